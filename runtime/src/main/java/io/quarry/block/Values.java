@@ -1,0 +1,37 @@
+package io.quarry.block;
+
+import io.quarry.type.DecimalType;
+import io.quarry.type.Type;
+import io.quarry.type.VarbinaryType;
+import java.math.BigDecimal;
+
+/** Reads single values out of blocks as Java objects, for results, literals and tests (not for hot loops). */
+public final class Values {
+    private Values() {}
+
+    /**
+     * The value at {@code position} as Long (integer types, date as days), Double, Boolean, String
+     * (varchar, char), byte[] (varbinary) or BigDecimal (decimal); null for SQL NULL.
+     */
+    public static Object toObject(Type type, Block block, int position) {
+        if (block.isNull(position)) {
+            return null;
+        }
+        if (block instanceof LongBlock b) {
+            return type instanceof DecimalType decimal
+                    ? BigDecimal.valueOf(b.getLong(position), decimal.scale())
+                    : Long.valueOf(b.getLong(position));
+        }
+        if (block instanceof DoubleBlock b) {
+            return b.getDouble(position);
+        }
+        if (block instanceof BooleanBlock b) {
+            return b.getBoolean(position);
+        }
+        if (block instanceof Int128Block b) {
+            return new BigDecimal(b.getBigInteger(position), ((DecimalType) type).scale());
+        }
+        VariableWidthBlock b = (VariableWidthBlock) block;
+        return type instanceof VarbinaryType ? b.getBytes(position) : b.getString(position);
+    }
+}

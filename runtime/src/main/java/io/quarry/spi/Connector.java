@@ -1,0 +1,20 @@
+package io.quarry.spi;
+
+import java.util.List;
+
+/**
+ * A catalog's data source: its metadata, how a table's data is cut into splits, and how a split is
+ * read. Implementations are thread-safe; one instance serves every query on a node.
+ */
+public interface Connector {
+    ConnectorMetadata metadata();
+
+    /**
+     * The splits of a table, about {@code targetSplitCount} of them (a hint: the number of workers times
+     * a few), each readable on any node.
+     */
+    List<Split> splits(SchemaTableName table, int targetSplitCount);
+
+    /** Reads one split, producing pages with the given columns in that order. */
+    PageSource pageSource(Split split, List<ColumnMetadata> columns);
+}
