@@ -1,0 +1,34 @@
+package io.quarry.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The programmatic API of a Quarry coordinator: what the HTTP layer and embedding programs use. Every
+ * method is an ask of the actor that owns the state; none blocks. Stages complete exceptionally only
+ * on internal failure or timeout; query failures are part of the answers.
+ */
+public interface QuarryService {
+    /** Registers a statement and returns at once; parsing and planning happen after. */
+    CompletionStage<QueryHandle> submit(ClientSession session, String sql);
+
+    /**
+     * One response of the result protocol for {@code phase}/{@code token}, waiting up to {@code maxWait}
+     * for data or a state change, with about {@code targetResultBytes} of rows at most.
+     */
+    CompletionStage<FetchResult> fetch(
+            QueryHandle handle, ResultPhase phase, long token, Duration maxWait, long targetResultBytes);
+
+    /** Cancels the query (FAILED with USER_CANCELED); false when the query or slug is unknown. */
+    CompletionStage<Boolean> cancel(QueryHandle handle);
+
+    /** Records that the client is alive (HEAD on a result URI); false when the query or slug is unknown. */
+    CompletionStage<Boolean> heartbeat(QueryHandle handle);
+
+    /** The other nodes of the cluster as cluster membership sees them. */
+    CompletionStage<List<ClusterNode>> nodes();
+
+    /** This node's lifecycle state. */
+    CompletionStage<NodeState> nodeState();
+}
