@@ -339,6 +339,11 @@ class TestStatementResource {
     }
 
     @Test
+    void aCoordinatorThatCannotTakeQueriesAnswers503() throws Exception {
+        assertText(post("SELECT while_shutting_down", "X-Trino-User", "alice"), 503, "shutting down");
+    }
+
+    @Test
     void unknownRoutesAndWrongMethods() throws Exception {
         assertText(method("PUT", server.uri("/v1/statement"), "X-Trino-User", "a"), 405, "HTTP method not allowed");
         assertText(method("GET", server.uri("/v1/statement"), "X-Trino-User", "a"), 405, "HTTP method not allowed");

@@ -20,6 +20,7 @@ import io.quarry.page.Page;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.FailureInfo;
+import io.quarry.spi.QuarryException;
 import io.quarry.spi.QueryId;
 import io.quarry.type.CharType;
 import io.quarry.type.Type;
@@ -55,6 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code SELEC 1}: FAILED with a SYNTAX_ERROR at 1:1</li>
  *   <li>{@code USE tpch.tiny}: session updates (catalog, schema, a property, a prepared statement)</li>
  *   <li>{@code SELECT boom}: every fetch fails internally</li>
+ *   <li>{@code SELECT while_shutting_down}: the submit fails with SERVER_SHUTTING_DOWN</li>
  * </ul>
  */
 public final class FakeQuarryService implements QuarryService {
@@ -86,6 +88,10 @@ public final class FakeQuarryService implements QuarryService {
     @Override
     public CompletionStage<QueryHandle> submit(ClientSession session, String sql) {
         sessions.add(session);
+        if (sql.strip().equals("SELECT while_shutting_down")) {
+            return CompletableFuture.failedFuture(
+                    new QuarryException(ErrorCode.SERVER_SHUTTING_DOWN, "This coordinator is shutting down"));
+        }
         QueryId id = QueryId.valueOf(String.format("20251126_101500_%05d_fake1", counter.incrementAndGet()));
         String slug = "x" + UUID.randomUUID().toString().replace("-", "");
         queries.put(id, new FakeQuery(slug, sql.strip(), script(id, sql.strip())));
