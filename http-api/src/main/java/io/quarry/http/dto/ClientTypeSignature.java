@@ -1,0 +1,30 @@
+package io.quarry.http.dto;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarry.type.Type;
+import java.util.List;
+
+/**
+ * A column's {@code typeSignature}: {@code rawType} and an {@code arguments} array that is always present (the
+ * JDBC drivers read {@code arguments[0]} of varchar and char and {@code arguments[0..1]} of decimal
+ * unconditionally; an unbounded varchar carries {@code 2147483647}).
+ */
+@JsonPropertyOrder({"rawType", "arguments"})
+public record ClientTypeSignature(
+        @JsonProperty("rawType") String rawType,
+        @JsonProperty("arguments") List<ClientTypeSignatureParameter> arguments) {
+    public ClientTypeSignature {
+        requireNonNull(rawType, "rawType is null");
+        arguments = List.copyOf(arguments);
+    }
+
+    public static ClientTypeSignature of(Type type) {
+        List<ClientTypeSignatureParameter> arguments = type.arguments().stream()
+                .map(ClientTypeSignatureParameter::ofLong)
+                .toList();
+        return new ClientTypeSignature(type.rawType(), arguments);
+    }
+}

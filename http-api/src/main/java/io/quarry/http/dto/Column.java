@@ -1,0 +1,24 @@
+package io.quarry.http.dto;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarry.client.ResultColumn;
+
+/** A result column on the wire: {@code name}, display {@code type} and {@code typeSignature}. */
+@JsonPropertyOrder({"name", "type", "typeSignature"})
+public record Column(
+        @JsonProperty("name") String name,
+        @JsonProperty("type") String type,
+        @JsonProperty("typeSignature") ClientTypeSignature typeSignature) {
+    public Column {
+        requireNonNull(name, "name is null");
+        requireNonNull(type, "type is null");
+        requireNonNull(typeSignature, "typeSignature is null");
+    }
+
+    public static Column of(ResultColumn column) {
+        return new Column(column.name(), column.type().displayName(), ClientTypeSignature.of(column.type()));
+    }
+}

@@ -1,0 +1,280 @@
+package io.quarry.http.server;
+
+import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
+import io.quarry.client.ClientSession;
+import io.quarry.client.ClusterNode;
+import io.quarry.client.FetchRejected;
+import io.quarry.client.FetchResult;
+import io.quarry.client.NodeState;
+import io.quarry.client.QuarryService;
+import io.quarry.client.QueryHandle;
+import io.quarry.client.QueryState;
+import io.quarry.client.QueryStatistics;
+import io.quarry.client.ResultBatch;
+import io.quarry.client.ResultColumn;
+import io.quarry.client.ResultPhase;
+import io.quarry.client.SessionUpdates;
+import io.quarry.client.StageStatistics;
+import io.quarry.page.Page;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.ErrorLocation;
+import io.quarry.spi.FailureInfo;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.QueryId;
+import io.quarry.type.CharType;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A scripted {@link QuarryService}: each statement text selects a fixed sequence of result batches, served
+ * under the protocol's token rules (same token again = same batch, an older one = GONE, an unknown one =
+ * NOT_FOUND). Records what the HTTP layer asked, so tests can check it.
+ *
+ * <ul>
+ *   <li>{@code SELECT paged}: two columns over three executing responses, then FINISHED</li>
+ *   <li>{@code SELECT all_types}: one row per interesting value of every type, FINISHED with the rows</li>
+ *   <li>{@code SELEC 1}: FAILED with a SYNTAX_ERROR at 1:1</li>
+ *   <li>{@code USE tpch.tiny}: session updates (catalog, schema, a property, a prepared statement)</li>
+ *   <li>{@code SELECT boom}: every fetch fails internally</li>
+ *   <li>{@code SELECT while_shutting_down}: the submit fails with SERVER_SHUTTING_DOWN</li>
+ * </ul>
+ */
+public final class FakeQuarryService implements QuarryService {
+    public static final Instant NOW = Instant.parse("2025-11-26T10:15:00Z");
+
+    private final Map<QueryId, FakeQuery> queries = new ConcurrentHashMap<>();
+    private final AtomicInteger counter = new AtomicInteger();
+    public final AtomicInteger fetches = new AtomicInteger();
+    public final AtomicInteger heartbeats = new AtomicInteger();
+    public final List<ClientSession> sessions = new CopyOnWriteArrayList<>();
+    public final List<Duration> maxWaits = new CopyOnWriteArrayList<>();
+    public final List<Long> targetResultBytes = new CopyOnWriteArrayList<>();
+    public final Set<QueryId> canceled = ConcurrentHashMap.newKeySet();
+    public volatile NodeState nodeState = NodeState.ACTIVE;
+
+    private static final class FakeQuery {
+        final String slug;
+        final String sql;
+        final Map<ResultPhase, Map<Long, ResultBatch>> script;
+        final Map<ResultPhase, Long> lastServed = new EnumMap<>(ResultPhase.class);
+
+        FakeQuery(String slug, String sql, Map<ResultPhase, Map<Long, ResultBatch>> script) {
+            this.slug = slug;
+            this.sql = sql;
+            this.script = script;
+        }
+    }
+
+    @Override
+    public CompletionStage<QueryHandle> submit(ClientSession session, String sql) {
+        sessions.add(session);
+        if (sql.strip().equals("SELECT while_shutting_down")) {
+            return CompletableFuture.failedFuture(
+                    new QuarryException(ErrorCode.SERVER_SHUTTING_DOWN, "This coordinator is shutting down"));
+        }
+        QueryId id = QueryId.valueOf(String.format("20251126_101500_%05d_fake1", counter.incrementAndGet()));
+        String slug = "x" + UUID.randomUUID().toString().replace("-", "");
+        queries.put(id, new FakeQuery(slug, sql.strip(), script(id, sql.strip())));
+        return CompletableFuture.completedFuture(new QueryHandle(id, slug));
+    }
+
+    @Override
+    public CompletionStage<FetchResult> fetch(
+            QueryHandle handle, ResultPhase phase, long token, Duration maxWait, long targetResultBytes) {
+        fetches.incrementAndGet();
+        maxWaits.add(maxWait);
+        this.targetResultBytes.add(targetResultBytes);
+        FakeQuery query = queries.get(handle.queryId());
+        if (query == null || !query.slug.equals(handle.slug())) {
+            return CompletableFuture.completedFuture(new FetchRejected(FetchRejected.Reason.NOT_FOUND, "Query not found"));
+        }
+        if (query.sql.equals("SELECT boom")) {
+            return CompletableFuture.failedFuture(new IllegalStateException("fake engine bug\nsecond line"));
+        }
+        synchronized (query) {
+            ResultBatch batch = query.script.get(phase).get(token);
+            Long last = query.lastServed.get(phase);
+            if (last != null && token < last) {
+                return CompletableFuture.completedFuture(
+                        new FetchRejected(FetchRejected.Reason.GONE, "Token " + token + " was already acknowledged"));
+            }
+            if (batch == null) {
+                return CompletableFuture.completedFuture(new FetchRejected(FetchRejected.Reason.NOT_FOUND, "No such token"));
+            }
+            query.lastServed.put(phase, token);
+            return CompletableFuture.completedFuture(batch);
+        }
+    }
+
+    @Override
+    public CompletionStage<Boolean> cancel(QueryHandle handle) {
+        FakeQuery query = queries.get(handle.queryId());
+        boolean known = query != null && query.slug.equals(handle.slug());
+        if (known) {
+            canceled.add(handle.queryId());
+        }
+        return CompletableFuture.completedFuture(known);
+    }
+
+    @Override
+    public CompletionStage<Boolean> heartbeat(QueryHandle handle) {
+        heartbeats.incrementAndGet();
+        FakeQuery query = queries.get(handle.queryId());
+        return CompletableFuture.completedFuture(query != null && query.slug.equals(handle.slug()));
+    }
+
+    @Override
+    public CompletionStage<List<ClusterNode>> nodes() {
+        return CompletableFuture.completedFuture(List.of(
+                new ClusterNode("worker-1", URI.create("http://10.0.0.12:8080"), Set.of("worker"), false,
+                        NOW.minusSeconds(30), NOW.minusSeconds(7200)),
+                new ClusterNode("worker-2", URI.create("http://10.0.0.13:8080"), Set.of("worker"), true,
+                        NOW.minusSeconds(5), NOW.minusSeconds(60))));
+    }
+
+    @Override
+    public CompletionStage<NodeState> nodeState() {
+        return CompletableFuture.completedFuture(nodeState);
+    }
+
+    // ---- scripts
+
+    public static final List<ResultColumn> PAGED_COLUMNS =
+            List.of(new ResultColumn("id", Types.BIGINT), new ResultColumn("name", Types.varchar(25)));
+
+    public static final List<ResultColumn> ALL_TYPES_COLUMNS = List.of(
+            new ResultColumn("b", Types.BOOLEAN),
+            new ResultColumn("t", Types.TINYINT),
+            new ResultColumn("s", Types.SMALLINT),
+            new ResultColumn("i", Types.INTEGER),
+            new ResultColumn("l", Types.BIGINT),
+            new ResultColumn("r", Types.REAL),
+            new ResultColumn("d", Types.DOUBLE),
+            new ResultColumn("dec", Types.decimal(12, 2)),
+            new ResultColumn("bigdec", Types.decimal(38, 5)),
+            new ResultColumn("v", Types.varchar(10)),
+            new ResultColumn("vu", Types.VARCHAR),
+            new ResultColumn("c", new CharType(4)),
+            new ResultColumn("bin", Types.VARBINARY),
+            new ResultColumn("dt", Types.DATE),
+            new ResultColumn("u", Types.UNKNOWN));
+
+    private static Map<ResultPhase, Map<Long, ResultBatch>> script(QueryId id, String sql) {
+        List<ResultBatch> executing = new ArrayList<>();
+        ResultBatch queued = batch(id, ResultPhase.EXECUTING, 0, null, List.of(), stats(QueryState.QUEUED, false), null);
+        switch (sql) {
+            case "SELEC 1" -> {
+                FailureInfo failure = new FailureInfo(ErrorCode.SYNTAX_ERROR, "io.quarry.sql.ParsingException",
+                        "line 1:1: mismatched input 'SELEC'", Optional.of(new ErrorLocation(1, 1)));
+                queued = batch(id, null, 0, null, List.of(), stats(QueryState.FAILED, false), failure);
+            }
+            case "SELECT all_types" -> executing.add(batch(id, null, 0, ALL_TYPES_COLUMNS, List.of(allTypesPage()),
+                    stats(QueryState.FINISHED, true), null));
+            case "USE tpch.tiny" -> {
+                List<ResultColumn> columns = List.of(new ResultColumn("result", Types.BOOLEAN));
+                Page page = Page.of(BlockBuilder.create(Types.BOOLEAN, 1).appendBoolean(true).build());
+                SessionUpdates updates = new SessionUpdates(Optional.of("tpch"), Optional.of("tiny"),
+                        Map.of("query_max_run_time", "1 h"), Set.of("join_distribution_type"),
+                        Map.of("my stmt", "SELECT 1, 2"), Set.of("old"), Optional.empty(), false);
+                executing.add(new ResultBatch(id, Optional.empty(), OptionalLong.empty(), Optional.of(columns),
+                        List.of(page), stats(QueryState.FINISHED, true), Optional.empty(), Optional.of("USE"),
+                        OptionalLong.empty(), updates, false));
+            }
+            default -> {
+                executing.add(batch(id, ResultPhase.EXECUTING, 1, PAGED_COLUMNS,
+                        List.of(pagedPage(new long[] {1, 2}, "one", "two")), stats(QueryState.RUNNING, true), null));
+                executing.add(batch(id, ResultPhase.EXECUTING, 2, PAGED_COLUMNS,
+                        List.of(pagedPage(new long[] {3}, "three")), stats(QueryState.RUNNING, true), null));
+                executing.add(batch(id, null, 0, PAGED_COLUMNS, List.of(), stats(QueryState.FINISHED, true), null));
+            }
+        }
+        Map<Long, ResultBatch> executingByToken = new ConcurrentHashMap<>();
+        for (int token = 0; token < executing.size(); token++) {
+            executingByToken.put((long) token, executing.get(token));
+        }
+        return Map.of(ResultPhase.QUEUED, Map.of(1L, queued), ResultPhase.EXECUTING, executingByToken);
+    }
+
+    private static ResultBatch batch(QueryId id, ResultPhase nextPhase, long nextToken, List<ResultColumn> columns,
+            List<Page> pages, QueryStatistics stats, FailureInfo error) {
+        return new ResultBatch(
+                id,
+                Optional.ofNullable(nextPhase),
+                nextPhase == null ? OptionalLong.empty() : OptionalLong.of(nextToken),
+                Optional.ofNullable(columns),
+                pages,
+                stats,
+                Optional.ofNullable(error),
+                Optional.empty(),
+                OptionalLong.empty(),
+                SessionUpdates.NONE,
+                stats.state() == QueryState.RUNNING);
+    }
+
+    private static QueryStatistics stats(QueryState state, boolean scheduled) {
+        Optional<StageStatistics> root = scheduled
+                ? Optional.of(new StageStatistics(0, state.isDone() ? "FINISHED" : "RUNNING", state.isDone(), 1, 4, 0, 1,
+                        3, 10, 20, 3, 300, 0,
+                        List.of(new StageStatistics(1, "RUNNING", state.isDone(), 1, 2, 0, 1, 1, 5, 6, 3, 30, 0, List.of()))))
+                : Optional.empty();
+        return new QueryStatistics(state, scheduled, scheduled ? 1 : 0, scheduled ? 4 : 0, 0, scheduled ? 1 : 0,
+                scheduled ? 3 : 0, 10, 20, 2, 41, 5, 3, 300, 1024, root);
+    }
+
+    private static Page pagedPage(long[] ids, String... names) {
+        BlockBuilder idBuilder = BlockBuilder.create(Types.BIGINT, ids.length);
+        BlockBuilder nameBuilder = BlockBuilder.create(Types.varchar(25), ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            idBuilder.appendLong(ids[i]);
+            nameBuilder.appendString(names[i]);
+        }
+        return Page.of(idBuilder.build(), nameBuilder.build());
+    }
+
+    /** Three rows: ordinary values, edge values (NaN, negatives, padding), and all nulls. */
+    public static Page allTypesPage() {
+        Object[][] rows = {
+            {true, 1L, 2L, 3L, 4L, 1.1d, 1.0d, new BigDecimal("123.40"), new BigDecimal("12345678901234567890.12345"),
+                "héllo", "x\"y", "ab", "hi".getBytes(StandardCharsets.UTF_8), LocalDate.of(2025, 11, 26).toEpochDay(), null},
+            {false, -128L, -32768L, -2147483648L, Long.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY,
+                new BigDecimal("-0.05"), new BigDecimal("-1.00000"), "", "", "", new byte[0],
+                LocalDate.of(10000, 1, 1).toEpochDay(), null},
+            {null, null, null, null, null, null, 2.5E-3, null, null, null, null, null, null, null, null},
+        };
+        Block[] blocks = new Block[ALL_TYPES_COLUMNS.size()];
+        for (int column = 0; column < blocks.length; column++) {
+            Type type = ALL_TYPES_COLUMNS.get(column).type();
+            BlockBuilder builder = BlockBuilder.create(type, rows.length);
+            for (Object[] row : rows) {
+                Object value = row[column];
+                if (type.equals(Types.REAL) && value instanceof Double real) {
+                    // real values are held as the double of a float
+                    value = (double) real.floatValue();
+                }
+                builder.appendObject(value);
+            }
+            blocks[column] = builder.build();
+        }
+        return Page.of(blocks);
+    }
+}
