@@ -2,6 +2,7 @@ package io.quarry.actor.serialization;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
@@ -185,7 +186,7 @@ public final class KryoRegistrations {
         kryo.register(106, OptionalLong.class);
         kryo.register(107, OptionalInt.class);
         kryo.register(108, OptionalDouble.class);
-        kryo.register(109, URI.class);
+        kryo.register(109, URI.class, new DefaultSerializers.URISerializer());
         kryo.register(110, BigDecimal.class);
         kryo.register(111, BigInteger.class);
         kryo.register(112, Instant.class);
@@ -193,7 +194,7 @@ public final class KryoRegistrations {
         kryo.register(114, ZoneOffset.class);
         kryo.register(115, ZoneId.of("Europe/Berlin").getClass()); // java.time.ZoneRegion is not public
         kryo.register(116, LocalDate.class);
-        kryo.register(117, UUID.class);
+        kryo.register(117, UUID.class, new DefaultSerializers.UUIDSerializer());
         kryo.register(118, byte[].class);
         kryo.register(119, long[].class);
         kryo.register(120, int[].class);

@@ -81,7 +81,8 @@ public final class KryoSerializer extends JSerializer {
             Output output = new Output(INITIAL_BUFFER_BYTES, -1);
             kryo.writeClassAndObject(output, message);
             return output.toBytes();
-        } catch (KryoException e) {
+        } catch (KryoException | IllegalArgumentException e) {
+            // Kryo reports an unregistered class with an IllegalArgumentException.
             throw new IllegalArgumentException(
                     "Cannot serialize " + message.getClass().getName() + " (is every class it holds in KryoRegistrations?): "
                             + e.getMessage(),
