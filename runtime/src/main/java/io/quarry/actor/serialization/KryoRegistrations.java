@@ -1,0 +1,296 @@
+package io.quarry.actor.serialization;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
+import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
+import io.quarry.block.BooleanBlock;
+import io.quarry.block.DoubleBlock;
+import io.quarry.block.Int128Block;
+import io.quarry.block.LongBlock;
+import io.quarry.block.VariableWidthBlock;
+import io.quarry.client.ClientSession;
+import io.quarry.client.ClusterNode;
+import io.quarry.client.FetchRejected;
+import io.quarry.client.NodeState;
+import io.quarry.client.QueryHandle;
+import io.quarry.client.QueryState;
+import io.quarry.client.QueryStatistics;
+import io.quarry.client.ResultBatch;
+import io.quarry.client.ResultColumn;
+import io.quarry.client.ResultPhase;
+import io.quarry.client.SessionUpdates;
+import io.quarry.client.StageStatistics;
+import io.quarry.connector.tpch.TpchSplit;
+import io.quarry.exchange.BufferResult;
+import io.quarry.exchange.OutputBufferInfo;
+import io.quarry.page.Page;
+import io.quarry.plan.Aggregate;
+import io.quarry.plan.AggregateCall;
+import io.quarry.plan.AggregationStep;
+import io.quarry.plan.Exchange;
+import io.quarry.plan.ExchangeKind;
+import io.quarry.plan.Filter;
+import io.quarry.plan.FragmentDistribution;
+import io.quarry.plan.Limit;
+import io.quarry.plan.Output;
+import io.quarry.plan.PlanFragment;
+import io.quarry.plan.Project;
+import io.quarry.plan.RemoteSource;
+import io.quarry.plan.Sort;
+import io.quarry.plan.SortKey;
+import io.quarry.plan.TableScan;
+import io.quarry.plan.TopN;
+import io.quarry.plan.Values;
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Form;
+import io.quarry.plan.expression.InputRef;
+import io.quarry.plan.expression.SpecialForm;
+import io.quarry.spi.ColumnMetadata;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.ErrorLocation;
+import io.quarry.spi.ErrorType;
+import io.quarry.spi.FailureInfo;
+import io.quarry.spi.QueryId;
+import io.quarry.spi.SchemaTableName;
+import io.quarry.spi.Session;
+import io.quarry.spi.StageId;
+import io.quarry.spi.TableMetadata;
+import io.quarry.spi.TableStatistics;
+import io.quarry.spi.TaskId;
+import io.quarry.type.BigintType;
+import io.quarry.type.BooleanType;
+import io.quarry.type.CharType;
+import io.quarry.type.DateType;
+import io.quarry.type.DecimalType;
+import io.quarry.type.DoubleType;
+import io.quarry.type.IntegerType;
+import io.quarry.type.RealType;
+import io.quarry.type.SmallintType;
+import io.quarry.type.Storage;
+import io.quarry.type.TinyintType;
+import io.quarry.type.UnknownType;
+import io.quarry.type.VarbinaryType;
+import io.quarry.type.VarcharType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The one table of classes Quarry's Kryo serializer knows, each with a fixed id, so that every node reads
+ * what any other node writes. Kryo's own defaults (primitives, their wrappers, {@code String}) and the JDK's
+ * immutable collections ({@code List.of}, {@code Set.of}, {@code Map.of}) take the ids below
+ * {@link #FIRST_ID}.
+ *
+ * <p>To make a class travel: add one line at the <b>end</b> of {@link #table} with the next id. Never
+ * reuse, renumber or remove an id while nodes of different builds may talk to each other.
+ */
+public final class KryoRegistrations {
+    public static final int FIRST_ID = 100;
+    /** Ids from here on are for classes registered through configuration (tests, embedding programs). */
+    public static final int FIRST_ADDITIONAL_ID = 10_000;
+
+    /** Where the table's lines go: a Kryo instance, or a list for inspection. */
+    interface Table {
+        void register(int id, Class<?> type, Serializer<?> serializer);
+
+        default void register(int id, Class<?> type) {
+            register(id, type, null);
+        }
+    }
+
+    private KryoRegistrations() {}
+
+    /**
+     * A Kryo instance with registration required, no reference tracking and the whole table. {@code actorRefs}
+     * writes typed actor refs; without an actor system, pass {@link #noActorRefs()}. {@code additional} maps ids
+     * from {@link #FIRST_ADDITIONAL_ID} on to further classes, registered after the table.
+     */
+    public static Kryo newKryo(Serializer<?> actorRefs, Map<Integer, Class<?>> additional) {
+        Kryo kryo = new Kryo();
+        kryo.setRegistrationRequired(true);
+        // Messages are trees of records: no shared or cyclic references, so skip the tracking cost.
+        kryo.setReferences(false);
+        ImmutableCollectionsSerializers.registerSerializers(kryo);
+        if (kryo.getNextRegistrationId() > FIRST_ID) {
+            throw new IllegalStateException("Kryo's default registrations reach into Quarry's ids");
+        }
+        table((id, type, serializer) -> {
+            if (kryo.getRegistration(id) != null) {
+                throw new IllegalStateException("Kryo id " + id + " is registered twice (" + type.getName() + ")");
+            }
+            if (serializer == null) {
+                kryo.register(type, id);
+            } else {
+                kryo.register(type, serializer, id);
+            }
+        }, actorRefs);
+        additional.forEach((id, type) -> {
+            if (id < FIRST_ADDITIONAL_ID) {
+                throw new IllegalArgumentException(
+                        "additional Kryo registration " + type.getName() + " needs an id of at least " + FIRST_ADDITIONAL_ID);
+            }
+            if (kryo.getRegistration(id) != null) {
+                throw new IllegalArgumentException("Kryo id " + id + " is registered twice (" + type.getName() + ")");
+            }
+            kryo.register(type, id);
+        });
+        return kryo;
+    }
+
+    /** The table as id → class, in order. */
+    public static Map<Integer, Class<?>> registeredClasses() {
+        Map<Integer, Class<?>> classes = new TreeMap<>();
+        table((id, type, serializer) -> {
+            if (classes.put(id, type) != null) {
+                throw new IllegalStateException("Kryo id " + id + " is registered twice");
+            }
+        }, noActorRefs());
+        return Collections.unmodifiableMap(classes);
+    }
+
+    /** An actor ref serializer for Kryo instances without an actor system: refs cannot travel there. */
+    public static Serializer<?> noActorRefs() {
+        return new ActorRefSerializer(() -> {
+            throw new IllegalStateException("actor refs can only be serialized by the actor system's serializer");
+        });
+    }
+
+    private static void table(Table kryo, Serializer<?> actorRefs) {
+        // JDK values
+        kryo.register(100, ArrayList.class);
+        kryo.register(101, HashMap.class);
+        kryo.register(102, HashSet.class);
+        kryo.register(103, LinkedHashMap.class);
+        kryo.register(104, LinkedHashSet.class);
+        kryo.register(105, Optional.class);
+        kryo.register(106, OptionalLong.class);
+        kryo.register(107, OptionalInt.class);
+        kryo.register(108, OptionalDouble.class);
+        kryo.register(109, URI.class, new DefaultSerializers.URISerializer());
+        kryo.register(110, BigDecimal.class);
+        kryo.register(111, BigInteger.class);
+        kryo.register(112, Instant.class);
+        kryo.register(113, Duration.class);
+        kryo.register(114, ZoneOffset.class);
+        kryo.register(115, ZoneId.of("Europe/Berlin").getClass()); // java.time.ZoneRegion is not public
+        kryo.register(116, LocalDate.class);
+        kryo.register(117, UUID.class, new DefaultSerializers.UUIDSerializer());
+        kryo.register(118, byte[].class);
+        kryo.register(119, long[].class);
+        kryo.register(120, int[].class);
+        kryo.register(121, boolean[].class);
+        kryo.register(122, double[].class);
+        kryo.register(123, String[].class);
+
+        // Akka: typed actor refs, local and remote alike
+        kryo.register(124, akka.actor.typed.internal.adapter.ActorRefAdapter.class, actorRefs);
+
+        // Pages and blocks
+        kryo.register(125, Page.class, new PageSerializer());
+        kryo.register(126, LongBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(127, DoubleBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(128, BooleanBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(129, VariableWidthBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(130, Int128Block.class, new PageSerializer.BlockSerializer());
+
+        // io.quarry.spi
+        kryo.register(131, QueryId.class);
+        kryo.register(132, StageId.class);
+        kryo.register(133, TaskId.class);
+        kryo.register(134, ErrorCode.class);
+        kryo.register(135, ErrorType.class);
+        kryo.register(136, ErrorLocation.class);
+        kryo.register(137, FailureInfo.class);
+        kryo.register(138, ColumnMetadata.class);
+        kryo.register(139, SchemaTableName.class);
+        kryo.register(140, TableMetadata.class);
+        kryo.register(141, TableStatistics.class);
+        kryo.register(142, Session.class);
+
+        // io.quarry.type
+        kryo.register(143, BooleanType.class);
+        kryo.register(144, TinyintType.class);
+        kryo.register(145, SmallintType.class);
+        kryo.register(146, IntegerType.class);
+        kryo.register(147, BigintType.class);
+        kryo.register(148, RealType.class);
+        kryo.register(149, DoubleType.class);
+        kryo.register(150, DecimalType.class);
+        kryo.register(151, VarcharType.class);
+        kryo.register(152, CharType.class);
+        kryo.register(153, VarbinaryType.class);
+        kryo.register(154, DateType.class);
+        kryo.register(155, UnknownType.class);
+        kryo.register(156, Storage.class);
+
+        // io.quarry.plan and its expressions
+        kryo.register(157, Aggregate.class);
+        kryo.register(158, AggregateCall.class);
+        kryo.register(159, AggregationStep.class);
+        kryo.register(160, Exchange.class);
+        kryo.register(161, ExchangeKind.class);
+        kryo.register(162, Filter.class);
+        kryo.register(163, FragmentDistribution.class);
+        kryo.register(164, Limit.class);
+        kryo.register(165, Output.class);
+        kryo.register(166, PlanFragment.class);
+        kryo.register(167, Project.class);
+        kryo.register(168, RemoteSource.class);
+        kryo.register(169, Sort.class);
+        kryo.register(170, SortKey.class);
+        kryo.register(171, TableScan.class);
+        kryo.register(172, TopN.class);
+        kryo.register(173, Values.class);
+        kryo.register(174, Call.class);
+        kryo.register(175, Constant.class);
+        kryo.register(176, Form.class);
+        kryo.register(177, InputRef.class);
+        kryo.register(178, SpecialForm.class);
+
+        // Connector splits
+        kryo.register(179, TpchSplit.class);
+
+        // io.quarry.exchange
+        kryo.register(180, BufferResult.class);
+        kryo.register(181, OutputBufferInfo.class);
+        kryo.register(182, OutputBufferInfo.State.class);
+        kryo.register(183, OutputBufferInfo.ClientBufferInfo.class);
+
+        // io.quarry.client
+        kryo.register(184, QueryState.class);
+        kryo.register(185, ClusterNode.class);
+        kryo.register(186, QueryStatistics.class);
+        kryo.register(187, StageStatistics.class);
+        kryo.register(188, ResultColumn.class);
+        kryo.register(189, ClientSession.class);
+        kryo.register(190, QueryHandle.class);
+        kryo.register(191, ResultBatch.class);
+        kryo.register(192, ResultPhase.class);
+        kryo.register(193, FetchRejected.class);
+        kryo.register(194, FetchRejected.Reason.class);
+        kryo.register(195, SessionUpdates.class);
+        kryo.register(196, NodeState.class);
+
+        // New entries go here, at the end, with the next id (197).
+    }
+}

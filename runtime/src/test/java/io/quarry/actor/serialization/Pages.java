@@ -1,0 +1,85 @@
+package io.quarry.actor.serialization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarry.block.Block;
+import io.quarry.block.BooleanBlock;
+import io.quarry.block.DoubleBlock;
+import io.quarry.block.Int128Block;
+import io.quarry.block.LongBlock;
+import io.quarry.block.VariableWidthBlock;
+import io.quarry.page.Page;
+import java.nio.charset.StandardCharsets;
+
+/** Sample pages of every block kind, and an exact comparison of pages. */
+final class Pages {
+    private Pages() {}
+
+    /** One column of each block kind; with {@code withNulls}, every third position is null. */
+    static Page everyBlockKind(int positions, boolean withNulls) {
+        boolean[] nulls = null;
+        if (withNulls) {
+            nulls = new boolean[positions];
+            for (int i = 0; i < positions; i += 3) {
+                nulls[i] = true;
+            }
+        }
+        long[] longs = new long[positions];
+        double[] doubles = new double[positions];
+        boolean[] booleans = new boolean[positions];
+        long[] int128 = new long[2 * positions];
+        int[] offsets = new int[positions + 1];
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < positions; i++) {
+            longs[i] = i % 2 == 0 ? Long.MIN_VALUE + i : i * 1_000_003L;
+            doubles[i] = i % 5 == 0 ? Double.NaN : -i / 7.0;
+            booleans[i] = i % 2 == 1;
+            int128[2 * i] = -i;
+            int128[2 * i + 1] = Long.MAX_VALUE - i;
+            text.append(i % 4 == 0 ? "" : "välue-" + i);
+            offsets[i + 1] = text.toString().getBytes(StandardCharsets.UTF_8).length;
+        }
+        byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+        return new Page(
+                positions,
+                new LongBlock(positions, copy(nulls), longs),
+                new DoubleBlock(positions, copy(nulls), doubles),
+                new BooleanBlock(positions, copy(nulls), booleans),
+                new VariableWidthBlock(positions, copy(nulls), offsets, data),
+                new Int128Block(positions, copy(nulls), int128));
+    }
+
+    private static boolean[] copy(boolean[] nulls) {
+        return nulls == null ? null : nulls.clone();
+    }
+
+    static void assertSamePages(Page actual, Page expected) {
+        assertThat(actual.positionCount()).isEqualTo(expected.positionCount());
+        assertThat(actual.channelCount()).isEqualTo(expected.channelCount());
+        for (int channel = 0; channel < expected.channelCount(); channel++) {
+            assertSameBlocks(actual.block(channel), expected.block(channel));
+        }
+    }
+
+    static void assertSameBlocks(Block actual, Block expected) {
+        assertThat(actual).isExactlyInstanceOf(expected.getClass());
+        assertThat(actual.positionCount()).isEqualTo(expected.positionCount());
+        assertThat(actual.mayHaveNull()).isEqualTo(expected.mayHaveNull());
+        for (int i = 0; i < expected.positionCount(); i++) {
+            assertThat(actual.isNull(i)).as("null at %s", i).isEqualTo(expected.isNull(i));
+            if (expected instanceof LongBlock e) {
+                assertThat(((LongBlock) actual).getLong(i)).isEqualTo(e.getLong(i));
+            } else if (expected instanceof DoubleBlock e) {
+                assertThat(Double.doubleToRawLongBits(((DoubleBlock) actual).getDouble(i)))
+                        .isEqualTo(Double.doubleToRawLongBits(e.getDouble(i)));
+            } else if (expected instanceof BooleanBlock e) {
+                assertThat(((BooleanBlock) actual).getBoolean(i)).isEqualTo(e.getBoolean(i));
+            } else if (expected instanceof Int128Block e) {
+                assertThat(((Int128Block) actual).getHigh(i)).isEqualTo(e.getHigh(i));
+                assertThat(((Int128Block) actual).getLow(i)).isEqualTo(e.getLow(i));
+            } else {
+                assertThat(((VariableWidthBlock) actual).getBytes(i)).isEqualTo(((VariableWidthBlock) expected).getBytes(i));
+            }
+        }
+    }
+}
