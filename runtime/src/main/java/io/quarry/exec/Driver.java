@@ -1,0 +1,124 @@
+package io.quarry.exec;
+
+import io.quarry.exec.operator.Operator;
+import io.quarry.page.Page;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves pages through one chain of operators, for a bounded time slice per call. Never waits: when no
+ * operator can make progress it returns the future to wait for. Used by one thread at a time.
+ */
+final class Driver {
+    private static final Logger log = LoggerFactory.getLogger(Driver.class);
+
+    /** What a time slice ended with. */
+    record Result(boolean finished, CompletableFuture<Void> blocked) {
+        static final Result FINISHED = new Result(true, null);
+        static final Result YIELDED = new Result(false, null);
+    }
+
+    private final List<Operator> operators;
+    private final boolean[] finishSent;
+    private boolean closed;
+
+    Driver(List<Operator> operators) {
+        this.operators = List.copyOf(operators);
+        this.finishSent = new boolean[operators.size()];
+    }
+
+    List<Operator> operators() {
+        return operators;
+    }
+
+    boolean isFinished() {
+        return operators.get(operators.size() - 1).isFinished();
+    }
+
+    /** Runs until finished, blocked, or {@code maxNanos} have passed. */
+    Result process(long maxNanos) {
+        long deadline = System.nanoTime() + maxNanos;
+        do {
+            if (isFinished()) {
+                return Result.FINISHED;
+            }
+            boolean progress = step();
+            if (isFinished()) {
+                return Result.FINISHED;
+            }
+            if (!progress) {
+                List<CompletableFuture<Void>> blocked = new ArrayList<>();
+                for (Operator operator : operators) {
+                    CompletableFuture<Void> future = operator.isBlocked();
+                    if (!future.isDone()) {
+                        blocked.add(future);
+                    }
+                }
+                if (!blocked.isEmpty()) {
+                    return new Result(false, blocked.size() == 1
+                            ? blocked.get(0)
+                            : CompletableFuture.anyOf(blocked.toArray(CompletableFuture[]::new)).thenApply(ignored -> null));
+                }
+                return Result.YIELDED;
+            }
+        } while (System.nanoTime() < deadline);
+        return Result.YIELDED;
+    }
+
+    private boolean step() {
+        boolean progress = false;
+        for (int i = 0; i < operators.size() - 1; i++) {
+            Operator current = operators.get(i);
+            Operator next = operators.get(i + 1);
+            if (!current.isBlocked().isDone() || !next.isBlocked().isDone()) {
+                continue;
+            }
+            if (!current.isFinished() && next.needsInput()) {
+                Page page = current.getOutput();
+                if (page != null && page.positionCount() > 0) {
+                    next.addInput(page);
+                    progress = true;
+                } else if (page != null) {
+                    progress = true;
+                }
+            }
+            if (current.isFinished() && !finishSent[i + 1]) {
+                finishSent[i + 1] = true;
+                next.finish();
+                progress = true;
+            }
+        }
+        // a lone source operator (never in practice: the last operator is always a sink)
+        if (operators.size() == 1) {
+            Operator only = operators.get(0);
+            progress = only.getOutput() != null;
+        }
+        return progress;
+    }
+
+    /** Closes every operator once; failures while closing are logged, not thrown. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Operator operator : operators) {
+            try {
+                operator.close();
+            } catch (RuntimeException e) {
+                log.warn("Closing operator {} failed", operator.stats().operatorType(), e);
+            }
+        }
+    }
+
+    long retainedBytes() {
+        long total = 0;
+        for (Operator operator : operators) {
+            total += operator.stats().retainedBytes();
+        }
+        return total;
+    }
+}

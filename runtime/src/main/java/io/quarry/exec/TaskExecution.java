@@ -1,0 +1,338 @@
+package io.quarry.exec;
+
+import io.quarry.exec.operator.Operator;
+import io.quarry.exec.operator.OutputOperator;
+import io.quarry.exec.operator.RemoteSourceOperator;
+import io.quarry.exec.operator.TableScanOperator;
+import io.quarry.plan.FragmentDistribution;
+import io.quarry.plan.PlanNode;
+import io.quarry.plan.TableScan;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.Split;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one task: plans its fragment into pipelines, runs their drivers time-sliced on the context's
+ * executor (never blocking a thread: a blocked driver is resubmitted when its future completes), and ends
+ * with {@code output.setNoMorePages()} and {@link #done()}. A failure in any driver aborts the output, stops
+ * the others and completes {@link #done()} exceptionally. Thread-safe.
+ *
+ * <pre>
+ * create ──start──> running ──all drivers finished──> done (normally)
+ *                     │  └──driver failure──> output aborted, done (QuarryException)
+ *                     └──cancel──> output aborted, done (USER_CANCELED)
+ * </pre>
+ */
+public final class TaskExecution {
+    private static final Logger log = LoggerFactory.getLogger(TaskExecution.class);
+    private static final long TIME_SLICE_NANOS = 50_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final TaskExecutionContext context;
+    private final SplitQueue splits = new SplitQueue();
+    private final Map<Integer, RemoteSourceBuffer> remoteSources;
+    private final List<LocalExecutionPlanner.Pipeline> pipelines;
+    private final List<DriverRunner> runners = new ArrayList<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final AtomicInteger remainingDrivers = new AtomicInteger();
+    private final AtomicInteger queuedDrivers = new AtomicInteger();
+    private final AtomicInteger runningDrivers = new AtomicInteger();
+    private final AtomicInteger completedDrivers = new AtomicInteger();
+    private final AtomicLong cpuNanos = new AtomicLong();
+    private final AtomicLong wallNanos = new AtomicLong();
+    private final AtomicLong peakMemory = new AtomicLong();
+    private volatile boolean started;
+    private volatile boolean stopping;
+
+    private TaskExecution(TaskExecutionContext context) {
+        this.context = context;
+        int concurrency = sourceConcurrency(context);
+        LocalExecutionPlanner planner = new LocalExecutionPlanner(context, splits, concurrency);
+        this.pipelines = planner.plan();
+        this.remoteSources = Map.copyOf(planner.remoteSources());
+    }
+
+    /** Plans the fragment; an unsupported plan or function fails here with a QuarryException. */
+    public static TaskExecution create(TaskExecutionContext context) {
+        return new TaskExecution(context);
+    }
+
+    private static int sourceConcurrency(TaskExecutionContext context) {
+        if (context.fragment().distribution() != FragmentDistribution.SOURCE && !hasTableScan(context.fragment().root())) {
+            return 1;
+        }
+        int processors = Runtime.getRuntime().availableProcessors();
+        int concurrency = Math.min(processors, 16);
+        String property = context.session().systemProperties().get("task_concurrency");
+        if (property != null) {
+            try {
+                concurrency = Integer.parseInt(property);
+            } catch (NumberFormatException e) {
+                throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "task_concurrency must be a number: " + property);
+            }
+            if (concurrency < 1) {
+                throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "task_concurrency must be positive: " + property);
+            }
+        }
+        return Math.max(1, concurrency);
+    }
+
+    private static boolean hasTableScan(PlanNode node) {
+        if (node instanceof TableScan) {
+            return true;
+        }
+        for (PlanNode source : node.sources()) {
+            if (hasTableScan(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void addSplits(List<Split> newSplits) {
+        splits.addSplits(newSplits);
+    }
+
+    public void noMoreSplits() {
+        splits.noMoreSplits();
+    }
+
+    /** The buffer that receives the pages of source fragment {@code sourceFragmentId}. */
+    public RemoteSourceBuffer remoteSource(int sourceFragmentId) {
+        RemoteSourceBuffer buffer = remoteSources.get(sourceFragmentId);
+        if (buffer == null) {
+            throw new IllegalArgumentException("Fragment " + context.fragment().id() + " of task " + context.taskId()
+                    + " reads no fragment " + sourceFragmentId);
+        }
+        return buffer;
+    }
+
+    /** Creates the drivers and schedules them on the executor; idempotent. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        try {
+            for (LocalExecutionPlanner.Pipeline pipeline : pipelines) {
+                for (int i = 0; i < pipeline.driverCount; i++) {
+                    List<Operator> operators = new ArrayList<>();
+                    for (Supplier<Operator> factory : pipeline.factories) {
+                        operators.add(factory.get());
+                    }
+                    runners.add(new DriverRunner(new Driver(operators)));
+                }
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
+        remainingDrivers.set(runners.size());
+        for (DriverRunner runner : runners) {
+            runner.schedule();
+        }
+    }
+
+    public CompletableFuture<Void> done() {
+        return done;
+    }
+
+    /** Stops the drivers promptly, aborts the output and completes {@link #done()} with USER_CANCELED. */
+    public void cancel() {
+        finishWith(new QuarryException(ErrorCode.USER_CANCELED, "Task " + context.taskId() + " was canceled"));
+    }
+
+    private void fail(Throwable failure) {
+        QuarryException exception;
+        if (failure instanceof QuarryException quarry) {
+            exception = quarry;
+        } else {
+            log.error("Task {} failed", context.taskId(), failure);
+            String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+            exception = new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, message, failure);
+        }
+        finishWith(exception);
+    }
+
+    private void finishWith(QuarryException exception) {
+        synchronized (this) {
+            if (stopping || done.isDone()) {
+                return;
+            }
+            stopping = true;
+        }
+        try {
+            context.output().abort();
+        } catch (RuntimeException e) {
+            log.warn("Aborting the output of task {} failed", context.taskId(), e);
+        }
+        List<DriverRunner> toClose;
+        synchronized (this) {
+            toClose = List.copyOf(runners);
+        }
+        for (DriverRunner runner : toClose) {
+            runner.closeIfIdle();
+        }
+        done.completeExceptionally(exception);
+    }
+
+    private void driverFinished() {
+        completedDrivers.incrementAndGet();
+        if (remainingDrivers.decrementAndGet() == 0 && !stopping) {
+            try {
+                context.output().setNoMorePages();
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                stopping = true;
+            }
+            done.complete(null);
+        }
+    }
+
+    public TaskStatistics statistics() {
+        List<DriverRunner> snapshot;
+        synchronized (this) {
+            snapshot = List.copyOf(runners);
+        }
+        long inputRows = 0;
+        long inputBytes = 0;
+        long outputRows = 0;
+        long outputBytes = 0;
+        long memory = 0;
+        for (DriverRunner runner : snapshot) {
+            for (Operator operator : runner.driver.operators()) {
+                if (operator instanceof TableScanOperator
+                        || (operator instanceof RemoteSourceOperator remote && !remote.isLocal())) {
+                    inputRows += operator.stats().inputRows();
+                    inputBytes += operator.stats().inputBytes();
+                }
+                if (operator instanceof OutputOperator) {
+                    outputRows += operator.stats().outputRows();
+                    outputBytes += operator.stats().outputBytes();
+                }
+                memory += operator.stats().retainedBytes();
+            }
+        }
+        for (RemoteSourceBuffer buffer : remoteSources.values()) {
+            memory += buffer.bufferedBytes();
+        }
+        long peak = peakMemory.accumulateAndGet(memory, Math::max);
+        int total = snapshot.size();
+        return new TaskStatistics(
+                total, queuedDrivers.get(), runningDrivers.get(), completedDrivers.get(),
+                splits.totalSplits(), splits.queuedSplits(), splits.runningSplits(), splits.completedSplits(),
+                inputRows, inputBytes, outputRows, outputBytes, cpuNanos.get(), wallNanos.get(), memory, peak);
+    }
+
+    /** Schedules one driver's time slices; the lock makes slices of one driver never overlap with closing. */
+    private final class DriverRunner {
+        private final Driver driver;
+        private final ReentrantLock lock = new ReentrantLock();
+        private boolean finished;
+
+        DriverRunner(Driver driver) {
+            this.driver = driver;
+        }
+
+        void schedule() {
+            queuedDrivers.incrementAndGet();
+            try {
+                context.executor().execute(this::runSlice);
+            } catch (RuntimeException e) {
+                queuedDrivers.decrementAndGet();
+                fail(e);
+            }
+        }
+
+        private void runSlice() {
+            queuedDrivers.decrementAndGet();
+            Driver.Result result;
+            lock.lock();
+            runningDrivers.incrementAndGet();
+            long startWall = System.nanoTime();
+            long startCpu = THREADS.getCurrentThreadCpuTime();
+            try {
+                if (stopping || finished) {
+                    closeDriver();
+                    return;
+                }
+                result = driver.process(TIME_SLICE_NANOS);
+                if (result.finished()) {
+                    finished = true;
+                    closeDriver();
+                }
+            } catch (Throwable t) {
+                finished = true;
+                closeDriver();
+                runningDrivers.decrementAndGet();
+                lock.unlock();
+                fail(t);
+                if (t instanceof Error error && !(t instanceof OutOfMemoryError) && !(t instanceof StackOverflowError)) {
+                    throw error;
+                }
+                return;
+            } finally {
+                if (lock.isHeldByCurrentThread()) {
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    if (cpu >= 0 && startCpu >= 0) {
+                        cpuNanos.addAndGet(cpu - startCpu);
+                    }
+                    wallNanos.addAndGet(System.nanoTime() - startWall);
+                    runningDrivers.decrementAndGet();
+                    lock.unlock();
+                }
+            }
+            long memory = 0;
+            for (DriverRunner runner : runners) {
+                memory += runner.driver.retainedBytes();
+            }
+            peakMemory.accumulateAndGet(memory, Math::max);
+            if (result.finished()) {
+                driverFinished();
+                return;
+            }
+            if (stopping) {
+                closeIfIdle();
+                return;
+            }
+            if (result.blocked() == null) {
+                schedule();
+            } else {
+                result.blocked().whenComplete((ignored, failure) -> schedule());
+            }
+        }
+
+        private void closeDriver() {
+            driver.close();
+        }
+
+        /** Closes the driver now unless a slice is running; a running slice closes it when it sees the stop. */
+        void closeIfIdle() {
+            if (lock.tryLock()) {
+                try {
+                    closeDriver();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.quarry.exec;
+
+/**
+ * Figures of one task at a moment: drivers by state, splits, raw input (table scans and remote sources),
+ * output, CPU and scheduled wall time, current and peak memory of the operators.
+ */
+public record TaskStatistics(
+        int totalDrivers,
+        int queuedDrivers,
+        int runningDrivers,
+        int completedDrivers,
+        long totalSplits,
+        long queuedSplits,
+        long runningSplits,
+        long completedSplits,
+        long inputRows,
+        long inputBytes,
+        long outputRows,
+        long outputBytes,
+        long cpuNanos,
+        long wallNanos,
+        long memoryBytes,
+        long peakMemoryBytes) {}

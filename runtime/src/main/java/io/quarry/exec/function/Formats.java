@@ -1,0 +1,85 @@
+package io.quarry.exec.function;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/** How values print and parse as text in casts, as Trino does it. */
+public final class Formats {
+    private Formats() {}
+
+    /** A double as Trino casts it to varchar: scientific notation with the shortest digits, e.g. {@code 2.5E0}. */
+    public static String formatDouble(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        return scientific(Double.toString(Math.abs(value)), value < 0 || (value == 0 && 1 / value < 0));
+    }
+
+    /** A real as Trino casts it to varchar, e.g. {@code 2.5E0}. */
+    public static String formatReal(float value) {
+        if (Float.isNaN(value)) {
+            return "NaN";
+        }
+        if (Float.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        return scientific(Float.toString(Math.abs(value)), value < 0 || (value == 0 && 1 / value < 0));
+    }
+
+    private static String scientific(String shortest, boolean negative) {
+        BigDecimal decimal = new BigDecimal(shortest);
+        StringBuilder text = new StringBuilder(24);
+        if (negative) {
+            text.append('-');
+        }
+        if (decimal.signum() == 0) {
+            return text.append("0.0E0").toString();
+        }
+        decimal = decimal.stripTrailingZeros();
+        String digits = decimal.unscaledValue().toString();
+        int exponent = digits.length() - decimal.scale() - 1;
+        text.append(digits.charAt(0)).append('.');
+        text.append(digits.length() > 1 ? digits.substring(1) : "0");
+        return text.append('E').append(exponent).toString();
+    }
+
+    /** A date (days since the epoch) as {@code YYYY-MM-DD}. */
+    public static String formatDate(long days) {
+        return LocalDate.ofEpochDay(days).toString();
+    }
+
+    /** Parses {@code YYYY-MM-DD} (month and day may have one digit, surrounding spaces allowed); null when malformed. */
+    public static Long parseDate(String text) {
+        String value = text.strip();
+        int first = value.indexOf('-', 1);
+        int second = first < 0 ? -1 : value.indexOf('-', first + 1);
+        if (first < 0 || second < 0) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(value.substring(0, first));
+            String monthText = value.substring(first + 1, second);
+            String dayText = value.substring(second + 1);
+            if (monthText.isEmpty() || monthText.length() > 2 || dayText.isEmpty() || dayText.length() > 2
+                    || !isDigits(monthText) || !isDigits(dayText) || value.substring(0, first).startsWith("+")) {
+                return null;
+            }
+            return LocalDate.of(year, Integer.parseInt(monthText), Integer.parseInt(dayText)).toEpochDay();
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

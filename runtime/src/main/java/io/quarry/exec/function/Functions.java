@@ -1,0 +1,76 @@
+package io.quarry.exec.function;
+
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Expression;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Resolves a {@link Call} of the plan to its kernel once, at compile time: an unknown name is
+ * FUNCTION_NOT_FOUND, argument types without a kernel NOT_SUPPORTED, so nothing is discovered at run time.
+ */
+public final class Functions {
+    /** Every function and operator name this package implements. */
+    public static final Set<String> NAMES = Set.of(
+            "add", "subtract", "multiply", "divide", "modulus", "negate",
+            "equal", "not_equal", "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal",
+            "is_distinct_from", "cast", "try_cast", "like", "substr", "substring", "length", "lower", "upper",
+            "trim", "ltrim", "rtrim", "concat", "replace", "strpos", "abs", "round", "floor", "ceil", "ceiling",
+            "sqrt", "power", "pow", "year", "month", "day", "day_of_month", "greatest", "least");
+
+    private Functions() {}
+
+    public static ScalarKernel resolve(Call call) {
+        String name = call.function();
+        List<Type> types = call.arguments().stream().map(Expression::type).toList();
+        Type result = call.type();
+        return switch (name) {
+            case "add", "subtract", "multiply", "divide", "modulus", "negate" -> Arithmetic.resolve(name, types, result);
+            case "equal", "not_equal", "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal",
+                    "is_distinct_from" -> Comparisons.resolve(name, types);
+            case "cast", "try_cast" -> {
+                checkArity(name, types, 1);
+                yield Casts.resolve(types.get(0), result, name.equals("try_cast"));
+            }
+            case "like" -> StringFunctions.like(call.arguments(), types);
+            case "substr", "substring" -> StringFunctions.substr(types, result);
+            case "length" -> StringFunctions.length(types);
+            case "lower" -> StringFunctions.changeCase(name, types, result, false);
+            case "upper" -> StringFunctions.changeCase(name, types, result, true);
+            case "trim" -> StringFunctions.trim(name, types, result, true, true);
+            case "ltrim" -> StringFunctions.trim(name, types, result, true, false);
+            case "rtrim" -> StringFunctions.trim(name, types, result, false, true);
+            case "concat" -> StringFunctions.concat(types, result);
+            case "replace" -> StringFunctions.replace(types, result);
+            case "strpos" -> StringFunctions.strpos(types);
+            case "abs" -> MathFunctions.abs(types, result);
+            case "round" -> MathFunctions.round(types, result);
+            case "floor" -> MathFunctions.floorOrCeil(name, types, result, true);
+            case "ceil", "ceiling" -> MathFunctions.floorOrCeil(name, types, result, false);
+            case "sqrt" -> MathFunctions.sqrt(types);
+            case "power", "pow" -> MathFunctions.power(types);
+            case "year" -> DateFunctions.resolve(name, types, DateFunctions.Field.YEAR);
+            case "month" -> DateFunctions.resolve(name, types, DateFunctions.Field.MONTH);
+            case "day", "day_of_month" -> DateFunctions.resolve(name, types, DateFunctions.Field.DAY);
+            case "greatest" -> MathFunctions.extreme(name, types, result, true);
+            case "least" -> MathFunctions.extreme(name, types, result, false);
+            default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Function not registered: " + name);
+        };
+    }
+
+    static void checkArity(String name, List<Type> types, int arity) {
+        if (types.size() != arity) {
+            throw unsupported(name, types);
+        }
+    }
+
+    static QuarryException unsupported(String name, List<Type> types) {
+        return new QuarryException(
+                ErrorCode.NOT_SUPPORTED,
+                "Function " + name + " is not supported for argument types "
+                        + types.stream().map(Type::displayName).toList());
+    }
+}

@@ -1,0 +1,61 @@
+package io.quarry.exec.operator;
+
+import io.quarry.block.Block;
+import io.quarry.block.BooleanBlock;
+import io.quarry.block.DoubleBlock;
+import io.quarry.block.Int128Block;
+import io.quarry.block.LongBlock;
+import io.quarry.block.VariableWidthBlock;
+import io.quarry.page.Page;
+import io.quarry.plan.SortKey;
+import java.util.List;
+
+/** Orders rows of pages by sort keys: direction per key, NULLs first or last as the key says. */
+final class RowComparator {
+    private final SortKey[] keys;
+
+    RowComparator(List<SortKey> keys) {
+        this.keys = keys.toArray(SortKey[]::new);
+    }
+
+    int compare(Page left, int leftPosition, Page right, int rightPosition) {
+        for (SortKey key : keys) {
+            Block a = left.block(key.channel());
+            Block b = right.block(key.channel());
+            boolean aNull = a.isNull(leftPosition);
+            boolean bNull = b.isNull(rightPosition);
+            if (aNull || bNull) {
+                if (aNull && bNull) {
+                    continue;
+                }
+                // NULL placement does not flip with the direction
+                return aNull == key.nullsFirst() ? -1 : 1;
+            }
+            int comparison = compareValues(a, leftPosition, b, rightPosition);
+            if (comparison != 0) {
+                return key.ascending() ? comparison : -comparison;
+            }
+        }
+        return 0;
+    }
+
+    static int compareValues(Block a, int leftPosition, Block b, int rightPosition) {
+        if (a instanceof LongBlock x) {
+            return Long.compare(x.getLong(leftPosition), ((LongBlock) b).getLong(rightPosition));
+        }
+        if (a instanceof DoubleBlock x) {
+            return Double.compare(x.getDouble(leftPosition) + 0.0, ((DoubleBlock) b).getDouble(rightPosition) + 0.0);
+        }
+        if (a instanceof VariableWidthBlock x) {
+            return x.compare(leftPosition, (VariableWidthBlock) b, rightPosition);
+        }
+        if (a instanceof BooleanBlock x) {
+            return Boolean.compare(x.getBoolean(leftPosition), ((BooleanBlock) b).getBoolean(rightPosition));
+        }
+        Int128Block x = (Int128Block) a;
+        Int128Block y = (Int128Block) b;
+        long highX = x.getHigh(leftPosition);
+        long highY = y.getHigh(rightPosition);
+        return highX != highY ? Long.compare(highX, highY) : Long.compareUnsigned(x.getLow(leftPosition), y.getLow(rightPosition));
+    }
+}
