@@ -41,8 +41,11 @@ final class Errors {
         ErrorLocation location = pos == null ? null : text.location(pos.getLineNum(), pos.getColumnNum());
         String message = e.getMessage() == null ? "syntax error" : e.getMessage();
         Matcher encountered = Pattern.compile("Encountered \"(.*?)\" at line").matcher(message);
+        Matcher near = Pattern.compile("Incorrect syntax near the keyword '(.*?)' at line").matcher(message);
         String detail;
-        if (encountered.find()) {
+        if (near.find()) {
+            detail = "mismatched input '" + near.group(1) + "'";
+        } else if (encountered.find()) {
             detail = "mismatched input '" + encountered.group(1).trim() + "'";
             if (!e.getExpectedTokenNames().isEmpty() && e.getExpectedTokenNames().size() <= 12) {
                 detail += ". Expecting: " + String.join(", ", e.getExpectedTokenNames());
@@ -85,6 +88,14 @@ final class Errors {
             return error(ErrorCode.TABLE_NOT_FOUND, "Table '" + m.group(1) + "' does not exist", location);
         }
         m = CANNOT_APPLY.matcher(message);
+        if (m.matches() && Character.isLetter(m.group(1).charAt(0))) {
+            String function = m.group(1).toLowerCase(Locale.ROOT);
+            String arguments = trinoTypes(m.group(2)).replace("<", "").replace(">", "");
+            int open = arguments.indexOf('(');
+            String types = open < 0 ? arguments : arguments.substring(open + 1, arguments.length() - 1);
+            return error(ErrorCode.TYPE_MISMATCH,
+                    "Unexpected parameters (" + types + ") for function " + function, location);
+        }
         if (m.matches()) {
             return error(ErrorCode.TYPE_MISMATCH,
                     "Cannot apply operator: " + trinoTypes(m.group(2)).replace("<", "").replace(">", ""), location);

@@ -185,7 +185,7 @@ final class ExpressionTranslator {
                 if (operands.size() != 1) {
                     throw new QuarryException(ErrorCode.NOT_SUPPORTED, "FLOOR/CEIL to a time unit is not supported yet");
                 }
-                return new Call(kind == SqlKind.FLOOR ? "floor" : "ceil", translateAll(operands), resultType(call));
+                return new Call(kind == SqlKind.FLOOR ? "floor" : "ceil", translateAll(operands), roundedType(call));
             case GREATEST:
             case LEAST:
                 return variadic(kind == SqlKind.GREATEST ? "greatest" : "least", call);
@@ -238,6 +238,9 @@ final class ExpressionTranslator {
             }
             return new Call(function, arguments, resultType(call));
         }
+        if (function.equals("round") && call.getOperands().size() == 1) {
+            return new Call(function, translateAll(call.getOperands()), roundedType(call));
+        }
         if (function.equals("round") && call.getOperands().size() == 2) {
             List<Expression> raw = translateAll(call.getOperands());
             return new Call(function, List.of(raw.get(0), coerce(raw.get(1), Types.INTEGER)), resultType(call));
@@ -247,8 +250,9 @@ final class ExpressionTranslator {
 
     private Expression cast(RexCall call) {
         RexNode operand = call.getOperands().get(0);
+        // Calcite casts literals to CHAR itself; only a cast of a non-string to char is the user's char(n)
         Type target = TypeMapping.toQuarry(call.getType(), call.getType().getSqlTypeName() == SqlTypeName.CHAR
-                && !(operand instanceof RexLiteral));
+                && operand.getType().getSqlTypeName() != SqlTypeName.CHAR);
         Expression value = translate(operand);
         boolean tryCast = call.getKind() == SqlKind.SAFE_CAST;
         if (value.type().equals(target)) {
@@ -264,10 +268,47 @@ final class ExpressionTranslator {
     }
 
     private Expression arithmetic(String name, Expression left, Expression right, Type result) {
-        if (result instanceof DecimalType) {
-            return new Call(name, List.of(asDecimal(left), asDecimal(right)), result);
+        Expression a = result instanceof DecimalType ? asDecimal(left) : coerce(left, result);
+        Expression b = result instanceof DecimalType ? asDecimal(right) : coerce(right, result);
+        Constant folded = foldArithmetic(name, a, b, result);
+        return folded != null ? folded : new Call(name, List.of(a, b), result);
+    }
+
+    /**
+     * Exact addition, subtraction and multiplication of two constants (Q6's {@code 0.06 - 0.01}). Anything
+     * that could fail or round (overflow, division) is left to the executor, which raises Trino's errors.
+     */
+    private static Constant foldArithmetic(String name, Expression left, Expression right, Type result) {
+        if (!(left instanceof Constant a) || !(right instanceof Constant b) || a.value() == null || b.value() == null) {
+            return null;
         }
-        return new Call(name, List.of(coerce(left, result), coerce(right, result)), result);
+        try {
+            if (result instanceof DecimalType decimal && a.value() instanceof BigDecimal x && b.value() instanceof BigDecimal y) {
+                BigDecimal value = switch (name) {
+                    case "add" -> x.add(y);
+                    case "subtract" -> x.subtract(y);
+                    case "multiply" -> x.multiply(y);
+                    default -> null;
+                };
+                if (value == null) {
+                    return null;
+                }
+                value = value.setScale(decimal.scale(), RoundingMode.UNNECESSARY);
+                return value.precision() - value.scale() <= decimal.precision() - decimal.scale() ? new Constant(value, result) : null;
+            }
+            if (integerRank(result) > 0 && a.value() instanceof Long x && b.value() instanceof Long y) {
+                Long value = switch (name) {
+                    case "add" -> Math.addExact(x, y);
+                    case "subtract" -> Math.subtractExact(x, y);
+                    case "multiply" -> Math.multiplyExact(x, y);
+                    default -> null;
+                };
+                return value != null && fits(value, result) ? new Constant(value, result) : null;
+            }
+        } catch (ArithmeticException e) {
+            return null; // overflow or inexact: the executor reports it
+        }
+        return null;
     }
 
     private static Expression negate(Expression value, Type result) {
@@ -472,6 +513,17 @@ final class ExpressionTranslator {
 
     private static Type resultType(RexCall call) {
         return TypeMapping.toQuarry(call.getType());
+    }
+
+    /** Trino's floor, ceil and round of decimal(p,s) are decimal(p - s + min(s, 1), 0). */
+    private static Type roundedType(RexCall call) {
+        Type type = resultType(call);
+        if (call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
+            int precision = call.getOperands().get(0).getType().getPrecision();
+            int scale = call.getOperands().get(0).getType().getScale();
+            return Types.decimal(Math.max(1, precision - scale + Math.min(scale, 1)), 0);
+        }
+        return type;
     }
 
     private static Expression not(Expression value) {

@@ -176,7 +176,10 @@ final class PlanTranslator {
             projections.add(translator.translate(expression));
         }
         PlanNode node;
-        if (input.node() instanceof Values values && values.rows().size() == 1
+        if (isIdentity(projections, input.node().outputTypes().size())) {
+            // pruning the scan can turn a column selection into the identity: no node needed
+            node = input.node();
+        } else if (input.node() instanceof Values values && values.rows().size() == 1
                 && projections.stream().allMatch(Constant.class::isInstance)) {
             // SELECT without FROM: the constants are the row
             node = new Values(projections.stream().map(Expression::type).toList(), List.of(projections));
@@ -325,6 +328,18 @@ final class PlanTranslator {
             rows.add(row);
         }
         return new Translated(new Values(types, rows), identity(types.size()));
+    }
+
+    private static boolean isIdentity(List<Expression> projections, int inputWidth) {
+        if (projections.size() != inputWidth) {
+            return false;
+        }
+        for (int i = 0; i < projections.size(); i++) {
+            if (!(projections.get(i) instanceof InputRef ref) || ref.channel() != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ExpressionTranslator expressions(Translated input) {
