@@ -1,0 +1,49 @@
+package io.quarry.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.spi.ColumnMetadata;
+import io.quarry.spi.TableMetadata;
+import io.quarry.spi.TableStatistics;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/** A connector's table as Calcite sees it: columns and row count. The plan translation reads it back. */
+final class CatalogTable extends AbstractTable {
+    private final String catalog;
+    private final TableMetadata metadata;
+    private final TableStatistics statistics;
+
+    CatalogTable(String catalog, TableMetadata metadata, TableStatistics statistics) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.statistics = requireNonNull(statistics, "statistics is null");
+    }
+
+    String catalog() {
+        return catalog;
+    }
+
+    TableMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        RelDataTypeFactory.Builder builder = typeFactory.builder();
+        for (ColumnMetadata column : metadata.columns()) {
+            builder.add(column.name(), TypeMapping.toCalcite(typeFactory, column.type()));
+        }
+        return builder.build();
+    }
+
+    @Override
+    public Statistic getStatistic() {
+        double rowCount = statistics.rowCount();
+        return Double.isNaN(rowCount) ? Statistics.UNKNOWN : Statistics.of(rowCount, List.of());
+    }
+}

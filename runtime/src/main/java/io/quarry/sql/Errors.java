@@ -1,0 +1,154 @@
+package io.quarry.sql;
+
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.ErrorLocation;
+import io.quarry.spi.QuarryException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** Turns Calcite's parse and validation errors into Quarry errors with Trino's codes and wording. */
+final class Errors {
+    private static final Pattern COLUMN_NOT_FOUND =
+            Pattern.compile("Column '([^']*)' not found in (?:any table|table '[^']*')");
+    private static final Pattern TABLE_OF_COLUMN_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
+    private static final Pattern NOT_GROUPED = Pattern.compile("Expression '(.*)' is not being grouped");
+    private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
+    private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found.*");
+    private static final Pattern CANNOT_APPLY = Pattern.compile("Cannot apply '([^']*)' to arguments of type '(.*?)'\\..*", Pattern.DOTALL);
+    private static final Pattern CALCITE_TYPE = Pattern.compile("<([A-Z_ ]+)(\\((\\d+)(?:, ?(\\d+))?\\))?>");
+
+    private Errors() {}
+
+    static String prefix(ErrorLocation location) {
+        return location == null ? "" : "line " + location.lineNumber() + ":" + location.columnNumber() + ": ";
+    }
+
+    static QuarryException error(ErrorCode code, String message, ErrorLocation location) {
+        return new QuarryException(code, prefix(location) + message, location, null);
+    }
+
+    static QuarryException error(ErrorCode code, String message, SqlParserPos pos, SqlText text) {
+        ErrorLocation location = pos == null || pos == SqlParserPos.ZERO ? null : text.location(pos.getLineNum(), pos.getColumnNum());
+        return error(code, message, location);
+    }
+
+    static QuarryException fromParse(SqlParseException e, SqlText text) {
+        SqlParserPos pos = e.getPos();
+        ErrorLocation location = pos == null ? null : text.location(pos.getLineNum(), pos.getColumnNum());
+        String message = e.getMessage() == null ? "syntax error" : e.getMessage();
+        Matcher encountered = Pattern.compile("Encountered \"(.*?)\" at line").matcher(message);
+        Matcher near = Pattern.compile("Incorrect syntax near the keyword '(.*?)' at line").matcher(message);
+        String detail;
+        if (near.find()) {
+            detail = "mismatched input '" + near.group(1) + "'";
+        } else if (encountered.find()) {
+            detail = "mismatched input '" + encountered.group(1).trim() + "'";
+            if (!e.getExpectedTokenNames().isEmpty() && e.getExpectedTokenNames().size() <= 12) {
+                detail += ". Expecting: " + String.join(", ", e.getExpectedTokenNames());
+            }
+        } else {
+            int firstLine = message.indexOf('\n');
+            detail = firstLine < 0 ? message : message.substring(0, firstLine);
+        }
+        return new QuarryException(ErrorCode.SYNTAX_ERROR, prefix(location) + detail, location, e);
+    }
+
+    static QuarryException fromValidation(CalciteContextException e, SqlText text) {
+        ErrorLocation location = text.location(e.getPosLine(), e.getPosColumn());
+        String message = e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : String.valueOf(e.getMessage());
+        Matcher m = COLUMN_NOT_FOUND.matcher(message);
+        if (m.matches()) {
+            return error(ErrorCode.COLUMN_NOT_FOUND, "Column '" + m.group(1) + "' cannot be resolved", location);
+        }
+        m = TABLE_OF_COLUMN_NOT_FOUND.matcher(message);
+        if (m.matches()) {
+            String written = text.snippet(e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn());
+            return error(ErrorCode.COLUMN_NOT_FOUND,
+                    "Column '" + (written == null ? m.group(1) : written) + "' cannot be resolved", location);
+        }
+        m = NOT_GROUPED.matcher(message);
+        if (m.matches()) {
+            String written = text.snippet(e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn());
+            return error(ErrorCode.EXPRESSION_NOT_AGGREGATE,
+                    "'" + (written == null ? m.group(1) : written) + "' must be an aggregate expression or appear in GROUP BY clause",
+                    location);
+        }
+        m = AMBIGUOUS.matcher(message);
+        if (m.matches()) {
+            return error(ErrorCode.AMBIGUOUS_NAME, "Column '" + m.group(1) + "' is ambiguous", location);
+        }
+        m = OBJECT_NOT_FOUND.matcher(message);
+        if (m.matches()) {
+            return error(ErrorCode.TABLE_NOT_FOUND, "Table '" + m.group(1) + "' does not exist", location);
+        }
+        m = CANNOT_APPLY.matcher(message);
+        if (m.matches() && Character.isLetter(m.group(1).charAt(0))) {
+            String function = m.group(1).toLowerCase(Locale.ROOT);
+            String arguments = trinoTypes(m.group(2)).replace("<", "").replace(">", "");
+            int open = arguments.indexOf('(');
+            String types = open < 0 ? arguments : arguments.substring(open + 1, arguments.length() - 1);
+            return error(ErrorCode.TYPE_MISMATCH,
+                    "Unexpected parameters (" + types + ") for function " + function, location);
+        }
+        if (m.matches()) {
+            return error(ErrorCode.TYPE_MISMATCH,
+                    "Cannot apply operator: " + trinoTypes(m.group(2)).replace("<", "").replace(">", ""), location);
+        }
+        if (message.startsWith("Aggregate expressions cannot be nested")) {
+            return error(ErrorCode.NESTED_AGGREGATION, message, location);
+        }
+        if (message.contains("Aggregate expression is illegal in WHERE")
+                || message.contains("Aggregate expression is illegal in GROUP BY")) {
+            return error(ErrorCode.EXPRESSION_NOT_SCALAR, message, location);
+        }
+        if (message.contains("is not a group expression") || message.contains("HAVING clause must be a condition")) {
+            return error(ErrorCode.EXPRESSION_NOT_AGGREGATE, message, location);
+        }
+        if (message.startsWith("Cannot infer")
+                || message.startsWith("Illegal mixing of types")
+                || message.contains("must have compatible types")
+                || message.startsWith("Cast function cannot convert")
+                || message.contains("Type mismatch")
+                || message.contains("must be boolean")
+                || message.contains("Invalid number of arguments")) {
+            return error(ErrorCode.TYPE_MISMATCH, trinoTypes(message), location);
+        }
+        if (message.startsWith("Unknown identifier") || message.startsWith("Unknown field")) {
+            return error(ErrorCode.COLUMN_NOT_FOUND, message, location);
+        }
+        if (message.startsWith("Duplicate relation name") || message.startsWith("Duplicate name")) {
+            return error(ErrorCode.DUPLICATE_NAMED_QUERY, message, location);
+        }
+        if (message.startsWith("Ordinal out of range") || message.contains("out of range")) {
+            return error(ErrorCode.INVALID_COLUMN_REFERENCE, message, location);
+        }
+        if (message.startsWith("Numeric literal") || message.contains("Illegal") && message.contains("literal")) {
+            return error(ErrorCode.INVALID_LITERAL, message, location);
+        }
+        return error(ErrorCode.GENERIC_USER_ERROR, message, location);
+    }
+
+    /** Rewrites Calcite's {@code <INTEGER>}, {@code <CHAR(1)>} into Trino's {@code integer}, {@code varchar(1)}. */
+    static String trinoTypes(String message) {
+        Matcher m = CALCITE_TYPE.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String base = m.group(1).toLowerCase(Locale.ROOT);
+            String name = switch (base) {
+                case "char", "varchar" -> m.group(3) == null ? "varchar" : "varchar(" + m.group(3) + ")";
+                case "decimal" -> "decimal(" + m.group(3) + "," + (m.group(4) == null ? "0" : m.group(4)) + ")";
+                case "float" -> "double";
+                default -> m.group(2) == null ? base : base + m.group(2);
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(name));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

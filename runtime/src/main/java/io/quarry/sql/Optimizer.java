@@ -1,0 +1,137 @@
+package io.quarry.sql;
+
+import java.util.List;
+import org.apache.calcite.plan.Context;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Correlate;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.sql2rel.TopDownGeneralDecorrelator;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.tools.RelBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rule phases that turn a converted statement into a plan Quarry can run: sub-queries to joins,
+ * decorrelation, field trimming, filter and projection push-down, join ordering, clean-up. Each phase is
+ * its own Hep planner: Calcite's cost-based Volcano planner is far too slow for interactive planning.
+ */
+final class Optimizer {
+    private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
+
+    // HepProgram keeps matching state while it runs: built per statement, never shared
+    private static HepProgram subQueries() {
+        return program(HepMatchOrder.DEPTH_FIRST, List.of(
+            CoreRules.FILTER_SUB_QUERY_TO_MARK_CORRELATE,
+            CoreRules.PROJECT_SUB_QUERY_TO_MARK_CORRELATE,
+            CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
+    }
+
+    private static HepProgram pushDown() {
+        return program(HepMatchOrder.DEPTH_FIRST, List.of(
+            CoreRules.FILTER_REDUCE_EXPRESSIONS,
+            CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+            CoreRules.FILTER_INTO_JOIN,
+            CoreRules.JOIN_CONDITION_PUSH,
+            CoreRules.JOIN_PUSH_EXPRESSIONS,
+            CoreRules.FILTER_PROJECT_TRANSPOSE,
+            CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+            CoreRules.FILTER_SET_OP_TRANSPOSE,
+            CoreRules.FILTER_MERGE,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE,
+            CoreRules.AGGREGATE_PROJECT_MERGE,
+            CoreRules.AGGREGATE_REMOVE));
+    }
+
+    private static HepProgram joinOrder() {
+        return new HepProgramBuilder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+            .addRuleCollection(List.of(CoreRules.PROJECT_MULTI_JOIN_MERGE, CoreRules.FILTER_MULTI_JOIN_MERGE))
+            .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+            .build();
+    }
+
+    private static HepProgram cleanUp() {
+        return program(HepMatchOrder.DEPTH_FIRST, List.of(
+            CoreRules.FILTER_INTO_JOIN,
+            CoreRules.JOIN_CONDITION_PUSH,
+            CoreRules.FILTER_PROJECT_TRANSPOSE,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE,
+            CoreRules.PROJECT_JOIN_REMOVE));
+    }
+
+    private Optimizer() {}
+
+    static RelNode optimize(RelNode rel, SqlValidator validator, RelBuilder relBuilder, Context context, RexExecutor executor) {
+        RelNode current = run(subQueries(), rel, context, executor);
+        current = decorrelate(current, relBuilder);
+        current = new RelFieldTrimmer(validator, relBuilder).trim(current);
+        current = run(pushDown(), current, context, executor);
+        if (containsJoin(current)) {
+            current = run(joinOrder(), current, context, executor);
+            current = run(cleanUp(), current, context, executor);
+        }
+        return current;
+    }
+
+    private static RelNode decorrelate(RelNode rel, RelBuilder relBuilder) {
+        if (!contains(rel, Correlate.class)) {
+            return rel;
+        }
+        RelNode result;
+        try {
+            // experimental in Calcite 1.42: fall back to the classic decorrelator when it leaves a correlation
+            result = TopDownGeneralDecorrelator.decorrelateQuery(rel, relBuilder);
+        } catch (RuntimeException e) {
+            LOG.debug("top-down decorrelation failed, falling back", e);
+            result = rel;
+        }
+        if (contains(result, Correlate.class)) {
+            result = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        }
+        return result;
+    }
+
+    private static boolean containsJoin(RelNode rel) {
+        return contains(rel, org.apache.calcite.rel.core.Join.class);
+    }
+
+    private static boolean contains(RelNode rel, Class<? extends RelNode> kind) {
+        if (kind.isInstance(rel)) {
+            return true;
+        }
+        for (RelNode input : rel.getInputs()) {
+            if (contains(input, kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RelNode run(HepProgram program, RelNode rel, Context context, RexExecutor executor) {
+        HepPlanner planner = new HepPlanner(program, context);
+        planner.setExecutor(executor);
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+
+    private static HepProgram program(HepMatchOrder order, List<RelOptRule> rules) {
+        return new HepProgramBuilder().addMatchOrder(order).addRuleCollection(rules).build();
+    }
+
+    static String explain(RelNode rel) {
+        return RelOptUtil.toString(rel);
+    }
+}

@@ -1,0 +1,116 @@
+package io.quarry.sql;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * Calcite's type rules bent to Trino's: decimals up to 38 digits with Trino's precision and scale for
+ * arithmetic, unbounded varchar, {@code sum} of integers as bigint and {@code avg} of integers as double.
+ */
+final class QuarryTypeSystem extends RelDataTypeSystemImpl {
+    static final QuarryTypeSystem INSTANCE = new QuarryTypeSystem();
+    static final int MAX_DECIMAL_PRECISION = 38;
+
+    private QuarryTypeSystem() {}
+
+    @Override
+    public int getMaxPrecision(SqlTypeName typeName) {
+        return switch (typeName) {
+            case DECIMAL -> MAX_DECIMAL_PRECISION;
+            case VARCHAR, CHAR, VARBINARY, BINARY -> Integer.MAX_VALUE;
+            default -> super.getMaxPrecision(typeName);
+        };
+    }
+
+    @Override
+    public int getMaxScale(SqlTypeName typeName) {
+        return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : super.getMaxScale(typeName);
+    }
+
+    @Override
+    public int getDefaultPrecision(SqlTypeName typeName) {
+        // Trino's bare "decimal" is decimal(38,0)
+        return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : super.getDefaultPrecision(typeName);
+    }
+
+    @Override
+    public boolean shouldConvertRaggedUnionTypesToVarying() {
+        // CASE WHEN … THEN 'a' ELSE 'bb' END is varchar(2) in Trino, not a blank-padded char(2)
+        return true;
+    }
+
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        RelDataType type = switch (argumentType.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> typeFactory.createSqlType(SqlTypeName.BIGINT);
+            case DECIMAL -> typeFactory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, argumentType.getScale());
+            default -> argumentType;
+        };
+        return typeFactory.createTypeWithNullability(type, argumentType.isNullable());
+    }
+
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        RelDataType type = switch (argumentType.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
+            case DECIMAL -> typeFactory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, argumentType.getScale());
+            default -> argumentType;
+        };
+        return typeFactory.createTypeWithNullability(type, argumentType.isNullable());
+    }
+
+    @Override
+    public RelDataType deriveDecimalPlusType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+        if (!isDecimalArithmetic(type1, type2)) {
+            return null;
+        }
+        int s1 = type1.getScale();
+        int s2 = type2.getScale();
+        int scale = Math.max(s1, s2);
+        int precision = 1 + Math.max(type1.getPrecision() - s1, type2.getPrecision() - s2) + scale;
+        return decimal(typeFactory, precision, scale);
+    }
+
+    @Override
+    public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+        if (!isDecimalArithmetic(type1, type2)) {
+            return null;
+        }
+        return decimal(typeFactory, type1.getPrecision() + type2.getPrecision(), type1.getScale() + type2.getScale());
+    }
+
+    @Override
+    public RelDataType deriveDecimalDivideType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+        if (!isDecimalArithmetic(type1, type2)) {
+            return null;
+        }
+        int s1 = type1.getScale();
+        int s2 = type2.getScale();
+        return decimal(typeFactory, type1.getPrecision() + s2 + Math.max(s2 - s1, 0), Math.max(s1, s2));
+    }
+
+    @Override
+    public RelDataType deriveDecimalModType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
+        if (!isDecimalArithmetic(type1, type2)) {
+            return null;
+        }
+        int s1 = type1.getScale();
+        int s2 = type2.getScale();
+        int scale = Math.max(s1, s2);
+        return decimal(typeFactory, Math.min(type1.getPrecision() - s1, type2.getPrecision() - s2) + scale, scale);
+    }
+
+    private static boolean isDecimalArithmetic(RelDataType type1, RelDataType type2) {
+        return SqlTypeUtil.isExactNumeric(type1)
+                && SqlTypeUtil.isExactNumeric(type2)
+                && (SqlTypeUtil.isDecimal(type1) || SqlTypeUtil.isDecimal(type2));
+    }
+
+    private static RelDataType decimal(RelDataTypeFactory typeFactory, int precision, int scale) {
+        int boundedPrecision = Math.min(precision, MAX_DECIMAL_PRECISION);
+        return typeFactory.createSqlType(SqlTypeName.DECIMAL, boundedPrecision, Math.min(scale, boundedPrecision));
+    }
+}

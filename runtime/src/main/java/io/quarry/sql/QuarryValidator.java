@@ -1,0 +1,167 @@
+package io.quarry.sql;
+
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.ErrorLocation;
+import io.quarry.spi.QuarryException;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
+import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
+
+/** Calcite's validator with Trino's answer to unknown functions and without Trino-foreign implicit casts. */
+final class QuarryValidator extends SqlValidatorImpl {
+    /** Functions Trino has and Quarry does not yet: these are NOT_SUPPORTED, not FUNCTION_NOT_FOUND. */
+    private static final Set<String> KNOWN_TRINO_FUNCTIONS = Set.of(
+            "row_number", "rank", "dense_rank", "ntile", "lag", "lead", "first_value", "last_value", "nth_value",
+            "percent_rank", "cume_dist", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop",
+            "approx_distinct", "approx_percentile", "array_agg", "map_agg", "bool_and", "bool_or", "every",
+            "count_if", "max_by", "min_by", "arbitrary", "any_value", "checksum", "geometric_mean", "listagg",
+            "date_trunc", "date_add", "date_diff", "date_format", "date_parse", "format_datetime", "parse_datetime",
+            "from_unixtime", "to_unixtime", "now", "last_day_of_month", "quarter", "week", "week_of_year",
+            "day_of_week", "dow", "day_of_month", "day_of_year", "doy", "hour", "minute", "second", "millisecond",
+            "year_of_week", "yow", "regexp_like", "regexp_extract", "regexp_extract_all", "regexp_replace",
+            "regexp_split", "split", "split_part", "lpad", "rpad", "reverse", "chr", "codepoint", "starts_with",
+            "ends_with", "levenshtein_distance", "hamming_distance", "normalize", "to_utf8", "from_utf8",
+            "format", "cardinality", "element_at", "contains", "array_join", "array_distinct", "array_max",
+            "array_min", "array_sort", "array_position", "sequence", "slice", "transform", "filter", "reduce",
+            "zip", "map", "map_keys", "map_values", "map_entries", "typeof", "exp", "ln", "log", "log2", "log10",
+            "cbrt", "sign", "truncate", "pi", "e", "rand", "random", "sin", "cos", "tan", "asin", "acos", "atan",
+            "atan2", "degrees", "radians", "is_nan", "is_finite", "is_infinite", "nan", "infinity", "to_hex",
+            "from_hex", "md5", "sha1", "sha256", "sha512", "json_extract", "json_extract_scalar", "json_format",
+            "json_parse", "json_array_length", "url_extract_host", "bitwise_and", "bitwise_or", "bitwise_xor",
+            "grouping", "current_user", "uuid", "width_bucket");
+
+    private final SqlText text;
+
+    QuarryValidator(
+            SqlValidatorCatalogReader catalogReader, RelDataTypeFactory typeFactory, Config config, SqlText text) {
+        super(
+                PrestoOperatorTable.INSTANCE,
+                catalogReader,
+                typeFactory,
+                config.withTypeCoercionFactory(PrestoTypeCoercion::new));
+        this.text = text;
+    }
+
+    @Override
+    public CalciteException handleUnresolvedFunction(
+            SqlCall call, SqlOperator unresolvedFunction, List<RelDataType> argTypes, List<String> argNames) {
+        String name = unresolvedFunction.getName().toLowerCase(Locale.ROOT);
+        ErrorLocation location = location(call.getParserPosition());
+        if (KNOWN_TRINO_FUNCTIONS.contains(name)) {
+            throw new QuarryException(
+                    ErrorCode.NOT_SUPPORTED,
+                    Errors.prefix(location) + "Function '" + name + "' is not supported yet",
+                    location,
+                    null);
+        }
+        if (!PrestoOperatorTable.INSTANCE.hasFunction(name)) {
+            throw new QuarryException(
+                    ErrorCode.FUNCTION_NOT_FOUND,
+                    Errors.prefix(location) + "Function '" + name + "' not registered",
+                    location,
+                    null);
+        }
+        String types = argTypes.stream().map(TypeMapping::displayName).collect(Collectors.joining(", "));
+        throw new QuarryException(
+                ErrorCode.TYPE_MISMATCH,
+                Errors.prefix(location) + "Unexpected parameters (" + types + ") for function " + name,
+                location,
+                null);
+    }
+
+    /** Trino compares strings only with strings: {@code intcol = 'a'} is a type error, not a cast. */
+    @Override
+    public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
+        RelDataType type = super.deriveType(scope, expression);
+        if (expression instanceof SqlBasicCall call
+                && call.getKind().belongsTo(SqlKind.BINARY_COMPARISON)
+                && call.operandCount() == 2) {
+            RelDataType left = super.deriveType(scope, call.operand(0));
+            RelDataType right = super.deriveType(scope, call.operand(1));
+            if (mixesStrings(left, right)) {
+                ErrorLocation location = location(call.getParserPosition());
+                throw new QuarryException(
+                        ErrorCode.TYPE_MISMATCH,
+                        Errors.prefix(location) + "Cannot apply operator: " + TypeMapping.displayName(left) + " "
+                                + call.getOperator().getName() + " " + TypeMapping.displayName(right),
+                        location,
+                        null);
+            }
+        }
+        return type;
+    }
+
+    static boolean mixesStrings(RelDataType left, RelDataType right) {
+        boolean leftString = SqlTypeUtil.isCharacter(left);
+        boolean rightString = SqlTypeUtil.isCharacter(right);
+        return leftString != rightString
+                && left.getSqlTypeName() != SqlTypeName.NULL
+                && right.getSqlTypeName() != SqlTypeName.NULL;
+    }
+
+    private ErrorLocation location(SqlParserPos pos) {
+        return pos == null ? null : text.location(pos.getLineNum(), pos.getColumnNum());
+    }
+
+    /**
+     * Trino never turns a string into a number or a date behind the user's back: {@code 1 + 'a'} and
+     * {@code intcol = '1'} are type errors, as in Trino.
+     */
+    static final class PrestoTypeCoercion extends TypeCoercionImpl {
+        PrestoTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
+            super(typeFactory, validator);
+        }
+
+        @Override
+        public boolean binaryArithmeticCoercion(SqlCallBinding binding) {
+            if (mixesStrings(binding)) {
+                return false;
+            }
+            return super.binaryArithmeticCoercion(binding);
+        }
+
+        @Override
+        public boolean binaryComparisonCoercion(SqlCallBinding binding) {
+            if (mixesStrings(binding)) {
+                return false;
+            }
+            return super.binaryComparisonCoercion(binding);
+        }
+
+        @Override
+        public RelDataType implicitCast(RelDataType in, SqlTypeFamily expected) {
+            boolean textExpected = expected == SqlTypeFamily.CHARACTER || expected == SqlTypeFamily.STRING;
+            if (expected != SqlTypeFamily.ANY && in.getSqlTypeName() != SqlTypeName.NULL
+                    && SqlTypeUtil.isCharacter(in) != textExpected) {
+                return null;
+            }
+            return super.implicitCast(in, expected);
+        }
+
+        private static boolean mixesStrings(SqlCallBinding binding) {
+            if (binding.getOperandCount() != 2) {
+                return false;
+            }
+            return QuarryValidator.mixesStrings(binding.getOperandType(0), binding.getOperandType(1));
+        }
+    }
+}

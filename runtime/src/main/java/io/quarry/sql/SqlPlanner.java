@@ -1,0 +1,269 @@
+package io.quarry.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.plan.Output;
+import io.quarry.plan.PlanNode;
+import io.quarry.spi.ColumnMetadata;
+import io.quarry.spi.ConnectorMetadata;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.QueryId;
+import io.quarry.spi.SchemaTableName;
+import io.quarry.spi.Session;
+import io.quarry.spi.TableMetadata;
+import io.quarry.type.Types;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.Context;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.CancelFlag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans a SQL query of the Presto/Trino dialect into Quarry's plan: parse (Calcite's Babel parser),
+ * resolve tables, validate, convert to relational algebra, optimise with rule phases, translate.
+ * Thread-safe: every statement gets its own Calcite objects; the instance only holds the metadata.
+ *
+ * <p>Aggregations come out as {@code SINGLE} steps and without exchanges: distribution is a later pass.
+ */
+public final class SqlPlanner {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlPlanner.class);
+    private static final Pattern GENERATED_NAME = Pattern.compile("EXPR\\$\\d+");
+
+    private static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
+            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withQuoting(Quoting.DOUBLE_QUOTE)
+            .withUnquotedCasing(Casing.TO_LOWER)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(false)
+            .withConformance(PrestoConformance.INSTANCE);
+
+    private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
+            .withConformance(PrestoConformance.INSTANCE)
+            .withIdentifierExpansion(true)
+            .withDefaultNullCollation(NullCollation.LAST)
+            .withTypeCoercionEnabled(true);
+
+    private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config()
+            .withExpand(false)
+            .withTrimUnusedFields(true)
+            .withInSubQueryThreshold(Integer.MAX_VALUE);
+
+    private static final CalciteConnectionConfig CONNECTION_CONFIG = connectionConfig();
+
+    /**
+     * Leaves constant expressions as they are: Calcite's own folding compiles Java code (slow) and has
+     * Java's semantics (silent overflow, its own errors), not Trino's; the executor evaluates them.
+     */
+    private static final RexExecutor NO_FOLDING = (rexBuilder, constExps, reducedValues) -> reducedValues.addAll(constExps);
+
+    private final MetadataProvider metadata;
+
+    public SqlPlanner(MetadataProvider metadata) {
+        this.metadata = requireNonNull(metadata, "metadata is null");
+    }
+
+    /**
+     * Plans one query.
+     *
+     * @throws QuarryException with Trino's error code for every mistake in the statement, and
+     *     {@code NOT_SUPPORTED} for what Quarry cannot run yet
+     */
+    public QueryPlan plan(String sql, Session session) {
+        requireNonNull(sql, "sql is null");
+        requireNonNull(session, "session is null");
+        SqlText text = SqlText.of(sql);
+        try {
+            return doPlan(text, session);
+        } catch (QuarryException e) {
+            throw e;
+        } catch (CalciteContextException e) {
+            throw Errors.fromValidation(e, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
+            throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
+        }
+    }
+
+    private QueryPlan doPlan(SqlText text, Session session) {
+        SqlNode parsed = parse(text);
+        if (!parsed.isA(SqlKind.QUERY)) {
+            throw new QuarryException(
+                    ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
+        }
+        SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
+        DecimalLiterals.retype(parsed);
+
+        JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(QuarryTypeSystem.INSTANCE);
+        CalciteCatalogReader catalogReader =
+                new CalciteCatalogReader(CalciteSchema.from(root), List.of(), typeFactory, CONNECTION_CONFIG);
+        QuarryValidator validator = new QuarryValidator(catalogReader, typeFactory, VALIDATOR_CONFIG, text);
+        SqlNode validated = validator.validate(parsed);
+        List<String> names = columnNames(validated, validator);
+
+        Context context = Contexts.of(new CancelFlag(new java.util.concurrent.atomic.AtomicBoolean()));
+        HepPlanner clusterPlanner = new HepPlanner(HepProgram.builder().build(), context);
+        clusterPlanner.setExecutor(NO_FOLDING);
+        RexBuilder rexBuilder = new RexBuilder(typeFactory);
+        RelOptCluster cluster = RelOptCluster.create(clusterPlanner, rexBuilder);
+        SqlToRelConverter converter = new SqlToRelConverter(
+                (rowType, queryString, schemaPath, viewPath) -> {
+                    throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Views are not supported yet");
+                },
+                validator,
+                catalogReader,
+                cluster,
+                StandardConvertletTable.INSTANCE,
+                CONVERTER_CONFIG);
+        RelRoot relRoot = converter.convertQuery(validated, false, true);
+        RelNode rel = relRoot.project();
+        RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
+        RelNode optimized = Optimizer.optimize(rel, validator, relBuilder, context, NO_FOLDING);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Optimised plan of {}:\n{}", session.queryId(), Optimizer.explain(optimized));
+        }
+
+        PlanNode planRoot = new PlanTranslator(rexBuilder).translateRoot(optimized);
+        if (names.size() != planRoot.outputTypes().size()) {
+            throw new IllegalStateException("plan has " + planRoot.outputTypes().size() + " columns for " + names);
+        }
+        Output output = new Output(planRoot, names);
+        return new QueryPlan(output, names, output.outputTypes());
+    }
+
+    private static SqlNode parse(SqlText text) {
+        try {
+            return SqlParser.create(text.rewritten(), PARSER_CONFIG).parseQuery();
+        } catch (SqlParseException e) {
+            throw Errors.fromParse(e, text);
+        }
+    }
+
+    /** Trino's column names: the alias, the column name, or {@code _colN} for other expressions. */
+    private static List<String> columnNames(SqlNode validated, SqlValidator validator) {
+        List<String> fieldNames = validator.getValidatedNodeType(validated).getFieldNames();
+        SqlNode query = validated instanceof SqlOrderBy orderBy ? orderBy.query : validated;
+        List<String> names = new ArrayList<>();
+        if (query instanceof SqlSelect select && select.getSelectList().size() == fieldNames.size()) {
+            for (int i = 0; i < fieldNames.size(); i++) {
+                SqlNode item = select.getSelectList().get(i);
+                if (item.getKind() == SqlKind.AS) {
+                    names.add(((SqlIdentifier) ((SqlBasicCall) item).operand(1)).getSimple());
+                } else if (item instanceof SqlIdentifier identifier && !identifier.isStar()) {
+                    names.add(identifier.names.get(identifier.names.size() - 1));
+                } else {
+                    names.add("_col" + i);
+                }
+            }
+            return names;
+        }
+        for (int i = 0; i < fieldNames.size(); i++) {
+            String name = fieldNames.get(i);
+            names.add(GENERATED_NAME.matcher(name).matches() ? "_col" + i : name);
+        }
+        return names;
+    }
+
+    private static CalciteConnectionConfig connectionConfig() {
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.TO_LOWER.name());
+        properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), Casing.UNCHANGED.name());
+        return new CalciteConnectionConfigImpl(properties);
+    }
+
+    /**
+     * Pays the one-off cost of planning (class loading, Calcite's generated metadata handlers: about a
+     * second and a half) so the first user query does not. Call once at node start-up.
+     */
+    public static void warmUp() {
+        long start = System.nanoTime();
+        SqlPlanner planner = new SqlPlanner(WarmUpMetadata.INSTANCE);
+        Session session = new Session(QueryId.valueOf("20000101_000000_00000_warmu"), "quarry", Optional.empty(),
+                Optional.of("warmup"), Optional.of("warmup"), ZoneOffset.UTC, "en", Map.of(), Map.of(), 0);
+        planner.plan("SELECT 1", session);
+        planner.plan("SELECT k, count(*), sum(v * (1 - v)) FROM t WHERE d <= DATE '2000-01-01' - INTERVAL '1' DAY"
+                + " AND s LIKE 'a%' GROUP BY k ORDER BY k LIMIT 10", session);
+        LOG.info("SQL planner warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** A one-table catalog for {@link #warmUp()}. */
+    private static final class WarmUpMetadata implements MetadataProvider, ConnectorMetadata {
+        static final WarmUpMetadata INSTANCE = new WarmUpMetadata();
+        private static final TableMetadata TABLE = new TableMetadata(new SchemaTableName("warmup", "t"), List.of(
+                new ColumnMetadata("k", Types.BIGINT),
+                new ColumnMetadata("v", Types.DOUBLE),
+                new ColumnMetadata("d", Types.DATE),
+                new ColumnMetadata("s", Types.varchar(10))));
+
+        @Override
+        public Set<String> catalogNames() {
+            return Set.of("warmup");
+        }
+
+        @Override
+        public Optional<ConnectorMetadata> catalog(String name) {
+            return name.equals("warmup") ? Optional.of(this) : Optional.empty();
+        }
+
+        @Override
+        public List<String> listSchemas() {
+            return List.of("warmup");
+        }
+
+        @Override
+        public boolean schemaExists(String schema) {
+            return schema.equals("warmup");
+        }
+
+        @Override
+        public List<String> listTables(String schema) {
+            return schemaExists(schema) ? List.of("t") : List.of();
+        }
+
+        @Override
+        public Optional<TableMetadata> table(SchemaTableName name) {
+            return name.equals(TABLE.name()) ? Optional.of(TABLE) : Optional.empty();
+        }
+    }
+}

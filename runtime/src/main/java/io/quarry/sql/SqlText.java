@@ -1,0 +1,168 @@
+package io.quarry.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.spi.ErrorLocation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statement text as Calcite gets it, with the rewrites its grammar needs (a schema named
+ * {@code default} is a reserved word to Calcite, so the unquoted word next to a dot becomes
+ * {@code "default"}), and the way back from positions in the rewritten text to the user's text.
+ */
+final class SqlText {
+    private final String original;
+    private final String rewritten;
+    /** Rewritten positions where two quote characters were added: line, rewritten column of the opening quote. */
+    private final List<int[]> insertions;
+
+    private SqlText(String original, String rewritten, List<int[]> insertions) {
+        this.original = original;
+        this.rewritten = rewritten;
+        this.insertions = insertions;
+    }
+
+    static SqlText of(String sql) {
+        requireNonNull(sql, "sql is null");
+        StringBuilder out = new StringBuilder(sql.length() + 8);
+        List<int[]> insertions = new ArrayList<>();
+        int line = 1;
+        int lineStart = 0; // index in out where the current line starts
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\n') {
+                out.append(c);
+                i++;
+                line++;
+                lineStart = out.length();
+            } else if (c == '\'' || c == '"' || c == '`') {
+                int end = closingQuote(sql, i, c);
+                for (int k = i; k < end; k++) {
+                    char q = sql.charAt(k);
+                    out.append(q);
+                    if (q == '\n') {
+                        line++;
+                        lineStart = out.length();
+                    }
+                }
+                i = end;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int end = sql.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                out.append(sql, i, end);
+                i = end;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                for (int k = i; k < end; k++) {
+                    char q = sql.charAt(k);
+                    out.append(q);
+                    if (q == '\n') {
+                        line++;
+                        lineStart = out.length();
+                    }
+                }
+                i = end;
+            } else if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                    end++;
+                }
+                String word = sql.substring(i, end);
+                if (word.equalsIgnoreCase("default") && nextToDot(sql, i, end)) {
+                    insertions.add(new int[] {line, out.length() - lineStart + 1});
+                    out.append('"').append(word.toLowerCase(java.util.Locale.ROOT)).append('"');
+                } else {
+                    out.append(word);
+                }
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return new SqlText(sql, out.toString(), List.copyOf(insertions));
+    }
+
+    private static int closingQuote(String sql, int start, char quote) {
+        int i = start + 1;
+        while (i < sql.length()) {
+            if (sql.charAt(i) == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2; // doubled quote inside the literal
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return sql.length();
+    }
+
+    private static boolean nextToDot(String sql, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+            before--;
+        }
+        int after = end;
+        while (after < sql.length() && Character.isWhitespace(sql.charAt(after))) {
+            after++;
+        }
+        return (before >= 0 && sql.charAt(before) == '.') || (after < sql.length() && sql.charAt(after) == '.');
+    }
+
+    String original() {
+        return original;
+    }
+
+    String rewritten() {
+        return rewritten;
+    }
+
+    /** The position in the user's text of a 1-based position in the rewritten text; null if not known. */
+    ErrorLocation location(int line, int column) {
+        if (line < 1 || column < 1) {
+            return null;
+        }
+        int shift = 0;
+        for (int[] insertion : insertions) {
+            if (insertion[0] == line && insertion[1] < column) {
+                // inside the quoted word the column moves by one, after it by two
+                shift += column <= insertion[1] + "default".length() + 1 ? 1 : 2;
+            }
+        }
+        return new ErrorLocation(line, Math.max(1, column - shift));
+    }
+
+    /** The user's text between two 1-based rewritten positions (inclusive), for messages. */
+    String snippet(int line, int column, int endLine, int endColumn) {
+        ErrorLocation start = location(line, column);
+        ErrorLocation end = location(endLine, endColumn);
+        if (start == null || end == null) {
+            return null;
+        }
+        int from = offset(original, start);
+        int to = offset(original, end) + 1;
+        if (from < 0 || to > original.length() || from >= to) {
+            return null;
+        }
+        return original.substring(from, to);
+    }
+
+    private static int offset(String text, ErrorLocation location) {
+        int line = 1;
+        int i = 0;
+        while (line < location.lineNumber()) {
+            int next = text.indexOf('\n', i);
+            if (next < 0) {
+                return -1;
+            }
+            i = next + 1;
+            line++;
+        }
+        return i + location.columnNumber() - 1;
+    }
+}

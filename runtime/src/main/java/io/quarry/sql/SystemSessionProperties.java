@@ -1,0 +1,193 @@
+package io.quarry.sql;
+
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.Session;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The system session properties Quarry knows, with Trino's names, types, defaults and descriptions, and
+ * their validation ({@code SET SESSION}, client headers) and typed reading.
+ */
+public final class SystemSessionProperties {
+    public static final String QUERY_MAX_RUN_TIME = "query_max_run_time";
+    public static final String QUERY_MAX_EXECUTION_TIME = "query_max_execution_time";
+    public static final String QUERY_MAX_MEMORY = "query_max_memory";
+    public static final String JOIN_DISTRIBUTION_TYPE = "join_distribution_type";
+    public static final String RETRY_POLICY = "retry_policy";
+    public static final String HASH_PARTITION_COUNT = "hash_partition_count";
+
+    private static final Pattern DURATION = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]+)\\s*$");
+    private static final Pattern DATA_SIZE = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]+)\\s*$");
+
+    private record Property(PropertyDescriptor descriptor, UnaryOperator<String> normalizer) {}
+
+    private static final Map<String, Property> PROPERTIES = new LinkedHashMap<>();
+
+    static {
+        add(new PropertyDescriptor(QUERY_MAX_RUN_TIME, "varchar", "100.00d",
+                "Maximum run time of a query (includes the queueing time)", false), SystemSessionProperties::duration);
+        add(new PropertyDescriptor(QUERY_MAX_EXECUTION_TIME, "varchar", "100.00d",
+                "Maximum execution time of a query", false), SystemSessionProperties::duration);
+        add(new PropertyDescriptor(QUERY_MAX_MEMORY, "varchar", "20GB",
+                "Maximum amount of distributed memory a query can use", false), SystemSessionProperties::dataSize);
+        add(new PropertyDescriptor(JOIN_DISTRIBUTION_TYPE, "varchar", "AUTOMATIC",
+                "Join distribution type. Possible values: [BROADCAST, PARTITIONED, AUTOMATIC]", false),
+                value -> oneOf(value, List.of("BROADCAST", "PARTITIONED", "AUTOMATIC")));
+        add(new PropertyDescriptor(RETRY_POLICY, "varchar", "NONE",
+                "Retry policy. Possible values: [NONE, QUERY, TASK]", false),
+                value -> oneOf(value, List.of("NONE", "QUERY", "TASK")));
+        add(new PropertyDescriptor(HASH_PARTITION_COUNT, "integer", "100",
+                "Number of partitions for distributed joins and aggregations", false),
+                SystemSessionProperties::positiveInteger);
+    }
+
+    private SystemSessionProperties() {}
+
+    private static void add(PropertyDescriptor descriptor, UnaryOperator<String> normalizer) {
+        PROPERTIES.put(descriptor.name(), new Property(descriptor, normalizer));
+    }
+
+    /** Every known property, in a stable order. */
+    public static List<PropertyDescriptor> all() {
+        return PROPERTIES.values().stream().map(Property::descriptor).toList();
+    }
+
+    public static Optional<PropertyDescriptor> descriptor(String name) {
+        Property property = PROPERTIES.get(name);
+        return property == null ? Optional.empty() : Optional.of(property.descriptor());
+    }
+
+    /**
+     * Checks a value for a property and returns it in normal form (enum values upper case).
+     *
+     * @throws QuarryException {@code INVALID_SESSION_PROPERTY} for an unknown property or a bad value
+     */
+    public static String validate(String name, String value) {
+        Property property = PROPERTIES.get(name);
+        if (property == null) {
+            throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Session property '" + name + "' does not exist");
+        }
+        if (value == null) {
+            throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Session property '" + name + "' must not be null");
+        }
+        try {
+            return property.normalizer().apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY,
+                    "'" + value + "' is invalid for property '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /** The value of a property in a session, or its default. */
+    public static String value(Session session, String name) {
+        Property property = PROPERTIES.get(name);
+        if (property == null) {
+            throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Session property '" + name + "' does not exist");
+        }
+        return session.systemProperty(name).map(value -> validate(name, value)).orElse(property.descriptor().defaultValue());
+    }
+
+    public static Duration queryMaxRunTime(Session session) {
+        return parseDuration(value(session, QUERY_MAX_RUN_TIME));
+    }
+
+    public static Duration queryMaxExecutionTime(Session session) {
+        return parseDuration(value(session, QUERY_MAX_EXECUTION_TIME));
+    }
+
+    /** In bytes. */
+    public static long queryMaxMemory(Session session) {
+        return parseDataSize(value(session, QUERY_MAX_MEMORY));
+    }
+
+    public static String joinDistributionType(Session session) {
+        return value(session, JOIN_DISTRIBUTION_TYPE);
+    }
+
+    public static String retryPolicy(Session session) {
+        return value(session, RETRY_POLICY);
+    }
+
+    public static int hashPartitionCount(Session session) {
+        return Integer.parseInt(value(session, HASH_PARTITION_COUNT));
+    }
+
+    /** Parses a duration as Trino writes it: {@code 10m}, {@code 1.5h}, {@code 30s}, {@code 100ms}, {@code 2d}. */
+    public static Duration parseDuration(String text) {
+        Matcher matcher = DURATION.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("duration is not a valid data duration string: " + text);
+        }
+        double amount = Double.parseDouble(matcher.group(1));
+        double nanosPerUnit = switch (matcher.group(2)) {
+            case "ns" -> 1;
+            case "us" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m" -> 60e9;
+            case "h" -> 3600e9;
+            case "d" -> 86400e9;
+            default -> throw new IllegalArgumentException("Unknown time unit: " + matcher.group(2));
+        };
+        return Duration.ofNanos(Math.round(amount * nanosPerUnit));
+    }
+
+    /** Parses a data size as Trino writes it: {@code 1GB}, {@code 512MB}, {@code 100kB}, {@code 10B}. */
+    public static long parseDataSize(String text) {
+        Matcher matcher = DATA_SIZE.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("size is not a valid data size string: " + text);
+        }
+        double amount = Double.parseDouble(matcher.group(1));
+        double bytesPerUnit = switch (matcher.group(2)) {
+            case "B" -> 1;
+            case "kB" -> 1L << 10;
+            case "MB" -> 1L << 20;
+            case "GB" -> 1L << 30;
+            case "TB" -> 1L << 40;
+            case "PB" -> 1L << 50;
+            default -> throw new IllegalArgumentException("Unknown unit: " + matcher.group(2));
+        };
+        return Math.round(amount * bytesPerUnit);
+    }
+
+    private static String duration(String value) {
+        parseDuration(value);
+        return value.trim();
+    }
+
+    private static String dataSize(String value) {
+        parseDataSize(value);
+        return value.trim();
+    }
+
+    private static String oneOf(String value, List<String> allowed) {
+        String normalized = value.trim().toUpperCase(Locale.ROOT);
+        if (!allowed.contains(normalized)) {
+            throw new IllegalArgumentException("must be one of " + allowed);
+        }
+        return normalized;
+    }
+
+    private static String positiveInteger(String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an integer");
+        }
+        if (number <= 0) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return Integer.toString(number);
+    }
+}
