@@ -254,6 +254,10 @@ final class ExpressionTranslator {
             List<Expression> raw = translateAll(call.getOperands());
             return new Call(function, List.of(raw.get(0), coerce(raw.get(1), Types.INTEGER)), resultType(call));
         }
+        if (function.equals("concat")) {
+            // Trino types every concatenation as unbounded varchar
+            return new Call(function, translateAll(call.getOperands()), Types.VARCHAR);
+        }
         return new Call(function, translateAll(call.getOperands()), resultType(call));
     }
 

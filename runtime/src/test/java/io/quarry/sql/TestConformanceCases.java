@@ -8,6 +8,7 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.spi.QueryId;
 import io.quarry.spi.Session;
+import io.quarry.type.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -19,7 +20,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Runs the planner over the shared SQL conformance cases: never an internal error, Trino's analysis errors. */
+/**
+ * Runs the planner over the shared SQL conformance cases: never an internal error, Trino's analysis errors,
+ * and the result columns (names and types) of every case that plans.
+ */
 class TestConformanceCases {
     /** The errors Trino raises while analysing, which the planner (not the executor) must match. */
     private static final Set<String> ANALYSIS_ERRORS = Set.of("SYNTAX_ERROR", "TABLE_NOT_FOUND", "COLUMN_NOT_FOUND",
@@ -50,6 +54,10 @@ class TestConformanceCases {
                     List<String> names = new ArrayList<>();
                     expected.get("columns").forEach(column -> names.add(column.get("name").asText()));
                     assertThat(plan.columnNames()).as(name).isEqualTo(names);
+                    List<String> types = new ArrayList<>();
+                    expected.get("columns").forEach(column -> types.add(column.get("type").asText().replace(" ", "")));
+                    List<String> actual = plan.columnTypes().stream().map(Type::displayName).toList();
+                    assertThat(actual).as(name + " column types").isEqualTo(types);
                 }
             } catch (QuarryException e) {
                 assertThat(e.errorCode()).as(name + ": " + e.getMessage()).isNotEqualTo(ErrorCode.GENERIC_INTERNAL_ERROR);
