@@ -33,6 +33,7 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
@@ -72,6 +73,9 @@ final class ExpressionTranslator {
         }
         if (node instanceof RexLiteral literal) {
             return constant(literal);
+        }
+        if (node instanceof RexOver) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Window functions are not supported yet");
         }
         if (node instanceof RexCall call) {
             return call(call);
@@ -213,7 +217,8 @@ final class ExpressionTranslator {
         if (function.equals("if")) {
             List<Expression> arguments = translateAll(call.getOperands());
             Type type = resultType(call);
-            return new SpecialForm(Form.IF, List.of(arguments.get(0), coerce(arguments.get(1), type), coerce(arguments.get(2), type)), type);
+            Expression otherwise = arguments.size() > 2 ? coerce(arguments.get(2), type) : Constant.nullOf(type);
+            return new SpecialForm(Form.IF, List.of(arguments.get(0), coerce(arguments.get(1), type), otherwise), type);
         }
         if (function.equals("modulus")) {
             List<RexNode> operands = call.getOperands();
@@ -238,12 +243,20 @@ final class ExpressionTranslator {
             }
             return new Call(function, arguments, resultType(call));
         }
+        if (function.equals("strpos") && call.getOperands().size() == 3) {
+            List<Expression> raw = translateAll(call.getOperands());
+            return new Call(function, List.of(raw.get(0), raw.get(1), coerce(raw.get(2), Types.BIGINT)), Types.BIGINT);
+        }
         if (function.equals("round") && call.getOperands().size() == 1) {
             return new Call(function, translateAll(call.getOperands()), roundedType(call));
         }
         if (function.equals("round") && call.getOperands().size() == 2) {
             List<Expression> raw = translateAll(call.getOperands());
             return new Call(function, List.of(raw.get(0), coerce(raw.get(1), Types.INTEGER)), resultType(call));
+        }
+        if (function.equals("concat")) {
+            // Trino types every concatenation as unbounded varchar
+            return new Call(function, translateAll(call.getOperands()), Types.VARCHAR);
         }
         return new Call(function, translateAll(call.getOperands()), resultType(call));
     }

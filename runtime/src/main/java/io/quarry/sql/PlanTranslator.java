@@ -112,35 +112,35 @@ final class PlanTranslator {
         if (rel instanceof LogicalValues values) {
             return values(values);
         }
-        throw new QuarryException(ErrorCode.NOT_SUPPORTED, describe(rel) + " is not supported yet");
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, describe(rel));
     }
 
     private static String describe(RelNode rel) {
         if (rel instanceof Join || rel instanceof MultiJoin) {
-            return "Joins (also from sub-queries)";
+            return "Joins (also those that sub-queries need) are not supported yet";
         }
         if (rel instanceof Correlate) {
-            return "Correlated sub-queries";
+            return "Correlated sub-queries are not supported yet";
         }
         if (rel instanceof Union) {
-            return "UNION";
+            return "UNION is not supported yet";
         }
         if (rel instanceof Intersect) {
-            return "INTERSECT";
+            return "INTERSECT is not supported yet";
         }
         if (rel instanceof Minus) {
-            return "EXCEPT";
+            return "EXCEPT is not supported yet";
         }
         if (rel instanceof Window) {
-            return "Window functions";
+            return "Window functions are not supported yet";
         }
         if (rel instanceof Uncollect) {
-            return "UNNEST";
+            return "UNNEST is not supported yet";
         }
         if (rel instanceof TableFunctionScan) {
-            return "Table functions";
+            return "Table functions are not supported yet";
         }
-        return "The relational operator " + rel.getRelTypeName();
+        return "The relational operator " + rel.getRelTypeName() + " is not supported yet";
     }
 
     private Translated scan(LogicalTableScan scan, ImmutableBitSet required) {

@@ -5,17 +5,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 
 /**
@@ -32,6 +39,25 @@ final class PrestoOperatorTable implements SqlOperatorTable {
     static final SqlFunction STRPOS = new SqlFunction(
             "STRPOS", SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.STRING_STRING,
             SqlFunctionCategory.STRING);
+
+    /** Trino's strpos has an optional instance number. */
+    static final SqlFunction STRPOS_INSTANCE = new SqlFunction(
+            "STRPOS", SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_NULLABLE, null,
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+            SqlFunctionCategory.STRING);
+
+    /** Trino's replace: without a replacement it removes; the result length follows Trino. */
+    static final SqlFunction REPLACE = new SqlFunction(
+            "REPLACE", SqlKind.OTHER_FUNCTION, PrestoOperatorTable::replaceType, null,
+            OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_STRING), SqlFunctionCategory.STRING);
+
+    /** Trino's if: the else branch is optional (NULL). */
+    static final SqlFunction IF = new SqlFunction(
+            "IF", SqlKind.OTHER_FUNCTION, PrestoOperatorTable::ifType, null,
+            OperandTypes.or(
+                    OperandTypes.family(SqlTypeFamily.BOOLEAN, SqlTypeFamily.ANY),
+                    OperandTypes.family(SqlTypeFamily.BOOLEAN, SqlTypeFamily.ANY, SqlTypeFamily.ANY)),
+            SqlFunctionCategory.SYSTEM);
 
     static final SqlFunction SUBSTR = new SqlFunction(
             "SUBSTR", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE_VARYING, null,
@@ -55,13 +81,16 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 // strings
                 SqlStdOperatorTable.UPPER, SqlStdOperatorTable.LOWER, SqlStdOperatorTable.TRIM,
                 SqlLibraryOperators.LTRIM, SqlLibraryOperators.RTRIM, SqlStdOperatorTable.SUBSTRING, SUBSTR,
-                SqlStdOperatorTable.POSITION, STRPOS, LENGTH, SqlStdOperatorTable.REPLACE,
+                SqlStdOperatorTable.POSITION, STRPOS, STRPOS_INSTANCE, LENGTH, REPLACE,
                 SqlLibraryOperators.CONCAT_FUNCTION,
                 // dates
                 SqlStdOperatorTable.EXTRACT, SqlStdOperatorTable.YEAR, SqlStdOperatorTable.MONTH,
                 SqlStdOperatorTable.DAYOFMONTH,
                 // conditionals and casts
-                SqlStdOperatorTable.COALESCE, SqlStdOperatorTable.NULLIF, SqlLibraryOperators.IF,
+                SqlStdOperatorTable.COALESCE, SqlStdOperatorTable.NULLIF, IF,
+                // known, so that using them says "not supported yet" rather than "no such column"
+                SqlStdOperatorTable.CURRENT_DATE, SqlStdOperatorTable.CURRENT_TIMESTAMP,
+                SqlStdOperatorTable.LOCALTIMESTAMP, SqlStdOperatorTable.CURRENT_TIME,
                 SqlStdOperatorTable.CAST, SqlLibraryOperators.TRY_CAST);
         for (SqlOperator operator : curated) {
             register(operator.getName(), operator);
@@ -69,6 +98,28 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
         operators.addAll(curated);
+    }
+
+    private static RelDataType replaceType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        long length = binding.getOperandType(0).getPrecision();
+        if (binding.getOperandCount() == 3 && length >= 0) {
+            long replacement = binding.getOperandType(2).getPrecision();
+            length = replacement < 0 ? -1 : length + (length + 1) * replacement;
+        }
+        RelDataType type = length < 0 || length >= Integer.MAX_VALUE / 2
+                ? factory.createSqlType(SqlTypeName.VARCHAR)
+                : factory.createSqlType(SqlTypeName.VARCHAR, (int) length);
+        return factory.createTypeWithNullability(type, true);
+    }
+
+    private static RelDataType ifType(SqlOperatorBinding binding) {
+        List<RelDataType> branches = binding.collectOperandTypes().subList(1, binding.getOperandCount());
+        RelDataType type = binding.getTypeFactory().leastRestrictive(branches);
+        if (type == null) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "IF branches must have compatible types: " + branches);
+        }
+        return binding.getTypeFactory().createTypeWithNullability(type, true);
     }
 
     private void register(String name, SqlOperator operator) {
@@ -93,13 +144,8 @@ final class PrestoOperatorTable implements SqlOperatorTable {
             }
             List<SqlOperator> found = functions.get(opName.getSimple().toUpperCase(Locale.ROOT));
             if (found != null) {
-                for (SqlOperator operator : found) {
-                    if (operator.getSyntax() == syntax
-                            || (syntax == SqlSyntax.FUNCTION_STAR && operator.getSyntax() == SqlSyntax.FUNCTION)
-                            || (syntax == SqlSyntax.FUNCTION && operator.getSyntax() == SqlSyntax.FUNCTION_STAR)) {
-                        operatorList.add(operator);
-                    }
-                }
+                // the validator filters by syntax itself (e.g. CURRENT_DATE is looked up as FUNCTION, used as FUNCTION_ID)
+                operatorList.addAll(found);
             }
             return;
         }

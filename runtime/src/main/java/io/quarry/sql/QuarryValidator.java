@@ -47,7 +47,7 @@ final class QuarryValidator extends SqlValidatorImpl {
             "atan2", "degrees", "radians", "is_nan", "is_finite", "is_infinite", "nan", "infinity", "to_hex",
             "from_hex", "md5", "sha1", "sha256", "sha512", "json_extract", "json_extract_scalar", "json_format",
             "json_parse", "json_array_length", "url_extract_host", "bitwise_and", "bitwise_or", "bitwise_xor",
-            "grouping", "current_user", "uuid", "width_bucket");
+            "grouping", "current_user", "uuid", "width_bucket", "try");
 
     private final SqlText text;
 

@@ -119,7 +119,7 @@ public final class SqlPlanner {
             throw e;
         } catch (CalciteContextException e) {
             throw Errors.fromValidation(e, text);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
         }

@@ -9,12 +9,16 @@ import java.util.List;
 /**
  * The statement text as Calcite gets it, with the rewrites its grammar needs (a schema named
  * {@code default} is a reserved word to Calcite, so the unquoted word next to a dot becomes
- * {@code "default"}), and the way back from positions in the rewritten text to the user's text.
+ * {@code "default"}; {@code date_trunc(}, {@code date_add(}, {@code date_diff(} are quoted so that
+ * Calcite does not parse them as BigQuery's functions), and the way back from positions in the rewritten text to the user's text.
  */
 final class SqlText {
+    /** Function names Calcite's grammar binds to BigQuery's forms; quoted, they resolve as Trino's. */
+    private static final java.util.Set<String> BIGQUERY_BOUND = java.util.Set.of("date_trunc", "date_add", "date_diff");
+
     private final String original;
     private final String rewritten;
-    /** Rewritten positions where two quote characters were added: line, rewritten column of the opening quote. */
+    /** Where two quote characters were added: line, rewritten column of the opening quote, length of the word. */
     private final List<int[]> insertions;
 
     private SqlText(String original, String rewritten, List<int[]> insertions) {
@@ -72,8 +76,9 @@ final class SqlText {
                     end++;
                 }
                 String word = sql.substring(i, end);
-                if (word.equalsIgnoreCase("default") && nextToDot(sql, i, end)) {
-                    insertions.add(new int[] {line, out.length() - lineStart + 1});
+                if ((word.equalsIgnoreCase("default") && nextToDot(sql, i, end))
+                        || (BIGQUERY_BOUND.contains(word.toLowerCase(java.util.Locale.ROOT)) && beforeParenthesis(sql, end))) {
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, word.length()});
                     out.append('"').append(word.toLowerCase(java.util.Locale.ROOT)).append('"');
                 } else {
                     out.append(word);
@@ -100,6 +105,14 @@ final class SqlText {
             i++;
         }
         return sql.length();
+    }
+
+    private static boolean beforeParenthesis(String sql, int end) {
+        int after = end;
+        while (after < sql.length() && Character.isWhitespace(sql.charAt(after))) {
+            after++;
+        }
+        return after < sql.length() && sql.charAt(after) == '(';
     }
 
     private static boolean nextToDot(String sql, int start, int end) {
@@ -131,7 +144,7 @@ final class SqlText {
         for (int[] insertion : insertions) {
             if (insertion[0] == line && insertion[1] < column) {
                 // inside the quoted word the column moves by one, after it by two
-                shift += column <= insertion[1] + "default".length() + 1 ? 1 : 2;
+                shift += column <= insertion[1] + insertion[2] + 1 ? 1 : 2;
             }
         }
         return new ErrorLocation(line, Math.max(1, column - shift));

@@ -34,7 +34,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * Finds the tables a statement reads, resolves each name against the session and the catalogs the way
  * Trino does (with Trino's errors), rewrites it to its full {@code catalog.schema.table} name and builds a
  * Calcite schema holding just those tables. Runs before Calcite's validator, which then only sees names
- * that exist.
+ * that exist. Also rejects early the syntax Quarry cannot run yet and Calcite would trip over.
  */
 final class TableResolver {
     private final MetadataProvider metadata;
@@ -79,6 +79,11 @@ final class TableResolver {
                 visit(item, withNames);
             }
         } else if (node instanceof SqlCall call) {
+            if (call.getKind() == SqlKind.UNNEST || call.getKind() == SqlKind.LAMBDA) {
+                throw Errors.error(ErrorCode.NOT_SUPPORTED,
+                        (call.getKind() == SqlKind.UNNEST ? "UNNEST is" : "Lambda expressions are") + " not supported yet",
+                        call.getParserPosition(), text);
+            }
             for (SqlNode operand : call.getOperandList()) {
                 visit(operand, withNames);
             }
