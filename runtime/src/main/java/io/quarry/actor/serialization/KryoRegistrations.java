@@ -291,6 +291,21 @@ public final class KryoRegistrations {
         kryo.register(195, SessionUpdates.class);
         kryo.register(196, NodeState.class);
 
-        // New entries go here, at the end, with the next id (197).
+        kryo.register(197, io.quarry.actor.TaskState.class);
+        kryo.register(198, io.quarry.actor.TaskProgress.class);
+        kryo.register(199, io.quarry.actor.TaskStatus.class);
+        kryo.register(200, io.quarry.actor.RemoteTask.class);
+        kryo.register(201, io.quarry.actor.WorkerRef.class);
+        kryo.register(202, io.quarry.actor.TaskActor.AddSplits.class);
+        kryo.register(203, io.quarry.actor.TaskActor.AddRemoteSources.class);
+        kryo.register(204, io.quarry.actor.TaskActor.GetPages.class);
+        kryo.register(205, io.quarry.actor.TaskActor.Pages.class);
+        kryo.register(206, io.quarry.actor.TaskActor.DestroyBuffer.class);
+        kryo.register(207, io.quarry.actor.TaskActor.Cancel.class);
+        kryo.register(208, io.quarry.actor.TaskManager.CreateTask.class);
+        kryo.register(209, io.quarry.actor.TaskManager.TaskCreated.class);
+        kryo.register(210, io.quarry.actor.TaskManager.ListTasks.class);
+        kryo.register(211, io.quarry.actor.TaskManager.TaskList.class);
+        // New entries go here, at the end, with the next id (212).
     }
 }

@@ -13,6 +13,13 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.serialization.SerializationExtension;
 import com.typesafe.config.ConfigFactory;
 import io.quarry.actor.ClusterMessage;
+import io.quarry.actor.RemoteTask;
+import io.quarry.actor.TaskActor;
+import io.quarry.actor.TaskManager;
+import io.quarry.actor.TaskProgress;
+import io.quarry.actor.TaskState;
+import io.quarry.actor.TaskStatus;
+import io.quarry.actor.WorkerRef;
 import io.quarry.actor.LocalOnly;
 import io.quarry.block.Block;
 import io.quarry.block.LongBlock;
@@ -228,6 +235,15 @@ class TestKryoSerializer {
         StageId stageId = new StageId(queryId, 2);
         TaskId taskId = new TaskId(stageId, 3, 1);
         Page page = Pages.everyBlockKind(20, true);
+        Session session = new Session(queryId, "alice", Optional.of("cli"), Optional.of("tpch"), Optional.empty(),
+                ZoneId.of("UTC"), "en-US", Map.of("query_max_run_time", "1h"), Map.of("tpch", Map.of("x", "y")),
+                1_700_000_000_000L);
+        ActorRef<TaskActor.Command> task = testKit.<TaskActor.Command>createTestProbe().ref();
+        ActorRef<TaskManager.Command> taskManager = testKit.<TaskManager.Command>createTestProbe().ref();
+        RemoteTask remoteTask = new RemoteTask(taskId, task);
+        TaskProgress progress = new TaskProgress(4, 1, 1, 2, 100, 2000, 10, 200, 5_000_000, 9_000_000, 1024, 4096);
+        TaskStatus status = new TaskStatus(taskId, "worker-1", TaskState.RUNNING, progress,
+                Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "lost")));
         ColumnMetadata orderKey = new ColumnMetadata("orderkey", Types.BIGINT);
         SchemaTableName orders = new SchemaTableName("tiny", "orders");
         TableScan scan = new TableScan("tpch", orders, List.of(orderKey, new ColumnMetadata("comment", Types.varchar(79))));
@@ -309,8 +325,7 @@ class TestKryoSerializer {
                 orders,
                 new TableMetadata(orders, List.of(orderKey)),
                 new TableStatistics(15_000, Map.of("orderkey", 15_000.0, "comment", Double.NaN)),
-                new Session(queryId, "alice", Optional.of("cli"), Optional.of("tpch"), Optional.empty(), ZoneId.of("UTC"),
-                        "en-US", Map.of("query_max_run_time", "1h"), Map.of("tpch", Map.of("x", "y")), 1_700_000_000_000L),
+                session,
                 Types.BOOLEAN,
                 Types.TINYINT,
                 Types.SMALLINT,
@@ -369,7 +384,23 @@ class TestKryoSerializer {
                 new FetchRejected(FetchRejected.Reason.GONE, "token 3 is gone"),
                 FetchRejected.Reason.NOT_FOUND,
                 updates,
-                NodeState.SHUTTING_DOWN);
+                NodeState.SHUTTING_DOWN,
+                TaskState.FLUSHING,
+                progress,
+                status,
+                remoteTask,
+                new WorkerRef("worker-1", taskManager),
+                new TaskActor.AddSplits(List.of(new TpchSplit("orders", 1.0, 0, 2)), true),
+                new TaskActor.AddRemoteSources(1, List.of(remoteTask)),
+                new TaskActor.GetPages(0, 4, 1024, testKit.<TaskActor.Pages>createTestProbe().ref()),
+                new TaskActor.Pages(taskId, 0, 4, 5, List.of(page), false, Optional.empty()),
+                new TaskActor.DestroyBuffer(1),
+                new TaskActor.Cancel(true),
+                new TaskManager.CreateTask(taskId, fragment, session, 2, testKit.<TaskStatus>createTestProbe().ref(),
+                        testKit.<TaskManager.TaskCreated>createTestProbe().ref()),
+                new TaskManager.TaskCreated(taskId, "worker-1", Optional.of(task), Optional.empty()),
+                new TaskManager.ListTasks(testKit.<TaskManager.TaskList>createTestProbe().ref()),
+                new TaskManager.TaskList("worker-1", List.of(taskId)));
         for (Object sample : all) {
             Object previous = samples.put(sample.getClass(), sample);
             assertThat(previous).as("two samples of %s", sample.getClass()).isNull();

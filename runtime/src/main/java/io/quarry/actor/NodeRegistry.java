@@ -1,0 +1,216 @@
+package io.quarry.actor;
+
+import akka.actor.Address;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.cluster.ClusterEvent;
+import akka.cluster.Member;
+import akka.cluster.MemberStatus;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Subscribe;
+import io.quarry.client.ClusterNode;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cluster as Quarry sees it, from Akka Cluster membership and reachability: which nodes exist, which
+ * are failed (unreachable or removed), their ids, HTTP addresses and roles, and which workers can take
+ * tasks (their task managers, found through the Receptionist). Backs {@code /v1/node} and scheduling.
+ *
+ * <p>A node's id and HTTP address travel as member roles {@code node-id:<id>} and {@code http:<uri>}.
+ */
+public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
+    public static final String WORKER_ROLE = "worker";
+    public static final String COORDINATOR_ROLE = "coordinator";
+    static final String NODE_ID_ROLE_PREFIX = "node-id:";
+    static final String HTTP_ROLE_PREFIX = "http:";
+
+    public sealed interface Command {}
+
+    /** The other nodes of the cluster, failed ones included. */
+    public record GetNodes(ActorRef<Nodes> replyTo) implements Command, LocalOnly {}
+
+    public record Nodes(List<ClusterNode> nodes) implements LocalOnly {
+        public Nodes {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /** The workers that can take tasks now, in a stable order. */
+    public record GetWorkers(ActorRef<Workers> replyTo) implements Command, LocalOnly {}
+
+    public record Workers(List<WorkerRef> workers) implements LocalOnly {
+        public Workers {
+            workers = List.copyOf(workers);
+        }
+    }
+
+    private record MembershipChanged(ClusterEvent.MemberEvent event) implements Command, LocalOnly {}
+
+    private record ReachabilityChanged(ClusterEvent.ReachabilityEvent event) implements Command, LocalOnly {}
+
+    private record TaskManagersChanged(Receptionist.Listing listing) implements Command, LocalOnly {}
+
+    private static final class Entry {
+        final String nodeId;
+        final URI httpUri;
+        final Set<String> roles;
+        final Instant joined;
+        MemberStatus status;
+        boolean unreachable;
+        boolean removed;
+        Instant since;
+
+        Entry(Member member, Instant now) {
+            Set<String> quarryRoles = new HashSet<>();
+            String id = member.address().toString();
+            URI uri = URI.create("http://" + member.address().host().getOrElse(() -> "127.0.0.1"));
+            for (String role : member.getRoles()) {
+                if (role.startsWith(NODE_ID_ROLE_PREFIX)) {
+                    id = role.substring(NODE_ID_ROLE_PREFIX.length());
+                } else if (role.startsWith(HTTP_ROLE_PREFIX)) {
+                    uri = URI.create(role.substring(HTTP_ROLE_PREFIX.length()));
+                } else if (role.equals(WORKER_ROLE) || role.equals(COORDINATOR_ROLE)) {
+                    quarryRoles.add(role);
+                }
+            }
+            this.nodeId = id;
+            this.httpUri = uri;
+            this.roles = Set.copyOf(quarryRoles);
+            this.joined = now;
+            this.since = now;
+            this.status = member.status();
+        }
+
+        boolean failed() {
+            return unreachable || removed || status == MemberStatus.down();
+        }
+
+        boolean active() {
+            return !failed() && status == MemberStatus.up();
+        }
+
+        ClusterNode toClusterNode() {
+            return new ClusterNode(nodeId, httpUri, roles, failed(), since, joined);
+        }
+    }
+
+    private final Address selfAddress;
+    private final Map<Address, Entry> members = new HashMap<>();
+    private final Map<Address, ActorRef<TaskManager.Command>> taskManagers = new HashMap<>();
+
+    public static Behavior<Command> create() {
+        return Behaviors.setup(NodeRegistry::new);
+    }
+
+    private NodeRegistry(ActorContext<Command> context) {
+        super(context);
+        Cluster cluster = Cluster.get(context.getSystem());
+        selfAddress = cluster.selfMember().address();
+        cluster.subscriptions().tell(Subscribe.create(
+                context.messageAdapter(ClusterEvent.MemberEvent.class, MembershipChanged::new),
+                ClusterEvent.MemberEvent.class));
+        cluster.subscriptions().tell(Subscribe.create(
+                context.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
+                ClusterEvent.ReachabilityEvent.class));
+        context.getSystem().receptionist().tell(Receptionist.subscribe(
+                TaskManager.SERVICE_KEY, context.messageAdapter(Receptionist.Listing.class, TaskManagersChanged::new)));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(GetNodes.class, this::onGetNodes)
+                .onMessage(GetWorkers.class, this::onGetWorkers)
+                .onMessage(MembershipChanged.class, this::onMembershipChanged)
+                .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
+                .onMessage(TaskManagersChanged.class, this::onTaskManagersChanged)
+                .build();
+    }
+
+    private Behavior<Command> onGetNodes(GetNodes request) {
+        List<ClusterNode> nodes = new ArrayList<>();
+        members.forEach((address, entry) -> {
+            if (!address.equals(selfAddress)) {
+                nodes.add(entry.toClusterNode());
+            }
+        });
+        nodes.sort(Comparator.comparing(ClusterNode::nodeId));
+        request.replyTo().tell(new Nodes(nodes));
+        return this;
+    }
+
+    private Behavior<Command> onGetWorkers(GetWorkers request) {
+        List<WorkerRef> workers = new ArrayList<>();
+        taskManagers.forEach((address, taskManager) -> {
+            Entry entry = members.get(address);
+            if (entry != null && entry.active() && entry.roles.contains(WORKER_ROLE)) {
+                workers.add(new WorkerRef(entry.nodeId, taskManager));
+            }
+        });
+        workers.sort(Comparator.comparing(WorkerRef::nodeId));
+        request.replyTo().tell(new Workers(workers));
+        return this;
+    }
+
+    private Behavior<Command> onMembershipChanged(MembershipChanged message) {
+        Member member = message.event().member();
+        Instant now = Instant.now();
+        Entry entry = members.computeIfAbsent(member.address(), address -> new Entry(member, now));
+        boolean wasFailed = entry.failed();
+        entry.status = member.status();
+        if (message.event() instanceof ClusterEvent.MemberRemoved) {
+            entry.removed = true;
+            taskManagers.remove(member.address());
+        }
+        if (entry.failed() != wasFailed) {
+            entry.since = now;
+            logChange(entry);
+        } else if (message.event() instanceof ClusterEvent.MemberUp) {
+            getContext().getLog().info("Node {} joined ({}, roles {})", entry.nodeId, entry.httpUri, entry.roles);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onReachabilityChanged(ReachabilityChanged message) {
+        Member member = message.event().member();
+        Entry entry = members.computeIfAbsent(member.address(), address -> new Entry(member, Instant.now()));
+        boolean wasFailed = entry.failed();
+        entry.unreachable = message.event() instanceof ClusterEvent.UnreachableMember;
+        if (entry.failed() != wasFailed) {
+            entry.since = Instant.now();
+            logChange(entry);
+        }
+        return this;
+    }
+
+    private void logChange(Entry entry) {
+        if (entry.failed()) {
+            getContext().getLog().warn("Node {} ({}) failed: {}", entry.nodeId, entry.httpUri,
+                    entry.removed ? "removed from the cluster" : entry.unreachable ? "unreachable" : entry.status);
+        } else {
+            getContext().getLog().info("Node {} ({}) is active again", entry.nodeId, entry.httpUri);
+        }
+    }
+
+    private Behavior<Command> onTaskManagersChanged(TaskManagersChanged message) {
+        taskManagers.clear();
+        for (ActorRef<TaskManager.Command> ref : message.listing().getServiceInstances(TaskManager.SERVICE_KEY)) {
+            Address address = ref.path().address().hasLocalScope() ? selfAddress : ref.path().address();
+            taskManagers.put(address, ref);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,726 @@
+package io.quarry.actor;
+
+import static java.util.Objects.requireNonNull;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.quarry.client.FetchRejected;
+import io.quarry.client.FetchResult;
+import io.quarry.client.QueryState;
+import io.quarry.client.QueryStatistics;
+import io.quarry.client.ResultBatch;
+import io.quarry.client.ResultPhase;
+import io.quarry.client.SessionUpdates;
+import io.quarry.client.StageStatistics;
+import io.quarry.connector.CatalogManager;
+import io.quarry.page.Page;
+import io.quarry.plan.FragmentDistribution;
+import io.quarry.plan.PlanFragment;
+import io.quarry.plan.PlanNode;
+import io.quarry.plan.TableScan;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.FailureInfo;
+import io.quarry.spi.QueryId;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.Session;
+import io.quarry.spi.Split;
+import io.quarry.spi.StageId;
+import io.quarry.sql.SystemSessionProperties;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * One query on the coordinator: plans it (off the actor thread), places its stages on the workers,
+ * pulls the root task's pages into the client's bounded result buffer, and serves the result protocol
+ * (tokens, repeated requests, long polls). Fails precisely on any task failure, on cancel, when the
+ * client stops polling, or when it runs too long.
+ *
+ * <pre>
+ * QUEUED -> PLANNING -> STARTING -> RUNNING -> FINISHING -> FINISHED
+ *    (any state before FINISHED) -> FAILED
+ * </pre>
+ */
+public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
+    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final int PULL_ATTEMPTS = 3;
+
+    public sealed interface Command {}
+
+    /** One request of the result protocol. */
+    public record Fetch(
+            String slug, ResultPhase phase, long token, Duration maxWait, long targetBytes, ActorRef<FetchResult> replyTo)
+            implements Command, LocalOnly {}
+
+    /** Cancels the query for the client; answers false for a wrong slug. */
+    public record Cancel(String slug, ActorRef<Boolean> replyTo) implements Command, LocalOnly {}
+
+    /** The client is alive; answers false for a wrong slug. */
+    public record Heartbeat(String slug, ActorRef<Boolean> replyTo) implements Command, LocalOnly {}
+
+    /** The query's history time is over: stop. */
+    public enum Expire implements Command, LocalOnly {
+        INSTANCE
+    }
+
+    private record Planned(PlannedQuery plan, FailureInfo failure) implements Command, LocalOnly {}
+
+    private record WorkersFound(List<WorkerRef> workers, Throwable error) implements Command, LocalOnly {}
+
+    private record StageEvent(StageActor.Event event) implements Command, LocalOnly {}
+
+    private record RootPulled(TaskActor.Pages pages, Throwable error) implements Command, LocalOnly {}
+
+    private record FetchDeadline(long waiterId) implements Command, LocalOnly {}
+
+    private enum Tick implements Command, LocalOnly {
+        INSTANCE
+    }
+
+    /** What every query of a coordinator shares. */
+    public record Settings(
+            StatementPlanner planner,
+            Executor planningExecutor,
+            CatalogManager catalogs,
+            ActorRef<NodeRegistry.Command> registry,
+            Duration askTimeout,
+            Duration clientTimeout,
+            Duration maxRunTime,
+            long clientBufferBytes,
+            int splitsPerWorker) implements LocalOnly {
+        public Settings {
+            requireNonNull(planner, "planner is null");
+            requireNonNull(planningExecutor, "planningExecutor is null");
+            requireNonNull(catalogs, "catalogs is null");
+            requireNonNull(registry, "registry is null");
+            requireNonNull(askTimeout, "askTimeout is null");
+            requireNonNull(clientTimeout, "clientTimeout is null");
+            requireNonNull(maxRunTime, "maxRunTime is null");
+        }
+    }
+
+    private record Waiter(long id, Fetch fetch) {}
+
+    private final QueryId queryId;
+    private final String slug;
+    private final Session session;
+    private final String sql;
+    private final Settings settings;
+    private final ActorRef<QueryManager.Command> manager;
+    private final TimerScheduler<Command> timers;
+    private final long createNanos = System.nanoTime();
+    private final long createMillis = System.currentTimeMillis();
+
+    private QueryState state = QueryState.QUEUED;
+    private Optional<FailureInfo> failure = Optional.empty();
+    private PlannedQuery plan;
+    private long planningNanos;
+    private long endNanos;
+    private long lastHeartbeatNanos = System.nanoTime();
+
+    private final Map<Integer, ActorRef<StageActor.Command>> stages = new HashMap<>();
+    private final Map<Integer, StageActor.StageSnapshot> snapshots = new HashMap<>();
+    private final Map<Integer, Integer> consumerOf = new HashMap<>();
+    private boolean scheduled;
+
+    private RemoteTask rootTask;
+    private long rootToken;
+    private boolean pulling;
+    private int failedPulls;
+    private boolean outputComplete;
+    private final ArrayDeque<Page> clientBuffer = new ArrayDeque<>();
+    private long clientBufferBytes;
+
+    private long lastQueuedToken;
+    private FetchResult lastQueuedAnswer;
+    private long lastExecutingToken = -1;
+    private FetchResult lastExecutingAnswer;
+    private final List<Waiter> waiters = new ArrayList<>();
+    private long nextWaiterId;
+
+    public static Behavior<Command> create(
+            QueryId queryId, String slug, Session session, String sql, Settings settings, ActorRef<QueryManager.Command> manager) {
+        return Behaviors.setup(context -> Behaviors.withTimers(
+                timers -> new QueryActor(context, timers, queryId, slug, session, sql, settings, manager)));
+    }
+
+    private QueryActor(
+            ActorContext<Command> context,
+            TimerScheduler<Command> timers,
+            QueryId queryId,
+            String slug,
+            Session session,
+            String sql,
+            Settings settings,
+            ActorRef<QueryManager.Command> manager) {
+        super(context);
+        this.queryId = queryId;
+        this.slug = slug;
+        this.session = session;
+        this.sql = sql;
+        this.settings = settings;
+        this.manager = manager;
+        this.timers = timers;
+        timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
+        startPlanning();
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Fetch.class, this::onFetch)
+                .onMessage(Cancel.class, this::onCancel)
+                .onMessage(Heartbeat.class, this::onHeartbeat)
+                .onMessageEquals(Expire.INSTANCE, this::onExpire)
+                .onMessage(Planned.class, this::onPlanned)
+                .onMessage(WorkersFound.class, this::onWorkersFound)
+                .onMessage(StageEvent.class, this::onStageEvent)
+                .onMessage(RootPulled.class, this::onRootPulled)
+                .onMessage(FetchDeadline.class, this::onFetchDeadline)
+                .onMessageEquals(Tick.INSTANCE, this::onTick)
+                .build();
+    }
+
+    // ---- planning and scheduling ----
+
+    private void startPlanning() {
+        state = QueryState.PLANNING;
+        long start = System.nanoTime();
+        CompletableFuture<PlannedQuery> planning =
+                CompletableFuture.supplyAsync(() -> settings.planner().plan(sql, session), settings.planningExecutor());
+        getContext().pipeToSelf(planning, (planned, error) -> {
+            planningNanos = System.nanoTime() - start;
+            return error == null ? new Planned(planned, null) : new Planned(null, FailureInfo.from(unwrap(error)));
+        });
+    }
+
+    private Behavior<Command> onPlanned(Planned message) {
+        if (state.isDone()) {
+            return this;
+        }
+        if (message.failure() != null) {
+            return fail(message.failure());
+        }
+        plan = message.plan();
+        for (PlanFragment fragment : plan.fragments()) {
+            for (int source : fragment.sourceFragments()) {
+                consumerOf.put(source, fragment.id());
+            }
+        }
+        state = QueryState.STARTING;
+        getContext().ask(
+                NodeRegistry.Workers.class,
+                settings.registry(),
+                settings.askTimeout(),
+                NodeRegistry.GetWorkers::new,
+                (workers, error) -> new WorkersFound(workers == null ? List.of() : workers.workers(), error));
+        answerWaiters();
+        return this;
+    }
+
+    private Behavior<Command> onWorkersFound(WorkersFound message) {
+        if (state.isDone()) {
+            return this;
+        }
+        if (message.error() != null) {
+            return fail(FailureInfo.of(ErrorCode.GENERIC_INTERNAL_ERROR, "Node registry did not answer: " + message.error()));
+        }
+        List<WorkerRef> workers = message.workers();
+        if (workers.isEmpty()) {
+            return fail(FailureInfo.of(ErrorCode.NO_NODES_AVAILABLE, "No worker nodes available"));
+        }
+        try {
+            schedule(workers);
+        } catch (QuarryException e) {
+            return fail(FailureInfo.from(e));
+        }
+        return this;
+    }
+
+    private void schedule(List<WorkerRef> workers) {
+        Map<Integer, List<WorkerRef>> placement = new HashMap<>();
+        WorkerRef single = workers.stream()
+                .filter(worker -> worker.taskManager().path().address().hasLocalScope())
+                .findFirst()
+                .orElse(workers.get(Math.floorMod(queryId.hashCode(), workers.size())));
+        for (PlanFragment fragment : plan.fragments()) {
+            placement.put(fragment.id(), fragment.distribution() == FragmentDistribution.SINGLE ? List.of(single) : workers);
+        }
+        ActorRef<StageActor.Event> events = getContext().messageAdapter(StageActor.Event.class, StageEvent::new);
+        for (PlanFragment fragment : plan.fragments()) {
+            Integer consumer = consumerOf.get(fragment.id());
+            int outputPartitions = consumer == null ? 1 : placement.get(consumer).size();
+            List<WorkerRef> taskNodes = placement.get(fragment.id());
+            List<Split> splits = fragment.distribution() == FragmentDistribution.SOURCE
+                    ? splitsOf(fragment.root(), taskNodes.size())
+                    : List.of();
+            ActorRef<StageActor.Command> stage = getContext().spawn(
+                    StageActor.create(
+                            new StageId(queryId, fragment.id()), fragment, session, taskNodes, outputPartitions, splits,
+                            settings.askTimeout(), events),
+                    "stage-" + fragment.id());
+            stages.put(fragment.id(), stage);
+        }
+    }
+
+    private List<Split> splitsOf(PlanNode node, int taskCount) {
+        List<Split> splits = new ArrayList<>();
+        collectSplits(node, taskCount, splits);
+        return splits;
+    }
+
+    private void collectSplits(PlanNode node, int taskCount, List<Split> splits) {
+        if (node instanceof TableScan scan) {
+            splits.addAll(settings.catalogs()
+                    .require(scan.catalog())
+                    .splits(scan.table(), Math.max(1, taskCount * settings.splitsPerWorker())));
+        }
+        for (PlanNode source : node.sources()) {
+            collectSplits(source, taskCount, splits);
+        }
+    }
+
+    private Behavior<Command> onStageEvent(StageEvent message) {
+        StageActor.Event event = message.event();
+        if (event instanceof StageActor.Progress progress) {
+            snapshots.put(progress.snapshot().stageId().id(), progress.snapshot());
+            return this;
+        }
+        if (event instanceof StageActor.Failed failed) {
+            return fail(failed.failure());
+        }
+        StageActor.TasksCreated created = (StageActor.TasksCreated) event;
+        if (state.isDone()) {
+            return this;
+        }
+        Integer consumer = consumerOf.get(created.fragmentId());
+        if (consumer == null) {
+            rootTask = created.tasks().get(0);
+            if (state == QueryState.STARTING) {
+                state = QueryState.RUNNING;
+            }
+            pullRoot();
+        } else {
+            stages.get(consumer).tell(new StageActor.SourcesReady(created.fragmentId(), created.tasks()));
+        }
+        scheduled = snapshots.size() == stages.size()
+                && snapshots.values().stream().noneMatch(s -> s.state().equals("SCHEDULING"));
+        return this;
+    }
+
+    // ---- pulling the root task's output ----
+
+    private void pullRoot() {
+        if (pulling || outputComplete || rootTask == null || state.isDone()
+                || clientBufferBytes >= settings.clientBufferBytes()) {
+            return;
+        }
+        pulling = true;
+        boolean local = rootTask.task().path().address().hasLocalScope();
+        long maxBytes = local ? TaskActor.LOCAL_REPLY_BYTES : TaskActor.REMOTE_REPLY_BYTES;
+        long token = rootToken;
+        getContext().ask(
+                TaskActor.Pages.class,
+                rootTask.task(),
+                settings.askTimeout().plus(TaskActor.PAGE_WAIT),
+                replyTo -> new TaskActor.GetPages(0, token, maxBytes, replyTo),
+                RootPulled::new);
+    }
+
+    private Behavior<Command> onRootPulled(RootPulled message) {
+        pulling = false;
+        if (state.isDone()) {
+            return this;
+        }
+        if (message.error() != null) {
+            if (++failedPulls >= PULL_ATTEMPTS) {
+                return fail(FailureInfo.of(
+                        ErrorCode.PAGE_TRANSPORT_TIMEOUT,
+                        "Could not get results from task " + rootTask.taskId() + ": " + message.error().getMessage()));
+            }
+            pullRoot();
+            return this;
+        }
+        failedPulls = 0;
+        TaskActor.Pages pages = message.pages();
+        if (pages.failure().isPresent()) {
+            return fail(pages.failure().get());
+        }
+        if (pages.token() == rootToken) {
+            for (Page page : pages.pages()) {
+                if (page.positionCount() > 0) {
+                    clientBuffer.add(page);
+                    clientBufferBytes += page.sizeInBytes();
+                }
+            }
+            rootToken = pages.nextToken();
+            if (pages.complete()) {
+                outputComplete = true;
+                rootTask.task().tell(new TaskActor.DestroyBuffer(0));
+                state = QueryState.FINISHING;
+                // Whatever still runs upstream (e.g. under a satisfied LIMIT) is no longer needed.
+                stages.values().forEach(stage -> stage.tell(new StageActor.Stop(false)));
+            }
+        }
+        answerWaiters();
+        pullRoot();
+        return this;
+    }
+
+    // ---- the result protocol ----
+
+    private Behavior<Command> onFetch(Fetch fetch) {
+        if (!slugMatches(fetch.slug())) {
+            fetch.replyTo().tell(new FetchRejected(FetchRejected.Reason.NOT_FOUND, "Query not found"));
+            return this;
+        }
+        lastHeartbeatNanos = System.nanoTime();
+        long token = fetch.token();
+        if (fetch.phase() == ResultPhase.QUEUED) {
+            if (token == lastQueuedToken && lastQueuedAnswer != null) {
+                fetch.replyTo().tell(lastQueuedAnswer);
+                return this;
+            }
+            if (token != lastQueuedToken + 1) {
+                fetch.replyTo().tell(new FetchRejected(FetchRejected.Reason.GONE, "Token " + token + " is no longer valid"));
+                return this;
+            }
+        } else {
+            if (token == lastExecutingToken && lastExecutingAnswer != null) {
+                fetch.replyTo().tell(lastExecutingAnswer);
+                return this;
+            }
+            if (token < lastExecutingToken) {
+                fetch.replyTo().tell(new FetchRejected(FetchRejected.Reason.GONE, "Token " + token + " is no longer valid"));
+                return this;
+            }
+            if (token != lastExecutingToken + 1 || (lastExecutingAnswer instanceof ResultBatch last && last.nextToken().isEmpty())) {
+                fetch.replyTo().tell(new FetchRejected(FetchRejected.Reason.NOT_FOUND, "Query not found"));
+                return this;
+            }
+        }
+        if (canAnswer(fetch.phase()) || fetch.maxWait().isZero()) {
+            answer(fetch);
+        } else {
+            long id = nextWaiterId++;
+            waiters.add(new Waiter(id, fetch));
+            timers.startSingleTimer(new FetchDeadline(id), fetch.maxWait());
+        }
+        return this;
+    }
+
+    private boolean canAnswer(ResultPhase phase) {
+        if (failure.isPresent()) {
+            return true;
+        }
+        if (phase == ResultPhase.QUEUED) {
+            return plan != null;
+        }
+        return plan != null && (!clientBuffer.isEmpty() || outputComplete);
+    }
+
+    private Behavior<Command> onFetchDeadline(FetchDeadline deadline) {
+        for (int i = 0; i < waiters.size(); i++) {
+            if (waiters.get(i).id() == deadline.waiterId()) {
+                answer(waiters.remove(i).fetch());
+                break;
+            }
+        }
+        return this;
+    }
+
+    private void answerWaiters() {
+        List<Waiter> ready = new ArrayList<>();
+        for (Waiter waiter : waiters) {
+            if (canAnswer(waiter.fetch().phase())) {
+                ready.add(waiter);
+            }
+        }
+        for (Waiter waiter : ready) {
+            waiters.remove(waiter);
+            timers.cancel(new FetchDeadline(waiter.id()));
+            answer(waiter.fetch());
+        }
+    }
+
+    private void answer(Fetch fetch) {
+        long token = fetch.token();
+        // A repeated request that waited beside the first one gets the same answer.
+        if (fetch.phase() == ResultPhase.QUEUED && token == lastQueuedToken && lastQueuedAnswer != null) {
+            fetch.replyTo().tell(lastQueuedAnswer);
+            return;
+        }
+        if (fetch.phase() == ResultPhase.EXECUTING && token == lastExecutingToken && lastExecutingAnswer != null) {
+            fetch.replyTo().tell(lastExecutingAnswer);
+            return;
+        }
+        ResultBatch batch;
+        if (fetch.phase() == ResultPhase.QUEUED) {
+            if (failure.isPresent()) {
+                batch = finalBatch(List.of());
+            } else if (plan != null) {
+                batch = batch(Optional.of(ResultPhase.EXECUTING), OptionalLong.of(0), List.of());
+            } else {
+                batch = batch(Optional.of(ResultPhase.QUEUED), OptionalLong.of(token + 1), List.of());
+            }
+            lastQueuedToken = token;
+            lastQueuedAnswer = batch;
+        } else {
+            if (failure.isPresent()) {
+                batch = finalBatch(List.of());
+            } else {
+                List<Page> pages = takePages(fetch.targetBytes());
+                if (outputComplete && clientBuffer.isEmpty()) {
+                    finish();
+                    batch = finalBatch(pages);
+                } else {
+                    batch = batch(Optional.of(ResultPhase.EXECUTING), OptionalLong.of(token + 1), pages);
+                }
+            }
+            lastExecutingToken = token;
+            lastExecutingAnswer = batch;
+            pullRoot();
+        }
+        fetch.replyTo().tell(batch);
+    }
+
+    private List<Page> takePages(long targetBytes) {
+        List<Page> pages = new ArrayList<>();
+        long bytes = 0;
+        while (!clientBuffer.isEmpty() && (pages.isEmpty() || bytes + clientBuffer.peek().sizeInBytes() <= targetBytes)) {
+            Page page = clientBuffer.poll();
+            bytes += page.sizeInBytes();
+            clientBufferBytes -= page.sizeInBytes();
+            pages.add(page);
+        }
+        return pages;
+    }
+
+    private ResultBatch finalBatch(List<Page> pages) {
+        return batch(Optional.empty(), OptionalLong.empty(), pages);
+    }
+
+    private ResultBatch batch(Optional<ResultPhase> nextPhase, OptionalLong nextToken, List<Page> pages) {
+        return new ResultBatch(
+                queryId,
+                nextPhase,
+                nextToken,
+                plan == null ? Optional.empty() : Optional.of(plan.columns()),
+                pages,
+                statistics(),
+                failure,
+                Optional.empty(),
+                OptionalLong.empty(),
+                SessionUpdates.NONE,
+                !state.isDone() && stages.size() > 1);
+    }
+
+    // ---- life cycle ----
+
+    private Behavior<Command> onCancel(Cancel cancel) {
+        if (!slugMatches(cancel.slug())) {
+            cancel.replyTo().tell(false);
+            return this;
+        }
+        cancel.replyTo().tell(true);
+        return fail(FailureInfo.of(ErrorCode.USER_CANCELED, "Query was canceled"));
+    }
+
+    private Behavior<Command> onHeartbeat(Heartbeat heartbeat) {
+        boolean matches = slugMatches(heartbeat.slug());
+        if (matches) {
+            lastHeartbeatNanos = System.nanoTime();
+        }
+        heartbeat.replyTo().tell(matches);
+        return this;
+    }
+
+    private Behavior<Command> onTick() {
+        if (state.isDone()) {
+            return this;
+        }
+        long now = System.nanoTime();
+        if (now - lastHeartbeatNanos > settings.clientTimeout().toNanos()) {
+            return fail(FailureInfo.of(
+                    ErrorCode.ABANDONED_QUERY,
+                    "Query " + queryId + " was abandoned by the client, as it has not asked for results for "
+                            + settings.clientTimeout().toSeconds() + "s"));
+        }
+        Duration maxRunTime = maxRunTime();
+        if (now - createNanos > maxRunTime.toNanos()) {
+            return fail(FailureInfo.of(
+                    ErrorCode.EXCEEDED_TIME_LIMIT, "Query exceeded the maximum run time of " + maxRunTime));
+        }
+        return this;
+    }
+
+    private Duration maxRunTime() {
+        Duration fromSession = SystemSessionProperties.queryMaxRunTime(session);
+        return fromSession.compareTo(settings.maxRunTime()) < 0 ? fromSession : settings.maxRunTime();
+    }
+
+    private Behavior<Command> onExpire() {
+        if (!state.isDone()) {
+            fail(FailureInfo.of(ErrorCode.SERVER_SHUTTING_DOWN, "Query was removed"));
+        }
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> fail(FailureInfo cause) {
+        if (state.isDone()) {
+            return this;
+        }
+        failure = Optional.of(cause);
+        state = QueryState.FAILED;
+        endNanos = System.nanoTime();
+        if (cause.errorCode() == ErrorCode.GENERIC_INTERNAL_ERROR) {
+            getContext().getLog().error("Query {} failed: {}: {}", queryId, cause.type(), cause.message());
+        } else {
+            getContext().getLog().info("Query {} failed: {} {}", queryId, cause.errorCode(), cause.message());
+        }
+        stages.values().forEach(stage -> stage.tell(new StageActor.Stop(true)));
+        clientBuffer.clear();
+        clientBufferBytes = 0;
+        manager.tell(new QueryManager.QueryEnded(queryId));
+        answerWaiters();
+        return this;
+    }
+
+    private void finish() {
+        state = QueryState.FINISHED;
+        endNanos = System.nanoTime();
+        getContext().getLog().info("Query {} finished in {} ms", queryId, (endNanos - createNanos) / 1_000_000);
+        manager.tell(new QueryManager.QueryEnded(queryId));
+    }
+
+    private boolean slugMatches(String candidate) {
+        return MessageDigest.isEqual(slug.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- statistics ----
+
+    private QueryStatistics statistics() {
+        long now = state.isDone() ? endNanos : System.nanoTime();
+        long elapsed = (now - createNanos) / 1_000_000;
+        Set<String> nodes = new HashSet<>();
+        int total = 0;
+        int queued = 0;
+        int running = 0;
+        int completed = 0;
+        long cpu = 0;
+        long wall = 0;
+        long rows = 0;
+        long bytes = 0;
+        long peak = 0;
+        for (Map.Entry<Integer, StageActor.StageSnapshot> entry : snapshots.entrySet()) {
+            boolean source = plan != null && isSource(entry.getKey());
+            for (TaskStatus task : entry.getValue().tasks()) {
+                nodes.add(task.nodeId());
+                TaskProgress progress = task.progress();
+                total += progress.totalSplits();
+                queued += progress.queuedSplits();
+                running += progress.runningSplits();
+                completed += progress.completedSplits();
+                cpu += progress.cpuNanos();
+                wall += progress.wallNanos();
+                peak += progress.peakMemoryBytes();
+                if (source) {
+                    rows += progress.inputRows();
+                    bytes += progress.inputBytes();
+                }
+            }
+        }
+        Optional<StageStatistics> rootStage = snapshots.isEmpty() ? Optional.empty() : Optional.of(stageStatistics(0));
+        return new QueryStatistics(
+                state,
+                scheduled,
+                nodes.size(),
+                total,
+                queued,
+                running,
+                completed,
+                cpu / 1_000_000,
+                wall / 1_000_000,
+                0,
+                elapsed,
+                planningNanos / 1_000_000,
+                rows,
+                bytes,
+                peak,
+                rootStage);
+    }
+
+    private boolean isSource(int fragmentId) {
+        return plan.fragments().stream()
+                .anyMatch(f -> f.id() == fragmentId && f.distribution() == FragmentDistribution.SOURCE);
+    }
+
+    private StageStatistics stageStatistics(int fragmentId) {
+        StageActor.StageSnapshot snapshot = snapshots.get(fragmentId);
+        List<StageStatistics> children = new ArrayList<>();
+        PlanFragment fragment = plan.fragments().stream().filter(f -> f.id() == fragmentId).findFirst().orElseThrow();
+        for (int child : fragment.sourceFragments()) {
+            children.add(stageStatistics(child));
+        }
+        if (snapshot == null) {
+            return new StageStatistics(fragmentId, "PLANNED", false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, children);
+        }
+        Set<String> nodes = new HashSet<>();
+        int total = 0;
+        int queued = 0;
+        int running = 0;
+        int completed = 0;
+        long cpu = 0;
+        long wall = 0;
+        long rows = 0;
+        long bytes = 0;
+        int failed = 0;
+        for (TaskStatus task : snapshot.tasks()) {
+            nodes.add(task.nodeId());
+            TaskProgress progress = task.progress();
+            total += progress.totalSplits();
+            queued += progress.queuedSplits();
+            running += progress.runningSplits();
+            completed += progress.completedSplits();
+            cpu += progress.cpuNanos();
+            wall += progress.wallNanos();
+            rows += progress.inputRows();
+            bytes += progress.inputBytes();
+            if (task.state() == TaskState.FAILED) {
+                failed++;
+            }
+        }
+        return new StageStatistics(
+                fragmentId, snapshot.state(), snapshot.done(), nodes.size(), total, queued, running, completed,
+                cpu / 1_000_000, wall / 1_000_000, rows, bytes, failed, children);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    long createMillis() {
+        return createMillis;
+    }
+}

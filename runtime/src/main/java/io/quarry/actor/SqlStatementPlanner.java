@@ -1,0 +1,35 @@
+package io.quarry.actor;
+
+import io.quarry.client.ResultColumn;
+import io.quarry.connector.CatalogManager;
+import io.quarry.plan.DistributedPlanner;
+import io.quarry.plan.Fragmenter;
+import io.quarry.spi.Session;
+import io.quarry.sql.QueryPlan;
+import io.quarry.sql.SqlPlanner;
+import io.quarry.sql.SystemSessionProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Plans statements with the SQL front end, then distributes and fragments the plan. */
+public final class SqlStatementPlanner implements StatementPlanner {
+    private final SqlPlanner planner;
+
+    public SqlStatementPlanner(CatalogManager catalogs) {
+        this.planner = new SqlPlanner(new CatalogMetadataProvider(catalogs));
+    }
+
+    @Override
+    public PlannedQuery plan(String sql, Session session) {
+        for (Map.Entry<String, String> property : session.systemProperties().entrySet()) {
+            SystemSessionProperties.validate(property.getKey(), property.getValue());
+        }
+        QueryPlan plan = planner.plan(sql, session);
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < plan.columnNames().size(); i++) {
+            columns.add(new ResultColumn(plan.columnNames().get(i), plan.columnTypes().get(i)));
+        }
+        return new PlannedQuery(columns, Fragmenter.fragment(DistributedPlanner.addExchanges(plan.root())));
+    }
+}

@@ -1,0 +1,279 @@
+package io.quarry.actor;
+
+import static java.util.Objects.requireNonNull;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import io.quarry.plan.PlanFragment;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.FailureInfo;
+import io.quarry.spi.Session;
+import io.quarry.spi.Split;
+import io.quarry.spi.StageId;
+import io.quarry.spi.TaskId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one fragment of a query: places one task on each chosen worker, hands out the splits, tells the
+ * tasks where their remote sources are, watches the tasks (DeathWatch across the cluster) and reports
+ * the stage's progress and end to its query. A task that fails or disappears fails the stage with a
+ * precise error.
+ */
+public final class StageActor extends AbstractBehavior<StageActor.Command> {
+    public sealed interface Command {}
+
+    /** The producers of remote source {@code fragmentId} are known. */
+    public record SourcesReady(int fragmentId, List<RemoteTask> producers) implements Command, LocalOnly {
+        public SourcesReady {
+            producers = List.copyOf(producers);
+        }
+    }
+
+    /** Stops every task of the stage (abort = the query failed). */
+    public record Stop(boolean abort) implements Command, LocalOnly {}
+
+    private record Created(int partition, TaskManager.TaskCreated reply, Throwable error) implements Command, LocalOnly {}
+
+    private record StatusChanged(TaskStatus status) implements Command, LocalOnly {}
+
+    private record TaskGone(TaskId taskId) implements Command, LocalOnly {}
+
+    /** What a stage tells its query. */
+    public sealed interface Event {}
+
+    /** Every task of the stage exists: consumers can pull from them. */
+    public record TasksCreated(int fragmentId, List<RemoteTask> tasks) implements Event, LocalOnly {
+        public TasksCreated {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    /** The current picture of the stage; sent on every change. */
+    public record Progress(StageSnapshot snapshot) implements Event, LocalOnly {}
+
+    /** The stage failed; the query fails with this. */
+    public record Failed(int fragmentId, FailureInfo failure) implements Event, LocalOnly {}
+
+    /** The stage's state and its tasks. */
+    public record StageSnapshot(StageId stageId, String state, boolean done, List<TaskStatus> tasks) implements LocalOnly {
+        public StageSnapshot {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    private final StageId stageId;
+    private final PlanFragment fragment;
+    private final Session session;
+    private final List<WorkerRef> workers;
+    private final int outputPartitionCount;
+    private final List<Split> splits;
+    private final ActorRef<Event> query;
+    private final Duration askTimeout;
+    private final Map<Integer, ActorRef<TaskActor.Command>> tasks = new LinkedHashMap<>();
+    private final Map<TaskId, TaskStatus> statuses = new LinkedHashMap<>();
+    private final List<SourcesReady> pendingSources = new ArrayList<>();
+    private String state = "SCHEDULING";
+    private boolean done;
+
+    public static Behavior<Command> create(
+            StageId stageId,
+            PlanFragment fragment,
+            Session session,
+            List<WorkerRef> workers,
+            int outputPartitionCount,
+            List<Split> splits,
+            Duration askTimeout,
+            ActorRef<Event> query) {
+        return Behaviors.setup(context -> new StageActor(
+                context, stageId, fragment, session, workers, outputPartitionCount, splits, askTimeout, query));
+    }
+
+    private StageActor(
+            ActorContext<Command> context,
+            StageId stageId,
+            PlanFragment fragment,
+            Session session,
+            List<WorkerRef> workers,
+            int outputPartitionCount,
+            List<Split> splits,
+            Duration askTimeout,
+            ActorRef<Event> query) {
+        super(context);
+        this.stageId = requireNonNull(stageId, "stageId is null");
+        this.fragment = requireNonNull(fragment, "fragment is null");
+        this.session = requireNonNull(session, "session is null");
+        this.workers = List.copyOf(workers);
+        this.outputPartitionCount = outputPartitionCount;
+        this.splits = List.copyOf(splits);
+        this.askTimeout = askTimeout;
+        this.query = requireNonNull(query, "query is null");
+        ActorRef<TaskStatus> statusListener = context.messageAdapter(TaskStatus.class, StatusChanged::new);
+        for (int partition = 0; partition < this.workers.size(); partition++) {
+            WorkerRef worker = this.workers.get(partition);
+            TaskId taskId = new TaskId(stageId, partition, 0);
+            int index = partition;
+            context.ask(
+                    TaskManager.TaskCreated.class,
+                    worker.taskManager(),
+                    askTimeout,
+                    replyTo -> new TaskManager.CreateTask(
+                            taskId, fragment, session, outputPartitionCount, statusListener, replyTo),
+                    (reply, error) -> new Created(index, reply, error));
+        }
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Created.class, this::onCreated)
+                .onMessage(SourcesReady.class, this::onSourcesReady)
+                .onMessage(StatusChanged.class, this::onStatusChanged)
+                .onMessage(TaskGone.class, this::onTaskGone)
+                .onMessage(Stop.class, this::onStop)
+                .build();
+    }
+
+    private Behavior<Command> onCreated(Created message) {
+        if (done) {
+            message.reply().task().ifPresent(task -> task.tell(new TaskActor.Cancel(true)));
+            return this;
+        }
+        WorkerRef worker = workers.get(message.partition());
+        if (message.error() != null) {
+            return fail(FailureInfo.of(
+                    ErrorCode.REMOTE_TASK_ERROR,
+                    "Could not create a task of stage " + stageId + " on node " + worker.nodeId() + ": "
+                            + message.error().getMessage()));
+        }
+        if (message.reply().failure().isPresent()) {
+            return fail(message.reply().failure().get());
+        }
+        ActorRef<TaskActor.Command> task = message.reply().task().orElseThrow();
+        TaskId taskId = message.reply().taskId();
+        tasks.put(message.partition(), task);
+        getContext().watchWith(task, new TaskGone(taskId));
+        if (tasks.size() < workers.size()) {
+            return this;
+        }
+        state = "RUNNING";
+        assignSplits();
+        for (SourcesReady sources : pendingSources) {
+            sendSources(sources);
+        }
+        pendingSources.clear();
+        List<RemoteTask> created = new ArrayList<>();
+        for (int partition = 0; partition < workers.size(); partition++) {
+            created.add(new RemoteTask(new TaskId(stageId, partition, 0), tasks.get(partition)));
+        }
+        query.tell(new TasksCreated(fragment.id(), created));
+        reportProgress();
+        return this;
+    }
+
+    private void assignSplits() {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        List<List<Split>> perTask = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            perTask.add(new ArrayList<>());
+        }
+        for (int i = 0; i < splits.size(); i++) {
+            perTask.get(i % tasks.size()).add(splits.get(i));
+        }
+        for (int partition = 0; partition < tasks.size(); partition++) {
+            tasks.get(partition).tell(new TaskActor.AddSplits(perTask.get(partition), true));
+        }
+    }
+
+    private Behavior<Command> onSourcesReady(SourcesReady sources) {
+        if (done) {
+            return this;
+        }
+        if (tasks.size() < workers.size()) {
+            pendingSources.add(sources);
+        } else {
+            sendSources(sources);
+        }
+        return this;
+    }
+
+    private void sendSources(SourcesReady sources) {
+        for (ActorRef<TaskActor.Command> task : tasks.values()) {
+            task.tell(new TaskActor.AddRemoteSources(sources.fragmentId(), sources.producers()));
+        }
+    }
+
+    private Behavior<Command> onStatusChanged(StatusChanged message) {
+        TaskStatus status = message.status();
+        TaskStatus previous = statuses.get(status.taskId());
+        if (previous != null && previous.state().isDone()) {
+            return this;
+        }
+        statuses.put(status.taskId(), status);
+        if (done) {
+            return this;
+        }
+        if (status.state() == TaskState.FAILED) {
+            return fail(status.failure().orElse(
+                    FailureInfo.of(ErrorCode.REMOTE_TASK_ERROR, "Task " + status.taskId() + " failed")));
+        }
+        if (tasks.size() == workers.size()
+                && statuses.size() == workers.size()
+                && statuses.values().stream().allMatch(s -> s.state() == TaskState.FINISHED)) {
+            state = "FINISHED";
+            done = true;
+        }
+        reportProgress();
+        return this;
+    }
+
+    private Behavior<Command> onTaskGone(TaskGone message) {
+        TaskStatus status = statuses.get(message.taskId());
+        if (done || (status != null && status.state().isDone())) {
+            return this;
+        }
+        String node = status == null ? "its worker" : "node " + status.nodeId();
+        return fail(FailureInfo.of(
+                ErrorCode.REMOTE_HOST_GONE,
+                "Task " + message.taskId() + " on " + node + " was lost (the node left the cluster or stopped)"));
+    }
+
+    private Behavior<Command> onStop(Stop message) {
+        if (!done) {
+            done = true;
+            state = message.abort() ? "ABORTED" : "CANCELED";
+        }
+        for (ActorRef<TaskActor.Command> task : tasks.values()) {
+            task.tell(new TaskActor.Cancel(message.abort()));
+        }
+        reportProgress();
+        return this;
+    }
+
+    private Behavior<Command> fail(FailureInfo failure) {
+        if (done) {
+            return this;
+        }
+        done = true;
+        state = "FAILED";
+        for (ActorRef<TaskActor.Command> task : tasks.values()) {
+            task.tell(new TaskActor.Cancel(true));
+        }
+        reportProgress();
+        query.tell(new Failed(fragment.id(), failure));
+        return this;
+    }
+
+    private void reportProgress() {
+        query.tell(new Progress(new StageSnapshot(stageId, state, done, List.copyOf(statuses.values()))));
+    }
+}

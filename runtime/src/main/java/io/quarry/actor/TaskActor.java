@@ -1,0 +1,437 @@
+package io.quarry.actor;
+
+import static java.util.Objects.requireNonNull;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.quarry.exchange.BufferResult;
+import io.quarry.exchange.OutputBuffer;
+import io.quarry.exec.RemoteSourceBuffer;
+import io.quarry.exec.TaskExecution;
+import io.quarry.exec.TaskExecutionContext;
+import io.quarry.exec.TaskStatistics;
+import io.quarry.page.Page;
+import io.quarry.plan.PlanFragment;
+import io.quarry.spi.Connector;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.FailureInfo;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.Session;
+import io.quarry.spi.Split;
+import io.quarry.spi.TaskId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Runs one task of a stage on a worker: its fragment's drivers (through {@link TaskExecution}), its
+ * output buffer, which consumers pull with {@link GetPages}, and the pulls from the producing tasks of
+ * its remote sources. Reports its status to the stage that created it. Never blocks: driver work runs on
+ * the driver executor and comes back as messages.
+ */
+public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
+    /** Longest time a page request waits for pages before it is answered empty. */
+    static final Duration PAGE_WAIT = Duration.ofSeconds(1);
+    /** Reply size for consumers on other nodes: well under Artery's 256 KiB frame. */
+    static final long REMOTE_REPLY_BYTES = 192 * 1024;
+    static final long LOCAL_REPLY_BYTES = 8 * 1024 * 1024;
+    private static final Duration STATUS_INTERVAL = Duration.ofMillis(500);
+    private static final int PULL_ATTEMPTS = 3;
+
+    public sealed interface Command {}
+
+    /** Adds splits to a source task; {@code noMoreSplits} closes the list. */
+    public record AddSplits(List<Split> splits, boolean noMoreSplits) implements Command, ClusterMessage {
+        public AddSplits {
+            splits = List.copyOf(splits);
+        }
+    }
+
+    /** The producing tasks of remote source {@code fragmentId}; this task pulls its own partition from each. */
+    public record AddRemoteSources(int fragmentId, List<RemoteTask> producers) implements Command, ClusterMessage {
+        public AddRemoteSources {
+            producers = List.copyOf(producers);
+        }
+    }
+
+    /** Asks for pages of output buffer {@code bufferId} from sequence {@code token} on; acknowledges what came before. */
+    public record GetPages(int bufferId, long token, long maxBytes, ActorRef<Pages> replyTo)
+            implements Command, ClusterMessage {}
+
+    /** Pages of one output buffer: {@code [token, nextToken)}; {@code complete} = nothing more will come. */
+    public record Pages(
+            TaskId taskId, int bufferId, long token, long nextToken, List<Page> pages, boolean complete,
+            Optional<FailureInfo> failure) implements ClusterMessage {
+        public Pages {
+            pages = List.copyOf(pages);
+        }
+    }
+
+    /** The consumer of a buffer has everything it needs; its pages can go. */
+    public record DestroyBuffer(int bufferId) implements Command, ClusterMessage {}
+
+    /** Stops the task: CANCELED (query cancelled or done early) or ABORTED (query failed). */
+    public record Cancel(boolean abort) implements Command, ClusterMessage {}
+
+    private record ExecutionDone(Optional<FailureInfo> failure) implements Command, LocalOnly {}
+
+    private record RetryGetPages(GetPages request) implements Command, LocalOnly {}
+
+    private record Pulled(int fragmentId, int producer, Pages pages, Throwable error) implements Command, LocalOnly {}
+
+    private record ResumePull(int fragmentId, int producer) implements Command, LocalOnly {}
+
+    private enum StatusTick implements Command, LocalOnly {
+        INSTANCE
+    }
+
+    private enum Linger implements Command, LocalOnly {
+        INSTANCE
+    }
+
+    /** Pull state of one producer of one remote source. */
+    private static final class Producer {
+        final RemoteTask task;
+        long token;
+        boolean complete;
+        int failedAttempts;
+
+        Producer(RemoteTask task) {
+            this.task = task;
+        }
+    }
+
+    private final TaskId taskId;
+    private final String nodeId;
+    private final ActorRef<TaskStatus> statusListener;
+    private final TimerScheduler<Command> timers;
+    private final OutputBuffer outputBuffer;
+    private final TaskExecution execution;
+    private final java.util.Map<Integer, List<Producer>> producers = new java.util.HashMap<>();
+    private final Duration askTimeout;
+    private TaskState state = TaskState.RUNNING;
+    private Optional<FailureInfo> failure = Optional.empty();
+
+    public static Behavior<Command> create(
+            TaskId taskId,
+            String nodeId,
+            PlanFragment fragment,
+            Session session,
+            int outputPartitionCount,
+            Function<String, Connector> catalogs,
+            Executor driverExecutor,
+            long outputBufferBytes,
+            Duration askTimeout,
+            ActorRef<TaskStatus> statusListener) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new TaskActor(
+                context, timers, taskId, nodeId, fragment, session, outputPartitionCount, catalogs, driverExecutor,
+                outputBufferBytes, askTimeout, statusListener)));
+    }
+
+    private TaskActor(
+            ActorContext<Command> context,
+            TimerScheduler<Command> timers,
+            TaskId taskId,
+            String nodeId,
+            PlanFragment fragment,
+            Session session,
+            int outputPartitionCount,
+            Function<String, Connector> catalogs,
+            Executor driverExecutor,
+            long outputBufferBytes,
+            Duration askTimeout,
+            ActorRef<TaskStatus> statusListener) {
+        super(context);
+        this.taskId = requireNonNull(taskId, "taskId is null");
+        this.nodeId = requireNonNull(nodeId, "nodeId is null");
+        this.timers = timers;
+        this.askTimeout = askTimeout;
+        this.statusListener = requireNonNull(statusListener, "statusListener is null");
+        this.outputBuffer = new OutputBuffer(outputPartitionCount, outputBufferBytes);
+        TaskExecution created;
+        try {
+            created = TaskExecution.create(new TaskExecutionContext(
+                    taskId, fragment, session, catalogs, outputPartitionCount, new PageSplittingSink(outputBuffer),
+                    driverExecutor, outputBufferBytes));
+        } catch (RuntimeException e) {
+            created = null;
+            state = TaskState.FAILED;
+            failure = Optional.of(FailureInfo.from(e));
+            outputBuffer.abort();
+            timers.startSingleTimer(Linger.INSTANCE, PAGE_WAIT.multipliedBy(2));
+        }
+        this.execution = created;
+        if (execution != null) {
+            execution.start();
+            context.pipeToSelf(execution.done(), (ignored, error) -> new ExecutionDone(
+                    error == null ? Optional.empty() : Optional.of(FailureInfo.from(unwrap(error)))));
+            timers.startTimerWithFixedDelay(StatusTick.INSTANCE, STATUS_INTERVAL);
+            context.getLog().debug("Task {} started on {}", taskId, nodeId);
+        }
+        reportStatus();
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(AddSplits.class, this::onAddSplits)
+                .onMessage(AddRemoteSources.class, this::onAddRemoteSources)
+                .onMessage(GetPages.class, this::onGetPages)
+                .onMessage(RetryGetPages.class, retry -> answerGetPages(retry.request(), false))
+                .onMessage(DestroyBuffer.class, this::onDestroyBuffer)
+                .onMessage(Cancel.class, this::onCancel)
+                .onMessage(ExecutionDone.class, this::onExecutionDone)
+                .onMessage(Pulled.class, this::onPulled)
+                .onMessage(ResumePull.class, resume -> pull(resume.fragmentId(), resume.producer()))
+                .onMessageEquals(StatusTick.INSTANCE, this::onStatusTick)
+                .onMessageEquals(Linger.INSTANCE, () -> Behaviors.stopped())
+                .onSignal(PostStop.class, signal -> onPostStop())
+                .build();
+    }
+
+    private Behavior<Command> onAddSplits(AddSplits message) {
+        if (!state.isDone()) {
+            execution.addSplits(message.splits());
+            if (message.noMoreSplits()) {
+                execution.noMoreSplits();
+            }
+        }
+        return this;
+    }
+
+    private Behavior<Command> onAddRemoteSources(AddRemoteSources message) {
+        if (state.isDone() || producers.containsKey(message.fragmentId())) {
+            return this;
+        }
+        List<Producer> list = new ArrayList<>();
+        for (RemoteTask task : message.producers()) {
+            list.add(new Producer(task));
+        }
+        producers.put(message.fragmentId(), list);
+        if (list.isEmpty()) {
+            execution.remoteSource(message.fragmentId()).noMorePages();
+        }
+        for (int i = 0; i < list.size(); i++) {
+            pull(message.fragmentId(), i);
+        }
+        return this;
+    }
+
+    private Behavior<Command> pull(int fragmentId, int index) {
+        if (state.isDone()) {
+            return this;
+        }
+        Producer producer = producers.get(fragmentId).get(index);
+        RemoteSourceBuffer buffer = execution.remoteSource(fragmentId);
+        if (buffer.isFull()) {
+            getContext().pipeToSelf(buffer.whenNotFull(), (ignored, error) -> new ResumePull(fragmentId, index));
+            return this;
+        }
+        ActorRef<Command> target = producer.task.task();
+        boolean local = target.path().address().hasLocalScope();
+        long maxBytes = local ? LOCAL_REPLY_BYTES : REMOTE_REPLY_BYTES;
+        int bufferId = taskId.partition();
+        long token = producer.token;
+        getContext().ask(
+                Pages.class,
+                target,
+                askTimeout.plus(PAGE_WAIT),
+                replyTo -> new GetPages(bufferId, token, maxBytes, replyTo),
+                (pages, error) -> new Pulled(fragmentId, index, pages, error));
+        return this;
+    }
+
+    private Behavior<Command> onPulled(Pulled message) {
+        if (state.isDone()) {
+            return this;
+        }
+        Producer producer = producers.get(message.fragmentId()).get(message.producer());
+        if (message.error() != null) {
+            producer.failedAttempts++;
+            if (producer.failedAttempts >= PULL_ATTEMPTS) {
+                return fail(FailureInfo.of(
+                        ErrorCode.PAGE_TRANSPORT_TIMEOUT,
+                        "Task " + taskId + " could not get pages from task " + producer.task.taskId() + ": "
+                                + message.error().getMessage()));
+            }
+            return pull(message.fragmentId(), message.producer());
+        }
+        producer.failedAttempts = 0;
+        Pages pages = message.pages();
+        if (pages.failure().isPresent()) {
+            FailureInfo cause = pages.failure().get();
+            return fail(new FailureInfo(cause.errorCode(), cause.type(), cause.message(), cause.location()));
+        }
+        if (pages.token() != producer.token) {
+            // A late answer to an earlier request: ask again for what is still missing.
+            return pull(message.fragmentId(), message.producer());
+        }
+        RemoteSourceBuffer buffer = execution.remoteSource(message.fragmentId());
+        if (!pages.pages().isEmpty()) {
+            buffer.addPages(pages.pages());
+        }
+        producer.token = pages.nextToken();
+        if (pages.complete()) {
+            producer.complete = true;
+            producer.task.task().tell(new DestroyBuffer(taskId.partition()));
+            if (producers.get(message.fragmentId()).stream().allMatch(p -> p.complete)) {
+                buffer.noMorePages();
+            }
+            return this;
+        }
+        return pull(message.fragmentId(), message.producer());
+    }
+
+    private Behavior<Command> onGetPages(GetPages request) {
+        return answerGetPages(request, true);
+    }
+
+    private Behavior<Command> answerGetPages(GetPages request, boolean mayWait) {
+        Optional<FailureInfo> executionFailure = currentFailure();
+        if (executionFailure.isPresent() || state == TaskState.CANCELED || state == TaskState.ABORTED) {
+            Optional<FailureInfo> cause = executionFailure.isPresent()
+                    ? executionFailure
+                    : Optional.of(FailureInfo.of(ErrorCode.REMOTE_TASK_ERROR, "Task " + taskId + " was " + state));
+            request.replyTo().tell(new Pages(taskId, request.bufferId(), request.token(), request.token(), List.of(), true, cause));
+            return this;
+        }
+        BufferResult result = outputBuffer.get(request.bufferId(), request.token(), request.maxBytes());
+        if (result.aborted()) {
+            // The drivers failed and aborted the output just now; answer once the failure itself is known,
+            // so that an aborted buffer is never mistaken for a complete one.
+            getContext().pipeToSelf(execution.done(), (v, e) -> new RetryGetPages(request));
+            return this;
+        }
+        if (result.pages().isEmpty() && !result.bufferComplete() && mayWait) {
+            CompletableFuture<Void> wait = new CompletableFuture<>();
+            outputBuffer.whenReady(request.bufferId(), request.token()).whenComplete((v, e) -> wait.complete(null));
+            wait.completeOnTimeout(null, PAGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            getContext().pipeToSelf(wait, (v, e) -> new RetryGetPages(request));
+            return this;
+        }
+        request.replyTo().tell(new Pages(
+                taskId, request.bufferId(), result.token(), result.nextToken(), result.pages(), result.bufferComplete(),
+                Optional.empty()));
+        return checkFlushed();
+    }
+
+    /** The task's failure: recorded, or already known to its execution although not yet reported here. */
+    private Optional<FailureInfo> currentFailure() {
+        if (failure.isPresent() || execution == null || !execution.done().isCompletedExceptionally()) {
+            return failure;
+        }
+        Throwable error = execution.done().handle((ignored, e) -> e).join();
+        return Optional.of(FailureInfo.from(unwrap(error)));
+    }
+
+    private Behavior<Command> onDestroyBuffer(DestroyBuffer message) {
+        outputBuffer.destroy(message.bufferId());
+        return checkFlushed();
+    }
+
+    private Behavior<Command> onExecutionDone(ExecutionDone message) {
+        if (state.isDone()) {
+            return this;
+        }
+        if (message.failure().isPresent()) {
+            return fail(message.failure().get());
+        }
+        state = TaskState.FLUSHING;
+        reportStatus();
+        return checkFlushed();
+    }
+
+    private Behavior<Command> checkFlushed() {
+        if (state == TaskState.FLUSHING && outputBuffer.isFinished()) {
+            return finish(TaskState.FINISHED);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onCancel(Cancel message) {
+        if (state.isDone()) {
+            return this;
+        }
+        execution.cancel();
+        outputBuffer.abort();
+        return finish(message.abort() ? TaskState.ABORTED : TaskState.CANCELED);
+    }
+
+    private Behavior<Command> fail(FailureInfo cause) {
+        if (state.isDone()) {
+            return this;
+        }
+        if (cause.errorCode() == ErrorCode.GENERIC_INTERNAL_ERROR) {
+            getContext().getLog().error("Task {} failed: {}: {}", taskId, cause.type(), cause.message());
+        }
+        failure = Optional.of(cause);
+        execution.cancel();
+        outputBuffer.abort();
+        return finish(TaskState.FAILED);
+    }
+
+    private Behavior<Command> finish(TaskState finalState) {
+        state = finalState;
+        timers.cancel(StatusTick.INSTANCE);
+        reportStatus();
+        // Stay a moment so that late page requests get a definite answer, then go.
+        timers.startSingleTimer(Linger.INSTANCE, PAGE_WAIT.multipliedBy(2));
+        return this;
+    }
+
+    private Behavior<Command> onStatusTick() {
+        reportStatus();
+        return this;
+    }
+
+    private void reportStatus() {
+        statusListener.tell(new TaskStatus(taskId, nodeId, state, progress(), failure));
+    }
+
+    private TaskProgress progress() {
+        TaskStatistics stats = execution == null ? null : execution.statistics();
+        if (stats == null) {
+            return TaskProgress.NONE;
+        }
+        // Source tasks count their splits; the others count drivers, as the protocol's "splits" do.
+        boolean bySplits = stats.totalSplits() > 0;
+        return new TaskProgress(
+                (int) (bySplits ? stats.totalSplits() : stats.totalDrivers()),
+                (int) (bySplits ? stats.queuedSplits() : stats.queuedDrivers()),
+                (int) (bySplits ? stats.runningSplits() : stats.runningDrivers()),
+                (int) (bySplits ? stats.completedSplits() : stats.completedDrivers()),
+                stats.inputRows(), stats.inputBytes(), stats.outputRows(), stats.outputBytes(), stats.cpuNanos(),
+                stats.wallNanos(), stats.memoryBytes(), stats.peakMemoryBytes());
+    }
+
+    private Behavior<Command> onPostStop() {
+        if (!state.isDone()) {
+            execution.cancel();
+            outputBuffer.abort();
+        }
+        return this;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        if (current instanceof java.util.concurrent.CancellationException) {
+            return new QuarryException(ErrorCode.USER_CANCELED, "Task was cancelled");
+        }
+        return current;
+    }
+}

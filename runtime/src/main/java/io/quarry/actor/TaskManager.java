@@ -1,0 +1,139 @@
+package io.quarry.actor;
+
+import static java.util.Objects.requireNonNull;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
+import io.quarry.connector.CatalogManager;
+import io.quarry.plan.PlanFragment;
+import io.quarry.spi.FailureInfo;
+import io.quarry.spi.Session;
+import io.quarry.spi.TaskId;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * The worker side of scheduling: registered with the Receptionist, it creates a {@link TaskActor} per
+ * task a stage asks for and knows the tasks running on this node.
+ */
+public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
+    public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "quarry-task-manager");
+
+    public sealed interface Command {}
+
+    /** Creates a task; {@code statusListener} gets its status updates. */
+    public record CreateTask(
+            TaskId taskId,
+            PlanFragment fragment,
+            Session session,
+            int outputPartitionCount,
+            ActorRef<TaskStatus> statusListener,
+            ActorRef<TaskCreated> replyTo) implements Command, ClusterMessage {
+        public CreateTask {
+            requireNonNull(taskId, "taskId is null");
+            requireNonNull(fragment, "fragment is null");
+            requireNonNull(session, "session is null");
+            requireNonNull(statusListener, "statusListener is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    /** The answer to {@link CreateTask}: the task's actor, or why it could not be created. */
+    public record TaskCreated(TaskId taskId, String nodeId, java.util.Optional<ActorRef<TaskActor.Command>> task,
+            java.util.Optional<FailureInfo> failure) implements ClusterMessage {}
+
+    /** The ids of the tasks that run on this node now. */
+    public record ListTasks(ActorRef<TaskList> replyTo) implements Command, ClusterMessage {}
+
+    public record TaskList(String nodeId, List<TaskId> tasks) implements ClusterMessage {
+        public TaskList {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    private record TaskStopped(TaskId taskId) implements Command, LocalOnly {}
+
+    /** What a task manager needs from its node. */
+    public record Settings(
+            String nodeId, CatalogManager catalogs, Executor driverExecutor, long outputBufferBytes, Duration askTimeout)
+            implements LocalOnly {
+        public Settings {
+            requireNonNull(nodeId, "nodeId is null");
+            requireNonNull(catalogs, "catalogs is null");
+            requireNonNull(driverExecutor, "driverExecutor is null");
+            requireNonNull(askTimeout, "askTimeout is null");
+        }
+    }
+
+    private final Settings settings;
+    private final Map<TaskId, ActorRef<TaskActor.Command>> tasks = new HashMap<>();
+
+    public static Behavior<Command> create(Settings settings) {
+        return Behaviors.setup(context -> {
+            context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
+            return new TaskManager(context, settings);
+        });
+    }
+
+    private TaskManager(ActorContext<Command> context, Settings settings) {
+        super(context);
+        this.settings = settings;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(CreateTask.class, this::onCreateTask)
+                .onMessage(ListTasks.class, this::onListTasks)
+                .onMessage(TaskStopped.class, this::onTaskStopped)
+                .build();
+    }
+
+    private Behavior<Command> onCreateTask(CreateTask request) {
+        ActorRef<TaskActor.Command> existing = tasks.get(request.taskId());
+        if (existing != null) {
+            // A repeated request (e.g. after a lost reply) gets the same task.
+            request.replyTo().tell(new TaskCreated(
+                    request.taskId(), settings.nodeId(), java.util.Optional.of(existing), java.util.Optional.empty()));
+            return this;
+        }
+        try {
+            Behavior<TaskActor.Command> behavior = TaskActor.create(
+                    request.taskId(), settings.nodeId(), request.fragment(), request.session(),
+                    request.outputPartitionCount(), settings.catalogs()::require, settings.driverExecutor(),
+                    settings.outputBufferBytes(), settings.askTimeout(), request.statusListener());
+            ActorRef<TaskActor.Command> task = getContext().spawn(
+                    Behaviors.supervise(behavior).onFailure(SupervisorStrategy.stop()), "task-" + request.taskId());
+            getContext().watchWith(task, new TaskStopped(request.taskId()));
+            tasks.put(request.taskId(), task);
+            request.replyTo().tell(new TaskCreated(
+                    request.taskId(), settings.nodeId(), java.util.Optional.of(task), java.util.Optional.empty()));
+        } catch (RuntimeException e) {
+            FailureInfo failure = FailureInfo.from(e);
+            getContext().getLog().warn("Task {} could not be created: {}", request.taskId(), failure.message());
+            request.replyTo().tell(new TaskCreated(
+                    request.taskId(), settings.nodeId(), java.util.Optional.empty(), java.util.Optional.of(failure)));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onListTasks(ListTasks request) {
+        request.replyTo().tell(new TaskList(settings.nodeId(), List.copyOf(tasks.keySet())));
+        return this;
+    }
+
+    private Behavior<Command> onTaskStopped(TaskStopped message) {
+        tasks.remove(message.taskId());
+        return this;
+    }
+}

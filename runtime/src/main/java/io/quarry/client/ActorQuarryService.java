@@ -1,0 +1,79 @@
+package io.quarry.client;
+
+import static java.util.Objects.requireNonNull;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Scheduler;
+import akka.actor.typed.javadsl.AskPattern;
+import io.quarry.actor.NodeGuardian;
+import io.quarry.actor.NodeRegistry;
+import io.quarry.actor.QueryManager;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** {@link QuarryService} over a node's actors: each call is one ask, with the configured timeout. */
+final class ActorQuarryService implements QuarryService {
+    private final ActorRef<NodeGuardian.Command> guardian;
+    private final NodeGuardian.Components components;
+    private final Scheduler scheduler;
+    private final Duration askTimeout;
+
+    ActorQuarryService(
+            ActorRef<NodeGuardian.Command> guardian, NodeGuardian.Components components, Scheduler scheduler, Duration askTimeout) {
+        this.guardian = requireNonNull(guardian, "guardian is null");
+        this.components = requireNonNull(components, "components is null");
+        this.scheduler = requireNonNull(scheduler, "scheduler is null");
+        this.askTimeout = requireNonNull(askTimeout, "askTimeout is null");
+    }
+
+    @Override
+    public CompletionStage<QueryHandle> submit(ClientSession session, String sql) {
+        return queryManager().thenCompose(manager -> AskPattern.ask(
+                manager, replyTo -> new QueryManager.Submit(session, sql, replyTo), askTimeout, scheduler));
+    }
+
+    @Override
+    public CompletionStage<FetchResult> fetch(
+            QueryHandle handle, ResultPhase phase, long token, Duration maxWait, long targetResultBytes) {
+        return queryManager().thenCompose(manager -> AskPattern.ask(
+                manager,
+                replyTo -> new QueryManager.Fetch(handle, phase, token, maxWait, targetResultBytes, replyTo),
+                askTimeout.plus(maxWait),
+                scheduler));
+    }
+
+    @Override
+    public CompletionStage<Boolean> cancel(QueryHandle handle) {
+        return queryManager().thenCompose(manager -> AskPattern.ask(
+                manager, replyTo -> new QueryManager.CancelQuery(handle, replyTo), askTimeout, scheduler));
+    }
+
+    @Override
+    public CompletionStage<Boolean> heartbeat(QueryHandle handle) {
+        return queryManager().thenCompose(manager -> AskPattern.ask(
+                manager, replyTo -> new QueryManager.Heartbeat(handle, replyTo), askTimeout, scheduler));
+    }
+
+    @Override
+    public CompletionStage<List<ClusterNode>> nodes() {
+        return AskPattern.<NodeRegistry.Command, NodeRegistry.Nodes>ask(
+                        components.registry(), NodeRegistry.GetNodes::new, askTimeout, scheduler)
+                .thenApply(NodeRegistry.Nodes::nodes);
+    }
+
+    @Override
+    public CompletionStage<NodeState> nodeState() {
+        return AskPattern.ask(guardian, NodeGuardian.GetNodeState::new, askTimeout, scheduler);
+    }
+
+    private CompletionStage<ActorRef<QueryManager.Command>> queryManager() {
+        return components.queryManager()
+                .<CompletionStage<ActorRef<QueryManager.Command>>>map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.failedFuture(
+                        new QuarryException(ErrorCode.NOT_SUPPORTED, "This node is not a coordinator")));
+    }
+}

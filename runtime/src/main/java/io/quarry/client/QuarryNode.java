@@ -1,0 +1,165 @@
+package io.quarry.client;
+
+import static java.util.Objects.requireNonNull;
+
+import akka.actor.Address;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Adapter;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Join;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
+import io.quarry.actor.EnvironmentCompatChecker;
+import io.quarry.actor.NodeGuardian;
+import io.quarry.actor.QueryActor;
+import io.quarry.actor.QueryManager;
+import io.quarry.actor.SqlStatementPlanner;
+import io.quarry.actor.TaskManager;
+import io.quarry.config.AkkaSettings;
+import io.quarry.config.CatalogConfig;
+import io.quarry.config.NodeConfig;
+import io.quarry.connector.CatalogEntry;
+import io.quarry.connector.CatalogManager;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Quarry node: its actor system (a member of the cluster), its catalogs and executors, and
+ * the {@link QuarryService} to talk to it. {@link #start} completes when the node is an Up member of the
+ * cluster; {@link #close} leaves the cluster and stops everything.
+ */
+public final class QuarryNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(QuarryNode.class);
+    /** Bytes a task's output buffer may hold before its drivers wait for consumers. */
+    private static final long OUTPUT_BUFFER_BYTES = 32L * 1024 * 1024;
+    /** Bytes of results the coordinator holds per query for a slow client. */
+    private static final long CLIENT_BUFFER_BYTES = 16L * 1024 * 1024;
+    private static final int SPLITS_PER_WORKER = 4;
+
+    private final NodeConfig config;
+    private final ActorSystem<NodeGuardian.Command> system;
+    private final QuarryService service;
+    private final ExecutorService drivers;
+    private final ExecutorService planning;
+
+    private QuarryNode(
+            NodeConfig config,
+            ActorSystem<NodeGuardian.Command> system,
+            QuarryService service,
+            ExecutorService drivers,
+            ExecutorService planning) {
+        this.config = config;
+        this.system = system;
+        this.service = service;
+        this.drivers = drivers;
+        this.planning = planning;
+    }
+
+    /** Starts a node; the stage completes once it is an Up member of its cluster. */
+    public static CompletionStage<QuarryNode> start(NodeConfig config) {
+        requireNonNull(config, "config is null");
+        CatalogManager catalogs = CatalogManager.withBuiltInConnectors(config.catalogs().stream()
+                .map(QuarryNode::toEntry)
+                .toList());
+        catalogs.warnings().forEach(warning -> log.warn("{}", warning));
+        ExecutorService drivers = Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), daemonThreads("quarry-driver-" + config.nodeId()));
+        ExecutorService planning = Executors.newFixedThreadPool(2, daemonThreads("quarry-planner-" + config.nodeId()));
+
+        Optional<TaskManager.Settings> worker = config.runsTasks()
+                ? Optional.of(new TaskManager.Settings(
+                        config.nodeId(), catalogs, drivers, OUTPUT_BUFFER_BYTES, config.askTimeout()))
+                : Optional.empty();
+        SqlStatementPlanner planner = new SqlStatementPlanner(catalogs);
+        NodeGuardian.Settings settings = new NodeGuardian.Settings(
+                config.coordinator()
+                        ? Optional.of(registry -> new QueryManager.Settings(
+                                new QueryActor.Settings(
+                                        planner, planning, catalogs, registry, config.askTimeout(),
+                                        config.query().clientTimeout(), config.query().maxRunTime(),
+                                        CLIENT_BUFFER_BYTES, SPLITS_PER_WORKER),
+                                config.query().minExpireAge(),
+                                config.query().maxHistory()))
+                        : Optional.empty(),
+                worker);
+
+        Config akkaConfig = AkkaSettings.forNode(config)
+                .withValue(EnvironmentCompatChecker.ENVIRONMENT_KEY, ConfigValueFactory.fromAnyRef(config.environment()));
+        ActorSystem<NodeGuardian.Command> system;
+        try {
+            system = ActorSystem.create(NodeGuardian.create(settings), "quarry", akkaConfig);
+        } catch (RuntimeException e) {
+            drivers.shutdownNow();
+            planning.shutdownNow();
+            return CompletableFuture.failedFuture(e);
+        }
+        Cluster cluster = Cluster.get(system);
+        if (config.seedNodes().isEmpty()) {
+            Address self = cluster.selfMember().address();
+            cluster.manager().tell(Join.create(self));
+        }
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        akka.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() -> up.complete(null));
+        return up.thenCompose(ignored -> AskPattern.ask(
+                        system, NodeGuardian.GetComponents::new, config.askTimeout(), system.scheduler()))
+                .thenApply(components -> {
+                    QuarryService service =
+                            new ActorQuarryService(system, components, system.scheduler(), config.askTimeout());
+                    return new QuarryNode(config, system, service, drivers, planning);
+                });
+    }
+
+    private static CatalogEntry toEntry(CatalogConfig catalog) {
+        return new CatalogEntry(catalog.name(), catalog.connectorName(), catalog.properties());
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public QuarryService service() {
+        return service;
+    }
+
+    public ActorSystem<?> system() {
+        return system;
+    }
+
+    /** Leaves the cluster gracefully and stops the node, waiting at most {@code timeout}. */
+    public void close(Duration timeout) {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("Node {} did not stop within {}", config.nodeId(), timeout);
+        } finally {
+            drivers.shutdownNow();
+            planning.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,79 @@
+package io.quarry.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A coordinator that runs no tasks and two workers: real Artery between three actor systems. */
+class ClusterQueriesIT {
+    private static QuarryCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = QuarryCluster.withWorkers(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void tpchQ1RunsOnBothWorkers() {
+        StatementClient.Result result = TpchConformance.assertMatches(cluster.client("tpch", "tiny"), "q01");
+        assertLeafStageRanOnBothWorkers(result);
+    }
+
+    @Test
+    void tpchQ6RunsOnBothWorkers() {
+        StatementClient.Result result = TpchConformance.assertMatches(cluster.client("tpch", "tiny"), "q06");
+        assertLeafStageRanOnBothWorkers(result);
+    }
+
+    @Test
+    void groupsAreMergedAcrossWorkers() {
+        StatementClient.Result result = cluster.client("tpch", "tiny").execute(
+                "SELECT orderstatus, count(*), count(DISTINCT custkey) FROM orders GROUP BY orderstatus ORDER BY 1");
+        assertThat(result.error()).isEmpty();
+        assertThat(result.rows()).hasSize(3);
+        long total = result.rows().stream().mapToLong(row -> ((Number) row.get(1)).longValue()).sum();
+        assertThat(total).isEqualTo(15000);
+    }
+
+    @Test
+    void nodeResourceListsBothWorkersFromMembership() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(cluster.coordinatorUri().resolve("/v1/node")).header("X-Trino-User", "test").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode nodes = new ObjectMapper().readTree(response.body());
+        List<String> uris = new ArrayList<>();
+        nodes.forEach(node -> uris.add(node.path("uri").asText()));
+        List<String> expected = cluster.workers().stream().map(w -> w.uri().toString()).toList();
+        assertThat(uris).containsExactlyInAnyOrderElementsOf(expected);
+        for (JsonNode node : nodes) {
+            assertThat(node.has("age")).isTrue();
+            assertThat(node.has("recentFailureRatio")).isTrue();
+            assertThat(node.has("lastRequestTime")).isTrue();
+        }
+    }
+
+    private static void assertLeafStageRanOnBothWorkers(StatementClient.Result result) {
+        JsonNode stage = result.finalStats().path("rootStage");
+        assertThat(stage.isMissingNode()).as("rootStage in the final stats").isFalse();
+        while (stage.path("subStages").size() > 0) {
+            stage = stage.path("subStages").get(0);
+        }
+        assertThat(stage.path("nodes").asInt()).as("nodes of the leaf stage").isEqualTo(2);
+        assertThat(stage.path("completedSplits").asInt()).isPositive();
+    }
+}
