@@ -171,9 +171,16 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
         Entry entry = members.computeIfAbsent(member.address(), address -> new Entry(member, now));
         boolean wasFailed = entry.failed();
         entry.status = member.status();
-        if (message.event() instanceof ClusterEvent.MemberRemoved) {
+        boolean left = false;
+        if (message.event() instanceof ClusterEvent.MemberRemoved removed) {
             entry.removed = true;
+            left = removed.previousStatus() == MemberStatus.exiting();
             taskManagers.remove(member.address());
+        }
+        if (left) {
+            entry.since = now;
+            getContext().getLog().info("Node {} ({}) left the cluster", entry.nodeId, entry.httpUri);
+            return this;
         }
         if (entry.failed() != wasFailed) {
             entry.since = now;

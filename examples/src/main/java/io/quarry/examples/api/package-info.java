@@ -1,0 +1,2 @@
+/** Running SQL through the programmatic actor API, without HTTP. */
+package io.quarry.examples.api;

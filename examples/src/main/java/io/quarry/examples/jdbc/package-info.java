@@ -1,0 +1,2 @@
+/** Querying Quarry with the unmodified Trino JDBC driver. */
+package io.quarry.examples.jdbc;
