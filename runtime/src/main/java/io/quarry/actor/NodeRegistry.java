@@ -14,6 +14,8 @@ import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import io.quarry.client.ClusterNode;
+import io.quarry.config.NodeConfig;
+import io.quarry.spi.NodeInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +47,15 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     public record Nodes(List<ClusterNode> nodes) implements LocalOnly {
         public Nodes {
             nodes = List.copyOf(nodes);
+        }
+    }
+
+    /** Every member, this node included, as the system connector shows them. */
+    public record GetMembers(ActorRef<Members> replyTo) implements Command, LocalOnly {}
+
+    public record Members(List<NodeInfo> members) implements LocalOnly {
+        public Members {
+            members = List.copyOf(members);
         }
     }
 
@@ -134,6 +145,7 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
         return newReceiveBuilder()
                 .onMessage(GetNodes.class, this::onGetNodes)
                 .onMessage(GetWorkers.class, this::onGetWorkers)
+                .onMessage(GetMembers.class, this::onGetMembers)
                 .onMessage(MembershipChanged.class, this::onMembershipChanged)
                 .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
                 .onMessage(TaskManagersChanged.class, this::onTaskManagersChanged)
@@ -149,6 +161,18 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
         });
         nodes.sort(Comparator.comparing(ClusterNode::nodeId));
         request.replyTo().tell(new Nodes(nodes));
+        return this;
+    }
+
+    private Behavior<Command> onGetMembers(GetMembers request) {
+        List<NodeInfo> rows = new ArrayList<>();
+        for (Entry entry : members.values()) {
+            String state = entry.active() ? "active" : entry.failed() ? "failed" : "joining";
+            rows.add(new NodeInfo(
+                    entry.nodeId, entry.httpUri.toString(), NodeConfig.VERSION, entry.roles.contains(COORDINATOR_ROLE), state));
+        }
+        rows.sort(Comparator.comparing(NodeInfo::nodeId));
+        request.replyTo().tell(new Members(rows));
         return this;
     }
 

@@ -67,9 +67,9 @@ public final class QuarryNode implements AutoCloseable {
     /** Starts a node; the stage completes once it is an Up member of its cluster. */
     public static CompletionStage<QuarryNode> start(NodeConfig config) {
         requireNonNull(config, "config is null");
-        CatalogManager catalogs = CatalogManager.withBuiltInConnectors(config.catalogs().stream()
-                .map(QuarryNode::toEntry)
-                .toList());
+        NodeConnectorContext connectorContext = new NodeConnectorContext(config.askTimeout());
+        CatalogManager catalogs = CatalogManager.withBuiltInConnectors(
+                config.catalogs().stream().map(QuarryNode::toEntry).toList(), connectorContext);
         catalogs.warnings().forEach(warning -> log.warn("{}", warning));
         ExecutorService drivers = Executors.newFixedThreadPool(
                 Runtime.getRuntime().availableProcessors(), daemonThreads("quarry-driver-" + config.nodeId()));
@@ -112,6 +112,7 @@ public final class QuarryNode implements AutoCloseable {
         return up.thenCompose(ignored -> AskPattern.ask(
                         system, NodeGuardian.GetComponents::new, config.askTimeout(), system.scheduler()))
                 .thenApply(components -> {
+                    connectorContext.bind(components.registry(), system.scheduler());
                     QuarryService service =
                             new ActorQuarryService(system, components, system.scheduler(), config.askTimeout());
                     return new QuarryNode(config, system, service, drivers, planning);

@@ -1,5 +1,6 @@
 package io.quarry.connector;
 
+import io.quarry.connector.system.SystemConnectorFactory;
 import io.quarry.connector.tpch.TpchConnectorFactory;
 import io.quarry.spi.ConnectorFactory;
 import java.util.List;
@@ -9,6 +10,6 @@ public final class BuiltInConnectors {
     private BuiltInConnectors() {}
 
     public static List<ConnectorFactory> factories() {
-        return List.of(new TpchConnectorFactory());
+        return List.of(new TpchConnectorFactory(), new SystemConnectorFactory());
     }
 }

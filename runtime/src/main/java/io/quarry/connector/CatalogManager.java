@@ -64,7 +64,11 @@ public final class CatalogManager {
 
     /** The catalogs served by the built-in connectors. */
     public static CatalogManager withBuiltInConnectors(List<CatalogEntry> catalogs) {
-        return new CatalogManager(catalogs, BuiltInConnectors.factories(), ConnectorContext.EMPTY);
+        return withBuiltInConnectors(catalogs, ConnectorContext.EMPTY);
+    }
+
+    public static CatalogManager withBuiltInConnectors(List<CatalogEntry> catalogs, ConnectorContext context) {
+        return new CatalogManager(catalogs, BuiltInConnectors.factories(), context);
     }
 
     /** The catalog names, in configuration order. */

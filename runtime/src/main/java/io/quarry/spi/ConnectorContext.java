@@ -1,9 +1,15 @@
 package io.quarry.spi;
 
-/**
- * What the node offers connectors. Empty for now; the system connector will reach live cluster state
- * through it.
- */
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** What the node offers connectors: a view of live cluster state for the system connector. */
 public interface ConnectorContext {
     ConnectorContext EMPTY = new ConnectorContext() {};
+
+    /** Every member of the cluster, this node included, as the node's registry sees it now. */
+    default CompletionStage<List<NodeInfo>> clusterNodes() {
+        return CompletableFuture.completedFuture(List.of());
+    }
 }

@@ -67,6 +67,18 @@ class ClusterQueriesIT {
         }
     }
 
+    @Test
+    void systemRuntimeNodesListsEveryMember() {
+        StatementClient.Result result = cluster.client(null, null)
+                .execute("SELECT node_id, http_uri, coordinator, state FROM system.runtime.nodes ORDER BY node_id");
+        assertThat(result.error()).isEmpty();
+        List<List<Object>> expected = new ArrayList<>();
+        for (QuarryCluster.Node node : cluster.nodes()) {
+            expected.add(List.of(node.config().nodeId(), node.uri().toString(), node.config().coordinator(), "active"));
+        }
+        assertThat(result.rows()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     private static void assertLeafStageRanOnBothWorkers(StatementClient.Result result) {
         JsonNode stage = result.finalStats().path("rootStage");
         assertThat(stage.isMissingNode()).as("rootStage in the final stats").isFalse();

@@ -306,6 +306,7 @@ public final class KryoRegistrations {
         kryo.register(209, io.quarry.actor.TaskManager.TaskCreated.class);
         kryo.register(210, io.quarry.actor.TaskManager.ListTasks.class);
         kryo.register(211, io.quarry.actor.TaskManager.TaskList.class);
-        // New entries go here, at the end, with the next id (212).
+        kryo.register(212, io.quarry.connector.system.SystemSplit.class);
+        // New entries go here, at the end, with the next id (213).
     }
 }
