@@ -126,7 +126,6 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private final ActorRef<QueryManager.Command> manager;
     private final TimerScheduler<Command> timers;
     private final long createNanos = System.nanoTime();
-    private final long createMillis = System.currentTimeMillis();
 
     private QueryState state = QueryState.QUEUED;
     private Optional<FailureInfo> failure = Optional.empty();
@@ -619,31 +618,14 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private QueryStatistics statistics() {
         long now = state.isDone() ? endNanos : System.nanoTime();
         long elapsed = (now - createNanos) / 1_000_000;
-        Set<String> nodes = new HashSet<>();
-        int total = 0;
-        int queued = 0;
-        int running = 0;
-        int completed = 0;
-        long cpu = 0;
-        long wall = 0;
-        long rows = 0;
-        long bytes = 0;
-        long peak = 0;
+        TaskTotals all = new TaskTotals();
+        TaskTotals sources = new TaskTotals();
         for (Map.Entry<Integer, StageActor.StageSnapshot> entry : snapshots.entrySet()) {
             boolean source = plan != null && isSource(entry.getKey());
             for (TaskStatus task : entry.getValue().tasks()) {
-                nodes.add(task.nodeId());
-                TaskProgress progress = task.progress();
-                total += progress.totalSplits();
-                queued += progress.queuedSplits();
-                running += progress.runningSplits();
-                completed += progress.completedSplits();
-                cpu += progress.cpuNanos();
-                wall += progress.wallNanos();
-                peak += progress.peakMemoryBytes();
+                all.add(task);
                 if (source) {
-                    rows += progress.inputRows();
-                    bytes += progress.inputBytes();
+                    sources.add(task);
                 }
             }
         }
@@ -651,19 +633,19 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         return new QueryStatistics(
                 state,
                 scheduled,
-                nodes.size(),
-                total,
-                queued,
-                running,
-                completed,
-                cpu / 1_000_000,
-                wall / 1_000_000,
+                all.nodes.size(),
+                all.total,
+                all.queued,
+                all.running,
+                all.completed,
+                all.cpuNanos / 1_000_000,
+                all.wallNanos / 1_000_000,
                 0,
                 elapsed,
                 planningNanos / 1_000_000,
-                rows,
-                bytes,
-                peak,
+                sources.rows,
+                sources.bytes,
+                all.peakMemory,
                 rootStage);
     }
 
@@ -682,34 +664,44 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         if (snapshot == null) {
             return new StageStatistics(fragmentId, "PLANNED", false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, children);
         }
-        Set<String> nodes = new HashSet<>();
-        int total = 0;
-        int queued = 0;
-        int running = 0;
-        int completed = 0;
-        long cpu = 0;
-        long wall = 0;
-        long rows = 0;
-        long bytes = 0;
-        int failed = 0;
-        for (TaskStatus task : snapshot.tasks()) {
+        TaskTotals totals = new TaskTotals();
+        snapshot.tasks().forEach(totals::add);
+        return new StageStatistics(
+                fragmentId, snapshot.state(), snapshot.done(), totals.nodes.size(), totals.total, totals.queued,
+                totals.running, totals.completed, totals.cpuNanos / 1_000_000, totals.wallNanos / 1_000_000, totals.rows,
+                totals.bytes, totals.failed, children);
+    }
+
+    /** Sums of task figures, for a stage or a whole query. */
+    private static final class TaskTotals {
+        final Set<String> nodes = new HashSet<>();
+        int total;
+        int queued;
+        int running;
+        int completed;
+        int failed;
+        long cpuNanos;
+        long wallNanos;
+        long rows;
+        long bytes;
+        long peakMemory;
+
+        void add(TaskStatus task) {
             nodes.add(task.nodeId());
             TaskProgress progress = task.progress();
             total += progress.totalSplits();
             queued += progress.queuedSplits();
             running += progress.runningSplits();
             completed += progress.completedSplits();
-            cpu += progress.cpuNanos();
-            wall += progress.wallNanos();
+            cpuNanos += progress.cpuNanos();
+            wallNanos += progress.wallNanos();
             rows += progress.inputRows();
             bytes += progress.inputBytes();
+            peakMemory += progress.peakMemoryBytes();
             if (task.state() == TaskState.FAILED) {
                 failed++;
             }
         }
-        return new StageStatistics(
-                fragmentId, snapshot.state(), snapshot.done(), nodes.size(), total, queued, running, completed,
-                cpu / 1_000_000, wall / 1_000_000, rows, bytes, failed, children);
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -718,9 +710,5 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             current = current.getCause();
         }
         return current;
-    }
-
-    long createMillis() {
-        return createMillis;
     }
 }
