@@ -75,6 +75,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     /** The client is alive; answers false for a wrong slug. */
     public record Heartbeat(String slug, ActorRef<Boolean> replyTo) implements Command, LocalOnly {}
 
+    /** The query's current statistics; empty for a wrong slug. Not a heartbeat. */
+    public record GetStatistics(String slug, ActorRef<Optional<QueryStatistics>> replyTo) implements Command, LocalOnly {}
+
     /** The query's history time is over: stop. */
     public enum Expire implements Command, LocalOnly {
         INSTANCE
@@ -188,6 +191,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(Fetch.class, this::onFetch)
                 .onMessage(Cancel.class, this::onCancel)
                 .onMessage(Heartbeat.class, this::onHeartbeat)
+                .onMessage(GetStatistics.class, this::onGetStatistics)
                 .onMessageEquals(Expire.INSTANCE, this::onExpire)
                 .onMessage(Planned.class, this::onPlanned)
                 .onMessage(WorkersFound.class, this::onWorkersFound)
@@ -549,6 +553,11 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             lastHeartbeatNanos = System.nanoTime();
         }
         heartbeat.replyTo().tell(matches);
+        return this;
+    }
+
+    private Behavior<Command> onGetStatistics(GetStatistics request) {
+        request.replyTo().tell(slugMatches(request.slug()) ? Optional.of(statistics()) : Optional.empty());
         return this;
     }
 
