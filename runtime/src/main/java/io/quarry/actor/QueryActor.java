@@ -581,7 +581,14 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     }
 
     private Duration maxRunTime() {
-        Duration fromSession = SystemSessionProperties.queryMaxRunTime(session);
+        Duration fromSession;
+        try {
+            fromSession = SystemSessionProperties.queryMaxRunTime(session);
+        } catch (QuarryException e) {
+            // A bad value fails the query in planning (INVALID_SESSION_PROPERTY); a tick before that must not
+            // crash the actor, which would turn the answer into "Query not found".
+            return settings.maxRunTime();
+        }
         return fromSession.compareTo(settings.maxRunTime()) < 0 ? fromSession : settings.maxRunTime();
     }
 
