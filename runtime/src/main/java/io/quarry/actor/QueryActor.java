@@ -75,6 +75,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     /** The client is alive; answers false for a wrong slug. */
     public record Heartbeat(String slug, ActorRef<Boolean> replyTo) implements Command, LocalOnly {}
 
+    /** The query's current statistics; empty for a wrong slug. Not a heartbeat. */
+    public record GetStatistics(String slug, ActorRef<Optional<QueryStatistics>> replyTo) implements Command, LocalOnly {}
+
     /** The query's history time is over: stop. */
     public enum Expire implements Command, LocalOnly {
         INSTANCE
@@ -187,6 +190,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(Fetch.class, this::onFetch)
                 .onMessage(Cancel.class, this::onCancel)
                 .onMessage(Heartbeat.class, this::onHeartbeat)
+                .onMessage(GetStatistics.class, this::onGetStatistics)
                 .onMessageEquals(Expire.INSTANCE, this::onExpire)
                 .onMessage(Planned.class, this::onPlanned)
                 .onMessage(WorkersFound.class, this::onWorkersFound)
@@ -551,6 +555,11 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         return this;
     }
 
+    private Behavior<Command> onGetStatistics(GetStatistics request) {
+        request.replyTo().tell(slugMatches(request.slug()) ? Optional.of(statistics()) : Optional.empty());
+        return this;
+    }
+
     private Behavior<Command> onTick() {
         if (state.isDone()) {
             return this;
@@ -571,7 +580,14 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     }
 
     private Duration maxRunTime() {
-        Duration fromSession = SystemSessionProperties.queryMaxRunTime(session);
+        Duration fromSession;
+        try {
+            fromSession = SystemSessionProperties.queryMaxRunTime(session);
+        } catch (QuarryException e) {
+            // A bad value fails the query in planning (INVALID_SESSION_PROPERTY); a tick before that must not
+            // crash the actor, which would turn the answer into "Query not found".
+            return settings.maxRunTime();
+        }
         return fromSession.compareTo(settings.maxRunTime()) < 0 ? fromSession : settings.maxRunTime();
     }
 

@@ -14,6 +14,7 @@ import io.quarry.client.ClientSession;
 import io.quarry.client.FetchRejected;
 import io.quarry.client.FetchResult;
 import io.quarry.client.QueryHandle;
+import io.quarry.client.QueryStatistics;
 import io.quarry.client.ResultPhase;
 import io.quarry.spi.QueryId;
 import io.quarry.spi.Session;
@@ -51,6 +52,10 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
     public record CancelQuery(QueryHandle handle, ActorRef<Boolean> replyTo) implements Command, LocalOnly {}
 
     public record Heartbeat(QueryHandle handle, ActorRef<Boolean> replyTo) implements Command, LocalOnly {}
+
+    /** The query's current statistics; empty for an unknown query or a wrong slug. Not a heartbeat. */
+    public record GetStatistics(QueryHandle handle, ActorRef<Optional<QueryStatistics>> replyTo)
+            implements Command, LocalOnly {}
 
     /** From a query: it reached FINISHED or FAILED. */
     public record QueryEnded(QueryId queryId) implements Command, LocalOnly {}
@@ -102,6 +107,7 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
                 .onMessage(Fetch.class, this::onFetch)
                 .onMessage(CancelQuery.class, this::onCancel)
                 .onMessage(Heartbeat.class, this::onHeartbeat)
+                .onMessage(GetStatistics.class, this::onGetStatistics)
                 .onMessage(QueryEnded.class, this::onQueryEnded)
                 .onMessage(QueryStopped.class, this::onQueryStopped)
                 .onMessageEquals(ExpiryTick.INSTANCE, this::onExpiryTick)
@@ -165,6 +171,16 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
             heartbeat.replyTo().tell(false);
         } else {
             query.tell(new QueryActor.Heartbeat(heartbeat.handle().slug(), heartbeat.replyTo()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onGetStatistics(GetStatistics request) {
+        ActorRef<QueryActor.Command> query = queries.get(request.handle().queryId());
+        if (query == null) {
+            request.replyTo().tell(Optional.empty());
+        } else {
+            query.tell(new QueryActor.GetStatistics(request.handle().slug(), request.replyTo()));
         }
         return this;
     }

@@ -366,7 +366,10 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
         execution.cancel();
         outputBuffer.abort();
-        return finish(message.abort() ? TaskState.ABORTED : TaskState.CANCELED);
+        finish(message.abort() ? TaskState.ABORTED : TaskState.CANCELED);
+        // A cancel comes from the query's end (failed, canceled, or all output read), which stops every task
+        // of the query at once: no consumer waits for a definite answer, so stop now instead of lingering.
+        return Behaviors.stopped();
     }
 
     private Behavior<Command> fail(FailureInfo cause) {

@@ -8,10 +8,13 @@ import akka.actor.typed.javadsl.AskPattern;
 import io.quarry.actor.NodeGuardian;
 import io.quarry.actor.NodeRegistry;
 import io.quarry.actor.QueryManager;
+import io.quarry.actor.TaskManager;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -68,6 +71,21 @@ final class ActorQuarryService implements QuarryService {
     @Override
     public CompletionStage<NodeState> nodeState() {
         return AskPattern.ask(guardian, NodeGuardian.GetNodeState::new, askTimeout, scheduler);
+    }
+
+    @Override
+    public CompletionStage<Optional<QueryStatistics>> statistics(QueryHandle handle) {
+        return queryManager().thenCompose(manager -> AskPattern.ask(
+                manager, replyTo -> new QueryManager.GetStatistics(handle, replyTo), askTimeout, scheduler));
+    }
+
+    @Override
+    public CompletionStage<List<TaskId>> tasks() {
+        return components.taskManager()
+                .map(taskManager -> AskPattern.<TaskManager.Command, TaskManager.TaskList>ask(
+                                taskManager, TaskManager.ListTasks::new, askTimeout, scheduler)
+                        .thenApply(TaskManager.TaskList::tasks))
+                .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
     }
 
     private CompletionStage<ActorRef<QueryManager.Command>> queryManager() {

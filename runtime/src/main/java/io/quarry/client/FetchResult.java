@@ -1,4 +1,9 @@
 package io.quarry.client;
 
-/** The answer to a result request: a batch, or why there is none. */
-public sealed interface FetchResult permits ResultBatch, FetchRejected {}
+import io.quarry.actor.LocalOnly;
+
+/**
+ * The answer to a result request: a batch, or why there is none. Never leaves the coordinator's JVM (pages
+ * by reference), hence {@link LocalOnly}.
+ */
+public sealed interface FetchResult extends LocalOnly permits ResultBatch, FetchRejected {}

@@ -12,6 +12,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import io.quarry.actor.EnvironmentCompatChecker;
 import io.quarry.actor.NodeGuardian;
+import io.quarry.actor.NodeRegistry;
 import io.quarry.actor.QueryActor;
 import io.quarry.actor.QueryManager;
 import io.quarry.actor.SqlStatementPlanner;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class QuarryNode implements AutoCloseable {
     /** Bytes of results the coordinator holds per query for a slow client. */
     private static final long CLIENT_BUFFER_BYTES = 16L * 1024 * 1024;
     private static final int SPLITS_PER_WORKER = 4;
+    private static final long REGISTRATION_POLL_MILLIS = 20;
 
     private final NodeConfig config;
     private final ActorSystem<NodeGuardian.Command> system;
@@ -111,11 +114,38 @@ public final class QuarryNode implements AutoCloseable {
         akka.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() -> up.complete(null));
         return up.thenCompose(ignored -> AskPattern.ask(
                         system, NodeGuardian.GetComponents::new, config.askTimeout(), system.scheduler()))
+                .thenCompose(components -> config.runsTasks()
+                        ? awaitOwnTaskManager(system, components, config, System.nanoTime() + config.askTimeout().toNanos())
+                                .thenApply(ignored -> components)
+                        : CompletableFuture.completedFuture(components))
                 .thenApply(components -> {
                     connectorContext.bind(components.registry(), system.scheduler());
                     QuarryService service =
                             new ActorQuarryService(system, components, system.scheduler(), config.askTimeout());
                     return new QuarryNode(config, system, service, drivers, planning);
+                });
+    }
+
+    /**
+     * Completes once this node's registry lists its own task manager as a worker. Membership Up comes
+     * first and the Receptionist's listing a moment later; a query planned in between would find no
+     * worker (NO_NODES_AVAILABLE), so a node that runs tasks is not ready before. Gives up with a warning
+     * at {@code deadlineNanos}.
+     */
+    private static CompletionStage<Void> awaitOwnTaskManager(
+            ActorSystem<?> system, NodeGuardian.Components components, NodeConfig config, long deadlineNanos) {
+        return AskPattern.<NodeRegistry.Command, NodeRegistry.Workers>ask(
+                        components.registry(), NodeRegistry.GetWorkers::new, config.askTimeout(), system.scheduler())
+                .thenCompose(workers -> {
+                    if (workers.workers().stream().anyMatch(worker -> worker.nodeId().equals(config.nodeId()))) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    if (System.nanoTime() > deadlineNanos) {
+                        log.warn("Node {} started before its task manager was registered", config.nodeId());
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(REGISTRATION_POLL_MILLIS, TimeUnit.MILLISECONDS))
+                            .thenCompose(ignored -> awaitOwnTaskManager(system, components, config, deadlineNanos));
                 });
     }
 

@@ -1,7 +1,10 @@
 package io.quarry.client;
 
+import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -31,4 +34,21 @@ public interface QuarryService {
 
     /** This node's lifecycle state. */
     CompletionStage<NodeState> nodeState();
+
+    /**
+     * The current statistics of a query, read without consuming results and without counting as client
+     * activity; empty when the query or slug is unknown. The default is for services that keep no
+     * queries.
+     */
+    default CompletionStage<Optional<QueryStatistics>> statistics(QueryHandle handle) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /**
+     * The tasks that exist on this node now, running or about to stop. The default, and a node without
+     * the worker role, answer an empty list.
+     */
+    default CompletionStage<List<TaskId>> tasks() {
+        return CompletableFuture.completedFuture(List.of());
+    }
 }

@@ -16,9 +16,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import io.quarry.spi.TaskId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.StreamSupport;
 
 /**
@@ -35,6 +39,11 @@ public final class QuarryCluster implements AutoCloseable {
         public URI uri() {
             return http.externalBaseUri();
         }
+
+        /** The tasks that exist on this node now (empty on a node that runs none). */
+        public List<TaskId> tasks() {
+            return node.service().tasks().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
     }
 
     private final List<Node> nodes;
@@ -48,29 +57,44 @@ public final class QuarryCluster implements AutoCloseable {
         return start(0, true);
     }
 
+    /** One node that is coordinator and worker, its configuration changed by {@code customizer}. */
+    public static QuarryCluster singleNode(UnaryOperator<NodeConfig.Builder> customizer) {
+        return start(0, true, customizer);
+    }
+
     /** A coordinator that does not run tasks and {@code workers} workers. */
     public static QuarryCluster withWorkers(int workers) {
         return start(workers, false);
     }
 
     public static QuarryCluster start(int workers, boolean coordinatorRunsTasks) {
+        return start(workers, coordinatorRunsTasks, UnaryOperator.identity());
+    }
+
+    /**
+     * A coordinator and {@code workers} workers; {@code customizer} changes every node's configuration
+     * after the cluster's own settings (e.g. {@code builder -> builder.query(...)} for query limits).
+     */
+    public static QuarryCluster start(
+            int workers, boolean coordinatorRunsTasks, UnaryOperator<NodeConfig.Builder> customizer) {
         List<Node> nodes = new ArrayList<>();
         try {
             Node coordinator = startNode(NodeConfig.builder()
                     .nodeId("coordinator")
                     .coordinator(true)
                     .includeCoordinator(coordinatorRunsTasks)
-                    .seedNodes(List.of()));
+                    .seedNodes(List.of()), customizer);
             nodes.add(coordinator);
             int seedPort = (Integer) Cluster.get(coordinator.node().system()).selfMember().address().port().get();
             for (int i = 1; i <= workers; i++) {
                 nodes.add(startNode(NodeConfig.builder()
                         .nodeId("worker-" + i)
                         .coordinator(false)
-                        .seedNodes(List.of(new HostAndPort(LOOPBACK, seedPort)))));
+                        .seedNodes(List.of(new HostAndPort(LOOPBACK, seedPort))), customizer));
             }
             QuarryCluster cluster = new QuarryCluster(nodes);
             cluster.awaitMembersUp(nodes.size());
+            cluster.awaitTaskNodes(workers + (coordinatorRunsTasks ? 1 : 0));
             return cluster;
         } catch (RuntimeException e) {
             new QuarryCluster(nodes).close();
@@ -78,14 +102,15 @@ public final class QuarryCluster implements AutoCloseable {
         }
     }
 
-    private static Node startNode(NodeConfig.Builder builder) {
-        NodeConfig config = builder
-                .environment("test")
-                .httpHost(LOOPBACK)
-                .httpPort(freePort())
-                .clusterHost(LOOPBACK)
-                .clusterPort(0)
-                .catalogs(List.of(CatalogConfig.of("tpch", "tpch", "test"), CatalogConfig.of("system", "system", "test")))
+    private static Node startNode(NodeConfig.Builder builder, UnaryOperator<NodeConfig.Builder> customizer) {
+        NodeConfig config = customizer.apply(builder
+                        .environment("test")
+                        .httpHost(LOOPBACK)
+                        .httpPort(freePort())
+                        .clusterHost(LOOPBACK)
+                        .clusterPort(0)
+                        .catalogs(List.of(
+                                CatalogConfig.of("tpch", "tpch", "test"), CatalogConfig.of("system", "system", "test"))))
                 .build();
         try {
             QuarryNode node = QuarryNode.start(config).toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -109,6 +134,30 @@ public final class QuarryCluster implements AutoCloseable {
                 == count);
     }
 
+    /**
+     * Waits until the coordinator places a query's source stage on all {@code count} nodes that run tasks:
+     * an Up member is not schedulable before the coordinator's registry has its task manager (found through
+     * the Receptionist, a moment later). The probe queries also warm the JVM up for the tests.
+     */
+    private void awaitTaskNodes(int count) {
+        StatementClient client = client("tpch", "tiny");
+        String[] last = {"none"};
+        try {
+            Waits.until(START_TIMEOUT, count + " nodes running tasks", () -> {
+                StatementClient.Result result = client.execute("SELECT count(*) FROM region");
+                if (result.error().isPresent()) {
+                    last[0] = result.errorName();
+                    return false;
+                }
+                int nodes = result.finalStats().path("nodes").asInt();
+                last[0] = nodes + " nodes";
+                return nodes == count;
+            });
+        } catch (AssertionError e) {
+            throw new IllegalStateException(e.getMessage() + " (last probe: " + last[0] + ")", e);
+        }
+    }
+
     /** A port that was free a moment ago on the loopback address. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
@@ -129,6 +178,29 @@ public final class QuarryCluster implements AutoCloseable {
 
     public List<Node> workers() {
         return nodes.subList(1, nodes.size());
+    }
+
+    /** The tasks of every node now, by node id. */
+    public Map<String, List<TaskId>> tasksByNode() {
+        Map<String, List<TaskId>> tasks = new LinkedHashMap<>();
+        for (Node node : nodes) {
+            tasks.put(node.config().nodeId(), node.tasks());
+        }
+        return tasks;
+    }
+
+    /** The tasks of query {@code queryId} on every node now, by node id (nodes without any are left out). */
+    public Map<String, List<TaskId>> tasksOf(String queryId) {
+        Map<String, List<TaskId>> tasks = new LinkedHashMap<>();
+        tasksByNode().forEach((node, list) -> {
+            List<TaskId> ofQuery = list.stream()
+                    .filter(task -> task.queryId().toString().equals(queryId))
+                    .toList();
+            if (!ofQuery.isEmpty()) {
+                tasks.put(node, ofQuery);
+            }
+        });
+        return tasks;
     }
 
     public URI coordinatorUri() {

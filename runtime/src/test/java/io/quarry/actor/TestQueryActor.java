@@ -1,0 +1,84 @@
+package io.quarry.actor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
+import com.typesafe.config.ConfigFactory;
+import io.quarry.client.FetchResult;
+import io.quarry.client.ResultBatch;
+import io.quarry.client.ResultPhase;
+import io.quarry.connector.CatalogManager;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QueryId;
+import io.quarry.spi.Session;
+import io.quarry.sql.SystemSessionProperties;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A query actor alone, with a planner that takes its time: its timers must not crash it. */
+class TestQueryActor {
+    private static final Duration LONG = Duration.ofMinutes(5);
+
+    private static ActorTestKit testKit;
+    private static ExecutorService planning;
+
+    @BeforeAll
+    static void start() {
+        testKit = ActorTestKit.create(ConfigFactory.parseString("akka.actor.serialize-messages = on")
+                .withFallback(ConfigFactory.load()));
+        planning = Executors.newSingleThreadExecutor();
+    }
+
+    @AfterAll
+    static void stop() {
+        testKit.shutdownTestKit();
+        planning.shutdownNow();
+    }
+
+    @Test
+    void badMaxRunTimeFailsThePlanningEvenWhenATickComesFirst() {
+        QueryId queryId = QueryId.valueOf("20260101_000000_00001_test0");
+        Session session = new Session(
+                queryId, "test", Optional.empty(), Optional.empty(), Optional.empty(), ZoneId.of("UTC"), "en-US",
+                Map.of(SystemSessionProperties.QUERY_MAX_RUN_TIME, "abc"), Map.of(), System.currentTimeMillis());
+        CountDownLatch planningMayEnd = new CountDownLatch(1);
+        StatementPlanner slowPlanner = (sql, plannedSession) -> {
+            try {
+                planningMayEnd.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // As SqlStatementPlanner does first.
+            plannedSession.systemProperties().forEach(SystemSessionProperties::validate);
+            throw new AssertionError("validation must have failed");
+        };
+        TestProbe<NodeRegistry.Command> registry = testKit.createTestProbe();
+        TestProbe<QueryManager.Command> manager = testKit.createTestProbe();
+        QueryActor.Settings settings = new QueryActor.Settings(
+                slowPlanner, planning, CatalogManager.withBuiltInConnectors(List.of()), registry.getRef(),
+                Duration.ofSeconds(3), LONG, LONG, 1 << 20, 1);
+        ActorRef<QueryActor.Command> query = testKit.spawn(
+                QueryActor.create(queryId, "slug", session, "SELECT 1", settings, manager.getRef()));
+
+        // The run-time check ticks every second; let it see the bad value while planning still runs.
+        TestProbe<FetchResult> client = testKit.createTestProbe();
+        manager.expectNoMessage(Duration.ofMillis(1500));
+        planningMayEnd.countDown();
+
+        manager.expectMessageClass(QueryManager.QueryEnded.class, Duration.ofSeconds(5));
+        query.tell(new QueryActor.Fetch("slug", ResultPhase.QUEUED, 1, Duration.ZERO, 1 << 20, client.getRef()));
+        FetchResult result = client.expectMessageClass(ResultBatch.class, Duration.ofSeconds(5));
+        assertThat(((ResultBatch) result).error().orElseThrow().errorCode()).isEqualTo(ErrorCode.INVALID_SESSION_PROPERTY);
+    }
+}
