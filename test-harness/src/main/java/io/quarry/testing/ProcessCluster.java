@@ -43,6 +43,13 @@ public final class ProcessCluster implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
 
+    /**
+     * The wait between SIGTERM and SIGKILL in {@link #close()}: short, because a node cannot leave gracefully
+     * while another is unreachable (a test killed it) until the split brain resolver downs everyone, and no
+     * test needs that wait; {@code LauncherIT} covers a clean stop.
+     */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
     /** One node of the cluster: its id, HTTP base URI, Artery port and process. */
     public record Node(String nodeId, URI uri, int clusterPort, QuarryProcess process) {
         public Node {
@@ -231,7 +238,11 @@ public final class ProcessCluster implements AutoCloseable {
     public void close() {
         List<Node> nodes = new ArrayList<>(started);
         nodes.forEach(node -> node.process().signalStop());
-        nodes.forEach(node -> node.process().close());
+        for (Node node : nodes) {
+            if (node.process().isAlive()) {
+                node.process().stop(CLOSE_GRACE);
+            }
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException e) {

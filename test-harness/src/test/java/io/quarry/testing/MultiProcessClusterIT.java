@@ -13,6 +13,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A coordinator and two workers, each its own JVM started through {@code bin/quarry server --etc DIR}: the
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiProcessClusterIT {
+    private static final Logger log = LoggerFactory.getLogger(MultiProcessClusterIT.class);
     private static final List<String> NODE_FIELDS = List.of(
             "uri",
             "age",
@@ -132,12 +135,32 @@ class MultiProcessClusterIT {
         JsonNode failed = cluster.failedNodes().get(0);
         assertThat(failed.path("recentFailureRatio").asDouble()).isEqualTo(1.0);
 
-        // The query planner skips unreachable workers at once; Akka's split brain resolver downs the dead
-        // node only after stable-after (7 s), and the query must not wait for that.
+        // The scheduler skips an unreachable worker at once: the query must not wait for the split brain
+        // resolver, which downs the dead node only after stable-after (7 s).
+        assertCountRunsOnOneWorker("right after the failure was reported");
+
+        cluster.await(Duration.ofSeconds(60), "the split brain resolver to down " + victim.nodeId(), () -> cluster
+                .coordinator()
+                .process()
+                .logText()
+                .contains("SBR took decision DownUnreachable"));
+        Duration downed = Duration.between(killed, Instant.now());
+        for (JsonNode node : cluster.nodes()) {
+            boolean isVictim = node.path("uri").asText().equals(victimUri);
+            assertThat(node.path("recentFailureRatio").asDouble())
+                    .as("failure ratio of %s after the downing", node.path("uri").asText())
+                    .isEqualTo(isVictim ? 1.0 : 0.0);
+        }
+        assertCountRunsOnOneWorker("after the dead worker was downed");
+        log.info("Worker {} killed: in /v1/node/failed after {} ms, downed after {} ms",
+                victim.nodeId(), detection.toMillis(), downed.toMillis());
+    }
+
+    private static void assertCountRunsOnOneWorker(String when) {
         StatementClient.Result result = cluster.client("tpch", "tiny").execute("SELECT count(*) FROM lineitem");
-        assertThat(result.error()).as("query after the kill\n%s", cluster.diagnostics()).isEmpty();
-        assertThat(result.rows()).containsExactly(List.of(60175));
-        assertThat(leafStage(result).path("nodes").asInt()).as("nodes of the leaf stage").isEqualTo(1);
+        assertThat(result.error()).as("query %s\n%s", when, cluster.diagnostics()).isEmpty();
+        assertThat(result.rows()).as("query %s", when).containsExactly(List.of(60175));
+        assertThat(leafStage(result).path("nodes").asInt()).as("nodes of the leaf stage %s", when).isEqualTo(1);
     }
 
     private static JsonNode leafStage(StatementClient.Result result) {
