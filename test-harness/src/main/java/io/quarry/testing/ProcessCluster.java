@@ -134,6 +134,20 @@ public final class ProcessCluster implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Starts a node again from its etc directory (same id and ports) once its process has ended, without
+     * waiting for it; the new process logs to {@code <node id>-restarted.log}.
+     */
+    public Node restart(Node node) {
+        if (node.process().isAlive()) {
+            throw new IllegalStateException("node " + node.nodeId() + " still runs (pid " + node.process().pid() + ")");
+        }
+        QuarryProcess process = QuarryProcess.start(node.nodeId() + "-restarted", node.process().etcDirectory(), directory);
+        Node restarted = new Node(node.nodeId(), node.uri(), node.clusterPort(), process);
+        started.add(restarted);
+        return restarted;
+    }
+
     private void awaitReady() {
         Set<String> workerUris = new HashSet<>();
         workers.forEach(worker -> workerUris.add(worker.uri().toString()));
