@@ -80,8 +80,14 @@ public final class QuarryServer implements Callable<Integer> {
             QuarryNode node;
             try {
                 node = QuarryNode.start(config).toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (ExecutionException e) {
                 System.err.println("quarry: cannot start node " + config.nodeId() + ": " + rootMessage(e));
+                return 1;
+            } catch (TimeoutException e) {
+                // the cluster refused the node (another node.environment), or no seed node answered
+                System.err.println("quarry: cannot start node " + config.nodeId() + ": it did not join the cluster within "
+                        + START_TIMEOUT.toSeconds() + " s (seed nodes " + config.seedNodes()
+                        + "); the log says why");
                 return 1;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
