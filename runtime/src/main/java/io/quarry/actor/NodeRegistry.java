@@ -11,6 +11,7 @@ import akka.actor.typed.receptionist.Receptionist;
 import akka.cluster.ClusterEvent;
 import akka.cluster.Member;
 import akka.cluster.MemberStatus;
+import akka.cluster.UniqueAddress;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import io.quarry.client.ClusterNode;
@@ -118,8 +119,9 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
         }
     }
 
-    private final Address selfAddress;
-    private final Map<Address, Entry> members = new HashMap<>();
+    private final UniqueAddress selfAddress;
+    /** By incarnation: a node restarted on the same host and port is a new member. */
+    private final Map<UniqueAddress, Entry> members = new HashMap<>();
     private final Map<Address, ActorRef<TaskManager.Command>> taskManagers = new HashMap<>();
 
     public static Behavior<Command> create() {
@@ -129,7 +131,7 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     private NodeRegistry(ActorContext<Command> context) {
         super(context);
         Cluster cluster = Cluster.get(context.getSystem());
-        selfAddress = cluster.selfMember().address();
+        selfAddress = cluster.selfMember().uniqueAddress();
         cluster.subscriptions().tell(Subscribe.create(
                 context.messageAdapter(ClusterEvent.MemberEvent.class, MembershipChanged::new),
                 ClusterEvent.MemberEvent.class));
@@ -179,7 +181,7 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     private Behavior<Command> onGetWorkers(GetWorkers request) {
         List<WorkerRef> workers = new ArrayList<>();
         taskManagers.forEach((address, taskManager) -> {
-            Entry entry = members.get(address);
+            Entry entry = current(address);
             if (entry != null && entry.active() && entry.roles.contains(WORKER_ROLE)) {
                 workers.add(new WorkerRef(entry.nodeId, taskManager));
             }
@@ -192,7 +194,10 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     private Behavior<Command> onMembershipChanged(MembershipChanged message) {
         Member member = message.event().member();
         Instant now = Instant.now();
-        Entry entry = members.computeIfAbsent(member.address(), address -> new Entry(member, now));
+        if (message.event() instanceof ClusterEvent.MemberRemoved && !members.containsKey(member.uniqueAddress())) {
+            return this; // an old incarnation, already replaced by a newer one at the same address
+        }
+        Entry entry = entryOf(member, now);
         boolean wasFailed = entry.failed();
         entry.status = member.status();
         boolean left = false;
@@ -217,7 +222,10 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
 
     private Behavior<Command> onReachabilityChanged(ReachabilityChanged message) {
         Member member = message.event().member();
-        Entry entry = members.computeIfAbsent(member.address(), address -> new Entry(member, Instant.now()));
+        Entry entry = members.get(member.uniqueAddress());
+        if (entry == null) {
+            return this;
+        }
         boolean wasFailed = entry.failed();
         entry.unreachable = message.event() instanceof ClusterEvent.UnreachableMember;
         if (entry.failed() != wasFailed) {
@@ -225,6 +233,27 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
             logChange(entry);
         }
         return this;
+    }
+
+    /** The entry of this incarnation; a new incarnation replaces an old one at the same address. */
+    private Entry entryOf(Member member, Instant now) {
+        Entry entry = members.get(member.uniqueAddress());
+        if (entry == null) {
+            members.keySet().removeIf(known -> known.address().equals(member.address()));
+            entry = new Entry(member, now);
+            members.put(member.uniqueAddress(), entry);
+        }
+        return entry;
+    }
+
+    /** The member at {@code address} now, if any. */
+    private Entry current(Address address) {
+        for (Map.Entry<UniqueAddress, Entry> member : members.entrySet()) {
+            if (member.getKey().address().equals(address)) {
+                return member.getValue();
+            }
+        }
+        return null;
     }
 
     private void logChange(Entry entry) {
@@ -239,7 +268,7 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     private Behavior<Command> onTaskManagersChanged(TaskManagersChanged message) {
         taskManagers.clear();
         for (ActorRef<TaskManager.Command> ref : message.listing().getServiceInstances(TaskManager.SERVICE_KEY)) {
-            Address address = ref.path().address().hasLocalScope() ? selfAddress : ref.path().address();
+            Address address = ref.path().address().hasLocalScope() ? selfAddress.address() : ref.path().address();
             taskManagers.put(address, ref);
         }
         return this;

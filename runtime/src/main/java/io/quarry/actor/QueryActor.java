@@ -61,6 +61,7 @@ import java.util.concurrent.Executor;
 public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final int PULL_ATTEMPTS = 3;
+    private static final Duration FINAL_STATUS_WAIT = Duration.ofSeconds(2);
 
     public sealed interface Command {}
 
@@ -147,6 +148,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private boolean pulling;
     private int failedPulls;
     private boolean outputComplete;
+    private long outputCompleteNanos;
     private final ArrayDeque<Page> clientBuffer = new ArrayDeque<>();
     private long clientBufferBytes;
 
@@ -304,6 +306,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         StageActor.Event event = message.event();
         if (event instanceof StageActor.Progress progress) {
             snapshots.put(progress.snapshot().stageId().id(), progress.snapshot());
+            if (outputComplete) {
+                answerWaiters();
+            }
             return this;
         }
         if (event instanceof StageActor.Failed failed) {
@@ -376,6 +381,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             rootToken = pages.nextToken();
             if (pages.complete()) {
                 outputComplete = true;
+                outputCompleteNanos = System.nanoTime();
                 rootTask.task().tell(new TaskActor.DestroyBuffer(0));
                 state = QueryState.FINISHING;
                 // Whatever still runs upstream (e.g. under a satisfied LIMIT) is no longer needed.
@@ -436,7 +442,18 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         if (phase == ResultPhase.QUEUED) {
             return plan != null;
         }
-        return plan != null && (!clientBuffer.isEmpty() || outputComplete);
+        return plan != null && (!clientBuffer.isEmpty() || (outputComplete && stagesDone()));
+    }
+
+    /**
+     * Whether every stage has reported its end. The root's output completes a few messages before its
+     * tasks' final status arrives; waiting for it makes the final statistics complete.
+     */
+    private boolean stagesDone() {
+        boolean reported = snapshots.size() == stages.size()
+                && snapshots.values().stream().allMatch(StageActor.StageSnapshot::done);
+        // A stage that never reports must not hold the client's last answer back for long.
+        return reported || System.nanoTime() - outputCompleteNanos > FINAL_STATUS_WAIT.toNanos();
     }
 
     private Behavior<Command> onFetchDeadline(FetchDeadline deadline) {
@@ -490,7 +507,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 batch = finalBatch(List.of());
             } else {
                 List<Page> pages = takePages(fetch.targetBytes());
-                if (outputComplete && clientBuffer.isEmpty()) {
+                if (outputComplete && clientBuffer.isEmpty() && stagesDone()) {
                     finish();
                     batch = finalBatch(pages);
                 } else {

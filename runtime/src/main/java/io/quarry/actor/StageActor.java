@@ -17,9 +17,12 @@ import io.quarry.spi.StageId;
 import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one fragment of a query: places one task on each chosen worker, hands out the splits, tells the
@@ -80,8 +83,10 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     private final Map<Integer, ActorRef<TaskActor.Command>> tasks = new LinkedHashMap<>();
     private final Map<TaskId, TaskStatus> statuses = new LinkedHashMap<>();
     private final List<SourcesReady> pendingSources = new ArrayList<>();
+    private final Set<TaskId> endedTasks = new HashSet<>();
     private String state = "SCHEDULING";
     private boolean done;
+    private boolean finishing;
 
     public static Behavior<Command> create(
             StageId stageId,
@@ -142,8 +147,12 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     }
 
     private Behavior<Command> onCreated(Created message) {
-        if (done) {
-            message.reply().task().ifPresent(task -> task.tell(new TaskActor.Cancel(true)));
+        if (done || finishing) {
+            Optional<ActorRef<TaskActor.Command>> late =
+                    message.reply() == null ? Optional.empty() : message.reply().task();
+            late.ifPresent(task -> task.tell(new TaskActor.Cancel(done && !finishing)));
+            endedTasks.add(new TaskId(stageId, message.partition(), 0));
+            checkFinishing();
             return this;
         }
         WorkerRef worker = workers.get(message.partition());
@@ -220,9 +229,11 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         }
         statuses.put(status.taskId(), status);
         if (done) {
+            // Late final figures still reach the query's statistics.
+            reportProgress();
             return this;
         }
-        if (status.state() == TaskState.FAILED) {
+        if (status.state() == TaskState.FAILED && !finishing) {
             return fail(status.failure().orElse(
                     FailureInfo.of(ErrorCode.REMOTE_TASK_ERROR, "Task " + status.taskId() + " failed")));
         }
@@ -232,12 +243,19 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             state = "FINISHED";
             done = true;
         }
+        checkFinishing();
         reportProgress();
         return this;
     }
 
     private Behavior<Command> onTaskGone(TaskGone message) {
         TaskStatus status = statuses.get(message.taskId());
+        if (finishing) {
+            endedTasks.add(message.taskId());
+            checkFinishing();
+            reportProgress();
+            return this;
+        }
         if (done || (status != null && status.state().isDone())) {
             return this;
         }
@@ -247,14 +265,38 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
                 "Task " + message.taskId() + " on " + node + " was lost (the node left the cluster or stopped)"));
     }
 
-    private Behavior<Command> onStop(Stop message) {
-        if (!done) {
+    /** While finishing: done once every task has ended one way or another. */
+    private void checkFinishing() {
+        if (!finishing || done) {
+            return;
+        }
+        long ended = statuses.values().stream()
+                .filter(status -> status.state().isDone() || endedTasks.contains(status.taskId()))
+                .count();
+        long unreported = endedTasks.stream().filter(id -> !statuses.containsKey(id)).count();
+        if (ended + unreported >= workers.size()) {
             done = true;
-            state = message.abort() ? "ABORTED" : "CANCELED";
+            state = "FINISHED";
         }
-        for (ActorRef<TaskActor.Command> task : tasks.values()) {
-            task.tell(new TaskActor.Cancel(message.abort()));
+    }
+
+    private Behavior<Command> onStop(Stop message) {
+        if (message.abort()) {
+            if (!done) {
+                done = true;
+                state = "ABORTED";
+            }
+        } else if (!done) {
+            // The query has all its output: whatever still runs here is not needed any more.
+            finishing = true;
         }
+        for (Map.Entry<Integer, ActorRef<TaskActor.Command>> task : tasks.entrySet()) {
+            TaskStatus status = statuses.get(new TaskId(stageId, task.getKey(), 0));
+            if (status == null || !status.state().isDone()) {
+                task.getValue().tell(new TaskActor.Cancel(message.abort()));
+            }
+        }
+        checkFinishing();
         reportProgress();
         return this;
     }

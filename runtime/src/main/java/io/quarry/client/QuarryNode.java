@@ -112,6 +112,9 @@ public final class QuarryNode implements AutoCloseable {
         }
         CompletableFuture<Void> up = new CompletableFuture<>();
         akka.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() -> up.complete(null));
+        // A node refused by the cluster (e.g. another environment) stops before it is ever Up.
+        system.getWhenTerminated().thenRun(() -> up.completeExceptionally(new IllegalStateException(
+                "node " + config.nodeId() + " stopped before it joined the cluster; its log says why")));
         return up.thenCompose(ignored -> AskPattern.ask(
                         system, NodeGuardian.GetComponents::new, config.askTimeout(), system.scheduler()))
                 .thenCompose(components -> config.runsTasks()

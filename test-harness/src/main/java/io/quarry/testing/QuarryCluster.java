@@ -33,6 +33,7 @@ import java.util.stream.StreamSupport;
 public final class QuarryCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final int BIND_ATTEMPTS = 5;
 
     /** One running node and its HTTP server. */
     public record Node(NodeConfig config, QuarryNode node, HttpServer http) {
@@ -103,27 +104,39 @@ public final class QuarryCluster implements AutoCloseable {
     }
 
     private static Node startNode(NodeConfig.Builder builder, UnaryOperator<NodeConfig.Builder> customizer) {
-        NodeConfig config = customizer.apply(builder
-                        .environment("test")
-                        .httpHost(LOOPBACK)
-                        .httpPort(freePort())
-                        .clusterHost(LOOPBACK)
-                        .clusterPort(0)
-                        .catalogs(List.of(
-                                CatalogConfig.of("tpch", "tpch", "test"), CatalogConfig.of("system", "system", "test"))))
-                .build();
-        try {
-            QuarryNode node = QuarryNode.start(config).toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            HttpServer http = HttpServer.start(node.system(), node.service(), HttpServerSettings.of(
-                            config.httpHost(), config.httpPort(), config.nodeId(), config.environment(),
-                            config.coordinator(), Instant.now()))
-                    .toCompletableFuture()
-                    .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new Node(config, node, http);
-        } catch (Exception e) {
-            throw new IllegalStateException("node " + config.nodeId() + " did not start: " + e.getMessage(), e);
+        // A probed port can be taken (e.g. by an outgoing connection) before the server binds it: try again.
+        for (int attempt = 1; ; attempt++) {
+            NodeConfig config = customizer.apply(builder
+                            .environment("test")
+                            .httpHost(LOOPBACK)
+                            .httpPort(freePort())
+                            .clusterHost(LOOPBACK)
+                            .clusterPort(0)
+                            .catalogs(List.of(
+                                    CatalogConfig.of("tpch", "tpch", "test"), CatalogConfig.of("system", "system", "test"))))
+                    .build();
+            QuarryNode node;
+            try {
+                node = QuarryNode.start(config).toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("node " + config.nodeId() + " did not start: " + e.getMessage(), e);
+            }
+            try {
+                HttpServer http = HttpServer.start(node.system(), node.service(), HttpServerSettings.of(
+                                config.httpHost(), config.httpPort(), config.nodeId(), config.environment(),
+                                config.coordinator(), Instant.now()))
+                        .toCompletableFuture()
+                        .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                return new Node(config, node, http);
+            } catch (Exception e) {
+                node.close();
+                if (attempt >= BIND_ATTEMPTS) {
+                    throw new IllegalStateException("node " + config.nodeId() + " did not start: " + e.getMessage(), e);
+                }
+            }
         }
     }
+
 
     private void awaitMembersUp(int count) {
         Cluster cluster = Cluster.get(coordinator().node().system());

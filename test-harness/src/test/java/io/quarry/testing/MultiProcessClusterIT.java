@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -161,8 +160,6 @@ class MultiProcessClusterIT {
 
     @Test
     @Order(5)
-    @Disabled("NodeRegistry keys members by host:port without the incarnation's UID and never clears 'removed', so a"
-            + " worker restarted with the same cluster.port joins the cluster but the coordinator keeps it failed")
     void restartedWorkerRejoinsAndRunsTasks() {
         ProcessCluster.Node victim = cluster.workers().get(1);
         assertThat(victim.process().isAlive()).as("killed by the previous test").isFalse();
