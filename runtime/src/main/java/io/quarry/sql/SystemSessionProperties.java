@@ -2,6 +2,8 @@ package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.config.DataSizes;
+import io.quarry.config.Durations;
 import io.quarry.spi.Session;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The system session properties Quarry knows, with Trino's names, types, defaults and descriptions, and
@@ -25,8 +25,6 @@ public final class SystemSessionProperties {
     public static final String RETRY_POLICY = "retry_policy";
     public static final String HASH_PARTITION_COUNT = "hash_partition_count";
 
-    private static final Pattern DURATION = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]+)\\s*$");
-    private static final Pattern DATA_SIZE = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]+)\\s*$");
 
     private record Property(PropertyDescriptor descriptor, UnaryOperator<String> normalizer) {}
 
@@ -123,41 +121,12 @@ public final class SystemSessionProperties {
 
     /** Parses a duration as Trino writes it: {@code 10m}, {@code 1.5h}, {@code 30s}, {@code 100ms}, {@code 2d}. */
     public static Duration parseDuration(String text) {
-        Matcher matcher = DURATION.matcher(text);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("duration is not a valid data duration string: " + text);
-        }
-        double amount = Double.parseDouble(matcher.group(1));
-        double nanosPerUnit = switch (matcher.group(2)) {
-            case "ns" -> 1;
-            case "us" -> 1e3;
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m" -> 60e9;
-            case "h" -> 3600e9;
-            case "d" -> 86400e9;
-            default -> throw new IllegalArgumentException("Unknown time unit: " + matcher.group(2));
-        };
-        return Duration.ofNanos(Math.round(amount * nanosPerUnit));
+        return Durations.parse(text.trim());
     }
 
     /** Parses a data size as Trino writes it: {@code 1GB}, {@code 512MB}, {@code 100kB}, {@code 10B}. */
     public static long parseDataSize(String text) {
-        Matcher matcher = DATA_SIZE.matcher(text);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("size is not a valid data size string: " + text);
-        }
-        double amount = Double.parseDouble(matcher.group(1));
-        double bytesPerUnit = switch (matcher.group(2)) {
-            case "B" -> 1;
-            case "kB" -> 1L << 10;
-            case "MB" -> 1L << 20;
-            case "GB" -> 1L << 30;
-            case "TB" -> 1L << 40;
-            case "PB" -> 1L << 50;
-            default -> throw new IllegalArgumentException("Unknown unit: " + matcher.group(2));
-        };
-        return Math.round(amount * bytesPerUnit);
+        return DataSizes.parseBytes(text.trim());
     }
 
     private static String duration(String value) {

@@ -3,8 +3,8 @@ package io.quarry.http.header;
 import akka.http.javadsl.model.HttpHeader;
 import akka.http.javadsl.model.StatusCodes;
 import io.quarry.client.ClientSession;
-import io.quarry.http.dto.DataSizes;
-import io.quarry.http.dto.Durations;
+import io.quarry.config.DataSizes;
+import io.quarry.config.Durations;
 import io.quarry.http.error.HttpStatusException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +90,7 @@ public final class SessionHeaderParser {
                     switch (name) {
                         case "EXECUTION_TIME" -> executionTime = Optional.of(Durations.parse(estimate.getValue()));
                         case "CPU_TIME" -> cpuTime = Optional.of(Durations.parse(estimate.getValue()));
-                        case "PEAK_MEMORY" -> peakMemory = Optional.of(DataSizes.parse(estimate.getValue()));
+                        case "PEAK_MEMORY" -> peakMemory = Optional.of(DataSizes.parseBytes(estimate.getValue()));
                         default -> throw badRequest("Invalid " + protocol.name("Resource-Estimate") + " header: unknown estimate '"
                                 + estimate.getKey() + "' (EXECUTION_TIME, CPU_TIME, PEAK_MEMORY)");
                     }

@@ -10,7 +10,7 @@ import akka.http.javadsl.unmarshalling.Unmarshaller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarry.client.QuarryService;
-import io.quarry.http.dto.Durations;
+import io.quarry.config.Durations;
 import io.quarry.http.dto.NodeVersion;
 import io.quarry.http.dto.ServerInfo;
 import io.quarry.http.dto.WireJson;

@@ -6,7 +6,7 @@ import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import io.quarry.client.ClusterNode;
 import io.quarry.client.QuarryService;
-import io.quarry.http.dto.Durations;
+import io.quarry.config.Durations;
 import io.quarry.http.dto.NodeHealth;
 import io.quarry.http.header.ProtocolHeaders;
 import io.quarry.http.header.SessionHeaderParser;

@@ -21,8 +21,8 @@ import io.quarry.client.ResultColumn;
 import io.quarry.client.ResultPhase;
 import io.quarry.client.StageStatistics;
 import io.quarry.http.dto.Column;
-import io.quarry.http.dto.DataSizes;
-import io.quarry.http.dto.Durations;
+import io.quarry.config.DataSizes;
+import io.quarry.config.Durations;
 import io.quarry.http.dto.QueryError;
 import io.quarry.http.dto.QueryResults;
 import io.quarry.http.dto.ResultData;
@@ -263,7 +263,7 @@ public final class StatementResource extends AllDirectives {
 
     private static long parseTargetResultSize(String text) {
         try {
-            return DataSizes.parse(text);
+            return DataSizes.parseBytes(text);
         } catch (IllegalArgumentException e) {
             throw new HttpStatusException(
                     StatusCodes.BAD_REQUEST, "Invalid targetResultSize: '" + text + "' is not a data size such as 1MB");

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
-import io.quarry.http.dto.DataSizes;
+import io.quarry.config.DataSizes;
 import io.quarry.http.dto.MemoryInfo;
 import io.quarry.http.dto.MemoryPoolInfo;
 import io.quarry.http.dto.NodeStatus;
@@ -47,7 +47,7 @@ public final class StatusResource extends AllDirectives {
         long maxHeap = Runtime.getRuntime().maxMemory();
         MemoryPoolInfo general = new MemoryPoolInfo(maxHeap, 0, 0, Map.of(), Map.of(), Map.of());
         MemoryInfo memoryInfo = new MemoryInfo(
-                processors, processCpuLoad, systemCpuLoad, DataSizes.format(maxHeap), Map.of("general", general));
+                processors, processCpuLoad, systemCpuLoad, DataSizes.formatBytes(maxHeap), Map.of("general", general));
         return new NodeStatus(
                 settings.nodeId(),
                 new NodeVersion(settings.version()),
