@@ -61,6 +61,8 @@ import java.util.concurrent.Executor;
 public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final int PULL_ATTEMPTS = 3;
+    /** Longest wait, once the output is complete, for the tasks' last statistics before the final answer. */
+    private static final Duration SETTLE_WAIT = Duration.ofMillis(200);
 
     public sealed interface Command {}
 
@@ -91,6 +93,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private record FetchDeadline(long waiterId) implements Command, LocalOnly {}
 
     private enum Tick implements Command, LocalOnly {
+        INSTANCE
+    }
+
+    private enum SettleTimeout implements Command, LocalOnly {
         INSTANCE
     }
 
@@ -131,6 +137,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private QueryState state = QueryState.QUEUED;
     private Optional<FailureInfo> failure = Optional.empty();
     private PlannedQuery plan;
+    /** The workers, asked for while the query is planned; null until the registry answers. */
+    private WorkersFound workers;
     private long planningNanos;
     private long endNanos;
     private long lastHeartbeatNanos = System.nanoTime();
@@ -145,6 +153,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private boolean pulling;
     private int failedPulls;
     private boolean outputComplete;
+    private boolean settleTimedOut;
     private final ArrayDeque<Page> clientBuffer = new ArrayDeque<>();
     private long clientBufferBytes;
 
@@ -180,6 +189,13 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         this.timers = timers;
         timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
         startPlanning();
+        // Asked now rather than after planning, so that the answer is there when the plan is.
+        context.ask(
+                NodeRegistry.Workers.class,
+                settings.registry(),
+                settings.askTimeout(),
+                NodeRegistry.GetWorkers::new,
+                (found, error) -> new WorkersFound(found == null ? List.of() : found.workers(), error));
     }
 
     @Override
@@ -195,6 +211,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(RootPulled.class, this::onRootPulled)
                 .onMessage(FetchDeadline.class, this::onFetchDeadline)
                 .onMessageEquals(Tick.INSTANCE, this::onTick)
+                .onMessageEquals(SettleTimeout.INSTANCE, this::onSettleTimeout)
                 .build();
     }
 
@@ -225,29 +242,25 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             }
         }
         state = QueryState.STARTING;
-        getContext().ask(
-                NodeRegistry.Workers.class,
-                settings.registry(),
-                settings.askTimeout(),
-                NodeRegistry.GetWorkers::new,
-                (workers, error) -> new WorkersFound(workers == null ? List.of() : workers.workers(), error));
         answerWaiters();
-        return this;
+        return workers == null ? this : startStages(workers);
     }
 
     private Behavior<Command> onWorkersFound(WorkersFound message) {
-        if (state.isDone()) {
-            return this;
-        }
+        workers = message;
+        return plan == null || state.isDone() ? this : startStages(message);
+    }
+
+    private Behavior<Command> startStages(WorkersFound message) {
         if (message.error() != null) {
             return fail(FailureInfo.of(ErrorCode.GENERIC_INTERNAL_ERROR, "Node registry did not answer: " + message.error()));
         }
-        List<WorkerRef> workers = message.workers();
-        if (workers.isEmpty()) {
+        List<WorkerRef> found = message.workers();
+        if (found.isEmpty()) {
             return fail(FailureInfo.of(ErrorCode.NO_NODES_AVAILABLE, "No worker nodes available"));
         }
         try {
-            schedule(workers);
+            schedule(found);
         } catch (QuarryException e) {
             return fail(FailureInfo.from(e));
         }
@@ -301,6 +314,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         StageActor.Event event = message.event();
         if (event instanceof StageActor.Progress progress) {
             snapshots.put(progress.snapshot().stageId().id(), progress.snapshot());
+            if (outputComplete) {
+                answerWaiters();
+            }
             return this;
         }
         if (event instanceof StageActor.Failed failed) {
@@ -373,6 +389,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             rootToken = pages.nextToken();
             if (pages.complete()) {
                 outputComplete = true;
+                timers.startSingleTimer(SettleTimeout.INSTANCE, SETTLE_WAIT);
                 rootTask.task().tell(new TaskActor.DestroyBuffer(0));
                 state = QueryState.FINISHING;
                 // Whatever still runs upstream (e.g. under a satisfied LIMIT) is no longer needed.
@@ -433,7 +450,31 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         if (phase == ResultPhase.QUEUED) {
             return plan != null;
         }
-        return plan != null && (!clientBuffer.isEmpty() || outputComplete);
+        if (plan == null) {
+            return false;
+        }
+        // The answer that ends the query carries its final statistics: it waits (briefly) for the tasks' last
+        // reports, which travel through their stages and may arrive just after the last pages.
+        return outputComplete ? settleTimedOut || stagesSettled() : !clientBuffer.isEmpty();
+    }
+
+    /** Every stage has ended and every task it reported has ended too. */
+    private boolean stagesSettled() {
+        if (snapshots.size() < stages.size()) {
+            return false;
+        }
+        for (StageActor.StageSnapshot snapshot : snapshots.values()) {
+            if (!snapshot.done() || snapshot.tasks().stream().anyMatch(task -> !task.state().isDone())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Behavior<Command> onSettleTimeout() {
+        settleTimedOut = true;
+        answerWaiters();
+        return this;
     }
 
     private Behavior<Command> onFetchDeadline(FetchDeadline deadline) {

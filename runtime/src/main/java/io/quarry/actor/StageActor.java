@@ -220,6 +220,8 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         }
         statuses.put(status.taskId(), status);
         if (done) {
+            // Still reported: the query's final statistics wait for its tasks' last figures.
+            reportProgress();
             return this;
         }
         if (status.state() == TaskState.FAILED) {
