@@ -21,7 +21,6 @@ import io.quarry.config.CatalogConfig;
 import io.quarry.config.NodeConfig;
 import io.quarry.connector.CatalogEntry;
 import io.quarry.connector.CatalogManager;
-import io.quarry.connector.tpch.TpchConnector;
 import io.quarry.sql.SqlPlanner;
 import java.time.Duration;
 import java.util.Optional;
@@ -76,15 +75,6 @@ public final class QuarryNode implements AutoCloseable {
         ExecutorService drivers = Executors.newFixedThreadPool(
                 Runtime.getRuntime().availableProcessors(), daemonThreads("quarry-driver-" + config.nodeId()));
         ExecutorService planning = Executors.newFixedThreadPool(2, daemonThreads("quarry-planner-" + config.nodeId()));
-        if (config.coordinator()) {
-            // Calcite's one-off start-up cost (about 1.5 s of class loading and code generation) is paid
-            // while the node joins its cluster, not by the first query; a query planned meanwhile runs on
-            // the pool's other thread.
-            CompletableFuture.runAsync(SqlPlanner::warmUp, planning).exceptionally(error -> {
-                log.warn("Warming up the SQL planner failed", error);
-                return null;
-            });
-        }
 
         Optional<TaskManager.Settings> worker = config.runsTasks()
                 ? Optional.of(new TaskManager.Settings(
@@ -125,33 +115,8 @@ public final class QuarryNode implements AutoCloseable {
                 .thenApply(components -> {
                     QuarryService service =
                             new ActorQuarryService(system, components, system.scheduler(), config.askTimeout());
-                    if (config.runsTasks()) {
-                        warmUpTpch(catalogs);
-                    }
                     return new QuarryNode(config, system, service, drivers, planning);
                 });
-    }
-
-    /**
-     * Builds the TPC-H generator's text pool (about 2 s) in the background once the node is up, so that it
-     * neither delays the node's start nor falls on the first query that reads a tpch table.
-     */
-    private static void warmUpTpch(CatalogManager catalogs) {
-        boolean hasTpch = catalogs.catalogNames().stream()
-                .anyMatch(name -> catalogs.connector(name).orElse(null) instanceof TpchConnector);
-        if (!hasTpch) {
-            return;
-        }
-        Thread thread = new Thread(() -> {
-            try {
-                TpchConnector.warmUp();
-            } catch (RuntimeException e) {
-                log.warn("Warming up the TPC-H generator failed", e);
-            }
-        }, "quarry-tpch-warm-up");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
     }
 
     private static CatalogEntry toEntry(CatalogConfig catalog) {
@@ -165,6 +130,23 @@ public final class QuarryNode implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * Pays the SQL planner's one-off cost (class loading and Calcite's generated code: one to three seconds of
+     * one core) on the planning pool, so that the first real statement does not. Call once the node serves:
+     * done during the start it slows the start itself on a small machine (measured: by about two seconds on
+     * two cores). Statements planned meanwhile use the pool's other thread; {@code SELECT 1}-like statements
+     * never need the planner.
+     */
+    public void warmUpInBackground() {
+        if (!config.coordinator()) {
+            return;
+        }
+        CompletableFuture.runAsync(SqlPlanner::warmUp, planning).exceptionally(error -> {
+            log.warn("Warming up the SQL planner of node {} failed", config.nodeId(), error);
+            return null;
+        });
     }
 
     public NodeConfig config() {
