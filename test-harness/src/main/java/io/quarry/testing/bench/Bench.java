@@ -74,7 +74,7 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private int measureServer() throws IOException, InterruptedException {
+    private int measureServer() throws IOException {
         out.printf("server %s%n", server);
         if (latencyCount > 0) {
             measureLatency();
@@ -87,8 +87,13 @@ public final class Bench implements Callable<Integer> {
         return 0;
     }
 
-    private void measureLatency() throws IOException, InterruptedException {
-        BenchClient client = new BenchClient(server, null, null);
+    private void measureLatency() throws IOException {
+        try (BenchClient client = new BenchClient(server, null, null)) {
+            measureLatency(client);
+        }
+    }
+
+    private void measureLatency(BenchClient client) throws IOException {
         for (int i = 0; i < warmup; i++) {
             client.execute("SELECT 1");
         }
@@ -109,7 +114,7 @@ public final class Bench implements Callable<Integer> {
                 summary.max(), summary.count() / seconds, (double) requests / summary.count());
     }
 
-    private void measureQuery(String name) throws IOException, InterruptedException {
+    private void measureQuery(String name) throws IOException {
         Path file = queriesDir().resolve(name + ".sql");
         if (!Files.isRegularFile(file)) {
             throw new IOException("no query file " + file + " (set --queries)");
@@ -118,7 +123,12 @@ public final class Bench implements Callable<Integer> {
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1);
         }
-        BenchClient client = new BenchClient(server, catalog, scale);
+        try (BenchClient client = new BenchClient(server, catalog, scale)) {
+            measureQuery(name, sql, client);
+        }
+    }
+
+    private void measureQuery(String name, String sql, BenchClient client) throws IOException {
         client.execute(sql);
         double[] seconds = new double[runs];
         long rows = 0;

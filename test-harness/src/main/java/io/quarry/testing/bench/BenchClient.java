@@ -6,36 +6,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The least a statement-protocol client does, so that the benchmark measures the server: POST the SQL, follow
- * {@code nextUri} on one keep-alive HTTP/1.1 connection, count rows and requests, fail on a query error. No
+ * {@code nextUri} on one keep-alive HTTP/1.1 connection ({@link HttpConnection}), count rows and requests, fail
+ * on a query error. No
  * value decoding, no protocol checks (those are {@link io.quarry.testing.StatementClient}'s job).
  */
-final class BenchClient {
+final class BenchClient implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
-    private final HttpClient http;
+    private final HttpConnection connection = new HttpConnection();
     private final URI server;
-    private final String catalog;
-    private final String schema;
+    private final Map<String, String> postHeaders = new LinkedHashMap<>();
+    private final Map<String, String> getHeaders = Map.of("X-Trino-User", "bench");
 
     /** What one statement did. */
     record Outcome(String queryId, long rows, int requests) {}
 
     BenchClient(URI server, String catalog, String schema) {
         this.server = requireNonNull(server, "server is null");
-        this.catalog = catalog;
-        this.schema = schema;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        postHeaders.put("X-Trino-User", "bench");
+        postHeaders.put("X-Trino-Source", "quarry-bench");
+        postHeaders.put("Content-Type", "text/plain; charset=utf-8");
+        if (catalog != null) {
+            postHeaders.put("X-Trino-Catalog", catalog);
+        }
+        if (schema != null) {
+            postHeaders.put("X-Trino-Schema", schema);
+        }
     }
 
     /**
@@ -44,19 +46,9 @@ final class BenchClient {
      * @throws IOException when the server cannot be reached or breaks the protocol
      * @throws QueryFailedException when the query fails
      */
-    Outcome execute(String sql) throws IOException, InterruptedException {
-        HttpRequest.Builder post = HttpRequest.newBuilder(server.resolve("/v1/statement"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("X-Trino-User", "bench")
-                .header("X-Trino-Source", "quarry-bench")
-                .POST(HttpRequest.BodyPublishers.ofString(sql));
-        if (catalog != null) {
-            post.header("X-Trino-Catalog", catalog);
-        }
-        if (schema != null) {
-            post.header("X-Trino-Schema", schema);
-        }
-        JsonNode body = send(post.build());
+    Outcome execute(String sql) throws IOException {
+        URI statement = server.resolve("/v1/statement");
+        JsonNode body = send("POST", statement, postHeaders, sql.getBytes(StandardCharsets.UTF_8));
         int requests = 1;
         long rows = 0;
         while (true) {
@@ -68,11 +60,7 @@ final class BenchClient {
             if (next == null) {
                 break;
             }
-            body = send(HttpRequest.newBuilder(URI.create(next.asText()))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("X-Trino-User", "bench")
-                    .GET()
-                    .build());
+            body = send("GET", URI.create(next.asText()), getHeaders, null);
             requests++;
         }
         String queryId = body.path("id").asText();
@@ -84,13 +72,18 @@ final class BenchClient {
         return new Outcome(queryId, rows, requests);
     }
 
-    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": "
-                    + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    private JsonNode send(String method, URI uri, Map<String, String> headers, byte[] body) throws IOException {
+        HttpConnection.Response response = connection.send(method, uri, headers, body);
+        if (response.status() != 200) {
+            throw new IOException(method + " " + uri + " answered " + response.status() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
         }
         return MAPPER.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        connection.close();
     }
 
     /** The server ran the statement and reported an error. */

@@ -70,11 +70,12 @@ final class StartupProbe {
                 TimeUnit.NANOSECONDS.sleep(POLL_INTERVAL.toNanos());
             }
         } finally {
+            client.close();
             stop(process);
         }
     }
 
-    private static boolean answers(BenchClient client) throws InterruptedException {
+    private static boolean answers(BenchClient client) {
         try {
             client.execute("SELECT 1");
             return true;
