@@ -61,7 +61,8 @@ import java.util.concurrent.Executor;
 public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final int PULL_ATTEMPTS = 3;
-    private static final Duration FINAL_STATUS_WAIT = Duration.ofSeconds(2);
+    /** Longest wait, once the output is complete, for the tasks' last statistics before the final answer. */
+    private static final Duration SETTLE_WAIT = Duration.ofMillis(200);
 
     public sealed interface Command {}
 
@@ -95,6 +96,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private record FetchDeadline(long waiterId) implements Command, LocalOnly {}
 
     private enum Tick implements Command, LocalOnly {
+        INSTANCE
+    }
+
+    private enum SettleTimeout implements Command, LocalOnly {
         INSTANCE
     }
 
@@ -134,6 +139,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private QueryState state = QueryState.QUEUED;
     private Optional<FailureInfo> failure = Optional.empty();
     private PlannedQuery plan;
+    /** The workers, asked for while the query is planned; null until the registry answers. */
+    private WorkersFound workers;
     private long planningNanos;
     private long endNanos;
     private long lastHeartbeatNanos = System.nanoTime();
@@ -148,7 +155,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private boolean pulling;
     private int failedPulls;
     private boolean outputComplete;
-    private long outputCompleteNanos;
+    private boolean settleTimedOut;
     private final ArrayDeque<Page> clientBuffer = new ArrayDeque<>();
     private long clientBufferBytes;
 
@@ -184,6 +191,13 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         this.timers = timers;
         timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
         startPlanning();
+        // Asked now rather than after planning, so that the answer is there when the plan is.
+        context.ask(
+                NodeRegistry.Workers.class,
+                settings.registry(),
+                settings.askTimeout(),
+                NodeRegistry.GetWorkers::new,
+                (found, error) -> new WorkersFound(found == null ? List.of() : found.workers(), error));
     }
 
     @Override
@@ -200,6 +214,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(RootPulled.class, this::onRootPulled)
                 .onMessage(FetchDeadline.class, this::onFetchDeadline)
                 .onMessageEquals(Tick.INSTANCE, this::onTick)
+                .onMessageEquals(SettleTimeout.INSTANCE, this::onSettleTimeout)
                 .build();
     }
 
@@ -230,29 +245,25 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             }
         }
         state = QueryState.STARTING;
-        getContext().ask(
-                NodeRegistry.Workers.class,
-                settings.registry(),
-                settings.askTimeout(),
-                NodeRegistry.GetWorkers::new,
-                (workers, error) -> new WorkersFound(workers == null ? List.of() : workers.workers(), error));
         answerWaiters();
-        return this;
+        return workers == null ? this : startStages(workers);
     }
 
     private Behavior<Command> onWorkersFound(WorkersFound message) {
-        if (state.isDone()) {
-            return this;
-        }
+        workers = message;
+        return plan == null || state.isDone() ? this : startStages(message);
+    }
+
+    private Behavior<Command> startStages(WorkersFound message) {
         if (message.error() != null) {
             return fail(FailureInfo.of(ErrorCode.GENERIC_INTERNAL_ERROR, "Node registry did not answer: " + message.error()));
         }
-        List<WorkerRef> workers = message.workers();
-        if (workers.isEmpty()) {
+        List<WorkerRef> found = message.workers();
+        if (found.isEmpty()) {
             return fail(FailureInfo.of(ErrorCode.NO_NODES_AVAILABLE, "No worker nodes available"));
         }
         try {
-            schedule(workers);
+            schedule(found);
         } catch (QuarryException e) {
             return fail(FailureInfo.from(e));
         }
@@ -381,7 +392,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             rootToken = pages.nextToken();
             if (pages.complete()) {
                 outputComplete = true;
-                outputCompleteNanos = System.nanoTime();
+                timers.startSingleTimer(SettleTimeout.INSTANCE, SETTLE_WAIT);
                 rootTask.task().tell(new TaskActor.DestroyBuffer(0));
                 state = QueryState.FINISHING;
                 // Whatever still runs upstream (e.g. under a satisfied LIMIT) is no longer needed.
@@ -442,18 +453,35 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         if (phase == ResultPhase.QUEUED) {
             return plan != null;
         }
-        return plan != null && (!clientBuffer.isEmpty() || (outputComplete && stagesDone()));
+        if (plan == null) {
+            return false;
+        }
+        // The answer that ends the query carries its final statistics: it waits (briefly) for the tasks' last
+        // reports, which travel through their stages and may arrive just after the last pages.
+        return !clientBuffer.isEmpty() || (outputComplete && settled());
     }
 
-    /**
-     * Whether every stage has reported its end. The root's output completes a few messages before its
-     * tasks' final status arrives; waiting for it makes the final statistics complete.
-     */
-    private boolean stagesDone() {
-        boolean reported = snapshots.size() == stages.size()
-                && snapshots.values().stream().allMatch(StageActor.StageSnapshot::done);
-        // A stage that never reports must not hold the client's last answer back for long.
-        return reported || System.nanoTime() - outputCompleteNanos > FINAL_STATUS_WAIT.toNanos();
+    private boolean settled() {
+        return settleTimedOut || stagesSettled();
+    }
+
+    /** Every stage has ended and every task it reported has ended too. */
+    private boolean stagesSettled() {
+        if (snapshots.size() < stages.size()) {
+            return false;
+        }
+        for (StageActor.StageSnapshot snapshot : snapshots.values()) {
+            if (!snapshot.done() || snapshot.tasks().stream().anyMatch(task -> !task.state().isDone())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Behavior<Command> onSettleTimeout() {
+        settleTimedOut = true;
+        answerWaiters();
+        return this;
     }
 
     private Behavior<Command> onFetchDeadline(FetchDeadline deadline) {
@@ -507,7 +535,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 batch = finalBatch(List.of());
             } else {
                 List<Page> pages = takePages(fetch.targetBytes());
-                if (outputComplete && clientBuffer.isEmpty() && stagesDone()) {
+                if (outputComplete && clientBuffer.isEmpty() && settled()) {
                     finish();
                     batch = finalBatch(pages);
                 } else {

@@ -22,6 +22,7 @@ import io.quarry.config.CatalogConfig;
 import io.quarry.config.NodeConfig;
 import io.quarry.connector.CatalogEntry;
 import io.quarry.connector.CatalogManager;
+import io.quarry.sql.SqlPlanner;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -163,6 +164,23 @@ public final class QuarryNode implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * Pays the SQL planner's one-off cost (class loading and Calcite's generated code: one to three seconds of
+     * one core) on the planning pool, so that the first real statement does not. Call once the node serves:
+     * done during the start it slows the start itself on a small machine (measured: by about two seconds on
+     * two cores). Statements planned meanwhile use the pool's other thread; {@code SELECT 1}-like statements
+     * never need the planner.
+     */
+    public void warmUpInBackground() {
+        if (!config.coordinator()) {
+            return;
+        }
+        CompletableFuture.runAsync(SqlPlanner::warmUp, planning).exceptionally(error -> {
+            log.warn("Warming up the SQL planner of node {} failed", config.nodeId(), error);
+            return null;
+        });
     }
 
     public NodeConfig config() {

@@ -116,6 +116,7 @@ public final class QuarryServer implements Callable<Integer> {
                 node.close(Duration.ofSeconds(20));
                 stopped.countDown();
             }, "quarry-shutdown"));
+            node.warmUpInBackground();
             log.info("Quarry {} node {} ready in {} ms: {} ({}{}, environment {})",
                     NodeConfig.VERSION,
                     config.nodeId(),

@@ -1,0 +1,190 @@
+package io.quarry.testing.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/quarry bench}: against a running server, the round-trip latency of {@code SELECT 1} over
+ * {@code /v1/statement} and the times of TPC-H Q1 and Q6; with {@code --startup}, the time a fresh node takes
+ * from launch to its first answered {@code SELECT 1}. Prints plain text; exit code 1 when a query fails or the
+ * server cannot be reached.
+ */
+@Command(
+        name = "quarry bench",
+        mixinStandardHelpOptions = true,
+        description = "Measures SELECT 1 latency and TPC-H Q1/Q6 times of a running Quarry (or Trino) server,"
+                + " or with --startup the start-up time of a fresh Quarry node.")
+public final class Bench implements Callable<Integer> {
+    private static final List<String> TPCH_QUERIES = List.of("q01", "q06");
+
+    @Option(names = "--server", paramLabel = "URL", description = "The server (default: ${DEFAULT-VALUE}).")
+    URI server = URI.create("http://127.0.0.1:8080");
+
+    @Option(names = "--latency-count", paramLabel = "N", description = "Measured SELECT 1 queries (default: ${DEFAULT-VALUE}; 0 skips).")
+    int latencyCount = 500;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "SELECT 1 queries before measuring (default: ${DEFAULT-VALUE}).")
+    int warmup = 50;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Measured runs of each TPC-H query, after one warm-up run;"
+            + " with --startup, the number of starts (default: ${DEFAULT-VALUE}; 0 skips the TPC-H queries).")
+    int runs = 3;
+
+    @Option(names = "--catalog", paramLabel = "NAME", description = "The TPC-H catalog (default: ${DEFAULT-VALUE}).")
+    String catalog = "tpch";
+
+    @Option(names = "--scale", paramLabel = "SCHEMA", description = "The TPC-H schema, e.g. tiny, sf1 (default: ${DEFAULT-VALUE}).")
+    String scale = "sf1";
+
+    @Option(names = "--queries", paramLabel = "DIR", description = "The TPC-H query files qNN.sql"
+            + " (default: <conformance dir>/tpch/queries).")
+    Path queries;
+
+    @Option(names = "--startup", description = "Measure the start-up of a fresh node (bin/quarry server on a free port) instead.")
+    boolean startup;
+
+    @Option(names = "--startup-timeout", paramLabel = "SECONDS", description = "Give up on a start after this long (default: ${DEFAULT-VALUE}).")
+    int startupTimeoutSeconds = 120;
+
+    private final PrintStream out = System.out;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            return startup ? measureStartup() : measureServer();
+        } catch (IOException | BenchClient.QueryFailedException e) {
+            System.err.println("quarry bench: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int measureServer() throws IOException {
+        out.printf("server %s%n", server);
+        if (latencyCount > 0) {
+            measureLatency();
+        }
+        if (runs > 0) {
+            for (String name : TPCH_QUERIES) {
+                measureQuery(name);
+            }
+        }
+        return 0;
+    }
+
+    private void measureLatency() throws IOException {
+        try (BenchClient client = new BenchClient(server, null, null)) {
+            measureLatency(client);
+        }
+    }
+
+    private void measureLatency(BenchClient client) throws IOException {
+        for (int i = 0; i < warmup; i++) {
+            client.execute("SELECT 1");
+        }
+        double[] millis = new double[latencyCount];
+        long requests = 0;
+        long loopStart = System.nanoTime();
+        for (int i = 0; i < latencyCount; i++) {
+            long start = System.nanoTime();
+            requests += client.execute("SELECT 1").requests();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        double seconds = (System.nanoTime() - loopStart) / 1e9;
+        LatencySummary summary = LatencySummary.of(millis);
+        out.printf(Locale.ROOT,
+                "SELECT 1 x %d (after %d warm-up): p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  mean %.1f ms  min %.1f ms"
+                        + "  max %.1f ms  %.0f queries/s  %.1f HTTP requests/query%n",
+                summary.count(), warmup, summary.p50(), summary.p95(), summary.p99(), summary.mean(), summary.min(),
+                summary.max(), summary.count() / seconds, (double) requests / summary.count());
+    }
+
+    private void measureQuery(String name) throws IOException {
+        Path file = queriesDir().resolve(name + ".sql");
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no query file " + file + " (set --queries)");
+        }
+        String sql = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (sql.endsWith(";")) {
+            sql = sql.substring(0, sql.length() - 1);
+        }
+        try (BenchClient client = new BenchClient(server, catalog, scale)) {
+            measureQuery(name, sql, client);
+        }
+    }
+
+    private void measureQuery(String name, String sql, BenchClient client) throws IOException {
+        client.execute(sql);
+        double[] seconds = new double[runs];
+        long rows = 0;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            rows = client.execute(sql).rows();
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        out.printf(Locale.ROOT, "TPC-H %s on %s.%s: min %.2f s  median %.2f s  (%d runs after 1 warm-up, %d rows)%n",
+                name, catalog, scale, LatencySummary.of(seconds).min(), LatencySummary.median(seconds), runs, rows);
+    }
+
+    private int measureStartup() throws IOException, InterruptedException {
+        Path launcher = quarryHome().resolve("bin").resolve("quarry");
+        StartupProbe probe = new StartupProbe(launcher, Duration.ofSeconds(startupTimeoutSeconds));
+        int starts = Math.max(1, runs);
+        double[] seconds = new double[starts];
+        double[] tableSeconds = new double[starts];
+        for (int i = 0; i < starts; i++) {
+            StartupProbe.Startup result = probe.measure();
+            seconds[i] = result.untilFirstAnswer().toNanos() / 1e9;
+            tableSeconds[i] = result.untilTableQuery().toNanos() / 1e9;
+            out.printf(Locale.ROOT, "start %d: first SELECT 1 answered %.2f s after launch, then %s %.2f s (log %s)%n",
+                    i + 1, seconds[i], StartupProbe.TABLE_QUERY, tableSeconds[i], result.log());
+        }
+        out.printf(Locale.ROOT, "start-up to first SELECT 1: min %.2f s  median %.2f s  (%d starts)%n",
+                LatencySummary.of(seconds).min(), LatencySummary.median(seconds), starts);
+        out.printf(Locale.ROOT, "start-up to first %s: min %.2f s  median %.2f s%n",
+                StartupProbe.TABLE_QUERY, LatencySummary.of(tableSeconds).min(), LatencySummary.median(tableSeconds));
+        return 0;
+    }
+
+    private Path queriesDir() {
+        if (queries != null) {
+            return queries;
+        }
+        String conformance = System.getProperty("quarry.conformance.dir");
+        Path base = conformance != null
+                ? Path.of(conformance)
+                : quarryHome().resolve("..").resolve("shared").resolve("conformance");
+        return base.resolve("tpch").resolve("queries").normalize();
+    }
+
+    /** The project root: set by bin/quarry, else the working directory. */
+    private static Path quarryHome() {
+        String home = System.getProperty("quarry.home");
+        List<Path> candidates = new ArrayList<>();
+        if (home != null) {
+            candidates.add(Path.of(home));
+        }
+        candidates.add(Path.of("").toAbsolutePath());
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate.resolve("bin").resolve("quarry"))) {
+                return candidate;
+            }
+        }
+        return candidates.get(0);
+    }
+}
