@@ -456,9 +456,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         if (plan == null) {
             return false;
         }
-        // The answer that ends the query carries its final statistics: it waits (briefly) for the tasks' last
-        // reports, which travel through their stages and may arrive just after the last pages.
-        return !clientBuffer.isEmpty() || (outputComplete && settled());
+        // The answer that ends the query carries its final statistics and the last rows together: once the
+        // output is complete it waits (briefly) for the tasks' last reports, which travel through their stages
+        // and may arrive just after the last pages.
+        return outputComplete ? settled() : !clientBuffer.isEmpty();
     }
 
     private boolean settled() {

@@ -112,10 +112,6 @@ public final class SqlPlanner {
     public QueryPlan plan(String sql, Session session) {
         requireNonNull(sql, "sql is null");
         requireNonNull(session, "session is null");
-        Optional<QueryPlan> trivial = TrivialSelect.plan(sql);
-        if (trivial.isPresent()) {
-            return trivial.get();
-        }
         SqlText text = SqlText.of(sql);
         try {
             return doPlan(text, session);
