@@ -48,15 +48,23 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import io.quarry.connector.tpch.TpchColumnNaming;
+import io.quarry.connector.tpch.TpchConnector;
+import io.quarry.spi.TableMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** TPC-H Q1 and Q6 as hand-built plans over tpch tiny, in one task and as PARTIAL tasks feeding a FINAL one. */
 class TestTpchQueries {
-    private static final TestingTpchConnector CONNECTOR = new TestingTpchConnector();
+    private static final TpchConnector CONNECTOR = new TpchConnector(TpchColumnNaming.SIMPLIFIED);
     private static final SchemaTableName LINEITEM = new SchemaTableName("tiny", "lineitem");
     private static ExecutorService executor;
+
+    private static List<ColumnMetadata> columns(String table, String... names) {
+        TableMetadata metadata = CONNECTOR.metadata().table(new SchemaTableName("tiny", table)).orElseThrow();
+        return java.util.Arrays.stream(names).map(name -> metadata.column(name).orElseThrow()).toList();
+    }
 
     @BeforeAll
     static void setUp() {
@@ -95,7 +103,7 @@ class TestTpchQueries {
     }
 
     // Q1: scan returnflag, linestatus, quantity, extendedprice, discount, tax, shipdate
-    private static final List<ColumnMetadata> Q1_COLUMNS = TestingTpchConnector.columns(
+    private static final List<ColumnMetadata> Q1_COLUMNS = columns(
             "lineitem", "returnflag", "linestatus", "quantity", "extendedprice", "discount", "tax", "shipdate");
 
     /** Scan, filter and project of Q1: returnflag, linestatus, quantity, price, disc_price, charge, discount. */
@@ -153,7 +161,7 @@ class TestTpchQueries {
 
     private static PlanNode q6Source() {
         TableScan scan = new TableScan("tpch", LINEITEM,
-                TestingTpchConnector.columns("lineitem", "shipdate", "discount", "quantity", "extendedprice"));
+                columns("lineitem", "shipdate", "discount", "quantity", "extendedprice"));
         Expression predicate = new SpecialForm(Form.AND, List.of(
                 call("greater_than_or_equal", Types.BOOLEAN, input(0, Types.DATE), date("1994-01-01")),
                 call("less_than", Types.BOOLEAN, input(0, Types.DATE), date("1995-01-01")),

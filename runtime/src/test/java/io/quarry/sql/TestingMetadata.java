@@ -1,31 +1,28 @@
 package io.quarry.sql;
 
+import io.quarry.connector.tpch.TpchColumnNaming;
+import io.quarry.connector.tpch.TpchConnector;
 import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.TableMetadata;
 import io.quarry.spi.TableStatistics;
-import io.quarry.type.Type;
 import io.quarry.type.Types;
-import io.trino.tpch.TpchColumn;
-import io.trino.tpch.TpchColumnType;
-import io.trino.tpch.TpchTable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Hand-written metadata for planner tests: catalog {@code tpch} with schemas {@code tiny} and {@code sf1}
- * holding the eight TPC-H tables (simplified column names), and catalog {@code memory} with schema
+ * Metadata for planner tests: catalog {@code tpch} (the real connector's metadata, simplified column
+ * names), and a hand-written catalog {@code memory} with schema
  * {@code default} holding table {@code t(id bigint, name varchar, price decimal(12,2), flag boolean)}.
  */
 final class TestingMetadata implements MetadataProvider {
     static final TestingMetadata INSTANCE = new TestingMetadata();
 
     private final Map<String, ConnectorMetadata> catalogs = Map.of(
-            "tpch", new FixedCatalog(tpchTables()),
+            "tpch", new TpchConnector(TpchColumnNaming.SIMPLIFIED).metadata(),
             "memory", new FixedCatalog(Map.of("default", List.of(new TableMetadata(
                     new SchemaTableName("default", "t"),
                     List.of(new ColumnMetadata("id", Types.BIGINT),
@@ -41,32 +38,6 @@ final class TestingMetadata implements MetadataProvider {
     @Override
     public Optional<ConnectorMetadata> catalog(String name) {
         return Optional.ofNullable(catalogs.get(name));
-    }
-
-    private static Map<String, List<TableMetadata>> tpchTables() {
-        Map<String, List<TableMetadata>> schemas = new LinkedHashMap<>();
-        for (String schema : List.of("tiny", "sf1")) {
-            schemas.put(schema, TpchTable.getTables().stream()
-                    .map(table -> new TableMetadata(
-                            new SchemaTableName(schema, table.getTableName()),
-                            table.getColumns().stream()
-                                    .map(column -> new ColumnMetadata(
-                                            ((TpchColumn<?>) column).getSimplifiedColumnName(),
-                                            type(((TpchColumn<?>) column).getType())))
-                                    .toList()))
-                    .toList());
-        }
-        return schemas;
-    }
-
-    private static Type type(TpchColumnType type) {
-        return switch (type.getBase()) {
-            case IDENTIFIER -> Types.BIGINT;
-            case INTEGER -> Types.INTEGER;
-            case DATE -> Types.DATE;
-            case DOUBLE -> Types.DOUBLE;
-            case VARCHAR -> Types.varchar((int) (long) type.getPrecision().orElseThrow());
-        };
     }
 
     private record FixedCatalog(Map<String, List<TableMetadata>> schemas) implements ConnectorMetadata {
