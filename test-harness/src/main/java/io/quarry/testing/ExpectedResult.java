@@ -106,7 +106,7 @@ public final class ExpectedResult {
         }
         List<JsonNode> expectedRows = new ArrayList<>();
         expected.path("rows").forEach(expectedRows::add);
-        List<JsonNode> actualRows = actual.rows().stream().map(row -> (JsonNode) MAPPER.valueToTree(row)).toList();
+        List<JsonNode> actualRows = actual.rows().stream().map(row -> MAPPER.<JsonNode>valueToTree(row)).toList();
         if (expectedRows.size() != actualRows.size()) {
             return Optional.of("expected " + expectedRows.size() + " rows, got " + actualRows.size());
         }

@@ -138,13 +138,16 @@ public final class QuarryCluster implements AutoCloseable {
     }
 
 
+    /** Waits until every node sees every member Up: gossip reaches the nodes one after another. */
     private void awaitMembersUp(int count) {
-        Cluster cluster = Cluster.get(coordinator().node().system());
-        Waits.until(START_TIMEOUT, "all " + count + " members up", () -> StreamSupport.stream(
-                                cluster.state().getMembers().spliterator(), false)
-                        .filter(member -> member.status() == MemberStatus.up())
-                        .count()
-                == count);
+        for (Node node : nodes) {
+            Cluster cluster = Cluster.get(node.node().system());
+            Waits.until(START_TIMEOUT, node.config().nodeId() + " to see all " + count + " members up", () -> StreamSupport.stream(
+                                    cluster.state().getMembers().spliterator(), false)
+                            .filter(member -> member.status() == MemberStatus.up())
+                            .count()
+                    == count);
+        }
     }
 
     /**

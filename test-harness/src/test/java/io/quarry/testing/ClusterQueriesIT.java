@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -69,8 +70,14 @@ class ClusterQueriesIT {
 
     @Test
     void systemRuntimeNodesListsEveryMember() {
-        StatementClient.Result result = cluster.client(null, null)
-                .execute("SELECT node_id, http_uri, coordinator, state FROM system.runtime.nodes ORDER BY node_id");
+        String sql = "SELECT node_id, http_uri, coordinator, state FROM system.runtime.nodes ORDER BY node_id";
+        // The table shows the membership as the node that reads it sees it: gossip may reach it a moment later.
+        Waits.until(Duration.ofSeconds(10), "every member active in system.runtime.nodes", () -> cluster.client(null, null)
+                .execute(sql)
+                .rows()
+                .stream()
+                .allMatch(row -> "active".equals(row.get(3))));
+        StatementClient.Result result = cluster.client(null, null).execute(sql);
         assertThat(result.error()).isEmpty();
         List<List<Object>> expected = new ArrayList<>();
         for (QuarryCluster.Node node : cluster.nodes()) {

@@ -50,12 +50,12 @@ public final class TestingHttpServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
-            server.stop().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            server.stop().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
         } finally {
             system.terminate();
-            system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            system.getWhenTerminated().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
         }
     }
 }
