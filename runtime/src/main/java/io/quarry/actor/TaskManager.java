@@ -16,10 +16,13 @@ import io.quarry.plan.PlanFragment;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.Session;
 import io.quarry.spi.TaskId;
+import io.quarry.client.TaskSnapshot;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -61,6 +64,38 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         }
     }
 
+    /** The info of one task, routed to its actor (which may long-poll, see there); empty when unknown. */
+    public record GetTaskInfo(
+            TaskId taskId, Optional<TaskState> currentState, Duration maxWait, ActorRef<Optional<TaskSnapshot>> replyTo)
+            implements Command, LocalOnly {
+        public GetTaskInfo {
+            requireNonNull(taskId, "taskId is null");
+            requireNonNull(currentState, "currentState is null");
+            requireNonNull(maxWait, "maxWait is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    /**
+     * Cancels ({@code abort} false) or aborts a task and answers its info after the change; an unknown task
+     * gets an ABORTED info and nothing is created.
+     */
+    public record CancelTask(TaskId taskId, boolean abort, ActorRef<TaskSnapshot> replyTo) implements Command, LocalOnly {
+        public CancelTask {
+            requireNonNull(taskId, "taskId is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    /** The actor of one task of this node, empty when unknown. */
+    public record FindTask(TaskId taskId, ActorRef<Optional<ActorRef<TaskActor.Command>>> replyTo)
+            implements Command, LocalOnly {
+        public FindTask {
+            requireNonNull(taskId, "taskId is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
     private record TaskStopped(TaskId taskId) implements Command, LocalOnly {}
 
     /** What a task manager needs from its node. */
@@ -96,6 +131,9 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                 .onMessage(CreateTask.class, this::onCreateTask)
                 .onMessage(ListTasks.class, this::onListTasks)
                 .onMessage(TaskStopped.class, this::onTaskStopped)
+                .onMessage(GetTaskInfo.class, this::onGetTaskInfo)
+                .onMessage(CancelTask.class, this::onCancelTask)
+                .onMessage(FindTask.class, this::onFindTask)
                 .build();
     }
 
@@ -129,6 +167,31 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     private Behavior<Command> onListTasks(ListTasks request) {
         request.replyTo().tell(new TaskList(settings.nodeId(), List.copyOf(tasks.keySet())));
+        return this;
+    }
+
+    private Behavior<Command> onGetTaskInfo(GetTaskInfo request) {
+        ActorRef<TaskActor.Command> task = tasks.get(request.taskId());
+        if (task == null) {
+            request.replyTo().tell(Optional.empty());
+        } else {
+            task.tell(new TaskActor.GetTaskInfo(request.currentState(), request.maxWait(), request.replyTo()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onCancelTask(CancelTask request) {
+        ActorRef<TaskActor.Command> task = tasks.get(request.taskId());
+        if (task == null) {
+            request.replyTo().tell(TaskSnapshot.aborted(request.taskId(), settings.nodeId(), Instant.now()));
+        } else {
+            task.tell(new TaskActor.CancelAndReport(request.abort(), request.replyTo()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onFindTask(FindTask request) {
+        request.replyTo().tell(Optional.ofNullable(tasks.get(request.taskId())));
         return this;
     }
 
