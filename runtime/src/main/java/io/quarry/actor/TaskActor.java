@@ -446,9 +446,15 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     }
 
     private Behavior<Command> onCancelAndReport(CancelAndReport request) {
-        Behavior<Command> next = onCancel(new Cancel(request.abort()));
+        // Asked from outside the query (DELETE /v1/task/{id}): unlike a query's own Cancel, the consumers
+        // still pull, so linger and answer them with the definite end instead of letting their asks time out.
+        if (!state.isDone()) {
+            execution.cancel();
+            outputBuffer.abort();
+            finish(request.abort() ? TaskState.ABORTED : TaskState.CANCELED);
+        }
         request.replyTo().tell(snapshot());
-        return next;
+        return this;
     }
 
     private Behavior<Command> onGetTaskInfo(GetTaskInfo request) {
