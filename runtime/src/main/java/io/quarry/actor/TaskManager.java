@@ -13,6 +13,7 @@ import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import io.quarry.connector.CatalogManager;
 import io.quarry.plan.PlanFragment;
+import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.Session;
 import io.quarry.spi.TaskId;
@@ -96,6 +97,9 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         }
     }
 
+    /** The node is shutting down: every later {@link CreateTask} is refused with SERVER_SHUTTING_DOWN. */
+    public record Drain() implements Command, LocalOnly {}
+
     private record TaskStopped(TaskId taskId) implements Command, LocalOnly {}
 
     /** What a task manager needs from its node. */
@@ -112,6 +116,7 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     private final Settings settings;
     private final Map<TaskId, ActorRef<TaskActor.Command>> tasks = new HashMap<>();
+    private boolean draining;
 
     public static Behavior<Command> create(Settings settings) {
         return Behaviors.setup(context -> {
@@ -134,6 +139,10 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                 .onMessage(GetTaskInfo.class, this::onGetTaskInfo)
                 .onMessage(CancelTask.class, this::onCancelTask)
                 .onMessage(FindTask.class, this::onFindTask)
+                .onMessage(Drain.class, drain -> {
+                    draining = true;
+                    return this;
+                })
                 .build();
     }
 
@@ -143,6 +152,11 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
             // A repeated request (e.g. after a lost reply) gets the same task.
             request.replyTo().tell(new TaskCreated(
                     request.taskId(), settings.nodeId(), java.util.Optional.of(existing), java.util.Optional.empty()));
+            return this;
+        }
+        if (draining) {
+            request.replyTo().tell(new TaskCreated(request.taskId(), settings.nodeId(), Optional.empty(), Optional.of(
+                    FailureInfo.of(ErrorCode.SERVER_SHUTTING_DOWN, "Node " + settings.nodeId() + " is shutting down"))));
             return this;
         }
         try {

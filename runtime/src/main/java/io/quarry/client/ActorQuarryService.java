@@ -37,8 +37,16 @@ final class ActorQuarryService implements QuarryService {
 
     @Override
     public CompletionStage<QueryHandle> submit(ClientSession session, String sql) {
-        return queryManager().thenCompose(manager -> AskPattern.ask(
-                manager, replyTo -> new QueryManager.Submit(session, sql, replyTo), askTimeout, scheduler));
+        return queryManager().thenCompose(manager -> nodeState().thenCompose(state -> state == NodeState.ACTIVE
+                ? AskPattern.<QueryManager.Command, QueryHandle>ask(
+                        manager, replyTo -> new QueryManager.Submit(session, sql, replyTo), askTimeout, scheduler)
+                : CompletableFuture.failedFuture(new QuarryException(
+                        ErrorCode.SERVER_SHUTTING_DOWN, "The coordinator is " + state + " and takes no new statements"))));
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> changeNodeState(NodeState target) {
+        return AskPattern.ask(guardian, replyTo -> new NodeGuardian.ChangeNodeState(target, replyTo), askTimeout, scheduler);
     }
 
     @Override

@@ -40,6 +40,16 @@ public interface QuarryService {
     CompletionStage<NodeState> nodeState();
 
     /**
+     * Changes this node's lifecycle state; completes with the reason when the transition is not allowed.
+     * {@code SHUTTING_DOWN} drains the node and then stops it. The default allows only the current state.
+     */
+    default CompletionStage<Optional<String>> changeNodeState(NodeState target) {
+        return nodeState().thenApply(current -> current == target
+                ? Optional.<String>empty()
+                : Optional.of("Invalid state transition to " + target));
+    }
+
+    /**
      * The current statistics of a query, read without consuming results and without counting as client
      * activity; empty when the query or slug is unknown. The default is for services that keep no
      * queries.

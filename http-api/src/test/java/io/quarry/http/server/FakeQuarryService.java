@@ -163,6 +163,18 @@ public final class FakeQuarryService implements QuarryService {
         return CompletableFuture.completedFuture(nodeState);
     }
 
+    @Override
+    public CompletionStage<Optional<String>> changeNodeState(NodeState target) {
+        if (target == nodeState) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (target == NodeState.SHUTTING_DOWN) {
+            nodeState = NodeState.SHUTTING_DOWN;
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return CompletableFuture.completedFuture(Optional.of("Invalid state transition to " + target));
+    }
+
     // ---- tasks: one RUNNING task, TASK_ID, with one output buffer (0) that serves one page, then completes
 
     public static final TaskId TASK_ID = TaskId.valueOf("20251126_101500_00001_abcde.1.0.0");
