@@ -6,6 +6,7 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import io.quarry.client.NodeState;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -40,26 +41,81 @@ public final class NodeGuardian {
         }
     }
 
+    /**
+     * Asks the node to change its lifecycle state: {@code ACTIVE} while active is accepted and changes
+     * nothing; {@code SHUTTING_DOWN} (always accepted) drains the node: no new tasks or statements, then,
+     * once its tasks are done, it leaves the cluster and its actor system stops. Anything else is refused
+     * with the reason.
+     */
+    public record ChangeNodeState(NodeState target, ActorRef<Optional<String>> replyTo) implements Command, LocalOnly {
+        public ChangeNodeState {
+            requireNonNull(target, "target is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    private enum DrainTick implements Command, LocalOnly {
+        INSTANCE
+    }
+
+    private record TasksLeft(int count) implements Command, LocalOnly {}
+
+    private static final Duration DRAIN_POLL = Duration.ofMillis(200);
+
     private NodeGuardian() {}
 
     public static Behavior<Command> create(Settings settings) {
-        return Behaviors.setup(context -> {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             ActorRef<NodeRegistry.Command> registry = context.spawn(NodeRegistry.create(), "nodes");
             Optional<ActorRef<QueryManager.Command>> queries = settings.coordinator()
                     .map(factory -> context.spawn(QueryManager.create(factory.apply(registry)), "queries"));
             Optional<ActorRef<TaskManager.Command>> tasks =
                     settings.worker().map(worker -> context.spawn(TaskManager.create(worker), "tasks"));
             Components components = new Components(registry, queries, tasks);
+            ActorRef<TaskManager.TaskList> taskLists =
+                    context.messageAdapter(TaskManager.TaskList.class, list -> new TasksLeft(list.tasks().size()));
+            NodeState[] state = {NodeState.ACTIVE};
             return Behaviors.receive(Command.class)
                     .onMessage(GetComponents.class, request -> {
                         request.replyTo().tell(components);
                         return Behaviors.same();
                     })
                     .onMessage(GetNodeState.class, request -> {
-                        request.replyTo().tell(NodeState.ACTIVE);
+                        request.replyTo().tell(state[0]);
+                        return Behaviors.same();
+                    })
+                    .onMessage(ChangeNodeState.class, request -> {
+                        if (request.target() == state[0]) {
+                            request.replyTo().tell(Optional.empty());
+                        } else if (request.target() == NodeState.SHUTTING_DOWN) {
+                            state[0] = NodeState.SHUTTING_DOWN;
+                            context.getLog().info("Node shutting down: draining its tasks");
+                            tasks.ifPresent(manager -> manager.tell(new TaskManager.Drain()));
+                            timers.startTimerWithFixedDelay(DrainTick.INSTANCE, DRAIN_POLL);
+                            request.replyTo().tell(Optional.empty());
+                        } else {
+                            request.replyTo().tell(Optional.of("Invalid state transition to " + request.target()));
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessageEquals(DrainTick.INSTANCE, () -> {
+                        if (tasks.isPresent()) {
+                            tasks.get().tell(new TaskManager.ListTasks(taskLists));
+                        } else {
+                            context.getSelf().tell(new TasksLeft(0));
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(TasksLeft.class, left -> {
+                        if (left.count() == 0) {
+                            timers.cancel(DrainTick.INSTANCE);
+                            context.getLog().info("Node drained: leaving the cluster and stopping");
+                            // Terminating runs the coordinated shutdown, which leaves the cluster first.
+                            context.getSystem().terminate();
+                        }
                         return Behaviors.same();
                     })
                     .build();
-        });
+        }));
     }
 }

@@ -26,7 +26,12 @@ import io.quarry.spi.Session;
 import io.quarry.spi.Split;
 import io.quarry.spi.TaskId;
 import java.time.Duration;
+import io.quarry.client.TaskSnapshot;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -82,8 +87,34 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     /** The consumer of a buffer has everything it needs; its pages can go. */
     public record DestroyBuffer(int bufferId) implements Command, ClusterMessage {}
 
+    /** Frees the pages of buffer {@code bufferId} before {@code token} (the consumer has them). */
+    public record Acknowledge(int bufferId, long token) implements Command, ClusterMessage {}
+
     /** Stops the task: CANCELED (query cancelled or done early) or ABORTED (query failed). */
     public record Cancel(boolean abort) implements Command, ClusterMessage {}
+
+    /**
+     * This task's info for {@code /v1/task}. With {@code currentState} and a positive {@code maxWait}, the
+     * answer waits (parked in the actor, never blocking it) until the state differs or the wait passes.
+     */
+    public record GetTaskInfo(
+            Optional<TaskState> currentState, Duration maxWait, ActorRef<Optional<TaskSnapshot>> replyTo)
+            implements Command, LocalOnly {
+        public GetTaskInfo {
+            requireNonNull(currentState, "currentState is null");
+            requireNonNull(maxWait, "maxWait is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    /** Stops the task as {@link Cancel} does and answers its info after the change. */
+    public record CancelAndReport(boolean abort, ActorRef<TaskSnapshot> replyTo) implements Command, LocalOnly {
+        public CancelAndReport {
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    private record PollExpired(long pollId) implements Command, LocalOnly {}
 
     private record ExecutionDone(Optional<FailureInfo> failure) implements Command, LocalOnly {}
 
@@ -121,6 +152,12 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private final TaskExecution execution;
     private final java.util.Map<Integer, List<Producer>> producers = new java.util.HashMap<>();
     private final Duration askTimeout;
+    private final String taskInstanceId = UUID.randomUUID().toString();
+    /** Long polls of the task info waiting for a state change, by poll id (also their timer key). */
+    private final Map<Long, GetTaskInfo> parkedPolls = new HashMap<>();
+    private long nextPollId;
+    private long version = 1;
+    private boolean noMoreSplits;
     private TaskState state = TaskState.RUNNING;
     private Optional<FailureInfo> failure = Optional.empty();
 
@@ -191,7 +228,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 .onMessage(GetPages.class, this::onGetPages)
                 .onMessage(RetryGetPages.class, retry -> answerGetPages(retry.request(), false))
                 .onMessage(DestroyBuffer.class, this::onDestroyBuffer)
+                .onMessage(Acknowledge.class, this::onAcknowledge)
                 .onMessage(Cancel.class, this::onCancel)
+                .onMessage(CancelAndReport.class, this::onCancelAndReport)
+                .onMessage(GetTaskInfo.class, this::onGetTaskInfo)
+                .onMessage(PollExpired.class, this::onPollExpired)
                 .onMessage(ExecutionDone.class, this::onExecutionDone)
                 .onMessage(Pulled.class, this::onPulled)
                 .onMessage(ResumePull.class, resume -> pull(resume.fragmentId(), resume.producer()))
@@ -205,6 +246,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (!state.isDone()) {
             execution.addSplits(message.splits());
             if (message.noMoreSplits()) {
+                noMoreSplits = true;
                 execution.noMoreSplits();
             }
         }
@@ -295,7 +337,23 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     }
 
     private Behavior<Command> onGetPages(GetPages request) {
-        return answerGetPages(request, true);
+        // Requests also come from HTTP: a bad buffer id or token is answered, never allowed to stop the task.
+        if (!hasBuffer(request.bufferId())) {
+            request.replyTo().tell(new Pages(taskId, request.bufferId(), request.token(), request.token(), List.of(), true,
+                    Optional.of(FailureInfo.of(ErrorCode.NOT_FOUND, "Task " + taskId + " has no output buffer " + request.bufferId()))));
+            return this;
+        }
+        try {
+            return answerGetPages(request, true);
+        } catch (IllegalArgumentException e) {
+            request.replyTo().tell(new Pages(taskId, request.bufferId(), request.token(), request.token(), List.of(), true,
+                    Optional.of(FailureInfo.of(ErrorCode.GENERIC_USER_ERROR, e.getMessage()))));
+            return this;
+        }
+    }
+
+    private boolean hasBuffer(int bufferId) {
+        return bufferId >= 0 && bufferId < outputBuffer.partitionCount();
     }
 
     private Behavior<Command> answerGetPages(GetPages request, boolean mayWait) {
@@ -336,7 +394,22 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return Optional.of(FailureInfo.from(unwrap(error)));
     }
 
+    private Behavior<Command> onAcknowledge(Acknowledge message) {
+        if (!hasBuffer(message.bufferId())) {
+            return this;
+        }
+        try {
+            outputBuffer.acknowledge(message.bufferId(), message.token());
+        } catch (IllegalArgumentException e) {
+            getContext().getLog().debug("Task {} ignored an acknowledgement: {}", taskId, e.getMessage());
+        }
+        return checkFlushed();
+    }
+
     private Behavior<Command> onDestroyBuffer(DestroyBuffer message) {
+        if (!hasBuffer(message.bufferId())) {
+            return this;
+        }
         outputBuffer.destroy(message.bufferId());
         return checkFlushed();
     }
@@ -348,7 +421,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (message.failure().isPresent()) {
             return fail(message.failure().get());
         }
-        state = TaskState.FLUSHING;
+        changeState(TaskState.FLUSHING);
         reportStatus();
         return checkFlushed();
     }
@@ -372,6 +445,67 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return Behaviors.stopped();
     }
 
+    private Behavior<Command> onCancelAndReport(CancelAndReport request) {
+        // Asked from outside the query (DELETE /v1/task/{id}): unlike a query's own Cancel, the consumers
+        // still pull, so linger and answer them with the definite end instead of letting their asks time out.
+        if (!state.isDone()) {
+            execution.cancel();
+            outputBuffer.abort();
+            finish(request.abort() ? TaskState.ABORTED : TaskState.CANCELED);
+        }
+        request.replyTo().tell(snapshot());
+        return this;
+    }
+
+    private Behavior<Command> onGetTaskInfo(GetTaskInfo request) {
+        boolean wait = request.currentState().isPresent() && request.currentState().get() == state
+                && !state.isDone() && request.maxWait().compareTo(Duration.ZERO) > 0;
+        if (!wait) {
+            request.replyTo().tell(Optional.of(snapshot()));
+            return this;
+        }
+        long pollId = nextPollId++;
+        parkedPolls.put(pollId, request);
+        timers.startSingleTimer(new PollExpired(pollId), new PollExpired(pollId), request.maxWait());
+        return this;
+    }
+
+    private Behavior<Command> onPollExpired(PollExpired message) {
+        GetTaskInfo request = parkedPolls.remove(message.pollId());
+        if (request != null) {
+            request.replyTo().tell(Optional.of(snapshot()));
+        }
+        return this;
+    }
+
+    private void changeState(TaskState newState) {
+        if (newState != state) {
+            state = newState;
+            version++;
+            releaseParkedPolls();
+        }
+    }
+
+    private void releaseParkedPolls() {
+        if (parkedPolls.isEmpty()) {
+            return;
+        }
+        Optional<TaskSnapshot> snapshot = Optional.of(snapshot());
+        for (Map.Entry<Long, GetTaskInfo> parked : parkedPolls.entrySet()) {
+            timers.cancel(new PollExpired(parked.getKey()));
+            parked.getValue().replyTo().tell(snapshot);
+        }
+        parkedPolls.clear();
+    }
+
+    private TaskSnapshot snapshot() {
+        TaskStatistics statistics = execution == null ? null : execution.statistics();
+        return new TaskSnapshot(
+                taskId, taskInstanceId, version, state.name(), nodeId, failure.map(List::of).orElse(List.of()),
+                Instant.now(), outputBuffer.info(), statistics == null ? TaskSnapshot.NO_STATISTICS : statistics,
+                noMoreSplits || state.isDone());
+    }
+
     private Behavior<Command> fail(FailureInfo cause) {
         if (state.isDone()) {
             return this;
@@ -386,7 +520,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     }
 
     private Behavior<Command> finish(TaskState finalState) {
-        state = finalState;
+        changeState(finalState);
         timers.cancel(StatusTick.INSTANCE);
         reportStatus();
         // Stay a moment so that late page requests get a definite answer, then go.
@@ -424,6 +558,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             execution.cancel();
             outputBuffer.abort();
         }
+        releaseParkedPolls();
         return this;
     }
 

@@ -13,13 +13,17 @@ import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import io.quarry.connector.CatalogManager;
 import io.quarry.plan.PlanFragment;
+import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.Session;
 import io.quarry.spi.TaskId;
+import io.quarry.client.TaskSnapshot;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -61,6 +65,41 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         }
     }
 
+    /** The info of one task, routed to its actor (which may long-poll, see there); empty when unknown. */
+    public record GetTaskInfo(
+            TaskId taskId, Optional<TaskState> currentState, Duration maxWait, ActorRef<Optional<TaskSnapshot>> replyTo)
+            implements Command, LocalOnly {
+        public GetTaskInfo {
+            requireNonNull(taskId, "taskId is null");
+            requireNonNull(currentState, "currentState is null");
+            requireNonNull(maxWait, "maxWait is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    /**
+     * Cancels ({@code abort} false) or aborts a task and answers its info after the change; an unknown task
+     * gets an ABORTED info and nothing is created.
+     */
+    public record CancelTask(TaskId taskId, boolean abort, ActorRef<TaskSnapshot> replyTo) implements Command, LocalOnly {
+        public CancelTask {
+            requireNonNull(taskId, "taskId is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    /** The actor of one task of this node, empty when unknown. */
+    public record FindTask(TaskId taskId, ActorRef<Optional<ActorRef<TaskActor.Command>>> replyTo)
+            implements Command, LocalOnly {
+        public FindTask {
+            requireNonNull(taskId, "taskId is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    /** The node is shutting down: every later {@link CreateTask} is refused with SERVER_SHUTTING_DOWN. */
+    public record Drain() implements Command, LocalOnly {}
+
     private record TaskStopped(TaskId taskId) implements Command, LocalOnly {}
 
     /** What a task manager needs from its node. */
@@ -77,6 +116,7 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     private final Settings settings;
     private final Map<TaskId, ActorRef<TaskActor.Command>> tasks = new HashMap<>();
+    private boolean draining;
 
     public static Behavior<Command> create(Settings settings) {
         return Behaviors.setup(context -> {
@@ -96,6 +136,13 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                 .onMessage(CreateTask.class, this::onCreateTask)
                 .onMessage(ListTasks.class, this::onListTasks)
                 .onMessage(TaskStopped.class, this::onTaskStopped)
+                .onMessage(GetTaskInfo.class, this::onGetTaskInfo)
+                .onMessage(CancelTask.class, this::onCancelTask)
+                .onMessage(FindTask.class, this::onFindTask)
+                .onMessage(Drain.class, drain -> {
+                    draining = true;
+                    return this;
+                })
                 .build();
     }
 
@@ -105,6 +152,11 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
             // A repeated request (e.g. after a lost reply) gets the same task.
             request.replyTo().tell(new TaskCreated(
                     request.taskId(), settings.nodeId(), java.util.Optional.of(existing), java.util.Optional.empty()));
+            return this;
+        }
+        if (draining) {
+            request.replyTo().tell(new TaskCreated(request.taskId(), settings.nodeId(), Optional.empty(), Optional.of(
+                    FailureInfo.of(ErrorCode.SERVER_SHUTTING_DOWN, "Node " + settings.nodeId() + " is shutting down"))));
             return this;
         }
         try {
@@ -129,6 +181,31 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     private Behavior<Command> onListTasks(ListTasks request) {
         request.replyTo().tell(new TaskList(settings.nodeId(), List.copyOf(tasks.keySet())));
+        return this;
+    }
+
+    private Behavior<Command> onGetTaskInfo(GetTaskInfo request) {
+        ActorRef<TaskActor.Command> task = tasks.get(request.taskId());
+        if (task == null) {
+            request.replyTo().tell(Optional.empty());
+        } else {
+            task.tell(new TaskActor.GetTaskInfo(request.currentState(), request.maxWait(), request.replyTo()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onCancelTask(CancelTask request) {
+        ActorRef<TaskActor.Command> task = tasks.get(request.taskId());
+        if (task == null) {
+            request.replyTo().tell(TaskSnapshot.aborted(request.taskId(), settings.nodeId(), Instant.now()));
+        } else {
+            task.tell(new TaskActor.CancelAndReport(request.abort(), request.replyTo()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onFindTask(FindTask request) {
+        request.replyTo().tell(Optional.ofNullable(tasks.get(request.taskId())));
         return this;
     }
 

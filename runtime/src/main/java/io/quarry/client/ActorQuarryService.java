@@ -8,7 +8,9 @@ import akka.actor.typed.javadsl.AskPattern;
 import io.quarry.actor.NodeGuardian;
 import io.quarry.actor.NodeRegistry;
 import io.quarry.actor.QueryManager;
+import io.quarry.actor.TaskActor;
 import io.quarry.actor.TaskManager;
+import io.quarry.actor.TaskState;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.spi.TaskId;
@@ -35,8 +37,16 @@ final class ActorQuarryService implements QuarryService {
 
     @Override
     public CompletionStage<QueryHandle> submit(ClientSession session, String sql) {
-        return queryManager().thenCompose(manager -> AskPattern.ask(
-                manager, replyTo -> new QueryManager.Submit(session, sql, replyTo), askTimeout, scheduler));
+        return queryManager().thenCompose(manager -> nodeState().thenCompose(state -> state == NodeState.ACTIVE
+                ? AskPattern.<QueryManager.Command, QueryHandle>ask(
+                        manager, replyTo -> new QueryManager.Submit(session, sql, replyTo), askTimeout, scheduler)
+                : CompletableFuture.failedFuture(new QuarryException(
+                        ErrorCode.SERVER_SHUTTING_DOWN, "The coordinator is " + state + " and takes no new statements"))));
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> changeNodeState(NodeState target) {
+        return AskPattern.ask(guardian, replyTo -> new NodeGuardian.ChangeNodeState(target, replyTo), askTimeout, scheduler);
     }
 
     @Override
@@ -86,6 +96,74 @@ final class ActorQuarryService implements QuarryService {
                                 taskManager, TaskManager.ListTasks::new, askTimeout, scheduler)
                         .thenApply(TaskManager.TaskList::tasks))
                 .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
+    }
+
+    @Override
+    public CompletionStage<List<TaskSnapshot>> taskInfos() {
+        return tasks().thenCompose(ids -> {
+            List<CompletableFuture<Optional<TaskSnapshot>>> infos = ids.stream()
+                    .map(id -> taskInfo(id, Optional.empty(), Duration.ZERO).toCompletableFuture())
+                    .toList();
+            return CompletableFuture.allOf(infos.toArray(CompletableFuture[]::new))
+                    .thenApply(ignored -> infos.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
+        });
+    }
+
+    @Override
+    public CompletionStage<Optional<TaskSnapshot>> taskInfo(TaskId taskId, Optional<TaskState> currentState, Duration maxWait) {
+        return components.taskManager()
+                .map(taskManager -> AskPattern.<TaskManager.Command, Optional<TaskSnapshot>>ask(
+                        taskManager,
+                        replyTo -> new TaskManager.GetTaskInfo(taskId, currentState, maxWait, replyTo),
+                        askTimeout.plus(maxWait),
+                        scheduler))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    @Override
+    public CompletionStage<TaskSnapshot> cancelTask(TaskId taskId, boolean abort) {
+        return taskManager().thenCompose(taskManager -> AskPattern.<TaskManager.Command, TaskSnapshot>ask(
+                taskManager, replyTo -> new TaskManager.CancelTask(taskId, abort, replyTo), askTimeout, scheduler));
+    }
+
+    @Override
+    public CompletionStage<Optional<TaskActor.Pages>> taskResults(TaskId taskId, int bufferId, long token, long maxBytes) {
+        return findTask(taskId).thenCompose(task -> task
+                .map(ref -> AskPattern.<TaskActor.Command, TaskActor.Pages>ask(
+                                ref, replyTo -> new TaskActor.GetPages(bufferId, token, maxBytes, replyTo),
+                                askTimeout.plus(Duration.ofSeconds(2)), scheduler)
+                        .thenApply(Optional::of))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())));
+    }
+
+    @Override
+    public CompletionStage<Boolean> acknowledgeTaskResults(TaskId taskId, int bufferId, long token) {
+        return findTask(taskId).thenApply(task -> {
+            task.ifPresent(ref -> ref.tell(new TaskActor.Acknowledge(bufferId, token)));
+            return task.isPresent();
+        });
+    }
+
+    @Override
+    public CompletionStage<Boolean> destroyTaskBuffer(TaskId taskId, int bufferId) {
+        return findTask(taskId).thenApply(task -> {
+            task.ifPresent(ref -> ref.tell(new TaskActor.DestroyBuffer(bufferId)));
+            return task.isPresent();
+        });
+    }
+
+    private CompletionStage<Optional<ActorRef<TaskActor.Command>>> findTask(TaskId taskId) {
+        return components.taskManager()
+                .map(taskManager -> AskPattern.<TaskManager.Command, Optional<ActorRef<TaskActor.Command>>>ask(
+                        taskManager, replyTo -> new TaskManager.FindTask(taskId, replyTo), askTimeout, scheduler))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    private CompletionStage<ActorRef<TaskManager.Command>> taskManager() {
+        return components.taskManager()
+                .<CompletionStage<ActorRef<TaskManager.Command>>>map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.failedFuture(
+                        new QuarryException(ErrorCode.NOT_SUPPORTED, "This node runs no tasks")));
     }
 
     private CompletionStage<ActorRef<QueryManager.Command>> queryManager() {

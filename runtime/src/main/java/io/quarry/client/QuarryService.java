@@ -1,5 +1,9 @@
 package io.quarry.client;
 
+import io.quarry.actor.TaskActor;
+import io.quarry.actor.TaskState;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
 import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +40,16 @@ public interface QuarryService {
     CompletionStage<NodeState> nodeState();
 
     /**
+     * Changes this node's lifecycle state; completes with the reason when the transition is not allowed.
+     * {@code SHUTTING_DOWN} drains the node and then stops it. The default allows only the current state.
+     */
+    default CompletionStage<Optional<String>> changeNodeState(NodeState target) {
+        return nodeState().thenApply(current -> current == target
+                ? Optional.<String>empty()
+                : Optional.of("Invalid state transition to " + target));
+    }
+
+    /**
      * The current statistics of a query, read without consuming results and without counting as client
      * activity; empty when the query or slug is unknown. The default is for services that keep no
      * queries.
@@ -50,5 +64,44 @@ public interface QuarryService {
      */
     default CompletionStage<List<TaskId>> tasks() {
         return CompletableFuture.completedFuture(List.of());
+    }
+
+    /** The info of every task on this node now; empty on a node without the worker role. */
+    default CompletionStage<List<TaskSnapshot>> taskInfos() {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    /**
+     * The info of one task of this node; empty when it does not exist here (nothing is created). With
+     * {@code currentState} present, waits up to {@code maxWait} for the task to leave that state.
+     */
+    default CompletionStage<Optional<TaskSnapshot>> taskInfo(TaskId taskId, Optional<TaskState> currentState, Duration maxWait) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /**
+     * Aborts ({@code abort} true) or cancels a task of this node and answers its info after the change; an
+     * unknown task answers an ABORTED info and nothing is created.
+     */
+    default CompletionStage<TaskSnapshot> cancelTask(TaskId taskId, boolean abort) {
+        return CompletableFuture.failedFuture(new QuarryException(ErrorCode.NOT_SUPPORTED, "This node runs no tasks"));
+    }
+
+    /**
+     * Pages of output buffer {@code bufferId} of a task from {@code token} on (acknowledging what came before),
+     * waiting about a second for some; empty when the task does not exist here.
+     */
+    default CompletionStage<Optional<TaskActor.Pages>> taskResults(TaskId taskId, int bufferId, long token, long maxBytes) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /** Frees the pages of a task's output buffer before {@code token}; false when the task does not exist here. */
+    default CompletionStage<Boolean> acknowledgeTaskResults(TaskId taskId, int bufferId, long token) {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    /** Closes a task's output buffer and drops its pages; false when the task does not exist here. */
+    default CompletionStage<Boolean> destroyTaskBuffer(TaskId taskId, int bufferId) {
+        return CompletableFuture.completedFuture(false);
     }
 }

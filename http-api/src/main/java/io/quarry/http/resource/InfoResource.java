@@ -9,6 +9,7 @@ import akka.http.javadsl.server.Route;
 import akka.http.javadsl.unmarshalling.Unmarshaller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarry.client.NodeState;
 import io.quarry.client.QuarryService;
 import io.quarry.config.Durations;
 import io.quarry.http.dto.NodeVersion;
@@ -67,8 +68,8 @@ public final class InfoResource extends AllDirectives {
     }
 
     /**
-     * {@code PUT /v1/info/state} with a JSON string. Validated fully; the state change itself (drain and
-     * shut down) is not wired to the node yet, so only a request for the current state succeeds.
+     * {@code PUT /v1/info/state} with a JSON string. {@code SHUTTING_DOWN} drains the node and stops it;
+     * naming the current state changes nothing; Quarry has no isolation, so every other transition is a 400.
      */
     private Route changeState() {
         return extractRequest(request -> {
@@ -78,13 +79,14 @@ public final class InfoResource extends AllDirectives {
             }
             return entity(Unmarshaller.entityToString(), body -> {
                 String state = parseState(body);
-                if (state.equals("INACTIVE")) {
-                    throw new HttpStatusException(StatusCodes.BAD_REQUEST, "Invalid state transition to INACTIVE");
-                }
-                return onSuccess(service.nodeState(), current -> complete(current.name().equals(state)
-                        ? Responses.ok()
-                        : TextResponses.text(
-                                StatusCodes.NOT_IMPLEMENTED, "Changing the node state to " + state + " is not supported yet")));
+                NodeState target = switch (state) {
+                    case "ACTIVE" -> NodeState.ACTIVE;
+                    case "SHUTTING_DOWN" -> NodeState.SHUTTING_DOWN;
+                    default -> throw new HttpStatusException(StatusCodes.BAD_REQUEST, "Invalid state transition to " + state);
+                };
+                return onSuccess(service.changeNodeState(target), refusal -> complete(refusal
+                        .map(reason -> TextResponses.text(StatusCodes.BAD_REQUEST, reason))
+                        .orElseGet(Responses::ok)));
             });
         });
     }

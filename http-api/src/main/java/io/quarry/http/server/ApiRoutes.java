@@ -11,6 +11,7 @@ import io.quarry.http.resource.InfoResource;
 import io.quarry.http.resource.NodeResource;
 import io.quarry.http.resource.StatementResource;
 import io.quarry.http.resource.StatusResource;
+import io.quarry.http.resource.TaskResource;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +25,7 @@ public final class ApiRoutes extends AllDirectives {
     private final InfoResource info;
     private final StatusResource status;
     private final NodeResource node;
+    private final TaskResource task;
 
     /**
      * @param externalBaseUri completes with the base of every URI handed out ({@code http://host:boundPort})
@@ -37,10 +39,11 @@ public final class ApiRoutes extends AllDirectives {
         this.info = new InfoResource(service, settings, clock);
         this.status = new StatusResource(settings, clock);
         this.node = new NodeResource(service, clock);
+        this.task = new TaskResource(service, externalBaseUri);
     }
 
     public Route route() {
         return handleExceptions(ApiExceptionHandler.create(), () -> handleRejections(ApiRejectionHandler.create(), () ->
-                concat(statement.route(), info.route(), status.route(), node.route())));
+                concat(statement.route(), info.route(), status.route(), node.route(), task.route())));
     }
 }

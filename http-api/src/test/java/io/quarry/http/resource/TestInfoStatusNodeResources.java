@@ -94,6 +94,30 @@ class TestInfoStatusNodeResources {
     }
 
     @Test
+    void shuttingDownIsAcceptedAndReportedThenNoWayBack() throws Exception {
+        try (TestingHttpServer node = new TestingHttpServer(false)) {
+            HttpResponse<String> isolate = put(node, "\"ISOLATED\"");
+            assertThat(isolate.statusCode()).isEqualTo(400);
+            assertThat(isolate.body()).contains("Invalid state transition to ISOLATED");
+            HttpResponse<String> shutdown = put(node, "\"SHUTTING_DOWN\"");
+            assertThat(shutdown.statusCode()).isEqualTo(200);
+            assertThat(shutdown.body()).isEmpty();
+            assertThat(json(get(node, "/v1/info/state")).asText()).isEqualTo("SHUTTING_DOWN");
+            assertThat(put(node, "\"SHUTTING_DOWN\"").statusCode()).isEqualTo(200);
+            HttpResponse<String> back = put(node, "\"ACTIVE\"");
+            assertThat(back.statusCode()).isEqualTo(400);
+            assertThat(back.body()).contains("Invalid state transition to ACTIVE");
+        }
+    }
+
+    private static HttpResponse<String> put(TestingHttpServer node, String body) throws Exception {
+        return node.send(node.request("/v1/info/state")
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(body))
+                .build());
+    }
+
+    @Test
     void statusReportsRealJvmFigures() throws Exception {
         JsonNode status = json(get(coordinator, "/v1/status"));
         assertThat(status.get("nodeId").asText()).isEqualTo("coordinator-1");

@@ -1,6 +1,12 @@
 package io.quarry.http.server;
 
+import io.quarry.actor.TaskActor;
+import io.quarry.actor.TaskState;
 import io.quarry.block.Block;
+import io.quarry.client.TaskSnapshot;
+import io.quarry.exchange.OutputBufferInfo;
+import io.quarry.exec.TaskStatistics;
+import io.quarry.spi.TaskId;
 import io.quarry.block.BlockBuilder;
 import io.quarry.client.ClientSession;
 import io.quarry.client.ClusterNode;
@@ -155,6 +161,84 @@ public final class FakeQuarryService implements QuarryService {
     @Override
     public CompletionStage<NodeState> nodeState() {
         return CompletableFuture.completedFuture(nodeState);
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> changeNodeState(NodeState target) {
+        if (target == nodeState) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (target == NodeState.SHUTTING_DOWN) {
+            nodeState = NodeState.SHUTTING_DOWN;
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return CompletableFuture.completedFuture(Optional.of("Invalid state transition to " + target));
+    }
+
+    // ---- tasks: one RUNNING task, TASK_ID, with one output buffer (0) that serves one page, then completes
+
+    public static final TaskId TASK_ID = TaskId.valueOf("20251126_101500_00001_abcde.1.0.0");
+    public final List<Optional<TaskState>> pollStates = new CopyOnWriteArrayList<>();
+    public final List<Duration> pollWaits = new CopyOnWriteArrayList<>();
+    public final List<Long> maxSizes = new CopyOnWriteArrayList<>();
+    public final List<String> bufferCalls = new CopyOnWriteArrayList<>();
+    public final List<Boolean> taskCancels = new CopyOnWriteArrayList<>();
+
+    public static TaskSnapshot taskSnapshot(String state) {
+        return new TaskSnapshot(
+                TASK_ID, "3b2c8e4e-0d7f-4c0e-9d3c-4bb2a1f5a111", 3, state, "worker-1",
+                List.of(), NOW,
+                new OutputBufferInfo(OutputBufferInfo.State.OPEN, 100, 1, 2,
+                        List.of(new OutputBufferInfo.ClientBufferInfo(0, false, 1, 2))),
+                new TaskStatistics(4, 1, 2, 1, 10, 3, 4, 3, 1000, 8000, 500, 4000, 2_000_000_000L, 3_000_000_000L, 1024, 2048),
+                false);
+    }
+
+    @Override
+    public CompletionStage<List<TaskSnapshot>> taskInfos() {
+        return CompletableFuture.completedFuture(List.of(taskSnapshot("RUNNING")));
+    }
+
+    @Override
+    public CompletionStage<Optional<TaskSnapshot>> taskInfo(TaskId taskId, Optional<TaskState> currentState, Duration maxWait) {
+        pollStates.add(currentState);
+        pollWaits.add(maxWait);
+        return CompletableFuture.completedFuture(taskId.equals(TASK_ID) ? Optional.of(taskSnapshot("RUNNING")) : Optional.empty());
+    }
+
+    @Override
+    public CompletionStage<TaskSnapshot> cancelTask(TaskId taskId, boolean abort) {
+        taskCancels.add(abort);
+        return CompletableFuture.completedFuture(taskId.equals(TASK_ID)
+                ? taskSnapshot(abort ? "ABORTED" : "CANCELED")
+                : TaskSnapshot.aborted(taskId, "worker-1", NOW));
+    }
+
+    @Override
+    public CompletionStage<Optional<TaskActor.Pages>> taskResults(TaskId taskId, int bufferId, long token, long maxBytes) {
+        maxSizes.add(maxBytes);
+        if (!taskId.equals(TASK_ID)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (bufferId != 0) {
+            return CompletableFuture.completedFuture(Optional.of(new TaskActor.Pages(taskId, bufferId, token, token, List.of(), true,
+                    Optional.of(FailureInfo.of(ErrorCode.NOT_FOUND, "Task " + taskId + " has no output buffer " + bufferId)))));
+        }
+        List<Page> pages = token == 0 ? List.of(allTypesPage()) : List.of();
+        return CompletableFuture.completedFuture(Optional.of(
+                new TaskActor.Pages(taskId, 0, token, token == 0 ? 1 : token, pages, token >= 1, Optional.empty())));
+    }
+
+    @Override
+    public CompletionStage<Boolean> acknowledgeTaskResults(TaskId taskId, int bufferId, long token) {
+        bufferCalls.add("ack " + taskId + " " + bufferId + " " + token);
+        return CompletableFuture.completedFuture(taskId.equals(TASK_ID));
+    }
+
+    @Override
+    public CompletionStage<Boolean> destroyTaskBuffer(TaskId taskId, int bufferId) {
+        bufferCalls.add("destroy " + taskId + " " + bufferId);
+        return CompletableFuture.completedFuture(taskId.equals(TASK_ID));
     }
 
     // ---- scripts

@@ -45,6 +45,10 @@ public final class TestingHttpServer implements AutoCloseable {
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
     }
 
+    public HttpClient client() {
+        return client;
+    }
+
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
