@@ -9,6 +9,8 @@ import io.quarry.http.error.ApiExceptionHandler;
 import io.quarry.http.error.ApiRejectionHandler;
 import io.quarry.http.resource.InfoResource;
 import io.quarry.http.resource.NodeResource;
+import io.quarry.http.resource.QueryResource;
+import io.quarry.http.resource.StageResource;
 import io.quarry.http.resource.StatementResource;
 import io.quarry.http.resource.StatusResource;
 import java.net.URI;
@@ -24,6 +26,8 @@ public final class ApiRoutes extends AllDirectives {
     private final InfoResource info;
     private final StatusResource status;
     private final NodeResource node;
+    private final QueryResource query;
+    private final StageResource stage;
 
     /**
      * @param externalBaseUri completes with the base of every URI handed out ({@code http://host:boundPort})
@@ -37,10 +41,12 @@ public final class ApiRoutes extends AllDirectives {
         this.info = new InfoResource(service, settings, clock);
         this.status = new StatusResource(settings, clock);
         this.node = new NodeResource(service, clock);
+        this.query = new QueryResource(service, externalBaseUri);
+        this.stage = new StageResource(service, externalBaseUri);
     }
 
     public Route route() {
         return handleExceptions(ApiExceptionHandler.create(), () -> handleRejections(ApiRejectionHandler.create(), () ->
-                concat(statement.route(), info.route(), status.route(), node.route())));
+                concat(statement.route(), info.route(), status.route(), node.route(), query.route(), stage.route())));
     }
 }
