@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,7 +134,7 @@ class QueryResourceIT {
         cluster.workers().forEach(worker -> workerNodeByPort.put(worker.uri().getPort(), worker.config().nodeId()));
         List<JsonNode> stages = new ArrayList<>();
         collect(root, stages);
-        Set<String> nodesWithTasks = new java.util.HashSet<>();
+        Set<String> nodesWithTasks = new HashSet<>();
         long scannedRows = 0;
         for (JsonNode stage : stages) {
             assertThat(stage.path("stageId").asText()).startsWith(queryId + ".");
@@ -261,12 +261,5 @@ class QueryResourceIT {
     private static void collect(JsonNode stage, List<JsonNode> stages) {
         stages.add(stage);
         stage.path("subStages").forEach(child -> collect(child, stages));
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> names(JsonNode node) {
-        Set<String> names = new java.util.TreeSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names.stream().collect(Collectors.toSet());
     }
 }
