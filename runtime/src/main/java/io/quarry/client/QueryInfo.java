@@ -37,11 +37,4 @@ public record QueryInfo(
         requireNonNull(failure, "failure is null");
         requireNonNull(outputStage, "outputStage is null");
     }
-
-    /** The same information without the stage tree. */
-    public QueryInfo withoutStages() {
-        return new QueryInfo(
-                queryId, session, query, state, scheduled, createTime, endTime, queuedMillis, elapsedMillis,
-                executionMillis, statistics, failure, Optional.empty());
-    }
 }
