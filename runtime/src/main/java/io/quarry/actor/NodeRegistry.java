@@ -183,7 +183,7 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
         taskManagers.forEach((address, taskManager) -> {
             Entry entry = current(address);
             if (entry != null && entry.active() && entry.roles.contains(WORKER_ROLE)) {
-                workers.add(new WorkerRef(entry.nodeId, taskManager));
+                workers.add(new WorkerRef(entry.nodeId, entry.httpUri.toString(), taskManager));
             }
         });
         workers.sort(Comparator.comparing(WorkerRef::nodeId));

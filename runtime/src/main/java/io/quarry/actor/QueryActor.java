@@ -11,12 +11,16 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.quarry.client.FetchRejected;
 import io.quarry.client.FetchResult;
+import io.quarry.client.KillResult;
+import io.quarry.client.QueryInfo;
 import io.quarry.client.QueryState;
 import io.quarry.client.QueryStatistics;
 import io.quarry.client.ResultBatch;
 import io.quarry.client.ResultPhase;
 import io.quarry.client.SessionUpdates;
+import io.quarry.client.StageInfo;
 import io.quarry.client.StageStatistics;
+import io.quarry.client.StageTaskInfo;
 import io.quarry.connector.CatalogManager;
 import io.quarry.page.Page;
 import io.quarry.plan.FragmentDistribution;
@@ -34,6 +38,7 @@ import io.quarry.sql.SystemSessionProperties;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +84,20 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
 
     /** The query's current statistics; empty for a wrong slug. Not a heartbeat. */
     public record GetStatistics(String slug, ActorRef<Optional<QueryStatistics>> replyTo) implements Command, LocalOnly {}
+
+    /** Everything about the query, with its stage tree when {@code withStages}; not a heartbeat, no slug. */
+    public record GetInfo(boolean withStages, ActorRef<QueryInfo> replyTo) implements Command, LocalOnly {}
+
+    /**
+     * Fails the query with {@code cause} unless it is done already (the administrative kill and the cancel by
+     * id, which need no slug: the HTTP layer checks who may ask).
+     */
+    public record Kill(FailureInfo cause, ActorRef<KillResult> replyTo) implements Command, LocalOnly {
+        public Kill {
+            requireNonNull(cause, "cause is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
 
     /** The query's history time is over: stop. */
     public enum Expire implements Command, LocalOnly {
@@ -143,6 +162,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private WorkersFound workers;
     private long planningNanos;
     private long endNanos;
+    private long endMillis;
     private long lastHeartbeatNanos = System.nanoTime();
 
     private final Map<Integer, ActorRef<StageActor.Command>> stages = new HashMap<>();
@@ -207,6 +227,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(Cancel.class, this::onCancel)
                 .onMessage(Heartbeat.class, this::onHeartbeat)
                 .onMessage(GetStatistics.class, this::onGetStatistics)
+                .onMessage(GetInfo.class, this::onGetInfo)
+                .onMessage(Kill.class, this::onKill)
                 .onMessageEquals(Expire.INSTANCE, this::onExpire)
                 .onMessage(Planned.class, this::onPlanned)
                 .onMessage(WorkersFound.class, this::onWorkersFound)
@@ -317,6 +339,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         StageActor.Event event = message.event();
         if (event instanceof StageActor.Progress progress) {
             snapshots.put(progress.snapshot().stageId().id(), progress.snapshot());
+            updateScheduled();
             if (outputComplete) {
                 answerWaiters();
             }
@@ -339,9 +362,14 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         } else {
             stages.get(consumer).tell(new StageActor.SourcesReady(created.fragmentId(), created.tasks()));
         }
-        scheduled = snapshots.size() == stages.size()
-                && snapshots.values().stream().noneMatch(s -> s.state().equals("SCHEDULING"));
+        updateScheduled();
         return this;
+    }
+
+    /** Scheduled: every stage has placed its tasks (once true, it stays true). */
+    private void updateScheduled() {
+        scheduled = scheduled || (!stages.isEmpty() && snapshots.size() == stages.size()
+                && snapshots.values().stream().noneMatch(s -> s.state().equals("SCHEDULING")));
     }
 
     // ---- pulling the root task's output ----
@@ -606,6 +634,20 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         return this;
     }
 
+    private Behavior<Command> onGetInfo(GetInfo request) {
+        request.replyTo().tell(info(request.withStages()));
+        return this;
+    }
+
+    private Behavior<Command> onKill(Kill kill) {
+        if (state.isDone()) {
+            kill.replyTo().tell(KillResult.ALREADY_DONE);
+            return this;
+        }
+        kill.replyTo().tell(KillResult.KILLED);
+        return fail(kill.cause());
+    }
+
     private Behavior<Command> onTick() {
         if (state.isDone()) {
             return this;
@@ -651,6 +693,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         failure = Optional.of(cause);
         state = QueryState.FAILED;
         endNanos = System.nanoTime();
+        endMillis = System.currentTimeMillis();
         if (cause.errorCode() == ErrorCode.GENERIC_INTERNAL_ERROR) {
             getContext().getLog().error("Query {} failed: {}: {}", queryId, cause.type(), cause.message());
         } else {
@@ -667,6 +710,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private void finish() {
         state = QueryState.FINISHED;
         endNanos = System.nanoTime();
+        endMillis = System.currentTimeMillis();
         getContext().getLog().info("Query {} finished in {} ms", queryId, (endNanos - createNanos) / 1_000_000);
         manager.tell(new QueryManager.QueryEnded(queryId));
     }
@@ -709,6 +753,59 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 sources.bytes,
                 all.peakMemory,
                 rootStage);
+    }
+
+    private QueryInfo info(boolean withStages) {
+        QueryStatistics statistics = statistics();
+        // Planning starts as the query is created: it is never queued.
+        long queued = 0;
+        Optional<StageInfo> outputStage = withStages && plan != null && !stages.isEmpty()
+                ? Optional.of(stageInfo(0, workerUris()))
+                : Optional.empty();
+        return new QueryInfo(
+                queryId,
+                session,
+                sql,
+                state,
+                scheduled,
+                Instant.ofEpochMilli(session.startTimeMillis()),
+                state.isDone() ? Optional.of(Instant.ofEpochMilli(endMillis)) : Optional.empty(),
+                queued,
+                statistics.elapsedTimeMillis(),
+                statistics.elapsedTimeMillis() - queued,
+                statistics,
+                failure,
+                outputStage);
+    }
+
+    private Map<String, String> workerUris() {
+        Map<String, String> uris = new HashMap<>();
+        if (workers != null) {
+            workers.workers().forEach(worker -> uris.put(worker.nodeId(), worker.httpUri()));
+        }
+        return uris;
+    }
+
+    private StageInfo stageInfo(int fragmentId, Map<String, String> workerUris) {
+        PlanFragment fragment = plan.fragments().stream().filter(f -> f.id() == fragmentId).findFirst().orElseThrow();
+        List<StageInfo> children = new ArrayList<>();
+        for (int child : fragment.sourceFragments()) {
+            children.add(stageInfo(child, workerUris));
+        }
+        List<StageTaskInfo> tasks = new ArrayList<>();
+        StageActor.StageSnapshot snapshot = snapshots.get(fragmentId);
+        if (snapshot != null) {
+            for (TaskStatus task : snapshot.tasks()) {
+                TaskProgress progress = task.progress();
+                tasks.add(new StageTaskInfo(
+                        task.taskId(), task.state().name(), task.state().isDone(), task.nodeId(),
+                        workerUris.getOrDefault(task.nodeId(), ""), progress.totalSplits(), progress.queuedSplits(),
+                        progress.runningSplits(), progress.completedSplits(), progress.inputRows(), progress.inputBytes(),
+                        progress.outputRows(), progress.outputBytes(), progress.cpuNanos(), progress.wallNanos(),
+                        progress.peakMemoryBytes()));
+            }
+        }
+        return new StageInfo(new StageId(queryId, fragmentId), stageStatistics(fragmentId), tasks, children);
     }
 
     private boolean isSource(int fragmentId) {

@@ -27,6 +27,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +57,13 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
     /** The query's current statistics; empty for an unknown query or a wrong slug. Not a heartbeat. */
     public record GetStatistics(QueryHandle handle, ActorRef<Optional<QueryStatistics>> replyTo)
             implements Command, LocalOnly {}
+
+    /** The actor of a query, running or kept after its end; empty when unknown or already removed. */
+    public record GetQuery(QueryId queryId, ActorRef<Optional<ActorRef<QueryActor.Command>>> replyTo)
+            implements Command, LocalOnly {}
+
+    /** The actors of every query, running or kept after its end. */
+    public record ListQueries(ActorRef<List<ActorRef<QueryActor.Command>>> replyTo) implements Command, LocalOnly {}
 
     /** From a query: it reached FINISHED or FAILED. */
     public record QueryEnded(QueryId queryId) implements Command, LocalOnly {}
@@ -108,6 +116,14 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
                 .onMessage(CancelQuery.class, this::onCancel)
                 .onMessage(Heartbeat.class, this::onHeartbeat)
                 .onMessage(GetStatistics.class, this::onGetStatistics)
+                .onMessage(GetQuery.class, request -> {
+                    request.replyTo().tell(Optional.ofNullable(queries.get(request.queryId())));
+                    return this;
+                })
+                .onMessage(ListQueries.class, request -> {
+                    request.replyTo().tell(List.copyOf(queries.values()));
+                    return this;
+                })
                 .onMessage(QueryEnded.class, this::onQueryEnded)
                 .onMessage(QueryStopped.class, this::onQueryStopped)
                 .onMessageEquals(ExpiryTick.INSTANCE, this::onExpiryTick)

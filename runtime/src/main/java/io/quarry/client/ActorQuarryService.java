@@ -7,14 +7,19 @@ import akka.actor.typed.Scheduler;
 import akka.actor.typed.javadsl.AskPattern;
 import io.quarry.actor.NodeGuardian;
 import io.quarry.actor.NodeRegistry;
+import io.quarry.actor.QueryActor;
 import io.quarry.actor.QueryManager;
 import io.quarry.actor.TaskActor;
 import io.quarry.actor.TaskManager;
 import io.quarry.actor.TaskState;
 import io.quarry.spi.ErrorCode;
+import io.quarry.spi.FailureInfo;
 import io.quarry.spi.QuarryException;
+import io.quarry.spi.QueryId;
 import io.quarry.spi.TaskId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +68,52 @@ final class ActorQuarryService implements QuarryService {
     public CompletionStage<Boolean> cancel(QueryHandle handle) {
         return queryManager().thenCompose(manager -> AskPattern.ask(
                 manager, replyTo -> new QueryManager.CancelQuery(handle, replyTo), askTimeout, scheduler));
+    }
+
+    @Override
+    public CompletionStage<List<QueryInfo>> queries() {
+        return queryManager()
+                .thenCompose(manager -> AskPattern.<QueryManager.Command, List<ActorRef<QueryActor.Command>>>ask(
+                        manager, QueryManager.ListQueries::new, askTimeout, scheduler))
+                .thenCompose(actors -> {
+                    List<CompletableFuture<Optional<QueryInfo>>> infos = new ArrayList<>();
+                    for (ActorRef<QueryActor.Command> actor : actors) {
+                        // A query removed between the two asks does not answer: it is left out.
+                        infos.add(AskPattern.<QueryActor.Command, QueryInfo>ask(
+                                        actor, replyTo -> new QueryActor.GetInfo(false, replyTo), askTimeout, scheduler)
+                                .thenApply(Optional::of)
+                                .exceptionally(error -> Optional.empty())
+                                .toCompletableFuture());
+                    }
+                    return CompletableFuture.allOf(infos.toArray(CompletableFuture[]::new)).thenApply(done -> infos.stream()
+                            .map(CompletableFuture::join)
+                            .flatMap(Optional::stream)
+                            .sorted(Comparator.comparing(QueryInfo::createTime).thenComparing(info -> info.queryId().id()))
+                            .toList());
+                });
+    }
+
+    @Override
+    public CompletionStage<Optional<QueryInfo>> queryInfo(QueryId queryId) {
+        return queryActor(queryId).thenCompose(actor -> actor
+                .<CompletionStage<Optional<QueryInfo>>>map(found -> AskPattern.<QueryActor.Command, QueryInfo>ask(
+                                found, replyTo -> new QueryActor.GetInfo(true, replyTo), askTimeout, scheduler)
+                        .thenApply(Optional::of))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())));
+    }
+
+    @Override
+    public CompletionStage<KillResult> kill(QueryId queryId, ErrorCode errorCode, String message) {
+        FailureInfo cause = FailureInfo.of(errorCode, message);
+        return queryActor(queryId).thenCompose(actor -> actor
+                .<CompletionStage<KillResult>>map(found -> AskPattern.ask(
+                        found, replyTo -> new QueryActor.Kill(cause, replyTo), askTimeout, scheduler))
+                .orElseGet(() -> CompletableFuture.completedFuture(KillResult.NOT_FOUND)));
+    }
+
+    private CompletionStage<Optional<ActorRef<QueryActor.Command>>> queryActor(QueryId queryId) {
+        return queryManager().thenCompose(manager -> AskPattern.ask(
+                manager, replyTo -> new QueryManager.GetQuery(queryId, replyTo), askTimeout, scheduler));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.quarry.actor.TaskActor;
 import io.quarry.actor.TaskState;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.spi.QueryId;
 import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,21 @@ public interface QuarryService {
 
     /** Cancels the query (FAILED with USER_CANCELED); false when the query or slug is unknown. */
     CompletionStage<Boolean> cancel(QueryHandle handle);
+
+    /**
+     * Every query the coordinator knows, running or kept after its end (see {@code query.min-expire-age} and
+     * {@code query.max-history}), without stage trees, in creation order.
+     */
+    CompletionStage<List<QueryInfo>> queries();
+
+    /** One query with its stage tree; empty when the id is unknown or the query was removed. */
+    CompletionStage<Optional<QueryInfo>> queryInfo(QueryId queryId);
+
+    /**
+     * Fails a query by id, not by slug, with {@code errorCode} and {@code message} (cancel by id, the
+     * administrative kill and preemption): the caller decides who may.
+     */
+    CompletionStage<KillResult> kill(QueryId queryId, ErrorCode errorCode, String message);
 
     /** Records that the client is alive (HEAD on a result URI); false when the query or slug is unknown. */
     CompletionStage<Boolean> heartbeat(QueryHandle handle);

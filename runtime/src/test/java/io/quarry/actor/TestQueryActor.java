@@ -7,10 +7,14 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import io.quarry.client.FetchResult;
+import io.quarry.client.KillResult;
+import io.quarry.client.QueryInfo;
+import io.quarry.client.QueryState;
 import io.quarry.client.ResultBatch;
 import io.quarry.client.ResultPhase;
 import io.quarry.connector.CatalogManager;
 import io.quarry.spi.ErrorCode;
+import io.quarry.spi.FailureInfo;
 import io.quarry.spi.QueryId;
 import io.quarry.spi.Session;
 import io.quarry.sql.SystemSessionProperties;
@@ -80,5 +84,61 @@ class TestQueryActor {
         query.tell(new QueryActor.Fetch("slug", ResultPhase.QUEUED, 1, Duration.ZERO, 1 << 20, client.getRef()));
         FetchResult result = client.expectMessageClass(ResultBatch.class, Duration.ofSeconds(5));
         assertThat(((ResultBatch) result).error().orElseThrow().errorCode()).isEqualTo(ErrorCode.INVALID_SESSION_PROPERTY);
+    }
+
+    @Test
+    void infoAndKillByIdNeedNoSlug() {
+        QueryId queryId = QueryId.valueOf("20260101_000000_00002_test0");
+        Session session = new Session(
+                queryId, "alice", Optional.of("cli"), Optional.empty(), Optional.empty(), ZoneId.of("UTC"), "en-US",
+                Map.of(), Map.of(), System.currentTimeMillis());
+        CountDownLatch planningMayEnd = new CountDownLatch(1);
+        StatementPlanner blockedPlanner = (sql, plannedSession) -> {
+            try {
+                planningMayEnd.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new AssertionError("the query was killed while planning");
+        };
+        // The answers are values of the in-process API, not cluster messages: no serialization check.
+        ActorTestKit localKit = ActorTestKit.create("local");
+        TestProbe<NodeRegistry.Command> registry = localKit.createTestProbe();
+        TestProbe<QueryManager.Command> manager = localKit.createTestProbe();
+        QueryActor.Settings settings = new QueryActor.Settings(
+                blockedPlanner, planning, CatalogManager.withBuiltInConnectors(List.of()), registry.getRef(),
+                Duration.ofSeconds(3), LONG, LONG, 1 << 20, 1);
+        ActorRef<QueryActor.Command> query = localKit.spawn(
+                QueryActor.create(queryId, "slug", session, "SELECT 42", settings, manager.getRef()));
+        try {
+            TestProbe<QueryInfo> infos = localKit.createTestProbe();
+            query.tell(new QueryActor.GetInfo(true, infos.getRef()));
+            QueryInfo planningInfo = infos.receiveMessage(Duration.ofSeconds(5));
+            assertThat(planningInfo.state()).isEqualTo(QueryState.PLANNING);
+            assertThat(planningInfo.query()).isEqualTo("SELECT 42");
+            assertThat(planningInfo.session().user()).isEqualTo("alice");
+            assertThat(planningInfo.endTime()).isEmpty();
+            assertThat(planningInfo.outputStage()).isEmpty();
+            assertThat(planningInfo.createTime().toEpochMilli()).isEqualTo(session.startTimeMillis());
+
+            TestProbe<KillResult> kills = localKit.createTestProbe();
+            FailureInfo cause = FailureInfo.of(ErrorCode.ADMINISTRATIVELY_KILLED, "Query killed. Message: test");
+            query.tell(new QueryActor.Kill(cause, kills.getRef()));
+            assertThat(kills.receiveMessage(Duration.ofSeconds(5))).isEqualTo(KillResult.KILLED);
+            manager.expectMessageClass(QueryManager.QueryEnded.class, Duration.ofSeconds(5));
+
+            query.tell(new QueryActor.GetInfo(false, infos.getRef()));
+            QueryInfo killed = infos.receiveMessage(Duration.ofSeconds(5));
+            assertThat(killed.state()).isEqualTo(QueryState.FAILED);
+            assertThat(killed.failure()).contains(cause);
+            assertThat(killed.endTime()).isPresent();
+            assertThat(killed.endTime().get()).isAfterOrEqualTo(killed.createTime());
+
+            query.tell(new QueryActor.Kill(cause, kills.getRef()));
+            assertThat(kills.receiveMessage(Duration.ofSeconds(5))).isEqualTo(KillResult.ALREADY_DONE);
+        } finally {
+            planningMayEnd.countDown();
+            localKit.shutdownTestKit();
+        }
     }
 }

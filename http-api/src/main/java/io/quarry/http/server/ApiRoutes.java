@@ -9,6 +9,8 @@ import io.quarry.http.error.ApiExceptionHandler;
 import io.quarry.http.error.ApiRejectionHandler;
 import io.quarry.http.resource.InfoResource;
 import io.quarry.http.resource.NodeResource;
+import io.quarry.http.resource.QueryResource;
+import io.quarry.http.resource.StageResource;
 import io.quarry.http.resource.StatementResource;
 import io.quarry.http.resource.StatusResource;
 import io.quarry.http.resource.TaskResource;
@@ -26,6 +28,8 @@ public final class ApiRoutes extends AllDirectives {
     private final StatusResource status;
     private final NodeResource node;
     private final TaskResource task;
+    private final QueryResource query;
+    private final StageResource stage;
 
     /**
      * @param externalBaseUri completes with the base of every URI handed out ({@code http://host:boundPort})
@@ -40,10 +44,13 @@ public final class ApiRoutes extends AllDirectives {
         this.status = new StatusResource(settings, clock);
         this.node = new NodeResource(service, clock);
         this.task = new TaskResource(service, externalBaseUri);
+        this.query = new QueryResource(service, externalBaseUri);
+        this.stage = new StageResource(service, externalBaseUri);
     }
 
     public Route route() {
         return handleExceptions(ApiExceptionHandler.create(), () -> handleRejections(ApiRejectionHandler.create(), () ->
-                concat(statement.route(), info.route(), status.route(), node.route(), task.route())));
+                concat(statement.route(), info.route(), status.route(), node.route(), task.route(), query.route(),
+                        stage.route())));
     }
 }

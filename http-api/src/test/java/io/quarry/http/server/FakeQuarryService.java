@@ -12,9 +12,11 @@ import io.quarry.client.ClientSession;
 import io.quarry.client.ClusterNode;
 import io.quarry.client.FetchRejected;
 import io.quarry.client.FetchResult;
+import io.quarry.client.KillResult;
 import io.quarry.client.NodeState;
 import io.quarry.client.QuarryService;
 import io.quarry.client.QueryHandle;
+import io.quarry.client.QueryInfo;
 import io.quarry.client.QueryState;
 import io.quarry.client.QueryStatistics;
 import io.quarry.client.ResultBatch;
@@ -70,6 +72,8 @@ public final class FakeQuarryService implements QuarryService {
 
     private final Map<QueryId, FakeQuery> queries = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private final Map<QueryId, QueryInfo> queryInfos = new ConcurrentHashMap<>();
+    private final List<String> kills = new CopyOnWriteArrayList<>();
     public final AtomicInteger fetches = new AtomicInteger();
     public final AtomicInteger heartbeats = new AtomicInteger();
     public final List<ClientSession> sessions = new CopyOnWriteArrayList<>();
@@ -239,6 +243,43 @@ public final class FakeQuarryService implements QuarryService {
     public CompletionStage<Boolean> destroyTaskBuffer(TaskId taskId, int bufferId) {
         bufferCalls.add("destroy " + taskId + " " + bufferId);
         return CompletableFuture.completedFuture(taskId.equals(TASK_ID));
+    }
+
+    /** Makes {@code info} one of the queries {@code /v1/query} lists and finds; kills fail it. */
+    public void addQueryInfo(QueryInfo info) {
+        queryInfos.put(info.queryId(), info);
+    }
+
+    /** The kills asked for, as {@code queryId ERROR_CODE message}. */
+    public List<String> kills() {
+        return List.copyOf(kills);
+    }
+
+    @Override
+    public CompletionStage<List<QueryInfo>> queries() {
+        return CompletableFuture.completedFuture(List.copyOf(queryInfos.values()));
+    }
+
+    @Override
+    public CompletionStage<Optional<QueryInfo>> queryInfo(QueryId queryId) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(queryInfos.get(queryId)));
+    }
+
+    @Override
+    public CompletionStage<KillResult> kill(QueryId queryId, ErrorCode errorCode, String message) {
+        QueryInfo info = queryInfos.get(queryId);
+        if (info == null) {
+            return CompletableFuture.completedFuture(KillResult.NOT_FOUND);
+        }
+        if (info.state().isDone()) {
+            return CompletableFuture.completedFuture(KillResult.ALREADY_DONE);
+        }
+        kills.add(queryId + " " + errorCode + " " + message);
+        queryInfos.put(queryId, new QueryInfo(
+                info.queryId(), info.session(), info.query(), QueryState.FAILED, info.scheduled(), info.createTime(),
+                Optional.of(info.createTime()), info.queuedMillis(), info.elapsedMillis(), info.executionMillis(),
+                info.statistics(), Optional.of(FailureInfo.of(errorCode, message)), info.outputStage()));
+        return CompletableFuture.completedFuture(KillResult.KILLED);
     }
 
     // ---- scripts

@@ -389,7 +389,7 @@ class TestKryoSerializer {
                 progress,
                 status,
                 remoteTask,
-                new WorkerRef("worker-1", taskManager),
+                new WorkerRef("worker-1", "http://127.0.0.1:8081", taskManager),
                 new TaskActor.AddSplits(List.of(new TpchSplit("orders", 1.0, 0, 2)), true),
                 new TaskActor.AddRemoteSources(1, List.of(remoteTask)),
                 new TaskActor.GetPages(0, 4, 1024, testKit.<TaskActor.Pages>createTestProbe().ref()),
