@@ -26,6 +26,7 @@ import java.util.Optional;
 public final class ProtocolRequests {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TASKS_DEADLINE = Duration.ofSeconds(20);
 
     private final HttpClient http;
     private final URI server;
@@ -36,6 +37,27 @@ public final class ProtocolRequests {
     }
 
     /** One answer: status, headers and the body as text. */
+    /**
+     * Submits {@code sql} and follows its result URIs until the query has at least {@code tasks} tasks on
+     * the nodes of {@code cluster} (for tests of long-running queries); fails if the query fails first or
+     * the deadline passes. Returns the last response, whose {@code nextUri} continues the query.
+     */
+    public Response submitUntilTasksRun(QuarryCluster cluster, String sql, Map<String, String> headers, int tasks) {
+        Response response = post(sql, headers);
+        String queryId = response.json().path("id").asText();
+        long deadline = System.nanoTime() + TASKS_DEADLINE.toNanos();
+        while (cluster.tasksOf(queryId).size() < tasks) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("query " + queryId + " has no " + tasks + " tasks after " + TASKS_DEADLINE);
+            }
+            response = get(response.nextUri().orElseThrow(), headers);
+            if (response.status() != 200 || response.error().isPresent()) {
+                throw new AssertionError("query " + queryId + " failed early: " + response.body());
+            }
+        }
+        return response;
+    }
+
     public record Response(int status, HttpHeaders headers, String body) {
         public Response {
             requireNonNull(headers, "headers is null");

@@ -46,16 +46,10 @@ class QueryLifecycleIT {
 
     @Test
     void deleteCancelsARunningQueryAndItsTasks() {
-        Response response = requests.post("SELECT count(*) FROM tpch.sf1.lineitem WHERE comment LIKE '%x%'", USER);
-        String queryId = response.json().path("id").asText();
         // Follow the query until its tasks run on both workers.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (cluster.tasksOf(queryId).size() < 2) {
-            assertThat(System.nanoTime()).as("tasks of %s on both workers", queryId).isLessThan(deadline);
-            response = requests.get(response.nextUri().orElseThrow(), USER);
-            assertThat(response.status()).isEqualTo(200);
-            assertThat(response.error()).as("query %s failed early", queryId).isEmpty();
-        }
+        Response response = requests.submitUntilTasksRun(
+                cluster, "SELECT count(*) FROM tpch.sf1.lineitem WHERE comment LIKE '%x%'", USER, 2);
+        String queryId = response.json().path("id").asText();
         assertThat(cluster.tasksOf(queryId)).containsOnlyKeys("worker-1", "worker-2");
         URI next = response.nextUri().orElseThrow();
 
