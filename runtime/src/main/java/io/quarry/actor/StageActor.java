@@ -233,9 +233,13 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             reportProgress();
             return this;
         }
-        if (status.state() == TaskState.FAILED && !finishing) {
-            return fail(status.failure().orElse(
-                    FailureInfo.of(ErrorCode.REMOTE_TASK_ERROR, "Task " + status.taskId() + " failed")));
+        boolean ended = status.state() == TaskState.FAILED
+                || status.state() == TaskState.ABORTED
+                || status.state() == TaskState.CANCELED;
+        if (ended && !finishing) {
+            // The stage did not ask for this (e.g. a task aborted through /v1/task): the query cannot finish.
+            return fail(status.failure().orElse(FailureInfo.of(
+                    ErrorCode.REMOTE_TASK_ERROR, "Task " + status.taskId() + " was " + status.state().name().toLowerCase(java.util.Locale.ROOT))));
         }
         if (tasks.size() == workers.size()
                 && statuses.size() == workers.size()
