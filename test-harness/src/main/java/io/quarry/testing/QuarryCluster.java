@@ -124,7 +124,8 @@ public final class QuarryCluster implements AutoCloseable {
             try {
                 HttpServer http = HttpServer.start(node.system(), node.service(), HttpServerSettings.of(
                                 config.httpHost(), config.httpPort(), config.nodeId(), config.environment(),
-                                config.coordinator(), Instant.now()))
+                                config.coordinator(), Instant.now())
+                        .withSharedSecret(config.sharedSecret()))
                         .toCompletableFuture()
                         .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 return new Node(config, node, http);

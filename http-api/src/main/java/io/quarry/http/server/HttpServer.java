@@ -41,6 +41,10 @@ public final class HttpServer {
         requireNonNull(service, "service is null");
         requireNonNull(settings, "settings is null");
         CompletableFuture<URI> externalBaseUri = new CompletableFuture<>();
+        if (settings.sharedSecret().isEmpty()) {
+            log.warn("internal-communication.shared-secret is not set: /v1/task and PUT /v1/info/state of node {} are open "
+                    + "to anyone who can reach it", settings.nodeId());
+        }
         ApiRoutes routes = new ApiRoutes(service, settings, externalBaseUri, Clock.systemUTC());
         return Http.get(system)
                 .newServerAt(settings.host(), settings.port())

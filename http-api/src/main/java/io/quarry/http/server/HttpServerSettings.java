@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the HTTP layer of a node needs to know: where to bind (and advertise: {@code host} is both), who the
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param maxWait the longest a result request waits for data (at most {@link #MAX_WAIT_CAP})
  * @param defaultTargetResultBytes rows per result response when the client does not say ({@code 1MB})
  * @param maxTargetResultBytes the cap of a client's {@code targetResultSize} ({@code 128MB})
+ * @param sharedSecret {@code internal-communication.shared-secret}: when set, internal routes need its signed token
  */
 public record HttpServerSettings(
         String host,
@@ -26,7 +28,8 @@ public record HttpServerSettings(
         Instant startTime,
         Duration maxWait,
         long defaultTargetResultBytes,
-        long maxTargetResultBytes) {
+        long maxTargetResultBytes,
+        Optional<String> sharedSecret) {
     public static final String VERSION = "0.1.0";
     public static final Duration MAX_WAIT_CAP = Duration.ofSeconds(1);
     public static final long DEFAULT_TARGET_RESULT_BYTES = 1L << 20;
@@ -45,6 +48,7 @@ public record HttpServerSettings(
         requireNonNull(version, "version is null");
         requireNonNull(startTime, "startTime is null");
         requireNonNull(maxWait, "maxWait is null");
+        requireNonNull(sharedSecret, "sharedSecret is null");
         if (maxWait.isNegative() || maxWait.isZero() || maxWait.compareTo(MAX_WAIT_CAP) > 0) {
             throw new IllegalArgumentException("maxWait must be in (0, 1s]: " + maxWait);
         }
@@ -62,7 +66,14 @@ public record HttpServerSettings(
             String host, int port, String nodeId, String environment, boolean coordinator, Instant startTime) {
         return new HttpServerSettings(
                 host, port, nodeId, environment, coordinator, VERSION, startTime, MAX_WAIT_CAP,
-                DEFAULT_TARGET_RESULT_BYTES, MAX_TARGET_RESULT_BYTES);
+                DEFAULT_TARGET_RESULT_BYTES, MAX_TARGET_RESULT_BYTES, Optional.empty());
+    }
+
+    /** These settings with internal routes protected by {@code sharedSecret} (open when empty). */
+    public HttpServerSettings withSharedSecret(Optional<String> secret) {
+        return new HttpServerSettings(
+                host, port, nodeId, environment, coordinator, version, startTime, maxWait, defaultTargetResultBytes,
+                maxTargetResultBytes, secret);
     }
 
     /** {@code http://host:boundPort}, the base of every URI the server hands out. */

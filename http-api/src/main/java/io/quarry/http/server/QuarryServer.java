@@ -97,7 +97,8 @@ public final class QuarryServer implements Callable<Integer> {
             try {
                 server = HttpServer.start(node.system(), node.service(), HttpServerSettings.of(
                                 config.httpHost(), config.httpPort(), config.nodeId(), config.environment(),
-                                config.coordinator(), startTime))
+                                config.coordinator(), startTime)
+                        .withSharedSecret(config.sharedSecret()))
                         .toCompletableFuture()
                         .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {

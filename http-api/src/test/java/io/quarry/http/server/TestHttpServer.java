@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -66,10 +67,10 @@ class TestHttpServer {
         assertThat(HttpServerSettings.of("::1", 0, "n", "test", true, start).externalBaseUri(8080))
                 .isEqualTo(URI.create("http://[::1]:8080"));
         assertThatThrownBy(() -> new HttpServerSettings("h", 0, "n", "e", true, "0.1.0", start, Duration.ofSeconds(2),
-                        1 << 20, 128 << 20))
+                        1 << 20, 128 << 20, Optional.empty()))
                 .hasMessageContaining("maxWait");
         assertThatThrownBy(() -> new HttpServerSettings("h", 0, "n", "e", true, "0.1.0", start, Duration.ofSeconds(1),
-                        1 << 20, 256L << 20))
+                        1 << 20, 256L << 20, Optional.empty()))
                 .hasMessageContaining("maxTargetResultBytes");
         assertThatThrownBy(() -> HttpServerSettings.of("h", 70000, "n", "e", true, start)).hasMessageContaining("port");
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,10 +27,16 @@ public final class TestingHttpServer implements AutoCloseable {
             .build();
 
     public TestingHttpServer(boolean coordinator) throws Exception {
+        this(coordinator, Optional.empty());
+    }
+
+    /** A server whose internal routes need tokens signed with {@code sharedSecret}, when present. */
+    public TestingHttpServer(boolean coordinator, Optional<String> sharedSecret) throws Exception {
         system = ActorSystem.create(Behaviors.empty(), "quarry-http-test");
         settings = HttpServerSettings.of(
-                "127.0.0.1", 0, coordinator ? "coordinator-1" : "worker-1", "test", coordinator,
-                Instant.now().minusSeconds(3 * 3600 + 12 * 60));
+                        "127.0.0.1", 0, coordinator ? "coordinator-1" : "worker-1", "test", coordinator,
+                        Instant.now().minusSeconds(3 * 3600 + 12 * 60))
+                .withSharedSecret(sharedSecret);
         server = HttpServer.start(system, service, settings).toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
