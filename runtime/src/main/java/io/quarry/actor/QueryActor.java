@@ -99,6 +99,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         }
     }
 
+    /** Partial cancel of stage {@code stageId} (the number within the query); always answers true. */
+    public record CancelStage(int stageId, ActorRef<Boolean> replyTo) implements Command, LocalOnly {}
+
     /** The query's history time is over: stop. */
     public enum Expire implements Command, LocalOnly {
         INSTANCE
@@ -229,6 +232,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(GetStatistics.class, this::onGetStatistics)
                 .onMessage(GetInfo.class, this::onGetInfo)
                 .onMessage(Kill.class, this::onKill)
+                .onMessage(CancelStage.class, this::onCancelStage)
                 .onMessageEquals(Expire.INSTANCE, this::onExpire)
                 .onMessage(Planned.class, this::onPlanned)
                 .onMessage(WorkersFound.class, this::onWorkersFound)
@@ -393,7 +397,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
 
     private Behavior<Command> onRootPulled(RootPulled message) {
         pulling = false;
-        if (state.isDone()) {
+        if (state.isDone() || outputComplete) {
             return this;
         }
         if (message.error() != null) {
@@ -419,17 +423,52 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             }
             rootToken = pages.nextToken();
             if (pages.complete()) {
-                outputComplete = true;
-                timers.startSingleTimer(SettleTimeout.INSTANCE, SETTLE_WAIT);
-                rootTask.task().tell(new TaskActor.DestroyBuffer(0));
-                state = QueryState.FINISHING;
-                // Whatever still runs upstream (e.g. under a satisfied LIMIT) is no longer needed.
-                stages.values().forEach(stage -> stage.tell(new StageActor.Stop(false)));
+                completeOutput();
             }
         }
         answerWaiters();
         pullRoot();
         return this;
+    }
+
+    /** The client has every row it will get: finish once the stages have settled. */
+    private void completeOutput() {
+        outputComplete = true;
+        timers.startSingleTimer(SettleTimeout.INSTANCE, SETTLE_WAIT);
+        if (rootTask != null) {
+            rootTask.task().tell(new TaskActor.DestroyBuffer(0));
+        }
+        state = QueryState.FINISHING;
+        // Whatever still runs upstream (e.g. under a satisfied LIMIT) is no longer needed.
+        stages.values().forEach(stage -> stage.tell(new StageActor.Stop(false)));
+    }
+
+    /**
+     * The clients' partial cancel: the stage and the stages below it stop producing, and their consumer
+     * takes what it has received as the whole of that input, so the query finishes normally with the rows
+     * already produced.
+     */
+    private Behavior<Command> onCancelStage(CancelStage request) {
+        request.replyTo().tell(true);
+        if (state.isDone() || outputComplete || !stages.containsKey(request.stageId())) {
+            return this;
+        }
+        Integer consumer = consumerOf.get(request.stageId());
+        if (consumer == null) {
+            completeOutput();
+            answerWaiters();
+            return this;
+        }
+        stages.get(consumer).tell(new StageActor.EndSource(request.stageId()));
+        stopSubtree(request.stageId());
+        return this;
+    }
+
+    private void stopSubtree(int fragmentId) {
+        stages.get(fragmentId).tell(new StageActor.Stop(false));
+        plan.fragments().stream()
+                .filter(fragment -> fragment.id() == fragmentId)
+                .forEach(fragment -> fragment.sourceFragments().forEach(this::stopSubtree));
     }
 
     // ---- the result protocol ----

@@ -40,6 +40,9 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         }
     }
 
+    /** The producers of remote source {@code fragmentId} were cancelled: what the tasks have is all of it. */
+    public record EndSource(int fragmentId) implements Command, LocalOnly {}
+
     /** Stops every task of the stage (abort = the query failed). */
     public record Stop(boolean abort) implements Command, LocalOnly {}
 
@@ -84,6 +87,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     private final Map<TaskId, TaskStatus> statuses = new LinkedHashMap<>();
     private final List<SourcesReady> pendingSources = new ArrayList<>();
     private final Set<TaskId> endedTasks = new HashSet<>();
+    private final Set<Integer> endedSources = new HashSet<>();
     private String state = "SCHEDULING";
     private boolean done;
     private boolean finishing;
@@ -143,6 +147,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
                 .onMessage(StatusChanged.class, this::onStatusChanged)
                 .onMessage(TaskGone.class, this::onTaskGone)
                 .onMessage(Stop.class, this::onStop)
+                .onMessage(EndSource.class, this::onEndSource)
                 .build();
     }
 
@@ -178,6 +183,9 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             sendSources(sources);
         }
         pendingSources.clear();
+        for (int fragmentId : endedSources) {
+            tasks.values().forEach(each -> each.tell(new TaskActor.EndRemoteSource(fragmentId)));
+        }
         List<RemoteTask> created = new ArrayList<>();
         for (int partition = 0; partition < workers.size(); partition++) {
             created.add(new RemoteTask(new TaskId(stageId, partition, 0), tasks.get(partition)));
@@ -282,6 +290,14 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             done = true;
             state = "FINISHED";
         }
+    }
+
+    private Behavior<Command> onEndSource(EndSource message) {
+        endedSources.add(message.fragmentId());
+        for (ActorRef<TaskActor.Command> task : tasks.values()) {
+            task.tell(new TaskActor.EndRemoteSource(message.fragmentId()));
+        }
+        return this;
     }
 
     private Behavior<Command> onStop(Stop message) {

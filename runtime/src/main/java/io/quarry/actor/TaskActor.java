@@ -84,6 +84,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
     }
 
+    /** The producers of remote source {@code fragmentId} were cancelled: the pages received are all of it. */
+    public record EndRemoteSource(int fragmentId) implements Command, ClusterMessage {}
+
     /** The consumer of a buffer has everything it needs; its pages can go. */
     public record DestroyBuffer(int bufferId) implements Command, ClusterMessage {}
 
@@ -151,6 +154,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private final OutputBuffer outputBuffer;
     private final TaskExecution execution;
     private final java.util.Map<Integer, List<Producer>> producers = new java.util.HashMap<>();
+    private final java.util.Set<Integer> endedSources = new java.util.HashSet<>();
     private final Duration askTimeout;
     private final String taskInstanceId = UUID.randomUUID().toString();
     /** Long polls of the task info waiting for a state change, by poll id (also their timer key). */
@@ -225,6 +229,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return newReceiveBuilder()
                 .onMessage(AddSplits.class, this::onAddSplits)
                 .onMessage(AddRemoteSources.class, this::onAddRemoteSources)
+                .onMessage(EndRemoteSource.class, this::onEndRemoteSource)
                 .onMessage(GetPages.class, this::onGetPages)
                 .onMessage(RetryGetPages.class, retry -> answerGetPages(retry.request(), false))
                 .onMessage(DestroyBuffer.class, this::onDestroyBuffer)
@@ -253,8 +258,22 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return this;
     }
 
+    private Behavior<Command> onEndRemoteSource(EndRemoteSource message) {
+        if (state.isDone() || !endedSources.add(message.fragmentId())) {
+            return this;
+        }
+        for (Producer producer : producers.getOrDefault(message.fragmentId(), List.of())) {
+            if (!producer.complete) {
+                producer.complete = true;
+                producer.task.task().tell(new DestroyBuffer(taskId.partition()));
+            }
+        }
+        execution.remoteSource(message.fragmentId()).noMorePages();
+        return this;
+    }
+
     private Behavior<Command> onAddRemoteSources(AddRemoteSources message) {
-        if (state.isDone() || producers.containsKey(message.fragmentId())) {
+        if (state.isDone() || producers.containsKey(message.fragmentId()) || endedSources.contains(message.fragmentId())) {
             return this;
         }
         List<Producer> list = new ArrayList<>();
@@ -300,6 +319,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             return this;
         }
         Producer producer = producers.get(message.fragmentId()).get(message.producer());
+        if (producer.complete) {
+            return this; // ended by a partial cancel while this request was under way
+        }
         if (message.error() != null) {
             producer.failedAttempts++;
             if (producer.failedAttempts >= PULL_ATTEMPTS) {

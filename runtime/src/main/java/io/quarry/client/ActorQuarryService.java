@@ -16,6 +16,7 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.QuarryException;
 import io.quarry.spi.QueryId;
+import io.quarry.spi.StageId;
 import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,14 @@ final class ActorQuarryService implements QuarryService {
                                 found, replyTo -> new QueryActor.GetInfo(true, replyTo), askTimeout, scheduler)
                         .thenApply(Optional::of))
                 .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())));
+    }
+
+    @Override
+    public CompletionStage<Boolean> cancelStage(StageId stageId) {
+        return queryActor(stageId.queryId()).thenCompose(actor -> actor
+                .<CompletionStage<Boolean>>map(found -> AskPattern.ask(
+                        found, replyTo -> new QueryActor.CancelStage(stageId.id(), replyTo), askTimeout, scheduler))
+                .orElseGet(() -> CompletableFuture.completedFuture(false)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.quarry.actor.TaskState;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.spi.QueryId;
+import io.quarry.spi.StageId;
 import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,12 @@ public interface QuarryService {
      * administrative kill and preemption): the caller decides who may.
      */
     CompletionStage<KillResult> kill(QueryId queryId, ErrorCode errorCode, String message);
+
+    /**
+     * The clients' partial cancel: stage {@code stageId} and those below it stop producing and the query
+     * finishes with the rows already produced. False when the query is unknown.
+     */
+    CompletionStage<Boolean> cancelStage(StageId stageId);
 
     /** Records that the client is alive (HEAD on a result URI); false when the query or slug is unknown. */
     CompletionStage<Boolean> heartbeat(QueryHandle handle);

@@ -119,6 +119,11 @@ public final class ProtocolRequests {
         return send("DELETE", uri, headers, null);
     }
 
+    /** A DELETE on a path of this server, e.g. {@code /v1/stage/{id}}. */
+    public Response delete(String path, Map<String, String> headers) {
+        return delete(server.resolve(path), headers);
+    }
+
     public Response head(URI uri, Map<String, String> headers) {
         return send("HEAD", uri, headers, null);
     }

@@ -262,4 +262,30 @@ class QueryResourceIT {
         stages.add(stage);
         stage.path("subStages").forEach(child -> collect(child, stages));
     }
+
+    @Test
+    void partialCancelFinishesTheQueryWithTheRowsAlreadyProduced() {
+        // A scan of 6 M rows: stop its leaf stage once rows flow, and the query ends FINISHED with fewer.
+        Response response = requests.submitUntilTasksRun(cluster, "SELECT orderkey FROM tpch.sf1.lineitem", USER, 2);
+        String queryId = response.json().path("id").asText();
+        long rows = 0;
+        while (rows == 0) {
+            response = requests.get(response.nextUri().orElseThrow(), USER);
+            rows += response.json().path("data").size();
+        }
+        assertThat(requests.delete("/v1/stage/" + queryId + ".99", USER).status()).as("unknown stage").isEqualTo(204);
+        assertThat(requests.delete("/v1/stage/not-a-stage", USER).status()).as("malformed stage id").isEqualTo(404);
+        Response cancelled = requests.delete("/v1/stage/" + queryId + ".1", USER);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(204);
+        while (response.nextUri().isPresent()) {
+            response = requests.get(response.nextUri().get(), USER);
+            assertThat(response.status()).isEqualTo(200);
+            rows += response.json().path("data").size();
+        }
+        assertThat(response.error()).as("the query ends without an error").isEmpty();
+        assertThat(response.json().path("stats").path("state").asText()).isEqualTo("FINISHED");
+        assertThat(rows).isPositive().isLessThan(6_001_215);
+        Waits.until(Duration.ofSeconds(5), "the query's tasks to end", () -> cluster.tasksOf(queryId).isEmpty());
+    }
+
 }

@@ -14,6 +14,7 @@ import io.quarry.http.dto.StageInfoDocument;
 import io.quarry.http.error.HttpStatusException;
 import io.quarry.spi.StageId;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -32,7 +33,24 @@ public final class StageResource extends AllDirectives {
 
     public Route route() {
         return pathPrefix("v1", () -> pathPrefix("stage", () ->
-                path(PathMatchers.segment(), id -> get(() -> stage(id)))));
+                path(PathMatchers.segment(), id -> concat(get(() -> stage(id)), delete(() -> cancel(id))))));
+    }
+
+    /** The clients' partial cancel: 204 whether or not the stage exists (unknown is a no-op). */
+    private Route cancel(String idText) {
+        return extractRequest(request -> {
+            String user = RequestUser.require(request);
+            StageId stageId = parseStageId(idText);
+            CompletionStage<HttpResponse> response = service.queryInfo(stageId.queryId()).thenCompose(info -> {
+                if (info.isEmpty()) {
+                    return CompletableFuture.completedFuture(HttpResponse.create().withStatus(StatusCodes.NO_CONTENT));
+                }
+                RequestUser.checkOwner(user, info.get());
+                return service.cancelStage(stageId)
+                        .thenApply(ignored -> HttpResponse.create().withStatus(StatusCodes.NO_CONTENT));
+            });
+            return onSuccess(response, this::complete);
+        });
     }
 
     private Route stage(String idText) {

@@ -30,6 +30,7 @@ import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.QuarryException;
 import io.quarry.spi.QueryId;
+import io.quarry.spi.StageId;
 import io.quarry.type.CharType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
@@ -187,6 +188,7 @@ public final class FakeQuarryService implements QuarryService {
     public final List<Long> maxSizes = new CopyOnWriteArrayList<>();
     public final List<String> bufferCalls = new CopyOnWriteArrayList<>();
     public final List<Boolean> taskCancels = new CopyOnWriteArrayList<>();
+    public final List<StageId> stageCancels = new CopyOnWriteArrayList<>();
 
     public static TaskSnapshot taskSnapshot(String state) {
         return new TaskSnapshot(
@@ -263,6 +265,12 @@ public final class FakeQuarryService implements QuarryService {
     @Override
     public CompletionStage<Optional<QueryInfo>> queryInfo(QueryId queryId) {
         return CompletableFuture.completedFuture(Optional.ofNullable(queryInfos.get(queryId)));
+    }
+
+    @Override
+    public CompletionStage<Boolean> cancelStage(StageId stageId) {
+        stageCancels.add(stageId);
+        return CompletableFuture.completedFuture(queryInfos.containsKey(stageId.queryId()));
     }
 
     @Override

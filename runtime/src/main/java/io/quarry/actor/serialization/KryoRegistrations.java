@@ -307,6 +307,7 @@ public final class KryoRegistrations {
         kryo.register(210, io.quarry.actor.TaskManager.ListTasks.class);
         kryo.register(211, io.quarry.actor.TaskManager.TaskList.class);
         kryo.register(212, io.quarry.connector.system.SystemSplit.class);
-        // New entries go here, at the end, with the next id (213).
+        kryo.register(213, io.quarry.actor.TaskActor.EndRemoteSource.class);
+        // New entries go here, at the end, with the next id (214).
     }
 }

@@ -401,7 +401,8 @@ class TestKryoSerializer {
                 new TaskManager.TaskCreated(taskId, "worker-1", Optional.of(task), Optional.empty()),
                 new TaskManager.ListTasks(testKit.<TaskManager.TaskList>createTestProbe().ref()),
                 new TaskManager.TaskList("worker-1", List.of(taskId)),
-                new io.quarry.connector.system.SystemSplit(new SchemaTableName("runtime", "nodes")));
+                new io.quarry.connector.system.SystemSplit(new SchemaTableName("runtime", "nodes")),
+                new TaskActor.EndRemoteSource(2));
         for (Object sample : all) {
             Object previous = samples.put(sample.getClass(), sample);
             assertThat(previous).as("two samples of %s", sample.getClass()).isNull();
