@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,6 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class InternalToken {
     public static final Duration LIFETIME = Duration.ofMinutes(5);
+    /** Where nodes put the token (openLooKeng's and Trino's names). */
+    public static final List<String> HEADERS = List.of("X-Presto-Internal-Bearer", "X-Trino-Internal-Bearer");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();

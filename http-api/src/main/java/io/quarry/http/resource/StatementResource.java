@@ -30,6 +30,7 @@ import io.quarry.http.dto.StatementStats;
 import io.quarry.http.dto.WireJson;
 import io.quarry.http.error.HttpStatusException;
 import io.quarry.http.error.TextResponses;
+import io.quarry.http.header.InternalToken;
 import io.quarry.http.header.ProtocolHeaders;
 import io.quarry.http.header.RequestSession;
 import io.quarry.http.header.SessionHeaderParser;
@@ -73,6 +74,10 @@ public final class StatementResource extends AllDirectives {
 
     private Route submit() {
         return extractRequest(request -> {
+            // Node-to-node credentials are for internal routes; they never start a query (as Trino).
+            if (InternalToken.HEADERS.stream().anyMatch(name -> request.getHeader(name).isPresent())) {
+                throw new HttpStatusException(StatusCodes.FORBIDDEN, "Internal credentials cannot start queries");
+            }
             ProtocolHeaders protocol = ProtocolHeaders.detect(request.getHeaders());
             if (protocol.user(request.getHeaders()).isEmpty()) {
                 throw SessionHeaderParser.missingUser(protocol);

@@ -22,7 +22,6 @@ import io.quarry.http.resource.StatusResource;
 import io.quarry.http.resource.TaskResource;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -31,8 +30,6 @@ import java.util.concurrent.CompletionStage;
  * 4xx, 404 for unknown routes, 405 for wrong methods, a generic 500 for internal failures.
  */
 public final class ApiRoutes extends AllDirectives {
-    /** Where nodes put the signed internal token (openLooKeng's and Trino's names). */
-    public static final List<String> INTERNAL_TOKEN_HEADERS = List.of("X-Presto-Internal-Bearer", "X-Trino-Internal-Bearer");
 
     private final StatementResource statement;
     private final InfoResource info;
@@ -91,7 +88,7 @@ public final class ApiRoutes extends AllDirectives {
     }
 
     private boolean hasValidToken(HttpRequest request) {
-        for (String name : INTERNAL_TOKEN_HEADERS) {
+        for (String name : InternalToken.HEADERS) {
             Optional<HttpHeader> header = request.getHeader(name);
             if (header.isPresent() && internalToken.get().isValid(header.get().value(), clock.instant())) {
                 return true;

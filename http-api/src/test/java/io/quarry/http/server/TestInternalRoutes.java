@@ -43,6 +43,21 @@ class TestInternalRoutes {
     }
 
     @Test
+    void internalCredentialsCannotStartQueries() throws Exception {
+        try (TestingHttpServer server = new TestingHttpServer(true, Optional.of(SECRET))) {
+            String token = new InternalToken(SECRET).create("worker-1", Instant.now());
+            HttpResponse<String> response = server.send(server.request("/v1/statement")
+                    .header("X-Trino-User", "alice")
+                    .header("X-Trino-Internal-Bearer", token)
+                    .POST(HttpRequest.BodyPublishers.ofString("SELECT 1"))
+                    .build());
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("Internal credentials");
+            assertThat(server.service.sessions).as("nothing submitted").isEmpty();
+        }
+    }
+
+    @Test
     void withoutASecretTheInternalRoutesAreOpen() throws Exception {
         try (TestingHttpServer server = new TestingHttpServer(false)) {
             assertThat(server.send(server.request("/v1/task").GET().build()).statusCode()).isEqualTo(200);
