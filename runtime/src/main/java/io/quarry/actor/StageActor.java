@@ -18,11 +18,12 @@ import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one fragment of a query: places one task on each chosen worker, hands out the splits, tells the
@@ -247,7 +248,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         if (ended && !finishing) {
             // The stage did not ask for this (e.g. a task aborted through /v1/task): the query cannot finish.
             return fail(status.failure().orElse(FailureInfo.of(
-                    ErrorCode.REMOTE_TASK_ERROR, "Task " + status.taskId() + " was " + status.state().name().toLowerCase(java.util.Locale.ROOT))));
+                    ErrorCode.REMOTE_TASK_ERROR, "Task " + status.taskId() + " was " + status.state().name().toLowerCase(Locale.ROOT))));
         }
         if (tasks.size() == workers.size()
                 && statuses.size() == workers.size()

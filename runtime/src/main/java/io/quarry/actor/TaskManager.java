@@ -53,8 +53,8 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
     }
 
     /** The answer to {@link CreateTask}: the task's actor, or why it could not be created. */
-    public record TaskCreated(TaskId taskId, String nodeId, java.util.Optional<ActorRef<TaskActor.Command>> task,
-            java.util.Optional<FailureInfo> failure) implements ClusterMessage {}
+    public record TaskCreated(TaskId taskId, String nodeId, Optional<ActorRef<TaskActor.Command>> task,
+            Optional<FailureInfo> failure) implements ClusterMessage {}
 
     /** The ids of the tasks that run on this node now. */
     public record ListTasks(ActorRef<TaskList> replyTo) implements Command, ClusterMessage {}
@@ -151,7 +151,7 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         if (existing != null) {
             // A repeated request (e.g. after a lost reply) gets the same task.
             request.replyTo().tell(new TaskCreated(
-                    request.taskId(), settings.nodeId(), java.util.Optional.of(existing), java.util.Optional.empty()));
+                    request.taskId(), settings.nodeId(), Optional.of(existing), Optional.empty()));
             return this;
         }
         if (draining) {
@@ -169,12 +169,12 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
             getContext().watchWith(task, new TaskStopped(request.taskId()));
             tasks.put(request.taskId(), task);
             request.replyTo().tell(new TaskCreated(
-                    request.taskId(), settings.nodeId(), java.util.Optional.of(task), java.util.Optional.empty()));
+                    request.taskId(), settings.nodeId(), Optional.of(task), Optional.empty()));
         } catch (RuntimeException e) {
             FailureInfo failure = FailureInfo.from(e);
             getContext().getLog().warn("Task {} could not be created: {}", request.taskId(), failure.message());
             request.replyTo().tell(new TaskCreated(
-                    request.taskId(), settings.nodeId(), java.util.Optional.empty(), java.util.Optional.of(failure)));
+                    request.taskId(), settings.nodeId(), Optional.empty(), Optional.of(failure)));
         }
         return this;
     }

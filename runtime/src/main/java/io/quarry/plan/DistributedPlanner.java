@@ -3,6 +3,7 @@ package io.quarry.plan;
 import io.quarry.type.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Adds the exchanges that let a single-node plan run over many tasks. Table scans produce distributed
@@ -96,7 +97,7 @@ public final class DistributedPlanner {
                 arguments.add(channel++);
             }
             finalCalls.add(new AggregateCall(
-                    call.function(), arguments, call.argumentTypes(), call.resultType(), false, java.util.Optional.empty()));
+                    call.function(), arguments, call.argumentTypes(), call.resultType(), false, Optional.empty()));
         }
         PlanNode exchanged = exchangeOn(partial, partialKeys);
         Aggregate finalAggregate = new Aggregate(exchanged, partialKeys, finalCalls, AggregationStep.FINAL);
