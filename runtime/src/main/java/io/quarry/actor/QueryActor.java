@@ -844,7 +844,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                         progress.peakMemoryBytes()));
             }
         }
-        return new StageInfo(new StageId(queryId, fragmentId), stageStatistics(fragmentId), tasks, children);
+        return new StageInfo(new StageId(queryId, fragmentId), fragment, stageStatistics(fragmentId), tasks, children);
     }
 
     private boolean isSource(int fragmentId) {

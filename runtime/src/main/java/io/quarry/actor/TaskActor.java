@@ -18,6 +18,7 @@ import io.quarry.exec.TaskExecution;
 import io.quarry.exec.TaskExecutionContext;
 import io.quarry.exec.TaskStatistics;
 import io.quarry.page.Page;
+import io.quarry.plan.FragmentDistribution;
 import io.quarry.plan.PlanFragment;
 import io.quarry.spi.Connector;
 import io.quarry.spi.ErrorCode;
@@ -112,6 +113,21 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
     }
 
+    /**
+     * An update through the task protocol: checked against what the task already has (splits only for a task
+     * that reads a table and before its split list is closed; producers only for its own remote sources, once),
+     * then applied as {@link AddSplits} and {@link AddRemoteSources} are. Answers the task's info, or why not.
+     */
+    public record ApplyUpdate(
+            List<Split> splits, boolean noMoreSplits, List<AddRemoteSources> remoteSources,
+            ActorRef<TaskManager.TaskUpdated> replyTo) implements Command, LocalOnly {
+        public ApplyUpdate {
+            splits = List.copyOf(splits);
+            remoteSources = List.copyOf(remoteSources);
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
     /** Stops the task as {@link Cancel} does and answers its info after the change. */
     public record CancelAndReport(boolean abort, ActorRef<TaskSnapshot> replyTo) implements Command, LocalOnly {
         public CancelAndReport {
@@ -150,6 +166,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     }
 
     private final TaskId taskId;
+    private final PlanFragment fragment;
     private final String nodeId;
     private final ActorRef<TaskStatus> statusListener;
     private final TimerScheduler<Command> timers;
@@ -199,6 +216,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         super(context);
         this.taskId = requireNonNull(taskId, "taskId is null");
         this.nodeId = requireNonNull(nodeId, "nodeId is null");
+        this.fragment = requireNonNull(fragment, "fragment is null");
         this.timers = timers;
         this.askTimeout = askTimeout;
         this.statusListener = requireNonNull(statusListener, "statusListener is null");
@@ -231,6 +249,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return newReceiveBuilder()
                 .onMessage(AddSplits.class, this::onAddSplits)
                 .onMessage(AddRemoteSources.class, this::onAddRemoteSources)
+                .onMessage(ApplyUpdate.class, this::onApplyUpdate)
                 .onMessage(EndRemoteSource.class, this::onEndRemoteSource)
                 .onMessage(GetPages.class, this::onGetPages)
                 .onMessage(RetryGetPages.class, retry -> answerGetPages(retry.request(), false))
@@ -258,6 +277,51 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             }
         }
         return this;
+    }
+
+    private Behavior<Command> onApplyUpdate(ApplyUpdate update) {
+        Optional<String> refusal = refusal(update);
+        if (refusal.isPresent()) {
+            update.replyTo().tell(TaskManager.TaskUpdated.failed(ErrorCode.INVALID_ARGUMENTS, refusal.get()));
+            return this;
+        }
+        if (!update.splits().isEmpty() || update.noMoreSplits()) {
+            onAddSplits(new AddSplits(update.splits(), update.noMoreSplits()));
+        }
+        update.remoteSources().forEach(this::onAddRemoteSources);
+        update.replyTo().tell(new TaskManager.TaskUpdated(Optional.of(snapshot()), Optional.empty()));
+        return this;
+    }
+
+    private Optional<String> refusal(ApplyUpdate update) {
+        Optional<String> refusal = refusal(taskId, fragment, update);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        if (!update.splits().isEmpty() && noMoreSplits) {
+            return Optional.of("Task " + taskId + " already has all its splits");
+        }
+        for (AddRemoteSources sources : update.remoteSources()) {
+            List<Producer> known = producers.get(sources.fragmentId());
+            if (known != null && !known.stream().map(producer -> producer.task).toList().equals(sources.producers())) {
+                return Optional.of("Task " + taskId + " already has other producers for remote source " + sources.fragmentId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why task {@code taskId} of {@code fragment} cannot take {@code update} whatever it has already; empty if it can. */
+    static Optional<String> refusal(TaskId taskId, PlanFragment fragment, ApplyUpdate update) {
+        if (!update.splits().isEmpty() && fragment.distribution() != FragmentDistribution.SOURCE) {
+            return Optional.of("Task " + taskId + " reads no table: it takes no splits");
+        }
+        for (AddRemoteSources sources : update.remoteSources()) {
+            if (!fragment.sourceFragments().contains(sources.fragmentId())) {
+                return Optional.of("Task " + taskId + " has no remote source " + sources.fragmentId()
+                        + " (its sources: " + fragment.sourceFragments() + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     private Behavior<Command> onEndRemoteSource(EndRemoteSource message) {

@@ -15,9 +15,12 @@ import io.quarry.connector.CatalogManager;
 import io.quarry.plan.PlanFragment;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
+import io.quarry.spi.QuarryException;
 import io.quarry.spi.Session;
+import io.quarry.spi.Split;
 import io.quarry.spi.TaskId;
 import io.quarry.client.TaskSnapshot;
+import io.quarry.client.TaskUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -97,6 +100,43 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         }
     }
 
+    /**
+     * Creates the task if {@code spec} is given and it does not exist yet, then applies the splits and remote
+     * sources to it (see {@link TaskActor.ApplyUpdate}); the answer is the task's info, or why not.
+     */
+    public record UpdateTask(
+            TaskId taskId,
+            Optional<TaskUpdate.TaskSpec> spec,
+            List<Split> splits,
+            boolean noMoreSplits,
+            List<TaskActor.AddRemoteSources> remoteSources,
+            ActorRef<TaskUpdated> replyTo) implements Command, LocalOnly {
+        public UpdateTask {
+            requireNonNull(taskId, "taskId is null");
+            requireNonNull(spec, "spec is null");
+            splits = List.copyOf(splits);
+            remoteSources = List.copyOf(remoteSources);
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    /** The answer to {@link UpdateTask}: the task's info after the update, or the failure that refused it. */
+    public record TaskUpdated(Optional<TaskSnapshot> info, Optional<FailureInfo> failure) implements LocalOnly {
+        public static TaskUpdated failed(ErrorCode code, String message) {
+            return new TaskUpdated(Optional.empty(), Optional.of(FailureInfo.of(code, message)));
+        }
+    }
+
+    /** Which actor runs a task of this node: asked by other nodes to pull from a task known only by its id. */
+    public record LocateTask(TaskId taskId, ActorRef<TaskLocated> replyTo) implements Command, ClusterMessage {
+        public LocateTask {
+            requireNonNull(taskId, "taskId is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    public record TaskLocated(TaskId taskId, Optional<ActorRef<TaskActor.Command>> task) implements ClusterMessage {}
+
     /** The node is shutting down: every later {@link CreateTask} is refused with SERVER_SHUTTING_DOWN. */
     public record Drain() implements Command, LocalOnly {}
 
@@ -139,6 +179,11 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                 .onMessage(GetTaskInfo.class, this::onGetTaskInfo)
                 .onMessage(CancelTask.class, this::onCancelTask)
                 .onMessage(FindTask.class, this::onFindTask)
+                .onMessage(UpdateTask.class, this::onUpdateTask)
+                .onMessage(LocateTask.class, locate -> {
+                    locate.replyTo().tell(new TaskLocated(locate.taskId(), Optional.ofNullable(tasks.get(locate.taskId()))));
+                    return this;
+                })
                 .onMessage(Drain.class, drain -> {
                     draining = true;
                     return this;
@@ -154,29 +199,67 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                     request.taskId(), settings.nodeId(), Optional.of(existing), Optional.empty()));
             return this;
         }
+        try {
+            ActorRef<TaskActor.Command> task = createTask(request.taskId(),
+                    new TaskUpdate.TaskSpec(request.fragment(), request.session(), request.outputPartitionCount()),
+                    request.statusListener());
+            request.replyTo().tell(new TaskCreated(
+                    request.taskId(), settings.nodeId(), Optional.of(task), Optional.empty()));
+        } catch (QuarryException e) {
+            request.replyTo().tell(new TaskCreated(
+                    request.taskId(), settings.nodeId(), Optional.empty(), Optional.of(FailureInfo.from(e))));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onUpdateTask(UpdateTask request) {
+        TaskActor.ApplyUpdate update = new TaskActor.ApplyUpdate(
+                request.splits(), request.noMoreSplits(), request.remoteSources(), request.replyTo());
+        ActorRef<TaskActor.Command> task = tasks.get(request.taskId());
+        if (task == null) {
+            if (request.spec().isEmpty()) {
+                request.replyTo().tell(TaskUpdated.failed(ErrorCode.NOT_FOUND, "Task " + request.taskId()
+                        + " does not exist on node " + settings.nodeId() + "; the update that creates it carries its fragment"));
+                return this;
+            }
+            // Checked before the task exists, so that a refused update creates nothing.
+            Optional<String> refusal = TaskActor.refusal(request.taskId(), request.spec().get().fragment(), update);
+            if (refusal.isPresent()) {
+                request.replyTo().tell(TaskUpdated.failed(ErrorCode.INVALID_ARGUMENTS, refusal.get()));
+                return this;
+            }
+            try {
+                // Created through the task protocol: no stage listens to its status; it is polled instead.
+                task = createTask(request.taskId(), request.spec().get(), getContext().getSystem().ignoreRef());
+            } catch (QuarryException e) {
+                request.replyTo().tell(new TaskUpdated(Optional.empty(), Optional.of(FailureInfo.from(e))));
+                return this;
+            }
+        }
+        task.tell(update);
+        return this;
+    }
+
+    /** Spawns and watches the actor of a new task; a refusal (draining, a fragment it cannot run) is thrown. */
+    private ActorRef<TaskActor.Command> createTask(TaskId taskId, TaskUpdate.TaskSpec spec, ActorRef<TaskStatus> statusListener) {
         if (draining) {
-            request.replyTo().tell(new TaskCreated(request.taskId(), settings.nodeId(), Optional.empty(), Optional.of(
-                    FailureInfo.of(ErrorCode.SERVER_SHUTTING_DOWN, "Node " + settings.nodeId() + " is shutting down"))));
-            return this;
+            throw new QuarryException(ErrorCode.SERVER_SHUTTING_DOWN, "Node " + settings.nodeId() + " is shutting down");
         }
         try {
             Behavior<TaskActor.Command> behavior = TaskActor.create(
-                    request.taskId(), settings.nodeId(), request.fragment(), request.session(),
-                    request.outputPartitionCount(), settings.catalogs()::require, settings.driverExecutor(),
-                    settings.outputBufferBytes(), settings.askTimeout(), request.statusListener());
+                    taskId, settings.nodeId(), spec.fragment(), spec.session(), spec.outputPartitionCount(),
+                    settings.catalogs()::require, settings.driverExecutor(), settings.outputBufferBytes(),
+                    settings.askTimeout(), statusListener);
             ActorRef<TaskActor.Command> task = getContext().spawn(
-                    Behaviors.supervise(behavior).onFailure(SupervisorStrategy.stop()), "task-" + request.taskId());
-            getContext().watchWith(task, new TaskStopped(request.taskId()));
-            tasks.put(request.taskId(), task);
-            request.replyTo().tell(new TaskCreated(
-                    request.taskId(), settings.nodeId(), Optional.of(task), Optional.empty()));
+                    Behaviors.supervise(behavior).onFailure(SupervisorStrategy.stop()), "task-" + taskId);
+            getContext().watchWith(task, new TaskStopped(taskId));
+            tasks.put(taskId, task);
+            return task;
         } catch (RuntimeException e) {
             FailureInfo failure = FailureInfo.from(e);
-            getContext().getLog().warn("Task {} could not be created: {}", request.taskId(), failure.message());
-            request.replyTo().tell(new TaskCreated(
-                    request.taskId(), settings.nodeId(), Optional.empty(), Optional.of(failure)));
+            getContext().getLog().warn("Task {} could not be created: {}", taskId, failure.message());
+            throw failure.toException();
         }
-        return this;
     }
 
     private Behavior<Command> onListTasks(ListTasks request) {

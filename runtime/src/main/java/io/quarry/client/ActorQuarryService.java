@@ -9,9 +9,11 @@ import io.quarry.actor.NodeGuardian;
 import io.quarry.actor.NodeRegistry;
 import io.quarry.actor.QueryActor;
 import io.quarry.actor.QueryManager;
+import io.quarry.actor.RemoteTask;
 import io.quarry.actor.TaskActor;
 import io.quarry.actor.TaskManager;
 import io.quarry.actor.TaskState;
+import io.quarry.actor.WorkerRef;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.QuarryException;
@@ -210,6 +212,64 @@ final class ActorQuarryService implements QuarryService {
             task.ifPresent(ref -> ref.tell(new TaskActor.DestroyBuffer(bufferId)));
             return task.isPresent();
         });
+    }
+
+    @Override
+    public CompletionStage<TaskSnapshot> updateTask(TaskUpdate update) {
+        return taskManager().thenCompose(taskManager -> resolveRemoteSources(update.remoteSources())
+                .thenCompose(remoteSources -> AskPattern.<TaskManager.Command, TaskManager.TaskUpdated>ask(
+                        taskManager,
+                        replyTo -> new TaskManager.UpdateTask(update.taskId(), update.spec(), update.splits(),
+                                update.noMoreSplits(), remoteSources, replyTo),
+                        askTimeout,
+                        scheduler))
+                .thenApply(updated -> {
+                    updated.failure().ifPresent(failure -> {
+                        throw failure.toException();
+                    });
+                    return updated.info().orElseThrow();
+                }));
+    }
+
+    /** The producer locations as task actors: each asked of the task manager of the worker at its URI. */
+    private CompletionStage<List<TaskActor.AddRemoteSources>> resolveRemoteSources(List<TaskUpdate.RemoteSourceUpdate> updates) {
+        if (updates.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return AskPattern.<NodeRegistry.Command, NodeRegistry.Workers>ask(
+                        components.registry(), NodeRegistry.GetWorkers::new, askTimeout, scheduler)
+                .thenCompose(workers -> {
+                    List<CompletableFuture<TaskActor.AddRemoteSources>> resolved = new ArrayList<>();
+                    for (TaskUpdate.RemoteSourceUpdate update : updates) {
+                        List<CompletableFuture<RemoteTask>> producers = update.producers().stream()
+                                .map(location -> locate(workers.workers(), location).toCompletableFuture())
+                                .toList();
+                        resolved.add(CompletableFuture.allOf(producers.toArray(CompletableFuture[]::new))
+                                .thenApply(done -> new TaskActor.AddRemoteSources(
+                                        update.fragmentId(), producers.stream().map(CompletableFuture::join).toList())));
+                    }
+                    return CompletableFuture.allOf(resolved.toArray(CompletableFuture[]::new))
+                            .thenApply(done -> resolved.stream().map(CompletableFuture::join).toList());
+                });
+    }
+
+    private CompletionStage<RemoteTask> locate(List<WorkerRef> workers, TaskUpdate.TaskLocation location) {
+        String nodeUri = location.nodeUri().endsWith("/")
+                ? location.nodeUri().substring(0, location.nodeUri().length() - 1)
+                : location.nodeUri();
+        Optional<WorkerRef> worker = workers.stream().filter(each -> each.httpUri().equals(nodeUri)).findFirst();
+        if (worker.isEmpty()) {
+            return CompletableFuture.failedFuture(new QuarryException(ErrorCode.INVALID_ARGUMENTS,
+                    "No active worker at " + location.nodeUri() + " (producer task " + location.taskId() + ")"));
+        }
+        return AskPattern.<TaskManager.Command, TaskManager.TaskLocated>ask(
+                        worker.get().taskManager(),
+                        replyTo -> new TaskManager.LocateTask(location.taskId(), replyTo),
+                        askTimeout,
+                        scheduler)
+                .thenApply(located -> new RemoteTask(location.taskId(), located.task().orElseThrow(() -> new QuarryException(
+                        ErrorCode.INVALID_ARGUMENTS,
+                        "Producer task " + location.taskId() + " does not exist on " + location.nodeUri()))));
     }
 
     private CompletionStage<Optional<ActorRef<TaskActor.Command>>> findTask(TaskId taskId) {

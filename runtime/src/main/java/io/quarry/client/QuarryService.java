@@ -118,6 +118,16 @@ public interface QuarryService {
         return CompletableFuture.completedFuture(Optional.empty());
     }
 
+    /**
+     * Creates or updates a task of this node (the task protocol's {@code POST /v1/task/{taskId}}): the same
+     * messages a stage sends its tasks. Producers of remote sources are found on the nodes their locations
+     * name. Fails with NOT_FOUND for an update of an unknown task without its fragment, INVALID_ARGUMENTS for
+     * an update the task cannot take.
+     */
+    default CompletionStage<TaskSnapshot> updateTask(TaskUpdate update) {
+        return CompletableFuture.failedFuture(new QuarryException(ErrorCode.NOT_SUPPORTED, "This node runs no tasks"));
+    }
+
     /** Frees the pages of a task's output buffer before {@code token}; false when the task does not exist here. */
     default CompletionStage<Boolean> acknowledgeTaskResults(TaskId taskId, int bufferId, long token) {
         return CompletableFuture.completedFuture(false);

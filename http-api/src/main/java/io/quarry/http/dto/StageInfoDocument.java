@@ -3,22 +3,26 @@ package io.quarry.http.dto;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarry.client.StageInfo;
 import io.quarry.client.StageStatistics;
 import io.quarry.client.StageTaskInfo;
 import io.quarry.config.DataSizes;
 import io.quarry.config.Durations;
+import io.quarry.http.plan.PlanJson;
 import java.net.URI;
 import java.util.List;
 
 /**
  * A StageInfo, as in QueryInfo's {@code outputStage} tree and {@code GET /v1/stage/{stageId}}: the stage's
- * id ({@code queryId.n}), state, URI, figures, tasks (each with its status and figures) and sub-stages.
+ * id ({@code queryId.n}), state, URI, plan fragment (in {@link PlanJson}, as {@code POST /v1/task} takes it), figures,
+ * tasks (each with its status and figures) and sub-stages.
  */
 public record StageInfoDocument(
         @JsonProperty("stageId") String stageId,
         @JsonProperty("state") String state,
         @JsonProperty("self") URI self,
+        @JsonProperty("plan") JsonNode plan,
         @JsonProperty("stageStats") Stats stageStats,
         @JsonProperty("tasks") List<Task> tasks,
         @JsonProperty("subStages") List<StageInfoDocument> subStages) {
@@ -26,6 +30,7 @@ public record StageInfoDocument(
         requireNonNull(stageId, "stageId is null");
         requireNonNull(state, "state is null");
         requireNonNull(self, "self is null");
+        requireNonNull(plan, "plan is null");
         requireNonNull(stageStats, "stageStats is null");
         tasks = List.copyOf(tasks);
         subStages = List.copyOf(subStages);
@@ -84,6 +89,7 @@ public record StageInfoDocument(
                 stage.stageId().toString(),
                 statistics.state(),
                 base.resolve("/v1/stage/" + stage.stageId()),
+                PlanJson.mapper().valueToTree(stage.plan()),
                 stats,
                 stage.tasks().stream().map(StageInfoDocument::task).toList(),
                 stage.subStages().stream().map(subStage -> of(subStage, base)).toList());

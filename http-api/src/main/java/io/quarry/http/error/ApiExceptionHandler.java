@@ -40,6 +40,7 @@ public final class ApiExceptionHandler {
             return switch (quarry.errorCode()) {
                 case SERVER_SHUTTING_DOWN, SERVER_STARTING_UP -> TextResponses.text(
                         StatusCodes.SERVICE_UNAVAILABLE, quarry.getMessage());
+                case NOT_FOUND -> TextResponses.text(StatusCodes.NOT_FOUND, quarry.getMessage());
                 default -> quarry.errorCode().type() == ErrorType.USER_ERROR
                         ? TextResponses.text(StatusCodes.BAD_REQUEST, quarry.getMessage())
                         : internalError(cause);

@@ -13,11 +13,14 @@ import akka.http.javadsl.model.headers.RawHeader;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
+import akka.http.javadsl.unmarshalling.Unmarshaller;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarry.actor.TaskActor;
 import io.quarry.actor.TaskState;
 import io.quarry.actor.serialization.PageCodec;
 import io.quarry.client.QuarryService;
 import io.quarry.client.TaskSnapshot;
+import io.quarry.client.TaskUpdate;
 import io.quarry.config.DataSizes;
 import io.quarry.config.Durations;
 import io.quarry.exchange.OutputBufferInfo;
@@ -30,9 +33,12 @@ import io.quarry.http.dto.TaskStats;
 import io.quarry.http.dto.TaskStatus;
 import io.quarry.http.error.HttpStatusException;
 import io.quarry.http.error.TextResponses;
+import io.quarry.http.plan.PlanJson;
+import io.quarry.http.plan.TaskUpdateRequest;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.TaskId;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +76,7 @@ public final class TaskResource extends AllDirectives {
                     return concat(
                             pathEndOrSingleSlash(() -> concat(
                                     get(() -> taskInfo(taskId, true)),
+                                    post(() -> updateTask(taskId)),
                                     delete(() -> cancelTask(taskId)))),
                             path("status", () -> get(() -> taskInfo(taskId, false))),
                             pathPrefix("results", () -> pathPrefix(PathMatchers.segment(), bufferText -> {
@@ -113,6 +120,30 @@ public final class TaskResource extends AllDirectives {
                         fullInfo ? toInfo(snapshot.get(), base) : toStatus(snapshot.get(), base)));
             }));
         });
+    }
+
+    /** {@code POST /v1/task/{taskId}}: a {@link TaskUpdateRequest} in JSON; answers the task's info. */
+    private Route updateTask(TaskId taskId) {
+        return extractRequest(request -> {
+            if (!request.entity().getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
+                throw new HttpStatusException(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "A task update must be sent as application/json");
+            }
+            return entity(Unmarshaller.entityToByteString(), body -> {
+                TaskUpdate update = parseUpdate(taskId, body.toArray());
+                return onSuccess(externalBaseUri, base -> onSuccess(service.updateTask(update), snapshot ->
+                        complete(Responses.json(toInfo(snapshot, base)))));
+            });
+        });
+    }
+
+    private static TaskUpdate parseUpdate(TaskId taskId, byte[] body) {
+        try {
+            return PlanJson.mapper().readValue(body, TaskUpdateRequest.class).toUpdate(taskId);
+        } catch (JsonProcessingException e) {
+            throw new HttpStatusException(StatusCodes.BAD_REQUEST, "Invalid task update: " + PlanJson.describe(e));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new HttpStatusException(StatusCodes.BAD_REQUEST, "Invalid task update: " + e.getMessage());
+        }
     }
 
     private Route cancelTask(TaskId taskId) {

@@ -12,6 +12,14 @@ import io.quarry.client.StageStatistics;
 import io.quarry.client.StageTaskInfo;
 import io.quarry.http.server.TestingHttpServer;
 import io.quarry.spi.QueryId;
+import io.quarry.plan.ExchangeKind;
+import io.quarry.plan.FragmentDistribution;
+import io.quarry.plan.Output;
+import io.quarry.plan.PlanFragment;
+import io.quarry.plan.RemoteSource;
+import io.quarry.plan.Values;
+import io.quarry.plan.expression.Constant;
+import io.quarry.type.Types;
 import io.quarry.spi.Session;
 import io.quarry.spi.StageId;
 import io.quarry.spi.TaskId;
@@ -54,8 +62,13 @@ class TestQueryResource {
         StageTaskInfo task = new StageTaskInfo(
                 new TaskId(new StageId(queryId, 1), 0, 0), "RUNNING", false, "worker-1", "http://10.0.0.7:8081", 4, 1, 2, 1,
                 3000, 2048, 10, 80, 120_000_000L, 1_500_000_000L, 1_048_576);
-        StageInfo leaf = new StageInfo(new StageId(queryId, 1), leafStats, List.of(task), List.of());
-        StageInfo root = new StageInfo(new StageId(queryId, 0), rootStats, List.of(), List.of(leaf));
+        RemoteSource rows = new RemoteSource(1, List.of(Types.BIGINT));
+        PlanFragment leafPlan = new PlanFragment(1, new Values(List.of(Types.BIGINT), List.of(List.of(new Constant(1L, Types.BIGINT)))),
+                FragmentDistribution.SOURCE, ExchangeKind.GATHER, List.of(), List.of());
+        PlanFragment rootPlan = new PlanFragment(0, new Output(rows, List.of("x")), FragmentDistribution.SINGLE, ExchangeKind.GATHER,
+                List.of(), List.of(1));
+        StageInfo leaf = new StageInfo(new StageId(queryId, 1), leafPlan, leafStats, List.of(task), List.of());
+        StageInfo root = new StageInfo(new StageId(queryId, 0), rootPlan, rootStats, List.of(), List.of(leaf));
         QueryStatistics stats = new QueryStatistics(
                 QueryState.RUNNING, true, 1, 4, 1, 2, 1, 120, 1500, 0, 2500, 40, 3000, 2048, 13_107_200, Optional.of(rootStats));
         return new QueryInfo(
@@ -124,6 +137,8 @@ class TestQueryResource {
                 + ".1.0.0\",\"nodeId\":\"worker-1\"}");
         assertThat(leaf.path("tasks").get(0).path("stats").path("totalScheduledTime").asText()).isEqualTo("1.50s");
         assertThat(leaf.path("stageStats").path("rawInputPositions").asLong()).isEqualTo(3000);
+        assertThat(leaf.path("plan").path("root").path("@type").asText()).isEqualTo("Values");
+        assertThat(info.path("outputStage").path("plan").path("sourceFragments").toString()).isEqualTo("[1]");
 
         HttpResponse<String> stage = get("/v1/stage/" + RUNNING + ".1", "X-Trino-User", "alice");
         assertThat(JSON.readTree(stage.body())).isEqualTo(leaf);

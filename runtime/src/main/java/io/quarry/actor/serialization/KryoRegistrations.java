@@ -308,6 +308,8 @@ public final class KryoRegistrations {
         kryo.register(211, io.quarry.actor.TaskManager.TaskList.class);
         kryo.register(212, io.quarry.connector.system.SystemSplit.class);
         kryo.register(213, io.quarry.actor.TaskActor.EndRemoteSource.class);
-        // New entries go here, at the end, with the next id (214).
+        kryo.register(214, io.quarry.actor.TaskManager.LocateTask.class);
+        kryo.register(215, io.quarry.actor.TaskManager.TaskLocated.class);
+        // New entries go here, at the end, with the next id (216).
     }
 }

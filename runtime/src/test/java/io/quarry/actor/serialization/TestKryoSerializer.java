@@ -402,7 +402,9 @@ class TestKryoSerializer {
                 new TaskManager.ListTasks(testKit.<TaskManager.TaskList>createTestProbe().ref()),
                 new TaskManager.TaskList("worker-1", List.of(taskId)),
                 new io.quarry.connector.system.SystemSplit(new SchemaTableName("runtime", "nodes")),
-                new TaskActor.EndRemoteSource(2));
+                new TaskActor.EndRemoteSource(2),
+                new TaskManager.LocateTask(taskId, testKit.<TaskManager.TaskLocated>createTestProbe().ref()),
+                new TaskManager.TaskLocated(taskId, Optional.of(task)));
         for (Object sample : all) {
             Object previous = samples.put(sample.getClass(), sample);
             assertThat(previous).as("two samples of %s", sample.getClass()).isNull();
