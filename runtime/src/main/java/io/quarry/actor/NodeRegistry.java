@@ -1,5 +1,7 @@
 package io.quarry.actor;
 
+import static java.util.Objects.requireNonNull;
+
 import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
@@ -7,7 +9,9 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
 import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
 import akka.cluster.ClusterEvent;
 import akka.cluster.Member;
 import akka.cluster.MemberStatus;
@@ -18,6 +22,7 @@ import io.quarry.client.ClusterNode;
 import io.quarry.config.NodeConfig;
 import io.quarry.spi.NodeInfo;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +45,22 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     static final String NODE_ID_ROLE_PREFIX = "node-id:";
     static final String HTTP_ROLE_PREFIX = "http:";
 
+    /** Every node's registry, found by the others to probe it. */
+    public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "quarry-node-registry");
+    /** How often a coordinator probes each other node, and how long it waits for the answer. */
+    static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+
     public sealed interface Command {}
+
+    /** A coordinator's probe: the registry answers at once, which shows the node and the path to it work. */
+    public record Probe(ActorRef<ProbeAnswer> replyTo) implements Command, ClusterMessage {
+        public Probe {
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    public record ProbeAnswer(String nodeId) implements ClusterMessage {}
 
     /** The other nodes of the cluster, failed ones included. */
     public record GetNodes(ActorRef<Nodes> replyTo) implements Command, LocalOnly {}
@@ -73,13 +93,21 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
 
     private record ReachabilityChanged(ClusterEvent.ReachabilityEvent event) implements Command, LocalOnly {}
 
-    private record TaskManagersChanged(Receptionist.Listing listing) implements Command, LocalOnly {}
+    /** A Receptionist listing: of the task managers, or (on a coordinator) of the node registries. */
+    private record ListingChanged(Receptionist.Listing listing) implements Command, LocalOnly {}
+
+    private record ProbeDone(UniqueAddress member, Throwable error) implements Command, LocalOnly {}
+
+    private enum ProbeTick implements Command, LocalOnly {
+        INSTANCE
+    }
 
     private static final class Entry {
         final String nodeId;
         final URI httpUri;
         final Set<String> roles;
         final Instant joined;
+        final ProbeCounters probes;
         MemberStatus status;
         boolean unreachable;
         boolean removed;
@@ -102,6 +130,7 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
             this.httpUri = uri;
             this.roles = Set.copyOf(quarryRoles);
             this.joined = now;
+            this.probes = new ProbeCounters(now);
             this.since = now;
             this.status = member.status();
         }
@@ -114,8 +143,8 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
             return !failed() && status == MemberStatus.up();
         }
 
-        ClusterNode toClusterNode() {
-            return new ClusterNode(nodeId, httpUri, roles, failed(), since, joined);
+        ClusterNode toClusterNode(Instant now) {
+            return new ClusterNode(nodeId, httpUri, roles, failed(), since, joined, probes.figures(now));
         }
     }
 
@@ -123,23 +152,33 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
     /** By incarnation: a node restarted on the same host and port is a new member. */
     private final Map<UniqueAddress, Entry> members = new HashMap<>();
     private final Map<Address, ActorRef<TaskManager.Command>> taskManagers = new HashMap<>();
+    private final Map<Address, ActorRef<Command>> registries = new HashMap<>();
+    private final String selfNodeId;
 
     public static Behavior<Command> create() {
-        return Behaviors.setup(NodeRegistry::new);
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new NodeRegistry(context, timers)));
     }
 
-    private NodeRegistry(ActorContext<Command> context) {
+    private NodeRegistry(ActorContext<Command> context, TimerScheduler<Command> timers) {
         super(context);
         Cluster cluster = Cluster.get(context.getSystem());
         selfAddress = cluster.selfMember().uniqueAddress();
+        selfNodeId = new Entry(cluster.selfMember(), Instant.now()).nodeId;
+        // One adapter for both listings: a second adapter of the same class would replace the first.
+        ActorRef<Receptionist.Listing> listings = context.messageAdapter(Receptionist.Listing.class, ListingChanged::new);
+        context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
+        if (cluster.selfMember().hasRole(COORDINATOR_ROLE)) {
+            // Only a coordinator shows /v1/node, so only it probes.
+            context.getSystem().receptionist().tell(Receptionist.subscribe(SERVICE_KEY, listings));
+            timers.startTimerWithFixedDelay(ProbeTick.INSTANCE, PROBE_INTERVAL);
+        }
         cluster.subscriptions().tell(Subscribe.create(
                 context.messageAdapter(ClusterEvent.MemberEvent.class, MembershipChanged::new),
                 ClusterEvent.MemberEvent.class));
         cluster.subscriptions().tell(Subscribe.create(
                 context.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
                 ClusterEvent.ReachabilityEvent.class));
-        context.getSystem().receptionist().tell(Receptionist.subscribe(
-                TaskManager.SERVICE_KEY, context.messageAdapter(Receptionist.Listing.class, TaskManagersChanged::new)));
+        context.getSystem().receptionist().tell(Receptionist.subscribe(TaskManager.SERVICE_KEY, listings));
     }
 
     @Override
@@ -150,15 +189,24 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
                 .onMessage(GetMembers.class, this::onGetMembers)
                 .onMessage(MembershipChanged.class, this::onMembershipChanged)
                 .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
-                .onMessage(TaskManagersChanged.class, this::onTaskManagersChanged)
+                .onMessage(ListingChanged.class, changed -> changed.listing().isForKey(SERVICE_KEY)
+                        ? onRegistriesChanged(changed.listing())
+                        : onTaskManagersChanged(changed.listing()))
+                .onMessage(Probe.class, probe -> {
+                    probe.replyTo().tell(new ProbeAnswer(selfNodeId));
+                    return this;
+                })
+                .onMessageEquals(ProbeTick.INSTANCE, this::onProbeTick)
+                .onMessage(ProbeDone.class, this::onProbeDone)
                 .build();
     }
 
     private Behavior<Command> onGetNodes(GetNodes request) {
         List<ClusterNode> nodes = new ArrayList<>();
+        Instant now = Instant.now();
         members.forEach((address, entry) -> {
             if (!address.equals(selfAddress)) {
-                nodes.add(entry.toClusterNode());
+                nodes.add(entry.toClusterNode(now));
             }
         });
         nodes.sort(Comparator.comparing(ClusterNode::nodeId));
@@ -265,9 +313,46 @@ public final class NodeRegistry extends AbstractBehavior<NodeRegistry.Command> {
         }
     }
 
-    private Behavior<Command> onTaskManagersChanged(TaskManagersChanged message) {
+    private Behavior<Command> onRegistriesChanged(Receptionist.Listing listing) {
+        registries.clear();
+        for (ActorRef<Command> ref : listing.getServiceInstances(SERVICE_KEY)) {
+            if (!ref.path().address().hasLocalScope()) {
+                registries.put(ref.path().address(), ref);
+            }
+        }
+        return this;
+    }
+
+    /** Probes every other member that is still in the cluster; an answer or its absence updates its counts. */
+    private Behavior<Command> onProbeTick() {
+        Instant now = Instant.now();
+        members.forEach((member, entry) -> {
+            ActorRef<Command> registry = registries.get(member.address());
+            if (member.equals(selfAddress) || entry.removed || registry == null) {
+                return;
+            }
+            entry.probes.requested(now);
+            getContext().ask(ProbeAnswer.class, registry, PROBE_TIMEOUT, Probe::new,
+                    (answer, error) -> new ProbeDone(member, error));
+        });
+        return this;
+    }
+
+    private Behavior<Command> onProbeDone(ProbeDone done) {
+        Entry entry = members.get(done.member());
+        if (entry != null) {
+            if (done.error() == null) {
+                entry.probes.succeeded(Instant.now());
+            } else {
+                entry.probes.failed(Instant.now(), done.error());
+            }
+        }
+        return this;
+    }
+
+    private Behavior<Command> onTaskManagersChanged(Receptionist.Listing listing) {
         taskManagers.clear();
-        for (ActorRef<TaskManager.Command> ref : message.listing().getServiceInstances(TaskManager.SERVICE_KEY)) {
+        for (ActorRef<TaskManager.Command> ref : listing.getServiceInstances(TaskManager.SERVICE_KEY)) {
             Address address = ref.path().address().hasLocalScope() ? selfAddress.address() : ref.path().address();
             taskManagers.put(address, ref);
         }

@@ -366,23 +366,6 @@ class TestSqlPlanner {
     }
 
     @Test
-    void warmPlanningIsFast() throws Exception {
-        SqlPlanner.warmUp();
-        String q1 = Conformance.tpchQuery(1);
-        for (int i = 0; i < 20; i++) {
-            plan(q1);
-        }
-        long start = System.nanoTime();
-        int runs = 20;
-        for (int i = 0; i < runs; i++) {
-            plan(q1);
-        }
-        long averageMillis = (System.nanoTime() - start) / runs / 1_000_000;
-        // generous bound for a busy two-core machine; typically a few milliseconds
-        assertThat(averageMillis).isLessThan(200);
-    }
-
-    @Test
     void plannerIsThreadSafe() throws Exception {
         String q1 = Conformance.tpchQuery(1);
         QueryPlan expected = plan(q1);

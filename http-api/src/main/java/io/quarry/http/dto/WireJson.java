@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
  * The one Jackson configuration of the wire protocol: null and empty-optional fields are omitted
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class WireJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new Jdk8Module())
             .serializationInclusion(JsonInclude.Include.NON_ABSENT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import io.quarry.client.ClusterNode;
+import io.quarry.client.ProbeFigures;
 import io.quarry.client.QuarryService;
 import io.quarry.config.Durations;
+import io.quarry.http.dto.ClientFailureInfo;
 import io.quarry.http.dto.NodeHealth;
 import io.quarry.http.header.ProtocolHeaders;
 import io.quarry.http.header.SessionHeaderParser;
@@ -53,17 +55,17 @@ public final class NodeResource extends AllDirectives {
 
     static NodeHealth health(ClusterNode node, Instant now) {
         Duration age = Duration.between(node.joined(), now);
-        // A reachable node answered just now; an unreachable one last answered when it became unreachable.
-        Instant lastResponse = node.failed() ? node.since() : now;
+        ProbeFigures probes = node.probes();
         return new NodeHealth(
                 node.httpUri(),
                 Durations.format(age.isNegative() ? Duration.ZERO : age),
-                0.0,
-                0.0,
-                0.0,
-                node.failed() ? 1.0 : 0.0,
-                now.toString(),
-                lastResponse.toString(),
-                Map.of());
+                probes.recentRequests(),
+                probes.recentFailures(),
+                probes.recentSuccesses(),
+                probes.recentFailureRatio(),
+                probes.lastRequestTime().orElse(node.joined()).toString(),
+                probes.lastResponseTime().orElse(node.joined()).toString(),
+                probes.recentFailuresByType(),
+                probes.lastFailure().map(ClientFailureInfo::of));
     }
 }

@@ -158,6 +158,8 @@ class TestInfoStatusNodeResources {
         assertThat(healthy.get("uri").asText()).isEqualTo("http://10.0.0.12:8080");
         assertThat(healthy.get("age").asText()).matches(AIRLIFT_DURATION);
         assertThat(healthy.get("recentRequests").isDouble()).isTrue();
+        assertThat(healthy.get("recentRequests").asDouble()).isEqualTo(120.0);
+        assertThat(healthy.has("lastFailureInfo")).isFalse();
         assertThat(healthy.get("recentFailures").isDouble()).isTrue();
         assertThat(healthy.get("recentSuccesses").isDouble()).isTrue();
         assertThat(healthy.get("recentFailureRatio").asDouble()).isEqualTo(0.0);
@@ -166,7 +168,10 @@ class TestInfoStatusNodeResources {
         Instant.parse(healthy.get("lastResponseTime").asText());
         assertThat(healthy.get("recentFailuresByType").toString()).isEqualTo("{}");
         assertThat(healthy.has("nodeId")).isFalse();
-        assertThat(nodes.get(1).get("recentFailureRatio").asDouble()).isEqualTo(1.0);
+        assertThat(nodes.get(1).get("recentFailureRatio").asDouble()).isEqualTo(0.2);
+        assertThat(nodes.get(1).get("recentFailuresByType").get("java.util.concurrent.TimeoutException").asDouble())
+                .isEqualTo(20.0);
+        assertThat(nodes.get(1).get("lastFailureInfo").get("message").asText()).isEqualTo("Probe failed: no answer");
 
         JsonNode failed = json(get(coordinator, "/v1/node/failed", "X-Presto-User", "ops"));
         assertThat(failed).hasSize(1);

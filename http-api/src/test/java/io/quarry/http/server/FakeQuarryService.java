@@ -14,6 +14,7 @@ import io.quarry.client.FetchRejected;
 import io.quarry.client.FetchResult;
 import io.quarry.client.KillResult;
 import io.quarry.client.NodeState;
+import io.quarry.client.ProbeFigures;
 import io.quarry.client.QuarryService;
 import io.quarry.client.QueryHandle;
 import io.quarry.client.QueryInfo;
@@ -158,9 +159,13 @@ public final class FakeQuarryService implements QuarryService {
     public CompletionStage<List<ClusterNode>> nodes() {
         return CompletableFuture.completedFuture(List.of(
                 new ClusterNode("worker-1", URI.create("http://10.0.0.12:8080"), Set.of("worker"), false,
-                        NOW.minusSeconds(30), NOW.minusSeconds(7200)),
+                        NOW.minusSeconds(30), NOW.minusSeconds(7200), new ProbeFigures(120, 120, 0,
+                                Optional.of(NOW.minusMillis(200)), Optional.of(NOW.minusMillis(199)), Map.of(), Optional.empty())),
                 new ClusterNode("worker-2", URI.create("http://10.0.0.13:8080"), Set.of("worker"), true,
-                        NOW.minusSeconds(5), NOW.minusSeconds(60))));
+                        NOW.minusSeconds(5), NOW.minusSeconds(60), new ProbeFigures(100, 80, 20,
+                                Optional.of(NOW.minusMillis(300)), Optional.of(NOW.minusSeconds(5)),
+                                Map.of("java.util.concurrent.TimeoutException", 20.0),
+                                Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "Probe failed: no answer"))))));
     }
 
     @Override

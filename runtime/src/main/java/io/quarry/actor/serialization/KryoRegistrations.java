@@ -310,6 +310,9 @@ public final class KryoRegistrations {
         kryo.register(213, io.quarry.actor.TaskActor.EndRemoteSource.class);
         kryo.register(214, io.quarry.actor.TaskManager.LocateTask.class);
         kryo.register(215, io.quarry.actor.TaskManager.TaskLocated.class);
-        // New entries go here, at the end, with the next id (216).
+        kryo.register(216, io.quarry.actor.NodeRegistry.Probe.class);
+        kryo.register(217, io.quarry.actor.NodeRegistry.ProbeAnswer.class);
+        kryo.register(218, io.quarry.client.ProbeFigures.class);
+        // New entries go here, at the end, with the next id (219).
     }
 }

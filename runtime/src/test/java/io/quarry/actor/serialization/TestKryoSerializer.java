@@ -13,6 +13,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.serialization.SerializationExtension;
 import com.typesafe.config.ConfigFactory;
 import io.quarry.actor.ClusterMessage;
+import io.quarry.actor.NodeRegistry;
 import io.quarry.actor.RemoteTask;
 import io.quarry.actor.TaskActor;
 import io.quarry.actor.TaskManager;
@@ -27,6 +28,7 @@ import io.quarry.client.ClientSession;
 import io.quarry.client.ClusterNode;
 import io.quarry.client.FetchRejected;
 import io.quarry.client.NodeState;
+import io.quarry.client.ProbeFigures;
 import io.quarry.client.QueryHandle;
 import io.quarry.client.QueryState;
 import io.quarry.client.QueryStatistics;
@@ -370,7 +372,7 @@ class TestKryoSerializer {
                 new OutputBufferInfo.ClientBufferInfo(1, true, 0, 4),
                 QueryState.FINISHING,
                 new ClusterNode("worker-1", URI.create("http://127.0.0.1:8081"), Set.of("worker"), false,
-                        Instant.ofEpochSecond(5), Instant.ofEpochSecond(1)),
+                        Instant.ofEpochSecond(5), Instant.ofEpochSecond(1), ProbeFigures.NONE),
                 queryStatistics,
                 stageStatistics,
                 column,
@@ -404,7 +406,11 @@ class TestKryoSerializer {
                 new io.quarry.connector.system.SystemSplit(new SchemaTableName("runtime", "nodes")),
                 new TaskActor.EndRemoteSource(2),
                 new TaskManager.LocateTask(taskId, testKit.<TaskManager.TaskLocated>createTestProbe().ref()),
-                new TaskManager.TaskLocated(taskId, Optional.of(task)));
+                new TaskManager.TaskLocated(taskId, Optional.of(task)),
+                new NodeRegistry.Probe(testKit.<NodeRegistry.ProbeAnswer>createTestProbe().ref()),
+                new NodeRegistry.ProbeAnswer("worker-1"),
+                new ProbeFigures(3.5, 2.5, 1.0, Optional.of(Instant.EPOCH), Optional.empty(),
+                        Map.of("java.util.concurrent.TimeoutException", 1.0), Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "gone"))));
         for (Object sample : all) {
             Object previous = samples.put(sample.getClass(), sample);
             assertThat(previous).as("two samples of %s", sample.getClass()).isNull();
