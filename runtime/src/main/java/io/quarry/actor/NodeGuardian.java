@@ -44,8 +44,8 @@ public final class NodeGuardian {
     /**
      * Asks the node to change its lifecycle state: {@code ACTIVE} while active is accepted and changes
      * nothing; {@code SHUTTING_DOWN} (always accepted) drains the node: no new tasks or statements, then,
-     * once its tasks are done, it leaves the cluster and its actor system stops. Anything else is refused
-     * with the reason.
+     * once its tasks and (on a coordinator) its queries have ended, it leaves the cluster and its actor system
+     * stops. Anything else is refused with the reason.
      */
     public record ChangeNodeState(NodeState target, ActorRef<Optional<String>> replyTo) implements Command, LocalOnly {
         public ChangeNodeState {
@@ -59,6 +59,8 @@ public final class NodeGuardian {
     }
 
     private record TasksLeft(int count) implements Command, LocalOnly {}
+
+    private record QueriesLeft(int count) implements Command, LocalOnly {}
 
     private static final Duration DRAIN_POLL = Duration.ofMillis(200);
 
@@ -74,7 +76,21 @@ public final class NodeGuardian {
             Components components = new Components(registry, queries, tasks);
             ActorRef<TaskManager.TaskList> taskLists =
                     context.messageAdapter(TaskManager.TaskList.class, list -> new TasksLeft(list.tasks().size()));
+            ActorRef<Integer> queryCounts = context.messageAdapter(Integer.class, QueriesLeft::new);
             NodeState[] state = {NodeState.ACTIVE};
+            // What the drain still waits for, as last counted; -1 until counted. A role the node lacks counts 0.
+            int[] tasksLeft = {tasks.isPresent() ? -1 : 0};
+            int[] queriesLeft = {queries.isPresent() ? -1 : 0};
+            boolean[] stopping = {false};
+            Runnable stopWhenDrained = () -> {
+                if (tasksLeft[0] == 0 && queriesLeft[0] == 0 && !stopping[0]) {
+                    stopping[0] = true;
+                    timers.cancel(DrainTick.INSTANCE);
+                    context.getLog().info("Node drained: leaving the cluster and stopping");
+                    // Terminating runs the coordinated shutdown, which leaves the cluster first.
+                    context.getSystem().terminate();
+                }
+            };
             return Behaviors.receive(Command.class)
                     .onMessage(GetComponents.class, request -> {
                         request.replyTo().tell(components);
@@ -89,7 +105,7 @@ public final class NodeGuardian {
                             request.replyTo().tell(Optional.empty());
                         } else if (request.target() == NodeState.SHUTTING_DOWN) {
                             state[0] = NodeState.SHUTTING_DOWN;
-                            context.getLog().info("Node shutting down: draining its tasks");
+                            context.getLog().info("Node shutting down: draining its tasks and queries");
                             tasks.ifPresent(manager -> manager.tell(new TaskManager.Drain()));
                             timers.startTimerWithFixedDelay(DrainTick.INSTANCE, DRAIN_POLL);
                             request.replyTo().tell(Optional.empty());
@@ -99,20 +115,19 @@ public final class NodeGuardian {
                         return Behaviors.same();
                     })
                     .onMessageEquals(DrainTick.INSTANCE, () -> {
-                        if (tasks.isPresent()) {
-                            tasks.get().tell(new TaskManager.ListTasks(taskLists));
-                        } else {
-                            context.getSelf().tell(new TasksLeft(0));
-                        }
+                        tasks.ifPresent(manager -> manager.tell(new TaskManager.ListTasks(taskLists)));
+                        queries.ifPresent(manager -> manager.tell(new QueryManager.CountRunning(queryCounts)));
+                        stopWhenDrained.run();
                         return Behaviors.same();
                     })
                     .onMessage(TasksLeft.class, left -> {
-                        if (left.count() == 0) {
-                            timers.cancel(DrainTick.INSTANCE);
-                            context.getLog().info("Node drained: leaving the cluster and stopping");
-                            // Terminating runs the coordinated shutdown, which leaves the cluster first.
-                            context.getSystem().terminate();
-                        }
+                        tasksLeft[0] = left.count();
+                        stopWhenDrained.run();
+                        return Behaviors.same();
+                    })
+                    .onMessage(QueriesLeft.class, left -> {
+                        queriesLeft[0] = left.count();
+                        stopWhenDrained.run();
                         return Behaviors.same();
                     })
                     .build();

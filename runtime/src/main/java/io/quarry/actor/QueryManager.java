@@ -68,6 +68,9 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
     /** From a query: it reached FINISHED or FAILED. */
     public record QueryEnded(QueryId queryId) implements Command, LocalOnly {}
 
+    /** How many queries have not ended yet (a draining coordinator waits for them). */
+    public record CountRunning(ActorRef<Integer> replyTo) implements Command, LocalOnly {}
+
     private record QueryStopped(QueryId queryId) implements Command, LocalOnly {}
 
     private enum ExpiryTick implements Command, LocalOnly {
@@ -125,6 +128,10 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
                     return this;
                 })
                 .onMessage(QueryEnded.class, this::onQueryEnded)
+                .onMessage(CountRunning.class, request -> {
+                    request.replyTo().tell((int) queries.keySet().stream().filter(id -> !endedIds.contains(id)).count());
+                    return this;
+                })
                 .onMessage(QueryStopped.class, this::onQueryStopped)
                 .onMessageEquals(ExpiryTick.INSTANCE, this::onExpiryTick)
                 .build();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code PUT /v1/info/state "SHUTTING_DOWN"} on a worker while a query runs on it (rest-protocol.md §9): the
  * worker reports SHUTTING_DOWN, its running tasks finish, so the query finishes, and then it leaves the
- * cluster and stops; the cluster goes on with the other worker.
+ * cluster and stops; the cluster goes on with the other worker. A draining coordinator takes no new statements,
+ * lets its running queries finish and hand over all their rows, then stops.
  */
 class NodeShutdownIT {
     private static final Map<String, String> USER = Map.of("X-Trino-User", "test");
@@ -68,5 +69,28 @@ class NodeShutdownIT {
                 () -> cluster.coordinator().node().service().nodes().toCompletableFuture().join().stream()
                         .noneMatch(node -> node.nodeId().equals(worker.config().nodeId()) && !node.failed()));
         assertThat(cluster.client("tpch", "tiny").execute("SELECT count(*) FROM nation").rows().toString()).contains("25");
+    }
+
+    @Test
+    void drainedCoordinatorFinishesItsQueriesThenStops() throws Exception {
+        try (QuarryCluster single = QuarryCluster.singleNode()) {
+            ProtocolRequests coordinator = new ProtocolRequests(single.coordinatorUri());
+            Response response = coordinator.submitUntilTasksRun(
+                    single, "SELECT count(*) FROM tpch.sf1.partsupp WHERE comment LIKE '%x%'", USER, 1);
+            String queryId = response.json().path("id").asText();
+            Response drain = coordinator.send("PUT", single.coordinatorUri().resolve("/v1/info/state"), JSON, "\"SHUTTING_DOWN\"");
+            assertThat(drain.status()).as(drain.body()).isEqualTo(200);
+
+            // No new statements, but the running one goes on to its end and the client gets all of it.
+            assertThat(coordinator.post("SELECT 1", USER).status()).isEqualTo(503);
+            while (response.nextUri().isPresent()) {
+                response = coordinator.get(response.nextUri().get(), USER);
+                assertThat(response.status()).as("query %s while the coordinator drains", queryId).isEqualTo(200);
+            }
+            assertThat(response.error()).as("query %s", queryId).isEmpty();
+            assertThat(response.state()).isEqualTo("FINISHED");
+
+            single.coordinator().node().system().getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
     }
 }
