@@ -181,6 +181,10 @@ public final class ExpressionCompiler {
                 checkArity(form, 2, Integer.MAX_VALUE);
                 return compileIn(arguments);
             }
+            case TRY -> {
+                checkArity(form, 1, 1);
+                return new TryEvaluator(compile(arguments.get(0)));
+            }
         }
         throw new IllegalStateException("unreachable");
     }
