@@ -139,6 +139,8 @@ final class ScalarFunctionTranslator {
                 return call(name, operands, translator, type, null, null, Types.BIGINT, Types.BIGINT);
             case "truncate":
                 return truncate(operands, translator, type);
+            case "round":
+                return roundDecimal(operands, translator);
             case "rand", "random":
                 return call(name, operands, translator, type, type, type);
             case "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift", "bitwise_right_shift",
@@ -211,6 +213,20 @@ final class ScalarFunctionTranslator {
         return new Call(name, arguments, type);
     }
 
+    /** round(decimal(p,s), d) is decimal(p + 1, s): rounding up may add a digit. */
+    private static Expression roundDecimal(List<RexNode> operands, Function<RexNode, Expression> translator) {
+        if (operands.size() != 2) {
+            return null;
+        }
+        Expression value = translator.apply(operands.get(0));
+        if (!(value.type() instanceof DecimalType decimal)) {
+            return null;
+        }
+        Type type = Types.decimal(Math.min(DecimalType.MAX_PRECISION, decimal.precision() + 1), decimal.scale());
+        Expression digits = ExpressionTranslator.coerce(translator.apply(operands.get(1)), Types.INTEGER);
+        return new Call("round", List.of(value, digits), type);
+    }
+
     private static Expression truncate(List<RexNode> operands, Function<RexNode, Expression> translator, Type type) {
         Expression value = translator.apply(operands.get(0));
         if (!(value.type() instanceof DecimalType) && !(value.type() instanceof RealType)) {
@@ -271,7 +287,36 @@ final class ScalarFunctionTranslator {
                         + arguments.stream().map(a -> a.type().displayName()).toList());
             }
         }
-        return new Call(function, arguments, type);
+        Constant folded = foldDateArithmetic(function, arguments, type);
+        return folded != null ? folded : new Call(function, arguments, type);
+    }
+
+    /**
+     * date ± constant interval of constants, folded at plan time (TPC-H's {@code DATE '1998-12-01' - INTERVAL
+     * '90' DAY}), so that filters compare with a plain date.
+     */
+    private static Constant foldDateArithmetic(String function, List<Expression> arguments, Type type) {
+        if (!(type instanceof DateType) || arguments.size() != 2 || (!function.equals("add") && !function.equals("subtract"))) {
+            return null;
+        }
+        Expression first = arguments.get(0);
+        Expression second = arguments.get(1);
+        Expression date = first.type() instanceof DateType ? first : second;
+        Expression interval = date == first ? second : first;
+        if (!(date instanceof Constant dateValue) || !(interval instanceof Constant intervalValue)
+                || dateValue.value() == null || intervalValue.value() == null || (function.equals("subtract") && date != first)) {
+            return null;
+        }
+        long amount = (Long) intervalValue.value() * (function.equals("subtract") ? -1 : 1);
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay((Long) dateValue.value());
+        if (interval.type() instanceof IntervalYearMonthType) {
+            return new Constant(day.plusMonths(amount).toEpochDay(), Types.DATE);
+        }
+        if (interval.type() instanceof IntervalDayTimeType) {
+            long millis = Math.addExact(Math.multiplyExact(day.toEpochDay(), 86_400_000L), amount);
+            return new Constant(Math.floorDiv(millis, 86_400_000L), Types.DATE);
+        }
+        return null;
     }
 
     private static Expression extract(RexCall call, Function<RexNode, Expression> translator) {

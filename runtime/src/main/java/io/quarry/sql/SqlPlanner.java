@@ -134,7 +134,7 @@ public final class SqlPlanner {
         SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
         DecimalLiterals.retype(parsed);
 
-        JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(QuarryTypeSystem.INSTANCE);
+        JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
         CalciteCatalogReader catalogReader =
                 new CalciteCatalogReader(CalciteSchema.from(root), List.of(), typeFactory, CONNECTION_CONFIG);
         QuarryValidator validator = new QuarryValidator(catalogReader, typeFactory, VALIDATOR_CONFIG, text);

@@ -308,6 +308,13 @@ public final class KryoRegistrations {
         kryo.register(211, io.quarry.actor.TaskManager.TaskList.class);
         kryo.register(212, io.quarry.connector.system.SystemSplit.class);
         kryo.register(213, io.quarry.actor.TaskActor.EndRemoteSource.class);
+
+        // date-time and interval types (ids 400-449)
+        kryo.register(400, io.quarry.type.TimestampType.class);
+        kryo.register(401, io.quarry.type.TimestampWithTimeZoneType.class);
+        kryo.register(402, io.quarry.type.TimeType.class);
+        kryo.register(403, io.quarry.type.IntervalDayTimeType.class);
+        kryo.register(404, io.quarry.type.IntervalYearMonthType.class);
         // New entries go here, at the end, with the next id (214).
     }
 }

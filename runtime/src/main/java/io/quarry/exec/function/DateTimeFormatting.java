@@ -55,9 +55,34 @@ final class DateTimeFormatting {
         return TemporalFunctions.localDateTime(micros).atZone(ZoneOffset.UTC);
     }
 
+    /**
+     * A Joda-style pattern as Java's formatter reads it: Joda's {@code y} is the proleptic year (Java's
+     * {@code u}) and its {@code Z} an offset with a colon.
+     */
+    static String javaPattern(String joda) {
+        StringBuilder pattern = new StringBuilder(joda.length() + 4);
+        boolean quoted = false;
+        for (int i = 0; i < joda.length(); i++) {
+            char c = joda.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (!quoted && c == 'y') {
+                pattern.append('u');
+            } else if (!quoted && c == 'Z') {
+                if (i == 0 || joda.charAt(i - 1) != 'Z') {
+                    pattern.append("XXX");
+                }
+            } else {
+                pattern.append(c);
+            }
+        }
+        return pattern.toString();
+    }
+
     private static DateTimeFormatter jodaFormatter(String pattern) {
         try {
-            return DateTimeFormatter.ofPattern(pattern.replace("Z", "XXX"), Locale.ENGLISH);
+            return DateTimeFormatter.ofPattern(javaPattern(pattern), Locale.ENGLISH);
         } catch (IllegalArgumentException e) {
             throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: '" + pattern + "'");
         }
@@ -193,7 +218,7 @@ final class DateTimeFormatting {
     }
 
     private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder) {
-        return builder.parseDefaulting(ChronoField.YEAR_OF_ERA, 1970)
+        return builder.parseDefaulting(ChronoField.YEAR, 1970)
                 .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
                 .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
                 .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
@@ -230,7 +255,7 @@ final class DateTimeFormatting {
             String text = Kernels.string(blocks[0], position);
             try {
                 DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive()
-                        .appendPattern(pattern.replace("Z", "XXX"));
+                        .appendPattern(javaPattern(pattern));
                 java.time.temporal.TemporalAccessor parsed = withDefaults(builder).withZone(sessionZone).parse(text);
                 ZonedDateTime time = ZonedDateTime.from(parsed);
                 out.appendLong(DateTimeValues.packWithZone(time.toInstant().toEpochMilli(), DateTimeValues.zoneKey(time.getZone())));

@@ -22,8 +22,13 @@ import java.util.Locale;
  * {@link TemporalCasts} and {@link DateTimeFormatting}, and the operators over date-time and interval types.
  * Returns null for calls it does not implement, which {@link Functions} resolves.
  */
-final class ScalarLibrary {
+public final class ScalarLibrary {
     private ScalarLibrary() {}
+
+    /** False for the functions whose value changes from call to call (never folded into a constant). */
+    public static boolean isDeterministic(String function) {
+        return !function.equals("rand") && !function.equals("random");
+    }
 
     static ScalarKernel resolve(Call call) {
         String name = call.function();
