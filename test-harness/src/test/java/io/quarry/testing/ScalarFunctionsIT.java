@@ -54,6 +54,50 @@ class ScalarFunctionsIT {
         assertThat(failures).as("scalar conformance cases that do not match").isEmpty();
     }
 
+    @Test
+    void dateTimeValuesTravelAsTrinoPrintsThem() {
+        assertFirstRow("SELECT from_unixtime(0), INTERVAL '2' MONTH, INTERVAL '-90' MINUTE",
+                List.of("timestamp with time zone", "interval year to month", "interval day to second"),
+                List.of("1970-01-01 00:00:00.000 UTC", "0-2", "-0 01:30:00.000"));
+        assertFirstRow("SELECT typeof(INTERVAL '3' DAY), typeof(now()), CAST(TIMESTAMP '2024-01-02 03:04:05.678' AS varchar)",
+                List.of("varchar", "varchar", "varchar"),
+                List.of("interval day to second", "timestamp(3) with time zone", "2024-01-02 03:04:05.678"));
+        assertFirstRow("SELECT to_unixtime(from_unixtime(1.5)), date_format(from_unixtime(86400), '%Y-%m-%d')",
+                List.of("double", "varchar"), List.of(1.5, "1970-01-02"));
+    }
+
+    @Test
+    void functionsOverColumns() {
+        assertFirstRow("SELECT max(year(orderdate)), min(date_diff('day', orderdate, orderdate + INTERVAL '3' DAY)),"
+                        + " max(length(lpad(clerk, 20, '*'))), sum(CASE WHEN regexp_like(comment, '^[a-z]') THEN 1 ELSE 0 END) > 0 FROM orders",
+                List.of("bigint", "bigint", "bigint", "boolean"), List.of(1998, 3, 20, true));
+        assertFirstRow("SELECT try(10 / (nationkey - 3)) FROM nation WHERE nationkey = 3", List.of("bigint"),
+                java.util.Collections.singletonList(null));
+    }
+
+    @Test
+    void badArgumentsFailWithTrinoErrors() {
+        assertError("SELECT CAST('abc' AS integer)", "INVALID_CAST_ARGUMENT");
+        assertError("SELECT CAST('2024-02-30' AS timestamp)", "INVALID_CAST_ARGUMENT");
+        assertError("SELECT date_trunc('hour', DATE '2024-01-01')", "INVALID_FUNCTION_ARGUMENT");
+        assertError("SELECT split_part('a,b', ',', 0)", "INVALID_FUNCTION_ARGUMENT");
+        assertError("SELECT regexp_like('a', '(')", "INVALID_FUNCTION_ARGUMENT");
+        assertError("SELECT 2147483647 + 1", "NUMERIC_VALUE_OUT_OF_RANGE");
+    }
+
+    private static void assertFirstRow(String sql, List<String> types, List<Object> values) {
+        StatementClient.Result result = node.client("tpch", "tiny").execute(sql);
+        assertThat(result.error()).as(sql).isEmpty();
+        assertThat(result.columns().stream().map(StatementClient.Column::type).toList()).as(sql).isEqualTo(types);
+        assertThat(result.rows()).as(sql).isNotEmpty();
+        assertThat(result.rows().get(0)).as(sql).isEqualTo(values);
+    }
+
+    private static void assertError(String sql, String errorName) {
+        StatementClient.Result result = node.client("tpch", "tiny").execute(sql);
+        assertThat(result.errorName()).as(sql).isEqualTo(errorName);
+    }
+
     private static Optional<String> run(String name) {
         Path directory = ExpectedResult.conformanceDirectory().resolve("sql");
         try {

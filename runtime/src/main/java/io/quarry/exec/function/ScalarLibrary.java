@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * Resolves the scalar functions of {@link StringLibrary}, {@link MathLibrary}, {@link TemporalFunctions},
- * {@link TemporalCasts} and {@link DateTimeFormatting}, and the operators over date-time and interval types.
+ * {@link TemporalCasts}, {@link DateTimeFormatting} and {@link JsonFunctions}, and the operators over date-time and interval types.
  * Returns null for calls it does not implement, which {@link Functions} resolves.
  */
 public final class ScalarLibrary {
@@ -87,6 +87,12 @@ public final class ScalarLibrary {
             }
             case "to_unixtime" -> {
                 return DateTimeFormatting.toUnixtime(types);
+            }
+            case "at_timezone" -> {
+                return TemporalFunctions.atTimeZone(types, result);
+            }
+            case "with_timezone" -> {
+                return TemporalFunctions.withTimeZone(types, result);
             }
             case "to_iso8601" -> {
                 return DateTimeFormatting.toIso8601(types);
@@ -176,6 +182,18 @@ public final class ScalarLibrary {
             }
             case "format" -> {
                 return format(types);
+            }
+            case "json_extract_scalar" -> {
+                return JsonFunctions.extractScalar(arguments, types);
+            }
+            case "json_size" -> {
+                return JsonFunctions.size(arguments, types);
+            }
+            case "json_array_length" -> {
+                return JsonFunctions.arrayLength(types);
+            }
+            case "is_json_scalar" -> {
+                return JsonFunctions.isScalar(types);
             }
             default -> {
                 return null;

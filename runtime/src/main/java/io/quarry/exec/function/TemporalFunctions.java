@@ -473,6 +473,37 @@ final class TemporalFunctions {
         return null;
     }
 
+    // ---- zones ----
+
+    /** at_timezone(timestamp with time zone, zone): the same instant shown in another zone. */
+    static ScalarKernel atTimeZone(List<Type> types, Type result) {
+        if (types.size() != 2 || !(types.get(0) instanceof TimestampWithTimeZoneType) || !StringFunctions.isText(types.get(1))) {
+            throw Functions.unsupported("at_timezone", types);
+        }
+        return Kernels.rows(result, (blocks, position, out) -> {
+            long packed = Kernels.longAt(blocks[0], position);
+            int zoneKey = zoneKey(Kernels.string(blocks[1], position));
+            out.appendLong(DateTimeValues.packWithZone(DateTimeValues.unpackMillis(packed), zoneKey));
+        });
+    }
+
+    /** with_timezone(timestamp, zone): the local date-time taken in that zone. */
+    static ScalarKernel withTimeZone(List<Type> types, Type result) {
+        if (types.size() != 2 || !(types.get(0) instanceof TimestampType) || !StringFunctions.isText(types.get(1))) {
+            throw Functions.unsupported("with_timezone", types);
+        }
+        return Kernels.rows(result, (blocks, position, out) ->
+                out.appendLong(localMicrosToZoned(Kernels.longAt(blocks[0], position), zoneKey(Kernels.string(blocks[1], position)))));
+    }
+
+    private static int zoneKey(String zone) {
+        try {
+            return DateTimeValues.zoneKey(TemporalCasts.parseZone(zone));
+        } catch (java.time.DateTimeException e) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "'" + zone + "' is not a valid time zone");
+        }
+    }
+
     // ---- comparisons ----
 
     /** Comparisons of two values of one date-time or interval type, or null. */

@@ -71,6 +71,19 @@ class TestTemporalFunctions {
     }
 
     @Test
+    void changesZones() {
+        long instant = 1_700_000_000_000L;
+        long utc = DateTimeValues.packWithZone(instant, DateTimeValues.zoneKey(ZoneOffset.UTC));
+        Object tokyo = eval("at_timezone", TIMESTAMP_TZ, arg(utc, TIMESTAMP_TZ), text("Asia/Tokyo"));
+        assertThat(DateTimeValues.unpackMillis((Long) tokyo)).isEqualTo(instant);
+        assertThat(DateTimeValues.zoneName(DateTimeValues.unpackZoneKey((Long) tokyo))).isEqualTo("Asia/Tokyo");
+        Object local = eval("with_timezone", TIMESTAMP_TZ, timestamp("2024-01-01 09:00:00"), text("Asia/Tokyo"));
+        assertThat(DateTimeValues.unpackMillis((Long) local)).isEqualTo(micros("2024-01-01 00:00:00") / 1000);
+        assertThat(failure("at_timezone", TIMESTAMP_TZ, arg(utc, TIMESTAMP_TZ), text("Mars/Olympus")).errorCode())
+                .isEqualTo(ErrorCode.INVALID_FUNCTION_ARGUMENT);
+    }
+
+    @Test
     void truncation() {
         assertThat(eval("date_trunc", Types.DATE, text("month"), date("2024-05-17"))).isEqualTo(day("2024-05-01"));
         assertThat(eval("date_trunc", Types.DATE, text("quarter"), date("2024-05-17"))).isEqualTo(day("2024-04-01"));
