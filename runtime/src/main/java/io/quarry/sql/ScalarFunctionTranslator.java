@@ -128,8 +128,10 @@ final class ScalarFunctionTranslator {
                 return operands.size() == 2 ? new Call(name, translateAll(operands, translator), type) : null;
             case "strpos":
                 return operands.size() == 3 ? call(name, operands, translator, type, null, null, Types.BIGINT) : null;
-            case "lpad", "rpad", "split_part":
+            case "lpad", "rpad":
                 return call(name, operands, translator, type, null, Types.BIGINT, null);
+            case "split_part":
+                return call(name, operands, translator, type, null, null, Types.BIGINT);
             case "chr":
                 return call(name, operands, translator, type, Types.BIGINT);
             case "regexp_extract":
