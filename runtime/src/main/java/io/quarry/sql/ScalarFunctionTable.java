@@ -46,6 +46,7 @@ final class ScalarFunctionTable {
         list.add(function("TRANSLATE", argument(0), families(TEXT, TEXT, TEXT)));
         list.add(function("TO_UTF8", sqlType(SqlTypeName.VARBINARY), families(TEXT)));
         list.add(function("FROM_UTF8", varchar(), families(SqlTypeFamily.BINARY)));
+        list.add(function("NORMALIZE", varchar(), families(TEXT)));
         list.add(function("LUHN_CHECK", sqlType(SqlTypeName.BOOLEAN), families(TEXT)));
         // regular expressions
         list.add(function("REGEXP_LIKE", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));

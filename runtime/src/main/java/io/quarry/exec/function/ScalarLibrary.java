@@ -133,6 +133,9 @@ public final class ScalarLibrary {
             case "from_utf8" -> {
                 return StringLibrary.fromUtf8(types);
             }
+            case "normalize" -> {
+                return StringLibrary.normalize(types);
+            }
             case "luhn_check" -> {
                 return StringLibrary.luhnCheck(types);
             }

@@ -258,6 +258,13 @@ final class StringLibrary {
         });
     }
 
+    /** normalize(string): Unicode normalization form NFC. */
+    static ScalarKernel normalize(List<Type> types) {
+        checkText("normalize", types, 0);
+        return Kernels.rows(Types.VARCHAR, (blocks, position, out) ->
+                out.appendString(java.text.Normalizer.normalize(Kernels.string(blocks[0], position), java.text.Normalizer.Form.NFC)));
+    }
+
     static ScalarKernel luhnCheck(List<Type> types) {
         checkText("luhn_check", types, 0);
         return Kernels.rows(Types.BOOLEAN, (blocks, position, out) -> {

@@ -257,8 +257,13 @@ final class TemporalFunctions {
             checkUnit(type, fixed, "date_trunc");
         }
         LongUnaryOperator local = toLocalMicros(type);
+        if (fixed != null) {
+            // the usual case: a constant unit, a tight loop over the values
+            ScalarKernel values = Kernels.longToLong(value -> fromLocalMicros(type, truncate(local.applyAsLong(value), fixed), value));
+            return (blocks, count) -> values.apply(new Block[] {blocks[1]}, count);
+        }
         return Kernels.rows(type, (blocks, position, out) -> {
-            Unit unit = fixed != null ? fixed : checkUnit(type, Unit.parse(Kernels.string(blocks[0], position), "date_trunc"), "date_trunc");
+            Unit unit = checkUnit(type, Unit.parse(Kernels.string(blocks[0], position), "date_trunc"), "date_trunc");
             long value = Kernels.longAt(blocks[1], position);
             long truncated = truncate(local.applyAsLong(value), unit);
             out.appendLong(fromLocalMicros(type, truncated, value));
@@ -298,6 +303,21 @@ final class TemporalFunctions {
             checkUnit(type, fixed, "date_add");
         }
         LongUnaryOperator local = toLocalMicros(type);
+        if (fixed != null && !(type instanceof TimestampWithTimeZoneType)) {
+            // the usual case: a constant unit, a tight loop over amounts and values
+            return (blocks, count) -> {
+                long[] amounts = Blocks.longs(blocks[1]);
+                long[] values = Blocks.longs(blocks[2]);
+                boolean[] nulls = Blocks.unionNulls(new Block[] {blocks[1], blocks[2]}, count);
+                long[] result = new long[count];
+                for (int i = 0; i < count; i++) {
+                    if (!Blocks.isNull(nulls, i)) {
+                        result[i] = fromLocalMicros(type, addUnits(local.applyAsLong(values[i]), fixed, amounts[i]), values[i]);
+                    }
+                }
+                return new io.quarry.block.LongBlock(count, nulls, result);
+            };
+        }
         return Kernels.rows(type, (blocks, position, out) -> {
             Unit unit = fixed != null ? fixed : checkUnit(type, Unit.parse(Kernels.string(blocks[0], position), "date_add"), "date_add");
             long amount = Kernels.longAt(blocks[1], position);

@@ -68,6 +68,7 @@ class TestStringLibraryFunctions {
         assertThat((byte[]) eval("to_utf8", Types.VARBINARY, text("é"))).isEqualTo("é".getBytes(StandardCharsets.UTF_8));
         assertThat(eval("from_utf8", Types.VARCHAR, arg("日".getBytes(StandardCharsets.UTF_8), Types.VARBINARY))).isEqualTo("日");
         assertThat(eval("translate", Types.VARCHAR, text("abcd"), text("bd"), text("x"))).isEqualTo("axc");
+        assertThat(eval("normalize", Types.VARCHAR, text("e\u0301"))).isEqualTo("\u00e9");
     }
 
     @Test
