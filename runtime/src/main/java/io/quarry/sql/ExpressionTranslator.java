@@ -84,6 +84,10 @@ final class ExpressionTranslator {
     }
 
     static Constant constant(RexLiteral literal) {
+        Constant temporal = ScalarFunctionTranslator.constant(literal);
+        if (temporal != null) {
+            return temporal;
+        }
         SqlTypeName typeName = literal.getType().getSqlTypeName();
         if (typeName.getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME
                 || typeName.getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH) {
@@ -108,6 +112,10 @@ final class ExpressionTranslator {
     }
 
     private Expression call(RexCall call) {
+        Expression library = ScalarFunctionTranslator.translate(call, this::translate);
+        if (library != null) {
+            return library;
+        }
         SqlKind kind = call.getKind();
         List<RexNode> operands = call.getOperands();
         switch (kind) {

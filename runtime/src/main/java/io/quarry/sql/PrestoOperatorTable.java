@@ -93,8 +93,12 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 SqlStdOperatorTable.LOCALTIMESTAMP, SqlStdOperatorTable.CURRENT_TIME,
                 SqlStdOperatorTable.CAST, SqlLibraryOperators.TRY_CAST);
         for (SqlOperator operator : curated) {
-            register(operator.getName(), operator);
+            if (!ScalarFunctionTable.replaces(operator)) {
+                register(operator.getName(), operator);
+            }
         }
+        ScalarFunctionTable.OPERATORS.forEach(operator -> register(operator.getName(), operator));
+        operators.addAll(ScalarFunctionTable.OPERATORS);
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
         operators.addAll(curated);

@@ -13,6 +13,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 final class QuarryTypeSystem extends RelDataTypeSystemImpl {
     static final QuarryTypeSystem INSTANCE = new QuarryTypeSystem();
     static final int MAX_DECIMAL_PRECISION = 38;
+    static final int MAX_DATETIME_PRECISION = 12;
+    static final int DEFAULT_DATETIME_PRECISION = 3;
 
     private QuarryTypeSystem() {}
 
@@ -21,6 +23,7 @@ final class QuarryTypeSystem extends RelDataTypeSystemImpl {
         return switch (typeName) {
             case DECIMAL -> MAX_DECIMAL_PRECISION;
             case VARCHAR, CHAR, VARBINARY, BINARY -> Integer.MAX_VALUE;
+            case TIMESTAMP, TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME -> MAX_DATETIME_PRECISION;
             default -> super.getMaxPrecision(typeName);
         };
     }
@@ -32,8 +35,12 @@ final class QuarryTypeSystem extends RelDataTypeSystemImpl {
 
     @Override
     public int getDefaultPrecision(SqlTypeName typeName) {
-        // Trino's bare "decimal" is decimal(38,0)
-        return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : super.getDefaultPrecision(typeName);
+        // Trino's bare "decimal" is decimal(38,0); bare timestamp and time have 3 fractional digits
+        return switch (typeName) {
+            case DECIMAL -> MAX_DECIMAL_PRECISION;
+            case TIMESTAMP, TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME -> DEFAULT_DATETIME_PRECISION;
+            default -> super.getDefaultPrecision(typeName);
+        };
     }
 
     @Override

@@ -62,6 +62,11 @@ final class QuarryValidator extends SqlValidatorImpl {
     }
 
     @Override
+    public org.apache.calcite.sql.type.SqlTypeMappingRule getTypeMappingRule() {
+        return CastRules.RULE;
+    }
+
+    @Override
     public CalciteException handleUnresolvedFunction(
             SqlCall call, SqlOperator unresolvedFunction, List<RelDataType> argTypes, List<String> argNames) {
         String name = unresolvedFunction.getName().toLowerCase(Locale.ROOT);

@@ -134,7 +134,7 @@ public final class SqlPlanner {
         SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
         DecimalLiterals.retype(parsed);
 
-        JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(QuarryTypeSystem.INSTANCE);
+        JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
         CalciteCatalogReader catalogReader =
                 new CalciteCatalogReader(CalciteSchema.from(root), List.of(), typeFactory, CONNECTION_CONFIG);
         QuarryValidator validator = new QuarryValidator(catalogReader, typeFactory, VALIDATOR_CONFIG, text);
@@ -163,7 +163,7 @@ public final class SqlPlanner {
             LOG.debug("Optimised plan of {}:\n{}", session.queryId(), Optimizer.explain(optimized));
         }
 
-        PlanNode planRoot = new PlanTranslator(rexBuilder).translateRoot(optimized);
+        PlanNode planRoot = SessionFunctions.withSession(session, () -> new PlanTranslator(rexBuilder).translateRoot(optimized));
         if (names.size() != planRoot.outputTypes().size()) {
             throw new IllegalStateException("plan has " + planRoot.outputTypes().size() + " columns for " + names);
         }

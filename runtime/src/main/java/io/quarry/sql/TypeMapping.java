@@ -12,6 +12,7 @@ import io.quarry.type.IntegerType;
 import io.quarry.type.RealType;
 import io.quarry.type.SmallintType;
 import io.quarry.type.TinyintType;
+import io.quarry.type.TemporalTypes;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
 import io.quarry.type.UnknownType;
@@ -55,6 +56,8 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.VARBINARY);
         } else if (type instanceof DateType) {
             result = factory.createSqlType(SqlTypeName.DATE);
+        } else if (TemporalTypes.isTemporal(type)) {
+            result = TemporalTypeMapping.toCalcite(factory, type);
         } else {
             result = factory.createSqlType(SqlTypeName.NULL);
         }
@@ -81,8 +84,8 @@ final class TypeMapping {
             case BINARY, VARBINARY -> Types.VARBINARY;
             case DATE -> Types.DATE;
             case NULL -> Types.UNKNOWN;
-            default -> throw new QuarryException(
-                    ErrorCode.NOT_SUPPORTED, "Type " + displayName(type) + " is not supported yet");
+            default -> java.util.Optional.ofNullable(TemporalTypeMapping.toQuarry(type)).orElseThrow(() -> new QuarryException(
+                    ErrorCode.NOT_SUPPORTED, "Type " + displayName(type) + " is not supported yet"));
         };
     }
 

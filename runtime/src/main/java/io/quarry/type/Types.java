@@ -29,6 +29,10 @@ public final class Types {
     /** Parses a type name as the protocol prints it ({@code varchar(25)}, {@code decimal(12, 2)}). */
     public static Type parse(String name) {
         String text = name.replace(" ", "").toLowerCase(Locale.ROOT);
+        Type temporal = TemporalTypes.parse(text);
+        if (temporal != null) {
+            return temporal;
+        }
         int open = text.indexOf('(');
         String base = open < 0 ? text : text.substring(0, open);
         String[] args = open < 0 || !text.endsWith(")")

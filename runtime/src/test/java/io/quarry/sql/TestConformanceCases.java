@@ -8,6 +8,7 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.spi.QueryId;
 import io.quarry.spi.Session;
+import io.quarry.type.TemporalTypes;
 import io.quarry.type.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,8 @@ class TestConformanceCases {
                     expected.get("columns").forEach(column -> names.add(column.get("name").asText()));
                     assertThat(plan.columnNames()).as(name).isEqualTo(names);
                     List<String> types = new ArrayList<>();
-                    expected.get("columns").forEach(column -> types.add(column.get("type").asText().replace(" ", "")));
-                    List<String> actual = plan.columnTypes().stream().map(Type::displayName).toList();
+                    expected.get("columns").forEach(column -> types.add(column.get("type").asText().replace(" ", "").toLowerCase(java.util.Locale.ROOT)));
+                    List<String> actual = plan.columnTypes().stream().map(TemporalTypes::protocolName).map(typeName -> typeName.replace(" ", "").toLowerCase(java.util.Locale.ROOT)).toList();
                     assertThat(actual).as(name + " column types").isEqualTo(types);
                 }
             } catch (QuarryException e) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarry.type.TemporalTypes;
 import io.quarry.type.Type;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public record ClientTypeSignature(
     }
 
     public static ClientTypeSignature of(Type type) {
-        List<ClientTypeSignatureParameter> arguments = type.arguments().stream()
+        List<ClientTypeSignatureParameter> arguments = (TemporalTypes.hidesArguments(type) ? List.<Long>of() : type.arguments()).stream()
                 .map(ClientTypeSignatureParameter::ofLong)
                 .toList();
         return new ClientTypeSignature(type.rawType(), arguments);

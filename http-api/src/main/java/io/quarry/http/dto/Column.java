@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarry.client.ResultColumn;
+import io.quarry.type.TemporalTypes;
 
 /** A result column on the wire: {@code name}, display {@code type} and {@code typeSignature}. */
 @JsonPropertyOrder({"name", "type", "typeSignature"})
@@ -19,6 +20,6 @@ public record Column(
     }
 
     public static Column of(ResultColumn column) {
-        return new Column(column.name(), column.type().displayName(), ClientTypeSignature.of(column.type()));
+        return new Column(column.name(), TemporalTypes.protocolName(column.type()), ClientTypeSignature.of(column.type()));
     }
 }

@@ -16,6 +16,7 @@ import io.quarry.type.IntegerType;
 import io.quarry.type.RealType;
 import io.quarry.type.SmallintType;
 import io.quarry.type.TinyintType;
+import io.quarry.type.TemporalTypes;
 import io.quarry.type.Type;
 import io.quarry.type.UnknownType;
 import io.quarry.type.VarbinaryType;
@@ -86,6 +87,9 @@ public final class ValueEncoders {
         }
         if (type instanceof UnknownType) {
             return (generator, block, position) -> generator.writeNull();
+        }
+        if (TemporalTypes.isTemporal(type)) {
+            return TemporalValueEncoders.forType(type);
         }
         throw new IllegalArgumentException("No JSON encoding for type " + type);
     }

@@ -313,6 +313,13 @@ public final class KryoRegistrations {
         kryo.register(216, io.quarry.actor.NodeRegistry.Probe.class);
         kryo.register(217, io.quarry.actor.NodeRegistry.ProbeAnswer.class);
         kryo.register(218, io.quarry.client.ProbeFigures.class);
-        // New entries go here, at the end, with the next id (219).
+
+        // date-time and interval types (ids 400-449)
+        kryo.register(400, io.quarry.type.TimestampType.class);
+        kryo.register(401, io.quarry.type.TimestampWithTimeZoneType.class);
+        kryo.register(402, io.quarry.type.TimeType.class);
+        kryo.register(403, io.quarry.type.IntervalDayTimeType.class);
+        kryo.register(404, io.quarry.type.IntervalYearMonthType.class);
+        // New entries of the core go on from the next id (219); each part keeps its own block of ids.
     }
 }

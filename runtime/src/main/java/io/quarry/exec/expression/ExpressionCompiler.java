@@ -4,6 +4,7 @@ import io.quarry.block.Block;
 import io.quarry.block.Values;
 import io.quarry.exec.function.Blocks;
 import io.quarry.exec.function.Functions;
+import io.quarry.exec.function.ScalarLibrary;
 import io.quarry.exec.function.ScalarKernel;
 import io.quarry.page.Page;
 import io.quarry.plan.expression.Call;
@@ -44,7 +45,8 @@ public final class ExpressionCompiler {
         if (expression instanceof Call call) {
             ScalarKernel kernel = Functions.resolve(call);
             BlockEvaluator[] arguments = compileAll(call.arguments());
-            return fold(new Evaluators.Call(call.function(), kernel, arguments, call.type()), arguments);
+            Evaluators.Call evaluator = new Evaluators.Call(call.function(), kernel, arguments, call.type());
+            return ScalarLibrary.isDeterministic(call.function()) ? fold(evaluator, arguments) : evaluator;
         }
         SpecialForm form = (SpecialForm) expression;
         return fold(compileForm(form), compileAllQuietly(form.arguments()));
@@ -180,6 +182,10 @@ public final class ExpressionCompiler {
             case IN -> {
                 checkArity(form, 2, Integer.MAX_VALUE);
                 return compileIn(arguments);
+            }
+            case TRY -> {
+                checkArity(form, 1, 1);
+                return new TryEvaluator(compile(arguments.get(0)));
             }
         }
         throw new IllegalStateException("unreachable");

@@ -27,6 +27,10 @@ public final class Functions {
         String name = call.function();
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();
+        ScalarKernel library = ScalarLibrary.resolve(call);
+        if (library != null) {
+            return library;
+        }
         return switch (name) {
             case "add", "subtract", "multiply", "divide", "modulus", "negate" -> Arithmetic.resolve(name, types, result);
             case "equal", "not_equal", "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal",

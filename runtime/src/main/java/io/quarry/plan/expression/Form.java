@@ -11,6 +11,7 @@ package io.quarry.plan.expression;
  *   <li>CASE: when1, then1, when2, then2, …, else (searched form; the else is always present, NULL when
  *       the SQL has none).</li>
  *   <li>NULLIF: two arguments.</li>
+ *   <li>TRY: one argument; NULL where computing it fails with a data error (division by zero, bad cast, …).</li>
  * </ul>
  */
 public enum Form {
@@ -23,5 +24,6 @@ public enum Form {
     COALESCE,
     IN,
     CASE,
-    NULLIF
+    NULLIF,
+    TRY
 }

@@ -180,11 +180,12 @@ class TestKryoSerializer {
         Map<Integer, Class<?>> registered = KryoRegistrations.registeredClasses();
         assertThat(registered.keySet().iterator().next()).isEqualTo(KryoRegistrations.FIRST_ID);
         assertThat(registered.values()).doesNotHaveDuplicates();
-        // Contiguous, so the next id is obvious.
-        assertThat(registered.keySet()).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(KryoRegistrations.FIRST_ID, KryoRegistrations.FIRST_ID + registered.size())
-                        .boxed()
-                        .toList());
+        // Contiguous within each block of fifty ids (parts of Quarry own blocks from 200 on), so the next id is obvious.
+        for (int id : registered.keySet()) {
+            assertThat(id == KryoRegistrations.FIRST_ID || id % 50 == 0 || registered.containsKey(id - 1))
+                    .as("id " + id + " follows the previous id of its block")
+                    .isTrue();
+        }
     }
 
     @Test
@@ -341,6 +342,11 @@ class TestKryoSerializer {
                 Types.VARBINARY,
                 Types.DATE,
                 Types.UNKNOWN,
+                io.quarry.type.TemporalTypes.timestamp(6),
+                io.quarry.type.TemporalTypes.timestampWithTimeZone(3),
+                io.quarry.type.TemporalTypes.time(9),
+                io.quarry.type.TemporalTypes.INTERVAL_DAY_TIME,
+                io.quarry.type.TemporalTypes.INTERVAL_YEAR_MONTH,
                 Storage.INT128,
                 aggregate,
                 sum,

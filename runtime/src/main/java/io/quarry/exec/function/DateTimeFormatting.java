@@ -1,0 +1,335 @@
+package io.quarry.exec.function;
+
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Expression;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.DateTimeValues;
+import io.quarry.type.DateType;
+import io.quarry.type.TemporalTypes;
+import io.quarry.type.TimestampType;
+import io.quarry.type.TimestampWithTimeZoneType;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * format_datetime / parse_datetime (Joda-style patterns, as Java's formatter reads them), date_format /
+ * date_parse (MySQL specifiers), from_unixtime / to_unixtime and ISO 8601 text.
+ */
+final class DateTimeFormatting {
+    private static final TimestampType TIMESTAMP_3 = TemporalTypes.timestamp(3);
+    private static final TimestampWithTimeZoneType TIMESTAMP_TZ_3 = TemporalTypes.timestampWithTimeZone(3);
+
+    private DateTimeFormatting() {}
+
+    private static String constantText(List<Expression> arguments, int index) {
+        return arguments.size() > index && arguments.get(index) instanceof Constant constant && constant.value() instanceof String text
+                ? text
+                : null;
+    }
+
+    private static ZoneId zoneArgument(List<Expression> arguments, int index) {
+        String zone = constantText(arguments, index);
+        return zone == null ? ZoneOffset.UTC : TemporalCasts.parseZone(zone);
+    }
+
+    /** The value as a zoned date-time: timestamps and dates in UTC (their local time), zoned values in their zone. */
+    private static ZonedDateTime zoned(Type type, long value) {
+        if (type instanceof TimestampWithTimeZoneType) {
+            return DateTimeValues.toZonedDateTime(value);
+        }
+        long micros = TemporalFunctions.toLocalMicros(type).applyAsLong(value);
+        return TemporalFunctions.localDateTime(micros).atZone(ZoneOffset.UTC);
+    }
+
+    /**
+     * A Joda-style pattern as Java's formatter reads it: Joda's {@code y} is the proleptic year (Java's
+     * {@code u}) and its {@code Z} an offset with a colon.
+     */
+    static String javaPattern(String joda) {
+        StringBuilder pattern = new StringBuilder(joda.length() + 4);
+        boolean quoted = false;
+        for (int i = 0; i < joda.length(); i++) {
+            char c = joda.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (!quoted && c == 'y') {
+                pattern.append('u');
+            } else if (!quoted && c == 'Z') {
+                if (i == 0 || joda.charAt(i - 1) != 'Z') {
+                    pattern.append("XXX");
+                }
+            } else {
+                pattern.append(c);
+            }
+        }
+        return pattern.toString();
+    }
+
+    private static DateTimeFormatter jodaFormatter(String pattern) {
+        try {
+            return DateTimeFormatter.ofPattern(javaPattern(pattern), Locale.ENGLISH);
+        } catch (IllegalArgumentException e) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: '" + pattern + "'");
+        }
+    }
+
+    static ScalarKernel formatDatetime(List<Expression> arguments, List<Type> types) {
+        Type type = types.get(0);
+        if (types.size() != 2 || !(type instanceof TimestampType || type instanceof TimestampWithTimeZoneType || type instanceof DateType)) {
+            throw Functions.unsupported("format_datetime", types);
+        }
+        String fixed = constantText(arguments, 1);
+        DateTimeFormatter formatter = fixed == null ? null : jodaFormatter(fixed);
+        return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+            DateTimeFormatter f = formatter != null ? formatter : jodaFormatter(Kernels.string(blocks[1], position));
+            ZonedDateTime time = zoned(type, Kernels.longAt(blocks[0], position));
+            try {
+                String text = f.format(time);
+                out.appendString(type instanceof TimestampWithTimeZoneType ? text : text.replace("Z", "UTC"));
+            } catch (DateTimeException e) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot format: " + e.getMessage());
+            }
+        });
+    }
+
+    static ScalarKernel dateFormat(List<Expression> arguments, List<Type> types) {
+        Type type = types.get(0);
+        if (types.size() != 2 || !(type instanceof TimestampType || type instanceof TimestampWithTimeZoneType || type instanceof DateType)) {
+            throw Functions.unsupported("date_format", types);
+        }
+        return Kernels.rows(Types.VARCHAR, (blocks, position, out) ->
+                out.appendString(mysqlFormat(zoned(type, Kernels.longAt(blocks[0], position)), Kernels.string(blocks[1], position))));
+    }
+
+    /** MySQL's date_format specifiers, as Trino supports them. */
+    static String mysqlFormat(ZonedDateTime time, String format) {
+        StringBuilder text = new StringBuilder(format.length() + 8);
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c != '%' || i + 1 == format.length()) {
+                text.append(c);
+                continue;
+            }
+            char specifier = format.charAt(++i);
+            switch (specifier) {
+                case 'a' -> text.append(time.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+                case 'b' -> text.append(time.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+                case 'c' -> text.append(time.getMonthValue());
+                case 'd' -> pad(text, time.getDayOfMonth(), 2);
+                case 'e' -> text.append(time.getDayOfMonth());
+                case 'f' -> pad(text, time.getNano() / 1000, 6);
+                case 'H' -> pad(text, time.getHour(), 2);
+                case 'h', 'I' -> pad(text, (time.getHour() + 11) % 12 + 1, 2);
+                case 'i' -> pad(text, time.getMinute(), 2);
+                case 'j' -> pad(text, time.getDayOfYear(), 3);
+                case 'k' -> text.append(time.getHour());
+                case 'l' -> text.append((time.getHour() + 11) % 12 + 1);
+                case 'M' -> text.append(time.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+                case 'm' -> pad(text, time.getMonthValue(), 2);
+                case 'p' -> text.append(time.getHour() < 12 ? "AM" : "PM");
+                case 'r' -> {
+                    pad(text, (time.getHour() + 11) % 12 + 1, 2);
+                    text.append(':');
+                    pad(text, time.getMinute(), 2);
+                    text.append(':');
+                    pad(text, time.getSecond(), 2);
+                    text.append(time.getHour() < 12 ? " AM" : " PM");
+                }
+                case 'S', 's' -> pad(text, time.getSecond(), 2);
+                case 'T' -> {
+                    pad(text, time.getHour(), 2);
+                    text.append(':');
+                    pad(text, time.getMinute(), 2);
+                    text.append(':');
+                    pad(text, time.getSecond(), 2);
+                }
+                case 'v' -> pad(text, time.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2);
+                case 'W' -> text.append(time.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+                case 'w' -> text.append(time.getDayOfWeek().getValue() % 7);
+                case 'x' -> pad(text, time.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), 4);
+                case 'Y' -> pad(text, time.getYear(), 4);
+                case 'y' -> pad(text, Math.floorMod(time.getYear(), 100), 2);
+                case '%' -> text.append('%');
+                default -> text.append(specifier);
+            }
+        }
+        return text.toString();
+    }
+
+    private static void pad(StringBuilder text, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        text.append(digits);
+    }
+
+    /** A Java formatter for MySQL specifiers; missing fields default to 1970-01-01 00:00:00. */
+    static DateTimeFormatter mysqlParser(String format) {
+        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive();
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c != '%' || i + 1 == format.length()) {
+                builder.appendLiteral(c);
+                continue;
+            }
+            char specifier = format.charAt(++i);
+            switch (specifier) {
+                case 'Y' -> builder.appendValue(ChronoField.YEAR, 4);
+                case 'y' -> builder.appendValueReduced(ChronoField.YEAR, 2, 2, 2000);
+                case 'm' -> builder.appendValue(ChronoField.MONTH_OF_YEAR, 2);
+                case 'c' -> builder.appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
+                case 'd' -> builder.appendValue(ChronoField.DAY_OF_MONTH, 2);
+                case 'e' -> builder.appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
+                case 'H' -> builder.appendValue(ChronoField.HOUR_OF_DAY, 2);
+                case 'k' -> builder.appendValue(ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
+                case 'h', 'I' -> builder.appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 2);
+                case 'l' -> builder.appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
+                case 'i' -> builder.appendValue(ChronoField.MINUTE_OF_HOUR, 2);
+                case 's', 'S' -> builder.appendValue(ChronoField.SECOND_OF_MINUTE, 2);
+                case 'f' -> builder.appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false);
+                case 'p' -> builder.appendText(ChronoField.AMPM_OF_DAY, TextStyle.SHORT);
+                case 'b' -> builder.appendText(ChronoField.MONTH_OF_YEAR, TextStyle.SHORT);
+                case 'M' -> builder.appendText(ChronoField.MONTH_OF_YEAR, TextStyle.FULL);
+                case 'j' -> builder.appendValue(ChronoField.DAY_OF_YEAR, 3);
+                case 'T' -> builder.appendPattern("HH:mm:ss");
+                case 'r' -> builder.appendPattern("hh:mm:ss a");
+                case '%' -> builder.appendLiteral('%');
+                default -> throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                        "%" + specifier + " not supported in date format string");
+            }
+        }
+        return withDefaults(builder);
+    }
+
+    private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder) {
+        return builder.parseDefaulting(ChronoField.YEAR, 1970)
+                .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
+                .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
+                .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+                .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+                .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
+                .toFormatter(Locale.ENGLISH);
+    }
+
+    static ScalarKernel dateParse(List<Expression> arguments, List<Type> types) {
+        if (types.size() != 2) {
+            throw Functions.unsupported("date_parse", types);
+        }
+        String fixed = constantText(arguments, 1);
+        DateTimeFormatter formatter = fixed == null ? null : mysqlParser(fixed);
+        return Kernels.rows(TIMESTAMP_3, (blocks, position, out) -> {
+            DateTimeFormatter f = formatter != null ? formatter : mysqlParser(Kernels.string(blocks[1], position));
+            String text = Kernels.string(blocks[0], position);
+            try {
+                LocalDateTime time = LocalDateTime.parse(text, f.withResolverStyle(java.time.format.ResolverStyle.SMART));
+                out.appendLong(DateTimeValues.roundMicros(TemporalFunctions.localMicros(time), 3));
+            } catch (DateTimeException e) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");
+            }
+        });
+    }
+
+    static ScalarKernel parseDatetime(List<Expression> arguments, List<Type> types) {
+        ZoneId sessionZone = zoneArgument(arguments, 2);
+        if (types.size() < 2) {
+            throw Functions.unsupported("parse_datetime", types);
+        }
+        return Kernels.rows(TIMESTAMP_TZ_3, (blocks, position, out) -> {
+            String pattern = Kernels.string(blocks[1], position);
+            String text = Kernels.string(blocks[0], position);
+            try {
+                DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive()
+                        .appendPattern(javaPattern(pattern));
+                java.time.temporal.TemporalAccessor parsed = withDefaults(builder).withZone(sessionZone).parse(text);
+                ZonedDateTime time = ZonedDateTime.from(parsed);
+                out.appendLong(DateTimeValues.packWithZone(time.toInstant().toEpochMilli(), DateTimeValues.zoneKey(time.getZone())));
+            } catch (DateTimeException | IllegalArgumentException e) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");
+            }
+        });
+    }
+
+    static ScalarKernel fromUnixtime(List<Expression> arguments, List<Type> types) {
+        ZoneId zone = zoneArgument(arguments, 1);
+        int zoneKey = DateTimeValues.zoneKey(zone);
+        return Kernels.rows(TIMESTAMP_TZ_3, (blocks, position, out) -> {
+            double seconds = Kernels.doubleAt(blocks[0], position);
+            if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid unix time: " + seconds);
+            }
+            out.appendLong(DateTimeValues.packWithZone(Math.round(seconds * 1000), zoneKey));
+        });
+    }
+
+    static ScalarKernel toUnixtime(List<Type> types) {
+        Type type = types.get(0);
+        if (type instanceof TimestampWithTimeZoneType) {
+            return (arguments, count) -> {
+                long[] values = Blocks.longs(arguments[0]);
+                double[] result = new double[count];
+                for (int i = 0; i < count; i++) {
+                    result[i] = DateTimeValues.unpackMillis(values[i]) / 1000.0;
+                }
+                return new io.quarry.block.DoubleBlock(count, Blocks.unionNulls(arguments, count), result);
+            };
+        }
+        if (type instanceof TimestampType || type instanceof DateType) {
+            LongUnaryOperator local = TemporalFunctions.toLocalMicros(type);
+            return (arguments, count) -> {
+                long[] values = Blocks.longs(arguments[0]);
+                double[] result = new double[count];
+                for (int i = 0; i < count; i++) {
+                    result[i] = local.applyAsLong(values[i]) / 1_000_000.0;
+                }
+                return new io.quarry.block.DoubleBlock(count, Blocks.unionNulls(arguments, count), result);
+            };
+        }
+        throw Functions.unsupported("to_unixtime", types);
+    }
+
+    static ScalarKernel toIso8601(List<Type> types) {
+        Type type = types.get(0);
+        if (type instanceof DateType) {
+            return Kernels.rows(Types.VARCHAR, (blocks, position, out) ->
+                    out.appendString(LocalDate.ofEpochDay(Kernels.longAt(blocks[0], position)).toString()));
+        }
+        if (type instanceof TimestampType timestamp) {
+            return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> out.appendString(
+                    DateTimeValues.formatTimestamp(Kernels.longAt(blocks[0], position), timestamp.precision()).replace(' ', 'T')));
+        }
+        if (type instanceof TimestampWithTimeZoneType) {
+            return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+                ZonedDateTime time = DateTimeValues.toZonedDateTime(Kernels.longAt(blocks[0], position));
+                out.appendString(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").format(time));
+            });
+        }
+        throw Functions.unsupported("to_iso8601", types);
+    }
+
+    static ScalarKernel fromIso8601Date(List<Type> types) {
+        return Kernels.rows(Types.DATE, (blocks, position, out) -> {
+            String text = Kernels.string(blocks[0], position);
+            try {
+                out.appendLong(LocalDate.parse(text.strip()).toEpochDay());
+            } catch (DateTimeException e) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");
+            }
+        });
+    }
+}

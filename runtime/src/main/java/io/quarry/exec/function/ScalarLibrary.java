@@ -1,0 +1,246 @@
+package io.quarry.exec.function;
+
+import io.quarry.block.Values;
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Expression;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.DateType;
+import io.quarry.type.TemporalTypes;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.IllegalFormatException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Resolves the scalar functions of {@link StringLibrary}, {@link MathLibrary}, {@link TemporalFunctions},
+ * {@link TemporalCasts}, {@link DateTimeFormatting} and {@link JsonFunctions}, and the operators over date-time and interval types.
+ * Returns null for calls it does not implement, which {@link Functions} resolves.
+ */
+public final class ScalarLibrary {
+    private ScalarLibrary() {}
+
+    /** False for the functions whose value changes from call to call (never folded into a constant). */
+    public static boolean isDeterministic(String function) {
+        return !function.equals("rand") && !function.equals("random");
+    }
+
+    static ScalarKernel resolve(Call call) {
+        String name = call.function();
+        List<Expression> arguments = call.arguments();
+        List<Type> types = arguments.stream().map(Expression::type).toList();
+        Type result = call.type();
+        switch (name) {
+            case "cast", "try_cast" -> {
+                if (types.isEmpty()) {
+                    return null;
+                }
+                ZoneId zone = types.size() == 2 ? zoneOf(arguments.get(1)) : ZoneOffset.UTC;
+                return TemporalCasts.resolve(types.get(0), result, name.equals("try_cast"), zone);
+            }
+            case "add", "subtract", "multiply", "divide", "negate" -> {
+                return TemporalFunctions.arithmetic(name, types, result);
+            }
+            case "equal", "not_equal", "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal",
+                    "is_distinct_from" -> {
+                return TemporalFunctions.comparison(name, types);
+            }
+            case "year", "month", "day", "day_of_month" -> {
+                boolean plainDate = types.size() == 1 && types.get(0) instanceof DateType;
+                return plainDate ? null : TemporalFunctions.field(name, types);
+            }
+            case "quarter", "week", "week_of_year", "day_of_week", "dow", "day_of_year", "doy", "hour", "minute", "second",
+                    "millisecond", "year_of_week", "yow", "timezone_hour", "timezone_minute" -> {
+                return TemporalFunctions.field(name, types);
+            }
+            case "last_day_of_month" -> {
+                return TemporalFunctions.lastDayOfMonth(types);
+            }
+            case "date_trunc" -> {
+                return TemporalFunctions.dateTrunc(arguments, types);
+            }
+            case "date_add" -> {
+                return TemporalFunctions.dateAdd(arguments, types);
+            }
+            case "date_diff" -> {
+                return TemporalFunctions.dateDiff(arguments, types);
+            }
+            case "format_datetime" -> {
+                return DateTimeFormatting.formatDatetime(arguments, types);
+            }
+            case "date_format" -> {
+                return DateTimeFormatting.dateFormat(arguments, types);
+            }
+            case "date_parse" -> {
+                return DateTimeFormatting.dateParse(arguments, types);
+            }
+            case "parse_datetime" -> {
+                return DateTimeFormatting.parseDatetime(arguments, types);
+            }
+            case "from_unixtime" -> {
+                return DateTimeFormatting.fromUnixtime(arguments, types);
+            }
+            case "to_unixtime" -> {
+                return DateTimeFormatting.toUnixtime(types);
+            }
+            case "at_timezone" -> {
+                return TemporalFunctions.atTimeZone(types, result);
+            }
+            case "with_timezone" -> {
+                return TemporalFunctions.withTimeZone(types, result);
+            }
+            case "to_iso8601" -> {
+                return DateTimeFormatting.toIso8601(types);
+            }
+            case "from_iso8601_date" -> {
+                return DateTimeFormatting.fromIso8601Date(types);
+            }
+            case "lpad", "rpad" -> {
+                return StringLibrary.pad(name, types, result);
+            }
+            case "reverse" -> {
+                return StringLibrary.reverse(types, result);
+            }
+            case "split_part" -> {
+                return StringLibrary.splitPart(types, result);
+            }
+            case "starts_with" -> {
+                return StringLibrary.startsWith(types);
+            }
+            case "chr" -> {
+                return StringLibrary.chr(result);
+            }
+            case "codepoint" -> {
+                return StringLibrary.codepoint(types);
+            }
+            case "levenshtein_distance" -> {
+                return StringLibrary.levenshtein(types);
+            }
+            case "hamming_distance" -> {
+                return StringLibrary.hamming(types);
+            }
+            case "translate" -> {
+                return StringLibrary.translate(types, result);
+            }
+            case "to_utf8" -> {
+                return StringLibrary.toUtf8(types);
+            }
+            case "from_utf8" -> {
+                return StringLibrary.fromUtf8(types);
+            }
+            case "normalize" -> {
+                return StringLibrary.normalize(types);
+            }
+            case "luhn_check" -> {
+                return StringLibrary.luhnCheck(types);
+            }
+            case "trim", "ltrim", "rtrim" -> {
+                return types.size() == 2 ? StringLibrary.trimCharacters(name, types, result) : null;
+            }
+            case "strpos" -> {
+                return types.size() == 3 ? StringLibrary.strposInstance(types) : null;
+            }
+            case "regexp_like" -> {
+                return StringLibrary.regexpLike(arguments, types);
+            }
+            case "regexp_extract" -> {
+                return StringLibrary.regexpExtract(arguments, types, result);
+            }
+            case "regexp_replace" -> {
+                return StringLibrary.regexpReplace(arguments, types, result);
+            }
+            case "regexp_count" -> {
+                return StringLibrary.regexpCount(arguments, types);
+            }
+            case "regexp_position" -> {
+                return StringLibrary.regexpPosition(arguments, types);
+            }
+            case "degrees", "radians", "cos", "sin", "tan", "acos", "asin", "atan", "cosh", "sinh", "tanh", "exp", "ln",
+                    "log2", "log10", "cbrt", "atan2", "log", "is_nan", "is_finite", "is_infinite" -> {
+                return MathLibrary.doubleFunction(name, types);
+            }
+            case "pi", "e", "infinity", "nan" -> {
+                return MathLibrary.constant(name);
+            }
+            case "truncate" -> {
+                return MathLibrary.truncate(types, result);
+            }
+            case "sign" -> {
+                return MathLibrary.sign(types, result);
+            }
+            case "rand", "random" -> {
+                return MathLibrary.random(types, result);
+            }
+            case "width_bucket" -> {
+                return MathLibrary.widthBucket();
+            }
+            case "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift", "bitwise_right_shift",
+                    "bitwise_right_shift_arithmetic", "bit_count" -> {
+                return MathLibrary.bitwise(name, types);
+            }
+            case "format" -> {
+                return format(types);
+            }
+            case "json_extract_scalar" -> {
+                return JsonFunctions.extractScalar(arguments, types);
+            }
+            case "json_size" -> {
+                return JsonFunctions.size(arguments, types);
+            }
+            case "json_array_length" -> {
+                return JsonFunctions.arrayLength(types);
+            }
+            case "is_json_scalar" -> {
+                return JsonFunctions.isScalar(types);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static ZoneId zoneOf(Expression argument) {
+        if (argument instanceof Constant constant && constant.value() instanceof String zone) {
+            return TemporalCasts.parseZone(zone);
+        }
+        throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "the time zone of a cast must be a constant");
+    }
+
+    /** format(pattern, args…): Java's formatter, as Trino's; dates and date-times as their text. */
+    private static ScalarKernel format(List<Type> types) {
+        if (types.isEmpty() || !StringFunctions.isText(types.get(0))) {
+            throw Functions.unsupported("format", types);
+        }
+        return (arguments, count) -> {
+            io.quarry.block.BlockBuilder out = io.quarry.block.BlockBuilder.create(Types.VARCHAR, count);
+            for (int i = 0; i < count; i++) {
+                if (arguments[0].isNull(i)) {
+                    out.appendNull();
+                    continue;
+                }
+                Object[] values = new Object[types.size() - 1];
+                for (int k = 1; k < types.size(); k++) {
+                    Type type = types.get(k);
+                    Object value = Values.toObject(type, arguments[k], i);
+                    if (value != null && type instanceof DateType) {
+                        value = LocalDate.ofEpochDay((Long) value);
+                    } else if (value != null && TemporalTypes.isTemporal(type)) {
+                        value = Values.toObject(type, arguments[k], i).toString();
+                    }
+                    values[k - 1] = value;
+                }
+                try {
+                    out.appendString(String.format(Locale.ENGLISH, Kernels.string(arguments[0], i), values));
+                } catch (IllegalFormatException e) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format string: " + e.getMessage());
+                }
+            }
+            return out.build();
+        };
+    }
+}

@@ -1,0 +1,252 @@
+package io.quarry.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlAbstractTimeFunction;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The signatures of Trino's scalar functions on strings, regular expressions, numbers, dates and times, with
+ * Trino's result types; {@link ScalarFunctionTranslator} turns their calls into the plan's calls. Argument
+ * types are checked loosely here (by family) and exactly where the call is translated.
+ */
+final class ScalarFunctionTable {
+    private static final SqlTypeFamily TEXT = SqlTypeFamily.CHARACTER;
+    private static final SqlTypeFamily INTEGER = SqlTypeFamily.INTEGER;
+    private static final SqlTypeFamily NUMERIC = SqlTypeFamily.NUMERIC;
+    private static final SqlTypeFamily ANY = SqlTypeFamily.ANY;
+
+    static final List<SqlOperator> OPERATORS = operators();
+
+    private ScalarFunctionTable() {}
+
+    private static List<SqlOperator> operators() {
+        List<SqlOperator> list = new ArrayList<>();
+        // strings
+        list.add(function("LPAD", varchar(), families(TEXT, INTEGER, TEXT)));
+        list.add(function("RPAD", varchar(), families(TEXT, INTEGER, TEXT)));
+        list.add(function("REVERSE", argument(0), families(TEXT)));
+        list.add(function("SPLIT_PART", argument(0), families(TEXT, TEXT, INTEGER)));
+        list.add(function("STARTS_WITH", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
+        list.add(function("CHR", fixedVarchar(1), families(INTEGER)));
+        list.add(function("CODEPOINT", sqlType(SqlTypeName.INTEGER), families(TEXT)));
+        list.add(function("LEVENSHTEIN_DISTANCE", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
+        list.add(function("HAMMING_DISTANCE", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
+        list.add(function("TRANSLATE", argument(0), families(TEXT, TEXT, TEXT)));
+        list.add(function("TO_UTF8", sqlType(SqlTypeName.VARBINARY), families(TEXT)));
+        list.add(function("FROM_UTF8", varchar(), families(SqlTypeFamily.BINARY)));
+        list.add(function("NORMALIZE", varchar(), families(TEXT)));
+        list.add(function("LUHN_CHECK", sqlType(SqlTypeName.BOOLEAN), families(TEXT)));
+        // regular expressions
+        list.add(function("REGEXP_LIKE", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
+        list.add(function("REGEXP_EXTRACT", argument(0), optional(2, TEXT, TEXT, INTEGER)));
+        list.add(function("REGEXP_REPLACE", varchar(), optional(2, TEXT, TEXT, TEXT)));
+        list.add(function("REGEXP_COUNT", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
+        list.add(function("REGEXP_POSITION", sqlType(SqlTypeName.INTEGER), optional(2, TEXT, TEXT, INTEGER, INTEGER)));
+        // math
+        list.add(function("TRUNCATE", ScalarFunctionTable::truncateType, optional(1, NUMERIC, INTEGER)));
+        list.add(function("SIGN", ScalarFunctionTable::signType, families(NUMERIC)));
+        for (String name : List.of("DEGREES", "RADIANS", "COS", "SIN", "TAN", "ACOS", "ASIN", "ATAN", "COSH", "SINH",
+                "TANH", "EXP", "LN", "LOG2", "LOG10", "CBRT")) {
+            list.add(function(name, sqlType(SqlTypeName.DOUBLE), families(NUMERIC)));
+        }
+        list.add(function("ATAN2", sqlType(SqlTypeName.DOUBLE), families(NUMERIC, NUMERIC)));
+        list.add(function("LOG", sqlType(SqlTypeName.DOUBLE), families(NUMERIC, NUMERIC)));
+        for (String name : List.of("PI", "E", "INFINITY", "NAN")) {
+            list.add(function(name, sqlType(SqlTypeName.DOUBLE), OperandTypes.NILADIC));
+        }
+        for (String name : List.of("IS_NAN", "IS_FINITE", "IS_INFINITE")) {
+            list.add(function(name, sqlType(SqlTypeName.BOOLEAN), families(NUMERIC)));
+        }
+        list.add(nonDeterministic("RAND", ScalarFunctionTable::randomType, optional(0, INTEGER, INTEGER)));
+        list.add(nonDeterministic("RANDOM", ScalarFunctionTable::randomType, optional(0, INTEGER, INTEGER)));
+        list.add(function("WIDTH_BUCKET", sqlType(SqlTypeName.BIGINT), families(NUMERIC, NUMERIC, NUMERIC, INTEGER)));
+        for (String name : List.of("BITWISE_AND", "BITWISE_OR", "BITWISE_XOR", "BITWISE_LEFT_SHIFT",
+                "BITWISE_RIGHT_SHIFT", "BITWISE_RIGHT_SHIFT_ARITHMETIC", "BIT_COUNT")) {
+            list.add(function(name, sqlType(SqlTypeName.BIGINT), families(INTEGER, INTEGER)));
+        }
+        list.add(function("BITWISE_NOT", sqlType(SqlTypeName.BIGINT), families(INTEGER)));
+        // dates and times
+        list.add(function("DATE_TRUNC", argument(1), families(TEXT, ANY)));
+        list.add(function("DATE_ADD", argument(2), families(TEXT, INTEGER, ANY)));
+        list.add(function("DATE_DIFF", sqlType(SqlTypeName.BIGINT), families(TEXT, ANY, ANY)));
+        for (String name : List.of("DAY_OF_WEEK", "DOW", "DAY_OF_YEAR", "DOY", "WEEK", "WEEK_OF_YEAR", "QUARTER",
+                "HOUR", "MINUTE", "SECOND", "MILLISECOND", "YEAR_OF_WEEK", "YOW", "DAY_OF_MONTH",
+                "TIMEZONE_HOUR", "TIMEZONE_MINUTE")) {
+            list.add(function(name, sqlType(SqlTypeName.BIGINT), families(ANY)));
+        }
+        list.add(function("LAST_DAY_OF_MONTH", sqlType(SqlTypeName.DATE), families(ANY)));
+        list.add(function("FORMAT_DATETIME", varchar(), families(ANY, TEXT)));
+        list.add(function("DATE_FORMAT", varchar(), families(ANY, TEXT)));
+        list.add(function("DATE_PARSE", timestamp(3), families(TEXT, TEXT)));
+        list.add(function("PARSE_DATETIME", timestampWithTimeZone(3), families(TEXT, TEXT)));
+        list.add(function("FROM_UNIXTIME", timestampWithTimeZone(3), optional(1, NUMERIC, TEXT)));
+        list.add(function("FROM_ISO8601_DATE", sqlType(SqlTypeName.DATE), families(TEXT)));
+        list.add(function("TO_UNIXTIME", sqlType(SqlTypeName.DOUBLE), families(ANY)));
+        list.add(function("TO_ISO8601", varchar(), families(ANY)));
+        list.add(function("AT_TIMEZONE", ScalarFunctionTable::atTimeZoneType, families(ANY, TEXT)));
+        list.add(function("WITH_TIMEZONE", ScalarFunctionTable::atTimeZoneType, families(ANY, TEXT)));
+        list.add(nonDeterministic("NOW", timestampWithTimeZone(3), OperandTypes.NILADIC));
+        list.add(nonDeterministic("CURRENT_TIMEZONE", varchar(), OperandTypes.NILADIC));
+        list.add(new SessionTimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_TZ));
+        list.add(new SessionTimeFunction("LOCALTIMESTAMP", SqlTypeName.TIMESTAMP));
+        list.add(new SessionTimeFunction("LOCALTIME", SqlTypeName.TIME));
+        // JSON text
+        list.add(function("JSON_EXTRACT_SCALAR", varchar(), families(TEXT, TEXT)));
+        list.add(function("JSON_SIZE", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
+        list.add(function("JSON_ARRAY_LENGTH", sqlType(SqlTypeName.BIGINT), families(TEXT)));
+        list.add(function("IS_JSON_SCALAR", sqlType(SqlTypeName.BOOLEAN), families(TEXT)));
+        // conditionals and types
+        list.add(function("TYPEOF", varchar(), families(ANY)));
+        list.add(function("TRY", argument(0), families(ANY)));
+        list.add(function("FORMAT", varchar(), OperandTypes.VARIADIC));
+        return List.copyOf(list);
+    }
+
+    /** Names whose standard Calcite operators these replace. */
+    static boolean replaces(SqlOperator operator) {
+        String name = operator.getName();
+        return name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("LOCALTIME");
+    }
+
+    private static SqlFunction function(String name, SqlReturnTypeInference type, SqlOperandTypeChecker operands) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, type, null, operands, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    }
+
+    private static SqlFunction nonDeterministic(String name, SqlReturnTypeInference type, SqlOperandTypeChecker operands) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, type, null, operands, SqlFunctionCategory.USER_DEFINED_FUNCTION) {
+            @Override
+            public boolean isDeterministic() {
+                return false;
+            }
+
+            @Override
+            public boolean isDynamicFunction() {
+                return true;
+            }
+        };
+    }
+
+    private static SqlOperandTypeChecker families(SqlTypeFamily... families) {
+        return OperandTypes.family(families);
+    }
+
+    /** The first {@code required} families are required, the others optional. */
+    private static SqlOperandTypeChecker optional(int required, SqlTypeFamily... families) {
+        return OperandTypes.family(List.of(families), index -> index >= required);
+    }
+
+    private static SqlReturnTypeInference sqlType(SqlTypeName name) {
+        return binding -> nullable(binding.getTypeFactory(), binding.getTypeFactory().createSqlType(name));
+    }
+
+    private static SqlReturnTypeInference varchar() {
+        return sqlType(SqlTypeName.VARCHAR);
+    }
+
+    private static SqlReturnTypeInference fixedVarchar(int length) {
+        return binding -> nullable(binding.getTypeFactory(), binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, length));
+    }
+
+    private static SqlReturnTypeInference timestamp(int precision) {
+        return binding -> nullable(binding.getTypeFactory(), binding.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, precision));
+    }
+
+    private static SqlReturnTypeInference timestampWithTimeZone(int precision) {
+        return binding -> nullable(binding.getTypeFactory(),
+                binding.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_TZ, precision));
+    }
+
+    /** The type of argument {@code index}, with string literals (Calcite's char) as varchar. */
+    private static SqlReturnTypeInference argument(int index) {
+        return binding -> {
+            RelDataTypeFactory factory = binding.getTypeFactory();
+            RelDataType type = binding.getOperandType(index);
+            if (type.getSqlTypeName() == SqlTypeName.CHAR) {
+                type = factory.createSqlType(SqlTypeName.VARCHAR, type.getPrecision());
+            }
+            return nullable(factory, type);
+        };
+    }
+
+    private static RelDataType nullable(RelDataTypeFactory factory, RelDataType type) {
+        return factory.createTypeWithNullability(type, true);
+    }
+
+    /** truncate(decimal(p,s)) is decimal(max(1, p - s), 0); with digits it keeps the type; doubles stay doubles. */
+    private static RelDataType truncateType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType type = binding.getOperandType(0);
+        if (type.getSqlTypeName() == SqlTypeName.DECIMAL && binding.getOperandCount() == 1) {
+            type = factory.createSqlType(SqlTypeName.DECIMAL, Math.max(1, type.getPrecision() - type.getScale()), 0);
+        }
+        return nullable(factory, type);
+    }
+
+    /** sign of a decimal is decimal(1,0); of other numbers their own type. */
+    private static RelDataType signType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType type = binding.getOperandType(0);
+        if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            type = factory.createSqlType(SqlTypeName.DECIMAL, 1, 0);
+        }
+        return nullable(factory, type);
+    }
+
+    /** random() is double, random(n) and random(m, n) of n's type. */
+    private static RelDataType randomType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType type = binding.getOperandCount() == 0
+                ? factory.createSqlType(SqlTypeName.DOUBLE)
+                : binding.getOperandType(binding.getOperandCount() - 1);
+        return nullable(factory, type);
+    }
+
+    private static RelDataType atTimeZoneType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType type = binding.getOperandType(0);
+        int precision = type.getSqlTypeName() == SqlTypeName.TIMESTAMP || type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ
+                ? type.getPrecision()
+                : 3;
+        return nullable(factory, factory.createSqlType(SqlTypeName.TIMESTAMP_TZ, precision));
+    }
+
+    /**
+     * current_timestamp, localtimestamp and localtime with Trino's types: millisecond precision, and a zone for
+     * current_timestamp. Written without parentheses; an optional precision argument.
+     */
+    private static final class SessionTimeFunction extends SqlAbstractTimeFunction {
+        private final SqlTypeName typeName;
+
+        SessionTimeFunction(String name, SqlTypeName typeName) {
+            super(name, typeName);
+            this.typeName = typeName;
+        }
+
+        @Override
+        public RelDataType inferReturnType(SqlOperatorBinding binding) {
+            int precision = 3;
+            if (binding.getOperandCount() == 1) {
+                precision = binding.getOperandLiteralValue(0, Integer.class);
+            }
+            RelDataTypeFactory factory = binding.getTypeFactory();
+            return factory.createTypeWithNullability(factory.createSqlType(typeName, precision), false);
+        }
+
+        @Override
+        public boolean isDynamicFunction() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package io.quarry.sql;
+
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.Form;
+import io.quarry.plan.expression.SpecialForm;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.BigintType;
+import io.quarry.type.DateType;
+import io.quarry.type.DecimalType;
+import io.quarry.type.DoubleType;
+import io.quarry.type.IntegerType;
+import io.quarry.type.IntervalDayTimeType;
+import io.quarry.type.IntervalYearMonthType;
+import io.quarry.type.RealType;
+import io.quarry.type.SmallintType;
+import io.quarry.type.TemporalTypes;
+import io.quarry.type.TimeType;
+import io.quarry.type.TimestampType;
+import io.quarry.type.TimestampWithTimeZoneType;
+import io.quarry.type.TinyintType;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import io.quarry.type.UnknownType;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Translates calls of Trino's scalar functions (see {@link ScalarFunctionTable}), date-time and interval
+ * arithmetic, EXTRACT and the session's date-time values into the plan's calls, with the argument casts
+ * Trino's signatures imply. Returns null for everything else, which {@link ExpressionTranslator} handles.
+ */
+final class ScalarFunctionTranslator {
+    /** Functions of double arguments with a double result. */
+    private static final Set<String> DOUBLE_FUNCTIONS = Set.of("degrees", "radians", "cos", "sin", "tan", "acos",
+            "asin", "atan", "cosh", "sinh", "tanh", "exp", "ln", "log2", "log10", "cbrt", "atan2", "log", "is_nan",
+            "is_finite", "is_infinite", "width_bucket");
+
+    /** Functions whose arguments pass as they are, checked by the kernel. */
+    private static final Set<String> PLAIN_FUNCTIONS = Set.of("reverse", "starts_with", "codepoint",
+            "levenshtein_distance", "hamming_distance", "translate", "normalize", "to_utf8", "from_utf8", "luhn_check", "regexp_like",
+            "regexp_count", "pi", "e", "infinity", "nan", "sign", "date_trunc", "date_diff", "day_of_week", "dow",
+            "day_of_year", "doy", "week", "week_of_year", "quarter", "hour", "minute", "second", "millisecond",
+            "year_of_week", "yow", "day_of_month", "timezone_hour", "timezone_minute", "last_day_of_month",
+            "format_datetime", "date_format", "date_parse", "from_iso8601_date", "to_unixtime",
+            "to_iso8601", "at_timezone", "with_timezone", "format", "json_extract_scalar", "json_size",
+            "json_array_length", "is_json_scalar");
+
+    private static final Set<String> SESSION_FUNCTIONS =
+            Set.of("current_date", "current_timestamp", "now", "localtimestamp", "localtime", "current_timezone");
+
+    private ScalarFunctionTranslator() {}
+
+    /** The literal of a date-time or interval type, or null for other literals. */
+    static Constant constant(RexLiteral literal) {
+        SqlTypeName typeName = literal.getType().getSqlTypeName();
+        SqlTypeFamily family = typeName.getFamily();
+        boolean interval = family == SqlTypeFamily.INTERVAL_DAY_TIME || family == SqlTypeFamily.INTERVAL_YEAR_MONTH;
+        if (!interval && typeName != SqlTypeName.TIMESTAMP && typeName != SqlTypeName.TIME) {
+            return null;
+        }
+        Type type = TypeMapping.toQuarry(literal.getType());
+        if (literal.isNull()) {
+            return Constant.nullOf(type);
+        }
+        if (interval) {
+            return new Constant(literal.getValueAs(BigDecimal.class).longValueExact(), type);
+        }
+        if (typeName == SqlTypeName.TIMESTAMP) {
+            LocalDateTime time = LocalDateTime.parse(literal.getValueAs(TimestampString.class).toString().replace(' ', 'T'));
+            long micros = time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1_000;
+            return new Constant(micros, type);
+        }
+        LocalTime time = LocalTime.parse(literal.getValueAs(TimeString.class).toString());
+        return new Constant(time.toNanoOfDay() * 1_000L, type);
+    }
+
+    static Expression translate(RexCall call, Function<RexNode, Expression> translator) {
+        SqlKind kind = call.getKind();
+        switch (kind) {
+            case PLUS, CHECKED_PLUS, MINUS, CHECKED_MINUS, TIMES, CHECKED_TIMES, DIVIDE, CHECKED_DIVIDE, MINUS_PREFIX,
+                    CHECKED_MINUS_PREFIX -> {
+                return temporalArithmetic(call, translator);
+            }
+            case EXTRACT -> {
+                return extract(call, translator);
+            }
+            case CAST, SAFE_CAST -> {
+                return castToZoned(call, translator);
+            }
+            default -> {
+                // named functions below
+            }
+        }
+        String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+        List<RexNode> operands = call.getOperands();
+        Type type = TypeMapping.toQuarry(call.getType());
+        if (SESSION_FUNCTIONS.contains(name)) {
+            Constant value = SessionFunctions.constant(name);
+            return ExpressionTranslator.coerce(value, type);
+        }
+        switch (name) {
+            case "typeof":
+                return new Constant(translator.apply(operands.get(0)).type().displayName(), Types.VARCHAR);
+            case "try": {
+                Expression value = translator.apply(operands.get(0));
+                return new SpecialForm(Form.TRY, List.of(value), value.type());
+            }
+            case "trim", "ltrim", "rtrim":
+                return operands.size() == 2 ? new Call(name, translateAll(operands, translator), type) : null;
+            case "strpos":
+                return operands.size() == 3 ? call(name, operands, translator, type, null, null, Types.BIGINT) : null;
+            case "lpad", "rpad":
+                return call(name, operands, translator, type, null, Types.BIGINT, null);
+            case "split_part":
+                return call(name, operands, translator, type, null, null, Types.BIGINT);
+            case "chr":
+                return call(name, operands, translator, type, Types.BIGINT);
+            case "regexp_extract":
+                return call(name, operands, translator, type, null, null, Types.BIGINT);
+            case "regexp_replace":
+                return call(name, operands, translator, type);
+            case "regexp_position":
+                return call(name, operands, translator, type, null, null, Types.BIGINT, Types.BIGINT);
+            case "truncate":
+                return truncate(operands, translator, type);
+            case "round":
+                return roundDecimal(operands, translator);
+            case "rand", "random":
+                return call(name, operands, translator, type, type, type);
+            case "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift", "bitwise_right_shift",
+                    "bitwise_right_shift_arithmetic", "bit_count":
+                return call(name, operands, translator, type, Types.BIGINT, Types.BIGINT);
+            case "date_add":
+                return call(name, operands, translator, type, null, Types.BIGINT, null);
+            case "from_unixtime": {
+                List<Expression> arguments = new ArrayList<>();
+                arguments.add(ExpressionTranslator.coerce(translator.apply(operands.get(0)), Types.DOUBLE));
+                arguments.add(operands.size() > 1 ? translator.apply(operands.get(1)) : sessionZone());
+                return new Call(name, arguments, type);
+            }
+            case "parse_datetime": {
+                List<Expression> arguments = translateAll(operands, translator);
+                arguments.add(sessionZone());
+                return new Call(name, arguments, type);
+            }
+            default:
+                break;
+        }
+        if (DOUBLE_FUNCTIONS.contains(name)) {
+            List<Expression> arguments = new ArrayList<>();
+            for (int i = 0; i < operands.size(); i++) {
+                Expression argument = translator.apply(operands.get(i));
+                boolean bucketCount = name.equals("width_bucket") && i == 3;
+                arguments.add(ExpressionTranslator.coerce(argument, bucketCount ? Types.BIGINT : Types.DOUBLE));
+            }
+            return new Call(name, arguments, type);
+        }
+        if (PLAIN_FUNCTIONS.contains(name)) {
+            return new Call(name, translateAll(operands, translator), type);
+        }
+        return null;
+    }
+
+    private static Constant sessionZone() {
+        return new Constant(SessionFunctions.zone().getId(), Types.VARCHAR);
+    }
+
+    /** A cast to timestamp with time zone takes the session's zone as a second argument. */
+    private static Expression castToZoned(RexCall call, Function<RexNode, Expression> translator) {
+        RexNode operand = call.getOperands().get(0);
+        if (call.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP_TZ
+                || operand.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ) {
+            return null;
+        }
+        Expression value = translator.apply(operand);
+        String name = call.getKind() == SqlKind.SAFE_CAST ? "try_cast" : "cast";
+        return new Call(name, List.of(value, sessionZone()), TypeMapping.toQuarry(call.getType()));
+    }
+
+    private static List<Expression> translateAll(List<RexNode> operands, Function<RexNode, Expression> translator) {
+        List<Expression> result = new ArrayList<>(operands.size());
+        for (RexNode operand : operands) {
+            result.add(translator.apply(operand));
+        }
+        return result;
+    }
+
+    /** A call whose argument {@code i} is cast to {@code casts[i]} (null: as it is). */
+    private static Expression call(
+            String name, List<RexNode> operands, Function<RexNode, Expression> translator, Type type, Type... casts) {
+        List<Expression> arguments = new ArrayList<>();
+        for (int i = 0; i < operands.size(); i++) {
+            Expression argument = translator.apply(operands.get(i));
+            Type target = i < casts.length ? casts[i] : null;
+            arguments.add(target == null ? argument : ExpressionTranslator.coerce(argument, target));
+        }
+        return new Call(name, arguments, type);
+    }
+
+    /** round(decimal(p,s), d) is decimal(p + 1, s): rounding up may add a digit. */
+    private static Expression roundDecimal(List<RexNode> operands, Function<RexNode, Expression> translator) {
+        if (operands.size() != 2) {
+            return null;
+        }
+        Expression value = translator.apply(operands.get(0));
+        if (!(value.type() instanceof DecimalType decimal)) {
+            return null;
+        }
+        Type type = Types.decimal(Math.min(DecimalType.MAX_PRECISION, decimal.precision() + 1), decimal.scale());
+        Expression digits = ExpressionTranslator.coerce(translator.apply(operands.get(1)), Types.INTEGER);
+        return new Call("round", List.of(value, digits), type);
+    }
+
+    private static Expression truncate(List<RexNode> operands, Function<RexNode, Expression> translator, Type type) {
+        Expression value = translator.apply(operands.get(0));
+        if (!(value.type() instanceof DecimalType) && !(value.type() instanceof RealType)) {
+            value = ExpressionTranslator.coerce(value, Types.DOUBLE);
+            type = Types.DOUBLE;
+        }
+        if (operands.size() == 1) {
+            return new Call("truncate", List.of(value), type);
+        }
+        Expression digits = ExpressionTranslator.coerce(translator.apply(operands.get(1)), Types.BIGINT);
+        return new Call("truncate", List.of(value, digits), type);
+    }
+
+    // ---- date-time arithmetic ----
+
+    private static boolean isTemporalOrInterval(Type type) {
+        return TemporalTypes.isTemporal(type) || type instanceof DateType;
+    }
+
+    private static Expression temporalArithmetic(RexCall call, Function<RexNode, Expression> translator) {
+        boolean involved = false;
+        for (RexNode operand : call.getOperands()) {
+            SqlTypeName name = operand.getType().getSqlTypeName();
+            SqlTypeFamily family = name.getFamily();
+            if (family == SqlTypeFamily.INTERVAL_DAY_TIME || family == SqlTypeFamily.INTERVAL_YEAR_MONTH
+                    || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ || name == SqlTypeName.TIME) {
+                involved = true;
+            }
+        }
+        if (!involved) {
+            return null;
+        }
+        Type type = TypeMapping.toQuarry(call.getType());
+        List<Expression> arguments = translateAll(call.getOperands(), translator);
+        String function = switch (call.getKind()) {
+            case PLUS, CHECKED_PLUS -> "add";
+            case MINUS, CHECKED_MINUS -> "subtract";
+            case TIMES, CHECKED_TIMES -> "multiply";
+            case DIVIDE, CHECKED_DIVIDE -> "divide";
+            default -> "negate";
+        };
+        if (function.equals("multiply") || function.equals("divide")) {
+            List<Expression> coerced = new ArrayList<>();
+            for (Expression argument : arguments) {
+                Type argumentType = argument.type();
+                boolean interval = argumentType instanceof IntervalDayTimeType || argumentType instanceof IntervalYearMonthType;
+                boolean integral = argumentType instanceof BigintType || argumentType instanceof IntegerType
+                        || argumentType instanceof SmallintType || argumentType instanceof TinyintType;
+                coerced.add(interval || argumentType instanceof UnknownType ? argument
+                        : ExpressionTranslator.coerce(argument, integral ? Types.BIGINT : Types.DOUBLE));
+            }
+            arguments = coerced;
+        }
+        for (Expression argument : arguments) {
+            if (!isTemporalOrInterval(argument.type()) && !argument.type().isNumeric()
+                    && !(argument.type() instanceof UnknownType)) {
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot apply operator " + function + " to "
+                        + arguments.stream().map(a -> a.type().displayName()).toList());
+            }
+        }
+        Constant folded = foldDateArithmetic(function, arguments, type);
+        return folded != null ? folded : new Call(function, arguments, type);
+    }
+
+    /**
+     * date ± constant interval of constants, folded at plan time (TPC-H's {@code DATE '1998-12-01' - INTERVAL
+     * '90' DAY}), so that filters compare with a plain date.
+     */
+    private static Constant foldDateArithmetic(String function, List<Expression> arguments, Type type) {
+        if (!(type instanceof DateType) || arguments.size() != 2 || (!function.equals("add") && !function.equals("subtract"))) {
+            return null;
+        }
+        Expression first = arguments.get(0);
+        Expression second = arguments.get(1);
+        Expression date = first.type() instanceof DateType ? first : second;
+        Expression interval = date == first ? second : first;
+        if (!(date instanceof Constant dateValue) || !(interval instanceof Constant intervalValue)
+                || dateValue.value() == null || intervalValue.value() == null || (function.equals("subtract") && date != first)) {
+            return null;
+        }
+        long amount = (Long) intervalValue.value() * (function.equals("subtract") ? -1 : 1);
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay((Long) dateValue.value());
+        if (interval.type() instanceof IntervalYearMonthType) {
+            return new Constant(day.plusMonths(amount).toEpochDay(), Types.DATE);
+        }
+        if (interval.type() instanceof IntervalDayTimeType) {
+            long millis = Math.addExact(Math.multiplyExact(day.toEpochDay(), 86_400_000L), amount);
+            return new Constant(Math.floorDiv(millis, 86_400_000L), Types.DATE);
+        }
+        return null;
+    }
+
+    private static Expression extract(RexCall call, Function<RexNode, Expression> translator) {
+        TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
+        Expression value = translator.apply(call.getOperands().get(1));
+        String function = switch (unit) {
+            case YEAR -> "year";
+            case QUARTER -> "quarter";
+            case MONTH -> "month";
+            case WEEK -> "week";
+            case DAY -> "day";
+            case DOW -> "day_of_week";
+            case ISODOW -> "day_of_week";
+            case DOY -> "day_of_year";
+            case HOUR -> "hour";
+            case MINUTE -> "minute";
+            case SECOND -> "second";
+            case MILLISECOND -> "millisecond";
+            case ISOYEAR -> "year_of_week";
+            default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXTRACT(" + unit + ") is not supported yet");
+        };
+        Type type = value.type();
+        if (!(type instanceof DateType || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType
+                || type instanceof TimeType || type instanceof IntervalDayTimeType || type instanceof IntervalYearMonthType
+                || type instanceof UnknownType)) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot extract " + unit + " from " + type.displayName());
+        }
+        return new Call(function, List.of(value), Types.BIGINT);
+    }
+
+    static boolean isDouble(Type type) {
+        return type instanceof DoubleType;
+    }
+}

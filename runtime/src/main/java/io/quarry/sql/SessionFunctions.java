@@ -1,0 +1,72 @@
+package io.quarry.sql;
+
+import io.quarry.plan.expression.Constant;
+import io.quarry.spi.Session;
+import io.quarry.type.DateTimeValues;
+import io.quarry.type.TemporalTypes;
+import io.quarry.type.Types;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.function.Supplier;
+
+/**
+ * The values of current_date, current_timestamp, now(), localtimestamp and current_timezone(): fixed for a
+ * statement, from its start time and time zone, so they are constants of the plan (as in Trino, where they
+ * are the same on every row and every node).
+ */
+final class SessionFunctions {
+    private static final ThreadLocal<Session> PLANNING = new ThreadLocal<>();
+
+    private SessionFunctions() {}
+
+    /** Runs {@code planning} with {@code session} as the statement whose constants are asked for. */
+    static <T> T withSession(Session session, Supplier<T> planning) {
+        Session previous = PLANNING.get();
+        PLANNING.set(session);
+        try {
+            return planning.get();
+        } finally {
+            if (previous == null) {
+                PLANNING.remove();
+            } else {
+                PLANNING.set(previous);
+            }
+        }
+    }
+
+    /** The time zone of the statement being planned (UTC outside planning). */
+    static ZoneId zone() {
+        Session session = PLANNING.get();
+        return session == null ? ZoneOffset.UTC : session.timeZone();
+    }
+
+    private static long startMillis() {
+        Session session = PLANNING.get();
+        return session == null || session.startTimeMillis() <= 0 ? System.currentTimeMillis() : session.startTimeMillis();
+    }
+
+    /** The value of a session function of that (lower-case) name, or null if it is none. */
+    static Constant constant(String name) {
+        long millis = startMillis();
+        ZoneId zone = zone();
+        return switch (name) {
+            case "current_date" -> new Constant(Instant.ofEpochMilli(millis).atZone(zone).toLocalDate().toEpochDay(), Types.DATE);
+            case "current_timestamp", "now" -> new Constant(
+                    DateTimeValues.packWithZone(millis, DateTimeValues.zoneKey(zone)), TemporalTypes.timestampWithTimeZone(3));
+            case "localtimestamp" -> {
+                long localMillis = millis + zone.getRules().getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds() * 1000L;
+                yield new Constant(localMillis * DateTimeValues.MICROS_PER_MILLI, TemporalTypes.timestamp(3));
+            }
+            case "localtime" -> {
+                long localMillis = millis + zone.getRules().getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds() * 1000L;
+                long picos = Math.floorMod(localMillis, DateTimeValues.MILLIS_PER_DAY) * 1_000_000_000L;
+                yield new Constant(picos, TemporalTypes.time(3));
+            }
+            case "current_timezone" -> new Constant(
+                    zone.normalized() instanceof ZoneOffset offset && offset.getTotalSeconds() == 0 ? "UTC" : zone.getId(),
+                    Types.VARCHAR);
+            default -> null;
+        };
+    }
+}

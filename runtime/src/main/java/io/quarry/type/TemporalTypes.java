@@ -1,0 +1,86 @@
+package io.quarry.type;
+
+import java.util.Locale;
+
+/**
+ * The date-time and interval types: their instances, their names as type names are parsed, and the legacy
+ * names the client protocol shows for them (clients that do not announce parametric date-times see
+ * {@code timestamp} and values to the millisecond, as Trino does).
+ */
+public final class TemporalTypes {
+    public static final IntervalDayTimeType INTERVAL_DAY_TIME = new IntervalDayTimeType();
+    public static final IntervalYearMonthType INTERVAL_YEAR_MONTH = new IntervalYearMonthType();
+
+    private TemporalTypes() {}
+
+    public static TimestampType timestamp(int precision) {
+        return new TimestampType(precision);
+    }
+
+    public static TimestampWithTimeZoneType timestampWithTimeZone(int precision) {
+        return new TimestampWithTimeZoneType(precision);
+    }
+
+    public static TimeType time(int precision) {
+        return new TimeType(precision);
+    }
+
+    public static boolean isTemporal(Type type) {
+        return type instanceof TimestampType || type instanceof TimestampWithTimeZoneType || type instanceof TimeType
+                || type instanceof IntervalDayTimeType || type instanceof IntervalYearMonthType;
+    }
+
+    /**
+     * Parses the name of a date-time or interval type with blanks removed and lower case
+     * ({@code timestamp(3)withtimezone}); null if it is none of them.
+     */
+    public static Type parse(String compactName) {
+        String text = compactName.replace(" ", "").toLowerCase(Locale.ROOT);
+        switch (text) {
+            case "intervaldaytosecond":
+                return INTERVAL_DAY_TIME;
+            case "intervalyeartomonth":
+                return INTERVAL_YEAR_MONTH;
+            default:
+                break;
+        }
+        boolean withZone = text.endsWith("withtimezone");
+        if (withZone) {
+            text = text.substring(0, text.length() - "withtimezone".length());
+        }
+        String base = text;
+        int precision = -1;
+        int open = text.indexOf('(');
+        if (open >= 0 && text.endsWith(")")) {
+            base = text.substring(0, open);
+            precision = Integer.parseInt(text.substring(open + 1, text.length() - 1));
+        }
+        if (base.equals("timestamp")) {
+            int p = precision < 0 ? TimestampType.DEFAULT_PRECISION : precision;
+            return withZone ? timestampWithTimeZone(p) : timestamp(p);
+        }
+        if (base.equals("time") && !withZone) {
+            return time(precision < 0 ? TimeType.DEFAULT_PRECISION : precision);
+        }
+        return null;
+    }
+
+    /** The type name the client protocol shows: legacy (unparameterised) names for date-times. */
+    public static String protocolName(Type type) {
+        if (type instanceof TimestampType) {
+            return "timestamp";
+        }
+        if (type instanceof TimestampWithTimeZoneType) {
+            return "timestamp with time zone";
+        }
+        if (type instanceof TimeType) {
+            return "time";
+        }
+        return type.displayName();
+    }
+
+    /** Whether the protocol shows this type without its signature arguments. */
+    public static boolean hidesArguments(Type type) {
+        return type instanceof TimestampType || type instanceof TimestampWithTimeZoneType || type instanceof TimeType;
+    }
+}

@@ -1,0 +1,44 @@
+package io.quarry.type;
+
+import java.util.List;
+
+/**
+ * {@code timestamp(p) with time zone}: an instant with the zone it is shown in. Values are packed in a long:
+ * milliseconds since the epoch (UTC) shifted left by 12 bits, and the zone's key in the low 12 bits (see
+ * {@link DateTimeValues}); precisions above 3 are accepted and kept to the millisecond.
+ */
+public record TimestampWithTimeZoneType(int precision) implements Type {
+    public static final int MAX_PRECISION = 12;
+    public static final int DEFAULT_PRECISION = 3;
+
+    public TimestampWithTimeZoneType {
+        if (precision < 0 || precision > MAX_PRECISION) {
+            throw new IllegalArgumentException("timestamp with time zone precision must be in [0, 12]: " + precision);
+        }
+    }
+
+    @Override
+    public String rawType() {
+        return "timestamp with time zone";
+    }
+
+    @Override
+    public List<Long> arguments() {
+        return List.of((long) precision);
+    }
+
+    @Override
+    public String displayName() {
+        return "timestamp(" + precision + ") with time zone";
+    }
+
+    @Override
+    public Storage storage() {
+        return Storage.LONG;
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}
