@@ -95,6 +95,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         for (SqlOperator operator : curated) {
             register(operator.getName(), operator);
         }
+        AggregateAndWindowFunctions.OPERATORS.forEach((name, operator) -> register(name, operator));
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
         operators.addAll(curated);

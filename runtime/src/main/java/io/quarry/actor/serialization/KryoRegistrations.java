@@ -309,5 +309,14 @@ public final class KryoRegistrations {
         kryo.register(212, io.quarry.connector.system.SystemSplit.class);
         kryo.register(213, io.quarry.actor.TaskActor.EndRemoteSource.class);
         // New entries go here, at the end, with the next id (214).
+
+        // Window functions, set operations and grouping sets (ids 350-399)
+        kryo.register(350, io.quarry.plan.Union.class);
+        kryo.register(351, io.quarry.plan.GroupId.class);
+        kryo.register(352, io.quarry.plan.Window.class);
+        kryo.register(353, io.quarry.plan.WindowFunction.class);
+        kryo.register(354, io.quarry.plan.WindowFrame.class);
+        kryo.register(355, io.quarry.plan.WindowFrame.Kind.class);
+        kryo.register(356, io.quarry.plan.WindowFrame.Bound.class);
     }
 }
