@@ -8,6 +8,9 @@ import io.quarry.plan.AggregationStep;
 import io.quarry.plan.Filter;
 import io.quarry.plan.PlanNode;
 import io.quarry.plan.Project;
+import io.quarry.plan.Window;
+import io.quarry.plan.WindowFrame;
+import io.quarry.plan.WindowFunction;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
@@ -32,7 +35,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * Translates UNION [ALL], INTERSECT and EXCEPT. UNION ALL is a {@link io.quarry.plan.Union}; UNION groups its
  * rows by every column. INTERSECT and EXCEPT (DISTINCT) tag the rows of input {@code i} with a marker column
  * {@code i} (1 there, 0 in the others), group by every column summing the markers, and keep the groups whose
- * sums say in which inputs the row occurs, as Trino does.
+ * sums say in which inputs the row occurs, as Trino does. The ALL variants count with window functions instead.
  */
 final class SetOperationTranslator {
     private final PlanTranslator translator;
@@ -51,11 +54,14 @@ final class SetOperationTranslator {
             PlanNode node = union.all ? all : new Aggregate(all, range(0, width), List.of(), AggregationStep.SINGLE);
             return new PlanTranslator.Translated(node, identity(width));
         }
-        if (setOp.all) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, (setOp instanceof Intersect ? "INTERSECT" : "EXCEPT") + " ALL is not supported yet");
+        if (!(setOp instanceof Intersect) && !(setOp instanceof Minus)) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Set operation " + setOp.getRelTypeName() + " is not supported yet");
         }
         int inputs = setOp.getInputs().size();
         PlanNode all = union(setOp.getInputs(), types, inputs);
+        if (setOp.all) {
+            return new PlanTranslator.Translated(allVariant(all, types, inputs, setOp instanceof Intersect), identity(width));
+        }
         List<AggregateCall> sums = new ArrayList<>();
         for (int i = 0; i < inputs; i++) {
             sums.add(new AggregateCall("sum", List.of(width + i), List.of(Types.BIGINT), Types.BIGINT, false, Optional.empty()));
@@ -68,15 +74,52 @@ final class SetOperationTranslator {
             boolean present = setOp instanceof Intersect || i == 0;
             conditions.add(new Call(present ? "greater_than" : "equal", List.of(sum, zero), Types.BOOLEAN));
         }
-        if (!(setOp instanceof Intersect) && !(setOp instanceof Minus)) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Set operation " + setOp.getRelTypeName() + " is not supported yet");
-        }
         Filter filter = new Filter(grouped, new SpecialForm(Form.AND, conditions, Types.BOOLEAN));
         List<Expression> columns = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             columns.add(new InputRef(i, types.get(i)));
         }
         return new PlanTranslator.Translated(new Project(filter, columns), identity(width));
+    }
+
+    /**
+     * INTERSECT ALL and EXCEPT ALL: per distinct row, window sums count its occurrences in each input, and the
+     * rows of the first input are numbered; INTERSECT ALL keeps those numbered at most every other input's
+     * count, EXCEPT ALL those numbered past the other inputs' counts together.
+     */
+    private static PlanNode allVariant(PlanNode all, List<Type> types, int inputs, boolean intersect) {
+        int width = types.size();
+        List<Integer> columns = range(0, width);
+        List<WindowFunction> counts = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) {
+            counts.add(new WindowFunction("sum", List.of(width + i), List.of(Types.BIGINT), Types.BIGINT, WindowFrame.DEFAULT));
+        }
+        Window counted = new Window(all, columns, List.of(), counts);
+        List<Integer> firstInputRows = new ArrayList<>(columns);
+        firstInputRows.add(width);
+        WindowFunction rowNumber = new WindowFunction("row_number", List.of(), List.of(), Types.BIGINT, WindowFrame.DEFAULT);
+        Window numbered = new Window(counted, firstInputRows, List.of(), List.of(rowNumber));
+        InputRef number = new InputRef(width + 2 * inputs, Types.BIGINT);
+        List<Expression> conditions = new ArrayList<>();
+        conditions.add(new Call("equal", List.of(new InputRef(width, Types.BIGINT), new Constant(1L, Types.BIGINT)), Types.BOOLEAN));
+        Expression others = null;
+        for (int i = 1; i < inputs; i++) {
+            InputRef count = new InputRef(width + inputs + i, Types.BIGINT);
+            if (intersect) {
+                conditions.add(new Call("less_than_or_equal", List.of(number, count), Types.BOOLEAN));
+            } else {
+                others = others == null ? count : new Call("add", List.of(others, count), Types.BIGINT);
+            }
+        }
+        if (others != null) {
+            conditions.add(new Call("greater_than", List.of(number, others), Types.BOOLEAN));
+        }
+        Filter filter = new Filter(numbered, new SpecialForm(Form.AND, conditions, Types.BOOLEAN));
+        List<Expression> projections = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            projections.add(new InputRef(i, types.get(i)));
+        }
+        return new Project(filter, projections);
     }
 
     /** UNION ALL of the inputs as {@code types}, each followed by {@code markers} marker columns. */

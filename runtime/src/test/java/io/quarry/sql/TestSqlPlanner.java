@@ -335,7 +335,6 @@ class TestSqlPlanner {
                 "SELECT n.name FROM nation n JOIN region r ON n.regionkey = r.regionkey",
                 "SELECT name FROM nation WHERE regionkey IN (SELECT regionkey FROM region)",
                 "SELECT CAST(shipdate AS timestamp) FROM lineitem",
-                "SELECT x FROM (VALUES 1, 2) AS a(x) INTERSECT ALL SELECT 1",
                 "SELECT shipdate + INTERVAL '1' DAY FROM lineitem",
                 "INSERT INTO memory.default.t VALUES (1, 'a', 1.5, true)")) {
             assertThatThrownBy(() -> plan(sql)).as(sql).isInstanceOfSatisfying(QuarryException.class,
