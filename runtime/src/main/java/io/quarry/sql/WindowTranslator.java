@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.logical.LogicalProject;
@@ -75,7 +76,7 @@ final class WindowTranslator {
         // channels of operands: columns as they are, other expressions projected after the input's channels
         List<Expression> extra = new ArrayList<>();
         Map<String, Integer> extraChannels = new LinkedHashMap<>();
-        java.util.function.BiFunction<RexNode, Type, Integer> channelOf = (node, type) -> {
+        BiFunction<RexNode, Type, Integer> channelOf = (node, type) -> {
             if (node instanceof RexInputRef ref && type == null) {
                 return input.mapping()[ref.getIndex()];
             }
@@ -102,6 +103,9 @@ final class WindowTranslator {
             RexWindow window = over.getWindow();
             if (over.isDistinct()) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "DISTINCT in window functions is not supported");
+            }
+            if (over.ignoreNulls()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "IGNORE NULLS in window functions is not supported yet");
             }
             List<Integer> partitionKeys = new ArrayList<>();
             for (RexNode key : window.partitionKeys) {
@@ -162,7 +166,7 @@ final class WindowTranslator {
         return new PlanTranslator.Translated(new Project(node, projections), SetOperationTranslator.identity(projections.size()));
     }
 
-    private static WindowFunction function(RexOver over, java.util.function.BiFunction<RexNode, Type, Integer> channelOf) {
+    private static WindowFunction function(RexOver over, BiFunction<RexNode, Type, Integer> channelOf) {
         String name = over.getAggOperator().getName().toLowerCase(Locale.ROOT);
         name = switch (over.getAggOperator().getKind()) {
             case SUM, SUM0 -> "sum";
@@ -216,7 +220,7 @@ final class WindowTranslator {
         return bound.isPreceding() ? WindowFrame.Bound.PRECEDING : WindowFrame.Bound.FOLLOWING;
     }
 
-    private static Optional<Integer> offset(RexWindowBound bound, java.util.function.BiFunction<RexNode, Type, Integer> channelOf) {
+    private static Optional<Integer> offset(RexWindowBound bound, BiFunction<RexNode, Type, Integer> channelOf) {
         if (bound.isUnbounded() || bound.isCurrentRow()) {
             return Optional.empty();
         }

@@ -68,6 +68,15 @@ class TestWindowAndSetPlanning {
     }
 
     @Test
+    void unsupportedWindowFormsSaySo() {
+        for (String sql : List.of(
+                "SELECT first_value(name) IGNORE NULLS OVER (ORDER BY nationkey) FROM nation",
+                "SELECT count(DISTINCT regionkey) OVER (ORDER BY nationkey) FROM nation")) {
+            assertThatThrownBy(() -> plan(sql)).as(sql).isInstanceOf(QuarryException.class);
+        }
+    }
+
+    @Test
     void windowsRepartitionOnTheirKeysOrGather() {
         PlanNode distributed = DistributedPlanner.addExchanges(
                 plan("SELECT name, rank() OVER (PARTITION BY regionkey ORDER BY name) FROM nation"));
