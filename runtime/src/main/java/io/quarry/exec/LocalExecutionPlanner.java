@@ -5,6 +5,8 @@ import io.quarry.exec.expression.BlockEvaluator;
 import io.quarry.exec.expression.ExpressionCompiler;
 import io.quarry.exec.expression.PageFilter;
 import io.quarry.exec.operator.FilterProjectOperator;
+import io.quarry.exec.operator.GroupIdOperator;
+import io.quarry.exec.operator.WindowOperator;
 import io.quarry.exec.operator.HashAggregationOperator;
 import io.quarry.exec.operator.LimitOperator;
 import io.quarry.exec.operator.LocalExchangeSinkOperator;
@@ -20,6 +22,9 @@ import io.quarry.plan.Aggregate;
 import io.quarry.plan.AggregationStep;
 import io.quarry.plan.Exchange;
 import io.quarry.plan.Filter;
+import io.quarry.plan.GroupId;
+import io.quarry.plan.Union;
+import io.quarry.plan.Window;
 import io.quarry.plan.Limit;
 import io.quarry.plan.Output;
 import io.quarry.plan.PlanNode;
@@ -168,6 +173,9 @@ final class LocalExecutionPlanner {
             pipeline.factories.add(() -> new LimitOperator(limit.offset(), limit.count()));
             return pipeline;
         }
+        if (node instanceof Union || node instanceof GroupId || node instanceof Window) {
+            return visitExtended(node);
+        }
         if (node instanceof Output output) {
             return visit(output.source());
         }
@@ -176,6 +184,41 @@ final class LocalExecutionPlanner {
             return visit(exchange.source());
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Plan node not supported by the executor: " + node.getClass().getSimpleName());
+    }
+
+    /**
+     * Union: every source pipeline feeds one local exchange; grouping sets: a row-wise operator; window
+     * functions: all rows in one driver.
+     */
+    private Pipeline visitExtended(PlanNode node) {
+        if (node instanceof GroupId groupId) {
+            Pipeline pipeline = visit(groupId.source());
+            List<Type> inputTypes = groupId.source().outputTypes();
+            pipeline.factories.add(() -> new GroupIdOperator(
+                    inputTypes, groupId.groupingColumns(), groupId.groupingSets(), groupId.passThrough(), groupId.markers()));
+            return pipeline;
+        }
+        if (node instanceof Window window) {
+            Pipeline pipeline = gather(visit(window.source()));
+            List<Type> inputTypes = window.source().outputTypes();
+            // fail at planning time, not in a driver, for unsupported functions
+            new WindowOperator(inputTypes, window.partitionKeys(), window.orderKeys(), window.functions());
+            pipeline.factories.add(() -> new WindowOperator(inputTypes, window.partitionKeys(), window.orderKeys(), window.functions()));
+            return pipeline;
+        }
+        List<Pipeline> sources = new ArrayList<>();
+        for (PlanNode source : node.sources()) {
+            sources.add(visit(source));
+        }
+        RemoteSourceBuffer buffer = new RemoteSourceBuffer(context.remoteSourceBufferBytes());
+        AtomicInteger producers = new AtomicInteger(sources.stream().mapToInt(pipeline -> pipeline.driverCount).sum());
+        for (Pipeline source : sources) {
+            source.factories.add(() -> new LocalExchangeSinkOperator(buffer, producers));
+            pipelines.add(source);
+        }
+        Pipeline next = new Pipeline(1);
+        next.factories.add(() -> new RemoteSourceOperator(buffer, true));
+        return next;
     }
 
     /** Ends a parallel pipeline with a local exchange and starts a single-driver one reading it. */

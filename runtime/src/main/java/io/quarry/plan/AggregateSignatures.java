@@ -1,7 +1,5 @@
 package io.quarry.plan;
 
-import io.quarry.spi.ErrorCode;
-import io.quarry.spi.QuarryException;
 import io.quarry.type.DecimalType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
@@ -21,13 +19,13 @@ public final class AggregateSignatures {
             case "avg" -> List.of(
                     resultType instanceof DecimalType decimal ? Types.decimal(38, decimal.scale()) : Types.DOUBLE,
                     Types.BIGINT);
-            default -> throw new QuarryException(
-                    ErrorCode.NOT_SUPPORTED, "Aggregate function " + function + " cannot be split into partial and final steps");
+            default -> ExtendedAggregates.intermediateTypes(function, argumentTypes, resultType);
         };
     }
 
     /** Whether the function can run as PARTIAL then FINAL. */
     public static boolean isDecomposable(String function, boolean distinct) {
-        return !distinct && List.of("count", "sum", "min", "max", "avg").contains(function);
+        return !distinct && (List.of("count", "sum", "min", "max", "avg").contains(function)
+                || ExtendedAggregates.FUNCTIONS.contains(function));
     }
 }

@@ -35,7 +35,7 @@ public final class DistributedPlanner {
         if (node instanceof Values || node instanceof RemoteSource) {
             return new Planned(node, Distribution.SINGLE);
         }
-        if (node instanceof Filter || node instanceof Project || node instanceof Exchange) {
+        if (node instanceof Filter || node instanceof Project || node instanceof GroupId || node instanceof Exchange) {
             Planned source = plan(node.sources().get(0));
             Distribution distribution = node instanceof Exchange ? Distribution.SINGLE : source.distribution();
             return new Planned(node.replaceSources(List.of(source.node())), distribution);
@@ -65,6 +65,9 @@ public final class DistributedPlanner {
         }
         if (node instanceof Aggregate aggregate) {
             return planAggregate(aggregate);
+        }
+        if (node instanceof Union || node instanceof Window) {
+            return planSetOrWindow(node);
         }
         throw new IllegalArgumentException("Cannot distribute plan node " + node.getClass().getSimpleName());
     }
@@ -102,6 +105,26 @@ public final class DistributedPlanner {
         PlanNode exchanged = exchangeOn(partial, partialKeys);
         Aggregate finalAggregate = new Aggregate(exchanged, partialKeys, finalCalls, AggregationStep.FINAL);
         return new Planned(finalAggregate, spreadIfKeyed(partialKeys));
+    }
+
+    /**
+     * A union reads each of its spread sources through a gather; a window function repartitions its input on
+     * the PARTITION BY keys (or gathers it when there are none) so each partition is whole in one task.
+     */
+    private static Planned planSetOrWindow(PlanNode node) {
+        if (node instanceof Window window) {
+            Planned source = plan(window.source());
+            if (source.distribution() == Distribution.SINGLE) {
+                return new Planned(window.replaceSources(List.of(source.node())), Distribution.SINGLE);
+            }
+            PlanNode exchanged = exchangeOn(source.node(), window.partitionKeys());
+            return new Planned(window.replaceSources(List.of(exchanged)), spreadIfKeyed(window.partitionKeys()));
+        }
+        List<PlanNode> sources = new ArrayList<>();
+        for (PlanNode source : node.sources()) {
+            sources.add(gathered(plan(source)));
+        }
+        return new Planned(node.replaceSources(sources), Distribution.SINGLE);
     }
 
     private static Distribution spreadIfKeyed(List<Integer> keys) {

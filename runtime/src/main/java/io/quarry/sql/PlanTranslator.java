@@ -35,6 +35,7 @@ import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.Uncollect;
 import org.apache.calcite.rel.core.Union;
@@ -49,6 +50,7 @@ import org.apache.calcite.rel.rules.MultiJoin;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -112,6 +114,9 @@ final class PlanTranslator {
         if (rel instanceof LogicalValues values) {
             return values(values);
         }
+        if (rel instanceof SetOp setOp) {
+            return new SetOperationTranslator(this).translate(setOp);
+        }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, describe(rel));
     }
 
@@ -169,6 +174,9 @@ final class PlanTranslator {
     }
 
     private Translated project(LogicalProject project) {
+        if (RexOver.containsOver(project.getProjects(), null)) {
+            return new WindowTranslator(this, rexBuilder).translate(project);
+        }
         Translated input = translate(project.getInput(), RelOptUtil.InputFinder.bits(project.getProjects(), null));
         ExpressionTranslator translator = expressions(input);
         List<Expression> projections = new ArrayList<>();
@@ -191,7 +199,7 @@ final class PlanTranslator {
 
     private Translated aggregate(LogicalAggregate aggregate) {
         if (aggregate.getGroupType() != Group.SIMPLE) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
+            return new GroupingSetsTranslator(this).translate(aggregate);
         }
         ImmutableBitSet.Builder used = ImmutableBitSet.builder().addAll(aggregate.getGroupSet());
         for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
@@ -242,7 +250,7 @@ final class PlanTranslator {
         return new Aggregate(distinctRows, outerKeys, List.of(outerCall), AggregationStep.SINGLE);
     }
 
-    private static AggregateCall aggregateCall(
+    static AggregateCall aggregateCall(
             org.apache.calcite.rel.core.AggregateCall call, int[] mapping, List<Type> inputTypes) {
         String function = switch (call.getAggregation().getKind()) {
             case COUNT -> "count";
@@ -250,8 +258,7 @@ final class PlanTranslator {
             case AVG -> "avg";
             case MIN -> "min";
             case MAX -> "max";
-            default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED,
-                    "Aggregate function " + call.getAggregation().getName().toLowerCase(java.util.Locale.ROOT) + " is not supported yet");
+            default -> ExtendedAggregateNames.name(call.getAggregation());
         };
         if (!call.getCollation().getFieldCollations().isEmpty()) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "ORDER BY inside an aggregate function is not supported yet");
@@ -342,7 +349,7 @@ final class PlanTranslator {
         return true;
     }
 
-    private ExpressionTranslator expressions(Translated input) {
+    ExpressionTranslator expressions(Translated input) {
         return new ExpressionTranslator(rexBuilder, input.node().outputTypes(), input.mapping());
     }
 

@@ -99,6 +99,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         }
         ScalarFunctionTable.OPERATORS.forEach(operator -> register(operator.getName(), operator));
         operators.addAll(ScalarFunctionTable.OPERATORS);
+        AggregateAndWindowFunctions.OPERATORS.forEach((name, operator) -> register(name, operator));
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
         operators.addAll(curated);

@@ -112,9 +112,10 @@ public final class SqlPlanner {
     public QueryPlan plan(String sql, Session session) {
         requireNonNull(sql, "sql is null");
         requireNonNull(session, "session is null");
-        SqlText text = SqlText.of(sql);
+        WithTies withTies = WithTies.strip(sql);
+        SqlText text = SqlText.of(withTies.sql());
         try {
-            return doPlan(text, session);
+            return doPlan(text, session, withTies);
         } catch (QuarryException e) {
             throw e;
         } catch (CalciteContextException e) {
@@ -125,7 +126,7 @@ public final class SqlPlanner {
         }
     }
 
-    private QueryPlan doPlan(SqlText text, Session session) {
+    private QueryPlan doPlan(SqlText text, Session session, WithTies withTies) {
         SqlNode parsed = parse(text);
         if (!parsed.isA(SqlKind.QUERY)) {
             throw new QuarryException(
@@ -163,7 +164,8 @@ public final class SqlPlanner {
             LOG.debug("Optimised plan of {}:\n{}", session.queryId(), Optimizer.explain(optimized));
         }
 
-        PlanNode planRoot = SessionFunctions.withSession(session, () -> new PlanTranslator(rexBuilder).translateRoot(optimized));
+        PlanNode planRoot = withTies.apply(
+                SessionFunctions.withSession(session, () -> new PlanTranslator(rexBuilder).translateRoot(optimized)));
         if (names.size() != planRoot.outputTypes().size()) {
             throw new IllegalStateException("plan has " + planRoot.outputTypes().size() + " columns for " + names);
         }

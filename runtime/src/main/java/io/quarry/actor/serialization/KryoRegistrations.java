@@ -320,6 +320,15 @@ public final class KryoRegistrations {
         kryo.register(402, io.quarry.type.TimeType.class);
         kryo.register(403, io.quarry.type.IntervalDayTimeType.class);
         kryo.register(404, io.quarry.type.IntervalYearMonthType.class);
+
+        // Window functions, set operations and grouping sets (ids 350-399)
+        kryo.register(350, io.quarry.plan.Union.class);
+        kryo.register(351, io.quarry.plan.GroupId.class);
+        kryo.register(352, io.quarry.plan.Window.class);
+        kryo.register(353, io.quarry.plan.WindowFunction.class);
+        kryo.register(354, io.quarry.plan.WindowFrame.class);
+        kryo.register(355, io.quarry.plan.WindowFrame.Kind.class);
+        kryo.register(356, io.quarry.plan.WindowFrame.Bound.class);
         // New entries of the core go on from the next id (219); each part keeps its own block of ids.
     }
 }

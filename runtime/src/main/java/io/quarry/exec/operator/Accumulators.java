@@ -66,7 +66,9 @@ final class Accumulators {
                     return new MinMax(result, function.equals("max"));
                 }
             }
-            default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Aggregate function not registered: " + function);
+            default -> {
+                return ExtendedAccumulators.create(call);
+            }
         }
         throw new QuarryException(
                 ErrorCode.NOT_SUPPORTED,

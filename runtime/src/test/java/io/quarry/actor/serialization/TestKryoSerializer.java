@@ -270,6 +270,14 @@ class TestKryoSerializer {
         Sort sort = new Sort(exchange, List.of(sortKey));
         TopN topN = new TopN(sort, List.of(sortKey), 10);
         Limit limit = new Limit(topN, 1, 5);
+        io.quarry.plan.Union union = new io.quarry.plan.Union(List.of(project, project), List.of(Types.BIGINT));
+        io.quarry.plan.GroupId groupId = new io.quarry.plan.GroupId(
+                project, List.of(0), List.of(List.of(0), List.of()), List.of(0), List.of(List.of(0L, 1L)), List.of(Types.BIGINT));
+        io.quarry.plan.WindowFrame frame = new io.quarry.plan.WindowFrame(io.quarry.plan.WindowFrame.Kind.ROWS,
+                io.quarry.plan.WindowFrame.Bound.PRECEDING, Optional.of(0), io.quarry.plan.WindowFrame.Bound.CURRENT_ROW, Optional.empty());
+        io.quarry.plan.WindowFunction windowFunction =
+                new io.quarry.plan.WindowFunction("sum", List.of(0), List.of(Types.BIGINT), Types.BIGINT, frame);
+        io.quarry.plan.Window window = new io.quarry.plan.Window(project, List.of(0), List.of(sortKey), List.of(windowFunction));
         Output output = new Output(limit, List.of("orderkey", "sum"));
         RemoteSource remote = new RemoteSource(1, List.of(Types.BIGINT));
         PlanFragment fragment = new PlanFragment(
@@ -364,6 +372,13 @@ class TestKryoSerializer {
                 sortKey,
                 scan,
                 topN,
+                union,
+                groupId,
+                window,
+                windowFunction,
+                frame,
+                io.quarry.plan.WindowFrame.Kind.RANGE,
+                io.quarry.plan.WindowFrame.Bound.UNBOUNDED_FOLLOWING,
                 values,
                 greater,
                 constants.get(3),

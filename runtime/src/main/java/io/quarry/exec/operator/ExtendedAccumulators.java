@@ -1,0 +1,778 @@
+package io.quarry.exec.operator;
+
+import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.BooleanBlock;
+import io.quarry.block.DoubleBlock;
+import io.quarry.block.Int128;
+import io.quarry.block.Int128Block;
+import io.quarry.block.LongBlock;
+import io.quarry.block.VariableWidthBlock;
+import io.quarry.plan.AggregateCall;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.DecimalType;
+import io.quarry.type.RealType;
+import io.quarry.type.Storage;
+import io.quarry.type.Type;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The accumulators of count_if, bool_and/bool_or/every, the variance family, geometric_mean, corr and
+ * covariances, max_by/min_by, arbitrary/any_value, approx_distinct and approx_percentile. Their
+ * intermediate states are laid out as {@link io.quarry.plan.ExtendedAggregates} says.
+ */
+final class ExtendedAccumulators {
+    private ExtendedAccumulators() {}
+
+    static Accumulator create(AggregateCall call) {
+        String function = call.function();
+        Type result = call.resultType();
+        return switch (function) {
+            case "count_if" -> new CountIf();
+            case "bool_and", "every" -> new BooleanAggregate(true);
+            case "bool_or" -> new BooleanAggregate(false);
+            case "stddev", "stddev_samp" -> new Moments(call.argumentTypes().get(0), Moments.Result.STDDEV_SAMPLE);
+            case "stddev_pop" -> new Moments(call.argumentTypes().get(0), Moments.Result.STDDEV_POPULATION);
+            case "variance", "var_samp" -> new Moments(call.argumentTypes().get(0), Moments.Result.VARIANCE_SAMPLE);
+            case "var_pop" -> new Moments(call.argumentTypes().get(0), Moments.Result.VARIANCE_POPULATION);
+            case "geometric_mean" -> new GeometricMean(call.argumentTypes().get(0));
+            case "corr", "covar_samp", "covar_pop" -> new CoMoments(call.argumentTypes(), function);
+            case "max_by", "min_by" -> new ValueByKey(call.argumentTypes().get(0), call.argumentTypes().get(1), function.equals("max_by"));
+            case "arbitrary", "any_value" -> new Arbitrary(result);
+            case "approx_distinct" -> new ApproxDistinct();
+            case "approx_percentile" -> new ExactPercentile(call.argumentTypes().get(0), result);
+            default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Aggregate function not registered: " + function);
+        };
+    }
+
+    /** The numeric value at {@code position} as a double, decimals scaled. */
+    static double doubleValue(Block block, Type type, int position) {
+        if (block instanceof DoubleBlock doubles) {
+            return doubles.getDouble(position);
+        }
+        if (block instanceof LongBlock longs) {
+            if (type instanceof DecimalType decimal) {
+                return longs.getLong(position) / Math.pow(10, decimal.scale());
+            }
+            return longs.getLong(position);
+        }
+        if (block instanceof Int128Block int128) {
+            int scale = ((DecimalType) type).scale();
+            return new BigDecimal(Int128.toBigInteger(int128.getHigh(position), int128.getLow(position)), scale).doubleValue();
+        }
+        throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Not a numeric value: " + type.displayName());
+    }
+
+    static long[] grow(long[] array, int groupCount) {
+        return array.length >= groupCount ? array : Arrays.copyOf(array, Math.max(groupCount, array.length * 2));
+    }
+
+    static double[] grow(double[] array, int groupCount) {
+        return array.length >= groupCount ? array : Arrays.copyOf(array, Math.max(groupCount, array.length * 2));
+    }
+
+    static final class CountIf implements Accumulator {
+        private long[] counts = new long[0];
+
+        @Override
+        public void ensureCapacity(int groupCount) {
+            counts = grow(counts, groupCount);
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            BooleanBlock block = (BooleanBlock) arguments[0];
+            boolean[] values = block.rawValues();
+            for (int i = 0; i < count; i++) {
+                if (values[i] && !block.isNull(i)) {
+                    counts[groupIds[i]]++;
+                }
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            LongBlock block = (LongBlock) states[0];
+            for (int i = 0; i < count; i++) {
+                if (!block.isNull(i)) {
+                    counts[groupIds[i]] += block.getLong(i);
+                }
+            }
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            out[0].appendLong(counts[group]);
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            out.appendLong(counts[group]);
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return 8L * counts.length;
+        }
+    }
+
+    /** bool_and (every): false once a false is seen; bool_or: true once a true is seen; NULL with no input. */
+    static final class BooleanAggregate implements Accumulator {
+        private final boolean and;
+        // 0 = no value yet, 1 = true, 2 = false
+        private byte[] states = new byte[0];
+
+        BooleanAggregate(boolean and) {
+            this.and = and;
+        }
+
+        @Override
+        public void ensureCapacity(int groupCount) {
+            if (states.length < groupCount) {
+                states = Arrays.copyOf(states, Math.max(groupCount, states.length * 2));
+            }
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            BooleanBlock block = (BooleanBlock) arguments[0];
+            boolean[] values = block.rawValues();
+            for (int i = 0; i < count; i++) {
+                if (block.isNull(i)) {
+                    continue;
+                }
+                int group = groupIds[i];
+                boolean current = states[group] == 1;
+                boolean value = states[group] == 0 ? values[i] : and ? current && values[i] : current || values[i];
+                states[group] = value ? (byte) 1 : (byte) 2;
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            addInput(groupIds, states, count);
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            writeFinal(group, out[0]);
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            if (states[group] == 0) {
+                out.appendNull();
+            } else {
+                out.appendBoolean(states[group] == 1);
+            }
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return states.length;
+        }
+    }
+
+    /** Count, mean and sum of squared deviations (Welford), merged with Chan's formula. */
+    static final class Moments implements Accumulator {
+        enum Result {
+            STDDEV_SAMPLE,
+            STDDEV_POPULATION,
+            VARIANCE_SAMPLE,
+            VARIANCE_POPULATION
+        }
+
+        private final Type argumentType;
+        private final Result result;
+        private long[] counts = new long[0];
+        private double[] means = new double[0];
+        private double[] m2s = new double[0];
+
+        Moments(Type argumentType, Result result) {
+            this.argumentType = argumentType;
+            this.result = result;
+        }
+
+        @Override
+        public void ensureCapacity(int groupCount) {
+            counts = grow(counts, groupCount);
+            means = grow(means, groupCount);
+            m2s = grow(m2s, groupCount);
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            Block block = arguments[0];
+            for (int i = 0; i < count; i++) {
+                if (block.isNull(i)) {
+                    continue;
+                }
+                int group = groupIds[i];
+                double value = doubleValue(block, argumentType, i);
+                long n = ++counts[group];
+                double delta = value - means[group];
+                means[group] += delta / n;
+                m2s[group] += delta * (value - means[group]);
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            LongBlock partialCounts = (LongBlock) states[0];
+            DoubleBlock partialMeans = (DoubleBlock) states[1];
+            DoubleBlock partialM2s = (DoubleBlock) states[2];
+            for (int i = 0; i < count; i++) {
+                if (partialCounts.isNull(i) || partialCounts.getLong(i) == 0) {
+                    continue;
+                }
+                int group = groupIds[i];
+                long otherCount = partialCounts.getLong(i);
+                long total = counts[group] + otherCount;
+                double delta = partialMeans.getDouble(i) - means[group];
+                m2s[group] += partialM2s.getDouble(i) + delta * delta * counts[group] * otherCount / total;
+                means[group] += delta * otherCount / total;
+                counts[group] = total;
+            }
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            out[0].appendLong(counts[group]);
+            out[1].appendDouble(means[group]);
+            out[2].appendDouble(m2s[group]);
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            long n = counts[group];
+            boolean sample = result == Result.STDDEV_SAMPLE || result == Result.VARIANCE_SAMPLE;
+            if (n == 0 || (sample && n == 1)) {
+                out.appendNull();
+                return;
+            }
+            double variance = m2s[group] / (sample ? n - 1 : n);
+            boolean deviation = result == Result.STDDEV_SAMPLE || result == Result.STDDEV_POPULATION;
+            out.appendDouble(deviation ? Math.sqrt(variance) : variance);
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return 24L * counts.length;
+        }
+    }
+
+    static final class GeometricMean implements Accumulator {
+        private final Type argumentType;
+        private long[] counts = new long[0];
+        private double[] logSums = new double[0];
+
+        GeometricMean(Type argumentType) {
+            this.argumentType = argumentType;
+        }
+
+        @Override
+        public void ensureCapacity(int groupCount) {
+            counts = grow(counts, groupCount);
+            logSums = grow(logSums, groupCount);
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            Block block = arguments[0];
+            for (int i = 0; i < count; i++) {
+                if (!block.isNull(i)) {
+                    int group = groupIds[i];
+                    counts[group]++;
+                    logSums[group] += Math.log(doubleValue(block, argumentType, i));
+                }
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            LongBlock partialCounts = (LongBlock) states[0];
+            DoubleBlock partialSums = (DoubleBlock) states[1];
+            for (int i = 0; i < count; i++) {
+                if (!partialCounts.isNull(i)) {
+                    counts[groupIds[i]] += partialCounts.getLong(i);
+                    logSums[groupIds[i]] += partialSums.getDouble(i);
+                }
+            }
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            out[0].appendLong(counts[group]);
+            out[1].appendDouble(logSums[group]);
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            if (counts[group] == 0) {
+                out.appendNull();
+            } else {
+                out.appendDouble(Math.exp(logSums[group] / counts[group]));
+            }
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return 16L * counts.length;
+        }
+    }
+
+    /** corr, covar_samp and covar_pop over (y, x) pairs where neither is NULL. */
+    static final class CoMoments implements Accumulator {
+        private final Type yType;
+        private final Type xType;
+        private final String function;
+        private long[] counts = new long[0];
+        private double[] meanX = new double[0];
+        private double[] meanY = new double[0];
+        private double[] c2 = new double[0];
+        private double[] m2X = new double[0];
+        private double[] m2Y = new double[0];
+
+        CoMoments(java.util.List<Type> argumentTypes, String function) {
+            this.yType = argumentTypes.get(0);
+            this.xType = argumentTypes.get(1);
+            this.function = function;
+        }
+
+        @Override
+        public void ensureCapacity(int groupCount) {
+            counts = grow(counts, groupCount);
+            meanX = grow(meanX, groupCount);
+            meanY = grow(meanY, groupCount);
+            c2 = grow(c2, groupCount);
+            m2X = grow(m2X, groupCount);
+            m2Y = grow(m2Y, groupCount);
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            Block ys = arguments[0];
+            Block xs = arguments[1];
+            for (int i = 0; i < count; i++) {
+                if (ys.isNull(i) || xs.isNull(i)) {
+                    continue;
+                }
+                int g = groupIds[i];
+                double y = doubleValue(ys, yType, i);
+                double x = doubleValue(xs, xType, i);
+                long n = ++counts[g];
+                double dx = x - meanX[g];
+                double dy = y - meanY[g];
+                meanX[g] += dx / n;
+                meanY[g] += dy / n;
+                c2[g] += dx * (y - meanY[g]);
+                m2X[g] += dx * (x - meanX[g]);
+                m2Y[g] += dy * (y - meanY[g]);
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            LongBlock n2s = (LongBlock) states[0];
+            for (int i = 0; i < count; i++) {
+                if (n2s.isNull(i) || n2s.getLong(i) == 0) {
+                    continue;
+                }
+                int g = groupIds[i];
+                long n1 = counts[g];
+                long n2 = n2s.getLong(i);
+                long n = n1 + n2;
+                double otherMeanX = ((DoubleBlock) states[1]).getDouble(i);
+                double otherMeanY = ((DoubleBlock) states[2]).getDouble(i);
+                double dx = otherMeanX - meanX[g];
+                double dy = otherMeanY - meanY[g];
+                double weight = (double) n1 * n2 / n;
+                c2[g] += ((DoubleBlock) states[3]).getDouble(i) + dx * dy * weight;
+                m2X[g] += ((DoubleBlock) states[4]).getDouble(i) + dx * dx * weight;
+                m2Y[g] += ((DoubleBlock) states[5]).getDouble(i) + dy * dy * weight;
+                meanX[g] += dx * n2 / n;
+                meanY[g] += dy * n2 / n;
+                counts[g] = n;
+            }
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            out[0].appendLong(counts[group]);
+            out[1].appendDouble(meanX[group]);
+            out[2].appendDouble(meanY[group]);
+            out[3].appendDouble(c2[group]);
+            out[4].appendDouble(m2X[group]);
+            out[5].appendDouble(m2Y[group]);
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            long n = counts[group];
+            switch (function) {
+                case "covar_pop" -> {
+                    if (n == 0) {
+                        out.appendNull();
+                    } else {
+                        out.appendDouble(c2[group] / n);
+                    }
+                }
+                case "covar_samp" -> {
+                    if (n <= 1) {
+                        out.appendNull();
+                    } else {
+                        out.appendDouble(c2[group] / (n - 1));
+                    }
+                }
+                default -> {
+                    double denominator = Math.sqrt(m2X[group]) * Math.sqrt(m2Y[group]);
+                    if (n <= 1 || denominator == 0) {
+                        out.appendNull();
+                    } else {
+                        out.appendDouble(c2[group] / denominator);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return 48L * counts.length;
+        }
+    }
+
+    /** max_by(x, y) / min_by(x, y): the x of the row with the greatest / least non-NULL y. */
+    static final class ValueByKey implements Accumulator {
+        private final boolean max;
+        private final GroupValues values;
+        private final GroupValues keys;
+        private boolean[] present = new boolean[0];
+
+        ValueByKey(Type valueType, Type keyType, boolean max) {
+            this.max = max;
+            this.values = new GroupValues(valueType.storage());
+            this.keys = new GroupValues(keyType.storage());
+        }
+
+        @Override
+        public void ensureCapacity(int groupCount) {
+            values.ensureCapacity(groupCount);
+            keys.ensureCapacity(groupCount);
+            if (present.length < groupCount) {
+                present = Arrays.copyOf(present, Math.max(groupCount, present.length * 2));
+            }
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            Block valueBlock = arguments[0];
+            Block keyBlock = arguments[1];
+            for (int i = 0; i < count; i++) {
+                if (keyBlock.isNull(i)) {
+                    continue;
+                }
+                int group = groupIds[i];
+                if (!present[group] || (max ? keys.compare(keyBlock, i, group) > 0 : keys.compare(keyBlock, i, group) < 0)) {
+                    keys.set(group, keyBlock, i);
+                    values.set(group, valueBlock, i);
+                    present[group] = true;
+                }
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            addInput(groupIds, states, count);
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            values.write(group, out[0]);
+            keys.write(group, out[1]);
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            values.write(group, out);
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return values.sizeInBytes() + keys.sizeInBytes() + present.length;
+        }
+    }
+
+    /** Some non-NULL value of the group (the first one seen). */
+    static final class Arbitrary implements Accumulator {
+        private final GroupValues values;
+
+        Arbitrary(Type type) {
+            this.values = new GroupValues(type.storage());
+        }
+
+        @Override
+        public void ensureCapacity(int groupCount) {
+            values.ensureCapacity(groupCount);
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            Block block = arguments[0];
+            for (int i = 0; i < count; i++) {
+                if (!block.isNull(i) && values.isNull(groupIds[i])) {
+                    values.set(groupIds[i], block, i);
+                }
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            addInput(groupIds, states, count);
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            values.write(group, out[0]);
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            values.write(group, out);
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return values.sizeInBytes();
+        }
+    }
+
+    /**
+     * HyperLogLog with 2048 registers (standard error 1.04 / sqrt(2048) = 0.023, Trino's default) and linear
+     * counting for small cardinalities. The intermediate state is the register array.
+     */
+    static final class ApproxDistinct implements Accumulator {
+        static final int INDEX_BITS = 11;
+        static final int REGISTERS = 1 << INDEX_BITS;
+        private byte[][] registers = new byte[0][];
+        private long allocated;
+
+        @Override
+        public void ensureCapacity(int groupCount) {
+            if (registers.length < groupCount) {
+                registers = Arrays.copyOf(registers, Math.max(groupCount, registers.length * 2));
+            }
+        }
+
+        private byte[] registersOf(int group) {
+            byte[] result = registers[group];
+            if (result == null) {
+                result = new byte[REGISTERS];
+                registers[group] = result;
+                allocated += REGISTERS;
+            }
+            return result;
+        }
+
+        static void addHash(byte[] registers, long hash) {
+            int index = (int) (hash >>> (64 - INDEX_BITS));
+            // the bit guards against a rank past the remaining 53 bits
+            int rank = Long.numberOfLeadingZeros((hash << INDEX_BITS) | (1L << (INDEX_BITS - 1))) + 1;
+            if (rank > registers[index]) {
+                registers[index] = (byte) rank;
+            }
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            Block block = arguments[0];
+            long[] hashes = new long[count];
+            Hashing.hashColumn(block, hashes, count);
+            for (int i = 0; i < count; i++) {
+                if (!block.isNull(i)) {
+                    addHash(registersOf(groupIds[i]), Hashing.mix(hashes[i]));
+                }
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            VariableWidthBlock block = (VariableWidthBlock) states[0];
+            byte[] data = block.rawData();
+            for (int i = 0; i < count; i++) {
+                if (block.isNull(i)) {
+                    continue;
+                }
+                if (block.length(i) != REGISTERS) {
+                    throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Corrupt approx_distinct state");
+                }
+                byte[] target = registersOf(groupIds[i]);
+                int offset = block.offset(i);
+                for (int r = 0; r < REGISTERS; r++) {
+                    target[r] = (byte) Math.max(target[r], data[offset + r]);
+                }
+            }
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            if (registers[group] == null) {
+                out[0].appendNull();
+            } else {
+                out[0].appendBytes(registers[group]);
+            }
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            out.appendLong(registers[group] == null ? 0 : estimate(registers[group]));
+        }
+
+        static long estimate(byte[] registers) {
+            double m = registers.length;
+            double sum = 0;
+            int zeros = 0;
+            for (byte register : registers) {
+                sum += 1.0 / (1L << register);
+                if (register == 0) {
+                    zeros++;
+                }
+            }
+            double alpha = 0.7213 / (1 + 1.079 / m);
+            double estimate = alpha * m * m / sum;
+            if (estimate <= 5 * m && zeros > 0) {
+                // linear counting is far more accurate while registers are still empty
+                estimate = m * Math.log(m / zeros);
+            }
+            return Math.round(estimate);
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return 8L * registers.length + allocated;
+        }
+    }
+
+    /**
+     * approx_percentile computed exactly: the values of each group are kept and the nearest-rank value
+     * returned. The intermediate state is the percentile followed by the values, as doubles.
+     */
+    static final class ExactPercentile implements Accumulator {
+        private final Type argumentType;
+        private final Type resultType;
+        private double[][] values = new double[0][];
+        private int[] sizes = new int[0];
+        private double percentile = Double.NaN;
+        private long retained;
+
+        ExactPercentile(Type argumentType, Type resultType) {
+            this.argumentType = argumentType;
+            this.resultType = resultType;
+        }
+
+        @Override
+        public void ensureCapacity(int groupCount) {
+            if (values.length < groupCount) {
+                int capacity = Math.max(groupCount, values.length * 2);
+                values = Arrays.copyOf(values, capacity);
+                sizes = Arrays.copyOf(sizes, capacity);
+            }
+        }
+
+        private void add(int group, double value) {
+            double[] groupValues = values[group];
+            if (groupValues == null) {
+                groupValues = new double[4];
+                values[group] = groupValues;
+                retained += 32;
+            } else if (sizes[group] == groupValues.length) {
+                retained += 8L * groupValues.length;
+                groupValues = Arrays.copyOf(groupValues, groupValues.length * 2);
+                values[group] = groupValues;
+            }
+            groupValues[sizes[group]++] = value;
+        }
+
+        private void setPercentile(double value) {
+            if (!(value >= 0 && value <= 1)) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Percentile must be between 0 and 1");
+            }
+            percentile = value;
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            Block block = arguments[0];
+            Block percentiles = arguments[1];
+            for (int i = 0; i < count; i++) {
+                if (block.isNull(i)) {
+                    continue;
+                }
+                if (Double.isNaN(percentile) && !percentiles.isNull(i)) {
+                    setPercentile(doubleValue(percentiles, io.quarry.type.Types.DOUBLE, i));
+                }
+                add(groupIds[i], doubleValue(block, argumentType, i));
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            VariableWidthBlock block = (VariableWidthBlock) states[0];
+            for (int i = 0; i < count; i++) {
+                if (block.isNull(i)) {
+                    continue;
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(block.rawData(), block.offset(i), block.length(i));
+                double statePercentile = buffer.getDouble();
+                if (Double.isNaN(percentile)) {
+                    setPercentile(statePercentile);
+                }
+                while (buffer.hasRemaining()) {
+                    add(groupIds[i], buffer.getDouble());
+                }
+            }
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            if (values[group] == null) {
+                out[0].appendNull();
+                return;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(8 + 8 * sizes[group]);
+            buffer.putDouble(percentile);
+            for (int i = 0; i < sizes[group]; i++) {
+                buffer.putDouble(values[group][i]);
+            }
+            out[0].appendBytes(buffer.array());
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            int size = sizes[group];
+            if (size == 0) {
+                out.appendNull();
+                return;
+            }
+            double[] sorted = Arrays.copyOf(values[group], size);
+            Arrays.sort(sorted);
+            double value = sorted[(int) Math.round(percentile * (size - 1))];
+            if (resultType.storage() == Storage.DOUBLE) {
+                out.appendDouble(resultType instanceof RealType ? (float) value : value);
+            } else if (resultType instanceof DecimalType decimal && decimal.isShort()) {
+                out.appendLong(Math.round(value * Math.pow(10, decimal.scale())));
+            } else if (resultType.storage() == Storage.LONG) {
+                out.appendLong(Math.round(value));
+            } else {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "approx_percentile of " + resultType.displayName() + " is not supported yet");
+            }
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return 12L * values.length + retained;
+        }
+    }
+}

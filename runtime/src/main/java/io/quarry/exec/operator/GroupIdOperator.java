@@ -1,0 +1,114 @@
+package io.quarry.exec.operator;
+
+import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.LongBlock;
+import io.quarry.page.Page;
+import io.quarry.type.Type;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * Repeats each input page once per grouping set (see {@link io.quarry.plan.GroupId}): the grouping columns
+ * of the set as they are, the others as NULL blocks, the pass-through channels, then the set's markers as
+ * constant blocks. Blocks are shared, not copied.
+ */
+public final class GroupIdOperator implements Operator {
+    private final List<Type> inputTypes;
+    private final int[] groupingColumns;
+    private final boolean[][] inSet;
+    private final int[] passThrough;
+    private final long[][] markers;
+    private final OperatorStats stats = new OperatorStats("GroupId");
+    private final Queue<Page> output = new ArrayDeque<>();
+    private boolean finishing;
+
+    public GroupIdOperator(
+            List<Type> inputTypes, List<Integer> groupingColumns, List<List<Integer>> groupingSets, List<Integer> passThrough, List<List<Long>> markers) {
+        this.inputTypes = List.copyOf(inputTypes);
+        this.groupingColumns = groupingColumns.stream().mapToInt(Integer::intValue).toArray();
+        this.passThrough = passThrough.stream().mapToInt(Integer::intValue).toArray();
+        this.inSet = new boolean[groupingSets.size()][groupingColumns.size()];
+        for (int s = 0; s < groupingSets.size(); s++) {
+            for (int index : groupingSets.get(s)) {
+                inSet[s][index] = true;
+            }
+        }
+        this.markers = new long[markers.size()][];
+        for (int m = 0; m < markers.size(); m++) {
+            this.markers[m] = markers.get(m).stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    @Override
+    public boolean needsInput() {
+        return !finishing && output.isEmpty();
+    }
+
+    @Override
+    public void addInput(Page page) {
+        stats.recordInput(page);
+        int count = page.positionCount();
+        if (count == 0) {
+            return;
+        }
+        Block[] nullBlocks = new Block[groupingColumns.length];
+        for (int set = 0; set < inSet.length; set++) {
+            Block[] blocks = new Block[groupingColumns.length + passThrough.length + markers.length];
+            int b = 0;
+            for (int i = 0; i < groupingColumns.length; i++) {
+                if (inSet[set][i]) {
+                    blocks[b++] = page.block(groupingColumns[i]);
+                } else {
+                    if (nullBlocks[i] == null) {
+                        nullBlocks[i] = nulls(inputTypes.get(groupingColumns[i]), count);
+                    }
+                    blocks[b++] = nullBlocks[i];
+                }
+            }
+            for (int channel : passThrough) {
+                blocks[b++] = page.block(channel);
+            }
+            for (long[] marker : markers) {
+                long[] values = new long[count];
+                Arrays.fill(values, marker[set]);
+                blocks[b++] = new LongBlock(count, null, values);
+            }
+            output.add(new Page(count, blocks));
+        }
+    }
+
+    private static Block nulls(Type type, int count) {
+        BlockBuilder builder = BlockBuilder.create(type, count);
+        for (int i = 0; i < count; i++) {
+            builder.appendNull();
+        }
+        return builder.build();
+    }
+
+    @Override
+    public Page getOutput() {
+        Page page = output.poll();
+        if (page != null) {
+            stats.recordOutput(page);
+        }
+        return page;
+    }
+
+    @Override
+    public void finish() {
+        finishing = true;
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finishing && output.isEmpty();
+    }
+
+    @Override
+    public OperatorStats stats() {
+        return stats;
+    }
+}

@@ -1,0 +1,501 @@
+package io.quarry.exec.operator;
+
+import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.LongBlock;
+import io.quarry.page.Page;
+import io.quarry.plan.AggregateCall;
+import io.quarry.plan.SortKey;
+import io.quarry.plan.WindowFrame;
+import io.quarry.plan.WindowFunction;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Window functions: collects all input, sorts it by the partition keys then the order keys, and computes
+ * each function partition by partition into a result column, with peer groups (rows equal in the order
+ * keys) for ranks and RANGE frames. Aggregates over a frame that starts at UNBOUNDED PRECEDING add rows
+ * incrementally; other frames are aggregated per row. Output: the sorted input, then one channel per function.
+ */
+public final class WindowOperator implements Operator {
+    private static final Set<String> RANKING = Set.of("row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile");
+    private static final Set<String> VALUE = Set.of("lag", "lead", "first_value", "last_value", "nth_value");
+
+    private final List<Type> inputTypes;
+    private final List<SortKey> orderKeys;
+    private final List<WindowFunction> functions;
+    private final RowComparator sortComparator;
+    private final RowComparator partitionComparator;
+    private final RowComparator peerComparator;
+    private final List<Page> pages = new ArrayList<>();
+    private final OperatorStats stats = new OperatorStats("Window");
+    private long rowCount;
+    private long retained;
+    private boolean finishing;
+    private Page sorted;
+    private Block[] results;
+    private int next;
+    private int rowsPerPage;
+
+    public WindowOperator(List<Type> inputTypes, List<Integer> partitionKeys, List<SortKey> orderKeys, List<WindowFunction> functions) {
+        this.inputTypes = List.copyOf(inputTypes);
+        this.orderKeys = List.copyOf(orderKeys);
+        this.functions = List.copyOf(functions);
+        List<SortKey> partitionSort = partitionKeys.stream().map(channel -> new SortKey(channel, true, true)).toList();
+        List<SortKey> all = new ArrayList<>(partitionSort);
+        all.addAll(orderKeys);
+        this.sortComparator = new RowComparator(all);
+        this.partitionComparator = new RowComparator(partitionSort);
+        this.peerComparator = new RowComparator(orderKeys);
+        for (WindowFunction function : functions) {
+            validate(function);
+        }
+    }
+
+    private void validate(WindowFunction function) {
+        String name = function.function();
+        WindowFrame frame = function.frame();
+        if (frame.kind() == WindowFrame.Kind.RANGE
+                && (frame.startOffset().isPresent() || frame.endOffset().isPresent())
+                && orderKeys.size() != 1) {
+            throw new QuarryException(ErrorCode.INVALID_WINDOW_FRAME,
+                    "Window frame of type RANGE PRECEDING or FOLLOWING requires single sort item in ORDER BY (actual: " + orderKeys.size() + ")");
+        }
+        if (!RANKING.contains(name) && !VALUE.contains(name)) {
+            // fails now for aggregates Quarry does not have
+            aggregateFactory(function).create();
+        }
+    }
+
+    @Override
+    public boolean needsInput() {
+        return !finishing;
+    }
+
+    @Override
+    public void addInput(Page page) {
+        stats.recordInput(page);
+        if (page.positionCount() == 0) {
+            return;
+        }
+        pages.add(page);
+        rowCount += page.positionCount();
+        retained += page.sizeInBytes();
+        stats.setRetainedBytes(retained + 8 * rowCount);
+    }
+
+    @Override
+    public Page getOutput() {
+        if (!finishing || sorted == null || next >= sorted.positionCount()) {
+            return null;
+        }
+        int to = Math.min(sorted.positionCount(), next + rowsPerPage);
+        Block[] blocks = new Block[inputTypes.size() + functions.size()];
+        for (int channel = 0; channel < inputTypes.size(); channel++) {
+            blocks[channel] = sorted.block(channel).region(next, to - next);
+        }
+        for (int f = 0; f < functions.size(); f++) {
+            blocks[inputTypes.size() + f] = results[f].region(next, to - next);
+        }
+        Page page = new Page(to - next, blocks);
+        next = to;
+        if (next >= sorted.positionCount()) {
+            sorted = null;
+            results = null;
+            stats.setRetainedBytes(0);
+        }
+        stats.recordOutput(page);
+        return page;
+    }
+
+    @Override
+    public void finish() {
+        if (finishing) {
+            return;
+        }
+        finishing = true;
+        if (rowCount == 0) {
+            return;
+        }
+        if (rowCount > Integer.MAX_VALUE - 8) {
+            throw new QuarryException(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT, "Too many rows for window functions in one task: " + rowCount);
+        }
+        int n = (int) rowCount;
+        long[] addresses = new long[n];
+        int k = 0;
+        for (int p = 0; p < pages.size(); p++) {
+            for (int position = 0; position < pages.get(p).positionCount(); position++) {
+                addresses[k++] = RowAddresses.encode(p, position);
+            }
+        }
+        RowAddresses.sort(addresses, n, sortComparator, pages);
+        sorted = RowAddresses.build(inputTypes, pages, addresses, 0, n);
+        pages.clear();
+        results = compute(sorted);
+        rowsPerPage = OutputPages.rowsPerPage(Math.max(1, retained / n));
+        stats.setRetainedBytes(sorted.sizeInBytes());
+    }
+
+    /** The result column of every function over the sorted rows. */
+    private Block[] compute(Page rows) {
+        int n = rows.positionCount();
+        // partition and peer boundaries: the start of the partition / peer group of each row, and its end (exclusive)
+        int[] partitionEnd = new int[n];
+        int[] peerStart = new int[n];
+        int[] peerEnd = new int[n];
+        int partitionStart = 0;
+        int currentPeerStart = 0;
+        for (int i = 1; i <= n; i++) {
+            boolean newPartition = i == n || partitionComparator.compare(rows, i - 1, rows, i) != 0;
+            boolean newPeers = newPartition || peerComparator.compare(rows, i - 1, rows, i) != 0;
+            if (newPeers) {
+                for (int j = currentPeerStart; j < i; j++) {
+                    peerStart[j] = currentPeerStart;
+                    peerEnd[j] = i;
+                }
+                currentPeerStart = i;
+            }
+            if (newPartition) {
+                for (int j = partitionStart; j < i; j++) {
+                    partitionEnd[j] = i;
+                }
+                partitionStart = i;
+            }
+        }
+        Partitions partitions = new Partitions(n, partitionEnd, peerStart, peerEnd);
+        Block[] blocks = new Block[functions.size()];
+        for (int f = 0; f < functions.size(); f++) {
+            WindowFunction function = functions.get(f);
+            BlockBuilder out = BlockBuilder.create(function.resultType(), n);
+            String name = function.function();
+            if (RANKING.contains(name)) {
+                ranking(function, rows, partitions, out);
+            } else if (VALUE.contains(name)) {
+                value(function, rows, partitions, out);
+            } else {
+                aggregate(function, rows, partitions, out);
+            }
+            blocks[f] = out.build();
+        }
+        return blocks;
+    }
+
+    /** Row boundaries of the sorted input. */
+    private record Partitions(int rowCount, int[] partitionEnd, int[] peerStart, int[] peerEnd) {}
+
+    private static void ranking(WindowFunction function, Page rows, Partitions partitions, BlockBuilder out) {
+        String name = function.function();
+        int n = partitions.rowCount();
+        int start = 0;
+        while (start < n) {
+            int end = partitions.partitionEnd()[start];
+            long size = end - start;
+            long denseRank = 0;
+            for (int i = start; i < end; i++) {
+                int peerStart = partitions.peerStart()[i];
+                if (peerStart == i) {
+                    denseRank++;
+                }
+                long rank = peerStart - start + 1;
+                switch (name) {
+                    case "row_number" -> out.appendLong(i - start + 1);
+                    case "rank" -> out.appendLong(rank);
+                    case "dense_rank" -> out.appendLong(denseRank);
+                    case "percent_rank" -> out.appendDouble(size == 1 ? 0.0 : (double) (rank - 1) / (size - 1));
+                    case "cume_dist" -> out.appendDouble((double) (partitions.peerEnd()[i] - start) / size);
+                    default -> out.appendLong(ntile(bucketCount(rows, function, i), size, i - start));
+                }
+            }
+            start = end;
+        }
+    }
+
+    private static long bucketCount(Page rows, WindowFunction function, int row) {
+        Block block = rows.block(function.arguments().get(0));
+        if (block.isNull(row) || ((LongBlock) block).getLong(row) <= 0) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Buckets must be greater than 0");
+        }
+        return ((LongBlock) block).getLong(row);
+    }
+
+    /** The 1-based bucket of the row at {@code index} of {@code size} rows: the first size % buckets buckets hold one more row. */
+    static long ntile(long buckets, long size, long index) {
+        if (size <= buckets) {
+            return index + 1;
+        }
+        long small = size / buckets;
+        long remainder = size % buckets;
+        long boundary = remainder * (small + 1);
+        return index < boundary ? index / (small + 1) + 1 : (index - boundary) / small + remainder + 1;
+    }
+
+    private void value(WindowFunction function, Page rows, Partitions partitions, BlockBuilder out) {
+        String name = function.function();
+        Block values = rows.block(function.arguments().get(0));
+        int n = partitions.rowCount();
+        int start = 0;
+        int[] frame = new int[2];
+        while (start < n) {
+            int end = partitions.partitionEnd()[start];
+            for (int i = start; i < end; i++) {
+                int target;
+                if (name.equals("lag") || name.equals("lead")) {
+                    long offset = 1;
+                    if (function.arguments().size() > 1) {
+                        Block offsets = rows.block(function.arguments().get(1));
+                        if (offsets.isNull(i)) {
+                            out.appendNull();
+                            continue;
+                        }
+                        offset = ((LongBlock) offsets).getLong(i);
+                        if (offset < 0) {
+                            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Offset must be at least 0");
+                        }
+                    }
+                    long position = name.equals("lag") ? i - offset : i + offset;
+                    if (position < start || position >= end) {
+                        if (function.arguments().size() > 2) {
+                            out.append(rows.block(function.arguments().get(2)), i);
+                        } else {
+                            out.appendNull();
+                        }
+                        continue;
+                    }
+                    target = (int) position;
+                } else {
+                    if (!frame(function.frame(), rows, partitions, start, end, i, frame)) {
+                        out.appendNull();
+                        continue;
+                    }
+                    if (name.equals("first_value")) {
+                        target = frame[0];
+                    } else if (name.equals("last_value")) {
+                        target = frame[1];
+                    } else {
+                        Block nths = rows.block(function.arguments().get(1));
+                        if (nths.isNull(i) || ((LongBlock) nths).getLong(i) <= 0) {
+                            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Offset must be at least 1");
+                        }
+                        long position = frame[0] + ((LongBlock) nths).getLong(i) - 1;
+                        if (position > frame[1]) {
+                            out.appendNull();
+                            continue;
+                        }
+                        target = (int) position;
+                    }
+                }
+                out.append(values, target);
+            }
+            start = end;
+        }
+    }
+
+    /**
+     * The frame of row {@code i} of the partition {@code [start, end)} as inclusive row bounds in
+     * {@code frame}; false when the frame is empty.
+     */
+    private boolean frame(WindowFrame frame, Page rows, Partitions partitions, int start, int end, int i, int[] result) {
+        long first;
+        long last;
+        boolean rowsFrame = frame.kind() == WindowFrame.Kind.ROWS;
+        first = switch (frame.startType()) {
+            case UNBOUNDED_PRECEDING -> start;
+            case CURRENT_ROW -> rowsFrame ? i : partitions.peerStart()[i];
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i), true, true);
+            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i), false, true);
+            case UNBOUNDED_FOLLOWING -> end;
+        };
+        last = switch (frame.endType()) {
+            case UNBOUNDED_FOLLOWING -> end - 1;
+            case CURRENT_ROW -> rowsFrame ? i : partitions.peerEnd()[i] - 1;
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i), true, false);
+            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i), false, false);
+            case UNBOUNDED_PRECEDING -> start - 1;
+        };
+        first = Math.max(first, start);
+        last = Math.min(last, end - 1);
+        if (first > last) {
+            return false;
+        }
+        result[0] = (int) first;
+        result[1] = (int) last;
+        return true;
+    }
+
+    private static long offset(Page rows, Optional<Integer> channel, int row) {
+        Block block = rows.block(channel.orElseThrow());
+        if (block.isNull(row)) {
+            throw new QuarryException(ErrorCode.INVALID_WINDOW_FRAME, "Window frame offset value must not be null");
+        }
+        double value = ExtendedAccumulators.doubleValue(block, io.quarry.type.Types.DOUBLE, row);
+        if (value < 0) {
+            throw new QuarryException(ErrorCode.INVALID_WINDOW_FRAME, "Window frame offset value must not be negative");
+        }
+        return block instanceof LongBlock longs ? longs.getLong(row) : (long) Math.ceil(value);
+    }
+
+    /**
+     * A RANGE bound with an offset over the single numeric order key: the first row whose key is at least
+     * (for a start) or the last row whose key is at most (for an end) the current key minus (PRECEDING) or
+     * plus (FOLLOWING) the offset, in the direction of the ordering. Rows with a NULL key frame their peers.
+     */
+    private long rangeBound(Page rows, int start, int end, int i, long offset, boolean preceding, boolean isStart) {
+        SortKey key = orderKeys.get(0);
+        Block block = rows.block(key.channel());
+        if (block.isNull(i)) {
+            return isStart ? peerStartOfNull(block, start, end, i) : peerEndOfNull(block, start, end, i) - 1;
+        }
+        double current = ExtendedAccumulators.doubleValue(block, io.quarry.type.Types.DOUBLE, i);
+        // in the direction of the ordering, PRECEDING moves towards the start
+        double direction = key.ascending() ? 1 : -1;
+        double target = current + (preceding ? -offset : offset) * direction;
+        if (isStart) {
+            // first row at or past the target in order
+            long j = i;
+            while (j > start && !block.isNull((int) j - 1) && direction * (value(block, (int) j - 1) - target) >= 0) {
+                j--;
+            }
+            while (j < end && (block.isNull((int) j) || direction * (value(block, (int) j) - target) < 0)) {
+                if (block.isNull((int) j) && j > i) {
+                    break;
+                }
+                j++;
+            }
+            return j;
+        }
+        long j = i;
+        while (j < end - 1 && !block.isNull((int) j + 1) && direction * (value(block, (int) j + 1) - target) <= 0) {
+            j++;
+        }
+        while (j >= start && (block.isNull((int) j) || direction * (value(block, (int) j) - target) > 0)) {
+            j--;
+        }
+        return j;
+    }
+
+    private static double value(Block block, int row) {
+        return ExtendedAccumulators.doubleValue(block, io.quarry.type.Types.DOUBLE, row);
+    }
+
+    private static int peerStartOfNull(Block block, int start, int end, int i) {
+        int j = i;
+        while (j > start && block.isNull(j - 1)) {
+            j--;
+        }
+        return j;
+    }
+
+    private static int peerEndOfNull(Block block, int start, int end, int i) {
+        int j = i;
+        while (j < end && block.isNull(j)) {
+            j++;
+        }
+        return j;
+    }
+
+    /** Makes a fresh accumulator for the function. */
+    private interface AccumulatorFactory {
+        Accumulator create();
+    }
+
+    private static AccumulatorFactory aggregateFactory(WindowFunction function) {
+        List<Integer> arguments = new ArrayList<>();
+        for (int i = 0; i < function.arguments().size(); i++) {
+            arguments.add(i);
+        }
+        AggregateCall call = new AggregateCall(
+                function.function(), arguments, function.argumentTypes(), function.resultType(), false, Optional.empty());
+        Accumulators.create(call);
+        return () -> Accumulators.create(call);
+    }
+
+    private void aggregate(WindowFunction function, Page rows, Partitions partitions, BlockBuilder out) {
+        int n = partitions.rowCount();
+        Block[] columns = new Block[function.arguments().size()];
+        for (int a = 0; a < columns.length; a++) {
+            columns[a] = rows.block(function.arguments().get(a));
+        }
+        AccumulatorFactory factory = aggregateFactory(function);
+        Accumulator empty = factory.create();
+        empty.ensureCapacity(1);
+        boolean running = function.frame().startType() == WindowFrame.Bound.UNBOUNDED_PRECEDING;
+        int[] frame = new int[2];
+        int[] groupIds = new int[0];
+        int start = 0;
+        int partition = 0;
+        Accumulator accumulator = factory.create();
+        while (start < n) {
+            int end = partitions.partitionEnd()[start];
+            // running: one accumulator group per partition, rows added as the frame end moves forward
+            int added = start;
+            Accumulator perRow = running ? null : factory.create();
+            if (perRow != null) {
+                perRow.ensureCapacity(end - start);
+            }
+            accumulator.ensureCapacity(partition + 1);
+            for (int i = start; i < end; i++) {
+                if (!frame(function.frame(), rows, partitions, start, end, i, frame)) {
+                    empty.writeFinal(0, out);
+                    continue;
+                }
+                if (running && frame[1] + 1 >= added) {
+                    if (frame[1] + 1 > added) {
+                        groupIds = fill(groupIds, partition, frame[1] + 1 - added);
+                        accumulator.addInput(groupIds, regions(columns, added, frame[1] + 1 - added), frame[1] + 1 - added);
+                        added = frame[1] + 1;
+                    }
+                    accumulator.writeFinal(partition, out);
+                    continue;
+                }
+                // a frame of its own: aggregate its rows into a group for this row
+                if (perRow == null) {
+                    perRow = factory.create();
+                    perRow.ensureCapacity(end - start);
+                }
+                int length = frame[1] - frame[0] + 1;
+                groupIds = fill(groupIds, i - start, length);
+                perRow.addInput(groupIds, regions(columns, frame[0], length), length);
+                perRow.writeFinal(i - start, out);
+            }
+            start = end;
+            partition++;
+        }
+    }
+
+    private static int[] fill(int[] array, int value, int length) {
+        int[] result = array.length >= length ? array : new int[Math.max(length, array.length * 2)];
+        Arrays.fill(result, 0, length, value);
+        return result;
+    }
+
+    private static Block[] regions(Block[] columns, int from, int length) {
+        Block[] result = new Block[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            result[i] = columns[i].region(from, length);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finishing && (sorted == null || next >= sorted.positionCount());
+    }
+
+    @Override
+    public OperatorStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() {
+        pages.clear();
+        sorted = null;
+        results = null;
+    }
+}

@@ -1,0 +1,68 @@
+package io.quarry.sql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.calcite.sql.SqlAggFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlAbstractGroupFunction;
+import org.apache.calcite.sql.fun.SqlBasicAggFunction;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+
+/**
+ * The aggregate and window functions beyond count/sum/avg/min/max, by Trino name. Aggregates are Quarry's
+ * own operators of kind {@code OTHER_FUNCTION} so that Calcite neither rewrites them (its variance
+ * reductions) nor gives them another dialect's result type; the plan translator maps them by name.
+ */
+final class AggregateAndWindowFunctions {
+    private AggregateAndWindowFunctions() {}
+
+    private static final SqlReturnTypeInference DOUBLE_NULLABLE = ReturnTypes.DOUBLE_NULLABLE;
+    private static final SqlReturnTypeInference FIRST_ARGUMENT_NULLABLE = ReturnTypes.ARG0_FORCE_NULLABLE;
+
+    /** Name (upper case) to operator; several names may share an operator. */
+    static final Map<String, SqlOperator> OPERATORS = operators();
+
+    private static Map<String, SqlOperator> operators() {
+        Map<String, SqlOperator> operators = new LinkedHashMap<>();
+        for (String name : new String[] {"STDDEV", "STDDEV_SAMP", "STDDEV_POP", "VARIANCE", "VAR_SAMP", "VAR_POP", "GEOMETRIC_MEAN"}) {
+            operators.put(name, aggregate(name, DOUBLE_NULLABLE, OperandTypes.NUMERIC));
+        }
+        for (String name : new String[] {"CORR", "COVAR_SAMP", "COVAR_POP"}) {
+            operators.put(name, aggregate(name, DOUBLE_NULLABLE, OperandTypes.NUMERIC_NUMERIC));
+        }
+        for (String name : new String[] {"BOOL_AND", "BOOL_OR", "EVERY"}) {
+            operators.put(name, aggregate(name, ReturnTypes.BOOLEAN_NULLABLE, OperandTypes.BOOLEAN));
+        }
+        operators.put("COUNT_IF", aggregate("COUNT_IF", ReturnTypes.BIGINT, OperandTypes.BOOLEAN));
+        operators.put("MIN_BY", aggregate("MIN_BY", FIRST_ARGUMENT_NULLABLE, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY)));
+        operators.put("MAX_BY", aggregate("MAX_BY", FIRST_ARGUMENT_NULLABLE, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ANY)));
+        operators.put("ARBITRARY", aggregate("ARBITRARY", FIRST_ARGUMENT_NULLABLE, OperandTypes.ANY));
+        operators.put("ANY_VALUE", aggregate("ANY_VALUE", FIRST_ARGUMENT_NULLABLE, OperandTypes.ANY));
+        operators.put("APPROX_DISTINCT", aggregate("APPROX_DISTINCT", ReturnTypes.BIGINT,
+                OperandTypes.ANY.or(OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.NUMERIC))));
+        operators.put("APPROX_PERCENTILE", aggregate("APPROX_PERCENTILE", FIRST_ARGUMENT_NULLABLE,
+                OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC)));
+        // Trino's grouping() is an integer, Calcite's a bigint
+        operators.put("GROUPING", new SqlAbstractGroupFunction(
+                "GROUPING", SqlKind.GROUPING, ReturnTypes.INTEGER, null, OperandTypes.ONE_OR_MORE, SqlFunctionCategory.SYSTEM));
+        for (SqlAggFunction window : new SqlAggFunction[] {
+                SqlStdOperatorTable.ROW_NUMBER, SqlStdOperatorTable.RANK, SqlStdOperatorTable.DENSE_RANK,
+                SqlStdOperatorTable.PERCENT_RANK, SqlStdOperatorTable.CUME_DIST, SqlStdOperatorTable.NTILE,
+                SqlStdOperatorTable.LAG, SqlStdOperatorTable.LEAD, SqlStdOperatorTable.FIRST_VALUE,
+                SqlStdOperatorTable.LAST_VALUE, SqlStdOperatorTable.NTH_VALUE}) {
+            operators.put(window.getName(), window);
+        }
+        return Map.copyOf(operators);
+    }
+
+    private static SqlAggFunction aggregate(
+            String name, SqlReturnTypeInference returnType, org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+        return SqlBasicAggFunction.create(name, SqlKind.OTHER_FUNCTION, returnType, operands);
+    }
+}

@@ -1,0 +1,167 @@
+package io.quarry.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.plan.Aggregate;
+import io.quarry.plan.AggregateCall;
+import io.quarry.plan.AggregationStep;
+import io.quarry.plan.Filter;
+import io.quarry.plan.PlanNode;
+import io.quarry.plan.Project;
+import io.quarry.plan.Window;
+import io.quarry.plan.WindowFrame;
+import io.quarry.plan.WindowFunction;
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.Form;
+import io.quarry.plan.expression.InputRef;
+import io.quarry.plan.expression.SpecialForm;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Intersect;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.SetOp;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Translates UNION [ALL], INTERSECT and EXCEPT. UNION ALL is a {@link io.quarry.plan.Union}; UNION groups its
+ * rows by every column. INTERSECT and EXCEPT (DISTINCT) tag the rows of input {@code i} with a marker column
+ * {@code i} (1 there, 0 in the others), group by every column summing the markers, and keep the groups whose
+ * sums say in which inputs the row occurs, as Trino does. The ALL variants count with window functions instead.
+ */
+final class SetOperationTranslator {
+    private final PlanTranslator translator;
+
+    SetOperationTranslator(PlanTranslator translator) {
+        this.translator = requireNonNull(translator, "translator is null");
+    }
+
+    PlanTranslator.Translated translate(SetOp setOp) {
+        List<Type> types = setOp.getRowType().getFieldList().stream()
+                .map(field -> TypeMapping.toQuarry(field.getType()))
+                .toList();
+        int width = types.size();
+        if (setOp instanceof Union union) {
+            PlanNode all = union(setOp.getInputs(), types, 0);
+            PlanNode node = union.all ? all : new Aggregate(all, range(0, width), List.of(), AggregationStep.SINGLE);
+            return new PlanTranslator.Translated(node, identity(width));
+        }
+        if (!(setOp instanceof Intersect) && !(setOp instanceof Minus)) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Set operation " + setOp.getRelTypeName() + " is not supported yet");
+        }
+        int inputs = setOp.getInputs().size();
+        PlanNode all = union(setOp.getInputs(), types, inputs);
+        if (setOp.all) {
+            return new PlanTranslator.Translated(allVariant(all, types, inputs, setOp instanceof Intersect), identity(width));
+        }
+        List<AggregateCall> sums = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) {
+            sums.add(new AggregateCall("sum", List.of(width + i), List.of(Types.BIGINT), Types.BIGINT, false, Optional.empty()));
+        }
+        Aggregate grouped = new Aggregate(all, range(0, width), sums, AggregationStep.SINGLE);
+        List<Expression> conditions = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) {
+            InputRef sum = new InputRef(width + i, Types.BIGINT);
+            Constant zero = new Constant(0L, Types.BIGINT);
+            boolean present = setOp instanceof Intersect || i == 0;
+            conditions.add(new Call(present ? "greater_than" : "equal", List.of(sum, zero), Types.BOOLEAN));
+        }
+        Filter filter = new Filter(grouped, new SpecialForm(Form.AND, conditions, Types.BOOLEAN));
+        List<Expression> columns = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            columns.add(new InputRef(i, types.get(i)));
+        }
+        return new PlanTranslator.Translated(new Project(filter, columns), identity(width));
+    }
+
+    /**
+     * INTERSECT ALL and EXCEPT ALL: per distinct row, window sums count its occurrences in each input, and the
+     * rows of the first input are numbered; INTERSECT ALL keeps those numbered at most every other input's
+     * count, EXCEPT ALL those numbered past the other inputs' counts together.
+     */
+    private static PlanNode allVariant(PlanNode all, List<Type> types, int inputs, boolean intersect) {
+        int width = types.size();
+        List<Integer> columns = range(0, width);
+        List<WindowFunction> counts = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) {
+            counts.add(new WindowFunction("sum", List.of(width + i), List.of(Types.BIGINT), Types.BIGINT, WindowFrame.DEFAULT));
+        }
+        Window counted = new Window(all, columns, List.of(), counts);
+        List<Integer> firstInputRows = new ArrayList<>(columns);
+        firstInputRows.add(width);
+        WindowFunction rowNumber = new WindowFunction("row_number", List.of(), List.of(), Types.BIGINT, WindowFrame.DEFAULT);
+        Window numbered = new Window(counted, firstInputRows, List.of(), List.of(rowNumber));
+        InputRef number = new InputRef(width + 2 * inputs, Types.BIGINT);
+        List<Expression> conditions = new ArrayList<>();
+        conditions.add(new Call("equal", List.of(new InputRef(width, Types.BIGINT), new Constant(1L, Types.BIGINT)), Types.BOOLEAN));
+        Expression others = null;
+        for (int i = 1; i < inputs; i++) {
+            InputRef count = new InputRef(width + inputs + i, Types.BIGINT);
+            if (intersect) {
+                conditions.add(new Call("less_than_or_equal", List.of(number, count), Types.BOOLEAN));
+            } else {
+                others = others == null ? count : new Call("add", List.of(others, count), Types.BIGINT);
+            }
+        }
+        if (others != null) {
+            conditions.add(new Call("greater_than", List.of(number, others), Types.BOOLEAN));
+        }
+        Filter filter = new Filter(numbered, new SpecialForm(Form.AND, conditions, Types.BOOLEAN));
+        List<Expression> projections = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            projections.add(new InputRef(i, types.get(i)));
+        }
+        return new Project(filter, projections);
+    }
+
+    /** UNION ALL of the inputs as {@code types}, each followed by {@code markers} marker columns. */
+    private PlanNode union(List<RelNode> inputs, List<Type> types, int markers) {
+        List<PlanNode> sources = new ArrayList<>();
+        List<Type> unionTypes = new ArrayList<>(types);
+        for (int i = 0; i < markers; i++) {
+            unionTypes.add(Types.BIGINT);
+        }
+        for (int index = 0; index < inputs.size(); index++) {
+            RelNode input = inputs.get(index);
+            int fieldCount = input.getRowType().getFieldCount();
+            PlanTranslator.Translated translated = translator.translate(input, ImmutableBitSet.range(fieldCount));
+            List<Type> inputTypes = translated.node().outputTypes();
+            List<Expression> projections = new ArrayList<>();
+            for (int field = 0; field < fieldCount; field++) {
+                int channel = translated.mapping()[field];
+                projections.add(ExpressionTranslator.coerce(new InputRef(channel, inputTypes.get(channel)), types.get(field)));
+            }
+            for (int i = 0; i < markers; i++) {
+                projections.add(new Constant(i == index ? 1L : 0L, Types.BIGINT));
+            }
+            boolean identity = translated.isIdentity() && markers == 0
+                    && projections.stream().allMatch(InputRef.class::isInstance);
+            sources.add(identity ? translated.node() : new Project(translated.node(), projections));
+        }
+        return new io.quarry.plan.Union(sources, unionTypes);
+    }
+
+    private static List<Integer> range(int from, int to) {
+        List<Integer> result = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            result.add(i);
+        }
+        return result;
+    }
+
+    static int[] identity(int size) {
+        int[] mapping = new int[size];
+        for (int i = 0; i < size; i++) {
+            mapping[i] = i;
+        }
+        return mapping;
+    }
+}

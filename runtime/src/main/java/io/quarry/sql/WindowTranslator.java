@@ -1,0 +1,229 @@
+package io.quarry.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.plan.ExtendedAggregates;
+import io.quarry.plan.PlanNode;
+import io.quarry.plan.Project;
+import io.quarry.plan.SortKey;
+import io.quarry.plan.Window;
+import io.quarry.plan.WindowFrame;
+import io.quarry.plan.WindowFunction;
+import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.InputRef;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexFieldCollation;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexWindow;
+import org.apache.calcite.rex.RexWindowBound;
+
+/**
+ * Translates a projection with window functions ({@code f(...) OVER (...)}): the operands, keys and frame
+ * offsets that are not plain columns are computed by a projection first; each distinct PARTITION BY/ORDER BY
+ * gets a {@link Window} node, stacked, each adding its functions' channels; a last projection computes the
+ * select list over those channels.
+ */
+final class WindowTranslator {
+    private static final Set<String> WINDOW_FUNCTIONS = Set.of(
+            "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value",
+            "last_value", "nth_value");
+
+    private final PlanTranslator translator;
+    private final RexBuilder rexBuilder;
+
+    WindowTranslator(PlanTranslator translator, RexBuilder rexBuilder) {
+        this.translator = requireNonNull(translator, "translator is null");
+        this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
+    }
+
+    PlanTranslator.Translated translate(LogicalProject project) {
+        PlanTranslator.Translated input =
+                translator.translate(project.getInput(), RelOptUtil.InputFinder.bits(project.getProjects(), null));
+        ExpressionTranslator expressions = translator.expressions(input);
+        List<Type> inputTypes = input.node().outputTypes();
+        int inputWidth = inputTypes.size();
+
+        // every distinct window call, in order of appearance
+        Map<RexOver, Integer> overs = new LinkedHashMap<>();
+        RexShuttle collector = new RexShuttle() {
+            @Override
+            public RexNode visitOver(RexOver over) {
+                overs.putIfAbsent(over, overs.size());
+                return over;
+            }
+        };
+        for (RexNode expression : project.getProjects()) {
+            expression.accept(collector);
+        }
+
+        // channels of operands: columns as they are, other expressions projected after the input's channels
+        List<Expression> extra = new ArrayList<>();
+        Map<String, Integer> extraChannels = new LinkedHashMap<>();
+        BiFunction<RexNode, Type, Integer> channelOf = (node, type) -> {
+            if (node instanceof RexInputRef ref && type == null) {
+                return input.mapping()[ref.getIndex()];
+            }
+            Expression expression = expressions.translate(node);
+            if (type != null) {
+                expression = ExpressionTranslator.coerce(expression, type);
+            }
+            String key = expression.toString();
+            Integer channel = extraChannels.get(key);
+            if (channel == null) {
+                channel = inputWidth + extra.size();
+                extra.add(expression);
+                extraChannels.put(key, channel);
+            }
+            return channel;
+        };
+
+        // group the calls by partitioning and ordering
+        Map<String, List<RexOver>> byWindow = new LinkedHashMap<>();
+        Map<String, List<Integer>> partitionsByWindow = new LinkedHashMap<>();
+        Map<String, List<SortKey>> ordersByWindow = new LinkedHashMap<>();
+        Map<RexOver, WindowFunction> functions = new LinkedHashMap<>();
+        for (RexOver over : overs.keySet()) {
+            RexWindow window = over.getWindow();
+            if (over.isDistinct()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "DISTINCT in window functions is not supported");
+            }
+            if (over.ignoreNulls()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "IGNORE NULLS in window functions is not supported yet");
+            }
+            List<Integer> partitionKeys = new ArrayList<>();
+            for (RexNode key : window.partitionKeys) {
+                partitionKeys.add(channelOf.apply(key, null));
+            }
+            List<SortKey> orderKeys = new ArrayList<>();
+            for (RexFieldCollation collation : window.orderKeys) {
+                int channel = channelOf.apply(collation.left, null);
+                boolean ascending = collation.getDirection() != RelFieldCollation.Direction.DESCENDING;
+                boolean nullsFirst = collation.getNullDirection() == RelFieldCollation.NullDirection.FIRST;
+                orderKeys.add(new SortKey(channel, ascending, nullsFirst));
+            }
+            String key = partitionKeys + "/" + orderKeys;
+            byWindow.computeIfAbsent(key, k -> new ArrayList<>()).add(over);
+            partitionsByWindow.put(key, partitionKeys);
+            ordersByWindow.put(key, orderKeys);
+            functions.put(over, function(over, channelOf));
+        }
+
+        PlanNode node = input.node();
+        if (!extra.isEmpty()) {
+            List<Expression> projections = new ArrayList<>();
+            for (int channel = 0; channel < inputWidth; channel++) {
+                projections.add(new InputRef(channel, inputTypes.get(channel)));
+            }
+            projections.addAll(extra);
+            node = new Project(node, projections);
+        }
+        Map<RexOver, Integer> overChannels = new LinkedHashMap<>();
+        for (Map.Entry<String, List<RexOver>> entry : byWindow.entrySet()) {
+            List<WindowFunction> windowFunctions = new ArrayList<>();
+            int channel = node.outputTypes().size();
+            for (RexOver over : entry.getValue()) {
+                windowFunctions.add(functions.get(over));
+                overChannels.put(over, channel++);
+            }
+            node = new Window(node, partitionsByWindow.get(entry.getKey()), ordersByWindow.get(entry.getKey()), windowFunctions);
+        }
+
+        // the select list over the window channels: each call becomes a reference past the input's fields
+        int fieldCount = project.getInput().getRowType().getFieldCount();
+        int[] mapping = new int[fieldCount + overs.size()];
+        System.arraycopy(input.mapping(), 0, mapping, 0, fieldCount);
+        for (Map.Entry<RexOver, Integer> entry : overs.entrySet()) {
+            mapping[fieldCount + entry.getValue()] = overChannels.get(entry.getKey());
+        }
+        RexShuttle replacer = new RexShuttle() {
+            @Override
+            public RexNode visitOver(RexOver over) {
+                return rexBuilder.makeInputRef(over.getType(), fieldCount + overs.get(over));
+            }
+        };
+        ExpressionTranslator outer = new ExpressionTranslator(rexBuilder, node.outputTypes(), mapping);
+        List<Expression> projections = new ArrayList<>();
+        for (RexNode expression : project.getProjects()) {
+            projections.add(outer.translate(expression.accept(replacer)));
+        }
+        return new PlanTranslator.Translated(new Project(node, projections), SetOperationTranslator.identity(projections.size()));
+    }
+
+    private static WindowFunction function(RexOver over, BiFunction<RexNode, Type, Integer> channelOf) {
+        String name = over.getAggOperator().getName().toLowerCase(Locale.ROOT);
+        name = switch (over.getAggOperator().getKind()) {
+            case SUM, SUM0 -> "sum";
+            case COUNT -> "count";
+            case AVG -> "avg";
+            case MIN -> "min";
+            case MAX -> "max";
+            default -> name;
+        };
+        if (!WINDOW_FUNCTIONS.contains(name) && !ExtendedAggregates.FUNCTIONS.contains(name)
+                && !List.of("sum", "count", "avg", "min", "max").contains(name)) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Window function " + name + " is not supported yet");
+        }
+        Type resultType = TypeMapping.toQuarry(over.getType());
+        if (name.equals("lag") || name.equals("lead")) {
+            // Trino's lag/lead have the value's type; Calcite widens it with the default's
+            resultType = TypeMapping.toQuarry(over.getOperands().get(0).getType());
+        }
+        List<Integer> arguments = new ArrayList<>();
+        List<Type> argumentTypes = new ArrayList<>();
+        List<RexNode> operands = over.getOperands();
+        for (int i = 0; i < operands.size(); i++) {
+            RexNode operand = operands.get(i);
+            Type type = TypeMapping.toQuarry(operand.getType());
+            Type target = null;
+            if ((name.equals("lag") || name.equals("lead")) && i == 2) {
+                // the default takes the value's type
+                target = TypeMapping.toQuarry(operands.get(0).getType());
+                type = target;
+            }
+            arguments.add(channelOf.apply(operand, target));
+            argumentTypes.add(type);
+        }
+        RexWindow window = over.getWindow();
+        WindowFrame frame = new WindowFrame(
+                window.isRows() ? WindowFrame.Kind.ROWS : WindowFrame.Kind.RANGE,
+                bound(window.getLowerBound()),
+                offset(window.getLowerBound(), channelOf),
+                bound(window.getUpperBound()),
+                offset(window.getUpperBound(), channelOf));
+        return new WindowFunction(name, arguments, argumentTypes, resultType, frame);
+    }
+
+    private static WindowFrame.Bound bound(RexWindowBound bound) {
+        if (bound.isUnbounded()) {
+            return bound.isPreceding() ? WindowFrame.Bound.UNBOUNDED_PRECEDING : WindowFrame.Bound.UNBOUNDED_FOLLOWING;
+        }
+        if (bound.isCurrentRow()) {
+            return WindowFrame.Bound.CURRENT_ROW;
+        }
+        return bound.isPreceding() ? WindowFrame.Bound.PRECEDING : WindowFrame.Bound.FOLLOWING;
+    }
+
+    private static Optional<Integer> offset(RexWindowBound bound, BiFunction<RexNode, Type, Integer> channelOf) {
+        if (bound.isUnbounded() || bound.isCurrentRow()) {
+            return Optional.empty();
+        }
+        return Optional.of(channelOf.apply(requireNonNull(bound.getOffset(), "offset is null"), null));
+    }
+}
