@@ -53,7 +53,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * One query on the coordinator: plans it (off the actor thread), places its stages on the workers,
+ * One query on the coordinator: waits in QUEUED until the query manager admits it, plans it (off the actor
+ * thread), places its stages on the workers,
  * pulls the root task's pages into the client's bounded result buffer, and serves the result protocol
  * (tokens, repeated requests, long polls). Fails precisely on any task failure, on cancel, when the
  * client stops polling, or when it runs too long.
@@ -103,6 +104,18 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     public record CancelStage(int stageId, ActorRef<Boolean> replyTo) implements Command, LocalOnly {}
 
     /** The query's history time is over: stop. */
+    /** The query manager lets the query run (it waits in QUEUED until then). */
+    public enum Admit implements Command, LocalOnly {
+        INSTANCE
+    }
+
+    /** The query manager refuses the query (e.g. QUERY_QUEUE_FULL): it fails without running. */
+    public record Reject(FailureInfo failure) implements Command, LocalOnly {
+        public Reject {
+            requireNonNull(failure, "failure is null");
+        }
+    }
+
     public enum Expire implements Command, LocalOnly {
         INSTANCE
     }
@@ -213,14 +226,22 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         this.manager = manager;
         this.timers = timers;
         timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
+    }
+
+    /** Admission by the query manager: the query leaves QUEUED and is planned. */
+    private Behavior<Command> onAdmit() {
+        if (state != QueryState.QUEUED) {
+            return this;
+        }
         startPlanning();
         // Asked now rather than after planning, so that the answer is there when the plan is.
-        context.ask(
+        getContext().ask(
                 NodeRegistry.Workers.class,
                 settings.registry(),
                 settings.askTimeout(),
                 NodeRegistry.GetWorkers::new,
                 (found, error) -> new WorkersFound(found == null ? List.of() : found.workers(), error));
+        return this;
     }
 
     @Override
@@ -234,6 +255,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(Kill.class, this::onKill)
                 .onMessage(CancelStage.class, this::onCancelStage)
                 .onMessageEquals(Expire.INSTANCE, this::onExpire)
+                .onMessageEquals(Admit.INSTANCE, this::onAdmit)
+                .onMessage(Reject.class, reject -> fail(reject.failure()))
                 .onMessage(Planned.class, this::onPlanned)
                 .onMessage(WorkersFound.class, this::onWorkersFound)
                 .onMessage(StageEvent.class, this::onStageEvent)

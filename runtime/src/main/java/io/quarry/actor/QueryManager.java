@@ -16,6 +16,8 @@ import io.quarry.client.FetchResult;
 import io.quarry.client.QueryHandle;
 import io.quarry.client.QueryStatistics;
 import io.quarry.client.ResultPhase;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.FailureInfo;
 import io.quarry.spi.QueryId;
 import io.quarry.spi.Session;
 import java.security.SecureRandom;
@@ -78,10 +80,15 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
     }
 
     /** The settings of the query manager and of every query it creates. */
-    public record Settings(QueryActor.Settings query, Duration minExpireAge, int maxHistory) implements LocalOnly {
+    public record Settings(
+            QueryActor.Settings query, Duration minExpireAge, int maxHistory, int maxConcurrentQueries, int maxQueuedQueries)
+            implements LocalOnly {
         public Settings {
             requireNonNull(query, "query is null");
             requireNonNull(minExpireAge, "minExpireAge is null");
+            if (maxConcurrentQueries < 1 || maxQueuedQueries < 0) {
+                throw new IllegalArgumentException("maxConcurrentQueries must be at least 1 and maxQueuedQueries at least 0");
+            }
         }
     }
 
@@ -93,6 +100,9 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
     private final Map<QueryId, ActorRef<QueryActor.Command>> queries = new HashMap<>();
     private final ArrayDeque<Ended> ended = new ArrayDeque<>();
     private final Set<QueryId> endedIds = new HashSet<>();
+    /** Admitted queries that have not ended, and the queries waiting for admission, oldest first. */
+    private final Set<QueryId> running = new HashSet<>();
+    private final ArrayDeque<QueryId> waiting = new ArrayDeque<>();
     private String idSecond = "";
     private int counter;
 
@@ -152,6 +162,16 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
                 "query-" + queryId);
         getContext().watchWith(query, new QueryStopped(queryId));
         queries.put(queryId, query);
+        if (running.size() < settings.maxConcurrentQueries()) {
+            running.add(queryId);
+            query.tell(QueryActor.Admit.INSTANCE);
+        } else if (waiting.size() < settings.maxQueuedQueries()) {
+            waiting.add(queryId);
+        } else {
+            query.tell(new QueryActor.Reject(FailureInfo.of(ErrorCode.QUERY_QUEUE_FULL, "Too many queued queries: "
+                    + waiting.size() + " wait while " + running.size() + " run (query.max-queued-queries = "
+                    + settings.maxQueuedQueries() + ")")));
+        }
         getContext().getLog().debug("Query {} submitted by {}", queryId, client.user());
         submit.replyTo().tell(new QueryHandle(queryId, slug));
         return this;
@@ -209,6 +229,7 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
     }
 
     private Behavior<Command> onQueryEnded(QueryEnded message) {
+        leave(message.queryId());
         if (endedIds.add(message.queryId())) {
             ended.add(new Ended(message.queryId(), System.nanoTime()));
         }
@@ -217,10 +238,25 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
 
     private Behavior<Command> onQueryStopped(QueryStopped message) {
         queries.remove(message.queryId());
+        leave(message.queryId());
         if (endedIds.remove(message.queryId())) {
             ended.removeIf(entry -> entry.queryId().equals(message.queryId()));
         }
         return this;
+    }
+
+    /** A query that ended (or stopped) frees its place; the oldest waiting ones are admitted. */
+    private void leave(QueryId queryId) {
+        running.remove(queryId);
+        waiting.remove(queryId);
+        while (running.size() < settings.maxConcurrentQueries() && !waiting.isEmpty()) {
+            QueryId next = waiting.poll();
+            ActorRef<QueryActor.Command> query = queries.get(next);
+            if (query != null) {
+                running.add(next);
+                query.tell(QueryActor.Admit.INSTANCE);
+            }
+        }
     }
 
     private Behavior<Command> onExpiryTick() {

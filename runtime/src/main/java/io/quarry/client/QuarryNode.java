@@ -92,7 +92,9 @@ public final class QuarryNode implements AutoCloseable {
                                         config.query().clientTimeout(), config.query().maxRunTime(),
                                         CLIENT_BUFFER_BYTES, SPLITS_PER_WORKER),
                                 config.query().minExpireAge(),
-                                config.query().maxHistory()))
+                                config.query().maxHistory(),
+                                config.query().maxConcurrentQueries(),
+                                config.query().maxQueuedQueries()))
                         : Optional.empty(),
                 worker);
 

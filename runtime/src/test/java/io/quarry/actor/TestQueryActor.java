@@ -74,6 +74,7 @@ class TestQueryActor {
                 Duration.ofSeconds(3), LONG, LONG, 1 << 20, 1);
         ActorRef<QueryActor.Command> query = testKit.spawn(
                 QueryActor.create(queryId, "slug", session, "SELECT 1", settings, manager.getRef()));
+        query.tell(QueryActor.Admit.INSTANCE);
 
         // The run-time check ticks every second; let it see the bad value while planning still runs.
         TestProbe<FetchResult> client = testKit.createTestProbe();
@@ -112,6 +113,9 @@ class TestQueryActor {
                 QueryActor.create(queryId, "slug", session, "SELECT 42", settings, manager.getRef()));
         try {
             TestProbe<QueryInfo> infos = localKit.createTestProbe();
+            query.tell(new QueryActor.GetInfo(false, infos.getRef()));
+            assertThat(infos.receiveMessage(Duration.ofSeconds(5)).state()).as("before admission").isEqualTo(QueryState.QUEUED);
+            query.tell(QueryActor.Admit.INSTANCE);
             query.tell(new QueryActor.GetInfo(true, infos.getRef()));
             QueryInfo planningInfo = infos.receiveMessage(Duration.ofSeconds(5));
             assertThat(planningInfo.state()).isEqualTo(QueryState.PLANNING);
