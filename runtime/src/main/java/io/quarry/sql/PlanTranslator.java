@@ -57,9 +57,20 @@ import org.apache.calcite.util.ImmutableBitSet;
  */
 final class PlanTranslator {
     private final RexBuilder rexBuilder;
+    private final JoinTranslator joins;
 
     PlanTranslator(RexBuilder rexBuilder) {
+        this(rexBuilder, "AUTOMATIC");
+    }
+
+    /** @param joinDistributionType the session's {@code join_distribution_type} */
+    PlanTranslator(RexBuilder rexBuilder, String joinDistributionType) {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
+        this.joins = new JoinTranslator(this, joinDistributionType);
+    }
+
+    RexBuilder rexBuilder() {
+        return rexBuilder;
     }
 
     /** A translated node and the channel of each Calcite field of the translated relation. */
@@ -96,6 +107,12 @@ final class PlanTranslator {
     Translated translate(RelNode rel, ImmutableBitSet required) {
         if (rel instanceof LogicalTableScan scan) {
             return scan(scan, required);
+        }
+        if (rel instanceof LogicalFilter filter && JoinTranslator.isSemiJoinFilter(filter, required)) {
+            return joins.semiJoinFilter(filter, required);
+        }
+        if (rel instanceof Join join) {
+            return joins.join(join, required);
         }
         if (rel instanceof LogicalFilter filter) {
             return filter(filter, required);
@@ -250,6 +267,7 @@ final class PlanTranslator {
             case AVG -> "avg";
             case MIN -> "min";
             case MAX -> "max";
+            case SINGLE_VALUE -> "single_value";
             default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                     "Aggregate function " + call.getAggregation().getName().toLowerCase(java.util.Locale.ROOT) + " is not supported yet");
         };
@@ -342,11 +360,11 @@ final class PlanTranslator {
         return true;
     }
 
-    private ExpressionTranslator expressions(Translated input) {
+    ExpressionTranslator expressions(Translated input) {
         return new ExpressionTranslator(rexBuilder, input.node().outputTypes(), input.mapping());
     }
 
-    private static int[] identity(int size) {
+    static int[] identity(int size) {
         int[] mapping = new int[size];
         for (int i = 0; i < size; i++) {
             mapping[i] = i;

@@ -163,7 +163,7 @@ public final class SqlPlanner {
             LOG.debug("Optimised plan of {}:\n{}", session.queryId(), Optimizer.explain(optimized));
         }
 
-        PlanNode planRoot = new PlanTranslator(rexBuilder).translateRoot(optimized);
+        PlanNode planRoot = new PlanTranslator(rexBuilder, SystemSessionProperties.joinDistributionType(session)).translateRoot(optimized);
         if (names.size() != planRoot.outputTypes().size()) {
             throw new IllegalStateException("plan has " + planRoot.outputTypes().size() + " columns for " + names);
         }

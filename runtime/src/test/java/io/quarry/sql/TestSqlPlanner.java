@@ -332,10 +332,8 @@ class TestSqlPlanner {
     @Test
     void unsupportedFeaturesSayNotSupported() {
         for (String sql : List.of(
-                "SELECT n.name FROM nation n JOIN region r ON n.regionkey = r.regionkey",
                 "SELECT name FROM nation UNION SELECT name FROM region",
                 "SELECT name, row_number() OVER (ORDER BY name) FROM nation",
-                "SELECT name FROM nation WHERE regionkey IN (SELECT regionkey FROM region)",
                 "SELECT regionkey, count(*) FROM nation GROUP BY ROLLUP (regionkey)",
                 "SELECT CAST(shipdate AS timestamp) FROM lineitem",
                 "SELECT shipdate + INTERVAL '1' DAY FROM lineitem",
@@ -362,7 +360,7 @@ class TestSqlPlanner {
                 }
             }
         }
-        assertThat(planned).contains(1, 6);
+        assertThat(planned).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 22).boxed().toList());
     }
 
     @Test

@@ -309,5 +309,10 @@ public final class KryoRegistrations {
         kryo.register(212, io.quarry.connector.system.SystemSplit.class);
         kryo.register(213, io.quarry.actor.TaskActor.EndRemoteSource.class);
         // New entries go here, at the end, with the next id (214).
+
+        // Joins (ids 300-349)
+        kryo.register(300, io.quarry.plan.Join.class);
+        kryo.register(301, io.quarry.plan.JoinType.class);
+        kryo.register(302, io.quarry.plan.JoinDistribution.class);
     }
 }

@@ -66,6 +66,9 @@ final class Accumulators {
                     return new MinMax(result, function.equals("max"));
                 }
             }
+            case "single_value" -> {
+                return new SingleValueAccumulator();
+            }
             default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Aggregate function not registered: " + function);
         }
         throw new QuarryException(
