@@ -132,6 +132,7 @@ public final class SqlPlanner {
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
         }
         SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
+        JoinUsing.rewrite(parsed);
         DecimalLiterals.retype(parsed);
 
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(QuarryTypeSystem.INSTANCE);
