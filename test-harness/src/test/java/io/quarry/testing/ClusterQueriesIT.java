@@ -10,9 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A coordinator that runs no tasks and two workers: real Artery between three actor systems. */
 class ClusterQueriesIT {
@@ -38,6 +43,52 @@ class ClusterQueriesIT {
     void tpchQ6RunsOnBothWorkers() {
         StatementClient.Result result = TpchConformance.assertMatches(cluster.client("tpch", "tiny"), "q06");
         assertLeafStageRanOnBothWorkers(result);
+    }
+
+    static List<String> tpchQueries() {
+        return IntStream.rangeClosed(1, 22).mapToObj(query -> String.format("q%02d", query)).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tpchQueries")
+    void tpchQueryMatchesTheReference(String query) {
+        TpchConformance.assertMatches(cluster.client("tpch", "tiny"), query);
+    }
+
+    /** Tiny's tables are small enough to be broadcast: the session property forces partitioned joins. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"q03", "q05", "q09", "q18"})
+    void partitionedJoinsRunOnBothWorkers(String query) {
+        StatementClient client = new StatementClient(cluster.coordinatorUri(), "X-Trino-", Map.of(
+                "User", "test", "Catalog", "tpch", "Schema", "tiny", "Session", "join_distribution_type=PARTITIONED"));
+        StatementClient.Result result = TpchConformance.assertMatches(client, query);
+        List<JsonNode> joinStages = new ArrayList<>();
+        collectPartitionedJoinStages(result.finalStats().path("rootStage"), joinStages);
+        assertThat(joinStages).as("stages joining two repartitioned inputs").isNotEmpty();
+        for (JsonNode stage : joinStages) {
+            assertThat(stage.path("nodes").asInt()).as("nodes of join stage " + stage.path("stageId")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void broadcastJoinRunsBesideTheProbeScan() {
+        StatementClient client = new StatementClient(cluster.coordinatorUri(), "X-Trino-", Map.of(
+                "User", "test", "Catalog", "tpch", "Schema", "tiny", "Session", "join_distribution_type=BROADCAST"));
+        StatementClient.Result result = TpchConformance.assertMatches(client, "q03");
+        List<JsonNode> joinStages = new ArrayList<>();
+        collectPartitionedJoinStages(result.finalStats().path("rootStage"), joinStages);
+        assertThat(joinStages).as("no stage joins repartitioned inputs").isEmpty();
+    }
+
+    /**
+     * A partitioned join stage reads both its inputs from other stages; a broadcast join in these queries runs
+     * in the stage that scans its probe side, with one input stage (the build side).
+     */
+    private static void collectPartitionedJoinStages(JsonNode stage, List<JsonNode> found) {
+        if (stage.path("subStages").size() >= 2 && !stage.path("stageId").asText().equals("0")) {
+            found.add(stage);
+        }
+        stage.path("subStages").forEach(child -> collectPartitionedJoinStages(child, found));
     }
 
     @Test
