@@ -10,6 +10,7 @@ import io.quarry.plan.ExchangeKind;
 import io.quarry.plan.Join;
 import io.quarry.plan.PlanFragment;
 import io.quarry.plan.PlanNode;
+import io.quarry.plan.TableScan;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.DateType;
@@ -126,6 +127,25 @@ class TestJoinQueries {
 
         LocalQueryRunner.Result broadcast = runner.execute(sql, Map.of("join_distribution_type", "BROADCAST"));
         assertThat(broadcast.fragments().stream().map(PlanFragment::outputKind)).contains(ExchangeKind.REPLICATE);
+    }
+
+    @Test
+    void existsBecomesASemiJoinWithoutRepeatingTheOuterQuery() throws Exception {
+        String sql = Files.readString(TestTpchQueries.conformance().resolve("tpch/queries/q21.sql"));
+        LocalQueryRunner.Result result = runner.execute(sql, Map.of());
+        List<TableScan> scans = new ArrayList<>();
+        for (PlanFragment fragment : result.fragments()) {
+            collectScans(fragment.root(), scans);
+        }
+        // l1, l2 and l3, not the outer join again inside each sub-query
+        assertThat(scans.stream().filter(scan -> scan.table().table().equals("lineitem"))).hasSize(3);
+    }
+
+    private static void collectScans(PlanNode node, List<TableScan> scans) {
+        if (node instanceof TableScan scan) {
+            scans.add(scan);
+        }
+        node.sources().forEach(source -> collectScans(source, scans));
     }
 
     @Test
