@@ -8,6 +8,9 @@ import io.quarry.exec.operator.FilterProjectOperator;
 import io.quarry.exec.operator.GroupIdOperator;
 import io.quarry.exec.operator.WindowOperator;
 import io.quarry.exec.operator.HashAggregationOperator;
+import io.quarry.exec.operator.HashBuildOperator;
+import io.quarry.exec.operator.JoinBridge;
+import io.quarry.exec.operator.LookupJoinOperator;
 import io.quarry.exec.operator.LimitOperator;
 import io.quarry.exec.operator.LocalExchangeSinkOperator;
 import io.quarry.exec.operator.Operator;
@@ -25,6 +28,7 @@ import io.quarry.plan.Filter;
 import io.quarry.plan.GroupId;
 import io.quarry.plan.Union;
 import io.quarry.plan.Window;
+import io.quarry.plan.Join;
 import io.quarry.plan.Limit;
 import io.quarry.plan.Output;
 import io.quarry.plan.PlanNode;
@@ -179,6 +183,9 @@ final class LocalExecutionPlanner {
         if (node instanceof Output output) {
             return visit(output.source());
         }
+        if (node instanceof Join join) {
+            return join(join);
+        }
         if (node instanceof Exchange exchange) {
             // the fragmenter cuts at exchanges; one left inside a fragment runs in this task, so it moves nothing
             return visit(exchange.source());
@@ -219,6 +226,35 @@ final class LocalExecutionPlanner {
         Pipeline next = new Pipeline(1);
         next.factories.add(() -> new RemoteSourceOperator(buffer, true));
         return next;
+    }
+
+    /**
+     * A join: the build side runs in a pipeline of its own (one driver) ending in the hash builder; the probe
+     * side's drivers wait for the table. RIGHT and FULL joins probe in one driver, which then emits the
+     * unmatched build rows.
+     */
+    private Pipeline join(Join join) {
+        JoinBridge bridge = new JoinBridge();
+        Pipeline build = gather(visit(join.right()));
+        List<Type> buildTypes = join.right().outputTypes();
+        int[] buildKeys = join.rightKeys().stream().mapToInt(Integer::intValue).toArray();
+        boolean[] nullSafe = new boolean[buildKeys.length];
+        for (int i = 0; i < nullSafe.length; i++) {
+            nullSafe[i] = join.nullSafeKeys().get(i);
+        }
+        boolean trackVisited = join.type().keepsUnmatchedRight();
+        build.factories.add(() -> new HashBuildOperator(buildTypes, buildKeys, nullSafe, trackVisited, bridge));
+        pipelines.add(build);
+
+        Pipeline probe = visit(join.left());
+        if (trackVisited) {
+            probe = gather(probe);
+        }
+        List<Type> probeTypes = join.left().outputTypes();
+        int[] probeKeys = join.leftKeys().stream().mapToInt(Integer::intValue).toArray();
+        BlockEvaluator filter = join.filter().map(ExpressionCompiler::compile).orElse(null);
+        probe.factories.add(() -> new LookupJoinOperator(join.type(), probeTypes, buildTypes, probeKeys, filter, bridge));
+        return probe;
     }
 
     /** Ends a parallel pipeline with a local exchange and starts a single-driver one reading it. */

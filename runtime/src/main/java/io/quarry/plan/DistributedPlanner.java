@@ -69,6 +69,9 @@ public final class DistributedPlanner {
         if (node instanceof Union || node instanceof Window) {
             return planSetOrWindow(node);
         }
+        if (node instanceof Join join) {
+            return planJoin(join);
+        }
         throw new IllegalArgumentException("Cannot distribute plan node " + node.getClass().getSimpleName());
     }
 
@@ -125,6 +128,29 @@ public final class DistributedPlanner {
             sources.add(gathered(plan(source)));
         }
         return new Planned(node.replaceSources(sources), Distribution.SINGLE);
+    }
+
+    /**
+     * PARTITIONED: both sides repartitioned on their keys, the join in one task per partition. BROADCAST: the
+     * build side copied to every task of the probe side, which stays where it is. Joins that emit unmatched
+     * build rows cannot run on copies of the build side: without keys they run in one task.
+     */
+    private static Planned planJoin(Join join) {
+        Planned left = plan(join.left());
+        Planned right = plan(join.right());
+        if (left.distribution() == Distribution.SINGLE && right.distribution() == Distribution.SINGLE) {
+            return new Planned(join.replaceSources(List.of(left.node(), right.node())), Distribution.SINGLE);
+        }
+        if (join.distribution() == JoinDistribution.PARTITIONED && !join.leftKeys().isEmpty()) {
+            PlanNode probe = new Exchange(left.node(), ExchangeKind.REPARTITION, join.leftKeys());
+            PlanNode build = new Exchange(right.node(), ExchangeKind.REPARTITION, join.rightKeys());
+            return new Planned(join.replaceSources(List.of(probe, build)), Distribution.SPREAD);
+        }
+        if (left.distribution() == Distribution.SINGLE || join.type().keepsUnmatchedRight()) {
+            return new Planned(join.replaceSources(List.of(gathered(left), gathered(right))), Distribution.SINGLE);
+        }
+        PlanNode build = new Exchange(right.node(), ExchangeKind.REPLICATE, List.of());
+        return new Planned(join.replaceSources(List.of(left.node(), build)), Distribution.SPREAD);
     }
 
     private static Distribution spreadIfKeyed(List<Integer> keys) {

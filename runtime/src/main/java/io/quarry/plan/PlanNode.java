@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface PlanNode
         permits TableScan, Filter, Project, Aggregate, Sort, TopN, Limit, Values, Exchange, RemoteSource, Output,
-                Union, GroupId, Window {
+                Union, GroupId, Window, Join {
     List<PlanNode> sources();
 
     List<Type> outputTypes();

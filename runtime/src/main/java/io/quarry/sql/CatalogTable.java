@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.TableMetadata;
 import io.quarry.spi.TableStatistics;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /** A connector's table as Calcite sees it: columns and row count. The plan translation reads it back. */
 final class CatalogTable extends AbstractTable {
@@ -44,6 +47,18 @@ final class CatalogTable extends AbstractTable {
     @Override
     public Statistic getStatistic() {
         double rowCount = statistics.rowCount();
-        return Double.isNaN(rowCount) ? Statistics.UNKNOWN : Statistics.of(rowCount, List.of());
+        if (Double.isNaN(rowCount)) {
+            return Statistics.UNKNOWN;
+        }
+        // a column with as many distinct values as rows is a key: join ordering estimates its joins by it
+        List<ImmutableBitSet> keys = new ArrayList<>();
+        List<ColumnMetadata> columns = metadata.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            OptionalDouble distinct = statistics.distinctValues(columns.get(i).name());
+            if (rowCount > 0 && distinct.isPresent() && distinct.getAsDouble() >= rowCount) {
+                keys.add(ImmutableBitSet.of(i));
+            }
+        }
+        return Statistics.of(rowCount, keys);
     }
 }

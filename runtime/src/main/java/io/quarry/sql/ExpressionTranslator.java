@@ -604,7 +604,7 @@ final class ExpressionTranslator {
     }
 
     /** The type both operands of a comparison become; decimals keep their own precision and scale. */
-    private static Type commonType(Type left, Type right, String operator) {
+    static Type commonType(Type left, Type right, String operator) {
         if (left.equals(right) || right instanceof UnknownType) {
             return left;
         }

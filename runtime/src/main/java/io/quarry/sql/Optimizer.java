@@ -75,7 +75,7 @@ final class Optimizer {
     private Optimizer() {}
 
     static RelNode optimize(RelNode rel, SqlValidator validator, RelBuilder relBuilder, Context context, RexExecutor executor) {
-        RelNode current = run(subQueries(), rel, context, executor);
+        RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(rel), context, executor);
         current = decorrelate(current, relBuilder);
         current = new RelFieldTrimmer(validator, relBuilder).trim(current);
         current = run(pushDown(), current, context, executor);

@@ -59,9 +59,20 @@ import org.apache.calcite.util.ImmutableBitSet;
  */
 final class PlanTranslator {
     private final RexBuilder rexBuilder;
+    private final JoinTranslator joins;
 
     PlanTranslator(RexBuilder rexBuilder) {
+        this(rexBuilder, "AUTOMATIC");
+    }
+
+    /** @param joinDistributionType the session's {@code join_distribution_type} */
+    PlanTranslator(RexBuilder rexBuilder, String joinDistributionType) {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
+        this.joins = new JoinTranslator(this, joinDistributionType);
+    }
+
+    RexBuilder rexBuilder() {
+        return rexBuilder;
     }
 
     /** A translated node and the channel of each Calcite field of the translated relation. */
@@ -98,6 +109,12 @@ final class PlanTranslator {
     Translated translate(RelNode rel, ImmutableBitSet required) {
         if (rel instanceof LogicalTableScan scan) {
             return scan(scan, required);
+        }
+        if (rel instanceof LogicalFilter filter && JoinTranslator.isSemiJoinFilter(filter, required)) {
+            return joins.semiJoinFilter(filter, required);
+        }
+        if (rel instanceof Join join) {
+            return joins.join(join, required);
         }
         if (rel instanceof LogicalFilter filter) {
             return filter(filter, required);
@@ -258,6 +275,7 @@ final class PlanTranslator {
             case AVG -> "avg";
             case MIN -> "min";
             case MAX -> "max";
+            case SINGLE_VALUE -> "single_value";
             default -> ExtendedAggregateNames.name(call.getAggregation());
         };
         if (!call.getCollation().getFieldCollations().isEmpty()) {
@@ -353,7 +371,7 @@ final class PlanTranslator {
         return new ExpressionTranslator(rexBuilder, input.node().outputTypes(), input.mapping());
     }
 
-    private static int[] identity(int size) {
+    static int[] identity(int size) {
         int[] mapping = new int[size];
         for (int i = 0; i < size; i++) {
             mapping[i] = i;

@@ -133,6 +133,7 @@ public final class SqlPlanner {
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
         }
         SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
+        JoinUsing.rewrite(parsed);
         DecimalLiterals.retype(parsed);
 
         JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
@@ -164,8 +165,8 @@ public final class SqlPlanner {
             LOG.debug("Optimised plan of {}:\n{}", session.queryId(), Optimizer.explain(optimized));
         }
 
-        PlanNode planRoot = withTies.apply(
-                SessionFunctions.withSession(session, () -> new PlanTranslator(rexBuilder).translateRoot(optimized)));
+        PlanNode planRoot = withTies.apply(SessionFunctions.withSession(session, () ->
+                new PlanTranslator(rexBuilder, SystemSessionProperties.joinDistributionType(session)).translateRoot(optimized)));
         if (names.size() != planRoot.outputTypes().size()) {
             throw new IllegalStateException("plan has " + planRoot.outputTypes().size() + " columns for " + names);
         }

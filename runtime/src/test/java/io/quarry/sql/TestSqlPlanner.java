@@ -332,8 +332,6 @@ class TestSqlPlanner {
     @Test
     void unsupportedFeaturesSayNotSupported() {
         for (String sql : List.of(
-                "SELECT n.name FROM nation n JOIN region r ON n.regionkey = r.regionkey",
-                "SELECT name FROM nation WHERE regionkey IN (SELECT regionkey FROM region)",
                 "INSERT INTO memory.default.t VALUES (1, 'a', 1.5, true)")) {
             assertThatThrownBy(() -> plan(sql)).as(sql).isInstanceOfSatisfying(QuarryException.class,
                     e -> assertThat(e.errorCode()).as(sql + ": " + e.getMessage()).isEqualTo(ErrorCode.NOT_SUPPORTED));
@@ -356,7 +354,7 @@ class TestSqlPlanner {
                 }
             }
         }
-        assertThat(planned).contains(1, 6);
+        assertThat(planned).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 22).boxed().toList());
     }
 
     @Test

@@ -10,9 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A coordinator that runs no tasks and two workers: real Artery between three actor systems. */
 class ClusterQueriesIT {
@@ -38,6 +43,59 @@ class ClusterQueriesIT {
     void tpchQ6RunsOnBothWorkers() {
         StatementClient.Result result = TpchConformance.assertMatches(cluster.client("tpch", "tiny"), "q06");
         assertLeafStageRanOnBothWorkers(result);
+    }
+
+    static List<String> tpchQueries() {
+        return IntStream.rangeClosed(1, 22).mapToObj(query -> String.format("q%02d", query)).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tpchQueries")
+    void tpchQueryMatchesTheReference(String query) {
+        TpchConformance.assertMatches(cluster.client("tpch", "tiny"), query);
+    }
+
+    /** Tiny's tables are small enough to be broadcast: the session property forces partitioned joins. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"q03", "q05", "q09", "q18"})
+    void partitionedJoinsRunOnBothWorkers(String query) {
+        StatementClient.Result result = TpchConformance.assertMatches(client("PARTITIONED"), query);
+        List<JsonNode> joinStages = new ArrayList<>();
+        collectPartitionedJoinStages(result.finalStats().path("rootStage"), joinStages);
+        assertThat(joinStages).as("stages joining two repartitioned inputs").isNotEmpty();
+        for (JsonNode stage : joinStages) {
+            assertThat(stage.path("nodes").asInt()).as("nodes of join stage " + stage.path("stageId")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void broadcastJoinsNeedFewerStages() {
+        StatementClient.Result broadcast = TpchConformance.assertMatches(client("BROADCAST"), "q03");
+        StatementClient.Result partitioned = TpchConformance.assertMatches(client("PARTITIONED"), "q03");
+        // a broadcast join runs in the stage of its probe side; a partitioned one in a stage of its own
+        assertThat(stageCount(broadcast.finalStats().path("rootStage")))
+                .isLessThan(stageCount(partitioned.finalStats().path("rootStage")));
+    }
+
+    private static StatementClient client(String joinDistributionType) {
+        return new StatementClient(cluster.coordinatorUri(), "X-Trino-", Map.of(
+                "User", "test", "Catalog", "tpch", "Schema", "tiny", "Session", "join_distribution_type=" + joinDistributionType));
+    }
+
+    private static int stageCount(JsonNode stage) {
+        int count = 1;
+        for (JsonNode child : stage.path("subStages")) {
+            count += stageCount(child);
+        }
+        return count;
+    }
+
+    /** Stages below the root with two or more input stages: with partitioned joins, a stage per join. */
+    private static void collectPartitionedJoinStages(JsonNode stage, List<JsonNode> found) {
+        if (stage.path("subStages").size() >= 2 && !stage.path("stageId").asText().equals("0")) {
+            found.add(stage);
+        }
+        stage.path("subStages").forEach(child -> collectPartitionedJoinStages(child, found));
     }
 
     @Test

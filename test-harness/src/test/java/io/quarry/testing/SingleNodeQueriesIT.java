@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The embedded shape: one node that is coordinator and worker, queried over the statement protocol. */
 class SingleNodeQueriesIT {
@@ -30,6 +32,12 @@ class SingleNodeQueriesIT {
     @Test
     void tpchQ6MatchesTheReference() {
         TpchConformance.assertMatches(cluster.client("tpch", "tiny"), "q06");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.quarry.testing.ClusterQueriesIT#tpchQueries")
+    void tpchQueryMatchesTheReference(String query) {
+        TpchConformance.assertMatches(cluster.client("tpch", "tiny"), query);
     }
 
     @Test

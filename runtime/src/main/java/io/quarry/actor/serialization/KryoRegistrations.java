@@ -329,6 +329,11 @@ public final class KryoRegistrations {
         kryo.register(354, io.quarry.plan.WindowFrame.class);
         kryo.register(355, io.quarry.plan.WindowFrame.Kind.class);
         kryo.register(356, io.quarry.plan.WindowFrame.Bound.class);
+
+        // Joins (ids 300-349)
+        kryo.register(300, io.quarry.plan.Join.class);
+        kryo.register(301, io.quarry.plan.JoinType.class);
+        kryo.register(302, io.quarry.plan.JoinDistribution.class);
         // New entries of the core go on from the next id (219); each part keeps its own block of ids.
     }
 }

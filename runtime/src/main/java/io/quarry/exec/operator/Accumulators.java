@@ -66,6 +66,9 @@ final class Accumulators {
                     return new MinMax(result, function.equals("max"));
                 }
             }
+            case "single_value" -> {
+                return new SingleValueAccumulator();
+            }
             default -> {
                 return ExtendedAccumulators.create(call);
             }

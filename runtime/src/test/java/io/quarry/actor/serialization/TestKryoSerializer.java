@@ -47,6 +47,9 @@ import io.quarry.plan.AggregationStep;
 import io.quarry.plan.Exchange;
 import io.quarry.plan.ExchangeKind;
 import io.quarry.plan.Filter;
+import io.quarry.plan.Join;
+import io.quarry.plan.JoinDistribution;
+import io.quarry.plan.JoinType;
 import io.quarry.plan.FragmentDistribution;
 import io.quarry.plan.Limit;
 import io.quarry.plan.Output;
@@ -100,6 +103,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -432,7 +436,10 @@ class TestKryoSerializer {
                 new NodeRegistry.ProbeAnswer("worker-1"),
                 new ProbeFigures(3.5, 2.5, 1.0, Optional.of(Instant.EPOCH), Optional.empty(),
                         Map.of("java.util.concurrent.TimeoutException", 1.0), Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "gone"))));
-        for (Object sample : all) {
+        Join join = new Join(JoinType.LEFT, scan, remote, List.of(0), List.of(0), List.of(false), Optional.of(greater),
+                JoinDistribution.BROADCAST);
+        List<Object> joins = List.of(join, JoinType.MARK, JoinDistribution.PARTITIONED);
+        for (Object sample : Stream.concat(all.stream(), joins.stream()).toList()) {
             Object previous = samples.put(sample.getClass(), sample);
             assertThat(previous).as("two samples of %s", sample.getClass()).isNull();
         }

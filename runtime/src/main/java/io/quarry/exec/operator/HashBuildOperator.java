@@ -1,0 +1,70 @@
+package io.quarry.exec.operator;
+
+import io.quarry.page.Page;
+import io.quarry.type.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The end of a join's build pipeline: keeps every page, and once the input is complete builds the
+ * {@link JoinHash} and publishes it to the probe side through the {@link JoinBridge}.
+ */
+public final class HashBuildOperator implements Operator {
+    private final List<Type> types;
+    private final int[] keyChannels;
+    private final boolean[] nullSafe;
+    private final boolean trackVisited;
+    private final JoinBridge bridge;
+    private final OperatorStats stats = new OperatorStats("HashBuilder");
+    private final List<Page> pages = new ArrayList<>();
+    private long bufferedBytes;
+    private boolean finished;
+
+    public HashBuildOperator(List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean trackVisited, JoinBridge bridge) {
+        this.types = List.copyOf(types);
+        this.keyChannels = keyChannels.clone();
+        this.nullSafe = nullSafe.clone();
+        this.trackVisited = trackVisited;
+        this.bridge = bridge;
+    }
+
+    @Override
+    public boolean needsInput() {
+        return !finished;
+    }
+
+    @Override
+    public void addInput(Page page) {
+        stats.recordInput(page);
+        pages.add(page);
+        bufferedBytes += page.sizeInBytes();
+        stats.setRetainedBytes(bufferedBytes);
+    }
+
+    @Override
+    public Page getOutput() {
+        return null;
+    }
+
+    @Override
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        JoinHash hash = JoinHash.build(types, pages, keyChannels, nullSafe, trackVisited);
+        pages.clear();
+        stats.setRetainedBytes(hash.sizeInBytes());
+        bridge.publish(hash);
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finished;
+    }
+
+    @Override
+    public OperatorStats stats() {
+        return stats;
+    }
+}

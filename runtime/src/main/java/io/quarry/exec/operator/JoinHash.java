@@ -1,0 +1,359 @@
+package io.quarry.exec.operator;
+
+import io.quarry.block.Block;
+import io.quarry.block.BooleanBlock;
+import io.quarry.block.DoubleBlock;
+import io.quarry.block.Int128Block;
+import io.quarry.block.LongBlock;
+import io.quarry.block.VariableWidthBlock;
+import io.quarry.page.Page;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The build side of a join: all its rows in one page, and an open-addressing table over primitive arrays
+ * from key to the first row with that key, the other rows with the same key chained through {@code next}.
+ * Rows with a NULL in a key that is not null-safe never match and are left out of the table. With no keys
+ * every row is a match for every probe row (nested-loop join). Immutable once built, so the probe drivers
+ * of a task share it; only the visited flags of RIGHT and FULL joins change, from one probe driver.
+ */
+public final class JoinHash {
+    private final Page rows;
+    private final int rowCount;
+    private final int[] keyChannels;
+    private final boolean[] nullSafe;
+    private final Block[] keys;
+    private final boolean keyless;
+    private final int[] table;
+    private final int mask;
+    private final int[] next;
+    private final long[] rowHashes;
+    private final boolean hasNullKey;
+    /** The key values when there is exactly one long key: compared directly, no hash check. */
+    private final long[] longKeys;
+    private final boolean[] visited;
+
+    private JoinHash(Page rows, int[] keyChannels, boolean[] nullSafe, boolean trackVisited) {
+        this.rows = rows;
+        this.rowCount = rows.positionCount();
+        this.keyChannels = keyChannels.clone();
+        this.nullSafe = nullSafe.clone();
+        this.keys = new Block[keyChannels.length];
+        for (int i = 0; i < keyChannels.length; i++) {
+            keys[i] = rows.block(keyChannels[i]);
+        }
+        this.keyless = keyChannels.length == 0;
+        this.visited = trackVisited ? new boolean[rowCount] : null;
+        this.longKeys = keys.length == 1 && keys[0] instanceof LongBlock longs ? longs.rawValues() : null;
+        if (keyless) {
+            table = new int[0];
+            mask = 0;
+            rowHashes = new long[0];
+            next = new int[rowCount];
+            for (int row = 0; row < rowCount; row++) {
+                next[row] = row + 1 < rowCount ? row + 1 : -1;
+            }
+            hasNullKey = false;
+            return;
+        }
+        int capacity = Integer.highestOneBit(Math.max(16, rowCount * 2 - 1)) << 1;
+        table = new int[capacity];
+        Arrays.fill(table, -1);
+        mask = capacity - 1;
+        next = new int[rowCount];
+        rowHashes = Hashing.hashRows(keys, rowCount);
+        boolean nullKey = false;
+        for (int row = 0; row < rowCount; row++) {
+            if (hasExcludedNull(keys, row)) {
+                nullKey = true;
+                continue;
+            }
+            long hash = rowHashes[row];
+            int slot = (int) Hashing.mix(hash) & mask;
+            while (true) {
+                int head = table[slot];
+                if (head < 0) {
+                    table[slot] = row;
+                    next[row] = -1;
+                    break;
+                }
+                if (rowHashes[head] == hash && keysEqual(keys, head, keys, row)) {
+                    // after the head: the chain keeps the key's rows together
+                    next[row] = next[head];
+                    next[head] = row;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        hasNullKey = nullKey;
+    }
+
+    /** Builds the table over {@code pages} (rows of {@code types}); {@code trackVisited} for RIGHT and FULL joins. */
+    public static JoinHash build(List<Type> types, List<Page> pages, int[] keyChannels, boolean[] nullSafe, boolean trackVisited) {
+        Page all;
+        if (pages.isEmpty()) {
+            Block[] blocks = new Block[types.size()];
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i] = io.quarry.block.BlockBuilder.create(types.get(i), 0).build();
+            }
+            all = new Page(0, blocks);
+        } else if (pages.size() == 1) {
+            all = pages.get(0);
+        } else {
+            int rows = 0;
+            for (Page page : pages) {
+                rows += page.positionCount();
+            }
+            Block[] blocks = new Block[types.size()];
+            for (int channel = 0; channel < blocks.length; channel++) {
+                blocks[channel] = concat(types.get(channel), pages, channel, rows);
+            }
+            all = new Page(rows, blocks);
+        }
+        return new JoinHash(all, keyChannels, nullSafe, trackVisited);
+    }
+
+    /** One column of all pages in one block: array copies for the common layouts, value by value otherwise. */
+    private static Block concat(Type type, List<Page> pages, int channel, int rows) {
+        boolean allLong = true;
+        boolean allDouble = true;
+        boolean allBytes = true;
+        boolean anyNull = false;
+        long bytes = 0;
+        for (Page page : pages) {
+            Block block = page.block(channel);
+            allLong &= block instanceof LongBlock;
+            allDouble &= block instanceof DoubleBlock;
+            allBytes &= block instanceof VariableWidthBlock;
+            anyNull |= block.mayHaveNull();
+            if (block instanceof VariableWidthBlock strings) {
+                bytes += strings.rawOffsets()[block.positionCount()] - strings.rawOffsets()[0];
+            }
+        }
+        boolean[] nulls = anyNull ? new boolean[rows] : null;
+        if (anyNull) {
+            int at = 0;
+            for (Page page : pages) {
+                Block block = page.block(channel);
+                for (int i = 0; i < block.positionCount(); i++) {
+                    nulls[at++] = block.isNull(i);
+                }
+            }
+        }
+        if (allLong) {
+            long[] values = new long[rows];
+            int at = 0;
+            for (Page page : pages) {
+                LongBlock block = (LongBlock) page.block(channel);
+                System.arraycopy(block.rawValues(), 0, values, at, block.positionCount());
+                at += block.positionCount();
+            }
+            return new LongBlock(rows, nulls, values);
+        }
+        if (allDouble) {
+            double[] values = new double[rows];
+            int at = 0;
+            for (Page page : pages) {
+                DoubleBlock block = (DoubleBlock) page.block(channel);
+                System.arraycopy(block.rawValues(), 0, values, at, block.positionCount());
+                at += block.positionCount();
+            }
+            return new DoubleBlock(rows, nulls, values);
+        }
+        if (allBytes && bytes <= Integer.MAX_VALUE) {
+            byte[] data = new byte[(int) bytes];
+            int[] offsets = new int[rows + 1];
+            int at = 0;
+            int byteAt = 0;
+            for (Page page : pages) {
+                VariableWidthBlock block = (VariableWidthBlock) page.block(channel);
+                int[] blockOffsets = block.rawOffsets();
+                int count = block.positionCount();
+                int start = blockOffsets[0];
+                int length = blockOffsets[count] - start;
+                System.arraycopy(block.rawData(), start, data, byteAt, length);
+                for (int i = 0; i < count; i++) {
+                    offsets[at + i + 1] = blockOffsets[i + 1] - start + byteAt;
+                }
+                at += count;
+                byteAt += length;
+            }
+            return new VariableWidthBlock(rows, nulls, offsets, data);
+        }
+        io.quarry.block.BlockBuilder builder = io.quarry.block.BlockBuilder.create(type, rows);
+        for (Page page : pages) {
+            Block block = page.block(channel);
+            for (int i = 0; i < block.positionCount(); i++) {
+                builder.append(block, i);
+            }
+        }
+        return builder.build();
+    }
+
+    public Page rows() {
+        return rows;
+    }
+
+    public int rowCount() {
+        return rowCount;
+    }
+
+    /** Whether some build row has a NULL in a key that is not null-safe (it matches nothing, but makes IN unknown). */
+    public boolean hasNullKey() {
+        return hasNullKey;
+    }
+
+    /**
+     * The first matching build row of each of the first {@code count} probe rows, or -1; {@code nullKeys}, when
+     * not null, gets whether the probe row has a NULL in a key that is not null-safe.
+     */
+    public void lookup(Block[] probeKeys, int count, int[] heads, boolean[] nullKeys) {
+        if (keyless) {
+            Arrays.fill(heads, 0, count, rowCount > 0 ? 0 : -1);
+            if (nullKeys != null) {
+                Arrays.fill(nullKeys, 0, count, false);
+            }
+            return;
+        }
+        if (rowCount == 0) {
+            Arrays.fill(heads, 0, count, -1);
+            if (nullKeys != null) {
+                for (int row = 0; row < count; row++) {
+                    nullKeys[row] = hasExcludedNull(probeKeys, row);
+                }
+            }
+            return;
+        }
+        long[] hashes = Hashing.hashRows(probeKeys, count);
+        boolean mayHaveNull = false;
+        for (Block key : probeKeys) {
+            mayHaveNull |= key.mayHaveNull();
+        }
+        if (longKeys != null && !nullSafe[0] && probeKeys[0] instanceof LongBlock probeLongs) {
+            long[] values = probeLongs.rawValues();
+            for (int row = 0; row < count; row++) {
+                if (mayHaveNull && probeLongs.isNull(row)) {
+                    heads[row] = -1;
+                    if (nullKeys != null) {
+                        nullKeys[row] = true;
+                    }
+                    continue;
+                }
+                if (nullKeys != null) {
+                    nullKeys[row] = false;
+                }
+                long value = values[row];
+                int slot = (int) Hashing.mix(hashes[row]) & mask;
+                int found = -1;
+                while (true) {
+                    int head = table[slot];
+                    if (head < 0) {
+                        break;
+                    }
+                    if (longKeys[head] == value) {
+                        found = head;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                heads[row] = found;
+            }
+            return;
+        }
+        for (int row = 0; row < count; row++) {
+            if (mayHaveNull && hasExcludedNull(probeKeys, row)) {
+                heads[row] = -1;
+                if (nullKeys != null) {
+                    nullKeys[row] = true;
+                }
+                continue;
+            }
+            if (nullKeys != null) {
+                nullKeys[row] = false;
+            }
+            long hash = hashes[row];
+            int slot = (int) Hashing.mix(hash) & mask;
+            int found = -1;
+            while (true) {
+                int head = table[slot];
+                if (head < 0) {
+                    break;
+                }
+                if (rowHashes[head] == hash && keysEqual(keys, head, probeKeys, row)) {
+                    found = head;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            heads[row] = found;
+        }
+    }
+
+    /** The next build row with the same key as {@code row}, or -1. */
+    public int next(int row) {
+        return next[row];
+    }
+
+    public void markVisited(int row) {
+        visited[row] = true;
+    }
+
+    /** Whether a RIGHT or FULL join has matched build row {@code row}. */
+    public boolean isVisited(int row) {
+        return visited[row];
+    }
+
+    public long sizeInBytes() {
+        return rows.sizeInBytes() + 4L * table.length + 4L * next.length + 8L * rowHashes.length
+                + (visited == null ? 0 : visited.length);
+    }
+
+    private boolean hasExcludedNull(Block[] blocks, int row) {
+        for (int i = 0; i < blocks.length; i++) {
+            if (!nullSafe[i] && blocks[i].isNull(row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean keysEqual(Block[] left, int leftRow, Block[] right, int rightRow) {
+        for (int i = 0; i < left.length; i++) {
+            if (!valueEquals(left[i], leftRow, right[i], rightRow)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Equality of two values of the same storage; NULL equals NULL (callers exclude NULLs where they must). */
+    static boolean valueEquals(Block left, int leftRow, Block right, int rightRow) {
+        boolean leftNull = left.isNull(leftRow);
+        boolean rightNull = right.isNull(rightRow);
+        if (leftNull || rightNull) {
+            return leftNull && rightNull;
+        }
+        if (left instanceof LongBlock longs) {
+            return longs.getLong(leftRow) == ((LongBlock) right).getLong(rightRow);
+        }
+        if (left instanceof VariableWidthBlock strings) {
+            VariableWidthBlock other = (VariableWidthBlock) right;
+            return strings.equalsBytes(leftRow, other.rawData(), other.offset(rightRow), other.length(rightRow));
+        }
+        if (left instanceof DoubleBlock doubles) {
+            return Hashing.doubleBits(doubles.getDouble(leftRow)) == Hashing.doubleBits(((DoubleBlock) right).getDouble(rightRow));
+        }
+        if (left instanceof BooleanBlock booleans) {
+            return booleans.getBoolean(leftRow) == ((BooleanBlock) right).getBoolean(rightRow);
+        }
+        if (left instanceof Int128Block int128) {
+            Int128Block other = (Int128Block) right;
+            return int128.getHigh(leftRow) == other.getHigh(rightRow) && int128.getLow(leftRow) == other.getLow(rightRow);
+        }
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Joins on values of " + left.getClass().getSimpleName() + " are not supported");
+    }
+}

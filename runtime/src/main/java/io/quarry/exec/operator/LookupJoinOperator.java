@@ -1,0 +1,380 @@
+package io.quarry.exec.operator;
+
+import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.BooleanBlock;
+import io.quarry.exec.expression.BlockEvaluator;
+import io.quarry.page.Page;
+import io.quarry.plan.JoinType;
+import io.quarry.type.Type;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The probe side of a join: waits for the build side, looks up a page of probe rows at a time, gathers the
+ * candidate (probe row, build row) pairs in primitive arrays, checks the join filter on them as one page,
+ * and builds output pages column by column. Emits NULL-padded rows for unmatched probe rows (LEFT, FULL)
+ * and, after its input, for unmatched build rows (RIGHT, FULL: the only probe driver of its task does that).
+ */
+public final class LookupJoinOperator implements Operator {
+    private static final int TARGET_ROWS = OutputPages.MAX_ROWS;
+
+    private final JoinType type;
+    private final List<Type> probeTypes;
+    private final List<Type> buildTypes;
+    private final int[] probeKeyChannels;
+    private final BlockEvaluator filter;
+    private final JoinBridge bridge;
+    private final OperatorStats stats = new OperatorStats("LookupJoin");
+
+    private JoinHash hash;
+    private Page probe;
+    private int cursor;
+    private int[] heads = new int[0];
+    private boolean[] nullKeys = new boolean[0];
+    private int[] candidateProbe = new int[TARGET_ROWS];
+    private int[] candidateBuild = new int[TARGET_ROWS];
+    private Page pendingOutput;
+    private boolean finishing;
+    private int unmatchedBuildCursor;
+    private boolean done;
+
+    /**
+     * @param filter the join filter over the probe channels followed by the build channels, or null
+     */
+    public LookupJoinOperator(
+            JoinType type, List<Type> probeTypes, List<Type> buildTypes, int[] probeKeyChannels, BlockEvaluator filter, JoinBridge bridge) {
+        this.type = type;
+        this.probeTypes = List.copyOf(probeTypes);
+        this.buildTypes = List.copyOf(buildTypes);
+        this.probeKeyChannels = probeKeyChannels.clone();
+        this.filter = filter;
+        this.bridge = bridge;
+    }
+
+    @Override
+    public CompletableFuture<Void> isBlocked() {
+        return bridge.whenBuilt();
+    }
+
+    private boolean built() {
+        if (hash == null && bridge.whenBuilt().isDone()) {
+            hash = bridge.hash();
+        }
+        return hash != null;
+    }
+
+    @Override
+    public boolean needsInput() {
+        return !finishing && probe == null && pendingOutput == null && built();
+    }
+
+    @Override
+    public void addInput(Page page) {
+        stats.recordInput(page);
+        int count = page.positionCount();
+        if (heads.length < count) {
+            heads = new int[count];
+            nullKeys = new boolean[count];
+        }
+        Block[] keys = new Block[probeKeyChannels.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = page.block(probeKeyChannels[i]);
+        }
+        hash.lookup(keys, count, heads, type == JoinType.MARK ? nullKeys : null);
+        probe = page;
+        cursor = 0;
+    }
+
+    @Override
+    public Page getOutput() {
+        if (pendingOutput != null) {
+            Page page = pendingOutput;
+            pendingOutput = null;
+            return record(page);
+        }
+        if (!built()) {
+            return null;
+        }
+        while (probe != null) {
+            Page page = processChunk();
+            if (cursor >= probe.positionCount()) {
+                probe = null;
+            }
+            if (page != null && page.positionCount() > 0) {
+                return record(page);
+            }
+        }
+        if (finishing && !done) {
+            if (type.keepsUnmatchedRight()) {
+                while (unmatchedBuildCursor < hash.rowCount()) {
+                    Page page = unmatchedBuildRows();
+                    if (page != null) {
+                        return record(page);
+                    }
+                }
+            }
+            done = true;
+        }
+        return null;
+    }
+
+    private Page record(Page page) {
+        stats.recordOutput(page);
+        return page;
+    }
+
+    @Override
+    public void finish() {
+        finishing = true;
+    }
+
+    @Override
+    public boolean isFinished() {
+        return done && probe == null && pendingOutput == null;
+    }
+
+    @Override
+    public OperatorStats stats() {
+        return stats;
+    }
+
+    // ---- probing ----
+
+    /** Processes probe rows from the cursor until about a page of candidates; returns the output (or null). */
+    private Page processChunk() {
+        int probeCount = probe.positionCount();
+        if (filter == null && (type == JoinType.SEMI || type == JoinType.ANTI || type == JoinType.MARK)) {
+            return existence();
+        }
+        int start = cursor;
+        int candidates = 0;
+        int row = cursor;
+        while (row < probeCount && candidates < TARGET_ROWS) {
+            for (int build = heads[row]; build >= 0; build = hash.next(build)) {
+                if (candidates == candidateProbe.length) {
+                    candidateProbe = Arrays.copyOf(candidateProbe, candidates * 2);
+                    candidateBuild = Arrays.copyOf(candidateBuild, candidates * 2);
+                }
+                candidateProbe[candidates] = row;
+                candidateBuild[candidates] = build;
+                candidates++;
+            }
+            row++;
+        }
+        cursor = row;
+        int end = row;
+
+        int[] passed = candidateProbe;
+        int[] passedBuild = candidateBuild;
+        int passedCount = candidates;
+        boolean[] unknown = null;
+        if (filter != null && candidates > 0) {
+            Page candidatePage = candidatePage(candidates);
+            BooleanBlock result = (BooleanBlock) filter.evaluate(candidatePage);
+            passed = new int[candidates];
+            passedBuild = new int[candidates];
+            passedCount = 0;
+            for (int i = 0; i < candidates; i++) {
+                if (!result.isNull(i) && result.getBoolean(i)) {
+                    passed[passedCount] = candidateProbe[i];
+                    passedBuild[passedCount] = candidateBuild[i];
+                    passedCount++;
+                } else if (type == JoinType.MARK && result.isNull(i)) {
+                    if (unknown == null) {
+                        unknown = new boolean[probeCount];
+                    }
+                    unknown[candidateProbe[i]] = true;
+                }
+            }
+        }
+        if (type.keepsUnmatchedRight()) {
+            for (int i = 0; i < passedCount; i++) {
+                hash.markVisited(passedBuild[i]);
+            }
+        }
+        return switch (type) {
+            case INNER, RIGHT -> joined(passed, passedBuild, passedCount);
+            case LEFT, FULL -> withUnmatchedProbeRows(passed, passedBuild, passedCount, start, end);
+            case SEMI, ANTI -> existenceOf(passed, passedCount, start, end);
+            case MARK -> marks(passed, passedCount, start, end, unknown);
+        };
+    }
+
+    /** The candidates as one page: probe channels, then build channels. */
+    private Page candidatePage(int count) {
+        Block[] blocks = new Block[probeTypes.size() + buildTypes.size()];
+        for (int channel = 0; channel < probeTypes.size(); channel++) {
+            blocks[channel] = probe.block(channel).copyPositions(candidateProbe, count);
+        }
+        Page build = hash.rows();
+        for (int channel = 0; channel < buildTypes.size(); channel++) {
+            blocks[probeTypes.size() + channel] = build.block(channel).copyPositions(candidateBuild, count);
+        }
+        return new Page(count, blocks);
+    }
+
+    private Page joined(int[] probeRows, int[] buildRows, int count) {
+        if (count == 0) {
+            return null;
+        }
+        Block[] blocks = new Block[probeTypes.size() + buildTypes.size()];
+        for (int channel = 0; channel < probeTypes.size(); channel++) {
+            blocks[channel] = probe.block(channel).copyPositions(probeRows, count);
+        }
+        Page build = hash.rows();
+        for (int channel = 0; channel < buildTypes.size(); channel++) {
+            blocks[probeTypes.size() + channel] = build.block(channel).copyPositions(buildRows, count);
+        }
+        return new Page(count, blocks);
+    }
+
+    private Page withUnmatchedProbeRows(int[] probeRows, int[] buildRows, int count, int start, int end) {
+        boolean[] matched = new boolean[end - start];
+        int unmatched = end - start;
+        for (int i = 0; i < count; i++) {
+            if (!matched[probeRows[i] - start]) {
+                matched[probeRows[i] - start] = true;
+                unmatched--;
+            }
+        }
+        if (unmatched == 0) {
+            return joined(probeRows, buildRows, count);
+        }
+        int total = count + unmatched;
+        int[] allProbe = Arrays.copyOf(probeRows, total);
+        int[] allBuild = Arrays.copyOf(buildRows, total);
+        int at = count;
+        for (int row = start; row < end; row++) {
+            if (!matched[row - start]) {
+                allProbe[at] = row;
+                allBuild[at] = -1;
+                at++;
+            }
+        }
+        Block[] blocks = new Block[probeTypes.size() + buildTypes.size()];
+        for (int channel = 0; channel < probeTypes.size(); channel++) {
+            blocks[channel] = probe.block(channel).copyPositions(allProbe, total);
+        }
+        Page build = hash.rows();
+        for (int channel = 0; channel < buildTypes.size(); channel++) {
+            blocks[probeTypes.size() + channel] = nullPadded(build.block(channel), buildTypes.get(channel), allBuild, count, total);
+        }
+        return new Page(total, blocks);
+    }
+
+    /** The values at {@code positions}, where positions from {@code firstNull} on are -1 (NULL). */
+    private static Block nullPadded(Block source, Type type, int[] positions, int firstNull, int total) {
+        BlockBuilder builder = BlockBuilder.create(type, total);
+        for (int i = 0; i < firstNull; i++) {
+            builder.append(source, positions[i]);
+        }
+        for (int i = firstNull; i < total; i++) {
+            builder.appendNull();
+        }
+        return builder.build();
+    }
+
+    private static Block nulls(Type type, int count) {
+        BlockBuilder builder = BlockBuilder.create(type, count);
+        for (int i = 0; i < count; i++) {
+            builder.appendNull();
+        }
+        return builder.build();
+    }
+
+    /** SEMI and ANTI with a filter: the probe rows with (without) a passing candidate. */
+    private Page existenceOf(int[] probeRows, int count, int start, int end) {
+        boolean[] matched = new boolean[end - start];
+        for (int i = 0; i < count; i++) {
+            matched[probeRows[i] - start] = true;
+        }
+        boolean keep = type == JoinType.SEMI;
+        int[] positions = new int[end - start];
+        int kept = 0;
+        for (int row = start; row < end; row++) {
+            if (matched[row - start] == keep) {
+                positions[kept++] = row;
+            }
+        }
+        return kept == 0 ? null : probe.copyPositions(positions, kept);
+    }
+
+    /** SEMI, ANTI and MARK without a filter: whether the key has a build row decides. */
+    private Page existence() {
+        int start = cursor;
+        int end = probe.positionCount();
+        cursor = end;
+        if (type == JoinType.MARK) {
+            return marks(null, 0, start, end, null);
+        }
+        boolean keep = type == JoinType.SEMI;
+        int[] positions = new int[end - start];
+        int kept = 0;
+        for (int row = start; row < end; row++) {
+            if ((heads[row] >= 0) == keep) {
+                positions[kept++] = row;
+            }
+        }
+        if (kept == end - start && start == 0) {
+            return probe;
+        }
+        return kept == 0 ? null : probe.copyPositions(positions, kept);
+    }
+
+    /**
+     * The probe rows with their mark: TRUE with a match; else NULL when the build side is not empty and the
+     * probe key is NULL, the build side has a NULL key, or the filter was unknown for a candidate; else FALSE.
+     */
+    private Page marks(int[] probeRows, int count, int start, int end, boolean[] unknown) {
+        int size = end - start;
+        boolean[] values = new boolean[size];
+        boolean[] markNulls = new boolean[size];
+        boolean anyNull = false;
+        if (probeRows == null) {
+            for (int row = start; row < end; row++) {
+                values[row - start] = heads[row] >= 0;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                values[probeRows[i] - start] = true;
+            }
+        }
+        boolean buildNotEmpty = hash.rowCount() > 0;
+        for (int row = start; row < end; row++) {
+            if (!values[row - start] && buildNotEmpty
+                    && (nullKeys[row] || hash.hasNullKey() || (unknown != null && unknown[row]))) {
+                markNulls[row - start] = true;
+                anyNull = true;
+            }
+        }
+        Page rows = start == 0 && end == probe.positionCount() ? probe : probe.region(start, size);
+        return rows.appendColumn(new BooleanBlock(size, anyNull ? markNulls : null, values));
+    }
+
+    /** RIGHT and FULL, after the input: the build rows no probe row matched, with NULL probe channels. */
+    private Page unmatchedBuildRows() {
+        int rowCount = hash.rowCount();
+        int[] positions = new int[Math.min(TARGET_ROWS, Math.max(1, rowCount - unmatchedBuildCursor))];
+        int count = 0;
+        while (unmatchedBuildCursor < rowCount && count < positions.length) {
+            if (!hash.isVisited(unmatchedBuildCursor)) {
+                positions[count++] = unmatchedBuildCursor;
+            }
+            unmatchedBuildCursor++;
+        }
+        if (count == 0) {
+            return null;
+        }
+        Block[] blocks = new Block[probeTypes.size() + buildTypes.size()];
+        for (int channel = 0; channel < probeTypes.size(); channel++) {
+            blocks[channel] = nulls(probeTypes.get(channel), count);
+        }
+        Page build = hash.rows();
+        for (int channel = 0; channel < buildTypes.size(); channel++) {
+            blocks[probeTypes.size() + channel] = build.block(channel).copyPositions(positions, count);
+        }
+        return new Page(count, blocks);
+    }
+}

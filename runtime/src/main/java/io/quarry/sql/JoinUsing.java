@@ -1,0 +1,160 @@
+package io.quarry.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * Rewrites {@code a JOIN b USING (c)} between two named relations into {@code ON a.c = b.c}, with the
+ * select's unqualified references to {@code c} qualified by the side whose value the USING column has (left
+ * for inner and left joins, right for right joins). Calcite's validator otherwise treats the column in
+ * GROUP BY and in the select list as different expressions. Full joins and {@code SELECT *} are left as
+ * they are.
+ */
+final class JoinUsing {
+    private JoinUsing() {}
+
+    static void rewrite(SqlNode node) {
+        if (node instanceof SqlOrderBy orderBy) {
+            if (orderBy.query instanceof SqlSelect select) {
+                Rewrite rewrite = rewriteSelect(select);
+                if (rewrite != null && orderBy.orderList != null) {
+                    SqlNodeList order = orderBy.orderList;
+                    for (int i = 0; i < order.size(); i++) {
+                        order.set(i, order.get(i).accept(rewrite));
+                    }
+                }
+            } else {
+                rewrite(orderBy.query);
+            }
+            return;
+        }
+        if (node instanceof SqlSelect select) {
+            rewriteSelect(select);
+        } else if (node instanceof SqlCall call && (call.getKind() == SqlKind.UNION || call.getKind() == SqlKind.INTERSECT
+                || call.getKind() == SqlKind.EXCEPT || call.getKind() == SqlKind.WITH)) {
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand != null) {
+                    rewrite(operand);
+                }
+            }
+        }
+    }
+
+    private static Rewrite rewriteSelect(SqlSelect select) {
+        if (!(select.getFrom() instanceof SqlJoin join) || join.getConditionType() != JoinConditionType.USING
+                || join.getCondition() == null || hasStar(select.getSelectList())) {
+            return null;
+        }
+        String leftName = relationName(join.getLeft());
+        String rightName = relationName(join.getRight());
+        JoinType type = join.getJoinType();
+        if (leftName == null || rightName == null || leftName.equals(rightName)
+                || (type != JoinType.INNER && type != JoinType.LEFT && type != JoinType.RIGHT)) {
+            return null;
+        }
+        SqlParserPos pos = join.getParserPosition();
+        Set<String> columns = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<SqlNode> equalities = new ArrayList<>();
+        for (SqlNode column : (SqlNodeList) join.getCondition()) {
+            String name = ((SqlIdentifier) column).getSimple();
+            columns.add(name);
+            equalities.add(SqlStdOperatorTable.EQUALS.createCall(pos,
+                    new SqlIdentifier(List.of(leftName, name), pos), new SqlIdentifier(List.of(rightName, name), pos)));
+        }
+        SqlNode condition = equalities.size() == 1
+                ? equalities.get(0)
+                : SqlStdOperatorTable.AND.createCall(pos, equalities);
+        select.setFrom(new SqlJoin(pos, join.getLeft(), join.isNaturalNode(), join.getJoinTypeNode(), join.getRight(),
+                JoinConditionType.ON.symbol(pos), condition));
+        Rewrite rewrite = new Rewrite(columns, type == JoinType.RIGHT ? rightName : leftName);
+        SqlNodeList selectList = select.getSelectList();
+        for (int i = 0; i < selectList.size(); i++) {
+            SqlNode item = selectList.get(i);
+            if (item instanceof SqlIdentifier identifier && identifier.isSimple() && columns.contains(identifier.getSimple())) {
+                // keep the column's name as the output name
+                selectList.set(i, SqlStdOperatorTable.AS.createCall(item.getParserPosition(), item.accept(rewrite),
+                        new SqlIdentifier(identifier.getSimple(), item.getParserPosition())));
+            } else {
+                selectList.set(i, item.accept(rewrite));
+            }
+        }
+        if (select.getWhere() != null) {
+            select.setWhere(select.getWhere().accept(rewrite));
+        }
+        if (select.getGroup() != null) {
+            select.setGroupBy((SqlNodeList) select.getGroup().accept(rewrite));
+        }
+        if (select.getHaving() != null) {
+            select.setHaving(select.getHaving().accept(rewrite));
+        }
+        if (select.getOrderList() != null) {
+            select.setOrderBy((SqlNodeList) select.getOrderList().accept(rewrite));
+        }
+        return rewrite;
+    }
+
+    private static boolean hasStar(SqlNodeList selectList) {
+        for (SqlNode item : selectList) {
+            if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name a relation's columns are qualified with, or null for anything but a table or an aliased one. */
+    private static String relationName(SqlNode node) {
+        if (node instanceof SqlIdentifier identifier) {
+            return identifier.names.get(identifier.names.size() - 1).toLowerCase(Locale.ROOT);
+        }
+        if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.AS && call.operandCount() == 2
+                && call.operand(1) instanceof SqlIdentifier alias) {
+            return alias.getSimple();
+        }
+        return null;
+    }
+
+    /** Qualifies the USING columns; does not enter nested queries, whose names are their own. */
+    private static final class Rewrite extends SqlShuttle {
+        private final Set<String> columns;
+        private final String qualifier;
+
+        Rewrite(Set<String> columns, String qualifier) {
+            this.columns = columns;
+            this.qualifier = qualifier;
+        }
+
+        @Override
+        public SqlNode visit(SqlIdentifier identifier) {
+            if (identifier.isSimple() && columns.contains(identifier.getSimple())) {
+                return new SqlIdentifier(List.of(qualifier, identifier.getSimple()), identifier.getParserPosition());
+            }
+            return identifier;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            if (call instanceof SqlSelect || call instanceof SqlOrderBy) {
+                return call;
+            }
+            return super.visit(call);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.quarry.exec;
+
+import io.quarry.block.Values;
+import io.quarry.connector.tpch.TpchColumnNaming;
+import io.quarry.connector.tpch.TpchConnector;
+import io.quarry.page.Page;
+import io.quarry.plan.DistributedPlanner;
+import io.quarry.plan.FragmentDistribution;
+import io.quarry.plan.Fragmenter;
+import io.quarry.plan.PlanFragment;
+import io.quarry.plan.PlanNode;
+import io.quarry.plan.TableScan;
+import io.quarry.spi.ConnectorMetadata;
+import io.quarry.spi.QueryId;
+import io.quarry.spi.Session;
+import io.quarry.spi.Split;
+import io.quarry.spi.StageId;
+import io.quarry.spi.TaskId;
+import io.quarry.sql.MetadataProvider;
+import io.quarry.sql.QueryPlan;
+import io.quarry.sql.SqlPlanner;
+import io.quarry.type.Type;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs SQL over {@code tpch} in one JVM without actors: plans it, distributes and fragments the plan, and
+ * runs every fragment's tasks ({@code workers} tasks for distributed fragments, one for single ones) wired
+ * together as the stages would be, so that exchanges (gather, repartition, replicate) really move rows.
+ */
+final class LocalQueryRunner {
+    static final TpchConnector CONNECTOR = new TpchConnector(TpchColumnNaming.SIMPLIFIED);
+
+    private final SqlPlanner planner = new SqlPlanner(new MetadataProvider() {
+        @Override
+        public Set<String> catalogNames() {
+            return Set.of("tpch");
+        }
+
+        @Override
+        public Optional<ConnectorMetadata> catalog(String name) {
+            return name.equals("tpch") ? Optional.of(CONNECTOR.metadata()) : Optional.empty();
+        }
+    });
+    private final Executor executor;
+    private final int workers;
+
+    LocalQueryRunner(Executor executor, int workers) {
+        this.executor = executor;
+        this.workers = workers;
+    }
+
+    /** The result: column types and rows of Java values ({@link Values#toObject}). */
+    record Result(List<String> names, List<Type> types, List<List<Object>> rows, List<PlanFragment> fragments) {}
+
+    static Session session(Map<String, String> properties) {
+        return new Session(QueryId.valueOf("20240101_000000_00001_abcde"), "test", Optional.empty(), Optional.of("tpch"),
+                Optional.of("tiny"), ZoneOffset.UTC, "en", properties, Map.of(), 0);
+    }
+
+    Result execute(String sql, Map<String, String> properties) throws Exception {
+        Session session = session(properties);
+        QueryPlan plan = planner.plan(sql, session);
+        List<PlanFragment> fragments = Fragmenter.fragment(DistributedPlanner.addExchanges(plan.root()));
+        Map<Integer, PlanFragment> byId = new HashMap<>();
+        Map<Integer, Integer> consumerOf = new HashMap<>();
+        for (PlanFragment fragment : fragments) {
+            byId.put(fragment.id(), fragment);
+            fragment.sourceFragments().forEach(source -> consumerOf.put(source, fragment.id()));
+        }
+        Map<Integer, List<TaskExecution>> tasks = new HashMap<>();
+        CollectingOutputSink rootSink = new CollectingOutputSink(1);
+        // consumers have lower ids than their producers: create them first
+        for (PlanFragment fragment : fragments) {
+            int taskCount = fragment.distribution() == FragmentDistribution.SINGLE ? 1 : workers;
+            Integer consumer = consumerOf.get(fragment.id());
+            int outputPartitions = consumer == null ? 1 : tasks.get(consumer).size();
+            OutputSink sink = consumer == null ? rootSink : new RoutingSink(tasks.get(consumer), fragment.id(), taskCount);
+            List<TaskExecution> created = new ArrayList<>();
+            List<Split> splits = fragment.distribution() == FragmentDistribution.SOURCE ? splits(fragment.root()) : List.of();
+            for (int partition = 0; partition < taskCount; partition++) {
+                TaskExecution task = TaskExecution.create(new TaskExecutionContext(
+                        new TaskId(new StageId(session.queryId(), fragment.id()), partition, 0), fragment, session,
+                        catalog -> CONNECTOR, outputPartitions, sink, executor, 1 << 20));
+                List<Split> mine = new ArrayList<>();
+                for (int i = partition; i < splits.size(); i += taskCount) {
+                    mine.add(splits.get(i));
+                }
+                task.addSplits(mine);
+                task.noMoreSplits();
+                created.add(task);
+            }
+            tasks.put(fragment.id(), created);
+        }
+        List<TaskExecution> all = tasks.values().stream().flatMap(List::stream).toList();
+        all.forEach(TaskExecution::start);
+        CompletableFuture<Void> everything = CompletableFuture.allOf(all.stream().map(TaskExecution::done).toArray(CompletableFuture[]::new));
+        try {
+            everything.get(120, TimeUnit.SECONDS);
+        } finally {
+            all.forEach(TaskExecution::cancel);
+        }
+        List<Type> types = plan.columnTypes();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Page page : rootSink.pages(0)) {
+            for (int position = 0; position < page.positionCount(); position++) {
+                List<Object> row = new ArrayList<>();
+                for (int channel = 0; channel < types.size(); channel++) {
+                    row.add(Values.toObject(types.get(channel), page.block(channel), position));
+                }
+                rows.add(row);
+            }
+        }
+        return new Result(plan.columnNames(), types, rows, fragments);
+    }
+
+    private List<Split> splits(PlanNode node) {
+        List<Split> splits = new ArrayList<>();
+        if (node instanceof TableScan scan) {
+            splits.addAll(CONNECTOR.splits(scan.table(), workers * 2));
+        }
+        for (PlanNode source : node.sources()) {
+            splits.addAll(splits(source));
+        }
+        return splits;
+    }
+
+    /** A producer task's output: partition {@code i} goes to consumer task {@code i}; the last producer ends the input. */
+    private static final class RoutingSink implements OutputSink {
+        private final List<TaskExecution> consumers;
+        private final int fragmentId;
+        private final AtomicInteger producers;
+
+        RoutingSink(List<TaskExecution> consumers, int fragmentId, int producers) {
+            this.consumers = consumers;
+            this.fragmentId = fragmentId;
+            this.producers = new AtomicInteger(producers);
+        }
+
+        @Override
+        public void enqueue(int partition, Page page) {
+            consumers.get(partition).remoteSource(fragmentId).addPages(List.of(page));
+        }
+
+        @Override
+        public CompletableFuture<Void> isFull() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void setNoMorePages() {
+            if (producers.decrementAndGet() == 0) {
+                consumers.forEach(consumer -> consumer.remoteSource(fragmentId).noMorePages());
+            }
+        }
+
+        @Override
+        public void abort() {}
+    }
+}
