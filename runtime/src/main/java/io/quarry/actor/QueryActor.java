@@ -180,6 +180,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private boolean outputComplete;
     private boolean settleTimedOut;
     private final ArrayDeque<Page> clientBuffer = new ArrayDeque<>();
+    /** What the table writers reported, for the commit of a write statement. */
+    private final List<Page> writerOutput = new ArrayList<>();
+    private OptionalLong updateCount = OptionalLong.empty();
     private long clientBufferBytes;
 
     private long lastQueuedToken;
@@ -416,12 +419,23 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         }
         if (pages.token() == rootToken) {
             for (Page page : pages.pages()) {
-                if (page.positionCount() > 0) {
+                if (page.positionCount() > 0 && plan.completion().isPresent()) {
+                    writerOutput.add(page);
+                } else if (page.positionCount() > 0) {
                     clientBuffer.add(page);
                     clientBufferBytes += page.sizeInBytes();
                 }
             }
             rootToken = pages.nextToken();
+            if (pages.complete() && plan.completion().isPresent()) {
+                try {
+                    WriteCompletion.Result result = plan.completion().get().complete(writerOutput);
+                    updateCount = result.updateCount();
+                    clientBuffer.add(result.page());
+                } catch (QuarryException e) {
+                    return fail(FailureInfo.from(e));
+                }
+            }
             if (pages.complete()) {
                 completeOutput();
             }
@@ -642,8 +656,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 pages,
                 statistics(),
                 failure,
-                Optional.empty(),
-                OptionalLong.empty(),
+                plan == null ? Optional.empty() : plan.updateType(),
+                updateCount,
                 SessionUpdates.NONE,
                 !state.isDone() && stages.size() > 1);
     }
@@ -731,6 +745,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         }
         failure = Optional.of(cause);
         state = QueryState.FAILED;
+        if (plan != null) {
+            plan.completion().ifPresent(WriteCompletion::abort);
+        }
         endNanos = System.nanoTime();
         endMillis = System.currentTimeMillis();
         if (cause.errorCode() == ErrorCode.GENERIC_INTERNAL_ERROR) {

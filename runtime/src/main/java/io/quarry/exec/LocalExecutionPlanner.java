@@ -168,6 +168,9 @@ final class LocalExecutionPlanner {
             pipeline.factories.add(() -> new LimitOperator(limit.offset(), limit.count()));
             return pipeline;
         }
+        if (node instanceof io.quarry.plan.TableWriter writer) {
+            return TableWriters.plan(writer, visit(writer.source()), context);
+        }
         if (node instanceof Output output) {
             return visit(output.source());
         }

@@ -309,5 +309,10 @@ public final class KryoRegistrations {
         kryo.register(212, io.quarry.connector.system.SystemSplit.class);
         kryo.register(213, io.quarry.actor.TaskActor.EndRemoteSource.class);
         // New entries go here, at the end, with the next id (214).
+
+        // The memory connector and table writes (ids 500-549)
+        kryo.register(500, io.quarry.plan.TableWriter.class);
+        kryo.register(501, io.quarry.spi.WriteTarget.class);
+        kryo.register(502, io.quarry.connector.memory.MemorySplit.class);
     }
 }
