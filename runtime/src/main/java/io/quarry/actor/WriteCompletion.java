@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 
 /**
  * The coordinator's end of a statement whose tasks write (Trino's table-finish step): takes the rows the
- * table writers output (node, piece of data, rows, bytes), commits them in the connector's metadata, and
+ * table writers output (node, piece of data, rows, bytes, statistics), commits them in the connector's metadata, and
  * gives the client's one row, the number of rows written. Until then nothing of the write is visible;
  * {@link #abort()} forgets it when the query fails. For DROP TABLE, whose tasks only drop data, it just
  * answers {@code true}. Used by one query actor.
@@ -53,9 +53,11 @@ public final class WriteCompletion implements LocalOnly {
             VariableWidthBlock dataIds = (VariableWidthBlock) page.block(1);
             LongBlock rows = (LongBlock) page.block(2);
             LongBlock bytes = (LongBlock) page.block(3);
+            VariableWidthBlock statistics = (VariableWidthBlock) page.block(4);
             for (int position = 0; position < page.positionCount(); position++) {
                 fragments.add(new WrittenFragment(
-                        nodes.getString(position), dataIds.getString(position), rows.getLong(position), bytes.getLong(position)));
+                        nodes.getString(position), dataIds.getString(position), rows.getLong(position), bytes.getLong(position),
+                        statistics.getString(position)));
             }
         }
         long rows = metadata.get().finishWrite(target.get(), fragments);

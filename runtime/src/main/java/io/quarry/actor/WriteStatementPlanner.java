@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  */
 final class WriteStatementPlanner {
     private static final Pattern GENERATED_NAME = Pattern.compile("_col\\d+");
-    private static final List<String> WRITER_OUTPUT = List.of("node", "data", "rows", "bytes");
+    private static final List<String> WRITER_OUTPUT = List.of("node", "data", "rows", "bytes", "statistics");
 
     private record QualifiedTable(String catalog, SchemaTableName table) {
         @Override

@@ -10,12 +10,12 @@ import java.util.List;
 /**
  * Writes its source's rows (one channel per column of the target, in table order) into a connector on
  * the node where the task runs, and outputs one row per sink describing what it wrote: node, piece of
- * data, rows, bytes. With {@code dropData} it writes nothing and instead drops the target table's data
+ * data, rows, bytes, column statistics. With {@code dropData} it writes nothing and instead drops the target table's data
  * held on its node (after DROP TABLE). The coordinator commits the write from those rows.
  */
 public record TableWriter(PlanNode source, String catalog, WriteTarget target, boolean dropData) implements PlanNode {
     /** The columns of the writer's output. */
-    public static final List<Type> OUTPUT_TYPES = List.of(Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT);
+    public static final List<Type> OUTPUT_TYPES = List.of(Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR);
 
     public TableWriter {
         requireNonNull(source, "source is null");

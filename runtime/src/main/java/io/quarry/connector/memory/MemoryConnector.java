@@ -115,22 +115,27 @@ public final class MemoryConnector implements Connector {
     private final class MemoryPageSink implements PageSink {
         private final WriteTarget target;
         private final String dataId;
+        private final ColumnStatistics statistics;
 
         MemoryPageSink(WriteTarget target, String dataId) {
             this.target = target;
             this.dataId = dataId;
+            this.statistics = new ColumnStatistics(target.columns().size());
         }
 
         @Override
         public void appendPage(Page page) {
             if (page.positionCount() > 0) {
                 store.append(target.tableId(), dataId, page);
+                statistics.add(page);
             }
         }
 
         @Override
         public WrittenFragment finish() {
-            return new WrittenFragment(nodeId, dataId, store.rows(target.tableId(), dataId), store.bytes(target.tableId(), dataId));
+            return new WrittenFragment(
+                    nodeId, dataId, store.rows(target.tableId(), dataId), store.bytes(target.tableId(), dataId),
+                    statistics.serialize());
         }
 
         @Override

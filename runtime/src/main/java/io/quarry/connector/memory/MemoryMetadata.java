@@ -29,7 +29,8 @@ import java.util.TreeMap;
 public final class MemoryMetadata implements ConnectorMetadata {
     public static final String DEFAULT_SCHEMA = "default";
 
-    private record Table(long id, TableMetadata metadata, List<WrittenFragment> fragments) {
+    /** A visible table; {@code statistics} is merged in place by each commit (under this object's lock). */
+    private record Table(long id, TableMetadata metadata, List<WrittenFragment> fragments, ColumnStatistics statistics) {
         long rows() {
             return fragments.stream().mapToLong(WrittenFragment::rows).sum();
         }
@@ -70,7 +71,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
 
     @Override
     public synchronized TableStatistics statistics(SchemaTableName name) {
-        return find(name).map(table -> new TableStatistics(table.rows(), Map.of())).orElse(TableStatistics.UNKNOWN);
+        return find(name).map(MemoryMetadata::statistics).orElse(TableStatistics.UNKNOWN);
     }
 
     @Override
@@ -97,7 +98,8 @@ public final class MemoryMetadata implements ConnectorMetadata {
     @Override
     public synchronized void createTable(TableMetadata table) {
         checkCanCreate(table.name());
-        schemas.get(table.name().schema()).put(table.name().table(), new Table(nextTableId++, table, List.of()));
+        schemas.get(table.name().schema()).put(
+                table.name().table(), new Table(nextTableId++, table, List.of(), new ColumnStatistics(table.columns().size())));
     }
 
     @Override
@@ -133,7 +135,9 @@ public final class MemoryMetadata implements ConnectorMetadata {
             if (tables == null) {
                 throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + catalogName + "." + name.schema() + "' does not exist");
             }
-            tables.put(name.table(), new Table(target.tableId(), new TableMetadata(name, target.columns()), written));
+            ColumnStatistics statistics = new ColumnStatistics(target.columns().size());
+            merge(statistics, written);
+            tables.put(name.table(), new Table(target.tableId(), new TableMetadata(name, target.columns()), written, statistics));
             return rows;
         }
         Table table = find(name)
@@ -142,7 +146,8 @@ public final class MemoryMetadata implements ConnectorMetadata {
                         ErrorCode.TABLE_NOT_FOUND, "Table '" + qualified(name) + "' was dropped while data was written to it"));
         List<WrittenFragment> all = new ArrayList<>(table.fragments());
         all.addAll(written);
-        schemas.get(name.schema()).put(name.table(), new Table(table.id(), table.metadata(), all));
+        merge(table.statistics(), written);
+        schemas.get(name.schema()).put(name.table(), new Table(table.id(), table.metadata(), all, table.statistics()));
         return rows;
     }
 
@@ -172,6 +177,27 @@ public final class MemoryMetadata implements ConnectorMetadata {
         Map<String, Long> rows = new TreeMap<>();
         table.fragments().forEach(fragment -> rows.merge(fragment.nodeId(), fragment.rows(), Long::sum));
         return rows;
+    }
+
+    private static void merge(ColumnStatistics statistics, List<WrittenFragment> fragments) {
+        int columns = statistics.columnCount();
+        for (WrittenFragment fragment : fragments) {
+            statistics.merge(ColumnStatistics.deserialize(fragment.statistics(), columns));
+        }
+    }
+
+    /** Row count, and distinct values per column estimated from what the writers saw (never above the rows). */
+    private static TableStatistics statistics(Table table) {
+        long rows = table.rows();
+        Map<String, Double> distinct = new LinkedHashMap<>();
+        List<ColumnMetadata> columns = table.metadata().columns();
+        for (int i = 0; i < columns.size(); i++) {
+            long estimate = table.statistics().distinctValues(i);
+            if (estimate >= 0) {
+                distinct.put(columns.get(i).name(), (double) Math.min(estimate, rows));
+            }
+        }
+        return new TableStatistics(rows, distinct);
     }
 
     private void checkCanCreate(SchemaTableName name) {

@@ -10,7 +10,7 @@ import io.quarry.type.Types;
 
 /**
  * Writes every input page to a connector's {@link PageSink} and, once its input ends, outputs one row
- * saying what it wrote (node, piece of data, rows, bytes) for the coordinator's commit. Closed before it
+ * saying what it wrote (node, piece of data, rows, bytes, statistics) for the coordinator's commit. Closed before it
  * finished (failure, cancel), it aborts the sink so that nothing it wrote stays behind.
  */
 public final class TableWriterOperator implements Operator {
@@ -60,7 +60,8 @@ public final class TableWriterOperator implements Operator {
                 BlockBuilder.create(Types.VARCHAR, 1).appendString(fragment.nodeId()).build(),
                 BlockBuilder.create(Types.VARCHAR, 1).appendString(fragment.dataId()).build(),
                 BlockBuilder.create(Types.BIGINT, 1).appendLong(fragment.rows()).build(),
-                BlockBuilder.create(Types.BIGINT, 1).appendLong(fragment.bytes()).build());
+                BlockBuilder.create(Types.BIGINT, 1).appendLong(fragment.bytes()).build(),
+                BlockBuilder.create(Types.VARCHAR, 1).appendString(fragment.statistics()).build());
     }
 
     @Override

@@ -85,6 +85,28 @@ class TestMemoryConnector {
     }
 
     @Test
+    void committedWritesKeepRowCountsAndDistinctValuesForThePlanner() {
+        MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
+        WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink first = connector.pageSink(target);
+        first.appendPage(rows(1, 2, 3, 1));
+        PageSink second = connector.pageSink(target);
+        second.appendPage(rows(3, 4, 5));
+        connector.metadata().finishWrite(target, List.of(first.finish(), second.finish()));
+        var statistics = connector.metadata().statistics(T);
+        assertThat(statistics.rowCount()).isEqualTo(7);
+        assertThat(statistics.distinctValues("a")).hasValue(5);
+        assertThat(statistics.distinctValues("b")).hasValue(5);
+
+        WriteTarget insert = connector.metadata().beginInsert(T, "q2");
+        PageSink third = connector.pageSink(insert);
+        third.appendPage(rows(6, 7));
+        connector.metadata().finishWrite(insert, List.of(third.finish()));
+        assertThat(connector.metadata().statistics(T).rowCount()).isEqualTo(9);
+        assertThat(connector.metadata().statistics(T).distinctValues("a")).hasValue(7);
+    }
+
+    @Test
     void anAbortedSinkLeavesNothingAndDropDataFreesTheTable() {
         MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
         WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");

@@ -84,9 +84,9 @@ class TestMemoryMetadata {
         WriteTarget second = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q2");
         assertThat(second.tableId()).isNotEqualTo(target.tableId());
         long rows = metadata.finishWrite(second, List.of(
-                new WrittenFragment("w1", "q2.w1.1", 10, 100),
-                new WrittenFragment("w2", "q2.w2.1", 5, 50),
-                new WrittenFragment("w3", "q2.w3.1", 0, 0)));
+                new WrittenFragment("w1", "q2.w1.1", 10, 100, ""),
+                new WrittenFragment("w2", "q2.w2.1", 5, 50, ""),
+                new WrittenFragment("w3", "q2.w3.1", 0, 0, "")));
         assertThat(rows).isEqualTo(15);
         assertThat(metadata.table(T)).contains(new TableMetadata(T, COLUMNS));
         assertThat(metadata.statistics(T).rowCount()).isEqualTo(15);
@@ -99,12 +99,12 @@ class TestMemoryMetadata {
     void insertsAddPiecesAndSplitsAreOnePerNodeHoldingData() {
         MemoryMetadata metadata = new MemoryMetadata("memory");
         WriteTarget create = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q1");
-        metadata.finishWrite(create, List.of(new WrittenFragment("w1", "q1.w1.1", 10, 100)));
+        metadata.finishWrite(create, List.of(new WrittenFragment("w1", "q1.w1.1", 10, 100, "")));
         WriteTarget insert = metadata.beginInsert(T, "q2");
         assertThat(insert.tableId()).isEqualTo(create.tableId());
         assertThat(insert.columns()).isEqualTo(COLUMNS);
         assertThat(metadata.finishWrite(insert, List.of(
-                new WrittenFragment("w1", "q2.w1.1", 3, 30), new WrittenFragment("w2", "q2.w2.1", 4, 40)))).isEqualTo(7);
+                new WrittenFragment("w1", "q2.w1.1", 3, 30, ""), new WrittenFragment("w2", "q2.w2.1", 4, 40, "")))).isEqualTo(7);
         assertThat(metadata.rowsByNode(T)).isEqualTo(Map.of("w1", 13L, "w2", 4L));
         List<Split> splits = metadata.splits(T);
         assertThat(splits).containsExactly(
@@ -121,7 +121,7 @@ class TestMemoryMetadata {
         WriteTarget insert = metadata.beginInsert(T, "q2");
         metadata.dropTable(T);
         metadata.createTable(new TableMetadata(T, COLUMNS));
-        assertError(() -> metadata.finishWrite(insert, List.of(new WrittenFragment("w1", "x", 1, 1))),
+        assertError(() -> metadata.finishWrite(insert, List.of(new WrittenFragment("w1", "x", 1, 1, ""))),
                 ErrorCode.TABLE_NOT_FOUND, "Table 'memory.default.t' was dropped while data was written to it");
         assertThat(metadata.statistics(T).rowCount()).isZero();
     }

@@ -30,7 +30,7 @@ class TestTableWriterOperator {
 
         @Override
         public WrittenFragment finish() {
-            return new WrittenFragment("node-1", "piece-1", pages.stream().mapToLong(Page::positionCount).sum(), 99);
+            return new WrittenFragment("node-1", "piece-1", pages.stream().mapToLong(Page::positionCount).sum(), 99, "stats");
         }
 
         @Override
@@ -46,7 +46,7 @@ class TestTableWriterOperator {
         TableWriterOperator writer = new TableWriterOperator(sink);
         List<List<Object>> output = run(writer, TableWriter.OUTPUT_TYPES,
                 page(TYPES, row(1L), row(2L)), page(TYPES, row(3L)));
-        assertThat(output).containsExactly(List.of("node-1", "piece-1", 3L, 99L));
+        assertThat(output).containsExactly(List.of("node-1", "piece-1", 3L, 99L, "stats"));
         assertThat(sink.pages).hasSize(2);
         writer.close();
         assertThat(sink.aborted).isFalse();
