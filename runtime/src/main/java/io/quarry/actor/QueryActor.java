@@ -746,7 +746,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         failure = Optional.of(cause);
         state = QueryState.FAILED;
         if (plan != null) {
-            plan.completion().ifPresent(WriteCompletion::abort);
+            plan.completion().ifPresent(completion -> completion.abort(workers == null ? List.of() : workers.workers()));
         }
         endNanos = System.nanoTime();
         endMillis = System.currentTimeMillis();

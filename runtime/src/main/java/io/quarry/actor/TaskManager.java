@@ -17,6 +17,7 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.Session;
 import io.quarry.spi.TaskId;
+import io.quarry.spi.WriteTarget;
 import io.quarry.client.TaskSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +98,14 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         }
     }
 
+    /** A write failed: drop what this node holds of it in catalog {@code catalog} (no reply). */
+    public record DropWrite(String catalog, WriteTarget target) implements Command, ClusterMessage {
+        public DropWrite {
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(target, "target is null");
+        }
+    }
+
     /** The node is shutting down: every later {@link CreateTask} is refused with SERVER_SHUTTING_DOWN. */
     public record Drain() implements Command, LocalOnly {}
 
@@ -139,6 +148,7 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                 .onMessage(GetTaskInfo.class, this::onGetTaskInfo)
                 .onMessage(CancelTask.class, this::onCancelTask)
                 .onMessage(FindTask.class, this::onFindTask)
+                .onMessage(DropWrite.class, this::onDropWrite)
                 .onMessage(Drain.class, drain -> {
                     draining = true;
                     return this;
@@ -206,6 +216,15 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     private Behavior<Command> onFindTask(FindTask request) {
         request.replyTo().tell(Optional.ofNullable(tasks.get(request.taskId())));
+        return this;
+    }
+
+    private Behavior<Command> onDropWrite(DropWrite message) {
+        try {
+            settings.catalogs().connector(message.catalog()).ifPresent(connector -> connector.dropWrite(message.target()));
+        } catch (RuntimeException e) {
+            getContext().getLog().warn("Dropping the data of failed write {} failed", message.target().writeId(), e);
+        }
         return this;
     }
 

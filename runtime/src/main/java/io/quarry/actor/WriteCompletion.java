@@ -25,21 +25,23 @@ public final class WriteCompletion implements LocalOnly {
     public record Result(Page page, OptionalLong updateCount) {}
 
     private final Optional<ConnectorMetadata> metadata;
+    private final String catalog;
     private final Optional<WriteTarget> target;
 
-    private WriteCompletion(Optional<ConnectorMetadata> metadata, Optional<WriteTarget> target) {
+    private WriteCompletion(Optional<ConnectorMetadata> metadata, String catalog, Optional<WriteTarget> target) {
         this.metadata = metadata;
+        this.catalog = catalog;
         this.target = target;
     }
 
-    /** Commits a write into {@code target} once its writers are done. */
-    public static WriteCompletion commit(ConnectorMetadata metadata, WriteTarget target) {
-        return new WriteCompletion(Optional.of(metadata), Optional.of(target));
+    /** Commits a write into {@code target} of {@code catalog} once its writers are done. */
+    public static WriteCompletion commit(ConnectorMetadata metadata, String catalog, WriteTarget target) {
+        return new WriteCompletion(Optional.of(metadata), catalog, Optional.of(target));
     }
 
     /** Nothing to commit: the client gets {@code result = true} (DDL whose tasks drop data). */
     public static WriteCompletion done() {
-        return new WriteCompletion(Optional.empty(), Optional.empty());
+        return new WriteCompletion(Optional.empty(), "", Optional.empty());
     }
 
     /** Commits from the writers' output; throws QuarryException when the commit is refused. */
@@ -64,7 +66,16 @@ public final class WriteCompletion implements LocalOnly {
         return new Result(new Page(1, BlockBuilder.create(Types.BIGINT, 1).appendLong(rows).build()), OptionalLong.of(rows));
     }
 
-    public void abort() {
-        metadata.ifPresent(present -> present.abortWrite(target.get()));
+    /**
+     * Forgets the write, and tells every worker to drop what it holds of it: writers that had finished when
+     * the query failed keep their pages otherwise (writers that had not finished drop theirs themselves).
+     */
+    public void abort(List<WorkerRef> workers) {
+        if (target.isEmpty()) {
+            return;
+        }
+        metadata.get().abortWrite(target.get());
+        TaskManager.DropWrite drop = new TaskManager.DropWrite(catalog, target.get());
+        workers.forEach(worker -> worker.taskManager().tell(drop));
     }
 }

@@ -288,7 +288,7 @@ final class WriteStatementPlanner {
         PlanNode root = new Output(new Exchange(writer, ExchangeKind.GATHER, List.of()), WRITER_OUTPUT);
         return new PlannedQuery(
                 List.of(new ResultColumn("rows", Types.BIGINT)), Fragmenter.fragment(root), Optional.of(updateType),
-                Optional.of(WriteCompletion.commit(metadata, target)));
+                Optional.of(WriteCompletion.commit(metadata, name.catalog(), target)));
     }
 
     // ---- helpers ----

@@ -25,4 +25,7 @@ public interface Connector {
 
     /** Drops every piece of the target's table held on this node (after DROP TABLE); no-op by default. */
     default void dropData(WriteTarget target) {}
+
+    /** Drops what this node holds of a write that will not be committed (its query failed); no-op by default. */
+    default void dropWrite(WriteTarget target) {}
 }

@@ -314,5 +314,6 @@ public final class KryoRegistrations {
         kryo.register(500, io.quarry.plan.TableWriter.class);
         kryo.register(501, io.quarry.spi.WriteTarget.class);
         kryo.register(502, io.quarry.connector.memory.MemorySplit.class);
+        kryo.register(503, io.quarry.actor.TaskManager.DropWrite.class);
     }
 }

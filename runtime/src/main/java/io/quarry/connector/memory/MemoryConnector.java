@@ -70,6 +70,11 @@ public final class MemoryConnector implements Connector {
         store.dropTable(target.tableId());
     }
 
+    @Override
+    public void dropWrite(WriteTarget target) {
+        store.removeWrite(target.tableId(), target.writeId() + ".");
+    }
+
     /** Reads pages from the store by reference, keeping the scanned channels. */
     private static final class MemoryPageSource implements PageSource {
         private final List<Page> pages;

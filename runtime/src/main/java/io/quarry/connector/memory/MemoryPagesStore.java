@@ -63,6 +63,24 @@ public final class MemoryPagesStore {
         }
     }
 
+    /** Drops the pieces of a table whose ids start with {@code prefix} (one write's pieces). */
+    public synchronized void removeWrite(long tableId, String prefix) {
+        Map<String, Piece> pieces = tables.get(tableId);
+        if (pieces == null) {
+            return;
+        }
+        pieces.entrySet().removeIf(entry -> {
+            boolean remove = entry.getKey().startsWith(prefix);
+            if (remove) {
+                usedBytes -= entry.getValue().bytes();
+            }
+            return remove;
+        });
+        if (pieces.isEmpty()) {
+            tables.remove(tableId);
+        }
+    }
+
     /** Drops every piece of a table. */
     public synchronized void dropTable(long tableId) {
         Map<String, Piece> pieces = tables.remove(tableId);

@@ -409,7 +409,8 @@ class TestKryoSerializer {
                 new io.quarry.plan.TableWriter(
                         new Exchange(values, ExchangeKind.ROUND_ROBIN, List.of()), "memory", writeTarget, false),
                 writeTarget,
-                new io.quarry.connector.memory.MemorySplit(7, "worker-1", List.of("q.worker-1.1"), List.of("orderkey"), 15));
+                new io.quarry.connector.memory.MemorySplit(7, "worker-1", List.of("q.worker-1.1"), List.of("orderkey"), 15),
+                new TaskManager.DropWrite("memory", writeTarget));
         for (Object sample : all) {
             Object previous = samples.put(sample.getClass(), sample);
             assertThat(previous).as("two samples of %s", sample.getClass()).isNull();

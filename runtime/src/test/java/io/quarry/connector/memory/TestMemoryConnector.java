@@ -123,6 +123,26 @@ class TestMemoryConnector {
     }
 
     @Test
+    void aFailedWriteIsDroppedWithoutTouchingCommittedData() {
+        MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
+        WriteTarget create = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink committed = connector.pageSink(create);
+        committed.appendPage(rows(1, 2));
+        connector.metadata().finishWrite(create, List.of(committed.finish()));
+        long committedBytes = connector.store().usedBytes();
+
+        WriteTarget insert = connector.metadata().beginInsert(T, "q2");
+        PageSink finished = connector.pageSink(insert);
+        finished.appendPage(rows(3, 4, 5));
+        finished.finish();
+        // The query failed elsewhere: the coordinator tells every worker to drop the write.
+        connector.dropWrite(insert);
+        assertThat(connector.store().usedBytes()).isEqualTo(committedBytes);
+        List<Page> pages = readAll(connector.pageSource(connector.splits(T, 1).get(0), List.of(A)));
+        assertThat(pages.stream().mapToInt(Page::positionCount).sum()).isEqualTo(2);
+    }
+
+    @Test
     void theLimitComesFromTheCatalogProperties() {
         Connector connector = new MemoryConnectorFactory().create("memory", Map.of("memory.max-data-per-node", "1kB"), NODE_1);
         WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");

@@ -79,6 +79,20 @@ class TestMemoryPagesStore {
     }
 
     @Test
+    void removingOneWriteKeepsTheOthers() {
+        MemoryPagesStore store = new MemoryPagesStore(1 << 20);
+        store.append(1, "q1.w1.1", longs(2));
+        store.append(1, "q1.w1.2", longs(3));
+        store.append(1, "q10.w1.1", longs(4));
+        store.removeWrite(1, "q1.");
+        store.removeWrite(2, "q1.");
+        assertThat(store.rows(1, "q1.w1.1")).isZero();
+        assertThat(store.rows(1, "q1.w1.2")).isZero();
+        assertThat(store.rows(1, "q10.w1.1")).isEqualTo(4);
+        assertThat(store.usedBytes()).isEqualTo(longs(4).sizeInBytes());
+    }
+
+    @Test
     void rejectsANonPositiveLimit() {
         assertThatThrownBy(() -> new MemoryPagesStore(0)).isInstanceOf(IllegalArgumentException.class);
     }
