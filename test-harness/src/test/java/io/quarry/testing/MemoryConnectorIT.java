@@ -214,6 +214,36 @@ class MemoryConnectorIT {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"trino", "presto"})
+    void jdbcDriversSeeUpdateCounts(String driver) throws Exception {
+        String url = "jdbc:" + driver + "://127.0.0.1:" + cluster.coordinatorUri().getPort() + "/memory/default";
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", "jdbc-test");
+        String table = "jdbc_" + driver;
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, properties);
+                java.sql.Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("CREATE TABLE " + table + " AS SELECT * FROM tpch.tiny.region")).isEqualTo(5);
+            assertThat(statement.executeUpdate("INSERT INTO " + table + " SELECT * FROM tpch.tiny.region WHERE regionkey < 2"))
+                    .isEqualTo(2);
+            assertThat(statement.execute("DROP TABLE " + table)).isFalse();
+            assertThat(statement.getUpdateCount()).isZero();
+        }
+    }
+
+    @Test
+    void writesWorkOnASingleNodeThatIsCoordinatorAndWorker() {
+        try (QuarryCluster single = QuarryCluster.singleNode()) {
+            StatementClient client = single.client("memory", "default");
+            assertThat(ok(client, "CREATE TABLE nation AS SELECT * FROM tpch.tiny.nation").rows()).containsExactly(List.of(25));
+            ok(client, "INSERT INTO nation SELECT * FROM tpch.tiny.nation WHERE regionkey = 0");
+            assertThat(ok(client, "SELECT regionkey, count(*) FROM nation GROUP BY regionkey ORDER BY 1").rows())
+                    .containsExactly(List.of(0, 10), List.of(1, 5), List.of(2, 5), List.of(3, 5), List.of(4, 5));
+            ok(client, "DROP TABLE nation");
+            assertThat(ok(client, "SHOW TABLES").rows()).isEmpty();
+        }
+    }
+
     @Test
     void scanOfATableWhoseNodeLeftFailsInsteadOfReturningFewerRows() {
         try (QuarryCluster own = QuarryCluster.withWorkers(2)) {
