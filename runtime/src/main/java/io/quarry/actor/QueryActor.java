@@ -467,6 +467,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         if (state.isDone() || outputComplete || !stages.containsKey(request.stageId())) {
             return this;
         }
+        if (plan.completion().isPresent()) {
+            // A write commits all of its rows or none: a partial cancel would leave it half done.
+            return this;
+        }
         Integer consumer = consumerOf.get(request.stageId());
         if (consumer == null) {
             completeOutput();

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The statements Calcite does not run and Quarry plans itself: schema and table DDL, CREATE TABLE AS,
  * INSERT and SHOW TABLES. Names are as written (lower case unless quoted), 1 to 3 parts; queries are
- * the text of their SELECT/VALUES part, planned separately.
+ * the text of their SELECT/VALUES part, planned separately, preceded by blanks where the rest of the
+ * statement was (so that error positions stay those of the statement).
  */
 public sealed interface WriteStatement {
     /** A column of CREATE TABLE: its name and the type as written. */

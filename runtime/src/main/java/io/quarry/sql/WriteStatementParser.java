@@ -146,7 +146,7 @@ public final class WriteStatementParser {
         if (size <= position) {
             throw syntaxError(peek(0), "a query");
         }
-        String query = sql.substring(queryStart, queryEnd).trim();
+        String query = positioned(queryStart, queryEnd);
         boolean parenthesised = peek(0).isSymbol("(");
         if (!parenthesised && !QUERY_STARTS.contains(peek(0).text().toLowerCase(Locale.ROOT))) {
             throw syntaxError(peek(0), "a query");
@@ -169,8 +169,20 @@ public final class WriteStatementParser {
         if (!isQuery) {
             throw syntaxError(start, "SELECT, VALUES, WITH or '('");
         }
-        String query = sql.substring(start.start(), endOfStatement()).trim();
+        String query = positioned(start.start(), endOfStatement());
         return new WriteStatement.Insert(name, columns, query);
+    }
+
+    /**
+     * The query text at its place in the statement: what comes before it is blanked out (line breaks kept),
+     * so that the positions in the planner's error messages are positions in the user's statement.
+     */
+    private String positioned(int start, int end) {
+        StringBuilder text = new StringBuilder(end);
+        for (int i = 0; i < start; i++) {
+            text.append(sql.charAt(i) == '\n' ? '\n' : ' ');
+        }
+        return text.append(sql, start, end).toString().stripTrailing();
     }
 
     private List<ColumnDefinition> columnDefinitions() {

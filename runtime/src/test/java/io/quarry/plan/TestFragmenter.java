@@ -109,7 +109,7 @@ class TestFragmenter {
         io.quarry.spi.WriteTarget target = new io.quarry.spi.WriteTarget(
                 new SchemaTableName("default", "t"), 1, "q", SCAN.columns());
         TableWriter writer = new TableWriter(new Exchange(SCAN, ExchangeKind.ROUND_ROBIN, List.of()), "memory", target, false);
-        Output output = new Output(new Exchange(writer, ExchangeKind.GATHER, List.of()), List.of("node", "data", "rows", "bytes"));
+        Output output = new Output(new Exchange(writer, ExchangeKind.GATHER, List.of()), List.of("node", "data", "rows", "bytes", "statistics"));
 
         List<PlanFragment> fragments = Fragmenter.fragment(output);
 
@@ -118,6 +118,6 @@ class TestFragmenter {
         assertThat(fragments.get(1).root()).isInstanceOf(TableWriter.class);
         assertThat(fragments.get(1).outputKind()).isEqualTo(ExchangeKind.GATHER);
         assertThat(fragments.get(2).outputKind()).isEqualTo(ExchangeKind.ROUND_ROBIN);
-        assertThat(writer.outputTypes()).hasSize(4);
+        assertThat(writer.outputTypes()).hasSize(5);
     }
 }

@@ -11,8 +11,23 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TestWriteStatementParser {
+    /** The statement, its query text without the blanks that keep its position. */
     private static WriteStatement parse(String sql) {
-        return WriteStatementParser.parse(sql).orElseThrow();
+        WriteStatement statement = WriteStatementParser.parse(sql).orElseThrow();
+        if (statement instanceof WriteStatement.CreateTableAsSelect create) {
+            return new WriteStatement.CreateTableAsSelect(
+                    create.name(), create.ifNotExists(), create.columnAliases(), create.query().strip(), create.withData());
+        }
+        if (statement instanceof WriteStatement.Insert insert) {
+            return new WriteStatement.Insert(insert.name(), insert.columns(), insert.query().strip());
+        }
+        return statement;
+    }
+
+    @Test
+    void queriesKeepTheirPositionInTheStatement() {
+        WriteStatement.Insert insert = (WriteStatement.Insert) WriteStatementParser.parse("INSERT INTO t\nSELECT x FROM u").orElseThrow();
+        assertThat(insert.query()).isEqualTo("             \nSELECT x FROM u");
     }
 
     @Test

@@ -165,6 +165,10 @@ class MemoryConnectorIT {
         fails(memory(), "INSERT INTO errors_t VALUES ('x', 1)", "TYPE_MISMATCH");
         fails(memory(), "INSERT INTO errors_t VALUES (1)", "TYPE_MISMATCH");
         fails(memory(), "INSERT INTO errors_t (a, c) VALUES (1, 2)", "COLUMN_NOT_FOUND");
+        // Errors in the query part point into the whole statement.
+        StatementClient.Result unknownColumn = memory().execute("INSERT INTO errors_t SELECT nosuch, name FROM tpch.tiny.nation");
+        assertThat(unknownColumn.errorName()).isEqualTo("COLUMN_NOT_FOUND");
+        assertThat(unknownColumn.error().orElseThrow().path("errorLocation").path("columnNumber").asInt()).isEqualTo(29);
         fails(memory(), "CREATE TABLE dup_t (a bigint, a bigint)", "DUPLICATE_COLUMN_NAME");
         fails(memory(), "CREATE TABLE bad_type_t (a nosuchtype)", "TYPE_NOT_FOUND");
         fails(memory(), "CREATE TABLE unnamed_t AS SELECT 1", "MISSING_COLUMN_NAME");
