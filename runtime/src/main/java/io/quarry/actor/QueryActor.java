@@ -193,6 +193,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private boolean outputComplete;
     private boolean settleTimedOut;
     private final ArrayDeque<Page> clientBuffer = new ArrayDeque<>();
+    /** What the table writers reported, for the commit of a write statement. */
+    private final List<Page> writerOutput = new ArrayList<>();
+    private OptionalLong updateCount = OptionalLong.empty();
     private long clientBufferBytes;
 
     private long lastQueuedToken;
@@ -439,12 +442,23 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         }
         if (pages.token() == rootToken) {
             for (Page page : pages.pages()) {
-                if (page.positionCount() > 0) {
+                if (page.positionCount() > 0 && plan.completion().isPresent()) {
+                    writerOutput.add(page);
+                } else if (page.positionCount() > 0) {
                     clientBuffer.add(page);
                     clientBufferBytes += page.sizeInBytes();
                 }
             }
             rootToken = pages.nextToken();
+            if (pages.complete() && plan.completion().isPresent()) {
+                try {
+                    WriteCompletion.Result result = plan.completion().get().complete(writerOutput);
+                    updateCount = result.updateCount();
+                    clientBuffer.add(result.page());
+                } catch (QuarryException e) {
+                    return fail(FailureInfo.from(e));
+                }
+            }
             if (pages.complete()) {
                 completeOutput();
             }
@@ -474,6 +488,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private Behavior<Command> onCancelStage(CancelStage request) {
         request.replyTo().tell(true);
         if (state.isDone() || outputComplete || !stages.containsKey(request.stageId())) {
+            return this;
+        }
+        if (plan.completion().isPresent()) {
+            // A write commits all of its rows or none: a partial cancel would leave it half done.
             return this;
         }
         Integer consumer = consumerOf.get(request.stageId());
@@ -665,8 +683,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 pages,
                 statistics(),
                 failure,
-                Optional.empty(),
-                OptionalLong.empty(),
+                plan == null ? Optional.empty() : plan.updateType(),
+                updateCount,
                 SessionUpdates.NONE,
                 !state.isDone() && stages.size() > 1);
     }
@@ -754,6 +772,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         }
         failure = Optional.of(cause);
         state = QueryState.FAILED;
+        if (plan != null) {
+            plan.completion().ifPresent(completion -> completion.abort(workers == null ? List.of() : workers.workers()));
+        }
         endNanos = System.nanoTime();
         endMillis = System.currentTimeMillis();
         if (cause.errorCode() == ErrorCode.GENERIC_INTERNAL_ERROR) {

@@ -11,19 +11,26 @@ import io.quarry.sql.SystemSessionProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Plans statements with the SQL front end, then distributes and fragments the plan. */
 public final class SqlStatementPlanner implements StatementPlanner {
     private final SqlPlanner planner;
+    private final WriteStatementPlanner writes;
 
     public SqlStatementPlanner(CatalogManager catalogs) {
         this.planner = new SqlPlanner(new CatalogMetadataProvider(catalogs));
+        this.writes = new WriteStatementPlanner(catalogs, planner);
     }
 
     @Override
     public PlannedQuery plan(String sql, Session session) {
         for (Map.Entry<String, String> property : session.systemProperties().entrySet()) {
             SystemSessionProperties.validate(property.getKey(), property.getValue());
+        }
+        Optional<PlannedQuery> write = writes.plan(sql, session);
+        if (write.isPresent()) {
+            return write.get();
         }
         QueryPlan plan = planner.plan(sql, session);
         List<ResultColumn> columns = new ArrayList<>();

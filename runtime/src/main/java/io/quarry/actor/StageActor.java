@@ -180,6 +180,9 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         }
         state = "RUNNING";
         assignSplits();
+        if (done) {
+            return this;
+        }
         for (SourcesReady sources : pendingSources) {
             sendSources(sources);
         }
@@ -204,12 +207,36 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         for (int i = 0; i < tasks.size(); i++) {
             perTask.add(new ArrayList<>());
         }
-        for (int i = 0; i < splits.size(); i++) {
-            perTask.get(i % tasks.size()).add(splits.get(i));
+        int next = 0;
+        for (Split split : splits) {
+            Optional<String> node = split.requiredNodeId();
+            if (node.isEmpty()) {
+                perTask.get(next++ % tasks.size()).add(split);
+                continue;
+            }
+            // A split whose data lives on one node runs there or nowhere: never a silently short result.
+            int partition = partitionOn(node.get());
+            if (partition < 0) {
+                fail(FailureInfo.of(
+                        ErrorCode.MISSING_DATA,
+                        "Stage " + stageId + " must read data held by node " + node.get()
+                                + ", which is not an active worker (it left the cluster)"));
+                return;
+            }
+            perTask.get(partition).add(split);
         }
         for (int partition = 0; partition < tasks.size(); partition++) {
             tasks.get(partition).tell(new TaskActor.AddSplits(perTask.get(partition), true));
         }
+    }
+
+    private int partitionOn(String nodeId) {
+        for (int partition = 0; partition < workers.size(); partition++) {
+            if (workers.get(partition).nodeId().equals(nodeId)) {
+                return partition;
+            }
+        }
+        return -1;
     }
 
     private Behavior<Command> onSourcesReady(SourcesReady sources) {

@@ -19,6 +19,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.spi.Session;
 import io.quarry.spi.Split;
 import io.quarry.spi.TaskId;
+import io.quarry.spi.WriteTarget;
 import io.quarry.client.TaskSnapshot;
 import io.quarry.client.TaskUpdate;
 import java.time.Duration;
@@ -137,6 +138,14 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     public record TaskLocated(TaskId taskId, Optional<ActorRef<TaskActor.Command>> task) implements ClusterMessage {}
 
+    /** A write failed: drop what this node holds of it in catalog {@code catalog} (no reply). */
+    public record DropWrite(String catalog, WriteTarget target) implements Command, ClusterMessage {
+        public DropWrite {
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(target, "target is null");
+        }
+    }
+
     /** The node is shutting down: every later {@link CreateTask} is refused with SERVER_SHUTTING_DOWN. */
     public record Drain() implements Command, LocalOnly {}
 
@@ -184,6 +193,7 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                     locate.replyTo().tell(new TaskLocated(locate.taskId(), Optional.ofNullable(tasks.get(locate.taskId()))));
                     return this;
                 })
+                .onMessage(DropWrite.class, this::onDropWrite)
                 .onMessage(Drain.class, drain -> {
                     draining = true;
                     return this;
@@ -289,6 +299,15 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     private Behavior<Command> onFindTask(FindTask request) {
         request.replyTo().tell(Optional.ofNullable(tasks.get(request.taskId())));
+        return this;
+    }
+
+    private Behavior<Command> onDropWrite(DropWrite message) {
+        try {
+            settings.catalogs().connector(message.catalog()).ifPresent(connector -> connector.dropWrite(message.target()));
+        } catch (RuntimeException e) {
+            getContext().getLog().warn("Dropping the data of failed write {} failed", message.target().writeId(), e);
+        }
         return this;
     }
 

@@ -19,10 +19,17 @@ final class NodeConnectorContext implements ConnectorContext {
     private record Registry(ActorRef<NodeRegistry.Command> registry, Scheduler scheduler) {}
 
     private final CompletableFuture<Registry> registry = new CompletableFuture<>();
+    private final String nodeId;
     private final Duration askTimeout;
 
-    NodeConnectorContext(Duration askTimeout) {
+    NodeConnectorContext(String nodeId, Duration askTimeout) {
+        this.nodeId = nodeId;
         this.askTimeout = askTimeout;
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
     }
 
     void bind(ActorRef<NodeRegistry.Command> nodeRegistry, Scheduler scheduler) {

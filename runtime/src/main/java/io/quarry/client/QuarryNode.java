@@ -71,7 +71,7 @@ public final class QuarryNode implements AutoCloseable {
     /** Starts a node; the stage completes once it is an Up member of its cluster. */
     public static CompletionStage<QuarryNode> start(NodeConfig config) {
         requireNonNull(config, "config is null");
-        NodeConnectorContext connectorContext = new NodeConnectorContext(config.askTimeout());
+        NodeConnectorContext connectorContext = new NodeConnectorContext(config.nodeId(), config.askTimeout());
         CatalogManager catalogs = CatalogManager.withBuiltInConnectors(
                 config.catalogs().stream().map(QuarryNode::toEntry).toList(), connectorContext);
         catalogs.warnings().forEach(warning -> log.warn("{}", warning));

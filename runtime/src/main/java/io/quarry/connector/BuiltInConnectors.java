@@ -1,5 +1,6 @@
 package io.quarry.connector;
 
+import io.quarry.connector.memory.MemoryConnectorFactory;
 import io.quarry.connector.system.SystemConnectorFactory;
 import io.quarry.connector.tpch.TpchConnectorFactory;
 import io.quarry.spi.ConnectorFactory;
@@ -10,6 +11,6 @@ public final class BuiltInConnectors {
     private BuiltInConnectors() {}
 
     public static List<ConnectorFactory> factories() {
-        return List.of(new TpchConnectorFactory(), new SystemConnectorFactory());
+        return List.of(new TpchConnectorFactory(), new SystemConnectorFactory(), new MemoryConnectorFactory());
     }
 }

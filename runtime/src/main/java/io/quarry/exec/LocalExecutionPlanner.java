@@ -180,6 +180,9 @@ final class LocalExecutionPlanner {
         if (node instanceof Union || node instanceof GroupId || node instanceof Window) {
             return visitExtended(node);
         }
+        if (node instanceof io.quarry.plan.TableWriter writer) {
+            return TableWriters.plan(writer, visit(writer.source()), context);
+        }
         if (node instanceof Output output) {
             return visit(output.source());
         }

@@ -1,8 +1,12 @@
 package io.quarry.plan;
 
-/** How rows move between stages: all to one task, hashed over tasks by keys, or copied to every task. */
+/**
+ * How rows move between stages: all to one task, hashed over tasks by keys, copied to every task, or
+ * spread evenly over the tasks page by page (ROUND_ROBIN, in front of table writers).
+ */
 public enum ExchangeKind {
     GATHER,
     REPARTITION,
-    REPLICATE
+    REPLICATE,
+    ROUND_ROBIN
 }

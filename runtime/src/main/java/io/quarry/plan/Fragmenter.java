@@ -31,7 +31,7 @@ public final class Fragmenter {
         FragmentDistribution distribution;
         if (containsTableScan(rewritten)) {
             distribution = FragmentDistribution.SOURCE;
-        } else if (inputKinds.contains(ExchangeKind.REPARTITION)) {
+        } else if (inputKinds.contains(ExchangeKind.REPARTITION) || inputKinds.contains(ExchangeKind.ROUND_ROBIN)) {
             distribution = FragmentDistribution.HASH;
         } else {
             distribution = FragmentDistribution.SINGLE;

@@ -17,4 +17,15 @@ public interface Connector {
 
     /** Reads one split, producing pages with the given columns in that order. */
     PageSource pageSource(Split split, List<ColumnMetadata> columns);
+
+    /** A sink for one write on this node; NOT_SUPPORTED for read-only connectors. */
+    default PageSink pageSink(WriteTarget target) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support writes");
+    }
+
+    /** Drops every piece of the target's table held on this node (after DROP TABLE); no-op by default. */
+    default void dropData(WriteTarget target) {}
+
+    /** Drops what this node holds of a write that will not be committed (its query failed); no-op by default. */
+    default void dropWrite(WriteTarget target) {}
 }

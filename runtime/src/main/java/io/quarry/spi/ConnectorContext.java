@@ -12,4 +12,9 @@ public interface ConnectorContext {
     default CompletionStage<List<NodeInfo>> clusterNodes() {
         return CompletableFuture.completedFuture(List.of());
     }
+
+    /** The id of this node ({@code node.id}); empty outside a running node. */
+    default String nodeId() {
+        return "";
+    }
 }

@@ -18,4 +18,47 @@ public interface ConnectorMetadata {
     default TableStatistics statistics(SchemaTableName name) {
         return TableStatistics.UNKNOWN;
     }
+
+    // ---- DDL and writes; a read-only connector keeps these defaults (NOT_SUPPORTED, as Trino says it) ----
+
+    /** Creates a schema; SCHEMA_ALREADY_EXISTS if it exists. */
+    default void createSchema(String schema) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating schemas");
+    }
+
+    /** Drops an empty schema; SCHEMA_NOT_FOUND, SCHEMA_NOT_EMPTY. */
+    default void dropSchema(String schema) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping schemas");
+    }
+
+    /** Creates an empty table, visible at once; TABLE_ALREADY_EXISTS, SCHEMA_NOT_FOUND. */
+    default void createTable(TableMetadata table) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating tables");
+    }
+
+    /**
+     * Drops a table at once (TABLE_NOT_FOUND if missing) and returns the target naming its data, which the
+     * engine then drops on every node with {@link Connector#dropData}.
+     */
+    default WriteTarget dropTable(SchemaTableName table) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping tables");
+    }
+
+    /** Starts CREATE TABLE AS: the table is reserved but stays invisible until {@link #finishWrite}. */
+    default WriteTarget beginCreateTable(TableMetadata table, String writeId) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating tables with data");
+    }
+
+    /** Starts an INSERT into an existing table. */
+    default WriteTarget beginInsert(SchemaTableName table, String writeId) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support inserts");
+    }
+
+    /** Commits a write with what every sink wrote; returns the rows written. */
+    default long finishWrite(WriteTarget target, List<WrittenFragment> fragments) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support writes");
+    }
+
+    /** Forgets a write that will not be committed (the query failed); idempotent. */
+    default void abortWrite(WriteTarget target) {}
 }

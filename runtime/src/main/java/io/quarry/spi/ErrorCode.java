@@ -182,7 +182,10 @@ public enum ErrorCode {
     ADMINISTRATIVELY_PREEMPTED(131080, ErrorType.INSUFFICIENT_RESOURCES),
     EXCEEDED_SCAN_LIMIT(131081, ErrorType.INSUFFICIENT_RESOURCES),
     EXCEEDED_TASK_DESCRIPTOR_STORAGE_CAPACITY(131082, ErrorType.INSUFFICIENT_RESOURCES),
-    UNSUPPORTED_TABLE_TYPE(133001, ErrorType.EXTERNAL);
+    UNSUPPORTED_TABLE_TYPE(133001, ErrorType.EXTERNAL),
+    // The memory connector's own codes, numbered as Trino's memory connector numbers them (0x0502_0000 + n).
+    MISSING_DATA(0x0502_0000, ErrorType.EXTERNAL),
+    MEMORY_LIMIT_EXCEEDED(0x0502_0001, ErrorType.EXTERNAL);
 
     private final int code;
     private final ErrorType type;

@@ -103,4 +103,21 @@ class TestFragmenter {
         assertThat(fragments).hasSize(1);
         assertThat(fragments.get(0).distribution()).isEqualTo(FragmentDistribution.SINGLE);
     }
+
+    @Test
+    void aTableWriterFedRoundRobinRunsInAStageOnEveryWorker() {
+        io.quarry.spi.WriteTarget target = new io.quarry.spi.WriteTarget(
+                new SchemaTableName("default", "t"), 1, "q", SCAN.columns());
+        TableWriter writer = new TableWriter(new Exchange(SCAN, ExchangeKind.ROUND_ROBIN, List.of()), "memory", target, false);
+        Output output = new Output(new Exchange(writer, ExchangeKind.GATHER, List.of()), List.of("node", "data", "rows", "bytes", "statistics"));
+
+        List<PlanFragment> fragments = Fragmenter.fragment(output);
+
+        assertThat(fragments).extracting(PlanFragment::distribution)
+                .containsExactly(FragmentDistribution.SINGLE, FragmentDistribution.HASH, FragmentDistribution.SOURCE);
+        assertThat(fragments.get(1).root()).isInstanceOf(TableWriter.class);
+        assertThat(fragments.get(1).outputKind()).isEqualTo(ExchangeKind.GATHER);
+        assertThat(fragments.get(2).outputKind()).isEqualTo(ExchangeKind.ROUND_ROBIN);
+        assertThat(writer.outputTypes()).hasSize(5);
+    }
 }

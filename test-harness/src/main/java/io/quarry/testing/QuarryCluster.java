@@ -113,7 +113,8 @@ public final class QuarryCluster implements AutoCloseable {
                             .clusterHost(LOOPBACK)
                             .clusterPort(0)
                             .catalogs(List.of(
-                                    CatalogConfig.of("tpch", "tpch", "test"), CatalogConfig.of("system", "system", "test"))))
+                                    CatalogConfig.of("tpch", "tpch", "test"), CatalogConfig.of("system", "system", "test"),
+                                    CatalogConfig.of("memory", "memory", "test"))))
                     .build();
             QuarryNode node;
             try {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.quarry.connector.memory.MemorySplit;
 import io.quarry.connector.system.SystemSplit;
 import io.quarry.connector.tpch.TpchSplit;
 import io.quarry.plan.PlanNode;
@@ -45,7 +46,8 @@ import java.util.function.Function;
  */
 public final class PlanJson {
     /** The split records of the built-in connectors, by the name a task update gives them. */
-    private static final Map<String, Class<? extends Split>> SPLITS = Map.of("tpch", TpchSplit.class, "system", SystemSplit.class);
+    private static final Map<String, Class<? extends Split>> SPLITS =
+            Map.of("tpch", TpchSplit.class, "system", SystemSplit.class, "memory", MemorySplit.class);
 
     private static final ObjectMapper MAPPER = createMapper();
 

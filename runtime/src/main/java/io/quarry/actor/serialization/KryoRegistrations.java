@@ -334,6 +334,12 @@ public final class KryoRegistrations {
         kryo.register(300, io.quarry.plan.Join.class);
         kryo.register(301, io.quarry.plan.JoinType.class);
         kryo.register(302, io.quarry.plan.JoinDistribution.class);
+
+        // The memory connector and table writes (ids 500-549)
+        kryo.register(500, io.quarry.plan.TableWriter.class);
+        kryo.register(501, io.quarry.spi.WriteTarget.class);
+        kryo.register(502, io.quarry.connector.memory.MemorySplit.class);
+        kryo.register(503, io.quarry.actor.TaskManager.DropWrite.class);
         // New entries of the core go on from the next id (219); each part keeps its own block of ids.
     }
 }

@@ -26,6 +26,8 @@ public final class OutputOperator implements Operator {
     private final int[] bufferedRows;
     private final OperatorStats stats = new OperatorStats("Output");
     private boolean finished;
+    /** Where the next ROUND_ROBIN page goes; a random start spreads the pages of many small producers. */
+    private int nextRoundRobin = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16);
 
     public OutputOperator(OutputSink sink, ExchangeKind kind, List<Integer> partitionKeys, int partitionCount, List<Type> types) {
         if (partitionCount < 1) {
@@ -71,6 +73,7 @@ public final class OutputOperator implements Operator {
                 }
             }
             case REPARTITION -> repartition(page);
+            case ROUND_ROBIN -> send(Math.floorMod(nextRoundRobin++, partitionCount), page);
         }
     }
 

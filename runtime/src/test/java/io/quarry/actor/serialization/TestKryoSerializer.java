@@ -283,6 +283,8 @@ class TestKryoSerializer {
                 new io.quarry.plan.WindowFunction("sum", List.of(0), List.of(Types.BIGINT), Types.BIGINT, frame);
         io.quarry.plan.Window window = new io.quarry.plan.Window(project, List.of(0), List.of(sortKey), List.of(windowFunction));
         Output output = new Output(limit, List.of("orderkey", "sum"));
+        io.quarry.spi.WriteTarget writeTarget =
+                new io.quarry.spi.WriteTarget(new SchemaTableName("default", "t"), 7, "20261126_000000_00001_abcde", List.of(orderKey));
         RemoteSource remote = new RemoteSource(1, List.of(Types.BIGINT));
         PlanFragment fragment = new PlanFragment(
                 0, output, FragmentDistribution.SINGLE, ExchangeKind.GATHER, List.of(), List.of(1));
@@ -435,7 +437,12 @@ class TestKryoSerializer {
                 new NodeRegistry.Probe(testKit.<NodeRegistry.ProbeAnswer>createTestProbe().ref()),
                 new NodeRegistry.ProbeAnswer("worker-1"),
                 new ProbeFigures(3.5, 2.5, 1.0, Optional.of(Instant.EPOCH), Optional.empty(),
-                        Map.of("java.util.concurrent.TimeoutException", 1.0), Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "gone"))));
+                        Map.of("java.util.concurrent.TimeoutException", 1.0), Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "gone"))),
+                new io.quarry.plan.TableWriter(
+                        new Exchange(values, ExchangeKind.ROUND_ROBIN, List.of()), "memory", writeTarget, false),
+                writeTarget,
+                new io.quarry.connector.memory.MemorySplit(7, "worker-1", List.of("q.worker-1.1"), List.of("orderkey"), 15),
+                new TaskManager.DropWrite("memory", writeTarget));
         Join join = new Join(JoinType.LEFT, scan, remote, List.of(0), List.of(0), List.of(false), Optional.of(greater),
                 JoinDistribution.BROADCAST);
         List<Object> joins = List.of(join, JoinType.MARK, JoinDistribution.PARTITIONED);

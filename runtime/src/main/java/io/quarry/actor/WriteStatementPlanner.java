@@ -1,0 +1,372 @@
+package io.quarry.actor;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.client.ResultColumn;
+import io.quarry.connector.CatalogManager;
+import io.quarry.plan.DistributedPlanner;
+import io.quarry.plan.Exchange;
+import io.quarry.plan.ExchangeKind;
+import io.quarry.plan.Fragmenter;
+import io.quarry.plan.Output;
+import io.quarry.plan.PlanNode;
+import io.quarry.plan.Project;
+import io.quarry.plan.TableWriter;
+import io.quarry.plan.Values;
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.InputRef;
+import io.quarry.spi.ColumnMetadata;
+import io.quarry.spi.ConnectorMetadata;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.SchemaTableName;
+import io.quarry.spi.Session;
+import io.quarry.spi.TableMetadata;
+import io.quarry.spi.WriteTarget;
+import io.quarry.sql.QueryPlan;
+import io.quarry.sql.SqlPlanner;
+import io.quarry.sql.WriteStatement;
+import io.quarry.sql.WriteStatementParser;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Plans the statements Calcite does not run: schema and table DDL (done here, at planning time, on the
+ * coordinator, as Trino does), SHOW TABLES, and the writes. A write (CREATE TABLE AS, INSERT) runs its
+ * query, spreads the rows round-robin over one table-writer task per worker, gathers what the writers
+ * report and commits it through a {@link WriteCompletion} once the query's output is complete.
+ */
+final class WriteStatementPlanner {
+    private static final Pattern GENERATED_NAME = Pattern.compile("_col\\d+");
+    private static final List<String> WRITER_OUTPUT = List.of("node", "data", "rows", "bytes", "statistics");
+
+    private record QualifiedTable(String catalog, SchemaTableName table) {
+        @Override
+        public String toString() {
+            return catalog + "." + table;
+        }
+    }
+
+    private final CatalogManager catalogs;
+    private final SqlPlanner planner;
+
+    WriteStatementPlanner(CatalogManager catalogs, SqlPlanner planner) {
+        this.catalogs = requireNonNull(catalogs, "catalogs is null");
+        this.planner = requireNonNull(planner, "planner is null");
+    }
+
+    /** The plan of the statement, or empty when it is not one of these. */
+    Optional<PlannedQuery> plan(String sql, Session session) {
+        Optional<WriteStatement> parsed = WriteStatementParser.parse(sql);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        WriteStatement statement = parsed.get();
+        if (statement instanceof WriteStatement.CreateSchema create) {
+            return Optional.of(createSchema(create, session));
+        }
+        if (statement instanceof WriteStatement.DropSchema drop) {
+            return Optional.of(dropSchema(drop, session));
+        }
+        if (statement instanceof WriteStatement.CreateTable create) {
+            return Optional.of(createTable(create, session));
+        }
+        if (statement instanceof WriteStatement.CreateTableAsSelect create) {
+            return Optional.of(createTableAsSelect(create, session));
+        }
+        if (statement instanceof WriteStatement.Insert insert) {
+            return Optional.of(insert(insert, session));
+        }
+        if (statement instanceof WriteStatement.DropTable drop) {
+            return Optional.of(dropTable(drop, session));
+        }
+        return Optional.of(showTables((WriteStatement.ShowTables) statement, session));
+    }
+
+    // ---- DDL ----
+
+    private PlannedQuery createSchema(WriteStatement.CreateSchema statement, Session session) {
+        String[] name = schemaName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name[0]).metadata();
+        if (metadata.schemaExists(name[1])) {
+            if (!statement.ifNotExists()) {
+                throw new QuarryException(ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema '" + name[0] + "." + name[1] + "' already exists");
+            }
+        } else {
+            metadata.createSchema(name[1]);
+        }
+        return done("CREATE SCHEMA");
+    }
+
+    private PlannedQuery dropSchema(WriteStatement.DropSchema statement, Session session) {
+        String[] name = schemaName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name[0]).metadata();
+        if (!metadata.schemaExists(name[1])) {
+            if (!statement.ifExists()) {
+                throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name[0] + "." + name[1] + "' does not exist");
+            }
+        } else {
+            metadata.dropSchema(name[1]);
+        }
+        return done("DROP SCHEMA");
+    }
+
+    private PlannedQuery createTable(WriteStatement.CreateTable statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        checkSchemaExists(metadata, name);
+        if (metadata.table(name.table()).isPresent()) {
+            if (statement.ifNotExists()) {
+                return done("CREATE TABLE");
+            }
+            throw tableAlreadyExists(name);
+        }
+        List<ColumnMetadata> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (WriteStatement.ColumnDefinition column : statement.columns()) {
+            if (!seen.add(column.name())) {
+                throw new QuarryException(ErrorCode.DUPLICATE_COLUMN_NAME, "Column name '" + column.name() + "' specified more than once");
+            }
+            columns.add(new ColumnMetadata(column.name(), type(column)));
+        }
+        metadata.createTable(new TableMetadata(name.table(), columns));
+        return done("CREATE TABLE");
+    }
+
+    private PlannedQuery dropTable(WriteStatement.DropTable statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        if (metadata.table(name.table()).isEmpty()) {
+            if (statement.ifExists()) {
+                return done("DROP TABLE");
+            }
+            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
+        }
+        WriteTarget dropped = metadata.dropTable(name.table());
+        // One task per worker drops the table's data held there; the client gets result = true.
+        PlanNode nothing = new Values(List.of(), List.of());
+        PlanNode drop = new TableWriter(new Exchange(nothing, ExchangeKind.ROUND_ROBIN, List.of()), name.catalog(), dropped, true);
+        PlanNode root = new Output(new Exchange(drop, ExchangeKind.GATHER, List.of()), WRITER_OUTPUT);
+        return new PlannedQuery(
+                List.of(new ResultColumn("result", Types.BOOLEAN)), Fragmenter.fragment(root), Optional.of("DROP TABLE"),
+                Optional.of(WriteCompletion.done()));
+    }
+
+    private PlannedQuery showTables(WriteStatement.ShowTables statement, Session session) {
+        String[] schema = schemaName(statement.schema(), session);
+        ConnectorMetadata metadata = catalogs.require(schema[0]).metadata();
+        if (!metadata.schemaExists(schema[1])) {
+            throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + schema[1] + "' does not exist");
+        }
+        Optional<Pattern> like = statement.likePattern().map(WriteStatementPlanner::likeToRegex);
+        List<List<Expression>> rows = new ArrayList<>();
+        for (String table : metadata.listTables(schema[1]).stream().sorted().toList()) {
+            if (like.isEmpty() || like.get().matcher(table).matches()) {
+                rows.add(List.of(new Constant(table, Types.VARCHAR)));
+            }
+        }
+        PlanNode root = new Output(new Values(List.of(Types.VARCHAR), rows), List.of("Table"));
+        return new PlannedQuery(List.of(new ResultColumn("Table", Types.VARCHAR)), Fragmenter.fragment(root));
+    }
+
+    // ---- writes ----
+
+    private PlannedQuery createTableAsSelect(WriteStatement.CreateTableAsSelect statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        checkSchemaExists(metadata, name);
+        if (metadata.table(name.table()).isPresent()) {
+            if (statement.ifNotExists()) {
+                return rowCount(0, "CREATE TABLE");
+            }
+            throw tableAlreadyExists(name);
+        }
+        QueryPlan query = planner.plan(statement.query(), session);
+        List<String> names = statement.columnAliases().orElse(query.columnNames());
+        if (names.size() != query.columnTypes().size()) {
+            throw new QuarryException(ErrorCode.MISMATCHED_COLUMN_ALIASES,
+                    "Column alias list has " + names.size() + " entries but query has " + query.columnTypes().size() + " columns");
+        }
+        List<ColumnMetadata> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String column = names.get(i).toLowerCase(Locale.ROOT);
+            if (statement.columnAliases().isEmpty() && GENERATED_NAME.matcher(column).matches()) {
+                throw new QuarryException(ErrorCode.MISSING_COLUMN_NAME, "Column name not specified at position " + (i + 1));
+            }
+            if (!seen.add(column)) {
+                throw new QuarryException(ErrorCode.DUPLICATE_COLUMN_NAME, "Column name '" + column + "' specified more than once");
+            }
+            Type type = query.columnTypes().get(i);
+            if (type.equals(Types.UNKNOWN)) {
+                throw new QuarryException(ErrorCode.COLUMN_TYPE_UNKNOWN, "Column type is unknown at position " + (i + 1));
+            }
+            columns.add(new ColumnMetadata(column, type));
+        }
+        TableMetadata table = new TableMetadata(name.table(), columns);
+        if (!statement.withData()) {
+            metadata.createTable(table);
+            return rowCount(0, "CREATE TABLE");
+        }
+        WriteTarget target = metadata.beginCreateTable(table, session.queryId().toString());
+        List<Expression> identity = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            identity.add(new InputRef(i, columns.get(i).type()));
+        }
+        return write(name, metadata, target, query, identity, "CREATE TABLE");
+    }
+
+    private PlannedQuery insert(WriteStatement.Insert statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        checkSchemaExists(metadata, name);
+        TableMetadata table = metadata.table(name.table())
+                .orElseThrow(() -> new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist"));
+        List<String> insertColumns = statement.columns()
+                .orElse(table.columns().stream().map(ColumnMetadata::name).toList());
+        Set<String> seen = new HashSet<>();
+        for (String column : insertColumns) {
+            if (table.column(column).isEmpty()) {
+                throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Insert column name does not exist in target table: " + column);
+            }
+            if (!seen.add(column)) {
+                throw new QuarryException(ErrorCode.DUPLICATE_COLUMN_NAME, "Insert column name is specified more than once: " + column);
+            }
+        }
+        QueryPlan query = planner.plan(statement.query(), session);
+        List<Type> tableTypes = insertColumns.stream().map(column -> table.column(column).orElseThrow().type()).toList();
+        List<Type> queryTypes = query.columnTypes();
+        boolean matches = tableTypes.size() == queryTypes.size();
+        for (int i = 0; matches && i < tableTypes.size(); i++) {
+            matches = InsertCoercions.canCoerce(queryTypes.get(i), tableTypes.get(i));
+        }
+        if (!matches) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Insert query has mismatched column types: Table: "
+                    + displayNames(tableTypes) + ", Query: " + displayNames(queryTypes));
+        }
+        List<Expression> projections = new ArrayList<>();
+        for (ColumnMetadata column : table.columns()) {
+            int index = insertColumns.indexOf(column.name());
+            if (index < 0) {
+                projections.add(Constant.nullOf(column.type()));
+                continue;
+            }
+            Expression input = new InputRef(index, queryTypes.get(index));
+            projections.add(queryTypes.get(index).equals(column.type())
+                    ? input
+                    : new Call("cast", List.of(input), column.type()));
+        }
+        WriteTarget target = metadata.beginInsert(name.table(), session.queryId().toString());
+        return write(name, metadata, target, query, projections, "INSERT");
+    }
+
+    /**
+     * The distributed plan of a write: the query (its rows made into the table's columns by
+     * {@code projections}), a round-robin exchange to one writer task per worker, and a gather of what
+     * the writers report for the coordinator's commit.
+     */
+    private static PlannedQuery write(
+            QualifiedTable name, ConnectorMetadata metadata, WriteTarget target, QueryPlan query, List<Expression> projections,
+            String updateType) {
+        PlanNode rows = new Project(query.root().source(), projections);
+        List<String> columnNames = target.columns().stream().map(ColumnMetadata::name).toList();
+        Output distributed = (Output) DistributedPlanner.addExchanges(new Output(rows, columnNames));
+        PlanNode source = distributed.source();
+        PlanNode spread = source instanceof Exchange exchange && exchange.kind() == ExchangeKind.GATHER
+                ? new Exchange(exchange.source(), ExchangeKind.ROUND_ROBIN, List.of())
+                : new Exchange(source, ExchangeKind.ROUND_ROBIN, List.of());
+        PlanNode writer = new TableWriter(spread, name.catalog(), target, false);
+        PlanNode root = new Output(new Exchange(writer, ExchangeKind.GATHER, List.of()), WRITER_OUTPUT);
+        return new PlannedQuery(
+                List.of(new ResultColumn("rows", Types.BIGINT)), Fragmenter.fragment(root), Optional.of(updateType),
+                Optional.of(WriteCompletion.commit(metadata, name.catalog(), target)));
+    }
+
+    // ---- helpers ----
+
+    private static PlannedQuery done(String updateType) {
+        PlanNode root = new Output(new Values(List.of(Types.BOOLEAN), List.of(List.of(new Constant(true, Types.BOOLEAN)))), List.of("result"));
+        return new PlannedQuery(
+                List.of(new ResultColumn("result", Types.BOOLEAN)), Fragmenter.fragment(root), Optional.of(updateType), Optional.empty());
+    }
+
+    private static PlannedQuery rowCount(long rows, String updateType) {
+        PlanNode root = new Output(new Values(List.of(Types.BIGINT), List.of(List.of(new Constant(rows, Types.BIGINT)))), List.of("rows"));
+        return new PlannedQuery(
+                List.of(new ResultColumn("rows", Types.BIGINT)), Fragmenter.fragment(root), Optional.of(updateType), Optional.empty());
+    }
+
+    private static Type type(WriteStatement.ColumnDefinition column) {
+        try {
+            return Types.parse(column.type());
+        } catch (IllegalArgumentException e) {
+            throw new QuarryException(ErrorCode.TYPE_NOT_FOUND, "Unknown type '" + column.type() + "' for column '" + column.name() + "'");
+        }
+    }
+
+    private static void checkSchemaExists(ConnectorMetadata metadata, QualifiedTable name) {
+        if (!metadata.schemaExists(name.table().schema())) {
+            throw new QuarryException(
+                    ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name.catalog() + "." + name.table().schema() + "' does not exist");
+        }
+    }
+
+    private static QuarryException tableAlreadyExists(QualifiedTable name) {
+        return new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Table '" + name + "' already exists");
+    }
+
+    private static String displayNames(List<Type> types) {
+        return "[" + String.join(", ", types.stream().map(Type::displayName).toList()) + "]";
+    }
+
+    /** {@code [catalog, schema]} from 0 to 2 name parts and the session. */
+    private static String[] schemaName(List<String> parts, Session session) {
+        if (parts.size() > 2) {
+            throw new QuarryException(ErrorCode.SYNTAX_ERROR, "Too many parts in schema name: " + String.join(".", parts));
+        }
+        String catalog = parts.size() == 2 ? parts.get(0) : sessionCatalog(session);
+        String schema = parts.isEmpty() ? sessionSchema(session) : parts.get(parts.size() - 1);
+        return new String[] {catalog, schema};
+    }
+
+    private static QualifiedTable tableName(List<String> parts, Session session) {
+        String table = parts.get(parts.size() - 1);
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : sessionSchema(session);
+        String catalog = parts.size() == 3 ? parts.get(0) : sessionCatalog(session);
+        return new QualifiedTable(catalog, new SchemaTableName(schema, table));
+    }
+
+    private static String sessionCatalog(Session session) {
+        return session.catalog().orElseThrow(() -> new QuarryException(
+                ErrorCode.MISSING_CATALOG_NAME, "Catalog must be specified when session catalog is not set"));
+    }
+
+    private static String sessionSchema(Session session) {
+        return session.schema().orElseThrow(() -> new QuarryException(
+                ErrorCode.MISSING_SCHEMA_NAME, "Schema must be specified when session schema is not set"));
+    }
+
+    /** A SQL LIKE pattern ({@code %}, {@code _}) as a regular expression. */
+    private static Pattern likeToRegex(String like) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : like.toCharArray()) {
+            if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+}

@@ -1,0 +1,73 @@
+package io.quarry.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The statements Calcite does not run and Quarry plans itself: schema and table DDL, CREATE TABLE AS,
+ * INSERT and SHOW TABLES. Names are as written (lower case unless quoted), 1 to 3 parts; queries are
+ * the text of their SELECT/VALUES part, planned separately, preceded by blanks where the rest of the
+ * statement was (so that error positions stay those of the statement).
+ */
+public sealed interface WriteStatement {
+    /** A column of CREATE TABLE: its name and the type as written. */
+    record ColumnDefinition(String name, String type) {
+        public ColumnDefinition {
+            requireNonNull(name, "name is null");
+            requireNonNull(type, "type is null");
+        }
+    }
+
+    record CreateSchema(List<String> name, boolean ifNotExists) implements WriteStatement {
+        public CreateSchema {
+            name = List.copyOf(name);
+        }
+    }
+
+    record DropSchema(List<String> name, boolean ifExists) implements WriteStatement {
+        public DropSchema {
+            name = List.copyOf(name);
+        }
+    }
+
+    record CreateTable(List<String> name, boolean ifNotExists, List<ColumnDefinition> columns) implements WriteStatement {
+        public CreateTable {
+            name = List.copyOf(name);
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record CreateTableAsSelect(
+            List<String> name, boolean ifNotExists, Optional<List<String>> columnAliases, String query, boolean withData)
+            implements WriteStatement {
+        public CreateTableAsSelect {
+            name = List.copyOf(name);
+            columnAliases = columnAliases.map(List::copyOf);
+            requireNonNull(query, "query is null");
+        }
+    }
+
+    record Insert(List<String> name, Optional<List<String>> columns, String query) implements WriteStatement {
+        public Insert {
+            name = List.copyOf(name);
+            columns = columns.map(List::copyOf);
+            requireNonNull(query, "query is null");
+        }
+    }
+
+    record DropTable(List<String> name, boolean ifExists) implements WriteStatement {
+        public DropTable {
+            name = List.copyOf(name);
+        }
+    }
+
+    /** SHOW TABLES [FROM|IN [catalog.]schema] [LIKE pattern]. */
+    record ShowTables(List<String> schema, Optional<String> likePattern) implements WriteStatement {
+        public ShowTables {
+            schema = List.copyOf(schema);
+            requireNonNull(likePattern, "likePattern is null");
+        }
+    }
+}

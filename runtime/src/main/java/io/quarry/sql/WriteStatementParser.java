@@ -1,0 +1,421 @@
+package io.quarry.sql;
+
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.sql.WriteStatement.ColumnDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Recognises the statements of {@link WriteStatement} by their first words and parses them; everything
+ * else is left to Calcite. Hand-written because Calcite's Babel grammar cannot parse most of them
+ * ({@code DROP TABLE}, {@code CREATE SCHEMA}, {@code memory.default.t}, …). Identifiers come out in lower
+ * case, quoted or not, as Trino's connectors name schemas, tables and columns.
+ */
+public final class WriteStatementParser {
+    private static final Set<String> QUERY_STARTS = Set.of("select", "values", "with", "table");
+
+    private enum Kind {
+        WORD,
+        QUOTED,
+        STRING,
+        SYMBOL,
+        END
+    }
+
+    private record Token(Kind kind, String text, int start, int end, int line, int column) {
+        boolean isWord(String word) {
+            return kind == Kind.WORD && text.equalsIgnoreCase(word);
+        }
+
+        boolean isSymbol(String symbol) {
+            return kind == Kind.SYMBOL && text.equals(symbol);
+        }
+    }
+
+    private final String sql;
+    private final List<Token> tokens;
+    private int position;
+
+    private WriteStatementParser(String sql) {
+        this.sql = sql;
+        this.tokens = tokenize(sql);
+    }
+
+    /** The statement, or empty when it is not one of these (a query, or a statement for Calcite). */
+    public static Optional<WriteStatement> parse(String sql) {
+        WriteStatementParser parser = new WriteStatementParser(sql);
+        return parser.statement();
+    }
+
+    private Optional<WriteStatement> statement() {
+        Token first = peek(0);
+        Token second = peek(1);
+        if (first.isWord("create") && second.isWord("schema")) {
+            position = 2;
+            boolean ifNotExists = ifNotExists();
+            List<String> name = qualifiedName();
+            expectEnd();
+            return Optional.of(new WriteStatement.CreateSchema(name, ifNotExists));
+        }
+        if (first.isWord("drop") && second.isWord("schema")) {
+            position = 2;
+            boolean ifExists = ifExists();
+            List<String> name = qualifiedName();
+            if (peek(0).isWord("cascade")) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "DROP SCHEMA ... CASCADE is not supported");
+            }
+            if (peek(0).isWord("restrict")) {
+                position++;
+            }
+            expectEnd();
+            return Optional.of(new WriteStatement.DropSchema(name, ifExists));
+        }
+        if (first.isWord("create") && second.isWord("table")) {
+            position = 2;
+            return Optional.of(createTable());
+        }
+        if (first.isWord("drop") && second.isWord("table")) {
+            position = 2;
+            boolean ifExists = ifExists();
+            List<String> name = qualifiedName();
+            expectEnd();
+            return Optional.of(new WriteStatement.DropTable(name, ifExists));
+        }
+        if (first.isWord("insert") && second.isWord("into")) {
+            position = 2;
+            return Optional.of(insert());
+        }
+        if (first.isWord("show") && second.isWord("tables")) {
+            position = 2;
+            List<String> schema = List.of();
+            if (peek(0).isWord("from") || peek(0).isWord("in")) {
+                position++;
+                schema = qualifiedName();
+            }
+            Optional<String> like = Optional.empty();
+            if (peek(0).isWord("like")) {
+                position++;
+                Token pattern = next();
+                if (pattern.kind() != Kind.STRING) {
+                    throw syntaxError(pattern, "a string pattern");
+                }
+                like = Optional.of(pattern.text());
+            }
+            expectEnd();
+            return Optional.of(new WriteStatement.ShowTables(schema, like));
+        }
+        return Optional.empty();
+    }
+
+    private WriteStatement createTable() {
+        boolean ifNotExists = ifNotExists();
+        List<String> name = qualifiedName();
+        Optional<List<String>> aliases = Optional.empty();
+        if (peek(0).isSymbol("(")) {
+            // "(a, b) AS SELECT" names the columns of CREATE TABLE AS; "(a bigint, …)" defines them.
+            boolean aliasList = isIdentifier(peek(1)) && (peek(2).isSymbol(",") || peek(2).isSymbol(")"));
+            if (!aliasList) {
+                List<ColumnDefinition> columns = columnDefinitions();
+                rejectProperties();
+                expectEnd();
+                return new WriteStatement.CreateTable(name, ifNotExists, columns);
+            }
+            position++;
+            aliases = Optional.of(identifierList());
+        }
+        rejectProperties();
+        Token as = next();
+        if (!as.isWord("as")) {
+            throw syntaxError(as, "'(' or AS");
+        }
+        int queryStart = peek(0).start();
+        int queryEnd = endOfStatement();
+        boolean withData = true;
+        int size = tokens.size() - 1; // without END
+        int last = lastIndexBeforeEnd();
+        if (last >= 2 && tokens.get(last).isWord("data") && tokens.get(last - 1).isWord("no") && tokens.get(last - 2).isWord("with")) {
+            withData = false;
+            queryEnd = tokens.get(last - 2).start();
+        } else if (last >= 1 && tokens.get(last).isWord("data") && tokens.get(last - 1).isWord("with")) {
+            queryEnd = tokens.get(last - 1).start();
+        }
+        if (size <= position) {
+            throw syntaxError(peek(0), "a query");
+        }
+        String query = positioned(queryStart, queryEnd);
+        boolean parenthesised = peek(0).isSymbol("(");
+        if (!parenthesised && !QUERY_STARTS.contains(peek(0).text().toLowerCase(Locale.ROOT))) {
+            throw syntaxError(peek(0), "a query");
+        }
+        return new WriteStatement.CreateTableAsSelect(name, ifNotExists, aliases, query, withData);
+    }
+
+    private WriteStatement insert() {
+        List<String> name = qualifiedName();
+        Optional<List<String>> columns = Optional.empty();
+        if (peek(0).isSymbol("(") && !QUERY_STARTS.contains(peek(1).text().toLowerCase(Locale.ROOT))) {
+            position++;
+            columns = Optional.of(identifierList());
+        }
+        Token start = peek(0);
+        if (start.kind() == Kind.END) {
+            throw syntaxError(start, "a query");
+        }
+        boolean isQuery = start.isSymbol("(") || (start.kind() == Kind.WORD && QUERY_STARTS.contains(start.text().toLowerCase(Locale.ROOT)));
+        if (!isQuery) {
+            throw syntaxError(start, "SELECT, VALUES, WITH or '('");
+        }
+        String query = positioned(start.start(), endOfStatement());
+        return new WriteStatement.Insert(name, columns, query);
+    }
+
+    /**
+     * The query text at its place in the statement: what comes before it is blanked out (line breaks kept),
+     * so that the positions in the planner's error messages are positions in the user's statement.
+     */
+    private String positioned(int start, int end) {
+        StringBuilder text = new StringBuilder(end);
+        for (int i = 0; i < start; i++) {
+            text.append(sql.charAt(i) == '\n' ? '\n' : ' ');
+        }
+        return text.append(sql, start, end).toString().stripTrailing();
+    }
+
+    private List<ColumnDefinition> columnDefinitions() {
+        expectSymbol("(");
+        List<ColumnDefinition> columns = new ArrayList<>();
+        while (true) {
+            Token nameToken = next();
+            if (!isIdentifier(nameToken)) {
+                throw syntaxError(nameToken, "a column name");
+            }
+            Token typeStart = peek(0);
+            if (typeStart.kind() != Kind.WORD) {
+                throw syntaxError(typeStart, "a type");
+            }
+            int depth = 0;
+            int typeEnd = typeStart.end();
+            while (true) {
+                Token token = peek(0);
+                if (token.kind() == Kind.END) {
+                    throw syntaxError(token, "')'");
+                }
+                if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")"))) {
+                    break;
+                }
+                if (depth == 0 && token != typeStart && (token.isWord("not") || token.isWord("comment") || token.isWord("with"))) {
+                    throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                            "Column constraints, comments and properties are not supported (column " + nameToken.text() + ")");
+                }
+                if (token.isSymbol("(")) {
+                    depth++;
+                } else if (token.isSymbol(")")) {
+                    depth--;
+                }
+                typeEnd = token.end();
+                position++;
+            }
+            columns.add(new ColumnDefinition(identifier(nameToken), sql.substring(typeStart.start(), typeEnd)));
+            Token separator = next();
+            if (separator.isSymbol(")")) {
+                return columns;
+            }
+            if (!separator.isSymbol(",")) {
+                throw syntaxError(separator, "',' or ')'");
+            }
+        }
+    }
+
+    /** Identifiers up to and including the closing parenthesis (the opening one is consumed). */
+    private List<String> identifierList() {
+        List<String> names = new ArrayList<>();
+        while (true) {
+            Token token = next();
+            if (!isIdentifier(token)) {
+                throw syntaxError(token, "an identifier");
+            }
+            names.add(identifier(token));
+            Token separator = next();
+            if (separator.isSymbol(")")) {
+                return names;
+            }
+            if (!separator.isSymbol(",")) {
+                throw syntaxError(separator, "',' or ')'");
+            }
+        }
+    }
+
+    private void rejectProperties() {
+        if (peek(0).isWord("comment") || (peek(0).isWord("with") && peek(1).isSymbol("("))) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Table comments and properties are not supported");
+        }
+    }
+
+    private boolean ifNotExists() {
+        if (peek(0).isWord("if") && peek(1).isWord("not") && peek(2).isWord("exists")) {
+            position += 3;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean ifExists() {
+        if (peek(0).isWord("if") && peek(1).isWord("exists")) {
+            position += 2;
+            return true;
+        }
+        return false;
+    }
+
+    private List<String> qualifiedName() {
+        List<String> parts = new ArrayList<>();
+        while (true) {
+            Token token = next();
+            if (!isIdentifier(token)) {
+                throw syntaxError(token, "a name");
+            }
+            parts.add(identifier(token));
+            if (!peek(0).isSymbol(".")) {
+                break;
+            }
+            position++;
+        }
+        if (parts.size() > 3) {
+            throw new QuarryException(ErrorCode.SYNTAX_ERROR, "Too many dots in table name: " + String.join(".", parts));
+        }
+        return parts;
+    }
+
+    private static boolean isIdentifier(Token token) {
+        return token.kind() == Kind.WORD || token.kind() == Kind.QUOTED;
+    }
+
+    private static String identifier(Token token) {
+        return token.text().toLowerCase(Locale.ROOT);
+    }
+
+    private void expectSymbol(String symbol) {
+        Token token = next();
+        if (!token.isSymbol(symbol)) {
+            throw syntaxError(token, "'" + symbol + "'");
+        }
+    }
+
+    private void expectEnd() {
+        Token token = peek(0);
+        if (token.isSymbol(";") && peek(1).kind() == Kind.END) {
+            return;
+        }
+        if (token.kind() != Kind.END) {
+            throw syntaxError(token, "the end of the statement");
+        }
+    }
+
+    /** Where the statement's text ends: before a trailing semicolon. */
+    private int endOfStatement() {
+        int last = lastIndexBeforeEnd();
+        return last < 0 ? sql.length() : tokens.get(last).end();
+    }
+
+    private int lastIndexBeforeEnd() {
+        int last = tokens.size() - 2;
+        if (last >= 0 && tokens.get(last).isSymbol(";")) {
+            last--;
+        }
+        return last;
+    }
+
+    private Token peek(int offset) {
+        int index = Math.min(position + offset, tokens.size() - 1);
+        return tokens.get(index);
+    }
+
+    private Token next() {
+        Token token = peek(0);
+        if (token.kind() != Kind.END) {
+            position++;
+        }
+        return token;
+    }
+
+    private static QuarryException syntaxError(Token token, String expected) {
+        String found = token.kind() == Kind.END ? "<EOF>" : "'" + token.text() + "'";
+        return new QuarryException(
+                ErrorCode.SYNTAX_ERROR,
+                "line " + token.line() + ":" + token.column() + ": mismatched input " + found + ". Expecting: " + expected,
+                new io.quarry.spi.ErrorLocation(token.line(), token.column()),
+                null);
+    }
+
+    private static List<Token> tokenize(String sql) {
+        List<Token> tokens = new ArrayList<>();
+        int line = 1;
+        int lineStart = 0;
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+                i++;
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                while (i < n && sql.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                for (int k = i; k < end; k++) {
+                    if (sql.charAt(k) == '\n') {
+                        line++;
+                        lineStart = k + 1;
+                    }
+                }
+                i = end;
+            } else if (c == '"' || c == '\'') {
+                StringBuilder text = new StringBuilder();
+                int start = i;
+                int column = i - lineStart + 1;
+                int startLine = line;
+                i++;
+                while (i < n) {
+                    char q = sql.charAt(i);
+                    if (q == c) {
+                        if (i + 1 < n && sql.charAt(i + 1) == c) {
+                            text.append(c);
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (q == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                    text.append(q);
+                    i++;
+                }
+                i = Math.min(i + 1, n);
+                tokens.add(new Token(c == '"' ? Kind.QUOTED : Kind.STRING, text.toString(), start, i, startLine, column));
+            } else if (Character.isLetterOrDigit(c) || c == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+                    i++;
+                }
+                tokens.add(new Token(Kind.WORD, sql.substring(start, i), start, i, line, start - lineStart + 1));
+            } else {
+                tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), i, i + 1, line, i - lineStart + 1));
+                i++;
+            }
+        }
+        tokens.add(new Token(Kind.END, "", n, n, line, Math.max(1, n - lineStart + 1)));
+        return tokens;
+    }
+}

@@ -1,0 +1,33 @@
+package io.quarry.actor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarry.type.Types;
+import org.junit.jupiter.api.Test;
+
+class TestInsertCoercions {
+    @Test
+    void widensAsTrinoDoes() {
+        assertThat(InsertCoercions.canCoerce(Types.INTEGER, Types.BIGINT)).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.UNKNOWN, Types.DATE)).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.BIGINT, Types.DOUBLE)).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.INTEGER, Types.decimal(12, 2))).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.decimal(3, 1), Types.decimal(12, 2))).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.decimal(3, 1), Types.DOUBLE)).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.REAL, Types.DOUBLE)).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.varchar(3), Types.varchar(20))).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.varchar(3), Types.VARCHAR)).isTrue();
+    }
+
+    @Test
+    void refusesWhatTrinoRefuses() {
+        assertThat(InsertCoercions.canCoerce(Types.BIGINT, Types.INTEGER)).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.varchar(1), Types.BIGINT)).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.INTEGER, Types.VARCHAR)).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.DOUBLE, Types.decimal(12, 2))).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.BIGINT, Types.decimal(12, 2))).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.decimal(12, 4), Types.decimal(12, 2))).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.DATE, Types.BIGINT)).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.DOUBLE, Types.REAL)).isFalse();
+    }
+}

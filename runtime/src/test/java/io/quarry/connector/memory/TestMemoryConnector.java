@@ -1,0 +1,173 @@
+package io.quarry.connector.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.Values;
+import io.quarry.page.Page;
+import io.quarry.spi.ColumnMetadata;
+import io.quarry.spi.Connector;
+import io.quarry.spi.ConnectorContext;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.PageSink;
+import io.quarry.spi.PageSource;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.SchemaTableName;
+import io.quarry.spi.Split;
+import io.quarry.spi.TableMetadata;
+import io.quarry.spi.WriteTarget;
+import io.quarry.spi.WrittenFragment;
+import io.quarry.type.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestMemoryConnector {
+    private static final SchemaTableName T = new SchemaTableName("default", "t");
+    private static final ColumnMetadata A = new ColumnMetadata("a", Types.BIGINT);
+    private static final ColumnMetadata B = new ColumnMetadata("b", Types.VARCHAR);
+
+    private static final ConnectorContext NODE_1 = new ConnectorContext() {
+        @Override
+        public String nodeId() {
+            return "node-1";
+        }
+    };
+
+    private static Page rows(long... values) {
+        BlockBuilder a = BlockBuilder.create(Types.BIGINT, values.length);
+        BlockBuilder b = BlockBuilder.create(Types.VARCHAR, values.length);
+        for (long value : values) {
+            a.appendLong(value);
+            b.appendString("v" + value);
+        }
+        return new Page(values.length, a.build(), b.build());
+    }
+
+    private static List<Page> readAll(PageSource source) {
+        List<Page> pages = new ArrayList<>();
+        while (!source.isFinished()) {
+            Page page = source.nextPage();
+            if (page != null) {
+                pages.add(page);
+            }
+        }
+        return pages;
+    }
+
+    @Test
+    void writtenPagesAreReadBackThroughTheCommittedSplit() {
+        MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
+        WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink sink = connector.pageSink(target);
+        sink.appendPage(rows(1, 2));
+        sink.appendPage(rows());
+        sink.appendPage(rows(3));
+        WrittenFragment fragment = sink.finish();
+        assertThat(fragment.nodeId()).isEqualTo("node-1");
+        assertThat(fragment.rows()).isEqualTo(3);
+        assertThat(fragment.bytes()).isEqualTo(connector.store().usedBytes());
+        assertThat(connector.metadata().finishWrite(target, List.of(fragment))).isEqualTo(3);
+
+        List<Split> splits = connector.splits(T, 10);
+        assertThat(splits).hasSize(1);
+        List<Page> pages = readAll(connector.pageSource(splits.get(0), List.of(B, A)));
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0).channelCount()).isEqualTo(2);
+        assertThat(Values.toObject(Types.VARCHAR, pages.get(1).block(0), 0)).isEqualTo("v3");
+        assertThat(Values.toObject(Types.BIGINT, pages.get(0).block(1), 1)).isEqualTo(2L);
+        // count(*) reads no column at all.
+        List<Page> counted = readAll(connector.pageSource(splits.get(0), List.of()));
+        assertThat(counted.stream().mapToInt(Page::positionCount).sum()).isEqualTo(3);
+        assertThat(counted.get(0).channelCount()).isZero();
+    }
+
+    @Test
+    void committedWritesKeepRowCountsAndDistinctValuesForThePlanner() {
+        MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
+        WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink first = connector.pageSink(target);
+        first.appendPage(rows(1, 2, 3, 1));
+        PageSink second = connector.pageSink(target);
+        second.appendPage(rows(3, 4, 5));
+        connector.metadata().finishWrite(target, List.of(first.finish(), second.finish()));
+        var statistics = connector.metadata().statistics(T);
+        assertThat(statistics.rowCount()).isEqualTo(7);
+        assertThat(statistics.distinctValues("a")).hasValue(5);
+        assertThat(statistics.distinctValues("b")).hasValue(5);
+
+        WriteTarget insert = connector.metadata().beginInsert(T, "q2");
+        PageSink third = connector.pageSink(insert);
+        third.appendPage(rows(6, 7));
+        connector.metadata().finishWrite(insert, List.of(third.finish()));
+        assertThat(connector.metadata().statistics(T).rowCount()).isEqualTo(9);
+        assertThat(connector.metadata().statistics(T).distinctValues("a")).hasValue(7);
+    }
+
+    @Test
+    void anAbortedSinkLeavesNothingAndDropDataFreesTheTable() {
+        MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
+        WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink failed = connector.pageSink(target);
+        failed.appendPage(rows(1, 2));
+        failed.abort();
+        assertThat(connector.store().usedBytes()).isZero();
+        PageSink sink = connector.pageSink(target);
+        sink.appendPage(rows(1, 2));
+        connector.metadata().finishWrite(target, List.of(sink.finish()));
+        assertThat(connector.store().usedBytes()).isPositive();
+        connector.dropData(connector.metadata().dropTable(T));
+        assertThat(connector.store().usedBytes()).isZero();
+    }
+
+    @Test
+    void aFailedWriteIsDroppedWithoutTouchingCommittedData() {
+        MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
+        WriteTarget create = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink committed = connector.pageSink(create);
+        committed.appendPage(rows(1, 2));
+        connector.metadata().finishWrite(create, List.of(committed.finish()));
+        long committedBytes = connector.store().usedBytes();
+
+        WriteTarget insert = connector.metadata().beginInsert(T, "q2");
+        PageSink finished = connector.pageSink(insert);
+        finished.appendPage(rows(3, 4, 5));
+        finished.finish();
+        // The query failed elsewhere: the coordinator tells every worker to drop the write.
+        connector.dropWrite(insert);
+        assertThat(connector.store().usedBytes()).isEqualTo(committedBytes);
+        List<Page> pages = readAll(connector.pageSource(connector.splits(T, 1).get(0), List.of(A)));
+        assertThat(pages.stream().mapToInt(Page::positionCount).sum()).isEqualTo(2);
+    }
+
+    @Test
+    void theLimitComesFromTheCatalogProperties() {
+        Connector connector = new MemoryConnectorFactory().create("memory", Map.of("memory.max-data-per-node", "1kB"), NODE_1);
+        WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink sink = connector.pageSink(target);
+        long[] many = new long[200];
+        assertThatThrownBy(() -> sink.appendPage(rows(many)))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.MEMORY_LIMIT_EXCEEDED))
+                .hasMessageContaining("Memory limit [1024]");
+        assertThat(((MemoryConnector) connector).store().maxBytes()).isEqualTo(1024);
+        assertThat(((MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1)).store().maxBytes())
+                .isEqualTo(1L << 30);
+    }
+
+    @Test
+    void badPropertiesAreConfigurationErrorsNamingTheKey() {
+        MemoryConnectorFactory factory = new MemoryConnectorFactory();
+        assertThatThrownBy(() -> factory.create("mem", Map.of("memory.max-data-per-node", "lots"), NODE_1))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CONFIGURATION_INVALID))
+                .hasMessageContaining("'memory.max-data-per-node' in catalog 'mem'");
+        assertThatThrownBy(() -> factory.create("mem", Map.of("memory.max-data-per-node", "0B"), NODE_1))
+                .hasMessageContaining("must be positive");
+        assertThatThrownBy(() -> factory.create("mem", Map.of("memory.replication-factor", "2"), NODE_1))
+                .hasMessageContaining("only 1 is supported");
+        assertThatThrownBy(() -> factory.create("mem", Map.of("memory.other", "1"), NODE_1))
+                .hasMessage("Unknown property 'memory.other' in catalog 'mem' (connector memory)");
+        assertThat(factory.create("mem", Map.of("memory.replication-factor", "1", "connector.name", "memory"), NODE_1)).isNotNull();
+    }
+}

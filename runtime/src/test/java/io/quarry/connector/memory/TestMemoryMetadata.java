@@ -1,0 +1,128 @@
+package io.quarry.connector.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.spi.ColumnMetadata;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.SchemaTableName;
+import io.quarry.spi.Split;
+import io.quarry.spi.TableMetadata;
+import io.quarry.spi.WriteTarget;
+import io.quarry.spi.WrittenFragment;
+import io.quarry.type.Types;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class TestMemoryMetadata {
+    private static final SchemaTableName T = new SchemaTableName("default", "t");
+    private static final List<ColumnMetadata> COLUMNS =
+            List.of(new ColumnMetadata("a", Types.BIGINT), new ColumnMetadata("b", Types.varchar(5)));
+
+    private static void assertError(ThrowingCallable call, ErrorCode code, String message) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(code))
+                .hasMessage(message);
+    }
+
+    @Test
+    void schemaDefaultExistsFromTheStart() {
+        MemoryMetadata metadata = new MemoryMetadata("memory");
+        assertThat(metadata.listSchemas()).containsExactly("default");
+        assertThat(metadata.listTables("default")).isEmpty();
+        assertThat(metadata.listTables("nope")).isEmpty();
+    }
+
+    @Test
+    void schemasAreCreatedAndDroppedWithTrinosErrors() {
+        MemoryMetadata metadata = new MemoryMetadata("memory");
+        metadata.createSchema("s");
+        assertThat(metadata.listSchemas()).containsExactly("default", "s");
+        assertError(() -> metadata.createSchema("s"), ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema 'memory.s' already exists");
+        metadata.createTable(new TableMetadata(new SchemaTableName("s", "t"), COLUMNS));
+        assertError(() -> metadata.dropSchema("s"), ErrorCode.SCHEMA_NOT_EMPTY, "Cannot drop non-empty schema 's'");
+        metadata.dropTable(new SchemaTableName("s", "t"));
+        metadata.dropSchema("s");
+        assertError(() -> metadata.dropSchema("s"), ErrorCode.SCHEMA_NOT_FOUND, "Schema 'memory.s' does not exist");
+        assertError(() -> metadata.createTable(new TableMetadata(new SchemaTableName("s", "t"), COLUMNS)),
+                ErrorCode.SCHEMA_NOT_FOUND, "Schema 'memory.s' does not exist");
+    }
+
+    @Test
+    void tablesAreCreatedAndDropped() {
+        MemoryMetadata metadata = new MemoryMetadata("memory");
+        metadata.createTable(new TableMetadata(T, COLUMNS));
+        assertThat(metadata.table(T)).contains(new TableMetadata(T, COLUMNS));
+        assertThat(metadata.statistics(T).rowCount()).isZero();
+        assertThat(metadata.splits(T)).isEmpty();
+        assertError(() -> metadata.createTable(new TableMetadata(T, COLUMNS)),
+                ErrorCode.TABLE_ALREADY_EXISTS, "Table 'memory.default.t' already exists");
+        WriteTarget dropped = metadata.dropTable(T);
+        assertThat(dropped.table()).isEqualTo(T);
+        assertThat(metadata.table(T)).isEmpty();
+        assertError(() -> metadata.dropTable(T), ErrorCode.TABLE_NOT_FOUND, "Table 'memory.default.t' does not exist");
+        assertError(() -> metadata.beginInsert(T, "q"), ErrorCode.TABLE_NOT_FOUND, "Table 'memory.default.t' does not exist");
+    }
+
+    @Test
+    void createTableAsIsInvisibleUntilCommittedAndGoneWhenAborted() {
+        MemoryMetadata metadata = new MemoryMetadata("memory");
+        WriteTarget target = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q1");
+        assertThat(metadata.table(T)).isEmpty();
+        assertThat(metadata.listTables("default")).isEmpty();
+        // The name is taken meanwhile.
+        assertError(() -> metadata.createTable(new TableMetadata(T, COLUMNS)),
+                ErrorCode.TABLE_ALREADY_EXISTS, "Table 'memory.default.t' already exists");
+        assertError(() -> metadata.dropSchema("default"), ErrorCode.SCHEMA_NOT_EMPTY, "Cannot drop non-empty schema 'default'");
+        metadata.abortWrite(target);
+        assertThat(metadata.table(T)).isEmpty();
+
+        WriteTarget second = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q2");
+        assertThat(second.tableId()).isNotEqualTo(target.tableId());
+        long rows = metadata.finishWrite(second, List.of(
+                new WrittenFragment("w1", "q2.w1.1", 10, 100, ""),
+                new WrittenFragment("w2", "q2.w2.1", 5, 50, ""),
+                new WrittenFragment("w3", "q2.w3.1", 0, 0, "")));
+        assertThat(rows).isEqualTo(15);
+        assertThat(metadata.table(T)).contains(new TableMetadata(T, COLUMNS));
+        assertThat(metadata.statistics(T).rowCount()).isEqualTo(15);
+        // Aborting after the commit changes nothing.
+        metadata.abortWrite(second);
+        assertThat(metadata.table(T)).isPresent();
+    }
+
+    @Test
+    void insertsAddPiecesAndSplitsAreOnePerNodeHoldingData() {
+        MemoryMetadata metadata = new MemoryMetadata("memory");
+        WriteTarget create = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q1");
+        metadata.finishWrite(create, List.of(new WrittenFragment("w1", "q1.w1.1", 10, 100, "")));
+        WriteTarget insert = metadata.beginInsert(T, "q2");
+        assertThat(insert.tableId()).isEqualTo(create.tableId());
+        assertThat(insert.columns()).isEqualTo(COLUMNS);
+        assertThat(metadata.finishWrite(insert, List.of(
+                new WrittenFragment("w1", "q2.w1.1", 3, 30, ""), new WrittenFragment("w2", "q2.w2.1", 4, 40, "")))).isEqualTo(7);
+        assertThat(metadata.rowsByNode(T)).isEqualTo(Map.of("w1", 13L, "w2", 4L));
+        List<Split> splits = metadata.splits(T);
+        assertThat(splits).containsExactly(
+                new MemorySplit(create.tableId(), "w1", List.of("q1.w1.1", "q2.w1.1"), List.of("a", "b"), 13),
+                new MemorySplit(create.tableId(), "w2", List.of("q2.w2.1"), List.of("a", "b"), 4));
+        assertThat(splits.get(1).requiredNodeId()).isEqualTo(Optional.of("w2"));
+        assertThat(metadata.statistics(T).rowCount()).isEqualTo(17);
+    }
+
+    @Test
+    void anInsertIntoATableDroppedMeanwhileIsRefused() {
+        MemoryMetadata metadata = new MemoryMetadata("memory");
+        metadata.createTable(new TableMetadata(T, COLUMNS));
+        WriteTarget insert = metadata.beginInsert(T, "q2");
+        metadata.dropTable(T);
+        metadata.createTable(new TableMetadata(T, COLUMNS));
+        assertError(() -> metadata.finishWrite(insert, List.of(new WrittenFragment("w1", "x", 1, 1, ""))),
+                ErrorCode.TABLE_NOT_FOUND, "Table 'memory.default.t' was dropped while data was written to it");
+        assertThat(metadata.statistics(T).rowCount()).isZero();
+    }
+}

@@ -1,0 +1,102 @@
+package io.quarry.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.sql.WriteStatement.ColumnDefinition;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TestWriteStatementParser {
+    /** The statement, its query text without the blanks that keep its position. */
+    private static WriteStatement parse(String sql) {
+        WriteStatement statement = WriteStatementParser.parse(sql).orElseThrow();
+        if (statement instanceof WriteStatement.CreateTableAsSelect create) {
+            return new WriteStatement.CreateTableAsSelect(
+                    create.name(), create.ifNotExists(), create.columnAliases(), create.query().strip(), create.withData());
+        }
+        if (statement instanceof WriteStatement.Insert insert) {
+            return new WriteStatement.Insert(insert.name(), insert.columns(), insert.query().strip());
+        }
+        return statement;
+    }
+
+    @Test
+    void queriesKeepTheirPositionInTheStatement() {
+        WriteStatement.Insert insert = (WriteStatement.Insert) WriteStatementParser.parse("INSERT INTO t\nSELECT x FROM u").orElseThrow();
+        assertThat(insert.query()).isEqualTo("             \nSELECT x FROM u");
+    }
+
+    @Test
+    void queriesAndOtherStatementsAreLeftToCalcite() {
+        assertThat(WriteStatementParser.parse("SELECT 1")).isEmpty();
+        assertThat(WriteStatementParser.parse("CREATE VIEW v AS SELECT 1")).isEmpty();
+        assertThat(WriteStatementParser.parse("SHOW SCHEMAS")).isEmpty();
+        assertThat(WriteStatementParser.parse("")).isEmpty();
+    }
+
+    @Test
+    void schemas() {
+        assertThat(parse("CREATE SCHEMA memory.s")).isEqualTo(new WriteStatement.CreateSchema(List.of("memory", "s"), false));
+        assertThat(parse("create schema if not exists S;")).isEqualTo(new WriteStatement.CreateSchema(List.of("s"), true));
+        assertThat(parse("DROP SCHEMA IF EXISTS \"Sales\" RESTRICT")).isEqualTo(new WriteStatement.DropSchema(List.of("sales"), true));
+        assertThatThrownBy(() -> parse("DROP SCHEMA s CASCADE"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+    }
+
+    @Test
+    void createTableWithColumns() {
+        assertThat(parse("CREATE TABLE IF NOT EXISTS memory.default.t (id BIGINT, name varchar(25), price decimal(12, 2))"))
+                .isEqualTo(new WriteStatement.CreateTable(List.of("memory", "default", "t"), true, List.of(
+                        new ColumnDefinition("id", "BIGINT"),
+                        new ColumnDefinition("name", "varchar(25)"),
+                        new ColumnDefinition("price", "decimal(12, 2)"))));
+    }
+
+    @Test
+    void createTableAsSelect() {
+        assertThat(parse("CREATE TABLE t AS SELECT * FROM tpch.tiny.orders"))
+                .isEqualTo(new WriteStatement.CreateTableAsSelect(List.of("t"), false, Optional.empty(), "SELECT * FROM tpch.tiny.orders", true));
+        assertThat(parse("CREATE TABLE s.t (a, b) AS (SELECT 1, 2) WITH NO DATA;"))
+                .isEqualTo(new WriteStatement.CreateTableAsSelect(List.of("s", "t"), false, Optional.of(List.of("a", "b")), "(SELECT 1, 2)", false));
+        assertThat(parse("CREATE TABLE t AS VALUES 1 WITH DATA"))
+                .isEqualTo(new WriteStatement.CreateTableAsSelect(List.of("t"), false, Optional.empty(), "VALUES 1", true));
+    }
+
+    @Test
+    void insert() {
+        assertThat(parse("INSERT INTO t VALUES (1, 'a;b')"))
+                .isEqualTo(new WriteStatement.Insert(List.of("t"), Optional.empty(), "VALUES (1, 'a;b')"));
+        assertThat(parse("insert into memory.default.t (b, A) select x, y from u;"))
+                .isEqualTo(new WriteStatement.Insert(List.of("memory", "default", "t"), Optional.of(List.of("b", "a")), "select x, y from u"));
+        assertThat(parse("INSERT INTO t (SELECT 1)"))
+                .isEqualTo(new WriteStatement.Insert(List.of("t"), Optional.empty(), "(SELECT 1)"));
+    }
+
+    @Test
+    void dropTableAndShowTables() {
+        assertThat(parse("DROP TABLE IF EXISTS memory.default.t")).isEqualTo(new WriteStatement.DropTable(List.of("memory", "default", "t"), true));
+        assertThat(parse("SHOW TABLES")).isEqualTo(new WriteStatement.ShowTables(List.of(), Optional.empty()));
+        assertThat(parse("SHOW TABLES FROM memory.s LIKE 't%'"))
+                .isEqualTo(new WriteStatement.ShowTables(List.of("memory", "s"), Optional.of("t%")));
+    }
+
+    @Test
+    void mistakesAreSyntaxErrorsWithTheirPosition() {
+        assertThatThrownBy(() -> parse("CREATE TABLE t (a bigint"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR);
+                    assertThat(e.location()).isPresent();
+                })
+                .hasMessageContaining("<EOF>");
+        assertThatThrownBy(() -> parse("DROP TABLE t extra"))
+                .hasMessage("line 1:14: mismatched input 'extra'. Expecting: the end of the statement");
+        assertThatThrownBy(() -> parse("INSERT INTO t DELETE")).hasMessageContaining("mismatched input 'DELETE'");
+        assertThatThrownBy(() -> parse("CREATE TABLE t AS")).isInstanceOf(QuarryException.class);
+        assertThatThrownBy(() -> parse("CREATE TABLE t (a bigint NOT NULL)"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+    }
+}
