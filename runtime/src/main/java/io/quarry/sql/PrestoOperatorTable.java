@@ -95,9 +95,11 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         for (SqlOperator operator : curated) {
             register(operator.getName(), operator);
         }
+        StructuralOperators.all().forEach(operator -> register(operator.getName(), operator));
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
         operators.addAll(curated);
+        operators.addAll(StructuralOperators.all());
     }
 
     private static RelDataType replaceType(SqlOperatorBinding binding) {

@@ -55,6 +55,8 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.VARBINARY);
         } else if (type instanceof DateType) {
             result = factory.createSqlType(SqlTypeName.DATE);
+        } else if (StructuralTypeMapping.isStructural(type)) {
+            result = StructuralTypeMapping.toCalcite(factory, type);
         } else {
             result = factory.createSqlType(SqlTypeName.NULL);
         }
@@ -81,6 +83,7 @@ final class TypeMapping {
             case BINARY, VARBINARY -> Types.VARBINARY;
             case DATE -> Types.DATE;
             case NULL -> Types.UNKNOWN;
+            case ARRAY, MAP, ROW -> StructuralTypeMapping.toQuarry(type);
             default -> throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Type " + displayName(type) + " is not supported yet");
         };

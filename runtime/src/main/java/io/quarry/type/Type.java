@@ -8,7 +8,8 @@ import java.util.List;
  */
 public sealed interface Type
         permits BooleanType, TinyintType, SmallintType, IntegerType, BigintType, RealType, DoubleType, DecimalType,
-                VarcharType, CharType, VarbinaryType, DateType, UnknownType {
+                VarcharType, CharType, VarbinaryType, DateType, UnknownType,
+                ArrayType, MapType, RowType {
 
     /** The lower-case base name, e.g. {@code varchar} or {@code decimal}. */
     String rawType();

@@ -87,6 +87,9 @@ public final class ValueEncoders {
         if (type instanceof UnknownType) {
             return (generator, block, position) -> generator.writeNull();
         }
+        if (StructuralValueEncoders.isStructural(type)) {
+            return StructuralValueEncoders.forType(type);
+        }
         throw new IllegalArgumentException("No JSON encoding for type " + type);
     }
 

@@ -309,5 +309,15 @@ public final class KryoRegistrations {
         kryo.register(212, io.quarry.connector.system.SystemSplit.class);
         kryo.register(213, io.quarry.actor.TaskActor.EndRemoteSource.class);
         // New entries go here, at the end, with the next id (214).
+
+        // arrays, maps, rows and lambdas: ids 450-499
+        kryo.register(450, io.quarry.type.ArrayType.class);
+        kryo.register(451, io.quarry.type.MapType.class);
+        kryo.register(452, io.quarry.type.RowType.class);
+        kryo.register(453, io.quarry.type.RowType.Field.class);
+        kryo.register(454, io.quarry.block.ArrayBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(455, io.quarry.block.MapBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(456, io.quarry.block.RowBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(457, io.quarry.plan.expression.Lambda.class);
     }
 }

@@ -27,6 +27,9 @@ public final class Functions {
         String name = call.function();
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();
+        if (StructuralFunctions.handles(call)) {
+            return StructuralFunctions.resolve(call);
+        }
         return switch (name) {
             case "add", "subtract", "multiply", "divide", "modulus", "negate" -> Arithmetic.resolve(name, types, result);
             case "equal", "not_equal", "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal",
