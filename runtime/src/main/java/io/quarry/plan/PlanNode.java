@@ -8,7 +8,8 @@ import java.util.List;
  * node's output is the {@code i}-th entry of {@link #outputTypes()}), as in relational algebra.
  */
 public sealed interface PlanNode
-        permits TableScan, Filter, Project, Aggregate, Sort, TopN, Limit, Values, Exchange, RemoteSource, Output {
+        permits TableScan, Filter, Project, Aggregate, Sort, TopN, Limit, Values, Exchange, RemoteSource, Output,
+                Unnest {
     List<PlanNode> sources();
 
     List<Type> outputTypes();

@@ -319,5 +319,6 @@ public final class KryoRegistrations {
         kryo.register(455, io.quarry.block.MapBlock.class, new PageSerializer.BlockSerializer());
         kryo.register(456, io.quarry.block.RowBlock.class, new PageSerializer.BlockSerializer());
         kryo.register(457, io.quarry.plan.expression.Lambda.class);
+        kryo.register(458, io.quarry.plan.Unnest.class);
     }
 }

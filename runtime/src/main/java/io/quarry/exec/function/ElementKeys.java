@@ -16,11 +16,11 @@ import java.util.List;
  * Equality, hashing and ordering of single values inside arrays and maps (elements, keys): comparable Java
  * keys for the value at a position, so distinct, contains and map look-ups can use hash sets.
  */
-final class ElementKeys {
+public final class ElementKeys {
     private ElementKeys() {}
 
     /** A key equal for equal SQL values; null for SQL NULL. Doubles compare as Trino's equality (0.0 = -0.0). */
-    static Object key(Type type, Block block, int position) {
+    public static Object key(Type type, Block block, int position) {
         if (block.isNull(position)) {
             return null;
         }
@@ -45,7 +45,7 @@ final class ElementKeys {
 
     /** Ascending order of two non-null values of one block. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static int compare(Type type, Block block, int left, int right) {
+    public static int compare(Type type, Block block, int left, int right) {
         if (block instanceof LongBlock b) {
             return Long.compare(b.getLong(left), b.getLong(right));
         }
