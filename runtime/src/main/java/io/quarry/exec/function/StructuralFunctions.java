@@ -133,6 +133,20 @@ public final class StructuralFunctions {
                 Block entries = new RowBlock(maps.keys().positionCount(), null, new Block[] {maps.keys(), maps.values()});
                 return new ArrayBlock(count, nullMask(maps, count), maps.rawOffsets(), entries);
             };
+            case "array_union", "array_intersect", "array_except" -> (arguments, count) -> setOperation(name, element(types), arguments, count);
+            case "array_join" -> (arguments, count) -> arrayJoin(element(types), arguments, count);
+            case "flatten" -> (arguments, count) -> {
+                ArrayBlock outer = (ArrayBlock) arguments[0];
+                ArrayBlock inner = (ArrayBlock) outer.elements();
+                int[] offsets = new int[count + 1];
+                for (int i = 0; i <= count; i++) {
+                    offsets[i] = inner.rawOffsets()[outer.rawOffsets()[i]];
+                }
+                return new ArrayBlock(count, nullMask(outer, count), offsets, inner.elements());
+            };
+            case "repeat" -> (arguments, count) -> repeat((ArrayType) result, arguments, count);
+            case "sequence" -> (arguments, count) -> sequence(arguments, count);
+            case "map_from_entries" -> (arguments, count) -> mapFromEntries((MapType) result, arguments, count);
             case "cast", "try_cast" -> cast(types.get(0), result, name.equals("try_cast"));
             default -> throw Functions.unsupported(name, types);
         };
@@ -372,6 +386,167 @@ public final class StructuralFunctions {
             offsets[i + 1] = keyOut.positionCount();
         }
         return new MapBlock(count, nulls, offsets, keyOut.build(), valueOut.build());
+    }
+
+    /** Distinct elements of the first array that are (union: or) also / (except: not) in the second, in order. */
+    private static Block setOperation(String name, Type elementType, Block[] arguments, int count) {
+        ArrayBlock right = (ArrayBlock) arguments[1];
+        BlockBuilder out = BlockBuilder.create(elementType, count);
+        ArrayBlock left = (ArrayBlock) arguments[0];
+        int[] offsets = new int[count + 1];
+        boolean[] nulls = null;
+        for (int i = 0; i < count; i++) {
+            if (left.isNull(i) || right.isNull(i)) {
+                nulls = nulls == null ? new boolean[count] : nulls;
+                nulls[i] = true;
+            } else {
+                Set<Object> other = new HashSet<>();
+                for (int e = right.offset(i), end = e + right.length(i); e < end; e++) {
+                    other.add(new Key(ElementKeys.key(elementType, right.elements(), e)));
+                }
+                Set<Object> seen = new HashSet<>();
+                for (int e = left.offset(i), end = e + left.length(i); e < end; e++) {
+                    Key key = new Key(ElementKeys.key(elementType, left.elements(), e));
+                    boolean keep = switch (name) {
+                        case "array_intersect" -> other.contains(key);
+                        case "array_except" -> !other.contains(key);
+                        default -> true;
+                    };
+                    if (keep && seen.add(key)) {
+                        out.append(left.elements(), e);
+                    }
+                }
+                if (name.equals("array_union")) {
+                    for (int e = right.offset(i), end = e + right.length(i); e < end; e++) {
+                        if (seen.add(new Key(ElementKeys.key(elementType, right.elements(), e)))) {
+                            out.append(right.elements(), e);
+                        }
+                    }
+                }
+            }
+            offsets[i + 1] = out.positionCount();
+        }
+        return new ArrayBlock(count, nulls, offsets, out.build());
+    }
+
+    /** A hash key that may stand for NULL (sets of elements keep one NULL). */
+    private record Key(Object value) {}
+
+    private static Block arrayJoin(Type elementType, Block[] arguments, int count) {
+        ArrayBlock arrays = (ArrayBlock) arguments[0];
+        BlockBuilder out = BlockBuilder.create(Types.VARCHAR, count);
+        for (int i = 0; i < count; i++) {
+            if (arrays.isNull(i) || arguments[1].isNull(i) || arguments.length > 2 && arguments[2].isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            String delimiter = (String) Values.toObject(Types.VARCHAR, arguments[1], i);
+            String replacement = arguments.length > 2 ? (String) Values.toObject(Types.VARCHAR, arguments[2], i) : null;
+            StringBuilder text = new StringBuilder();
+            boolean first = true;
+            for (int e = arrays.offset(i), end = e + arrays.length(i); e < end; e++) {
+                Object value = Values.toObject(elementType, arrays.elements(), e);
+                if (value == null && replacement == null) {
+                    continue;
+                }
+                if (!first) {
+                    text.append(delimiter);
+                }
+                text.append(value == null ? replacement : value);
+                first = false;
+            }
+            out.appendString(text.toString());
+        }
+        return out.build();
+    }
+
+    private static Block repeat(ArrayType type, Block[] arguments, int count) {
+        LongBlock times = (LongBlock) arguments[1];
+        IntList positions = new IntList();
+        int[] offsets = new int[count + 1];
+        boolean[] nulls = null;
+        for (int i = 0; i < count; i++) {
+            if (times.isNull(i)) {
+                nulls = nulls == null ? new boolean[count] : nulls;
+                nulls[i] = true;
+            } else {
+                long n = times.getLong(i);
+                if (n < 0) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "count argument of repeat function must be greater than or equal to 0");
+                }
+                if (n > 10_000) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "count argument of repeat function must be less than or equal to 10000");
+                }
+                for (long k = 0; k < n; k++) {
+                    positions.add(i);
+                }
+            }
+            offsets[i + 1] = positions.size();
+        }
+        return new ArrayBlock(count, nulls, offsets, arguments[0].copyPositions(positions.values(), positions.size()));
+    }
+
+    private static Block sequence(Block[] arguments, int count) {
+        LongBlock starts = (LongBlock) arguments[0];
+        LongBlock stops = (LongBlock) arguments[1];
+        LongBlock steps = arguments.length > 2 ? (LongBlock) arguments[2] : null;
+        BlockBuilder out = BlockBuilder.create(Types.BIGINT, count);
+        int[] offsets = new int[count + 1];
+        boolean[] nulls = null;
+        for (int i = 0; i < count; i++) {
+            if (starts.isNull(i) || stops.isNull(i) || steps != null && steps.isNull(i)) {
+                nulls = nulls == null ? new boolean[count] : nulls;
+                nulls[i] = true;
+            } else {
+                long start = starts.getLong(i);
+                long stop = stops.getLong(i);
+                long step = steps == null ? (start <= stop ? 1 : -1) : steps.getLong(i);
+                if (step == 0) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "step must not be zero");
+                }
+                if (step > 0 != start <= stop && start != stop) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                            "sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start");
+                }
+                long length = (stop - start) / step + 1;
+                if (length > 10_000) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "result of sequence function must not have more than 10000 entries");
+                }
+                for (long k = 0; k < length; k++) {
+                    out.appendLong(start + k * step);
+                }
+            }
+            offsets[i + 1] = out.positionCount();
+        }
+        return new ArrayBlock(count, nulls, offsets, out.build());
+    }
+
+    private static Block mapFromEntries(MapType type, Block[] arguments, int count) {
+        ArrayBlock arrays = (ArrayBlock) arguments[0];
+        RowBlock entries = (RowBlock) arrays.elements();
+        IntList positions = new IntList();
+        int[] offsets = new int[count + 1];
+        for (int i = 0; i < count; i++) {
+            Set<Object> seen = new HashSet<>();
+            for (int e = arrays.offset(i), end = e + arrays.length(i); e < end; e++) {
+                if (entries.isNull(e)) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "map entry cannot be null");
+                }
+                Object key = ElementKeys.key(type.keyType(), entries.field(0), e);
+                if (key == null) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "map key cannot be null");
+                }
+                if (!seen.add(key)) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Duplicate map keys ("
+                            + Values.toObject(type.keyType(), entries.field(0), e) + ") are not allowed");
+                }
+                positions.add(e);
+            }
+            offsets[i + 1] = positions.size();
+        }
+        return new MapBlock(count, nullMask(arrays, count), offsets,
+                entries.field(0).copyPositions(positions.values(), positions.size()),
+                entries.field(1).copyPositions(positions.values(), positions.size()));
     }
 
     private static ScalarKernel cast(Type source, Type target, boolean tryCast) {
