@@ -61,7 +61,7 @@ final class StructuralExpressions {
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         boolean structural = switch (call.getKind()) {
             case ARRAY_VALUE_CONSTRUCTOR, ROW, ITEM -> true;
-            default -> FUNCTIONS.contains(name)
+            default -> FUNCTIONS.contains(name) && (Set.of("map", "repeat", "sequence").contains(name) || isNested(operands))
                     || (name.equals("||") || name.equals("concat")) && StructuralOperators.isArray(call.getType());
         };
         if (!structural) {
@@ -137,6 +137,15 @@ final class StructuralExpressions {
                     ExpressionTranslator.coerce(input.body(), state)));
         }
         return new Call(name, arguments, type);
+    }
+
+    /** Whether the first operand is an array or a map: other functions of the same name (a string reverse) are not ours. */
+    private static boolean isNested(List<RexNode> operands) {
+        if (operands.isEmpty()) {
+            return false;
+        }
+        org.apache.calcite.sql.type.SqlTypeName type = operands.get(0).getType().getSqlTypeName();
+        return type == org.apache.calcite.sql.type.SqlTypeName.ARRAY || type == org.apache.calcite.sql.type.SqlTypeName.MAP;
     }
 
     /** {@code a[i]} and {@code element_at}: array indexes are bigint, map keys take the key type. */

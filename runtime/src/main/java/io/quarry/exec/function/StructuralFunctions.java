@@ -41,8 +41,12 @@ public final class StructuralFunctions {
     /** Whether this class implements the call: its own function names, casts and concatenation of structural values. */
     public static boolean handles(Call call) {
         String name = call.function();
-        if (NAMES.contains(name)) {
+        if (Set.of("array_constructor", "row_constructor", "map", "repeat", "sequence").contains(name)) {
             return true;
+        }
+        if (NAMES.contains(name)) {
+            // other functions of the same name (a string reverse) take no array, map or row
+            return !call.arguments().isEmpty() && Blocks.isStructural(call.arguments().get(0).type());
         }
         if (name.equals("cast") || name.equals("try_cast")) {
             return Blocks.isStructural(call.type()) || Blocks.isStructural(call.arguments().get(0).type());
