@@ -109,6 +109,13 @@ class TestStructuralExpressions {
     }
 
     @Test
+    void arraysCompareForEquality() {
+        assertThat(values("ARRAY[1, 2] = ARRAY[1, 3], ARRAY[1, NULL] = ARRAY[1, 2], ARRAY[1, NULL] = ARRAY[2, 2], "
+                + "ARRAY[1, 2] <> ARRAY[1], ARRAY[2] = ARRAY[2, 1]"))
+                .containsExactly(false, null, false, true, false);
+    }
+
+    @Test
     void maps() {
         assertThat(values("map(ARRAY['a', 'b'], ARRAY[1, 2]), map(ARRAY['a', 'b'], ARRAY[1, 2])['b'], "
                 + "element_at(map(ARRAY['a'], ARRAY[1]), 'z'), cardinality(map(ARRAY['a', 'b'], ARRAY[1, 2])), "

@@ -48,6 +48,9 @@ public final class StructuralFunctions {
             // other functions of the same name (a string reverse) take no array, map or row
             return !call.arguments().isEmpty() && Blocks.isStructural(call.arguments().get(0).type());
         }
+        if (name.equals("equal") || name.equals("not_equal") || name.equals("is_distinct_from")) {
+            return call.arguments().size() == 2 && Blocks.isStructural(call.arguments().get(0).type());
+        }
         if (name.equals("cast") || name.equals("try_cast")) {
             return Blocks.isStructural(call.type()) || Blocks.isStructural(call.arguments().get(0).type());
         }
@@ -152,6 +155,7 @@ public final class StructuralFunctions {
             case "sequence" -> (arguments, count) -> sequence(arguments, count);
             case "map_from_entries" -> (arguments, count) -> mapFromEntries((MapType) result, arguments, count);
             case "cast", "try_cast" -> cast(types.get(0), result, name.equals("try_cast"));
+            case "equal", "not_equal", "is_distinct_from" -> (arguments, count) -> compareEqual(name, types.get(0), arguments, count);
             default -> throw Functions.unsupported(name, types);
         };
     }
@@ -390,6 +394,84 @@ public final class StructuralFunctions {
             offsets[i + 1] = keyOut.positionCount();
         }
         return new MapBlock(count, nulls, offsets, keyOut.build(), valueOut.build());
+    }
+
+    /**
+     * Equality of arrays, maps and rows: equal when all parts are equal, unknown (NULL) when they differ only
+     * where one side has a NULL; IS DISTINCT FROM treats NULLs as values.
+     */
+    private static Block compareEqual(String name, Type type, Block[] arguments, int count) {
+        BlockBuilder out = BlockBuilder.create(Types.BOOLEAN, count);
+        boolean distinct = name.equals("is_distinct_from");
+        for (int i = 0; i < count; i++) {
+            boolean leftNull = arguments[0].isNull(i);
+            boolean rightNull = arguments[1].isNull(i);
+            if (leftNull || rightNull) {
+                if (distinct) {
+                    out.appendBoolean(leftNull != rightNull);
+                } else {
+                    out.appendNull();
+                }
+                continue;
+            }
+            Object left = Values.toObject(type, arguments[0], i);
+            Object right = Values.toObject(type, arguments[1], i);
+            if (distinct) {
+                out.appendBoolean(!Objects.equals(left, right));
+                continue;
+            }
+            Boolean equal = sqlEquals(left, right);
+            if (equal == null) {
+                out.appendNull();
+            } else {
+                out.appendBoolean(name.equals("equal") == equal);
+            }
+        }
+        return out.build();
+    }
+
+    /** SQL equality of nested values: FALSE if some part differs, NULL if none differs but a part is NULL. */
+    private static Boolean sqlEquals(Object left, Object right) {
+        if (left == null || right == null) {
+            return null;
+        }
+        if (left instanceof List<?> a && right instanceof List<?> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            boolean unknown = false;
+            for (int i = 0; i < a.size(); i++) {
+                Boolean equal = sqlEquals(a.get(i), b.get(i));
+                if (equal == null) {
+                    unknown = true;
+                } else if (!equal) {
+                    return false;
+                }
+            }
+            return unknown ? null : true;
+        }
+        if (left instanceof java.util.Map<?, ?> a && right instanceof java.util.Map<?, ?> b) {
+            if (!a.keySet().equals(b.keySet())) {
+                return false;
+            }
+            boolean unknown = false;
+            for (Object key : a.keySet()) {
+                Boolean equal = sqlEquals(a.get(key), b.get(key));
+                if (equal == null) {
+                    unknown = true;
+                } else if (!equal) {
+                    return false;
+                }
+            }
+            return unknown ? null : true;
+        }
+        if (left instanceof java.math.BigDecimal a && right instanceof java.math.BigDecimal b) {
+            return a.compareTo(b) == 0;
+        }
+        if (left instanceof Double a && right instanceof Double b) {
+            return a.doubleValue() == b.doubleValue();
+        }
+        return left.equals(right);
     }
 
     /** Distinct elements of the first array that are (union: or) also / (except: not) in the second, in order. */
