@@ -4,7 +4,9 @@ package io.quarry.block;
  * One column of a {@link io.quarry.page.Page}: values over primitive arrays plus an optional null mask.
  * Blocks are immutable once built and may be shared between operators and threads.
  */
-public sealed interface Block permits LongBlock, DoubleBlock, BooleanBlock, VariableWidthBlock, Int128Block {
+public sealed interface Block
+        permits LongBlock, DoubleBlock, BooleanBlock, VariableWidthBlock, Int128Block,
+                ArrayBlock, MapBlock, RowBlock {
     int positionCount();
 
     boolean isNull(int position);

@@ -22,12 +22,15 @@ public final class BlockBuilder {
     private byte[] bytes;
     private int byteCount;
     private int positionCount;
+    /** Arrays, maps and rows are built by their own builder; null for the flat storages. */
+    private StructuralBlockBuilder nested;
 
     private BlockBuilder(Type type, int expectedPositions) {
         this.type = type;
         int capacity = Math.max(expectedPositions, 8);
         nulls = new boolean[capacity];
         switch (type.storage()) {
+            case ARRAY, MAP, ROW -> nested = new StructuralBlockBuilder(type, expectedPositions);
             case LONG -> longs = new long[capacity];
             case DOUBLE -> doubles = new double[capacity];
             case BOOLEAN -> booleans = new boolean[capacity];
@@ -48,7 +51,7 @@ public final class BlockBuilder {
     }
 
     public int positionCount() {
-        return positionCount;
+        return nested != null ? nested.positionCount() : positionCount;
     }
 
     private void ensureCapacity() {
@@ -67,6 +70,10 @@ public final class BlockBuilder {
     }
 
     public BlockBuilder appendNull() {
+        if (nested != null) {
+            nested.appendNull();
+            return this;
+        }
         ensureCapacity();
         nulls[positionCount] = true;
         hasNull = true;
@@ -125,6 +132,10 @@ public final class BlockBuilder {
 
     /** Copies the value at {@code position} of a block of the same storage. */
     public BlockBuilder append(Block block, int position) {
+        if (nested != null) {
+            nested.append(block, position);
+            return this;
+        }
         if (block.isNull(position)) {
             return appendNull();
         }
@@ -146,9 +157,14 @@ public final class BlockBuilder {
 
     /**
      * Appends a Java value as {@link Values#toObject} produces it: Long, Double, Boolean, String, byte[] or
-     * BigDecimal (decimals), or null.
+     * BigDecimal (decimals),
+     * List (arrays, rows), Map (maps), or null.
      */
     public BlockBuilder appendObject(Object value) {
+        if (nested != null) {
+            nested.appendObject(value);
+            return this;
+        }
         if (value == null) {
             return appendNull();
         }
@@ -172,6 +188,7 @@ public final class BlockBuilder {
             case VARIABLE_WIDTH -> {
                 return value instanceof byte[] raw ? appendBytes(raw) : appendString((String) value);
             }
+            case ARRAY, MAP, ROW -> throw new IllegalStateException("nested values go to the nested builder");
         }
         throw new IllegalStateException("unreachable");
     }
@@ -184,6 +201,7 @@ public final class BlockBuilder {
             case BOOLEAN -> new BooleanBlock(positionCount, mask, booleans);
             case INT128 -> new Int128Block(positionCount, mask, longs);
             case VARIABLE_WIDTH -> new VariableWidthBlock(positionCount, mask, offsets, bytes);
+            case ARRAY, MAP, ROW -> nested.build();
         };
     }
 }

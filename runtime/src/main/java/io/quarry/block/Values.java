@@ -11,7 +11,8 @@ public final class Values {
 
     /**
      * The value at {@code position} as Long (integer types, date as days), Double, Boolean, String
-     * (varchar, char), byte[] (varbinary) or BigDecimal (decimal); null for SQL NULL.
+     * (varchar, char), byte[] (varbinary), BigDecimal (decimal), List (array, row: the fields in order) or
+     * LinkedHashMap (map); null for SQL NULL.
      */
     public static Object toObject(Type type, Block block, int position) {
         if (block.isNull(position)) {
@@ -30,6 +31,9 @@ public final class Values {
         }
         if (block instanceof Int128Block b) {
             return new BigDecimal(b.getBigInteger(position), ((DecimalType) type).scale());
+        }
+        if (block instanceof ArrayBlock || block instanceof MapBlock || block instanceof RowBlock) {
+            return StructuralValues.toObject(type, block, position);
         }
         VariableWidthBlock b = (VariableWidthBlock) block;
         return type instanceof VarbinaryType ? b.getBytes(position) : b.getString(position);

@@ -189,6 +189,13 @@ final class LocalExecutionPlanner {
         if (node instanceof Join join) {
             return join(join);
         }
+        if (node instanceof io.quarry.plan.Unnest unnest) {
+            Pipeline pipeline = visit(unnest.source());
+            List<Type> sourceTypes = unnest.source().outputTypes();
+            pipeline.factories.add(() -> new io.quarry.exec.operator.UnnestOperator(
+                    sourceTypes, unnest.replicateChannels(), unnest.unnestChannels(), unnest.withOrdinality()));
+            return pipeline;
+        }
         if (node instanceof Exchange exchange) {
             // the fragmenter cuts at exchanges; one left inside a fragment runs in this task, so it moves nothing
             return visit(exchange.source());

@@ -16,6 +16,7 @@ public final class AggregateSignatures {
         return switch (function) {
             case "count" -> List.of(Types.BIGINT);
             case "sum", "min", "max" -> List.of(resultType);
+            case "array_agg", "map_agg" -> List.of(resultType);
             case "avg" -> List.of(
                     resultType instanceof DecimalType decimal ? Types.decimal(38, decimal.scale()) : Types.DOUBLE,
                     Types.BIGINT);
@@ -25,7 +26,7 @@ public final class AggregateSignatures {
 
     /** Whether the function can run as PARTIAL then FINAL. */
     public static boolean isDecomposable(String function, boolean distinct) {
-        return !distinct && (List.of("count", "sum", "min", "max", "avg").contains(function)
+        return !distinct && (List.of("count", "sum", "min", "max", "avg", "array_agg", "map_agg").contains(function)
                 || ExtendedAggregates.FUNCTIONS.contains(function));
     }
 }

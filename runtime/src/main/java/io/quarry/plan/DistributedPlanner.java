@@ -35,7 +35,8 @@ public final class DistributedPlanner {
         if (node instanceof Values || node instanceof RemoteSource) {
             return new Planned(node, Distribution.SINGLE);
         }
-        if (node instanceof Filter || node instanceof Project || node instanceof GroupId || node instanceof Exchange) {
+        if (node instanceof Filter || node instanceof Project || node instanceof GroupId || node instanceof Exchange
+                || node instanceof Unnest) {
             Planned source = plan(node.sources().get(0));
             Distribution distribution = node instanceof Exchange ? Distribution.SINGLE : source.distribution();
             return new Planned(node.replaceSources(List.of(source.node())), distribution);
@@ -81,7 +82,7 @@ public final class DistributedPlanner {
             return new Planned(aggregate.replaceSources(List.of(source.node())), source.distribution());
         }
         boolean decomposable = aggregate.calls().stream()
-                .allMatch(call -> AggregateSignatures.isDecomposable(call.function(), call.distinct()));
+                .allMatch(call -> call.orderBy().isEmpty() && AggregateSignatures.isDecomposable(call.function(), call.distinct()));
         if (!decomposable) {
             // Every row of a group must meet in one task: repartition raw rows on the group keys.
             PlanNode exchanged = exchangeOn(source.node(), aggregate.groupKeys());

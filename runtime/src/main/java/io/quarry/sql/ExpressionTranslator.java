@@ -52,6 +52,8 @@ final class ExpressionTranslator {
     private final RexBuilder rexBuilder;
     private final List<Type> inputTypes;
     private final int[] mapping;
+    /** Set while translating the body of a lambda: its parameters and captured columns. */
+    private final StructuralExpressions.Scope lambdaScope;
 
     /**
      * @param inputTypes the types of the input channels
@@ -61,9 +63,32 @@ final class ExpressionTranslator {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
         this.inputTypes = List.copyOf(inputTypes);
         this.mapping = mapping.clone();
+        this.lambdaScope = null;
+    }
+
+    private ExpressionTranslator(ExpressionTranslator outer, StructuralExpressions.Scope lambdaScope) {
+        this.rexBuilder = outer.rexBuilder;
+        this.inputTypes = outer.inputTypes;
+        this.mapping = outer.mapping;
+        this.lambdaScope = lambdaScope;
+    }
+
+    /** A translator for the body of a lambda whose parameters and captures {@code scope} tracks. */
+    ExpressionTranslator inLambda(StructuralExpressions.Scope scope) {
+        return new ExpressionTranslator(this, scope);
     }
 
     Expression translate(RexNode node) {
+        if (lambdaScope != null && node instanceof RexInputRef ref) {
+            return lambdaScope.capture(ref);
+        }
+        if (lambdaScope != null && node instanceof org.apache.calcite.rex.RexLambdaRef ref) {
+            return lambdaScope.parameter(ref);
+        }
+        Expression structural = StructuralExpressions.translate(this, node);
+        if (structural != null) {
+            return structural;
+        }
         if (node instanceof RexInputRef ref) {
             int channel = mapping[ref.getIndex()];
             if (channel < 0) {

@@ -107,6 +107,10 @@ final class PlanTranslator {
     }
 
     Translated translate(RelNode rel, ImmutableBitSet required) {
+        Translated unnest = new UnnestTranslator(this, rexBuilder).translate(rel);
+        if (unnest != null) {
+            return unnest;
+        }
         if (rel instanceof LogicalTableScan scan) {
             return scan(scan, required);
         }
@@ -221,6 +225,7 @@ final class PlanTranslator {
         ImmutableBitSet.Builder used = ImmutableBitSet.builder().addAll(aggregate.getGroupSet());
         for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
             used.addAll(call.getArgList());
+            call.getCollation().getFieldCollations().forEach(field -> used.set(field.getFieldIndex()));
             if (call.filterArg >= 0) {
                 used.set(call.filterArg);
             }
@@ -276,11 +281,11 @@ final class PlanTranslator {
             case MIN -> "min";
             case MAX -> "max";
             case SINGLE_VALUE -> "single_value";
-            default -> ExtendedAggregateNames.name(call.getAggregation());
+            default -> StructuralAggregates.handles(call)
+                    ? StructuralAggregates.name(call)
+                    : ExtendedAggregateNames.name(call.getAggregation());
         };
-        if (!call.getCollation().getFieldCollations().isEmpty()) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "ORDER BY inside an aggregate function is not supported yet");
-        }
+        List<SortKey> orderBy = StructuralAggregates.orderBy(function, call, mapping);
         List<Integer> arguments = new ArrayList<>();
         List<Type> argumentTypes = new ArrayList<>();
         for (int argument : call.getArgList()) {
@@ -288,9 +293,13 @@ final class PlanTranslator {
             arguments.add(channel);
             argumentTypes.add(inputTypes.get(channel));
         }
+        for (SortKey key : orderBy) {
+            arguments.add(key.channel());
+            argumentTypes.add(inputTypes.get(key.channel()));
+        }
         Optional<Integer> filter = call.filterArg >= 0 ? Optional.of(mapping[call.filterArg]) : Optional.empty();
         return new AggregateCall(function, arguments, argumentTypes, TypeMapping.toQuarry(call.getType()),
-                call.isDistinct(), filter);
+                call.isDistinct(), filter, orderBy);
     }
 
     private Translated sort(LogicalSort sort, ImmutableBitSet required) {

@@ -20,4 +20,13 @@ final class PrestoConformance extends SqlDelegatingConformance {
     public boolean isOffsetLimitAllowed() {
         return true;
     }
+
+    /**
+     * Off: Calcite's item aliases break on {@code WITH ORDINALITY} and on maps (two columns for one operand);
+     * the table alias {@code AS t(x, …)} names the unnested columns just as well.
+     */
+    @Override
+    public boolean allowAliasUnnestItems() {
+        return false;
+    }
 }

@@ -100,9 +100,11 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         ScalarFunctionTable.OPERATORS.forEach(operator -> register(operator.getName(), operator));
         operators.addAll(ScalarFunctionTable.OPERATORS);
         AggregateAndWindowFunctions.OPERATORS.forEach((name, operator) -> register(name, operator));
+        StructuralOperators.all().forEach(operator -> register(operator.getName(), operator));
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
         operators.addAll(curated);
+        operators.addAll(StructuralOperators.all());
     }
 
     private static RelDataType replaceType(SqlOperatorBinding binding) {

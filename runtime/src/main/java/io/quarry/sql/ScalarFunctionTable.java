@@ -36,7 +36,8 @@ final class ScalarFunctionTable {
         // strings
         list.add(function("LPAD", varchar(), families(TEXT, INTEGER, TEXT)));
         list.add(function("RPAD", varchar(), families(TEXT, INTEGER, TEXT)));
-        list.add(function("REVERSE", argument(0), families(TEXT)));
+        // Also arrays: the validator takes the first function of a name, so one REVERSE accepts both.
+        list.add(function("REVERSE", argument(0), OperandTypes.or(families(TEXT), families(SqlTypeFamily.ARRAY))));
         list.add(function("SPLIT_PART", argument(0), families(TEXT, TEXT, INTEGER)));
         list.add(function("STARTS_WITH", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
         list.add(function("CHR", fixedVarchar(1), families(INTEGER)));

@@ -79,11 +79,6 @@ final class TableResolver {
                 visit(item, withNames);
             }
         } else if (node instanceof SqlCall call) {
-            if (call.getKind() == SqlKind.UNNEST || call.getKind() == SqlKind.LAMBDA) {
-                throw Errors.error(ErrorCode.NOT_SUPPORTED,
-                        (call.getKind() == SqlKind.UNNEST ? "UNNEST is" : "Lambda expressions are") + " not supported yet",
-                        call.getParserPosition(), text);
-            }
             for (SqlNode operand : call.getOperandList()) {
                 visit(operand, withNames);
             }

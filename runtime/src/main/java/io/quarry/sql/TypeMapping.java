@@ -58,6 +58,8 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.DATE);
         } else if (TemporalTypes.isTemporal(type)) {
             result = TemporalTypeMapping.toCalcite(factory, type);
+        } else if (StructuralTypeMapping.isStructural(type)) {
+            result = StructuralTypeMapping.toCalcite(factory, type);
         } else {
             result = factory.createSqlType(SqlTypeName.NULL);
         }
@@ -84,6 +86,7 @@ final class TypeMapping {
             case BINARY, VARBINARY -> Types.VARBINARY;
             case DATE -> Types.DATE;
             case NULL -> Types.UNKNOWN;
+            case ARRAY, MAP, ROW -> StructuralTypeMapping.toQuarry(type);
             default -> java.util.Optional.ofNullable(TemporalTypeMapping.toQuarry(type)).orElseThrow(() -> new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Type " + displayName(type) + " is not supported yet"));
         };

@@ -53,6 +53,9 @@ public final class TemporalTypes {
         int open = text.indexOf('(');
         if (open >= 0 && text.endsWith(")")) {
             base = text.substring(0, open);
+            if (!base.equals("timestamp") && !base.equals("time")) {
+                return null;
+            }
             precision = Integer.parseInt(text.substring(open + 1, text.length() - 1));
         }
         if (base.equals("timestamp")) {

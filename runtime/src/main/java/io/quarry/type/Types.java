@@ -26,8 +26,14 @@ public final class Types {
         return new DecimalType(precision, scale);
     }
 
-    /** Parses a type name as the protocol prints it ({@code varchar(25)}, {@code decimal(12, 2)}). */
+    /**
+     * Parses a type name as the protocol prints it ({@code varchar(25)}, {@code decimal(12, 2)},
+     * {@code map(varchar, array(integer))}, {@code row(id integer, label varchar)}).
+     */
     public static Type parse(String name) {
+        if (StructuralTypeNames.isStructural(name)) {
+            return StructuralTypeNames.parse(name);
+        }
         String text = name.replace(" ", "").toLowerCase(Locale.ROOT);
         Type temporal = TemporalTypes.parse(text);
         if (temporal != null) {

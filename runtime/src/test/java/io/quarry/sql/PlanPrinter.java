@@ -86,6 +86,9 @@ final class PlanPrinter {
             return call.function() + call.arguments().stream().map(PlanPrinter::expression).collect(Collectors.joining(", ", "(", ")"))
                     + ":" + call.type().displayName();
         }
+        if (expression instanceof io.quarry.plan.expression.Lambda lambda) {
+            return "lambda" + lambda.parameterTypes() + "->" + expression(lambda.body());
+        }
         SpecialForm form = (SpecialForm) expression;
         return form.form() + form.arguments().stream().map(PlanPrinter::expression).collect(Collectors.joining(", ", "(", ")"));
     }

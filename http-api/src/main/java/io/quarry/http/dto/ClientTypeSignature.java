@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarry.type.TemporalTypes;
+import io.quarry.type.ArrayType;
+import io.quarry.type.MapType;
+import io.quarry.type.RowType;
 import io.quarry.type.Type;
 import java.util.List;
 
@@ -23,6 +26,20 @@ public record ClientTypeSignature(
     }
 
     public static ClientTypeSignature of(Type type) {
+        if (type instanceof ArrayType array) {
+            return new ClientTypeSignature("array", List.of(ClientTypeSignatureParameter.ofType(of(array.elementType()))));
+        }
+        if (type instanceof MapType map) {
+            return new ClientTypeSignature("map", List.of(
+                    ClientTypeSignatureParameter.ofType(of(map.keyType())),
+                    ClientTypeSignatureParameter.ofType(of(map.valueType()))));
+        }
+        if (type instanceof RowType row) {
+            return new ClientTypeSignature("row", row.fields().stream()
+                    .map(field -> ClientTypeSignatureParameter.ofNamedType(new NamedClientTypeSignature(
+                            field.name().map(NamedClientTypeSignature.RowFieldName::new).orElse(null), of(field.type()))))
+                    .toList());
+        }
         List<ClientTypeSignatureParameter> arguments = (TemporalTypes.hidesArguments(type) ? List.<Long>of() : type.arguments()).stream()
                 .map(ClientTypeSignatureParameter::ofLong)
                 .toList();

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One argument of a type signature: {@code {"kind": "LONG", "value": 25}}. Quarry's types only have numeric
- * arguments so far; nested types ({@code TYPE}, {@code NAMED_TYPE}) come with array, map and row.
+ * One argument of a type signature: {@code {"kind": "LONG", "value": 25}}, an element, key or value type
+ * ({@code TYPE}, a {@link ClientTypeSignature}) or a row field ({@code NAMED_TYPE}, a
+ * {@link NamedClientTypeSignature}).
  */
 @JsonPropertyOrder({"kind", "value"})
 public record ClientTypeSignatureParameter(@JsonProperty("kind") String kind, @JsonProperty("value") Object value) {
@@ -18,5 +19,13 @@ public record ClientTypeSignatureParameter(@JsonProperty("kind") String kind, @J
 
     public static ClientTypeSignatureParameter ofLong(long value) {
         return new ClientTypeSignatureParameter("LONG", value);
+    }
+
+    public static ClientTypeSignatureParameter ofType(ClientTypeSignature type) {
+        return new ClientTypeSignatureParameter("TYPE", type);
+    }
+
+    public static ClientTypeSignatureParameter ofNamedType(NamedClientTypeSignature field) {
+        return new ClientTypeSignatureParameter("NAMED_TYPE", field);
     }
 }

@@ -91,6 +91,9 @@ public final class ValueEncoders {
         if (TemporalTypes.isTemporal(type)) {
             return TemporalValueEncoders.forType(type);
         }
+        if (StructuralValueEncoders.isStructural(type)) {
+            return StructuralValueEncoders.forType(type);
+        }
         throw new IllegalArgumentException("No JSON encoding for type " + type);
     }
 

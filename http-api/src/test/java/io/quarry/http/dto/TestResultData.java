@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.block.BlockBuilder;
 import io.quarry.page.Page;
+import io.quarry.type.ArrayType;
+import io.quarry.type.MapType;
+import io.quarry.type.RowType;
 import io.quarry.type.Types;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +55,35 @@ class TestResultData {
         Page one = Page.of(BlockBuilder.create(Types.BIGINT, 1).appendLong(1).build());
         assertThatThrownBy(() -> ResultData.of(List.of(Types.BIGINT, Types.BIGINT), List.of(one)))
                 .hasMessageContaining("1 columns");
+    }
+
+    @Test
+    void arraysAreJsonArraysMapsObjectsAndRowsArrays() {
+        ArrayType strings = new ArrayType(Types.VARCHAR);
+        MapType map = new MapType(Types.VARCHAR, Types.decimal(3, 1));
+        RowType row = new RowType(List.of(new RowType.Field(Optional.of("id"), Types.INTEGER),
+                new RowType.Field(Optional.empty(), Types.DOUBLE)));
+        Map<Object, Object> entries = new LinkedHashMap<>();
+        entries.put("a", new BigDecimal("1.5"));
+        entries.put("b", null);
+        Page page = Page.of(
+                BlockBuilder.create(strings, 2).appendObject(Arrays.asList("x", null)).appendNull().build(),
+                BlockBuilder.create(map, 2).appendObject(entries).appendObject(Map.of()).build(),
+                BlockBuilder.create(row, 2).appendObject(List.of(1L, 2.0)).appendObject(Arrays.asList(null, Double.NaN)).build());
+        assertThat(json(ResultData.of(List.of(strings, map, row), List.of(page)).orElseThrow()))
+                .isEqualTo("[[[\"x\",null],{\"a\":\"1.5\",\"b\":null},[1,2.0]],[null,{},[null,\"NaN\"]]]");
+    }
+
+    @Test
+    void structuralTypeSignaturesNestTheirTypes() {
+        RowType row = new RowType(List.of(new RowType.Field(Optional.of("id"), Types.INTEGER),
+                new RowType.Field(Optional.empty(), new ArrayType(Types.varchar(3)))));
+        String json = new String(WireJson.toBytes(ClientTypeSignature.of(new MapType(Types.BIGINT, row))), StandardCharsets.UTF_8);
+        assertThat(json).isEqualTo("{\"rawType\":\"map\",\"arguments\":[{\"kind\":\"TYPE\",\"value\":{\"rawType\":\"bigint\",\"arguments\":[]}},"
+                + "{\"kind\":\"TYPE\",\"value\":{\"rawType\":\"row\",\"arguments\":["
+                + "{\"kind\":\"NAMED_TYPE\",\"value\":{\"fieldName\":{\"name\":\"id\"},\"typeSignature\":{\"rawType\":\"integer\",\"arguments\":[]}}},"
+                + "{\"kind\":\"NAMED_TYPE\",\"value\":{\"typeSignature\":{\"rawType\":\"array\",\"arguments\":["
+                + "{\"kind\":\"TYPE\",\"value\":{\"rawType\":\"varchar\",\"arguments\":[{\"kind\":\"LONG\",\"value\":3}]}}]}}}]}}]}");
     }
 
     @Test

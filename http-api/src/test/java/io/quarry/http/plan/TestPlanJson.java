@@ -79,7 +79,9 @@ class TestPlanJson {
     void constantsKeepTheirValues() throws Exception {
         for (Constant constant : List.of(new Constant(5L, Types.BIGINT), new Constant(Double.NaN, Types.DOUBLE),
                 new Constant(new BigDecimal("12.50"), Types.decimal(4, 2)), new Constant("a\u00e9", Types.varchar(3)),
-                new Constant(true, Types.BOOLEAN), Constant.nullOf(Types.DATE))) {
+                new Constant(true, Types.BOOLEAN), Constant.nullOf(Types.DATE),
+                new Constant(java.util.Arrays.asList(1L, null, 3L), Types.parse("array(bigint)")),
+                new Constant(Map.of("a", List.of(1L)), Types.parse("map(varchar(1),array(bigint))")))) {
             assertThat((Object) MAPPER.readValue(MAPPER.writeValueAsString(constant), Expression.class)).isEqualTo(constant);
         }
         Constant binary = (Constant) MAPPER.readValue(

@@ -340,6 +340,17 @@ public final class KryoRegistrations {
         kryo.register(501, io.quarry.spi.WriteTarget.class);
         kryo.register(502, io.quarry.connector.memory.MemorySplit.class);
         kryo.register(503, io.quarry.actor.TaskManager.DropWrite.class);
+
+        // arrays, maps, rows and lambdas: ids 450-499
+        kryo.register(450, io.quarry.type.ArrayType.class);
+        kryo.register(451, io.quarry.type.MapType.class);
+        kryo.register(452, io.quarry.type.RowType.class);
+        kryo.register(453, io.quarry.type.RowType.Field.class);
+        kryo.register(454, io.quarry.block.ArrayBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(455, io.quarry.block.MapBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(456, io.quarry.block.RowBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(457, io.quarry.plan.expression.Lambda.class);
+        kryo.register(458, io.quarry.plan.Unnest.class);
         // New entries of the core go on from the next id (219); each part keeps its own block of ids.
     }
 }

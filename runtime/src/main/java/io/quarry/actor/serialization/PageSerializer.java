@@ -4,11 +4,14 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
+import io.quarry.block.MapBlock;
+import io.quarry.block.RowBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.page.Page;
 
@@ -20,6 +23,8 @@ import io.quarry.page.Page;
  * block := byte kind, varint positionCount, byte hasNullMask, [nullBits], values
  *   LONG, DOUBLE: 8 bytes per position; BOOLEAN: 1 byte per position; INT128: 16 bytes per position (high, low);
  *   VARIABLE_WIDTH: varint totalBytes, bytes, varint length per position
+ *   ARRAY: varint length per position, element block; MAP: varint length per position, key block, value block
+ *   ROW: varint fieldCount, one block per field
  * nullBits := ceil(positionCount / 8) bytes, position i in bit (i % 8) of byte (i / 8)
  * </pre>
  *
@@ -31,6 +36,9 @@ public final class PageSerializer extends Serializer<Page> {
     private static final byte BOOLEAN = 3;
     private static final byte VARIABLE_WIDTH = 4;
     private static final byte INT128 = 5;
+    private static final byte ARRAY = 6;
+    private static final byte MAP = 7;
+    private static final byte ROW = 8;
 
     public PageSerializer() {
         setImmutable(true);
@@ -91,6 +99,22 @@ public final class PageSerializer extends Serializer<Page> {
                 output.writeLong(int128.getHigh(i));
                 output.writeLong(int128.getLow(i));
             }
+        } else if (block instanceof ArrayBlock array) {
+            writeHeader(output, ARRAY, block);
+            int start = writeLengths(output, array.rawOffsets(), positions);
+            writeBlock(output, array.elements().region(start, array.rawOffsets()[positions] - start));
+        } else if (block instanceof MapBlock map) {
+            writeHeader(output, MAP, block);
+            int start = writeLengths(output, map.rawOffsets(), positions);
+            int length = map.rawOffsets()[positions] - start;
+            writeBlock(output, map.keys().region(start, length));
+            writeBlock(output, map.values().region(start, length));
+        } else if (block instanceof RowBlock row) {
+            writeHeader(output, ROW, block);
+            output.writeVarInt(row.fieldCount(), true);
+            for (int i = 0; i < row.fieldCount(); i++) {
+                writeBlock(output, row.field(i));
+            }
         } else {
             throw new IllegalArgumentException("no encoding for block " + block.getClass().getName());
         }
@@ -120,9 +144,49 @@ public final class PageSerializer extends Serializer<Page> {
             }
             case INT128:
                 return new Int128Block(positions, nulls, input.readLongs(2 * positions));
+            case ARRAY: {
+                int[] offsets = readLengths(input, positions);
+                return new ArrayBlock(positions, nulls, offsets, readEntries(input, offsets[positions]));
+            }
+            case MAP: {
+                int[] offsets = readLengths(input, positions);
+                Block keys = readEntries(input, offsets[positions]);
+                return new MapBlock(positions, nulls, offsets, keys, readEntries(input, offsets[positions]));
+            }
+            case ROW: {
+                Block[] fields = new Block[input.readVarInt(true)];
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i] = readBlock(input);
+                }
+                return new RowBlock(positions, nulls, fields);
+            }
             default:
                 throw new IllegalArgumentException("corrupt page: unknown block kind " + kind);
         }
+    }
+
+    /** Writes the length of each array or map; returns where the first one starts in its nested blocks. */
+    private static int writeLengths(Output output, int[] offsets, int positions) {
+        for (int i = 0; i < positions; i++) {
+            output.writeVarInt(offsets[i + 1] - offsets[i], true);
+        }
+        return offsets[0];
+    }
+
+    private static int[] readLengths(Input input, int positions) {
+        int[] offsets = new int[positions + 1];
+        for (int i = 0; i < positions; i++) {
+            offsets[i + 1] = offsets[i] + input.readVarInt(true);
+        }
+        return offsets;
+    }
+
+    private static Block readEntries(Input input, int expected) {
+        Block block = readBlock(input);
+        if (block.positionCount() != expected) {
+            throw new IllegalArgumentException("corrupt nested block: " + block.positionCount() + " entries, lengths say " + expected);
+        }
+        return block;
     }
 
     private static void writeHeader(Output output, byte kind, Block block) {

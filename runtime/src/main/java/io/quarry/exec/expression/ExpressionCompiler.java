@@ -42,6 +42,12 @@ public final class ExpressionCompiler {
             checkConstant(constant);
             return new Evaluators.Constant(constant.type(), constant.value());
         }
+        if (expression instanceof Call call && LambdaCalls.handles(call)) {
+            return LambdaCalls.compile(call);
+        }
+        if (expression instanceof io.quarry.plan.expression.Lambda) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "A lambda expression is only allowed as a function argument");
+        }
         if (expression instanceof Call call) {
             ScalarKernel kernel = Functions.resolve(call);
             BlockEvaluator[] arguments = compileAll(call.arguments());
@@ -72,6 +78,8 @@ public final class ExpressionCompiler {
             case BOOLEAN -> value instanceof Boolean;
             case INT128 -> value instanceof java.math.BigDecimal;
             case VARIABLE_WIDTH -> value instanceof String || value instanceof byte[];
+            case ARRAY, ROW -> value instanceof List;
+            case MAP -> value instanceof java.util.Map;
         };
         if (!valid) {
             throw new QuarryException(

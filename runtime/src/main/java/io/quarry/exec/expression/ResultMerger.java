@@ -29,7 +29,7 @@ final class ResultMerger {
             case DOUBLE -> doubles = new double[count];
             case BOOLEAN -> booleans = new boolean[count];
             case INT128 -> longs = new long[2 * count];
-            case VARIABLE_WIDTH -> {
+            case VARIABLE_WIDTH, ARRAY, MAP, ROW -> {
                 sources = new Block[count];
                 sourcePositions = new int[count];
             }
@@ -67,7 +67,7 @@ final class ResultMerger {
             case DOUBLE -> new DoubleBlock(count, mask, doubles);
             case BOOLEAN -> new BooleanBlock(count, mask, booleans);
             case INT128 -> new Int128Block(count, mask, longs);
-            case VARIABLE_WIDTH -> {
+            case VARIABLE_WIDTH, ARRAY, MAP, ROW -> {
                 BlockBuilder builder = BlockBuilder.create(type, count);
                 for (int i = 0; i < count; i++) {
                     if (nulls[i]) {

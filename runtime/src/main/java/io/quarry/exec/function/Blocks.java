@@ -71,6 +71,13 @@ public final class Blocks {
 
     /** A block of {@code count} nulls of the type's storage. */
     public static Block nulls(Type type, int count) {
+        if (isStructural(type)) {
+            BlockBuilder builder = BlockBuilder.create(type, count);
+            for (int i = 0; i < count; i++) {
+                builder.appendNull();
+            }
+            return builder.build();
+        }
         boolean[] nulls = new boolean[count];
         Arrays.fill(nulls, true);
         return switch (type.storage()) {
@@ -79,6 +86,7 @@ public final class Blocks {
             case BOOLEAN -> new BooleanBlock(count, count == 0 ? null : nulls, new boolean[count]);
             case INT128 -> new Int128Block(count, count == 0 ? null : nulls, new long[2 * count]);
             case VARIABLE_WIDTH -> new VariableWidthBlock(count, count == 0 ? null : nulls, new int[count + 1], new byte[0]);
+            case ARRAY, MAP, ROW -> throw new IllegalStateException("unreachable");
         };
     }
 
@@ -114,6 +122,13 @@ public final class Blocks {
                 }
                 return new Int128Block(count, null, values);
             }
+            case ARRAY, MAP, ROW -> {
+                BlockBuilder builder = BlockBuilder.create(type, count);
+                for (int i = 0; i < count; i++) {
+                    builder.appendObject(value);
+                }
+                return builder.build();
+            }
             case VARIABLE_WIDTH -> {
                 byte[] bytes = value instanceof byte[] raw ? raw : ((String) value).getBytes(StandardCharsets.UTF_8);
                 byte[] data = new byte[bytes.length * count];
@@ -126,6 +141,12 @@ public final class Blocks {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /** Whether values of the type live in nested blocks (arrays, maps, rows). */
+    public static boolean isStructural(Type type) {
+        return type.storage() == io.quarry.type.Storage.ARRAY || type.storage() == io.quarry.type.Storage.MAP
+                || type.storage() == io.quarry.type.Storage.ROW;
     }
 
     /** A constant's long representation: integers and dates as is, short decimals unscaled. */

@@ -27,6 +27,9 @@ public final class Functions {
         String name = call.function();
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();
+        if (StructuralFunctions.handles(call)) {
+            return StructuralFunctions.resolve(call);
+        }
         ScalarKernel library = ScalarLibrary.resolve(call);
         if (library != null) {
             return library;

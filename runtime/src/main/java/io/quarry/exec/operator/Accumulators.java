@@ -37,6 +37,9 @@ final class Accumulators {
         String function = call.function();
         Type result = call.resultType();
         Type argument = call.argumentTypes().isEmpty() ? null : call.argumentTypes().get(0);
+        if (StructuralAccumulators.handles(function)) {
+            return StructuralAccumulators.create(call);
+        }
         switch (function) {
             case "count" -> {
                 return new Count();

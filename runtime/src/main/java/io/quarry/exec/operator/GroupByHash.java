@@ -1,5 +1,8 @@
 package io.quarry.exec.operator;
 
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+
 import io.quarry.block.Block;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
@@ -132,6 +135,8 @@ public final class GroupByHash {
                 case BOOLEAN -> new BooleanKeys();
                 case INT128 -> new Int128Keys();
                 case VARIABLE_WIDTH -> new BytesKeys();
+                case ARRAY, MAP, ROW -> throw new QuarryException(
+                        ErrorCode.NOT_SUPPORTED, "Grouping by " + type.displayName() + " is not supported yet");
             };
         }
 

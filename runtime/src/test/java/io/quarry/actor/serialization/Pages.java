@@ -2,7 +2,20 @@ package io.quarry.actor.serialization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.MapBlock;
+import io.quarry.block.RowBlock;
+import io.quarry.type.ArrayType;
+import io.quarry.type.MapType;
+import io.quarry.type.RowType;
+import io.quarry.type.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
 import io.quarry.block.Int128Block;
@@ -49,6 +62,31 @@ final class Pages {
                 new Int128Block(positions, copy(nulls), int128));
     }
 
+    /**
+     * An array(varchar) column with a null array, a null element and an empty array, a map(bigint, double)
+     * column and a row(bigint, array(varchar)) column, built through BlockBuilder from Java values.
+     */
+    static Page nestedBlocks() {
+        ArrayType strings = new ArrayType(Types.VARCHAR);
+        MapType map = new MapType(Types.BIGINT, Types.DOUBLE);
+        RowType row = RowType.anonymous(List.of(Types.BIGINT, strings));
+        BlockBuilder arrays = BlockBuilder.create(strings, 4);
+        BlockBuilder maps = BlockBuilder.create(map, 4);
+        BlockBuilder rows = BlockBuilder.create(row, 4);
+        List<Object> values = new ArrayList<>();
+        values.add("a");
+        values.add(null);
+        values.add("välue");
+        arrays.appendObject(values).appendNull().appendObject(List.of()).appendObject(List.of("z"));
+        Map<Object, Object> entries = new LinkedHashMap<>();
+        entries.put(1L, 1.5);
+        entries.put(2L, null);
+        maps.appendObject(entries).appendObject(Map.of()).appendNull().appendObject(Map.of(7L, Double.NaN));
+        rows.appendObject(List.of(1L, List.of("x"))).appendNull().appendObject(Arrays.asList(null, values))
+                .appendObject(List.of(4L, List.of()));
+        return Page.of(arrays.build(), maps.build(), rows.build());
+    }
+
     private static boolean[] copy(boolean[] nulls) {
         return nulls == null ? null : nulls.clone();
     }
@@ -77,6 +115,25 @@ final class Pages {
             } else if (expected instanceof Int128Block e) {
                 assertThat(((Int128Block) actual).getHigh(i)).isEqualTo(e.getHigh(i));
                 assertThat(((Int128Block) actual).getLow(i)).isEqualTo(e.getLow(i));
+            } else if (expected instanceof ArrayBlock e) {
+                ArrayBlock a = (ArrayBlock) actual;
+                assertThat(a.length(i)).as("length at %s", i).isEqualTo(e.length(i));
+                for (int k = 0; k < e.length(i); k++) {
+                    assertSameBlocks(a.elements().region(a.offset(i) + k, 1), e.elements().region(e.offset(i) + k, 1));
+                }
+            } else if (expected instanceof MapBlock e) {
+                MapBlock a = (MapBlock) actual;
+                assertThat(a.length(i)).as("entries at %s", i).isEqualTo(e.length(i));
+                for (int k = 0; k < e.length(i); k++) {
+                    assertSameBlocks(a.keys().region(a.offset(i) + k, 1), e.keys().region(e.offset(i) + k, 1));
+                    assertSameBlocks(a.values().region(a.offset(i) + k, 1), e.values().region(e.offset(i) + k, 1));
+                }
+            } else if (expected instanceof RowBlock e) {
+                RowBlock a = (RowBlock) actual;
+                assertThat(a.fieldCount()).isEqualTo(e.fieldCount());
+                for (int f = 0; f < e.fieldCount(); f++) {
+                    assertSameBlocks(a.field(f).region(i, 1), e.field(f).region(i, 1));
+                }
             } else {
                 assertThat(((VariableWidthBlock) actual).getBytes(i)).isEqualTo(((VariableWidthBlock) expected).getBytes(i));
             }

@@ -106,6 +106,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.quarry.plan.Unnest;
+import io.quarry.plan.expression.Lambda;
+import io.quarry.type.ArrayType;
+import io.quarry.type.MapType;
+import io.quarry.type.RowType;
 import org.junit.jupiter.api.Test;
 
 class TestKryoSerializer {
@@ -299,6 +304,23 @@ class TestKryoSerializer {
                 Set.of("t"), Optional.empty(), true);
         ResultColumn column = new ResultColumn("orderkey", Types.BIGINT);
 
+        Page nested = Pages.nestedBlocks();
+        ArrayType arrayType = new ArrayType(Types.INTEGER);
+        RowType rowType = new RowType(List.of(
+                new RowType.Field(Optional.of("id"), Types.INTEGER), new RowType.Field(Optional.empty(), arrayType)));
+        Lambda lambda = new Lambda(List.of(Types.INTEGER), List.of(key),
+                new Call("add", List.of(new InputRef(0, Types.INTEGER), new InputRef(1, Types.INTEGER)), Types.INTEGER));
+        Project arrays = new Project(scan, List.of(key, new Call("array_constructor", List.of(key), new ArrayType(Types.BIGINT))));
+        List<Object> structural = List.of(
+                arrayType,
+                new MapType(Types.VARCHAR, rowType),
+                rowType,
+                rowType.fields().get(0),
+                nested.block(0),
+                nested.block(1),
+                nested.block(2),
+                lambda,
+                new Unnest(arrays, List.of(0), List.of(1), true));
         List<Object> all = List.of(
                 new ArrayList<>(List.of(1L, "a")),
                 new HashMap<>(Map.of("a", 1)),
@@ -446,7 +468,7 @@ class TestKryoSerializer {
         Join join = new Join(JoinType.LEFT, scan, remote, List.of(0), List.of(0), List.of(false), Optional.of(greater),
                 JoinDistribution.BROADCAST);
         List<Object> joins = List.of(join, JoinType.MARK, JoinDistribution.PARTITIONED);
-        for (Object sample : Stream.concat(all.stream(), joins.stream()).toList()) {
+        for (Object sample : Stream.of(all, joins, structural).flatMap(List::stream).toList()) {
             Object previous = samples.put(sample.getClass(), sample);
             assertThat(previous).as("two samples of %s", sample.getClass()).isNull();
         }

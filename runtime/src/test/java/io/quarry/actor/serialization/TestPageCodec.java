@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.block.LongBlock;
+import io.quarry.block.Values;
+import io.quarry.type.ArrayType;
+import io.quarry.type.Types;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.page.Page;
 import io.quarry.spi.ErrorCode;
@@ -30,6 +33,22 @@ class TestPageCodec {
             assertSamePages(decoded.get(i), pages.get(i));
         }
         assertThat(PageCodec.decode(PageCodec.encode(List.of()))).isEmpty();
+    }
+
+    @Test
+    void roundTripsArraysMapsAndRowsAlsoWhenSliced() {
+        Page nested = Pages.nestedBlocks();
+        Page sliced = nested.region(1, 3);
+        Page picked = nested.copyPositions(new int[] {3, 0}, 2);
+        List<Page> decoded = PageCodec.decode(PageCodec.encode(List.of(nested, sliced, picked)));
+        assertSamePages(decoded.get(0), nested);
+        assertSamePages(decoded.get(1), sliced);
+        assertSamePages(decoded.get(2), picked);
+        assertThat(Values.toObject(new ArrayType(Types.VARCHAR), decoded.get(0).block(0), 0))
+                .isEqualTo(Arrays.asList("a", null, "välue"));
+        assertThat(Values.toObject(new ArrayType(Types.VARCHAR), decoded.get(2).block(0), 0)).isEqualTo(List.of("z"));
+        // a sliced array block keeps only its own elements on the wire
+        assertThat(PageCodec.encode(List.of(Page.of(nested.block(0).region(3, 1))))).hasSizeLessThan(24);
     }
 
     @Test

@@ -1,0 +1,96 @@
+package io.quarry.exec.function;
+
+import io.quarry.block.Block;
+import io.quarry.block.BooleanBlock;
+import io.quarry.block.DoubleBlock;
+import io.quarry.block.Int128Block;
+import io.quarry.block.LongBlock;
+import io.quarry.block.Values;
+import io.quarry.block.VariableWidthBlock;
+import io.quarry.type.Type;
+import java.nio.ByteBuffer;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Equality, hashing and ordering of single values inside arrays and maps (elements, keys): comparable Java
+ * keys for the value at a position, so distinct, contains and map look-ups can use hash sets.
+ */
+public final class ElementKeys {
+    private ElementKeys() {}
+
+    /** A key equal for equal SQL values; null for SQL NULL. Doubles compare as Trino's equality (0.0 = -0.0). */
+    public static Object key(Type type, Block block, int position) {
+        if (block.isNull(position)) {
+            return null;
+        }
+        if (block instanceof LongBlock b) {
+            return b.getLong(position);
+        }
+        if (block instanceof DoubleBlock b) {
+            double value = b.getDouble(position);
+            return value == 0.0 ? 0.0 : value;
+        }
+        if (block instanceof BooleanBlock b) {
+            return b.getBoolean(position);
+        }
+        if (block instanceof VariableWidthBlock b) {
+            return ByteBuffer.wrap(b.getBytes(position));
+        }
+        if (block instanceof Int128Block b) {
+            return b.getBigInteger(position);
+        }
+        return Values.toObject(type, block, position);
+    }
+
+    /** Ascending order of two non-null values of one block. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static int compare(Type type, Block block, int left, int right) {
+        if (block instanceof LongBlock b) {
+            return Long.compare(b.getLong(left), b.getLong(right));
+        }
+        if (block instanceof DoubleBlock b) {
+            return Double.compare(b.getDouble(left), b.getDouble(right));
+        }
+        if (block instanceof BooleanBlock b) {
+            return Boolean.compare(b.getBoolean(left), b.getBoolean(right));
+        }
+        if (block instanceof VariableWidthBlock b) {
+            return b.compare(left, b, right);
+        }
+        if (block instanceof Int128Block b) {
+            return b.getBigInteger(left).compareTo(b.getBigInteger(right));
+        }
+        Object a = Values.toObject(type, block, left);
+        Object c = Values.toObject(type, block, right);
+        return compareObjects(a, c);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareObjects(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                int c = compareObjects(x.get(i), y.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
+    static Comparator<Integer> ascending(Type type, Block block) {
+        return (left, right) -> {
+            boolean leftNull = block.isNull(left);
+            boolean rightNull = block.isNull(right);
+            if (leftNull || rightNull) {
+                return leftNull == rightNull ? 0 : leftNull ? 1 : -1; // nulls last
+            }
+            return compare(type, block, left, right);
+        };
+    }
+}

@@ -1,0 +1,208 @@
+package io.quarry.sql;
+
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.InputRef;
+import io.quarry.plan.expression.Lambda;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.ArrayType;
+import io.quarry.type.MapType;
+import io.quarry.type.RowType;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLambda;
+import org.apache.calcite.rex.RexLambdaRef;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Translates array, map and row expressions and lambdas into Quarry's IR: constructors become calls of
+ * {@code array_constructor} / {@code row_constructor}, {@code a[i]} a call of {@code subscript}, {@code r.x}
+ * a call of {@code dereference} (row, field index), lambdas {@link Lambda} arguments.
+ */
+final class StructuralExpressions {
+    /** Trino's functions over arrays and maps that this translation passes on under their own name. */
+    static final Set<String> FUNCTIONS = Set.of(
+            "cardinality", "element_at", "contains", "array_position", "array_distinct", "array_sort", "array_max",
+            "array_min", "array_join", "array_remove", "array_union", "array_intersect", "array_except", "slice",
+            "flatten", "reverse", "repeat", "sequence", "map", "map_keys", "map_values", "map_entries",
+            "map_from_entries", "transform", "filter", "reduce", "any_match", "all_match", "none_match", "zip_with",
+            "transform_keys", "transform_values", "map_filter");
+
+    private StructuralExpressions() {}
+
+    /** The translation of {@code node} if it is structural, else null (the caller translates it). */
+    static Expression translate(ExpressionTranslator translator, RexNode node) {
+        if (node instanceof RexFieldAccess access) {
+            Expression row = translator.translate(access.getReferenceExpr());
+            int index = access.getField().getIndex();
+            Type type = ((RowType) row.type()).fields().get(index).type();
+            return new Call("dereference", List.of(row, new Constant((long) index, Types.BIGINT)), type);
+        }
+        if (node instanceof RexLambda) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "A lambda expression is only allowed as a function argument");
+        }
+        if (node instanceof RexCall call) {
+            return call(translator, call);
+        }
+        return null;
+    }
+
+    private static Expression call(ExpressionTranslator translator, RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+        boolean structural = switch (call.getKind()) {
+            case ARRAY_VALUE_CONSTRUCTOR, ROW, ITEM -> true;
+            default -> FUNCTIONS.contains(name) && (Set.of("map", "repeat", "sequence").contains(name) || isNested(operands))
+                    || (name.equals("||") || name.equals("concat")) && StructuralOperators.isArray(call.getType());
+        };
+        if (!structural) {
+            return null;
+        }
+        Type type = TypeMapping.toQuarry(call.getType());
+        switch (call.getKind()) {
+            case ARRAY_VALUE_CONSTRUCTOR: {
+                Type element = ((ArrayType) type).elementType();
+                List<Expression> elements = new ArrayList<>();
+                for (RexNode operand : operands) {
+                    elements.add(ExpressionTranslator.coerce(translator.translate(operand), element));
+                }
+                return new Call("array_constructor", elements, type);
+            }
+            case ROW: {
+                List<Type> fieldTypes = ((RowType) type).fieldTypes();
+                List<Expression> fields = new ArrayList<>();
+                for (int i = 0; i < operands.size(); i++) {
+                    fields.add(ExpressionTranslator.coerce(translator.translate(operands.get(i)), fieldTypes.get(i)));
+                }
+                return new Call("row_constructor", fields, type);
+            }
+            case ITEM:
+                return indexed("subscript", translator, operands, type);
+            default:
+                break;
+        }
+        if ((name.equals("||") || name.equals("concat")) && type instanceof ArrayType array) {
+            List<Expression> arguments = new ArrayList<>();
+            for (RexNode operand : operands) {
+                Expression argument = translator.translate(operand);
+                arguments.add(argument.type() instanceof ArrayType
+                        ? ExpressionTranslator.coerce(argument, array)
+                        : ExpressionTranslator.coerce(argument, array.elementType()));
+            }
+            return new Call("concat", arguments, type);
+        }
+        if (!FUNCTIONS.contains(name)) {
+            return null;
+        }
+        if (name.equals("element_at")) {
+            return indexed(name, translator, operands, type);
+        }
+        List<Expression> arguments = new ArrayList<>();
+        for (int i = 0; i < operands.size(); i++) {
+            RexNode operand = operands.get(i);
+            if (operand instanceof RexLambda lambda) {
+                arguments.add(lambda(translator, lambda));
+            } else {
+                arguments.add(translator.translate(operand));
+            }
+        }
+        if (Set.of("contains", "array_position", "array_remove").contains(name)
+                && arguments.get(0).type() instanceof ArrayType array) {
+            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
+        }
+        if (Set.of("array_union", "array_intersect", "array_except").contains(name)) {
+            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
+        }
+        if (name.equals("slice") || name.equals("repeat") || name.equals("sequence")) {
+            for (int i = name.equals("slice") || name.equals("repeat") ? 1 : 0; i < arguments.size(); i++) {
+                if (!(arguments.get(i).type() instanceof io.quarry.type.DateType)) {
+                    arguments.set(i, ExpressionTranslator.coerce(arguments.get(i), Types.BIGINT));
+                }
+            }
+        }
+        if (name.equals("reduce")) {
+            // the state keeps the type of the initial value; the input function's result is cast back to it
+            Lambda input = (Lambda) arguments.get(2);
+            Type state = arguments.get(1).type();
+            arguments.set(2, new Lambda(input.parameterTypes(), input.captures(),
+                    ExpressionTranslator.coerce(input.body(), state)));
+        }
+        return new Call(name, arguments, type);
+    }
+
+    /** Whether the first operand is an array or a map: other functions of the same name (a string reverse) are not ours. */
+    private static boolean isNested(List<RexNode> operands) {
+        if (operands.isEmpty()) {
+            return false;
+        }
+        org.apache.calcite.sql.type.SqlTypeName type = operands.get(0).getType().getSqlTypeName();
+        return type == org.apache.calcite.sql.type.SqlTypeName.ARRAY || type == org.apache.calcite.sql.type.SqlTypeName.MAP;
+    }
+
+    /** {@code a[i]} and {@code element_at}: array indexes are bigint, map keys take the key type. */
+    private static Expression indexed(String name, ExpressionTranslator translator, List<RexNode> operands, Type type) {
+        Expression container = translator.translate(operands.get(0));
+        Expression index = translator.translate(operands.get(1));
+        if (container.type() instanceof ArrayType) {
+            index = ExpressionTranslator.coerce(index, Types.BIGINT);
+        } else if (container.type() instanceof MapType map) {
+            index = ExpressionTranslator.coerce(index, map.keyType());
+        } else if (container.type() instanceof RowType row && index instanceof Constant constant
+                && constant.value() instanceof Long position) {
+            // row[1]: a field by its 1-based position
+            int field = (int) (position - 1);
+            return new Call("dereference", List.of(container, new Constant((long) field, Types.BIGINT)),
+                    row.fields().get(field).type());
+        } else {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot use [] on " + container.type().displayName());
+        }
+        return new Call(name, List.of(container, index), type);
+    }
+
+    private static Lambda lambda(ExpressionTranslator outer, RexLambda lambda) {
+        List<Type> parameterTypes = new ArrayList<>();
+        for (RexLambdaRef parameter : lambda.getParameters()) {
+            parameterTypes.add(TypeMapping.toQuarry(parameter.getType()));
+        }
+        Scope scope = new Scope(outer, parameterTypes);
+        Expression body = outer.inLambda(scope).translate(lambda.getExpression());
+        return new Lambda(parameterTypes, scope.captures, body);
+    }
+
+    /** The parameters of a lambda being translated and the outer values its body captures. */
+    static final class Scope {
+        private final ExpressionTranslator outer;
+        private final List<Type> parameterTypes;
+        private final List<Expression> captures = new ArrayList<>();
+
+        Scope(ExpressionTranslator outer, List<Type> parameterTypes) {
+            this.outer = outer;
+            this.parameterTypes = List.copyOf(parameterTypes);
+        }
+
+        Expression parameter(RexLambdaRef reference) {
+            int index = reference.getIndex();
+            return new InputRef(index, parameterTypes.get(index));
+        }
+
+        /** A column of the enclosing row used in the body: a channel after the parameters. */
+        Expression capture(RexInputRef reference) {
+            Expression value = outer.translate(reference);
+            int index = captures.indexOf(value);
+            if (index < 0) {
+                index = captures.size();
+                captures.add(value);
+            }
+            return new InputRef(parameterTypes.size() + index, value.type());
+        }
+    }
+}

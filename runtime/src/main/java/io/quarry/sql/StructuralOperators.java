@@ -1,0 +1,339 @@
+package io.quarry.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlAggFunction;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLambda;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlBasicAggFunction;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.type.FunctionSqlType;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlLambdaScope;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+/**
+ * Trino's functions over arrays, maps and rows, its lambda functions and {@code array_agg} / {@code map_agg},
+ * with Trino's result types. Lambda parameters get their types from the other operands (the element type of
+ * the array, the key and value types of the map) and the body is validated again with them.
+ */
+final class StructuralOperators {
+    private StructuralOperators() {}
+
+    /** What a function's operands must be, beyond their count. */
+    private enum Shape {
+        ARRAY_FIRST,
+        MAP_FIRST,
+        ANY
+    }
+
+    static final SqlAggFunction MAP_AGG = SqlBasicAggFunction.create(
+            "MAP_AGG", SqlKind.OTHER_FUNCTION, StructuralOperators::mapAggType, OperandTypes.ANY_ANY);
+
+    private static final List<SqlOperator> ALL = build();
+
+    static List<SqlOperator> all() {
+        return ALL;
+    }
+
+    private static List<SqlOperator> build() {
+        List<SqlOperator> operators = new ArrayList<>();
+        // arrays
+        operators.add(function("CARDINALITY", 1, 1, Shape.ANY, bigint()));
+        operators.add(function("ELEMENT_AT", 2, 2, Shape.ANY, StructuralOperators::elementAtType));
+        operators.add(function("CONTAINS", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.BOOLEAN)));
+        operators.add(function("ARRAY_POSITION", 2, 2, Shape.ARRAY_FIRST, bigint()));
+        operators.add(function("ARRAY_DISTINCT", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("ARRAY_SORT", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("ARRAY_MAX", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
+        operators.add(function("ARRAY_MIN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
+        operators.add(function("ARRAY_JOIN", 2, 3, Shape.ARRAY_FIRST, nullable(SqlTypeName.VARCHAR)));
+        operators.add(function("ARRAY_REMOVE", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("ARRAY_UNION", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("ARRAY_INTERSECT", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("ARRAY_EXCEPT", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("SLICE", 3, 3, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("FLATTEN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
+        operators.add(function("REVERSE", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("REPEAT", 2, 2, Shape.ANY, StructuralOperators::repeatType));
+        operators.add(function("SEQUENCE", 2, 3, Shape.ANY, StructuralOperators::sequenceType));
+        // maps
+        operators.add(function("MAP", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::mapType));
+        operators.add(function("MAP_KEYS", 1, 1, Shape.MAP_FIRST, StructuralOperators::mapKeysType));
+        operators.add(function("MAP_VALUES", 1, 1, Shape.MAP_FIRST, StructuralOperators::mapValuesType));
+        operators.add(function("MAP_ENTRIES", 1, 1, Shape.MAP_FIRST, StructuralOperators::mapEntriesType));
+        operators.add(function("MAP_FROM_ENTRIES", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::mapFromEntriesType));
+        // lambdas
+        operators.add(lambda("TRANSFORM", 2, StructuralOperators::transformType));
+        operators.add(lambda("FILTER", 2, ReturnTypes.ARG0_NULLABLE));
+        operators.add(lambda("REDUCE", 4, StructuralOperators::reduceType));
+        operators.add(lambda("ANY_MATCH", 2, nullable(SqlTypeName.BOOLEAN)));
+        operators.add(lambda("ALL_MATCH", 2, nullable(SqlTypeName.BOOLEAN)));
+        operators.add(lambda("NONE_MATCH", 2, nullable(SqlTypeName.BOOLEAN)));
+        operators.add(lambda("ZIP_WITH", 3, StructuralOperators::zipWithType));
+        operators.add(lambda("TRANSFORM_KEYS", 2, StructuralOperators::transformKeysType));
+        operators.add(lambda("TRANSFORM_VALUES", 2, StructuralOperators::transformValuesType));
+        operators.add(lambda("MAP_FILTER", 2, ReturnTypes.ARG0_NULLABLE));
+        // aggregates
+        operators.add(SqlLibraryOperators.ARRAY_AGG);
+        operators.add(MAP_AGG);
+        return List.copyOf(operators);
+    }
+
+    private static SqlFunction function(String name, int min, int max, Shape shape, SqlReturnTypeInference returnType) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, new Checker(min, max, shape, false),
+                SqlFunctionCategory.SYSTEM);
+    }
+
+    private static SqlFunction lambda(String name, int operands, SqlReturnTypeInference returnType) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null,
+                new Checker(operands, operands, name.startsWith("TRANSFORM_") || name.equals("MAP_FILTER")
+                        ? Shape.MAP_FIRST : Shape.ARRAY_FIRST, true),
+                SqlFunctionCategory.SYSTEM);
+    }
+
+    private static SqlReturnTypeInference bigint() {
+        return nullable(SqlTypeName.BIGINT);
+    }
+
+    private static SqlReturnTypeInference nullable(SqlTypeName name) {
+        return binding -> binding.getTypeFactory().createTypeWithNullability(
+                binding.getTypeFactory().createSqlType(name), true);
+    }
+
+    private static RelDataType nullable(RelDataTypeFactory factory, RelDataType type) {
+        return factory.createTypeWithNullability(type, true);
+    }
+
+    private static RelDataType elementType(SqlOperatorBinding binding) {
+        RelDataType component = binding.getOperandType(0).getComponentType();
+        return component == null ? null : nullable(binding.getTypeFactory(), component);
+    }
+
+    private static RelDataType elementAtType(SqlOperatorBinding binding) {
+        RelDataType container = binding.getOperandType(0);
+        if (container.getSqlTypeName() == SqlTypeName.MAP) {
+            return nullable(binding.getTypeFactory(), container.getValueType());
+        }
+        return elementType(binding);
+    }
+
+    private static RelDataType repeatType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createArrayType(binding.getOperandType(0), -1));
+    }
+
+    private static RelDataType sequenceType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType element = binding.getOperandType(0).getSqlTypeName() == SqlTypeName.DATE
+                ? factory.createSqlType(SqlTypeName.DATE)
+                : factory.createSqlType(SqlTypeName.BIGINT);
+        return nullable(factory, factory.createArrayType(element, -1));
+    }
+
+    private static RelDataType mapType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType keys = binding.getOperandType(0).getComponentType();
+        RelDataType values = binding.getOperandType(1).getComponentType();
+        if (keys == null || values == null) {
+            return null;
+        }
+        return nullable(factory, factory.createMapType(factory.createTypeWithNullability(keys, false), values));
+    }
+
+    private static RelDataType mapKeysType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createArrayType(binding.getOperandType(0).getKeyType(), -1));
+    }
+
+    private static RelDataType mapValuesType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createArrayType(binding.getOperandType(0).getValueType(), -1));
+    }
+
+    private static RelDataType mapEntriesType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType map = binding.getOperandType(0);
+        RelDataType entry = factory.createStructType(List.of(map.getKeyType(), map.getValueType()), List.of("EXPR$0", "EXPR$1"));
+        return nullable(factory, factory.createArrayType(entry, -1));
+    }
+
+    private static RelDataType mapFromEntriesType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType entry = binding.getOperandType(0).getComponentType();
+        if (entry == null || !entry.isStruct() || entry.getFieldCount() != 2) {
+            return null;
+        }
+        return nullable(factory, factory.createMapType(
+                factory.createTypeWithNullability(entry.getFieldList().get(0).getType(), false),
+                entry.getFieldList().get(1).getType()));
+    }
+
+    private static RelDataType mapAggType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createMapType(
+                factory.createTypeWithNullability(binding.getOperandType(0), false), binding.getOperandType(1)));
+    }
+
+    private static RelDataType lambdaResult(SqlOperatorBinding binding, int operand) {
+        RelDataType type = binding.getOperandType(operand);
+        return type instanceof FunctionSqlType function ? function.getReturnType() : type;
+    }
+
+    private static RelDataType transformType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createArrayType(lambdaResult(binding, 1), -1));
+    }
+
+    private static RelDataType zipWithType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createArrayType(lambdaResult(binding, 2), -1));
+    }
+
+    private static RelDataType reduceType(SqlOperatorBinding binding) {
+        return nullable(binding.getTypeFactory(), lambdaResult(binding, 3));
+    }
+
+    private static RelDataType transformKeysType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType map = binding.getOperandType(0);
+        return nullable(factory, factory.createMapType(
+                factory.createTypeWithNullability(lambdaResult(binding, 1), false), map.getValueType()));
+    }
+
+    private static RelDataType transformValuesType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType map = binding.getOperandType(0);
+        return nullable(factory, factory.createMapType(map.getKeyType(), lambdaResult(binding, 1)));
+    }
+
+    /** Operand count and the kind of the first operand; for lambda functions, types the lambda parameters. */
+    private record Checker(int min, int max, Shape shape, boolean hasLambda) implements SqlOperandTypeChecker {
+        @Override
+        public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+            RelDataType first = binding.getOperandType(0);
+            boolean ok = switch (shape) {
+                case ARRAY_FIRST -> first.getSqlTypeName() == SqlTypeName.ARRAY || isUntyped(first);
+                case MAP_FIRST -> first.getSqlTypeName() == SqlTypeName.MAP || isUntyped(first);
+                case ANY -> true;
+            };
+            if (ok && hasLambda && !isUntyped(first)) {
+                ok = typeLambdas(binding);
+            }
+            if (!ok && throwOnFailure) {
+                throw binding.newValidationSignatureError();
+            }
+            return ok;
+        }
+
+        /** A lambda parameter of a still-untyped outer lambda: accepted until its type is known. */
+        private static boolean isUntyped(RelDataType type) {
+            return type.getSqlTypeName() == SqlTypeName.ANY;
+        }
+
+        private boolean typeLambdas(SqlCallBinding binding) {
+            String name = binding.getOperator().getName();
+            RelDataType first = binding.getOperandType(0);
+            List<List<RelDataType>> parameters = new ArrayList<>();
+            switch (name) {
+                case "REDUCE" -> {
+                    RelDataType state = binding.getOperandType(1);
+                    parameters.add(null);
+                    parameters.add(null);
+                    parameters.add(List.of(state, first.getComponentType()));
+                    parameters.add(List.of(state));
+                }
+                case "ZIP_WITH" -> {
+                    RelDataType second = binding.getOperandType(1);
+                    if (second.getComponentType() == null) {
+                        return false;
+                    }
+                    parameters.add(null);
+                    parameters.add(null);
+                    parameters.add(List.of(nullableElement(binding, first), nullableElement(binding, second)));
+                }
+                case "TRANSFORM_KEYS", "TRANSFORM_VALUES", "MAP_FILTER" -> {
+                    parameters.add(null);
+                    parameters.add(List.of(first.getKeyType(), first.getValueType()));
+                }
+                default -> {
+                    parameters.add(null);
+                    parameters.add(List.of(first.getComponentType()));
+                }
+            }
+            SqlValidator validator = binding.getValidator();
+            for (int i = 0; i < parameters.size(); i++) {
+                List<RelDataType> types = parameters.get(i);
+                if (types == null) {
+                    continue;
+                }
+                SqlNode operand = binding.operand(i);
+                if (!(operand instanceof SqlLambda lambda) || lambda.getParameters().size() != types.size()) {
+                    return false;
+                }
+                SqlLambdaScope scope = (SqlLambdaScope) validator.getLambdaScope(lambda);
+                for (int p = 0; p < types.size(); p++) {
+                    scope.getParameterTypes().put(lambda.getParameters().get(p).toString(), types.get(p));
+                }
+                lambda.accept(new TypeRemover(validator));
+                validator.validateLambda(lambda);
+            }
+            return true;
+        }
+
+        private static RelDataType nullableElement(SqlCallBinding binding, RelDataType array) {
+            return binding.getTypeFactory().createTypeWithNullability(array.getComponentType(), true);
+        }
+
+        @Override
+        public SqlOperandCountRange getOperandCountRange() {
+            return SqlOperandCountRanges.between(min, max);
+        }
+
+        @Override
+        public String getAllowedSignatures(SqlOperator operator, String name) {
+            return name + "(...)";
+        }
+    }
+
+    /** Forgets the types derived while the lambda parameters were still untyped. */
+    private static final class TypeRemover extends SqlBasicVisitor<Void> {
+        private final SqlValidator validator;
+
+        TypeRemover(SqlValidator validator) {
+            this.validator = validator;
+        }
+
+        @Override
+        public Void visit(org.apache.calcite.sql.SqlIdentifier id) {
+            validator.removeValidatedNodeType(id);
+            return super.visit(id);
+        }
+
+        @Override
+        public Void visit(org.apache.calcite.sql.SqlCall call) {
+            validator.removeValidatedNodeType(call);
+            return super.visit(call);
+        }
+    }
+
+    static boolean isArray(RelDataType type) {
+        return SqlTypeUtil.isArray(type);
+    }
+}
