@@ -52,9 +52,13 @@ final class ScalarFunctionTable {
         // regular expressions
         list.add(function("REGEXP_LIKE", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
         list.add(function("REGEXP_EXTRACT", argument(0), optional(2, TEXT, TEXT, INTEGER)));
-        list.add(function("REGEXP_REPLACE", varchar(), optional(2, TEXT, TEXT, TEXT)));
+        list.add(function("REGEXP_REPLACE", ScalarFunctionTable::regexpReplaceType, optional(2, TEXT, TEXT, TEXT)));
         list.add(function("REGEXP_COUNT", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
         list.add(function("REGEXP_POSITION", sqlType(SqlTypeName.INTEGER), optional(2, TEXT, TEXT, INTEGER, INTEGER)));
+        // strings to arrays of parts of the string's type
+        list.add(function("SPLIT", arrayOfArgument(0), optional(2, TEXT, TEXT, INTEGER)));
+        list.add(function("REGEXP_EXTRACT_ALL", arrayOfArgument(0), optional(2, TEXT, TEXT, INTEGER)));
+        list.add(function("REGEXP_SPLIT", arrayOfArgument(0), families(TEXT, TEXT)));
         // math
         list.add(function("TRUNCATE", ScalarFunctionTable::truncateType, optional(1, NUMERIC, INTEGER)));
         list.add(function("SIGN", ScalarFunctionTable::signType, families(NUMERIC)));
@@ -181,8 +185,44 @@ final class ScalarFunctionTable {
         };
     }
 
+    /** An array whose elements have the type of argument {@code index} (string literals as varchar). */
+    private static SqlReturnTypeInference arrayOfArgument(int index) {
+        SqlReturnTypeInference element = argument(index);
+        return binding -> {
+            RelDataTypeFactory factory = binding.getTypeFactory();
+            return nullable(factory, factory.createArrayType(element.inferReturnType(binding), -1));
+        };
+    }
+
     private static RelDataType nullable(RelDataTypeFactory factory, RelDataType type) {
         return factory.createTypeWithNullability(type, true);
+    }
+
+    /**
+     * regexp_replace(varchar(x), pattern) is varchar(x); with a varchar(y) replacement it is varchar(x + max(x * y / 2,
+     * y) * (x + 1)), Trino's bound for a replacement (with group references) at each of the x + 1 places an empty
+     * match can take; unbounded when either string is.
+     */
+    private static RelDataType regexpReplaceType(SqlOperatorBinding binding) {
+        if (binding.getOperandCount() < 3) {
+            return argument(0).inferReturnType(binding);
+        }
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        long source = boundedLength(binding.getOperandType(0));
+        long replacement = boundedLength(binding.getOperandType(2));
+        long length = source < 0 || replacement < 0
+                ? Integer.MAX_VALUE
+                : Math.min(Integer.MAX_VALUE, source + Math.max(source * replacement / 2, replacement) * (source + 1));
+        RelDataType type = length >= Integer.MAX_VALUE / 2
+                ? factory.createSqlType(SqlTypeName.VARCHAR)
+                : factory.createSqlType(SqlTypeName.VARCHAR, (int) length);
+        return nullable(factory, type);
+    }
+
+    /** The length of a bounded string type, or -1 when unbounded (Calcite's "no length" or the maximum). */
+    private static long boundedLength(RelDataType type) {
+        int precision = type.getPrecision();
+        return precision < 0 || precision >= Integer.MAX_VALUE / 2 ? -1 : precision;
     }
 
     /** truncate(decimal(p,s)) is decimal(max(1, p - s), 0); with digits it keeps the type; doubles stay doubles. */

@@ -140,6 +140,8 @@ final class ScalarFunctionTranslator {
                 return call(name, operands, translator, type);
             case "regexp_position":
                 return call(name, operands, translator, type, null, null, Types.BIGINT, Types.BIGINT);
+            case "split", "regexp_extract_all", "regexp_split":
+                return call(name, operands, translator, type, null, null, Types.BIGINT);
             case "truncate":
                 return truncate(operands, translator, type);
             case "round":

@@ -106,6 +106,9 @@ public final class ScalarLibrary {
             case "reverse" -> {
                 return StringLibrary.reverse(types, result);
             }
+            case "split", "regexp_extract_all", "regexp_split" -> {
+                return StringArrayFunctions.resolve(name, arguments, types, result);
+            }
             case "split_part" -> {
                 return StringLibrary.splitPart(types, result);
             }

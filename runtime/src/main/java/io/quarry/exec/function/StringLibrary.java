@@ -31,7 +31,7 @@ final class StringLibrary {
         return new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, message);
     }
 
-    private static void checkText(String name, List<Type> types, int... textArguments) {
+    static void checkText(String name, List<Type> types, int... textArguments) {
         for (int index : textArguments) {
             if (index >= types.size() || !StringFunctions.isText(types.get(index))) {
                 throw Functions.unsupported(name, types);
@@ -362,7 +362,7 @@ final class StringLibrary {
     }
 
     /** The pattern of argument 1 when constant, else null (compiled per row). */
-    private static Pattern constantPattern(List<Expression> arguments) {
+    static Pattern constantPattern(List<Expression> arguments) {
         if (arguments.size() > 1 && arguments.get(1) instanceof Constant constant && constant.value() instanceof String text) {
             return compile(text);
         }
@@ -400,8 +400,11 @@ final class StringLibrary {
         });
     }
 
-    private static void checkGroup(Matcher matcher, long group) {
-        if (group < 0 || group > matcher.groupCount()) {
+    static void checkGroup(Matcher matcher, long group) {
+        if (group < 0) {
+            throw invalidArgument("Group cannot be negative");
+        }
+        if (group > matcher.groupCount()) {
             throw invalidArgument("Pattern has " + matcher.groupCount() + " groups. Cannot access group " + group);
         }
     }
