@@ -45,4 +45,9 @@ final class PageSplittingSink implements OutputSink {
     public void abort() {
         delegate.abort();
     }
+
+    @Override
+    public long bufferedBytes() {
+        return delegate.bufferedBytes();
+    }
 }

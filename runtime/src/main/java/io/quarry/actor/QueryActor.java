@@ -21,6 +21,7 @@ import io.quarry.client.SessionUpdates;
 import io.quarry.client.StageInfo;
 import io.quarry.client.StageStatistics;
 import io.quarry.client.StageTaskInfo;
+import io.quarry.config.QueryConfig;
 import io.quarry.connector.CatalogManager;
 import io.quarry.page.Page;
 import io.quarry.plan.FragmentDistribution;
@@ -148,8 +149,12 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             Duration clientTimeout,
             Duration maxRunTime,
             long clientBufferBytes,
-            int splitsPerWorker) implements LocalOnly {
+            int splitsPerWorker,
+            long maxMemoryBytes) implements LocalOnly {
         public Settings {
+            if (maxMemoryBytes <= 0) {
+                throw new IllegalArgumentException("maxMemoryBytes must be positive: " + maxMemoryBytes);
+            }
             requireNonNull(planner, "planner is null");
             requireNonNull(planningExecutor, "planningExecutor is null");
             requireNonNull(catalogs, "catalogs is null");
@@ -158,6 +163,21 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             requireNonNull(clientTimeout, "clientTimeout is null");
             requireNonNull(maxRunTime, "maxRunTime is null");
         }
+
+        /** Settings with the default {@code query.max-memory}. */
+        public Settings(
+                StatementPlanner planner,
+                Executor planningExecutor,
+                CatalogManager catalogs,
+                ActorRef<NodeRegistry.Command> registry,
+                Duration askTimeout,
+                Duration clientTimeout,
+                Duration maxRunTime,
+                long clientBufferBytes,
+                int splitsPerWorker) {
+            this(planner, planningExecutor, catalogs, registry, askTimeout, clientTimeout, maxRunTime, clientBufferBytes,
+                    splitsPerWorker, QueryConfig.DEFAULT_MAX_MEMORY_BYTES);
+        }
     }
 
     private record Waiter(long id, Fetch fetch) {}
@@ -165,6 +185,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private final QueryId queryId;
     private final String slug;
     private final Session session;
+    private QueryMemoryTracker memory;
     private final String sql;
     private final Settings settings;
     private final ActorRef<QueryManager.Command> manager;
@@ -369,6 +390,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         StageActor.Event event = message.event();
         if (event instanceof StageActor.Progress progress) {
             snapshots.put(progress.snapshot().stageId().id(), progress.snapshot());
+            Optional<FailureInfo> memoryExceeded = memory().update(snapshots.values());
+            if (memoryExceeded.isPresent()) {
+                return fail(memoryExceeded.get());
+            }
             updateScheduled();
             if (outputComplete) {
                 answerWaiters();
@@ -747,6 +772,22 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         return this;
     }
 
+    /** The query's memory on the coordinator's side, made on first use (the session is checked by then). */
+    private QueryMemoryTracker memory() {
+        if (memory == null) {
+            long limit = settings.maxMemoryBytes();
+            try {
+                if (session.systemProperty(SystemSessionProperties.QUERY_MAX_MEMORY).isPresent()) {
+                    limit = Math.min(limit, SystemSessionProperties.queryMaxMemory(session));
+                }
+            } catch (QuarryException e) {
+                // A bad value fails the query in planning (INVALID_SESSION_PROPERTY).
+            }
+            memory = new QueryMemoryTracker(limit);
+        }
+        return memory;
+    }
+
     private Duration maxRunTime() {
         Duration fromSession;
         try {
@@ -834,7 +875,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 planningNanos / 1_000_000,
                 sources.rows,
                 sources.bytes,
-                all.peakMemory,
+                Math.max(memory().peakBytes(), all.largestPeakMemory),
                 rootStage);
     }
 
@@ -926,7 +967,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         long wallNanos;
         long rows;
         long bytes;
-        long peakMemory;
+        long largestPeakMemory;
 
         void add(TaskStatus task) {
             nodes.add(task.nodeId());
@@ -939,7 +980,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             wallNanos += progress.wallNanos();
             rows += progress.inputRows();
             bytes += progress.inputBytes();
-            peakMemory += progress.peakMemoryBytes();
+            largestPeakMemory = Math.max(largestPeakMemory, progress.peakMemoryBytes());
             if (task.state() == TaskState.FAILED) {
                 failed++;
             }

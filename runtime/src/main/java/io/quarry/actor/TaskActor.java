@@ -15,6 +15,7 @@ import io.quarry.exchange.BufferResult;
 import io.quarry.exchange.OutputBuffer;
 import io.quarry.exec.RemoteSourceBuffer;
 import io.quarry.exec.TaskExecution;
+import io.quarry.exec.memory.TaskMemoryContext;
 import io.quarry.exec.TaskExecutionContext;
 import io.quarry.exec.TaskStatistics;
 import io.quarry.page.Page;
@@ -194,10 +195,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             Executor driverExecutor,
             long outputBufferBytes,
             Duration askTimeout,
+            TaskMemoryContext memory,
             ActorRef<TaskStatus> statusListener) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> new TaskActor(
                 context, timers, taskId, nodeId, fragment, session, outputPartitionCount, catalogs, driverExecutor,
-                outputBufferBytes, askTimeout, statusListener)));
+                outputBufferBytes, askTimeout, memory, statusListener)));
     }
 
     private TaskActor(
@@ -212,6 +214,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             Executor driverExecutor,
             long outputBufferBytes,
             Duration askTimeout,
+            TaskMemoryContext memory,
             ActorRef<TaskStatus> statusListener) {
         super(context);
         this.taskId = requireNonNull(taskId, "taskId is null");
@@ -225,7 +228,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         try {
             created = TaskExecution.create(new TaskExecutionContext(
                     taskId, fragment, session, catalogs, outputPartitionCount, new PageSplittingSink(outputBuffer),
-                    driverExecutor, outputBufferBytes));
+                    driverExecutor, outputBufferBytes, memory));
         } catch (RuntimeException e) {
             created = null;
             state = TaskState.FAILED;

@@ -12,6 +12,7 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import io.quarry.connector.CatalogManager;
+import io.quarry.exec.memory.NodeMemoryPool;
 import io.quarry.plan.PlanFragment;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
@@ -20,6 +21,7 @@ import io.quarry.spi.Session;
 import io.quarry.spi.Split;
 import io.quarry.spi.TaskId;
 import io.quarry.spi.WriteTarget;
+import io.quarry.sql.SystemSessionProperties;
 import io.quarry.client.TaskSnapshot;
 import io.quarry.client.TaskUpdate;
 import java.time.Duration;
@@ -153,9 +155,11 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     /** What a task manager needs from its node. */
     public record Settings(
-            String nodeId, CatalogManager catalogs, Executor driverExecutor, long outputBufferBytes, Duration askTimeout)
+            String nodeId, CatalogManager catalogs, Executor driverExecutor, long outputBufferBytes, Duration askTimeout,
+            NodeMemoryPool memoryPool)
             implements LocalOnly {
         public Settings {
+            requireNonNull(memoryPool, "memoryPool is null");
             requireNonNull(nodeId, "nodeId is null");
             requireNonNull(catalogs, "catalogs is null");
             requireNonNull(driverExecutor, "driverExecutor is null");
@@ -259,7 +263,9 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
             Behavior<TaskActor.Command> behavior = TaskActor.create(
                     taskId, settings.nodeId(), spec.fragment(), spec.session(), spec.outputPartitionCount(),
                     settings.catalogs()::require, settings.driverExecutor(), settings.outputBufferBytes(),
-                    settings.askTimeout(), statusListener);
+                    settings.askTimeout(),
+                    settings.memoryPool().createTaskContext(taskId, SystemSessionProperties.queryMaxMemoryPerNode(spec.session())),
+                    statusListener);
             ActorRef<TaskActor.Command> task = getContext().spawn(
                     Behaviors.supervise(behavior).onFailure(SupervisorStrategy.stop()), "task-" + taskId);
             getContext().watchWith(task, new TaskStopped(taskId));

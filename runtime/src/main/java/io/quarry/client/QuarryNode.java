@@ -15,6 +15,7 @@ import io.quarry.actor.NodeGuardian;
 import io.quarry.actor.NodeRegistry;
 import io.quarry.actor.QueryActor;
 import io.quarry.actor.QueryManager;
+import io.quarry.exec.memory.NodeMemoryPool;
 import io.quarry.actor.SqlStatementPlanner;
 import io.quarry.actor.TaskManager;
 import io.quarry.config.AkkaSettings;
@@ -81,7 +82,8 @@ public final class QuarryNode implements AutoCloseable {
 
         Optional<TaskManager.Settings> worker = config.runsTasks()
                 ? Optional.of(new TaskManager.Settings(
-                        config.nodeId(), catalogs, drivers, OUTPUT_BUFFER_BYTES, config.askTimeout()))
+                        config.nodeId(), catalogs, drivers, OUTPUT_BUFFER_BYTES, config.askTimeout(),
+                        new NodeMemoryPool(config.query().maxMemoryPerNodeBytes())))
                 : Optional.empty();
         SqlStatementPlanner planner = new SqlStatementPlanner(catalogs);
         NodeGuardian.Settings settings = new NodeGuardian.Settings(
@@ -90,7 +92,7 @@ public final class QuarryNode implements AutoCloseable {
                                 new QueryActor.Settings(
                                         planner, planning, catalogs, registry, config.askTimeout(),
                                         config.query().clientTimeout(), config.query().maxRunTime(),
-                                        CLIENT_BUFFER_BYTES, SPLITS_PER_WORKER),
+                                        CLIENT_BUFFER_BYTES, SPLITS_PER_WORKER, config.query().maxMemoryBytes()),
                                 config.query().minExpireAge(),
                                 config.query().maxHistory(),
                                 config.query().maxConcurrentQueries(),

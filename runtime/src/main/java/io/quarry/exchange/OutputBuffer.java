@@ -263,6 +263,13 @@ public final class OutputBuffer implements OutputSink {
         return finished;
     }
 
+    @Override
+    public long bufferedBytes() {
+        synchronized (lock) {
+            return bufferedBytes;
+        }
+    }
+
     public OutputBufferInfo info() {
         synchronized (lock) {
             List<OutputBufferInfo.ClientBufferInfo> infos = new ArrayList<>(buffers.length);

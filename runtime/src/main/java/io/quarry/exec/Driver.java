@@ -113,12 +113,4 @@ final class Driver {
             }
         }
     }
-
-    long retainedBytes() {
-        long total = 0;
-        for (Operator operator : operators) {
-            total += operator.stats().retainedBytes();
-        }
-        return total;
-    }
 }

@@ -18,4 +18,9 @@ public interface OutputSink {
 
     /** The task failed or was cancelled: drop what is buffered. */
     void abort();
+
+    /** The bytes of the pages buffered now, counted in the task's memory (the buffer bounds itself). */
+    default long bufferedBytes() {
+        return 0;
+    }
 }

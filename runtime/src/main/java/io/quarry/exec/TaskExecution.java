@@ -52,12 +52,13 @@ public final class TaskExecution {
     private final AtomicInteger completedDrivers = new AtomicInteger();
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicLong wallNanos = new AtomicLong();
-    private final AtomicLong peakMemory = new AtomicLong();
     private volatile boolean started;
     private volatile boolean stopping;
 
     private TaskExecution(TaskExecutionContext context) {
         this.context = context;
+        // Whatever ends the task, its memory goes back to the node's pool (late reports are ignored).
+        done.whenComplete((ignored, failure) -> context.memory().close());
         int concurrency = sourceConcurrency(context);
         LocalExecutionPlanner planner = new LocalExecutionPlanner(context, splits, concurrency);
         this.pipelines = planner.plan();
@@ -130,7 +131,9 @@ public final class TaskExecution {
                 for (int i = 0; i < pipeline.driverCount; i++) {
                     List<Operator> operators = new ArrayList<>();
                     for (Supplier<Operator> factory : pipeline.factories) {
-                        operators.add(factory.get());
+                        Operator operator = factory.get();
+                        operators.add(operator);
+                        operator.stats().attachMemory(context.memory());
                     }
                     runners.add(new DriverRunner(new Driver(operators)));
                 }
@@ -216,7 +219,6 @@ public final class TaskExecution {
         long inputBytes = 0;
         long outputRows = 0;
         long outputBytes = 0;
-        long memory = 0;
         for (DriverRunner runner : snapshot) {
             for (Operator operator : runner.driver.operators()) {
                 if (operator instanceof TableScanOperator
@@ -228,18 +230,28 @@ public final class TaskExecution {
                     outputRows += operator.stats().outputRows();
                     outputBytes += operator.stats().outputBytes();
                 }
-                memory += operator.stats().retainedBytes();
             }
         }
-        for (RemoteSourceBuffer buffer : remoteSources.values()) {
-            memory += buffer.bufferedBytes();
-        }
-        long peak = peakMemory.accumulateAndGet(memory, Math::max);
+        updateBufferedBytes();
+        long memory = context.memory().reservedBytes();
+        long peak = context.memory().peakBytes();
         int total = snapshot.size();
         return new TaskStatistics(
                 total, queuedDrivers.get(), runningDrivers.get(), completedDrivers.get(),
                 splits.totalSplits(), splits.queuedSplits(), splits.runningSplits(), splits.completedSplits(),
                 inputRows, inputBytes, outputRows, outputBytes, cpuNanos.get(), wallNanos.get(), memory, peak);
+    }
+
+    /** Counts the page buffers (bounded on their own) in the task's memory; never fails the task. */
+    private void updateBufferedBytes() {
+        if (done.isDone()) {
+            return;
+        }
+        long buffered = context.output().bufferedBytes();
+        for (RemoteSourceBuffer buffer : remoteSources.values()) {
+            buffered += buffer.bufferedBytes();
+        }
+        context.memory().setBufferedBytes(buffered);
     }
 
     /** Schedules one driver's time slices; the lock makes slices of one driver never overlap with closing. */
@@ -300,11 +312,7 @@ public final class TaskExecution {
                     lock.unlock();
                 }
             }
-            long memory = 0;
-            for (DriverRunner runner : runners) {
-                memory += runner.driver.retainedBytes();
-            }
-            peakMemory.accumulateAndGet(memory, Math::max);
+            updateBufferedBytes();
             if (result.finished()) {
                 driverFinished();
                 return;

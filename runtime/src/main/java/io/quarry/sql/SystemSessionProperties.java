@@ -21,6 +21,7 @@ public final class SystemSessionProperties {
     public static final String QUERY_MAX_RUN_TIME = "query_max_run_time";
     public static final String QUERY_MAX_EXECUTION_TIME = "query_max_execution_time";
     public static final String QUERY_MAX_MEMORY = "query_max_memory";
+    public static final String QUERY_MAX_MEMORY_PER_NODE = "query_max_memory_per_node";
     public static final String JOIN_DISTRIBUTION_TYPE = "join_distribution_type";
     public static final String RETRY_POLICY = "retry_policy";
     public static final String HASH_PARTITION_COUNT = "hash_partition_count";
@@ -37,6 +38,9 @@ public final class SystemSessionProperties {
                 "Maximum execution time of a query", false), SystemSessionProperties::duration);
         add(new PropertyDescriptor(QUERY_MAX_MEMORY, "varchar", "20GB",
                 "Maximum amount of distributed memory a query can use", false), SystemSessionProperties::dataSize);
+        // Its default is each node's query.max-memory-per-node; the property can only lower that limit.
+        add(new PropertyDescriptor(QUERY_MAX_MEMORY_PER_NODE, "varchar", "1PB",
+                "Maximum amount of memory a query can use on one node", false), SystemSessionProperties::dataSize);
         add(new PropertyDescriptor(JOIN_DISTRIBUTION_TYPE, "varchar", "AUTOMATIC",
                 "Join distribution type. Possible values: [BROADCAST, PARTITIONED, AUTOMATIC]", false),
                 value -> oneOf(value, List.of("BROADCAST", "PARTITIONED", "AUTOMATIC")));
@@ -105,6 +109,13 @@ public final class SystemSessionProperties {
     /** In bytes. */
     public static long queryMaxMemory(Session session) {
         return parseDataSize(value(session, QUERY_MAX_MEMORY));
+    }
+
+    /** In bytes; {@code Long.MAX_VALUE} when the session does not set it (the node's limit then applies). */
+    public static long queryMaxMemoryPerNode(Session session) {
+        return session.systemProperty(QUERY_MAX_MEMORY_PER_NODE).isPresent()
+                ? parseDataSize(value(session, QUERY_MAX_MEMORY_PER_NODE))
+                : Long.MAX_VALUE;
     }
 
     public static String joinDistributionType(Session session) {

@@ -3,6 +3,8 @@ package io.quarry.exec;
 import io.quarry.block.Values;
 import io.quarry.connector.tpch.TpchColumnNaming;
 import io.quarry.connector.tpch.TpchConnector;
+import io.quarry.exec.memory.NodeMemoryPool;
+import io.quarry.exec.memory.TaskMemoryContext;
 import io.quarry.page.Page;
 import io.quarry.plan.DistributedPlanner;
 import io.quarry.plan.FragmentDistribution;
@@ -19,6 +21,7 @@ import io.quarry.spi.TaskId;
 import io.quarry.sql.MetadataProvider;
 import io.quarry.sql.QueryPlan;
 import io.quarry.sql.SqlPlanner;
+import io.quarry.sql.SystemSessionProperties;
 import io.quarry.type.Type;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -53,10 +56,22 @@ final class LocalQueryRunner {
     });
     private final Executor executor;
     private final int workers;
+    private final NodeMemoryPool memoryPool;
+    private final List<TaskMemoryContext> memoryContexts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     LocalQueryRunner(Executor executor, int workers) {
+        this(executor, workers, NodeMemoryPool.unlimited());
+    }
+
+    /** Tasks take their memory from {@code memoryPool}; their contexts are kept in {@link #memoryContexts()}. */
+    LocalQueryRunner(Executor executor, int workers, NodeMemoryPool memoryPool) {
         this.executor = executor;
         this.workers = workers;
+        this.memoryPool = memoryPool;
+    }
+
+    List<TaskMemoryContext> memoryContexts() {
+        return List.copyOf(memoryContexts);
     }
 
     /** The result: column types and rows of Java values ({@link Values#toObject}). */
@@ -88,9 +103,12 @@ final class LocalQueryRunner {
             List<TaskExecution> created = new ArrayList<>();
             List<Split> splits = fragment.distribution() == FragmentDistribution.SOURCE ? splits(fragment.root()) : List.of();
             for (int partition = 0; partition < taskCount; partition++) {
+                TaskId taskId = new TaskId(new StageId(session.queryId(), fragment.id()), partition, 0);
+                TaskMemoryContext memory = memoryPool.createTaskContext(
+                        taskId, SystemSessionProperties.queryMaxMemoryPerNode(session));
+                memoryContexts.add(memory);
                 TaskExecution task = TaskExecution.create(new TaskExecutionContext(
-                        new TaskId(new StageId(session.queryId(), fragment.id()), partition, 0), fragment, session,
-                        catalog -> CONNECTOR, outputPartitions, sink, executor, 1 << 20));
+                        taskId, fragment, session, catalog -> CONNECTOR, outputPartitions, sink, executor, 1 << 20, memory));
                 List<Split> mine = new ArrayList<>();
                 for (int i = partition; i < splits.size(); i += taskCount) {
                     mine.add(splits.get(i));
@@ -103,9 +121,21 @@ final class LocalQueryRunner {
         }
         List<TaskExecution> all = tasks.values().stream().flatMap(List::stream).toList();
         all.forEach(TaskExecution::start);
+        // As a query would: the first failing task fails the whole and cancels the others.
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        for (TaskExecution task : all) {
+            task.done().whenComplete((ignored, error) -> {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                if (cause != null && firstFailure.completeExceptionally(cause)) {
+                    all.forEach(TaskExecution::cancel);
+                }
+            });
+        }
         CompletableFuture<Void> everything = CompletableFuture.allOf(all.stream().map(TaskExecution::done).toArray(CompletableFuture[]::new));
         try {
-            everything.get(120, TimeUnit.SECONDS);
+            CompletableFuture.anyOf(everything, firstFailure).get(120, TimeUnit.SECONDS);
         } finally {
             all.forEach(TaskExecution::cancel);
         }

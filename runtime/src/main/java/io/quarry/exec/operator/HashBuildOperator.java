@@ -67,4 +67,10 @@ public final class HashBuildOperator implements Operator {
     public OperatorStats stats() {
         return stats;
     }
+
+    /** Drops the buffered pages of a build that never finished (failed or cancelled task). */
+    @Override
+    public void close() {
+        pages.clear();
+    }
 }

@@ -1,5 +1,8 @@
 package io.quarry.exec.operator;
 
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.exec.memory.TaskMemoryContext;
 import io.quarry.page.Page;
 
 /**
@@ -13,6 +16,7 @@ public final class OperatorStats {
     private volatile long outputRows;
     private volatile long outputBytes;
     private volatile long retainedBytes;
+    private volatile TaskMemoryContext memory;
 
     public OperatorStats(String operatorType) {
         this.operatorType = operatorType;
@@ -37,8 +41,24 @@ public final class OperatorStats {
         outputBytes += page.sizeInBytes();
     }
 
+    /**
+     * Sets what the operator retains now (cheap estimate, per page); the change is reserved in the task's
+     * memory context, which throws EXCEEDED_LOCAL_MEMORY_LIMIT when the query passes its per-node limit.
+     */
     public void setRetainedBytes(long bytes) {
+        long delta = bytes - retainedBytes;
         retainedBytes = bytes;
+        TaskMemoryContext context = memory;
+        if (context != null) {
+            context.reserve(operatorType, delta);
+        }
+    }
+
+    /** Reports this operator's retained bytes, from now on, to the task's memory context. */
+    public void attachMemory(TaskMemoryContext context) {
+        requireNonNull(context, "context is null");
+        memory = context;
+        context.reserve(operatorType, retainedBytes);
     }
 
     public long inputRows() {

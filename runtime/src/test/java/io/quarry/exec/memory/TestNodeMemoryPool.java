@@ -1,0 +1,77 @@
+package io.quarry.exec.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.QueryId;
+import io.quarry.spi.StageId;
+import io.quarry.spi.TaskId;
+import org.junit.jupiter.api.Test;
+
+class TestNodeMemoryPool {
+    private static final QueryId BIG = QueryId.valueOf("20240101_000000_00001_aaaaa");
+    private static final QueryId SMALL = QueryId.valueOf("20240101_000000_00002_bbbbb");
+
+    private static TaskId task(QueryId query, int stage) {
+        return new TaskId(new StageId(query, stage), 0, 0);
+    }
+
+    @Test
+    void tasksOfOneQuerySumAndOnlyThatQueryFails() {
+        NodeMemoryPool pool = new NodeMemoryPool(1000);
+        TaskMemoryContext big1 = pool.createTaskContext(task(BIG, 1), Long.MAX_VALUE);
+        TaskMemoryContext big2 = pool.createTaskContext(task(BIG, 2), Long.MAX_VALUE);
+        TaskMemoryContext small = pool.createTaskContext(task(SMALL, 1), Long.MAX_VALUE);
+
+        big1.reserve("HashAggregation", 600);
+        small.reserve("OrderBy", 900);
+        assertThat(pool.queryReservation(BIG)).isEqualTo(600);
+        assertThat(pool.reservedBytes()).isEqualTo(1500);
+
+        assertThatThrownBy(() -> big2.reserve("HashBuilder", 500))
+                .isInstanceOf(QuarryException.class)
+                .satisfies(e -> assertThat(((QuarryException) e).errorCode()).isEqualTo(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT))
+                .hasMessage("Query exceeded per-node memory limit of 1000B [Allocated: 1.07kB, Delta: 500B, "
+                        + "Top Consumers: {HashBuilder=500B}]");
+        // The other query keeps growing within its own limit.
+        small.reserve("OrderBy", 100);
+        assertThat(pool.queryReservation(SMALL)).isEqualTo(1000);
+
+        big1.close();
+        big2.close();
+        assertThat(pool.queryReservation(BIG)).isZero();
+        assertThat(pool.reservedBytes()).isEqualTo(1000);
+        assertThat(big1.peakBytes()).isEqualTo(600);
+        // Late reports of a closed task change nothing.
+        big1.reserve("HashAggregation", 5000);
+        assertThat(pool.reservedBytes()).isEqualTo(1000);
+        small.close();
+        assertThat(pool.reservedBytes()).isZero();
+    }
+
+    @Test
+    void shrinkingAndBuffersNeverFail() {
+        NodeMemoryPool pool = new NodeMemoryPool(100);
+        TaskMemoryContext context = pool.createTaskContext(task(BIG, 1), Long.MAX_VALUE);
+        context.setBufferedBytes(500);
+        assertThat(context.reservedBytes()).isEqualTo(500);
+        context.reserve("Window", -10);
+        context.setBufferedBytes(50);
+        assertThat(context.reservedBytes()).isEqualTo(40);
+        assertThat(context.peakBytes()).isEqualTo(500);
+        assertThatThrownBy(() -> context.reserve("Window", 70))
+                .hasMessageStartingWith("Query exceeded per-node memory limit of 100B [Allocated: 110B");
+    }
+
+    @Test
+    void theSessionOnlyLowersTheNodeLimit() {
+        NodeMemoryPool pool = new NodeMemoryPool(1000);
+        assertThat(pool.createTaskContext(task(BIG, 1), 10).limit()).isEqualTo(10);
+        assertThat(pool.createTaskContext(task(BIG, 1), 1 << 20).limit()).isEqualTo(1000);
+        assertThatThrownBy(() -> pool.createTaskContext(task(BIG, 1), 10).reserve("TopN", 11))
+                .hasMessageStartingWith("Query exceeded per-node memory limit of 10B");
+        assertThatThrownBy(() -> new NodeMemoryPool(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
