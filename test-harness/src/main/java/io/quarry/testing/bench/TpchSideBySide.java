@@ -127,9 +127,15 @@ final class TpchSideBySide {
         lines.add(String.format(Locale.ROOT, "data: %s.%s copied into %s.%s; %d warm-up and %d timed runs per query and server,"
                         + " interleaved; queries from %s", settings.sourceCatalog(), settings.scale(), TARGET_CATALOG,
                 settings.schema(), settings.warmup(), settings.runs(), settings.queries()));
-        lines.add("answers checked against " + settings.servers().get(settings.referenceIndex()).label() + "'s"
-                + settings.expected().map(dir -> " and against " + dir).orElse("")
-                + " (relative tolerance 1e-6, row order where the query orders)");
+        List<String> against = new ArrayList<>();
+        if (settings.servers().size() > 1) {
+            against.add(settings.servers().get(settings.referenceIndex()).label() + "'s");
+        }
+        settings.expected().ifPresent(dir -> against.add("the files in " + dir));
+        lines.add(against.isEmpty()
+                ? "answers not checked (one server, no --expected)"
+                : "answers checked against " + String.join(" and ", against)
+                        + " (relative tolerance 1e-6, row order where the query orders)");
         lines.addAll(serverLines);
         return lines;
     }
