@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -148,7 +149,7 @@ public final class Bench implements Callable<Integer> {
         }
         try {
             return new TpchSideBySide.Settings(parseServers(), catalog, scale, schema, queriesDir(), warmup == null ? 1 : warmup,
-                    runs, java.util.Optional.ofNullable(reference), java.util.Optional.ofNullable(expected), !skipLoad);
+                    runs, Optional.ofNullable(reference), Optional.ofNullable(expected), !skipLoad);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

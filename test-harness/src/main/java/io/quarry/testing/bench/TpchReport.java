@@ -3,6 +3,7 @@ package io.quarry.testing.bench;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -167,7 +168,7 @@ record TpchReport(Setting setting, List<String> servers, List<TableLoad> loads, 
         double[] sumMin = new double[servers.size()];
         double[] sumMedian = new double[servers.size()];
         boolean[] complete = new boolean[servers.size()];
-        java.util.Arrays.fill(complete, true);
+        Arrays.fill(complete, true);
         for (QueryRow query : queries) {
             List<String> row = new ArrayList<>(List.of(query.name()));
             for (int i = 0; i < servers.size(); i++) {

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
@@ -102,7 +103,12 @@ final class TpchSideBySide {
             for (ServerSpec server : settings.servers()) {
                 BenchClient client = new BenchClient(server.uri(), TARGET_CATALOG, settings.schema());
                 clients.add(client);
-                JsonNode version = client.info().path("nodeVersion").path("version");
+                JsonNode version;
+                try {
+                    version = client.info().path("nodeVersion").path("version");
+                } catch (IOException e) {
+                    throw new IOException("server " + server.label() + " at " + server.uri() + ": " + e.getMessage(), e);
+                }
                 serverLines.add("server " + server.label() + ": " + server.uri()
                         + (version.isMissingNode() ? "" : " (version " + version.asText() + ")"));
             }
@@ -294,7 +300,7 @@ final class TpchSideBySide {
             row.forEach(value -> values.add(MAPPER.convertValue(value, Object.class)));
             rows.add(values);
         }
-        return new StatementClient.Result(answer.queryId(), columns, rows, answer.finalStats(), Optional.empty(), List.of(), java.util.Map.of());
+        return new StatementClient.Result(answer.queryId(), columns, rows, answer.finalStats(), Optional.empty(), List.of(), Map.of());
     }
 
     /** The {@code *.sql} files of {@code directory}, in name order. */
