@@ -10,39 +10,48 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/quarry bench}: against a running server, the round-trip latency of {@code SELECT 1} over
  * {@code /v1/statement} and the times of TPC-H Q1 and Q6; with {@code --startup}, the time a fresh node takes
- * from launch to its first answered {@code SELECT 1}. Prints plain text; exit code 1 when a query fails or the
- * server cannot be reached.
+ * from launch to its first answered {@code SELECT 1}; with {@code --tpch}, the 22 TPC-H queries on memory tables on
+ * one or more servers side by side ({@link TpchSideBySide}). Prints plain text; exit code 1 when a query fails or
+ * the server cannot be reached, 2 on bad options.
  */
 @Command(
         name = "quarry bench",
         mixinStandardHelpOptions = true,
         description = "Measures SELECT 1 latency and TPC-H Q1/Q6 times of a running Quarry (or Trino) server,"
-                + " or with --startup the start-up time of a fresh Quarry node.")
+                + " or with --startup the start-up time of a fresh Quarry node,"
+                + " or with --tpch the 22 TPC-H queries on memory tables of several servers side by side.")
 public final class Bench implements Callable<Integer> {
     private static final List<String> TPCH_QUERIES = List.of("q01", "q06");
 
-    @Option(names = "--server", paramLabel = "URL", description = "The server (default: ${DEFAULT-VALUE}).")
-    URI server = URI.create("http://127.0.0.1:8080");
+    @Option(names = "--server", paramLabel = "[LABEL=]URL", description = "The server (default: http://127.0.0.1:8080);"
+            + " with --tpch repeatable, LABEL defaulting to host:port.")
+    List<String> servers = new ArrayList<>();
 
     @Option(names = "--latency-count", paramLabel = "N", description = "Measured SELECT 1 queries (default: ${DEFAULT-VALUE}; 0 skips).")
     int latencyCount = 500;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "SELECT 1 queries before measuring (default: ${DEFAULT-VALUE}).")
-    int warmup = 50;
+    @Option(names = "--warmup", paramLabel = "N", description = "SELECT 1 queries before measuring (default: 50);"
+            + " with --tpch, unmeasured runs of each query (default: 1).")
+    Integer warmup;
 
     @Option(names = "--runs", paramLabel = "N", description = "Measured runs of each TPC-H query, after one warm-up run;"
             + " with --startup, the number of starts (default: ${DEFAULT-VALUE}; 0 skips the TPC-H queries).")
     int runs = 3;
 
-    @Option(names = "--catalog", paramLabel = "NAME", description = "The TPC-H catalog (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--catalog", paramLabel = "NAME", description = "The TPC-H catalog; with --tpch, the one the tables"
+            + " are copied from (default: ${DEFAULT-VALUE}).")
     String catalog = "tpch";
 
     @Option(names = "--scale", paramLabel = "SCHEMA", description = "The TPC-H schema, e.g. tiny, sf1 (default: ${DEFAULT-VALUE}).")
@@ -52,13 +61,39 @@ public final class Bench implements Callable<Integer> {
             + " (default: <conformance dir>/tpch/queries).")
     Path queries;
 
+    @Option(names = "--tpch", description = "Copy the TPC-H tables of <catalog>.<scale> into memory.<schema> on every"
+            + " --server (timed CREATE TABLE AS), then run the 22 queries there, interleaved across the servers, and"
+            + " check the answers against the reference server's.")
+    boolean tpch;
+
+    @Option(names = "--schema", paramLabel = "NAME", description = "With --tpch, the memory schema (default: ${DEFAULT-VALUE}).")
+    String schema = "default";
+
+    @Option(names = "--reference", paramLabel = "LABEL", description = "With --tpch, the server whose answers the others'"
+            + " are compared with (default: the first).")
+    String reference;
+
+    @Option(names = "--expected", paramLabel = "DIR", description = "With --tpch, also compare every answer with"
+            + " DIR/qNN.json (e.g. <conformance dir>/tpch/tiny at --scale tiny).")
+    Path expected;
+
+    @Option(names = "--out", paramLabel = "FILE.md", description = "With --tpch, also write the report as Markdown to FILE.md.")
+    Path outFile;
+
+    @Option(names = "--skip-load", description = "With --tpch, use the memory tables already there.")
+    boolean skipLoad;
+
     @Option(names = "--startup", description = "Measure the start-up of a fresh node (bin/quarry server on a free port) instead.")
     boolean startup;
 
     @Option(names = "--startup-timeout", paramLabel = "SECONDS", description = "Give up on a start after this long (default: ${DEFAULT-VALUE}).")
     int startupTimeoutSeconds = 120;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out = System.out;
+    private URI server;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
@@ -66,6 +101,26 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (tpch && startup) {
+            throw new ParameterException(spec.commandLine(), "--tpch and --startup cannot be combined");
+        }
+        if (tpch) {
+            TpchSideBySide.Settings settings = tpchSettings();
+            try {
+                return runTpch(settings);
+            } catch (IOException | BenchClient.QueryFailedException e) {
+                System.err.println("quarry bench: " + e.getMessage());
+                return 1;
+            }
+        }
+        List<ServerSpec> parsed = parseServers();
+        if (parsed.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "several --server only with --tpch");
+        }
+        server = parsed.get(0).uri();
+        if (warmup == null) {
+            warmup = 50;
+        }
         try {
             return startup ? measureStartup() : measureServer();
         } catch (IOException | BenchClient.QueryFailedException e) {
@@ -85,6 +140,49 @@ public final class Bench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The --tpch settings; a {@link ParameterException} (exit code 2) when the options do not fit together. */
+    TpchSideBySide.Settings tpchSettings() {
+        if (latencyCountGiven()) {
+            throw new ParameterException(spec.commandLine(), "--latency-count does not apply to --tpch");
+        }
+        try {
+            return new TpchSideBySide.Settings(parseServers(), catalog, scale, schema, queriesDir(), warmup == null ? 1 : warmup,
+                    runs, Optional.ofNullable(reference), Optional.ofNullable(expected), !skipLoad);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private boolean latencyCountGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--latency-count");
+    }
+
+    private List<ServerSpec> parseServers() {
+        try {
+            return ServerSpec.parseAll(servers.isEmpty() ? List.of("http://127.0.0.1:8080") : servers);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private int runTpch(TpchSideBySide.Settings settings) throws IOException {
+        TpchReport report = new TpchSideBySide(settings, out).run();
+        String markdown = report.markdown();
+        out.println();
+        out.print(markdown);
+        if (outFile != null) {
+            Path parent = outFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(outFile, markdown, StandardCharsets.UTF_8);
+            out.println("written to " + outFile);
+        }
+        boolean allRan = report.queries().stream()
+                .allMatch(query -> query.outcomes().stream().allMatch(outcome -> outcome.error().isEmpty()));
+        return allRan && report.failed() == 0 ? 0 : 1;
     }
 
     private void measureLatency() throws IOException {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +28,9 @@ final class BenchClient implements AutoCloseable {
 
     /** What one statement did. */
     record Outcome(String queryId, long rows, int requests) {}
+
+    /** What one statement returned: its columns and rows as the protocol sent them, and its final statistics. */
+    record Answer(String queryId, LiveResult result, JsonNode finalStats) {}
 
     BenchClient(URI server, String catalog, String schema) {
         this.server = requireNonNull(server, "server is null");
@@ -47,14 +52,49 @@ final class BenchClient implements AutoCloseable {
      * @throws QueryFailedException when the query fails
      */
     Outcome execute(String sql) throws IOException {
+        Run run = run(sql, null);
+        return new Outcome(run.queryId(), run.rows(), run.requests());
+    }
+
+    /**
+     * Runs {@code sql} to the end and keeps what it returned.
+     *
+     * @throws IOException when the server cannot be reached or breaks the protocol
+     * @throws QueryFailedException when the query fails
+     */
+    Answer query(String sql) throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        Run run = run(sql, rows);
+        return new Answer(run.queryId(), new LiveResult(run.columns(), rows), run.finalStats());
+    }
+
+    /** The server's {@code /v1/info} document, or empty when it has none. */
+    JsonNode info() throws IOException {
+        HttpConnection.Response response = connection.send("GET", server.resolve("/v1/info"), getHeaders, null);
+        return response.status() == 200 ? MAPPER.readTree(response.body()) : MAPPER.createObjectNode();
+    }
+
+    private record Run(String queryId, long rows, int requests, List<LiveResult.Column> columns, JsonNode finalStats) {}
+
+    private Run run(String sql, List<JsonNode> keptRows) throws IOException {
         URI statement = server.resolve("/v1/statement");
         JsonNode body = send("POST", statement, postHeaders, sql.getBytes(StandardCharsets.UTF_8));
         int requests = 1;
         long rows = 0;
+        List<LiveResult.Column> columns = null;
         while (true) {
+            if (keptRows != null && columns == null && body.has("columns")) {
+                columns = new ArrayList<>();
+                for (JsonNode column : body.get("columns")) {
+                    columns.add(new LiveResult.Column(column.path("name").asText(), column.path("type").asText()));
+                }
+            }
             JsonNode data = body.get("data");
             if (data != null) {
                 rows += data.size();
+                if (keptRows != null) {
+                    data.forEach(keptRows::add);
+                }
             }
             JsonNode next = body.get("nextUri");
             if (next == null) {
@@ -69,7 +109,7 @@ final class BenchClient implements AutoCloseable {
             throw new QueryFailedException("Query " + queryId + " failed: " + error.path("errorName").asText() + ": "
                     + error.path("message").asText());
         }
-        return new Outcome(queryId, rows, requests);
+        return new Run(queryId, rows, requests, columns == null ? List.of() : columns, body.path("stats"));
     }
 
     private JsonNode send(String method, URI uri, Map<String, String> headers, byte[] body) throws IOException {
