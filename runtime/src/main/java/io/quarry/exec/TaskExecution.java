@@ -46,6 +46,8 @@ public final class TaskExecution {
     private final List<LocalExecutionPlanner.Pipeline> pipelines;
     private final List<DriverRunner> runners = new ArrayList<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** {@link #done} once the task's memory is back in the node's pool: what {@link #done()} hands out. */
+    private final CompletableFuture<Void> released;
     private final AtomicInteger remainingDrivers = new AtomicInteger();
     private final AtomicInteger queuedDrivers = new AtomicInteger();
     private final AtomicInteger runningDrivers = new AtomicInteger();
@@ -57,8 +59,9 @@ public final class TaskExecution {
 
     private TaskExecution(TaskExecutionContext context) {
         this.context = context;
-        // Whatever ends the task, its memory goes back to the node's pool (late reports are ignored).
-        done.whenComplete((ignored, failure) -> context.memory().close());
+        // Whatever ends the task, its memory goes back to the node's pool (late reports are ignored) before
+        // anyone waiting on done() sees the end.
+        released = done.whenComplete((ignored, failure) -> context.memory().close());
         int concurrency = sourceConcurrency(context);
         LocalExecutionPlanner planner = new LocalExecutionPlanner(context, splits, concurrency);
         this.pipelines = planner.plan();
@@ -149,7 +152,7 @@ public final class TaskExecution {
     }
 
     public CompletableFuture<Void> done() {
-        return done;
+        return released;
     }
 
     /** Stops the drivers promptly, aborts the output and completes {@link #done()} with USER_CANCELED. */
