@@ -8,7 +8,11 @@ import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexExecutor;
@@ -78,12 +82,33 @@ final class Optimizer {
         RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(rel), context, executor);
         current = decorrelate(current, relBuilder);
         current = new RelFieldTrimmer(validator, relBuilder).trim(current);
+        current = pullCommonFactors(current);
         current = run(pushDown(), current, context, executor);
         if (containsJoin(current)) {
             current = run(joinOrder(), current, context, executor);
             current = run(cleanUp(), current, context, executor);
         }
         return current;
+    }
+
+    /**
+     * Rewrites {@code (a AND b) OR (a AND c)} in filters to {@code a AND (b OR c)}, so that a join key repeated in
+     * every branch of an OR (TPC-H Q19) becomes a conjunct the join rules can use as an equi key.
+     */
+    private static RelNode pullCommonFactors(RelNode rel) {
+        return rel.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                RelNode visited = super.visit(other);
+                if (visited instanceof Filter filter) {
+                    RexNode factored = RexUtil.pullFactors(filter.getCluster().getRexBuilder(), filter.getCondition());
+                    if (!factored.equals(filter.getCondition())) {
+                        return filter.copy(filter.getTraitSet(), filter.getInput(), factored);
+                    }
+                }
+                return visited;
+            }
+        });
     }
 
     private static RelNode decorrelate(RelNode rel, RelBuilder relBuilder) {

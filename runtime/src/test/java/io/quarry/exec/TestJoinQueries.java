@@ -141,6 +141,17 @@ class TestJoinQueries {
         assertThat(scans.stream().filter(scan -> scan.table().table().equals("lineitem"))).hasSize(3);
     }
 
+    @Test
+    void aJoinKeyInEveryBranchOfAnOrBecomesAnEquiKey() throws Exception {
+        String sql = Files.readString(TestTpchQueries.conformance().resolve("tpch/queries/q19.sql"));
+        LocalQueryRunner.Result result = runner.execute(sql, Map.of());
+        List<Join> joins = new ArrayList<>();
+        result.fragments().forEach(fragment -> collect(fragment.root(), joins));
+        // part.partkey = lineitem.partkey stands in each of Q19's three OR branches
+        assertThat(joins).hasSize(1);
+        assertThat(joins.get(0).leftKeys()).hasSize(1);
+    }
+
     private static void collectScans(PlanNode node, List<TableScan> scans) {
         if (node instanceof TableScan scan) {
             scans.add(scan);
