@@ -238,8 +238,11 @@ public final class ExpectedResult {
         return difference <= ABSOLUTE_TOLERANCE || difference <= relative * Math.max(Math.abs(expected), Math.abs(actual));
     }
 
-    /** A total order of rows: NULL first, numbers by value, then strings, then nested values by JSON text. */
-    private static int compareRows(JsonNode left, JsonNode right) {
+    /**
+     * A total order of rows: NULL first, numbers by value, booleans, then strings, then nested values by JSON
+     * text; also the order the bench sorts two servers' unordered answers in.
+     */
+    public static int compareRows(JsonNode left, JsonNode right) {
         for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
             int result = compareValues(left.get(i), right.get(i));
             if (result != 0) {

@@ -1,6 +1,7 @@
 package io.quarry.testing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarry.testing.ExpectedResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,8 +60,8 @@ final class ResultComparison {
         // unordered, or ties on the sort keys in another order: compare as multisets
         List<JsonNode> sortedExpected = new ArrayList<>(expectedRows);
         List<JsonNode> sortedActual = new ArrayList<>(actualRows);
-        sortedExpected.sort(ResultComparison::compareRows);
-        sortedActual.sort(ResultComparison::compareRows);
+        sortedExpected.sort(ExpectedResult::compareRows);
+        sortedActual.sort(ExpectedResult::compareRows);
         return rowsDiffer(types, sortedExpected, sortedActual).map(reason -> reason + " (after sorting both sides)");
     }
 
@@ -148,55 +149,5 @@ final class ResultComparison {
         double difference = Math.abs(expected - actual);
         return difference <= ABSOLUTE_TOLERANCE
                 || difference <= RELATIVE_TOLERANCE * Math.max(Math.abs(expected), Math.abs(actual));
-    }
-
-    /** A total order of rows: NULL first, then numbers by value, booleans, strings, nested values by JSON text. */
-    static int compareRows(JsonNode left, JsonNode right) {
-        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
-            int result = compareValues(left.get(i), right.get(i));
-            if (result != 0) {
-                return result;
-            }
-        }
-        return Integer.compare(left.size(), right.size());
-    }
-
-    private static int compareValues(JsonNode left, JsonNode right) {
-        int leftRank = rank(left);
-        int rightRank = rank(right);
-        if (leftRank != rightRank) {
-            return Integer.compare(leftRank, rightRank);
-        }
-        return switch (leftRank) {
-            case 0 -> 0;
-            case 1 -> Double.compare(left.doubleValue(), right.doubleValue());
-            case 2 -> Boolean.compare(left.booleanValue(), right.booleanValue());
-            case 3 -> compareText(left.asText(), right.asText());
-            default -> left.toString().compareTo(right.toString());
-        };
-    }
-
-    private static int compareText(String left, String right) {
-        try {
-            return new BigDecimal(left).compareTo(new BigDecimal(right));
-        } catch (NumberFormatException e) {
-            return left.compareTo(right);
-        }
-    }
-
-    private static int rank(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return 0;
-        }
-        if (node.isNumber()) {
-            return 1;
-        }
-        if (node.isBoolean()) {
-            return 2;
-        }
-        if (node.isTextual()) {
-            return 3;
-        }
-        return 4;
     }
 }

@@ -40,13 +40,13 @@ class TestBenchOptions {
 
     @Test
     void tpchDefaults() {
-        TpchSideBySide.Settings settings = settings("--tpch", "--server", "q=h:1", "--server", "t=h:2", "--queries", "/tmp/q");
+        TpchSideBySide.Settings settings = settings("--tpch", "--server", "q=h:1", "--server", "t=h:2", "--queries", "queries");
         assertThat(settings.warmup()).isEqualTo(1);
         assertThat(settings.runs()).isEqualTo(3);
         assertThat(settings.scale()).isEqualTo("sf1");
         assertThat(settings.schema()).isEqualTo("default");
         assertThat(settings.sourceCatalog()).isEqualTo("tpch");
-        assertThat(settings.queries()).isEqualTo(Path.of("/tmp/q"));
+        assertThat(settings.queries()).isEqualTo(Path.of("queries"));
         assertThat(settings.referenceIndex()).isEqualTo(0);
         assertThat(settings.load()).isTrue();
         assertThat(settings("--tpch", "--server", "q=h:1", "--server", "t=h:2", "--reference", "t").referenceIndex()).isEqualTo(1);
