@@ -35,6 +35,11 @@ final class CatalogTable extends AbstractTable {
         return metadata;
     }
 
+    /** The distinct values of the column at {@code field}, when the connector knows them. */
+    OptionalDouble distinctValues(int field) {
+        return statistics.distinctValues(metadata.columns().get(field).name());
+    }
+
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         RelDataTypeFactory.Builder builder = typeFactory.builder();

@@ -1,6 +1,8 @@
 package io.quarry.sql;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.plan.Context;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
@@ -10,16 +12,23 @@ import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.rel.core.Correlate;
-import org.apache.calcite.rel.rules.CoreRules;
-import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.sql2rel.TopDownGeneralDecorrelator;
-import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.tools.RelBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +66,26 @@ final class Optimizer {
             CoreRules.AGGREGATE_REMOVE));
     }
 
-    private static HepProgram joinOrder() {
+    /** An IN/EXISTS semi join goes below inner joins to the relation it filters, before the joins are ordered. */
+    private static HepProgram semiJoinsDown() {
+        return new HepProgramBuilder()
+            .addMatchOrder(HepMatchOrder.TOP_DOWN)
+            .addRuleCollection(List.of(CoreRules.SEMI_JOIN_PROJECT_TRANSPOSE, CoreRules.SEMI_JOIN_JOIN_TRANSPOSE))
+            .build();
+    }
+
+    private static HepProgram toMultiJoins() {
         return new HepProgramBuilder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
             .addRuleCollection(List.of(CoreRules.PROJECT_MULTI_JOIN_MERGE, CoreRules.FILTER_MULTI_JOIN_MERGE))
+            .build();
+    }
+
+    /** Calcite's heuristic ordering, for the MultiJoins with outer joins that {@link JoinReorder} leaves. */
+    private static HepProgram heuristicJoinOrder() {
+        return new HepProgramBuilder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
             .build();
     }
@@ -85,7 +109,10 @@ final class Optimizer {
         current = pullCommonFactors(current);
         current = run(pushDown(), current, context, executor);
         if (containsJoin(current)) {
-            current = run(joinOrder(), current, context, executor);
+            current = run(semiJoinsDown(), markFiltersToSemiJoins(current), context, executor);
+            current = run(toMultiJoins(), current, context, executor);
+            current = JoinReorder.reorder(current);
+            current = run(heuristicJoinOrder(), current, context, executor);
             current = run(cleanUp(), current, context, executor);
         }
         return current;
@@ -111,6 +138,55 @@ final class Optimizer {
         });
     }
 
+    /**
+     * A filter keeping the rows whose IN/EXISTS mark is TRUE is a semi join: {@code Filter($mark AND p)} over a
+     * LEFT_MARK join becomes {@code Filter(p)} over a projection of the SEMI join with the mark as constant TRUE
+     * (the only value that passed), so that the semi join can move below inner joins.
+     */
+    private static RelNode markFiltersToSemiJoins(RelNode rel) {
+        return rel.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                RelNode visited = super.visit(other);
+                if (visited instanceof Filter filter
+                    && filter.getInput() instanceof Join join
+                    && join.getJoinType() == JoinRelType.LEFT_MARK) {
+                    return semiJoin(filter, join);
+                }
+                return visited;
+            }
+        });
+    }
+
+    private static RelNode semiJoin(Filter filter, Join join) {
+        int mark = join.getRowType().getFieldCount() - 1;
+        List<RexNode> rest = new java.util.ArrayList<>();
+        boolean marked = false;
+        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+            if (conjunct instanceof RexInputRef ref && ref.getIndex() == mark) {
+                marked = true;
+            } else {
+                rest.add(conjunct);
+            }
+        }
+        if (!marked || rest.stream().anyMatch(conjunct -> RelOptUtil.InputFinder.bits(conjunct).get(mark))) {
+            return filter;
+        }
+        RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
+        RelNode semi = LogicalJoin.create(join.getLeft(), join.getRight(), List.of(),
+            join.getCondition(), Set.of(), JoinRelType.SEMI);
+        List<RexNode> projections = new java.util.ArrayList<>();
+        for (int field = 0; field < mark; field++) {
+            projections.add(rexBuilder.makeInputRef(semi, field));
+        }
+        projections.add(rexBuilder.makeLiteral(true, join.getRowType().getFieldList().get(mark).getType(), false));
+        RelNode result = LogicalProject.create(semi, List.of(), projections,
+            join.getRowType().getFieldNames(), Set.of());
+        return rest.isEmpty()
+            ? result
+            : LogicalFilter.create(result, RexUtil.composeConjunction(rexBuilder, rest));
+    }
+
     private static RelNode decorrelate(RelNode rel, RelBuilder relBuilder) {
         if (!contains(rel, Correlate.class)) {
             return rel;
@@ -130,7 +206,7 @@ final class Optimizer {
     }
 
     private static boolean containsJoin(RelNode rel) {
-        return contains(rel, org.apache.calcite.rel.core.Join.class);
+        return contains(rel, Join.class);
     }
 
     private static boolean contains(RelNode rel, Class<? extends RelNode> kind) {

@@ -78,8 +78,18 @@ final class LocalQueryRunner {
     record Result(List<String> names, List<Type> types, List<List<Object>> rows, List<PlanFragment> fragments) {}
 
     static Session session(Map<String, String> properties) {
+        return session(properties, "tiny");
+    }
+
+    private static Session session(Map<String, String> properties, String schema) {
         return new Session(QueryId.valueOf("20240101_000000_00001_abcde"), "test", Optional.empty(), Optional.of("tpch"),
-                Optional.of("tiny"), ZoneOffset.UTC, "en", properties, Map.of(), 0);
+                Optional.of(schema), ZoneOffset.UTC, "en", properties, Map.of(), 0);
+    }
+
+    /** The fragments of a statement planned in schema {@code schema} of the tpch catalog, without running it. */
+    List<PlanFragment> plan(String sql, String schema) {
+        Session session = session(Map.of(), schema);
+        return Fragmenter.fragment(DistributedPlanner.addExchanges(planner.plan(sql, session).root()));
     }
 
     Result execute(String sql, Map<String, String> properties) throws Exception {
