@@ -5,26 +5,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Aggregate;
-import org.apache.calcite.rel.core.Filter;
-import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
-import org.apache.calcite.rel.metadata.RelMdUtil;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.rules.MultiJoin;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
@@ -42,18 +33,17 @@ final class JoinReorder {
     /** Above this many relations, subsets are too many: joins are added greedily instead. */
     private static final int MAX_EXHAUSTIVE = 10;
     private static final double BUILD_WEIGHT = 2.0;
-    /** The second key between two relations keeps its selectivity to this power, the third to its square, ... */
-    private static final double CORRELATED_KEY_EXPONENT = 0.25;
 
     private JoinReorder() {}
 
     static RelNode reorder(RelNode rel) {
+        Cardinality estimates = new Cardinality(rel.getCluster().getMetadataQuery());
         return rel.accept(new RelHomogeneousShuttle() {
             @Override
             public RelNode visit(RelNode other) {
                 RelNode visited = super.visit(other);
                 if (visited instanceof MultiJoin multiJoin && innerOnly(multiJoin)) {
-                    return new JoinReorder.Search(multiJoin).plan();
+                    return new JoinReorder.Search(multiJoin, estimates).plan();
                 }
                 return visited;
             }
@@ -81,7 +71,7 @@ final class JoinReorder {
 
     private static final class Search {
         private final MultiJoin multiJoin;
-        private final RelMetadataQuery metadata;
+        private final Cardinality estimates;
         private final RexBuilder rexBuilder;
         private final List<RelNode> inputs;
         private final int[] fieldStart;
@@ -91,9 +81,9 @@ final class JoinReorder {
         private final Map<Integer, Double> cardinality = new HashMap<>();
         private final Map<Integer, Best> best = new HashMap<>();
 
-        Search(MultiJoin multiJoin) {
+        Search(MultiJoin multiJoin, Cardinality estimates) {
             this.multiJoin = multiJoin;
-            this.metadata = multiJoin.getCluster().getMetadataQuery();
+            this.estimates = estimates;
             this.rexBuilder = multiJoin.getCluster().getRexBuilder();
             this.inputs = multiJoin.getInputs();
             int n = inputs.size();
@@ -107,7 +97,7 @@ final class JoinReorder {
             }
             this.rows = new double[n];
             for (int i = 0; i < n; i++) {
-                rows[i] = Math.max(1, Estimates.rows(metadata, inputs.get(i)));
+                rows[i] = Math.max(1, estimates.rows(inputs.get(i)));
             }
             classify();
         }
@@ -125,13 +115,13 @@ final class JoinReorder {
                     equiConditions.add(condition);
                     equiPairs.add(factors);
                 } else {
-                    conjuncts.add(new Conjunct(condition, factors, Estimates.selectivity(condition, this::distinct)));
+                    conjuncts.add(new Conjunct(condition, factors, Cardinality.selectivity(condition, this::distinct)));
                 }
             }
             for (List<double[]> pair : equiByPair.values()) {
                 pair.sort((a, b) -> Double.compare(a[0], b[0]));
                 for (int i = 0; i < pair.size(); i++) {
-                    double selectivity = Math.pow(pair.get(i)[0], Math.pow(CORRELATED_KEY_EXPONENT, i));
+                    double selectivity = Cardinality.keySelectivity(pair.get(i)[0], i);
                     int index = (int) pair.get(i)[1];
                     conjuncts.add(new Conjunct(equiConditions.get(index), equiPairs.get(index), selectivity));
                 }
@@ -162,7 +152,7 @@ final class JoinReorder {
 
         private double distinct(int field) {
             int factor = fieldFactor[field];
-            return Math.min(rows[factor], Estimates.distinct(metadata, inputs.get(factor), field - fieldStart[factor]));
+            return Math.min(rows[factor], estimates.distinct(inputs.get(factor), field - fieldStart[factor]));
         }
 
         private double cardinality(int set) {
@@ -362,122 +352,6 @@ final class JoinReorder {
                     return new RexInputRef(position[ref.getIndex()], ref.getType());
                 }
             });
-        }
-    }
-
-    /** Row and distinct-value estimates over the connectors' statistics. */
-    static final class Estimates {
-        private Estimates() {}
-
-        /** Rows of a relation; an equality with a literal keeps one distinct value's share of its input. */
-        static double rows(RelMetadataQuery metadata, RelNode rel) {
-            if (rel instanceof Project project) {
-                return rows(metadata, project.getInput());
-            }
-            if (rel instanceof Filter filter) {
-                double input = rows(metadata, filter.getInput());
-                double selectivity = 1;
-                for (RexNode condition : RelOptUtil.conjunctions(filter.getCondition())) {
-                    selectivity *= selectivity(metadata, filter.getInput(), condition);
-                }
-                return input * selectivity;
-            }
-            Double rows = metadata.getRowCount(rel);
-            return rows == null || rows.isNaN() ? 1e6 : rows;
-        }
-
-        private static double selectivity(RelMetadataQuery metadata, RelNode input, RexNode condition) {
-            return selectivity(condition, field -> distinct(metadata, input, field));
-        }
-
-        /**
-         * The fraction of rows a condition keeps: {@code column = literal} keeps one distinct value's share,
-         * AND multiplies, OR adds (as independent events), anything else is Calcite's guess.
-         */
-        static double selectivity(RexNode condition, java.util.function.IntToDoubleFunction distinct) {
-            switch (condition.getKind()) {
-                case AND: {
-                    double result = 1;
-                    for (RexNode operand : ((RexCall) condition).getOperands()) {
-                        result *= selectivity(operand, distinct);
-                    }
-                    return result;
-                }
-                case OR: {
-                    double none = 1;
-                    for (RexNode operand : ((RexCall) condition).getOperands()) {
-                        none *= 1 - selectivity(operand, distinct);
-                    }
-                    return 1 - none;
-                }
-                case NOT:
-                    return 1 - selectivity(((RexCall) condition).getOperands().get(0), distinct);
-                case EQUALS: {
-                    List<RexNode> operands = ((RexCall) condition).getOperands();
-                    RexNode left = RexUtil.removeCast(operands.get(0));
-                    RexNode right = RexUtil.removeCast(operands.get(1));
-                    if (left instanceof RexInputRef ref && right instanceof RexLiteral) {
-                        return 1 / Math.max(1, distinct.applyAsDouble(ref.getIndex()));
-                    }
-                    if (right instanceof RexInputRef ref && left instanceof RexLiteral) {
-                        return 1 / Math.max(1, distinct.applyAsDouble(ref.getIndex()));
-                    }
-                    return RelMdUtil.guessSelectivity(condition);
-                }
-                case SEARCH: {
-                    // IN lists become a search over points: each point keeps one distinct value's share
-                    RexCall search = (RexCall) condition;
-                    RexNode operand = RexUtil.removeCast(search.getOperands().get(0));
-                    if (operand instanceof RexInputRef ref && search.getOperands().get(1) instanceof RexLiteral literal) {
-                        org.apache.calcite.util.Sarg<?> sarg = literal.getValueAs(org.apache.calcite.util.Sarg.class);
-                        if (sarg != null && sarg.isPoints()) {
-                            return Math.min(1, sarg.pointCount / Math.max(1, distinct.applyAsDouble(ref.getIndex())));
-                        }
-                    }
-                    return RelMdUtil.guessSelectivity(condition);
-                }
-                default:
-                    return RelMdUtil.guessSelectivity(condition);
-            }
-        }
-
-        /** Distinct values of one column of a relation, at most its rows. */
-        static double distinct(RelMetadataQuery metadata, RelNode rel, int field) {
-            double rows = rows(metadata, rel);
-            return Math.min(rows, unbounded(metadata, rel, field, rows));
-        }
-
-        private static double unbounded(RelMetadataQuery metadata, RelNode rel, int field, double rows) {
-            if (rel instanceof TableScan scan) {
-                CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
-                if (table != null) {
-                    OptionalDouble distinct = table.distinctValues(field);
-                    if (distinct.isPresent()) {
-                        return distinct.getAsDouble();
-                    }
-                }
-                return rows;
-            }
-            if (rel instanceof Filter filter) {
-                return distinct(metadata, filter.getInput(), field);
-            }
-            if (rel instanceof Project project) {
-                RexNode expression = project.getProjects().get(field);
-                return expression instanceof RexInputRef ref ? distinct(metadata, project.getInput(), ref.getIndex()) : rows;
-            }
-            if (rel instanceof Aggregate aggregate && field < aggregate.getGroupCount() && aggregate.getGroupSets().size() == 1) {
-                return distinct(metadata, aggregate.getInput(), aggregate.getGroupSet().nth(field));
-            }
-            if (rel instanceof Join join && join.getJoinType().projectsRight()) {
-                int leftFields = join.getLeft().getRowType().getFieldCount();
-                return field < leftFields
-                    ? distinct(metadata, join.getLeft(), field)
-                    : distinct(metadata, join.getRight(), field - leftFields);
-            }
-            if (rel instanceof Join join && field < join.getLeft().getRowType().getFieldCount()) {
-                return distinct(metadata, join.getLeft(), field);
-            }
-            return rows;
         }
     }
 }

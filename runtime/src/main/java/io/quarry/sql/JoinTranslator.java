@@ -29,7 +29,6 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalFilter;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
@@ -47,6 +46,8 @@ final class JoinTranslator {
 
     private final PlanTranslator translator;
     private final String distributionType;
+    /** Created with the first join: the estimates of one statement's expressions. */
+    private Cardinality cardinality;
 
     JoinTranslator(PlanTranslator translator, String distributionType) {
         this.translator = requireNonNull(translator, "translator is null");
@@ -160,9 +161,11 @@ final class JoinTranslator {
             filter = Optional.of(predicate);
         }
 
-        RelMetadataQuery metadata = join.getCluster().getMetadataQuery();
-        double leftRows = rows(metadata, leftRel);
-        double rightRows = rows(metadata, rightRel);
+        if (cardinality == null) {
+            cardinality = new Cardinality(join.getCluster().getMetadataQuery());
+        }
+        double leftRows = cardinality.rows(leftRel);
+        double rightRows = cardinality.rows(rightRel);
 
         // The smaller input of an inner or outer join is the build side (held in memory).
         boolean swap = type.outputsRight() && leftRows < rightRows;
@@ -221,11 +224,6 @@ final class JoinTranslator {
             case "PARTITIONED" -> JoinDistribution.PARTITIONED;
             default -> buildRows <= BROADCAST_MAX_ROWS ? JoinDistribution.BROADCAST : JoinDistribution.PARTITIONED;
         };
-    }
-
-    private static double rows(RelMetadataQuery metadata, RelNode rel) {
-        Double rows = metadata.getRowCount(rel);
-        return rows == null || rows.isNaN() ? Double.MAX_VALUE : rows;
     }
 
     private static PlanNode withExtraChannels(PlanNode node, List<Expression> extra) {

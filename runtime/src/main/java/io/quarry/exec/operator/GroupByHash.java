@@ -49,6 +49,11 @@ public final class GroupByHash {
         long[] hashes = Hashing.hashRows(keys, count);
         for (int row = 0; row < count; row++) {
             long hash = hashes[row];
+            if (row > 0 && hash == hashes[row - 1] && keysEqual(groupIds[row - 1], keys, row)) {
+                // runs of equal keys (data clustered by the key) find their group once
+                groupIds[row] = groupIds[row - 1];
+                continue;
+            }
             int slot = (int) Hashing.mix(hash) & mask;
             int group;
             while (true) {

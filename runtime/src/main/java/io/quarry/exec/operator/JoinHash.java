@@ -247,6 +247,11 @@ public final class JoinHash {
                     nullKeys[row] = false;
                 }
                 long value = values[row];
+                if (row > 0 && value == values[row - 1] && !(mayHaveNull && probeLongs.isNull(row - 1))) {
+                    // clustered probe keys (lineitem by order) look up each key once
+                    heads[row] = heads[row - 1];
+                    continue;
+                }
                 int slot = (int) Hashing.mix(hashes[row]) & mask;
                 int found = -1;
                 while (true) {
