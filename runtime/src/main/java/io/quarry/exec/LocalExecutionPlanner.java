@@ -252,7 +252,7 @@ final class LocalExecutionPlanner {
         for (int i = 0; i < nullSafe.length; i++) {
             nullSafe[i] = join.nullSafeKeys().get(i);
         }
-        boolean trackVisited = join.type().keepsUnmatchedRight();
+        boolean trackVisited = join.type().tracksMatchedRight();
         build.factories.add(() -> new HashBuildOperator(buildTypes, buildKeys, nullSafe, trackVisited, bridge));
         pipelines.add(build);
 

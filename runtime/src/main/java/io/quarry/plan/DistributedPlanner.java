@@ -147,7 +147,7 @@ public final class DistributedPlanner {
             PlanNode build = new Exchange(right.node(), ExchangeKind.REPARTITION, join.rightKeys());
             return new Planned(join.replaceSources(List.of(probe, build)), Distribution.SPREAD);
         }
-        if (left.distribution() == Distribution.SINGLE || join.type().keepsUnmatchedRight()) {
+        if (left.distribution() == Distribution.SINGLE || join.type().tracksMatchedRight()) {
             return new Planned(join.replaceSources(List.of(gathered(left), gathered(right))), Distribution.SINGLE);
         }
         PlanNode build = new Exchange(right.node(), ExchangeKind.REPLICATE, List.of());

@@ -58,6 +58,9 @@ public record Join(
 
     @Override
     public List<Type> outputTypes() {
+        if (type.outputsOnlyRight()) {
+            return right.outputTypes();
+        }
         List<Type> types = new ArrayList<>(left.outputTypes());
         if (type.outputsRight()) {
             types.addAll(right.outputTypes());

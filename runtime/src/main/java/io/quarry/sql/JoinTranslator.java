@@ -43,6 +43,8 @@ import org.apache.calcite.util.ImmutableBitSet;
 final class JoinTranslator {
     /** Build sides estimated at most this many rows are broadcast under AUTOMATIC. */
     static final double BROADCAST_MAX_ROWS = 1_000_000;
+    /** A semi or anti join builds its left side instead when that is this many times smaller. */
+    private static final double FLIP_RATIO = 4;
 
     private final PlanTranslator translator;
     private final String distributionType;
@@ -188,6 +190,18 @@ final class JoinTranslator {
             return new PlanTranslator.Translated(node, mapping);
         }
 
+        if ((type == JoinType.SEMI || type == JoinType.ANTI) && !leftKeys.isEmpty() && leftRows * FLIP_RATIO < rightRows) {
+            // few rows to keep, many to look for: the kept side is built, the other streams past it
+            JoinType flipped = type == JoinType.SEMI ? JoinType.RIGHT_SEMI : JoinType.RIGHT_ANTI;
+            Optional<Expression> swappedFilter = filter.map(predicate -> Channels.swap(predicate, leftWidth, rightWidth));
+            Join node = new Join(flipped, rightNode, leftNode, rightKeys, leftKeys, nullSafe, swappedFilter,
+                    distribution(flipped, false, leftRows));
+            int[] mapping = new int[join.getRowType().getFieldCount()];
+            for (int field = 0; field < leftFields; field++) {
+                mapping[field] = left.mapping()[field];
+            }
+            return new PlanTranslator.Translated(node, mapping);
+        }
         Join node = new Join(type, leftNode, rightNode, leftKeys, rightKeys, nullSafe, filter,
                 distribution(type, leftKeys.isEmpty(), rightRows));
         int outputFields = join.getRowType().getFieldCount();
@@ -215,8 +229,8 @@ final class JoinTranslator {
             // no key to partition on; a mark must see every build row (its NULLs and whether there is any)
             return JoinDistribution.BROADCAST;
         }
-        if (type.keepsUnmatchedRight()) {
-            // every task would emit the unmatched rows of its own copy of the build side
+        if (type.tracksMatchedRight()) {
+            // every task would emit the unmatched (or matched) rows of its own copy of the build side
             return JoinDistribution.PARTITIONED;
         }
         return switch (distributionType) {

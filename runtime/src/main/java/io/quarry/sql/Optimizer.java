@@ -94,6 +94,8 @@ final class Optimizer {
         return program(HepMatchOrder.DEPTH_FIRST, List.of(
             CoreRules.FILTER_INTO_JOIN,
             CoreRules.JOIN_CONDITION_PUSH,
+            // a key under a cast (an integer column against a bigint one) is computed below the join
+            CoreRules.JOIN_PUSH_EXPRESSIONS,
             CoreRules.FILTER_PROJECT_TRANSPOSE,
             CoreRules.PROJECT_MERGE,
             CoreRules.PROJECT_REMOVE,

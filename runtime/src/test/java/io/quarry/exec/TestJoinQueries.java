@@ -142,6 +142,24 @@ class TestJoinQueries {
     }
 
     @Test
+    void existsOverABigTableBuildsTheFewRowsToKeep() throws Exception {
+        String values = "(VALUES 1, 2, 2, 3, NULL, 999999) AS t(x)";
+        String condition = "(SELECT * FROM orders o WHERE o.orderkey = t.x AND o.custkey > 0)";
+        LocalQueryRunner.Result exists = runner.execute("SELECT x FROM " + values + " WHERE EXISTS " + condition, Map.of());
+        assertThat(exists.rows()).containsExactlyInAnyOrder(row(1L), row(2L), row(2L), row(3L));
+        assertThat(joinTypes(exists)).as(exists.fragments().toString()).contains(io.quarry.plan.JoinType.RIGHT_SEMI);
+        LocalQueryRunner.Result missing = runner.execute("SELECT x FROM " + values + " WHERE NOT EXISTS " + condition, Map.of());
+        assertThat(missing.rows()).containsExactlyInAnyOrder(row((Object) null), row(999999L));
+        assertThat(joinTypes(missing)).contains(io.quarry.plan.JoinType.RIGHT_ANTI);
+    }
+
+    private static List<io.quarry.plan.JoinType> joinTypes(LocalQueryRunner.Result result) {
+        List<Join> joins = new ArrayList<>();
+        result.fragments().forEach(fragment -> collect(fragment.root(), joins));
+        return joins.stream().map(Join::type).toList();
+    }
+
+    @Test
     void aJoinKeyInEveryBranchOfAnOrBecomesAnEquiKey() throws Exception {
         String sql = Files.readString(TestTpchQueries.conformance().resolve("tpch/queries/q19.sql"));
         LocalQueryRunner.Result result = runner.execute(sql, Map.of());

@@ -107,9 +107,9 @@ public final class LookupJoinOperator implements Operator {
             }
         }
         if (finishing && !done) {
-            if (type.keepsUnmatchedRight()) {
+            if (type.tracksMatchedRight()) {
                 while (unmatchedBuildCursor < hash.rowCount()) {
-                    Page page = unmatchedBuildRows();
+                    Page page = buildRowsAfterInput();
                     if (page != null) {
                         return record(page);
                     }
@@ -189,7 +189,7 @@ public final class LookupJoinOperator implements Operator {
                 }
             }
         }
-        if (type.keepsUnmatchedRight()) {
+        if (type.tracksMatchedRight()) {
             for (int i = 0; i < passedCount; i++) {
                 hash.markVisited(passedBuild[i]);
             }
@@ -199,6 +199,7 @@ public final class LookupJoinOperator implements Operator {
             case LEFT, FULL -> withUnmatchedProbeRows(passed, passedBuild, passedCount, start, end);
             case SEMI, ANTI -> existenceOf(passed, passedCount, start, end);
             case MARK -> marks(passed, passedCount, start, end, unknown);
+            case RIGHT_SEMI, RIGHT_ANTI -> null;
         };
     }
 
@@ -353,19 +354,26 @@ public final class LookupJoinOperator implements Operator {
         return rows.appendColumn(new BooleanBlock(size, anyNull ? markNulls : null, values));
     }
 
-    /** RIGHT and FULL, after the input: the build rows no probe row matched, with NULL probe channels. */
-    private Page unmatchedBuildRows() {
+    /**
+     * After the input: for RIGHT and FULL the build rows no probe row matched, with NULL probe channels; for
+     * RIGHT_ANTI the same rows alone; for RIGHT_SEMI the build rows some probe row matched.
+     */
+    private Page buildRowsAfterInput() {
         int rowCount = hash.rowCount();
         int[] positions = new int[Math.min(TARGET_ROWS, Math.max(1, rowCount - unmatchedBuildCursor))];
         int count = 0;
+        boolean wanted = type == JoinType.RIGHT_SEMI;
         while (unmatchedBuildCursor < rowCount && count < positions.length) {
-            if (!hash.isVisited(unmatchedBuildCursor)) {
+            if (hash.isVisited(unmatchedBuildCursor) == wanted) {
                 positions[count++] = unmatchedBuildCursor;
             }
             unmatchedBuildCursor++;
         }
         if (count == 0) {
             return null;
+        }
+        if (type.outputsOnlyRight()) {
+            return hash.rows().copyPositions(positions, count);
         }
         Block[] blocks = new Block[probeTypes.size() + buildTypes.size()];
         for (int channel = 0; channel < probeTypes.size(); channel++) {
