@@ -66,13 +66,34 @@ final class Optimizer {
             CoreRules.AGGREGATE_REMOVE));
     }
 
-    /** An IN/EXISTS semi join goes below inner joins to the relation it filters, before the joins are ordered. */
+    /**
+     * An IN/EXISTS semi join that drops a good share of the rows goes below the inner joins to the relation it
+     * filters, before the joins are ordered. One that keeps most rows stays where it is: below, it would meet
+     * the relation before the other joins have made it small (TPC-H Q21).
+     */
+    private static RelNode selectiveSemiJoinsDown(RelNode rel, Context context, RexExecutor executor) {
+        Cardinality cardinality = new Cardinality(rel.getCluster().getMetadataQuery());
+        return rel.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                if (other instanceof Join join && join.getJoinType() == JoinRelType.SEMI
+                    && cardinality.rows(join) <= SELECTIVE_SEMI_JOIN * cardinality.rows(join.getLeft())) {
+                    return run(semiJoinsDown(), other, context, executor);
+                }
+                return super.visit(other);
+            }
+        });
+    }
+
     private static HepProgram semiJoinsDown() {
         return new HepProgramBuilder()
             .addMatchOrder(HepMatchOrder.TOP_DOWN)
             .addRuleCollection(List.of(CoreRules.SEMI_JOIN_PROJECT_TRANSPOSE, CoreRules.SEMI_JOIN_JOIN_TRANSPOSE))
             .build();
     }
+
+    /** A semi join keeping at most this share of its rows is selective. */
+    private static final double SELECTIVE_SEMI_JOIN = 0.75;
 
     private static HepProgram toMultiJoins() {
         return new HepProgramBuilder()
@@ -111,7 +132,7 @@ final class Optimizer {
         current = pullCommonFactors(current);
         current = run(pushDown(), current, context, executor);
         if (containsJoin(current)) {
-            current = run(semiJoinsDown(), markFiltersToSemiJoins(current), context, executor);
+            current = selectiveSemiJoinsDown(markFiltersToSemiJoins(current), context, executor);
             current = run(toMultiJoins(), current, context, executor);
             current = JoinReorder.reorder(current);
             current = run(heuristicJoinOrder(), current, context, executor);

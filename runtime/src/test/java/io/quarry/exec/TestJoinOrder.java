@@ -3,6 +3,7 @@ package io.quarry.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.plan.Join;
+import io.quarry.plan.JoinType;
 import io.quarry.plan.PlanFragment;
 import io.quarry.plan.PlanNode;
 import io.quarry.plan.RemoteSource;
@@ -50,8 +51,21 @@ class TestJoinOrder {
     @Test
     void q18FiltersOrdersByTheInSubqueryBeforeTheJoins() throws Exception {
         List<Join> joins = joins("q18");
-        Join semi = joins.stream().filter(join -> join.type() == io.quarry.plan.JoinType.SEMI).findFirst().orElseThrow();
+        Join semi = joins.stream().filter(join -> join.type() == JoinType.SEMI).findFirst().orElseThrow();
         assertThat(tablesUnder(semi.left())).containsExactly("orders");
+    }
+
+    @Test
+    void q21KeepsItsExistsChecksAfterTheSupplierJoinThatShrinksLineitem() throws Exception {
+        List<Join> checks = joins("q21").stream()
+                .filter(join -> join.type() == JoinType.SEMI || join.type() == JoinType.ANTI
+                        || join.type() == JoinType.RIGHT_SEMI || join.type() == JoinType.RIGHT_ANTI)
+                .toList();
+        assertThat(checks).hasSize(2);
+        for (Join check : checks) {
+            PlanNode kept = check.type().outputsOnlyRight() ? check.right() : check.left();
+            assertThat(tablesUnder(kept)).contains("supplier", "orders");
+        }
     }
 
     private List<Join> joins(String query) throws Exception {
