@@ -85,7 +85,7 @@ final class JoinReorder {
             this.multiJoin = multiJoin;
             this.estimates = estimates;
             this.rexBuilder = multiJoin.getCluster().getRexBuilder();
-            this.inputs = multiJoin.getInputs();
+            this.inputs = GroupKeySemiJoins.apply(multiJoin, estimates);
             int n = inputs.size();
             this.fieldStart = new int[n + 1];
             for (int i = 0; i < n; i++) {
@@ -136,9 +136,9 @@ final class JoinReorder {
             return factors;
         }
 
-        /** The two fields of {@code a = b} (casts allowed around either), or null. */
+        /** The two fields of {@code a = b} or {@code a IS NOT DISTINCT FROM b} (casts allowed around either), or null. */
         private static int[] equiKeys(RexNode condition) {
-            if (condition.getKind() != SqlKind.EQUALS) {
+            if (condition.getKind() != SqlKind.EQUALS && condition.getKind() != SqlKind.IS_NOT_DISTINCT_FROM) {
                 return null;
             }
             List<RexNode> operands = ((RexCall) condition).getOperands();

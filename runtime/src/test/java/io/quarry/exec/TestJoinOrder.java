@@ -68,6 +68,26 @@ class TestJoinOrder {
         }
     }
 
+    @Test
+    void q17AggregatesOnlyTheLineitemRowsOfTheChosenParts() throws Exception {
+        joins("q17");
+        List<PlanNode> aggregations = new ArrayList<>();
+        fragments.values().forEach(fragment -> collectAggregations(fragment.root(), aggregations));
+        List<List<String>> perPart = aggregations.stream()
+                .map(this::tablesUnder)
+                .filter(tables -> tables.equals(List.of("lineitem")) || tables.contains("part") && tables.size() == 2)
+                .toList();
+        // the per-part average reads lineitem semi-joined with the chosen parts, never lineitem alone
+        assertThat(perPart).isNotEmpty().allSatisfy(tables -> assertThat(tables).contains("part"));
+    }
+
+    private static void collectAggregations(PlanNode node, List<PlanNode> aggregations) {
+        if (node instanceof io.quarry.plan.Aggregate) {
+            aggregations.add(node);
+        }
+        node.sources().forEach(source -> collectAggregations(source, aggregations));
+    }
+
     private List<Join> joins(String query) throws Exception {
         String sql = Files.readString(TestTpchQueries.conformance().resolve("tpch/queries/" + query + ".sql"));
         fragments.clear();
