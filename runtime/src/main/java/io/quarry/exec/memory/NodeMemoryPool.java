@@ -14,16 +14,40 @@ import java.util.Map;
  * per row).
  */
 public final class NodeMemoryPool {
+    /** The share of the maximum heap the queries of a node may reserve together; the rest is headroom. */
+    public static final double HEAP_FRACTION = 0.7;
+
     private final long maxQueryMemoryPerNode;
+    private final long size;
     private final Map<QueryId, Long> reservedByQuery = new HashMap<>();
     private long reservedBytes;
 
     /** @param maxQueryMemoryPerNode {@code query.max-memory-per-node} of this node, in bytes */
     public NodeMemoryPool(long maxQueryMemoryPerNode) {
+        this(maxQueryMemoryPerNode, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxQueryMemoryPerNode {@code query.max-memory-per-node} of this node, in bytes
+     * @param size what all queries together may reserve on this node; a growth past it fails the growing query
+     */
+    public NodeMemoryPool(long maxQueryMemoryPerNode, long size) {
         if (maxQueryMemoryPerNode <= 0) {
             throw new IllegalArgumentException("maxQueryMemoryPerNode must be positive: " + maxQueryMemoryPerNode);
         }
+        if (size <= 0) {
+            throw new IllegalArgumentException("size must be positive: " + size);
+        }
         this.maxQueryMemoryPerNode = maxQueryMemoryPerNode;
+        this.size = size;
+    }
+
+    /**
+     * The pool of a node in this JVM: {@link #HEAP_FRACTION} of the maximum heap for all queries together, so
+     * that many queries each within their per-node limit still leave the JVM its headroom.
+     */
+    public static NodeMemoryPool forHeap(long maxQueryMemoryPerNode) {
+        return new NodeMemoryPool(maxQueryMemoryPerNode, Math.max(1, (long) (Runtime.getRuntime().maxMemory() * HEAP_FRACTION)));
     }
 
     /** A pool without a limit, for tasks run outside a node (tests, local runners). */
@@ -33,6 +57,11 @@ public final class NodeMemoryPool {
 
     public long maxQueryMemoryPerNode() {
         return maxQueryMemoryPerNode;
+    }
+
+    /** What all queries together may reserve on this node. */
+    public long size() {
+        return size;
     }
 
     /**

@@ -74,4 +74,27 @@ class TestNodeMemoryPool {
                 .hasMessageStartingWith("Query exceeded per-node memory limit of 10B");
         assertThatThrownBy(() -> new NodeMemoryPool(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void queriesWithinTheirLimitsStillCannotFillTheNodesPool() {
+        NodeMemoryPool pool = new NodeMemoryPool(1000, 1500);
+        TaskMemoryContext big = pool.createTaskContext(task(BIG, 1), Long.MAX_VALUE);
+        TaskMemoryContext small = pool.createTaskContext(task(SMALL, 1), Long.MAX_VALUE);
+        small.reserve("OrderBy", 900);
+        big.reserve("HashAggregation", 500);
+        assertThatThrownBy(() -> big.reserve("HashAggregation", 200))
+                .isInstanceOf(QuarryException.class)
+                .satisfies(e -> assertThat(((QuarryException) e).errorCode()).isEqualTo(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT))
+                .hasMessageStartingWith("Query exceeded the memory pool of this node of 1.46kB shared by all queries");
+        big.close();
+        small.reserve("OrderBy", 100);
+        assertThat(pool.reservedBytes()).isEqualTo(1000);
+    }
+
+    @Test
+    void theNodesPoolIsAShareOfTheHeap() {
+        NodeMemoryPool pool = NodeMemoryPool.forHeap(1000);
+        assertThat(pool.size()).isEqualTo((long) (Runtime.getRuntime().maxMemory() * NodeMemoryPool.HEAP_FRACTION));
+        assertThat(pool.maxQueryMemoryPerNode()).isEqualTo(1000);
+    }
 }
