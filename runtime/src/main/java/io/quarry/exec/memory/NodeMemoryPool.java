@@ -14,8 +14,10 @@ import java.util.Map;
  * per row).
  */
 public final class NodeMemoryPool {
-    /** The share of the maximum heap the queries of a node may reserve together; the rest is headroom. */
-    public static final double HEAP_FRACTION = 0.7;
+    /** The share of the maximum heap kept out of the pool, for what queries do not account and the node itself. */
+    public static final double HEADROOM_FRACTION = 0.3;
+    /** The least headroom: a node at rest (Akka, Calcite, the planner's generated code) takes about this much. */
+    public static final long MIN_HEADROOM_BYTES = 256L << 20;
 
     private final long maxQueryMemoryPerNode;
     private final long size;
@@ -43,11 +45,18 @@ public final class NodeMemoryPool {
     }
 
     /**
-     * The pool of a node in this JVM: {@link #HEAP_FRACTION} of the maximum heap for all queries together, so
-     * that many queries each within their per-node limit still leave the JVM its headroom.
+     * The pool of a node in this JVM: the maximum heap less its headroom ({@link #HEADROOM_FRACTION} of it, at
+     * least {@link #MIN_HEADROOM_BYTES}) for all queries together, so that many queries each within their
+     * per-node limit still leave the JVM room; never less than a tenth of the heap.
      */
     public static NodeMemoryPool forHeap(long maxQueryMemoryPerNode) {
-        return new NodeMemoryPool(maxQueryMemoryPerNode, Math.max(1, (long) (Runtime.getRuntime().maxMemory() * HEAP_FRACTION)));
+        return new NodeMemoryPool(maxQueryMemoryPerNode, sizeForHeap(Runtime.getRuntime().maxMemory()));
+    }
+
+    /** What the queries of a node with this maximum heap may reserve together. */
+    public static long sizeForHeap(long maxHeapBytes) {
+        long headroom = Math.max((long) (maxHeapBytes * HEADROOM_FRACTION), MIN_HEADROOM_BYTES);
+        return Math.max(Math.max(1, maxHeapBytes / 10), maxHeapBytes - headroom);
     }
 
     /** A pool without a limit, for tasks run outside a node (tests, local runners). */

@@ -94,7 +94,11 @@ class TestNodeMemoryPool {
     @Test
     void theNodesPoolIsAShareOfTheHeap() {
         NodeMemoryPool pool = NodeMemoryPool.forHeap(1000);
-        assertThat(pool.size()).isEqualTo((long) (Runtime.getRuntime().maxMemory() * NodeMemoryPool.HEAP_FRACTION));
+        assertThat(pool.size()).isEqualTo(NodeMemoryPool.sizeForHeap(Runtime.getRuntime().maxMemory()));
         assertThat(pool.maxQueryMemoryPerNode()).isEqualTo(1000);
+        // large heaps keep 30% headroom, small ones at least 256MB, tiny ones still a tenth for queries
+        assertThat(NodeMemoryPool.sizeForHeap(10L << 30)).isEqualTo(7L << 30);
+        assertThat(NodeMemoryPool.sizeForHeap(512L << 20)).isEqualTo(256L << 20);
+        assertThat(NodeMemoryPool.sizeForHeap(200L << 20)).isEqualTo(20L << 20);
     }
 }
