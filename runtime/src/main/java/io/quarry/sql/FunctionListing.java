@@ -2,6 +2,15 @@ package io.quarry.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quarry.plan.Output;
+import io.quarry.plan.PlanNode;
+import io.quarry.plan.Values;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Expression;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -12,13 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import io.quarry.plan.Output;
-import io.quarry.plan.PlanNode;
-import io.quarry.plan.Values;
-import io.quarry.plan.expression.Constant;
-import io.quarry.plan.expression.Expression;
-import io.quarry.type.Type;
-import io.quarry.type.Types;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlAggFunction;
@@ -238,8 +240,7 @@ public final class FunctionListing {
         Character escapeCharacter = null;
         if (escape.isPresent()) {
             if (escape.get().length() != 1) {
-                throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.INVALID_FUNCTION_ARGUMENT,
-                        "Escape string must be a single character");
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Escape string must be a single character");
             }
             escapeCharacter = escape.get().charAt(0);
         }
