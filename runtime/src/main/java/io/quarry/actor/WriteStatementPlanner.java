@@ -25,6 +25,7 @@ import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Session;
 import io.quarry.spi.TableMetadata;
 import io.quarry.spi.WriteTarget;
+import io.quarry.sql.FunctionListing;
 import io.quarry.sql.QueryPlan;
 import io.quarry.sql.SqlPlanner;
 import io.quarry.sql.WriteStatement;
@@ -88,6 +89,9 @@ final class WriteStatementPlanner {
         }
         if (statement instanceof WriteStatement.DropTable drop) {
             return Optional.of(dropTable(drop, session));
+        }
+        if (statement instanceof WriteStatement.ShowFunctions show) {
+            return Optional.of(showFunctions(show));
         }
         return Optional.of(showTables((WriteStatement.ShowTables) statement, session));
     }
@@ -176,6 +180,15 @@ final class WriteStatementPlanner {
         }
         PlanNode root = new Output(new Values(List.of(Types.VARCHAR), rows), List.of("Table"));
         return new PlannedQuery(List.of(new ResultColumn("Table", Types.VARCHAR)), Fragmenter.fragment(root));
+    }
+
+    private static PlannedQuery showFunctions(WriteStatement.ShowFunctions statement) {
+        PlanNode root = FunctionListing.plan(FunctionListing.list(statement.likePattern(), statement.escape()));
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < FunctionListing.COLUMNS.size(); i++) {
+            columns.add(new ResultColumn(FunctionListing.COLUMNS.get(i), FunctionListing.COLUMN_TYPES.get(i)));
+        }
+        return new PlannedQuery(columns, Fragmenter.fragment(root));
     }
 
     // ---- writes ----

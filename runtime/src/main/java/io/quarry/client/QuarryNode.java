@@ -55,14 +55,17 @@ public final class QuarryNode implements AutoCloseable {
     private final QuarryService service;
     private final ExecutorService drivers;
     private final ExecutorService planning;
+    private final Optional<NodeMemoryPool> memoryPool;
 
     private QuarryNode(
             NodeConfig config,
             ActorSystem<NodeGuardian.Command> system,
             QuarryService service,
             ExecutorService drivers,
-            ExecutorService planning) {
+            ExecutorService planning,
+            Optional<NodeMemoryPool> memoryPool) {
         this.config = config;
+        this.memoryPool = memoryPool;
         this.system = system;
         this.service = service;
         this.drivers = drivers;
@@ -80,11 +83,11 @@ public final class QuarryNode implements AutoCloseable {
                 Runtime.getRuntime().availableProcessors(), daemonThreads("quarry-driver-" + config.nodeId()));
         ExecutorService planning = Executors.newFixedThreadPool(2, daemonThreads("quarry-planner-" + config.nodeId()));
 
-        Optional<TaskManager.Settings> worker = config.runsTasks()
-                ? Optional.of(new TaskManager.Settings(
-                        config.nodeId(), catalogs, drivers, OUTPUT_BUFFER_BYTES, config.askTimeout(),
-                        new NodeMemoryPool(config.query().maxMemoryPerNodeBytes())))
+        Optional<NodeMemoryPool> memoryPool = config.runsTasks()
+                ? Optional.of(NodeMemoryPool.forHeap(config.query().maxMemoryPerNodeBytes()))
                 : Optional.empty();
+        Optional<TaskManager.Settings> worker = memoryPool.map(pool -> new TaskManager.Settings(
+                config.nodeId(), catalogs, drivers, OUTPUT_BUFFER_BYTES, config.askTimeout(), pool));
         SqlStatementPlanner planner = new SqlStatementPlanner(catalogs);
         NodeGuardian.Settings settings = new NodeGuardian.Settings(
                 config.coordinator()
@@ -130,7 +133,7 @@ public final class QuarryNode implements AutoCloseable {
                     connectorContext.bind(components.registry(), system.scheduler());
                     QuarryService service =
                             new ActorQuarryService(system, components, system.scheduler(), config.askTimeout());
-                    return new QuarryNode(config, system, service, drivers, planning);
+                    return new QuarryNode(config, system, service, drivers, planning, memoryPool);
                 });
     }
 
@@ -185,6 +188,11 @@ public final class QuarryNode implements AutoCloseable {
             log.warn("Warming up the SQL planner of node {} failed", config.nodeId(), error);
             return null;
         });
+    }
+
+    /** The memory pool of the queries' tasks on this node; empty on a node that runs no tasks. */
+    public Optional<NodeMemoryPool> memoryPool() {
+        return memoryPool;
     }
 
     public NodeConfig config() {

@@ -46,8 +46,8 @@ final class AggregateAndWindowFunctions {
         operators.put("ANY_VALUE", aggregate("ANY_VALUE", FIRST_ARGUMENT_NULLABLE, OperandTypes.ANY));
         operators.put("APPROX_DISTINCT", aggregate("APPROX_DISTINCT", ReturnTypes.BIGINT,
                 OperandTypes.ANY.or(OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.NUMERIC))));
-        operators.put("APPROX_PERCENTILE", aggregate("APPROX_PERCENTILE", FIRST_ARGUMENT_NULLABLE,
-                OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC)));
+        operators.put("APPROX_PERCENTILE", aggregate("APPROX_PERCENTILE", ApproxPercentileTypes.RETURN_TYPE,
+                ApproxPercentileTypes.OPERANDS));
         // Trino's grouping() is an integer, Calcite's a bigint
         operators.put("GROUPING", new SqlAbstractGroupFunction(
                 "GROUPING", SqlKind.GROUPING, ReturnTypes.INTEGER, null, OperandTypes.ONE_OR_MORE, SqlFunctionCategory.SYSTEM));

@@ -63,6 +63,9 @@ final class PrestoOperatorTable implements SqlOperatorTable {
             "SUBSTR", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE_VARYING, null,
             OperandTypes.STRING_INTEGER_OPTIONAL_INTEGER, SqlFunctionCategory.STRING);
 
+    /** The name the parser gives three-argument translate calls: resolvable, though not a function of its own. */
+    static final String PARSER_TRANSLATE = "TRANSLATE3";
+
     // after the functions above: static fields initialise in order
     static final PrestoOperatorTable INSTANCE = new PrestoOperatorTable();
 
@@ -103,6 +106,9 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         StructuralOperators.all().forEach(operator -> register(operator.getName(), operator));
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
+        // the parser turns translate(a, b, c) into a call of TRANSLATE3
+        ScalarFunctionTable.OPERATORS.stream().filter(operator -> operator.getName().equals("TRANSLATE"))
+                .forEach(operator -> register(PARSER_TRANSLATE, operator));
         operators.addAll(curated);
         operators.addAll(StructuralOperators.all());
     }
@@ -131,6 +137,11 @@ final class PrestoOperatorTable implements SqlOperatorTable {
 
     private void register(String name, SqlOperator operator) {
         functions.computeIfAbsent(name.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(operator);
+    }
+
+    /** Every function name (upper case, sorted) with the operators it resolves to: what SHOW FUNCTIONS lists. */
+    Map<String, List<SqlOperator>> functionsByName() {
+        return java.util.Collections.unmodifiableMap(functions);
     }
 
     /** Whether a function of this name exists, whatever its arguments. */

@@ -70,4 +70,12 @@ public sealed interface WriteStatement {
             requireNonNull(likePattern, "likePattern is null");
         }
     }
+
+    /** SHOW FUNCTIONS [LIKE pattern [ESCAPE character]]. */
+    record ShowFunctions(Optional<String> likePattern, Optional<String> escape) implements WriteStatement {
+        public ShowFunctions {
+            requireNonNull(likePattern, "likePattern is null");
+            requireNonNull(escape, "escape is null");
+        }
+    }
 }

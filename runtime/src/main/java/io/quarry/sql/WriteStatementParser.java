@@ -89,6 +89,10 @@ public final class WriteStatementParser {
             position = 2;
             return Optional.of(insert());
         }
+        if (first.isWord("show") && second.isWord("functions")) {
+            position = 2;
+            return Optional.of(showFunctions());
+        }
         if (first.isWord("show") && second.isWord("tables")) {
             position = 2;
             List<String> schema = List.of();
@@ -109,6 +113,29 @@ public final class WriteStatementParser {
             return Optional.of(new WriteStatement.ShowTables(schema, like));
         }
         return Optional.empty();
+    }
+
+    private WriteStatement showFunctions() {
+        Optional<String> like = Optional.empty();
+        Optional<String> escape = Optional.empty();
+        if (peek(0).isWord("like")) {
+            position++;
+            like = Optional.of(string());
+            if (peek(0).isWord("escape")) {
+                position++;
+                escape = Optional.of(string());
+            }
+        }
+        expectEnd();
+        return new WriteStatement.ShowFunctions(like, escape);
+    }
+
+    private String string() {
+        Token token = next();
+        if (token.kind() != Kind.STRING) {
+            throw syntaxError(token, "a string pattern");
+        }
+        return token.text();
     }
 
     private WriteStatement createTable() {

@@ -14,16 +14,49 @@ import java.util.Map;
  * per row).
  */
 public final class NodeMemoryPool {
+    /** The share of the maximum heap kept out of the pool, for what queries do not account and the node itself. */
+    public static final double HEADROOM_FRACTION = 0.3;
+    /** The least headroom: a node at rest (Akka, Calcite, the planner's generated code) takes about this much. */
+    public static final long MIN_HEADROOM_BYTES = 256L << 20;
+
     private final long maxQueryMemoryPerNode;
+    private final long size;
     private final Map<QueryId, Long> reservedByQuery = new HashMap<>();
     private long reservedBytes;
 
     /** @param maxQueryMemoryPerNode {@code query.max-memory-per-node} of this node, in bytes */
     public NodeMemoryPool(long maxQueryMemoryPerNode) {
+        this(maxQueryMemoryPerNode, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxQueryMemoryPerNode {@code query.max-memory-per-node} of this node, in bytes
+     * @param size what all queries together may reserve on this node; a growth past it fails the growing query
+     */
+    public NodeMemoryPool(long maxQueryMemoryPerNode, long size) {
         if (maxQueryMemoryPerNode <= 0) {
             throw new IllegalArgumentException("maxQueryMemoryPerNode must be positive: " + maxQueryMemoryPerNode);
         }
+        if (size <= 0) {
+            throw new IllegalArgumentException("size must be positive: " + size);
+        }
         this.maxQueryMemoryPerNode = maxQueryMemoryPerNode;
+        this.size = size;
+    }
+
+    /**
+     * The pool of a node in this JVM: the maximum heap less its headroom ({@link #HEADROOM_FRACTION} of it, at
+     * least {@link #MIN_HEADROOM_BYTES}) for all queries together, so that many queries each within their
+     * per-node limit still leave the JVM room; never less than a tenth of the heap.
+     */
+    public static NodeMemoryPool forHeap(long maxQueryMemoryPerNode) {
+        return new NodeMemoryPool(maxQueryMemoryPerNode, sizeForHeap(Runtime.getRuntime().maxMemory()));
+    }
+
+    /** What the queries of a node with this maximum heap may reserve together. */
+    public static long sizeForHeap(long maxHeapBytes) {
+        long headroom = Math.max((long) (maxHeapBytes * HEADROOM_FRACTION), MIN_HEADROOM_BYTES);
+        return Math.max(Math.max(1, maxHeapBytes / 10), maxHeapBytes - headroom);
     }
 
     /** A pool without a limit, for tasks run outside a node (tests, local runners). */
@@ -33,6 +66,11 @@ public final class NodeMemoryPool {
 
     public long maxQueryMemoryPerNode() {
         return maxQueryMemoryPerNode;
+    }
+
+    /** What all queries together may reserve on this node. */
+    public long size() {
+        return size;
     }
 
     /**

@@ -59,6 +59,7 @@ public final class TaskMemoryContext {
             return;
         }
         long queryBytes;
+        long poolBytes;
         String topConsumers;
         synchronized (this) {
             if (closed) {
@@ -69,10 +70,18 @@ public final class TaskMemoryContext {
             peakByConsumer.merge(consumer, consumerBytes, Math::max);
             peakBytes = Math.max(peakBytes, operatorBytes + bufferedBytes);
             queryBytes = pool.update(taskId.stageId().queryId(), delta);
-            if (delta < 0 || queryBytes <= limit) {
+            poolBytes = pool.reservedBytes();
+            if (delta < 0 || queryBytes <= limit && poolBytes <= pool.size()) {
                 return;
             }
             topConsumers = topConsumers();
+        }
+        if (queryBytes <= limit) {
+            // every query is within its limit but together they fill the node: the growing one gives way
+            throw new QuarryException(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT, String.format(
+                    "Query exceeded the memory pool of this node of %s shared by all queries [Allocated: %s, Delta: %s, Top Consumers: %s]",
+                    DataSizes.formatBytes(pool.size()), DataSizes.formatBytes(queryBytes), DataSizes.formatBytes(delta),
+                    topConsumers));
         }
         throw new QuarryException(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT, String.format(
                 "Query exceeded per-node memory limit of %s [Allocated: %s, Delta: %s, Top Consumers: %s]",

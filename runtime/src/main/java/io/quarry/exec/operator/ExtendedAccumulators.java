@@ -12,11 +12,8 @@ import io.quarry.plan.AggregateCall;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.DecimalType;
-import io.quarry.type.RealType;
-import io.quarry.type.Storage;
 import io.quarry.type.Type;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -43,7 +40,7 @@ final class ExtendedAccumulators {
             case "max_by", "min_by" -> new ValueByKey(call.argumentTypes().get(0), call.argumentTypes().get(1), function.equals("max_by"));
             case "arbitrary", "any_value" -> new Arbitrary(result);
             case "approx_distinct" -> new ApproxDistinct();
-            case "approx_percentile" -> new ExactPercentile(call.argumentTypes().get(0), result);
+            case "approx_percentile" -> new ApproxPercentileAccumulator(call);
             default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Aggregate function not registered: " + function);
         };
     }
@@ -652,127 +649,6 @@ final class ExtendedAccumulators {
         @Override
         public long sizeInBytes() {
             return 8L * registers.length + allocated;
-        }
-    }
-
-    /**
-     * approx_percentile computed exactly: the values of each group are kept and the nearest-rank value
-     * returned. The intermediate state is the percentile followed by the values, as doubles.
-     */
-    static final class ExactPercentile implements Accumulator {
-        private final Type argumentType;
-        private final Type resultType;
-        private double[][] values = new double[0][];
-        private int[] sizes = new int[0];
-        private double percentile = Double.NaN;
-        private long retained;
-
-        ExactPercentile(Type argumentType, Type resultType) {
-            this.argumentType = argumentType;
-            this.resultType = resultType;
-        }
-
-        @Override
-        public void ensureCapacity(int groupCount) {
-            if (values.length < groupCount) {
-                int capacity = Math.max(groupCount, values.length * 2);
-                values = Arrays.copyOf(values, capacity);
-                sizes = Arrays.copyOf(sizes, capacity);
-            }
-        }
-
-        private void add(int group, double value) {
-            double[] groupValues = values[group];
-            if (groupValues == null) {
-                groupValues = new double[4];
-                values[group] = groupValues;
-                retained += 32;
-            } else if (sizes[group] == groupValues.length) {
-                retained += 8L * groupValues.length;
-                groupValues = Arrays.copyOf(groupValues, groupValues.length * 2);
-                values[group] = groupValues;
-            }
-            groupValues[sizes[group]++] = value;
-        }
-
-        private void setPercentile(double value) {
-            if (!(value >= 0 && value <= 1)) {
-                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Percentile must be between 0 and 1");
-            }
-            percentile = value;
-        }
-
-        @Override
-        public void addInput(int[] groupIds, Block[] arguments, int count) {
-            Block block = arguments[0];
-            Block percentiles = arguments[1];
-            for (int i = 0; i < count; i++) {
-                if (block.isNull(i)) {
-                    continue;
-                }
-                if (Double.isNaN(percentile) && !percentiles.isNull(i)) {
-                    setPercentile(doubleValue(percentiles, io.quarry.type.Types.DOUBLE, i));
-                }
-                add(groupIds[i], doubleValue(block, argumentType, i));
-            }
-        }
-
-        @Override
-        public void addIntermediate(int[] groupIds, Block[] states, int count) {
-            VariableWidthBlock block = (VariableWidthBlock) states[0];
-            for (int i = 0; i < count; i++) {
-                if (block.isNull(i)) {
-                    continue;
-                }
-                ByteBuffer buffer = ByteBuffer.wrap(block.rawData(), block.offset(i), block.length(i));
-                double statePercentile = buffer.getDouble();
-                if (Double.isNaN(percentile)) {
-                    setPercentile(statePercentile);
-                }
-                while (buffer.hasRemaining()) {
-                    add(groupIds[i], buffer.getDouble());
-                }
-            }
-        }
-
-        @Override
-        public void writeIntermediate(int group, BlockBuilder[] out) {
-            if (values[group] == null) {
-                out[0].appendNull();
-                return;
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(8 + 8 * sizes[group]);
-            buffer.putDouble(percentile);
-            for (int i = 0; i < sizes[group]; i++) {
-                buffer.putDouble(values[group][i]);
-            }
-            out[0].appendBytes(buffer.array());
-        }
-
-        @Override
-        public void writeFinal(int group, BlockBuilder out) {
-            int size = sizes[group];
-            if (size == 0) {
-                out.appendNull();
-                return;
-            }
-            double[] sorted = Arrays.copyOf(values[group], size);
-            Arrays.sort(sorted);
-            double value = sorted[(int) Math.round(percentile * (size - 1))];
-            if (resultType.storage() == Storage.DOUBLE) {
-                out.appendDouble(resultType instanceof RealType ? (float) value : value);
-            } else if (resultType instanceof DecimalType decimal && decimal.isShort()) {
-                out.appendLong(Math.round(value * Math.pow(10, decimal.scale())));
-            } else if (resultType.storage() == Storage.LONG) {
-                out.appendLong(Math.round(value));
-            } else {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "approx_percentile of " + resultType.displayName() + " is not supported yet");
-            }
-        }
-
-        @Override
-        public long sizeInBytes() {
-            return 12L * values.length + retained;
         }
     }
 }

@@ -41,6 +41,8 @@ final class StructuralAccumulators {
         protected int[] tails = new int[0];
         protected int[] next = new int[64];
         protected int stored;
+        /** What the stored values (and sort keys) take in their builders, for the memory accounting. */
+        protected long valueBytes;
         protected Block result;
 
         @Override
@@ -99,7 +101,8 @@ final class StructuralAccumulators {
 
         @Override
         public long sizeInBytes() {
-            return 8L * heads.length + 4L * next.length + 16L * stored;
+            return 8L * heads.length + 4L * next.length + RetainedSizes.withGrowthSlack(valueBytes)
+                    + (result == null ? 0 : result.sizeInBytes());
         }
     }
 
@@ -123,8 +126,10 @@ final class StructuralAccumulators {
         public void addInput(int[] groupIds, Block[] arguments, int count) {
             for (int i = 0; i < count; i++) {
                 values.append(arguments[0], i);
+                valueBytes += RetainedSizes.valueBytes(arguments[0], i);
                 for (int k = 0; k < keys.length; k++) {
                     keys[k].append(arguments[1 + k], i);
+                    valueBytes += RetainedSizes.valueBytes(arguments[1 + k], i);
                 }
                 link(groupIds[i]);
             }
@@ -139,6 +144,7 @@ final class StructuralAccumulators {
                 }
                 for (int e = arrays.offset(i), end = e + arrays.length(i); e < end; e++) {
                     values.append(arrays.elements(), e);
+                    valueBytes += RetainedSizes.valueBytes(arrays.elements(), e);
                     link(groupIds[i]);
                 }
             }
@@ -213,6 +219,7 @@ final class StructuralAccumulators {
                 }
                 keys.append(arguments[0], i);
                 values.append(arguments[1], i);
+                valueBytes += RetainedSizes.valueBytes(arguments[0], i) + RetainedSizes.valueBytes(arguments[1], i);
                 link(groupIds[i]);
             }
         }
@@ -227,6 +234,7 @@ final class StructuralAccumulators {
                 for (int e = maps.offset(i), end = e + maps.length(i); e < end; e++) {
                     keys.append(maps.keys(), e);
                     values.append(maps.values(), e);
+                    valueBytes += RetainedSizes.valueBytes(maps.keys(), e) + RetainedSizes.valueBytes(maps.values(), e);
                     link(groupIds[i]);
                 }
             }

@@ -101,6 +101,8 @@ public final class UnnestOperator implements Operator {
         }
         pending = new Page(total, blocks);
         stats.recordOutput(pending);
+        // one input page of long arrays can unnest into a very large page: it counts until taken
+        stats.setRetainedBytes(pending.sizeInBytes());
     }
 
     private static int length(Block block, int row) {
@@ -161,6 +163,9 @@ public final class UnnestOperator implements Operator {
     public Page getOutput() {
         Page page = pending;
         pending = null;
+        if (page != null) {
+            stats.setRetainedBytes(0);
+        }
         return page;
     }
 

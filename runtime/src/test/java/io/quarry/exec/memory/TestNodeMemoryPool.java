@@ -74,4 +74,31 @@ class TestNodeMemoryPool {
                 .hasMessageStartingWith("Query exceeded per-node memory limit of 10B");
         assertThatThrownBy(() -> new NodeMemoryPool(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void queriesWithinTheirLimitsStillCannotFillTheNodesPool() {
+        NodeMemoryPool pool = new NodeMemoryPool(1000, 1500);
+        TaskMemoryContext big = pool.createTaskContext(task(BIG, 1), Long.MAX_VALUE);
+        TaskMemoryContext small = pool.createTaskContext(task(SMALL, 1), Long.MAX_VALUE);
+        small.reserve("OrderBy", 900);
+        big.reserve("HashAggregation", 500);
+        assertThatThrownBy(() -> big.reserve("HashAggregation", 200))
+                .isInstanceOf(QuarryException.class)
+                .satisfies(e -> assertThat(((QuarryException) e).errorCode()).isEqualTo(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT))
+                .hasMessageStartingWith("Query exceeded the memory pool of this node of 1.46kB shared by all queries");
+        big.close();
+        small.reserve("OrderBy", 100);
+        assertThat(pool.reservedBytes()).isEqualTo(1000);
+    }
+
+    @Test
+    void theNodesPoolIsAShareOfTheHeap() {
+        NodeMemoryPool pool = NodeMemoryPool.forHeap(1000);
+        assertThat(pool.size()).isEqualTo(NodeMemoryPool.sizeForHeap(Runtime.getRuntime().maxMemory()));
+        assertThat(pool.maxQueryMemoryPerNode()).isEqualTo(1000);
+        // large heaps keep 30% headroom, small ones at least 256MB, tiny ones still a tenth for queries
+        assertThat(NodeMemoryPool.sizeForHeap(10L << 30)).isEqualTo(7L << 30);
+        assertThat(NodeMemoryPool.sizeForHeap(512L << 20)).isEqualTo(256L << 20);
+        assertThat(NodeMemoryPool.sizeForHeap(200L << 20)).isEqualTo(20L << 20);
+    }
 }

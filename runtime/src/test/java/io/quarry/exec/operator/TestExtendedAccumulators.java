@@ -173,7 +173,7 @@ class TestExtendedAccumulators {
     }
 
     @Test
-    void approxPercentileIsTheNearestRank() {
+    void approxPercentileOfFewValuesIsTheNearestRank() {
         List<Type> types = List.of(Types.BIGINT, Types.DOUBLE);
         AggregateCall median = new AggregateCall("approx_percentile", List.of(0, 1), types, Types.BIGINT, false, Optional.empty());
         Page input = page(types, row(5L, 0.5), row(1L, 0.5), row(3L, 0.5), row(null, 0.5), row(100L, 0.5));
