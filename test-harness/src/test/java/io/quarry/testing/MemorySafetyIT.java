@@ -46,8 +46,9 @@ class MemorySafetyIT {
             "SELECT cardinality(array_agg(a.orderkey)) FROM " + HUGE,
             "SELECT count(*) FROM (SELECT a.custkey * 100000 + b.orderkey, count(*) FROM " + HUGE + " GROUP BY 1)",
             "SELECT a.orderkey, b.custkey FROM " + HUGE + " ORDER BY a.totalprice + b.totalprice",
-            "SELECT count(*) FROM tpch.tiny.nation n WHERE n.nationkey IN (SELECT a.orderkey * 100000 + b.orderkey FROM "
-                    + HUGE + ")",
+            // both sides huge: whichever side is built, it does not fit
+            "SELECT count(*) FROM " + HUGE + " WHERE a.orderkey * 100000 + b.custkey IN (SELECT c.orderkey * 100000 + d.orderkey FROM "
+                    + "tpch.tiny.orders c CROSS JOIN tpch.tiny.orders d)",
             "SELECT count(DISTINCT a.orderkey * 100000 + b.orderkey) FROM " + HUGE,
             "SELECT max(r) FROM (SELECT row_number() OVER (PARTITION BY a.orderstatus ORDER BY b.totalprice) r FROM "
                     + HUGE + ")",

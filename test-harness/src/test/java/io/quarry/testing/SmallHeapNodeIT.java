@@ -19,7 +19,8 @@ class SmallHeapNodeIT {
             "SELECT cardinality(array_agg(a.comment)) FROM " + HUGE,
             "SELECT count(*) FROM (SELECT a.custkey * 100000 + b.orderkey, count(*) FROM " + HUGE + " GROUP BY 1)",
             "SELECT a.comment, b.comment FROM " + HUGE + " ORDER BY a.totalprice + b.totalprice",
-            "SELECT count(*) FROM tpch.tiny.nation n WHERE n.nationkey IN (SELECT a.orderkey * 100000 + b.orderkey FROM " + HUGE + ")",
+            "SELECT count(*) FROM " + HUGE + " WHERE a.orderkey * 100000 + b.custkey IN "
+                    + "(SELECT c.orderkey * 100000 + d.orderkey FROM tpch.tiny.orders c CROSS JOIN tpch.tiny.orders d)",
             "SELECT cardinality(map_agg(a.orderkey * 100000 + b.orderkey, b.comment)) FROM " + HUGE);
 
     @Test
