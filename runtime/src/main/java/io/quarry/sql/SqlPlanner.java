@@ -133,6 +133,7 @@ public final class SqlPlanner {
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
         }
         SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
+        JsonSql.registerType(root);
         JoinUsing.rewrite(parsed);
         DecimalLiterals.retype(parsed);
 
