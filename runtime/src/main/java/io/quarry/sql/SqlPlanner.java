@@ -149,7 +149,7 @@ public final class SqlPlanner {
         clusterPlanner.setExecutor(NO_FOLDING);
         RexBuilder rexBuilder = new RexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(clusterPlanner, rexBuilder);
-        SqlToRelConverter converter = new SqlToRelConverter(
+        SqlToRelConverter converter = new LambdaClosures.Converter(
                 (rowType, queryString, schemaPath, viewPath) -> {
                     throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Views are not supported yet");
                 },

@@ -105,4 +105,57 @@ class SqlGapsIT {
             client.execute("DROP TABLE IF EXISTS events");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("clusters")
+    void lambdasUseTheColumnsOfTheirRow(String which) {
+        StatementClient client = memory(which);
+        ok(client, "CREATE TABLE lambda_rows (id integer, a array(bigint), n bigint, m row(k double), s varchar)");
+        try {
+            ok(client, "INSERT INTO lambda_rows VALUES (1, ARRAY[1, 2, 3], 10, CAST(ROW(0.5E0) AS row(k double)), 'x'),"
+                    + " (2, ARRAY[4, 5], 3, CAST(ROW(2E0) AS row(k double)), 'y'), (3, NULL, 1, NULL, 'z')");
+            assertRows(client, "SELECT id, transform(a, x -> x + n), filter(a, x -> x > n - 8), reduce(a, n, (acc, x) -> acc + x, acc -> acc * id),"
+                            + " transform(a, x -> x * t.m.k), transform(a, x -> s || CAST(x AS varchar)) FROM lambda_rows t ORDER BY id",
+                    List.of("integer", "array(bigint)", "array(bigint)", "bigint", "array(double)", "array(varchar)"),
+                    List.of(1, List.of(11, 12, 13), List.of(3), 16, List.of(0.5, 1.0, 1.5), List.of("x1", "x2", "x3")),
+                    List.of(2, List.of(7, 8), List.of(4, 5), 24, List.of(8.0, 10.0), List.of("y4", "y5")),
+                    Arrays.asList(3, null, null, null, null, null));
+            assertRows(client, "SELECT sum(cardinality(filter(a, x -> x < n))), count_if(any_match(a, x -> x = n - 7))"
+                            + " FROM lambda_rows", List.of("bigint", "bigint"), List.of(3, 1));
+            assertRows(client, "SELECT transform(ARRAY[1, 2], x -> x + o.orderkey) FROM tpch.tiny.orders o WHERE o.orderkey = 1",
+                    List.of("array(bigint)"), List.of(List.of(2, 3)));
+        } finally {
+            client.execute("DROP TABLE IF EXISTS lambda_rows");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("clusters")
+    void boundedStringsOnWrite(String which) {
+        StatementClient client = memory(which);
+        ok(client, "CREATE TABLE bounded (id integer, v varchar(5), c char(4))");
+        try {
+            ok(client, "INSERT INTO bounded VALUES (1, 'abc', 'ab'), (2, 'abcde', 'abcd'), (3, 'abcd   ', 'xy    ')");
+            assertRows(client, "SELECT id, v, c, length(v), typeof(v), typeof(c) FROM bounded ORDER BY id",
+                    List.of("integer", "varchar(5)", "char(4)", "bigint", "varchar", "varchar"),
+                    List.of(1, "abc", "ab  ", 3, "varchar(5)", "char(4)"),
+                    List.of(2, "abcde", "abcd", 5, "varchar(5)", "char(4)"),
+                    List.of(3, "abcd ", "xy  ", 5, "varchar(5)", "char(4)"));
+            assertFails(client, "INSERT INTO bounded (id, v) VALUES (4, 'abcdef')", "GENERIC_USER_ERROR",
+                    "Cannot truncate non-space characters when casting from varchar(6) to varchar(5) on INSERT");
+            assertFails(client, "INSERT INTO bounded (id, c) VALUES (4, 'abcde')", "GENERIC_USER_ERROR",
+                    "Cannot truncate non-space characters when casting from varchar(5) to char(4) on INSERT");
+            assertFails(client, "INSERT INTO bounded (id, v) SELECT CAST(nationkey AS integer), name FROM tpch.tiny.nation", "GENERIC_USER_ERROR",
+                    "Cannot truncate non-space characters when casting from varchar(25) to varchar(5) on INSERT");
+            assertRows(client, "SELECT count(*) FROM bounded", List.of("bigint"), List.of(3));
+            ok(client, "INSERT INTO bounded (id, v) SELECT CAST(nationkey AS integer), name FROM tpch.tiny.nation WHERE length(name) <= 5");
+            assertRows(client, "SELECT count(*), max(v) FROM bounded WHERE id > 3 OR id = 0", List.of("bigint", "varchar(5)"),
+                    List.of(8, "PERU"));
+            ok(client, "CREATE TABLE bounded_copy AS SELECT CAST(v AS varchar(2)) AS v2, c FROM bounded WHERE id = 2");
+            assertRows(client, "SELECT v2, c FROM bounded_copy", List.of("varchar(2)", "char(4)"), List.of("ab", "abcd"));
+        } finally {
+            client.execute("DROP TABLE IF EXISTS bounded_copy");
+            client.execute("DROP TABLE IF EXISTS bounded");
+        }
+    }
 }

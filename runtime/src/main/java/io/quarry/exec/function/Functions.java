@@ -31,6 +31,10 @@ public final class Functions {
         if (json != null) {
             return json;
         }
+        ScalarKernel insertCast = InsertCasts.resolve(call);
+        if (insertCast != null) {
+            return insertCast;
+        }
         if (StructuralFunctions.handles(call)) {
             return StructuralFunctions.resolve(call);
         }
