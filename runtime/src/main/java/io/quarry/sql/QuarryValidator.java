@@ -108,6 +108,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     /** Trino compares strings only with strings: {@code intcol = 'a'} is a type error, not a cast. */
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
+        WindowChecks.check(expression, text);
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall call
                 && call.getKind().belongsTo(SqlKind.BINARY_COMPARISON)

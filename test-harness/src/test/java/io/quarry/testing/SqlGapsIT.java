@@ -158,4 +158,30 @@ class SqlGapsIT {
             client.execute("DROP TABLE IF EXISTS bounded");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("clusters")
+    void windowNullTreatmentAndDistribution(String which) {
+        StatementClient client = memory(which);
+        String rows = "(VALUES (1, 1, 10), (1, 2, NULL), (1, 3, 30), (1, 4, NULL), (2, 1, NULL), (2, 2, 5)) AS t(g, k, v)";
+        assertRows(client, "SELECT g, k, lag(v) IGNORE NULLS OVER w, lead(v) IGNORE NULLS OVER w, lag(v) RESPECT NULLS OVER w,"
+                        + " first_value(v) IGNORE NULLS OVER w, last_value(v) IGNORE NULLS OVER w,"
+                        + " nth_value(v, 2) IGNORE NULLS OVER (PARTITION BY g ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"
+                        + " FROM " + rows + " WINDOW w AS (PARTITION BY g ORDER BY k) ORDER BY g, k",
+                List.of("integer", "integer", "integer", "integer", "integer", "integer", "integer", "integer"),
+                Arrays.asList(1, 1, null, 30, null, 10, 10, 30),
+                Arrays.asList(1, 2, 10, 30, 10, 10, 10, 30),
+                Arrays.asList(1, 3, 10, null, null, 10, 30, 30),
+                Arrays.asList(1, 4, 30, null, 30, 10, 30, 30),
+                Arrays.asList(2, 1, null, 5, null, null, null, null),
+                Arrays.asList(2, 2, null, null, null, 5, 5, null));
+        assertRows(client, "SELECT k, percent_rank() OVER (ORDER BY k), cume_dist() OVER (ORDER BY k), lag(v, 2, -1) IGNORE NULLS OVER (ORDER BY k, g)"
+                        + " FROM " + rows + " WHERE g = 1 ORDER BY k",
+                List.of("integer", "double", "double", "integer"),
+                List.of(1, 0.0, 0.25, -1), List.of(2, 1.0 / 3, 0.5, -1), List.of(3, 2.0 / 3, 0.75, -1), List.of(4, 1.0, 1.0, 10));
+        assertFails(client, "SELECT count(DISTINCT v) OVER (PARTITION BY g) FROM " + rows, "NOT_SUPPORTED",
+                "DISTINCT in window function parameters not yet supported: count(DISTINCT v)");
+        assertFails(client, "SELECT row_number() IGNORE NULLS OVER (ORDER BY k) FROM " + rows, "NULL_TREATMENT_NOT_ALLOWED",
+                "Cannot specify null treatment clause for row_number function");
+    }
 }
