@@ -2,8 +2,15 @@ package io.quarry.sql;
 
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Expression;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.BigintType;
 import io.quarry.type.DecimalType;
+import io.quarry.type.JsonType;
+import io.quarry.type.IntegerType;
 import io.quarry.type.RealType;
+import io.quarry.type.SmallintType;
+import io.quarry.type.TinyintType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
 import java.util.ArrayList;
@@ -16,6 +23,7 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -68,6 +76,12 @@ final class JsonSql {
             case "json" -> {
                 return new Call("json_parse", coerced, Types.JSON);
             }
+            case "json_format" -> {
+                if (!(coerced.get(0).type() instanceof JsonType)) {
+                    throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                            + coerced.get(0).type().displayName() + ") for function json_format. Expected: json_format(json)");
+                }
+            }
             case "json_array_get" -> coerced.set(1, ExpressionTranslator.coerce(coerced.get(1), Types.BIGINT));
             case "json_array_contains" -> {
                 Type valueType = coerced.get(1).type();
@@ -85,11 +99,11 @@ final class JsonSql {
     }
 
     private static boolean isInteger(Type type) {
-        return type instanceof io.quarry.type.BigintType || type instanceof io.quarry.type.IntegerType
-                || type instanceof io.quarry.type.SmallintType || type instanceof io.quarry.type.TinyintType;
+        return type instanceof BigintType || type instanceof IntegerType || type instanceof SmallintType
+                || type instanceof TinyintType;
     }
 
-    private static SqlFunction function(String name, SqlReturnTypeInference type, org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+    private static SqlFunction function(String name, SqlReturnTypeInference type, SqlOperandTypeChecker operands) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, type, null, operands, SqlFunctionCategory.USER_DEFINED_FUNCTION);
     }
 

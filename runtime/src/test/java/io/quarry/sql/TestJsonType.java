@@ -82,6 +82,9 @@ class TestJsonType {
         assertThat(value("json_format(JSON '[1, \"x\"]')")).isEqualTo("[1,\"x\"]");
         assertThat(type("json_format(JSON '[1]')")).isEqualTo("varchar");
         assertThat(value("typeof(JSON '1')")).isEqualTo("json");
+        assertThatThrownBy(() -> type("json_format('[1]')"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND))
+                .hasMessageContaining("Unexpected parameters (varchar(3)) for function json_format. Expected: json_format(json)");
         assertFails("json_parse('{not json')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot convert value to JSON: '{not json'");
     }
 
@@ -138,5 +141,12 @@ class TestJsonType {
         assertThat(value("json_array_contains('[\"a\"]', 'a')")).isEqualTo(true);
         assertThat(value("json_array_contains(JSON '[true]', false)")).isEqualTo(false);
         assertThat(value("json_array_contains(JSON '[1.5]', 1.5E0)")).isEqualTo(true);
+    }
+
+    @Test
+    void jsonValuesCompareByTheirCanonicalText() {
+        assertThat(value("JSON '{\"a\": 1, \"b\": 2}' = json_parse('{\"b\":2,\"a\":1}')")).isEqualTo(true);
+        assertThat(value("JSON '[1]' <> JSON '[2]'")).isEqualTo(true);
+        assertThat(value("JSON '[1]' IS DISTINCT FROM CAST(NULL AS JSON)")).isEqualTo(true);
     }
 }

@@ -45,6 +45,8 @@ final class JsonLibrary {
             case "json_extract" -> extract(arguments, types);
             case "json_array_get" -> arrayGet(types);
             case "json_array_contains" -> arrayContains(types);
+            case "equal", "not_equal", "is_distinct_from" -> types.size() == 2 && types.get(0) instanceof JsonType
+                    && types.get(1) instanceof JsonType ? equality(name) : null;
             default -> null;
         };
     }
@@ -148,6 +150,30 @@ final class JsonLibrary {
         });
     }
 
+    /** json values are equal when their canonical texts are. */
+    private static ScalarKernel equality(String name) {
+        boolean distinct = name.equals("is_distinct_from");
+        boolean negate = !name.equals("equal");
+        return (blocks, count) -> {
+            BlockBuilder out = BlockBuilder.create(Types.BOOLEAN, count);
+            for (int i = 0; i < count; i++) {
+                boolean leftNull = blocks[0].isNull(i);
+                boolean rightNull = blocks[1].isNull(i);
+                if (leftNull || rightNull) {
+                    if (distinct) {
+                        out.appendBoolean(leftNull != rightNull);
+                    } else {
+                        out.appendNull();
+                    }
+                    continue;
+                }
+                boolean same = Kernels.string(blocks[0], i).equals(Kernels.string(blocks[1], i));
+                out.appendBoolean(same != negate);
+            }
+            return out.build();
+        };
+    }
+
     /** The tree of a document, or null when the text is not JSON (the functions then return NULL). */
     private static Object tree(String text) {
         try {
@@ -166,7 +192,7 @@ final class JsonLibrary {
                 throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to json");
             }
             if (source instanceof UnknownType) {
-                return (blocks, count) -> io.quarry.exec.function.Blocks.constant(Types.JSON, null, count);
+                return (blocks, count) -> Blocks.constant(Types.JSON, null, count);
             }
             return Kernels.rows(Types.JSON, (blocks, position, out) ->
                     out.appendString(JsonValues.toJson(source, Values.toObject(source, blocks[0], position))));
@@ -178,7 +204,7 @@ final class JsonLibrary {
         return Kernels.rows(target, (blocks, position, out) -> {
             String text = Kernels.string(blocks[0], position);
             try {
-                appendValue(out, JsonValues.toSql(target, JsonValues.parse(text)));
+                out.appendObject(JsonValues.toSql(target, JsonValues.parse(text)));
             } catch (IOException | JsonValues.JsonCastException e) {
                 if (tryCast) {
                     out.appendNull();
@@ -190,10 +216,6 @@ final class JsonLibrary {
                 throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, message);
             }
         });
-    }
-
-    private static void appendValue(BlockBuilder out, Object value) {
-        out.appendObject(value);
     }
 
     private static String names(List<Type> types) {
