@@ -1,21 +1,27 @@
 package io.quarry.actor;
 
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Expression;
+import io.quarry.type.ArrayType;
 import io.quarry.type.BigintType;
 import io.quarry.type.CharType;
 import io.quarry.type.DecimalType;
 import io.quarry.type.DoubleType;
 import io.quarry.type.IntegerType;
+import io.quarry.type.MapType;
+import io.quarry.type.RowType;
 import io.quarry.type.RealType;
 import io.quarry.type.SmallintType;
 import io.quarry.type.TinyintType;
 import io.quarry.type.Type;
 import io.quarry.type.UnknownType;
 import io.quarry.type.VarcharType;
+import java.util.List;
 
 /**
  * Which query column types INSERT accepts for a table column, as Trino's implicit coercions: the same
  * type, NULL, a wider integer, an integer or decimal into a decimal that holds it, any number into
- * real/double, and character strings into varchar (values longer than the column are cut by the cast).
+ * real/double, character strings into varchar and char, and arrays, maps and rows whose parts coerce.
  */
 final class InsertCoercions {
     private InsertCoercions() {}
@@ -46,9 +52,52 @@ final class InsertCoercions {
             return to instanceof DoubleType;
         }
         if (from instanceof VarcharType || from instanceof CharType) {
-            return to instanceof VarcharType;
+            return to instanceof VarcharType || to instanceof CharType;
+        }
+        if (from instanceof ArrayType source && to instanceof ArrayType target) {
+            return canCoerce(source.elementType(), target.elementType());
+        }
+        if (from instanceof MapType source && to instanceof MapType target) {
+            return canCoerce(source.keyType(), target.keyType()) && canCoerce(source.valueType(), target.valueType());
+        }
+        if (from instanceof RowType source && to instanceof RowType target) {
+            if (source.fields().size() != target.fields().size()) {
+                return false;
+            }
+            for (int i = 0; i < source.fields().size(); i++) {
+                if (!canCoerce(source.fieldTypes().get(i), target.fieldTypes().get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
         return false;
+    }
+
+    /**
+     * A query column made into a table column's type. Into varchar(n) and char(n), a value longer than
+     * n fails as in Trino unless only trailing spaces are cut ({@code insert_cast}), rather than being cut.
+     */
+    static Expression cast(Expression value, Type to) {
+        Type from = value.type();
+        if (from.equals(to)) {
+            return value;
+        }
+        boolean text = from instanceof VarcharType || from instanceof CharType;
+        if (text && (to instanceof CharType || to instanceof VarcharType varchar && !varchar.isUnbounded())
+                && length(from) > length(to)) {
+            return new Call("insert_cast", List.of(value), to);
+        }
+        return new Call("cast", List.of(value), to);
+    }
+
+    /** The length of a string type; unbounded varchar as the largest. */
+    private static long length(Type type) {
+        if (type instanceof CharType fixed) {
+            return fixed.length();
+        }
+        VarcharType varchar = (VarcharType) type;
+        return varchar.isUnbounded() ? Long.MAX_VALUE : varchar.length();
     }
 
     /** 1 tinyint, 2 smallint, 3 integer, 4 bigint, 0 not an integer type. */

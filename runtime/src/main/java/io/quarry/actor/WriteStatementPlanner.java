@@ -274,9 +274,7 @@ final class WriteStatementPlanner {
                 continue;
             }
             Expression input = new InputRef(index, queryTypes.get(index));
-            projections.add(queryTypes.get(index).equals(column.type())
-                    ? input
-                    : new Call("cast", List.of(input), column.type()));
+            projections.add(InsertCoercions.cast(input, column.type()));
         }
         WriteTarget target = metadata.beginInsert(name.table(), session.queryId().toString());
         return write(name, metadata, target, query, projections, "INSERT");

@@ -10,8 +10,15 @@ import java.util.List;
  * {@code dense_rank}, {@code percent_rank}, {@code cume_dist}, {@code ntile}, {@code lag}, {@code lead},
  * {@code first_value}, {@code last_value}, {@code nth_value}) or an aggregate function, over the input
  * channels {@code arguments} (lag/lead: value, offset, default; ntile: buckets; nth_value: value, n).
+ * {@code ignoreNulls}: the value functions skip rows whose value is NULL ({@code IGNORE NULLS}).
  */
-public record WindowFunction(String function, List<Integer> arguments, List<Type> argumentTypes, Type resultType, WindowFrame frame) {
+public record WindowFunction(
+        String function, List<Integer> arguments, List<Type> argumentTypes, Type resultType, WindowFrame frame, boolean ignoreNulls) {
+    /** A function that respects NULLs (the default). */
+    public WindowFunction(String function, List<Integer> arguments, List<Type> argumentTypes, Type resultType, WindowFrame frame) {
+        this(function, arguments, argumentTypes, resultType, frame, false);
+    }
+
     public WindowFunction {
         requireNonNull(function, "function is null");
         arguments = List.copyOf(arguments);

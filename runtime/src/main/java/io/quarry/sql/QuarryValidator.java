@@ -61,6 +61,18 @@ final class QuarryValidator extends SqlValidatorImpl {
         this.text = text;
     }
 
+    /** Lambdas may use the columns of their row (see {@link LambdaClosures}). */
+    @Override
+    public org.apache.calcite.sql.validate.SqlValidatorScope getLambdaScope(org.apache.calcite.sql.SqlLambda node) {
+        return LambdaClosures.closureScope(super.getLambdaScope(node), node, scopes);
+    }
+
+    @Override
+    public void validateLambda(org.apache.calcite.sql.SqlLambda lambda) {
+        getLambdaScope(lambda);
+        super.validateLambda(lambda);
+    }
+
     @Override
     public org.apache.calcite.sql.type.SqlTypeMappingRule getTypeMappingRule() {
         return CastRules.RULE;
@@ -96,6 +108,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     /** Trino compares strings only with strings: {@code intcol = 'a'} is a type error, not a cast. */
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
+        WindowChecks.check(expression, text);
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall call
                 && call.getKind().belongsTo(SqlKind.BINARY_COMPARISON)

@@ -108,10 +108,12 @@ final class ScalarFunctionTable {
         list.add(new SessionTimeFunction("LOCALTIMESTAMP", SqlTypeName.TIMESTAMP));
         list.add(new SessionTimeFunction("LOCALTIME", SqlTypeName.TIME));
         // JSON text
-        list.add(function("JSON_EXTRACT_SCALAR", varchar(), families(TEXT, TEXT)));
-        list.add(function("JSON_SIZE", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
-        list.add(function("JSON_ARRAY_LENGTH", sqlType(SqlTypeName.BIGINT), families(TEXT)));
-        list.add(function("IS_JSON_SCALAR", sqlType(SqlTypeName.BOOLEAN), families(TEXT)));
+        // JSON text or json (Calcite's VARIANT, of family ANY): the kernels check the exact types
+        list.add(function("JSON_EXTRACT_SCALAR", varchar(), families(ANY, TEXT)));
+        list.add(function("JSON_SIZE", sqlType(SqlTypeName.BIGINT), families(ANY, TEXT)));
+        list.add(function("JSON_ARRAY_LENGTH", sqlType(SqlTypeName.BIGINT), families(ANY)));
+        list.add(function("IS_JSON_SCALAR", sqlType(SqlTypeName.BOOLEAN), families(ANY)));
+        list.addAll(JsonSql.OPERATORS);
         // conditionals and types
         list.add(function("TYPEOF", varchar(), families(ANY)));
         list.add(function("TRY", argument(0), families(ANY)));

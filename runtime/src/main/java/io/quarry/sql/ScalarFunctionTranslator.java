@@ -113,6 +113,9 @@ final class ScalarFunctionTranslator {
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         List<RexNode> operands = call.getOperands();
         Type type = TypeMapping.toQuarry(call.getType());
+        if (JsonSql.handles(name)) {
+            return JsonSql.translate(name, translateAll(operands, translator), type);
+        }
         if (SESSION_FUNCTIONS.contains(name)) {
             Constant value = SessionFunctions.constant(name);
             return ExpressionTranslator.coerce(value, type);

@@ -133,6 +133,7 @@ public final class SqlPlanner {
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
         }
         SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
+        JsonSql.registerType(root);
         JoinUsing.rewrite(parsed);
         DecimalLiterals.retype(parsed);
 
@@ -148,7 +149,7 @@ public final class SqlPlanner {
         clusterPlanner.setExecutor(NO_FOLDING);
         RexBuilder rexBuilder = new RexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(clusterPlanner, rexBuilder);
-        SqlToRelConverter converter = new SqlToRelConverter(
+        SqlToRelConverter converter = new LambdaClosures.Converter(
                 (rowType, queryString, schemaPath, viewPath) -> {
                     throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Views are not supported yet");
                 },

@@ -10,7 +10,8 @@ import java.util.List;
  * The statement text as Calcite gets it, with the rewrites its grammar needs (a schema named
  * {@code default} is a reserved word to Calcite, so the unquoted word next to a dot becomes
  * {@code "default"}; {@code date_trunc(}, {@code date_add(}, {@code date_diff(} are quoted so that
- * Calcite does not parse them as BigQuery's functions), and the way back from positions in the rewritten text to the user's text.
+ * Calcite does not parse them as BigQuery's functions; the literal {@code JSON '…'}, which Calcite's grammar lacks,
+ * becomes the call {@code JSON('…')}), and the way back from positions in the rewritten text to the user's text.
  */
 final class SqlText {
     /** Function names Calcite's grammar binds to BigQuery's forms; quoted, they resolve as Trino's. */
@@ -76,6 +77,32 @@ final class SqlText {
                     end++;
                 }
                 String word = sql.substring(i, end);
+                if (word.equalsIgnoreCase("json") && end + 1 < n && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t')
+                        && sql.charAt(firstNonBlank(sql, end)) == '\'') {
+                    // the literal JSON '…' becomes the call JSON('…'): a parenthesis for the blank, one inserted after
+                    int quote = firstNonBlank(sql, end);
+                    int close = closingQuote(sql, quote, '\'');
+                    out.append(word).append('(').append(sql, end + 1, close);
+                    for (int k = quote; k < close; k++) {
+                        if (sql.charAt(k) == '\n') {
+                            line++;
+                            lineStart = out.length() - (close - k - 1);
+                        }
+                    }
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append(')');
+                    i = close;
+                    continue;
+                }
+                if (word.equalsIgnoreCase("as") && end < n && Character.isWhitespace(sql.charAt(end))
+                        && CastTypeSyntax.startsStructural(sql, firstNonBlank(sql, end))) {
+                    // CAST(x AS array(T)): Trino's type spelling in Calcite's, of the same length
+                    int typeStart = firstNonBlank(sql, end);
+                    int typeEnd = CastTypeSyntax.end(sql, typeStart);
+                    out.append(sql, i, typeStart).append(CastTypeSyntax.rewrite(sql.substring(typeStart, typeEnd)));
+                    i = typeEnd;
+                    continue;
+                }
                 if ((word.equalsIgnoreCase("default") && nextToDot(sql, i, end))
                         || (BIGQUERY_BOUND.contains(word.toLowerCase(java.util.Locale.ROOT)) && beforeParenthesis(sql, end))) {
                     insertions.add(new int[] {line, out.length() - lineStart + 1, word.length()});
@@ -105,6 +132,14 @@ final class SqlText {
             i++;
         }
         return sql.length();
+    }
+
+    private static int firstNonBlank(String sql, int from) {
+        int at = from;
+        while (at < sql.length() - 1 && (sql.charAt(at) == ' ' || sql.charAt(at) == '\t')) {
+            at++;
+        }
+        return at;
     }
 
     private static boolean beforeParenthesis(String sql, int end) {
@@ -142,7 +177,10 @@ final class SqlText {
         }
         int shift = 0;
         for (int[] insertion : insertions) {
-            if (insertion[0] == line && insertion[1] < column) {
+            if (insertion[2] < 0) {
+                // one character (the closing parenthesis of a JSON literal) was inserted
+                shift += insertion[0] == line && insertion[1] < column ? 1 : 0;
+            } else if (insertion[0] == line && insertion[1] < column) {
                 // inside the quoted word the column moves by one, after it by two
                 shift += column <= insertion[1] + insertion[2] + 1 ? 1 : 2;
             }

@@ -109,6 +109,9 @@ final class StructuralExpressions {
         List<Expression> arguments = new ArrayList<>();
         for (int i = 0; i < operands.size(); i++) {
             RexNode operand = operands.get(i);
+            if (LambdaClosures.isCaptureList(operand)) {
+                continue;
+            }
             if (operand instanceof RexLambda lambda) {
                 arguments.add(lambda(translator, lambda));
             } else {

@@ -56,6 +56,8 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.VARBINARY);
         } else if (type instanceof DateType) {
             result = factory.createSqlType(SqlTypeName.DATE);
+        } else if (type instanceof io.quarry.type.JsonType) {
+            result = JsonSql.calciteType(factory);
         } else if (TemporalTypes.isTemporal(type)) {
             result = TemporalTypeMapping.toCalcite(factory, type);
         } else if (StructuralTypeMapping.isStructural(type)) {
@@ -86,6 +88,7 @@ final class TypeMapping {
             case BINARY, VARBINARY -> Types.VARBINARY;
             case DATE -> Types.DATE;
             case NULL -> Types.UNKNOWN;
+            case VARIANT -> Types.JSON; // Calcite has no json type: json is VARIANT (see JsonSql)
             case ARRAY, MAP, ROW -> StructuralTypeMapping.toQuarry(type);
             default -> java.util.Optional.ofNullable(TemporalTypeMapping.toQuarry(type)).orElseThrow(() -> new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Type " + displayName(type) + " is not supported yet"));
@@ -113,6 +116,7 @@ final class TypeMapping {
             case TIMESTAMP -> "timestamp(" + type.getPrecision() + ")";
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> "timestamp(" + type.getPrecision() + ") with time zone";
             case NULL -> "unknown";
+            case VARIANT -> "json";
             default -> {
                 if (name.getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_DAY_TIME) {
                     yield "interval day to second";

@@ -102,10 +102,7 @@ final class WindowTranslator {
         for (RexOver over : overs.keySet()) {
             RexWindow window = over.getWindow();
             if (over.isDistinct()) {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "DISTINCT in window functions is not supported");
-            }
-            if (over.ignoreNulls()) {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "IGNORE NULLS in window functions is not supported yet");
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "DISTINCT in window function parameters not yet supported");
             }
             List<Integer> partitionKeys = new ArrayList<>();
             for (RexNode key : window.partitionKeys) {
@@ -207,7 +204,7 @@ final class WindowTranslator {
                 offset(window.getLowerBound(), channelOf),
                 bound(window.getUpperBound()),
                 offset(window.getUpperBound(), channelOf));
-        return new WindowFunction(name, arguments, argumentTypes, resultType, frame);
+        return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls());
     }
 
     private static WindowFrame.Bound bound(RexWindowBound bound) {

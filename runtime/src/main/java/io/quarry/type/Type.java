@@ -9,7 +9,8 @@ import java.util.List;
 public sealed interface Type
         permits BooleanType, TinyintType, SmallintType, IntegerType, BigintType, RealType, DoubleType, DecimalType,
                 VarcharType, CharType, VarbinaryType, DateType, UnknownType,
-                TimestampType, TimestampWithTimeZoneType, TimeType, IntervalDayTimeType, IntervalYearMonthType, ArrayType, MapType, RowType {
+                TimestampType, TimestampWithTimeZoneType, TimeType, IntervalDayTimeType, IntervalYearMonthType, ArrayType, MapType, RowType,
+                JsonType {
 
     /** The lower-case base name, e.g. {@code varchar} or {@code decimal}. */
     String rawType();

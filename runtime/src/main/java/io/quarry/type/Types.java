@@ -14,6 +14,7 @@ public final class Types {
     public static final VarbinaryType VARBINARY = new VarbinaryType();
     public static final DateType DATE = new DateType();
     public static final UnknownType UNKNOWN = new UnknownType();
+    public static final JsonType JSON = new JsonType();
     public static final VarcharType VARCHAR = new VarcharType(VarcharType.UNBOUNDED_LENGTH);
 
     private Types() {}
@@ -56,6 +57,7 @@ public final class Types {
                 case "varbinary" -> VARBINARY;
                 case "date" -> DATE;
                 case "unknown" -> UNKNOWN;
+                case "json" -> JSON;
                 case "varchar" -> args.length == 0 ? VARCHAR : varchar(Integer.parseInt(args[0]));
                 case "char" -> new CharType(args.length == 0 ? 1 : Integer.parseInt(args[0]));
                 case "decimal" -> args.length == 0

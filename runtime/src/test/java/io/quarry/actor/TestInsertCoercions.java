@@ -30,4 +30,23 @@ class TestInsertCoercions {
         assertThat(InsertCoercions.canCoerce(Types.DATE, Types.BIGINT)).isFalse();
         assertThat(InsertCoercions.canCoerce(Types.DOUBLE, Types.REAL)).isFalse();
     }
+
+    @Test
+    void structuralValuesCoercePartByPart() {
+        assertThat(InsertCoercions.canCoerce(new io.quarry.type.ArrayType(Types.INTEGER), new io.quarry.type.ArrayType(Types.BIGINT))).isTrue();
+        assertThat(InsertCoercions.canCoerce(new io.quarry.type.MapType(Types.VARCHAR, Types.INTEGER),
+                new io.quarry.type.MapType(Types.VARCHAR, Types.DOUBLE))).isTrue();
+        assertThat(InsertCoercions.canCoerce(new io.quarry.type.ArrayType(Types.BIGINT), new io.quarry.type.ArrayType(Types.INTEGER))).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.varchar(9), new io.quarry.type.CharType(3))).isTrue();
+    }
+
+    @Test
+    void boundedStringsGetTheCheckingCast() {
+        io.quarry.plan.expression.InputRef value = new io.quarry.plan.expression.InputRef(0, Types.varchar(9));
+        assertThat(((io.quarry.plan.expression.Call) InsertCoercions.cast(value, Types.varchar(3))).function()).isEqualTo("insert_cast");
+        assertThat(((io.quarry.plan.expression.Call) InsertCoercions.cast(value, new io.quarry.type.CharType(3))).function())
+                .isEqualTo("insert_cast");
+        assertThat(((io.quarry.plan.expression.Call) InsertCoercions.cast(value, Types.VARCHAR)).function()).isEqualTo("cast");
+        assertThat(InsertCoercions.cast(value, Types.varchar(9))).isSameAs(value);
+    }
 }

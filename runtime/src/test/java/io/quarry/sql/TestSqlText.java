@@ -27,4 +27,24 @@ class TestSqlText {
         assertThat(text.location(2, 5)).isEqualTo(new ErrorLocation(2, 5));
         assertThat(text.location(0, 0)).isNull();
     }
+
+    @Test
+    void jsonLiteralsBecomeCallsAndPositionsAfterThemMapBack() {
+        SqlText text = SqlText.of("SELECT JSON '[1]', x FROM t");
+        assertThat(text.rewritten()).isEqualTo("SELECT JSON('[1]'), x FROM t");
+        // "x" is at column 20 of the rewritten text, 19 of the user's
+        assertThat(text.location(1, 20)).isEqualTo(new ErrorLocation(1, 19));
+        assertThat(text.location(1, 8)).isEqualTo(new ErrorLocation(1, 8));
+        assertThat(SqlText.of("SELECT json FROM t").rewritten()).isEqualTo("SELECT json FROM t");
+    }
+
+    @Test
+    void structuralTypesOfCastsInCalcitesSpelling() {
+        assertThat(SqlText.of("SELECT CAST(j AS array(bigint))").rewritten()).isEqualTo("SELECT CAST(j AS bigint  ARRAY)");
+        assertThat(SqlText.of("SELECT CAST(j AS map(varchar, array(integer)))").rewritten())
+                .isEqualTo("SELECT CAST(j AS MAP<varchar, integer  ARRAY>)");
+        assertThat(SqlText.of("SELECT CAST(j AS ROW(a array(double), b varchar))").rewritten())
+                .isEqualTo("SELECT CAST(j AS ROW(a double  ARRAY, b varchar))");
+        assertThat(SqlText.of("SELECT CAST(j AS varchar) AS a").rewritten()).isEqualTo("SELECT CAST(j AS varchar) AS a");
+    }
 }

@@ -69,11 +69,13 @@ class TestWindowAndSetPlanning {
 
     @Test
     void unsupportedWindowFormsSaySo() {
-        for (String sql : List.of(
-                "SELECT first_value(name) IGNORE NULLS OVER (ORDER BY nationkey) FROM nation",
-                "SELECT count(DISTINCT regionkey) OVER (ORDER BY nationkey) FROM nation")) {
-            assertThatThrownBy(() -> plan(sql)).as(sql).isInstanceOf(QuarryException.class);
-        }
+        assertThatThrownBy(() -> plan("SELECT count(DISTINCT regionkey) OVER (ORDER BY nationkey) FROM nation"))
+                .isInstanceOf(QuarryException.class)
+                .hasMessage("line 1:8: DISTINCT in window function parameters not yet supported: count(DISTINCT regionkey)");
+        assertThatThrownBy(() -> plan("SELECT sum(regionkey) IGNORE NULLS OVER (ORDER BY nationkey) FROM nation"))
+                .isInstanceOf(QuarryException.class)
+                .hasMessageContaining("Cannot specify null treatment clause for sum function");
+        plan("SELECT first_value(name) IGNORE NULLS OVER (ORDER BY nationkey) FROM nation");
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class ValueEncoders {
             return (generator, block, position) -> generator.writeString(
                     new BigDecimal(((Int128Block) block).getBigInteger(position), scale).toPlainString());
         }
-        if (type instanceof VarcharType) {
+        if (type instanceof VarcharType || type instanceof io.quarry.type.JsonType) {
             return (generator, block, position) -> {
                 VariableWidthBlock strings = (VariableWidthBlock) block;
                 generator.writeUTF8String(strings.rawData(), strings.offset(position), strings.length(position));

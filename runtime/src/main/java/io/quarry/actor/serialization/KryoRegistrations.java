@@ -351,6 +351,8 @@ public final class KryoRegistrations {
         kryo.register(456, io.quarry.block.RowBlock.class, new PageSerializer.BlockSerializer());
         kryo.register(457, io.quarry.plan.expression.Lambda.class);
         kryo.register(458, io.quarry.plan.Unnest.class);
+        // SQL gaps: the json type, lambdas over row columns (ids 600-619)
+        kryo.register(600, io.quarry.type.JsonType.class);
         // New entries of the core go on from the next id (219); each part keeps its own block of ids.
     }
 }

@@ -27,6 +27,14 @@ public final class Functions {
         String name = call.function();
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();
+        ScalarKernel json = JsonLibrary.resolve(call);
+        if (json != null) {
+            return json;
+        }
+        ScalarKernel insertCast = InsertCasts.resolve(call);
+        if (insertCast != null) {
+            return insertCast;
+        }
         if (StructuralFunctions.handles(call)) {
             return StructuralFunctions.resolve(call);
         }

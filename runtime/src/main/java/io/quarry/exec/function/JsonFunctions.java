@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JSON functions over JSON text in varchar: json_extract_scalar and json_size with Trino's JSONPath subset
+ * JSON functions over JSON text in varchar or json: json_extract_scalar and json_size with Trino's JSONPath subset
  * ({@code $}, {@code .key}, {@code ["key"]}, {@code [index]}), json_array_length and is_json_scalar. The text
  * is read with a streaming parser, skipping what the path does not reach.
  */
@@ -74,7 +74,7 @@ final class JsonFunctions {
     }
 
     /** Moves the parser to the value at the path; false if the path does not exist. The parser is on the value's first token. */
-    private static boolean navigate(JsonParser parser, List<Step> steps) throws IOException {
+    static boolean navigate(JsonParser parser, List<Step> steps) throws IOException {
         if (parser.nextToken() == null) {
             throw new IOException("empty document");
         }
@@ -130,7 +130,7 @@ final class JsonFunctions {
             throw Functions.unsupported(name, types);
         }
         for (Type type : types) {
-            if (!StringFunctions.isText(type)) {
+            if (!StringFunctions.isText(type) && !(type instanceof io.quarry.type.JsonType)) {
                 throw Functions.unsupported(name, types);
             }
         }

@@ -258,7 +258,9 @@ public final class WindowOperator implements Operator {
                             throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Offset must be at least 0");
                         }
                     }
-                    long position = name.equals("lag") ? i - offset : i + offset;
+                    long position = function.ignoreNulls() && offset > 0
+                            ? nonNullAt(values, name.equals("lag") ? -1 : 1, i, offset, start, end)
+                            : name.equals("lag") ? i - offset : i + offset;
                     if (position < start || position >= end) {
                         if (function.arguments().size() > 2) {
                             out.append(rows.block(function.arguments().get(2)), i);
@@ -273,7 +275,13 @@ public final class WindowOperator implements Operator {
                         out.appendNull();
                         continue;
                     }
-                    if (name.equals("first_value")) {
+                    if (function.ignoreNulls()) {
+                        target = nonNullInFrame(function, rows, values, frame, i);
+                        if (target < 0) {
+                            out.appendNull();
+                            continue;
+                        }
+                    } else if (name.equals("first_value")) {
                         target = frame[0];
                     } else if (name.equals("last_value")) {
                         target = frame[1];
@@ -294,6 +302,51 @@ public final class WindowOperator implements Operator {
             }
             start = end;
         }
+    }
+
+    /**
+     * IGNORE NULLS for lag and lead: the position of the {@code offset}-th row with a non-null value from
+     * row {@code i} in direction {@code step} within {@code [start, end)}, or a position outside it.
+     */
+    private static long nonNullAt(Block values, int step, int i, long offset, int start, int end) {
+        long count = 0;
+        for (int position = i + step; position >= start && position < end; position += step) {
+            if (!values.isNull(position) && ++count == offset) {
+                return position;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * IGNORE NULLS for first_value, last_value and nth_value: the row of the first, last or n-th non-null
+     * value of the inclusive frame, or -1.
+     */
+    private static int nonNullInFrame(WindowFunction function, Page rows, Block values, int[] frame, int i) {
+        String name = function.function();
+        if (name.equals("last_value")) {
+            for (int position = frame[1]; position >= frame[0]; position--) {
+                if (!values.isNull(position)) {
+                    return position;
+                }
+            }
+            return -1;
+        }
+        long wanted = 1;
+        if (name.equals("nth_value")) {
+            Block nths = rows.block(function.arguments().get(1));
+            if (nths.isNull(i) || ((LongBlock) nths).getLong(i) <= 0) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Offset must be at least 1");
+            }
+            wanted = ((LongBlock) nths).getLong(i);
+        }
+        long count = 0;
+        for (int position = frame[0]; position <= frame[1]; position++) {
+            if (!values.isNull(position) && ++count == wanted) {
+                return position;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -267,6 +267,7 @@ class TestKryoSerializer {
                 new Constant(1L, Types.BIGINT),
                 new Constant(2.5, Types.DOUBLE),
                 new Constant("text", Types.VARCHAR),
+                new Constant("{\"a\":1}", Types.JSON),
                 new Constant(new byte[] {1, 2}, Types.VARBINARY),
                 new Constant(new BigDecimal("12.34"), Types.decimal(4, 2)),
                 Constant.nullOf(Types.INTEGER));
@@ -378,6 +379,7 @@ class TestKryoSerializer {
                 Types.VARBINARY,
                 Types.DATE,
                 Types.UNKNOWN,
+                Types.JSON,
                 io.quarry.type.TemporalTypes.timestamp(6),
                 io.quarry.type.TemporalTypes.timestampWithTimeZone(3),
                 io.quarry.type.TemporalTypes.time(9),

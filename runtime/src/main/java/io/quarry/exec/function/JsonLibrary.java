@@ -1,0 +1,224 @@
+package io.quarry.exec.function;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.Values;
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Expression;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.ArrayType;
+import io.quarry.type.BooleanType;
+import io.quarry.type.DoubleType;
+import io.quarry.type.JsonType;
+import io.quarry.type.MapType;
+import io.quarry.type.RowType;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import io.quarry.type.UnknownType;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The kernels of the {@code json} type: json_parse, json_format, json_extract, json_array_get,
+ * json_array_contains, and the casts between json and boolean, numbers, varchar, arrays, maps and rows.
+ * Returns null for calls that do not involve json, which the other libraries resolve.
+ */
+final class JsonLibrary {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonLibrary() {}
+
+    static ScalarKernel resolve(Call call) {
+        String name = call.function();
+        List<Expression> arguments = call.arguments();
+        List<Type> types = arguments.stream().map(Expression::type).toList();
+        return switch (name) {
+            case "cast", "try_cast" -> types.size() == 1 && (types.get(0) instanceof JsonType || call.type() instanceof JsonType)
+                    ? cast(types.get(0), call.type(), name.equals("try_cast"))
+                    : null;
+            case "json_parse" -> parse(types);
+            case "json_format" -> format(types);
+            case "json_extract" -> extract(arguments, types);
+            case "json_array_get" -> arrayGet(types);
+            case "json_array_contains" -> arrayContains(types);
+            case "equal", "not_equal", "is_distinct_from" -> types.size() == 2 && types.get(0) instanceof JsonType
+                    && types.get(1) instanceof JsonType ? equality(name) : null;
+            default -> null;
+        };
+    }
+
+    private static boolean isText(Type type) {
+        return StringFunctions.isText(type) || type instanceof JsonType;
+    }
+
+    private static ScalarKernel parse(List<Type> types) {
+        if (types.size() != 1 || !StringFunctions.isText(types.get(0))) {
+            throw Functions.unsupported("json_parse", types);
+        }
+        return Kernels.rows(Types.JSON, (blocks, position, out) -> {
+            String text = Kernels.string(blocks[0], position);
+            try {
+                out.appendString(JsonValues.canonical(text));
+            } catch (IOException e) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot convert value to JSON: '" + text + "'");
+            }
+        });
+    }
+
+    private static ScalarKernel format(List<Type> types) {
+        if (types.size() != 1 || !(types.get(0) instanceof JsonType)) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + names(types)
+                    + ") for function json_format. Expected: json_format(json)");
+        }
+        return (blocks, count) -> blocks[0];
+    }
+
+    private static ScalarKernel extract(List<Expression> arguments, List<Type> types) {
+        if (types.size() != 2 || !isText(types.get(0)) || !StringFunctions.isText(types.get(1))) {
+            throw Functions.unsupported("json_extract", types);
+        }
+        List<JsonFunctions.Step> fixed = arguments.get(1) instanceof Constant constant && constant.value() instanceof String path
+                ? JsonFunctions.parsePath(path)
+                : null;
+        return Kernels.rows(Types.JSON, (blocks, position, out) -> {
+            List<JsonFunctions.Step> steps = fixed != null ? fixed : JsonFunctions.parsePath(Kernels.string(blocks[1], position));
+            try (JsonParser parser = FACTORY.createParser(Kernels.string(blocks[0], position))) {
+                if (!JsonFunctions.navigate(parser, steps)) {
+                    out.appendNull();
+                    return;
+                }
+                out.appendString(JsonValues.format(JsonValues.read(parser)));
+            } catch (IOException e) {
+                out.appendNull();
+            }
+        });
+    }
+
+    private static ScalarKernel arrayGet(List<Type> types) {
+        if (types.size() != 2 || !isText(types.get(0)) || !JsonValues.isInteger(types.get(1))) {
+            throw Functions.unsupported("json_array_get", types);
+        }
+        return Kernels.rows(Types.JSON, (blocks, position, out) -> {
+            Object tree = tree(Kernels.string(blocks[0], position));
+            long index = Kernels.longAt(blocks[1], position);
+            if (!(tree instanceof List<?> array)) {
+                out.appendNull();
+                return;
+            }
+            long at = index < 0 ? array.size() + index : index;
+            if (at < 0 || at >= array.size()) {
+                out.appendNull();
+            } else {
+                out.appendString(JsonValues.format(array.get((int) at)));
+            }
+        });
+    }
+
+    private static ScalarKernel arrayContains(List<Type> types) {
+        if (types.size() != 2 || !isText(types.get(0))) {
+            throw Functions.unsupported("json_array_contains", types);
+        }
+        Type valueType = types.get(1);
+        if (!(valueType instanceof BooleanType || JsonValues.isInteger(valueType) || valueType instanceof DoubleType
+                || StringFunctions.isText(valueType))) {
+            throw Functions.unsupported("json_array_contains", types);
+        }
+        return Kernels.rows(Types.BOOLEAN, (blocks, position, out) -> {
+            Object tree = tree(Kernels.string(blocks[0], position));
+            if (!(tree instanceof List<?> array)) {
+                out.appendNull();
+                return;
+            }
+            Object value = Values.toObject(valueType, blocks[1], position);
+            boolean found = false;
+            for (Object element : array) {
+                if (valueType instanceof DoubleType) {
+                    // only JSON numbers with a fraction or exponent match a double
+                    found = element instanceof Double number && number.equals(value);
+                } else {
+                    found = element.equals(value);
+                }
+                if (found) {
+                    break;
+                }
+            }
+            out.appendBoolean(found);
+        });
+    }
+
+    /** json values are equal when their canonical texts are. */
+    private static ScalarKernel equality(String name) {
+        boolean distinct = name.equals("is_distinct_from");
+        boolean negate = !name.equals("equal");
+        return (blocks, count) -> {
+            BlockBuilder out = BlockBuilder.create(Types.BOOLEAN, count);
+            for (int i = 0; i < count; i++) {
+                boolean leftNull = blocks[0].isNull(i);
+                boolean rightNull = blocks[1].isNull(i);
+                if (leftNull || rightNull) {
+                    if (distinct) {
+                        out.appendBoolean(leftNull != rightNull);
+                    } else {
+                        out.appendNull();
+                    }
+                    continue;
+                }
+                boolean same = Kernels.string(blocks[0], i).equals(Kernels.string(blocks[1], i));
+                out.appendBoolean(same != negate);
+            }
+            return out.build();
+        };
+    }
+
+    /** The tree of a document, or null when the text is not JSON (the functions then return NULL). */
+    private static Object tree(String text) {
+        try {
+            return JsonValues.parse(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static ScalarKernel cast(Type source, Type target, boolean tryCast) {
+        if (source instanceof JsonType && target instanceof JsonType) {
+            return (blocks, count) -> blocks[0];
+        }
+        if (target instanceof JsonType) {
+            if (!JsonValues.castsToJson(source)) {
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to json");
+            }
+            if (source instanceof UnknownType) {
+                return (blocks, count) -> Blocks.constant(Types.JSON, null, count);
+            }
+            return Kernels.rows(Types.JSON, (blocks, position, out) ->
+                    out.appendString(JsonValues.toJson(source, Values.toObject(source, blocks[0], position))));
+        }
+        if (!JsonValues.castsFromJson(target)) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot cast json to " + target.displayName());
+        }
+        boolean structural = target instanceof ArrayType || target instanceof MapType || target instanceof RowType;
+        return Kernels.rows(target, (blocks, position, out) -> {
+            String text = Kernels.string(blocks[0], position);
+            try {
+                out.appendObject(JsonValues.toSql(target, JsonValues.parse(text)));
+            } catch (IOException | JsonValues.JsonCastException e) {
+                if (tryCast) {
+                    out.appendNull();
+                    return;
+                }
+                String message = structural
+                        ? "Cannot cast to " + target.displayName() + ". " + e.getMessage() + "\n" + text
+                        : "Cannot cast '" + text + "' to " + target.displayName();
+                throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, message);
+            }
+        });
+    }
+
+    private static String names(List<Type> types) {
+        return String.join(", ", types.stream().map(Type::displayName).toList());
+    }
+}

@@ -1,0 +1,115 @@
+package io.quarry.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trino's spelling of structural types in casts, {@code array(T)} and {@code map(K, V)} (also nested and inside
+ * {@code row(…)}), in the spelling of Calcite's grammar: {@code T  ARRAY} and {@code MAP<K, V>}, of the same
+ * length so that positions in messages stay right.
+ */
+final class CastTypeSyntax {
+    private CastTypeSyntax() {}
+
+    /** Whether the type starting at {@code from} is structural ({@code array(}, {@code map(} or {@code row(}). */
+    static boolean startsStructural(String sql, int from) {
+        int end = from;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        String word = sql.substring(from, end).toLowerCase(Locale.ROOT);
+        return (word.equals("array") || word.equals("map") || word.equals("row"))
+                && end < sql.length() && sql.charAt(end) == '(';
+    }
+
+    /** The index just past the type starting at {@code from}: the parenthesis matching its first one. */
+    static int end(String sql, int from) {
+        int open = sql.indexOf('(', from);
+        int depth = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return sql.length();
+    }
+
+    /** A type in Calcite's spelling. */
+    static String rewrite(String type) {
+        int lead = 0;
+        while (lead < type.length() && Character.isWhitespace(type.charAt(lead))) {
+            lead++;
+        }
+        int trail = type.length();
+        while (trail > lead && Character.isWhitespace(type.charAt(trail - 1))) {
+            trail--;
+        }
+        String core = type.substring(lead, trail);
+        String lower = core.toLowerCase(Locale.ROOT);
+        String rewritten = core;
+        if (core.endsWith(")")) {
+            if (lower.startsWith("array(")) {
+                rewritten = rewrite(core.substring(6, core.length() - 1)) + "  ARRAY";
+            } else if (lower.startsWith("map(")) {
+                List<String> parts = splitTopLevel(core.substring(4, core.length() - 1));
+                if (parts.size() == 2) {
+                    rewritten = "MAP<" + rewrite(parts.get(0)) + "," + rewrite(parts.get(1)) + ">";
+                }
+            } else if (lower.startsWith("row(")) {
+                List<String> fields = splitTopLevel(core.substring(4, core.length() - 1));
+                StringBuilder row = new StringBuilder(core.substring(0, 4));
+                for (int i = 0; i < fields.size(); i++) {
+                    row.append(i > 0 ? "," : "").append(field(fields.get(i)));
+                }
+                rewritten = row.append(')').toString();
+            }
+        }
+        return type.substring(0, lead) + rewritten + type.substring(trail);
+    }
+
+    /** A row field {@code name type}: the name as it is, the type rewritten. */
+    private static String field(String field) {
+        int start = 0;
+        while (start < field.length() && Character.isWhitespace(field.charAt(start))) {
+            start++;
+        }
+        int nameEnd = start;
+        if (nameEnd < field.length() && field.charAt(nameEnd) == '"') {
+            nameEnd = field.indexOf('"', nameEnd + 1) + 1;
+        } else {
+            while (nameEnd < field.length() && !Character.isWhitespace(field.charAt(nameEnd))) {
+                nameEnd++;
+            }
+        }
+        if (nameEnd <= 0 || nameEnd >= field.length()) {
+            return rewrite(field);
+        }
+        return field.substring(0, nameEnd) + rewrite(field.substring(nameEnd));
+    }
+
+    private static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '<') {
+                depth++;
+            } else if (c == ')' || c == '>') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+}

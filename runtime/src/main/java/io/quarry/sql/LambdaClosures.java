@@ -1,0 +1,217 @@
+package io.quarry.sql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLambda;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlLambda;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.DelegatingScope;
+import org.apache.calcite.sql.validate.ListScope;
+import org.apache.calcite.sql.validate.SqlLambdaScope;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlQualified;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+
+/**
+ * Lambdas that use the columns of their row ({@code transform(a, x -> x + n)}), which Calcite 1.42 rejects
+ * ("Param 'n' not found in lambda expression"). The validator gets a lambda scope that resolves names other than
+ * the parameters in the enclosing query, and the converter a lambda blackboard that turns a table alias into the
+ * range of that table's columns in the enclosing row, so a captured column becomes an input reference, which
+ * {@link StructuralExpressions} makes a capture of the plan's {@code Lambda}.
+ */
+final class LambdaClosures {
+    private LambdaClosures() {}
+
+    /** A lambda scope whose names other than the parameters resolve in the enclosing scope. */
+    static final class ClosureScope extends SqlLambdaScope {
+        ClosureScope(SqlLambdaScope original, SqlLambda lambda) {
+            super(original.getParent(), lambda);
+            getParameterTypes().putAll(original.getParameterTypes());
+        }
+
+        @Override
+        public SqlQualified fullyQualify(SqlIdentifier identifier) {
+            if (isParameterName(identifier.names.get(0))) {
+                return super.fullyQualify(identifier);
+            }
+            return getParent().fullyQualify(identifier);
+        }
+
+        @Override
+        public RelDataType resolveColumn(String columnName, SqlNode ctx) {
+            return getParameterTypes().containsKey(columnName)
+                    ? super.resolveColumn(columnName, ctx)
+                    : getParent().resolveColumn(columnName, ctx);
+        }
+
+        private boolean isParameterName(String name) {
+            SqlLambda lambda = (SqlLambda) getNode();
+            return lambda.getParameters().stream().anyMatch(parameter -> parameter.toString().equals(name));
+        }
+    }
+
+    /** Replaces Calcite's scope of a lambda by a {@link ClosureScope}, once. */
+    static SqlValidatorScope closureScope(SqlValidatorScope scope, SqlLambda lambda, Map<SqlNode, SqlValidatorScope> scopes) {
+        if (scope instanceof SqlLambdaScope original && !(scope instanceof ClosureScope)) {
+            ClosureScope closure = new ClosureScope(original, lambda);
+            scopes.put(lambda, closure);
+            return closure;
+        }
+        return scope;
+    }
+
+    /** Calcite's converter whose lambda blackboards also know the tables of the enclosing query. */
+    static final class Converter extends SqlToRelConverter {
+        Converter(RelOptTable.ViewExpander viewExpander, SqlValidator validator, Prepare.CatalogReader catalogReader,
+                RelOptCluster cluster, SqlRexConvertletTable convertletTable, Config config) {
+            super(viewExpander, validator, catalogReader, cluster, convertletTable, config);
+        }
+
+        @Override
+        public RelRoot convertQuery(SqlNode query, boolean needsValidation, boolean top) {
+            RelRoot root = super.convertQuery(query, needsValidation, top);
+            return root.withRel(root.rel.accept(new RelHomogeneousShuttle() {
+                @Override
+                public RelNode visit(RelNode other) {
+                    return super.visit(other).accept(new CaptureLister(rexBuilder));
+                }
+            }));
+        }
+
+        @Override
+        protected Blackboard createBlackboard(SqlValidatorScope scope, Map<String, RexNode> nameToNodeMap, boolean top) {
+            if (scope instanceof ClosureScope && nameToNodeMap != null) {
+                nameToNodeMap = new EnclosingTables(nameToNodeMap, scope, rexBuilder);
+            }
+            return super.createBlackboard(scope, nameToNodeMap, top);
+        }
+    }
+
+    /**
+     * The marker operand listing the columns that a call's lambdas capture. Calcite's finders of used columns
+     * do not look into lambda bodies; listed beside the lambdas as an operand of their call, the captured
+     * columns are kept and renumbered with the others. The plan's translation drops it.
+     */
+    static final SqlOperator CAPTURES = new SqlSpecialOperator("$CAPTURES", SqlKind.OTHER_FUNCTION) {
+        @Override
+        public boolean isDeterministic() {
+            return true;
+        }
+    };
+
+    /** Whether an operand is the {@link #CAPTURES} list (not an argument of the function). */
+    static boolean isCaptureList(RexNode operand) {
+        return operand instanceof RexCall call && call.getOperator() == CAPTURES;
+    }
+
+    /** Adds the {@link #CAPTURES} operand to every call with a lambda that reads columns. */
+    private static final class CaptureLister extends RexShuttle {
+        private final RexBuilder rexBuilder;
+
+        CaptureLister(RexBuilder rexBuilder) {
+            this.rexBuilder = rexBuilder;
+        }
+
+        @Override
+        public RexNode visitCall(RexCall call) {
+            RexCall visited = (RexCall) super.visitCall(call);
+            List<RexNode> operands = new ArrayList<>();
+            Set<RexInputRef> captured = new LinkedHashSet<>();
+            boolean hasLambda = false;
+            for (RexNode operand : visited.getOperands()) {
+                if (isCaptureList(operand)) {
+                    continue;
+                }
+                operands.add(operand);
+                if (operand instanceof RexLambda lambda) {
+                    hasLambda = true;
+                    lambda.getExpression().accept(new RexShuttle() {
+                        @Override
+                        public RexNode visitInputRef(RexInputRef inputRef) {
+                            captured.add(inputRef);
+                            return inputRef;
+                        }
+                    });
+                }
+            }
+            if (!hasLambda || captured.isEmpty()) {
+                return visited;
+            }
+            RelDataType type = rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BOOLEAN);
+            operands.add(rexBuilder.makeCall(type, CAPTURES, List.copyOf(captured)));
+            return visited.clone(visited.getType(), operands);
+        }
+    }
+
+    /**
+     * The parameters of a lambda, and for any other name the columns of the enclosing query's table of that
+     * alias as a range of the enclosing row (the input of the lambda's blackboard), or null.
+     */
+    private static final class EnclosingTables extends HashMap<String, RexNode> {
+        private final transient SqlValidatorScope scope;
+        private final transient RexBuilder rexBuilder;
+
+        EnclosingTables(Map<String, RexNode> parameters, SqlValidatorScope scope, RexBuilder rexBuilder) {
+            super(parameters);
+            this.scope = scope;
+            this.rexBuilder = rexBuilder;
+        }
+
+        @Override
+        public RexNode get(Object key) {
+            RexNode parameter = super.get(key);
+            if (parameter != null || !(key instanceof String alias)) {
+                return parameter;
+            }
+            // up through enclosing lambdas and the aggregating scope of a grouped query to the FROM's tables
+            SqlValidatorScope enclosing = scope;
+            while (!(enclosing instanceof ListScope) || enclosing instanceof SqlLambdaScope) {
+                if (!(enclosing instanceof DelegatingScope delegating)) {
+                    return null;
+                }
+                enclosing = delegating.getParent();
+            }
+            if (!(enclosing instanceof ListScope tables)) {
+                return null;
+            }
+            SqlNameMatcher matcher = scope.getValidator().getCatalogReader().nameMatcher();
+            SqlValidatorScope.ResolvedImpl resolved = new SqlValidatorScope.ResolvedImpl();
+            tables.resolve(List.of(alias), matcher, false, resolved);
+            if (resolved.count() != 1 || resolved.only().scope != tables) {
+                return null;
+            }
+            SqlValidatorScope.Resolve table = resolved.only();
+            int index = table.path.steps().get(0).i;
+            int offset = 0;
+            for (int i = 0; i < index; i++) {
+                offset += tables.getChildren().get(i).getRowType().getFieldCount();
+            }
+            return rexBuilder.makeRangeReference(table.rowType(), offset, false);
+        }
+    }
+}
+

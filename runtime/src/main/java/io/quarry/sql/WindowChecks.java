@@ -1,0 +1,56 @@
+package io.quarry.sql;
+
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.ErrorLocation;
+import io.quarry.spi.QuarryException;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Trino's analysis errors for window calls: DISTINCT in a window aggregate ("DISTINCT in window function
+ * parameters not yet supported: count(DISTINCT x)") and IGNORE/RESPECT NULLS on a function other than lag,
+ * lead, first_value, last_value and nth_value (NULL_TREATMENT_NOT_ALLOWED).
+ */
+final class WindowChecks {
+    private static final Set<String> VALUE_FUNCTIONS = Set.of("lag", "lead", "first_value", "last_value", "nth_value");
+
+    private WindowChecks() {}
+
+    /** Checks an {@code OVER} call; other nodes pass. */
+    static void check(SqlNode node, SqlText text) {
+        if (node.getKind() != SqlKind.OVER || !(node instanceof SqlCall over) || !(over.operand(0) instanceof SqlCall function)) {
+            return;
+        }
+        SqlCall call = function;
+        boolean nullTreatment = false;
+        if (call.getKind() == SqlKind.IGNORE_NULLS || call.getKind() == SqlKind.RESPECT_NULLS) {
+            nullTreatment = true;
+            call = call.operand(0);
+        }
+        String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+        ErrorLocation location = location(text, call.getParserPosition());
+        if (call.getFunctionQuantifier() != null && call.getFunctionQuantifier().getValue() == SqlSelectKeyword.DISTINCT) {
+            String snippet = snippet(text, call.getParserPosition());
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, Errors.prefix(location)
+                    + "DISTINCT in window function parameters not yet supported: " + (snippet != null ? snippet : call.toString()),
+                    location, null);
+        }
+        if (nullTreatment && !VALUE_FUNCTIONS.contains(name)) {
+            throw new QuarryException(ErrorCode.NULL_TREATMENT_NOT_ALLOWED, Errors.prefix(location)
+                    + "Cannot specify null treatment clause for " + name + " function", location, null);
+        }
+    }
+
+    private static ErrorLocation location(SqlText text, SqlParserPos pos) {
+        return pos == null ? null : text.location(pos.getLineNum(), pos.getColumnNum());
+    }
+
+    private static String snippet(SqlText text, SqlParserPos pos) {
+        return pos == null ? null : text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+    }
+}
