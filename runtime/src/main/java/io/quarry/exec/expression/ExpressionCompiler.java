@@ -52,7 +52,8 @@ public final class ExpressionCompiler {
             ScalarKernel kernel = Functions.resolve(call);
             BlockEvaluator[] arguments = compileAll(call.arguments());
             Evaluators.Call evaluator = new Evaluators.Call(call.function(), kernel, arguments, call.type());
-            return ScalarLibrary.isDeterministic(call.function()) ? fold(evaluator, arguments) : evaluator;
+            BlockEvaluator folded = ScalarLibrary.isDeterministic(call.function()) ? fold(evaluator, arguments) : evaluator;
+            return folded == evaluator ? ConstantComparison.of(call, evaluator) : folded;
         }
         SpecialForm form = (SpecialForm) expression;
         return fold(compileForm(form), compileAllQuietly(form.arguments()));

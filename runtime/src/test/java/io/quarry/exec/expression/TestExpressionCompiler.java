@@ -339,4 +339,52 @@ class TestExpressionCompiler {
         int count = filter.filter(page, selected);
         assertThat(Arrays.copyOf(selected, count)).containsExactly(0, 3);
     }
+
+    @Test
+    void conjunctionFilterDropsFalseAndNullRowsConjunctByConjunct() {
+        Page page = column(Types.BIGINT, 5L, null, 1L, 7L, 4L, 9L);
+        InputRef x = new InputRef(0, Types.BIGINT);
+        PageFilter filter = ExpressionCompiler.compileFilter(new io.quarry.plan.expression.SpecialForm(
+                io.quarry.plan.expression.Form.AND,
+                List.of(call("greater_than", Types.BOOLEAN, x, bigint(3)), call("less_than", Types.BOOLEAN, x, bigint(8)),
+                        call("not_equal", Types.BOOLEAN, x, bigint(5))),
+                Types.BOOLEAN));
+        int[] selected = new int[6];
+        int count = filter.filter(page, selected);
+        assertThat(Arrays.copyOf(selected, count)).containsExactly(3, 4);
+    }
+
+    @Test
+    void comparisonsOfAColumnWithAConstantReadThePositionsAsked() {
+        Page longs = column(Types.BIGINT, 5L, null, 1L, 7L, 3L);
+        Page doubles = column(Types.DOUBLE, 0.5, null, 0.25, Double.NaN, 0.75);
+        int[] positions = {4, 3, 2, 1};
+        String[] operators = {"equal", "not_equal", "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal"};
+        List<List<Boolean>> expectedLongs = List.of(
+                Arrays.asList(true, false, false, null), Arrays.asList(false, true, true, null),
+                Arrays.asList(false, false, true, null), Arrays.asList(true, false, true, null),
+                Arrays.asList(false, true, false, null), Arrays.asList(true, true, false, null));
+        for (int i = 0; i < operators.length; i++) {
+            BlockEvaluator columnFirst = ExpressionCompiler.compile(
+                    call(operators[i], Types.BOOLEAN, new InputRef(0, Types.BIGINT), bigint(3)));
+            assertThat(columnFirst).isInstanceOf(ConstantComparison.class);
+            assertThat(booleans(columnFirst.evaluate(longs, positions, 4))).as(operators[i]).isEqualTo(expectedLongs.get(i));
+        }
+        // the constant first: 3 > x is x < 3
+        BlockEvaluator constantFirst = ExpressionCompiler.compile(
+                call("greater_than", Types.BOOLEAN, bigint(3), new InputRef(0, Types.BIGINT)));
+        assertThat(booleans(constantFirst.evaluate(longs, null, 5))).containsExactly(false, null, true, false, false);
+        // NaN compares false with everything but not_equal
+        BlockEvaluator doubleLess = ExpressionCompiler.compile(
+                call("less_than", Types.BOOLEAN, new InputRef(0, Types.DOUBLE), dbl(0.6)));
+        assertThat(booleans(doubleLess.evaluate(doubles, null, 5))).containsExactly(true, null, true, false, false);
+    }
+
+    private static List<Boolean> booleans(io.quarry.block.Block block) {
+        List<Boolean> values = new java.util.ArrayList<>();
+        for (int i = 0; i < block.positionCount(); i++) {
+            values.add(block.isNull(i) ? null : ((io.quarry.block.BooleanBlock) block).getBoolean(i));
+        }
+        return values;
+    }
 }
