@@ -21,6 +21,8 @@ public final class LikeMatcher {
         PREFIX,
         SUFFIX,
         CONTAINS,
+        /** Literals between {@code %}s, no {@code _}: each literal found in turn, leftmost first. */
+        SEGMENTS,
         GENERAL
     }
 
@@ -28,6 +30,8 @@ public final class LikeMatcher {
     private final byte[] kinds;
     private final Shape shape;
     private final byte[] literal;
+    /** For SEGMENTS: the literal before the first %, those between, the one after the last % (first and last may be empty). */
+    private final byte[][] segments;
 
     private LikeMatcher(byte[] pattern, byte[] kinds) {
         this.pattern = pattern;
@@ -54,10 +58,45 @@ public final class LikeMatcher {
             } else if (wildcards == 2 && n >= 2 && kinds[0] == ANY && kinds[n - 1] == ANY) {
                 detected = Shape.CONTAINS;
                 text = Arrays.copyOfRange(pattern, 1, n - 1);
+            } else {
+                detected = Shape.SEGMENTS;
             }
         }
         this.shape = detected;
         this.literal = text;
+        this.segments = detected == Shape.SEGMENTS ? segments(pattern, kinds) : null;
+    }
+
+    private static byte[][] segments(byte[] pattern, byte[] kinds) {
+        java.util.List<byte[]> result = new java.util.ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= kinds.length; i++) {
+            if (i == kinds.length || kinds[i] == ANY) {
+                result.add(Arrays.copyOfRange(pattern, from, i));
+                from = i + 1;
+            }
+        }
+        return result.toArray(new byte[0][]);
+    }
+
+    private boolean matchSegments(byte[] data, int start, int end) {
+        byte[] prefix = segments[0];
+        byte[] suffix = segments[segments.length - 1];
+        int suffixStart = end - suffix.length;
+        if (suffixStart < start + prefix.length
+            || !Arrays.equals(data, start, start + prefix.length, prefix, 0, prefix.length)
+            || !Arrays.equals(data, suffixStart, end, suffix, 0, suffix.length)) {
+            return false;
+        }
+        int position = start + prefix.length;
+        for (int i = 1; i < segments.length - 1; i++) {
+            int found = indexOf(data, position, suffixStart, segments[i]);
+            if (found < 0) {
+                return false;
+            }
+            position = found + segments[i].length;
+        }
+        return true;
     }
 
     /** Compiles a pattern; {@code escape} may be null. An invalid escape is INVALID_FUNCTION_ARGUMENT. */
@@ -132,6 +171,9 @@ public final class LikeMatcher {
             }
             case CONTAINS -> {
                 return indexOf(data, start, end, literal) >= 0;
+            }
+            case SEGMENTS -> {
+                return matchSegments(data, start, end);
             }
             default -> {
                 return matchGeneral(data, start, end);
