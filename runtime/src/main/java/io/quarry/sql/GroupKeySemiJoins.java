@@ -2,6 +2,7 @@ package io.quarry.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -93,7 +94,7 @@ final class GroupKeySemiJoins {
                 continue;
             }
             RelNode semi = LogicalJoin.create(aggregated, inputs.get(other), List.of(),
-                RexUtil.composeConjunction(rexBuilder, keys), java.util.Set.of(), JoinRelType.SEMI);
+                RexUtil.composeConjunction(rexBuilder, keys), Set.of(), JoinRelType.SEMI);
             double kept = estimates.rows(semi);
             if (kept <= MAX_KEPT_SHARE * aggregatedRows && kept < bestRows) {
                 best = semi;

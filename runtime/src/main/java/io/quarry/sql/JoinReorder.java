@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
@@ -281,7 +282,7 @@ final class JoinReorder {
             for (int field = 0; field < fieldFactor.length; field++) {
                 projections.add(rexBuilder.makeInputRef(tree, position[field]));
             }
-            RelNode result = LogicalProject.create(tree, List.of(), projections, multiJoin.getRowType().getFieldNames(), java.util.Set.of());
+            RelNode result = LogicalProject.create(tree, List.of(), projections, multiJoin.getRowType().getFieldNames(), Set.of());
             RexNode postFilter = multiJoin.getPostJoinFilter();
             if (postFilter != null) {
                 result = LogicalFilter.create(result, postFilter);
@@ -312,7 +313,7 @@ final class JoinReorder {
                     conditions.add(remap(conjunct.condition(), position));
                 }
             }
-            return LogicalJoin.create(left, right, List.of(), RexUtil.composeConjunction(rexBuilder, conditions), java.util.Set.of(), JoinRelType.INNER);
+            return LogicalJoin.create(left, right, List.of(), RexUtil.composeConjunction(rexBuilder, conditions), Set.of(), JoinRelType.INNER);
         }
 
         /** A relation with the conditions that concern it alone (or no relation at all). */

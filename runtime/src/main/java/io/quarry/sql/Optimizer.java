@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Optimizer {
     private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
+    /** A semi join keeping at most this share of its rows is selective. */
+    private static final double SELECTIVE_SEMI_JOIN = 0.75;
 
     // HepProgram keeps matching state while it runs: built per statement, never shared
     private static HepProgram subQueries() {
@@ -91,9 +93,6 @@ final class Optimizer {
             .addRuleCollection(List.of(CoreRules.SEMI_JOIN_PROJECT_TRANSPOSE, CoreRules.SEMI_JOIN_JOIN_TRANSPOSE))
             .build();
     }
-
-    /** A semi join keeping at most this share of its rows is selective. */
-    private static final double SELECTIVE_SEMI_JOIN = 0.75;
 
     private static HepProgram toMultiJoins() {
         return new HepProgramBuilder()
@@ -183,7 +182,7 @@ final class Optimizer {
 
     private static RelNode semiJoin(Filter filter, Join join) {
         int mark = join.getRowType().getFieldCount() - 1;
-        List<RexNode> rest = new java.util.ArrayList<>();
+        List<RexNode> rest = new ArrayList<>();
         boolean marked = false;
         for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
             if (conjunct instanceof RexInputRef ref && ref.getIndex() == mark) {
@@ -198,7 +197,7 @@ final class Optimizer {
         RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
         RelNode semi = LogicalJoin.create(join.getLeft(), join.getRight(), List.of(),
             join.getCondition(), Set.of(), JoinRelType.SEMI);
-        List<RexNode> projections = new java.util.ArrayList<>();
+        List<RexNode> projections = new ArrayList<>();
         for (int field = 0; field < mark; field++) {
             projections.add(rexBuilder.makeInputRef(semi, field));
         }
