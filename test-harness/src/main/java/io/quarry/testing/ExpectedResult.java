@@ -169,7 +169,11 @@ public final class ExpectedResult {
         return nestedEqual(expected, actual);
     }
 
-    private static boolean nestedEqual(JsonNode expected, JsonNode actual) {
+    /**
+     * Equality of two JSON values as the conformance rules compare nested values (arrays, maps, rows): numbers
+     * as numbers (doubles within the relative tolerance), containers element by element.
+     */
+    public static boolean nestedEqual(JsonNode expected, JsonNode actual) {
         if (expected.isNumber() && actual.isNumber()) {
             if (expected.isIntegralNumber() && actual.isIntegralNumber()) {
                 return expected.bigIntegerValue().equals(actual.bigIntegerValue());

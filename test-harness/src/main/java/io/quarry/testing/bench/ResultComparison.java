@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarry.testing.ExpectedResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,42 +99,7 @@ final class ResultComparison {
                 return expected.equals(actual);
             }
         }
-        return nestedEqual(expected, actual);
-    }
-
-    private static boolean nestedEqual(JsonNode expected, JsonNode actual) {
-        if (expected.isNumber() && actual.isNumber()) {
-            if (expected.isIntegralNumber() && actual.isIntegralNumber()) {
-                return expected.bigIntegerValue().equals(actual.bigIntegerValue());
-            }
-            return close(expected.doubleValue(), actual.doubleValue());
-        }
-        if (expected.isArray() && actual.isArray()) {
-            if (expected.size() != actual.size()) {
-                return false;
-            }
-            for (int i = 0; i < expected.size(); i++) {
-                if (!nestedEqual(expected.get(i), actual.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (expected.isObject() && actual.isObject()) {
-            if (expected.size() != actual.size()) {
-                return false;
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode other = actual.get(field.getKey());
-                if (other == null || !nestedEqual(field.getValue(), other)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return expected.equals(actual);
+        return ExpectedResult.nestedEqual(expected, actual);
     }
 
     private static boolean close(double expected, double actual) {
