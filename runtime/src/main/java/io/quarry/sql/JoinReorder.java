@@ -153,7 +153,7 @@ final class JoinReorder {
 
         private double distinct(int field) {
             int factor = fieldFactor[field];
-            return Math.min(rows[factor], estimates.distinct(inputs.get(factor), field - fieldStart[factor]));
+            return estimates.distinct(inputs.get(factor), field - fieldStart[factor]);
         }
 
         private double cardinality(int set) {

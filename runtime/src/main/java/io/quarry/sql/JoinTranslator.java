@@ -28,8 +28,6 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.logical.LogicalFilter;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -54,21 +52,6 @@ final class JoinTranslator {
     JoinTranslator(PlanTranslator translator, String distributionType) {
         this.translator = requireNonNull(translator, "translator is null");
         this.distributionType = requireNonNull(distributionType, "distributionType is null");
-    }
-
-    /** Whether {@code filter} keeps the rows whose mark is true, and nothing above needs the mark itself. */
-    static boolean isSemiJoinFilter(LogicalFilter filter, ImmutableBitSet required) {
-        if (!(filter.getInput() instanceof org.apache.calcite.rel.core.Join join) || join.getJoinType() != JoinRelType.LEFT_MARK) {
-            return false;
-        }
-        int markField = join.getRowType().getFieldCount() - 1;
-        return filter.getCondition() instanceof RexInputRef ref && ref.getIndex() == markField && !required.get(markField);
-    }
-
-    /** {@code Filter(mark)} over a mark join: a semi join (an unknown mark and a false one both drop the row). */
-    PlanTranslator.Translated semiJoinFilter(LogicalFilter filter, ImmutableBitSet required) {
-        org.apache.calcite.rel.core.Join join = (org.apache.calcite.rel.core.Join) filter.getInput();
-        return translate(join, JoinType.SEMI, required);
     }
 
     PlanTranslator.Translated join(org.apache.calcite.rel.core.Join join, ImmutableBitSet required) {

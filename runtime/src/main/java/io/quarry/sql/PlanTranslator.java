@@ -114,9 +114,6 @@ final class PlanTranslator {
         if (rel instanceof LogicalTableScan scan) {
             return scan(scan, required);
         }
-        if (rel instanceof LogicalFilter filter && JoinTranslator.isSemiJoinFilter(filter, required)) {
-            return joins.semiJoinFilter(filter, required);
-        }
         if (rel instanceof Join join) {
             return joins.join(join, required);
         }
