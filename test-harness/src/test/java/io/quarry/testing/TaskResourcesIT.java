@@ -40,8 +40,9 @@ class TaskResourcesIT {
 
     @Test
     void runningQueryTasksThroughHttpAndAbortOneFailsTheQuery() {
+        // long enough (sf10) to still run after the checks below, a one-second long poll among them
         Response response = requests.submitUntilTasksRun(
-                cluster, "SELECT count(*) FROM tpch.sf1.lineitem WHERE comment LIKE '%x%'", USER, 2);
+                cluster, "SELECT count(*) FROM tpch.sf10.lineitem WHERE comment LIKE '%x%'", USER, 2);
         String queryId = response.json().path("id").asText();
 
         // Each worker lists its own tasks of the query, with itself as node and in its URIs.
