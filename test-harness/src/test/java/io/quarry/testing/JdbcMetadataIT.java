@@ -7,6 +7,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -67,6 +68,25 @@ class JdbcMetadataIT {
             }
             return rows;
         }
+    }
+
+    private interface MetadataCall {
+        ResultSet call() throws SQLException;
+    }
+
+    /**
+     * The call answers an empty result: Trino 478 asks system.jdbc (or a SELECT … WHERE false) every time;
+     * Presto 350 refuses a few calls itself, without asking the server (SQLFeatureNotSupportedException).
+     */
+    private static void assertEmpty(String driver, MetadataCall call, String label) throws SQLException {
+        ResultSet resultSet;
+        try {
+            resultSet = call.call();
+        } catch (SQLFeatureNotSupportedException e) {
+            assertThat(driver).as("only Presto 350 refuses %s: %s", label, e.getMessage()).isEqualTo("presto");
+            return;
+        }
+        assertThat(read(resultSet, label)).as(label).isEmpty();
     }
 
     /** A row as the drivers return it: the bigint columns of system.jdbc read back as Long. */
@@ -193,15 +213,15 @@ class JdbcMetadataIT {
                     row("varchar", Types.JAVA_OBJECT, null, null));
             List<Long> dataTypes = types.stream().map(values -> (Long) values.get(1)).toList();
             assertThat(dataTypes).isSorted();
-            assertThat(read(metadata.getPrimaryKeys("tpch", "tiny", "orders"), "COLUMN_NAME")).isEmpty();
-            assertThat(read(metadata.getImportedKeys("tpch", "tiny", "orders"), "PKCOLUMN_NAME")).isEmpty();
-            assertThat(read(metadata.getProcedures(null, null, "%"), "PROCEDURE_NAME")).isEmpty();
-            assertThat(read(metadata.getSuperTables(null, null, "%"), "TABLE_NAME")).isEmpty();
-            assertThat(read(metadata.getUDTs(null, null, "%", null), "TYPE_NAME")).isEmpty();
-            assertThat(read(metadata.getPseudoColumns(null, null, "%", "%"), "COLUMN_NAME")).isEmpty();
-            assertThat(read(metadata.getProcedureColumns(null, null, "%", "%"), "COLUMN_NAME")).isEmpty();
-            assertThat(read(metadata.getSuperTypes(null, null, "%"), "TYPE_NAME")).isEmpty();
-            assertThat(read(metadata.getAttributes(null, null, "%", "%"), "ATTR_NAME")).isEmpty();
+            assertEmpty(driver, () -> metadata.getPrimaryKeys("tpch", "tiny", "orders"), "COLUMN_NAME");
+            assertEmpty(driver, () -> metadata.getImportedKeys("tpch", "tiny", "orders"), "PKCOLUMN_NAME");
+            assertEmpty(driver, () -> metadata.getProcedures(null, null, "%"), "PROCEDURE_NAME");
+            assertEmpty(driver, () -> metadata.getProcedureColumns(null, null, "%", "%"), "COLUMN_NAME");
+            assertEmpty(driver, () -> metadata.getSuperTables(null, null, "%"), "TABLE_NAME");
+            assertEmpty(driver, () -> metadata.getSuperTypes(null, null, "%"), "TYPE_NAME");
+            assertEmpty(driver, () -> metadata.getUDTs(null, null, "%", null), "TYPE_NAME");
+            assertEmpty(driver, () -> metadata.getAttributes(null, null, "%", "%"), "ATTR_NAME");
+            assertEmpty(driver, () -> metadata.getPseudoColumns(null, null, "%", "%"), "COLUMN_NAME");
         }
     }
 
