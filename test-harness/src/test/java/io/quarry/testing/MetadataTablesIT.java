@@ -133,6 +133,25 @@ class MetadataTablesIT {
                 .containsExactly(List.of("memory", "memory"), List.of("system", "system"), List.of("tpch", "tpch"));
     }
 
+    /** Snapshots larger than Artery's 256 KiB frame reach the workers in several messages, none dropped. */
+    @Test
+    void aLargeCatalogSnapshotIsNotLost() {
+        assertThat(client.execute("CREATE SCHEMA memory.wide").error()).isEmpty();
+        StringBuilder columns = new StringBuilder();
+        for (int column = 0; column < 60; column++) {
+            columns.append(column == 0 ? "" : ", ").append("a_rather_long_column_name_for_a_wide_table_number_")
+                    .append(column).append(" varchar(100)");
+        }
+        for (int table = 0; table < 30; table++) {
+            assertThat(client.execute("CREATE TABLE memory.wide.table_with_a_long_name_" + table + " (" + columns + ")")
+                    .error()).isEmpty();
+        }
+        assertThat(rows("SELECT count(*), count(DISTINCT table_name) FROM system.jdbc.columns WHERE table_schem = 'wide'"))
+                .containsExactly(List.of(1800, 30));
+        assertThat(rows("SELECT count(*) FROM memory.information_schema.columns WHERE table_schema = 'wide'"))
+                .containsExactly(List.of(1800));
+    }
+
     @Test
     void runtimeQueriesAndTasksShowLiveAndFinishedQueries() {
         ProtocolRequests requests = new ProtocolRequests(cluster.coordinatorUri());

@@ -24,6 +24,11 @@ public record SnapshotSplit(SchemaTableName table, List<String> columnNames, Pag
     }
 
     @Override
+    public long carriedBytes() {
+        return rows.sizeInBytes();
+    }
+
+    @Override
     public long estimatedRows() {
         return rows.positionCount();
     }
