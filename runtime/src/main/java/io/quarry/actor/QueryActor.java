@@ -125,6 +125,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
 
     private record WorkersFound(List<WorkerRef> workers, Throwable error) implements Command, LocalOnly {}
 
+    private record SplitsLoaded(List<WorkerRef> workers, Map<Integer, List<Split>> splits, Throwable error)
+            implements Command, LocalOnly {}
+
     private record StageEvent(StageActor.Event event) implements Command, LocalOnly {}
 
     private record RootPulled(TaskActor.Pages pages, Throwable error) implements Command, LocalOnly {}
@@ -283,6 +286,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(Reject.class, reject -> fail(reject.failure()))
                 .onMessage(Planned.class, this::onPlanned)
                 .onMessage(WorkersFound.class, this::onWorkersFound)
+                .onMessage(SplitsLoaded.class, this::onSplitsLoaded)
                 .onMessage(StageEvent.class, this::onStageEvent)
                 .onMessage(RootPulled.class, this::onRootPulled)
                 .onMessage(FetchDeadline.class, this::onFetchDeadline)
@@ -335,15 +339,47 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         if (found.isEmpty()) {
             return fail(FailureInfo.of(ErrorCode.NO_NODES_AVAILABLE, "No worker nodes available"));
         }
+        loadSplits(found);
+        return this;
+    }
+
+    /**
+     * Asks the connectors for the splits of every source fragment, then schedules. Most answer at once; the
+     * system connector's snapshots of live state answer a moment later (the actor does not wait for them).
+     */
+    private void loadSplits(List<WorkerRef> workers) {
+        Map<Integer, CompletableFuture<List<Split>>> loading = new HashMap<>();
+        for (PlanFragment fragment : plan.fragments()) {
+            if (fragment.distribution() == FragmentDistribution.SOURCE) {
+                loading.put(fragment.id(), splitsOf(fragment.root(), workers.size()));
+            }
+        }
+        CompletableFuture<Map<Integer, List<Split>>> all = CompletableFuture.allOf(
+                        loading.values().toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    Map<Integer, List<Split>> splits = new HashMap<>();
+                    loading.forEach((fragment, future) -> splits.put(fragment, future.join()));
+                    return splits;
+                });
+        getContext().pipeToSelf(all, (splits, error) -> new SplitsLoaded(workers, splits, error));
+    }
+
+    private Behavior<Command> onSplitsLoaded(SplitsLoaded message) {
+        if (state.isDone()) {
+            return this;
+        }
+        if (message.error() != null) {
+            return fail(FailureInfo.from(unwrap(message.error())));
+        }
         try {
-            schedule(found);
+            schedule(message.workers(), message.splits());
         } catch (QuarryException e) {
             return fail(FailureInfo.from(e));
         }
         return this;
     }
 
-    private void schedule(List<WorkerRef> workers) {
+    private void schedule(List<WorkerRef> workers, Map<Integer, List<Split>> splitsByFragment) {
         Map<Integer, List<WorkerRef>> placement = new HashMap<>();
         WorkerRef single = workers.stream()
                 .filter(worker -> worker.taskManager().path().address().hasLocalScope())
@@ -357,9 +393,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             Integer consumer = consumerOf.get(fragment.id());
             int outputPartitions = consumer == null ? 1 : placement.get(consumer).size();
             List<WorkerRef> taskNodes = placement.get(fragment.id());
-            List<Split> splits = fragment.distribution() == FragmentDistribution.SOURCE
-                    ? splitsOf(fragment.root(), taskNodes.size())
-                    : List.of();
+            List<Split> splits = splitsByFragment.getOrDefault(fragment.id(), List.of());
             ActorRef<StageActor.Command> stage = getContext().spawn(
                     StageActor.create(
                             new StageId(queryId, fragment.id()), fragment, session, taskNodes, outputPartitions, splits,
@@ -369,20 +403,29 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         }
     }
 
-    private List<Split> splitsOf(PlanNode node, int taskCount) {
-        List<Split> splits = new ArrayList<>();
-        collectSplits(node, taskCount, splits);
-        return splits;
+    private CompletableFuture<List<Split>> splitsOf(PlanNode node, int taskCount) {
+        List<CompletableFuture<List<Split>>> scans = new ArrayList<>();
+        try {
+            collectSplits(node, taskCount, scans);
+        } catch (QuarryException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.allOf(scans.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Split> splits = new ArrayList<>();
+            scans.forEach(scan -> splits.addAll(scan.join()));
+            return splits;
+        });
     }
 
-    private void collectSplits(PlanNode node, int taskCount, List<Split> splits) {
+    private void collectSplits(PlanNode node, int taskCount, List<CompletableFuture<List<Split>>> scans) {
         if (node instanceof TableScan scan) {
-            splits.addAll(settings.catalogs()
+            scans.add(settings.catalogs()
                     .require(scan.catalog())
-                    .splits(scan.table(), Math.max(1, taskCount * settings.splitsPerWorker())));
+                    .splitsAsync(scan.table(), Math.max(1, taskCount * settings.splitsPerWorker()))
+                    .toCompletableFuture());
         }
         for (PlanNode source : node.sources()) {
-            collectSplits(source, taskCount, splits);
+            collectSplits(source, taskCount, scans);
         }
     }
 

@@ -32,6 +32,9 @@ import java.util.Set;
  * precise error.
  */
 public final class StageActor extends AbstractBehavior<StageActor.Command> {
+    /** Most data carried by the splits of one message (Artery's default frame is 256 KiB). */
+    private static final long MAX_CARRIED_BYTES = 128 * 1024;
+
     public sealed interface Command {}
 
     /** The producers of remote source {@code fragmentId} are known. */
@@ -226,8 +229,28 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             perTask.get(partition).add(split);
         }
         for (int partition = 0; partition < tasks.size(); partition++) {
-            tasks.get(partition).tell(new TaskActor.AddSplits(perTask.get(partition), true));
+            sendSplits(tasks.get(partition), perTask.get(partition));
         }
+    }
+
+    /**
+     * Sends a task its splits, in several messages when the splits carry data of their own (snapshots of the
+     * system tables): Artery drops a message larger than its frame size, so each stays below {@link
+     * #MAX_CARRIED_BYTES}. Messages between two actors arrive in order, so the last one ends the list.
+     */
+    private static void sendSplits(ActorRef<TaskActor.Command> task, List<Split> splits) {
+        List<Split> batch = new ArrayList<>();
+        long batchBytes = 0;
+        for (Split split : splits) {
+            if (!batch.isEmpty() && batchBytes + split.carriedBytes() > MAX_CARRIED_BYTES) {
+                task.tell(new TaskActor.AddSplits(batch, false));
+                batch = new ArrayList<>();
+                batchBytes = 0;
+            }
+            batch.add(split);
+            batchBytes += split.carriedBytes();
+        }
+        task.tell(new TaskActor.AddSplits(batch, true));
     }
 
     private int partitionOn(String nodeId) {

@@ -130,7 +130,7 @@ public final class QuarryNode implements AutoCloseable {
                                 .thenApply(ignored -> components)
                         : CompletableFuture.completedFuture(components))
                 .thenApply(components -> {
-                    connectorContext.bind(components.registry(), system.scheduler());
+                    connectorContext.bind(components, system.scheduler());
                     QuarryService service =
                             new ActorQuarryService(system, components, system.scheduler(), config.askTimeout());
                     return new QuarryNode(config, system, service, drivers, planning, memoryPool);

@@ -2,11 +2,15 @@ package io.quarry.connector;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quarry.connector.informationschema.InformationSchemaConnector;
 import io.quarry.spi.Connector;
 import io.quarry.spi.ConnectorContext;
 import io.quarry.spi.ConnectorFactory;
+import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.ErrorCode;
+import io.quarry.spi.NodeInfo;
 import io.quarry.spi.QuarryException;
+import io.quarry.spi.QuerySummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +29,15 @@ import org.slf4j.LoggerFactory;
  * <p>A catalog whose connector does not exist is skipped and reported in {@link #warnings()} rather than
  * stopping the node, as openLooKeng does with catalogs of uninstalled plugins. Malformed properties of an
  * existing connector are fatal: the factory's {@link QuarryException} propagates.
+ *
+ * <p>Every catalog gets its {@code information_schema} ({@link InformationSchemaConnector}), and every
+ * connector sees the other catalogs through its context ({@link ConnectorContext#catalogMetadata}).
  */
 public final class CatalogManager {
     private static final Logger log = LoggerFactory.getLogger(CatalogManager.class);
 
     private final Map<String, Connector> connectors;
+    private final Map<String, String> connectorNames = new LinkedHashMap<>();
     private final List<String> warnings;
 
     public CatalogManager(List<CatalogEntry> catalogs, List<ConnectorFactory> factories, ConnectorContext context) {
@@ -43,6 +52,7 @@ public final class CatalogManager {
         }
         Map<String, Connector> created = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        ConnectorContext withCatalogs = new CatalogsContext(context);
         for (CatalogEntry catalog : catalogs) {
             if (created.containsKey(catalog.catalogName())) {
                 throw new QuarryException(
@@ -56,7 +66,9 @@ public final class CatalogManager {
                 problems.add(warning);
                 continue;
             }
-            created.put(catalog.catalogName(), factory.create(catalog.catalogName(), catalog.properties(), context));
+            Connector connector = factory.create(catalog.catalogName(), catalog.properties(), withCatalogs);
+            created.put(catalog.catalogName(), new InformationSchemaConnector(catalog.catalogName(), connector));
+            connectorNames.put(catalog.catalogName(), catalog.connectorName());
         }
         this.connectors = Collections.unmodifiableMap(created);
         this.warnings = List.copyOf(problems);
@@ -92,5 +104,44 @@ public final class CatalogManager {
     /** One line per catalog that was skipped at start, for the node's start-up report. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** The node's context, answering for the catalogs from this manager (once it is built). */
+    private final class CatalogsContext implements ConnectorContext {
+        private final ConnectorContext node;
+
+        CatalogsContext(ConnectorContext node) {
+            this.node = node;
+        }
+
+        @Override
+        public CompletionStage<List<NodeInfo>> clusterNodes() {
+            return node.clusterNodes();
+        }
+
+        @Override
+        public String nodeId() {
+            return node.nodeId();
+        }
+
+        @Override
+        public CompletionStage<List<QuerySummary>> queries() {
+            return node.queries();
+        }
+
+        @Override
+        public List<String> catalogNames() {
+            return connectors == null ? List.of() : List.copyOf(connectors.keySet());
+        }
+
+        @Override
+        public Optional<String> connectorName(String catalogName) {
+            return connectors == null ? Optional.empty() : Optional.ofNullable(connectorNames.get(catalogName));
+        }
+
+        @Override
+        public Optional<ConnectorMetadata> catalogMetadata(String catalogName) {
+            return connectors == null ? Optional.empty() : connector(catalogName).map(Connector::metadata);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.quarry.spi;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A catalog's data source: its metadata, how a table's data is cut into splits, and how a split is
@@ -14,6 +16,18 @@ public interface Connector {
      * a few), each readable on any node.
      */
     List<Split> splits(SchemaTableName table, int targetSplitCount);
+
+    /**
+     * The splits of a table once they are known: what the scheduler calls. Tables whose rows are a snapshot of
+     * live state taken on the coordinator (the system connector's) answer later; others answer {@link #splits}.
+     */
+    default CompletionStage<List<Split>> splitsAsync(SchemaTableName table, int targetSplitCount) {
+        try {
+            return CompletableFuture.completedFuture(splits(table, targetSplitCount));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Reads one split, producing pages with the given columns in that order. */
     PageSource pageSource(Split split, List<ColumnMetadata> columns);

@@ -19,6 +19,14 @@ public interface ConnectorMetadata {
         return TableStatistics.UNKNOWN;
     }
 
+    /**
+     * Whether a column may hold NULL, as {@code information_schema.columns.is_nullable} reports it; true unless
+     * the connector knows better (the tpch generator never produces NULL).
+     */
+    default boolean isNullable(SchemaTableName table, String column) {
+        return true;
+    }
+
     // ---- DDL and writes; a read-only connector keeps these defaults (NOT_SUPPORTED, as Trino says it) ----
 
     /** Creates a schema; SCHEMA_ALREADY_EXISTS if it exists. */

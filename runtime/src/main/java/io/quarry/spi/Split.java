@@ -13,6 +13,14 @@ public interface Split {
     }
 
     /**
+     * Bytes of data the split carries itself (rows snapshotted on the coordinator); 0 for a split that only
+     * names data. The scheduler keeps each message of splits small enough for the cluster's transport by it.
+     */
+    default long carriedBytes() {
+        return 0;
+    }
+
+    /**
      * The node that must read this split, when its data lives only there (the memory connector); empty when
      * any node can. A scheduler with no task on that node fails the query rather than skip the split.
      */

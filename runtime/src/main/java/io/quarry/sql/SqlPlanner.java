@@ -112,7 +112,7 @@ public final class SqlPlanner {
     public QueryPlan plan(String sql, Session session) {
         requireNonNull(sql, "sql is null");
         requireNonNull(session, "session is null");
-        WithTies withTies = WithTies.strip(sql);
+        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(sql));
         SqlText text = SqlText.of(withTies.sql());
         try {
             return doPlan(text, session, withTies);

@@ -3,6 +3,7 @@ package io.quarry.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarry.connector.informationschema.InformationSchemaConnector;
 import io.quarry.connector.tpch.TpchConnector;
 import io.quarry.spi.Connector;
 import io.quarry.spi.ConnectorContext;
@@ -21,8 +22,10 @@ class TestCatalogManager {
                 new CatalogEntry("tpch_standard", "tpch", Map.of("tpch.column-naming", "STANDARD"))));
 
         assertThat(manager.catalogNames()).containsExactly("tpch", "tpch_standard");
-        assertThat(manager.connector("tpch")).containsInstanceOf(TpchConnector.class);
-        assertThat(manager.require("tpch_standard")).isInstanceOf(TpchConnector.class);
+        // each catalog's connector, with the catalog's information_schema added
+        assertThat(manager.connector("tpch")).containsInstanceOf(InformationSchemaConnector.class);
+        assertThat(((InformationSchemaConnector) manager.require("tpch_standard")).delegate()).isInstanceOf(TpchConnector.class);
+        assertThat(manager.require("tpch").metadata().listSchemas()).contains("tiny", "information_schema");
         assertThat(manager.connector("tpch")).isNotEqualTo(manager.connector("tpch_standard"));
         assertThat(manager.warnings()).isEmpty();
     }

@@ -353,6 +353,8 @@ public final class KryoRegistrations {
         kryo.register(458, io.quarry.plan.Unnest.class);
         // SQL gaps: the json type, lambdas over row columns (ids 600-619)
         kryo.register(600, io.quarry.type.JsonType.class);
+        // Metadata tables: snapshot splits of information_schema, system.jdbc and system.runtime (ids 680-699)
+        kryo.register(680, io.quarry.connector.system.SnapshotSplit.class);
         // New entries of the core go on from the next id (219); each part keeps its own block of ids.
     }
 }

@@ -15,23 +15,19 @@ import io.quarry.spi.QuarryException;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Split;
 import io.quarry.spi.TableMetadata;
-import io.quarry.type.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Tables over the cluster's live state. Today: {@code runtime.nodes}, one row per member (this node
- * included) from the node registry, the same source as {@code /v1/node}.
+ * Tables over the cluster's live state and the node's catalogs. {@code runtime.nodes} is read where the task
+ * runs, from that node's registry (the same source as {@code /v1/node}); the other tables are snapshots taken
+ * on the coordinator when the query is scheduled and carried to the workers in {@link SnapshotSplit}s: the
+ * queries and their tasks (the sources of {@code /v1/query}) and the {@code jdbc} tables over every catalog.
  */
 final class SystemConnector implements Connector {
-    static final SchemaTableName NODES = new SchemaTableName("runtime", "nodes");
-    static final TableMetadata NODES_TABLE = new TableMetadata(NODES, List.of(
-            new ColumnMetadata("node_id", Types.VARCHAR),
-            new ColumnMetadata("http_uri", Types.VARCHAR),
-            new ColumnMetadata("node_version", Types.VARCHAR),
-            new ColumnMetadata("coordinator", Types.BOOLEAN),
-            new ColumnMetadata("state", Types.VARCHAR)));
+    static final SchemaTableName NODES = SystemTables.NODES;
 
     private final ConnectorContext context;
     private final ConnectorMetadata metadata = new Metadata();
@@ -47,41 +43,71 @@ final class SystemConnector implements Connector {
 
     @Override
     public List<Split> splits(SchemaTableName table, int targetSplitCount) {
-        requireTable(table);
-        return List.of(new SystemSplit(table));
+        TableMetadata tableMetadata = requireTable(table);
+        if (table.equals(NODES)) {
+            return List.of(new SystemSplit(table));
+        }
+        if (table.schema().equals(SystemTables.JDBC)) {
+            return SnapshotRows.splits(tableMetadata, JdbcTables.rows(table.table(), context));
+        }
+        if (table.schema().equals(SystemTables.METADATA)) {
+            List<Object[]> rows = context.catalogNames().stream()
+                    .map(catalog -> new Object[] {catalog, catalog, context.connectorName(catalog).orElse(null)})
+                    .toList();
+            return SnapshotRows.splits(tableMetadata, rows);
+        }
+        throw new QuarryException(
+                ErrorCode.GENERIC_INTERNAL_ERROR, "Table 'system." + table + "' is read asynchronously (splitsAsync)");
+    }
+
+    @Override
+    public CompletionStage<List<Split>> splitsAsync(SchemaTableName table, int targetSplitCount) {
+        if (!table.equals(SystemTables.QUERIES) && !table.equals(SystemTables.TASKS)) {
+            return Connector.super.splitsAsync(table, targetSplitCount);
+        }
+        TableMetadata tableMetadata;
+        try {
+            tableMetadata = requireTable(table);
+        } catch (QuarryException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return context.queries().thenApply(queries -> SnapshotRows.splits(
+                tableMetadata, table.equals(SystemTables.QUERIES) ? RuntimeTables.queries(queries) : RuntimeTables.tasks(queries)));
     }
 
     @Override
     public PageSource pageSource(Split split, List<ColumnMetadata> columns) {
+        if (split instanceof SnapshotSplit snapshot) {
+            return SnapshotRows.pageSource(snapshot, columns);
+        }
         requireTable(((SystemSplit) split).table());
         return new NodesPageSource(context.clusterNodes().toCompletableFuture(), columns);
     }
 
-    private static void requireTable(SchemaTableName table) {
-        if (!table.equals(NODES)) {
-            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table 'system." + table + "' does not exist");
-        }
+    private static TableMetadata requireTable(SchemaTableName table) {
+        return SystemTables.table(table).orElseThrow(() ->
+                new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table 'system." + table + "' does not exist"));
     }
 
     private static final class Metadata implements ConnectorMetadata {
         @Override
         public List<String> listSchemas() {
-            return List.of(NODES.schema());
+            return SystemTables.schemas();
         }
 
         @Override
         public boolean schemaExists(String schema) {
-            return schema.equals(NODES.schema());
+            return SystemTables.schemas().contains(schema);
         }
 
         @Override
         public List<String> listTables(String schema) {
-            return schemaExists(schema) ? List.of(NODES.table()) : List.of();
+            return SystemTables.tables(schema);
         }
 
         @Override
         public Optional<TableMetadata> table(SchemaTableName name) {
-            return name.equals(NODES) ? Optional.of(NODES_TABLE) : Optional.empty();
+            return SystemTables.table(name);
         }
     }
 

@@ -105,6 +105,12 @@ public final class TpchMetadata implements ConnectorMetadata {
         return schemaExists(schema) ? tableNames : List.of();
     }
 
+    /** The generator never produces NULL, so every column is NOT NULL, as Trino's tpch connector declares. */
+    @Override
+    public boolean isNullable(SchemaTableName table, String column) {
+        return false;
+    }
+
     @Override
     public Optional<TableMetadata> table(SchemaTableName name) {
         List<ColumnMetadata> columns = columnsByTable.get(name.table());

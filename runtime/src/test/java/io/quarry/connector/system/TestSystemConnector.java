@@ -31,14 +31,24 @@ class TestSystemConnector {
     });
 
     @Test
-    void runtimeNodesIsTheOnlyTable() {
-        assertThat(connector.metadata().listSchemas()).containsExactly("runtime");
-        assertThat(connector.metadata().listTables("runtime")).containsExactly("nodes");
+    void schemasAndTablesAreTrinos() {
+        assertThat(connector.metadata().listSchemas()).containsExactly("jdbc", "metadata", "runtime");
+        assertThat(connector.metadata().listTables("runtime")).containsExactly("nodes", "queries", "tasks");
+        assertThat(connector.metadata().listTables("jdbc")).containsExactly("attributes", "catalogs", "columns",
+                "procedure_columns", "procedures", "pseudo_columns", "schemas", "super_tables", "super_types",
+                "table_types", "tables", "types", "udts");
         assertThat(connector.metadata().listTables("other")).isEmpty();
         TableMetadata table = connector.metadata().table(new SchemaTableName("runtime", "nodes")).orElseThrow();
         assertThat(table.columns()).extracting(c -> c.name())
                 .containsExactly("node_id", "http_uri", "node_version", "coordinator", "state");
-        assertThatThrownBy(() -> connector.splits(new SchemaTableName("runtime", "queries"), 1))
+        TableMetadata columns = connector.metadata().table(new SchemaTableName("jdbc", "columns")).orElseThrow();
+        assertThat(columns.columns()).hasSize(24);
+        assertThat(columns.column("data_type").orElseThrow().type()).isEqualTo(Types.BIGINT);
+        assertThat(columns.column("is_nullable").orElseThrow().type()).isEqualTo(Types.VARCHAR);
+        assertThat(connector.metadata().table(new SchemaTableName("jdbc", "types")).orElseThrow()
+                        .column("case_sensitive").orElseThrow().type())
+                .isEqualTo(Types.BOOLEAN);
+        assertThatThrownBy(() -> connector.splits(new SchemaTableName("runtime", "nothing"), 1))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TABLE_NOT_FOUND));
     }
 

@@ -1,0 +1,204 @@
+package io.quarry.connector.informationschema;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.connector.system.SnapshotRows;
+import io.quarry.connector.system.SnapshotSplit;
+import io.quarry.spi.ColumnMetadata;
+import io.quarry.spi.Connector;
+import io.quarry.spi.ConnectorMetadata;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.PageSink;
+import io.quarry.spi.PageSource;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.SchemaTableName;
+import io.quarry.spi.Split;
+import io.quarry.spi.TableMetadata;
+import io.quarry.spi.TableStatistics;
+import io.quarry.spi.WriteTarget;
+import io.quarry.spi.WrittenFragment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A catalog's connector with the catalog's {@code information_schema} added: the schema is listed beside the
+ * connector's own, its tables read the connector's metadata when a query is scheduled (on the coordinator,
+ * which alone knows e.g. the memory connector's tables), and everything else goes to the connector.
+ *
+ * <p>Every method of {@link Connector} and {@link ConnectorMetadata} is forwarded explicitly (a test checks
+ * it), so a connector's own implementation of a method added later is never hidden by a default.
+ */
+public final class InformationSchemaConnector implements Connector {
+    private final String catalogName;
+    private final Connector delegate;
+    private final Metadata metadata;
+
+    public InformationSchemaConnector(String catalogName, Connector delegate) {
+        this.catalogName = requireNonNull(catalogName, "catalogName is null");
+        this.delegate = requireNonNull(delegate, "delegate is null");
+        this.metadata = new Metadata(delegate.metadata());
+    }
+
+    /** The wrapped connector. */
+    public Connector delegate() {
+        return delegate;
+    }
+
+    @Override
+    public ConnectorMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public List<Split> splits(SchemaTableName table, int targetSplitCount) {
+        if (!isInformationSchema(table.schema())) {
+            return delegate.splits(table, targetSplitCount);
+        }
+        TableMetadata tableMetadata = InformationSchemaTables.table(table.table()).orElseThrow(() -> notFound(table));
+        return SnapshotRows.splits(tableMetadata, InformationSchemaTables.rows(table.table(), catalogName, metadata));
+    }
+
+    @Override
+    public CompletionStage<List<Split>> splitsAsync(SchemaTableName table, int targetSplitCount) {
+        if (!isInformationSchema(table.schema())) {
+            return delegate.splitsAsync(table, targetSplitCount);
+        }
+        return Connector.super.splitsAsync(table, targetSplitCount);
+    }
+
+    @Override
+    public PageSource pageSource(Split split, List<ColumnMetadata> columns) {
+        if (split instanceof SnapshotSplit snapshot && isInformationSchema(snapshot.table().schema())) {
+            return SnapshotRows.pageSource(snapshot, columns);
+        }
+        return delegate.pageSource(split, columns);
+    }
+
+    @Override
+    public PageSink pageSink(WriteTarget target) {
+        requireWritable(target.table());
+        return delegate.pageSink(target);
+    }
+
+    @Override
+    public void dropData(WriteTarget target) {
+        delegate.dropData(target);
+    }
+
+    @Override
+    public void dropWrite(WriteTarget target) {
+        delegate.dropWrite(target);
+    }
+
+    private static boolean isInformationSchema(String schema) {
+        return schema.equals(InformationSchemaTables.SCHEMA);
+    }
+
+    private QuarryException notFound(SchemaTableName table) {
+        return new QuarryException(
+                ErrorCode.TABLE_NOT_FOUND, "Table '" + catalogName + "." + table + "' does not exist");
+    }
+
+    private void requireWritable(SchemaTableName table) {
+        if (isInformationSchema(table.schema())) {
+            throw new QuarryException(
+                    ErrorCode.NOT_SUPPORTED, "Schema '" + catalogName + "." + table.schema() + "' is read-only");
+        }
+    }
+
+    /** The connector's metadata with {@code information_schema} added. */
+    private final class Metadata implements ConnectorMetadata {
+        private final ConnectorMetadata delegate;
+
+        Metadata(ConnectorMetadata delegate) {
+            this.delegate = requireNonNull(delegate, "delegate is null");
+        }
+
+        @Override
+        public List<String> listSchemas() {
+            List<String> schemas = new ArrayList<>(delegate.listSchemas());
+            schemas.remove(InformationSchemaTables.SCHEMA);
+            schemas.add(InformationSchemaTables.SCHEMA);
+            return List.copyOf(schemas);
+        }
+
+        @Override
+        public boolean schemaExists(String schema) {
+            return isInformationSchema(schema) || delegate.schemaExists(schema);
+        }
+
+        @Override
+        public List<String> listTables(String schema) {
+            return isInformationSchema(schema) ? InformationSchemaTables.tableNames() : delegate.listTables(schema);
+        }
+
+        @Override
+        public Optional<TableMetadata> table(SchemaTableName name) {
+            return isInformationSchema(name.schema()) ? InformationSchemaTables.table(name.table()) : delegate.table(name);
+        }
+
+        @Override
+        public TableStatistics statistics(SchemaTableName name) {
+            return isInformationSchema(name.schema()) ? TableStatistics.UNKNOWN : delegate.statistics(name);
+        }
+
+        @Override
+        public boolean isNullable(SchemaTableName table, String column) {
+            return isInformationSchema(table.schema()) || delegate.isNullable(table, column);
+        }
+
+        @Override
+        public void createSchema(String schema) {
+            if (isInformationSchema(schema)) {
+                throw new QuarryException(
+                        ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema '" + catalogName + "." + schema + "' already exists");
+            }
+            delegate.createSchema(schema);
+        }
+
+        @Override
+        public void dropSchema(String schema) {
+            if (isInformationSchema(schema)) {
+                throw new QuarryException(
+                        ErrorCode.NOT_SUPPORTED, "Schema '" + catalogName + "." + schema + "' cannot be dropped");
+            }
+            delegate.dropSchema(schema);
+        }
+
+        @Override
+        public void createTable(TableMetadata table) {
+            requireWritable(table.name());
+            delegate.createTable(table);
+        }
+
+        @Override
+        public WriteTarget dropTable(SchemaTableName table) {
+            requireWritable(table);
+            return delegate.dropTable(table);
+        }
+
+        @Override
+        public WriteTarget beginCreateTable(TableMetadata table, String writeId) {
+            requireWritable(table.name());
+            return delegate.beginCreateTable(table, writeId);
+        }
+
+        @Override
+        public WriteTarget beginInsert(SchemaTableName table, String writeId) {
+            requireWritable(table);
+            return delegate.beginInsert(table, writeId);
+        }
+
+        @Override
+        public long finishWrite(WriteTarget target, List<WrittenFragment> fragments) {
+            return delegate.finishWrite(target, fragments);
+        }
+
+        @Override
+        public void abortWrite(WriteTarget target) {
+            delegate.abortWrite(target);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.quarry.connector.informationschema;
+
+import io.quarry.spi.ColumnMetadata;
+import io.quarry.spi.ConnectorMetadata;
+import io.quarry.spi.SchemaTableName;
+import io.quarry.spi.TableMetadata;
+import io.quarry.type.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tables of {@code information_schema}, with Trino's names, column order and types (every column an
+ * unbounded varchar but {@code ordinal_position}), and the rows of each for one catalog.
+ */
+public final class InformationSchemaTables {
+    public static final String SCHEMA = "information_schema";
+
+    private static final Map<String, TableMetadata> TABLES = tables();
+
+    private InformationSchemaTables() {}
+
+    private static Map<String, TableMetadata> tables() {
+        Map<String, TableMetadata> tables = new LinkedHashMap<>();
+        add(tables, "columns", "table_catalog", "table_schema", "table_name", "column_name", "#ordinal_position",
+                "column_default", "is_nullable", "data_type");
+        add(tables, "tables", "table_catalog", "table_schema", "table_name", "table_type");
+        add(tables, "views", "table_catalog", "table_schema", "table_name", "view_definition");
+        add(tables, "schemata", "catalog_name", "schema_name");
+        add(tables, "table_privileges", "grantor", "grantor_type", "grantee", "grantee_type", "table_catalog",
+                "table_schema", "table_name", "privilege_type", "is_grantable", "with_hierarchy");
+        add(tables, "roles", "role_name");
+        add(tables, "applicable_roles", "grantee", "grantee_type", "role_name", "is_grantable");
+        add(tables, "enabled_roles", "role_name");
+        return Map.copyOf(tables);
+    }
+
+    /** Columns named with a leading {@code #} are bigint, the others unbounded varchar. */
+    private static void add(Map<String, TableMetadata> tables, String name, String... columns) {
+        List<ColumnMetadata> metadata = new ArrayList<>();
+        for (String column : columns) {
+            metadata.add(column.startsWith("#")
+                    ? new ColumnMetadata(column.substring(1), Types.BIGINT)
+                    : new ColumnMetadata(column, Types.VARCHAR));
+        }
+        tables.put(name, new TableMetadata(new SchemaTableName(SCHEMA, name), metadata));
+    }
+
+    /** The table names, sorted as Trino lists them. */
+    public static List<String> tableNames() {
+        return TABLES.keySet().stream().sorted().toList();
+    }
+
+    public static Optional<TableMetadata> table(String name) {
+        return Optional.ofNullable(TABLES.get(name));
+    }
+
+    /**
+     * The rows of {@code table} for catalog {@code catalog}, whose metadata (information_schema included) is
+     * {@code metadata}; one value per column of the table.
+     */
+    static List<Object[]> rows(String table, String catalog, ConnectorMetadata metadata) {
+        List<Object[]> rows = new ArrayList<>();
+        switch (table) {
+            case "schemata" -> {
+                for (String schema : metadata.listSchemas()) {
+                    rows.add(new Object[] {catalog, schema});
+                }
+            }
+            case "tables" -> {
+                for (String schema : metadata.listSchemas()) {
+                    for (String name : metadata.listTables(schema)) {
+                        rows.add(new Object[] {catalog, schema, name, "BASE TABLE"});
+                    }
+                }
+            }
+            case "columns" -> {
+                for (String schema : metadata.listSchemas()) {
+                    for (String name : metadata.listTables(schema)) {
+                        SchemaTableName tableName = new SchemaTableName(schema, name);
+                        Optional<TableMetadata> found = metadata.table(tableName);
+                        if (found.isEmpty()) {
+                            continue; // dropped while listing
+                        }
+                        long position = 1;
+                        for (ColumnMetadata column : found.get().columns()) {
+                            rows.add(new Object[] {
+                                catalog, schema, name, column.name(), position++, null,
+                                metadata.isNullable(tableName, column.name()) ? "YES" : "NO",
+                                column.type().displayName()
+                            });
+                        }
+                    }
+                }
+            }
+            default -> {
+                // views, privileges and roles: Quarry has none of them yet
+            }
+        }
+        return rows;
+    }
+}
