@@ -187,6 +187,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private final Session session;
     private QueryMemoryTracker memory;
     private final String sql;
+    private final StatementContext statementContext;
     private final Settings settings;
     private final ActorRef<QueryManager.Command> manager;
     private final TimerScheduler<Command> timers;
@@ -228,8 +229,19 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
 
     public static Behavior<Command> create(
             QueryId queryId, String slug, Session session, String sql, Settings settings, ActorRef<QueryManager.Command> manager) {
+        return create(queryId, slug, session, StatementContext.EMPTY, sql, settings, manager);
+    }
+
+    public static Behavior<Command> create(
+            QueryId queryId,
+            String slug,
+            Session session,
+            StatementContext statementContext,
+            String sql,
+            Settings settings,
+            ActorRef<QueryManager.Command> manager) {
         return Behaviors.setup(context -> Behaviors.withTimers(
-                timers -> new QueryActor(context, timers, queryId, slug, session, sql, settings, manager)));
+                timers -> new QueryActor(context, timers, queryId, slug, session, statementContext, sql, settings, manager)));
     }
 
     private QueryActor(
@@ -238,10 +250,12 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             QueryId queryId,
             String slug,
             Session session,
+            StatementContext statementContext,
             String sql,
             Settings settings,
             ActorRef<QueryManager.Command> manager) {
         super(context);
+        this.statementContext = statementContext;
         this.queryId = queryId;
         this.slug = slug;
         this.session = session;
@@ -297,7 +311,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         state = QueryState.PLANNING;
         long start = System.nanoTime();
         CompletableFuture<PlannedQuery> planning =
-                CompletableFuture.supplyAsync(() -> settings.planner().plan(sql, session), settings.planningExecutor());
+                CompletableFuture.supplyAsync(() -> settings.planner().plan(sql, session, statementContext), settings.planningExecutor());
         getContext().pipeToSelf(planning, (planned, error) -> {
             planningNanos = System.nanoTime() - start;
             return error == null ? new Planned(planned, null) : new Planned(null, FailureInfo.from(unwrap(error)));
@@ -710,7 +724,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 failure,
                 plan == null ? Optional.empty() : plan.updateType(),
                 updateCount,
-                SessionUpdates.NONE,
+                plan == null ? SessionUpdates.NONE : plan.sessionUpdates(),
                 !state.isDone() && stages.size() > 1);
     }
 
