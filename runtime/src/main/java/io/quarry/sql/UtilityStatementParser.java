@@ -104,7 +104,6 @@ public final class UtilityStatementParser {
             return Optional.of(new UtilityStatement.Prepare(name, sql.substring(start.start(), endOfStatement()).strip()));
         }
         if (first.isWord("execute")) {
-            position = 1;
             if (second.isWord("immediate") && peek(2).kind() == Kind.STRING) {
                 position = 2;
                 String statement = next().text();
@@ -112,6 +111,7 @@ public final class UtilityStatementParser {
                 expectEnd();
                 return Optional.of(new UtilityStatement.ExecuteImmediate(statement, parameters));
             }
+            position = 1;
             String name = preparedName();
             List<Literal> parameters = using();
             expectEnd();
