@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.quarry.client.ResultColumn;
 import io.quarry.client.SessionUpdates;
 import io.quarry.connector.CatalogManager;
+import io.quarry.plan.DistributedPlanner;
 import io.quarry.plan.Fragmenter;
 import io.quarry.plan.Output;
 import io.quarry.plan.PlanNode;
@@ -119,6 +120,9 @@ final class UtilityStatementPlanner {
             checkExecutable(execute.statement());
             String bound = StatementParameters.bind(execute.statement(), execute.parameters());
             return Optional.of(statements.plan(bound, session, context));
+        }
+        if (statement instanceof UtilityStatement.Explain explain) {
+            return Optional.of(explain(explain, session));
         }
         if (statement instanceof UtilityStatement.Deallocate deallocate) {
             preparedStatement(deallocate.name(), context);
@@ -360,6 +364,23 @@ final class UtilityStatementPlanner {
             case "integer", "real", "date" -> 4;
             case "bigint", "double" -> 8;
             default -> 0;
+        };
+    }
+
+    // ---- EXPLAIN ----
+
+    private PlannedQuery explain(UtilityStatement.Explain statement, Session session) {
+        // Only queries: the other statements act while they are planned.
+        if (UtilityStatementParser.parse(statement.statement()).isPresent()
+                || io.quarry.sql.WriteStatementParser.parse(statement.statement()).isPresent()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXPLAIN is only supported for queries");
+        }
+        QueryPlan plan = planner.plan(statement.statement(), session);
+        return switch (statement.type()) {
+            case VALIDATE -> table(List.of("Valid"), List.of(Types.BOOLEAN), List.of(List.of(true)));
+            case LOGICAL -> table(List.of("Query Plan"), List.of(Types.VARCHAR), List.of(List.of(PlanText.logical(plan.root()))));
+            case DISTRIBUTED -> table(List.of("Query Plan"), List.of(Types.VARCHAR), List.of(List.of(
+                    PlanText.distributed(Fragmenter.fragment(DistributedPlanner.addExchanges(plan.root()))))));
         };
     }
 

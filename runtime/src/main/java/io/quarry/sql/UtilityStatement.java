@@ -144,4 +144,19 @@ public sealed interface UtilityStatement {
             requireNonNull(name, "name is null");
         }
     }
+
+    /** What EXPLAIN shows: the plan before distribution, its fragments, or only whether the statement is valid. */
+    enum ExplainType {
+        LOGICAL,
+        DISTRIBUTED,
+        VALIDATE
+    }
+
+    /** EXPLAIN [(TYPE …)] statement. */
+    record Explain(ExplainType type, String statement) implements UtilityStatement {
+        public Explain {
+            requireNonNull(type, "type is null");
+            requireNonNull(statement, "statement is null");
+        }
+    }
 }

@@ -117,6 +117,10 @@ public final class UtilityStatementParser {
             expectEnd();
             return Optional.of(new UtilityStatement.Execute(name, parameters));
         }
+        if (first.isWord("explain")) {
+            position = 1;
+            return Optional.of(explain());
+        }
         if (first.isWord("deallocate") && second.isWord("prepare")) {
             position = 2;
             String name = preparedName();
@@ -178,6 +182,46 @@ public final class UtilityStatementParser {
             return Optional.of(new UtilityStatement.ShowStats(table));
         }
         return Optional.empty();
+    }
+
+    private UtilityStatement explain() {
+        if (peek(0).isWord("analyze")) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported");
+        }
+        UtilityStatement.ExplainType type = UtilityStatement.ExplainType.DISTRIBUTED;
+        if (peek(0).isSymbol("(")) {
+            position++;
+            do {
+                Token option = next();
+                if (option.isWord("type")) {
+                    Token value = next();
+                    try {
+                        type = UtilityStatement.ExplainType.valueOf(value.text().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        if (value.isWord("io")) {
+                            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXPLAIN (TYPE IO) is not supported");
+                        }
+                        throw UtilityTokens.syntaxError(value, "'LOGICAL', 'DISTRIBUTED', 'VALIDATE', 'IO'");
+                    }
+                } else if (option.isWord("format")) {
+                    Token value = next();
+                    if (!value.isWord("text")) {
+                        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXPLAIN (FORMAT " + value.text().toUpperCase(Locale.ROOT)
+                                + ") is not supported");
+                    }
+                } else {
+                    throw UtilityTokens.syntaxError(option, "'TYPE', 'FORMAT'");
+                }
+            } while (next().isSymbol(","));
+            if (!tokens.get(position - 1).isSymbol(")")) {
+                throw UtilityTokens.syntaxError(tokens.get(position - 1), "')'");
+            }
+        }
+        Token start = peek(0);
+        if (start.kind() == Kind.END) {
+            throw UtilityTokens.syntaxError(start, "a statement");
+        }
+        return new UtilityStatement.Explain(type, sql.substring(start.start(), endOfStatement()).strip());
     }
 
     private UtilityStatement startTransaction() {

@@ -105,4 +105,29 @@ class TestUtilityStatementPlanner {
         assertFails(() -> plan("DESCRIBE OUTPUT missing"), ErrorCode.NOT_FOUND);
         assertFails(() -> plan("PREPARE p FROM EXECUTE q"), ErrorCode.NOT_SUPPORTED);
     }
+
+    @Test
+    void explainShowsThePlanItsFragmentsOrValidity() {
+        String query = "SELECT regionkey, count(*) FROM nation GROUP BY regionkey";
+        String logical = explainText("EXPLAIN (TYPE LOGICAL) " + query);
+        assertThat(logical).startsWith("Output[").contains("Aggregate[").contains("TableScan[").doesNotContain("Exchange[");
+        String distributed = explainText("EXPLAIN (TYPE DISTRIBUTED, FORMAT TEXT) " + query);
+        assertThat(distributed).startsWith("Fragment 0 [").contains("Fragment 2 [SOURCE]").contains("RemoteSource[")
+                .contains("Output partitioning: REPARTITION");
+        assertThat(explainText("EXPLAIN " + query)).isEqualTo(distributed);
+        PlannedQuery validate = plan("EXPLAIN (TYPE VALIDATE) " + query);
+        assertThat(validate.columns()).extracting(column -> column.name()).containsExactly("Valid");
+
+        assertFails(() -> plan("EXPLAIN (TYPE VALIDATE) SELECT nothing FROM nation"), ErrorCode.COLUMN_NOT_FOUND);
+        assertFails(() -> plan("EXPLAIN CREATE TABLE memory.default.t (a bigint)"), ErrorCode.NOT_SUPPORTED);
+        assertFails(() -> plan("EXPLAIN ANALYZE " + query), ErrorCode.NOT_SUPPORTED);
+        assertFails(() -> plan("EXPLAIN (FORMAT JSON) " + query), ErrorCode.NOT_SUPPORTED);
+    }
+
+    private static String explainText(String sql) {
+        PlannedQuery explained = plan(sql);
+        assertThat(explained.columns()).extracting(column -> column.name()).containsExactly("Query Plan");
+        io.quarry.plan.Values values = (io.quarry.plan.Values) explained.fragments().get(0).root().sources().get(0);
+        return (String) ((io.quarry.plan.expression.Constant) values.rows().get(0).get(0)).value();
+    }
 }

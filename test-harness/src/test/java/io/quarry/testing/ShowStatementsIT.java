@@ -121,6 +121,18 @@ class ShowStatementsIT {
         assertThat(stats.rows().get(0).get(2)).isEqualTo(25.0);
     }
 
+    @Test
+    void explainShowsFragmentsAndExchanges() {
+        String join = "SELECT n.name, r.name FROM nation n JOIN region r ON n.regionkey = r.regionkey";
+        StatementClient.Result distributed = client.execute("EXPLAIN (TYPE DISTRIBUTED) " + join);
+        assertThat(names(distributed)).containsExactly("Query Plan");
+        assertThat((String) distributed.rows().get(0).get(0)).contains("Fragment 1").contains("Join[").contains("RemoteSource[");
+        StatementClient.Result logical = client.execute("EXPLAIN (TYPE LOGICAL) " + join);
+        assertThat((String) logical.rows().get(0).get(0)).startsWith("Output[").doesNotContain("Fragment");
+        assertThat(client.execute("EXPLAIN (TYPE VALIDATE) " + join).rows()).containsExactly(List.of(true));
+        assertThat(client.execute("EXPLAIN SELECT * FROM no_such_table").errorName()).isEqualTo("TABLE_NOT_FOUND");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"trino", "presto"})
     void jdbcDriversReadTheListings(String driver) throws Exception {
