@@ -364,7 +364,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .findFirst()
                 .orElse(workers.get(Math.floorMod(queryId.hashCode(), workers.size())));
         for (PlanFragment fragment : plan.fragments()) {
-            placement.put(fragment.id(), fragment.distribution() == FragmentDistribution.SINGLE ? List.of(single) : workers);
+            placement.put(fragment.id(), fragment.distribution() == FragmentDistribution.SINGLE ? List.of(single)
+                    : fragment.distribution() == FragmentDistribution.HASH ? hashPartitionWorkers(workers) : workers);
         }
         ActorRef<StageActor.Event> events = getContext().messageAdapter(StageActor.Event.class, StageEvent::new);
         for (PlanFragment fragment : plan.fragments()) {
@@ -381,6 +382,11 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                     "stage-" + fragment.id());
             stages.put(fragment.id(), stage);
         }
+    }
+
+    /** The workers of a hash-partitioned stage: one partition each, at most the session's hash_partition_count. */
+    private List<WorkerRef> hashPartitionWorkers(List<WorkerRef> workers) {
+        return workers.subList(0, Math.min(workers.size(), SystemSessionProperties.hashPartitionCount(session)));
     }
 
     private List<Split> splitsOf(PlanNode node, int taskCount) {

@@ -98,6 +98,33 @@ class ClientStatementsIT {
     }
 
     @Test
+    void hashPartitionCountLimitsTheTasksOfPartitionedStages() {
+        String query = "SELECT regionkey, count(*) FROM nation GROUP BY regionkey";
+        StatementClient.Result one = client("X-Trino-", Map.of("Session", "hash_partition_count=1")).execute(query);
+        StatementClient.Result all = client("X-Trino-", Map.of()).execute(query);
+        assertThat(one.rows()).containsExactlyInAnyOrderElementsOf(all.rows()).hasSize(5);
+        assertThat(hashStageTasks(one.queryId())).isEqualTo(1);
+        assertThat(hashStageTasks(all.queryId())).isEqualTo(2);
+    }
+
+    /** The tasks of the query's stage that reads from a repartitioning stage (the final aggregation). */
+    private static int hashStageTasks(String queryId) {
+        ProtocolRequests.Response info = new ProtocolRequests(cluster.coordinatorUri())
+                .get("/v1/query/" + queryId, Map.of("X-Trino-User", "test"));
+        com.fasterxml.jackson.databind.JsonNode stage = info.json().path("outputStage");
+        // Stage 0 gathers; its child is the hash-partitioned final aggregation.
+        return stage.path("subStages").get(0).path("tasks").size();
+    }
+
+    @Test
+    void malformedHeadersAreRejected() {
+        assertThatThrownBy(() -> client("X-Trino-", Map.of("Prepared-Statement", "no-equals-sign")).execute("SELECT 1"))
+                .hasMessageContaining("400");
+        assertThatThrownBy(() -> client("X-Trino-", Map.of("Transaction-Id", "not-a-uuid")).execute("SELECT 1"))
+                .hasMessageContaining("400");
+    }
+
+    @Test
     void transactionsAnswerWithTransactionHeaders() {
         StatementClient.Result start = client("X-Trino-", Map.of("Transaction-Id", "NONE"))
                 .execute("START TRANSACTION ISOLATION LEVEL READ UNCOMMITTED, READ WRITE");
