@@ -1,6 +1,9 @@
 package io.quarry.actor;
 
+import static java.util.Objects.requireNonNull;
+
 import io.quarry.client.ResultColumn;
+import io.quarry.client.SessionUpdates;
 import io.quarry.plan.PlanFragment;
 import java.util.List;
 import java.util.Optional;
@@ -8,10 +11,16 @@ import java.util.Optional;
 /**
  * A planned query: the columns the client gets and the fragments, root fragment (id 0) first. Statements
  * that change data or metadata also carry their protocol {@code updateType} (e.g. {@code INSERT}) and,
- * for writes, the {@link WriteCompletion} that commits them on the coordinator once the output is complete.
+ * for writes, the {@link WriteCompletion} that commits them on the coordinator once the output is complete;
+ * statements that change the client's session ({@code USE}, {@code SET SESSION}, {@code PREPARE}, …) carry
+ * the {@link SessionUpdates} the client is told of.
  */
 public record PlannedQuery(
-        List<ResultColumn> columns, List<PlanFragment> fragments, Optional<String> updateType, Optional<WriteCompletion> completion)
+        List<ResultColumn> columns,
+        List<PlanFragment> fragments,
+        Optional<String> updateType,
+        Optional<WriteCompletion> completion,
+        SessionUpdates sessionUpdates)
         implements LocalOnly {
     public PlannedQuery {
         columns = List.copyOf(columns);
@@ -19,6 +28,12 @@ public record PlannedQuery(
         if (fragments.isEmpty() || fragments.get(0).id() != 0) {
             throw new IllegalArgumentException("the root fragment (id 0) comes first");
         }
+        requireNonNull(sessionUpdates, "sessionUpdates is null");
+    }
+
+    public PlannedQuery(
+            List<ResultColumn> columns, List<PlanFragment> fragments, Optional<String> updateType, Optional<WriteCompletion> completion) {
+        this(columns, fragments, updateType, completion, SessionUpdates.NONE);
     }
 
     public PlannedQuery(List<ResultColumn> columns, List<PlanFragment> fragments) {

@@ -190,6 +190,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private final Session session;
     private QueryMemoryTracker memory;
     private final String sql;
+    private final StatementContext statementContext;
     private final Settings settings;
     private final ActorRef<QueryManager.Command> manager;
     private final TimerScheduler<Command> timers;
@@ -231,8 +232,19 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
 
     public static Behavior<Command> create(
             QueryId queryId, String slug, Session session, String sql, Settings settings, ActorRef<QueryManager.Command> manager) {
+        return create(queryId, slug, session, StatementContext.EMPTY, sql, settings, manager);
+    }
+
+    public static Behavior<Command> create(
+            QueryId queryId,
+            String slug,
+            Session session,
+            StatementContext statementContext,
+            String sql,
+            Settings settings,
+            ActorRef<QueryManager.Command> manager) {
         return Behaviors.setup(context -> Behaviors.withTimers(
-                timers -> new QueryActor(context, timers, queryId, slug, session, sql, settings, manager)));
+                timers -> new QueryActor(context, timers, queryId, slug, session, statementContext, sql, settings, manager)));
     }
 
     private QueryActor(
@@ -241,10 +253,12 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             QueryId queryId,
             String slug,
             Session session,
+            StatementContext statementContext,
             String sql,
             Settings settings,
             ActorRef<QueryManager.Command> manager) {
         super(context);
+        this.statementContext = statementContext;
         this.queryId = queryId;
         this.slug = slug;
         this.session = session;
@@ -301,7 +315,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         state = QueryState.PLANNING;
         long start = System.nanoTime();
         CompletableFuture<PlannedQuery> planning =
-                CompletableFuture.supplyAsync(() -> settings.planner().plan(sql, session), settings.planningExecutor());
+                CompletableFuture.supplyAsync(() -> settings.planner().plan(sql, session, statementContext), settings.planningExecutor());
         getContext().pipeToSelf(planning, (planned, error) -> {
             planningNanos = System.nanoTime() - start;
             return error == null ? new Planned(planned, null) : new Planned(null, FailureInfo.from(unwrap(error)));
@@ -386,7 +400,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .findFirst()
                 .orElse(workers.get(Math.floorMod(queryId.hashCode(), workers.size())));
         for (PlanFragment fragment : plan.fragments()) {
-            placement.put(fragment.id(), fragment.distribution() == FragmentDistribution.SINGLE ? List.of(single) : workers);
+            placement.put(fragment.id(), fragment.distribution() == FragmentDistribution.SINGLE ? List.of(single)
+                    : fragment.distribution() == FragmentDistribution.HASH ? hashPartitionWorkers(workers) : workers);
         }
         ActorRef<StageActor.Event> events = getContext().messageAdapter(StageActor.Event.class, StageEvent::new);
         for (PlanFragment fragment : plan.fragments()) {
@@ -401,6 +416,11 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                     "stage-" + fragment.id());
             stages.put(fragment.id(), stage);
         }
+    }
+
+    /** The workers of a hash-partitioned stage: one partition each, at most the session's hash_partition_count. */
+    private List<WorkerRef> hashPartitionWorkers(List<WorkerRef> workers) {
+        return workers.subList(0, Math.min(workers.size(), SystemSessionProperties.hashPartitionCount(session)));
     }
 
     private CompletableFuture<List<Split>> splitsOf(PlanNode node, int taskCount) {
@@ -753,7 +773,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 failure,
                 plan == null ? Optional.empty() : plan.updateType(),
                 updateCount,
-                SessionUpdates.NONE,
+                plan == null ? SessionUpdates.NONE : plan.sessionUpdates(),
                 !state.isDone() && stages.size() > 1);
     }
 

@@ -157,7 +157,9 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
                 queryId, client.user(), client.source(), client.catalog(), client.schema(), client.timeZone(),
                 client.locale(), client.systemProperties(), client.catalogProperties(), System.currentTimeMillis());
         ActorRef<QueryActor.Command> query = getContext().spawn(
-                Behaviors.supervise(QueryActor.create(queryId, slug, session, submit.sql(), settings.query(), getContext().getSelf()))
+                Behaviors.supervise(QueryActor.create(queryId, slug, session,
+                                new StatementContext(client.preparedStatements(), client.transactionId()), submit.sql(),
+                                settings.query(), getContext().getSelf()))
                         .onFailure(SupervisorStrategy.stop()),
                 "query-" + queryId);
         getContext().watchWith(query, new QueryStopped(queryId));

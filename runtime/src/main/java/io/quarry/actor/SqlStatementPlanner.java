@@ -17,16 +17,27 @@ import java.util.Optional;
 public final class SqlStatementPlanner implements StatementPlanner {
     private final SqlPlanner planner;
     private final WriteStatementPlanner writes;
+    private final UtilityStatementPlanner utilities;
 
     public SqlStatementPlanner(CatalogManager catalogs) {
         this.planner = new SqlPlanner(new CatalogMetadataProvider(catalogs));
         this.writes = new WriteStatementPlanner(catalogs, planner);
+        this.utilities = new UtilityStatementPlanner(catalogs, planner);
     }
 
     @Override
     public PlannedQuery plan(String sql, Session session) {
+        return plan(sql, session, StatementContext.EMPTY);
+    }
+
+    @Override
+    public PlannedQuery plan(String sql, Session session, StatementContext context) {
         for (Map.Entry<String, String> property : session.systemProperties().entrySet()) {
             SystemSessionProperties.validate(property.getKey(), property.getValue());
+        }
+        Optional<PlannedQuery> utility = utilities.plan(sql, session, context, this);
+        if (utility.isPresent()) {
+            return utility.get();
         }
         Optional<PlannedQuery> write = writes.plan(sql, session);
         if (write.isPresent()) {

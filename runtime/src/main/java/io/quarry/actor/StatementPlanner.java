@@ -9,4 +9,9 @@ import io.quarry.spi.Session;
 @FunctionalInterface
 public interface StatementPlanner {
     PlannedQuery plan(String sql, Session session);
+
+    /** Plans a statement that may use the client's prepared statements and transaction. */
+    default PlannedQuery plan(String sql, Session session, StatementContext context) {
+        return plan(sql, session);
+    }
 }

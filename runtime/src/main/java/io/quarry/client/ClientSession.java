@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * What a client states about its session when it submits a statement (the protocol's request headers,
- * already parsed and validated at the edge).
+ * already parsed and validated at the edge). {@code transactionId} is {@code NONE} or the id of the
+ * client's transaction, and empty when the client does not support transactions.
  */
 public record ClientSession(
         String user,
@@ -24,7 +25,8 @@ public record ClientSession(
         Optional<String> traceToken,
         Optional<String> clientInfo,
         Set<String> clientTags,
-        Set<String> clientCapabilities) {
+        Set<String> clientCapabilities,
+        Optional<String> transactionId) {
     public ClientSession {
         requireNonNull(user, "user is null");
         requireNonNull(source, "source is null");
@@ -39,6 +41,26 @@ public record ClientSession(
         requireNonNull(clientInfo, "clientInfo is null");
         clientTags = Set.copyOf(clientTags);
         clientCapabilities = Set.copyOf(clientCapabilities);
+        requireNonNull(transactionId, "transactionId is null");
+    }
+
+    /** A session of a client that does not support transactions. */
+    public ClientSession(
+            String user,
+            Optional<String> source,
+            Optional<String> catalog,
+            Optional<String> schema,
+            ZoneId timeZone,
+            String locale,
+            Map<String, String> systemProperties,
+            Map<String, Map<String, String>> catalogProperties,
+            Map<String, String> preparedStatements,
+            Optional<String> traceToken,
+            Optional<String> clientInfo,
+            Set<String> clientTags,
+            Set<String> clientCapabilities) {
+        this(user, source, catalog, schema, timeZone, locale, systemProperties, catalogProperties, preparedStatements,
+                traceToken, clientInfo, clientTags, clientCapabilities, Optional.empty());
     }
 
     /** A session with only a user and defaults for everything else (UTC, en-US). */
@@ -51,6 +73,6 @@ public record ClientSession(
     public ClientSession withCatalogSchema(String catalog, String schema) {
         return new ClientSession(
                 user, source, Optional.of(catalog), Optional.ofNullable(schema), timeZone, locale, systemProperties,
-                catalogProperties, preparedStatements, traceToken, clientInfo, clientTags, clientCapabilities);
+                catalogProperties, preparedStatements, traceToken, clientInfo, clientTags, clientCapabilities, transactionId);
     }
 }

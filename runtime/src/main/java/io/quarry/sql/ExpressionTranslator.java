@@ -130,6 +130,7 @@ final class ExpressionTranslator {
             case REAL, FLOAT, DOUBLE -> literal.getValueAs(Double.class);
             case CHAR, VARCHAR -> literal.getValueAs(String.class);
             case DATE -> (long) literal.getValueAs(DateString.class).getDaysSinceEpoch();
+            case BINARY, VARBINARY -> literal.getValueAs(org.apache.calcite.avatica.util.ByteString.class).getBytes();
             default -> throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Literal of type " + TypeMapping.displayName(literal.getType()) + " is not supported yet");
         };

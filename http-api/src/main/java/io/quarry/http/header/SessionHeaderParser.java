@@ -99,6 +99,7 @@ public final class SessionHeaderParser {
                 }
             }
 
+            Optional<String> transactionId = transactionId();
             ClientSession session = new ClientSession(
                     user,
                     single("Source"),
@@ -112,7 +113,8 @@ public final class SessionHeaderParser {
                     single("Trace-Token"),
                     single("Client-Info"),
                     list("Client-Tags"),
-                    list("Client-Capabilities"));
+                    list("Client-Capabilities"),
+                    transactionId);
             return new RequestSession(
                     protocol,
                     session,
@@ -121,7 +123,7 @@ public final class SessionHeaderParser {
                     executionTime,
                     cpuTime,
                     peakMemory,
-                    transactionId(),
+                    transactionId,
                     extraCredentials);
         }
 

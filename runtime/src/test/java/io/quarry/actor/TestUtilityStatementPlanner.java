@@ -1,0 +1,133 @@
+package io.quarry.actor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.client.SessionUpdates;
+import io.quarry.connector.CatalogEntry;
+import io.quarry.connector.CatalogManager;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.QueryId;
+import io.quarry.spi.Session;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class TestUtilityStatementPlanner {
+    private static final String TRANSACTION = "6a1f8b4e-2d3c-4e5f-8a9b-0c1d2e3f4a5b";
+    private static final SqlStatementPlanner PLANNER = new SqlStatementPlanner(CatalogManager.withBuiltInConnectors(List.of(
+            new CatalogEntry("tpch", "tpch", Map.of()), new CatalogEntry("memory", "memory", Map.of()))));
+
+    private static Session session(Map<String, String> properties) {
+        return new Session(QueryId.valueOf("20240101_000000_00001_abcde"), "test", Optional.empty(), Optional.of("tpch"),
+                Optional.of("tiny"), ZoneId.of("UTC"), "en_US", properties, Map.of(), 0);
+    }
+
+    private static PlannedQuery plan(String sql) {
+        return PLANNER.plan(sql, session(Map.of()), new StatementContext(Map.of("q", "SELECT ? + 1, ?"), Optional.of("NONE")));
+    }
+
+    private static void assertFails(ThrowingCallable call, ErrorCode code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(code));
+    }
+
+    @Test
+    void useAnswersWithCatalogAndSchema() {
+        PlannedQuery use = plan("USE memory.default");
+        assertThat(use.updateType()).contains("USE");
+        assertThat(use.sessionUpdates().setCatalog()).contains("memory");
+        assertThat(use.sessionUpdates().setSchema()).contains("default");
+        assertThat(plan("use sf1").sessionUpdates().setCatalog()).contains("tpch");
+
+        assertFails(() -> plan("USE nowhere.tiny"), ErrorCode.CATALOG_NOT_FOUND);
+        assertFails(() -> plan("USE tpch.nowhere"), ErrorCode.SCHEMA_NOT_FOUND);
+    }
+
+    @Test
+    void setSessionIsCheckedAgainstTheKnownProperties() {
+        SessionUpdates set = plan("SET SESSION join_distribution_type = 'broadcast'").sessionUpdates();
+        assertThat(set.setSessionProperties()).isEqualTo(Map.of("join_distribution_type", "BROADCAST"));
+        assertThat(plan("SET SESSION hash_partition_count = 8").sessionUpdates().setSessionProperties())
+                .isEqualTo(Map.of("hash_partition_count", "8"));
+        assertThat(plan("RESET SESSION query_max_memory").sessionUpdates().resetSessionProperties())
+                .containsExactly("query_max_memory");
+
+        assertFails(() -> plan("SET SESSION no_such_property = 'x'"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("SET SESSION hash_partition_count = 'many'"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("SET SESSION query_max_memory = 1"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("SET SESSION query_max_memory = 'lots'"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("SET SESSION tpch.splits = 4"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("RESET SESSION no_such_property"), ErrorCode.INVALID_SESSION_PROPERTY);
+    }
+
+    @Test
+    void joinDistributionTypeChangesThePlan() {
+        String join = "SELECT n.name, r.name FROM nation n JOIN region r ON n.regionkey = r.regionkey";
+        String broadcast = PLANNER.plan(join, session(Map.of("join_distribution_type", "BROADCAST"))).fragments().toString();
+        String partitioned = PLANNER.plan(join, session(Map.of("join_distribution_type", "PARTITIONED"))).fragments().toString();
+        assertThat(broadcast).contains("BROADCAST").doesNotContain("PARTITIONED");
+        assertThat(partitioned).contains("PARTITIONED").doesNotContain("BROADCAST");
+    }
+
+    @Test
+    void transactionsNeedAClientThatSupportsThem() {
+        assertThat(plan("START TRANSACTION ISOLATION LEVEL READ COMMITTED, READ ONLY").sessionUpdates().startedTransactionId())
+                .isPresent();
+        assertFails(() -> plan("COMMIT"), ErrorCode.NOT_IN_TRANSACTION);
+        assertFails(() -> plan("ROLLBACK"), ErrorCode.NOT_IN_TRANSACTION);
+
+        StatementContext inTransaction = new StatementContext(Map.of(), Optional.of(TRANSACTION));
+        assertThat(PLANNER.plan("COMMIT", session(Map.of()), inTransaction).sessionUpdates().clearTransactionId()).isTrue();
+        assertThat(PLANNER.plan("ROLLBACK WORK", session(Map.of()), inTransaction).updateType()).contains("ROLLBACK");
+        assertFails(() -> PLANNER.plan("START TRANSACTION", session(Map.of()), inTransaction), ErrorCode.NOT_SUPPORTED);
+        assertFails(() -> PLANNER.plan("START TRANSACTION", session(Map.of())), ErrorCode.INCOMPATIBLE_CLIENT);
+    }
+
+    @Test
+    void preparedStatementsAreBoundAndChecked() {
+        assertThat(plan("PREPARE p FROM SELECT ? FROM nation").sessionUpdates().addedPreparedStatements())
+                .isEqualTo(Map.of("p", "SELECT ? FROM nation"));
+        PlannedQuery executed = plan("EXECUTE q USING BIGINT '41', 'text'");
+        assertThat(executed.columns()).extracting(column -> column.type().displayName()).containsExactly("bigint", "varchar(4)");
+        assertThat(plan("DEALLOCATE PREPARE q").sessionUpdates().deallocatedPreparedStatements()).containsExactly("q");
+        assertThat(plan("DESCRIBE INPUT q").fragments()).isNotEmpty();
+        assertThat(plan("EXECUTE IMMEDIATE 'SELECT ?' USING DATE '2024-02-29'").columns().get(0).type().displayName())
+                .isEqualTo("date");
+
+        assertFails(() -> plan("EXECUTE q USING 1"), ErrorCode.INVALID_PARAMETER_USAGE);
+        assertFails(() -> plan("EXECUTE q USING 1, 2, 3"), ErrorCode.INVALID_PARAMETER_USAGE);
+        assertFails(() -> plan("EXECUTE missing"), ErrorCode.NOT_FOUND);
+        assertFails(() -> plan("DEALLOCATE PREPARE missing"), ErrorCode.NOT_FOUND);
+        assertFails(() -> plan("DESCRIBE OUTPUT missing"), ErrorCode.NOT_FOUND);
+        assertFails(() -> plan("PREPARE p FROM EXECUTE q"), ErrorCode.NOT_SUPPORTED);
+    }
+
+    @Test
+    void explainShowsThePlanItsFragmentsOrValidity() {
+        String query = "SELECT regionkey, count(*) FROM nation GROUP BY regionkey";
+        String logical = explainText("EXPLAIN (TYPE LOGICAL) " + query);
+        assertThat(logical).startsWith("Output[").contains("Aggregate[").contains("TableScan[").doesNotContain("Exchange[");
+        String distributed = explainText("EXPLAIN (TYPE DISTRIBUTED, FORMAT TEXT) " + query);
+        assertThat(distributed).startsWith("Fragment 0 [").contains("Fragment 2 [SOURCE]").contains("RemoteSource[")
+                .contains("Output partitioning: REPARTITION");
+        assertThat(explainText("EXPLAIN " + query)).isEqualTo(distributed);
+        PlannedQuery validate = plan("EXPLAIN (TYPE VALIDATE) " + query);
+        assertThat(validate.columns()).extracting(column -> column.name()).containsExactly("Valid");
+
+        assertFails(() -> plan("EXPLAIN (TYPE VALIDATE) SELECT nothing FROM nation"), ErrorCode.COLUMN_NOT_FOUND);
+        assertFails(() -> plan("EXPLAIN CREATE TABLE memory.default.t (a bigint)"), ErrorCode.NOT_SUPPORTED);
+        assertFails(() -> plan("EXPLAIN ANALYZE " + query), ErrorCode.NOT_SUPPORTED);
+        assertFails(() -> plan("EXPLAIN (FORMAT JSON) " + query), ErrorCode.NOT_SUPPORTED);
+    }
+
+    private static String explainText(String sql) {
+        PlannedQuery explained = plan(sql);
+        assertThat(explained.columns()).extracting(column -> column.name()).containsExactly("Query Plan");
+        io.quarry.plan.Values values = (io.quarry.plan.Values) explained.fragments().get(0).root().sources().get(0);
+        return (String) ((io.quarry.plan.expression.Constant) values.rows().get(0).get(0)).value();
+    }
+}
