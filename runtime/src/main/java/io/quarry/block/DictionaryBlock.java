@@ -39,6 +39,13 @@ public final class DictionaryBlock implements Block {
         this.positionCount = positionCount;
     }
 
+    /** For ids taken from a block already checked: no second pass over them. */
+    private DictionaryBlock(Block dictionary, int[] ids, int positionCount, boolean checked) {
+        this.dictionary = dictionary;
+        this.ids = ids;
+        this.positionCount = positionCount;
+    }
+
     /** The flat block of distinct values (it may hold values no position uses). */
     public Block dictionary() {
         return dictionary;
@@ -95,7 +102,7 @@ public final class DictionaryBlock implements Block {
     /** Stays encoded while the dictionary is no bigger than the block, else decodes (a few rows of a big dictionary). */
     private Block withIds(int[] newIds, int count) {
         if (dictionary.positionCount() <= count) {
-            return new DictionaryBlock(dictionary, newIds, count);
+            return new DictionaryBlock(dictionary, newIds, count, true);
         }
         return dictionary.copyPositions(newIds, count);
     }

@@ -36,6 +36,7 @@ import java.util.TreeSet;
  * one by one as without the dictionary. Thread-safe, as evaluators are shared by the drivers of a task.
  */
 final class EncodedInputEvaluator implements BlockEvaluator {
+    /** The values computed for a dictionary; null when computing them failed. */
     private record Memo(Block dictionary, Block values) {}
 
     private final BlockEvaluator inner;
@@ -135,9 +136,8 @@ final class EncodedInputEvaluator implements BlockEvaluator {
             return null;
         }
         Block values = evaluateOn(dictionary, channelCount);
-        if (values != null) {
-            memo = new Memo(dictionary, values);
-        }
+        // a failure is kept too: the next pages of this dictionary go straight to their rows
+        memo = new Memo(dictionary, values);
         return values;
     }
 
