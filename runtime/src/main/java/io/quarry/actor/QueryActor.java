@@ -23,6 +23,7 @@ import io.quarry.client.StageStatistics;
 import io.quarry.client.StageTaskInfo;
 import io.quarry.config.QueryConfig;
 import io.quarry.connector.CatalogManager;
+import io.quarry.page.EncodedPages;
 import io.quarry.page.Page;
 import io.quarry.plan.FragmentDistribution;
 import io.quarry.plan.PlanFragment;
@@ -529,7 +530,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             return fail(pages.failure().get());
         }
         if (pages.token() == rootToken) {
-            for (Page page : pages.pages()) {
+            for (Page received : pages.pages()) {
+                // clients and the write completion read flat blocks only: the root's pages are decoded here, once
+                Page page = EncodedPages.flatten(received);
                 if (page.positionCount() > 0 && plan.completion().isPresent()) {
                     writerOutput.add(page);
                 } else if (page.positionCount() > 0) {

@@ -6,7 +6,8 @@ package io.quarry.block;
  */
 public sealed interface Block
         permits LongBlock, DoubleBlock, BooleanBlock, VariableWidthBlock, Int128Block,
-                ArrayBlock, MapBlock, RowBlock {
+                ArrayBlock, MapBlock, RowBlock,
+                DictionaryBlock, RunLengthBlock {
     int positionCount();
 
     boolean isNull(int position);

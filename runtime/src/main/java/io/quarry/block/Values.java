@@ -18,6 +18,9 @@ public final class Values {
         if (block.isNull(position)) {
             return null;
         }
+        if (EncodedBlocks.isEncoded(block)) {
+            return toObject(type, EncodedBlocks.valueBlock(block), EncodedBlocks.valuePosition(block, position));
+        }
         if (block instanceof LongBlock b) {
             return type instanceof DecimalType decimal
                     ? BigDecimal.valueOf(b.getLong(position), decimal.scale())

@@ -1,6 +1,7 @@
 package io.quarry.exec;
 
 import io.quarry.exec.operator.Operator;
+import io.quarry.page.EncodedPages;
 import io.quarry.page.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ final class Driver {
             if (!current.isFinished() && next.needsInput()) {
                 Page page = current.getOutput();
                 if (page != null && page.positionCount() > 0) {
-                    next.addInput(page);
+                    next.addInput(next.acceptsEncodedBlocks() ? page : EncodedPages.flatten(page));
                     progress = true;
                 } else if (page != null) {
                     progress = true;

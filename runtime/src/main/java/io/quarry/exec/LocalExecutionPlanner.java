@@ -282,7 +282,7 @@ final class LocalExecutionPlanner {
     }
 
     private static List<BlockEvaluator> compileAll(List<Expression> expressions) {
-        return expressions.stream().map(ExpressionCompiler::compile).toList();
+        return expressions.stream().map(ExpressionCompiler::compileProjection).toList();
     }
 
     private static List<Page> valuesPages(Values values) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The limit and node-loss cases run on clusters of their own.
  */
 class MemoryConnectorIT {
-    private static final long MAX_DATA_PER_NODE = 8L << 20;
+    private static final long MAX_DATA_PER_NODE = 6L << 20;
 
     private static QuarryCluster cluster;
 
@@ -197,10 +197,11 @@ class MemoryConnectorIT {
 
     @Test
     void exceedingTheDataLimitFailsClearlyLeavesNothingBehindAndTheServerKeepsServing() {
-        // 8MB per node: one copy of lineitem at tiny (about 5MB a node) fits, two do not.
+        // 6MB per node: one copy of lineitem at tiny (about 4.3MB a node, its flags and modes dictionary-encoded)
+        // fits, two do not.
         try (QuarryCluster own = QuarryCluster.start(2, false, builder -> builder.catalogs(List.of(
                 CatalogConfig.of("tpch", "tpch", "test"),
-                new CatalogConfig("memory", "memory", Map.of("memory.max-data-per-node", "8MB"), "test"))))) {
+                new CatalogConfig("memory", "memory", Map.of("memory.max-data-per-node", "6MB"), "test"))))) {
             StatementClient client = own.client("memory", "default");
             ok(client, "CREATE TABLE big AS SELECT * FROM tpch.tiny.lineitem");
             StatementClient.Result result = client.execute("INSERT INTO big SELECT * FROM tpch.tiny.lineitem");

@@ -353,6 +353,9 @@ public final class KryoRegistrations {
         kryo.register(458, io.quarry.plan.Unnest.class);
         // SQL gaps: the json type, lambdas over row columns (ids 600-619)
         kryo.register(600, io.quarry.type.JsonType.class);
+        // dictionary and run-length blocks (ids 660-679)
+        kryo.register(660, io.quarry.block.DictionaryBlock.class, new PageSerializer.BlockSerializer());
+        kryo.register(661, io.quarry.block.RunLengthBlock.class, new PageSerializer.BlockSerializer());
         // Metadata tables: snapshot splits of information_schema, system.jdbc and system.runtime (ids 680-699)
         kryo.register(680, io.quarry.connector.system.SnapshotSplit.class);
         // New entries of the core go on from the next id (219); each part keeps its own block of ids.

@@ -7,11 +7,13 @@ import com.esotericsoftware.kryo.io.Output;
 import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.BooleanBlock;
+import io.quarry.block.DictionaryBlock;
 import io.quarry.block.DoubleBlock;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.MapBlock;
 import io.quarry.block.RowBlock;
+import io.quarry.block.RunLengthBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.page.Page;
 
@@ -25,6 +27,8 @@ import io.quarry.page.Page;
  *   VARIABLE_WIDTH: varint totalBytes, bytes, varint length per position
  *   ARRAY: varint length per position, element block; MAP: varint length per position, key block, value block
  *   ROW: varint fieldCount, one block per field
+ *   DICTIONARY (no null mask: nulls are in the dictionary): dictionary block, varint id per position
+ *   RUN_LENGTH (no null mask): the value as a block of one position
  * nullBits := ceil(positionCount / 8) bytes, position i in bit (i % 8) of byte (i / 8)
  * </pre>
  *
@@ -39,6 +43,8 @@ public final class PageSerializer extends Serializer<Page> {
     private static final byte ARRAY = 6;
     private static final byte MAP = 7;
     private static final byte ROW = 8;
+    private static final byte DICTIONARY = 9;
+    private static final byte RUN_LENGTH = 10;
 
     public PageSerializer() {
         setImmutable(true);
@@ -115,6 +121,16 @@ public final class PageSerializer extends Serializer<Page> {
             for (int i = 0; i < row.fieldCount(); i++) {
                 writeBlock(output, row.field(i));
             }
+        } else if (block instanceof DictionaryBlock dictionary) {
+            writeEncodedHeader(output, DICTIONARY, positions);
+            writeBlock(output, dictionary.dictionary());
+            int[] ids = dictionary.rawIds();
+            for (int i = 0; i < positions; i++) {
+                output.writeVarInt(ids[i], true);
+            }
+        } else if (block instanceof RunLengthBlock runLength) {
+            writeEncodedHeader(output, RUN_LENGTH, positions);
+            writeBlock(output, runLength.value());
         } else {
             throw new IllegalArgumentException("no encoding for block " + block.getClass().getName());
         }
@@ -160,6 +176,16 @@ public final class PageSerializer extends Serializer<Page> {
                 }
                 return new RowBlock(positions, nulls, fields);
             }
+            case DICTIONARY: {
+                Block dictionary = readBlock(input);
+                int[] ids = new int[positions];
+                for (int i = 0; i < positions; i++) {
+                    ids[i] = input.readVarInt(true);
+                }
+                return new DictionaryBlock(dictionary, ids, positions);
+            }
+            case RUN_LENGTH:
+                return new RunLengthBlock(readBlock(input), positions);
             default:
                 throw new IllegalArgumentException("corrupt page: unknown block kind " + kind);
         }
@@ -207,6 +233,13 @@ public final class PageSerializer extends Serializer<Page> {
                 output.writeByte(bits);
             }
         }
+    }
+
+    /** An encoded block's header: its nulls are those of the block it wraps, so it never has a mask of its own. */
+    private static void writeEncodedHeader(Output output, byte kind, int positions) {
+        output.writeByte(kind);
+        output.writeVarInt(positions, true);
+        output.writeBoolean(false);
     }
 
     private static boolean[] readNulls(Input input, int positions) {

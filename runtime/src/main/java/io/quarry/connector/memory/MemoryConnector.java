@@ -131,7 +131,7 @@ public final class MemoryConnector implements Connector {
         @Override
         public void appendPage(Page page) {
             if (page.positionCount() > 0) {
-                store.append(target.tableId(), dataId, page);
+                store.append(target.tableId(), dataId, DictionaryEncoder.encode(page));
                 statistics.add(page);
             }
         }

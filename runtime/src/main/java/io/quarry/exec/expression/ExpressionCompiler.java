@@ -64,7 +64,24 @@ public final class ExpressionCompiler {
         if (!(predicate.type() instanceof BooleanType)) {
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Filter must be boolean, not " + predicate.type().displayName());
         }
-        return new PageFilter(compile(predicate));
+        BlockEvaluator compiled = compile(predicate);
+        if (compiled instanceof Evaluators.Logical logical && logical.isAnd()
+                && predicate instanceof SpecialForm form && form.arguments().size() == logical.arguments().length) {
+            BlockEvaluator[] conjuncts = new BlockEvaluator[logical.arguments().length];
+            for (int i = 0; i < conjuncts.length; i++) {
+                conjuncts[i] = EncodedInputEvaluator.wrap(form.arguments().get(i), logical.arguments()[i]);
+            }
+            return new PageFilter(new Evaluators.Logical(true, conjuncts));
+        }
+        return new PageFilter(EncodedInputEvaluator.wrap(predicate, compiled));
+    }
+
+    /**
+     * Compiles a projection of a filter-project operator: pages may carry dictionary and run-length blocks, which
+     * it passes through or exploits (see {@link EncodedInputEvaluator}).
+     */
+    public static BlockEvaluator compileProjection(Expression projection) {
+        return EncodedInputEvaluator.wrap(projection, compile(projection));
     }
 
     private static void checkConstant(Constant constant) {

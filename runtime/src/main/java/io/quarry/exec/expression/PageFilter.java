@@ -1,6 +1,7 @@
 package io.quarry.exec.expression;
 
 import io.quarry.block.BooleanBlock;
+import io.quarry.block.EncodedBlocks;
 import io.quarry.page.Page;
 
 /** A compiled predicate: selects the positions of a page for which it is TRUE (not FALSE, not NULL). */
@@ -16,7 +17,7 @@ public final class PageFilter {
         if (predicate instanceof Evaluators.Logical logical && logical.isAnd()) {
             return filterConjuncts(logical.arguments(), page, selected);
         }
-        BooleanBlock result = (BooleanBlock) predicate.evaluate(page);
+        BooleanBlock result = (BooleanBlock) EncodedBlocks.flatten(predicate.evaluate(page));
         boolean[] values = result.rawValues();
         boolean[] nulls = result.rawNulls();
         int count = 0;
@@ -46,7 +47,7 @@ public final class PageFilter {
             if (count == 0) {
                 break;
             }
-            BooleanBlock result = (BooleanBlock) conjunct.evaluate(page, all ? null : selected, count);
+            BooleanBlock result = (BooleanBlock) EncodedBlocks.flatten(conjunct.evaluate(page, all ? null : selected, count));
             boolean[] values = result.rawValues();
             boolean[] nulls = result.rawNulls();
             int kept = 0;

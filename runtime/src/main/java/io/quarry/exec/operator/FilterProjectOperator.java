@@ -23,6 +23,12 @@ public final class FilterProjectOperator implements Operator {
         this.projections = projections == null ? null : List.copyOf(projections);
     }
 
+    /** Filters and projections compiled for it pass encoded blocks through or evaluate them per distinct value. */
+    @Override
+    public boolean acceptsEncodedBlocks() {
+        return true;
+    }
+
     @Override
     public boolean needsInput() {
         return !finishing && pending == null;

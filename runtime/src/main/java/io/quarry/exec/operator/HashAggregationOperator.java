@@ -3,6 +3,7 @@ package io.quarry.exec.operator;
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
 import io.quarry.block.BooleanBlock;
+import io.quarry.block.EncodedBlocks;
 import io.quarry.block.LongBlock;
 import io.quarry.page.Page;
 import io.quarry.plan.AggregateCall;
@@ -27,6 +28,7 @@ public final class HashAggregationOperator implements Operator {
     private final List<AggregateCall> calls;
     private final AggregationStep step;
     private final GroupByHash groupByHash;
+    private final EncodedGroupKeys encodedGroupKeys;
     private final Accumulator[] accumulators;
     private final GroupByHash[] distinctHashes;
     private final List<List<Type>> intermediateTypes;
@@ -42,6 +44,7 @@ public final class HashAggregationOperator implements Operator {
         this.step = step;
         this.keyTypes = groupKeys.stream().map(inputTypes::get).toList();
         this.groupByHash = groupKeys.isEmpty() ? null : new GroupByHash(keyTypes);
+        this.encodedGroupKeys = groupByHash == null ? null : new EncodedGroupKeys(groupByHash);
         this.accumulators = new Accumulator[calls.size()];
         this.distinctHashes = new GroupByHash[calls.size()];
         this.intermediateTypes = new ArrayList<>();
@@ -69,6 +72,12 @@ public final class HashAggregationOperator implements Operator {
         }
     }
 
+    /** Keys of dictionary and run-length blocks are grouped per distinct value; other columns are decoded. */
+    @Override
+    public boolean acceptsEncodedBlocks() {
+        return true;
+    }
+
     @Override
     public boolean needsInput() {
         return !finishing;
@@ -91,7 +100,14 @@ public final class HashAggregationOperator implements Operator {
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = page.block(groupKeys.get(i));
             }
-            groupByHash.putRows(keys, count, groupIds);
+            if (EncodedGroupKeys.applies(keys, count)) {
+                encodedGroupKeys.putRows(keys, count, groupIds);
+            } else {
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = EncodedBlocks.flatten(keys[i]);
+                }
+                groupByHash.putRows(keys, count, groupIds);
+            }
             groupCount = groupByHash.groupCount();
         }
         for (int c = 0; c < calls.size(); c++) {
@@ -100,7 +116,7 @@ public final class HashAggregationOperator implements Operator {
             accumulator.ensureCapacity(groupCount);
             Block[] arguments = new Block[call.arguments().size()];
             for (int a = 0; a < arguments.length; a++) {
-                arguments[a] = page.block(call.arguments().get(a));
+                arguments[a] = EncodedBlocks.flatten(page.block(call.arguments().get(a)));
             }
             if (step == AggregationStep.FINAL) {
                 accumulator.addIntermediate(groupIds, arguments, count);
@@ -109,7 +125,7 @@ public final class HashAggregationOperator implements Operator {
             int[] ids = groupIds;
             int rows = count;
             if (call.filter().isPresent()) {
-                BooleanBlock filter = (BooleanBlock) page.block(call.filter().get());
+                BooleanBlock filter = (BooleanBlock) EncodedBlocks.flatten(page.block(call.filter().get()));
                 int[] selected = new int[count];
                 int n = 0;
                 for (int i = 0; i < count; i++) {

@@ -30,6 +30,14 @@ public interface Operator extends AutoCloseable {
 
     OperatorStats stats();
 
+    /**
+     * Whether {@link #addInput} takes dictionary and run-length blocks as they are. False by default: the driver
+     * then hands this operator flat blocks only, so its kernels may cast blocks to their flat classes.
+     */
+    default boolean acceptsEncodedBlocks() {
+        return false;
+    }
+
     /** Releases resources; called once, also after failures and cancellation. */
     @Override
     default void close() {}

@@ -2,6 +2,7 @@ package io.quarry.exec.operator;
 
 import io.quarry.block.Block;
 import io.quarry.exec.OutputSink;
+import io.quarry.page.EncodedPages;
 import io.quarry.page.Page;
 import io.quarry.plan.ExchangeKind;
 import io.quarry.type.Type;
@@ -77,11 +78,18 @@ public final class OutputOperator implements Operator {
         }
     }
 
-    private void repartition(Page page) {
+    /** Encoded blocks travel encoded (the page serializer keeps them so); repartitioning hashes flat keys. */
+    @Override
+    public boolean acceptsEncodedBlocks() {
+        return true;
+    }
+
+    private void repartition(Page encoded) {
         if (partitionCount == 1) {
-            send(0, page);
+            send(0, encoded);
             return;
         }
+        Page page = EncodedPages.flatten(encoded);
         int count = page.positionCount();
         Block[] keys = new Block[partitionKeys.length];
         for (int i = 0; i < keys.length; i++) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
+import io.quarry.block.DictionaryBlock;
+import io.quarry.block.RunLengthBlock;
 import io.quarry.block.MapBlock;
 import io.quarry.block.RowBlock;
 import io.quarry.type.ArrayType;
@@ -87,6 +89,23 @@ final class Pages {
         return Page.of(arrays.build(), maps.build(), rows.build());
     }
 
+    /**
+     * A dictionary-encoded varchar column whose dictionary holds a null and an unused entry, and a run-length
+     * bigint column, over {@code positions} rows.
+     */
+    static Page encodedBlocks(int positions) {
+        byte[] data = "redgreenunused".getBytes(StandardCharsets.UTF_8);
+        VariableWidthBlock dictionary = new VariableWidthBlock(4, new boolean[] {false, false, true, false}, new int[] {0, 3, 8, 8, 14}, data);
+        int[] ids = new int[positions];
+        for (int i = 0; i < positions; i++) {
+            ids[i] = i % 3;
+        }
+        return new Page(
+                positions,
+                new DictionaryBlock(dictionary, ids, positions),
+                new RunLengthBlock(new LongBlock(1, null, new long[] {42}), positions));
+    }
+
     private static boolean[] copy(boolean[] nulls) {
         return nulls == null ? null : nulls.clone();
     }
@@ -101,11 +120,20 @@ final class Pages {
 
     static void assertSameBlocks(Block actual, Block expected) {
         assertThat(actual).isExactlyInstanceOf(expected.getClass());
+        if (expected instanceof DictionaryBlock e) {
+            assertSameBlocks(((DictionaryBlock) actual).dictionary(), e.dictionary());
+        } else if (expected instanceof RunLengthBlock e) {
+            assertSameBlocks(((RunLengthBlock) actual).value(), e.value());
+        }
         assertThat(actual.positionCount()).isEqualTo(expected.positionCount());
         assertThat(actual.mayHaveNull()).isEqualTo(expected.mayHaveNull());
         for (int i = 0; i < expected.positionCount(); i++) {
             assertThat(actual.isNull(i)).as("null at %s", i).isEqualTo(expected.isNull(i));
-            if (expected instanceof LongBlock e) {
+            if (expected instanceof DictionaryBlock e) {
+                assertThat(((DictionaryBlock) actual).id(i)).isEqualTo(e.id(i));
+            } else if (expected instanceof RunLengthBlock) {
+                continue;
+            } else if (expected instanceof LongBlock e) {
                 assertThat(((LongBlock) actual).getLong(i)).isEqualTo(e.getLong(i));
             } else if (expected instanceof DoubleBlock e) {
                 assertThat(Double.doubleToRawLongBits(((DoubleBlock) actual).getDouble(i)))

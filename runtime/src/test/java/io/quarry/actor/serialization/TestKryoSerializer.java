@@ -321,6 +321,8 @@ class TestKryoSerializer {
                 nested.block(0),
                 nested.block(1),
                 nested.block(2),
+                Pages.encodedBlocks(5).block(0),
+                Pages.encodedBlocks(5).block(1),
                 lambda,
                 new Unnest(arrays, List.of(0), List.of(1), true));
         List<Object> all = List.of(

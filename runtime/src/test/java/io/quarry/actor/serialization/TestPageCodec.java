@@ -81,6 +81,19 @@ class TestPageCodec {
     }
 
     @Test
+    void dictionaryAndRunLengthBlocksTravelEncodedAndCompact() {
+        Page encoded = Pages.encodedBlocks(1000);
+        List<Page> decoded = PageCodec.decode(PageCodec.encode(List.of(encoded, encoded.region(10, 20))));
+        assertSamePages(decoded.get(0), encoded);
+        assertSamePages(decoded.get(1), encoded.region(10, 20));
+        // a byte per id and the dictionary, where the flat page needs the strings and an 8-byte long per row
+        byte[] compact = PageCodec.encode(List.of(encoded));
+        assertThat(compact.length).isLessThan(1100);
+        byte[] flat = PageCodec.encode(List.of(io.quarry.page.EncodedPages.flatten(encoded)));
+        assertThat(flat.length).isGreaterThan(10_000);
+    }
+
+    @Test
     void corruptInputIsACorruptPageError() {
         byte[] encoded = PageCodec.encode(List.of(Pages.everyBlockKind(10, true)));
         for (byte[] bad : List.of(Arrays.copyOf(encoded, encoded.length - 3), new byte[] {9, 1}, new byte[0])) {

@@ -170,4 +170,44 @@ class TestMemoryConnector {
                 .hasMessage("Unknown property 'memory.other' in catalog 'mem' (connector memory)");
         assertThat(factory.create("mem", Map.of("memory.replication-factor", "1", "connector.name", "memory"), NODE_1)).isNotNull();
     }
+
+    @Test
+    void lowCardinalityVarcharColumnsAreStoredDictionaryEncodedAndReadBackExactly() {
+        MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
+        WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        int rows = 1000;
+        String[] modes = {"TRUCK", "MAIL", null, "REG AIR", "AIR"};
+        BlockBuilder a = BlockBuilder.create(Types.BIGINT, rows);
+        BlockBuilder b = BlockBuilder.create(Types.VARCHAR, rows);
+        BlockBuilder unique = BlockBuilder.create(Types.VARCHAR, rows);
+        for (int i = 0; i < rows; i++) {
+            a.appendLong(i);
+            b.appendObject(modes[i * 7 % modes.length]);
+            unique.appendObject("comment " + i);
+        }
+        Page low = new Page(rows, a.build(), b.build());
+        PageSink sink = connector.pageSink(target);
+        sink.appendPage(low);
+        WrittenFragment fragment = sink.finish();
+        connector.metadata().finishWrite(target, List.of(fragment));
+        // ids (4 bytes a row) and five values instead of offsets and the strings of every row
+        assertThat(fragment.bytes()).isLessThan(low.sizeInBytes() - 3 * rows);
+
+        List<Page> pages = readAll(connector.pageSource(connector.splits(T, 10).get(0), List.of(A, B)));
+        assertThat(pages).hasSize(1);
+        assertThat(pages.get(0).block(1)).isInstanceOf(io.quarry.block.DictionaryBlock.class);
+        assertThat(((io.quarry.block.DictionaryBlock) pages.get(0).block(1)).dictionary().positionCount()).isEqualTo(5);
+        assertThat(pages.get(0).block(0)).isInstanceOf(io.quarry.block.LongBlock.class);
+        for (int i = 0; i < rows; i++) {
+            assertThat(Values.toObject(Types.VARCHAR, pages.get(0).block(1), i)).isEqualTo(modes[i * 7 % modes.length]);
+            assertThat(Values.toObject(Types.BIGINT, pages.get(0).block(0), i)).isEqualTo((long) i);
+        }
+
+        // a column of many distinct values stays flat
+        Page high = new Page(rows, a.build(), unique.build());
+        assertThat(DictionaryEncoder.encode(high)).isSameAs(high);
+        Page encoded = DictionaryEncoder.encode(low);
+        assertThat(encoded.block(1)).isInstanceOf(io.quarry.block.DictionaryBlock.class);
+        assertThat(encoded.sizeInBytes()).isLessThan(low.sizeInBytes());
+    }
 }
