@@ -139,7 +139,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         functions.computeIfAbsent(name.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(operator);
     }
 
-    /** Every function name (upper case, sorted) with the operators it resolves to: what SHOW FUNCTIONS lists. */
+    /** Every function name (upper case, sorted) with the operators it resolves to (each has a row in SHOW FUNCTIONS). */
     Map<String, List<SqlOperator>> functionsByName() {
         return java.util.Collections.unmodifiableMap(functions);
     }

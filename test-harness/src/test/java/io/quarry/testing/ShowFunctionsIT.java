@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,14 +50,28 @@ class ShowFunctionsIT {
     @Test
     void listsEverySignatureInTrinosOrder() {
         List<List<Object>> rows = show("SHOW FUNCTIONS");
-        assertThat(rows).contains(
-                List.of("approx_percentile", "double", "double, double", "aggregate", true, ""),
-                List.of("approx_percentile", "array(double)", "double, double, array(T)", "aggregate", true, ""),
-                List.of("lower", "varchar", "varchar", "scalar", true, ""),
-                List.of("row_number", "bigint", "", "window", true, ""),
-                List.of("random", "double", "", "scalar", false, ""),
-                List.of("array_agg", "array(T)", "T", "aggregate", true, ""),
-                List.of("translate", "varchar", "varchar, varchar, varchar", "scalar", true, ""));
+        assertThat(rows).filteredOn(row -> row.get(0).equals("abs"))
+                .extracting(row -> row.subList(1, 5))
+                .containsExactly(
+                        List.of("bigint", "bigint", "scalar", true),
+                        List.of("decimal(p,s)", "decimal(p,s)", "scalar", true),
+                        List.of("double", "double", "scalar", true),
+                        List.of("integer", "integer", "scalar", true),
+                        List.of("real", "real", "scalar", true),
+                        List.of("smallint", "smallint", "scalar", true),
+                        List.of("tinyint", "tinyint", "scalar", true));
+        assertThat(rows).filteredOn(row -> row.get(0).equals("transform"))
+                .extracting(row -> row.subList(1, 5))
+                .containsExactly(List.of("array(U)", "array(T), function(T,U)", "scalar", true));
+        assertThat(rows).extracting(row -> row.subList(0, 5)).contains(
+                List.of("approx_percentile", "double", "double, double", "aggregate", true),
+                List.of("approx_percentile", "array(double)", "double, array(double)", "aggregate", true),
+                List.of("lower", "varchar(x)", "varchar(x)", "scalar", true),
+                List.of("row_number", "bigint", "", "window", true),
+                List.of("random", "double", "", "scalar", false),
+                List.of("array_agg", "array(T)", "T", "aggregate", true),
+                List.of("translate", "varchar(x)", "varchar(x), varchar(y), varchar(z)", "scalar", true));
+        assertThat(rows).allSatisfy(row -> assertThat((String) row.get(5)).as("description of %s", row.get(0)).isNotBlank());
         assertThat(rows.stream().map(row -> (String) row.get(0)).collect(Collectors.toSet()))
                 .contains("count", "sum", "avg", "min", "max", "rank", "lag", "cardinality", "transform", "date_trunc")
                 .doesNotContain("cast", "extract");
@@ -113,10 +128,18 @@ class ShowFunctionsIT {
 
     /** A call with a value of each listed argument type, in the clause its function type needs. */
     private static String call(String name, String argumentTypes, String functionType) {
-        String arguments = argumentTypes.isEmpty() ? "" : Arrays.stream(argumentTypes.split(", "))
-                .map(ShowFunctionsIT::sampleValue)
-                .collect(Collectors.joining(", "));
-        String invocation = name + "(" + arguments + ")";
+        List<String> values = argumentTypes.isEmpty() ? List.of() : Arrays.stream(argumentTypes.split(", "))
+                .map(type -> functionType.equals("window") && type.equals("bigint") ? "2" : sampleValue(type))
+                .toList();
+        if (name.equals("grouping")) {
+            return "SELECT grouping(x) FROM (VALUES 1) t(x) GROUP BY GROUPING SETS ((x), ())";
+        }
+        if (name.equals("position")) {
+            return "SELECT position(" + values.get(1) + " IN " + values.get(0) + ")";
+        }
+        String invocation = name.startsWith("current_") && !name.equals("current_timezone") || name.startsWith("localtime")
+                ? name
+                : name + "(" + (values.isEmpty() && name.equals("count") ? "*" : String.join(", ", values)) + ")";
         return switch (functionType) {
             case "aggregate" -> "SELECT " + invocation + " FROM (VALUES 1) t(x)";
             case "window" -> "SELECT " + invocation + " OVER (ORDER BY x) FROM (VALUES 1) t(x)";
@@ -125,21 +148,24 @@ class ShowFunctionsIT {
     }
 
     private static String sampleValue(String type) {
-        return switch (type) {
-            case "varchar" -> "'a'";
-            case "bigint" -> "BIGINT '1'";
-            case "double" -> "DOUBLE '0.5'";
-            case "decimal(p,s)" -> "1.5";
-            case "boolean" -> "true";
-            case "varbinary" -> "to_utf8('a')";
-            case "date" -> "DATE '2020-01-02'";
-            case "time(p)" -> "TIME '01:02:03'";
-            case "timestamp(p)" -> "TIMESTAMP '2020-01-02 03:04:05'";
-            case "interval day to second" -> "INTERVAL '1' DAY";
-            case "interval year to month" -> "INTERVAL '1' MONTH";
-            case "array(T)" -> "ARRAY[1]";
-            case "map(T,T)" -> "MAP(ARRAY[1], ARRAY[2])";
-            default -> "1";
-        };
+        if (type.startsWith("function(")) {
+            // a lambda of the listed arity whose body is a null of the listed result (type variables as bigint)
+            List<String> types = List.of(type.substring("function(".length(), type.length() - 1).split(","));
+            String parameters = IntStream.range(0, types.size() - 1)
+                    .mapToObj(i -> "p" + i)
+                    .collect(Collectors.joining(", "));
+            parameters = types.size() == 2 ? parameters : "(" + parameters + ")";
+            return parameters + " -> CAST(NULL AS " + concrete(types.get(types.size() - 1)) + ")";
+        }
+        return "CAST(NULL AS " + concrete(type).replace("row(bigint,bigint)", "row(k bigint, v bigint)") + ")";
+    }
+
+    /** The listed type with its parameters and type variables replaced by instances. */
+    private static String concrete(String type) {
+        return type.replace("decimal(p,s)", "decimal(10,2)")
+                .replace("timestamp(p)", "timestamp(3)")
+                .replace("time(p)", "time(3)")
+                .replaceAll("varchar\\([a-z]\\)", "varchar(5)")
+                .replaceAll("\\b[A-Z][0-9]?\\b", "bigint");
     }
 }
