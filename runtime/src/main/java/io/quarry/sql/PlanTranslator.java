@@ -51,6 +51,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -216,7 +217,9 @@ final class PlanTranslator {
     }
 
     private Translated aggregate(LogicalAggregate aggregate) {
-        if (aggregate.getGroupType() != Group.SIMPLE) {
+        // grouping() under a plain GROUP BY (one grouping set) is 0: the grouping-sets path computes it
+        if (aggregate.getGroupType() != Group.SIMPLE
+                || aggregate.getAggCallList().stream().anyMatch(call -> call.getAggregation().getKind() == SqlKind.GROUPING)) {
             return new GroupingSetsTranslator(this).translate(aggregate);
         }
         ImmutableBitSet.Builder used = ImmutableBitSet.builder().addAll(aggregate.getGroupSet());

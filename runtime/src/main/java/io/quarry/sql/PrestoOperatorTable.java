@@ -80,7 +80,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 // math
                 SqlStdOperatorTable.ABS, SqlStdOperatorTable.ROUND, SqlStdOperatorTable.FLOOR,
                 SqlStdOperatorTable.CEIL, SqlStdOperatorTable.SQRT, SqlStdOperatorTable.POWER,
-                SqlStdOperatorTable.MOD, SqlLibraryOperators.GREATEST, SqlLibraryOperators.LEAST,
+                Modulus.MOD, SqlLibraryOperators.GREATEST, SqlLibraryOperators.LEAST,
                 // strings
                 SqlStdOperatorTable.UPPER, SqlStdOperatorTable.LOWER, SqlStdOperatorTable.TRIM,
                 SqlLibraryOperators.LTRIM, SqlLibraryOperators.RTRIM, SqlStdOperatorTable.SUBSTRING, SUBSTR,

@@ -63,7 +63,7 @@ final class QuarryTypeSystem extends RelDataTypeSystemImpl {
     public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
         RelDataType type = switch (argumentType.getSqlTypeName()) {
             case TINYINT, SMALLINT, INTEGER, BIGINT -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
-            case DECIMAL -> typeFactory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, argumentType.getScale());
+            // Trino: avg(decimal(p,s)) is a decimal(p,s) (the mean lies between the least and the greatest value)
             default -> argumentType;
         };
         return typeFactory.createTypeWithNullability(type, argumentType.isNullable());

@@ -136,6 +136,7 @@ public final class SqlPlanner {
         JsonSql.registerType(root);
         JoinUsing.rewrite(parsed);
         DecimalLiterals.retype(parsed);
+        Modulus.rewrite(parsed);
 
         JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
         CalciteCatalogReader catalogReader =

@@ -55,7 +55,6 @@ class TestFunctionListing {
             "round(decimal(p,s), integer)", "decimal(11,2)",
             "truncate(decimal(p,s))", "decimal(8,0)",
             "sum(decimal(p,s))", "decimal(38,2)",
-            "avg(decimal(p,s))", "decimal(38,2)",
             "replace(varchar(x), varchar(y), varchar(z))", "varchar(29)",
             "regexp_replace(varchar(x), varchar(y), varchar(z))", "varchar(65)");
 

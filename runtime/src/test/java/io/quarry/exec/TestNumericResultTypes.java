@@ -1,0 +1,79 @@
+package io.quarry.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Result types of mod/%, avg over decimals and grouping() as Trino has them, with their values. */
+class TestNumericResultTypes {
+    private static ExecutorService executor;
+    private static LocalQueryRunner runner;
+
+    @BeforeAll
+    static void setUp() {
+        executor = Executors.newFixedThreadPool(4);
+        runner = new LocalQueryRunner(executor, 2);
+    }
+
+    @AfterAll
+    static void tearDown() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private static void assertResult(String sql, List<String> types, List<?>... rows) throws Exception {
+        LocalQueryRunner.Result result = runner.execute(sql, Map.of());
+        assertThat(result.types().stream().map(Type::displayName).toList()).as("types of %s", sql).isEqualTo(types);
+        assertThat(result.rows()).as("rows of %s", sql).isEqualTo(List.of(rows));
+    }
+
+    @Test
+    void modOfApproximateNumbersIsApproximate() throws Exception {
+        assertResult("SELECT mod(5.5e0, 2e0), 5.5e0 % 2e0, mod(-7.5e0, 2), mod(CAST(5.5 AS real), CAST(2 AS real))",
+                List.of("double", "double", "double", "real"),
+                List.of(1.5, 1.5, -1.5, 1.5));
+        // as in Java and Trino, a double remainder by zero is NaN, not an error
+        assertResult("SELECT mod(1e0, 0e0)", List.of("double"), List.of(Double.NaN));
+    }
+
+    @Test
+    void modOfExactNumbersKeepsTheCommonType() throws Exception {
+        assertResult("SELECT -7 % 3, mod(CAST(7 AS integer), CAST(3 AS bigint)), mod(CAST(7 AS bigint), CAST(3 AS integer)),"
+                        + " mod(7.5, 2), mod(nationkey, 7) FROM nation WHERE nationkey = 24",
+                List.of("integer", "bigint", "bigint", "decimal(2,1)", "bigint"),
+                List.of(-1L, 1L, 1L, new BigDecimal("1.5"), 3L));
+        // an exact remainder by zero is an error (one row, one task: no other task's cancellation can come first)
+        assertThatThrownBy(() -> runner.execute("SELECT mod(x, x - 7) FROM (VALUES 7) t(x)", Map.of()))
+                .hasStackTraceContaining(QuarryException.class.getName())
+                .hasStackTraceContaining("Division by zero");
+    }
+
+    @Test
+    void averageOfDecimalsHasTheArgumentsType() throws Exception {
+        assertResult("SELECT avg(x) FROM (VALUES CAST(1.5 AS decimal(10,2)), 2.25) t(x)",
+                List.of("decimal(10,2)"), List.of(new BigDecimal("1.88")));
+        assertResult("SELECT avg(x) FROM (VALUES CAST(1 AS decimal(38,10)), 2) t(x)",
+                List.of("decimal(38,10)"), List.of(new BigDecimal("1.5000000000")));
+        assertResult("SELECT regionkey, avg(CAST(nationkey AS decimal(5,1))) FROM nation GROUP BY regionkey ORDER BY regionkey LIMIT 2",
+                List.of("bigint", "decimal(5,1)"),
+                List.of(0L, new BigDecimal("10.0")), List.of(1L, new BigDecimal("9.4")));
+    }
+
+    @Test
+    void groupingUnderAPlainGroupByIsZero() throws Exception {
+        assertResult("SELECT regionkey, grouping(regionkey), count(*) FROM nation GROUP BY regionkey ORDER BY regionkey LIMIT 2",
+                List.of("bigint", "integer", "bigint"),
+                List.of(0L, 0L, 5L), List.of(1L, 0L, 5L));
+    }
+}
