@@ -210,6 +210,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private final Map<Integer, ActorRef<StageActor.Command>> stages = new HashMap<>();
     private final Map<Integer, StageActor.StageSnapshot> snapshots = new HashMap<>();
     private final Map<Integer, Integer> consumerOf = new HashMap<>();
+    /** Merges the dynamic filters of partitioned joins; created with the plan. */
+    private DynamicFilterCoordinator dynamicFilters;
     private boolean scheduled;
 
     private RemoteTask rootTask;
@@ -331,6 +333,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             return fail(message.failure());
         }
         plan = message.plan();
+        dynamicFilters = new DynamicFilterCoordinator(plan.fragments());
         for (PlanFragment fragment : plan.fragments()) {
             for (int source : fragment.sourceFragments()) {
                 consumerOf.put(source, fragment.id());
@@ -467,6 +470,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         if (event instanceof StageActor.Failed failed) {
             return fail(failed.failure());
         }
+        if (event instanceof StageActor.DynamicFiltersCollected collected) {
+            return onDynamicFiltersCollected(collected);
+        }
         StageActor.TasksCreated created = (StageActor.TasksCreated) event;
         if (state.isDone()) {
             return this;
@@ -482,6 +488,21 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             stages.get(consumer).tell(new StageActor.SourcesReady(created.fragmentId(), created.tasks()));
         }
         updateScheduled();
+        return this;
+    }
+
+    private Behavior<Command> onDynamicFiltersCollected(StageActor.DynamicFiltersCollected collected) {
+        if (state.isDone() || dynamicFilters == null) {
+            return this;
+        }
+        for (DynamicFilterCoordinator.Merged merged : dynamicFilters.add(collected)) {
+            ActorRef<StageActor.Command> stage = stages.get(merged.fragmentId());
+            if (stage != null) {
+                getContext().getLog().debug("Query {}: dynamic filter {} for column {} of stage {}", queryId,
+                        merged.summary(), merged.scanColumn(), merged.fragmentId());
+                stage.tell(new StageActor.ApplyDynamicFilter(merged.scanColumn(), merged.summary()));
+            }
+        }
         return this;
     }
 
@@ -992,7 +1013,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                         workerUris.getOrDefault(task.nodeId(), ""), progress.totalSplits(), progress.queuedSplits(),
                         progress.runningSplits(), progress.completedSplits(), progress.inputRows(), progress.inputBytes(),
                         progress.outputRows(), progress.outputBytes(), progress.cpuNanos(), progress.wallNanos(),
-                        progress.peakMemoryBytes()));
+                        progress.peakMemoryBytes(), progress.dynamicFilterPrunedRows()));
             }
         }
         return new StageInfo(new StageId(queryId, fragmentId), fragment, stageStatistics(fragmentId), tasks, children);

@@ -8,6 +8,8 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import io.quarry.exec.dynamicfilter.CollectedDynamicFilter;
+import io.quarry.exec.dynamicfilter.DynamicFilterSummary;
 import io.quarry.plan.PlanFragment;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
@@ -50,6 +52,13 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     /** Stops every task of the stage (abort = the query failed). */
     public record Stop(boolean abort) implements Command, LocalOnly {}
 
+    /** A merged dynamic filter for column {@code scanColumn} of the table scan this stage's tasks read. */
+    public record ApplyDynamicFilter(int scanColumn, DynamicFilterSummary summary) implements Command, LocalOnly {
+        public ApplyDynamicFilter {
+            requireNonNull(summary, "summary is null");
+        }
+    }
+
     private record Created(int partition, TaskManager.TaskCreated reply, Throwable error) implements Command, LocalOnly {}
 
     private record StatusChanged(TaskStatus status) implements Command, LocalOnly {}
@@ -68,6 +77,17 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
 
     /** The current picture of the stage; sent on every change. */
     public record Progress(StageSnapshot snapshot) implements Event, LocalOnly {}
+
+    /**
+     * Task {@code partition} of the stage (which has {@code taskCount} tasks) summarised build keys of its
+     * partitioned joins.
+     */
+    public record DynamicFiltersCollected(int fragmentId, int partition, int taskCount, List<CollectedDynamicFilter> filters)
+            implements Event, LocalOnly {
+        public DynamicFiltersCollected {
+            filters = List.copyOf(filters);
+        }
+    }
 
     /** The stage failed; the query fails with this. */
     public record Failed(int fragmentId, FailureInfo failure) implements Event, LocalOnly {}
@@ -92,6 +112,8 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     private final List<SourcesReady> pendingSources = new ArrayList<>();
     private final Set<TaskId> endedTasks = new HashSet<>();
     private final Set<Integer> endedSources = new HashSet<>();
+    /** Merged dynamic filters that arrived before every task existed. */
+    private final List<ApplyDynamicFilter> pendingDynamicFilters = new ArrayList<>();
     private String state = "SCHEDULING";
     private boolean done;
     private boolean finishing;
@@ -152,6 +174,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
                 .onMessage(TaskGone.class, this::onTaskGone)
                 .onMessage(Stop.class, this::onStop)
                 .onMessage(EndSource.class, this::onEndSource)
+                .onMessage(ApplyDynamicFilter.class, this::onApplyDynamicFilter)
                 .build();
     }
 
@@ -190,6 +213,8 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             sendSources(sources);
         }
         pendingSources.clear();
+        pendingDynamicFilters.forEach(this::sendDynamicFilter);
+        pendingDynamicFilters.clear();
         for (int fragmentId : endedSources) {
             tasks.values().forEach(each -> each.tell(new TaskActor.EndRemoteSource(fragmentId)));
         }
@@ -280,11 +305,34 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         }
     }
 
+    private Behavior<Command> onApplyDynamicFilter(ApplyDynamicFilter filter) {
+        if (done || finishing) {
+            return this;
+        }
+        if (tasks.size() < workers.size()) {
+            pendingDynamicFilters.add(filter);
+        } else {
+            sendDynamicFilter(filter);
+        }
+        return this;
+    }
+
+    private void sendDynamicFilter(ApplyDynamicFilter filter) {
+        for (ActorRef<TaskActor.Command> task : tasks.values()) {
+            task.tell(new TaskActor.ApplyDynamicFilter(filter.scanColumn(), filter.summary()));
+        }
+    }
+
     private Behavior<Command> onStatusChanged(StatusChanged message) {
         TaskStatus status = message.status();
         TaskStatus previous = statuses.get(status.taskId());
         if (previous != null && previous.state().isDone()) {
             return this;
+        }
+        if (!status.dynamicFilters().isEmpty()) {
+            query.tell(new DynamicFiltersCollected(
+                    fragment.id(), status.taskId().partition(), workers.size(), status.dynamicFilters()));
+            status = status.withoutDynamicFilters();
         }
         statuses.put(status.taskId(), status);
         if (done) {

@@ -18,6 +18,8 @@ import io.quarry.exec.TaskExecution;
 import io.quarry.exec.memory.TaskMemoryContext;
 import io.quarry.exec.TaskExecutionContext;
 import io.quarry.exec.TaskStatistics;
+import io.quarry.exec.dynamicfilter.CollectedDynamicFilter;
+import io.quarry.exec.dynamicfilter.DynamicFilterSummary;
 import io.quarry.page.Page;
 import io.quarry.plan.FragmentDistribution;
 import io.quarry.plan.PlanFragment;
@@ -136,6 +138,19 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
     }
 
+    /**
+     * A merged dynamic filter from the coordinator for column {@code scanColumn} of the table scan this task's
+     * output is read from; applies to the pages read from now on.
+     */
+    public record ApplyDynamicFilter(int scanColumn, DynamicFilterSummary summary) implements Command, ClusterMessage {
+        public ApplyDynamicFilter {
+            requireNonNull(summary, "summary is null");
+        }
+    }
+
+    /** A partitioned join of this task has summarised its build keys (from the build driver). */
+    private record DynamicFilterCollected(CollectedDynamicFilter filter) implements Command, LocalOnly {}
+
     private record PollExpired(long pollId) implements Command, LocalOnly {}
 
     private record ExecutionDone(Optional<FailureInfo> failure) implements Command, LocalOnly {}
@@ -184,6 +199,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private boolean noMoreSplits;
     private TaskState state = TaskState.RUNNING;
     private Optional<FailureInfo> failure = Optional.empty();
+    /** Dynamic filters collected and not yet sent to the stage. */
+    private final List<CollectedDynamicFilter> unsentDynamicFilters = new ArrayList<>();
 
     public static Behavior<Command> create(
             TaskId taskId,
@@ -238,6 +255,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
         this.execution = created;
         if (execution != null) {
+            ActorRef<Command> self = context.getSelf();
+            execution.dynamicFilters().onCollected(filter -> self.tell(new DynamicFilterCollected(filter)));
             execution.start();
             context.pipeToSelf(execution.done(), (ignored, error) -> new ExecutionDone(
                     error == null ? Optional.empty() : Optional.of(FailureInfo.from(unwrap(error)))));
@@ -262,6 +281,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 .onMessage(CancelAndReport.class, this::onCancelAndReport)
                 .onMessage(GetTaskInfo.class, this::onGetTaskInfo)
                 .onMessage(PollExpired.class, this::onPollExpired)
+                .onMessage(ApplyDynamicFilter.class, this::onApplyDynamicFilter)
+                .onMessage(DynamicFilterCollected.class, this::onDynamicFilterCollected)
                 .onMessage(ExecutionDone.class, this::onExecutionDone)
                 .onMessage(Pulled.class, this::onPulled)
                 .onMessage(ResumePull.class, resume -> pull(resume.fragmentId(), resume.producer()))
@@ -619,13 +640,30 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return this;
     }
 
+    private Behavior<Command> onApplyDynamicFilter(ApplyDynamicFilter message) {
+        if (execution != null && !state.isDone()) {
+            execution.dynamicFilters().apply(message.scanColumn(), message.summary());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onDynamicFilterCollected(DynamicFilterCollected message) {
+        if (!state.isDone()) {
+            // at once: the scans of the other stage wait for no one, the sooner they filter the better
+            unsentDynamicFilters.add(message.filter());
+            reportStatus();
+        }
+        return this;
+    }
+
     private Behavior<Command> onStatusTick() {
         reportStatus();
         return this;
     }
 
     private void reportStatus() {
-        statusListener.tell(new TaskStatus(taskId, nodeId, state, progress(), failure));
+        statusListener.tell(new TaskStatus(taskId, nodeId, state, progress(), failure, unsentDynamicFilters));
+        unsentDynamicFilters.clear();
     }
 
     private TaskProgress progress() {
@@ -641,7 +679,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 (int) (bySplits ? stats.runningSplits() : stats.runningDrivers()),
                 (int) (bySplits ? stats.completedSplits() : stats.completedDrivers()),
                 stats.inputRows(), stats.inputBytes(), stats.outputRows(), stats.outputBytes(), stats.cpuNanos(),
-                stats.wallNanos(), stats.memoryBytes(), stats.peakMemoryBytes());
+                stats.wallNanos(), stats.memoryBytes(), stats.peakMemoryBytes(), stats.dynamicFilterPrunedRows());
     }
 
     private Behavior<Command> onPostStop() {

@@ -72,11 +72,17 @@ final class LocalExecutionPlanner {
     private final int sourceConcurrency;
     private final Map<Integer, RemoteSourceBuffer> remoteSources = new HashMap<>();
     private final List<Pipeline> pipelines = new ArrayList<>();
+    private final DynamicFilterWiring dynamicFilters;
 
     LocalExecutionPlanner(TaskExecutionContext context, SplitQueue splits, int sourceConcurrency) {
         this.context = context;
         this.splits = splits;
         this.sourceConcurrency = sourceConcurrency;
+        this.dynamicFilters = new DynamicFilterWiring(context);
+    }
+
+    io.quarry.exec.dynamicfilter.TaskDynamicFilters dynamicFilters() {
+        return dynamicFilters.task();
     }
 
     Map<Integer, RemoteSourceBuffer> remoteSources() {
@@ -104,7 +110,8 @@ final class LocalExecutionPlanner {
             Connector connector = context.catalogs().apply(scan.catalog());
             var columns = scan.columns();
             Pipeline pipeline = new Pipeline(sourceConcurrency);
-            pipeline.factories.add(() -> new TableScanOperator(splits, split -> connector.pageSource(split, columns)));
+            var scanFilters = dynamicFilters.takeScanFilters();
+            pipeline.factories.add(() -> new TableScanOperator(splits, split -> connector.pageSource(split, columns), scanFilters));
             return pipeline;
         }
         if (node instanceof RemoteSource remote) {
@@ -253,7 +260,8 @@ final class LocalExecutionPlanner {
             nullSafe[i] = join.nullSafeKeys().get(i);
         }
         boolean trackVisited = join.type().tracksMatchedRight();
-        build.factories.add(() -> new HashBuildOperator(buildTypes, buildKeys, nullSafe, trackVisited, bridge));
+        var joinFilters = dynamicFilters.forJoin(join);
+        build.factories.add(() -> new HashBuildOperator(buildTypes, buildKeys, nullSafe, trackVisited, bridge, joinFilters));
         pipelines.add(build);
 
         Pipeline probe = visit(join.left());

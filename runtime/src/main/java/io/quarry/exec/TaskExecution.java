@@ -1,5 +1,6 @@
 package io.quarry.exec;
 
+import io.quarry.exec.dynamicfilter.TaskDynamicFilters;
 import io.quarry.exec.operator.Operator;
 import io.quarry.exec.operator.OutputOperator;
 import io.quarry.exec.operator.RemoteSourceOperator;
@@ -44,6 +45,7 @@ public final class TaskExecution {
     private final SplitQueue splits = new SplitQueue();
     private final Map<Integer, RemoteSourceBuffer> remoteSources;
     private final List<LocalExecutionPlanner.Pipeline> pipelines;
+    private final TaskDynamicFilters dynamicFilters;
     private final List<DriverRunner> runners = new ArrayList<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     /** {@link #done} once the task's memory is back in the node's pool: what {@link #done()} hands out. */
@@ -66,6 +68,12 @@ public final class TaskExecution {
         LocalExecutionPlanner planner = new LocalExecutionPlanner(context, splits, concurrency);
         this.pipelines = planner.plan();
         this.remoteSources = Map.copyOf(planner.remoteSources());
+        this.dynamicFilters = planner.dynamicFilters();
+    }
+
+    /** The task's dynamic filters: reports of its partitioned joins, merged filters for its scan. */
+    public TaskDynamicFilters dynamicFilters() {
+        return dynamicFilters;
     }
 
     /** Plans the fragment; an unsupported plan or function fails here with a QuarryException. */
@@ -222,12 +230,14 @@ public final class TaskExecution {
         long inputBytes = 0;
         long outputRows = 0;
         long outputBytes = 0;
+        long pruned = 0;
         for (DriverRunner runner : snapshot) {
             for (Operator operator : runner.driver.operators()) {
                 if (operator instanceof TableScanOperator
                         || (operator instanceof RemoteSourceOperator remote && !remote.isLocal())) {
                     inputRows += operator.stats().inputRows();
                     inputBytes += operator.stats().inputBytes();
+                    pruned += operator.stats().dynamicFilterPrunedRows();
                 }
                 if (operator instanceof OutputOperator) {
                     outputRows += operator.stats().outputRows();
@@ -242,7 +252,7 @@ public final class TaskExecution {
         return new TaskStatistics(
                 total, queuedDrivers.get(), runningDrivers.get(), completedDrivers.get(),
                 splits.totalSplits(), splits.queuedSplits(), splits.runningSplits(), splits.completedSplits(),
-                inputRows, inputBytes, outputRows, outputBytes, cpuNanos.get(), wallNanos.get(), memory, peak);
+                inputRows, inputBytes, outputRows, outputBytes, cpuNanos.get(), wallNanos.get(), memory, peak, pruned);
     }
 
     /** Counts the page buffers (bounded on their own) in the task's memory; never fails the task. */

@@ -25,6 +25,7 @@ public final class SystemSessionProperties {
     public static final String JOIN_DISTRIBUTION_TYPE = "join_distribution_type";
     public static final String RETRY_POLICY = "retry_policy";
     public static final String HASH_PARTITION_COUNT = "hash_partition_count";
+    public static final String ENABLE_DYNAMIC_FILTERING = "enable_dynamic_filtering";
 
 
     private record Property(PropertyDescriptor descriptor, UnaryOperator<String> normalizer) {}
@@ -50,6 +51,8 @@ public final class SystemSessionProperties {
         add(new PropertyDescriptor(HASH_PARTITION_COUNT, "integer", "100",
                 "Number of partitions for distributed joins and aggregations", false),
                 SystemSessionProperties::positiveInteger);
+        add(new PropertyDescriptor(ENABLE_DYNAMIC_FILTERING, "boolean", "true",
+                "Enable dynamic filtering", false), SystemSessionProperties::bool);
     }
 
     private SystemSessionProperties() {}
@@ -156,6 +159,18 @@ public final class SystemSessionProperties {
             throw new IllegalArgumentException("must be one of " + allowed);
         }
         return normalized;
+    }
+
+    private static String bool(String value) {
+        String normalized = value.trim().toLowerCase(Locale.ROOT);
+        if (!normalized.equals("true") && !normalized.equals("false")) {
+            throw new IllegalArgumentException("must be true or false");
+        }
+        return normalized;
+    }
+
+    public static boolean enableDynamicFiltering(Session session) {
+        return Boolean.parseBoolean(value(session, ENABLE_DYNAMIC_FILTERING));
     }
 
     private static String positiveInteger(String value) {

@@ -47,6 +47,16 @@ class TestSystemSessionProperties {
     }
 
     @Test
+    void dynamicFilteringIsOnUnlessTurnedOff() {
+        assertThat(SystemSessionProperties.descriptor("enable_dynamic_filtering").orElseThrow().type()).isEqualTo("boolean");
+        assertThat(SystemSessionProperties.enableDynamicFiltering(session(Map.of()))).isTrue();
+        assertThat(SystemSessionProperties.validate("enable_dynamic_filtering", "FALSE")).isEqualTo("false");
+        assertThat(SystemSessionProperties.enableDynamicFiltering(session(Map.of("enable_dynamic_filtering", "false"))))
+                .isFalse();
+        assertInvalid("enable_dynamic_filtering", "maybe", "is invalid for property 'enable_dynamic_filtering'");
+    }
+
+    @Test
     void readsTypedValuesWithDefaults() {
         Session session = session(Map.of("query_max_run_time", "30s", "query_max_memory", "512MB"));
         assertThat(SystemSessionProperties.queryMaxRunTime(session)).isEqualTo(Duration.ofSeconds(30));

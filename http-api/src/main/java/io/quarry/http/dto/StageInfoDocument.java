@@ -36,7 +36,10 @@ public record StageInfoDocument(
         subStages = List.copyOf(subStages);
     }
 
-    /** The {@code stageStats} of a stage: sums over its own tasks (drivers are Quarry's splits). */
+    /**
+     * The {@code stageStats} of a stage: sums over its own tasks (drivers are Quarry's splits);
+     * {@code dynamicFilterPrunedPositions} counts the rows its table scans read and dropped because of dynamic filters.
+     */
     public record Stats(
             @JsonProperty("totalTasks") int totalTasks,
             @JsonProperty("failedTasks") int failedTasks,
@@ -47,7 +50,8 @@ public record StageInfoDocument(
             @JsonProperty("totalCpuTime") String totalCpuTime,
             @JsonProperty("totalScheduledTime") String totalScheduledTime,
             @JsonProperty("rawInputDataSize") String rawInputDataSize,
-            @JsonProperty("rawInputPositions") long rawInputPositions) {}
+            @JsonProperty("rawInputPositions") long rawInputPositions,
+            @JsonProperty("dynamicFilterPrunedPositions") long dynamicFilterPrunedPositions) {}
 
     /** One task of a stage: {@code taskStatus} (where and how it runs) and {@code stats}. */
     public record Task(@JsonProperty("taskStatus") TaskStatusSummary taskStatus, @JsonProperty("stats") TaskStats stats) {}
@@ -69,7 +73,8 @@ public record StageInfoDocument(
             @JsonProperty("outputDataSize") String outputDataSize,
             @JsonProperty("totalCpuTime") String totalCpuTime,
             @JsonProperty("totalScheduledTime") String totalScheduledTime,
-            @JsonProperty("peakUserMemoryReservation") String peakUserMemoryReservation) {}
+            @JsonProperty("peakUserMemoryReservation") String peakUserMemoryReservation,
+            @JsonProperty("dynamicFilterPrunedPositions") long dynamicFilterPrunedPositions) {}
 
     /** @param base the coordinator's external base URI */
     public static StageInfoDocument of(StageInfo stage, URI base) {
@@ -84,7 +89,8 @@ public record StageInfoDocument(
                 Durations.formatMillis(statistics.cpuTimeMillis()),
                 Durations.formatMillis(statistics.wallTimeMillis()),
                 DataSizes.formatBytes(statistics.processedBytes()),
-                statistics.processedRows());
+                statistics.processedRows(),
+                stage.tasks().stream().mapToLong(StageTaskInfo::dynamicFilterPrunedRows).sum());
         return new StageInfoDocument(
                 stage.stageId().toString(),
                 statistics.state(),
@@ -108,7 +114,8 @@ public record StageInfoDocument(
                         DataSizes.formatBytes(task.outputBytes()),
                         Durations.formatNanos(task.cpuNanos()),
                         Durations.formatNanos(task.wallNanos()),
-                        DataSizes.formatBytes(task.peakMemoryBytes())));
+                        DataSizes.formatBytes(task.peakMemoryBytes()),
+                        task.dynamicFilterPrunedRows()));
     }
 
     private static String stripSlash(String uri) {

@@ -353,6 +353,11 @@ public final class KryoRegistrations {
         kryo.register(458, io.quarry.plan.Unnest.class);
         // SQL gaps: the json type, lambdas over row columns (ids 600-619)
         kryo.register(600, io.quarry.type.JsonType.class);
+        // Dynamic filtering (ids 640-659)
+        kryo.register(640, io.quarry.exec.dynamicfilter.DynamicFilterSummary.class);
+        kryo.register(641, io.quarry.exec.dynamicfilter.DynamicFilterSummary.Kind.class);
+        kryo.register(642, io.quarry.exec.dynamicfilter.CollectedDynamicFilter.class);
+        kryo.register(643, io.quarry.actor.TaskActor.ApplyDynamicFilter.class);
         // dictionary and run-length blocks (ids 660-679)
         kryo.register(660, io.quarry.block.DictionaryBlock.class, new PageSerializer.BlockSerializer());
         kryo.register(661, io.quarry.block.RunLengthBlock.class, new PageSerializer.BlockSerializer());

@@ -1,5 +1,6 @@
 package io.quarry.exec.operator;
 
+import io.quarry.exec.dynamicfilter.JoinDynamicFilters;
 import io.quarry.page.Page;
 import io.quarry.type.Type;
 import java.util.ArrayList;
@@ -15,12 +16,21 @@ public final class HashBuildOperator implements Operator {
     private final boolean[] nullSafe;
     private final boolean trackVisited;
     private final JoinBridge bridge;
+    /** Where the build keys' dynamic filters go once the input is complete; null when the join has none. */
+    private final JoinDynamicFilters dynamicFilters;
     private final OperatorStats stats = new OperatorStats("HashBuilder");
     private final List<Page> pages = new ArrayList<>();
     private long bufferedBytes;
     private boolean finished;
 
     public HashBuildOperator(List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean trackVisited, JoinBridge bridge) {
+        this(types, keyChannels, nullSafe, trackVisited, bridge, null);
+    }
+
+    public HashBuildOperator(
+            List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean trackVisited, JoinBridge bridge,
+            JoinDynamicFilters dynamicFilters) {
+        this.dynamicFilters = dynamicFilters;
         this.types = List.copyOf(types);
         this.keyChannels = keyChannels.clone();
         this.nullSafe = nullSafe.clone();
@@ -52,6 +62,10 @@ public final class HashBuildOperator implements Operator {
             return;
         }
         finished = true;
+        if (dynamicFilters != null) {
+            // before the probe side is released, so that its scan filters from its first page after the build
+            dynamicFilters.buildComplete(pages);
+        }
         JoinHash hash = JoinHash.build(types, pages, keyChannels, nullSafe, trackVisited);
         pages.clear();
         stats.setRetainedBytes(hash.sizeInBytes());

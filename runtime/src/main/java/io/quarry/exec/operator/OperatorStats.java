@@ -16,6 +16,7 @@ public final class OperatorStats {
     private volatile long outputRows;
     private volatile long outputBytes;
     private volatile long retainedBytes;
+    private volatile long dynamicFilterPrunedRows;
     private volatile TaskMemoryContext memory;
 
     public OperatorStats(String operatorType) {
@@ -34,6 +35,15 @@ public final class OperatorStats {
     public void recordInput(long rows, long bytes) {
         inputRows += rows;
         inputBytes += bytes;
+    }
+
+    /** Rows a table scan read and dropped because of dynamic filters. */
+    public void recordDynamicFilterPruned(long rows) {
+        dynamicFilterPrunedRows += rows;
+    }
+
+    public long dynamicFilterPrunedRows() {
+        return dynamicFilterPrunedRows;
     }
 
     public void recordOutput(Page page) {

@@ -1,16 +1,22 @@
 package io.quarry.exec.operator;
 
 import io.quarry.exec.SplitQueue;
+import io.quarry.exec.dynamicfilter.ScanDynamicFilters;
 import io.quarry.page.Page;
 import io.quarry.spi.PageSource;
 import io.quarry.spi.Split;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-/** Reads the splits it takes from the task's shared {@link SplitQueue}, one page source at a time. */
+/**
+ * Reads the splits it takes from the task's shared {@link SplitQueue}, one page source at a time, and drops the
+ * rows the scan's dynamic filters (if any have arrived) say no join can match: its input counts the rows read,
+ * its output the rows kept.
+ */
 public final class TableScanOperator implements Operator {
     private final SplitQueue splits;
     private final Function<Split, PageSource> pageSources;
+    private final ScanDynamicFilters dynamicFilters;
     private final OperatorStats stats = new OperatorStats("TableScan");
     private PageSource current;
     private long currentRows;
@@ -19,8 +25,14 @@ public final class TableScanOperator implements Operator {
     private CompletableFuture<Void> blocked = NOT_BLOCKED;
 
     public TableScanOperator(SplitQueue splits, Function<Split, PageSource> pageSources) {
+        this(splits, pageSources, null);
+    }
+
+    /** {@code dynamicFilters} may be null: the scan then keeps every row. */
+    public TableScanOperator(SplitQueue splits, Function<Split, PageSource> pageSources, ScanDynamicFilters dynamicFilters) {
         this.splits = splits;
         this.pageSources = pageSources;
+        this.dynamicFilters = dynamicFilters;
     }
 
     @Override
@@ -55,6 +67,14 @@ public final class TableScanOperator implements Operator {
         Page page = current.nextPage();
         if (page != null) {
             stats.recordInput(page);
+            if (dynamicFilters != null) {
+                Page kept = dynamicFilters.apply(page);
+                if (kept != page) {
+                    stats.recordDynamicFilterPruned(page.positionCount() - kept.positionCount());
+                    // an empty page still counts as progress for the driver, which passes it on to no one
+                    page = kept;
+                }
+            }
             stats.recordOutput(page);
         }
         if (current.isFinished()) {

@@ -20,6 +20,8 @@ import io.quarry.actor.TaskManager;
 import io.quarry.actor.TaskProgress;
 import io.quarry.actor.TaskState;
 import io.quarry.actor.TaskStatus;
+import io.quarry.exec.dynamicfilter.CollectedDynamicFilter;
+import io.quarry.exec.dynamicfilter.DynamicFilterSummary;
 import io.quarry.actor.WorkerRef;
 import io.quarry.actor.LocalOnly;
 import io.quarry.block.Block;
@@ -254,9 +256,11 @@ class TestKryoSerializer {
         ActorRef<TaskActor.Command> task = testKit.<TaskActor.Command>createTestProbe().ref();
         ActorRef<TaskManager.Command> taskManager = testKit.<TaskManager.Command>createTestProbe().ref();
         RemoteTask remoteTask = new RemoteTask(taskId, task);
-        TaskProgress progress = new TaskProgress(4, 1, 1, 2, 100, 2000, 10, 200, 5_000_000, 9_000_000, 1024, 4096);
+        TaskProgress progress = new TaskProgress(4, 1, 1, 2, 100, 2000, 10, 200, 5_000_000, 9_000_000, 1024, 4096, 77);
+        DynamicFilterSummary exact = DynamicFilterSummary.values(new long[] {5, -3, 0, Long.MAX_VALUE});
+        CollectedDynamicFilter collected = new CollectedDynamicFilter(3, 1, exact);
         TaskStatus status = new TaskStatus(taskId, "worker-1", TaskState.RUNNING, progress,
-                Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "lost")));
+                Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "lost")), List.of(collected));
         ColumnMetadata orderKey = new ColumnMetadata("orderkey", Types.BIGINT);
         SchemaTableName orders = new SchemaTableName("tiny", "orders");
         TableScan scan = new TableScan("tpch", orders, List.of(orderKey, new ColumnMetadata("comment", Types.varchar(79))));
@@ -475,7 +479,10 @@ class TestKryoSerializer {
         Join join = new Join(JoinType.LEFT, scan, remote, List.of(0), List.of(0), List.of(false), Optional.of(greater),
                 JoinDistribution.BROADCAST);
         List<Object> joins = List.of(join, JoinType.MARK, JoinDistribution.PARTITIONED);
-        for (Object sample : Stream.of(all, joins, structural).flatMap(List::stream).toList()) {
+        List<Object> dynamicFilters = List.of(
+                DynamicFilterSummary.range(-10, 10), DynamicFilterSummary.Kind.NONE, collected,
+                new TaskActor.ApplyDynamicFilter(2, DynamicFilterSummary.none()));
+        for (Object sample : Stream.of(all, joins, structural, dynamicFilters).flatMap(List::stream).toList()) {
             Object previous = samples.put(sample.getClass(), sample);
             assertThat(previous).as("two samples of %s", sample.getClass()).isNull();
         }

@@ -1,0 +1,117 @@
+package io.quarry.exec.dynamicfilter;
+
+import io.quarry.plan.Exchange;
+import io.quarry.plan.Filter;
+import io.quarry.plan.Join;
+import io.quarry.plan.JoinType;
+import io.quarry.plan.PlanNode;
+import io.quarry.plan.Project;
+import io.quarry.plan.RemoteSource;
+import io.quarry.plan.TableScan;
+import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.InputRef;
+import io.quarry.spi.Session;
+import io.quarry.type.Storage;
+import io.quarry.type.Type;
+import java.util.Optional;
+
+/**
+ * Which joins get dynamic filters and where they apply, decided the same way on the workers (for the joins and
+ * scans of a task) and on the coordinator (to route the filters of partitioned joins). A probe key reaches a
+ * scan column only through Filter, Exchange and Project nodes whose projection of that key is a plain column
+ * reference; any other node on the way gives up.
+ */
+public final class DynamicFilterPlanning {
+    /** The session property that turns dynamic filtering off. */
+    public static final String SESSION_PROPERTY = "enable_dynamic_filtering";
+    /** Exact values a task keeps for a scan in the same task. */
+    public static final int LOCAL_MAX_DISTINCT = 100_000;
+    /** Exact values a task reports to the coordinator: its reports stay well under Artery's frame size. */
+    public static final int REPORTED_MAX_DISTINCT = 10_000;
+    /** Exact values of a merged filter the coordinator sends to the scanning tasks. */
+    public static final int MERGED_MAX_DISTINCT = 20_000;
+
+    /** Where the probe rows of a join key come from. */
+    public sealed interface ProbeSource {}
+
+    /** Column {@code column} of a table scan in the same fragment. */
+    public record LocalScan(int column) implements ProbeSource {}
+
+    /** Output channel {@code channel} of fragment {@code fragmentId} (a partitioned join's probe side). */
+    public record RemoteChannel(int fragmentId, int channel) implements ProbeSource {}
+
+    private DynamicFilterPlanning() {}
+
+    /** Whether the session lets dynamic filters run (the property defaults to true). */
+    public static boolean enabled(Session session) {
+        return session.systemProperty(SESSION_PROPERTY).map(value -> !value.trim().equalsIgnoreCase("false")).orElse(true);
+    }
+
+    /**
+     * Whether probe (left) rows without a matching build key can be dropped before the join without changing its
+     * result: not when the join keeps unmatched probe rows (LEFT, FULL, ANTI) or marks them (MARK).
+     */
+    public static boolean filtersProbe(JoinType type) {
+        return switch (type) {
+            case INNER, RIGHT, SEMI, RIGHT_SEMI, RIGHT_ANTI -> true;
+            case LEFT, FULL, ANTI, MARK -> false;
+        };
+    }
+
+    /** Whether key {@code index} of {@code join} can have a filter: long storage, not null-safe. */
+    public static boolean filterableKey(Join join, int index) {
+        if (join.nullSafeKeys().get(index)) {
+            return false;
+        }
+        Type type = join.right().outputTypes().get(join.rightKeys().get(index));
+        return type.storage() == Storage.LONG;
+    }
+
+    /** Where channel {@code channel} of {@code node} comes from, if it is a plain scan or remote column. */
+    public static Optional<ProbeSource> probeSource(PlanNode node, int channel) {
+        PlanNode current = node;
+        int currentChannel = channel;
+        while (true) {
+            if (current instanceof TableScan) {
+                return Optional.of(new LocalScan(currentChannel));
+            }
+            if (current instanceof RemoteSource remote) {
+                return Optional.of(new RemoteChannel(remote.fragmentId(), currentChannel));
+            }
+            if (current instanceof Filter filter) {
+                current = filter.source();
+            } else if (current instanceof Exchange exchange) {
+                current = exchange.source();
+            } else if (current instanceof Project project) {
+                Expression projection = project.projections().get(currentChannel);
+                if (!(projection instanceof InputRef ref)
+                        || !ref.type().equals(project.source().outputTypes().get(ref.channel()))) {
+                    return Optional.empty();
+                }
+                currentChannel = ref.channel();
+                current = project.source();
+            } else {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The scan column behind output channel {@code channel} of a fragment whose root reads one table through a
+     * chain of Filter, Exchange and Project nodes: where a merged filter of a partitioned join applies.
+     */
+    public static Optional<Integer> rootScanColumn(PlanNode root, int channel) {
+        return probeSource(root, channel).flatMap(source -> source instanceof LocalScan local
+                ? Optional.of(local.column())
+                : Optional.empty());
+    }
+
+    /** Whether {@code node} is a chain of Filter, Exchange and Project nodes over one table scan. */
+    public static boolean isScanChain(PlanNode node) {
+        PlanNode current = node;
+        while (current instanceof Filter || current instanceof Exchange || current instanceof Project) {
+            current = current.sources().get(0);
+        }
+        return current instanceof TableScan;
+    }
+}
