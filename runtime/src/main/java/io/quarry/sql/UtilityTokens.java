@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tokens of a utility statement ({@link UtilityStatementParser}) or of a prepared statement whose
- * parameters are bound ({@link StatementParameters}): words, numbers, strings, quoted identifiers and
- * symbols, with their positions; comments and blanks are skipped.
+ * The tokens of the statements Quarry parses itself ({@link UtilityStatementParser}, {@link WriteStatementParser})
+ * and of a prepared statement whose parameters are bound ({@link StatementParameters}): words, numbers, strings,
+ * quoted identifiers and symbols, with their positions; comments and blanks are skipped.
  */
 final class UtilityTokens {
     enum Kind {

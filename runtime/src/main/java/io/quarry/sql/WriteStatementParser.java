@@ -2,6 +2,8 @@ package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.sql.UtilityTokens.Kind;
+import io.quarry.sql.UtilityTokens.Token;
 import io.quarry.sql.WriteStatement.ColumnDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,31 +20,13 @@ import java.util.Set;
 public final class WriteStatementParser {
     private static final Set<String> QUERY_STARTS = Set.of("select", "values", "with", "table");
 
-    private enum Kind {
-        WORD,
-        QUOTED,
-        STRING,
-        SYMBOL,
-        END
-    }
-
-    private record Token(Kind kind, String text, int start, int end, int line, int column) {
-        boolean isWord(String word) {
-            return kind == Kind.WORD && text.equalsIgnoreCase(word);
-        }
-
-        boolean isSymbol(String symbol) {
-            return kind == Kind.SYMBOL && text.equals(symbol);
-        }
-    }
-
     private final String sql;
     private final List<Token> tokens;
     private int position;
 
     private WriteStatementParser(String sql) {
         this.sql = sql;
-        this.tokens = tokenize(sql);
+        this.tokens = UtilityTokens.tokenize(sql);
     }
 
     /** The statement, or empty when it is not one of these (a query, or a statement for Calcite). */
@@ -105,7 +89,7 @@ public final class WriteStatementParser {
                 position++;
                 Token pattern = next();
                 if (pattern.kind() != Kind.STRING) {
-                    throw syntaxError(pattern, "a string pattern");
+                    throw UtilityTokens.syntaxError(pattern, "a string pattern");
                 }
                 like = Optional.of(pattern.text());
             }
@@ -133,7 +117,7 @@ public final class WriteStatementParser {
     private String string() {
         Token token = next();
         if (token.kind() != Kind.STRING) {
-            throw syntaxError(token, "a string pattern");
+            throw UtilityTokens.syntaxError(token, "a string pattern");
         }
         return token.text();
     }
@@ -157,7 +141,7 @@ public final class WriteStatementParser {
         rejectProperties();
         Token as = next();
         if (!as.isWord("as")) {
-            throw syntaxError(as, "'(' or AS");
+            throw UtilityTokens.syntaxError(as, "'(' or AS");
         }
         int queryStart = peek(0).start();
         int queryEnd = endOfStatement();
@@ -171,12 +155,12 @@ public final class WriteStatementParser {
             queryEnd = tokens.get(last - 1).start();
         }
         if (size <= position) {
-            throw syntaxError(peek(0), "a query");
+            throw UtilityTokens.syntaxError(peek(0), "a query");
         }
         String query = positioned(queryStart, queryEnd);
         boolean parenthesised = peek(0).isSymbol("(");
         if (!parenthesised && !QUERY_STARTS.contains(peek(0).text().toLowerCase(Locale.ROOT))) {
-            throw syntaxError(peek(0), "a query");
+            throw UtilityTokens.syntaxError(peek(0), "a query");
         }
         return new WriteStatement.CreateTableAsSelect(name, ifNotExists, aliases, query, withData);
     }
@@ -190,11 +174,11 @@ public final class WriteStatementParser {
         }
         Token start = peek(0);
         if (start.kind() == Kind.END) {
-            throw syntaxError(start, "a query");
+            throw UtilityTokens.syntaxError(start, "a query");
         }
         boolean isQuery = start.isSymbol("(") || (start.kind() == Kind.WORD && QUERY_STARTS.contains(start.text().toLowerCase(Locale.ROOT)));
         if (!isQuery) {
-            throw syntaxError(start, "SELECT, VALUES, WITH or '('");
+            throw UtilityTokens.syntaxError(start, "SELECT, VALUES, WITH or '('");
         }
         String query = positioned(start.start(), endOfStatement());
         return new WriteStatement.Insert(name, columns, query);
@@ -218,18 +202,18 @@ public final class WriteStatementParser {
         while (true) {
             Token nameToken = next();
             if (!isIdentifier(nameToken)) {
-                throw syntaxError(nameToken, "a column name");
+                throw UtilityTokens.syntaxError(nameToken, "a column name");
             }
             Token typeStart = peek(0);
             if (typeStart.kind() != Kind.WORD) {
-                throw syntaxError(typeStart, "a type");
+                throw UtilityTokens.syntaxError(typeStart, "a type");
             }
             int depth = 0;
             int typeEnd = typeStart.end();
             while (true) {
                 Token token = peek(0);
                 if (token.kind() == Kind.END) {
-                    throw syntaxError(token, "')'");
+                    throw UtilityTokens.syntaxError(token, "')'");
                 }
                 if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")"))) {
                     break;
@@ -252,7 +236,7 @@ public final class WriteStatementParser {
                 return columns;
             }
             if (!separator.isSymbol(",")) {
-                throw syntaxError(separator, "',' or ')'");
+                throw UtilityTokens.syntaxError(separator, "',' or ')'");
             }
         }
     }
@@ -263,7 +247,7 @@ public final class WriteStatementParser {
         while (true) {
             Token token = next();
             if (!isIdentifier(token)) {
-                throw syntaxError(token, "an identifier");
+                throw UtilityTokens.syntaxError(token, "an identifier");
             }
             names.add(identifier(token));
             Token separator = next();
@@ -271,7 +255,7 @@ public final class WriteStatementParser {
                 return names;
             }
             if (!separator.isSymbol(",")) {
-                throw syntaxError(separator, "',' or ')'");
+                throw UtilityTokens.syntaxError(separator, "',' or ')'");
             }
         }
     }
@@ -303,7 +287,7 @@ public final class WriteStatementParser {
         while (true) {
             Token token = next();
             if (!isIdentifier(token)) {
-                throw syntaxError(token, "a name");
+                throw UtilityTokens.syntaxError(token, "a name");
             }
             parts.add(identifier(token));
             if (!peek(0).isSymbol(".")) {
@@ -328,7 +312,7 @@ public final class WriteStatementParser {
     private void expectSymbol(String symbol) {
         Token token = next();
         if (!token.isSymbol(symbol)) {
-            throw syntaxError(token, "'" + symbol + "'");
+            throw UtilityTokens.syntaxError(token, "'" + symbol + "'");
         }
     }
 
@@ -338,7 +322,7 @@ public final class WriteStatementParser {
             return;
         }
         if (token.kind() != Kind.END) {
-            throw syntaxError(token, "the end of the statement");
+            throw UtilityTokens.syntaxError(token, "the end of the statement");
         }
     }
 
@@ -367,82 +351,5 @@ public final class WriteStatementParser {
             position++;
         }
         return token;
-    }
-
-    private static QuarryException syntaxError(Token token, String expected) {
-        String found = token.kind() == Kind.END ? "<EOF>" : "'" + token.text() + "'";
-        return new QuarryException(
-                ErrorCode.SYNTAX_ERROR,
-                "line " + token.line() + ":" + token.column() + ": mismatched input " + found + ". Expecting: " + expected,
-                new io.quarry.spi.ErrorLocation(token.line(), token.column()),
-                null);
-    }
-
-    private static List<Token> tokenize(String sql) {
-        List<Token> tokens = new ArrayList<>();
-        int line = 1;
-        int lineStart = 0;
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\n') {
-                line++;
-                lineStart = i + 1;
-                i++;
-            } else if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                for (int k = i; k < end; k++) {
-                    if (sql.charAt(k) == '\n') {
-                        line++;
-                        lineStart = k + 1;
-                    }
-                }
-                i = end;
-            } else if (c == '"' || c == '\'') {
-                StringBuilder text = new StringBuilder();
-                int start = i;
-                int column = i - lineStart + 1;
-                int startLine = line;
-                i++;
-                while (i < n) {
-                    char q = sql.charAt(i);
-                    if (q == c) {
-                        if (i + 1 < n && sql.charAt(i + 1) == c) {
-                            text.append(c);
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    if (q == '\n') {
-                        line++;
-                        lineStart = i + 1;
-                    }
-                    text.append(q);
-                    i++;
-                }
-                i = Math.min(i + 1, n);
-                tokens.add(new Token(c == '"' ? Kind.QUOTED : Kind.STRING, text.toString(), start, i, startLine, column));
-            } else if (Character.isLetterOrDigit(c) || c == '_') {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
-                    i++;
-                }
-                tokens.add(new Token(Kind.WORD, sql.substring(start, i), start, i, line, start - lineStart + 1));
-            } else {
-                tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), i, i + 1, line, i - lineStart + 1));
-                i++;
-            }
-        }
-        tokens.add(new Token(Kind.END, "", n, n, line, Math.max(1, n - lineStart + 1)));
-        return tokens;
     }
 }
