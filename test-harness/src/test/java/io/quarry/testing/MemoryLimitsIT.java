@@ -74,6 +74,14 @@ class MemoryLimitsIT {
             assertThat(aggregation.error().orElseThrow().path("message").asText())
                     .startsWith("Query exceeded distributed user memory limit of 4MB");
 
+            // The session's query_max_memory lowers the limit for its queries.
+            StatementClient lowered = new StatementClient(cluster.coordinatorUri(), "X-Trino-", Map.of(
+                    "User", "test", "Catalog", "tpch", "Schema", "tiny", "Session", "query_max_memory=1MB"));
+            StatementClient.Result limited = lowered.execute(BIG_AGGREGATION);
+            assertThat(limited.errorName()).isEqualTo("EXCEEDED_GLOBAL_MEMORY_LIMIT");
+            assertThat(limited.error().orElseThrow().path("message").asText())
+                    .startsWith("Query exceeded distributed user memory limit of 1MB");
+
             assertSmallQueriesRun(client);
         }
     }
