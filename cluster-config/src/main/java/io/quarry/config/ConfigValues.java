@@ -41,6 +41,14 @@ final class ConfigValues {
         return value;
     }
 
+    static RetryPolicy parseRetryPolicy(String source, String key, String raw) {
+        try {
+            return RetryPolicy.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, key, e.getMessage());
+        }
+    }
+
     static long parseDataSize(String source, String key, String raw) {
         long bytes;
         try {

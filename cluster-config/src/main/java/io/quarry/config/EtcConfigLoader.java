@@ -7,6 +7,7 @@ import static io.quarry.config.ConfigValues.parseEnvironment;
 import static io.quarry.config.ConfigValues.parseHost;
 import static io.quarry.config.ConfigValues.parseHttpUri;
 import static io.quarry.config.ConfigValues.parseInt;
+import static io.quarry.config.ConfigValues.parseRetryPolicy;
 import static io.quarry.config.ConfigValues.parseNodeId;
 import static io.quarry.config.ConfigValues.parsePort;
 import static io.quarry.config.ConfigValues.parseSeedNodes;
@@ -129,6 +130,7 @@ public final class EtcConfigLoader {
                 (key, value) -> query.maxConcurrentQueries(parseInt(source, key, value, 1)));
         file.ifPresent(
                 "query.max-queued-queries", (key, value) -> query.maxQueuedQueries(parseInt(source, key, value, 0)));
+        file.ifPresent("retry-policy", (key, value) -> query.retryPolicy(parseRetryPolicy(source, key, value)));
         node.query(query.build());
     }
 

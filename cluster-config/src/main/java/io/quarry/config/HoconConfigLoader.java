@@ -56,6 +56,7 @@ public final class HoconConfigLoader {
             "query.max-run-time",
             "query.max-concurrent-queries",
             "query.max-queued-queries",
+            "query.retry-policy",
             "shared-secret",
             "ask-timeout");
 
@@ -190,6 +191,9 @@ public final class HoconConfigLoader {
             duration("query.max-run-time", false).ifPresent(query::maxRunTime);
             integer("query.max-concurrent-queries", 1).ifPresent(query::maxConcurrentQueries);
             integer("query.max-queued-queries", 0).ifPresent(query::maxQueuedQueries);
+            string("query.retry-policy")
+                    .map(value -> ConfigValues.parseRetryPolicy(origin("query.retry-policy"), key("query.retry-policy"), value))
+                    .ifPresent(query::retryPolicy);
             return query.build();
         }
 

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param maxConcurrentQueries {@code query.max-concurrent-queries}: queries running at once (default 1000)
  * @param maxQueuedQueries {@code query.max-queued-queries}: queries waiting to run before new ones are
  *     rejected (default 5000)
+ * @param retryPolicy {@code retry-policy}: what a query does when a worker running its tasks is lost
+ *     (default TASK); the session property {@code retry_policy} overrides it per query
  */
 public record QueryConfig(
         long maxMemoryBytes,
@@ -28,7 +30,8 @@ public record QueryConfig(
         int maxHistory,
         Duration maxRunTime,
         int maxConcurrentQueries,
-        int maxQueuedQueries) {
+        int maxQueuedQueries,
+        RetryPolicy retryPolicy) {
     public static final long DEFAULT_MAX_MEMORY_BYTES = 20L << 30;
     public static final Duration DEFAULT_CLIENT_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration DEFAULT_MIN_EXPIRE_AGE = Duration.ofMinutes(15);
@@ -36,11 +39,13 @@ public record QueryConfig(
     public static final Duration DEFAULT_MAX_RUN_TIME = Duration.ofDays(100);
     public static final int DEFAULT_MAX_CONCURRENT_QUERIES = 1000;
     public static final int DEFAULT_MAX_QUEUED_QUERIES = 5000;
+    public static final RetryPolicy DEFAULT_RETRY_POLICY = RetryPolicy.TASK;
 
     public QueryConfig {
         requireNonNull(clientTimeout, "clientTimeout is null");
         requireNonNull(minExpireAge, "minExpireAge is null");
         requireNonNull(maxRunTime, "maxRunTime is null");
+        requireNonNull(retryPolicy, "retryPolicy is null");
         checkArgument(maxMemoryBytes > 0, "maxMemoryBytes must be positive: " + maxMemoryBytes);
         checkArgument(maxMemoryPerNodeBytes > 0, "maxMemoryPerNodeBytes must be positive: " + maxMemoryPerNodeBytes);
         checkArgument(isPositive(clientTimeout), "clientTimeout must be positive: " + clientTimeout);
@@ -74,7 +79,8 @@ public record QueryConfig(
                 .maxHistory(maxHistory)
                 .maxRunTime(maxRunTime)
                 .maxConcurrentQueries(maxConcurrentQueries)
-                .maxQueuedQueries(maxQueuedQueries);
+                .maxQueuedQueries(maxQueuedQueries)
+                .retryPolicy(retryPolicy);
     }
 
     private static boolean isPositive(Duration duration) {
@@ -97,6 +103,7 @@ public record QueryConfig(
         private Duration maxRunTime = DEFAULT_MAX_RUN_TIME;
         private int maxConcurrentQueries = DEFAULT_MAX_CONCURRENT_QUERIES;
         private int maxQueuedQueries = DEFAULT_MAX_QUEUED_QUERIES;
+        private RetryPolicy retryPolicy = DEFAULT_RETRY_POLICY;
 
         private Builder() {}
 
@@ -140,6 +147,11 @@ public record QueryConfig(
             return this;
         }
 
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
         public QueryConfig build() {
             return new QueryConfig(
                     maxMemoryBytes,
@@ -149,7 +161,8 @@ public record QueryConfig(
                     maxHistory,
                     maxRunTime,
                     maxConcurrentQueries,
-                    maxQueuedQueries);
+                    maxQueuedQueries,
+                    retryPolicy);
         }
     }
 }

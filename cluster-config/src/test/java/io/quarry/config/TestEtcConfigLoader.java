@@ -71,6 +71,7 @@ class TestEtcConfigLoader {
                 "query.max-run-time=2h",
                 "query.max-concurrent-queries=10",
                 "query.max-queued-queries=20",
+                "retry-policy=query",
                 "internal-communication.shared-secret=s3cret",
                 "quarry.ask-timeout=2500ms");
         write(
@@ -111,7 +112,8 @@ class TestEtcConfigLoader {
                         42,
                         Duration.ofHours(2),
                         10,
-                        20));
+                        20,
+                        RetryPolicy.QUERY));
         assertThat(config.catalogs())
                 .containsExactly(
                         new CatalogConfig("sales", "memory", Map.of(), etc.resolve("catalog/sales.properties").toString()),
@@ -163,6 +165,7 @@ class TestEtcConfigLoader {
                 "query.max-run-time | forever | 'forever' is not a duration",
                 "query.max-concurrent-queries | 0 | '0' is not an integer of at least 1",
                 "query.max-queued-queries | many | 'many' is not an integer of at least 0",
+                "retry-policy | STAGE | 'STAGE' is not a retry policy (NONE, QUERY or TASK)",
                 "quarry.ask-timeout | 10 | '10' is not a duration",
             })
     void badConfigValueNamesFileKeyAndWhatIsAllowed(String key, String value, String problem) throws IOException {

@@ -61,6 +61,7 @@ class TestHoconConfigLoader {
                     max-run-time = 2h
                     max-concurrent-queries = 10
                     max-queued-queries = 20
+                    retry-policy = none
                   }
                   shared-secret = s3cret
                   ask-timeout = 2500ms
@@ -86,7 +87,8 @@ class TestHoconConfigLoader {
         assertThat(node.askTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(node.query())
                 .isEqualTo(new QueryConfig(
-                        50L << 30, 3L << 29, Duration.ofMinutes(1), Duration.ofMinutes(30), 42, Duration.ofHours(2), 10, 20));
+                        50L << 30, 3L << 29, Duration.ofMinutes(1), Duration.ofMinutes(30), 42, Duration.ofHours(2), 10, 20,
+                        RetryPolicy.NONE));
         assertThat(node.catalogs()).extracting(CatalogConfig::name).containsExactly("sales", "tpch");
         assertThat(node.catalogs().get(0).connectorName()).isEqualTo("memory");
         assertThat(node.catalogs().get(0).properties()).isEqualTo(Map.of("memory.replication-factor", "2"));
@@ -155,6 +157,7 @@ class TestHoconConfigLoader {
                 "query.client-timeout | 0s | '0s' is not a positive duration",
                 "query.max-history | -1 | '-1' is not an integer of at least 0",
                 "query.max-concurrent-queries | 0 | '0' is not an integer of at least 1",
+                "query.retry-policy | always | 'always' is not a retry policy (NONE, QUERY or TASK)",
                 "ask-timeout | [1, 2] | is a list, not a single value",
                 "shared-secret | \"\" | is empty (null for none)",
                 "catalogs | 5 | is not an object",

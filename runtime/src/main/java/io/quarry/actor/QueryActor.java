@@ -2,6 +2,7 @@ package io.quarry.actor;
 
 import static java.util.Objects.requireNonNull;
 
+import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.AbstractBehavior;
@@ -9,6 +10,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
+import akka.cluster.typed.Cluster;
 import io.quarry.client.FetchRejected;
 import io.quarry.client.FetchResult;
 import io.quarry.client.KillResult;
@@ -22,6 +24,7 @@ import io.quarry.client.StageInfo;
 import io.quarry.client.StageStatistics;
 import io.quarry.client.StageTaskInfo;
 import io.quarry.config.QueryConfig;
+import io.quarry.config.RetryPolicy;
 import io.quarry.connector.CatalogManager;
 import io.quarry.page.EncodedPages;
 import io.quarry.page.Page;
@@ -36,6 +39,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.spi.Session;
 import io.quarry.spi.Split;
 import io.quarry.spi.StageId;
+import io.quarry.spi.TaskId;
 import io.quarry.sql.SystemSessionProperties;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +73,9 @@ import java.util.concurrent.Executor;
 public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final int PULL_ATTEMPTS = 3;
+    /** Runs of one query at most under the QUERY policy (as Trino's query-retry-attempts = 4, plus the first). */
+    private static final int MAX_QUERY_RUNS = 5;
+    private static final Duration ROOT_RETRY_DELAY = Duration.ofMillis(500);
     /** Longest wait, once the output is complete, for the tasks' last statistics before the final answer. */
     private static final Duration SETTLE_WAIT = Duration.ofMillis(200);
 
@@ -129,9 +136,12 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private record SplitsLoaded(List<WorkerRef> workers, Map<Integer, List<Split>> splits, Throwable error)
             implements Command, LocalOnly {}
 
-    private record StageEvent(StageActor.Event event) implements Command, LocalOnly {}
+    /** An event of a stage of run {@code run} of the query (a QUERY retry starts a new run). */
+    private record StageEvent(int run, StageActor.Event event) implements Command, LocalOnly {}
 
-    private record RootPulled(TaskActor.Pages pages, Throwable error) implements Command, LocalOnly {}
+    private record RootPulled(TaskId from, TaskActor.Pages pages, Throwable error) implements Command, LocalOnly {}
+
+    private record RetryRootPull(TaskId from) implements Command, LocalOnly {}
 
     private record FetchDeadline(long waiterId) implements Command, LocalOnly {}
 
@@ -154,8 +164,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             Duration maxRunTime,
             long clientBufferBytes,
             int splitsPerWorker,
-            long maxMemoryBytes) implements LocalOnly {
+            long maxMemoryBytes,
+            RetryPolicy retryPolicy) implements LocalOnly {
         public Settings {
+            requireNonNull(retryPolicy, "retryPolicy is null");
             if (maxMemoryBytes <= 0) {
                 throw new IllegalArgumentException("maxMemoryBytes must be positive: " + maxMemoryBytes);
             }
@@ -181,6 +193,22 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 int splitsPerWorker) {
             this(planner, planningExecutor, catalogs, registry, askTimeout, clientTimeout, maxRunTime, clientBufferBytes,
                     splitsPerWorker, QueryConfig.DEFAULT_MAX_MEMORY_BYTES);
+        }
+
+        /** Settings with the default {@code retry-policy}. */
+        public Settings(
+                StatementPlanner planner,
+                Executor planningExecutor,
+                CatalogManager catalogs,
+                ActorRef<NodeRegistry.Command> registry,
+                Duration askTimeout,
+                Duration clientTimeout,
+                Duration maxRunTime,
+                long clientBufferBytes,
+                int splitsPerWorker,
+                long maxMemoryBytes) {
+            this(planner, planningExecutor, catalogs, registry, askTimeout, clientTimeout, maxRunTime, clientBufferBytes,
+                    splitsPerWorker, maxMemoryBytes, QueryConfig.DEFAULT_RETRY_POLICY);
         }
     }
 
@@ -213,6 +241,12 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     /** Merges the dynamic filters of partitioned joins; created with the plan. */
     private DynamicFilterCoordinator dynamicFilters;
     private boolean scheduled;
+    /** Runs of the query so far minus one: a QUERY retry runs every stage again as a new run. */
+    private int run;
+    /** Forwards the events of the current run's stages (stopped when a new run starts). */
+    private ActorRef<StageActor.Event> stageEvents;
+    /** Rows were handed to the client: from then on the query cannot start over. */
+    private boolean resultsHanded;
 
     private RemoteTask rootTask;
     private long rootToken;
@@ -306,6 +340,13 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(SplitsLoaded.class, this::onSplitsLoaded)
                 .onMessage(StageEvent.class, this::onStageEvent)
                 .onMessage(RootPulled.class, this::onRootPulled)
+                .onMessage(RetryRootPull.class, retry -> {
+                    if (rootTask != null && retry.from().equals(rootTask.taskId())) {
+                        pulling = false;
+                        pullRoot();
+                    }
+                    return this;
+                })
                 .onMessage(FetchDeadline.class, this::onFetchDeadline)
                 .onMessageEquals(Tick.INSTANCE, this::onTick)
                 .onMessageEquals(SettleTimeout.INSTANCE, this::onSettleTimeout)
@@ -353,12 +394,31 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         if (message.error() != null) {
             return fail(FailureInfo.of(ErrorCode.GENERIC_INTERNAL_ERROR, "Node registry did not answer: " + message.error()));
         }
-        List<WorkerRef> found = message.workers();
+        List<WorkerRef> found = reachable(message.workers());
         if (found.isEmpty()) {
             return fail(FailureInfo.of(ErrorCode.NO_NODES_AVAILABLE, "No worker nodes available"));
         }
         loadSplits(found);
         return this;
+    }
+
+    /** The workers the cluster sees as reachable now (a lost node stays listed until it is removed). */
+    private List<WorkerRef> reachable(List<WorkerRef> workers) {
+        if (!getContext().getSystem().settings().config().getString("akka.actor.provider").equals("cluster")) {
+            return workers;
+        }
+        Set<Address> unreachable = new HashSet<>();
+        Cluster.get(getContext().getSystem()).state().getUnreachable().forEach(member -> unreachable.add(member.address()));
+        return workers.stream()
+                .filter(worker -> !unreachable.contains(worker.taskManager().path().address()))
+                .toList();
+    }
+
+    /** The query's retry policy: the session's, or the coordinator's {@code retry-policy}. */
+    private RetryPolicy retryPolicy() {
+        return session.systemProperty(SystemSessionProperties.RETRY_POLICY)
+                .map(RetryPolicy::parse)
+                .orElse(settings.retryPolicy());
     }
 
     /**
@@ -407,7 +467,23 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             placement.put(fragment.id(), fragment.distribution() == FragmentDistribution.SINGLE ? List.of(single)
                     : fragment.distribution() == FragmentDistribution.HASH ? hashPartitionWorkers(workers) : workers);
         }
-        ActorRef<StageActor.Event> events = getContext().messageAdapter(StageActor.Event.class, StageEvent::new);
+        int thisRun = run;
+        ActorRef<Command> self = getContext().getSelf();
+        stageEvents = getContext().spawn(
+                Behaviors.receive(StageActor.Event.class)
+                        .onAnyMessage(event -> {
+                            self.tell(new StageEvent(thisRun, event));
+                            return Behaviors.same();
+                        })
+                        .build(),
+                "stage-events-" + run);
+        RetryPolicy policy = retryPolicy();
+        if (policy == RetryPolicy.TASK && workers.size() < 2) {
+            // with one worker a lost task has nowhere else to run: keeping outputs for re-runs would only cost
+            policy = RetryPolicy.NONE;
+        }
+        // the tasks learn the policy from the session: under TASK they keep their output for re-runs
+        Session stageSession = session.withSystemProperty(SystemSessionProperties.RETRY_POLICY, policy.name());
         for (PlanFragment fragment : plan.fragments()) {
             Integer consumer = consumerOf.get(fragment.id());
             int outputPartitions = consumer == null ? 1 : placement.get(consumer).size();
@@ -415,9 +491,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             List<Split> splits = splitsByFragment.getOrDefault(fragment.id(), List.of());
             ActorRef<StageActor.Command> stage = getContext().spawn(
                     StageActor.create(
-                            new StageId(queryId, fragment.id()), fragment, session, taskNodes, outputPartitions, splits,
-                            settings.askTimeout(), events),
-                    "stage-" + fragment.id());
+                            new StageId(queryId, fragment.id()), fragment, stageSession, taskNodes, workers, policy,
+                            run * StageActor.ATTEMPT_NUMBERS_PER_RUN, outputPartitions, splits, settings.askTimeout(),
+                            stageEvents),
+                    run == 0 ? "stage-" + fragment.id() : "stage-" + fragment.id() + "-run-" + run);
             stages.put(fragment.id(), stage);
         }
     }
@@ -454,6 +531,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     }
 
     private Behavior<Command> onStageEvent(StageEvent message) {
+        if (message.run() != run) {
+            return this; // a stage of a run given up
+        }
         StageActor.Event event = message.event();
         if (event instanceof StageActor.Progress progress) {
             snapshots.put(progress.snapshot().stageId().id(), progress.snapshot());
@@ -468,7 +548,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             return this;
         }
         if (event instanceof StageActor.Failed failed) {
-            return fail(failed.failure());
+            return restartOrFail(failed.failure());
+        }
+        if (event instanceof StageActor.TaskReplaced replaced) {
+            return onTaskReplaced(replaced);
         }
         if (event instanceof StageActor.DynamicFiltersCollected collected) {
             return onDynamicFiltersCollected(collected);
@@ -506,6 +589,71 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         return this;
     }
 
+    /** A lost task runs again: its consumer stage (or, for the root, this query) reads the new attempt. */
+    private Behavior<Command> onTaskReplaced(StageActor.TaskReplaced replaced) {
+        if (state.isDone()) {
+            return this;
+        }
+        Integer consumer = consumerOf.get(replaced.fragmentId());
+        if (consumer != null) {
+            stages.get(consumer).tell(new StageActor.SourceReplaced(replaced.fragmentId(), replaced.task()));
+            return this;
+        }
+        if (resultsHanded || outputComplete) {
+            return fail(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "Task " + rootTask.taskId()
+                    + " that produced the query's results was lost after results were sent to the client"));
+        }
+        // nothing reached the client: read the new attempt from its start
+        rootTask = replaced.task();
+        rootToken = 0;
+        failedPulls = 0;
+        clientBuffer.clear();
+        clientBufferBytes = 0;
+        writerOutput.clear();
+        pulling = false;
+        pullRoot();
+        return this;
+    }
+
+    /**
+     * A stage failed. A failure that a lost node may have caused starts the query over under the QUERY policy
+     * when no result reached the client yet; anything else fails the query.
+     */
+    private Behavior<Command> restartOrFail(FailureInfo cause) {
+        boolean nodeLost = cause.errorCode() == ErrorCode.REMOTE_HOST_GONE
+                || cause.errorCode() == ErrorCode.REMOTE_TASK_ERROR
+                || cause.errorCode() == ErrorCode.PAGE_TRANSPORT_TIMEOUT
+                || cause.errorCode() == ErrorCode.PAGE_TRANSPORT_ERROR;
+        if (state.isDone() || !nodeLost || retryPolicy() != RetryPolicy.QUERY || resultsHanded || outputComplete
+                || run + 1 >= MAX_QUERY_RUNS) {
+            return fail(cause);
+        }
+        getContext().getLog().info("Query {} runs again after {}: {}", queryId, cause.errorCode(), cause.message());
+        stages.values().forEach(stage -> stage.tell(new StageActor.Stop(true)));
+        getContext().stop(stageEvents);
+        plan.completion().ifPresent(completion -> completion.abort(workers == null ? List.of() : workers.workers()));
+        stages.clear();
+        snapshots.clear();
+        dynamicFilters = new DynamicFilterCoordinator(plan.fragments());
+        scheduled = false;
+        rootTask = null;
+        rootToken = 0;
+        failedPulls = 0;
+        pulling = false;
+        clientBuffer.clear();
+        clientBufferBytes = 0;
+        writerOutput.clear();
+        run++;
+        workers = null;
+        getContext().ask(
+                NodeRegistry.Workers.class,
+                settings.registry(),
+                settings.askTimeout(),
+                NodeRegistry.GetWorkers::new,
+                (found, error) -> new WorkersFound(found == null ? List.of() : found.workers(), error));
+        return this;
+    }
+
     /** Scheduled: every stage has placed its tasks (once true, it stays true). */
     private void updateScheduled() {
         scheduled = scheduled || (!stages.isEmpty() && snapshots.size() == stages.size()
@@ -523,17 +671,27 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         boolean local = rootTask.task().path().address().hasLocalScope();
         long maxBytes = local ? TaskActor.LOCAL_REPLY_BYTES : TaskActor.REMOTE_REPLY_BYTES;
         long token = rootToken;
+        TaskId from = rootTask.taskId();
         getContext().ask(
                 TaskActor.Pages.class,
                 rootTask.task(),
                 settings.askTimeout().plus(TaskActor.PAGE_WAIT),
                 replyTo -> new TaskActor.GetPages(0, token, maxBytes, replyTo),
-                RootPulled::new);
+                (pages, error) -> new RootPulled(from, pages, error));
     }
 
     private Behavior<Command> onRootPulled(RootPulled message) {
+        if (rootTask == null || !message.from().equals(rootTask.taskId())) {
+            return this; // an answer of a root task given up (its node was lost)
+        }
         pulling = false;
         if (state.isDone() || outputComplete) {
+            return this;
+        }
+        if (message.error() != null && retryPolicy() == RetryPolicy.TASK) {
+            // the root's node may be lost: its stage runs it again and tells this query where
+            pulling = true;
+            getContext().scheduleOnce(ROOT_RETRY_DELAY, getContext().getSelf(), new RetryRootPull(message.from()));
             return this;
         }
         if (message.error() != null) {
@@ -775,6 +933,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         long bytes = 0;
         while (!clientBuffer.isEmpty() && (pages.isEmpty() || bytes + clientBuffer.peek().sizeInBytes() <= targetBytes)) {
             Page page = clientBuffer.poll();
+            resultsHanded = true;
             bytes += page.sizeInBytes();
             clientBufferBytes -= page.sizeInBytes();
             pages.add(page);

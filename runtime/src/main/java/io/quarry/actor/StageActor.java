@@ -2,12 +2,17 @@ package io.quarry.actor;
 
 import static java.util.Objects.requireNonNull;
 
+import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.cluster.ClusterEvent;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Subscribe;
+import io.quarry.config.RetryPolicy;
 import io.quarry.exec.dynamicfilter.CollectedDynamicFilter;
 import io.quarry.exec.dynamicfilter.DynamicFilterSummary;
 import io.quarry.plan.PlanFragment;
@@ -19,6 +24,7 @@ import io.quarry.spi.StageId;
 import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +35,23 @@ import java.util.Set;
 
 /**
  * Runs one fragment of a query: places one task on each chosen worker, hands out the splits, tells the
- * tasks where their remote sources are, watches the tasks (DeathWatch across the cluster) and reports
- * the stage's progress and end to its query. A task that fails or disappears fails the stage with a
- * precise error.
+ * tasks where their remote sources are, watches the tasks (DeathWatch across the cluster, and the cluster's
+ * reachability, which notices a lost node sooner) and reports the stage's progress and end to its query.
+ *
+ * <p>A task that fails fails the stage with its error. A task whose node is lost fails the stage with
+ * REMOTE_HOST_GONE, unless the query re-runs lost tasks ({@link RetryPolicy#TASK}): then a new attempt of the
+ * same partition starts on a surviving worker with the same splits and producers, and the query tells the
+ * consumers to read that attempt instead (they take a producer's output only once it is complete, so no page
+ * of the lost attempt is ever used). A finished task is re-run too while the query runs: a re-run consumer may
+ * need its output again. Under TASK the tasks keep their output until the stage stops at the query's end.
  */
 public final class StageActor extends AbstractBehavior<StageActor.Command> {
     /** Most data carried by the splits of one message (Artery's default frame is 256 KiB). */
     private static final long MAX_CARRIED_BYTES = 128 * 1024;
+    /** Attempts of one partition before the stage gives up (as Trino's task-retry-attempts-per-task). */
+    static final int MAX_ATTEMPTS_PER_TASK = 4;
+    /** Task attempt numbers each run of a query uses: run {@code n} numbers its attempts from {@code n * 10}. */
+    public static final int ATTEMPT_NUMBERS_PER_RUN = 10;
 
     public sealed interface Command {}
 
@@ -43,6 +59,13 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     public record SourcesReady(int fragmentId, List<RemoteTask> producers) implements Command, LocalOnly {
         public SourcesReady {
             producers = List.copyOf(producers);
+        }
+    }
+
+    /** A producer of remote source {@code fragmentId} was re-run: its partition is read from {@code producer} now. */
+    public record SourceReplaced(int fragmentId, RemoteTask producer) implements Command, LocalOnly {
+        public SourceReplaced {
+            requireNonNull(producer, "producer is null");
         }
     }
 
@@ -59,11 +82,16 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         }
     }
 
-    private record Created(int partition, TaskManager.TaskCreated reply, Throwable error) implements Command, LocalOnly {}
+    private record Created(TaskId taskId, WorkerRef worker, TaskManager.TaskCreated reply, Throwable error)
+            implements Command, LocalOnly {}
 
     private record StatusChanged(TaskStatus status) implements Command, LocalOnly {}
 
     private record TaskGone(TaskId taskId) implements Command, LocalOnly {}
+
+    private record ReachabilityChanged(ClusterEvent.ReachabilityEvent event) implements Command, LocalOnly {}
+
+    private record MemberChanged(ClusterEvent.MemberEvent event) implements Command, LocalOnly {}
 
     /** What a stage tells its query. */
     public sealed interface Event {}
@@ -72,6 +100,13 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     public record TasksCreated(int fragmentId, List<RemoteTask> tasks) implements Event, LocalOnly {
         public TasksCreated {
             tasks = List.copyOf(tasks);
+        }
+    }
+
+    /** A lost task of the stage runs again as {@code task}: its consumers must read that attempt. */
+    public record TaskReplaced(int fragmentId, RemoteTask task) implements Event, LocalOnly {
+        public TaskReplaced {
+            requireNonNull(task, "task is null");
         }
     }
 
@@ -99,24 +134,55 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         }
     }
 
+    /** The current attempt of one partition of the stage. */
+    private static final class Attempt {
+        final TaskId taskId;
+        final WorkerRef worker;
+        ActorRef<TaskActor.Command> task;
+        TaskStatus status;
+
+        Attempt(TaskId taskId, WorkerRef worker) {
+            this.taskId = taskId;
+            this.worker = worker;
+        }
+
+        boolean finished() {
+            return status != null && status.state() == TaskState.FINISHED;
+        }
+
+        boolean ended() {
+            return status != null && status.state().isDone();
+        }
+    }
+
     private final StageId stageId;
     private final PlanFragment fragment;
     private final Session session;
     private final List<WorkerRef> workers;
+    /** Every worker of the cluster when the query started: where lost tasks may run again. */
+    private final List<WorkerRef> allWorkers;
+    private final RetryPolicy retryPolicy;
+    private final int firstAttempt;
     private final int outputPartitionCount;
-    private final List<Split> splits;
+    private final List<List<Split>> splitsByPartition;
     private final ActorRef<Event> query;
     private final Duration askTimeout;
-    private final Map<Integer, ActorRef<TaskActor.Command>> tasks = new LinkedHashMap<>();
-    private final Map<TaskId, TaskStatus> statuses = new LinkedHashMap<>();
-    private final List<SourcesReady> pendingSources = new ArrayList<>();
-    private final Set<TaskId> endedTasks = new HashSet<>();
+    private final ActorRef<TaskStatus> statusListener;
+    private final Attempt[] attempts;
+    /** Earlier attempts of re-run partitions, cancelled when the stage ends (their node may come back). */
+    private final List<ActorRef<TaskActor.Command>> superseded = new ArrayList<>();
+    private final Set<String> lostNodes = new HashSet<>();
+    /** The producers of each remote source, by producing partition, once known. */
+    private final Map<Integer, RemoteTask[]> sources = new LinkedHashMap<>();
     private final Set<Integer> endedSources = new HashSet<>();
-    /** Merged dynamic filters that arrived before every task existed. */
-    private final List<ApplyDynamicFilter> pendingDynamicFilters = new ArrayList<>();
+    /** Every merged dynamic filter so far, for tasks that start later. */
+    private final List<ApplyDynamicFilter> dynamicFilters = new ArrayList<>();
+    private boolean announced;
     private String state = "SCHEDULING";
     private boolean done;
     private boolean finishing;
+    /** Nobody reads the stage's output any more (the query ended): lost tasks need no re-run. */
+    private boolean outputConsumed;
 
     public static Behavior<Command> create(
             StageId stageId,
@@ -127,8 +193,29 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             List<Split> splits,
             Duration askTimeout,
             ActorRef<Event> query) {
+        return create(stageId, fragment, session, workers, workers, RetryPolicy.NONE, 0, outputPartitionCount, splits,
+                askTimeout, query);
+    }
+
+    /**
+     * A stage whose tasks run on {@code workers} (one partition each), numbered from {@code firstAttempt}, and
+     * under {@link RetryPolicy#TASK} run again on any of {@code allWorkers} when lost.
+     */
+    public static Behavior<Command> create(
+            StageId stageId,
+            PlanFragment fragment,
+            Session session,
+            List<WorkerRef> workers,
+            List<WorkerRef> allWorkers,
+            RetryPolicy retryPolicy,
+            int firstAttempt,
+            int outputPartitionCount,
+            List<Split> splits,
+            Duration askTimeout,
+            ActorRef<Event> query) {
         return Behaviors.setup(context -> new StageActor(
-                context, stageId, fragment, session, workers, outputPartitionCount, splits, askTimeout, query));
+                context, stageId, fragment, session, workers, allWorkers, retryPolicy, firstAttempt, outputPartitionCount,
+                splits, askTimeout, query));
     }
 
     private StageActor(
@@ -137,6 +224,9 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             PlanFragment fragment,
             Session session,
             List<WorkerRef> workers,
+            List<WorkerRef> allWorkers,
+            RetryPolicy retryPolicy,
+            int firstAttempt,
             int outputPartitionCount,
             List<Split> splits,
             Duration askTimeout,
@@ -146,22 +236,29 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         this.fragment = requireNonNull(fragment, "fragment is null");
         this.session = requireNonNull(session, "session is null");
         this.workers = List.copyOf(workers);
+        this.allWorkers = List.copyOf(allWorkers);
+        this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");
+        this.firstAttempt = firstAttempt;
         this.outputPartitionCount = outputPartitionCount;
-        this.splits = List.copyOf(splits);
         this.askTimeout = askTimeout;
         this.query = requireNonNull(query, "query is null");
-        ActorRef<TaskStatus> statusListener = context.messageAdapter(TaskStatus.class, StatusChanged::new);
+        this.statusListener = context.messageAdapter(TaskStatus.class, StatusChanged::new);
+        this.attempts = new Attempt[this.workers.size()];
+        this.splitsByPartition = assign(splits);
+        if (done) {
+            return;
+        }
+        if (context.getSystem().settings().config().getString("akka.actor.provider").equals("cluster")) {
+            Cluster cluster = Cluster.get(context.getSystem());
+            cluster.subscriptions().tell(Subscribe.create(
+                    context.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
+                    ClusterEvent.ReachabilityEvent.class));
+            cluster.subscriptions().tell(Subscribe.create(
+                    context.messageAdapter(ClusterEvent.MemberEvent.class, MemberChanged::new),
+                    ClusterEvent.MemberEvent.class));
+        }
         for (int partition = 0; partition < this.workers.size(); partition++) {
-            WorkerRef worker = this.workers.get(partition);
-            TaskId taskId = new TaskId(stageId, partition, 0);
-            int index = partition;
-            context.ask(
-                    TaskManager.TaskCreated.class,
-                    worker.taskManager(),
-                    askTimeout,
-                    replyTo -> new TaskManager.CreateTask(
-                            taskId, fragment, session, outputPartitionCount, statusListener, replyTo),
-                    (reply, error) -> new Created(index, reply, error));
+            start(partition, new TaskId(stageId, partition, firstAttempt), this.workers.get(partition));
         }
     }
 
@@ -170,92 +267,124 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         return newReceiveBuilder()
                 .onMessage(Created.class, this::onCreated)
                 .onMessage(SourcesReady.class, this::onSourcesReady)
+                .onMessage(SourceReplaced.class, this::onSourceReplaced)
                 .onMessage(StatusChanged.class, this::onStatusChanged)
-                .onMessage(TaskGone.class, this::onTaskGone)
+                .onMessage(TaskGone.class, message -> onLost(message.taskId(), null))
+                .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
+                .onMessage(MemberChanged.class, this::onMemberChanged)
                 .onMessage(Stop.class, this::onStop)
                 .onMessage(EndSource.class, this::onEndSource)
                 .onMessage(ApplyDynamicFilter.class, this::onApplyDynamicFilter)
                 .build();
     }
 
+    // ---- placing tasks ----
+
+    private void start(int partition, TaskId taskId, WorkerRef worker) {
+        attempts[partition] = new Attempt(taskId, worker);
+        getContext().ask(
+                TaskManager.TaskCreated.class,
+                worker.taskManager(),
+                askTimeout,
+                replyTo -> new TaskManager.CreateTask(
+                        taskId, fragment, session, outputPartitionCount, statusListener, replyTo),
+                (reply, error) -> new Created(taskId, worker, reply, error));
+    }
+
     private Behavior<Command> onCreated(Created message) {
-        if (done || finishing) {
-            Optional<ActorRef<TaskActor.Command>> late =
-                    message.reply() == null ? Optional.empty() : message.reply().task();
-            late.ifPresent(task -> task.tell(new TaskActor.Cancel(done && !finishing)));
-            endedTasks.add(new TaskId(stageId, message.partition(), 0));
+        Attempt attempt = attempts[message.taskId().partition()];
+        Optional<ActorRef<TaskActor.Command>> task = message.reply() == null ? Optional.empty() : message.reply().task();
+        if (done || finishing || !attempt.taskId.equals(message.taskId())) {
+            // not needed any more (the stage ended, or this attempt was given up while it was being created)
+            task.ifPresent(late -> late.tell(new TaskActor.Cancel(done && !finishing)));
+            if (attempt.taskId.equals(message.taskId())) {
+                attempt.status = cancelledStatus(attempt);
+            }
             checkFinishing();
             return this;
         }
-        WorkerRef worker = workers.get(message.partition());
         if (message.error() != null) {
-            return fail(FailureInfo.of(
+            FailureInfo failure = FailureInfo.of(
                     ErrorCode.REMOTE_TASK_ERROR,
-                    "Could not create a task of stage " + stageId + " on node " + worker.nodeId() + ": "
-                            + message.error().getMessage()));
+                    "Could not create task " + message.taskId() + " on node " + message.worker().nodeId() + ": "
+                            + message.error().getMessage());
+            return lostNodes.contains(message.worker().nodeId()) ? onLost(message.taskId(), null) : fail(failure);
         }
         if (message.reply().failure().isPresent()) {
             return fail(message.reply().failure().get());
         }
-        ActorRef<TaskActor.Command> task = message.reply().task().orElseThrow();
-        TaskId taskId = message.reply().taskId();
-        tasks.put(message.partition(), task);
-        getContext().watchWith(task, new TaskGone(taskId));
-        if (tasks.size() < workers.size()) {
+        attempt.task = task.orElseThrow();
+        getContext().watchWith(attempt.task, new TaskGone(attempt.taskId));
+        if (lostNodes.contains(attempt.worker.nodeId())) {
+            return onLost(attempt.taskId, null);
+        }
+        if (announced) {
+            feed(attempt);
+            query.tell(new TaskReplaced(fragment.id(), new RemoteTask(attempt.taskId, attempt.task)));
+            reportProgress();
             return this;
         }
+        for (Attempt each : attempts) {
+            if (each.task == null) {
+                return this;
+            }
+        }
+        announced = true;
         state = "RUNNING";
-        assignSplits();
-        if (done) {
-            return this;
-        }
-        for (SourcesReady sources : pendingSources) {
-            sendSources(sources);
-        }
-        pendingSources.clear();
-        pendingDynamicFilters.forEach(this::sendDynamicFilter);
-        pendingDynamicFilters.clear();
-        for (int fragmentId : endedSources) {
-            tasks.values().forEach(each -> each.tell(new TaskActor.EndRemoteSource(fragmentId)));
-        }
         List<RemoteTask> created = new ArrayList<>();
-        for (int partition = 0; partition < workers.size(); partition++) {
-            created.add(new RemoteTask(new TaskId(stageId, partition, 0), tasks.get(partition)));
+        for (Attempt each : attempts) {
+            feed(each);
+            created.add(new RemoteTask(each.taskId, each.task));
         }
         query.tell(new TasksCreated(fragment.id(), created));
         reportProgress();
         return this;
     }
 
-    private void assignSplits() {
-        if (tasks.isEmpty()) {
-            return;
+    /** Gives a started task everything the stage knows: its splits, producers, ended sources and dynamic filters. */
+    private void feed(Attempt attempt) {
+        sendSplits(attempt.task, splitsByPartition.get(attempt.taskId.partition()));
+        sources.forEach((fragmentId, producers) -> {
+            if (Arrays.stream(producers).allMatch(java.util.Objects::nonNull)) {
+                attempt.task.tell(new TaskActor.AddRemoteSources(fragmentId, Arrays.asList(producers)));
+            }
+        });
+        for (int fragmentId : endedSources) {
+            attempt.task.tell(new TaskActor.EndRemoteSource(fragmentId));
         }
+        dynamicFilters.forEach(filter -> attempt.task.tell(
+                new TaskActor.ApplyDynamicFilter(filter.scanColumn(), filter.summary())));
+    }
+
+    /** The splits of each partition, decided once: a re-run attempt reads exactly what the lost one read. */
+    private List<List<Split>> assign(List<Split> splits) {
         List<List<Split>> perTask = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
+        for (int i = 0; i < workers.size(); i++) {
             perTask.add(new ArrayList<>());
         }
         int next = 0;
         for (Split split : splits) {
             Optional<String> node = split.requiredNodeId();
             if (node.isEmpty()) {
-                perTask.get(next++ % tasks.size()).add(split);
+                perTask.get(next++ % workers.size()).add(split);
                 continue;
             }
             // A split whose data lives on one node runs there or nowhere: never a silently short result.
             int partition = partitionOn(node.get());
             if (partition < 0) {
-                fail(FailureInfo.of(
-                        ErrorCode.MISSING_DATA,
-                        "Stage " + stageId + " must read data held by node " + node.get()
-                                + ", which is not an active worker (it left the cluster)"));
-                return;
+                fail(missingData(node.get()));
+                break;
             }
             perTask.get(partition).add(split);
         }
-        for (int partition = 0; partition < tasks.size(); partition++) {
-            sendSplits(tasks.get(partition), perTask.get(partition));
-        }
+        return perTask;
+    }
+
+    private FailureInfo missingData(String nodeId) {
+        return FailureInfo.of(
+                ErrorCode.MISSING_DATA,
+                "Stage " + stageId + " must read data held by node " + nodeId
+                        + ", which is not an active worker (it left the cluster)");
     }
 
     /**
@@ -287,54 +416,73 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         return -1;
     }
 
-    private Behavior<Command> onSourcesReady(SourcesReady sources) {
+    // ---- sources and filters ----
+
+    private Behavior<Command> onSourcesReady(SourcesReady message) {
         if (done) {
             return this;
         }
-        if (tasks.size() < workers.size()) {
-            pendingSources.add(sources);
-        } else {
-            sendSources(sources);
+        RemoteTask[] producers = message.producers().toArray(RemoteTask[]::new);
+        sources.put(message.fragmentId(), producers);
+        for (Attempt attempt : attempts) {
+            if (attempt.task != null && announced) {
+                attempt.task.tell(new TaskActor.AddRemoteSources(message.fragmentId(), message.producers()));
+            }
         }
         return this;
     }
 
-    private void sendSources(SourcesReady sources) {
-        for (ActorRef<TaskActor.Command> task : tasks.values()) {
-            task.tell(new TaskActor.AddRemoteSources(sources.fragmentId(), sources.producers()));
+    private Behavior<Command> onSourceReplaced(SourceReplaced message) {
+        RemoteTask[] producers = sources.get(message.fragmentId());
+        if (done || producers == null) {
+            return this;
         }
+        producers[message.producer().taskId().partition()] = message.producer();
+        for (Attempt attempt : attempts) {
+            if (attempt.task != null && announced) {
+                attempt.task.tell(new TaskActor.ReplaceProducer(message.fragmentId(), message.producer()));
+            }
+        }
+        return this;
     }
 
     private Behavior<Command> onApplyDynamicFilter(ApplyDynamicFilter filter) {
         if (done || finishing) {
             return this;
         }
-        if (tasks.size() < workers.size()) {
-            pendingDynamicFilters.add(filter);
-        } else {
-            sendDynamicFilter(filter);
+        dynamicFilters.add(filter);
+        for (Attempt attempt : attempts) {
+            if (attempt.task != null && announced) {
+                attempt.task.tell(new TaskActor.ApplyDynamicFilter(filter.scanColumn(), filter.summary()));
+            }
         }
         return this;
     }
 
-    private void sendDynamicFilter(ApplyDynamicFilter filter) {
-        for (ActorRef<TaskActor.Command> task : tasks.values()) {
-            task.tell(new TaskActor.ApplyDynamicFilter(filter.scanColumn(), filter.summary()));
+    private Behavior<Command> onEndSource(EndSource message) {
+        endedSources.add(message.fragmentId());
+        for (Attempt attempt : attempts) {
+            if (attempt.task != null && announced) {
+                attempt.task.tell(new TaskActor.EndRemoteSource(message.fragmentId()));
+            }
         }
+        return this;
     }
+
+    // ---- task states ----
 
     private Behavior<Command> onStatusChanged(StatusChanged message) {
         TaskStatus status = message.status();
-        TaskStatus previous = statuses.get(status.taskId());
-        if (previous != null && previous.state().isDone()) {
-            return this;
+        Attempt attempt = attempts[status.taskId().partition()];
+        if (!attempt.taskId.equals(status.taskId()) || attempt.ended()) {
+            return this; // an earlier attempt, or a report after the attempt's end
         }
         if (!status.dynamicFilters().isEmpty()) {
             query.tell(new DynamicFiltersCollected(
                     fragment.id(), status.taskId().partition(), workers.size(), status.dynamicFilters()));
             status = status.withoutDynamicFilters();
         }
-        statuses.put(status.taskId(), status);
+        attempt.status = status;
         if (done) {
             // Late final figures still reach the query's statistics.
             reportProgress();
@@ -348,32 +496,129 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             return fail(status.failure().orElse(FailureInfo.of(
                     ErrorCode.REMOTE_TASK_ERROR, "Task " + status.taskId() + " was " + status.state().name().toLowerCase(Locale.ROOT))));
         }
-        if (tasks.size() == workers.size()
-                && statuses.size() == workers.size()
-                && statuses.values().stream().allMatch(s -> s.state() == TaskState.FINISHED)) {
+        if (Arrays.stream(attempts).allMatch(Attempt::finished)) {
             state = "FINISHED";
             done = true;
+            if (retryPolicy != RetryPolicy.TASK) {
+                outputConsumed = true;
+            }
         }
         checkFinishing();
         reportProgress();
         return this;
     }
 
-    private Behavior<Command> onTaskGone(TaskGone message) {
-        TaskStatus status = statuses.get(message.taskId());
+    private Behavior<Command> onReachabilityChanged(ReachabilityChanged message) {
+        if (message.event() instanceof ClusterEvent.UnreachableMember unreachable) {
+            return onNodeLost(unreachable.member().address());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onMemberChanged(MemberChanged message) {
+        ClusterEvent.MemberEvent event = message.event();
+        if (event instanceof ClusterEvent.MemberRemoved || event instanceof ClusterEvent.MemberDowned
+                || event instanceof ClusterEvent.MemberExited) {
+            return onNodeLost(event.member().address());
+        }
+        return this;
+    }
+
+    /** A node of the cluster is unreachable or gone: every task of this stage there is lost. */
+    private Behavior<Command> onNodeLost(Address address) {
+        for (WorkerRef worker : allWorkers) {
+            if (worker.taskManager().path().address().equals(address)) {
+                lostNodes.add(worker.nodeId());
+            }
+        }
+        for (Attempt attempt : attempts) {
+            if (attempt != null && lostNodes.contains(attempt.worker.nodeId())) {
+                onLost(attempt.taskId, attempt.worker.nodeId());
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Task {@code taskId} stopped without a final state (its actor ended) or sits on a lost node. Under the TASK
+     * policy it runs again elsewhere while its output may still be needed; otherwise the stage fails.
+     */
+    private Behavior<Command> onLost(TaskId taskId, String lostNode) {
+        Attempt attempt = attempts[taskId.partition()];
+        if (!attempt.taskId.equals(taskId)) {
+            return this;
+        }
         if (finishing) {
-            endedTasks.add(message.taskId());
+            attempt.status = cancelledStatus(attempt);
             checkFinishing();
             reportProgress();
             return this;
         }
-        if (done || (status != null && status.state().isDone())) {
+        boolean outputNeeded = !attempt.finished() || (retryPolicy == RetryPolicy.TASK && !outputConsumed);
+        if (state.equals("FAILED") || state.equals("ABORTED") || !outputNeeded) {
             return this;
         }
-        String node = status == null ? "its worker" : "node " + status.nodeId();
-        return fail(FailureInfo.of(
-                ErrorCode.REMOTE_HOST_GONE,
-                "Task " + message.taskId() + " on " + node + " was lost (the node left the cluster or stopped)"));
+        String node = lostNode != null ? lostNode : attempt.worker.nodeId();
+        if (retryPolicy != RetryPolicy.TASK) {
+            return fail(FailureInfo.of(
+                    ErrorCode.REMOTE_HOST_GONE,
+                    "Task " + taskId + " on node " + node + " was lost (the node left the cluster or stopped responding)"));
+        }
+        return rerun(attempt, node);
+    }
+
+    private Behavior<Command> rerun(Attempt lost, String node) {
+        int partition = lost.taskId.partition();
+        if (lost.task != null) {
+            superseded.add(lost.task);
+        }
+        int attemptNumber = lost.taskId.attempt() + 1;
+        if (attemptNumber - firstAttempt >= MAX_ATTEMPTS_PER_TASK) {
+            return fail(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE,
+                    "Task " + lost.taskId + " on node " + node + " was lost and its partition already ran "
+                            + MAX_ATTEMPTS_PER_TASK + " times"));
+        }
+        Optional<WorkerRef> target = replacementWorker();
+        if (target.isEmpty()) {
+            return fail(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE,
+                    "Task " + lost.taskId + " on node " + node + " was lost and no worker is left to run it again"));
+        }
+        for (Split split : splitsByPartition.get(partition)) {
+            if (split.requiredNodeId().isPresent() && !split.requiredNodeId().get().equals(target.get().nodeId())) {
+                return fail(missingData(split.requiredNodeId().get()));
+            }
+        }
+        getContext().getLog().info("Task {} on node {} was lost: running it again on node {}", lost.taskId, node,
+                target.get().nodeId());
+        if (done) {
+            done = false;
+            state = "RUNNING";
+        }
+        start(partition, new TaskId(stageId, partition, attemptNumber), target.get());
+        reportProgress();
+        return this;
+    }
+
+    /** The live worker running the fewest of this stage's tasks. */
+    private Optional<WorkerRef> replacementWorker() {
+        WorkerRef best = null;
+        long bestLoad = Long.MAX_VALUE;
+        for (WorkerRef worker : allWorkers) {
+            if (lostNodes.contains(worker.nodeId())) {
+                continue;
+            }
+            long load = Arrays.stream(attempts).filter(a -> a != null && a.worker.nodeId().equals(worker.nodeId())).count();
+            if (load < bestLoad) {
+                best = worker;
+                bestLoad = load;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private TaskStatus cancelledStatus(Attempt attempt) {
+        return new TaskStatus(attempt.taskId, attempt.worker.nodeId(), TaskState.CANCELED, attempt.status == null
+                ? TaskProgress.NONE : attempt.status.progress(), Optional.empty(), List.of());
     }
 
     /** While finishing: done once every task has ended one way or another. */
@@ -381,25 +626,15 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         if (!finishing || done) {
             return;
         }
-        long ended = statuses.values().stream()
-                .filter(status -> status.state().isDone() || endedTasks.contains(status.taskId()))
-                .count();
-        long unreported = endedTasks.stream().filter(id -> !statuses.containsKey(id)).count();
-        if (ended + unreported >= workers.size()) {
+        if (Arrays.stream(attempts).allMatch(Attempt::ended)) {
             done = true;
             state = "FINISHED";
         }
     }
 
-    private Behavior<Command> onEndSource(EndSource message) {
-        endedSources.add(message.fragmentId());
-        for (ActorRef<TaskActor.Command> task : tasks.values()) {
-            task.tell(new TaskActor.EndRemoteSource(message.fragmentId()));
-        }
-        return this;
-    }
-
     private Behavior<Command> onStop(Stop message) {
+        // whatever happens to the tasks from now on, nobody reads their output any more
+        outputConsumed = true;
         if (message.abort()) {
             if (!done) {
                 done = true;
@@ -409,32 +644,46 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             // The query has all its output: whatever still runs here is not needed any more.
             finishing = true;
         }
-        for (Map.Entry<Integer, ActorRef<TaskActor.Command>> task : tasks.entrySet()) {
-            TaskStatus status = statuses.get(new TaskId(stageId, task.getKey(), 0));
-            if (status == null || !status.state().isDone()) {
-                task.getValue().tell(new TaskActor.Cancel(message.abort()));
+        for (Attempt attempt : attempts) {
+            if (attempt.task != null && (retryPolicy == RetryPolicy.TASK || !attempt.ended())) {
+                attempt.task.tell(new TaskActor.Cancel(message.abort()));
+            }
+            if (attempt.task == null && finishing) {
+                attempt.status = cancelledStatus(attempt);
             }
         }
+        superseded.forEach(task -> task.tell(new TaskActor.Cancel(true)));
+        superseded.clear();
         checkFinishing();
         reportProgress();
         return this;
     }
 
     private Behavior<Command> fail(FailureInfo failure) {
-        if (done) {
+        if (state.equals("FAILED") || state.equals("ABORTED")) {
             return this;
         }
         done = true;
         state = "FAILED";
-        for (ActorRef<TaskActor.Command> task : tasks.values()) {
-            task.tell(new TaskActor.Cancel(true));
+        for (Attempt attempt : attempts) {
+            if (attempt != null && attempt.task != null) {
+                attempt.task.tell(new TaskActor.Cancel(true));
+            }
         }
+        superseded.forEach(task -> task.tell(new TaskActor.Cancel(true)));
+        superseded.clear();
         reportProgress();
         query.tell(new Failed(fragment.id(), failure));
         return this;
     }
 
     private void reportProgress() {
-        query.tell(new Progress(new StageSnapshot(stageId, state, done, List.copyOf(statuses.values()))));
+        List<TaskStatus> statuses = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            if (attempt != null && attempt.status != null) {
+                statuses.add(attempt.status);
+            }
+        }
+        query.tell(new Progress(new StageSnapshot(stageId, state, done, statuses)));
     }
 }

@@ -11,6 +11,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.quarry.client.TaskSnapshot;
+import io.quarry.config.RetryPolicy;
 import io.quarry.exchange.BufferResult;
 import io.quarry.exchange.OutputBuffer;
 import io.quarry.exec.RemoteSourceBuffer;
@@ -30,6 +31,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.spi.Session;
 import io.quarry.spi.Split;
 import io.quarry.spi.TaskId;
+import io.quarry.sql.SystemSessionProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +53,12 @@ import java.util.function.Function;
  * output buffer, which consumers pull with {@link GetPages}, and the pulls from the producing tasks of
  * its remote sources. Reports its status to the stage that created it. Never blocks: driver work runs on
  * the driver executor and comes back as messages.
+ *
+ * <p>In a query that re-runs lost tasks (retry policy TASK) a task <em>retains</em>: its output stays readable
+ * from token 0 until the stage releases it, so a new attempt of a consumer can read it again, and it takes
+ * each producer's pages only once that producer's output is complete, so a producer lost halfway is simply read
+ * again from its new attempt ({@link ReplaceProducer}). Pulls that fail are then retried until the stage
+ * replaces the producer, instead of failing the task.
  */
 public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     /** Longest time a page request waits for pages before it is answered empty. */
@@ -87,6 +95,17 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             Optional<FailureInfo> failure) implements ClusterMessage {
         public Pages {
             pages = List.copyOf(pages);
+        }
+    }
+
+    /**
+     * Producer partition {@code producer.taskId().partition()} of remote source {@code fragmentId} runs again as
+     * {@code producer}: unless its output was already taken whole, what came from the earlier attempt is dropped
+     * and the new attempt is read from the start.
+     */
+    public record ReplaceProducer(int fragmentId, RemoteTask producer) implements Command, ClusterMessage {
+        public ReplaceProducer {
+            requireNonNull(producer, "producer is null");
         }
     }
 
@@ -157,7 +176,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     private record RetryGetPages(GetPages request) implements Command, LocalOnly {}
 
-    private record Pulled(int fragmentId, int producer, Pages pages, Throwable error) implements Command, LocalOnly {}
+    private record Pulled(int fragmentId, int producer, TaskId from, Pages pages, Throwable error) implements Command, LocalOnly {}
 
     private record ResumePull(int fragmentId, int producer) implements Command, LocalOnly {}
 
@@ -171,15 +190,21 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     /** Pull state of one producer of one remote source. */
     private static final class Producer {
-        final RemoteTask task;
+        RemoteTask task;
         long token;
         boolean complete;
         int failedAttempts;
+        /** Pages kept aside until the producer's output is complete (retaining tasks only). */
+        final List<Page> held = new ArrayList<>();
+        long heldBytes;
 
         Producer(RemoteTask task) {
             this.task = task;
         }
     }
+
+    /** Delay before a retaining task asks a producer that did not answer again. */
+    private static final Duration RETRY_PULL_DELAY = Duration.ofMillis(500);
 
     private final TaskId taskId;
     private final PlanFragment fragment;
@@ -190,6 +215,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private final TaskExecution execution;
     private final Map<Integer, List<Producer>> producers = new HashMap<>();
     private final Set<Integer> endedSources = new HashSet<>();
+    /** Every split received, so that a repeated update adds nothing. */
+    private final Set<Split> receivedSplits = new HashSet<>();
+    private final boolean retaining;
     private final Duration askTimeout;
     private final String taskInstanceId = UUID.randomUUID().toString();
     /** Long polls of the task info waiting for a state change, by poll id (also their timer key). */
@@ -240,7 +268,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         this.timers = timers;
         this.askTimeout = askTimeout;
         this.statusListener = requireNonNull(statusListener, "statusListener is null");
-        this.outputBuffer = new OutputBuffer(outputPartitionCount, outputBufferBytes);
+        // only a query's own tasks retain (their stage releases them); tasks made through /v1/task never do
+        this.retaining = session.systemProperty(SystemSessionProperties.RETRY_POLICY)
+                .map(policy -> policy.equalsIgnoreCase(RetryPolicy.TASK.name()))
+                .orElse(false);
+        this.outputBuffer = new OutputBuffer(outputPartitionCount, outputBufferBytes, retaining);
         TaskExecution created;
         try {
             created = TaskExecution.create(new TaskExecutionContext(
@@ -257,6 +289,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (execution != null) {
             ActorRef<Command> self = context.getSelf();
             execution.dynamicFilters().onCollected(filter -> self.tell(new DynamicFilterCollected(filter)));
+            if (retaining) {
+                execution.holdOutputMemory();
+            }
             execution.start();
             context.pipeToSelf(execution.done(), (ignored, error) -> new ExecutionDone(
                     error == null ? Optional.empty() : Optional.of(FailureInfo.from(unwrap(error)))));
@@ -271,6 +306,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return newReceiveBuilder()
                 .onMessage(AddSplits.class, this::onAddSplits)
                 .onMessage(AddRemoteSources.class, this::onAddRemoteSources)
+                .onMessage(ReplaceProducer.class, this::onReplaceProducer)
                 .onMessage(ApplyUpdate.class, this::onApplyUpdate)
                 .onMessage(EndRemoteSource.class, this::onEndRemoteSource)
                 .onMessage(GetPages.class, this::onGetPages)
@@ -294,7 +330,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     private Behavior<Command> onAddSplits(AddSplits message) {
         if (!state.isDone()) {
-            execution.addSplits(message.splits());
+            // a task update sent again (its answer was lost) must not add its splits twice
+            List<Split> fresh = message.splits().stream().filter(receivedSplits::add).toList();
+            execution.addSplits(fresh);
             if (message.noMoreSplits()) {
                 noMoreSplits = true;
                 execution.noMoreSplits();
@@ -352,13 +390,15 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (state.isDone() || !endedSources.add(message.fragmentId())) {
             return this;
         }
+        RemoteSourceBuffer buffer = execution.remoteSource(message.fragmentId());
         for (Producer producer : producers.getOrDefault(message.fragmentId(), List.of())) {
             if (!producer.complete) {
                 producer.complete = true;
+                commitHeld(producer, buffer);
                 producer.task.task().tell(new DestroyBuffer(taskId.partition()));
             }
         }
-        execution.remoteSource(message.fragmentId()).noMorePages();
+        buffer.noMorePages();
         return this;
     }
 
@@ -395,13 +435,47 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         long maxBytes = local ? LOCAL_REPLY_BYTES : REMOTE_REPLY_BYTES;
         int bufferId = taskId.partition();
         long token = producer.token;
+        TaskId from = producer.task.taskId();
         getContext().ask(
                 Pages.class,
                 target,
                 askTimeout.plus(PAGE_WAIT),
                 replyTo -> new GetPages(bufferId, token, maxBytes, replyTo),
-                (pages, error) -> new Pulled(fragmentId, index, pages, error));
+                (pages, error) -> new Pulled(fragmentId, index, from, pages, error));
         return this;
+    }
+
+    private Behavior<Command> onReplaceProducer(ReplaceProducer message) {
+        List<Producer> list = producers.get(message.fragmentId());
+        int index = message.producer().taskId().partition();
+        if (state.isDone() || list == null || index >= list.size()) {
+            return this;
+        }
+        Producer producer = list.get(index);
+        if (producer.complete || producer.task.taskId().attempt() >= message.producer().taskId().attempt()) {
+            return this; // its whole output is here already, or this is no newer attempt
+        }
+        getContext().getLog().debug("Task {} reads producer {} instead of {}", taskId, message.producer().taskId(),
+                producer.task.taskId());
+        RemoteSourceBuffer buffer = execution.remoteSource(message.fragmentId());
+        buffer.hold(-producer.heldBytes);
+        producer.held.clear();
+        producer.heldBytes = 0;
+        producer.task = message.producer();
+        producer.token = 0;
+        producer.failedAttempts = 0;
+        return pull(message.fragmentId(), index);
+    }
+
+    /** Hands a producer's pages kept aside to the operators. */
+    private static void commitHeld(Producer producer, RemoteSourceBuffer buffer) {
+        if (producer.held.isEmpty()) {
+            return;
+        }
+        buffer.hold(-producer.heldBytes);
+        buffer.addPages(producer.held);
+        producer.held.clear();
+        producer.heldBytes = 0;
     }
 
     private Behavior<Command> onPulled(Pulled message) {
@@ -411,6 +485,15 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         Producer producer = producers.get(message.fragmentId()).get(message.producer());
         if (producer.complete) {
             return this; // ended by a partial cancel while this request was under way
+        }
+        if (!message.from().equals(producer.task.taskId())) {
+            return this; // an answer of an attempt this task no longer reads
+        }
+        if (message.error() != null && retaining) {
+            // the producer's node may be lost: its stage runs it again and tells this task where
+            getContext().scheduleOnce(RETRY_PULL_DELAY, getContext().getSelf(),
+                    new ResumePull(message.fragmentId(), message.producer()));
+            return this;
         }
         if (message.error() != null) {
             producer.failedAttempts++;
@@ -433,12 +516,21 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             return pull(message.fragmentId(), message.producer());
         }
         RemoteSourceBuffer buffer = execution.remoteSource(message.fragmentId());
-        if (!pages.pages().isEmpty()) {
+        if (!pages.pages().isEmpty() && retaining) {
+            long bytes = 0;
+            for (Page page : pages.pages()) {
+                bytes += page.sizeInBytes();
+            }
+            producer.held.addAll(pages.pages());
+            producer.heldBytes += bytes;
+            buffer.hold(bytes);
+        } else if (!pages.pages().isEmpty()) {
             buffer.addPages(pages.pages());
         }
         producer.token = pages.nextToken();
         if (pages.complete()) {
             producer.complete = true;
+            commitHeld(producer, buffer);
             producer.task.task().tell(new DestroyBuffer(taskId.partition()));
             if (producers.get(message.fragmentId()).stream().allMatch(p -> p.complete)) {
                 buffer.noMorePages();
@@ -547,7 +639,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     private Behavior<Command> onCancel(Cancel message) {
         if (state.isDone()) {
-            return this;
+            // a retaining task kept its finished output for a re-read: released now
+            return retaining && state == TaskState.FINISHED ? Behaviors.stopped() : this;
         }
         execution.cancel();
         outputBuffer.abort();
@@ -635,8 +728,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         changeState(finalState);
         timers.cancel(StatusTick.INSTANCE);
         reportStatus();
-        // Stay a moment so that late page requests get a definite answer, then go.
-        timers.startSingleTimer(Linger.INSTANCE, PAGE_WAIT.multipliedBy(2));
+        if (!(retaining && finalState == TaskState.FINISHED)) {
+            // Stay a moment so that late page requests get a definite answer, then go. (A retaining task stays
+            // until its stage releases it with a Cancel.)
+            timers.startSingleTimer(Linger.INSTANCE, PAGE_WAIT.multipliedBy(2));
+        }
         return this;
     }
 
@@ -686,6 +782,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (!state.isDone()) {
             execution.cancel();
             outputBuffer.abort();
+        }
+        if (execution != null) {
+            execution.releaseMemory();
         }
         releaseParkedPolls();
         return this;

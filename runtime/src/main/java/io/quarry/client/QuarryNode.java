@@ -95,7 +95,8 @@ public final class QuarryNode implements AutoCloseable {
                                 new QueryActor.Settings(
                                         planner, planning, catalogs, registry, config.askTimeout(),
                                         config.query().clientTimeout(), config.query().maxRunTime(),
-                                        CLIENT_BUFFER_BYTES, SPLITS_PER_WORKER, config.query().maxMemoryBytes()),
+                                        CLIENT_BUFFER_BYTES, SPLITS_PER_WORKER, config.query().maxMemoryBytes(),
+                                        config.query().retryPolicy()),
                                 config.query().minExpireAge(),
                                 config.query().maxHistory(),
                                 config.query().maxConcurrentQueries(),

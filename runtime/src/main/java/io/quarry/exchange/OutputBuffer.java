@@ -21,6 +21,11 @@ import java.util.concurrent.CompletableFuture;
  * complete result. A buffer keeps its pages until they are acknowledged, and its end until the consumer
  * has asked past the last page.
  *
+ * <p>A <em>retaining</em> buffer (a query that re-runs lost tasks) also keeps the pages its consumer acknowledged,
+ * and the pages of a buffer destroyed by its consumer: a new attempt of a consumer task on another node reads the
+ * same buffer again from token 0 and gets the same pages. Only unacknowledged pages count against the limit (the
+ * producer is not held back by pages kept for a re-read); all of them count in {@link #bufferedBytes()}.
+ *
  * <pre>
  * OPEN --setNoMorePages--> FLUSHING --every buffer acknowledged its end or destroyed--> FINISHED
  *   \______________________/__________ abort() ____________________________________-> ABORTED
@@ -34,17 +39,25 @@ public final class OutputBuffer implements OutputSink {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final long maxBufferedBytes;
+    private final boolean retaining;
     private final ClientBuffer[] buffers;
     private final Object lock = new Object();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
     // Guarded by lock.
     private long bufferedBytes;
+    /** Bytes of acknowledged pages kept for a re-read (retaining buffers only). */
+    private long retainedBytes;
     private boolean noMorePages;
     private boolean aborted;
     private CompletableFuture<Void> notFull = DONE;
 
     public OutputBuffer(int partitionCount, long maxBufferedBytes) {
+        this(partitionCount, maxBufferedBytes, false);
+    }
+
+    /** With {@code retaining}, acknowledged pages stay readable until the task ends (see the class comment). */
+    public OutputBuffer(int partitionCount, long maxBufferedBytes, boolean retaining) {
         if (partitionCount < 1) {
             throw new IllegalArgumentException("partition count must be positive: " + partitionCount);
         }
@@ -52,6 +65,7 @@ public final class OutputBuffer implements OutputSink {
             throw new IllegalArgumentException("max buffered bytes must be positive: " + maxBufferedBytes);
         }
         this.maxBufferedBytes = maxBufferedBytes;
+        this.retaining = retaining;
         this.buffers = new ClientBuffer[partitionCount];
         for (int i = 0; i < partitionCount; i++) {
             buffers[i] = new ClientBuffer(i);
@@ -126,9 +140,11 @@ public final class OutputBuffer implements OutputSink {
             aborted = true;
             for (ClientBuffer buffer : buffers) {
                 buffer.pages.clear();
+                buffer.history.clear();
                 ready.addAll(buffer.takeAllWaiters());
             }
             bufferedBytes = 0;
+            retainedBytes = 0;
             ready.add(notFull);
             notFull = DONE;
         }
@@ -155,12 +171,14 @@ public final class OutputBuffer implements OutputSink {
             if (aborted) {
                 return BufferResult.aborted(token);
             }
-            if (buffer.destroyed) {
+            if (buffer.destroyed && !retaining) {
                 return BufferResult.empty(token, true);
             }
             checkToken(buffer, token);
             ready = acknowledgeLocked(buffer, token);
-            if (token < buffer.acknowledged) {
+            if (token < buffer.acknowledged && retaining) {
+                result = reread(buffer, token, maxBytes);
+            } else if (token < buffer.acknowledged) {
                 result = BufferResult.empty(token, true);
             } else {
                 List<Page> pages = new ArrayList<>();
@@ -174,7 +192,7 @@ public final class OutputBuffer implements OutputSink {
                 }
                 long nextToken = token + pages.size();
                 buffer.pagesSent = Math.max(buffer.pagesSent, nextToken);
-                result = new BufferResult(token, nextToken, pages, noMorePages && nextToken == buffer.nextSequence, false);
+                result = new BufferResult(token, nextToken, pages, buffer.ended() && nextToken == buffer.nextSequence, false);
             }
             nowFinished = isFinishedLocked();
         }
@@ -192,7 +210,7 @@ public final class OutputBuffer implements OutputSink {
     public CompletableFuture<Void> whenReady(int bufferId, long token) {
         ClientBuffer buffer = buffer(bufferId);
         synchronized (lock) {
-            if (aborted || noMorePages || buffer.destroyed || token < buffer.nextSequence || token < buffer.acknowledged) {
+            if (aborted || noMorePages || buffer.destroyed || token < buffer.nextSequence) {
                 return DONE;
             }
             CompletableFuture<Void> future = new CompletableFuture<>();
@@ -232,6 +250,10 @@ public final class OutputBuffer implements OutputSink {
             buffer.destroyed = true;
             for (BufferedPage page : buffer.pages) {
                 bufferedBytes -= page.bytes();
+                if (retaining) {
+                    buffer.history.add(page);
+                    retainedBytes += page.bytes();
+                }
             }
             buffer.acknowledged += buffer.pages.size();
             buffer.pages.clear();
@@ -263,10 +285,11 @@ public final class OutputBuffer implements OutputSink {
         return finished;
     }
 
+    /** Unacknowledged pages and, in a retaining buffer, the pages kept for a re-read. */
     @Override
     public long bufferedBytes() {
         synchronized (lock) {
-            return bufferedBytes;
+            return bufferedBytes + retainedBytes;
         }
     }
 
@@ -322,10 +345,32 @@ public final class OutputBuffer implements OutputSink {
     /** Frees the pages before {@code token}; returns the producers' future to complete if there is room now. */
     private List<CompletableFuture<Void>> acknowledgeLocked(ClientBuffer buffer, long token) {
         while (buffer.acknowledged < token && !buffer.pages.isEmpty()) {
-            bufferedBytes -= buffer.pages.poll().bytes();
+            BufferedPage page = buffer.pages.poll();
+            bufferedBytes -= page.bytes();
             buffer.acknowledged++;
+            if (retaining) {
+                buffer.history.add(page);
+                retainedBytes += page.bytes();
+            }
         }
         return unblockProducersLocked();
+    }
+
+    /** A retaining buffer read again from an acknowledged token: kept pages first, then the unacknowledged ones. */
+    private BufferResult reread(ClientBuffer buffer, long token, long maxBytes) {
+        List<Page> pages = new ArrayList<>();
+        long bytes = 0;
+        Iterator<BufferedPage> unacknowledged = buffer.pages.iterator();
+        for (long sequence = token; sequence < buffer.nextSequence; sequence++) {
+            BufferedPage page = sequence < buffer.acknowledged ? buffer.history.get((int) sequence) : unacknowledged.next();
+            if (!pages.isEmpty() && bytes + page.bytes() > maxBytes) {
+                break;
+            }
+            pages.add(page.page());
+            bytes += page.bytes();
+        }
+        long nextToken = token + pages.size();
+        return new BufferResult(token, nextToken, pages, buffer.ended() && nextToken == buffer.nextSequence, false);
     }
 
     private List<CompletableFuture<Void>> unblockProducersLocked() {
@@ -351,6 +396,8 @@ public final class OutputBuffer implements OutputSink {
     private final class ClientBuffer {
         final int id;
         final ArrayDeque<BufferedPage> pages = new ArrayDeque<>();
+        /** Acknowledged pages, by sequence number (retaining buffers only). */
+        final List<BufferedPage> history = new ArrayList<>();
         final List<Waiter> waiters = new ArrayList<>();
         long acknowledged;
         long nextSequence;
@@ -364,6 +411,12 @@ public final class OutputBuffer implements OutputSink {
         boolean isFinished() {
             return destroyed || (noMorePages && acknowledged == nextSequence);
         }
+
+        /** No page will be added any more. */
+        boolean ended() {
+            return noMorePages || destroyed;
+        }
+
 
         List<CompletableFuture<Void>> takeWaitersBefore(long sequence) {
             if (waiters.isEmpty()) {

@@ -14,6 +14,7 @@ public final class RemoteSourceBuffer {
     private final long maxBufferedBytes;
     private final ArrayDeque<Page> pages = new ArrayDeque<>();
     private long bufferedBytes;
+    private long heldBytes;
     private boolean noMorePages;
     private CompletableFuture<Void> notEmpty = new CompletableFuture<>();
     private CompletableFuture<Void> notFull = CompletableFuture.completedFuture(null);
@@ -105,8 +106,18 @@ public final class RemoteSourceBuffer {
         return notEmpty;
     }
 
+    /** Pages in the buffer, and pages received but not yet added (see {@link #hold}). */
     public synchronized long bufferedBytes() {
-        return bufferedBytes;
+        return bufferedBytes + heldBytes;
+    }
+
+    /**
+     * Counts {@code bytes} of pages the receiver keeps aside until their producer's output is complete (a query
+     * that re-runs lost tasks); negative when it adds or drops them. They count in {@link #bufferedBytes()}, not
+     * against the limit, since the receiver cannot stop halfway through a producer's output.
+     */
+    public synchronized void hold(long bytes) {
+        heldBytes += bytes;
     }
 
     public synchronized long receivedRows() {

@@ -57,18 +57,39 @@ public final class TaskExecution {
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicLong wallNanos = new AtomicLong();
     private volatile boolean started;
+    private volatile boolean holdOutputMemory;
     private volatile boolean stopping;
 
     private TaskExecution(TaskExecutionContext context) {
         this.context = context;
         // Whatever ends the task, its memory goes back to the node's pool (late reports are ignored) before
         // anyone waiting on done() sees the end.
-        released = done.whenComplete((ignored, failure) -> context.memory().close());
+        released = done.whenComplete((ignored, failure) -> {
+            if (holdOutputMemory && failure == null) {
+                // the finished output stays for re-reads: only its pages stay counted, until releaseMemory()
+                context.memory().keepOnlyBuffered(context.output().bufferedBytes());
+            } else {
+                context.memory().close();
+            }
+        });
         int concurrency = sourceConcurrency(context);
         LocalExecutionPlanner planner = new LocalExecutionPlanner(context, splits, concurrency);
         this.pipelines = planner.plan();
         this.remoteSources = Map.copyOf(planner.remoteSources());
         this.dynamicFilters = planner.dynamicFilters();
+    }
+
+    /**
+     * Keeps the output's pages counted in the task's memory after the drivers end, until {@link #releaseMemory()}:
+     * for a task that keeps its output for consumers that may read it again. Call before {@link #start()}.
+     */
+    public void holdOutputMemory() {
+        holdOutputMemory = true;
+    }
+
+    /** Gives the task's memory back to the node's pool (idempotent). */
+    public void releaseMemory() {
+        context.memory().close();
     }
 
     /** The task's dynamic filters: reports of its partitioned joins, merged filters for its scan. */

@@ -36,4 +36,12 @@ public record Session(
     public Optional<String> systemProperty(String name) {
         return Optional.ofNullable(systemProperties.get(name));
     }
+
+    /** This session with system property {@code name} set to {@code value}. */
+    public Session withSystemProperty(String name, String value) {
+        Map<String, String> properties = new java.util.HashMap<>(systemProperties);
+        properties.put(requireNonNull(name, "name is null"), requireNonNull(value, "value is null"));
+        return new Session(queryId, user, source, catalog, schema, timeZone, locale, properties, catalogProperties,
+                startTimeMillis);
+    }
 }

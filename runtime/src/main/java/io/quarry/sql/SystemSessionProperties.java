@@ -45,7 +45,7 @@ public final class SystemSessionProperties {
         add(new PropertyDescriptor(JOIN_DISTRIBUTION_TYPE, "varchar", "AUTOMATIC",
                 "Join distribution type. Possible values: [BROADCAST, PARTITIONED, AUTOMATIC]", false),
                 value -> oneOf(value, List.of("BROADCAST", "PARTITIONED", "AUTOMATIC")));
-        add(new PropertyDescriptor(RETRY_POLICY, "varchar", "NONE",
+        add(new PropertyDescriptor(RETRY_POLICY, "varchar", "TASK",
                 "Retry policy. Possible values: [NONE, QUERY, TASK]", false),
                 value -> oneOf(value, List.of("NONE", "QUERY", "TASK")));
         add(new PropertyDescriptor(HASH_PARTITION_COUNT, "integer", "100",

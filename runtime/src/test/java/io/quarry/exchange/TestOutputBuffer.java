@@ -178,6 +178,57 @@ class TestOutputBuffer {
     }
 
     @Test
+    void aRetainingBufferServesEveryPageAgainToANewConsumerAttempt() {
+        OutputBuffer buffer = new OutputBuffer(2, 1, true);
+        Page a = page(1);
+        Page b = page(2);
+        Page c = page(3);
+        buffer.enqueue(0, a);
+        buffer.enqueue(0, b);
+        assertThat(buffer.isFull()).isNotDone();
+        assertThat(buffer.get(0, 0, UNLIMITED).pages()).containsExactly(a, b);
+        buffer.enqueue(0, c);
+        // acknowledging frees room for the producer although the pages are kept
+        assertThat(buffer.get(0, 2, UNLIMITED).pages()).containsExactly(c);
+        buffer.acknowledge(0, 3);
+        assertThat(buffer.isFull()).isDone();
+        assertThat(buffer.bufferedBytes()).isEqualTo(a.sizeInBytes() + b.sizeInBytes() + c.sizeInBytes());
+
+        // a new attempt of the consumer starts again from token 0, in bounded replies
+        BufferResult again = buffer.get(0, 0, 1);
+        assertThat(again.pages()).containsExactly(a);
+        assertThat(again.bufferComplete()).isFalse();
+        assertThat(buffer.get(0, 1, UNLIMITED).pages()).containsExactly(b, c);
+        buffer.setNoMorePages();
+        BufferResult end = buffer.get(0, 1, UNLIMITED);
+        assertThat(end.pages()).containsExactly(b, c);
+        assertThat(end.bufferComplete()).isTrue();
+
+        // a destroyed buffer of a retaining output still serves what it had
+        buffer.destroy(1);
+        assertThat(buffer.get(1, 0, UNLIMITED).bufferComplete()).isTrue();
+        buffer.destroy(0);
+        assertThat(buffer.get(0, 0, UNLIMITED).pages()).containsExactly(a, b, c);
+        assertThat(buffer.isFinished()).isTrue();
+
+        buffer.abort();
+        assertThat(buffer.bufferedBytes()).isZero();
+        assertThat(buffer.get(0, 0, UNLIMITED).aborted()).isTrue();
+    }
+
+    @Test
+    void anOrdinaryBufferForgetsAcknowledgedPages() {
+        OutputBuffer buffer = new OutputBuffer(1, UNLIMITED);
+        buffer.enqueue(0, page(1));
+        buffer.get(0, 0, UNLIMITED);
+        buffer.acknowledge(0, 1);
+        assertThat(buffer.bufferedBytes()).isZero();
+        BufferResult stale = buffer.get(0, 0, UNLIMITED);
+        assertThat(stale.pages()).isEmpty();
+        assertThat(stale.bufferComplete()).isTrue();
+    }
+
+    @Test
     void rejectsUnknownBuffers() {
         OutputBuffer buffer = new OutputBuffer(2, UNLIMITED);
         assertThatThrownBy(() -> buffer.enqueue(2, page(1))).isInstanceOf(IllegalArgumentException.class);

@@ -40,6 +40,23 @@ public final class ExpectedResult {
         }
     }
 
+    /**
+     * The answer of an earlier run of the same query as the expectation: same columns and types, the same rows
+     * in any order, doubles within the usual tolerance (a different split of the work sums in another order).
+     */
+    public static ExpectedResult of(StatementClient.Result reference) {
+        if (reference.error().isPresent()) {
+            throw new IllegalArgumentException("the reference failed: " + reference.errorName());
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode expected = MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode columns = expected.putArray("columns");
+        reference.columns().forEach(column -> columns.addObject().put("name", column.name()).put("type", column.type()));
+        com.fasterxml.jackson.databind.node.ArrayNode rows = expected.putArray("rows");
+        reference.rows().forEach(row -> rows.add(MAPPER.<JsonNode>valueToTree(row)));
+        expected.put("ordered", false);
+        return new ExpectedResult(expected);
+    }
+
     /** The shared conformance directory: the POM's property, else {@code ../shared/conformance}. */
     public static Path conformanceDirectory() {
         String configured = System.getProperty("quarry.conformance.dir");

@@ -124,6 +124,17 @@ public final class TaskMemoryContext {
         return Map.copyOf(peakByConsumer);
     }
 
+    /** The operators are done: only {@code bytes} of page buffers stay reserved (until {@link #close()}). */
+    public synchronized void keepOnlyBuffered(long bytes) {
+        if (closed) {
+            return;
+        }
+        pool.update(taskId.stageId().queryId(), -operatorBytes);
+        operatorBytes = 0;
+        byConsumer.clear();
+        setBufferedBytes(bytes);
+    }
+
     /** Gives the whole reservation back to the pool; later reports are ignored. Idempotent. */
     public synchronized void close() {
         if (closed) {

@@ -465,6 +465,7 @@ class TestKryoSerializer {
                 new io.quarry.connector.system.SnapshotSplit(new SchemaTableName("jdbc", "catalogs"),
                         java.util.stream.IntStream.range(0, page.channelCount()).mapToObj(i -> "c" + i).toList(), page),
                 new TaskActor.EndRemoteSource(2),
+                new TaskActor.ReplaceProducer(2, new RemoteTask(taskId, task)),
                 new TaskManager.LocateTask(taskId, testKit.<TaskManager.TaskLocated>createTestProbe().ref()),
                 new TaskManager.TaskLocated(taskId, Optional.of(task)),
                 new NodeRegistry.Probe(testKit.<NodeRegistry.ProbeAnswer>createTestProbe().ref()),

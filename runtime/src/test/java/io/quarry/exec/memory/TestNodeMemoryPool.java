@@ -52,6 +52,23 @@ class TestNodeMemoryPool {
     }
 
     @Test
+    void aFinishedTaskKeepsOnlyItsOutputReservedUntilClosed() {
+        NodeMemoryPool pool = new NodeMemoryPool(1000);
+        TaskMemoryContext context = pool.createTaskContext(task(BIG, 1), Long.MAX_VALUE);
+        context.reserve("HashAggregation", 300);
+        context.setBufferedBytes(50);
+
+        context.keepOnlyBuffered(120);
+
+        assertThat(context.reservedBytes()).isEqualTo(120);
+        assertThat(pool.queryReservation(BIG)).isEqualTo(120);
+        context.close();
+        assertThat(pool.queryReservation(BIG)).isZero();
+        context.keepOnlyBuffered(500);
+        assertThat(pool.reservedBytes()).isZero();
+    }
+
+    @Test
     void shrinkingAndBuffersNeverFail() {
         NodeMemoryPool pool = new NodeMemoryPool(100);
         TaskMemoryContext context = pool.createTaskContext(task(BIG, 1), Long.MAX_VALUE);

@@ -1,0 +1,173 @@
+package io.quarry.actor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.FishingOutcomes;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import io.quarry.config.RetryPolicy;
+import io.quarry.connector.tpch.TpchSplit;
+import io.quarry.plan.ExchangeKind;
+import io.quarry.plan.FragmentDistribution;
+import io.quarry.plan.Output;
+import io.quarry.plan.PlanFragment;
+import io.quarry.plan.Values;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QueryId;
+import io.quarry.spi.Session;
+import io.quarry.spi.Split;
+import io.quarry.spi.StageId;
+import io.quarry.spi.TaskId;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stage whose task disappears: under the TASK policy the partition runs again on another worker with the same
+ * splits and the query is told which attempt to read; under NONE the stage fails naming the lost task.
+ */
+class TestStageActorRetry {
+    private static final QueryId QUERY = QueryId.valueOf("20260101_000000_00002_retry");
+    private static final PlanFragment FRAGMENT = new PlanFragment(
+            1, new Output(new Values(List.of(), List.of()), List.of()), FragmentDistribution.SOURCE, ExchangeKind.GATHER,
+            List.of(), List.of());
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private static ActorTestKit testKit;
+
+    @BeforeAll
+    static void start() {
+        testKit = ActorTestKit.create();
+    }
+
+    @AfterAll
+    static void stop() {
+        testKit.shutdownTestKit();
+    }
+
+    private static Session session() {
+        return new Session(QUERY, "test", Optional.empty(), Optional.empty(), Optional.empty(), ZoneId.of("UTC"), "en-US",
+                Map.of(), Map.of(), System.currentTimeMillis());
+    }
+
+    private static TestProbe<TaskActor.Command> createTask(TestProbe<TaskManager.Command> manager, TaskId expected) {
+        TaskManager.CreateTask create = manager.expectMessageClass(TaskManager.CreateTask.class, WAIT);
+        assertThat(create.taskId()).isEqualTo(expected);
+        TestProbe<TaskActor.Command> task = testKit.createTestProbe();
+        create.replyTo().tell(new TaskManager.TaskCreated(create.taskId(), "node", Optional.of(task.getRef()), Optional.empty()));
+        return task;
+    }
+
+    private static <T> T fish(TestProbe<StageActor.Event> query, Class<T> type) {
+        return query.fishForMessage(WAIT, event -> type.isInstance(event)
+                        ? FishingOutcomes.complete()
+                        : FishingOutcomes.continueAndIgnore())
+                .stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aLostTaskRunsAgainOnAnotherWorkerWithTheSameSplits() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        TestProbe<TaskManager.Command> second = testKit.createTestProbe();
+        TestProbe<TaskManager.Command> spare = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
+        WorkerRef w2 = new WorkerRef("w2", "http://127.0.0.1:2", second.getRef());
+        WorkerRef w3 = new WorkerRef("w3", "http://127.0.0.1:3", spare.getRef());
+        List<Split> splits = List.of(new TpchSplit("orders", 0.01, 0, 2), new TpchSplit("orders", 0.01, 1, 2));
+        StageId stageId = new StageId(QUERY, 1);
+        testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1, w2), List.of(w1, w2, w3), RetryPolicy.TASK, 0, 1, splits,
+                WAIT, query.getRef()));
+        TestProbe<TaskActor.Command> task1 = createTask(first, new TaskId(stageId, 0, 0));
+        TestProbe<TaskActor.Command> task2 = createTask(second, new TaskId(stageId, 1, 0));
+        List<Split> firstSplits = task1.expectMessageClass(TaskActor.AddSplits.class, WAIT).splits();
+        task2.expectMessageClass(TaskActor.AddSplits.class, WAIT);
+        assertThat(fish(query, StageActor.TasksCreated.class).tasks()).hasSize(2);
+
+        task1.stop(); // its node is gone
+
+        TestProbe<TaskActor.Command> rerun = createTask(spare, new TaskId(stageId, 0, 1));
+        assertThat(rerun.expectMessageClass(TaskActor.AddSplits.class, WAIT).splits()).isEqualTo(firstSplits);
+        StageActor.TaskReplaced replaced = fish(query, StageActor.TaskReplaced.class);
+        assertThat(replaced.task().taskId()).isEqualTo(new TaskId(stageId, 0, 1));
+        assertThat(replaced.task().task()).isEqualTo(rerun.getRef());
+        first.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void withoutRetriesALostTaskFailsTheStage() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
+        StageId stageId = new StageId(QUERY, 2);
+        testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.NONE, 0, 1, List.of(), WAIT,
+                query.getRef()));
+        TestProbe<TaskActor.Command> task = createTask(first, new TaskId(stageId, 0, 0));
+        fish(query, StageActor.TasksCreated.class);
+
+        task.stop();
+
+        StageActor.Failed failed = fish(query, StageActor.Failed.class);
+        assertThat(failed.failure().errorCode()).isEqualTo(ErrorCode.REMOTE_HOST_GONE);
+        assertThat(failed.failure().message()).contains(new TaskId(stageId, 0, 0).toString()).contains("w1");
+    }
+
+    @Test
+    void aLostTaskWithNoWorkerLeftFailsTheStage() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
+        StageId stageId = new StageId(QUERY, 3);
+        testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
+                query.getRef()));
+        TestProbe<TaskActor.Command> task = createTask(first, new TaskId(stageId, 0, 0));
+        fish(query, StageActor.TasksCreated.class);
+
+        task.stop();
+
+        // the only worker is still listed, so the partition runs there again; lost again, it is given up at last
+        for (int attempt = 1; attempt < StageActor.MAX_ATTEMPTS_PER_TASK; attempt++) {
+            createTask(first, new TaskId(stageId, 0, attempt)).stop();
+        }
+        StageActor.Failed failed = fish(query, StageActor.Failed.class);
+        assertThat(failed.failure().errorCode()).isEqualTo(ErrorCode.REMOTE_HOST_GONE);
+        assertThat(failed.failure().message()).contains("already ran " + StageActor.MAX_ATTEMPTS_PER_TASK + " times");
+    }
+
+    @Test
+    void aReplacedProducerIsPassedToEveryTask() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
+        StageId stageId = new StageId(QUERY, 4);
+        akka.actor.typed.ActorRef<StageActor.Command> stage = testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
+                query.getRef()));
+        TestProbe<TaskActor.Command> task = createTask(first, new TaskId(stageId, 0, 0));
+        fish(query, StageActor.TasksCreated.class);
+        TestProbe<TaskActor.Command> producer = testKit.createTestProbe();
+        StageId producerStage = new StageId(QUERY, 5);
+        stage.tell(new StageActor.SourcesReady(5, List.of(
+                new RemoteTask(new TaskId(producerStage, 0, 0), producer.getRef()),
+                new RemoteTask(new TaskId(producerStage, 1, 0), producer.getRef()))));
+        RemoteTask rerun = new RemoteTask(new TaskId(producerStage, 1, 1), producer.getRef());
+        stage.tell(new StageActor.SourceReplaced(5, rerun));
+
+        task.fishForMessage(WAIT, message -> message instanceof TaskActor.ReplaceProducer replace
+                && replace.producer().equals(rerun) && replace.fragmentId() == 5
+                ? FishingOutcomes.complete()
+                : FishingOutcomes.continueAndIgnore());
+    }
+}
