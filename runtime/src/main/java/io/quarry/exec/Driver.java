@@ -78,9 +78,15 @@ final class Driver {
                 continue;
             }
             if (!current.isFinished() && next.needsInput()) {
+                long wall = System.nanoTime();
+                long cpu = OperatorTimer.cpuNanos();
                 Page page = current.getOutput();
+                long afterWall = System.nanoTime();
+                long afterCpu = OperatorTimer.cpuNanos();
+                current.stats().recordTime(afterWall - wall, afterCpu - cpu);
                 if (page != null && page.positionCount() > 0) {
                     next.addInput(next.acceptsEncodedBlocks() ? page : EncodedPages.flatten(page));
+                    next.stats().recordTime(System.nanoTime() - afterWall, OperatorTimer.cpuNanos() - afterCpu);
                     progress = true;
                 } else if (page != null) {
                     progress = true;
@@ -88,7 +94,10 @@ final class Driver {
             }
             if (current.isFinished() && !finishSent[i + 1]) {
                 finishSent[i + 1] = true;
+                long wall = System.nanoTime();
+                long cpu = OperatorTimer.cpuNanos();
                 next.finish();
+                next.stats().recordTime(System.nanoTime() - wall, OperatorTimer.cpuNanos() - cpu);
                 progress = true;
             }
         }

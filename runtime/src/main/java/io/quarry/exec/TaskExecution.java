@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,8 +140,8 @@ public final class TaskExecution {
             for (LocalExecutionPlanner.Pipeline pipeline : pipelines) {
                 for (int i = 0; i < pipeline.driverCount; i++) {
                     List<Operator> operators = new ArrayList<>();
-                    for (Supplier<Operator> factory : pipeline.factories) {
-                        Operator operator = factory.get();
+                    for (int index = 0; index < pipeline.factories.size(); index++) {
+                        Operator operator = pipeline.factories.create(index);
                         operators.add(operator);
                         operator.stats().attachMemory(context.memory());
                     }
@@ -253,6 +252,19 @@ public final class TaskExecution {
                 total, queuedDrivers.get(), runningDrivers.get(), completedDrivers.get(),
                 splits.totalSplits(), splits.queuedSplits(), splits.runningSplits(), splits.completedSplits(),
                 inputRows, inputBytes, outputRows, outputBytes, cpuNanos.get(), wallNanos.get(), memory, peak, pruned);
+    }
+
+    /** The task's figures per plan node (EXPLAIN ANALYZE): complete once the task is done. */
+    public List<OperatorSummary> operatorSummaries() {
+        List<DriverRunner> snapshot;
+        synchronized (this) {
+            snapshot = List.copyOf(runners);
+        }
+        List<io.quarry.exec.operator.OperatorStats> operators = new ArrayList<>();
+        for (DriverRunner runner : snapshot) {
+            runner.driver.operators().forEach(operator -> operators.add(operator.stats()));
+        }
+        return OperatorSummary.summarize(operators);
     }
 
     /** Counts the page buffers (bounded on their own) in the task's memory; never fails the task. */
