@@ -331,6 +331,7 @@ public final class TaskExecution {
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     if (cpu >= 0 && startCpu >= 0) {
                         cpuNanos.addAndGet(cpu - startCpu);
+                        driver.chargeCpu(cpu - startCpu);
                     }
                     wallNanos.addAndGet(System.nanoTime() - startWall);
                     runningDrivers.decrementAndGet();

@@ -13,7 +13,8 @@ class TestOperatorSummary {
         OperatorStats stats = new OperatorStats(type);
         stats.place(planNodeId, sequence);
         stats.recordInput(inputRows, inputRows * 8);
-        stats.recordTime(cpu * 2, cpu);
+        stats.recordWall(cpu * 2);
+        stats.recordCpu(cpu);
         stats.setRetainedBytes(peak);
         stats.setRetainedBytes(0);
         // output rows are counted from pages: record them through an empty-column page of that many rows

@@ -107,10 +107,14 @@ public final class OperatorStats {
         return peakRetainedBytes;
     }
 
-    /** Time the driver spent in this operator's calls (wall clock and thread CPU). */
-    public void recordTime(long wallNanos, long cpuNanos) {
-        this.wallNanos += wallNanos;
-        this.cpuNanos += cpuNanos;
+    /** Wall time the driver spent in a call of this operator. */
+    public void recordWall(long nanos) {
+        wallNanos += nanos;
+    }
+
+    /** This operator's share of the thread CPU time of a driver's time slice (shared by wall time in its calls). */
+    public void recordCpu(long nanos) {
+        cpuNanos += nanos;
     }
 
     public long cpuNanos() {
