@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * The figures of one plan node in one task, summed over the operators that run it in all the task's drivers: what
- * the node's first operator took in, what its last operator gave out, the time the drivers spent in its operators,
+ * the node's operators took in from other nodes, what its last operator gave out, the time the drivers spent in its operators,
  * and the sum of their peak retained memory. {@code operators} names the operator types in pipeline order. A task
  * sends these with its final status, for EXPLAIN ANALYZE.
  */
@@ -29,6 +29,9 @@ public record OperatorSummary(
         long wallNanos,
         long peakMemoryBytes,
         long dynamicFilterPrunedRows) {
+    /** What a single-driver pipeline reading a local exchange starts with (see RemoteSourceOperator). */
+    private static final String LOCAL_EXCHANGE_SOURCE = "LocalExchangeSource";
+
     public OperatorSummary {
         if (planNodeId < 0) {
             throw new IllegalArgumentException("planNodeId is negative: " + planNodeId);
@@ -36,26 +39,40 @@ public record OperatorSummary(
         requireNonNull(operators, "operators is null");
     }
 
-    /** One summary per plan node the operators were placed on (unplaced operators are left out), by node id. */
-    public static List<OperatorSummary> summarize(List<OperatorStats> operators) {
+    /**
+     * One summary per plan node the operators of the drivers (each a chain of operators, in order) were placed on, by
+     * node id; unplaced operators are left out. A node's input is what its entry operators took in: those whose
+     * predecessor in their driver runs another node (a join's build and probe), or that start a driver without reading
+     * a local exchange of their own node. Its output is what its last operator (in planning order) gave out.
+     */
+    public static List<OperatorSummary> summarize(List<List<OperatorStats>> drivers) {
         Map<Integer, List<OperatorStats>> byNode = new TreeMap<>();
-        for (OperatorStats stats : operators) {
-            if (stats.planNodeId() != OperatorStats.UNPLACED) {
+        Set<OperatorStats> entries = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (List<OperatorStats> driver : drivers) {
+            for (int i = 0; i < driver.size(); i++) {
+                OperatorStats stats = driver.get(i);
+                if (stats.planNodeId() == OperatorStats.UNPLACED) {
+                    continue;
+                }
                 byNode.computeIfAbsent(stats.planNodeId(), ignored -> new ArrayList<>()).add(stats);
+                boolean entry = i == 0
+                        ? !stats.operatorType().equals(LOCAL_EXCHANGE_SOURCE)
+                        : driver.get(i - 1).planNodeId() != stats.planNodeId();
+                if (entry) {
+                    entries.add(stats);
+                }
             }
         }
         List<OperatorSummary> summaries = new ArrayList<>(byNode.size());
         for (Map.Entry<Integer, List<OperatorStats>> node : byNode.entrySet()) {
-            summaries.add(summarizeNode(node.getKey(), node.getValue()));
+            summaries.add(summarizeNode(node.getKey(), node.getValue(), entries));
         }
         return summaries;
     }
 
-    private static OperatorSummary summarizeNode(int planNodeId, List<OperatorStats> operators) {
-        int first = Integer.MAX_VALUE;
+    private static OperatorSummary summarizeNode(int planNodeId, List<OperatorStats> operators, Set<OperatorStats> entries) {
         int last = Integer.MIN_VALUE;
         for (OperatorStats stats : operators) {
-            first = Math.min(first, stats.sequence());
             last = Math.max(last, stats.sequence());
         }
         List<OperatorStats> ordered = new ArrayList<>(operators);
@@ -72,7 +89,7 @@ public record OperatorSummary(
         long pruned = 0;
         for (OperatorStats stats : ordered) {
             names.add(stats.operatorType());
-            if (stats.sequence() == first) {
+            if (entries.contains(stats)) {
                 inputRows += stats.inputRows();
                 inputBytes += stats.inputBytes();
             }

@@ -260,11 +260,11 @@ public final class TaskExecution {
         synchronized (this) {
             snapshot = List.copyOf(runners);
         }
-        List<io.quarry.exec.operator.OperatorStats> operators = new ArrayList<>();
+        List<List<io.quarry.exec.operator.OperatorStats>> drivers = new ArrayList<>();
         for (DriverRunner runner : snapshot) {
-            runner.driver.operators().forEach(operator -> operators.add(operator.stats()));
+            drivers.add(runner.driver.operators().stream().map(Operator::stats).toList());
         }
-        return OperatorSummary.summarize(operators);
+        return OperatorSummary.summarize(drivers);
     }
 
     /** Counts the page buffers (bounded on their own) in the task's memory; never fails the task. */

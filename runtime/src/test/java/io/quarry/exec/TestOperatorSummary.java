@@ -23,17 +23,16 @@ class TestOperatorSummary {
     }
 
     @Test
-    void inputIsTheFirstOperatorsOutputTheLastsAndTimeAndMemoryAreSummed() {
-        // a final aggregation over two producer drivers: exchange sink (per producer), exchange source, aggregation
-        List<OperatorStats> operators = List.of(
-                operator("LocalExchangeSink", 3, 4, 100, 100, 10, 0),
-                operator("LocalExchangeSink", 3, 4, 50, 50, 5, 0),
-                operator("LocalExchangeSource", 3, 5, 0, 150, 1, 0),
-                operator("HashAggregation", 3, 6, 150, 7, 40, 4096),
-                operator("TableScan", 5, 1, 150, 150, 20, 0),
-                operator("Output", OperatorStats.UNPLACED, 9, 7, 7, 3, 0));
+    void inputIsWhatComesFromOtherNodesOutputTheLastOperatorsAndTimeAndMemoryAreSummed() {
+        // a final aggregation (node 3) over a scan (node 5) in two producer drivers: exchange sink per producer,
+        // then one driver reading the local exchange into the aggregation and the task's (unplaced) output
+        List<List<OperatorStats>> drivers = List.of(
+                List.of(operator("TableScan", 5, 1, 100, 100, 20, 0), operator("LocalExchangeSink", 3, 4, 100, 100, 10, 0)),
+                List.of(operator("TableScan", 5, 1, 50, 50, 20, 0), operator("LocalExchangeSink", 3, 4, 50, 50, 5, 0)),
+                List.of(operator("LocalExchangeSource", 3, 5, 150, 150, 1, 0), operator("HashAggregation", 3, 6, 150, 7, 40, 4096),
+                        operator("Output", OperatorStats.UNPLACED, 9, 7, 7, 3, 0)));
 
-        List<OperatorSummary> summaries = OperatorSummary.summarize(operators);
+        List<OperatorSummary> summaries = OperatorSummary.summarize(drivers);
 
         assertThat(summaries).extracting(OperatorSummary::planNodeId).containsExactly(3, 5);
         OperatorSummary aggregate = summaries.get(0);
@@ -47,19 +46,25 @@ class TestOperatorSummary {
         assertThat(aggregate.peakMemoryBytes()).isEqualTo(4096);
         OperatorSummary scan = summaries.get(1);
         assertThat(scan.operators()).isEqualTo("TableScan");
+        assertThat(scan.inputRows()).isEqualTo(150);
         assertThat(scan.outputRows()).isEqualTo(150);
+        assertThat(scan.drivers()).isEqualTo(2);
     }
 
     @Test
-    void driversOfTheLastOperatorAreCounted() {
-        List<OperatorSummary> summaries = OperatorSummary.summarize(List.of(
-                operator("TableScan", 0, 0, 10, 10, 1, 0), operator("TableScan", 0, 0, 20, 20, 1, 0),
-                operator("TableScan", 0, 0, 30, 30, 1, 0)));
-        assertThat(summaries).singleElement().satisfies(scan -> {
-            assertThat(scan.drivers()).isEqualTo(3);
-            assertThat(scan.inputRows()).isEqualTo(60);
-            assertThat(scan.outputRows()).isEqualTo(60);
-        });
+    void aJoinsInputIsItsBuildAndProbeRows() {
+        // build driver: remote source (node 2) into the hash builder (node 0); probe driver: scan (node 1) into the lookup
+        List<List<OperatorStats>> drivers = List.of(
+                List.of(operator("RemoteSource", 2, 0, 30, 30, 1, 0), operator("HashBuilder", 0, 1, 30, 0, 5, 1024)),
+                List.of(operator("TableScan", 1, 2, 1000, 1000, 9, 0), operator("LookupJoin", 0, 3, 1000, 40, 7, 0),
+                        operator("Output", OperatorStats.UNPLACED, 4, 40, 40, 1, 0)));
+
+        OperatorSummary join = OperatorSummary.summarize(drivers).get(0);
+
+        assertThat(join.operators()).isEqualTo("HashBuilder, LookupJoin");
+        assertThat(join.inputRows()).isEqualTo(1030);
+        assertThat(join.outputRows()).isEqualTo(40);
+        assertThat(join.peakMemoryBytes()).isEqualTo(1024);
         assertThatThrownBy(() -> new OperatorSummary(-1, "x", 1, 0, 0, 0, 0, 0, 0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
