@@ -15,41 +15,72 @@ import java.util.List;
 final class PlanText {
     private static final int MAX_PROPERTY_LENGTH = 300;
 
+    /** Extra lines of EXPLAIN ANALYZE: under a fragment's header, and under a node's layout. */
+    interface Annotations {
+        Annotations NONE = new Annotations() {
+            @Override
+            public List<String> fragment(PlanFragment fragment) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> node(PlanFragment fragment, int planNodeId) {
+                return List.of();
+            }
+        };
+
+        List<String> fragment(PlanFragment fragment);
+
+        /** Lines about the node of the fragment with this preorder id ({@code exec.PlanNodeIds}). */
+        List<String> node(PlanFragment fragment, int planNodeId);
+    }
+
     private PlanText() {}
 
     static String logical(PlanNode root) {
         StringBuilder text = new StringBuilder();
-        node(root, "", "", text);
+        node(root, "", "", text, null, Annotations.NONE, new int[1]);
         return text.toString();
     }
 
     static String distributed(List<PlanFragment> fragments) {
+        return distributed(fragments, Annotations.NONE);
+    }
+
+    static String distributed(List<PlanFragment> fragments, Annotations annotations) {
         StringBuilder text = new StringBuilder();
         for (PlanFragment fragment : fragments) {
             if (!text.isEmpty()) {
                 text.append('\n');
             }
             text.append("Fragment ").append(fragment.id()).append(" [").append(fragment.distribution()).append("]\n");
+            annotations.fragment(fragment).forEach(line -> text.append("    ").append(line).append('\n'));
             text.append("    Output partitioning: ").append(fragment.outputKind()).append(' ')
                     .append(fragment.outputPartitionKeys()).append('\n');
             if (!fragment.sourceFragments().isEmpty()) {
                 text.append("    Source fragments: ").append(fragment.sourceFragments()).append('\n');
             }
-            node(fragment.root(), "    ", "    ", text);
+            node(fragment.root(), "    ", "    ", text, fragment, annotations, new int[1]);
         }
         return text.toString();
     }
 
-    private static void node(PlanNode node, String firstIndent, String indent, StringBuilder text) {
+    private static void node(
+            PlanNode node, String firstIndent, String indent, StringBuilder text, PlanFragment fragment, Annotations annotations,
+            int[] nextId) {
+        int id = nextId[0]++;
         text.append(firstIndent).append(node.getClass().getSimpleName()).append('[')
                 .append(String.join(", ", properties(node))).append("]\n");
         List<PlanNode> sources = node.sources();
         String detailIndent = indent + (sources.isEmpty() ? "    " : "│   ");
         text.append(detailIndent).append("Layout: ").append(node.outputTypes().stream().map(Type::displayName).toList())
                 .append('\n');
+        if (fragment != null) {
+            annotations.node(fragment, id).forEach(line -> text.append(detailIndent).append(line).append('\n'));
+        }
         for (int i = 0; i < sources.size(); i++) {
             boolean last = i == sources.size() - 1;
-            node(sources.get(i), indent + (last ? "└─ " : "├─ "), indent + (last ? "   " : "│  "), text);
+            node(sources.get(i), indent + (last ? "└─ " : "├─ "), indent + (last ? "   " : "│  "), text, fragment, annotations, nextId);
         }
     }
 

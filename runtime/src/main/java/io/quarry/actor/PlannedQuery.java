@@ -13,14 +13,16 @@ import java.util.Optional;
  * that change data or metadata also carry their protocol {@code updateType} (e.g. {@code INSERT}) and,
  * for writes, the {@link WriteCompletion} that commits them on the coordinator once the output is complete;
  * statements that change the client's session ({@code USE}, {@code SET SESSION}, {@code PREPARE}, …) carry
- * the {@link SessionUpdates} the client is told of.
+ * the {@link SessionUpdates} the client is told of. EXPLAIN ANALYZE carries the {@link ExplainAnalyze} that drops the
+ * query's rows and answers with the plan and the figures of its run.
  */
 public record PlannedQuery(
         List<ResultColumn> columns,
         List<PlanFragment> fragments,
         Optional<String> updateType,
         Optional<WriteCompletion> completion,
-        SessionUpdates sessionUpdates)
+        SessionUpdates sessionUpdates,
+        Optional<ExplainAnalyze> analyze)
         implements LocalOnly {
     public PlannedQuery {
         columns = List.copyOf(columns);
@@ -29,6 +31,16 @@ public record PlannedQuery(
             throw new IllegalArgumentException("the root fragment (id 0) comes first");
         }
         requireNonNull(sessionUpdates, "sessionUpdates is null");
+        requireNonNull(analyze, "analyze is null");
+    }
+
+    public PlannedQuery(
+            List<ResultColumn> columns,
+            List<PlanFragment> fragments,
+            Optional<String> updateType,
+            Optional<WriteCompletion> completion,
+            SessionUpdates sessionUpdates) {
+        this(columns, fragments, updateType, completion, sessionUpdates, Optional.empty());
     }
 
     public PlannedQuery(

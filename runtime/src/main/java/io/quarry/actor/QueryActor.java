@@ -78,6 +78,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private static final Duration ROOT_RETRY_DELAY = Duration.ofMillis(500);
     /** Longest wait, once the output is complete, for the tasks' last statistics before the final answer. */
     private static final Duration SETTLE_WAIT = Duration.ofMillis(200);
+    /** EXPLAIN ANALYZE needs every task's final report: it waits longer for them. */
+    private static final Duration ANALYZE_SETTLE_WAIT = Duration.ofSeconds(10);
 
     public sealed interface Command {}
 
@@ -254,6 +256,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private int failedPulls;
     private boolean outputComplete;
     private boolean settleTimedOut;
+    /** EXPLAIN ANALYZE: its answer has been rendered. */
+    private boolean analyzed;
     private final ArrayDeque<Page> clientBuffer = new ArrayDeque<>();
     /** What the table writers reported, for the commit of a write statement. */
     private final List<Page> writerOutput = new ArrayList<>();
@@ -714,7 +718,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 Page page = EncodedPages.flatten(received);
                 if (page.positionCount() > 0 && plan.completion().isPresent()) {
                     writerOutput.add(page);
-                } else if (page.positionCount() > 0) {
+                } else if (page.positionCount() > 0 && plan.analyze().isEmpty()) {
                     clientBuffer.add(page);
                     clientBufferBytes += page.sizeInBytes();
                 }
@@ -741,7 +745,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     /** The client has every row it will get: finish once the stages have settled. */
     private void completeOutput() {
         outputComplete = true;
-        timers.startSingleTimer(SettleTimeout.INSTANCE, SETTLE_WAIT);
+        timers.startSingleTimer(SettleTimeout.INSTANCE, plan.analyze().isPresent() ? ANALYZE_SETTLE_WAIT : SETTLE_WAIT);
         if (rootTask != null) {
             rootTask.task().tell(new TaskActor.DestroyBuffer(0));
         }
@@ -913,6 +917,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             if (failure.isPresent()) {
                 batch = finalBatch(List.of());
             } else {
+                if (outputComplete && settled() && plan.analyze().isPresent() && !analyzed) {
+                    analyzed = true;
+                    clientBuffer.add(plan.analyze().get().answer(snapshots.values()));
+                }
                 List<Page> pages = takePages(fetch.targetBytes());
                 if (outputComplete && clientBuffer.isEmpty() && settled()) {
                     finish();

@@ -20,7 +20,12 @@ public final class SqlStatementPlanner implements StatementPlanner {
     private final UtilityStatementPlanner utilities;
 
     public SqlStatementPlanner(CatalogManager catalogs) {
-        this.planner = new SqlPlanner(new CatalogMetadataProvider(catalogs));
+        this(catalogs, SqlPlanner.DEFAULT_PLAN_CACHE_SIZE);
+    }
+
+    /** A planner reusing at most {@code planCacheSize} recent plans (0: plans every statement afresh, for benchmarks). */
+    public SqlStatementPlanner(CatalogManager catalogs, int planCacheSize) {
+        this.planner = new SqlPlanner(new CatalogMetadataProvider(catalogs), planCacheSize);
         this.writes = new WriteStatementPlanner(catalogs, planner);
         this.utilities = new UtilityStatementPlanner(catalogs, planner);
     }

@@ -758,7 +758,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     }
 
     private void reportStatus() {
-        statusListener.tell(new TaskStatus(taskId, nodeId, state, progress(), failure, unsentDynamicFilters));
+        // the figures per plan node travel once, with the final report
+        statusListener.tell(new TaskStatus(taskId, nodeId, state, progress(), failure, unsentDynamicFilters,
+                state.isDone() && execution != null ? execution.operatorSummaries() : List.of()));
         unsentDynamicFilters.clear();
     }
 

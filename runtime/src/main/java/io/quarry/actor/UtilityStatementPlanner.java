@@ -124,6 +124,9 @@ final class UtilityStatementPlanner {
         if (statement instanceof UtilityStatement.Explain explain) {
             return Optional.of(explain(explain, session));
         }
+        if (statement instanceof UtilityStatement.ExplainAnalyze analyze) {
+            return Optional.of(explainAnalyze(analyze, session));
+        }
         if (statement instanceof UtilityStatement.Deallocate deallocate) {
             preparedStatement(deallocate.name(), context);
             return Optional.of(done("DEALLOCATE", new SessionUpdates(Optional.empty(), Optional.empty(), Map.of(), Set.of(),
@@ -370,6 +373,9 @@ final class UtilityStatementPlanner {
     // ---- EXPLAIN ----
 
     private PlannedQuery explain(UtilityStatement.Explain statement, Session session) {
+        if (statement.type() == UtilityStatement.ExplainType.IO) {
+            return explainIo(statement.statement(), session);
+        }
         // Only queries: the other statements act while they are planned.
         if (UtilityStatementParser.parse(statement.statement()).isPresent()
                 || io.quarry.sql.WriteStatementParser.parse(statement.statement()).isPresent()) {
@@ -381,7 +387,62 @@ final class UtilityStatementPlanner {
             case LOGICAL -> table(List.of("Query Plan"), List.of(Types.VARCHAR), List.of(List.of(PlanText.logical(plan.root()))));
             case DISTRIBUTED -> table(List.of("Query Plan"), List.of(Types.VARCHAR), List.of(List.of(
                     PlanText.distributed(Fragmenter.fragment(DistributedPlanner.addExchanges(plan.root()))))));
+            case IO -> throw new IllegalStateException("EXPLAIN (TYPE IO) is planned by explainIo");
         };
+    }
+
+    /** EXPLAIN (TYPE IO): the tables a query reads, and for INSERT and CREATE TABLE AS the table it fills. */
+    private PlannedQuery explainIo(String sql, Session session) {
+        Optional<io.quarry.sql.WriteStatement> write = io.quarry.sql.WriteStatementParser.parse(sql);
+        String query = sql;
+        Optional<List<String>> output = Optional.empty();
+        if (write.isPresent() && write.get() instanceof io.quarry.sql.WriteStatement.Insert insert) {
+            query = insert.query();
+            output = Optional.of(qualifiedName(insert.name(), session));
+        } else if (write.isPresent() && write.get() instanceof io.quarry.sql.WriteStatement.CreateTableAsSelect create) {
+            query = create.query();
+            output = Optional.of(qualifiedName(create.name(), session));
+        } else if (write.isPresent() || UtilityStatementParser.parse(sql).isPresent()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXPLAIN (TYPE IO) is only supported for queries, INSERT and CREATE TABLE AS");
+        }
+        QueryPlan plan = planner.plan(query, session);
+        return table(List.of("Query Plan"), List.of(Types.VARCHAR), List.of(List.of(IoPlanJson.render(plan.root(), output, catalogs))));
+    }
+
+    private static List<String> qualifiedName(List<String> parts, Session session) {
+        String table = parts.get(parts.size() - 1);
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : sessionSchema(session);
+        String catalog = parts.size() == 3 ? parts.get(0) : sessionCatalog(session);
+        return List.of(catalog, schema, table);
+    }
+
+    /**
+     * EXPLAIN ANALYZE: the query is planned and run as any other; {@link ExplainAnalyze} drops its rows and answers
+     * with the plan and the figures of the run. Statements that write or act while planned are refused.
+     */
+    private PlannedQuery explainAnalyze(UtilityStatement.ExplainAnalyze statement, Session session) {
+        String sql = statement.statement();
+        Optional<io.quarry.sql.WriteStatement> write = io.quarry.sql.WriteStatementParser.parse(sql);
+        if (write.isPresent() && (write.get() instanceof io.quarry.sql.WriteStatement.Insert
+                || write.get() instanceof io.quarry.sql.WriteStatement.CreateTableAsSelect)) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                    "EXPLAIN ANALYZE is not supported for statements that write data (INSERT, CREATE TABLE AS): " + firstWords(sql));
+        }
+        if (write.isPresent() || UtilityStatementParser.parse(sql).isPresent()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                    "EXPLAIN ANALYZE is only supported for queries, not for " + firstWords(sql));
+        }
+        QueryPlan plan = planner.plan(sql, session);
+        List<io.quarry.plan.PlanFragment> fragments = Fragmenter.fragment(DistributedPlanner.addExchanges(plan.root()));
+        return new PlannedQuery(List.of(new ResultColumn("Query Plan", Types.VARCHAR)), fragments, Optional.empty(),
+                Optional.empty(), SessionUpdates.NONE, Optional.of(new ExplainAnalyze(fragments, statement.verbose())));
+    }
+
+    /** The statement's first two words, upper case, to name its kind in an error. */
+    private static String firstWords(String sql) {
+        String[] words = sql.strip().split("\\s+", 3);
+        String kind = words.length >= 2 ? words[0] + " " + words[1] : words[0];
+        return kind.toUpperCase(Locale.ROOT);
     }
 
     // ---- helpers ----

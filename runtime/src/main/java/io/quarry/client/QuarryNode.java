@@ -13,6 +13,7 @@ import com.typesafe.config.ConfigValueFactory;
 import io.quarry.actor.EnvironmentCompatChecker;
 import io.quarry.actor.NodeGuardian;
 import io.quarry.actor.NodeRegistry;
+import io.quarry.actor.PlannerWarmUp;
 import io.quarry.actor.QueryActor;
 import io.quarry.actor.QueryManager;
 import io.quarry.exec.memory.NodeMemoryPool;
@@ -44,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class QuarryNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QuarryNode.class);
     /** Bytes a task's output buffer may hold before its drivers wait for consumers. */
+    /** Rounds of {@link PlannerWarmUp} at start (about ten seconds of one core, most of it in the first rounds). */
+    private static final int WARM_UP_ROUNDS = 20;
+    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(20);
     private static final long OUTPUT_BUFFER_BYTES = 32L * 1024 * 1024;
     /** Bytes of results the coordinator holds per query for a slow client. */
     private static final long CLIENT_BUFFER_BYTES = 16L * 1024 * 1024;
@@ -179,13 +183,17 @@ public final class QuarryNode implements AutoCloseable {
      * one core) on the planning pool, so that the first real statement does not. Call once the node serves:
      * done during the start it slows the start itself on a small machine (measured: by about two seconds on
      * two cores). Statements planned meanwhile use the pool's other thread; {@code SELECT 1}-like statements
-     * never need the planner.
+     * never need the planner. Then it plans TPC-H-shaped statements for a few rounds ({@link PlannerWarmUp}, at most
+     * {@value #WARM_UP_ROUNDS} rounds or 20 seconds), so that the JIT has compiled the planner before users come.
      */
     public void warmUpInBackground() {
         if (!config.coordinator()) {
             return;
         }
-        CompletableFuture.runAsync(SqlPlanner::warmUp, planning).exceptionally(error -> {
+        CompletableFuture.runAsync(() -> {
+            SqlPlanner.warmUp();
+            PlannerWarmUp.run(WARM_UP_ROUNDS, WARM_UP_BUDGET);
+        }, planning).exceptionally(error -> {
             log.warn("Warming up the SQL planner of node {} failed", config.nodeId(), error);
             return null;
         });

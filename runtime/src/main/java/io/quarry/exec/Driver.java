@@ -24,11 +24,14 @@ final class Driver {
 
     private final List<Operator> operators;
     private final boolean[] finishSent;
+    /** Each operator's wall time when the last slice's CPU time was shared out. */
+    private final long[] wallAtLastCharge;
     private boolean closed;
 
     Driver(List<Operator> operators) {
         this.operators = List.copyOf(operators);
         this.finishSent = new boolean[operators.size()];
+        this.wallAtLastCharge = new long[operators.size()];
     }
 
     List<Operator> operators() {
@@ -78,9 +81,13 @@ final class Driver {
                 continue;
             }
             if (!current.isFinished() && next.needsInput()) {
+                long start = System.nanoTime();
                 Page page = current.getOutput();
+                long afterOutput = System.nanoTime();
+                current.stats().recordWall(afterOutput - start);
                 if (page != null && page.positionCount() > 0) {
                     next.addInput(next.acceptsEncodedBlocks() ? page : EncodedPages.flatten(page));
+                    next.stats().recordWall(System.nanoTime() - afterOutput);
                     progress = true;
                 } else if (page != null) {
                     progress = true;
@@ -88,7 +95,9 @@ final class Driver {
             }
             if (current.isFinished() && !finishSent[i + 1]) {
                 finishSent[i + 1] = true;
+                long start = System.nanoTime();
                 next.finish();
+                next.stats().recordWall(System.nanoTime() - start);
                 progress = true;
             }
         }
@@ -98,6 +107,30 @@ final class Driver {
             progress = only.getOutput() != null;
         }
         return progress;
+    }
+
+    /**
+     * Shares the thread CPU time of the time slice that just ended among the operators, in proportion to the wall
+     * time each spent in its calls during the slice: reading the thread's CPU clock around every call costs too much
+     * (microseconds on some machines), reading it once per slice does not.
+     */
+    void chargeCpu(long sliceCpuNanos) {
+        long[] deltas = new long[operators.size()];
+        long total = 0;
+        for (int i = 0; i < deltas.length; i++) {
+            long wall = operators.get(i).stats().wallNanos();
+            deltas[i] = wall - wallAtLastCharge[i];
+            wallAtLastCharge[i] = wall;
+            total += deltas[i];
+        }
+        if (total <= 0 || sliceCpuNanos <= 0) {
+            return;
+        }
+        for (int i = 0; i < deltas.length; i++) {
+            if (deltas[i] > 0) {
+                operators.get(i).stats().recordCpu((long) ((double) sliceCpuNanos * deltas[i] / total));
+            }
+        }
     }
 
     /** Closes every operator once; failures while closing are logged, not thrown. */

@@ -57,9 +57,12 @@ import java.util.function.Supplier;
  * pipeline (top-N and limit also run per driver before it). Expressions are compiled here, once.
  */
 final class LocalExecutionPlanner {
-    /** A chain of operator factories and how many drivers run it. */
-    static final class Pipeline {
-        final List<Supplier<Operator>> factories = new ArrayList<>();
+    /**
+     * A chain of operator factories and how many drivers run it; each factory is tagged, as it is added, with the plan
+     * node being planned (see {@link OperatorPlacements}).
+     */
+    final class Pipeline {
+        final OperatorPlacements.Factories factories = placements.newFactories();
         int driverCount;
 
         Pipeline(int driverCount) {
@@ -73,12 +76,14 @@ final class LocalExecutionPlanner {
     private final Map<Integer, RemoteSourceBuffer> remoteSources = new HashMap<>();
     private final List<Pipeline> pipelines = new ArrayList<>();
     private final DynamicFilterWiring dynamicFilters;
+    private final OperatorPlacements placements;
 
     LocalExecutionPlanner(TaskExecutionContext context, SplitQueue splits, int sourceConcurrency) {
         this.context = context;
         this.splits = splits;
         this.sourceConcurrency = sourceConcurrency;
         this.dynamicFilters = new DynamicFilterWiring(context);
+        this.placements = new OperatorPlacements(context.fragment().root());
     }
 
     io.quarry.exec.dynamicfilter.TaskDynamicFilters dynamicFilters() {
@@ -97,6 +102,7 @@ final class LocalExecutionPlanner {
         OutputSink sink = context.output();
         var fragment = context.fragment();
         int partitions = context.outputPartitionCount();
+        placements.enterTaskOutput(root);
         last.factories.add(() -> new OutputOperator(sink, fragment.outputKind(), fragment.outputPartitionKeys(), partitions, types));
         pipelines.add(last);
         for (int id : fragment.sourceFragments()) {
@@ -106,6 +112,15 @@ final class LocalExecutionPlanner {
     }
 
     private Pipeline visit(PlanNode node) {
+        int outer = placements.enter(node);
+        try {
+            return visitNode(node);
+        } finally {
+            placements.exit(outer);
+        }
+    }
+
+    private Pipeline visitNode(PlanNode node) {
         if (node instanceof TableScan scan) {
             Connector connector = context.catalogs().apply(scan.catalog());
             var columns = scan.columns();

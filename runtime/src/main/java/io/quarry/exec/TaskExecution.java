@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,8 +161,8 @@ public final class TaskExecution {
             for (LocalExecutionPlanner.Pipeline pipeline : pipelines) {
                 for (int i = 0; i < pipeline.driverCount; i++) {
                     List<Operator> operators = new ArrayList<>();
-                    for (Supplier<Operator> factory : pipeline.factories) {
-                        Operator operator = factory.get();
+                    for (int index = 0; index < pipeline.factories.size(); index++) {
+                        Operator operator = pipeline.factories.create(index);
                         operators.add(operator);
                         operator.stats().attachMemory(context.memory());
                     }
@@ -276,6 +275,19 @@ public final class TaskExecution {
                 inputRows, inputBytes, outputRows, outputBytes, cpuNanos.get(), wallNanos.get(), memory, peak, pruned);
     }
 
+    /** The task's figures per plan node (EXPLAIN ANALYZE): complete once the task is done. */
+    public List<OperatorSummary> operatorSummaries() {
+        List<DriverRunner> snapshot;
+        synchronized (this) {
+            snapshot = List.copyOf(runners);
+        }
+        List<List<io.quarry.exec.operator.OperatorStats>> drivers = new ArrayList<>();
+        for (DriverRunner runner : snapshot) {
+            drivers.add(runner.driver.operators().stream().map(Operator::stats).toList());
+        }
+        return OperatorSummary.summarize(drivers);
+    }
+
     /** Counts the page buffers (bounded on their own) in the task's memory; never fails the task. */
     private void updateBufferedBytes() {
         if (done.isDone()) {
@@ -340,6 +352,7 @@ public final class TaskExecution {
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     if (cpu >= 0 && startCpu >= 0) {
                         cpuNanos.addAndGet(cpu - startCpu);
+                        driver.chargeCpu(cpu - startCpu);
                     }
                     wallNanos.addAndGet(System.nanoTime() - startWall);
                     runningDrivers.decrementAndGet();

@@ -2,6 +2,7 @@ package io.quarry.spi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The schemas, tables, columns and statistics of one catalog. Names are lower case. */
 public interface ConnectorMetadata {
@@ -25,6 +26,15 @@ public interface ConnectorMetadata {
      */
     default boolean isNullable(SchemaTableName table, String column) {
         return true;
+    }
+
+    /**
+     * A number that changes whenever any schema, table, column or statistic of this catalog changes (and only
+     * goes up), so that plans made against it may be reused until then; empty (the default) when the connector
+     * cannot promise that, and then no plan reading it is reused.
+     */
+    default OptionalLong metadataVersion() {
+        return OptionalLong.empty();
     }
 
     // ---- DDL and writes; a read-only connector keeps these defaults (NOT_SUPPORTED, as Trino says it) ----

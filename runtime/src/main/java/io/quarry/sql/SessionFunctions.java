@@ -16,16 +16,31 @@ import java.util.function.Supplier;
  * are the same on every row and every node).
  */
 final class SessionFunctions {
-    private static final ThreadLocal<Session> PLANNING = new ThreadLocal<>();
+    private static final ThreadLocal<Planning> PLANNING = new ThreadLocal<>();
+
+    /** The statement being planned, and whether its plan holds a value of its start time. */
+    private static final class Planning {
+        final Session session;
+        boolean readStartTime;
+
+        Planning(Session session) {
+            this.session = session;
+        }
+    }
+
+    /** What planning produced, and whether it holds the statement's start time (then it is only good for it). */
+    record Planned<T>(T result, boolean readStartTime) {}
 
     private SessionFunctions() {}
 
     /** Runs {@code planning} with {@code session} as the statement whose constants are asked for. */
-    static <T> T withSession(Session session, Supplier<T> planning) {
-        Session previous = PLANNING.get();
-        PLANNING.set(session);
+    static <T> Planned<T> withSession(Session session, Supplier<T> planning) {
+        Planning previous = PLANNING.get();
+        Planning current = new Planning(session);
+        PLANNING.set(current);
         try {
-            return planning.get();
+            T result = planning.get();
+            return new Planned<>(result, current.readStartTime);
         } finally {
             if (previous == null) {
                 PLANNING.remove();
@@ -37,13 +52,18 @@ final class SessionFunctions {
 
     /** The time zone of the statement being planned (UTC outside planning). */
     static ZoneId zone() {
-        Session session = PLANNING.get();
-        return session == null ? ZoneOffset.UTC : session.timeZone();
+        Planning planning = PLANNING.get();
+        return planning == null ? ZoneOffset.UTC : planning.session.timeZone();
     }
 
     private static long startMillis() {
-        Session session = PLANNING.get();
-        return session == null || session.startTimeMillis() <= 0 ? System.currentTimeMillis() : session.startTimeMillis();
+        Planning planning = PLANNING.get();
+        if (planning == null) {
+            return System.currentTimeMillis();
+        }
+        planning.readStartTime = true;
+        Session session = planning.session;
+        return session.startTimeMillis() <= 0 ? System.currentTimeMillis() : session.startTimeMillis();
     }
 
     /** The value of a session function of that (lower-case) name, or null if it is none. */

@@ -97,10 +97,20 @@ public final class SqlPlanner {
      */
     private static final RexExecutor NO_FOLDING = (rexBuilder, constExps, reducedValues) -> reducedValues.addAll(constExps);
 
+    /** Recent statements' plans kept for reuse ({@link PlanCache}); TPC-H-like dashboards repeat a few hundred. */
+    public static final int DEFAULT_PLAN_CACHE_SIZE = 512;
+
     private final MetadataProvider metadata;
+    private final PlanCache cache;
 
     public SqlPlanner(MetadataProvider metadata) {
+        this(metadata, DEFAULT_PLAN_CACHE_SIZE);
+    }
+
+    /** A planner keeping at most {@code planCacheSize} plans for reuse (0: plans every statement afresh). */
+    public SqlPlanner(MetadataProvider metadata, int planCacheSize) {
         this.metadata = requireNonNull(metadata, "metadata is null");
+        this.cache = new PlanCache(planCacheSize);
     }
 
     /**
@@ -112,10 +122,19 @@ public final class SqlPlanner {
     public QueryPlan plan(String sql, Session session) {
         requireNonNull(sql, "sql is null");
         requireNonNull(session, "session is null");
+        PlanCache.Key key = PlanCache.Key.of(sql, session);
+        Optional<QueryPlan> cached = cache.get(key, metadata);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        // taken before the catalogs are read: a catalog changed while planning makes the stored plan stale
+        Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
         WithTies withTies = WithTies.strip(FromlessSelect.rewrite(sql));
         SqlText text = SqlText.of(withTies.sql());
         try {
-            return doPlan(text, session, withTies);
+            Planned planned = doPlan(text, session, withTies);
+            planned.catalogVersions().ifPresent(versions -> cache.put(key, planned.plan(), catalogNames, versions));
+            return planned.plan();
         } catch (QuarryException e) {
             throw e;
         } catch (CalciteContextException e) {
@@ -126,13 +145,17 @@ public final class SqlPlanner {
         }
     }
 
-    private QueryPlan doPlan(SqlText text, Session session, WithTies withTies) {
+    /** A plan, with the versions of the catalogs it read when it may be reused ({@link PlanCache}). */
+    private record Planned(QueryPlan plan, Optional<List<PlanCache.CatalogVersion>> catalogVersions) {}
+
+    private Planned doPlan(SqlText text, Session session, WithTies withTies) {
         SqlNode parsed = parse(text);
         if (!parsed.isA(SqlKind.QUERY)) {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
         }
-        SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
+        TableResolver resolver = new TableResolver(metadata, session, text);
+        SchemaPlus root = resolver.resolve(parsed);
         JsonSql.registerType(root);
         JoinUsing.rewrite(parsed);
         DecimalLiterals.retype(parsed);
@@ -167,13 +190,15 @@ public final class SqlPlanner {
             LOG.debug("Optimised plan of {}:\n{}", session.queryId(), Optimizer.explain(optimized));
         }
 
-        PlanNode planRoot = withTies.apply(SessionFunctions.withSession(session, () ->
-                new PlanTranslator(rexBuilder, SystemSessionProperties.joinDistributionType(session)).translateRoot(optimized)));
+        SessionFunctions.Planned<PlanNode> translated = SessionFunctions.withSession(session, () ->
+                new PlanTranslator(rexBuilder, SystemSessionProperties.joinDistributionType(session)).translateRoot(optimized));
+        PlanNode planRoot = withTies.apply(translated.result());
         if (names.size() != planRoot.outputTypes().size()) {
             throw new IllegalStateException("plan has " + planRoot.outputTypes().size() + " columns for " + names);
         }
         Output output = new Output(planRoot, names);
-        return new QueryPlan(output, names, output.outputTypes());
+        QueryPlan plan = new QueryPlan(output, names, output.outputTypes());
+        return new Planned(plan, translated.readStartTime() ? Optional.empty() : resolver.catalogVersions());
     }
 
     private static SqlNode parse(SqlText text) {

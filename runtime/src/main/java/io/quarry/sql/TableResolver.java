@@ -10,10 +10,12 @@ import io.quarry.spi.TableMetadata;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
@@ -42,11 +44,21 @@ final class TableResolver {
     private final SqlText text;
     private final SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
     private final Map<String, CatalogTable> tables = new HashMap<>();
+    /** The version of each catalog read, taken before reading it; null once a catalog without versions is read. */
+    private Map<String, PlanCache.CatalogVersion> versions = new LinkedHashMap<>();
 
     TableResolver(MetadataProvider metadata, Session session, SqlText text) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.session = requireNonNull(session, "session is null");
         this.text = requireNonNull(text, "text is null");
+    }
+
+    /**
+     * The catalogs {@link #resolve} read, each with its metadata version from before it was read; empty when one
+     * of them has no versions (then a plan of the statement must not be reused).
+     */
+    Optional<List<PlanCache.CatalogVersion>> catalogVersions() {
+        return versions == null ? Optional.empty() : Optional.of(List.copyOf(versions.values()));
     }
 
     /** Resolves every table of {@code statement} and returns the root schema holding them. */
@@ -135,6 +147,7 @@ final class TableResolver {
         ConnectorMetadata connector = metadata.catalog(catalog)
                 .orElseThrow(() -> Errors.error(ErrorCode.CATALOG_NOT_FOUND,
                         "Catalog '" + catalogName + "' does not exist", pos, text));
+        recordVersion(catalog, connector);
         String schema = connector.schemaExists(schemaName)
                 ? schemaName
                 : match(connector.listSchemas(), schemaName)
@@ -160,6 +173,18 @@ final class TableResolver {
             positions.add(pos);
         }
         identifier.setNames(List.of(catalog, schema, resolvedTable), positions);
+    }
+
+    private void recordVersion(String catalog, ConnectorMetadata connector) {
+        if (versions == null || versions.containsKey(catalog)) {
+            return;
+        }
+        OptionalLong version = connector.metadataVersion();
+        if (version.isEmpty()) {
+            versions = null;
+        } else {
+            versions.put(catalog, new PlanCache.CatalogVersion(catalog, connector, version.getAsLong()));
+        }
     }
 
     private String sessionCatalog(SqlParserPos pos) {

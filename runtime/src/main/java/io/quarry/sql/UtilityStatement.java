@@ -145,11 +145,22 @@ public sealed interface UtilityStatement {
         }
     }
 
-    /** What EXPLAIN shows: the plan before distribution, its fragments, or only whether the statement is valid. */
+    /**
+     * What EXPLAIN shows: the plan before distribution, its fragments, only whether the statement is valid, or the
+     * tables it reads and writes (IO, a JSON document).
+     */
     enum ExplainType {
         LOGICAL,
         DISTRIBUTED,
-        VALIDATE
+        VALIDATE,
+        IO
+    }
+
+    /** EXPLAIN ANALYZE [VERBOSE] statement: runs it and shows its plan with the figures of the run. */
+    record ExplainAnalyze(boolean verbose, String statement) implements UtilityStatement {
+        public ExplainAnalyze {
+            requireNonNull(statement, "statement is null");
+        }
     }
 
     /** EXPLAIN [(TYPE …)] statement. */

@@ -186,9 +186,16 @@ public final class UtilityStatementParser {
 
     private UtilityStatement explain() {
         if (peek(0).isWord("analyze")) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported");
+            position++;
+            boolean verbose = false;
+            if (peek(0).isWord("verbose")) {
+                position++;
+                verbose = true;
+            }
+            return new UtilityStatement.ExplainAnalyze(verbose, explainedStatement());
         }
         UtilityStatement.ExplainType type = UtilityStatement.ExplainType.DISTRIBUTED;
+        String format = "TEXT";
         if (peek(0).isSymbol("(")) {
             position++;
             do {
@@ -198,17 +205,14 @@ public final class UtilityStatementParser {
                     try {
                         type = UtilityStatement.ExplainType.valueOf(value.text().toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
-                        if (value.isWord("io")) {
-                            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXPLAIN (TYPE IO) is not supported");
-                        }
                         throw UtilityTokens.syntaxError(value, "'LOGICAL', 'DISTRIBUTED', 'VALIDATE', 'IO'");
                     }
                 } else if (option.isWord("format")) {
                     Token value = next();
-                    if (!value.isWord("text")) {
-                        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXPLAIN (FORMAT " + value.text().toUpperCase(Locale.ROOT)
-                                + ") is not supported");
+                    if (!value.isWord("text") && !value.isWord("json") && !value.isWord("graphviz")) {
+                        throw UtilityTokens.syntaxError(value, "'TEXT', 'JSON', 'GRAPHVIZ'");
                     }
+                    format = value.text().toUpperCase(Locale.ROOT);
                 } else {
                     throw UtilityTokens.syntaxError(option, "'TYPE', 'FORMAT'");
                 }
@@ -217,11 +221,19 @@ public final class UtilityStatementParser {
                 throw UtilityTokens.syntaxError(tokens.get(position - 1), "')'");
             }
         }
+        // TYPE IO is a JSON document whatever the format; the other types are text only
+        if (!format.equals("TEXT") && type != UtilityStatement.ExplainType.IO) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "EXPLAIN (FORMAT " + format + ") is not supported");
+        }
+        return new UtilityStatement.Explain(type, explainedStatement());
+    }
+
+    private String explainedStatement() {
         Token start = peek(0);
         if (start.kind() == Kind.END) {
             throw UtilityTokens.syntaxError(start, "a statement");
         }
-        return new UtilityStatement.Explain(type, sql.substring(start.start(), endOfStatement()).strip());
+        return sql.substring(start.start(), endOfStatement()).strip();
     }
 
     private UtilityStatement startTransaction() {

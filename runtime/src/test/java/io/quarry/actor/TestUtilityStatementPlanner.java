@@ -120,8 +120,70 @@ class TestUtilityStatementPlanner {
 
         assertFails(() -> plan("EXPLAIN (TYPE VALIDATE) SELECT nothing FROM nation"), ErrorCode.COLUMN_NOT_FOUND);
         assertFails(() -> plan("EXPLAIN CREATE TABLE memory.default.t (a bigint)"), ErrorCode.NOT_SUPPORTED);
-        assertFails(() -> plan("EXPLAIN ANALYZE " + query), ErrorCode.NOT_SUPPORTED);
         assertFails(() -> plan("EXPLAIN (FORMAT JSON) " + query), ErrorCode.NOT_SUPPORTED);
+        assertFails(() -> plan("EXPLAIN (TYPE SIDEWAYS) " + query), ErrorCode.SYNTAX_ERROR);
+    }
+
+    @Test
+    void explainAnalyzeRunsQueriesOnlyAndAnswersWithOneTextColumn() {
+        String query = "SELECT regionkey, count(*) FROM nation GROUP BY regionkey";
+        PlannedQuery analyze = plan("EXPLAIN ANALYZE VERBOSE " + query);
+        assertThat(analyze.columns()).extracting(column -> column.name()).containsExactly("Query Plan");
+        assertThat(analyze.columns().get(0).type()).isEqualTo(io.quarry.type.Types.VARCHAR);
+        assertThat(analyze.analyze()).isPresent();
+        assertThat(analyze.fragments()).hasSize(3);
+        assertThat(plan(query).analyze()).isEmpty();
+
+        assertFails(() -> plan("EXPLAIN ANALYZE INSERT INTO memory.default.t SELECT 1"), ErrorCode.NOT_SUPPORTED);
+        assertFails(() -> plan("EXPLAIN ANALYZE CREATE TABLE memory.default.t AS SELECT 1 x"), ErrorCode.NOT_SUPPORTED);
+        assertThatThrownBy(() -> plan("EXPLAIN ANALYZE SHOW CATALOGS"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED))
+                .hasMessageContaining("only supported for queries").hasMessageContaining("SHOW CATALOGS");
+        assertFails(() -> plan("EXPLAIN ANALYZE EXPLAIN " + query), ErrorCode.NOT_SUPPORTED);
+        assertFails(() -> plan("EXPLAIN ANALYZE"), ErrorCode.SYNTAX_ERROR);
+        assertFails(() -> plan("EXPLAIN ANALYZE SELECT nothing FROM nation"), ErrorCode.COLUMN_NOT_FOUND);
+    }
+
+    @Test
+    void explainIoListsTheTablesReadWithTheirConstraintsAndTheTableWritten() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var io = json.readTree(explainText("EXPLAIN (TYPE IO, FORMAT JSON) SELECT o.orderkey, c.name FROM orders o JOIN customer c"
+                + " ON o.custkey = c.custkey WHERE o.orderstatus = 'F' AND c.acctbal > 100 AND c.acctbal <= 2000"));
+        assertThat(io.get("inputTableColumnInfos")).hasSize(2);
+        assertThat(io.has("outputTable")).isFalse();
+        var orders = inputTable(io, "orders");
+        assertThat(orders.at("/table/catalog").asText()).isEqualTo("tpch");
+        assertThat(orders.at("/table/schemaTable/schema").asText()).isEqualTo("tiny");
+        assertThat(orders.at("/constraint/none").asBoolean()).isFalse();
+        var status = orders.at("/constraint/columnConstraints/0");
+        assertThat(status.get("columnName").asText()).isEqualTo("orderstatus");
+        assertThat(status.at("/domain/nullsAllowed").asBoolean()).isFalse();
+        assertThat(status.at("/domain/ranges/0/low/value").asText()).isEqualTo("F");
+        assertThat(status.at("/domain/ranges/0/low/bound").asText()).isEqualTo("EXACTLY");
+        assertThat(status.at("/domain/ranges/0/high/bound").asText()).isEqualTo("EXACTLY");
+        assertThat(orders.at("/estimate/outputRowCount").asDouble()).isEqualTo(15000.0);
+        var balance = inputTable(io, "customer").at("/constraint/columnConstraints/0");
+        assertThat(balance.get("columnName").asText()).isEqualTo("acctbal");
+        assertThat(balance.at("/domain/ranges")).hasSize(1);
+        assertThat(balance.at("/domain/ranges/0/low/bound").asText()).isEqualTo("ABOVE");
+        assertThat(balance.at("/domain/ranges/0/high/bound").asText()).isEqualTo("EXACTLY");
+        assertThat(new java.math.BigDecimal(balance.at("/domain/ranges/0/low/value").asText())).isEqualByComparingTo("100");
+        assertThat(new java.math.BigDecimal(balance.at("/domain/ranges/0/high/value").asText())).isEqualByComparingTo("2000");
+
+        var insert = json.readTree(explainText("EXPLAIN (TYPE IO) INSERT INTO memory.default.copy SELECT * FROM nation"));
+        assertThat(insert.at("/outputTable/catalog").asText()).isEqualTo("memory");
+        assertThat(insert.at("/outputTable/schemaTable/table").asText()).isEqualTo("copy");
+        assertThat(insert.at("/inputTableColumnInfos/0/table/schemaTable/table").asText()).isEqualTo("nation");
+        assertFails(() -> plan("EXPLAIN (TYPE IO) SHOW CATALOGS"), ErrorCode.NOT_SUPPORTED);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode inputTable(com.fasterxml.jackson.databind.JsonNode io, String table) {
+        for (var input : io.get("inputTableColumnInfos")) {
+            if (input.at("/table/schemaTable/table").asText().equals(table)) {
+                return input;
+            }
+        }
+        throw new AssertionError("no input table " + table + " in " + io);
     }
 
     private static String explainText(String sql) {

@@ -92,6 +92,39 @@ class TestTaskExecution {
     }
 
     @Test
+    void operatorFiguresAreSummedPerPlanNode() throws Exception {
+        List<List<Expression>> rows = new ArrayList<>();
+        for (long i = 1; i <= 5; i++) {
+            rows.add(List.of(new Constant(i, Types.BIGINT)));
+        }
+        PlanNode values = new io.quarry.plan.Values(List.of(Types.BIGINT), rows);
+        PlanNode filter = new io.quarry.plan.Filter(values, new Call("greater_than",
+                List.of(new InputRef(0, Types.BIGINT), new Constant(2L, Types.BIGINT)), Types.BOOLEAN));
+        CollectingOutputSink sink = new CollectingOutputSink(1);
+        TaskExecution task = task(new Limit(filter, 0, 2), sink, List.of());
+        task.start();
+        task.done().get(30, TimeUnit.SECONDS);
+
+        // preorder ids: the limit 0, the filter 1, the values 2; the task's output operator belongs to no node
+        List<OperatorSummary> summaries = task.operatorSummaries();
+        assertThat(summaries).extracting(OperatorSummary::planNodeId).containsExactly(0, 1, 2);
+        assertThat(summaries.get(2).operators()).isEqualTo("Values");
+        assertThat(summaries.get(2).outputRows()).isEqualTo(5);
+        assertThat(summaries.get(1).operators()).isEqualTo("FilterProject");
+        assertThat(summaries.get(1).inputRows()).isEqualTo(5);
+        assertThat(summaries.get(1).outputRows()).isEqualTo(3);
+        assertThat(summaries.get(0).operators()).isEqualTo("Limit");
+        assertThat(summaries.get(0).inputRows()).isEqualTo(3);
+        assertThat(summaries.get(0).outputRows()).isEqualTo(2);
+        assertThat(summaries).allSatisfy(summary -> {
+            assertThat(summary.drivers()).isEqualTo(1);
+            assertThat(summary.cpuNanos()).isNotNegative();
+            assertThat(summary.wallNanos()).isNotNegative();
+        });
+        assertThat(summaries.stream().mapToLong(OperatorSummary::wallNanos).sum()).isPositive();
+    }
+
+    @Test
     void remoteSourceWaitsForPagesWithoutBlockingThreads() throws Exception {
         CollectingOutputSink sink = new CollectingOutputSink(1);
         TaskExecution task = task(new Limit(new RemoteSource(7, List.of(Types.BIGINT)), 1, 3), sink, List.of(7));

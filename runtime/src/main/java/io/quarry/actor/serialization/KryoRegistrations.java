@@ -363,6 +363,8 @@ public final class KryoRegistrations {
         kryo.register(661, io.quarry.block.RunLengthBlock.class, new PageSerializer.BlockSerializer());
         // Metadata tables: snapshot splits of information_schema, system.jdbc and system.runtime (ids 680-699)
         kryo.register(680, io.quarry.connector.system.SnapshotSplit.class);
+        // EXPLAIN ANALYZE: figures per plan node in a task's final status (ids 760-779)
+        kryo.register(760, io.quarry.exec.OperatorSummary.class);
         // Task retry (ids 820-849)
         kryo.register(820, io.quarry.actor.TaskActor.ReplaceProducer.class);
         // New entries of the core go on from the next id (219); each part keeps its own block of ids.

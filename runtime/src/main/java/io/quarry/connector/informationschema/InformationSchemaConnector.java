@@ -20,6 +20,7 @@ import io.quarry.spi.WrittenFragment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -147,6 +148,12 @@ public final class InformationSchemaConnector implements Connector {
         @Override
         public boolean isNullable(SchemaTableName table, String column) {
             return isInformationSchema(table.schema()) || delegate.isNullable(table, column);
+        }
+
+        /** The delegate's: the information_schema tables themselves never change and have no statistics. */
+        @Override
+        public OptionalLong metadataVersion() {
+            return delegate.metadataVersion();
         }
 
         @Override

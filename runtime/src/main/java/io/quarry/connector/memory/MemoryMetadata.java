@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -42,6 +43,8 @@ public final class MemoryMetadata implements ConnectorMetadata {
     private final Map<SchemaTableName, WriteTarget> pendingCreates = new HashMap<>();
     /** Table ids stay unique across coordinator restarts, as workers may still hold data of older ids. */
     private long nextTableId = System.currentTimeMillis() * 1000;
+    /** Counts the visible changes (schemas, tables, committed rows): plans of an older version are stale. */
+    private long version;
 
     public MemoryMetadata(String catalogName) {
         this.catalogName = requireNonNull(catalogName, "catalogName is null");
@@ -70,6 +73,11 @@ public final class MemoryMetadata implements ConnectorMetadata {
     }
 
     @Override
+    public synchronized OptionalLong metadataVersion() {
+        return OptionalLong.of(version);
+    }
+
+    @Override
     public synchronized TableStatistics statistics(SchemaTableName name) {
         return find(name).map(MemoryMetadata::statistics).orElse(TableStatistics.UNKNOWN);
     }
@@ -80,6 +88,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
             throw new QuarryException(ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema '" + catalogName + "." + schema + "' already exists");
         }
         schemas.put(schema, new TreeMap<>());
+        version++;
     }
 
     @Override
@@ -93,6 +102,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
             throw new QuarryException(ErrorCode.SCHEMA_NOT_EMPTY, "Cannot drop non-empty schema '" + schema + "'");
         }
         schemas.remove(schema);
+        version++;
     }
 
     @Override
@@ -100,12 +110,14 @@ public final class MemoryMetadata implements ConnectorMetadata {
         checkCanCreate(table.name());
         schemas.get(table.name().schema()).put(
                 table.name().table(), new Table(nextTableId++, table, List.of(), new ColumnStatistics(table.columns().size())));
+        version++;
     }
 
     @Override
     public synchronized WriteTarget dropTable(SchemaTableName name) {
         Table table = find(name).orElseThrow(() -> tableNotFound(name));
         schemas.get(name.schema()).remove(name.table());
+        version++;
         return new WriteTarget(name, table.id(), "", table.metadata().columns());
     }
 
@@ -138,6 +150,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
             ColumnStatistics statistics = new ColumnStatistics(target.columns().size());
             merge(statistics, written);
             tables.put(name.table(), new Table(target.tableId(), new TableMetadata(name, target.columns()), written, statistics));
+            version++;
             return rows;
         }
         Table table = find(name)
@@ -148,6 +161,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
         all.addAll(written);
         merge(table.statistics(), written);
         schemas.get(name.schema()).put(name.table(), new Table(table.id(), table.metadata(), all, table.statistics()));
+        version++;
         return rows;
     }
 

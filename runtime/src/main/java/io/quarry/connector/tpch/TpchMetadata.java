@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,6 +119,12 @@ public final class TpchMetadata implements ConnectorMetadata {
             return Optional.empty();
         }
         return Optional.of(new TableMetadata(name, columns));
+    }
+
+    /** Generated data: the tables, columns and statistics of a scale never change. */
+    @Override
+    public OptionalLong metadataVersion() {
+        return OptionalLong.of(0);
     }
 
     @Override

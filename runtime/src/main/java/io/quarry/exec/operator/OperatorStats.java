@@ -10,12 +10,20 @@ import io.quarry.page.Page;
  * read by anyone (volatile, single writer).
  */
 public final class OperatorStats {
+    /** The plan node id of an operator no plan node owns (e.g. the task's output). */
+    public static final int UNPLACED = -1;
+
     private final String operatorType;
     private volatile long inputRows;
     private volatile long inputBytes;
     private volatile long outputRows;
     private volatile long outputBytes;
     private volatile long retainedBytes;
+    private volatile long peakRetainedBytes;
+    private volatile long cpuNanos;
+    private volatile long wallNanos;
+    private int planNodeId = UNPLACED;
+    private int sequence = UNPLACED;
     private volatile long dynamicFilterPrunedRows;
     private volatile TaskMemoryContext memory;
 
@@ -58,6 +66,9 @@ public final class OperatorStats {
     public void setRetainedBytes(long bytes) {
         long delta = bytes - retainedBytes;
         retainedBytes = bytes;
+        if (bytes > peakRetainedBytes) {
+            peakRetainedBytes = bytes;
+        }
         TaskMemoryContext context = memory;
         if (context != null) {
             context.reserve(operatorType, delta);
@@ -89,5 +100,46 @@ public final class OperatorStats {
 
     public long retainedBytes() {
         return retainedBytes;
+    }
+
+    /** The most this operator retained at once. */
+    public long peakRetainedBytes() {
+        return peakRetainedBytes;
+    }
+
+    /** Wall time the driver spent in a call of this operator. */
+    public void recordWall(long nanos) {
+        wallNanos += nanos;
+    }
+
+    /** This operator's share of the thread CPU time of a driver's time slice (shared by wall time in its calls). */
+    public void recordCpu(long nanos) {
+        cpuNanos += nanos;
+    }
+
+    public long cpuNanos() {
+        return cpuNanos;
+    }
+
+    public long wallNanos() {
+        return wallNanos;
+    }
+
+    /**
+     * Says which plan node of the fragment (its preorder id, see {@code exec.PlanNodeIds}) this operator runs, and its
+     * place among the task's operator factories (a node's last operator gives the node's output). Set once, before the
+     * operator runs.
+     */
+    public void place(int planNodeId, int sequence) {
+        this.planNodeId = planNodeId;
+        this.sequence = sequence;
+    }
+
+    public int planNodeId() {
+        return planNodeId;
+    }
+
+    public int sequence() {
+        return sequence;
     }
 }

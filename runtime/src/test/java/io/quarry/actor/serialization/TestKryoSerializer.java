@@ -259,8 +259,11 @@ class TestKryoSerializer {
         TaskProgress progress = new TaskProgress(4, 1, 1, 2, 100, 2000, 10, 200, 5_000_000, 9_000_000, 1024, 4096, 77);
         DynamicFilterSummary exact = DynamicFilterSummary.values(new long[] {5, -3, 0, Long.MAX_VALUE});
         CollectedDynamicFilter collected = new CollectedDynamicFilter(3, 1, exact);
+        io.quarry.exec.OperatorSummary operatorSummary = new io.quarry.exec.OperatorSummary(
+                2, "LocalExchangeSink, HashAggregation", 4, 60175, 481400, 3, 48, 12_000_000, 30_000_000, 65536, 17);
         TaskStatus status = new TaskStatus(taskId, "worker-1", TaskState.RUNNING, progress,
-                Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "lost")), List.of(collected));
+                Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "lost")), List.of(collected),
+                List.of(operatorSummary));
         ColumnMetadata orderKey = new ColumnMetadata("orderkey", Types.BIGINT);
         SchemaTableName orders = new SchemaTableName("tiny", "orders");
         TableScan scan = new TableScan("tpch", orders, List.of(orderKey, new ColumnMetadata("comment", Types.varchar(79))));
@@ -481,7 +484,7 @@ class TestKryoSerializer {
                 JoinDistribution.BROADCAST);
         List<Object> joins = List.of(join, JoinType.MARK, JoinDistribution.PARTITIONED);
         List<Object> dynamicFilters = List.of(
-                DynamicFilterSummary.range(-10, 10), DynamicFilterSummary.Kind.NONE, collected,
+                DynamicFilterSummary.range(-10, 10), DynamicFilterSummary.Kind.NONE, collected, operatorSummary,
                 new TaskActor.ApplyDynamicFilter(2, DynamicFilterSummary.none()));
         for (Object sample : Stream.of(all, joins, structural, dynamicFilters).flatMap(List::stream).toList()) {
             Object previous = samples.put(sample.getClass(), sample);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * {@code bin/quarry bench}: against a running server, the round-trip latency of {@code SELECT 1} over
  * {@code /v1/statement} and the times of TPC-H Q1 and Q6; with {@code --startup}, the time a fresh node takes
  * from launch to its first answered {@code SELECT 1}; with {@code --tpch}, the 22 TPC-H queries on memory tables on
- * one or more servers side by side ({@link TpchSideBySide}). Prints plain text; exit code 1 when a query fails or
+ * one or more servers side by side ({@link TpchSideBySide}); with {@code --planning}, the warm planning time of the 22
+ * TPC-H queries in this process, without a server ({@link PlanningBench}). Prints plain text; exit code 1 when a query fails or
  * the server cannot be reached, 2 on bad options.
  */
 @Command(
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Measures SELECT 1 latency and TPC-H Q1/Q6 times of a running Quarry (or Trino) server,"
                 + " or with --startup the start-up time of a fresh Quarry node,"
-                + " or with --tpch the 22 TPC-H queries on memory tables of several servers side by side.")
+                + " or with --tpch the 22 TPC-H queries on memory tables of several servers side by side,"
+                + " or with --planning the warm planning time of the 22 TPC-H queries in this process.")
 public final class Bench implements Callable<Integer> {
     private static final List<String> TPCH_QUERIES = List.of("q01", "q06");
 
@@ -77,11 +79,16 @@ public final class Bench implements Callable<Integer> {
             + " DIR/qNN.json (e.g. <conformance dir>/tpch/tiny at --scale tiny).")
     Path expected;
 
-    @Option(names = "--out", paramLabel = "FILE.md", description = "With --tpch, also write the report as Markdown to FILE.md.")
+    @Option(names = "--out", paramLabel = "FILE.md", description = "With --tpch or --planning, also write the report as Markdown to FILE.md.")
     Path outFile;
 
     @Option(names = "--skip-load", description = "With --tpch, use the memory tables already there.")
     boolean skipLoad;
+
+    @Option(names = "--planning", description = "Plan the 22 TPC-H queries in this process against a tpch catalog"
+            + " (no server): thread CPU and wall time per query after --warmup rounds (default: 100), median of --runs"
+            + " (default: 21).")
+    boolean planning;
 
     @Option(names = "--startup", description = "Measure the start-up of a fresh node (bin/quarry server on a free port) instead.")
     boolean startup;
@@ -101,8 +108,11 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (tpch && startup) {
-            throw new ParameterException(spec.commandLine(), "--tpch and --startup cannot be combined");
+        if ((tpch ? 1 : 0) + (startup ? 1 : 0) + (planning ? 1 : 0) > 1) {
+            throw new ParameterException(spec.commandLine(), "--tpch, --startup and --planning cannot be combined");
+        }
+        if (planning) {
+            return runPlanning();
         }
         if (tpch) {
             TpchSideBySide.Settings settings = tpchSettings();
@@ -164,6 +174,29 @@ public final class Bench implements Callable<Integer> {
             return ServerSpec.parseAll(servers.isEmpty() ? List.of("http://127.0.0.1:8080") : servers);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private int runPlanning() {
+        boolean runsGiven = spec.commandLine().getParseResult().hasMatchedOption("--runs");
+        PlanningBench.Settings settings;
+        try {
+            settings = new PlanningBench.Settings(queriesDir(), catalog, scale, warmup == null ? 100 : warmup, runsGiven ? runs : 21);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            String markdown = new PlanningBench(settings, out).run();
+            out.println();
+            out.print(markdown);
+            if (outFile != null) {
+                Files.writeString(outFile, markdown, StandardCharsets.UTF_8);
+                out.println("written to " + outFile);
+            }
+            return 0;
+        } catch (IOException e) {
+            System.err.println("quarry bench: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -62,6 +62,9 @@ class TestBenchOptions {
         assertThat(execute("--tpch", "--schema", "a;b")[1]).contains("not a plain SQL name: a;b");
         assertThat(execute("--tpch", "--latency-count", "5")[1]).contains("--latency-count does not apply to --tpch");
         assertThat(execute("--tpch", "--startup")[1]).contains("cannot be combined");
+        assertThat(execute("--planning", "--tpch")[1]).contains("cannot be combined");
+        assertThat(execute("--planning", "--runs", "0")[1]).contains("--runs must be at least 1 with --planning");
+        assertThat(execute("--planning", "--queries", "/nonexistent-quarry-queries")[0]).isEqualTo("1");
         assertThat(execute("--server", "a=h:1", "--server", "b=h:2")).satisfies(result -> {
             assertThat(result[0]).isEqualTo("2");
             assertThat(result[1]).contains("several --server only with --tpch");
