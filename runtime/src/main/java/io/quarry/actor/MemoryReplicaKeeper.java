@@ -94,10 +94,12 @@ public final class MemoryReplicaKeeper extends AbstractBehavior<MemoryReplicaKee
                 .map(role -> role.substring(NodeRegistry.NODE_ID_ROLE_PREFIX.length()))
                 .findFirst()
                 .orElse(removed.event().member().address().toString());
-        List<MemoryMetadata> metadata = memoryCatalogs();
-        if (!metadata.isEmpty()) {
-            getContext().getLog().info("Node {} left the cluster: restoring the copies of memory tables it held", nodeId);
-            metadata.forEach(catalog -> catalog.forgetNode(nodeId));
+        boolean held = false;
+        for (MemoryMetadata metadata : memoryCatalogs()) {
+            held |= metadata.forgetNode(nodeId);
+        }
+        if (held) {
+            getContext().getLog().info("Node {} left the cluster: restoring the copies of memory table data it held", nodeId);
         }
         return onCheck();
     }

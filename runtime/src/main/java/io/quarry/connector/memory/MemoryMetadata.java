@@ -259,9 +259,19 @@ public final class MemoryMetadata implements ConnectorMetadata {
         return false;
     }
 
-    /** Forgets every copy held by a node that left the cluster: its memory, and so its pages, are gone. */
-    public synchronized void forgetNode(String node) {
-        schemas.values().forEach(tables -> tables.values().forEach(table -> table.pieces().replaceAll(piece -> piece.withoutHolder(node))));
+    /**
+     * Forgets the copies held by a node that left the cluster (its memory, and so its pages, are gone), except a
+     * piece's last holder: that piece is lost, and scans name the node it was on. True when the node held any.
+     */
+    public synchronized boolean forgetNode(String node) {
+        boolean held = false;
+        for (Map<String, Table> tables : schemas.values()) {
+            for (Table table : tables.values()) {
+                held |= table.pieces().stream().anyMatch(piece -> piece.holders().contains(node));
+                table.pieces().replaceAll(piece -> piece.holders().size() > 1 ? piece.withoutHolder(node) : piece);
+            }
+        }
+        return held;
     }
 
     /** The piece a write committed: on the writing node and the nodes its sink copied it to. */

@@ -179,8 +179,13 @@ class TestMemoryMetadata {
         MemoryMetadata metadata = new MemoryMetadata("memory", 2);
         WriteTarget create = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q1");
         metadata.finishWrite(create, List.of(new WrittenFragment("w1", "p1", 10, 100, ReplicaPlacement.withReplicas(List.of("w2"), ""))));
+        metadata.forgetNode("w1");
+        metadata.forgetNode("w2");
+        // the last holder stays on record, so that the error names where the data was
+        assertThat(metadata.holders(T)).containsExactly(Map.entry("p1", List.of("w2")));
         assertThatThrownBy(() -> metadata.splits(T, node -> false))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.MISSING_DATA))
-                .hasMessageContaining("'memory.default.t'");
+                .hasMessageContaining("'memory.default.t'")
+                .hasMessageContaining("w2");
     }
 }
