@@ -16,6 +16,8 @@ import io.quarry.connector.CatalogManager;
 import io.quarry.connector.memory.MemoryConnector;
 import io.quarry.connector.memory.MemoryMetadata;
 import io.quarry.connector.memory.ReplicaPlacement.ReplicaCopy;
+import io.quarry.spi.SchemaTableName;
+import io.quarry.spi.WriteTarget;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -155,9 +157,31 @@ public final class MemoryReplicaKeeper extends AbstractBehavior<MemoryReplicaKee
             getContext().getLog().info("Piece {} of memory table {} copied from {} to {}",
                     copy.dataId(), copy.tableId(), copy.source(), copy.target());
         } else {
-            getContext().getLog().info("Piece {} of memory table {} was dropped while it was copied to {}",
+            getContext().getLog().info("Piece {} of memory table {} was dropped while it was copied to {}: dropping the copy",
                     copy.dataId(), copy.tableId(), copy.target());
+            dropCopy(copy);
         }
         return this;
+    }
+
+    /**
+     * Drops a copy that arrived after its table was dropped: a piece's id starts with the id of the write that
+     * made it, so dropping that write's data of the (dropped) table on the target removes the copy.
+     */
+    private void dropCopy(ReplicaCopy copy) {
+        int dot = copy.dataId().indexOf('.');
+        if (dot <= 0) {
+            return;
+        }
+        WriteTarget dropped = new WriteTarget(
+                new SchemaTableName("dropped", "table_" + copy.tableId()), copy.tableId(), copy.dataId().substring(0, dot), List.of());
+        getContext().ask(NodeRegistry.Workers.class, registry, askTimeout, NodeRegistry.GetWorkers::new, (workers, error) -> {
+            if (workers != null) {
+                workers.workers().stream()
+                        .filter(worker -> worker.nodeId().equals(copy.target()))
+                        .forEach(worker -> worker.taskManager().tell(new TaskManager.DropWrite(copy.catalog(), dropped)));
+            }
+            return Check.INSTANCE;
+        });
     }
 }
