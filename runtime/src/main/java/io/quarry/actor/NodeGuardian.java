@@ -69,10 +69,15 @@ public final class NodeGuardian {
     public static Behavior<Command> create(Settings settings) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             ActorRef<NodeRegistry.Command> registry = context.spawn(NodeRegistry.create(), "nodes");
-            Optional<ActorRef<QueryManager.Command>> queries = settings.coordinator()
-                    .map(factory -> context.spawn(QueryManager.create(factory.apply(registry)), "queries"));
+            Optional<QueryManager.Settings> coordinator = settings.coordinator().map(factory -> factory.apply(registry));
+            Optional<ActorRef<QueryManager.Command>> queries =
+                    coordinator.map(query -> context.spawn(QueryManager.create(query), "queries"));
             Optional<ActorRef<TaskManager.Command>> tasks =
                     settings.worker().map(worker -> context.spawn(TaskManager.create(worker), "tasks"));
+            // Memory tables: writers copy their pieces to other workers, the coordinator restores lost copies.
+            settings.worker().ifPresent(worker -> MemoryReplicas.bind(worker.catalogs(), registry, context.getSystem(), worker.askTimeout()));
+            coordinator.ifPresent(query -> context.spawn(MemoryReplicaKeeper.create(
+                    query.query().catalogs(), registry, query.query().askTimeout()), "memory-replicas"));
             Components components = new Components(registry, queries, tasks);
             ActorRef<TaskManager.TaskList> taskLists =
                     context.messageAdapter(TaskManager.TaskList.class, list -> new TasksLeft(list.tasks().size()));

@@ -148,6 +148,39 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         }
     }
 
+    /**
+     * Part {@code index} of a copy of a memory table's piece sent by another node (see {@link MemoryReplicas}):
+     * stored at once, the first part replacing what this node held of the piece; answered when stored.
+     */
+    public record StoreCopyChunk(
+            String catalog, long tableId, String dataId, int index, List<io.quarry.page.Page> pages, boolean last,
+            ActorRef<CopyStored> replyTo) implements Command, ClusterMessage {
+        public StoreCopyChunk {
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(dataId, "dataId is null");
+            pages = List.copyOf(pages);
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
+    /** A part of a copy, or a whole copy, is stored; or why not. */
+    public record CopyStored(Optional<FailureInfo> failure) implements ClusterMessage {
+        public CopyStored {
+            requireNonNull(failure, "failure is null");
+        }
+    }
+
+    /** Copies a memory table's piece this node holds to another worker's task manager (to restore its copies). */
+    public record CopyPiece(String catalog, long tableId, String dataId, ActorRef<Command> target, ActorRef<CopyStored> replyTo)
+            implements Command, ClusterMessage {
+        public CopyPiece {
+            requireNonNull(catalog, "catalog is null");
+            requireNonNull(dataId, "dataId is null");
+            requireNonNull(target, "target is null");
+            requireNonNull(replyTo, "replyTo is null");
+        }
+    }
+
     /** The node is shutting down: every later {@link CreateTask} is refused with SERVER_SHUTTING_DOWN. */
     public record Drain() implements Command, LocalOnly {}
 
@@ -198,6 +231,14 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                     return this;
                 })
                 .onMessage(DropWrite.class, this::onDropWrite)
+                .onMessage(StoreCopyChunk.class, chunk -> {
+                    chunk.replyTo().tell(MemoryReplicas.store(settings.catalogs(), chunk));
+                    return this;
+                })
+                .onMessage(CopyPiece.class, copy -> {
+                    MemoryReplicas.copyHeldPiece(settings.catalogs(), copy, getContext().getSystem(), settings.askTimeout());
+                    return this;
+                })
                 .onMessage(Drain.class, drain -> {
                     draining = true;
                     return this;

@@ -60,14 +60,17 @@ public final class QuarryNode implements AutoCloseable {
     private final ExecutorService drivers;
     private final ExecutorService planning;
     private final Optional<NodeMemoryPool> memoryPool;
+    private final CatalogManager catalogs;
 
     private QuarryNode(
+            CatalogManager catalogs,
             NodeConfig config,
             ActorSystem<NodeGuardian.Command> system,
             QuarryService service,
             ExecutorService drivers,
             ExecutorService planning,
             Optional<NodeMemoryPool> memoryPool) {
+        this.catalogs = catalogs;
         this.config = config;
         this.memoryPool = memoryPool;
         this.system = system;
@@ -138,7 +141,7 @@ public final class QuarryNode implements AutoCloseable {
                     connectorContext.bind(components, system.scheduler());
                     QuarryService service =
                             new ActorQuarryService(system, components, system.scheduler(), config.askTimeout());
-                    return new QuarryNode(config, system, service, drivers, planning, memoryPool);
+                    return new QuarryNode(catalogs, config, system, service, drivers, planning, memoryPool);
                 });
     }
 
@@ -206,6 +209,11 @@ public final class QuarryNode implements AutoCloseable {
 
     public NodeConfig config() {
         return config;
+    }
+
+    /** This node's catalogs (for tests and tools that look at a connector in process). */
+    public CatalogManager catalogs() {
+        return catalogs;
     }
 
     public QuarryService service() {

@@ -1,5 +1,6 @@
 package io.quarry.spi;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,5 +27,26 @@ public interface Split {
      */
     default Optional<String> requiredNodeId() {
         return Optional.empty();
+    }
+
+    /**
+     * The nodes that can read this split, in order of preference, the one it is bound to ({@link #requiredNodeId})
+     * first: when that node is lost, a scheduler can re-bind the split to another with {@link #onNode}. Empty
+     * when any node can read it.
+     */
+    default List<String> candidateNodeIds() {
+        return requiredNodeId().map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The same split bound to another of its {@link #candidateNodeIds}, so that it is read there instead (and,
+     * as before, exactly once); throws IllegalArgumentException for a node that is not a candidate, and
+     * UnsupportedOperationException for splits that cannot move (by default, except to the node they are bound to).
+     */
+    default Split onNode(String nodeId) {
+        if (requiredNodeId().filter(nodeId::equals).isPresent()) {
+            return this;
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be moved to another node");
     }
 }

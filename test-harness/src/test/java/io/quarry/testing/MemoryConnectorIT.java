@@ -201,7 +201,7 @@ class MemoryConnectorIT {
         // fits, two do not.
         try (QuarryCluster own = QuarryCluster.start(2, false, builder -> builder.catalogs(List.of(
                 CatalogConfig.of("tpch", "tpch", "test"),
-                new CatalogConfig("memory", "memory", Map.of("memory.max-data-per-node", "6MB"), "test"))))) {
+                new CatalogConfig("memory", "memory", Map.of("memory.max-data-per-node", "6MB", "memory.replication-factor", "1"), "test"))))) {
             StatementClient client = own.client("memory", "default");
             ok(client, "CREATE TABLE big AS SELECT * FROM tpch.tiny.lineitem");
             StatementClient.Result result = client.execute("INSERT INTO big SELECT * FROM tpch.tiny.lineitem");
@@ -251,7 +251,10 @@ class MemoryConnectorIT {
 
     @Test
     void scanOfATableWhoseNodeLeftFailsInsteadOfReturningFewerRows() {
-        try (QuarryCluster own = QuarryCluster.withWorkers(2)) {
+        // With one copy of each piece, the data of a worker that left is gone.
+        try (QuarryCluster own = QuarryCluster.start(2, false, builder -> builder.catalogs(List.of(
+                CatalogConfig.of("tpch", "tpch", "test"),
+                new CatalogConfig("memory", "memory", Map.of("memory.replication-factor", "1"), "test"))))) {
             StatementClient client = own.client("memory", "default");
             ok(client, "CREATE TABLE orders AS SELECT * FROM tpch.tiny.orders");
             assertThat(count(client, "SELECT count(*) FROM orders")).isEqualTo(15000);

@@ -363,6 +363,10 @@ public final class KryoRegistrations {
         kryo.register(661, io.quarry.block.RunLengthBlock.class, new PageSerializer.BlockSerializer());
         // Metadata tables: snapshot splits of information_schema, system.jdbc and system.runtime (ids 680-699)
         kryo.register(680, io.quarry.connector.system.SnapshotSplit.class);
+        // Copies of memory table pieces between nodes (ids 720-739)
+        kryo.register(720, io.quarry.actor.TaskManager.StoreCopyChunk.class);
+        kryo.register(721, io.quarry.actor.TaskManager.CopyStored.class);
+        kryo.register(722, io.quarry.actor.TaskManager.CopyPiece.class);
         // EXPLAIN ANALYZE: figures per plan node in a task's final status (ids 760-779)
         kryo.register(760, io.quarry.exec.OperatorSummary.class);
         // Task retry (ids 820-849)

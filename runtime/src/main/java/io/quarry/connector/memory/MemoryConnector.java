@@ -12,23 +12,64 @@ import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Split;
 import io.quarry.spi.WriteTarget;
 import io.quarry.spi.WrittenFragment;
+import io.quarry.spi.ConnectorContext;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.NodeInfo;
+import io.quarry.spi.QuarryException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A memory catalog on one node: the metadata (used where the node plans, i.e. on the coordinator) and
- * this node's store of pages (used where the node runs tasks).
+ * this node's store of pages (used where the node runs tasks). A writer copies its piece to other workers
+ * (through the bound {@link ReplicaTransport}) before it reports the piece, so that a committed piece lives on
+ * {@code memory.replication-factor} workers.
  */
 public final class MemoryConnector implements Connector {
+    private static final Logger log = LoggerFactory.getLogger(MemoryConnector.class);
+    /** A bound on how long a writer waits for its copies; each message of a copy has its own, shorter timeout. */
+    private static final Duration COPY_WAIT = Duration.ofMinutes(10);
+
+    private final String catalogName;
     private final String nodeId;
+    private final int replicationFactor;
+    private final ConnectorContext context;
     private final MemoryMetadata metadata;
     private final MemoryPagesStore store;
     private final AtomicLong nextSink = new AtomicLong();
+    private volatile ReplicaTransport transport;
 
+    /** A catalog that keeps one copy of each piece, outside a cluster. */
     public MemoryConnector(String catalogName, String nodeId, long maxDataPerNode) {
+        this(catalogName, nodeId, maxDataPerNode, 1, ConnectorContext.EMPTY);
+    }
+
+    public MemoryConnector(
+            String catalogName, String nodeId, long maxDataPerNode, int replicationFactor, ConnectorContext context) {
+        this.catalogName = requireNonNull(catalogName, "catalogName is null");
         this.nodeId = requireNonNull(nodeId, "nodeId is null");
-        this.metadata = new MemoryMetadata(catalogName);
+        this.replicationFactor = replicationFactor;
+        this.context = requireNonNull(context, "context is null");
+        this.metadata = new MemoryMetadata(catalogName, replicationFactor);
         this.store = new MemoryPagesStore(maxDataPerNode);
+    }
+
+    /**
+     * Lets this node's writers copy their pieces to other nodes; until bound (and with a factor of 1) each piece
+     * stays on the node that wrote it.
+     */
+    public void bindTransport(ReplicaTransport transport) {
+        this.transport = requireNonNull(transport, "transport is null");
     }
 
     @Override
@@ -44,6 +85,21 @@ public final class MemoryConnector implements Connector {
     @Override
     public List<Split> splits(SchemaTableName table, int targetSplitCount) {
         return metadata.splits(table);
+    }
+
+    /** Reads each piece from a holder that is an active member now (any holder when membership is unknown). */
+    @Override
+    public CompletionStage<List<Split>> splitsAsync(SchemaTableName table, int targetSplitCount) {
+        return context.clusterNodes().thenApply(nodes -> {
+            if (nodes.isEmpty()) {
+                return metadata.splits(table);
+            }
+            Set<String> active = nodes.stream()
+                    .filter(node -> node.state().equals("active"))
+                    .map(NodeInfo::nodeId)
+                    .collect(Collectors.toSet());
+            return metadata.splits(table, active::contains);
+        });
     }
 
     @Override
@@ -136,11 +192,50 @@ public final class MemoryConnector implements Connector {
             }
         }
 
+        /** Copies the piece to {@code replication-factor - 1} other workers before reporting it. */
         @Override
         public WrittenFragment finish() {
+            long rows = store.rows(target.tableId(), dataId);
+            List<String> replicas = rows > 0 ? replicate() : List.of();
             return new WrittenFragment(
-                    nodeId, dataId, store.rows(target.tableId(), dataId), store.bytes(target.tableId(), dataId),
-                    statistics.serialize());
+                    nodeId, dataId, rows, store.bytes(target.tableId(), dataId),
+                    ReplicaPlacement.withReplicas(replicas, statistics.serialize()));
+        }
+
+        private List<String> replicate() {
+            ReplicaTransport transport = MemoryConnector.this.transport;
+            if (replicationFactor <= 1 || transport == null) {
+                return List.of();
+            }
+            try {
+                List<String> workers = transport.activeWorkers().toCompletableFuture().get(COPY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                List<String> targets = ReplicaPlacement.replicaTargets(dataId, nodeId, workers, replicationFactor - 1);
+                List<Page> pages = store.pages(target.tableId(), dataId);
+                CompletableFuture<?>[] copies = targets.stream()
+                        .map(node -> transport.copy(catalogName, target.tableId(), dataId, pages, node).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new);
+                CompletableFuture.allOf(copies).get(COPY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                log.debug("Piece {} of memory table {} copied to {}", dataId, target.table(), targets);
+                return targets;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof QuarryException quarry) {
+                    throw quarry;
+                }
+                throw copyFailed(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw copyFailed(e);
+            } catch (TimeoutException e) {
+                throw copyFailed(e);
+            }
+        }
+
+        private QuarryException copyFailed(Throwable cause) {
+            return new QuarryException(
+                    ErrorCode.REMOTE_TASK_ERROR,
+                    "Could not copy written data of memory table '" + catalogName + "." + target.table() + "' to another node: "
+                            + cause.getMessage(),
+                    cause);
         }
 
         @Override

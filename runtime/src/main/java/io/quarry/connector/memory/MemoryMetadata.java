@@ -2,6 +2,8 @@ package io.quarry.connector.memory;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quarry.connector.memory.ReplicaPlacement.Piece;
+import io.quarry.connector.memory.ReplicaPlacement.ReplicaCopy;
 import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.ErrorCode;
@@ -19,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The catalog of memory tables, kept on the coordinator (the node that plans): schemas, tables, their
- * columns and the committed pieces of data with the node holding each. A write becomes visible only when
+ * columns and the committed pieces of data with the nodes holding a copy of each. A write becomes visible only when
  * {@link #finishWrite} commits it, so a failed query leaves no table and no rows behind. Thread-safe
  * (every method is synchronized; planning runs on several threads).
  */
@@ -31,13 +35,14 @@ public final class MemoryMetadata implements ConnectorMetadata {
     public static final String DEFAULT_SCHEMA = "default";
 
     /** A visible table; {@code statistics} is merged in place by each commit (under this object's lock). */
-    private record Table(long id, TableMetadata metadata, List<WrittenFragment> fragments, ColumnStatistics statistics) {
+    private record Table(long id, TableMetadata metadata, List<Piece> pieces, ColumnStatistics statistics) {
         long rows() {
-            return fragments.stream().mapToLong(WrittenFragment::rows).sum();
+            return pieces.stream().mapToLong(Piece::rows).sum();
         }
     }
 
     private final String catalogName;
+    private final int replicationFactor;
     private final Map<String, Map<String, Table>> schemas = new TreeMap<>();
     /** CREATE TABLE AS in progress: the name is taken, the table is not visible. */
     private final Map<SchemaTableName, WriteTarget> pendingCreates = new HashMap<>();
@@ -46,9 +51,27 @@ public final class MemoryMetadata implements ConnectorMetadata {
     /** Counts the visible changes (schemas, tables, committed rows): plans of an older version are stale. */
     private long version;
 
+    /** Metadata of a catalog that keeps one copy of each piece. */
     public MemoryMetadata(String catalogName) {
+        this(catalogName, 1);
+    }
+
+    public MemoryMetadata(String catalogName, int replicationFactor) {
         this.catalogName = requireNonNull(catalogName, "catalogName is null");
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("replicationFactor must be at least 1");
+        }
+        this.replicationFactor = replicationFactor;
         schemas.put(DEFAULT_SCHEMA, new TreeMap<>());
+    }
+
+    public String catalogName() {
+        return catalogName;
+    }
+
+    /** How many nodes should hold a copy of each piece ({@code memory.replication-factor}). */
+    public int replicationFactor() {
+        return replicationFactor;
     }
 
     @Override
@@ -109,7 +132,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
     public synchronized void createTable(TableMetadata table) {
         checkCanCreate(table.name());
         schemas.get(table.name().schema()).put(
-                table.name().table(), new Table(nextTableId++, table, List.of(), new ColumnStatistics(table.columns().size())));
+                table.name().table(), new Table(nextTableId++, table, new ArrayList<>(), new ColumnStatistics(table.columns().size())));
         version++;
     }
 
@@ -139,6 +162,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
     public synchronized long finishWrite(WriteTarget target, List<WrittenFragment> fragments) {
         List<WrittenFragment> written = fragments.stream().filter(fragment -> fragment.rows() > 0).toList();
         long rows = written.stream().mapToLong(WrittenFragment::rows).sum();
+        List<Piece> newPieces = written.stream().map(MemoryMetadata::piece).toList();
         SchemaTableName name = target.table();
         WriteTarget pending = pendingCreates.get(name);
         if (pending != null && pending.equals(target)) {
@@ -149,7 +173,8 @@ public final class MemoryMetadata implements ConnectorMetadata {
             }
             ColumnStatistics statistics = new ColumnStatistics(target.columns().size());
             merge(statistics, written);
-            tables.put(name.table(), new Table(target.tableId(), new TableMetadata(name, target.columns()), written, statistics));
+            tables.put(name.table(), new Table(
+                    target.tableId(), new TableMetadata(name, target.columns()), new ArrayList<>(newPieces), statistics));
             version++;
             return rows;
         }
@@ -157,10 +182,8 @@ public final class MemoryMetadata implements ConnectorMetadata {
                 .filter(existing -> existing.id() == target.tableId())
                 .orElseThrow(() -> new QuarryException(
                         ErrorCode.TABLE_NOT_FOUND, "Table '" + qualified(name) + "' was dropped while data was written to it"));
-        List<WrittenFragment> all = new ArrayList<>(table.fragments());
-        all.addAll(written);
+        table.pieces().addAll(newPieces);
         merge(table.statistics(), written);
-        schemas.get(name.schema()).put(name.table(), new Table(table.id(), table.metadata(), all, table.statistics()));
         version++;
         return rows;
     }
@@ -170,33 +193,113 @@ public final class MemoryMetadata implements ConnectorMetadata {
         pendingCreates.remove(target.table(), target);
     }
 
-    /** One split per node holding committed data of the table; each must be read on that node. */
+    /** The splits of a table when every node holding a copy is live (see the other overload). */
     public synchronized List<Split> splits(SchemaTableName name) {
+        return splits(name, node -> true);
+    }
+
+    /**
+     * The splits of a table: each committed piece is read exactly once, from one {@code live} node holding a
+     * copy ({@link ReplicaPlacement#chooseReaders}, which spreads the pieces over the holders); one split per
+     * reading node and set of holders, so that a split can move to any of its {@link MemorySplit#candidateNodeIds}.
+     * A piece no live node holds fails with MISSING_DATA naming the table.
+     */
+    public synchronized List<Split> splits(SchemaTableName name, Predicate<String> live) {
         Table table = find(name).orElseThrow(() -> tableNotFound(name));
-        Map<String, List<WrittenFragment>> byNode = new LinkedHashMap<>();
-        for (WrittenFragment fragment : table.fragments()) {
-            byNode.computeIfAbsent(fragment.nodeId(), ignored -> new ArrayList<>()).add(fragment);
+        Map<String, String> readers = ReplicaPlacement.chooseReaders(table.pieces(), live, qualified(name));
+        Map<List<String>, List<Piece>> groups = new LinkedHashMap<>();
+        for (Piece piece : table.pieces()) {
+            String reader = readers.get(piece.dataId());
+            List<String> candidates = new ArrayList<>();
+            candidates.add(reader);
+            // live holders before the others, so that a moved split goes to a node that can read it
+            piece.holders().stream().filter(node -> !node.equals(reader) && live.test(node)).sorted().forEach(candidates::add);
+            piece.holders().stream().filter(node -> !node.equals(reader) && !live.test(node)).sorted().forEach(candidates::add);
+            groups.computeIfAbsent(List.copyOf(candidates), ignored -> new ArrayList<>()).add(piece);
         }
         List<String> columns = table.metadata().columns().stream().map(ColumnMetadata::name).toList();
         List<Split> splits = new ArrayList<>();
-        byNode.forEach((node, pieces) -> splits.add(new MemorySplit(
-                table.id(), node, pieces.stream().map(WrittenFragment::dataId).toList(), columns,
-                pieces.stream().mapToLong(WrittenFragment::rows).sum())));
+        groups.forEach((candidates, pieces) -> splits.add(new MemorySplit(
+                table.id(), candidates.get(0), candidates, pieces.stream().map(Piece::dataId).toList(), columns,
+                pieces.stream().mapToLong(Piece::rows).sum())));
         return splits;
     }
 
-    /** Rows and bytes committed per node, for tests and operators. */
+    /** Rows committed per node holding a copy, for tests and operators (a replicated row counts on each holder). */
     public synchronized Map<String, Long> rowsByNode(SchemaTableName name) {
         Table table = find(name).orElseThrow(() -> tableNotFound(name));
         Map<String, Long> rows = new TreeMap<>();
-        table.fragments().forEach(fragment -> rows.merge(fragment.nodeId(), fragment.rows(), Long::sum));
+        table.pieces().forEach(piece -> piece.holders().forEach(node -> rows.merge(node, piece.rows(), Long::sum)));
         return rows;
+    }
+
+    /** The nodes holding a copy of each committed piece of a table, by piece id. */
+    public synchronized Map<String, List<String>> holders(SchemaTableName name) {
+        Table table = find(name).orElseThrow(() -> tableNotFound(name));
+        Map<String, List<String>> holders = new LinkedHashMap<>();
+        table.pieces().forEach(piece -> holders.put(piece.dataId(), piece.holders()));
+        return holders;
+    }
+
+    /**
+     * The copies to make so that every piece of every table has {@link #replicationFactor} live copies again
+     * (at most one per active worker), leaving out copies already in flight; see {@link ReplicaPlacement#copiesNeeded}.
+     */
+    public synchronized List<ReplicaCopy> copiesNeeded(List<String> activeWorkers, Set<String> inFlight) {
+        Map<Long, List<Piece>> pieces = new LinkedHashMap<>();
+        schemas.values().forEach(tables -> tables.values().forEach(table -> pieces.put(table.id(), List.copyOf(table.pieces()))));
+        return ReplicaPlacement.copiesNeeded(catalogName, pieces, activeWorkers, replicationFactor, inFlight);
+    }
+
+    /**
+     * Records that {@code node} now holds a copy of a piece; false when the table or the piece is gone (dropped
+     * while the copy travelled), in which case the copy should be dropped.
+     */
+    public synchronized boolean addHolder(long tableId, String dataId, String node) {
+        for (Map<String, Table> tables : schemas.values()) {
+            for (Table table : tables.values()) {
+                if (table.id() != tableId) {
+                    continue;
+                }
+                List<Piece> pieces = table.pieces();
+                for (int i = 0; i < pieces.size(); i++) {
+                    if (pieces.get(i).dataId().equals(dataId)) {
+                        pieces.set(i, pieces.get(i).withHolder(node));
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Forgets the copies held by a node that left the cluster (its memory, and so its pages, are gone), except a
+     * piece's last holder: that piece is lost, and scans name the node it was on. True when the node held any.
+     */
+    public synchronized boolean forgetNode(String node) {
+        boolean held = false;
+        for (Map<String, Table> tables : schemas.values()) {
+            for (Table table : tables.values()) {
+                held |= table.pieces().stream().anyMatch(piece -> piece.holders().contains(node));
+                table.pieces().replaceAll(piece -> piece.holders().size() > 1 ? piece.withoutHolder(node) : piece);
+            }
+        }
+        return held;
+    }
+
+    /** The piece a write committed: on the writing node and the nodes its sink copied it to. */
+    private static Piece piece(WrittenFragment fragment) {
+        List<String> holders = new ArrayList<>();
+        holders.add(fragment.nodeId());
+        ReplicaPlacement.replicasOf(fragment.statistics()).stream().filter(node -> !holders.contains(node)).forEach(holders::add);
+        return new Piece(fragment.dataId(), fragment.rows(), fragment.bytes(), holders);
     }
 
     private static void merge(ColumnStatistics statistics, List<WrittenFragment> fragments) {
         int columns = statistics.columnCount();
         for (WrittenFragment fragment : fragments) {
-            statistics.merge(ColumnStatistics.deserialize(fragment.statistics(), columns));
+            statistics.merge(ColumnStatistics.deserialize(ReplicaPlacement.statisticsOf(fragment.statistics()), columns));
         }
     }
 

@@ -113,6 +113,25 @@ public final class MemoryPagesStore {
         return pages;
     }
 
+    /** The pages of one piece, in order; empty when this node does not hold it. */
+    public synchronized List<Page> pages(long tableId, String dataId) {
+        Piece piece = tables.getOrDefault(tableId, Map.of()).get(dataId);
+        return piece == null ? List.of() : List.copyOf(piece.pages());
+    }
+
+    /**
+     * Adds part of a copy of a piece sent by another node; the first part replaces whatever this node held of
+     * the piece (an earlier copy that did not complete). Counts against the limit like any write.
+     */
+    public synchronized void appendCopy(long tableId, String dataId, List<Page> pages, boolean first) {
+        if (first) {
+            remove(tableId, dataId);
+        }
+        for (Page page : pages) {
+            append(tableId, dataId, page);
+        }
+    }
+
     /** Rows held for a piece (0 when absent). */
     public synchronized long rows(long tableId, String dataId) {
         Piece piece = tables.getOrDefault(tableId, Map.of()).get(dataId);

@@ -478,8 +478,14 @@ class TestKryoSerializer {
                 new io.quarry.plan.TableWriter(
                         new Exchange(values, ExchangeKind.ROUND_ROBIN, List.of()), "memory", writeTarget, false),
                 writeTarget,
-                new io.quarry.connector.memory.MemorySplit(7, "worker-1", List.of("q.worker-1.1"), List.of("orderkey"), 15),
-                new TaskManager.DropWrite("memory", writeTarget));
+                new io.quarry.connector.memory.MemorySplit(
+                        7, "worker-1", List.of("worker-1", "worker-2"), List.of("q.worker-1.1"), List.of("orderkey"), 15),
+                new TaskManager.DropWrite("memory", writeTarget),
+                new TaskManager.StoreCopyChunk("memory", 7, "q.worker-1.1", 0, List.of(page), true,
+                        testKit.<TaskManager.CopyStored>createTestProbe().ref()),
+                new TaskManager.CopyStored(Optional.of(FailureInfo.of(ErrorCode.MEMORY_LIMIT_EXCEEDED, "full"))),
+                new TaskManager.CopyPiece("memory", 7, "q.worker-1.1", testKit.<TaskManager.Command>createTestProbe().ref(),
+                        testKit.<TaskManager.CopyStored>createTestProbe().ref()));
         Join join = new Join(JoinType.LEFT, scan, remote, List.of(0), List.of(0), List.of(false), Optional.of(greater),
                 JoinDistribution.BROADCAST);
         List<Object> joins = List.of(join, JoinType.MARK, JoinDistribution.PARTITIONED);

@@ -164,8 +164,14 @@ class TestMemoryConnector {
                 .hasMessageContaining("'memory.max-data-per-node' in catalog 'mem'");
         assertThatThrownBy(() -> factory.create("mem", Map.of("memory.max-data-per-node", "0B"), NODE_1))
                 .hasMessageContaining("must be positive");
-        assertThatThrownBy(() -> factory.create("mem", Map.of("memory.replication-factor", "2"), NODE_1))
-                .hasMessageContaining("only 1 is supported");
+        assertThatThrownBy(() -> factory.create("mem", Map.of("memory.replication-factor", "0"), NODE_1))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CONFIGURATION_INVALID))
+                .hasMessage("Invalid value '0' for property 'memory.replication-factor' in catalog 'mem': it must be at least 1");
+        assertThatThrownBy(() -> factory.create("mem", Map.of("memory.replication-factor", "two"), NODE_1))
+                .hasMessageContaining("'memory.replication-factor' in catalog 'mem': it must be a whole number");
+        assertThat(((MemoryConnector) factory.create("mem", Map.of(), NODE_1)).metadata().replicationFactor()).isEqualTo(2);
+        assertThat(((MemoryConnector) factory.create("mem", Map.of("memory.replication-factor", "3"), NODE_1))
+                .metadata().replicationFactor()).isEqualTo(3);
         assertThatThrownBy(() -> factory.create("mem", Map.of("memory.other", "1"), NODE_1))
                 .hasMessage("Unknown property 'memory.other' in catalog 'mem' (connector memory)");
         assertThat(factory.create("mem", Map.of("memory.replication-factor", "1", "connector.name", "memory"), NODE_1)).isNotNull();
@@ -209,5 +215,100 @@ class TestMemoryConnector {
         Page encoded = DictionaryEncoder.encode(low);
         assertThat(encoded.block(1)).isInstanceOf(io.quarry.block.DictionaryBlock.class);
         assertThat(encoded.sizeInBytes()).isLessThan(low.sizeInBytes());
+    }
+
+    /** A transport between connectors of one test: copies land in the target connector's store. */
+    private static final class DirectTransport implements ReplicaTransport {
+        private final Map<String, MemoryConnector> nodes;
+
+        DirectTransport(Map<String, MemoryConnector> nodes) {
+            this.nodes = nodes;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<List<String>> activeWorkers() {
+            return java.util.concurrent.CompletableFuture.completedFuture(List.copyOf(nodes.keySet()));
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Void> copy(String catalog, long tableId, String dataId, List<Page> pages, String target) {
+            try {
+                nodes.get(target).store().appendCopy(tableId, dataId, pages, true);
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        }
+    }
+
+    private static MemoryConnector node(String id, int factor, long maxBytes) {
+        return new MemoryConnector("memory", id, maxBytes, factor, new ConnectorContext() {
+            @Override
+            public String nodeId() {
+                return id;
+            }
+        });
+    }
+
+    @Test
+    void aWriterCopiesItsPieceToOtherWorkersAndTheCommitRecordsEveryHolder() {
+        Map<String, MemoryConnector> nodes = new java.util.TreeMap<>();
+        for (String id : List.of("n1", "n2", "n3")) {
+            nodes.put(id, node(id, 2, 1L << 20));
+        }
+        DirectTransport transport = new DirectTransport(nodes);
+        nodes.values().forEach(connector -> connector.bindTransport(transport));
+        MemoryConnector coordinator = nodes.get("n1");
+        WriteTarget target = coordinator.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink sink = nodes.get("n2").pageSink(target);
+        sink.appendPage(rows(1, 2, 3));
+        WrittenFragment fragment = sink.finish();
+        coordinator.metadata().finishWrite(target, List.of(fragment));
+
+        List<String> holders = coordinator.metadata().holders(T).get(fragment.dataId());
+        assertThat(holders).hasSize(2).startsWith("n2");
+        String replica = holders.get(1);
+        assertThat(nodes.get(replica).store().rows(target.tableId(), fragment.dataId())).isEqualTo(3);
+        // every copy counts against its node's limit
+        assertThat(nodes.get(replica).store().usedBytes()).isEqualTo(nodes.get("n2").store().usedBytes()).isPositive();
+        assertThat(coordinator.metadata().statistics(T).rowCount()).isEqualTo(3);
+        assertThat(coordinator.metadata().rowsByNode(T)).isEqualTo(Map.of("n2", 3L, replica, 3L));
+
+        // the copy reads the same rows as the original
+        MemorySplit split = (MemorySplit) coordinator.metadata().splits(T, node -> !node.equals("n2")).get(0);
+        assertThat(split.nodeId()).isEqualTo(replica);
+        assertThat(readAll(nodes.get(replica).pageSource(split, List.of(A))).stream().mapToInt(Page::positionCount).sum()).isEqualTo(3);
+        // dropping the table frees every copy
+        nodes.values().forEach(connector -> connector.dropData(target));
+        nodes.values().forEach(connector -> assertThat(connector.store().usedBytes()).isZero());
+    }
+
+    @Test
+    void aCopyThatDoesNotFitFailsTheWriteWithTheLimitError() {
+        MemoryConnector big = node("n1", 2, 1L << 20);
+        MemoryConnector tiny = node("n2", 2, 10);
+        DirectTransport transport = new DirectTransport(new java.util.TreeMap<>(Map.of("n1", big, "n2", tiny)));
+        big.bindTransport(transport);
+        WriteTarget target = big.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink sink = big.pageSink(target);
+        sink.appendPage(rows(1, 2, 3));
+        assertThatThrownBy(sink::finish)
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.MEMORY_LIMIT_EXCEEDED));
+        assertThat(tiny.store().usedBytes()).isZero();
+    }
+
+    @Test
+    void withoutATransportOrWithOneWorkerAPieceStaysWhereItWasWritten() {
+        MemoryConnector alone = node("n1", 2, 1L << 20);
+        WriteTarget target = alone.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink sink = alone.pageSink(target);
+        sink.appendPage(rows(1));
+        assertThat(sink.finish().statistics()).doesNotStartWith("replicas:");
+        alone.bindTransport(new DirectTransport(Map.of("n1", alone)));
+        PageSink second = alone.pageSink(target);
+        second.appendPage(rows(2));
+        WrittenFragment fragment = second.finish();
+        alone.metadata().finishWrite(target, List.of(fragment));
+        assertThat(alone.metadata().holders(T)).containsExactly(Map.entry(fragment.dataId(), List.of("n1")));
     }
 }

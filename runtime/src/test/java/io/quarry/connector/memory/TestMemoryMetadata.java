@@ -125,4 +125,67 @@ class TestMemoryMetadata {
                 ErrorCode.TABLE_NOT_FOUND, "Table 'memory.default.t' was dropped while data was written to it");
         assertThat(metadata.statistics(T).rowCount()).isZero();
     }
+
+    @Test
+    void replicatedPiecesAreReadOnceFromALiveHolderAndSpreadOverHolders() {
+        MemoryMetadata metadata = new MemoryMetadata("memory", 2);
+        WriteTarget create = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q1");
+        metadata.finishWrite(create, List.of(
+                new WrittenFragment("w1", "p1", 10, 100, ReplicaPlacement.withReplicas(List.of("w2"), "")),
+                new WrittenFragment("w2", "p2", 10, 100, ReplicaPlacement.withReplicas(List.of("w3"), "")),
+                new WrittenFragment("w3", "p3", 10, 100, ReplicaPlacement.withReplicas(List.of("w1"), ""))));
+        assertThat(metadata.holders(T)).containsExactly(
+                Map.entry("p1", List.of("w1", "w2")), Map.entry("p2", List.of("w2", "w3")), Map.entry("p3", List.of("w3", "w1")));
+        assertThat(metadata.statistics(T).rowCount()).isEqualTo(30);
+
+        List<MemorySplit> all = metadata.splits(T, node -> true).stream().map(MemorySplit.class::cast).toList();
+        assertThat(all).extracting(MemorySplit::nodeId).containsExactly("w1", "w2", "w3");
+        assertThat(all.stream().flatMap(split -> split.dataIds().stream())).containsExactlyInAnyOrder("p1", "p2", "p3");
+        assertThat(all.get(0).candidateNodeIds()).containsExactly("w1", "w2");
+
+        // w2 is gone: every piece is still read exactly once, from another holder
+        List<MemorySplit> withoutW2 = metadata.splits(T, node -> !node.equals("w2")).stream().map(MemorySplit.class::cast).toList();
+        assertThat(withoutW2.stream().flatMap(split -> split.dataIds().stream())).containsExactlyInAnyOrder("p1", "p2", "p3");
+        assertThat(withoutW2).extracting(MemorySplit::nodeId).doesNotContain("w2");
+        assertThat(withoutW2.stream().mapToLong(MemorySplit::expectedRows).sum()).isEqualTo(30);
+        // moved splits list the live holders before the dead one
+        MemorySplit p2 = withoutW2.stream().filter(split -> split.dataIds().contains("p2")).findFirst().orElseThrow();
+        assertThat(p2.candidateNodeIds()).containsExactly("w3", "w2");
+    }
+
+    @Test
+    void aLeavingNodeIsForgottenAndCopiesRestoreTheFactor() {
+        MemoryMetadata metadata = new MemoryMetadata("memory", 2);
+        WriteTarget create = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q1");
+        metadata.finishWrite(create, List.of(
+                new WrittenFragment("w1", "p1", 10, 100, ReplicaPlacement.withReplicas(List.of("w2"), "")),
+                new WrittenFragment("w2", "p2", 10, 100, ReplicaPlacement.withReplicas(List.of("w3"), ""))));
+        metadata.forgetNode("w2");
+        assertThat(metadata.holders(T)).containsExactly(Map.entry("p1", List.of("w1")), Map.entry("p2", List.of("w3")));
+        List<ReplicaPlacement.ReplicaCopy> copies = metadata.copiesNeeded(List.of("w1", "w3"), java.util.Set.of());
+        assertThat(copies).containsExactlyInAnyOrder(
+                new ReplicaPlacement.ReplicaCopy("memory", create.tableId(), "p1", "w1", "w3"),
+                new ReplicaPlacement.ReplicaCopy("memory", create.tableId(), "p2", "w3", "w1"));
+        copies.forEach(copy -> assertThat(metadata.addHolder(copy.tableId(), copy.dataId(), copy.target())).isTrue());
+        assertThat(metadata.holders(T)).containsExactly(Map.entry("p1", List.of("w1", "w3")), Map.entry("p2", List.of("w3", "w1")));
+        assertThat(metadata.copiesNeeded(List.of("w1", "w3"), java.util.Set.of())).isEmpty();
+        // a copy confirmed after the table was dropped is not recorded
+        metadata.dropTable(T);
+        assertThat(metadata.addHolder(create.tableId(), "p1", "w2")).isFalse();
+    }
+
+    @Test
+    void aPieceWhoseHoldersAreAllGoneFailsTheScanNamingTheTable() {
+        MemoryMetadata metadata = new MemoryMetadata("memory", 2);
+        WriteTarget create = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q1");
+        metadata.finishWrite(create, List.of(new WrittenFragment("w1", "p1", 10, 100, ReplicaPlacement.withReplicas(List.of("w2"), ""))));
+        metadata.forgetNode("w1");
+        metadata.forgetNode("w2");
+        // the last holder stays on record, so that the error names where the data was
+        assertThat(metadata.holders(T)).containsExactly(Map.entry("p1", List.of("w2")));
+        assertThatThrownBy(() -> metadata.splits(T, node -> false))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.MISSING_DATA))
+                .hasMessageContaining("'memory.default.t'")
+                .hasMessageContaining("w2");
+    }
 }
