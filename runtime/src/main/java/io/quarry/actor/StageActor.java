@@ -321,6 +321,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         if (announced) {
             feed(attempt);
             query.tell(new TaskReplaced(fragment.id(), new RemoteTask(attempt.taskId, attempt.task)));
+            checkFinished();
             reportProgress();
             return this;
         }
@@ -337,6 +338,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             created.add(new RemoteTask(each.taskId, each.task));
         }
         query.tell(new TasksCreated(fragment.id(), created));
+        checkFinished();
         reportProgress();
         return this;
     }
@@ -369,13 +371,13 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
                 perTask.get(next++ % workers.size()).add(split);
                 continue;
             }
-            // A split whose data lives on one node runs there or nowhere: never a silently short result.
-            int partition = partitionOn(node.get());
-            if (partition < 0) {
+            // A split whose data lives on some nodes runs on one of them or nowhere: never a silently short result.
+            Optional<String> holder = split.candidateNodeIds().stream().filter(id -> partitionOn(id) >= 0).findFirst();
+            if (holder.isEmpty()) {
                 fail(missingData(node.get()));
                 break;
             }
-            perTask.get(partition).add(split);
+            perTask.get(partitionOn(holder.get())).add(holder.get().equals(node.get()) ? split : split.onNode(holder.get()));
         }
         return perTask;
     }
@@ -496,16 +498,25 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             return fail(status.failure().orElse(FailureInfo.of(
                     ErrorCode.REMOTE_TASK_ERROR, "Task " + status.taskId() + " was " + status.state().name().toLowerCase(Locale.ROOT))));
         }
-        if (Arrays.stream(attempts).allMatch(Attempt::finished)) {
-            state = "FINISHED";
-            done = true;
-            if (retryPolicy != RetryPolicy.TASK) {
-                outputConsumed = true;
-            }
-        }
+        checkFinished();
         checkFinishing();
         reportProgress();
         return this;
+    }
+
+    /**
+     * Done once every partition's current attempt finished and exists (its final report can come before the
+     * answer to its creation: a task with nothing to do finishes at once).
+     */
+    private void checkFinished() {
+        if (done || !Arrays.stream(attempts).allMatch(attempt -> attempt.finished() && attempt.task != null)) {
+            return;
+        }
+        state = "FINISHED";
+        done = true;
+        if (retryPolicy != RetryPolicy.TASK) {
+            outputConsumed = true;
+        }
     }
 
     private Behavior<Command> onReachabilityChanged(ReachabilityChanged message) {
@@ -578,16 +589,22 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
                     "Task " + lost.taskId + " on node " + node + " was lost and its partition already ran "
                             + MAX_ATTEMPTS_PER_TASK + " times"));
         }
-        Optional<WorkerRef> target = replacementWorker();
+        List<Split> splits = splitsByPartition.get(partition);
+        Optional<WorkerRef> target = replacementWorker(splits);
         if (target.isEmpty()) {
             return fail(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE,
-                    "Task " + lost.taskId + " on node " + node + " was lost and no worker is left to run it again"));
+                    "Task " + lost.taskId + " on node " + node + " was lost and no worker is left that can run it again"
+                            + (splits.stream().anyMatch(split -> split.requiredNodeId().isPresent())
+                                    ? " (no live worker holds all the table data it read)"
+                                    : "")));
         }
-        for (Split split : splitsByPartition.get(partition)) {
-            if (split.requiredNodeId().isPresent() && !split.requiredNodeId().get().equals(target.get().nodeId())) {
-                return fail(missingData(split.requiredNodeId().get()));
-            }
-        }
+        // splits bound to a node read from a copy on the new worker
+        String targetNode = target.get().nodeId();
+        splitsByPartition.set(partition, splits.stream()
+                .map(split -> split.requiredNodeId().isEmpty() || split.requiredNodeId().get().equals(targetNode)
+                        ? split
+                        : split.onNode(targetNode))
+                .toList());
         getContext().getLog().info("Task {} on node {} was lost: running it again on node {}", lost.taskId, node,
                 target.get().nodeId());
         if (done) {
@@ -599,12 +616,15 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         return this;
     }
 
-    /** The live worker running the fewest of this stage's tasks. */
-    private Optional<WorkerRef> replacementWorker() {
+    /**
+     * The live worker running the fewest of this stage's tasks among those that can read every split of a
+     * partition (a split bound to a node can move only to a node holding a copy of its data).
+     */
+    private Optional<WorkerRef> replacementWorker(List<Split> splits) {
         WorkerRef best = null;
         long bestLoad = Long.MAX_VALUE;
         for (WorkerRef worker : allWorkers) {
-            if (lostNodes.contains(worker.nodeId())) {
+            if (lostNodes.contains(worker.nodeId()) || !canRead(worker.nodeId(), splits)) {
                 continue;
             }
             long load = Arrays.stream(attempts).filter(a -> a != null && a.worker.nodeId().equals(worker.nodeId())).count();
@@ -614,6 +634,10 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static boolean canRead(String nodeId, List<Split> splits) {
+        return splits.stream().allMatch(split -> split.requiredNodeId().isEmpty() || split.candidateNodeIds().contains(nodeId));
     }
 
     private TaskStatus cancelledStatus(Attempt attempt) {

@@ -6,6 +6,7 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.FishingOutcomes;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import io.quarry.config.RetryPolicy;
+import io.quarry.connector.memory.MemorySplit;
 import io.quarry.connector.tpch.TpchSplit;
 import io.quarry.plan.ExchangeKind;
 import io.quarry.plan.FragmentDistribution;
@@ -102,6 +103,73 @@ class TestStageActorRetry {
         assertThat(replaced.task().taskId()).isEqualTo(new TaskId(stageId, 0, 1));
         assertThat(replaced.task().task()).isEqualTo(rerun.getRef());
         first.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aLostTaskReadingTableDataRunsAgainOnANodeHoldingACopy() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        TestProbe<TaskManager.Command> second = testKit.createTestProbe();
+        TestProbe<TaskManager.Command> third = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
+        WorkerRef w2 = new WorkerRef("w2", "http://127.0.0.1:2", second.getRef());
+        WorkerRef w3 = new WorkerRef("w3", "http://127.0.0.1:3", third.getRef());
+        // w2 runs fewer tasks than w3 would, but only w3 holds a copy of w1's piece
+        MemorySplit onFirst = new MemorySplit(7, "w1", List.of("w1", "w3"), List.of("piece-a"), List.of("c"), 10);
+        MemorySplit onSecond = new MemorySplit(7, "w2", List.of("w2", "w1"), List.of("piece-b"), List.of("c"), 10);
+        StageId stageId = new StageId(QUERY, 6);
+        testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1, w2), List.of(w1, w2, w3), RetryPolicy.TASK, 0, 1,
+                List.of(onFirst, onSecond), WAIT, query.getRef()));
+        TestProbe<TaskActor.Command> task1 = createTask(first, new TaskId(stageId, 0, 0));
+        createTask(second, new TaskId(stageId, 1, 0));
+        assertThat(task1.expectMessageClass(TaskActor.AddSplits.class, WAIT).splits()).containsExactly(onFirst);
+        fish(query, StageActor.TasksCreated.class);
+
+        task1.stop();
+
+        TestProbe<TaskActor.Command> rerun = createTask(third, new TaskId(stageId, 0, 1));
+        assertThat(rerun.expectMessageClass(TaskActor.AddSplits.class, WAIT).splits()).containsExactly(onFirst.onNode("w3"));
+        second.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aSplitWhoseNodeRunsNoTaskIsReadFromACopy() {
+        TestProbe<TaskManager.Command> second = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w2 = new WorkerRef("w2", "http://127.0.0.1:2", second.getRef());
+        MemorySplit onGone = new MemorySplit(7, "gone", List.of("gone", "w2"), List.of("piece-a"), List.of("c"), 10);
+        StageId stageId = new StageId(QUERY, 7);
+        testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w2), List.of(w2), RetryPolicy.NONE, 0, 1, List.of(onGone), WAIT,
+                query.getRef()));
+        TestProbe<TaskActor.Command> task = createTask(second, new TaskId(stageId, 0, 0));
+        assertThat(task.expectMessageClass(TaskActor.AddSplits.class, WAIT).splits()).containsExactly(onGone.onNode("w2"));
+    }
+
+    @Test
+    void aTaskThatFinishesBeforeItsCreationIsAnsweredStillMakesTheStageKnownAndFinished() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
+        StageId stageId = new StageId(QUERY, 8);
+        testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.NONE, 0, 1, List.of(), WAIT,
+                query.getRef()));
+        TaskManager.CreateTask create = first.expectMessageClass(TaskManager.CreateTask.class, WAIT);
+        // nothing to do: the task's final report overtakes the answer to its creation
+        create.statusListener().tell(new TaskStatus(
+                create.taskId(), "w1", TaskState.FINISHED, TaskProgress.NONE, Optional.empty(), List.of()));
+        TestProbe<TaskActor.Command> task = testKit.createTestProbe();
+        create.replyTo().tell(new TaskManager.TaskCreated(create.taskId(), "w1", Optional.of(task.getRef()), Optional.empty()));
+
+        assertThat(fish(query, StageActor.TasksCreated.class).tasks()).hasSize(1);
+        assertThat(query.fishForMessage(WAIT, event -> event instanceof StageActor.Progress progress && progress.snapshot().done()
+                ? FishingOutcomes.complete()
+                : FishingOutcomes.continueAndIgnore())).isNotEmpty();
+        // fed as any task, never cancelled as a late one
+        assertThat(task.expectMessageClass(TaskActor.AddSplits.class, WAIT).noMoreSplits()).isTrue();
+        task.expectNoMessage(Duration.ofMillis(100));
     }
 
     @Test
