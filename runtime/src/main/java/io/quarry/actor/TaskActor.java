@@ -642,9 +642,13 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             // a retaining task kept its finished output for a re-read: released now
             return retaining && state == TaskState.FINISHED ? Behaviors.stopped() : this;
         }
+        // a task whose drivers are done did all its work: at the query's end it finished, whoever still had to read
+        TaskState end = message.abort() ? TaskState.ABORTED
+                : state == TaskState.FLUSHING ? TaskState.FINISHED
+                : TaskState.CANCELED;
         execution.cancel();
         outputBuffer.abort();
-        finish(message.abort() ? TaskState.ABORTED : TaskState.CANCELED);
+        finish(end);
         // A cancel comes from the query's end (failed, canceled, or all output read), which stops every task
         // of the query at once: no consumer waits for a definite answer, so stop now instead of lingering.
         return Behaviors.stopped();
