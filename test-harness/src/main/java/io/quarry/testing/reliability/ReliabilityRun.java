@@ -1,0 +1,187 @@
+package io.quarry.testing.reliability;
+
+import static java.util.Objects.requireNonNull;
+
+import io.quarry.testing.ProcessCluster;
+import io.quarry.testing.TpchCase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core of the reliability program, on a cluster already started: checks the session with
+ * {@link SessionCheck}, then runs {@code clients} client threads for {@code duration}, each looping over the TPC-H
+ * queries in its own random order on {@code tpch.tiny} with every answer checked ({@link ResultChecker}), while a
+ * {@link ChaosLoop} kills and restarts workers; prints a progress line every {@code reportEvery} and returns the
+ * final figures once every client has finished its last query (each bounded by {@code queryDeadline}).
+ */
+public final class ReliabilityRun {
+    private static final Logger log = LoggerFactory.getLogger(ReliabilityRun.class);
+
+    /** The session property whose value every run reports: whether the runtime retries lost tasks. */
+    public static final String RETRY_POLICY = "retry_policy";
+
+    /**
+     * What to run.
+     *
+     * @param clients concurrent clients
+     * @param duration how long clients start new queries
+     * @param queryDeadline how long one query may take before it counts as hung
+     * @param reportEvery the period of the progress line
+     * @param sessionProperties system session properties sent with every query
+     * @param queries the names of the TPC-H queries of the mix
+     * @param chaos the chaos loop's settings
+     * @param seed the seed of the clients' query orders
+     */
+    public record Settings(
+            int clients,
+            Duration duration,
+            Duration queryDeadline,
+            Duration reportEvery,
+            Map<String, String> sessionProperties,
+            List<String> queries,
+            ChaosLoop.Settings chaos,
+            long seed) {
+        public Settings {
+            if (clients < 1) {
+                throw new IllegalArgumentException("clients must be at least 1: " + clients);
+            }
+            requireNonNull(duration, "duration is null");
+            requireNonNull(queryDeadline, "queryDeadline is null");
+            requireNonNull(reportEvery, "reportEvery is null");
+            sessionProperties = Map.copyOf(requireNonNull(sessionProperties, "sessionProperties is null"));
+            queries = List.copyOf(requireNonNull(queries, "queries is null"));
+            requireNonNull(chaos, "chaos is null");
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("duration must be positive: " + duration);
+            }
+            if (queryDeadline.isNegative() || queryDeadline.isZero()) {
+                throw new IllegalArgumentException("queryDeadline must be positive: " + queryDeadline);
+            }
+            if (reportEvery.isNegative() || reportEvery.isZero()) {
+                throw new IllegalArgumentException("reportEvery must be positive: " + reportEvery);
+            }
+            if (queries.isEmpty()) {
+                throw new IllegalArgumentException("no queries to run");
+            }
+        }
+    }
+
+    private final ProcessCluster cluster;
+    private final Settings settings;
+    private final Consumer<String> out;
+    private final List<TpchCase> cases;
+    private final ReliabilityStats stats = new ReliabilityStats();
+
+    /** A run on {@code cluster}, its TPC-H cases loaded now; progress and events go to {@code out}, a line each. */
+    public ReliabilityRun(ProcessCluster cluster, Settings settings, Consumer<String> out) {
+        this.cluster = requireNonNull(cluster, "cluster is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.out = requireNonNull(out, "out is null");
+        List<TpchCase> loaded = new ArrayList<>();
+        settings.queries().forEach(name -> loaded.add(TpchCase.load(name)));
+        this.cases = List.copyOf(loaded);
+    }
+
+    /**
+     * Runs and returns the final figures.
+     *
+     * @throws SessionCheck.SessionRejectedException if the server refuses the session properties (nothing ran)
+     */
+    public ReliabilityReport run() {
+        DeadlineStatementClient client =
+                new DeadlineStatementClient(cluster.coordinatorUri(), "tpch", "tiny", settings.sessionProperties());
+        Map<String, String> watched = SessionCheck.verify(client, settings.sessionProperties(), List.of(RETRY_POLICY));
+        out.accept("session: " + (settings.sessionProperties().isEmpty() ? "no properties set" : settings.sessionProperties())
+                + (watched.isEmpty() ? "" : "; server reports " + watched));
+
+        long endNanos = System.nanoTime() + settings.duration().toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(settings.clients(), runnable -> {
+            Thread thread = new Thread(runnable, "reliability-client");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "reliability-report");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ChaosLoop chaos = new ChaosLoop(cluster, settings.chaos(), stats, line -> out.accept(elapsed() + line));
+        try {
+            for (int i = 0; i < settings.clients(); i++) {
+                Random random = new Random(settings.seed() * 31 + i);
+                clients.execute(() -> runClient(client, random, endNanos));
+            }
+            long period = settings.reportEvery().toMillis();
+            reporter.scheduleAtFixedRate(() -> out.accept(stats.report().progressLine()), period, period, TimeUnit.MILLISECONDS);
+            if (settings.chaos().maxKills() != 0) {
+                chaos.start();
+            }
+            clients.shutdown();
+            // clients stop starting queries at the end and finish the one they run, each bounded by the deadline
+            Duration drain = settings.queryDeadline().plusSeconds(30);
+            awaitUntil(endNanos);
+            chaos.close();
+            if (!clients.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Clients still running {} after the end of the run", drain);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            chaos.close();
+            clients.shutdownNow();
+            reporter.shutdownNow();
+        }
+        return stats.report();
+    }
+
+    /** The figures so far (the clients update them while the run goes on). */
+    public ReliabilityStats stats() {
+        return stats;
+    }
+
+    private void runClient(DeadlineStatementClient client, Random random, long endNanos) {
+        List<TpchCase> order = new ArrayList<>(cases);
+        while (System.nanoTime() < endNanos && !Thread.currentThread().isInterrupted()) {
+            Collections.shuffle(order, random);
+            for (TpchCase tpch : order) {
+                if (System.nanoTime() >= endNanos || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                stats.queryStarted();
+                long start = System.nanoTime();
+                try {
+                    QueryAttempt attempt = client.execute(tpch.sql(), start + settings.queryDeadline().toNanos());
+                    stats.record(ResultChecker.check(tpch, attempt), Duration.ofNanos(System.nanoTime() - start));
+                } catch (RuntimeException e) {
+                    // a bug of this program must not read as a hang or a pass
+                    log.error("Client failed checking {}", tpch.name(), e);
+                    stats.record(QueryOutcome.broken(tpch.name() + ": client error " + e), Duration.ofNanos(System.nanoTime() - start));
+                } finally {
+                    stats.queryEnded();
+                }
+            }
+        }
+    }
+
+    private static void awaitUntil(long endNanos) throws InterruptedException {
+        long remaining;
+        while ((remaining = endNanos - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(remaining, TimeUnit.SECONDS.toNanos(1)));
+        }
+    }
+
+    private String elapsed() {
+        return String.format("[%5d s] ", stats.elapsed().toSeconds());
+    }
+}
