@@ -81,7 +81,6 @@ public final class ReliabilityRun {
     private final Settings settings;
     private final Consumer<String> out;
     private final List<TpchCase> cases;
-    private final ReliabilityStats stats = new ReliabilityStats();
 
     /** A run on {@code cluster}, its TPC-H cases loaded now; progress and events go to {@code out}, a line each. */
     public ReliabilityRun(ProcessCluster cluster, Settings settings, Consumer<String> out) {
@@ -105,6 +104,7 @@ public final class ReliabilityRun {
         out.accept("session: " + (settings.sessionProperties().isEmpty() ? "no properties set" : settings.sessionProperties())
                 + (watched.isEmpty() ? "" : "; server reports " + watched));
 
+        ReliabilityStats stats = new ReliabilityStats();
         long endNanos = System.nanoTime() + settings.duration().toNanos();
         ExecutorService clients = Executors.newFixedThreadPool(settings.clients(), runnable -> {
             Thread thread = new Thread(runnable, "reliability-client");
@@ -116,11 +116,11 @@ public final class ReliabilityRun {
             thread.setDaemon(true);
             return thread;
         });
-        ChaosLoop chaos = new ChaosLoop(cluster, settings.chaos(), stats, line -> out.accept(elapsed() + line));
+        ChaosLoop chaos = new ChaosLoop(cluster, settings.chaos(), stats, line -> out.accept(elapsed(stats) + line));
         try {
             for (int i = 0; i < settings.clients(); i++) {
                 Random random = new Random(settings.seed() * 31 + i);
-                clients.execute(() -> runClient(client, random, endNanos));
+                clients.execute(() -> runClient(client, stats, random, endNanos));
             }
             long period = settings.reportEvery().toMillis();
             reporter.scheduleAtFixedRate(() -> out.accept(stats.report().progressLine()), period, period, TimeUnit.MILLISECONDS);
@@ -145,12 +145,7 @@ public final class ReliabilityRun {
         return stats.report();
     }
 
-    /** The figures so far (the clients update them while the run goes on). */
-    public ReliabilityStats stats() {
-        return stats;
-    }
-
-    private void runClient(DeadlineStatementClient client, Random random, long endNanos) {
+    private void runClient(DeadlineStatementClient client, ReliabilityStats stats, Random random, long endNanos) {
         List<TpchCase> order = new ArrayList<>(cases);
         while (System.nanoTime() < endNanos && !Thread.currentThread().isInterrupted()) {
             Collections.shuffle(order, random);
@@ -181,7 +176,7 @@ public final class ReliabilityRun {
         }
     }
 
-    private String elapsed() {
+    private static String elapsed(ReliabilityStats stats) {
         return String.format("[%5d s] ", stats.elapsed().toSeconds());
     }
 }
