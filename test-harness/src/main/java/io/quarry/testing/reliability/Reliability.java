@@ -106,11 +106,13 @@ public final class Reliability implements Callable<Integer> {
         Duration stable = duration("--stable-after", stableAfter);
         Path directory = workDirectory();
         long started = System.nanoTime();
-        out.printf("reliability: %d workers, %d clients, %s, kills every %s (restart after %s%s), query deadline %s,"
-                        + " %d queries, seed %d; started %s%n",
-                workers, clients, duration, killEvery, restartAfter,
-                maxKills < 0 ? "" : ", at most " + maxKills + " kills", queryDeadline, settings.queries().size(),
-                settings.chaos().seed(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        String chaos = maxKills == 0
+                ? "no kills"
+                : "kills every " + killEvery + " (restart after " + restartAfter
+                        + (maxKills < 0 ? "" : ", at most " + maxKills + " kills") + ")";
+        out.printf("reliability: %d workers, %d clients, %s, %s, query deadline %s, %d queries, seed %d; started %s%n",
+                workers, clients, duration, chaos, queryDeadline, settings.queries().size(), settings.chaos().seed(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
         out.println("starting the cluster; etc directories and logs in " + directory);
         ProcessCluster cluster;
         try {
@@ -126,17 +128,35 @@ public final class Reliability implements Callable<Integer> {
                     Duration.ofNanos(System.nanoTime() - started).toSeconds(), cluster.coordinatorUri(),
                     cluster.workers().stream().map(worker -> worker.nodeId() + " " + worker.uri()).toList());
             ReliabilityRun run = new ReliabilityRun(cluster, settings, out::println);
+            // stopped early (Ctrl-C, SIGTERM): the figures so far; the cluster's own hook stops the nodes
+            Thread reportOnExit = new Thread(() -> run.progress().ifPresent(partial -> {
+                out.println();
+                out.println("stopped before the end; figures so far:");
+                partial.summaryLines().forEach(out::println);
+                out.flush();
+            }), "reliability-report-on-exit");
+            Runtime.getRuntime().addShutdownHook(reportOnExit);
             ReliabilityReport report;
             try {
                 report = run.run();
             } catch (SessionCheck.SessionRejectedException e) {
                 System.err.println("reliability: " + e.getMessage());
                 return EXIT_USAGE;
+            } finally {
+                removeHook(reportOnExit);
             }
             out.println();
             report.summaryLines().forEach(out::println);
             out.println("logs: " + directory);
             return report.passed() ? 0 : EXIT_FAILED;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs
         }
     }
 

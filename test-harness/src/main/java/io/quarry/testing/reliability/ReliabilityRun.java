@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +82,7 @@ public final class ReliabilityRun {
     private final Settings settings;
     private final Consumer<String> out;
     private final List<TpchCase> cases;
+    private volatile ReliabilityStats current;
 
     /** A run on {@code cluster}, its TPC-H cases loaded now; progress and events go to {@code out}, a line each. */
     public ReliabilityRun(ProcessCluster cluster, Settings settings, Consumer<String> out) {
@@ -105,6 +107,7 @@ public final class ReliabilityRun {
                 + (watched.isEmpty() ? "" : "; server reports " + watched));
 
         ReliabilityStats stats = new ReliabilityStats();
+        current = stats;
         long endNanos = System.nanoTime() + settings.duration().toNanos();
         ExecutorService clients = Executors.newFixedThreadPool(settings.clients(), runnable -> {
             Thread thread = new Thread(runnable, "reliability-client");
@@ -143,6 +146,12 @@ public final class ReliabilityRun {
             reporter.shutdownNow();
         }
         return stats.report();
+    }
+
+    /** The figures so far, while {@link #run} runs (for a report when the program is stopped early). */
+    public Optional<ReliabilityReport> progress() {
+        ReliabilityStats stats = current;
+        return stats == null ? Optional.empty() : Optional.of(stats.report());
     }
 
     private void runClient(DeadlineStatementClient client, ReliabilityStats stats, Random random, long endNanos) {
