@@ -80,17 +80,20 @@ public final class ProcessCluster implements AutoCloseable {
 
     /** Starts a coordinator and {@code workers} workers and waits until the coordinator lists every worker. */
     public static ProcessCluster start(int workers) {
-        return start(workers, QuarryProcess.newWorkDirectory("cluster-"), UnaryOperator.identity());
+        return start(workers, QuarryProcess.newWorkDirectory("cluster-"), UnaryOperator.identity(), START_TIMEOUT);
     }
 
     /**
      * Starts a coordinator and {@code workers} workers in {@code directory}, each node's etc directory passed
      * through {@code customization} (extra keys, JVM options) after this class has set its own keys, also for
-     * the workers {@link #workerEtc} describes later; waits until the coordinator lists every worker.
+     * the workers {@link #workerEtc} describes later; waits up to {@code startTimeout} until the coordinator lists
+     * every worker.
      */
-    public static ProcessCluster start(int workers, Path directory, UnaryOperator<EtcDirectory> customization) {
+    public static ProcessCluster start(
+            int workers, Path directory, UnaryOperator<EtcDirectory> customization, Duration startTimeout) {
         requireNonNull(directory, "directory is null");
         requireNonNull(customization, "customization is null");
+        requireNonNull(startTimeout, "startTimeout is null");
         ProcessCluster cluster = new ProcessCluster(directory, customization);
         try {
             int coordinatorHttpPort = QuarryCluster.freePort();
@@ -107,7 +110,7 @@ public final class ProcessCluster implements AutoCloseable {
             for (int i = 1; i <= workers; i++) {
                 cluster.workers.add(cluster.startNode(cluster.workerEtc("worker-" + i)));
             }
-            cluster.awaitReady();
+            cluster.awaitReady(startTimeout);
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.close();
@@ -170,12 +173,12 @@ public final class ProcessCluster implements AutoCloseable {
         return restarted;
     }
 
-    private void awaitReady() {
+    private void awaitReady(Duration timeout) {
         Set<String> workerUris = new HashSet<>();
         workers.forEach(worker -> workerUris.add(worker.uri().toString()));
         List<Node> expected = new ArrayList<>(workers);
         expected.add(coordinator);
-        await(START_TIMEOUT, "the coordinator to answer /v1/info and list " + workers.size() + " workers", () -> {
+        await(timeout, "the coordinator to answer /v1/info and list " + workers.size() + " workers", () -> {
             for (Node node : expected) {
                 if (!node.process().isAlive()) {
                     throw new AssertionError("node " + node.nodeId() + " exited before the cluster was ready");

@@ -84,6 +84,14 @@ public final class Reliability implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     String stableAfter = "3s";
 
+    @Option(names = "--memory-mix", description = "Also copy tpch.tiny.orders into a memory table once and check its"
+            + " row count, distinct keys and key sum once per round of each client.")
+    boolean memoryMix;
+
+    @Option(names = "--start-timeout", paramLabel = "DURATION", description = "How long the cluster may take to start"
+            + " (default: ${DEFAULT-VALUE}).")
+    String startTimeout = "5m";
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random choices (default: the time).")
     Long seed;
 
@@ -104,6 +112,7 @@ public final class Reliability implements Callable<Integer> {
     public Integer call() {
         ReliabilityRun.Settings settings = settings();
         Duration stable = duration("--stable-after", stableAfter);
+        Duration start = duration("--start-timeout", startTimeout);
         Path directory = workDirectory();
         long started = System.nanoTime();
         String chaos = maxKills == 0
@@ -118,9 +127,11 @@ public final class Reliability implements Callable<Integer> {
         try {
             cluster = ProcessCluster.start(workers, directory, etc -> etc
                     .config("cluster.split-brain-resolver.stable-after", stable.toMillis() + "ms")
-                    .jvmOptions(EtcDirectory.SMALL_JVM));
+                    .catalog("memory", Map.of("connector.name", "memory"))
+                    .jvmOptions(EtcDirectory.SMALL_JVM), start);
         } catch (RuntimeException | AssertionError e) {
-            System.err.println("reliability: the cluster did not start: " + e.getMessage());
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            System.err.println("reliability: the cluster did not start: " + reason + " (node logs in " + directory + ")");
             return EXIT_NOT_RUN;
         }
         try (cluster) {
@@ -142,6 +153,9 @@ public final class Reliability implements Callable<Integer> {
             } catch (SessionCheck.SessionRejectedException e) {
                 System.err.println("reliability: " + e.getMessage());
                 return EXIT_USAGE;
+            } catch (MemoryTableMix.SetupFailedException e) {
+                System.err.println("reliability: the memory mix could not be prepared: " + e.getMessage());
+                return EXIT_NOT_RUN;
             } finally {
                 removeHook(reportOnExit);
             }
@@ -191,7 +205,7 @@ public final class Reliability implements Callable<Integer> {
                     minInterval, maxInterval, duration("--restart-after", restartAfter), maxKills, effectiveSeed);
             return new ReliabilityRun.Settings(clients, duration("--duration", duration),
                     duration("--query-deadline", queryDeadline), duration("--report-every", reportEvery), properties,
-                    names, chaos, effectiveSeed);
+                    names, chaos, effectiveSeed, memoryMix);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -43,6 +43,7 @@ public final class ReliabilityRun {
      * @param queries the names of the TPC-H queries of the mix
      * @param chaos the chaos loop's settings
      * @param seed the seed of the clients' query orders
+     * @param memoryMix whether the mix also checks a memory table ({@link MemoryTableMix}), once per round
      */
     public record Settings(
             int clients,
@@ -52,7 +53,8 @@ public final class ReliabilityRun {
             Map<String, String> sessionProperties,
             List<String> queries,
             ChaosLoop.Settings chaos,
-            long seed) {
+            long seed,
+            boolean memoryMix) {
         public Settings {
             if (clients < 1) {
                 throw new IllegalArgumentException("clients must be at least 1: " + clients);
@@ -119,11 +121,21 @@ public final class ReliabilityRun {
             thread.setDaemon(true);
             return thread;
         });
+        List<MixEntry> mix = new ArrayList<>();
+        for (TpchCase tpch : cases) {
+            mix.add(deadline -> ResultChecker.check(tpch, client.execute(tpch.sql(), deadline)));
+        }
+        if (settings.memoryMix()) {
+            MemoryTableMix memory = new MemoryTableMix(client, line -> out.accept(elapsed(stats) + line));
+            memory.prepare();
+            out.accept("memory mix: " + MemoryTableMix.TABLE + " copied from tpch.tiny.orders");
+            mix.add(memory::check);
+        }
         ChaosLoop chaos = new ChaosLoop(cluster, settings.chaos(), stats, line -> out.accept(elapsed(stats) + line));
         try {
             for (int i = 0; i < settings.clients(); i++) {
                 Random random = new Random(settings.seed() * 31 + i);
-                clients.execute(() -> runClient(client, stats, random, endNanos));
+                clients.execute(() -> runClient(mix, stats, random, endNanos));
             }
             long period = settings.reportEvery().toMillis();
             reporter.scheduleAtFixedRate(() -> out.accept(stats.report().progressLine()), period, period, TimeUnit.MILLISECONDS);
@@ -154,23 +166,27 @@ public final class ReliabilityRun {
         return stats == null ? Optional.empty() : Optional.of(stats.report());
     }
 
-    private void runClient(DeadlineStatementClient client, ReliabilityStats stats, Random random, long endNanos) {
-        List<TpchCase> order = new ArrayList<>(cases);
+    /** One query of the mix: runs it until {@code deadlineNanos} and says what became of it. */
+    private interface MixEntry {
+        QueryOutcome run(long deadlineNanos);
+    }
+
+    private void runClient(List<MixEntry> mix, ReliabilityStats stats, Random random, long endNanos) {
+        List<MixEntry> order = new ArrayList<>(mix);
         while (System.nanoTime() < endNanos && !Thread.currentThread().isInterrupted()) {
             Collections.shuffle(order, random);
-            for (TpchCase tpch : order) {
+            for (MixEntry entry : order) {
                 if (System.nanoTime() >= endNanos || Thread.currentThread().isInterrupted()) {
                     return;
                 }
                 stats.queryStarted();
                 long start = System.nanoTime();
                 try {
-                    QueryAttempt attempt = client.execute(tpch.sql(), start + settings.queryDeadline().toNanos());
-                    stats.record(ResultChecker.check(tpch, attempt), Duration.ofNanos(System.nanoTime() - start));
+                    stats.record(entry.run(start + settings.queryDeadline().toNanos()), Duration.ofNanos(System.nanoTime() - start));
                 } catch (RuntimeException e) {
                     // a bug of this program must not read as a hang or a pass
-                    log.error("Client failed checking {}", tpch.name(), e);
-                    stats.record(QueryOutcome.broken(tpch.name() + ": client error " + e), Duration.ofNanos(System.nanoTime() - start));
+                    log.error("Client failed checking a query", e);
+                    stats.record(QueryOutcome.broken("client error " + e), Duration.ofNanos(System.nanoTime() - start));
                 } finally {
                     stats.queryEnded();
                 }

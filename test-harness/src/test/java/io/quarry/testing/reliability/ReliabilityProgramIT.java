@@ -34,12 +34,14 @@ class ReliabilityProgramIT {
                 Map.of(),
                 TpchCase.NAMES,
                 new ChaosLoop.Settings(Duration.ofSeconds(8), Duration.ofSeconds(12), Duration.ofSeconds(3), 1, 42),
-                42);
+                42,
+                false);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         try (ProcessCluster cluster = ProcessCluster.start(
                 2,
                 QuarryProcess.newWorkDirectory("reliability-"),
-                etc -> etc.config("cluster.split-brain-resolver.stable-after", "3s").jvmOptions(EtcDirectory.SMALL_JVM))) {
+                etc -> etc.config("cluster.split-brain-resolver.stable-after", "3s").jvmOptions(EtcDirectory.SMALL_JVM),
+                ProcessCluster.START_TIMEOUT)) {
             List<Long> workerPids = cluster.workers().stream().map(worker -> worker.process().pid()).toList();
             ReliabilityReport report = new ReliabilityRun(cluster, settings, line -> {
                 log.info("{}", line);

@@ -28,6 +28,7 @@ class TestReliabilityOptions {
         assertThat(settings.reportEvery()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.queries()).isEqualTo(TpchCase.NAMES).hasSize(22);
         assertThat(settings.sessionProperties()).isEmpty();
+        assertThat(settings.memoryMix()).isFalse();
         assertThat(settings.chaos())
                 .isEqualTo(new ChaosLoop.Settings(Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(5), -1, 7));
     }
@@ -35,7 +36,7 @@ class TestReliabilityOptions {
     @Test
     void optionsAreParsed() {
         ReliabilityRun.Settings settings = settings("--duration", "3m", "--clients", "8", "--kill-every", "10s..15s",
-                "--max-kills", "2", "--session", "retry_policy=TASK", "--queries", "q01,q06", "--query-deadline", "90s");
+                "--max-kills", "2", "--session", "retry_policy=TASK", "--queries", "q01,q06", "--query-deadline", "90s", "--memory-mix");
 
         assertThat(settings.duration()).isEqualTo(Duration.ofMinutes(3));
         assertThat(settings.clients()).isEqualTo(8);
@@ -45,6 +46,7 @@ class TestReliabilityOptions {
         assertThat(settings.sessionProperties()).isEqualTo(Map.of("retry_policy", "TASK"));
         assertThat(settings.queries()).isEqualTo(List.of("q01", "q06"));
         assertThat(settings.queryDeadline()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.memoryMix()).isTrue();
     }
 
     @Test
