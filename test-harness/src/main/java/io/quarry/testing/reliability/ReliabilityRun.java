@@ -108,9 +108,17 @@ public final class ReliabilityRun {
         out.accept("session: " + (settings.sessionProperties().isEmpty() ? "no properties set" : settings.sessionProperties())
                 + (watched.isEmpty() ? "" : "; server reports " + watched));
 
-        ReliabilityStats stats = new ReliabilityStats();
-        current = stats;
-        long endNanos = System.nanoTime() + settings.duration().toNanos();
+        List<MixEntry> mix = new ArrayList<>();
+        for (TpchCase tpch : cases) {
+            mix.add(deadline -> ResultChecker.check(tpch, client.execute(tpch.sql(), deadline)));
+        }
+        if (settings.memoryMix()) {
+            MemoryTableMix memory = new MemoryTableMix(client, out);
+            memory.prepare();
+            out.accept("memory mix: " + MemoryTableMix.TABLE + " copied from tpch.tiny.orders");
+            mix.add(memory::check);
+        }
+        // the clock starts with the clients
         ExecutorService clients = Executors.newFixedThreadPool(settings.clients(), runnable -> {
             Thread thread = new Thread(runnable, "reliability-client");
             thread.setDaemon(true);
@@ -121,16 +129,9 @@ public final class ReliabilityRun {
             thread.setDaemon(true);
             return thread;
         });
-        List<MixEntry> mix = new ArrayList<>();
-        for (TpchCase tpch : cases) {
-            mix.add(deadline -> ResultChecker.check(tpch, client.execute(tpch.sql(), deadline)));
-        }
-        if (settings.memoryMix()) {
-            MemoryTableMix memory = new MemoryTableMix(client, line -> out.accept(elapsed(stats) + line));
-            memory.prepare();
-            out.accept("memory mix: " + MemoryTableMix.TABLE + " copied from tpch.tiny.orders");
-            mix.add(memory::check);
-        }
+        ReliabilityStats stats = new ReliabilityStats();
+        current = stats;
+        long endNanos = System.nanoTime() + settings.duration().toNanos();
         ChaosLoop chaos = new ChaosLoop(cluster, settings.chaos(), stats, line -> out.accept(elapsed(stats) + line));
         try {
             for (int i = 0; i < settings.clients(); i++) {
