@@ -41,7 +41,8 @@ class ReliabilityProgramIT {
                 2,
                 QuarryProcess.newWorkDirectory("reliability-"),
                 etc -> etc.config("cluster.split-brain-resolver.stable-after", "3s").jvmOptions(EtcDirectory.SMALL_JVM),
-                ProcessCluster.START_TIMEOUT)) {
+                // three JVMs starting on two shared cores: generous, the run itself is short
+                Duration.ofMinutes(5))) {
             List<Long> workerPids = cluster.workers().stream().map(worker -> worker.process().pid()).toList();
             ReliabilityReport report = new ReliabilityRun(cluster, settings, line -> {
                 log.info("{}", line);
