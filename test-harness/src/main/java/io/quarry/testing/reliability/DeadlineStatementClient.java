@@ -119,15 +119,17 @@ public final class DeadlineStatementClient {
                 get.header("X-Trino-User", USER);
                 body = send(get.build());
             }
-        } catch (HttpTimeoutException e) {
+        } catch (IOException e) {
+            // the request timeout fires at the deadline; while a body is read it shows as another IOException
             if (System.nanoTime() >= deadlineNanos) {
                 if (next != null) {
                     cancel(next);
                 }
                 return new QueryAttempt.DeadlinePassed(queryId, state);
             }
-            return new QueryAttempt.Broken(queryId, "timed out: " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
+            String what = e instanceof HttpTimeoutException ? "timed out: " : e.getClass().getSimpleName() + ": ";
+            return new QueryAttempt.Broken(queryId, what + e.getMessage());
+        } catch (RuntimeException e) {
             return new QueryAttempt.Broken(queryId, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
