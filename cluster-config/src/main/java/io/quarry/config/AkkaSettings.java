@@ -68,7 +68,7 @@ public final class AkkaSettings {
         settings.put("akka.cluster.seed-nodes", seedNodeAddresses(config));
         settings.put("akka.cluster.downing-provider-class", "akka.cluster.sbr.SplitBrainResolverProvider");
         settings.put("akka.cluster.split-brain-resolver.active-strategy", "keep-majority");
-        settings.put("akka.cluster.split-brain-resolver.stable-after", "7s");
+        settings.put("akka.cluster.split-brain-resolver.stable-after", config.downUnreachableAfter().toMillis() + "ms");
         // a lost node is noticed within a few seconds, so that its tasks fail or move quickly
         settings.put("akka.cluster.failure-detector.heartbeat-interval", "1s");
         settings.put("akka.cluster.failure-detector.acceptable-heartbeat-pause", "3s");

@@ -109,6 +109,9 @@ public final class EtcConfigLoader {
                 "internal-communication.shared-secret",
                 (key, value) -> node.sharedSecret(requireNonEmpty(source, key, value)));
         file.ifPresent("quarry.ask-timeout", (key, value) -> node.askTimeout(parseDuration(source, key, value, false)));
+        file.ifPresent(
+                "cluster.split-brain-resolver.stable-after",
+                (key, value) -> node.downUnreachableAfter(parseDuration(source, key, value, false)));
 
         QueryConfig.Builder query = QueryConfig.builder();
         file.ifPresent("query.max-memory", (key, value) -> query.maxMemoryBytes(parseDataSize(source, key, value)));

@@ -48,6 +48,7 @@ public final class HoconConfigLoader {
             "cluster.host",
             "cluster.port",
             "cluster.seed-nodes",
+            "cluster.split-brain-resolver.stable-after",
             "query.max-memory",
             "query.max-memory-per-node",
             "query.client-timeout",
@@ -163,7 +164,9 @@ public final class HoconConfigLoader {
                                 return value;
                             })
                             .orElse(null))
-                    .askTimeout(duration("ask-timeout", false).orElse(NodeConfig.DEFAULT_ASK_TIMEOUT));
+                    .askTimeout(duration("ask-timeout", false).orElse(NodeConfig.DEFAULT_ASK_TIMEOUT))
+                    .downUnreachableAfter(duration("cluster.split-brain-resolver.stable-after", false)
+                            .orElse(NodeConfig.DEFAULT_DOWN_UNREACHABLE_AFTER));
             warnUnknownKeys();
             NodeConfig config;
             try {

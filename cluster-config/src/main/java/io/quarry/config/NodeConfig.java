@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * @param query the query limits
  * @param sharedSecret {@code internal-communication.shared-secret}
  * @param askTimeout the timeout of every ask between actors and from the HTTP layer
+ * @param downUnreachableAfter {@code cluster.split-brain-resolver.stable-after}: how long the membership must
+ *     stay stable before the split brain resolver downs the unreachable nodes
  * @param version the Quarry version this node reports
  */
 public record NodeConfig(
@@ -50,6 +52,7 @@ public record NodeConfig(
         QueryConfig query,
         Optional<String> sharedSecret,
         Duration askTimeout,
+        Duration downUnreachableAfter,
         String version) {
     /** The Quarry version nodes report. */
     public static final String VERSION = "0.1.0";
@@ -66,6 +69,7 @@ public record NodeConfig(
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_DOWN_UNREACHABLE_AFTER = Duration.ofSeconds(7);
 
     public NodeConfig {
         requireNonNull(nodeId, "nodeId is null");
@@ -79,6 +83,7 @@ public record NodeConfig(
         requireNonNull(query, "query is null");
         requireNonNull(sharedSecret, "sharedSecret is null");
         requireNonNull(askTimeout, "askTimeout is null");
+        requireNonNull(downUnreachableAfter, "downUnreachableAfter is null");
         requireNonNull(version, "version is null");
         checkArgument(NODE_ID_PATTERN.matcher(nodeId).matches(), "nodeId '" + nodeId + "' does not match " + NODE_ID_PATTERN);
         checkArgument(
@@ -98,6 +103,8 @@ public record NodeConfig(
         }
         checkArgument(sharedSecret.map(secret -> !secret.isEmpty()).orElse(true), "sharedSecret is empty");
         checkArgument(!askTimeout.isNegative() && !askTimeout.isZero(), "askTimeout must be positive: " + askTimeout);
+        checkArgument(!downUnreachableAfter.isNegative() && !downUnreachableAfter.isZero(),
+                "downUnreachableAfter must be positive: " + downUnreachableAfter);
         checkArgument(!version.isBlank(), "version is blank");
     }
 
@@ -151,6 +158,7 @@ public record NodeConfig(
                 .query(query)
                 .sharedSecret(sharedSecret.orElse(null))
                 .askTimeout(askTimeout)
+                .downUnreachableAfter(downUnreachableAfter)
                 .version(version);
     }
 
@@ -196,6 +204,7 @@ public record NodeConfig(
         private QueryConfig query;
         private String sharedSecret;
         private Duration askTimeout = DEFAULT_ASK_TIMEOUT;
+        private Duration downUnreachableAfter = DEFAULT_DOWN_UNREACHABLE_AFTER;
         private String version = VERSION;
 
         private Builder() {}
@@ -280,6 +289,11 @@ public record NodeConfig(
             return this;
         }
 
+        public Builder downUnreachableAfter(Duration downUnreachableAfter) {
+            this.downUnreachableAfter = downUnreachableAfter;
+            return this;
+        }
+
         public Builder version(String version) {
             this.version = version;
             return this;
@@ -303,6 +317,7 @@ public record NodeConfig(
                     query != null ? query : QueryConfig.defaults(),
                     Optional.ofNullable(sharedSecret),
                     askTimeout,
+                    downUnreachableAfter,
                     version);
         }
     }

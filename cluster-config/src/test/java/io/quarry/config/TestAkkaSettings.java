@@ -61,6 +61,15 @@ class TestAkkaSettings {
     }
 
     @Test
+    void splitBrainResolverWaitsAsConfigured() {
+        NodeConfig quick = WORKER.toBuilder().downUnreachableAfter(Duration.ofMillis(2500)).build();
+
+        Config akka = AkkaSettings.forNode(quick, ConfigFactory.empty());
+
+        assertThat(akka.getDuration("akka.cluster.split-brain-resolver.stable-after")).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
     void rolesCarryTheNodesIdentity() {
         Config akka = AkkaSettings.forNode(WORKER, ConfigFactory.empty());
 

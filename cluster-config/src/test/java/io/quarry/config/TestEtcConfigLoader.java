@@ -47,6 +47,7 @@ class TestEtcConfigLoader {
         assertThat(config.query()).isEqualTo(QueryConfig.defaults());
         assertThat(config.sharedSecret()).isEmpty();
         assertThat(config.askTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.downUnreachableAfter()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
@@ -72,7 +73,8 @@ class TestEtcConfigLoader {
                 "query.max-concurrent-queries=10",
                 "query.max-queued-queries=20",
                 "internal-communication.shared-secret=s3cret",
-                "quarry.ask-timeout=2500ms");
+                "quarry.ask-timeout=2500ms",
+                "cluster.split-brain-resolver.stable-after=2s");
         write(
                 "node.properties",
                 "node.environment=production",
@@ -102,6 +104,7 @@ class TestEtcConfigLoader {
         assertThat(config.discoveryUri()).contains(URI.create("http://coordinator.example.com:8080"));
         assertThat(config.sharedSecret()).contains("s3cret");
         assertThat(config.askTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(config.downUnreachableAfter()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.query())
                 .isEqualTo(new QueryConfig(
                         50L << 30,
@@ -164,6 +167,7 @@ class TestEtcConfigLoader {
                 "query.max-concurrent-queries | 0 | '0' is not an integer of at least 1",
                 "query.max-queued-queries | many | 'many' is not an integer of at least 0",
                 "quarry.ask-timeout | 10 | '10' is not a duration",
+                "cluster.split-brain-resolver.stable-after | 0s | '0s' is not a positive duration",
             })
     void badConfigValueNamesFileKeyAndWhatIsAllowed(String key, String value, String problem) throws IOException {
         write("config.properties", key + "=" + value);

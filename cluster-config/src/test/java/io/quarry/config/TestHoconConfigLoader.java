@@ -64,6 +64,7 @@ class TestHoconConfigLoader {
                   }
                   shared-secret = s3cret
                   ask-timeout = 2500ms
+                  cluster.split-brain-resolver.stable-after = 2s
                 }
                 """);
 
@@ -84,6 +85,7 @@ class TestHoconConfigLoader {
         assertThat(node.seedNodes()).containsExactly(new HostAndPort("10.0.0.1", 2552), new HostAndPort("10.0.0.2", 2553));
         assertThat(node.sharedSecret()).contains("s3cret");
         assertThat(node.askTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(node.downUnreachableAfter()).isEqualTo(Duration.ofSeconds(2));
         assertThat(node.query())
                 .isEqualTo(new QueryConfig(
                         50L << 30, 3L << 29, Duration.ofMinutes(1), Duration.ofMinutes(30), 42, Duration.ofHours(2), 10, 20));
@@ -156,6 +158,7 @@ class TestHoconConfigLoader {
                 "query.max-history | -1 | '-1' is not an integer of at least 0",
                 "query.max-concurrent-queries | 0 | '0' is not an integer of at least 1",
                 "ask-timeout | [1, 2] | is a list, not a single value",
+                "cluster.split-brain-resolver.stable-after | 0s | '0s' is not a positive duration",
                 "shared-secret | \"\" | is empty (null for none)",
                 "catalogs | 5 | is not an object",
             })

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     private final Path directory;
+    private final UnaryOperator<EtcDirectory> customization;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Node> started = new CopyOnWriteArrayList<>();
@@ -67,8 +69,9 @@ public final class ProcessCluster implements AutoCloseable {
     private Node coordinator;
     private final List<Node> workers = new ArrayList<>();
 
-    private ProcessCluster(Path directory) {
+    private ProcessCluster(Path directory, UnaryOperator<EtcDirectory> customization) {
         this.directory = directory;
+        this.customization = customization;
         // if the test JVM ends without close(), no node may outlive it
         this.killOnExit = new Thread(
                 () -> started.forEach(node -> node.process().kill()), "process-cluster-kill-on-exit");
@@ -77,11 +80,25 @@ public final class ProcessCluster implements AutoCloseable {
 
     /** Starts a coordinator and {@code workers} workers and waits until the coordinator lists every worker. */
     public static ProcessCluster start(int workers) {
-        ProcessCluster cluster = new ProcessCluster(QuarryProcess.newWorkDirectory("cluster-"));
+        return start(workers, QuarryProcess.newWorkDirectory("cluster-"), UnaryOperator.identity(), START_TIMEOUT);
+    }
+
+    /**
+     * Starts a coordinator and {@code workers} workers in {@code directory}, each node's etc directory passed
+     * through {@code customization} (extra keys, JVM options) after this class has set its own keys, also for
+     * the workers {@link #workerEtc} describes later; waits up to {@code startTimeout} until the coordinator lists
+     * every worker.
+     */
+    public static ProcessCluster start(
+            int workers, Path directory, UnaryOperator<EtcDirectory> customization, Duration startTimeout) {
+        requireNonNull(directory, "directory is null");
+        requireNonNull(customization, "customization is null");
+        requireNonNull(startTimeout, "startTimeout is null");
+        ProcessCluster cluster = new ProcessCluster(directory, customization);
         try {
             int coordinatorHttpPort = QuarryCluster.freePort();
             int coordinatorClusterPort = QuarryCluster.freePort();
-            cluster.coordinator = cluster.startNode(EtcDirectory.of("coordinator", ENVIRONMENT)
+            cluster.coordinator = cluster.startNode(customization.apply(EtcDirectory.of("coordinator", ENVIRONMENT)
                     .config("coordinator", "true")
                     .config("node-scheduler.include-coordinator", "false")
                     .config("http-server.http.host", LOOPBACK)
@@ -89,11 +106,11 @@ public final class ProcessCluster implements AutoCloseable {
                     .config("discovery.uri", "http://" + LOOPBACK + ":" + coordinatorHttpPort)
                     .config("cluster.port", Integer.toString(coordinatorClusterPort))
                     // the first seed that is the node itself forms the cluster when no other seed answers
-                    .config("cluster.seed-nodes", LOOPBACK + ":" + coordinatorClusterPort));
+                    .config("cluster.seed-nodes", LOOPBACK + ":" + coordinatorClusterPort)));
             for (int i = 1; i <= workers; i++) {
                 cluster.workers.add(cluster.startNode(cluster.workerEtc("worker-" + i)));
             }
-            cluster.awaitReady();
+            cluster.awaitReady(startTimeout);
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.close();
@@ -107,13 +124,13 @@ public final class ProcessCluster implements AutoCloseable {
      */
     public EtcDirectory workerEtc(String nodeId) {
         URI coordinatorUri = coordinator().uri();
-        return EtcDirectory.of(nodeId, ENVIRONMENT)
+        return customization.apply(EtcDirectory.of(nodeId, ENVIRONMENT)
                 .config("coordinator", "false")
                 .config("http-server.http.host", LOOPBACK)
                 .config("http-server.http.port", Integer.toString(QuarryCluster.freePort()))
                 .config("discovery.uri", coordinatorUri.toString())
                 .config("cluster.port", Integer.toString(QuarryCluster.freePort()))
-                .config("cluster.seed-nodes", LOOPBACK + ":" + coordinator().clusterPort());
+                .config("cluster.seed-nodes", LOOPBACK + ":" + coordinator().clusterPort()));
     }
 
     /**
@@ -139,21 +156,29 @@ public final class ProcessCluster implements AutoCloseable {
      * waiting for it; the new process logs to {@code <node id>-restarted.log}.
      */
     public Node restart(Node node) {
+        return restart(node, node.nodeId() + "-restarted");
+    }
+
+    /**
+     * Like {@link #restart(Node)}, the new process logging to {@code <processName>.log}: give each restart of
+     * a node its own name to keep every log.
+     */
+    public Node restart(Node node, String processName) {
         if (node.process().isAlive()) {
             throw new IllegalStateException("node " + node.nodeId() + " still runs (pid " + node.process().pid() + ")");
         }
-        QuarryProcess process = QuarryProcess.start(node.nodeId() + "-restarted", node.process().etcDirectory(), directory);
+        QuarryProcess process = QuarryProcess.start(processName, node.process().etcDirectory(), directory);
         Node restarted = new Node(node.nodeId(), node.uri(), node.clusterPort(), process);
         started.add(restarted);
         return restarted;
     }
 
-    private void awaitReady() {
+    private void awaitReady(Duration timeout) {
         Set<String> workerUris = new HashSet<>();
         workers.forEach(worker -> workerUris.add(worker.uri().toString()));
         List<Node> expected = new ArrayList<>(workers);
         expected.add(coordinator);
-        await(START_TIMEOUT, "the coordinator to answer /v1/info and list " + workers.size() + " workers", () -> {
+        await(timeout, "the coordinator to answer /v1/info and list " + workers.size() + " workers", () -> {
             for (Node node : expected) {
                 if (!node.process().isAlive()) {
                     throw new AssertionError("node " + node.nodeId() + " exited before the cluster was ready");
