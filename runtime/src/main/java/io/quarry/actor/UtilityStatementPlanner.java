@@ -19,6 +19,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Session;
 import io.quarry.spi.TableMetadata;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.spi.TableStatistics;
 import io.quarry.sql.Literal;
 import io.quarry.sql.PropertyDescriptor;
@@ -87,6 +88,9 @@ final class UtilityStatementPlanner {
         }
         if (statement instanceof UtilityStatement.ShowCreateTable show) {
             return Optional.of(showCreateTable(show, session));
+        }
+        if (statement instanceof UtilityStatement.ShowCreateView show) {
+            return Optional.of(showCreateView(show, session));
         }
         if (statement instanceof UtilityStatement.ShowSession show) {
             return Optional.of(showSession(show, session));
@@ -176,6 +180,10 @@ final class UtilityStatementPlanner {
 
     private PlannedQuery showCreateTable(UtilityStatement.ShowCreateTable statement, Session session) {
         QualifiedTable name = qualified(statement.table(), session);
+        if (catalogs.require(name.catalog()).metadata().view(name.table()).isPresent()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                    "Relation '" + name.catalog() + "." + name.table() + "' is a view, not a table");
+        }
         TableMetadata table = requireTable(statement.table(), session);
         List<String> columns = new ArrayList<>();
         for (ColumnMetadata column : table.columns()) {
@@ -184,6 +192,19 @@ final class UtilityStatementPlanner {
         String text = "CREATE TABLE " + quoteIfNeeded(name.catalog()) + "." + quoteIfNeeded(name.table().schema()) + "."
                 + quoteIfNeeded(name.table().table()) + " (\n" + String.join(",\n", columns) + "\n)";
         return table(List.of("Create Table"), List.of(Types.VARCHAR), List.of(List.of(text)));
+    }
+
+    /** Trino's form: {@code CREATE VIEW catalog.schema.name SECURITY DEFINER AS} and the stored query on the next line. */
+    private PlannedQuery showCreateView(UtilityStatement.ShowCreateView statement, Session session) {
+        QualifiedTable name = qualified(statement.view(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        String qualifiedName = name.catalog() + "." + name.table();
+        ViewDefinition view = metadata.view(name.table()).orElseThrow(() -> metadata.table(name.table()).isPresent()
+                ? new QuarryException(ErrorCode.NOT_SUPPORTED, "Relation '" + qualifiedName + "' is a table, not a view")
+                : new QuarryException(ErrorCode.TABLE_NOT_FOUND, "View '" + qualifiedName + "' does not exist"));
+        String text = "CREATE VIEW " + quoteIfNeeded(name.catalog()) + "." + quoteIfNeeded(name.table().schema()) + "."
+                + quoteIfNeeded(name.table().table()) + " SECURITY DEFINER AS\n" + view.sql();
+        return table(List.of("Create View"), List.of(Types.VARCHAR), List.of(List.of(text)));
     }
 
     private static PlannedQuery showSession(UtilityStatement.ShowSession statement, Session session) {
@@ -402,7 +423,9 @@ final class UtilityStatementPlanner {
             throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND,
                     "Schema '" + name.table().schema() + "' does not exist");
         }
-        return metadata.table(name.table()).orElseThrow(() -> new QuarryException(ErrorCode.TABLE_NOT_FOUND,
+        Optional<TableMetadata> table = metadata.table(name.table())
+                .or(() -> metadata.view(name.table()).map(view -> new TableMetadata(name.table(), view.columns())));
+        return table.orElseThrow(() -> new QuarryException(ErrorCode.TABLE_NOT_FOUND,
                 "Table '" + name.catalog() + "." + name.table() + "' does not exist"));
     }
 

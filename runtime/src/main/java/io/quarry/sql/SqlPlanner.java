@@ -176,7 +176,8 @@ public final class SqlPlanner {
         return new QueryPlan(output, names, output.outputTypes());
     }
 
-    private static SqlNode parse(SqlText text) {
+    /** Parses a query's text (already made Calcite's by {@link SqlText}); Trino's syntax errors. */
+    static SqlNode parse(SqlText text) {
         try {
             return SqlParser.create(text.rewritten(), PARSER_CONFIG).parseQuery();
         } catch (SqlParseException e) {

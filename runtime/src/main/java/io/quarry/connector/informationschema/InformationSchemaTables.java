@@ -4,12 +4,14 @@ import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.TableMetadata;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.type.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The tables of {@code information_schema}, with Trino's names, column order and types (every column an
@@ -71,8 +73,17 @@ public final class InformationSchemaTables {
             }
             case "tables" -> {
                 for (String schema : metadata.listSchemas()) {
-                    for (String name : metadata.listTables(schema)) {
-                        rows.add(new Object[] {catalog, schema, name, "BASE TABLE"});
+                    Map<String, String> relations = new TreeMap<>();
+                    metadata.listTables(schema).forEach(name -> relations.put(name, "BASE TABLE"));
+                    metadata.listViews(schema).forEach(name -> relations.put(name, "VIEW"));
+                    relations.forEach((name, type) -> rows.add(new Object[] {catalog, schema, name, type}));
+                }
+            }
+            case "views" -> {
+                for (String schema : metadata.listSchemas()) {
+                    for (String name : metadata.listViews(schema)) {
+                        metadata.view(new SchemaTableName(schema, name))
+                                .ifPresent(view -> rows.add(new Object[] {catalog, schema, name, view.sql()}));
                     }
                 }
             }
@@ -93,10 +104,19 @@ public final class InformationSchemaTables {
                             });
                         }
                     }
+                    for (String name : metadata.listViews(schema)) {
+                        Optional<ViewDefinition> view = metadata.view(new SchemaTableName(schema, name));
+                        long position = 1;
+                        for (ColumnMetadata column : view.map(ViewDefinition::columns).orElse(List.of())) {
+                            rows.add(new Object[] {
+                                catalog, schema, name, column.name(), position++, null, "YES", column.type().displayName()
+                            });
+                        }
+                    }
                 }
             }
             default -> {
-                // views, privileges and roles: Quarry has none of them yet
+                // privileges and roles: Quarry has none of them yet
             }
         }
         return rows;
