@@ -15,11 +15,13 @@ import java.util.Optional;
 
 /** Plans statements with the SQL front end, then distributes and fragments the plan. */
 public final class SqlStatementPlanner implements StatementPlanner {
+    private final CatalogManager catalogs;
     private final SqlPlanner planner;
     private final WriteStatementPlanner writes;
     private final UtilityStatementPlanner utilities;
 
     public SqlStatementPlanner(CatalogManager catalogs) {
+        this.catalogs = catalogs;
         this.planner = new SqlPlanner(new CatalogMetadataProvider(catalogs));
         this.writes = new WriteStatementPlanner(catalogs, planner);
         this.utilities = new UtilityStatementPlanner(catalogs, planner);
@@ -34,6 +36,11 @@ public final class SqlStatementPlanner implements StatementPlanner {
     public PlannedQuery plan(String sql, Session session, StatementContext context) {
         for (Map.Entry<String, String> property : session.systemProperties().entrySet()) {
             SystemSessionProperties.validate(property.getKey(), property.getValue());
+        }
+        for (Map.Entry<String, Map<String, String>> catalog : session.catalogProperties().entrySet()) {
+            for (String property : catalog.getValue().keySet()) {
+                CatalogSessionProperties.check(catalogs.catalogNames(), catalog.getKey(), property);
+            }
         }
         Optional<PlannedQuery> utility = utilities.plan(sql, session, context, this);
         if (utility.isPresent()) {

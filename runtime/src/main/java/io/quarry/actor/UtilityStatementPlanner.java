@@ -25,6 +25,7 @@ import io.quarry.sql.Literal;
 import io.quarry.sql.PropertyDescriptor;
 import io.quarry.sql.QueryPlan;
 import io.quarry.sql.SqlPlanner;
+import io.quarry.sql.StatementDescriber;
 import io.quarry.sql.StatementParameters;
 import io.quarry.sql.SystemSessionProperties;
 import io.quarry.sql.UtilityStatement;
@@ -64,10 +65,12 @@ final class UtilityStatementPlanner {
 
     private final CatalogManager catalogs;
     private final SqlPlanner planner;
+    private final StatementDescriber describer;
 
     UtilityStatementPlanner(CatalogManager catalogs, SqlPlanner planner) {
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.planner = requireNonNull(planner, "planner is null");
+        this.describer = new StatementDescriber(planner);
     }
 
     /** The plan of the statement, or empty when it is not one of these; {@code statements} plans EXECUTE's statement. */
@@ -134,7 +137,7 @@ final class UtilityStatementPlanner {
                     Map.of(), Set.of(deallocate.name()), Optional.empty(), false)));
         }
         if (statement instanceof UtilityStatement.DescribeInput describe) {
-            return Optional.of(describeInput(preparedStatement(describe.name(), context)));
+            return Optional.of(describeInput(preparedStatement(describe.name(), context), session));
         }
         return Optional.of(describeOutput(
                 preparedStatement(((UtilityStatement.DescribeOutput) statement).name(), context), session));
@@ -280,15 +283,16 @@ final class UtilityStatementPlanner {
                 Map.of(), Set.of(), Optional.empty(), false));
     }
 
-    /** A known system property's name; catalogs declare no session properties. */
+    /** A known system or catalog property's name. */
     private String propertyName(List<String> parts) {
         String name = String.join(".", parts);
         if (parts.size() > 2) {
             throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Invalid session property '" + name + "'");
         }
         if (parts.size() == 2) {
-            catalogs.require(parts.get(0));
-            throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Session property '" + name + "' does not exist");
+            CatalogSessionProperties.check(catalogs.catalogNames(), parts.get(0), parts.get(1));
+            // no connector declares one yet (check refuses them all); setting one needs its type first
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog session property '" + name + "' cannot be set");
         }
         if (SystemSessionProperties.descriptor(name).isEmpty()) {
             throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Session property '" + name + "' does not exist");
@@ -350,13 +354,22 @@ final class UtilityStatementPlanner {
         return sql;
     }
 
-    private static PlannedQuery describeInput(String sql) {
+    private PlannedQuery describeInput(String sql, Session session) {
         int parameters = StatementParameters.count(sql);
+        List<Type> types = Collections.nCopies(parameters, Types.UNKNOWN);
+        if (isQuery(sql)) {
+            types = describer.parameterTypes(sql, session, parameters);
+        }
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < parameters; i++) {
-            rows.add(List.of((long) i, "unknown"));
+            rows.add(List.of((long) i, types.get(i).displayName()));
         }
         return table(List.of("Position", "Type"), List.of(Types.BIGINT, Types.VARCHAR), rows);
+    }
+
+    private static boolean isQuery(String sql) {
+        String first = sql.stripLeading().split("[\\s(]", 2)[0].toLowerCase(Locale.ROOT);
+        return QUERY_STARTS.contains(first) || sql.stripLeading().startsWith("(");
     }
 
     private PlannedQuery describeOutput(String sql, Session session) {
@@ -365,10 +378,16 @@ final class UtilityStatementPlanner {
         // Only a query is planned to learn its columns: planning DDL would run it.
         if (QUERY_STARTS.contains(first) || sql.stripLeading().startsWith("(")) {
             List<Literal> nulls = Collections.nCopies(StatementParameters.count(sql), new Literal("unknown", Optional.empty()));
-            QueryPlan plan = planner.plan(StatementParameters.bind(sql, nulls), session);
+            String bound = StatementParameters.bind(sql, nulls);
+            QueryPlan plan = planner.plan(bound, session);
+            List<StatementDescriber.ColumnOrigin> origins = describer.columnOrigins(bound, session);
             for (int i = 0; i < plan.columnNames().size(); i++) {
                 Type type = plan.columnTypes().get(i);
-                rows.add(List.of(plan.columnNames().get(i), "", "", "", type.displayName(), typeSize(type), false));
+                StatementDescriber.ColumnOrigin origin = i < origins.size()
+                        ? origins.get(i)
+                        : new StatementDescriber.ColumnOrigin(Optional.empty(), Optional.empty(), Optional.empty(), false);
+                rows.add(List.of(plan.columnNames().get(i), origin.catalog().orElse(""), origin.schema().orElse(""),
+                        origin.table().orElse(""), type.displayName(), typeSize(type), origin.aliased()));
             }
         }
         return table(

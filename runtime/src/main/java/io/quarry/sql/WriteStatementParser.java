@@ -254,7 +254,9 @@ public final class WriteStatementParser {
                 if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")"))) {
                     break;
                 }
-                if (depth == 0 && token != typeStart && (token.isWord("not") || token.isWord("comment") || token.isWord("with"))) {
+                boolean withTimeZone = token.isWord("with") && peek(1).isWord("time") && peek(2).isWord("zone");
+                if (depth == 0 && token != typeStart
+                        && (token.isWord("not") || token.isWord("comment") || (token.isWord("with") && !withTimeZone))) {
                     throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                             "Column constraints, comments and properties are not supported (column " + nameToken.text() + ")");
                 }

@@ -79,6 +79,11 @@ class TestWriteStatementParser {
                         new ColumnDefinition("id", "BIGINT"),
                         new ColumnDefinition("name", "varchar(25)"),
                         new ColumnDefinition("price", "decimal(12, 2)"))));
+        assertThat(parse("CREATE TABLE t (at timestamp(3) with time zone, n bigint)"))
+                .isEqualTo(new WriteStatement.CreateTable(List.of("t"), false, List.of(
+                        new ColumnDefinition("at", "timestamp(3) with time zone"), new ColumnDefinition("n", "bigint"))));
+        assertThatThrownBy(() -> parse("CREATE TABLE t (n bigint WITH (x = 1))"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
     }
 
     @Test
