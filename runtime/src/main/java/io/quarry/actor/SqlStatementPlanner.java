@@ -2,8 +2,10 @@ package io.quarry.actor;
 
 import io.quarry.client.ResultColumn;
 import io.quarry.connector.CatalogManager;
+import io.quarry.connector.informationschema.InformationSchemaPushdown;
 import io.quarry.plan.DistributedPlanner;
 import io.quarry.plan.Fragmenter;
+import io.quarry.plan.PlanNode;
 import io.quarry.spi.Session;
 import io.quarry.sql.QueryPlan;
 import io.quarry.sql.SqlPlanner;
@@ -55,6 +57,7 @@ public final class SqlStatementPlanner implements StatementPlanner {
         for (int i = 0; i < plan.columnNames().size(); i++) {
             columns.add(new ResultColumn(plan.columnNames().get(i), plan.columnTypes().get(i)));
         }
-        return new PlannedQuery(columns, Fragmenter.fragment(DistributedPlanner.addExchanges(plan.root())));
+        PlanNode root = InformationSchemaPushdown.apply(plan.root());
+        return new PlannedQuery(columns, Fragmenter.fragment(DistributedPlanner.addExchanges(root)));
     }
 }

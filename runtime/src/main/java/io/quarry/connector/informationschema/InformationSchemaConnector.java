@@ -57,8 +57,10 @@ public final class InformationSchemaConnector implements Connector {
         if (!isInformationSchema(table.schema())) {
             return delegate.splits(table, targetSplitCount);
         }
-        TableMetadata tableMetadata = InformationSchemaTables.table(table.table()).orElseThrow(() -> notFound(table));
-        return SnapshotRows.splits(tableMetadata, InformationSchemaTables.rows(table.table(), catalogName, metadata));
+        InformationSchemaPushdown.ConstrainedName name = InformationSchemaPushdown.parse(table.table());
+        TableMetadata tableMetadata = InformationSchemaTables.table(name.table()).orElseThrow(() -> notFound(table));
+        return SnapshotRows.splits(
+                tableMetadata, InformationSchemaTables.rows(name.table(), catalogName, metadata, name.listing()));
     }
 
     @Override
