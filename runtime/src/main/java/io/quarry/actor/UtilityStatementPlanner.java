@@ -377,8 +377,14 @@ final class UtilityStatementPlanner {
         String first = sql.stripLeading().split("[\\s(]", 2)[0].toLowerCase(Locale.ROOT);
         // Only a query is planned to learn its columns: planning DDL would run it.
         if (QUERY_STARTS.contains(first) || sql.stripLeading().startsWith("(")) {
-            List<Literal> nulls = Collections.nCopies(StatementParameters.count(sql), new Literal("unknown", Optional.empty()));
-            String bound = StatementParameters.bind(sql, nulls);
+            // Each parameter stands as a value of its type (a NULL, or 0 for a bigint: LIMIT takes no NULL).
+            List<Literal> values = new ArrayList<>();
+            for (Type type : describer.parameterTypes(sql, session, StatementParameters.count(sql))) {
+                values.add(type.equals(Types.BIGINT)
+                        ? new Literal("integer", Optional.of("0"))
+                        : new Literal(type.displayName(), Optional.empty()));
+            }
+            String bound = StatementParameters.bind(sql, values);
             QueryPlan plan = planner.plan(bound, session);
             List<StatementDescriber.ColumnOrigin> origins = describer.columnOrigins(bound, session);
             for (int i = 0; i < plan.columnNames().size(); i++) {

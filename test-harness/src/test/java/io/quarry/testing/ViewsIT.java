@@ -49,9 +49,9 @@ class ViewsIT {
         assertThat(memory.execute("SELECT name FROM views_expand.asia WHERE key < 10 ORDER BY key").rows())
                 .containsExactly(List.of("INDIA"), List.of("INDONESIA"));
         assertThat(memory.execute("SELECT a.name, count(*) FROM views_expand.asia a JOIN views_expand.asia b ON a.key <= b.key "
-                + "GROUP BY a.name ORDER BY 2 DESC, 1 LIMIT 1").rows()).containsExactly(List.of("INDIA", 5L));
+                + "GROUP BY a.name ORDER BY 2 DESC, 1 LIMIT 1").rows()).containsExactly(List.of("INDIA", 5));
         assertThat(memory.execute("SELECT count(*) FROM (SELECT * FROM memory.views_expand.asia)").rows())
-                .containsExactly(List.of(5L));
+                .containsExactly(List.of(5));
 
         // a view of a view, and OR REPLACE
         run("CREATE VIEW views_expand.asia_names AS SELECT upper(name) AS upper_name FROM views_expand.asia");
