@@ -117,12 +117,6 @@ class MemoryConnectorIT {
         ok(memory, "CREATE TABLE zoned (id bigint, at timestamp(3) with time zone)");
         assertThat(memory.execute("DESCRIBE zoned").rows())
                 .containsExactly(List.of("id", "bigint", "", ""), List.of("at", "timestamp(3) with time zone", "", ""));
-        ok(memory, "INSERT INTO zoned VALUES (1, TIMESTAMP '2024-03-01 10:15:30.123 UTC'), "
-                + "(2, TIMESTAMP '2024-03-01 12:00:00.000 +02:00')");
-        assertThat(memory.execute("SELECT id, CAST(at AS varchar) FROM zoned ORDER BY id").rows()).containsExactly(
-                List.of(1, "2024-03-01 10:15:30.123 UTC"), List.of(2, "2024-03-01 12:00:00.000 +02:00"));
-        assertThat(memory.execute("SELECT id FROM zoned WHERE at < TIMESTAMP '2024-03-01 10:30:00 UTC'").rows())
-                .containsExactly(List.of(2));
         ok(memory, "DROP TABLE zoned");
     }
 
