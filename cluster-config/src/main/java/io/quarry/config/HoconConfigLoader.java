@@ -48,6 +48,9 @@ public final class HoconConfigLoader {
             "cluster.host",
             "cluster.port",
             "cluster.seed-nodes",
+            "cluster.split-brain-resolver.stable-after",
+            "cluster.failure-detector.acceptable-heartbeat-pause",
+            "cluster.coordinator-lost-timeout",
             "query.max-memory",
             "query.max-memory-per-node",
             "query.client-timeout",
@@ -155,6 +158,7 @@ public final class HoconConfigLoader {
                     .seedNodes(seedNodes("cluster.seed-nodes"))
                     .catalogs(catalogs())
                     .query(query())
+                    .failureDetection(failureDetection())
                     .sharedSecret(string("shared-secret")
                             .map(value -> {
                                 if (value.isEmpty()) {
@@ -191,6 +195,22 @@ public final class HoconConfigLoader {
             integer("query.max-concurrent-queries", 1).ifPresent(query::maxConcurrentQueries);
             integer("query.max-queued-queries", 0).ifPresent(query::maxQueuedQueries);
             return query.build();
+        }
+
+        private FailureDetectionConfig failureDetection() {
+            FailureDetectionConfig failures = FailureDetectionConfig.defaults();
+            failures = duration("cluster.split-brain-resolver.stable-after", false)
+                    .map(failures::withStableAfter)
+                    .orElse(failures);
+            String pauseKey = "cluster.failure-detector.acceptable-heartbeat-pause";
+            Optional<Duration> pause = duration(pauseKey, false);
+            if (pause.isPresent()) {
+                ConfigValues.checkHeartbeatPause(origin(pauseKey), key(pauseKey), scalar(pauseKey).orElseThrow(), pause.get());
+                failures = failures.withAcceptableHeartbeatPause(pause.get());
+            }
+            return duration("cluster.coordinator-lost-timeout", true)
+                    .map(failures::withCoordinatorLostTimeout)
+                    .orElse(failures);
         }
 
         private List<CatalogConfig> catalogs() {

@@ -164,6 +164,10 @@ class TestEtcConfigLoader {
                 "query.max-concurrent-queries | 0 | '0' is not an integer of at least 1",
                 "query.max-queued-queries | many | 'many' is not an integer of at least 0",
                 "quarry.ask-timeout | 10 | '10' is not a duration",
+                "cluster.split-brain-resolver.stable-after | 0s | '0s' is not a positive duration",
+                "cluster.failure-detector.acceptable-heartbeat-pause | 100ms | '100ms' is shorter than 500ms",
+                "cluster.failure-detector.acceptable-heartbeat-pause | soon | 'soon' is not a duration",
+                "cluster.coordinator-lost-timeout | -1s | '-1s' is not a duration",
             })
     void badConfigValueNamesFileKeyAndWhatIsAllowed(String key, String value, String problem) throws IOException {
         write("config.properties", key + "=" + value);
@@ -176,6 +180,28 @@ class TestEtcConfigLoader {
                     assertThat(configException.source()).isEqualTo(etc.resolve("config.properties").toString());
                     assertThat(configException.key()).contains(key);
                 });
+    }
+
+    @Test
+    void failureDetectionKeys() throws IOException {
+        write(
+                "config.properties",
+                "cluster.split-brain-resolver.stable-after=2s",
+                "cluster.failure-detector.acceptable-heartbeat-pause=1500ms",
+                "cluster.coordinator-lost-timeout=0s");
+
+        LoadedConfig loaded = EtcConfigLoader.load(etc);
+
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.config().failureDetection()).isEqualTo(new FailureDetectionConfig(
+                Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ZERO, false));
+    }
+
+    @Test
+    void failureDetectionDefaults() {
+        assertThat(EtcConfigLoader.load(etc).config().failureDetection()).isEqualTo(FailureDetectionConfig.defaults());
+        assertThat(FailureDetectionConfig.defaults()).isEqualTo(new FailureDetectionConfig(
+                Duration.ofSeconds(7), Duration.ofSeconds(3), Duration.ofSeconds(1), false));
     }
 
     @ParameterizedTest
