@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Quarry cluster of separate JVMs on 127.0.0.1, each started through {@code bin/quarry server --etc DIR}
- * from an {@code etc/} directory this class writes: a coordinator that runs no tasks and N workers seeded
- * by the coordinator's Artery port, all in environment {@value #ENVIRONMENT}, with the {@code tpch} catalog.
+ * from an {@code etc/} directory this class writes: a coordinator that runs no tasks and N workers, every
+ * node listing the coordinator's and then every worker's Artery port as seeds, all in environment {@value #ENVIRONMENT}, with the {@code tpch} catalog.
  * Every HTTP and Artery port is probed free just before. {@link #start} returns once the coordinator answers
  * {@code /v1/info}, every worker answers too, and the coordinator's {@code /v1/node} lists every worker.
  *
@@ -60,6 +61,9 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     private final Path directory;
+    private final Map<String, String> extraConfig;
+    /** The {@code cluster.seed-nodes} of every node: the coordinator, then the workers started with the cluster. */
+    private String seedNodes;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Node> started = new CopyOnWriteArrayList<>();
@@ -67,8 +71,9 @@ public final class ProcessCluster implements AutoCloseable {
     private Node coordinator;
     private final List<Node> workers = new ArrayList<>();
 
-    private ProcessCluster(Path directory) {
+    private ProcessCluster(Path directory, Map<String, String> extraConfig) {
         this.directory = directory;
+        this.extraConfig = Map.copyOf(extraConfig);
         // if the test JVM ends without close(), no node may outlive it
         this.killOnExit = new Thread(
                 () -> started.forEach(node -> node.process().kill()), "process-cluster-kill-on-exit");
@@ -77,21 +82,42 @@ public final class ProcessCluster implements AutoCloseable {
 
     /** Starts a coordinator and {@code workers} workers and waits until the coordinator lists every worker. */
     public static ProcessCluster start(int workers) {
-        ProcessCluster cluster = new ProcessCluster(QuarryProcess.newWorkDirectory("cluster-"));
+        return start(workers, Map.of());
+    }
+
+    /**
+     * Starts a coordinator and {@code workers} workers, with {@code extraConfig} added to every node's
+     * {@code config.properties} (e.g. shorter failure detection), and waits until the coordinator lists every
+     * worker.
+     *
+     * <p>Every node gets the same seed list: the coordinator first, then every worker. The coordinator, first
+     * in its own list, forms the cluster when no other seed answers (its first start); restarted while workers
+     * run, it joins them instead of forming a cluster of its own (docs/cluster.md, "Seed nodes").
+     */
+    public static ProcessCluster start(int workers, Map<String, String> extraConfig) {
+        ProcessCluster cluster = new ProcessCluster(QuarryProcess.newWorkDirectory("cluster-"), extraConfig);
         try {
             int coordinatorHttpPort = QuarryCluster.freePort();
             int coordinatorClusterPort = QuarryCluster.freePort();
-            cluster.coordinator = cluster.startNode(EtcDirectory.of("coordinator", ENVIRONMENT)
+            List<int[]> workerPorts = new ArrayList<>();
+            StringBuilder seeds = new StringBuilder(LOOPBACK + ":" + coordinatorClusterPort);
+            for (int i = 1; i <= workers; i++) {
+                int[] ports = {QuarryCluster.freePort(), QuarryCluster.freePort()};
+                workerPorts.add(ports);
+                seeds.append(',').append(LOOPBACK).append(':').append(ports[1]);
+            }
+            cluster.seedNodes = seeds.toString();
+            cluster.coordinator = cluster.startNode(cluster.withExtraConfig(EtcDirectory.of("coordinator", ENVIRONMENT)
                     .config("coordinator", "true")
                     .config("node-scheduler.include-coordinator", "false")
                     .config("http-server.http.host", LOOPBACK)
                     .config("http-server.http.port", Integer.toString(coordinatorHttpPort))
                     .config("discovery.uri", "http://" + LOOPBACK + ":" + coordinatorHttpPort)
                     .config("cluster.port", Integer.toString(coordinatorClusterPort))
-                    // the first seed that is the node itself forms the cluster when no other seed answers
-                    .config("cluster.seed-nodes", LOOPBACK + ":" + coordinatorClusterPort));
+                    .config("cluster.seed-nodes", cluster.seedNodes)));
             for (int i = 1; i <= workers; i++) {
-                cluster.workers.add(cluster.startNode(cluster.workerEtc("worker-" + i)));
+                int[] ports = workerPorts.get(i - 1);
+                cluster.workers.add(cluster.startNode(cluster.workerEtc("worker-" + i, ports[0], ports[1])));
             }
             cluster.awaitReady();
             return cluster;
@@ -106,14 +132,23 @@ public final class ProcessCluster implements AutoCloseable {
      * environment, a bad key) and pass it to {@link #startNode}.
      */
     public EtcDirectory workerEtc(String nodeId) {
+        return workerEtc(nodeId, QuarryCluster.freePort(), QuarryCluster.freePort());
+    }
+
+    private EtcDirectory workerEtc(String nodeId, int httpPort, int clusterPort) {
         URI coordinatorUri = coordinator().uri();
-        return EtcDirectory.of(nodeId, ENVIRONMENT)
+        return withExtraConfig(EtcDirectory.of(nodeId, ENVIRONMENT)
                 .config("coordinator", "false")
                 .config("http-server.http.host", LOOPBACK)
-                .config("http-server.http.port", Integer.toString(QuarryCluster.freePort()))
+                .config("http-server.http.port", Integer.toString(httpPort))
                 .config("discovery.uri", coordinatorUri.toString())
-                .config("cluster.port", Integer.toString(QuarryCluster.freePort()))
-                .config("cluster.seed-nodes", LOOPBACK + ":" + coordinator().clusterPort());
+                .config("cluster.port", Integer.toString(clusterPort))
+                .config("cluster.seed-nodes", seedNodes));
+    }
+
+    private EtcDirectory withExtraConfig(EtcDirectory etc) {
+        extraConfig.forEach(etc::config);
+        return etc;
     }
 
     /**
