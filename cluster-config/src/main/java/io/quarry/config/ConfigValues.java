@@ -72,7 +72,7 @@ final class ConfigValues {
         }
     }
 
-    /** A failure detector pause: a duration of at least {@link FailureDetectionConfig#MIN_ACCEPTABLE_HEARTBEAT_PAUSE}. */
+    /** A failure detector pause: a duration of at least {@link MembershipConfig#MIN_ACCEPTABLE_HEARTBEAT_PAUSE}. */
     static Duration parseHeartbeatPause(String source, String key, String raw) {
         Duration pause = parseDuration(source, key, raw, false);
         checkHeartbeatPause(source, key, raw, pause);
@@ -80,9 +80,9 @@ final class ConfigValues {
     }
 
     static void checkHeartbeatPause(String source, String key, String raw, Duration pause) {
-        if (pause.compareTo(FailureDetectionConfig.MIN_ACCEPTABLE_HEARTBEAT_PAUSE) < 0) {
+        if (pause.compareTo(MembershipConfig.MIN_ACCEPTABLE_HEARTBEAT_PAUSE) < 0) {
             throw new ConfigException(source, key, quote(raw) + " is shorter than "
-                    + FailureDetectionConfig.MIN_ACCEPTABLE_HEARTBEAT_PAUSE.toMillis()
+                    + MembershipConfig.MIN_ACCEPTABLE_HEARTBEAT_PAUSE.toMillis()
                     + "ms (heartbeats go every second; a shorter pause reports healthy nodes lost)");
         }
     }

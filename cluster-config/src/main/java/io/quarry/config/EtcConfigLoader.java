@@ -106,7 +106,10 @@ public final class EtcConfigLoader {
         file.ifPresent("cluster.port", (key, value) -> node.clusterPort(parsePort(source, key, value)));
         file.ifPresent("cluster.host", (key, value) -> node.clusterHost(parseHost(source, key, value)));
         file.ifPresent("cluster.seed-nodes", (key, value) -> node.seedNodes(parseSeedNodes(source, key, value)));
-        FailureDetectionConfig[] failures = {FailureDetectionConfig.defaults()};
+        MembershipConfig[] failures = {MembershipConfig.defaults()};
+        file.ifPresent(
+                "cluster.seed-node-timeout",
+                (key, value) -> failures[0] = failures[0].withSeedNodeTimeout(parseDuration(source, key, value, false)));
         file.ifPresent(
                 "cluster.split-brain-resolver.stable-after",
                 (key, value) -> failures[0] = failures[0].withStableAfter(parseDuration(source, key, value, false)));
@@ -116,7 +119,7 @@ public final class EtcConfigLoader {
         file.ifPresent(
                 "cluster.coordinator-lost-timeout",
                 (key, value) -> failures[0] = failures[0].withCoordinatorLostTimeout(parseDuration(source, key, value, true)));
-        node.failureDetection(failures[0]);
+        node.membership(failures[0]);
         file.ifPresent(
                 "internal-communication.shared-secret",
                 (key, value) -> node.sharedSecret(requireNonEmpty(source, key, value)));

@@ -48,6 +48,7 @@ public final class HoconConfigLoader {
             "cluster.host",
             "cluster.port",
             "cluster.seed-nodes",
+            "cluster.seed-node-timeout",
             "cluster.split-brain-resolver.stable-after",
             "cluster.failure-detector.acceptable-heartbeat-pause",
             "cluster.coordinator-lost-timeout",
@@ -158,7 +159,7 @@ public final class HoconConfigLoader {
                     .seedNodes(seedNodes("cluster.seed-nodes"))
                     .catalogs(catalogs())
                     .query(query())
-                    .failureDetection(failureDetection())
+                    .membership(membership())
                     .sharedSecret(string("shared-secret")
                             .map(value -> {
                                 if (value.isEmpty()) {
@@ -197,8 +198,9 @@ public final class HoconConfigLoader {
             return query.build();
         }
 
-        private FailureDetectionConfig failureDetection() {
-            FailureDetectionConfig failures = FailureDetectionConfig.defaults();
+        private MembershipConfig membership() {
+            MembershipConfig failures = MembershipConfig.defaults();
+            failures = duration("cluster.seed-node-timeout", false).map(failures::withSeedNodeTimeout).orElse(failures);
             failures = duration("cluster.split-brain-resolver.stable-after", false)
                     .map(failures::withStableAfter)
                     .orElse(failures);

@@ -62,12 +62,14 @@ class TestAkkaSettings {
     }
 
     @Test
-    void failureDetectionSettingsReachAkka() {
+    void membershipSettingsReachAkka() {
         NodeConfig fast = WORKER.toBuilder()
-                .failureDetection(new FailureDetectionConfig(Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ZERO, true))
+                .membership(new MembershipConfig(
+                        Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ZERO, true))
                 .build();
         Config akka = AkkaSettings.forNode(fast, ConfigFactory.empty());
 
+        assertThat(akka.getDuration("akka.cluster.seed-node-timeout")).isEqualTo(Duration.ofSeconds(20));
         assertThat(akka.getDuration("akka.cluster.split-brain-resolver.stable-after")).isEqualTo(Duration.ofSeconds(2));
         assertThat(akka.getDuration("akka.cluster.failure-detector.acceptable-heartbeat-pause"))
                 .isEqualTo(Duration.ofMillis(1500));

@@ -165,6 +165,7 @@ class TestEtcConfigLoader {
                 "query.max-queued-queries | many | 'many' is not an integer of at least 0",
                 "quarry.ask-timeout | 10 | '10' is not a duration",
                 "cluster.split-brain-resolver.stable-after | 0s | '0s' is not a positive duration",
+                "cluster.seed-node-timeout | 0s | '0s' is not a positive duration",
                 "cluster.failure-detector.acceptable-heartbeat-pause | 100ms | '100ms' is shorter than 500ms",
                 "cluster.failure-detector.acceptable-heartbeat-pause | soon | 'soon' is not a duration",
                 "cluster.coordinator-lost-timeout | -1s | '-1s' is not a duration",
@@ -183,9 +184,10 @@ class TestEtcConfigLoader {
     }
 
     @Test
-    void failureDetectionKeys() throws IOException {
+    void membershipKeys() throws IOException {
         write(
                 "config.properties",
+                "cluster.seed-node-timeout=20s",
                 "cluster.split-brain-resolver.stable-after=2s",
                 "cluster.failure-detector.acceptable-heartbeat-pause=1500ms",
                 "cluster.coordinator-lost-timeout=0s");
@@ -193,14 +195,16 @@ class TestEtcConfigLoader {
         LoadedConfig loaded = EtcConfigLoader.load(etc);
 
         assertThat(loaded.warnings()).isEmpty();
-        assertThat(loaded.config().failureDetection()).isEqualTo(new FailureDetectionConfig(
+        assertThat(loaded.config().membership()).isEqualTo(new MembershipConfig(
+                Duration.ofSeconds(20),
                 Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ZERO, false));
     }
 
     @Test
-    void failureDetectionDefaults() {
-        assertThat(EtcConfigLoader.load(etc).config().failureDetection()).isEqualTo(FailureDetectionConfig.defaults());
-        assertThat(FailureDetectionConfig.defaults()).isEqualTo(new FailureDetectionConfig(
+    void membershipDefaults() {
+        assertThat(EtcConfigLoader.load(etc).config().membership()).isEqualTo(MembershipConfig.defaults());
+        assertThat(MembershipConfig.defaults()).isEqualTo(new MembershipConfig(
+                Duration.ofSeconds(10),
                 Duration.ofSeconds(7), Duration.ofSeconds(3), Duration.ofSeconds(1), false));
     }
 

@@ -96,18 +96,20 @@ class TestHoconConfigLoader {
     }
 
     @Test
-    void failureDetectionKeys() {
+    void membershipKeys() {
         LoadedConfig loaded = HoconConfigLoader.load(ConfigFactory.parseString("""
+                quarry.cluster.seed-node-timeout = 15s
                 quarry.cluster.split-brain-resolver.stable-after = 3s
                 quarry.cluster.failure-detector.acceptable-heartbeat-pause = 2 seconds
                 quarry.cluster.coordinator-lost-timeout = 0s
                 """));
 
         assertThat(loaded.warnings()).isEmpty();
-        assertThat(loaded.config().failureDetection()).isEqualTo(new FailureDetectionConfig(
+        assertThat(loaded.config().membership()).isEqualTo(new MembershipConfig(
+                Duration.ofSeconds(15),
                 Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ZERO, false));
-        assertThat(HoconConfigLoader.load(ConfigFactory.empty()).config().failureDetection())
-                .isEqualTo(FailureDetectionConfig.defaults());
+        assertThat(HoconConfigLoader.load(ConfigFactory.empty()).config().membership())
+                .isEqualTo(MembershipConfig.defaults());
     }
 
     @Test

@@ -16,7 +16,7 @@ import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import com.typesafe.config.Config;
 import io.quarry.config.AkkaSettings;
-import io.quarry.config.FailureDetectionConfig;
+import io.quarry.config.MembershipConfig;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import io.quarry.connector.CatalogManager;
@@ -216,7 +216,7 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         Config config = context.getSystem().settings().config();
         this.creatorLostTimeout = config.hasPath(AkkaSettings.COORDINATOR_LOST_TIMEOUT_KEY)
                 ? config.getDuration(AkkaSettings.COORDINATOR_LOST_TIMEOUT_KEY)
-                : FailureDetectionConfig.DEFAULT_COORDINATOR_LOST_TIMEOUT;
+                : MembershipConfig.DEFAULT_COORDINATOR_LOST_TIMEOUT;
     }
 
     @Override

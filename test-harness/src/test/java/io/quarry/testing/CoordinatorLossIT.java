@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class CoordinatorLossIT {
     private static final Map<String, String> USER = Map.of("X-Trino-User", "test");
     /** Scans generated data for minutes on two workers: still running when the coordinator dies. */
     private static final String LONG_QUERY =
-            "SELECT sum(l_extendedprice * (1 - l_discount)) FROM tpch.sf100.lineitem WHERE l_quantity > 1";
+            "SELECT sum(extendedprice * (1 - discount)) FROM tpch.sf100.lineitem WHERE quantity > 1";
     private static final Duration TASKS_GONE_LIMIT = Duration.ofSeconds(10);
 
     private static ProcessCluster cluster;
@@ -37,7 +38,10 @@ class CoordinatorLossIT {
     static void start() {
         // the default detector (3 s pause) notices a dead node in about 5-7 s; 2 s keeps the test clear of
         // its 10 s bound on two loaded cores
-        cluster = ProcessCluster.start(2, Map.of("cluster.failure-detector.acceptable-heartbeat-pause", "2s"));
+        // the restarted coordinator waits up to 15 s for the workers (10 s by default): reaching a worker anew
+        // took 6 s on two cores shared by many JVMs
+        cluster = ProcessCluster.start(2, Map.of(
+                "cluster.failure-detector.acceptable-heartbeat-pause", "2s", "cluster.seed-node-timeout", "15s"));
     }
 
     @AfterAll
@@ -56,7 +60,7 @@ class CoordinatorLossIT {
         ProtocolRequests.Response[] last = {response};
         cluster.await(Duration.ofSeconds(60), "running tasks of " + queryId + " on both workers", () -> {
             for (ProcessCluster.Node worker : cluster.workers()) {
-                if (runningTasks(worker, queryId).isEmpty()) {
+                if (runningTasks(worker, queryId).map(List::isEmpty).orElse(true)) {
                     // keep the client polling, as a real one would
                     last[0] = client.get(last[0].nextUri().orElseThrow(), USER);
                     assertThat(last[0].error()).as("the query failed early: %s", last[0].body()).isEmpty();
@@ -76,16 +80,24 @@ class CoordinatorLossIT {
                 .satisfies(e -> assertThat(e.getCause()).isNotInstanceOf(HttpTimeoutException.class));
         assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("time to the client's error").isLessThan(Duration.ofSeconds(5));
 
+        // 10 s after the kill, no task of the query runs on either worker (a loaded worker may answer late)
+        Waits.until(TASKS_GONE_LIMIT.plusSeconds(1), "10 s after the kill",
+                () -> System.nanoTime() - killed >= TASKS_GONE_LIMIT.toNanos());
         for (ProcessCluster.Node worker : cluster.workers()) {
-            Duration left = TASKS_GONE_LIMIT.minus(Duration.ofNanos(System.nanoTime() - killed));
-            cluster.await(left.isNegative() ? Duration.ZERO : left, "no running task of " + queryId + " on " + worker.nodeId(),
-                    () -> runningTasks(worker, queryId).isEmpty());
+            List<List<String>> answer = new ArrayList<>();
+            cluster.await(Duration.ofSeconds(30), "an answer of " + worker.nodeId() + "'s /v1/task",
+                    () -> runningTasks(worker, queryId).map(answer::add).orElse(false));
+            assertThat(answer.get(0)).as("tasks of %s still running on %s 10 s after the kill\n%s", queryId, worker.nodeId(),
+                    cluster.diagnostics()).isEmpty();
+            assertThat(worker.process().logText())
+                    .as("%s aborted the dead coordinator's tasks", worker.nodeId())
+                    .containsPattern("Aborted \\d+ tasks created by node akka://quarry@127\\.0\\.0\\.1:"
+                            + cluster.coordinator().clusterPort());
         }
-        log.info("The workers aborted the dead coordinator's tasks {} ms after the kill",
-                Duration.ofNanos(System.nanoTime() - killed).toMillis());
         for (ProcessCluster.Node worker : cluster.workers()) {
             assertThat(worker.process().isAlive()).as("%s is still running\n%s", worker.nodeId(), cluster.diagnostics()).isTrue();
-            assertThat(cluster.getJson(worker.uri().resolve("/v1/info"))).as("/v1/info of %s", worker.nodeId()).isPresent();
+            cluster.await(Duration.ofSeconds(30), "/v1/info of " + worker.nodeId(),
+                    () -> cluster.getJson(worker.uri().resolve("/v1/info")).isPresent());
         }
 
         ProcessCluster.Node restarted = cluster.restart(cluster.coordinator());
@@ -115,17 +127,20 @@ class CoordinatorLossIT {
         }
     }
 
-    /** The ids of the tasks of {@code queryId} that run on {@code worker} now, from its {@code /v1/task}. */
-    private static List<String> runningTasks(ProcessCluster.Node worker, String queryId) {
-        List<String> running = new ArrayList<>();
-        JsonNode tasks = cluster.getJson(worker.uri().resolve("/v1/task"))
-                .orElseThrow(() -> new AssertionError("GET /v1/task of " + worker.nodeId() + " failed\n" + cluster.diagnostics()));
-        for (JsonNode task : tasks) {
-            JsonNode status = task.path("taskStatus");
-            if (status.path("taskId").asText().startsWith(queryId + ".") && status.path("state").asText().equals("RUNNING")) {
-                running.add(status.path("taskId").asText());
+    /**
+     * The ids of the tasks of {@code queryId} that run on {@code worker} now, from its {@code /v1/task}; empty
+     * when the worker did not answer (in time).
+     */
+    private static Optional<List<String>> runningTasks(ProcessCluster.Node worker, String queryId) {
+        return cluster.getJson(worker.uri().resolve("/v1/task")).map(tasks -> {
+            List<String> running = new ArrayList<>();
+            for (JsonNode task : tasks) {
+                JsonNode status = task.path("taskStatus");
+                if (status.path("taskId").asText().startsWith(queryId + ".") && status.path("state").asText().equals("RUNNING")) {
+                    running.add(status.path("taskId").asText());
+                }
             }
-        }
-        return running;
+            return running;
+        });
     }
 }

@@ -11,7 +11,8 @@ import akka.remote.RARP;
 import akka.remote.transport.ThrottlerTransportAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarry.config.FailureDetectionConfig;
+import io.quarry.config.MembershipConfig;
+import io.quarry.exec.memory.NodeMemoryPool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +49,7 @@ class PartitionIT {
 
     @BeforeAll
     static void start() {
-        cluster = QuarryCluster.start(3, false, builder -> builder.failureDetection(FailureDetectionConfig.defaults()
+        cluster = QuarryCluster.start(3, false, builder -> builder.membership(MembershipConfig.defaults()
                 .withStableAfter(STABLE_AFTER)
                 .withAcceptableHeartbeatPause(Duration.ofSeconds(2))
                 .withTransportTestMode(true)));
@@ -138,6 +139,11 @@ class PartitionIT {
         // after the decision every query succeeds on the three survivors
         for (String query : QUERIES) {
             TpchConformance.assertMatches(client, query);
+        }
+        // every worker, the stopped one too, released the memory of the tasks it ran
+        for (QuarryCluster.Node worker : cluster.workers()) {
+            NodeMemoryPool pool = worker.node().memoryPool().orElseThrow();
+            Waits.until(Duration.ofSeconds(10), worker.config().nodeId() + " to hold no query memory", () -> pool.reservedBytes() == 0);
         }
         String isolatedUri = isolated.uri().toString();
         assertThat(uris(get("/v1/node/failed"))).as("failed nodes").containsExactly(isolatedUri);
