@@ -30,10 +30,9 @@ import java.util.regex.Pattern;
  *     address
  * @param catalogs the catalogs this node serves, with unique names
  * @param query the query limits
+ * @param membership how lost members are noticed and handled
  * @param sharedSecret {@code internal-communication.shared-secret}
  * @param askTimeout the timeout of every ask between actors and from the HTTP layer
- * @param downUnreachableAfter {@code cluster.split-brain-resolver.stable-after}: how long the membership must
- *     stay stable before the split brain resolver downs the unreachable nodes
  * @param version the Quarry version this node reports
  */
 public record NodeConfig(
@@ -50,9 +49,9 @@ public record NodeConfig(
         Optional<URI> discoveryUri,
         List<CatalogConfig> catalogs,
         QueryConfig query,
+        MembershipConfig membership,
         Optional<String> sharedSecret,
         Duration askTimeout,
-        Duration downUnreachableAfter,
         String version) {
     /** The Quarry version nodes report. */
     public static final String VERSION = "0.1.0";
@@ -69,7 +68,6 @@ public record NodeConfig(
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_DOWN_UNREACHABLE_AFTER = Duration.ofSeconds(7);
 
     public NodeConfig {
         requireNonNull(nodeId, "nodeId is null");
@@ -81,9 +79,9 @@ public record NodeConfig(
         requireNonNull(discoveryUri, "discoveryUri is null");
         requireNonNull(catalogs, "catalogs is null");
         requireNonNull(query, "query is null");
+        requireNonNull(membership, "membership is null");
         requireNonNull(sharedSecret, "sharedSecret is null");
         requireNonNull(askTimeout, "askTimeout is null");
-        requireNonNull(downUnreachableAfter, "downUnreachableAfter is null");
         requireNonNull(version, "version is null");
         checkArgument(NODE_ID_PATTERN.matcher(nodeId).matches(), "nodeId '" + nodeId + "' does not match " + NODE_ID_PATTERN);
         checkArgument(
@@ -103,8 +101,6 @@ public record NodeConfig(
         }
         checkArgument(sharedSecret.map(secret -> !secret.isEmpty()).orElse(true), "sharedSecret is empty");
         checkArgument(!askTimeout.isNegative() && !askTimeout.isZero(), "askTimeout must be positive: " + askTimeout);
-        checkArgument(!downUnreachableAfter.isNegative() && !downUnreachableAfter.isZero(),
-                "downUnreachableAfter must be positive: " + downUnreachableAfter);
         checkArgument(!version.isBlank(), "version is blank");
     }
 
@@ -156,9 +152,9 @@ public record NodeConfig(
                 .discoveryUri(discoveryUri.orElse(null))
                 .catalogs(catalogs)
                 .query(query)
+                .membership(membership)
                 .sharedSecret(sharedSecret.orElse(null))
                 .askTimeout(askTimeout)
-                .downUnreachableAfter(downUnreachableAfter)
                 .version(version);
     }
 
@@ -202,9 +198,9 @@ public record NodeConfig(
         private URI discoveryUri;
         private List<CatalogConfig> catalogs = List.of();
         private QueryConfig query;
+        private MembershipConfig membership = MembershipConfig.defaults();
         private String sharedSecret;
         private Duration askTimeout = DEFAULT_ASK_TIMEOUT;
-        private Duration downUnreachableAfter = DEFAULT_DOWN_UNREACHABLE_AFTER;
         private String version = VERSION;
 
         private Builder() {}
@@ -278,6 +274,11 @@ public record NodeConfig(
             return this;
         }
 
+        public Builder membership(MembershipConfig membership) {
+            this.membership = membership;
+            return this;
+        }
+
         /** Null for none. */
         public Builder sharedSecret(String sharedSecret) {
             this.sharedSecret = sharedSecret;
@@ -286,11 +287,6 @@ public record NodeConfig(
 
         public Builder askTimeout(Duration askTimeout) {
             this.askTimeout = askTimeout;
-            return this;
-        }
-
-        public Builder downUnreachableAfter(Duration downUnreachableAfter) {
-            this.downUnreachableAfter = downUnreachableAfter;
             return this;
         }
 
@@ -315,9 +311,9 @@ public record NodeConfig(
                     Optional.ofNullable(discoveryUri),
                     catalogs,
                     query != null ? query : QueryConfig.defaults(),
+                    membership,
                     Optional.ofNullable(sharedSecret),
                     askTimeout,
-                    downUnreachableAfter,
                     version);
         }
     }

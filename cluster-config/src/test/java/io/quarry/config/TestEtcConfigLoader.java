@@ -47,7 +47,6 @@ class TestEtcConfigLoader {
         assertThat(config.query()).isEqualTo(QueryConfig.defaults());
         assertThat(config.sharedSecret()).isEmpty();
         assertThat(config.askTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.downUnreachableAfter()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
@@ -73,8 +72,7 @@ class TestEtcConfigLoader {
                 "query.max-concurrent-queries=10",
                 "query.max-queued-queries=20",
                 "internal-communication.shared-secret=s3cret",
-                "quarry.ask-timeout=2500ms",
-                "cluster.split-brain-resolver.stable-after=2s");
+                "quarry.ask-timeout=2500ms");
         write(
                 "node.properties",
                 "node.environment=production",
@@ -104,7 +102,6 @@ class TestEtcConfigLoader {
         assertThat(config.discoveryUri()).contains(URI.create("http://coordinator.example.com:8080"));
         assertThat(config.sharedSecret()).contains("s3cret");
         assertThat(config.askTimeout()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(config.downUnreachableAfter()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.query())
                 .isEqualTo(new QueryConfig(
                         50L << 30,
@@ -168,6 +165,10 @@ class TestEtcConfigLoader {
                 "query.max-queued-queries | many | 'many' is not an integer of at least 0",
                 "quarry.ask-timeout | 10 | '10' is not a duration",
                 "cluster.split-brain-resolver.stable-after | 0s | '0s' is not a positive duration",
+                "cluster.seed-node-timeout | 0s | '0s' is not a positive duration",
+                "cluster.failure-detector.acceptable-heartbeat-pause | 100ms | '100ms' is shorter than 500ms",
+                "cluster.failure-detector.acceptable-heartbeat-pause | soon | 'soon' is not a duration",
+                "cluster.coordinator-lost-timeout | -1s | '-1s' is not a duration",
             })
     void badConfigValueNamesFileKeyAndWhatIsAllowed(String key, String value, String problem) throws IOException {
         write("config.properties", key + "=" + value);
@@ -180,6 +181,31 @@ class TestEtcConfigLoader {
                     assertThat(configException.source()).isEqualTo(etc.resolve("config.properties").toString());
                     assertThat(configException.key()).contains(key);
                 });
+    }
+
+    @Test
+    void membershipKeys() throws IOException {
+        write(
+                "config.properties",
+                "cluster.seed-node-timeout=20s",
+                "cluster.split-brain-resolver.stable-after=2s",
+                "cluster.failure-detector.acceptable-heartbeat-pause=1500ms",
+                "cluster.coordinator-lost-timeout=0s");
+
+        LoadedConfig loaded = EtcConfigLoader.load(etc);
+
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.config().membership()).isEqualTo(new MembershipConfig(
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ZERO, false));
+    }
+
+    @Test
+    void membershipDefaults() {
+        assertThat(EtcConfigLoader.load(etc).config().membership()).isEqualTo(MembershipConfig.defaults());
+        assertThat(MembershipConfig.defaults()).isEqualTo(new MembershipConfig(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(7), Duration.ofSeconds(3), Duration.ofSeconds(1), false));
     }
 
     @ParameterizedTest

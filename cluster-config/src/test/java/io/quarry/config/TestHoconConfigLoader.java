@@ -64,7 +64,6 @@ class TestHoconConfigLoader {
                   }
                   shared-secret = s3cret
                   ask-timeout = 2500ms
-                  cluster.split-brain-resolver.stable-after = 2s
                 }
                 """);
 
@@ -85,7 +84,6 @@ class TestHoconConfigLoader {
         assertThat(node.seedNodes()).containsExactly(new HostAndPort("10.0.0.1", 2552), new HostAndPort("10.0.0.2", 2553));
         assertThat(node.sharedSecret()).contains("s3cret");
         assertThat(node.askTimeout()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(node.downUnreachableAfter()).isEqualTo(Duration.ofSeconds(2));
         assertThat(node.query())
                 .isEqualTo(new QueryConfig(
                         50L << 30, 3L << 29, Duration.ofMinutes(1), Duration.ofMinutes(30), 42, Duration.ofHours(2), 10, 20));
@@ -95,6 +93,23 @@ class TestHoconConfigLoader {
         assertThat(node.catalogs().get(1).properties())
                 .isEqualTo(Map.of("tpch.splits-per-node", "4", "tpch.column-naming", "STANDARD"));
         assertThat(node.catalogs().get(1).source()).isEqualTo("String: 17");
+    }
+
+    @Test
+    void membershipKeys() {
+        LoadedConfig loaded = HoconConfigLoader.load(ConfigFactory.parseString("""
+                quarry.cluster.seed-node-timeout = 15s
+                quarry.cluster.split-brain-resolver.stable-after = 3s
+                quarry.cluster.failure-detector.acceptable-heartbeat-pause = 2 seconds
+                quarry.cluster.coordinator-lost-timeout = 0s
+                """));
+
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.config().membership()).isEqualTo(new MembershipConfig(
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ZERO, false));
+        assertThat(HoconConfigLoader.load(ConfigFactory.empty()).config().membership())
+                .isEqualTo(MembershipConfig.defaults());
     }
 
     @Test
@@ -158,9 +173,11 @@ class TestHoconConfigLoader {
                 "query.max-history | -1 | '-1' is not an integer of at least 0",
                 "query.max-concurrent-queries | 0 | '0' is not an integer of at least 1",
                 "ask-timeout | [1, 2] | is a list, not a single value",
-                "cluster.split-brain-resolver.stable-after | 0s | '0s' is not a positive duration",
                 "shared-secret | \"\" | is empty (null for none)",
                 "catalogs | 5 | is not an object",
+                "cluster.split-brain-resolver.stable-after | 0s | '0s' is not a positive duration",
+                "cluster.failure-detector.acceptable-heartbeat-pause | 100ms | '100ms' is shorter than 500ms",
+                "cluster.coordinator-lost-timeout | later | 'later' is not a duration",
             })
     void badValueNamesKeyAndOrigin(String path, String value, String problem) throws IOException {
         Path file = directory.resolve("quarry.conf");
