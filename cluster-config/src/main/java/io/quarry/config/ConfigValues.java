@@ -80,6 +80,21 @@ final class ConfigValues {
         }
     }
 
+    /** A failure detector pause: a duration of at least {@link MembershipConfig#MIN_ACCEPTABLE_HEARTBEAT_PAUSE}. */
+    static Duration parseHeartbeatPause(String source, String key, String raw) {
+        Duration pause = parseDuration(source, key, raw, false);
+        checkHeartbeatPause(source, key, raw, pause);
+        return pause;
+    }
+
+    static void checkHeartbeatPause(String source, String key, String raw, Duration pause) {
+        if (pause.compareTo(MembershipConfig.MIN_ACCEPTABLE_HEARTBEAT_PAUSE) < 0) {
+            throw new ConfigException(source, key, quote(raw) + " is shorter than "
+                    + MembershipConfig.MIN_ACCEPTABLE_HEARTBEAT_PAUSE.toMillis()
+                    + "ms (heartbeats go every second; a shorter pause reports healthy nodes lost)");
+        }
+    }
+
     static String parseHost(String source, String key, String raw) {
         String host = raw.trim();
         if (!NodeConfig.HOST_PATTERN.matcher(host).matches()) {

@@ -4,6 +4,7 @@ import static io.quarry.config.ConfigValues.parseBoolean;
 import static io.quarry.config.ConfigValues.parseDataSize;
 import static io.quarry.config.ConfigValues.parseDuration;
 import static io.quarry.config.ConfigValues.parseEnvironment;
+import static io.quarry.config.ConfigValues.parseHeartbeatPause;
 import static io.quarry.config.ConfigValues.parseHost;
 import static io.quarry.config.ConfigValues.parseHttpUri;
 import static io.quarry.config.ConfigValues.parseInt;
@@ -106,6 +107,20 @@ public final class EtcConfigLoader {
         file.ifPresent("cluster.port", (key, value) -> node.clusterPort(parsePort(source, key, value)));
         file.ifPresent("cluster.host", (key, value) -> node.clusterHost(parseHost(source, key, value)));
         file.ifPresent("cluster.seed-nodes", (key, value) -> node.seedNodes(parseSeedNodes(source, key, value)));
+        MembershipConfig[] failures = {MembershipConfig.defaults()};
+        file.ifPresent(
+                "cluster.seed-node-timeout",
+                (key, value) -> failures[0] = failures[0].withSeedNodeTimeout(parseDuration(source, key, value, false)));
+        file.ifPresent(
+                "cluster.split-brain-resolver.stable-after",
+                (key, value) -> failures[0] = failures[0].withStableAfter(parseDuration(source, key, value, false)));
+        file.ifPresent(
+                "cluster.failure-detector.acceptable-heartbeat-pause",
+                (key, value) -> failures[0] = failures[0].withAcceptableHeartbeatPause(parseHeartbeatPause(source, key, value)));
+        file.ifPresent(
+                "cluster.coordinator-lost-timeout",
+                (key, value) -> failures[0] = failures[0].withCoordinatorLostTimeout(parseDuration(source, key, value, true)));
+        node.membership(failures[0]);
         file.ifPresent(
                 "internal-communication.shared-secret",
                 (key, value) -> node.sharedSecret(requireNonEmpty(source, key, value)));

@@ -48,6 +48,10 @@ public final class HoconConfigLoader {
             "cluster.host",
             "cluster.port",
             "cluster.seed-nodes",
+            "cluster.seed-node-timeout",
+            "cluster.split-brain-resolver.stable-after",
+            "cluster.failure-detector.acceptable-heartbeat-pause",
+            "cluster.coordinator-lost-timeout",
             "query.max-memory",
             "query.max-memory-per-node",
             "query.client-timeout",
@@ -156,6 +160,7 @@ public final class HoconConfigLoader {
                     .seedNodes(seedNodes("cluster.seed-nodes"))
                     .catalogs(catalogs())
                     .query(query())
+                    .membership(membership())
                     .sharedSecret(string("shared-secret")
                             .map(value -> {
                                 if (value.isEmpty()) {
@@ -195,6 +200,23 @@ public final class HoconConfigLoader {
                     .map(value -> ConfigValues.parseRetryPolicy(origin("query.retry-policy"), key("query.retry-policy"), value))
                     .ifPresent(query::retryPolicy);
             return query.build();
+        }
+
+        private MembershipConfig membership() {
+            MembershipConfig failures = MembershipConfig.defaults();
+            failures = duration("cluster.seed-node-timeout", false).map(failures::withSeedNodeTimeout).orElse(failures);
+            failures = duration("cluster.split-brain-resolver.stable-after", false)
+                    .map(failures::withStableAfter)
+                    .orElse(failures);
+            String pauseKey = "cluster.failure-detector.acceptable-heartbeat-pause";
+            Optional<Duration> pause = duration(pauseKey, false);
+            if (pause.isPresent()) {
+                ConfigValues.checkHeartbeatPause(origin(pauseKey), key(pauseKey), scalar(pauseKey).orElseThrow(), pause.get());
+                failures = failures.withAcceptableHeartbeatPause(pause.get());
+            }
+            return duration("cluster.coordinator-lost-timeout", true)
+                    .map(failures::withCoordinatorLostTimeout)
+                    .orElse(failures);
         }
 
         private List<CatalogConfig> catalogs() {

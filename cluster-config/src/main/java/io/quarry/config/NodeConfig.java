@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  *     address
  * @param catalogs the catalogs this node serves, with unique names
  * @param query the query limits
+ * @param membership how lost members are noticed and handled
  * @param sharedSecret {@code internal-communication.shared-secret}
  * @param askTimeout the timeout of every ask between actors and from the HTTP layer
  * @param version the Quarry version this node reports
@@ -48,6 +49,7 @@ public record NodeConfig(
         Optional<URI> discoveryUri,
         List<CatalogConfig> catalogs,
         QueryConfig query,
+        MembershipConfig membership,
         Optional<String> sharedSecret,
         Duration askTimeout,
         String version) {
@@ -77,6 +79,7 @@ public record NodeConfig(
         requireNonNull(discoveryUri, "discoveryUri is null");
         requireNonNull(catalogs, "catalogs is null");
         requireNonNull(query, "query is null");
+        requireNonNull(membership, "membership is null");
         requireNonNull(sharedSecret, "sharedSecret is null");
         requireNonNull(askTimeout, "askTimeout is null");
         requireNonNull(version, "version is null");
@@ -149,6 +152,7 @@ public record NodeConfig(
                 .discoveryUri(discoveryUri.orElse(null))
                 .catalogs(catalogs)
                 .query(query)
+                .membership(membership)
                 .sharedSecret(sharedSecret.orElse(null))
                 .askTimeout(askTimeout)
                 .version(version);
@@ -194,6 +198,7 @@ public record NodeConfig(
         private URI discoveryUri;
         private List<CatalogConfig> catalogs = List.of();
         private QueryConfig query;
+        private MembershipConfig membership = MembershipConfig.defaults();
         private String sharedSecret;
         private Duration askTimeout = DEFAULT_ASK_TIMEOUT;
         private String version = VERSION;
@@ -269,6 +274,11 @@ public record NodeConfig(
             return this;
         }
 
+        public Builder membership(MembershipConfig membership) {
+            this.membership = membership;
+            return this;
+        }
+
         /** Null for none. */
         public Builder sharedSecret(String sharedSecret) {
             this.sharedSecret = sharedSecret;
@@ -301,6 +311,7 @@ public record NodeConfig(
                     Optional.ofNullable(discoveryUri),
                     catalogs,
                     query != null ? query : QueryConfig.defaults(),
+                    membership,
                     Optional.ofNullable(sharedSecret),
                     askTimeout,
                     version);

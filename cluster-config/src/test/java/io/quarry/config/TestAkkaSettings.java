@@ -52,12 +52,34 @@ class TestAkkaSettings {
         assertThat(akka.getString("akka.cluster.downing-provider-class"))
                 .isEqualTo("akka.cluster.sbr.SplitBrainResolverProvider");
         assertThat(akka.getString("akka.cluster.split-brain-resolver.active-strategy")).isEqualTo("keep-majority");
+        assertThat(akka.getString("akka.cluster.split-brain-resolver.keep-majority.role")).as("every member counts").isEmpty();
         assertThat(akka.getDuration("akka.cluster.split-brain-resolver.stable-after")).isEqualTo(Duration.ofSeconds(7));
         assertThat(akka.getDuration("akka.cluster.failure-detector.heartbeat-interval")).isEqualTo(Duration.ofSeconds(1));
         assertThat(akka.getDuration("akka.cluster.failure-detector.acceptable-heartbeat-pause"))
                 .isEqualTo(Duration.ofSeconds(3));
         assertThat(akka.getBoolean("akka.cluster.jmx.multi-mbeans-in-same-jvm")).isTrue();
         assertThat(akka.getBoolean("akka.coordinated-shutdown.exit-jvm")).isFalse();
+    }
+
+    @Test
+    void membershipSettingsReachAkka() {
+        NodeConfig fast = WORKER.toBuilder()
+                .membership(new MembershipConfig(
+                        Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ZERO, true))
+                .build();
+        Config akka = AkkaSettings.forNode(fast, ConfigFactory.empty());
+
+        assertThat(akka.getDuration("akka.cluster.seed-node-timeout")).isEqualTo(Duration.ofSeconds(20));
+        assertThat(akka.getDuration("akka.cluster.split-brain-resolver.stable-after")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(akka.getDuration("akka.cluster.failure-detector.acceptable-heartbeat-pause"))
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThat(akka.getDuration(AkkaSettings.COORDINATOR_LOST_TIMEOUT_KEY)).isEqualTo(Duration.ZERO);
+        assertThat(akka.getBoolean("akka.remote.artery.advanced.test-mode")).isTrue();
+        assertThat(AkkaSettings.forNode(WORKER, ConfigFactory.empty()).hasPath("akka.remote.artery.advanced.test-mode"))
+                .as("test mode only when asked for")
+                .isFalse();
+        assertThat(AkkaSettings.forNode(WORKER, ConfigFactory.empty()).getDuration(AkkaSettings.COORDINATOR_LOST_TIMEOUT_KEY))
+                .isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -167,6 +167,11 @@ class TestEtcConfigLoader {
                 "query.max-queued-queries | many | 'many' is not an integer of at least 0",
                 "retry-policy | STAGE | 'STAGE' is not a retry policy (NONE, QUERY or TASK)",
                 "quarry.ask-timeout | 10 | '10' is not a duration",
+                "cluster.split-brain-resolver.stable-after | 0s | '0s' is not a positive duration",
+                "cluster.seed-node-timeout | 0s | '0s' is not a positive duration",
+                "cluster.failure-detector.acceptable-heartbeat-pause | 100ms | '100ms' is shorter than 500ms",
+                "cluster.failure-detector.acceptable-heartbeat-pause | soon | 'soon' is not a duration",
+                "cluster.coordinator-lost-timeout | -1s | '-1s' is not a duration",
             })
     void badConfigValueNamesFileKeyAndWhatIsAllowed(String key, String value, String problem) throws IOException {
         write("config.properties", key + "=" + value);
@@ -179,6 +184,31 @@ class TestEtcConfigLoader {
                     assertThat(configException.source()).isEqualTo(etc.resolve("config.properties").toString());
                     assertThat(configException.key()).contains(key);
                 });
+    }
+
+    @Test
+    void membershipKeys() throws IOException {
+        write(
+                "config.properties",
+                "cluster.seed-node-timeout=20s",
+                "cluster.split-brain-resolver.stable-after=2s",
+                "cluster.failure-detector.acceptable-heartbeat-pause=1500ms",
+                "cluster.coordinator-lost-timeout=0s");
+
+        LoadedConfig loaded = EtcConfigLoader.load(etc);
+
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.config().membership()).isEqualTo(new MembershipConfig(
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ZERO, false));
+    }
+
+    @Test
+    void membershipDefaults() {
+        assertThat(EtcConfigLoader.load(etc).config().membership()).isEqualTo(MembershipConfig.defaults());
+        assertThat(MembershipConfig.defaults()).isEqualTo(new MembershipConfig(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(7), Duration.ofSeconds(3), Duration.ofSeconds(1), false));
     }
 
     @ParameterizedTest

@@ -98,6 +98,23 @@ class TestHoconConfigLoader {
     }
 
     @Test
+    void membershipKeys() {
+        LoadedConfig loaded = HoconConfigLoader.load(ConfigFactory.parseString("""
+                quarry.cluster.seed-node-timeout = 15s
+                quarry.cluster.split-brain-resolver.stable-after = 3s
+                quarry.cluster.failure-detector.acceptable-heartbeat-pause = 2 seconds
+                quarry.cluster.coordinator-lost-timeout = 0s
+                """));
+
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.config().membership()).isEqualTo(new MembershipConfig(
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ZERO, false));
+        assertThat(HoconConfigLoader.load(ConfigFactory.empty()).config().membership())
+                .isEqualTo(MembershipConfig.defaults());
+    }
+
+    @Test
     void catalogsMergeWithTheDefaultsUnlessReset() {
         NodeConfig node = HoconConfigLoader.load(parse("quarry.catalogs.sales.connector.name = memory")).config();
 
@@ -161,6 +178,9 @@ class TestHoconConfigLoader {
                 "ask-timeout | [1, 2] | is a list, not a single value",
                 "shared-secret | \"\" | is empty (null for none)",
                 "catalogs | 5 | is not an object",
+                "cluster.split-brain-resolver.stable-after | 0s | '0s' is not a positive duration",
+                "cluster.failure-detector.acceptable-heartbeat-pause | 100ms | '100ms' is shorter than 500ms",
+                "cluster.coordinator-lost-timeout | later | 'later' is not a duration",
             })
     void badValueNamesKeyAndOrigin(String path, String value, String problem) throws IOException {
         Path file = directory.resolve("quarry.conf");

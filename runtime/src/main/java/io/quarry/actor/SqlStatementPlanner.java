@@ -2,8 +2,10 @@ package io.quarry.actor;
 
 import io.quarry.client.ResultColumn;
 import io.quarry.connector.CatalogManager;
+import io.quarry.connector.informationschema.InformationSchemaPushdown;
 import io.quarry.plan.DistributedPlanner;
 import io.quarry.plan.Fragmenter;
+import io.quarry.plan.PlanNode;
 import io.quarry.spi.Session;
 import io.quarry.sql.QueryPlan;
 import io.quarry.sql.SqlPlanner;
@@ -15,6 +17,7 @@ import java.util.Optional;
 
 /** Plans statements with the SQL front end, then distributes and fragments the plan. */
 public final class SqlStatementPlanner implements StatementPlanner {
+    private final CatalogManager catalogs;
     private final SqlPlanner planner;
     private final WriteStatementPlanner writes;
     private final UtilityStatementPlanner utilities;
@@ -25,6 +28,7 @@ public final class SqlStatementPlanner implements StatementPlanner {
 
     /** A planner reusing at most {@code planCacheSize} recent plans (0: plans every statement afresh, for benchmarks). */
     public SqlStatementPlanner(CatalogManager catalogs, int planCacheSize) {
+        this.catalogs = catalogs;
         this.planner = new SqlPlanner(new CatalogMetadataProvider(catalogs), planCacheSize);
         this.writes = new WriteStatementPlanner(catalogs, planner);
         this.utilities = new UtilityStatementPlanner(catalogs, planner);
@@ -40,6 +44,11 @@ public final class SqlStatementPlanner implements StatementPlanner {
         for (Map.Entry<String, String> property : session.systemProperties().entrySet()) {
             SystemSessionProperties.validate(property.getKey(), property.getValue());
         }
+        for (Map.Entry<String, Map<String, String>> catalog : session.catalogProperties().entrySet()) {
+            for (String property : catalog.getValue().keySet()) {
+                CatalogSessionProperties.check(catalogs.catalogNames(), catalog.getKey(), property);
+            }
+        }
         Optional<PlannedQuery> utility = utilities.plan(sql, session, context, this);
         if (utility.isPresent()) {
             return utility.get();
@@ -53,6 +62,7 @@ public final class SqlStatementPlanner implements StatementPlanner {
         for (int i = 0; i < plan.columnNames().size(); i++) {
             columns.add(new ResultColumn(plan.columnNames().get(i), plan.columnTypes().get(i)));
         }
-        return new PlannedQuery(columns, Fragmenter.fragment(DistributedPlanner.addExchanges(plan.root())));
+        PlanNode root = InformationSchemaPushdown.apply(plan.root());
+        return new PlannedQuery(columns, Fragmenter.fragment(DistributedPlanner.addExchanges(root)));
     }
 }

@@ -2,6 +2,7 @@ package io.quarry.actor;
 
 import static java.util.Objects.requireNonNull;
 
+import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.SupervisorStrategy;
@@ -9,6 +10,13 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.cluster.ClusterEvent;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Subscribe;
+import com.typesafe.config.Config;
+import io.quarry.config.AkkaSettings;
+import io.quarry.config.MembershipConfig;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import io.quarry.connector.CatalogManager;
@@ -35,6 +43,11 @@ import java.util.concurrent.Executor;
 /**
  * The worker side of scheduling: registered with the Receptionist, it creates a {@link TaskActor} per
  * task a stage asks for and knows the tasks running on this node.
+ *
+ * <p>It also watches the nodes that created its tasks: once such a node has been unreachable for the
+ * coordinator-lost timeout ({@code cluster.coordinator-lost-timeout}), or is downed or removed, the tasks it
+ * created are aborted, so that a dead coordinator's work stops and frees its memory without waiting for a
+ * downing decision that may never come.
  */
 public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
     public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "quarry-task-manager");
@@ -186,6 +199,13 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     private record TaskStopped(TaskId taskId) implements Command, LocalOnly {}
 
+    private record MembershipChanged(ClusterEvent.MemberEvent event) implements Command, LocalOnly {}
+
+    private record ReachabilityChanged(ClusterEvent.ReachabilityEvent event) implements Command, LocalOnly {}
+
+    /** The creator at {@code creator} has been unreachable for the coordinator-lost timeout. */
+    private record CreatorLost(Address creator) implements Command, LocalOnly {}
+
     /** What a task manager needs from its node. */
     public record Settings(
             String nodeId, CatalogManager catalogs, Executor driverExecutor, long outputBufferBytes, Duration askTimeout,
@@ -201,19 +221,35 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
     }
 
     private final Settings settings;
+    private final TimerScheduler<Command> timers;
+    private final Duration creatorLostTimeout;
     private final Map<TaskId, ActorRef<TaskActor.Command>> tasks = new HashMap<>();
+    /** The remote node whose stage created each task through {@link CreateTask}; tasks of this node's own stages are not here. */
+    private final Map<TaskId, Address> creators = new HashMap<>();
     private boolean draining;
 
     public static Behavior<Command> create(Settings settings) {
-        return Behaviors.setup(context -> {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
-            return new TaskManager(context, settings);
-        });
+            Cluster cluster = Cluster.get(context.getSystem());
+            cluster.subscriptions().tell(Subscribe.create(
+                    context.messageAdapter(ClusterEvent.MemberEvent.class, MembershipChanged::new),
+                    ClusterEvent.MemberEvent.class));
+            cluster.subscriptions().tell(Subscribe.create(
+                    context.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
+                    ClusterEvent.ReachabilityEvent.class));
+            return new TaskManager(context, timers, settings);
+        }));
     }
 
-    private TaskManager(ActorContext<Command> context, Settings settings) {
+    private TaskManager(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings) {
         super(context);
         this.settings = settings;
+        this.timers = timers;
+        Config config = context.getSystem().settings().config();
+        this.creatorLostTimeout = config.hasPath(AkkaSettings.COORDINATOR_LOST_TIMEOUT_KEY)
+                ? config.getDuration(AkkaSettings.COORDINATOR_LOST_TIMEOUT_KEY)
+                : MembershipConfig.DEFAULT_COORDINATOR_LOST_TIMEOUT;
     }
 
     @Override
@@ -239,6 +275,12 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                     MemoryReplicas.copyHeldPiece(settings.catalogs(), copy, getContext().getSystem(), settings.askTimeout());
                     return this;
                 })
+                .onMessage(MembershipChanged.class, this::onMembershipChanged)
+                .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
+                .onMessage(CreatorLost.class, lost -> {
+                    abortTasksOf(lost.creator(), "unreachable for " + creatorLostTimeout.toMillis() + " ms");
+                    return this;
+                })
                 .onMessage(Drain.class, drain -> {
                     draining = true;
                     return this;
@@ -258,6 +300,10 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
             ActorRef<TaskActor.Command> task = createTask(request.taskId(),
                     new TaskUpdate.TaskSpec(request.fragment(), request.session(), request.outputPartitionCount()),
                     request.statusListener());
+            Address creator = request.statusListener().path().address();
+            if (!creator.hasLocalScope()) {
+                creators.put(request.taskId(), creator);
+            }
             request.replyTo().tell(new TaskCreated(
                     request.taskId(), settings.nodeId(), Optional.of(task), Optional.empty()));
         } catch (QuarryException e) {
@@ -360,6 +406,52 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
 
     private Behavior<Command> onTaskStopped(TaskStopped message) {
         tasks.remove(message.taskId());
+        creators.remove(message.taskId());
         return this;
+    }
+
+    private Behavior<Command> onReachabilityChanged(ReachabilityChanged message) {
+        Address address = message.event().member().address();
+        if (message.event() instanceof ClusterEvent.UnreachableMember) {
+            if (creators.containsValue(address) && !timers.isTimerActive(address)) {
+                getContext().getLog().warn("Node {}, which created {} tasks here, is unreachable: they are aborted if it stays so for {} ms",
+                        address, countTasksOf(address), creatorLostTimeout.toMillis());
+                timers.startSingleTimer(address, new CreatorLost(address), creatorLostTimeout);
+            }
+        } else if (timers.isTimerActive(address)) {
+            getContext().getLog().info("Node {} is reachable again: its tasks here go on", address);
+            timers.cancel(address);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onMembershipChanged(MembershipChanged message) {
+        ClusterEvent.MemberEvent event = message.event();
+        if (event instanceof ClusterEvent.MemberRemoved || event instanceof ClusterEvent.MemberDowned) {
+            Address address = event.member().address();
+            timers.cancel(address);
+            abortTasksOf(address, event instanceof ClusterEvent.MemberRemoved ? "removed from the cluster" : "downed");
+        }
+        return this;
+    }
+
+    /** Aborts every task the node at {@code creator} created here: no stage there will read or cancel them. */
+    private void abortTasksOf(Address creator, String why) {
+        int aborted = 0;
+        for (Map.Entry<TaskId, Address> entry : List.copyOf(creators.entrySet())) {
+            ActorRef<TaskActor.Command> task = tasks.get(entry.getKey());
+            if (entry.getValue().equals(creator) && task != null) {
+                task.tell(new TaskActor.Cancel(true));
+                creators.remove(entry.getKey());
+                aborted++;
+            }
+        }
+        if (aborted > 0) {
+            getContext().getLog().warn("Aborted {} tasks created by node {}, which is {}", aborted, creator, why);
+        }
+    }
+
+    private long countTasksOf(Address creator) {
+        return creators.values().stream().filter(creator::equals).count();
     }
 }

@@ -19,11 +19,13 @@ import io.quarry.spi.QuarryException;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Session;
 import io.quarry.spi.TableMetadata;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.spi.TableStatistics;
 import io.quarry.sql.Literal;
 import io.quarry.sql.PropertyDescriptor;
 import io.quarry.sql.QueryPlan;
 import io.quarry.sql.SqlPlanner;
+import io.quarry.sql.StatementDescriber;
 import io.quarry.sql.StatementParameters;
 import io.quarry.sql.SystemSessionProperties;
 import io.quarry.sql.UtilityStatement;
@@ -63,10 +65,12 @@ final class UtilityStatementPlanner {
 
     private final CatalogManager catalogs;
     private final SqlPlanner planner;
+    private final StatementDescriber describer;
 
     UtilityStatementPlanner(CatalogManager catalogs, SqlPlanner planner) {
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.planner = requireNonNull(planner, "planner is null");
+        this.describer = new StatementDescriber(planner);
     }
 
     /** The plan of the statement, or empty when it is not one of these; {@code statements} plans EXECUTE's statement. */
@@ -87,6 +91,9 @@ final class UtilityStatementPlanner {
         }
         if (statement instanceof UtilityStatement.ShowCreateTable show) {
             return Optional.of(showCreateTable(show, session));
+        }
+        if (statement instanceof UtilityStatement.ShowCreateView show) {
+            return Optional.of(showCreateView(show, session));
         }
         if (statement instanceof UtilityStatement.ShowSession show) {
             return Optional.of(showSession(show, session));
@@ -133,7 +140,7 @@ final class UtilityStatementPlanner {
                     Map.of(), Set.of(deallocate.name()), Optional.empty(), false)));
         }
         if (statement instanceof UtilityStatement.DescribeInput describe) {
-            return Optional.of(describeInput(preparedStatement(describe.name(), context)));
+            return Optional.of(describeInput(preparedStatement(describe.name(), context), session));
         }
         return Optional.of(describeOutput(
                 preparedStatement(((UtilityStatement.DescribeOutput) statement).name(), context), session));
@@ -179,6 +186,10 @@ final class UtilityStatementPlanner {
 
     private PlannedQuery showCreateTable(UtilityStatement.ShowCreateTable statement, Session session) {
         QualifiedTable name = qualified(statement.table(), session);
+        if (catalogs.require(name.catalog()).metadata().view(name.table()).isPresent()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                    "Relation '" + name.catalog() + "." + name.table() + "' is a view, not a table");
+        }
         TableMetadata table = requireTable(statement.table(), session);
         List<String> columns = new ArrayList<>();
         for (ColumnMetadata column : table.columns()) {
@@ -187,6 +198,19 @@ final class UtilityStatementPlanner {
         String text = "CREATE TABLE " + quoteIfNeeded(name.catalog()) + "." + quoteIfNeeded(name.table().schema()) + "."
                 + quoteIfNeeded(name.table().table()) + " (\n" + String.join(",\n", columns) + "\n)";
         return table(List.of("Create Table"), List.of(Types.VARCHAR), List.of(List.of(text)));
+    }
+
+    /** Trino's form: {@code CREATE VIEW catalog.schema.name SECURITY DEFINER AS} and the stored query on the next line. */
+    private PlannedQuery showCreateView(UtilityStatement.ShowCreateView statement, Session session) {
+        QualifiedTable name = qualified(statement.view(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        String qualifiedName = name.catalog() + "." + name.table();
+        ViewDefinition view = metadata.view(name.table()).orElseThrow(() -> metadata.table(name.table()).isPresent()
+                ? new QuarryException(ErrorCode.NOT_SUPPORTED, "Relation '" + qualifiedName + "' is a table, not a view")
+                : new QuarryException(ErrorCode.TABLE_NOT_FOUND, "View '" + qualifiedName + "' does not exist"));
+        String text = "CREATE VIEW " + quoteIfNeeded(name.catalog()) + "." + quoteIfNeeded(name.table().schema()) + "."
+                + quoteIfNeeded(name.table().table()) + " SECURITY DEFINER AS\n" + view.sql();
+        return table(List.of("Create View"), List.of(Types.VARCHAR), List.of(List.of(text)));
     }
 
     private static PlannedQuery showSession(UtilityStatement.ShowSession statement, Session session) {
@@ -262,15 +286,16 @@ final class UtilityStatementPlanner {
                 Map.of(), Set.of(), Optional.empty(), false));
     }
 
-    /** A known system property's name; catalogs declare no session properties. */
+    /** A known system or catalog property's name. */
     private String propertyName(List<String> parts) {
         String name = String.join(".", parts);
         if (parts.size() > 2) {
             throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Invalid session property '" + name + "'");
         }
         if (parts.size() == 2) {
-            catalogs.require(parts.get(0));
-            throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Session property '" + name + "' does not exist");
+            CatalogSessionProperties.check(catalogs.catalogNames(), parts.get(0), parts.get(1));
+            // no connector declares one yet (check refuses them all); setting one needs its type first
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog session property '" + name + "' cannot be set");
         }
         if (SystemSessionProperties.descriptor(name).isEmpty()) {
             throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Session property '" + name + "' does not exist");
@@ -332,13 +357,22 @@ final class UtilityStatementPlanner {
         return sql;
     }
 
-    private static PlannedQuery describeInput(String sql) {
+    private PlannedQuery describeInput(String sql, Session session) {
         int parameters = StatementParameters.count(sql);
+        List<Type> types = Collections.nCopies(parameters, Types.UNKNOWN);
+        if (isQuery(sql)) {
+            types = describer.parameterTypes(sql, session, parameters);
+        }
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < parameters; i++) {
-            rows.add(List.of((long) i, "unknown"));
+            rows.add(List.of((long) i, types.get(i).displayName()));
         }
         return table(List.of("Position", "Type"), List.of(Types.BIGINT, Types.VARCHAR), rows);
+    }
+
+    private static boolean isQuery(String sql) {
+        String first = sql.stripLeading().split("[\\s(]", 2)[0].toLowerCase(Locale.ROOT);
+        return QUERY_STARTS.contains(first) || sql.stripLeading().startsWith("(");
     }
 
     private PlannedQuery describeOutput(String sql, Session session) {
@@ -346,11 +380,23 @@ final class UtilityStatementPlanner {
         String first = sql.stripLeading().split("[\\s(]", 2)[0].toLowerCase(Locale.ROOT);
         // Only a query is planned to learn its columns: planning DDL would run it.
         if (QUERY_STARTS.contains(first) || sql.stripLeading().startsWith("(")) {
-            List<Literal> nulls = Collections.nCopies(StatementParameters.count(sql), new Literal("unknown", Optional.empty()));
-            QueryPlan plan = planner.plan(StatementParameters.bind(sql, nulls), session);
+            // Each parameter stands as a value of its type (a NULL, or 0 for a bigint: LIMIT takes no NULL).
+            List<Literal> values = new ArrayList<>();
+            for (Type type : describer.parameterTypes(sql, session, StatementParameters.count(sql))) {
+                values.add(type.equals(Types.BIGINT)
+                        ? new Literal("integer", Optional.of("0"))
+                        : new Literal(type.displayName(), Optional.empty()));
+            }
+            String bound = StatementParameters.bind(sql, values);
+            QueryPlan plan = planner.plan(bound, session);
+            List<StatementDescriber.ColumnOrigin> origins = describer.columnOrigins(bound, session);
             for (int i = 0; i < plan.columnNames().size(); i++) {
                 Type type = plan.columnTypes().get(i);
-                rows.add(List.of(plan.columnNames().get(i), "", "", "", type.displayName(), typeSize(type), false));
+                StatementDescriber.ColumnOrigin origin = i < origins.size()
+                        ? origins.get(i)
+                        : new StatementDescriber.ColumnOrigin(Optional.empty(), Optional.empty(), Optional.empty(), false);
+                rows.add(List.of(plan.columnNames().get(i), origin.catalog().orElse(""), origin.schema().orElse(""),
+                        origin.table().orElse(""), type.displayName(), typeSize(type), origin.aliased()));
             }
         }
         return table(
@@ -463,7 +509,9 @@ final class UtilityStatementPlanner {
             throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND,
                     "Schema '" + name.table().schema() + "' does not exist");
         }
-        return metadata.table(name.table()).orElseThrow(() -> new QuarryException(ErrorCode.TABLE_NOT_FOUND,
+        Optional<TableMetadata> table = metadata.table(name.table())
+                .or(() -> metadata.view(name.table()).map(view -> new TableMetadata(name.table(), view.columns())));
+        return table.orElseThrow(() -> new QuarryException(ErrorCode.TABLE_NOT_FOUND,
                 "Table '" + name.catalog() + "." + name.table() + "' does not exist"));
     }
 

@@ -24,6 +24,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Session;
 import io.quarry.spi.TableMetadata;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.spi.WriteTarget;
 import io.quarry.sql.FunctionListing;
 import io.quarry.sql.QueryPlan;
@@ -90,6 +91,12 @@ final class WriteStatementPlanner {
         if (statement instanceof WriteStatement.DropTable drop) {
             return Optional.of(dropTable(drop, session));
         }
+        if (statement instanceof WriteStatement.CreateView create) {
+            return Optional.of(createView(create, session));
+        }
+        if (statement instanceof WriteStatement.DropView drop) {
+            return Optional.of(dropView(drop, session));
+        }
         if (statement instanceof WriteStatement.ShowFunctions show) {
             return Optional.of(showFunctions(show));
         }
@@ -150,6 +157,10 @@ final class WriteStatementPlanner {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
         if (metadata.table(name.table()).isEmpty()) {
+            if (metadata.view(name.table()).isPresent()) {
+                throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "Table '" + name
+                        + "' does not exist, but a view with that name exists. Did you mean DROP VIEW " + name + "?");
+            }
             if (statement.ifExists()) {
                 return done("DROP TABLE");
             }
@@ -173,13 +184,75 @@ final class WriteStatementPlanner {
         }
         Optional<Pattern> like = statement.likePattern().map(WriteStatementPlanner::likeToRegex);
         List<List<Expression>> rows = new ArrayList<>();
-        for (String table : metadata.listTables(schema[1]).stream().sorted().toList()) {
+        Set<String> relations = new java.util.TreeSet<>(metadata.listTables(schema[1]));
+        relations.addAll(metadata.listViews(schema[1]));
+        for (String table : relations) {
             if (like.isEmpty() || like.get().matcher(table).matches()) {
                 rows.add(List.of(new Constant(table, Types.VARCHAR)));
             }
         }
         PlanNode root = new Output(new Values(List.of(Types.VARCHAR), rows), List.of("Table"));
         return new PlannedQuery(List.of(new ResultColumn("Table", Types.VARCHAR)), Fragmenter.fragment(root));
+    }
+
+    private PlannedQuery createView(WriteStatement.CreateView statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        checkSchemaExists(metadata, name);
+        if (metadata.table(name.table()).isPresent()) {
+            throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: '" + name + "'");
+        }
+        // planning the query checks it (its own errors fail the statement) and gives the view's columns
+        QueryPlan query = planner.plan(statement.query(), session);
+        List<ColumnMetadata> columns = outputColumns(
+                statement.columnAliases(), query, ErrorCode.MISSING_COLUMN_NAME, "Column name not specified at position ");
+        metadata.createView(name.table(), new ViewDefinition(statement.definition(), session.catalog(), session.schema(), columns),
+                statement.replace());
+        return done("CREATE VIEW");
+    }
+
+    private PlannedQuery dropView(WriteStatement.DropView statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        if (metadata.view(name.table()).isEmpty()) {
+            if (metadata.table(name.table()).isPresent()) {
+                throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "View '" + name
+                        + "' does not exist, but a table with that name exists. Did you mean DROP TABLE " + name + "?");
+            }
+            if (statement.ifExists()) {
+                return done("DROP VIEW");
+            }
+            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "View '" + name + "' does not exist");
+        }
+        metadata.dropView(name.table());
+        return done("DROP VIEW");
+    }
+
+    /** The named, typed columns of a query's output, named by {@code aliases} when given (CREATE TABLE AS, CREATE VIEW). */
+    private static List<ColumnMetadata> outputColumns(
+            Optional<List<String>> aliases, QueryPlan query, ErrorCode missingName, String missingNameMessage) {
+        List<String> names = aliases.orElse(query.columnNames());
+        if (names.size() != query.columnTypes().size()) {
+            throw new QuarryException(ErrorCode.MISMATCHED_COLUMN_ALIASES,
+                    "Column alias list has " + names.size() + " entries but query has " + query.columnTypes().size() + " columns");
+        }
+        List<ColumnMetadata> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String column = names.get(i).toLowerCase(Locale.ROOT);
+            if (aliases.isEmpty() && GENERATED_NAME.matcher(column).matches()) {
+                throw new QuarryException(missingName, missingNameMessage + (i + 1));
+            }
+            if (!seen.add(column)) {
+                throw new QuarryException(ErrorCode.DUPLICATE_COLUMN_NAME, "Column name '" + column + "' specified more than once");
+            }
+            Type type = query.columnTypes().get(i);
+            if (type.equals(Types.UNKNOWN)) {
+                throw new QuarryException(ErrorCode.COLUMN_TYPE_UNKNOWN, "Column type is unknown at position " + (i + 1));
+            }
+            columns.add(new ColumnMetadata(column, type));
+        }
+        return columns;
     }
 
     private static PlannedQuery showFunctions(WriteStatement.ShowFunctions statement) {

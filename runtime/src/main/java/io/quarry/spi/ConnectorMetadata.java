@@ -79,4 +79,28 @@ public interface ConnectorMetadata {
 
     /** Forgets a write that will not be committed (the query failed); idempotent. */
     default void abortWrite(WriteTarget target) {}
+
+    // ---- views: kept apart from tables (listTables and table() never return them) ----
+
+    /** The views of a schema; empty when the schema does not exist or the connector has no views. */
+    default List<String> listViews(String schema) {
+        return List.of();
+    }
+
+    default Optional<ViewDefinition> view(SchemaTableName name) {
+        return Optional.empty();
+    }
+
+    /**
+     * Stores a view, replacing one of that name when {@code replace}; ALREADY_EXISTS if a view of that name
+     * exists and {@code replace} is false, TABLE_ALREADY_EXISTS if a table has the name, SCHEMA_NOT_FOUND.
+     */
+    default void createView(SchemaTableName name, ViewDefinition definition, boolean replace) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating views");
+    }
+
+    /** Drops a view; TABLE_NOT_FOUND if there is no such view. */
+    default void dropView(SchemaTableName name) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping views");
+    }
 }

@@ -121,7 +121,8 @@ final class ExpressionTranslator {
         }
         Type type = TypeMapping.toQuarry(literal.getType());
         if (literal.isNull()) {
-            return Constant.nullOf(type);
+            // a string literal is never NULL: a CHAR null is the user's CAST(NULL AS char(n))
+            return Constant.nullOf(typeName == SqlTypeName.CHAR ? TypeMapping.toQuarry(literal.getType(), true) : type);
         }
         Object value = switch (typeName) {
             case BOOLEAN -> literal.getValueAs(Boolean.class);

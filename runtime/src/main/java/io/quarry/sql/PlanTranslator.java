@@ -46,6 +46,7 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.rel.rules.MultiJoin;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
@@ -350,9 +351,14 @@ final class PlanTranslator {
     }
 
     private Translated values(LogicalValues values) {
-        List<Type> types = values.getRowType().getFieldList().stream()
-                .map(field -> TypeMapping.toQuarry(field.getType()))
-                .toList();
+        List<Type> types = new ArrayList<>();
+        for (int i = 0; i < values.getRowType().getFieldCount(); i++) {
+            int field = i;
+            // string literals are never NULL: a CHAR column of NULLs only is the user's CAST(NULL AS char(n))
+            boolean nullChars = values.getRowType().getFieldList().get(i).getType().getSqlTypeName() == SqlTypeName.CHAR
+                    && !values.getTuples().isEmpty() && values.getTuples().stream().allMatch(tuple -> tuple.get(field).isNull());
+            types.add(TypeMapping.toQuarry(values.getRowType().getFieldList().get(i).getType(), nullChars));
+        }
         List<List<Expression>> rows = new ArrayList<>();
         for (List<RexLiteral> tuple : values.getTuples()) {
             List<Expression> row = new ArrayList<>();

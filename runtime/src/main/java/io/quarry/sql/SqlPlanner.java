@@ -201,7 +201,44 @@ public final class SqlPlanner {
         return new Planned(plan, translated.readStartTime() ? Optional.empty() : resolver.catalogVersions());
     }
 
-    private static SqlNode parse(SqlText text) {
+    /**
+     * Parses, resolves and validates a query without planning it, for what validation alone tells (the types of
+     * its parameters, where its columns come from); {@code ?} are Calcite's dynamic parameters.
+     */
+    Validated validate(String sql, Session session) {
+        requireNonNull(sql, "sql is null");
+        SqlText text = SqlText.of(WithTies.strip(FromlessSelect.rewrite(sql)).sql());
+        try {
+            SqlNode parsed = parse(text);
+            if (!parsed.isA(SqlKind.QUERY)) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only queries can be described");
+            }
+            SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
+            JsonSql.registerType(root);
+            JoinUsing.rewrite(parsed);
+            DecimalLiterals.retype(parsed);
+            Modulus.rewrite(parsed);
+            JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
+            CalciteCatalogReader catalogReader =
+                    new CalciteCatalogReader(CalciteSchema.from(root), List.of(), typeFactory, CONNECTION_CONFIG);
+            QuarryValidator validator = new QuarryValidator(catalogReader, typeFactory, VALIDATOR_CONFIG, text);
+            // which select items carry AS, read before the validator expands the list (and aliases every item)
+            List<Boolean> aliased = new ArrayList<>();
+            SqlNode query = parsed instanceof SqlOrderBy orderBy ? orderBy.query : parsed;
+            if (query instanceof SqlSelect select) {
+                select.getSelectList().forEach(item -> aliased.add(item.getKind() == SqlKind.AS));
+            }
+            return new Validated(validator.validate(parsed), validator, aliased);
+        } catch (CalciteContextException e) {
+            throw Errors.fromValidation(e, text);
+        }
+    }
+
+    /** A validated query, its validator, and whether each item of its select list (as written) had an alias. */
+    record Validated(SqlNode validated, SqlValidator validator, List<Boolean> aliasedItems) {}
+
+    /** Parses a query's text (already made Calcite's by {@link SqlText}); Trino's syntax errors. */
+    static SqlNode parse(SqlText text) {
         try {
             return SqlParser.create(text.rewritten(), PARSER_CONFIG).parseQuery();
         } catch (SqlParseException e) {

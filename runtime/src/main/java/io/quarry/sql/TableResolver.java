@@ -2,7 +2,10 @@ package io.quarry.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.ConnectorMetadata;
+import io.quarry.spi.QuarryException;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.Session;
 import io.quarry.spi.SchemaTableName;
@@ -30,6 +33,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
@@ -42,15 +46,33 @@ final class TableResolver {
     private final MetadataProvider metadata;
     private final Session session;
     private final SqlText text;
-    private final SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
-    private final Map<String, CatalogTable> tables = new HashMap<>();
+    private final SchemaPlus root;
+    private final Map<String, CatalogTable> tables;
+    /** The views being expanded around this statement (outermost first), to refuse a view that reads itself. */
+    private final List<String> expanding;
+    /** The catalogs read, by the statement and the views it expands. */
+    private final ReadVersions read;
+
     /** The version of each catalog read, taken before reading it; null once a catalog without versions is read. */
-    private Map<String, PlanCache.CatalogVersion> versions = new LinkedHashMap<>();
+    private static final class ReadVersions {
+        private Map<String, PlanCache.CatalogVersion> versions = new LinkedHashMap<>();
+    }
 
     TableResolver(MetadataProvider metadata, Session session, SqlText text) {
+        this(metadata, session, text, CalciteSchema.createRootSchema(false, false).plus(), new HashMap<>(), List.of(),
+                new ReadVersions());
+    }
+
+    private TableResolver(
+            MetadataProvider metadata, Session session, SqlText text, SchemaPlus root, Map<String, CatalogTable> tables,
+            List<String> expanding, ReadVersions read) {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.session = requireNonNull(session, "session is null");
         this.text = requireNonNull(text, "text is null");
+        this.root = requireNonNull(root, "root is null");
+        this.tables = requireNonNull(tables, "tables is null");
+        this.expanding = List.copyOf(expanding);
+        this.read = read;
     }
 
     /**
@@ -58,7 +80,7 @@ final class TableResolver {
      * of them has no versions (then a plan of the statement must not be reused).
      */
     Optional<List<PlanCache.CatalogVersion>> catalogVersions() {
-        return versions == null ? Optional.empty() : Optional.of(List.copyOf(versions.values()));
+        return read.versions == null ? Optional.empty() : Optional.of(List.copyOf(read.versions.values()));
     }
 
     /** Resolves every table of {@code statement} and returns the root schema holding them. */
@@ -80,7 +102,11 @@ final class TableResolver {
             }
             visit(with.body, Set.copyOf(names));
         } else if (node instanceof SqlSelect select) {
-            visitFrom(select.getFrom(), withNames);
+            SqlNode from = select.getFrom();
+            SqlNode resolved = visitFrom(from, withNames);
+            if (resolved != from) {
+                select.setFrom(resolved);
+            }
             for (SqlNode operand : select.getOperandList()) {
                 if (operand != select.getFrom()) {
                     visit(operand, withNames);
@@ -97,28 +123,58 @@ final class TableResolver {
         }
     }
 
-    private void visitFrom(SqlNode from, Set<String> withNames) {
+    /** Resolves the tables of a FROM item; returns the item, or what replaces it (a view's query under its name). */
+    private SqlNode visitFrom(SqlNode from, Set<String> withNames) {
         if (from == null) {
-            return;
+            return null;
         }
         if (from instanceof SqlIdentifier identifier) {
             if (identifier.isSimple() && withNames.contains(identifier.getSimple().toLowerCase(Locale.ROOT))) {
-                return;
+                return from;
             }
-            resolveTable(identifier);
+            Optional<SqlNode> view = resolveTable(identifier);
+            if (view.isEmpty()) {
+                return from;
+            }
+            SqlParserPos pos = identifier.getParserPosition();
+            String name = identifier.names.get(identifier.names.size() - 1);
+            return SqlStdOperatorTable.AS.createCall(pos, view.get(), new SqlIdentifier(name, pos));
         } else if (from instanceof SqlJoin join) {
-            visitFrom(join.getLeft(), withNames);
-            visitFrom(join.getRight(), withNames);
+            SqlNode left = visitFrom(join.getLeft(), withNames);
+            if (left != join.getLeft()) {
+                join.setLeft(left);
+            }
+            SqlNode right = visitFrom(join.getRight(), withNames);
+            if (right != join.getRight()) {
+                join.setRight(right);
+            }
             visit(join.getCondition(), withNames);
-        } else if (from instanceof SqlBasicCall call
-                && (call.getKind() == SqlKind.AS || call.getKind() == SqlKind.TABLESAMPLE)) {
-            visitFrom(call.operand(0), withNames);
+        } else if (from instanceof SqlBasicCall call && call.getKind() == SqlKind.AS) {
+            SqlNode relation = call.operand(0);
+            if (relation instanceof SqlIdentifier identifier
+                    && !(identifier.isSimple() && withNames.contains(identifier.getSimple().toLowerCase(Locale.ROOT)))) {
+                // an aliased view: its query takes the place of the name, under the alias
+                resolveTable(identifier).ifPresent(view -> call.setOperand(0, view));
+            } else {
+                SqlNode resolved = visitFrom(relation, withNames);
+                if (resolved != relation) {
+                    call.setOperand(0, resolved);
+                }
+            }
+        } else if (from instanceof SqlBasicCall call && call.getKind() == SqlKind.TABLESAMPLE) {
+            SqlNode relation = call.operand(0);
+            SqlNode resolved = visitFrom(relation, withNames);
+            if (resolved != relation) {
+                call.setOperand(0, resolved);
+            }
         } else {
             visit(from, withNames);
         }
+        return from;
     }
 
-    private void resolveTable(SqlIdentifier identifier) {
+    /** Resolves a table name in place; a view's name is left as is and its query returned, resolved in turn. */
+    private Optional<SqlNode> resolveTable(SqlIdentifier identifier) {
         List<String> names = identifier.names;
         SqlParserPos pos = identifier.getParserPosition();
         String catalogName;
@@ -158,6 +214,15 @@ final class TableResolver {
             table = match(connector.listTables(schema), tableName)
                     .flatMap(name -> connector.table(new SchemaTableName(schema, name)));
         }
+        if (table.isEmpty()) {
+            Optional<String> viewName = connector.view(new SchemaTableName(schema, tableName)).isPresent()
+                    ? Optional.of(tableName)
+                    : match(connector.listViews(schema), tableName);
+            Optional<ViewDefinition> view = viewName.flatMap(name -> connector.view(new SchemaTableName(schema, name)));
+            if (view.isPresent()) {
+                return Optional.of(expandView(catalog + "." + schema + "." + viewName.get(), view.get(), pos));
+            }
+        }
         TableMetadata tableMetadata = table.orElseThrow(() -> Errors.error(ErrorCode.TABLE_NOT_FOUND,
                 "Table '" + catalog + "." + schema + "." + tableName + "' does not exist", pos, text));
         String resolvedTable = tableMetadata.name().table();
@@ -173,17 +238,56 @@ final class TableResolver {
             positions.add(pos);
         }
         identifier.setNames(List.of(catalog, schema, resolvedTable), positions);
+        return Optional.empty();
+    }
+
+    /**
+     * A view's query, parsed from its stored text and resolved in the catalog and schema stored with it, as
+     * {@code SELECT * FROM (query) AS name(columns)} so that its columns keep the names the view gave them.
+     * A view that no longer plans (a table it reads was dropped) fails with INVALID_VIEW, as in Trino.
+     */
+    private SqlNode expandView(String qualifiedName, ViewDefinition view, SqlParserPos pos) {
+        if (expanding.contains(qualifiedName)) {
+            throw Errors.error(ErrorCode.VIEW_IS_RECURSIVE, "View is recursive: " + qualifiedName, pos, text);
+        }
+        List<String> nested = new ArrayList<>(expanding);
+        nested.add(qualifiedName);
+        Session viewSession = new Session(session.queryId(), session.user(), session.source(), view.catalog(), view.schema(),
+                session.timeZone(), session.locale(), session.systemProperties(), session.catalogProperties(),
+                session.startTimeMillis());
+        SqlText viewText = SqlText.of(FromlessSelect.rewrite(view.sql()));
+        SqlNode query;
+        try {
+            query = SqlPlanner.parse(viewText);
+            new TableResolver(metadata, viewSession, viewText, root, tables, nested, read).resolve(query);
+        } catch (QuarryException e) {
+            if (e.errorCode() == ErrorCode.VIEW_IS_RECURSIVE) {
+                throw e;
+            }
+            throw Errors.error(ErrorCode.INVALID_VIEW,
+                    "Failed analyzing stored view '" + qualifiedName + "': " + e.getMessage(), pos, text);
+        }
+        String name = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+        List<SqlNode> aliased = new ArrayList<>();
+        aliased.add(query);
+        aliased.add(new SqlIdentifier(name, pos));
+        for (ColumnMetadata column : view.columns()) {
+            aliased.add(new SqlIdentifier(column.name(), pos));
+        }
+        SqlNode from = SqlStdOperatorTable.AS.createCall(pos, aliased);
+        return new SqlSelect(pos, null, SqlNodeList.of(SqlIdentifier.star(pos)), from,
+                null, null, null, null, null, null, null, null, null);
     }
 
     private void recordVersion(String catalog, ConnectorMetadata connector) {
-        if (versions == null || versions.containsKey(catalog)) {
+        if (read.versions == null || read.versions.containsKey(catalog)) {
             return;
         }
         OptionalLong version = connector.metadataVersion();
         if (version.isEmpty()) {
-            versions = null;
+            read.versions = null;
         } else {
-            versions.put(catalog, new PlanCache.CatalogVersion(catalog, connector, version.getAsLong()));
+            read.versions.put(catalog, new PlanCache.CatalogVersion(catalog, connector, version.getAsLong()));
         }
     }
 

@@ -49,6 +49,13 @@ public sealed interface UtilityStatement {
         }
     }
 
+    /** SHOW CREATE VIEW view. */
+    record ShowCreateView(List<String> view) implements UtilityStatement {
+        public ShowCreateView {
+            view = List.copyOf(view);
+        }
+    }
+
     /** SHOW SESSION [LIKE …]. */
     record ShowSession(Optional<LikeFilter> like) implements UtilityStatement {
         public ShowSession {

@@ -165,6 +165,12 @@ public final class UtilityStatementParser {
             expectEnd();
             return Optional.of(new UtilityStatement.ShowCreateTable(table));
         }
+        if (second.isWord("create") && peek(2).isWord("view")) {
+            position = 3;
+            List<String> view = qualifiedName();
+            expectEnd();
+            return Optional.of(new UtilityStatement.ShowCreateView(view));
+        }
         if (second.isWord("session")) {
             position = 2;
             Optional<LikeFilter> like = like();

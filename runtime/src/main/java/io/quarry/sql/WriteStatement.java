@@ -63,6 +63,26 @@ public sealed interface WriteStatement {
         }
     }
 
+    /**
+     * CREATE [OR REPLACE] VIEW name [(columns)] AS query; {@code query} is positioned as in the statement,
+     * {@code definition} is the query's own text (what the view stores).
+     */
+    record CreateView(List<String> name, boolean replace, Optional<List<String>> columnAliases, String query, String definition)
+            implements WriteStatement {
+        public CreateView {
+            name = List.copyOf(name);
+            columnAliases = columnAliases.map(List::copyOf);
+            requireNonNull(query, "query is null");
+            requireNonNull(definition, "definition is null");
+        }
+    }
+
+    record DropView(List<String> name, boolean ifExists) implements WriteStatement {
+        public DropView {
+            name = List.copyOf(name);
+        }
+    }
+
     /** SHOW TABLES [FROM|IN [catalog.]schema] [LIKE pattern]. */
     record ShowTables(List<String> schema, Optional<String> likePattern) implements WriteStatement {
         public ShowTables {

@@ -69,6 +69,19 @@ public final class WriteStatementParser {
             expectEnd();
             return Optional.of(new WriteStatement.DropTable(name, ifExists));
         }
+        if (first.isWord("create") && (second.isWord("view")
+                || (second.isWord("or") && peek(2).isWord("replace") && peek(3).isWord("view")))) {
+            boolean replace = second.isWord("or");
+            position = replace ? 4 : 2;
+            return Optional.of(createView(replace));
+        }
+        if (first.isWord("drop") && second.isWord("view")) {
+            position = 2;
+            boolean ifExists = ifExists();
+            List<String> name = qualifiedName();
+            expectEnd();
+            return Optional.of(new WriteStatement.DropView(name, ifExists));
+        }
         if (first.isWord("insert") && second.isWord("into")) {
             position = 2;
             return Optional.of(insert());
@@ -165,6 +178,29 @@ public final class WriteStatementParser {
         return new WriteStatement.CreateTableAsSelect(name, ifNotExists, aliases, query, withData);
     }
 
+    private WriteStatement createView(boolean replace) {
+        List<String> name = qualifiedName();
+        Optional<List<String>> aliases = Optional.empty();
+        if (peek(0).isSymbol("(")) {
+            position++;
+            aliases = Optional.of(identifierList());
+        }
+        if (peek(0).isWord("comment") || peek(0).isWord("security") || (peek(0).isWord("with") && peek(1).isSymbol("("))) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "View comments, security modes and properties are not supported");
+        }
+        Token as = next();
+        if (!as.isWord("as")) {
+            throw UtilityTokens.syntaxError(as, "'(' or AS");
+        }
+        Token start = peek(0);
+        boolean isQuery = start.isSymbol("(") || (start.kind() == Kind.WORD && QUERY_STARTS.contains(start.text().toLowerCase(Locale.ROOT)));
+        if (!isQuery) {
+            throw UtilityTokens.syntaxError(start, "a query");
+        }
+        int end = endOfStatement();
+        return new WriteStatement.CreateView(name, replace, aliases, positioned(start.start(), end), sql.substring(start.start(), end).strip());
+    }
+
     private WriteStatement insert() {
         List<String> name = qualifiedName();
         Optional<List<String>> columns = Optional.empty();
@@ -218,7 +254,9 @@ public final class WriteStatementParser {
                 if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")"))) {
                     break;
                 }
-                if (depth == 0 && token != typeStart && (token.isWord("not") || token.isWord("comment") || token.isWord("with"))) {
+                boolean withTimeZone = token.isWord("with") && peek(1).isWord("time") && peek(2).isWord("zone");
+                if (depth == 0 && token != typeStart
+                        && (token.isWord("not") || token.isWord("comment") || (token.isWord("with") && !withTimeZone))) {
                     throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                             "Column constraints, comments and properties are not supported (column " + nameToken.text() + ")");
                 }

@@ -15,6 +15,7 @@ import io.quarry.spi.QueryId;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Session;
 import io.quarry.spi.TableMetadata;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.spi.WriteTarget;
 import io.quarry.spi.WrittenFragment;
 import io.quarry.type.Types;
@@ -82,6 +83,23 @@ class TestPlanCache {
         QueryPlan recreated = planner.plan(sql, session("memory", "default"));
         assertThat(recreated.columnTypes()).containsExactly(Types.VARCHAR);
         assertThat(inserted.columnTypes()).containsExactly(Types.BIGINT);
+    }
+
+    @Test
+    void aReplacedViewMakesPlansReadingItStale() {
+        catalogs.memory.createTable(new TableMetadata(T, List.of(new ColumnMetadata("a", Types.BIGINT))));
+        SchemaTableName v = new SchemaTableName("default", "v");
+        catalogs.memory.createView(v, new ViewDefinition("SELECT a FROM t", Optional.of("memory"), Optional.of("default"),
+                List.of(new ColumnMetadata("a", Types.BIGINT))), false);
+        QueryPlan first = planner.plan("SELECT * FROM v", session("memory", "default"));
+        assertThat(first.columnTypes()).containsExactly(Types.BIGINT);
+
+        catalogs.memory.createView(v, new ViewDefinition("SELECT a, a + 1 AS b FROM t", Optional.of("memory"),
+                Optional.of("default"), List.of(new ColumnMetadata("a", Types.BIGINT), new ColumnMetadata("b", Types.BIGINT))),
+                true);
+
+        assertThat(planner.plan("SELECT * FROM v", session("memory", "default")).columnTypes())
+                .containsExactly(Types.BIGINT, Types.BIGINT);
     }
 
     @Test

@@ -29,6 +29,7 @@ class TestUtilityStatementParser {
         assertThat(parse("DESCRIBE INPUT statement1")).isEqualTo(new UtilityStatement.DescribeInput("statement1"));
         assertThat(parse("DESCRIBE OUTPUT Mixed")).isEqualTo(new UtilityStatement.DescribeOutput("Mixed"));
         assertThat(parse("SHOW CREATE TABLE t")).isEqualTo(new UtilityStatement.ShowCreateTable(List.of("t")));
+        assertThat(parse("SHOW CREATE VIEW s.v")).isEqualTo(new UtilityStatement.ShowCreateView(List.of("s", "v")));
         assertThat(parse("SHOW STATS FOR orders")).isEqualTo(new UtilityStatement.ShowStats(List.of("orders")));
         assertThat(parse("USE memory.default")).isEqualTo(new UtilityStatement.Use(Optional.of("memory"), "default"));
         assertThat(parse("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ WRITE"))

@@ -25,6 +25,31 @@ class TestWriteStatementParser {
     }
 
     @Test
+    void createAndDropView() {
+        String head = "CREATE OR REPLACE VIEW memory.s.\"My View\" (a, b) AS";
+        WriteStatement.CreateView create = (WriteStatement.CreateView) WriteStatementParser.parse(
+                head + "\nSELECT x, y FROM t;").orElseThrow();
+        assertThat(create.name()).containsExactly("memory", "s", "my view");
+        assertThat(create.replace()).isTrue();
+        assertThat(create.columnAliases()).contains(List.of("a", "b"));
+        assertThat(create.definition()).isEqualTo("SELECT x, y FROM t");
+        assertThat(create.query()).isEqualTo(" ".repeat(head.length()) + "\nSELECT x, y FROM t");
+
+        WriteStatement.CreateView plain = (WriteStatement.CreateView) parse("create view v as (select 1 x)");
+        assertThat(plain.replace()).isFalse();
+        assertThat(plain.columnAliases()).isEmpty();
+        assertThat(plain.definition()).isEqualTo("(select 1 x)");
+
+        assertThat(parse("DROP VIEW IF EXISTS s.v")).isEqualTo(new WriteStatement.DropView(List.of("s", "v"), true));
+        assertThat(parse("drop view v")).isEqualTo(new WriteStatement.DropView(List.of("v"), false));
+
+        assertThatThrownBy(() -> parse("CREATE VIEW v AS DELETE FROM t"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
+        assertThatThrownBy(() -> parse("CREATE VIEW v SECURITY INVOKER AS SELECT 1"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+    }
+
+    @Test
     void queriesKeepTheirPositionInTheStatement() {
         WriteStatement.Insert insert = (WriteStatement.Insert) WriteStatementParser.parse("INSERT INTO t\nSELECT x FROM u").orElseThrow();
         assertThat(insert.query()).isEqualTo("             \nSELECT x FROM u");
@@ -33,7 +58,7 @@ class TestWriteStatementParser {
     @Test
     void queriesAndOtherStatementsAreLeftToCalcite() {
         assertThat(WriteStatementParser.parse("SELECT 1")).isEmpty();
-        assertThat(WriteStatementParser.parse("CREATE VIEW v AS SELECT 1")).isEmpty();
+        assertThat(WriteStatementParser.parse("CREATE MATERIALIZED VIEW v AS SELECT 1")).isEmpty();
         assertThat(WriteStatementParser.parse("SHOW SCHEMAS")).isEmpty();
         assertThat(WriteStatementParser.parse("")).isEmpty();
     }
@@ -54,6 +79,11 @@ class TestWriteStatementParser {
                         new ColumnDefinition("id", "BIGINT"),
                         new ColumnDefinition("name", "varchar(25)"),
                         new ColumnDefinition("price", "decimal(12, 2)"))));
+        assertThat(parse("CREATE TABLE t (at timestamp(3) with time zone, n bigint)"))
+                .isEqualTo(new WriteStatement.CreateTable(List.of("t"), false, List.of(
+                        new ColumnDefinition("at", "timestamp(3) with time zone"), new ColumnDefinition("n", "bigint"))));
+        assertThatThrownBy(() -> parse("CREATE TABLE t (n bigint WITH (x = 1))"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
     }
 
     @Test

@@ -162,6 +162,72 @@ public final class ExpectedResult {
         return Optional.empty();
     }
 
+    /**
+     * Rows of an answer set against the expected rows as multisets: {@code missing} expected rows the answer
+     * lacks, {@code extra} answer rows beyond those expected (a duplicated row, or a row with a wrong value,
+     * which also makes one expected row missing).
+     */
+    public record RowDifference(int missing, int extra) {
+        public RowDifference {
+            if (missing < 0 || extra < 0) {
+                throw new IllegalArgumentException("counts must not be negative: " + missing + ", " + extra);
+            }
+        }
+
+        public boolean isEmpty() {
+            return missing == 0 && extra == 0;
+        }
+    }
+
+    /**
+     * Matches the rows of a successful answer with the expected rows in any order, by the value rules of
+     * {@link #mismatch} (column types from the expected result, tolerances included), each row at most once.
+     * An answer with another number of columns matches no row. Meant for small results: quadratic in the rows.
+     */
+    public RowDifference rowDifference(StatementClient.Result actual) {
+        List<JsonNode> expectedRows = new ArrayList<>();
+        expected.path("rows").forEach(expectedRows::add);
+        List<JsonNode> actualRows = actual.rows().stream().map(row -> MAPPER.<JsonNode>valueToTree(row)).toList();
+        JsonNode columns = expected.path("columns");
+        if (columns.size() != actual.columns().size()) {
+            return new RowDifference(expectedRows.size(), actualRows.size());
+        }
+        List<String> types = new ArrayList<>();
+        columns.forEach(column -> types.add(normalizeType(column.path("type").asText())));
+        double tolerance = expected.has("rel_tol") ? expected.get("rel_tol").asDouble() : -1;
+        boolean[] matched = new boolean[actualRows.size()];
+        int missing = 0;
+        for (JsonNode expectedRow : expectedRows) {
+            boolean found = false;
+            for (int i = 0; i < actualRows.size() && !found; i++) {
+                if (!matched[i] && rowsEqual(types, expectedRow, actualRows.get(i), tolerance)) {
+                    matched[i] = true;
+                    found = true;
+                }
+            }
+            if (!found) {
+                missing++;
+            }
+        }
+        int extra = 0;
+        for (boolean used : matched) {
+            extra += used ? 0 : 1;
+        }
+        return new RowDifference(missing, extra);
+    }
+
+    private static boolean rowsEqual(List<String> types, JsonNode expectedRow, JsonNode actualRow, double tolerance) {
+        if (expectedRow.size() != actualRow.size()) {
+            return false;
+        }
+        for (int column = 0; column < types.size(); column++) {
+            if (!valuesEqual(types.get(column), expectedRow.get(column), actualRow.get(column), tolerance)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String normalizeType(String type) {
         return type.toLowerCase(Locale.ROOT).replace(" ", "");
     }

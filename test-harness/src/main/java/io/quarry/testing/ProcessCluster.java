@@ -14,17 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A Quarry cluster of separate JVMs on 127.0.0.1, each started through {@code bin/quarry server --etc DIR}
- * from an {@code etc/} directory this class writes: a coordinator that runs no tasks and N workers seeded
- * by the coordinator's Artery port, all in environment {@value #ENVIRONMENT}, with the {@code tpch} catalog.
+ * from an {@code etc/} directory this class writes: a coordinator that runs no tasks and N workers, every
+ * node listing the coordinator's and then every worker's Artery port as seeds, all in environment {@value #ENVIRONMENT}, with the {@code tpch} catalog.
  * Every HTTP and Artery port is probed free just before. {@link #start} returns once the coordinator answers
  * {@code /v1/info}, every worker answers too, and the coordinator's {@code /v1/node} lists every worker.
  *
@@ -60,6 +62,9 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     private final Path directory;
+    private final UnaryOperator<EtcDirectory> customization;
+    /** The {@code cluster.seed-nodes} of every node: the coordinator, then the workers started with the cluster. */
+    private String seedNodes;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Node> started = new CopyOnWriteArrayList<>();
@@ -67,8 +72,9 @@ public final class ProcessCluster implements AutoCloseable {
     private Node coordinator;
     private final List<Node> workers = new ArrayList<>();
 
-    private ProcessCluster(Path directory) {
+    private ProcessCluster(Path directory, UnaryOperator<EtcDirectory> customization) {
         this.directory = directory;
+        this.customization = customization;
         // if the test JVM ends without close(), no node may outlive it
         this.killOnExit = new Thread(
                 () -> started.forEach(node -> node.process().kill()), "process-cluster-kill-on-exit");
@@ -77,23 +83,62 @@ public final class ProcessCluster implements AutoCloseable {
 
     /** Starts a coordinator and {@code workers} workers and waits until the coordinator lists every worker. */
     public static ProcessCluster start(int workers) {
-        ProcessCluster cluster = new ProcessCluster(QuarryProcess.newWorkDirectory("cluster-"));
+        return start(workers, Map.of());
+    }
+
+    /**
+     * Starts a coordinator and {@code workers} workers, with {@code extraConfig} added to every node's
+     * {@code config.properties} (e.g. shorter failure detection), and waits until the coordinator lists every
+     * worker.
+     */
+    public static ProcessCluster start(int workers, Map<String, String> extraConfig) {
+        Map<String, String> config = Map.copyOf(extraConfig);
+        return start(workers, QuarryProcess.newWorkDirectory("cluster-"), etc -> {
+            config.forEach(etc::config);
+            return etc;
+        }, START_TIMEOUT);
+    }
+
+    /**
+     * Starts a coordinator and {@code workers} workers in {@code directory}, each node's etc directory passed
+     * through {@code customization} (extra keys, JVM options) after this class has set its own keys, also for
+     * the workers {@link #workerEtc} describes later; waits up to {@code startTimeout} until the coordinator lists
+     * every worker.
+     *
+     * <p>Every node gets the same seed list: the coordinator first, then every worker. The coordinator, first
+     * in its own list, forms the cluster when no other seed answers (its first start); restarted while workers
+     * run, it joins them instead of forming a cluster of its own (docs/cluster.md, "Seed nodes").
+     */
+    public static ProcessCluster start(
+            int workers, Path directory, UnaryOperator<EtcDirectory> customization, Duration startTimeout) {
+        requireNonNull(directory, "directory is null");
+        requireNonNull(customization, "customization is null");
+        requireNonNull(startTimeout, "startTimeout is null");
+        ProcessCluster cluster = new ProcessCluster(directory, customization);
         try {
             int coordinatorHttpPort = QuarryCluster.freePort();
             int coordinatorClusterPort = QuarryCluster.freePort();
-            cluster.coordinator = cluster.startNode(EtcDirectory.of("coordinator", ENVIRONMENT)
+            List<int[]> workerPorts = new ArrayList<>();
+            StringBuilder seeds = new StringBuilder(LOOPBACK + ":" + coordinatorClusterPort);
+            for (int i = 1; i <= workers; i++) {
+                int[] ports = {QuarryCluster.freePort(), QuarryCluster.freePort()};
+                workerPorts.add(ports);
+                seeds.append(',').append(LOOPBACK).append(':').append(ports[1]);
+            }
+            cluster.seedNodes = seeds.toString();
+            cluster.coordinator = cluster.startNode(customization.apply(EtcDirectory.of("coordinator", ENVIRONMENT)
                     .config("coordinator", "true")
                     .config("node-scheduler.include-coordinator", "false")
                     .config("http-server.http.host", LOOPBACK)
                     .config("http-server.http.port", Integer.toString(coordinatorHttpPort))
                     .config("discovery.uri", "http://" + LOOPBACK + ":" + coordinatorHttpPort)
                     .config("cluster.port", Integer.toString(coordinatorClusterPort))
-                    // the first seed that is the node itself forms the cluster when no other seed answers
-                    .config("cluster.seed-nodes", LOOPBACK + ":" + coordinatorClusterPort));
+                    .config("cluster.seed-nodes", cluster.seedNodes)));
             for (int i = 1; i <= workers; i++) {
-                cluster.workers.add(cluster.startNode(cluster.workerEtc("worker-" + i)));
+                int[] ports = workerPorts.get(i - 1);
+                cluster.workers.add(cluster.startNode(cluster.workerEtc("worker-" + i, ports[0], ports[1])));
             }
-            cluster.awaitReady();
+            cluster.awaitReady(startTimeout);
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.close();
@@ -106,14 +151,18 @@ public final class ProcessCluster implements AutoCloseable {
      * environment, a bad key) and pass it to {@link #startNode}.
      */
     public EtcDirectory workerEtc(String nodeId) {
+        return workerEtc(nodeId, QuarryCluster.freePort(), QuarryCluster.freePort());
+    }
+
+    private EtcDirectory workerEtc(String nodeId, int httpPort, int clusterPort) {
         URI coordinatorUri = coordinator().uri();
-        return EtcDirectory.of(nodeId, ENVIRONMENT)
+        return customization.apply(EtcDirectory.of(nodeId, ENVIRONMENT)
                 .config("coordinator", "false")
                 .config("http-server.http.host", LOOPBACK)
-                .config("http-server.http.port", Integer.toString(QuarryCluster.freePort()))
+                .config("http-server.http.port", Integer.toString(httpPort))
                 .config("discovery.uri", coordinatorUri.toString())
-                .config("cluster.port", Integer.toString(QuarryCluster.freePort()))
-                .config("cluster.seed-nodes", LOOPBACK + ":" + coordinator().clusterPort());
+                .config("cluster.port", Integer.toString(clusterPort))
+                .config("cluster.seed-nodes", seedNodes));
     }
 
     /**
@@ -139,21 +188,29 @@ public final class ProcessCluster implements AutoCloseable {
      * waiting for it; the new process logs to {@code <node id>-restarted.log}.
      */
     public Node restart(Node node) {
+        return restart(node, node.nodeId() + "-restarted");
+    }
+
+    /**
+     * Like {@link #restart(Node)}, the new process logging to {@code <processName>.log}: give each restart of
+     * a node its own name to keep every log.
+     */
+    public Node restart(Node node, String processName) {
         if (node.process().isAlive()) {
             throw new IllegalStateException("node " + node.nodeId() + " still runs (pid " + node.process().pid() + ")");
         }
-        QuarryProcess process = QuarryProcess.start(node.nodeId() + "-restarted", node.process().etcDirectory(), directory);
+        QuarryProcess process = QuarryProcess.start(processName, node.process().etcDirectory(), directory);
         Node restarted = new Node(node.nodeId(), node.uri(), node.clusterPort(), process);
         started.add(restarted);
         return restarted;
     }
 
-    private void awaitReady() {
+    private void awaitReady(Duration timeout) {
         Set<String> workerUris = new HashSet<>();
         workers.forEach(worker -> workerUris.add(worker.uri().toString()));
         List<Node> expected = new ArrayList<>(workers);
         expected.add(coordinator);
-        await(START_TIMEOUT, "the coordinator to answer /v1/info and list " + workers.size() + " workers", () -> {
+        await(timeout, "the coordinator to answer /v1/info and list " + workers.size() + " workers", () -> {
             for (Node node : expected) {
                 if (!node.process().isAlive()) {
                     throw new AssertionError("node " + node.nodeId() + " exited before the cluster was ready");

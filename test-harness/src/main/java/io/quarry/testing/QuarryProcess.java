@@ -85,10 +85,15 @@ public final class QuarryProcess implements AutoCloseable {
     }
 
     /**
-     * The project root: the nearest directory at or above the working directory that holds {@code bin/quarry}
-     * (failsafe runs in {@code test-harness/}).
+     * The project root: the system property {@code quarry.home} when it names a directory holding
+     * {@code bin/quarry} (the launchers set it), else the nearest directory at or above the working directory
+     * that holds {@code bin/quarry} (failsafe runs in {@code test-harness/}).
      */
     public static Path projectRoot() {
+        String home = System.getProperty("quarry.home");
+        if (home != null && Files.isRegularFile(Path.of(home).resolve("bin/quarry"))) {
+            return Path.of(home).toAbsolutePath();
+        }
         Path start = Path.of("").toAbsolutePath();
         for (Path directory = start; directory != null; directory = directory.getParent()) {
             if (Files.isRegularFile(directory.resolve("bin/quarry"))) {

@@ -98,6 +98,22 @@ class ClientStatementsIT {
     }
 
     @Test
+    void catalogSessionPropertiesAreCheckedByName() {
+        // Quarry's connectors declare no session properties (as Trino's tpch and memory): each is refused by name
+        StatementClient.Result unknownProperty = client("X-Trino-", Map.of("Session", "tpch.no_such=1")).execute("SELECT 1");
+        assertThat(unknownProperty.errorName()).isEqualTo("INVALID_SESSION_PROPERTY");
+        assertThat(unknownProperty.error().orElseThrow().path("message").asText()).contains("tpch.no_such");
+        StatementClient.Result unknownCatalog = client("X-Trino-", Map.of("Session", "nowhere.splits=1")).execute("SELECT 1");
+        assertThat(unknownCatalog.errorName()).isEqualTo("INVALID_SESSION_PROPERTY");
+        assertThat(unknownCatalog.error().orElseThrow().path("message").asText()).contains("catalog 'nowhere' does not exist");
+        StatementClient.Result set = client("X-Trino-", Map.of()).execute("SET SESSION memory.max_splits = 4");
+        assertThat(set.errorName()).isEqualTo("INVALID_SESSION_PROPERTY");
+        assertThat(set.error().orElseThrow().path("message").asText()).contains("memory.max_splits");
+        assertThat(client("X-Trino-", Map.of()).execute("SET SESSION nowhere.x = 4").errorName()).isEqualTo("INVALID_SESSION_PROPERTY");
+        assertThat(client("X-Trino-", Map.of()).execute("SHOW SESSION LIKE '%.%'").rows()).isEmpty();
+    }
+
+    @Test
     void hashPartitionCountLimitsTheTasksOfPartitionedStages() {
         String query = "SELECT regionkey, count(*) FROM nation GROUP BY regionkey";
         StatementClient.Result one = client("X-Trino-", Map.of("Session", "hash_partition_count=1")).execute(query);
@@ -154,15 +170,32 @@ class ClientStatementsIT {
                 StandardCharsets.UTF_8);
         StatementClient withPrepared = client("X-Trino-", Map.of("Prepared-Statement", prepared));
         assertThat(withPrepared.execute("EXECUTE my_query USING 7, BIGINT '3'").rows()).containsExactly(List.of("GERMANY"));
-        assertThat(withPrepared.execute("DESCRIBE INPUT my_query").rows()).containsExactly(List.of(0, "unknown"), List.of(1, "unknown"));
+        assertThat(withPrepared.execute("DESCRIBE INPUT my_query").rows()).containsExactly(List.of(0, "bigint"), List.of(1, "bigint"));
         StatementClient.Result output = withPrepared.execute("DESCRIBE OUTPUT my_query");
-        assertThat(output.rows()).containsExactly(List.of("name", "", "", "", "varchar(25)", 0, false));
+        assertThat(output.rows()).containsExactly(List.of("name", "tpch", "tiny", "nation", "varchar(25)", 0, false));
         assertThat(header(withPrepared.execute("DEALLOCATE PREPARE my_query"), "X-Trino-Deallocated-Prepare")).isEqualTo("my_query");
 
         assertThat(withPrepared.execute("EXECUTE my_query USING 7").errorName()).isEqualTo("INVALID_PARAMETER_USAGE");
         assertThat(withPrepared.execute("EXECUTE other").errorName()).isEqualTo("NOT_FOUND");
         assertThat(client("X-Presto-", Map.of()).execute("EXECUTE IMMEDIATE 'SELECT ? * 2' USING 21").rows())
                 .containsExactly(List.of(42));
+    }
+
+    @Test
+    void describeInputAndOutputTypeParametersAndNameTheColumnsTables() {
+        String sql = "SELECT orderkey, totalprice * 2 AS doubled, o.orderstatus AS status, 1 FROM orders o "
+                + "WHERE orderkey = ? AND orderdate > ? LIMIT ?";
+        StatementClient withPrepared = client("X-Trino-",
+                Map.of("Prepared-Statement", "described=" + URLEncoder.encode(sql, StandardCharsets.UTF_8)));
+        StatementClient.Result input = withPrepared.execute("DESCRIBE INPUT described");
+        assertThat(input.rows()).containsExactly(
+                List.of(0, "bigint"), List.of(1, "date"), List.of(2, "bigint"));
+        StatementClient.Result output = withPrepared.execute("DESCRIBE OUTPUT described");
+        assertThat(output.rows()).containsExactly(
+                List.of("orderkey", "tpch", "tiny", "orders", "bigint", 8, false),
+                List.of("doubled", "", "", "", "double", 8, true),
+                List.of("status", "tpch", "tiny", "orders", "varchar(1)", 0, true),
+                List.of("_col3", "", "", "", "integer", 4, false));
     }
 
     // ---- through the JDBC drivers ----

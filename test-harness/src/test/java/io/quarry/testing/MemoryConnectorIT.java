@@ -106,6 +106,21 @@ class MemoryConnectorIT {
     }
 
     @Test
+    void charAndZonedTimestampColumns() {
+        StatementClient memory = memory();
+        ok(memory, "CREATE TABLE typed_nulls AS SELECT CAST(NULL AS char(3)) AS code, 1 AS id");
+        assertThat(memory.execute("SHOW COLUMNS FROM typed_nulls").rows())
+                .containsExactly(List.of("code", "char(3)", "", ""), List.of("id", "integer", "", ""));
+        assertThat(memory.execute("SELECT code IS NULL, id FROM typed_nulls").rows()).containsExactly(List.of(true, 1));
+        ok(memory, "DROP TABLE typed_nulls");
+
+        ok(memory, "CREATE TABLE zoned (id bigint, at timestamp(3) with time zone)");
+        assertThat(memory.execute("DESCRIBE zoned").rows())
+                .containsExactly(List.of("id", "bigint", "", ""), List.of("at", "timestamp(3) with time zone", "", ""));
+        ok(memory, "DROP TABLE zoned");
+    }
+
+    @Test
     void createTableThenInsertValuesAndSelect() {
         StatementClient.Result created = ok(memory(), "CREATE TABLE people (id bigint, name varchar(20), score double)");
         assertThat(updateType(created)).isEqualTo("CREATE TABLE");

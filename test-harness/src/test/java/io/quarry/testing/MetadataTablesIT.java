@@ -181,5 +181,8 @@ class MetadataTablesIT {
         assertThat(rows("SELECT count(*) FROM system.runtime.tasks WHERE query_id = '" + finished.queryId()
                         + "' AND state = 'FINISHED'"))
                 .containsExactly(List.of(3));
+        assertThat(rows("SELECT count(*) FROM system.runtime.tasks WHERE query_id = '" + finished.queryId()
+                        + "' AND created IS NOT NULL AND \"start\" >= created AND last_heartbeat >= \"start\" AND \"end\" >= created"))
+                .containsExactly(List.of(3));
     }
 }

@@ -45,7 +45,9 @@ class WorkerLossIT {
 
     @BeforeAll
     static void start() {
-        cluster = ProcessCluster.start(3);
+        // TASK keeps exchanged pages for re-runs: a query needs more memory per node than the small test JVMs'
+        // default limit (a tenth of 768 MB) gives it
+        cluster = ProcessCluster.start(3, Map.of("query.max-memory-per-node", "400MB"));
         workers.addAll(cluster.workers());
         long seed = System.nanoTime();
         random.setSeed(seed);

@@ -15,6 +15,7 @@ import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Split;
 import io.quarry.spi.TableMetadata;
 import io.quarry.spi.TableStatistics;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.spi.WriteTarget;
 import io.quarry.spi.WrittenFragment;
 import java.util.ArrayList;
@@ -57,8 +58,10 @@ public final class InformationSchemaConnector implements Connector {
         if (!isInformationSchema(table.schema())) {
             return delegate.splits(table, targetSplitCount);
         }
-        TableMetadata tableMetadata = InformationSchemaTables.table(table.table()).orElseThrow(() -> notFound(table));
-        return SnapshotRows.splits(tableMetadata, InformationSchemaTables.rows(table.table(), catalogName, metadata));
+        InformationSchemaPushdown.ConstrainedName name = InformationSchemaPushdown.parse(table.table());
+        TableMetadata tableMetadata = InformationSchemaTables.table(name.table()).orElseThrow(() -> notFound(table));
+        return SnapshotRows.splits(
+                tableMetadata, InformationSchemaTables.rows(name.table(), catalogName, metadata, name.listing()));
     }
 
     @Override
@@ -206,6 +209,28 @@ public final class InformationSchemaConnector implements Connector {
         @Override
         public void abortWrite(WriteTarget target) {
             delegate.abortWrite(target);
+        }
+
+        @Override
+        public List<String> listViews(String schema) {
+            return isInformationSchema(schema) ? List.of() : delegate.listViews(schema);
+        }
+
+        @Override
+        public Optional<ViewDefinition> view(SchemaTableName name) {
+            return isInformationSchema(name.schema()) ? Optional.empty() : delegate.view(name);
+        }
+
+        @Override
+        public void createView(SchemaTableName name, ViewDefinition definition, boolean replace) {
+            requireWritable(name);
+            delegate.createView(name, definition, replace);
+        }
+
+        @Override
+        public void dropView(SchemaTableName name) {
+            requireWritable(name);
+            delegate.dropView(name);
         }
     }
 }

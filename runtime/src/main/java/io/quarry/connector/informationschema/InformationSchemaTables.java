@@ -4,12 +4,14 @@ import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.TableMetadata;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.type.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The tables of {@code information_schema}, with Trino's names, column order and types (every column an
@@ -62,7 +64,15 @@ public final class InformationSchemaTables {
      * {@code metadata}; one value per column of the table.
      */
     static List<Object[]> rows(String table, String catalog, ConnectorMetadata metadata) {
+        return rows(table, catalog, metadata, InformationSchemaPushdown.Listing.ALL);
+    }
+
+    /** The rows, listing only the schemas and tables {@code listing} names (the query's filter drops the others anyway). */
+    static List<Object[]> rows(String table, String catalog, ConnectorMetadata metadata, InformationSchemaPushdown.Listing listing) {
         List<Object[]> rows = new ArrayList<>();
+        List<String> schemas = listing.schema().isPresent()
+                ? (metadata.schemaExists(listing.schema().get()) ? List.of(listing.schema().get()) : List.of())
+                : metadata.listSchemas();
         switch (table) {
             case "schemata" -> {
                 for (String schema : metadata.listSchemas()) {
@@ -70,15 +80,24 @@ public final class InformationSchemaTables {
                 }
             }
             case "tables" -> {
-                for (String schema : metadata.listSchemas()) {
-                    for (String name : metadata.listTables(schema)) {
-                        rows.add(new Object[] {catalog, schema, name, "BASE TABLE"});
+                for (String schema : schemas) {
+                    Map<String, String> relations = new TreeMap<>();
+                    tables(metadata, schema, listing).forEach(name -> relations.put(name, "BASE TABLE"));
+                    views(metadata, schema, listing).forEach(name -> relations.put(name, "VIEW"));
+                    relations.forEach((name, type) -> rows.add(new Object[] {catalog, schema, name, type}));
+                }
+            }
+            case "views" -> {
+                for (String schema : schemas) {
+                    for (String name : views(metadata, schema, listing)) {
+                        metadata.view(new SchemaTableName(schema, name))
+                                .ifPresent(view -> rows.add(new Object[] {catalog, schema, name, view.sql()}));
                     }
                 }
             }
             case "columns" -> {
-                for (String schema : metadata.listSchemas()) {
-                    for (String name : metadata.listTables(schema)) {
+                for (String schema : schemas) {
+                    for (String name : tables(metadata, schema, listing)) {
                         SchemaTableName tableName = new SchemaTableName(schema, name);
                         Optional<TableMetadata> found = metadata.table(tableName);
                         if (found.isEmpty()) {
@@ -93,12 +112,38 @@ public final class InformationSchemaTables {
                             });
                         }
                     }
+                    for (String name : views(metadata, schema, listing)) {
+                        Optional<ViewDefinition> view = metadata.view(new SchemaTableName(schema, name));
+                        long position = 1;
+                        for (ColumnMetadata column : view.map(ViewDefinition::columns).orElse(List.of())) {
+                            rows.add(new Object[] {
+                                catalog, schema, name, column.name(), position++, null, "YES", column.type().displayName()
+                            });
+                        }
+                    }
                 }
             }
             default -> {
-                // views, privileges and roles: Quarry has none of them yet
+                // privileges and roles: Quarry has none of them yet
             }
         }
         return rows;
+    }
+
+    /** The tables of a schema the listing includes: one look-up, not a listing, when it names the table. */
+    private static List<String> tables(ConnectorMetadata metadata, String schema, InformationSchemaPushdown.Listing listing) {
+        if (listing.table().isPresent()) {
+            String table = listing.table().get();
+            return metadata.table(new SchemaTableName(schema, table)).isPresent() ? List.of(table) : List.of();
+        }
+        return metadata.listTables(schema);
+    }
+
+    private static List<String> views(ConnectorMetadata metadata, String schema, InformationSchemaPushdown.Listing listing) {
+        if (listing.table().isPresent()) {
+            String view = listing.table().get();
+            return metadata.view(new SchemaTableName(schema, view)).isPresent() ? List.of(view) : List.of();
+        }
+        return metadata.listViews(schema);
     }
 }

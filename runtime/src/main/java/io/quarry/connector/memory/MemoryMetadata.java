@@ -12,6 +12,7 @@ import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Split;
 import io.quarry.spi.TableMetadata;
 import io.quarry.spi.TableStatistics;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.spi.WriteTarget;
 import io.quarry.spi.WrittenFragment;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public final class MemoryMetadata implements ConnectorMetadata {
     private final Map<String, Map<String, Table>> schemas = new TreeMap<>();
     /** CREATE TABLE AS in progress: the name is taken, the table is not visible. */
     private final Map<SchemaTableName, WriteTarget> pendingCreates = new HashMap<>();
+    /** Views by schema; a view lives only here, on the coordinator (nothing of it is on the workers). */
+    private final Map<String, Map<String, ViewDefinition>> views = new TreeMap<>();
     /** Table ids stay unique across coordinator restarts, as workers may still hold data of older ids. */
     private long nextTableId = System.currentTimeMillis() * 1000;
     /** Counts the visible changes (schemas, tables, committed rows): plans of an older version are stale. */
@@ -121,10 +124,11 @@ public final class MemoryMetadata implements ConnectorMetadata {
             throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + catalogName + "." + schema + "' does not exist");
         }
         boolean pending = pendingCreates.keySet().stream().anyMatch(name -> name.schema().equals(schema));
-        if (!tables.isEmpty() || pending) {
+        if (!tables.isEmpty() || pending || !views.getOrDefault(schema, Map.of()).isEmpty()) {
             throw new QuarryException(ErrorCode.SCHEMA_NOT_EMPTY, "Cannot drop non-empty schema '" + schema + "'");
         }
         schemas.remove(schema);
+        views.remove(schema);
         version++;
     }
 
@@ -142,6 +146,42 @@ public final class MemoryMetadata implements ConnectorMetadata {
         schemas.get(name.schema()).remove(name.table());
         version++;
         return new WriteTarget(name, table.id(), "", table.metadata().columns());
+    }
+
+    @Override
+    public synchronized List<String> listViews(String schema) {
+        return List.copyOf(views.getOrDefault(schema, Map.of()).keySet());
+    }
+
+    @Override
+    public synchronized Optional<ViewDefinition> view(SchemaTableName name) {
+        return Optional.ofNullable(views.getOrDefault(name.schema(), Map.of()).get(name.table()));
+    }
+
+    @Override
+    public synchronized void createView(SchemaTableName name, ViewDefinition definition, boolean replace) {
+        Map<String, Table> tables = schemas.get(name.schema());
+        if (tables == null) {
+            throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + catalogName + "." + name.schema() + "' does not exist");
+        }
+        if (tables.containsKey(name.table()) || pendingCreates.containsKey(name)) {
+            throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: '" + qualified(name) + "'");
+        }
+        Map<String, ViewDefinition> schemaViews = views.computeIfAbsent(name.schema(), ignored -> new TreeMap<>());
+        if (!replace && schemaViews.containsKey(name.table())) {
+            throw new QuarryException(ErrorCode.ALREADY_EXISTS, "View already exists: '" + qualified(name) + "'");
+        }
+        schemaViews.put(name.table(), definition);
+        version++;
+    }
+
+    @Override
+    public synchronized void dropView(SchemaTableName name) {
+        Map<String, ViewDefinition> schemaViews = views.get(name.schema());
+        if (schemaViews == null || schemaViews.remove(name.table()) == null) {
+            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "View '" + qualified(name) + "' does not exist");
+        }
+        version++;
     }
 
     @Override
@@ -324,6 +364,9 @@ public final class MemoryMetadata implements ConnectorMetadata {
         }
         if (tables.containsKey(name.table()) || pendingCreates.containsKey(name)) {
             throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Table '" + qualified(name) + "' already exists");
+        }
+        if (views.getOrDefault(name.schema(), Map.of()).containsKey(name.table())) {
+            throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "View '" + qualified(name) + "' already exists");
         }
     }
 

@@ -43,9 +43,10 @@ final class JdbcTables {
             }
             case "schemas" -> forEachSchema(context, (catalog, metadata, schema) -> rows.add(new Object[] {schema, catalog}));
             case "tables" -> forEachSchema(context, (catalog, metadata, schema) -> {
-                for (String name : metadata.listTables(schema)) {
-                    rows.add(new Object[] {catalog, schema, name, "TABLE", null, null, null, null, null, null});
-                }
+                java.util.Map<String, String> relations = new java.util.TreeMap<>();
+                metadata.listTables(schema).forEach(name -> relations.put(name, "TABLE"));
+                metadata.listViews(schema).forEach(name -> relations.put(name, "VIEW"));
+                relations.forEach((name, type) -> rows.add(new Object[] {catalog, schema, name, type, null, null, null, null, null, null}));
             });
             case "table_types" -> {
                 rows.add(new Object[] {"TABLE"});
@@ -58,6 +59,10 @@ final class JdbcTables {
                     if (found.isPresent()) {
                         addColumns(rows, catalog, metadata, found.get());
                     }
+                }
+                for (String name : metadata.listViews(schema)) {
+                    SchemaTableName viewName = new SchemaTableName(schema, name);
+                    metadata.view(viewName).ifPresent(view -> addColumns(rows, catalog, metadata, new TableMetadata(viewName, view.columns())));
                 }
             });
             case "types" -> {

@@ -10,6 +10,7 @@ import java.util.Optional;
 /** The rows of {@code system.runtime.queries} and {@code system.runtime.tasks}, from the coordinator's queries. */
 final class RuntimeTables {
     private static final int UTC_ZONE_KEY = 0;
+    private static final java.util.Set<String> DONE_STATES = java.util.Set.of("FINISHED", "CANCELED", "ABORTED", "FAILED");
 
     private RuntimeTables() {}
 
@@ -28,17 +29,25 @@ final class RuntimeTables {
         return rows;
     }
 
+    /**
+     * One row per task. A task is created when its query is scheduled and reports to its stage until it ends, so
+     * its times are those of its query: created and started when the query started running, last heard of at the
+     * query's last heartbeat, ended (once the task is done) when the query ended, or at that heartbeat if it runs on.
+     */
     static List<Object[]> tasks(List<QuerySummary> queries) {
         List<Object[]> rows = new ArrayList<>();
         for (QuerySummary query : queries) {
+            Long created = timestamp(query.started().or(() -> Optional.of(query.created())));
+            Long heartbeat = timestamp(query.lastHeartbeat());
             for (QuerySummary.Task task : query.tasks()) {
+                Long end = DONE_STATES.contains(task.state()) ? timestamp(query.ended().or(query::lastHeartbeat)) : null;
                 rows.add(new Object[] {
                     task.nodeId(), task.taskId(), task.stageId(), query.queryId(), task.state(),
                     task.splits(), task.queuedSplits(), task.runningSplits(), task.completedSplits(),
                     task.wallMillis(), task.cpuMillis(), null,
                     task.inputBytes(), task.inputRows(), task.inputBytes(), task.inputRows(),
                     task.outputBytes(), task.outputRows(), task.inputBytes(), 0L,
-                    null, null, null, null
+                    created, created, heartbeat, end
                 });
             }
         }

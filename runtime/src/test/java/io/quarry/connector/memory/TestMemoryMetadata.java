@@ -9,6 +9,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Split;
 import io.quarry.spi.TableMetadata;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.spi.WriteTarget;
 import io.quarry.spi.WrittenFragment;
 import io.quarry.type.Types;
@@ -35,6 +36,35 @@ class TestMemoryMetadata {
         assertThat(metadata.listSchemas()).containsExactly("default");
         assertThat(metadata.listTables("default")).isEmpty();
         assertThat(metadata.listTables("nope")).isEmpty();
+    }
+
+    @Test
+    void viewsAreKeptApartFromTablesAndShareTheirNames() {
+        MemoryMetadata metadata = new MemoryMetadata("memory");
+        SchemaTableName v = new SchemaTableName("default", "v");
+        ViewDefinition definition = new ViewDefinition("SELECT 1 a", Optional.of("tpch"), Optional.of("tiny"),
+                List.of(new ColumnMetadata("a", Types.INTEGER)));
+        metadata.createView(v, definition, false);
+        assertThat(metadata.view(v)).contains(definition);
+        assertThat(metadata.listViews("default")).containsExactly("v");
+        assertThat(metadata.listTables("default")).isEmpty();
+        assertThat(metadata.table(v)).isEmpty();
+        assertError(() -> metadata.createView(v, definition, false), ErrorCode.ALREADY_EXISTS, "View already exists: 'memory.default.v'");
+        ViewDefinition replaced = new ViewDefinition("SELECT 2 b", Optional.empty(), Optional.empty(),
+                List.of(new ColumnMetadata("b", Types.INTEGER)));
+        metadata.createView(v, replaced, true);
+        assertThat(metadata.view(v)).contains(replaced);
+        assertError(() -> metadata.createTable(new TableMetadata(v, COLUMNS)),
+                ErrorCode.TABLE_ALREADY_EXISTS, "View 'memory.default.v' already exists");
+        assertError(() -> metadata.dropSchema("default"), ErrorCode.SCHEMA_NOT_EMPTY, "Cannot drop non-empty schema 'default'");
+        metadata.createTable(new TableMetadata(T, COLUMNS));
+        assertError(() -> metadata.createView(T, definition, true),
+                ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: 'memory.default.t'");
+        assertError(() -> metadata.createView(new SchemaTableName("nope", "v"), definition, false),
+                ErrorCode.SCHEMA_NOT_FOUND, "Schema 'memory.nope' does not exist");
+        metadata.dropView(v);
+        assertThat(metadata.view(v)).isEmpty();
+        assertError(() -> metadata.dropView(v), ErrorCode.TABLE_NOT_FOUND, "View 'memory.default.v' does not exist");
     }
 
     @Test

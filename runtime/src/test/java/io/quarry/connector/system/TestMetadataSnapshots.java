@@ -151,6 +151,10 @@ class TestMetadataSnapshots {
                 .containsExactly(List.of("worker-1", "q1.1.0.0", "q1.1", "q1", "FINISHED", 3L, 3L, 5L));
         Object created = read("runtime", "queries", "created").get(0).get(0);
         assertThat(io.quarry.type.DateTimeValues.unpackMillis((Long) created)).isEqualTo(1_000L);
+        List<Object> taskTimes = read("runtime", "tasks", "created", "start", "last_heartbeat", "end").get(0);
+        assertThat(taskTimes).doesNotContainNull();
+        assertThat(taskTimes.stream().map(time -> io.quarry.type.DateTimeValues.unpackMillis((Long) time)).toList())
+                .containsExactly(1_000L, 1_000L, 2_000L, 2_000L);
     }
 
     @Test
