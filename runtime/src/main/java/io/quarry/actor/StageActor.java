@@ -140,6 +140,8 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         final WorkerRef worker;
         ActorRef<TaskActor.Command> task;
         TaskStatus status;
+        /** Its actor stopped while the stage was finishing; its final report may still come. */
+        boolean stopped;
 
         Attempt(TaskId taskId, WorkerRef worker) {
             this.taskId = taskId;
@@ -150,8 +152,14 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             return status != null && status.state() == TaskState.FINISHED;
         }
 
-        boolean ended() {
+        /** The task's last report, if any, is final. */
+        boolean reportedEnd() {
             return status != null && status.state().isDone();
+        }
+
+        /** The task ended, reported or not (it stopped at the query's end). */
+        boolean ended() {
+            return reportedEnd() || stopped;
         }
     }
 
@@ -476,7 +484,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     private Behavior<Command> onStatusChanged(StatusChanged message) {
         TaskStatus status = message.status();
         Attempt attempt = attempts[status.taskId().partition()];
-        if (!attempt.taskId.equals(status.taskId()) || attempt.ended()) {
+        if (!attempt.taskId.equals(status.taskId()) || attempt.reportedEnd()) {
             return this; // an earlier attempt, or a report after the attempt's end
         }
         if (!status.dynamicFilters().isEmpty()) {
@@ -560,7 +568,8 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             return this;
         }
         if (finishing) {
-            attempt.status = cancelledStatus(attempt);
+            // the end of its actor can overtake its final report: keep what it reports, count it as ended now
+            attempt.stopped = true;
             checkFinishing();
             reportProgress();
             return this;
