@@ -197,11 +197,20 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         /** Pages kept aside until the producer's output is complete (retaining tasks only). */
         final List<Page> held = new ArrayList<>();
         long heldBytes;
+        /** Pages go to the operators as they come: the task kept too much to wait for the whole output. */
+        boolean streaming;
 
         Producer(RemoteTask task) {
             this.task = task;
         }
     }
+
+    /**
+     * Most bytes a retaining task keeps for re-runs: of its own output for a second reader, and of its producers'
+     * pages held until their output is complete. Past it, the task streams as any other, and a loss that would
+     * need what it did not keep fails the query with a named error instead of a short answer.
+     */
+    static final long MAX_KEPT_BYTES = 32L << 20;
 
     /** Delay before a retaining task asks a producer that did not answer again. */
     private static final Duration RETRY_PULL_DELAY = Duration.ofMillis(500);
@@ -218,6 +227,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     /** Every split received, so that a repeated update adds nothing. */
     private final Set<Split> receivedSplits = new HashSet<>();
     private final boolean retaining;
+    /** Bytes held for all producers, against {@link #MAX_KEPT_BYTES}. */
+    private long heldBytes;
     private final Duration askTimeout;
     private final String taskInstanceId = UUID.randomUUID().toString();
     /** Long polls of the task info waiting for a state change, by poll id (also their timer key). */
@@ -272,7 +283,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         this.retaining = session.systemProperty(SystemSessionProperties.RETRY_POLICY)
                 .map(policy -> policy.equalsIgnoreCase(RetryPolicy.TASK.name()))
                 .orElse(false);
-        this.outputBuffer = new OutputBuffer(outputPartitionCount, outputBufferBytes, retaining);
+        this.outputBuffer = new OutputBuffer(outputPartitionCount, outputBufferBytes, retaining, MAX_KEPT_BYTES);
         TaskExecution created;
         try {
             created = TaskExecution.create(new TaskExecutionContext(
@@ -455,10 +466,16 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (producer.complete || producer.task.taskId().attempt() >= message.producer().taskId().attempt()) {
             return this; // its whole output is here already, or this is no newer attempt
         }
+        if (producer.streaming) {
+            return fail(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "Task " + producer.task.taskId()
+                    + " was lost after task " + taskId + " had used part of its output (more than the "
+                    + MAX_KEPT_BYTES + " bytes kept for a re-run)"));
+        }
         getContext().getLog().debug("Task {} reads producer {} instead of {}", taskId, message.producer().taskId(),
                 producer.task.taskId());
         RemoteSourceBuffer buffer = execution.remoteSource(message.fragmentId());
         buffer.hold(-producer.heldBytes);
+        heldBytes -= producer.heldBytes;
         producer.held.clear();
         producer.heldBytes = 0;
         producer.task = message.producer();
@@ -467,11 +484,25 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return pull(message.fragmentId(), index);
     }
 
+    /** Too much held: every producer's pages go to the operators from now on (see {@link #MAX_KEPT_BYTES}). */
+    private void streamEverything() {
+        getContext().getLog().debug("Task {} holds more than {} bytes of its producers' pages: it streams them now",
+                taskId, MAX_KEPT_BYTES);
+        producers.forEach((fragmentId, list) -> {
+            RemoteSourceBuffer target = execution.remoteSource(fragmentId);
+            for (Producer each : list) {
+                commitHeld(each, target);
+                each.streaming = !each.complete;
+            }
+        });
+    }
+
     /** Hands a producer's pages kept aside to the operators. */
-    private static void commitHeld(Producer producer, RemoteSourceBuffer buffer) {
+    private void commitHeld(Producer producer, RemoteSourceBuffer buffer) {
         if (producer.held.isEmpty()) {
             return;
         }
+        heldBytes -= producer.heldBytes;
         buffer.hold(-producer.heldBytes);
         buffer.addPages(producer.held);
         producer.held.clear();
@@ -516,14 +547,18 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             return pull(message.fragmentId(), message.producer());
         }
         RemoteSourceBuffer buffer = execution.remoteSource(message.fragmentId());
-        if (!pages.pages().isEmpty() && retaining) {
+        if (!pages.pages().isEmpty() && retaining && !producer.streaming) {
             long bytes = 0;
             for (Page page : pages.pages()) {
                 bytes += page.sizeInBytes();
             }
             producer.held.addAll(pages.pages());
             producer.heldBytes += bytes;
+            heldBytes += bytes;
             buffer.hold(bytes);
+            if (heldBytes > MAX_KEPT_BYTES) {
+                streamEverything();
+            }
         } else if (!pages.pages().isEmpty()) {
             buffer.addPages(pages.pages());
         }
@@ -569,7 +604,16 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             request.replyTo().tell(new Pages(taskId, request.bufferId(), request.token(), request.token(), List.of(), true, cause));
             return this;
         }
-        BufferResult result = outputBuffer.get(request.bufferId(), request.token(), request.maxBytes());
+        BufferResult result;
+        try {
+            result = outputBuffer.get(request.bufferId(), request.token(), request.maxBytes());
+        } catch (OutputBuffer.OutputForgotten e) {
+            // a second reader (a re-run consumer) needs pages this task did not keep
+            request.replyTo().tell(new Pages(taskId, request.bufferId(), request.token(), request.token(), List.of(), true,
+                    Optional.of(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE,
+                            "Task " + taskId + " cannot serve its output again: " + e.getMessage()))));
+            return this;
+        }
         if (result.aborted()) {
             // The drivers failed and aborted the output just now; answer once the failure itself is known,
             // so that an aborted buffer is never mistaken for a complete one.

@@ -39,7 +39,11 @@ public final class OutputBuffer implements OutputSink {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final long maxBufferedBytes;
-    private final boolean retaining;
+    private final long maxRetainedBytes;
+    /** Keeps acknowledged pages; false from the start, or once they grew past {@link #maxRetainedBytes}. */
+    private boolean retaining;
+    /** The buffer kept pages for re-reads and gave up: a re-read from an acknowledged token cannot be served. */
+    private boolean forgotten;
     private final ClientBuffer[] buffers;
     private final Object lock = new Object();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -53,11 +57,15 @@ public final class OutputBuffer implements OutputSink {
     private CompletableFuture<Void> notFull = DONE;
 
     public OutputBuffer(int partitionCount, long maxBufferedBytes) {
-        this(partitionCount, maxBufferedBytes, false);
+        this(partitionCount, maxBufferedBytes, false, 0);
     }
 
-    /** With {@code retaining}, acknowledged pages stay readable until the task ends (see the class comment). */
-    public OutputBuffer(int partitionCount, long maxBufferedBytes, boolean retaining) {
+    /**
+     * With {@code retaining}, acknowledged pages stay readable until the task ends (see the class comment), as long
+     * as they stay within {@code maxRetainedBytes}; past that they are dropped, and a re-read from before the
+     * acknowledged point fails with {@link OutputForgotten} rather than return less.
+     */
+    public OutputBuffer(int partitionCount, long maxBufferedBytes, boolean retaining, long maxRetainedBytes) {
         if (partitionCount < 1) {
             throw new IllegalArgumentException("partition count must be positive: " + partitionCount);
         }
@@ -66,6 +74,7 @@ public final class OutputBuffer implements OutputSink {
         }
         this.maxBufferedBytes = maxBufferedBytes;
         this.retaining = retaining;
+        this.maxRetainedBytes = maxRetainedBytes;
         this.buffers = new ClientBuffer[partitionCount];
         for (int i = 0; i < partitionCount; i++) {
             buffers[i] = new ClientBuffer(i);
@@ -171,10 +180,14 @@ public final class OutputBuffer implements OutputSink {
             if (aborted) {
                 return BufferResult.aborted(token);
             }
+            checkToken(buffer, token);
+            if (forgotten && token < buffer.acknowledged) {
+                throw new OutputForgotten("the output of this task grew past " + maxRetainedBytes
+                        + " bytes and was not kept for a second reader");
+            }
             if (buffer.destroyed && !retaining) {
                 return BufferResult.empty(token, true);
             }
-            checkToken(buffer, token);
             ready = acknowledgeLocked(buffer, token);
             if (token < buffer.acknowledged && retaining) {
                 result = reread(buffer, token, maxBytes);
@@ -250,10 +263,7 @@ public final class OutputBuffer implements OutputSink {
             buffer.destroyed = true;
             for (BufferedPage page : buffer.pages) {
                 bufferedBytes -= page.bytes();
-                if (retaining) {
-                    buffer.history.add(page);
-                    retainedBytes += page.bytes();
-                }
+                retainLocked(buffer, page);
             }
             buffer.acknowledged += buffer.pages.size();
             buffer.pages.clear();
@@ -348,12 +358,36 @@ public final class OutputBuffer implements OutputSink {
             BufferedPage page = buffer.pages.poll();
             bufferedBytes -= page.bytes();
             buffer.acknowledged++;
-            if (retaining) {
-                buffer.history.add(page);
-                retainedBytes += page.bytes();
-            }
+            retainLocked(buffer, page);
         }
         return unblockProducersLocked();
+    }
+
+    /** Keeps an acknowledged page for a re-read, unless that would pass the limit: then keeps none any more. */
+    private void retainLocked(ClientBuffer buffer, BufferedPage page) {
+        if (!retaining) {
+            return;
+        }
+        if (retainedBytes + page.bytes() > maxRetainedBytes) {
+            retaining = false;
+            forgotten = true;
+            for (ClientBuffer each : buffers) {
+                each.history.clear();
+            }
+            retainedBytes = 0;
+            return;
+        }
+        buffer.history.add(page);
+        retainedBytes += page.bytes();
+    }
+
+    /** A re-read of pages this buffer no longer keeps. */
+    public static final class OutputForgotten extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        OutputForgotten(String message) {
+            super(message);
+        }
     }
 
     /** A retaining buffer read again from an acknowledged token: kept pages first, then the unacknowledged ones. */

@@ -179,7 +179,7 @@ class TestOutputBuffer {
 
     @Test
     void aRetainingBufferServesEveryPageAgainToANewConsumerAttempt() {
-        OutputBuffer buffer = new OutputBuffer(2, 1, true);
+        OutputBuffer buffer = new OutputBuffer(2, 1, true, UNLIMITED);
         Page a = page(1);
         Page b = page(2);
         Page c = page(3);
@@ -214,6 +214,22 @@ class TestOutputBuffer {
         buffer.abort();
         assertThat(buffer.bufferedBytes()).isZero();
         assertThat(buffer.get(0, 0, UNLIMITED).aborted()).isTrue();
+    }
+
+    @Test
+    void aRetainingBufferPastItsLimitRefusesReReadsInsteadOfAnsweringLess() {
+        Page a = page(1);
+        OutputBuffer buffer = new OutputBuffer(1, UNLIMITED, true, a.sizeInBytes());
+        Page b = page(2);
+        buffer.enqueue(0, a);
+        buffer.enqueue(0, b);
+        buffer.get(0, 0, UNLIMITED);
+        buffer.acknowledge(0, 1);
+        assertThat(buffer.get(0, 0, UNLIMITED).pages()).containsExactly(a, b);
+        buffer.acknowledge(0, 2); // the second page does not fit: nothing is kept any more
+        assertThat(buffer.bufferedBytes()).isZero();
+        assertThatThrownBy(() -> buffer.get(0, 0, UNLIMITED)).isInstanceOf(OutputBuffer.OutputForgotten.class);
+        assertThat(buffer.get(0, 2, UNLIMITED).pages()).isEmpty();
     }
 
     @Test
