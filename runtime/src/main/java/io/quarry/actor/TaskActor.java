@@ -205,13 +205,6 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
     }
 
-    /**
-     * Most bytes a retaining task keeps for re-runs: of its own output for a second reader, and of its producers'
-     * pages held until their output is complete. Past it, the task streams as any other, and a loss that would
-     * need what it did not keep fails the query with a named error instead of a short answer.
-     */
-    static final long MAX_KEPT_BYTES = 32L << 20;
-
     /** Delay before a retaining task asks a producer that did not answer again. */
     private static final Duration RETRY_PULL_DELAY = Duration.ofMillis(500);
 
@@ -227,7 +220,14 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     /** Every split received, so that a repeated update adds nothing. */
     private final Set<Split> receivedSplits = new HashSet<>();
     private final boolean retaining;
-    /** Bytes held for all producers, against {@link #MAX_KEPT_BYTES}. */
+    /**
+     * Most bytes a retaining task keeps for re-runs (session property retry_buffer_max_size): of its own output
+     * for a second reader, and of its producers' pages held until their output is complete. Past it, the task
+     * streams as any other, and a loss that would need what it did not keep fails the query with a named error
+     * instead of a short answer.
+     */
+    private final long maxKeptBytes;
+    /** Bytes held for all producers, against {@link #maxKeptBytes}. */
     private long heldBytes;
     private final Duration askTimeout;
     private final String taskInstanceId = UUID.randomUUID().toString();
@@ -283,7 +283,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         this.retaining = session.systemProperty(SystemSessionProperties.RETRY_POLICY)
                 .map(policy -> policy.equalsIgnoreCase(RetryPolicy.TASK.name()))
                 .orElse(false);
-        this.outputBuffer = new OutputBuffer(outputPartitionCount, outputBufferBytes, retaining, MAX_KEPT_BYTES);
+        this.maxKeptBytes = retaining ? SystemSessionProperties.retryBufferMaxSize(session) : 0;
+        this.outputBuffer = new OutputBuffer(outputPartitionCount, outputBufferBytes, retaining, maxKeptBytes);
         TaskExecution created;
         try {
             created = TaskExecution.create(new TaskExecutionContext(
@@ -469,7 +470,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (producer.streaming) {
             return fail(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "Task " + producer.task.taskId()
                     + " was lost after task " + taskId + " had used part of its output (more than the "
-                    + MAX_KEPT_BYTES + " bytes kept for a re-run)"));
+                    + maxKeptBytes + " bytes kept for a re-run)"));
         }
         getContext().getLog().debug("Task {} reads producer {} instead of {}", taskId, message.producer().taskId(),
                 producer.task.taskId());
@@ -484,10 +485,10 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return pull(message.fragmentId(), index);
     }
 
-    /** Too much held: every producer's pages go to the operators from now on (see {@link #MAX_KEPT_BYTES}). */
+    /** Too much held: every producer's pages go to the operators from now on (see {@link #maxKeptBytes}). */
     private void streamEverything() {
         getContext().getLog().debug("Task {} holds more than {} bytes of its producers' pages: it streams them now",
-                taskId, MAX_KEPT_BYTES);
+                taskId, maxKeptBytes);
         producers.forEach((fragmentId, list) -> {
             RemoteSourceBuffer target = execution.remoteSource(fragmentId);
             for (Producer each : list) {
@@ -556,7 +557,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             producer.heldBytes += bytes;
             heldBytes += bytes;
             buffer.hold(bytes);
-            if (heldBytes > MAX_KEPT_BYTES) {
+            if (heldBytes > maxKeptBytes) {
                 streamEverything();
             }
         } else if (!pages.pages().isEmpty()) {

@@ -26,6 +26,7 @@ public final class SystemSessionProperties {
     public static final String RETRY_POLICY = "retry_policy";
     public static final String HASH_PARTITION_COUNT = "hash_partition_count";
     public static final String ENABLE_DYNAMIC_FILTERING = "enable_dynamic_filtering";
+    public static final String RETRY_BUFFER_MAX_SIZE = "retry_buffer_max_size";
 
 
     private record Property(PropertyDescriptor descriptor, UnaryOperator<String> normalizer) {}
@@ -51,6 +52,10 @@ public final class SystemSessionProperties {
         add(new PropertyDescriptor(HASH_PARTITION_COUNT, "integer", "100",
                 "Number of partitions for distributed joins and aggregations", false),
                 SystemSessionProperties::positiveInteger);
+        add(new PropertyDescriptor(RETRY_BUFFER_MAX_SIZE, "varchar", "32MB",
+                "With retry_policy TASK: the most each task keeps for re-runs of lost tasks (its output, its producers'"
+                        + " pages); past it the task streams and such a loss fails the query", false),
+                SystemSessionProperties::dataSize);
         add(new PropertyDescriptor(ENABLE_DYNAMIC_FILTERING, "boolean", "true",
                 "Enable dynamic filtering", false), SystemSessionProperties::bool);
     }
@@ -167,6 +172,11 @@ public final class SystemSessionProperties {
             throw new IllegalArgumentException("must be true or false");
         }
         return normalized;
+    }
+
+    /** In bytes. */
+    public static long retryBufferMaxSize(Session session) {
+        return parseDataSize(value(session, RETRY_BUFFER_MAX_SIZE));
     }
 
     public static boolean enableDynamicFiltering(Session session) {

@@ -203,7 +203,8 @@ class WorkerLossIT {
 
     private static StatementClient client(String retryPolicy) {
         return new StatementClient(cluster.coordinatorUri(), "X-Trino-", Map.of(
-                "User", "test", "Catalog", "tpch", "Schema", SCHEMA, "Session", "retry_policy=" + retryPolicy));
+                "User", "test", "Catalog", "tpch", "Schema", SCHEMA, "Session",
+                "retry_policy=" + retryPolicy + ",retry_buffer_max_size=256MB"));
     }
 
     private static void pause(Duration duration) {
