@@ -37,7 +37,8 @@ class NodeShutdownIT {
 
     @Test
     void drainedWorkerFinishesItsTasksThenStops() throws Exception {
-        Response response = requests.post("SELECT count(*) FROM tpch.sf1.partsupp WHERE comment LIKE '%x%'", USER);
+        // long enough (all of sf1 lineitem) that its tasks are seen on both workers before it ends
+        Response response = requests.post("SELECT count(*) FROM tpch.sf1.lineitem WHERE comment LIKE '%x%'", USER);
         String queryId = response.json().path("id").asText();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (cluster.tasksOf(queryId).size() < 2) {
