@@ -132,7 +132,7 @@ class WorkerLossIT {
         }
         assertThat(slot).as("a worker running a task of %s before it ended\n%s", queryId, cluster.diagnostics())
                 .isNotNegative();
-        pause(Duration.ofMillis(random.nextInt(1500)));
+        awaitEndOrMoment(running, Duration.ofMillis(random.nextInt(1500)));
         ProcessCluster.Node victim = workers.get(slot);
         Instant at = Instant.now();
         victim.process().kill();
@@ -207,9 +207,14 @@ class WorkerLossIT {
                 "retry_policy=" + retryPolicy + ",retry_buffer_max_size=256MB"));
     }
 
-    private static void pause(Duration duration) {
+    /** Waits until the query ends or the random kill moment comes, whichever is first. */
+    private static void awaitEndOrMoment(CompletableFuture<StatementClient.Result> running, Duration moment) {
         try {
-            Thread.sleep(duration.toMillis());
+            running.get(moment.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the moment came while the query runs: kill now
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("the query broke the protocol", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
