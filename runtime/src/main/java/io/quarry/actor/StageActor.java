@@ -429,7 +429,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     // ---- sources and filters ----
 
     private Behavior<Command> onSourcesReady(SourcesReady message) {
-        if (done) {
+        if (state.equals("FAILED") || state.equals("ABORTED")) {
             return this;
         }
         RemoteTask[] producers = message.producers().toArray(RemoteTask[]::new);
@@ -444,9 +444,11 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
 
     private Behavior<Command> onSourceReplaced(SourceReplaced message) {
         RemoteTask[] producers = sources.get(message.fragmentId());
-        if (done || producers == null) {
+        if (producers == null || state.equals("FAILED") || state.equals("ABORTED")) {
             return this;
         }
+        // Also when this stage is done: a task of it re-run later reads the new attempt, and finished tasks
+        // release their buffer there (see TaskActor.ReplaceProducer).
         producers[message.producer().taskId().partition()] = message.producer();
         for (Attempt attempt : attempts) {
             if (attempt.task != null && announced) {

@@ -101,7 +101,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     /**
      * Producer partition {@code producer.taskId().partition()} of remote source {@code fragmentId} runs again as
      * {@code producer}: unless its output was already taken whole, what came from the earlier attempt is dropped
-     * and the new attempt is read from the start.
+     * and the new attempt is read from the start. A task that will not read the new attempt (it has the earlier
+     * one's output whole, or it ended) releases its buffer there, so that the attempt is not held back.
      */
     public record ReplaceProducer(int fragmentId, RemoteTask producer) implements Command, ClusterMessage {
         public ReplaceProducer {
@@ -460,12 +461,18 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private Behavior<Command> onReplaceProducer(ReplaceProducer message) {
         List<Producer> list = producers.get(message.fragmentId());
         int index = message.producer().taskId().partition();
-        if (state.isDone() || list == null || index >= list.size()) {
+        if (list == null || index >= list.size()) {
             return this;
         }
         Producer producer = list.get(index);
-        if (producer.complete || producer.task.taskId().attempt() >= message.producer().taskId().attempt()) {
-            return this; // its whole output is here already, or this is no newer attempt
+        if (state.isDone() || producer.complete || producer.task.taskId().attempt() >= message.producer().taskId().attempt()) {
+            // Its whole output is here already, or this is no newer attempt. This task never reads that attempt:
+            // release its buffer for this task at once, or the attempt would stop once that buffer fills and
+            // starve the consumers that do read it (re-runs of this task's stage).
+            if (!producer.task.taskId().equals(message.producer().taskId())) {
+                message.producer().task().tell(new DestroyBuffer(taskId.partition()));
+            }
+            return this;
         }
         if (producer.streaming) {
             return fail(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE, "Task " + producer.task.taskId()

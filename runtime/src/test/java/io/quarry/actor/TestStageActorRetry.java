@@ -238,4 +238,44 @@ class TestStageActorRetry {
                 ? FishingOutcomes.complete()
                 : FishingOutcomes.continueAndIgnore());
     }
+    @Test
+    void aFinishedStageStillLearnsOfReplacedProducersForItsLaterReRuns() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        TestProbe<TaskManager.Command> second = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
+        WorkerRef w2 = new WorkerRef("w2", "http://127.0.0.1:2", second.getRef());
+        StageId stageId = new StageId(QUERY, 9);
+        akka.actor.typed.ActorRef<StageActor.Command> stage = testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1), List.of(w1, w2), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
+                query.getRef()));
+        TaskManager.CreateTask create = first.expectMessageClass(TaskManager.CreateTask.class, WAIT);
+        TestProbe<TaskActor.Command> task = testKit.createTestProbe();
+        create.replyTo().tell(new TaskManager.TaskCreated(create.taskId(), "w1", Optional.of(task.getRef()), Optional.empty()));
+        fish(query, StageActor.TasksCreated.class);
+        StageId producerStage = new StageId(QUERY, 10);
+        TestProbe<TaskActor.Command> producer = testKit.createTestProbe();
+        stage.tell(new StageActor.SourcesReady(10, List.of(new RemoteTask(new TaskId(producerStage, 0, 0), producer.getRef()))));
+        create.statusListener().tell(new TaskStatus(
+                create.taskId(), "w1", TaskState.FINISHED, TaskProgress.NONE, Optional.empty(), List.of()));
+        query.fishForMessage(WAIT, event -> event instanceof StageActor.Progress progress && progress.snapshot().done()
+                ? FishingOutcomes.complete()
+                : FishingOutcomes.continueAndIgnore());
+
+        // the producer runs again after this stage finished: the finished task hears of it (to release its buffer)
+        RemoteTask producerRerun = new RemoteTask(new TaskId(producerStage, 0, 1), producer.getRef());
+        stage.tell(new StageActor.SourceReplaced(10, producerRerun));
+        task.fishForMessage(WAIT, message -> message instanceof TaskActor.ReplaceProducer replace
+                && replace.producer().equals(producerRerun)
+                ? FishingOutcomes.complete()
+                : FishingOutcomes.continueAndIgnore());
+
+        // and when this stage's own task is lost later, its new attempt reads the producer's new attempt
+        task.stop();
+        TestProbe<TaskActor.Command> rerun = createTask(second, new TaskId(stageId, 0, 1));
+        rerun.fishForMessage(WAIT, message -> message instanceof TaskActor.AddRemoteSources sources
+                && sources.producers().equals(List.of(producerRerun))
+                ? FishingOutcomes.complete()
+                : FishingOutcomes.continueAndIgnore());
+    }
 }

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +37,8 @@ public final class DeadlineStatementClient {
     private final HttpClient http;
     private final URI server;
     private final Map<String, String> headers;
+    /** Where the query info of a query that passed its deadline is written, if anywhere. */
+    private volatile Path hungQueryDirectory;
 
     /**
      * A client of {@code server} with session catalog and schema and the given system session properties (sent
@@ -62,6 +66,15 @@ public final class DeadlineStatementClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /**
+     * Writes the query info ({@code /v1/query/{id}}: stages, tasks, their states) of every query that passes its
+     * deadline to {@code directory} as {@code hung-<query id>.json}, before it is cancelled.
+     */
+    public DeadlineStatementClient keepHungQueryInfo(Path directory) {
+        this.hungQueryDirectory = requireNonNull(directory, "directory is null");
+        return this;
     }
 
     /** Runs {@code sql} until it finishes, fails, breaks, or {@code deadlineNanos} ({@link System#nanoTime()}) passes. */
@@ -112,6 +125,7 @@ public final class DeadlineStatementClient {
                 }
                 next = URI.create(nextNode.asText());
                 if (System.nanoTime() >= deadlineNanos) {
+                    keepQueryInfo(queryId);
                     cancel(next);
                     return new QueryAttempt.DeadlinePassed(queryId, state);
                 }
@@ -123,6 +137,7 @@ public final class DeadlineStatementClient {
             // the request timeout fires at the deadline; while a body is read it shows as another IOException
             if (System.nanoTime() >= deadlineNanos) {
                 if (next != null) {
+                    keepQueryInfo(queryId);
                     cancel(next);
                 }
                 return new QueryAttempt.DeadlinePassed(queryId, state);
@@ -144,6 +159,26 @@ public final class DeadlineStatementClient {
                     + ": " + oneLine(response.body()));
         }
         return MAPPER.readTree(response.body());
+    }
+
+    private void keepQueryInfo(String queryId) {
+        Path directory = hungQueryDirectory;
+        if (directory == null || !queryId.matches("[A-Za-z0-9_]+")) {
+            return;
+        }
+        HttpRequest get = HttpRequest.newBuilder(server.resolve("/v1/query/" + queryId))
+                .timeout(CANCEL_TIMEOUT)
+                .header("X-Trino-User", USER)
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(get, HttpResponse.BodyHandlers.ofString());
+            Files.writeString(directory.resolve("hung-" + queryId + ".json"), response.body());
+        } catch (IOException e) {
+            // best effort: the figures still count the query as hung
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void cancel(URI next) {

@@ -95,6 +95,10 @@ public final class Reliability implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random choices (default: the time).")
     Long seed;
 
+    @Option(names = "--node-jvm-option", paramLabel = "OPTION", description = "An extra JVM option of every node,"
+            + " e.g. -Dorg.slf4j.simpleLogger.log.io.quarry.actor.TaskActor=debug; repeatable.")
+    List<String> nodeJvmOptions = new ArrayList<>();
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the nodes' etc directories and logs go"
             + " (default: a new directory under the system's temporary directory).")
     Path workDir;
@@ -128,7 +132,7 @@ public final class Reliability implements Callable<Integer> {
             cluster = ProcessCluster.start(workers, directory, etc -> etc
                     .config("cluster.split-brain-resolver.stable-after", stable.toMillis() + "ms")
                     .catalog("memory", Map.of("connector.name", "memory"))
-                    .jvmOptions(EtcDirectory.SMALL_JVM), start);
+                    .jvmOptions(nodeJvmOptions()), start);
         } catch (RuntimeException | AssertionError e) {
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             System.err.println("reliability: the cluster did not start: " + reason + " (node logs in " + directory + ")");
@@ -217,6 +221,12 @@ public final class Reliability implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
+    }
+
+    private List<String> nodeJvmOptions() {
+        List<String> options = new ArrayList<>(EtcDirectory.SMALL_JVM);
+        options.addAll(nodeJvmOptions);
+        return options;
     }
 
     private Path workDirectory() {

@@ -103,7 +103,8 @@ public final class ReliabilityRun {
      */
     public ReliabilityReport run() {
         DeadlineStatementClient client =
-                new DeadlineStatementClient(cluster.coordinatorUri(), "tpch", "tiny", settings.sessionProperties());
+                new DeadlineStatementClient(cluster.coordinatorUri(), "tpch", "tiny", settings.sessionProperties())
+                        .keepHungQueryInfo(cluster.directory());
         Map<String, String> watched = SessionCheck.verify(client, settings.sessionProperties(), List.of(RETRY_POLICY));
         out.accept("session: " + (settings.sessionProperties().isEmpty() ? "no properties set" : settings.sessionProperties())
                 + (watched.isEmpty() ? "" : "; server reports " + watched));

@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The client against a small fake of the statement protocol on a free port of 127.0.0.1. */
 class TestDeadlineStatementClient {
@@ -52,6 +55,10 @@ class TestDeadlineStatementClient {
         }
         if (method.equals("DELETE")) {
             respond(exchange, 204, "");
+            return;
+        }
+        if (path.startsWith("/v1/query/")) {
+            respond(exchange, 200, "{\"queryId\":\"" + path.substring("/v1/query/".length()) + "\",\"state\":\"RUNNING\"}");
             return;
         }
         if (method.equals("POST")) {
@@ -117,6 +124,18 @@ class TestDeadlineStatementClient {
         assertThat(attempt).isEqualTo(new QueryAttempt.DeadlinePassed("q1", "RUNNING"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(requests).last().isEqualTo("DELETE /v1/statement/executing/q1/forever");
+    }
+
+    @Test
+    void hungQueryInfoIsKeptBeforeTheCancel(@TempDir Path directory) throws IOException {
+        DeadlineStatementClient client = new DeadlineStatementClient(base, "tpch", "tiny", Map.of())
+                .keepHungQueryInfo(directory);
+
+        QueryAttempt attempt = client.execute("forever", System.nanoTime() + Duration.ofMillis(300).toNanos());
+
+        assertThat(attempt).isInstanceOf(QueryAttempt.DeadlinePassed.class);
+        assertThat(Files.readString(directory.resolve("hung-q1.json"))).contains("\"queryId\":\"q1\"");
+        assertThat(requests).containsSubsequence("GET /v1/query/q1", "DELETE /v1/statement/executing/q1/forever");
     }
 
     @Test
