@@ -15,6 +15,11 @@ import java.util.function.Function;
  * the task manager on a node that runs tasks. Hands out their references to the node's programmatic API.
  */
 public final class NodeGuardian {
+    /** The name of every node's {@link NodeRegistry}, a child of this guardian. */
+    static final String REGISTRY_NAME = "nodes";
+    /** Where every node's {@link NodeRegistry} is, after the node's address. */
+    static final String REGISTRY_PATH = "/user/" + REGISTRY_NAME;
+
     public sealed interface Command {}
 
     public record GetComponents(ActorRef<Components> replyTo) implements Command, LocalOnly {}
@@ -68,7 +73,7 @@ public final class NodeGuardian {
 
     public static Behavior<Command> create(Settings settings) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-            ActorRef<NodeRegistry.Command> registry = context.spawn(NodeRegistry.create(), "nodes");
+            ActorRef<NodeRegistry.Command> registry = context.spawn(NodeRegistry.create(), REGISTRY_NAME);
             Optional<QueryManager.Settings> coordinator = settings.coordinator().map(factory -> factory.apply(registry));
             Optional<ActorRef<QueryManager.Command>> queries =
                     coordinator.map(query -> context.spawn(QueryManager.create(query), "queries"));

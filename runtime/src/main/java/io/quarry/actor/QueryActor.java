@@ -23,7 +23,6 @@ import io.quarry.client.SessionUpdates;
 import io.quarry.client.StageInfo;
 import io.quarry.client.StageStatistics;
 import io.quarry.client.StageTaskInfo;
-import io.quarry.config.QueryConfig;
 import io.quarry.config.RetryPolicy;
 import io.quarry.connector.CatalogManager;
 import io.quarry.page.EncodedPages;
@@ -135,6 +134,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
 
     private record WorkersFound(List<WorkerRef> workers, Throwable error) implements Command, LocalOnly {}
 
+    /** The active workers now, for a stage that has no worker left to re-run a lost task on. */
+    private record CandidatesFound(int fragmentId, List<WorkerRef> workers) implements Command, LocalOnly {}
+
     private record SplitsLoaded(List<WorkerRef> workers, Map<Integer, List<Split>> splits, Throwable error)
             implements Command, LocalOnly {}
 
@@ -180,37 +182,6 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             requireNonNull(askTimeout, "askTimeout is null");
             requireNonNull(clientTimeout, "clientTimeout is null");
             requireNonNull(maxRunTime, "maxRunTime is null");
-        }
-
-        /** Settings with the default {@code query.max-memory}. */
-        public Settings(
-                StatementPlanner planner,
-                Executor planningExecutor,
-                CatalogManager catalogs,
-                ActorRef<NodeRegistry.Command> registry,
-                Duration askTimeout,
-                Duration clientTimeout,
-                Duration maxRunTime,
-                long clientBufferBytes,
-                int splitsPerWorker) {
-            this(planner, planningExecutor, catalogs, registry, askTimeout, clientTimeout, maxRunTime, clientBufferBytes,
-                    splitsPerWorker, QueryConfig.DEFAULT_MAX_MEMORY_BYTES);
-        }
-
-        /** Settings with the default {@code retry-policy}. */
-        public Settings(
-                StatementPlanner planner,
-                Executor planningExecutor,
-                CatalogManager catalogs,
-                ActorRef<NodeRegistry.Command> registry,
-                Duration askTimeout,
-                Duration clientTimeout,
-                Duration maxRunTime,
-                long clientBufferBytes,
-                int splitsPerWorker,
-                long maxMemoryBytes) {
-            this(planner, planningExecutor, catalogs, registry, askTimeout, clientTimeout, maxRunTime, clientBufferBytes,
-                    splitsPerWorker, maxMemoryBytes, QueryConfig.DEFAULT_RETRY_POLICY);
         }
     }
 
@@ -341,6 +312,13 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(Reject.class, reject -> fail(reject.failure()))
                 .onMessage(Planned.class, this::onPlanned)
                 .onMessage(WorkersFound.class, this::onWorkersFound)
+                .onMessage(CandidatesFound.class, found -> {
+                    ActorRef<StageActor.Command> stage = stages.get(found.fragmentId());
+                    if (stage != null && !state.isDone()) {
+                        stage.tell(new StageActor.CandidateWorkers(reachable(found.workers())));
+                    }
+                    return this;
+                })
                 .onMessage(SplitsLoaded.class, this::onSplitsLoaded)
                 .onMessage(StageEvent.class, this::onStageEvent)
                 .onMessage(RootPulled.class, this::onRootPulled)
@@ -556,6 +534,16 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         }
         if (event instanceof StageActor.TaskReplaced replaced) {
             return onTaskReplaced(replaced);
+        }
+        if (event instanceof StageActor.WorkersWanted wanted) {
+            // always answered (with no worker if the registry does not answer), so the stage never waits for ever
+            getContext().ask(
+                    NodeRegistry.Workers.class,
+                    settings.registry(),
+                    settings.askTimeout(),
+                    NodeRegistry.GetWorkers::new,
+                    (found, error) -> new CandidatesFound(wanted.fragmentId(), found == null ? List.of() : found.workers()));
+            return this;
         }
         if (event instanceof StageActor.DynamicFiltersCollected collected) {
             return onDynamicFiltersCollected(collected);

@@ -52,6 +52,8 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     static final int MAX_ATTEMPTS_PER_TASK = 4;
     /** Task attempt numbers each run of a query uses: run {@code n} numbers its attempts from {@code n * 10}. */
     public static final int ATTEMPT_NUMBERS_PER_RUN = 10;
+    /** Requests to create one task attempt before the stage gives up on a worker that does not answer. */
+    private static final int CREATION_REQUESTS = 3;
 
     public sealed interface Command {}
 
@@ -72,6 +74,13 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     /** The producers of remote source {@code fragmentId} were cancelled: what the tasks have is all of it. */
     public record EndSource(int fragmentId) implements Command, LocalOnly {}
 
+    /** The cluster's active workers now, asked for with {@link WorkersWanted}: more places for re-runs. */
+    public record CandidateWorkers(List<WorkerRef> workers) implements Command, LocalOnly {
+        public CandidateWorkers {
+            workers = List.copyOf(workers);
+        }
+    }
+
     /** Stops every task of the stage (abort = the query failed). */
     public record Stop(boolean abort) implements Command, LocalOnly {}
 
@@ -89,9 +98,21 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
 
     private record TaskGone(TaskId taskId) implements Command, LocalOnly {}
 
-    private record ReachabilityChanged(ClusterEvent.ReachabilityEvent event) implements Command, LocalOnly {}
+    /**
+     * What the cluster says of the node at {@code address}: unreachable or back ({@code reachable}), or gone
+     * for good ({@code departed}: downed, exiting or removed).
+     */
+    record NodeChanged(Address address, boolean reachable, boolean departed) implements Command, LocalOnly {
+        static NodeChanged of(ClusterEvent.ReachabilityEvent event) {
+            return new NodeChanged(event.member().address(), !(event instanceof ClusterEvent.UnreachableMember), false);
+        }
 
-    private record MemberChanged(ClusterEvent.MemberEvent event) implements Command, LocalOnly {}
+        static NodeChanged of(ClusterEvent.MemberEvent event) {
+            boolean departed = event instanceof ClusterEvent.MemberRemoved || event instanceof ClusterEvent.MemberDowned
+                    || event instanceof ClusterEvent.MemberExited;
+            return new NodeChanged(event.member().address(), !departed, departed);
+        }
+    }
 
     /** What a stage tells its query. */
     public sealed interface Event {}
@@ -109,6 +130,12 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             requireNonNull(task, "task is null");
         }
     }
+
+    /**
+     * No worker the stage knows can run a lost task again: the query answers with the cluster's active workers
+     * now ({@link CandidateWorkers}), e.g. a worker that joined after the query started.
+     */
+    public record WorkersWanted(int fragmentId) implements Event, LocalOnly {}
 
     /** The current picture of the stage; sent on every change. */
     public record Progress(StageSnapshot snapshot) implements Event, LocalOnly {}
@@ -142,6 +169,8 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         TaskStatus status;
         /** Its actor stopped while the stage was finishing; its final report may still come. */
         boolean stopped;
+        /** Requests to create it sent so far (a request is repeated when its answer does not come in time). */
+        int creationRequests;
 
         Attempt(TaskId taskId, WorkerRef worker) {
             this.taskId = taskId;
@@ -167,8 +196,10 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     private final PlanFragment fragment;
     private final Session session;
     private final List<WorkerRef> workers;
-    /** Every worker of the cluster when the query started: where lost tasks may run again. */
+    /** Where lost tasks may run again: every worker when the query started, and those found since. */
     private final List<WorkerRef> allWorkers;
+    /** Partitions whose lost attempt waits for {@link CandidateWorkers}, with the node it was lost on. */
+    private final Map<Integer, String> awaitingWorkers = new LinkedHashMap<>();
     private final RetryPolicy retryPolicy;
     private final int firstAttempt;
     private final int outputPartitionCount;
@@ -179,7 +210,10 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     private final Attempt[] attempts;
     /** Earlier attempts of re-run partitions, cancelled when the stage ends (their node may come back). */
     private final List<ActorRef<TaskActor.Command>> superseded = new ArrayList<>();
-    private final Set<String> lostNodes = new HashSet<>();
+    /** Nodes (by address: a restarted node is another member) unreachable or gone now. */
+    private final Set<Address> lostNodes = new HashSet<>();
+    /** Nodes downed or removed: lost for good, unlike an unreachable node, which may come back. */
+    private final Set<Address> departedNodes = new HashSet<>();
     /** The producers of each remote source, by producing partition, once known. */
     private final Map<Integer, RemoteTask[]> sources = new LinkedHashMap<>();
     private final Set<Integer> endedSources = new HashSet<>();
@@ -244,7 +278,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         this.fragment = requireNonNull(fragment, "fragment is null");
         this.session = requireNonNull(session, "session is null");
         this.workers = List.copyOf(workers);
-        this.allWorkers = List.copyOf(allWorkers);
+        this.allWorkers = new ArrayList<>(allWorkers);
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");
         this.firstAttempt = firstAttempt;
         this.outputPartitionCount = outputPartitionCount;
@@ -259,10 +293,10 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         if (context.getSystem().settings().config().getString("akka.actor.provider").equals("cluster")) {
             Cluster cluster = Cluster.get(context.getSystem());
             cluster.subscriptions().tell(Subscribe.create(
-                    context.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
+                    context.messageAdapter(ClusterEvent.ReachabilityEvent.class, NodeChanged::of),
                     ClusterEvent.ReachabilityEvent.class));
             cluster.subscriptions().tell(Subscribe.create(
-                    context.messageAdapter(ClusterEvent.MemberEvent.class, MemberChanged::new),
+                    context.messageAdapter(ClusterEvent.MemberEvent.class, NodeChanged::of),
                     ClusterEvent.MemberEvent.class));
         }
         for (int partition = 0; partition < this.workers.size(); partition++) {
@@ -278,11 +312,11 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
                 .onMessage(SourceReplaced.class, this::onSourceReplaced)
                 .onMessage(StatusChanged.class, this::onStatusChanged)
                 .onMessage(TaskGone.class, message -> onLost(message.taskId(), null))
-                .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
-                .onMessage(MemberChanged.class, this::onMemberChanged)
+                .onMessage(NodeChanged.class, this::onNodeChanged)
                 .onMessage(Stop.class, this::onStop)
                 .onMessage(EndSource.class, this::onEndSource)
                 .onMessage(ApplyDynamicFilter.class, this::onApplyDynamicFilter)
+                .onMessage(CandidateWorkers.class, this::onCandidateWorkers)
                 .build();
     }
 
@@ -290,6 +324,14 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
 
     private void start(int partition, TaskId taskId, WorkerRef worker) {
         attempts[partition] = new Attempt(taskId, worker);
+        requestCreation(attempts[partition]);
+    }
+
+    /** Asks the worker to create the attempt; a repeated request gets the task the first one created, if any. */
+    private void requestCreation(Attempt attempt) {
+        attempt.creationRequests++;
+        TaskId taskId = attempt.taskId;
+        WorkerRef worker = attempt.worker;
         getContext().ask(
                 TaskManager.TaskCreated.class,
                 worker.taskManager(),
@@ -311,19 +353,27 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             checkFinishing();
             return this;
         }
+        if (attempt.task != null) {
+            return this; // answered already (requests are repeated only after an error, but stay safe)
+        }
+        if (message.error() != null && !isLost(message.worker()) && attempt.creationRequests < CREATION_REQUESTS) {
+            // a busy worker may answer late: ask again rather than leave a task nobody knows of running there
+            requestCreation(attempt);
+            return this;
+        }
         if (message.error() != null) {
             FailureInfo failure = FailureInfo.of(
                     ErrorCode.REMOTE_TASK_ERROR,
                     "Could not create task " + message.taskId() + " on node " + message.worker().nodeId() + ": "
                             + message.error().getMessage());
-            return lostNodes.contains(message.worker().nodeId()) ? onLost(message.taskId(), null) : fail(failure);
+            return isLost(message.worker()) ? onLost(message.taskId(), null) : fail(failure);
         }
         if (message.reply().failure().isPresent()) {
             return fail(message.reply().failure().get());
         }
         attempt.task = task.orElseThrow();
         getContext().watchWith(attempt.task, new TaskGone(attempt.taskId));
-        if (lostNodes.contains(attempt.worker.nodeId())) {
+        if (isLost(attempt.worker)) {
             return onLost(attempt.taskId, null);
         }
         if (announced) {
@@ -529,35 +579,35 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         }
     }
 
-    private Behavior<Command> onReachabilityChanged(ReachabilityChanged message) {
-        if (message.event() instanceof ClusterEvent.UnreachableMember unreachable) {
-            return onNodeLost(unreachable.member().address());
+    private Behavior<Command> onNodeChanged(NodeChanged message) {
+        Address address = message.address();
+        if (message.departed()) {
+            departedNodes.add(address);
         }
-        return this;
-    }
-
-    private Behavior<Command> onMemberChanged(MemberChanged message) {
-        ClusterEvent.MemberEvent event = message.event();
-        if (event instanceof ClusterEvent.MemberRemoved || event instanceof ClusterEvent.MemberDowned
-                || event instanceof ClusterEvent.MemberExited) {
-            return onNodeLost(event.member().address());
+        if (!message.reachable()) {
+            return onNodeLost(address);
+        }
+        if (!departedNodes.contains(address)) {
+            // Reachable again (a busy node missed heartbeats), or a member event of a node that is fine: it may
+            // run re-runs again. The attempts already given up there stay given up.
+            lostNodes.remove(address);
         }
         return this;
     }
 
     /** A node of the cluster is unreachable or gone: every task of this stage there is lost. */
     private Behavior<Command> onNodeLost(Address address) {
-        for (WorkerRef worker : allWorkers) {
-            if (worker.taskManager().path().address().equals(address)) {
-                lostNodes.add(worker.nodeId());
-            }
-        }
+        lostNodes.add(address);
         for (Attempt attempt : attempts) {
-            if (attempt != null && lostNodes.contains(attempt.worker.nodeId())) {
+            if (attempt != null && isLost(attempt.worker)) {
                 onLost(attempt.taskId, attempt.worker.nodeId());
             }
         }
         return this;
+    }
+
+    private boolean isLost(WorkerRef worker) {
+        return lostNodes.contains(worker.taskManager().path().address());
     }
 
     /**
@@ -591,6 +641,9 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
 
     private Behavior<Command> rerun(Attempt lost, String node) {
         int partition = lost.taskId.partition();
+        if (awaitingWorkers.containsKey(partition)) {
+            return this;
+        }
         if (lost.task != null) {
             superseded.add(lost.task);
         }
@@ -602,6 +655,41 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         }
         List<Split> splits = splitsByPartition.get(partition);
         Optional<WorkerRef> target = replacementWorker(splits);
+        if (target.isEmpty()) {
+            // perhaps a worker joined since the query started (a restarted one): ask the query for them
+            if (awaitingWorkers.isEmpty()) {
+                query.tell(new WorkersWanted(fragment.id()));
+            }
+            awaitingWorkers.put(partition, node);
+            return this;
+        }
+        return rerunOn(lost, node, target);
+    }
+
+    private Behavior<Command> onCandidateWorkers(CandidateWorkers message) {
+        Set<ActorRef<TaskManager.Command>> known = new HashSet<>();
+        allWorkers.forEach(worker -> known.add(worker.taskManager()));
+        for (WorkerRef worker : message.workers()) {
+            if (known.add(worker.taskManager())) {
+                allWorkers.add(worker);
+            }
+        }
+        Map<Integer, String> waiting = new LinkedHashMap<>(awaitingWorkers);
+        awaitingWorkers.clear();
+        for (Map.Entry<Integer, String> entry : waiting.entrySet()) {
+            if (outputConsumed || state.equals("FAILED") || state.equals("ABORTED")) {
+                break; // the query ended meanwhile
+            }
+            Attempt lost = attempts[entry.getKey()];
+            rerunOn(lost, entry.getValue(), replacementWorker(splitsByPartition.get(entry.getKey())));
+        }
+        return this;
+    }
+
+    private Behavior<Command> rerunOn(Attempt lost, String node, Optional<WorkerRef> target) {
+        int partition = lost.taskId.partition();
+        int attemptNumber = lost.taskId.attempt() + 1;
+        List<Split> splits = splitsByPartition.get(partition);
         if (target.isEmpty()) {
             return fail(FailureInfo.of(ErrorCode.REMOTE_HOST_GONE,
                     "Task " + lost.taskId + " on node " + node + " was lost and no worker is left that can run it again"
@@ -635,7 +723,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
         WorkerRef best = null;
         long bestLoad = Long.MAX_VALUE;
         for (WorkerRef worker : allWorkers) {
-            if (lostNodes.contains(worker.nodeId()) || !canRead(worker.nodeId(), splits)) {
+            if (isLost(worker) || !canRead(worker.nodeId(), splits)) {
                 continue;
             }
             long load = Arrays.stream(attempts).filter(a -> a != null && a.worker.nodeId().equals(worker.nodeId())).count();

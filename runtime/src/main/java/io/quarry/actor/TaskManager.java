@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import akka.actor.Address;
 import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorRefResolver;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
@@ -35,9 +36,11 @@ import io.quarry.client.TaskUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -45,12 +48,17 @@ import java.util.concurrent.Executor;
  * task a stage asks for and knows the tasks running on this node.
  *
  * <p>It also watches the nodes that created its tasks: once such a node has been unreachable for the
- * coordinator-lost timeout ({@code cluster.coordinator-lost-timeout}), or is downed or removed, the tasks it
- * created are aborted, so that a dead coordinator's work stops and frees its memory without waiting for a
- * downing decision that may never come.
+ * coordinator-lost timeout ({@code cluster.coordinator-lost-timeout}) and does not answer a direct probe within
+ * {@link #CREATOR_PROBE_TIMEOUT}, or is downed or removed, the tasks it created are aborted, so that a dead
+ * coordinator's work stops and frees its memory without waiting for a downing decision that may never come. The
+ * probe keeps a coordinator that is only slow (a few seconds without heartbeats on a busy machine make it
+ * unreachable too) from losing every query it runs.
  */
 public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
     public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "quarry-task-manager");
+
+    /** How long a creator unreachable for the coordinator-lost timeout has to answer a probe. */
+    static final Duration CREATOR_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     public sealed interface Command {}
 
@@ -206,6 +214,9 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
     /** The creator at {@code creator} has been unreachable for the coordinator-lost timeout. */
     private record CreatorLost(Address creator) implements Command, LocalOnly {}
 
+    /** The answer to a probe of an unreachable creator, or its absence ({@code answered} false). */
+    private record CreatorProbed(Address creator, boolean answered) implements Command, LocalOnly {}
+
     /** What a task manager needs from its node. */
     public record Settings(
             String nodeId, CatalogManager catalogs, Executor driverExecutor, long outputBufferBytes, Duration askTimeout,
@@ -226,6 +237,8 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
     private final Map<TaskId, ActorRef<TaskActor.Command>> tasks = new HashMap<>();
     /** The remote node whose stage created each task through {@link CreateTask}; tasks of this node's own stages are not here. */
     private final Map<TaskId, Address> creators = new HashMap<>();
+    /** Creators of tasks here that the cluster marks unreachable now. */
+    private final Set<Address> unreachableCreators = new HashSet<>();
     private boolean draining;
 
     public static Behavior<Command> create(Settings settings) {
@@ -277,10 +290,8 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
                 })
                 .onMessage(MembershipChanged.class, this::onMembershipChanged)
                 .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
-                .onMessage(CreatorLost.class, lost -> {
-                    abortTasksOf(lost.creator(), "unreachable for " + creatorLostTimeout.toMillis() + " ms");
-                    return this;
-                })
+                .onMessage(CreatorLost.class, this::onCreatorLost)
+                .onMessage(CreatorProbed.class, this::onCreatorProbed)
                 .onMessage(Drain.class, drain -> {
                     draining = true;
                     return this;
@@ -413,15 +424,44 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
     private Behavior<Command> onReachabilityChanged(ReachabilityChanged message) {
         Address address = message.event().member().address();
         if (message.event() instanceof ClusterEvent.UnreachableMember) {
-            if (creators.containsValue(address) && !timers.isTimerActive(address)) {
+            if (creators.containsValue(address) && unreachableCreators.add(address)) {
                 getContext().getLog().warn("Node {}, which created {} tasks here, is unreachable: they are aborted if it stays so for {} ms",
                         address, countTasksOf(address), creatorLostTimeout.toMillis());
                 timers.startSingleTimer(address, new CreatorLost(address), creatorLostTimeout);
             }
-        } else if (timers.isTimerActive(address)) {
+        } else if (unreachableCreators.remove(address)) {
             getContext().getLog().info("Node {} is reachable again: its tasks here go on", address);
             timers.cancel(address);
         }
+        return this;
+    }
+
+    /** Unreachable for the coordinator-lost timeout: one direct probe decides. */
+    private Behavior<Command> onCreatorLost(CreatorLost lost) {
+        if (!unreachableCreators.contains(lost.creator())) {
+            return this;
+        }
+        ActorRef<NodeRegistry.Command> registry = ActorRefResolver.get(getContext().getSystem())
+                .resolveActorRef(lost.creator() + NodeGuardian.REGISTRY_PATH);
+        getContext().ask(NodeRegistry.ProbeAnswer.class, registry, CREATOR_PROBE_TIMEOUT, NodeRegistry.Probe::new,
+                (answer, error) -> new CreatorProbed(lost.creator(), error == null));
+        return this;
+    }
+
+    private Behavior<Command> onCreatorProbed(CreatorProbed probed) {
+        Address creator = probed.creator();
+        if (!unreachableCreators.contains(creator)) {
+            return this;
+        }
+        if (probed.answered()) {
+            // alive but slow: ask again later while the cluster still marks it unreachable
+            getContext().getLog().info("Node {} answers although marked unreachable: its tasks here go on", creator);
+            timers.startSingleTimer(creator, new CreatorLost(creator), creatorLostTimeout);
+            return this;
+        }
+        unreachableCreators.remove(creator);
+        abortTasksOf(creator, "unreachable for " + creatorLostTimeout.toMillis() + " ms and did not answer a probe within "
+                + CREATOR_PROBE_TIMEOUT.toMillis() + " ms");
         return this;
     }
 
@@ -430,6 +470,7 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         if (event instanceof ClusterEvent.MemberRemoved || event instanceof ClusterEvent.MemberDowned) {
             Address address = event.member().address();
             timers.cancel(address);
+            unreachableCreators.remove(address);
             abortTasksOf(address, event instanceof ClusterEvent.MemberRemoved ? "removed from the cluster" : "downed");
         }
         return this;

@@ -12,6 +12,7 @@ import io.quarry.client.QueryInfo;
 import io.quarry.client.QueryState;
 import io.quarry.client.ResultBatch;
 import io.quarry.client.ResultPhase;
+import io.quarry.config.QueryConfig;
 import io.quarry.connector.CatalogManager;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
@@ -71,7 +72,8 @@ class TestQueryActor {
         TestProbe<QueryManager.Command> manager = testKit.createTestProbe();
         QueryActor.Settings settings = new QueryActor.Settings(
                 slowPlanner, planning, CatalogManager.withBuiltInConnectors(List.of()), registry.getRef(),
-                Duration.ofSeconds(3), LONG, LONG, 1 << 20, 1);
+                Duration.ofSeconds(3), LONG, LONG, 1 << 20, 1, QueryConfig.DEFAULT_MAX_MEMORY_BYTES,
+                QueryConfig.DEFAULT_RETRY_POLICY);
         ActorRef<QueryActor.Command> query = testKit.spawn(
                 QueryActor.create(queryId, "slug", session, "SELECT 1", settings, manager.getRef()));
         query.tell(QueryActor.Admit.INSTANCE);
@@ -108,7 +110,8 @@ class TestQueryActor {
         TestProbe<QueryManager.Command> manager = localKit.createTestProbe();
         QueryActor.Settings settings = new QueryActor.Settings(
                 blockedPlanner, planning, CatalogManager.withBuiltInConnectors(List.of()), registry.getRef(),
-                Duration.ofSeconds(3), LONG, LONG, 1 << 20, 1);
+                Duration.ofSeconds(3), LONG, LONG, 1 << 20, 1, QueryConfig.DEFAULT_MAX_MEMORY_BYTES,
+                QueryConfig.DEFAULT_RETRY_POLICY);
         ActorRef<QueryActor.Command> query = localKit.spawn(
                 QueryActor.create(queryId, "slug", session, "SELECT 42", settings, manager.getRef()));
         try {

@@ -278,4 +278,68 @@ class TestStageActorRetry {
                 ? FishingOutcomes.complete()
                 : FishingOutcomes.continueAndIgnore());
     }
+    @Test
+    void withNoKnownWorkerLeftTheStageAsksForWorkersThatJoinedSince() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        // another actor system: a node of another address
+        ActorTestKit otherNode = ActorTestKit.create("joined");
+        TestProbe<TaskManager.Command> joined = otherNode.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
+        StageId stageId = new StageId(QUERY, 11);
+        akka.actor.typed.ActorRef<StageActor.Command> stage = testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
+                query.getRef()));
+        TestProbe<TaskActor.Command> task = createTask(first, new TaskId(stageId, 0, 0));
+        fish(query, StageActor.TasksCreated.class);
+        // its node leaves the cluster: no worker the stage knows is left
+        stage.tell(new StageActor.NodeChanged(first.getRef().path().address(), false, true));
+
+        assertThat(fish(query, StageActor.WorkersWanted.class).fragmentId()).isEqualTo(FRAGMENT.id());
+        stage.tell(new StageActor.CandidateWorkers(List.of(new WorkerRef("w2", "http://127.0.0.1:2", joined.getRef()))));
+
+        try {
+            createTask(joined, new TaskId(stageId, 0, 1));
+            assertThat(fish(query, StageActor.TaskReplaced.class).task().taskId()).isEqualTo(new TaskId(stageId, 0, 1));
+        } finally {
+            otherNode.shutdownTestKit();
+        }
+    }
+
+    @Test
+    void withNoWorkerLeftAtAllTheStageFailsOnceTheQueryFoundNone() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
+        StageId stageId = new StageId(QUERY, 12);
+        akka.actor.typed.ActorRef<StageActor.Command> stage = testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
+                query.getRef()));
+        createTask(first, new TaskId(stageId, 0, 0));
+        fish(query, StageActor.TasksCreated.class);
+        stage.tell(new StageActor.NodeChanged(first.getRef().path().address(), false, false));
+
+        fish(query, StageActor.WorkersWanted.class);
+        stage.tell(new StageActor.CandidateWorkers(List.of()));
+
+        StageActor.Failed failed = fish(query, StageActor.Failed.class);
+        assertThat(failed.failure().errorCode()).isEqualTo(ErrorCode.REMOTE_HOST_GONE);
+        assertThat(failed.failure().message()).contains("no worker is left");
+    }
+    @Test
+    void aCreationRequestLeftUnansweredIsRepeatedForTheSameTask() {
+        TestProbe<TaskManager.Command> slow = testKit.createTestProbe();
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", slow.getRef());
+        StageId stageId = new StageId(QUERY, 13);
+        testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(),
+                Duration.ofMillis(300), query.getRef()));
+        TaskManager.CreateTask unanswered = slow.expectMessageClass(TaskManager.CreateTask.class, WAIT);
+
+        // the same task asked for again (a task manager answers a repeated request with the task it created)
+        TestProbe<TaskActor.Command> task = createTask(slow, unanswered.taskId());
+
+        assertThat(fish(query, StageActor.TasksCreated.class).tasks().get(0).task()).isEqualTo(task.getRef());
+    }
 }

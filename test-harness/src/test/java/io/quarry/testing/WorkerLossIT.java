@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * SIGKILL at a random moment while the query runs. Under {@code retry_policy = TASK} the lost tasks run again
  * on the survivors and the answer equals the same query's undisturbed answer; under {@code QUERY} the query
  * starts over unseen; under {@code NONE} it fails within 10 s with a named error and leaves no task behind.
- * The killed worker is started again before the next test.
+ * The killed worker is started again before the next test. A memory table (two copies of every piece) is
+ * read after every kill, once the coordinator lists the killed worker as failed: its row count and checksums
+ * never change, and since the pieces the dead worker held get their second copy back, they survive the next
+ * kill too.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkerLossIT {
@@ -42,13 +46,22 @@ class WorkerLossIT {
     /** The live node of each worker slot (a restarted worker replaces its dead one). */
     private static final List<ProcessCluster.Node> workers = new ArrayList<>();
     private static final Random random = new Random();
+    private static final String MEMORY_CHECK = "SELECT count(*), sum(orderkey * 3 + custkey), count(DISTINCT orderkey) FROM orders";
+    /** The memory table's count and checksums, as read from tpch before any kill. */
+    private static List<Object> memoryTableFigures;
 
     @BeforeAll
     static void start() {
         // TASK keeps exchanged pages for re-runs: a query needs more memory per node than the small test JVMs'
         // default limit (a tenth of 768 MB) gives it
-        cluster = ProcessCluster.start(3, Map.of("query.max-memory-per-node", "400MB"));
+        cluster = ProcessCluster.start(3, QuarryProcess.newWorkDirectory("cluster-"), etc -> etc
+                .config("query.max-memory-per-node", "400MB")
+                .catalog("memory", Map.of("connector.name", "memory")), ProcessCluster.START_TIMEOUT);
         workers.addAll(cluster.workers());
+        memoryTableFigures = onlyRow(cluster.client("tpch", "tiny"), MEMORY_CHECK);
+        StatementClient.Result copied = cluster.client("memory", "default").execute("CREATE TABLE orders AS SELECT * FROM tpch.tiny.orders");
+        assertThat(copied.error()).as("copy of tpch.tiny.orders into memory").isEmpty();
+        assertThat(onlyRow(cluster.client("memory", "default"), MEMORY_CHECK)).isEqualTo(memoryTableFigures);
         long seed = System.nanoTime();
         random.setSeed(seed);
         log.info("Kill moments drawn with seed {}", seed);
@@ -78,7 +91,7 @@ class WorkerLossIT {
                     .isEmpty();
             assertNoTasksLeft(disturbed.queryId());
         } finally {
-            restart(killed.slot());
+            afterKill(killed);
         }
     }
 
@@ -95,7 +108,7 @@ class WorkerLossIT {
                     .isEmpty();
             assertNoTasksLeft(killed.result().queryId());
         } finally {
-            restart(killed.slot());
+            afterKill(killed);
         }
     }
 
@@ -112,7 +125,7 @@ class WorkerLossIT {
                     .isLessThanOrEqualTo(FAILURE_LIMIT);
             assertNoTasksLeft(result.queryId());
         } finally {
-            restart(killed.slot());
+            afterKill(killed);
         }
     }
 
@@ -188,6 +201,36 @@ class WorkerLossIT {
             }
             return true;
         });
+    }
+
+    /**
+     * Once the coordinator lists the killed worker as failed (queries no longer use it), the memory table still has every row exactly once
+     * (read from the copies on the workers left); then the worker is started again.
+     */
+    private static void afterKill(Killed killed) {
+        try {
+            URI gone = workers.get(killed.slot()).uri();
+            cluster.await(Duration.ofSeconds(60), killed.worker() + " in /v1/node/failed", () -> {
+                for (JsonNode node : cluster.failedNodes()) {
+                    if (URI.create(node.path("uri").asText()).equals(gone)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            assertThat(onlyRow(cluster.client("memory", "default"), MEMORY_CHECK))
+                    .as("count and checksums of the memory table after %s was killed", killed.worker())
+                    .isEqualTo(memoryTableFigures);
+        } finally {
+            restart(killed.slot());
+        }
+    }
+
+    private static List<Object> onlyRow(StatementClient client, String sql) {
+        StatementClient.Result result = client.execute(sql);
+        assertThat(result.error()).as("error of %s\n%s", sql, cluster.diagnostics()).isEmpty();
+        assertThat(result.rows()).as("rows of %s", sql).hasSize(1);
+        return result.rows().get(0);
     }
 
     /** Starts the killed worker of {@code slot} again and waits until queries use all three workers. */
