@@ -460,8 +460,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                         .build(),
                 "stage-events-" + run);
         RetryPolicy policy = retryPolicy();
-        if (policy == RetryPolicy.TASK && workers.size() < 2) {
-            // with one worker a lost task has nowhere else to run: keeping outputs for re-runs would only cost
+        if (policy == RetryPolicy.TASK && workers.size() < 2
+                && workers.stream().allMatch(worker -> worker.taskManager().path().address().hasLocalScope())) {
+            // a single node (this one) has nowhere else to run a lost task: keeping outputs for re-runs would
+            // only cost. A single remote worker keeps TASK: another may join (restart) before it is lost.
             policy = RetryPolicy.NONE;
         }
         // the tasks learn the policy from the session: under TASK they keep their output for re-runs

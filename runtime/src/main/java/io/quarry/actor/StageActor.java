@@ -25,6 +25,7 @@ import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,11 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     public static final int ATTEMPT_NUMBERS_PER_RUN = 10;
     /** Requests to create one task attempt before the stage gives up on a worker that does not answer. */
     private static final int CREATION_REQUESTS = 3;
+    /**
+     * How long an unreachable node may stay so before a stage under TASK gives up its tasks there (downed or
+     * removed nodes, and every loss under the other policies, count at once).
+     */
+    static final Duration UNREACHABLE_GRACE = Duration.ofSeconds(3);
 
     public sealed interface Command {}
 
@@ -98,19 +104,31 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
 
     private record TaskGone(TaskId taskId) implements Command, LocalOnly {}
 
-    /**
-     * What the cluster says of the node at {@code address}: unreachable or back ({@code reachable}), or gone
-     * for good ({@code departed}: downed, exiting or removed).
-     */
-    record NodeChanged(Address address, boolean reachable, boolean departed) implements Command, LocalOnly {
+    /** The grace of a node that became unreachable (generation {@code generation} of its suspicion) ended. */
+    private record SuspicionDue(Address address, int generation) implements Command, LocalOnly {}
+
+    /** What the cluster says of a node. */
+    enum NodeNews {
+        UNREACHABLE,
+        REACHABLE_AGAIN,
+        /** Downed, exiting or removed: gone for good. */
+        DEPARTED,
+        /** Any other change of its membership: nothing for the stage. */
+        OTHER
+    }
+
+    /** What the cluster says of the node at {@code address}. */
+    record NodeChanged(Address address, NodeNews news) implements Command, LocalOnly {
         static NodeChanged of(ClusterEvent.ReachabilityEvent event) {
-            return new NodeChanged(event.member().address(), !(event instanceof ClusterEvent.UnreachableMember), false);
+            return new NodeChanged(event.member().address(), event instanceof ClusterEvent.UnreachableMember
+                    ? NodeNews.UNREACHABLE
+                    : NodeNews.REACHABLE_AGAIN);
         }
 
         static NodeChanged of(ClusterEvent.MemberEvent event) {
             boolean departed = event instanceof ClusterEvent.MemberRemoved || event instanceof ClusterEvent.MemberDowned
                     || event instanceof ClusterEvent.MemberExited;
-            return new NodeChanged(event.member().address(), !departed, departed);
+            return new NodeChanged(event.member().address(), departed ? NodeNews.DEPARTED : NodeNews.OTHER);
         }
     }
 
@@ -214,6 +232,9 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
     private final Set<Address> lostNodes = new HashSet<>();
     /** Nodes downed or removed: lost for good, unlike an unreachable node, which may come back. */
     private final Set<Address> departedNodes = new HashSet<>();
+    /** Unreachable nodes within their grace (TASK only), with the generation of the suspicion. */
+    private final Map<Address, Integer> suspectNodes = new HashMap<>();
+    private int suspicions;
     /** The producers of each remote source, by producing partition, once known. */
     private final Map<Integer, RemoteTask[]> sources = new LinkedHashMap<>();
     private final Set<Integer> endedSources = new HashSet<>();
@@ -313,6 +334,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
                 .onMessage(StatusChanged.class, this::onStatusChanged)
                 .onMessage(TaskGone.class, message -> onLost(message.taskId(), null))
                 .onMessage(NodeChanged.class, this::onNodeChanged)
+                .onMessage(SuspicionDue.class, this::onSuspicionDue)
                 .onMessage(Stop.class, this::onStop)
                 .onMessage(EndSource.class, this::onEndSource)
                 .onMessage(ApplyDynamicFilter.class, this::onApplyDynamicFilter)
@@ -581,18 +603,36 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
 
     private Behavior<Command> onNodeChanged(NodeChanged message) {
         Address address = message.address();
-        if (message.departed()) {
-            departedNodes.add(address);
+        switch (message.news()) {
+            case DEPARTED -> {
+                departedNodes.add(address);
+                suspectNodes.remove(address);
+                return onNodeLost(address);
+            }
+            case UNREACHABLE -> {
+                if (retryPolicy != RetryPolicy.TASK) {
+                    return onNodeLost(address);
+                }
+                // A busy node can miss heartbeats for a second or two: re-running everything it runs at each such
+                // flap would only add load. A node still unreachable after the grace is lost (a dead one is).
+                int generation = ++suspicions;
+                suspectNodes.put(address, generation);
+                getContext().scheduleOnce(UNREACHABLE_GRACE, getContext().getSelf(), new SuspicionDue(address, generation));
+                return this;
+            }
+            case REACHABLE_AGAIN -> {
+                suspectNodes.remove(address);
+                if (!departedNodes.contains(address)) {
+                    // a busy node missed heartbeats: it may run re-runs again (the attempts already given up
+                    // there stay given up)
+                    lostNodes.remove(address);
+                }
+                return this;
+            }
+            default -> {
+                return this;
+            }
         }
-        if (!message.reachable()) {
-            return onNodeLost(address);
-        }
-        if (!departedNodes.contains(address)) {
-            // Reachable again (a busy node missed heartbeats), or a member event of a node that is fine: it may
-            // run re-runs again. The attempts already given up there stay given up.
-            lostNodes.remove(address);
-        }
-        return this;
     }
 
     /** A node of the cluster is unreachable or gone: every task of this stage there is lost. */
@@ -604,6 +644,15 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
             }
         }
         return this;
+    }
+
+    private Behavior<Command> onSuspicionDue(SuspicionDue due) {
+        Integer generation = suspectNodes.get(due.address());
+        if (generation == null || generation != due.generation()) {
+            return this; // reachable again meanwhile, or unreachable once more with a later grace
+        }
+        suspectNodes.remove(due.address());
+        return onNodeLost(due.address());
     }
 
     private boolean isLost(WorkerRef worker) {

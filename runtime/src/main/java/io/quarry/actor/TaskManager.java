@@ -425,7 +425,7 @@ public final class TaskManager extends AbstractBehavior<TaskManager.Command> {
         Address address = message.event().member().address();
         if (message.event() instanceof ClusterEvent.UnreachableMember) {
             if (creators.containsValue(address) && unreachableCreators.add(address)) {
-                getContext().getLog().warn("Node {}, which created {} tasks here, is unreachable: they are aborted if it stays so for {} ms",
+                getContext().getLog().warn("Node {}, which created {} tasks here, is unreachable: they are aborted if it stays so for {} ms and does not answer a probe",
                         address, countTasksOf(address), creatorLostTimeout.toMillis());
                 timers.startSingleTimer(address, new CreatorLost(address), creatorLostTimeout);
             }

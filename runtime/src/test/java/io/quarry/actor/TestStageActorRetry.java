@@ -56,6 +56,30 @@ class TestStageActorRetry {
                 Map.of(), Map.of(), System.currentTimeMillis());
     }
 
+    /** A worker named {@code nodeId} whose task manager is {@code taskManager}. */
+    private static WorkerRef worker(String nodeId, TestProbe<TaskManager.Command> taskManager) {
+        return new WorkerRef(nodeId, "http://127.0.0.1/" + nodeId, taskManager.getRef());
+    }
+
+    /** A stage under test, and the probe standing for its query. */
+    private record StageUnderTest(StageId id, akka.actor.typed.ActorRef<StageActor.Command> stage, TestProbe<StageActor.Event> query) {}
+
+    /** Stage {@code number} of the test query: one task per worker of {@code workers}, re-runs on {@code allWorkers}. */
+    private static StageUnderTest spawnStage(
+            int number, List<WorkerRef> workers, List<WorkerRef> allWorkers, RetryPolicy policy, List<Split> splits) {
+        return spawnStage(number, workers, allWorkers, policy, splits, WAIT);
+    }
+
+    private static StageUnderTest spawnStage(
+            int number, List<WorkerRef> workers, List<WorkerRef> allWorkers, RetryPolicy policy, List<Split> splits,
+            Duration askTimeout) {
+        StageId stageId = new StageId(QUERY, number);
+        TestProbe<StageActor.Event> query = testKit.createTestProbe();
+        akka.actor.typed.ActorRef<StageActor.Command> stage = testKit.spawn(StageActor.create(
+                stageId, FRAGMENT, session(), workers, allWorkers, policy, 0, 1, splits, askTimeout, query.getRef()));
+        return new StageUnderTest(stageId, stage, query);
+    }
+
     private static TestProbe<TaskActor.Command> createTask(TestProbe<TaskManager.Command> manager, TaskId expected) {
         TaskManager.CreateTask create = manager.expectMessageClass(TaskManager.CreateTask.class, WAIT);
         assertThat(create.taskId()).isEqualTo(expected);
@@ -80,15 +104,13 @@ class TestStageActorRetry {
         TestProbe<TaskManager.Command> first = testKit.createTestProbe();
         TestProbe<TaskManager.Command> second = testKit.createTestProbe();
         TestProbe<TaskManager.Command> spare = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
-        WorkerRef w2 = new WorkerRef("w2", "http://127.0.0.1:2", second.getRef());
-        WorkerRef w3 = new WorkerRef("w3", "http://127.0.0.1:3", spare.getRef());
+        WorkerRef w1 = worker("w1", first);
+        WorkerRef w2 = worker("w2", second);
+        WorkerRef w3 = worker("w3", spare);
         List<Split> splits = List.of(new TpchSplit("orders", 0.01, 0, 2), new TpchSplit("orders", 0.01, 1, 2));
-        StageId stageId = new StageId(QUERY, 1);
-        testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1, w2), List.of(w1, w2, w3), RetryPolicy.TASK, 0, 1, splits,
-                WAIT, query.getRef()));
+        StageUnderTest under = spawnStage(1, List.of(w1, w2), List.of(w1, w2, w3), RetryPolicy.TASK, splits);
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
         TestProbe<TaskActor.Command> task1 = createTask(first, new TaskId(stageId, 0, 0));
         TestProbe<TaskActor.Command> task2 = createTask(second, new TaskId(stageId, 1, 0));
         List<Split> firstSplits = task1.expectMessageClass(TaskActor.AddSplits.class, WAIT).splits();
@@ -110,17 +132,15 @@ class TestStageActorRetry {
         TestProbe<TaskManager.Command> first = testKit.createTestProbe();
         TestProbe<TaskManager.Command> second = testKit.createTestProbe();
         TestProbe<TaskManager.Command> third = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
-        WorkerRef w2 = new WorkerRef("w2", "http://127.0.0.1:2", second.getRef());
-        WorkerRef w3 = new WorkerRef("w3", "http://127.0.0.1:3", third.getRef());
+        WorkerRef w1 = worker("w1", first);
+        WorkerRef w2 = worker("w2", second);
+        WorkerRef w3 = worker("w3", third);
         // w2 runs fewer tasks than w3 would, but only w3 holds a copy of w1's piece
         MemorySplit onFirst = new MemorySplit(7, "w1", List.of("w1", "w3"), List.of("piece-a"), List.of("c"), 10);
         MemorySplit onSecond = new MemorySplit(7, "w2", List.of("w2", "w1"), List.of("piece-b"), List.of("c"), 10);
-        StageId stageId = new StageId(QUERY, 6);
-        testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1, w2), List.of(w1, w2, w3), RetryPolicy.TASK, 0, 1,
-                List.of(onFirst, onSecond), WAIT, query.getRef()));
+        StageUnderTest under = spawnStage(6, List.of(w1, w2), List.of(w1, w2, w3), RetryPolicy.TASK, List.of(onFirst, onSecond));
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
         TestProbe<TaskActor.Command> task1 = createTask(first, new TaskId(stageId, 0, 0));
         createTask(second, new TaskId(stageId, 1, 0));
         assertThat(task1.expectMessageClass(TaskActor.AddSplits.class, WAIT).splits()).containsExactly(onFirst);
@@ -136,13 +156,11 @@ class TestStageActorRetry {
     @Test
     void aSplitWhoseNodeRunsNoTaskIsReadFromACopy() {
         TestProbe<TaskManager.Command> second = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w2 = new WorkerRef("w2", "http://127.0.0.1:2", second.getRef());
+        WorkerRef w2 = worker("w2", second);
         MemorySplit onGone = new MemorySplit(7, "gone", List.of("gone", "w2"), List.of("piece-a"), List.of("c"), 10);
-        StageId stageId = new StageId(QUERY, 7);
-        testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w2), List.of(w2), RetryPolicy.NONE, 0, 1, List.of(onGone), WAIT,
-                query.getRef()));
+        StageUnderTest under = spawnStage(7, List.of(w2), List.of(w2), RetryPolicy.NONE, List.of(onGone));
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
         TestProbe<TaskActor.Command> task = createTask(second, new TaskId(stageId, 0, 0));
         assertThat(task.expectMessageClass(TaskActor.AddSplits.class, WAIT).splits()).containsExactly(onGone.onNode("w2"));
     }
@@ -150,12 +168,10 @@ class TestStageActorRetry {
     @Test
     void aTaskThatFinishesBeforeItsCreationIsAnsweredStillMakesTheStageKnownAndFinished() {
         TestProbe<TaskManager.Command> first = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
-        StageId stageId = new StageId(QUERY, 8);
-        testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.NONE, 0, 1, List.of(), WAIT,
-                query.getRef()));
+        WorkerRef w1 = worker("w1", first);
+        StageUnderTest under = spawnStage(8, List.of(w1), List.of(w1), RetryPolicy.NONE, List.of());
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
         TaskManager.CreateTask create = first.expectMessageClass(TaskManager.CreateTask.class, WAIT);
         // nothing to do: the task's final report overtakes the answer to its creation
         create.statusListener().tell(new TaskStatus(
@@ -175,12 +191,10 @@ class TestStageActorRetry {
     @Test
     void withoutRetriesALostTaskFailsTheStage() {
         TestProbe<TaskManager.Command> first = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
-        StageId stageId = new StageId(QUERY, 2);
-        testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.NONE, 0, 1, List.of(), WAIT,
-                query.getRef()));
+        WorkerRef w1 = worker("w1", first);
+        StageUnderTest under = spawnStage(2, List.of(w1), List.of(w1), RetryPolicy.NONE, List.of());
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
         TestProbe<TaskActor.Command> task = createTask(first, new TaskId(stageId, 0, 0));
         fish(query, StageActor.TasksCreated.class);
 
@@ -194,12 +208,10 @@ class TestStageActorRetry {
     @Test
     void aLostTaskWithNoWorkerLeftFailsTheStage() {
         TestProbe<TaskManager.Command> first = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
-        StageId stageId = new StageId(QUERY, 3);
-        testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
-                query.getRef()));
+        WorkerRef w1 = worker("w1", first);
+        StageUnderTest under = spawnStage(3, List.of(w1), List.of(w1), RetryPolicy.TASK, List.of());
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
         TestProbe<TaskActor.Command> task = createTask(first, new TaskId(stageId, 0, 0));
         fish(query, StageActor.TasksCreated.class);
 
@@ -217,12 +229,11 @@ class TestStageActorRetry {
     @Test
     void aReplacedProducerIsPassedToEveryTask() {
         TestProbe<TaskManager.Command> first = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
-        StageId stageId = new StageId(QUERY, 4);
-        akka.actor.typed.ActorRef<StageActor.Command> stage = testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
-                query.getRef()));
+        WorkerRef w1 = worker("w1", first);
+        StageUnderTest under = spawnStage(4, List.of(w1), List.of(w1), RetryPolicy.TASK, List.of());
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
+        akka.actor.typed.ActorRef<StageActor.Command> stage = under.stage();
         TestProbe<TaskActor.Command> task = createTask(first, new TaskId(stageId, 0, 0));
         fish(query, StageActor.TasksCreated.class);
         TestProbe<TaskActor.Command> producer = testKit.createTestProbe();
@@ -238,17 +249,17 @@ class TestStageActorRetry {
                 ? FishingOutcomes.complete()
                 : FishingOutcomes.continueAndIgnore());
     }
+
     @Test
     void aFinishedStageStillLearnsOfReplacedProducersForItsLaterReRuns() {
         TestProbe<TaskManager.Command> first = testKit.createTestProbe();
         TestProbe<TaskManager.Command> second = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
-        WorkerRef w2 = new WorkerRef("w2", "http://127.0.0.1:2", second.getRef());
-        StageId stageId = new StageId(QUERY, 9);
-        akka.actor.typed.ActorRef<StageActor.Command> stage = testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1), List.of(w1, w2), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
-                query.getRef()));
+        WorkerRef w1 = worker("w1", first);
+        WorkerRef w2 = worker("w2", second);
+        StageUnderTest under = spawnStage(9, List.of(w1), List.of(w1, w2), RetryPolicy.TASK, List.of());
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
+        akka.actor.typed.ActorRef<StageActor.Command> stage = under.stage();
         TaskManager.CreateTask create = first.expectMessageClass(TaskManager.CreateTask.class, WAIT);
         TestProbe<TaskActor.Command> task = testKit.createTestProbe();
         create.replyTo().tell(new TaskManager.TaskCreated(create.taskId(), "w1", Optional.of(task.getRef()), Optional.empty()));
@@ -278,22 +289,22 @@ class TestStageActorRetry {
                 ? FishingOutcomes.complete()
                 : FishingOutcomes.continueAndIgnore());
     }
+
     @Test
     void withNoKnownWorkerLeftTheStageAsksForWorkersThatJoinedSince() {
         TestProbe<TaskManager.Command> first = testKit.createTestProbe();
         // another actor system: a node of another address
         ActorTestKit otherNode = ActorTestKit.create("joined");
         TestProbe<TaskManager.Command> joined = otherNode.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
-        StageId stageId = new StageId(QUERY, 11);
-        akka.actor.typed.ActorRef<StageActor.Command> stage = testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
-                query.getRef()));
+        WorkerRef w1 = worker("w1", first);
+        StageUnderTest under = spawnStage(11, List.of(w1), List.of(w1), RetryPolicy.TASK, List.of());
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
+        akka.actor.typed.ActorRef<StageActor.Command> stage = under.stage();
         TestProbe<TaskActor.Command> task = createTask(first, new TaskId(stageId, 0, 0));
         fish(query, StageActor.TasksCreated.class);
         // its node leaves the cluster: no worker the stage knows is left
-        stage.tell(new StageActor.NodeChanged(first.getRef().path().address(), false, true));
+        stage.tell(new StageActor.NodeChanged(first.getRef().path().address(), StageActor.NodeNews.DEPARTED));
 
         assertThat(fish(query, StageActor.WorkersWanted.class).fragmentId()).isEqualTo(FRAGMENT.id());
         stage.tell(new StageActor.CandidateWorkers(List.of(new WorkerRef("w2", "http://127.0.0.1:2", joined.getRef()))));
@@ -309,15 +320,14 @@ class TestStageActorRetry {
     @Test
     void withNoWorkerLeftAtAllTheStageFailsOnceTheQueryFoundNone() {
         TestProbe<TaskManager.Command> first = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", first.getRef());
-        StageId stageId = new StageId(QUERY, 12);
-        akka.actor.typed.ActorRef<StageActor.Command> stage = testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(), WAIT,
-                query.getRef()));
+        WorkerRef w1 = worker("w1", first);
+        StageUnderTest under = spawnStage(12, List.of(w1), List.of(w1), RetryPolicy.TASK, List.of());
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
+        akka.actor.typed.ActorRef<StageActor.Command> stage = under.stage();
         createTask(first, new TaskId(stageId, 0, 0));
         fish(query, StageActor.TasksCreated.class);
-        stage.tell(new StageActor.NodeChanged(first.getRef().path().address(), false, false));
+        stage.tell(new StageActor.NodeChanged(first.getRef().path().address(), StageActor.NodeNews.UNREACHABLE));
 
         fish(query, StageActor.WorkersWanted.class);
         stage.tell(new StageActor.CandidateWorkers(List.of()));
@@ -326,20 +336,78 @@ class TestStageActorRetry {
         assertThat(failed.failure().errorCode()).isEqualTo(ErrorCode.REMOTE_HOST_GONE);
         assertThat(failed.failure().message()).contains("no worker is left");
     }
+
     @Test
     void aCreationRequestLeftUnansweredIsRepeatedForTheSameTask() {
         TestProbe<TaskManager.Command> slow = testKit.createTestProbe();
-        TestProbe<StageActor.Event> query = testKit.createTestProbe();
-        WorkerRef w1 = new WorkerRef("w1", "http://127.0.0.1:1", slow.getRef());
-        StageId stageId = new StageId(QUERY, 13);
-        testKit.spawn(StageActor.create(
-                stageId, FRAGMENT, session(), List.of(w1), List.of(w1), RetryPolicy.TASK, 0, 1, List.of(),
-                Duration.ofMillis(300), query.getRef()));
+        WorkerRef w1 = worker("w1", slow);
+        StageUnderTest under = spawnStage(13, List.of(w1), List.of(w1), RetryPolicy.TASK, List.of(), Duration.ofMillis(300));
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
         TaskManager.CreateTask unanswered = slow.expectMessageClass(TaskManager.CreateTask.class, WAIT);
 
         // the same task asked for again (a task manager answers a repeated request with the task it created)
         TestProbe<TaskActor.Command> task = createTask(slow, unanswered.taskId());
 
         assertThat(fish(query, StageActor.TasksCreated.class).tasks().get(0).task()).isEqualTo(task.getRef());
+    }
+
+    @Test
+    void aNodeReachableAgainTakesReRunsAgain() {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        ActorTestKit otherNode = ActorTestKit.create("flapping");
+        try {
+            TestProbe<TaskManager.Command> flapping = otherNode.createTestProbe();
+            WorkerRef w1 = worker("w1", first);
+            WorkerRef w2 = worker("w2", flapping);
+            StageUnderTest under = spawnStage(14, List.of(w1), List.of(w1, w2), RetryPolicy.TASK, List.of());
+            StageId stageId = under.id();
+            TestProbe<StageActor.Event> query = under.query();
+            akka.actor.typed.ActorRef<StageActor.Command> stage = under.stage();
+            TestProbe<TaskActor.Command> task = createTask(first, new TaskId(stageId, 0, 0));
+            fish(query, StageActor.TasksCreated.class);
+            akka.actor.Address w2Address = flapping.getRef().path().address();
+            stage.tell(new StageActor.NodeChanged(w2Address, StageActor.NodeNews.UNREACHABLE));
+            stage.tell(new StageActor.NodeChanged(w2Address, StageActor.NodeNews.REACHABLE_AGAIN));
+
+            task.stop();
+
+            // w2 runs none of the stage's tasks, w1 runs the lost one: the re-run goes to w2, which is back
+            createTask(flapping, new TaskId(stageId, 0, 1));
+        } finally {
+            otherNode.shutdownTestKit();
+        }
+    }
+
+    @Test
+    void aNodeUnreachableForLessThanTheGraceKeepsItsTasks() {
+        ActorTestKit otherNode = ActorTestKit.create("spare");
+        try {
+            keepsItsTasksThroughAShortFlap(otherNode.createTestProbe());
+        } finally {
+            otherNode.shutdownTestKit();
+        }
+    }
+
+    private void keepsItsTasksThroughAShortFlap(TestProbe<TaskManager.Command> spare) {
+        TestProbe<TaskManager.Command> first = testKit.createTestProbe();
+        WorkerRef w1 = worker("w1", first);
+        WorkerRef w2 = worker("w2", spare);
+        StageUnderTest under = spawnStage(15, List.of(w1), List.of(w1, w2), RetryPolicy.TASK, List.of());
+        StageId stageId = under.id();
+        TestProbe<StageActor.Event> query = under.query();
+        akka.actor.typed.ActorRef<StageActor.Command> stage = under.stage();
+        createTask(first, new TaskId(stageId, 0, 0));
+        fish(query, StageActor.TasksCreated.class);
+        akka.actor.Address address = first.getRef().path().address();
+
+        // a flap shorter than the grace changes nothing
+        stage.tell(new StageActor.NodeChanged(address, StageActor.NodeNews.UNREACHABLE));
+        stage.tell(new StageActor.NodeChanged(address, StageActor.NodeNews.REACHABLE_AGAIN));
+        spare.expectNoMessage(StageActor.UNREACHABLE_GRACE.plusMillis(500));
+
+        // unreachable past the grace: the task runs again elsewhere
+        stage.tell(new StageActor.NodeChanged(address, StageActor.NodeNews.UNREACHABLE));
+        createTask(spare, new TaskId(stageId, 0, 1));
     }
 }
