@@ -78,6 +78,8 @@ public final class SqlPlanner {
             .withCaseSensitive(false)
             .withConformance(PrestoConformance.INSTANCE);
 
+    private static final StatementParser PARSER = new StatementParser(PARSER_CONFIG);
+
     private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
             .withConformance(PrestoConformance.INSTANCE)
             .withIdentifierExpansion(true)
@@ -240,7 +242,7 @@ public final class SqlPlanner {
     /** Parses a query's text (already made Calcite's by {@link SqlText}); Trino's syntax errors. */
     static SqlNode parse(SqlText text) {
         try {
-            return SqlParser.create(text.rewritten(), PARSER_CONFIG).parseQuery();
+            return PARSER.parse(text.rewritten());
         } catch (SqlParseException e) {
             throw Errors.fromParse(e, text);
         }
