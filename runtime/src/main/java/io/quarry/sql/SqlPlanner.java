@@ -78,6 +78,8 @@ public final class SqlPlanner {
             .withCaseSensitive(false)
             .withConformance(PrestoConformance.INSTANCE);
 
+    private static final StatementParser PARSER = new StatementParser(PARSER_CONFIG);
+
     private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
             .withConformance(PrestoConformance.INSTANCE)
             .withIdentifierExpansion(true)
@@ -240,7 +242,7 @@ public final class SqlPlanner {
     /** Parses a query's text (already made Calcite's by {@link SqlText}); Trino's syntax errors. */
     static SqlNode parse(SqlText text) {
         try {
-            return SqlParser.create(text.rewritten(), PARSER_CONFIG).parseQuery();
+            return PARSER.parse(text.rewritten());
         } catch (SqlParseException e) {
             throw Errors.fromParse(e, text);
         }
@@ -276,7 +278,39 @@ public final class SqlPlanner {
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.TO_LOWER.name());
         properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), Casing.UNCHANGED.name());
-        return new CalciteConnectionConfigImpl(properties);
+        return new FixedConnectionConfig(properties);
+    }
+
+    /**
+     * The connection settings, with the ones every statement's catalog reader asks for answered without parsing
+     * the properties again (a few per cent of planning a small query).
+     */
+    private static final class FixedConnectionConfig extends CalciteConnectionConfigImpl {
+        private final boolean caseSensitive;
+        private final Casing unquotedCasing;
+        private final Casing quotedCasing;
+
+        FixedConnectionConfig(Properties properties) {
+            super(properties);
+            this.caseSensitive = super.caseSensitive();
+            this.unquotedCasing = super.unquotedCasing();
+            this.quotedCasing = super.quotedCasing();
+        }
+
+        @Override
+        public boolean caseSensitive() {
+            return caseSensitive;
+        }
+
+        @Override
+        public Casing unquotedCasing() {
+            return unquotedCasing;
+        }
+
+        @Override
+        public Casing quotedCasing() {
+            return quotedCasing;
+        }
     }
 
     /**
