@@ -94,6 +94,20 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                if (word.equalsIgnoreCase("timestamp") && end + 1 < n && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t')
+                        && sql.charAt(firstNonBlank(sql, end)) == '\''
+                        && ZonedTimestampLiteral.hasZone(literalText(sql, firstNonBlank(sql, end)))) {
+                    // TIMESTAMP '… zone' becomes a call of a function named as long as the word, as JSON '…' does
+                    int quote = firstNonBlank(sql, end);
+                    int close = closingQuote(sql, quote, '\'');
+                    ZonedTimestampLiteral.check(literalText(sql, quote),
+                            new SqlText(sql, "", List.copyOf(insertions)).location(line, out.length() - lineStart + 1));
+                    out.append('"').append(ZonedTimestampLiteral.NAME).append('"').append('(').append(sql, end + 1, close);
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append(')');
+                    i = close;
+                    continue;
+                }
                 if (word.equalsIgnoreCase("as") && end < n && Character.isWhitespace(sql.charAt(end))
                         && CastTypeSyntax.startsStructural(sql, firstNonBlank(sql, end))) {
                     // CAST(x AS array(T)): Trino's type spelling in Calcite's, of the same length
@@ -132,6 +146,12 @@ final class SqlText {
             i++;
         }
         return sql.length();
+    }
+
+    /** The text of the string literal whose opening quote is at {@code quote}, doubled quotes undone. */
+    private static String literalText(String sql, int quote) {
+        int close = closingQuote(sql, quote, '\'');
+        return sql.substring(quote + 1, Math.max(quote + 1, close - 1)).replace("''", "'");
     }
 
     private static int firstNonBlank(String sql, int from) {
