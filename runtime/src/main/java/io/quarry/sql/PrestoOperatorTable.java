@@ -107,6 +107,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
+        register(CharCast.OPERATOR.getName(), CharCast.OPERATOR);
         // the parser turns translate(a, b, c) into a call of TRANSLATE3
         ScalarFunctionTable.OPERATORS.stream().filter(operator -> operator.getName().equals("TRANSLATE"))
                 .forEach(operator -> register(PARSER_TRANSLATE, operator));

@@ -108,6 +108,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     @Override
     protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
         DecimalRounding.rewrite(node);
+        CharCast.rewrite(node);
         return super.performUnconditionalRewrites(node, underFrom);
     }
 

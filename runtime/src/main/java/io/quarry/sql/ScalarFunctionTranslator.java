@@ -123,6 +123,9 @@ final class ScalarFunctionTranslator {
         switch (name) {
             case ZonedTimestampLiteral.NAME:
                 return ZonedTimestampLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
+            case CharCast.NAME:
+                return CharCast.translate(translator.apply(operands.get(0)),
+                        ((RexLiteral) operands.get(1)).getValueAs(BigDecimal.class).intValueExact());
             case "typeof":
                 return new Constant(translator.apply(operands.get(0)).type().displayName(), Types.VARCHAR);
             case "try": {

@@ -2,6 +2,7 @@ package io.quarry.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.ErrorCode;
@@ -247,6 +248,81 @@ class TestTrinoResultTypes {
         assertFailure("SELECT TIMESTAMP '2020-01-02 03:04:05 +25:00'", ErrorCode.INVALID_LITERAL, "is not a valid TIMESTAMP literal");
         assertFailure("SELECT TIMESTAMP '2020-01-02 03:04:05.1234567890123 UTC'", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
                 "line 1:8: TIMESTAMP WITH TIME ZONE precision must be in range [0, 12]: 13");
+    }
+
+    @Test
+    void castsToCharAreChar() throws Exception {
+        // a char value is kept without its trailing blanks; the protocol pads it to its length ("ab "), as a cast to varchar does
+        assertResult("SELECT CAST('ab' AS char(3)), CAST('abcd' AS char(3)), CAST(CAST('ab' AS varchar(2)) AS char(5)),"
+                        + " CAST(CAST('ab' AS char(3)) AS varchar), CAST(CAST('ab' AS char(3)) AS char(5)), CAST(CAST('abc' AS char(3)) AS char(2)),"
+                        + " CAST(' a ' AS char(4)), CAST(NULL AS char(2)), typeof(CAST('ab' AS char(3)))",
+                List.of("char(3)", "char(3)", "char(5)", "varchar", "char(5)", "char(2)", "char(4)", "char(2)", "varchar"),
+                Arrays.asList("ab", "abc", "ab", "ab ", "ab", "ab", " a", null, "char(3)"));
+        assertResult("SELECT CAST(x AS char(4)) FROM (VALUES 'ab', 'abcdef') t(x)", List.of("char(4)"), List.of("ab"), List.of("abcd"));
+        assertResult("SELECT CAST(name AS char(3)) FROM nation WHERE nationkey = 1", List.of("char(3)"), List.of("ARG"));
+    }
+
+    @Test
+    void charsCompareWithoutTrailingBlanks() throws Exception {
+        assertResult("SELECT CAST('ab' AS char(3)) = 'ab', CAST('ab' AS char(3)) = CAST('ab ' AS char(4)),"
+                        + " CAST('ab ' AS char(3)) = CAST('ab' AS char(2)), CAST('a' AS char(3)) = 'a  ', CAST('a' AS char(3)) > 'a',"
+                        + " 'b' > CAST('a' AS char(3)), CAST('a' AS char(3)) < 'a ', CAST('ab' AS char(3)) = CAST('ab' AS varchar(5))",
+                repeat("boolean", 8),
+                List.of(true, true, true, true, false, true, false, true));
+        assertResult("SELECT CAST('ab' AS char(3)) = x FROM (VALUES 'ab', 'ab ', 'abc') t(x)",
+                List.of("boolean"), List.of(true), List.of(true), List.of(false));
+    }
+
+    @Test
+    void onlyStringsCastToChar() {
+        assertFailure("SELECT CAST(12 AS char(3))", ErrorCode.TYPE_MISMATCH, "Cannot cast integer to char(3)");
+        assertFailure("SELECT CAST(true AS char(5))", ErrorCode.TYPE_MISMATCH, "Cannot cast boolean to char(5)");
+        assertFailure("SELECT CAST(DATE '2020-01-02' AS char(10))", ErrorCode.TYPE_MISMATCH, "Cannot cast date to char(10)");
+        assertFailure("SELECT CAST(1.5 AS char(4))", ErrorCode.TYPE_MISMATCH, "Cannot cast decimal(2,1) to char(4)");
+    }
+
+    @Test
+    void jsonCastsTrinoRefusesFailAtPlanning() {
+        assertFailure("SELECT CAST(X'01' AS json)", ErrorCode.TYPE_MISMATCH, "Cannot cast varbinary to json");
+        assertFailure("SELECT CAST(INTERVAL '1' DAY AS json)", ErrorCode.TYPE_MISMATCH, "Cannot cast interval day to second to json");
+        assertFailure("SELECT CAST(CAST('ab' AS char(3)) AS json)", ErrorCode.TYPE_MISMATCH, "Cannot cast char(3) to json");
+        assertFailure("SELECT CAST(TIMESTAMP '2020-01-02 03:04:05 UTC' AS json)", ErrorCode.TYPE_MISMATCH,
+                "Cannot cast timestamp(0) with time zone to json");
+        assertFailure("SELECT CAST(MAP(ARRAY[1], ARRAY[X'01']) AS json)", ErrorCode.TYPE_MISMATCH, "Cannot cast map(integer, varbinary) to json");
+        assertFailure("SELECT CAST(MAP(ARRAY[ARRAY[1]], ARRAY[1]) AS json)", ErrorCode.TYPE_MISMATCH,
+                "Cannot cast map(array(integer), integer) to json");
+        assertFailure("SELECT CAST(CAST('1' AS json) AS date)", ErrorCode.TYPE_MISMATCH, "Cannot cast json to date");
+        assertFailure("SELECT CAST(CAST('1' AS json) AS varbinary)", ErrorCode.TYPE_MISMATCH, "Cannot cast json to varbinary");
+        assertFailure("SELECT CAST(CAST('1' AS json) AS char(3))", ErrorCode.TYPE_MISMATCH, "Cannot cast json to char(3)");
+        assertFailure("SELECT CAST(CAST('[1]' AS json) AS array(date))", ErrorCode.TYPE_MISMATCH, "Cannot cast json to array(date)");
+        assertFailure("SELECT CAST(CAST('{}' AS json) AS map(array(bigint), bigint))", ErrorCode.TYPE_MISMATCH,
+                "Cannot cast json to map(array(bigint), bigint)");
+        assertFailure("SELECT try_cast(CAST('1' AS json) AS date)", ErrorCode.TYPE_MISMATCH, "Cannot cast json to date");
+    }
+
+    @Test
+    void jsonCastsTrinoAcceptsRun() throws Exception {
+        assertResult("SELECT CAST(TIMESTAMP '2020-01-02 03:04:05.123' AS json), CAST(TIMESTAMP '2020-01-02 03:04:05.123456' AS json),"
+                        + " CAST(ARRAY[TIMESTAMP '2020-01-02 03:04:05'] AS json), CAST(DATE '2020-01-02' AS json), CAST(ROW(DATE '2020-01-01') AS json)",
+                repeat("json", 5),
+                List.of("\"2020-01-02 03:04:05.123\"", "\"2020-01-02 03:04:05.123456\"", "[\"2020-01-02 03:04:05\"]", "\"2020-01-02\"",
+                        "{\"\":\"2020-01-01\"}"));
+        // a map whose keys Trino cannot write or read is refused when the cast runs
+        assertRunFailure("SELECT CAST(MAP(ARRAY[DATE '2020-01-01'], ARRAY[1]) AS json)", "Cannot cast map(date, integer) to JSON");
+        assertRunFailure("SELECT CAST(CAST('{}' AS json) AS map(date, bigint))", "Cannot cast JSON to map(date, bigint)");
+    }
+
+    /** Planning succeeds, running fails with INVALID_CAST_ARGUMENT and this message. */
+    private static void assertRunFailure(String sql, String message) {
+        PLANNER.plan(sql, LocalQueryRunner.session(Map.of()));
+        Throwable failure = catchThrowable(() -> runner.execute(sql, Map.of()));
+        while (failure != null && !(failure instanceof QuarryException)) {
+            failure = failure.getCause();
+        }
+        assertThat(failure).as(sql).isInstanceOfSatisfying(QuarryException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_CAST_ARGUMENT);
+            assertThat(e.getMessage()).contains(message);
+        });
     }
 
     /** Planning fails (no task runs) with this code and a message containing {@code message}. */
