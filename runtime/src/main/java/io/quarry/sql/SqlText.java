@@ -11,7 +11,8 @@ import java.util.List;
  * {@code default} is a reserved word to Calcite, so the unquoted word next to a dot becomes
  * {@code "default"}; {@code date_trunc(}, {@code date_add(}, {@code date_diff(} are quoted so that
  * Calcite does not parse them as BigQuery's functions; the literal {@code JSON '…'}, which Calcite's grammar lacks,
- * becomes the call {@code JSON('…')}), and the way back from positions in the rewritten text to the user's text.
+ * becomes the call {@code JSON('…')}, and a {@code TIMESTAMP '…'} literal with a zone a call of
+ * {@link ZonedTimestampLiteral}), and the way back from positions in the rewritten text to the user's text.
  */
 final class SqlText {
     /** Function names Calcite's grammar binds to BigQuery's forms; quoted, they resolve as Trino's. */
