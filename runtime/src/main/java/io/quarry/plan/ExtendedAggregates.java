@@ -15,7 +15,7 @@ public final class ExtendedAggregates {
     /** Every function of this class, by Trino name. */
     public static final Set<String> FUNCTIONS = Set.of(
             "count_if", "bool_and", "bool_or", "every", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp",
-            "var_pop", "geometric_mean", "corr", "covar_samp", "covar_pop", "max_by", "min_by", "arbitrary", "any_value",
+            "var_pop", "geometric_mean", "corr", "covar_samp", "covar_pop", "regr_slope", "regr_intercept", "max_by", "min_by", "arbitrary", "any_value",
             "approx_distinct", "approx_percentile");
 
     private ExtendedAggregates() {}
@@ -27,7 +27,7 @@ public final class ExtendedAggregates {
             case "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop" ->
                     List.of(Types.BIGINT, Types.DOUBLE, Types.DOUBLE);
             case "geometric_mean" -> List.of(Types.BIGINT, Types.DOUBLE);
-            case "corr", "covar_samp", "covar_pop" ->
+            case "corr", "covar_samp", "covar_pop", "regr_slope", "regr_intercept" ->
                     List.of(Types.BIGINT, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE);
             case "max_by", "min_by" -> List.of(argumentTypes.get(0), argumentTypes.get(1));
             case "arbitrary", "any_value" -> List.of(resultType);

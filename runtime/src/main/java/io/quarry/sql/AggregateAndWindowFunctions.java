@@ -30,11 +30,12 @@ final class AggregateAndWindowFunctions {
 
     private static Map<String, SqlOperator> operators() {
         Map<String, SqlOperator> operators = new LinkedHashMap<>();
-        for (String name : new String[] {"STDDEV", "STDDEV_SAMP", "STDDEV_POP", "VARIANCE", "VAR_SAMP", "VAR_POP", "GEOMETRIC_MEAN"}) {
+        for (String name : new String[] {"STDDEV", "STDDEV_SAMP", "STDDEV_POP", "VARIANCE", "VAR_SAMP", "VAR_POP"}) {
             operators.put(name, aggregate(name, DOUBLE_NULLABLE, OperandTypes.NUMERIC));
         }
-        for (String name : new String[] {"CORR", "COVAR_SAMP", "COVAR_POP"}) {
-            operators.put(name, aggregate(name, DOUBLE_NULLABLE, OperandTypes.NUMERIC_NUMERIC));
+        operators.put("GEOMETRIC_MEAN", aggregate("GEOMETRIC_MEAN", RealOrDoubleAggregates::geometricMeanType, OperandTypes.NUMERIC));
+        for (String name : new String[] {"CORR", "COVAR_SAMP", "COVAR_POP", "REGR_SLOPE", "REGR_INTERCEPT"}) {
+            operators.put(name, aggregate(name, RealOrDoubleAggregates::pairType, OperandTypes.NUMERIC_NUMERIC));
         }
         for (String name : new String[] {"BOOL_AND", "BOOL_OR", "EVERY"}) {
             operators.put(name, aggregate(name, ReturnTypes.BOOLEAN_NULLABLE, OperandTypes.BOOLEAN));

@@ -306,6 +306,7 @@ final class ExpressionTranslator {
         if (value.type().equals(target)) {
             return value;
         }
+        JsonCastRules.check(value.type(), target);
         if (value instanceof Constant constant) {
             Constant folded = foldCast(constant, target);
             if (folded != null) {
@@ -373,7 +374,10 @@ final class ExpressionTranslator {
     }
 
     private Expression comparison(String name, List<RexNode> operands) {
-        Expression[] unified = unify(translate(operands.get(0)), translate(operands.get(1)), name);
+        Expression[] unified = unify(
+                CharCast.withoutCastToVarchar(translate(operands.get(0))),
+                CharCast.withoutCastToVarchar(translate(operands.get(1))),
+                name);
         return new Call(name, List.of(unified[0], unified[1]), Types.BOOLEAN);
     }
 
@@ -637,6 +641,10 @@ final class ExpressionTranslator {
         }
         if (left instanceof UnknownType) {
             return right;
+        }
+        Type text = CharCast.comparisonType(left, right);
+        if (text != null) {
+            return text;
         }
         if (left.isNumeric() && right.isNumeric()) {
             if (left instanceof DoubleType || right instanceof DoubleType) {

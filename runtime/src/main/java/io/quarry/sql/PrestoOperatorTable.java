@@ -75,7 +75,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
     private PrestoOperatorTable() {
         List<SqlOperator> curated = List.of(
                 // aggregates
-                SqlStdOperatorTable.COUNT, SqlStdOperatorTable.SUM, SqlStdOperatorTable.AVG,
+                SqlStdOperatorTable.COUNT, IntervalAggregates.SUM, IntervalAggregates.AVG,
                 SqlStdOperatorTable.MIN, SqlStdOperatorTable.MAX,
                 // math
                 SqlStdOperatorTable.ABS, SqlStdOperatorTable.ROUND, SqlStdOperatorTable.FLOOR,
@@ -106,6 +106,8 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         StructuralOperators.all().forEach(operator -> register(operator.getName(), operator));
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
+        register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
+        register(CharCast.OPERATOR.getName(), CharCast.OPERATOR);
         // the parser turns translate(a, b, c) into a call of TRANSLATE3
         ScalarFunctionTable.OPERATORS.stream().filter(operator -> operator.getName().equals("TRANSLATE"))
                 .forEach(operator -> register(PARSER_TRANSLATE, operator));

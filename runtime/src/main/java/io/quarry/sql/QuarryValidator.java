@@ -105,6 +105,13 @@ final class QuarryValidator extends SqlValidatorImpl {
                 null);
     }
 
+    @Override
+    protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
+        DecimalRounding.rewrite(node);
+        CharCast.rewrite(node);
+        return super.performUnconditionalRewrites(node, underFrom);
+    }
+
     /** Trino compares strings only with strings: {@code intcol = 'a'} is a type error, not a cast. */
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {

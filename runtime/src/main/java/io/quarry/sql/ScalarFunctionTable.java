@@ -44,7 +44,8 @@ final class ScalarFunctionTable {
         list.add(function("CODEPOINT", sqlType(SqlTypeName.INTEGER), families(TEXT)));
         list.add(function("LEVENSHTEIN_DISTANCE", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
         list.add(function("HAMMING_DISTANCE", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
-        list.add(function("TRANSLATE", argument(0), families(TEXT, TEXT, TEXT)));
+        // Trino's translate(varchar(x), varchar(y), varchar(z)) is an unbounded varchar, whatever x
+        list.add(function("TRANSLATE", varchar(), families(TEXT, TEXT, TEXT)));
         list.add(function("TO_UTF8", sqlType(SqlTypeName.VARBINARY), families(TEXT)));
         list.add(function("FROM_UTF8", varchar(), families(SqlTypeFamily.BINARY)));
         list.add(function("NORMALIZE", varchar(), families(TEXT)));
@@ -77,9 +78,11 @@ final class ScalarFunctionTable {
         list.add(nonDeterministic("RAND", ScalarFunctionTable::randomType, optional(0, INTEGER, INTEGER)));
         list.add(nonDeterministic("RANDOM", ScalarFunctionTable::randomType, optional(0, INTEGER, INTEGER)));
         list.add(function("WIDTH_BUCKET", sqlType(SqlTypeName.BIGINT), families(NUMERIC, NUMERIC, NUMERIC, INTEGER)));
-        for (String name : List.of("BITWISE_AND", "BITWISE_OR", "BITWISE_XOR", "BITWISE_LEFT_SHIFT",
-                "BITWISE_RIGHT_SHIFT", "BITWISE_RIGHT_SHIFT_ARITHMETIC", "BIT_COUNT")) {
+        for (String name : List.of("BITWISE_AND", "BITWISE_OR", "BITWISE_XOR", "BIT_COUNT")) {
             list.add(function(name, sqlType(SqlTypeName.BIGINT), families(INTEGER, INTEGER)));
+        }
+        for (String name : List.of("BITWISE_LEFT_SHIFT", "BITWISE_RIGHT_SHIFT", "BITWISE_RIGHT_SHIFT_ARITHMETIC")) {
+            list.add(function(name, ScalarFunctionTable::shiftType, families(INTEGER, INTEGER)));
         }
         list.add(function("BITWISE_NOT", sqlType(SqlTypeName.BIGINT), families(INTEGER)));
         // dates and times
@@ -235,6 +238,14 @@ final class ScalarFunctionTable {
             type = factory.createSqlType(SqlTypeName.DECIMAL, Math.max(1, type.getPrecision() - type.getScale()), 0);
         }
         return nullable(factory, type);
+    }
+
+    /** A shift of a tinyint, smallint or integer has its type (Trino shifts within that width); others are bigint. */
+    private static RelDataType shiftType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        SqlTypeName name = binding.getOperandType(0).getSqlTypeName();
+        boolean narrow = name == SqlTypeName.TINYINT || name == SqlTypeName.SMALLINT || name == SqlTypeName.INTEGER;
+        return nullable(factory, factory.createSqlType(narrow ? name : SqlTypeName.BIGINT));
     }
 
     /** sign of a decimal is decimal(1,0); of other numbers their own type. */

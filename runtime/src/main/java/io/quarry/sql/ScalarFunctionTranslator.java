@@ -121,6 +121,11 @@ final class ScalarFunctionTranslator {
             return ExpressionTranslator.coerce(value, type);
         }
         switch (name) {
+            case ZonedTimestampLiteral.NAME:
+                return ZonedTimestampLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
+            case CharCast.NAME:
+                return CharCast.translate(translator.apply(operands.get(0)),
+                        ((RexLiteral) operands.get(1)).getValueAs(BigDecimal.class).intValueExact());
             case "typeof":
                 return new Constant(translator.apply(operands.get(0)).type().displayName(), Types.VARCHAR);
             case "try": {
@@ -151,9 +156,11 @@ final class ScalarFunctionTranslator {
                 return roundDecimal(operands, translator);
             case "rand", "random":
                 return call(name, operands, translator, type, type, type);
-            case "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift", "bitwise_right_shift",
-                    "bitwise_right_shift_arithmetic", "bit_count":
+            case "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bit_count":
                 return call(name, operands, translator, type, Types.BIGINT, Types.BIGINT);
+            case "bitwise_left_shift", "bitwise_right_shift", "bitwise_right_shift_arithmetic":
+                // the value keeps its width (the result's type), the kernel shifts within it
+                return call(name, operands, translator, type, type, Types.BIGINT);
             case "date_add":
                 return call(name, operands, translator, type, null, Types.BIGINT, null);
             case "from_unixtime": {

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code default} is a reserved word to Calcite, so the unquoted word next to a dot becomes
  * {@code "default"}; {@code date_trunc(}, {@code date_add(}, {@code date_diff(} are quoted so that
  * Calcite does not parse them as BigQuery's functions; the literal {@code JSON '…'}, which Calcite's grammar lacks,
- * becomes the call {@code JSON('…')}), and the way back from positions in the rewritten text to the user's text.
+ * becomes the call {@code JSON('…')}, and a {@code TIMESTAMP '…'} literal with a zone a call of
+ * {@link ZonedTimestampLiteral}), and the way back from positions in the rewritten text to the user's text.
  */
 final class SqlText {
     /** Function names Calcite's grammar binds to BigQuery's forms; quoted, they resolve as Trino's. */
@@ -94,6 +95,20 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                if (word.equalsIgnoreCase("timestamp") && end + 1 < n && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t')
+                        && sql.charAt(firstNonBlank(sql, end)) == '\''
+                        && ZonedTimestampLiteral.hasZone(literalText(sql, firstNonBlank(sql, end)))) {
+                    // TIMESTAMP '… zone' becomes a call of a function named as long as the word, as JSON '…' does
+                    int quote = firstNonBlank(sql, end);
+                    int close = closingQuote(sql, quote, '\'');
+                    ZonedTimestampLiteral.check(literalText(sql, quote),
+                            new SqlText(sql, "", List.copyOf(insertions)).location(line, out.length() - lineStart + 1));
+                    out.append('"').append(ZonedTimestampLiteral.NAME).append('"').append('(').append(sql, end + 1, close);
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append(')');
+                    i = close;
+                    continue;
+                }
                 if (word.equalsIgnoreCase("as") && end < n && Character.isWhitespace(sql.charAt(end))
                         && CastTypeSyntax.startsStructural(sql, firstNonBlank(sql, end))) {
                     // CAST(x AS array(T)): Trino's type spelling in Calcite's, of the same length
@@ -132,6 +147,12 @@ final class SqlText {
             i++;
         }
         return sql.length();
+    }
+
+    /** The text of the string literal whose opening quote is at {@code quote}, doubled quotes undone. */
+    private static String literalText(String sql, int quote) {
+        int close = closingQuote(sql, quote, '\'');
+        return sql.substring(quote + 1, Math.max(quote + 1, close - 1)).replace("''", "'");
     }
 
     private static int firstNonBlank(String sql, int from) {

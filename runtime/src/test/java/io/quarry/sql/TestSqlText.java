@@ -1,8 +1,11 @@
 package io.quarry.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
+import io.quarry.spi.QuarryException;
 import org.junit.jupiter.api.Test;
 
 class TestSqlText {
@@ -46,5 +49,24 @@ class TestSqlText {
         assertThat(SqlText.of("SELECT CAST(j AS ROW(a array(double), b varchar))").rewritten())
                 .isEqualTo("SELECT CAST(j AS ROW(a double  ARRAY, b varchar))");
         assertThat(SqlText.of("SELECT CAST(j AS varchar) AS a").rewritten()).isEqualTo("SELECT CAST(j AS varchar) AS a");
+    }
+
+    @Test
+    void zonedTimestampLiteralsBecomeCallsOfTheSameLength() {
+        SqlText text = SqlText.of("SELECT TIMESTAMP '2020-01-02 03:04:05 UTC', x, TIMESTAMP '2020-01-02 03:04:05' FROM t");
+        assertThat(text.rewritten())
+                .isEqualTo("SELECT \"$tz_lit\"('2020-01-02 03:04:05 UTC'), x, TIMESTAMP '2020-01-02 03:04:05' FROM t");
+        // "x" is at column 45 of the rewritten text, 44 of the user's
+        assertThat(text.location(1, 45)).isEqualTo(new ErrorLocation(1, 44));
+        assertThat(text.location(1, 8)).isEqualTo(new ErrorLocation(1, 8));
+    }
+
+    @Test
+    void invalidZonedTimestampLiteralsFailWithTheirPosition() {
+        assertThatThrownBy(() -> SqlText.of("SELECT 1,\n  TIMESTAMP '2020-02-30 00:00 UTC'"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_LITERAL);
+                    assertThat(e.getMessage()).isEqualTo("line 2:3: '2020-02-30 00:00 UTC' is not a valid TIMESTAMP literal");
+                });
     }
 }

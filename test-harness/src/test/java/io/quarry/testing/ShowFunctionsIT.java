@@ -70,7 +70,7 @@ class ShowFunctionsIT {
                 List.of("row_number", "bigint", "", "window", true),
                 List.of("random", "double", "", "scalar", false),
                 List.of("array_agg", "array(T)", "T", "aggregate", true),
-                List.of("translate", "varchar(x)", "varchar(x), varchar(y), varchar(z)", "scalar", true));
+                List.of("translate", "varchar", "varchar(x), varchar(y), varchar(z)", "scalar", true));
         assertThat(rows).allSatisfy(row -> assertThat((String) row.get(5)).as("description of %s", row.get(0)).isNotBlank());
         assertThat(rows.stream().map(row -> (String) row.get(0)).collect(Collectors.toSet()))
                 .contains("count", "sum", "avg", "min", "max", "rank", "lag", "cardinality", "transform", "date_trunc")

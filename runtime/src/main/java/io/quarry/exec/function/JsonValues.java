@@ -10,6 +10,7 @@ import io.quarry.type.ArrayType;
 import io.quarry.type.BigintType;
 import io.quarry.type.BooleanType;
 import io.quarry.type.CharType;
+import io.quarry.type.DateTimeValues;
 import io.quarry.type.DateType;
 import io.quarry.type.DecimalType;
 import io.quarry.type.DoubleType;
@@ -20,6 +21,7 @@ import io.quarry.type.RealType;
 import io.quarry.type.RowType;
 import io.quarry.type.SmallintType;
 import io.quarry.type.TinyintType;
+import io.quarry.type.TimestampType;
 import io.quarry.type.Type;
 import io.quarry.type.UnknownType;
 import io.quarry.type.VarcharType;
@@ -173,7 +175,7 @@ final class JsonValues {
             return row.fieldTypes().stream().allMatch(JsonValues::castsToJson);
         }
         return isScalarKey(type) || type instanceof DecimalType || type instanceof RealType || type instanceof DoubleType
-                || type instanceof JsonType || type instanceof DateType || type instanceof UnknownType;
+                || type instanceof JsonType || type instanceof DateType || type instanceof TimestampType || type instanceof UnknownType;
     }
 
     private static boolean isScalarKey(Type type) {
@@ -216,6 +218,8 @@ final class JsonValues {
             generator.writeString((String) value);
         } else if (type instanceof DateType) {
             generator.writeString(LocalDate.ofEpochDay((Long) value).toString());
+        } else if (type instanceof TimestampType timestamp) {
+            generator.writeString(DateTimeValues.formatTimestamp((Long) value, timestamp.precision()));
         } else if (type instanceof ArrayType array) {
             generator.writeStartArray();
             for (Object element : (List<?>) value) {

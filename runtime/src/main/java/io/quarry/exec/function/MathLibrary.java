@@ -5,7 +5,10 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.DecimalType;
 import io.quarry.type.DoubleType;
+import io.quarry.type.IntegerType;
 import io.quarry.type.RealType;
+import io.quarry.type.SmallintType;
+import io.quarry.type.TinyintType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
 import java.math.BigDecimal;
@@ -206,15 +209,48 @@ final class MathLibrary {
         });
     }
 
+    /** The width in bits of an integer type: shifts of tinyint, smallint and integer stay within it. */
+    private static int bitWidth(Type type) {
+        if (type instanceof TinyintType) {
+            return 8;
+        }
+        if (type instanceof SmallintType) {
+            return 16;
+        }
+        return type instanceof IntegerType ? 32 : 64;
+    }
+
+    /**
+     * Trino's shifts: within a narrow width a shift outside [0, width) gives 0 (or -1 for a negative value shifted
+     * arithmetically), the logical right shift sees the value's bits unsigned, and a left shift wraps to the width;
+     * a bigint shift of 64 or more gives 0 (or -1), a negative one shifts by its low six bits, as Java does.
+     */
+    private static java.util.function.LongBinaryOperator shift(String name, int width) {
+        if (width == 64) {
+            return switch (name) {
+                case "bitwise_left_shift" -> (a, b) -> b >= 64 ? 0 : a << b;
+                case "bitwise_right_shift" -> (a, b) -> b >= 64 ? 0 : a >>> b;
+                default -> (a, b) -> b >= 64 ? (a < 0 ? -1 : 0) : a >> b;
+            };
+        }
+        long mask = (1L << width) - 1;
+        int unused = 64 - width;
+        return switch (name) {
+            // shifting left then back right by the unused bits wraps the result to the width, sign extended
+            case "bitwise_left_shift" -> (a, b) -> b < 0 || b >= width ? 0 : (a << b) << unused >> unused;
+            case "bitwise_right_shift" -> (a, b) -> b < 0 || b >= width ? 0 : b == 0 ? a : (a & mask) >>> b;
+            default -> (a, b) -> b < 0 || b >= width ? (a < 0 ? -1 : 0) : a >> b;
+        };
+    }
+
     static ScalarKernel bitwise(String name, List<Type> types) {
         return switch (name) {
             case "bitwise_and" -> Kernels.longsToLong((a, b) -> a & b);
             case "bitwise_or" -> Kernels.longsToLong((a, b) -> a | b);
             case "bitwise_xor" -> Kernels.longsToLong((a, b) -> a ^ b);
             case "bitwise_not" -> Kernels.longToLong(a -> ~a);
-            case "bitwise_left_shift" -> Kernels.longsToLong((a, b) -> b >= 64 || b < 0 ? 0 : a << b);
-            case "bitwise_right_shift" -> Kernels.longsToLong((a, b) -> b >= 64 || b < 0 ? 0 : a >>> b);
-            case "bitwise_right_shift_arithmetic" -> Kernels.longsToLong((a, b) -> b >= 64 || b < 0 ? (a < 0 ? -1 : 0) : a >> b);
+            case "bitwise_left_shift", "bitwise_right_shift", "bitwise_right_shift_arithmetic" ->
+                    Kernels.longsToLong(shift(name, bitWidth(types.get(0))));
             case "bit_count" -> Kernels.rows(Types.BIGINT, (blocks, position, out) -> {
                 long value = Kernels.longAt(blocks[0], position);
                 long bits = Kernels.longAt(blocks[1], position);

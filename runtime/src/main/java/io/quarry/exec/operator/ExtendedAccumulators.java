@@ -12,6 +12,7 @@ import io.quarry.plan.AggregateCall;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.DecimalType;
+import io.quarry.type.RealType;
 import io.quarry.type.Type;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -35,8 +36,9 @@ final class ExtendedAccumulators {
             case "stddev_pop" -> new Moments(call.argumentTypes().get(0), Moments.Result.STDDEV_POPULATION);
             case "variance", "var_samp" -> new Moments(call.argumentTypes().get(0), Moments.Result.VARIANCE_SAMPLE);
             case "var_pop" -> new Moments(call.argumentTypes().get(0), Moments.Result.VARIANCE_POPULATION);
-            case "geometric_mean" -> new GeometricMean(call.argumentTypes().get(0));
-            case "corr", "covar_samp", "covar_pop" -> new CoMoments(call.argumentTypes(), function);
+            case "geometric_mean" -> new GeometricMean(call.argumentTypes().get(0), result instanceof RealType);
+            case "corr", "covar_samp", "covar_pop", "regr_slope", "regr_intercept" ->
+                    new CoMoments(call.argumentTypes(), function, result instanceof RealType);
             case "max_by", "min_by" -> new ValueByKey(call.argumentTypes().get(0), call.argumentTypes().get(1), function.equals("max_by"));
             case "arbitrary", "any_value" -> new Arbitrary(result);
             case "approx_distinct" -> new ApproxDistinct();
@@ -263,11 +265,13 @@ final class ExtendedAccumulators {
 
     static final class GeometricMean implements Accumulator {
         private final Type argumentType;
+        private final boolean real;
         private long[] counts = new long[0];
         private double[] logSums = new double[0];
 
-        GeometricMean(Type argumentType) {
+        GeometricMean(Type argumentType, boolean real) {
             this.argumentType = argumentType;
+            this.real = real;
         }
 
         @Override
@@ -311,7 +315,8 @@ final class ExtendedAccumulators {
             if (counts[group] == 0) {
                 out.appendNull();
             } else {
-                out.appendDouble(Math.exp(logSums[group] / counts[group]));
+                double mean = Math.exp(logSums[group] / counts[group]);
+                out.appendDouble(real ? (float) mean : mean);
             }
         }
 
@@ -321,11 +326,15 @@ final class ExtendedAccumulators {
         }
     }
 
-    /** corr, covar_samp and covar_pop over (y, x) pairs where neither is NULL. */
+    /**
+     * corr, covar_samp, covar_pop, regr_slope and regr_intercept over (y, x) pairs where neither is NULL; computed
+     * in double, rounded to real when that is the result type.
+     */
     static final class CoMoments implements Accumulator {
         private final Type yType;
         private final Type xType;
         private final String function;
+        private final boolean real;
         private long[] counts = new long[0];
         private double[] meanX = new double[0];
         private double[] meanY = new double[0];
@@ -333,10 +342,11 @@ final class ExtendedAccumulators {
         private double[] m2X = new double[0];
         private double[] m2Y = new double[0];
 
-        CoMoments(java.util.List<Type> argumentTypes, String function) {
+        CoMoments(java.util.List<Type> argumentTypes, String function, boolean real) {
             this.yType = argumentTypes.get(0);
             this.xType = argumentTypes.get(1);
             this.function = function;
+            this.real = real;
         }
 
         @Override
@@ -408,31 +418,38 @@ final class ExtendedAccumulators {
 
         @Override
         public void writeFinal(int group, BlockBuilder out) {
-            long n = counts[group];
-            switch (function) {
-                case "covar_pop" -> {
-                    if (n == 0) {
-                        out.appendNull();
-                    } else {
-                        out.appendDouble(c2[group] / n);
-                    }
-                }
-                case "covar_samp" -> {
-                    if (n <= 1) {
-                        out.appendNull();
-                    } else {
-                        out.appendDouble(c2[group] / (n - 1));
-                    }
-                }
-                default -> {
-                    double denominator = Math.sqrt(m2X[group]) * Math.sqrt(m2Y[group]);
-                    if (n <= 1 || denominator == 0) {
-                        out.appendNull();
-                    } else {
-                        out.appendDouble(c2[group] / denominator);
-                    }
-                }
+            if (isNullResult(group)) {
+                out.appendNull();
+            } else {
+                double value = result(group);
+                out.appendDouble(real ? (float) value : value);
             }
+        }
+
+        private boolean isNullResult(int group) {
+            long n = counts[group];
+            return switch (function) {
+                case "covar_pop" -> n == 0;
+                case "covar_samp" -> n <= 1;
+                case "corr" -> n <= 1 || Math.sqrt(m2X[group]) * Math.sqrt(m2Y[group]) == 0;
+                // the regressions are NULL where the slope is not finite (no pair, or x never varies)
+                default -> !Double.isFinite(slope(group));
+            };
+        }
+
+        private double slope(int group) {
+            return c2[group] / m2X[group];
+        }
+
+        private double result(int group) {
+            long n = counts[group];
+            return switch (function) {
+                case "covar_pop" -> c2[group] / n;
+                case "covar_samp" -> c2[group] / (n - 1);
+                case "corr" -> c2[group] / (Math.sqrt(m2X[group]) * Math.sqrt(m2Y[group]));
+                case "regr_slope" -> slope(group);
+                default -> meanY[group] - slope(group) * meanX[group];
+            };
         }
 
         @Override
