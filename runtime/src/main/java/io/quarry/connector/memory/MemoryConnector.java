@@ -209,7 +209,7 @@ public final class MemoryConnector implements Connector {
             }
             try {
                 List<String> workers = transport.activeWorkers().toCompletableFuture().get(COPY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                List<String> targets = ReplicaPlacement.replicaTargets(dataId, nodeId, workers, replicationFactor - 1);
+                List<String> targets = ReplicaPlacement.replicaTargets(nodeId, workers, replicationFactor - 1);
                 List<Page> pages = store.pages(target.tableId(), dataId);
                 CompletableFuture<?>[] copies = targets.stream()
                         .map(node -> transport.copy(catalogName, target.tableId(), dataId, pages, node).toCompletableFuture())

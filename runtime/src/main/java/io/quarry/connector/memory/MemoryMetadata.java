@@ -240,7 +240,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
 
     /**
      * The splits of a table: each committed piece is read exactly once, from one {@code live} node holding a
-     * copy ({@link ReplicaPlacement#chooseReaders}, which spreads the pieces over the holders); one split per
+     * copy ({@link ReplicaPlacement#chooseReaders}: the writer while it lives); one split per
      * reading node and set of holders, so that a split can move to any of its {@link MemorySplit#candidateNodeIds}.
      * A piece no live node holds fails with MISSING_DATA naming the table.
      */

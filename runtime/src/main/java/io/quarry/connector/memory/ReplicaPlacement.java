@@ -78,45 +78,39 @@ public final class ReplicaPlacement {
     }
 
     /**
-     * The workers (other than {@code writer}) that get the extra copies of a freshly written piece: {@code
-     * copies} of them (fewer when there are not that many), chosen by rotating over the workers in name order
-     * from a point given by the piece's id, so that the pieces of a write spread over every worker.
+     * The workers (other than {@code writer}) that get the extra copies of a freshly written piece: the {@code
+     * copies} workers that follow the writer in name order, round the ring (fewer when there are not that many).
+     * Every piece a writer writes thus has its copies on the same workers, so that when the writer is lost while a
+     * scan reads its pieces, one worker holds all of them and can read them again; the pieces of a write still
+     * spread over every worker, since the writers do.
      */
-    public static List<String> replicaTargets(String dataId, String writer, List<String> activeWorkers, int copies) {
-        List<String> others = activeWorkers.stream().filter(node -> !node.equals(writer)).distinct().sorted().toList();
-        int count = Math.min(Math.max(copies, 0), others.size());
+    public static List<String> replicaTargets(String writer, List<String> activeWorkers, int copies) {
+        List<String> ring = new ArrayList<>(activeWorkers.stream().filter(node -> !node.equals(writer)).distinct().toList());
+        ring.add(writer);
+        ring.sort(Comparator.naturalOrder());
+        int count = Math.min(Math.max(copies, 0), ring.size() - 1);
+        int at = ring.indexOf(writer);
         List<String> targets = new ArrayList<>(count);
-        int start = Math.floorMod(dataId.hashCode(), Math.max(others.size(), 1));
-        for (int i = 0; i < count; i++) {
-            targets.add(others.get((start + i) % others.size()));
+        for (int i = 1; i <= count; i++) {
+            targets.add(ring.get((at + i) % ring.size()));
         }
         return targets;
     }
 
     /**
-     * The node each piece is read from: a live holder, the one with the fewest rows assigned so far (the holders'
-     * order breaks ties), so that reads spread evenly. A piece with no live holder fails with MISSING_DATA
-     * naming {@code tableName}. The answer keeps the pieces' order.
+     * The node each piece is read from: its first live holder, the writer while it lives, else the copy made
+     * first. A scan task then reads the pieces of one writer, whose copies are on the same workers ({@link
+     * #replicaTargets}), so a task lost with its node can run again on one worker holding them all. A piece with
+     * no live holder fails with MISSING_DATA naming {@code tableName}. The answer keeps the pieces' order.
      */
     public static Map<String, String> chooseReaders(List<Piece> pieces, Predicate<String> live, String tableName) {
-        Map<String, Long> assignedRows = new HashMap<>();
         Map<String, String> readers = new LinkedHashMap<>();
         for (Piece piece : pieces) {
-            String best = null;
-            for (String holder : piece.holders()) {
-                if (live.test(holder) && (best == null
-                        || assignedRows.getOrDefault(holder, 0L) < assignedRows.getOrDefault(best, 0L))) {
-                    best = holder;
-                }
-            }
-            if (best == null) {
-                throw new QuarryException(
-                        ErrorCode.MISSING_DATA,
-                        "Memory table '" + tableName + "' lost data: no active node holds a copy of piece " + piece.dataId()
-                                + " (it was held by " + String.join(", ", piece.holders()) + ", which left the cluster)");
-            }
-            assignedRows.merge(best, piece.rows(), Long::sum);
-            readers.put(piece.dataId(), best);
+            String reader = piece.holders().stream().filter(live).findFirst().orElseThrow(() -> new QuarryException(
+                    ErrorCode.MISSING_DATA,
+                    "Memory table '" + tableName + "' lost data: no active node holds a copy of piece " + piece.dataId()
+                            + " (it was held by " + String.join(", ", piece.holders()) + ", which left the cluster)"));
+            readers.put(piece.dataId(), reader);
         }
         return readers;
     }

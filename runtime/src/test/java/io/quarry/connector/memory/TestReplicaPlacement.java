@@ -7,13 +7,13 @@ import io.quarry.connector.memory.ReplicaPlacement.Piece;
 import io.quarry.connector.memory.ReplicaPlacement.ReplicaCopy;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TestReplicaPlacement {
@@ -30,28 +30,46 @@ class TestReplicaPlacement {
     }
 
     @Test
-    void replicaTargetsAreOtherDistinctWorkersSpreadOverAllOfThem() {
+    void replicaTargetsAreTheWorkersFollowingTheWriterInNameOrder() {
         List<String> workers = List.of("w3", "w1", "w2");
-        assertThat(ReplicaPlacement.replicaTargets("p", "w1", workers, 1)).hasSize(1).doesNotContain("w1");
-        assertThat(ReplicaPlacement.replicaTargets("p", "w1", workers, 5)).containsExactlyInAnyOrder("w2", "w3");
-        assertThat(ReplicaPlacement.replicaTargets("p", "w1", List.of("w1"), 1)).isEmpty();
-        assertThat(ReplicaPlacement.replicaTargets("p", "w1", workers, 0)).isEmpty();
-        Set<String> used = new HashSet<>();
-        IntStream.range(0, 50).forEach(i -> used.addAll(ReplicaPlacement.replicaTargets("q." + i, "w1", workers, 1)));
-        assertThat(used).containsExactlyInAnyOrder("w2", "w3");
+        assertThat(ReplicaPlacement.replicaTargets("w1", workers, 1)).containsExactly("w2");
+        assertThat(ReplicaPlacement.replicaTargets("w3", workers, 1)).containsExactly("w1");
+        assertThat(ReplicaPlacement.replicaTargets("w2", workers, 5)).containsExactly("w3", "w1");
+        assertThat(ReplicaPlacement.replicaTargets("w1", List.of("w1"), 1)).isEmpty();
+        assertThat(ReplicaPlacement.replicaTargets("w1", workers, 0)).isEmpty();
+        // a writer missing from the list (it is leaving) still gets its successors
+        assertThat(ReplicaPlacement.replicaTargets("w0", workers, 2)).containsExactly("w1", "w2");
     }
 
     @Test
-    void readersAreLiveHoldersChosenSoThatRowsSpreadEvenly() {
-        List<Piece> pieces = List.of(
-                piece("a", 100, "w1", "w2"), piece("b", 100, "w1", "w2"), piece("c", 100, "w1", "w2"), piece("d", 100, "w1", "w2"));
+    void readersAreTheWritersWhileTheyLiveElseTheirFirstCopy() {
+        List<Piece> pieces = List.of(piece("a", 100, "w1", "w2"), piece("b", 100, "w2", "w3"), piece("c", 100, "w3", "w1"));
+        assertThat(ReplicaPlacement.chooseReaders(pieces, node -> true, "memory.default.t"))
+                .containsExactly(Map.entry("a", "w1"), Map.entry("b", "w2"), Map.entry("c", "w3"));
+        assertThat(ReplicaPlacement.chooseReaders(pieces, node -> !node.equals("w1"), "memory.default.t"))
+                .containsExactly(Map.entry("a", "w2"), Map.entry("b", "w2"), Map.entry("c", "w3"));
+    }
+
+    @Test
+    void theWholeShareOfALostReaderIsHeldByOneOtherWorker() {
+        List<String> workers = List.of("w1", "w2", "w3");
+        List<Piece> pieces = new ArrayList<>();
+        for (String writer : workers) {
+            for (int i = 0; i < 4; i++) {
+                List<String> holders = new ArrayList<>(List.of(writer));
+                holders.addAll(ReplicaPlacement.replicaTargets(writer, workers, 1));
+                pieces.add(new Piece(writer + "-" + i, 10, 100, holders));
+            }
+        }
         Map<String, String> readers = ReplicaPlacement.chooseReaders(pieces, node -> true, "memory.default.t");
-        assertThat(readers.keySet()).containsExactly("a", "b", "c", "d");
-        assertThat(readers.values().stream().filter("w1"::equals).count()).isEqualTo(2);
-        assertThat(readers.values().stream().filter("w2"::equals).count()).isEqualTo(2);
-        // a dead holder is never chosen
-        assertThat(ReplicaPlacement.chooseReaders(pieces, node -> !node.equals("w1"), "memory.default.t").values())
-                .containsOnly("w2");
+        for (String lost : workers) {
+            Set<String> otherHolders = new HashSet<>();
+            pieces.stream().filter(piece -> readers.get(piece.dataId()).equals(lost))
+                    .forEach(piece -> piece.holders().stream().filter(node -> !node.equals(lost)).forEach(otherHolders::add));
+            assertThat(otherHolders).as("holders of what %s reads, besides it", lost).hasSize(1);
+        }
+        // and every worker reads a third
+        assertThat(new HashSet<>(readers.values())).containsExactlyInAnyOrderElementsOf(workers);
     }
 
     @Test
