@@ -40,6 +40,8 @@ public final class OutputBuffer implements OutputSink {
 
     private final long maxBufferedBytes;
     private final long maxRetainedBytes;
+    /** Made to keep acknowledged pages for re-reads (it may have given up since: {@link #forgotten}). */
+    private final boolean rereadable;
     /** Keeps acknowledged pages; false from the start, or once they grew past {@link #maxRetainedBytes}. */
     private boolean retaining;
     /** The buffer kept pages for re-reads and gave up: a re-read from an acknowledged token cannot be served. */
@@ -74,6 +76,7 @@ public final class OutputBuffer implements OutputSink {
         }
         this.maxBufferedBytes = maxBufferedBytes;
         this.retaining = retaining;
+        this.rereadable = retaining;
         this.maxRetainedBytes = maxRetainedBytes;
         this.buffers = new ClientBuffer[partitionCount];
         for (int i = 0; i < partitionCount; i++) {
@@ -87,7 +90,9 @@ public final class OutputBuffer implements OutputSink {
 
     /**
      * Adds a page for the consumer of {@code partition}. Pages arriving after {@link #setNoMorePages()} or
-     * {@link #abort()}, or for a destroyed buffer, are dropped: nobody will read them.
+     * {@link #abort()}, or for a destroyed buffer, are dropped: nobody will read them. In a retaining buffer a
+     * destroyed buffer's pages are kept for a re-read instead (a re-run of its consumer reads them), without
+     * holding the producer back.
      */
     @Override
     public void enqueue(int partition, Page page) {
@@ -95,15 +100,21 @@ public final class OutputBuffer implements OutputSink {
         ClientBuffer buffer = buffer(partition);
         List<CompletableFuture<Void>> ready;
         synchronized (lock) {
-            if (aborted || noMorePages || buffer.destroyed) {
+            if (aborted || noMorePages || (buffer.destroyed && !retaining)) {
                 return;
             }
             long size = page.sizeInBytes();
-            buffer.pages.add(new BufferedPage(page, size));
             buffer.nextSequence++;
-            bufferedBytes += size;
-            if (bufferedBytes > maxBufferedBytes && notFull.isDone()) {
-                notFull = new CompletableFuture<>();
+            if (buffer.destroyed) {
+                // acknowledged at once: kept for a re-read only, never holding the producer back
+                buffer.acknowledged++;
+                retainLocked(buffer, new BufferedPage(page, size));
+            } else {
+                buffer.pages.add(new BufferedPage(page, size));
+                bufferedBytes += size;
+                if (bufferedBytes > maxBufferedBytes && notFull.isDone()) {
+                    notFull = new CompletableFuture<>();
+                }
             }
             ready = buffer.takeWaitersBefore(buffer.nextSequence);
         }
@@ -181,7 +192,8 @@ public final class OutputBuffer implements OutputSink {
                 return BufferResult.aborted(token);
             }
             checkToken(buffer, token);
-            if (forgotten && token < buffer.acknowledged) {
+            if (forgotten && (token < buffer.acknowledged || buffer.destroyed)) {
+                // a destroyed buffer dropped what came after the output stopped being kept: it cannot be read again
                 throw new OutputForgotten("the output of this task grew past " + maxRetainedBytes
                         + " bytes and was not kept for a second reader");
             }
@@ -223,7 +235,7 @@ public final class OutputBuffer implements OutputSink {
     public CompletableFuture<Void> whenReady(int bufferId, long token) {
         ClientBuffer buffer = buffer(bufferId);
         synchronized (lock) {
-            if (aborted || noMorePages || buffer.destroyed || token < buffer.nextSequence) {
+            if (aborted || noMorePages || (buffer.destroyed && !rereadable) || token < buffer.nextSequence) {
                 return DONE;
             }
             CompletableFuture<Void> future = new CompletableFuture<>();
@@ -446,9 +458,9 @@ public final class OutputBuffer implements OutputSink {
             return destroyed || (noMorePages && acknowledged == nextSequence);
         }
 
-        /** No page will be added any more. */
+        /** No page will be added any more (a destroyed buffer of a retaining output still gets pages for re-reads). */
         boolean ended() {
-            return noMorePages || destroyed;
+            return noMorePages || (destroyed && !rereadable);
         }
 
 

@@ -217,6 +217,43 @@ class TestOutputBuffer {
     }
 
     @Test
+    void aRetainingBufferDestroyedEarlyKeepsLaterPagesForARerunConsumer() {
+        OutputBuffer buffer = new OutputBuffer(2, 1, true, UNLIMITED);
+        Page a = page(1);
+        Page b = page(2);
+        // the consumer of buffer 1 had what it needed from an earlier attempt of this producer and let go
+        buffer.destroy(1);
+        CompletableFuture<Void> waiting = buffer.whenReady(1, 0);
+        assertThat(waiting).isNotDone();
+        buffer.enqueue(1, a);
+        assertThat(waiting).isDone();
+        buffer.enqueue(1, b);
+        // kept for a re-read only: the producer is not held back
+        assertThat(buffer.isFull()).isDone();
+
+        // a re-run of that consumer reads every page, and learns of the end only with it
+        BufferResult first = buffer.get(1, 0, UNLIMITED);
+        assertThat(first.pages()).containsExactly(a, b);
+        assertThat(first.bufferComplete()).isFalse();
+        assertThat(buffer.get(1, 2, UNLIMITED).bufferComplete()).isFalse();
+        buffer.setNoMorePages();
+        assertThat(buffer.get(1, 2, UNLIMITED).bufferComplete()).isTrue();
+    }
+
+    @Test
+    void aDestroyedBufferPastTheRetainLimitRefusesReReads() {
+        Page a = page(1);
+        OutputBuffer buffer = new OutputBuffer(2, UNLIMITED, true, a.sizeInBytes());
+        buffer.destroy(1);
+        buffer.enqueue(1, a);
+        buffer.enqueue(1, page(2)); // past the limit: nothing is kept any more, later pages are dropped
+        buffer.enqueue(1, page(3));
+        buffer.setNoMorePages();
+        assertThatThrownBy(() -> buffer.get(1, 0, UNLIMITED)).isInstanceOf(OutputBuffer.OutputForgotten.class);
+        assertThatThrownBy(() -> buffer.get(1, 1, UNLIMITED)).isInstanceOf(OutputBuffer.OutputForgotten.class);
+    }
+
+    @Test
     void aRetainingBufferPastItsLimitRefusesReReadsInsteadOfAnsweringLess() {
         Page a = page(1);
         OutputBuffer buffer = new OutputBuffer(1, UNLIMITED, true, a.sizeInBytes());
