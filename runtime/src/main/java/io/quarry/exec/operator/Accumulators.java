@@ -61,7 +61,7 @@ final class Accumulators {
             case "avg" -> {
                 if (argument != null && (isIntegral(argument) || argument.storage() == Storage.DOUBLE && argument.isNumeric())
                         && result.storage() == Storage.DOUBLE) {
-                    return new DoubleAverage(result instanceof RealType);
+                    return new DoubleAverage(result instanceof RealType ? AverageResult.REAL : AverageResult.DOUBLE);
                 }
                 if (argument instanceof DecimalType && result instanceof DecimalType decimal) {
                     return new DecimalAverage(decimal);
@@ -378,13 +378,21 @@ final class Accumulators {
         }
     }
 
+    /** What an average over doubles and longs gives: a double, a real, or (intervals) the nearest long, halves up. */
+    enum AverageResult {
+        DOUBLE,
+        REAL,
+        ROUNDED_LONG
+    }
+
+    /** avg over doubles or longs; its intermediate state is a double sum and a bigint count. */
     static final class DoubleAverage implements Accumulator {
-        private final boolean real;
+        private final AverageResult result;
         private double[] sums = new double[0];
         private long[] counts = new long[0];
 
-        DoubleAverage(boolean real) {
-            this.real = real;
+        DoubleAverage(AverageResult result) {
+            this.result = result;
         }
 
         @Override
@@ -446,7 +454,11 @@ final class Accumulators {
                 out.appendNull();
             } else {
                 double average = sums[group] / counts[group];
-                out.appendDouble(real ? (float) average : average);
+                switch (result) {
+                    case DOUBLE -> out.appendDouble(average);
+                    case REAL -> out.appendDouble((float) average);
+                    case ROUNDED_LONG -> out.appendLong(Math.round(average));
+                }
             }
         }
 
