@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarry.plan.Exchange;
 import io.quarry.plan.ExchangeKind;
 import io.quarry.plan.Join;
 import io.quarry.plan.PlanFragment;
@@ -23,12 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,22 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * tasks per distributed stage (no actors), with broadcast and with partitioned joins, against Trino's
  * answers on tpch.tiny.
  */
-class TestJoinQueries {
+class TestJoinQueries extends LocalQueryTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static ExecutorService executor;
-    private static LocalQueryRunner runner;
-
-    @BeforeAll
-    static void setUp() {
-        executor = Executors.newFixedThreadPool(4);
-        runner = new LocalQueryRunner(executor, 2);
-    }
-
-    @AfterAll
-    static void tearDown() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"AUTOMATIC", "PARTITIONED"})

@@ -4,34 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.type.Type;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Lambdas that use the columns of their row, planned from SQL and run over two tasks per distributed stage. */
-class TestLambdaCaptures {
-    private static ExecutorService executor;
-    private static LocalQueryRunner runner;
-
-    @BeforeAll
-    static void setUp() {
-        executor = Executors.newFixedThreadPool(4);
-        runner = new LocalQueryRunner(executor, 2);
-    }
-
-    @AfterAll
-    static void tearDown() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-    }
-
-    private static LocalQueryRunner.Result run(String sql) throws Exception {
-        return runner.execute(sql, Map.of());
-    }
+class TestLambdaCaptures extends LocalQueryTest {
 
     @Test
     void lambdaBodiesReadColumnsOfTheRow() throws Exception {

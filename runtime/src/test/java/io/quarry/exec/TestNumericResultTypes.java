@@ -1,42 +1,15 @@
 package io.quarry.exec;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.spi.QuarryException;
-import io.quarry.type.Type;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Result types of mod/%, avg over decimals and grouping() as Trino has them, with their values. */
-class TestNumericResultTypes {
-    private static ExecutorService executor;
-    private static LocalQueryRunner runner;
-
-    @BeforeAll
-    static void setUp() {
-        executor = Executors.newFixedThreadPool(4);
-        runner = new LocalQueryRunner(executor, 2);
-    }
-
-    @AfterAll
-    static void tearDown() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-    }
-
-    private static void assertResult(String sql, List<String> types, List<?>... rows) throws Exception {
-        LocalQueryRunner.Result result = runner.execute(sql, Map.of());
-        assertThat(result.types().stream().map(Type::displayName).toList()).as("types of %s", sql).isEqualTo(types);
-        assertThat(result.rows()).as("rows of %s", sql).isEqualTo(List.of(rows));
-    }
+class TestNumericResultTypes extends LocalQueryTest {
 
     @Test
     void modOfApproximateNumbersIsApproximate() throws Exception {

@@ -17,11 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * real, translate, decimal rounding, interval sums and averages, timestamp literals with a zone, char(n) and json
  * casts; the expected values were taken from Trino 476 and are written here.
  */
-class TestTrinoResultTypes {
+class TestTrinoResultTypes extends LocalQueryTest {
     private static final SqlPlanner PLANNER = new SqlPlanner(new MetadataProvider() {
         @Override
         public Set<String> catalogNames() {
@@ -42,26 +37,6 @@ class TestTrinoResultTypes {
         }
     });
 
-    private static ExecutorService executor;
-    private static LocalQueryRunner runner;
-
-    @BeforeAll
-    static void setUp() {
-        executor = Executors.newFixedThreadPool(4);
-        runner = new LocalQueryRunner(executor, 2);
-    }
-
-    @AfterAll
-    static void tearDown() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-    }
-
-    private static void assertResult(String sql, List<String> types, List<?>... rows) throws Exception {
-        LocalQueryRunner.Result result = runner.execute(sql, Map.of());
-        assertThat(result.types().stream().map(Type::displayName).toList()).as("types of %s", sql).isEqualTo(types);
-        assertThat(result.rows()).as("rows of %s", sql).isEqualTo(List.of(rows));
-    }
 
     /** A real result as the runner returns it: the float widened to double. */
     private static double real(float value) {
