@@ -5,6 +5,7 @@ import io.quarry.plan.expression.Expression;
 import io.quarry.type.ArrayType;
 import io.quarry.type.BigintType;
 import io.quarry.type.CharType;
+import io.quarry.type.DateType;
 import io.quarry.type.DecimalType;
 import io.quarry.type.DoubleType;
 import io.quarry.type.IntegerType;
@@ -12,6 +13,9 @@ import io.quarry.type.MapType;
 import io.quarry.type.RowType;
 import io.quarry.type.RealType;
 import io.quarry.type.SmallintType;
+import io.quarry.type.TimeType;
+import io.quarry.type.TimestampType;
+import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.TinyintType;
 import io.quarry.type.Type;
 import io.quarry.type.UnknownType;
@@ -19,9 +23,10 @@ import io.quarry.type.VarcharType;
 import java.util.List;
 
 /**
- * Which query column types INSERT accepts for a table column, as Trino's implicit coercions: the same
- * type, NULL, a wider integer, an integer or decimal into a decimal that holds it, any number into
- * real/double, character strings into varchar and char, and arrays, maps and rows whose parts coerce.
+ * Which query column types INSERT accepts for a table column, as Trino 476 does: the same type, NULL, any
+ * number into any number (a value out of the column's range fails the statement), dates and timestamps with
+ * or without a zone into one another, times into times, character strings into varchar and char, and
+ * arrays, maps and rows whose parts are accepted.
  */
 final class InsertCoercions {
     private InsertCoercions() {}
@@ -30,29 +35,9 @@ final class InsertCoercions {
         if (from.equals(to) || from instanceof UnknownType) {
             return true;
         }
-        int fromRank = integerRank(from);
-        if (fromRank > 0) {
-            int toRank = integerRank(to);
-            if (toRank > 0) {
-                return toRank >= fromRank;
-            }
-            if (to instanceof DecimalType decimal) {
-                return decimal.precision() - decimal.scale() >= integerDigits(fromRank);
-            }
-            return to instanceof RealType || to instanceof DoubleType;
-        }
-        if (from instanceof DecimalType source) {
-            if (to instanceof DecimalType target) {
-                return target.scale() >= source.scale()
-                        && target.precision() - target.scale() >= source.precision() - source.scale();
-            }
-            return to instanceof RealType || to instanceof DoubleType;
-        }
-        if (from instanceof RealType) {
-            return to instanceof DoubleType;
-        }
-        if (from instanceof VarcharType || from instanceof CharType) {
-            return to instanceof VarcharType || to instanceof CharType;
+        if (isNumber(from) && isNumber(to) || isPointInTime(from) && isPointInTime(to) || isText(from) && isText(to)
+                || from instanceof TimeType && to instanceof TimeType) {
+            return true;
         }
         if (from instanceof ArrayType source && to instanceof ArrayType target) {
             return canCoerce(source.elementType(), target.elementType());
@@ -74,6 +59,20 @@ final class InsertCoercions {
         return false;
     }
 
+    private static boolean isNumber(Type type) {
+        return type instanceof TinyintType || type instanceof SmallintType || type instanceof IntegerType
+                || type instanceof BigintType || type instanceof DecimalType || type instanceof RealType
+                || type instanceof DoubleType;
+    }
+
+    private static boolean isPointInTime(Type type) {
+        return type instanceof DateType || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType;
+    }
+
+    private static boolean isText(Type type) {
+        return type instanceof VarcharType || type instanceof CharType;
+    }
+
     /**
      * A query column made into a table column's type. Into varchar(n) and char(n), a value longer than
      * n fails as in Trino unless only trailing spaces are cut ({@code insert_cast}), rather than being cut.
@@ -83,8 +82,7 @@ final class InsertCoercions {
         if (from.equals(to)) {
             return value;
         }
-        boolean text = from instanceof VarcharType || from instanceof CharType;
-        if (text && (to instanceof CharType || to instanceof VarcharType varchar && !varchar.isUnbounded())
+        if (isText(from) && (to instanceof CharType || to instanceof VarcharType varchar && !varchar.isUnbounded())
                 && length(from) > length(to)) {
             return new Call("insert_cast", List.of(value), to);
         }
@@ -98,28 +96,5 @@ final class InsertCoercions {
         }
         VarcharType varchar = (VarcharType) type;
         return varchar.isUnbounded() ? Long.MAX_VALUE : varchar.length();
-    }
-
-    /** 1 tinyint, 2 smallint, 3 integer, 4 bigint, 0 not an integer type. */
-    private static int integerRank(Type type) {
-        if (type instanceof TinyintType) {
-            return 1;
-        }
-        if (type instanceof SmallintType) {
-            return 2;
-        }
-        if (type instanceof IntegerType) {
-            return 3;
-        }
-        return type instanceof BigintType ? 4 : 0;
-    }
-
-    private static int integerDigits(int rank) {
-        return switch (rank) {
-            case 1 -> 3;
-            case 2 -> 5;
-            case 3 -> 10;
-            default -> 19;
-        };
     }
 }

@@ -20,15 +20,25 @@ class TestInsertCoercions {
     }
 
     @Test
+    void narrowsNumbersAndMovesBetweenDatesAndTimestampsAsTrinoDoes() {
+        assertThat(InsertCoercions.canCoerce(Types.BIGINT, Types.INTEGER)).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.DOUBLE, Types.decimal(12, 2))).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.decimal(12, 4), Types.decimal(12, 2))).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.DOUBLE, Types.REAL)).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.decimal(3, 1), Types.TINYINT)).isTrue();
+        assertThat(InsertCoercions.canCoerce(Types.DATE, new io.quarry.type.TimestampType(3))).isTrue();
+        assertThat(InsertCoercions.canCoerce(new io.quarry.type.TimestampType(0), Types.DATE)).isTrue();
+        assertThat(InsertCoercions.canCoerce(new io.quarry.type.TimestampType(0), new io.quarry.type.TimestampType(3))).isTrue();
+    }
+
+    @Test
     void refusesWhatTrinoRefuses() {
-        assertThat(InsertCoercions.canCoerce(Types.BIGINT, Types.INTEGER)).isFalse();
         assertThat(InsertCoercions.canCoerce(Types.varchar(1), Types.BIGINT)).isFalse();
         assertThat(InsertCoercions.canCoerce(Types.INTEGER, Types.VARCHAR)).isFalse();
-        assertThat(InsertCoercions.canCoerce(Types.DOUBLE, Types.decimal(12, 2))).isFalse();
-        assertThat(InsertCoercions.canCoerce(Types.BIGINT, Types.decimal(12, 2))).isFalse();
-        assertThat(InsertCoercions.canCoerce(Types.decimal(12, 4), Types.decimal(12, 2))).isFalse();
         assertThat(InsertCoercions.canCoerce(Types.DATE, Types.BIGINT)).isFalse();
-        assertThat(InsertCoercions.canCoerce(Types.DOUBLE, Types.REAL)).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.BOOLEAN, Types.INTEGER)).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.varchar(10), Types.DATE)).isFalse();
+        assertThat(InsertCoercions.canCoerce(Types.DATE, Types.VARCHAR)).isFalse();
     }
 
     @Test
@@ -36,7 +46,8 @@ class TestInsertCoercions {
         assertThat(InsertCoercions.canCoerce(new io.quarry.type.ArrayType(Types.INTEGER), new io.quarry.type.ArrayType(Types.BIGINT))).isTrue();
         assertThat(InsertCoercions.canCoerce(new io.quarry.type.MapType(Types.VARCHAR, Types.INTEGER),
                 new io.quarry.type.MapType(Types.VARCHAR, Types.DOUBLE))).isTrue();
-        assertThat(InsertCoercions.canCoerce(new io.quarry.type.ArrayType(Types.BIGINT), new io.quarry.type.ArrayType(Types.INTEGER))).isFalse();
+        assertThat(InsertCoercions.canCoerce(new io.quarry.type.ArrayType(Types.BIGINT), new io.quarry.type.ArrayType(Types.INTEGER))).isTrue();
+        assertThat(InsertCoercions.canCoerce(new io.quarry.type.ArrayType(Types.BIGINT), new io.quarry.type.ArrayType(Types.VARCHAR))).isFalse();
         assertThat(InsertCoercions.canCoerce(Types.varchar(9), new io.quarry.type.CharType(3))).isTrue();
     }
 

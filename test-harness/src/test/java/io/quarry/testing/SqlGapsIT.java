@@ -141,11 +141,11 @@ class SqlGapsIT {
                     List.of(1, "abc", "ab  ", 3, "varchar(5)", "char(4)"),
                     List.of(2, "abcde", "abcd", 5, "varchar(5)", "char(4)"),
                     List.of(3, "abcd ", "xy  ", 5, "varchar(5)", "char(4)"));
-            assertFails(client, "INSERT INTO bounded (id, v) VALUES (4, 'abcdef')", "GENERIC_USER_ERROR",
+            assertFails(client, "INSERT INTO bounded (id, v) VALUES (4, 'abcdef')", "INVALID_CAST_ARGUMENT",
                     "Cannot truncate non-space characters when casting from varchar(6) to varchar(5) on INSERT");
-            assertFails(client, "INSERT INTO bounded (id, c) VALUES (4, 'abcde')", "GENERIC_USER_ERROR",
+            assertFails(client, "INSERT INTO bounded (id, c) VALUES (4, 'abcde')", "INVALID_CAST_ARGUMENT",
                     "Cannot truncate non-space characters when casting from varchar(5) to char(4) on INSERT");
-            assertFails(client, "INSERT INTO bounded (id, v) SELECT CAST(nationkey AS integer), name FROM tpch.tiny.nation", "GENERIC_USER_ERROR",
+            assertFails(client, "INSERT INTO bounded (id, v) SELECT CAST(nationkey AS integer), name FROM tpch.tiny.nation", "INVALID_CAST_ARGUMENT",
                     "Cannot truncate non-space characters when casting from varchar(25) to varchar(5) on INSERT");
             assertRows(client, "SELECT count(*) FROM bounded", List.of("bigint"), List.of(3));
             ok(client, "INSERT INTO bounded (id, v) SELECT CAST(nationkey AS integer), name FROM tpch.tiny.nation WHERE length(name) <= 5");
@@ -156,6 +156,29 @@ class SqlGapsIT {
         } finally {
             client.execute("DROP TABLE IF EXISTS bounded_copy");
             client.execute("DROP TABLE IF EXISTS bounded");
+        }
+    }
+
+    /** As Trino 476: INSERT casts any number to any number and dates and timestamps into one another. */
+    @ParameterizedTest
+    @MethodSource("clusters")
+    void numbersAndTimesOnWrite(String which) {
+        StatementClient client = memory(which);
+        ok(client, "CREATE TABLE narrowed (i integer, d decimal(6,2), r real, t timestamp(3), day date)");
+        try {
+            ok(client, "INSERT INTO narrowed VALUES (CAST(7 AS bigint), 1.234, 1.5e0, DATE '2020-01-02', TIMESTAMP '2020-01-03 10:00:00')");
+            ok(client, "INSERT INTO narrowed (i, d) VALUES (1.5, 12)");
+            assertRows(client, "SELECT i, d, r, t, day FROM narrowed ORDER BY i",
+                    List.of("integer", "decimal(6,2)", "real", "timestamp", "date"),
+                    Arrays.asList(2, "12.00", null, null, null),
+                    Arrays.asList(7, "1.23", 1.5, "2020-01-02 00:00:00.000", "2020-01-03"));
+            assertFails(client, "INSERT INTO narrowed (i) VALUES (9999999999)", "NUMERIC_VALUE_OUT_OF_RANGE",
+                    "Out of range for integer: 9999999999");
+            assertFails(client, "INSERT INTO narrowed (i) VALUES ('1')", "TYPE_MISMATCH",
+                    "Insert query has mismatched column types: Table: [integer], Query: [varchar(1)]");
+            assertRows(client, "SELECT count(*) FROM narrowed", List.of("bigint"), List.of(2));
+        } finally {
+            client.execute("DROP TABLE IF EXISTS narrowed");
         }
     }
 

@@ -38,7 +38,7 @@ final class InsertCasts {
                 withoutSpaces--;
             }
             if (Utf8.countCodePoints(data, start, withoutSpaces) > length) {
-                throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, message);
+                throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, message);
             }
             // char values are held without trailing spaces; varchar keeps those that fit
             int kept = isChar ? withoutSpaces : Utf8.offsetOfCodePoint(data, start, end, length);

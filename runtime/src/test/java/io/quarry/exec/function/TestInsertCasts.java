@@ -24,7 +24,7 @@ class TestInsertCasts {
     void nonSpaceCharactersBeyondTheLengthFail() {
         assertThat(failure("insert_cast", Types.varchar(5), arg("abcdef", Types.varchar(6))))
                 .hasMessage("Cannot truncate non-space characters when casting from varchar(6) to varchar(5) on INSERT")
-                .satisfies(e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.GENERIC_USER_ERROR));
+                .satisfies(e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_CAST_ARGUMENT));
         assertThat(failure("insert_cast", new CharType(2), arg("abc", Types.VARCHAR)))
                 .hasMessage("Cannot truncate non-space characters when casting from varchar to char(2) on INSERT");
     }
