@@ -91,6 +91,17 @@ final class WriteStatementPlanner {
         if (statement instanceof WriteStatement.DropTable drop) {
             return Optional.of(dropTable(drop, session));
         }
+        if (statement instanceof WriteStatement.AlterTable alter) {
+            return Optional.of(alterTable(alter, session));
+        }
+        if (statement instanceof WriteStatement.TruncateTable truncate) {
+            return Optional.of(truncateTable(truncate, session));
+        }
+        if (statement instanceof WriteStatement.ModifyRows modify) {
+            QualifiedTable name = tableName(modify.name(), session);
+            existingTable(catalogs.require(name.catalog()).metadata(), name);
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support modifying table rows");
+        }
         if (statement instanceof WriteStatement.CreateView create) {
             return Optional.of(createView(create, session));
         }
@@ -166,14 +177,101 @@ final class WriteStatementPlanner {
             }
             throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
         }
-        WriteTarget dropped = metadata.dropTable(name.table());
-        // One task per worker drops the table's data held there; the client gets result = true.
+        return dropData(name, metadata.dropTable(name.table()), "DROP TABLE");
+    }
+
+    /** One task per worker drops the data of {@code dropped} held there; the client gets result = true. */
+    private static PlannedQuery dropData(QualifiedTable name, WriteTarget dropped, String updateType) {
         PlanNode nothing = new Values(List.of(), List.of());
         PlanNode drop = new TableWriter(new Exchange(nothing, ExchangeKind.ROUND_ROBIN, List.of()), name.catalog(), dropped, true);
         PlanNode root = new Output(new Exchange(drop, ExchangeKind.GATHER, List.of()), WRITER_OUTPUT);
         return new PlannedQuery(
-                List.of(new ResultColumn("result", Types.BOOLEAN)), Fragmenter.fragment(root), Optional.of("DROP TABLE"),
+                List.of(new ResultColumn("result", Types.BOOLEAN)), Fragmenter.fragment(root), Optional.of(updateType),
                 Optional.of(WriteCompletion.done()));
+    }
+
+    private PlannedQuery truncateTable(WriteStatement.TruncateTable statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        existingTable(metadata, name);
+        return dropData(name, metadata.truncateTable(name.table()), "TRUNCATE TABLE");
+    }
+
+    /** ALTER TABLE, with Trino's checks and messages; IF EXISTS on a missing table changes nothing. */
+    private PlannedQuery alterTable(WriteStatement.AlterTable statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        WriteStatement.TableChange change = statement.change();
+        Optional<TableMetadata> found = metadata.table(name.table());
+        if (found.isEmpty() && statement.ifExists()) {
+            return done(updateType(change));
+        }
+        TableMetadata table = existingTable(metadata, name);
+        if (change instanceof WriteStatement.TableChange.RenameTo rename) {
+            QualifiedTable target = renameTarget(rename.newName(), name);
+            if (!target.catalog().equals(name.catalog())) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Table rename across catalogs is not supported");
+            }
+            checkSchemaExists(metadata, target);
+            if (metadata.table(target.table()).isPresent() || metadata.view(target.table()).isPresent()) {
+                throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Target table '" + target + "' already exists");
+            }
+            metadata.renameTable(name.table(), target.table());
+        } else if (change instanceof WriteStatement.TableChange.RenameColumn rename) {
+            if (table.column(rename.from()).isEmpty()) {
+                if (rename.ifExists()) {
+                    return done("RENAME COLUMN");
+                }
+                throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + rename.from() + "' does not exist");
+            }
+            if (table.column(rename.to()).isPresent()) {
+                throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + rename.to() + "' already exists");
+            }
+            metadata.renameColumn(name.table(), rename.from(), rename.to());
+        } else if (change instanceof WriteStatement.TableChange.AddColumn add) {
+            if (table.column(add.column().name()).isPresent()) {
+                if (add.ifNotExists()) {
+                    return done("ADD COLUMN");
+                }
+                throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + add.column().name() + "' already exists");
+            }
+            metadata.addColumn(name.table(), new ColumnMetadata(add.column().name(), type(add.column())));
+        } else {
+            WriteStatement.TableChange.DropColumn drop = (WriteStatement.TableChange.DropColumn) change;
+            if (table.column(drop.column()).isEmpty()) {
+                if (drop.ifExists()) {
+                    return done("DROP COLUMN");
+                }
+                throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + drop.column() + "' does not exist");
+            }
+            if (table.columns().size() == 1) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Cannot drop the only column in a table");
+            }
+            metadata.dropColumn(name.table(), drop.column());
+        }
+        return done(updateType(change));
+    }
+
+    private static String updateType(WriteStatement.TableChange change) {
+        if (change instanceof WriteStatement.TableChange.RenameTo) {
+            return "RENAME TABLE";
+        }
+        if (change instanceof WriteStatement.TableChange.RenameColumn) {
+            return "RENAME COLUMN";
+        }
+        return change instanceof WriteStatement.TableChange.AddColumn ? "ADD COLUMN" : "DROP COLUMN";
+    }
+
+    /** The new name of RENAME TO: the parts left out are those of the renamed table. */
+    private static QualifiedTable renameTarget(List<String> parts, QualifiedTable table) {
+        String catalog = parts.size() == 3 ? parts.get(0) : table.catalog();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : table.table().schema();
+        return new QualifiedTable(catalog, new SchemaTableName(schema, parts.get(parts.size() - 1)));
+    }
+
+    private static TableMetadata existingTable(ConnectorMetadata metadata, QualifiedTable name) {
+        return metadata.table(name.table())
+                .orElseThrow(() -> new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist"));
     }
 
     private PlannedQuery showTables(WriteStatement.ShowTables statement, Session session) {
@@ -315,8 +413,7 @@ final class WriteStatementPlanner {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
         checkSchemaExists(metadata, name);
-        TableMetadata table = metadata.table(name.table())
-                .orElseThrow(() -> new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist"));
+        TableMetadata table = existingTable(metadata, name);
         List<String> insertColumns = statement.columns()
                 .orElse(table.columns().stream().map(ColumnMetadata::name).toList());
         Set<String> seen = new HashSet<>();

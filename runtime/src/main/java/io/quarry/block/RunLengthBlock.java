@@ -2,6 +2,8 @@ package io.quarry.block;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quarry.type.Type;
+
 /**
  * One value repeated {@code positionCount} times, kept as a flat block of one position (a constant column).
  * Operators receive it flat unless they opt in (see {@link EncodedBlocks}).
@@ -21,6 +23,11 @@ public final class RunLengthBlock implements Block {
         }
         this.value = value;
         this.positionCount = positionCount;
+    }
+
+    /** NULL of {@code type}, {@code positionCount} times. */
+    public static RunLengthBlock nullsOf(Type type, int positionCount) {
+        return new RunLengthBlock(BlockBuilder.create(type, 1).appendNull().build(), positionCount);
     }
 
     /** The repeated value: a flat block of one position. */

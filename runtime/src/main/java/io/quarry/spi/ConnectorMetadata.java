@@ -62,6 +62,32 @@ public interface ConnectorMetadata {
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping tables");
     }
 
+    /** Renames a table within its catalog; the caller has checked that {@code from} exists and {@code to} does not. */
+    default void renameTable(SchemaTableName from, SchemaTableName to) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support renaming tables");
+    }
+
+    /** Adds a column at the end of a table; existing rows read NULL in it. */
+    default void addColumn(SchemaTableName table, ColumnMetadata column) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support adding columns");
+    }
+
+    default void renameColumn(SchemaTableName table, String from, String to) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support renaming columns");
+    }
+
+    default void dropColumn(SchemaTableName table, String column) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping columns");
+    }
+
+    /**
+     * Empties a table at once; the returned target names the data the workers must drop (as {@link #dropTable}),
+     * which no later write goes to.
+     */
+    default WriteTarget truncateTable(SchemaTableName table) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support truncating tables");
+    }
+
     /** Starts CREATE TABLE AS: the table is reserved but stays invisible until {@link #finishWrite}. */
     default WriteTarget beginCreateTable(TableMetadata table, String writeId) {
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating tables with data");

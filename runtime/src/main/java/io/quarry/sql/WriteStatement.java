@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The statements Calcite does not run and Quarry plans itself: schema and table DDL, CREATE TABLE AS,
- * INSERT and SHOW TABLES. Names are as written (lower case unless quoted), 1 to 3 parts; queries are
+ * The statements Calcite does not run and Quarry plans itself: schema and table DDL (ALTER TABLE and TRUNCATE
+ * too), CREATE TABLE AS, INSERT, the refused row changes (DELETE, UPDATE, MERGE) and SHOW TABLES. Names are as written (lower case unless quoted), 1 to 3 parts; queries are
  * the text of their SELECT/VALUES part, planned separately, preceded by blanks where the rest of the
  * statement was (so that error positions stay those of the statement).
  */
@@ -59,6 +59,61 @@ public sealed interface WriteStatement {
 
     record DropTable(List<String> name, boolean ifExists) implements WriteStatement {
         public DropTable {
+            name = List.copyOf(name);
+        }
+    }
+
+    /** ALTER TABLE [IF EXISTS] name, with one change. */
+    record AlterTable(List<String> name, boolean ifExists, TableChange change) implements WriteStatement {
+        public AlterTable {
+            name = List.copyOf(name);
+            requireNonNull(change, "change is null");
+        }
+    }
+
+    /** What ALTER TABLE changes. */
+    sealed interface TableChange {
+        /** RENAME TO newName: 1 to 3 parts; the parts left out are the table's own. */
+        record RenameTo(List<String> newName) implements TableChange {
+            public RenameTo {
+                newName = List.copyOf(newName);
+            }
+        }
+
+        /** RENAME COLUMN [IF EXISTS] from TO to. */
+        record RenameColumn(String from, String to, boolean ifExists) implements TableChange {
+            public RenameColumn {
+                requireNonNull(from, "from is null");
+                requireNonNull(to, "to is null");
+            }
+        }
+
+        /** ADD COLUMN [IF NOT EXISTS] column. */
+        record AddColumn(ColumnDefinition column, boolean ifNotExists) implements TableChange {
+            public AddColumn {
+                requireNonNull(column, "column is null");
+            }
+        }
+
+        /** DROP COLUMN [IF EXISTS] column. */
+        record DropColumn(String column, boolean ifExists) implements TableChange {
+            public DropColumn {
+                requireNonNull(column, "column is null");
+            }
+        }
+    }
+
+    /** TRUNCATE TABLE name. */
+    record TruncateTable(List<String> name) implements WriteStatement {
+        public TruncateTable {
+            name = List.copyOf(name);
+        }
+    }
+
+    /** DELETE, UPDATE or MERGE on a table ({@code kind}, as Trino names the statement); no connector supports them. */
+    record ModifyRows(String kind, List<String> name) implements WriteStatement {
+        public ModifyRows {
+            requireNonNull(kind, "kind is null");
             name = List.copyOf(name);
         }
     }

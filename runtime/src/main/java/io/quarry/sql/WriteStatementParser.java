@@ -86,6 +86,10 @@ public final class WriteStatementParser {
             position = 2;
             return Optional.of(insert());
         }
+        Optional<WriteStatement> tableChange = tableChange(first, second);
+        if (tableChange.isPresent()) {
+            return tableChange;
+        }
         if (first.isWord("show") && second.isWord("functions")) {
             position = 2;
             return Optional.of(showFunctions());
@@ -110,6 +114,82 @@ public final class WriteStatementParser {
             return Optional.of(new WriteStatement.ShowTables(schema, like));
         }
         return Optional.empty();
+    }
+
+    /** ALTER TABLE, TRUNCATE TABLE, and DELETE / UPDATE / MERGE (only their table's name is read). */
+    private Optional<WriteStatement> tableChange(Token first, Token second) {
+        if (first.isWord("alter") && second.isWord("table")) {
+            position = 2;
+            boolean ifExists = ifExists();
+            List<String> name = qualifiedName();
+            WriteStatement.TableChange change = alteration();
+            expectEnd();
+            return Optional.of(new WriteStatement.AlterTable(name, ifExists, change));
+        }
+        if (first.isWord("truncate") && second.isWord("table")) {
+            position = 2;
+            List<String> name = qualifiedName();
+            expectEnd();
+            return Optional.of(new WriteStatement.TruncateTable(name));
+        }
+        boolean delete = first.isWord("delete") && second.isWord("from");
+        boolean merge = first.isWord("merge") && second.isWord("into");
+        if (delete || merge || first.isWord("update") && isIdentifier(second)) {
+            position = first.isWord("update") ? 1 : 2;
+            return Optional.of(new WriteStatement.ModifyRows(first.text().toUpperCase(Locale.ROOT), qualifiedName()));
+        }
+        return Optional.empty();
+    }
+
+    private WriteStatement.TableChange alteration() {
+        Token verb = next();
+        if (verb.isWord("rename") && peek(0).isWord("to")) {
+            position++;
+            return new WriteStatement.TableChange.RenameTo(qualifiedName());
+        }
+        if (verb.isWord("rename") && peek(0).isWord("column")) {
+            position++;
+            boolean ifExists = ifExists();
+            String from = identifier(expectIdentifier("a column name"));
+            Token to = next();
+            if (!to.isWord("to")) {
+                throw UtilityTokens.syntaxError(to, "TO");
+            }
+            return new WriteStatement.TableChange.RenameColumn(from, identifier(expectIdentifier("a column name")), ifExists);
+        }
+        if (verb.isWord("add") && peek(0).isWord("column")) {
+            position++;
+            boolean ifNotExists = ifNotExists();
+            Token column = expectIdentifier("a column name");
+            int typeStart = peek(0).start();
+            int typeEnd = endOfStatement();
+            if (peek(0).kind() != Kind.WORD) {
+                throw UtilityTokens.syntaxError(peek(0), "a type");
+            }
+            while (peek(0).kind() != Kind.END && !peek(0).isSymbol(";")) {
+                if (peek(0).isWord("not") || peek(0).isWord("comment") || peek(0).isWord("with") && !peek(1).isWord("time")) {
+                    throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                            "Column constraints, comments and properties are not supported (column " + column.text() + ")");
+                }
+                position++;
+            }
+            ColumnDefinition definition = new ColumnDefinition(identifier(column), sql.substring(typeStart, typeEnd));
+            return new WriteStatement.TableChange.AddColumn(definition, ifNotExists);
+        }
+        if (verb.isWord("drop") && peek(0).isWord("column")) {
+            position++;
+            boolean ifExists = ifExists();
+            return new WriteStatement.TableChange.DropColumn(identifier(expectIdentifier("a column name")), ifExists);
+        }
+        throw UtilityTokens.syntaxError(verb, "RENAME TO, RENAME COLUMN, ADD COLUMN or DROP COLUMN");
+    }
+
+    private Token expectIdentifier(String what) {
+        Token token = next();
+        if (!isIdentifier(token)) {
+            throw UtilityTokens.syntaxError(token, what);
+        }
+        return token;
     }
 
     private WriteStatement showFunctions() {

@@ -50,6 +50,29 @@ class TestWriteStatementParser {
     }
 
     @Test
+    void alterTruncateAndRowChanges() {
+        assertThat(parse("ALTER TABLE IF EXISTS memory.s.t RENAME TO u")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("memory", "s", "t"), true, new WriteStatement.TableChange.RenameTo(List.of("u"))));
+        assertThat(parse("alter table t rename column \"A\" to b")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.RenameColumn("a", "b", false)));
+        assertThat(parse("ALTER TABLE t ADD COLUMN IF NOT EXISTS z timestamp(3) with time zone;")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.AddColumn(
+                        new ColumnDefinition("z", "timestamp(3) with time zone"), true)));
+        assertThat(parse("ALTER TABLE t DROP COLUMN IF EXISTS z")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.DropColumn("z", true)));
+        assertThat(parse("TRUNCATE TABLE s.t")).isEqualTo(new WriteStatement.TruncateTable(List.of("s", "t")));
+        assertThat(parse("DELETE FROM s.t WHERE a = 1")).isEqualTo(new WriteStatement.ModifyRows("DELETE", List.of("s", "t")));
+        assertThat(parse("update t set a = 1")).isEqualTo(new WriteStatement.ModifyRows("UPDATE", List.of("t")));
+
+        assertThatThrownBy(() -> parse("ALTER TABLE t SET PROPERTIES x = 1"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
+        assertThatThrownBy(() -> parse("ALTER TABLE t ADD COLUMN z integer NOT NULL"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+        assertThatThrownBy(() -> parse("ALTER TABLE t RENAME COLUMN a b"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
+    }
+
+    @Test
     void queriesKeepTheirPositionInTheStatement() {
         WriteStatement.Insert insert = (WriteStatement.Insert) WriteStatementParser.parse("INSERT INTO t\nSELECT x FROM u").orElseThrow();
         assertThat(insert.query()).isEqualTo("             \nSELECT x FROM u");

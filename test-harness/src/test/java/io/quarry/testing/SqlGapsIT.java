@@ -159,6 +159,38 @@ class SqlGapsIT {
         }
     }
 
+    /** ALTER TABLE and TRUNCATE on memory tables whose rows are on the workers; row changes are refused as in Trino. */
+    @ParameterizedTest
+    @MethodSource("clusters")
+    void alterAndTruncate(String which) {
+        StatementClient client = memory(which);
+        ok(client, "CREATE TABLE altered AS SELECT nationkey, name FROM tpch.tiny.nation");
+        try {
+            ok(client, "ALTER TABLE altered ADD COLUMN founded date");
+            ok(client, "INSERT INTO altered VALUES (100, 'ATLANTIS', DATE '1000-01-01')");
+            assertRows(client, "SELECT count(*), count(founded), max(founded) FROM altered",
+                    List.of("bigint", "bigint", "date"), List.of(26, 1, "1000-01-01"));
+            ok(client, "ALTER TABLE altered RENAME COLUMN name TO nation_name");
+            ok(client, "ALTER TABLE altered RENAME TO renamed");
+            assertFails(client, "SELECT count(*) FROM altered", "TABLE_NOT_FOUND", "altered");
+            assertRows(client, "SELECT nation_name, founded FROM renamed WHERE nationkey IN (1, 100) ORDER BY nationkey",
+                    List.of("varchar(25)", "date"), Arrays.asList("ARGENTINA", null), List.of("ATLANTIS", "1000-01-01"));
+            assertFails(client, "ALTER TABLE renamed ADD COLUMN founded integer", "COLUMN_ALREADY_EXISTS", "Column 'founded' already exists");
+            assertFails(client, "ALTER TABLE renamed RENAME COLUMN nope TO x", "COLUMN_NOT_FOUND", "Column 'nope' does not exist");
+            assertFails(client, "ALTER TABLE renamed DROP COLUMN founded", "NOT_SUPPORTED", "does not support dropping columns");
+            assertFails(client, "DELETE FROM renamed WHERE nationkey = 1", "NOT_SUPPORTED", "does not support modifying table rows");
+            assertFails(client, "UPDATE nope SET a = 1", "TABLE_NOT_FOUND", "nope");
+            ok(client, "ALTER TABLE IF EXISTS nope RENAME TO nope2");
+            ok(client, "TRUNCATE TABLE renamed");
+            assertRows(client, "SELECT count(*) FROM renamed", List.of("bigint"), List.of(0));
+            ok(client, "INSERT INTO renamed SELECT nationkey, name, NULL FROM tpch.tiny.nation WHERE regionkey = 1");
+            assertRows(client, "SELECT count(*) FROM renamed", List.of("bigint"), List.of(5));
+        } finally {
+            client.execute("DROP TABLE IF EXISTS altered");
+            client.execute("DROP TABLE IF EXISTS renamed");
+        }
+    }
+
     /** As Trino 476: INSERT casts any number to any number and dates and timestamps into one another. */
     @ParameterizedTest
     @MethodSource("clusters")

@@ -190,6 +190,37 @@ public final class InformationSchemaConnector implements Connector {
         }
 
         @Override
+        public void renameTable(SchemaTableName from, SchemaTableName to) {
+            requireWritable(from);
+            requireWritable(to);
+            delegate.renameTable(from, to);
+        }
+
+        @Override
+        public void addColumn(SchemaTableName table, ColumnMetadata column) {
+            requireWritable(table);
+            delegate.addColumn(table, column);
+        }
+
+        @Override
+        public void renameColumn(SchemaTableName table, String from, String to) {
+            requireWritable(table);
+            delegate.renameColumn(table, from, to);
+        }
+
+        @Override
+        public void dropColumn(SchemaTableName table, String column) {
+            requireWritable(table);
+            delegate.dropColumn(table, column);
+        }
+
+        @Override
+        public WriteTarget truncateTable(SchemaTableName table) {
+            requireWritable(table);
+            return delegate.truncateTable(table);
+        }
+
+        @Override
         public WriteTarget beginCreateTable(TableMetadata table, String writeId) {
             requireWritable(table.name());
             return delegate.beginCreateTable(table, writeId);

@@ -51,6 +51,11 @@ final class ColumnStatistics {
         }
     }
 
+    /** A column added to the table: no value is counted in it yet (the rows before it are NULL there). */
+    void addColumn() {
+        counters.add(new DistinctCounter());
+    }
+
     int columnCount() {
         return counters.size();
     }

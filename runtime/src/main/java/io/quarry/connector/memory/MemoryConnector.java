@@ -2,6 +2,8 @@ package io.quarry.connector.memory;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quarry.block.Block;
+import io.quarry.block.RunLengthBlock;
 import io.quarry.page.Page;
 import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.Connector;
@@ -16,6 +18,7 @@ import io.quarry.spi.ConnectorContext;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.NodeInfo;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -112,8 +115,9 @@ public final class MemoryConnector implements Connector {
                 throw new IllegalArgumentException("column " + columns.get(i).name() + " is not in memory table " + memorySplit.tableId());
             }
         }
+        List<Type> types = columns.stream().map(ColumnMetadata::type).toList();
         List<Page> pages = store.read(memorySplit.tableId(), memorySplit.dataIds(), memorySplit.expectedRows());
-        return new MemoryPageSource(pages, channels);
+        return new MemoryPageSource(pages, channels, types);
     }
 
     @Override
@@ -131,17 +135,22 @@ public final class MemoryConnector implements Connector {
         store.removeWrite(target.tableId(), target.writeId() + ".");
     }
 
-    /** Reads pages from the store by reference, keeping the scanned channels. */
+    /**
+     * Reads pages from the store by reference, keeping the scanned channels; a page written before a column was
+     * added lacks it and reads NULL there.
+     */
     private static final class MemoryPageSource implements PageSource {
         private final List<Page> pages;
         private final int[] channels;
+        private final List<Type> types;
         private int next;
         private long rows;
         private long bytes;
 
-        MemoryPageSource(List<Page> pages, int[] channels) {
+        MemoryPageSource(List<Page> pages, int[] channels, List<Type> types) {
             this.pages = pages;
             this.channels = channels;
+            this.types = types;
         }
 
         @Override
@@ -150,10 +159,20 @@ public final class MemoryConnector implements Connector {
                 return null;
             }
             Page page = pages.get(next++);
-            Page projected = channels.length == 0 ? new Page(page.positionCount()) : page.project(channels);
+            Page projected = channels.length == 0 ? new Page(page.positionCount()) : project(page);
             rows += projected.positionCount();
             bytes += projected.sizeInBytes();
             return projected;
+        }
+
+        private Page project(Page page) {
+            Block[] blocks = new Block[channels.length];
+            for (int i = 0; i < channels.length; i++) {
+                blocks[i] = channels[i] < page.channelCount()
+                        ? page.block(channels[i])
+                        : RunLengthBlock.nullsOf(types.get(i), page.positionCount());
+            }
+            return new Page(page.positionCount(), blocks);
         }
 
         @Override

@@ -149,6 +149,52 @@ public final class MemoryMetadata implements ConnectorMetadata {
     }
 
     @Override
+    public synchronized void renameTable(SchemaTableName from, SchemaTableName to) {
+        Table table = find(from).orElseThrow(() -> tableNotFound(from));
+        checkCanCreate(to);
+        schemas.get(from.schema()).remove(from.table());
+        schemas.get(to.schema()).put(to.table(), new Table(
+                table.id(), new TableMetadata(to, table.metadata().columns()), table.pieces(), table.statistics()));
+        version++;
+    }
+
+    /** Metadata only: pieces written before keep fewer channels, and scans read NULL for the ones they lack. */
+    @Override
+    public synchronized void addColumn(SchemaTableName name, ColumnMetadata column) {
+        Table table = find(name).orElseThrow(() -> tableNotFound(name));
+        List<ColumnMetadata> columns = new ArrayList<>(table.metadata().columns());
+        columns.add(column);
+        table.statistics().addColumn();
+        replace(table, columns);
+    }
+
+    @Override
+    public synchronized void renameColumn(SchemaTableName name, String from, String to) {
+        Table table = find(name).orElseThrow(() -> tableNotFound(name));
+        List<ColumnMetadata> columns = new ArrayList<>(table.metadata().columns());
+        columns.replaceAll(column -> column.name().equals(from) ? new ColumnMetadata(to, column.type()) : column);
+        replace(table, columns);
+    }
+
+    /** A new table id, so that the old data can be dropped on the workers while new rows are written. */
+    @Override
+    public synchronized WriteTarget truncateTable(SchemaTableName name) {
+        Table table = find(name).orElseThrow(() -> tableNotFound(name));
+        List<ColumnMetadata> columns = table.metadata().columns();
+        schemas.get(name.schema()).put(name.table(), new Table(
+                nextTableId++, table.metadata(), new ArrayList<>(), new ColumnStatistics(columns.size())));
+        version++;
+        return new WriteTarget(name, table.id(), "", columns);
+    }
+
+    private void replace(Table table, List<ColumnMetadata> columns) {
+        SchemaTableName name = table.metadata().name();
+        schemas.get(name.schema()).put(name.table(), new Table(
+                table.id(), new TableMetadata(name, columns), table.pieces(), table.statistics()));
+        version++;
+    }
+
+    @Override
     public synchronized List<String> listViews(String schema) {
         return List.copyOf(views.getOrDefault(schema, Map.of()).keySet());
     }

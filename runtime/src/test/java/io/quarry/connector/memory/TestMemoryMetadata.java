@@ -145,6 +145,36 @@ class TestMemoryMetadata {
     }
 
     @Test
+    void renamesAndAddedColumnsKeepTheDataAndTruncateStartsAFreshTable() {
+        MemoryMetadata metadata = new MemoryMetadata("memory");
+        metadata.createSchema("s");
+        WriteTarget create = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q1");
+        metadata.finishWrite(create, List.of(new WrittenFragment("w1", "q1.w1.1", 10, 100, "")));
+        SchemaTableName moved = new SchemaTableName("s", "u");
+        metadata.renameTable(T, moved);
+        assertThat(metadata.table(T)).isEmpty();
+        assertThat(metadata.table(moved).orElseThrow().name()).isEqualTo(moved);
+        assertThat(metadata.statistics(moved).rowCount()).isEqualTo(10);
+
+        metadata.renameColumn(moved, "b", "c");
+        metadata.addColumn(moved, new ColumnMetadata("d", Types.DATE));
+        assertThat(metadata.table(moved).orElseThrow().columns()).containsExactly(
+                new ColumnMetadata("a", Types.BIGINT), new ColumnMetadata("c", Types.varchar(5)), new ColumnMetadata("d", Types.DATE));
+        assertThat(metadata.splits(moved)).containsExactly(
+                new MemorySplit(create.tableId(), "w1", List.of("q1.w1.1"), List.of("a", "c", "d"), 10));
+
+        WriteTarget old = metadata.truncateTable(moved);
+        assertThat(old.tableId()).isEqualTo(create.tableId());
+        assertThat(metadata.splits(moved)).isEmpty();
+        assertThat(metadata.statistics(moved).rowCount()).isZero();
+        WriteTarget insert = metadata.beginInsert(moved, "q2");
+        assertThat(insert.tableId()).isNotEqualTo(create.tableId());
+        assertThat(insert.columns()).hasSize(3);
+        assertError(() -> metadata.renameTable(moved, new SchemaTableName("nope", "x")),
+                ErrorCode.SCHEMA_NOT_FOUND, "Schema 'memory.nope' does not exist");
+    }
+
+    @Test
     void anInsertIntoATableDroppedMeanwhileIsRefused() {
         MemoryMetadata metadata = new MemoryMetadata("memory");
         metadata.createTable(new TableMetadata(T, COLUMNS));
