@@ -2,7 +2,9 @@ package io.quarry.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
+import io.quarry.spi.QuarryException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,8 @@ import java.util.List;
  * {@code "default"}; {@code date_trunc(}, {@code date_add(}, {@code date_diff(} are quoted so that
  * Calcite does not parse them as BigQuery's functions; the literal {@code JSON '…'}, which Calcite's grammar lacks,
  * becomes the call {@code JSON('…')}, and a {@code TIMESTAMP '…'} literal with a zone a call of
- * {@link ZonedTimestampLiteral}), and the way back from positions in the rewritten text to the user's text.
+ * {@link ZonedTimestampLiteral}; hexadecimal, binary and octal numbers and digits with underscores become plain numbers,
+ * {@link NumericLiterals}), and the way back from positions in the rewritten text to the user's text.
  */
 final class SqlText {
     /** Function names Calcite's grammar binds to BigQuery's forms; quoted, they resolve as Trino's. */
@@ -125,6 +128,16 @@ final class SqlText {
                 } else {
                     out.append(word);
                 }
+                i = end;
+            } else if (NumericLiterals.startsAt(sql, i)) {
+                int end = NumericLiterals.end(sql, i);
+                if (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                    // "1abc" is not the number 1 named abc, as Calcite would read it
+                    ErrorLocation location = new ErrorLocation(line, i - sql.lastIndexOf('\n', i - 1));
+                    throw new QuarryException(ErrorCode.SYNTAX_ERROR, Errors.prefix(location)
+                            + "identifiers must not start with a digit; surround the identifier with double quotes", location, null);
+                }
+                out.append(NumericLiterals.rewrite(sql.substring(i, end)));
                 i = end;
             } else {
                 out.append(c);

@@ -307,4 +307,11 @@ class TestTrinoResultTypes extends LocalQueryTest {
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(code))
                 .hasMessageContaining(message);
     }
+
+    @Test
+    void radixNumbersAndDigitSeparatorsAreTheirValues() throws Exception {
+        assertResult("SELECT 0x1F, 0b101, 0o17, 1_000, -0XFF, 1_000.5, 0x7FFFFFFFFFFFFFFF",
+                List.of("integer", "integer", "integer", "integer", "integer", "decimal(5,1)", "bigint"),
+                List.of(31L, 5L, 15L, 1000L, -255L, new BigDecimal("1000.5"), Long.MAX_VALUE));
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TestSqlText {
@@ -19,6 +20,22 @@ class TestSqlText {
     void leavesOtherDefaultsAlone() {
         String sql = "SELECT 'memory.default.t', \"default\".x -- default.t\nFROM t /* a.default */ WHERE x = default";
         assertThat(SqlText.of(sql).rewritten()).isEqualTo(sql);
+    }
+
+    @Test
+    void radixNumbersAndDigitSeparatorsBecomePlainNumbersOfTheSameLength() {
+        assertThat(SqlText.of("SELECT 0x1F, 0B101, 0o17, 1_000, 1_000.5e10, -0XFF FROM t").rewritten())
+                .isEqualTo("SELECT 31  , 5    , 15  , 1000 , 1000.5e10 , -255  FROM t");
+        assertThat(SqlText.of("SELECT 0xFFFFFFFFFFF").rewritten()).isEqualTo("SELECT 17592186044415");
+        String untouched = "SELECT x0x1, t.1_0, '0x1F', 10, 1.5, 2e3, 1.e5 FROM t_1";
+        assertThat(SqlText.of(untouched).rewritten()).isEqualTo(untouched);
+        // a number followed by letters is refused, not read as a number with an alias
+        for (String sql : List.of("SELECT 0b102", "SELECT 1abc", "SELECT 1__0", "SELECT\n  0x1G")) {
+            assertThatThrownBy(() -> SqlText.of(sql))
+                    .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+                    .hasMessageContaining("identifiers must not start with a digit");
+        }
+        assertThatThrownBy(() -> SqlText.of("SELECT\n  0x1G")).hasMessageStartingWith("line 2:3: ");
     }
 
     @Test
