@@ -94,6 +94,8 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 // known, so that using them says "not supported yet" rather than "no such column"
                 SqlStdOperatorTable.CURRENT_DATE, SqlStdOperatorTable.CURRENT_TIMESTAMP,
                 SqlStdOperatorTable.LOCALTIMESTAMP, SqlStdOperatorTable.CURRENT_TIME,
+                SqlStdOperatorTable.CURRENT_USER, SqlStdOperatorTable.CURRENT_CATALOG, SqlStdOperatorTable.CURRENT_SCHEMA,
+                SqlStdOperatorTable.CURRENT_PATH,
                 SqlStdOperatorTable.CAST, SqlLibraryOperators.TRY_CAST);
         for (SqlOperator operator : curated) {
             if (!ScalarFunctionTable.replaces(operator)) {

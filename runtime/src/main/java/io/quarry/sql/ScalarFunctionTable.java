@@ -10,6 +10,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.fun.SqlAbstractTimeFunction;
+import org.apache.calcite.sql.fun.SqlStringContextVariable;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
@@ -110,6 +111,9 @@ final class ScalarFunctionTable {
         list.add(new SessionTimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_TZ));
         list.add(new SessionTimeFunction("LOCALTIMESTAMP", SqlTypeName.TIMESTAMP));
         list.add(new SessionTimeFunction("LOCALTIME", SqlTypeName.TIME));
+        for (String name : SessionContextFunction.NAMES) {
+            list.add(new SessionContextFunction(name));
+        }
         // JSON text
         // JSON text or json (Calcite's VARIANT, of family ANY): the kernels check the exact types
         list.add(function("JSON_EXTRACT_SCALAR", varchar(), families(ANY, TEXT)));
@@ -127,7 +131,8 @@ final class ScalarFunctionTable {
     /** Names whose standard Calcite operators these replace. */
     static boolean replaces(SqlOperator operator) {
         String name = operator.getName();
-        return name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("LOCALTIME");
+        return name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("LOCALTIME")
+                || SessionContextFunction.NAMES.contains(name);
     }
 
     private static SqlFunction function(String name, SqlReturnTypeInference type, SqlOperandTypeChecker operands) {
@@ -301,6 +306,22 @@ final class ScalarFunctionTable {
         @Override
         public boolean isDynamicFunction() {
             return true;
+        }
+    }
+
+    /** current_user, current_catalog, current_schema, current_path: the session's, as unbounded varchar (NULL if unset). */
+    private static final class SessionContextFunction extends SqlStringContextVariable {
+        static final List<String> NAMES = List.of("CURRENT_USER", "CURRENT_CATALOG", "CURRENT_SCHEMA", "CURRENT_PATH");
+
+        SessionContextFunction(String name) {
+            super(name);
+        }
+
+        @Override
+        public RelDataType inferReturnType(SqlOperatorBinding binding) {
+            RelDataTypeFactory factory = binding.getTypeFactory();
+            boolean nullable = !getName().equals("CURRENT_USER") && !getName().equals("CURRENT_PATH");
+            return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), nullable);
         }
     }
 }

@@ -65,7 +65,8 @@ final class ScalarFunctionTranslator {
             "json_array_length", "is_json_scalar");
 
     private static final Set<String> SESSION_FUNCTIONS =
-            Set.of("current_date", "current_timestamp", "now", "localtimestamp", "localtime", "current_timezone");
+            Set.of("current_date", "current_timestamp", "now", "localtimestamp", "localtime", "current_timezone",
+                    "current_user", "current_catalog", "current_schema", "current_path");
 
     private ScalarFunctionTranslator() {}
 

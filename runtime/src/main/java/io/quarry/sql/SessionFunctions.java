@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /**
- * The values of current_date, current_timestamp, now(), localtimestamp and current_timezone(): fixed for a
+ * The values of current_date, current_timestamp, now(), localtimestamp, current_timezone() and of the session's
+ * current_user, current_catalog, current_schema and current_path: fixed for a
  * statement, from its start time and time zone, so they are constants of the plan (as in Trino, where they
  * are the same on every row and every node).
  */
@@ -68,6 +69,10 @@ final class SessionFunctions {
 
     /** The value of a session function of that (lower-case) name, or null if it is none. */
     static Constant constant(String name) {
+        Constant context = sessionContext(name);
+        if (context != null) {
+            return context;
+        }
         long millis = startMillis();
         ZoneId zone = zone();
         return switch (name) {
@@ -86,6 +91,19 @@ final class SessionFunctions {
             case "current_timezone" -> new Constant(
                     zone.normalized() instanceof ZoneOffset offset && offset.getTotalSeconds() == 0 ? "UTC" : zone.getId(),
                     Types.VARCHAR);
+            default -> null;
+        };
+    }
+
+    /** current_user, current_catalog, current_schema (NULL when the session has none) and current_path (empty). */
+    private static Constant sessionContext(String name) {
+        Planning planning = PLANNING.get();
+        Session session = planning == null ? null : planning.session;
+        return switch (name) {
+            case "current_user" -> new Constant(session == null ? "" : session.user(), Types.VARCHAR);
+            case "current_catalog" -> new Constant(session == null ? null : session.catalog().orElse(null), Types.VARCHAR);
+            case "current_schema" -> new Constant(session == null ? null : session.schema().orElse(null), Types.VARCHAR);
+            case "current_path" -> new Constant("", Types.VARCHAR);
             default -> null;
         };
     }

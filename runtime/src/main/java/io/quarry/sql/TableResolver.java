@@ -112,6 +112,14 @@ final class TableResolver {
                     visit(operand, withNames);
                 }
             }
+        } else if (node instanceof SqlCall call && call.getKind() == SqlKind.EXPLICIT_TABLE
+                && call.operand(0) instanceof SqlIdentifier identifier
+                && !(identifier.isSimple() && withNames.contains(identifier.getSimple().toLowerCase(Locale.ROOT)))) {
+            // TABLE name: the table is resolved as in FROM; a view cannot stand in the place of its name here
+            if (resolveTable(identifier).isPresent()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "TABLE of a view is not supported; use SELECT * FROM "
+                        + String.join(".", identifier.names));
+            }
         } else if (node instanceof SqlNodeList list) {
             for (SqlNode item : list) {
                 visit(item, withNames);

@@ -314,4 +314,17 @@ class TestTrinoResultTypes extends LocalQueryTest {
                 List.of("integer", "integer", "integer", "integer", "integer", "decimal(5,1)", "bigint"),
                 List.of(31L, 5L, 15L, 1000L, -255L, new BigDecimal("1000.5"), Long.MAX_VALUE));
     }
+
+    @Test
+    void sessionContextFunctionsAreTheSessions() throws Exception {
+        assertResult("SELECT current_user, current_catalog, current_schema, current_path",
+                List.of("varchar", "varchar", "varchar", "varchar"), List.of("test", "tpch", "tiny", ""));
+    }
+
+    @Test
+    void tableStatementReadsTheWholeTable() throws Exception {
+        assertResult("TABLE region", List.of("bigint", "varchar(25)", "varchar(152)"),
+                run("SELECT * FROM tpch.tiny.region").rows().toArray(List<?>[]::new));
+        assertResult("SELECT count(*) FROM (TABLE tpch.tiny.nation UNION ALL TABLE nation)", List.of("bigint"), List.of(50L));
+    }
 }
