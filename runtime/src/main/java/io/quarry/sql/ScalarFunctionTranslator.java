@@ -122,6 +122,8 @@ final class ScalarFunctionTranslator {
             return ExpressionTranslator.coerce(value, type);
         }
         switch (name) {
+            case "$recursion_depth_check":
+                return new Call(name, translateAll(operands, translator), Types.BOOLEAN);
             case ZonedTimestampLiteral.NAME:
                 return ZonedTimestampLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
             case CharCast.NAME:

@@ -185,8 +185,8 @@ public final class SqlPlanner {
                 StandardConvertletTable.INSTANCE,
                 CONVERTER_CONFIG);
         RelRoot relRoot = converter.convertQuery(validated, false, true);
-        RelNode rel = relRoot.project();
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
+        RelNode rel = RecursiveQueries.unroll(relRoot.project(), relBuilder, SystemSessionProperties.maxRecursionDepth(session));
         RelNode optimized = Optimizer.optimize(rel, validator, relBuilder, context, NO_FOLDING);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Optimised plan of {}:\n{}", session.queryId(), Optimizer.explain(optimized));

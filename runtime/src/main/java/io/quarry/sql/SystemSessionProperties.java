@@ -26,6 +26,7 @@ public final class SystemSessionProperties {
     public static final String RETRY_POLICY = "retry_policy";
     public static final String HASH_PARTITION_COUNT = "hash_partition_count";
     public static final String ENABLE_DYNAMIC_FILTERING = "enable_dynamic_filtering";
+    public static final String MAX_RECURSION_DEPTH = "max_recursion_depth";
     public static final String RETRY_BUFFER_MAX_SIZE = "retry_buffer_max_size";
 
 
@@ -58,6 +59,9 @@ public final class SystemSessionProperties {
                 SystemSessionProperties::dataSize);
         add(new PropertyDescriptor(ENABLE_DYNAMIC_FILTERING, "boolean", "true",
                 "Enable dynamic filtering", false), SystemSessionProperties::bool);
+        add(new PropertyDescriptor(MAX_RECURSION_DEPTH, "integer", "10",
+                "Maximum recursion depth for recursive common table expression", false),
+                SystemSessionProperties::positiveInteger);
     }
 
     private SystemSessionProperties() {}
@@ -132,6 +136,10 @@ public final class SystemSessionProperties {
 
     public static String retryPolicy(Session session) {
         return value(session, RETRY_POLICY);
+    }
+
+    public static int maxRecursionDepth(Session session) {
+        return Integer.parseInt(value(session, MAX_RECURSION_DEPTH));
     }
 
     public static int hashPartitionCount(Session session) {

@@ -327,4 +327,20 @@ class TestTrinoResultTypes extends LocalQueryTest {
                 run("SELECT * FROM tpch.tiny.region").rows().toArray(List<?>[]::new));
         assertResult("SELECT count(*) FROM (TABLE tpch.tiny.nation UNION ALL TABLE nation)", List.of("bigint"), List.of(50L));
     }
+
+    @Test
+    void recursiveQueriesAreUnrolledUpToTheDepthLimit() throws Exception {
+        assertResult("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT sum(n), count(*) FROM t",
+                List.of("bigint", "bigint"), List.of(15L, 5L));
+        assertResult("WITH RECURSIVE chain(k, depth) AS (SELECT nationkey, 0 FROM nation WHERE nationkey = 0"
+                        + " UNION ALL SELECT n.nationkey, c.depth + 1 FROM chain c JOIN nation n ON n.nationkey = c.k + 5)"
+                        + " SELECT k, depth FROM chain ORDER BY k",
+                List.of("bigint", "integer"), List.of(0L, 0L), List.of(5L, 1L), List.of(10L, 2L), List.of(15L, 3L), List.of(20L, 4L));
+        Throwable tooDeep = catchThrowable(() -> run("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 50)"
+                + " SELECT count(*) FROM t"));
+        // the failure happens while the query runs, so the runner reports it as the cause
+        assertThat(tooDeep.getCause()).isInstanceOfSatisfying(QuarryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED))
+                .hasMessageContaining("Recursion depth limit exceeded (10)");
+    }
 }

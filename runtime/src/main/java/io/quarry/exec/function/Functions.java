@@ -1,10 +1,12 @@
 package io.quarry.exec.function;
 
+import io.quarry.block.LongBlock;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Expression;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.Type;
+import io.quarry.type.Types;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +45,7 @@ public final class Functions {
             return library;
         }
         return switch (name) {
+            case "$recursion_depth_check" -> recursionDepthCheck();
             case "add", "subtract", "multiply", "divide", "modulus", "negate" -> Arithmetic.resolve(name, types, result);
             case "equal", "not_equal", "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal",
                     "is_distinct_from" -> Comparisons.resolve(name, types);
@@ -87,5 +90,18 @@ public final class Functions {
                 ErrorCode.NOT_SUPPORTED,
                 "Function " + name + " is not supported for argument types "
                         + types.stream().map(Type::displayName).toList());
+    }
+
+    /** See {@code sql.RecursiveQueries}: false for no rows past the depth limit, otherwise the query fails. */
+    private static ScalarKernel recursionDepthCheck() {
+        return Kernels.rows(Types.BOOLEAN, (blocks, position, out) -> {
+            long rows = ((LongBlock) blocks[0]).getLong(position);
+            if (rows > 0) {
+                long depth = ((LongBlock) blocks[1]).getLong(position);
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Recursion depth limit exceeded (" + depth
+                        + "). Use 'max_recursion_depth' session property to modify the limit.");
+            }
+            out.appendBoolean(false);
+        });
     }
 }
