@@ -343,4 +343,17 @@ class TestTrinoResultTypes extends LocalQueryTest {
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED))
                 .hasMessageContaining("Recursion depth limit exceeded (10)");
     }
+
+    @Test
+    void arraysAndRowsAreOrderedPartByPart() throws Exception {
+        assertResult("SELECT ARRAY[3, 1] < ARRAY[3, 1, 0], ROW(1, 'a') < ROW(1, 'b'), ARRAY[2] > ARRAY[1, 5], ARRAY[1.5] <= ARRAY[1.50],"
+                        + " ROW(1, NULL) < ROW(2, 1), greatest(ARRAY[1], ARRAY[2]), least(ARRAY['b'], ARRAY['a', 'z'])",
+                List.of("boolean", "boolean", "boolean", "boolean", "boolean", "array(integer)", "array(varchar(1))"),
+                List.of(true, true, true, true, true, List.of(2L), List.of("a", "z")));
+        for (String sql : List.of("SELECT ARRAY[1, NULL] < ARRAY[1, 2]", "SELECT ROW(1, NULL) < ROW(1, 1)")) {
+            Throwable failure = catchThrowable(() -> run(sql));
+            assertThat(failure.getCause()).as(sql).isInstanceOfSatisfying(QuarryException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+        }
+    }
 }

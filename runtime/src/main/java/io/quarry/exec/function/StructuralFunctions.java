@@ -48,7 +48,8 @@ public final class StructuralFunctions {
             // other functions of the same name (a string reverse) take no array, map or row
             return !call.arguments().isEmpty() && Blocks.isStructural(call.arguments().get(0).type());
         }
-        if (name.equals("equal") || name.equals("not_equal") || name.equals("is_distinct_from")) {
+        if (name.equals("equal") || name.equals("not_equal") || name.equals("is_distinct_from")
+                || StructuralOrdering.NAMES.contains(name)) {
             return call.arguments().size() == 2 && Blocks.isStructural(call.arguments().get(0).type());
         }
         if (name.equals("cast") || name.equals("try_cast")) {
@@ -156,6 +157,8 @@ public final class StructuralFunctions {
             case "map_from_entries" -> (arguments, count) -> mapFromEntries((MapType) result, arguments, count);
             case "cast", "try_cast" -> cast(types.get(0), result, name.equals("try_cast"));
             case "equal", "not_equal", "is_distinct_from" -> (arguments, count) -> compareEqual(name, types.get(0), arguments, count);
+            case "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal" ->
+                    StructuralOrdering.resolve(name, types.get(0));
             default -> throw Functions.unsupported(name, types);
         };
     }
