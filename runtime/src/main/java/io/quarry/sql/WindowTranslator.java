@@ -164,19 +164,7 @@ final class WindowTranslator {
     }
 
     private static WindowFunction function(RexOver over, BiFunction<RexNode, Type, Integer> channelOf) {
-        String name = over.getAggOperator().getName().toLowerCase(Locale.ROOT);
-        name = switch (over.getAggOperator().getKind()) {
-            case SUM, SUM0 -> "sum";
-            case COUNT -> "count";
-            case AVG -> "avg";
-            case MIN -> "min";
-            case MAX -> "max";
-            default -> name;
-        };
-        if (!WINDOW_FUNCTIONS.contains(name) && !ExtendedAggregates.FUNCTIONS.contains(name)
-                && !List.of("sum", "count", "avg", "min", "max").contains(name)) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Window function " + name + " is not supported yet");
-        }
+        String name = functionName(over);
         Type resultType = TypeMapping.toQuarry(over.getType());
         if (name.equals("lag") || name.equals("lead")) {
             // Trino's lag/lead have the value's type; Calcite widens it with the default's
@@ -205,6 +193,28 @@ final class WindowTranslator {
                 bound(window.getUpperBound()),
                 offset(window.getUpperBound(), channelOf));
         return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls());
+    }
+
+    /**
+     * The Quarry name of the call: a ranking or value function, or any aggregate Quarry has (the same names the
+     * aggregation path uses), which the window operator evaluates with that aggregate's accumulator over the frame.
+     */
+    private static String functionName(RexOver over) {
+        String name = over.getAggOperator().getName().toLowerCase(Locale.ROOT);
+        name = switch (over.getAggOperator().getKind()) {
+            case SUM, SUM0 -> "sum";
+            case COUNT -> "count";
+            case AVG -> "avg";
+            case MIN -> "min";
+            case MAX -> "max";
+            case ARRAY_AGG -> "array_agg";
+            default -> name;
+        };
+        if (WINDOW_FUNCTIONS.contains(name) || ExtendedAggregates.FUNCTIONS.contains(name)
+                || List.of("sum", "count", "avg", "min", "max", "array_agg", "map_agg").contains(name)) {
+            return name;
+        }
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Window function " + name + " is not supported yet");
     }
 
     private static WindowFrame.Bound bound(RexWindowBound bound) {

@@ -468,6 +468,12 @@ public final class WindowOperator implements Operator {
         return () -> Accumulators.create(call);
     }
 
+    /**
+     * An aggregate over each row's frame, with the aggregate's own accumulator. A frame that starts at UNBOUNDED
+     * PRECEDING only grows: one group per partition takes the rows as the frame's end moves forward, read after
+     * each row. Other frames give each row a group of its own: all frames are added first and read at the end,
+     * so an accumulator that builds its results once (array_agg, map_agg) builds them once per partition.
+     */
     private void aggregate(WindowFunction function, Page rows, Partitions partitions, BlockBuilder out) {
         int n = partitions.rowCount();
         Block[] columns = new Block[function.arguments().size()];
@@ -481,44 +487,69 @@ public final class WindowOperator implements Operator {
         int[] frame = new int[2];
         int[] groupIds = new int[0];
         int start = 0;
-        int partition = 0;
-        Accumulator accumulator = factory.create();
         while (start < n) {
             int end = partitions.partitionEnd()[start];
-            // running: one accumulator group per partition, rows added as the frame end moves forward
-            int added = start;
-            Accumulator perRow = running ? null : factory.create();
-            if (perRow != null) {
-                perRow.ensureCapacity(end - start);
+            if (running) {
+                groupIds = runningAggregate(function, rows, partitions, columns, factory, empty, start, end, groupIds, out);
+                start = end;
+                continue;
             }
-            accumulator.ensureCapacity(partition + 1);
+            Accumulator perRow = factory.create();
+            perRow.ensureCapacity(end - start);
+            boolean[] emptyFrame = new boolean[end - start];
             for (int i = start; i < end; i++) {
                 if (!frame(function.frame(), rows, partitions, start, end, i, frame)) {
-                    empty.writeFinal(0, out);
+                    emptyFrame[i - start] = true;
                     continue;
-                }
-                if (running && frame[1] + 1 >= added) {
-                    if (frame[1] + 1 > added) {
-                        groupIds = fill(groupIds, partition, frame[1] + 1 - added);
-                        accumulator.addInput(groupIds, regions(columns, added, frame[1] + 1 - added), frame[1] + 1 - added);
-                        added = frame[1] + 1;
-                    }
-                    accumulator.writeFinal(partition, out);
-                    continue;
-                }
-                // a frame of its own: aggregate its rows into a group for this row
-                if (perRow == null) {
-                    perRow = factory.create();
-                    perRow.ensureCapacity(end - start);
                 }
                 int length = frame[1] - frame[0] + 1;
                 groupIds = fill(groupIds, i - start, length);
                 perRow.addInput(groupIds, regions(columns, frame[0], length), length);
-                perRow.writeFinal(i - start, out);
+            }
+            for (int i = start; i < end; i++) {
+                if (emptyFrame[i - start]) {
+                    empty.writeFinal(0, out);
+                } else {
+                    perRow.writeFinal(i - start, out);
+                }
             }
             start = end;
-            partition++;
         }
+    }
+
+    /** A frame from UNBOUNDED PRECEDING over the partition {@code [start, end)}; returns the (maybe grown) group id buffer. */
+    private int[] runningAggregate(WindowFunction function, Page rows, Partitions partitions, Block[] columns,
+            AccumulatorFactory factory, Accumulator empty, int start, int end, int[] groupIds, BlockBuilder out) {
+        int[] frame = new int[2];
+        Accumulator accumulator = factory.create();
+        accumulator.ensureCapacity(1);
+        Accumulator perRow = null;
+        int added = start;
+        for (int i = start; i < end; i++) {
+            if (!frame(function.frame(), rows, partitions, start, end, i, frame)) {
+                empty.writeFinal(0, out);
+                continue;
+            }
+            if (frame[1] + 1 >= added) {
+                if (frame[1] + 1 > added) {
+                    groupIds = fill(groupIds, 0, frame[1] + 1 - added);
+                    accumulator.addInput(groupIds, regions(columns, added, frame[1] + 1 - added), frame[1] + 1 - added);
+                    added = frame[1] + 1;
+                }
+                accumulator.writeFinal(0, out);
+                continue;
+            }
+            // the frame's end moved back (an offset that differs by row): a group of its own for this row
+            if (perRow == null) {
+                perRow = factory.create();
+                perRow.ensureCapacity(end - start);
+            }
+            int length = frame[1] - frame[0] + 1;
+            groupIds = fill(groupIds, i - start, length);
+            perRow.addInput(groupIds, regions(columns, frame[0], length), length);
+            perRow.writeFinal(i - start, out);
+        }
+        return groupIds;
     }
 
     private static int[] fill(int[] array, int value, int length) {

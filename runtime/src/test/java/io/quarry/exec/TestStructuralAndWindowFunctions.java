@@ -1,0 +1,95 @@
+package io.quarry.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** Array and map functions and aggregates over window frames, with the values and errors Trino 476 gives. */
+class TestStructuralAndWindowFunctions extends LocalQueryTest {
+    @Test
+    void aggregatesOverWindowFrames() throws Exception {
+        assertResult("SELECT x, array_agg(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), max_by(x, x) OVER (),"
+                        + " count_if(x > 1) OVER (), bool_or(x > 2) OVER () FROM (VALUES 1, 2, 3) t(x) ORDER BY x",
+                List.of("integer", "array(integer)", "integer", "bigint", "boolean"),
+                List.of(1L, List.of(1L), 3L, 2L, true),
+                List.of(2L, List.of(1L, 2L), 3L, 2L, true),
+                List.of(3L, List.of(2L, 3L), 3L, 2L, true));
+        assertResult("SELECT x, map_agg(x, y) OVER (ORDER BY x), array_agg(y) OVER (PARTITION BY x % 2 ORDER BY x DESC"
+                        + " ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), stddev(x) OVER (ORDER BY x ROWS 1 PRECEDING),"
+                        + " min_by(y, x) OVER (ORDER BY x RANGE BETWEEN 1 FOLLOWING AND 2 FOLLOWING),"
+                        + " every(x > 1) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)"
+                        + " FROM (VALUES (1, 'a'), (2, 'b'), (3, NULL), (4, 'b')) t(x, y) ORDER BY x",
+                List.of("integer", "map(integer, varchar(1))", "array(varchar(1))", "double", "varchar(1)", "boolean"),
+                Arrays.asList(1L, map(1L, "a"), List.of("a"), null, "b", true),
+                Arrays.asList(2L, map(1L, "a", 2L, "b"), List.of("b"), 0.7071067811865476, null, true),
+                Arrays.asList(3L, map(1L, "a", 2L, "b", 3L, null), Arrays.asList(null, "a"), 0.7071067811865476, "b", true),
+                Arrays.asList(4L, map(1L, "a", 2L, "b", 3L, null, 4L, "b"), List.of("b", "b"), 0.7071067811865476, null, null));
+    }
+
+    @Test
+    void arrayConcatenation() throws Exception {
+        assertResult("SELECT concat(ARRAY[1], ARRAY[2,3]), ARRAY[1] || ARRAY[2], ARRAY[1] || 2, 2 || ARRAY[1], concat(ARRAY[1], 2),"
+                        + " concat('a', 'b'), 'a' || 'b'",
+                List.of("array(integer)", "array(integer)", "array(integer)", "array(integer)", "array(integer)", "varchar", "varchar"),
+                List.of(List.of(1L, 2L, 3L), List.of(1L, 2L), List.of(1L, 2L), List.of(2L, 1L), List.of(1L, 2L), "ab", "ab"));
+        assertResult("SELECT ARRAY[1] || CAST(NULL AS integer), ARRAY[ARRAY[1]] || ARRAY[2], ARRAY[ARRAY[1]] || ARRAY[ARRAY[2]],"
+                        + " ARRAY[1] || 2.5, concat(ARRAY[1], CAST(NULL AS array(integer)), ARRAY[2])",
+                List.of("array(integer)", "array(array(integer))", "array(array(integer))", "array(decimal(11,1))", "array(integer)"),
+                Arrays.asList(null, List.of(List.of(1L), List.of(2L)), List.of(List.of(1L), List.of(2L)),
+                        List.of(new BigDecimal("1.0"), new BigDecimal("2.5")), null));
+        assertFails("SELECT concat(ARRAY[1], ARRAY['a'])", ErrorCode.FUNCTION_NOT_FOUND, "for function concat");
+        assertFails("SELECT concat(1, ARRAY[2], 3)", ErrorCode.FUNCTION_NOT_FOUND, "for function concat");
+    }
+
+    @Test
+    void mapFunctions() throws Exception {
+        assertResult("SELECT map_concat(MAP(ARRAY['a'], ARRAY[1]), NULL), map_concat(MAP(ARRAY['a','b'], ARRAY[1,2]),"
+                        + " MAP(ARRAY['a'], ARRAY[5]), MAP(ARRAY['c'], ARRAY[7])), map_concat(MAP(ARRAY[1], ARRAY[1]), MAP(ARRAY[2], ARRAY[2.5]))",
+                List.of("map(varchar(1), integer)", "map(varchar(1), integer)", "map(integer, decimal(11,1))"),
+                Arrays.asList(null, map("a", 5L, "b", 2L, "c", 7L), map(1L, new BigDecimal("1.0"), 2L, new BigDecimal("2.5"))));
+        assertResult("SELECT map_zip_with(MAP(ARRAY['a','b'], ARRAY[1,2]), MAP(ARRAY['c','a'], ARRAY[10, 20]),"
+                        + " (k, x, y) -> coalesce(x, 0) + coalesce(y, 0)),"
+                        + " map_zip_with(MAP(ARRAY[1], ARRAY['x']), MAP(ARRAY[1], ARRAY[2]), (k, x, y) -> x || CAST(y AS varchar) || CAST(k AS varchar))",
+                List.of("map(varchar(1), integer)", "map(integer, varchar)"),
+                List.of(map("a", 21L, "b", 2L, "c", 10L), map(1L, "x21")));
+        assertResult("SELECT multimap_from_entries(ARRAY[ROW('a', 1), ROW('b', NULL), ROW('a', 2)]),"
+                        + " multimap_from_entries(ARRAY[ROW(1, 'x')])",
+                List.of("map(varchar(1), array(integer))", "map(integer, array(varchar(1)))"),
+                List.of(map("a", List.of(1L, 2L), "b", Arrays.asList((Object) null)), map(1L, List.of("x"))));
+        assertInvalidArgument("SELECT multimap_from_entries(ARRAY[ROW(NULL, 1)])", "map key cannot be null");
+        assertInvalidArgument("SELECT multimap_from_entries(ARRAY[ROW('a', 1), NULL])", "map entry cannot be null");
+    }
+
+    private static void assertInvalidArgument(String sql, String message) {
+        assertFails(sql, ErrorCode.INVALID_FUNCTION_ARGUMENT, message);
+    }
+
+    /** Planning errors come as they are, execution errors wrapped in the task's failure. */
+    static void assertFails(String sql, ErrorCode code, String message) {
+        assertThatThrownBy(() -> run(sql))
+                .satisfies(thrown -> {
+                    Throwable failure = thrown instanceof ExecutionException ? thrown.getCause() : thrown;
+                    assertThat(failure).isInstanceOf(QuarryException.class);
+                    assertThat(((QuarryException) failure).errorCode()).isEqualTo(code);
+                    assertThat(failure.getMessage()).contains(message);
+                });
+    }
+
+    /** A map of the given keys and values, in order (values may be null). */
+    static Map<Object, Object> map(Object... keysAndValues) {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
