@@ -35,7 +35,8 @@ final class StructuralExpressions {
             "array_min", "array_join", "array_remove", "array_union", "array_intersect", "array_except", "slice",
             "flatten", "reverse", "repeat", "sequence", "map", "map_keys", "map_values", "map_entries",
             "map_from_entries", "transform", "filter", "reduce", "any_match", "all_match", "none_match", "zip_with",
-            "transform_keys", "transform_values", "map_filter", "map_concat", "multimap_from_entries", "map_zip_with");
+            "transform_keys", "transform_values", "map_filter", "map_concat", "multimap_from_entries", "map_zip_with",
+            "arrays_overlap", "array_histogram", "trim_array", "contains_sequence", "combinations", "ngrams", "zip");
 
     private StructuralExpressions() {}
 
@@ -126,6 +127,12 @@ final class StructuralExpressions {
         if (name.equals("map_concat")) {
             // every map takes the result's key and value types
             arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, type));
+        }
+        if (Set.of("arrays_overlap", "contains_sequence").contains(name)) {
+            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
+        }
+        if (Set.of("trim_array", "combinations", "ngrams").contains(name)) {
+            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), Types.BIGINT));
         }
         if (Set.of("array_union", "array_intersect", "array_except").contains(name)) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));

@@ -73,6 +73,13 @@ final class StructuralOperators {
         operators.add(function("REVERSE", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
         operators.add(function("REPEAT", 2, 2, Shape.ANY, StructuralOperators::repeatType));
         operators.add(function("SEQUENCE", 2, 3, Shape.ANY, StructuralOperators::sequenceType));
+        operators.add(function("ARRAYS_OVERLAP", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.BOOLEAN)));
+        operators.add(function("ARRAY_HISTOGRAM", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::arrayHistogramType));
+        operators.add(function("TRIM_ARRAY", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("CONTAINS_SEQUENCE", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.BOOLEAN)));
+        operators.add(function("COMBINATIONS", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arrayOfFirstType));
+        operators.add(function("NGRAMS", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arrayOfFirstType));
+        operators.add(function("ZIP", 2, 5, Shape.ARRAY_FIRST, StructuralOperators::zipType));
         // maps
         operators.add(function("MAP", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::mapType));
         operators.add(function("MAP_KEYS", 1, 1, Shape.MAP_FIRST, StructuralOperators::mapKeysType));
@@ -186,6 +193,37 @@ final class StructuralOperators {
         return nullable(factory, factory.createMapType(
                 factory.createTypeWithNullability(entry.getFieldList().get(0).getType(), false),
                 entry.getFieldList().get(1).getType()));
+    }
+
+    private static RelDataType arrayHistogramType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType element = binding.getOperandType(0).getComponentType();
+        if (element == null) {
+            return null;
+        }
+        return nullable(factory, factory.createMapType(factory.createTypeWithNullability(element, false),
+                factory.createSqlType(SqlTypeName.BIGINT)));
+    }
+
+    private static RelDataType arrayOfFirstType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createArrayType(
+                factory.createTypeWithNullability(binding.getOperandType(0), false), -1));
+    }
+
+    private static RelDataType zipType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        List<RelDataType> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < binding.getOperandCount(); i++) {
+            RelDataType element = binding.getOperandType(i).getComponentType();
+            if (element == null) {
+                return null;
+            }
+            fields.add(factory.createTypeWithNullability(element, true));
+            names.add("EXPR$" + i);
+        }
+        return nullable(factory, factory.createArrayType(factory.createStructType(fields, names), -1));
     }
 
     /** The common map type of map_concat's operands, or null (a signature error) when there is none. */

@@ -36,6 +36,49 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
     }
 
     @Test
+    void groupsFrames() throws Exception {
+        assertResult("SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING),"
+                        + " min(x) OVER (ORDER BY x GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2, 2, 4, 7) t(x) ORDER BY x",
+                List.of("integer", "bigint", "integer"),
+                List.of(1L, 5L, 1L), List.of(2L, 5L, 1L), List.of(2L, 5L, 1L), List.of(4L, 4L, 2L), List.of(7L, 7L, 4L));
+        assertResult("SELECT x, count(*) OVER (ORDER BY x GROUPS BETWEEN CURRENT ROW AND 1 FOLLOWING),"
+                        + " array_agg(x) OVER (ORDER BY x GROUPS 1 PRECEDING),"
+                        + " first_value(x) OVER (ORDER BY x DESC groups BETWEEN 2 FOLLOWING AND UNBOUNDED FOLLOWING)"
+                        + " FROM (VALUES 1, 2, 2, 4, 7) t(x) ORDER BY x",
+                List.of("integer", "bigint", "array(integer)", "integer"),
+                Arrays.asList(1L, 3L, List.of(1L), null),
+                Arrays.asList(2L, 3L, List.of(1L, 2L, 2L), null),
+                Arrays.asList(2L, 3L, List.of(1L, 2L, 2L), null),
+                Arrays.asList(4L, 2L, List.of(2L, 2L, 4L), 1L),
+                Arrays.asList(7L, 1L, List.of(4L, 7L), 2L));
+        assertFails("SELECT x, count(*) OVER (GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)",
+                ErrorCode.MISSING_ORDER_BY, "requires ORDER BY");
+        assertFails("SELECT x, sum(x) OVER (ORDER BY x GROUPS BETWEEN CURRENT ROW AND 1 PRECEDING) FROM (VALUES 1, 2) t(x)",
+                ErrorCode.INVALID_WINDOW_FRAME, "Window frame starting from CURRENT ROW cannot end with PRECEDING");
+        // the word in a literal or as a column name is no frame
+        assertResult("SELECT 'GROUPS BETWEEN', count(*) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+                        + " FROM (VALUES 1, 1) t(x)",
+                List.of("varchar(14)", "bigint"), List.of("GROUPS BETWEEN", 1L), List.of("GROUPS BETWEEN", 2L));
+    }
+
+    @Test
+    void frameErrorsAndTemporalRanges() throws Exception {
+        assertFails("SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)",
+                ErrorCode.INVALID_WINDOW_FRAME, "must not be negative");
+        assertFails("SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED FOLLOWING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)",
+                ErrorCode.INVALID_WINDOW_FRAME, "Window frame start cannot be UNBOUNDED FOLLOWING");
+        assertFails("SELECT x, sum(y) OVER (ORDER BY x, y RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 2)) t(x, y)",
+                ErrorCode.INVALID_ORDER_BY, "requires single sort item in ORDER BY");
+        assertFails("SELECT ntile(0) OVER (ORDER BY x) FROM (VALUES 1) t(x)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Buckets must be greater than 0");
+        assertFails("SELECT lag(x, -1) OVER (ORDER BY x) FROM (VALUES 1) t(x)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Offset must be at least 0");
+        assertResult("SELECT d, count(*) OVER (ORDER BY d RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW)"
+                        + " FROM (VALUES DATE '2020-01-01', DATE '2020-01-02', DATE '2020-01-04') t(d) ORDER BY d",
+                List.of("date", "bigint"),
+                // dates as days since 1970-01-01
+                List.of(18262L, 1L), List.of(18263L, 2L), List.of(18265L, 1L));
+    }
+
+    @Test
     void arrayConcatenation() throws Exception {
         assertResult("SELECT concat(ARRAY[1], ARRAY[2,3]), ARRAY[1] || ARRAY[2], ARRAY[1] || 2, 2 || ARRAY[1], concat(ARRAY[1], 2),"
                         + " concat('a', 'b'), 'a' || 'b'",

@@ -45,7 +45,7 @@ public final class StructuralFunctions {
         if (Set.of("array_constructor", "row_constructor", "map", "repeat", "sequence").contains(name)) {
             return true;
         }
-        if (NAMES.contains(name)) {
+        if (NAMES.contains(name) || ArrayFunctions.NAMES.contains(name)) {
             // other functions of the same name (a string reverse) take no array, map or row
             return !call.arguments().isEmpty() && Blocks.isStructural(call.arguments().get(0).type());
         }
@@ -159,7 +159,7 @@ public final class StructuralFunctions {
             case "multimap_from_entries" -> (arguments, count) -> MapFunctions.multimapFromEntries((MapType) result, arguments, count);
             case "cast", "try_cast" -> cast(types.get(0), result, name.equals("try_cast"));
             case "equal", "not_equal", "is_distinct_from" -> (arguments, count) -> compareEqual(name, types.get(0), arguments, count);
-            default -> throw Functions.unsupported(name, types);
+            default -> ArrayFunctions.resolve(name, types, result);
         };
     }
 

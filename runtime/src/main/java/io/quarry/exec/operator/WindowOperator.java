@@ -168,7 +168,18 @@ public final class WindowOperator implements Operator {
                 partitionStart = i;
             }
         }
-        Partitions partitions = new Partitions(n, partitionEnd, peerStart, peerEnd);
+        // peer groups numbered in order over all rows, with their first rows, for GROUPS frames
+        int[] peerGroup = new int[n];
+        int[] groupStart = new int[n + 1];
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            if (peerStart[i] == i) {
+                groupStart[groups++] = i;
+            }
+            peerGroup[i] = groups - 1;
+        }
+        groupStart[groups] = n;
+        Partitions partitions = new Partitions(n, partitionEnd, peerStart, peerEnd, peerGroup, groupStart);
         Block[] blocks = new Block[functions.size()];
         for (int f = 0; f < functions.size(); f++) {
             WindowFunction function = functions.get(f);
@@ -187,7 +198,7 @@ public final class WindowOperator implements Operator {
     }
 
     /** Row boundaries of the sorted input. */
-    private record Partitions(int rowCount, int[] partitionEnd, int[] peerStart, int[] peerEnd) {}
+    private record Partitions(int rowCount, int[] partitionEnd, int[] peerStart, int[] peerEnd, int[] peerGroup, int[] groupStart) {}
 
     private static void ranking(WindowFunction function, Page rows, Partitions partitions, BlockBuilder out) {
         String name = function.function();
@@ -356,19 +367,22 @@ public final class WindowOperator implements Operator {
     private boolean frame(WindowFrame frame, Page rows, Partitions partitions, int start, int end, int i, int[] result) {
         long first;
         long last;
+        if (frame.kind() == WindowFrame.Kind.GROUPS) {
+            return groupsFrame(frame, rows, partitions, start, end, i, result);
+        }
         boolean rowsFrame = frame.kind() == WindowFrame.Kind.ROWS;
         first = switch (frame.startType()) {
             case UNBOUNDED_PRECEDING -> start;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerStart()[i];
-            case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i), true, true);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i), false, true);
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i) * rangeScale(frame.startOffset()), true, true);
+            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i) * rangeScale(frame.startOffset()), false, true);
             case UNBOUNDED_FOLLOWING -> end;
         };
         last = switch (frame.endType()) {
             case UNBOUNDED_FOLLOWING -> end - 1;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerEnd()[i] - 1;
-            case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i), true, false);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i), false, false);
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i) * rangeScale(frame.endOffset()), true, false);
+            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i) * rangeScale(frame.endOffset()), false, false);
             case UNBOUNDED_PRECEDING -> start - 1;
         };
         first = Math.max(first, start);
@@ -379,6 +393,53 @@ public final class WindowOperator implements Operator {
         result[0] = (int) first;
         result[1] = (int) last;
         return true;
+    }
+
+    /** A GROUPS frame: its bounds count peer groups from the row's own, within the partition. */
+    private static boolean groupsFrame(WindowFrame frame, Page rows, Partitions partitions, int start, int end, int i, int[] result) {
+        long group = partitions.peerGroup()[i];
+        long firstGroup = partitions.peerGroup()[start];
+        long lastGroup = partitions.peerGroup()[end - 1];
+        long startGroup = switch (frame.startType()) {
+            case UNBOUNDED_PRECEDING -> firstGroup;
+            case CURRENT_ROW -> group;
+            case PRECEDING -> group - offset(rows, frame.startOffset(), i);
+            case FOLLOWING -> group + offset(rows, frame.startOffset(), i);
+            case UNBOUNDED_FOLLOWING -> lastGroup + 1;
+        };
+        long endGroup = switch (frame.endType()) {
+            case UNBOUNDED_FOLLOWING -> lastGroup;
+            case CURRENT_ROW -> group;
+            case PRECEDING -> group - offset(rows, frame.endOffset(), i);
+            case FOLLOWING -> group + offset(rows, frame.endOffset(), i);
+            case UNBOUNDED_PRECEDING -> firstGroup - 1;
+        };
+        startGroup = Math.max(startGroup, firstGroup);
+        endGroup = Math.min(endGroup, lastGroup);
+        if (startGroup > endGroup) {
+            return false;
+        }
+        result[0] = partitions.groupStart()[(int) startGroup];
+        result[1] = partitions.groupStart()[(int) endGroup + 1] - 1;
+        return true;
+    }
+
+    /**
+     * What one unit of a RANGE offset is in the units of the order key: an interval day to second (milliseconds)
+     * over dates (days) or timestamps (microseconds); 1 otherwise.
+     */
+    private double rangeScale(Optional<Integer> offsetChannel) {
+        Type key = inputTypes.get(orderKeys.get(0).channel());
+        Type offset = inputTypes.get(offsetChannel.orElseThrow());
+        if (offset instanceof io.quarry.type.IntervalDayTimeType) {
+            if (key instanceof io.quarry.type.DateType) {
+                return 1.0 / 86_400_000;
+            }
+            if (key instanceof io.quarry.type.TimestampType) {
+                return 1000;
+            }
+        }
+        return 1;
     }
 
     private static long offset(Page rows, Optional<Integer> channel, int row) {
@@ -398,7 +459,7 @@ public final class WindowOperator implements Operator {
      * (for a start) or the last row whose key is at most (for an end) the current key minus (PRECEDING) or
      * plus (FOLLOWING) the offset, in the direction of the ordering. Rows with a NULL key frame their peers.
      */
-    private long rangeBound(Page rows, int start, int end, int i, long offset, boolean preceding, boolean isStart) {
+    private long rangeBound(Page rows, int start, int end, int i, double offset, boolean preceding, boolean isStart) {
         SortKey key = orderKeys.get(0);
         Block block = rows.block(key.channel());
         if (block.isNull(i)) {
