@@ -60,7 +60,9 @@ final class StructuralOperators {
         operators.add(function("CONTAINS", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.BOOLEAN)));
         operators.add(function("ARRAY_POSITION", 2, 2, Shape.ARRAY_FIRST, bigint()));
         operators.add(function("ARRAY_DISTINCT", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
-        operators.add(function("ARRAY_SORT", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        // array_sort(a) and array_sort(a, (x, y) -> comparison)
+        operators.add(new SqlFunction("ARRAY_SORT", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE, null,
+                new Checker(1, 2, Shape.ARRAY_FIRST, true), SqlFunctionCategory.SYSTEM));
         operators.add(function("ARRAY_MAX", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
         operators.add(function("ARRAY_MIN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
         operators.add(function("ARRAY_JOIN", 2, 3, Shape.ARRAY_FIRST, nullable(SqlTypeName.VARCHAR)));
@@ -336,6 +338,13 @@ final class StructuralOperators {
                     parameters.add(null);
                     parameters.add(null);
                     parameters.add(List.of(nullableElement(binding, first), nullableElement(binding, second)));
+                }
+                case "ARRAY_SORT" -> {
+                    if (binding.getOperandCount() == 1) {
+                        return true;
+                    }
+                    parameters.add(null);
+                    parameters.add(List.of(first.getComponentType(), first.getComponentType()));
                 }
                 case "MAP_ZIP_WITH" -> {
                     RelDataType second = binding.getOperandType(1);

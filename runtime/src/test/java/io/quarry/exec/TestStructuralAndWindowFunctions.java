@@ -76,6 +76,10 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
                 List.of("date", "bigint"),
                 // dates as days since 1970-01-01
                 List.of(18262L, 1L), List.of(18263L, 2L), List.of(18265L, 1L));
+        assertResult("SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1.5, 2.0, 2.6) t(x) ORDER BY x",
+                List.of("decimal(2,1)", "decimal(38,1)"),
+                List.of(new BigDecimal("1.5"), new BigDecimal("1.5")), List.of(new BigDecimal("2.0"), new BigDecimal("3.5")),
+                List.of(new BigDecimal("2.6"), new BigDecimal("4.6")));
     }
 
     @Test
@@ -110,6 +114,49 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
                 List.of(map("a", List.of(1L, 2L), "b", Arrays.asList((Object) null)), map(1L, List.of("x"))));
         assertInvalidArgument("SELECT multimap_from_entries(ARRAY[ROW(NULL, 1)])", "map key cannot be null");
         assertInvalidArgument("SELECT multimap_from_entries(ARRAY[ROW('a', 1), NULL])", "map entry cannot be null");
+    }
+
+    @Test
+    void arrayFunctions() throws Exception {
+        assertResult("SELECT arrays_overlap(ARRAY[1,2], ARRAY[2,3]), arrays_overlap(ARRAY[1,NULL], ARRAY[3]), arrays_overlap(ARRAY[1], ARRAY[3]),"
+                        + " arrays_overlap(ARRAY[1,NULL], ARRAY[1])",
+                List.of("boolean", "boolean", "boolean", "boolean"),
+                Arrays.asList(true, null, false, true));
+        assertResult("SELECT array_histogram(ARRAY['a','b','a',NULL]), trim_array(ARRAY[1,2,3], 2), trim_array(ARRAY[1], 0),"
+                        + " contains_sequence(ARRAY[1,2,3], ARRAY[2,3]), contains_sequence(ARRAY[1,NULL,3], ARRAY[NULL,3]),"
+                        + " contains_sequence(ARRAY[1,2], ARRAY[2,1])",
+                List.of("map(varchar(1), bigint)", "array(integer)", "array(integer)", "boolean", "boolean", "boolean"),
+                List.of(map("a", 2L, "b", 1L), List.of(1L), List.of(1L), true, true, false));
+        assertResult("SELECT combinations(ARRAY[1,2,3], 2), ngrams(ARRAY['a','b','c'], 2), ngrams(ARRAY['a'], 3), zip(ARRAY[1,2], ARRAY['a'])",
+                List.of("array(array(integer))", "array(array(varchar(1)))", "array(array(varchar(1)))", "array(row(integer, varchar(1)))"),
+                List.of(List.of(List.of(1L, 2L), List.of(1L, 3L), List.of(2L, 3L)), List.of(List.of("a", "b"), List.of("b", "c")),
+                        List.of(List.of("a")), List.of(List.of(1L, "a"), Arrays.asList(2L, null))));
+        assertResult("SELECT array_sort(ARRAY[3,1,2], (a, b) -> IF(a < b, 1, IF(a = b, 0, -1))),"
+                        + " array_sort(ARRAY['bb','a','ccc'], (x, y) -> IF(length(x) < length(y), -1, IF(length(x) = length(y), 0, 1))),"
+                        + " array_sort(ARRAY[2, NULL, 1], (a, b) -> IF(a IS NULL, -1, IF(b IS NULL, 1, IF(a < b, -1, IF(a = b, 0, 1)))))",
+                List.of("array(integer)", "array(varchar(3))", "array(integer)"),
+                List.of(List.of(3L, 2L, 1L), List.of("a", "bb", "ccc"), Arrays.asList(null, 1L, 2L)));
+        assertInvalidArgument("SELECT array_sort(ARRAY[1,2], (a, b) -> 5)", "Lambda comparator must return either -1, 0, or 1");
+        assertInvalidArgument("SELECT trim_array(ARRAY[1,2,3], 4)", "size must not exceed array cardinality 3: 4");
+        assertInvalidArgument("SELECT trim_array(ARRAY[1,2,3], -1)", "size must not be negative: -1");
+    }
+
+    @Test
+    void mapBuildingAndBitwiseAggregates() throws Exception {
+        // the order of the rows is not fixed: the values of a key are sorted, the maps have no key in common
+        assertResult("SELECT histogram(x), transform_values(multimap_agg(x, y), (k, v) -> array_sort(v)), map_union(m),"
+                        + " bitwise_and_agg(x), bitwise_or_agg(x), bitwise_xor_agg(x)"
+                        + " FROM (VALUES (1, 'a', MAP(ARRAY[1], ARRAY[10])), (2, 'b', MAP(ARRAY[2], ARRAY[20])), (1, NULL, NULL),"
+                        + " (NULL, 'c', NULL)) t(x, y, m)",
+                List.of("map(integer, bigint)", "map(integer, array(varchar(1)))", "map(integer, integer)", "bigint", "bigint", "bigint"),
+                List.of(map(1L, 2L, 2L, 1L), map(1L, Arrays.asList("a", null), 2L, List.of("b")), map(1L, 10L, 2L, 20L), 0L, 3L, 2L));
+        assertResult("SELECT histogram(x), multimap_agg(x, y), bitwise_and_agg(x) FROM (VALUES (CAST(NULL AS integer), 'a')) t(x, y)",
+                List.of("map(integer, bigint)", "map(integer, array(varchar(1)))", "bigint"),
+                Arrays.asList(null, null, null));
+        assertResult("SELECT x, histogram(x) OVER (ORDER BY x ROWS 1 PRECEDING), bitwise_or_agg(x) OVER (ORDER BY x)"
+                        + " FROM (VALUES 1, 2, 2) t(x) ORDER BY x",
+                List.of("integer", "map(integer, bigint)", "bigint"),
+                List.of(1L, map(1L, 1L), 1L), List.of(2L, map(1L, 1L, 2L, 1L), 3L), List.of(2L, map(2L, 2L), 3L));
     }
 
     private static void assertInvalidArgument(String sql, String message) {

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class LambdaCalls {
     static final Set<String> NAMES = Set.of("transform", "filter", "reduce", "any_match", "all_match", "none_match",
-            "zip_with", "transform_keys", "transform_values", "map_filter", "map_zip_with");
+            "zip_with", "transform_keys", "transform_values", "map_filter", "map_zip_with", "array_sort");
 
     private LambdaCalls() {}
 
@@ -109,6 +109,7 @@ final class LambdaCalls {
                 case "zip_with" -> zipWith(arguments, captured, count);
                 case "transform_keys", "transform_values", "map_filter" -> overEntries(arguments, captured, count);
                 case "map_zip_with" -> mapZipWith(arguments, captured, count);
+                case "array_sort" -> sortWith(arguments, captured, count);
                 default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Function not registered: " + name);
             };
         }
@@ -237,6 +238,48 @@ final class LambdaCalls {
             int[] parentArray = parents.stream().mapToInt(Integer::intValue).toArray();
             Block result = lambdas[2].apply(captured[2], parentArray, parentArray.length, xs.build(), ys.build());
             return new ArrayBlock(count, nulls, offsets, result);
+        }
+
+        /**
+         * array_sort with a comparator: a stable sort of each array's positions, the lambda run on each compared
+         * pair; it must answer -1, 0 or 1 and order the elements consistently.
+         */
+        private Block sortWith(Block[] arguments, Block[][] captured, int count) {
+            ArrayBlock arrays = (ArrayBlock) arguments[0];
+            Block elements = arrays.elements();
+            int[] offsets = new int[count + 1];
+            java.util.List<Integer> order = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                java.util.List<Integer> positions = new java.util.ArrayList<>();
+                if (!arrays.isNull(i)) {
+                    for (int e = arrays.offset(i), end = e + arrays.length(i); e < end; e++) {
+                        positions.add(e);
+                    }
+                }
+                int[] row = {i};
+                try {
+                    positions.sort((left, right) -> compare(captured[1], row, elements, left, right));
+                } catch (IllegalArgumentException e) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Lambda comparator violates the comparator contract");
+                }
+                order.addAll(positions);
+                offsets[i + 1] = order.size();
+            }
+            int[] selected = order.stream().mapToInt(Integer::intValue).toArray();
+            return new ArrayBlock(count, nullMask(arrays, count), offsets, elements.copyPositions(selected, selected.length));
+        }
+
+        private int compare(Block[] captured, int[] row, Block elements, int left, int right) {
+            Block result = lambdas[1].apply(captured, row, 1,
+                    elements.copyPositions(new int[] {left}, 1), elements.copyPositions(new int[] {right}, 1));
+            if (result.isNull(0)) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Lambda comparator must return either -1, 0, or 1");
+            }
+            long value = ((io.quarry.block.LongBlock) result).getLong(0);
+            if (value < -1 || value > 1) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Lambda comparator must return either -1, 0, or 1");
+            }
+            return (int) value;
         }
 
         /**

@@ -40,6 +40,9 @@ final class Accumulators {
         if (StructuralAccumulators.handles(function)) {
             return StructuralAccumulators.create(call);
         }
+        if (MapBuildingAccumulators.handles(function)) {
+            return MapBuildingAccumulators.create(call);
+        }
         if (IntervalAccumulators.handles(function, argument)) {
             return IntervalAccumulators.create(function);
         }

@@ -374,15 +374,15 @@ public final class WindowOperator implements Operator {
         first = switch (frame.startType()) {
             case UNBOUNDED_PRECEDING -> start;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerStart()[i];
-            case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i) * rangeScale(frame.startOffset()), true, true);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i) * rangeScale(frame.startOffset()), false, true);
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.startOffset(), i), true, true);
+            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.startOffset(), i), false, true);
             case UNBOUNDED_FOLLOWING -> end;
         };
         last = switch (frame.endType()) {
             case UNBOUNDED_FOLLOWING -> end - 1;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerEnd()[i] - 1;
-            case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i) * rangeScale(frame.endOffset()), true, false);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i) * rangeScale(frame.endOffset()), false, false);
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.endOffset(), i), true, false);
+            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.endOffset(), i), false, false);
             case UNBOUNDED_PRECEDING -> start - 1;
         };
         first = Math.max(first, start);
@@ -425,21 +425,23 @@ public final class WindowOperator implements Operator {
     }
 
     /**
-     * What one unit of a RANGE offset is in the units of the order key: an interval day to second (milliseconds)
-     * over dates (days) or timestamps (microseconds); 1 otherwise.
+     * A RANGE offset in the units the order key is stored in: decimals scaled as the key is, an interval day to
+     * second (milliseconds) in days over dates and in microseconds over timestamps.
      */
-    private double rangeScale(Optional<Integer> offsetChannel) {
+    private double rangeOffset(Page rows, Optional<Integer> offsetChannel, int row) {
+        offset(rows, offsetChannel, row); // the NULL and negative checks
         Type key = inputTypes.get(orderKeys.get(0).channel());
-        Type offset = inputTypes.get(offsetChannel.orElseThrow());
-        if (offset instanceof io.quarry.type.IntervalDayTimeType) {
+        Type offsetType = inputTypes.get(offsetChannel.orElseThrow());
+        double value = ExtendedAccumulators.doubleValue(rows.block(offsetChannel.orElseThrow()), offsetType, row);
+        if (offsetType instanceof io.quarry.type.IntervalDayTimeType) {
             if (key instanceof io.quarry.type.DateType) {
-                return 1.0 / 86_400_000;
+                return value / 86_400_000;
             }
             if (key instanceof io.quarry.type.TimestampType) {
-                return 1000;
+                return value * 1000;
             }
         }
-        return 1;
+        return value;
     }
 
     private static long offset(Page rows, Optional<Integer> channel, int row) {
@@ -465,7 +467,7 @@ public final class WindowOperator implements Operator {
         if (block.isNull(i)) {
             return isStart ? peerStartOfNull(block, start, end, i) : peerEndOfNull(block, start, end, i) - 1;
         }
-        double current = ExtendedAccumulators.doubleValue(block, io.quarry.type.Types.DOUBLE, i);
+        double current = value(block, i);
         // in the direction of the ordering, PRECEDING moves towards the start
         double direction = key.ascending() ? 1 : -1;
         double target = current + (preceding ? -offset : offset) * direction;
@@ -493,8 +495,9 @@ public final class WindowOperator implements Operator {
         return j;
     }
 
-    private static double value(Block block, int row) {
-        return ExtendedAccumulators.doubleValue(block, io.quarry.type.Types.DOUBLE, row);
+    /** The order key's value as a number (decimals at their scale), in the units RANGE offsets are turned into. */
+    private double value(Block block, int row) {
+        return ExtendedAccumulators.doubleValue(block, inputTypes.get(orderKeys.get(0).channel()), row);
     }
 
     private static int peerStartOfNull(Block block, int start, int end, int i) {
