@@ -53,6 +53,8 @@ final class AggregateAndWindowFunctions {
         operators.put("HISTOGRAM", aggregate("HISTOGRAM", AggregateAndWindowFunctions::histogramType, OperandTypes.ANY));
         operators.put("MULTIMAP_AGG", aggregate("MULTIMAP_AGG", AggregateAndWindowFunctions::multimapAggType, OperandTypes.ANY_ANY));
         operators.put("MAP_UNION", aggregate("MAP_UNION", ReturnTypes.ARG0_FORCE_NULLABLE, OperandTypes.family(SqlTypeFamily.MAP)));
+        operators.put("SKEWNESS", aggregate("SKEWNESS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));
+        operators.put("KURTOSIS", aggregate("KURTOSIS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));
         for (String name : new String[] {"BITWISE_AND_AGG", "BITWISE_OR_AGG", "BITWISE_XOR_AGG"}) {
             operators.put(name, aggregate(name, ReturnTypes.BIGINT_FORCE_NULLABLE, OperandTypes.INTEGER));
         }

@@ -159,6 +159,18 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
                 List.of(1L, map(1L, 1L), 1L), List.of(2L, map(1L, 1L, 2L, 1L), 3L), List.of(2L, map(2L, 2L), 3L));
     }
 
+    @Test
+    void skewnessAndKurtosis() throws Exception {
+        List<?> row = run("SELECT skewness(x), kurtosis(x) FROM (VALUES 1, 2, 3, 10) t(x)").rows().get(0);
+        assertThat((Double) row.get(0)).isCloseTo(1.0182337649086284, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat((Double) row.get(1)).isCloseTo(3.228, org.assertj.core.data.Offset.offset(1e-12));
+        row = run("SELECT skewness(x), kurtosis(x) FROM (VALUES 1.5, 2.5, 3.0, 7.25) t(x)").rows().get(0);
+        assertThat((Double) row.get(0)).isCloseTo(0.9435251256089933, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat((Double) row.get(1)).isCloseTo(2.964821583700761, org.assertj.core.data.Offset.offset(1e-12));
+        assertResult("SELECT skewness(x), kurtosis(x) FROM (VALUES 1, 2, 3) t(x)", List.of("double", "double"), Arrays.asList(0.0, null));
+        assertResult("SELECT skewness(x), kurtosis(x) FROM (VALUES 1, 2) t(x)", List.of("double", "double"), Arrays.asList(null, null));
+    }
+
     private static void assertInvalidArgument(String sql, String message) {
         assertFails(sql, ErrorCode.INVALID_FUNCTION_ARGUMENT, message);
     }
