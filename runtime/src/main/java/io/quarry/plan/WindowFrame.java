@@ -6,14 +6,15 @@ import java.util.Optional;
 
 /**
  * The frame of a window function: ROWS counts rows, RANGE compares the ORDER BY value (CURRENT ROW then means
- * the row and its peers). {@code startOffset}/{@code endOffset} are the channels of the n in
+ * the row and its peers), GROUPS counts peer groups. {@code startOffset}/{@code endOffset} are the channels of the n in
  * {@code n PRECEDING}/{@code n FOLLOWING}.
  */
 public record WindowFrame(Kind kind, Bound startType, Optional<Integer> startOffset, Bound endType, Optional<Integer> endOffset) {
     /** How the frame is measured. */
     public enum Kind {
         ROWS,
-        RANGE
+        RANGE,
+        GROUPS
     }
 
     /** One end of a frame. */

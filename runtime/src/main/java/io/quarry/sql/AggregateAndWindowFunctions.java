@@ -49,6 +49,15 @@ final class AggregateAndWindowFunctions {
                 OperandTypes.ANY.or(OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.NUMERIC))));
         operators.put("APPROX_PERCENTILE", aggregate("APPROX_PERCENTILE", ApproxPercentileTypes.RETURN_TYPE,
                 ApproxPercentileTypes.OPERANDS));
+        // aggregates that build maps, and the bitwise ones
+        operators.put("HISTOGRAM", aggregate("HISTOGRAM", AggregateAndWindowFunctions::histogramType, OperandTypes.ANY));
+        operators.put("MULTIMAP_AGG", aggregate("MULTIMAP_AGG", AggregateAndWindowFunctions::multimapAggType, OperandTypes.ANY_ANY));
+        operators.put("MAP_UNION", aggregate("MAP_UNION", ReturnTypes.ARG0_FORCE_NULLABLE, OperandTypes.family(SqlTypeFamily.MAP)));
+        operators.put("SKEWNESS", aggregate("SKEWNESS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));
+        operators.put("KURTOSIS", aggregate("KURTOSIS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));
+        for (String name : new String[] {"BITWISE_AND_AGG", "BITWISE_OR_AGG", "BITWISE_XOR_AGG"}) {
+            operators.put(name, aggregate(name, ReturnTypes.BIGINT_FORCE_NULLABLE, OperandTypes.INTEGER));
+        }
         // Trino's grouping() is an integer, Calcite's a bigint
         operators.put("GROUPING", new SqlAbstractGroupFunction(
                 "GROUPING", SqlKind.GROUPING, ReturnTypes.INTEGER, null, OperandTypes.ONE_OR_MORE, SqlFunctionCategory.SYSTEM));
@@ -60,6 +69,20 @@ final class AggregateAndWindowFunctions {
             operators.put(window.getName(), window);
         }
         return Map.copyOf(operators);
+    }
+
+    private static org.apache.calcite.rel.type.RelDataType histogramType(org.apache.calcite.sql.SqlOperatorBinding binding) {
+        org.apache.calcite.rel.type.RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createMapType(
+                factory.createTypeWithNullability(binding.getOperandType(0), false),
+                factory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.BIGINT)), true);
+    }
+
+    private static org.apache.calcite.rel.type.RelDataType multimapAggType(org.apache.calcite.sql.SqlOperatorBinding binding) {
+        org.apache.calcite.rel.type.RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createMapType(
+                factory.createTypeWithNullability(binding.getOperandType(0), false),
+                factory.createArrayType(binding.getOperandType(1), -1)), true);
     }
 
     private static SqlAggFunction aggregate(

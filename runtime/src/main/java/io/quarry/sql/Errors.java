@@ -62,6 +62,10 @@ final class Errors {
         String message = e.getCause() != null && e.getCause().getMessage() != null
                 ? e.getCause().getMessage()
                 : String.valueOf(e.getMessage());
+        QuarryException frameError = WindowFrameErrors.translate(message, location);
+        if (frameError != null) {
+            return frameError;
+        }
         Matcher m = COLUMN_NOT_FOUND.matcher(message);
         if (m.matches()) {
             return error(ErrorCode.COLUMN_NOT_FOUND, "Column '" + m.group(1) + "' cannot be resolved", location);

@@ -109,7 +109,9 @@ final class QuarryValidator extends SqlValidatorImpl {
     protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
         DecimalRounding.rewrite(node);
         CharCast.rewrite(node);
-        return super.performUnconditionalRewrites(node, underFrom);
+        SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+        ArrayConcat.rewrite(rewritten);
+        return rewritten;
     }
 
     /** Trino compares strings only with strings: {@code intcol = 'a'} is a type error, not a cast. */

@@ -132,7 +132,7 @@ public final class SqlPlanner {
         // taken before the catalogs are read: a catalog changed while planning makes the stored plan stale
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
         WithTies withTies = WithTies.strip(FromlessSelect.rewrite(sql));
-        SqlText text = SqlText.of(withTies.sql());
+        SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
         try {
             Planned planned = doPlan(text, session, withTies);
             planned.catalogVersions().ifPresent(versions -> cache.put(key, planned.plan(), catalogNames, versions));
@@ -152,6 +152,7 @@ public final class SqlPlanner {
 
     private Planned doPlan(SqlText text, Session session, WithTies withTies) {
         SqlNode parsed = parse(text);
+        GroupsFrames.mark(parsed, withTies.sql());
         if (!parsed.isA(SqlKind.QUERY)) {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
@@ -209,9 +210,11 @@ public final class SqlPlanner {
      */
     Validated validate(String sql, Session session) {
         requireNonNull(sql, "sql is null");
-        SqlText text = SqlText.of(WithTies.strip(FromlessSelect.rewrite(sql)).sql());
+        String stripped = WithTies.strip(FromlessSelect.rewrite(sql)).sql();
+        SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
             SqlNode parsed = parse(text);
+            GroupsFrames.mark(parsed, stripped);
             if (!parsed.isA(SqlKind.QUERY)) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only queries can be described");
             }

@@ -35,7 +35,8 @@ final class StructuralExpressions {
             "array_min", "array_join", "array_remove", "array_union", "array_intersect", "array_except", "slice",
             "flatten", "reverse", "repeat", "sequence", "map", "map_keys", "map_values", "map_entries",
             "map_from_entries", "transform", "filter", "reduce", "any_match", "all_match", "none_match", "zip_with",
-            "transform_keys", "transform_values", "map_filter");
+            "transform_keys", "transform_values", "map_filter", "map_concat", "multimap_from_entries", "map_zip_with",
+            "arrays_overlap", "array_histogram", "trim_array", "contains_sequence", "combinations", "ngrams", "zip");
 
     private StructuralExpressions() {}
 
@@ -94,7 +95,8 @@ final class StructuralExpressions {
             List<Expression> arguments = new ArrayList<>();
             for (RexNode operand : operands) {
                 Expression argument = translator.translate(operand);
-                arguments.add(argument.type() instanceof ArrayType
+                // an array argument has the result's nesting; an element one level less
+                arguments.add(arrayDepth(argument.type()) == arrayDepth(array)
                         ? ExpressionTranslator.coerce(argument, array)
                         : ExpressionTranslator.coerce(argument, array.elementType()));
             }
@@ -122,6 +124,16 @@ final class StructuralExpressions {
                 && arguments.get(0).type() instanceof ArrayType array) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
         }
+        if (name.equals("map_concat")) {
+            // every map takes the result's key and value types
+            arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, type));
+        }
+        if (Set.of("arrays_overlap", "contains_sequence").contains(name)) {
+            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
+        }
+        if (Set.of("trim_array", "combinations", "ngrams").contains(name)) {
+            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), Types.BIGINT));
+        }
         if (Set.of("array_union", "array_intersect", "array_except").contains(name)) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
         }
@@ -140,6 +152,14 @@ final class StructuralExpressions {
                     ExpressionTranslator.coerce(input.body(), state)));
         }
         return new Call(name, arguments, type);
+    }
+
+    private static int arrayDepth(Type type) {
+        int depth = 0;
+        for (Type at = type; at instanceof ArrayType nested; at = nested.elementType()) {
+            depth++;
+        }
+        return depth;
     }
 
     /** Whether the first operand is an array or a map: other functions of the same name (a string reverse) are not ours. */

@@ -60,7 +60,9 @@ final class StructuralOperators {
         operators.add(function("CONTAINS", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.BOOLEAN)));
         operators.add(function("ARRAY_POSITION", 2, 2, Shape.ARRAY_FIRST, bigint()));
         operators.add(function("ARRAY_DISTINCT", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
-        operators.add(function("ARRAY_SORT", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        // array_sort(a) and array_sort(a, (x, y) -> comparison)
+        operators.add(new SqlFunction("ARRAY_SORT", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE, null,
+                new Checker(1, 2, Shape.ARRAY_FIRST, true), SqlFunctionCategory.SYSTEM));
         operators.add(function("ARRAY_MAX", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
         operators.add(function("ARRAY_MIN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
         operators.add(function("ARRAY_JOIN", 2, 3, Shape.ARRAY_FIRST, nullable(SqlTypeName.VARCHAR)));
@@ -73,12 +75,21 @@ final class StructuralOperators {
         operators.add(function("REVERSE", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
         operators.add(function("REPEAT", 2, 2, Shape.ANY, StructuralOperators::repeatType));
         operators.add(function("SEQUENCE", 2, 3, Shape.ANY, StructuralOperators::sequenceType));
+        operators.add(function("ARRAYS_OVERLAP", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.BOOLEAN)));
+        operators.add(function("ARRAY_HISTOGRAM", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::arrayHistogramType));
+        operators.add(function("TRIM_ARRAY", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("CONTAINS_SEQUENCE", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.BOOLEAN)));
+        operators.add(function("COMBINATIONS", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arrayOfFirstType));
+        operators.add(function("NGRAMS", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arrayOfFirstType));
+        operators.add(function("ZIP", 2, 5, Shape.ARRAY_FIRST, StructuralOperators::zipType));
         // maps
         operators.add(function("MAP", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::mapType));
         operators.add(function("MAP_KEYS", 1, 1, Shape.MAP_FIRST, StructuralOperators::mapKeysType));
         operators.add(function("MAP_VALUES", 1, 1, Shape.MAP_FIRST, StructuralOperators::mapValuesType));
         operators.add(function("MAP_ENTRIES", 1, 1, Shape.MAP_FIRST, StructuralOperators::mapEntriesType));
         operators.add(function("MAP_FROM_ENTRIES", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::mapFromEntriesType));
+        operators.add(function("MAP_CONCAT", 1, Integer.MAX_VALUE, Shape.MAP_FIRST, StructuralOperators::mapConcatType));
+        operators.add(function("MULTIMAP_FROM_ENTRIES", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::multimapFromEntriesType));
         // lambdas
         operators.add(lambda("TRANSFORM", 2, StructuralOperators::transformType));
         operators.add(lambda("FILTER", 2, ReturnTypes.ARG0_NULLABLE));
@@ -90,6 +101,7 @@ final class StructuralOperators {
         operators.add(lambda("TRANSFORM_KEYS", 2, StructuralOperators::transformKeysType));
         operators.add(lambda("TRANSFORM_VALUES", 2, StructuralOperators::transformValuesType));
         operators.add(lambda("MAP_FILTER", 2, ReturnTypes.ARG0_NULLABLE));
+        operators.add(lambda("MAP_ZIP_WITH", 3, StructuralOperators::mapZipWithType));
         // aggregates
         operators.add(SqlLibraryOperators.ARRAY_AGG);
         operators.add(MAP_AGG);
@@ -103,7 +115,7 @@ final class StructuralOperators {
 
     private static SqlFunction lambda(String name, int operands, SqlReturnTypeInference returnType) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null,
-                new Checker(operands, operands, name.startsWith("TRANSFORM_") || name.equals("MAP_FILTER")
+                new Checker(operands, operands, name.startsWith("TRANSFORM_") || name.startsWith("MAP_")
                         ? Shape.MAP_FIRST : Shape.ARRAY_FIRST, true),
                 SqlFunctionCategory.SYSTEM);
     }
@@ -183,6 +195,65 @@ final class StructuralOperators {
         return nullable(factory, factory.createMapType(
                 factory.createTypeWithNullability(entry.getFieldList().get(0).getType(), false),
                 entry.getFieldList().get(1).getType()));
+    }
+
+    private static RelDataType arrayHistogramType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType element = binding.getOperandType(0).getComponentType();
+        if (element == null) {
+            return null;
+        }
+        return nullable(factory, factory.createMapType(factory.createTypeWithNullability(element, false),
+                factory.createSqlType(SqlTypeName.BIGINT)));
+    }
+
+    private static RelDataType arrayOfFirstType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createArrayType(
+                factory.createTypeWithNullability(binding.getOperandType(0), false), -1));
+    }
+
+    private static RelDataType zipType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        List<RelDataType> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < binding.getOperandCount(); i++) {
+            RelDataType element = binding.getOperandType(i).getComponentType();
+            if (element == null) {
+                return null;
+            }
+            fields.add(factory.createTypeWithNullability(element, true));
+            names.add("EXPR$" + i);
+        }
+        return nullable(factory, factory.createArrayType(factory.createStructType(fields, names), -1));
+    }
+
+    /** The common map type of map_concat's operands, or null (a signature error) when there is none. */
+    private static RelDataType mapConcatType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType common = factory.leastRestrictive(binding.collectOperandTypes());
+        if (common == null || common.getSqlTypeName() != SqlTypeName.MAP) {
+            throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.FUNCTION_NOT_FOUND,
+                    "Unexpected parameters (" + binding.collectOperandTypes().stream().map(TypeMapping::displayName)
+                            .collect(java.util.stream.Collectors.joining(", ")) + ") for function map_concat");
+        }
+        return nullable(factory, common);
+    }
+
+    private static RelDataType multimapFromEntriesType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType entry = binding.getOperandType(0).getComponentType();
+        if (entry == null || !entry.isStruct() || entry.getFieldCount() != 2) {
+            return null;
+        }
+        return nullable(factory, factory.createMapType(
+                factory.createTypeWithNullability(entry.getFieldList().get(0).getType(), false),
+                factory.createArrayType(entry.getFieldList().get(1).getType(), -1)));
+    }
+
+    private static RelDataType mapZipWithType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createMapType(binding.getOperandType(0).getKeyType(), lambdaResult(binding, 2)));
     }
 
     private static RelDataType mapAggType(SqlOperatorBinding binding) {
@@ -267,6 +338,24 @@ final class StructuralOperators {
                     parameters.add(null);
                     parameters.add(null);
                     parameters.add(List.of(nullableElement(binding, first), nullableElement(binding, second)));
+                }
+                case "ARRAY_SORT" -> {
+                    if (binding.getOperandCount() == 1) {
+                        return true;
+                    }
+                    parameters.add(null);
+                    parameters.add(List.of(first.getComponentType(), first.getComponentType()));
+                }
+                case "MAP_ZIP_WITH" -> {
+                    RelDataType second = binding.getOperandType(1);
+                    if (second.getSqlTypeName() != SqlTypeName.MAP) {
+                        return false;
+                    }
+                    RelDataTypeFactory factory = binding.getTypeFactory();
+                    parameters.add(null);
+                    parameters.add(null);
+                    parameters.add(List.of(first.getKeyType(), factory.createTypeWithNullability(first.getValueType(), true),
+                            factory.createTypeWithNullability(second.getValueType(), true)));
                 }
                 case "TRANSFORM_KEYS", "TRANSFORM_VALUES", "MAP_FILTER" -> {
                     parameters.add(null);

@@ -105,7 +105,12 @@ final class WindowTranslator {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "DISTINCT in window function parameters not yet supported");
             }
             List<Integer> partitionKeys = new ArrayList<>();
+            boolean groups = false;
             for (RexNode key : window.partitionKeys) {
+                if (GroupsFrames.isMarker(key)) {
+                    groups = true;
+                    continue;
+                }
                 partitionKeys.add(channelOf.apply(key, null));
             }
             List<SortKey> orderKeys = new ArrayList<>();
@@ -115,11 +120,15 @@ final class WindowTranslator {
                 boolean nullsFirst = collation.getNullDirection() == RelFieldCollation.NullDirection.FIRST;
                 orderKeys.add(new SortKey(channel, ascending, nullsFirst));
             }
+            if (groups && orderKeys.isEmpty() && (window.getLowerBound().getOffset() != null || window.getUpperBound().getOffset() != null)) {
+                throw new QuarryException(ErrorCode.MISSING_ORDER_BY,
+                        "Window frame of type GROUPS PRECEDING or FOLLOWING requires ORDER BY");
+            }
             String key = partitionKeys + "/" + orderKeys;
             byWindow.computeIfAbsent(key, k -> new ArrayList<>()).add(over);
             partitionsByWindow.put(key, partitionKeys);
             ordersByWindow.put(key, orderKeys);
-            functions.put(over, function(over, channelOf));
+            functions.put(over, function(over, channelOf, groups));
         }
 
         PlanNode node = input.node();
@@ -163,20 +172,8 @@ final class WindowTranslator {
         return new PlanTranslator.Translated(new Project(node, projections), SetOperationTranslator.identity(projections.size()));
     }
 
-    private static WindowFunction function(RexOver over, BiFunction<RexNode, Type, Integer> channelOf) {
-        String name = over.getAggOperator().getName().toLowerCase(Locale.ROOT);
-        name = switch (over.getAggOperator().getKind()) {
-            case SUM, SUM0 -> "sum";
-            case COUNT -> "count";
-            case AVG -> "avg";
-            case MIN -> "min";
-            case MAX -> "max";
-            default -> name;
-        };
-        if (!WINDOW_FUNCTIONS.contains(name) && !ExtendedAggregates.FUNCTIONS.contains(name)
-                && !List.of("sum", "count", "avg", "min", "max").contains(name)) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Window function " + name + " is not supported yet");
-        }
+    private static WindowFunction function(RexOver over, BiFunction<RexNode, Type, Integer> channelOf, boolean groups) {
+        String name = functionName(over);
         Type resultType = TypeMapping.toQuarry(over.getType());
         if (name.equals("lag") || name.equals("lead")) {
             // Trino's lag/lead have the value's type; Calcite widens it with the default's
@@ -199,12 +196,34 @@ final class WindowTranslator {
         }
         RexWindow window = over.getWindow();
         WindowFrame frame = new WindowFrame(
-                window.isRows() ? WindowFrame.Kind.ROWS : WindowFrame.Kind.RANGE,
+                groups ? WindowFrame.Kind.GROUPS : window.isRows() ? WindowFrame.Kind.ROWS : WindowFrame.Kind.RANGE,
                 bound(window.getLowerBound()),
                 offset(window.getLowerBound(), channelOf),
                 bound(window.getUpperBound()),
                 offset(window.getUpperBound(), channelOf));
         return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls());
+    }
+
+    /**
+     * The Quarry name of the call: a ranking or value function, or any aggregate Quarry has (the same names the
+     * aggregation path uses), which the window operator evaluates with that aggregate's accumulator over the frame.
+     */
+    private static String functionName(RexOver over) {
+        String name = over.getAggOperator().getName().toLowerCase(Locale.ROOT);
+        name = switch (over.getAggOperator().getKind()) {
+            case SUM, SUM0 -> "sum";
+            case COUNT -> "count";
+            case AVG -> "avg";
+            case MIN -> "min";
+            case MAX -> "max";
+            case ARRAY_AGG -> "array_agg";
+            default -> name;
+        };
+        if (WINDOW_FUNCTIONS.contains(name) || ExtendedAggregates.FUNCTIONS.contains(name)
+                || List.of("sum", "count", "avg", "min", "max", "array_agg", "map_agg").contains(name)) {
+            return name;
+        }
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Window function " + name + " is not supported yet");
     }
 
     private static WindowFrame.Bound bound(RexWindowBound bound) {

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class LambdaCalls {
     static final Set<String> NAMES = Set.of("transform", "filter", "reduce", "any_match", "all_match", "none_match",
-            "zip_with", "transform_keys", "transform_values", "map_filter");
+            "zip_with", "transform_keys", "transform_values", "map_filter", "map_zip_with", "array_sort");
 
     private LambdaCalls() {}
 
@@ -108,6 +108,8 @@ final class LambdaCalls {
                 case "reduce" -> reduce(arguments, captured, count);
                 case "zip_with" -> zipWith(arguments, captured, count);
                 case "transform_keys", "transform_values", "map_filter" -> overEntries(arguments, captured, count);
+                case "map_zip_with" -> mapZipWith(arguments, captured, count);
+                case "array_sort" -> sortWith(arguments, captured, count);
                 default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Function not registered: " + name);
             };
         }
@@ -236,6 +238,106 @@ final class LambdaCalls {
             int[] parentArray = parents.stream().mapToInt(Integer::intValue).toArray();
             Block result = lambdas[2].apply(captured[2], parentArray, parentArray.length, xs.build(), ys.build());
             return new ArrayBlock(count, nulls, offsets, result);
+        }
+
+        /**
+         * array_sort with a comparator: a stable sort of each array's positions, the lambda run on each compared
+         * pair; it must answer -1, 0 or 1 and order the elements consistently.
+         */
+        private Block sortWith(Block[] arguments, Block[][] captured, int count) {
+            ArrayBlock arrays = (ArrayBlock) arguments[0];
+            Block elements = arrays.elements();
+            int[] offsets = new int[count + 1];
+            java.util.List<Integer> order = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                java.util.List<Integer> positions = new java.util.ArrayList<>();
+                if (!arrays.isNull(i)) {
+                    for (int e = arrays.offset(i), end = e + arrays.length(i); e < end; e++) {
+                        positions.add(e);
+                    }
+                }
+                int[] row = {i};
+                try {
+                    positions.sort((left, right) -> compare(captured[1], row, elements, left, right));
+                } catch (IllegalArgumentException e) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Lambda comparator violates the comparator contract");
+                }
+                order.addAll(positions);
+                offsets[i + 1] = order.size();
+            }
+            int[] selected = order.stream().mapToInt(Integer::intValue).toArray();
+            return new ArrayBlock(count, nullMask(arrays, count), offsets, elements.copyPositions(selected, selected.length));
+        }
+
+        private int compare(Block[] captured, int[] row, Block elements, int left, int right) {
+            Block result = lambdas[1].apply(captured, row, 1,
+                    elements.copyPositions(new int[] {left}, 1), elements.copyPositions(new int[] {right}, 1));
+            if (result.isNull(0)) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Lambda comparator must return either -1, 0, or 1");
+            }
+            long value = ((io.quarry.block.LongBlock) result).getLong(0);
+            if (value < -1 || value > 1) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Lambda comparator must return either -1, 0, or 1");
+            }
+            return (int) value;
+        }
+
+        /**
+         * map_zip_with: the keys of the first map then the keys only the second has, each with the values of
+         * both maps (NULL where a map lacks the key) passed to the lambda; NULL if either map is NULL.
+         */
+        private Block mapZipWith(Block[] arguments, Block[][] captured, int count) {
+            MapBlock left = (MapBlock) arguments[0];
+            MapBlock right = (MapBlock) arguments[1];
+            MapType leftType = (MapType) types.get(0);
+            MapType rightType = (MapType) types.get(1);
+            BlockBuilder keys = BlockBuilder.create(leftType.keyType(), count);
+            BlockBuilder xs = BlockBuilder.create(leftType.valueType(), count);
+            BlockBuilder ys = BlockBuilder.create(rightType.valueType(), count);
+            int[] offsets = new int[count + 1];
+            boolean[] nulls = null;
+            java.util.List<Integer> parents = new java.util.ArrayList<>();
+            java.util.Map<Object, Integer> rightPositions = new java.util.HashMap<>();
+            java.util.Set<Object> leftKeys = new java.util.HashSet<>();
+            for (int i = 0; i < count; i++) {
+                if (left.isNull(i) || right.isNull(i)) {
+                    nulls = nulls == null ? new boolean[count] : nulls;
+                    nulls[i] = true;
+                    offsets[i + 1] = keys.positionCount();
+                    continue;
+                }
+                rightPositions.clear();
+                leftKeys.clear();
+                for (int e = right.rawOffsets()[i]; e < right.rawOffsets()[i + 1]; e++) {
+                    rightPositions.put(io.quarry.exec.function.ElementKeys.key(leftType.keyType(), right.keys(), e), e);
+                }
+                for (int e = left.rawOffsets()[i]; e < left.rawOffsets()[i + 1]; e++) {
+                    Object key = io.quarry.exec.function.ElementKeys.key(leftType.keyType(), left.keys(), e);
+                    leftKeys.add(key);
+                    keys.append(left.keys(), e);
+                    xs.append(left.values(), e);
+                    Integer match = rightPositions.get(key);
+                    if (match == null) {
+                        ys.appendNull();
+                    } else {
+                        ys.append(right.values(), match);
+                    }
+                    parents.add(i);
+                }
+                for (int e = right.rawOffsets()[i]; e < right.rawOffsets()[i + 1]; e++) {
+                    if (!leftKeys.contains(io.quarry.exec.function.ElementKeys.key(leftType.keyType(), right.keys(), e))) {
+                        keys.append(right.keys(), e);
+                        xs.appendNull();
+                        ys.append(right.values(), e);
+                        parents.add(i);
+                    }
+                }
+                offsets[i + 1] = keys.positionCount();
+            }
+            int[] parentArray = parents.stream().mapToInt(Integer::intValue).toArray();
+            Block keyBlock = keys.build();
+            Block result = lambdas[2].apply(captured[2], parentArray, parentArray.length, keyBlock, xs.build(), ys.build());
+            return new MapBlock(count, nulls, offsets, keyBlock, result);
         }
 
         private static void appendOrNull(BlockBuilder out, ArrayBlock arrays, int row, int index) {

@@ -34,7 +34,8 @@ public final class StructuralFunctions {
             "array_constructor", "row_constructor", "dereference", "subscript", "element_at", "cardinality",
             "contains", "array_position", "array_distinct", "array_sort", "array_max", "array_min", "array_join",
             "array_remove", "array_union", "array_intersect", "array_except", "slice", "flatten", "reverse",
-            "repeat", "sequence", "map", "map_keys", "map_values", "map_entries", "map_from_entries");
+            "repeat", "sequence", "map", "map_keys", "map_values", "map_entries", "map_from_entries",
+            "map_concat", "multimap_from_entries");
 
     private StructuralFunctions() {}
 
@@ -44,7 +45,7 @@ public final class StructuralFunctions {
         if (Set.of("array_constructor", "row_constructor", "map", "repeat", "sequence").contains(name)) {
             return true;
         }
-        if (NAMES.contains(name)) {
+        if (NAMES.contains(name) || ArrayFunctions.NAMES.contains(name)) {
             // other functions of the same name (a string reverse) take no array, map or row
             return !call.arguments().isEmpty() && Blocks.isStructural(call.arguments().get(0).type());
         }
@@ -126,7 +127,7 @@ public final class StructuralFunctions {
                 }, starts, lengths);
             };
             case "array_max", "array_min" -> extreme(element(types), name.equals("array_max"));
-            case "concat" -> (arguments, count) -> concat((ArrayType) result, arguments, count);
+            case "concat" -> (arguments, count) -> concat((ArrayType) result, types, arguments, count);
             case "map" -> (arguments, count) -> map((MapType) result, arguments, count);
             case "map_keys" -> (arguments, count) -> {
                 MapBlock maps = (MapBlock) arguments[0];
@@ -155,11 +156,13 @@ public final class StructuralFunctions {
             case "repeat" -> (arguments, count) -> repeat((ArrayType) result, arguments, count);
             case "sequence" -> (arguments, count) -> sequence(arguments, count);
             case "map_from_entries" -> (arguments, count) -> mapFromEntries((MapType) result, arguments, count);
+            case "map_concat" -> (arguments, count) -> MapFunctions.mapConcat((MapType) result, arguments, count);
+            case "multimap_from_entries" -> (arguments, count) -> MapFunctions.multimapFromEntries((MapType) result, arguments, count);
             case "cast", "try_cast" -> cast(types.get(0), result, name.equals("try_cast"));
             case "equal", "not_equal", "is_distinct_from" -> (arguments, count) -> compareEqual(name, types.get(0), arguments, count);
             case "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal" ->
                     StructuralOrdering.resolve(name, types.get(0));
-            default -> throw Functions.unsupported(name, types);
+            default -> ArrayFunctions.resolve(name, types, result);
         };
     }
 
@@ -336,7 +339,8 @@ public final class StructuralFunctions {
         };
     }
 
-    private static Block concat(ArrayType type, Block[] arguments, int count) {
+    /** Concatenates arrays; an argument of the element type (never of the array's type) is appended or prepended. */
+    private static Block concat(ArrayType type, List<Type> types, Block[] arguments, int count) {
         BlockBuilder out = BlockBuilder.create(type.elementType(), count);
         int[] offsets = new int[count + 1];
         boolean[] nulls = null;
@@ -349,8 +353,9 @@ public final class StructuralFunctions {
                 nulls = nulls == null ? new boolean[count] : nulls;
                 nulls[i] = true;
             } else {
-                for (Block argument : arguments) {
-                    if (argument instanceof ArrayBlock arrays) {
+                for (int a = 0; a < arguments.length; a++) {
+                    Block argument = arguments[a];
+                    if (types.get(a).equals(type) && argument instanceof ArrayBlock arrays) {
                         for (int e = arrays.offset(i), end = e + arrays.length(i); e < end; e++) {
                             out.append(arrays.elements(), e);
                         }

@@ -40,6 +40,12 @@ final class Accumulators {
         if (StructuralAccumulators.handles(function)) {
             return StructuralAccumulators.create(call);
         }
+        if (HigherMoments.handles(function)) {
+            return new HigherMoments(argument, function.equals("kurtosis"));
+        }
+        if (MapBuildingAccumulators.handles(function)) {
+            return MapBuildingAccumulators.create(call);
+        }
         if (IntervalAccumulators.handles(function, argument)) {
             return IntervalAccumulators.create(function);
         }

@@ -44,6 +44,8 @@ final class StructuralAccumulators {
         /** What the stored values (and sort keys) take in their builders, for the memory accounting. */
         protected long valueBytes;
         protected Block result;
+        /** {@code stored} when {@link #result} was built: a window adds values after reading a group. */
+        private int resultStored = -1;
 
         @Override
         public void ensureCapacity(int groupCount) {
@@ -93,8 +95,9 @@ final class StructuralAccumulators {
 
         @Override
         public void writeFinal(int group, BlockBuilder out) {
-            if (result == null) {
+            if (result == null || resultStored != stored || result.positionCount() < heads.length) {
                 result = buildResult();
+                resultStored = stored;
             }
             out.append(result, group);
         }

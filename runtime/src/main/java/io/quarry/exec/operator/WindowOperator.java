@@ -168,7 +168,18 @@ public final class WindowOperator implements Operator {
                 partitionStart = i;
             }
         }
-        Partitions partitions = new Partitions(n, partitionEnd, peerStart, peerEnd);
+        // peer groups numbered in order over all rows, with their first rows, for GROUPS frames
+        int[] peerGroup = new int[n];
+        int[] groupStart = new int[n + 1];
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            if (peerStart[i] == i) {
+                groupStart[groups++] = i;
+            }
+            peerGroup[i] = groups - 1;
+        }
+        groupStart[groups] = n;
+        Partitions partitions = new Partitions(n, partitionEnd, peerStart, peerEnd, peerGroup, groupStart);
         Block[] blocks = new Block[functions.size()];
         for (int f = 0; f < functions.size(); f++) {
             WindowFunction function = functions.get(f);
@@ -187,7 +198,7 @@ public final class WindowOperator implements Operator {
     }
 
     /** Row boundaries of the sorted input. */
-    private record Partitions(int rowCount, int[] partitionEnd, int[] peerStart, int[] peerEnd) {}
+    private record Partitions(int rowCount, int[] partitionEnd, int[] peerStart, int[] peerEnd, int[] peerGroup, int[] groupStart) {}
 
     private static void ranking(WindowFunction function, Page rows, Partitions partitions, BlockBuilder out) {
         String name = function.function();
@@ -356,19 +367,22 @@ public final class WindowOperator implements Operator {
     private boolean frame(WindowFrame frame, Page rows, Partitions partitions, int start, int end, int i, int[] result) {
         long first;
         long last;
+        if (frame.kind() == WindowFrame.Kind.GROUPS) {
+            return groupsFrame(frame, rows, partitions, start, end, i, result);
+        }
         boolean rowsFrame = frame.kind() == WindowFrame.Kind.ROWS;
         first = switch (frame.startType()) {
             case UNBOUNDED_PRECEDING -> start;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerStart()[i];
-            case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i), true, true);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.startOffset(), i), false, true);
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.startOffset(), i), true, true);
+            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.startOffset(), i), false, true);
             case UNBOUNDED_FOLLOWING -> end;
         };
         last = switch (frame.endType()) {
             case UNBOUNDED_FOLLOWING -> end - 1;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerEnd()[i] - 1;
-            case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i), true, false);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, offset(rows, frame.endOffset(), i), false, false);
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.endOffset(), i), true, false);
+            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.endOffset(), i), false, false);
             case UNBOUNDED_PRECEDING -> start - 1;
         };
         first = Math.max(first, start);
@@ -379,6 +393,55 @@ public final class WindowOperator implements Operator {
         result[0] = (int) first;
         result[1] = (int) last;
         return true;
+    }
+
+    /** A GROUPS frame: its bounds count peer groups from the row's own, within the partition. */
+    private static boolean groupsFrame(WindowFrame frame, Page rows, Partitions partitions, int start, int end, int i, int[] result) {
+        long group = partitions.peerGroup()[i];
+        long firstGroup = partitions.peerGroup()[start];
+        long lastGroup = partitions.peerGroup()[end - 1];
+        long startGroup = switch (frame.startType()) {
+            case UNBOUNDED_PRECEDING -> firstGroup;
+            case CURRENT_ROW -> group;
+            case PRECEDING -> group - offset(rows, frame.startOffset(), i);
+            case FOLLOWING -> group + offset(rows, frame.startOffset(), i);
+            case UNBOUNDED_FOLLOWING -> lastGroup + 1;
+        };
+        long endGroup = switch (frame.endType()) {
+            case UNBOUNDED_FOLLOWING -> lastGroup;
+            case CURRENT_ROW -> group;
+            case PRECEDING -> group - offset(rows, frame.endOffset(), i);
+            case FOLLOWING -> group + offset(rows, frame.endOffset(), i);
+            case UNBOUNDED_PRECEDING -> firstGroup - 1;
+        };
+        startGroup = Math.max(startGroup, firstGroup);
+        endGroup = Math.min(endGroup, lastGroup);
+        if (startGroup > endGroup) {
+            return false;
+        }
+        result[0] = partitions.groupStart()[(int) startGroup];
+        result[1] = partitions.groupStart()[(int) endGroup + 1] - 1;
+        return true;
+    }
+
+    /**
+     * A RANGE offset in the units the order key is stored in: decimals scaled as the key is, an interval day to
+     * second (milliseconds) in days over dates and in microseconds over timestamps.
+     */
+    private double rangeOffset(Page rows, Optional<Integer> offsetChannel, int row) {
+        offset(rows, offsetChannel, row); // the NULL and negative checks
+        Type key = inputTypes.get(orderKeys.get(0).channel());
+        Type offsetType = inputTypes.get(offsetChannel.orElseThrow());
+        double value = ExtendedAccumulators.doubleValue(rows.block(offsetChannel.orElseThrow()), offsetType, row);
+        if (offsetType instanceof io.quarry.type.IntervalDayTimeType) {
+            if (key instanceof io.quarry.type.DateType) {
+                return value / 86_400_000;
+            }
+            if (key instanceof io.quarry.type.TimestampType) {
+                return value * 1000;
+            }
+        }
+        return value;
     }
 
     private static long offset(Page rows, Optional<Integer> channel, int row) {
@@ -398,13 +461,13 @@ public final class WindowOperator implements Operator {
      * (for a start) or the last row whose key is at most (for an end) the current key minus (PRECEDING) or
      * plus (FOLLOWING) the offset, in the direction of the ordering. Rows with a NULL key frame their peers.
      */
-    private long rangeBound(Page rows, int start, int end, int i, long offset, boolean preceding, boolean isStart) {
+    private long rangeBound(Page rows, int start, int end, int i, double offset, boolean preceding, boolean isStart) {
         SortKey key = orderKeys.get(0);
         Block block = rows.block(key.channel());
         if (block.isNull(i)) {
             return isStart ? peerStartOfNull(block, start, end, i) : peerEndOfNull(block, start, end, i) - 1;
         }
-        double current = ExtendedAccumulators.doubleValue(block, io.quarry.type.Types.DOUBLE, i);
+        double current = value(block, i);
         // in the direction of the ordering, PRECEDING moves towards the start
         double direction = key.ascending() ? 1 : -1;
         double target = current + (preceding ? -offset : offset) * direction;
@@ -432,8 +495,9 @@ public final class WindowOperator implements Operator {
         return j;
     }
 
-    private static double value(Block block, int row) {
-        return ExtendedAccumulators.doubleValue(block, io.quarry.type.Types.DOUBLE, row);
+    /** The order key's value as a number (decimals at their scale), in the units RANGE offsets are turned into. */
+    private double value(Block block, int row) {
+        return ExtendedAccumulators.doubleValue(block, inputTypes.get(orderKeys.get(0).channel()), row);
     }
 
     private static int peerStartOfNull(Block block, int start, int end, int i) {
@@ -468,6 +532,12 @@ public final class WindowOperator implements Operator {
         return () -> Accumulators.create(call);
     }
 
+    /**
+     * An aggregate over each row's frame, with the aggregate's own accumulator. A frame that starts at UNBOUNDED
+     * PRECEDING only grows: one group per partition takes the rows as the frame's end moves forward, read after
+     * each row. Other frames give each row a group of its own: all frames are added first and read at the end,
+     * so an accumulator that builds its results once (array_agg, map_agg) builds them once per partition.
+     */
     private void aggregate(WindowFunction function, Page rows, Partitions partitions, BlockBuilder out) {
         int n = partitions.rowCount();
         Block[] columns = new Block[function.arguments().size()];
@@ -481,44 +551,69 @@ public final class WindowOperator implements Operator {
         int[] frame = new int[2];
         int[] groupIds = new int[0];
         int start = 0;
-        int partition = 0;
-        Accumulator accumulator = factory.create();
         while (start < n) {
             int end = partitions.partitionEnd()[start];
-            // running: one accumulator group per partition, rows added as the frame end moves forward
-            int added = start;
-            Accumulator perRow = running ? null : factory.create();
-            if (perRow != null) {
-                perRow.ensureCapacity(end - start);
+            if (running) {
+                groupIds = runningAggregate(function, rows, partitions, columns, factory, empty, start, end, groupIds, out);
+                start = end;
+                continue;
             }
-            accumulator.ensureCapacity(partition + 1);
+            Accumulator perRow = factory.create();
+            perRow.ensureCapacity(end - start);
+            boolean[] emptyFrame = new boolean[end - start];
             for (int i = start; i < end; i++) {
                 if (!frame(function.frame(), rows, partitions, start, end, i, frame)) {
-                    empty.writeFinal(0, out);
+                    emptyFrame[i - start] = true;
                     continue;
-                }
-                if (running && frame[1] + 1 >= added) {
-                    if (frame[1] + 1 > added) {
-                        groupIds = fill(groupIds, partition, frame[1] + 1 - added);
-                        accumulator.addInput(groupIds, regions(columns, added, frame[1] + 1 - added), frame[1] + 1 - added);
-                        added = frame[1] + 1;
-                    }
-                    accumulator.writeFinal(partition, out);
-                    continue;
-                }
-                // a frame of its own: aggregate its rows into a group for this row
-                if (perRow == null) {
-                    perRow = factory.create();
-                    perRow.ensureCapacity(end - start);
                 }
                 int length = frame[1] - frame[0] + 1;
                 groupIds = fill(groupIds, i - start, length);
                 perRow.addInput(groupIds, regions(columns, frame[0], length), length);
-                perRow.writeFinal(i - start, out);
+            }
+            for (int i = start; i < end; i++) {
+                if (emptyFrame[i - start]) {
+                    empty.writeFinal(0, out);
+                } else {
+                    perRow.writeFinal(i - start, out);
+                }
             }
             start = end;
-            partition++;
         }
+    }
+
+    /** A frame from UNBOUNDED PRECEDING over the partition {@code [start, end)}; returns the (maybe grown) group id buffer. */
+    private int[] runningAggregate(WindowFunction function, Page rows, Partitions partitions, Block[] columns,
+            AccumulatorFactory factory, Accumulator empty, int start, int end, int[] groupIds, BlockBuilder out) {
+        int[] frame = new int[2];
+        Accumulator accumulator = factory.create();
+        accumulator.ensureCapacity(1);
+        Accumulator perRow = null;
+        int added = start;
+        for (int i = start; i < end; i++) {
+            if (!frame(function.frame(), rows, partitions, start, end, i, frame)) {
+                empty.writeFinal(0, out);
+                continue;
+            }
+            if (frame[1] + 1 >= added) {
+                if (frame[1] + 1 > added) {
+                    groupIds = fill(groupIds, 0, frame[1] + 1 - added);
+                    accumulator.addInput(groupIds, regions(columns, added, frame[1] + 1 - added), frame[1] + 1 - added);
+                    added = frame[1] + 1;
+                }
+                accumulator.writeFinal(0, out);
+                continue;
+            }
+            // the frame's end moved back (an offset that differs by row): a group of its own for this row
+            if (perRow == null) {
+                perRow = factory.create();
+                perRow.ensureCapacity(end - start);
+            }
+            int length = frame[1] - frame[0] + 1;
+            groupIds = fill(groupIds, i - start, length);
+            perRow.addInput(groupIds, regions(columns, frame[0], length), length);
+            perRow.writeFinal(i - start, out);
+        }
+        return groupIds;
     }
 
     private static int[] fill(int[] array, int value, int length) {
