@@ -109,6 +109,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
         DecimalRounding.rewrite(node);
         CharCast.rewrite(node);
+        NormalizeForm.rewrite(node);
         return super.performUnconditionalRewrites(node, underFrom);
     }
 
