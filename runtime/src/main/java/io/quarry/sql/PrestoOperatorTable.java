@@ -86,7 +86,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 SqlStdOperatorTable.UPPER, SqlStdOperatorTable.LOWER, SqlStdOperatorTable.TRIM,
                 SqlLibraryOperators.LTRIM, SqlLibraryOperators.RTRIM, SqlStdOperatorTable.SUBSTRING, SUBSTR,
                 SqlStdOperatorTable.POSITION, STRPOS, STRPOS_INSTANCE, LENGTH, REPLACE,
-                SqlLibraryOperators.CONCAT_FUNCTION,
+                TextFunctions.CONCAT,
                 // dates
                 SqlStdOperatorTable.EXTRACT, SqlStdOperatorTable.YEAR, SqlStdOperatorTable.MONTH,
                 SqlStdOperatorTable.DAYOFMONTH,

@@ -16,6 +16,7 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
@@ -44,6 +45,10 @@ final class TextFunctions {
             Map.entry("to_base", List.of(Types.BIGINT, Types.BIGINT)));
 
     static final List<SqlOperator> OPERATORS = operators();
+
+    /** Calcite's concat function, whose result is varbinary when its arguments are (Calcite's is varchar). */
+    static final SqlFunction CONCAT = new SqlFunction("CONCAT", SqlKind.OTHER_FUNCTION, TextFunctions::concatType, null,
+            SqlLibraryOperators.CONCAT_FUNCTION.getOperandTypeChecker(), SqlFunctionCategory.STRING);
 
     private TextFunctions() {}
 
@@ -143,6 +148,15 @@ final class TextFunctions {
 
     private static RelDataType nullable(RelDataTypeFactory factory, RelDataType type) {
         return factory.createTypeWithNullability(type, true);
+    }
+
+    private static RelDataType concatType(SqlOperatorBinding binding) {
+        boolean binary = binding.getOperandCount() > 0
+                && binding.getOperandType(0).getSqlTypeName().getFamily() == SqlTypeFamily.BINARY;
+        if (binary) {
+            return nullable(binding.getTypeFactory(), binding.getTypeFactory().createSqlType(SqlTypeName.VARBINARY));
+        }
+        return SqlLibraryOperators.CONCAT_FUNCTION.getReturnTypeInference().inferReturnType(binding);
     }
 
     /** varchar(x) for an argument of length x (a literal's char(x) too), unbounded varchar otherwise. */
