@@ -116,6 +116,12 @@ final class TextFunctions {
 
     static Expression translate(String name, List<RexNode> operands, Function<RexNode, Expression> translator, Type type) {
         List<Type> casts = ARGUMENT_TYPES.get(name);
+        if (name.equals("format_number")) {
+            // format_number(bigint) and format_number(double): other numbers are cast to one of them
+            SqlTypeName typeName = operands.get(0).getType().getSqlTypeName();
+            boolean whole = SqlTypeName.INT_TYPES.contains(typeName) || typeName == SqlTypeName.NULL;
+            casts = List.of(whole ? Types.BIGINT : Types.DOUBLE);
+        }
         List<Expression> arguments = new ArrayList<>(operands.size());
         for (int i = 0; i < operands.size(); i++) {
             Expression argument = translator.apply(operands.get(i));
@@ -189,6 +195,9 @@ final class TextFunctions {
 
     /** The length of a bounded string type, or -1 when unbounded. */
     static long boundedLength(RelDataType type) {
+        if (type.getSqlTypeName() == SqlTypeName.NULL) {
+            return 0; // a NULL literal is Trino's unknown, which binds a varchar(x) as varchar(0)
+        }
         int precision = type.getPrecision();
         return precision < 0 || precision >= Integer.MAX_VALUE / 2 ? -1 : precision;
     }

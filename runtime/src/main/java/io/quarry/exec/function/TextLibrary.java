@@ -11,6 +11,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
+import io.quarry.type.UnknownType;
 import io.quarry.type.VarbinaryType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,6 +45,19 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TextLibrary {
     private static final String[] NUMBER_UNITS = {"", "K", "M", "B", "T", "Q"};
 
+    /** The string functions whose value is NULL when any argument is. */
+    private static final Set<String> NULL_IN_NULL_OUT = Set.of("upper", "lower", "length", "substr", "substring", "trim",
+            "ltrim", "rtrim", "replace", "strpos", "reverse", "lpad", "rpad", "split_part", "starts_with", "chr", "codepoint",
+            "levenshtein_distance", "hamming_distance", "translate", "to_utf8", "from_utf8", "normalize", "luhn_check",
+            "regexp_like", "regexp_extract", "regexp_replace", "regexp_count", "regexp_position", "split",
+            "regexp_extract_all", "regexp_split", "soundex", "to_hex", "from_hex", "to_base64", "from_base64", "to_base64url",
+            "from_base64url", "md5", "sha1", "sha256", "sha512", "xxhash64", "murmur3", "crc32", "hmac_md5", "hmac_sha1",
+            "hmac_sha256", "hmac_sha512", "to_big_endian_64", "from_big_endian_64", "to_big_endian_32", "from_big_endian_32",
+            "to_ieee754_64", "from_ieee754_64", "to_ieee754_32", "from_ieee754_32", "split_to_map", "split_to_multimap",
+            "format_number", "from_base", "to_base", "url_extract_host", "url_extract_path", "url_extract_protocol",
+            "url_extract_query", "url_extract_fragment", "url_extract_port", "url_extract_parameter", "url_encode",
+            "url_decode");
+
     private TextLibrary() {}
 
     static ScalarKernel resolve(Call call) {
@@ -50,6 +65,10 @@ public final class TextLibrary {
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();
         boolean binary = !types.isEmpty() && types.get(0) instanceof VarbinaryType;
+        if (NULL_IN_NULL_OUT.contains(name) && types.stream().anyMatch(type -> type instanceof UnknownType)) {
+            // a NULL literal argument: NULL whatever the others
+            return (arguments, count) -> Blocks.nulls(result, count);
+        }
         switch (name) {
             case "length":
                 return binary ? binaryLength() : null;
@@ -452,15 +471,21 @@ public final class TextLibrary {
         });
     }
 
+    /**
+     * The number of units (as a double, as Trino divides) rounded half up to three significant digits, or to a whole
+     * number from 100 units on.
+     */
     static String formatNumber(long value) {
-        BigDecimal magnitude = BigDecimal.valueOf(value).abs();
         int unit = 0;
-        while (unit < NUMBER_UNITS.length - 1 && magnitude.compareTo(BigDecimal.valueOf(1000)) >= 0) {
-            magnitude = magnitude.movePointLeft(3);
+        long scale = 1;
+        long magnitude = Math.abs(value == Long.MIN_VALUE ? Long.MAX_VALUE : value);
+        while (unit < NUMBER_UNITS.length - 1 && magnitude / scale >= 1000) {
+            scale *= 1000;
             unit++;
         }
-        int fraction = magnitude.compareTo(BigDecimal.valueOf(100)) >= 0 ? 0 : magnitude.compareTo(BigDecimal.TEN) >= 0 ? 1 : 2;
-        String digits = magnitude.setScale(unit == 0 ? 0 : fraction, unit == 0 ? RoundingMode.DOWN : RoundingMode.HALF_EVEN)
+        double units = (double) magnitude / scale;
+        int fraction = units >= 100 ? 0 : units >= 10 ? 1 : 2;
+        String digits = (unit == 0 ? BigDecimal.valueOf(magnitude) : new BigDecimal(units).setScale(fraction, RoundingMode.HALF_UP))
                 .stripTrailingZeros().toPlainString();
         return (value < 0 && !digits.equals("0") ? "-" : "") + digits + NUMBER_UNITS[unit];
     }
