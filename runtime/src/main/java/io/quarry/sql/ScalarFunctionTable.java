@@ -121,6 +121,7 @@ final class ScalarFunctionTable {
         list.addAll(JsonSql.OPERATORS);
         // varbinary, URL, number-text and further string functions
         list.addAll(TextFunctions.OPERATORS);
+        list.addAll(JsonPathSql.OPERATORS);
         // conditionals and types
         list.add(function("TYPEOF", varchar(), families(ANY)));
         list.add(function("TRY", argument(0), families(ANY)));

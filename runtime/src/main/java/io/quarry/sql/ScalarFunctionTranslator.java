@@ -116,6 +116,9 @@ final class ScalarFunctionTranslator {
         if (JsonSql.handles(name)) {
             return JsonSql.translate(name, translateAll(operands, translator), type);
         }
+        if (JsonPathSql.handles(name)) {
+            return JsonPathSql.translate(name, operands, translator, type);
+        }
         if (TextFunctions.handles(name, operands)) {
             return TextFunctions.translate(name, operands, translator, type);
         }

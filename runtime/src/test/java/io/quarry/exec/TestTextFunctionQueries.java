@@ -115,6 +115,25 @@ class TestTextFunctionQueries extends LocalQueryTest {
         assertError("SELECT to_base(10, 40)", ErrorCode.INVALID_FUNCTION_ARGUMENT);
     }
 
+    @Test
+    void sqlJsonFunctions() throws Exception {
+        assertResult("SELECT json_value('{\"a\":1}', 'lax $.a'), json_query('{\"a\":[1]}', 'lax $.a'), json_exists('{\"a\":1}', 'lax $.a'),"
+                        + " json_exists('{\"a\":1}', 'strict $.b'), json_value('{\"a\":\"x\"}', 'lax $.a'), json_query('{\"a\":1}', 'lax $.a')",
+                List.of("varchar", "varchar", "boolean", "boolean", "varchar", "varchar"),
+                List.of("1", "[1]", true, false, "x", "1"));
+        assertResult("SELECT json_value('{\"a\":[1,2]}', 'lax $.a'), json_value('{\"a\":[1,2]}', 'lax $.a[1]'), json_query('{\"a\":1}', 'lax $.b'),"
+                        + " json_value('not json', 'lax $.a'), json_exists(NULL, 'lax $.a')",
+                List.of("varchar", "varchar", "varchar", "varchar", "boolean"),
+                java.util.Arrays.asList(null, "2", null, null, null));
+        assertResult("SELECT json_value('{\"a\":true}', 'lax $.a'), json_value('{\"a\":1.5}', 'strict $.a'),"
+                        + " json_query('{\"a\":{\"b\":[1,{\"c\":2}]}}', 'lax $.a.b'), json_exists('[1,2]', 'lax $[5]'),"
+                        + " json_value('{\"a\":null}', 'lax $.a'), json_query('{\"a\":null}', 'lax $.a')",
+                List.of("varchar", "varchar", "varchar", "boolean", "varchar", "varchar"),
+                java.util.Arrays.asList("true", "1.5E0", "[1,{\"c\":2}]", false, null, "null"));
+        assertError("SELECT json_value(JSON '{\"a\":1}', 'lax $.a')", ErrorCode.TYPE_MISMATCH);
+        assertError("SELECT json_value('{\"a\":1}', '$.a')", ErrorCode.SYNTAX_ERROR);
+    }
+
     private static void assertError(String sql, ErrorCode code) {
         Throwable failure = catchThrowable(() -> run(sql));
         while (failure != null && !(failure instanceof QuarryException)) {
