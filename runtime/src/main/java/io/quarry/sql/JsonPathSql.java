@@ -17,6 +17,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlJsonQueryWrapperBehavior;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.fun.SqlJsonExistsFunction;
 import org.apache.calcite.sql.fun.SqlJsonQueryFunction;
@@ -65,7 +66,12 @@ final class JsonPathSql {
     }
 
     static Expression translate(String name, List<RexNode> operands, Function<RexNode, Expression> translator, Type type) {
+        String wrapper = "WITHOUT_ARRAY";
         for (RexNode behaviour : operands.subList(2, operands.size())) {
+            if (behaviour instanceof RexLiteral literal && literal.getValue() instanceof SqlJsonQueryWrapperBehavior wrap) {
+                wrapper = wrap.name();
+                continue;
+            }
             boolean supported = behaviour instanceof RexLiteral literal
                     && (literal.isNull() || literal.getValue() instanceof org.apache.calcite.util.NlsString
                             || DEFAULT_BEHAVIOURS.contains(literal.getValueAs(Enum.class).name().toUpperCase(Locale.ROOT)));
@@ -82,6 +88,10 @@ final class JsonPathSql {
         if (!(path instanceof Constant)) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "The JSON path of " + name + " must be a constant");
         }
-        return new Call(name, List.of(input, path), name.equals("json_exists") ? Types.BOOLEAN : type);
+        // json_query's wrapper: WITHOUT_ARRAY, WITH_CONDITIONAL_ARRAY or WITH_UNCONDITIONAL_ARRAY
+        List<Expression> arguments = name.equals("json_query")
+                ? List.of(input, path, new Constant(wrapper, Types.VARCHAR))
+                : List.of(input, path);
+        return new Call(name, arguments, name.equals("json_exists") ? Types.BOOLEAN : type);
     }
 }

@@ -130,6 +130,9 @@ class TestTextFunctionQueries extends LocalQueryTest {
                         + " json_value('{\"a\":null}', 'lax $.a'), json_query('{\"a\":null}', 'lax $.a')",
                 List.of("varchar", "varchar", "varchar", "boolean", "varchar", "varchar"),
                 java.util.Arrays.asList("true", "1.5E0", "[1,{\"c\":2}]", false, null, "null"));
+        assertResult("SELECT json_query('{\"a\":[1]}', 'lax $.a' WITH CONDITIONAL ARRAY WRAPPER),"
+                        + " json_query('{\"a\":1}', 'lax $.a' WITH CONDITIONAL ARRAY WRAPPER), json_query('{\"a\":[1]}', 'lax $.a' WITH ARRAY WRAPPER)",
+                List.of("varchar", "varchar", "varchar"), List.of("[1]", "[1]", "[[1]]"));
         assertError("SELECT json_value(JSON '{\"a\":1}', 'lax $.a')", ErrorCode.TYPE_MISMATCH);
         assertError("SELECT json_value('{\"a\":1}', '$.a')", ErrorCode.SYNTAX_ERROR);
     }

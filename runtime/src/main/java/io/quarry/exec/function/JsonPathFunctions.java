@@ -27,6 +27,9 @@ final class JsonPathFunctions {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "The JSON path of " + name + " must be a constant");
         }
         List<JsonFunctions.Step> steps = JsonFunctions.parsePath(withoutMode(text));
+        String wrapper = arguments.size() > 2 && arguments.get(2) instanceof Constant flag && flag.value() instanceof String w
+                ? w
+                : "WITHOUT_ARRAY";
         return Kernels.rows(name.equals("json_exists") ? Types.BOOLEAN : result, (blocks, position, out) -> {
             Object item;
             try (JsonParser parser = FACTORY.createParser(Kernels.string(blocks[0], position))) {
@@ -37,10 +40,13 @@ final class JsonPathFunctions {
             switch (name) {
                 case "json_exists" -> out.appendBoolean(item != null);
                 case "json_query" -> {
+                    boolean structured = item instanceof List || item instanceof Map;
+                    boolean wrap = wrapper.equals("WITH_UNCONDITIONAL_ARRAY")
+                            || (wrapper.equals("WITH_CONDITIONAL_ARRAY") && !structured);
                     if (item == null) {
                         out.appendNull();
                     } else {
-                        out.appendString(JsonValues.format(item));
+                        out.appendString(JsonValues.format(wrap ? List.of(item) : item));
                     }
                 }
                 default -> {
