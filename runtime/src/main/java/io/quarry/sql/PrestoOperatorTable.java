@@ -33,7 +33,8 @@ import org.apache.calcite.sql.validate.SqlNameMatcher;
 final class PrestoOperatorTable implements SqlOperatorTable {
     /** Trino's length() and strpos() are bigint, Calcite's CHAR_LENGTH and STRPOS integer. */
     static final SqlFunction LENGTH = new SqlFunction(
-            "LENGTH", SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.CHARACTER,
+            "LENGTH", SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_NULLABLE, null,
+            OperandTypes.or(OperandTypes.CHARACTER, OperandTypes.BINARY),
             SqlFunctionCategory.STRING);
 
     static final SqlFunction STRPOS = new SqlFunction(
@@ -85,7 +86,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 SqlStdOperatorTable.UPPER, SqlStdOperatorTable.LOWER, SqlStdOperatorTable.TRIM,
                 SqlLibraryOperators.LTRIM, SqlLibraryOperators.RTRIM, SqlStdOperatorTable.SUBSTRING, SUBSTR,
                 SqlStdOperatorTable.POSITION, STRPOS, STRPOS_INSTANCE, LENGTH, REPLACE,
-                SqlLibraryOperators.CONCAT_FUNCTION,
+                TextFunctions.CONCAT,
                 // dates
                 SqlStdOperatorTable.EXTRACT, SqlStdOperatorTable.YEAR, SqlStdOperatorTable.MONTH,
                 SqlStdOperatorTable.DAYOFMONTH,
@@ -108,6 +109,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         StructuralOperators.all().forEach(operator -> register(operator.getName(), operator));
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
+        register("POW", SqlStdOperatorTable.POWER);
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
         register(CharCast.OPERATOR.getName(), CharCast.OPERATOR);
         // the parser turns translate(a, b, c) into a call of TRANSLATE3

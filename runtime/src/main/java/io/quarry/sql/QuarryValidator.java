@@ -109,6 +109,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
         DecimalRounding.rewrite(node);
         CharCast.rewrite(node);
+        NormalizeForm.rewrite(node);
         SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
         ArrayConcat.rewrite(rewritten);
         return rewritten;

@@ -27,6 +27,7 @@ final class ScalarFunctionTable {
     private static final SqlTypeFamily INTEGER = SqlTypeFamily.INTEGER;
     private static final SqlTypeFamily NUMERIC = SqlTypeFamily.NUMERIC;
     private static final SqlTypeFamily ANY = SqlTypeFamily.ANY;
+    private static final SqlTypeFamily BINARY = SqlTypeFamily.BINARY;
 
     static final List<SqlOperator> OPERATORS = operators();
 
@@ -35,10 +36,11 @@ final class ScalarFunctionTable {
     private static List<SqlOperator> operators() {
         List<SqlOperator> list = new ArrayList<>();
         // strings
-        list.add(function("LPAD", varchar(), families(TEXT, INTEGER, TEXT)));
-        list.add(function("RPAD", varchar(), families(TEXT, INTEGER, TEXT)));
-        // Also arrays: the validator takes the first function of a name, so one REVERSE accepts both.
-        list.add(function("REVERSE", argument(0), OperandTypes.or(families(TEXT), families(SqlTypeFamily.ARRAY))));
+        // also varbinary (padded with bytes): the validator takes the first function of a name
+        list.add(function("LPAD", ScalarFunctionTable::padType, OperandTypes.or(families(TEXT, INTEGER, TEXT), families(BINARY, INTEGER, BINARY))));
+        list.add(function("RPAD", ScalarFunctionTable::padType, OperandTypes.or(families(TEXT, INTEGER, TEXT), families(BINARY, INTEGER, BINARY))));
+        // Also arrays and varbinary: the validator takes the first function of a name, so one REVERSE accepts all.
+        list.add(function("REVERSE", argument(0), OperandTypes.or(families(TEXT), families(SqlTypeFamily.ARRAY), families(BINARY))));
         list.add(function("SPLIT_PART", argument(0), families(TEXT, TEXT, INTEGER)));
         list.add(function("STARTS_WITH", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
         list.add(function("CHR", fixedVarchar(1), families(INTEGER)));
@@ -49,7 +51,7 @@ final class ScalarFunctionTable {
         list.add(function("TRANSLATE", varchar(), families(TEXT, TEXT, TEXT)));
         list.add(function("TO_UTF8", sqlType(SqlTypeName.VARBINARY), families(TEXT)));
         list.add(function("FROM_UTF8", varchar(), families(SqlTypeFamily.BINARY)));
-        list.add(function("NORMALIZE", varchar(), families(TEXT)));
+        list.add(function("NORMALIZE", varchar(), optional(1, TEXT, TEXT))); // the form: TextFunctionRewrites
         list.add(function("LUHN_CHECK", sqlType(SqlTypeName.BOOLEAN), families(TEXT)));
         // regular expressions
         list.add(function("REGEXP_LIKE", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
@@ -116,11 +118,14 @@ final class ScalarFunctionTable {
         }
         // JSON text
         // JSON text or json (Calcite's VARIANT, of family ANY): the kernels check the exact types
-        list.add(function("JSON_EXTRACT_SCALAR", varchar(), families(ANY, TEXT)));
+        list.add(function("JSON_EXTRACT_SCALAR", ScalarFunctionTable::jsonExtractScalarType, families(ANY, TEXT)));
         list.add(function("JSON_SIZE", sqlType(SqlTypeName.BIGINT), families(ANY, TEXT)));
         list.add(function("JSON_ARRAY_LENGTH", sqlType(SqlTypeName.BIGINT), families(ANY)));
         list.add(function("IS_JSON_SCALAR", sqlType(SqlTypeName.BOOLEAN), families(ANY)));
         list.addAll(JsonSql.OPERATORS);
+        // varbinary, URL, number-text and further string functions
+        list.addAll(TextFunctions.OPERATORS);
+        list.addAll(JsonPathSql.OPERATORS);
         // conditionals and types
         list.add(function("TYPEOF", varchar(), families(ANY)));
         list.add(function("TRY", argument(0), families(ANY)));
@@ -233,6 +238,23 @@ final class ScalarFunctionTable {
     private static long boundedLength(RelDataType type) {
         int precision = type.getPrecision();
         return precision < 0 || precision >= Integer.MAX_VALUE / 2 ? -1 : precision;
+    }
+
+    /** lpad and rpad of a varbinary are varbinary, of a string unbounded varchar. */
+    private static RelDataType padType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        boolean binary = binding.getOperandType(0).getSqlTypeName().getFamily() == SqlTypeFamily.BINARY;
+        return nullable(factory, factory.createSqlType(binary ? SqlTypeName.VARBINARY : SqlTypeName.VARCHAR));
+    }
+
+    /** json_extract_scalar of a varchar(x) is varchar(x) (the value is no longer than its text); of json, varchar. */
+    private static RelDataType jsonExtractScalarType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType input = binding.getOperandType(0);
+        long length = input.getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER ? boundedLength(input) : -1;
+        return nullable(factory, length < 0
+                ? factory.createSqlType(SqlTypeName.VARCHAR)
+                : factory.createSqlType(SqlTypeName.VARCHAR, (int) length));
     }
 
     /** truncate(decimal(p,s)) is decimal(max(1, p - s), 0); with digits it keeps the type; doubles stay doubles. */

@@ -117,6 +117,12 @@ final class ScalarFunctionTranslator {
         if (JsonSql.handles(name)) {
             return JsonSql.translate(name, translateAll(operands, translator), type);
         }
+        if (JsonPathSql.handles(name)) {
+            return JsonPathSql.translate(name, operands, translator, type);
+        }
+        if (TextFunctions.handles(name, operands)) {
+            return TextFunctions.translate(name, operands, translator, type);
+        }
         if (SESSION_FUNCTIONS.contains(name)) {
             Constant value = SessionFunctions.constant(name);
             return ExpressionTranslator.coerce(value, type);

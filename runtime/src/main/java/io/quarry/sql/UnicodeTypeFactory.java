@@ -3,10 +3,13 @@ package io.quarry.sql;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Calcite's type factory with UTF-8 as the character set of strings: Calcite's default, ISO-8859-1, cannot
- * hold literals such as {@code '日本語'}, which Trino's varchar takes as any other.
+ * hold literals such as {@code '日本語'}, which Trino's varchar takes as any other. Fixed-length binaries (the type
+ * Calcite gives {@code X'0102'}) are Trino's varbinary.
  */
 final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
     UnicodeTypeFactory() {
@@ -16,5 +19,13 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
     @Override
     public Charset getDefaultCharset() {
         return StandardCharsets.UTF_8;
+    }
+
+    @Override
+    public RelDataType createSqlType(SqlTypeName typeName, int precision) {
+        if (typeName == SqlTypeName.BINARY) {
+            return super.createSqlType(SqlTypeName.VARBINARY);
+        }
+        return super.createSqlType(typeName, precision);
     }
 }

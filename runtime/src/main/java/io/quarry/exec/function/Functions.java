@@ -33,6 +33,10 @@ public final class Functions {
         if (json != null) {
             return json;
         }
+        ScalarKernel text = TextLibrary.resolve(call);
+        if (text != null) {
+            return text;
+        }
         ScalarKernel insertCast = InsertCasts.resolve(call);
         if (insertCast != null) {
             return insertCast;

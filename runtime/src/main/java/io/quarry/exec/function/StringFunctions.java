@@ -16,7 +16,6 @@ import io.quarry.type.Types;
 import io.quarry.type.VarcharType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 /** String functions over UTF-8 blocks: like, substr, length, lower, upper, trims, concat, replace, strpos. */
 final class StringFunctions {
@@ -174,8 +173,11 @@ final class StringFunctions {
                 }
                 out.appendBytes(value);
             } else {
+                // code point by code point, as Trino: no expansion (ß stays ß) and no context (a final Σ is σ)
                 String text = new String(data, start, end - start, StandardCharsets.UTF_8);
-                out.appendString(upper ? text.toUpperCase(Locale.ROOT) : text.toLowerCase(Locale.ROOT));
+                StringBuilder changed = new StringBuilder(text.length());
+                text.codePoints().forEach(c -> changed.appendCodePoint(upper ? Character.toUpperCase(c) : Character.toLowerCase(c)));
+                out.appendString(changed.toString());
             }
         });
     }
