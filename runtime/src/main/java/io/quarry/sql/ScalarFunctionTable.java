@@ -35,6 +35,10 @@ final class ScalarFunctionTable {
         List<SqlOperator> list = new ArrayList<>();
         // strings
         list.add(function("LPAD", varchar(), families(TEXT, INTEGER, TEXT)));
+        // trim(text[, characters]); trim(…) with two arguments is quoted by SqlText, so that it is this function
+        for (String name : List.of("TRIM", "LTRIM", "RTRIM")) {
+            list.add(function(name, argument(0), optional(1, TEXT, TEXT)));
+        }
         list.add(function("RPAD", varchar(), families(TEXT, INTEGER, TEXT)));
         // Also arrays: the validator takes the first function of a name, so one REVERSE accepts both.
         list.add(function("REVERSE", argument(0), OperandTypes.or(families(TEXT), families(SqlTypeFamily.ARRAY))));
@@ -82,7 +86,7 @@ final class ScalarFunctionTable {
             list.add(function(name, sqlType(SqlTypeName.BIGINT), families(INTEGER, INTEGER)));
         }
         for (String name : List.of("BITWISE_LEFT_SHIFT", "BITWISE_RIGHT_SHIFT", "BITWISE_RIGHT_SHIFT_ARITHMETIC")) {
-            list.add(function(name, ScalarFunctionTable::shiftType, families(INTEGER, INTEGER)));
+            list.add(function(name, ScalarFunctionTable::shiftType, shiftOperands()));
         }
         list.add(function("BITWISE_NOT", sqlType(SqlTypeName.BIGINT), families(INTEGER)));
         // dates and times
@@ -127,7 +131,8 @@ final class ScalarFunctionTable {
     /** Names whose standard Calcite operators these replace. */
     static boolean replaces(SqlOperator operator) {
         String name = operator.getName();
-        return name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("LOCALTIME");
+        return name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("LOCALTIME")
+                || name.equals("LTRIM") || name.equals("RTRIM");
     }
 
     private static SqlFunction function(String name, SqlReturnTypeInference type, SqlOperandTypeChecker operands) {
@@ -144,6 +149,33 @@ final class ScalarFunctionTable {
             @Override
             public boolean isDynamicFunction() {
                 return true;
+            }
+        };
+    }
+
+    /** Trino shifts by an integer amount: a bigint amount has no signature. */
+    private static SqlOperandTypeChecker shiftOperands() {
+        SqlOperandTypeChecker integers = families(INTEGER, INTEGER);
+        return new SqlOperandTypeChecker() {
+            @Override
+            public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
+                if (binding.getOperandType(1).getSqlTypeName() == SqlTypeName.BIGINT) {
+                    if (throwOnFailure) {
+                        throw binding.newValidationSignatureError();
+                    }
+                    return false;
+                }
+                return integers.checkOperandTypes(binding, throwOnFailure);
+            }
+
+            @Override
+            public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
+                return integers.getOperandCountRange();
+            }
+
+            @Override
+            public String getAllowedSignatures(SqlOperator operator, String name) {
+                return integers.getAllowedSignatures(operator, name);
             }
         };
     }

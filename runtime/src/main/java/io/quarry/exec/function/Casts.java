@@ -211,8 +211,8 @@ final class Casts {
             return (block, position, out) -> {
                 BigInteger rounded = Decimals.rescale(Decimals.read(block, position), scale, 0);
                 if (rounded.bitLength() > 63 || rounded.longValue() < min || rounded.longValue() > max) {
-                    throw outOfRange("Cannot cast '" + new BigDecimal(Decimals.read(block, position), scale).toPlainString()
-                            + "' to " + name.toUpperCase(Locale.ROOT));
+                    // Trino names the value rounded to an integer
+                    throw invalid("Cannot cast '" + rounded + "' to " + name.toUpperCase(Locale.ROOT));
                 }
                 out.appendLong(rounded.longValue());
             };
@@ -304,7 +304,7 @@ final class Casts {
                         : ((LongBlock) block).getLong(position);
                 BigInteger unscaled = BigInteger.valueOf(value).multiply(Decimals.bigTenToThe(scale));
                 if (Decimals.overflows(unscaled, precision)) {
-                    throw outOfRange("Cannot cast " + sqlName(source) + " '" + value + "' to " + sqlName(target));
+                    throw invalid("Cannot cast " + sqlName(source) + " '" + value + "' to " + sqlName(target));
                 }
                 appendDecimal(out, target, unscaled);
             };
@@ -321,7 +321,7 @@ final class Casts {
                         rescaled = Long.MAX_VALUE;
                     }
                     if (Decimals.overflows(rescaled, precision)) {
-                        throw outOfRange("Cannot cast " + sqlName(source) + " '" + BigDecimal.valueOf(value, sourceScale).toPlainString()
+                        throw invalid("Cannot cast " + sqlName(source) + " '" + BigDecimal.valueOf(value, sourceScale).toPlainString()
                                 + "' to " + sqlName(target));
                     }
                     out.appendLong(rescaled);
@@ -331,7 +331,7 @@ final class Casts {
                 BigInteger value = Decimals.read(block, position);
                 BigInteger rescaled = Decimals.rescale(value, sourceScale, scale);
                 if (Decimals.overflows(rescaled, precision)) {
-                    throw outOfRange("Cannot cast " + sqlName(source) + " '" + new BigDecimal(value, sourceScale).toPlainString()
+                    throw invalid("Cannot cast " + sqlName(source) + " '" + new BigDecimal(value, sourceScale).toPlainString()
                             + "' to " + sqlName(target));
                 }
                 appendDecimal(out, target, rescaled);
