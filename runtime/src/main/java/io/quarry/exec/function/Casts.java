@@ -49,10 +49,15 @@ final class Casts {
         if (fast != null) {
             return fast;
         }
+        if (source instanceof io.quarry.type.VarcharType && target instanceof io.quarry.type.VarbinaryType) {
+            // a varchar's bytes are its UTF-8 encoding, which is the varbinary
+            return (arguments, count) -> arguments[0];
+        }
         RowCast row = rowCast(source, target);
         if (row == null) {
+            // as in Trino, a cast between types that have none is a type error
             throw new QuarryException(
-                    ErrorCode.NOT_SUPPORTED, "Cannot cast " + source.displayName() + " to " + target.displayName());
+                    ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to " + target.displayName());
         }
         return (arguments, count) -> {
             Block block = arguments[0];
@@ -196,10 +201,21 @@ final class Casts {
         if (source instanceof DoubleType || source instanceof RealType) {
             return (block, position, out) -> {
                 double value = ((DoubleBlock) block).getDouble(position);
-                if (Double.isNaN(value) || Double.isInfinite(value)) {
+                boolean toBigint = max == Long.MAX_VALUE;
+                if (toBigint && source instanceof DoubleType && (Double.isNaN(value) || Double.isInfinite(value)
+                        || roundHalfAwayFromZero(value) < min || roundHalfAwayFromZero(value) >= max + 1.0)) {
+                    // Trino's message for a double that is no bigint
+                    throw invalid("Unable to cast " + Formats.formatDouble(value) + " to bigint");
+                }
+                if (Double.isNaN(value) || (Double.isInfinite(value) && !(toBigint && source instanceof RealType))) {
                     throw invalid("Cannot cast " + source.displayName() + " " + value + " to " + name);
                 }
                 double rounded = roundHalfAwayFromZero(value);
+                if (toBigint && source instanceof RealType) {
+                    // Trino saturates a real beyond bigint
+                    out.appendLong(rounded <= min ? Long.MIN_VALUE : rounded >= max ? Long.MAX_VALUE : (long) rounded);
+                    return;
+                }
                 if (rounded < min || rounded >= max + 1.0) {
                     throw outOfRange("Out of range for " + name + ": " + Formats.formatDouble(value));
                 }
