@@ -311,7 +311,8 @@ final class ExpressionTranslator {
             return value;
         }
         JsonCastRules.check(value.type(), target);
-        if (value instanceof Constant constant) {
+        // a char constant stays a cast, which comparisons see through (CharCast.withoutCastToVarchar)
+        if (value instanceof Constant constant && !(value.type() instanceof io.quarry.type.CharType)) {
             Constant folded = foldCast(constant, target);
             if (folded != null) {
                 return folded;

@@ -133,6 +133,8 @@ class TestSqlSurface extends LocalQueryTest {
         assertResult("SELECT * FROM (VALUES CHAR 'a', CHAR 'bb') t(x) ORDER BY 1", List.of("char(2)"), List.of("a"), List.of("bb"));
         assertResult("SELECT * FROM (VALUES CAST('a' AS char(2)), CAST('bbb' AS char(3))) t(x) ORDER BY 1", List.of("char(3)"), List.of("a"), List.of("bbb"));
         assertError("SELECT translate(CAST('abc' AS char(4)), 'a', 'x')", ErrorCode.FUNCTION_NOT_FOUND, null);
+        assertResult("SELECT CHAR 'ab' = 'ab  ', CHAR 'ab' = VARCHAR 'ab  ', CHAR 'ab' < 'abc', CAST(CHAR 'ab' AS varchar(4))",
+                List.of("boolean", "boolean", "boolean", "varchar(4)"), List.of(true, true, true, "ab"));
     }
 
     @Test
