@@ -102,6 +102,20 @@ class TestSqlSurface extends LocalQueryTest {
     }
 
     @Test
+    void castsBetweenTypes() throws Exception {
+        assertError("SELECT CAST(1e20 AS bigint)", ErrorCode.INVALID_CAST_ARGUMENT, "Unable to cast 1.0E20 to bigint");
+        assertError("SELECT CAST(1e10 AS integer)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Out of range for integer: 1.0E10");
+        assertError("SELECT CAST(X'01' AS varchar)", ErrorCode.TYPE_MISMATCH, null);
+        assertError("SELECT CAST(DATE '2020-01-01' AS integer)", ErrorCode.TYPE_MISMATCH, null);
+        // Trino saturates a real beyond bigint
+        assertResult("SELECT CAST(REAL '1e20' AS bigint), CAST(REAL '-1e20' AS bigint)",
+                List.of("bigint", "bigint"), List.of(Long.MAX_VALUE, Long.MIN_VALUE));
+        LocalQueryRunner.Result bytes = run("SELECT CAST('aé' AS varbinary)");
+        assertThat(bytes.types().get(0).displayName()).isEqualTo("varbinary");
+        assertThat((byte[]) bytes.rows().get(0).get(0)).containsExactly("aé".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void negatingTheLeastIntegerOverflows() {
         assertError("SELECT -(-9223372036854775807 - 1)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, null);
         assertError("SELECT -(CAST(-2147483648 AS integer))", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, null);
