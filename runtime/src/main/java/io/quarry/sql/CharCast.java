@@ -39,18 +39,30 @@ final class CharCast {
             NAME.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION, CharCast::returnType, null,
             OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.INTEGER), SqlFunctionCategory.SYSTEM);
 
+    static final String TRY_NAME = "$char_try_cast";
+
+    /** TRY_CAST to char(n). */
+    static final SqlFunction TRY_OPERATOR = new SqlFunction(
+            TRY_NAME.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION, CharCast::returnType, null,
+            OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.INTEGER), SqlFunctionCategory.SYSTEM);
+
     private CharCast() {}
 
-    /** A CAST to char(n) (not TRY_CAST) becomes a call of {@link #OPERATOR} with n as its second argument. */
+    /**
+     * A CAST to char(n) becomes a call of {@link #OPERATOR} with n as its second argument, a TRY_CAST one of
+     * {@link #TRY_OPERATOR}.
+     */
     static void rewrite(SqlNode node) {
-        if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.CAST && call.operandCount() == 2
+        if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.SAFE_CAST)
+                && call.operandCount() == 2
                 && call.operand(1) instanceof SqlDataTypeSpec spec
                 && spec.getTypeNameSpec().getTypeName().isSimple()
                 && spec.getTypeNameSpec().getTypeName().getSimple().equalsIgnoreCase("char")) {
             int length = spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
                     ? Math.max(1, basic.getPrecision())
                     : 1;
-            call.setOperator(OPERATOR);
+            boolean tryCast = call.getKind() == SqlKind.SAFE_CAST || call.getOperator().getName().equalsIgnoreCase("try_cast");
+            call.setOperator(tryCast ? TRY_OPERATOR : OPERATOR);
             call.setOperand(1, SqlLiteral.createExactNumeric(String.valueOf(length), spec.getParserPosition()));
         }
     }
@@ -69,8 +81,41 @@ final class CharCast {
 
     /** The cast to char(n) of the translated value. */
     static Expression translate(Expression value, int length) {
+        return translate(value, length, false);
+    }
+
+    /** The cast (or TRY_CAST) to char(n) of the translated value. */
+    static Expression translate(Expression value, int length, boolean tryCast) {
         CharType target = new CharType(length);
-        return value.type().equals(target) ? value : new Call("cast", java.util.List.of(value), target);
+        return value.type().equals(target) ? value : new Call(tryCast ? "try_cast" : "cast", java.util.List.of(value), target);
+    }
+
+    /**
+     * Whether field {@code field} of {@code input} is a char(n) value (a cast to char, a char literal) that Calcite cast
+     * to varchar to give a union of texts one type.
+     */
+    static boolean isCharAsVarchar(org.apache.calcite.rel.RelNode input, int field) {
+        if (!(input instanceof org.apache.calcite.rel.core.Project project)) {
+            return false;
+        }
+        org.apache.calcite.rex.RexNode value = project.getProjects().get(field);
+        if (value.getKind() == SqlKind.CAST && value instanceof org.apache.calcite.rex.RexCall cast) {
+            value = cast.getOperands().get(0);
+        }
+        if (!(value instanceof org.apache.calcite.rex.RexCall call)) {
+            return false;
+        }
+        String name = call.getOperator().getName().toLowerCase(java.util.Locale.ROOT);
+        return name.equals(NAME) || name.equals(TRY_NAME) || name.equals(TypedLiteral.Kind.CHAR.functionName());
+    }
+
+    /** Trino's translate takes varchar only: of a char(n) there is no such function. */
+    static void checkTranslate(java.util.List<Expression> arguments) {
+        if (!arguments.isEmpty() && arguments.get(0).type() instanceof CharType) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                    + arguments.stream().map(argument -> argument.type().displayName()).collect(java.util.stream.Collectors.joining(", "))
+                    + ") for function translate");
+        }
     }
 
     /**
@@ -96,6 +141,25 @@ final class CharCast {
         int leftLength = textLength(left);
         int rightLength = textLength(right);
         return leftLength < 0 || rightLength < 0 ? null : new CharType(Math.max(leftLength, rightLength));
+    }
+
+    /** The type of {@code a || b} with a char(n) among them: char of both lengths; null otherwise. */
+    static Type concatenationType(java.util.List<Expression> arguments) {
+        if (arguments.size() != 2 || arguments.stream().noneMatch(argument -> argument.type() instanceof CharType)) {
+            return null;
+        }
+        int length = 0;
+        for (Expression argument : arguments) {
+            Type type = argument.type();
+            if (type instanceof CharType fixed) {
+                length += fixed.length();
+            } else if (type instanceof VarcharType varchar && !varchar.isUnbounded()) {
+                length += varchar.length();
+            } else {
+                return null;
+            }
+        }
+        return new CharType(length);
     }
 
     private static int textLength(Type type) {

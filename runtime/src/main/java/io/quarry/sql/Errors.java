@@ -97,8 +97,17 @@ final class Errors {
             String arguments = trinoTypes(m.group(2)).replace("<", "").replace(">", "");
             int open = arguments.indexOf('(');
             String types = open < 0 ? arguments : arguments.substring(open + 1, arguments.length() - 1);
-            return error(ErrorCode.TYPE_MISMATCH,
+            if (types.contains("FUNCTION(") && (function.equals("regexp_replace") || function.equals("array_sort"))) {
+                // Trino has these forms with a lambda; Quarry not yet
+                return error(ErrorCode.NOT_SUPPORTED, "Function '" + function + "' with a lambda is not supported yet", location);
+            }
+            return error(ErrorCode.FUNCTION_NOT_FOUND,
                     "Unexpected parameters (" + types + ") for function " + function, location);
+        }
+        if (m.matches() && m.group(1).equals("||")) {
+            // Trino's || is its function concat
+            String types = trinoTypes(m.group(2)).replace("<", "").replace(">", "").replace(" || ", ", ");
+            return error(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + types + ") for function concat", location);
         }
         if (m.matches()) {
             return error(ErrorCode.TYPE_MISMATCH,
@@ -114,6 +123,11 @@ final class Errors {
         if (message.contains("is not a group expression") || message.contains("HAVING clause must be a condition")) {
             return error(ErrorCode.EXPRESSION_NOT_AGGREGATE, message, location);
         }
+        if (message.startsWith("Cannot infer return type for GREATEST") || message.startsWith("Cannot infer return type for LEAST")
+                || message.startsWith("Cannot infer return type for ||")) {
+            // Trino has no signature of greatest, least or concat (||) for these arguments
+            return error(ErrorCode.FUNCTION_NOT_FOUND, trinoTypes(message), location);
+        }
         if (message.startsWith("Cannot infer")
                 || message.startsWith("Illegal mixing of types")
                 || message.contains("must have compatible types")
@@ -122,6 +136,23 @@ final class Errors {
                 || message.contains("must be boolean")
                 || message.contains("Invalid number of arguments")) {
             return error(ErrorCode.TYPE_MISMATCH, trinoTypes(message), location);
+        }
+        if (message.startsWith("Unknown identifier") && afterWordAs(text, location)) {
+            // the type of a CAST: Calcite takes an unknown type name for a user-defined type
+            return error(ErrorCode.TYPE_MISMATCH, "Unknown type: " + message.replaceAll("^Unknown identifier '(.*)'$", "$1"), location);
+        }
+        if (message.startsWith("Unknown field")) {
+            return error(ErrorCode.INVALID_COLUMN_REFERENCE,
+                    "Column reference '" + message.replaceAll("^Unknown field '(.*)'$", "$1") + "' is invalid", location);
+        }
+        if (message.startsWith("OVER clause is necessary for window functions")) {
+            String written = text.snippet(e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn());
+            String function = written == null || written.indexOf('(') < 0 ? "" : written.substring(0, written.indexOf('(')).strip();
+            return error(ErrorCode.MISSING_OVER,
+                    "Window function " + function.toLowerCase(Locale.ROOT) + " requires an OVER clause", location);
+        }
+        if (message.startsWith("Parameters must be of the same type")) {
+            return error(ErrorCode.TYPE_MISMATCH, "All ARRAY elements must be the same type or coercible to a common type", location);
         }
         if (message.startsWith("Unknown identifier") || message.startsWith("Unknown field")) {
             return error(ErrorCode.COLUMN_NOT_FOUND, message, location);
@@ -136,6 +167,21 @@ final class Errors {
             return error(ErrorCode.INVALID_LITERAL, message, location);
         }
         return error(ErrorCode.GENERIC_USER_ERROR, message, location);
+    }
+
+    /** Whether the word before {@code location} in the user's text is AS (then the location is a CAST's type). */
+    private static boolean afterWordAs(SqlText text, ErrorLocation location) {
+        if (location == null) {
+            return false;
+        }
+        String[] lines = text.original().split("\n", -1);
+        if (location.lineNumber() > lines.length) {
+            return false;
+        }
+        String before = lines[location.lineNumber() - 1].substring(0, Math.min(lines[location.lineNumber() - 1].length(),
+                location.columnNumber() - 1)).stripTrailing();
+        return before.length() >= 3 && before.regionMatches(true, before.length() - 2, "as", 0, 2)
+                && !Character.isLetterOrDigit(before.charAt(before.length() - 3));
     }
 
     /** Rewrites Calcite's {@code <INTEGER>}, {@code <CHAR(1)>} into Trino's {@code integer}, {@code varchar(1)}. */

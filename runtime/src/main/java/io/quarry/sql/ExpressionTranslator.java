@@ -290,24 +290,29 @@ final class ExpressionTranslator {
             return new Call(function, List.of(raw.get(0), coerce(raw.get(1), Types.INTEGER)), resultType(call));
         }
         if (function.equals("concat")) {
-            // Trino types every concatenation as unbounded varchar
-            return new Call(function, translateAll(call.getOperands()), Types.VARCHAR);
+            // Trino types every concatenation as unbounded varchar, except that of two chars (a bounded varchar
+            // becoming a char of its length) which is char(x + y)
+            List<Expression> arguments = translateAll(call.getOperands());
+            Type concatenated = CharCast.concatenationType(arguments);
+            return new Call(function, arguments, concatenated == null ? Types.VARCHAR : concatenated);
         }
         return new Call(function, translateAll(call.getOperands()), resultType(call));
     }
 
     private Expression cast(RexCall call) {
         RexNode operand = call.getOperands().get(0);
-        // Calcite casts literals to CHAR itself; only a cast of a non-string to char is the user's char(n)
-        Type target = TypeMapping.toQuarry(call.getType(), call.getType().getSqlTypeName() == SqlTypeName.CHAR
-                && operand.getType().getSqlTypeName() != SqlTypeName.CHAR);
         Expression value = translate(operand);
+        // Calcite casts literals to CHAR itself; only a cast of a non-string to char is the user's char(n), and
+        // Calcite's cast of a char(n) value (to the longer char of a union) stays char
+        Type target = TypeMapping.toQuarry(call.getType(), call.getType().getSqlTypeName() == SqlTypeName.CHAR
+                && (operand.getType().getSqlTypeName() != SqlTypeName.CHAR || value.type() instanceof io.quarry.type.CharType));
         boolean tryCast = call.getKind() == SqlKind.SAFE_CAST;
         if (value.type().equals(target)) {
             return value;
         }
         JsonCastRules.check(value.type(), target);
-        if (value instanceof Constant constant) {
+        // a char constant stays a cast, which comparisons see through (CharCast.withoutCastToVarchar)
+        if (value instanceof Constant constant && !(value.type() instanceof io.quarry.type.CharType)) {
             Constant folded = foldCast(constant, target);
             if (folded != null) {
                 return folded;
@@ -360,9 +365,26 @@ final class ExpressionTranslator {
         return null;
     }
 
+    /** The least value of an integer type; null for other types. */
+    private static Long minimumOf(Type type) {
+        if (type instanceof io.quarry.type.TinyintType) {
+            return (long) Byte.MIN_VALUE;
+        }
+        if (type instanceof io.quarry.type.SmallintType) {
+            return (long) Short.MIN_VALUE;
+        }
+        if (type instanceof io.quarry.type.IntegerType) {
+            return (long) Integer.MIN_VALUE;
+        }
+        return type instanceof io.quarry.type.BigintType ? Long.MIN_VALUE : null;
+    }
+
     private static Expression negate(Expression value, Type result) {
         if (value instanceof Constant constant && constant.value() != null) {
-            Object negated = constant.value() instanceof Long l ? (Object) (-l)
+            // the least value of an integer type has no negation: the call fails as Trino's does
+            boolean overflows = constant.value() instanceof Long l && Long.valueOf(l).equals(minimumOf(constant.type()));
+            Object negated = overflows ? null
+                    : constant.value() instanceof Long l ? (Object) (-l)
                     : constant.value() instanceof Double d ? (Object) (-d)
                     : constant.value() instanceof BigDecimal b ? b.negate()
                     : null;

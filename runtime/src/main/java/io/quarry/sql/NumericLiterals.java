@@ -67,6 +67,12 @@ final class NumericLiterals {
         return text.length() >= number.length() ? text : text + " ".repeat(number.length() - text.length());
     }
 
+    /** Whether a rewritten number is an integer (digits, perhaps followed by the blanks that keep its length). */
+    static boolean isInteger(String number) {
+        String digits = number.strip();
+        return !digits.isEmpty() && digits.chars().allMatch(Character::isDigit);
+    }
+
     private static int radix(String sql, int start) {
         if (sql.charAt(start) != '0' || start + 2 >= sql.length()) {
             return 10;

@@ -112,6 +112,9 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register("POW", SqlStdOperatorTable.POWER);
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
         register(CharCast.OPERATOR.getName(), CharCast.OPERATOR);
+        register(CharCast.TRY_OPERATOR.getName(), CharCast.TRY_OPERATOR);
+        List.of(EmptyConstructors.EMPTY_ARRAY, EmptyConstructors.EMPTY_MAP).forEach(operator -> register(operator.getName(), operator));
+        TypedLiteral.OPERATORS.forEach(operator -> register(operator.getName(), operator));
         // the parser turns translate(a, b, c) into a call of TRANSLATE3
         ScalarFunctionTable.OPERATORS.stream().filter(operator -> operator.getName().equals("TRANSLATE"))
                 .forEach(operator -> register(PARSER_TRANSLATE, operator));

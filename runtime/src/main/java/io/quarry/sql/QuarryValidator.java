@@ -39,7 +39,7 @@ final class QuarryValidator extends SqlValidatorImpl {
             "day_of_week", "dow", "day_of_month", "day_of_year", "doy", "hour", "minute", "second", "millisecond",
             "year_of_week", "yow", "regexp_like", "regexp_extract", "regexp_extract_all", "regexp_replace",
             "regexp_split", "split", "split_part", "lpad", "rpad", "reverse", "chr", "codepoint", "starts_with",
-            "ends_with", "levenshtein_distance", "hamming_distance", "normalize", "to_utf8", "from_utf8",
+            "levenshtein_distance", "hamming_distance", "normalize", "to_utf8", "from_utf8",
             "format", "cardinality", "element_at", "contains", "array_join", "array_distinct", "array_max",
             "array_min", "array_sort", "array_position", "sequence", "slice", "transform", "filter", "reduce",
             "zip", "map", "map_keys", "map_values", "map_entries", "typeof", "exp", "ln", "log", "log2", "log10",
@@ -48,6 +48,9 @@ final class QuarryValidator extends SqlValidatorImpl {
             "from_hex", "md5", "sha1", "sha256", "sha512", "json_extract", "json_extract_scalar", "json_format",
             "json_parse", "json_array_length", "url_extract_host", "bitwise_and", "bitwise_or", "bitwise_xor",
             "grouping", "current_user", "uuid", "width_bucket", "try");
+
+    /** Functions Quarry has whose forms with a lambda (which Trino has too) it does not have yet. */
+    private static final Set<String> LAMBDA_FORMS = Set.of("array_sort", "regexp_replace");
 
     private final SqlText text;
 
@@ -83,26 +86,40 @@ final class QuarryValidator extends SqlValidatorImpl {
             SqlCall call, SqlOperator unresolvedFunction, List<RelDataType> argTypes, List<String> argNames) {
         String name = unresolvedFunction.getName().toLowerCase(Locale.ROOT);
         ErrorLocation location = location(call.getParserPosition());
-        if (KNOWN_TRINO_FUNCTIONS.contains(name)) {
+        boolean hasName = PrestoOperatorTable.INSTANCE.hasFunction(name);
+        boolean lambdaFormTrinoHas = LAMBDA_FORMS.contains(name)
+                && argTypes.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.FUNCTION);
+        if ((!hasName && KNOWN_TRINO_FUNCTIONS.contains(name)) || lambdaFormTrinoHas) {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED,
                     Errors.prefix(location) + "Function '" + name + "' is not supported yet",
                     location,
                     null);
         }
-        if (!PrestoOperatorTable.INSTANCE.hasFunction(name)) {
+        if (!hasName) {
             throw new QuarryException(
                     ErrorCode.FUNCTION_NOT_FOUND,
                     Errors.prefix(location) + "Function '" + name + "' not registered",
                     location,
                     null);
         }
+        // as in Trino, a function called with arguments none of its signatures takes is not found
         String types = argTypes.stream().map(TypeMapping::displayName).collect(Collectors.joining(", "));
         throw new QuarryException(
-                ErrorCode.TYPE_MISMATCH,
+                ErrorCode.FUNCTION_NOT_FOUND,
                 Errors.prefix(location) + "Unexpected parameters (" + types + ") for function " + name,
                 location,
                 null);
+    }
+
+    /** Trino has no NATURAL JOIN. */
+    @Override
+    protected void validateJoin(org.apache.calcite.sql.SqlJoin join, SqlValidatorScope scope) {
+        if (join.isNatural()) {
+            ErrorLocation location = location(join.getParserPosition());
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, Errors.prefix(location) + "Natural join not supported", location, null);
+        }
+        super.validateJoin(join, scope);
     }
 
     @Override
@@ -131,6 +148,20 @@ final class QuarryValidator extends SqlValidatorImpl {
                         ErrorCode.TYPE_MISMATCH,
                         Errors.prefix(location) + "Cannot apply operator: " + TypeMapping.displayName(left) + " "
                                 + call.getOperator().getName() + " " + TypeMapping.displayName(right),
+                        location,
+                        null);
+            }
+        }
+        if (expression instanceof SqlCall call && call.getKind() == SqlKind.BETWEEN && call.operandCount() >= 3) {
+            RelDataType value = super.deriveType(scope, call.operand(0));
+            RelDataType low = super.deriveType(scope, call.operand(1));
+            RelDataType high = super.deriveType(scope, call.operand(2));
+            if (mixesStrings(value, low) || mixesStrings(value, high)) {
+                ErrorLocation location = location(call.getParserPosition());
+                throw new QuarryException(
+                        ErrorCode.TYPE_MISMATCH,
+                        Errors.prefix(location) + "Cannot check if " + TypeMapping.displayName(value) + " is BETWEEN "
+                                + TypeMapping.displayName(low) + " and " + TypeMapping.displayName(high),
                         location,
                         null);
             }
@@ -183,6 +214,24 @@ final class QuarryValidator extends SqlValidatorImpl {
                 return null;
             }
             return super.implicitCast(in, expected);
+        }
+
+        /** Trino finds no common type of a string and a non-string (UNION, CASE, COALESCE, IN, VALUES). */
+        @Override
+        public RelDataType getWiderTypeForTwo(RelDataType type1, RelDataType type2, boolean stringPromotion) {
+            if (type1 != null && type2 != null && QuarryValidator.mixesStrings(type1, type2)
+                    && type1.getSqlTypeName() != SqlTypeName.ANY && type2.getSqlTypeName() != SqlTypeName.ANY) {
+                return null;
+            }
+            return super.getWiderTypeForTwo(type1, type2, stringPromotion);
+        }
+
+        @Override
+        public RelDataType commonTypeForBinaryComparison(RelDataType type1, RelDataType type2) {
+            if (type1 != null && type2 != null && QuarryValidator.mixesStrings(type1, type2)) {
+                return null;
+            }
+            return super.commonTypeForBinaryComparison(type1, type2);
         }
 
         private static boolean mixesStrings(SqlCallBinding binding) {

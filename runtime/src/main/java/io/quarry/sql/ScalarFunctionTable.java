@@ -39,6 +39,10 @@ final class ScalarFunctionTable {
         // also varbinary (padded with bytes): the validator takes the first function of a name
         list.add(function("LPAD", ScalarFunctionTable::padType, OperandTypes.or(families(TEXT, INTEGER, TEXT), families(BINARY, INTEGER, BINARY))));
         list.add(function("RPAD", ScalarFunctionTable::padType, OperandTypes.or(families(TEXT, INTEGER, TEXT), families(BINARY, INTEGER, BINARY))));
+        // trim(text[, characters]); trim(…) with two arguments is quoted by SqlText, so that it is this function
+        for (String name : List.of("TRIM", "LTRIM", "RTRIM")) {
+            list.add(function(name, argument(0), optional(1, TEXT, TEXT)));
+        }
         // Also arrays and varbinary: the validator takes the first function of a name, so one REVERSE accepts all.
         list.add(function("REVERSE", argument(0), OperandTypes.or(families(TEXT), families(SqlTypeFamily.ARRAY), families(BINARY))));
         list.add(function("SPLIT_PART", argument(0), families(TEXT, TEXT, INTEGER)));
@@ -85,7 +89,7 @@ final class ScalarFunctionTable {
             list.add(function(name, sqlType(SqlTypeName.BIGINT), families(INTEGER, INTEGER)));
         }
         for (String name : List.of("BITWISE_LEFT_SHIFT", "BITWISE_RIGHT_SHIFT", "BITWISE_RIGHT_SHIFT_ARITHMETIC")) {
-            list.add(function(name, ScalarFunctionTable::shiftType, families(INTEGER, INTEGER)));
+            list.add(function(name, ScalarFunctionTable::shiftType, shiftOperands()));
         }
         list.add(function("BITWISE_NOT", sqlType(SqlTypeName.BIGINT), families(INTEGER)));
         // dates and times
@@ -137,7 +141,7 @@ final class ScalarFunctionTable {
     static boolean replaces(SqlOperator operator) {
         String name = operator.getName();
         return name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("LOCALTIME")
-                || SessionContextFunction.NAMES.contains(name);
+                || name.equals("LTRIM") || name.equals("RTRIM") || SessionContextFunction.NAMES.contains(name);
     }
 
     private static SqlFunction function(String name, SqlReturnTypeInference type, SqlOperandTypeChecker operands) {
@@ -154,6 +158,33 @@ final class ScalarFunctionTable {
             @Override
             public boolean isDynamicFunction() {
                 return true;
+            }
+        };
+    }
+
+    /** Trino shifts by an integer amount: a bigint amount has no signature. */
+    private static SqlOperandTypeChecker shiftOperands() {
+        SqlOperandTypeChecker integers = families(INTEGER, INTEGER);
+        return new SqlOperandTypeChecker() {
+            @Override
+            public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
+                if (binding.getOperandType(1).getSqlTypeName() == SqlTypeName.BIGINT) {
+                    if (throwOnFailure) {
+                        throw binding.newValidationSignatureError();
+                    }
+                    return false;
+                }
+                return integers.checkOperandTypes(binding, throwOnFailure);
+            }
+
+            @Override
+            public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
+                return integers.getOperandCountRange();
+            }
+
+            @Override
+            public String getAllowedSignatures(SqlOperator operator, String name) {
+                return integers.getAllowedSignatures(operator, name);
             }
         };
     }

@@ -127,6 +127,19 @@ final class ScalarFunctionTranslator {
             Constant value = SessionFunctions.constant(name);
             return ExpressionTranslator.coerce(value, type);
         }
+        if (TypedLiteral.isCall(name)) {
+            return TypedLiteral.constant(name, ((RexLiteral) operands.get(0)).getValueAs(String.class));
+        }
+        if (name.equals(EmptyConstructors.EMPTY_ARRAY_NAME)) {
+            return EmptyConstructors.emptyArray();
+        }
+        if (name.equals(CharCast.TRY_NAME)) {
+            return CharCast.translate(translator.apply(operands.get(0)),
+                    ((RexLiteral) operands.get(1)).getValueAs(BigDecimal.class).intValueExact(), true);
+        }
+        if (name.equals("translate")) {
+            CharCast.checkTranslate(translateAll(operands, translator));
+        }
         switch (name) {
             case "$recursion_depth_check":
                 return new Call(name, translateAll(operands, translator), Types.BOOLEAN);

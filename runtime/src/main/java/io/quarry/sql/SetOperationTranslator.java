@@ -45,30 +45,32 @@ final class SetOperationTranslator {
     }
 
     PlanTranslator.Translated translate(SetOp setOp) {
-        List<Type> types = setOp.getRowType().getFieldList().stream()
-                .map(field -> TypeMapping.toQuarry(field.getType()))
-                .toList();
+        List<PlanTranslator.Translated> inputs = new ArrayList<>();
+        for (RelNode input : setOp.getInputs()) {
+            inputs.add(translator.translate(input, ImmutableBitSet.range(input.getRowType().getFieldCount())));
+        }
+        List<Type> types = columnTypes(setOp, inputs);
         int width = types.size();
         if (setOp instanceof Union union) {
-            PlanNode all = union(setOp.getInputs(), types, 0);
+            PlanNode all = union(inputs, types, 0);
             PlanNode node = union.all ? all : new Aggregate(all, range(0, width), List.of(), AggregationStep.SINGLE);
             return new PlanTranslator.Translated(node, identity(width));
         }
         if (!(setOp instanceof Intersect) && !(setOp instanceof Minus)) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Set operation " + setOp.getRelTypeName() + " is not supported yet");
         }
-        int inputs = setOp.getInputs().size();
-        PlanNode all = union(setOp.getInputs(), types, inputs);
+        int inputCount = inputs.size();
+        PlanNode all = union(inputs, types, inputCount);
         if (setOp.all) {
-            return new PlanTranslator.Translated(allVariant(all, types, inputs, setOp instanceof Intersect), identity(width));
+            return new PlanTranslator.Translated(allVariant(all, types, inputCount, setOp instanceof Intersect), identity(width));
         }
         List<AggregateCall> sums = new ArrayList<>();
-        for (int i = 0; i < inputs; i++) {
+        for (int i = 0; i < inputCount; i++) {
             sums.add(new AggregateCall("sum", List.of(width + i), List.of(Types.BIGINT), Types.BIGINT, false, Optional.empty()));
         }
         Aggregate grouped = new Aggregate(all, range(0, width), sums, AggregationStep.SINGLE);
         List<Expression> conditions = new ArrayList<>();
-        for (int i = 0; i < inputs; i++) {
+        for (int i = 0; i < inputCount; i++) {
             InputRef sum = new InputRef(width + i, Types.BIGINT);
             Constant zero = new Constant(0L, Types.BIGINT);
             boolean present = setOp instanceof Intersect || i == 0;
@@ -123,16 +125,15 @@ final class SetOperationTranslator {
     }
 
     /** UNION ALL of the inputs as {@code types}, each followed by {@code markers} marker columns. */
-    private PlanNode union(List<RelNode> inputs, List<Type> types, int markers) {
+    private PlanNode union(List<PlanTranslator.Translated> inputs, List<Type> types, int markers) {
         List<PlanNode> sources = new ArrayList<>();
         List<Type> unionTypes = new ArrayList<>(types);
         for (int i = 0; i < markers; i++) {
             unionTypes.add(Types.BIGINT);
         }
         for (int index = 0; index < inputs.size(); index++) {
-            RelNode input = inputs.get(index);
-            int fieldCount = input.getRowType().getFieldCount();
-            PlanTranslator.Translated translated = translator.translate(input, ImmutableBitSet.range(fieldCount));
+            PlanTranslator.Translated translated = inputs.get(index);
+            int fieldCount = types.size();
             List<Type> inputTypes = translated.node().outputTypes();
             List<Expression> projections = new ArrayList<>();
             for (int field = 0; field < fieldCount; field++) {
@@ -147,6 +148,41 @@ final class SetOperationTranslator {
             sources.add(identity ? translated.node() : new Project(translated.node(), projections));
         }
         return new io.quarry.plan.Union(sources, unionTypes);
+    }
+
+    /**
+     * The columns' types: Calcite's, except that a text column of which an input gives char(n) is char, of the
+     * greatest length, as in Trino (Calcite types string literals as char too, so its type cannot tell).
+     */
+    private static List<Type> columnTypes(SetOp setOp, List<PlanTranslator.Translated> inputs) {
+        List<Type> types = new ArrayList<>();
+        for (int field = 0; field < setOp.getRowType().getFieldCount(); field++) {
+            org.apache.calcite.rel.type.RelDataType type = setOp.getRowType().getFieldList().get(field).getType();
+            boolean anyChar = false;
+            for (int k = 0; k < inputs.size(); k++) {
+                PlanTranslator.Translated input = inputs.get(k);
+                int channel = input.mapping()[field];
+                anyChar |= input.node().outputTypes().get(channel) instanceof io.quarry.type.CharType
+                        || isCharAsVarchar(input.node(), channel) || CharCast.isCharAsVarchar(setOp.getInput(k), field);
+            }
+            org.apache.calcite.sql.type.SqlTypeName name = type.getSqlTypeName();
+            boolean text = name == org.apache.calcite.sql.type.SqlTypeName.CHAR
+                    || name == org.apache.calcite.sql.type.SqlTypeName.VARCHAR && type.getPrecision() > 0
+                    && type.getPrecision() < Integer.MAX_VALUE / 2;
+            types.add(anyChar && text ? new io.quarry.type.CharType(type.getPrecision()) : TypeMapping.toQuarry(type));
+        }
+        return types;
+    }
+
+    /** Whether a channel is a char value that Calcite cast to varchar (it types unions of texts as varchar). */
+    private static boolean isCharAsVarchar(PlanNode node, int channel) {
+        Expression expression = null;
+        if (node instanceof Project project) {
+            expression = project.projections().get(channel);
+        } else if (node instanceof io.quarry.plan.Values values && values.rows().size() == 1) {
+            expression = values.rows().get(0).get(channel);
+        }
+        return expression != null && CharCast.withoutCastToVarchar(expression) != expression;
     }
 
     private static List<Integer> range(int from, int to) {

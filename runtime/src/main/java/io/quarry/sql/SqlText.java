@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
-import io.quarry.spi.QuarryException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,6 +111,35 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                if (word.equalsIgnoreCase("offset") && afterLimit(sql, i)) {
+                    // Trino's grammar has OFFSET before LIMIT only
+                    throw Errors.error(io.quarry.spi.ErrorCode.SYNTAX_ERROR, "mismatched input '" + word + "'. Expecting: <EOF>",
+                            new SqlText(sql, "", List.copyOf(insertions)).location(line, out.length() - lineStart + 1));
+                }
+                if (word.equalsIgnoreCase("array") && end < n && sql.charAt(firstNonBlank(sql, end)) == '['
+                        && firstNonBlank(sql, end) + 1 < n && sql.charAt(firstNonBlank(sql, firstNonBlank(sql, end) + 1)) == ']') {
+                    // ARRAY[] becomes "$ar"(), of the same length
+                    int open = firstNonBlank(sql, end);
+                    int close = firstNonBlank(sql, open + 1);
+                    out.append('"').append(EmptyConstructors.EMPTY_ARRAY_NAME).append('"').append(sql, end, open).append('(')
+                            .append(sql, open + 1, close).append(')');
+                    i = close + 1;
+                    continue;
+                }
+                TypedLiteral.Kind typed = TypedLiteral.kindOfWord(word);
+                if (typed != null && end + 1 < n && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t')
+                        && sql.charAt(firstNonBlank(sql, end)) == '\'') {
+                    // INTEGER '3' becomes a call of a function named as long as the word, as TIMESTAMP '… zone' does
+                    int quote = firstNonBlank(sql, end);
+                    int close = closingQuote(sql, quote, '\'');
+                    TypedLiteral.check(typed, literalText(sql, quote),
+                            new SqlText(sql, "", List.copyOf(insertions)).location(line, out.length() - lineStart + 1));
+                    out.append('"').append(typed.functionName()).append('"').append('(').append(sql, end + 1, close);
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append(')');
+                    i = close;
+                    continue;
+                }
                 if (word.equalsIgnoreCase("as") && end < n && Character.isWhitespace(sql.charAt(end))
                         && CastTypeSyntax.startsStructural(sql, firstNonBlank(sql, end))) {
                     // CAST(x AS array(T)): Trino's type spelling in Calcite's, of the same length
@@ -122,7 +150,9 @@ final class SqlText {
                     continue;
                 }
                 if ((word.equalsIgnoreCase("default") && nextToDot(sql, i, end))
-                        || (BIGQUERY_BOUND.contains(word.toLowerCase(java.util.Locale.ROOT)) && beforeParenthesis(sql, end))) {
+                        || (BIGQUERY_BOUND.contains(word.toLowerCase(java.util.Locale.ROOT)) && beforeParenthesis(sql, end))
+                        || (word.equalsIgnoreCase("trim") && beforeParenthesis(sql, end) && hasTopLevelComma(sql, end))) {
+                    // quoted, trim(text, characters) is Trino's function, not the grammar's TRIM(… FROM …)
                     insertions.add(new int[] {line, out.length() - lineStart + 1, word.length()});
                     out.append('"').append(word.toLowerCase(java.util.Locale.ROOT)).append('"');
                 } else {
@@ -131,13 +161,21 @@ final class SqlText {
                 i = end;
             } else if (NumericLiterals.startsAt(sql, i)) {
                 int end = NumericLiterals.end(sql, i);
+                ErrorLocation location = new SqlText(sql, "", List.copyOf(insertions)).location(line, out.length() - lineStart + 1);
                 if (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
                     // "1abc" is not the number 1 named abc, as Calcite would read it
-                    ErrorLocation location = new ErrorLocation(line, i - sql.lastIndexOf('\n', i - 1));
-                    throw new QuarryException(ErrorCode.SYNTAX_ERROR, Errors.prefix(location)
-                            + "identifiers must not start with a digit; surround the identifier with double quotes", location, null);
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR,
+                            "identifiers must not start with a digit; surround the identifier with double quotes", location);
                 }
-                out.append(NumericLiterals.rewrite(sql.substring(i, end)));
+                String number = NumericLiterals.rewrite(sql.substring(i, end));
+                if (number.equals(sql.substring(i, end))) {
+                    if (number.chars().allMatch(Character::isDigit)) {
+                        checkIntegerLiteral(sql, i, end, location);
+                    }
+                } else if (NumericLiterals.isInteger(number) && new java.math.BigInteger(number.strip()).bitLength() >= 64) {
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "Invalid numeric literal: " + sql.substring(i, end), location);
+                }
+                out.append(number);
                 i = end;
             } else {
                 out.append(c);
@@ -145,6 +183,40 @@ final class SqlText {
             }
         }
         return new SqlText(sql, out.toString(), List.copyOf(insertions));
+    }
+
+    /** Whether the text before {@code start} ends with {@code LIMIT n}, {@code LIMIT ALL} or {@code LIMIT ?}. */
+    private static boolean afterLimit(String sql, int start) {
+        java.util.regex.Matcher matcher = LIMIT_BEFORE.matcher(sql.substring(0, start));
+        return matcher.find();
+    }
+
+    private static final java.util.regex.Pattern LIMIT_BEFORE = java.util.regex.Pattern.compile(
+            "(?i)(?:^|[^\\w])limit\\s+(?:\\d+|all|\\?)\\s+$");
+
+
+    /**
+     * As in Trino, an integer literal is a bigint: one beyond is a syntax error (Calcite would make it a decimal),
+     * except the magnitude of the least bigint right after a minus sign.
+     */
+    private static void checkIntegerLiteral(String sql, int start, int end, ErrorLocation location) {
+        String digits = sql.substring(start, end);
+        if (digits.length() < 19) {
+            return;
+        }
+        java.math.BigInteger value = new java.math.BigInteger(digits);
+        if (value.bitLength() < 64) {
+            return;
+        }
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+            before--;
+        }
+        boolean negated = before >= 0 && sql.charAt(before) == '-';
+        if (negated && value.equals(java.math.BigInteger.ONE.shiftLeft(63))) {
+            return;
+        }
+        throw Errors.error(io.quarry.spi.ErrorCode.SYNTAX_ERROR, "Invalid numeric literal: " + digits, location);
     }
 
     private static int closingQuote(String sql, int start, char quote) {
@@ -182,6 +254,31 @@ final class SqlText {
             after++;
         }
         return after < sql.length() && sql.charAt(after) == '(';
+    }
+
+    /** Whether the parenthesis after {@code end} holds a comma outside nested parentheses and quotes. */
+    private static boolean hasTopLevelComma(String sql, int end) {
+        int depth = 0;
+        int i = sql.indexOf('(', end);
+        while (i >= 0 && i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                i = closingQuote(sql, i, c);
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0) {
+                    return false;
+                }
+            } else if (c == ',' && depth == 1) {
+                return true;
+            }
+            i++;
+        }
+        return false;
     }
 
     private static boolean nextToDot(String sql, int start, int end) {

@@ -60,6 +60,9 @@ final class StructuralExpressions {
     private static Expression call(ExpressionTranslator translator, RexCall call) {
         List<RexNode> operands = call.getOperands();
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+        if (call.getOperator() == EmptyConstructors.EMPTY_MAP) {
+            return EmptyConstructors.emptyMap();
+        }
         boolean structural = switch (call.getKind()) {
             case ARRAY_VALUE_CONSTRUCTOR, ROW, ITEM -> true;
             default -> FUNCTIONS.contains(name) && (Set.of("map", "repeat", "sequence").contains(name) || isNested(operands))

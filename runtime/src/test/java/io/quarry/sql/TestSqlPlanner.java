@@ -189,8 +189,8 @@ class TestSqlPlanner {
 
         Limit plain = find(plan("SELECT name FROM nation FETCH FIRST 2 ROWS ONLY").root(), Limit.class);
         assertThat(plain.count()).isEqualTo(2);
-        assertThat(find(plan("SELECT name FROM nation LIMIT 4 OFFSET 1").root(), Limit.class))
-                .isEqualTo(new Limit(find(plan("SELECT name FROM nation LIMIT 4 OFFSET 1").root(), TableScan.class), 1, 4));
+        assertThat(find(plan("SELECT name FROM nation OFFSET 1 LIMIT 4").root(), Limit.class))
+                .isEqualTo(new Limit(find(plan("SELECT name FROM nation OFFSET 1 LIMIT 4").root(), TableScan.class), 1, 4));
     }
 
     @Test
@@ -306,7 +306,7 @@ class TestSqlPlanner {
         assertError("SELECT 1 + 'a'", ErrorCode.TYPE_MISMATCH, 1, 8, "Cannot apply operator: integer + varchar(1)");
         assertError("SELECT name FROM nation WHERE nationkey = 'a'", ErrorCode.TYPE_MISMATCH, 1, 31,
                 "Cannot apply operator: bigint = varchar(1)");
-        assertError("SELECT length(1)", ErrorCode.TYPE_MISMATCH, 1, 8, "Unexpected parameters (integer) for function length");
+        assertError("SELECT length(1)", ErrorCode.FUNCTION_NOT_FOUND, 1, 8, "Unexpected parameters (integer) for function length");
         assertError("SELECT name, count(*) FROM nation", ErrorCode.EXPRESSION_NOT_AGGREGATE, 1, 8,
                 "'name' must be an aggregate expression or appear in GROUP BY clause");
         assertError("SELECT name\nFROM nation\nWHERE nosuch = 1", ErrorCode.COLUMN_NOT_FOUND, 3, 7,

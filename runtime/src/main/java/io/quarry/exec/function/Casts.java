@@ -49,10 +49,15 @@ final class Casts {
         if (fast != null) {
             return fast;
         }
+        if (source instanceof io.quarry.type.VarcharType && target instanceof io.quarry.type.VarbinaryType) {
+            // a varchar's bytes are its UTF-8 encoding, which is the varbinary
+            return (arguments, count) -> arguments[0];
+        }
         RowCast row = rowCast(source, target);
         if (row == null) {
+            // as in Trino, a cast between types that have none is a type error
             throw new QuarryException(
-                    ErrorCode.NOT_SUPPORTED, "Cannot cast " + source.displayName() + " to " + target.displayName());
+                    ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to " + target.displayName());
         }
         return (arguments, count) -> {
             Block block = arguments[0];
@@ -196,10 +201,21 @@ final class Casts {
         if (source instanceof DoubleType || source instanceof RealType) {
             return (block, position, out) -> {
                 double value = ((DoubleBlock) block).getDouble(position);
-                if (Double.isNaN(value) || Double.isInfinite(value)) {
+                boolean toBigint = max == Long.MAX_VALUE;
+                if (toBigint && source instanceof DoubleType && (Double.isNaN(value) || Double.isInfinite(value)
+                        || roundHalfAwayFromZero(value) < min || roundHalfAwayFromZero(value) >= max + 1.0)) {
+                    // Trino's message for a double that is no bigint
+                    throw invalid("Unable to cast " + Formats.formatDouble(value) + " to bigint");
+                }
+                if (Double.isNaN(value) || (Double.isInfinite(value) && !(toBigint && source instanceof RealType))) {
                     throw invalid("Cannot cast " + source.displayName() + " " + value + " to " + name);
                 }
                 double rounded = roundHalfAwayFromZero(value);
+                if (toBigint && source instanceof RealType) {
+                    // Trino saturates a real beyond bigint
+                    out.appendLong(rounded <= min ? Long.MIN_VALUE : rounded >= max ? Long.MAX_VALUE : (long) rounded);
+                    return;
+                }
                 if (rounded < min || rounded >= max + 1.0) {
                     throw outOfRange("Out of range for " + name + ": " + Formats.formatDouble(value));
                 }
@@ -211,8 +227,8 @@ final class Casts {
             return (block, position, out) -> {
                 BigInteger rounded = Decimals.rescale(Decimals.read(block, position), scale, 0);
                 if (rounded.bitLength() > 63 || rounded.longValue() < min || rounded.longValue() > max) {
-                    throw outOfRange("Cannot cast '" + new BigDecimal(Decimals.read(block, position), scale).toPlainString()
-                            + "' to " + name.toUpperCase(Locale.ROOT));
+                    // Trino names the value rounded to an integer
+                    throw invalid("Cannot cast '" + rounded + "' to " + name.toUpperCase(Locale.ROOT));
                 }
                 out.appendLong(rounded.longValue());
             };
@@ -304,7 +320,7 @@ final class Casts {
                         : ((LongBlock) block).getLong(position);
                 BigInteger unscaled = BigInteger.valueOf(value).multiply(Decimals.bigTenToThe(scale));
                 if (Decimals.overflows(unscaled, precision)) {
-                    throw outOfRange("Cannot cast " + sqlName(source) + " '" + value + "' to " + sqlName(target));
+                    throw invalid("Cannot cast " + sqlName(source) + " '" + value + "' to " + sqlName(target));
                 }
                 appendDecimal(out, target, unscaled);
             };
@@ -321,7 +337,7 @@ final class Casts {
                         rescaled = Long.MAX_VALUE;
                     }
                     if (Decimals.overflows(rescaled, precision)) {
-                        throw outOfRange("Cannot cast " + sqlName(source) + " '" + BigDecimal.valueOf(value, sourceScale).toPlainString()
+                        throw invalid("Cannot cast " + sqlName(source) + " '" + BigDecimal.valueOf(value, sourceScale).toPlainString()
                                 + "' to " + sqlName(target));
                     }
                     out.appendLong(rescaled);
@@ -331,7 +347,7 @@ final class Casts {
                 BigInteger value = Decimals.read(block, position);
                 BigInteger rescaled = Decimals.rescale(value, sourceScale, scale);
                 if (Decimals.overflows(rescaled, precision)) {
-                    throw outOfRange("Cannot cast " + sqlName(source) + " '" + new BigDecimal(value, sourceScale).toPlainString()
+                    throw invalid("Cannot cast " + sqlName(source) + " '" + new BigDecimal(value, sourceScale).toPlainString()
                             + "' to " + sqlName(target));
                 }
                 appendDecimal(out, target, rescaled);

@@ -100,6 +100,14 @@ final class StringFunctions {
         if (types.size() != 1 || !isText(types.get(0))) {
             throw Functions.unsupported("length", types);
         }
+        if (types.get(0) instanceof io.quarry.type.CharType fixed) {
+            // a char(n) value is n characters long, the padding included (Trino counts it)
+            return (arguments, count) -> {
+                long[] result = new long[count];
+                java.util.Arrays.fill(result, fixed.length());
+                return new LongBlock(count, unionNulls(arguments, count), result);
+            };
+        }
         return (arguments, count) -> {
             VariableWidthBlock block = (VariableWidthBlock) arguments[0];
             byte[] data = block.rawData();
@@ -227,11 +235,23 @@ final class StringFunctions {
                     continue;
                 }
                 buffer.reset();
-                for (Block argument : arguments) {
-                    VariableWidthBlock text = (VariableWidthBlock) argument;
+                for (int a = 0; a < arguments.length; a++) {
+                    VariableWidthBlock text = (VariableWidthBlock) arguments[a];
                     buffer.write(text.rawData(), text.offset(i), text.length(i));
+                    if (types.get(a) instanceof io.quarry.type.CharType fixed) {
+                        // char values are stored without their padding, which concatenation keeps
+                        int padding = fixed.length() - Utf8.countCodePoints(text.rawData(), text.offset(i), text.offset(i) + text.length(i));
+                        for (int p = 0; p < padding; p++) {
+                            buffer.write(' ');
+                        }
+                    }
                 }
-                out.appendBytes(buffer.toByteArray());
+                byte[] bytes = buffer.toByteArray();
+                int length = bytes.length;
+                while (resultType instanceof io.quarry.type.CharType && length > 0 && bytes[length - 1] == ' ') {
+                    length--;
+                }
+                out.appendBytes(length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length));
             }
             return out.build();
         };
