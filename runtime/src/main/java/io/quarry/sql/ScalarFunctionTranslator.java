@@ -179,6 +179,9 @@ final class ScalarFunctionTranslator {
                 String field = ((RexLiteral) operands.get(0)).getValueAs(String.class);
                 return TemporalSyntax.extractField(field, translator.apply(operands.get(1)), field);
             }
+            case "current_time":
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                        "current_time is not supported: Quarry has no time with time zone type (localtime is a time(3))");
             case "$datetime_minus":
                 return TemporalSyntax.difference(translator.apply(operands.get(0)), translator.apply(operands.get(1)), sessionZone());
             case "date":

@@ -156,6 +156,12 @@ final class TemporalSyntax {
      * {@code TIMESTAMP '2020-01-01 00:00:00' + INTERVAL '1' SECOND} is a timestamp(3).
      */
     static Type withIntervalPrecision(String function, List<Expression> arguments, Type type) {
+        boolean timeOfDay = arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.TimeType);
+        if (timeOfDay && arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.IntervalYearMonthType)) {
+            // a time has no months
+            throw Errors.error(ErrorCode.TYPE_MISMATCH, "Cannot apply operator: " + arguments.get(0).type().displayName()
+                    + (function.equals("add") ? " + " : " - ") + arguments.get(1).type().displayName(), null);
+        }
         if ((!function.equals("add") && !function.equals("subtract"))
                 || arguments.stream().noneMatch(argument -> argument.type() instanceof io.quarry.type.IntervalDayTimeType)) {
             return type;
@@ -174,7 +180,14 @@ final class TemporalSyntax {
 
     /** date(x): a cast to date. */
     static Expression toDate(Expression value, Constant sessionZone) {
-        return value.type() instanceof DateType ? value : ExpressionTranslator.coerce(value, Types.DATE);
+        Type type = value.type();
+        boolean text = type instanceof io.quarry.type.VarcharType || type instanceof io.quarry.type.CharType;
+        if (!text && !(type instanceof TimestampType) && !(type instanceof TimestampWithTimeZoneType)
+                && !(type instanceof DateType) && !(type instanceof UnknownType)) {
+            throw Errors.error(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + type.displayName() + ") for function date."
+                    + " Expected: date(timestamp(p) with time zone), date(timestamp(p)), date(varchar(x))", null);
+        }
+        return type instanceof DateType ? value : ExpressionTranslator.coerce(value, Types.DATE);
     }
 
     /**

@@ -51,7 +51,8 @@ final class DateTimeFormatting {
         if (type instanceof TimestampWithTimeZoneType) {
             return DateTimeValues.toZonedDateTime(value);
         }
-        long micros = TemporalFunctions.toLocalMicros(type).applyAsLong(value);
+        // Joda's values are milliseconds: finer timestamps are rounded to them
+        long micros = DateTimeValues.roundMicros(TemporalFunctions.toLocalMicros(type).applyAsLong(value), 3);
         return TemporalFunctions.localDateTime(micros).atZone(ZoneOffset.UTC);
     }
 
@@ -102,7 +103,9 @@ final class DateTimeFormatting {
                 case 'Z' -> null;
                 default -> throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Illegal pattern component: " + c);
             };
-            if (letters == null) {
+            if (c == 'a') {
+                pattern.append('a'); // Joda's half of the day is one width
+            } else if (letters == null) {
                 pattern.append(count == 1 ? "xx" : count == 2 ? "xxx" : "VV");
             } else if (c == 'z') {
                 pattern.append(count >= 4 ? "zzzz" : "z");
@@ -306,7 +309,7 @@ final class DateTimeFormatting {
             DateTimeFormatter f = formatter != null ? formatter : mysqlParser(Kernels.string(blocks[1], position));
             String text = Kernels.string(blocks[0], position);
             try {
-                LocalDateTime time = LocalDateTime.parse(text, f.withResolverStyle(java.time.format.ResolverStyle.SMART));
+                LocalDateTime time = LocalDateTime.parse(text, f.withResolverStyle(java.time.format.ResolverStyle.STRICT));
                 out.appendLong(DateTimeValues.roundMicros(TemporalFunctions.localMicros(time), 3));
             } catch (DateTimeException e) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");
@@ -323,9 +326,15 @@ final class DateTimeFormatting {
             String pattern = Kernels.string(blocks[1], position);
             String text = Kernels.string(blocks[0], position);
             try {
+                String javaPattern = javaPattern(pattern);
+                String unquoted = javaPattern.replaceAll("'[^']*'", "");
+                boolean clock12 = unquoted.indexOf('h') >= 0 || unquoted.indexOf('K') >= 0;
                 DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive()
-                        .appendPattern(javaPattern(pattern));
-                java.time.temporal.TemporalAccessor parsed = withDefaults(builder, JODA_LOCALE).parse(text);
+                        .appendPattern(javaPattern);
+                if (clock12 && unquoted.indexOf('a') < 0) {
+                    builder.parseDefaulting(ChronoField.AMPM_OF_DAY, 0);
+                }
+                java.time.temporal.TemporalAccessor parsed = withDefaults(builder, JODA_LOCALE, !clock12).parse(text);
                 ZoneId parsedZone = parsed.query(java.time.temporal.TemporalQueries.zone());
                 ZonedDateTime time = ZonedDateTime.ofLocal(LocalDateTime.from(parsed), parsedZone == null ? sessionZone : parsedZone, null);
                 if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -340,7 +349,12 @@ final class DateTimeFormatting {
     }
 
     static ScalarKernel fromUnixtime(List<Expression> arguments, List<Type> types) {
-        ZoneId zone = zoneArgument(arguments, 1);
+        ZoneId zone;
+        try {
+            zone = zoneArgument(arguments, 1);
+        } catch (DateTimeException e) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Time zone not supported: " + constantText(arguments, 1));
+        }
         int zoneKey = DateTimeValues.zoneKey(zone);
         return Kernels.rows(TIMESTAMP_TZ_3, (blocks, position, out) -> {
             double seconds = Kernels.doubleAt(blocks[0], position);
@@ -403,8 +417,10 @@ final class DateTimeFormatting {
         return Kernels.rows(Types.DATE, (blocks, position, out) -> {
             String text = Kernels.string(blocks[0], position);
             try {
-                LocalDate weekOrOrdinal = TemporalLibrary.weekOrOrdinalDate(text.strip());
-                out.appendLong((weekOrOrdinal != null ? weekOrOrdinal : LocalDate.parse(text.strip())).toEpochDay());
+                String iso = text.strip();
+                iso = iso.matches("\\d{4}") ? iso + "-01-01" : iso.matches("\\d{4}-\\d{2}") ? iso + "-01" : iso;
+                LocalDate weekOrOrdinal = TemporalLibrary.weekOrOrdinalDate(iso);
+                out.appendLong((weekOrOrdinal != null ? weekOrOrdinal : LocalDate.parse(iso)).toEpochDay());
             } catch (DateTimeException e) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");
             }

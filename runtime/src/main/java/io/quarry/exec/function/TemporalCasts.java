@@ -47,7 +47,10 @@ final class TemporalCasts {
         }
         ScalarKernel kernel = kernel(source, target, sessionZone);
         if (kernel == null) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Cannot cast " + source.displayName() + " to " + target.displayName());
+            // Trino has no such cast (but for time to timestamp, which takes the current date)
+            boolean trinoHasIt = source instanceof TimeType && target instanceof TimestampType;
+            throw new QuarryException(trinoHasIt ? ErrorCode.NOT_SUPPORTED : ErrorCode.TYPE_MISMATCH,
+                    "Cannot cast " + source.displayName() + " to " + target.displayName());
         }
         if (!tryCast) {
             return kernel;

@@ -230,6 +230,9 @@ final class TemporalFunctions {
     // ---- last_day_of_month, date_trunc, date_add, date_diff ----
 
     static ScalarKernel lastDayOfMonth(List<Type> types) {
+        if (types.size() == 1 && types.get(0) instanceof UnknownType) {
+            return (arguments, count) -> Blocks.nulls(Types.DATE, count);
+        }
         if (types.size() != 1 || !isDateTime(types.get(0)) || types.get(0) instanceof TimeType) {
             throw Functions.unsupported("last_day_of_month", types);
         }

@@ -44,6 +44,9 @@ final class TemporalLibrary {
 
     /** The kernel of one of these functions, or null for other names. */
     static ScalarKernel resolve(String name, List<Expression> arguments, List<Type> types, Type result) {
+        if (types.stream().anyMatch(type -> type instanceof io.quarry.type.UnknownType)) {
+            return (blocks, count) -> Blocks.nulls(result, count);
+        }
         return switch (name) {
             case "from_iso8601_timestamp", "from_iso8601_timestamp_nanos" -> fromIso8601Timestamp(arguments, result);
             case "from_unixtime_nanos" -> fromUnixtimeNanos(arguments);
@@ -96,7 +99,8 @@ final class TemporalLibrary {
 
     private static ScalarKernel fromUnixtimeNanos(List<Expression> arguments) {
         int zoneKey = DateTimeValues.zoneKey(sessionZone(arguments, 1));
-        return Kernels.longToLong(nanos -> DateTimeValues.packWithZone(Math.floorDiv(nanos, 1_000_000L), zoneKey));
+        // milliseconds are what a timestamp with time zone keeps: the nanoseconds are rounded to them
+        return Kernels.longToLong(nanos -> DateTimeValues.packWithZone(Math.floorDiv(nanos + 500_000L, 1_000_000L), zoneKey));
     }
 
     private static ScalarKernel fromIso8601Timestamp(List<Expression> arguments, Type result) {
