@@ -192,7 +192,7 @@ final class ScalarFunctionTranslator {
                         : translator.apply(operands.get(0)), sessionZone()), type);
             case "human_readable_seconds":
                 return call(name, operands, translator, type, Types.DOUBLE);
-            case "timezone_hour", "timezone_minute", "at_timezone":
+            case "timezone_hour", "timezone_minute", "at_timezone", "to_unixtime":
                 return TemporalSyntax.withZonedValue(name, translateAll(operands, translator), type, sessionZone());
             case "parse_datetime": {
                 List<Expression> arguments = translateAll(operands, translator);

@@ -191,14 +191,17 @@ final class TemporalSyntax {
     }
 
     /**
-     * timezone_hour, timezone_minute and at_timezone (also {@code x AT TIME ZONE zone}) of a timestamp without a
-     * zone take it in the session's zone, as Trino's implicit cast does; a date is a type error.
+     * timezone_hour, timezone_minute, to_unixtime and at_timezone (also {@code x AT TIME ZONE zone}) of a timestamp
+     * without a zone (to_unixtime also of a date) take it in the session's zone, as Trino's implicit cast does; a date
+     * is a type error for at_timezone.
      */
     static Expression withZonedValue(String function, List<Expression> arguments, Type type, Constant sessionZone) {
         List<Expression> zoned = new ArrayList<>(arguments);
         Expression value = arguments.get(0);
         if (value.type() instanceof TimestampType timestamp) {
             zoned.set(0, new Call("cast", List.of(value, sessionZone), TemporalTypes.timestampWithTimeZone(timestamp.precision())));
+        } else if (value.type() instanceof DateType && function.equals("to_unixtime")) {
+            zoned.set(0, new Call("cast", List.of(value, sessionZone), TemporalTypes.timestampWithTimeZone(0)));
         } else if (!(value.type() instanceof TimestampWithTimeZoneType) && !(value.type() instanceof UnknownType)
                 && function.equals("at_timezone")) {
             throw Errors.error(ErrorCode.TYPE_MISMATCH,
