@@ -20,6 +20,15 @@ public record Column(
     }
 
     public static Column of(ResultColumn column) {
-        return new Column(column.name(), TemporalTypes.protocolName(column.type()), ClientTypeSignature.of(column.type()));
+        return of(column, false);
+    }
+
+    /**
+     * The column as a client sees it: with the {@code PARAMETRIC_DATETIME} capability date-time types keep their
+     * precision ({@code timestamp(6)}), without it they are shown as Trino shows them to older clients.
+     */
+    public static Column of(ResultColumn column, boolean parametricDatetime) {
+        String type = parametricDatetime ? column.type().displayName() : TemporalTypes.protocolName(column.type());
+        return new Column(column.name(), type, ClientTypeSignature.of(column.type(), parametricDatetime));
     }
 }
