@@ -224,6 +224,11 @@ final class ScalarFunctionTranslator {
     /** A cast to timestamp with time zone takes the session's zone as a second argument. */
     private static Expression castToZoned(RexCall call, Function<RexNode, Expression> translator) {
         RexNode operand = call.getOperands().get(0);
+        if (call.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP && operand.getType().getSqlTypeName() == SqlTypeName.TIME) {
+            // a time becomes a timestamp of the current date in the session's zone
+            String name = call.getKind() == SqlKind.SAFE_CAST ? "try_cast" : "cast";
+            return new Call(name, List.of(translator.apply(operand), sessionZone()), TypeMapping.toQuarry(call.getType()));
+        }
         if (call.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP_TZ
                 || operand.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ) {
             return null;

@@ -148,6 +148,10 @@ class TestDateTimeQueries extends LocalQueryTest {
                 "timestamp(0)", "2020-01-01 00:00:02");
         assertFails("SELECT CAST('2020-05-17T10:11:12' AS timestamp)", ErrorCode.INVALID_CAST_ARGUMENT);
         assertFails("SELECT CAST(DATE '2020-05-17' AS time)", ErrorCode.TYPE_MISMATCH);
+        // a time becomes a timestamp of the current date
+        assertResult("SELECT CAST(CAST(TIME '10:11:12' AS timestamp) AS time) = TIME '10:11:12',"
+                        + " CAST(CAST(TIME '10:11:12' AS timestamp) AS date) = current_date",
+                List.of("boolean", "boolean"), List.of(true, true));
     }
 
     @Test

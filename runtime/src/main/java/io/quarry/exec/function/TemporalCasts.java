@@ -47,10 +47,8 @@ final class TemporalCasts {
         }
         ScalarKernel kernel = kernel(source, target, sessionZone);
         if (kernel == null) {
-            // Trino has no such cast (but for time to timestamp, which takes the current date)
-            boolean trinoHasIt = source instanceof TimeType && target instanceof TimestampType;
-            throw new QuarryException(trinoHasIt ? ErrorCode.NOT_SUPPORTED : ErrorCode.TYPE_MISMATCH,
-                    "Cannot cast " + source.displayName() + " to " + target.displayName());
+            // Trino has no such cast
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to " + target.displayName());
         }
         if (!tryCast) {
             return kernel;
@@ -92,6 +90,11 @@ final class TemporalCasts {
             }
             if (source instanceof DateType) {
                 return Kernels.longToLong(days -> days * MICROS_PER_DAY);
+            }
+            if (source instanceof TimeType) {
+                // as Trino: the time on the current date of the session's zone
+                long today = LocalDate.now(sessionZone).toEpochDay() * MICROS_PER_DAY;
+                return Kernels.longToLong(picos -> DateTimeValues.roundMicros(today + picos / PICOS_PER_MICRO, precision));
             }
             if (source instanceof TimestampWithTimeZoneType) {
                 return Kernels.longToLong(packed -> DateTimeValues.roundMicros(TemporalFunctions.zonedToLocalMicros(packed), precision));
