@@ -80,6 +80,7 @@ class TestDateTimeQueries extends LocalQueryTest {
         assertFails("SELECT date('x')", ErrorCode.INVALID_CAST_ARGUMENT);
         assertFails("SELECT date(123)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT from_unixtime(1589710272, 'bad')", ErrorCode.NOT_SUPPORTED);
+        assertFails("SELECT from_unixtime(1e15)", ErrorCode.INVALID_FUNCTION_ARGUMENT);
     }
 
     @Test

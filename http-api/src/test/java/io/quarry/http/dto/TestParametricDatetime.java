@@ -54,6 +54,7 @@ class TestParametricDatetime {
     void otherClientsSeeMilliseconds() {
         assertThat(column(TIMESTAMP_6, false)).isEqualTo("{\"name\":\"c\",\"type\":\"timestamp\",\"typeSignature\":"
                 + "{\"rawType\":\"timestamp\",\"arguments\":[]}}");
+        assertThat(column(new ArrayType(TIMESTAMP_TZ_0), false)).contains("\"type\":\"array(timestamp with time zone)\"");
         assertThat(rows(false)).isEqualTo("[[\"2020-01-02 03:04:05.123\",\"2020-01-02 03:04:05.000 UTC\",\"10:11:12.500\"]]");
     }
 }

@@ -361,7 +361,7 @@ final class DateTimeFormatting {
             if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid unix time: " + seconds);
             }
-            out.appendLong(DateTimeValues.packWithZone(Math.round(seconds * 1000), zoneKey));
+            out.appendLong(DateTimeValues.packWithZone(TemporalLibrary.checkedMillis(Math.round(seconds * 1000)), zoneKey));
         });
     }
 

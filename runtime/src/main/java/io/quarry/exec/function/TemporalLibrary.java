@@ -93,9 +93,19 @@ final class TemporalLibrary {
             if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid unix time: " + seconds);
             }
-            out.appendLong(DateTimeValues.packWithZone(Math.round(seconds * 1000), offsetZoneKey(hours * 60 + minutes)));
+            out.appendLong(DateTimeValues.packWithZone(checkedMillis(Math.round(seconds * 1000)), offsetZoneKey(hours * 60 + minutes)));
         });
     }
+
+    /** Milliseconds that fit the packed form of a timestamp with time zone (52 bits, as Trino's). */
+    static long checkedMillis(long millis) {
+        if (millis > MAX_PACKED_MILLIS || millis < -MAX_PACKED_MILLIS - 1) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Millis overflow: " + millis);
+        }
+        return millis;
+    }
+
+    private static final long MAX_PACKED_MILLIS = (1L << 51) - 1;
 
     private static ScalarKernel fromUnixtimeNanos(List<Expression> arguments) {
         int zoneKey = DateTimeValues.zoneKey(sessionZone(arguments, 1));
