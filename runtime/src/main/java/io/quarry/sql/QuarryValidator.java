@@ -126,6 +126,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
         DecimalRounding.rewrite(node);
         CharCast.rewrite(node);
+        node = TemporalSyntax.rewriteExtract(node, this::location);
         NormalizeForm.rewrite(node);
         SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
         ArrayConcat.rewrite(rewritten);
@@ -136,6 +137,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
         WindowChecks.check(expression, text);
+        TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall call
                 && call.getKind().belongsTo(SqlKind.BINARY_COMPARISON)

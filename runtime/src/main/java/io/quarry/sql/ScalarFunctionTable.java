@@ -106,11 +106,13 @@ final class ScalarFunctionTable {
         list.add(function("DATE_FORMAT", varchar(), families(ANY, TEXT)));
         list.add(function("DATE_PARSE", timestamp(3), families(TEXT, TEXT)));
         list.add(function("PARSE_DATETIME", timestampWithTimeZone(3), families(TEXT, TEXT)));
-        list.add(function("FROM_UNIXTIME", timestampWithTimeZone(3), optional(1, NUMERIC, TEXT)));
+        list.add(function("FROM_UNIXTIME", timestampWithTimeZone(3), OperandTypes.or(families(NUMERIC), families(NUMERIC, TEXT),
+                families(NUMERIC, INTEGER, INTEGER))));
         list.add(function("FROM_ISO8601_DATE", sqlType(SqlTypeName.DATE), families(TEXT)));
         list.add(function("TO_UNIXTIME", sqlType(SqlTypeName.DOUBLE), families(ANY)));
-        list.add(function("TO_ISO8601", varchar(), families(ANY)));
-        list.add(function("AT_TIMEZONE", ScalarFunctionTable::atTimeZoneType, families(ANY, TEXT)));
+        list.add(function("TO_ISO8601", ScalarFunctionTable::toIso8601Type, families(ANY)));
+        list.add(function("AT_TIMEZONE", ScalarFunctionTable::atTimeZoneType,
+                OperandTypes.or(families(ANY, TEXT), families(ANY, SqlTypeFamily.INTERVAL_DAY_TIME))));
         list.add(function("WITH_TIMEZONE", ScalarFunctionTable::atTimeZoneType, families(ANY, TEXT)));
         list.add(nonDeterministic("NOW", timestampWithTimeZone(3), OperandTypes.NILADIC));
         list.add(nonDeterministic("CURRENT_TIMEZONE", varchar(), OperandTypes.NILADIC));
@@ -120,6 +122,14 @@ final class ScalarFunctionTable {
         for (String name : SessionContextFunction.NAMES) {
             list.add(new SessionContextFunction(name));
         }
+        // dates and times: conversions from text and numbers (TemporalLibrary's kernels)
+        list.add(function("DATE", sqlType(SqlTypeName.DATE), families(ANY)));
+        list.add(function("FROM_ISO8601_TIMESTAMP", timestampWithTimeZone(3), families(TEXT)));
+        list.add(function("FROM_ISO8601_TIMESTAMP_NANOS", timestampWithTimeZone(9), families(TEXT)));
+        list.add(function("FROM_UNIXTIME_NANOS", timestampWithTimeZone(9), families(NUMERIC)));
+        list.add(function("HUMAN_READABLE_SECONDS", varchar(), families(NUMERIC)));
+        list.add(function("PARSE_DURATION", ScalarFunctionTable::intervalDayToSecond, families(TEXT)));
+        list.add(function("TO_MILLISECONDS", sqlType(SqlTypeName.BIGINT), families(SqlTypeFamily.INTERVAL_DAY_TIME)));
         // JSON text
         // JSON text or json (Calcite's VARIANT, of family ANY): the kernels check the exact types
         list.add(function("JSON_EXTRACT_SCALAR", ScalarFunctionTable::jsonExtractScalarType, families(ANY, TEXT)));
@@ -323,6 +333,26 @@ final class ScalarFunctionTable {
                 ? factory.createSqlType(SqlTypeName.DOUBLE)
                 : binding.getOperandType(binding.getOperandCount() - 1);
         return nullable(factory, type);
+    }
+
+    private static RelDataType intervalDayToSecond(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return nullable(factory, factory.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
+                org.apache.calcite.avatica.util.TimeUnit.DAY, org.apache.calcite.avatica.util.TimeUnit.SECOND,
+                org.apache.calcite.sql.parser.SqlParserPos.ZERO)));
+    }
+
+    /** to_iso8601's bound: 16 for a date, 22 (with a zone 28) plus the fraction for a timestamp. */
+    private static RelDataType toIso8601Type(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType type = binding.getOperandType(0);
+        int precision = Math.max(0, type.getPrecision());
+        int length = switch (type.getSqlTypeName()) {
+            case TIMESTAMP -> 22 + precision + (precision > 0 ? 1 : 0);
+            case TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 28 + precision + (precision > 0 ? 1 : 0);
+            default -> 16;
+        };
+        return nullable(factory, factory.createSqlType(SqlTypeName.VARCHAR, length));
     }
 
     private static RelDataType atTimeZoneType(SqlOperatorBinding binding) {

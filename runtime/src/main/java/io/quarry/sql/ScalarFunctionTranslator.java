@@ -62,7 +62,7 @@ final class ScalarFunctionTranslator {
             "year_of_week", "yow", "day_of_month", "timezone_hour", "timezone_minute", "last_day_of_month",
             "format_datetime", "date_format", "date_parse", "from_iso8601_date", "to_unixtime",
             "to_iso8601", "at_timezone", "with_timezone", "format", "json_extract_scalar", "json_size",
-            "json_array_length", "is_json_scalar");
+            "json_array_length", "is_json_scalar", "parse_duration", "to_milliseconds");
 
     private static final Set<String> SESSION_FUNCTIONS =
             Set.of("current_date", "current_timestamp", "now", "localtimestamp", "localtime", "current_timezone",
@@ -188,9 +188,34 @@ final class ScalarFunctionTranslator {
             case "from_unixtime": {
                 List<Expression> arguments = new ArrayList<>();
                 arguments.add(ExpressionTranslator.coerce(translator.apply(operands.get(0)), Types.DOUBLE));
+                if (operands.size() == 3) {
+                    arguments.add(ExpressionTranslator.coerce(translator.apply(operands.get(1)), Types.BIGINT));
+                    arguments.add(ExpressionTranslator.coerce(translator.apply(operands.get(2)), Types.BIGINT));
+                    return new Call(name, arguments, type);
+                }
                 arguments.add(operands.size() > 1 ? translator.apply(operands.get(1)) : sessionZone());
                 return new Call(name, arguments, type);
             }
+            // dates and times: conversions and session-zone arguments (TemporalLibrary's kernels)
+            case "$extract_field": {
+                String field = ((RexLiteral) operands.get(0)).getValueAs(String.class);
+                return TemporalSyntax.extractField(field, translator.apply(operands.get(1)), field);
+            }
+            case "current_time":
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                        "current_time is not supported: Quarry has no time with time zone type (localtime is a time(3))");
+            case "$datetime_minus":
+                return TemporalSyntax.difference(translator.apply(operands.get(0)), translator.apply(operands.get(1)), sessionZone());
+            case "date":
+                return TemporalSyntax.toDate(translator.apply(operands.get(0)), sessionZone());
+            case "from_iso8601_timestamp", "from_iso8601_timestamp_nanos", "from_unixtime_nanos":
+                return new Call(name, List.of(name.equals("from_unixtime_nanos")
+                        ? ExpressionTranslator.coerce(translator.apply(operands.get(0)), Types.BIGINT)
+                        : translator.apply(operands.get(0)), sessionZone()), type);
+            case "human_readable_seconds":
+                return call(name, operands, translator, type, Types.DOUBLE);
+            case "timezone_hour", "timezone_minute", "at_timezone", "to_unixtime":
+                return TemporalSyntax.withZonedValue(name, translateAll(operands, translator), type, sessionZone());
             case "parse_datetime": {
                 List<Expression> arguments = translateAll(operands, translator);
                 arguments.add(sessionZone());
@@ -221,6 +246,11 @@ final class ScalarFunctionTranslator {
     /** A cast to timestamp with time zone takes the session's zone as a second argument. */
     private static Expression castToZoned(RexCall call, Function<RexNode, Expression> translator) {
         RexNode operand = call.getOperands().get(0);
+        if (call.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP && operand.getType().getSqlTypeName() == SqlTypeName.TIME) {
+            // a time becomes a timestamp of the current date in the session's zone
+            String name = call.getKind() == SqlKind.SAFE_CAST ? "try_cast" : "cast";
+            return new Call(name, List.of(translator.apply(operand), sessionZone()), TypeMapping.toQuarry(call.getType()));
+        }
         if (call.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP_TZ
                 || operand.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ) {
             return null;
@@ -324,6 +354,7 @@ final class ScalarFunctionTranslator {
                         + arguments.stream().map(a -> a.type().displayName()).toList());
             }
         }
+        type = TemporalSyntax.withIntervalPrecision(function, arguments, type);
         Constant folded = foldDateArithmetic(function, arguments, type);
         return folded != null ? folded : new Call(function, arguments, type);
     }
@@ -350,8 +381,10 @@ final class ScalarFunctionTranslator {
             return new Constant(day.plusMonths(amount).toEpochDay(), Types.DATE);
         }
         if (interval.type() instanceof IntervalDayTimeType) {
-            long millis = Math.addExact(Math.multiplyExact(day.toEpochDay(), 86_400_000L), amount);
-            return new Constant(Math.floorDiv(millis, 86_400_000L), Types.DATE);
+            if (amount % 86_400_000L != 0) {
+                return null; // the kernel's error (Trino refuses hours, minutes and seconds on a date)
+            }
+            return new Constant(Math.addExact(day.toEpochDay(), amount / 86_400_000L), Types.DATE);
         }
         return null;
     }

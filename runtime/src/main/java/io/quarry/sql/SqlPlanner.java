@@ -174,7 +174,7 @@ public final class SqlPlanner {
         Context context = Contexts.of(new CancelFlag(new java.util.concurrent.atomic.AtomicBoolean()));
         HepPlanner clusterPlanner = new HepPlanner(HepProgram.builder().build(), context);
         clusterPlanner.setExecutor(NO_FOLDING);
-        RexBuilder rexBuilder = new RexBuilder(typeFactory);
+        RexBuilder rexBuilder = new TemporalRexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(clusterPlanner, rexBuilder);
         SqlToRelConverter converter = new LambdaClosures.Converter(
                 (rowType, queryString, schemaPath, viewPath) -> {

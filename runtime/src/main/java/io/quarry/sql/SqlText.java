@@ -140,6 +140,14 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                if (word.equalsIgnoreCase("at")) {
+                    // x AT TIME ZONE zone becomes at_timezone(x, zone)
+                    int next = AtTimeZoneText.rewrite(sql, i, end, out, insertions, line, lineStart);
+                    if (next >= 0) {
+                        i = next;
+                        continue;
+                    }
+                }
                 if (word.equalsIgnoreCase("as") && end < n && Character.isWhitespace(sql.charAt(end))
                         && CastTypeSyntax.startsStructural(sql, firstNonBlank(sql, end))) {
                     // CAST(x AS array(T)): Trino's type spelling in Calcite's, of the same length
@@ -309,8 +317,8 @@ final class SqlText {
         int shift = 0;
         for (int[] insertion : insertions) {
             if (insertion[2] < 0) {
-                // one character (the closing parenthesis of a JSON literal) was inserted
-                shift += insertion[0] == line && insertion[1] < column ? 1 : 0;
+                // -insertion[2] characters were inserted (the closing parenthesis of a JSON literal, at_timezone( …)
+                shift += insertion[0] == line && insertion[1] < column ? -insertion[2] : 0;
             } else if (insertion[0] == line && insertion[1] < column) {
                 // inside the quoted word the column moves by one, after it by two
                 shift += column <= insertion[1] + insertion[2] + 1 ? 1 : 2;

@@ -26,21 +26,26 @@ public record ClientTypeSignature(
     }
 
     public static ClientTypeSignature of(Type type) {
+        return of(type, false);
+    }
+
+    /** The signature; date-time types show their precision only to clients with parametric date-times. */
+    public static ClientTypeSignature of(Type type, boolean parametricDatetime) {
         if (type instanceof ArrayType array) {
-            return new ClientTypeSignature("array", List.of(ClientTypeSignatureParameter.ofType(of(array.elementType()))));
+            return new ClientTypeSignature("array", List.of(ClientTypeSignatureParameter.ofType(of(array.elementType(), parametricDatetime))));
         }
         if (type instanceof MapType map) {
             return new ClientTypeSignature("map", List.of(
-                    ClientTypeSignatureParameter.ofType(of(map.keyType())),
-                    ClientTypeSignatureParameter.ofType(of(map.valueType()))));
+                    ClientTypeSignatureParameter.ofType(of(map.keyType(), parametricDatetime)),
+                    ClientTypeSignatureParameter.ofType(of(map.valueType(), parametricDatetime))));
         }
         if (type instanceof RowType row) {
             return new ClientTypeSignature("row", row.fields().stream()
                     .map(field -> ClientTypeSignatureParameter.ofNamedType(new NamedClientTypeSignature(
-                            field.name().map(NamedClientTypeSignature.RowFieldName::new).orElse(null), of(field.type()))))
+                            field.name().map(NamedClientTypeSignature.RowFieldName::new).orElse(null), of(field.type(), parametricDatetime))))
                     .toList());
         }
-        List<ClientTypeSignatureParameter> arguments = (TemporalTypes.hidesArguments(type) ? List.<Long>of() : type.arguments()).stream()
+        List<ClientTypeSignatureParameter> arguments = (TemporalTypes.hidesArguments(type) && !parametricDatetime ? List.<Long>of() : type.arguments()).stream()
                 .map(ClientTypeSignatureParameter::ofLong)
                 .toList();
         return new ClientTypeSignature(type.rawType(), arguments);

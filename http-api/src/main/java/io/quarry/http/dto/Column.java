@@ -19,7 +19,24 @@ public record Column(
         requireNonNull(typeSignature, "typeSignature is null");
     }
 
+    /** Date-times without their precision at any depth, as Trino names them to older clients: {@code array(timestamp)}. */
+    private static String legacyName(io.quarry.type.Type type) {
+        String name = TemporalTypes.protocolName(type);
+        return TemporalTypes.isTemporal(type) ? name : LEGACY_DATETIME.matcher(name).replaceAll("$1");
+    }
+
+    private static final java.util.regex.Pattern LEGACY_DATETIME = java.util.regex.Pattern.compile("\\b(timestamp|time)\\(\\d+\\)");
+
     public static Column of(ResultColumn column) {
-        return new Column(column.name(), TemporalTypes.protocolName(column.type()), ClientTypeSignature.of(column.type()));
+        return of(column, false);
+    }
+
+    /**
+     * The column as a client sees it: with the {@code PARAMETRIC_DATETIME} capability date-time types keep their
+     * precision ({@code timestamp(6)}), without it they are shown as Trino shows them to older clients.
+     */
+    public static Column of(ResultColumn column, boolean parametricDatetime) {
+        String type = parametricDatetime ? column.type().displayName() : legacyName(column.type());
+        return new Column(column.name(), type, ClientTypeSignature.of(column.type(), parametricDatetime));
     }
 }

@@ -19,9 +19,9 @@ public final class ResultData implements JsonSerializable {
     private final List<Page> pages;
     private final ValueEncoder[] encoders;
 
-    private ResultData(List<Type> types, List<Page> pages) {
+    private ResultData(List<Type> types, List<Page> pages, boolean parametricDatetime) {
         this.pages = List.copyOf(pages);
-        this.encoders = types.stream().map(ValueEncoders::forType).toArray(ValueEncoder[]::new);
+        this.encoders = types.stream().map(type -> ValueEncoders.forType(type, parametricDatetime)).toArray(ValueEncoder[]::new);
         for (Page page : pages) {
             if (page.channelCount() != encoders.length) {
                 throw new IllegalArgumentException("page has " + page.channelCount() + " columns, result has " + encoders.length);
@@ -31,11 +31,16 @@ public final class ResultData implements JsonSerializable {
 
     /** The rows of {@code pages} typed by {@code types}, or empty when the pages hold no row. */
     public static Optional<ResultData> of(List<Type> types, List<Page> pages) {
+        return of(types, pages, false);
+    }
+
+    /** As {@link #of(List, List)}; date-times at their precision for clients with parametric date-times. */
+    public static Optional<ResultData> of(List<Type> types, List<Page> pages, boolean parametricDatetime) {
         long rows = 0;
         for (Page page : pages) {
             rows += page.positionCount();
         }
-        return rows == 0 ? Optional.empty() : Optional.of(new ResultData(types, pages));
+        return rows == 0 ? Optional.empty() : Optional.of(new ResultData(types, pages, parametricDatetime));
     }
 
     @Override

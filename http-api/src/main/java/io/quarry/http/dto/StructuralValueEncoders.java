@@ -21,9 +21,9 @@ final class StructuralValueEncoders {
         return type instanceof ArrayType || type instanceof MapType || type instanceof RowType;
     }
 
-    static ValueEncoder forType(Type type) {
+    static ValueEncoder forType(Type type, boolean parametricDatetime) {
         if (type instanceof ArrayType array) {
-            ValueEncoder element = ValueEncoders.forType(array.elementType());
+            ValueEncoder element = ValueEncoders.forType(array.elementType(), parametricDatetime);
             return (generator, block, position) -> {
                 ArrayBlock arrays = (ArrayBlock) block;
                 Block elements = arrays.elements();
@@ -40,7 +40,7 @@ final class StructuralValueEncoders {
         }
         if (type instanceof MapType map) {
             Type keyType = map.keyType();
-            ValueEncoder value = ValueEncoders.forType(map.valueType());
+            ValueEncoder value = ValueEncoders.forType(map.valueType(), parametricDatetime);
             return (generator, block, position) -> {
                 MapBlock maps = (MapBlock) block;
                 generator.writeStartObject();
@@ -56,7 +56,7 @@ final class StructuralValueEncoders {
             };
         }
         List<Type> fieldTypes = ((RowType) type).fieldTypes();
-        ValueEncoder[] fields = fieldTypes.stream().map(ValueEncoders::forType).toArray(ValueEncoder[]::new);
+        ValueEncoder[] fields = fieldTypes.stream().map(field -> ValueEncoders.forType(field, parametricDatetime)).toArray(ValueEncoder[]::new);
         return (generator, block, position) -> {
             RowBlock rows = (RowBlock) block;
             generator.writeStartArray();

@@ -10,8 +10,8 @@ import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
 
 /**
- * JSON encodings of date-time and interval values for clients without parametric date-time support, as
- * Trino sends them: to the millisecond ({@code "2024-01-02 03:04:05.000"}, {@code "… UTC"}), intervals as
+ * JSON encodings of date-time and interval values as Trino sends them: at the type's precision to clients with the
+ * {@code PARAMETRIC_DATETIME} capability; to others to the millisecond ({@code "2024-01-02 03:04:05.000"}, {@code "… UTC"}), intervals as
  * {@code "6 00:00:00.000"} and {@code "0-2"}.
  */
 final class TemporalValueEncoders {
@@ -20,14 +20,21 @@ final class TemporalValueEncoders {
 
     private TemporalValueEncoders() {}
 
-    static ValueEncoder forType(Type type) {
-        if (type instanceof TimestampType) {
+    static ValueEncoder forType(Type type, boolean parametricDatetime) {
+        if (type instanceof TimestampType timestamp) {
+            int precision = parametricDatetime ? timestamp.precision() : LEGACY_PRECISION;
             return (generator, block, position) -> generator.writeString(
-                    DateTimeValues.formatTimestamp(((LongBlock) block).getLong(position), LEGACY_PRECISION));
+                    DateTimeValues.formatTimestamp(((LongBlock) block).getLong(position), precision));
         }
-        if (type instanceof TimestampWithTimeZoneType) {
+        if (type instanceof TimestampWithTimeZoneType timestamp) {
+            int precision = parametricDatetime ? timestamp.precision() : LEGACY_PRECISION;
             return (generator, block, position) -> generator.writeString(
-                    DateTimeValues.formatTimestampWithZone(((LongBlock) block).getLong(position), LEGACY_PRECISION));
+                    DateTimeValues.formatTimestampWithZone(((LongBlock) block).getLong(position), precision));
+        }
+        if (type instanceof TimeType time && parametricDatetime) {
+            int precision = time.precision();
+            return (generator, block, position) ->
+                    generator.writeString(DateTimeValues.formatTime(((LongBlock) block).getLong(position), precision));
         }
         if (type instanceof TimeType) {
             return (generator, block, position) -> {

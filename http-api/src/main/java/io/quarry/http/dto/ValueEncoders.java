@@ -34,6 +34,11 @@ public final class ValueEncoders {
     private ValueEncoders() {}
 
     public static ValueEncoder forType(Type type) {
+        return forType(type, false);
+    }
+
+    /** The encoder of a type; date-times at their own precision when the client has parametric date-times. */
+    public static ValueEncoder forType(Type type, boolean parametricDatetime) {
         if (type instanceof BooleanType) {
             return (generator, block, position) -> generator.writeBoolean(((BooleanBlock) block).getBoolean(position));
         }
@@ -89,10 +94,10 @@ public final class ValueEncoders {
             return (generator, block, position) -> generator.writeNull();
         }
         if (TemporalTypes.isTemporal(type)) {
-            return TemporalValueEncoders.forType(type);
+            return TemporalValueEncoders.forType(type, parametricDatetime);
         }
         if (StructuralValueEncoders.isStructural(type)) {
-            return StructuralValueEncoders.forType(type);
+            return StructuralValueEncoders.forType(type, parametricDatetime);
         }
         throw new IllegalArgumentException("No JSON encoding for type " + type);
     }

@@ -55,6 +55,18 @@ public final class StatementResource extends AllDirectives {
     private final QuarryService service;
     private final HttpServerSettings settings;
     private final CompletionStage<URI> externalBaseUri;
+    /**
+     * The running queries whose client announced the {@code PARAMETRIC_DATETIME} capability when it submitted them
+     * (clients send it with the POST only): their date-time columns keep their precision. Bounded, in case a client
+     * never reads its query to the end.
+     */
+    private final java.util.Set<QueryId> parametricDatetimeQueries = java.util.Collections.newSetFromMap(
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<QueryId, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            }));
 
     /**
      * @param externalBaseUri completes with {@code http://host:boundPort} once the server is bound; requests
@@ -87,8 +99,14 @@ public final class StatementResource extends AllDirectives {
                     throw new HttpStatusException(StatusCodes.BAD_REQUEST, "SQL statement is empty");
                 }
                 RequestSession session = SessionHeaderParser.parse(protocol, request.getHeaders());
+                boolean parametricDatetime = session.session().clientCapabilities().contains("PARAMETRIC_DATETIME");
                 CompletionStage<HttpResponse> response = service.submit(session.session(), sql)
-                        .thenCombine(externalBaseUri, (handle, base) -> Responses.json(queuedResults(handle, base)));
+                        .thenCombine(externalBaseUri, (handle, base) -> {
+                            if (parametricDatetime) {
+                                parametricDatetimeQueries.add(handle.queryId());
+                            }
+                            return Responses.json(queuedResults(handle, base));
+                        });
                 return onSuccess(response, this::complete);
             });
         });
@@ -140,12 +158,14 @@ public final class StatementResource extends AllDirectives {
                     .map(size -> Math.max(1, Math.min(size, settings.maxTargetResultBytes())))
                     .orElse(settings.defaultTargetResultBytes());
             CompletionStage<HttpResponse> response = service.fetch(handle, phase, token, maxWait, targetBytes)
-                    .thenCombine(externalBaseUri, (result, base) -> toResponse(protocol, handle, result, base));
+                    .thenCombine(externalBaseUri, (result, base) -> toResponse(protocol, handle, result, base,
+                            parametricDatetimeQueries.contains(handle.queryId())));
             return onSuccess(response, this::complete);
         }));
     }
 
-    private static HttpResponse toResponse(ProtocolHeaders protocol, QueryHandle handle, FetchResult result, URI base) {
+    private HttpResponse toResponse(
+            ProtocolHeaders protocol, QueryHandle handle, FetchResult result, URI base, boolean parametricDatetime) {
         if (result instanceof FetchRejected rejected) {
             return switch (rejected.reason()) {
                 case NOT_FOUND -> TextResponses.text(StatusCodes.NOT_FOUND, QUERY_NOT_FOUND);
@@ -159,21 +179,23 @@ public final class StatementResource extends AllDirectives {
         ResultBatch batch = (ResultBatch) result;
         List<HttpHeader> headers = SessionUpdateHeaders.render(protocol, batch.sessionUpdates());
         return HttpResponse.create()
-                .withEntity(ContentTypes.APPLICATION_JSON, WireJson.toBytes(queryResults(handle, batch, base)))
+                .withEntity(ContentTypes.APPLICATION_JSON, WireJson.toBytes(queryResults(handle, batch, base, parametricDatetime)))
                 .addHeaders(headers);
     }
 
     /** The QueryResults of one batch: absolute URIs from the configured base, rows only with columns. */
-    static QueryResults queryResults(QueryHandle handle, ResultBatch batch, URI base) {
+    static QueryResults queryResults(QueryHandle handle, ResultBatch batch, URI base, boolean parametricDatetime) {
         String id = batch.queryId().toString();
         URI nextUri = batch.nextPhase().isPresent()
                 ? resultUri(base, batch.nextPhase().get(), handle, batch.nextToken().getAsLong())
                 : null;
-        List<Column> columns = batch.columns().map(list -> list.stream().map(Column::of).toList()).orElse(null);
+        List<Column> columns = batch.columns()
+                .map(list -> list.stream().map(column -> Column.of(column, parametricDatetime)).toList())
+                .orElse(null);
         ResultData data = null;
         if (batch.columns().isPresent()) {
             List<io.quarry.type.Type> types = batch.columns().get().stream().map(ResultColumn::type).toList();
-            data = ResultData.of(types, batch.pages()).orElse(null);
+            data = ResultData.of(types, batch.pages(), parametricDatetime).orElse(null);
         } else if (batch.pages().stream().anyMatch(page -> page.positionCount() > 0)) {
             throw new IllegalStateException("Query " + id + " produced rows before its columns");
         }

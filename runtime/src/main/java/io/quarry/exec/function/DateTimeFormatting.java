@@ -51,30 +51,66 @@ final class DateTimeFormatting {
         if (type instanceof TimestampWithTimeZoneType) {
             return DateTimeValues.toZonedDateTime(value);
         }
-        long micros = TemporalFunctions.toLocalMicros(type).applyAsLong(value);
+        // Joda's values are milliseconds: finer timestamps are rounded to them
+        long micros = DateTimeValues.roundMicros(TemporalFunctions.toLocalMicros(type).applyAsLong(value), 3);
         return TemporalFunctions.localDateTime(micros).atZone(ZoneOffset.UTC);
     }
 
     /**
-     * A Joda-style pattern as Java's formatter reads it: Joda's {@code y} is the proleptic year (Java's
-     * {@code u}) and its {@code Z} an offset with a colon.
+     * English text with ISO weeks (Monday first, week 1 holds 4 January), as Joda, whose week fields are ISO's:
+     * the region override only changes the week rules.
+     */
+    static final Locale JODA_LOCALE = Locale.forLanguageTag("en-US-u-rg-gbzzzz");
+
+    /**
+     * A Joda-style pattern as Java's formatter reads it. Joda's {@code y} is the proleptic year (Java's {@code u}),
+     * {@code Y} the year of era (Java's {@code y}), {@code x} the ISO week year (Java's {@code Y} under
+     * {@link #JODA_LOCALE}); {@code Z} is an offset without a colon, {@code ZZ} with one, {@code ZZZ} the zone's id.
      */
     static String javaPattern(String joda) {
         StringBuilder pattern = new StringBuilder(joda.length() + 4);
-        boolean quoted = false;
-        for (int i = 0; i < joda.length(); i++) {
+        int i = 0;
+        while (i < joda.length()) {
             char c = joda.charAt(i);
             if (c == '\'') {
-                quoted = !quoted;
+                int end = joda.indexOf('\'', i + 1);
+                end = end < 0 ? joda.length() : end + 1;
+                pattern.append(joda, i, end);
+                i = end;
+                continue;
             }
-            if (!quoted && c == 'y') {
-                pattern.append('u');
-            } else if (!quoted && c == 'Z') {
-                if (i == 0 || joda.charAt(i - 1) != 'Z') {
-                    pattern.append("XXX");
+            int run = i;
+            while (run < joda.length() && joda.charAt(run) == c) {
+                run++;
+            }
+            int count = run - i;
+            i = run;
+            if (!Character.isLetter(c)) {
+                for (int k = 0; k < count; k++) {
+                    if ("[]#{}".indexOf(c) >= 0) {
+                        pattern.append('\'').append(c).append('\'');
+                    } else {
+                        pattern.append(c);
+                    }
                 }
+                continue;
+            }
+            String letters = switch (c) {
+                case 'y' -> "u";
+                case 'Y' -> "y";
+                case 'x' -> "Y";
+                case 'G', 'w', 'e', 'E', 'D', 'M', 'd', 'a', 'K', 'h', 'H', 'k', 'm', 's', 'S', 'z' -> String.valueOf(c);
+                case 'Z' -> null;
+                default -> throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Illegal pattern component: " + c);
+            };
+            if (c == 'a') {
+                pattern.append('a'); // Joda's half of the day is one width
+            } else if (letters == null) {
+                pattern.append(count == 1 ? "xx" : count == 2 ? "xxx" : "VV");
+            } else if (c == 'z') {
+                pattern.append(count >= 4 ? "zzzz" : "z");
             } else {
-                pattern.append(c);
+                pattern.append(letters.repeat(count));
             }
         }
         return pattern.toString();
@@ -82,9 +118,16 @@ final class DateTimeFormatting {
 
     private static DateTimeFormatter jodaFormatter(String pattern) {
         try {
-            return DateTimeFormatter.ofPattern(javaPattern(pattern), Locale.ENGLISH);
+            return DateTimeFormatter.ofPattern(javaPattern(pattern), JODA_LOCALE);
         } catch (IllegalArgumentException e) {
             throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: '" + pattern + "'");
+        }
+    }
+
+    private static void checkNoZone(Type type, String pattern) {
+        if (!(type instanceof TimestampWithTimeZoneType) && pattern != null && javaPattern(pattern).replaceAll("'[^']*'", "").matches(".*[xVz].*")) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "format_datetime for TIMESTAMP type, cannot use 'Z' nor 'z' in format,"
+                    + " as this type does not contain TZ information");
         }
     }
 
@@ -94,13 +137,23 @@ final class DateTimeFormatting {
             throw Functions.unsupported("format_datetime", types);
         }
         String fixed = constantText(arguments, 1);
+        checkNoZone(type, fixed);
         DateTimeFormatter formatter = fixed == null ? null : jodaFormatter(fixed);
         return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
-            DateTimeFormatter f = formatter != null ? formatter : jodaFormatter(Kernels.string(blocks[1], position));
+            DateTimeFormatter f = formatter;
+            if (f == null) {
+                String pattern = Kernels.string(blocks[1], position);
+                checkNoZone(type, pattern);
+                f = jodaFormatter(pattern);
+            }
             ZonedDateTime time = zoned(type, Kernels.longAt(blocks[0], position));
+            // Joda keeps milliseconds; UTC is the zone named UTC
+            time = time.withNano(time.getNano() / 1_000_000 * 1_000_000);
+            if (time.getZone().equals(ZoneOffset.UTC)) {
+                time = time.withZoneSameInstant(ZoneId.of("UTC"));
+            }
             try {
-                String text = f.format(time);
-                out.appendString(type instanceof TimestampWithTimeZoneType ? text : text.replace("Z", "UTC"));
+                out.appendString(f.format(time));
             } catch (DateTimeException e) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot format: " + e.getMessage());
             }
@@ -160,11 +213,12 @@ final class DateTimeFormatting {
                 }
                 case 'v' -> pad(text, time.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2);
                 case 'W' -> text.append(time.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-                case 'w' -> text.append(time.getDayOfWeek().getValue() % 7);
                 case 'x' -> pad(text, time.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), 4);
                 case 'Y' -> pad(text, time.getYear(), 4);
                 case 'y' -> pad(text, Math.floorMod(time.getYear(), 100), 2);
                 case '%' -> text.append('%');
+                case 'D', 'U', 'u', 'V', 'w', 'X' -> throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                        "%" + specifier + " not supported in date format string");
                 default -> text.append(specifier);
             }
         }
@@ -192,16 +246,16 @@ final class DateTimeFormatting {
             switch (specifier) {
                 case 'Y' -> builder.appendValue(ChronoField.YEAR, 4);
                 case 'y' -> builder.appendValueReduced(ChronoField.YEAR, 2, 2, 2000);
-                case 'm' -> builder.appendValue(ChronoField.MONTH_OF_YEAR, 2);
+                case 'm' -> builder.appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
                 case 'c' -> builder.appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
-                case 'd' -> builder.appendValue(ChronoField.DAY_OF_MONTH, 2);
+                case 'd' -> builder.appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
                 case 'e' -> builder.appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
-                case 'H' -> builder.appendValue(ChronoField.HOUR_OF_DAY, 2);
+                case 'H' -> builder.appendValue(ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
                 case 'k' -> builder.appendValue(ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
-                case 'h', 'I' -> builder.appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 2);
+                case 'h', 'I' -> builder.appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
                 case 'l' -> builder.appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
-                case 'i' -> builder.appendValue(ChronoField.MINUTE_OF_HOUR, 2);
-                case 's', 'S' -> builder.appendValue(ChronoField.SECOND_OF_MINUTE, 2);
+                case 'i' -> builder.appendValue(ChronoField.MINUTE_OF_HOUR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
+                case 's', 'S' -> builder.appendValue(ChronoField.SECOND_OF_MINUTE, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
                 case 'f' -> builder.appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false);
                 case 'p' -> builder.appendText(ChronoField.AMPM_OF_DAY, TextStyle.SHORT);
                 case 'b' -> builder.appendText(ChronoField.MONTH_OF_YEAR, TextStyle.SHORT);
@@ -214,17 +268,35 @@ final class DateTimeFormatting {
                         "%" + specifier + " not supported in date format string");
             }
         }
+        if (format.matches(".*%[hIlr].*")) {
+            // a 12-hour clock: the hour of day comes from it and the half of the day (morning unless %p says)
+            if (!format.matches(".*%[pr].*")) {
+                builder.parseDefaulting(ChronoField.AMPM_OF_DAY, 0);
+            }
+            return withDefaults(builder, Locale.ENGLISH, false);
+        }
         return withDefaults(builder);
     }
 
     private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder) {
-        return builder.parseDefaulting(ChronoField.YEAR, 1970)
+        return withDefaults(builder, Locale.ENGLISH);
+    }
+
+    private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder, Locale locale) {
+        return withDefaults(builder, locale, true);
+    }
+
+    private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder, Locale locale, boolean hourOfDay) {
+        builder.parseDefaulting(ChronoField.YEAR, 1970)
                 .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
-                .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
-                .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+                .parseDefaulting(ChronoField.DAY_OF_MONTH, 1);
+        if (hourOfDay) {
+            builder.parseDefaulting(ChronoField.HOUR_OF_DAY, 0);
+        }
+        return builder
                 .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
                 .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
-                .toFormatter(Locale.ENGLISH);
+                .toFormatter(locale);
     }
 
     static ScalarKernel dateParse(List<Expression> arguments, List<Type> types) {
@@ -237,7 +309,7 @@ final class DateTimeFormatting {
             DateTimeFormatter f = formatter != null ? formatter : mysqlParser(Kernels.string(blocks[1], position));
             String text = Kernels.string(blocks[0], position);
             try {
-                LocalDateTime time = LocalDateTime.parse(text, f.withResolverStyle(java.time.format.ResolverStyle.SMART));
+                LocalDateTime time = LocalDateTime.parse(text, f.withResolverStyle(java.time.format.ResolverStyle.STRICT));
                 out.appendLong(DateTimeValues.roundMicros(TemporalFunctions.localMicros(time), 3));
             } catch (DateTimeException e) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");
@@ -254,10 +326,21 @@ final class DateTimeFormatting {
             String pattern = Kernels.string(blocks[1], position);
             String text = Kernels.string(blocks[0], position);
             try {
+                String javaPattern = javaPattern(pattern);
+                String unquoted = javaPattern.replaceAll("'[^']*'", "");
+                boolean clock12 = unquoted.indexOf('h') >= 0 || unquoted.indexOf('K') >= 0;
                 DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive()
-                        .appendPattern(javaPattern(pattern));
-                java.time.temporal.TemporalAccessor parsed = withDefaults(builder).withZone(sessionZone).parse(text);
-                ZonedDateTime time = ZonedDateTime.from(parsed);
+                        .appendPattern(javaPattern);
+                if (clock12 && unquoted.indexOf('a') < 0) {
+                    builder.parseDefaulting(ChronoField.AMPM_OF_DAY, 0);
+                }
+                java.time.temporal.TemporalAccessor parsed = withDefaults(builder, JODA_LOCALE, !clock12).parse(text);
+                ZoneId parsedZone = parsed.query(java.time.temporal.TemporalQueries.zone());
+                ZonedDateTime time = ZonedDateTime.ofLocal(LocalDateTime.from(parsed), parsedZone == null ? sessionZone : parsedZone, null);
+                if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                    time = ZonedDateTime.ofInstant(LocalDateTime.from(parsed), ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)),
+                            parsedZone);
+                }
                 out.appendLong(DateTimeValues.packWithZone(time.toInstant().toEpochMilli(), DateTimeValues.zoneKey(time.getZone())));
             } catch (DateTimeException | IllegalArgumentException e) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");
@@ -266,14 +349,19 @@ final class DateTimeFormatting {
     }
 
     static ScalarKernel fromUnixtime(List<Expression> arguments, List<Type> types) {
-        ZoneId zone = zoneArgument(arguments, 1);
+        ZoneId zone;
+        try {
+            zone = zoneArgument(arguments, 1);
+        } catch (DateTimeException e) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Time zone not supported: " + constantText(arguments, 1));
+        }
         int zoneKey = DateTimeValues.zoneKey(zone);
         return Kernels.rows(TIMESTAMP_TZ_3, (blocks, position, out) -> {
             double seconds = Kernels.doubleAt(blocks[0], position);
             if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid unix time: " + seconds);
             }
-            out.appendLong(DateTimeValues.packWithZone(Math.round(seconds * 1000), zoneKey));
+            out.appendLong(DateTimeValues.packWithZone(TemporalLibrary.checkedMillis(Math.round(seconds * 1000)), zoneKey));
         });
     }
 
@@ -313,11 +401,14 @@ final class DateTimeFormatting {
             return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> out.appendString(
                     DateTimeValues.formatTimestamp(Kernels.longAt(blocks[0], position), timestamp.precision()).replace(' ', 'T')));
         }
-        if (type instanceof TimestampWithTimeZoneType) {
-            return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
-                ZonedDateTime time = DateTimeValues.toZonedDateTime(Kernels.longAt(blocks[0], position));
-                out.appendString(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").format(time));
-            });
+        if (type instanceof TimestampWithTimeZoneType timestamp) {
+            // the fraction has the type's digits (milliseconds, then zeros), the offset is Z for UTC
+            int precision = timestamp.precision();
+            String fraction = precision == 0 ? "" : "." + "S".repeat(Math.min(3, precision))
+                    + (precision > 3 ? "'" + "0".repeat(precision - 3) + "'" : "");
+            DateTimeFormatter format = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss" + fraction + "XXX");
+            return Kernels.rows(Types.VARCHAR, (blocks, position, out) ->
+                    out.appendString(format.format(DateTimeValues.toZonedDateTime(Kernels.longAt(blocks[0], position)))));
         }
         throw Functions.unsupported("to_iso8601", types);
     }
@@ -326,7 +417,10 @@ final class DateTimeFormatting {
         return Kernels.rows(Types.DATE, (blocks, position, out) -> {
             String text = Kernels.string(blocks[0], position);
             try {
-                out.appendLong(LocalDate.parse(text.strip()).toEpochDay());
+                String iso = text.strip();
+                iso = iso.matches("\\d{4}") ? iso + "-01-01" : iso.matches("\\d{4}-\\d{2}") ? iso + "-01" : iso;
+                LocalDate weekOrOrdinal = TemporalLibrary.weekOrOrdinalDate(iso);
+                out.appendLong((weekOrOrdinal != null ? weekOrOrdinal : LocalDate.parse(iso)).toEpochDay());
             } catch (DateTimeException e) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");
             }

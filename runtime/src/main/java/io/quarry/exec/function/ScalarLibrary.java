@@ -83,13 +83,19 @@ public final class ScalarLibrary {
                 return DateTimeFormatting.parseDatetime(arguments, types);
             }
             case "from_unixtime" -> {
-                return DateTimeFormatting.fromUnixtime(arguments, types);
+                ScalarKernel offset = TemporalLibrary.resolve(name, arguments, types, result);
+                return offset != null ? offset : DateTimeFormatting.fromUnixtime(arguments, types);
             }
             case "to_unixtime" -> {
                 return DateTimeFormatting.toUnixtime(types);
             }
+            case "from_iso8601_timestamp", "from_iso8601_timestamp_nanos", "from_unixtime_nanos", "human_readable_seconds",
+                    "parse_duration", "to_milliseconds" -> {
+                return TemporalLibrary.resolve(name, arguments, types, result);
+            }
             case "at_timezone" -> {
-                return TemporalFunctions.atTimeZone(types, result);
+                ScalarKernel interval = TemporalLibrary.resolve(name, arguments, types, result);
+                return interval != null ? interval : TemporalFunctions.atTimeZone(types, result);
             }
             case "with_timezone" -> {
                 return TemporalFunctions.withTimeZone(types, result);

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 /** Casts from and to the date-time and interval types, with Trino's text forms and errors. */
 final class TemporalCasts {
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "(\\d{4,})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,12}))?)?)?\\s*(.*)");
+            "(\\d{4,})-(\\d{1,2})-(\\d{1,2})(?: (\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,12}))?)?)?\\s*(.*)");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,12}))?)?");
 
     private TemporalCasts() {}
@@ -47,7 +47,8 @@ final class TemporalCasts {
         }
         ScalarKernel kernel = kernel(source, target, sessionZone);
         if (kernel == null) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Cannot cast " + source.displayName() + " to " + target.displayName());
+            // Trino has no such cast
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to " + target.displayName());
         }
         if (!tryCast) {
             return kernel;
@@ -90,6 +91,11 @@ final class TemporalCasts {
             if (source instanceof DateType) {
                 return Kernels.longToLong(days -> days * MICROS_PER_DAY);
             }
+            if (source instanceof TimeType) {
+                // as Trino: the time on the current date of the session's zone
+                long today = LocalDate.now(sessionZone).toEpochDay() * MICROS_PER_DAY;
+                return Kernels.longToLong(picos -> DateTimeValues.roundMicros(today + picos / PICOS_PER_MICRO, precision));
+            }
             if (source instanceof TimestampWithTimeZoneType) {
                 return Kernels.longToLong(packed -> DateTimeValues.roundMicros(TemporalFunctions.zonedToLocalMicros(packed), precision));
             }
@@ -117,7 +123,9 @@ final class TemporalCasts {
             }
             if (source instanceof TimestampType || source instanceof TimestampWithTimeZoneType) {
                 LongUnaryOperator local = TemporalFunctions.toLocalMicros(source);
-                return Kernels.longToLong(value -> Math.floorMod(local.applyAsLong(value), MICROS_PER_DAY) * PICOS_PER_MICRO);
+                int precision = time.precision();
+                return Kernels.longToLong(value ->
+                        Math.floorMod(DateTimeValues.roundMicros(local.applyAsLong(value), precision), MICROS_PER_DAY) * PICOS_PER_MICRO);
             }
         }
         return null;

@@ -29,7 +29,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -231,6 +230,9 @@ final class TemporalFunctions {
     // ---- last_day_of_month, date_trunc, date_add, date_diff ----
 
     static ScalarKernel lastDayOfMonth(List<Type> types) {
+        if (types.size() == 1 && types.get(0) instanceof UnknownType) {
+            return (arguments, count) -> Blocks.nulls(Types.DATE, count);
+        }
         if (types.size() != 1 || !isDateTime(types.get(0)) || types.get(0) instanceof TimeType) {
             throw Functions.unsupported("last_day_of_month", types);
         }
@@ -302,7 +304,11 @@ final class TemporalFunctions {
         if (fixed != null) {
             checkUnit(type, fixed, "date_add");
         }
+        // the result keeps the value's precision: date_add('millisecond', 1500, timestamp(0)) rounds to the second
         LongUnaryOperator local = toLocalMicros(type);
+        LongUnaryOperator round = type instanceof TimestampType timestamp
+                ? micros -> DateTimeValues.roundMicros(micros, timestamp.precision())
+                : type instanceof TimeType time ? micros -> DateTimeValues.roundMicros(micros, time.precision()) : micros -> micros;
         if (fixed != null && !(type instanceof TimestampWithTimeZoneType)) {
             // the usual case: a constant unit, a tight loop over amounts and values
             return (blocks, count) -> {
@@ -312,7 +318,7 @@ final class TemporalFunctions {
                 long[] result = new long[count];
                 for (int i = 0; i < count; i++) {
                     if (!Blocks.isNull(nulls, i)) {
-                        result[i] = fromLocalMicros(type, addUnits(local.applyAsLong(values[i]), fixed, amounts[i]), values[i]);
+                        result[i] = fromLocalMicros(type, round.applyAsLong(addUnits(local.applyAsLong(values[i]), fixed, amounts[i])), values[i]);
                     }
                 }
                 return new io.quarry.block.LongBlock(count, nulls, result);
@@ -328,7 +334,7 @@ final class TemporalFunctions {
                 out.appendLong(DateTimeValues.packWithZone(millis, DateTimeValues.unpackZoneKey(value)));
                 return;
             }
-            long result = addUnits(local.applyAsLong(value), unit, amount);
+            long result = round.applyAsLong(addUnits(local.applyAsLong(value), unit, amount));
             out.appendLong(fromLocalMicros(type, result, value));
         });
     }
@@ -345,6 +351,9 @@ final class TemporalFunctions {
     }
 
     static ScalarKernel dateDiff(List<Expression> arguments, List<Type> types) {
+        if (types.stream().anyMatch(type -> type instanceof UnknownType)) {
+            return (blocks, count) -> Blocks.nulls(Types.BIGINT, count);
+        }
         if (types.size() != 3 || !isDateTime(types.get(1)) || !types.get(1).getClass().equals(types.get(2).getClass())) {
             throw Functions.unsupported("date_diff", types);
         }
@@ -370,9 +379,52 @@ final class TemporalFunctions {
                 out.appendLong((b - a) / unit.micros);
                 return;
             }
-            long months = ChronoUnit.MONTHS.between(localDateTime(a), localDateTime(b));
-            out.appendLong(months / unit.months());
+            out.appendLong(unit == Unit.YEAR ? yearsBetween(a, b) : monthsBetween(a, b) / unit.months());
         });
+    }
+
+    /**
+     * Whole months from {@code from} to {@code to} (local microseconds), as Trino counts them: a month has passed when
+     * the later day of month and time are at least the earlier ones, or when the later day is the last of its month
+     * (2020-01-31 to 2020-02-29 is one month).
+     */
+    static long monthsBetween(long from, long to) {
+        if (to < from) {
+            return -monthsBetween(to, from);
+        }
+        LocalDateTime later = localDateTime(to);
+        LocalDateTime earlier = localDateTime(from);
+        long months = (later.getYear() - earlier.getYear()) * 12L + later.getMonthValue() - earlier.getMonthValue();
+        int lastDay = later.toLocalDate().lengthOfMonth();
+        if (later.getDayOfMonth() == lastDay && earlier.getDayOfMonth() > lastDay) {
+            earlier = earlier.withDayOfMonth(lastDay);
+        }
+        long laterInMonth = to - localMicros(later.toLocalDate().withDayOfMonth(1).atStartOfDay());
+        long earlierInMonth = localMicros(earlier) - localMicros(earlier.toLocalDate().withDayOfMonth(1).atStartOfDay());
+        return laterInMonth < earlierInMonth ? months - 1 : months;
+    }
+
+    /** Whole years from {@code from} to {@code to}; 29 February counts as 28 February against a common year. */
+    static long yearsBetween(long from, long to) {
+        if (to < from) {
+            return -yearsBetween(to, from);
+        }
+        LocalDateTime later = localDateTime(to);
+        LocalDateTime earlier = localDateTime(from);
+        long laterInYear = to - localMicros(LocalDate.of(later.getYear(), 1, 1).atStartOfDay());
+        long earlierInYear = from - localMicros(LocalDate.of(earlier.getYear(), 1, 1).atStartOfDay());
+        long february29 = (31L + 28) * MICROS_PER_DAY;
+        if (earlierInYear >= february29) {
+            boolean earlierLeap = earlier.toLocalDate().isLeapYear();
+            boolean laterLeap = later.toLocalDate().isLeapYear();
+            if (earlierLeap && !laterLeap) {
+                earlierInYear -= MICROS_PER_DAY;
+            } else if (!earlierLeap && laterLeap) {
+                laterInYear -= MICROS_PER_DAY;
+            }
+        }
+        long years = later.getYear() - earlier.getYear();
+        return laterInYear < earlierInYear ? years - 1 : years;
     }
 
     // ---- arithmetic with intervals ----
@@ -409,6 +461,13 @@ final class TemporalFunctions {
             }
             if (subtract && left instanceof TimestampType && right instanceof TimestampType && result instanceof IntervalDayTimeType) {
                 return Kernels.longsToLong((a, b) -> Math.floorDiv(Math.subtractExact(a, b), MICROS_PER_MILLI));
+            }
+            if (subtract && left instanceof TimestampWithTimeZoneType && right instanceof TimestampWithTimeZoneType
+                    && result instanceof IntervalDayTimeType) {
+                return Kernels.longsToLong((a, b) -> Math.subtractExact(DateTimeValues.unpackMillis(a), DateTimeValues.unpackMillis(b)));
+            }
+            if (subtract && left instanceof TimeType && right instanceof TimeType && result instanceof IntervalDayTimeType) {
+                return Kernels.longsToLong((a, b) -> Math.floorDiv(a - b, 1_000_000_000L));
             }
             if (subtract && left instanceof DateType && right instanceof DateType && result instanceof IntervalDayTimeType) {
                 return Kernels.longsToLong((a, b) -> Math.multiplyExact(Math.subtractExact(a, b), MILLIS_PER_DAY));
@@ -452,6 +511,16 @@ final class TemporalFunctions {
         return null;
     }
 
+    /** The days of an interval added to (or subtracted from) a date: Trino refuses hours, minutes and seconds. */
+    static long wholeDays(long millis, boolean subtract) {
+        if (millis % MILLIS_PER_DAY != 0) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, subtract
+                    ? "Cannot subtract hour, minutes or seconds from a date"
+                    : "Cannot add hour, minutes or seconds to a date");
+        }
+        return millis / MILLIS_PER_DAY;
+    }
+
     private static boolean isInterval(Type type) {
         return type instanceof IntervalDayTimeType || type instanceof IntervalYearMonthType;
     }
@@ -478,7 +547,7 @@ final class TemporalFunctions {
             });
         }
         if (type instanceof DateType) {
-            return Kernels.longsToLong((days, millis) -> Math.floorDiv(days * MILLIS_PER_DAY + sign * millis, MILLIS_PER_DAY));
+            return Kernels.longsToLong((days, millis) -> Math.addExact(days, sign * wholeDays(millis, subtract)));
         }
         if (type instanceof TimestampType) {
             return Kernels.longsToLong((micros, millis) -> Math.addExact(micros, Math.multiplyExact(sign * millis, MICROS_PER_MILLI)));

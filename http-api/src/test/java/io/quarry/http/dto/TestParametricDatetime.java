@@ -1,0 +1,60 @@
+package io.quarry.http.dto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarry.block.BlockBuilder;
+import io.quarry.client.ResultColumn;
+import io.quarry.page.Page;
+import io.quarry.type.ArrayType;
+import io.quarry.type.DateTimeValues;
+import io.quarry.type.TemporalTypes;
+import io.quarry.type.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Date-time columns as Trino sends them: at their precision to a client with the {@code PARAMETRIC_DATETIME}
+ * capability ({@code timestamp(6)}, {@code "2020-01-02 03:04:05.123456"}), to the millisecond to others.
+ */
+class TestParametricDatetime {
+    private static final Type TIMESTAMP_6 = TemporalTypes.timestamp(6);
+    private static final Type TIMESTAMP_TZ_0 = TemporalTypes.timestampWithTimeZone(0);
+    private static final Type TIME_1 = TemporalTypes.time(1);
+
+    private static String column(Type type, boolean parametric) {
+        return new String(WireJson.toBytes(Column.of(new ResultColumn("c", type), parametric)), StandardCharsets.UTF_8);
+    }
+
+    private static String rows(boolean parametric) {
+        long micros = LocalDateTime.parse("2020-01-02T03:04:05.123456").toEpochSecond(ZoneOffset.UTC) * 1_000_000 + 123_456;
+        BlockBuilder timestamps = BlockBuilder.create(TIMESTAMP_6, 1);
+        timestamps.appendLong(micros);
+        BlockBuilder zoned = BlockBuilder.create(TIMESTAMP_TZ_0, 1);
+        zoned.appendLong(DateTimeValues.packWithZone(micros / 1_000_000 * 1_000, 0));
+        BlockBuilder times = BlockBuilder.create(TIME_1, 1);
+        times.appendLong((10 * 3600 + 11 * 60 + 12) * DateTimeValues.PICOS_PER_SECOND + DateTimeValues.PICOS_PER_SECOND / 2);
+        ResultData data = ResultData.of(List.of(TIMESTAMP_6, TIMESTAMP_TZ_0, TIME_1),
+                List.of(Page.of(timestamps.build(), zoned.build(), times.build())), parametric).orElseThrow();
+        return new String(WireJson.toBytes(data), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void parametricClientsSeePrecisions() {
+        assertThat(column(TIMESTAMP_6, true)).isEqualTo("{\"name\":\"c\",\"type\":\"timestamp(6)\",\"typeSignature\":"
+                + "{\"rawType\":\"timestamp\",\"arguments\":[{\"kind\":\"LONG\",\"value\":6}]}}");
+        assertThat(column(new ArrayType(TIMESTAMP_TZ_0), true)).contains("\"type\":\"array(timestamp(0) with time zone)\"")
+                .contains("{\"rawType\":\"timestamp with time zone\",\"arguments\":[{\"kind\":\"LONG\",\"value\":0}]}");
+        assertThat(rows(true)).isEqualTo("[[\"2020-01-02 03:04:05.123456\",\"2020-01-02 03:04:05 UTC\",\"10:11:12.5\"]]");
+    }
+
+    @Test
+    void otherClientsSeeMilliseconds() {
+        assertThat(column(TIMESTAMP_6, false)).isEqualTo("{\"name\":\"c\",\"type\":\"timestamp\",\"typeSignature\":"
+                + "{\"rawType\":\"timestamp\",\"arguments\":[]}}");
+        assertThat(column(new ArrayType(TIMESTAMP_TZ_0), false)).contains("\"type\":\"array(timestamp with time zone)\"");
+        assertThat(rows(false)).isEqualTo("[[\"2020-01-02 03:04:05.123\",\"2020-01-02 03:04:05.000 UTC\",\"10:11:12.500\"]]");
+    }
+}
