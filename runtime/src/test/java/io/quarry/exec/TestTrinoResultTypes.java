@@ -356,4 +356,11 @@ class TestTrinoResultTypes extends LocalQueryTest {
                     e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
         }
     }
+
+    @Test
+    void roundingLargeDoublesKeepsThem() throws Exception {
+        assertResult("SELECT round(1e300, 2), round(-1e20, 1), round(123456789012345.678e0, 2), round(2.5e0), round(1.005e0, 2)",
+                List.of("double", "double", "double", "double", "double"),
+                List.of(1e300, -1e20, 123456789012345.69, 3.0, 1.0));
+    }
 }

@@ -181,8 +181,13 @@ final class MathFunctions {
         }
         double factor = Math.pow(10, digits);
         double magnitude = Math.abs(value);
-        double rounded = Math.round(magnitude * factor) / factor;
-        if (Double.isInfinite(magnitude * factor) || Double.isNaN(rounded)) {
+        double scaled = magnitude * factor;
+        // Math.round saturates at Long.MAX_VALUE; a double that large has no fraction left to round anyway
+        if (Double.isInfinite(scaled) || Double.isNaN(scaled) || scaled >= 0x1p63) {
+            return value;
+        }
+        double rounded = Math.round(scaled) / factor;
+        if (Double.isNaN(rounded)) {
             return value;
         }
         return Math.copySign(rounded, value);
