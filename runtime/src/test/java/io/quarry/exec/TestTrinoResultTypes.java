@@ -363,4 +363,13 @@ class TestTrinoResultTypes extends LocalQueryTest {
                 List.of("double", "double", "double", "double", "double"),
                 List.of(1e300, -1e20, 123456789012345.69, 3.0, 1.0));
     }
+
+    @Test
+    void extremesSkipNaNUnlessAllAreNaN() throws Exception {
+        assertResult("SELECT max(x), min(x) FROM (VALUES nan(), 1e0, 2e0) t(x)", List.of("double", "double"), List.of(2.0, 1.0));
+        assertResult("SELECT max(x), min(x) FROM (VALUES nan(), nan()) t(x)", List.of("double", "double"), List.of(Double.NaN, Double.NaN));
+        assertResult("SELECT least(nan(), 1e0), least(2e0, nan(), 1e0), greatest(nan(), 1e0, 3e0), array_max(ARRAY[nan(), 1e0]),"
+                        + " array_min(ARRAY[nan()])",
+                List.of("double", "double", "double", "double", "double"), List.of(1.0, 1.0, 3.0, 1.0, Double.NaN));
+    }
 }

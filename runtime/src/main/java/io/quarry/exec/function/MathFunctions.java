@@ -266,7 +266,10 @@ final class MathFunctions {
                 }
                 int best = 0;
                 for (int a = 1; a < arguments.length; a++) {
-                    if (sign * compare(arguments[a], arguments[best], scale, i) > 0) {
+                    boolean better = arguments[a] instanceof DoubleBlock candidate
+                            ? DoubleExtremes.beats(candidate.getDouble(i), ((DoubleBlock) arguments[best]).getDouble(i), greatest)
+                            : sign * compare(arguments[a], arguments[best], scale, i) > 0;
+                    if (better) {
                         best = a;
                     }
                 }

@@ -3,6 +3,7 @@ package io.quarry.exec.function;
 import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
+import io.quarry.block.DoubleBlock;
 import io.quarry.block.LongBlock;
 import io.quarry.block.MapBlock;
 import io.quarry.block.RowBlock;
@@ -324,7 +325,11 @@ public final class StructuralFunctions {
                 for (int e = arrays.offset(i), end = e + arrays.length(i); e < end; e++) {
                     if (elements.isNull(e)) {
                         sawNull = true;
-                    } else if (best < 0 || (ElementKeys.compare(elementType, elements, e, best) > 0) == max
+                    } else if (best < 0) {
+                        best = e;
+                    } else if (elements instanceof DoubleBlock doubles) {
+                        best = DoubleExtremes.beats(doubles.getDouble(e), doubles.getDouble(best), max) ? e : best;
+                    } else if ((ElementKeys.compare(elementType, elements, e, best) > 0) == max
                             && ElementKeys.compare(elementType, elements, e, best) != 0) {
                         best = e;
                     }

@@ -9,6 +9,7 @@ import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.exec.function.Decimals;
+import io.quarry.exec.function.DoubleExtremes;
 import io.quarry.plan.AggregateCall;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
@@ -584,7 +585,7 @@ final class Accumulators {
                     }
                 } else if (block instanceof DoubleBlock b) {
                     double value = b.getDouble(i);
-                    if (!present[group] || better(Double.compare(value, doubles[group]))) {
+                    if (!present[group] || DoubleExtremes.beats(value, doubles[group], max)) {
                         doubles[group] = value;
                     }
                 } else if (block instanceof BooleanBlock b) {
