@@ -465,7 +465,7 @@ final class ExpressionTranslator {
         Type type = resultType(call);
         List<Expression> arguments = new ArrayList<>();
         for (RexNode operand : call.getOperands()) {
-            arguments.add(coerceForComparison(translate(operand), type));
+            arguments.add(coerce(translate(operand), type));
         }
         return new Call(name, arguments, type);
     }

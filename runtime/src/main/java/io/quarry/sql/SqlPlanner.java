@@ -53,7 +53,6 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.CancelFlag;
 import org.slf4j.Logger;
@@ -183,7 +182,7 @@ public final class SqlPlanner {
                 validator,
                 catalogReader,
                 cluster,
-                StandardConvertletTable.INSTANCE,
+                VariadicConvertlets.INSTANCE,
                 CONVERTER_CONFIG);
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);

@@ -368,6 +368,8 @@ class TestTrinoResultTypes extends LocalQueryTest {
     void extremesSkipNaNUnlessAllAreNaN() throws Exception {
         assertResult("SELECT max(x), min(x) FROM (VALUES nan(), 1e0, 2e0) t(x)", List.of("double", "double"), List.of(2.0, 1.0));
         assertResult("SELECT max(x), min(x) FROM (VALUES nan(), nan()) t(x)", List.of("double", "double"), List.of(Double.NaN, Double.NaN));
+        assertResult("SELECT least(1e0, nan()), greatest(2e0, nan()), least(CAST(NULL AS double), 1e0), greatest(1, 2.5, CAST(3 AS bigint)), least('b', 'a')",
+                List.of("double", "double", "double", "decimal(20,1)", "varchar(1)"), Arrays.asList(1.0, 2.0, null, new BigDecimal("3.0"), "a"));
         assertResult("SELECT least(nan(), 1e0), least(2e0, nan(), 1e0), greatest(nan(), 1e0, 3e0), array_max(ARRAY[nan(), 1e0]),"
                         + " array_min(ARRAY[nan()])",
                 List.of("double", "double", "double", "double", "double"), List.of(1.0, 1.0, 3.0, 1.0, Double.NaN));

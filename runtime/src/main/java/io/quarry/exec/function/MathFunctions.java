@@ -14,6 +14,7 @@ import io.quarry.type.DecimalType;
 import io.quarry.type.RealType;
 import io.quarry.type.Storage;
 import io.quarry.type.Type;
+import io.quarry.type.VarcharType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -250,12 +251,14 @@ final class MathFunctions {
             throw Functions.unsupported(name, types);
         }
         for (Type type : types) {
-            if (!type.equals(resultType) && !(Arithmetic.isIntegral(type) && Arithmetic.isIntegral(resultType))) {
+            boolean text = type instanceof VarcharType && resultType instanceof VarcharType;
+            if (!type.equals(resultType) && !text && !(Arithmetic.isIntegral(type) && Arithmetic.isIntegral(resultType))) {
                 throw Functions.unsupported(name, types);
             }
         }
         int sign = greatest ? 1 : -1;
         int scale = Decimals.scaleOf(resultType);
+        boolean structural = Blocks.isStructural(resultType);
         return (arguments, count) -> {
             boolean[] nulls = unionNulls(arguments, count);
             BlockBuilder out = BlockBuilder.create(resultType, count);
@@ -266,9 +269,14 @@ final class MathFunctions {
                 }
                 int best = 0;
                 for (int a = 1; a < arguments.length; a++) {
-                    boolean better = arguments[a] instanceof DoubleBlock candidate
-                            ? DoubleExtremes.beats(candidate.getDouble(i), ((DoubleBlock) arguments[best]).getDouble(i), greatest)
-                            : sign * compare(arguments[a], arguments[best], scale, i) > 0;
+                    boolean better;
+                    if (structural) {
+                        better = sign * StructuralOrdering.compare(resultType, arguments[a], arguments[best], i) > 0;
+                    } else if (arguments[a] instanceof DoubleBlock candidate) {
+                        better = DoubleExtremes.beats(candidate.getDouble(i), ((DoubleBlock) arguments[best]).getDouble(i), greatest);
+                    } else {
+                        better = sign * compare(arguments[a], arguments[best], scale, i) > 0;
+                    }
                     if (better) {
                         best = a;
                     }

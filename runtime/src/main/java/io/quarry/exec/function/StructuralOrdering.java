@@ -1,5 +1,6 @@
 package io.quarry.exec.function;
 
+import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
 import io.quarry.block.Values;
 import io.quarry.spi.ErrorCode;
@@ -44,6 +45,11 @@ final class StructuralOrdering {
             }
             return out.build();
         };
+    }
+
+    /** The order of two non-null values of {@code type} at {@code position} of {@code left} and {@code right}. */
+    static int compare(Type type, Block left, Block right, int position) {
+        return compare(type, Values.toObject(type, left, position), Values.toObject(type, right, position));
     }
 
     private static boolean isOrderable(Type type) {

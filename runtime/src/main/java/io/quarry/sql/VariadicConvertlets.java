@@ -1,0 +1,35 @@
+package io.quarry.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql2rel.SqlRexConvertlet;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * Calcite's conversions of SQL calls to expressions, except that greatest and least stay calls (Calcite writes
+ * them as CASE over comparisons), so that their kernels apply Trino's rules: NaN loses to every number.
+ */
+final class VariadicConvertlets implements SqlRexConvertletTable {
+    static final VariadicConvertlets INSTANCE = new VariadicConvertlets();
+
+    private VariadicConvertlets() {}
+
+    @Override
+    public SqlRexConvertlet get(SqlCall call) {
+        if (call.getKind() != SqlKind.GREATEST && call.getKind() != SqlKind.LEAST) {
+            return StandardConvertletTable.INSTANCE.get(call);
+        }
+        return (context, sqlCall) -> {
+            List<RexNode> operands = new ArrayList<>();
+            for (SqlNode operand : sqlCall.getOperandList()) {
+                operands.add(context.convertExpression(operand));
+            }
+            return context.getRexBuilder().makeCall(context.getValidator().getValidatedNodeType(sqlCall), sqlCall.getOperator(), operands);
+        };
+    }
+}
