@@ -36,7 +36,8 @@ final class StructuralExpressions {
             "flatten", "reverse", "repeat", "sequence", "map", "map_keys", "map_values", "map_entries",
             "map_from_entries", "transform", "filter", "reduce", "any_match", "all_match", "none_match", "zip_with",
             "transform_keys", "transform_values", "map_filter", "map_concat", "multimap_from_entries", "map_zip_with",
-            "arrays_overlap", "array_histogram", "trim_array", "contains_sequence", "combinations", "ngrams", "zip");
+            "arrays_overlap", "array_histogram", "trim_array", "contains_sequence", "combinations", "ngrams", "zip",
+            "shuffle", "cosine_similarity", "cosine_distance", "euclidean_distance", "dot_product");
 
     private StructuralExpressions() {}
 
@@ -140,11 +141,14 @@ final class StructuralExpressions {
         if (Set.of("array_union", "array_intersect", "array_except").contains(name)) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
         }
-        if (name.equals("slice") || name.equals("repeat") || name.equals("sequence")) {
+        if (Set.of("cosine_similarity", "cosine_distance", "euclidean_distance", "dot_product").contains(name)) {
+            vectorArguments(name, arguments);
+        }
+        if (isTemporalSequence(name, arguments)) {
+            checkTemporalSequence(arguments);
+        } else if (name.equals("slice") || name.equals("repeat") || name.equals("sequence")) {
             for (int i = name.equals("slice") || name.equals("repeat") ? 1 : 0; i < arguments.size(); i++) {
-                if (!(arguments.get(i).type() instanceof io.quarry.type.DateType)) {
-                    arguments.set(i, ExpressionTranslator.coerce(arguments.get(i), Types.BIGINT));
-                }
+                arguments.set(i, ExpressionTranslator.coerce(arguments.get(i), Types.BIGINT));
             }
         }
         if (name.equals("reduce")) {
@@ -155,6 +159,43 @@ final class StructuralExpressions {
                     ExpressionTranslator.coerce(input.body(), state)));
         }
         return new Call(name, arguments, type);
+    }
+
+    /** Vectors are arrays of doubles, or (for cosine_similarity) maps from varchar to double. */
+    private static void vectorArguments(String name, List<Expression> arguments) {
+        boolean maps = arguments.get(0).type() instanceof MapType && arguments.get(1).type() instanceof MapType
+                && name.equals("cosine_similarity");
+        boolean arrays = arguments.get(0).type() instanceof ArrayType && arguments.get(1).type() instanceof ArrayType;
+        if (!maps && !arrays) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                    + String.join(", ", arguments.stream().map(argument -> argument.type().displayName()).toList())
+                    + ") for function " + name);
+        }
+        Type vector = maps ? new MapType(Types.VARCHAR, Types.DOUBLE) : new ArrayType(Types.DOUBLE);
+        arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, vector));
+    }
+
+    /** Whether a sequence runs over dates or timestamps, whose arguments keep their types. */
+    private static boolean isTemporalSequence(String name, List<Expression> arguments) {
+        Type start = arguments.get(0).type();
+        return name.equals("sequence")
+                && (start instanceof io.quarry.type.DateType || start instanceof io.quarry.type.TimestampType);
+    }
+
+    /** Dates step by days or intervals, timestamps by intervals only (as Trino's signatures), both ends of one type. */
+    private static void checkTemporalSequence(List<Expression> arguments) {
+        Type start = arguments.get(0).type();
+        boolean intervalStep = arguments.size() == 3
+                && (arguments.get(2).type() instanceof io.quarry.type.IntervalDayTimeType
+                        || arguments.get(2).type() instanceof io.quarry.type.IntervalYearMonthType);
+        boolean valid = arguments.get(1).type().getClass() == start.getClass()
+                && (intervalStep || arguments.size() == 2 && start instanceof io.quarry.type.DateType);
+        if (!valid) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                    + String.join(", ", arguments.stream().map(argument -> argument.type().displayName()).toList())
+                    + ") for function sequence");
+        }
+        arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), start));
     }
 
     private static int arrayDepth(Type type) {

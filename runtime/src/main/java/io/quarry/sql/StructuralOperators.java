@@ -82,6 +82,12 @@ final class StructuralOperators {
         operators.add(function("COMBINATIONS", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arrayOfFirstType));
         operators.add(function("NGRAMS", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arrayOfFirstType));
         operators.add(function("ZIP", 2, 5, Shape.ARRAY_FIRST, StructuralOperators::zipType));
+        operators.add(function("SHUFFLE", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        // vectors: array(double), and map(varchar, double) for cosine_similarity
+        operators.add(function("COSINE_SIMILARITY", 2, 2, Shape.ANY, nullable(SqlTypeName.DOUBLE)));
+        operators.add(function("COSINE_DISTANCE", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.DOUBLE)));
+        operators.add(function("EUCLIDEAN_DISTANCE", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.DOUBLE)));
+        operators.add(function("DOT_PRODUCT", 2, 2, Shape.ARRAY_FIRST, nullable(SqlTypeName.DOUBLE)));
         // maps
         operators.add(function("MAP", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::mapType));
         operators.add(function("MAP_KEYS", 1, 1, Shape.MAP_FIRST, StructuralOperators::mapKeysType));
@@ -153,8 +159,9 @@ final class StructuralOperators {
 
     private static RelDataType sequenceType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
-        RelDataType element = binding.getOperandType(0).getSqlTypeName() == SqlTypeName.DATE
-                ? factory.createSqlType(SqlTypeName.DATE)
+        SqlTypeName start = binding.getOperandType(0).getSqlTypeName();
+        RelDataType element = start == SqlTypeName.DATE || start == SqlTypeName.TIMESTAMP
+                ? factory.createTypeWithNullability(binding.getOperandType(0), false)
                 : factory.createSqlType(SqlTypeName.BIGINT);
         return nullable(factory, factory.createArrayType(element, -1));
     }

@@ -46,7 +46,7 @@ public final class StructuralFunctions {
         if (Set.of("array_constructor", "row_constructor", "map", "repeat", "sequence").contains(name)) {
             return true;
         }
-        if (NAMES.contains(name) || ArrayFunctions.NAMES.contains(name)) {
+        if (NAMES.contains(name) || ArrayFunctions.NAMES.contains(name) || VectorFunctions.NAMES.contains(name)) {
             // other functions of the same name (a string reverse) take no array, map or row
             return !call.arguments().isEmpty() && Blocks.isStructural(call.arguments().get(0).type());
         }
@@ -155,15 +155,20 @@ public final class StructuralFunctions {
                 return new ArrayBlock(count, nullMask(outer, count), offsets, inner.elements());
             };
             case "repeat" -> (arguments, count) -> repeat((ArrayType) result, arguments, count);
-            case "sequence" -> (arguments, count) -> sequence(arguments, count);
+            case "sequence" -> TemporalSequences.handles(types)
+                    ? TemporalSequences.resolve(types)
+                    : (arguments, count) -> sequence(arguments, count);
             case "map_from_entries" -> (arguments, count) -> mapFromEntries((MapType) result, arguments, count);
             case "map_concat" -> (arguments, count) -> MapFunctions.mapConcat((MapType) result, arguments, count);
             case "multimap_from_entries" -> (arguments, count) -> MapFunctions.multimapFromEntries((MapType) result, arguments, count);
-            case "cast", "try_cast" -> cast(types.get(0), result, name.equals("try_cast"));
+            case "cast" -> cast(types.get(0), result, false);
+            case "try_cast" -> tryWhole(cast(types.get(0), result, false), result);
             case "equal", "not_equal", "is_distinct_from" -> (arguments, count) -> compareEqual(name, types.get(0), arguments, count);
             case "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal" ->
                     StructuralOrdering.resolve(name, types.get(0));
-            default -> ArrayFunctions.resolve(name, types, result);
+            default -> VectorFunctions.NAMES.contains(name)
+                    ? VectorFunctions.resolve(name, types)
+                    : ArrayFunctions.resolve(name, types, result);
         };
     }
 
@@ -686,6 +691,28 @@ public final class StructuralFunctions {
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                 "Cannot cast " + source.displayName() + " to " + target.displayName());
+    }
+
+    /**
+     * TRY_CAST of a structural value is NULL when any part of it fails to cast (as Trino), not a value with NULL
+     * parts: the whole block is cast at once, and row by row only when that fails.
+     */
+    private static ScalarKernel tryWhole(ScalarKernel strict, Type result) {
+        return (arguments, count) -> {
+            try {
+                return strict.apply(arguments, count);
+            } catch (QuarryException e) {
+                BlockBuilder out = BlockBuilder.create(result, count);
+                for (int i = 0; i < count; i++) {
+                    try {
+                        out.append(strict.apply(new Block[] {arguments[0].region(i, 1)}, 1), 0);
+                    } catch (QuarryException rowFailure) {
+                        out.appendNull();
+                    }
+                }
+                return out.build();
+            }
+        };
     }
 
     private static ScalarKernel fieldCast(Type source, Type target, boolean tryCast) {
