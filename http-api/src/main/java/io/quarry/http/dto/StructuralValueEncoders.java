@@ -1,5 +1,9 @@
 package io.quarry.http.dto;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.MapBlock;
@@ -8,6 +12,9 @@ import io.quarry.type.ArrayType;
 import io.quarry.type.MapType;
 import io.quarry.type.RowType;
 import io.quarry.type.Type;
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,6 +22,8 @@ import java.util.List;
  * their fields; nested values use their own type's encoder.
  */
 final class StructuralValueEncoders {
+    private static final JsonFactory KEY_FACTORY = new JsonFactory();
+
     private StructuralValueEncoders() {}
 
     static boolean isStructural(Type type) {
@@ -39,13 +48,13 @@ final class StructuralValueEncoders {
             };
         }
         if (type instanceof MapType map) {
-            Type keyType = map.keyType();
+            ValueEncoder key = ValueEncoders.forType(map.keyType(), parametricDatetime);
             ValueEncoder value = ValueEncoders.forType(map.valueType(), parametricDatetime);
             return (generator, block, position) -> {
                 MapBlock maps = (MapBlock) block;
                 generator.writeStartObject();
                 for (int e = maps.offset(position), end = e + maps.length(position); e < end; e++) {
-                    generator.writeFieldName(String.valueOf(io.quarry.block.Values.toObject(keyType, maps.keys(), e)));
+                    generator.writeFieldName(keyText(key, maps.keys(), e));
                     if (maps.values().isNull(e)) {
                         generator.writeNull();
                     } else {
@@ -56,6 +65,29 @@ final class StructuralValueEncoders {
             };
         }
         List<Type> fieldTypes = ((RowType) type).fieldTypes();
+        return rowEncoder(fieldTypes, parametricDatetime);
+    }
+
+    /**
+     * A map key as text: the key's own JSON form, unquoted when it is a string, so a date key reads
+     * {@code "2020-01-01"} and a decimal key {@code "1.50"}, as their values do.
+     */
+    private static String keyText(ValueEncoder key, Block keys, int position) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator generator = KEY_FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            key.write(generator, keys, position);
+        }
+        String json = bytes.toString(StandardCharsets.UTF_8);
+        if (json.startsWith("\"")) {
+            try (JsonParser parser = KEY_FACTORY.createParser(json)) {
+                parser.nextToken();
+                return parser.getText();
+            }
+        }
+        return json;
+    }
+
+    private static ValueEncoder rowEncoder(List<Type> fieldTypes, boolean parametricDatetime) {
         ValueEncoder[] fields = fieldTypes.stream().map(field -> ValueEncoders.forType(field, parametricDatetime)).toArray(ValueEncoder[]::new);
         return (generator, block, position) -> {
             RowBlock rows = (RowBlock) block;

@@ -75,6 +75,25 @@ class TestResultData {
     }
 
     @Test
+    void mapKeysReadAsTheirValuesDo() {
+        MapType dates = new MapType(Types.DATE, Types.BIGINT);
+        MapType decimals = new MapType(Types.decimal(3, 2), Types.BIGINT);
+        MapType doubles = new MapType(Types.DOUBLE, Types.BIGINT);
+        MapType booleans = new MapType(Types.BOOLEAN, Types.BIGINT);
+        MapType binaries = new MapType(Types.VARBINARY, Types.BIGINT);
+        MapType strings = new MapType(Types.VARCHAR, Types.BIGINT);
+        Page page = Page.of(
+                BlockBuilder.create(dates, 1).appendObject(Map.of(18262L, 1L)).build(),
+                BlockBuilder.create(decimals, 1).appendObject(Map.of(new BigDecimal("1.50"), 1L)).build(),
+                BlockBuilder.create(doubles, 1).appendObject(Map.of(1.5, 1L)).build(),
+                BlockBuilder.create(booleans, 1).appendObject(Map.of(true, 1L)).build(),
+                BlockBuilder.create(binaries, 1).appendObject(Map.of(new byte[] {1, 2}, 1L)).build(),
+                BlockBuilder.create(strings, 1).appendObject(Map.of("a\"b", 1L)).build());
+        assertThat(json(ResultData.of(List.of(dates, decimals, doubles, booleans, binaries, strings), List.of(page)).orElseThrow()))
+                .isEqualTo("[[{\"2020-01-01\":1},{\"1.50\":1},{\"1.5\":1},{\"true\":1},{\"AQI=\":1},{\"a\\\"b\":1}]]");
+    }
+
+    @Test
     void structuralTypeSignaturesNestTheirTypes() {
         RowType row = new RowType(List.of(new RowType.Field(Optional.of("id"), Types.INTEGER),
                 new RowType.Field(Optional.empty(), new ArrayType(Types.varchar(3)))));
