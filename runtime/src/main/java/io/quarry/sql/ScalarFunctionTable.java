@@ -140,6 +140,7 @@ final class ScalarFunctionTable {
         // varbinary, URL, number-text and further string functions
         list.addAll(TextFunctions.OPERATORS);
         list.addAll(JsonPathSql.OPERATORS);
+        list.addAll(JsonConstructorSql.OPERATORS);
         // conditionals and types
         list.add(function("TYPEOF", varchar(), families(ANY)));
         list.add(function("TRY", argument(0), families(ANY)));

@@ -117,6 +117,9 @@ final class ScalarFunctionTranslator {
         if (JsonSql.handles(name)) {
             return JsonSql.translate(name, translateAll(operands, translator), type);
         }
+        if (JsonConstructorSql.handles(name)) {
+            return JsonConstructorSql.translate(name, operands, translator);
+        }
         if (JsonPathSql.handles(name)) {
             return JsonPathSql.translate(name, operands, translator, type);
         }

@@ -160,6 +160,7 @@ public final class SqlPlanner {
         SchemaPlus root = resolver.resolve(parsed);
         JsonSql.registerType(root);
         JoinUsing.rewrite(parsed);
+        RowFieldReferences.rewrite(parsed);
         DecimalLiterals.retype(parsed);
         Modulus.rewrite(parsed);
 
@@ -220,6 +221,7 @@ public final class SqlPlanner {
             SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
             JsonSql.registerType(root);
             JoinUsing.rewrite(parsed);
+            RowFieldReferences.rewrite(parsed);
             DecimalLiterals.retype(parsed);
             Modulus.rewrite(parsed);
             JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();

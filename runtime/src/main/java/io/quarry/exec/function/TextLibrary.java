@@ -162,6 +162,8 @@ public final class TextLibrary {
             case "url_extract_host", "url_extract_path", "url_extract_protocol", "url_extract_query", "url_extract_fragment",
                     "url_extract_port", "url_extract_parameter":
                 return UrlParts.kernel(name, result);
+            case "json_object", "json_array":
+                return JsonConstructors.resolve(name, call.arguments(), result);
             case "json_value", "json_query", "json_exists":
                 return JsonPathFunctions.resolve(name, call.arguments(), result);
             case "url_encode":

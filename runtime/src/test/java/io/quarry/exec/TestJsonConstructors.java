@@ -1,0 +1,35 @@
+package io.quarry.exec;
+
+import static io.quarry.exec.TestStructuralAndWindowFunctions.assertFails;
+
+import io.quarry.spi.ErrorCode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** json_object and json_array, with the texts and errors Trino 476 gives. */
+class TestJsonConstructors extends LocalQueryTest {
+    @Test
+    void objects() throws Exception {
+        assertResult("SELECT json_object('a': 1, 'b': 'x'), json_object(KEY 'a' VALUE 1.5, 'b' VALUE 1e0, 'c': true),"
+                        + " json_object('a': NULL), json_object('a': NULL ABSENT ON NULL), json_object('a': DATE '2020-01-01'),"
+                        + " json_object('a': '[1, 2]' FORMAT JSON), json_object('k' || 'x': 'x\"y')",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"),
+                List.of("{\"a\":1,\"b\":\"x\"}", "{\"a\":1.5,\"b\":1.0,\"c\":true}", "{\"a\":null}", "{}",
+                        "{\"a\":\"2020-01-01\"}", "{\"a\":[1,2]}", "{\"kx\":\"x\\\"y\"}"));
+        assertFails("SELECT json_object('a': 1, 'a': 2)", ErrorCode.NOT_SUPPORTED, "duplicate key");
+        assertFails("SELECT json_object('a': X'01')", ErrorCode.NOT_SUPPORTED,
+                "Unsupported type of value passed to JSON_OBJECT function: varbinary");
+    }
+
+    @Test
+    void arrays() throws Exception {
+        assertResult("SELECT json_array(1, 'a', true, NULL), json_array(1, NULL NULL ON NULL), json_array(),"
+                        + " json_array('x' || 'y', 3.25, REAL '1.5', CAST(2 AS tinyint)), json_array(json_object('k': 'v'))",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar"),
+                List.of("[1,\"a\",true]", "[1,null]", "[]", "[\"xy\",3.25,1.5,2]", "[{\"k\":\"v\"}]"));
+        assertResult("SELECT json_array(name, regionkey) FROM region WHERE regionkey < 2 ORDER BY regionkey",
+                List.of("varchar"), List.of("[\"AFRICA\",0]"), List.of("[\"AMERICA\",1]"));
+        assertFails("SELECT json_array(ARRAY[1, 2])", ErrorCode.NOT_SUPPORTED,
+                "Unsupported type of value passed to JSON_ARRAY function: array(integer)");
+    }
+}
