@@ -172,12 +172,33 @@ final class WindowTranslator {
         return new PlanTranslator.Translated(new Project(node, projections), SetOperationTranslator.identity(projections.size()));
     }
 
+    /** Strings of bounded lengths widen to the longer length, as in Trino (Calcite makes them unbounded). */
+    private static Type boundedText(Type widened, RexNode value, RexNode fallback) {
+        int valueLength = textLength(TypeMapping.toQuarry(value.getType()));
+        int fallbackLength = textLength(TypeMapping.toQuarry(fallback.getType()));
+        if (widened instanceof io.quarry.type.VarcharType && valueLength >= 0 && fallbackLength >= 0) {
+            return io.quarry.type.Types.varchar(Math.max(valueLength, fallbackLength));
+        }
+        return widened;
+    }
+
+    /** The length of a bounded varchar or char type, else -1. */
+    private static int textLength(Type type) {
+        if (type instanceof io.quarry.type.VarcharType varchar && !varchar.isUnbounded()) {
+            return varchar.length();
+        }
+        return type instanceof io.quarry.type.CharType text ? text.length() : -1;
+    }
+
     private static WindowFunction function(RexOver over, BiFunction<RexNode, Type, Integer> channelOf, boolean groups) {
         String name = functionName(over);
         Type resultType = TypeMapping.toQuarry(over.getType());
-        if (name.equals("lag") || name.equals("lead")) {
-            // Trino's lag/lead have the value's type; Calcite widens it with the default's
+        boolean valueFunction = name.equals("lag") || name.equals("lead");
+        if (valueFunction && over.getOperands().size() < 3) {
+            // without a default, lag/lead have the value's type
             resultType = TypeMapping.toQuarry(over.getOperands().get(0).getType());
+        } else if (valueFunction) {
+            resultType = boundedText(resultType, over.getOperands().get(0), over.getOperands().get(2));
         }
         List<Integer> arguments = new ArrayList<>();
         List<Type> argumentTypes = new ArrayList<>();
@@ -186,9 +207,9 @@ final class WindowTranslator {
             RexNode operand = operands.get(i);
             Type type = TypeMapping.toQuarry(operand.getType());
             Type target = null;
-            if ((name.equals("lag") || name.equals("lead")) && i == 2) {
-                // the default takes the value's type
-                target = TypeMapping.toQuarry(operands.get(0).getType());
+            if (valueFunction && operands.size() == 3 && i != 1) {
+                // with a default, the value and the default take their common type (Trino's lag(T, bigint, T))
+                target = resultType;
                 type = target;
             }
             arguments.add(channelOf.apply(operand, target));

@@ -261,8 +261,7 @@ public final class WindowOperator implements Operator {
                     if (function.arguments().size() > 1) {
                         Block offsets = rows.block(function.arguments().get(1));
                         if (offsets.isNull(i)) {
-                            out.appendNull();
-                            continue;
+                            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Offset must not be null");
                         }
                         offset = ((LongBlock) offsets).getLong(i);
                         if (offset < 0) {
@@ -298,7 +297,12 @@ public final class WindowOperator implements Operator {
                         target = frame[1];
                     } else {
                         Block nths = rows.block(function.arguments().get(1));
-                        if (nths.isNull(i) || ((LongBlock) nths).getLong(i) <= 0) {
+                        if (nths.isNull(i)) {
+                            // Trino: the nth value of a NULL position is NULL
+                            out.appendNull();
+                            continue;
+                        }
+                        if (((LongBlock) nths).getLong(i) <= 0) {
                             throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Offset must be at least 1");
                         }
                         long position = frame[0] + ((LongBlock) nths).getLong(i) - 1;
