@@ -10,13 +10,21 @@ import java.util.List;
  * {@code dense_rank}, {@code percent_rank}, {@code cume_dist}, {@code ntile}, {@code lag}, {@code lead},
  * {@code first_value}, {@code last_value}, {@code nth_value}) or an aggregate function, over the input
  * channels {@code arguments} (lag/lead: value, offset, default; ntile: buckets; nth_value: value, n).
- * {@code ignoreNulls}: the value functions skip rows whose value is NULL ({@code IGNORE NULLS}).
+ * {@code ignoreNulls}: the value functions skip rows whose value is NULL ({@code IGNORE NULLS}); {@code distinct}: an
+ * aggregate reads each distinct argument value of its frame once ({@code count(DISTINCT x) OVER ...}).
  */
 public record WindowFunction(
-        String function, List<Integer> arguments, List<Type> argumentTypes, Type resultType, WindowFrame frame, boolean ignoreNulls) {
+        String function, List<Integer> arguments, List<Type> argumentTypes, Type resultType, WindowFrame frame, boolean ignoreNulls,
+        boolean distinct) {
     /** A function that respects NULLs (the default). */
     public WindowFunction(String function, List<Integer> arguments, List<Type> argumentTypes, Type resultType, WindowFrame frame) {
-        this(function, arguments, argumentTypes, resultType, frame, false);
+        this(function, arguments, argumentTypes, resultType, frame, false, false);
+    }
+
+    /** A function over all values of its frame. */
+    public WindowFunction(
+            String function, List<Integer> arguments, List<Type> argumentTypes, Type resultType, WindowFrame frame, boolean ignoreNulls) {
+        this(function, arguments, argumentTypes, resultType, frame, ignoreNulls, false);
     }
 
     public WindowFunction {

@@ -12,12 +12,14 @@ import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Trino's analysis errors for window calls: DISTINCT in a window aggregate ("DISTINCT in window function
- * parameters not yet supported: count(DISTINCT x)") and IGNORE/RESPECT NULLS on a function other than lag,
+ * Trino's analysis errors for window calls: DISTINCT in a ranking or value function ("DISTINCT in window function
+ * parameters not yet supported: lag(DISTINCT x)"; aggregates take it) and IGNORE/RESPECT NULLS on a function other than lag,
  * lead, first_value, last_value and nth_value (NULL_TREATMENT_NOT_ALLOWED).
  */
 final class WindowChecks {
     private static final Set<String> VALUE_FUNCTIONS = Set.of("lag", "lead", "first_value", "last_value", "nth_value");
+    private static final Set<String> RANKING_FUNCTIONS =
+            Set.of("row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile");
 
     private WindowChecks() {}
 
@@ -34,7 +36,8 @@ final class WindowChecks {
         }
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         ErrorLocation location = location(text, call.getParserPosition());
-        if (call.getFunctionQuantifier() != null && call.getFunctionQuantifier().getValue() == SqlSelectKeyword.DISTINCT) {
+        if (call.getFunctionQuantifier() != null && call.getFunctionQuantifier().getValue() == SqlSelectKeyword.DISTINCT
+                && (VALUE_FUNCTIONS.contains(name) || RANKING_FUNCTIONS.contains(name))) {
             String snippet = snippet(text, call.getParserPosition());
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, Errors.prefix(location)
                     + "DISTINCT in window function parameters not yet supported: " + (snippet != null ? snippet : call.toString()),

@@ -101,9 +101,6 @@ final class WindowTranslator {
         Map<RexOver, WindowFunction> functions = new LinkedHashMap<>();
         for (RexOver over : overs.keySet()) {
             RexWindow window = over.getWindow();
-            if (over.isDistinct()) {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "DISTINCT in window function parameters not yet supported");
-            }
             List<Integer> partitionKeys = new ArrayList<>();
             boolean groups = false;
             for (RexNode key : window.partitionKeys) {
@@ -222,7 +219,7 @@ final class WindowTranslator {
                 offset(window.getLowerBound(), channelOf),
                 bound(window.getUpperBound()),
                 offset(window.getUpperBound(), channelOf));
-        return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls());
+        return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls(), over.isDistinct());
     }
 
     /**

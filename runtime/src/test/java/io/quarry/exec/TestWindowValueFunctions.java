@@ -33,6 +33,19 @@ class TestWindowValueFunctions extends LocalQueryTest {
     }
 
     @Test
+    void distinctAggregatesOverFrames() throws Exception {
+        assertResult("SELECT x, count(DISTINCT x) OVER (ORDER BY x), sum(DISTINCT x) OVER (PARTITION BY y),"
+                        + " array_agg(DISTINCT x) OVER (), count(DISTINCT x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)"
+                        + " FROM (VALUES (1, 1), (1, 1), (2, 1)) t(x, y) ORDER BY x",
+                List.of("integer", "bigint", "bigint", "array(integer)", "bigint"),
+                List.of(1L, 1L, 3L, List.of(1L, 2L), 1L),
+                List.of(1L, 1L, 3L, List.of(1L, 2L), 1L),
+                List.of(2L, 2L, 3L, List.of(1L, 2L), 2L));
+        assertFails("SELECT lag(DISTINCT x) OVER (ORDER BY x) FROM (VALUES 1) t(x)", ErrorCode.NOT_SUPPORTED,
+                "DISTINCT in window function parameters not yet supported");
+    }
+
+    @Test
     void frameErrors() {
         assertFails("SELECT sum(x) OVER (ORDER BY y RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 'a')) t(x, y)",
                 ErrorCode.TYPE_MISMATCH, "requires that sort item type be numeric, datetime or interval");

@@ -154,7 +154,7 @@ public final class HashAggregationOperator implements Operator {
     }
 
     /** The rows whose (group, arguments) were not seen before. */
-    private static int[] newDistinctRows(GroupByHash distinct, int[] groupIds, Block[] arguments, int rows) {
+    static int[] newDistinctRows(GroupByHash distinct, int[] groupIds, Block[] arguments, int rows) {
         long[] ids = new long[rows];
         for (int i = 0; i < rows; i++) {
             ids[i] = groupIds[i];

@@ -533,7 +533,59 @@ public final class WindowOperator implements Operator {
         AggregateCall call = new AggregateCall(
                 function.function(), arguments, function.argumentTypes(), function.resultType(), false, Optional.empty());
         Accumulators.create(call);
+        if (function.distinct()) {
+            List<Type> distinctTypes = new ArrayList<>();
+            distinctTypes.add(io.quarry.type.Types.BIGINT);
+            distinctTypes.addAll(function.argumentTypes());
+            return () -> new DistinctInput(Accumulators.create(call), new GroupByHash(distinctTypes));
+        }
         return () -> Accumulators.create(call);
+    }
+
+    /** An aggregate that reads each (group, arguments) once: DISTINCT over a frame. */
+    private record DistinctInput(Accumulator accumulator, GroupByHash seen) implements Accumulator {
+        @Override
+        public void ensureCapacity(int groupCount) {
+            accumulator.ensureCapacity(groupCount);
+        }
+
+        @Override
+        public void addInput(int[] groupIds, Block[] arguments, int count) {
+            int[] selected = HashAggregationOperator.newDistinctRows(seen, groupIds, arguments, count);
+            if (selected.length == count) {
+                accumulator.addInput(groupIds, arguments, count);
+            } else if (selected.length > 0) {
+                int[] ids = new int[selected.length];
+                Block[] values = new Block[arguments.length];
+                for (int i = 0; i < selected.length; i++) {
+                    ids[i] = groupIds[selected[i]];
+                }
+                for (int a = 0; a < arguments.length; a++) {
+                    values[a] = arguments[a].copyPositions(selected, selected.length);
+                }
+                accumulator.addInput(ids, values, selected.length);
+            }
+        }
+
+        @Override
+        public void addIntermediate(int[] groupIds, Block[] states, int count) {
+            throw new UnsupportedOperationException("a window aggregate reads raw input only");
+        }
+
+        @Override
+        public void writeIntermediate(int group, BlockBuilder[] out) {
+            throw new UnsupportedOperationException("a window aggregate writes final values only");
+        }
+
+        @Override
+        public void writeFinal(int group, BlockBuilder out) {
+            accumulator.writeFinal(group, out);
+        }
+
+        @Override
+        public long sizeInBytes() {
+            return accumulator.sizeInBytes();
+        }
     }
 
     /**
