@@ -379,6 +379,11 @@ public final class WriteStatementParser {
     }
 
     private void rejectProperties() {
+        if (peek(0).isWord("with") && peek(1).isSymbol("(") && isIdentifier(peek(2))) {
+            // the connectors have no table properties
+            throw new QuarryException(ErrorCode.INVALID_TABLE_PROPERTY,
+                    "Table property '" + identifier(peek(2)) + "' does not exist");
+        }
         if (peek(0).isWord("comment") || (peek(0).isWord("with") && peek(1).isSymbol("("))) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Table comments and properties are not supported");
         }

@@ -64,6 +64,11 @@ class TestWriteStatementParser {
         assertThat(parse("DELETE FROM s.t WHERE a = 1")).isEqualTo(new WriteStatement.ModifyRows("DELETE", List.of("s", "t")));
         assertThat(parse("update t set a = 1")).isEqualTo(new WriteStatement.ModifyRows("UPDATE", List.of("t")));
 
+        assertThatThrownBy(() -> parse("CREATE TABLE t (a integer) WITH (foo = 'bar')"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_TABLE_PROPERTY);
+                    assertThat(e.getMessage()).isEqualTo("Table property 'foo' does not exist");
+                });
         assertThatThrownBy(() -> parse("ALTER TABLE t SET PROPERTIES x = 1"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
         assertThatThrownBy(() -> parse("ALTER TABLE t ADD COLUMN z integer NOT NULL"))
