@@ -1,0 +1,109 @@
+package io.quarry.exec.operator;
+
+import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.Values;
+import io.quarry.plan.AggregateCall;
+import io.quarry.plan.SortKey;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code listagg(x, separator) WITHIN GROUP (ORDER BY …)}: the non-NULL x of a group joined by the separator in
+ * the order of the sort keys (rows of equal keys in arrival order); NULL when there are none. Like Trino's
+ * {@code ON OVERFLOW ERROR}, a result over 1 MiB is an error.
+ */
+final class ListaggAccumulator implements Accumulator {
+    static final int MAX_OUTPUT_BYTES = 1024 * 1024;
+
+    private final List<SortKey> orderBy;
+    private final List<Type> keyTypes;
+    private final boolean hasSeparator;
+    private final List<List<Object[]>> groups = new ArrayList<>();
+    private String separator = "";
+    private long bytes;
+
+    ListaggAccumulator(AggregateCall call) {
+        this.orderBy = call.orderBy();
+        int plain = call.argumentTypes().size() - orderBy.size();
+        this.hasSeparator = plain > 1;
+        this.keyTypes = call.argumentTypes().subList(plain, call.argumentTypes().size());
+    }
+
+    @Override
+    public void ensureCapacity(int groupCount) {
+        while (groups.size() < groupCount) {
+            groups.add(null);
+        }
+    }
+
+    @Override
+    public void addInput(int[] groupIds, Block[] arguments, int count) {
+        Block values = arguments[0];
+        int firstKey = hasSeparator ? 2 : 1;
+        for (int i = 0; i < count; i++) {
+            if (hasSeparator && !arguments[1].isNull(i)) {
+                separator = (String) Values.toObject(Types.VARCHAR, arguments[1], i);
+            }
+            if (values.isNull(i)) {
+                continue;
+            }
+            Object[] row = new Object[1 + keyTypes.size()];
+            row[0] = Values.toObject(Types.VARCHAR, values, i);
+            for (int k = 0; k < keyTypes.size(); k++) {
+                row[1 + k] = Values.toObject(keyTypes.get(k), arguments[firstKey + k], i);
+            }
+            List<Object[]> group = groups.get(groupIds[i]);
+            if (group == null) {
+                group = new ArrayList<>();
+                groups.set(groupIds[i], group);
+            }
+            group.add(row);
+            bytes += 32 + 8L * row.length + ((String) row[0]).length();
+        }
+    }
+
+    @Override
+    public void addIntermediate(int[] groupIds, Block[] states, int count) {
+        throw new IllegalStateException("listagg runs in a single step");
+    }
+
+    @Override
+    public void writeIntermediate(int group, BlockBuilder[] out) {
+        writeFinal(group, out[0]);
+    }
+
+    @Override
+    public void writeFinal(int group, BlockBuilder out) {
+        List<Object[]> rows = groups.get(group);
+        if (rows == null || rows.isEmpty()) {
+            out.appendNull();
+            return;
+        }
+        List<Object[]> sorted = new ArrayList<>(rows);
+        sorted.sort(SortedValues.byKeys(orderBy, 1));
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i > 0) {
+                joined.append(separator);
+            }
+            joined.append((String) sorted.get(i)[0]);
+        }
+        byte[] utf8 = joined.toString().getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > MAX_OUTPUT_BYTES) {
+            throw new QuarryException(ErrorCode.EXCEEDED_FUNCTION_MEMORY_LIMIT,
+                    "Concatenated string has the length in bytes larger than the maximum output length " + MAX_OUTPUT_BYTES);
+        }
+        out.appendBytes(utf8);
+    }
+
+    @Override
+    public long sizeInBytes() {
+        return 16L * groups.size() + bytes;
+    }
+}

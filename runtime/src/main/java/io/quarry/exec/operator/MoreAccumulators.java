@@ -1,0 +1,33 @@
+package io.quarry.exec.operator;
+
+import io.quarry.plan.AggregateCall;
+import io.quarry.type.MapType;
+import java.util.Set;
+
+/**
+ * The accumulators of checksum, listagg, approx_most_frequent, numeric_histogram and the max_by/min_by forms with a
+ * count. They all run in a single step (no intermediate state between nodes).
+ */
+final class MoreAccumulators {
+    /** The functions, by Quarry name ({@code max_by_n}/{@code min_by_n} are max_by/min_by with a count). */
+    static final Set<String> FUNCTIONS = Set.of(
+            "checksum", "listagg", "approx_most_frequent", "numeric_histogram", "max_by_n", "min_by_n");
+
+    private MoreAccumulators() {}
+
+    static boolean handles(AggregateCall call) {
+        return FUNCTIONS.contains(call.function())
+                || (call.function().equals("max_by") || call.function().equals("min_by")) && call.argumentTypes().size() == 3;
+    }
+
+    static Accumulator create(AggregateCall call) {
+        return switch (call.function()) {
+            case "checksum" -> new ChecksumAccumulator(call.argumentTypes().get(0));
+            case "listagg" -> new ListaggAccumulator(call);
+            case "approx_most_frequent" -> new ApproxMostFrequentAccumulator(call.argumentTypes().get(1));
+            case "numeric_histogram" -> new NumericHistogramAccumulator(
+                    ((MapType) call.resultType()).keyType(), call.argumentTypes());
+            default -> new ValuesByKeyAccumulator(call.function(), call.argumentTypes().get(0), call.argumentTypes().get(1));
+        };
+    }
+}
