@@ -119,6 +119,14 @@ class TestMoreAggregates extends LocalQueryTest {
                 .hasMessageContaining("numeric_histogram bucket count must be greater than one");
     }
 
+    @Test
+    void minAndMaxOfArrays() throws Exception {
+        assertResult("SELECT min(x), max(x) FROM (VALUES ARRAY[1, 2], ARRAY[1, 3]) t(x)",
+                List.of("array(integer)", "array(integer)"), List.of(List.of(1L, 2L), List.of(1L, 3L)));
+        assertResult("SELECT k, max(x) FROM (VALUES (1, ARRAY[1, 2]), (1, ARRAY[1, 2, 0]), (2, NULL)) t(k, x) GROUP BY k ORDER BY k",
+                List.of("integer", "array(integer)"), List.of(1L, List.of(1L, 2L, 0L)), Arrays.asList(2L, null));
+    }
+
     private static Map<Object, Object> map(Object... keysAndValues) {
         Map<Object, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
