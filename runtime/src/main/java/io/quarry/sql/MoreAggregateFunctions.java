@@ -40,7 +40,9 @@ final class MoreAggregateFunctions {
                         org.apache.calcite.sql.type.ReturnTypes.explicit(SqlTypeName.VARCHAR)
                                 .andThen(org.apache.calcite.sql.type.SqlTypeTransforms.FORCE_NULLABLE),
                         OperandTypes.family(SqlTypeFamily.CHARACTER)
-                                .or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)))
+                                .or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER))
+                                .or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER,
+                                        SqlTypeFamily.BOOLEAN, SqlTypeFamily.CHARACTER, SqlTypeFamily.BOOLEAN)))
                 .withGroupOrder(Optionality.MANDATORY));
         operators.put("APPROX_MOST_FREQUENT", aggregate("APPROX_MOST_FREQUENT", MoreAggregateFunctions::mostFrequentType,
                 OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.ANY, SqlTypeFamily.INTEGER)));

@@ -86,6 +86,19 @@ class TestMoreAggregates extends LocalQueryTest {
     }
 
     @Test
+    void listaggOnOverflow() throws Exception {
+        String values = " FROM (SELECT lpad('a', 1000, CAST(n AS varchar)) x FROM UNNEST(sequence(1, 1100)) t(n))";
+        assertResult("SELECT listagg(x, ',' ON OVERFLOW ERROR) WITHIN GROUP (ORDER BY x) FROM (VALUES 'b', 'a') t(x)",
+                List.of("varchar"), List.of("a,b"));
+        assertResult("SELECT length(listagg(x, ',' ON OVERFLOW TRUNCATE '..' WITH COUNT) WITHIN GROUP (ORDER BY x))" + values,
+                List.of("bigint"), List.of(1048053L));
+        assertResult("SELECT substr(listagg(x, ',' ON OVERFLOW TRUNCATE '..' WITH COUNT) WITHIN GROUP (ORDER BY x), 1048040)" + values,
+                List.of("varchar"), List.of("952952a,..(53)"));
+        assertThatThrownBy(() -> run("SELECT listagg(x, ',' ON OVERFLOW ERROR) WITHIN GROUP (ORDER BY x)" + values))
+                .hasMessageContaining("Concatenated string has the length in bytes larger than the maximum output length 1048576");
+    }
+
+    @Test
     void approxMostFrequent() throws Exception {
         assertResult("SELECT approx_most_frequent(3, x, 10) FROM (VALUES 1, 1, 2, 3, 3, 3, 4) t(x)",
                 List.of("map(bigint, bigint)"), List.of(map(3L, 3L, 1L, 2L, 2L, 1L)));

@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * {@code listagg(x, separator) WITHIN GROUP (ORDER BY …)}: the non-NULL x of a group joined by the separator in
- * the order of the sort keys (rows of equal keys in arrival order); NULL when there are none. Like Trino's
- * {@code ON OVERFLOW ERROR}, a result over 1 MiB is an error.
+ * the order of the sort keys (rows of equal keys in arrival order); NULL when there are none. A result over 1 MiB
+ * is an error ({@code ON OVERFLOW ERROR}, the default) or ends after the values that fit with the separator, the
+ * filler and, {@code WITH COUNT}, the number of values left out in parentheses ({@code ON OVERFLOW TRUNCATE}).
  */
 final class ListaggAccumulator implements Accumulator {
     static final int MAX_OUTPUT_BYTES = 1024 * 1024;
@@ -24,6 +25,11 @@ final class ListaggAccumulator implements Accumulator {
     private final List<SortKey> orderBy;
     private final List<Type> keyTypes;
     private final boolean hasSeparator;
+    /** Arguments 3 to 5 (ON OVERFLOW): whether to fail, the filler and whether to count the values left out. */
+    private final boolean hasOverflow;
+    private boolean overflowError = true;
+    private String filler = "...";
+    private boolean withCount;
     private final List<List<Object[]>> groups = new ArrayList<>();
     private String separator = "";
     private long bytes;
@@ -32,6 +38,7 @@ final class ListaggAccumulator implements Accumulator {
         this.orderBy = call.orderBy();
         int plain = call.argumentTypes().size() - orderBy.size();
         this.hasSeparator = plain > 1;
+        this.hasOverflow = plain == 5;
         this.keyTypes = call.argumentTypes().subList(plain, call.argumentTypes().size());
     }
 
@@ -45,10 +52,15 @@ final class ListaggAccumulator implements Accumulator {
     @Override
     public void addInput(int[] groupIds, Block[] arguments, int count) {
         Block values = arguments[0];
-        int firstKey = hasSeparator ? 2 : 1;
+        int firstKey = hasOverflow ? 5 : hasSeparator ? 2 : 1;
         for (int i = 0; i < count; i++) {
             if (hasSeparator && !arguments[1].isNull(i)) {
                 separator = (String) Values.toObject(Types.VARCHAR, arguments[1], i);
+            }
+            if (hasOverflow && !arguments[2].isNull(i)) {
+                overflowError = (Boolean) Values.toObject(Types.BOOLEAN, arguments[2], i);
+                filler = arguments[3].isNull(i) ? "" : (String) Values.toObject(Types.VARCHAR, arguments[3], i);
+                withCount = Boolean.TRUE.equals(Values.toObject(Types.BOOLEAN, arguments[4], i));
             }
             if (values.isNull(i)) {
                 continue;
@@ -87,18 +99,27 @@ final class ListaggAccumulator implements Accumulator {
         }
         List<Object[]> sorted = new ArrayList<>(rows);
         sorted.sort(SortedValues.byKeys(orderBy, 1));
-        StringBuilder joined = new StringBuilder();
+        byte[] separatorBytes = separator.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < sorted.size(); i++) {
-            if (i > 0) {
-                joined.append(separator);
+            byte[] value = ((String) sorted.get(i)[0]).getBytes(StandardCharsets.UTF_8);
+            int needed = (i > 0 ? separatorBytes.length : 0) + value.length;
+            if (joined.size() + needed > MAX_OUTPUT_BYTES) {
+                if (overflowError) {
+                    throw new QuarryException(ErrorCode.EXCEEDED_FUNCTION_MEMORY_LIMIT,
+                            "Concatenated string has the length in bytes larger than the maximum output length " + MAX_OUTPUT_BYTES);
+                }
+                // ON OVERFLOW TRUNCATE: the values that fit, then the separator, the filler and the count left out
+                String tail = (i > 0 ? separator : "") + filler + (withCount ? "(" + (sorted.size() - i) + ")" : "");
+                joined.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
+                break;
             }
-            joined.append((String) sorted.get(i)[0]);
+            if (i > 0) {
+                joined.writeBytes(separatorBytes);
+            }
+            joined.writeBytes(value);
         }
-        byte[] utf8 = joined.toString().getBytes(StandardCharsets.UTF_8);
-        if (utf8.length > MAX_OUTPUT_BYTES) {
-            throw new QuarryException(ErrorCode.EXCEEDED_FUNCTION_MEMORY_LIMIT,
-                    "Concatenated string has the length in bytes larger than the maximum output length " + MAX_OUTPUT_BYTES);
-        }
+        byte[] utf8 = joined.toByteArray();
         out.appendBytes(utf8);
     }
 
