@@ -135,6 +135,15 @@ class TestMoreAggregates extends LocalQueryTest {
     }
 
     @Test
+    void approxPercentileOfFewValuesTakesRankFloorOfQTimesN() throws Exception {
+        String values = " FROM (VALUES 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) t(x)";
+        assertResult("SELECT approx_percentile(x, ARRAY[0.1, 0.5, 0.9])" + values, List.of("array(bigint)"), List.of(List.of(2L, 6L, 10L)));
+        assertResult("SELECT approx_percentile(x, 0.85), approx_percentile(x, 0.95)" + values, List.of("bigint", "bigint"), List.of(9L, 10L));
+        assertResult("SELECT approx_percentile(x, 0.25), approx_percentile(x, 0.75) FROM (VALUES 1, 2, 3, 4) t(x)",
+                List.of("bigint", "bigint"), List.of(2L, 4L));
+    }
+
+    @Test
     void minAndMaxOfArrays() throws Exception {
         assertResult("SELECT min(x), max(x) FROM (VALUES ARRAY[1, 2], ARRAY[1, 3]) t(x)",
                 List.of("array(integer)", "array(integer)"), List.of(List.of(1L, 2L), List.of(1L, 3L)));
