@@ -68,6 +68,7 @@ final class AggregateAndWindowFunctions {
                 SqlStdOperatorTable.LAST_VALUE, SqlStdOperatorTable.NTH_VALUE}) {
             operators.put(window.getName(), window);
         }
+        operators.putAll(MoreAggregateFunctions.OPERATORS);
         return Map.copyOf(operators);
     }
 

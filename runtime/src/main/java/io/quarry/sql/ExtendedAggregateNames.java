@@ -10,9 +10,14 @@ import org.apache.calcite.sql.SqlAggFunction;
 final class ExtendedAggregateNames {
     private ExtendedAggregateNames() {}
 
+    /** The name of a call: max_by and min_by with a count are {@code max_by_n} and {@code min_by_n}. */
+    static String name(org.apache.calcite.rel.core.AggregateCall call) {
+        return MoreAggregateFunctions.byKeyName(name(call.getAggregation()), call.getArgList().size());
+    }
+
     static String name(SqlAggFunction function) {
         String name = function.getName().toLowerCase(Locale.ROOT);
-        if (ExtendedAggregates.FUNCTIONS.contains(name)) {
+        if (ExtendedAggregates.FUNCTIONS.contains(name) || MoreAggregateFunctions.NAMES.contains(name)) {
             return name;
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Aggregate function " + name + " is not supported yet");

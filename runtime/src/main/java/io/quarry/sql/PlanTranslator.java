@@ -268,8 +268,12 @@ final class PlanTranslator {
         for (int i = 0; i < groupKeys.size(); i++) {
             outerKeys.add(i);
         }
+        List<SortKey> orderBy = new ArrayList<>();
+        for (SortKey key : call.orderBy()) {
+            orderBy.add(new SortKey(innerKeys.indexOf(key.channel()), key.ascending(), key.nullsFirst()));
+        }
         AggregateCall outerCall = new AggregateCall(
-                call.function(), arguments, call.argumentTypes(), call.resultType(), false, Optional.empty());
+                call.function(), arguments, call.argumentTypes(), call.resultType(), false, Optional.empty(), orderBy);
         return new Aggregate(distinctRows, outerKeys, List.of(outerCall), AggregationStep.SINGLE);
     }
 
@@ -284,7 +288,7 @@ final class PlanTranslator {
             case SINGLE_VALUE -> "single_value";
             default -> StructuralAggregates.handles(call)
                     ? StructuralAggregates.name(call)
-                    : ExtendedAggregateNames.name(call.getAggregation());
+                    : ExtendedAggregateNames.name(call);
         };
         List<SortKey> orderBy = StructuralAggregates.orderBy(function, call, mapping);
         List<Integer> arguments = new ArrayList<>();

@@ -140,6 +140,10 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                if (word.equalsIgnoreCase("on") && ListaggOverflowText.rewrite(sql, i, out) >= 0) {
+                    i = ListaggOverflowText.rewrite(sql, i, new StringBuilder());
+                    continue;
+                }
                 if (word.equalsIgnoreCase("at")) {
                     // x AT TIME ZONE zone becomes at_timezone(x, zone)
                     int next = AtTimeZoneText.rewrite(sql, i, end, out, insertions, line, lineStart);

@@ -38,7 +38,7 @@ final class StructuralAggregates {
         if (fields.isEmpty()) {
             return List.of();
         }
-        if (!function.equals("array_agg")) {
+        if (!function.equals("array_agg") && !function.equals("listagg")) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "ORDER BY inside " + function + " is not supported yet");
         }
         List<SortKey> keys = new ArrayList<>();

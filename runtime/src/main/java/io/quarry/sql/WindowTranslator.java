@@ -237,7 +237,7 @@ final class WindowTranslator {
             case ARRAY_AGG -> "array_agg";
             default -> name;
         };
-        if (WINDOW_FUNCTIONS.contains(name) || ExtendedAggregates.FUNCTIONS.contains(name)
+        if (WINDOW_FUNCTIONS.contains(name) || ExtendedAggregates.FUNCTIONS.contains(name) || MoreAggregateFunctions.NAMES.contains(name)
                 || List.of("sum", "count", "avg", "min", "max", "array_agg", "map_agg").contains(name)) {
             return name;
         }

@@ -38,6 +38,9 @@ final class Accumulators {
         String function = call.function();
         Type result = call.resultType();
         Type argument = call.argumentTypes().isEmpty() ? null : call.argumentTypes().get(0);
+        if (MoreAccumulators.handles(call)) {
+            return MoreAccumulators.create(call);
+        }
         if (StructuralAccumulators.handles(function)) {
             return StructuralAccumulators.create(call);
         }

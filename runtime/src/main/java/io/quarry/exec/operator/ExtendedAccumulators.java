@@ -464,6 +464,7 @@ final class ExtendedAccumulators {
         private final GroupValues values;
         private final GroupValues keys;
         private boolean[] present = new boolean[0];
+        private boolean[] keyIsNaN = new boolean[0];
 
         ValueByKey(Type valueType, Type keyType, boolean max) {
             this.max = max;
@@ -477,6 +478,7 @@ final class ExtendedAccumulators {
             keys.ensureCapacity(groupCount);
             if (present.length < groupCount) {
                 present = Arrays.copyOf(present, Math.max(groupCount, present.length * 2));
+                keyIsNaN = Arrays.copyOf(keyIsNaN, present.length);
             }
         }
 
@@ -489,10 +491,15 @@ final class ExtendedAccumulators {
                     continue;
                 }
                 int group = groupIds[i];
-                if (!present[group] || (max ? keys.compare(keyBlock, i, group) > 0 : keys.compare(keyBlock, i, group) < 0)) {
+                // as in Trino, a NaN key loses to every number, for max_by and min_by alike
+                boolean nan = keyBlock instanceof DoubleBlock doubles && Double.isNaN(doubles.getDouble(i));
+                boolean better = !present[group]
+                        || !nan && (keyIsNaN[group] || (max ? keys.compare(keyBlock, i, group) > 0 : keys.compare(keyBlock, i, group) < 0));
+                if (better) {
                     keys.set(group, keyBlock, i);
                     values.set(group, valueBlock, i);
                     present[group] = true;
+                    keyIsNaN[group] = nan;
                 }
             }
         }

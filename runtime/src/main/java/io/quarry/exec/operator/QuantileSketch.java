@@ -99,8 +99,8 @@ final class QuantileSketch {
             return max;
         }
         if (totalWeight == centroidCount) {
-            // every value is its own centroid (few values): the nearest rank, exactly
-            return means[(int) Math.round(q * (centroidCount - 1))];
+            // every value is its own centroid (few values): the value at rank floor(q * n), exactly, as Trino answers
+            return means[(int) Math.min(centroidCount - 1, Math.floor(q * centroidCount))];
         }
         double target = q * totalWeight;
         // centroid i covers the ranks [before, before + weight); its mean sits at the middle of them

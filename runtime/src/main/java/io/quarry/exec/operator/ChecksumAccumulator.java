@@ -1,0 +1,131 @@
+package io.quarry.exec.operator;
+
+import io.quarry.block.ArrayBlock;
+import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.BooleanBlock;
+import io.quarry.block.DoubleBlock;
+import io.quarry.block.EncodedBlocks;
+import io.quarry.block.Int128Block;
+import io.quarry.block.LongBlock;
+import io.quarry.block.RowBlock;
+import io.quarry.block.VariableWidthBlock;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.ArrayType;
+import io.quarry.type.RealType;
+import io.quarry.type.RowType;
+import io.quarry.type.Type;
+import java.util.Arrays;
+
+/**
+ * {@code checksum(x)}: an order-independent varbinary of 8 bytes, the sum over the rows of the xxHash64 of each
+ * value times the xxHash prime 1 (the prime alone for a NULL), little-endian, as Trino computes it; NULL without
+ * rows.
+ */
+final class ChecksumAccumulator implements Accumulator {
+    static final long PRIME = 0x9E3779B185EBCA87L;
+
+    private final Type type;
+    private long[] sums = new long[0];
+    private boolean[] present = new boolean[0];
+
+    ChecksumAccumulator(Type type) {
+        this.type = type;
+    }
+
+    @Override
+    public void ensureCapacity(int groupCount) {
+        if (sums.length < groupCount) {
+            int capacity = Math.max(groupCount, sums.length * 2);
+            sums = Arrays.copyOf(sums, capacity);
+            present = Arrays.copyOf(present, capacity);
+        }
+    }
+
+    @Override
+    public void addInput(int[] groupIds, Block[] arguments, int count) {
+        Block block = arguments[0];
+        for (int i = 0; i < count; i++) {
+            int group = groupIds[i];
+            present[group] = true;
+            sums[group] += block.isNull(i) ? PRIME : hash(type, block, i) * PRIME;
+        }
+    }
+
+    @Override
+    public void addIntermediate(int[] groupIds, Block[] states, int count) {
+        throw new IllegalStateException("checksum runs in a single step");
+    }
+
+    @Override
+    public void writeIntermediate(int group, BlockBuilder[] out) {
+        writeFinal(group, out[0]);
+    }
+
+    @Override
+    public void writeFinal(int group, BlockBuilder out) {
+        if (!present[group]) {
+            out.appendNull();
+            return;
+        }
+        byte[] bytes = new byte[8];
+        long sum = sums[group];
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (sum >>> (8 * i));
+        }
+        out.appendBytes(bytes);
+    }
+
+    @Override
+    public long sizeInBytes() {
+        return 9L * sums.length;
+    }
+
+    /** Trino's xxHash64 of the non-null value at {@code position}. */
+    static long hash(Type type, Block block, int position) {
+        if (EncodedBlocks.isEncoded(block)) {
+            return hash(type, EncodedBlocks.valueBlock(block), EncodedBlocks.valuePosition(block, position));
+        }
+        if (block instanceof LongBlock b) {
+            return XxHash64.hash(b.getLong(position));
+        }
+        if (block instanceof DoubleBlock b) {
+            double value = b.getDouble(position);
+            // equal values hash alike: 0.0 and -0.0, and every NaN
+            if (value == 0) {
+                value = 0;
+            }
+            if (type instanceof RealType) {
+                return XxHash64.hash(Float.floatToIntBits((float) value));
+            }
+            return XxHash64.hash(Double.doubleToLongBits(value));
+        }
+        if (block instanceof BooleanBlock b) {
+            return XxHash64.hash(b.getBoolean(position) ? 1 : 0);
+        }
+        if (block instanceof VariableWidthBlock b) {
+            return XxHash64.hash(b.rawData(), b.offset(position), b.length(position));
+        }
+        if (block instanceof Int128Block b) {
+            return XxHash64.hash(b.getLow(position)) ^ XxHash64.hash(b.getHigh(position));
+        }
+        if (block instanceof ArrayBlock b && type instanceof ArrayType array) {
+            long hash = 0;
+            Block elements = b.elements();
+            for (int i = b.offset(position); i < b.offset(position) + b.length(position); i++) {
+                hash = 31 * hash + (elements.isNull(i) ? 0 : hash(array.elementType(), elements, i));
+            }
+            return hash;
+        }
+        if (block instanceof RowBlock b && type instanceof RowType row) {
+            long hash = 0;
+            for (int field = 0; field < b.fieldCount(); field++) {
+                Block values = b.field(field);
+                hash = 31 * hash + (values.isNull(position) ? 0 : hash(row.fields().get(field).type(), values, position));
+            }
+            return hash;
+        }
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "checksum of " + type.displayName() + " is not supported");
+    }
+}
