@@ -68,7 +68,7 @@ final class ScalarFunctionTable {
         list.add(function("REGEXP_EXTRACT_ALL", arrayOfArgument(0), optional(2, TEXT, TEXT, INTEGER)));
         list.add(function("REGEXP_SPLIT", arrayOfArgument(0), families(TEXT, TEXT)));
         // math
-        list.add(function("TRUNCATE", ScalarFunctionTable::truncateType, optional(1, NUMERIC, INTEGER)));
+        list.add(function("TRUNCATE", TruncateFunction::returnType, optional(1, NUMERIC, INTEGER)));
         list.add(function("SIGN", ScalarFunctionTable::signType, families(NUMERIC)));
         for (String name : List.of("DEGREES", "RADIANS", "COS", "SIN", "TAN", "ACOS", "ASIN", "ATAN", "COSH", "SINH",
                 "TANH", "EXP", "LN", "LOG2", "LOG10", "CBRT")) {
@@ -296,16 +296,6 @@ final class ScalarFunctionTable {
         return nullable(factory, length < 0
                 ? factory.createSqlType(SqlTypeName.VARCHAR)
                 : factory.createSqlType(SqlTypeName.VARCHAR, (int) length));
-    }
-
-    /** truncate(decimal(p,s)) is decimal(max(1, p - s), 0); with digits it keeps the type; doubles stay doubles. */
-    private static RelDataType truncateType(SqlOperatorBinding binding) {
-        RelDataTypeFactory factory = binding.getTypeFactory();
-        RelDataType type = binding.getOperandType(0);
-        if (type.getSqlTypeName() == SqlTypeName.DECIMAL && binding.getOperandCount() == 1) {
-            type = factory.createSqlType(SqlTypeName.DECIMAL, Math.max(1, type.getPrecision() - type.getScale()), 0);
-        }
-        return nullable(factory, type);
     }
 
     /** A shift of a tinyint, smallint or integer has its type (Trino shifts within that width); others are bigint. */
