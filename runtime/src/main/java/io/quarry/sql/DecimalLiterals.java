@@ -7,7 +7,9 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -57,6 +59,12 @@ final class DecimalLiterals {
     }
 
     private static SqlNode replacement(SqlNode node, SqlText text) {
+        if (node instanceof SqlNumericLiteral literal && !literal.isExact() && literal.signum() == 0
+                && text != null && writtenNegative(literal, text)) {
+            // -0e0 is negative zero in Trino; Calcite's literal, a BigDecimal, has no sign for zero
+            SqlNumericLiteral zero = SqlLiteral.createApproxNumeric("0E0", literal.getParserPosition());
+            return SqlStdOperatorTable.UNARY_MINUS.createCall(literal.getParserPosition(), zero);
+        }
         SqlNode codePoints = CodePointLiterals.replacement(node);
         if (codePoints != null) {
             return codePoints;
@@ -84,6 +92,15 @@ final class DecimalLiterals {
         }
         String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
         return written != null && written.strip().endsWith(".");
+    }
+
+    private static boolean writtenNegative(SqlNumericLiteral literal, SqlText text) {
+        SqlParserPos pos = literal.getParserPosition();
+        if (pos == null || pos.getLineNum() < 1) {
+            return false;
+        }
+        String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+        return written != null && written.strip().startsWith("-");
     }
 
     /** An integer written with a decimal point ({@code 5.}): decimal(p,0) as in Trino, not integer. */

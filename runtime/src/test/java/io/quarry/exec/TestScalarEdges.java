@@ -96,6 +96,12 @@ class TestScalarEdges extends LocalQueryTest {
                 "3.333333E-1"));
     }
 
+    @Test
+    void minusZeroLiteralIsNegativeZero() throws Exception {
+        assertResult("SELECT CAST(-0e0 AS varchar), CAST(- 0e0 AS varchar), CAST(0e0 AS varchar)",
+            repeat("varchar", 3), List.of("-0E0", "-0E0", "0E0"));
+    }
+
     private static List<String> repeat(String type, int times) {
         return java.util.Collections.nCopies(times, type);
     }
