@@ -102,6 +102,20 @@ class TestScalarEdges extends LocalQueryTest {
             repeat("varchar", 3), List.of("-0E0", "-0E0", "0E0"));
     }
 
+    @Test
+    void jsonValueReturningCastsTheItem() throws Exception {
+        assertResult("SELECT json_value('{\"a\":1}', 'lax $.a' RETURNING integer),"
+                + " json_value('{\"a\":\"x\"}', 'lax $.a' RETURNING integer),"
+                + " json_value('{\"a\":1.5}', 'lax $.a' RETURNING double),"
+                + " json_value('{\"a\":1.5}', 'lax $.a' RETURNING decimal(3,1)),"
+                + " json_value('{\"a\":1.5}', 'lax $.a' RETURNING integer),"
+                + " json_value('{\"a\":1e3}', 'lax $.a' RETURNING bigint),"
+                + " json_value('{\"a\":\"2020-01-01\"}', 'lax $.a' RETURNING date),"
+                + " json_value('{\"a\":12}', 'lax $.b' RETURNING integer)",
+            List.of("integer", "integer", "double", "decimal(3,1)", "integer", "bigint", "date", "integer"),
+            Arrays.asList(1L, null, 1.5, new BigDecimal("1.5"), 2L, 1000L, 18262L, null));
+    }
+
     private static List<String> repeat(String type, int times) {
         return java.util.Collections.nCopies(times, type);
     }
