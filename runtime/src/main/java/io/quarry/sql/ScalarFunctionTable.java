@@ -60,7 +60,7 @@ final class ScalarFunctionTable {
         // regular expressions
         list.add(function("REGEXP_LIKE", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
         list.add(function("REGEXP_EXTRACT", argument(0), optional(2, TEXT, TEXT, INTEGER)));
-        list.add(function("REGEXP_REPLACE", ScalarFunctionTable::regexpReplaceType, optional(2, TEXT, TEXT, TEXT)));
+        list.add(function("REGEXP_REPLACE", ScalarFunctionTable::regexpReplaceType, RegexpReplaceLambda.operands(optional(2, TEXT, TEXT, TEXT))));
         list.add(function("REGEXP_COUNT", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
         list.add(function("REGEXP_POSITION", sqlType(SqlTypeName.INTEGER), optional(2, TEXT, TEXT, INTEGER, INTEGER)));
         // strings to arrays of parts of the string's type
@@ -260,6 +260,9 @@ final class ScalarFunctionTable {
      * match can take; unbounded when either string is.
      */
     private static RelDataType regexpReplaceType(SqlOperatorBinding binding) {
+        if (RegexpReplaceLambda.hasLambda(binding)) {
+            return RegexpReplaceLambda.returnType(binding);
+        }
         if (binding.getOperandCount() < 3) {
             return argument(0).inferReturnType(binding);
         }

@@ -116,6 +116,19 @@ class TestScalarEdges extends LocalQueryTest {
             Arrays.asList(1L, null, 1.5, new BigDecimal("1.5"), 2L, 1000L, 18262L, null));
     }
 
+    @Test
+    void regexpReplaceWithLambdaReplacesEachMatch() throws Exception {
+        assertResult("SELECT regexp_replace('new york', '(\\w)(\\w*)', x -> upper(x[1]) || lower(x[2])),"
+                + " regexp_replace('abc', 'x*', x -> '-'), regexp_replace('ab', '(a)|(b)', x -> coalesce(x[1], 'N') || coalesce(x[2], 'N')),"
+                + " regexp_replace('abc', 'b', (x) -> CAST(cardinality(x) AS varchar)), regexp_replace(NULL, 'b', x -> 'X')",
+            repeat("varchar", 5),
+            Arrays.asList("New York", "-a-b-c-", "aNNb", "a0c", null));
+        assertResult("SELECT regexp_replace(s, '\\d+', x -> s || '!') FROM (VALUES 'a1b22', 'none', NULL) t(s)",
+            List.of("varchar"), List.of("aa1b22!ba1b22!"), List.of("none"), Arrays.asList((Object) null));
+        assertFails("SELECT regexp_replace('a1b22', '\\d+', x -> CAST(length(x[1]) AS varchar))",
+            ErrorCode.INVALID_FUNCTION_ARGUMENT, "Array subscript must be less than or equal to array length: 1 > 0");
+    }
+
     private static List<String> repeat(String type, int times) {
         return java.util.Collections.nCopies(times, type);
     }
