@@ -63,7 +63,7 @@ final class AggregateAndWindowFunctions {
                 "GROUPING", SqlKind.GROUPING, ReturnTypes.INTEGER, null, OperandTypes.ONE_OR_MORE, SqlFunctionCategory.SYSTEM));
         for (SqlAggFunction window : new SqlAggFunction[] {
                 SqlStdOperatorTable.ROW_NUMBER, SqlStdOperatorTable.RANK, SqlStdOperatorTable.DENSE_RANK,
-                SqlStdOperatorTable.PERCENT_RANK, SqlStdOperatorTable.CUME_DIST, SqlStdOperatorTable.NTILE,
+                SqlStdOperatorTable.PERCENT_RANK, SqlStdOperatorTable.CUME_DIST, NtileFunction.INSTANCE,
                 SqlStdOperatorTable.LAG, SqlStdOperatorTable.LEAD, SqlStdOperatorTable.FIRST_VALUE,
                 SqlStdOperatorTable.LAST_VALUE, SqlStdOperatorTable.NTH_VALUE}) {
             operators.put(window.getName(), window);

@@ -97,7 +97,7 @@ final class Errors {
             String arguments = trinoTypes(m.group(2)).replace("<", "").replace(">", "");
             int open = arguments.indexOf('(');
             String types = open < 0 ? arguments : arguments.substring(open + 1, arguments.length() - 1);
-            if (types.contains("FUNCTION(") && (function.equals("regexp_replace") || function.equals("array_sort"))) {
+            if (types.contains("FUNCTION(") && function.equals("array_sort")) {
                 // Trino has these forms with a lambda; Quarry not yet
                 return error(ErrorCode.NOT_SUPPORTED, "Function '" + function + "' with a lambda is not supported yet", location);
             }

@@ -28,13 +28,17 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * The SQL/JSON functions json_value, json_query and json_exists in their common forms: a json or string value and
  * a lax or strict path of keys and indexes, with the default behaviours (NULL, or false for json_exists, when the
  * path finds nothing or fails). Calcite parses their syntax; these operators give Trino's result types (varchar
- * rather than Calcite's varchar(2000)); other behaviours and RETURNING are refused as not supported yet.
+ * rather than Calcite's varchar(2000)); json_value's RETURNING type is {@link JsonValueReturning}; other behaviours
+ * are refused as not supported yet.
  */
 final class JsonPathSql {
     static final List<SqlOperator> OPERATORS = List.of(
             new SqlJsonValueFunction("JSON_VALUE") {
                 @Override
                 public RelDataType inferReturnType(SqlOperatorBinding binding) {
+                    if (binding instanceof SqlCallBinding call && SqlJsonValueFunction.hasExplicitTypeSpec(call.operands())) {
+                        return super.inferReturnType(binding); // RETURNING type
+                    }
                     return varchar(binding);
                 }
             },
@@ -54,9 +58,6 @@ final class JsonPathSql {
     private JsonPathSql() {}
 
     private static RelDataType varchar(SqlOperatorBinding binding) {
-        if (binding instanceof SqlCallBinding call && SqlJsonValueFunction.hasExplicitTypeSpec(call.operands())) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "json_value with RETURNING is not supported yet");
-        }
         return binding.getTypeFactory().createTypeWithNullability(
                 binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), true);
     }
@@ -70,6 +71,9 @@ final class JsonPathSql {
         for (RexNode behaviour : operands.subList(2, operands.size())) {
             if (behaviour instanceof RexLiteral literal && literal.getValue() instanceof SqlJsonQueryWrapperBehavior wrap) {
                 wrapper = wrap.name();
+                continue;
+            }
+            if (JsonValueReturning.isTypeOperand(behaviour)) {
                 continue;
             }
             boolean supported = behaviour instanceof RexLiteral literal
@@ -92,6 +96,9 @@ final class JsonPathSql {
         List<Expression> arguments = name.equals("json_query")
                 ? List.of(input, path, new Constant(wrapper, Types.VARCHAR))
                 : List.of(input, path);
+        if (name.equals("json_value") && !(type instanceof io.quarry.type.VarcharType varchar && varchar.isUnbounded())) {
+            return JsonValueReturning.cast(new Call(name, arguments, Types.VARCHAR), type);
+        }
         return new Call(name, arguments, name.equals("json_exists") ? Types.BOOLEAN : type);
     }
 }

@@ -50,7 +50,7 @@ final class QuarryValidator extends SqlValidatorImpl {
             "grouping", "current_user", "uuid", "width_bucket", "try");
 
     /** Functions Quarry has whose forms with a lambda (which Trino has too) it does not have yet. */
-    private static final Set<String> LAMBDA_FORMS = Set.of("array_sort", "regexp_replace");
+    private static final Set<String> LAMBDA_FORMS = Set.of("array_sort");
 
     private final SqlText text;
 

@@ -60,7 +60,7 @@ final class ScalarFunctionTable {
         // regular expressions
         list.add(function("REGEXP_LIKE", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
         list.add(function("REGEXP_EXTRACT", argument(0), optional(2, TEXT, TEXT, INTEGER)));
-        list.add(function("REGEXP_REPLACE", ScalarFunctionTable::regexpReplaceType, optional(2, TEXT, TEXT, TEXT)));
+        list.add(function("REGEXP_REPLACE", ScalarFunctionTable::regexpReplaceType, RegexpReplaceLambda.operands(optional(2, TEXT, TEXT, TEXT))));
         list.add(function("REGEXP_COUNT", sqlType(SqlTypeName.BIGINT), families(TEXT, TEXT)));
         list.add(function("REGEXP_POSITION", sqlType(SqlTypeName.INTEGER), optional(2, TEXT, TEXT, INTEGER, INTEGER)));
         // strings to arrays of parts of the string's type
@@ -68,7 +68,7 @@ final class ScalarFunctionTable {
         list.add(function("REGEXP_EXTRACT_ALL", arrayOfArgument(0), optional(2, TEXT, TEXT, INTEGER)));
         list.add(function("REGEXP_SPLIT", arrayOfArgument(0), families(TEXT, TEXT)));
         // math
-        list.add(function("TRUNCATE", ScalarFunctionTable::truncateType, optional(1, NUMERIC, INTEGER)));
+        list.add(function("TRUNCATE", TruncateFunction::returnType, optional(1, NUMERIC, INTEGER)));
         list.add(function("SIGN", ScalarFunctionTable::signType, families(NUMERIC)));
         for (String name : List.of("DEGREES", "RADIANS", "COS", "SIN", "TAN", "ACOS", "ASIN", "ATAN", "COSH", "SINH",
                 "TANH", "EXP", "LN", "LOG2", "LOG10", "CBRT")) {
@@ -261,6 +261,9 @@ final class ScalarFunctionTable {
      * match can take; unbounded when either string is.
      */
     private static RelDataType regexpReplaceType(SqlOperatorBinding binding) {
+        if (RegexpReplaceLambda.hasLambda(binding)) {
+            return RegexpReplaceLambda.returnType(binding);
+        }
         if (binding.getOperandCount() < 3) {
             return argument(0).inferReturnType(binding);
         }
@@ -297,16 +300,6 @@ final class ScalarFunctionTable {
         return nullable(factory, length < 0
                 ? factory.createSqlType(SqlTypeName.VARCHAR)
                 : factory.createSqlType(SqlTypeName.VARCHAR, (int) length));
-    }
-
-    /** truncate(decimal(p,s)) is decimal(max(1, p - s), 0); with digits it keeps the type; doubles stay doubles. */
-    private static RelDataType truncateType(SqlOperatorBinding binding) {
-        RelDataTypeFactory factory = binding.getTypeFactory();
-        RelDataType type = binding.getOperandType(0);
-        if (type.getSqlTypeName() == SqlTypeName.DECIMAL && binding.getOperandCount() == 1) {
-            type = factory.createSqlType(SqlTypeName.DECIMAL, Math.max(1, type.getPrecision() - type.getScale()), 0);
-        }
-        return nullable(factory, type);
     }
 
     /** A shift of a tinyint, smallint or integer has its type (Trino shifts within that width); others are bigint. */

@@ -176,7 +176,7 @@ final class ScalarFunctionTranslator {
             case "split", "regexp_extract_all", "regexp_split":
                 return call(name, operands, translator, type, null, null, Types.BIGINT);
             case "truncate":
-                return truncate(operands, translator, type);
+                return TruncateFunction.translate(operands, translator, type);
             case "round":
                 return roundDecimal(operands, translator);
             case "rand", "random":
@@ -295,19 +295,6 @@ final class ScalarFunctionTranslator {
         Type type = Types.decimal(Math.min(DecimalType.MAX_PRECISION, decimal.precision() + 1), decimal.scale());
         Expression digits = ExpressionTranslator.coerce(translator.apply(operands.get(1)), Types.INTEGER);
         return new Call("round", List.of(value, digits), type);
-    }
-
-    private static Expression truncate(List<RexNode> operands, Function<RexNode, Expression> translator, Type type) {
-        Expression value = translator.apply(operands.get(0));
-        if (!(value.type() instanceof DecimalType) && !(value.type() instanceof RealType)) {
-            value = ExpressionTranslator.coerce(value, Types.DOUBLE);
-            type = Types.DOUBLE;
-        }
-        if (operands.size() == 1) {
-            return new Call("truncate", List.of(value), type);
-        }
-        Expression digits = ExpressionTranslator.coerce(translator.apply(operands.get(1)), Types.BIGINT);
-        return new Call("truncate", List.of(value, digits), type);
     }
 
     // ---- date-time arithmetic ----

@@ -88,7 +88,9 @@ public final class SqlPlanner {
     private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config()
             .withExpand(false)
             .withTrimUnusedFields(true)
-            .withInSubQueryThreshold(Integer.MAX_VALUE);
+            .withInSubQueryThreshold(Integer.MAX_VALUE)
+            // no simplification while converting: NanComparisons must see x = x before Calcite answers it
+            .withRelBuilderConfigTransform(config -> config.withSimplify(false));
 
     private static final CalciteConnectionConfig CONNECTION_CONFIG = connectionConfig();
 
@@ -161,7 +163,7 @@ public final class SqlPlanner {
         JsonSql.registerType(root);
         JoinUsing.rewrite(parsed);
         RowFieldReferences.rewrite(parsed);
-        DecimalLiterals.retype(parsed);
+        DecimalLiterals.retype(parsed, text);
         Modulus.rewrite(parsed);
 
         JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
@@ -187,7 +189,8 @@ public final class SqlPlanner {
                 CONVERTER_CONFIG);
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
-        RelNode rel = RecursiveQueries.unroll(relRoot.project(), relBuilder, SystemSessionProperties.maxRecursionDepth(session));
+        RelNode rel = NanComparisons.rewrite(
+            RecursiveQueries.unroll(relRoot.project(), relBuilder, SystemSessionProperties.maxRecursionDepth(session)));
         RelNode optimized = Optimizer.optimize(rel, validator, relBuilder, context, NO_FOLDING);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Optimised plan of {}:\n{}", session.queryId(), Optimizer.explain(optimized));
@@ -222,7 +225,7 @@ public final class SqlPlanner {
             JsonSql.registerType(root);
             JoinUsing.rewrite(parsed);
             RowFieldReferences.rewrite(parsed);
-            DecimalLiterals.retype(parsed);
+            DecimalLiterals.retype(parsed, text);
             Modulus.rewrite(parsed);
             JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
             CalciteCatalogReader catalogReader =

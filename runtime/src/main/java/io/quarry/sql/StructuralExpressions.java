@@ -67,7 +67,8 @@ final class StructuralExpressions {
         boolean structural = switch (call.getKind()) {
             case ARRAY_VALUE_CONSTRUCTOR, ROW, ITEM -> true;
             default -> FUNCTIONS.contains(name) && (Set.of("map", "repeat", "sequence").contains(name) || isNested(operands))
-                    || (name.equals("||") || name.equals("concat")) && StructuralOperators.isArray(call.getType());
+                    || (name.equals("||") || name.equals("concat")) && StructuralOperators.isArray(call.getType())
+                    || RegexpReplaceLambda.isLambdaForm(call);
         };
         if (!structural) {
             return null;
@@ -106,7 +107,7 @@ final class StructuralExpressions {
             }
             return new Call("concat", arguments, type);
         }
-        if (!FUNCTIONS.contains(name)) {
+        if (!FUNCTIONS.contains(name) && !RegexpReplaceLambda.isLambdaForm(call)) {
             return null;
         }
         if (name.equals("element_at")) {

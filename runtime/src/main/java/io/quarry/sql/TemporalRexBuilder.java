@@ -7,6 +7,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.NlsString;
 
 /**
  * Calcite's expression builder, except that a cast of a time or timestamp literal to fewer fraction digits (or of a
@@ -16,6 +17,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class TemporalRexBuilder extends RexBuilder {
     TemporalRexBuilder(RelDataTypeFactory typeFactory) {
         super(typeFactory);
+    }
+
+    /** A string literal's length counts code points, as in Trino ({@link CodePointLiterals}). */
+    @Override
+    public RexLiteral makeCharLiteral(NlsString value) {
+        return makeLiteral(value, CodePointLiterals.type(typeFactory, value), SqlTypeName.CHAR);
     }
 
     @Override

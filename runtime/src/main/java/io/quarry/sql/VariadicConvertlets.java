@@ -12,7 +12,9 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Calcite's conversions of SQL calls to expressions, except that greatest and least stay calls (Calcite writes
- * them as CASE over comparisons), so that their kernels apply Trino's rules: NaN loses to every number.
+ * them as CASE over comparisons), so that their kernels apply Trino's rules: NaN loses to every number. IS [NOT]
+ * DISTINCT FROM between doubles stays a call too (Calcite writes it as {@code <>} when neither side can be null,
+ * and NaN is distinct from NaN by {@code <>}, not by IS DISTINCT FROM).
  */
 final class VariadicConvertlets implements SqlRexConvertletTable {
     static final VariadicConvertlets INSTANCE = new VariadicConvertlets();
@@ -21,6 +23,9 @@ final class VariadicConvertlets implements SqlRexConvertletTable {
 
     @Override
     public SqlRexConvertlet get(SqlCall call) {
+        if (call.getKind() == SqlKind.IS_DISTINCT_FROM || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
+            return NanComparisons::distinctFrom;
+        }
         if (call.getKind() != SqlKind.GREATEST && call.getKind() != SqlKind.LEAST) {
             return StandardConvertletTable.INSTANCE.get(call);
         }

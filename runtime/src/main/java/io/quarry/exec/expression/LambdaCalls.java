@@ -24,7 +24,8 @@ import java.util.Set;
  */
 final class LambdaCalls {
     static final Set<String> NAMES = Set.of("transform", "filter", "reduce", "any_match", "all_match", "none_match",
-            "zip_with", "transform_keys", "transform_values", "map_filter", "map_zip_with", "array_sort");
+            "zip_with", "transform_keys", "transform_values", "map_filter", "map_zip_with", "array_sort",
+            "regexp_replace");
 
     private LambdaCalls() {}
 
@@ -110,6 +111,7 @@ final class LambdaCalls {
                 case "transform_keys", "transform_values", "map_filter" -> overEntries(arguments, captured, count);
                 case "map_zip_with" -> mapZipWith(arguments, captured, count);
                 case "array_sort" -> sortWith(arguments, captured, count);
+                case "regexp_replace" -> replaceMatches(arguments, captured, count);
                 default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Function not registered: " + name);
             };
         }
@@ -157,6 +159,13 @@ final class LambdaCalls {
                 resultNulls[i] = arrays.isNull(i) || !decided && sawNull;
             }
             return new BooleanBlock(count, io.quarry.exec.function.Blocks.compact(resultNulls, count), values);
+        }
+
+        /** regexp_replace(text, pattern, groups -> replacement): the lambda runs once over every match of every row. */
+        private Block replaceMatches(Block[] arguments, Block[][] captured, int count) {
+            io.quarry.exec.function.RegexpMatches matches = io.quarry.exec.function.RegexpMatches.find(arguments[0], arguments[1], count);
+            Block replacements = lambdas[2].apply(captured[2], matches.parents(), matches.matchCount(), matches.groups());
+            return matches.replace(arguments[0], replacements);
         }
 
         private Block reduce(Block[] arguments, Block[][] captured, int count) {

@@ -371,7 +371,7 @@ final class Casts {
                 String text = ((VariableWidthBlock) block).getString(position);
                 BigDecimal value;
                 try {
-                    value = new BigDecimal(text.strip());
+                    value = new BigDecimal(text); // Trino refuses blanks around the number
                 } catch (NumberFormatException e) {
                     throw invalid("Cannot cast VARCHAR '" + text + "' to " + sqlName(target) + ". Value is not a number.");
                 }
@@ -398,7 +398,7 @@ final class Casts {
         if (isText(source)) {
             return (block, position, out) -> {
                 String text = ((VariableWidthBlock) block).getString(position);
-                switch (text.strip().toLowerCase(Locale.ROOT)) {
+                switch (text.toLowerCase(Locale.ROOT)) { // Trino refuses blanks around the word
                     case "true", "t", "1" -> out.appendBoolean(true);
                     case "false", "f", "0" -> out.appendBoolean(false);
                     default -> throw invalid("Cannot cast '" + text + "' to BOOLEAN");

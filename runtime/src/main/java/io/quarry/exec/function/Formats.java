@@ -1,6 +1,8 @@
 package io.quarry.exec.function;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -19,7 +21,10 @@ public final class Formats {
         return scientific(Double.toString(Math.abs(value)), value < 0 || (value == 0 && 1 / value < 0));
     }
 
-    /** A real as Trino casts it to varchar, e.g. {@code 2.5E0}. */
+    /**
+     * A real as Trino casts it to varchar, e.g. {@code 2.5E0}: at most seven significant digits, rounded half to
+     * even ({@code 123456789} prints as {@code 1.234568E8}, not Java's {@code 1.23456792E8}).
+     */
     public static String formatReal(float value) {
         if (Float.isNaN(value)) {
             return "NaN";
@@ -27,8 +32,17 @@ public final class Formats {
         if (Float.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
         }
-        return scientific(Float.toString(Math.abs(value)), value < 0 || (value == 0 && 1 / value < 0));
+        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+        if (value == 0) {
+            return scientific("0", negative);
+        }
+        BigDecimal rounded = new BigDecimal(Math.abs((double) value)).round(REAL_DIGITS);
+        BigDecimal shortest = new BigDecimal(Float.toString(Math.abs(value)));
+        // the shortest digits when they fit in seven, else the exact value rounded to seven
+        return scientific((shortest.precision() <= REAL_DIGITS.getPrecision() ? shortest : rounded).toString(), negative);
     }
+
+    private static final MathContext REAL_DIGITS = new MathContext(7, RoundingMode.HALF_EVEN);
 
     private static String scientific(String shortest, boolean negative) {
         BigDecimal decimal = new BigDecimal(shortest);
@@ -37,7 +51,7 @@ public final class Formats {
             text.append('-');
         }
         if (decimal.signum() == 0) {
-            return text.append("0.0E0").toString();
+            return text.append("0E0").toString(); // Trino prints zero without a fraction
         }
         decimal = decimal.stripTrailingZeros();
         String digits = decimal.unscaledValue().toString();

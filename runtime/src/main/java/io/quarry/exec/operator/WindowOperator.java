@@ -220,7 +220,13 @@ public final class WindowOperator implements Operator {
                     case "dense_rank" -> out.appendLong(denseRank);
                     case "percent_rank" -> out.appendDouble(size == 1 ? 0.0 : (double) (rank - 1) / (size - 1));
                     case "cume_dist" -> out.appendDouble((double) (partitions.peerEnd()[i] - start) / size);
-                    default -> out.appendLong(ntile(bucketCount(rows, function, i), size, i - start));
+                    default -> {
+                        if (rows.block(function.arguments().get(0)).isNull(i)) {
+                            out.appendNull(); // ntile(NULL) is null, as in Trino
+                        } else {
+                            out.appendLong(ntile(bucketCount(rows, function, i), size, i - start));
+                        }
+                    }
                 }
             }
             start = end;

@@ -1,0 +1,42 @@
+package io.quarry.sql;
+
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Expression;
+import io.quarry.type.BigintType;
+import io.quarry.type.IntegerType;
+import io.quarry.type.SmallintType;
+import io.quarry.type.TinyintType;
+import io.quarry.type.Type;
+import io.quarry.type.Types;
+import java.util.List;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlJsonValueReturning;
+
+/**
+ * {@code json_value(… RETURNING type)} with the default NULL ON EMPTY and NULL ON ERROR: the item's text cast to
+ * the type, null where the cast fails. An integer type goes through a decimal first, so that a JSON number such as
+ * {@code 1.5} or {@code 1e3} becomes an integer as in Trino (2 and 1000) rather than failing as text.
+ */
+final class JsonValueReturning {
+    /** Enough digits for every bigint and for the fraction that decides the rounding. */
+    private static final Type NUMBER = Types.decimal(38, 9);
+
+    private JsonValueReturning() {}
+
+    /** Whether an operand of the call is the RETURNING keyword or its type, not a behaviour. */
+    static boolean isTypeOperand(RexNode operand) {
+        if (operand instanceof RexLiteral literal) {
+            return literal.getValue() instanceof SqlJsonValueReturning;
+        }
+        return !(operand instanceof RexLiteral);
+    }
+
+    /** The text json_value finds, as the RETURNING type. */
+    static Expression cast(Expression text, Type type) {
+        if (type instanceof TinyintType || type instanceof SmallintType || type instanceof IntegerType || type instanceof BigintType) {
+            return new Call("try_cast", List.of(new Call("try_cast", List.of(text), NUMBER)), type);
+        }
+        return new Call("try_cast", List.of(text), type);
+    }
+}
