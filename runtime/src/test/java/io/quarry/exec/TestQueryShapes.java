@@ -59,4 +59,17 @@ class TestQueryShapes extends LocalQueryTest {
         assertResult("WITH x AS (SELECT 1) SELECT DISTINCT rank() OVER (ORDER BY regionkey) r FROM nation ORDER BY r DESC OFFSET 1",
                 List.of("bigint"), List.of(16L), List.of(11L), List.of(6L), List.of(1L));
     }
+
+    @Test
+    void offsetWithTiesRanksTheRowsAfterTheOffset() throws Exception {
+        assertResult("SELECT regionkey FROM nation ORDER BY regionkey OFFSET 3 FETCH FIRST 3 ROWS WITH TIES",
+                List.of("bigint"), List.of(0L), List.of(0L), List.of(1L), List.of(1L), List.of(1L), List.of(1L), List.of(1L));
+    }
+
+    @Test
+    void windowInsideAggregateIsNestedWindow() {
+        assertThatThrownBy(() -> run("SELECT regionkey, max(rank() OVER (ORDER BY nationkey)) FROM nation GROUP BY regionkey"))
+                .isInstanceOfSatisfying(QuarryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NESTED_WINDOW));
+    }
 }
