@@ -72,4 +72,13 @@ class TestQueryShapes extends LocalQueryTest {
                 .isInstanceOfSatisfying(QuarryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NESTED_WINDOW));
     }
+
+    @Test
+    void lambdasInsideUnnest() throws Exception {
+        assertResult("SELECT x FROM UNNEST(filter(ARRAY['a','b'], s -> s = 'a')) AS u(x)", List.of("varchar(1)"), List.of("a"));
+        assertResult("SELECT n.name, cardinality(array_agg(x)) FROM nation n"
+                        + " LEFT JOIN UNNEST(filter(split(n.name, 'A'), s -> s = 'XYZ')) AS u(x) ON true"
+                        + " GROUP BY n.name ORDER BY 1 LIMIT 3",
+                List.of("varchar(25)", "bigint"), List.of("ALGERIA", 1L), List.of("ARGENTINA", 1L), List.of("BRAZIL", 1L));
+    }
 }
