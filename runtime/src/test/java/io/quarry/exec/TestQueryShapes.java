@@ -81,4 +81,9 @@ class TestQueryShapes extends LocalQueryTest {
                         + " GROUP BY n.name ORDER BY 1 LIMIT 3",
                 List.of("varchar(25)", "bigint"), List.of("ALGERIA", 1L), List.of("ARGENTINA", 1L), List.of("BRAZIL", 1L));
     }
+
+    @Test
+    void subQueryWithoutFrom() throws Exception {
+        assertResult("SELECT (SELECT 1 WHERE false), (SELECT 2 WHERE true)", List.of("integer", "integer"), Arrays.asList(null, 2L));
+    }
 }
