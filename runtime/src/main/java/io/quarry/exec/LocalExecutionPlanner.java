@@ -215,7 +215,7 @@ final class LocalExecutionPlanner {
             Pipeline pipeline = visit(unnest.source());
             List<Type> sourceTypes = unnest.source().outputTypes();
             pipeline.factories.add(() -> new io.quarry.exec.operator.UnnestOperator(
-                    sourceTypes, unnest.replicateChannels(), unnest.unnestChannels(), unnest.withOrdinality()));
+                    sourceTypes, unnest.replicateChannels(), unnest.unnestChannels(), unnest.withOrdinality(), unnest.outer()));
             return pipeline;
         }
         if (node instanceof Exchange exchange) {

@@ -14,10 +14,12 @@ import java.util.List;
  * UNNEST, also lateral ({@code CROSS JOIN UNNEST(t.a)}): each source row becomes as many rows as its longest
  * unnested array or map has entries (shorter ones padded with NULL), or none when all are empty or NULL.
  * Output: the {@code replicateChannels}, then per unnested channel the element (a row element: its fields)
- * or the key and the value of a map entry, then the 1-based ordinality when {@code withOrdinality}.
+ * or the key and the value of a map entry, then the 1-based ordinality when {@code withOrdinality}. When
+ * {@code outer} ({@code LEFT JOIN UNNEST(t.a) ON true}), a source row with nothing to unnest still gives one row,
+ * its unnested columns and ordinality NULL.
  */
-public record Unnest(PlanNode source, List<Integer> replicateChannels, List<Integer> unnestChannels, boolean withOrdinality)
-        implements PlanNode {
+public record Unnest(PlanNode source, List<Integer> replicateChannels, List<Integer> unnestChannels, boolean withOrdinality,
+        boolean outer) implements PlanNode {
     public Unnest {
         requireNonNull(source, "source is null");
         replicateChannels = List.copyOf(replicateChannels);
@@ -31,6 +33,11 @@ public record Unnest(PlanNode source, List<Integer> replicateChannels, List<Inte
                 throw new IllegalArgumentException("cannot unnest " + type);
             }
         }
+    }
+
+    /** An inner UNNEST: source rows with nothing to unnest give no rows. */
+    public Unnest(PlanNode source, List<Integer> replicateChannels, List<Integer> unnestChannels, boolean withOrdinality) {
+        this(source, replicateChannels, unnestChannels, withOrdinality, false);
     }
 
     /** The output columns one unnested array or map gives. */
@@ -65,6 +72,6 @@ public record Unnest(PlanNode source, List<Integer> replicateChannels, List<Inte
 
     @Override
     public PlanNode replaceSources(List<PlanNode> newSources) {
-        return new Unnest(newSources.get(0), replicateChannels, unnestChannels, withOrdinality);
+        return new Unnest(newSources.get(0), replicateChannels, unnestChannels, withOrdinality, outer);
     }
 }

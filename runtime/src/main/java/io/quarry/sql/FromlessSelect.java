@@ -1,5 +1,6 @@
 package io.quarry.sql;
 
+import java.util.ArrayDeque;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,8 @@ final class FromlessSelect {
     /** The statement with {@code FROM (VALUES (0))} before each WHERE of a SELECT that has no FROM. */
     static String rewrite(String sql) {
         StringBuilder out = null;
-        int depth = 0;
+        // per parenthesis depth: whether the SELECT at that depth has had no FROM yet (sub-queries too)
+        ArrayDeque<Boolean> outer = new ArrayDeque<>();
         boolean selectWithoutFrom = false;
         int copied = 0;
         int i = 0;
@@ -35,28 +37,27 @@ final class FromlessSelect {
                 int end = sql.indexOf("*/", i + 2);
                 i = end < 0 ? n : end + 2;
             } else if (c == '(') {
-                depth++;
+                outer.push(selectWithoutFrom);
+                selectWithoutFrom = false;
                 i++;
             } else if (c == ')') {
-                depth--;
+                selectWithoutFrom = !outer.isEmpty() && outer.pop();
                 i++;
             } else if (Character.isLetter(c) || c == '_') {
                 int end = i;
                 while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
                     end++;
                 }
-                if (depth == 0) {
-                    String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
-                    if (word.equals("select")) {
-                        selectWithoutFrom = true;
-                    } else if (word.equals("from")) {
-                        selectWithoutFrom = false;
-                    } else if (word.equals("where") && selectWithoutFrom) {
-                        out = out == null ? new StringBuilder(sql.length() + ONE_ROW.length()) : out;
-                        out.append(sql, copied, i).append(ONE_ROW);
-                        copied = i;
-                        selectWithoutFrom = false;
-                    }
+                String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
+                if (word.equals("select")) {
+                    selectWithoutFrom = true;
+                } else if (word.equals("from")) {
+                    selectWithoutFrom = false;
+                } else if (word.equals("where") && selectWithoutFrom) {
+                    out = out == null ? new StringBuilder(sql.length() + ONE_ROW.length()) : out;
+                    out.append(sql, copied, i).append(ONE_ROW);
+                    copied = i;
+                    selectWithoutFrom = false;
                 }
                 i = end;
             } else {

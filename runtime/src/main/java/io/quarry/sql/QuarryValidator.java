@@ -174,9 +174,12 @@ final class QuarryValidator extends SqlValidatorImpl {
     static boolean mixesStrings(RelDataType left, RelDataType right) {
         boolean leftString = SqlTypeUtil.isCharacter(left);
         boolean rightString = SqlTypeUtil.isCharacter(right);
+        // ANY: a lambda parameter whose type is not derived yet (a lambda inside UNNEST(…) is typed later)
         return leftString != rightString
                 && left.getSqlTypeName() != SqlTypeName.NULL
-                && right.getSqlTypeName() != SqlTypeName.NULL;
+                && right.getSqlTypeName() != SqlTypeName.NULL
+                && left.getSqlTypeName() != SqlTypeName.ANY
+                && right.getSqlTypeName() != SqlTypeName.ANY;
     }
 
     private ErrorLocation location(SqlParserPos pos) {

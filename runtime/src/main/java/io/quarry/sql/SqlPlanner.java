@@ -152,7 +152,7 @@ public final class SqlPlanner {
     private record Planned(QueryPlan plan, Optional<List<PlanCache.CatalogVersion>> catalogVersions) {}
 
     private Planned doPlan(SqlText text, Session session, WithTies withTies) {
-        SqlNode parsed = parse(text);
+        SqlNode parsed = DistinctWindowOrder.rewrite(parse(text));
         GroupsFrames.mark(parsed, withTies.sql());
         if (!parsed.isA(SqlKind.QUERY)) {
             throw new QuarryException(

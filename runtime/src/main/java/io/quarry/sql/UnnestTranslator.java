@@ -48,7 +48,8 @@ final class UnnestTranslator {
                 && join.getRight() instanceof Uncollect uncollect && isOverOneRow(uncollect)) {
             return unnest(join.getLeft(), uncollect, null);
         }
-        if (rel instanceof Correlate correlate && correlate.getJoinType() == JoinRelType.INNER
+        if (rel instanceof Correlate correlate
+                && (correlate.getJoinType() == JoinRelType.INNER || correlate.getJoinType() == JoinRelType.LEFT)
                 && correlate.getRight() instanceof Uncollect uncollect && isOverOneRow(uncollect)) {
             return unnest(correlate.getLeft(), uncollect, correlate);
         }
@@ -94,7 +95,8 @@ final class UnnestTranslator {
             unnest.add(projections.size());
             projections.add(expressions.translate(rewritten));
         }
-        Unnest node = new Unnest(new Project(input.node(), projections), replicate, unnest, uncollect.withOrdinality);
+        boolean outer = correlate != null && correlate.getJoinType() == JoinRelType.LEFT;
+        Unnest node = new Unnest(new Project(input.node(), projections), replicate, unnest, uncollect.withOrdinality, outer);
         for (int field = 0; field < uncollect.getRowType().getFieldCount(); field++) {
             outputMapping[leftWidth + field] = replicate.size() + field;
         }

@@ -23,8 +23,18 @@ final class WindowChecks {
 
     private WindowChecks() {}
 
-    /** Checks an {@code OVER} call; other nodes pass. */
+    /** Checks an {@code OVER} call and an aggregate call (no window inside); other nodes pass. */
     static void check(SqlNode node, SqlText text) {
+        if (node instanceof SqlCall aggregate && aggregate.getOperator().isAggregator() && node.getKind() != SqlKind.OVER) {
+            for (SqlNode operand : aggregate.getOperandList()) {
+                if (operand != null && containsWindow(operand)) {
+                    ErrorLocation location = location(text, aggregate.getParserPosition());
+                    throw new QuarryException(ErrorCode.NESTED_WINDOW, Errors.prefix(location)
+                            + "Cannot nest window functions inside aggregation '"
+                            + aggregate.getOperator().getName().toLowerCase(Locale.ROOT) + "'", location, null);
+                }
+            }
+        }
         if (node.getKind() != SqlKind.OVER || !(node instanceof SqlCall over) || !(over.operand(0) instanceof SqlCall function)) {
             return;
         }
@@ -47,6 +57,20 @@ final class WindowChecks {
             throw new QuarryException(ErrorCode.NULL_TREATMENT_NOT_ALLOWED, Errors.prefix(location)
                     + "Cannot specify null treatment clause for " + name + " function", location, null);
         }
+    }
+
+    private static boolean containsWindow(SqlNode node) {
+        if (node.getKind() == SqlKind.OVER) {
+            return true;
+        }
+        if (node instanceof SqlCall call && call.getKind() != SqlKind.SELECT) {
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand != null && containsWindow(operand)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static ErrorLocation location(SqlText text, SqlParserPos pos) {

@@ -3,6 +3,7 @@ package io.quarry.sql;
 import static java.util.Objects.requireNonNull;
 
 import io.quarry.plan.Filter;
+import io.quarry.plan.Limit;
 import io.quarry.plan.PlanNode;
 import io.quarry.plan.Project;
 import io.quarry.plan.Sort;
@@ -67,12 +68,20 @@ record WithTies(String sql, OptionalLong count) {
         if (root instanceof Project project) {
             return project.replaceSources(List.of(apply(project.source())));
         }
+        if (root instanceof Limit limit && limit.source() instanceof Sort sort) {
+            // OFFSET m FETCH FIRST n ROWS WITH TIES: the ties are ranked among the rows left after the offset
+            return withTies(limit, sort);
+        }
         if (!(root instanceof Sort sort)) {
             throw new QuarryException(ErrorCode.MISSING_ORDER_BY, "FETCH FIRST WITH TIES clause requires ORDER BY");
         }
+        return withTies(sort.source(), sort);
+    }
+
+    private PlanNode withTies(PlanNode rows, Sort sort) {
         List<Type> types = sort.outputTypes();
         WindowFunction rank = new WindowFunction("rank", List.of(), List.of(), Types.BIGINT, WindowFrame.DEFAULT);
-        Window ranked = new Window(sort.source(), List.of(), sort.keys(), List.of(rank));
+        Window ranked = new Window(rows, List.of(), sort.keys(), List.of(rank));
         Expression condition = new Call("less_than_or_equal",
                 List.of(new InputRef(types.size(), Types.BIGINT), new Constant(count.getAsLong(), Types.BIGINT)), Types.BOOLEAN);
         List<Expression> columns = new ArrayList<>();

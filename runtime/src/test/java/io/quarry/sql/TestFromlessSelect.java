@@ -14,10 +14,17 @@ class TestFromlessSelect {
     }
 
     @Test
+    void aSubQueryWithoutFromReadsOneRowToo() {
+        assertThat(FromlessSelect.rewrite("SELECT (SELECT 1 WHERE x) FROM t"))
+                .isEqualTo("SELECT (SELECT 1 FROM (VALUES (0)) WHERE x) FROM t");
+        assertThat(FromlessSelect.rewrite("SELECT a FROM t WHERE a IN (SELECT 1 WHERE true) AND substring(b FROM 2) = ''"))
+                .isEqualTo("SELECT a FROM t WHERE a IN (SELECT 1 FROM (VALUES (0)) WHERE true) AND substring(b FROM 2) = ''");
+    }
+
+    @Test
     void everythingElseIsLeftAlone() {
         for (String sql : new String[] {
             "SELECT * FROM t WHERE a = 1",
-            "SELECT (SELECT 1 WHERE x) FROM t",
             "SELECT 'where' AS w",
             "SELECT a FROM t WHERE b IN (SELECT c FROM u WHERE d)",
             "SELECT 1 -- where\n",

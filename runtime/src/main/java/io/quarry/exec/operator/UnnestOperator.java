@@ -23,12 +23,20 @@ public final class UnnestOperator implements Operator {
     private final List<Integer> unnestChannels;
     private final List<Type> unnestTypes;
     private final boolean withOrdinality;
+    /** LEFT JOIN UNNEST: a row with nothing to unnest keeps one row of NULLs. */
+    private final boolean outer;
     private final OperatorStats stats = new OperatorStats("Unnest");
     private Page pending;
     private boolean finishing;
 
     public UnnestOperator(List<Type> sourceTypes, List<Integer> replicateChannels, List<Integer> unnestChannels,
             boolean withOrdinality) {
+        this(sourceTypes, replicateChannels, unnestChannels, withOrdinality, false);
+    }
+
+    public UnnestOperator(List<Type> sourceTypes, List<Integer> replicateChannels, List<Integer> unnestChannels,
+            boolean withOrdinality, boolean outer) {
+        this.outer = outer;
         this.replicateChannels = List.copyOf(replicateChannels);
         this.unnestChannels = List.copyOf(unnestChannels);
         this.unnestTypes = unnestChannels.stream().map(sourceTypes::get).toList();
@@ -46,10 +54,15 @@ public final class UnnestOperator implements Operator {
         int rows = page.positionCount();
         int[] lengths = new int[rows];
         int total = 0;
+        boolean padded = false;
         for (int row = 0; row < rows; row++) {
             int longest = 0;
             for (int channel : unnestChannels) {
                 longest = Math.max(longest, length(page.block(channel), row));
+            }
+            if (longest == 0 && outer) {
+                longest = 1;
+                padded = true;
             }
             lengths[row] = longest;
             total += longest;
@@ -59,10 +72,15 @@ public final class UnnestOperator implements Operator {
         }
         int[] parents = new int[total];
         long[] ordinals = new long[total];
+        boolean[] ordinalNulls = padded ? new boolean[total] : null;
         for (int row = 0, at = 0; row < rows; row++) {
+            boolean empty = padded && lengths[row] == 1 && isEmpty(page, row);
             for (int k = 0; k < lengths[row]; k++, at++) {
                 parents[at] = row;
                 ordinals[at] = k + 1;
+                if (empty) {
+                    ordinalNulls[at] = true;
+                }
             }
         }
         int width = replicateChannels.size() + (withOrdinality ? 1 : 0);
@@ -97,12 +115,21 @@ public final class UnnestOperator implements Operator {
             }
         }
         if (withOrdinality) {
-            blocks[out] = new LongBlock(total, null, ordinals);
+            blocks[out] = new LongBlock(total, ordinalNulls, ordinals);
         }
         pending = new Page(total, blocks);
         stats.recordOutput(pending);
         // one input page of long arrays can unnest into a very large page: it counts until taken
         stats.setRetainedBytes(pending.sizeInBytes());
+    }
+
+    private boolean isEmpty(Page page, int row) {
+        for (int channel : unnestChannels) {
+            if (length(page.block(channel), row) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int length(Block block, int row) {

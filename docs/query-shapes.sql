@@ -1,0 +1,267 @@
+-- Query shapes on tpch.tiny (catalog tpch, schema tiny), one statement a line, compared line by line with Trino 476.
+-- Known differences: correlated sub-queries over UNNEST of a column (scalar, EXISTS, LATERAL) are NOT_SUPPORTED; some correlated sub-queries Trino rejects run.
+SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
+SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, CAST(NULL AS array(integer)))) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
+SELECT a, b FROM UNNEST(ARRAY[1,2,3], ARRAY['a']) AS u(a, b)
+SELECT n, a, b FROM (VALUES 1) t(n) CROSS JOIN UNNEST(ARRAY[1,2,3], ARRAY['a']) AS u(a, b)
+SELECT x, o FROM UNNEST(ARRAY['a','b','c']) WITH ORDINALITY AS u(x, o)
+SELECT n, x, o FROM (VALUES (1, ARRAY[10,20]), (2, ARRAY[30])) t(n, arr) CROSS JOIN UNNEST(arr) WITH ORDINALITY AS u(x, o) ORDER BY n, o
+SELECT k, v FROM UNNEST(MAP(ARRAY['a','b'], ARRAY[1,2])) AS u(k, v) ORDER BY k
+SELECT n, k, v FROM (VALUES (1, MAP(ARRAY['a','b'], ARRAY[1,2]))) t(n, m) CROSS JOIN UNNEST(m) AS u(k, v) ORDER BY k
+SELECT * FROM UNNEST(ARRAY[ROW(1, 'a'), ROW(2, 'b')]) AS u(i, s)
+SELECT * FROM UNNEST(ARRAY[ROW(1, 'a'), ROW(2, 'b')])
+SELECT n, i, s FROM (VALUES 1) t(n) CROSS JOIN UNNEST(ARRAY[ROW(1, 'a'), ROW(2, 'b')]) AS u(i, s)
+SELECT n, x FROM (VALUES (1, ARRAY[1,2])) t(n, arr), UNNEST(arr) AS u(x) ORDER BY x
+SELECT n, x FROM (VALUES (1, ARRAY[1,2])) t(n, arr), UNNEST(arr) u(x) ORDER BY x
+SELECT (SELECT sum(x) FROM UNNEST(arr) AS u(x)) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[5])) t(n, arr) ORDER BY 1
+SELECT count(*) FROM (SELECT x FROM UNNEST(ARRAY[1,2,3]) AS u(x)) s
+SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[])) t(n, arr) LEFT JOIN UNNEST(arr) AS u(x) ON true ORDER BY n, x
+SELECT n, x, o FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[])) t(n, arr) LEFT JOIN UNNEST(arr) WITH ORDINALITY AS u(x, o) ON true ORDER BY n, x
+SELECT x FROM UNNEST(ARRAY[1, NULL, 3]) AS u(x)
+SELECT * FROM UNNEST(ARRAY[1,2], MAP(ARRAY['a'], ARRAY[true])) AS u(x, k, v)
+SELECT * FROM UNNEST(ARRAY[ROW(1, 'a'), ROW(2, 'b')], ARRAY[5]) WITH ORDINALITY
+SELECT u.x FROM UNNEST(ARRAY[1]) u(x)
+SELECT x FROM UNNEST(ARRAY[1,2]) AS x
+SELECT t.x FROM UNNEST(ARRAY[1,2]) AS t(x) WHERE x > 1
+SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[3])) t(n, arr) LEFT JOIN UNNEST(arr) AS u(x) ON x > 1 ORDER BY n, x
+SELECT r.name, count(*) FROM region r CROSS JOIN UNNEST(ARRAY[1,2,3]) AS u(x) GROUP BY r.name ORDER BY 1
+SELECT n.name, x FROM nation n CROSS JOIN UNNEST(split(n.comment, ' ')) AS u(x) WHERE n.nationkey = 0 ORDER BY x LIMIT 3
+SELECT n.name, cardinality(array_agg(x)) FROM nation n LEFT JOIN UNNEST(filter(split(n.name, 'A'), s -> s = 'XYZ')) AS u(x) ON true GROUP BY n.name ORDER BY 1 LIMIT 3
+SELECT n.name, l.cnt FROM nation n, LATERAL (SELECT count(*) cnt FROM region r WHERE r.regionkey = n.regionkey) l ORDER BY 1 LIMIT 3
+SELECT n.name, l.rname FROM nation n CROSS JOIN LATERAL (SELECT r.name rname FROM region r WHERE r.regionkey = n.regionkey) l ORDER BY 1 LIMIT 3
+SELECT n.name, l.rname FROM nation n LEFT JOIN LATERAL (SELECT r.name rname FROM region r WHERE r.regionkey = n.regionkey AND r.regionkey > 2) l ON true ORDER BY 1 LIMIT 5
+SELECT n.name, l.k FROM nation n JOIN LATERAL (SELECT n.nationkey * 2 AS k) l ON true ORDER BY 1 LIMIT 3
+SELECT n.name FROM nation n WHERE EXISTS (SELECT 1 FROM region r WHERE r.regionkey = n.regionkey AND r.name LIKE 'A%' AND n.nationkey > r.regionkey) ORDER BY 1
+SELECT (SELECT name FROM region WHERE regionkey > n.regionkey) FROM nation n WHERE n.nationkey = 0
+SELECT (SELECT name FROM region) FROM nation n WHERE n.nationkey = 0
+SELECT (SELECT name FROM region WHERE regionkey = n.regionkey) FROM nation n WHERE n.nationkey = 0
+SELECT n.name, (SELECT max(r.name) FROM region r WHERE r.regionkey <= n.regionkey) FROM nation n ORDER BY 1 LIMIT 3
+SELECT n.name, (SELECT r.name FROM region r WHERE r.regionkey <= n.regionkey ORDER BY r.name LIMIT 1) FROM nation n ORDER BY 1 LIMIT 3
+SELECT n.name FROM nation n WHERE n.regionkey = (SELECT min(regionkey) FROM region r WHERE r.regionkey >= n.nationkey) ORDER BY 1
+SELECT regionkey, count(*) FROM nation n GROUP BY regionkey HAVING count(*) > (SELECT count(*) FROM region r WHERE r.regionkey < n.regionkey) ORDER BY 1
+SELECT n.name, r.name FROM nation n JOIN region r ON r.regionkey = n.regionkey AND EXISTS (SELECT 1 FROM supplier s WHERE s.nationkey = n.nationkey AND s.acctbal > 9000) ORDER BY 1
+SELECT x FROM (VALUES 1, 2, NULL) t(x) WHERE x IN (SELECT y FROM (VALUES 1, NULL) s(y))
+SELECT x FROM (VALUES 1, 2, NULL) t(x) WHERE x NOT IN (SELECT y FROM (VALUES 1, NULL) s(y))
+SELECT x FROM (VALUES 1, 2, NULL) t(x) WHERE x NOT IN (SELECT y FROM (VALUES 1) s(y))
+SELECT x, x IN (SELECT y FROM (VALUES 1, NULL) s(y)) FROM (VALUES 1, 2, NULL) t(x) ORDER BY 1
+SELECT x, x NOT IN (SELECT y FROM (VALUES 1) s(y)) FROM (VALUES 1, 2, NULL) t(x) ORDER BY 1
+SELECT x, x IN (SELECT y FROM (VALUES 1) s(y) WHERE y > 5) FROM (VALUES 1, NULL) t(x) ORDER BY 1
+SELECT n.name FROM nation n WHERE NOT EXISTS (SELECT 1 FROM supplier s WHERE s.nationkey = n.nationkey AND s.acctbal > 9900) ORDER BY 1 LIMIT 3
+SELECT n.name, (SELECT count(*) FROM supplier s WHERE s.nationkey = n.nationkey) c FROM nation n ORDER BY 2 DESC, 1 LIMIT 3
+SELECT n.name FROM nation n WHERE n.nationkey IN (SELECT s.nationkey FROM supplier s WHERE s.acctbal > n.regionkey * 2000) ORDER BY 1 LIMIT 3
+SELECT n.name, EXISTS (SELECT 1 FROM region r WHERE r.regionkey = n.regionkey AND r.name = 'ASIA') FROM nation n ORDER BY 1 LIMIT 4
+SELECT (SELECT x FROM (VALUES 1, 2) t(x) WHERE x > n.regionkey LIMIT 1) FROM nation n WHERE nationkey = 0
+SELECT n.name, l.s FROM nation n, LATERAL (SELECT sum(s.acctbal) s FROM supplier s WHERE s.nationkey = n.nationkey GROUP BY s.nationkey) l ORDER BY 1 LIMIT 3
+SELECT n.name, l.name FROM nation n, LATERAL (SELECT s.name FROM supplier s WHERE s.nationkey = n.nationkey ORDER BY s.acctbal DESC LIMIT 1) l ORDER BY 1 LIMIT 3
+SELECT (SELECT 1 WHERE false)
+SELECT (SELECT x FROM (VALUES 1, 2) t(x))
+SELECT name FROM region r WHERE (SELECT count(*) FROM nation n WHERE n.regionkey = r.regionkey AND n.name LIKE '%A%') > 3 ORDER BY 1
+SELECT x FROM (VALUES 1, 2, 3) t(x) WHERE x > ALL (SELECT y FROM (VALUES 1, NULL) s(y))
+SELECT x FROM (VALUES 1, 2, 3) t(x) WHERE x > ANY (SELECT y FROM (VALUES 1, 2) s(y))
+SELECT x, x = ANY (SELECT y FROM (VALUES 1, NULL) s(y)) FROM (VALUES 1, 2) t(x) ORDER BY 1
+SELECT DISTINCT rank() OVER (ORDER BY regionkey) FROM nation ORDER BY 1
+SELECT DISTINCT regionkey, rank() OVER (ORDER BY regionkey) r FROM nation ORDER BY 1
+SELECT name FROM nation ORDER BY row_number() OVER (ORDER BY name DESC) LIMIT 3
+SELECT name, regionkey FROM nation ORDER BY rank() OVER (PARTITION BY regionkey ORDER BY name), name LIMIT 5
+SELECT regionkey, count(*), rank() OVER (ORDER BY count(*) DESC, regionkey) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT regionkey, sum(count(*)) OVER (ORDER BY regionkey) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT * FROM (SELECT name, regionkey, row_number() OVER (PARTITION BY regionkey ORDER BY name) rn FROM nation) WHERE rn = 1 ORDER BY regionkey
+SELECT name, rank() OVER w, sum(nationkey) OVER w FROM nation WINDOW w AS (PARTITION BY regionkey ORDER BY name) ORDER BY name LIMIT 5
+SELECT name, rank() OVER (w ORDER BY name) FROM nation WINDOW w AS (PARTITION BY regionkey) ORDER BY name LIMIT 5
+SELECT regionkey, count(DISTINCT nationkey), rank() OVER (ORDER BY regionkey) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT regionkey, count(DISTINCT name) c, sum(count(DISTINCT name)) OVER () FROM nation GROUP BY regionkey ORDER BY 1
+SELECT DISTINCT regionkey, count(*) OVER (PARTITION BY regionkey) FROM nation ORDER BY 1
+SELECT name, lag(name) OVER w FROM nation WINDOW w AS (ORDER BY nationkey) ORDER BY nationkey LIMIT 3
+SELECT name, sum(nationkey) OVER w FROM nation WINDOW w AS (PARTITION BY regionkey ORDER BY nationkey ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY nationkey LIMIT 5
+SELECT regionkey, max(rank() OVER (ORDER BY nationkey)) FROM nation GROUP BY regionkey
+SELECT DISTINCT row_number() OVER (ORDER BY name) % 3 FROM nation ORDER BY 1
+SELECT DISTINCT regionkey, max(nationkey) OVER (PARTITION BY regionkey) m FROM nation ORDER BY m DESC
+SELECT regionkey, avg(sum(nationkey)) OVER () FROM nation GROUP BY regionkey ORDER BY 1
+SELECT regionkey, rank() OVER (ORDER BY sum(nationkey)) FROM nation GROUP BY regionkey HAVING sum(nationkey) > 40 ORDER BY 1
+SELECT name FROM nation ORDER BY count(*) OVER (PARTITION BY regionkey) DESC, name LIMIT 3
+SELECT DISTINCT count(*) OVER () FROM nation
+SELECT count(DISTINCT regionkey), count(*) OVER () FROM nation
+SELECT n.name, r.name FROM nation n JOIN region r ON n.regionkey = r.regionkey AND r.name <> 'ASIA' ORDER BY 1 LIMIT 5
+SELECT n.name, r.name FROM nation n LEFT JOIN region r ON n.regionkey = r.regionkey AND r.regionkey > 2 ORDER BY 1 LIMIT 6
+SELECT n.name, r.name FROM nation n RIGHT JOIN region r ON n.regionkey = r.regionkey AND n.nationkey < 3 ORDER BY 2, 1
+SELECT n.name, r.name FROM nation n FULL JOIN region r ON n.regionkey = r.regionkey AND n.nationkey < 3 ORDER BY 2, 1
+SELECT n.name, r.name FROM nation n FULL OUTER JOIN region r ON n.regionkey = r.regionkey + 3 ORDER BY 1 NULLS FIRST, 2 LIMIT 6
+SELECT count(*) FROM nation n JOIN region r ON n.regionkey < r.regionkey
+SELECT count(*) FROM nation n LEFT JOIN region r ON n.regionkey = r.regionkey OR n.nationkey = r.regionkey
+SELECT n.name, s.name FROM nation n JOIN supplier s ON n.nationkey = s.nationkey AND s.acctbal > n.nationkey * 400 ORDER BY 2 LIMIT 5
+SELECT regionkey, name FROM nation JOIN region USING (regionkey) ORDER BY 2 LIMIT 3
+SELECT * FROM nation JOIN region USING (regionkey) ORDER BY nationkey LIMIT 2
+SELECT regionkey, count(*) FROM nation LEFT JOIN region USING (regionkey) GROUP BY regionkey ORDER BY 1
+SELECT x, a, b FROM (VALUES (1, 'a'), (2, 'b')) t(x, a) FULL JOIN (VALUES (2, 'B'), (3, 'C')) s(x, b) USING (x) ORDER BY x
+SELECT * FROM (VALUES (1, 'a'), (2, 'b')) t(x, a) FULL JOIN (VALUES (2, 'B'), (3, 'C')) s(x, b) USING (x) ORDER BY x
+SELECT x FROM (VALUES 1, 2) t(x) RIGHT JOIN (VALUES 2, 3) s(x) USING (x) ORDER BY 1
+SELECT a.name, b.name FROM nation a JOIN nation b ON a.regionkey = b.regionkey AND a.nationkey < b.nationkey WHERE a.regionkey = 0 ORDER BY 1, 2
+SELECT a.nationkey, count(b.nationkey) FROM nation a LEFT JOIN nation b ON b.nationkey = a.nationkey + 20 GROUP BY a.nationkey ORDER BY 1 LIMIT 6
+SELECT count(*) FROM nation a CROSS JOIN nation b
+SELECT name FROM nation WHERE regionkey = 1 UNION SELECT name FROM region ORDER BY 1 LIMIT 4
+SELECT name FROM nation WHERE regionkey = 1 UNION ALL SELECT name FROM region ORDER BY name DESC LIMIT 3
+SELECT regionkey FROM nation UNION SELECT nationkey FROM nation WHERE nationkey < 3 ORDER BY 1
+SELECT 1 UNION SELECT 2.5 ORDER BY 1
+SELECT 1 UNION ALL SELECT CAST(2 AS bigint) UNION ALL SELECT 3.5e0 ORDER BY 1
+SELECT 'a' UNION SELECT 'bcd' ORDER BY 1
+SELECT CAST('a' AS varchar(3)) x UNION ALL SELECT 'abcdef' ORDER BY 1
+SELECT 1 UNION SELECT 'a'
+SELECT x FROM (VALUES 1, 1, 2, 3, 3, 3) t(x) INTERSECT ALL SELECT x FROM (VALUES 1, 3, 3, 4) t(x) ORDER BY 1
+SELECT x FROM (VALUES 1, 1, 2, 3, 3, 3) t(x) EXCEPT ALL SELECT x FROM (VALUES 1, 3, 4) t(x) ORDER BY 1
+SELECT x FROM (VALUES 1, 1, 2, NULL) t(x) INTERSECT SELECT x FROM (VALUES 1, NULL) t(x) ORDER BY 1
+SELECT x FROM (VALUES 1, 1, 2, NULL) t(x) EXCEPT SELECT x FROM (VALUES 1) t(x) ORDER BY 1
+SELECT regionkey FROM nation INTERSECT SELECT regionkey FROM region WHERE regionkey > 1 ORDER BY 1
+SELECT regionkey FROM nation EXCEPT SELECT regionkey FROM region WHERE regionkey > 1 ORDER BY 1
+(SELECT name FROM region ORDER BY name LIMIT 2) UNION ALL (SELECT name FROM region ORDER BY name DESC LIMIT 1) ORDER BY 1
+SELECT * FROM (SELECT 1 a UNION ALL SELECT 2) ORDER BY a DESC LIMIT 1
+SELECT a FROM (SELECT 1 a, 'x' b UNION ALL SELECT 2, 'y') ORDER BY b DESC
+WITH a AS (SELECT regionkey FROM nation), b AS (SELECT regionkey, count(*) c FROM a GROUP BY regionkey) SELECT * FROM b ORDER BY 1
+WITH a AS (WITH inner_t AS (SELECT 1 x) SELECT x + 1 y FROM inner_t) SELECT y FROM a
+WITH a(x, y) AS (VALUES (1, 'one'), (2, 'two')) SELECT y FROM a WHERE x = 2
+WITH a AS (SELECT * FROM region) SELECT a1.name FROM a a1 JOIN a a2 ON a1.regionkey = a2.regionkey + 1 ORDER BY 1
+WITH a AS (SELECT 1 x), b AS (SELECT x + 1 x FROM a), c AS (SELECT x * 10 x FROM b) SELECT * FROM c
+VALUES (1, 'a'), (2, 'bb')
+VALUES 1, 2.5
+VALUES (1, 1.5), (2.25, 2)
+VALUES (1, NULL), (NULL, 'x')
+VALUES 1e0, 2
+VALUES CAST(1 AS smallint), 100000
+VALUES (1, 'a'), (2, 3)
+SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t(id, name) ORDER BY name DESC
+SELECT id FROM (VALUES 1, 2, 3) t(id) ORDER BY id DESC LIMIT 2
+SELECT name, regionkey FROM nation ORDER BY regionkey DESC, name LIMIT 4
+SELECT name, regionkey r FROM nation ORDER BY r, name DESC LIMIT 4
+SELECT name, regionkey FROM nation ORDER BY 2 DESC, 1 LIMIT 3
+SELECT name FROM nation ORDER BY length(name) DESC, name LIMIT 3
+SELECT x FROM (VALUES 1, NULL, 3) t(x) ORDER BY x NULLS FIRST
+SELECT x FROM (VALUES 1, NULL, 3) t(x) ORDER BY x DESC NULLS LAST
+SELECT x FROM (VALUES 1, NULL, 3) t(x) ORDER BY x DESC
+SELECT x FROM (VALUES 1, NULL, 3) t(x) ORDER BY x
+SELECT name FROM nation ORDER BY regionkey + nationkey DESC LIMIT 3
+SELECT name n FROM nation ORDER BY n LIMIT 2
+SELECT name AS regionkey FROM nation ORDER BY regionkey LIMIT 3
+SELECT nationkey FROM nation ORDER BY nationkey OFFSET 20
+SELECT nationkey FROM nation ORDER BY nationkey OFFSET 20 ROWS FETCH NEXT 2 ROWS ONLY
+SELECT nationkey FROM nation ORDER BY nationkey OFFSET 22 LIMIT 10
+SELECT regionkey FROM nation ORDER BY regionkey FETCH FIRST 6 ROWS WITH TIES
+SELECT regionkey, name FROM nation ORDER BY regionkey DESC FETCH FIRST 1 ROW WITH TIES
+SELECT regionkey FROM nation ORDER BY regionkey OFFSET 3 FETCH FIRST 3 ROWS WITH TIES
+SELECT name FROM nation FETCH FIRST 2 ROWS ONLY
+SELECT name FROM nation LIMIT 0
+SELECT count(*) FROM (SELECT name FROM nation LIMIT 0)
+SELECT regionkey, count(*) FROM nation GROUP BY 1 ORDER BY 1
+SELECT regionkey r, count(*) FROM nation GROUP BY regionkey ORDER BY r
+SELECT regionkey % 2 parity, count(*) FROM nation GROUP BY 1 ORDER BY 1
+SELECT regionkey % 2, count(*) FROM nation GROUP BY regionkey % 2 ORDER BY 1
+SELECT substr(name, 1, 1) c, count(*) FROM nation GROUP BY 1 HAVING count(*) > 1 ORDER BY 2 DESC, 1
+SELECT count(*) FROM nation GROUP BY regionkey HAVING regionkey > 2 ORDER BY 1
+SELECT a, b FROM (SELECT regionkey, count(*) FROM nation GROUP BY regionkey) AS t(a, b) ORDER BY a
+SELECT t.a FROM (SELECT name, regionkey FROM nation) t(a, b) WHERE t.b = 0 ORDER BY 1
+SELECT * FROM (SELECT 1, 2) t(a, b)
+SELECT * FROM (VALUES (1, 2)) AS t(a, b) JOIN (VALUES (1, 3)) AS s(a, c) ON t.a = s.a
+SELECT max(x) FROM (SELECT regionkey x FROM nation) s
+SELECT count(DISTINCT regionkey), count(*) FROM nation
+SELECT DISTINCT regionkey FROM nation ORDER BY 1 DESC LIMIT 2
+SELECT DISTINCT regionkey, name < 'M' FROM nation ORDER BY 1, 2
+SELECT sum(nationkey) FILTER (WHERE regionkey = 1), count(*) FILTER (WHERE name LIKE 'A%') FROM nation
+SELECT regionkey, array_agg(name ORDER BY name DESC)[1] FROM nation GROUP BY regionkey ORDER BY 1
+SELECT name FROM nation WHERE regionkey IN (1, 3) AND nationkey BETWEEN 5 AND 20 ORDER BY 1
+SELECT name FROM nation WHERE name LIKE '%A' OR name LIKE 'C%' ORDER BY 1
+SELECT CASE WHEN regionkey < 2 THEN 'low' ELSE 'high' END k, count(*) FROM nation GROUP BY 1 ORDER BY 1
+SELECT n.name, r.name FROM nation n, region r WHERE n.regionkey = r.regionkey AND r.name = 'EUROPE' ORDER BY 1
+SELECT count(*) FROM nation n, region r
+SELECT o.orderpriority, count(*) FROM orders o WHERE EXISTS (SELECT 1 FROM lineitem l WHERE l.orderkey = o.orderkey AND l.commitdate < l.receiptdate) GROUP BY 1 ORDER BY 1
+SELECT c.mktsegment, count(o.orderkey) FROM customer c LEFT JOIN orders o ON c.custkey = o.custkey AND o.totalprice > 300000 GROUP BY 1 ORDER BY 1
+SELECT r.name, (SELECT count(*) FROM nation n WHERE n.regionkey = r.regionkey) FROM region r ORDER BY 1
+SELECT name FROM region r WHERE NOT EXISTS (SELECT 1 FROM nation n WHERE n.regionkey = r.regionkey AND n.name LIKE 'Z%') ORDER BY 1
+SELECT n.name FROM nation n WHERE n.nationkey = ANY (SELECT s.nationkey FROM supplier s WHERE s.acctbal > 9900) ORDER BY 1
+SELECT a.x, b.y FROM (VALUES 1, 2) a(x) JOIN (VALUES 2, 3) b(y) ON a.x + 1 = b.y ORDER BY 1
+SELECT a.x, b.y FROM (VALUES 1, 2) a(x) LEFT JOIN (VALUES 2, 3) b(y) ON a.x = b.y - 1 AND b.y > 2 ORDER BY 1
+SELECT a.x FROM (VALUES 1, 2, NULL) a(x) JOIN (VALUES 1, NULL) b(y) ON a.x = b.y
+SELECT a.x, b.y FROM (VALUES 1, 2, NULL) a(x) FULL JOIN (VALUES 1, NULL) b(y) ON a.x = b.y ORDER BY 1, 2
+SELECT a.x FROM (VALUES 1, 2, NULL) a(x) JOIN (VALUES 1, NULL) b(y) ON a.x IS NOT DISTINCT FROM b.y ORDER BY 1
+SELECT a.x, b.y FROM (VALUES 1, 2) a(x) JOIN (VALUES 1.0, 2.5) b(y) ON a.x = b.y
+SELECT a.x, b.y FROM (VALUES CAST(1 AS bigint)) a(x) JOIN (VALUES CAST(1 AS smallint)) b(y) ON a.x = b.y
+SELECT count(*) FROM lineitem l JOIN orders o ON l.orderkey = o.orderkey JOIN customer c ON o.custkey = c.custkey WHERE c.nationkey = 5
+SELECT name FROM nation ORDER BY name LIMIT 3 OFFSET 2
+SELECT * FROM region ORDER BY regionkey LIMIT 2
+SELECT r.* FROM region r ORDER BY 1 LIMIT 1
+SELECT r.*, 1 AS one FROM region r WHERE regionkey = 0
+SELECT regionkey FROM nation GROUP BY regionkey HAVING count(*) = 5 AND max(name) > 'M' ORDER BY 1
+SELECT count(*), sum(x) FROM (VALUES 1) t(x) WHERE false
+SELECT regionkey, count(*) FROM nation WHERE false GROUP BY regionkey
+SELECT max(regionkey) FROM nation HAVING max(regionkey) > 10
+SELECT 1 FROM nation HAVING count(*) > 1
+SELECT DISTINCT x FROM (VALUES 1.0, 1.00, 2) t(x) ORDER BY 1
+SELECT x, y FROM (VALUES (1, 2)) t(x, y) ORDER BY y, x
+SELECT n.name, x FROM nation n CROSS JOIN UNNEST(ARRAY[n.nationkey, n.regionkey]) AS u(x) WHERE n.nationkey < 2 ORDER BY 1, 2
+SELECT n.name, x, o FROM nation n CROSS JOIN UNNEST(ARRAY[n.nationkey, n.regionkey]) WITH ORDINALITY AS u(x, o) WHERE n.nationkey < 2 ORDER BY 1, 3
+SELECT x, y FROM UNNEST(ARRAY[1, 2], ARRAY['a', 'b', 'c']) AS u(x, y) ORDER BY y
+SELECT n.name, a, b FROM nation n CROSS JOIN UNNEST(ARRAY[1], ARRAY[2, 3]) AS u(a, b) WHERE n.nationkey = 0
+SELECT * FROM UNNEST(ARRAY[ROW(1, 'a')]) WITH ORDINALITY AS u(i, s, o)
+SELECT count(*) FROM nation n, UNNEST(ARRAY[1, 2, 3]) u(x)
+SELECT r.name, s FROM region r CROSS JOIN UNNEST(split(r.comment, ' ')) AS u(s) WHERE r.regionkey = 0 ORDER BY s LIMIT 3
+SELECT k, sum(v) FROM (VALUES MAP(ARRAY['a', 'b'], ARRAY[1, 2]), MAP(ARRAY['a'], ARRAY[5])) t(m) CROSS JOIN UNNEST(m) AS u(k, v) GROUP BY k ORDER BY k
+SELECT * FROM (SELECT x FROM UNNEST(ARRAY[3, 1, 2]) u(x) ORDER BY x LIMIT 2) ORDER BY x DESC
+SELECT n.name, l.c FROM nation n LEFT JOIN LATERAL (SELECT count(*) c FROM supplier s WHERE s.nationkey = n.nationkey AND s.acctbal > 9000) l ON true ORDER BY 2 DESC, 1 LIMIT 3
+SELECT r.name, l.n FROM region r CROSS JOIN LATERAL (SELECT n.name n FROM nation n WHERE n.regionkey = r.regionkey AND n.nationkey > 20) l ORDER BY 1, 2
+SELECT r.name, x FROM region r, LATERAL (SELECT r.regionkey + 1 x) ORDER BY 1
+SELECT n.name FROM nation n WHERE EXISTS (SELECT * FROM region r WHERE r.regionkey = n.regionkey) AND n.nationkey < 2 ORDER BY 1
+SELECT n.name FROM nation n WHERE n.nationkey < 3 AND (SELECT r.name FROM region r WHERE r.regionkey = n.regionkey) LIKE 'A%' ORDER BY 1
+SELECT (SELECT n.name FROM nation n WHERE n.regionkey = r.regionkey) FROM region r
+SELECT r.name FROM region r WHERE r.regionkey = (SELECT n.regionkey FROM nation n)
+SELECT r.name, (SELECT max(n.nationkey) FROM nation n WHERE n.regionkey = r.regionkey HAVING count(*) > 10) FROM region r ORDER BY 1
+SELECT r.name FROM region r WHERE r.regionkey IN (SELECT n.regionkey FROM nation n WHERE n.name LIKE 'I%') ORDER BY 1
+SELECT r.name FROM region r WHERE r.regionkey NOT IN (SELECT n.regionkey FROM nation n WHERE n.name LIKE 'I%') ORDER BY 1
+SELECT r.name, r.regionkey IN (SELECT n.regionkey FROM nation n WHERE n.name LIKE 'I%') FROM region r ORDER BY 1
+SELECT x, x NOT IN (SELECT y FROM (VALUES 1, NULL) s(y)) FROM (VALUES 1, 2) t(x) ORDER BY 1
+SELECT x FROM (VALUES 1, 2) t(x) WHERE x NOT IN (SELECT y FROM (VALUES 1, NULL) s(y) WHERE y IS NOT NULL)
+SELECT r.name FROM region r WHERE (SELECT count(*) FROM nation n WHERE n.regionkey = r.regionkey) = 5 ORDER BY 1
+SELECT regionkey, count(*) FROM nation n GROUP BY regionkey HAVING EXISTS (SELECT 1 FROM region r WHERE r.regionkey = n.regionkey AND r.name LIKE 'A%') ORDER BY 1
+SELECT n.name FROM nation n JOIN region r ON n.regionkey = r.regionkey AND n.nationkey IN (SELECT s.nationkey FROM supplier s WHERE s.acctbal > 9900) ORDER BY 1
+SELECT n.name, (SELECT count(*) FROM supplier s WHERE s.nationkey = n.nationkey AND s.acctbal > (SELECT avg(acctbal) FROM supplier)) FROM nation n ORDER BY 1 LIMIT 3
+SELECT name, rank() OVER (ORDER BY regionkey), dense_rank() OVER (ORDER BY regionkey) FROM nation ORDER BY 2 DESC, 1 LIMIT 3
+SELECT regionkey, count(*) c, row_number() OVER (ORDER BY count(*) DESC, regionkey) FROM nation GROUP BY regionkey ORDER BY 3
+SELECT regionkey, max(name), lag(max(name)) OVER (ORDER BY regionkey) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT name FROM (SELECT name, rank() OVER (PARTITION BY regionkey ORDER BY nationkey DESC) r FROM nation) WHERE r <= 2 ORDER BY 1
+SELECT name, sum(nationkey) OVER w, avg(nationkey) OVER w FROM nation WHERE regionkey = 0 WINDOW w AS (ORDER BY nationkey) ORDER BY 1
+SELECT name, first_value(name) OVER w FROM nation WHERE regionkey = 1 WINDOW w AS (PARTITION BY regionkey ORDER BY name DESC) ORDER BY 1
+SELECT regionkey, count(DISTINCT name), max(count(*)) OVER () FROM nation GROUP BY regionkey ORDER BY 1
+SELECT DISTINCT regionkey, count(*) OVER (PARTITION BY regionkey) c FROM nation ORDER BY c, regionkey
+SELECT name, percent_rank() OVER (ORDER BY nationkey) FROM nation WHERE nationkey < 4 ORDER BY 1
+SELECT name, ntile(2) OVER (ORDER BY nationkey) FROM nation WHERE nationkey < 4 ORDER BY 1
+SELECT nationkey FROM nation ORDER BY nationkey DESC LIMIT 2 OFFSET 1
+SELECT x FROM (VALUES 2, 1, 3) t(x) ORDER BY x LIMIT ALL
+SELECT x FROM (VALUES 1, 2) t(x) UNION SELECT y FROM (VALUES 2, 3) s(y) ORDER BY 1 DESC LIMIT 2
+SELECT x FROM (VALUES 1, 2) t(x) UNION ALL SELECT y FROM (VALUES 2, 3) s(y) ORDER BY x
+SELECT * FROM ((SELECT 1 a) UNION ALL (SELECT 2)) t ORDER BY 1
+SELECT a, b FROM (VALUES (1, 'x')) t(a, b) UNION ALL SELECT 2.5, CAST('yy' AS varchar(5)) ORDER BY 1
+SELECT DATE '2020-01-01' UNION SELECT TIMESTAMP '2020-01-02 00:00:00' ORDER BY 1
+SELECT x FROM (VALUES 1, 2, 3) t(x) EXCEPT SELECT 2 INTERSECT SELECT 3
+SELECT x FROM (VALUES 1, 2, 3) t(x) UNION SELECT 4 EXCEPT SELECT 1 ORDER BY 1
+SELECT count(*) FROM (SELECT regionkey FROM nation INTERSECT ALL SELECT regionkey FROM nation WHERE nationkey < 10)
+SELECT * FROM (VALUES (1, 'a'), (1, 'a'), (2, 'b')) t(x, y) EXCEPT ALL SELECT * FROM (VALUES (1, 'a')) s(x, y)
+SELECT count(*) FROM region r1 JOIN region r2 USING (regionkey, name)
+SELECT regionkey, r.name FROM nation JOIN region r USING (regionkey) WHERE nationkey = 3
+SELECT nationkey, regionkey FROM nation n1 JOIN nation n2 USING (nationkey, regionkey) WHERE nationkey < 2 ORDER BY 1
+SELECT n.name FROM nation n LEFT JOIN region r ON n.regionkey = r.regionkey WHERE r.name IS NULL
+SELECT a.x, b.x FROM (VALUES 1, 2) a(x) LEFT JOIN (VALUES 1) b(x) ON a.x = b.x WHERE b.x IS NULL
+SELECT count(*) FROM nation n JOIN region r ON true
+SELECT count(*) FROM nation n LEFT JOIN region r ON false
+SELECT n.name, r.name FROM nation n LEFT JOIN region r ON n.regionkey = r.regionkey AND false WHERE n.nationkey = 1
+SELECT o.orderkey, l.linenumber FROM orders o JOIN lineitem l ON o.orderkey = l.orderkey AND l.linenumber = 1 ORDER BY 1 LIMIT 3
+SELECT c.name FROM customer c WHERE c.custkey NOT IN (SELECT o.custkey FROM orders o) ORDER BY 1 LIMIT 3
+SELECT count(*) FROM customer c WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.custkey = c.custkey)
+SELECT t.a + t.b FROM (SELECT nationkey, regionkey FROM nation) AS t(a, b) ORDER BY 1 DESC LIMIT 2
+SELECT x.* FROM (SELECT 1 a, 2 b) x
+SELECT * FROM (SELECT * FROM region) r(k, n, c) WHERE k = 1
+WITH t AS (SELECT regionkey, count(*) c FROM nation GROUP BY regionkey) SELECT max(c), min(c) FROM t
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT sum(n) FROM t
+SELECT regionkey AS k, count(*) FROM nation GROUP BY k ORDER BY k
+SELECT name, regionkey FROM nation GROUP BY 1, 2 ORDER BY 2, 1 LIMIT 2
+SELECT count(*) FROM (SELECT DISTINCT regionkey, nationkey % 2 FROM nation)
+SELECT x FROM (VALUES 'b', 'a', NULL) t(x) ORDER BY x DESC NULLS FIRST
+SELECT x, y FROM (VALUES (1, NULL), (1, 2), (NULL, 1)) t(x, y) ORDER BY x NULLS FIRST, y NULLS LAST
+SELECT -x AS x FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT x AS y, -x AS x FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT nationkey FROM nation ORDER BY nationkey LIMIT 3 OFFSET 0
