@@ -213,6 +213,10 @@ final class WindowTranslator {
             argumentTypes.add(type);
         }
         RexWindow window = over.getWindow();
+        if (window.getExclude() != org.apache.calcite.rex.RexWindowExclusion.EXCLUDE_NO_OTHER) {
+            // Trino's grammar has no frame exclusion; ignoring it would give wrong frames
+            throw new QuarryException(ErrorCode.SYNTAX_ERROR, "Window frame exclusion (EXCLUDE) is not supported");
+        }
         WindowFrame frame = new WindowFrame(
                 groups ? WindowFrame.Kind.GROUPS : window.isRows() ? WindowFrame.Kind.ROWS : WindowFrame.Kind.RANGE,
                 bound(window.getLowerBound()),

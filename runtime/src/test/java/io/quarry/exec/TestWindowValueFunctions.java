@@ -49,6 +49,8 @@ class TestWindowValueFunctions extends LocalQueryTest {
     void frameErrors() {
         assertFails("SELECT sum(x) OVER (ORDER BY y RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 'a')) t(x, y)",
                 ErrorCode.TYPE_MISMATCH, "requires that sort item type be numeric, datetime or interval");
+        assertFails("SELECT array_agg(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW)"
+                        + " FROM (VALUES 1, 2, 3) t(x)", ErrorCode.SYNTAX_ERROR, "EXCLUDE");
         assertFails("SELECT row_number() OVER (ORDER BY x ROWS 1 PRECEDING) FROM (VALUES 1) t(x)",
                 ErrorCode.INVALID_WINDOW_FRAME, "Cannot specify window frame");
     }
