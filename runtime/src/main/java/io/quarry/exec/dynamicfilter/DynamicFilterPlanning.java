@@ -11,7 +11,6 @@ import io.quarry.plan.TableScan;
 import io.quarry.plan.expression.Expression;
 import io.quarry.plan.expression.InputRef;
 import io.quarry.spi.Session;
-import io.quarry.type.Storage;
 import io.quarry.type.Type;
 import java.util.Optional;
 
@@ -58,13 +57,25 @@ public final class DynamicFilterPlanning {
         };
     }
 
-    /** Whether key {@code index} of {@code join} can have a filter: long storage, not null-safe. */
+    /** Whether key {@code index} of {@code join} can have a filter: see {@link #keyType}. */
     public static boolean filterableKey(Join join, int index) {
+        return keyType(join, index).isPresent();
+    }
+
+    /**
+     * The key type of the filter of key {@code index} of {@code join}, if it can have one: not null-safe, both sides
+     * of one storage of long, double or variable-width values.
+     */
+    public static Optional<DynamicFilterSummary.KeyType> keyType(Join join, int index) {
         if (join.nullSafeKeys().get(index)) {
-            return false;
+            return Optional.empty();
         }
-        Type type = join.right().outputTypes().get(join.rightKeys().get(index));
-        return type.storage() == Storage.LONG;
+        Type build = join.right().outputTypes().get(join.rightKeys().get(index));
+        Type probe = join.left().outputTypes().get(join.leftKeys().get(index));
+        if (build.storage() != probe.storage()) {
+            return Optional.empty();
+        }
+        return DynamicFilterSummary.KeyType.of(build.storage());
     }
 
     /** Where channel {@code channel} of {@code node} comes from, if it is a plain scan or remote column. */

@@ -16,7 +16,7 @@ public final class ScanDynamicFilters {
     /** Below this fraction of rows dropped in the trial, the filters are switched off. */
     private static final double MIN_PRUNED_FRACTION = 0.05;
 
-    private record ChannelFilter(int channel, LongKeyFilter filter) {}
+    private record ChannelFilter(int channel, KeyFilter filter) {}
 
     private volatile ChannelFilter[] filters = new ChannelFilter[0];
     private volatile boolean switchedOff;
@@ -25,7 +25,7 @@ public final class ScanDynamicFilters {
 
     /** Applies {@code summary} to the scan's column {@code channel} from now on. */
     public synchronized void add(int channel, DynamicFilterSummary summary) {
-        LongKeyFilter filter = new LongKeyFilter(summary);
+        KeyFilter filter = new KeyFilter(summary);
         if (!filter.restricts()) {
             return;
         }
