@@ -4,6 +4,7 @@ import io.quarry.plan.Exchange;
 import io.quarry.plan.Filter;
 import io.quarry.plan.Join;
 import io.quarry.plan.JoinType;
+import io.quarry.plan.PlanFragment;
 import io.quarry.plan.PlanNode;
 import io.quarry.plan.Project;
 import io.quarry.plan.RemoteSource;
@@ -12,7 +13,14 @@ import io.quarry.plan.expression.Expression;
 import io.quarry.plan.expression.InputRef;
 import io.quarry.spi.Session;
 import io.quarry.type.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which joins get dynamic filters and where they apply, decided the same way on the workers (for the joins and
@@ -23,6 +31,11 @@ import java.util.Optional;
 public final class DynamicFilterPlanning {
     /** The session property that turns dynamic filtering off. */
     public static final String SESSION_PROPERTY = "enable_dynamic_filtering";
+    /**
+     * Set by the coordinator on the session of a stage whose scan feeds partitioned joins: how many merged filters
+     * its tasks' scan waits for (see {@link #awaitedFilters}). Not a user property.
+     */
+    public static final String AWAITED_FILTERS_PROPERTY = "dynamic_filtering_awaited_filters";
     /** Exact values a task keeps for a scan in the same task. */
     public static final int LOCAL_MAX_DISTINCT = 100_000;
     /** Exact values a task reports to the coordinator: its reports stay well under Artery's frame size. */
@@ -115,6 +128,60 @@ public final class DynamicFilterPlanning {
         return probeSource(root, channel).flatMap(source -> source instanceof LocalScan local
                 ? Optional.of(local.column())
                 : Optional.empty());
+    }
+
+    /**
+     * How many merged filters the coordinator sends to each fragment's root scan: one per partitioned join fragment
+     * and probe column that reaches that scan (the coordinator merges the reports of one such pair into one filter).
+     * Fragments that get none are left out.
+     */
+    public static Map<Integer, Integer> awaitedFilters(List<PlanFragment> fragments) {
+        Map<Integer, PlanFragment> byId = new HashMap<>();
+        fragments.forEach(fragment -> byId.put(fragment.id(), fragment));
+        Set<List<Integer>> pairs = new HashSet<>();
+        Map<Integer, Integer> awaited = new HashMap<>();
+        for (PlanFragment fragment : fragments) {
+            for (Join join : joins(fragment.root())) {
+                if (!filtersProbe(join.type())) {
+                    continue;
+                }
+                for (int key = 0; key < join.leftKeys().size(); key++) {
+                    if (keyType(join, key).isEmpty()) {
+                        continue;
+                    }
+                    Optional<ProbeSource> source = probeSource(join.left(), join.leftKeys().get(key));
+                    if (source.isEmpty() || !(source.get() instanceof RemoteChannel remote)) {
+                        continue;
+                    }
+                    PlanFragment target = byId.get(remote.fragmentId());
+                    if (target == null || rootScanColumn(target.root(), remote.channel()).isEmpty()) {
+                        continue;
+                    }
+                    if (pairs.add(List.of(fragment.id(), remote.fragmentId(), remote.channel()))) {
+                        awaited.merge(remote.fragmentId(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return awaited;
+    }
+
+    /** The filters a stage's scan waits for, as the coordinator set them on its session (0 when none). */
+    public static int awaitedFilters(Session session) {
+        return session.systemProperty(AWAITED_FILTERS_PROPERTY).map(Integer::parseInt).orElse(0);
+    }
+
+    private static List<Join> joins(PlanNode root) {
+        List<Join> joins = new ArrayList<>();
+        ArrayDeque<PlanNode> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            PlanNode node = pending.pop();
+            if (node instanceof Join join) {
+                joins.add(join);
+            }
+            pending.addAll(node.sources());
+        }
+        return joins;
     }
 
     /** Whether {@code node} is a chain of Filter, Exchange and Project nodes over one table scan. */
