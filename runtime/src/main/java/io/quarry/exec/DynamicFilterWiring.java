@@ -6,7 +6,6 @@ import io.quarry.exec.dynamicfilter.JoinDynamicFilters;
 import io.quarry.exec.dynamicfilter.ScanDynamicFilters;
 import io.quarry.exec.dynamicfilter.TaskDynamicFilters;
 import io.quarry.plan.Join;
-import io.quarry.sql.SystemSessionProperties;
 import io.quarry.plan.PlanNode;
 import java.util.Optional;
 
@@ -29,7 +28,7 @@ final class DynamicFilterWiring {
         if (enabled && DynamicFilterPlanning.isScanChain(root)) {
             rootScan = new ScanDynamicFilters();
             rootScan.awaitFilters(DynamicFilterPlanning.awaitedFilters(context.session()),
-                    SystemSessionProperties.dynamicFilteringWaitTimeout(context.session()));
+                    DynamicFilterPlanning.waitTimeout(context.session()));
             pendingScan = rootScan;
         }
         this.task = new TaskDynamicFilters(context.taskId().toString(), rootScan);

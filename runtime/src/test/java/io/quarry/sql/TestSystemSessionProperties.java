@@ -62,6 +62,8 @@ class TestSystemSessionProperties {
         assertThat(SystemSessionProperties.dynamicFilteringWaitTimeout(
                 session(Map.of("dynamic_filtering_wait_timeout", "250ms")))).isEqualTo(java.time.Duration.ofMillis(250));
         assertThat(SystemSessionProperties.validate("dynamic_filtering_wait_timeout", " 0s ")).isEqualTo("0s");
+        assertThat(io.quarry.exec.dynamicfilter.DynamicFilterPlanning.waitTimeout(session(Map.of())))
+                .isEqualTo(SystemSessionProperties.dynamicFilteringWaitTimeout(session(Map.of())));
         assertInvalid("dynamic_filtering_wait_timeout", "soon", "is invalid for property 'dynamic_filtering_wait_timeout'");
     }
 

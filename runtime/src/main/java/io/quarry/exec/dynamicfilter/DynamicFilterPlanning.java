@@ -1,5 +1,6 @@
 package io.quarry.exec.dynamicfilter;
 
+import io.quarry.config.Durations;
 import io.quarry.plan.Exchange;
 import io.quarry.plan.Filter;
 import io.quarry.plan.Join;
@@ -13,6 +14,7 @@ import io.quarry.plan.expression.Expression;
 import io.quarry.plan.expression.InputRef;
 import io.quarry.spi.Session;
 import io.quarry.type.Type;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +33,10 @@ import java.util.Set;
 public final class DynamicFilterPlanning {
     /** The session property that turns dynamic filtering off. */
     public static final String SESSION_PROPERTY = "enable_dynamic_filtering";
+    /** The session property bounding how long a scan waits for the filters of partitioned joins. */
+    public static final String WAIT_TIMEOUT_PROPERTY = "dynamic_filtering_wait_timeout";
+    /** Its default, as SystemSessionProperties declares it. */
+    public static final String DEFAULT_WAIT_TIMEOUT = "1.00s";
     /**
      * Set by the coordinator on the session of a stage whose scan feeds partitioned joins: how many merged filters
      * its tasks' scan waits for (see {@link #awaitedFilters}). Not a user property.
@@ -169,6 +175,11 @@ public final class DynamicFilterPlanning {
     /** The filters a stage's scan waits for, as the coordinator set them on its session (0 when none). */
     public static int awaitedFilters(Session session) {
         return session.systemProperty(AWAITED_FILTERS_PROPERTY).map(Integer::parseInt).orElse(0);
+    }
+
+    /** How long a scan waits for the filters of partitioned joins, from the session (validated when set). */
+    public static Duration waitTimeout(Session session) {
+        return Durations.parse(session.systemProperty(WAIT_TIMEOUT_PROPERTY).orElse(DEFAULT_WAIT_TIMEOUT).trim());
     }
 
     private static List<Join> joins(PlanNode root) {
