@@ -6,6 +6,7 @@ import io.quarry.exec.dynamicfilter.CollectedDynamicFilter;
 import io.quarry.exec.dynamicfilter.DynamicFilterPlanning;
 import io.quarry.exec.dynamicfilter.DynamicFilterSummary;
 import io.quarry.plan.PlanFragment;
+import io.quarry.spi.Session;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,8 +36,24 @@ final class DynamicFilterCoordinator {
     private final Map<Key, Map<Integer, DynamicFilterSummary>> reports = new HashMap<>();
     private final Set<Key> merged = new HashSet<>();
 
+    /** How many merged filters each fragment's root scan gets (fragments that get none are absent). */
+    private final Map<Integer, Integer> awaited;
+
     DynamicFilterCoordinator(List<PlanFragment> fragments) {
         fragments.forEach(fragment -> this.fragments.put(fragment.id(), fragment));
+        this.awaited = DynamicFilterPlanning.awaitedFilters(fragments);
+    }
+
+    /**
+     * The session of fragment {@code fragmentId}'s stage: {@code session}, telling the tasks how many merged filters
+     * their scan waits for when partitioned joins filter it (and filtering is on).
+     */
+    Session sessionOf(int fragmentId, Session session) {
+        int count = awaited.getOrDefault(fragmentId, 0);
+        if (count == 0 || !DynamicFilterPlanning.enabled(session)) {
+            return session;
+        }
+        return session.withSystemProperty(DynamicFilterPlanning.AWAITED_FILTERS_PROPERTY, Integer.toString(count));
     }
 
     /** Takes one task's reports; returns the filters that became complete with them. */
@@ -60,7 +77,8 @@ final class DynamicFilterCoordinator {
                 union = union.union(summary, DynamicFilterPlanning.MERGED_MAX_DISTINCT);
             }
             Optional<Integer> column = scanColumn(filter.fragmentId(), filter.channel());
-            if (column.isPresent() && union.kind() != DynamicFilterSummary.Kind.ALL) {
+            // an ALL filter prunes nothing but tells the scan that waits for the filters not to wait for this one
+            if (column.isPresent()) {
                 complete.add(new Merged(filter.fragmentId(), column.get(), union));
             }
         }

@@ -473,9 +473,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             int outputPartitions = consumer == null ? 1 : placement.get(consumer).size();
             List<WorkerRef> taskNodes = placement.get(fragment.id());
             List<Split> splits = splitsByFragment.getOrDefault(fragment.id(), List.of());
+            Session fragmentSession = dynamicFilters.sessionOf(fragment.id(), stageSession);
             ActorRef<StageActor.Command> stage = getContext().spawn(
                     StageActor.create(
-                            new StageId(queryId, fragment.id()), fragment, stageSession, taskNodes, workers, policy,
+                            new StageId(queryId, fragment.id()), fragment, fragmentSession, taskNodes, workers, policy,
                             run * StageActor.ATTEMPT_NUMBERS_PER_RUN, outputPartitions, splits, settings.askTimeout(),
                             stageEvents),
                     run == 0 ? "stage-" + fragment.id() : "stage-" + fragment.id() + "-run-" + run);

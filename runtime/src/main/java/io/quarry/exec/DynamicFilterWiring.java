@@ -1,6 +1,7 @@
 package io.quarry.exec;
 
 import io.quarry.exec.dynamicfilter.DynamicFilterPlanning;
+import io.quarry.exec.dynamicfilter.DynamicFilterSummary;
 import io.quarry.exec.dynamicfilter.JoinDynamicFilters;
 import io.quarry.exec.dynamicfilter.ScanDynamicFilters;
 import io.quarry.exec.dynamicfilter.TaskDynamicFilters;
@@ -26,6 +27,8 @@ final class DynamicFilterWiring {
         ScanDynamicFilters rootScan = null;
         if (enabled && DynamicFilterPlanning.isScanChain(root)) {
             rootScan = new ScanDynamicFilters();
+            rootScan.awaitFilters(DynamicFilterPlanning.awaitedFilters(context.session()),
+                    DynamicFilterPlanning.waitTimeout(context.session()));
             pendingScan = rootScan;
         }
         this.task = new TaskDynamicFilters(context.taskId().toString(), rootScan);
@@ -54,7 +57,8 @@ final class DynamicFilterWiring {
         JoinDynamicFilters filters = new JoinDynamicFilters(probeScan, task);
         boolean local = false;
         for (int key = 0; key < join.leftKeys().size(); key++) {
-            if (!DynamicFilterPlanning.filterableKey(join, key)) {
+            Optional<DynamicFilterSummary.KeyType> keyType = DynamicFilterPlanning.keyType(join, key);
+            if (keyType.isEmpty()) {
                 continue;
             }
             Optional<DynamicFilterPlanning.ProbeSource> source =
@@ -64,10 +68,10 @@ final class DynamicFilterWiring {
             }
             int buildChannel = join.rightKeys().get(key);
             if (source.get() instanceof DynamicFilterPlanning.LocalScan scan) {
-                filters.addLocal(buildChannel, scan.column());
+                filters.addLocal(buildChannel, keyType.get(), scan.column());
                 local = true;
             } else if (source.get() instanceof DynamicFilterPlanning.RemoteChannel remote) {
-                filters.addRemote(buildChannel, remote.fragmentId(), remote.channel());
+                filters.addRemote(buildChannel, keyType.get(), remote.fragmentId(), remote.channel());
             }
         }
         if (local) {

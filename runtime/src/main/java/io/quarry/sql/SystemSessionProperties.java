@@ -27,6 +27,7 @@ public final class SystemSessionProperties {
     public static final String HASH_PARTITION_COUNT = "hash_partition_count";
     public static final String ENABLE_DYNAMIC_FILTERING = "enable_dynamic_filtering";
     public static final String MAX_RECURSION_DEPTH = "max_recursion_depth";
+    public static final String DYNAMIC_FILTERING_WAIT_TIMEOUT = "dynamic_filtering_wait_timeout";
     public static final String RETRY_BUFFER_MAX_SIZE = "retry_buffer_max_size";
 
 
@@ -59,6 +60,9 @@ public final class SystemSessionProperties {
                 SystemSessionProperties::dataSize);
         add(new PropertyDescriptor(ENABLE_DYNAMIC_FILTERING, "boolean", "true",
                 "Enable dynamic filtering", false), SystemSessionProperties::bool);
+        add(new PropertyDescriptor(DYNAMIC_FILTERING_WAIT_TIMEOUT, "varchar", "1.00s",
+                "Maximum time a table scan feeding partitioned joins waits for their dynamic filters", false),
+                SystemSessionProperties::duration);
         add(new PropertyDescriptor(MAX_RECURSION_DEPTH, "integer", "10",
                 "Maximum recursion depth for recursive common table expression", false),
                 SystemSessionProperties::positiveInteger);
@@ -185,6 +189,10 @@ public final class SystemSessionProperties {
     /** In bytes. */
     public static long retryBufferMaxSize(Session session) {
         return parseDataSize(value(session, RETRY_BUFFER_MAX_SIZE));
+    }
+
+    public static Duration dynamicFilteringWaitTimeout(Session session) {
+        return parseDuration(value(session, DYNAMIC_FILTERING_WAIT_TIMEOUT));
     }
 
     public static boolean enableDynamicFiltering(Session session) {

@@ -6,6 +6,15 @@ import io.quarry.exec.dynamicfilter.CollectedDynamicFilter;
 import io.quarry.exec.dynamicfilter.DynamicFilterPlanning;
 import io.quarry.exec.dynamicfilter.DynamicFilterSummary;
 import io.quarry.plan.ExchangeKind;
+import io.quarry.plan.Join;
+import io.quarry.plan.JoinDistribution;
+import io.quarry.plan.JoinType;
+import io.quarry.plan.RemoteSource;
+import io.quarry.spi.QueryId;
+import io.quarry.spi.Session;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
 import io.quarry.plan.FragmentDistribution;
 import io.quarry.plan.PlanFragment;
 import io.quarry.plan.Project;
@@ -64,6 +73,26 @@ class TestDynamicFilterCoordinator {
         StageActor.DynamicFiltersCollected unknownFragment = new StageActor.DynamicFiltersCollected(
                 1, 0, 1, List.of(new CollectedDynamicFilter(7, 0, DynamicFilterSummary.none())));
         assertThat(coordinator.add(unknownFragment)).isEmpty();
+    }
+
+    @Test
+    void theProbeStageLearnsHowManyFiltersItsScanAwaitsAndGetsEvenAnAllFilter() {
+        // fragment 1 joins fragment 2's rows (probe, channel 0 = partkey) with fragment 3's (build)
+        Join join = new Join(JoinType.INNER, new RemoteSource(2, List.of(Types.BIGINT, Types.BIGINT)),
+                new RemoteSource(3, List.of(Types.BIGINT)), List.of(0), List.of(0), List.of(false), Optional.empty(),
+                JoinDistribution.PARTITIONED);
+        PlanFragment joining = new PlanFragment(1, join, FragmentDistribution.HASH, ExchangeKind.GATHER, List.of(), List.of(2, 3));
+        DynamicFilterCoordinator coordinator = new DynamicFilterCoordinator(List.of(joining, PROBE));
+        Session session = new Session(QueryId.valueOf("20240101_000000_00001_abcde"), "test", Optional.empty(),
+                Optional.empty(), Optional.empty(), ZoneId.of("UTC"), "en", Map.of(), Map.of(), 0);
+        assertThat(DynamicFilterPlanning.awaitedFilters(coordinator.sessionOf(2, session))).isEqualTo(1);
+        assertThat(coordinator.sessionOf(1, session)).isSameAs(session);
+        Session off = session.withSystemProperty(DynamicFilterPlanning.SESSION_PROPERTY, "false");
+        assertThat(coordinator.sessionOf(2, off)).isSameAs(off);
+        coordinator.add(report(0, DynamicFilterSummary.all()));
+        // a filter that prunes nothing is still sent: the scan waits for it
+        assertThat(coordinator.add(report(1, DynamicFilterSummary.values(new long[] {4}))))
+                .containsExactly(new DynamicFilterCoordinator.Merged(2, 1, DynamicFilterSummary.all()));
     }
 
     private static StageActor.DynamicFiltersCollected report(int partition, DynamicFilterSummary summary) {

@@ -57,6 +57,17 @@ class TestSystemSessionProperties {
     }
 
     @Test
+    void theDynamicFilterWaitIsABoundedDuration() {
+        assertThat(SystemSessionProperties.dynamicFilteringWaitTimeout(session(Map.of()))).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(SystemSessionProperties.dynamicFilteringWaitTimeout(
+                session(Map.of("dynamic_filtering_wait_timeout", "250ms")))).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(SystemSessionProperties.validate("dynamic_filtering_wait_timeout", " 0s ")).isEqualTo("0s");
+        assertThat(io.quarry.exec.dynamicfilter.DynamicFilterPlanning.waitTimeout(session(Map.of())))
+                .isEqualTo(SystemSessionProperties.dynamicFilteringWaitTimeout(session(Map.of())));
+        assertInvalid("dynamic_filtering_wait_timeout", "soon", "is invalid for property 'dynamic_filtering_wait_timeout'");
+    }
+
+    @Test
     void readsTypedValuesWithDefaults() {
         Session session = session(Map.of("query_max_run_time", "30s", "query_max_memory", "512MB"));
         assertThat(SystemSessionProperties.queryMaxRunTime(session)).isEqualTo(Duration.ofSeconds(30));

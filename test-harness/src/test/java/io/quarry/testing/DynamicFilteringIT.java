@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Dynamic filtering on a coordinator with two workers: the probe scans of broadcast joins (filtered in their own
  * task) and of partitioned joins (filtered through the coordinator) drop rows when {@code enable_dynamic_filtering}
- * is on, as their stage statistics in {@code /v1/query} show, and none when it is off; the answers are the same
+ * is on (the probe scans of partitioned joins wait for their filters, up to {@code dynamic_filtering_wait_timeout}),
+ * on long and varchar keys, as their stage statistics in {@code /v1/query} show, and none when it is off; the answers are the same
  * either way, over the tpch connector and over memory tables, and the TPC-H queries match the expected answers.
  */
 class DynamicFilteringIT {
@@ -43,6 +44,8 @@ class DynamicFilteringIT {
         assertThat(memory.execute("CREATE SCHEMA memory.sf1").error()).isEmpty();
         assertThat(memory.execute("CREATE TABLE memory.sf1.orders AS SELECT orderkey, custkey FROM tpch.sf1.orders").error())
                 .isEmpty();
+        assertThat(memory.execute("CREATE TABLE memory.tiny.modes AS"
+                + " SELECT DISTINCT shipmode, length(shipmode) AS letters FROM tpch.tiny.lineitem").error()).isEmpty();
         for (String table : List.of("part", "lineitem", "orders", "customer")) {
             assertThat(memory.execute("CREATE TABLE memory.tiny." + table + " AS SELECT * FROM tpch.tiny." + table).error())
                     .as("copy of %s", table)
@@ -66,10 +69,20 @@ class DynamicFilteringIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"tpch, BROADCAST", "memory, BROADCAST"})
+    @CsvSource({"tpch, BROADCAST", "memory, BROADCAST", "tpch, PARTITIONED", "memory, PARTITIONED"})
     void theProbeScanPrunesRowsOfGreenPartsOnlyWhenFilteringIsOn(String catalog, String distribution) {
         long pruned = assertPrunedOnlyWhenOn(catalog, distribution, GREEN_PARTS);
         // tpch tiny: 60 175 lineitem rows, of which a few thousand belong to green parts
+        assertThat(pruned).as("rows pruned with %s joins on %s", distribution, catalog).isGreaterThan(30_000);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tpch, BROADCAST", "tpch, PARTITIONED", "memory, BROADCAST", "memory, PARTITIONED"})
+    void aVarcharKeyPrunesTheProbeScan(String catalog, String distribution) {
+        // AIR and FOB, the ship modes of three letters: 2 of 7 modes, so most of the 60 175 lineitem rows go
+        String sql = "SELECT count(*), sum(l.orderkey) FROM lineitem l JOIN memory.tiny.modes m ON l.shipmode = m.shipmode"
+                + " WHERE m.letters = 3";
+        long pruned = assertPrunedOnlyWhenOn(catalog, distribution, sql);
         assertThat(pruned).as("rows pruned with %s joins on %s", distribution, catalog).isGreaterThan(30_000);
     }
 

@@ -358,6 +358,8 @@ public final class KryoRegistrations {
         kryo.register(641, io.quarry.exec.dynamicfilter.DynamicFilterSummary.Kind.class);
         kryo.register(642, io.quarry.exec.dynamicfilter.CollectedDynamicFilter.class);
         kryo.register(643, io.quarry.actor.TaskActor.ApplyDynamicFilter.class);
+        // Dynamic filters on double and variable-width keys (ids 980-999)
+        kryo.register(980, io.quarry.exec.dynamicfilter.DynamicFilterSummary.KeyType.class);
         // dictionary and run-length blocks (ids 660-679)
         kryo.register(660, io.quarry.block.DictionaryBlock.class, new PageSerializer.BlockSerializer());
         kryo.register(661, io.quarry.block.RunLengthBlock.class, new PageSerializer.BlockSerializer());

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 public final class JoinDynamicFilters {
     private static final Logger log = LoggerFactory.getLogger(JoinDynamicFilters.class);
 
-    private record LocalTarget(int buildChannel, int scanColumn) {}
+    private record LocalTarget(int buildChannel, DynamicFilterSummary.KeyType keyType, int scanColumn) {}
 
-    private record RemoteTarget(int buildChannel, int fragmentId, int channel) {}
+    private record RemoteTarget(int buildChannel, DynamicFilterSummary.KeyType keyType, int fragmentId, int channel) {}
 
     private final List<LocalTarget> localTargets = new ArrayList<>();
     private final List<RemoteTarget> remoteTargets = new ArrayList<>();
@@ -29,12 +29,12 @@ public final class JoinDynamicFilters {
         this.task = task;
     }
 
-    public void addLocal(int buildChannel, int scanColumn) {
-        localTargets.add(new LocalTarget(buildChannel, scanColumn));
+    public void addLocal(int buildChannel, DynamicFilterSummary.KeyType keyType, int scanColumn) {
+        localTargets.add(new LocalTarget(buildChannel, keyType, scanColumn));
     }
 
-    public void addRemote(int buildChannel, int fragmentId, int channel) {
-        remoteTargets.add(new RemoteTarget(buildChannel, fragmentId, channel));
+    public void addRemote(int buildChannel, DynamicFilterSummary.KeyType keyType, int fragmentId, int channel) {
+        remoteTargets.add(new RemoteTarget(buildChannel, keyType, fragmentId, channel));
     }
 
     public boolean isEmpty() {
@@ -44,14 +44,14 @@ public final class JoinDynamicFilters {
     /** The build side is complete: summarise its keys and send them where they apply. */
     public void buildComplete(List<Page> buildPages) {
         for (LocalTarget target : localTargets) {
-            DynamicFilterSummary summary =
-                    DynamicFilterSummary.collect(buildPages, target.buildChannel(), DynamicFilterPlanning.LOCAL_MAX_DISTINCT);
+            DynamicFilterSummary summary = DynamicFilterSummary.collect(
+                    buildPages, target.buildChannel(), target.keyType(), DynamicFilterPlanning.LOCAL_MAX_DISTINCT);
             log.debug("Task {}: dynamic filter {} on scan column {}", task.taskName(), summary, target.scanColumn());
             probeScan.add(target.scanColumn(), summary);
         }
         for (RemoteTarget target : remoteTargets) {
             DynamicFilterSummary summary = DynamicFilterSummary.collect(
-                    buildPages, target.buildChannel(), DynamicFilterPlanning.REPORTED_MAX_DISTINCT);
+                    buildPages, target.buildChannel(), target.keyType(), DynamicFilterPlanning.REPORTED_MAX_DISTINCT);
             task.report(new CollectedDynamicFilter(target.fragmentId(), target.channel(), summary));
         }
     }

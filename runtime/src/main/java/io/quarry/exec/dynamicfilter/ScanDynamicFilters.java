@@ -1,8 +1,11 @@
 package io.quarry.exec.dynamicfilter;
 
 import io.quarry.page.Page;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The dynamic filters of one table scan of a task, shared by its drivers: filters on scan columns arrive at any
@@ -16,17 +19,23 @@ public final class ScanDynamicFilters {
     /** Below this fraction of rows dropped in the trial, the filters are switched off. */
     private static final double MIN_PRUNED_FRACTION = 0.05;
 
-    private record ChannelFilter(int channel, LongKeyFilter filter) {}
+    private record ChannelFilter(int channel, KeyFilter filter) {}
 
     private volatile ChannelFilter[] filters = new ChannelFilter[0];
+    /** Completes when the awaited filters have all arrived, or the wait for them is over. */
+    private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+    private int awaited;
+    private int arrived;
     private volatile boolean switchedOff;
     private long trialRows;
     private long trialPruned;
 
     /** Applies {@code summary} to the scan's column {@code channel} from now on. */
     public synchronized void add(int channel, DynamicFilterSummary summary) {
-        LongKeyFilter filter = new LongKeyFilter(summary);
+        arrived++;
+        KeyFilter filter = new KeyFilter(summary);
         if (!filter.restricts()) {
+            checkReady();
             return;
         }
         List<ChannelFilter> next = new ArrayList<>(List.of(filters));
@@ -36,6 +45,31 @@ public final class ScanDynamicFilters {
         switchedOff = false;
         trialRows = 0;
         trialPruned = 0;
+        checkReady();
+    }
+
+    /**
+     * Holds the scan back (see {@link #whenReady}) until {@code count} filters have arrived (those of the
+     * partitioned joins its rows go to, through the coordinator), for at most {@code timeout}: after it the scan
+     * reads unfiltered, and later filters still apply to the pages read after them.
+     */
+    public synchronized void awaitFilters(int count, Duration timeout) {
+        if (count <= arrived || timeout.isZero() || timeout.isNegative()) {
+            return;
+        }
+        awaited = count;
+        ready = new CompletableFuture<Void>().completeOnTimeout(null, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Done when the scan may read: at once unless it awaits filters (see {@link #awaitFilters}). */
+    public CompletableFuture<Void> whenReady() {
+        return ready;
+    }
+
+    private void checkReady() {
+        if (arrived >= awaited) {
+            ready.complete(null);
+        }
     }
 
     /** Whether any filter has arrived. */

@@ -3,7 +3,11 @@ package io.quarry.exec.operator;
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
 import io.quarry.block.BooleanBlock;
+import io.quarry.block.DictionaryBlock;
+import io.quarry.block.EncodedBlocks;
+import io.quarry.block.RunLengthBlock;
 import io.quarry.exec.expression.BlockEvaluator;
+import io.quarry.page.EncodedPages;
 import io.quarry.page.Page;
 import io.quarry.plan.JoinType;
 import io.quarry.type.Type;
@@ -33,6 +37,9 @@ public final class LookupJoinOperator implements Operator {
     private int cursor;
     private int[] heads = new int[0];
     private boolean[] nullKeys = new boolean[0];
+    /** Per dictionary entry of an encoded key: its first matching build row, whether it is NULL. */
+    private int[] entryHeads = new int[0];
+    private boolean[] entryNulls = new boolean[0];
     private int[] candidateProbe = new int[TARGET_ROWS];
     private int[] candidateBuild = new int[TARGET_ROWS];
     private Page pendingOutput;
@@ -78,13 +85,63 @@ public final class LookupJoinOperator implements Operator {
             heads = new int[count];
             nullKeys = new boolean[count];
         }
-        Block[] keys = new Block[probeKeyChannels.length];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = page.block(probeKeyChannels[i]);
-        }
-        hash.lookup(keys, count, heads, type == JoinType.MARK ? nullKeys : null);
+        lookUp(page, count);
         probe = page;
         cursor = 0;
+    }
+
+    /**
+     * Takes dictionary and run-length blocks as they come: the other probe columns keep their encoding into the
+     * output (copying ids, not values), and a single key column that is encoded is looked up once per dictionary
+     * entry (or once for a run) instead of once per row.
+     */
+    @Override
+    public boolean acceptsEncodedBlocks() {
+        return true;
+    }
+
+    /** The first matching build row (and, for MARK, whether the key is NULL) of each probe row of {@code page}. */
+    private void lookUp(Page page, int count) {
+        boolean[] nulls = type == JoinType.MARK ? nullKeys : null;
+        if (probeKeyChannels.length == 1) {
+            Block key = page.block(probeKeyChannels[0]);
+            if (key instanceof RunLengthBlock run) {
+                lookUpEntries(run.value(), nulls);
+                Arrays.fill(heads, 0, count, entryHeads[0]);
+                if (nulls != null) {
+                    Arrays.fill(nulls, 0, count, entryNulls[0]);
+                }
+                return;
+            }
+            if (key instanceof DictionaryBlock dictionary && dictionary.dictionary().positionCount() <= count) {
+                lookUpEntries(dictionary.dictionary(), nulls);
+                int[] ids = dictionary.rawIds();
+                for (int row = 0; row < count; row++) {
+                    heads[row] = entryHeads[ids[row]];
+                }
+                if (nulls != null) {
+                    for (int row = 0; row < count; row++) {
+                        nulls[row] = entryNulls[ids[row]];
+                    }
+                }
+                return;
+            }
+        }
+        Block[] keys = new Block[probeKeyChannels.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = EncodedBlocks.flatten(page.block(probeKeyChannels[i]));
+        }
+        hash.lookup(keys, count, heads, nulls);
+    }
+
+    /** Looks up every entry of a flat block of key values into {@code entryHeads} (and {@code entryNulls}). */
+    private void lookUpEntries(Block values, boolean[] nulls) {
+        int size = values.positionCount();
+        if (entryHeads.length < size) {
+            entryHeads = new int[size];
+            entryNulls = new boolean[size];
+        }
+        hash.lookup(new Block[] {values}, size, entryHeads, nulls == null ? null : entryNulls);
     }
 
     @Override
@@ -213,7 +270,8 @@ public final class LookupJoinOperator implements Operator {
         for (int channel = 0; channel < buildTypes.size(); channel++) {
             blocks[probeTypes.size() + channel] = build.block(channel).copyPositions(candidateBuild, count);
         }
-        return new Page(count, blocks);
+        // the compiled filter reads flat blocks
+        return EncodedPages.flatten(new Page(count, blocks));
     }
 
     private Page joined(int[] probeRows, int[] buildRows, int count) {

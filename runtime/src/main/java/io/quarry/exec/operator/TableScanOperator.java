@@ -50,6 +50,11 @@ public final class TableScanOperator implements Operator {
         if (finished) {
             return null;
         }
+        if (current == null && dynamicFilters != null && !dynamicFilters.whenReady().isDone()) {
+            // the filters of partitioned joins are on their way: reading before them would read in vain
+            blocked = dynamicFilters.whenReady();
+            return null;
+        }
         if (current == null) {
             Split split = splits.poll();
             if (split == null) {

@@ -170,6 +170,27 @@ class TestKryoSerializer {
     }
 
     @Test
+    void dynamicFiltersOfEveryKeyTypeTravel() {
+        List<Page> strings = List.of(Page.of(new io.quarry.block.VariableWidthBlock(
+                3, null, new int[] {0, 5, 10, 11}, "ASIA EUROPA".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        List<Page> doubles = List.of(Page.of(new io.quarry.block.DoubleBlock(3, null, new double[] {-0.0, 2.5, Double.NaN})));
+        List<DynamicFilterSummary> summaries = List.of(
+                DynamicFilterSummary.collect(strings, 0, DynamicFilterSummary.KeyType.VARIABLE_WIDTH, 10),
+                DynamicFilterSummary.collect(strings, 0, DynamicFilterSummary.KeyType.VARIABLE_WIDTH, 1),
+                DynamicFilterSummary.collect(doubles, 0, DynamicFilterSummary.KeyType.DOUBLE, 10),
+                DynamicFilterSummary.values(new long[] {1, 2}));
+        for (DynamicFilterSummary summary : summaries) {
+            CollectedDynamicFilter collected = new CollectedDynamicFilter(2, 0, summary);
+            assertThat(serializer.fromBinary(serializer.toBinary(collected))).isEqualTo(collected);
+            TaskActor.ApplyDynamicFilter apply = new TaskActor.ApplyDynamicFilter(1, summary);
+            assertThat(serializer.fromBinary(serializer.toBinary(apply))).isEqualTo(apply);
+        }
+        assertThat(summaries.get(0).kind()).isEqualTo(DynamicFilterSummary.Kind.VALUES);
+        assertThat(summaries.get(1).kind()).isEqualTo(DynamicFilterSummary.Kind.RANGE);
+        assertThat(summaries.get(2).keyType()).isEqualTo(DynamicFilterSummary.KeyType.DOUBLE);
+    }
+
+    @Test
     void immutableCollectionsAndBoxedValuesTravel() {
         for (Object sample : List.of(
                 List.of(), List.of(1L), List.of("a", "b", "c"), Set.of(1), Set.of(1, 2, 3), Map.of(), Map.of("a", 1),
@@ -491,6 +512,7 @@ class TestKryoSerializer {
         List<Object> joins = List.of(join, JoinType.MARK, JoinDistribution.PARTITIONED);
         List<Object> dynamicFilters = List.of(
                 DynamicFilterSummary.range(-10, 10), DynamicFilterSummary.Kind.NONE, collected, operatorSummary,
+                DynamicFilterSummary.KeyType.VARIABLE_WIDTH,
                 new TaskActor.ApplyDynamicFilter(2, DynamicFilterSummary.none()));
         for (Object sample : Stream.of(all, joins, structural, dynamicFilters).flatMap(List::stream).toList()) {
             Object previous = samples.put(sample.getClass(), sample);

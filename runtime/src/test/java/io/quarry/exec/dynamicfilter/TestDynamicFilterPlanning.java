@@ -58,6 +58,21 @@ class TestDynamicFilterPlanning {
         assertThat(DynamicFilterPlanning.filterableKey(join(JoinType.INNER, SCAN, true), 0)).isFalse();
     }
 
+    @Test
+    void filtersLongDoubleAndVariableWidthKeysOfOneStorage() {
+        Join onComment = new Join(JoinType.INNER, SCAN, new RemoteSource(3, List.of(Types.varchar(10))), List.of(2), List.of(0),
+                List.of(false), Optional.empty(), JoinDistribution.PARTITIONED);
+        assertThat(DynamicFilterPlanning.keyType(onComment, 0)).contains(DynamicFilterSummary.KeyType.VARIABLE_WIDTH);
+        Join onDouble = new Join(JoinType.INNER, new RemoteSource(5, List.of(Types.DOUBLE)),
+                new RemoteSource(3, List.of(Types.DOUBLE)), List.of(0), List.of(0), List.of(false), Optional.empty(),
+                JoinDistribution.PARTITIONED);
+        assertThat(DynamicFilterPlanning.keyType(onDouble, 0)).contains(DynamicFilterSummary.KeyType.DOUBLE);
+        Join onBoolean = new Join(JoinType.INNER, new RemoteSource(5, List.of(Types.BOOLEAN)),
+                new RemoteSource(3, List.of(Types.BOOLEAN)), List.of(0), List.of(0), List.of(false), Optional.empty(),
+                JoinDistribution.PARTITIONED);
+        assertThat(DynamicFilterPlanning.keyType(onBoolean, 0)).isEmpty();
+    }
+
     private static Join join(JoinType type, TableScan probe, boolean nullSafe) {
         return new Join(type, probe, new RemoteSource(3, List.of(Types.BIGINT)), List.of(1), List.of(0), List.of(nullSafe),
                 Optional.empty(), JoinDistribution.BROADCAST);

@@ -61,4 +61,17 @@ class TestDynamicFilterSummary {
         Page doubles = Page.of(new io.quarry.block.DoubleBlock(1, null, new double[] {1.5}));
         assertThat(DynamicFilterSummary.collect(List.of(doubles), 0, 10)).isEqualTo(DynamicFilterSummary.all());
     }
+
+    @Test
+    void summariesOfDifferentKeyTypesNeverMix() {
+        DynamicFilterSummary doubles = DynamicFilterSummary.collect(List.of(Page.of(
+                new io.quarry.block.DoubleBlock(2, null, new double[] {1.5, -3}))), 0, DynamicFilterSummary.KeyType.DOUBLE, 10);
+        assertThat(doubles.toString()).isEqualTo("DOUBLE VALUES(2)[-3.0, 1.5]");
+        assertThat(doubles.union(DynamicFilterSummary.values(new long[] {1}), 10)).isEqualTo(DynamicFilterSummary.all());
+        assertThat(doubles.union(DynamicFilterSummary.none(), 10)).isEqualTo(doubles);
+        assertThat(doubles.union(doubles, 2).kind()).isEqualTo(DynamicFilterSummary.Kind.VALUES);
+        DynamicFilterSummary widened = doubles.union(DynamicFilterSummary.collect(List.of(Page.of(
+                new io.quarry.block.DoubleBlock(1, null, new double[] {7}))), 0, DynamicFilterSummary.KeyType.DOUBLE, 10), 2);
+        assertThat(widened.toString()).isEqualTo("DOUBLE RANGE[-3.0, 7.0]");
+    }
 }

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.exec.expression.BlockEvaluator;
 import io.quarry.exec.expression.ExpressionCompiler;
+import io.quarry.block.DictionaryBlock;
+import io.quarry.block.RunLengthBlock;
+import io.quarry.page.EncodedPages;
 import io.quarry.page.Page;
 import io.quarry.plan.JoinType;
 import io.quarry.plan.expression.Call;
@@ -134,6 +137,62 @@ class TestLookupJoinOperator {
         build.finish();
         assertThat(operator.isBlocked()).isDone();
         assertThat(operator.needsInput()).isTrue();
+    }
+
+    /** The probe page of {@link #probePage}'s rows (and more) with both columns dictionary-encoded. */
+    private static Page encodedProbePage() {
+        Page dictionary = probePage();
+        // rows: 3 c, 1 a, 2 b, null d, 1 a, 3 c (each column its own dictionary of the four rows)
+        int[] ids = {2, 0, 1, 3, 0, 2};
+        return new Page(ids.length, new DictionaryBlock(dictionary.block(0), ids.clone(), ids.length),
+                new DictionaryBlock(dictionary.block(1), ids.clone(), ids.length));
+    }
+
+    @Test
+    void anEncodedProbeKeyIsLookedUpPerEntryAndTheOtherColumnsStayEncoded() {
+        Page encoded = encodedProbePage();
+        Page flat = EncodedPages.flatten(encoded);
+        for (JoinType type : List.of(JoinType.INNER, JoinType.LEFT, JoinType.RIGHT, JoinType.FULL, JoinType.SEMI,
+                JoinType.ANTI, JoinType.MARK)) {
+            List<Type> output = new ArrayList<>(PROBE);
+            if (type.outputsRight()) {
+                output.addAll(BUILD);
+            } else if (type == JoinType.MARK) {
+                output.add(Types.BOOLEAN);
+            }
+            LookupJoinOperator onEncoded = new LookupJoinOperator(type, PROBE, BUILD, new int[] {0}, null,
+                    built(List.of(buildPage()), new int[] {0}, false, type.keepsUnmatchedRight()));
+            assertThat(onEncoded.acceptsEncodedBlocks()).isTrue();
+            LookupJoinOperator onFlat = new LookupJoinOperator(type, PROBE, BUILD, new int[] {0}, null,
+                    built(List.of(buildPage()), new int[] {0}, false, type.keepsUnmatchedRight()));
+            assertThat(run(onEncoded, output, encoded)).as(type.name()).containsExactlyInAnyOrderElementsOf(run(onFlat, output, flat));
+        }
+        LookupJoinOperator inner = new LookupJoinOperator(JoinType.INNER, PROBE, BUILD, new int[] {0}, null,
+                built(List.of(buildPage()), new int[] {0}, false, false));
+        assertThat(inner.needsInput()).isTrue();
+        inner.addInput(encoded);
+        Page joined = inner.getOutput();
+        // 3 c, 1 a (twice), 1 a (twice), 3 c: the probe columns are ids into the same dictionaries
+        assertThat(joined.positionCount()).isEqualTo(6);
+        assertThat(joined.block(1)).isInstanceOf(DictionaryBlock.class);
+        assertThat(((DictionaryBlock) joined.block(1)).dictionary()).isSameAs(((DictionaryBlock) encoded.block(1)).dictionary());
+    }
+
+    @Test
+    void aRunLengthProbeKeyIsLookedUpOnce() {
+        Page run = new Page(3, new RunLengthBlock(page(List.of(Types.BIGINT), row(1L)).block(0), 3),
+                page(List.of(Types.VARCHAR), row("x"), row("y"), row("z")).block(0));
+        LookupJoinOperator operator = new LookupJoinOperator(JoinType.INNER, PROBE, BUILD, new int[] {0}, null,
+                built(List.of(buildPage()), new int[] {0}, false, false));
+        List<Type> output = new ArrayList<>(PROBE);
+        output.addAll(BUILD);
+        assertThat(run(operator, output, run)).hasSize(6).contains(values(1L, "y", 1L, 11L));
+        Page nullRun = new Page(2, RunLengthBlock.nullsOf(Types.BIGINT, 2),
+                page(List.of(Types.VARCHAR), row("x"), row("y")).block(0));
+        LookupJoinOperator mark = new LookupJoinOperator(JoinType.MARK, PROBE, BUILD, new int[] {0}, null,
+                built(List.of(buildPage()), new int[] {0}, false, false));
+        assertThat(run(mark, List.of(Types.BIGINT, Types.VARCHAR, Types.BOOLEAN), nullRun))
+                .containsExactly(values(null, "x", null), values(null, "y", null));
     }
 
     @Test
