@@ -28,17 +28,10 @@ final class MapFunctions {
         BlockBuilder keys = BlockBuilder.create(type.keyType(), count);
         BlockBuilder values = BlockBuilder.create(type.valueType(), count);
         int[] offsets = new int[count + 1];
-        boolean[] nulls = null;
+        boolean[] nulls = Blocks.unionNulls(arguments, count);
         Map<Object, Source> entries = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            boolean isNull = false;
-            for (Block argument : arguments) {
-                isNull |= argument.isNull(i);
-            }
-            if (isNull) {
-                nulls = nulls == null ? new boolean[count] : nulls;
-                nulls[i] = true;
-            } else {
+            if (!Blocks.isNull(nulls, i)) {
                 entries.clear();
                 for (int a = 0; a < arguments.length; a++) {
                     MapBlock map = (MapBlock) arguments[a];

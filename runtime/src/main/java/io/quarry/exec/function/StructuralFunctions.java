@@ -353,16 +353,9 @@ public final class StructuralFunctions {
     private static Block concat(ArrayType type, List<Type> types, Block[] arguments, int count) {
         BlockBuilder out = BlockBuilder.create(type.elementType(), count);
         int[] offsets = new int[count + 1];
-        boolean[] nulls = null;
+        boolean[] nulls = Blocks.unionNulls(arguments, count);
         for (int i = 0; i < count; i++) {
-            boolean isNull = false;
-            for (Block argument : arguments) {
-                isNull |= argument.isNull(i);
-            }
-            if (isNull) {
-                nulls = nulls == null ? new boolean[count] : nulls;
-                nulls[i] = true;
-            } else {
+            if (!Blocks.isNull(nulls, i)) {
                 for (int a = 0; a < arguments.length; a++) {
                     Block argument = arguments[a];
                     if (types.get(a).equals(type) && argument instanceof ArrayBlock arrays) {
