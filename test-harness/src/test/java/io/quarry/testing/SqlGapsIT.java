@@ -234,8 +234,13 @@ class SqlGapsIT {
                         + " FROM " + rows + " WHERE g = 1 ORDER BY k",
                 List.of("integer", "double", "double", "integer"),
                 List.of(1, 0.0, 0.25, -1), List.of(2, 1.0 / 3, 0.5, -1), List.of(3, 2.0 / 3, 0.75, -1), List.of(4, 1.0, 1.0, 10));
-        assertFails(client, "SELECT count(DISTINCT v) OVER (PARTITION BY g) FROM " + rows, "NOT_SUPPORTED",
-                "DISTINCT in window function parameters not yet supported: count(DISTINCT v)");
+        assertRows(client, "SELECT g, k, count(DISTINCT v) OVER (PARTITION BY g), count(DISTINCT v) OVER (PARTITION BY g ORDER BY k)"
+                        + " FROM " + rows + " ORDER BY g, k",
+                List.of("integer", "integer", "bigint", "bigint"),
+                List.of(1, 1, 2, 1), List.of(1, 2, 2, 1), List.of(1, 3, 2, 2), List.of(1, 4, 2, 2),
+                List.of(2, 1, 1, 0), List.of(2, 2, 1, 1));
+        assertFails(client, "SELECT lag(DISTINCT v) OVER (PARTITION BY g ORDER BY k) FROM " + rows, "NOT_SUPPORTED",
+                "DISTINCT in window function parameters not yet supported: lag(DISTINCT v)");
         assertFails(client, "SELECT row_number() IGNORE NULLS OVER (ORDER BY k) FROM " + rows, "NULL_TREATMENT_NOT_ALLOWED",
                 "Cannot specify null treatment clause for row_number function");
     }

@@ -105,7 +105,7 @@ public final class TextLibrary {
             case "sha512":
                 return bytesToBytes(bytes -> digest("SHA-512", bytes));
             case "xxhash64":
-                return bytesToBytes(bytes -> ByteBuffer.allocate(8).putLong(Hashes.xxhash64(bytes)).array());
+                return bytesToBytes(bytes -> ByteBuffer.allocate(8).putLong(XxHash64.hash(bytes, 0, bytes.length)).array());
             case "murmur3":
                 return bytesToBytes(Hashes::murmur3);
             case "crc32":

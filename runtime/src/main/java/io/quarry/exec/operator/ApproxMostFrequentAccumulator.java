@@ -18,7 +18,7 @@ import java.util.Map;
  * group with their counts (values of equal count in the order first seen); NULL without values. Counts are exact:
  * the capacity that bounds Trino's summary only trades accuracy for memory there.
  */
-final class ApproxMostFrequentAccumulator implements Accumulator {
+final class ApproxMostFrequentAccumulator implements SingleStepAccumulator {
     private final Type valueType;
     private final List<Map<Object, Object[]>> groups = new ArrayList<>();
     private long entries;
@@ -65,13 +65,8 @@ final class ApproxMostFrequentAccumulator implements Accumulator {
     }
 
     @Override
-    public void addIntermediate(int[] groupIds, Block[] states, int count) {
-        throw new IllegalStateException("approx_most_frequent runs in a single step");
-    }
-
-    @Override
-    public void writeIntermediate(int group, BlockBuilder[] out) {
-        writeFinal(group, out[0]);
+    public String functionName() {
+        return "approx_most_frequent";
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.RowBlock;
 import io.quarry.block.VariableWidthBlock;
+import io.quarry.exec.function.XxHash64;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
@@ -23,7 +24,7 @@ import java.util.Arrays;
  * value times the xxHash prime 1 (the prime alone for a NULL), little-endian, as Trino computes it; NULL without
  * rows.
  */
-final class ChecksumAccumulator implements Accumulator {
+final class ChecksumAccumulator implements SingleStepAccumulator {
     static final long PRIME = 0x9E3779B185EBCA87L;
 
     private final Type type;
@@ -54,13 +55,8 @@ final class ChecksumAccumulator implements Accumulator {
     }
 
     @Override
-    public void addIntermediate(int[] groupIds, Block[] states, int count) {
-        throw new IllegalStateException("checksum runs in a single step");
-    }
-
-    @Override
-    public void writeIntermediate(int group, BlockBuilder[] out) {
-        writeFinal(group, out[0]);
+    public String functionName() {
+        return "checksum";
     }
 
     @Override

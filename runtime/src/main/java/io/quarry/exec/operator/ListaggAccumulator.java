@@ -19,7 +19,7 @@ import java.util.List;
  * is an error ({@code ON OVERFLOW ERROR}, the default) or ends after the values that fit with the separator, the
  * filler and, {@code WITH COUNT}, the number of values left out in parentheses ({@code ON OVERFLOW TRUNCATE}).
  */
-final class ListaggAccumulator implements Accumulator {
+final class ListaggAccumulator implements SingleStepAccumulator {
     static final int MAX_OUTPUT_BYTES = 1024 * 1024;
 
     private final List<SortKey> orderBy;
@@ -81,13 +81,8 @@ final class ListaggAccumulator implements Accumulator {
     }
 
     @Override
-    public void addIntermediate(int[] groupIds, Block[] states, int count) {
-        throw new IllegalStateException("listagg runs in a single step");
-    }
-
-    @Override
-    public void writeIntermediate(int group, BlockBuilder[] out) {
-        writeFinal(group, out[0]);
+    public String functionName() {
+        return "listagg";
     }
 
     @Override

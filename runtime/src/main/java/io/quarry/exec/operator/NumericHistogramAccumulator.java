@@ -22,7 +22,7 @@ import java.util.PriorityQueue;
  * adjacent pair whose merge costs least (total weight times the squared distance times the product of the weight
  * shares; ties to the leftmost) is replaced by its weighted mean. Rows with a NULL value or weight are skipped.
  */
-final class NumericHistogramAccumulator implements Accumulator {
+final class NumericHistogramAccumulator implements SingleStepAccumulator {
     static final int BUFFER = 100;
 
     private final boolean real;
@@ -72,13 +72,8 @@ final class NumericHistogramAccumulator implements Accumulator {
     }
 
     @Override
-    public void addIntermediate(int[] groupIds, Block[] states, int count) {
-        throw new IllegalStateException("numeric_histogram runs in a single step");
-    }
-
-    @Override
-    public void writeIntermediate(int group, BlockBuilder[] out) {
-        writeFinal(group, out[0]);
+    public String functionName() {
+        return "numeric_histogram";
     }
 
     @Override

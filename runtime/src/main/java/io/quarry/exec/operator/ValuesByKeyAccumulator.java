@@ -17,7 +17,7 @@ import java.util.List;
  * root only when its key is strictly better; ties among equal keys come out in the order that heap gives them, as in
  * Trino. A NaN key is worse than every number.
  */
-final class ValuesByKeyAccumulator implements Accumulator {
+final class ValuesByKeyAccumulator implements SingleStepAccumulator {
     static final long MAX_COUNT = 10_000;
 
     private final String function;
@@ -76,13 +76,8 @@ final class ValuesByKeyAccumulator implements Accumulator {
     }
 
     @Override
-    public void addIntermediate(int[] groupIds, Block[] states, int count) {
-        throw new IllegalStateException(name() + " with a count runs in a single step");
-    }
-
-    @Override
-    public void writeIntermediate(int group, BlockBuilder[] out) {
-        writeFinal(group, out[0]);
+    public String functionName() {
+        return name() + " with a count";
     }
 
     @Override

@@ -1,7 +1,7 @@
-package io.quarry.exec.operator;
+package io.quarry.exec.function;
 
 /** The 64-bit xxHash of bytes and of longs (as their 8 little-endian bytes), seed 0: Trino's value hash. */
-final class XxHash64 {
+public final class XxHash64 {
     private static final long PRIME_1 = 0x9E3779B185EBCA87L;
     private static final long PRIME_2 = 0xC2B2AE3D27D4EB4FL;
     private static final long PRIME_3 = 0x165667B19E3779F9L;
@@ -10,14 +10,14 @@ final class XxHash64 {
 
     private XxHash64() {}
 
-    static long hash(long value) {
+    public static long hash(long value) {
         long hash = PRIME_5 + 8;
         hash ^= round(0, value);
         hash = Long.rotateLeft(hash, 27) * PRIME_1 + PRIME_4;
         return avalanche(hash);
     }
 
-    static long hash(byte[] data, int offset, int length) {
+    public static long hash(byte[] data, int offset, int length) {
         int end = offset + length;
         int at = offset;
         long hash;
