@@ -54,21 +54,22 @@ class CoordinatorLossIT {
     @Test
     void workersAbortTheDeadCoordinatorsTasksAndARestartedCoordinatorRejoins() {
         ProtocolRequests client = new ProtocolRequests(cluster.coordinatorUri());
-        ProtocolRequests.Response response = client.post(LONG_QUERY, USER);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        String queryId = response.json().path("id").asText();
-        ProtocolRequests.Response[] last = {response};
-        cluster.await(Duration.ofSeconds(60), "running tasks of " + queryId + " on both workers", () -> {
-            for (ProcessCluster.Node worker : cluster.workers()) {
-                if (runningTasks(worker, queryId).map(List::isEmpty).orElse(true)) {
-                    // keep the client polling, as a real one would
-                    last[0] = client.get(last[0].nextUri().orElseThrow(), USER);
-                    assertThat(last[0].error()).as("the query failed early: %s", last[0].body()).isEmpty();
-                    return false;
-                }
+        ProtocolRequests.Response[] last = new ProtocolRequests.Response[1];
+        String started = null;
+        for (int attempt = 1; started == null; attempt++) {
+            ProtocolRequests.Response response = client.post(LONG_QUERY, USER);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            last[0] = response;
+            String id = response.json().path("id").asText();
+            if (tasksRunOnBothWorkers(client, id, last)) {
+                started = id;
+            } else {
+                // a worker that joined just before the query may not have been schedulable yet: ask again
+                client.delete(last[0].nextUri().orElseThrow(), USER);
+                assertThat(attempt).as("attempts to run %s on both workers", LONG_QUERY).isLessThan(3);
             }
-            return true;
-        });
+        }
+        String queryId = started;
         URI next = last[0].nextUri().orElseThrow();
 
         long killed = System.nanoTime();
@@ -131,6 +132,29 @@ class CoordinatorLossIT {
      * The ids of the tasks of {@code queryId} that run on {@code worker} now, from its {@code /v1/task}; empty
      * when the worker did not answer (in time).
      */
+    /** Whether the query has running tasks on both workers within 20 s; the client keeps polling meanwhile. */
+    private static boolean tasksRunOnBothWorkers(ProtocolRequests client, String queryId, ProtocolRequests.Response[] last) {
+        try {
+            cluster.await(Duration.ofSeconds(20), "running tasks of " + queryId + " on both workers", () -> {
+                for (ProcessCluster.Node worker : cluster.workers()) {
+                    if (runningTasks(worker, queryId).map(List::isEmpty).orElse(true)) {
+                        // keep the client polling, as a real one would
+                        last[0] = client.get(last[0].nextUri().orElseThrow(), USER);
+                        if (last[0].error().isPresent()) {
+                            throw new IllegalStateException("the query failed early: " + last[0].body());
+                        }
+                        return false;
+                    }
+                }
+                return true;
+            });
+            return true;
+        } catch (AssertionError timedOut) {
+            log.info("No running tasks of {} on both workers: {}", queryId, timedOut.getMessage().lines().findFirst().orElse(""));
+            return false;
+        }
+    }
+
     private static Optional<List<String>> runningTasks(ProcessCluster.Node worker, String queryId) {
         return cluster.getJson(worker.uri().resolve("/v1/task")).map(tasks -> {
             List<String> running = new ArrayList<>();
