@@ -2,11 +2,13 @@ package io.quarry.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
+import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -14,7 +16,9 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  * Calcite's conversions of SQL calls to expressions, except that greatest and least stay calls (Calcite writes
  * them as CASE over comparisons), so that their kernels apply Trino's rules: NaN loses to every number. IS [NOT]
  * DISTINCT FROM between doubles stays a call too (Calcite writes it as {@code <>} when neither side can be null,
- * and NaN is distinct from NaN by {@code <>}, not by IS DISTINCT FROM).
+ * and NaN is distinct from NaN by {@code <>}, not by IS DISTINCT FROM). A TRY_CAST keeps the nullable type it was
+ * validated with even where Calcite converts it to an expression that cannot be null (a CASE for boolean to number,
+ * a folded literal), which Calcite would otherwise reject as a changed type.
  */
 final class VariadicConvertlets implements SqlRexConvertletTable {
     static final VariadicConvertlets INSTANCE = new VariadicConvertlets();
@@ -26,6 +30,9 @@ final class VariadicConvertlets implements SqlRexConvertletTable {
         if (call.getKind() == SqlKind.IS_DISTINCT_FROM || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
             return NanComparisons::distinctFrom;
         }
+        if (call.getKind() == SqlKind.SAFE_CAST) {
+            return VariadicConvertlets::tryCast;
+        }
         if (call.getKind() != SqlKind.GREATEST && call.getKind() != SqlKind.LEAST) {
             return StandardConvertletTable.INSTANCE.get(call);
         }
@@ -36,5 +43,14 @@ final class VariadicConvertlets implements SqlRexConvertletTable {
             }
             return context.getRexBuilder().makeCall(context.getValidator().getValidatedNodeType(sqlCall), sqlCall.getOperator(), operands);
         };
+    }
+
+    private static RexNode tryCast(SqlRexContext context, SqlCall call) {
+        RexNode converted = StandardConvertletTable.INSTANCE.get(call).convertCall(context, call);
+        RelDataType validated = context.getValidator().getValidatedNodeType(call);
+        if (validated.isNullable() && !converted.getType().isNullable()) {
+            return context.getRexBuilder().makeCast(validated, converted, true, false);
+        }
+        return converted;
     }
 }

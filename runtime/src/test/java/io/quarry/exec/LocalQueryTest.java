@@ -1,7 +1,10 @@
 package io.quarry.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
 import io.quarry.type.Type;
 import java.util.List;
 import java.util.Map;
@@ -40,5 +43,17 @@ abstract class LocalQueryTest {
         LocalQueryRunner.Result result = run(sql);
         assertThat(result.types().stream().map(Type::displayName).toList()).as("types of %s", sql).isEqualTo(types);
         assertThat(result.rows()).as("rows of %s", sql).isEqualTo(List.of(rows));
+    }
+
+    /** Asserts that the statement fails with the error code and a message containing the text. */
+    static void assertFails(String sql, ErrorCode code, String message) {
+        Throwable failure = catchThrowable(() -> run(sql));
+        while (failure != null && !(failure instanceof QuarryException) && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        assertThat(failure).as(sql).isInstanceOfSatisfying(QuarryException.class, e -> {
+            assertThat(e.errorCode()).as(sql).isEqualTo(code);
+            assertThat(e.getMessage()).as(sql).contains(message);
+        });
     }
 }

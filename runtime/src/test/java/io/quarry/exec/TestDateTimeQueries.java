@@ -14,15 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class TestDateTimeQueries extends LocalQueryTest {
     private static void assertFails(String sql, ErrorCode code) {
-        assertThatThrownBy(() -> run(sql))
-                .satisfies(e -> {
-                    Throwable cause = e;
-                    while (!(cause instanceof QuarryException) && cause.getCause() != null) {
-                        cause = cause.getCause();
-                    }
-                    assertThat(cause).as(sql).isInstanceOf(QuarryException.class);
-                    assertThat(((QuarryException) cause).errorCode()).as(sql).isEqualTo(code);
-                });
+        assertFails(sql, code, "");
     }
 
     private static void assertText(String sql, String... values) throws Exception {

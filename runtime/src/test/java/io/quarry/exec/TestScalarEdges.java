@@ -134,15 +134,4 @@ class TestScalarEdges extends LocalQueryTest {
     private static List<String> repeat(String type, int times) {
         return java.util.Collections.nCopies(times, type);
     }
-
-    private static void assertFails(String sql, ErrorCode code, String message) {
-        Throwable failure = catchThrowable(() -> run(sql));
-        while (failure != null && !(failure instanceof QuarryException) && failure.getCause() != null) {
-            failure = failure.getCause();
-        }
-        assertThat(failure).as(sql).isInstanceOfSatisfying(QuarryException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(code);
-            assertThat(e.getMessage()).contains(message);
-        });
-    }
 }

@@ -175,17 +175,6 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
         assertFails(sql, ErrorCode.INVALID_FUNCTION_ARGUMENT, message);
     }
 
-    /** Planning errors come as they are, execution errors wrapped in the task's failure. */
-    static void assertFails(String sql, ErrorCode code, String message) {
-        assertThatThrownBy(() -> run(sql))
-                .satisfies(thrown -> {
-                    Throwable failure = thrown instanceof ExecutionException ? thrown.getCause() : thrown;
-                    assertThat(failure).isInstanceOf(QuarryException.class);
-                    assertThat(((QuarryException) failure).errorCode()).isEqualTo(code);
-                    assertThat(failure.getMessage()).contains(message);
-                });
-    }
-
     /** A map of the given keys and values, in order (values may be null). */
     static Map<Object, Object> map(Object... keysAndValues) {
         Map<Object, Object> map = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.quarry.http.dto;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
@@ -45,6 +46,8 @@ public final class ResultData implements JsonSerializable {
 
     @Override
     public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
+        // the shortest digits that read back as the value, as Trino prints them (Java 17's toString is not always)
+        generator.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
         generator.writeStartArray();
         for (Page page : pages) {
             Block[] blocks = page.blocks();

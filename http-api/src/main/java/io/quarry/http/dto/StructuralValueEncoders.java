@@ -2,6 +2,7 @@ package io.quarry.http.dto;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import io.quarry.block.ArrayBlock;
@@ -22,7 +23,9 @@ import java.util.List;
  * their fields; nested values use their own type's encoder.
  */
 final class StructuralValueEncoders {
-    private static final JsonFactory KEY_FACTORY = new JsonFactory();
+    private static final JsonFactory KEY_FACTORY = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER) // shortest digits, as Trino prints them
+            .build();
 
     private StructuralValueEncoders() {}
 

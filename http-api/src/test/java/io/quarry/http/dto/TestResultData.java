@@ -40,6 +40,16 @@ class TestResultData {
     }
 
     @Test
+    void numbersAreTheShortestTextThatReadsBack() {
+        // Java 17's toString gives 8.9999995E9 and 0.0020 here; Trino (on a newer runtime) the shortest text
+        BlockBuilder doubles = BlockBuilder.create(Types.DOUBLE, 2).appendDouble(2.0e-3).appendDouble(1.0e23);
+        BlockBuilder reals = BlockBuilder.create(Types.REAL, 2).appendDouble(9.0e9f).appendDouble(1.0e-3f);
+        ResultData data = ResultData.of(List.of(Types.DOUBLE, Types.REAL), List.of(Page.of(doubles.build(), reals.build())))
+                .orElseThrow();
+        assertThat(json(data)).isEqualTo("[[0.002,9.0E9],[1.0E23,0.001]]");
+    }
+
+    @Test
     void rowsSpanPagesAndEmptyResultsHaveNoData() {
         Page one = Page.of(BlockBuilder.create(Types.BIGINT, 1).appendLong(1).build());
         Page empty = Page.of(BlockBuilder.create(Types.BIGINT, 0).build());

@@ -53,7 +53,7 @@ final class Casts {
             // a varchar's bytes are its UTF-8 encoding, which is the varbinary
             return (arguments, count) -> arguments[0];
         }
-        RowCast row = rowCast(source, target);
+        RowCast row = source instanceof CharType && !isText(target) ? null : rowCast(source, target); // char casts only to text
         if (row == null) {
             // as in Trino, a cast between types that have none is a type error
             throw new QuarryException(

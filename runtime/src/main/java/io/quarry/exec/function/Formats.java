@@ -1,5 +1,6 @@
 package io.quarry.exec.function;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -18,7 +19,7 @@ public final class Formats {
         if (Double.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
         }
-        return scientific(Double.toString(Math.abs(value)), value < 0 || (value == 0 && 1 / value < 0));
+        return scientific(shortest(Math.abs(value)), value < 0 || (value == 0 && 1 / value < 0));
     }
 
     /**
@@ -37,9 +38,23 @@ public final class Formats {
             return scientific("0", negative);
         }
         BigDecimal rounded = new BigDecimal(Math.abs((double) value)).round(REAL_DIGITS);
-        BigDecimal shortest = new BigDecimal(Float.toString(Math.abs(value)));
+        BigDecimal shortest = new BigDecimal(shortest(Math.abs(value)));
         // the shortest digits when they fit in seven, else the exact value rounded to seven
         return scientific((shortest.precision() <= REAL_DIGITS.getPrecision() ? shortest : rounded).toString(), negative);
+    }
+
+    /**
+     * The shortest decimal text that reads back as the same double. Java 17's {@link Double#toString} sometimes
+     * gives a longer one ({@code 2.0E-3} as {@code 0.0020}, {@code 9.0E9f} as {@code 8.9999995E9}); Trino's runtime
+     * prints the shortest.
+     */
+    public static String shortest(double value) {
+        return NumberOutput.toString(value, true);
+    }
+
+    /** The shortest decimal text that reads back as the same real. */
+    public static String shortest(float value) {
+        return NumberOutput.toString(value, true);
     }
 
     private static final MathContext REAL_DIGITS = new MathContext(7, RoundingMode.HALF_EVEN);

@@ -1,6 +1,7 @@
 package io.quarry.exec.function;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import io.quarry.block.Block;
@@ -26,7 +27,9 @@ import java.util.Set;
  * ({@code U}); {@code json_object}'s keys are strings.
  */
 final class JsonConstructors {
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER) // shortest digits, as Trino prints them
+            .build();
 
     private JsonConstructors() {}
 

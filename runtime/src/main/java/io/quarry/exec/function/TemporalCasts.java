@@ -80,6 +80,9 @@ final class TemporalCasts {
         if (isText(target)) {
             return toText(source, target);
         }
+        if (source instanceof CharType) {
+            return null; // as in Trino, char(n) casts only to text
+        }
         if (isText(source)) {
             return fromText(target, sessionZone);
         }
@@ -106,14 +109,25 @@ final class TemporalCasts {
                 return Kernels.longToLong(value -> Math.floorDiv(local.applyAsLong(value), MICROS_PER_DAY));
             }
         }
-        if (target instanceof TimestampWithTimeZoneType) {
+        if (target instanceof TimestampWithTimeZoneType zoned) {
             int zoneKey = DateTimeValues.zoneKey(sessionZone);
+            // values are held to the millisecond: only precisions below 3 round
+            int precision = Math.min(zoned.precision(), 3);
             if (source instanceof TimestampWithTimeZoneType) {
-                return (arguments, count) -> arguments[0];
+                return precision == 3 ? (arguments, count) -> arguments[0] : Kernels.longToLong(packed -> DateTimeValues.packWithZone(
+                        DateTimeValues.roundMicros(DateTimeValues.unpackMillis(packed) * MICROS_PER_MILLI, precision) / MICROS_PER_MILLI,
+                        DateTimeValues.unpackZoneKey(packed)));
             }
             if (source instanceof TimestampType || source instanceof DateType) {
                 LongUnaryOperator local = TemporalFunctions.toLocalMicros(source);
-                return Kernels.longToLong(value -> TemporalFunctions.localMicrosToZoned(local.applyAsLong(value), zoneKey));
+                return Kernels.longToLong(value -> TemporalFunctions.localMicrosToZoned(
+                        DateTimeValues.roundMicros(local.applyAsLong(value), precision), zoneKey));
+            }
+            if (source instanceof TimeType) {
+                // as Trino: the time on the current date of the session's zone
+                long today = LocalDate.now(sessionZone).toEpochDay() * MICROS_PER_DAY;
+                return Kernels.longToLong(picos -> TemporalFunctions.localMicrosToZoned(
+                        DateTimeValues.roundMicros(today + picos / PICOS_PER_MICRO, precision), zoneKey));
             }
         }
         if (target instanceof TimeType time) {

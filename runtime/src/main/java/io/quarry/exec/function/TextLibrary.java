@@ -13,6 +13,7 @@ import io.quarry.type.Type;
 import io.quarry.type.Types;
 import io.quarry.type.UnknownType;
 import io.quarry.type.VarbinaryType;
+import io.quarry.type.VarcharType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -79,7 +80,7 @@ public final class TextLibrary {
             case "lpad", "rpad":
                 return binary ? binaryPad(name.equals("lpad")) : null;
             case "cast", "try_cast":
-                return types.size() == 1 && StringFunctions.isText(types.get(0)) && result instanceof VarbinaryType
+                return types.size() == 1 && types.get(0) instanceof VarcharType && result instanceof VarbinaryType
                         ? (arguments, count) -> arguments[0] // varchar is UTF-8 bytes already
                         : null;
             case "normalize":
