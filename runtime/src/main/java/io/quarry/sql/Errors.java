@@ -151,6 +151,20 @@ final class Errors {
             return error(ErrorCode.MISSING_OVER,
                     "Window function " + function.toLowerCase(Locale.ROOT) + " requires an OVER clause", location);
         }
+        if (message.startsWith("OVER must be applied to aggregate function")) {
+            String written = text.snippet(e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn());
+            if (written != null && written.toUpperCase(Locale.ROOT).matches("(?s).*\\bFILTER\\s*\\(.*")) {
+                return error(ErrorCode.NOT_SUPPORTED, "FILTER is not yet supported for window functions", location);
+            }
+            String function = written == null || written.indexOf('(') < 0 ? "" : written.substring(0, written.indexOf('(')).strip();
+            return error(ErrorCode.FUNCTION_NOT_WINDOW, "Not a window function: " + function.toLowerCase(Locale.ROOT), location);
+        }
+        if (message.startsWith("TABLESAMPLE percentage must be between 0 and 100")) {
+            return error(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Sample percentage must be between 0 and 100", location);
+        }
+        if (message.startsWith("List of column aliases must have same degree as table")) {
+            return error(ErrorCode.MISMATCHED_COLUMN_ALIASES, message, location);
+        }
         if (message.startsWith("Parameters must be of the same type")) {
             return error(ErrorCode.TYPE_MISMATCH, "All ARRAY elements must be the same type or coercible to a common type", location);
         }

@@ -145,6 +145,9 @@ final class ExpressionTranslator {
         }
         SqlKind kind = call.getKind();
         List<RexNode> operands = call.getOperands();
+        if (call.getOperator() == StructuralEquality.EQUAL || call.getOperator() == StructuralEquality.NOT_EQUAL) {
+            return comparison(call.getOperator() == StructuralEquality.EQUAL ? "equal" : "not_equal", operands);
+        }
         switch (kind) {
             case CAST:
             case SAFE_CAST:

@@ -318,6 +318,8 @@ final class PlanTranslator {
         for (RelFieldCollation field : collation.getFieldCollations()) {
             boolean ascending = !field.getDirection().isDescending();
             boolean nullsFirst = field.nullDirection == RelFieldCollation.NullDirection.FIRST;
+            OrderableTypes.check(TypeMapping.toQuarry(sort.getInput().getRowType().getFieldList().get(field.getFieldIndex()).getType()),
+                    sort.getInput().getRowType().getFieldNames().get(field.getFieldIndex()));
             keys.add(new SortKey(input.mapping()[field.getFieldIndex()], ascending, nullsFirst));
         }
         long offset = sort.offset == null ? 0 : count(sort.offset, "OFFSET");

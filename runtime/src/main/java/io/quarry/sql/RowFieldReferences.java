@@ -111,7 +111,7 @@ final class RowFieldReferences {
                 names.add(identifier.getSimple().toLowerCase(Locale.ROOT));
             }
             collectRelations(call.operand(0), names);
-        } else if (from instanceof SqlCall call && call.getKind() == SqlKind.LATERAL) {
+        } else if (from instanceof SqlCall call && (call.getKind() == SqlKind.LATERAL || call.getKind() == SqlKind.TABLESAMPLE)) {
             collectRelations(call.operand(0), names);
         }
     }

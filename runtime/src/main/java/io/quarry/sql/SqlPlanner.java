@@ -189,8 +189,8 @@ public final class SqlPlanner {
                 CONVERTER_CONFIG);
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
-        RelNode rel = NanComparisons.rewrite(
-            RecursiveQueries.unroll(relRoot.project(), relBuilder, SystemSessionProperties.maxRecursionDepth(session)));
+        RelNode rel = StructuralEquality.rewrite(NanComparisons.rewrite(
+            RecursiveQueries.unroll(relRoot.project(), relBuilder, SystemSessionProperties.maxRecursionDepth(session))));
         RelNode optimized = Optimizer.optimize(rel, validator, relBuilder, context, NO_FOLDING);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Optimised plan of {}:\n{}", session.queryId(), Optimizer.explain(optimized));

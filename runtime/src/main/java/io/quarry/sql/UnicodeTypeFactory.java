@@ -2,6 +2,7 @@ package io.quarry.sql;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -9,7 +10,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Calcite's type factory with UTF-8 as the character set of strings: Calcite's default, ISO-8859-1, cannot
  * hold literals such as {@code '日本語'}, which Trino's varchar takes as any other. Fixed-length binaries (the type
- * Calcite gives {@code X'0102'}) are Trino's varbinary.
+ * Calcite gives {@code X'0102'}) are Trino's varbinary. Reals meeting decimals stay real, as in Trino (Calcite makes
+ * them double).
  */
 final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
     UnicodeTypeFactory() {
@@ -27,5 +29,23 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             return super.createSqlType(SqlTypeName.VARBINARY);
         }
         return super.createSqlType(typeName, precision);
+    }
+
+    @Override
+    public RelDataType leastRestrictive(List<RelDataType> types) {
+        RelDataType common = super.leastRestrictive(types);
+        if (common == null || common.getSqlTypeName() != SqlTypeName.DOUBLE) {
+            return common;
+        }
+        boolean anyReal = false;
+        for (RelDataType type : types) {
+            SqlTypeName name = type.getSqlTypeName();
+            if (name == SqlTypeName.REAL) {
+                anyReal = true;
+            } else if (name != SqlTypeName.NULL && !SqlTypeName.EXACT_TYPES.contains(name)) {
+                return common; // a double (or anything else) among them: double it is
+            }
+        }
+        return anyReal ? createTypeWithNullability(createSqlType(SqlTypeName.REAL), common.isNullable()) : common;
     }
 }

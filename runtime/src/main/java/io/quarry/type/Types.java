@@ -19,6 +19,20 @@ public final class Types {
 
     private Types() {}
 
+    /** Whether values of the type have an order: maps have none, nor arrays or rows that hold maps. */
+    public static boolean isOrderable(Type type) {
+        if (type instanceof MapType) {
+            return false;
+        }
+        if (type instanceof ArrayType array) {
+            return isOrderable(array.elementType());
+        }
+        if (type instanceof RowType row) {
+            return row.fieldTypes().stream().allMatch(Types::isOrderable);
+        }
+        return true;
+    }
+
     public static VarcharType varchar(int length) {
         return new VarcharType(length);
     }

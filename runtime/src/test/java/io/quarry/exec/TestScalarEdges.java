@@ -131,6 +131,53 @@ class TestScalarEdges extends LocalQueryTest {
             ErrorCode.INVALID_FUNCTION_ARGUMENT, "Array subscript must be less than or equal to array length: 1 > 0");
     }
 
+    @Test
+    void realsMeetingDecimalsStayReal() throws Exception {
+        assertResult("SELECT CAST(REAL '1.5' * DECIMAL '12.345' AS varchar), CAST(DECIMAL '12.345' / REAL '1.5' AS varchar),"
+                + " CAST(DECIMAL '12345678901234567890.12' % REAL '1.5' AS varchar), typeof(REAL '1.5' * 1.0),"
+                + " typeof(least(REAL '1.5', 1.5)), typeof(CASE WHEN true THEN REAL '1.5' ELSE 0.5 END), typeof(DECIMAL '1' - REAL '1.5')",
+            repeat("varchar", 7), List.of("1.85175E1", "8.23E0", "5.0E-1", "real", "real", "real", "real"));
+        assertResult("SELECT typeof(x), CAST(x AS varchar) FROM (VALUES REAL '1.5', 1, 2.5) t(x) ORDER BY x",
+            List.of("varchar", "varchar"), List.of("real", "1.0E0"), List.of("real", "1.5E0"), List.of("real", "2.5E0"));
+        assertResult("SELECT typeof(REAL '1' + DOUBLE '1'), typeof(coalesce(REAL '1', 1.5)), typeof(ARRAY[REAL '1', 2.5]),"
+                + " typeof(REAL '1' + BIGINT '1')",
+            repeat("varchar", 4), List.of("double", "real", "array(real)", "real"));
+        assertResult("SELECT REAL '1.5' = 1.5, REAL '1.1' = 1.1, REAL '1.1' < DECIMAL '1.1', REAL '1.1' IN (1.1, 2.2)",
+            repeat("boolean", 4), List.of(true, true, false, true));
+    }
+
+    @Test
+    void arraysAndMapsWithNullsAreNotKnownEqual() throws Exception {
+        assertResult("SELECT ARRAY[NULL] = ARRAY[NULL], ARRAY[1, NULL] = ARRAY[1, NULL], ARRAY[1, NULL] = ARRAY[2, NULL],"
+                + " ARRAY[1, NULL] <> ARRAY[1, NULL], ARRAY[1, NULL] = ARRAY[1], MAP(ARRAY[1], ARRAY[NULL]) = MAP(ARRAY[1], ARRAY[NULL]),"
+                + " MAP(ARRAY[1], ARRAY[2]) = MAP(ARRAY[1], ARRAY[2])",
+            repeat("boolean", 7), Arrays.asList(null, null, false, null, false, null, true));
+        // the two sides become the same expression only once the projections merge
+        assertResult("SELECT a = b FROM (SELECT ARRAY[1, NULL] a, ARRAY[1, NULL] b)", List.of("boolean"), Arrays.asList((Object) null));
+        assertResult("SELECT x FROM (VALUES ARRAY[1, NULL], ARRAY[1, 2]) t(x) WHERE x = ARRAY[1, NULL]", List.of("array(integer)"));
+        assertResult("SELECT ARRAY[1, NULL] IN (ARRAY[1, NULL]), ARRAY[1, NULL] IN (ARRAY[2, NULL], ARRAY[1, 3])",
+            repeat("boolean", 2), Arrays.asList(null, null));
+        // grouping still takes equal arrays for one key
+        assertResult("SELECT count(*) FROM (VALUES ARRAY[1, NULL], ARRAY[1, NULL]) t(x) GROUP BY x", List.of("bigint"), List.of(2L));
+    }
+
+    @Test
+    void nanIsInNoArray() throws Exception {
+        assertResult("SELECT contains(ARRAY[nan()], nan()), contains(ARRAY[1e0, NULL], 2e0), contains(ARRAY[1e0, NULL], 1e0),"
+                + " array_position(ARRAY[nan()], nan()), cardinality(array_remove(ARRAY[nan(), 1e0], nan()))",
+            List.of("boolean", "boolean", "boolean", "bigint", "bigint"), Arrays.asList(false, null, true, 0L, 2L));
+    }
+
+    @Test
+    void roundingIntegersToTensStaysInTheirType() throws Exception {
+        assertResult("SELECT round(CAST(25 AS tinyint), -1), round(CAST(-25 AS smallint), -1), round(123456789, -3)",
+            List.of("tinyint", "smallint", "integer"), List.of(30L, -30L, 123457000L));
+        assertFails("SELECT round(CAST(125 AS tinyint), -1)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Out of range for tinyint: 130");
+        assertFails("SELECT round(CAST(-125 AS tinyint), -1)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Out of range for tinyint: -130");
+        assertFails("SELECT round(CAST(32765 AS smallint), -1)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Out of range for smallint: 32770");
+        assertFails("SELECT round(9223372036854775807, -1)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Out of range for bigint");
+    }
+
     private static List<String> repeat(String type, int times) {
         return java.util.Collections.nCopies(times, type);
     }

@@ -104,6 +104,17 @@ final class MathFunctions {
         };
     }
 
+    /** An integer rounded half up to a multiple of the factor; out of the type's range is an error, as in Trino. */
+    private static long roundIntegral(long value, long factor, long min, long max, Type type) {
+        long quotient = Decimals.divideRoundHalfUp(value, factor);
+        long rounded = quotient * factor;
+        if (Math.multiplyHigh(quotient, factor) != (rounded >> 63) || rounded < min || rounded > max) {
+            BigInteger exact = BigInteger.valueOf(quotient).multiply(BigInteger.valueOf(factor));
+            throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Out of range for " + type.displayName() + ": " + exact);
+        }
+        return rounded;
+    }
+
     static ScalarKernel round(List<Type> types, Type resultType) {
         if (types.isEmpty() || types.size() > 2 || (types.size() == 2 && !Arithmetic.isIntegral(types.get(1)))) {
             throw Functions.unsupported("round", types);
@@ -130,6 +141,8 @@ final class MathFunctions {
             if (!withDigits) {
                 return (arguments, count) -> arguments[0];
             }
+            long min = Arithmetic.minValue(type);
+            long max = Arithmetic.maxValue(type);
             return (arguments, count) -> {
                 long[] values = Blocks.longs(arguments[0]);
                 long[] digits = Blocks.longs(arguments[1]);
@@ -142,8 +155,7 @@ final class MathFunctions {
                     } else if (-d > 18) {
                         result[i] = 0;
                     } else {
-                        long factor = Decimals.longTenToThe((int) -d);
-                        result[i] = Math.multiplyExact(Decimals.divideRoundHalfUp(values[i], factor), factor);
+                        result[i] = roundIntegral(values[i], Decimals.longTenToThe((int) -d), min, max, type);
                     }
                 }
                 return new LongBlock(count, nulls, result);

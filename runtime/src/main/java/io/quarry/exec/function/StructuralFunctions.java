@@ -103,7 +103,7 @@ public final class StructuralFunctions {
                 return select(arguments[0], count, (elements, start, end, out, row) -> {
                     Object removed = ElementKeys.key(element(types), values, row);
                     for (int e = start; e < end; e++) {
-                        if (!Objects.equals(ElementKeys.key(element(types), elements, e), removed)) {
+                        if (isNan(removed) || !Objects.equals(ElementKeys.key(element(types), elements, e), removed)) {
                             out.add(e);
                         }
                     }
@@ -289,6 +289,11 @@ public final class StructuralFunctions {
     }
 
     /** contains (boolean; NULL when not found but a NULL element exists) or array_position (1-based, 0 if absent). */
+    /** NaN equals nothing, itself included, in contains, array_position and array_remove as in Trino. */
+    private static boolean isNan(Object value) {
+        return value instanceof Double number && number.isNaN();
+    }
+
     private static Block position(Type elementType, Block[] arguments, int count, boolean contains) {
         ArrayBlock arrays = (ArrayBlock) arguments[0];
         Block values = arguments[1];
@@ -304,7 +309,7 @@ public final class StructuralFunctions {
             for (int e = arrays.offset(i), end = e + arrays.length(i); e < end && found == 0; e++) {
                 Object element = ElementKeys.key(elementType, arrays.elements(), e);
                 sawNull |= element == null;
-                if (value.equals(element)) {
+                if (value.equals(element) && !isNan(value)) {
                     found = e - arrays.offset(i) + 1;
                 }
             }

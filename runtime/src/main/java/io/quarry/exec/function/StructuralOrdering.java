@@ -6,7 +6,6 @@ import io.quarry.block.Values;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
-import io.quarry.type.MapType;
 import io.quarry.type.RowType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
@@ -25,7 +24,7 @@ final class StructuralOrdering {
     private StructuralOrdering() {}
 
     static ScalarKernel resolve(String name, Type type) {
-        if (!isOrderable(type)) {
+        if (!Types.isOrderable(type)) {
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Type " + type.displayName() + " is not orderable");
         }
         return (arguments, count) -> {
@@ -50,19 +49,6 @@ final class StructuralOrdering {
     /** The order of two non-null values of {@code type} at {@code position} of {@code left} and {@code right}. */
     static int compare(Type type, Block left, Block right, int position) {
         return compare(type, Values.toObject(type, left, position), Values.toObject(type, right, position));
-    }
-
-    private static boolean isOrderable(Type type) {
-        if (type instanceof MapType) {
-            return false;
-        }
-        if (type instanceof ArrayType array) {
-            return isOrderable(array.elementType());
-        }
-        if (type instanceof RowType row) {
-            return row.fieldTypes().stream().allMatch(StructuralOrdering::isOrderable);
-        }
-        return true;
     }
 
     /** The order of two non-null values of {@code type}; a NULL part reached first fails, as in Trino. */

@@ -1,11 +1,10 @@
 package io.quarry.exec.operator;
 
-import io.quarry.spi.ErrorCode;
-import io.quarry.spi.QuarryException;
-
 import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
+import io.quarry.block.EncodedBlocks;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
@@ -140,8 +139,7 @@ public final class GroupByHash {
                 case BOOLEAN -> new BooleanKeys();
                 case INT128 -> new Int128Keys();
                 case VARIABLE_WIDTH -> new BytesKeys();
-                case ARRAY, MAP, ROW -> throw new QuarryException(
-                        ErrorCode.NOT_SUPPORTED, "Grouping by " + type.displayName() + " is not supported yet");
+                case ARRAY, MAP, ROW -> new StructuralKeyColumn(type);
             };
         }
 
@@ -183,6 +181,53 @@ public final class GroupByHash {
         abstract Block build(int from, int to);
 
         abstract long sizeInBytes();
+    }
+
+    /** Arrays, maps and rows: each group's key kept as a one-position block of its own (not a hot path). */
+    private static final class StructuralKeyColumn extends KeyColumn {
+        private final Type type;
+        private Block[] values = new Block[1024];
+        private long bytes;
+
+        StructuralKeyColumn(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        void grow(int capacity) {
+            values = Arrays.copyOf(values, capacity);
+        }
+
+        @Override
+        void appendValue(Block block, int position, boolean isNull) {
+            Block value = isNull ? null : BlockBuilder.create(type, 1)
+                    .append(EncodedBlocks.valueBlock(block), EncodedBlocks.valuePosition(block, position)).build();
+            values[size] = value;
+            bytes += value == null ? 0 : value.sizeInBytes();
+        }
+
+        @Override
+        boolean valueEquals(int group, Block block, int position) {
+            return StructuralKeys.equal(values[group], 0, block, position);
+        }
+
+        @Override
+        Block build(int from, int to) {
+            BlockBuilder out = BlockBuilder.create(type, to - from);
+            for (int group = from; group < to; group++) {
+                if (values[group] == null) {
+                    out.appendNull();
+                } else {
+                    out.append(values[group], 0);
+                }
+            }
+            return out.build();
+        }
+
+        @Override
+        long sizeInBytes() {
+            return 9L * values.length + bytes;
+        }
     }
 
     private static final class LongKeys extends KeyColumn {

@@ -53,6 +53,10 @@ public final class Hashing {
                         ? NULL_HASH
                         : mix(int128.getHigh(i) * 31 + mix(int128.getLow(i))));
             }
+        } else if (StructuralKeys.isStructural(block)) {
+            for (int i = 0; i < count; i++) {
+                hashes[i] = combine(hashes[i], StructuralKeys.hash(block, i));
+            }
         } else {
             VariableWidthBlock strings = (VariableWidthBlock) block;
             byte[] data = strings.rawData();

@@ -359,6 +359,9 @@ public final class JoinHash {
             Int128Block other = (Int128Block) right;
             return int128.getHigh(leftRow) == other.getHigh(rightRow) && int128.getLow(leftRow) == other.getLow(rightRow);
         }
+        if (StructuralKeys.isStructural(left)) {
+            return StructuralKeys.joinEqual(left, leftRow, right, rightRow);
+        }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Joins on values of " + left.getClass().getSimpleName() + " are not supported");
     }
 }

@@ -52,6 +52,9 @@ final class RowComparator {
         if (a instanceof BooleanBlock x) {
             return Boolean.compare(x.getBoolean(leftPosition), ((BooleanBlock) b).getBoolean(rightPosition));
         }
+        if (StructuralKeys.isStructural(a) || StructuralKeys.isStructural(b)) {
+            return StructuralKeys.compare(a, leftPosition, b, rightPosition);
+        }
         Int128Block x = (Int128Block) a;
         Int128Block y = (Int128Block) b;
         long highX = x.getHigh(leftPosition);
