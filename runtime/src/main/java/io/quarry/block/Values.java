@@ -2,6 +2,7 @@ package io.quarry.block;
 
 import io.quarry.type.DecimalType;
 import io.quarry.type.Type;
+import io.quarry.type.UuidType;
 import io.quarry.type.VarbinaryType;
 import java.math.BigDecimal;
 
@@ -39,6 +40,6 @@ public final class Values {
             return StructuralValues.toObject(type, block, position);
         }
         VariableWidthBlock b = (VariableWidthBlock) block;
-        return type instanceof VarbinaryType ? b.getBytes(position) : b.getString(position);
+        return type instanceof VarbinaryType || type instanceof UuidType ? b.getBytes(position) : b.getString(position);
     }
 }

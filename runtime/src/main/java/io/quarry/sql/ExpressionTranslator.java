@@ -132,6 +132,7 @@ final class ExpressionTranslator {
             case CHAR, VARCHAR -> literal.getValueAs(String.class);
             case DATE -> (long) literal.getValueAs(DateString.class).getDaysSinceEpoch();
             case BINARY, VARBINARY -> literal.getValueAs(org.apache.calcite.avatica.util.ByteString.class).getBytes();
+            case UUID -> io.quarry.type.UuidType.parse(String.valueOf(literal.getValue()));
             default -> throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Literal of type " + TypeMapping.displayName(literal.getType()) + " is not supported yet");
         };
@@ -145,8 +146,8 @@ final class ExpressionTranslator {
         }
         SqlKind kind = call.getKind();
         List<RexNode> operands = call.getOperands();
-        if (call.getOperator() == StructuralEquality.EQUAL || call.getOperator() == StructuralEquality.NOT_EQUAL) {
-            return comparison(call.getOperator() == StructuralEquality.EQUAL ? "equal" : "not_equal", operands);
+        if (call.getOperator() == UnfoldableComparisons.EQUAL || call.getOperator() == UnfoldableComparisons.NOT_EQUAL) {
+            return comparison(call.getOperator() == UnfoldableComparisons.EQUAL ? "equal" : "not_equal", operands);
         }
         switch (kind) {
             case CAST:

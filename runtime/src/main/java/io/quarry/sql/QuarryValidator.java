@@ -112,6 +112,20 @@ final class QuarryValidator extends SqlValidatorImpl {
                 null);
     }
 
+    /** A typed literal whose text is no value of its type (Calcite fails on {@code UUID 'abc'} with a bare exception). */
+    @Override
+    public org.apache.calcite.sql.SqlLiteral resolveLiteral(org.apache.calcite.sql.SqlLiteral literal) {
+        try {
+            return super.resolveLiteral(literal);
+        } catch (IllegalArgumentException e) {
+            ErrorLocation location = location(literal.getParserPosition());
+            String value = literal instanceof org.apache.calcite.sql.SqlUnknownLiteral unknown ? unknown.getValue() : literal.toString();
+            String type = literal instanceof org.apache.calcite.sql.SqlUnknownLiteral unknown ? unknown.tag : "literal";
+            throw new QuarryException(ErrorCode.INVALID_LITERAL,
+                    Errors.prefix(location) + "'" + value + "' is not a valid " + type + " literal", location, e);
+        }
+    }
+
     /** Trino has no NATURAL JOIN. */
     @Override
     protected void validateJoin(org.apache.calcite.sql.SqlJoin join, SqlValidatorScope scope) {

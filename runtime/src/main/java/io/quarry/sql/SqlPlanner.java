@@ -132,7 +132,7 @@ public final class SqlPlanner {
         }
         // taken before the catalogs are read: a catalog changed while planning makes the stored plan stale
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
-        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(sql));
+        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(UuidCall.rewrite(sql)));
         SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
         try {
             Planned planned = doPlan(text, session, withTies);
@@ -189,7 +189,7 @@ public final class SqlPlanner {
                 CONVERTER_CONFIG);
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
-        RelNode rel = StructuralEquality.rewrite(NanComparisons.rewrite(
+        RelNode rel = UnfoldableComparisons.rewrite(NanComparisons.rewrite(
             RecursiveQueries.unroll(relRoot.project(), relBuilder, SystemSessionProperties.maxRecursionDepth(session))));
         RelNode optimized = Optimizer.optimize(rel, validator, relBuilder, context, NO_FOLDING);
         if (LOG.isDebugEnabled()) {
@@ -213,7 +213,7 @@ public final class SqlPlanner {
      */
     Validated validate(String sql, Session session) {
         requireNonNull(sql, "sql is null");
-        String stripped = WithTies.strip(FromlessSelect.rewrite(sql)).sql();
+        String stripped = WithTies.strip(FromlessSelect.rewrite(UuidCall.rewrite(sql))).sql();
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
             SqlNode parsed = parse(text);

@@ -56,6 +56,8 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.VARBINARY);
         } else if (type instanceof DateType) {
             result = factory.createSqlType(SqlTypeName.DATE);
+        } else if (type instanceof io.quarry.type.UuidType) {
+            result = factory.createSqlType(SqlTypeName.UUID);
         } else if (type instanceof io.quarry.type.JsonType) {
             result = JsonSql.calciteType(factory);
         } else if (TemporalTypes.isTemporal(type)) {
@@ -89,6 +91,7 @@ final class TypeMapping {
             case DATE -> Types.DATE;
             case NULL -> Types.UNKNOWN;
             case VARIANT -> Types.JSON; // Calcite has no json type: json is VARIANT (see JsonSql)
+            case UUID -> Types.UUID;
             case ARRAY, MAP, ROW -> StructuralTypeMapping.toQuarry(type);
             default -> java.util.Optional.ofNullable(TemporalTypeMapping.toQuarry(type)).orElseThrow(() -> new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Type " + displayName(type) + " is not supported yet"));

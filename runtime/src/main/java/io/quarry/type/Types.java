@@ -15,23 +15,10 @@ public final class Types {
     public static final DateType DATE = new DateType();
     public static final UnknownType UNKNOWN = new UnknownType();
     public static final JsonType JSON = new JsonType();
+    public static final UuidType UUID = new UuidType();
     public static final VarcharType VARCHAR = new VarcharType(VarcharType.UNBOUNDED_LENGTH);
 
     private Types() {}
-
-    /** Whether values of the type have an order: maps have none, nor arrays or rows that hold maps. */
-    public static boolean isOrderable(Type type) {
-        if (type instanceof MapType) {
-            return false;
-        }
-        if (type instanceof ArrayType array) {
-            return isOrderable(array.elementType());
-        }
-        if (type instanceof RowType row) {
-            return row.fieldTypes().stream().allMatch(Types::isOrderable);
-        }
-        return true;
-    }
 
     public static VarcharType varchar(int length) {
         return new VarcharType(length);
@@ -72,6 +59,7 @@ public final class Types {
                 case "date" -> DATE;
                 case "unknown" -> UNKNOWN;
                 case "json" -> JSON;
+                case "uuid" -> UUID;
                 case "varchar" -> args.length == 0 ? VARCHAR : varchar(Integer.parseInt(args[0]));
                 case "char" -> new CharType(args.length == 0 ? 1 : Integer.parseInt(args[0]));
                 case "decimal" -> args.length == 0

@@ -86,6 +86,12 @@ public final class ValueEncoders {
                 generator.writeBinary(bytes.rawData(), bytes.offset(position), bytes.length(position));
             };
         }
+        if (type instanceof io.quarry.type.UuidType) {
+            return (generator, block, position) -> {
+                VariableWidthBlock bytes = (VariableWidthBlock) block;
+                generator.writeString(io.quarry.type.UuidType.text(bytes.rawData(), bytes.offset(position)));
+            };
+        }
         if (type instanceof DateType) {
             return (generator, block, position) ->
                     generator.writeString(LocalDate.ofEpochDay(((LongBlock) block).getLong(position)).toString());

@@ -50,6 +50,16 @@ class TestResultData {
     }
 
     @Test
+    void uuidsAreTheirText() {
+        byte[] value = new byte[16];
+        value[0] = (byte) 0xf2;
+        value[15] = 0x59;
+        BlockBuilder uuids = BlockBuilder.create(Types.UUID, 2).appendBytes(value).appendNull();
+        ResultData data = ResultData.of(List.of(Types.UUID), List.of(Page.of(uuids.build()))).orElseThrow();
+        assertThat(json(data)).isEqualTo("[[\"f2000000-0000-0000-0000-000000000059\"],[null]]");
+    }
+
+    @Test
     void rowsSpanPagesAndEmptyResultsHaveNoData() {
         Page one = Page.of(BlockBuilder.create(Types.BIGINT, 1).appendLong(1).build());
         Page empty = Page.of(BlockBuilder.create(Types.BIGINT, 0).build());

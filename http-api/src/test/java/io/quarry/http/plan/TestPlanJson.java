@@ -92,6 +92,10 @@ class TestPlanJson {
         Constant binary = (Constant) MAPPER.readValue(
                 MAPPER.writeValueAsString(new Constant(new byte[] {1, 2, 3}, Types.VARBINARY)), Expression.class);
         assertThat((byte[]) binary.value()).containsExactly(1, 2, 3);
+        Constant uuid = (Constant) MAPPER.readValue(
+                MAPPER.writeValueAsString(new Constant(new byte[16], Types.UUID)), Expression.class);
+        assertThat(uuid.type()).isEqualTo(Types.UUID);
+        assertThat((byte[]) uuid.value()).hasSize(16);
     }
 
     @Test

@@ -353,6 +353,7 @@ public final class KryoRegistrations {
         kryo.register(458, io.quarry.plan.Unnest.class);
         // SQL gaps: the json type, lambdas over row columns (ids 600-619)
         kryo.register(600, io.quarry.type.JsonType.class);
+        kryo.register(1060, io.quarry.type.UuidType.class);
         // Dynamic filtering (ids 640-659)
         kryo.register(640, io.quarry.exec.dynamicfilter.DynamicFilterSummary.class);
         kryo.register(641, io.quarry.exec.dynamicfilter.DynamicFilterSummary.Kind.class);

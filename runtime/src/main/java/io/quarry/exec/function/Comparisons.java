@@ -150,7 +150,8 @@ final class Comparisons {
         if (leftText && rightText) {
             return Kind.BYTES;
         }
-        if (left instanceof VarbinaryType && right instanceof VarbinaryType) {
+        if (left instanceof VarbinaryType && right instanceof VarbinaryType
+                || left instanceof io.quarry.type.UuidType && right instanceof io.quarry.type.UuidType) {
             return Kind.BYTES;
         }
         return null;

@@ -29,6 +29,10 @@ public final class Functions {
         String name = call.function();
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();
+        ScalarKernel uuid = UuidFunctions.resolve(call);
+        if (uuid != null) {
+            return uuid;
+        }
         ScalarKernel json = JsonLibrary.resolve(call);
         if (json != null) {
             return json;

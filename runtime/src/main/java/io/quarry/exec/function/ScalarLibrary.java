@@ -27,7 +27,7 @@ public final class ScalarLibrary {
 
     /** False for the functions whose value changes from call to call (never folded into a constant). */
     public static boolean isDeterministic(String function) {
-        return !function.equals("rand") && !function.equals("random");
+        return !function.equals("rand") && !function.equals("random") && !function.equals("uuid");
     }
 
     static ScalarKernel resolve(Call call) {

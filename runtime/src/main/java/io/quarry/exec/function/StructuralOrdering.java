@@ -24,7 +24,7 @@ final class StructuralOrdering {
     private StructuralOrdering() {}
 
     static ScalarKernel resolve(String name, Type type) {
-        if (!Types.isOrderable(type)) {
+        if (!type.isOrderable()) {
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Type " + type.displayName() + " is not orderable");
         }
         return (arguments, count) -> {

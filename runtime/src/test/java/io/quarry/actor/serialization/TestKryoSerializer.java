@@ -298,6 +298,7 @@ class TestKryoSerializer {
                 new Constant("text", Types.VARCHAR),
                 new Constant("{\"a\":1}", Types.JSON),
                 new Constant(new byte[] {1, 2}, Types.VARBINARY),
+                new Constant(new byte[16], Types.UUID),
                 new Constant(new BigDecimal("12.34"), Types.decimal(4, 2)),
                 Constant.nullOf(Types.INTEGER));
         Values values = new Values(constants.stream().map(Expression::type).toList(), List.of(constants));
@@ -411,6 +412,7 @@ class TestKryoSerializer {
                 Types.DATE,
                 Types.UNKNOWN,
                 Types.JSON,
+                Types.UUID,
                 io.quarry.type.TemporalTypes.timestamp(6),
                 io.quarry.type.TemporalTypes.timestampWithTimeZone(3),
                 io.quarry.type.TemporalTypes.time(9),
