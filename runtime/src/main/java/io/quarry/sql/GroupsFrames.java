@@ -108,44 +108,17 @@ final class GroupsFrames {
      */
     private static List<int[]> units(String sql) {
         List<int[]> units = new ArrayList<>();
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                int end = sql.indexOf(c, i + 1);
-                while (end >= 0 && end + 1 < n && sql.charAt(end + 1) == c) {
-                    end = sql.indexOf(c, end + 2);
-                }
-                i = end < 0 ? n : end + 1;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (Character.isLetter(c) || c == '_') {
-                int end = i;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
-                    end++;
-                }
-                String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
-                if (UNITS.contains(word) && startsFrame(sql, end)) {
-                    units.add(new int[] {i, word.equals("groups") ? 1 : 0});
-                }
-                i = end;
-            } else {
-                i++;
+        SqlWords.walk(sql, (start, end) -> {
+            String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
+            if (UNITS.contains(word) && startsFrame(sql, end)) {
+                units.add(new int[] {start, word.equals("groups") ? 1 : 0});
             }
-        }
+        });
         return units;
     }
 
     private static boolean startsFrame(String sql, int from) {
-        int i = from;
-        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
-            i++;
-        }
+        int i = SqlWords.skipWhitespace(sql, from);
         if (i == from || i >= sql.length()) {
             return false;
         }

@@ -1,0 +1,60 @@
+package io.quarry.sql;
+
+/**
+ * Walks a statement's text as the rewrites that run before parsing need it: the words (names and keywords) and
+ * parentheses outside string literals, quoted names and comments, with their positions.
+ */
+final class SqlWords {
+    private SqlWords() {}
+
+    /** What a walk reports. */
+    interface Visitor {
+        /** A word: letters, digits and underscores from {@code start} (inclusive) to {@code end} (exclusive). */
+        void word(int start, int end);
+
+        /** A parenthesis, {@code (} or {@code )}, at {@code at}. */
+        default void parenthesis(int at, boolean open) {}
+    }
+
+    static void walk(String sql, Visitor visitor) {
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int close = sql.indexOf(c, i + 1);
+                while (close >= 0 && close + 1 < n && sql.charAt(close + 1) == c) {
+                    close = sql.indexOf(c, close + 2); // a doubled quote inside the literal
+                }
+                i = close < 0 ? n : close + 1;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? n : end;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                    end++;
+                }
+                visitor.word(i, end);
+                i = end;
+            } else {
+                if (c == '(' || c == ')') {
+                    visitor.parenthesis(i, c == '(');
+                }
+                i++;
+            }
+        }
+    }
+
+    /** The index of the first character at or after {@code from} that is not white space. */
+    static int skipWhitespace(String sql, int from) {
+        int i = from;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}
