@@ -166,6 +166,7 @@ public final class SqlPlanner {
         DecimalLiterals.retype(parsed, text);
         Modulus.rewrite(parsed);
         ReduceAgg.rewrite(parsed);
+        WindowedWithinGroup.check(parsed);
 
         JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
         CalciteCatalogReader catalogReader =
