@@ -415,6 +415,9 @@ final class StructuralOperators {
             if (!(binding.operand(2) instanceof SqlLambda input) || input.getParameters().size() != 2) {
                 return null;
             }
+            if (element.getSqlTypeName() == SqlTypeName.NULL || element.getSqlTypeName() == SqlTypeName.UNKNOWN) {
+                return state; // the elements of ARRAY[] say nothing about the state
+            }
             SqlValidator validator = binding.getValidator();
             for (int attempt = 0; attempt < 4; attempt++) {
                 SqlLambdaScope scope = (SqlLambdaScope) validator.getLambdaScope(input);

@@ -66,5 +66,6 @@ class TestReduceAgg extends LocalQueryTest {
         assertResult("SELECT reduce(ARRAY[1, 2], 0e0, (s, x) -> s + x, s -> s)", List.of("double"), List.of(3.0));
         assertResult("SELECT reduce(ARRAY[1, 2], NULL, (s, x) -> s + x, s -> s)", List.of("integer"),
                 Arrays.asList((Object) null));
+        assertResult("SELECT reduce(ARRAY[], 0, (s, x) -> s + x, s -> s)", List.of("integer"), List.of(0L));
     }
 }

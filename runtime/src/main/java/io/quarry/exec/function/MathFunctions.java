@@ -104,6 +104,20 @@ final class MathFunctions {
         };
     }
 
+    /** The largest value of an integral type. */
+    private static long integralMax(Type type) {
+        if (type instanceof io.quarry.type.TinyintType) {
+            return Byte.MAX_VALUE;
+        }
+        if (type instanceof io.quarry.type.SmallintType) {
+            return Short.MAX_VALUE;
+        }
+        if (type instanceof io.quarry.type.IntegerType) {
+            return Integer.MAX_VALUE;
+        }
+        return Long.MAX_VALUE;
+    }
+
     static ScalarKernel round(List<Type> types, Type resultType) {
         if (types.isEmpty() || types.size() > 2 || (types.size() == 2 && !Arithmetic.isIntegral(types.get(1)))) {
             throw Functions.unsupported("round", types);
@@ -130,6 +144,7 @@ final class MathFunctions {
             if (!withDigits) {
                 return (arguments, count) -> arguments[0];
             }
+            long max = integralMax(type);
             return (arguments, count) -> {
                 long[] values = Blocks.longs(arguments[0]);
                 long[] digits = Blocks.longs(arguments[1]);
@@ -143,7 +158,12 @@ final class MathFunctions {
                         result[i] = 0;
                     } else {
                         long factor = Decimals.longTenToThe((int) -d);
-                        result[i] = Math.multiplyExact(Decimals.divideRoundHalfUp(values[i], factor), factor);
+                        long quotient = Decimals.divideRoundHalfUp(values[i], factor);
+                        // rounding away from zero may leave the type's range: round(2147483647, -1)
+                        if (Math.abs(quotient) > max / factor) {
+                            throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "numerical overflow: " + values[i]);
+                        }
+                        result[i] = quotient * factor;
                     }
                 }
                 return new LongBlock(count, nulls, result);
