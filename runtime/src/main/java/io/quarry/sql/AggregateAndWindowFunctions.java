@@ -69,6 +69,7 @@ final class AggregateAndWindowFunctions {
             operators.put(window.getName(), window);
         }
         operators.putAll(MoreAggregateFunctions.OPERATORS);
+        operators.put("REDUCE_AGG", ReduceAgg.OPERATOR);
         return Map.copyOf(operators);
     }
 

@@ -8,6 +8,9 @@ import io.quarry.spi.QuarryException;
 import io.quarry.type.JsonType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
+import io.quarry.plan.expression.Form;
+import io.quarry.plan.expression.SpecialForm;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +20,10 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlJsonEmptyOrError;
+import org.apache.calcite.sql.SqlJsonQueryEmptyOrErrorBehavior;
 import org.apache.calcite.sql.SqlJsonQueryWrapperBehavior;
+import org.apache.calcite.sql.SqlJsonValueEmptyOrErrorBehavior;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.fun.SqlJsonExistsFunction;
 import org.apache.calcite.sql.fun.SqlJsonQueryFunction;
@@ -26,10 +32,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The SQL/JSON functions json_value, json_query and json_exists in their common forms: a json or string value and
- * a lax or strict path of keys and indexes, with the default behaviours (NULL, or false for json_exists, when the
- * path finds nothing or fails). Calcite parses their syntax; these operators give Trino's result types (varchar
- * rather than Calcite's varchar(2000)); json_value's RETURNING type is {@link JsonValueReturning}; other behaviours
- * are refused as not supported yet.
+ * a lax or strict path of keys and indexes, with their ON EMPTY and ON ERROR behaviours (NULL by default; ERROR;
+ * DEFAULT value for json_value; EMPTY ARRAY and EMPTY OBJECT for json_query) and json_query's array wrapper. Calcite
+ * parses their syntax; these operators give Trino's result types (varchar rather than Calcite's varchar(2000));
+ * json_value's RETURNING type is {@link JsonValueReturning}.
  */
 final class JsonPathSql {
     static final List<SqlOperator> OPERATORS = List.of(
@@ -52,9 +58,6 @@ final class JsonPathSql {
 
     private static final Set<String> NAMES = Set.of("json_value", "json_query", "json_exists");
 
-    /** The behaviours these functions implement: Calcite's defaults, as Trino's. */
-    private static final Set<String> DEFAULT_BEHAVIOURS = Set.of("NULL", "FALSE", "WITHOUT_ARRAY");
-
     private JsonPathSql() {}
 
     private static RelDataType varchar(SqlOperatorBinding binding) {
@@ -67,22 +70,7 @@ final class JsonPathSql {
     }
 
     static Expression translate(String name, List<RexNode> operands, Function<RexNode, Expression> translator, Type type) {
-        String wrapper = "WITHOUT_ARRAY";
-        for (RexNode behaviour : operands.subList(2, operands.size())) {
-            if (behaviour instanceof RexLiteral literal && literal.getValue() instanceof SqlJsonQueryWrapperBehavior wrap) {
-                wrapper = wrap.name();
-                continue;
-            }
-            if (JsonValueReturning.isTypeOperand(behaviour)) {
-                continue;
-            }
-            boolean supported = behaviour instanceof RexLiteral literal
-                    && (literal.isNull() || literal.getValue() instanceof org.apache.calcite.util.NlsString
-                            || DEFAULT_BEHAVIOURS.contains(literal.getValueAs(Enum.class).name().toUpperCase(Locale.ROOT)));
-            if (!supported) {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, name + " with " + behaviour + " is not supported yet");
-            }
-        }
+        Behaviours behaviours = Behaviours.read(operands, translator);
         Expression input = translator.apply(operands.get(0));
         if (input.type() instanceof JsonType) {
             // Trino reads only text here
@@ -92,13 +80,95 @@ final class JsonPathSql {
         if (!(path instanceof Constant)) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "The JSON path of " + name + " must be a constant");
         }
-        // json_query's wrapper: WITHOUT_ARRAY, WITH_CONDITIONAL_ARRAY or WITH_UNCONDITIONAL_ARRAY
-        List<Expression> arguments = name.equals("json_query")
-                ? List.of(input, path, new Constant(wrapper, Types.VARCHAR))
-                : List.of(input, path);
-        if (name.equals("json_value") && !(type instanceof io.quarry.type.VarcharType varchar && varchar.isUnbounded())) {
-            return JsonValueReturning.cast(new Call(name, arguments, Types.VARCHAR), type);
+        if (name.equals("json_query")) {
+            // json_query's wrapper: WITHOUT_ARRAY, WITH_CONDITIONAL_ARRAY or WITH_UNCONDITIONAL_ARRAY
+            return new Call(name, List.of(input, path, new Constant(behaviours.wrapper, Types.VARCHAR),
+                    new Constant(behaviours.onEmpty, Types.VARCHAR), new Constant(behaviours.onError, Types.VARCHAR)), type);
         }
-        return new Call(name, arguments, name.equals("json_exists") ? Types.BOOLEAN : type);
+        if (name.equals("json_exists")) {
+            return new Call(name, List.of(input, path), Types.BOOLEAN);
+        }
+        return jsonValue(input, path, behaviours, type);
+    }
+
+    /**
+     * json_value: the kernel's text cast to the RETURNING type; a DEFAULT behaviour becomes a CASE over the
+     * kernel's outcome (empty or error), and a RETURNING cast that fails is an error too.
+     */
+    private static Expression jsonValue(Expression input, Expression path, Behaviours behaviours, Type type) {
+        String kernelEmpty = behaviours.onEmpty.equals("DEFAULT") ? "NULL" : behaviours.onEmpty;
+        String kernelError = behaviours.onError.equals("DEFAULT") ? "NULL" : behaviours.onError;
+        Expression text = new Call("json_value", List.of(input, path,
+                new Constant(kernelEmpty, Types.VARCHAR), new Constant(kernelError, Types.VARCHAR)), Types.VARCHAR);
+        boolean unbounded = type instanceof io.quarry.type.VarcharType varchar && varchar.isUnbounded();
+        Expression value = unbounded ? text : JsonValueReturning.cast(text, type, behaviours.onError.equals("ERROR"));
+        if (!behaviours.onEmpty.equals("DEFAULT") && !behaviours.onError.equals("DEFAULT")) {
+            return value;
+        }
+        Expression outcome = new Call("json_value", List.of(input, path,
+                new Constant("OUTCOME", Types.VARCHAR), new Constant("NULL", Types.VARCHAR)), Types.VARCHAR);
+        Expression onEmpty = behaviours.onEmpty.equals("DEFAULT")
+                ? ExpressionTranslator.coerce(behaviours.emptyDefault, type) : value;
+        Expression onError = behaviours.onError.equals("DEFAULT")
+                ? ExpressionTranslator.coerce(behaviours.errorDefault, type) : value;
+        List<Expression> cases = new ArrayList<>(List.of(
+                new Call("equal", List.of(outcome, new Constant("EMPTY", Types.VARCHAR)), Types.BOOLEAN), onEmpty,
+                new Call("equal", List.of(outcome, new Constant("ERROR", Types.VARCHAR)), Types.BOOLEAN), onError));
+        if (!unbounded && behaviours.onError.equals("DEFAULT")) {
+            // the item's text that does not cast to the RETURNING type is an error as well
+            cases.add(new SpecialForm(Form.AND, List.of(new SpecialForm(Form.IS_NOT_NULL, List.of(text), Types.BOOLEAN),
+                    new SpecialForm(Form.IS_NULL, List.of(value), Types.BOOLEAN)), Types.BOOLEAN));
+            cases.add(onError);
+        }
+        cases.add(value);
+        return new SpecialForm(Form.CASE, cases, type);
+    }
+
+    /** The ON EMPTY and ON ERROR behaviours (with their DEFAULT values) and json_query's wrapper of a call. */
+    private static final class Behaviours {
+        String wrapper = "WITHOUT_ARRAY";
+        String onEmpty = "NULL";
+        String onError = "NULL";
+        Expression emptyDefault;
+        Expression errorDefault;
+
+        static Behaviours read(List<RexNode> operands, Function<RexNode, Expression> translator) {
+            Behaviours behaviours = new Behaviours();
+            String pending = null;
+            Expression pendingDefault = null;
+            int queryBehaviours = 0;
+            for (RexNode operand : operands.subList(2, operands.size())) {
+                Object value = operand instanceof RexLiteral literal ? literal.getValue() : null;
+                if (value instanceof SqlJsonQueryWrapperBehavior wrap) {
+                    behaviours.wrapper = wrap.name();
+                } else if (value instanceof SqlJsonValueEmptyOrErrorBehavior behaviour) {
+                    pending = behaviour.name();
+                    pendingDefault = null;
+                } else if (value instanceof SqlJsonEmptyOrError clause) {
+                    if (pending != null) {
+                        if (clause == SqlJsonEmptyOrError.EMPTY) {
+                            behaviours.onEmpty = pending;
+                            behaviours.emptyDefault = pendingDefault;
+                        } else {
+                            behaviours.onError = pending;
+                            behaviours.errorDefault = pendingDefault;
+                        }
+                    }
+                    pending = null;
+                } else if (value instanceof SqlJsonQueryEmptyOrErrorBehavior behaviour) {
+                    // json_query's two behaviours come in order: ON EMPTY, then ON ERROR
+                    if (queryBehaviours++ == 0) {
+                        behaviours.onEmpty = behaviour.name();
+                    } else {
+                        behaviours.onError = behaviour.name();
+                    }
+                } else if ("DEFAULT".equals(pending) && pendingDefault == null) {
+                    pendingDefault = translator.apply(operand);
+                } else if (!JsonValueReturning.isTypeOperand(operand)) {
+                    throw new QuarryException(ErrorCode.NOT_SUPPORTED, "JSON function clause " + operand + " is not supported yet");
+                }
+            }
+            return behaviours;
+        }
     }
 }

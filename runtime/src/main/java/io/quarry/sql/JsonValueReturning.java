@@ -32,11 +32,12 @@ final class JsonValueReturning {
         return !(operand instanceof RexLiteral);
     }
 
-    /** The text json_value finds, as the RETURNING type. */
-    static Expression cast(Expression text, Type type) {
+    /** The text json_value finds, as the RETURNING type: null where the cast fails, or (ERROR ON ERROR) an error. */
+    static Expression cast(Expression text, Type type, boolean failOnError) {
+        String cast = failOnError ? "cast" : "try_cast";
         if (type instanceof TinyintType || type instanceof SmallintType || type instanceof IntegerType || type instanceof BigintType) {
-            return new Call("try_cast", List.of(new Call("try_cast", List.of(text), NUMBER)), type);
+            return new Call(cast, List.of(new Call(cast, List.of(text), NUMBER)), type);
         }
-        return new Call("try_cast", List.of(text), type);
+        return new Call(cast, List.of(text), type);
     }
 }

@@ -59,15 +59,27 @@ final class NanComparisons {
 
     /**
      * IS [NOT] DISTINCT FROM between two doubles (or two reals) as a call of its own, which the executor answers
-     * with NaN not distinct from NaN; Calcite's conversion writes {@code <>} when neither side can be null.
-     * Other operands get Calcite's conversion.
+     * with NaN not distinct from NaN; Calcite's conversion writes {@code <>} when neither side can be null. So do
+     * arrays, maps and rows, whose NULL elements make {@code <>} NULL. Other operands get Calcite's conversion.
      */
     static RexNode distinctFrom(SqlRexContext context, SqlCall call) {
         RexNode left = context.convertExpression(call.operand(0));
         RexNode right = context.convertExpression(call.operand(1));
         SqlTypeName leftType = left.getType().getSqlTypeName();
-        if (isApproximate(left) && leftType == right.getType().getSqlTypeName()) {
+        if (isApproximate(left) && leftType == right.getType().getSqlTypeName() || isStructural(left) || isStructural(right)) {
+            // arrays, maps and rows too: <> is NULL where they differ only by a NULL element, IS DISTINCT FROM
+            // is not (Trino: ARRAY[1] IS DISTINCT FROM ARRAY[NULL] is true)
             RexBuilder rexBuilder = context.getRexBuilder();
+            if (!left.getType().equals(right.getType())) {
+                org.apache.calcite.rel.type.RelDataType common = rexBuilder.getTypeFactory()
+                        .leastRestrictive(List.of(left.getType(), right.getType()));
+                if (common != null) {
+                    left = rexBuilder.makeCast(rexBuilder.getTypeFactory().createTypeWithNullability(
+                            common, left.getType().isNullable()), left, true, false);
+                    right = rexBuilder.makeCast(rexBuilder.getTypeFactory().createTypeWithNullability(
+                            common, right.getType().isNullable()), right, true, false);
+                }
+            }
             return rexBuilder.makeCall(call.getOperator(), left, right);
         }
         return StandardConvertletTable.INSTANCE.get(call).convertCall(context, call);
@@ -79,6 +91,11 @@ final class NanComparisons {
             : rexBuilder.makeCast(rexBuilder.getTypeFactory().createTypeWithNullability(
                 rexBuilder.getTypeFactory().createSqlType(SqlTypeName.DOUBLE), value.getType().isNullable()), value);
         return rexBuilder.makeCall(isNan, List.of(asDouble));
+    }
+
+    private static boolean isStructural(RexNode node) {
+        SqlTypeName type = node.getType().getSqlTypeName();
+        return type == SqlTypeName.ARRAY || type == SqlTypeName.MAP || type == SqlTypeName.ROW;
     }
 
     private static boolean isApproximate(RexNode node) {

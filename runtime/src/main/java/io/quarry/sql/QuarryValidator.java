@@ -76,6 +76,19 @@ final class QuarryValidator extends SqlValidatorImpl {
         super.validateLambda(lambda);
     }
 
+    /**
+     * A double literal beyond the range of double ({@code 1e400}) is infinite in Trino, not out of range; it
+     * becomes a double when translated.
+     */
+    @Override
+    public void validateLiteral(org.apache.calcite.sql.SqlLiteral literal) {
+        if (literal.getTypeName() == SqlTypeName.DOUBLE
+                && Double.isInfinite(literal.getValueAs(java.math.BigDecimal.class).doubleValue())) {
+            return;
+        }
+        super.validateLiteral(literal);
+    }
+
     @Override
     public org.apache.calcite.sql.type.SqlTypeMappingRule getTypeMappingRule() {
         return CastRules.RULE;

@@ -54,7 +54,8 @@ final class ScalarFunctionTable {
         // Trino's translate(varchar(x), varchar(y), varchar(z)) is an unbounded varchar, whatever x
         list.add(function("TRANSLATE", varchar(), families(TEXT, TEXT, TEXT)));
         list.add(function("TO_UTF8", sqlType(SqlTypeName.VARBINARY), families(TEXT)));
-        list.add(function("FROM_UTF8", varchar(), families(SqlTypeFamily.BINARY)));
+        list.add(function("FROM_UTF8", varchar(), OperandTypes.or(families(SqlTypeFamily.BINARY),
+                families(SqlTypeFamily.BINARY, SqlTypeFamily.CHARACTER), families(SqlTypeFamily.BINARY, SqlTypeFamily.INTEGER))));
         list.add(function("NORMALIZE", varchar(), optional(1, TEXT, TEXT))); // the form: TextFunctionRewrites
         list.add(function("LUHN_CHECK", sqlType(SqlTypeName.BOOLEAN), families(TEXT)));
         // regular expressions

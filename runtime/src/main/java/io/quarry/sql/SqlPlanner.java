@@ -165,6 +165,8 @@ public final class SqlPlanner {
         RowFieldReferences.rewrite(parsed);
         DecimalLiterals.retype(parsed, text);
         Modulus.rewrite(parsed);
+        ReduceAgg.rewrite(parsed);
+        WindowedWithinGroup.check(parsed);
 
         JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
         CalciteCatalogReader catalogReader =
@@ -227,6 +229,7 @@ public final class SqlPlanner {
             RowFieldReferences.rewrite(parsed);
             DecimalLiterals.retype(parsed, text);
             Modulus.rewrite(parsed);
+            ReduceAgg.rewrite(parsed);
             JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
             CalciteCatalogReader catalogReader =
                     new CalciteCatalogReader(CalciteSchema.from(root), List.of(), typeFactory, CONNECTION_CONFIG);

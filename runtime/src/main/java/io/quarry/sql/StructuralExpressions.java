@@ -153,9 +153,11 @@ final class StructuralExpressions {
             }
         }
         if (name.equals("reduce")) {
-            // the state keeps the type of the initial value; the input function's result is cast back to it
+            // the state has the type the input function's first parameter was given (the initial value's type,
+            // widened to the function's result); the initial value and the function's result are cast to it
             Lambda input = (Lambda) arguments.get(2);
-            Type state = arguments.get(1).type();
+            Type state = input.parameterTypes().get(0);
+            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), state));
             arguments.set(2, new Lambda(input.parameterTypes(), input.captures(),
                     ExpressionTranslator.coerce(input.body(), state)));
         }

@@ -331,7 +331,10 @@ final class StructuralOperators {
             List<List<RelDataType>> parameters = new ArrayList<>();
             switch (name) {
                 case "REDUCE" -> {
-                    RelDataType state = binding.getOperandType(1);
+                    RelDataType state = reduceState(binding, first);
+                    if (state == null) {
+                        return false;
+                    }
                     parameters.add(null);
                     parameters.add(null);
                     parameters.add(List.of(state, first.getComponentType()));
@@ -391,6 +394,54 @@ final class StructuralOperators {
                 validator.validateLambda(lambda);
             }
             return true;
+        }
+
+        /**
+         * The state type of reduce as Trino binds it: the initial value's type (the element type for a NULL), widened
+         * to the input function's result until the two agree, so {@code reduce(bigints, 0, (s, x) -> s + x, s -> s)}
+         * folds into a bigint. Null when the input function is no two-parameter lambda.
+         */
+        private static RelDataType reduceState(SqlCallBinding binding, RelDataType array) {
+            RelDataTypeFactory factory = binding.getTypeFactory();
+            RelDataType element = nullableElement(binding, array);
+            RelDataType state = binding.getOperandType(1);
+            if (state.getSqlTypeName() == SqlTypeName.NULL) {
+                state = element;
+            }
+            if (org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(state)) {
+                // a text state grows with every value: Trino binds it to unbounded varchar
+                state = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), true);
+            }
+            if (!(binding.operand(2) instanceof SqlLambda input) || input.getParameters().size() != 2) {
+                return null;
+            }
+            if (element.getSqlTypeName() == SqlTypeName.NULL || element.getSqlTypeName() == SqlTypeName.UNKNOWN) {
+                return state; // the elements of ARRAY[] say nothing about the state
+            }
+            SqlValidator validator = binding.getValidator();
+            for (int attempt = 0; attempt < 4; attempt++) {
+                SqlLambdaScope scope = (SqlLambdaScope) validator.getLambdaScope(input);
+                scope.getParameterTypes().put(input.getParameters().get(0).toString(), state);
+                scope.getParameterTypes().put(input.getParameters().get(1).toString(), element);
+                input.accept(new TypeRemover(validator));
+                validator.validateLambda(input);
+                RelDataType validated = validator.getValidatedNodeType(input);
+                if (!(validated instanceof FunctionSqlType function)) {
+                    return state;
+                }
+                RelDataType result = function.getReturnType();
+                if (result.getSqlTypeName() == SqlTypeName.NULL) {
+                    return state;
+                }
+                RelDataType common = factory.leastRestrictive(List.of(
+                        factory.createTypeWithNullability(state, true), factory.createTypeWithNullability(result, true)));
+                if (common == null || common.getFullTypeString().equals(
+                        factory.createTypeWithNullability(state, true).getFullTypeString())) {
+                    return state;
+                }
+                state = common;
+            }
+            return state;
         }
 
         private static RelDataType nullableElement(SqlCallBinding binding, RelDataType array) {

@@ -96,6 +96,7 @@ final class TextFunctions {
         list.add(function("URL_EXTRACT_PARAMETER", TextFunctions::firstArgumentText, families(TEXT, TEXT)));
         list.add(function("URL_ENCODE", TextFunctions::urlEncodeType, families(TEXT)));
         list.add(function("URL_DECODE", TextFunctions::firstArgumentText, families(TEXT)));
+        list.add(function("WORD_STEM", TextFunctions::firstArgumentText, OperandTypes.or(families(TEXT), families(TEXT, TEXT))));
         return List.copyOf(list);
     }
 

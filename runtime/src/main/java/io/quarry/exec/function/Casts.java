@@ -207,8 +207,12 @@ final class Casts {
                     // Trino's message for a double that is no bigint
                     throw invalid("Unable to cast " + Formats.formatDouble(value) + " to bigint");
                 }
-                if (Double.isNaN(value) || (Double.isInfinite(value) && !(toBigint && source instanceof RealType))) {
+                if (Double.isNaN(value)) {
                     throw invalid("Cannot cast " + source.displayName() + " " + value + " to " + name);
+                }
+                if (Double.isInfinite(value) && !(toBigint && source instanceof RealType)) {
+                    // an infinity is out of range, as in Trino
+                    throw outOfRange("Out of range for " + name + ": " + value);
                 }
                 double rounded = roundHalfAwayFromZero(value);
                 if (toBigint && source instanceof RealType) {

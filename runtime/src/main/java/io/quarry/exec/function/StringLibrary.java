@@ -242,20 +242,61 @@ final class StringLibrary {
         return (arguments, count) -> arguments[0];
     }
 
+    /**
+     * from_utf8(bytes), with invalid sequences as U+FFFD, or from_utf8(bytes, replacement) with a replacement of at
+     * most one character or a code point.
+     */
     static ScalarKernel fromUtf8(List<Type> types) {
-        if (types.size() != 1 || !(types.get(0) instanceof VarbinaryType)) {
+        if (types.isEmpty() || types.size() > 2 || !(types.get(0) instanceof VarbinaryType)) {
             throw Functions.unsupported("from_utf8", types);
         }
+        if (types.size() == 1) {
+            return Kernels.rows(Types.VARCHAR, (blocks, position, out) ->
+                    out.appendString(decodeUtf8(((VariableWidthBlock) blocks[0]).getBytes(position), "\uFFFD")));
+        }
+        boolean codePoint = Arithmetic.isIntegral(types.get(1));
         return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
-            byte[] bytes = ((VariableWidthBlock) blocks[0]).getBytes(position);
-            try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-                out.appendBytes(bytes);
-            } catch (CharacterCodingException e) {
-                out.appendString(new String(bytes, StandardCharsets.UTF_8)); // invalid sequences become U+FFFD
+            String replacement = codePoint
+                    ? replacementCodePoint(Kernels.longAt(blocks[1], position))
+                    : Kernels.string(blocks[1], position);
+            if (replacement.codePointCount(0, replacement.length()) > 1) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                        "Replacement character string must empty or a single character");
             }
+            out.appendString(decodeUtf8(((VariableWidthBlock) blocks[0]).getBytes(position), replacement));
         });
+    }
+
+    private static String replacementCodePoint(long codePoint) {
+        if (codePoint < 0 || codePoint > Character.MAX_CODE_POINT
+                || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid replacement character");
+        }
+        return new String(Character.toChars((int) codePoint));
+    }
+
+    /** The text of UTF-8 bytes, each invalid sequence replaced by {@code replacement}. */
+    static String decodeUtf8(byte[] bytes, String replacement) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        StringBuilder text = new StringBuilder(bytes.length);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            out.flip();
+            text.append(out);
+            out.clear();
+            if (result.isError()) {
+                text.append(replacement);
+                in.position(in.position() + result.length());
+            } else if (result.isUnderflow()) {
+                break;
+            }
+        }
+        decoder.flush(out);
+        out.flip();
+        return text.append(out).toString();
     }
 
     /** normalize(string): Unicode normalization form NFC. */

@@ -57,7 +57,7 @@ public final class TextLibrary {
             "to_ieee754_64", "from_ieee754_64", "to_ieee754_32", "from_ieee754_32", "split_to_map", "split_to_multimap",
             "format_number", "from_base", "to_base", "url_extract_host", "url_extract_path", "url_extract_protocol",
             "url_extract_query", "url_extract_fragment", "url_extract_port", "url_extract_parameter", "url_encode",
-            "url_decode");
+            "url_decode", "word_stem");
 
     private TextLibrary() {}
 
@@ -169,6 +169,8 @@ public final class TextLibrary {
                 return JsonPathFunctions.resolve(name, call.arguments(), result);
             case "url_encode":
                 return textToText(result, text -> URLEncoder.encode(text, StandardCharsets.UTF_8));
+            case "word_stem":
+                return WordStem.kernel(result, types.size());
             case "url_decode":
                 return textToText(result, TextLibrary::urlDecode);
             default:

@@ -1,0 +1,39 @@
+package io.quarry.sql;
+
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+
+/**
+ * An aggregate with WITHIN GROUP used as a window function ({@code listagg(x, ',') WITHIN GROUP (ORDER BY x) OVER
+ * (PARTITION BY k)}), which Trino accepts: Calcite cannot order the values of a window aggregate, so it is refused
+ * as not supported yet, naming the function, instead of Calcite's "OVER must be applied to aggregate function".
+ */
+final class WindowedWithinGroup {
+    private WindowedWithinGroup() {}
+
+    /** Throws NOT_SUPPORTED at the first windowed WITHIN GROUP aggregate of a parsed statement. */
+    static void check(SqlNode node) {
+        if (node instanceof SqlNodeList list) {
+            for (SqlNode item : list) {
+                check(item);
+            }
+        } else if (node instanceof SqlCall call) {
+            if (call.getKind() == SqlKind.OVER && call.operand(0) instanceof SqlCall aggregate
+                    && aggregate.getKind() == SqlKind.WITHIN_GROUP) {
+                String name = aggregate.operand(0) instanceof SqlCall function
+                        ? function.getOperator().getName().toLowerCase(Locale.ROOT)
+                        : "aggregate";
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                        name + " with WITHIN GROUP as a window function (OVER) is not supported yet");
+            }
+            for (SqlNode operand : call.getOperandList()) {
+                check(operand);
+            }
+        }
+    }
+}
