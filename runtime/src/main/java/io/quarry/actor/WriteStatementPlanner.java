@@ -102,6 +102,9 @@ final class WriteStatementPlanner {
             existingTable(catalogs.require(name.catalog()).metadata(), name);
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support modifying table rows");
         }
+        if (statement instanceof WriteStatement.CommentOn comment) {
+            return Optional.of(commentOn(comment, session));
+        }
         if (statement instanceof WriteStatement.CreateView create) {
             return Optional.of(createView(create, session));
         }
@@ -145,7 +148,7 @@ final class WriteStatementPlanner {
     private PlannedQuery createTable(WriteStatement.CreateTable statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
-        checkSchemaExists(metadata, name);
+        checkTargetSchemaExists(metadata, name);
         if (metadata.table(name.table()).isPresent()) {
             if (statement.ifNotExists()) {
                 return done("CREATE TABLE");
@@ -153,15 +156,92 @@ final class WriteStatementPlanner {
             throw tableAlreadyExists(name);
         }
         List<ColumnMetadata> columns = new ArrayList<>();
+        for (WriteStatement.TableElement element : statement.elements()) {
+            if (element instanceof WriteStatement.LikeClause like) {
+                columns.addAll(likeColumns(like, name, session));
+            } else {
+                columns.add(column((WriteStatement.ColumnDefinition) element));
+            }
+        }
         Set<String> seen = new HashSet<>();
-        for (WriteStatement.ColumnDefinition column : statement.columns()) {
+        for (ColumnMetadata column : columns) {
             if (!seen.add(column.name())) {
                 throw new QuarryException(ErrorCode.DUPLICATE_COLUMN_NAME, "Column name '" + column.name() + "' specified more than once");
             }
-            columns.add(new ColumnMetadata(column.name(), type(column)));
         }
-        metadata.createTable(new TableMetadata(name.table(), columns));
+        metadata.createTable(new TableMetadata(name.table(), columns, statement.comment()));
         return done("CREATE TABLE");
+    }
+
+    /** The columns LIKE copies: names, types, NOT NULL and comments of the other table (of any catalog). */
+    private List<ColumnMetadata> likeColumns(WriteStatement.LikeClause like, QualifiedTable target, Session session) {
+        QualifiedTable source = tableName(like.table(), session);
+        ConnectorMetadata sourceMetadata = catalogs.require(source.catalog()).metadata();
+        Optional<TableMetadata> table = sourceMetadata.table(source.table());
+        if (table.isEmpty()) {
+            if (sourceMetadata.view(source.table()).isPresent()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "LIKE clause does not support views: '" + source + "'");
+            }
+            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "LIKE table '" + source + "' does not exist");
+        }
+        if (like.includingProperties() && !source.catalog().equals(target.catalog())) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                    "CREATE TABLE LIKE table INCLUDING PROPERTIES across catalogs is not supported");
+        }
+        List<ColumnMetadata> columns = new ArrayList<>();
+        for (ColumnMetadata column : table.get().columns()) {
+            boolean nullable = column.nullable() && sourceMetadata.isNullable(source.table(), column.name());
+            columns.add(new ColumnMetadata(column.name(), column.type(), nullable, column.comment()));
+        }
+        return columns;
+    }
+
+    /**
+     * COMMENT ON TABLE / VIEW / COLUMN, with Trino's checks: the relation must be of the kind named (a column's may be
+     * either), and the column in it. A view's comments are stored by replacing the view with a commented copy.
+     */
+    private PlannedQuery commentOn(WriteStatement.CommentOn statement, Session session) {
+        List<String> parts = statement.name();
+        boolean onColumn = statement.target() == WriteStatement.CommentTarget.COLUMN;
+        QualifiedTable name = tableName(onColumn ? parts.subList(0, parts.size() - 1) : parts, session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        Optional<TableMetadata> table = metadata.table(name.table());
+        Optional<ViewDefinition> view = table.isPresent() ? Optional.empty() : metadata.view(name.table());
+        if (statement.target() == WriteStatement.CommentTarget.TABLE && table.isEmpty() && view.isPresent()) {
+            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist, but a view with that name "
+                    + "exists. Did you mean COMMENT ON VIEW " + name + " IS ...?");
+        }
+        if (statement.target() == WriteStatement.CommentTarget.VIEW) {
+            if (view.isEmpty()) {
+                throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, table.isPresent()
+                        ? "View '" + name + "' does not exist, but a table with that name exists. Did you mean COMMENT ON TABLE "
+                                + name + " IS ...?"
+                        : "View '" + name + "' does not exist");
+            }
+            metadata.createView(name.table(), view.get().withComment(statement.comment()), true);
+            return done("COMMENT");
+        }
+        if (view.isPresent()) {
+            String column = parts.get(parts.size() - 1);
+            List<ColumnMetadata> columns = new ArrayList<>(view.get().columns());
+            if (columns.stream().noneMatch(existing -> existing.name().equals(column))) {
+                throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column does not exist: " + column);
+            }
+            columns.replaceAll(existing -> existing.name().equals(column) ? existing.withComment(statement.comment()) : existing);
+            metadata.createView(name.table(), view.get().withColumns(columns), true);
+            return done("COMMENT");
+        }
+        TableMetadata existing = existingTable(metadata, name);
+        if (!onColumn) {
+            metadata.setTableComment(name.table(), statement.comment());
+            return done("COMMENT");
+        }
+        String column = parts.get(parts.size() - 1);
+        if (existing.column(column).isEmpty()) {
+            throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column does not exist: " + column);
+        }
+        metadata.setColumnComment(name.table(), column, statement.comment());
+        return done("COMMENT");
     }
 
     private PlannedQuery dropTable(WriteStatement.DropTable statement, Session session) {
@@ -212,7 +292,7 @@ final class WriteStatementPlanner {
             if (!target.catalog().equals(name.catalog())) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Table rename across catalogs is not supported");
             }
-            checkSchemaExists(metadata, target);
+            checkTargetSchemaExists(metadata, target);
             if (metadata.table(target.table()).isPresent() || metadata.view(target.table()).isPresent()) {
                 throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Target table '" + target + "' already exists");
             }
@@ -235,7 +315,12 @@ final class WriteStatementPlanner {
                 }
                 throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + add.column().name() + "' already exists");
             }
-            metadata.addColumn(name.table(), new ColumnMetadata(add.column().name(), type(add.column())));
+            ColumnMetadata column = column(add.column());
+            if (!column.nullable() && metadata.statistics(name.table()).rowCount() > 0) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                        "Unable to add NOT NULL column '" + column.name() + "' for non-empty table: " + name);
+            }
+            metadata.addColumn(name.table(), column);
         } else {
             WriteStatement.TableChange.DropColumn drop = (WriteStatement.TableChange.DropColumn) change;
             if (table.column(drop.column()).isEmpty()) {
@@ -296,7 +381,7 @@ final class WriteStatementPlanner {
     private PlannedQuery createView(WriteStatement.CreateView statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
-        checkSchemaExists(metadata, name);
+        checkTargetSchemaExists(metadata, name);
         if (metadata.table(name.table()).isPresent()) {
             throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: '" + name + "'");
         }
@@ -304,7 +389,8 @@ final class WriteStatementPlanner {
         QueryPlan query = planner.plan(statement.query(), session);
         List<ColumnMetadata> columns = outputColumns(
                 statement.columnAliases(), query, ErrorCode.MISSING_COLUMN_NAME, "Column name not specified at position ");
-        metadata.createView(name.table(), new ViewDefinition(statement.definition(), session.catalog(), session.schema(), columns),
+        metadata.createView(name.table(),
+                new ViewDefinition(statement.definition(), session.catalog(), session.schema(), columns, statement.comment()),
                 statement.replace());
         return done("CREATE VIEW");
     }
@@ -367,7 +453,7 @@ final class WriteStatementPlanner {
     private PlannedQuery createTableAsSelect(WriteStatement.CreateTableAsSelect statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
-        checkSchemaExists(metadata, name);
+        checkTargetSchemaExists(metadata, name);
         if (metadata.table(name.table()).isPresent()) {
             if (statement.ifNotExists()) {
                 return rowCount(0, "CREATE TABLE");
@@ -396,7 +482,7 @@ final class WriteStatementPlanner {
             }
             columns.add(new ColumnMetadata(column, type));
         }
-        TableMetadata table = new TableMetadata(name.table(), columns);
+        TableMetadata table = new TableMetadata(name.table(), columns, statement.comment());
         if (!statement.withData()) {
             metadata.createTable(table);
             return rowCount(0, "CREATE TABLE");
@@ -486,11 +572,22 @@ final class WriteStatementPlanner {
                 List.of(new ResultColumn("rows", Types.BIGINT)), Fragmenter.fragment(root), Optional.of(updateType), Optional.empty());
     }
 
+    private static ColumnMetadata column(WriteStatement.ColumnDefinition column) {
+        return new ColumnMetadata(column.name(), type(column), column.nullable(), column.comment());
+    }
+
     private static Type type(WriteStatement.ColumnDefinition column) {
         try {
             return Types.parse(column.type());
         } catch (IllegalArgumentException e) {
             throw new QuarryException(ErrorCode.TYPE_NOT_FOUND, "Unknown type '" + column.type() + "' for column '" + column.name() + "'");
+        }
+    }
+
+    /** CREATE TABLE [AS], CREATE VIEW and RENAME TO into a missing schema fail as Trino's memory connector fails them. */
+    private static void checkTargetSchemaExists(ConnectorMetadata metadata, QualifiedTable name) {
+        if (!metadata.schemaExists(name.table().schema())) {
+            throw new QuarryException(ErrorCode.NOT_FOUND, "Schema " + name.table().schema() + " not found");
         }
     }
 
