@@ -282,6 +282,11 @@ final class WriteStatementPlanner {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
         WriteStatement.TableChange change = statement.change();
+        if (change instanceof WriteStatement.TableChange.SetProperties set) {
+            // no connector has table properties: the first one named is unknown, whatever the table
+            throw new QuarryException(ErrorCode.INVALID_TABLE_PROPERTY,
+                    "Catalog '" + name.catalog() + "' table property '" + set.names().get(0) + "' does not exist");
+        }
         Optional<TableMetadata> found = metadata.table(name.table());
         if (found.isEmpty() && statement.ifExists()) {
             return done(updateType(change));
@@ -308,6 +313,21 @@ final class WriteStatementPlanner {
                 throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + rename.to() + "' already exists");
             }
             metadata.renameColumn(name.table(), rename.from(), rename.to());
+        } else if (change instanceof WriteStatement.TableChange.ExecuteProcedure execute) {
+            throw new QuarryException(ErrorCode.PROCEDURE_NOT_FOUND, "Table procedure not registered: " + execute.procedure());
+        } else if (change instanceof WriteStatement.TableChange.DropNotNull drop) {
+            ColumnMetadata column = table.column(drop.column())
+                    .orElseThrow(() -> new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + drop.column() + "' does not exist"));
+            if (column.nullable()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Column is already nullable");
+            }
+            metadata.dropNotNullConstraint(name.table(), drop.column());
+        } else if (change instanceof WriteStatement.TableChange.SetColumnType set) {
+            if (table.column(set.column()).isEmpty()) {
+                throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + set.column() + "' does not exist");
+            }
+            type(new WriteStatement.ColumnDefinition(set.column(), set.type()));
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support setting column types");
         } else if (change instanceof WriteStatement.TableChange.AddColumn add) {
             if (table.column(add.column().name()).isPresent()) {
                 if (add.ifNotExists()) {
@@ -318,7 +338,7 @@ final class WriteStatementPlanner {
             ColumnMetadata column = column(add.column());
             if (!column.nullable() && metadata.statistics(name.table()).rowCount() > 0) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED,
-                        "Unable to add NOT NULL column '" + column.name() + "' for non-empty table: " + name);
+                        "Unable to add NOT NULL column '" + column.name() + "' for non-empty table: " + name.table());
             }
             metadata.addColumn(name.table(), column);
         } else {
@@ -338,6 +358,15 @@ final class WriteStatementPlanner {
     }
 
     private static String updateType(WriteStatement.TableChange change) {
+        if (change instanceof WriteStatement.TableChange.DropNotNull) {
+            return "DROP NOT NULL CONSTRAINT";
+        }
+        if (change instanceof WriteStatement.TableChange.SetColumnType) {
+            return "SET COLUMN TYPE";
+        }
+        if (change instanceof WriteStatement.TableChange.ExecuteProcedure) {
+            return "ALTER TABLE EXECUTE";
+        }
         if (change instanceof WriteStatement.TableChange.RenameTo) {
             return "RENAME TABLE";
         }

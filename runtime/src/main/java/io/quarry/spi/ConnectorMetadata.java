@@ -80,6 +80,11 @@ public interface ConnectorMetadata {
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping columns");
     }
 
+    /** Makes a NOT NULL column nullable: ALTER TABLE … ALTER COLUMN … DROP NOT NULL. */
+    default void dropNotNullConstraint(SchemaTableName table, String column) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping a not null constraint");
+    }
+
     /** Sets (or, when empty, removes) a table's comment: COMMENT ON TABLE. */
     default void setTableComment(SchemaTableName table, Optional<String> comment) {
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support setting table comments");

@@ -142,6 +142,35 @@ public sealed interface WriteStatement {
             }
         }
 
+        /** ALTER COLUMN column DROP NOT NULL. */
+        record DropNotNull(String column) implements TableChange {
+            public DropNotNull {
+                requireNonNull(column, "column is null");
+            }
+        }
+
+        /** ALTER COLUMN column SET DATA TYPE type (the type as written). */
+        record SetColumnType(String column, String type) implements TableChange {
+            public SetColumnType {
+                requireNonNull(column, "column is null");
+                requireNonNull(type, "type is null");
+            }
+        }
+
+        /** SET PROPERTIES name = value, …: only the names matter (no connector has table properties). */
+        record SetProperties(List<String> names) implements TableChange {
+            public SetProperties {
+                names = List.copyOf(names);
+            }
+        }
+
+        /** EXECUTE procedure [(arguments)]: a table procedure, named in upper case as Trino reports it. */
+        record ExecuteProcedure(String procedure) implements TableChange {
+            public ExecuteProcedure {
+                requireNonNull(procedure, "procedure is null");
+            }
+        }
+
         /** DROP COLUMN [IF EXISTS] column. */
         record DropColumn(String column, boolean ifExists) implements TableChange {
             public DropColumn {

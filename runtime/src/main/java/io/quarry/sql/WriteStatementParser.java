@@ -171,7 +171,56 @@ public final class WriteStatementParser {
             boolean ifExists = ifExists();
             return new WriteStatement.TableChange.DropColumn(identifier(expectIdentifier("a column name")), ifExists);
         }
-        throw UtilityTokens.syntaxError(verb, "RENAME TO, RENAME COLUMN, ADD COLUMN or DROP COLUMN");
+        if (verb.isWord("alter") && peek(0).isWord("column")) {
+            position++;
+            String column = identifier(expectIdentifier("a column name"));
+            if (peek(0).isWord("drop") && peek(1).isWord("not") && peek(2).isWord("null")) {
+                position += 3;
+                return new WriteStatement.TableChange.DropNotNull(column);
+            }
+            if (peek(0).isWord("set") && peek(1).isWord("data") && peek(2).isWord("type")) {
+                position += 3;
+                Token typeStart = peek(0);
+                if (typeStart.kind() != Kind.WORD) {
+                    throw UtilityTokens.syntaxError(typeStart, "a type");
+                }
+                int typeEnd = endOfStatement();
+                while (peek(0).kind() != Kind.END && !(peek(0).isSymbol(";") && peek(1).kind() == Kind.END)) {
+                    position++;
+                }
+                return new WriteStatement.TableChange.SetColumnType(column, sql.substring(typeStart.start(), typeEnd));
+            }
+            throw UtilityTokens.syntaxError(peek(0), "DROP NOT NULL or SET DATA TYPE");
+        }
+        if (verb.isWord("set") && peek(0).isWord("properties")) {
+            position++;
+            List<String> names = new ArrayList<>();
+            while (true) {
+                names.add(identifier(expectIdentifier("a property name")));
+                expectSymbol("=");
+                int depth = 0;
+                while (peek(0).kind() != Kind.END && !(depth == 0 && (peek(0).isSymbol(",") || peek(0).isSymbol(";")))) {
+                    if (peek(0).isSymbol("(") || peek(0).isSymbol("[")) {
+                        depth++;
+                    } else if (peek(0).isSymbol(")") || peek(0).isSymbol("]")) {
+                        depth--;
+                    }
+                    position++;
+                }
+                if (!peek(0).isSymbol(",")) {
+                    return new WriteStatement.TableChange.SetProperties(names);
+                }
+                position++;
+            }
+        }
+        if (verb.isWord("execute")) {
+            String procedure = expectIdentifier("a procedure name").text().toUpperCase(Locale.ROOT);
+            if (peek(0).isSymbol("(")) {
+                skipParenthesised();
+            }
+            return new WriteStatement.TableChange.ExecuteProcedure(procedure);
+        }
+        throw UtilityTokens.syntaxError(verb, "RENAME TO, RENAME COLUMN, ADD COLUMN, DROP COLUMN, ALTER COLUMN, SET PROPERTIES or EXECUTE");
     }
 
     private Token expectIdentifier(String what) {
@@ -473,7 +522,34 @@ public final class WriteStatementParser {
         }
     }
 
+    /** Skips a parenthesised list (the opening parenthesis is next), nested ones included. */
+    private void skipParenthesised() {
+        int depth = 0;
+        do {
+            Token token = next();
+            if (token.kind() == Kind.END) {
+                throw UtilityTokens.syntaxError(token, "')'");
+            }
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            }
+        } while (depth > 0);
+    }
+
     private void rejectProperties() {
+        if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
+            // what follows the properties is parsed first, as Trino's parser would (a COMMENT there is misplaced)
+            int start = position;
+            position++;
+            skipParenthesised();
+            Token after = peek(0);
+            if (!after.isWord("as") && !after.isSymbol(";") && after.kind() != Kind.END) {
+                throw UtilityTokens.syntaxError(after, "')', ','");
+            }
+            position = start;
+        }
         if (peek(0).isWord("with") && peek(1).isSymbol("(") && isIdentifier(peek(2))) {
             // the connectors have no table properties
             throw new QuarryException(ErrorCode.INVALID_TABLE_PROPERTY,

@@ -70,8 +70,18 @@ class TestWriteStatementParser {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_TABLE_PROPERTY);
                     assertThat(e.getMessage()).isEqualTo("Table property 'foo' does not exist");
                 });
-        assertThatThrownBy(() -> parse("ALTER TABLE t SET PROPERTIES x = 1"))
+        assertThat(parse("ALTER TABLE t SET PROPERTIES x = 1, \"Y\" = ARRAY['a', 'b'], z = DEFAULT")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.SetProperties(List.of("x", "y", "z"))));
+        assertThat(parse("ALTER TABLE IF EXISTS t ALTER COLUMN \"A\" DROP NOT NULL")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), true, new WriteStatement.TableChange.DropNotNull("a")));
+        assertThat(parse("ALTER TABLE t ALTER COLUMN a SET DATA TYPE decimal(10, 2);")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.SetColumnType("a", "decimal(10, 2)")));
+        assertThat(parse("ALTER TABLE t EXECUTE optimize(file_size_threshold => '10MB')")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.ExecuteProcedure("OPTIMIZE")));
+        assertThatThrownBy(() -> parse("ALTER TABLE t ALTER COLUMN a SET NOT NULL"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
+        assertThatThrownBy(() -> parse("CREATE TABLE t (a int) WITH (y = 2) COMMENT 'x'"))
+                .hasMessage("line 1:37: mismatched input 'COMMENT'. Expecting: ')', ','");
         assertThat(parse("ALTER TABLE t ADD COLUMN z integer NOT NULL COMMENT 'zed'")).isEqualTo(new WriteStatement.AlterTable(
                 List.of("t"), false, new WriteStatement.TableChange.AddColumn(
                         new ColumnDefinition("z", "integer", false, Optional.of("zed")), false)));

@@ -215,6 +215,12 @@ public final class InformationSchemaConnector implements Connector {
         }
 
         @Override
+        public void dropNotNullConstraint(SchemaTableName table, String column) {
+            requireWritable(table);
+            delegate.dropNotNullConstraint(table, column);
+        }
+
+        @Override
         public void setTableComment(SchemaTableName table, Optional<String> comment) {
             requireWritable(table);
             delegate.setTableComment(table, comment);

@@ -210,6 +210,16 @@ public final class MemoryMetadata implements ConnectorMetadata {
         replace(table, columns);
     }
 
+    @Override
+    public synchronized void dropNotNullConstraint(SchemaTableName name, String column) {
+        Table table = find(name).orElseThrow(() -> tableNotFound(name));
+        List<ColumnMetadata> columns = new ArrayList<>(table.metadata().columns());
+        columns.replaceAll(existing -> existing.name().equals(column)
+                ? new ColumnMetadata(existing.name(), existing.type(), true, existing.comment())
+                : existing);
+        replace(table, columns);
+    }
+
     /** Whether the column accepts NULL: false for a NOT NULL column. */
     @Override
     public synchronized boolean isNullable(SchemaTableName name, String column) {
