@@ -76,6 +76,9 @@ final class WriteStatementPlanner {
         if (statement instanceof WriteStatement.CreateSchema create) {
             return Optional.of(createSchema(create, session));
         }
+        if (statement instanceof WriteStatement.ShowCreateSchema show) {
+            return Optional.of(showCreateSchema(show, session));
+        }
         if (statement instanceof WriteStatement.DropSchema drop) {
             return Optional.of(dropSchema(drop, session));
         }
@@ -130,6 +133,19 @@ final class WriteStatementPlanner {
             metadata.createSchema(name[1]);
         }
         return done("CREATE SCHEMA");
+    }
+
+    /** Trino's text: {@code CREATE SCHEMA catalog.schema}, typed varchar(length); no connector has schema properties. */
+    private PlannedQuery showCreateSchema(WriteStatement.ShowCreateSchema statement, Session session) {
+        String[] name = schemaName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name[0]).metadata();
+        if (!metadata.schemaExists(name[1])) {
+            throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name[0] + "." + name[1] + "' does not exist");
+        }
+        String text = "CREATE SCHEMA " + name[0] + "." + name[1];
+        Type type = Types.varchar(text.length());
+        PlanNode root = new Output(new Values(List.of(type), List.of(List.of(new Constant(text, type)))), List.of("Create Schema"));
+        return new PlannedQuery(List.of(new ResultColumn("Create Schema", type)), Fragmenter.fragment(root));
     }
 
     private PlannedQuery dropSchema(WriteStatement.DropSchema statement, Session session) {

@@ -42,6 +42,13 @@ public sealed interface WriteStatement {
         }
     }
 
+    /** SHOW CREATE SCHEMA name. */
+    record ShowCreateSchema(List<String> name) implements WriteStatement {
+        public ShowCreateSchema {
+            name = List.copyOf(name);
+        }
+    }
+
     record DropSchema(List<String> name, boolean ifExists) implements WriteStatement {
         public DropSchema {
             name = List.copyOf(name);

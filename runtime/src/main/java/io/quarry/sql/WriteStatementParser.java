@@ -42,6 +42,20 @@ public final class WriteStatementParser {
             position = 2;
             boolean ifNotExists = ifNotExists();
             List<String> name = qualifiedName();
+            if (peek(0).isWord("authorization")) {
+                // Quarry has no owners: the named user or role is accepted and not kept
+                position++;
+                if (peek(0).isWord("user") || peek(0).isWord("role")) {
+                    position++;
+                }
+                expectIdentifier("a user or role name");
+            }
+            if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
+                Token property = peek(2);
+                // no connector has schema properties
+                throw new QuarryException(ErrorCode.INVALID_SCHEMA_PROPERTY,
+                        "Schema property '" + (isIdentifier(property) ? identifier(property) : property.text()) + "' does not exist");
+            }
             expectEnd();
             return Optional.of(new WriteStatement.CreateSchema(name, ifNotExists));
         }
@@ -93,6 +107,12 @@ public final class WriteStatementParser {
         Optional<WriteStatement> tableChange = tableChange(first, second);
         if (tableChange.isPresent()) {
             return tableChange;
+        }
+        if (first.isWord("show") && second.isWord("create") && peek(2).isWord("schema")) {
+            position = 3;
+            List<String> name = qualifiedName();
+            expectEnd();
+            return Optional.of(new WriteStatement.ShowCreateSchema(name));
         }
         if (first.isWord("show") && second.isWord("functions")) {
             position = 2;

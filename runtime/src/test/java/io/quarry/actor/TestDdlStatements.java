@@ -118,6 +118,14 @@ class TestDdlStatements {
     }
 
     @Test
+    void showCreateSchemaAsTrinoWritesIt() {
+        plan("CREATE SCHEMA memory.sales AUTHORIZATION someone");
+        assertThat(rows("SHOW CREATE SCHEMA memory.sales")).containsExactly(List.of("CREATE SCHEMA memory.sales"));
+        assertThat(plan("SHOW CREATE SCHEMA sales").columns().get(0).type()).isEqualTo(Types.varchar(26));
+        assertFails("SHOW CREATE SCHEMA nowhere", ErrorCode.SCHEMA_NOT_FOUND, "Schema 'memory.nowhere' does not exist");
+    }
+
+    @Test
     void viewCommentsReplaceTheStoredView() {
         plan("CREATE VIEW v COMMENT 'first' AS SELECT 1 x, 'a' y");
         plan("COMMENT ON COLUMN v.x IS 'ex'");

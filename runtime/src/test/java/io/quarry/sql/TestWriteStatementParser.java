@@ -108,6 +108,10 @@ class TestWriteStatementParser {
         assertThat(parse("CREATE SCHEMA memory.s")).isEqualTo(new WriteStatement.CreateSchema(List.of("memory", "s"), false));
         assertThat(parse("create schema if not exists S;")).isEqualTo(new WriteStatement.CreateSchema(List.of("s"), true));
         assertThat(parse("DROP SCHEMA IF EXISTS \"Sales\" RESTRICT")).isEqualTo(new WriteStatement.DropSchema(List.of("sales"), true));
+        assertThat(parse("CREATE SCHEMA memory.s AUTHORIZATION ROLE admin")).isEqualTo(new WriteStatement.CreateSchema(List.of("memory", "s"), false));
+        assertThat(parse("SHOW CREATE SCHEMA memory.s")).isEqualTo(new WriteStatement.ShowCreateSchema(List.of("memory", "s")));
+        assertThatThrownBy(() -> parse("CREATE SCHEMA s WITH (location = 'x')"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA_PROPERTY));
         assertThatThrownBy(() -> parse("DROP SCHEMA s CASCADE"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
     }
