@@ -76,6 +76,15 @@ final class WriteStatementPlanner {
         if (statement instanceof WriteStatement.CreateSchema create) {
             return Optional.of(createSchema(create, session));
         }
+        if (statement instanceof WriteStatement.AlterSchema alter) {
+            String[] name = schemaName(alter.name(), session);
+            if (!catalogs.require(name[0]).metadata().schemaExists(name[1])) {
+                throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name[0] + "." + name[1] + "' does not exist");
+            }
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, alter.rename()
+                    ? "This connector does not support renaming schemas"
+                    : "Catalog does not support permission management: " + name[0]);
+        }
         if (statement instanceof WriteStatement.ShowCreateSchema show) {
             return Optional.of(showCreateSchema(show, session));
         }
@@ -329,6 +338,8 @@ final class WriteStatementPlanner {
                 throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + rename.to() + "' already exists");
             }
             metadata.renameColumn(name.table(), rename.from(), rename.to());
+        } else if (change instanceof WriteStatement.TableChange.SetAuthorization) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
         } else if (change instanceof WriteStatement.TableChange.ExecuteProcedure execute) {
             throw new QuarryException(ErrorCode.PROCEDURE_NOT_FOUND, "Table procedure not registered: " + execute.procedure());
         } else if (change instanceof WriteStatement.TableChange.DropNotNull drop) {

@@ -42,6 +42,13 @@ public sealed interface WriteStatement {
         }
     }
 
+    /** ALTER SCHEMA name RENAME TO | SET AUTHORIZATION: neither is supported by Quarry's connectors. */
+    record AlterSchema(List<String> name, boolean rename) implements WriteStatement {
+        public AlterSchema {
+            name = List.copyOf(name);
+        }
+    }
+
     /** SHOW CREATE SCHEMA name. */
     record ShowCreateSchema(List<String> name) implements WriteStatement {
         public ShowCreateSchema {
@@ -170,6 +177,9 @@ public sealed interface WriteStatement {
                 names = List.copyOf(names);
             }
         }
+
+        /** SET AUTHORIZATION [USER | ROLE] name: Quarry has no owners or permissions. */
+        record SetAuthorization() implements TableChange {}
 
         /** EXECUTE procedure [(arguments)]: a table procedure, named in upper case as Trino reports it. */
         record ExecuteProcedure(String procedure) implements TableChange {

@@ -45,10 +45,7 @@ public final class WriteStatementParser {
             if (peek(0).isWord("authorization")) {
                 // Quarry has no owners: the named user or role is accepted and not kept
                 position++;
-                if (peek(0).isWord("user") || peek(0).isWord("role")) {
-                    position++;
-                }
-                expectIdentifier("a user or role name");
+                skipPrincipal();
             }
             if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
                 Token property = peek(2);
@@ -107,6 +104,23 @@ public final class WriteStatementParser {
         Optional<WriteStatement> tableChange = tableChange(first, second);
         if (tableChange.isPresent()) {
             return tableChange;
+        }
+        if (first.isWord("alter") && second.isWord("schema")) {
+            position = 2;
+            List<String> name = qualifiedName();
+            Token verb = next();
+            boolean rename = verb.isWord("rename") && peek(0).isWord("to");
+            if (rename) {
+                position++;
+                expectIdentifier("a schema name");
+            } else if (verb.isWord("set") && peek(0).isWord("authorization")) {
+                position++;
+                skipPrincipal();
+            } else {
+                throw UtilityTokens.syntaxError(verb, "RENAME TO or SET AUTHORIZATION");
+            }
+            expectEnd();
+            return Optional.of(new WriteStatement.AlterSchema(name, rename));
         }
         if (first.isWord("show") && second.isWord("create") && peek(2).isWord("schema")) {
             position = 3;
@@ -232,6 +246,11 @@ public final class WriteStatementParser {
                 }
                 position++;
             }
+        }
+        if (verb.isWord("set") && peek(0).isWord("authorization")) {
+            position++;
+            skipPrincipal();
+            return new WriteStatement.TableChange.SetAuthorization();
         }
         if (verb.isWord("execute")) {
             String procedure = expectIdentifier("a procedure name").text().toUpperCase(Locale.ROOT);
@@ -540,6 +559,14 @@ public final class WriteStatementParser {
                 throw UtilityTokens.syntaxError(separator, "',' or ')'");
             }
         }
+    }
+
+    /** [USER | ROLE] name. */
+    private void skipPrincipal() {
+        if ((peek(0).isWord("user") || peek(0).isWord("role")) && isIdentifier(peek(1))) {
+            position++;
+        }
+        expectIdentifier("a user or role name");
     }
 
     /** Skips a parenthesised list (the opening parenthesis is next), nested ones included. */

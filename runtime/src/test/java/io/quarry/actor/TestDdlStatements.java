@@ -123,6 +123,14 @@ class TestDdlStatements {
         assertThat(rows("SHOW CREATE SCHEMA memory.sales")).containsExactly(List.of("CREATE SCHEMA memory.sales"));
         assertThat(plan("SHOW CREATE SCHEMA sales").columns().get(0).type()).isEqualTo(Types.varchar(26));
         assertFails("SHOW CREATE SCHEMA nowhere", ErrorCode.SCHEMA_NOT_FOUND, "Schema 'memory.nowhere' does not exist");
+        assertFails("ALTER SCHEMA sales SET AUTHORIZATION someone", ErrorCode.NOT_SUPPORTED,
+                "Catalog does not support permission management: memory");
+        assertFails("ALTER SCHEMA nowhere SET AUTHORIZATION someone", ErrorCode.SCHEMA_NOT_FOUND, "Schema 'memory.nowhere' does not exist");
+        plan("CREATE TABLE sales.t (a int)");
+        assertFails("ALTER TABLE sales.t SET AUTHORIZATION someone", ErrorCode.NOT_SUPPORTED,
+                "Catalog does not support permission management: memory");
+        assertFails("ALTER TABLE sales.nowhere SET AUTHORIZATION someone", ErrorCode.TABLE_NOT_FOUND,
+                "Table 'memory.sales.nowhere' does not exist");
     }
 
     @Test

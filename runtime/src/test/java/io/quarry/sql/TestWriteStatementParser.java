@@ -110,6 +110,10 @@ class TestWriteStatementParser {
         assertThat(parse("DROP SCHEMA IF EXISTS \"Sales\" RESTRICT")).isEqualTo(new WriteStatement.DropSchema(List.of("sales"), true));
         assertThat(parse("CREATE SCHEMA memory.s AUTHORIZATION ROLE admin")).isEqualTo(new WriteStatement.CreateSchema(List.of("memory", "s"), false));
         assertThat(parse("SHOW CREATE SCHEMA memory.s")).isEqualTo(new WriteStatement.ShowCreateSchema(List.of("memory", "s")));
+        assertThat(parse("ALTER SCHEMA s RENAME TO t")).isEqualTo(new WriteStatement.AlterSchema(List.of("s"), true));
+        assertThat(parse("ALTER SCHEMA memory.s SET AUTHORIZATION USER alice")).isEqualTo(new WriteStatement.AlterSchema(List.of("memory", "s"), false));
+        assertThat(parse("ALTER TABLE t SET AUTHORIZATION ROLE admin")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.SetAuthorization()));
         assertThatThrownBy(() -> parse("CREATE SCHEMA s WITH (location = 'x')"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA_PROPERTY));
         assertThatThrownBy(() -> parse("DROP SCHEMA s CASCADE"))
