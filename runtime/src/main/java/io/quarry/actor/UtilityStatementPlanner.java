@@ -24,6 +24,7 @@ import io.quarry.spi.TableStatistics;
 import io.quarry.sql.Literal;
 import io.quarry.sql.PropertyDescriptor;
 import io.quarry.sql.QueryPlan;
+import io.quarry.sql.TypeSql;
 import io.quarry.sql.SqlPlanner;
 import io.quarry.sql.StatementDescriber;
 import io.quarry.sql.StatementParameters;
@@ -178,7 +179,7 @@ final class UtilityStatementPlanner {
         List<List<Object>> rows = new ArrayList<>();
         for (ColumnMetadata column : table.columns()) {
             if (matches(statement.like(), column.name())) {
-                rows.add(List.of(column.name(), column.type().displayName(), "", ""));
+                rows.add(List.of(column.name(), column.type().displayName(), "", column.comment().orElse("")));
             }
         }
         return table(List.of("Column", "Type", "Extra", "Comment"), Collections.nCopies(4, Types.VARCHAR), rows);
@@ -191,13 +192,23 @@ final class UtilityStatementPlanner {
                     "Relation '" + name.catalog() + "." + name.table() + "' is a view, not a table");
         }
         TableMetadata table = requireTable(statement.table(), session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
         List<String> columns = new ArrayList<>();
         for (ColumnMetadata column : table.columns()) {
-            columns.add("   " + quoteIfNeeded(column.name()) + " " + column.type().displayName());
+            boolean notNull = !column.nullable() || !metadata.isNullable(name.table(), column.name());
+            columns.add("   " + quoteIfNeeded(column.name()) + " " + TypeSql.format(column.type()) + (notNull ? " NOT NULL" : "")
+                    + column.comment().map(comment -> " COMMENT " + quoteString(comment)).orElse(""));
         }
         String text = "CREATE TABLE " + quoteIfNeeded(name.catalog()) + "." + quoteIfNeeded(name.table().schema()) + "."
-                + quoteIfNeeded(name.table().table()) + " (\n" + String.join(",\n", columns) + "\n)";
-        return table(List.of("Create Table"), List.of(Types.VARCHAR), List.of(List.of(text)));
+                + quoteIfNeeded(name.table().table()) + " (\n" + String.join(",\n", columns) + "\n)"
+                + table.comment().map(comment -> "\nCOMMENT " + quoteString(comment)).orElse("");
+        // typed as Trino types it: a varchar as long as the text
+        Type type = Types.varchar(Math.max(1, text.codePointCount(0, text.length())));
+        return table(List.of("Create Table"), List.of(type), List.of(List.of(text)));
+    }
+
+    private static String quoteString(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Trino's form: {@code CREATE VIEW catalog.schema.name SECURITY DEFINER AS} and the stored query on the next line. */
@@ -209,7 +220,8 @@ final class UtilityStatementPlanner {
                 ? new QuarryException(ErrorCode.NOT_SUPPORTED, "Relation '" + qualifiedName + "' is a table, not a view")
                 : new QuarryException(ErrorCode.TABLE_NOT_FOUND, "View '" + qualifiedName + "' does not exist"));
         String text = "CREATE VIEW " + quoteIfNeeded(name.catalog()) + "." + quoteIfNeeded(name.table().schema()) + "."
-                + quoteIfNeeded(name.table().table()) + " SECURITY DEFINER AS\n" + view.sql();
+                + quoteIfNeeded(name.table().table()) + view.comment().map(comment -> " COMMENT " + quoteString(comment)).orElse("")
+                + " SECURITY DEFINER AS\n" + view.sql();
         return table(List.of("Create View"), List.of(Types.VARCHAR), List.of(List.of(text)));
     }
 

@@ -76,6 +76,18 @@ final class WriteStatementPlanner {
         if (statement instanceof WriteStatement.CreateSchema create) {
             return Optional.of(createSchema(create, session));
         }
+        if (statement instanceof WriteStatement.AlterSchema alter) {
+            String[] name = schemaName(alter.name(), session);
+            if (!catalogs.require(name[0]).metadata().schemaExists(name[1])) {
+                throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name[0] + "." + name[1] + "' does not exist");
+            }
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, alter.rename()
+                    ? "This connector does not support renaming schemas"
+                    : "Catalog does not support permission management: " + name[0]);
+        }
+        if (statement instanceof WriteStatement.ShowCreateSchema show) {
+            return Optional.of(showCreateSchema(show, session));
+        }
         if (statement instanceof WriteStatement.DropSchema drop) {
             return Optional.of(dropSchema(drop, session));
         }
@@ -101,6 +113,9 @@ final class WriteStatementPlanner {
             QualifiedTable name = tableName(modify.name(), session);
             existingTable(catalogs.require(name.catalog()).metadata(), name);
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support modifying table rows");
+        }
+        if (statement instanceof WriteStatement.CommentOn comment) {
+            return Optional.of(commentOn(comment, session));
         }
         if (statement instanceof WriteStatement.CreateView create) {
             return Optional.of(createView(create, session));
@@ -129,6 +144,19 @@ final class WriteStatementPlanner {
         return done("CREATE SCHEMA");
     }
 
+    /** Trino's text: {@code CREATE SCHEMA catalog.schema}, typed varchar(length); no connector has schema properties. */
+    private PlannedQuery showCreateSchema(WriteStatement.ShowCreateSchema statement, Session session) {
+        String[] name = schemaName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name[0]).metadata();
+        if (!metadata.schemaExists(name[1])) {
+            throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name[0] + "." + name[1] + "' does not exist");
+        }
+        String text = "CREATE SCHEMA " + name[0] + "." + name[1];
+        Type type = Types.varchar(text.length());
+        PlanNode root = new Output(new Values(List.of(type), List.of(List.of(new Constant(text, type)))), List.of("Create Schema"));
+        return new PlannedQuery(List.of(new ResultColumn("Create Schema", type)), Fragmenter.fragment(root));
+    }
+
     private PlannedQuery dropSchema(WriteStatement.DropSchema statement, Session session) {
         String[] name = schemaName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name[0]).metadata();
@@ -145,7 +173,7 @@ final class WriteStatementPlanner {
     private PlannedQuery createTable(WriteStatement.CreateTable statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
-        checkSchemaExists(metadata, name);
+        checkTargetSchemaExists(metadata, name);
         if (metadata.table(name.table()).isPresent()) {
             if (statement.ifNotExists()) {
                 return done("CREATE TABLE");
@@ -153,15 +181,92 @@ final class WriteStatementPlanner {
             throw tableAlreadyExists(name);
         }
         List<ColumnMetadata> columns = new ArrayList<>();
+        for (WriteStatement.TableElement element : statement.elements()) {
+            if (element instanceof WriteStatement.LikeClause like) {
+                columns.addAll(likeColumns(like, name, session));
+            } else {
+                columns.add(column((WriteStatement.ColumnDefinition) element));
+            }
+        }
         Set<String> seen = new HashSet<>();
-        for (WriteStatement.ColumnDefinition column : statement.columns()) {
+        for (ColumnMetadata column : columns) {
             if (!seen.add(column.name())) {
                 throw new QuarryException(ErrorCode.DUPLICATE_COLUMN_NAME, "Column name '" + column.name() + "' specified more than once");
             }
-            columns.add(new ColumnMetadata(column.name(), type(column)));
         }
-        metadata.createTable(new TableMetadata(name.table(), columns));
+        metadata.createTable(new TableMetadata(name.table(), columns, statement.comment()));
         return done("CREATE TABLE");
+    }
+
+    /** The columns LIKE copies: names, types, NOT NULL and comments of the other table (of any catalog). */
+    private List<ColumnMetadata> likeColumns(WriteStatement.LikeClause like, QualifiedTable target, Session session) {
+        QualifiedTable source = tableName(like.table(), session);
+        ConnectorMetadata sourceMetadata = catalogs.require(source.catalog()).metadata();
+        Optional<TableMetadata> table = sourceMetadata.table(source.table());
+        if (table.isEmpty()) {
+            if (sourceMetadata.view(source.table()).isPresent()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "LIKE clause does not support views: '" + source + "'");
+            }
+            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "LIKE table '" + source + "' does not exist");
+        }
+        if (like.includingProperties() && !source.catalog().equals(target.catalog())) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                    "CREATE TABLE LIKE table INCLUDING PROPERTIES across catalogs is not supported");
+        }
+        List<ColumnMetadata> columns = new ArrayList<>();
+        for (ColumnMetadata column : table.get().columns()) {
+            boolean nullable = column.nullable() && sourceMetadata.isNullable(source.table(), column.name());
+            columns.add(new ColumnMetadata(column.name(), column.type(), nullable, column.comment()));
+        }
+        return columns;
+    }
+
+    /**
+     * COMMENT ON TABLE / VIEW / COLUMN, with Trino's checks: the relation must be of the kind named (a column's may be
+     * either), and the column in it. A view's comments are stored by replacing the view with a commented copy.
+     */
+    private PlannedQuery commentOn(WriteStatement.CommentOn statement, Session session) {
+        List<String> parts = statement.name();
+        boolean onColumn = statement.target() == WriteStatement.CommentTarget.COLUMN;
+        QualifiedTable name = tableName(onColumn ? parts.subList(0, parts.size() - 1) : parts, session);
+        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        Optional<TableMetadata> table = metadata.table(name.table());
+        Optional<ViewDefinition> view = table.isPresent() ? Optional.empty() : metadata.view(name.table());
+        if (statement.target() == WriteStatement.CommentTarget.TABLE && table.isEmpty() && view.isPresent()) {
+            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist, but a view with that name "
+                    + "exists. Did you mean COMMENT ON VIEW " + name + " IS ...?");
+        }
+        if (statement.target() == WriteStatement.CommentTarget.VIEW) {
+            if (view.isEmpty()) {
+                throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, table.isPresent()
+                        ? "View '" + name + "' does not exist, but a table with that name exists. Did you mean COMMENT ON TABLE "
+                                + name + " IS ...?"
+                        : "View '" + name + "' does not exist");
+            }
+            metadata.createView(name.table(), view.get().withComment(statement.comment()), true);
+            return done("COMMENT");
+        }
+        if (view.isPresent()) {
+            String column = parts.get(parts.size() - 1);
+            List<ColumnMetadata> columns = new ArrayList<>(view.get().columns());
+            if (columns.stream().noneMatch(existing -> existing.name().equals(column))) {
+                throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column does not exist: " + column);
+            }
+            columns.replaceAll(existing -> existing.name().equals(column) ? existing.withComment(statement.comment()) : existing);
+            metadata.createView(name.table(), view.get().withColumns(columns), true);
+            return done("COMMENT");
+        }
+        TableMetadata existing = existingTable(metadata, name);
+        if (!onColumn) {
+            metadata.setTableComment(name.table(), statement.comment());
+            return done("COMMENT");
+        }
+        String column = parts.get(parts.size() - 1);
+        if (existing.column(column).isEmpty()) {
+            throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column does not exist: " + column);
+        }
+        metadata.setColumnComment(name.table(), column, statement.comment());
+        return done("COMMENT");
     }
 
     private PlannedQuery dropTable(WriteStatement.DropTable statement, Session session) {
@@ -202,6 +307,11 @@ final class WriteStatementPlanner {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
         WriteStatement.TableChange change = statement.change();
+        if (change instanceof WriteStatement.TableChange.SetProperties set) {
+            // no connector has table properties: the first one named is unknown, whatever the table
+            throw new QuarryException(ErrorCode.INVALID_TABLE_PROPERTY,
+                    "Catalog '" + name.catalog() + "' table property '" + set.names().get(0) + "' does not exist");
+        }
         Optional<TableMetadata> found = metadata.table(name.table());
         if (found.isEmpty() && statement.ifExists()) {
             return done(updateType(change));
@@ -212,7 +322,7 @@ final class WriteStatementPlanner {
             if (!target.catalog().equals(name.catalog())) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Table rename across catalogs is not supported");
             }
-            checkSchemaExists(metadata, target);
+            checkTargetSchemaExists(metadata, target);
             if (metadata.table(target.table()).isPresent() || metadata.view(target.table()).isPresent()) {
                 throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Target table '" + target + "' already exists");
             }
@@ -228,6 +338,23 @@ final class WriteStatementPlanner {
                 throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + rename.to() + "' already exists");
             }
             metadata.renameColumn(name.table(), rename.from(), rename.to());
+        } else if (change instanceof WriteStatement.TableChange.SetAuthorization) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
+        } else if (change instanceof WriteStatement.TableChange.ExecuteProcedure execute) {
+            throw new QuarryException(ErrorCode.PROCEDURE_NOT_FOUND, "Table procedure not registered: " + execute.procedure());
+        } else if (change instanceof WriteStatement.TableChange.DropNotNull drop) {
+            ColumnMetadata column = table.column(drop.column())
+                    .orElseThrow(() -> new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + drop.column() + "' does not exist"));
+            if (column.nullable()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Column is already nullable");
+            }
+            metadata.dropNotNullConstraint(name.table(), drop.column());
+        } else if (change instanceof WriteStatement.TableChange.SetColumnType set) {
+            if (table.column(set.column()).isEmpty()) {
+                throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + set.column() + "' does not exist");
+            }
+            type(new WriteStatement.ColumnDefinition(set.column(), set.type()));
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support setting column types");
         } else if (change instanceof WriteStatement.TableChange.AddColumn add) {
             if (table.column(add.column().name()).isPresent()) {
                 if (add.ifNotExists()) {
@@ -235,7 +362,12 @@ final class WriteStatementPlanner {
                 }
                 throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + add.column().name() + "' already exists");
             }
-            metadata.addColumn(name.table(), new ColumnMetadata(add.column().name(), type(add.column())));
+            ColumnMetadata column = column(add.column());
+            if (!column.nullable() && metadata.statistics(name.table()).rowCount() > 0) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                        "Unable to add NOT NULL column '" + column.name() + "' for non-empty table: " + name.table());
+            }
+            metadata.addColumn(name.table(), column);
         } else {
             WriteStatement.TableChange.DropColumn drop = (WriteStatement.TableChange.DropColumn) change;
             if (table.column(drop.column()).isEmpty()) {
@@ -253,6 +385,15 @@ final class WriteStatementPlanner {
     }
 
     private static String updateType(WriteStatement.TableChange change) {
+        if (change instanceof WriteStatement.TableChange.DropNotNull) {
+            return "DROP NOT NULL CONSTRAINT";
+        }
+        if (change instanceof WriteStatement.TableChange.SetColumnType) {
+            return "SET COLUMN TYPE";
+        }
+        if (change instanceof WriteStatement.TableChange.ExecuteProcedure) {
+            return "ALTER TABLE EXECUTE";
+        }
         if (change instanceof WriteStatement.TableChange.RenameTo) {
             return "RENAME TABLE";
         }
@@ -296,7 +437,7 @@ final class WriteStatementPlanner {
     private PlannedQuery createView(WriteStatement.CreateView statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
-        checkSchemaExists(metadata, name);
+        checkTargetSchemaExists(metadata, name);
         if (metadata.table(name.table()).isPresent()) {
             throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: '" + name + "'");
         }
@@ -304,7 +445,8 @@ final class WriteStatementPlanner {
         QueryPlan query = planner.plan(statement.query(), session);
         List<ColumnMetadata> columns = outputColumns(
                 statement.columnAliases(), query, ErrorCode.MISSING_COLUMN_NAME, "Column name not specified at position ");
-        metadata.createView(name.table(), new ViewDefinition(statement.definition(), session.catalog(), session.schema(), columns),
+        metadata.createView(name.table(),
+                new ViewDefinition(statement.definition(), session.catalog(), session.schema(), columns, statement.comment()),
                 statement.replace());
         return done("CREATE VIEW");
     }
@@ -367,7 +509,7 @@ final class WriteStatementPlanner {
     private PlannedQuery createTableAsSelect(WriteStatement.CreateTableAsSelect statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
-        checkSchemaExists(metadata, name);
+        checkTargetSchemaExists(metadata, name);
         if (metadata.table(name.table()).isPresent()) {
             if (statement.ifNotExists()) {
                 return rowCount(0, "CREATE TABLE");
@@ -396,7 +538,7 @@ final class WriteStatementPlanner {
             }
             columns.add(new ColumnMetadata(column, type));
         }
-        TableMetadata table = new TableMetadata(name.table(), columns);
+        TableMetadata table = new TableMetadata(name.table(), columns, statement.comment());
         if (!statement.withData()) {
             metadata.createTable(table);
             return rowCount(0, "CREATE TABLE");
@@ -486,11 +628,22 @@ final class WriteStatementPlanner {
                 List.of(new ResultColumn("rows", Types.BIGINT)), Fragmenter.fragment(root), Optional.of(updateType), Optional.empty());
     }
 
+    private static ColumnMetadata column(WriteStatement.ColumnDefinition column) {
+        return new ColumnMetadata(column.name(), type(column), column.nullable(), column.comment());
+    }
+
     private static Type type(WriteStatement.ColumnDefinition column) {
         try {
             return Types.parse(column.type());
         } catch (IllegalArgumentException e) {
             throw new QuarryException(ErrorCode.TYPE_NOT_FOUND, "Unknown type '" + column.type() + "' for column '" + column.name() + "'");
+        }
+    }
+
+    /** CREATE TABLE [AS], CREATE VIEW and RENAME TO into a missing schema fail as Trino's memory connector fails them. */
+    private static void checkTargetSchemaExists(ConnectorMetadata metadata, QualifiedTable name) {
+        if (!metadata.schemaExists(name.table().schema())) {
+            throw new QuarryException(ErrorCode.NOT_FOUND, "Schema " + name.table().schema() + " not found");
         }
     }
 

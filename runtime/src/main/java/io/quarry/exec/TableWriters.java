@@ -14,7 +14,7 @@ final class TableWriters {
         if (writer.dropData()) {
             source.factories.add(() -> new DropDataOperator(() -> connector.dropData(writer.target())));
         } else {
-            source.factories.add(() -> new TableWriterOperator(connector.pageSink(writer.target())));
+            source.factories.add(() -> new TableWriterOperator(connector.pageSink(writer.target()), writer.target().columns()));
         }
         return source;
     }

@@ -80,6 +80,21 @@ public interface ConnectorMetadata {
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping columns");
     }
 
+    /** Makes a NOT NULL column nullable: ALTER TABLE … ALTER COLUMN … DROP NOT NULL. */
+    default void dropNotNullConstraint(SchemaTableName table, String column) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping a not null constraint");
+    }
+
+    /** Sets (or, when empty, removes) a table's comment: COMMENT ON TABLE. */
+    default void setTableComment(SchemaTableName table, Optional<String> comment) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support setting table comments");
+    }
+
+    /** Sets (or, when empty, removes) a column's comment: COMMENT ON COLUMN. */
+    default void setColumnComment(SchemaTableName table, String column, Optional<String> comment) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support setting column comments");
+    }
+
     /**
      * Empties a table at once; the returned target names the data the workers must drop (as {@link #dropTable}),
      * which no later write goes to.

@@ -5,14 +5,28 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 
-/** A table and its columns, in declaration order. */
-public record TableMetadata(SchemaTableName name, List<ColumnMetadata> columns) {
+/** A table, its columns in declaration order, and its comment. */
+public record TableMetadata(SchemaTableName name, List<ColumnMetadata> columns, Optional<String> comment) {
     public TableMetadata {
         requireNonNull(name, "name is null");
         columns = List.copyOf(columns);
+        requireNonNull(comment, "comment is null");
+    }
+
+    /** A table without a comment. */
+    public TableMetadata(SchemaTableName name, List<ColumnMetadata> columns) {
+        this(name, columns, Optional.empty());
     }
 
     public Optional<ColumnMetadata> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public TableMetadata withName(SchemaTableName newName) {
+        return new TableMetadata(newName, columns, comment);
+    }
+
+    public TableMetadata withColumns(List<ColumnMetadata> newColumns) {
+        return new TableMetadata(name, newColumns, comment);
     }
 }

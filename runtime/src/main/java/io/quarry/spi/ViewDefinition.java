@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A stored view: its query text, the session catalog and schema its unqualified names resolve in, and the
- * columns (names and types) planning the query gave when the view was created.
+ * A stored view: its query text, the session catalog and schema its unqualified names resolve in, the
+ * columns (names, types and comments) planning the query gave when the view was created, and its comment.
  */
-public record ViewDefinition(String sql, Optional<String> catalog, Optional<String> schema, List<ColumnMetadata> columns) {
+public record ViewDefinition(
+        String sql, Optional<String> catalog, Optional<String> schema, List<ColumnMetadata> columns, Optional<String> comment) {
     public ViewDefinition {
         requireNonNull(sql, "sql is null");
         requireNonNull(catalog, "catalog is null");
@@ -18,5 +19,19 @@ public record ViewDefinition(String sql, Optional<String> catalog, Optional<Stri
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a view has at least one column");
         }
+        requireNonNull(comment, "comment is null");
+    }
+
+    /** A view without a comment. */
+    public ViewDefinition(String sql, Optional<String> catalog, Optional<String> schema, List<ColumnMetadata> columns) {
+        this(sql, catalog, schema, columns, Optional.empty());
+    }
+
+    public ViewDefinition withComment(Optional<String> newComment) {
+        return new ViewDefinition(sql, catalog, schema, columns, newComment);
+    }
+
+    public ViewDefinition withColumns(List<ColumnMetadata> newColumns) {
+        return new ViewDefinition(sql, catalog, schema, newColumns, comment);
     }
 }

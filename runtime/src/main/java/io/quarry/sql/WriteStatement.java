@@ -12,16 +12,46 @@ import java.util.Optional;
  * statement was (so that error positions stay those of the statement).
  */
 public sealed interface WriteStatement {
-    /** A column of CREATE TABLE: its name and the type as written. */
-    record ColumnDefinition(String name, String type) {
+    /** What the parenthesised list of CREATE TABLE holds: column definitions and LIKE clauses, in order. */
+    sealed interface TableElement {}
+
+    /** A column of CREATE TABLE or ADD COLUMN: its name, the type as written, NOT NULL (nullable false) and COMMENT. */
+    record ColumnDefinition(String name, String type, boolean nullable, Optional<String> comment) implements TableElement {
         public ColumnDefinition {
             requireNonNull(name, "name is null");
             requireNonNull(type, "type is null");
+            requireNonNull(comment, "comment is null");
+        }
+
+        /** A nullable column without a comment. */
+        public ColumnDefinition(String name, String type) {
+            this(name, type, true, Optional.empty());
+        }
+    }
+
+    /** LIKE table [INCLUDING | EXCLUDING PROPERTIES]: the columns of another table. */
+    record LikeClause(List<String> table, boolean includingProperties) implements TableElement {
+        public LikeClause {
+            table = List.copyOf(table);
         }
     }
 
     record CreateSchema(List<String> name, boolean ifNotExists) implements WriteStatement {
         public CreateSchema {
+            name = List.copyOf(name);
+        }
+    }
+
+    /** ALTER SCHEMA name RENAME TO | SET AUTHORIZATION: neither is supported by Quarry's connectors. */
+    record AlterSchema(List<String> name, boolean rename) implements WriteStatement {
+        public AlterSchema {
+            name = List.copyOf(name);
+        }
+    }
+
+    /** SHOW CREATE SCHEMA name. */
+    record ShowCreateSchema(List<String> name) implements WriteStatement {
+        public ShowCreateSchema {
             name = List.copyOf(name);
         }
     }
@@ -32,20 +62,51 @@ public sealed interface WriteStatement {
         }
     }
 
-    record CreateTable(List<String> name, boolean ifNotExists, List<ColumnDefinition> columns) implements WriteStatement {
+    /** CREATE TABLE [IF NOT EXISTS] name (elements) [COMMENT comment]. */
+    record CreateTable(List<String> name, boolean ifNotExists, List<TableElement> elements, Optional<String> comment)
+            implements WriteStatement {
         public CreateTable {
             name = List.copyOf(name);
-            columns = List.copyOf(columns);
+            elements = List.copyOf(elements);
+            requireNonNull(comment, "comment is null");
+        }
+
+        /** Without a table comment. */
+        public CreateTable(List<String> name, boolean ifNotExists, List<? extends TableElement> elements) {
+            this(name, ifNotExists, List.copyOf(elements), Optional.empty());
         }
     }
 
     record CreateTableAsSelect(
-            List<String> name, boolean ifNotExists, Optional<List<String>> columnAliases, String query, boolean withData)
+            List<String> name, boolean ifNotExists, Optional<List<String>> columnAliases, String query, boolean withData,
+            Optional<String> comment)
             implements WriteStatement {
         public CreateTableAsSelect {
             name = List.copyOf(name);
             columnAliases = columnAliases.map(List::copyOf);
             requireNonNull(query, "query is null");
+            requireNonNull(comment, "comment is null");
+        }
+
+        /** Without a table comment. */
+        public CreateTableAsSelect(List<String> name, boolean ifNotExists, Optional<List<String>> columnAliases, String query,
+                boolean withData) {
+            this(name, ifNotExists, columnAliases, query, withData, Optional.empty());
+        }
+    }
+
+    /** What COMMENT ON names. */
+    enum CommentTarget { TABLE, VIEW, COLUMN }
+
+    /**
+     * COMMENT ON TABLE | VIEW name IS 'text' | NULL, or COMMENT ON COLUMN relation.column IS …: the column is the
+     * name's last part.
+     */
+    record CommentOn(CommentTarget target, List<String> name, Optional<String> comment) implements WriteStatement {
+        public CommentOn {
+            requireNonNull(target, "target is null");
+            name = List.copyOf(name);
+            requireNonNull(comment, "comment is null");
         }
     }
 
@@ -95,6 +156,38 @@ public sealed interface WriteStatement {
             }
         }
 
+        /** ALTER COLUMN column DROP NOT NULL. */
+        record DropNotNull(String column) implements TableChange {
+            public DropNotNull {
+                requireNonNull(column, "column is null");
+            }
+        }
+
+        /** ALTER COLUMN column SET DATA TYPE type (the type as written). */
+        record SetColumnType(String column, String type) implements TableChange {
+            public SetColumnType {
+                requireNonNull(column, "column is null");
+                requireNonNull(type, "type is null");
+            }
+        }
+
+        /** SET PROPERTIES name = value, …: only the names matter (no connector has table properties). */
+        record SetProperties(List<String> names) implements TableChange {
+            public SetProperties {
+                names = List.copyOf(names);
+            }
+        }
+
+        /** SET AUTHORIZATION [USER | ROLE] name: Quarry has no owners or permissions. */
+        record SetAuthorization() implements TableChange {}
+
+        /** EXECUTE procedure [(arguments)]: a table procedure, named in upper case as Trino reports it. */
+        record ExecuteProcedure(String procedure) implements TableChange {
+            public ExecuteProcedure {
+                requireNonNull(procedure, "procedure is null");
+            }
+        }
+
         /** DROP COLUMN [IF EXISTS] column. */
         record DropColumn(String column, boolean ifExists) implements TableChange {
             public DropColumn {
@@ -122,13 +215,21 @@ public sealed interface WriteStatement {
      * CREATE [OR REPLACE] VIEW name [(columns)] AS query; {@code query} is positioned as in the statement,
      * {@code definition} is the query's own text (what the view stores).
      */
-    record CreateView(List<String> name, boolean replace, Optional<List<String>> columnAliases, String query, String definition)
+    record CreateView(
+            List<String> name, boolean replace, Optional<List<String>> columnAliases, String query, String definition,
+            Optional<String> comment)
             implements WriteStatement {
         public CreateView {
             name = List.copyOf(name);
             columnAliases = columnAliases.map(List::copyOf);
             requireNonNull(query, "query is null");
             requireNonNull(definition, "definition is null");
+            requireNonNull(comment, "comment is null");
+        }
+
+        /** Without a comment. */
+        public CreateView(List<String> name, boolean replace, Optional<List<String>> columnAliases, String query, String definition) {
+            this(name, replace, columnAliases, query, definition, Optional.empty());
         }
     }
 

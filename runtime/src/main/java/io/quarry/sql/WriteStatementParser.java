@@ -42,6 +42,17 @@ public final class WriteStatementParser {
             position = 2;
             boolean ifNotExists = ifNotExists();
             List<String> name = qualifiedName();
+            if (peek(0).isWord("authorization")) {
+                // Quarry has no owners: the named user or role is accepted and not kept
+                position++;
+                skipPrincipal();
+            }
+            if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
+                Token property = peek(2);
+                // no connector has schema properties
+                throw new QuarryException(ErrorCode.INVALID_SCHEMA_PROPERTY,
+                        "Schema property '" + (isIdentifier(property) ? identifier(property) : property.text()) + "' does not exist");
+            }
             expectEnd();
             return Optional.of(new WriteStatement.CreateSchema(name, ifNotExists));
         }
@@ -86,9 +97,36 @@ public final class WriteStatementParser {
             position = 2;
             return Optional.of(insert());
         }
+        if (first.isWord("comment") && second.isWord("on")) {
+            position = 2;
+            return Optional.of(commentOn());
+        }
         Optional<WriteStatement> tableChange = tableChange(first, second);
         if (tableChange.isPresent()) {
             return tableChange;
+        }
+        if (first.isWord("alter") && second.isWord("schema")) {
+            position = 2;
+            List<String> name = qualifiedName();
+            Token verb = next();
+            boolean rename = verb.isWord("rename") && peek(0).isWord("to");
+            if (rename) {
+                position++;
+                expectIdentifier("a schema name");
+            } else if (verb.isWord("set") && peek(0).isWord("authorization")) {
+                position++;
+                skipPrincipal();
+            } else {
+                throw UtilityTokens.syntaxError(verb, "RENAME TO or SET AUTHORIZATION");
+            }
+            expectEnd();
+            return Optional.of(new WriteStatement.AlterSchema(name, rename));
+        }
+        if (first.isWord("show") && second.isWord("create") && peek(2).isWord("schema")) {
+            position = 3;
+            List<String> name = qualifiedName();
+            expectEnd();
+            return Optional.of(new WriteStatement.ShowCreateSchema(name));
         }
         if (first.isWord("show") && second.isWord("functions")) {
             position = 2;
@@ -160,28 +198,68 @@ public final class WriteStatementParser {
         if (verb.isWord("add") && peek(0).isWord("column")) {
             position++;
             boolean ifNotExists = ifNotExists();
-            Token column = expectIdentifier("a column name");
-            int typeStart = peek(0).start();
-            int typeEnd = endOfStatement();
-            if (peek(0).kind() != Kind.WORD) {
-                throw UtilityTokens.syntaxError(peek(0), "a type");
-            }
-            while (peek(0).kind() != Kind.END && !peek(0).isSymbol(";")) {
-                if (peek(0).isWord("not") || peek(0).isWord("comment") || peek(0).isWord("with") && !peek(1).isWord("time")) {
-                    throw new QuarryException(ErrorCode.NOT_SUPPORTED,
-                            "Column constraints, comments and properties are not supported (column " + column.text() + ")");
-                }
-                position++;
-            }
-            ColumnDefinition definition = new ColumnDefinition(identifier(column), sql.substring(typeStart, typeEnd));
-            return new WriteStatement.TableChange.AddColumn(definition, ifNotExists);
+            return new WriteStatement.TableChange.AddColumn(columnDefinition(), ifNotExists);
         }
         if (verb.isWord("drop") && peek(0).isWord("column")) {
             position++;
             boolean ifExists = ifExists();
             return new WriteStatement.TableChange.DropColumn(identifier(expectIdentifier("a column name")), ifExists);
         }
-        throw UtilityTokens.syntaxError(verb, "RENAME TO, RENAME COLUMN, ADD COLUMN or DROP COLUMN");
+        if (verb.isWord("alter") && peek(0).isWord("column")) {
+            position++;
+            String column = identifier(expectIdentifier("a column name"));
+            if (peek(0).isWord("drop") && peek(1).isWord("not") && peek(2).isWord("null")) {
+                position += 3;
+                return new WriteStatement.TableChange.DropNotNull(column);
+            }
+            if (peek(0).isWord("set") && peek(1).isWord("data") && peek(2).isWord("type")) {
+                position += 3;
+                Token typeStart = peek(0);
+                if (typeStart.kind() != Kind.WORD) {
+                    throw UtilityTokens.syntaxError(typeStart, "a type");
+                }
+                int typeEnd = endOfStatement();
+                while (peek(0).kind() != Kind.END && !(peek(0).isSymbol(";") && peek(1).kind() == Kind.END)) {
+                    position++;
+                }
+                return new WriteStatement.TableChange.SetColumnType(column, sql.substring(typeStart.start(), typeEnd));
+            }
+            throw UtilityTokens.syntaxError(peek(0), "DROP NOT NULL or SET DATA TYPE");
+        }
+        if (verb.isWord("set") && peek(0).isWord("properties")) {
+            position++;
+            List<String> names = new ArrayList<>();
+            while (true) {
+                names.add(identifier(expectIdentifier("a property name")));
+                expectSymbol("=");
+                int depth = 0;
+                while (peek(0).kind() != Kind.END && !(depth == 0 && (peek(0).isSymbol(",") || peek(0).isSymbol(";")))) {
+                    if (peek(0).isSymbol("(") || peek(0).isSymbol("[")) {
+                        depth++;
+                    } else if (peek(0).isSymbol(")") || peek(0).isSymbol("]")) {
+                        depth--;
+                    }
+                    position++;
+                }
+                if (!peek(0).isSymbol(",")) {
+                    return new WriteStatement.TableChange.SetProperties(names);
+                }
+                position++;
+            }
+        }
+        if (verb.isWord("set") && peek(0).isWord("authorization")) {
+            position++;
+            skipPrincipal();
+            return new WriteStatement.TableChange.SetAuthorization();
+        }
+        if (verb.isWord("execute")) {
+            String procedure = expectIdentifier("a procedure name").text().toUpperCase(Locale.ROOT);
+            if (peek(0).isSymbol("(")) {
+                skipParenthesised();
+            }
+            return new WriteStatement.TableChange.ExecuteProcedure(procedure);
+        }
+        throw UtilityTokens.syntaxError(verb, "RENAME TO, RENAME COLUMN, ADD COLUMN, DROP COLUMN, ALTER COLUMN, SET PROPERTIES or EXECUTE");
     }
 
     private Token expectIdentifier(String what) {
@@ -208,9 +286,13 @@ public final class WriteStatementParser {
     }
 
     private String string() {
+        return string("a string pattern");
+    }
+
+    private String string(String what) {
         Token token = next();
         if (token.kind() != Kind.STRING) {
-            throw UtilityTokens.syntaxError(token, "a string pattern");
+            throw UtilityTokens.syntaxError(token, what);
         }
         return token.text();
     }
@@ -223,14 +305,16 @@ public final class WriteStatementParser {
             // "(a, b) AS SELECT" names the columns of CREATE TABLE AS; "(a bigint, …)" defines them.
             boolean aliasList = isIdentifier(peek(1)) && (peek(2).isSymbol(",") || peek(2).isSymbol(")"));
             if (!aliasList) {
-                List<ColumnDefinition> columns = columnDefinitions();
+                List<WriteStatement.TableElement> elements = tableElements();
+                Optional<String> comment = tableComment();
                 rejectProperties();
                 expectEnd();
-                return new WriteStatement.CreateTable(name, ifNotExists, columns);
+                return new WriteStatement.CreateTable(name, ifNotExists, elements, comment);
             }
             position++;
             aliases = Optional.of(identifierList());
         }
+        Optional<String> comment = tableComment();
         rejectProperties();
         Token as = next();
         if (!as.isWord("as")) {
@@ -255,7 +339,7 @@ public final class WriteStatementParser {
         if (!parenthesised && !QUERY_STARTS.contains(peek(0).text().toLowerCase(Locale.ROOT))) {
             throw UtilityTokens.syntaxError(peek(0), "a query");
         }
-        return new WriteStatement.CreateTableAsSelect(name, ifNotExists, aliases, query, withData);
+        return new WriteStatement.CreateTableAsSelect(name, ifNotExists, aliases, query, withData, comment);
     }
 
     private WriteStatement createView(boolean replace) {
@@ -265,8 +349,9 @@ public final class WriteStatementParser {
             position++;
             aliases = Optional.of(identifierList());
         }
-        if (peek(0).isWord("comment") || peek(0).isWord("security") || (peek(0).isWord("with") && peek(1).isSymbol("("))) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "View comments, security modes and properties are not supported");
+        Optional<String> comment = tableComment();
+        if (peek(0).isWord("security") || (peek(0).isWord("with") && peek(1).isSymbol("("))) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "View security modes and properties are not supported");
         }
         Token as = next();
         if (!as.isWord("as")) {
@@ -278,7 +363,8 @@ public final class WriteStatementParser {
             throw UtilityTokens.syntaxError(start, "a query");
         }
         int end = endOfStatement();
-        return new WriteStatement.CreateView(name, replace, aliases, positioned(start.start(), end), sql.substring(start.start(), end).strip());
+        return new WriteStatement.CreateView(
+                name, replace, aliases, positioned(start.start(), end), sql.substring(start.start(), end).strip(), comment);
     }
 
     private WriteStatement insert() {
@@ -312,51 +398,148 @@ public final class WriteStatementParser {
         return text.append(sql, start, end).toString().stripTrailing();
     }
 
-    private List<ColumnDefinition> columnDefinitions() {
+    /** The parenthesised elements of CREATE TABLE: column definitions and LIKE clauses. */
+    private List<WriteStatement.TableElement> tableElements() {
         expectSymbol("(");
-        List<ColumnDefinition> columns = new ArrayList<>();
+        List<WriteStatement.TableElement> elements = new ArrayList<>();
         while (true) {
-            Token nameToken = next();
-            if (!isIdentifier(nameToken)) {
-                throw UtilityTokens.syntaxError(nameToken, "a column name");
-            }
-            Token typeStart = peek(0);
-            if (typeStart.kind() != Kind.WORD) {
-                throw UtilityTokens.syntaxError(typeStart, "a type");
-            }
-            int depth = 0;
-            int typeEnd = typeStart.end();
-            while (true) {
-                Token token = peek(0);
-                if (token.kind() == Kind.END) {
-                    throw UtilityTokens.syntaxError(token, "')'");
-                }
-                if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")"))) {
-                    break;
-                }
-                boolean withTimeZone = token.isWord("with") && peek(1).isWord("time") && peek(2).isWord("zone");
-                if (depth == 0 && token != typeStart
-                        && (token.isWord("not") || token.isWord("comment") || (token.isWord("with") && !withTimeZone))) {
-                    throw new QuarryException(ErrorCode.NOT_SUPPORTED,
-                            "Column constraints, comments and properties are not supported (column " + nameToken.text() + ")");
-                }
-                if (token.isSymbol("(")) {
-                    depth++;
-                } else if (token.isSymbol(")")) {
-                    depth--;
-                }
-                typeEnd = token.end();
+            // LIKE is reserved: unquoted, it starts a LIKE clause, never a column
+            if (peek(0).isWord("like") && peek(0).kind() == Kind.WORD) {
                 position++;
+                List<String> table = qualifiedName();
+                boolean including = false;
+                if ((peek(0).isWord("including") || peek(0).isWord("excluding")) && peek(1).isWord("properties")) {
+                    including = peek(0).isWord("including");
+                    position += 2;
+                }
+                elements.add(new WriteStatement.LikeClause(table, including));
+            } else {
+                elements.add(columnDefinition());
             }
-            columns.add(new ColumnDefinition(identifier(nameToken), sql.substring(typeStart.start(), typeEnd)));
             Token separator = next();
             if (separator.isSymbol(")")) {
-                return columns;
+                return elements;
             }
             if (!separator.isSymbol(",")) {
                 throw UtilityTokens.syntaxError(separator, "',' or ')'");
             }
         }
+    }
+
+    /** name type [NOT NULL] [COMMENT 'text'] [WITH (properties)], up to the next ',' or ')' or the end. */
+    private ColumnDefinition columnDefinition() {
+        Token nameToken = next();
+        if (!isIdentifier(nameToken)) {
+            throw UtilityTokens.syntaxError(nameToken, "a column name");
+        }
+        Token typeStart = peek(0);
+        if (typeStart.kind() != Kind.WORD && typeStart.kind() != Kind.QUOTED) {
+            throw UtilityTokens.syntaxError(typeStart, "a type");
+        }
+        int depth = 0;
+        int typeEnd = typeStart.end();
+        while (true) {
+            Token token = peek(0);
+            if (token.kind() == Kind.END || (depth == 0 && token.isSymbol(";"))) {
+                break;
+            }
+            if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")"))) {
+                break;
+            }
+            boolean withTimeZone = token.isWord("with") && peek(1).isWord("time") && peek(2).isWord("zone");
+            if (depth == 0 && token != typeStart && (token.isWord("not") || token.isWord("null") || token.isWord("comment")
+                    || (token.isWord("with") && !withTimeZone))) {
+                break;
+            }
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            }
+            typeEnd = token.end();
+            position++;
+        }
+        boolean nullable = true;
+        if (peek(0).isWord("not")) {
+            position++;
+            Token nullToken = next();
+            if (!nullToken.isWord("null")) {
+                throw UtilityTokens.syntaxError(nullToken, "NULL");
+            }
+            nullable = false;
+        }
+        Optional<String> comment = Optional.empty();
+        if (peek(0).isWord("comment")) {
+            position++;
+            comment = Optional.of(string("a string"));
+        }
+        if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
+            Token property = peek(2);
+            throw new QuarryException(ErrorCode.INVALID_COLUMN_PROPERTY,
+                    "Column property '" + (isIdentifier(property) ? identifier(property) : property.text()) + "' does not exist");
+        }
+        Token after = peek(0);
+        if (!after.isSymbol(",") && !after.isSymbol(")") && !after.isSymbol(";") && after.kind() != Kind.END) {
+            throw UtilityTokens.syntaxError(after, "')', ','");
+        }
+        return new ColumnDefinition(identifier(nameToken), sql.substring(typeStart.start(), typeEnd), nullable, comment);
+    }
+
+    /** [COMMENT 'text'] after the elements of CREATE TABLE or before AS of CREATE TABLE AS. */
+    private Optional<String> tableComment() {
+        if (!peek(0).isWord("comment")) {
+            return Optional.empty();
+        }
+        position++;
+        return Optional.of(string("a string"));
+    }
+
+    /** COMMENT ON TABLE | COLUMN name IS 'text' | NULL. */
+    private WriteStatement commentOn() {
+        Token kind = next();
+        WriteStatement.CommentTarget target;
+        if (kind.isWord("table")) {
+            target = WriteStatement.CommentTarget.TABLE;
+        } else if (kind.isWord("view")) {
+            target = WriteStatement.CommentTarget.VIEW;
+        } else if (kind.isWord("column")) {
+            target = WriteStatement.CommentTarget.COLUMN;
+        } else {
+            throw UtilityTokens.syntaxError(kind, "TABLE, VIEW or COLUMN");
+        }
+        boolean onColumn = target == WriteStatement.CommentTarget.COLUMN;
+        List<String> name = new ArrayList<>();
+        while (true) {
+            Token token = next();
+            if (!isIdentifier(token)) {
+                throw UtilityTokens.syntaxError(token, "a name");
+            }
+            name.add(identifier(token));
+            if (!peek(0).isSymbol(".")) {
+                break;
+            }
+            position++;
+        }
+        if (name.size() > (onColumn ? 4 : 3)) {
+            throw new QuarryException(ErrorCode.SYNTAX_ERROR, "Too many dots in " + (onColumn ? "column" : "table") + " name: "
+                    + String.join(".", name));
+        }
+        if (onColumn && name.size() < 2) {
+            throw new QuarryException(ErrorCode.MISSING_TABLE, "Table name is missing for column " + name.get(0));
+        }
+        Token is = next();
+        if (!is.isWord("is")) {
+            throw UtilityTokens.syntaxError(is, "IS");
+        }
+        Optional<String> comment;
+        if (peek(0).isWord("null")) {
+            position++;
+            comment = Optional.empty();
+        } else {
+            comment = Optional.of(string("a string or NULL"));
+        }
+        expectEnd();
+        return new WriteStatement.CommentOn(target, name, comment);
     }
 
     /** Identifiers up to and including the closing parenthesis (the opening one is consumed). */
@@ -378,14 +561,49 @@ public final class WriteStatementParser {
         }
     }
 
+    /** [USER | ROLE] name. */
+    private void skipPrincipal() {
+        if ((peek(0).isWord("user") || peek(0).isWord("role")) && isIdentifier(peek(1))) {
+            position++;
+        }
+        expectIdentifier("a user or role name");
+    }
+
+    /** Skips a parenthesised list (the opening parenthesis is next), nested ones included. */
+    private void skipParenthesised() {
+        int depth = 0;
+        do {
+            Token token = next();
+            if (token.kind() == Kind.END) {
+                throw UtilityTokens.syntaxError(token, "')'");
+            }
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            }
+        } while (depth > 0);
+    }
+
     private void rejectProperties() {
+        if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
+            // what follows the properties is parsed first, as Trino's parser would (a COMMENT there is misplaced)
+            int start = position;
+            position++;
+            skipParenthesised();
+            Token after = peek(0);
+            if (!after.isWord("as") && !after.isSymbol(";") && after.kind() != Kind.END) {
+                throw UtilityTokens.syntaxError(after, "')', ','");
+            }
+            position = start;
+        }
         if (peek(0).isWord("with") && peek(1).isSymbol("(") && isIdentifier(peek(2))) {
             // the connectors have no table properties
             throw new QuarryException(ErrorCode.INVALID_TABLE_PROPERTY,
                     "Table property '" + identifier(peek(2)) + "' does not exist");
         }
-        if (peek(0).isWord("comment") || (peek(0).isWord("with") && peek(1).isSymbol("("))) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Table comments and properties are not supported");
+        if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Table properties are not supported");
         }
     }
 

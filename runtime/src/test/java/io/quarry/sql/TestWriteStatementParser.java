@@ -16,7 +16,8 @@ class TestWriteStatementParser {
         WriteStatement statement = WriteStatementParser.parse(sql).orElseThrow();
         if (statement instanceof WriteStatement.CreateTableAsSelect create) {
             return new WriteStatement.CreateTableAsSelect(
-                    create.name(), create.ifNotExists(), create.columnAliases(), create.query().strip(), create.withData());
+                    create.name(), create.ifNotExists(), create.columnAliases(), create.query().strip(), create.withData(),
+                    create.comment());
         }
         if (statement instanceof WriteStatement.Insert insert) {
             return new WriteStatement.Insert(insert.name(), insert.columns(), insert.query().strip());
@@ -69,10 +70,21 @@ class TestWriteStatementParser {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_TABLE_PROPERTY);
                     assertThat(e.getMessage()).isEqualTo("Table property 'foo' does not exist");
                 });
-        assertThatThrownBy(() -> parse("ALTER TABLE t SET PROPERTIES x = 1"))
+        assertThat(parse("ALTER TABLE t SET PROPERTIES x = 1, \"Y\" = ARRAY['a', 'b'], z = DEFAULT")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.SetProperties(List.of("x", "y", "z"))));
+        assertThat(parse("ALTER TABLE IF EXISTS t ALTER COLUMN \"A\" DROP NOT NULL")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), true, new WriteStatement.TableChange.DropNotNull("a")));
+        assertThat(parse("ALTER TABLE t ALTER COLUMN a SET DATA TYPE decimal(10, 2);")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.SetColumnType("a", "decimal(10, 2)")));
+        assertThat(parse("ALTER TABLE t EXECUTE optimize(file_size_threshold => '10MB')")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.ExecuteProcedure("OPTIMIZE")));
+        assertThatThrownBy(() -> parse("ALTER TABLE t ALTER COLUMN a SET NOT NULL"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
-        assertThatThrownBy(() -> parse("ALTER TABLE t ADD COLUMN z integer NOT NULL"))
-                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+        assertThatThrownBy(() -> parse("CREATE TABLE t (a int) WITH (y = 2) COMMENT 'x'"))
+                .hasMessage("line 1:37: mismatched input 'COMMENT'. Expecting: ')', ','");
+        assertThat(parse("ALTER TABLE t ADD COLUMN z integer NOT NULL COMMENT 'zed'")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.AddColumn(
+                        new ColumnDefinition("z", "integer", false, Optional.of("zed")), false)));
         assertThatThrownBy(() -> parse("ALTER TABLE t RENAME COLUMN a b"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
     }
@@ -96,6 +108,14 @@ class TestWriteStatementParser {
         assertThat(parse("CREATE SCHEMA memory.s")).isEqualTo(new WriteStatement.CreateSchema(List.of("memory", "s"), false));
         assertThat(parse("create schema if not exists S;")).isEqualTo(new WriteStatement.CreateSchema(List.of("s"), true));
         assertThat(parse("DROP SCHEMA IF EXISTS \"Sales\" RESTRICT")).isEqualTo(new WriteStatement.DropSchema(List.of("sales"), true));
+        assertThat(parse("CREATE SCHEMA memory.s AUTHORIZATION ROLE admin")).isEqualTo(new WriteStatement.CreateSchema(List.of("memory", "s"), false));
+        assertThat(parse("SHOW CREATE SCHEMA memory.s")).isEqualTo(new WriteStatement.ShowCreateSchema(List.of("memory", "s")));
+        assertThat(parse("ALTER SCHEMA s RENAME TO t")).isEqualTo(new WriteStatement.AlterSchema(List.of("s"), true));
+        assertThat(parse("ALTER SCHEMA memory.s SET AUTHORIZATION USER alice")).isEqualTo(new WriteStatement.AlterSchema(List.of("memory", "s"), false));
+        assertThat(parse("ALTER TABLE t SET AUTHORIZATION ROLE admin")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.SetAuthorization()));
+        assertThatThrownBy(() -> parse("CREATE SCHEMA s WITH (location = 'x')"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA_PROPERTY));
         assertThatThrownBy(() -> parse("DROP SCHEMA s CASCADE"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
     }
@@ -111,7 +131,7 @@ class TestWriteStatementParser {
                 .isEqualTo(new WriteStatement.CreateTable(List.of("t"), false, List.of(
                         new ColumnDefinition("at", "timestamp(3) with time zone"), new ColumnDefinition("n", "bigint"))));
         assertThatThrownBy(() -> parse("CREATE TABLE t (n bigint WITH (x = 1))"))
-                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_COLUMN_PROPERTY));
     }
 
     @Test
@@ -154,7 +174,55 @@ class TestWriteStatementParser {
                 .hasMessage("line 1:14: mismatched input 'extra'. Expecting: the end of the statement");
         assertThatThrownBy(() -> parse("INSERT INTO t DELETE")).hasMessageContaining("mismatched input 'DELETE'");
         assertThatThrownBy(() -> parse("CREATE TABLE t AS")).isInstanceOf(QuarryException.class);
-        assertThatThrownBy(() -> parse("CREATE TABLE t (a bigint NOT NULL)"))
-                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+        // Trino's order: NOT NULL before COMMENT; a bare NULL is no constraint
+        assertThatThrownBy(() -> parse("CREATE TABLE t (a int COMMENT 'x' NOT NULL)"))
+                .hasMessage("line 1:35: mismatched input 'NOT'. Expecting: ')', ','");
+        assertThatThrownBy(() -> parse("CREATE TABLE t (a int null)"))
+                .hasMessage("line 1:23: mismatched input 'null'. Expecting: ')', ','");
+        assertThatThrownBy(() -> parse("CREATE TABLE t (a int NOT 1)")).hasMessageContaining("mismatched input '1'");
+    }
+
+    @Test
+    void notNullAndComments() {
+        assertThat(parse("CREATE TABLE t (a int NOT NULL, b varchar(3) COMMENT 'it''s', c decimal(10, 2) not null comment '') "
+                + "COMMENT 'table'"))
+                .isEqualTo(new WriteStatement.CreateTable(List.of("t"), false, List.of(
+                        new ColumnDefinition("a", "int", false, Optional.empty()),
+                        new ColumnDefinition("b", "varchar(3)", true, Optional.of("it's")),
+                        new ColumnDefinition("c", "decimal(10, 2)", false, Optional.of(""))), Optional.of("table")));
+        assertThat(parse("CREATE TABLE t (at timestamp(3) with time zone NOT NULL)"))
+                .isEqualTo(new WriteStatement.CreateTable(List.of("t"), false, List.of(
+                        new ColumnDefinition("at", "timestamp(3) with time zone", false, Optional.empty()))));
+        assertThat(parse("CREATE TABLE t (x) COMMENT 'c' AS SELECT 1"))
+                .isEqualTo(new WriteStatement.CreateTableAsSelect(List.of("t"), false, Optional.of(List.of("x")), "SELECT 1", true,
+                        Optional.of("c")));
+    }
+
+    @Test
+    void likeClauses() {
+        assertThat(parse("CREATE TABLE t (x int, LIKE memory.s.\"Other\" INCLUDING PROPERTIES, LIKE u EXCLUDING PROPERTIES, LIKE v)"))
+                .isEqualTo(new WriteStatement.CreateTable(List.of("t"), false, List.of(
+                        new ColumnDefinition("x", "int"),
+                        new WriteStatement.LikeClause(List.of("memory", "s", "other"), true),
+                        new WriteStatement.LikeClause(List.of("u"), false),
+                        new WriteStatement.LikeClause(List.of("v"), false))));
+        assertThat(parse("CREATE TABLE t (\"like\" int)"))
+                .isEqualTo(new WriteStatement.CreateTable(List.of("t"), false, List.of(new ColumnDefinition("like", "int"))));
+    }
+
+    @Test
+    void commentOn() {
+        assertThat(parse("COMMENT ON TABLE memory.s.t IS 'text'")).isEqualTo(new WriteStatement.CommentOn(
+                WriteStatement.CommentTarget.TABLE, List.of("memory", "s", "t"), Optional.of("text")));
+        assertThat(parse("comment on column s.t.\"A\" is null;")).isEqualTo(new WriteStatement.CommentOn(
+                WriteStatement.CommentTarget.COLUMN, List.of("s", "t", "a"), Optional.empty()));
+        assertThat(parse("COMMENT ON VIEW v IS ''")).isEqualTo(new WriteStatement.CommentOn(
+                WriteStatement.CommentTarget.VIEW, List.of("v"), Optional.of("")));
+        assertThatThrownBy(() -> parse("COMMENT ON TABLE t IS 1")).hasMessageContaining("mismatched input '1'");
+        assertThatThrownBy(() -> parse("COMMENT ON SCHEMA s IS 'x'")).hasMessageContaining("mismatched input 'SCHEMA'");
+        assertThatThrownBy(() -> parse("COMMENT ON COLUMN a IS 'x'"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.MISSING_TABLE));
+        assertThatThrownBy(() -> parse("COMMENT ON TABLE a.b.c.d IS 'x'"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
     }
 }

@@ -153,12 +153,13 @@ class JdbcMetadataIT {
                     "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME", "COLUMN_SIZE", "DECIMAL_DIGITS", "NUM_PREC_RADIX",
                     "NULLABLE", "ORDINAL_POSITION", "IS_NULLABLE");
             assertThat(columns).hasSize(16);
-            assertThat(columns.get(0)).isEqualTo(row("orderkey", Types.BIGINT, "bigint", 19, null, 10, 2, 1, "NO"));
-            assertThat(columns.get(3)).isEqualTo(row("linenumber", Types.INTEGER, "integer", 10, null, 10, 2, 4, "NO"));
-            assertThat(columns.get(4)).isEqualTo(row("quantity", Types.DOUBLE, "double", 53, null, 2, 2, 5, "NO"));
-            assertThat(columns.get(8)).isEqualTo(row("returnflag", Types.VARCHAR, "varchar(1)", 1, null, null, 2, 9, "NO"));
-            assertThat(columns.get(10)).isEqualTo(row("shipdate", Types.DATE, "date", 14, null, null, 2, 11, "NO"));
-            assertThat(columns.get(15)).isEqualTo(row("comment", Types.VARCHAR, "varchar(44)", 44, null, null, 2, 16, "NO"));
+            // NULLABLE is 0 (columnNoNulls): the tpch columns are NOT NULL, as Trino reports them
+            assertThat(columns.get(0)).isEqualTo(row("orderkey", Types.BIGINT, "bigint", 19, null, 10, 0, 1, "NO"));
+            assertThat(columns.get(3)).isEqualTo(row("linenumber", Types.INTEGER, "integer", 10, null, 10, 0, 4, "NO"));
+            assertThat(columns.get(4)).isEqualTo(row("quantity", Types.DOUBLE, "double", 53, null, 2, 0, 5, "NO"));
+            assertThat(columns.get(8)).isEqualTo(row("returnflag", Types.VARCHAR, "varchar(1)", 1, null, null, 0, 9, "NO"));
+            assertThat(columns.get(10)).isEqualTo(row("shipdate", Types.DATE, "date", 14, null, null, 0, 11, "NO"));
+            assertThat(columns.get(15)).isEqualTo(row("comment", Types.VARCHAR, "varchar(44)", 44, null, null, 0, 16, "NO"));
             List<List<Object>> filtered = read(connection.getMetaData().getColumns("tpch", "tiny", "nation", "%key"),
                     "COLUMN_NAME", "ORDINAL_POSITION");
             assertThat(filtered).containsExactly(row("nationkey", 1), row("regionkey", 3));

@@ -165,7 +165,7 @@ class MemoryConnectorIT {
         ok(memory(), "DROP SCHEMA sales");
         ok(memory(), "DROP SCHEMA IF EXISTS sales");
         fails(memory(), "DROP SCHEMA sales", "SCHEMA_NOT_FOUND");
-        fails(memory(), "CREATE TABLE sales.t (a bigint)", "SCHEMA_NOT_FOUND");
+        fails(memory(), "CREATE TABLE sales.t (a bigint)", "NOT_FOUND"); // as Trino's memory connector says it
     }
 
     @Test
@@ -198,6 +198,60 @@ class MemoryConnectorIT {
         ok(memory(), "CREATE TABLE failed_t AS SELECT 1 AS x");
         fails(memory(), "INSERT INTO failed_t SELECT 1 / (linenumber - linenumber) FROM tpch.tiny.lineitem", "DIVISION_BY_ZERO");
         assertThat(count(memory(), "SELECT count(*) FROM failed_t")).isEqualTo(1);
+    }
+
+    @Test
+    void notNullColumnsRefuseNullAndAWriteThatHitsOneCommitsNothing() {
+        ok(memory(), "CREATE TABLE nn (a integer NOT NULL, b varchar COMMENT 'bee') COMMENT 'tab'");
+        StatementClient.Result refused = memory().execute("INSERT INTO nn VALUES (1, 'x'), (NULL, 'y')");
+        assertThat(refused.errorName()).isEqualTo("CONSTRAINT_VIOLATION");
+        assertThat(refused.error()).hasValueSatisfying(error -> assertThat(error.path("message").asText())
+                .isEqualTo("NULL value not allowed for NOT NULL column: a"));
+        fails(memory(), "INSERT INTO nn (b) VALUES ('x')", "CONSTRAINT_VIOLATION");
+        assertThat(count(memory(), "SELECT count(*) FROM nn")).isZero();
+        ok(memory(), "INSERT INTO nn (b) SELECT 'x' WHERE false");
+        ok(memory(), "INSERT INTO nn VALUES (1, NULL)");
+        // many rows over both workers' writers, one of them NULL: none of them is committed
+        fails(memory(), "INSERT INTO nn SELECT CASE WHEN orderkey = 60000 THEN NULL ELSE CAST(orderkey AS integer) END, clerk "
+                + "FROM tpch.tiny.orders", "CONSTRAINT_VIOLATION");
+        assertThat(count(memory(), "SELECT count(*) FROM nn")).isEqualTo(1);
+        fails(memory(), "ALTER TABLE nn ADD COLUMN c integer NOT NULL", "NOT_SUPPORTED");
+        ok(memory(), "ALTER TABLE nn ADD COLUMN c integer COMMENT 'sea'");
+
+        assertThat(ok(memory(), "DESCRIBE nn").rows()).containsExactly(
+                List.of("a", "integer", "", ""), List.of("b", "varchar", "", "bee"), List.of("c", "integer", "", "sea"));
+        assertThat(ok(memory(), "SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'nn'").rows())
+                .containsExactly(List.of("a", "NO"), List.of("b", "YES"), List.of("c", "YES"));
+        assertThat(ok(memory(), "SHOW CREATE TABLE nn").rows()).containsExactly(List.of(
+                "CREATE TABLE memory.default.nn (\n   a integer NOT NULL,\n   b varchar COMMENT 'bee',\n   c integer COMMENT 'sea'\n)\n"
+                        + "COMMENT 'tab'"));
+        assertThat(ok(memory(), "SELECT * FROM system.metadata.table_comments WHERE catalog_name = 'memory' AND table_name = 'nn'")
+                .rows()).containsExactly(List.of("memory", "default", "nn", "tab"));
+
+        ok(memory(), "COMMENT ON TABLE nn IS NULL");
+        ok(memory(), "COMMENT ON COLUMN memory.default.nn.a IS 'it''s a'");
+        ok(memory(), "COMMENT ON COLUMN nn.b IS NULL");
+        fails(memory(), "COMMENT ON COLUMN nn.zz IS 'x'", "COLUMN_NOT_FOUND");
+        fails(memory(), "COMMENT ON TABLE nowhere IS 'x'", "TABLE_NOT_FOUND");
+        ok(memory(), "ALTER TABLE nn RENAME TO nn2");
+        assertThat(ok(memory(), "SHOW CREATE TABLE nn2").rows()).containsExactly(List.of(
+                "CREATE TABLE memory.default.nn2 (\n   a integer NOT NULL COMMENT 'it''s a',\n   b varchar,\n   c integer COMMENT 'sea'\n)"));
+
+        // LIKE copies names, types, NOT NULL and comments, here beside columns of its own
+        ok(memory(), "CREATE TABLE nn_like (x bigint, LIKE nn2 INCLUDING PROPERTIES, y double)");
+        assertThat(ok(memory(), "SHOW CREATE TABLE nn_like").rows()).containsExactly(List.of(
+                "CREATE TABLE memory.default.nn_like (\n   x bigint,\n   a integer NOT NULL COMMENT 'it''s a',\n   b varchar,\n"
+                        + "   c integer COMMENT 'sea',\n   y double\n)"));
+        fails(memory(), "CREATE TABLE nn_dup (LIKE nn2, a integer)", "DUPLICATE_COLUMN_NAME");
+        ok(memory(), "CREATE TABLE nation_like (LIKE tpch.tiny.nation)");
+        assertThat(ok(memory(), "SELECT count(*) FROM information_schema.columns WHERE table_name = 'nation_like' AND is_nullable = 'NO'")
+                .rows()).containsExactly(List.of(4));
+        ok(memory(), "CREATE TABLE nn_ctas COMMENT 'copied' AS SELECT 1 x");
+        assertThat(ok(memory(), "SHOW CREATE TABLE nn_ctas").rows())
+                .containsExactly(List.of("CREATE TABLE memory.default.nn_ctas (\n   x integer\n)\nCOMMENT 'copied'"));
+        for (String table : List.of("nn2", "nn_like", "nation_like", "nn_ctas")) {
+            ok(memory(), "DROP TABLE " + table);
+        }
     }
 
     @Test

@@ -114,15 +114,15 @@ class MetadataTablesIT {
                         + "WHERE table_cat = 'tpch' AND table_schem = 'tiny' AND table_name = 'orders' "
                         + "ORDER BY ordinal_position"))
                 .containsExactly(
-                        Arrays.asList(-5, "bigint", 19, null, 10, 2, null, 1, "NO"),
-                        Arrays.asList(-5, "bigint", 19, null, 10, 2, null, 2, "NO"),
-                        Arrays.asList(12, "varchar(1)", 1, null, null, 2, 1, 3, "NO"),
-                        Arrays.asList(8, "double", 53, null, 2, 2, null, 4, "NO"),
-                        Arrays.asList(91, "date", 14, null, null, 2, null, 5, "NO"),
-                        Arrays.asList(12, "varchar(15)", 15, null, null, 2, 15, 6, "NO"),
-                        Arrays.asList(12, "varchar(15)", 15, null, null, 2, 15, 7, "NO"),
-                        Arrays.asList(4, "integer", 10, null, 10, 2, null, 8, "NO"),
-                        Arrays.asList(12, "varchar(79)", 79, null, null, 2, 79, 9, "NO"));
+                        Arrays.asList(-5, "bigint", 19, null, 10, 0, null, 1, "NO"),
+                        Arrays.asList(-5, "bigint", 19, null, 10, 0, null, 2, "NO"),
+                        Arrays.asList(12, "varchar(1)", 1, null, null, 0, 1, 3, "NO"),
+                        Arrays.asList(8, "double", 53, null, 2, 0, null, 4, "NO"),
+                        Arrays.asList(91, "date", 14, null, null, 0, null, 5, "NO"),
+                        Arrays.asList(12, "varchar(15)", 15, null, null, 0, 15, 6, "NO"),
+                        Arrays.asList(12, "varchar(15)", 15, null, null, 0, 15, 7, "NO"),
+                        Arrays.asList(4, "integer", 10, null, 10, 0, null, 8, "NO"),
+                        Arrays.asList(12, "varchar(79)", 79, null, null, 0, 79, 9, "NO"));
         assertThat(rows("SELECT count(*) FROM system.jdbc.schemas WHERE table_catalog = 'system'"))
                 .containsExactly(List.of(4));
         for (String empty : List.of("procedures", "procedure_columns", "pseudo_columns", "super_tables", "super_types",

@@ -84,7 +84,7 @@ class ShowStatementsIT {
         assertThat(names(shown)).containsExactly("Create Table");
         String ddl = (String) shown.rows().get(0).get(0);
         assertThat(ddl).isEqualTo("CREATE TABLE memory.default.show_create_source (\n   id bigint,\n   \"mixed name\" varchar(10),\n"
-                + "   price decimal(10,2),\n   day date,\n   \"order\" double\n)");
+                + "   price decimal(10, 2),\n   day date,\n   \"order\" double\n)");
 
         assertThat(memory.execute("DROP TABLE show_create_source").error()).isEmpty();
         assertThat(memory.execute(ddl).error()).isEmpty();

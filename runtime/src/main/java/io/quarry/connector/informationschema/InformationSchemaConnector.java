@@ -215,6 +215,24 @@ public final class InformationSchemaConnector implements Connector {
         }
 
         @Override
+        public void dropNotNullConstraint(SchemaTableName table, String column) {
+            requireWritable(table);
+            delegate.dropNotNullConstraint(table, column);
+        }
+
+        @Override
+        public void setTableComment(SchemaTableName table, Optional<String> comment) {
+            requireWritable(table);
+            delegate.setTableComment(table, comment);
+        }
+
+        @Override
+        public void setColumnComment(SchemaTableName table, String column, Optional<String> comment) {
+            requireWritable(table);
+            delegate.setColumnComment(table, column, comment);
+        }
+
+        @Override
         public WriteTarget truncateTable(SchemaTableName table) {
             requireWritable(table);
             return delegate.truncateTable(table);

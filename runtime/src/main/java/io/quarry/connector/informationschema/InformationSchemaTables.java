@@ -107,7 +107,7 @@ public final class InformationSchemaTables {
                         for (ColumnMetadata column : found.get().columns()) {
                             rows.add(new Object[] {
                                 catalog, schema, name, column.name(), position++, null,
-                                metadata.isNullable(tableName, column.name()) ? "YES" : "NO",
+                                column.nullable() && metadata.isNullable(tableName, column.name()) ? "YES" : "NO",
                                 column.type().displayName()
                             });
                         }

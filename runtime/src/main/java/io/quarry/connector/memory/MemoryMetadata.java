@@ -42,11 +42,14 @@ public final class MemoryMetadata implements ConnectorMetadata {
         }
     }
 
+    /** A CREATE TABLE AS being written, and the comment its table gets when committed. */
+    private record PendingCreate(WriteTarget target, Optional<String> comment) {}
+
     private final String catalogName;
     private final int replicationFactor;
     private final Map<String, Map<String, Table>> schemas = new TreeMap<>();
-    /** CREATE TABLE AS in progress: the name is taken, the table is not visible. */
-    private final Map<SchemaTableName, WriteTarget> pendingCreates = new HashMap<>();
+    /** CREATE TABLE AS in progress: the name is taken, the table is not visible; the value is the table's comment. */
+    private final Map<SchemaTableName, PendingCreate> pendingCreates = new HashMap<>();
     /** Views by schema; a view lives only here, on the coordinator (nothing of it is on the workers). */
     private final Map<String, Map<String, ViewDefinition>> views = new TreeMap<>();
     /** Table ids stay unique across coordinator restarts, as workers may still hold data of older ids. */
@@ -154,7 +157,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
         checkCanCreate(to);
         schemas.get(from.schema()).remove(from.table());
         schemas.get(to.schema()).put(to.table(), new Table(
-                table.id(), new TableMetadata(to, table.metadata().columns()), table.pieces(), table.statistics()));
+                table.id(), table.metadata().withName(to), table.pieces(), table.statistics()));
         version++;
     }
 
@@ -172,7 +175,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
     public synchronized void renameColumn(SchemaTableName name, String from, String to) {
         Table table = find(name).orElseThrow(() -> tableNotFound(name));
         List<ColumnMetadata> columns = new ArrayList<>(table.metadata().columns());
-        columns.replaceAll(column -> column.name().equals(from) ? new ColumnMetadata(to, column.type()) : column);
+        columns.replaceAll(column -> column.name().equals(from) ? column.withName(to) : column);
         replace(table, columns);
     }
 
@@ -187,10 +190,46 @@ public final class MemoryMetadata implements ConnectorMetadata {
         return new WriteTarget(name, table.id(), "", columns);
     }
 
+    @Override
+    public synchronized void setTableComment(SchemaTableName name, Optional<String> comment) {
+        Table table = find(name).orElseThrow(() -> tableNotFound(name));
+        TableMetadata metadata = table.metadata();
+        schemas.get(name.schema()).put(name.table(), new Table(
+                table.id(), new TableMetadata(name, metadata.columns(), comment), table.pieces(), table.statistics()));
+        version++;
+    }
+
+    @Override
+    public synchronized void setColumnComment(SchemaTableName name, String column, Optional<String> comment) {
+        Table table = find(name).orElseThrow(() -> tableNotFound(name));
+        if (table.metadata().column(column).isEmpty()) {
+            throw new QuarryException(ErrorCode.COLUMN_NOT_FOUND, "Column '" + column + "' does not exist");
+        }
+        List<ColumnMetadata> columns = new ArrayList<>(table.metadata().columns());
+        columns.replaceAll(existing -> existing.name().equals(column) ? existing.withComment(comment) : existing);
+        replace(table, columns);
+    }
+
+    @Override
+    public synchronized void dropNotNullConstraint(SchemaTableName name, String column) {
+        Table table = find(name).orElseThrow(() -> tableNotFound(name));
+        List<ColumnMetadata> columns = new ArrayList<>(table.metadata().columns());
+        columns.replaceAll(existing -> existing.name().equals(column)
+                ? new ColumnMetadata(existing.name(), existing.type(), true, existing.comment())
+                : existing);
+        replace(table, columns);
+    }
+
+    /** Whether the column accepts NULL: false for a NOT NULL column. */
+    @Override
+    public synchronized boolean isNullable(SchemaTableName name, String column) {
+        return find(name).flatMap(table -> table.metadata().column(column)).map(ColumnMetadata::nullable).orElse(true);
+    }
+
     private void replace(Table table, List<ColumnMetadata> columns) {
         SchemaTableName name = table.metadata().name();
         schemas.get(name.schema()).put(name.table(), new Table(
-                table.id(), new TableMetadata(name, columns), table.pieces(), table.statistics()));
+                table.id(), table.metadata().withColumns(columns), table.pieces(), table.statistics()));
         version++;
     }
 
@@ -234,7 +273,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
     public synchronized WriteTarget beginCreateTable(TableMetadata table, String writeId) {
         checkCanCreate(table.name());
         WriteTarget target = new WriteTarget(table.name(), nextTableId++, writeId, table.columns());
-        pendingCreates.put(table.name(), target);
+        pendingCreates.put(table.name(), new PendingCreate(target, table.comment()));
         return target;
     }
 
@@ -250,8 +289,8 @@ public final class MemoryMetadata implements ConnectorMetadata {
         long rows = written.stream().mapToLong(WrittenFragment::rows).sum();
         List<Piece> newPieces = written.stream().map(MemoryMetadata::piece).toList();
         SchemaTableName name = target.table();
-        WriteTarget pending = pendingCreates.get(name);
-        if (pending != null && pending.equals(target)) {
+        PendingCreate pending = pendingCreates.get(name);
+        if (pending != null && pending.target().equals(target)) {
             pendingCreates.remove(name);
             Map<String, Table> tables = schemas.get(name.schema());
             if (tables == null) {
@@ -260,7 +299,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
             ColumnStatistics statistics = new ColumnStatistics(target.columns().size());
             merge(statistics, written);
             tables.put(name.table(), new Table(
-                    target.tableId(), new TableMetadata(name, target.columns()), new ArrayList<>(newPieces), statistics));
+                    target.tableId(), new TableMetadata(name, target.columns(), pending.comment()), new ArrayList<>(newPieces), statistics));
             version++;
             return rows;
         }
@@ -276,7 +315,10 @@ public final class MemoryMetadata implements ConnectorMetadata {
 
     @Override
     public synchronized void abortWrite(WriteTarget target) {
-        pendingCreates.remove(target.table(), target);
+        PendingCreate pending = pendingCreates.get(target.table());
+        if (pending != null && pending.target().equals(target)) {
+            pendingCreates.remove(target.table());
+        }
     }
 
     /** The splits of a table when every node holding a copy is live (see the other overload). */

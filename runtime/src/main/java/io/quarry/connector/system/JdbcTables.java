@@ -5,6 +5,7 @@ import io.quarry.spi.ConnectorContext;
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.TableMetadata;
+import io.quarry.spi.ViewDefinition;
 import io.quarry.type.IntervalDayTimeType;
 import io.quarry.type.IntervalYearMonthType;
 import io.quarry.type.Type;
@@ -46,7 +47,9 @@ final class JdbcTables {
                 java.util.Map<String, String> relations = new java.util.TreeMap<>();
                 metadata.listTables(schema).forEach(name -> relations.put(name, "TABLE"));
                 metadata.listViews(schema).forEach(name -> relations.put(name, "VIEW"));
-                relations.forEach((name, type) -> rows.add(new Object[] {catalog, schema, name, type, null, null, null, null, null, null}));
+                relations.forEach((name, type) -> rows.add(new Object[] {
+                    catalog, schema, name, type, null, null, null, null, null, null
+                }));
             });
             case "table_types" -> {
                 rows.add(new Object[] {"TABLE"});
@@ -86,15 +89,33 @@ final class JdbcTables {
         long position = 1;
         for (ColumnMetadata column : table.columns()) {
             Type type = column.type();
+            boolean nullable = column.nullable() && metadata.isNullable(table.name(), column.name());
             rows.add(new Object[] {
                 catalog, table.name().schema(), table.name().table(), column.name(),
                 (long) JdbcTypes.dataType(type), type.displayName(), JdbcTypes.columnSize(type), 0L,
-                JdbcTypes.decimalDigits(type), JdbcTypes.numPrecRadix(type), (long) DatabaseMetaData.columnNullableUnknown,
-                null, null, null, null, JdbcTypes.charOctetLength(type), position++,
-                metadata.isNullable(table.name(), column.name()) ? "YES" : "NO",
+                JdbcTypes.decimalDigits(type), JdbcTypes.numPrecRadix(type),
+                (long) (nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls),
+                column.comment().orElse(null), null, null, null, JdbcTypes.charOctetLength(type), position++,
+                nullable ? "YES" : "NO",
                 null, null, null, null, null, null
             });
         }
+    }
+
+    /** The rows of {@code system.metadata.table_comments}: every table and view of every catalog, and its comment. */
+    static List<Object[]> tableComments(ConnectorContext context) {
+        List<Object[]> rows = new ArrayList<>();
+        forEachSchema(context, (catalog, metadata, schema) -> {
+            for (String name : metadata.listTables(schema)) {
+                String comment = metadata.table(new SchemaTableName(schema, name)).flatMap(TableMetadata::comment).orElse(null);
+                rows.add(new Object[] {catalog, schema, name, comment});
+            }
+            for (String name : metadata.listViews(schema)) {
+                String comment = metadata.view(new SchemaTableName(schema, name)).flatMap(ViewDefinition::comment).orElse(null);
+                rows.add(new Object[] {catalog, schema, name, comment});
+            }
+        });
+        return rows;
     }
 
     private static Object[] typeRow(String name, int dataType, Long precision, int searchable, Long radix) {

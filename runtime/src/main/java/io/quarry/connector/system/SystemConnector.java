@@ -50,6 +50,9 @@ final class SystemConnector implements Connector {
         if (table.schema().equals(SystemTables.JDBC)) {
             return SnapshotRows.splits(tableMetadata, JdbcTables.rows(table.table(), context));
         }
+        if (table.equals(SystemTables.TABLE_COMMENTS)) {
+            return SnapshotRows.splits(tableMetadata, JdbcTables.tableComments(context));
+        }
         if (table.schema().equals(SystemTables.METADATA)) {
             List<Object[]> rows = context.catalogNames().stream()
                     .map(catalog -> new Object[] {catalog, catalog, context.connectorName(catalog).orElse(null)})

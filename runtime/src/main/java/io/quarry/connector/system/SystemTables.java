@@ -22,6 +22,7 @@ final class SystemTables {
     static final String RUNTIME = "runtime";
     static final String JDBC = "jdbc";
     static final String METADATA = "metadata";
+    static final SchemaTableName TABLE_COMMENTS = new SchemaTableName(METADATA, "table_comments");
 
     static final SchemaTableName NODES = new SchemaTableName(RUNTIME, "nodes");
     static final SchemaTableName QUERIES = new SchemaTableName(RUNTIME, "queries");
@@ -45,6 +46,7 @@ final class SystemTables {
                 "#output_bytes", "#output_rows", "#physical_input_bytes", "#physical_written_bytes",
                 "@created", "@start", "@last_heartbeat", "@end");
         add(tables, new SchemaTableName(METADATA, "catalogs"), "catalog_name", "connector_id", "connector_name");
+        add(tables, TABLE_COMMENTS, "catalog_name", "schema_name", "table_name", "comment");
 
         add(tables, jdbc("catalogs"), "table_cat");
         add(tables, jdbc("schemas"), "table_schem", "table_catalog");

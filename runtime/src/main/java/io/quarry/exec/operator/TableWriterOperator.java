@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.quarry.block.BlockBuilder;
 import io.quarry.page.Page;
+import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.PageSink;
 import io.quarry.spi.WrittenFragment;
 import io.quarry.type.Types;
+import java.util.List;
 
 /**
  * Writes every input page to a connector's {@link PageSink} and, once its input ends, outputs one row
@@ -15,6 +17,7 @@ import io.quarry.type.Types;
  */
 public final class TableWriterOperator implements Operator {
     private final PageSink sink;
+    private final NotNullColumns notNullColumns;
     private final OperatorStats stats = new OperatorStats("TableWriter");
     private boolean finishing;
     private boolean finished;
@@ -22,7 +25,13 @@ public final class TableWriterOperator implements Operator {
     private Page output;
 
     public TableWriterOperator(PageSink sink) {
+        this(sink, List.of());
+    }
+
+    /** A writer that refuses NULL in the table's NOT NULL {@code columns} (the table's columns, in page channel order). */
+    public TableWriterOperator(PageSink sink, List<ColumnMetadata> columns) {
         this.sink = requireNonNull(sink, "sink is null");
+        this.notNullColumns = new NotNullColumns(columns);
     }
 
     @Override
@@ -33,6 +42,7 @@ public final class TableWriterOperator implements Operator {
     @Override
     public void addInput(Page page) {
         stats.recordInput(page);
+        notNullColumns.check(page);
         sink.appendPage(page);
     }
 

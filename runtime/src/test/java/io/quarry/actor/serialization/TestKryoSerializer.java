@@ -320,7 +320,8 @@ class TestKryoSerializer {
         io.quarry.plan.Window window = new io.quarry.plan.Window(project, List.of(0), List.of(sortKey), List.of(windowFunction));
         Output output = new Output(limit, List.of("orderkey", "sum"));
         io.quarry.spi.WriteTarget writeTarget =
-                new io.quarry.spi.WriteTarget(new SchemaTableName("default", "t"), 7, "20261126_000000_00001_abcde", List.of(orderKey));
+                new io.quarry.spi.WriteTarget(new SchemaTableName("default", "t"), 7, "20261126_000000_00001_abcde", List.of(orderKey,
+                        new ColumnMetadata("note", Types.VARCHAR, false, Optional.of("a NOT NULL column's comment"))));
         RemoteSource remote = new RemoteSource(1, List.of(Types.BIGINT));
         PlanFragment fragment = new PlanFragment(
                 0, output, FragmentDistribution.SINGLE, ExchangeKind.GATHER, List.of(), List.of(1));

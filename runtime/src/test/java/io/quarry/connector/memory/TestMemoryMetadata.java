@@ -126,6 +126,34 @@ class TestMemoryMetadata {
     }
 
     @Test
+    void commentsAndNotNullSurviveRenamesAlterationsAndCreateTableAs() {
+        MemoryMetadata metadata = new MemoryMetadata("memory");
+        ColumnMetadata a = new ColumnMetadata("a", Types.BIGINT, false, java.util.Optional.of("ay"));
+        WriteTarget target = metadata.beginCreateTable(new TableMetadata(T, List.of(a), java.util.Optional.of("tab")), "q1");
+        assertThat(target.columns()).containsExactly(a);
+        metadata.finishWrite(target, List.of(new WrittenFragment("w1", "q1.w1.1", 1, 10, "")));
+        assertThat(metadata.table(T).orElseThrow().comment()).contains("tab");
+        assertThat(metadata.isNullable(T, "a")).isFalse();
+
+        SchemaTableName renamed = new SchemaTableName("default", "u");
+        metadata.renameTable(T, renamed);
+        metadata.renameColumn(renamed, "a", "aa");
+        metadata.addColumn(renamed, new ColumnMetadata("b", Types.INTEGER, true, java.util.Optional.of("bee")));
+        metadata.setColumnComment(renamed, "b", java.util.Optional.empty());
+        assertThat(metadata.table(renamed)).contains(new TableMetadata(renamed, List.of(
+                new ColumnMetadata("aa", Types.BIGINT, false, java.util.Optional.of("ay")), new ColumnMetadata("b", Types.INTEGER)),
+                java.util.Optional.of("tab")));
+        long version = metadata.metadataVersion().orElseThrow();
+        metadata.setTableComment(renamed, java.util.Optional.empty());
+        metadata.dropNotNullConstraint(renamed, "aa");
+        assertThat(metadata.metadataVersion().orElseThrow()).isGreaterThan(version);
+        assertThat(metadata.table(renamed).orElseThrow().comment()).isEmpty();
+        assertThat(metadata.isNullable(renamed, "aa")).isTrue();
+        assertError(() -> metadata.setColumnComment(renamed, "zz", java.util.Optional.of("x")),
+                ErrorCode.COLUMN_NOT_FOUND, "Column 'zz' does not exist");
+    }
+
+    @Test
     void insertsAddPiecesAndSplitsAreOnePerNodeHoldingData() {
         MemoryMetadata metadata = new MemoryMetadata("memory");
         WriteTarget create = metadata.beginCreateTable(new TableMetadata(T, COLUMNS), "q1");

@@ -95,17 +95,38 @@ class TestMetadataSnapshots {
                 "char_octet_length", "ordinal_position", "is_nullable", "buffer_length");
         assertThat(rows.stream().filter(row -> row.get(0).equals("memory") && row.get(2).equals("t")))
                 .containsExactly(
-                        Arrays.asList("memory", "default", "t", "c", 1L, "char(3)", 3L, null, null, 2L, 3L, 1L, "YES", 0L),
-                        Arrays.asList("memory", "default", "t", "d", 3L, "decimal(12,2)", 12L, 2L, 10L, 2L, null, 2L, "YES", 0L),
-                        Arrays.asList("memory", "default", "t", "ts", 93L, "timestamp(6)", 28L, 6L, null, 2L, null, 3L, "YES", 0L));
+                        Arrays.asList("memory", "default", "t", "c", 1L, "char(3)", 3L, null, null, 1L, 3L, 1L, "YES", 0L),
+                        Arrays.asList("memory", "default", "t", "d", 3L, "decimal(12,2)", 12L, 2L, 10L, 1L, null, 2L, "YES", 0L),
+                        Arrays.asList("memory", "default", "t", "ts", 93L, "timestamp(6)", 28L, 6L, null, 1L, null, 3L, "YES", 0L));
         assertThat(rows.stream().filter(row -> row.get(0).equals("tpch") && row.get(1).equals("tiny")
                         && row.get(2).equals("nation")))
-                .extracting(row -> row.get(3), row -> row.get(11), row -> row.get(12))
+                .extracting(row -> row.get(3), row -> row.get(9), row -> row.get(11), row -> row.get(12))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("nationkey", 1L, "NO"),
-                        org.assertj.core.groups.Tuple.tuple("name", 2L, "NO"),
-                        org.assertj.core.groups.Tuple.tuple("regionkey", 3L, "NO"),
-                        org.assertj.core.groups.Tuple.tuple("comment", 4L, "NO"));
+                        org.assertj.core.groups.Tuple.tuple("nationkey", 0L, 1L, "NO"),
+                        org.assertj.core.groups.Tuple.tuple("name", 0L, 2L, "NO"),
+                        org.assertj.core.groups.Tuple.tuple("regionkey", 0L, 3L, "NO"),
+                        org.assertj.core.groups.Tuple.tuple("comment", 0L, 4L, "NO"));
+    }
+
+    @Test
+    void commentsAndNotNullColumnsAreListed() {
+        io.quarry.spi.ConnectorMetadata memory = catalogs.require("memory").metadata();
+        memory.createTable(new TableMetadata(new SchemaTableName("default", "commented"), List.of(
+                new ColumnMetadata("a", Types.INTEGER, false, Optional.of("it's a")),
+                new ColumnMetadata("b", Types.VARCHAR)), Optional.of("table comment")));
+        memory.createView(new SchemaTableName("default", "v"), new io.quarry.spi.ViewDefinition("SELECT 1 x", Optional.empty(),
+                Optional.empty(), List.of(new ColumnMetadata("x", Types.INTEGER)), Optional.of("view comment")), false);
+        assertThat(read("metadata", "table_comments", "catalog_name", "schema_name", "table_name", "comment").stream()
+                        .filter(row -> row.get(0).equals("memory") && row.get(1).equals("default")))
+                .containsExactlyInAnyOrder(
+                        Arrays.asList("memory", "default", "commented", "table comment"),
+                        Arrays.asList("memory", "default", "v", "view comment"));
+        // Trino: remarks is the column's comment, nullable 0 (columnNoNulls) for NOT NULL; table remarks stay null
+        assertThat(read("jdbc", "columns", "table_name", "column_name", "remarks", "nullable", "is_nullable").stream()
+                        .filter(row -> row.get(0).equals("commented")))
+                .containsExactly(Arrays.asList("commented", "a", "it's a", 0L, "NO"), Arrays.asList("commented", "b", null, 1L, "YES"));
+        assertThat(read("jdbc", "tables", "table_name", "remarks").stream().filter(row -> row.get(0).equals("commented")))
+                .containsExactly(Arrays.asList("commented", null));
     }
 
     @Test
