@@ -112,6 +112,11 @@ final class QuarryValidator extends SqlValidatorImpl {
                 null);
     }
 
+    @Override
+    public SqlNode expandOrderExpr(org.apache.calcite.sql.SqlSelect select, SqlNode orderExpr) {
+        return RowFieldOrdering.expand(orderExpr, part -> super.expandOrderExpr(select, part));
+    }
+
     /** Trino has no NATURAL JOIN. */
     @Override
     protected void validateJoin(org.apache.calcite.sql.SqlJoin join, SqlValidatorScope scope) {

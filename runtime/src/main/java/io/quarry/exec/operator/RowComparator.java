@@ -1,10 +1,12 @@
 package io.quarry.exec.operator;
 
+import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
+import io.quarry.block.RowBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.page.Page;
 import io.quarry.plan.SortKey;
@@ -52,10 +54,51 @@ final class RowComparator {
         if (a instanceof BooleanBlock x) {
             return Boolean.compare(x.getBoolean(leftPosition), ((BooleanBlock) b).getBoolean(rightPosition));
         }
+        if (a instanceof ArrayBlock || a instanceof RowBlock) {
+            return compareStructural(a, leftPosition, b, rightPosition);
+        }
         Int128Block x = (Int128Block) a;
         Int128Block y = (Int128Block) b;
         long highX = x.getHigh(leftPosition);
         long highY = y.getHigh(rightPosition);
         return highX != highY ? Long.compare(highX, highY) : Long.compareUnsigned(x.getLow(leftPosition), y.getLow(rightPosition));
+    }
+
+    /** Arrays and rows (ORDER BY an array column) part by part from the first; NULL parts last, shorter first. */
+    private static int compareStructural(Block a, int leftPosition, Block b, int rightPosition) {
+        int parts;
+        int leftLength;
+        int rightLength;
+        if (a instanceof ArrayBlock x) {
+            ArrayBlock y = (ArrayBlock) b;
+            leftLength = x.length(leftPosition);
+            rightLength = y.length(rightPosition);
+            parts = Math.min(leftLength, rightLength);
+            for (int i = 0; i < parts; i++) {
+                int order = compareParts(x.elements(), x.offset(leftPosition) + i, y.elements(), y.offset(rightPosition) + i);
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(leftLength, rightLength);
+        }
+        RowBlock x = (RowBlock) a;
+        RowBlock y = (RowBlock) b;
+        for (int field = 0; field < x.fieldCount(); field++) {
+            int order = compareParts(x.field(field), leftPosition, y.field(field), rightPosition);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    private static int compareParts(Block a, int leftPosition, Block b, int rightPosition) {
+        boolean aNull = a.isNull(leftPosition);
+        boolean bNull = b.isNull(rightPosition);
+        if (aNull || bNull) {
+            return aNull == bNull ? 0 : aNull ? 1 : -1;
+        }
+        return compareValues(a, leftPosition, b, rightPosition);
     }
 }

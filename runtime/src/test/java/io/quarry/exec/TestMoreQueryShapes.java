@@ -1,0 +1,82 @@
+package io.quarry.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Query shapes compared with Trino 476: the expected values are Trino's. */
+class TestMoreQueryShapes extends LocalQueryTest {
+    private static final String ROWS = "(VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), (CAST(ROW(3,0) AS ROW(x int, y int)), 2)) t(r, n)";
+
+    @Test
+    void scalarAggregateOverUnnestOfOuterColumn() throws Exception {
+        assertResult("SELECT n, (SELECT max(x) FROM UNNEST(a) AS u(x)) FROM (VALUES (1, ARRAY[1,2,3]), (2, ARRAY[4])) t(n, a) ORDER BY n",
+                List.of("integer", "integer"), List.of(1L, 3L), List.of(2L, 4L));
+        assertResult("SELECT (SELECT count(*) FROM UNNEST(a)) FROM (VALUES ARRAY[1,2]) t(a)", List.of("bigint"), List.of(2L));
+    }
+
+    @Test
+    void emptyAndNullArraysCountZeroAndAggregateToNull() throws Exception {
+        assertResult("SELECT n, (SELECT count(*) FROM UNNEST(a)) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, a) ORDER BY n",
+                List.of("integer", "bigint"), List.of(1L, 2L), List.of(2L, 0L), List.of(3L, 0L));
+        assertResult("SELECT n, (SELECT max(x) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, a) ORDER BY n",
+                List.of("integer", "integer"), List.of(1L, 2L), Arrays.asList(2L, null), Arrays.asList(3L, null));
+        assertResult("SELECT n FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, a) WHERE (SELECT count(*) FROM UNNEST(a)) < 2 ORDER BY n",
+                List.of("integer"), List.of(2L), List.of(3L));
+    }
+
+    @Test
+    void lateralAggregateOverUnnest() throws Exception {
+        assertResult("SELECT n, s.m FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[5,1,7])) t(n, a) "
+                + "CROSS JOIN LATERAL (SELECT max(x) m FROM UNNEST(a) u(x)) s ORDER BY n",
+                List.of("integer", "integer"), List.of(1L, 2L), List.of(2L, 7L));
+    }
+
+    @Test
+    void aggregatesWithOrderAndOverMaps() throws Exception {
+        assertResult("SELECT n, (SELECT array_agg(x ORDER BY x DESC) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[2, 3, 1]), (2, ARRAY[7])) t(n, a) ORDER BY n",
+                List.of("integer", "array(integer)"), List.of(1L, List.of(3L, 2L, 1L)), List.of(2L, List.of(7L)));
+        assertResult("SELECT n, (SELECT max(k) || ':' || CAST(sum(v) AS varchar) FROM UNNEST(m) u(k, v)) "
+                + "FROM (VALUES (1, MAP(ARRAY['a', 'b'], ARRAY[1, 2]))) t(n, m)",
+                List.of("integer", "varchar"), List.of(1L, "b:3"));
+    }
+
+    @Test
+    void filteredRowsAreNotComputedOn() throws Exception {
+        // Trino rejects a correlated filter here; 10 / x must not be computed for x = 0
+        assertResult("SELECT n, (SELECT count(*) + 1 FROM UNNEST(a) u(x) WHERE x <> 0 AND 10 / x > 2) "
+                + "FROM (VALUES (1, ARRAY[0, 1, 5]), (2, ARRAY[0])) t(n, a) ORDER BY n",
+                List.of("integer", "bigint"), List.of(1L, 2L), List.of(2L, 1L));
+        assertResult("SELECT n, (SELECT sum(x) FROM UNNEST(a) u(x) WHERE x > n) "
+                + "FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[5,1,7]), (3, ARRAY[1])) t(n, a) ORDER BY n",
+                List.of("integer", "bigint"), List.of(1L, 2L), List.of(2L, 12L), Arrays.asList(3L, null));
+    }
+
+    @Test
+    void orderByRowField() throws Exception {
+        LocalQueryRunner.Result result = run("SELECT r FROM " + ROWS + " ORDER BY (r).y");
+        assertThat(result.types().get(0).displayName()).isEqualTo("row(x integer, y integer)");
+        assertThat(result.rows()).hasSize(2);
+        assertThat(result.rows().get(0).get(0).toString()).contains("3");
+        assertResult("SELECT r.y FROM " + ROWS + " ORDER BY r.x DESC", List.of("integer"), List.of(0L), List.of(2L));
+        assertResult("SELECT (r).x, (r).y FROM (SELECT CAST(ROW(1,2) AS ROW(x int, y int)) r UNION ALL "
+                + "SELECT CAST(ROW(3,0) AS ROW(x int, y int))) ORDER BY (r).y + (r).x DESC",
+                List.of("integer", "integer"), List.of(1L, 2L), List.of(3L, 0L));
+        assertResult("SELECT (r).y, count(*) FROM (VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), "
+                + "(CAST(ROW(3,2) AS ROW(x int, y int)), 2)) t(r, n) GROUP BY (r).y ORDER BY (r).y",
+                List.of("integer", "bigint"), List.of(2L, 2L));
+        assertResult("SELECT (r).x FROM " + ROWS + " ORDER BY max((r).y) OVER (), (r).x NULLS FIRST",
+                List.of("integer"), List.of(1L), List.of(3L));
+    }
+
+    @Test
+    void orderByArrayColumn() throws Exception {
+        assertResult("SELECT n, a FROM (VALUES (1, ARRAY[2, 3, 1]), (2, ARRAY[7]), (3, ARRAY[2, 3]), (4, NULL)) t(n, a) ORDER BY 2",
+                List.of("integer", "array(integer)"), List.of(3L, List.of(2L, 3L)), List.of(1L, List.of(2L, 3L, 1L)),
+                List.of(2L, List.of(7L)), Arrays.asList(4L, null));
+        assertResult("SELECT n FROM (VALUES (1, ROW(2, 'b')), (2, ROW(2, 'a')), (3, ROW(1, 'z'))) t(n, r) ORDER BY r DESC",
+                List.of("integer"), List.of(1L), List.of(2L), List.of(3L));
+    }
+}
