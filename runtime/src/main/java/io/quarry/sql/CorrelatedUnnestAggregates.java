@@ -51,6 +51,9 @@ final class CorrelatedUnnestAggregates {
                 RelNode visited = super.visit(other);
                 if (visited instanceof Correlate correlate) {
                     RelNode rewritten = rewriteCorrelate(correlate);
+                    if (rewritten == null) {
+                        rewritten = liftOverUnnest(correlate);
+                    }
                     return rewritten == null ? visited : rewritten;
                 }
                 return visited;
@@ -84,6 +87,74 @@ final class CorrelatedUnnestAggregates {
             return null;
         }
         return new Shape(above, aggregate, below, uncollect);
+    }
+
+    /**
+     * {@code CROSS JOIN UNNEST(t.a) u(x) WHERE x <> ''} when the filter (or a projection, as for the fields of an
+     * array of rows) landed between the correlate and its UNNEST: the UNNEST is joined first and the filters and
+     * projections move above it. Under a LEFT correlate only a reordering of columns moves: a filter or computed
+     * column there would also see the NULL-padded rows.
+     */
+    private static RelNode liftOverUnnest(Correlate correlate) {
+        List<RelNode> chain = new ArrayList<>();
+        RelNode current = correlate.getRight();
+        while (current instanceof Project || current instanceof Filter) {
+            chain.add(current);
+            current = current.getInput(0);
+        }
+        if (chain.isEmpty() || !(current instanceof Uncollect uncollect) || !(uncollect.getInput() instanceof Project arrays)
+                || !(arrays.getInput() instanceof Values values) || values.getTuples().size() != 1) {
+            return null;
+        }
+        if (correlate.getJoinType() == JoinRelType.LEFT) {
+            for (RelNode step : chain) {
+                if (!(step instanceof Project project) || !project.getProjects().stream().allMatch(e -> e instanceof RexInputRef)) {
+                    return null;
+                }
+            }
+        } else if (correlate.getJoinType() != JoinRelType.INNER) {
+            return null;
+        }
+        RexBuilder rexBuilder = correlate.getCluster().getRexBuilder();
+        int width = correlate.getLeft().getRowType().getFieldCount();
+        RelNode result = correlate.copy(correlate.getTraitSet(), correlate.getLeft(), uncollect,
+                correlate.getCorrelationId(), correlate.getRequiredColumns(), correlate.getJoinType());
+        for (int index = chain.size() - 1; index >= 0; index--) {
+            RelNode step = chain.get(index);
+            Lift lift = new Lift(rexBuilder, correlate, result, width);
+            if (step instanceof Filter filter) {
+                result = org.apache.calcite.rel.logical.LogicalFilter.create(result, filter.getCondition().accept(lift));
+            } else {
+                List<RexNode> projections = new ArrayList<>();
+                for (int field = 0; field < width; field++) {
+                    projections.add(rexBuilder.makeInputRef(result, field));
+                }
+                for (RexNode expression : ((Project) step).getProjects()) {
+                    projections.add(expression.accept(lift));
+                }
+                result = LogicalProject.create(result, List.of(), projections, (List<String>) null, java.util.Set.of());
+            }
+        }
+        if (containsCorrelationAbove(result, correlate)) {
+            return null;
+        }
+        return LogicalProject.create(result, List.of(), rexBuilder.identityProjects(result.getRowType()),
+                correlate.getRowType().getFieldNames(), java.util.Set.of());
+    }
+
+    /** Whether a lifted filter or projection still reads the correlation (a nested sub-query, say). */
+    private static boolean containsCorrelationAbove(RelNode lifted, Correlate correlate) {
+        RelNode current = lifted;
+        while (!(current instanceof Correlate)) {
+            List<RexNode> expressions = current instanceof Filter filter ? List.of(filter.getCondition()) : ((Project) current).getProjects();
+            for (RexNode expression : expressions) {
+                if (containsCorrelation(expression, correlate.getCorrelationId())) {
+                    return true;
+                }
+            }
+            current = current.getInput(0);
+        }
+        return false;
     }
 
     private static RelNode rewriteCorrelate(Correlate correlate) {

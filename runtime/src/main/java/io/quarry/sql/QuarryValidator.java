@@ -142,6 +142,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
         WindowChecks.check(expression, text);
+        IntervalElements.widen(expression, operand -> super.deriveType(scope, operand));
         TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall call

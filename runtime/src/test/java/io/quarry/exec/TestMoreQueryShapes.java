@@ -79,4 +79,37 @@ class TestMoreQueryShapes extends LocalQueryTest {
         assertResult("SELECT n FROM (VALUES (1, ROW(2, 'b')), (2, ROW(2, 'a')), (3, ROW(1, 'z'))) t(n, r) ORDER BY r DESC",
                 List.of("integer"), List.of(1L), List.of(2L), List.of(3L));
     }
+
+    @Test
+    void filtersAndFieldsBetweenCorrelateAndUnnest() throws Exception {
+        assertResult("SELECT r.name, w FROM region r CROSS JOIN UNNEST(split(r.name, 'A')) AS u(w) WHERE w <> '' ORDER BY 1, 2",
+                List.of("varchar(25)", "varchar(25)"), List.of("AFRICA", "FRIC"), List.of("AMERICA", "MERIC"), List.of("ASIA", "SI"),
+                List.of("EUROPE", "EUROPE"), List.of("MIDDLE EAST", "MIDDLE E"), List.of("MIDDLE EAST", "ST"));
+        assertResult("SELECT n, x FROM (VALUES (1, ARRAY[ROW(1,'a')]), (2, ARRAY[ROW(2,'b'), ROW(3,'c')])) t(n, a) "
+                + "CROSS JOIN UNNEST(a) AS u(x, y) ORDER BY n, x",
+                List.of("integer", "integer"), List.of(1L, 1L), List.of(2L, 2L), List.of(2L, 3L));
+        assertResult("SELECT n, y FROM (VALUES (1, ARRAY[ROW(1,'a')]), (2, ARRAY[ROW(2,'b'), ROW(3,'c')])) t(n, a) "
+                + "CROSS JOIN UNNEST(a) AS u(x, y) WHERE x >= 2 ORDER BY y",
+                List.of("integer", "varchar(1)"), List.of(2L, "b"), List.of(2L, "c"));
+    }
+
+    @Test
+    void arraysOfIntervals() throws Exception {
+        LocalQueryRunner.Result dayToSecond = run("SELECT ARRAY[INTERVAL '1' DAY, INTERVAL '2' HOUR]");
+        assertThat(dayToSecond.types().get(0).displayName()).isEqualTo("array(interval day to second)");
+        assertThat(dayToSecond.rows()).isEqualTo(List.of(List.of(List.of(86_400_000L, 7_200_000L))));
+        LocalQueryRunner.Result yearToMonth = run("SELECT ARRAY[INTERVAL '1' YEAR, INTERVAL '2' MONTH]");
+        assertThat(yearToMonth.types().get(0).displayName()).isEqualTo("array(interval year to month)");
+        assertThat(yearToMonth.rows()).isEqualTo(List.of(List.of(List.of(12L, 2L))));
+    }
+
+    @Test
+    void emptyArrayBesideArraysOfRows() throws Exception {
+        LocalQueryRunner.Result values = run("VALUES (ARRAY[]), (ARRAY[ROW(1,'a')])");
+        assertThat(values.types().get(0).displayName()).isEqualTo("array(row(integer, varchar(1)))");
+        assertThat(values.rows()).containsExactlyInAnyOrder(List.of(List.of()), List.of(List.of(List.of(1L, "a"))));
+        LocalQueryRunner.Result choice = run("SELECT CASE WHEN true THEN ARRAY[] ELSE ARRAY[ROW(1,'a')] END");
+        assertThat(choice.types().get(0).displayName()).isEqualTo("array(row(integer, varchar(1)))");
+        assertThat(choice.rows()).isEqualTo(List.of(List.of(List.of())));
+    }
 }
