@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -25,6 +26,10 @@ final class IntervalElements {
     static void widen(SqlNode expression, Function<SqlNode, RelDataType> typeOf) {
         if (!(expression instanceof SqlBasicCall call)
                 || (call.getKind() != SqlKind.ARRAY_VALUE_CONSTRUCTOR && call.getKind() != SqlKind.MAP_VALUE_CONSTRUCTOR)) {
+            return;
+        }
+        // only constructors with an interval literal: the others' types are left to the validator's own order
+        if (call.getOperandList().stream().noneMatch(operand -> operand instanceof SqlIntervalLiteral)) {
             return;
         }
         int step = call.getKind() == SqlKind.MAP_VALUE_CONSTRUCTOR ? 2 : 1;

@@ -39,7 +39,8 @@ final class RowFieldOrdering {
         List<SqlNode> operands = new ArrayList<>(call.getOperandList());
         int last = call.getKind() == SqlKind.DOT ? 1 : operands.size();
         for (int i = 0; i < last; i++) {
-            if (operands.get(i) != null) {
+            // a literal inside an expression is a value, not an ordinal of the select list
+            if (operands.get(i) != null && !(operands.get(i) instanceof org.apache.calcite.sql.SqlLiteral)) {
                 operands.set(i, expand(operands.get(i), expand));
             }
         }

@@ -62,7 +62,7 @@ class TestMoreQueryShapes extends LocalQueryTest {
         assertThat(result.rows().get(0).get(0).toString()).contains("3");
         assertResult("SELECT r.y FROM " + ROWS + " ORDER BY r.x DESC", List.of("integer"), List.of(0L), List.of(2L));
         assertResult("SELECT (r).x, (r).y FROM (SELECT CAST(ROW(1,2) AS ROW(x int, y int)) r UNION ALL "
-                + "SELECT CAST(ROW(3,0) AS ROW(x int, y int))) ORDER BY (r).y + (r).x DESC",
+                + "SELECT CAST(ROW(3,0) AS ROW(x int, y int))) ORDER BY (r).y * 10 + (r).x DESC",
                 List.of("integer", "integer"), List.of(1L, 2L), List.of(3L, 0L));
         assertResult("SELECT (r).y, count(*) FROM (VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), "
                 + "(CAST(ROW(3,2) AS ROW(x int, y int)), 2)) t(r, n) GROUP BY (r).y ORDER BY (r).y",
@@ -111,5 +111,21 @@ class TestMoreQueryShapes extends LocalQueryTest {
         LocalQueryRunner.Result choice = run("SELECT CASE WHEN true THEN ARRAY[] ELSE ARRAY[ROW(1,'a')] END");
         assertThat(choice.types().get(0).displayName()).isEqualTo("array(row(integer, varchar(1)))");
         assertThat(choice.rows()).isEqualTo(List.of(List.of(List.of())));
+    }
+
+    @Test
+    void groupingByArraysAndRows() throws Exception {
+        assertResult("SELECT count(DISTINCT a) FROM (VALUES ARRAY[1], ARRAY[1], ARRAY[2]) t(a)", List.of("bigint"), List.of(2L));
+        assertResult("SELECT ARRAY[regionkey], count(*) FROM nation GROUP BY ARRAY[regionkey] ORDER BY 1",
+                List.of("array(bigint)", "bigint"), List.of(List.of(0L), 5L), List.of(List.of(1L), 5L), List.of(List.of(2L), 5L),
+                List.of(List.of(3L), 5L), List.of(List.of(4L), 5L));
+        assertResult("SELECT ARRAY[1,2] UNION SELECT ARRAY[1,2] UNION SELECT ARRAY[3] ORDER BY 1",
+                List.of("array(integer)"), List.of(List.of(1L, 2L)), List.of(List.of(3L)));
+        assertResult("SELECT DISTINCT r FROM (VALUES (CAST(ROW(1, 'a') AS ROW(x int, s varchar)), 1), "
+                + "(CAST(ROW(1, 'a') AS ROW(x int, s varchar)), 2), (CAST(ROW(2, 'b') AS ROW(x int, s varchar)), 3)) t(r, n) ORDER BY r",
+                List.of("row(x integer, s varchar)"), List.of(List.of(1L, "a")), List.of(List.of(2L, "b")));
+        assertResult("SELECT a, count(*) FROM (VALUES ARRAY[0.0E0], ARRAY[-0.0E0], ARRAY[nan()], ARRAY[nan()], ARRAY[1.0E0]) t(a) "
+                + "GROUP BY a ORDER BY 2, 1",
+                List.of("array(double)", "bigint"), List.of(List.of(1.0), 1L), List.of(List.of(0.0), 2L), List.of(List.of(Double.NaN), 2L));
     }
 }

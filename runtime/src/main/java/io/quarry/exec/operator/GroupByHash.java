@@ -4,6 +4,8 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 
 import io.quarry.block.Block;
+import io.quarry.block.BlockBuilder;
+import io.quarry.block.Values;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
 import io.quarry.block.Int128Block;
@@ -140,7 +142,8 @@ public final class GroupByHash {
                 case BOOLEAN -> new BooleanKeys();
                 case INT128 -> new Int128Keys();
                 case VARIABLE_WIDTH -> new BytesKeys();
-                case ARRAY, MAP, ROW -> throw new QuarryException(
+                case ARRAY, ROW -> new StructuralKeys(type);
+                case MAP -> throw new QuarryException(
                         ErrorCode.NOT_SUPPORTED, "Grouping by " + type.displayName() + " is not supported yet");
             };
         }
@@ -300,6 +303,71 @@ public final class GroupByHash {
         @Override
         long sizeInBytes() {
             return 17L * values.length / 2;
+        }
+    }
+
+    /** Arrays and rows as the values {@link Values#toObject} reads, compared part by part. */
+    private static final class StructuralKeys extends KeyColumn {
+        private final Type type;
+        private Object[] values = new Object[1024];
+
+        StructuralKeys(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        void grow(int capacity) {
+            values = Arrays.copyOf(values, capacity);
+        }
+
+        @Override
+        void appendValue(Block block, int position, boolean isNull) {
+            values[size] = isNull ? null : Values.toObject(type, block, position);
+        }
+
+        @Override
+        boolean valueEquals(int group, Block block, int position) {
+            return same(values[group], Values.toObject(type, block, position));
+        }
+
+        /** Equality as GROUP BY sees it: NULL parts alike, every NaN alike, -0.0 as 0.0, bytes by content. */
+        private static boolean same(Object a, Object b) {
+            if (a == null || b == null) {
+                return a == b;
+            }
+            if (a instanceof List<?> x && b instanceof List<?> y) {
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                for (int i = 0; i < x.size(); i++) {
+                    if (!same(x.get(i), y.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (a instanceof byte[] x && b instanceof byte[] y) {
+                return Arrays.equals(x, y);
+            }
+            if (a instanceof Double x && b instanceof Double y) {
+                return Hashing.doubleBits(x) == Hashing.doubleBits(y);
+            }
+            return a.equals(b);
+        }
+
+        @Override
+        Block build(int from, int to) {
+            BlockBuilder out = BlockBuilder.create(type, to - from);
+            for (int group = from; group < to; group++) {
+                out.appendObject(values[group]);
+            }
+            return out.build();
+        }
+
+        @Override
+        long sizeInBytes() {
+            // an estimate: the objects' sizes are not tracked one by one
+            return 8L * values.length + 64L * size;
         }
     }
 

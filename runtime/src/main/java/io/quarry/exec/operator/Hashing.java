@@ -1,10 +1,12 @@
 package io.quarry.exec.operator;
 
+import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
+import io.quarry.block.RowBlock;
 import io.quarry.block.VariableWidthBlock;
 
 /**
@@ -53,6 +55,10 @@ public final class Hashing {
                         ? NULL_HASH
                         : mix(int128.getHigh(i) * 31 + mix(int128.getLow(i))));
             }
+        } else if (block instanceof ArrayBlock || block instanceof RowBlock) {
+            for (int i = 0; i < count; i++) {
+                hashes[i] = combine(hashes[i], hashPosition(block, i));
+            }
         } else {
             VariableWidthBlock strings = (VariableWidthBlock) block;
             byte[] data = strings.rawData();
@@ -81,6 +87,41 @@ public final class Hashing {
             h = (h ^ (data[i] & 0xFF)) * 0x100000001B3L;
         }
         return mix(h);
+    }
+
+    /** The hash of one value of any block but a map's: arrays and rows part by part (GROUP BY an array). */
+    static long hashPosition(Block block, int position) {
+        if (block.isNull(position)) {
+            return NULL_HASH;
+        }
+        if (block instanceof LongBlock longs) {
+            return mix(longs.getLong(position));
+        }
+        if (block instanceof DoubleBlock doubles) {
+            return mix(doubleBits(doubles.getDouble(position)));
+        }
+        if (block instanceof BooleanBlock booleans) {
+            return booleans.getBoolean(position) ? 1231 : 1237;
+        }
+        if (block instanceof Int128Block int128) {
+            return mix(int128.getHigh(position) * 31 + mix(int128.getLow(position)));
+        }
+        if (block instanceof ArrayBlock arrays) {
+            long hash = 17;
+            for (int e = arrays.offset(position), end = e + arrays.length(position); e < end; e++) {
+                hash = combine(hash, hashPosition(arrays.elements(), e));
+            }
+            return mix(hash);
+        }
+        if (block instanceof RowBlock rows) {
+            long hash = 19;
+            for (int field = 0; field < rows.fieldCount(); field++) {
+                hash = combine(hash, hashPosition(rows.field(field), position));
+            }
+            return mix(hash);
+        }
+        VariableWidthBlock strings = (VariableWidthBlock) block;
+        return hashBytes(strings.rawData(), strings.offset(position), strings.offset(position) + strings.length(position));
     }
 
     /** Hashes of the rows of the given key columns. */
