@@ -1,5 +1,5 @@
 -- Query shapes on tpch.tiny (catalog tpch, schema tiny), one statement a line, compared line by line with Trino 476.
--- Known differences: a lambda inside UNNEST that uses a column of the outer row (UNNEST(transform(t.a, v -> v + t.k))) fails to plan; char(n) inside ARRAY/MAP/ROW constructors is typed varchar(n) (Trino: array(char(n)), and the elements are padded to the longest); GROUP BY, DISTINCT, count(DISTINCT) and UNION (distinct) over arrays are NOT_SUPPORTED; a row field inside a lambda (transform(a, e -> e.s)) is 'Incompatible types'; VALUES of a single row-typed expression (VALUES CAST(ROW(1,2) AS ROW(x int, y int))) is one row column, where Trino spreads it over columns; a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST).
+-- Known differences: a lambda inside UNNEST that uses a column of the outer row (UNNEST(transform(t.a, v -> v + t.k))) fails to plan; char(n) inside ARRAY/MAP/ROW constructors is typed varchar(n) (Trino: array(char(n)), and the elements are padded to the longest); a row field inside a lambda (transform(a, e -> e.s)) is 'Incompatible types'; VALUES of a single row-typed expression (VALUES CAST(ROW(1,2) AS ROW(x int, y int))) is one row column, where Trino spreads it over columns; a ROW(...) constructor first in a parenthesised VALUES row (VALUES (ROW(2, 'b'), 1)) is a SYNTAX_ERROR; ORDER BY an array with NULL elements sorts (NULL parts last) where Trino fails; a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; EXCEPT/INTERSECT without ORDER BY return rows in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST).
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, CAST(NULL AS array(integer)))) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT a, b FROM UNNEST(ARRAY[1,2,3], ARRAY['a']) AS u(a, b)
@@ -344,7 +344,7 @@ SELECT ARRAY[INTERVAL '1' YEAR, INTERVAL '2' MONTH]
 SELECT ARRAY[INTERVAL '3' DAY]
 SELECT * FROM (VALUES (1, INTERVAL '1' DAY), (2, INTERVAL '2' SECOND)) t(n, i)
 SELECT * FROM (VALUES (1, INTERVAL '1' YEAR), (2, INTERVAL '2' MONTH)) t(n, i)
-VALUES (ARRAY[]), (ARRAY[ROW(1,'a')])
+SELECT * FROM (VALUES (1, ARRAY[]), (2, ARRAY[ROW(1,'a')])) t(n, a) ORDER BY n
 VALUES ARRAY[], ARRAY[1]
 SELECT ARRAY[ARRAY[], ARRAY[1]]
 SELECT * FROM (VALUES (1, ARRAY[]), (2, ARRAY['x'])) t(n, a)
@@ -392,3 +392,11 @@ SELECT r.y FROM (VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), (CAST(ROW(3,0)
 SELECT (r).x, (r).y FROM (SELECT CAST(ROW(1,2) AS ROW(x int, y int)) r UNION ALL SELECT CAST(ROW(3,0) AS ROW(x int, y int))) ORDER BY (r).y * 10 + (r).x DESC
 SELECT (r).y, count(*) FROM (VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), (CAST(ROW(3,2) AS ROW(x int, y int)), 2)) t(r, n) GROUP BY (r).y ORDER BY (r).y
 SELECT (r).x FROM (VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), (CAST(ROW(3,0) AS ROW(x int, y int)), 2)) t(r, n) ORDER BY max((r).y) OVER (), (r).x NULLS FIRST
+SELECT count(DISTINCT a) FROM (VALUES ARRAY[1], ARRAY[1], ARRAY[2]) t(a)
+SELECT ARRAY[regionkey], count(*) FROM nation GROUP BY ARRAY[regionkey] ORDER BY 1
+SELECT ARRAY[1,2] UNION SELECT ARRAY[1,2] UNION SELECT ARRAY[3] ORDER BY 1
+SELECT DISTINCT a FROM (VALUES ARRAY[1], ARRAY[1], ARRAY[2]) t(a) ORDER BY 1
+SELECT DISTINCT r FROM (VALUES (CAST(ROW(1, 'a') AS ROW(x int, s varchar)), 1), (CAST(ROW(1, 'a') AS ROW(x int, s varchar)), 2), (CAST(ROW(2, 'b') AS ROW(x int, s varchar)), 3)) t(r, n) ORDER BY r
+SELECT a, count(*) FROM (VALUES ARRAY[0.0E0], ARRAY[-0.0E0], ARRAY[nan()], ARRAY[nan()], ARRAY[1.0E0]) t(a) GROUP BY a ORDER BY 2, 1
+SELECT MAP(ARRAY[INTERVAL '1' DAY, INTERVAL '2' HOUR], ARRAY[1, 2])
+SELECT n, a FROM (VALUES (1, ARRAY[2, 3, 1]), (2, ARRAY[7]), (3, ARRAY[2, 3]), (4, NULL)) t(n, a) ORDER BY 2
