@@ -124,8 +124,22 @@ class TestMoreQueryShapes extends LocalQueryTest {
         assertResult("SELECT DISTINCT r FROM (VALUES (CAST(ROW(1, 'a') AS ROW(x int, s varchar)), 1), "
                 + "(CAST(ROW(1, 'a') AS ROW(x int, s varchar)), 2), (CAST(ROW(2, 'b') AS ROW(x int, s varchar)), 3)) t(r, n) ORDER BY r",
                 List.of("row(x integer, s varchar)"), List.of(List.of(1L, "a")), List.of(List.of(2L, "b")));
-        assertResult("SELECT a, count(*) FROM (VALUES ARRAY[0.0E0], ARRAY[-0.0E0], ARRAY[nan()], ARRAY[nan()], ARRAY[1.0E0]) t(a) "
+        assertResult("SELECT a, count(*) FROM (VALUES ARRAY[0.0E0], ARRAY[0.0E0], ARRAY[nan()], ARRAY[nan()], ARRAY[1.0E0]) t(a) "
                 + "GROUP BY a ORDER BY 2, 1",
                 List.of("array(double)", "bigint"), List.of(List.of(1.0), 1L), List.of(List.of(0.0), 2L), List.of(List.of(Double.NaN), 2L));
+    }
+
+    @Test
+    void outerArrayBesideSeveralAggregatesOverItsUnnest() throws Exception {
+        assertResult("SELECT n, a, (SELECT max(x) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[9])) t(n, a) ORDER BY n",
+                List.of("integer", "array(integer)", "integer"), List.of(1L, List.of(3L, 1L, 2L), 3L), List.of(2L, List.of(9L), 9L));
+        assertResult("SELECT n, (SELECT min(x) FROM UNNEST(a) u(x)), (SELECT max(x) FROM UNNEST(a) u(x)) "
+                + "FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[9])) t(n, a) ORDER BY n",
+                List.of("integer", "integer", "integer"), List.of(1L, 1L, 3L), List.of(2L, 9L, 9L));
+        assertResult("SELECT n, (SELECT count(*) FROM UNNEST(a) u(x)) + (SELECT count(*) FROM UNNEST(b) v(y)) "
+                + "FROM (VALUES (1, ARRAY[1], ARRAY[1,2])) t(n, a, b)",
+                List.of("integer", "bigint"), List.of(1L, 3L));
+        assertResult("SELECT arbitrary(a), any_value(r) FROM (VALUES (ARRAY[1], CAST(ROW(1, 'a') AS ROW(x int, s varchar)))) t(a, r)",
+                List.of("array(integer)", "row(x integer, s varchar)"), List.of(List.of(1L), List.of(1L, "a")));
     }
 }
