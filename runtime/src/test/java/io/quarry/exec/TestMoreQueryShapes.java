@@ -142,4 +142,15 @@ class TestMoreQueryShapes extends LocalQueryTest {
         assertResult("SELECT arbitrary(a), any_value(r) FROM (VALUES (ARRAY[1], CAST(ROW(1, 'a') AS ROW(x int, s varchar)))) t(a, r)",
                 List.of("array(integer)", "row(x integer, s varchar)"), List.of(List.of(1L), List.of(1L, "a")));
     }
+
+    @Test
+    void joinsOnArrayAndRowKeys() throws Exception {
+        assertResult("SELECT count(*) FROM nation n1 JOIN nation n2 ON ARRAY[n1.regionkey] = ARRAY[n2.regionkey]",
+                List.of("bigint"), List.of(125L));
+        assertResult("SELECT t.n, u.m FROM (VALUES (1, ARRAY[1, 2]), (2, ARRAY[NULL])) t(n, a) "
+                + "JOIN (VALUES (10, ARRAY[1, 2]), (20, ARRAY[NULL]), (30, ARRAY[1])) u(m, a) ON t.a = u.a",
+                List.of("integer", "integer"), List.of(1L, 10L));
+        assertResult("SELECT count(*) FROM nation n JOIN region r ON ROW(n.regionkey, 'x') = ROW(r.regionkey, 'x')",
+                List.of("bigint"), List.of(25L));
+    }
 }

@@ -1,10 +1,12 @@
 package io.quarry.exec.operator;
 
+import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
+import io.quarry.block.RowBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.page.Page;
 import io.quarry.spi.ErrorCode;
@@ -359,6 +361,41 @@ public final class JoinHash {
             Int128Block other = (Int128Block) right;
             return int128.getHigh(leftRow) == other.getHigh(rightRow) && int128.getLow(leftRow) == other.getLow(rightRow);
         }
+        if (left instanceof ArrayBlock || left instanceof RowBlock) {
+            return structuralEquals(left, leftRow, right, rightRow);
+        }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Joins on values of " + left.getClass().getSimpleName() + " are not supported");
+    }
+
+    /**
+     * Arrays and rows part by part. A NULL part makes {@code =} indeterminate in SQL, so such keys do not match
+     * (ARRAY[NULL] = ARRAY[NULL] is NULL, not TRUE).
+     */
+    private static boolean structuralEquals(Block left, int leftRow, Block right, int rightRow) {
+        if (left instanceof ArrayBlock arrays) {
+            ArrayBlock other = (ArrayBlock) right;
+            int length = arrays.length(leftRow);
+            if (length != other.length(rightRow)) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (!partEquals(arrays.elements(), arrays.offset(leftRow) + i, other.elements(), other.offset(rightRow) + i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        RowBlock rows = (RowBlock) left;
+        RowBlock other = (RowBlock) right;
+        for (int field = 0; field < rows.fieldCount(); field++) {
+            if (!partEquals(rows.field(field), leftRow, other.field(field), rightRow)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean partEquals(Block left, int leftRow, Block right, int rightRow) {
+        return !left.isNull(leftRow) && !right.isNull(rightRow) && valueEquals(left, leftRow, right, rightRow);
     }
 }
