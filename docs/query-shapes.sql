@@ -1,5 +1,5 @@
 -- Query shapes on tpch.tiny (catalog tpch, schema tiny), one statement a line, compared line by line with Trino 476.
--- Known differences: correlated sub-queries over UNNEST of a column (scalar, EXISTS, LATERAL) are NOT_SUPPORTED; some correlated sub-queries Trino rejects run.
+-- Known differences: a lambda inside UNNEST that uses a column of the outer row (UNNEST(transform(t.a, v -> v + t.k))) fails to plan; char(n) inside ARRAY/MAP/ROW constructors is typed varchar(n) (Trino: array(char(n)), and the elements are padded to the longest); a row field inside a lambda (transform(a, e -> e.s)) is 'Incompatible types'; VALUES of a single row-typed expression (VALUES CAST(ROW(1,2) AS ROW(x int, y int))) is one row column, where Trino spreads it over columns; a ROW(...) constructor first in a parenthesised VALUES row (VALUES (ROW(2, 'b'), 1)) is a SYNTAX_ERROR; a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; an aggregate inside UNNEST in a sub-query is an internal error where Trino says EXPRESSION_NOT_SCALAR; EXCEPT/INTERSECT without ORDER BY return rows in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST).
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, CAST(NULL AS array(integer)))) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT a, b FROM UNNEST(ARRAY[1,2,3], ARRAY['a']) AS u(a, b)
@@ -265,3 +265,177 @@ SELECT x, y FROM (VALUES (1, NULL), (1, 2), (NULL, 1)) t(x, y) ORDER BY x NULLS 
 SELECT -x AS x FROM (VALUES 1, 2) t(x) ORDER BY x
 SELECT x AS y, -x AS x FROM (VALUES 1, 2) t(x) ORDER BY x
 SELECT nationkey FROM nation ORDER BY nationkey LIMIT 3 OFFSET 0
+SELECT n, x, y FROM (VALUES (1, ARRAY[1,2], ARRAY['a','b','c'])) t(n, a, b) CROSS JOIN UNNEST(a, b) AS u(x, y) ORDER BY y
+SELECT n, x, y, o FROM (VALUES (1, ARRAY[1,2], ARRAY['a'])) t(n, a, b) CROSS JOIN UNNEST(a, b) WITH ORDINALITY AS u(x, y, o) ORDER BY o
+SELECT k, v, o FROM UNNEST(MAP(ARRAY['a','b'], ARRAY[10,20])) WITH ORDINALITY AS u(k, v, o) ORDER BY k
+SELECT x, k, v FROM UNNEST(ARRAY[1,2,3], MAP(ARRAY['a'], ARRAY[1])) AS u(x, k, v) ORDER BY x
+SELECT a, b FROM UNNEST(ARRAY[ROW(1,'x'), ROW(2,'y')]) AS u(a, b) WHERE a > 1
+SELECT count(*), sum(x) FROM UNNEST(sequence(1, 100)) AS u(x)
+SELECT x FROM UNNEST(ARRAY[ARRAY[1,2], ARRAY[3]]) AS u(x) ORDER BY cardinality(x)
+SELECT y FROM UNNEST(ARRAY[ARRAY[1,2], ARRAY[3]]) AS u(x) CROSS JOIN UNNEST(x) AS v(y) ORDER BY y
+SELECT n.name, x FROM nation n CROSS JOIN UNNEST(ARRAY[n.nationkey, n.regionkey]) WITH ORDINALITY AS u(x, o) WHERE n.nationkey < 2 ORDER BY 1, o
+SELECT r.name, w FROM region r CROSS JOIN UNNEST(split(r.name, 'A')) AS u(w) WHERE w <> '' ORDER BY 1, 2
+SELECT x FROM UNNEST(ARRAY[3,1,2]) AS u(x) ORDER BY x DESC LIMIT 2
+SELECT x, count(*) FROM UNNEST(ARRAY[1,1,2,3,3,3]) AS u(x) GROUP BY x ORDER BY 2 DESC
+SELECT * FROM UNNEST(ARRAY[1,2]) WITH ORDINALITY
+SELECT * FROM UNNEST(ARRAY['a','b'], ARRAY[1]) WITH ORDINALITY t(s, i, o)
+SELECT t.n, u.x FROM (VALUES (1, ARRAY[1,2]), (2, NULL)) t(n, a) CROSS JOIN UNNEST(a) u(x) ORDER BY 1, 2
+SELECT n, x FROM (VALUES (1, ARRAY[ROW(1,'a')]), (2, ARRAY[ROW(2,'b'), ROW(3,'c')])) t(n, a) CROSS JOIN UNNEST(a) AS u(x, y) ORDER BY n, x
+SELECT n, y FROM (VALUES (1, ARRAY[ROW(1,'a')]), (2, ARRAY[ROW(2,'b'), ROW(3,'c')])) t(n, a) CROSS JOIN UNNEST(a) AS u(x, y) WHERE x >= 2 ORDER BY y
+SELECT n, (SELECT max(x) FROM UNNEST(a) AS u(x)) FROM (VALUES (1, ARRAY[1,2,3]), (2, ARRAY[4])) t(n, a) ORDER BY n
+SELECT n, (SELECT count(*) FROM UNNEST(a)) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, a) ORDER BY n
+SELECT n, (SELECT max(x) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, a) ORDER BY n
+SELECT n, (SELECT sum(x) * 2 FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[])) t(n, a) ORDER BY n
+SELECT n, (SELECT avg(x) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[])) t(n, a) ORDER BY n
+SELECT n, (SELECT array_agg(x) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[])) t(n, a) ORDER BY n
+SELECT n, (SELECT string_agg(x, ',') FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY['p','q']), (2, ARRAY[])) t(n, a) ORDER BY n
+SELECT n, (SELECT count(x) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[1,NULL,2])) t(n, a)
+SELECT n, (SELECT count(*) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[1,NULL,2])) t(n, a)
+SELECT n, (SELECT sum(v) FROM UNNEST(m) u(k, v)) FROM (VALUES (1, MAP(ARRAY['a','b'], ARRAY[1,2])), (2, MAP())) t(n, m) ORDER BY n
+SELECT n FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[5])) t(n, a) WHERE (SELECT max(x) FROM UNNEST(a) u(x)) > 3
+SELECT n, l.c FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[])) t(n, a) CROSS JOIN LATERAL (SELECT count(*) c FROM UNNEST(a)) l ORDER BY n
+SELECT n, l.c FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[])) t(n, a) LEFT JOIN LATERAL (SELECT count(*) c FROM UNNEST(a)) l ON true ORDER BY n
+SELECT r.name, (SELECT count(*) FROM UNNEST(split(r.comment, ' '))) FROM region r ORDER BY 1
+SELECT n, EXISTS (SELECT 1 FROM UNNEST(a) u(x) WHERE x > 1) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[1])) t(n, a) ORDER BY n
+SELECT * FROM (VALUES ARRAY[1,2]) t(a) WHERE EXISTS (SELECT 1 FROM UNNEST(a) u(x) WHERE x > 1)
+SELECT n FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[])) t(n, a) WHERE 2 IN (SELECT x FROM UNNEST(a) u(x))
+SELECT name FROM nation WHERE regionkey IN (SELECT regionkey FROM region WHERE name LIKE 'A%') ORDER BY 1 LIMIT 5
+SELECT name FROM nation WHERE regionkey NOT IN (SELECT regionkey FROM region WHERE name LIKE 'A%') ORDER BY 1 LIMIT 5
+SELECT name FROM nation WHERE (regionkey, nationkey) IN (SELECT regionkey, min(nationkey) FROM nation GROUP BY regionkey) ORDER BY 1
+SELECT name FROM nation WHERE nationkey IN (1, 2, 3) AND regionkey IN (SELECT regionkey FROM region) ORDER BY 1
+SELECT name, nationkey IN (SELECT nationkey FROM supplier) FROM nation ORDER BY 1 LIMIT 3
+SELECT regionkey, count(*) FROM nation GROUP BY regionkey HAVING count(*) >= (SELECT avg(c) FROM (SELECT count(*) c FROM nation GROUP BY regionkey)) ORDER BY 1
+SELECT regionkey FROM nation n GROUP BY regionkey HAVING max(nationkey) > (SELECT max(r.regionkey) * 4 FROM region r) ORDER BY 1
+SELECT n.name, (SELECT r.name FROM region r WHERE r.regionkey = n.regionkey) FROM nation n ORDER BY 1 LIMIT 4
+SELECT n.name FROM nation n WHERE n.nationkey = (SELECT max(n2.nationkey) FROM nation n2 WHERE n2.regionkey = n.regionkey) ORDER BY 1
+SELECT regionkey, name FROM nation n WHERE nationkey > (SELECT avg(nationkey) FROM nation n2 WHERE n2.regionkey = n.regionkey) ORDER BY 1, 2
+SELECT name FROM region UNION SELECT name FROM nation WHERE regionkey = 0 ORDER BY 1 LIMIT 4
+SELECT name FROM region UNION ALL SELECT name FROM region ORDER BY 1 DESC LIMIT 3
+SELECT regionkey FROM nation INTERSECT SELECT regionkey FROM region WHERE regionkey < 3 ORDER BY 1
+SELECT regionkey FROM region EXCEPT SELECT regionkey FROM nation WHERE regionkey > 1 ORDER BY 1
+(SELECT name FROM region ORDER BY name LIMIT 2) UNION ALL (SELECT name FROM nation ORDER BY name DESC LIMIT 2) ORDER BY 1
+SELECT * FROM (SELECT 1 x UNION SELECT 2 UNION SELECT 1) ORDER BY x
+SELECT x FROM (VALUES 1, 2, 2, 3) t(x) EXCEPT ALL SELECT x FROM (VALUES 2) t(x) ORDER BY 1
+SELECT x FROM (VALUES 1, 2, 2, 3) t(x) INTERSECT ALL SELECT x FROM (VALUES 2, 2, 5) t(x) ORDER BY 1
+SELECT regionkey, count(*) FROM nation GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3
+SELECT length(name) l, count(*) FROM nation GROUP BY 1 ORDER BY 1
+SELECT substr(name, 1, 1), count(*) FROM nation GROUP BY substr(name, 1, 1) HAVING count(*) > 1 ORDER BY 1
+SELECT CASE WHEN regionkey < 2 THEN 'low' ELSE 'high' END, count(*) FROM nation GROUP BY 1 ORDER BY 1
+SELECT ROW(regionkey, regionkey * 2), count(*) FROM nation GROUP BY 1 ORDER BY 1
+SELECT CASE WHEN n > 1 THEN ARRAY[1,2] ELSE ARRAY[3] END FROM (VALUES 1, 2) t(n) ORDER BY n
+SELECT CASE WHEN r.x > 1 THEN r END FROM (SELECT CAST(ROW(2, 'a') AS ROW(x int, s varchar)) r)
+SELECT coalesce(m['a'], -1) FROM (VALUES MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['b'], ARRAY[2])) t(m)
+SELECT r.x, r.s FROM (SELECT CAST(ROW(2, 'a') AS ROW(x int, s varchar)) r)
+SELECT (r).s FROM (SELECT CAST(ROW(2, 'a') AS ROW(x int, s varchar)) r) WHERE (r).x = 2
+SELECT a[1].x FROM (SELECT ARRAY[CAST(ROW(1, 'a') AS ROW(x int, s varchar))] a)
+SELECT x, s FROM UNNEST(ARRAY[CAST(ROW(1, 'a') AS ROW(x int, s varchar)), CAST(ROW(2, 'b') AS ROW(x int, s varchar))]) u ORDER BY x DESC
+SELECT r.x FROM (SELECT CAST(ROW(1, ROW(2, 3)) AS ROW(x int, y ROW(a int, b int))) r)
+SELECT r.y.b FROM (SELECT CAST(ROW(1, ROW(2, 3)) AS ROW(x int, y ROW(a int, b int))) r)
+SELECT (r).y.a FROM (SELECT CAST(ROW(1, ROW(2, 3)) AS ROW(x int, y ROW(a int, b int))) r)
+SELECT r FROM (SELECT CAST(ROW(1,2) AS ROW(x int, y int)) r UNION ALL SELECT CAST(ROW(3,0) AS ROW(x int, y int))) ORDER BY (r).y
+SELECT r FROM (SELECT CAST(ROW(1,2) AS ROW(x int, y int)) r UNION ALL SELECT CAST(ROW(3,0) AS ROW(x int, y int))) ORDER BY r.y DESC
+SELECT (r).x, (r).y FROM (SELECT CAST(ROW(1,2) AS ROW(x int, y int)) r) ORDER BY (r).x
+SELECT a FROM (VALUES (ARRAY[3,1], 1), (ARRAY[2], 2), (ARRAY[3], 3)) t(a, n) ORDER BY a
+SELECT a FROM (VALUES (ARRAY[3,1], 1), (ARRAY[2], 2), (ARRAY[3], 3)) t(a, n) ORDER BY a DESC LIMIT 2
+SELECT n, r FROM (VALUES (1, ROW(2, 'b')), (2, ROW(2, 'a')), (3, ROW(1, 'z'))) t(n, r) ORDER BY r
+SELECT max(a), min(a) FROM (VALUES ARRAY[1,2], ARRAY[1,3], ARRAY[0]) t(a)
+SELECT ARRAY[INTERVAL '1' DAY, INTERVAL '2' HOUR]
+SELECT ARRAY[INTERVAL '1' YEAR, INTERVAL '2' MONTH]
+SELECT ARRAY[INTERVAL '3' DAY]
+SELECT * FROM (VALUES (1, INTERVAL '1' DAY), (2, INTERVAL '2' SECOND)) t(n, i)
+SELECT * FROM (VALUES (1, INTERVAL '1' YEAR), (2, INTERVAL '2' MONTH)) t(n, i)
+SELECT * FROM (VALUES (1, ARRAY[]), (2, ARRAY[ROW(1,'a')])) t(n, a) ORDER BY n
+VALUES ARRAY[], ARRAY[1]
+SELECT ARRAY[ARRAY[], ARRAY[1]]
+SELECT * FROM (VALUES (1, ARRAY[]), (2, ARRAY['x'])) t(n, a)
+SELECT coalesce(ARRAY[], ARRAY[1])
+SELECT CASE WHEN true THEN ARRAY[] ELSE ARRAY[ROW(1,'a')] END
+SELECT n.name, l.x FROM nation n CROSS JOIN LATERAL (SELECT n.nationkey + 1 AS x) l WHERE n.nationkey < 3 ORDER BY 1
+SELECT n.name, l.x FROM nation n, LATERAL (SELECT x FROM UNNEST(ARRAY[n.nationkey, n.regionkey]) u(x)) l WHERE n.nationkey < 2 ORDER BY 1, 2
+SELECT t.n, l.s FROM (VALUES 1, 2) t(n), LATERAL (SELECT sum(x) s FROM UNNEST(sequence(1, t.n)) u(x)) l ORDER BY 1
+SELECT regionkey, array_agg(name ORDER BY name)[1] FROM nation GROUP BY regionkey ORDER BY 1
+SELECT regionkey, map_agg(nationkey, name)[regionkey * 5] FROM nation GROUP BY regionkey ORDER BY 1
+SELECT cardinality(array_agg(DISTINCT regionkey)) FROM nation
+SELECT zip(ARRAY[1,2], ARRAY['a','b'])
+SELECT x FROM (VALUES 1, 2, 3) t(x) WHERE x = ANY (VALUES 2, 3) ORDER BY 1
+SELECT x FROM (VALUES 1, 2, 3) t(x) WHERE x IN (VALUES 2, 3) ORDER BY 1
+SELECT x FROM (VALUES 1, 2, 3) t(x) WHERE x NOT IN (VALUES 2) ORDER BY 1
+SELECT (SELECT count(*) FROM region) + (SELECT count(*) FROM nation)
+SELECT name FROM region ORDER BY (SELECT count(*) FROM nation n WHERE n.regionkey = region.regionkey), name
+SELECT name FROM nation ORDER BY regionkey DESC, name LIMIT 3 OFFSET 2
+SELECT name FROM nation ORDER BY name OFFSET 22
+SELECT name FROM nation ORDER BY name FETCH FIRST 2 ROWS ONLY
+SELECT regionkey, name FROM nation ORDER BY regionkey FETCH FIRST 2 ROWS WITH TIES
+SELECT a, count(*) FROM (VALUES ROW(1, 'a'), ROW(1, 'a')) t(a, b) GROUP BY a
+SELECT t.* FROM (VALUES (1, 'a'), (2, 'b')) t(x, y) ORDER BY x DESC
+SELECT t.*, u.* FROM (VALUES 1) t(x) CROSS JOIN (VALUES 'a') u(y)
+SELECT x, y FROM (VALUES 1, 2) t(x) JOIN (VALUES 2, 3) u(y) ON x = y
+SELECT x, y FROM (VALUES 1, 2) t(x) FULL JOIN (VALUES 2, 3) u(y) ON x = y ORDER BY 1, 2
+SELECT x, y FROM (VALUES 1, 2) t(x) LEFT JOIN (VALUES 2, 3) u(y) ON x = y AND y > 2 ORDER BY 1
+SELECT * FROM (VALUES (1, 'a')) t(x, y) JOIN (VALUES (1, 'b')) u(x, z) USING (x)
+SELECT element_at(a, -1), a[cardinality(a)] FROM (VALUES ARRAY[1,2,3]) t(a)
+SELECT slice(a, 2, 2), reverse(a), array_sort(a), contains(a, 2) FROM (VALUES ARRAY[3,2,1]) t(a)
+SELECT flatten(ARRAY[ARRAY[1], ARRAY[2,3]])
+SELECT map_keys(m), map_values(m) FROM (VALUES MAP(ARRAY['a'], ARRAY[ARRAY[1]])) t(m)
+SELECT m['a'][1] FROM (VALUES MAP(ARRAY['a'], ARRAY[ARRAY[1]])) t(m)
+SELECT ARRAY[ROW(1, ARRAY['a'])][1][2][1]
+SELECT CAST(ROW(1, 'a') AS ROW(x bigint, y varchar)).y
+SELECT CAST(ARRAY[ROW(1, 'a')] AS ARRAY(ROW(x bigint, y varchar)))[1].x
+SELECT x FROM (SELECT 1 x) WHERE x IN (SELECT 1 UNION SELECT 2)
+SELECT exists(SELECT 1 FROM region WHERE false), exists(SELECT 1 FROM region)
+SELECT n, s.m FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[5,1,7])) t(n, a) CROSS JOIN LATERAL (SELECT max(x) m FROM UNNEST(a) u(x)) s ORDER BY n
+SELECT n, (SELECT array_agg(x ORDER BY x DESC) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[2, 3, 1]), (1, ARRAY[7])) t(n, a) ORDER BY 2
+SELECT n, (SELECT max(k) || ':' || CAST(sum(v) AS varchar) FROM UNNEST(m) u(k, v)) FROM (VALUES (1, MAP(ARRAY['a', 'b'], ARRAY[1, 2]))) t(n, m)
+SELECT n FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, a) WHERE (SELECT count(*) FROM UNNEST(a)) < 2 ORDER BY n
+SELECT r FROM (VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), (CAST(ROW(3,0) AS ROW(x int, y int)), 2)) t(r, n) ORDER BY (r).y
+SELECT r.y FROM (VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), (CAST(ROW(3,0) AS ROW(x int, y int)), 2)) t(r, n) ORDER BY r.x DESC
+SELECT (r).x, (r).y FROM (SELECT CAST(ROW(1,2) AS ROW(x int, y int)) r UNION ALL SELECT CAST(ROW(3,0) AS ROW(x int, y int))) ORDER BY (r).y * 10 + (r).x DESC
+SELECT (r).y, count(*) FROM (VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), (CAST(ROW(3,2) AS ROW(x int, y int)), 2)) t(r, n) GROUP BY (r).y ORDER BY (r).y
+SELECT (r).x FROM (VALUES (CAST(ROW(1,2) AS ROW(x int, y int)), 1), (CAST(ROW(3,0) AS ROW(x int, y int)), 2)) t(r, n) ORDER BY max((r).y) OVER (), (r).x NULLS FIRST
+SELECT count(DISTINCT a) FROM (VALUES ARRAY[1], ARRAY[1], ARRAY[2]) t(a)
+SELECT ARRAY[regionkey], count(*) FROM nation GROUP BY ARRAY[regionkey] ORDER BY 1
+SELECT ARRAY[1,2] UNION SELECT ARRAY[1,2] UNION SELECT ARRAY[3] ORDER BY 1
+SELECT DISTINCT a FROM (VALUES ARRAY[1], ARRAY[1], ARRAY[2]) t(a) ORDER BY 1
+SELECT DISTINCT r FROM (VALUES (CAST(ROW(1, 'a') AS ROW(x int, s varchar)), 1), (CAST(ROW(1, 'a') AS ROW(x int, s varchar)), 2), (CAST(ROW(2, 'b') AS ROW(x int, s varchar)), 3)) t(r, n) ORDER BY r
+SELECT a, count(*) FROM (VALUES ARRAY[0.0E0], ARRAY[0.0E0], ARRAY[nan()], ARRAY[nan()], ARRAY[1.0E0]) t(a) GROUP BY a ORDER BY 2, 1
+SELECT MAP(ARRAY[INTERVAL '1' DAY, INTERVAL '2' HOUR], ARRAY[1, 2])
+SELECT n, a FROM (VALUES (1, ARRAY[2, 3, 1]), (2, ARRAY[7]), (3, ARRAY[2, 3]), (4, NULL)) t(n, a) ORDER BY 2
+SELECT n, a, (SELECT max(x) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[9])) t(n, a) ORDER BY n
+SELECT n, (SELECT min(x) FROM UNNEST(a) u(x)), (SELECT max(x) FROM UNNEST(a) u(x)) FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[9])) t(n, a) ORDER BY n
+SELECT n, (SELECT count(*) FROM UNNEST(a) u(x)) + (SELECT count(*) FROM UNNEST(b) v(y)) FROM (VALUES (1, ARRAY[1], ARRAY[1,2])) t(n, a, b)
+SELECT arbitrary(a), any_value(r) FROM (VALUES (ARRAY[1], CAST(ROW(1, 'a') AS ROW(x int, s varchar)))) t(a, r)
+SELECT o.orderkey, (SELECT count(*) FROM lineitem l WHERE l.orderkey = o.orderkey) FROM orders o ORDER BY 1 LIMIT 3
+SELECT custkey, count(*) FROM orders GROUP BY custkey HAVING count(*) > (SELECT 25) ORDER BY 1 LIMIT 3
+SELECT n.name, array_agg(s.name ORDER BY s.name)[1] FROM nation n JOIN supplier s ON s.nationkey = n.nationkey GROUP BY n.name ORDER BY 1 LIMIT 3
+SELECT x, y FROM UNNEST(ARRAY[1,2,3]) u(x) CROSS JOIN UNNEST(ARRAY['a','b']) v(y) ORDER BY 1, 2
+SELECT a, x FROM (VALUES ARRAY[3,1,2]) t(a) CROSS JOIN UNNEST(array_sort(a)) WITH ORDINALITY u(x, o) ORDER BY o
+SELECT n, (SELECT sum(x * y) FROM UNNEST(a, b) u(x, y)) FROM (VALUES (1, ARRAY[1,2], ARRAY[3,4])) t(n, a, b)
+SELECT n, (SELECT max(x) FROM UNNEST(a) u(x)) m FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[9])) t(n, a) ORDER BY m DESC
+SELECT count(*) FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[9])) t(n, a) WHERE (SELECT max(x) FROM UNNEST(a) u(x)) = 9
+SELECT n.regionkey, max(c) FROM nation n CROSS JOIN LATERAL (SELECT count(*) c FROM UNNEST(split(n.comment, ' '))) l GROUP BY 1 ORDER BY 1
+SELECT name FROM nation WHERE cardinality(split(comment, ' ')) > (SELECT avg(cardinality(split(comment, ' '))) FROM nation) ORDER BY 1 LIMIT 3
+SELECT DISTINCT split(name, 'A')[1] FROM nation ORDER BY 1 LIMIT 4
+SELECT DISTINCT ARRAY[regionkey, regionkey] FROM nation ORDER BY 1
+SELECT a, count(*) FROM (SELECT ARRAY[regionkey % 2] a FROM nation) GROUP BY a ORDER BY 1
+SELECT r, count(*) FROM (SELECT ROW(regionkey % 2, 'x') r FROM nation) GROUP BY r ORDER BY 1
+SELECT ARRAY[name] FROM region INTERSECT SELECT ARRAY[name] FROM region WHERE regionkey < 2 ORDER BY 1
+SELECT ARRAY[name] FROM region EXCEPT SELECT ARRAY[name] FROM region WHERE regionkey < 2 ORDER BY 1
+SELECT n, rank() OVER (ORDER BY a) FROM (VALUES (1, ARRAY[2]), (2, ARRAY[1]), (3, ARRAY[1,0])) t(n, a) ORDER BY n
+SELECT n, row_number() OVER (PARTITION BY a ORDER BY n) FROM (VALUES (1, ARRAY[2]), (2, ARRAY[2]), (3, ARRAY[1])) t(n, a) ORDER BY n
+SELECT max(r), min(r) FROM (VALUES ROW(1, 'b'), ROW(1, 'a')) t(x, y) CROSS JOIN (SELECT ROW(1, 2) r)
+SELECT n, lag(a) OVER (ORDER BY n) FROM (VALUES (1, ARRAY[2]), (2, ARRAY[1])) t(n, a) ORDER BY n
+SELECT CASE WHEN n = 1 THEN ROW(1, 'a') ELSE ROW(2, 'b') END FROM (VALUES 1, 2) t(n) ORDER BY 1
+SELECT CASE WHEN n = 1 THEN MAP(ARRAY['a'], ARRAY[1]) END FROM (VALUES 1, 2) t(n) ORDER BY n
+SELECT if(n = 1, ARRAY['x'], ARRAY[]) FROM (VALUES 1, 2) t(n) ORDER BY n
+SELECT coalesce(a, ARRAY[]) FROM (VALUES ARRAY[1], NULL) t(a) ORDER BY cardinality(coalesce(a, ARRAY[]))
+SELECT nullif(ARRAY[1], ARRAY[1]), nullif(ARRAY[1], ARRAY[2])
+SELECT ARRAY[1] IN (ARRAY[1], ARRAY[2]), ROW(1, 'a') IN (ROW(1, 'a'))
+SELECT x FROM (VALUES 1, 2, 3) t(x) WHERE x IN (SELECT y FROM UNNEST(ARRAY[2, 3]) u(y)) ORDER BY 1
+SELECT x FROM (VALUES 1, 2, 3) t(x) WHERE EXISTS (SELECT 1 FROM UNNEST(ARRAY[2, 3]) u(y) WHERE y = x) ORDER BY 1
+SELECT name FROM region r WHERE EXISTS (SELECT 1 FROM UNNEST(split(r.name, ' ')) u(w) WHERE w = 'EAST')
+SELECT name FROM region r WHERE 'EAST' IN (SELECT w FROM UNNEST(split(r.name, ' ')) u(w))
+SELECT name FROM region r WHERE NOT EXISTS (SELECT 1 FROM UNNEST(split(r.name, ' ')) u(w) WHERE w = 'EAST') ORDER BY 1
+SELECT t.a = u.a FROM (VALUES ARRAY[1]) t(a) JOIN (VALUES ARRAY[1]) u(a) ON t.a = u.a
+SELECT count(*) FROM nation n1 JOIN nation n2 ON ARRAY[n1.regionkey] = ARRAY[n2.regionkey]
+SELECT t.n, u.m FROM (VALUES (1, ARRAY[1, 2]), (2, ARRAY[NULL])) t(n, a) JOIN (VALUES (10, ARRAY[1, 2]), (20, ARRAY[NULL]), (30, ARRAY[1])) u(m, a) ON t.a = u.a
+SELECT count(*) FROM nation n JOIN region r ON ROW(n.regionkey, 'x') = ROW(r.regionkey, 'x')

@@ -160,6 +160,7 @@ final class Optimizer {
     static RelNode optimize(RelNode rel, SqlValidator validator, RelBuilder relBuilder, Context context, RexExecutor executor) {
         RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(rel), context, executor);
         current = decorrelate(current, relBuilder);
+        current = CorrelatedUnnestAggregates.rewrite(current);
         current = new RelFieldTrimmer(validator, relBuilder).trim(current);
         current = pullCommonFactors(current);
         current = run(pushDown(), current, context, executor);

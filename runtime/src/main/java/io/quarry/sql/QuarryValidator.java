@@ -139,6 +139,12 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
     }
 
+    /** ORDER BY may name a field of a row column ({@link RowFieldOrdering}). */
+    @Override
+    public SqlNode expandOrderExpr(org.apache.calcite.sql.SqlSelect select, SqlNode orderExpr) {
+        return RowFieldOrdering.expand(orderExpr, part -> super.expandOrderExpr(select, part));
+    }
+
     /** Trino has no NATURAL JOIN. */
     @Override
     protected void validateJoin(org.apache.calcite.sql.SqlJoin join, SqlValidatorScope scope) {
@@ -164,6 +170,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
         WindowChecks.check(expression, text);
+        IntervalElements.widen(expression, operand -> super.deriveType(scope, operand));
         TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall call

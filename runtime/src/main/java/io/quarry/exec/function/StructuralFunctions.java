@@ -655,6 +655,16 @@ public final class StructuralFunctions {
         if (source.equals(target)) {
             return (arguments, count) -> arguments[0];
         }
+        if (source instanceof io.quarry.type.UnknownType) {
+            // the elements of an empty ARRAY[] beside typed arrays: only NULLs, of any type
+            return (arguments, count) -> {
+                BlockBuilder out = BlockBuilder.create(target, count);
+                for (int i = 0; i < count; i++) {
+                    out.appendNull();
+                }
+                return out.build();
+            };
+        }
         if (source instanceof RowType from && target instanceof RowType to && from.fields().size() == to.fields().size()) {
             ScalarKernel[] fields = new ScalarKernel[from.fields().size()];
             for (int i = 0; i < fields.length; i++) {

@@ -19,6 +19,8 @@ final class GroupValues {
     private long[] longs = new long[0];
     private double[] doubles = new double[0];
     private byte[][] bytes = new byte[0][];
+    // arrays, maps and rows: a one-position copy per group (arbitrary of an array column)
+    private Block[] structural = new Block[0];
     private boolean[] nulls = new boolean[0];
     private long bytesSize;
 
@@ -39,6 +41,7 @@ final class GroupValues {
             case INT128 -> longs = Arrays.copyOf(longs, 2 * capacity);
             case DOUBLE -> doubles = Arrays.copyOf(doubles, capacity);
             case VARIABLE_WIDTH -> bytes = Arrays.copyOf(bytes, capacity);
+            case ARRAY, MAP, ROW -> structural = Arrays.copyOf(structural, capacity);
         }
     }
 
@@ -54,6 +57,10 @@ final class GroupValues {
                 bytesSize -= bytes[group].length;
                 bytes[group] = null;
             }
+            if (structural.length > group && structural[group] != null) {
+                bytesSize -= structural[group].sizeInBytes();
+                structural[group] = null;
+            }
             return;
         }
         nulls[group] = false;
@@ -66,6 +73,10 @@ final class GroupValues {
         } else if (block instanceof Int128Block b) {
             longs[2 * group] = b.getHigh(position);
             longs[2 * group + 1] = b.getLow(position);
+        } else if (!(block instanceof VariableWidthBlock)) {
+            Block old = structural[group];
+            structural[group] = block.copyPositions(new int[] {position}, 1);
+            bytesSize += structural[group].sizeInBytes() - (old == null ? 0 : old.sizeInBytes());
         } else {
             VariableWidthBlock b = (VariableWidthBlock) block;
             byte[] old = bytes[group];
@@ -105,10 +116,11 @@ final class GroupValues {
             case INT128 -> out.appendInt128(longs[2 * group], longs[2 * group + 1]);
             case DOUBLE -> out.appendDouble(doubles[group]);
             case VARIABLE_WIDTH -> out.appendBytes(bytes[group]);
+            case ARRAY, MAP, ROW -> out.append(structural[group], 0);
         }
     }
 
     long sizeInBytes() {
-        return nulls.length + 8L * longs.length + 8L * doubles.length + 8L * bytes.length + bytesSize;
+        return nulls.length + 8L * longs.length + 8L * doubles.length + 8L * bytes.length + 8L * structural.length + bytesSize;
     }
 }
