@@ -11,7 +11,8 @@ import org.apache.calcite.sql.SqlNodeList;
 /**
  * An aggregate with WITHIN GROUP used as a window function ({@code listagg(x, ',') WITHIN GROUP (ORDER BY x) OVER
  * (PARTITION BY k)}), which Trino accepts: Calcite cannot order the values of a window aggregate, so it is refused
- * as not supported yet, naming the function, instead of Calcite's "OVER must be applied to aggregate function".
+ * as not supported yet, naming the function, instead of Calcite's "OVER must be applied to aggregate function". So is
+ * an aggregate with an ORDER BY of its own ({@code array_agg(x ORDER BY x) OVER (…)}), which Calcite fails to convert.
  */
 final class WindowedWithinGroup {
     private WindowedWithinGroup() {}
@@ -30,6 +31,12 @@ final class WindowedWithinGroup {
                         : "aggregate";
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                         name + " with WITHIN GROUP as a window function (OVER) is not supported yet");
+            }
+            if (call.getKind() == SqlKind.OVER && call.operand(0) instanceof SqlCall aggregate
+                    && aggregate.getOperandList().stream().anyMatch(operand -> operand instanceof SqlNodeList)) {
+                // array_agg(x ORDER BY y) OVER (…): the ORDER BY is an operand of the aggregate
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, aggregate.getOperator().getName().toLowerCase(Locale.ROOT)
+                        + " with ORDER BY as a window function (OVER) is not supported yet");
             }
             for (SqlNode operand : call.getOperandList()) {
                 check(operand);
