@@ -45,6 +45,11 @@ abstract class LocalQueryTest {
         assertThat(result.rows()).as("rows of %s", sql).isEqualTo(List.of(rows));
     }
 
+    /** Asserts that the statement fails with the error code (planning errors come as they are, execution errors wrapped). */
+    static void assertFails(String sql, ErrorCode code) {
+        assertFails(sql, code, "");
+    }
+
     /** Asserts that the statement fails with the error code and a message containing the text. */
     static void assertFails(String sql, ErrorCode code, String message) {
         Throwable failure = catchThrowable(() -> run(sql));

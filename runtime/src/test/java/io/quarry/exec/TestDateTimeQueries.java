@@ -1,10 +1,8 @@
 package io.quarry.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarry.spi.ErrorCode;
-import io.quarry.spi.QuarryException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +11,6 @@ import org.junit.jupiter.api.Test;
  * expected value is Trino's answer to the same statement. Values are cast to varchar to compare their text.
  */
 class TestDateTimeQueries extends LocalQueryTest {
-    private static void assertFails(String sql, ErrorCode code) {
-        assertFails(sql, code, "");
-    }
 
     private static void assertText(String sql, String... values) throws Exception {
         assertThat(run(sql).rows()).as(sql).containsExactly(List.<Object>of((Object[]) values));
