@@ -86,7 +86,8 @@ final class ScalarFunctionTable {
         list.add(nonDeterministic("RAND", ScalarFunctionTable::randomType, optional(0, INTEGER, INTEGER)));
         list.add(nonDeterministic("RANDOM", ScalarFunctionTable::randomType, optional(0, INTEGER, INTEGER)));
         list.add(nonDeterministic("UUID", sqlType(SqlTypeName.UUID), OperandTypes.NILADIC));
-        list.add(function("WIDTH_BUCKET", sqlType(SqlTypeName.BIGINT), families(NUMERIC, NUMERIC, NUMERIC, INTEGER)));
+        list.add(function("WIDTH_BUCKET", sqlType(SqlTypeName.BIGINT),
+                OperandTypes.or(families(NUMERIC, NUMERIC, NUMERIC, INTEGER), families(NUMERIC, SqlTypeFamily.ARRAY))));
         for (String name : List.of("BITWISE_AND", "BITWISE_OR", "BITWISE_XOR", "BIT_COUNT")) {
             list.add(function(name, sqlType(SqlTypeName.BIGINT), families(INTEGER, INTEGER)));
         }

@@ -7,6 +7,7 @@ import io.quarry.plan.expression.Form;
 import io.quarry.plan.expression.SpecialForm;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.ArrayType;
 import io.quarry.type.BigintType;
 import io.quarry.type.DateType;
 import io.quarry.type.DecimalType;
@@ -227,6 +228,9 @@ final class ScalarFunctionTranslator {
             default:
                 break;
         }
+        if (name.equals("width_bucket") && operands.size() == 2) {
+            return widthBucketOverBins(translateAll(operands, translator), type);
+        }
         if (DOUBLE_FUNCTIONS.contains(name)) {
             List<Expression> arguments = new ArrayList<>();
             for (int i = 0; i < operands.size(); i++) {
@@ -240,6 +244,18 @@ final class ScalarFunctionTranslator {
             return new Call(name, translateAll(operands, translator), type);
         }
         return null;
+    }
+
+    /** width_bucket(operand, bins): a number and an array of numbers, both taken as doubles. */
+    private static Expression widthBucketOverBins(List<Expression> arguments, Type type) {
+        Type bins = arguments.get(1).type();
+        boolean numbers = bins instanceof UnknownType || bins instanceof ArrayType array && array.elementType().isNumeric();
+        if (!arguments.get(0).type().isNumeric() && !(arguments.get(0).type() instanceof UnknownType) || !numbers) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                    + arguments.get(0).type().displayName() + ", " + bins.displayName() + ") for function width_bucket");
+        }
+        return new Call("width_bucket", List.of(ExpressionTranslator.coerce(arguments.get(0), Types.DOUBLE),
+                ExpressionTranslator.coerce(arguments.get(1), new ArrayType(Types.DOUBLE))), type);
     }
 
     private static Constant sessionZone() {

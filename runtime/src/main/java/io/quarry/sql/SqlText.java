@@ -18,6 +18,10 @@ import java.util.List;
  */
 final class SqlText {
     /** Function names Calcite's grammar binds to BigQuery's forms; quoted, they resolve as Trino's. */
+    /** TIME and TIMESTAMP literal texts (without a zone) that end at the minutes. */
+    private static final java.util.regex.Pattern TIME_WITHOUT_SECONDS = java.util.regex.Pattern.compile("\\s*\\d{1,2}:\\d{1,2}");
+    private static final java.util.regex.Pattern TIMESTAMP_WITHOUT_SECONDS =
+            java.util.regex.Pattern.compile("\\s*\\d{1,4}-\\d{1,2}-\\d{1,2}\\s+\\d{1,2}:\\d{1,2}");
     private static final java.util.Set<String> BIGQUERY_BOUND = java.util.Set.of("date_trunc", "date_add", "date_diff");
 
     private final String original;
@@ -108,6 +112,18 @@ final class SqlText {
                     out.append('"').append(ZonedTimestampLiteral.NAME).append('"').append('(').append(sql, end + 1, close);
                     insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
                     out.append(')');
+                    i = close;
+                    continue;
+                }
+                if ((word.equalsIgnoreCase("timestamp") || word.equalsIgnoreCase("time")) && end + 1 < n
+                        && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t') && sql.charAt(firstNonBlank(sql, end)) == '\''
+                        && (word.length() == 4 ? TIME_WITHOUT_SECONDS : TIMESTAMP_WITHOUT_SECONDS)
+                                .matcher(literalText(sql, firstNonBlank(sql, end))).matches()) {
+                    // Trino takes TIMESTAMP '2024-01-01 10:00' and TIME '10:00'; Calcite wants the seconds, so ':00' goes in
+                    int close = closingQuote(sql, firstNonBlank(sql, end), '\'');
+                    out.append(sql, i, close - 1);
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -3});
+                    out.append(":00'");
                     i = close;
                     continue;
                 }

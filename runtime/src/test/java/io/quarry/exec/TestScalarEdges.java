@@ -181,4 +181,31 @@ class TestScalarEdges extends LocalQueryTest {
     private static List<String> repeat(String type, int times) {
         return java.util.Collections.nCopies(times, type);
     }
+
+    @Test
+    void widthBucketOverBinsSearchesAsTrinoDoes() throws Exception {
+        assertResult("SELECT width_bucket(3, ARRAY[1, 2, 4]), width_bucket(0, ARRAY[1, 2, 4]), width_bucket(4, ARRAY[1, 2, 4]),"
+                + " width_bucket(2.5, ARRAY[1.5, 3.5]), width_bucket(3, ARRAY[NULL, 2]), width_bucket(9, ARRAY[1, 5, 3, 4]),"
+                + " width_bucket(3, NULL)",
+            List.of("bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "bigint"),
+            Arrays.asList(2L, 0L, 3L, 1L, 2L, 4L, null));
+        assertFails("SELECT width_bucket(3, ARRAY[4, 2, 1])", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Bin values are not sorted in ascending order");
+        assertFails("SELECT width_bucket(nan(), ARRAY[1e0])", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Operand cannot be NaN");
+        assertFails("SELECT width_bucket(3, ARRAY[1, 2, nan()])", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Bin value must be finite, got NaN");
+        assertFails("SELECT width_bucket(3, CAST(ARRAY[] AS array(double)))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Bins cannot be an empty array");
+        assertFails("SELECT width_bucket(3, ARRAY['a'])", ErrorCode.FUNCTION_NOT_FOUND);
+    }
+
+    @Test
+    void timeAndTimestampLiteralsMayEndAtTheMinutes() throws Exception {
+        assertResult("SELECT CAST(TIMESTAMP '2024-01-01 23:00' AS varchar), CAST(TIME '23:05' AS varchar),"
+                + " to_milliseconds(TIMESTAMP '2024-03-05 10:00' - TIMESTAMP '2024-03-04 09:30')",
+            List.of("varchar", "varchar", "bigint"),
+            List.of("2024-01-01 23:00:00", "23:05:00", 88_200_000L));
+        assertFails("SELECT TIMESTAMP '2024-01-01 24:00'", ErrorCode.INVALID_LITERAL);
+        assertFails("SELECT TIMESTAMP '2024-01-01 23:00', x", ErrorCode.COLUMN_NOT_FOUND, "line 1:38: Column 'x' cannot be resolved");
+    }
 }

@@ -1,5 +1,6 @@
 package io.quarry.exec.function;
 
+import io.quarry.block.ArrayBlock;
 import io.quarry.block.DoubleBlock;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
@@ -207,6 +208,47 @@ final class MathLibrary {
             }
             out.appendLong(bucket);
         });
+    }
+
+    /**
+     * The number of bins at or below the operand, by binary search as Trino does: the bins are checked only where
+     * the search looks (ascending order, finite values), and a NULL bin reads as 0.
+     */
+    static ScalarKernel widthBucketOverBins() {
+        return Kernels.rows(Types.BIGINT, (blocks, position, out) -> {
+            double operand = Kernels.doubleAt(blocks[0], position);
+            ArrayBlock bins = (ArrayBlock) blocks[1];
+            int offset = bins.offset(position);
+            int count = bins.length(position);
+            if (Double.isNaN(operand)) {
+                throw invalidArgument("Operand cannot be NaN");
+            }
+            if (count == 0) {
+                throw invalidArgument("Bins cannot be an empty array");
+            }
+            int lower = 0;
+            int upper = count;
+            while (lower < upper) {
+                if (binAt(bins, offset + lower) > binAt(bins, offset + upper - 1)) {
+                    throw invalidArgument("Bin values are not sorted in ascending order");
+                }
+                int middle = (lower + upper) >>> 1;
+                double bin = binAt(bins, offset + middle);
+                if (!Double.isFinite(bin)) {
+                    throw invalidArgument("Bin value must be finite, got " + bin);
+                }
+                if (operand < bin) {
+                    upper = middle;
+                } else {
+                    lower = middle + 1;
+                }
+            }
+            out.appendLong(lower);
+        });
+    }
+
+    private static double binAt(ArrayBlock bins, int position) {
+        return bins.elements().isNull(position) ? 0 : Kernels.doubleAt(bins.elements(), position);
     }
 
     /** The width in bits of an integer type: shifts of tinyint, smallint and integer stay within it. */

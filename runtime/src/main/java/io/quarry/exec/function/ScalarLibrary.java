@@ -186,7 +186,7 @@ public final class ScalarLibrary {
                 return MathLibrary.random(types, result);
             }
             case "width_bucket" -> {
-                return MathLibrary.widthBucket();
+                return types.size() == 2 ? MathLibrary.widthBucketOverBins() : MathLibrary.widthBucket();
             }
             case "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift", "bitwise_right_shift",
                     "bitwise_right_shift_arithmetic", "bit_count" -> {
