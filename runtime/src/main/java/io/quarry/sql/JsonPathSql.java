@@ -21,6 +21,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlJsonEmptyOrError;
+import org.apache.calcite.sql.SqlJsonExistsErrorBehavior;
 import org.apache.calcite.sql.SqlJsonQueryEmptyOrErrorBehavior;
 import org.apache.calcite.sql.SqlJsonQueryWrapperBehavior;
 import org.apache.calcite.sql.SqlJsonValueEmptyOrErrorBehavior;
@@ -86,7 +87,7 @@ final class JsonPathSql {
                     new Constant(behaviours.onEmpty, Types.VARCHAR), new Constant(behaviours.onError, Types.VARCHAR)), type);
         }
         if (name.equals("json_exists")) {
-            return new Call(name, List.of(input, path), Types.BOOLEAN);
+            return new Call(name, List.of(input, path, new Constant(behaviours.onError, Types.VARCHAR)), Types.BOOLEAN);
         }
         return jsonValue(input, path, behaviours, type);
     }
@@ -155,6 +156,8 @@ final class JsonPathSql {
                         }
                     }
                     pending = null;
+                } else if (value instanceof SqlJsonExistsErrorBehavior behaviour) {
+                    behaviours.onError = behaviour.name();
                 } else if (value instanceof SqlJsonQueryEmptyOrErrorBehavior behaviour) {
                     // json_query's two behaviours come in order: ON EMPTY, then ON ERROR
                     if (queryBehaviours++ == 0) {

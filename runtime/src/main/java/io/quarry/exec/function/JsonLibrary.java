@@ -103,17 +103,25 @@ final class JsonLibrary {
             throw Functions.unsupported("json_array_get", types);
         }
         return Kernels.rows(Types.JSON, (blocks, position, out) -> {
-            Object tree = tree(Kernels.string(blocks[0], position));
+            Object tree;
+            try {
+                tree = JsonValues.parseOrdered(Kernels.string(blocks[0], position));
+            } catch (IOException e) {
+                tree = null;
+            }
             long index = Kernels.longAt(blocks[1], position);
             if (!(tree instanceof List<?> array)) {
                 out.appendNull();
                 return;
             }
             long at = index < 0 ? array.size() + index : index;
-            if (at < 0 || at >= array.size()) {
+            Object element = at < 0 || at >= array.size() ? JsonValues.NULL : array.get((int) at);
+            if (element == JsonValues.NULL) {
                 out.appendNull();
+            } else if (element instanceof String text) {
+                out.appendString(text); // Trino gives a string element's value, unquoted
             } else {
-                out.appendString(JsonValues.format(array.get((int) at)));
+                out.appendString(JsonValues.format(element));
             }
         });
     }

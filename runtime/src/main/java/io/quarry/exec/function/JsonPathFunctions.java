@@ -1,58 +1,99 @@
 package io.quarry.exec.function;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import io.quarry.block.BlockBuilder;
 import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
-import io.quarry.type.Type;
 import io.quarry.type.Types;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
 /**
- * json_value, json_query and json_exists over a path of keys and indexes in lax or strict mode. A path that finds
- * nothing is "empty" in lax mode and an error in strict mode; input that is not JSON, and (json_value) an item that
- * is not a scalar, are errors. What an empty result and an error give is the call's ON EMPTY and ON ERROR behaviour,
- * constant arguments after the path (json_query's after its wrapper): NULL, ERROR, EMPTY_ARRAY, EMPTY_OBJECT, or
- * DEFAULT, for which the kernel gives null and the planner substitutes the default from the kernel's
- * {@value #OUTCOME} form (json_value's empty behaviour {@value #OUTCOME}: 'EMPTY', 'ERROR' or null).
+ * json_value, json_query and json_exists over a SQL/JSON path ({@link JsonPath}) in lax or strict mode. The path
+ * selects a sequence of items: none is "empty", and input that is not JSON, a strict path that does not fit the
+ * document, several items where one is wanted and (json_value) an item that is not a scalar are errors. What an
+ * empty result and an error give is the call's ON EMPTY and ON ERROR behaviour, constant arguments after the path
+ * (json_query's after its wrapper): NULL, ERROR, EMPTY_ARRAY, EMPTY_OBJECT, or DEFAULT, for which the kernel gives
+ * null and the planner substitutes the default from the kernel's {@value #OUTCOME} form (json_value's empty behaviour
+ * {@value #OUTCOME}: 'EMPTY', 'ERROR' or null); json_exists's ON ERROR is TRUE, FALSE (the default), UNKNOWN or ERROR.
  */
 final class JsonPathFunctions {
     /** The empty behaviour of json_value that asks for the outcome rather than the value. */
     static final String OUTCOME = "OUTCOME";
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private JsonPathFunctions() {}
 
-    /** What evaluating the path gave: an item, nothing, or an error with Trino's code and message. */
-    private record Outcome(Object item, ErrorCode error, String message) {
-        static final Outcome EMPTY = new Outcome(null, null, null);
-
+    /** What evaluating the path gave: the items, or an error with Trino's code and message. */
+    private record Outcome(List<Object> items, ErrorCode error, String message) {
         boolean isEmpty() {
-            return item == null && error == null;
+            return error == null && items.isEmpty();
+        }
+
+        static Outcome failure(ErrorCode error, String message) {
+            return new Outcome(List.of(), error, message);
         }
     }
 
-    static ScalarKernel resolve(String name, List<Expression> arguments, Type result) {
+    static ScalarKernel resolve(String name, List<Expression> arguments) {
         if (!(arguments.get(1) instanceof Constant constant) || !(constant.value() instanceof String text)) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "The JSON path of " + name + " must be a constant");
         }
-        boolean strict = isStrict(text);
-        List<JsonFunctions.Step> steps = JsonFunctions.parsePath(withoutMode(text));
-        boolean query = name.equals("json_query");
-        int behaviours = query ? 3 : 2;
-        String wrapper = query ? flag(arguments, 2, "WITHOUT_ARRAY") : "WITHOUT_ARRAY";
-        String onEmpty = flag(arguments, behaviours, "NULL");
-        String onError = flag(arguments, behaviours + 1, "NULL");
+        JsonPath path = JsonPath.parse(text);
+        return switch (name) {
+            case "json_exists" -> exists(path, flag(arguments, 2, "FALSE"));
+            case "json_query" -> query(path, flag(arguments, 2, "WITHOUT_ARRAY"), flag(arguments, 3, "NULL"),
+                    flag(arguments, 4, "NULL"));
+            default -> value(path, flag(arguments, 2, "NULL"), flag(arguments, 3, "NULL"));
+        };
+    }
+
+    private static ScalarKernel exists(JsonPath path, String onError) {
+        return Kernels.rows(Types.BOOLEAN, (blocks, position, out) -> {
+            Outcome outcome = evaluate(Kernels.string(blocks[0], position), path);
+            if (outcome.error() == null) {
+                out.appendBoolean(!outcome.items().isEmpty());
+                return;
+            }
+            switch (onError) {
+                case "ERROR" -> throw new QuarryException(outcome.error(), outcome.message());
+                case "TRUE" -> out.appendBoolean(true);
+                case "UNKNOWN" -> out.appendNull();
+                default -> out.appendBoolean(false);
+            }
+        });
+    }
+
+    private static ScalarKernel query(JsonPath path, String wrapper, String onEmpty, String onError) {
+        return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+            Outcome outcome = evaluate(Kernels.string(blocks[0], position), path);
+            List<Object> items = outcome.items();
+            if (outcome.error() != null) {
+                behave(onError, outcome.error(), outcome.message(), out);
+            } else if (items.isEmpty()) {
+                behave(onEmpty, ErrorCode.JSON_OUTPUT_CONVERSION_ERROR,
+                        "conversion from JSON failed: JSON path found no items", out);
+            } else if (wrapper.equals("WITH_UNCONDITIONAL_ARRAY")
+                    || wrapper.equals("WITH_CONDITIONAL_ARRAY") && (items.size() > 1 || !isStructured(items.get(0)))) {
+                out.appendString(JsonValues.format(items));
+            } else if (items.size() > 1) {
+                behave(onError, ErrorCode.JSON_OUTPUT_CONVERSION_ERROR,
+                        "conversion from JSON failed: JSON path found multiple items", out);
+            } else {
+                out.appendString(JsonValues.format(items.get(0)));
+            }
+        });
+    }
+
+    private static ScalarKernel value(JsonPath path, String onEmpty, String onError) {
         if (onEmpty.equals(OUTCOME)) {
             return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
-                Outcome outcome = evaluate(Kernels.string(blocks[0], position), steps, strict);
-                if (outcome.error() != null || isNotScalar(outcome.item())) {
+                Outcome outcome = evaluate(Kernels.string(blocks[0], position), path);
+                if (outcome.error() != null || outcome.items().size() > 1
+                        || outcome.items().size() == 1
+                                && (isStructured(outcome.items().get(0)) || outcome.items().get(0) instanceof BigInteger)) {
                     out.appendString("ERROR");
                 } else if (outcome.isEmpty()) {
                     out.appendString("EMPTY");
@@ -61,64 +102,49 @@ final class JsonPathFunctions {
                 }
             });
         }
-        return Kernels.rows(name.equals("json_exists") ? Types.BOOLEAN : result, (blocks, position, out) -> {
-            Outcome outcome = evaluate(Kernels.string(blocks[0], position), steps, strict);
-            switch (name) {
-                case "json_exists" -> out.appendBoolean(outcome.item() != null);
-                case "json_query" -> {
-                    if (outcome.error() != null) {
-                        behave(onError, outcome.error(), outcome.message(), out);
-                    } else if (outcome.isEmpty()) {
-                        behave(onEmpty, ErrorCode.JSON_OUTPUT_CONVERSION_ERROR,
-                                "conversion from JSON failed: JSON path found no items", out);
-                    } else {
-                        Object item = outcome.item();
-                        boolean structured = item instanceof List || item instanceof Map;
-                        boolean wrap = wrapper.equals("WITH_UNCONDITIONAL_ARRAY")
-                                || (wrapper.equals("WITH_CONDITIONAL_ARRAY") && !structured);
-                        out.appendString(JsonValues.format(wrap ? List.of(item) : item));
-                    }
-                }
-                default -> {
-                    Object item = outcome.item();
-                    if (outcome.error() != null) {
-                        behave(onError, outcome.error(), outcome.message(), out);
-                    } else if (outcome.isEmpty()) {
-                        behave(onEmpty, ErrorCode.JSON_VALUE_RESULT_ERROR,
-                                "cannot extract SQL scalar from JSON: JSON path found no items", out);
-                    } else if (isNotScalar(item)) {
-                        behave(onError, ErrorCode.JSON_VALUE_RESULT_ERROR, "cannot extract SQL scalar from JSON: "
-                                + "JSON path found an item that cannot be converted to an SQL value", out);
-                    } else if (item == JsonValues.NULL) {
-                        out.appendNull();
-                    } else if (item instanceof String string) {
-                        out.appendString(string);
-                    } else if (item instanceof Double number) {
-                        out.appendString(Formats.formatDouble(number)); // as a double's text: 1.5E0
-                    } else {
-                        out.appendString(JsonValues.format(item));
-                    }
-                }
+        return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+            Outcome outcome = evaluate(Kernels.string(blocks[0], position), path);
+            List<Object> items = outcome.items();
+            if (outcome.error() != null) {
+                behave(onError, outcome.error(), outcome.message(), out);
+            } else if (items.isEmpty()) {
+                behave(onEmpty, ErrorCode.JSON_VALUE_RESULT_ERROR,
+                        "cannot extract SQL scalar from JSON: JSON path found no items", out);
+            } else if (items.size() > 1) {
+                behave(onError, ErrorCode.JSON_VALUE_RESULT_ERROR,
+                        "cannot extract SQL scalar from JSON: JSON path found multiple items", out);
+            } else if (isStructured(items.get(0)) || items.get(0) instanceof BigInteger) {
+                // an integer beyond bigint has no SQL value here, as in Trino
+                behave(onError, ErrorCode.JSON_VALUE_RESULT_ERROR, "cannot extract SQL scalar from JSON: "
+                        + "JSON path found an item that cannot be converted to an SQL value", out);
+            } else if (items.get(0) == JsonValues.NULL) {
+                out.appendNull();
+            } else if (items.get(0) instanceof String string) {
+                out.appendString(string);
+            } else if (items.get(0) instanceof Double number) {
+                out.appendString(Formats.formatDouble(number)); // as a double's text: 1.5E0
+            } else {
+                out.appendString(JsonValues.format(items.get(0)));
             }
         });
     }
 
-    private static boolean isNotScalar(Object item) {
+    private static boolean isStructured(Object item) {
         return item instanceof List || item instanceof Map;
     }
 
-    private static Outcome evaluate(String input, List<JsonFunctions.Step> steps, boolean strict) {
-        try (JsonParser parser = FACTORY.createParser(input)) {
-            if (JsonFunctions.navigate(parser, steps)) {
-                return new Outcome(JsonValues.read(parser), null, null);
-            }
+    private static Outcome evaluate(String input, JsonPath path) {
+        Object document;
+        try {
+            document = JsonValues.parseOrdered(input);
         } catch (IOException e) {
-            return new Outcome(null, ErrorCode.JSON_INPUT_CONVERSION_ERROR, "conversion to JSON failed: " + e.getMessage());
+            return Outcome.failure(ErrorCode.JSON_INPUT_CONVERSION_ERROR, "conversion to JSON failed: " + e.getMessage());
         }
-        return strict
-                ? new Outcome(null, ErrorCode.PATH_EVALUATION_ERROR,
-                        "path evaluation failed: structural error: the strict path found no item")
-                : Outcome.EMPTY;
+        try {
+            return new Outcome(JsonPathEvaluator.evaluate(path, document), null, null);
+        } catch (JsonPathEvaluator.PathError e) {
+            return Outcome.failure(ErrorCode.PATH_EVALUATION_ERROR, e.getMessage());
+        }
     }
 
     /** The result of an ON EMPTY or ON ERROR behaviour (DEFAULT gives null here: the planner substitutes it). */
@@ -135,22 +161,5 @@ final class JsonPathFunctions {
         return arguments.size() > index && arguments.get(index) instanceof Constant flag && flag.value() instanceof String text
                 ? text
                 : otherwise;
-    }
-
-    private static boolean isStrict(String path) {
-        String text = path.strip();
-        return text.regionMatches(true, 0, "strict", 0, "strict".length());
-    }
-
-    /** The path without its mode word. */
-    private static String withoutMode(String path) {
-        String text = path.strip();
-        for (String mode : List.of("lax", "strict")) {
-            if (text.regionMatches(true, 0, mode, 0, mode.length())
-                    && text.length() > mode.length() && Character.isWhitespace(text.charAt(mode.length()))) {
-                return text.substring(mode.length()).strip();
-            }
-        }
-        throw new QuarryException(ErrorCode.SYNTAX_ERROR, "JSON path must begin with lax or strict: '" + path + "'");
     }
 }

@@ -62,11 +62,20 @@ final class JsonValues {
 
     /** Parses a whole document; IOException if it is not one JSON value. */
     static Object parse(String text) throws IOException {
+        return parse(text, true);
+    }
+
+    /** As {@link #parse(String)}, objects' keys kept in the document's order. */
+    static Object parseOrdered(String text) throws IOException {
+        return parse(text, false);
+    }
+
+    private static Object parse(String text, boolean sortKeys) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
                 throw new IOException("empty document");
             }
-            Object value = read(parser);
+            Object value = read(parser, sortKeys);
             if (parser.nextToken() != null) {
                 throw new IOException("trailing content");
             }
@@ -74,23 +83,27 @@ final class JsonValues {
         }
     }
 
-    /** The value the parser is on (its first token), leaving the parser on its last token. */
+    /** The value the parser is on (its first token), objects' keys sorted, leaving the parser on its last token. */
     static Object read(JsonParser parser) throws IOException {
+        return read(parser, true);
+    }
+
+    private static Object read(JsonParser parser, boolean sortKeys) throws IOException {
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {
-                Map<String, Object> object = new TreeMap<>();
+                Map<String, Object> object = sortKeys ? new TreeMap<>() : new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     parser.nextToken();
-                    object.put(name, read(parser));
+                    object.put(name, read(parser, sortKeys));
                 }
                 return object;
             }
             case START_ARRAY -> {
                 List<Object> array = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(read(parser));
+                    array.add(read(parser, sortKeys));
                 }
                 return array;
             }

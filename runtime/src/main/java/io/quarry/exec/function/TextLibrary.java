@@ -166,7 +166,7 @@ public final class TextLibrary {
             case "json_object", "json_array":
                 return JsonConstructors.resolve(name, call.arguments(), result);
             case "json_value", "json_query", "json_exists":
-                return JsonPathFunctions.resolve(name, call.arguments(), result);
+                return JsonPathFunctions.resolve(name, call.arguments());
             case "url_encode":
                 return textToText(result, text -> URLEncoder.encode(text, StandardCharsets.UTF_8));
             case "word_stem":

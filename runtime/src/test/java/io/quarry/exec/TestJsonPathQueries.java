@@ -1,0 +1,89 @@
+package io.quarry.exec;
+
+import io.quarry.spi.ErrorCode;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SQL/JSON path language of json_query, json_value and json_exists: wildcards, ranges and {@code last},
+ * filters with three-valued predicates, item methods, arithmetic, and the lax and strict modes. The expected values
+ * were taken from Trino 476 and are written here.
+ */
+class TestJsonPathQueries extends LocalQueryTest {
+    private static final String ITEMS = "'[{\"n\":\"ab\",\"p\":5},{\"n\":\"cd\",\"p\":15}]'";
+
+    @Test
+    void wildcardsRangesAndLast() throws Exception {
+        assertResult("SELECT json_query('{\"b\":1,\"a\":2}', 'lax $'), json_query('{\"b\":1,\"a\":2}', 'lax $.*' WITH ARRAY WRAPPER),"
+                + " json_query('[1,[2,3]]', 'lax $[*][*]' WITH ARRAY WRAPPER), json_query('[1,2,3,4]', 'lax $[1, 3 to last]' WITH ARRAY WRAPPER),"
+                + " json_value('[1,2,3]', 'lax $[last - 1]'), json_query('{\"a\":[{\"b\":1},{\"b\":2}]}', 'lax $.a.b' WITH ARRAY WRAPPER)",
+            List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar"),
+            List.of("{\"b\":1,\"a\":2}", "[1,2]", "[1,2,3]", "[2,4]", "2", "[1,2]"));
+    }
+
+    @Test
+    void laxFindsNothingWhereStrictFails() throws Exception {
+        assertResult("SELECT json_query('{\"a\":[{\"b\":1},{\"b\":2}]}', 'strict $.a.b' WITH ARRAY WRAPPER),"
+                + " json_query('[1,2]', 'lax $[5]' WITH ARRAY WRAPPER), json_query('[1,2]', 'strict $[1 to 0]' WITH ARRAY WRAPPER EMPTY ARRAY ON ERROR),"
+                + " json_exists('[1]', 'lax $.a'), json_exists('{\"a\":1}', 'strict $.b')",
+            List.of("varchar", "varchar", "varchar", "boolean", "boolean"),
+            Arrays.asList(null, null, "[]", false, false));
+        assertFails("SELECT json_query('{\"c\":{\"d\":[10,20]}}', 'strict $.c.d[2]' ERROR ON ERROR)", ErrorCode.PATH_EVALUATION_ERROR);
+    }
+
+    @Test
+    void filtersAreThreeValued() throws Exception {
+        assertResult("SELECT json_query(" + ITEMS + ", 'lax $[*]?(@.p > 10 && @.n starts with \"c\").n' WITH ARRAY WRAPPER),"
+                + " json_query(" + ITEMS + ", 'lax $[*]?(@.p > 10 || !(@.n == \"ab\")).n' WITH ARRAY WRAPPER),"
+                + " json_query(" + ITEMS + ", 'lax $[*]?((@.p + 1) * 2 > 20).p' WITH ARRAY WRAPPER),"
+                + " json_exists('[1,null,3]', 'lax $[*]?(@ == null)'), json_exists('{\"a\":1}', 'lax $?(exists(@.a))'),"
+                + " json_exists('[1]', 'lax $[*]?((@ > 5) is unknown)'), json_exists('{\"a\":[1,\"x\"]}', 'lax $.a?(@ > 1)')",
+            List.of("varchar", "varchar", "varchar", "boolean", "boolean", "boolean", "boolean"),
+            List.of("[\"cd\"]", "[\"cd\"]", "[15]", true, true, false, false));
+    }
+
+    @Test
+    void methodsAndArithmetic() throws Exception {
+        assertResult("SELECT json_query('[[1,2],[3]]', 'lax $[*].size()' WITH ARRAY WRAPPER),"
+                + " json_query('[1,\"a\",null,true,[],{}]', 'lax $[*].type()' WITH ARRAY WRAPPER),"
+                + " json_query('[1.4,-1.6]', 'lax $[*].ceiling()' WITH ARRAY WRAPPER), json_query('[1.4,-1.6]', 'lax $.abs()' WITH ARRAY WRAPPER),"
+                + " json_query('[1.5, 2, \"3\"]', 'lax $[*].double()' WITH ARRAY WRAPPER),"
+                + " json_query('[{\"a\":1,\"b\":2},{\"c\":3}]', 'lax $[*].keyvalue()' WITH ARRAY WRAPPER)",
+            List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar"),
+            List.of("[2,1]", "[\"number\",\"string\",\"null\",\"boolean\",\"array\",\"object\"]", "[2.0,-1.0]", "[1.4,1.6]",
+                    "[1.5,2.0,3.0]", "[{\"name\":\"a\",\"value\":1,\"id\":0},{\"name\":\"b\",\"value\":2,\"id\":0},"
+                            + "{\"name\":\"c\",\"value\":3,\"id\":1}]"));
+        assertResult("SELECT json_value('[1,2,3]', 'lax $[0] + $[2] * 2'), json_value('[1.5]', 'lax $[0] * 2'),"
+                + " json_value('[1]', 'lax $[0] / 2'), json_value('[7]', 'lax $[0] % 2'), json_value('[1]', 'lax -$[0]')",
+            List.of("varchar", "varchar", "varchar", "varchar", "varchar"), List.of("7", "3.0E0", "0", "1", "-1"));
+    }
+
+    @Test
+    void sequencesMeetTheCallsBehaviours() throws Exception {
+        assertResult("SELECT json_query('[1,2,3]', 'lax $[*]'), json_value('[1,2]', 'lax $[*]'),"
+                + " json_exists('[1,\"x\"]', 'strict $[1] + 1' TRUE ON ERROR), json_exists('[1,\"x\"]', 'strict $[1] + 1' UNKNOWN ON ERROR),"
+                + " json_value('{\"a\":12345678901234567890}', 'lax $.a')",
+            List.of("varchar", "varchar", "boolean", "boolean", "varchar"), Arrays.asList(null, null, true, null, null));
+        assertFails("SELECT json_query('[1,2,3]', 'lax $[*]' ERROR ON ERROR)", ErrorCode.JSON_OUTPUT_CONVERSION_ERROR,
+                "JSON path found multiple items");
+        assertFails("SELECT json_value('[1,2]', 'lax $[*]' ERROR ON ERROR)", ErrorCode.JSON_VALUE_RESULT_ERROR,
+                "JSON path found multiple items");
+        assertFails("SELECT json_exists('[1,\"x\"]', 'strict $[*] + 1' ERROR ON ERROR)", ErrorCode.PATH_EVALUATION_ERROR,
+                "arithmetic binary expression requires singleton operands");
+    }
+
+    @Test
+    void invalidPathsAreSyntaxErrors() {
+        assertFails("SELECT json_value('[1,2]', 'lax $[0] +')", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT json_query('{\"a\":1}', 'lax $.**' WITH ARRAY WRAPPER)", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT json_query('{\"a\":1}', 'foo $.a')", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT json_exists('[\"a\"]', 'lax $?(@ like_regex \"^a\")')", ErrorCode.NOT_SUPPORTED);
+    }
+
+    @Test
+    void jsonArrayGetGivesStringsUnquotedAndObjectsAsWritten() throws Exception {
+        assertResult("SELECT json_array_get('[\"a\",\"b\"]', -1), json_array_get('[1.5, null]', 1), json_array_get('[{\"b\":1,\"a\":2}]', 0)",
+            List.of("json", "json", "json"), Arrays.asList("b", null, "{\"b\":1,\"a\":2}"));
+    }
+}
