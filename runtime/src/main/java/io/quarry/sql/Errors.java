@@ -165,6 +165,10 @@ final class Errors {
         if (message.startsWith("List of column aliases must have same degree as table")) {
             return error(ErrorCode.MISMATCHED_COLUMN_ALIASES, message, location);
         }
+        if (message.startsWith("Column count mismatch in ")) {
+            String operator = message.substring("Column count mismatch in ".length()).replace(" ALL", "");
+            return error(ErrorCode.TYPE_MISMATCH, operator + " query has different number of fields", location);
+        }
         if (message.startsWith("Parameters must be of the same type")) {
             return error(ErrorCode.TYPE_MISMATCH, "All ARRAY elements must be the same type or coercible to a common type", location);
         }

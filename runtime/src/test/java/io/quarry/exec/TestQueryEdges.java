@@ -29,4 +29,11 @@ class TestQueryEdges extends LocalQueryTest {
             ErrorCode.NOT_SUPPORTED, "FILTER is not yet supported for window functions");
         assertFails("SELECT abs(x) OVER () FROM (VALUES 1) t(x)", ErrorCode.FUNCTION_NOT_WINDOW, "Not a window function: abs");
     }
+
+    @Test
+    void setOperationsOfDifferentWidthsAreTypeMismatches() {
+        assertFails("SELECT * FROM (SELECT 1 x UNION SELECT 1, 2)", ErrorCode.TYPE_MISMATCH, "UNION query has different number of fields");
+        assertFails("SELECT 1 x INTERSECT SELECT 1, 2", ErrorCode.TYPE_MISMATCH, "INTERSECT query has different number of fields");
+        assertFails("SELECT 1 x EXCEPT ALL SELECT 1, 2", ErrorCode.TYPE_MISMATCH, "EXCEPT query has different number of fields");
+    }
 }
