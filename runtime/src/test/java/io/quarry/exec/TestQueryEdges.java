@@ -36,4 +36,11 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT 1 x INTERSECT SELECT 1, 2", ErrorCode.TYPE_MISMATCH, "INTERSECT query has different number of fields");
         assertFails("SELECT 1 x EXCEPT ALL SELECT 1, 2", ErrorCode.TYPE_MISMATCH, "EXCEPT query has different number of fields");
     }
+
+    @Test
+    void tableFunctionCallsAreRefusedByName() {
+        assertFails("SELECT * FROM TABLE(foo(1))", ErrorCode.FUNCTION_NOT_FOUND, "line 1:21: Table function 'foo' not registered");
+        assertFails("SELECT * FROM nation n JOIN TABLE(sequence(1, 3)) s ON true", ErrorCode.NOT_SUPPORTED,
+                "Table function 'sequence' is not supported yet");
+    }
 }
