@@ -302,6 +302,7 @@ final class PlanTranslator {
             arguments.add(key.channel());
             argumentTypes.add(inputTypes.get(key.channel()));
         }
+        OrderableTypes.checkAggregate(function, argumentTypes);
         Optional<Integer> filter = call.filterArg >= 0 ? Optional.of(mapping[call.filterArg]) : Optional.empty();
         return new AggregateCall(function, arguments, argumentTypes, TypeMapping.toQuarry(call.getType()),
                 call.isDistinct(), filter, orderBy);

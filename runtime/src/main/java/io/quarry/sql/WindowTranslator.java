@@ -223,6 +223,7 @@ final class WindowTranslator {
                 offset(window.getLowerBound(), channelOf),
                 bound(window.getUpperBound()),
                 offset(window.getUpperBound(), channelOf));
+        OrderableTypes.checkAggregate(name, argumentTypes);
         return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls(), over.isDistinct());
     }
 
