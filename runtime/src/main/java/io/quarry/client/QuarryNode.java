@@ -24,8 +24,12 @@ import io.quarry.config.CatalogConfig;
 import io.quarry.config.NodeConfig;
 import io.quarry.connector.CatalogEntry;
 import io.quarry.connector.CatalogManager;
+import io.quarry.connector.system.SystemConnectorFactory;
 import io.quarry.sql.SqlPlanner;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -79,12 +83,23 @@ public final class QuarryNode implements AutoCloseable {
         this.planning = planning;
     }
 
+    /**
+     * The configured catalogs, and {@code system} when none is named so: as in Trino every node has it, for the
+     * clients' metadata calls (the JDBC drivers read {@code system.jdbc}) and the cluster's own tables.
+     */
+    private static List<CatalogEntry> withSystemCatalog(NodeConfig config) {
+        List<CatalogEntry> entries = new ArrayList<>(config.catalogs().stream().map(QuarryNode::toEntry).toList());
+        if (entries.stream().noneMatch(entry -> entry.catalogName().equals(SystemConnectorFactory.NAME))) {
+            entries.add(new CatalogEntry(SystemConnectorFactory.NAME, SystemConnectorFactory.NAME, Map.of()));
+        }
+        return entries;
+    }
+
     /** Starts a node; the stage completes once it is an Up member of its cluster. */
     public static CompletionStage<QuarryNode> start(NodeConfig config) {
         requireNonNull(config, "config is null");
         NodeConnectorContext connectorContext = new NodeConnectorContext(config.nodeId(), config.askTimeout());
-        CatalogManager catalogs = CatalogManager.withBuiltInConnectors(
-                config.catalogs().stream().map(QuarryNode::toEntry).toList(), connectorContext);
+        CatalogManager catalogs = CatalogManager.withBuiltInConnectors(withSystemCatalog(config), connectorContext);
         catalogs.warnings().forEach(warning -> log.warn("{}", warning));
         ExecutorService drivers = Executors.newFixedThreadPool(
                 Runtime.getRuntime().availableProcessors(), daemonThreads("quarry-driver-" + config.nodeId()));

@@ -154,7 +154,7 @@ public final class SqlPlanner {
     private Planned doPlan(SqlText text, Session session, WithTies withTies) {
         SqlNode parsed = DistinctWindowOrder.rewrite(parse(text));
         GroupsFrames.mark(parsed, withTies.sql());
-        TableFunctionCalls.check(parsed, text);
+        TableFunctionCalls.rewrite(parsed, text);
         if (!parsed.isA(SqlKind.QUERY)) {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
@@ -221,7 +221,7 @@ public final class SqlPlanner {
         try {
             SqlNode parsed = parse(text);
             GroupsFrames.mark(parsed, stripped);
-            TableFunctionCalls.check(parsed, text);
+            TableFunctionCalls.rewrite(parsed, text);
             if (!parsed.isA(SqlKind.QUERY)) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only queries can be described");
             }

@@ -1,6 +1,7 @@
 package io.quarry.exec;
 
 import io.quarry.block.Values;
+import io.quarry.connector.system.SystemConnectorFactory;
 import io.quarry.connector.tpch.TpchColumnNaming;
 import io.quarry.connector.tpch.TpchConnector;
 import io.quarry.exec.memory.NodeMemoryPool;
@@ -12,6 +13,8 @@ import io.quarry.plan.Fragmenter;
 import io.quarry.plan.PlanFragment;
 import io.quarry.plan.PlanNode;
 import io.quarry.plan.TableScan;
+import io.quarry.spi.Connector;
+import io.quarry.spi.ConnectorContext;
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.QueryId;
 import io.quarry.spi.Session;
@@ -42,16 +45,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LocalQueryRunner {
     static final TpchConnector CONNECTOR = new TpchConnector(TpchColumnNaming.SIMPLIFIED);
+    /** The catalogs: tpch, and system for what its tables hold without a cluster (the table function sequence). */
+    private static final Map<String, Connector> CATALOGS = Map.of("tpch", CONNECTOR,
+            "system", new SystemConnectorFactory().create("system", Map.of(), ConnectorContext.EMPTY));
 
     private final SqlPlanner planner = new SqlPlanner(new MetadataProvider() {
         @Override
         public Set<String> catalogNames() {
-            return Set.of("tpch");
+            return CATALOGS.keySet();
         }
 
         @Override
         public Optional<ConnectorMetadata> catalog(String name) {
-            return name.equals("tpch") ? Optional.of(CONNECTOR.metadata()) : Optional.empty();
+            return Optional.ofNullable(CATALOGS.get(name)).map(Connector::metadata);
         }
     });
     private final Executor executor;
@@ -118,7 +124,7 @@ final class LocalQueryRunner {
                         taskId, SystemSessionProperties.queryMaxMemoryPerNode(session));
                 memoryContexts.add(memory);
                 TaskExecution task = TaskExecution.create(new TaskExecutionContext(
-                        taskId, fragment, session, catalog -> CONNECTOR, outputPartitions, sink, executor, 1 << 20, memory));
+                        taskId, fragment, session, CATALOGS::get, outputPartitions, sink, executor, 1 << 20, memory));
                 List<Split> mine = new ArrayList<>();
                 for (int i = partition; i < splits.size(); i += taskCount) {
                     mine.add(splits.get(i));
@@ -166,7 +172,7 @@ final class LocalQueryRunner {
     private List<Split> splits(PlanNode node) {
         List<Split> splits = new ArrayList<>();
         if (node instanceof TableScan scan) {
-            splits.addAll(CONNECTOR.splits(scan.table(), workers * 2));
+            splits.addAll(CATALOGS.get(scan.catalog()).splits(scan.table(), workers * 2));
         }
         for (PlanNode source : node.sources()) {
             splits.addAll(splits(source));

@@ -38,9 +38,43 @@ class TestQueryEdges extends LocalQueryTest {
     }
 
     @Test
-    void tableFunctionCallsAreRefusedByName() {
+    void sequenceTableFunctionGeneratesItsRows() throws Exception {
+        assertResult("SELECT * FROM TABLE(sequence(start => 1, stop => 10, step => 3))", List.of("bigint"),
+                List.of(1L), List.of(4L), List.of(7L), List.of(10L));
+        assertResult("SELECT x FROM TABLE(system.builtin.sequence(3, 1, -1)) t(x) ORDER BY x", List.of("bigint"),
+                List.of(1L), List.of(2L), List.of(3L));
+        assertResult("SELECT s.sequential_number * 2 FROM TABLE(sequence(1, 1 + 1)) s ORDER BY 1", List.of("bigint"),
+                List.of(2L), List.of(4L));
+        // cut into several splits, generated page by page
+        assertResult("SELECT count(*), sum(sequential_number), max(sequential_number) FROM TABLE(sequence(1, 1000000))",
+                List.of("bigint", "bigint", "bigint"), List.of(1_000_000L, 500_000_500_000L, 1_000_000L));
+        assertResult("SELECT max(sequential_number), count(*) FROM TABLE(sequence(-9223372036854775807, 9223372036854775807,"
+                + " 9223372036854775807))", List.of("bigint", "bigint"), List.of(Long.MAX_VALUE, 3L));
+        assertResult("SELECT n.name FROM nation n JOIN TABLE(sequence(0, 1)) s ON n.nationkey = s.sequential_number ORDER BY 1",
+                List.of("varchar(25)"), List.of("ALGERIA"), List.of("ARGENTINA"));
+    }
+
+    @Test
+    void tableFunctionArgumentsAreCheckedAsTrinoDoes() {
+        assertFails("SELECT * FROM TABLE(sequence(3, 1, 0))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Step must be negative for sequence [3, 1]");
+        assertFails("SELECT * FROM TABLE(sequence(1, 3, -1))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Step must be positive for sequence [1, 3]");
+        assertFails("SELECT * FROM TABLE(sequence(1))", ErrorCode.MISSING_ARGUMENT, "line 1:21: Missing argument: STOP");
+        assertFails("SELECT * FROM TABLE(sequence(1, 2, 3, 4))", ErrorCode.INVALID_ARGUMENTS, "Too many arguments");
+        assertFails("SELECT * FROM TABLE(sequence(start => 1, 3))", ErrorCode.INVALID_ARGUMENTS,
+                "All arguments must be passed by name or all must be passed positionally");
+        assertFails("SELECT * FROM TABLE(sequence(1, NULL))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Stop is null");
+        assertFails("SELECT * FROM TABLE(sequence('a', 3))", ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT * FROM TABLE(sequence(1.5, 3))", ErrorCode.TYPE_MISMATCH);
         assertFails("SELECT * FROM TABLE(foo(1))", ErrorCode.FUNCTION_NOT_FOUND, "line 1:21: Table function 'foo' not registered");
-        assertFails("SELECT * FROM nation n JOIN TABLE(sequence(1, 3)) s ON true", ErrorCode.NOT_SUPPORTED,
-                "Table function 'sequence' is not supported yet");
+        assertFails("SELECT * FROM TABLE(exclude_columns(1))",
+                ErrorCode.NOT_SUPPORTED, "Table function 'exclude_columns' is not supported yet");
+    }
+
+    @Test
+    void aggregatesThatCompareRefuseValuesWithoutOrder() {
+        assertFails("SELECT max(x) FROM (VALUES MAP(ARRAY[1], ARRAY[2])) t(x)", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (map(integer, integer)) for function max");
+        assertFails("SELECT min(x) OVER () FROM (VALUES MAP(ARRAY[1], ARRAY[2])) t(x)", ErrorCode.FUNCTION_NOT_FOUND);
+        assertFails("SELECT max_by(1, x) FROM (VALUES ARRAY[MAP(ARRAY[1], ARRAY[2])]) t(x)", ErrorCode.FUNCTION_NOT_FOUND);
     }
 }

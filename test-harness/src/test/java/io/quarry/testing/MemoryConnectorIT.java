@@ -281,6 +281,10 @@ class MemoryConnectorIT {
             // The failed insert added no rows, and the cluster still answers.
             assertThat(count(client, "SELECT count(*) FROM big")).isEqualTo(60175);
             assertThat(count(own.client("tpch", "tiny"), "SELECT count(*) FROM nation")).isEqualTo(25);
+            // The system catalog is there though the configuration names only tpch and memory, as in Trino.
+            assertThat(count(client, "SELECT count(*) FROM system.runtime.nodes")).isEqualTo(3);
+            // and its table function sequence, generated on the workers in several splits
+            assertThat(count(client, "SELECT count(DISTINCT sequential_number) FROM TABLE(sequence(1, 1000000))")).isEqualTo(1_000_000);
             // Dropping the table gives its memory back on every worker: another copy fits again.
             ok(client, "DROP TABLE big");
             ok(client, "CREATE TABLE big_again AS SELECT * FROM tpch.tiny.lineitem");

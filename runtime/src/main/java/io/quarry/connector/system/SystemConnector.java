@@ -24,7 +24,8 @@ import java.util.concurrent.CompletionStage;
  * Tables over the cluster's live state and the node's catalogs. {@code runtime.nodes} is read where the task
  * runs, from that node's registry (the same source as {@code /v1/node}); the other tables are snapshots taken
  * on the coordinator when the query is scheduled and carried to the workers in {@link SnapshotSplit}s: the
- * queries and their tasks (the sources of {@code /v1/query}) and the {@code jdbc} tables over every catalog.
+ * queries and their tasks (the sources of {@code /v1/query}) and the {@code jdbc} tables over every catalog. The
+ * hidden {@code builtin} schema holds the rows of the table function {@code sequence} ({@link SequenceTable}).
  */
 final class SystemConnector implements Connector {
     static final SchemaTableName NODES = SystemTables.NODES;
@@ -43,6 +44,9 @@ final class SystemConnector implements Connector {
 
     @Override
     public List<Split> splits(SchemaTableName table, int targetSplitCount) {
+        if (table.schema().equals(SequenceTable.SCHEMA)) {
+            return SequenceTable.splits(table, targetSplitCount);
+        }
         TableMetadata tableMetadata = requireTable(table);
         if (table.equals(NODES)) {
             return List.of(new SystemSplit(table));
@@ -83,6 +87,9 @@ final class SystemConnector implements Connector {
         if (split instanceof SnapshotSplit snapshot) {
             return SnapshotRows.pageSource(snapshot, columns);
         }
+        if (split instanceof SequenceSplit sequence) {
+            return SequenceTable.pageSource(sequence, columns);
+        }
         requireTable(((SystemSplit) split).table());
         return new NodesPageSource(context.clusterNodes().toCompletableFuture(), columns);
     }
@@ -100,7 +107,7 @@ final class SystemConnector implements Connector {
 
         @Override
         public boolean schemaExists(String schema) {
-            return SystemTables.schemas().contains(schema);
+            return SystemTables.schemas().contains(schema) || schema.equals(SequenceTable.SCHEMA);
         }
 
         @Override
@@ -110,7 +117,7 @@ final class SystemConnector implements Connector {
 
         @Override
         public Optional<TableMetadata> table(SchemaTableName name) {
-            return SystemTables.table(name);
+            return SystemTables.table(name).or(() -> SequenceTable.metadata(name));
         }
     }
 

@@ -489,6 +489,7 @@ class TestKryoSerializer {
                 new TaskManager.ListTasks(testKit.<TaskManager.TaskList>createTestProbe().ref()),
                 new TaskManager.TaskList("worker-1", List.of(taskId)),
                 new io.quarry.connector.system.SystemSplit(new SchemaTableName("runtime", "nodes")),
+                new io.quarry.connector.system.SequenceSplit(-5, 3, 1_000_000),
                 new io.quarry.connector.system.SnapshotSplit(new SchemaTableName("jdbc", "catalogs"),
                         java.util.stream.IntStream.range(0, page.channelCount()).mapToObj(i -> "c" + i).toList(), page),
                 new TaskActor.EndRemoteSource(2),
