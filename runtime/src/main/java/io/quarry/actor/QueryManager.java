@@ -20,6 +20,7 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.QueryId;
 import io.quarry.spi.Session;
+import io.quarry.sql.SystemSessionProperties;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -154,7 +155,8 @@ public final class QueryManager extends AbstractBehavior<QueryManager.Command> {
         String slug = "x" + HexFormat.of().formatHex(secret);
         ClientSession client = submit.session();
         Session session = new Session(
-                queryId, client.user(), client.source(), client.catalog(), client.schema(), client.timeZone(),
+                queryId, client.user(), client.source(), client.catalog(), client.schema(),
+                SystemSessionProperties.effectiveZone(client.timeZone(), client.systemProperties()),
                 client.locale(), client.systemProperties(), client.catalogProperties(), System.currentTimeMillis());
         ActorRef<QueryActor.Command> query = getContext().spawn(
                 Behaviors.supervise(QueryActor.create(queryId, slug, session,

@@ -111,6 +111,9 @@ final class UtilityStatementPlanner {
         if (statement instanceof UtilityStatement.ResetSession reset) {
             return Optional.of(resetSession(reset));
         }
+        if (statement instanceof UtilityStatement.SetTimeZone set) {
+            return Optional.of(setTimeZone(set));
+        }
         if (statement instanceof UtilityStatement.StartTransaction) {
             return Optional.of(startTransaction(context));
         }
@@ -296,6 +299,25 @@ final class UtilityStatementPlanner {
         String name = propertyName(statement.name());
         return done("RESET SESSION", new SessionUpdates(Optional.empty(), Optional.empty(), Map.of(), Set.of(name),
                 Map.of(), Set.of(), Optional.empty(), false));
+    }
+
+    /**
+     * SET TIME ZONE: the session property {@code time_zone_id} the client keeps and sends back (its zone then
+     * replaces the client's Time-Zone header), cleared by SET TIME ZONE LOCAL; an unknown zone is NOT_SUPPORTED.
+     */
+    private PlannedQuery setTimeZone(UtilityStatement.SetTimeZone statement) {
+        if (statement.zone().isEmpty()) {
+            return done("SET TIME ZONE", new SessionUpdates(Optional.empty(), Optional.empty(), Map.of(),
+                    Set.of(SystemSessionProperties.TIME_ZONE_ID), Map.of(), Set.of(), Optional.empty(), false));
+        }
+        String zone;
+        try {
+            zone = SystemSessionProperties.zoneId(statement.zone().get()).getId();
+        } catch (IllegalArgumentException e) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, e.getMessage());
+        }
+        return done("SET TIME ZONE", new SessionUpdates(Optional.empty(), Optional.empty(),
+                Map.of(SystemSessionProperties.TIME_ZONE_ID, zone), Set.of(), Map.of(), Set.of(), Optional.empty(), false));
     }
 
     /** A known system or catalog property's name. */

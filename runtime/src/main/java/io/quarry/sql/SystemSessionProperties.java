@@ -6,6 +6,7 @@ import io.quarry.config.DataSizes;
 import io.quarry.config.Durations;
 import io.quarry.spi.Session;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ public final class SystemSessionProperties {
     public static final String MAX_RECURSION_DEPTH = "max_recursion_depth";
     public static final String DYNAMIC_FILTERING_WAIT_TIMEOUT = "dynamic_filtering_wait_timeout";
     public static final String RETRY_BUFFER_MAX_SIZE = "retry_buffer_max_size";
+    /** Set by SET TIME ZONE (hidden, as in Trino): the session's zone instead of the client's Time-Zone header. */
+    public static final String TIME_ZONE_ID = "time_zone_id";
 
 
     private record Property(PropertyDescriptor descriptor, UnaryOperator<String> normalizer) {}
@@ -63,6 +66,7 @@ public final class SystemSessionProperties {
         add(new PropertyDescriptor(DYNAMIC_FILTERING_WAIT_TIMEOUT, "varchar", "1.00s",
                 "Maximum time a table scan feeding partitioned joins waits for their dynamic filters", false),
                 SystemSessionProperties::duration);
+        add(new PropertyDescriptor(TIME_ZONE_ID, "varchar", "", "The session's time zone", true), value -> zoneId(value).getId());
         add(new PropertyDescriptor(MAX_RECURSION_DEPTH, "integer", "10",
                 "Maximum recursion depth for recursive common table expression", false),
                 SystemSessionProperties::positiveInteger);
@@ -102,6 +106,28 @@ public final class SystemSessionProperties {
         } catch (IllegalArgumentException e) {
             throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY,
                     "'" + value + "' is invalid for property '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /** A zone id or offset as SET TIME ZONE takes it; IllegalArgumentException naming it when Java knows no such zone. */
+    public static ZoneId zoneId(String text) {
+        try {
+            return ZoneId.of(text.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("Time zone not supported: " + text);
+        }
+    }
+
+    /** The zone a query runs in: the one SET TIME ZONE put in its properties, else the client's. */
+    public static ZoneId effectiveZone(ZoneId clientZone, Map<String, String> properties) {
+        String zone = properties.get(TIME_ZONE_ID);
+        if (zone == null) {
+            return clientZone;
+        }
+        try {
+            return zoneId(zone);
+        } catch (IllegalArgumentException e) {
+            return clientZone; // the statement's planning refuses the property with its error
         }
     }
 

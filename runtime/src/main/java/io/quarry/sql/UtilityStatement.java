@@ -87,6 +87,13 @@ public sealed interface UtilityStatement {
     }
 
     /** RESET SESSION [catalog.]name. */
+    /** {@code SET TIME ZONE 'zone' | INTERVAL … | LOCAL}: the zone id or offset, empty for LOCAL (the client's zone). */
+    record SetTimeZone(Optional<String> zone) implements UtilityStatement {
+        public SetTimeZone {
+            requireNonNull(zone, "zone is null");
+        }
+    }
+
     record ResetSession(List<String> name) implements UtilityStatement {
         public ResetSession {
             name = List.copyOf(name);

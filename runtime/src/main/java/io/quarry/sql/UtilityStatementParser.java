@@ -75,6 +75,10 @@ public final class UtilityStatementParser {
             expectEnd();
             return Optional.of(new UtilityStatement.SetSession(name, value));
         }
+        if (first.isWord("set") && second.isWord("time") && peek(2).isWord("zone")) {
+            position = 3;
+            return Optional.of(setTimeZone());
+        }
         if (first.isWord("reset") && second.isWord("session")) {
             position = 2;
             List<String> name = qualifiedName();
@@ -317,6 +321,52 @@ public final class UtilityStatementParser {
      * A literal: a string, a number (optionally signed), TRUE/FALSE, NULL, {@code X'hex'}, a typed literal
      * ({@code DATE '…'}, {@code BIGINT '1'}, …) or {@code CAST(NULL AS type)}.
      */
+    /**
+     * The zone of {@code SET TIME ZONE}: LOCAL, a string, or an interval literal of hours (and minutes) that
+     * becomes the offset {@code ±HH:MM}.
+     */
+    private UtilityStatement.SetTimeZone setTimeZone() {
+        Token token = next();
+        if (token.isWord("local")) {
+            expectEnd();
+            return new UtilityStatement.SetTimeZone(Optional.empty());
+        }
+        if (token.kind() == Kind.STRING) {
+            expectEnd();
+            return new UtilityStatement.SetTimeZone(Optional.of(token.text()));
+        }
+        if (!token.isWord("interval")) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "line " + token.line() + ":" + token.column()
+                    + ": Expected expression of varchar or interval day-time type, but '" + token.text() + "' is not one");
+        }
+        boolean negative = peek(0).isSymbol("-");
+        if (negative || peek(0).isSymbol("+")) {
+            position++;
+        }
+        Token text = next();
+        if (text.kind() != Kind.STRING) {
+            throw UtilityTokens.syntaxError(text, "a string");
+        }
+        Token unit = next();
+        boolean minutes = unit.isWord("hour") && peek(0).isWord("to") && peek(1).isWord("minute");
+        if (!unit.isWord("hour")) {
+            throw UtilityTokens.syntaxError(unit, "HOUR or HOUR TO MINUTE");
+        }
+        position += minutes ? 2 : 0;
+        expectEnd();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(minutes ? "\\s*([+-]?)(\\d{1,2}):(\\d{2})\\s*"
+                : "\\s*([+-]?)(\\d{1,2})\\s*").matcher(text.text());
+        if (!matcher.matches() || minutes && Integer.parseInt(matcher.group(3)) > 59) {
+            throw new QuarryException(ErrorCode.INVALID_LITERAL, "line " + text.line() + ":" + text.column()
+                    + ": '" + text.text() + "' is not a valid INTERVAL literal");
+        }
+        boolean west = negative ^ matcher.group(1).equals("-");
+        int hours = Integer.parseInt(matcher.group(2));
+        int minute = minutes ? Integer.parseInt(matcher.group(3)) : 0;
+        return new UtilityStatement.SetTimeZone(Optional.of(String.format(Locale.ROOT, "%s%02d:%02d",
+                west && (hours != 0 || minute != 0) ? "-" : "+", hours, minute)));
+    }
+
     private Literal literal() {
         Token token = next();
         if (token.kind() == Kind.STRING) {

@@ -77,4 +77,10 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT min(x) OVER () FROM (VALUES MAP(ARRAY[1], ARRAY[2])) t(x)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT max_by(1, x) FROM (VALUES ARRAY[MAP(ARRAY[1], ARRAY[2])]) t(x)", ErrorCode.FUNCTION_NOT_FOUND);
     }
+
+    @Test
+    void matchRecognizeIsRefusedByName() {
+        assertFails("SELECT count(*) FROM nation MATCH_RECOGNIZE (ORDER BY nationkey MEASURES A.nationkey AS x PATTERN (A)"
+                + " DEFINE A AS true)", ErrorCode.NOT_SUPPORTED, "MATCH_RECOGNIZE is not supported yet");
+    }
 }

@@ -71,4 +71,16 @@ class TestUtilityStatementParser {
             assertThatThrownBy(() -> UtilityStatementParser.parse(sql)).as(sql).isInstanceOf(QuarryException.class);
         }
     }
+
+    @Test
+    void setTimeZoneTakesAZoneAnOffsetIntervalOrLocal() {
+        assertThat(parse("SET TIME ZONE 'Europe/Berlin'")).isEqualTo(new UtilityStatement.SetTimeZone(Optional.of("Europe/Berlin")));
+        assertThat(parse("set time zone local")).isEqualTo(new UtilityStatement.SetTimeZone(Optional.empty()));
+        assertThat(parse("SET TIME ZONE INTERVAL '10' HOUR")).isEqualTo(new UtilityStatement.SetTimeZone(Optional.of("+10:00")));
+        assertThat(parse("SET TIME ZONE INTERVAL -'05:30' HOUR TO MINUTE"))
+                .isEqualTo(new UtilityStatement.SetTimeZone(Optional.of("-05:30")));
+        assertThatThrownBy(() -> parse("SET TIME ZONE 1")).isInstanceOfSatisfying(QuarryException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH));
+        assertThatThrownBy(() -> parse("SET TIME ZONE INTERVAL '5:99' HOUR TO MINUTE")).isInstanceOf(QuarryException.class);
+    }
 }

@@ -98,6 +98,22 @@ class ClientStatementsIT {
     }
 
     @Test
+    void setTimeZoneChangesTheZoneOfLaterStatements() {
+        StatementClient.Result set = client("X-Trino-", Map.of()).execute("SET TIME ZONE 'America/New_York'");
+        assertThat(set.error()).isEmpty();
+        assertThat(header(set, "X-Trino-Set-Session")).isEqualTo("time_zone_id=America%2FNew_York");
+        StatementClient.Result offset = client("X-Trino-", Map.of()).execute("SET TIME ZONE INTERVAL '-08:30' HOUR TO MINUTE");
+        assertThat(header(offset, "X-Trino-Set-Session")).isEqualTo("time_zone_id=-08%3A30");
+        StatementClient.Result local = client("X-Presto-", Map.of()).execute("SET TIME ZONE LOCAL");
+        assertThat(header(local, "X-Presto-Clear-Session")).isEqualTo("time_zone_id");
+        assertThat(client("X-Trino-", Map.of()).execute("SET TIME ZONE 'Mars/Olympus'").errorName()).isEqualTo("NOT_SUPPORTED");
+        // the client sends the property back: it wins over the Time-Zone header
+        StatementClient.Result zone = client("X-Trino-", Map.of("Session", "time_zone_id=Asia/Tokyo", "Time-Zone", "UTC"))
+                .execute("SELECT current_timezone()");
+        assertThat(zone.rows()).containsExactly(List.of("Asia/Tokyo"));
+    }
+
+    @Test
     void catalogSessionPropertiesAreCheckedByName() {
         // Quarry's connectors declare no session properties (as Trino's tpch and memory): each is refused by name
         StatementClient.Result unknownProperty = client("X-Trino-", Map.of("Session", "tpch.no_such=1")).execute("SELECT 1");
