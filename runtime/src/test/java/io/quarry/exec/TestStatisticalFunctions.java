@@ -70,6 +70,9 @@ class TestStatisticalFunctions extends LocalQueryTest {
                         + " inverse_beta_cdf(0.3, 0.7, 0.05), inverse_beta_cdf(5, 1, 0.999)",
                 0.38572756862101426, 0.02447174185445097, 0.3079308252258417, 0.0, 1.0, 0.9999208515307039, 0.3,
                 7.660745581641695e-05, 0.9997999199013421);
+        // parameters beyond the range of the special functions (Trino fails there with an internal error) give NaN
+        assertDoubles("SELECT beta_cdf(infinity(), 3, 0.5), inverse_beta_cdf(infinity(), 3, 0.5), inverse_beta_cdf(1e300, 3, 0.5)",
+                Double.NaN, Double.NaN, Double.NaN);
         assertResult("SELECT beta_cdf(NULL, 3, 0.5), inverse_beta_cdf(2, NULL, 0.5)", List.of("double", "double"), Arrays.asList(null, null));
         assertFails("SELECT beta_cdf(0, 3, 0.5)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "a, b must be > 0");
         assertFails("SELECT beta_cdf(nan(), 3, 0.5)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "a, b must be > 0");

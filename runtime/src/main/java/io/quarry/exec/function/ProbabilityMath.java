@@ -269,7 +269,11 @@ final class ProbabilityMath {
         double fc = fa;
         double step = b - a;
         double previousStep = step;
-        while (true) {
+        // each step shrinks the bracket by at least the tolerance; the cap only guards against NaN from the function
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            if (Double.isNaN(fb)) {
+                return Double.NaN;
+            }
             if (Math.abs(fc) < Math.abs(fb)) {
                 a = b;
                 b = c;
@@ -330,5 +334,6 @@ final class ProbabilityMath {
                 previousStep = step;
             }
         }
+        return Double.NaN;
     }
 }

@@ -11,6 +11,8 @@ final class SpookyHash {
     private static final int SHORT_LIMIT = 2 * BLOCK_BYTES;
     private static final int[] MIX_ROTATIONS = {11, 32, 43, 31, 17, 28, 39, 57, 55, 54, 22, 46};
     private static final int[] END_ROTATIONS = {44, 15, 34, 21, 38, 33, 10, 13, 38, 53, 42, 54};
+    private static final int[] SHORT_MIX_ROTATIONS = {50, 52, 30, 41, 54, 48, 38, 37, 62, 34, 5, 36};
+    private static final int[] SHORT_END_ROTATIONS = {15, 52, 26, 51, 28, 9, 47, 54, 32, 25, 63};
 
     private SpookyHash() {}
 
@@ -60,22 +62,20 @@ final class SpookyHash {
     }
 
     private static void shortMix(long[] h) {
-        int[] rotations = {50, 52, 30, 41, 54, 48, 38, 37, 62, 34, 5, 36};
         for (int step = 0; step < 12; step++) {
             int target = (step + 2) % 4;
             int addend = (step + 3) % 4;
-            h[target] = Long.rotateLeft(h[target], rotations[step]) + h[addend];
+            h[target] = Long.rotateLeft(h[target], SHORT_MIX_ROTATIONS[step]) + h[addend];
             h[step % 4] ^= h[target];
         }
     }
 
     private static void shortEnd(long[] h) {
-        int[] rotations = {15, 52, 26, 51, 28, 9, 47, 54, 32, 25, 63};
         for (int step = 0; step < 11; step++) {
             int target = (step + 3) % 4;
             int source = (step + 2) % 4;
             h[target] ^= h[source];
-            h[source] = Long.rotateLeft(h[source], rotations[step]);
+            h[source] = Long.rotateLeft(h[source], SHORT_END_ROTATIONS[step]);
             h[target] += h[source];
         }
     }
