@@ -14,6 +14,7 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -57,14 +58,72 @@ final class ArrayConcat {
     private static RelDataType derive(
             SqlOperator arrays, SqlOperator strings, SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
         boolean array = false;
+        List<RelDataType> types = new ArrayList<>();
         for (SqlNode operand : call.getOperandList()) {
-            array |= validator.deriveType(scope, operand).getSqlTypeName() == SqlTypeName.ARRAY;
+            RelDataType type = validator.deriveType(scope, operand);
+            types.add(type);
+            array |= type.getSqlTypeName() == SqlTypeName.ARRAY;
+        }
+        RelDataType appendedToNull = nullBesideElement(validator.getTypeFactory(), types,
+                index -> call.operand(index) instanceof SqlCharStringLiteral);
+        if (appendedToNull != null) {
+            return appendedToNull;
         }
         if (!array) {
             ((SqlBasicCall) call).setOperator(strings);
             return strings.deriveType(validator, scope, call);
         }
         return arrays.validateOperands(validator, scope, call);
+    }
+
+    /**
+     * Trino's answer to a NULL literal among the operands. Of two operands, a NULL beside an element of type T is a
+     * NULL array(T) (the element is appended), so the call is a NULL array(T); beside an array, a varbinary, a char or
+     * an unbounded varchar (which fit more than one signature), or NULL itself, the call is ambiguous, as it is when
+     * every operand is NULL. Returns null when no NULL operand decides the type.
+     */
+    private static RelDataType nullBesideElement(
+            RelDataTypeFactory factory, List<RelDataType> types, java.util.function.IntPredicate stringLiteral) {
+        int nulls = 0;
+        int element = -1;
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).getSqlTypeName() == SqlTypeName.NULL) {
+                nulls++;
+            } else {
+                element = i;
+            }
+        }
+        if (nulls == 0) {
+            return null;
+        }
+        if (nulls == types.size()) {
+            throw ambiguous();
+        }
+        if (types.size() != 2) {
+            return null;
+        }
+        RelDataType type = types.get(element);
+        SqlTypeName name = type.getSqlTypeName();
+        boolean literal = name == SqlTypeName.CHAR && stringLiteral.test(element);
+        if (literal) {
+            type = factory.createSqlType(SqlTypeName.VARCHAR, type.getPrecision()); // Trino's varchar(n) literal
+        } else if (name == SqlTypeName.ARRAY && type.getComponentType().getSqlTypeName() == SqlTypeName.NULL) {
+            return factory.createTypeWithNullability(type, true); // array(unknown) beside NULL: one signature fits
+        } else if (name == SqlTypeName.ARRAY || name == SqlTypeName.BINARY || name == SqlTypeName.VARBINARY
+                || name == SqlTypeName.CHAR || (name == SqlTypeName.VARCHAR && TextFunctions.boundedLength(type) < 0)) {
+            throw ambiguous();
+        }
+        return factory.createTypeWithNullability(factory.createArrayType(type, -1), true);
+    }
+
+    private static QuarryException ambiguous() {
+        return new QuarryException(ErrorCode.AMBIGUOUS_FUNCTION_CALL,
+                "Could not choose a best candidate operator. Explicit type casts must be added.");
+    }
+
+    private static RelDataType nullBesideElement(SqlOperatorBinding binding) {
+        return nullBesideElement(binding.getTypeFactory(), binding.collectOperandTypes(),
+                index -> binding.isOperandLiteral(index, false));
     }
 
     private static boolean hasArray(SqlOperatorBinding binding) {
@@ -88,6 +147,9 @@ final class ArrayConcat {
         List<RelDataType> components = new ArrayList<>();
         for (RelDataType operand : operands) {
             nullable |= operand.isNullable();
+            if (operand.getSqlTypeName() == SqlTypeName.NULL && operands.size() > 2) {
+                continue; // a NULL array among arrays
+            }
             allArrays &= operand.getSqlTypeName() == SqlTypeName.ARRAY;
             components.add(operand.getComponentType());
         }
@@ -147,11 +209,18 @@ final class ArrayConcat {
 
         @Override
         public RelDataType inferReturnType(SqlOperatorBinding binding) {
+            RelDataType appendedToNull = nullBesideElement(binding);
+            if (appendedToNull != null) {
+                return appendedToNull;
+            }
             return hasArray(binding) ? arrayType(binding, "concat") : strings.inferReturnType(binding);
         }
 
         @Override
         public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+            if (nullBesideElement(binding) != null) {
+                return true;
+            }
             if (hasArray(binding)) {
                 arrayType(binding, "concat");
                 return true;
@@ -181,11 +250,18 @@ final class ArrayConcat {
 
         @Override
         public RelDataType inferReturnType(SqlOperatorBinding binding) {
+            RelDataType appendedToNull = nullBesideElement(binding);
+            if (appendedToNull != null) {
+                return appendedToNull;
+            }
             return hasArray(binding) ? arrayType(binding, getName()) : strings.inferReturnType(binding);
         }
 
         @Override
         public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+            if (nullBesideElement(binding) != null) {
+                return true;
+            }
             if (hasArray(binding)) {
                 arrayType(binding, getName());
                 return true;

@@ -142,6 +142,7 @@ final class ScalarFunctionTable {
         list.addAll(JsonSql.OPERATORS);
         // varbinary, URL, number-text and further string functions
         list.addAll(TextFunctions.OPERATORS);
+        list.addAll(StatisticalAndZoneFunctions.OPERATORS);
         list.addAll(JsonPathSql.OPERATORS);
         list.addAll(JsonConstructorSql.OPERATORS);
         // conditionals and types

@@ -127,6 +127,9 @@ final class ScalarFunctionTranslator {
         if (TextFunctions.handles(name, operands)) {
             return TextFunctions.translate(name, operands, translator, type);
         }
+        if (StatisticalAndZoneFunctions.handles(name)) {
+            return StatisticalAndZoneFunctions.translate(name, operands, translator, type, sessionZone());
+        }
         if (SESSION_FUNCTIONS.contains(name)) {
             Constant value = SessionFunctions.constant(name);
             return ExpressionTranslator.coerce(value, type);

@@ -12,6 +12,7 @@ import io.quarry.type.MapType;
 import io.quarry.type.RowType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
+import io.quarry.type.UnknownType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,8 @@ final class StructuralExpressions {
             for (RexNode operand : operands) {
                 Expression argument = translator.translate(operand);
                 // an array argument has the result's nesting; an element one level less
-                arguments.add(arrayDepth(argument.type()) == arrayDepth(array)
+                // a NULL is a NULL array (ArrayConcat types a NULL beside an element as the array)
+                arguments.add(argument.type() instanceof UnknownType || arrayDepth(argument.type()) == arrayDepth(array)
                         ? ExpressionTranslator.coerce(argument, array)
                         : ExpressionTranslator.coerce(argument, array.elementType()));
             }

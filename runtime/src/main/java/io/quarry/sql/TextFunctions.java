@@ -24,7 +24,8 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Trino's varbinary functions (hex, base64, hashes, big-endian and IEEE 754 encodings), URL functions, and the
+ * Trino's varbinary functions (hex, base64, base32, hashes, big-endian and IEEE 754 encodings), parse_data_size,
+ * URL functions, and the
  * string and number-text functions soundex, format_number, from_base, to_base, concat_ws, split_to_map and
  * split_to_multimap: their signatures with Trino's result types, and their translation into the plan's calls with
  * the argument casts the signatures imply. The kernels are {@code io.quarry.exec.function.TextLibrary}'s.
@@ -61,7 +62,10 @@ final class TextFunctions {
         list.add(function("FROM_BASE64", type(SqlTypeName.VARBINARY), OperandTypes.or(families(TEXT), families(BINARY))));
         list.add(function("TO_BASE64URL", type(SqlTypeName.VARCHAR), families(BINARY)));
         list.add(function("FROM_BASE64URL", type(SqlTypeName.VARBINARY), OperandTypes.or(families(TEXT), families(BINARY))));
-        for (String name : List.of("MD5", "SHA1", "SHA256", "SHA512", "XXHASH64", "MURMUR3")) {
+        list.add(function("TO_BASE32", type(SqlTypeName.VARCHAR), families(BINARY)));
+        list.add(function("FROM_BASE32", type(SqlTypeName.VARBINARY), OperandTypes.or(families(TEXT), families(BINARY))));
+        for (String name : List.of("MD5", "SHA1", "SHA256", "SHA512", "XXHASH64", "MURMUR3", "SPOOKY_HASH_V2_32",
+                "SPOOKY_HASH_V2_64")) {
             list.add(function(name, type(SqlTypeName.VARBINARY), families(BINARY)));
         }
         list.add(function("CRC32", type(SqlTypeName.BIGINT), families(BINARY)));
@@ -84,6 +88,10 @@ final class TextFunctions {
         list.add(function("SPLIT_TO_MAP", TextFunctions::splitToMapType, families(TEXT, TEXT, TEXT)));
         list.add(function("SPLIT_TO_MULTIMAP", TextFunctions::splitToMultimapType, families(TEXT, TEXT, TEXT)));
         // numbers as text
+        for (String name : List.of("PARSE_DATA_SIZE", "PARSE_PRESTO_DATA_SIZE")) {
+            list.add(function(name, binding -> nullable(binding.getTypeFactory(),
+                    binding.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 38, 0)), families(TEXT)));
+        }
         list.add(function("FORMAT_NUMBER", type(SqlTypeName.VARCHAR), families(NUMERIC)));
         list.add(function("FROM_BASE", type(SqlTypeName.BIGINT), families(TEXT, INTEGER)));
         list.add(function("TO_BASE", binding -> varchar(binding.getTypeFactory(), 64), families(INTEGER, INTEGER)));

@@ -41,6 +41,10 @@ public final class Functions {
         if (text != null) {
             return text;
         }
+        ScalarKernel statistical = StatisticalFunctions.resolve(call);
+        if (statistical != null) {
+            return statistical;
+        }
         ScalarKernel insertCast = InsertCasts.resolve(call);
         if (insertCast != null) {
             return insertCast;

@@ -6,10 +6,13 @@ import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.DateTimeValues;
 import io.quarry.type.DateType;
 import io.quarry.type.TemporalTypes;
+import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
+import io.quarry.type.UnknownType;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -57,6 +60,16 @@ public final class ScalarLibrary {
             case "quarter", "week", "week_of_year", "day_of_week", "dow", "day_of_year", "doy", "hour", "minute", "second",
                     "millisecond", "year_of_week", "yow", "timezone_hour", "timezone_minute" -> {
                 return TemporalFunctions.field(name, types);
+            }
+            case "timezone" -> {
+                if (types.size() == 1 && types.get(0) instanceof UnknownType) {
+                    return (blocks, count) -> Blocks.nulls(Types.VARCHAR, count);
+                }
+                if (types.size() != 1 || !(types.get(0) instanceof TimestampWithTimeZoneType)) {
+                    throw Functions.unsupported(name, types);
+                }
+                return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> out.appendString(DateTimeValues.zoneName(
+                        DateTimeValues.unpackZoneKey(Kernels.longAt(blocks[0], position)))));
             }
             case "last_day_of_month" -> {
                 return TemporalFunctions.lastDayOfMonth(types);

@@ -13,6 +13,7 @@ import io.quarry.plan.expression.Expression;
 import io.quarry.type.CharType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
+import io.quarry.type.UnknownType;
 import io.quarry.type.VarcharType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -220,10 +221,16 @@ final class StringFunctions {
     }
 
     static ScalarKernel concat(List<Type> types, Type resultType) {
+        boolean nullLiteral = false;
         for (Type type : types) {
-            if (!isText(type)) {
+            nullLiteral |= type instanceof UnknownType;
+            if (!isText(type) && !(type instanceof UnknownType)) {
                 throw Functions.unsupported("concat", types);
             }
+        }
+        if (nullLiteral) {
+            // concat('a', NULL, 'b') is a NULL varchar
+            return (arguments, count) -> Blocks.nulls(resultType, count);
         }
         return (arguments, count) -> {
             boolean[] nulls = unionNulls(arguments, count);

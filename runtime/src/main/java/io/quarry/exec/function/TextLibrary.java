@@ -38,7 +38,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Trino's varbinary functions (length, substr, concat and padding over bytes, hex and base64, digests and hashes,
+ * Trino's varbinary functions (length, substr, concat and padding over bytes, hex, base64 and base32, digests and
+ * hashes (SpookyHash V2 among them), parse_data_size,
  * big-endian and IEEE 754 encodings, casts of strings to varbinary), its URL functions, and the string functions
  * soundex, concat_ws, split_to_map, split_to_multimap, normalize with a form, format_number, from_base and to_base.
  * Returns null for calls it does not implement.
@@ -52,7 +53,8 @@ public final class TextLibrary {
             "levenshtein_distance", "hamming_distance", "translate", "to_utf8", "from_utf8", "normalize", "luhn_check",
             "regexp_like", "regexp_extract", "regexp_replace", "regexp_count", "regexp_position", "split",
             "regexp_extract_all", "regexp_split", "soundex", "to_hex", "from_hex", "to_base64", "from_base64", "to_base64url",
-            "from_base64url", "md5", "sha1", "sha256", "sha512", "xxhash64", "murmur3", "crc32", "hmac_md5", "hmac_sha1",
+            "from_base64url", "to_base32", "from_base32", "spooky_hash_v2_32", "spooky_hash_v2_64", "parse_data_size",
+            "parse_presto_data_size", "md5", "sha1", "sha256", "sha512", "xxhash64", "murmur3", "crc32", "hmac_md5", "hmac_sha1",
             "hmac_sha256", "hmac_sha512", "to_big_endian_64", "from_big_endian_64", "to_big_endian_32", "from_big_endian_32",
             "to_ieee754_64", "from_ieee754_64", "to_ieee754_32", "from_ieee754_32", "split_to_map", "split_to_multimap",
             "format_number", "from_base", "to_base", "url_extract_host", "url_extract_path", "url_extract_protocol",
@@ -97,6 +99,18 @@ public final class TextLibrary {
                 return bytesToText(bytes -> Base64.getUrlEncoder().encodeToString(bytes));
             case "from_base64url":
                 return bytesToBytes(bytes -> decodeBase64(Base64.getUrlDecoder(), bytes));
+            case "to_base32":
+                return bytesToText(Base32::encode);
+            case "from_base32":
+                // bytes are read as UTF-8 text, so that an invalid character is named as in a varchar
+                return bytesToBytes(bytes -> Base32.decode(new String(bytes, StandardCharsets.UTF_8)));
+            case "spooky_hash_v2_32":
+                return bytesToBytes(bytes -> ByteBuffer.allocate(4).putInt(SpookyHash.hash32(bytes)).array());
+            case "spooky_hash_v2_64":
+                return bytesToBytes(bytes -> ByteBuffer.allocate(8).putLong(SpookyHash.hash64(bytes)).array());
+            case "parse_data_size", "parse_presto_data_size":
+                return Kernels.rows(result, (blocks, position, out) ->
+                        out.appendObject(new BigDecimal(DataSizes.parse(Kernels.string(blocks[0], position)))));
             case "md5":
                 return bytesToBytes(bytes -> digest("MD5", bytes));
             case "sha1":
@@ -229,10 +243,15 @@ public final class TextLibrary {
     }
 
     private static ScalarKernel binaryConcat(List<Type> types) {
+        boolean nullLiteral = false;
         for (Type type : types) {
-            if (!(type instanceof VarbinaryType)) {
+            nullLiteral |= type instanceof UnknownType;
+            if (!(type instanceof VarbinaryType) && !(type instanceof UnknownType)) {
                 throw Functions.unsupported("concat", types);
             }
+        }
+        if (nullLiteral) {
+            return (arguments, count) -> Blocks.nulls(Types.VARBINARY, count);
         }
         return Kernels.rows(Types.VARBINARY, (blocks, position, out) -> {
             java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
