@@ -66,7 +66,7 @@ public final class SystemSessionProperties {
         add(new PropertyDescriptor(DYNAMIC_FILTERING_WAIT_TIMEOUT, "varchar", "1.00s",
                 "Maximum time a table scan feeding partitioned joins waits for their dynamic filters", false),
                 SystemSessionProperties::duration);
-        add(new PropertyDescriptor(TIME_ZONE_ID, "varchar", "", "The session's time zone", true), value -> zoneId(value).getId());
+        add(new PropertyDescriptor(TIME_ZONE_ID, "varchar", "UTC", "The session's time zone", true), value -> zoneId(value).getId());
         add(new PropertyDescriptor(MAX_RECURSION_DEPTH, "integer", "10",
                 "Maximum recursion depth for recursive common table expression", false),
                 SystemSessionProperties::positiveInteger);
