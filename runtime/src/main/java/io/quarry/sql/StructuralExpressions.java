@@ -127,6 +127,7 @@ final class StructuralExpressions {
                 arguments.add(translator.translate(operand));
             }
         }
+        checkArgumentKinds(name, arguments);
         if (Set.of("contains", "array_position", "array_remove").contains(name)
                 && arguments.get(0).type() instanceof ArrayType array) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
@@ -164,6 +165,28 @@ final class StructuralExpressions {
                     ExpressionTranslator.coerce(input.body(), state)));
         }
         return new Call(name, arguments, type);
+    }
+
+    /**
+     * FUNCTION_NOT_FOUND, as Trino has no such signature, for arguments the operator's loose check let through:
+     * array_join's separators must be text, flatten's elements arrays.
+     */
+    private static void checkArgumentKinds(String name, List<Expression> arguments) {
+        boolean fits = switch (name) {
+            case "array_join" -> arguments.stream().skip(1).allMatch(argument -> isTextOrNull(argument.type()));
+            case "flatten" -> !(arguments.get(0).type() instanceof ArrayType array)
+                    || array.elementType() instanceof ArrayType || array.elementType() instanceof UnknownType;
+            default -> true;
+        };
+        if (!fits) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                    + String.join(", ", arguments.stream().map(argument -> argument.type().displayName()).toList())
+                    + ") for function " + name);
+        }
+    }
+
+    private static boolean isTextOrNull(Type type) {
+        return type instanceof io.quarry.type.VarcharType || type instanceof io.quarry.type.CharType || type instanceof UnknownType;
     }
 
     /** Vectors are arrays of doubles, or (for cosine_similarity) maps from varchar to double. */

@@ -83,4 +83,19 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT count(*) FROM nation MATCH_RECOGNIZE (ORDER BY nationkey MEASURES A.nationkey AS x PATTERN (A)"
                 + " DEFINE A AS true)", ErrorCode.NOT_SUPPORTED, "MATCH_RECOGNIZE is not supported yet");
     }
+
+    @Test
+    void argumentsNoSignatureTakesAreUserErrors() throws Exception {
+        assertFails("SELECT array_join(ARRAY[1], 1)", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (array(integer), integer) for function array_join");
+        assertFails("SELECT array_join(ARRAY[1], ',', ARRAY[1])", ErrorCode.FUNCTION_NOT_FOUND);
+        assertFails("SELECT flatten(ARRAY[1])", ErrorCode.FUNCTION_NOT_FOUND, "for function flatten");
+        assertFails("SELECT concat_ws('a', ARRAY[1])", ErrorCode.FUNCTION_NOT_FOUND, "for function concat_ws");
+        assertFails("SELECT coalesce()", ErrorCode.SYNTAX_ERROR, "The 'coalesce' function must have at least two arguments");
+        assertFails("SELECT coalesce(1)", ErrorCode.SYNTAX_ERROR, "The 'coalesce' function must have at least two arguments");
+        assertFails("SELECT greatest()", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters () for function greatest");
+        assertFails("SELECT least()", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters () for function least");
+        assertResult("SELECT bitwise_and_agg(NULL), bitwise_xor_agg(NULL), array_join(ARRAY[1, NULL], NULL)",
+                List.of("bigint", "bigint", "varchar"), java.util.Arrays.asList(null, null, null));
+    }
 }

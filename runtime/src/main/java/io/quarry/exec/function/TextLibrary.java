@@ -410,6 +410,11 @@ public final class TextLibrary {
             throw invalidArgument("There must be two or more arguments");
         }
         boolean array = types.get(1) instanceof ArrayType;
+        if (array && !(StringFunctions.isText(((ArrayType) types.get(1)).elementType())
+                || ((ArrayType) types.get(1)).elementType() instanceof UnknownType)) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                    + String.join(", ", types.stream().map(Type::displayName).toList()) + ") for function concat_ws");
+        }
         return (arguments, count) -> {
             BlockBuilder out = BlockBuilder.create(Types.VARCHAR, count);
             for (int i = 0; i < count; i++) {

@@ -191,7 +191,9 @@ final class MapBuildingAccumulators {
 
         @Override
         public void addInput(int[] groupIds, Block[] arguments, int count) {
-            LongBlock block = (LongBlock) arguments[0];
+            if (!(arguments[0] instanceof LongBlock block)) {
+                return; // the NULL literal (of unknown type): no value to fold in
+            }
             for (int i = 0; i < count; i++) {
                 if (!block.isNull(i)) {
                     add(groupIds[i], block.getLong(i));
