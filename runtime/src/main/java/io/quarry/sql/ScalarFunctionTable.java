@@ -121,6 +121,7 @@ final class ScalarFunctionTable {
         list.add(new SessionTimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_TZ));
         list.add(new SessionTimeFunction("LOCALTIMESTAMP", SqlTypeName.TIMESTAMP));
         list.add(new SessionTimeFunction("LOCALTIME", SqlTypeName.TIME));
+        list.add(new SessionTimeFunction("CURRENT_TIME", SqlTypeName.TIME_TZ));
         for (String name : SessionContextFunction.NAMES) {
             list.add(new SessionContextFunction(name));
         }
@@ -154,6 +155,7 @@ final class ScalarFunctionTable {
     static boolean replaces(SqlOperator operator) {
         String name = operator.getName();
         return name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("LOCALTIME")
+                || name.equals("CURRENT_TIME")
                 || name.equals("LTRIM") || name.equals("RTRIM") || SessionContextFunction.NAMES.contains(name);
     }
 
@@ -354,6 +356,9 @@ final class ScalarFunctionTable {
     private static RelDataType atTimeZoneType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType type = binding.getOperandType(0);
+        if (type.getSqlTypeName() == SqlTypeName.TIME_TZ) {
+            return nullable(factory, factory.createSqlType(SqlTypeName.TIME_TZ, type.getPrecision()));
+        }
         int precision = type.getSqlTypeName() == SqlTypeName.TIMESTAMP || type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ
                 ? type.getPrecision()
                 : 3;

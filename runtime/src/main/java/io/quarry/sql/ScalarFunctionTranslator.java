@@ -148,6 +148,10 @@ final class ScalarFunctionTranslator {
                 return new Call(name, translateAll(operands, translator), Types.BOOLEAN);
             case ZonedTimestampLiteral.NAME:
                 return ZonedTimestampLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
+            case ZonedTimeLiteral.NAME:
+                return ZonedTimeLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
+            case IpAddressSql.LITERAL_NAME:
+                return IpAddressSql.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
             case CharCast.NAME:
                 return CharCast.translate(translator.apply(operands.get(0)),
                         ((RexLiteral) operands.get(1)).getValueAs(BigDecimal.class).intValueExact());
@@ -204,9 +208,17 @@ final class ScalarFunctionTranslator {
                 String field = ((RexLiteral) operands.get(0)).getValueAs(String.class);
                 return TemporalSyntax.extractField(field, translator.apply(operands.get(1)), field);
             }
+            case "contains":
+                // contains(cidr, ipaddress); the array form is StructuralExpressions'
+                if (operands.size() == 2 && (operands.get(1).getType().getSqlTypeName() == SqlTypeName.GEOMETRY
+                        || operands.get(0).getType().getSqlTypeName() != SqlTypeName.ARRAY
+                                && operands.get(1).getType().getSqlTypeName() == SqlTypeName.NULL)) {
+                    return new Call(name, List.of(translator.apply(operands.get(0)),
+                            ExpressionTranslator.coerce(translator.apply(operands.get(1)), Types.IPADDRESS)), Types.BOOLEAN);
+                }
+                return null;
             case "current_time":
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED,
-                        "current_time is not supported: Quarry has no time with time zone type (localtime is a time(3))");
+                return SessionFunctions.currentTime(type);
             case "$datetime_minus":
                 return TemporalSyntax.difference(translator.apply(operands.get(0)), translator.apply(operands.get(1)), sessionZone());
             case "date":
@@ -254,8 +266,13 @@ final class ScalarFunctionTranslator {
             String name = call.getKind() == SqlKind.SAFE_CAST ? "try_cast" : "cast";
             return new Call(name, List.of(translator.apply(operand), sessionZone()), TypeMapping.toQuarry(call.getType()));
         }
-        if (call.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP_TZ
-                || operand.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ) {
+        SqlTypeName target = call.getType().getSqlTypeName();
+        SqlTypeName source = operand.getType().getSqlTypeName();
+        boolean zoneMatters = target == SqlTypeName.TIMESTAMP_TZ && source != SqlTypeName.TIMESTAMP_TZ
+                // the date of a time with time zone, or the offset of a time, is the session's
+                || target == SqlTypeName.TIME_TZ && source != SqlTypeName.TIME_TZ
+                || source == SqlTypeName.TIME_TZ && (target == SqlTypeName.TIMESTAMP || target == SqlTypeName.TIMESTAMP_TZ);
+        if (!zoneMatters) {
             return null;
         }
         Expression value = translator.apply(operand);
@@ -309,7 +326,8 @@ final class ScalarFunctionTranslator {
             SqlTypeName name = operand.getType().getSqlTypeName();
             SqlTypeFamily family = name.getFamily();
             if (family == SqlTypeFamily.INTERVAL_DAY_TIME || family == SqlTypeFamily.INTERVAL_YEAR_MONTH
-                    || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ || name == SqlTypeName.TIME) {
+                    || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ || name == SqlTypeName.TIME
+                    || name == SqlTypeName.TIME_TZ) {
                 involved = true;
             }
         }
@@ -400,7 +418,7 @@ final class ScalarFunctionTranslator {
         };
         Type type = value.type();
         if (!(type instanceof DateType || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType
-                || type instanceof TimeType || type instanceof IntervalDayTimeType || type instanceof IntervalYearMonthType
+                || type instanceof TimeType || type instanceof io.quarry.type.TimeWithTimeZoneType || type instanceof IntervalDayTimeType || type instanceof IntervalYearMonthType
                 || type instanceof UnknownType)) {
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot extract " + unit + " from " + type.displayName());
         }

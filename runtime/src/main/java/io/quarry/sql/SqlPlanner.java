@@ -161,6 +161,7 @@ public final class SqlPlanner {
         TableResolver resolver = new TableResolver(metadata, session, text);
         SchemaPlus root = resolver.resolve(parsed);
         JsonSql.registerType(root);
+        IpAddressSql.registerType(root);
         JoinUsing.rewrite(parsed);
         RowFieldReferences.rewrite(parsed);
         DecimalLiterals.retype(parsed, text);
@@ -225,6 +226,7 @@ public final class SqlPlanner {
             }
             SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
             JsonSql.registerType(root);
+            IpAddressSql.registerType(root);
             JoinUsing.rewrite(parsed);
             RowFieldReferences.rewrite(parsed);
             DecimalLiterals.retype(parsed, text);

@@ -156,7 +156,8 @@ final class TemporalSyntax {
      * {@code TIMESTAMP '2020-01-01 00:00:00' + INTERVAL '1' SECOND} is a timestamp(3).
      */
     static Type withIntervalPrecision(String function, List<Expression> arguments, Type type) {
-        boolean timeOfDay = arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.TimeType);
+        boolean timeOfDay = arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.TimeType
+                || argument.type() instanceof io.quarry.type.TimeWithTimeZoneType);
         if (timeOfDay && arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.IntervalYearMonthType)) {
             // a time has no months
             throw Errors.error(ErrorCode.TYPE_MISMATCH, "Cannot apply operator: " + arguments.get(0).type().displayName()
@@ -174,6 +175,9 @@ final class TemporalSyntax {
         }
         if (type instanceof io.quarry.type.TimeType time && time.precision() < 3) {
             return TemporalTypes.time(3);
+        }
+        if (type instanceof io.quarry.type.TimeWithTimeZoneType time && time.precision() < 3) {
+            return TemporalTypes.timeWithTimeZone(3);
         }
         return type;
     }
@@ -203,6 +207,7 @@ final class TemporalSyntax {
         } else if (value.type() instanceof DateType && function.equals("to_unixtime")) {
             zoned.set(0, new Call("cast", List.of(value, sessionZone), TemporalTypes.timestampWithTimeZone(0)));
         } else if (!(value.type() instanceof TimestampWithTimeZoneType) && !(value.type() instanceof UnknownType)
+                && !(value.type() instanceof io.quarry.type.TimeWithTimeZoneType)
                 && function.equals("at_timezone")) {
             throw Errors.error(ErrorCode.TYPE_MISMATCH,
                     "Type of value must be a time or timestamp with or without time zone (actual " + value.type().displayName() + ")", null);
