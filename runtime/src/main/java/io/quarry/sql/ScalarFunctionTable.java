@@ -116,6 +116,7 @@ final class ScalarFunctionTable {
         list.add(function("AT_TIMEZONE", ScalarFunctionTable::atTimeZoneType,
                 OperandTypes.or(families(ANY, TEXT), families(ANY, SqlTypeFamily.INTERVAL_DAY_TIME))));
         list.add(function("WITH_TIMEZONE", ScalarFunctionTable::atTimeZoneType, families(ANY, TEXT)));
+        list.add(function("TIMEZONE", varchar(), families(ANY)));
         list.add(nonDeterministic("NOW", timestampWithTimeZone(3), OperandTypes.NILADIC));
         list.add(nonDeterministic("CURRENT_TIMEZONE", varchar(), OperandTypes.NILADIC));
         list.add(new SessionTimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_TZ));

@@ -61,7 +61,7 @@ final class ScalarFunctionTranslator {
             "day_of_year", "doy", "week", "week_of_year", "quarter", "hour", "minute", "second", "millisecond",
             "year_of_week", "yow", "day_of_month", "timezone_hour", "timezone_minute", "last_day_of_month",
             "format_datetime", "date_format", "date_parse", "from_iso8601_date", "to_unixtime",
-            "to_iso8601", "at_timezone", "with_timezone", "format", "json_extract_scalar", "json_size",
+            "to_iso8601", "at_timezone", "with_timezone", "timezone", "format", "json_extract_scalar", "json_size",
             "json_array_length", "is_json_scalar", "parse_duration", "to_milliseconds", "uuid");
 
     private static final Set<String> SESSION_FUNCTIONS =

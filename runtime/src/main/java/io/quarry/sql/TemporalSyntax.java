@@ -105,7 +105,8 @@ final class TemporalSyntax {
         }
         SqlTypeName left = types.apply(call.operand(0)).getSqlTypeName();
         SqlTypeName right = types.apply(call.operand(1)).getSqlTypeName();
-        boolean times = left == SqlTypeName.TIME && right == SqlTypeName.TIME;
+        boolean times = left == SqlTypeName.TIME && right == SqlTypeName.TIME
+                || left == SqlTypeName.TIME_TZ && right == SqlTypeName.TIME_TZ;
         if (times || (isDateOrTimestamp(left) && isDateOrTimestamp(right))) {
             call.setOperator(DATETIME_MINUS);
         }
@@ -122,7 +123,7 @@ final class TemporalSyntax {
         Type type = value.type();
         boolean zoneField = function.startsWith("timezone_");
         boolean allowed = zoneField
-                ? type instanceof TimestampWithTimeZoneType
+                ? type instanceof TimestampWithTimeZoneType || type instanceof io.quarry.type.TimeWithTimeZoneType
                 : type instanceof DateType || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType;
         if (!allowed && !(type instanceof UnknownType)) {
             throw Errors.error(ErrorCode.TYPE_MISMATCH,

@@ -117,6 +117,21 @@ class TestTimeWithTimeZone extends LocalQueryTest {
     }
 
     @Test
+    void zoneFieldsAndDifferences() throws Exception {
+        assertResult("SELECT EXTRACT(TIMEZONE_HOUR FROM TIME '01:02 +01:00'), EXTRACT(TIMEZONE_MINUTE FROM TIME '01:02 -01:30'), "
+                        + "EXTRACT(SECOND FROM TIME '01:02:05.5 -01:30'), timezone(TIME '01:00 -00:30'), timezone(TIME '01:00 +00:00'), "
+                        + "timezone(TIMESTAMP '2020-01-01 00:00 America/New_York'), timezone(TIMESTAMP '2020-01-01 00:00 +01:00')",
+                List.of("bigint", "bigint", "bigint", "varchar", "varchar", "varchar", "varchar"),
+                List.of(1L, -30L, 5L, "-00:30", "+00:00", "America/New_York", "+01:00"));
+        // the difference of the UTC times of day, rounded to the millisecond
+        assertResult("SELECT " + text("TIME '01:00 +00:00' - TIME '23:00 +00:00'") + ", " + text("TIME '01:00 +05:00' - TIME '01:00 +00:00'")
+                        + ", " + text("TIME '00:00:00.0019 +00:00' - TIME '00:00:00.0001 +00:00'") + ", "
+                        + text("TIME '01:00:00 +00:00' - TIME '01:00:00.0005 +00:00'"),
+                List.of("varchar", "varchar", "varchar", "varchar"),
+                List.of("-0 22:00:00.000", "0 19:00:00.000", "0 00:00:00.002", "0 00:00:00.000"));
+    }
+
+    @Test
     void dateAddDiffAndTrunc() throws Exception {
         assertResult("SELECT " + text("date_add('hour', 25, " + T + ")") + ", " + text("date_add('millisecond', -5, TIME '00:00:00.001 +05:30')")
                         + ", " + text("date_add('minute', 3, TIME '01:02:03 +05:30')") + ", " + text("date_add('second', 1, TIME '23:59:59.5 +00:00')")

@@ -90,7 +90,7 @@ public final class ScalarLibrary {
                 return DateTimeFormatting.toUnixtime(types);
             }
             case "from_iso8601_timestamp", "from_iso8601_timestamp_nanos", "from_unixtime_nanos", "human_readable_seconds",
-                    "parse_duration", "to_milliseconds" -> {
+                    "parse_duration", "to_milliseconds", "timezone" -> {
                 return TemporalLibrary.resolve(name, arguments, types, result);
             }
             case "at_timezone" -> {

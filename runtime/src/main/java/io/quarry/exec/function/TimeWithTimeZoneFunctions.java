@@ -66,6 +66,8 @@ final class TimeWithTimeZoneFunctions {
             case "millisecond" -> Kernels.longToLong(packed -> TimeWithTimeZoneType.nanos(packed) / NANOS_PER_MILLI % 1000);
             case "timezone_hour" -> Kernels.longToLong(packed -> TimeWithTimeZoneType.offsetMinutes(packed) / 60);
             case "timezone_minute" -> Kernels.longToLong(packed -> TimeWithTimeZoneType.offsetMinutes(packed) % 60);
+            case "timezone" -> Kernels.rows(Types.VARCHAR, (blocks, position, out) ->
+                    out.appendString(TimeWithTimeZoneType.offsetText(TimeWithTimeZoneType.offsetMinutes(Kernels.longAt(blocks[0], position)))));
             case "date_add" -> dateAdd(arguments);
             case "date_diff" -> dateDiff(arguments);
             case "date_trunc" -> dateTrunc(arguments);
@@ -320,6 +322,11 @@ final class TimeWithTimeZoneFunctions {
     }
 
     private static ScalarKernel plusInterval(String name, List<Type> types) {
+        if (name.equals("subtract") && types.size() == 2 && types.get(1) instanceof TimeWithTimeZoneType) {
+            // the difference of the UTC times of day, rounded to the millisecond
+            return Kernels.longsToLong((left, right) -> Math.floorDiv(
+                    TimeWithTimeZoneType.utcNanos(left) - TimeWithTimeZoneType.utcNanos(right) + NANOS_PER_MILLI / 2, NANOS_PER_MILLI));
+        }
         boolean valueFirst = types.get(0) instanceof TimeWithTimeZoneType;
         Type interval = valueFirst ? types.get(1) : types.get(0);
         if (types.size() != 2 || !(interval instanceof IntervalDayTimeType) || (!valueFirst && name.equals("subtract"))) {
