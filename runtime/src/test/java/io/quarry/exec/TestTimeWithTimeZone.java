@@ -60,6 +60,8 @@ class TestTimeWithTimeZone extends LocalQueryTest {
         assertFails("SELECT CAST('01:02:03 Europe/Berlin' AS time with time zone)", ErrorCode.INVALID_CAST_ARGUMENT,
                 "Value cannot be cast to time with time zone: 01:02:03 Europe/Berlin");
         assertFails("SELECT CAST(TIME '01:02 +01:00' AS date)", ErrorCode.TYPE_MISMATCH, "Cannot cast time(0) with time zone to date");
+        assertFails("SELECT to_unixtime(TIME '01:02 +01:00')", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (time(0) with time zone) for function to_unixtime");
         assertFails("SELECT CAST(DATE '2020-01-01' AS time with time zone)", ErrorCode.TYPE_MISMATCH, "Cannot cast date to time(3) with time zone");
     }
 
@@ -90,6 +92,10 @@ class TestTimeWithTimeZone extends LocalQueryTest {
                         + "TIME '01:02 +01:00' IN (TIME '00:02 +00:00', TIME '05:00 +00:00')",
                 List.of("boolean", "boolean", "boolean", "boolean", "boolean", "boolean", "boolean"),
                 List.of(true, true, true, false, true, true, true));
+        // a time is compared as a time at the session's offset (UTC here)
+        assertResult("SELECT TIME '01:02:03 +01:00' = TIME '00:02:03', TIME '01:02:03 +01:00' < TIME '01:02:03', "
+                        + "TIME '01:02:03.5 +00:00' IN (TIME '01:02:03.5'), typeof(ARRAY[TIME '01:02:03.5 +01:00', TIME '01:02:03.123'])",
+                List.of("boolean", "boolean", "boolean", "varchar"), List.of(true, true, true, "array(time(3) with time zone)"));
         String values = "(VALUES TIME '01:00 +05:00', TIME '23:00 +00:00', TIME '22:00 -03:00', TIME '20:30 +00:00') v(t)";
         assertResult("SELECT " + text("t") + " FROM " + values + " ORDER BY t", List.of("varchar"),
                 List.of("22:00:00-03:00"), List.of("01:00:00+05:00"), List.of("20:30:00+00:00"), List.of("23:00:00+00:00"));
@@ -138,6 +144,12 @@ class TestTimeWithTimeZone extends LocalQueryTest {
                         + ", typeof(date_add('hour', 1, TIME '01:02:03.123456 +05:30'))",
                 List.of("varchar", "varchar", "varchar", "varchar", "varchar"),
                 List.of("02:02:03.456+05:30", "23:59:59.996+05:30", "01:05:03+05:30", "00:00:00.5+00:00", "time(6) with time zone"));
+        // the sum is kept at the value's precision, rounded
+        assertResult("SELECT " + text("date_add('millisecond', 5, TIME '01:02:03 +01:00')") + ", " + text("date_add('millisecond', 500, TIME '01:02:03 +01:00')")
+                        + ", " + text("date_add('millisecond', 5, TIME '01:02:03.45 +01:00')") + ", "
+                        + text("date_add('millisecond', -86400001, TIME '00:00 +01:00')"),
+                List.of("varchar", "varchar", "varchar", "varchar"),
+                List.of("01:02:03+01:00", "01:02:04+01:00", "01:02:03.46+01:00", "00:00:00+01:00"));
         assertFails("SELECT date_add('day', 1, " + T + ")", ErrorCode.INVALID_FUNCTION_ARGUMENT, "'day' is not a valid TIME field");
         // differences of the UTC times of day, within one day
         assertResult("SELECT date_diff('hour', TIME '01:00 +00:00', TIME '03:00 +01:00'), date_diff('millisecond', TIME '01:00 +00:00', TIME '00:00 -01:00'), "

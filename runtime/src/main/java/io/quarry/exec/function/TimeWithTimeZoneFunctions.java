@@ -76,7 +76,9 @@ final class TimeWithTimeZoneFunctions {
             // date parts and conversions of a point in time: Trino has them not for a time of day
             case "year", "month", "day", "day_of_month", "quarter", "week", "week_of_year", "day_of_week", "dow", "day_of_year",
                     "doy", "year_of_week", "yow", "last_day_of_month", "to_unixtime", "to_iso8601", "format_datetime",
-                    "date_format", "with_timezone", "date", "multiply", "divide", "negate" -> throw Functions.unsupported(name, types);
+                    "date_format", "with_timezone", "date" -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                    + String.join(", ", types.stream().map(Type::displayName).toList()) + ") for function " + name);
+            case "multiply", "divide", "negate" -> throw Functions.unsupported(name, types);
             // the rest (greatest, least, array constructors, …) handle it as its stored long, which orders as the values do
             default -> null;
         };
@@ -258,12 +260,14 @@ final class TimeWithTimeZoneFunctions {
 
     private static ScalarKernel dateAdd(List<Expression> arguments) {
         Type result = arguments.get(2).type();
+        int precision = ((TimeWithTimeZoneType) result).precision();
         return Kernels.rows(result, (blocks, position, out) -> {
             long unit = unitNanos(Kernels.string(blocks[0], position));
             long amount = Kernels.longAt(blocks[1], position);
             long packed = Kernels.longAt(blocks[2], position);
             // only the amount modulo a day matters: the time wraps
-            long nanos = TimeWithTimeZoneType.nanos(packed) + Math.floorMod(amount, NANOS_PER_DAY / unit) * unit;
+            // the sum is kept at the value's precision, rounded as a cast would
+            long nanos = round(TimeWithTimeZoneType.nanos(packed) + Math.floorMod(amount, NANOS_PER_DAY / unit) * unit, precision);
             out.appendLong(TimeWithTimeZoneType.pack(nanos, TimeWithTimeZoneType.offsetMinutes(packed)));
         });
     }
