@@ -113,6 +113,14 @@ class TestTimeWithTimeZone extends LocalQueryTest {
                 List.of("varchar", "bigint"), List.of("01:00:00+01:00", 2L), List.of("02:00:00+00:00", 1L));
         assertResult("SELECT count(*) FROM (VALUES TIME '01:00 +01:00', TIME '02:00 +00:00') a(t) "
                 + "JOIN (VALUES TIME '00:00 +00:00', TIME '03:00 +01:00') b(t) ON a.t = b.t", List.of("bigint"), List.of(2L));
+        assertResult("SELECT count(*) FROM (VALUES TIME '01:00 +01:00', TIME '03:00 +00:00') a(t) WHERE t IN (SELECT u FROM (VALUES TIME '00:00 +00:00') b(u))",
+                List.of("bigint"), List.of(1L));
+        assertResult("SELECT count(*) FROM (SELECT t FROM (VALUES TIME '01:00 +01:00') a(t) UNION SELECT u FROM (VALUES TIME '00:00 +00:00') b(u))",
+                List.of("bigint"), List.of(1L));
+        // window partitions and peers
+        assertResult("SELECT count(*) OVER (PARTITION BY t), rank() OVER (ORDER BY t) FROM (VALUES TIME '01:00 +01:00', TIME '00:00 +00:00', "
+                        + "TIME '05:00 +00:00') v(t) ORDER BY 2",
+                List.of("bigint", "bigint"), List.of(2L, 1L), List.of(2L, 1L), List.of(1L, 3L));
     }
 
     @Test
