@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * Which query column types INSERT accepts for a table column, as Trino 476 does: the same type, NULL, any
  * number into any number (a value out of the column's range fails the statement), dates and timestamps with
- * or without a zone into one another, times into times, character strings into varchar and char, and
+ * or without a zone into one another, times into times (with a zone into times with a zone), character strings into varchar and char, and
  * arrays, maps and rows whose parts are accepted.
  */
 final class InsertCoercions {
@@ -36,7 +36,8 @@ final class InsertCoercions {
             return true;
         }
         if (isNumber(from) && isNumber(to) || isPointInTime(from) && isPointInTime(to) || isText(from) && isText(to)
-                || from instanceof TimeType && to instanceof TimeType) {
+                || from instanceof TimeType && to instanceof TimeType
+                || from instanceof io.quarry.type.TimeWithTimeZoneType && to instanceof io.quarry.type.TimeWithTimeZoneType) {
             return true;
         }
         if (from instanceof ArrayType source && to instanceof ArrayType target) {

@@ -40,6 +40,7 @@ public final class Values {
             return StructuralValues.toObject(type, block, position);
         }
         VariableWidthBlock b = (VariableWidthBlock) block;
-        return type instanceof VarbinaryType || type instanceof UuidType ? b.getBytes(position) : b.getString(position);
+        boolean binary = type instanceof VarbinaryType || type instanceof UuidType || type instanceof io.quarry.type.IpAddressType;
+        return binary ? b.getBytes(position) : b.getString(position);
     }
 }

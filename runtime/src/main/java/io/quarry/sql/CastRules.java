@@ -27,7 +27,7 @@ final class CastRules {
             add(mapping, SqlTypeName.BOOLEAN, number);
         }
         Set<SqlTypeName> dateTimes = EnumSet.of(SqlTypeName.DATE, SqlTypeName.TIME, SqlTypeName.TIMESTAMP,
-                SqlTypeName.TIMESTAMP_TZ, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, SqlTypeName.CHAR, SqlTypeName.VARCHAR);
+                SqlTypeName.TIMESTAMP_TZ, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, SqlTypeName.TIME_TZ, SqlTypeName.CHAR, SqlTypeName.VARCHAR);
         for (SqlTypeName target : dateTimes) {
             for (SqlTypeName source : dateTimes) {
                 add(mapping, target, source);
@@ -37,6 +37,12 @@ final class CastRules {
             add(mapping, SqlTypeName.VARCHAR, interval);
             add(mapping, SqlTypeName.CHAR, interval);
         }
+        // ipaddress (Calcite's GEOMETRY, see IpAddressSql) from and to text and varbinary; the kernel refuses char(n)
+        for (SqlTypeName other : EnumSet.of(SqlTypeName.CHAR, SqlTypeName.VARCHAR, SqlTypeName.BINARY, SqlTypeName.VARBINARY)) {
+            add(mapping, SqlTypeName.GEOMETRY, other);
+            add(mapping, other, SqlTypeName.GEOMETRY);
+        }
+        add(mapping, SqlTypeName.GEOMETRY, SqlTypeName.GEOMETRY);
         return SqlTypeCoercionRule.instance(mapping);
     }
 

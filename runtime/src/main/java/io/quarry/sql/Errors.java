@@ -21,7 +21,16 @@ final class Errors {
     private static final Pattern CANNOT_APPLY = Pattern.compile("Cannot apply '([^']*)' to arguments of type '(.*?)'\\..*", Pattern.DOTALL);
     private static final Pattern CALCITE_TYPE = Pattern.compile("<([A-Z_ ]+)(\\((\\d+)(?:, ?(\\d+))?\\))?>");
 
+    private static final Pattern IP_ADDRESS_CAST = Pattern.compile(
+            "Cast function cannot convert value of type (.+) to type (.+)", Pattern.DOTALL);
+
     private Errors() {}
+
+    /** A Calcite type name of a cast message ({@code BIGINT NOT NULL}) as Trino names it. */
+    private static String castTypeName(String calciteName) {
+        String name = calciteName.replace(" NOT NULL", "").strip();
+        return name.equals("GEOMETRY") ? "ipaddress" : trinoTypes("<" + name + ">");
+    }
 
     static String prefix(ErrorLocation location) {
         return location == null ? "" : "line " + location.lineNumber() + ":" + location.columnNumber() + ": ";
@@ -128,6 +137,12 @@ final class Errors {
             // Trino has no signature of greatest, least or concat (||) for these arguments
             return error(ErrorCode.FUNCTION_NOT_FOUND, trinoTypes(message), location);
         }
+        Matcher ipAddressCast = IP_ADDRESS_CAST.matcher(message);
+        if (ipAddressCast.matches() && message.contains("GEOMETRY")) {
+            // ipaddress is Calcite's GEOMETRY (IpAddressSql): the cast in Trino's words
+            return error(ErrorCode.TYPE_MISMATCH, "Cannot cast " + castTypeName(ipAddressCast.group(1)) + " to "
+                    + castTypeName(ipAddressCast.group(2)), location);
+        }
         if (message.startsWith("Cannot infer")
                 || message.startsWith("Illegal mixing of types")
                 || message.contains("must have compatible types")
@@ -212,6 +227,8 @@ final class Errors {
                 case "char", "varchar" -> m.group(3) == null ? "varchar" : "varchar(" + m.group(3) + ")";
                 case "decimal" -> "decimal(" + m.group(3) + "," + (m.group(4) == null ? "0" : m.group(4)) + ")";
                 case "float" -> "double";
+                case "geometry" -> "ipaddress"; // see IpAddressSql
+                case "time_tz" -> "time(" + (m.group(3) == null ? "3" : m.group(3)) + ") with time zone";
                 default -> m.group(2) == null ? base : base + m.group(2);
             };
             m.appendReplacement(out, Matcher.quoteReplacement(name));

@@ -690,6 +690,12 @@ final class ExpressionTranslator {
         if (left.storage() == right.storage() && left.rawType().equals(right.rawType())) {
             return left;
         }
+        if (left instanceof io.quarry.type.TimeWithTimeZoneType && right instanceof io.quarry.type.TimeType
+                || left instanceof io.quarry.type.TimeType && right instanceof io.quarry.type.TimeWithTimeZoneType) {
+            // a time is compared as a time at the session's offset
+            int precision = Math.max(left.arguments().get(0).intValue(), right.arguments().get(0).intValue());
+            return io.quarry.type.TemporalTypes.timeWithTimeZone(Math.min(precision, io.quarry.type.TimeWithTimeZoneType.MAX_PRECISION));
+        }
         throw new QuarryException(ErrorCode.TYPE_MISMATCH,
                 "Cannot apply operator: " + left.displayName() + " " + operator + " " + right.displayName());
     }
@@ -724,6 +730,11 @@ final class ExpressionTranslator {
         if (value.type() instanceof VarcharType && target instanceof VarcharType) {
             // the same values whatever the declared length: no cast needed to compare or combine them
             return value;
+        }
+        if (target instanceof io.quarry.type.TimeWithTimeZoneType && !(value.type() instanceof io.quarry.type.TimeWithTimeZoneType)
+                && !(value.type() instanceof UnknownType)) {
+            // a time or timestamp takes the session's offset
+            return new Call("cast", List.of(value, new Constant(SessionFunctions.zone().getId(), Types.VARCHAR)), target);
         }
         return new Call("cast", List.of(value), target);
     }

@@ -111,6 +111,8 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register("CEILING", SqlStdOperatorTable.CEIL);
         register("POW", SqlStdOperatorTable.POWER);
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
+        register(ZonedTimeLiteral.OPERATOR.getName(), ZonedTimeLiteral.OPERATOR);
+        register(IpAddressSql.LITERAL.getName(), IpAddressSql.LITERAL);
         register(CharCast.OPERATOR.getName(), CharCast.OPERATOR);
         register(CharCast.TRY_OPERATOR.getName(), CharCast.TRY_OPERATOR);
         List.of(EmptyConstructors.EMPTY_ARRAY, EmptyConstructors.EMPTY_MAP).forEach(operator -> register(operator.getName(), operator));

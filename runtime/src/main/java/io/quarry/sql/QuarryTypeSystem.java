@@ -23,7 +23,7 @@ final class QuarryTypeSystem extends RelDataTypeSystemImpl {
         return switch (typeName) {
             case DECIMAL -> MAX_DECIMAL_PRECISION;
             case VARCHAR, CHAR, VARBINARY, BINARY -> Integer.MAX_VALUE;
-            case TIMESTAMP, TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME -> MAX_DATETIME_PRECISION;
+            case TIMESTAMP, TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME, TIME_TZ -> MAX_DATETIME_PRECISION;
             default -> super.getMaxPrecision(typeName);
         };
     }
@@ -38,7 +38,7 @@ final class QuarryTypeSystem extends RelDataTypeSystemImpl {
         // Trino's bare "decimal" is decimal(38,0); bare timestamp and time have 3 fractional digits
         return switch (typeName) {
             case DECIMAL -> MAX_DECIMAL_PRECISION;
-            case TIMESTAMP, TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME -> DEFAULT_DATETIME_PRECISION;
+            case TIMESTAMP, TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME, TIME_TZ -> DEFAULT_DATETIME_PRECISION;
             default -> super.getDefaultPrecision(typeName);
         };
     }

@@ -117,11 +117,13 @@ final class ScalarFunctionTable {
         list.add(function("AT_TIMEZONE", ScalarFunctionTable::atTimeZoneType,
                 OperandTypes.or(families(ANY, TEXT), families(ANY, SqlTypeFamily.INTERVAL_DAY_TIME))));
         list.add(function("WITH_TIMEZONE", ScalarFunctionTable::atTimeZoneType, families(ANY, TEXT)));
+        list.add(function("TIMEZONE", varchar(), families(ANY)));
         list.add(nonDeterministic("NOW", timestampWithTimeZone(3), OperandTypes.NILADIC));
         list.add(nonDeterministic("CURRENT_TIMEZONE", varchar(), OperandTypes.NILADIC));
         list.add(new SessionTimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_TZ));
         list.add(new SessionTimeFunction("LOCALTIMESTAMP", SqlTypeName.TIMESTAMP));
         list.add(new SessionTimeFunction("LOCALTIME", SqlTypeName.TIME));
+        list.add(new SessionTimeFunction("CURRENT_TIME", SqlTypeName.TIME_TZ));
         for (String name : SessionContextFunction.NAMES) {
             list.add(new SessionContextFunction(name));
         }
@@ -142,7 +144,7 @@ final class ScalarFunctionTable {
         list.addAll(JsonSql.OPERATORS);
         // varbinary, URL, number-text and further string functions
         list.addAll(TextFunctions.OPERATORS);
-        list.addAll(StatisticalAndZoneFunctions.OPERATORS);
+        list.addAll(StatisticalAndSessionFunctions.OPERATORS);
         list.addAll(JsonPathSql.OPERATORS);
         list.addAll(JsonConstructorSql.OPERATORS);
         // conditionals and types
@@ -156,6 +158,7 @@ final class ScalarFunctionTable {
     static boolean replaces(SqlOperator operator) {
         String name = operator.getName();
         return name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("LOCALTIME")
+                || name.equals("CURRENT_TIME")
                 || name.equals("LTRIM") || name.equals("RTRIM") || SessionContextFunction.NAMES.contains(name);
     }
 
@@ -356,6 +359,9 @@ final class ScalarFunctionTable {
     private static RelDataType atTimeZoneType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType type = binding.getOperandType(0);
+        if (type.getSqlTypeName() == SqlTypeName.TIME_TZ) {
+            return nullable(factory, factory.createSqlType(SqlTypeName.TIME_TZ, type.getPrecision()));
+        }
         int precision = type.getSqlTypeName() == SqlTypeName.TIMESTAMP || type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ
                 ? type.getPrecision()
                 : 3;

@@ -62,7 +62,7 @@ final class ScalarFunctionTranslator {
             "day_of_year", "doy", "week", "week_of_year", "quarter", "hour", "minute", "second", "millisecond",
             "year_of_week", "yow", "day_of_month", "timezone_hour", "timezone_minute", "last_day_of_month",
             "format_datetime", "date_format", "date_parse", "from_iso8601_date", "to_unixtime",
-            "to_iso8601", "at_timezone", "with_timezone", "format", "json_extract_scalar", "json_size",
+            "to_iso8601", "at_timezone", "with_timezone", "timezone", "format", "json_extract_scalar", "json_size",
             "json_array_length", "is_json_scalar", "parse_duration", "to_milliseconds", "uuid");
 
     private static final Set<String> SESSION_FUNCTIONS =
@@ -127,8 +127,8 @@ final class ScalarFunctionTranslator {
         if (TextFunctions.handles(name, operands)) {
             return TextFunctions.translate(name, operands, translator, type);
         }
-        if (StatisticalAndZoneFunctions.handles(name)) {
-            return StatisticalAndZoneFunctions.translate(name, operands, translator, type, sessionZone());
+        if (StatisticalAndSessionFunctions.handles(name)) {
+            return StatisticalAndSessionFunctions.translate(name, operands, translator, type);
         }
         if (SESSION_FUNCTIONS.contains(name)) {
             Constant value = SessionFunctions.constant(name);
@@ -152,6 +152,10 @@ final class ScalarFunctionTranslator {
                 return new Call(name, translateAll(operands, translator), Types.BOOLEAN);
             case ZonedTimestampLiteral.NAME:
                 return ZonedTimestampLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
+            case ZonedTimeLiteral.NAME:
+                return ZonedTimeLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
+            case IpAddressSql.LITERAL_NAME:
+                return IpAddressSql.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
             case CharCast.NAME:
                 return CharCast.translate(translator.apply(operands.get(0)),
                         ((RexLiteral) operands.get(1)).getValueAs(BigDecimal.class).intValueExact());
@@ -208,9 +212,17 @@ final class ScalarFunctionTranslator {
                 String field = ((RexLiteral) operands.get(0)).getValueAs(String.class);
                 return TemporalSyntax.extractField(field, translator.apply(operands.get(1)), field);
             }
+            case "contains":
+                // contains(cidr, ipaddress); the array form is StructuralExpressions'
+                if (operands.size() == 2 && (operands.get(1).getType().getSqlTypeName() == SqlTypeName.GEOMETRY
+                        || operands.get(0).getType().getSqlTypeName() != SqlTypeName.ARRAY
+                                && operands.get(1).getType().getSqlTypeName() == SqlTypeName.NULL)) {
+                    return new Call(name, List.of(translator.apply(operands.get(0)),
+                            ExpressionTranslator.coerce(translator.apply(operands.get(1)), Types.IPADDRESS)), Types.BOOLEAN);
+                }
+                return null;
             case "current_time":
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED,
-                        "current_time is not supported: Quarry has no time with time zone type (localtime is a time(3))");
+                return SessionFunctions.currentTime(type);
             case "$datetime_minus":
                 return TemporalSyntax.difference(translator.apply(operands.get(0)), translator.apply(operands.get(1)), sessionZone());
             case "date":
@@ -223,6 +235,20 @@ final class ScalarFunctionTranslator {
                 return call(name, operands, translator, type, Types.DOUBLE);
             case "timezone_hour", "timezone_minute", "at_timezone", "to_unixtime":
                 return TemporalSyntax.withZonedValue(name, translateAll(operands, translator), type, sessionZone());
+            case "timezone": {
+                // of a time or timestamp with time zone; a plain timestamp is taken in the session's zone
+                List<Expression> arguments = translateAll(operands, translator);
+                Type value = arguments.get(0).type();
+                if (value instanceof UnknownType) {
+                    return Constant.nullOf(Types.VARCHAR);
+                }
+                if (!(value instanceof TimestampType || value instanceof TimestampWithTimeZoneType
+                        || value instanceof io.quarry.type.TimeWithTimeZoneType)) {
+                    throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND,
+                            "Unexpected parameters (" + value.displayName() + ") for function timezone");
+                }
+                return TemporalSyntax.withZonedValue(name, arguments, type, sessionZone());
+            }
             case "parse_datetime": {
                 List<Expression> arguments = translateAll(operands, translator);
                 arguments.add(sessionZone());
@@ -273,8 +299,13 @@ final class ScalarFunctionTranslator {
             String name = call.getKind() == SqlKind.SAFE_CAST ? "try_cast" : "cast";
             return new Call(name, List.of(translator.apply(operand), sessionZone()), TypeMapping.toQuarry(call.getType()));
         }
-        if (call.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP_TZ
-                || operand.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ) {
+        SqlTypeName target = call.getType().getSqlTypeName();
+        SqlTypeName source = operand.getType().getSqlTypeName();
+        boolean zoneMatters = target == SqlTypeName.TIMESTAMP_TZ && source != SqlTypeName.TIMESTAMP_TZ
+                // the date of a time with time zone, or the offset of a time, is the session's
+                || target == SqlTypeName.TIME_TZ && source != SqlTypeName.TIME_TZ
+                || source == SqlTypeName.TIME_TZ && (target == SqlTypeName.TIMESTAMP || target == SqlTypeName.TIMESTAMP_TZ);
+        if (!zoneMatters) {
             return null;
         }
         Expression value = translator.apply(operand);
@@ -328,7 +359,8 @@ final class ScalarFunctionTranslator {
             SqlTypeName name = operand.getType().getSqlTypeName();
             SqlTypeFamily family = name.getFamily();
             if (family == SqlTypeFamily.INTERVAL_DAY_TIME || family == SqlTypeFamily.INTERVAL_YEAR_MONTH
-                    || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ || name == SqlTypeName.TIME) {
+                    || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ || name == SqlTypeName.TIME
+                    || name == SqlTypeName.TIME_TZ) {
                 involved = true;
             }
         }
@@ -419,7 +451,7 @@ final class ScalarFunctionTranslator {
         };
         Type type = value.type();
         if (!(type instanceof DateType || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType
-                || type instanceof TimeType || type instanceof IntervalDayTimeType || type instanceof IntervalYearMonthType
+                || type instanceof TimeType || type instanceof io.quarry.type.TimeWithTimeZoneType || type instanceof IntervalDayTimeType || type instanceof IntervalYearMonthType
                 || type instanceof UnknownType)) {
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot extract " + unit + " from " + type.displayName());
         }

@@ -95,6 +95,17 @@ final class SessionFunctions {
         };
     }
 
+    /** current_time at the precision of {@code type}: the statement's start in the session's zone, with its offset then. */
+    static Constant currentTime(io.quarry.type.Type type) {
+        long millis = startMillis();
+        int offsetSeconds = zone().getRules().getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds();
+        long localNanos = Math.floorMod(millis + offsetSeconds * 1000L, DateTimeValues.MILLIS_PER_DAY) * 1_000_000L;
+        int precision = ((io.quarry.type.TimeWithTimeZoneType) type).precision();
+        long unit = (long) Math.pow(10, 9 - precision);
+        long rounded = (localNanos + unit / 2) / unit * unit;
+        return new Constant(io.quarry.type.TimeWithTimeZoneType.pack(rounded, offsetSeconds / 60), type);
+    }
+
     /** current_user, current_catalog, current_schema (NULL when the session has none) and current_path (empty). */
     private static Constant sessionContext(String name) {
         Planning planning = PLANNING.get();

@@ -163,6 +163,7 @@ public final class SqlPlanner {
         TableResolver resolver = new TableResolver(metadata, session, text);
         SchemaPlus root = resolver.resolve(parsed);
         JsonSql.registerType(root);
+        IpAddressSql.registerType(root);
         JoinUsing.rewrite(parsed);
         RowFieldReferences.rewrite(parsed);
         DecimalLiterals.retype(parsed, text);
@@ -229,6 +230,7 @@ public final class SqlPlanner {
             }
             SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
             JsonSql.registerType(root);
+            IpAddressSql.registerType(root);
             JoinUsing.rewrite(parsed);
             RowFieldReferences.rewrite(parsed);
             DecimalLiterals.retype(parsed, text);

@@ -115,6 +115,28 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                boolean zonedTime = word.equalsIgnoreCase("time") && end + 1 < n && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t')
+                        && sql.charAt(firstNonBlank(sql, end)) == '\''
+                        && ZonedTimeLiteral.hasZone(literalText(sql, firstNonBlank(sql, end)));
+                boolean ipAddress = IpAddressSql.isLiteralWord(word) && end + 1 < n && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t')
+                        && sql.charAt(firstNonBlank(sql, end)) == '\'';
+                if (zonedTime || ipAddress) {
+                    // TIME '… +05:30' and IPADDRESS '…' become calls of functions named as long as the word, as JSON '…' does
+                    int quote = firstNonBlank(sql, end);
+                    int close = closingQuote(sql, quote, '\'');
+                    ErrorLocation here = new SqlText(sql, "", List.copyOf(insertions)).location(line, out.length() - lineStart + 1);
+                    if (zonedTime) {
+                        ZonedTimeLiteral.check(literalText(sql, quote), here);
+                    } else {
+                        IpAddressSql.check(literalText(sql, quote), here);
+                    }
+                    out.append('"').append(zonedTime ? ZonedTimeLiteral.NAME : IpAddressSql.LITERAL_NAME).append('"').append('(')
+                            .append(sql, end + 1, close);
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append(')');
+                    i = close;
+                    continue;
+                }
                 if ((word.equalsIgnoreCase("timestamp") || word.equalsIgnoreCase("time")) && end + 1 < n
                         && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t') && sql.charAt(firstNonBlank(sql, end)) == '\''
                         && (word.length() == 4 ? TIME_WITHOUT_SECONDS : TIMESTAMP_WITHOUT_SECONDS)

@@ -307,7 +307,8 @@ final class StructuralOperators {
         public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
             RelDataType first = binding.getOperandType(0);
             boolean ok = switch (shape) {
-                case ARRAY_FIRST -> first.getSqlTypeName() == SqlTypeName.ARRAY || isUntyped(first);
+                case ARRAY_FIRST -> first.getSqlTypeName() == SqlTypeName.ARRAY || isUntyped(first)
+                        || IpAddressSql.isCidrContains(binding);
                 case MAP_FIRST -> first.getSqlTypeName() == SqlTypeName.MAP || isUntyped(first);
                 case ANY -> true;
             };

@@ -105,7 +105,8 @@ final class TemporalSyntax {
         }
         SqlTypeName left = types.apply(call.operand(0)).getSqlTypeName();
         SqlTypeName right = types.apply(call.operand(1)).getSqlTypeName();
-        boolean times = left == SqlTypeName.TIME && right == SqlTypeName.TIME;
+        boolean times = left == SqlTypeName.TIME && right == SqlTypeName.TIME
+                || left == SqlTypeName.TIME_TZ && right == SqlTypeName.TIME_TZ;
         if (times || (isDateOrTimestamp(left) && isDateOrTimestamp(right))) {
             call.setOperator(DATETIME_MINUS);
         }
@@ -122,7 +123,7 @@ final class TemporalSyntax {
         Type type = value.type();
         boolean zoneField = function.startsWith("timezone_");
         boolean allowed = zoneField
-                ? type instanceof TimestampWithTimeZoneType
+                ? type instanceof TimestampWithTimeZoneType || type instanceof io.quarry.type.TimeWithTimeZoneType
                 : type instanceof DateType || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType;
         if (!allowed && !(type instanceof UnknownType)) {
             throw Errors.error(ErrorCode.TYPE_MISMATCH,
@@ -156,7 +157,8 @@ final class TemporalSyntax {
      * {@code TIMESTAMP '2020-01-01 00:00:00' + INTERVAL '1' SECOND} is a timestamp(3).
      */
     static Type withIntervalPrecision(String function, List<Expression> arguments, Type type) {
-        boolean timeOfDay = arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.TimeType);
+        boolean timeOfDay = arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.TimeType
+                || argument.type() instanceof io.quarry.type.TimeWithTimeZoneType);
         if (timeOfDay && arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.IntervalYearMonthType)) {
             // a time has no months
             throw Errors.error(ErrorCode.TYPE_MISMATCH, "Cannot apply operator: " + arguments.get(0).type().displayName()
@@ -174,6 +176,9 @@ final class TemporalSyntax {
         }
         if (type instanceof io.quarry.type.TimeType time && time.precision() < 3) {
             return TemporalTypes.time(3);
+        }
+        if (type instanceof io.quarry.type.TimeWithTimeZoneType time && time.precision() < 3) {
+            return TemporalTypes.timeWithTimeZone(3);
         }
         return type;
     }
@@ -203,6 +208,7 @@ final class TemporalSyntax {
         } else if (value.type() instanceof DateType && function.equals("to_unixtime")) {
             zoned.set(0, new Call("cast", List.of(value, sessionZone), TemporalTypes.timestampWithTimeZone(0)));
         } else if (!(value.type() instanceof TimestampWithTimeZoneType) && !(value.type() instanceof UnknownType)
+                && !(value.type() instanceof io.quarry.type.TimeWithTimeZoneType)
                 && function.equals("at_timezone")) {
             throw Errors.error(ErrorCode.TYPE_MISMATCH,
                     "Type of value must be a time or timestamp with or without time zone (actual " + value.type().displayName() + ")", null);

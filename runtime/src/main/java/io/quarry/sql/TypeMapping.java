@@ -56,6 +56,8 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.VARBINARY);
         } else if (type instanceof DateType) {
             result = factory.createSqlType(SqlTypeName.DATE);
+        } else if (type instanceof io.quarry.type.IpAddressType) {
+            result = IpAddressSql.calciteType(factory);
         } else if (type instanceof io.quarry.type.UuidType) {
             result = factory.createSqlType(SqlTypeName.UUID);
         } else if (type instanceof io.quarry.type.JsonType) {
@@ -92,6 +94,7 @@ final class TypeMapping {
             case NULL -> Types.UNKNOWN;
             case VARIANT -> Types.JSON; // Calcite has no json type: json is VARIANT (see JsonSql)
             case UUID -> Types.UUID;
+            case GEOMETRY -> Types.IPADDRESS; // Calcite has no ipaddress type (see IpAddressSql)
             case ARRAY, MAP, ROW -> StructuralTypeMapping.toQuarry(type);
             default -> java.util.Optional.ofNullable(TemporalTypeMapping.toQuarry(type)).orElseThrow(() -> new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Type " + displayName(type) + " is not supported yet"));
@@ -120,6 +123,8 @@ final class TypeMapping {
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> "timestamp(" + type.getPrecision() + ") with time zone";
             case NULL -> "unknown";
             case VARIANT -> "json";
+            case GEOMETRY -> "ipaddress";
+            case TIME_TZ -> "time(" + type.getPrecision() + ") with time zone";
             default -> {
                 if (name.getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_DAY_TIME) {
                     yield "interval day to second";

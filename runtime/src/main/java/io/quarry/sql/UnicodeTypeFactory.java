@@ -34,6 +34,16 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
     @Override
     public RelDataType leastRestrictive(List<RelDataType> types) {
         RelDataType common = super.leastRestrictive(types);
+        if (common != null && common.getSqlTypeName() == SqlTypeName.TIME_TZ) {
+            // time(p) beside time(q) with time zone: the larger precision of them all, as Trino's coercion gives
+            int precision = 0;
+            for (RelDataType type : types) {
+                if (type.getSqlTypeName() == SqlTypeName.TIME || type.getSqlTypeName() == SqlTypeName.TIME_TZ) {
+                    precision = Math.max(precision, type.getPrecision());
+                }
+            }
+            return createTypeWithNullability(createSqlType(SqlTypeName.TIME_TZ, precision), common.isNullable());
+        }
         if (common == null || common.getSqlTypeName() != SqlTypeName.DOUBLE) {
             return common;
         }

@@ -25,8 +25,13 @@ public final class TemporalTypes {
         return new TimeType(precision);
     }
 
+    public static TimeWithTimeZoneType timeWithTimeZone(int precision) {
+        return new TimeWithTimeZoneType(precision);
+    }
+
     public static boolean isTemporal(Type type) {
         return type instanceof TimestampType || type instanceof TimestampWithTimeZoneType || type instanceof TimeType
+                || type instanceof TimeWithTimeZoneType
                 || type instanceof IntervalDayTimeType || type instanceof IntervalYearMonthType;
     }
 
@@ -62,8 +67,10 @@ public final class TemporalTypes {
             int p = precision < 0 ? TimestampType.DEFAULT_PRECISION : precision;
             return withZone ? timestampWithTimeZone(p) : timestamp(p);
         }
-        if (base.equals("time") && !withZone) {
-            return time(precision < 0 ? TimeType.DEFAULT_PRECISION : precision);
+        if (base.equals("time")) {
+            return withZone
+                    ? timeWithTimeZone(precision < 0 ? TimeWithTimeZoneType.DEFAULT_PRECISION : precision)
+                    : time(precision < 0 ? TimeType.DEFAULT_PRECISION : precision);
         }
         return null;
     }
@@ -79,11 +86,15 @@ public final class TemporalTypes {
         if (type instanceof TimeType) {
             return "time";
         }
+        if (type instanceof TimeWithTimeZoneType) {
+            return "time with time zone";
+        }
         return type.displayName();
     }
 
     /** Whether the protocol shows this type without its signature arguments. */
     public static boolean hidesArguments(Type type) {
-        return type instanceof TimestampType || type instanceof TimestampWithTimeZoneType || type instanceof TimeType;
+        return type instanceof TimestampType || type instanceof TimestampWithTimeZoneType || type instanceof TimeType
+                || type instanceof TimeWithTimeZoneType;
     }
 }

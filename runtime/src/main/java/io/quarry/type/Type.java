@@ -9,8 +9,8 @@ import java.util.List;
 public sealed interface Type
         permits BooleanType, TinyintType, SmallintType, IntegerType, BigintType, RealType, DoubleType, DecimalType,
                 VarcharType, CharType, VarbinaryType, DateType, UnknownType,
-                TimestampType, TimestampWithTimeZoneType, TimeType, IntervalDayTimeType, IntervalYearMonthType, ArrayType, MapType, RowType,
-                JsonType, UuidType {
+                TimestampType, TimestampWithTimeZoneType, TimeType, TimeWithTimeZoneType, IntervalDayTimeType, IntervalYearMonthType, ArrayType, MapType, RowType,
+                JsonType, UuidType, IpAddressType {
 
     /** The lower-case base name, e.g. {@code varchar} or {@code decimal}. */
     String rawType();

@@ -16,6 +16,7 @@ public final class Types {
     public static final UnknownType UNKNOWN = new UnknownType();
     public static final JsonType JSON = new JsonType();
     public static final UuidType UUID = new UuidType();
+    public static final IpAddressType IPADDRESS = new IpAddressType();
     public static final VarcharType VARCHAR = new VarcharType(VarcharType.UNBOUNDED_LENGTH);
 
     private Types() {}
@@ -60,6 +61,7 @@ public final class Types {
                 case "unknown" -> UNKNOWN;
                 case "json" -> JSON;
                 case "uuid" -> UUID;
+                case "ipaddress" -> IPADDRESS;
                 case "varchar" -> args.length == 0 ? VARCHAR : varchar(Integer.parseInt(args[0]));
                 case "char" -> new CharType(args.length == 0 ? 1 : Integer.parseInt(args[0]));
                 case "decimal" -> args.length == 0

@@ -5,6 +5,7 @@ import io.quarry.type.DateTimeValues;
 import io.quarry.type.IntervalDayTimeType;
 import io.quarry.type.IntervalYearMonthType;
 import io.quarry.type.TimeType;
+import io.quarry.type.TimeWithTimeZoneType;
 import io.quarry.type.TimestampType;
 import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
@@ -17,6 +18,7 @@ import io.quarry.type.Type;
 final class TemporalValueEncoders {
     private static final int LEGACY_PRECISION = 3;
     private static final long PICOS_PER_MILLI = 1_000_000_000L;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private TemporalValueEncoders() {}
 
@@ -41,6 +43,20 @@ final class TemporalValueEncoders {
                 long picos = ((LongBlock) block).getLong(position);
                 long rounded = (picos + PICOS_PER_MILLI / 2) / PICOS_PER_MILLI * PICOS_PER_MILLI % DateTimeValues.PICOS_PER_DAY;
                 generator.writeString(DateTimeValues.formatTime(rounded, LEGACY_PRECISION));
+            };
+        }
+        if (type instanceof TimeWithTimeZoneType time) {
+            if (parametricDatetime) {
+                int precision = time.precision();
+                return (generator, block, position) ->
+                        generator.writeString(TimeWithTimeZoneType.format(((LongBlock) block).getLong(position), precision));
+            }
+            return (generator, block, position) -> {
+                long packed = ((LongBlock) block).getLong(position);
+                long nanos = TimeWithTimeZoneType.nanos(packed);
+                long rounded = (nanos + NANOS_PER_MILLI / 2) / NANOS_PER_MILLI * NANOS_PER_MILLI;
+                generator.writeString(TimeWithTimeZoneType.format(
+                        TimeWithTimeZoneType.pack(rounded, TimeWithTimeZoneType.offsetMinutes(packed)), LEGACY_PRECISION));
             };
         }
         if (type instanceof IntervalDayTimeType) {

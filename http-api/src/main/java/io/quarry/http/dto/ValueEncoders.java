@@ -86,6 +86,12 @@ public final class ValueEncoders {
                 generator.writeBinary(bytes.rawData(), bytes.offset(position), bytes.length(position));
             };
         }
+        if (type instanceof io.quarry.type.IpAddressType) {
+            return (generator, block, position) -> {
+                VariableWidthBlock bytes = (VariableWidthBlock) block;
+                generator.writeString(io.quarry.type.IpAddressType.text(bytes.rawData(), bytes.offset(position)));
+            };
+        }
         if (type instanceof io.quarry.type.UuidType) {
             return (generator, block, position) -> {
                 VariableWidthBlock bytes = (VariableWidthBlock) block;

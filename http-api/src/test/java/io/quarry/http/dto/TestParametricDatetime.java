@@ -41,6 +41,29 @@ class TestParametricDatetime {
         return new String(WireJson.toBytes(data), StandardCharsets.UTF_8);
     }
 
+    /** {@code 01:02:03.123456789-08:00} as time(9) with time zone, and {@code 01:02:03.5+01:00} as time(1). */
+    private static String timesWithTimeZone(boolean parametric) {
+        io.quarry.type.TimeWithTimeZoneType nine = TemporalTypes.timeWithTimeZone(9);
+        io.quarry.type.TimeWithTimeZoneType one = TemporalTypes.timeWithTimeZone(1);
+        BlockBuilder nines = BlockBuilder.create(nine, 1);
+        nines.appendLong(io.quarry.type.TimeWithTimeZoneType.pack(3_723_123_456_789L, -480));
+        BlockBuilder ones = BlockBuilder.create(one, 1);
+        ones.appendLong(io.quarry.type.TimeWithTimeZoneType.pack(3_723_500_000_000L, 60));
+        ResultData data = ResultData.of(List.of(nine, one), List.of(Page.of(nines.build(), ones.build())), parametric).orElseThrow();
+        return new String(WireJson.toBytes(data), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void timesWithTimeZoneAsTrinoSendsThem() {
+        assertThat(column(TemporalTypes.timeWithTimeZone(3), true)).isEqualTo("{\"name\":\"c\",\"type\":\"time(3) with time zone\","
+                + "\"typeSignature\":{\"rawType\":\"time with time zone\",\"arguments\":[{\"kind\":\"LONG\",\"value\":3}]}}");
+        assertThat(column(new ArrayType(TemporalTypes.timeWithTimeZone(1)), true)).contains("\"type\":\"array(time(1) with time zone)\"");
+        assertThat(column(TemporalTypes.timeWithTimeZone(9), false)).isEqualTo("{\"name\":\"c\",\"type\":\"time with time zone\","
+                + "\"typeSignature\":{\"rawType\":\"time with time zone\",\"arguments\":[]}}");
+        assertThat(timesWithTimeZone(true)).isEqualTo("[[\"01:02:03.123456789-08:00\",\"01:02:03.5+01:00\"]]");
+        assertThat(timesWithTimeZone(false)).isEqualTo("[[\"01:02:03.123-08:00\",\"01:02:03.500+01:00\"]]");
+    }
+
     @Test
     void parametricClientsSeePrecisions() {
         assertThat(column(TIMESTAMP_6, true)).isEqualTo("{\"name\":\"c\",\"type\":\"timestamp(6)\",\"typeSignature\":"

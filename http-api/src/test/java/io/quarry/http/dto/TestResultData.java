@@ -60,6 +60,20 @@ class TestResultData {
     }
 
     @Test
+    void ipAddressesAreTheirText() {
+        byte[] ipv4 = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 10, 0, 0, 1};
+        byte[] ipv6 = new byte[16];
+        ipv6[0] = 0x20;
+        ipv6[1] = 0x01;
+        ipv6[2] = 0x0d;
+        ipv6[3] = (byte) 0xb8;
+        ipv6[15] = 1;
+        BlockBuilder addresses = BlockBuilder.create(Types.IPADDRESS, 3).appendBytes(ipv4).appendBytes(ipv6).appendNull();
+        ResultData data = ResultData.of(List.of(Types.IPADDRESS), List.of(Page.of(addresses.build()))).orElseThrow();
+        assertThat(json(data)).isEqualTo("[[\"10.0.0.1\"],[\"2001:db8::1\"],[null]]");
+    }
+
+    @Test
     void rowsSpanPagesAndEmptyResultsHaveNoData() {
         Page one = Page.of(BlockBuilder.create(Types.BIGINT, 1).appendLong(1).build());
         Page empty = Page.of(BlockBuilder.create(Types.BIGINT, 0).build());

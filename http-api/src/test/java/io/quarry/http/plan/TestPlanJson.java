@@ -96,6 +96,13 @@ class TestPlanJson {
                 MAPPER.writeValueAsString(new Constant(new byte[16], Types.UUID)), Expression.class);
         assertThat(uuid.type()).isEqualTo(Types.UUID);
         assertThat((byte[]) uuid.value()).hasSize(16);
+        Constant address = (Constant) MAPPER.readValue(
+                MAPPER.writeValueAsString(new Constant(new byte[16], Types.IPADDRESS)), Expression.class);
+        assertThat(address.type()).isEqualTo(Types.IPADDRESS);
+        assertThat((byte[]) address.value()).hasSize(16);
+        Constant time = new Constant(io.quarry.type.TimeWithTimeZoneType.pack(3_723_456_000_000L, -330),
+                io.quarry.type.TemporalTypes.timeWithTimeZone(6));
+        assertThat((Object) MAPPER.readValue(MAPPER.writeValueAsString(time), Expression.class)).isEqualTo(time);
     }
 
     @Test

@@ -354,6 +354,8 @@ public final class KryoRegistrations {
         // SQL gaps: the json type, lambdas over row columns (ids 600-619)
         kryo.register(600, io.quarry.type.JsonType.class);
         kryo.register(1060, io.quarry.type.UuidType.class);
+        kryo.register(1090, io.quarry.type.TimeWithTimeZoneType.class);
+        kryo.register(1091, io.quarry.type.IpAddressType.class);
         // the table function sequence (ids 1120-1129)
         kryo.register(1120, io.quarry.connector.system.SequenceSplit.class);
         // Dynamic filtering (ids 640-659)

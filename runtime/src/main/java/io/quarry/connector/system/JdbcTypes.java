@@ -71,6 +71,9 @@ final class JdbcTypes {
         if (type instanceof TimeType) {
             return Types.TIME;
         }
+        if (type instanceof io.quarry.type.TimeWithTimeZoneType) {
+            return Types.TIME_WITH_TIMEZONE;
+        }
         if (type instanceof TimestampType) {
             return Types.TIMESTAMP;
         }
@@ -119,6 +122,10 @@ final class JdbcTypes {
             // "HH:MM:SS", then a period and the fractional digits when there are any
             return 8L + Math.min(time.precision(), 1) + time.precision();
         }
+        if (type instanceof io.quarry.type.TimeWithTimeZoneType time) {
+            // as a time, then the offset "+HH:MM"
+            return 8L + Math.min(time.precision(), 1) + time.precision() + 6;
+        }
         if (type instanceof DateType) {
             return 14L; // +5881580-07-11
         }
@@ -139,6 +146,9 @@ final class JdbcTypes {
             return (long) decimal.scale();
         }
         if (type instanceof TimeType time) {
+            return (long) time.precision();
+        }
+        if (type instanceof io.quarry.type.TimeWithTimeZoneType time) {
             return (long) time.precision();
         }
         if (type instanceof TimestampType timestamp) {

@@ -151,7 +151,8 @@ final class Comparisons {
             return Kind.BYTES;
         }
         if (left instanceof VarbinaryType && right instanceof VarbinaryType
-                || left instanceof io.quarry.type.UuidType && right instanceof io.quarry.type.UuidType) {
+                || left instanceof io.quarry.type.UuidType && right instanceof io.quarry.type.UuidType
+                || left instanceof io.quarry.type.IpAddressType && right instanceof io.quarry.type.IpAddressType) {
             return Kind.BYTES;
         }
         return null;

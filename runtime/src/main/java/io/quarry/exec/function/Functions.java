@@ -29,6 +29,14 @@ public final class Functions {
         String name = call.function();
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();
+        ScalarKernel ipAddress = IpAddressFunctions.resolve(call);
+        if (ipAddress != null) {
+            return ipAddress;
+        }
+        ScalarKernel timeWithTimeZone = TimeWithTimeZoneFunctions.resolve(call);
+        if (timeWithTimeZone != null) {
+            return timeWithTimeZone;
+        }
         ScalarKernel uuid = UuidFunctions.resolve(call);
         if (uuid != null) {
             return uuid;

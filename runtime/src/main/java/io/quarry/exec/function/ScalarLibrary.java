@@ -61,16 +61,6 @@ public final class ScalarLibrary {
                     "millisecond", "year_of_week", "yow", "timezone_hour", "timezone_minute" -> {
                 return TemporalFunctions.field(name, types);
             }
-            case "timezone" -> {
-                if (types.size() == 1 && types.get(0) instanceof UnknownType) {
-                    return (blocks, count) -> Blocks.nulls(Types.VARCHAR, count);
-                }
-                if (types.size() != 1 || !(types.get(0) instanceof TimestampWithTimeZoneType)) {
-                    throw Functions.unsupported(name, types);
-                }
-                return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> out.appendString(DateTimeValues.zoneName(
-                        DateTimeValues.unpackZoneKey(Kernels.longAt(blocks[0], position)))));
-            }
             case "last_day_of_month" -> {
                 return TemporalFunctions.lastDayOfMonth(types);
             }
@@ -103,7 +93,7 @@ public final class ScalarLibrary {
                 return DateTimeFormatting.toUnixtime(types);
             }
             case "from_iso8601_timestamp", "from_iso8601_timestamp_nanos", "from_unixtime_nanos", "human_readable_seconds",
-                    "parse_duration", "to_milliseconds" -> {
+                    "parse_duration", "to_milliseconds", "timezone" -> {
                 return TemporalLibrary.resolve(name, arguments, types, result);
             }
             case "at_timezone" -> {

@@ -733,6 +733,14 @@ public final class StructuralFunctions {
         if (source instanceof io.quarry.type.VarcharType && target instanceof io.quarry.type.VarcharType to && to.isUnbounded()) {
             return (arguments, count) -> arguments[0];
         }
+        if (source instanceof io.quarry.type.TimeWithTimeZoneType || target instanceof io.quarry.type.TimeWithTimeZoneType) {
+            // an element has no session zone argument: a time without an offset takes UTC's
+            return TimeWithTimeZoneFunctions.cast(source, target, tryCast, java.time.ZoneOffset.UTC);
+        }
+        ScalarKernel ipAddress = IpAddressFunctions.cast(source, target, tryCast);
+        if (ipAddress != null) {
+            return ipAddress;
+        }
         return Casts.resolve(source, target, tryCast);
     }
 

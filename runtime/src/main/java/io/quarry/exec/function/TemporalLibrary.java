@@ -66,6 +66,13 @@ final class TemporalLibrary {
                             DateTimeValues.packWithZone(DateTimeValues.unpackMillis(packed), offsetZoneKey(millis / 60_000)))
                     : null;
             case "from_unixtime" -> types.size() == 3 ? fromUnixtimeWithOffset() : null;
+            case "timezone" -> {
+                if (types.size() != 1 || !(types.get(0) instanceof TimestampWithTimeZoneType)) {
+                    throw Functions.unsupported(name, types);
+                }
+                yield Kernels.rows(Types.VARCHAR, (blocks, position, out) ->
+                        out.appendString(DateTimeValues.zoneName(DateTimeValues.unpackZoneKey(Kernels.longAt(blocks[0], position)))));
+            }
             default -> null;
         };
     }

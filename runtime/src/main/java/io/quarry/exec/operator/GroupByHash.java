@@ -45,7 +45,7 @@ public final class GroupByHash {
 
     /** Writes the group id of each of the first {@code count} rows of the key blocks into {@code groupIds}. */
     public void putRows(Block[] keys, int count, int[] groupIds) {
-        long[] hashes = Hashing.hashRows(keys, count);
+        long[] hashes = Hashing.hashRows(EqualityKeys.of(types, keys), count);
         for (int row = 0; row < count; row++) {
             long hash = hashes[row];
             if (row > 0 && hash == hashes[row - 1] && keysEqual(groupIds[row - 1], keys, row)) {
@@ -134,7 +134,7 @@ public final class GroupByHash {
 
         static KeyColumn create(Type type) {
             return switch (type.storage()) {
-                case LONG -> new LongKeys();
+                case LONG -> EqualityKeys.needsNormalizing(type) ? new TimeWithTimeZoneKeys() : new LongKeys();
                 case DOUBLE -> new DoubleKeys();
                 case BOOLEAN -> new BooleanKeys();
                 case INT128 -> new Int128Keys();
@@ -230,8 +230,17 @@ public final class GroupByHash {
         }
     }
 
-    private static final class LongKeys extends KeyColumn {
-        private long[] values = new long[1024];
+    /** Times with time zone: equal when their instants are, whatever the offset (the group keeps the first one seen). */
+    private static final class TimeWithTimeZoneKeys extends LongKeys {
+        @Override
+        boolean valueEquals(int group, Block block, int position) {
+            return io.quarry.type.TimeWithTimeZoneType.equalityKey(values[group])
+                    == io.quarry.type.TimeWithTimeZoneType.equalityKey(((LongBlock) block).getLong(position));
+        }
+    }
+
+    private static class LongKeys extends KeyColumn {
+        long[] values = new long[1024];
 
         @Override
         void grow(int capacity) {

@@ -36,14 +36,14 @@ public final class JoinHash {
     private final long[] longKeys;
     private final boolean[] visited;
 
-    private JoinHash(Page rows, int[] keyChannels, boolean[] nullSafe, boolean trackVisited) {
+    private JoinHash(List<Type> types, Page rows, int[] keyChannels, boolean[] nullSafe, boolean trackVisited) {
         this.rows = rows;
         this.rowCount = rows.positionCount();
         this.keyChannels = keyChannels.clone();
         this.nullSafe = nullSafe.clone();
         this.keys = new Block[keyChannels.length];
         for (int i = 0; i < keyChannels.length; i++) {
-            keys[i] = rows.block(keyChannels[i]);
+            keys[i] = EqualityKeys.of(types.get(keyChannels[i]), rows.block(keyChannels[i]));
         }
         this.keyless = keyChannels.length == 0;
         this.visited = trackVisited ? new boolean[rowCount] : null;
@@ -114,7 +114,7 @@ public final class JoinHash {
             }
             all = new Page(rows, blocks);
         }
-        return new JoinHash(all, keyChannels, nullSafe, trackVisited);
+        return new JoinHash(types, all, keyChannels, nullSafe, trackVisited);
     }
 
     /** One column of all pages in one block: array copies for the common layouts, value by value otherwise. */

@@ -129,7 +129,7 @@ public final class LookupJoinOperator implements Operator {
         }
         Block[] keys = new Block[probeKeyChannels.length];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = EncodedBlocks.flatten(page.block(probeKeyChannels[i]));
+            keys[i] = EqualityKeys.of(probeTypes.get(probeKeyChannels[i]), EncodedBlocks.flatten(page.block(probeKeyChannels[i])));
         }
         hash.lookup(keys, count, heads, nulls);
     }
@@ -141,7 +141,8 @@ public final class LookupJoinOperator implements Operator {
             entryHeads = new int[size];
             entryNulls = new boolean[size];
         }
-        hash.lookup(new Block[] {values}, size, entryHeads, nulls == null ? null : entryNulls);
+        Block keys = EqualityKeys.of(probeTypes.get(probeKeyChannels[0]), values);
+        hash.lookup(new Block[] {keys}, size, entryHeads, nulls == null ? null : entryNulls);
     }
 
     @Override

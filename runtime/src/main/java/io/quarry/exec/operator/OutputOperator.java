@@ -93,7 +93,7 @@ public final class OutputOperator implements Operator {
         int count = page.positionCount();
         Block[] keys = new Block[partitionKeys.length];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = page.block(partitionKeys[i]);
+            keys[i] = EqualityKeys.of(types.get(partitionKeys[i]), page.block(partitionKeys[i]));
         }
         long[] hashes = Hashing.hashRows(keys, count);
         int[] partitions = new int[count];

@@ -13,13 +13,25 @@ import java.util.List;
 /** Orders rows of pages by sort keys: direction per key, NULLs first or last as the key says. */
 final class RowComparator {
     private final SortKey[] keys;
+    /** Per key, whether it compares without its low bits (a time with time zone's offset, see {@link EqualityKeys}). */
+    private final boolean[] withoutOffset;
 
     RowComparator(List<SortKey> keys) {
         this.keys = keys.toArray(SortKey[]::new);
+        this.withoutOffset = new boolean[this.keys.length];
+    }
+
+    /** A comparator for which values equal in SQL are equal: partitions and peer groups of windows. */
+    RowComparator(List<SortKey> keys, List<io.quarry.type.Type> types) {
+        this(keys);
+        for (int i = 0; i < this.keys.length; i++) {
+            withoutOffset[i] = EqualityKeys.needsNormalizing(types.get(this.keys[i].channel()));
+        }
     }
 
     int compare(Page left, int leftPosition, Page right, int rightPosition) {
-        for (SortKey key : keys) {
+        for (int k = 0; k < keys.length; k++) {
+            SortKey key = keys[k];
             Block a = left.block(key.channel());
             Block b = right.block(key.channel());
             boolean aNull = a.isNull(leftPosition);
@@ -31,7 +43,10 @@ final class RowComparator {
                 // NULL placement does not flip with the direction
                 return aNull == key.nullsFirst() ? -1 : 1;
             }
-            int comparison = compareValues(a, leftPosition, b, rightPosition);
+            int comparison = withoutOffset[k]
+                    ? Long.compare(io.quarry.type.TimeWithTimeZoneType.equalityKey(((LongBlock) a).getLong(leftPosition)),
+                            io.quarry.type.TimeWithTimeZoneType.equalityKey(((LongBlock) b).getLong(rightPosition)))
+                    : compareValues(a, leftPosition, b, rightPosition);
             if (comparison != 0) {
                 return key.ascending() ? comparison : -comparison;
             }

@@ -50,9 +50,9 @@ public final class WindowOperator implements Operator {
         List<SortKey> partitionSort = partitionKeys.stream().map(channel -> new SortKey(channel, true, true)).toList();
         List<SortKey> all = new ArrayList<>(partitionSort);
         all.addAll(orderKeys);
-        this.sortComparator = new RowComparator(all);
-        this.partitionComparator = new RowComparator(partitionSort);
-        this.peerComparator = new RowComparator(orderKeys);
+        this.sortComparator = new RowComparator(all, inputTypes);
+        this.partitionComparator = new RowComparator(partitionSort, inputTypes);
+        this.peerComparator = new RowComparator(orderKeys, inputTypes);
         for (WindowFunction function : functions) {
             validate(function);
         }

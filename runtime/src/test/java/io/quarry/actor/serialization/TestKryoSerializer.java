@@ -299,6 +299,8 @@ class TestKryoSerializer {
                 new Constant("{\"a\":1}", Types.JSON),
                 new Constant(new byte[] {1, 2}, Types.VARBINARY),
                 new Constant(new byte[16], Types.UUID),
+                new Constant(new byte[16], Types.IPADDRESS),
+                new Constant(io.quarry.type.TimeWithTimeZoneType.pack(3_723_456_000_000L, 330), io.quarry.type.TemporalTypes.timeWithTimeZone(3)),
                 new Constant(new BigDecimal("12.34"), Types.decimal(4, 2)),
                 Constant.nullOf(Types.INTEGER));
         Values values = new Values(constants.stream().map(Expression::type).toList(), List.of(constants));
@@ -414,6 +416,8 @@ class TestKryoSerializer {
                 Types.UNKNOWN,
                 Types.JSON,
                 Types.UUID,
+                Types.IPADDRESS,
+                io.quarry.type.TemporalTypes.timeWithTimeZone(9),
                 io.quarry.type.TemporalTypes.timestamp(6),
                 io.quarry.type.TemporalTypes.timestampWithTimeZone(3),
                 io.quarry.type.TemporalTypes.time(9),

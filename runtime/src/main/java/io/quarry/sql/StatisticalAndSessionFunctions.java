@@ -1,7 +1,6 @@
 package io.quarry.sql;
 
 import io.quarry.plan.expression.Call;
-import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
 import io.quarry.type.ArrayType;
 import io.quarry.type.Type;
@@ -25,11 +24,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Trino's distribution functions and Wilson intervals (kernels in {@code io.quarry.exec.function.StatisticalFunctions}),
- * timezone(timestamp with time zone) and current_groups(): their signatures, and their translation with the argument
+ * and current_groups(): their signatures, and their translation with the argument
  * casts Trino's signatures imply (doubles; the successes and trials of an interval bigints, so a decimal count has no
  * signature).
  */
-final class StatisticalAndZoneFunctions {
+final class StatisticalAndSessionFunctions {
     private static final SqlTypeFamily NUMERIC = SqlTypeFamily.NUMERIC;
     private static final SqlTypeFamily INTEGER = SqlTypeFamily.INTEGER;
 
@@ -44,11 +43,11 @@ final class StatisticalAndZoneFunctions {
             "wilson_interval_upper", List.of(Types.BIGINT, Types.BIGINT, Types.DOUBLE));
 
     private static final Set<String> NAMES = Set.of("normal_cdf", "inverse_normal_cdf", "beta_cdf", "inverse_beta_cdf",
-            "t_cdf", "t_pdf", "wilson_interval_lower", "wilson_interval_upper", "timezone", "current_groups");
+            "t_cdf", "t_pdf", "wilson_interval_lower", "wilson_interval_upper", "current_groups");
 
     static final List<SqlOperator> OPERATORS = operators();
 
-    private StatisticalAndZoneFunctions() {}
+    private StatisticalAndSessionFunctions() {}
 
     private static List<SqlOperator> operators() {
         List<SqlOperator> list = new ArrayList<>();
@@ -60,8 +59,6 @@ final class StatisticalAndZoneFunctions {
         for (String name : List.of("WILSON_INTERVAL_LOWER", "WILSON_INTERVAL_UPPER")) {
             list.add(function(name, type(SqlTypeName.DOUBLE), OperandTypes.family(INTEGER, INTEGER, NUMERIC)));
         }
-        // of a timestamp with time zone; a plain timestamp is taken in the session's zone, as Trino coerces it
-        list.add(function("TIMEZONE", type(SqlTypeName.VARCHAR), OperandTypes.family(SqlTypeFamily.TIMESTAMP)));
         list.add(function("CURRENT_GROUPS", binding -> {
             RelDataTypeFactory factory = binding.getTypeFactory();
             return factory.createArrayType(factory.createSqlType(SqlTypeName.VARCHAR), -1);
@@ -73,8 +70,7 @@ final class StatisticalAndZoneFunctions {
         return NAMES.contains(name);
     }
 
-    static Expression translate(String name, List<RexNode> operands, Function<RexNode, Expression> translator, Type type,
-            Constant sessionZone) {
+    static Expression translate(String name, List<RexNode> operands, Function<RexNode, Expression> translator, Type type) {
         List<Expression> arguments = new ArrayList<>(operands.size());
         for (RexNode operand : operands) {
             arguments.add(translator.apply(operand));
@@ -82,9 +78,6 @@ final class StatisticalAndZoneFunctions {
         if (name.equals("current_groups")) {
             // Quarry's users belong to no groups
             return new Call("array_constructor", List.of(), new ArrayType(Types.VARCHAR));
-        }
-        if (name.equals("timezone")) {
-            return TemporalSyntax.withZonedValue(name, arguments, type, sessionZone);
         }
         List<Type> casts = ARGUMENT_TYPES.get(name);
         for (int i = 0; i < arguments.size(); i++) {

@@ -1,0 +1,53 @@
+package io.quarry.exec.operator;
+
+import io.quarry.block.Block;
+import io.quarry.block.EncodedBlocks;
+import io.quarry.block.LongBlock;
+import io.quarry.type.TimeWithTimeZoneType;
+import io.quarry.type.Type;
+import java.util.List;
+
+/**
+ * Key columns as hashing and key equality see them. Most types compare by their stored form; a time with time zone
+ * holds its offset beside its instant, and values equal in SQL ({@code 01:00 +01:00} and {@code 00:00 +00:00}) differ
+ * only in it, so grouping, joining and hash partitioning compare that column without the offset.
+ */
+final class EqualityKeys {
+    private EqualityKeys() {}
+
+    /** Whether values of the type need {@link #of(Type, Block)} before they are hashed or compared. */
+    static boolean needsNormalizing(Type type) {
+        return type instanceof TimeWithTimeZoneType;
+    }
+
+    /** The block as keys compare: the same block for most types. */
+    static Block of(Type type, Block block) {
+        if (!needsNormalizing(type)) {
+            return block;
+        }
+        LongBlock values = (LongBlock) EncodedBlocks.flatten(block);
+        int count = values.positionCount();
+        long[] keys = new long[count];
+        boolean[] nulls = values.mayHaveNull() ? new boolean[count] : null;
+        for (int i = 0; i < count; i++) {
+            if (values.isNull(i)) {
+                nulls[i] = true;
+            } else {
+                keys[i] = TimeWithTimeZoneType.equalityKey(values.getLong(i));
+            }
+        }
+        return new LongBlock(count, nulls, keys);
+    }
+
+    /** Each block as keys compare; {@code types.get(i)} is the type of {@code blocks[i]}. */
+    static Block[] of(List<Type> types, Block[] blocks) {
+        Block[] result = blocks;
+        for (int i = 0; i < blocks.length; i++) {
+            if (needsNormalizing(types.get(i))) {
+                result = result == blocks ? blocks.clone() : result;
+                result[i] = of(types.get(i), blocks[i]);
+            }
+        }
+        return result;
+    }
+}
