@@ -40,6 +40,8 @@ public final class Values {
             return StructuralValues.toObject(type, block, position);
         }
         VariableWidthBlock b = (VariableWidthBlock) block;
-        return type instanceof VarbinaryType || type instanceof UuidType ? b.getBytes(position) : b.getString(position);
+        return type instanceof VarbinaryType || type instanceof UuidType || type instanceof io.quarry.type.HyperLogLogType
+                ? b.getBytes(position)
+                : b.getString(position);
     }
 }

@@ -69,6 +69,8 @@ final class AggregateAndWindowFunctions {
             operators.put(window.getName(), window);
         }
         operators.putAll(MoreAggregateFunctions.OPERATORS);
+        operators.put("APPROX_SET", SketchSql.OPERATORS.get(0));
+        operators.put("MERGE", SketchSql.OPERATORS.get(1));
         operators.put("REDUCE_AGG", ReduceAgg.OPERATOR);
         return Map.copyOf(operators);
     }

@@ -60,6 +60,8 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.UUID);
         } else if (type instanceof io.quarry.type.JsonType) {
             result = JsonSql.calciteType(factory);
+        } else if (type instanceof io.quarry.type.HyperLogLogType sketch) {
+            result = factory.createTypeWithNullability(new SketchSqlType(sketch.rawType(), false), false);
         } else if (TemporalTypes.isTemporal(type)) {
             result = TemporalTypeMapping.toCalcite(factory, type);
         } else if (StructuralTypeMapping.isStructural(type)) {
@@ -75,6 +77,9 @@ final class TypeMapping {
      * becomes varchar unless {@code keepChar} (an explicit cast to char).
      */
     static Type toQuarry(RelDataType type, boolean keepChar) {
+        if (type instanceof SketchSqlType sketch) {
+            return Types.parse(sketch.name());
+        }
         SqlTypeName name = type.getSqlTypeName();
         return switch (name) {
             case BOOLEAN -> Types.BOOLEAN;
@@ -109,6 +114,9 @@ final class TypeMapping {
 
     /** A Calcite type as Trino would print it, for messages. */
     static String displayName(RelDataType type) {
+        if (type instanceof SketchSqlType sketch) {
+            return sketch.name();
+        }
         SqlTypeName name = type.getSqlTypeName();
         return switch (name) {
             case CHAR, VARCHAR -> type.getPrecision() < 0 || type.getPrecision() >= Integer.MAX_VALUE / 2

@@ -16,6 +16,8 @@ public final class Types {
     public static final UnknownType UNKNOWN = new UnknownType();
     public static final JsonType JSON = new JsonType();
     public static final UuidType UUID = new UuidType();
+    public static final HyperLogLogType HYPER_LOG_LOG = new HyperLogLogType(false);
+    public static final HyperLogLogType P4_HYPER_LOG_LOG = new HyperLogLogType(true);
     public static final VarcharType VARCHAR = new VarcharType(VarcharType.UNBOUNDED_LENGTH);
 
     private Types() {}
@@ -60,6 +62,8 @@ public final class Types {
                 case "unknown" -> UNKNOWN;
                 case "json" -> JSON;
                 case "uuid" -> UUID;
+                case "hyperloglog" -> HYPER_LOG_LOG;
+                case "p4hyperloglog" -> P4_HYPER_LOG_LOG;
                 case "varchar" -> args.length == 0 ? VARCHAR : varchar(Integer.parseInt(args[0]));
                 case "char" -> new CharType(args.length == 0 ? 1 : Integer.parseInt(args[0]));
                 case "decimal" -> args.length == 0

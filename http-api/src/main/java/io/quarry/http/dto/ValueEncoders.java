@@ -80,7 +80,7 @@ public final class ValueEncoders {
             return (generator, block, position) ->
                     generator.writeString(padToLength(((VariableWidthBlock) block).getString(position), length));
         }
-        if (type instanceof VarbinaryType) {
+        if (type instanceof VarbinaryType || type instanceof io.quarry.type.HyperLogLogType) {
             return (generator, block, position) -> {
                 VariableWidthBlock bytes = (VariableWidthBlock) block;
                 generator.writeBinary(bytes.rawData(), bytes.offset(position), bytes.length(position));

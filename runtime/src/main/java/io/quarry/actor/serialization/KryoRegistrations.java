@@ -354,6 +354,8 @@ public final class KryoRegistrations {
         // SQL gaps: the json type, lambdas over row columns (ids 600-619)
         kryo.register(600, io.quarry.type.JsonType.class);
         kryo.register(1060, io.quarry.type.UuidType.class);
+        // set sketches (ids 1080-1089)
+        kryo.register(1080, io.quarry.type.HyperLogLogType.class);
         // Dynamic filtering (ids 640-659)
         kryo.register(640, io.quarry.exec.dynamicfilter.DynamicFilterSummary.class);
         kryo.register(641, io.quarry.exec.dynamicfilter.DynamicFilterSummary.Kind.class);

@@ -48,6 +48,8 @@ final class ExtendedAccumulators {
             case "arbitrary", "any_value" -> new Arbitrary(result);
             case "approx_distinct" -> new ApproxDistinct(call);
             case "approx_percentile" -> new ApproxPercentileAccumulator(call);
+            case "approx_set" -> HyperLogLogAccumulator.approxSet(call.argumentTypes().get(0));
+            case "merge" -> HyperLogLogAccumulator.merge(call.argumentTypes().get(0));
             default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Aggregate function not registered: " + function);
         };
     }
