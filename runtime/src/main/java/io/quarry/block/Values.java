@@ -41,6 +41,7 @@ public final class Values {
         }
         VariableWidthBlock b = (VariableWidthBlock) block;
         return type instanceof VarbinaryType || type instanceof UuidType || type instanceof io.quarry.type.HyperLogLogType
+                        || type instanceof io.quarry.type.SetDigestType
                 ? b.getBytes(position)
                 : b.getString(position);
     }

@@ -5,6 +5,7 @@ import io.quarry.spi.QuarryException;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -16,19 +17,38 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The HyperLogLog functions in the SQL front end: the aggregates {@code approx_set(x)} (x a bigint, double or
- * varchar, or what Trino coerces to one) and {@code merge(hll)}, and {@code empty_approx_set()};
- * {@code cardinality(hll)} shares the operator of arrays and maps.
+ * The sketch functions in the SQL front end: the aggregates {@code approx_set(x)} (x a bigint, double or varchar,
+ * or what Trino coerces to one), {@code merge(hll)}, {@code make_set_digest(x)} and {@code merge_set_digest(d)};
+ * {@code empty_approx_set()}, {@code intersection_cardinality}, {@code jaccard_index} and {@code hash_counts};
+ * {@code cardinality} of a sketch shares the operator of arrays and maps.
  */
 final class SketchSql {
     static final String HYPER_LOG_LOG = "HyperLogLog";
     static final String P4_HYPER_LOG_LOG = "P4HyperLogLog";
 
-    static final List<SqlOperator> OPERATORS = List.of(
-            SqlBasicAggFunction.create("APPROX_SET", SqlKind.OTHER_FUNCTION, SketchSql::approxSetType, OperandTypes.ANY),
-            SqlBasicAggFunction.create("MERGE", SqlKind.OTHER_FUNCTION, SketchSql::mergeType, OperandTypes.ANY),
+    static final String SET_DIGEST = "SetDigest";
+
+    static final SqlAggFunction APPROX_SET =
+            SqlBasicAggFunction.create("APPROX_SET", SqlKind.OTHER_FUNCTION, SketchSql::approxSetType, OperandTypes.ANY);
+    static final SqlAggFunction MERGE =
+            SqlBasicAggFunction.create("MERGE", SqlKind.OTHER_FUNCTION, SketchSql::mergeType, OperandTypes.ANY);
+    static final SqlAggFunction MAKE_SET_DIGEST = SqlBasicAggFunction.create(
+            "MAKE_SET_DIGEST", SqlKind.OTHER_FUNCTION, SketchSql::makeSetDigestType, OperandTypes.ANY);
+    static final SqlAggFunction MERGE_SET_DIGEST = SqlBasicAggFunction.create(
+            "MERGE_SET_DIGEST", SqlKind.OTHER_FUNCTION, SketchSql::mergeSetDigestType, OperandTypes.ANY);
+
+    /** The scalar functions (cardinality aside). */
+    static final List<SqlOperator> SCALARS = List.of(
             new SqlFunction("EMPTY_APPROX_SET", SqlKind.OTHER_FUNCTION,
-                    binding -> hyperLogLog(binding.getTypeFactory(), false), null, OperandTypes.NILADIC,
+                    binding -> sketch(binding.getTypeFactory(), HYPER_LOG_LOG, false), null, OperandTypes.NILADIC,
+                    SqlFunctionCategory.USER_DEFINED_FUNCTION),
+            new SqlFunction("INTERSECTION_CARDINALITY", SqlKind.OTHER_FUNCTION,
+                    binding -> digestPairType(binding, "intersection_cardinality", SqlTypeName.BIGINT), null,
+                    OperandTypes.ANY_ANY, SqlFunctionCategory.USER_DEFINED_FUNCTION),
+            new SqlFunction("JACCARD_INDEX", SqlKind.OTHER_FUNCTION,
+                    binding -> digestPairType(binding, "jaccard_index", SqlTypeName.DOUBLE), null,
+                    OperandTypes.ANY_ANY, SqlFunctionCategory.USER_DEFINED_FUNCTION),
+            new SqlFunction("HASH_COUNTS", SqlKind.OTHER_FUNCTION, SketchSql::hashCountsType, null, OperandTypes.ANY,
                     SqlFunctionCategory.USER_DEFINED_FUNCTION));
 
     /** A cast of a literal to or from a sketch type, which Calcite's rewrites of casts must not see. */
@@ -37,8 +57,54 @@ final class SketchSql {
 
     private SketchSql() {}
 
-    static RelDataType hyperLogLog(RelDataTypeFactory factory, boolean nullable) {
-        return factory.createTypeWithNullability(new SketchSqlType(HYPER_LOG_LOG, nullable), nullable);
+    static RelDataType sketch(RelDataTypeFactory factory, String name, boolean nullable) {
+        return factory.createTypeWithNullability(new SketchSqlType(name, nullable), nullable);
+    }
+
+    private static boolean isSketch(RelDataType type, String name) {
+        return type instanceof SketchSqlType sketch && sketch.name().equals(name) || type.getSqlTypeName() == SqlTypeName.NULL;
+    }
+
+    private static RelDataType makeSetDigestType(SqlOperatorBinding binding) {
+        // Trino takes the types held as a long or as bytes
+        SqlTypeName name = binding.getOperandType(0).getSqlTypeName();
+        boolean accepted = binding.getOperandCount() == 1 && (SqlTypeFamily.INTEGER.getTypeNames().contains(name)
+                || name == SqlTypeName.DATE || name == SqlTypeName.VARCHAR || name == SqlTypeName.CHAR
+                || name == SqlTypeName.VARBINARY || name == SqlTypeName.NULL
+                || name == SqlTypeName.DECIMAL && binding.getOperandType(0).getPrecision() <= 18);
+        if (!accepted) {
+            throw new QuarryException(ErrorCode.FUNCTION_IMPLEMENTATION_MISSING, "Unsupported type parameters (make_set_digest("
+                    + argumentList(binding) + "):SetDigest) for <T>(t):setdigest");
+        }
+        return sketch(binding.getTypeFactory(), SET_DIGEST, true);
+    }
+
+    private static RelDataType mergeSetDigestType(SqlOperatorBinding binding) {
+        if (binding.getOperandCount() != 1 || !isSketch(binding.getOperandType(0), SET_DIGEST)) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + argumentList(binding)
+                    + ") for function merge_set_digest. Expected: merge_set_digest(setdigest)");
+        }
+        return sketch(binding.getTypeFactory(), SET_DIGEST, true);
+    }
+
+    private static RelDataType digestPairType(SqlOperatorBinding binding, String function, SqlTypeName result) {
+        if (binding.getOperandCount() != 2 || !isSketch(binding.getOperandType(0), SET_DIGEST)
+                || !isSketch(binding.getOperandType(1), SET_DIGEST)) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + argumentList(binding)
+                    + ") for function " + function + ". Expected: " + function + "(setdigest, setdigest)");
+        }
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createSqlType(result), true);
+    }
+
+    private static RelDataType hashCountsType(SqlOperatorBinding binding) {
+        if (binding.getOperandCount() != 1 || !isSketch(binding.getOperandType(0), SET_DIGEST)) {
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + argumentList(binding)
+                    + ") for function hash_counts. Expected: hash_counts(setdigest)");
+        }
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createMapType(
+                factory.createSqlType(SqlTypeName.BIGINT), factory.createSqlType(SqlTypeName.SMALLINT)), true);
     }
 
     private static RelDataType approxSetType(SqlOperatorBinding binding) {
@@ -51,18 +117,17 @@ final class SketchSql {
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + argumentList(binding)
                     + ") for function approx_set. Expected: approx_set(bigint), approx_set(double), approx_set(varchar(x))");
         }
-        return hyperLogLog(binding.getTypeFactory(), true);
+        return sketch(binding.getTypeFactory(), HYPER_LOG_LOG, true);
     }
 
     private static RelDataType mergeType(SqlOperatorBinding binding) {
         boolean accepted = binding.getOperandCount() == 1
-                && (binding.getOperandType(0) instanceof SketchSqlType
-                        || binding.getOperandType(0).getSqlTypeName() == SqlTypeName.NULL);
+                && (isSketch(binding.getOperandType(0), HYPER_LOG_LOG) || isSketch(binding.getOperandType(0), P4_HYPER_LOG_LOG));
         if (!accepted) {
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + argumentList(binding)
                     + ") for function merge. Expected: merge(HyperLogLog)");
         }
-        return hyperLogLog(binding.getTypeFactory(), true);
+        return sketch(binding.getTypeFactory(), HYPER_LOG_LOG, true);
     }
 
     private static String argumentList(SqlOperatorBinding binding) {

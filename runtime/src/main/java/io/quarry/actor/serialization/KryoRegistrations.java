@@ -356,6 +356,7 @@ public final class KryoRegistrations {
         kryo.register(1060, io.quarry.type.UuidType.class);
         // set sketches (ids 1080-1089)
         kryo.register(1080, io.quarry.type.HyperLogLogType.class);
+        kryo.register(1081, io.quarry.type.SetDigestType.class);
         // Dynamic filtering (ids 640-659)
         kryo.register(640, io.quarry.exec.dynamicfilter.DynamicFilterSummary.class);
         kryo.register(641, io.quarry.exec.dynamicfilter.DynamicFilterSummary.Kind.class);

@@ -50,6 +50,8 @@ final class ExtendedAccumulators {
             case "approx_percentile" -> new ApproxPercentileAccumulator(call);
             case "approx_set" -> HyperLogLogAccumulator.approxSet(call.argumentTypes().get(0));
             case "merge" -> HyperLogLogAccumulator.merge(call.argumentTypes().get(0));
+            case "make_set_digest" -> new SetDigestAccumulator(false);
+            case "merge_set_digest" -> new SetDigestAccumulator(true);
             default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Aggregate function not registered: " + function);
         };
     }

@@ -414,6 +414,8 @@ class TestKryoSerializer {
                 Types.UNKNOWN,
                 Types.JSON,
                 Types.UUID,
+                Types.P4_HYPER_LOG_LOG,
+                Types.SET_DIGEST,
                 io.quarry.type.TemporalTypes.timestamp(6),
                 io.quarry.type.TemporalTypes.timestampWithTimeZone(3),
                 io.quarry.type.TemporalTypes.time(9),
