@@ -60,6 +60,12 @@ class TestApproxDistinct extends LocalQueryTest {
                 "SELECT approx_distinct(ARRAY[x, x + 1]), approx_distinct(ROW(x, 'a')) FROM UNNEST(sequence(1, 3000)) t(x)",
                 List.of("bigint", "bigint"),
                 List.of(3000L, 2242L));
+        // a zoned timestamp hashes as its instant, whatever its zone
+        assertResult(
+                "SELECT approx_distinct(from_unixtime(x)), approx_distinct(from_unixtime(x) AT TIME ZONE 'America/New_York')"
+                        + " FROM UNNEST(sequence(1, 3000)) t(x)",
+                List.of("bigint", "bigint"),
+                List.of(3023L, 3023L));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
 import io.quarry.type.RealType;
 import io.quarry.type.RowType;
+import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
 import java.util.Arrays;
 
@@ -84,6 +85,10 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
             return hash(type, EncodedBlocks.valueBlock(block), EncodedBlocks.valuePosition(block, position));
         }
         if (block instanceof LongBlock b) {
+            if (type instanceof TimestampWithTimeZoneType zoned && zoned.precision() <= 3) {
+                // the instant alone (milliseconds, above the zone's 12 bits), as Trino hashes it
+                return XxHash64.hash(b.getLong(position) >> 12);
+            }
             return XxHash64.hash(b.getLong(position));
         }
         if (block instanceof DoubleBlock b) {

@@ -17,6 +17,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.type.BooleanType;
 import io.quarry.type.DecimalType;
 import io.quarry.type.RealType;
+import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
 import io.quarry.type.UnknownType;
 import java.math.BigDecimal;
@@ -641,7 +642,8 @@ final class ExtendedAccumulators {
                 }
                 return;
             }
-            LongBlock longs = block instanceof LongBlock b && !(type instanceof DecimalType) ? b : null;
+            // a long's own hash, except for a zoned timestamp whose long also holds its zone
+            LongBlock longs = block instanceof LongBlock b && !(type instanceof TimestampWithTimeZoneType) ? b : null;
             for (int i = 0; i < count; i++) {
                 if (block.isNull(i) || (errors != null && errors.isNull(i))) {
                     continue;
