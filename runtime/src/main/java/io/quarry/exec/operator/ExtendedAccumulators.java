@@ -650,7 +650,9 @@ final class ExtendedAccumulators {
                 }
                 HyperLogLogSketch sketch = sketches[groupIds[i]];
                 if (sketch == null) {
-                    double error = errors == null ? DEFAULT_STANDARD_ERROR : doubleValue(errors, errorType, i);
+                    double error = errors == null
+                            ? DEFAULT_STANDARD_ERROR
+                            : doubleValue(EncodedBlocks.valueBlock(errors), errorType, EncodedBlocks.valuePosition(errors, i));
                     sketch = HyperLogLogSketch.create(buckets(error));
                     sketches[groupIds[i]] = sketch;
                     sketchBytes += sketch.sizeInBytes();
