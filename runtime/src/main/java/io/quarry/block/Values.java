@@ -40,7 +40,8 @@ public final class Values {
             return StructuralValues.toObject(type, block, position);
         }
         VariableWidthBlock b = (VariableWidthBlock) block;
-        boolean binary = type instanceof VarbinaryType || type instanceof UuidType || type instanceof io.quarry.type.IpAddressType;
+        boolean binary = type instanceof VarbinaryType || type instanceof UuidType || type instanceof io.quarry.type.IpAddressType
+                || type instanceof io.quarry.type.HyperLogLogType || type instanceof io.quarry.type.SetDigestType;
         return binary ? b.getBytes(position) : b.getString(position);
     }
 }

@@ -69,6 +69,10 @@ final class AggregateAndWindowFunctions {
             operators.put(window.getName(), window);
         }
         operators.putAll(MoreAggregateFunctions.OPERATORS);
+        for (SqlAggFunction sketch : new SqlAggFunction[] {
+                SketchSql.APPROX_SET, SketchSql.MERGE, SketchSql.MAKE_SET_DIGEST, SketchSql.MERGE_SET_DIGEST}) {
+            operators.put(sketch.getName(), sketch);
+        }
         operators.put("REDUCE_AGG", ReduceAgg.OPERATOR);
         return Map.copyOf(operators);
     }

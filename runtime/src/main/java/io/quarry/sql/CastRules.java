@@ -11,7 +11,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Which explicit casts the validator accepts: Calcite's rules plus Trino's casts between boolean and numbers
- * and between the date-time types (with and without time zone) and text.
+ * and between the date-time types (with and without time zone) and text; the sketch types to and from varbinary.
  */
 final class CastRules {
     static final SqlTypeMappingRule RULE = rule();
@@ -43,6 +43,11 @@ final class CastRules {
             add(mapping, other, SqlTypeName.GEOMETRY);
         }
         add(mapping, SqlTypeName.GEOMETRY, SqlTypeName.GEOMETRY);
+        // sketch types (OTHER, see SketchSqlType) to and from varbinary and between themselves
+        add(mapping, SqlTypeName.OTHER, SqlTypeName.OTHER);
+        add(mapping, SqlTypeName.OTHER, SqlTypeName.VARBINARY);
+        add(mapping, SqlTypeName.OTHER, SqlTypeName.NULL);
+        add(mapping, SqlTypeName.VARBINARY, SqlTypeName.OTHER);
         return SqlTypeCoercionRule.instance(mapping);
     }
 

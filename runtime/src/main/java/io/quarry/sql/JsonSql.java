@@ -56,9 +56,13 @@ final class JsonSql {
         return factory.createSqlType(SqlTypeName.VARIANT);
     }
 
-    /** Makes {@code json} a type name that CAST finds. */
+    /** Makes {@code json} and the sketch types' names ({@code HyperLogLog}, ...) type names that CAST finds. */
     static void registerType(SchemaPlus root) {
         root.add("json", JsonSql::calciteType);
+        // the sketch types live here too, for the same reason
+        for (String sketch : new String[] {"HyperLogLog", "P4HyperLogLog", "SetDigest"}) {
+            root.add(sketch, factory -> factory.createTypeWithNullability(new SketchSqlType(sketch, false), false));
+        }
     }
 
     /** Whether {@link #translate} handles calls of this (lower-case) name. */

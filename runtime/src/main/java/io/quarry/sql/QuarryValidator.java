@@ -178,7 +178,7 @@ final class QuarryValidator extends SqlValidatorImpl {
                 && call.operandCount() == 2) {
             RelDataType left = super.deriveType(scope, call.operand(0));
             RelDataType right = super.deriveType(scope, call.operand(1));
-            if (mixesStrings(left, right)) {
+            if (mixesStrings(left, right) || left instanceof SketchSqlType || right instanceof SketchSqlType) {
                 ErrorLocation location = location(call.getParserPosition());
                 throw new QuarryException(
                         ErrorCode.TYPE_MISMATCH,
@@ -271,6 +271,16 @@ final class QuarryValidator extends SqlValidatorImpl {
                 return null;
             }
             return super.commonTypeForBinaryComparison(type1, type2);
+        }
+
+        /** Calcite cannot write a cast to a sketch type as SQL; a NULL column takes the sketch type as it is. */
+        @Override
+        protected boolean coerceColumnType(
+                SqlValidatorScope scope, org.apache.calcite.sql.SqlNodeList nodeList, int index, RelDataType targetType) {
+            if (targetType instanceof SketchSqlType) {
+                return false;
+            }
+            return super.coerceColumnType(scope, nodeList, index, targetType);
         }
 
         private static boolean mixesStrings(SqlCallBinding binding) {

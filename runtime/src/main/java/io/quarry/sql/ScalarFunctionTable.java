@@ -142,6 +142,7 @@ final class ScalarFunctionTable {
         list.add(function("JSON_ARRAY_LENGTH", sqlType(SqlTypeName.BIGINT), families(ANY)));
         list.add(function("IS_JSON_SCALAR", sqlType(SqlTypeName.BOOLEAN), families(ANY)));
         list.addAll(JsonSql.OPERATORS);
+        list.addAll(SketchSql.SCALARS);
         // varbinary, URL, number-text and further string functions
         list.addAll(TextFunctions.OPERATORS);
         list.addAll(StatisticalAndSessionFunctions.OPERATORS);

@@ -63,7 +63,8 @@ final class ScalarFunctionTranslator {
             "year_of_week", "yow", "day_of_month", "timezone_hour", "timezone_minute", "last_day_of_month",
             "format_datetime", "date_format", "date_parse", "from_iso8601_date", "to_unixtime",
             "to_iso8601", "at_timezone", "with_timezone", "timezone", "format", "json_extract_scalar", "json_size",
-            "json_array_length", "is_json_scalar", "parse_duration", "to_milliseconds", "uuid");
+            "json_array_length", "is_json_scalar", "parse_duration", "to_milliseconds", "uuid", "empty_approx_set",
+            "intersection_cardinality", "jaccard_index", "hash_counts");
 
     private static final Set<String> SESSION_FUNCTIONS =
             Set.of("current_date", "current_timestamp", "now", "localtimestamp", "localtime", "current_timezone",
@@ -115,6 +116,12 @@ final class ScalarFunctionTranslator {
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         List<RexNode> operands = call.getOperands();
         Type type = TypeMapping.toQuarry(call.getType());
+        if (call.getOperator() == SketchSql.LITERAL_CAST) {
+            return new Call("cast", translateAll(operands, translator), type);
+        }
+        if (name.equals("cardinality") && operands.size() == 1 && operands.get(0).getType() instanceof SketchSqlType) {
+            return new Call(name, translateAll(operands, translator), Types.BIGINT);
+        }
         if (JsonSql.handles(name)) {
             return JsonSql.translate(name, translateAll(operands, translator), type);
         }

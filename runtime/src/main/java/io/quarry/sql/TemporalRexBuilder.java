@@ -1,5 +1,7 @@
 package io.quarry.sql;
 
+import java.util.List;
+
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -28,6 +30,11 @@ final class TemporalRexBuilder extends RexBuilder {
     @Override
     public RexNode makeCast(
             SqlParserPos pos, RelDataType type, RexNode exp, boolean matchNullability, boolean safe, RexLiteral format) {
+        boolean sketch = type instanceof SketchSqlType || exp.getType() instanceof SketchSqlType;
+        if (sketch && exp instanceof RexLiteral literal && !literal.isNull()) {
+            // Calcite can neither fold nor simplify a cast of a literal to a sketch type: the executor does it
+            return makeCall(pos, type, SketchSql.LITERAL_CAST, List.of(exp));
+        }
         if (exp instanceof RexLiteral literal && !literal.isNull() && rounds(literal.getType(), type)) {
             RelDataType target = matchNullability
                     ? typeFactory.createTypeWithNullability(type, exp.getType().isNullable())

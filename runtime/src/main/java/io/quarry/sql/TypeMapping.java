@@ -62,6 +62,8 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.UUID);
         } else if (type instanceof io.quarry.type.JsonType) {
             result = JsonSql.calciteType(factory);
+        } else if (type instanceof io.quarry.type.HyperLogLogType || type instanceof io.quarry.type.SetDigestType) {
+            result = factory.createTypeWithNullability(new SketchSqlType(type.rawType(), false), false);
         } else if (TemporalTypes.isTemporal(type)) {
             result = TemporalTypeMapping.toCalcite(factory, type);
         } else if (StructuralTypeMapping.isStructural(type)) {
@@ -77,6 +79,9 @@ final class TypeMapping {
      * becomes varchar unless {@code keepChar} (an explicit cast to char).
      */
     static Type toQuarry(RelDataType type, boolean keepChar) {
+        if (type instanceof SketchSqlType sketch) {
+            return Types.parse(sketch.name());
+        }
         SqlTypeName name = type.getSqlTypeName();
         return switch (name) {
             case BOOLEAN -> Types.BOOLEAN;
@@ -112,6 +117,9 @@ final class TypeMapping {
 
     /** A Calcite type as Trino would print it, for messages. */
     static String displayName(RelDataType type) {
+        if (type instanceof SketchSqlType sketch) {
+            return sketch.name();
+        }
         SqlTypeName name = type.getSqlTypeName();
         return switch (name) {
             case CHAR, VARCHAR -> type.getPrecision() < 0 || type.getPrecision() >= Integer.MAX_VALUE / 2

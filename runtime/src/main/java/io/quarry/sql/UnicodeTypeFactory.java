@@ -32,7 +32,20 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
     }
 
     @Override
+    public RelDataType createTypeWithNullability(RelDataType type, boolean nullable) {
+        if (type instanceof SketchSqlType sketch) {
+            // Calcite copies only the types it knows; a sketch type keeps its name
+            return canonize(new SketchSqlType(sketch.name(), nullable));
+        }
+        return super.createTypeWithNullability(type, nullable);
+    }
+
+    @Override
     public RelDataType leastRestrictive(List<RelDataType> types) {
+        RelDataType sketch = commonSketchType(types);
+        if (sketch != null) {
+            return sketch;
+        }
         RelDataType common = super.leastRestrictive(types);
         if (common != null && common.getSqlTypeName() == SqlTypeName.TIME_TZ) {
             // time(p) beside time(q) with time zone: the larger precision of them all, as Trino's coercion gives
@@ -57,5 +70,23 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             }
         }
         return anyReal ? createTypeWithNullability(createSqlType(SqlTypeName.REAL), common.isNullable()) : common;
+    }
+
+    /** The sketch type that all the types are (NULL aside), nullable when any is; null when they are not one. */
+    private RelDataType commonSketchType(List<RelDataType> types) {
+        SketchSqlType sketch = null;
+        boolean nullable = false;
+        for (RelDataType type : types) {
+            if (type.getSqlTypeName() == SqlTypeName.NULL) {
+                nullable = true;
+            } else if (type instanceof SketchSqlType candidate
+                    && (sketch == null || sketch.name().equals(candidate.name()))) {
+                sketch = candidate;
+                nullable |= candidate.isNullable();
+            } else {
+                return null;
+            }
+        }
+        return sketch == null ? null : createTypeWithNullability(sketch, nullable);
     }
 }

@@ -17,6 +17,9 @@ public final class Types {
     public static final JsonType JSON = new JsonType();
     public static final UuidType UUID = new UuidType();
     public static final IpAddressType IPADDRESS = new IpAddressType();
+    public static final HyperLogLogType HYPER_LOG_LOG = new HyperLogLogType(false);
+    public static final HyperLogLogType P4_HYPER_LOG_LOG = new HyperLogLogType(true);
+    public static final SetDigestType SET_DIGEST = new SetDigestType();
     public static final VarcharType VARCHAR = new VarcharType(VarcharType.UNBOUNDED_LENGTH);
 
     private Types() {}
@@ -62,6 +65,9 @@ public final class Types {
                 case "json" -> JSON;
                 case "uuid" -> UUID;
                 case "ipaddress" -> IPADDRESS;
+                case "hyperloglog" -> HYPER_LOG_LOG;
+                case "p4hyperloglog" -> P4_HYPER_LOG_LOG;
+                case "setdigest" -> SET_DIGEST;
                 case "varchar" -> args.length == 0 ? VARCHAR : varchar(Integer.parseInt(args[0]));
                 case "char" -> new CharType(args.length == 0 ? 1 : Integer.parseInt(args[0]));
                 case "decimal" -> args.length == 0

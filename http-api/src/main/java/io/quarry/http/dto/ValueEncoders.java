@@ -80,7 +80,8 @@ public final class ValueEncoders {
             return (generator, block, position) ->
                     generator.writeString(padToLength(((VariableWidthBlock) block).getString(position), length));
         }
-        if (type instanceof VarbinaryType) {
+        if (type instanceof VarbinaryType || type instanceof io.quarry.type.HyperLogLogType
+                || type instanceof io.quarry.type.SetDigestType) {
             return (generator, block, position) -> {
                 VariableWidthBlock bytes = (VariableWidthBlock) block;
                 generator.writeBinary(bytes.rawData(), bytes.offset(position), bytes.length(position));

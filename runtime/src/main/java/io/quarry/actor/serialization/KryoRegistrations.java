@@ -354,6 +354,9 @@ public final class KryoRegistrations {
         // SQL gaps: the json type, lambdas over row columns (ids 600-619)
         kryo.register(600, io.quarry.type.JsonType.class);
         kryo.register(1060, io.quarry.type.UuidType.class);
+        // set sketches (ids 1080-1089)
+        kryo.register(1080, io.quarry.type.HyperLogLogType.class);
+        kryo.register(1081, io.quarry.type.SetDigestType.class);
         kryo.register(1090, io.quarry.type.TimeWithTimeZoneType.class);
         kryo.register(1091, io.quarry.type.IpAddressType.class);
         // the table function sequence (ids 1120-1129)

@@ -41,6 +41,10 @@ public final class Functions {
         if (uuid != null) {
             return uuid;
         }
+        ScalarKernel sketch = SketchFunctions.resolve(call);
+        if (sketch != null) {
+            return sketch;
+        }
         ScalarKernel json = JsonLibrary.resolve(call);
         if (json != null) {
             return json;

@@ -16,6 +16,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
 import io.quarry.type.RealType;
 import io.quarry.type.RowType;
+import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
 import java.util.Arrays;
 
@@ -84,6 +85,10 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
             return hash(type, EncodedBlocks.valueBlock(block), EncodedBlocks.valuePosition(block, position));
         }
         if (block instanceof LongBlock b) {
+            if (type instanceof TimestampWithTimeZoneType zoned && zoned.precision() <= 3) {
+                // the instant alone (milliseconds, above the zone's 12 bits), as Trino hashes it
+                return XxHash64.hash(b.getLong(position) >> 12);
+            }
             return XxHash64.hash(b.getLong(position));
         }
         if (block instanceof DoubleBlock b) {
@@ -115,13 +120,48 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
             return hash;
         }
         if (block instanceof RowBlock b && type instanceof RowType row) {
-            long hash = 0;
-            for (int field = 0; field < b.fieldCount(); field++) {
-                Block values = b.field(field);
-                hash = 31 * hash + (values.isNull(position) ? 0 : hash(row.fields().get(field).type(), values, position));
-            }
-            return hash;
+            return rowHash(b, row, position);
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "checksum of " + type.displayName() + " is not supported");
+    }
+
+    /** A row's hash in Trino: from 1, times 31 plus each field's hash code (0 for NULL), not its xxHash64. */
+    private static long rowHash(RowBlock block, RowType row, int position) {
+        long hash = 1;
+        for (int field = 0; field < block.fieldCount(); field++) {
+            Block values = block.field(field);
+            hash = 31 * hash + (values.isNull(position) ? 0 : hashCode(row.fields().get(field).type(), values, position));
+        }
+        return hash;
+    }
+
+    /**
+     * Trino's hash code of a non-null value, which a row combines over its fields: a multiply-rotate of integers
+     * and floating-point bits; the xxHash64 for the other types (booleans, strings).
+     */
+    private static long hashCode(Type type, Block block, int position) {
+        if (EncodedBlocks.isEncoded(block)) {
+            return hashCode(type, EncodedBlocks.valueBlock(block), EncodedBlocks.valuePosition(block, position));
+        }
+        if (block instanceof LongBlock b && !(type instanceof io.quarry.type.DecimalType)) {
+            return mixLong(b.getLong(position));
+        }
+        if (block instanceof DoubleBlock b) {
+            double value = b.getDouble(position);
+            if (value == 0) {
+                value = 0;
+            }
+            return type instanceof RealType
+                    ? mixLong(Float.floatToIntBits((float) value))
+                    : mixLong(Double.doubleToLongBits(value));
+        }
+        if (block instanceof RowBlock b && type instanceof RowType row) {
+            return rowHash(b, row, position);
+        }
+        return hash(type, block, position);
+    }
+
+    private static long mixLong(long value) {
+        return Long.rotateLeft(value * 0xC2B2AE3D27D4EB4FL, 31) * PRIME;
     }
 }

@@ -3,17 +3,23 @@ package io.quarry.exec.operator;
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
 import io.quarry.block.BooleanBlock;
+import io.quarry.block.EncodedBlocks;
 import io.quarry.block.DoubleBlock;
 import io.quarry.block.Int128;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
+import io.quarry.exec.function.HyperLogLogSketch;
+import io.quarry.exec.function.XxHash64;
 import io.quarry.plan.AggregateCall;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.BooleanType;
 import io.quarry.type.DecimalType;
 import io.quarry.type.RealType;
+import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
+import io.quarry.type.UnknownType;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -41,8 +47,12 @@ final class ExtendedAccumulators {
                     new CoMoments(call.argumentTypes(), function, result instanceof RealType);
             case "max_by", "min_by" -> new ValueByKey(call.argumentTypes().get(0), call.argumentTypes().get(1), function.equals("max_by"));
             case "arbitrary", "any_value" -> new Arbitrary(result);
-            case "approx_distinct" -> new ApproxDistinct();
+            case "approx_distinct" -> new ApproxDistinct(call);
             case "approx_percentile" -> new ApproxPercentileAccumulator(call);
+            case "approx_set" -> HyperLogLogAccumulator.approxSet(call.argumentTypes().get(0));
+            case "merge" -> HyperLogLogAccumulator.merge(call.argumentTypes().get(0));
+            case "make_set_digest" -> new SetDigestAccumulator(false);
+            case "merge_set_digest" -> new SetDigestAccumulator(true);
             default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Aggregate function not registered: " + function);
         };
     }
@@ -571,108 +581,139 @@ final class ExtendedAccumulators {
     }
 
     /**
-     * HyperLogLog with 2048 registers (standard error 1.04 / sqrt(2048) = 0.023, Trino's default) and linear
-     * counting for small cardinalities. The intermediate state is the register array.
+     * {@code approx_distinct(x[, maxStandardError])} as Trino answers it: a {@link HyperLogLogSketch} of each value's
+     * xxHash64 (Trino's hash of the type), 2048 buckets unless the standard error asks for others, carried
+     * between steps in its serialised form. Booleans are counted exactly (a bit for true, one for false) and
+     * {@code unknown} is always 0.
      */
     static final class ApproxDistinct implements Accumulator {
-        static final int INDEX_BITS = 11;
-        static final int REGISTERS = 1 << INDEX_BITS;
-        private byte[][] registers = new byte[0][];
-        private long allocated;
+        static final double DEFAULT_STANDARD_ERROR = 0.023;
+        private static final double LOWEST_STANDARD_ERROR = 0.0040625;
+        private static final double HIGHEST_STANDARD_ERROR = 0.26;
+
+        private final Type type;
+        private final Type errorType;
+        private HyperLogLogSketch[] sketches = new HyperLogLogSketch[0];
+        private byte[] booleans = new byte[0];
+        private long sketchBytes;
+
+        ApproxDistinct(AggregateCall call) {
+            this.type = call.argumentTypes().get(0);
+            this.errorType = call.argumentTypes().size() > 1 ? call.argumentTypes().get(1) : null;
+        }
 
         @Override
         public void ensureCapacity(int groupCount) {
-            if (registers.length < groupCount) {
-                registers = Arrays.copyOf(registers, Math.max(groupCount, registers.length * 2));
+            if (type instanceof BooleanType) {
+                if (booleans.length < groupCount) {
+                    booleans = Arrays.copyOf(booleans, Math.max(groupCount, booleans.length * 2));
+                }
+            } else if (sketches.length < groupCount) {
+                sketches = Arrays.copyOf(sketches, Math.max(groupCount, sketches.length * 2));
             }
         }
 
-        private byte[] registersOf(int group) {
-            byte[] result = registers[group];
-            if (result == null) {
-                result = new byte[REGISTERS];
-                registers[group] = result;
-                allocated += REGISTERS;
+        /** Trino's bucket count for a maximum standard error: 1.04/sqrt(buckets) at most that, a power of two. */
+        static int buckets(double maxStandardError) {
+            if (!(maxStandardError >= LOWEST_STANDARD_ERROR && maxStandardError <= HIGHEST_STANDARD_ERROR)) {
+                throw new QuarryException(
+                        ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                        "Max standard error must be in [" + LOWEST_STANDARD_ERROR + ", " + HIGHEST_STANDARD_ERROR + "]: "
+                                + maxStandardError);
             }
-            return result;
-        }
-
-        static void addHash(byte[] registers, long hash) {
-            int index = (int) (hash >>> (64 - INDEX_BITS));
-            // the bit guards against a rank past the remaining 53 bits
-            int rank = Long.numberOfLeadingZeros((hash << INDEX_BITS) | (1L << (INDEX_BITS - 1))) + 1;
-            if (rank > registers[index]) {
-                registers[index] = (byte) rank;
-            }
+            int minimum = (int) Math.ceil(1.0816 / (maxStandardError * maxStandardError));
+            return Integer.highestOneBit(minimum - 1) << 1;
         }
 
         @Override
         public void addInput(int[] groupIds, Block[] arguments, int count) {
             Block block = arguments[0];
-            long[] hashes = new long[count];
-            Hashing.hashColumn(block, hashes, count);
-            for (int i = 0; i < count; i++) {
-                if (!block.isNull(i)) {
-                    addHash(registersOf(groupIds[i]), Hashing.mix(hashes[i]));
+            Block errors = errorType == null ? null : arguments[1];
+            if (type instanceof UnknownType) {
+                return;
+            }
+            if (type instanceof BooleanType) {
+                for (int i = 0; i < count; i++) {
+                    if (!block.isNull(i) && (errors == null || !errors.isNull(i))) {
+                        boolean value = ((BooleanBlock) EncodedBlocks.valueBlock(block))
+                                .getBoolean(EncodedBlocks.valuePosition(block, i));
+                        booleans[groupIds[i]] |= (byte) (value ? 1 : 2);
+                    }
                 }
+                return;
+            }
+            // a long's own hash, except for a zoned timestamp whose long also holds its zone
+            LongBlock longs = block instanceof LongBlock b && !(type instanceof TimestampWithTimeZoneType) ? b : null;
+            for (int i = 0; i < count; i++) {
+                if (block.isNull(i) || (errors != null && errors.isNull(i))) {
+                    continue;
+                }
+                HyperLogLogSketch sketch = sketches[groupIds[i]];
+                if (sketch == null) {
+                    double error = errors == null
+                            ? DEFAULT_STANDARD_ERROR
+                            : doubleValue(EncodedBlocks.valueBlock(errors), errorType, EncodedBlocks.valuePosition(errors, i));
+                    sketch = HyperLogLogSketch.create(buckets(error));
+                    sketches[groupIds[i]] = sketch;
+                    sketchBytes += sketch.sizeInBytes();
+                }
+                long hash = longs != null ? XxHash64.hash(longs.getLong(i)) : ChecksumAccumulator.hash(type, block, i);
+                long before = sketch.sizeInBytes();
+                sketch.addHash(hash);
+                sketchBytes += sketch.sizeInBytes() - before;
             }
         }
 
         @Override
         public void addIntermediate(int[] groupIds, Block[] states, int count) {
-            VariableWidthBlock block = (VariableWidthBlock) states[0];
+            VariableWidthBlock block = (VariableWidthBlock) EncodedBlocks.flatten(states[0]);
             byte[] data = block.rawData();
             for (int i = 0; i < count; i++) {
                 if (block.isNull(i)) {
                     continue;
                 }
-                if (block.length(i) != REGISTERS) {
-                    throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Corrupt approx_distinct state");
+                int group = groupIds[i];
+                if (type instanceof BooleanType) {
+                    booleans[group] |= data[block.offset(i)];
+                    continue;
                 }
-                byte[] target = registersOf(groupIds[i]);
-                int offset = block.offset(i);
-                for (int r = 0; r < REGISTERS; r++) {
-                    target[r] = (byte) Math.max(target[r], data[offset + r]);
+                HyperLogLogSketch input = HyperLogLogSketch.deserialize(data, block.offset(i), block.length(i));
+                HyperLogLogSketch sketch = sketches[group];
+                if (sketch == null) {
+                    sketches[group] = input;
+                    sketchBytes += input.sizeInBytes();
+                } else {
+                    long before = sketch.sizeInBytes();
+                    sketch.mergeWith(input);
+                    sketchBytes += sketch.sizeInBytes() - before;
                 }
             }
         }
 
         @Override
         public void writeIntermediate(int group, BlockBuilder[] out) {
-            if (registers[group] == null) {
+            if (type instanceof BooleanType) {
+                out[0].appendBytes(new byte[] {booleans[group]});
+            } else if (sketches.length <= group || sketches[group] == null) {
                 out[0].appendNull();
             } else {
-                out[0].appendBytes(registers[group]);
+                out[0].appendBytes(sketches[group].serialize());
             }
         }
 
         @Override
         public void writeFinal(int group, BlockBuilder out) {
-            out.appendLong(registers[group] == null ? 0 : estimate(registers[group]));
-        }
-
-        static long estimate(byte[] registers) {
-            double m = registers.length;
-            double sum = 0;
-            int zeros = 0;
-            for (byte register : registers) {
-                sum += 1.0 / (1L << register);
-                if (register == 0) {
-                    zeros++;
-                }
+            if (type instanceof BooleanType) {
+                out.appendLong(Integer.bitCount(booleans[group]));
+            } else {
+                HyperLogLogSketch sketch = sketches.length <= group ? null : sketches[group];
+                out.appendLong(sketch == null ? 0 : sketch.cardinality());
             }
-            double alpha = 0.7213 / (1 + 1.079 / m);
-            double estimate = alpha * m * m / sum;
-            if (estimate <= 5 * m && zeros > 0) {
-                // linear counting is far more accurate while registers are still empty
-                estimate = m * Math.log(m / zeros);
-            }
-            return Math.round(estimate);
         }
 
         @Override
         public long sizeInBytes() {
-            return 8L * registers.length + allocated;
+            return 8L * sketches.length + booleans.length + sketchBytes;
         }
     }
 }

@@ -418,6 +418,8 @@ class TestKryoSerializer {
                 Types.UUID,
                 Types.IPADDRESS,
                 io.quarry.type.TemporalTypes.timeWithTimeZone(9),
+                Types.P4_HYPER_LOG_LOG,
+                Types.SET_DIGEST,
                 io.quarry.type.TemporalTypes.timestamp(6),
                 io.quarry.type.TemporalTypes.timestampWithTimeZone(3),
                 io.quarry.type.TemporalTypes.time(9),

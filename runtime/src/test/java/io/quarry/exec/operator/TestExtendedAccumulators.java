@@ -158,7 +158,8 @@ class TestExtendedAccumulators {
 
     @Test
     void approxDistinctIsWithinItsStandardError() {
-        ExtendedAccumulators.ApproxDistinct accumulator = new ExtendedAccumulators.ApproxDistinct();
+        ExtendedAccumulators.ApproxDistinct accumulator = new ExtendedAccumulators.ApproxDistinct(
+                new AggregateCall("approx_distinct", List.of(0), List.of(Types.BIGINT), Types.BIGINT, false, Optional.empty()));
         accumulator.ensureCapacity(1);
         int rows = 200_000;
         long[] values = new long[rows];

@@ -1,0 +1,27 @@
+package io.quarry.type;
+
+/**
+ * The SQL type {@code SetDigest}: a MinHash set digest with a HyperLogLog sketch, held in its serialised form.
+ * Neither comparable nor orderable, as in Trino.
+ */
+public record SetDigestType() implements Type {
+    @Override
+    public String rawType() {
+        return "SetDigest";
+    }
+
+    @Override
+    public Storage storage() {
+        return Storage.VARIABLE_WIDTH;
+    }
+
+    @Override
+    public boolean isOrderable() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}
