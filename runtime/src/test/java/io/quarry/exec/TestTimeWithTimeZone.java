@@ -108,9 +108,10 @@ class TestTimeWithTimeZone extends LocalQueryTest {
     void groupedAndJoinedByTheirUtcTimeOfDay() throws Exception {
         assertResult("SELECT count(DISTINCT t) FROM (VALUES TIME '01:00 +05:00', TIME '23:00 +00:00', TIME '20:00 +00:00') v(t)",
                 List.of("bigint"), List.of(2L));
-        assertResult("SELECT " + text("t") + ", count(*) FROM (VALUES TIME '01:00 +01:00', TIME '00:00 +00:00', TIME '02:00 +00:00') v(t) "
-                        + "GROUP BY t ORDER BY t",
-                List.of("varchar", "bigint"), List.of("01:00:00+01:00", 2L), List.of("02:00:00+00:00", 1L));
+        // which of two equal times represents their group depends on the order the VALUES rows arrive in
+        assertResult("SELECT " + text("t AT TIME ZONE 'UTC'") + ", count(*) FROM (VALUES TIME '01:00 +01:00', TIME '00:00 +00:00',"
+                        + " TIME '02:00 +00:00') v(t) GROUP BY t ORDER BY t",
+                List.of("varchar", "bigint"), List.of("00:00:00+00:00", 2L), List.of("02:00:00+00:00", 1L));
         assertResult("SELECT count(*) FROM (VALUES TIME '01:00 +01:00', TIME '02:00 +00:00') a(t) "
                 + "JOIN (VALUES TIME '00:00 +00:00', TIME '03:00 +01:00') b(t) ON a.t = b.t", List.of("bigint"), List.of(2L));
         assertResult("SELECT count(*) FROM (VALUES TIME '01:00 +01:00', TIME '03:00 +00:00') a(t) WHERE t IN (SELECT u FROM (VALUES TIME '00:00 +00:00') b(u))",
