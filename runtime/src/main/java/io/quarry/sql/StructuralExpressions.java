@@ -8,6 +8,7 @@ import io.quarry.plan.expression.Lambda;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
+import io.quarry.type.BooleanType;
 import io.quarry.type.MapType;
 import io.quarry.type.RowType;
 import io.quarry.type.Type;
@@ -169,18 +170,22 @@ final class StructuralExpressions {
 
     /**
      * FUNCTION_NOT_FOUND, as Trino has no such signature, for arguments the operator's loose check let through:
-     * array_join's separators must be text, flatten's elements arrays.
+     * array_join's separators must be text, flatten's elements arrays, the function of filter and the matches a predicate.
      */
     private static void checkArgumentKinds(String name, List<Expression> arguments) {
         boolean fits = switch (name) {
             case "array_join" -> arguments.stream().skip(1).allMatch(argument -> isTextOrNull(argument.type()));
             case "flatten" -> !(arguments.get(0).type() instanceof ArrayType array)
                     || array.elementType() instanceof ArrayType || array.elementType() instanceof UnknownType;
+            // predicates: the function must give a boolean
+            case "filter", "any_match", "all_match", "none_match", "map_filter" -> arguments.stream()
+                    .noneMatch(argument -> argument instanceof Lambda lambda && !(lambda.body().type() instanceof BooleanType));
             default -> true;
         };
         if (!fits) {
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
-                    + String.join(", ", arguments.stream().map(argument -> argument.type().displayName()).toList())
+                    + String.join(", ", arguments.stream()
+                            .map(argument -> argument instanceof Lambda ? "<function>" : argument.type().displayName()).toList())
                     + ") for function " + name);
         }
     }

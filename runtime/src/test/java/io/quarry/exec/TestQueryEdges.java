@@ -94,6 +94,10 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT coalesce()", ErrorCode.SYNTAX_ERROR, "The 'coalesce' function must have at least two arguments");
         assertFails("SELECT coalesce(1)", ErrorCode.SYNTAX_ERROR, "The 'coalesce' function must have at least two arguments");
         assertFails("SELECT greatest()", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters () for function greatest");
+        assertFails("SELECT any_match(ARRAY[1], x -> x)", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (array(integer), <function>) for function any_match");
+        assertFails("SELECT filter(ARRAY[1], x -> NULL)", ErrorCode.FUNCTION_NOT_FOUND, "for function filter");
+        assertFails("SELECT map_filter(MAP(ARRAY[1], ARRAY[2]), (k, v) -> v)", ErrorCode.FUNCTION_NOT_FOUND, "for function map_filter");
         assertFails("SELECT least()", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters () for function least");
         assertResult("SELECT bitwise_and_agg(NULL), bitwise_xor_agg(NULL), array_join(ARRAY[1, NULL], NULL)",
                 List.of("bigint", "bigint", "varchar"), java.util.Arrays.asList(null, null, null));
