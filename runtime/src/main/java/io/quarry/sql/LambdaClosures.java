@@ -15,6 +15,8 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLambda;
 import org.apache.calcite.rex.RexNode;
@@ -104,10 +106,53 @@ final class LambdaClosures {
 
         @Override
         protected Blackboard createBlackboard(SqlValidatorScope scope, Map<String, RexNode> nameToNodeMap, boolean top) {
-            if (scope instanceof ClosureScope && nameToNodeMap != null) {
-                nameToNodeMap = new EnclosingTables(nameToNodeMap, scope, rexBuilder);
+            if (scope instanceof ClosureScope closure && nameToNodeMap != null) {
+                return new LambdaBlackboard(closure, new EnclosingTables(nameToNodeMap, scope, rexBuilder), top);
             }
-            return super.createBlackboard(scope, nameToNodeMap, top);
+            return new CapturingBlackboard(scope, nameToNodeMap, top);
+        }
+
+        /**
+         * A blackboard whose calls list their lambdas' captures as they are converted, so that a correlation
+         * variable used only in a lambda body is seen when Calcite decides which joins are correlated.
+         */
+        private final class CapturingBlackboard extends Blackboard {
+            CapturingBlackboard(SqlValidatorScope scope, Map<String, RexNode> nameToNodeMap, boolean top) {
+                super(scope, nameToNodeMap, top);
+            }
+
+            @Override
+            public RexNode convertExpression(SqlNode expression) {
+                return super.convertExpression(expression).accept(new CaptureLister(rexBuilder));
+            }
+        }
+
+        /**
+         * The blackboard of a lambda body. A captured column of a table that is not among the inputs of the lambda's
+         * expression (the outer row of {@code UNNEST(transform(t.a, v -> v + t.k))}, or of a correlated sub-query)
+         * is converted by a blackboard of the scope enclosing the lambda, which makes it a correlation variable as it
+         * would be outside the lambda.
+         */
+        private final class LambdaBlackboard extends Blackboard {
+            private final EnclosingTables names;
+
+            LambdaBlackboard(ClosureScope scope, EnclosingTables names, boolean top) {
+                super(scope, names, top);
+                this.names = names;
+            }
+
+            @Override
+            public RexNode visit(SqlIdentifier identifier) {
+                String first = identifier.names.get(0);
+                if (identifier.names.size() < 2 || names.get(first) != null) {
+                    return super.visit(identifier);
+                }
+                SqlValidatorScope enclosing = scope;
+                while (enclosing instanceof SqlLambdaScope lambda) {
+                    enclosing = lambda.getParent();
+                }
+                return createBlackboard(enclosing, null, false).convertExpression(identifier);
+            }
         }
     }
 
@@ -128,7 +173,7 @@ final class LambdaClosures {
         return operand instanceof RexCall call && call.getOperator() == CAPTURES;
     }
 
-    /** Adds the {@link #CAPTURES} operand to every call with a lambda that reads columns. */
+    /** Adds the {@link #CAPTURES} operand to every call with a lambda that reads columns or correlation variables. */
     private static final class CaptureLister extends RexShuttle {
         private final RexBuilder rexBuilder;
 
@@ -140,7 +185,7 @@ final class LambdaClosures {
         public RexNode visitCall(RexCall call) {
             RexCall visited = (RexCall) super.visitCall(call);
             List<RexNode> operands = new ArrayList<>();
-            Set<RexInputRef> captured = new LinkedHashSet<>();
+            Set<RexNode> captured = new LinkedHashSet<>();
             boolean hasLambda = false;
             for (RexNode operand : visited.getOperands()) {
                 if (isCaptureList(operand)) {
@@ -154,6 +199,15 @@ final class LambdaClosures {
                         public RexNode visitInputRef(RexInputRef inputRef) {
                             captured.add(inputRef);
                             return inputRef;
+                        }
+
+                        @Override
+                        public RexNode visitFieldAccess(RexFieldAccess access) {
+                            if (access.getReferenceExpr() instanceof RexCorrelVariable) {
+                                captured.add(access);
+                                return access;
+                            }
+                            return super.visitFieldAccess(access);
                         }
                     });
                 }

@@ -159,7 +159,7 @@ final class Optimizer {
 
     static RelNode optimize(RelNode rel, SqlValidator validator, RelBuilder relBuilder, Context context, RexExecutor executor) {
         RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(rel), context, executor);
-        current = decorrelate(current, relBuilder);
+        current = decorrelate(CorrelatedLambdaCalls.rewrite(current), relBuilder);
         current = CorrelatedUnnestAggregates.rewrite(current);
         current = new RelFieldTrimmer(validator, relBuilder).trim(current);
         current = pullCommonFactors(current);

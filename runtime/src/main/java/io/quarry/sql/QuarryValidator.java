@@ -77,6 +77,34 @@ final class QuarryValidator extends SqlValidatorImpl {
     }
 
     /**
+     * Calcite registers the lambdas of an UNNEST's first operand only; those of the others
+     * ({@code UNNEST(transform(a, …), transform(b, …))}) get their scopes here, as the first one's.
+     */
+    @Override
+    protected void registerQuery(SqlValidatorScope parentScope, SqlValidatorScope usingScope, SqlNode node,
+            SqlNode enclosingNode, String alias, boolean forceNullable) {
+        super.registerQuery(parentScope, usingScope, node, enclosingNode, alias, forceNullable);
+        if (node.getKind() == SqlKind.UNNEST) {
+            List<SqlNode> operands = ((SqlCall) node).getOperandList();
+            for (SqlNode operand : operands.subList(1, operands.size())) {
+                registerLambdas(parentScope, operand);
+            }
+        }
+    }
+
+    private void registerLambdas(SqlValidatorScope parentScope, SqlNode node) {
+        if (node instanceof org.apache.calcite.sql.SqlLambda lambda) {
+            registerQuery(parentScope, null, lambda, lambda, null, false);
+        } else if (node instanceof SqlCall call && !node.getKind().belongsTo(SqlKind.QUERY)) {
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand != null) {
+                    registerLambdas(parentScope, operand);
+                }
+            }
+        }
+    }
+
+    /**
      * A double literal beyond the range of double ({@code 1e400}) is infinite in Trino, not out of range; it
      * becomes a double when translated.
      */
@@ -170,6 +198,13 @@ final class QuarryValidator extends SqlValidatorImpl {
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
         WindowChecks.check(expression, text);
+        if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot
+                && super.deriveType(scope, dot.operand(0)).getSqlTypeName() == SqlTypeName.ANY) {
+            // a field of a lambda parameter before the lambda's function has typed its parameters: typed again then
+            RelDataType any = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
+            setValidatedNodeType(expression, any);
+            return any;
+        }
         IntervalElements.widen(expression, operand -> super.deriveType(scope, operand));
         TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));
         RelDataType type = super.deriveType(scope, expression);

@@ -3,6 +3,7 @@ package io.quarry.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.type.Type;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +31,38 @@ class TestLambdaCaptures extends LocalQueryTest {
         assertThat(aggregate.rows()).containsExactly(List.of(50L));
         LocalQueryRunner.Result field = run("SELECT transform(ARRAY[1.5E0], x -> x * t.r.k) FROM (SELECT CAST(ROW(2E0) AS row(k double)) AS r) t");
         assertThat(field.rows()).containsExactly(List.of(List.of(3.0)));
+    }
+
+    @Test
+    void lambdasInsideUnnestReadTheOuterRow() throws Exception {
+        // expected rows as Trino 476 returns them
+        assertResult("SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (5, ARRAY[3])) t(n, arr)"
+                + " CROSS JOIN UNNEST(transform(t.arr, v -> v + t.n)) AS u(x) ORDER BY 1, 2",
+                List.of("integer", "integer"), List.of(1L, 2L), List.of(1L, 3L), List.of(5L, 8L));
+        assertResult("SELECT n.name, x FROM nation n CROSS JOIN UNNEST(transform(ARRAY[1,2], v -> v * n.nationkey)) AS u(x)"
+                + " WHERE n.nationkey < 3 ORDER BY 1, 2",
+                List.of("varchar(25)", "bigint"), List.of("ALGERIA", 0L), List.of("ALGERIA", 0L),
+                List.of("ARGENTINA", 1L), List.of("ARGENTINA", 2L), List.of("BRAZIL", 2L), List.of("BRAZIL", 4L));
+        assertResult("SELECT n, x, y FROM (VALUES (1, ARRAY[1,2])) t(n, arr)"
+                + " CROSS JOIN UNNEST(transform(arr, v -> v + n), transform(arr, v -> v * n * 10)) AS u(x, y)",
+                List.of("integer", "integer", "integer"), List.of(1L, 2L, 10L), List.of(1L, 3L, 20L));
+        assertResult("SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (5, ARRAY[3])) t(n, arr)"
+                + " LEFT JOIN UNNEST(filter(arr, v -> v > n)) AS u(x) ON true ORDER BY 1, 2",
+                List.of("integer", "integer"), List.of(1L, 2L), Arrays.asList(5L, null));
+        assertResult("SELECT name, (SELECT max(x) FROM UNNEST(transform(ARRAY[1, 2], v -> v * n.nationkey)) u(x))"
+                + " FROM nation n WHERE nationkey < 3 ORDER BY 1",
+                List.of("varchar(25)", "bigint"), List.of("ALGERIA", 0L), List.of("ARGENTINA", 2L), List.of("BRAZIL", 4L));
+    }
+
+    @Test
+    void fieldsOfRowParameters() throws Exception {
+        assertResult("SELECT transform(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar))], e -> e.s)",
+                List.of("array(varchar)"), List.of(List.of("a")));
+        assertResult("SELECT transform(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar))], e -> e.s || 'x')",
+                List.of("array(varchar)"), List.of(List.of("ax")));
+        assertResult("SELECT filter(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar)), CAST(ROW(2,'b') AS ROW(i int, s varchar))],"
+                + " e -> e.i > 1)", List.of("array(row(i integer, s varchar))"), List.of(List.of(List.of(2L, "b"))));
+        assertResult("SELECT any_match(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar))], e -> e.i = 1 AND e.s = 'a')",
+                List.of("boolean"), List.of(true));
     }
 }
