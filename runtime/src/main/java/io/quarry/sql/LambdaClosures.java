@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.prepare.Prepare;
@@ -19,6 +20,7 @@ import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLambda;
+import org.apache.calcite.rex.RexLambdaRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -50,9 +52,31 @@ final class LambdaClosures {
 
     /** A lambda scope whose names other than the parameters resolve in the enclosing scope. */
     static final class ClosureScope extends SqlLambdaScope {
-        ClosureScope(SqlLambdaScope original, SqlLambda lambda) {
-            super(original.getParent(), lambda);
+        ClosureScope(SqlLambdaScope original, SqlLambda lambda, Map<SqlNode, SqlValidatorScope> scopes) {
+            super(enclosing(original.getParent(), scopes), lambda);
             getParameterTypes().putAll(original.getParameterTypes());
+        }
+
+        /** The scope around a lambda; an enclosing lambda's as the closure scope that replaces it. */
+        private static SqlValidatorScope enclosing(SqlValidatorScope parent, Map<SqlNode, SqlValidatorScope> scopes) {
+            if (parent instanceof SqlLambdaScope outer && !(parent instanceof ClosureScope)) {
+                SqlLambda outerLambda = (SqlLambda) outer.getNode();
+                return scopes.get(outerLambda) instanceof ClosureScope existing
+                        ? existing
+                        : closureScope(outer, outerLambda, scopes);
+            }
+            return parent;
+        }
+
+        /** The index of a parameter of this lambda, or -1. */
+        int parameterIndex(String name) {
+            List<SqlNode> parameters = ((SqlLambda) getNode()).getParameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i).toString().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override
@@ -79,7 +103,7 @@ final class LambdaClosures {
     /** Replaces Calcite's scope of a lambda by a {@link ClosureScope}, once. */
     static SqlValidatorScope closureScope(SqlValidatorScope scope, SqlLambda lambda, Map<SqlNode, SqlValidatorScope> scopes) {
         if (scope instanceof SqlLambdaScope original && !(scope instanceof ClosureScope)) {
-            ClosureScope closure = new ClosureScope(original, lambda);
+            ClosureScope closure = new ClosureScope(original, lambda, scopes);
             scopes.put(lambda, closure);
             return closure;
         }
@@ -104,12 +128,30 @@ final class LambdaClosures {
             }));
         }
 
+        /** The blackboard converting a lambda while its body's blackboard is created. */
+        private Blackboard convertingLambda;
+
         @Override
         protected Blackboard createBlackboard(SqlValidatorScope scope, Map<String, RexNode> nameToNodeMap, boolean top) {
             if (scope instanceof ClosureScope closure && nameToNodeMap != null) {
-                return new LambdaBlackboard(closure, new EnclosingTables(nameToNodeMap, scope, rexBuilder), top);
+                return new LambdaBlackboard(
+                        closure, new EnclosingTables(nameToNodeMap, scope, rexBuilder), convertingLambda, top);
             }
             return new CapturingBlackboard(scope, nameToNodeMap, top);
+        }
+
+        /** Converts an expression of a blackboard, noting the blackboard while a lambda is converted. */
+        private RexNode convert(Blackboard blackboard, SqlNode expression, Function<SqlNode, RexNode> conversion) {
+            if (expression.getKind() != SqlKind.LAMBDA) {
+                return conversion.apply(expression);
+            }
+            Blackboard saved = convertingLambda;
+            convertingLambda = blackboard;
+            try {
+                return conversion.apply(expression);
+            } finally {
+                convertingLambda = saved;
+            }
         }
 
         /**
@@ -123,35 +165,38 @@ final class LambdaClosures {
 
             @Override
             public RexNode convertExpression(SqlNode expression) {
-                return super.convertExpression(expression).accept(new CaptureLister(rexBuilder));
+                return convert(this, expression, super::convertExpression).accept(new CaptureLister(rexBuilder));
             }
         }
 
         /**
-         * The blackboard of a lambda body. A captured column of a table that is not among the inputs of the lambda's
-         * expression (the outer row of {@code UNNEST(transform(t.a, v -> v + t.k))}, or of a correlated sub-query)
-         * is converted by a blackboard of the scope enclosing the lambda, which makes it a correlation variable as it
-         * would be outside the lambda.
+         * The blackboard of a lambda body. A name other than a parameter (of this lambda or an enclosing one) is
+         * converted by the blackboard that converts the lambda, as it would be outside the lambda: a column of the
+         * input, a group key of an aggregation ({@code transform(array_agg(x), v -> v * k) … GROUP BY k}), or a
+         * correlation variable for the outer row of {@code UNNEST(transform(t.a, v -> v + t.k))} or of a correlated
+         * sub-query.
          */
         private final class LambdaBlackboard extends Blackboard {
             private final EnclosingTables names;
+            private final Blackboard enclosing;
 
-            LambdaBlackboard(ClosureScope scope, EnclosingTables names, boolean top) {
+            LambdaBlackboard(ClosureScope scope, EnclosingTables names, Blackboard enclosing, boolean top) {
                 super(scope, names, top);
                 this.names = names;
+                this.enclosing = enclosing;
+            }
+
+            @Override
+            public RexNode convertExpression(SqlNode expression) {
+                return convert(this, expression, super::convertExpression);
             }
 
             @Override
             public RexNode visit(SqlIdentifier identifier) {
-                String first = identifier.names.get(0);
-                if (identifier.names.size() < 2 || names.get(first) != null) {
+                if (enclosing == null || names.isLambdaName(identifier.names.get(0))) {
                     return super.visit(identifier);
                 }
-                SqlValidatorScope enclosing = scope;
-                while (enclosing instanceof SqlLambdaScope lambda) {
-                    enclosing = lambda.getParent();
-                }
-                return createBlackboard(enclosing, null, false).convertExpression(identifier);
+                return enclosing.convertExpression(identifier);
             }
         }
     }
@@ -235,15 +280,33 @@ final class LambdaClosures {
             this.rexBuilder = rexBuilder;
         }
 
+        /** Whether a name is a parameter of this lambda or of an enclosing one. */
+        boolean isLambdaName(String name) {
+            if (containsKey(name)) {
+                return true;
+            }
+            for (SqlValidatorScope enclosing = scope; enclosing instanceof SqlLambdaScope lambda; enclosing = lambda.getParent()) {
+                if (enclosing instanceof ClosureScope closure && closure.parameterIndex(name) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         public RexNode get(Object key) {
             RexNode parameter = super.get(key);
             if (parameter != null || !(key instanceof String alias)) {
                 return parameter;
             }
-            // up through enclosing lambdas and the aggregating scope of a grouped query to the FROM's tables
+            // up through enclosing lambdas (whose parameters this one captures) and the aggregating scope of a
+            // grouped query to the FROM's tables
             SqlValidatorScope enclosing = scope;
             while (!(enclosing instanceof ListScope) || enclosing instanceof SqlLambdaScope) {
+                if (enclosing != scope && enclosing instanceof ClosureScope outer && outer.parameterIndex(alias) >= 0) {
+                    RelDataType type = outer.getParameterTypes().get(alias);
+                    return type == null ? null : new RexLambdaRef(outer.parameterIndex(alias), alias, type);
+                }
                 if (!(enclosing instanceof DelegatingScope delegating)) {
                     return null;
                 }

@@ -346,6 +346,29 @@ final class SqlText {
         return original.substring(from, to);
     }
 
+    /** Where the user's text goes on after a 1-based rewritten position, past blanks (an operator after its left operand). */
+    ErrorLocation after(int line, int column) {
+        ErrorLocation at = location(line, column);
+        if (at == null) {
+            return null;
+        }
+        int offset = offset(original, at);
+        if (offset < 0) {
+            return at;
+        }
+        int row = at.lineNumber();
+        int col = at.columnNumber() + 1;
+        for (offset++; offset < original.length() && Character.isWhitespace(original.charAt(offset)); offset++) {
+            if (original.charAt(offset) == '\n') {
+                row++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new ErrorLocation(row, col);
+    }
+
     private static int offset(String text, ErrorLocation location) {
         int line = 1;
         int i = 0;

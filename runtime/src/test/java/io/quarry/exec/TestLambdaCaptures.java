@@ -65,4 +65,37 @@ class TestLambdaCaptures extends LocalQueryTest {
         assertResult("SELECT any_match(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar))], e -> e.i = 1 AND e.s = 'a')",
                 List.of("boolean"), List.of(true));
     }
+
+    @Test
+    void lambdasInsideLambdasReadTheOuterParameters() throws Exception {
+        assertResult("SELECT transform(ARRAY[ARRAY[1, 2], ARRAY[3]], a -> transform(a, x -> x * cardinality(a)))",
+                List.of("array(array(bigint))"), List.of(List.of(List.of(2L, 4L), List.of(3L))));
+        assertResult("SELECT transform(ARRAY[1, 2], x -> transform(ARRAY[10], y -> x + y + n)) FROM (VALUES 100) t(n)",
+                List.of("array(array(integer))"), List.of(List.of(List.of(111L), List.of(112L))));
+        assertResult("SELECT transform(ARRAY[1, 2], x -> transform(ARRAY[10], y -> transform(ARRAY[100], z -> x + y + z)))",
+                List.of("array(array(array(integer)))"), List.of(List.of(List.of(List.of(111L)), List.of(List.of(112L)))));
+        // an inner parameter of the same name hides the outer one
+        assertResult("SELECT transform(ARRAY[1, 2], x -> transform(ARRAY[10], x -> x + 1))",
+                List.of("array(array(integer))"), List.of(List.of(List.of(11L), List.of(11L))));
+        assertResult("SELECT reduce(ARRAY[1, 2], 0, (s, x) -> s + cardinality(filter(ARRAY[1, 2, 3], y -> y <= x)), s -> s)",
+                List.of("bigint"), List.of(3L));
+        assertResult("SELECT n.name, transform(ARRAY[1, 2], x -> transform(ARRAY[n.regionkey], y -> x * 10 + y + n.nationkey))"
+                + " FROM nation n WHERE n.nationkey < 2 ORDER BY 1", List.of("varchar(25)", "array(array(bigint))"),
+                List.of("ALGERIA", List.of(List.of(10L), List.of(20L))), List.of("ARGENTINA", List.of(List.of(12L), List.of(22L))));
+        // a column first in a binary body, before the parameter
+        assertResult("SELECT transform(ARRAY[1], x -> nationkey + x) FROM nation WHERE nationkey = 3",
+                List.of("array(bigint)"), List.of(List.of(4L)));
+    }
+
+    @Test
+    void lambdasOverAggregatesReadGroupKeys() throws Exception {
+        assertResult("SELECT regionkey, transform(array_agg(nationkey ORDER BY nationkey), x -> x * regionkey)"
+                + " FROM nation GROUP BY regionkey ORDER BY 1", List.of("bigint", "array(bigint)"),
+                List.of(0L, List.of(0L, 0L, 0L, 0L, 0L)), List.of(1L, List.of(1L, 2L, 3L, 17L, 24L)),
+                List.of(2L, List.of(16L, 18L, 24L, 36L, 42L)), List.of(3L, List.of(18L, 21L, 57L, 66L, 69L)),
+                List.of(4L, List.of(16L, 40L, 44L, 52L, 80L)));
+        assertResult("SELECT regionkey, count(*) FROM nation GROUP BY regionkey"
+                + " HAVING any_match(array_agg(nationkey), x -> x = regionkey * 6) ORDER BY 1",
+                List.of("bigint", "bigint"), List.of(0L, 5L), List.of(2L, 5L));
+    }
 }

@@ -29,4 +29,30 @@ class TestQueryEdges extends LocalQueryTest {
             ErrorCode.NOT_SUPPORTED, "FILTER is not yet supported for window functions");
         assertFails("SELECT abs(x) OVER () FROM (VALUES 1) t(x)", ErrorCode.FUNCTION_NOT_WINDOW, "Not a window function: abs");
     }
+
+    @Test
+    void valuesSpreadARowTypedValueOverColumns() throws Exception {
+        assertResult("VALUES CAST(ROW(1,2) AS ROW(x int, y int))", List.of("integer", "integer"), List.of(1L, 2L));
+        assertResult("SELECT b, a FROM (VALUES CAST(ROW(1,'a') AS ROW(x int, y varchar)), CAST(ROW(2,'b') AS ROW(x int, y varchar)))"
+            + " t(a, b) ORDER BY 2", List.of("varchar", "integer"), List.of("a", 1L), List.of("b", 2L));
+        // written ROW(…), the row is one column
+        assertResult("SELECT r.y FROM (VALUES ROW(CAST(ROW(2, 'b') AS ROW(x int, y varchar)))) t(r)",
+            List.of("varchar"), List.of("b"));
+        assertFails("SELECT a FROM (VALUES (CAST(ROW(1, 'a') AS ROW(x int, y varchar)))) t(a)", ErrorCode.MISMATCHED_COLUMN_ALIASES);
+    }
+
+    @Test
+    void aggregatesAndWindowsInsideLambdasAndUnnest() {
+        assertFails("SELECT name, transform(ARRAY[1], x -> x + rank() OVER (ORDER BY nationkey)) FROM tpch.tiny.nation",
+            ErrorCode.EXPRESSION_NOT_SCALAR,
+            "line 1:41: Lambda expression cannot contain aggregations, window functions or grouping operations: [rank() OVER");
+        assertFails("SELECT transform(ARRAY[1], x -> x + count(*)) FROM tpch.tiny.nation", ErrorCode.EXPRESSION_NOT_SCALAR,
+            "line 1:35: Lambda expression cannot contain aggregations, window functions or grouping operations: [count(*)]");
+        assertFails("SELECT regionkey, transform(ARRAY[1], x -> x + max(nationkey)) FROM tpch.tiny.nation GROUP BY regionkey",
+            ErrorCode.EXPRESSION_NOT_SCALAR, "line 1:46: Lambda expression cannot contain");
+        assertFails("SELECT (SELECT x FROM UNNEST(ARRAY[count(*)]) u(x)) FROM tpch.tiny.nation", ErrorCode.EXPRESSION_NOT_SCALAR,
+            "line 1:30: UNNEST cannot contain aggregations, window functions or grouping operations: [count(*)]");
+        assertFails("SELECT n, (SELECT count(*) FROM UNNEST(ARRAY[max(n)]) u(x)) FROM (VALUES 1) t(n)",
+            ErrorCode.EXPRESSION_NOT_SCALAR, "line 1:40: UNNEST cannot contain aggregations, window functions or grouping operations: [max(n)]");
+    }
 }
