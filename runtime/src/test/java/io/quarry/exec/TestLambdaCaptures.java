@@ -49,6 +49,10 @@ class TestLambdaCaptures extends LocalQueryTest {
         assertResult("SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (5, ARRAY[3])) t(n, arr)"
                 + " LEFT JOIN UNNEST(filter(arr, v -> v > n)) AS u(x) ON true ORDER BY 1, 2",
                 List.of("integer", "integer"), List.of(1L, 2L), Arrays.asList(5L, null));
+        assertResult("SELECT r.name, x, y FROM region r"
+                + " CROSS JOIN UNNEST(ARRAY[r.regionkey], transform(ARRAY[r.name], s -> lower(s))) AS u(x, y) ORDER BY 1 LIMIT 3",
+                List.of("varchar(25)", "bigint", "varchar(25)"), List.of("AFRICA", 0L, "africa"), List.of("AMERICA", 1L, "america"),
+                List.of("ASIA", 2L, "asia"));
         assertResult("SELECT name, (SELECT max(x) FROM UNNEST(transform(ARRAY[1, 2], v -> v * n.nationkey)) u(x))"
                 + " FROM nation n WHERE nationkey < 3 ORDER BY 1",
                 List.of("varchar(25)", "bigint"), List.of("ALGERIA", 0L), List.of("ARGENTINA", 2L), List.of("BRAZIL", 4L));

@@ -55,4 +55,10 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT n, (SELECT count(*) FROM UNNEST(ARRAY[max(n)]) u(x)) FROM (VALUES 1) t(n)",
             ErrorCode.EXPRESSION_NOT_SCALAR, "line 1:40: UNNEST cannot contain aggregations, window functions or grouping operations: [max(n)]");
     }
+
+    @Test
+    void unnestOfAComputedAndAPlainOuterColumn() throws Exception {
+        assertResult("SELECT n, x, y FROM (VALUES (1, ARRAY[1,2])) t(n, arr) CROSS JOIN UNNEST(ARRAY[n], arr) AS u(x, y)",
+            List.of("integer", "integer", "integer"), List.of(1L, 1L, 1L), java.util.Arrays.asList(1L, null, 2L));
+    }
 }
