@@ -321,6 +321,13 @@ final class QuarryValidator extends SqlValidatorImpl {
                 && right.getSqlTypeName() != SqlTypeName.ANY;
     }
 
+    /** Where Trino places a lambda: at its parameters, with their parenthesis. */
+    ErrorLocation lambdaLocation(org.apache.calcite.sql.SqlLambda lambda) {
+        SqlParserPos pos = lambda.getParameters().isEmpty() ? lambda.getParserPosition()
+                : lambda.getParameters().get(0).getParserPosition();
+        return pos == null ? null : text.withOpeningParenthesis(pos.getLineNum(), pos.getColumnNum());
+    }
+
     private ErrorLocation location(SqlParserPos pos) {
         return pos == null ? null : text.location(pos.getLineNum(), pos.getColumnNum());
     }

@@ -369,6 +369,23 @@ final class SqlText {
         return new ErrorLocation(row, col);
     }
 
+    /** A 1-based rewritten position, or the opening parenthesis just before it (past blanks) when there is one. */
+    ErrorLocation withOpeningParenthesis(int line, int column) {
+        ErrorLocation at = location(line, column);
+        if (at == null) {
+            return null;
+        }
+        int offset = offset(original, at);
+        int before = offset - 1;
+        while (before >= 0 && original.charAt(before) == ' ') {
+            before--;
+        }
+        if (offset < 0 || before < 0 || original.charAt(before) != '(') {
+            return at;
+        }
+        return new ErrorLocation(at.lineNumber(), at.columnNumber() - (offset - before));
+    }
+
     private static int offset(String text, ErrorLocation location) {
         int line = 1;
         int i = 0;

@@ -61,4 +61,14 @@ class TestQueryEdges extends LocalQueryTest {
         assertResult("SELECT n, x, y FROM (VALUES (1, ARRAY[1,2])) t(n, arr) CROSS JOIN UNNEST(ARRAY[n], arr) AS u(x, y)",
             List.of("integer", "integer", "integer"), List.of(1L, 1L, 1L), java.util.Arrays.asList(1L, null, 2L));
     }
+
+    @Test
+    void lambdasOfTheWrongArity() {
+        assertFails("SELECT transform(ARRAY[1, 2], (x, y) -> x)", ErrorCode.INVALID_PARAMETER_USAGE,
+            "line 1:31: Expected a lambda that takes 1 argument(s) but got 2");
+        assertFails("SELECT transform_values(MAP(ARRAY['a'], ARRAY[1]), v -> v)", ErrorCode.INVALID_PARAMETER_USAGE,
+            "line 1:52: Expected a lambda that takes 2 argument(s) but got 1");
+        assertFails("SELECT zip_with(ARRAY[1], ARRAY[2], x -> x)", ErrorCode.INVALID_PARAMETER_USAGE,
+            "line 1:37: Expected a lambda that takes 2 argument(s) but got 1");
+    }
 }
