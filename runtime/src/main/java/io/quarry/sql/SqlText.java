@@ -35,6 +35,7 @@ final class SqlText {
         requireNonNull(sql, "sql is null");
         StringBuilder out = new StringBuilder(sql.length() + 8);
         List<int[]> insertions = new ArrayList<>();
+        java.util.Set<Integer> closings = new java.util.HashSet<>();
         int line = 1;
         int lineStart = 0; // index in out where the current line starts
         int i = 0;
@@ -110,6 +111,14 @@ final class SqlText {
                     out.append(')');
                     i = close;
                     continue;
+                }
+                int rowClose = word.equalsIgnoreCase("row") ? rowBeforeComma(sql, out, end) : -1;
+                if (rowClose >= 0) {
+                    // (ROW(…), …): Calcite's grammar reads "(ROW" as a ROW constructor of the whole list; the row
+                    // parenthesised on its own is the first item, as in Trino
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append('(');
+                    closings.add(rowClose);
                 }
                 if (word.equalsIgnoreCase("offset") && afterLimit(sql, i)) {
                     // Trino's grammar has OFFSET before LIMIT only
@@ -191,10 +200,42 @@ final class SqlText {
                 i = end;
             } else {
                 out.append(c);
+                if (c == ')' && closings.remove(i)) {
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append(')');
+                }
                 i++;
             }
         }
         return new SqlText(sql, out.toString(), List.copyOf(insertions));
+    }
+
+    /**
+     * For the word ROW ending at {@code end}, right after an opening parenthesis, with its own parenthesised list
+     * followed by a comma: where that list closes; else -1.
+     */
+    private static int rowBeforeComma(String sql, StringBuilder out, int end) {
+        int before = out.length() - 1;
+        while (before >= 0 && Character.isWhitespace(out.charAt(before))) {
+            before--;
+        }
+        int open = firstNonBlank(sql, end);
+        if (before < 0 || out.charAt(before) != '(' || open >= sql.length() || sql.charAt(open) != '(') {
+            return -1;
+        }
+        int depth = 0;
+        for (int k = open; k < sql.length(); k++) {
+            char c = sql.charAt(k);
+            if (c == '\'' || c == '"') {
+                k = closingQuote(sql, k, c) - 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                int next = firstNonBlank(sql, k + 1);
+                return next < sql.length() && sql.charAt(next) == ',' ? k : -1;
+            }
+        }
+        return -1;
     }
 
     /** Whether the text before {@code start} ends with {@code LIMIT n}, {@code LIMIT ALL} or {@code LIMIT ?}. */

@@ -71,4 +71,17 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT zip_with(ARRAY[1], ARRAY[2], x -> x)", ErrorCode.INVALID_PARAMETER_USAGE,
             "line 1:37: Expected a lambda that takes 2 argument(s) but got 1");
     }
+
+    @Test
+    void rowConstructorFirstInAParenthesisedList() throws Exception {
+        assertResult("VALUES (ROW(2, 'b'), 1)", List.of("row(integer, varchar(1))", "integer"), List.of(List.of(2L, "b"), 1L));
+        assertResult("SELECT x.k FROM (VALUES (ROW(1, 2), 1), (ROW(1, 3), 2)) x(r, k) JOIN (VALUES (ROW(1, 2), 0)) y(r, z) ON x.r = y.r",
+            List.of("integer"), List.of(1L));
+        assertResult("SELECT * FROM (VALUES (ROW(1, ')'), 'x')) t(r, s)",
+            List.of("row(integer, varchar(1))", "varchar(1)"), List.of(List.of(1L, ")"), "x"));
+        assertResult("SELECT (ROW(1, 'a'), 2) IN ((ROW(1, 'a'), 2))", List.of("boolean"), List.of(true));
+        // positions after the row are the user's
+        assertFails("SELECT * FROM (VALUES (ROW(2, 'b'), 1)) t(r, n) WHERE nosuch = 1", ErrorCode.COLUMN_NOT_FOUND,
+            "line 1:55: Column 'nosuch' cannot be resolved");
+    }
 }
