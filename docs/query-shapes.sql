@@ -1,5 +1,5 @@
 -- Query shapes on tpch.tiny (catalog tpch, schema tiny), one statement a line, compared line by line with Trino 476.
--- Known differences: a lambda inside UNNEST that uses a column of the outer row (UNNEST(transform(t.a, v -> v + t.k))) fails to plan; char(n) inside ARRAY/MAP/ROW constructors is typed varchar(n) (Trino: array(char(n)), and the elements are padded to the longest); a row field inside a lambda (transform(a, e -> e.s)) is 'Incompatible types'; VALUES of a single row-typed expression (VALUES CAST(ROW(1,2) AS ROW(x int, y int))) is one row column, where Trino spreads it over columns; a ROW(...) constructor first in a parenthesised VALUES row (VALUES (ROW(2, 'b'), 1)) is a SYNTAX_ERROR; a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; an aggregate inside UNNEST in a sub-query is an internal error where Trino says EXPRESSION_NOT_SCALAR; EXCEPT/INTERSECT without ORDER BY return rows in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST).
+-- Known differences: char(n) inside arrays, maps and rows (from constructors or casts such as CAST(x AS array(char(3)))) and the common type of char values of different lengths (CASE, COALESCE, greatest) are varchar(n) (Trino: char(n), the shorter values padded); an anonymous row type in a cast (CAST(ROW(1, 2) AS ROW(int, int))) is a SYNTAX_ERROR; a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; a JOIN between UNNESTs with a condition other than ON TRUE runs where Trino says NOT_SUPPORTED; a correlated LATERAL sub-query with ORDER BY and LIMIT over UNNEST of outer columns is NOT_SUPPORTED (Trino runs it); EXCEPT/INTERSECT and some VALUES without ORDER BY return rows in another order; map_agg lists its keys in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST, ORDER BY/LIMIT or HAVING in a correlated scalar sub-query, UNION ALL over outer columns in LATERAL).
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, CAST(NULL AS array(integer)))) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT a, b FROM UNNEST(ARRAY[1,2,3], ARRAY['a']) AS u(a, b)
@@ -439,3 +439,169 @@ SELECT t.a = u.a FROM (VALUES ARRAY[1]) t(a) JOIN (VALUES ARRAY[1]) u(a) ON t.a 
 SELECT count(*) FROM nation n1 JOIN nation n2 ON ARRAY[n1.regionkey] = ARRAY[n2.regionkey]
 SELECT t.n, u.m FROM (VALUES (1, ARRAY[1, 2]), (2, ARRAY[NULL])) t(n, a) JOIN (VALUES (10, ARRAY[1, 2]), (20, ARRAY[NULL]), (30, ARRAY[1])) u(m, a) ON t.a = u.a
 SELECT count(*) FROM nation n JOIN region r ON ROW(n.regionkey, 'x') = ROW(r.regionkey, 'x')
+SELECT n, x FROM (VALUES (1, ARRAY[1,2])) t(n, arr) CROSS JOIN UNNEST(transform(t.arr, v -> v + t.n)) AS u(x)
+SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (5, ARRAY[3])) t(n, arr) CROSS JOIN UNNEST(transform(arr, v -> v + n)) AS u(x) ORDER BY 1, 2
+SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (5, ARRAY[3])) t(n, arr), UNNEST(filter(arr, v -> v > n)) AS u(x) ORDER BY 1, 2
+SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (5, ARRAY[3])) t(n, arr) LEFT JOIN UNNEST(filter(arr, v -> v > n)) AS u(x) ON true ORDER BY 1, 2
+SELECT (SELECT sum(x) FROM UNNEST(transform(arr, v -> v * n)) AS u(x)) FROM (VALUES (1, ARRAY[1,2]), (5, ARRAY[3])) t(n, arr) ORDER BY 1
+SELECT (SELECT transform(arr, v -> v + t.n)) FROM (VALUES (1, ARRAY[1,2])) t(n, arr)
+SELECT n.name, x FROM nation n CROSS JOIN UNNEST(transform(ARRAY[1,2], v -> v * n.nationkey)) AS u(x) WHERE n.nationkey < 3 ORDER BY 1, 2
+SELECT n.name, x, o FROM nation n CROSS JOIN UNNEST(transform(ARRAY[1,2], v -> v + n.regionkey)) WITH ORDINALITY AS u(x, o) WHERE n.nationkey < 2 ORDER BY 1, 3
+SELECT n, x, y FROM (VALUES (1, ARRAY[1,2])) t(n, arr) CROSS JOIN UNNEST(transform(arr, v -> v + n), transform(arr, v -> v * n * 10)) AS u(x, y)
+SELECT n, k, v FROM (VALUES (2, MAP(ARRAY['a'], ARRAY[1]))) t(n, m) CROSS JOIN UNNEST(transform_values(m, (k, v) -> v * n)) AS u(k, v)
+SELECT r.name, max(x) FROM region r CROSS JOIN UNNEST(transform(ARRAY[1, 2], v -> v + r.regionkey)) AS u(x) GROUP BY r.name ORDER BY 1
+SELECT n, s FROM (VALUES (1, ARRAY[1,2])) t(n, arr) CROSS JOIN LATERAL (SELECT reduce(arr, n, (s, v) -> s + v, s -> s) AS s) l
+SELECT n, x, y FROM (VALUES (1, ARRAY[1,2])) t(n, arr) CROSS JOIN UNNEST(transform(t.arr, v -> v + t.n), transform(t.arr, v -> v * t.n * 10)) AS u(x, y)
+SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[3])) t(n, arr) CROSS JOIN UNNEST(transform(arr, v -> v + n)) AS u(x) WHERE x > 2
+SELECT name, (SELECT max(x) FROM UNNEST(transform(ARRAY[1, 2], v -> v * n.nationkey)) u(x)) FROM nation n WHERE nationkey < 3 ORDER BY 1
+SELECT n.name, l.s FROM nation n CROSS JOIN LATERAL (SELECT transform(ARRAY[1, 2], v -> v + n.regionkey) AS s) l WHERE n.nationkey < 2 ORDER BY 1
+SELECT n.name, l.c FROM nation n CROSS JOIN LATERAL (SELECT count(*) c FROM region r WHERE any_match(ARRAY[r.regionkey], v -> v = n.regionkey)) l WHERE n.nationkey < 3 ORDER BY 1
+SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (5, ARRAY[3])) t(n, arr) CROSS JOIN UNNEST(transform(t.arr, v -> v + t.n)) AS u(x) ORDER BY 1, 2
+SELECT transform(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar))], e -> e.s)
+SELECT filter(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar)), CAST(ROW(2,'b') AS ROW(i int, s varchar))], e -> e.i > 1)
+SELECT transform(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar))], e -> e[1])
+SELECT transform(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar))], e -> e.s || 'x')
+SELECT any_match(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar))], e -> e.i = 1 AND e.s = 'a')
+SELECT reduce(ARRAY[CAST(ROW(1,'a') AS ROW(i int, s varchar)), CAST(ROW(2,'b') AS ROW(i int, s varchar))], 0, (acc, e) -> acc + e.i, acc -> acc)
+SELECT name, transform(ARRAY[1, 2], x -> x + nationkey) FROM nation WHERE nationkey < 3 ORDER BY 1
+SELECT name FROM nation WHERE any_match(ARRAY[1, 2, 3], x -> x = regionkey) ORDER BY 1 LIMIT 5
+SELECT regionkey, sum(cardinality(filter(ARRAY[1, 2, 3, 4], x -> x <= nationkey))) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT regionkey, transform(array_agg(nationkey ORDER BY nationkey), x -> x * regionkey) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT regionkey, filter(array_agg(name ORDER BY name), s -> s LIKE 'A%') FROM nation GROUP BY regionkey ORDER BY 1
+SELECT name, transform(ARRAY[1], x -> x + rank() OVER (ORDER BY nationkey)) FROM nation WHERE nationkey < 3 ORDER BY 1
+SELECT name, sum(nationkey) OVER (PARTITION BY regionkey ORDER BY nationkey), transform(ARRAY[nationkey], x -> x * 2) FROM nation WHERE regionkey = 1 ORDER BY nationkey
+SELECT n.name, r.name, transform(ARRAY[n.nationkey, r.regionkey], x -> x * 10) FROM nation n JOIN region r ON n.regionkey = r.regionkey WHERE n.nationkey < 3 ORDER BY 1
+SELECT r.name, zip_with(ARRAY[1, 2], ARRAY[3, 4], (a, b) -> a * b + r.regionkey) FROM region r ORDER BY 1
+SELECT r.name, map_filter(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> v > r.regionkey) FROM region r ORDER BY 1
+SELECT r.name, transform_keys(MAP(ARRAY[1, 2], ARRAY['a', 'b']), (k, v) -> k + r.regionkey) FROM region r ORDER BY 1
+SELECT r, count(*) FROM (SELECT CAST(ROW(regionkey, regionkey % 2) AS ROW(a bigint, b bigint)) r FROM nation) GROUP BY r ORDER BY r.a
+SELECT r.a, count(*) FROM (SELECT CAST(ROW(regionkey, name) AS ROW(a bigint, b varchar)) r FROM nation) GROUP BY r.a ORDER BY 1
+SELECT x.r.a, y.r.b FROM (SELECT CAST(ROW(1, 'x') AS ROW(a int, b varchar)) r) x JOIN (SELECT CAST(ROW(1, 'y') AS ROW(a int, b varchar)) r) y ON x.r.a = y.r.a
+SELECT x.k FROM (VALUES (ROW(1, 2), 1), (ROW(1, 3), 2)) x(r, k) JOIN (VALUES (ROW(1, 2))) y(r) ON x.r = y.r
+SELECT a, count(*) FROM (VALUES (ARRAY[1, 2]), (ARRAY[1, 2]), (ARRAY[3])) t(a) GROUP BY a ORDER BY 2 DESC
+SELECT m, count(*) FROM (VALUES (MAP(ARRAY['a'], ARRAY[1])), (MAP(ARRAY['a'], ARRAY[1]))) t(m) GROUP BY m
+SELECT a, row_number() OVER (PARTITION BY a ORDER BY k) FROM (VALUES (ARRAY[1], 1), (ARRAY[1], 2), (ARRAY[2], 3)) t(a, k) ORDER BY k
+SELECT r, rank() OVER (ORDER BY r) FROM (VALUES ROW(CAST(ROW(2, 'b') AS ROW(x int, y varchar))), ROW(CAST(ROW(1, 'a') AS ROW(x int, y varchar)))) t(r) ORDER BY 2
+SELECT DISTINCT a FROM (VALUES (ARRAY[1, 2]), (ARRAY[1, 2]), (ARRAY[3])) t(a) ORDER BY a
+SELECT max(r), min(r) FROM (VALUES (CAST(ROW(1, 'a') AS ROW(x int, y varchar))), (CAST(ROW(2, 'b') AS ROW(x int, y varchar)))) t(r)
+SELECT array_agg(r ORDER BY r.x DESC) FROM (VALUES (CAST(ROW(1, 'a') AS ROW(x int, y varchar))), (CAST(ROW(2, 'b') AS ROW(x int, y varchar)))) t(r)
+SELECT n.name, a FROM nation n CROSS JOIN UNNEST(ARRAY[n.regionkey, n.nationkey]) AS u(a) WHERE n.nationkey = 5 ORDER BY 2
+SELECT n.name, x, y FROM nation n CROSS JOIN UNNEST(ARRAY[n.name], ARRAY[n.nationkey, n.regionkey]) AS u(x, y) WHERE n.nationkey = 5
+SELECT r.name, e.i, e.s FROM region r CROSS JOIN UNNEST(ARRAY[CAST(ROW(r.regionkey, r.name) AS ROW(i bigint, s varchar))]) AS e(i, s) ORDER BY 1 LIMIT 2
+SELECT x, count(*) FROM nation n CROSS JOIN UNNEST(ARRAY[n.regionkey % 2]) AS u(x) GROUP BY x ORDER BY 1
+SELECT x, sum(x) OVER (ORDER BY x) FROM UNNEST(ARRAY[3, 1, 2]) AS u(x) ORDER BY 1
+SELECT n.name, u.x FROM nation n LEFT JOIN LATERAL (SELECT x FROM UNNEST(ARRAY[n.regionkey]) u(x) WHERE x > 2) u ON true WHERE n.nationkey < 4 ORDER BY 1
+SELECT n.name, l.m FROM nation n CROSS JOIN LATERAL (SELECT max(x) m FROM UNNEST(ARRAY[n.nationkey, n.regionkey]) u(x)) l WHERE n.nationkey < 3 ORDER BY 1
+SELECT n, arr, cardinality(arr) FROM (SELECT regionkey n, array_agg(nationkey) arr FROM nation GROUP BY regionkey) WHERE n < 2 ORDER BY 1
+SELECT n, x FROM (SELECT regionkey n, array_agg(nationkey ORDER BY nationkey) arr FROM nation GROUP BY regionkey) CROSS JOIN UNNEST(arr) AS u(x) WHERE n = 0 ORDER BY 2
+SELECT element_at(m, 'a'), m['b'] FROM (VALUES MAP(ARRAY['a', 'b'], ARRAY[1, 2])) t(m)
+SELECT transform(ARRAY[ARRAY[1, 2], ARRAY[3]], a -> transform(a, x -> x * cardinality(a)))
+SELECT transform(ARRAY[1, 2], x -> transform(ARRAY[10], y -> x + y + n)) FROM (VALUES 100) t(n)
+SELECT filter(ARRAY[1, 2, 3], x -> x IN (1, 3))
+SELECT transform(ARRAY['a', 'b'], s -> upper(s) || CAST(length(s) AS varchar))
+SELECT transform(ARRAY[1, NULL, 3], x -> coalesce(x, 0))
+SELECT transform(ARRAY[1, 2], x -> CASE WHEN x > 1 THEN 'big' ELSE 'small' END)
+SELECT r.name, array_sort(transform(ARRAY[3, 1, 2], x -> x * r.regionkey)) FROM region r ORDER BY 1 LIMIT 2
+SELECT name FROM region r WHERE cardinality(filter(split(r.comment, ' '), w -> length(w) > r.regionkey + 8)) > 0 ORDER BY 1
+SELECT name FROM nation WHERE cardinality(filter(ARRAY[1, 2, 3], x -> x > regionkey)) = 2 ORDER BY 1
+SELECT name FROM nation ORDER BY reduce(ARRAY[nationkey, regionkey], 0, (s, x) -> s - x, s -> s), name LIMIT 3
+SELECT name, sum(cardinality(transform(ARRAY[1, 2], x -> x + nationkey))) OVER (PARTITION BY regionkey) FROM nation WHERE nationkey < 5 ORDER BY 1
+SELECT regionkey, max(transform(ARRAY[nationkey], x -> x * 2)[1]) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT regionkey, array_agg(transform(ARRAY[nationkey], x -> x + regionkey) ORDER BY nationkey) FROM nation WHERE nationkey < 6 GROUP BY regionkey ORDER BY 1
+SELECT transform(ARRAY[1, 2], x -> x + regionkey), count(*) FROM nation GROUP BY transform(ARRAY[1, 2], x -> x + regionkey) ORDER BY 1
+SELECT regionkey, transform(ARRAY[1], x -> x + count(*)) FROM nation GROUP BY regionkey
+SELECT regionkey, c, transform(ARRAY[c], x -> x * 2) FROM (SELECT regionkey, count(*) c FROM nation GROUP BY regionkey) ORDER BY 1
+SELECT n.name, x FROM nation n CROSS JOIN UNNEST(filter(ARRAY[0, 1, 2, 3, 4], v -> v = n.regionkey)) AS u(x) WHERE n.nationkey < 4 ORDER BY 1
+SELECT r.name, count(x) FROM region r LEFT JOIN UNNEST(filter(ARRAY[1, 2, 3], v -> v < r.regionkey)) AS u(x) ON true GROUP BY r.name ORDER BY 1
+SELECT r.name, x, y FROM region r CROSS JOIN UNNEST(ARRAY[r.regionkey], transform(ARRAY[r.name], s -> lower(s))) AS u(x, y) ORDER BY 1 LIMIT 3
+SELECT r.name, (SELECT array_agg(x ORDER BY x) FROM UNNEST(transform(ARRAY[2, 1], v -> v * r.regionkey)) u(x)) FROM region r ORDER BY 1
+SELECT r.name FROM region r WHERE EXISTS (SELECT 1 FROM UNNEST(transform(ARRAY[1, 2], v -> v + r.regionkey)) u(x) WHERE x = 4) ORDER BY 1
+SELECT r.name FROM region r WHERE 5 IN (SELECT x FROM UNNEST(transform(ARRAY[1, 2], v -> v + r.regionkey)) u(x)) ORDER BY 1
+SELECT t.r.a, t.r.b FROM (SELECT CAST(ROW(nationkey, name) AS ROW(a bigint, b varchar)) r FROM nation WHERE nationkey < 2) t ORDER BY 1
+SELECT x.r.b, y.name FROM (SELECT CAST(ROW(regionkey, name) AS ROW(a bigint, b varchar)) r FROM region) x JOIN nation y ON x.r.a = y.regionkey WHERE y.nationkey < 3 ORDER BY 2
+SELECT r.a, count(*) FROM (SELECT CAST(ROW(regionkey, nationkey) AS ROW(a bigint, b bigint)) r FROM nation) GROUP BY r.a ORDER BY 1
+SELECT r, count(*) FROM (SELECT CAST(ROW(regionkey % 2, 'x') AS ROW(a bigint, b varchar)) r FROM nation) GROUP BY r ORDER BY r.a
+SELECT max_by(r, r.b), min_by(r, r.b) FROM (SELECT CAST(ROW(name, nationkey) AS ROW(a varchar, b bigint)) r FROM nation)
+SELECT r.a, row_number() OVER (PARTITION BY r.a ORDER BY r.b DESC) FROM (SELECT CAST(ROW(regionkey, nationkey) AS ROW(a bigint, b bigint)) r FROM nation WHERE nationkey < 6) ORDER BY r.b
+SELECT lag(r) OVER (ORDER BY r.b) FROM (SELECT CAST(ROW(regionkey, nationkey) AS ROW(a bigint, b bigint)) r FROM nation WHERE nationkey < 3) ORDER BY r.b
+SELECT a, first_value(a) OVER (ORDER BY k) FROM (VALUES (ARRAY[1], 1), (ARRAY[2, 3], 2)) t(a, k) ORDER BY k
+SELECT m['k'], count(*) FROM (SELECT MAP(ARRAY['k'], ARRAY[regionkey]) m FROM nation) GROUP BY m['k'] ORDER BY 1
+SELECT x.a, y.a FROM (VALUES (ARRAY[1, 2])) x(a) JOIN (VALUES (ARRAY[1, 2]), (ARRAY[3])) y(a) ON x.a = y.a
+SELECT x.m FROM (VALUES (MAP(ARRAY[1], ARRAY['a']))) x(m) JOIN (VALUES (MAP(ARRAY[1], ARRAY['a']))) y(m) ON x.m = y.m
+SELECT DISTINCT r FROM (VALUES (CAST(ROW(1, 'a') AS ROW(x int, y varchar))), (CAST(ROW(1, 'a') AS ROW(x int, y varchar)))) t(r, z)
+SELECT a FROM (VALUES ARRAY[1, 2], ARRAY[1, 2], ARRAY[3]) t(a) UNION SELECT ARRAY[4] ORDER BY 1
+SELECT a FROM (VALUES ARRAY[3], ARRAY[1, 2]) t(a) ORDER BY a DESC
+SELECT r FROM (VALUES ROW(CAST(ROW(2, 'b') AS ROW(x int, y varchar))), ROW(CAST(ROW(1, 'a') AS ROW(x int, y varchar)))) t(r) ORDER BY r
+SELECT n, zip(a, b) FROM (VALUES (1, ARRAY[1, 2], ARRAY['a', 'b'])) t(n, a, b)
+SELECT n, x, y FROM (VALUES (1, ARRAY[1, 2], ARRAY['a', 'b'])) t(n, a, b) CROSS JOIN UNNEST(zip(a, b)) AS u(x, y)
+SELECT n, e.field0 FROM (VALUES (1, ARRAY[1, 2])) t(n, a) CROSS JOIN UNNEST(zip(a, a)) AS u(e)
+SELECT k, v FROM (SELECT map_agg(name, regionkey) m FROM region) CROSS JOIN UNNEST(m) AS u(k, v) ORDER BY v
+SELECT x, count(*) FROM nation CROSS JOIN UNNEST(sequence(0, regionkey)) AS u(x) GROUP BY x ORDER BY 1
+SELECT regionkey, array_join(array_sort(array_agg(DISTINCT substr(name, 1, 1))), ',') FROM nation GROUP BY regionkey ORDER BY 1
+SELECT name, transform(split(comment, ' '), w -> length(w))[1] FROM region ORDER BY 1
+SELECT * FROM UNNEST(ARRAY[1, 2]) WITH ORDINALITY AS u(x, o) WHERE o > 1
+SELECT u.*, t.n FROM (VALUES 7) t(n) CROSS JOIN UNNEST(ARRAY['a', 'b']) WITH ORDINALITY u(s, o)
+SELECT name, rank() OVER (PARTITION BY cardinality(filter(ARRAY[1, 2, 3], x -> x <= regionkey)) ORDER BY name) FROM nation WHERE nationkey < 6 ORDER BY 1
+SELECT name, sum(nationkey) OVER (ORDER BY transform(ARRAY[nationkey], x -> -x)[1]) FROM nation WHERE nationkey < 4 ORDER BY 1
+SELECT regionkey, array_agg(name) FILTER (WHERE any_match(ARRAY['A', 'E'], p -> name LIKE p || '%')) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT count_if(any_match(ARRAY[1, 2], x -> x = regionkey)) FROM nation
+SELECT regionkey, reduce(array_agg(nationkey), 0, (s, x) -> s + x * regionkey, s -> s) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT regionkey, transform(array_agg(CAST(ROW(nationkey, name) AS ROW(k bigint, n varchar))), r -> r.n) FROM nation WHERE nationkey < 5 GROUP BY regionkey ORDER BY 1
+SELECT regionkey, filter(array_agg(CAST(ROW(nationkey, name) AS ROW(k bigint, n varchar))), r -> r.k > regionkey * 5) FROM nation WHERE nationkey < 12 GROUP BY regionkey ORDER BY 1
+SELECT n.name, transform(ARRAY[CAST(ROW(r.name, r.regionkey) AS ROW(a varchar, b bigint))], e -> e.a || n.name) FROM nation n JOIN region r ON n.regionkey = r.regionkey WHERE n.nationkey < 3 ORDER BY 1
+SELECT e.a, e.b FROM (SELECT CAST(ROW(name, regionkey) AS ROW(a varchar, b bigint)) e FROM region) ORDER BY e.b DESC LIMIT 2
+SELECT x, y FROM (VALUES 1) t(n) CROSS JOIN UNNEST(ARRAY[CAST(ROW(1, 'a') AS ROW(x int, y varchar))]) AS u(x, y)
+SELECT t.n, u.x FROM (VALUES 1, 2) t(n) LEFT JOIN LATERAL (SELECT x FROM UNNEST(sequence(1, t.n)) s(x) WHERE x > 1) u ON true ORDER BY 1, 2
+SELECT t.n, u.c FROM (VALUES ARRAY[1, 2], ARRAY[3]) t(n) CROSS JOIN LATERAL (SELECT count(*) c FROM UNNEST(t.n)) u ORDER BY 2
+SELECT n, (SELECT array_agg(y ORDER BY y DESC) FROM UNNEST(a) u(y)) FROM (VALUES (1, ARRAY[3, 1, 2])) t(n, a)
+SELECT n, (SELECT max(y) FROM UNNEST(filter(a, v -> v < n)) u(y)) FROM (VALUES (2, ARRAY[3, 1, 2]), (4, ARRAY[5])) t(n, a) ORDER BY 1
+SELECT a, transform(a, x -> x + (SELECT 1)) FROM (VALUES ARRAY[1]) t(a)
+SELECT transform(ARRAY[1, 2], x -> x IS NULL), transform(ARRAY[1, NULL], x -> x IS NULL)
+SELECT transform(ARRAY['1', '2'], x -> CAST(x AS integer) + 1)
+SELECT transform(ARRAY[1, 2], x -> ROW(x, x * 2))
+SELECT transform(ARRAY[1, 2], x -> ARRAY[x, x])
+SELECT transform(ARRAY[1, 2], x -> MAP(ARRAY['k'], ARRAY[x]))
+SELECT transform(MAP(ARRAY['a'], ARRAY[1]), (k, v) -> v)
+SELECT map_filter(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> k = 'a' AND v > 0)
+SELECT transform_values(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> k || CAST(v AS varchar))
+SELECT zip_with(ARRAY['a', 'b'], ARRAY[1, 2], (x, y) -> ROW(x, y))
+SELECT array_sort(ARRAY[3, 1, 2], (a, b) -> IF(a < b, 1, IF(a = b, 0, -1)))
+SELECT all_match(ARRAY[], x -> x > 0), any_match(ARRAY[], x -> x > 0), none_match(ARRAY[], x -> x > 0)
+SELECT find_first(ARRAY[1, 2, 3], x -> x > 1)
+SELECT r.name, find_first(ARRAY[1, 2, 3], x -> x > r.regionkey) FROM region r ORDER BY 1
+SELECT r.name, array_sort(ARRAY[3, 1, 2], (a, b) -> IF(a * r.regionkey < b, -1, 1)) FROM region r ORDER BY 1 LIMIT 2
+SELECT transform(ARRAY[1.5, 2.5], x -> x * 2)
+SELECT transform(ARRAY[DATE '2024-01-01'], d -> d + INTERVAL '1' DAY)
+SELECT transform(ARRAY[1, 2], x -> x / 0)
+SELECT filter(ARRAY[1, 2], x -> 1 / (x - 1) > 0)
+SELECT transform(ARRAY[1, 2], x -> x + y) FROM (VALUES 1) t(z)
+SELECT transform(ARRAY[1, 2], (x, y) -> x)
+SELECT transform(ARRAY[1, 2], x -> 'a' + x)
+VALUES (ROW(2, 'b'), 1)
+SELECT x.k FROM (VALUES (ROW(1, 2), 1), (ROW(1, 3), 2)) x(r, k) JOIN (VALUES (ROW(1, 2), 0)) y(r, z) ON x.r = y.r
+SELECT * FROM (VALUES (ROW(1, ')'), 'x')) t(r, s)
+SELECT (ROW(1, 'a'), 2) IN ((ROW(1, 'a'), 2))
+SELECT * FROM (VALUES (ROW(2, 'b'), 1)) t(r, n) WHERE nosuch = 1
+SELECT n, x, y FROM (VALUES (1, ARRAY[1,2])) t(n, arr) CROSS JOIN UNNEST(ARRAY[n], arr) AS u(x, y)
+SELECT transform_values(MAP(ARRAY['a'], ARRAY[1]), v -> v)
+SELECT zip_with(ARRAY[1], ARRAY[2], x -> x)
+SELECT regionkey, filter(array_agg(name ORDER BY name), s -> length(s) > regionkey + 5) FROM nation GROUP BY regionkey ORDER BY 1
+SELECT regionkey, count(*) FROM nation GROUP BY regionkey HAVING any_match(array_agg(nationkey), x -> x = regionkey * 6) ORDER BY 1
+SELECT transform(ARRAY[1, 2], x -> filter(ARRAY[1, 2, 3], y -> y > x))
+SELECT transform(ARRAY[1, 2], x -> transform(ARRAY[10], y -> transform(ARRAY[100], z -> x + y + z)))
+SELECT transform(ARRAY[1, 2], x -> transform(ARRAY[10], x -> x + 1))
+SELECT reduce(ARRAY[1, 2], 0, (s, x) -> s + cardinality(filter(ARRAY[1, 2, 3], y -> y <= x)), s -> s)
+SELECT transform(ARRAY[1], x -> nationkey + x) FROM nation WHERE nationkey = 3
+SELECT n.name, transform(ARRAY[1, 2], x -> transform(ARRAY[n.regionkey], y -> x * 10 + y + n.nationkey)) FROM nation n WHERE n.nationkey < 2 ORDER BY 1
+VALUES CAST(ROW(1,2) AS ROW(x int, y int))
+SELECT * FROM (VALUES CAST(ROW(1,'a') AS ROW(x int, y varchar))) t(a, b)
+SELECT a FROM (VALUES (CAST(ROW(1, 'a') AS ROW(x int, y varchar))), (CAST(ROW(2, 'b') AS ROW(x int, y varchar)))) t(a, b) ORDER BY 1
+VALUES CAST(ROW(1) AS ROW(x int))
+SELECT r FROM (VALUES ROW(CAST(ROW(2, 'b') AS ROW(x int, y varchar)))) t(r)
+SELECT transform(ARRAY[1], x -> x + count(*)) FROM nation
+SELECT regionkey, transform(ARRAY[1], x -> x + max(nationkey)) FROM nation GROUP BY regionkey
+SELECT (SELECT x FROM UNNEST(ARRAY[count(*)]) u(x)) FROM nation
+SELECT n, (SELECT count(*) FROM UNNEST(ARRAY[max(n)]) u(x)) FROM (VALUES 1) t(n)
+SELECT * FROM (VALUES 1) t(n) CROSS JOIN UNNEST(ARRAY[count(*)]) u(x)
+SELECT u.x FROM UNNEST(ARRAY[1,2]) AS u
+SELECT * FROM UNNEST(ARRAY[1,2]) AS u

@@ -83,7 +83,7 @@ final class ExpressionTranslator {
             return lambdaScope.capture(ref);
         }
         if (lambdaScope != null && node instanceof org.apache.calcite.rex.RexLambdaRef ref) {
-            return lambdaScope.parameter(ref);
+            return lambdaScope.reference(ref);
         }
         Expression structural = StructuralExpressions.translate(this, node);
         if (structural != null) {

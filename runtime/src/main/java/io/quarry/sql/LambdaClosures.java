@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.prepare.Prepare;
@@ -15,8 +16,11 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLambda;
+import org.apache.calcite.rex.RexLambdaRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -48,9 +52,31 @@ final class LambdaClosures {
 
     /** A lambda scope whose names other than the parameters resolve in the enclosing scope. */
     static final class ClosureScope extends SqlLambdaScope {
-        ClosureScope(SqlLambdaScope original, SqlLambda lambda) {
-            super(original.getParent(), lambda);
+        ClosureScope(SqlLambdaScope original, SqlLambda lambda, Map<SqlNode, SqlValidatorScope> scopes) {
+            super(enclosing(original.getParent(), scopes), lambda);
             getParameterTypes().putAll(original.getParameterTypes());
+        }
+
+        /** The scope around a lambda; an enclosing lambda's as the closure scope that replaces it. */
+        private static SqlValidatorScope enclosing(SqlValidatorScope parent, Map<SqlNode, SqlValidatorScope> scopes) {
+            if (parent instanceof SqlLambdaScope outer && !(parent instanceof ClosureScope)) {
+                SqlLambda outerLambda = (SqlLambda) outer.getNode();
+                return scopes.get(outerLambda) instanceof ClosureScope existing
+                        ? existing
+                        : closureScope(outer, outerLambda, scopes);
+            }
+            return parent;
+        }
+
+        /** The index of a parameter of this lambda, or -1. */
+        int parameterIndex(String name) {
+            List<SqlNode> parameters = ((SqlLambda) getNode()).getParameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i).toString().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override
@@ -77,7 +103,7 @@ final class LambdaClosures {
     /** Replaces Calcite's scope of a lambda by a {@link ClosureScope}, once. */
     static SqlValidatorScope closureScope(SqlValidatorScope scope, SqlLambda lambda, Map<SqlNode, SqlValidatorScope> scopes) {
         if (scope instanceof SqlLambdaScope original && !(scope instanceof ClosureScope)) {
-            ClosureScope closure = new ClosureScope(original, lambda);
+            ClosureScope closure = new ClosureScope(original, lambda, scopes);
             scopes.put(lambda, closure);
             return closure;
         }
@@ -102,12 +128,76 @@ final class LambdaClosures {
             }));
         }
 
+        /** The blackboard converting a lambda while its body's blackboard is created. */
+        private Blackboard convertingLambda;
+
         @Override
         protected Blackboard createBlackboard(SqlValidatorScope scope, Map<String, RexNode> nameToNodeMap, boolean top) {
-            if (scope instanceof ClosureScope && nameToNodeMap != null) {
-                nameToNodeMap = new EnclosingTables(nameToNodeMap, scope, rexBuilder);
+            if (scope instanceof ClosureScope closure && nameToNodeMap != null) {
+                return new LambdaBlackboard(
+                        closure, new EnclosingTables(nameToNodeMap, scope, rexBuilder), convertingLambda, top);
             }
-            return super.createBlackboard(scope, nameToNodeMap, top);
+            return new CapturingBlackboard(scope, nameToNodeMap, top);
+        }
+
+        /** Converts an expression of a blackboard, noting the blackboard while a lambda is converted. */
+        private RexNode convert(Blackboard blackboard, SqlNode expression, Function<SqlNode, RexNode> conversion) {
+            if (expression.getKind() != SqlKind.LAMBDA) {
+                return conversion.apply(expression);
+            }
+            Blackboard saved = convertingLambda;
+            convertingLambda = blackboard;
+            try {
+                return conversion.apply(expression);
+            } finally {
+                convertingLambda = saved;
+            }
+        }
+
+        /**
+         * A blackboard whose calls list their lambdas' captures as they are converted, so that a correlation
+         * variable used only in a lambda body is seen when Calcite decides which joins are correlated.
+         */
+        private final class CapturingBlackboard extends Blackboard {
+            CapturingBlackboard(SqlValidatorScope scope, Map<String, RexNode> nameToNodeMap, boolean top) {
+                super(scope, nameToNodeMap, top);
+            }
+
+            @Override
+            public RexNode convertExpression(SqlNode expression) {
+                return convert(this, expression, super::convertExpression).accept(new CaptureLister(rexBuilder));
+            }
+        }
+
+        /**
+         * The blackboard of a lambda body. A name other than a parameter (of this lambda or an enclosing one) is
+         * converted by the blackboard that converts the lambda, as it would be outside the lambda: a column of the
+         * input, a group key of an aggregation ({@code transform(array_agg(x), v -> v * k) … GROUP BY k}), or a
+         * correlation variable for the outer row of {@code UNNEST(transform(t.a, v -> v + t.k))} or of a correlated
+         * sub-query.
+         */
+        private final class LambdaBlackboard extends Blackboard {
+            private final EnclosingTables names;
+            private final Blackboard enclosing;
+
+            LambdaBlackboard(ClosureScope scope, EnclosingTables names, Blackboard enclosing, boolean top) {
+                super(scope, names, top);
+                this.names = names;
+                this.enclosing = enclosing;
+            }
+
+            @Override
+            public RexNode convertExpression(SqlNode expression) {
+                return convert(this, expression, super::convertExpression);
+            }
+
+            @Override
+            public RexNode visit(SqlIdentifier identifier) {
+                if (enclosing == null || names.isLambdaName(identifier.names.get(0))) {
+                    return super.visit(identifier);
+                }
+                return enclosing.convertExpression(identifier);
+            }
         }
     }
 
@@ -128,7 +218,7 @@ final class LambdaClosures {
         return operand instanceof RexCall call && call.getOperator() == CAPTURES;
     }
 
-    /** Adds the {@link #CAPTURES} operand to every call with a lambda that reads columns. */
+    /** Adds the {@link #CAPTURES} operand to every call with a lambda that reads columns or correlation variables. */
     private static final class CaptureLister extends RexShuttle {
         private final RexBuilder rexBuilder;
 
@@ -140,7 +230,7 @@ final class LambdaClosures {
         public RexNode visitCall(RexCall call) {
             RexCall visited = (RexCall) super.visitCall(call);
             List<RexNode> operands = new ArrayList<>();
-            Set<RexInputRef> captured = new LinkedHashSet<>();
+            Set<RexNode> captured = new LinkedHashSet<>();
             boolean hasLambda = false;
             for (RexNode operand : visited.getOperands()) {
                 if (isCaptureList(operand)) {
@@ -154,6 +244,15 @@ final class LambdaClosures {
                         public RexNode visitInputRef(RexInputRef inputRef) {
                             captured.add(inputRef);
                             return inputRef;
+                        }
+
+                        @Override
+                        public RexNode visitFieldAccess(RexFieldAccess access) {
+                            if (access.getReferenceExpr() instanceof RexCorrelVariable) {
+                                captured.add(access);
+                                return access;
+                            }
+                            return super.visitFieldAccess(access);
                         }
                     });
                 }
@@ -181,15 +280,33 @@ final class LambdaClosures {
             this.rexBuilder = rexBuilder;
         }
 
+        /** Whether a name is a parameter of this lambda or of an enclosing one. */
+        boolean isLambdaName(String name) {
+            if (containsKey(name)) {
+                return true;
+            }
+            for (SqlValidatorScope enclosing = scope; enclosing instanceof SqlLambdaScope lambda; enclosing = lambda.getParent()) {
+                if (enclosing instanceof ClosureScope closure && closure.parameterIndex(name) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         public RexNode get(Object key) {
             RexNode parameter = super.get(key);
             if (parameter != null || !(key instanceof String alias)) {
                 return parameter;
             }
-            // up through enclosing lambdas and the aggregating scope of a grouped query to the FROM's tables
+            // up through enclosing lambdas (whose parameters this one captures) and the aggregating scope of a
+            // grouped query to the FROM's tables
             SqlValidatorScope enclosing = scope;
             while (!(enclosing instanceof ListScope) || enclosing instanceof SqlLambdaScope) {
+                if (enclosing != scope && enclosing instanceof ClosureScope outer && outer.parameterIndex(alias) >= 0) {
+                    RelDataType type = outer.getParameterTypes().get(alias);
+                    return type == null ? null : new RexLambdaRef(outer.parameterIndex(alias), alias, type);
+                }
                 if (!(enclosing instanceof DelegatingScope delegating)) {
                     return null;
                 }

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.apache.calcite.plan.Context;
 import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepMatchOrder;
@@ -159,7 +161,7 @@ final class Optimizer {
 
     static RelNode optimize(RelNode rel, SqlValidator validator, RelBuilder relBuilder, Context context, RexExecutor executor) {
         RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(rel), context, executor);
-        current = decorrelate(current, relBuilder);
+        current = requireUsedColumns(decorrelate(CorrelatedLambdaCalls.rewrite(current), relBuilder));
         current = CorrelatedUnnestAggregates.rewrite(current);
         current = new RelFieldTrimmer(validator, relBuilder).trim(current);
         current = pullCommonFactors(current);
@@ -289,6 +291,28 @@ final class Optimizer {
             result = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         }
         return result;
+    }
+
+    /**
+     * Adds to each remaining correlation the outer columns its right side reads. Calcite's decorrelator, moving
+     * computed outer values to the left ({@code UNNEST(ARRAY[n], arr)}), lists only the moved ones, and the field
+     * trimmer then drops a column read as it is ({@code arr}).
+     */
+    private static RelNode requireUsedColumns(RelNode rel) {
+        return rel.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                RelNode visited = super.visit(other);
+                if (visited instanceof LogicalCorrelate correlate) {
+                    ImmutableBitSet used = RelOptUtil.correlationColumns(correlate.getCorrelationId(), correlate.getRight());
+                    if (!correlate.getRequiredColumns().contains(used)) {
+                        return correlate.copy(correlate.getTraitSet(), correlate.getLeft(), correlate.getRight(),
+                            correlate.getCorrelationId(), correlate.getRequiredColumns().union(used), correlate.getJoinType());
+                    }
+                }
+                return visited;
+            }
+        });
     }
 
     private static boolean containsJoin(RelNode rel) {

@@ -72,8 +72,106 @@ final class QuarryValidator extends SqlValidatorImpl {
 
     @Override
     public void validateLambda(org.apache.calcite.sql.SqlLambda lambda) {
+        requireScalar("Lambda expression", lambda.getExpression());
         getLambdaScope(lambda);
         super.validateLambda(lambda);
+    }
+
+    @Override
+    protected void validateUnnest(SqlCall call, SqlValidatorScope scope, RelDataType targetRowType) {
+        for (SqlNode operand : call.getOperandList()) {
+            requireScalar("UNNEST", operand);
+        }
+        super.validateUnnest(call, scope, targetRowType);
+    }
+
+    /**
+     * Trino's EXPRESSION_NOT_SCALAR for an aggregate, window function or GROUPING inside a lambda body or an UNNEST
+     * operand (outside any sub-query of theirs), which have no group to aggregate over.
+     */
+    private void requireScalar(String what, SqlNode expression) {
+        List<SqlNode> found = new java.util.ArrayList<>();
+        collectNotScalar(expression, found);
+        if (found.isEmpty()) {
+            return;
+        }
+        List<String> texts = found.stream().map(node -> {
+            SqlParserPos pos = node.getParserPosition();
+            String snippet = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+            return snippet == null ? node.toString() : snippet;
+        }).toList();
+        ErrorLocation location = location(expression.getParserPosition());
+        if (expression instanceof SqlBasicCall binary && binary.getOperator() instanceof org.apache.calcite.sql.SqlBinaryOperator
+                && binary.operandCount() == 2) {
+            // Trino places a binary expression at its operator
+            SqlParserPos left = binary.operand(0).getParserPosition();
+            location = text.after(left.getEndLineNum(), left.getEndColumnNum());
+        }
+        throw new QuarryException(ErrorCode.EXPRESSION_NOT_SCALAR,
+                Errors.prefix(location) + what + " cannot contain aggregations, window functions or grouping operations: "
+                        + texts, location, null);
+    }
+
+    private void collectNotScalar(SqlNode node, List<SqlNode> found) {
+        if (!(node instanceof SqlCall call) || node.getKind().belongsTo(SqlKind.QUERY) || node.getKind() == SqlKind.LAMBDA) {
+            return;
+        }
+        if (node.getKind() == SqlKind.OVER || node.getKind() == SqlKind.GROUPING || isAggregate(call)) {
+            found.add(node);
+            return;
+        }
+        for (SqlNode operand : call.getOperandList()) {
+            if (operand != null) {
+                collectNotScalar(operand, found);
+            }
+        }
+    }
+
+    private boolean isAggregate(SqlCall call) {
+        SqlOperator operator = call.getOperator();
+        if (operator.isAggregator()) {
+            return true;
+        }
+        if (!(operator instanceof org.apache.calcite.sql.SqlUnresolvedFunction unresolved)) {
+            return false;
+        }
+        List<SqlOperator> overloads = new java.util.ArrayList<>();
+        getOperatorTable().lookupOperatorOverloads(unresolved.getNameAsId(), null,
+                org.apache.calcite.sql.SqlSyntax.FUNCTION, overloads, getCatalogReader().nameMatcher());
+        return overloads.stream().anyMatch(SqlOperator::isAggregator);
+    }
+
+    /**
+     * Calcite registers the lambdas of an UNNEST's first operand only; those of the others
+     * ({@code UNNEST(transform(a, …), transform(b, …))}) get their scopes here, as the first one's. A lambda in the
+     * body of another is registered again under the outer lambda's scope, where Calcite puts it beside it.
+     */
+    @Override
+    protected void registerQuery(SqlValidatorScope parentScope, SqlValidatorScope usingScope, SqlNode node,
+            SqlNode enclosingNode, String alias, boolean forceNullable) {
+        super.registerQuery(parentScope, usingScope, node, enclosingNode, alias, forceNullable);
+        if (node.getKind() == SqlKind.UNNEST) {
+            List<SqlNode> operands = ((SqlCall) node).getOperandList();
+            for (SqlNode operand : operands.subList(1, operands.size())) {
+                registerLambdas(parentScope, operand);
+            }
+        } else if (node instanceof org.apache.calcite.sql.SqlLambda lambda) {
+            // the closure scope from the start (type inference looks names up before validation), and a lambda
+            // inside this one's body sees its parameters: its scope is this one's child
+            registerLambdas(getLambdaScope(lambda), lambda.getExpression());
+        }
+    }
+
+    private void registerLambdas(SqlValidatorScope parentScope, SqlNode node) {
+        if (node instanceof org.apache.calcite.sql.SqlLambda lambda) {
+            registerQuery(parentScope, null, lambda, lambda, null, false);
+        } else if (node instanceof SqlCall call && !node.getKind().belongsTo(SqlKind.QUERY)) {
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand != null) {
+                    registerLambdas(parentScope, operand);
+                }
+            }
+        }
     }
 
     /**
@@ -170,6 +268,13 @@ final class QuarryValidator extends SqlValidatorImpl {
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
         WindowChecks.check(expression, text);
+        if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot
+                && super.deriveType(scope, dot.operand(0)).getSqlTypeName() == SqlTypeName.ANY) {
+            // a field of a lambda parameter before the lambda's function has typed its parameters: typed again then
+            RelDataType any = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
+            setValidatedNodeType(expression, any);
+            return any;
+        }
         IntervalElements.widen(expression, operand -> super.deriveType(scope, operand));
         TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));
         RelDataType type = super.deriveType(scope, expression);
@@ -214,6 +319,13 @@ final class QuarryValidator extends SqlValidatorImpl {
                 && right.getSqlTypeName() != SqlTypeName.NULL
                 && left.getSqlTypeName() != SqlTypeName.ANY
                 && right.getSqlTypeName() != SqlTypeName.ANY;
+    }
+
+    /** Where Trino places a lambda: at its parameters, with their parenthesis. */
+    ErrorLocation lambdaLocation(org.apache.calcite.sql.SqlLambda lambda) {
+        SqlParserPos pos = lambda.getParameters().isEmpty() ? lambda.getParserPosition()
+                : lambda.getParameters().get(0).getParserPosition();
+        return pos == null ? null : text.withOpeningParenthesis(pos.getLineNum(), pos.getColumnNum());
     }
 
     private ErrorLocation location(SqlParserPos pos) {

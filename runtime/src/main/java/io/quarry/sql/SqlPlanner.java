@@ -168,6 +168,7 @@ public final class SqlPlanner {
         RowFieldReferences.rewrite(parsed);
         DecimalLiterals.retype(parsed, text);
         Modulus.rewrite(parsed);
+        ValuesOfRows.rewrite(parsed, text);
         ReduceAgg.rewrite(parsed);
         WindowedWithinGroup.check(parsed);
 
@@ -235,6 +236,7 @@ public final class SqlPlanner {
             RowFieldReferences.rewrite(parsed);
             DecimalLiterals.retype(parsed, text);
             Modulus.rewrite(parsed);
+            ValuesOfRows.rewrite(parsed, text);
             ReduceAgg.rewrite(parsed);
             JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
             CalciteCatalogReader catalogReader =

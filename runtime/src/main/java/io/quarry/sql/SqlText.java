@@ -39,6 +39,7 @@ final class SqlText {
         requireNonNull(sql, "sql is null");
         StringBuilder out = new StringBuilder(sql.length() + 8);
         List<int[]> insertions = new ArrayList<>();
+        java.util.Set<Integer> closings = new java.util.HashSet<>();
         int line = 1;
         int lineStart = 0; // index in out where the current line starts
         int i = 0;
@@ -149,6 +150,14 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                int rowClose = word.equalsIgnoreCase("row") ? rowBeforeComma(sql, out, end) : -1;
+                if (rowClose >= 0) {
+                    // (ROW(…), …): Calcite's grammar reads "(ROW" as a ROW constructor of the whole list; the row
+                    // parenthesised on its own is the first item, as in Trino
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append('(');
+                    closings.add(rowClose);
+                }
                 if (word.equalsIgnoreCase("offset") && afterLimit(sql, i)) {
                     // Trino's grammar has OFFSET before LIMIT only
                     throw Errors.error(io.quarry.spi.ErrorCode.SYNTAX_ERROR, "mismatched input '" + word + "'. Expecting: <EOF>",
@@ -229,10 +238,42 @@ final class SqlText {
                 i = end;
             } else {
                 out.append(c);
+                if (c == ')' && closings.remove(i)) {
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append(')');
+                }
                 i++;
             }
         }
         return new SqlText(sql, out.toString(), List.copyOf(insertions));
+    }
+
+    /**
+     * For the word ROW ending at {@code end}, right after an opening parenthesis, with its own parenthesised list
+     * followed by a comma: where that list closes; else -1.
+     */
+    private static int rowBeforeComma(String sql, StringBuilder out, int end) {
+        int before = out.length() - 1;
+        while (before >= 0 && Character.isWhitespace(out.charAt(before))) {
+            before--;
+        }
+        int open = firstNonBlank(sql, end);
+        if (before < 0 || out.charAt(before) != '(' || open >= sql.length() || sql.charAt(open) != '(') {
+            return -1;
+        }
+        int depth = 0;
+        for (int k = open; k < sql.length(); k++) {
+            char c = sql.charAt(k);
+            if (c == '\'' || c == '"') {
+                k = closingQuote(sql, k, c) - 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                int next = firstNonBlank(sql, k + 1);
+                return next < sql.length() && sql.charAt(next) == ',' ? k : -1;
+            }
+        }
+        return -1;
     }
 
     /** Whether the text before {@code start} ends with {@code LIMIT n}, {@code LIMIT ALL} or {@code LIMIT ?}. */
@@ -382,6 +423,46 @@ final class SqlText {
             return null;
         }
         return original.substring(from, to);
+    }
+
+    /** Where the user's text goes on after a 1-based rewritten position, past blanks (an operator after its left operand). */
+    ErrorLocation after(int line, int column) {
+        ErrorLocation at = location(line, column);
+        if (at == null) {
+            return null;
+        }
+        int offset = offset(original, at);
+        if (offset < 0) {
+            return at;
+        }
+        int row = at.lineNumber();
+        int col = at.columnNumber() + 1;
+        for (offset++; offset < original.length() && Character.isWhitespace(original.charAt(offset)); offset++) {
+            if (original.charAt(offset) == '\n') {
+                row++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new ErrorLocation(row, col);
+    }
+
+    /** A 1-based rewritten position, or the opening parenthesis just before it (past blanks) when there is one. */
+    ErrorLocation withOpeningParenthesis(int line, int column) {
+        ErrorLocation at = location(line, column);
+        if (at == null) {
+            return null;
+        }
+        int offset = offset(original, at);
+        int before = offset - 1;
+        while (before >= 0 && original.charAt(before) == ' ') {
+            before--;
+        }
+        if (offset < 0 || before < 0 || original.charAt(before) != '(') {
+            return at;
+        }
+        return new ErrorLocation(at.lineNumber(), at.columnNumber() - (offset - before));
     }
 
     private static int offset(String text, ErrorLocation location) {

@@ -273,7 +273,7 @@ final class StructuralExpressions {
         for (RexLambdaRef parameter : lambda.getParameters()) {
             parameterTypes.add(TypeMapping.toQuarry(parameter.getType()));
         }
-        Scope scope = new Scope(outer, parameterTypes);
+        Scope scope = new Scope(outer, lambda.getParameters(), parameterTypes);
         Expression body = outer.inLambda(scope).translate(lambda.getExpression());
         return new Lambda(parameterTypes, scope.captures, body);
     }
@@ -281,21 +281,27 @@ final class StructuralExpressions {
     /** The parameters of a lambda being translated and the outer values its body captures. */
     static final class Scope {
         private final ExpressionTranslator outer;
+        private final List<RexLambdaRef> parameters;
         private final List<Type> parameterTypes;
         private final List<Expression> captures = new ArrayList<>();
 
-        Scope(ExpressionTranslator outer, List<Type> parameterTypes) {
+        Scope(ExpressionTranslator outer, List<RexLambdaRef> parameters, List<Type> parameterTypes) {
             this.outer = outer;
+            this.parameters = List.copyOf(parameters);
             this.parameterTypes = List.copyOf(parameterTypes);
         }
 
-        Expression parameter(RexLambdaRef reference) {
+        /** A parameter of this lambda, or one of an enclosing lambda, which this one captures. */
+        Expression reference(RexLambdaRef reference) {
             int index = reference.getIndex();
-            return new InputRef(index, parameterTypes.get(index));
+            if (index < parameters.size() && parameters.get(index).getName().equals(reference.getName())) {
+                return new InputRef(index, parameterTypes.get(index));
+            }
+            return capture(reference);
         }
 
-        /** A column of the enclosing row used in the body: a channel after the parameters. */
-        Expression capture(RexInputRef reference) {
+        /** A column of the enclosing row (or a parameter of an enclosing lambda) used in the body: a channel after the parameters. */
+        Expression capture(RexNode reference) {
             Expression value = outer.translate(reference);
             int index = captures.indexOf(value);
             if (index < 0) {

@@ -384,7 +384,16 @@ final class StructuralOperators {
                     continue;
                 }
                 SqlNode operand = binding.operand(i);
-                if (!(operand instanceof SqlLambda lambda) || lambda.getParameters().size() != types.size()) {
+                if (!(operand instanceof SqlLambda lambda)) {
+                    return false;
+                }
+                if (lambda.getParameters().size() != types.size()) {
+                    if (validator instanceof QuarryValidator quarry) {
+                        io.quarry.spi.ErrorLocation location = quarry.lambdaLocation(lambda);
+                        throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.INVALID_PARAMETER_USAGE,
+                                Errors.prefix(location) + "Expected a lambda that takes " + types.size()
+                                        + " argument(s) but got " + lambda.getParameters().size(), location, null);
+                    }
                     return false;
                 }
                 SqlLambdaScope scope = (SqlLambdaScope) validator.getLambdaScope(lambda);
