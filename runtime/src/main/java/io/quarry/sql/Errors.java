@@ -103,7 +103,9 @@ final class Errors {
         m = CANNOT_APPLY.matcher(message);
         if (m.matches() && Character.isLetter(m.group(1).charAt(0))) {
             String function = m.group(1).toLowerCase(Locale.ROOT);
-            String arguments = trinoTypes(m.group(2)).replace("<", "").replace(">", "");
+            // a lambda argument reads <FUNCTION(…) -> …> in Calcite's words, <function> in Trino's
+            String arguments = trinoTypes(m.group(2)).replaceAll("<FUNCTION\\(.*?\\) -> [^>]*>", "\u0000")
+                    .replace("<", "").replace(">", "").replace("\u0000", "<function>");
             int open = arguments.indexOf('(');
             String types = open < 0 ? arguments : arguments.substring(open + 1, arguments.length() - 1);
             if (types.contains("FUNCTION(") && function.equals("array_sort")) {

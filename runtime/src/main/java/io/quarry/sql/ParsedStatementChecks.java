@@ -2,17 +2,24 @@ package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Checks on a parsed statement before its tables are resolved, where Calcite would fail later with a misleading
  * or internal error: MATCH_RECOGNIZE, which Quarry does not run yet, is refused by name; {@code coalesce} with fewer
- * than two arguments is a SYNTAX_ERROR and {@code greatest()} / {@code least()} are FUNCTION_NOT_FOUND, as in Trino.
+ * than two arguments is a SYNTAX_ERROR, {@code greatest()} / {@code least()} are FUNCTION_NOT_FOUND, and a lambda
+ * among the operands of coalesce, nullif, if or try is a TYPE_MISMATCH, as in Trino.
  */
 final class ParsedStatementChecks {
+    /** What Trino parses as special forms, not function calls: a lambda among their operands is a type error. */
+    private static final Set<String> SPECIAL_FORMS = Set.of("coalesce", "nullif", "if", "try", "case");
+
     private ParsedStatementChecks() {}
 
     static void check(SqlNode node, SqlText text) {
@@ -33,6 +40,18 @@ final class ParsedStatementChecks {
             throw Errors.error(ErrorCode.NOT_SUPPORTED, "MATCH_RECOGNIZE is not supported yet", call.getParserPosition(), text);
         }
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+        if (SPECIAL_FORMS.contains(name)) {
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand instanceof SqlLambda lambda) {
+                    // Calcite places a lambda at its arrow, Trino at its start
+                    SqlParserPos start = lambda.getParameters().isEmpty()
+                            ? lambda.getParserPosition()
+                            : lambda.getParameters().get(0).getParserPosition();
+                    throw Errors.error(ErrorCode.TYPE_MISMATCH, "Lambda expression should always be used inside a function",
+                            start, text);
+                }
+            }
+        }
         if (name.equals("coalesce") && call.operandCount() < 2) {
             throw Errors.error(ErrorCode.SYNTAX_ERROR, "The 'coalesce' function must have at least two arguments",
                     call.getParserPosition(), text);

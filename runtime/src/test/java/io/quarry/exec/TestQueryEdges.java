@@ -99,6 +99,8 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT filter(ARRAY[1], x -> NULL)", ErrorCode.FUNCTION_NOT_FOUND, "for function filter");
         assertFails("SELECT map_filter(MAP(ARRAY[1], ARRAY[2]), (k, v) -> v)", ErrorCode.FUNCTION_NOT_FOUND, "for function map_filter");
         assertFails("SELECT least()", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters () for function least");
+        assertFails("SELECT coalesce(1, x -> x)", ErrorCode.TYPE_MISMATCH, "line 1:20: Lambda expression should always be used inside a function");
+        assertFails("SELECT abs(x -> x)", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (<function>) for function abs");
         assertResult("SELECT bitwise_and_agg(NULL), bitwise_xor_agg(NULL), array_join(ARRAY[1, NULL], NULL)",
                 List.of("bigint", "bigint", "varchar"), java.util.Arrays.asList(null, null, null));
     }
