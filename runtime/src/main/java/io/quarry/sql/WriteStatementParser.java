@@ -1,6 +1,7 @@
 package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
+import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
 import io.quarry.sql.UtilityTokens.Kind;
 import io.quarry.sql.UtilityTokens.Token;
@@ -42,9 +43,11 @@ public final class WriteStatementParser {
             position = 2;
             boolean ifNotExists = ifNotExists();
             List<String> name = qualifiedName();
+            boolean ownedByRole = false;
             if (peek(0).isWord("authorization")) {
-                // Quarry has no owners: the named user or role is accepted and not kept
+                // Quarry has no owners: the named user is accepted and not kept
                 position++;
+                ownedByRole = peek(0).isWord("role") && isIdentifier(peek(1));
                 skipPrincipal();
             }
             if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
@@ -54,24 +57,34 @@ public final class WriteStatementParser {
                         "Schema property '" + (isIdentifier(property) ? identifier(property) : property.text()) + "' does not exist");
             }
             expectEnd();
-            return Optional.of(new WriteStatement.CreateSchema(name, ifNotExists));
+            return Optional.of(new WriteStatement.CreateSchema(name, ifNotExists, ownedByRole));
         }
         if (first.isWord("drop") && second.isWord("schema")) {
             position = 2;
             boolean ifExists = ifExists();
             List<String> name = qualifiedName();
-            if (peek(0).isWord("cascade")) {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "DROP SCHEMA ... CASCADE is not supported");
-            }
-            if (peek(0).isWord("restrict")) {
+            boolean cascade = peek(0).isWord("cascade");
+            if (cascade || peek(0).isWord("restrict")) {
                 position++;
             }
             expectEnd();
-            return Optional.of(new WriteStatement.DropSchema(name, ifExists));
+            return Optional.of(new WriteStatement.DropSchema(name, ifExists, cascade));
         }
         if (first.isWord("create") && second.isWord("table")) {
             position = 2;
             return Optional.of(createTable());
+        }
+        if (first.isWord("create") && second.isWord("or") && peek(2).isWord("replace") && peek(3).isWord("table")) {
+            position = 4;
+            if (peek(0).isWord("if")) {
+                throw new QuarryException(ErrorCode.SYNTAX_ERROR,
+                        "line " + first.line() + ":" + first.column() + ": 'OR REPLACE' and 'IF NOT EXISTS' clauses can not be used together",
+                        new ErrorLocation(first.line(), first.column()), null);
+            }
+            WriteStatement replaced = createTable();
+            return Optional.of(new WriteStatement.ReplaceTable(replaced instanceof WriteStatement.CreateTable create
+                    ? create.name()
+                    : ((WriteStatement.CreateTableAsSelect) replaced).name()));
         }
         if (first.isWord("drop") && second.isWord("table")) {
             position = 2;
@@ -109,18 +122,23 @@ public final class WriteStatementParser {
             position = 2;
             List<String> name = qualifiedName();
             Token verb = next();
-            boolean rename = verb.isWord("rename") && peek(0).isWord("to");
-            if (rename) {
+            if (verb.isWord("rename") && peek(0).isWord("to")) {
                 position++;
-                expectIdentifier("a schema name");
-            } else if (verb.isWord("set") && peek(0).isWord("authorization")) {
-                position++;
-                skipPrincipal();
-            } else {
-                throw UtilityTokens.syntaxError(verb, "RENAME TO or SET AUTHORIZATION");
+                String newName = identifier(expectIdentifier("a schema name"));
+                expectEnd();
+                return Optional.of(new WriteStatement.RenameSchema(name, newName));
             }
-            expectEnd();
-            return Optional.of(new WriteStatement.AlterSchema(name, rename));
+            if (verb.isWord("set") && peek(0).isWord("authorization")) {
+                position++;
+                boolean role = peek(0).isWord("role") && isIdentifier(peek(1));
+                if (role || (peek(0).isWord("user") && isIdentifier(peek(1)))) {
+                    position++;
+                }
+                String principal = identifier(expectIdentifier("a user or role name"));
+                expectEnd();
+                return Optional.of(new WriteStatement.SetSchemaAuthorization(name, role, principal));
+            }
+            throw UtilityTokens.syntaxError(verb, "RENAME TO or SET AUTHORIZATION");
         }
         if (first.isWord("show") && second.isWord("create") && peek(2).isWord("schema")) {
             position = 3;
@@ -139,14 +157,22 @@ public final class WriteStatementParser {
                 position++;
                 schema = qualifiedName();
             }
-            Optional<String> like = Optional.empty();
+            Optional<UtilityStatement.LikeFilter> like = Optional.empty();
             if (peek(0).isWord("like")) {
                 position++;
-                Token pattern = next();
-                if (pattern.kind() != Kind.STRING) {
-                    throw UtilityTokens.syntaxError(pattern, "a string pattern");
+                String pattern = string();
+                Optional<String> escape = Optional.empty();
+                if (peek(0).isWord("escape")) {
+                    position++;
+                    Token token = peek(0);
+                    String character = string();
+                    if (character.length() != 1) {
+                        throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                                "line " + token.line() + ":" + token.column() + ": Escape string must be a single character");
+                    }
+                    escape = Optional.of(character);
                 }
-                like = Optional.of(pattern.text());
+                like = Optional.of(new UtilityStatement.LikeFilter(pattern, escape));
             }
             expectEnd();
             return Optional.of(new WriteStatement.ShowTables(schema, like));
@@ -169,6 +195,24 @@ public final class WriteStatementParser {
             List<String> name = qualifiedName();
             expectEnd();
             return Optional.of(new WriteStatement.TruncateTable(name));
+        }
+        if (first.isWord("alter") && second.isWord("view")) {
+            position = 2;
+            List<String> name = qualifiedName();
+            Token verb = next();
+            if (verb.isWord("rename") && peek(0).isWord("to")) {
+                position++;
+                List<String> newName = qualifiedName();
+                expectEnd();
+                return Optional.of(new WriteStatement.RenameView(name, newName));
+            }
+            if (verb.isWord("set") && peek(0).isWord("authorization")) {
+                position++;
+                skipPrincipal();
+                expectEnd();
+                return Optional.of(new WriteStatement.SetViewAuthorization(name));
+            }
+            throw UtilityTokens.syntaxError(verb, "RENAME TO or SET AUTHORIZATION");
         }
         boolean delete = first.isWord("delete") && second.isWord("from");
         boolean merge = first.isWord("merge") && second.isWord("into");
@@ -344,12 +388,14 @@ public final class WriteStatementParser {
 
     private WriteStatement createView(boolean replace) {
         List<String> name = qualifiedName();
-        Optional<List<String>> aliases = Optional.empty();
         if (peek(0).isSymbol("(")) {
-            position++;
-            aliases = Optional.of(identifierList());
+            // Trino's grammar has no column list for a view: its query names the columns
+            throw UtilityTokens.syntaxError(peek(0), "'AS', 'COMMENT', 'SECURITY', 'WITH'");
         }
         Optional<String> comment = tableComment();
+        if (peek(0).isWord("security") && peek(1).isWord("definer")) {
+            position += 2; // what a view is without SECURITY: it runs as its owner
+        }
         if (peek(0).isWord("security") || (peek(0).isWord("with") && peek(1).isSymbol("("))) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "View security modes and properties are not supported");
         }
@@ -364,7 +410,7 @@ public final class WriteStatementParser {
         }
         int end = endOfStatement();
         return new WriteStatement.CreateView(
-                name, replace, aliases, positioned(start.start(), end), sql.substring(start.start(), end).strip(), comment);
+                name, replace, positioned(start.start(), end), sql.substring(start.start(), end).strip(), comment);
     }
 
     private WriteStatement insert() {
@@ -447,8 +493,9 @@ public final class WriteStatementParser {
                 break;
             }
             boolean withTimeZone = token.isWord("with") && peek(1).isWord("time") && peek(2).isWord("zone");
+            // DEFAULT is no part of a type: Trino's grammar has no column defaults, so it is the misplaced word
             if (depth == 0 && token != typeStart && (token.isWord("not") || token.isWord("null") || token.isWord("comment")
-                    || (token.isWord("with") && !withTimeZone))) {
+                    || token.isWord("default") || (token.isWord("with") && !withTimeZone))) {
                 break;
             }
             if (token.isSymbol("(")) {
@@ -473,16 +520,18 @@ public final class WriteStatementParser {
             position++;
             comment = Optional.of(string("a string"));
         }
+        Optional<String> property = Optional.empty();
         if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
-            Token property = peek(2);
-            throw new QuarryException(ErrorCode.INVALID_COLUMN_PROPERTY,
-                    "Column property '" + (isIdentifier(property) ? identifier(property) : property.text()) + "' does not exist");
+            Token first = peek(2);
+            property = Optional.of(isIdentifier(first) ? identifier(first) : first.text());
+            position++;
+            skipParenthesised();
         }
         Token after = peek(0);
         if (!after.isSymbol(",") && !after.isSymbol(")") && !after.isSymbol(";") && after.kind() != Kind.END) {
             throw UtilityTokens.syntaxError(after, "')', ','");
         }
-        return new ColumnDefinition(identifier(nameToken), sql.substring(typeStart.start(), typeEnd), nullable, comment);
+        return new ColumnDefinition(identifier(nameToken), sql.substring(typeStart.start(), typeEnd), nullable, comment, property);
     }
 
     /** [COMMENT 'text'] after the elements of CREATE TABLE or before AS of CREATE TABLE AS. */

@@ -149,6 +149,11 @@ public final class InformationSchemaConnector implements Connector {
         }
 
         @Override
+        public TableStatistics reportedStatistics(SchemaTableName name) {
+            return isInformationSchema(name.schema()) ? TableStatistics.UNKNOWN : delegate.reportedStatistics(name);
+        }
+
+        @Override
         public boolean isNullable(SchemaTableName table, String column) {
             return isInformationSchema(table.schema()) || delegate.isNullable(table, column);
         }
@@ -175,6 +180,26 @@ public final class InformationSchemaConnector implements Connector {
                         ErrorCode.NOT_SUPPORTED, "Schema '" + catalogName + "." + schema + "' cannot be dropped");
             }
             delegate.dropSchema(schema);
+        }
+
+        @Override
+        public List<WriteTarget> dropSchemaCascade(String schema) {
+            if (isInformationSchema(schema)) {
+                // not the connector's own schema, so the connector does not find it (Trino's answer too)
+                throw new QuarryException(ErrorCode.NOT_FOUND, "Schema '" + catalogName + "." + schema + "' does not exist");
+            }
+            return delegate.dropSchemaCascade(schema);
+        }
+
+        @Override
+        public void renameSchema(String from, String to) {
+            if (isInformationSchema(from)) {
+                throw new QuarryException(ErrorCode.NOT_FOUND, "Schema '" + catalogName + "." + from + "' does not exist");
+            }
+            if (isInformationSchema(to)) {
+                throw new QuarryException(ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema '" + catalogName + "." + to + "' already exists");
+            }
+            delegate.renameSchema(from, to);
         }
 
         @Override
