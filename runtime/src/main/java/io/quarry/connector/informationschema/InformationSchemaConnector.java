@@ -105,6 +105,13 @@ public final class InformationSchemaConnector implements Connector {
                 ErrorCode.TABLE_NOT_FOUND, "Table '" + catalogName + "." + table + "' does not exist");
     }
 
+    /** A new table or view: information_schema is not the connector's schema, so the connector does not find it (Trino's answer). */
+    private void requireCreatable(SchemaTableName table) {
+        if (isInformationSchema(table.schema())) {
+            throw new QuarryException(ErrorCode.NOT_FOUND, "Schema " + table.schema() + " not found");
+        }
+    }
+
     private void requireWritable(SchemaTableName table) {
         if (isInformationSchema(table.schema())) {
             throw new QuarryException(
@@ -204,7 +211,7 @@ public final class InformationSchemaConnector implements Connector {
 
         @Override
         public void createTable(TableMetadata table) {
-            requireWritable(table.name());
+            requireCreatable(table.name());
             delegate.createTable(table);
         }
 
@@ -265,7 +272,7 @@ public final class InformationSchemaConnector implements Connector {
 
         @Override
         public WriteTarget beginCreateTable(TableMetadata table, String writeId) {
-            requireWritable(table.name());
+            requireCreatable(table.name());
             return delegate.beginCreateTable(table, writeId);
         }
 
@@ -297,7 +304,7 @@ public final class InformationSchemaConnector implements Connector {
 
         @Override
         public void createView(SchemaTableName name, ViewDefinition definition, boolean replace) {
-            requireWritable(name);
+            requireCreatable(name);
             delegate.createView(name, definition, replace);
         }
 

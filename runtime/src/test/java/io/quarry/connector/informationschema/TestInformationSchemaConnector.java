@@ -116,8 +116,14 @@ class TestInformationSchemaConnector {
         assertThatThrownBy(() -> memory.metadata().createSchema("information_schema"))
                 .isInstanceOfSatisfying(QuarryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SCHEMA_ALREADY_EXISTS));
+        // as in Trino: a new table is not created in a schema the connector does not have, an existing one is read-only
         assertThatThrownBy(() -> memory.metadata().createTable(new TableMetadata(
                         new SchemaTableName("information_schema", "x"), List.of(new ColumnMetadata("a", Types.BIGINT)))))
+                .isInstanceOfSatisfying(QuarryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+                    assertThat(e.getMessage()).isEqualTo("Schema information_schema not found");
+                });
+        assertThatThrownBy(() -> memory.metadata().dropTable(new SchemaTableName("information_schema", "columns")))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
     }
 
