@@ -224,7 +224,7 @@ final class UtilityStatementPlanner {
                 : new QuarryException(ErrorCode.TABLE_NOT_FOUND, "View '" + qualifiedName + "' does not exist"));
         String text = "CREATE VIEW " + quoteIfNeeded(name.catalog()) + "." + quoteIfNeeded(name.table().schema()) + "."
                 + quoteIfNeeded(name.table().table()) + view.comment().map(comment -> " COMMENT " + quoteString(comment)).orElse("")
-                + " SECURITY DEFINER AS\n" + view.sql();
+                + (view.invoker() ? " SECURITY INVOKER" : " SECURITY DEFINER") + " AS\n" + view.sql();
         // typed as Trino types it: a varchar as long as the text
         Type type = Types.varchar(Math.max(1, text.codePointCount(0, text.length())));
         return table(List.of("Create View"), List.of(type), List.of(List.of(text)));

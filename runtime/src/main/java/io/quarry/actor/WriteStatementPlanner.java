@@ -505,7 +505,7 @@ final class WriteStatementPlanner {
     private PlannedQuery createView(WriteStatement.CreateView statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
-        checkTargetSchemaExists(metadata, name);
+        // Trino's order: a table of that name, the query, the properties, the schema
         if (metadata.table(name.table()).isPresent()) {
             throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: '" + name + "'");
         }
@@ -513,8 +513,14 @@ final class WriteStatementPlanner {
         QueryPlan query = planner.plan(statement.query(), session);
         List<ColumnMetadata> columns = outputColumns(
                 Optional.empty(), query, ErrorCode.MISSING_COLUMN_NAME, "Column name not specified at position ");
+        if (statement.property().isPresent()) {
+            throw new QuarryException(ErrorCode.INVALID_VIEW_PROPERTY,
+                    "Catalog '" + name.catalog() + "' view property '" + statement.property().get() + "' does not exist");
+        }
+        checkTargetSchemaExists(metadata, name);
         metadata.createView(name.table(),
-                new ViewDefinition(statement.definition(), session.catalog(), session.schema(), columns, statement.comment()),
+                new ViewDefinition(
+                        statement.definition(), session.catalog(), session.schema(), columns, statement.comment(), statement.invoker()),
                 statement.replace());
         return done("CREATE VIEW");
     }

@@ -259,21 +259,25 @@ public sealed interface WriteStatement {
     }
 
     /**
-     * CREATE [OR REPLACE] VIEW name [COMMENT text] AS query; {@code query} is positioned as in the statement,
-     * {@code definition} is the query's own text (what the view stores). A view's columns are named by its query alone.
+     * CREATE [OR REPLACE] VIEW name [COMMENT text] [SECURITY DEFINER | INVOKER] [WITH (properties)] AS query; {@code query}
+     * is positioned as in the statement, {@code definition} is the query's own text (what the view stores). A view's
+     * columns are named by its query alone. {@code property} is the first property named (no connector has any).
      */
-    record CreateView(List<String> name, boolean replace, String query, String definition, Optional<String> comment)
+    record CreateView(
+            List<String> name, boolean replace, String query, String definition, Optional<String> comment, boolean invoker,
+            Optional<String> property)
             implements WriteStatement {
         public CreateView {
             name = List.copyOf(name);
             requireNonNull(query, "query is null");
             requireNonNull(definition, "definition is null");
             requireNonNull(comment, "comment is null");
+            requireNonNull(property, "property is null");
         }
 
-        /** Without a comment. */
+        /** A SECURITY DEFINER view without a comment or properties. */
         public CreateView(List<String> name, boolean replace, String query, String definition) {
-            this(name, replace, query, definition, Optional.empty());
+            this(name, replace, query, definition, Optional.empty(), false, Optional.empty());
         }
     }
 

@@ -393,15 +393,25 @@ public final class WriteStatementParser {
             throw UtilityTokens.syntaxError(peek(0), "'AS', 'COMMENT', 'SECURITY', 'WITH'");
         }
         Optional<String> comment = tableComment();
-        if (peek(0).isWord("security") && peek(1).isWord("definer")) {
-            position += 2; // what a view is without SECURITY: it runs as its owner
+        boolean invoker = false;
+        if (peek(0).isWord("security")) {
+            Token mode = peek(1);
+            if (!mode.isWord("definer") && !mode.isWord("invoker")) {
+                throw UtilityTokens.syntaxError(mode, "'DEFINER', 'INVOKER'");
+            }
+            invoker = mode.isWord("invoker");
+            position += 2;
         }
-        if (peek(0).isWord("security") || (peek(0).isWord("with") && peek(1).isSymbol("("))) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "View security modes and properties are not supported");
+        Optional<String> property = Optional.empty();
+        if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
+            Token first = peek(2);
+            property = Optional.of(isIdentifier(first) ? identifier(first) : first.text());
+            position++;
+            skipParenthesised();
         }
         Token as = next();
         if (!as.isWord("as")) {
-            throw UtilityTokens.syntaxError(as, "'(' or AS");
+            throw UtilityTokens.syntaxError(as, "AS");
         }
         Token start = peek(0);
         boolean isQuery = start.isSymbol("(") || (start.kind() == Kind.WORD && QUERY_STARTS.contains(start.text().toLowerCase(Locale.ROOT)));
@@ -410,7 +420,7 @@ public final class WriteStatementParser {
         }
         int end = endOfStatement();
         return new WriteStatement.CreateView(
-                name, replace, positioned(start.start(), end), sql.substring(start.start(), end).strip(), comment);
+                name, replace, positioned(start.start(), end), sql.substring(start.start(), end).strip(), comment, invoker, property);
     }
 
     private WriteStatement insert() {

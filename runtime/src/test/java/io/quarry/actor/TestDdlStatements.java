@@ -344,6 +344,29 @@ class TestDdlStatements {
     }
 
     @Test
+    void viewsKeepTheirSecurityModeAndRefuseProperties() {
+        plan("CREATE VIEW invoked COMMENT 'c' SECURITY INVOKER AS SELECT 1 x");
+        assertThat(rows("SHOW CREATE VIEW invoked")).containsExactly(
+                List.of("CREATE VIEW memory.default.invoked COMMENT 'c' SECURITY INVOKER AS\nSELECT 1 x"));
+        plan("COMMENT ON VIEW invoked IS 'd'");
+        plan("ALTER VIEW invoked RENAME TO invoked2");
+        assertThat(rows("SHOW CREATE VIEW invoked2")).containsExactly(
+                List.of("CREATE VIEW memory.default.invoked2 COMMENT 'd' SECURITY INVOKER AS\nSELECT 1 x"));
+        plan("CREATE VIEW defined SECURITY DEFINER AS SELECT 1 x");
+        assertThat(rows("SHOW CREATE VIEW defined")).containsExactly(
+                List.of("CREATE VIEW memory.default.defined SECURITY DEFINER AS\nSELECT 1 x"));
+        assertFails("CREATE VIEW p SECURITY foo AS SELECT 1 x", ErrorCode.SYNTAX_ERROR,
+                "line 1:24: mismatched input 'foo'. Expecting: 'DEFINER', 'INVOKER'");
+        // Trino's order: a table of the name, the query, the properties, the schema
+        assertFails("CREATE VIEW nowhere.p WITH (x = 1) AS SELECT 1 x", ErrorCode.INVALID_VIEW_PROPERTY,
+                "Catalog 'memory' view property 'x' does not exist");
+        assertFails("CREATE VIEW nowhere.p AS SELECT 1 x", ErrorCode.NOT_FOUND, "Schema nowhere not found");
+        plan("CREATE TABLE taken (a int)");
+        assertFails("CREATE VIEW taken WITH (x = 1) AS SELECT 1 a", ErrorCode.TABLE_ALREADY_EXISTS,
+                "Table already exists: 'memory.default.taken'");
+    }
+
+    @Test
     void showTablesLikeTakesAnEscape() {
         plan("CREATE SCHEMA esc");
         plan("CREATE TABLE esc.u2 (x int)");

@@ -50,8 +50,8 @@ class TestWriteStatementParser {
 
         assertThatThrownBy(() -> parse("CREATE VIEW v AS DELETE FROM t"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
-        assertThatThrownBy(() -> parse("CREATE VIEW v SECURITY INVOKER AS SELECT 1"))
-                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+        assertThat(parse("CREATE VIEW v COMMENT 'c' SECURITY INVOKER WITH (p = 1, q = 'a') AS SELECT 1")).isEqualTo(new WriteStatement.CreateView(
+                List.of("v"), false, " ".repeat(68) + "SELECT 1", "SELECT 1", Optional.of("c"), true, Optional.of("p")));
     }
 
     @Test
