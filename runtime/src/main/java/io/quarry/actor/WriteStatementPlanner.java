@@ -132,6 +132,41 @@ final class WriteStatementPlanner {
             existingTable(metadata, name);
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support modifying table rows");
         }
+        if (statement instanceof WriteStatement.MaterializedViewStatement materialized) {
+            return Optional.of(materializedView(materialized, session));
+        }
+        if (statement instanceof WriteStatement.GrantStatement grant) {
+            if (grant.onSchema()) {
+                String[] schema = schemaName(grant.name(), session);
+                if (!existingRelations(schema[0]).schemaExists(schema[1])) {
+                    throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + schema[0] + "." + schema[1] + "' does not exist");
+                }
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + schema[0]);
+            }
+            QualifiedTable name = tableName(grant.name(), session);
+            ConnectorMetadata metadata = existingRelations(name.catalog());
+            if (metadata.table(name.table()).isEmpty() && metadata.view(name.table()).isEmpty()) {
+                throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
+            }
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
+        }
+        if (statement instanceof WriteStatement.Analyze analyze) {
+            QualifiedTable name = tableName(analyze.name(), session);
+            ConnectorMetadata metadata = existingRelations(name.catalog());
+            if (metadata.view(name.table()).isPresent()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Analyzing views is not supported");
+            }
+            existingTable(metadata, name);
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support analyze");
+        }
+        if (statement instanceof WriteStatement.CallProcedure call) {
+            List<String> parts = call.name();
+            String catalog = parts.size() == 3 ? parts.get(0) : sessionCatalog(session);
+            catalogs.require(catalog);
+            String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : sessionSchema(session);
+            throw new QuarryException(
+                    ErrorCode.PROCEDURE_NOT_FOUND, "Procedure not registered: " + schema + "." + parts.get(parts.size() - 1));
+        }
         if (statement instanceof WriteStatement.RenameView rename) {
             return Optional.of(renameView(rename, session));
         }
@@ -523,6 +558,43 @@ final class WriteStatementPlanner {
                         statement.definition(), session.catalog(), session.schema(), columns, statement.comment(), statement.invoker()),
                 statement.replace());
         return done("CREATE VIEW");
+    }
+
+    /** No connector has materialized views: each statement fails as Trino's does when none exists, naming a table or view of the name. */
+    private PlannedQuery materializedView(WriteStatement.MaterializedViewStatement statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        if (statement.action() == WriteStatement.MaterializedViewAction.CREATE) {
+            catalogs.require(name.catalog());
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating materialized views");
+        }
+        ConnectorMetadata metadata = existingRelations(name.catalog());
+        boolean table = metadata.table(name.table()).isPresent();
+        boolean view = !table && metadata.view(name.table()).isPresent();
+        switch (statement.action()) {
+            case DROP -> {
+                if (table || view) {
+                    String kind = table ? "TABLE" : "VIEW";
+                    throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "Materialized view '" + name + "' does not exist, but a "
+                            + kind.toLowerCase(Locale.ROOT) + " with that name exists. Did you mean DROP " + kind + " " + name + "?");
+                }
+                if (statement.ifExists()) {
+                    return done("DROP MATERIALIZED VIEW");
+                }
+                throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "Materialized view '" + name + "' does not exist");
+            }
+            case SHOW_CREATE -> {
+                if (table || view) {
+                    throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                            "Relation '" + name + "' is a " + (table ? "table" : "view") + ", not a materialized view");
+                }
+                throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Materialized view '" + name + "' does not exist");
+            }
+            case ALTER -> throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, table || view
+                    ? "Materialized View '" + name + "' does not exist, but a " + (table ? "table" : "view")
+                            + " with that name exists. Did you mean ALTER " + (table ? "TABLE " : "VIEW ") + name + " RENAME TO ...?"
+                    : "Materialized View '" + name + "' does not exist");
+            default -> throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Materialized view '" + name + "' does not exist");
+        }
     }
 
     /** Trino's checks in Trino's order; the view keeps its text, so it still reads the tables it named. */

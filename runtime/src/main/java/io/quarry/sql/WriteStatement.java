@@ -250,6 +250,45 @@ public sealed interface WriteStatement {
         }
     }
 
+    /** What a statement on a materialized view does; no connector has materialized views. */
+    enum MaterializedViewAction {
+        CREATE,
+        DROP,
+        REFRESH,
+        ALTER,
+        SHOW_CREATE
+    }
+
+    /** CREATE / DROP [IF EXISTS] / REFRESH / ALTER / SHOW CREATE MATERIALIZED VIEW name: refused as Trino refuses it. */
+    record MaterializedViewStatement(MaterializedViewAction action, List<String> name, boolean ifExists) implements WriteStatement {
+        public MaterializedViewStatement {
+            requireNonNull(action, "action is null");
+            name = List.copyOf(name);
+        }
+    }
+
+    /** GRANT, REVOKE or DENY ({@code kind}) privileges ON [SCHEMA | TABLE] name: no connector manages permissions. */
+    record GrantStatement(String kind, boolean onSchema, List<String> name) implements WriteStatement {
+        public GrantStatement {
+            requireNonNull(kind, "kind is null");
+            name = List.copyOf(name);
+        }
+    }
+
+    /** ANALYZE table: no connector collects statistics on demand. */
+    record Analyze(List<String> name) implements WriteStatement {
+        public Analyze {
+            name = List.copyOf(name);
+        }
+    }
+
+    /** CALL procedure(...): no connector has procedures. */
+    record CallProcedure(List<String> name) implements WriteStatement {
+        public CallProcedure {
+            name = List.copyOf(name);
+        }
+    }
+
     /** DELETE, UPDATE or MERGE on a table ({@code kind}, as Trino names the statement); no connector supports them. */
     record ModifyRows(String kind, List<String> name) implements WriteStatement {
         public ModifyRows {

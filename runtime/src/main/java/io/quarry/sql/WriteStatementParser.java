@@ -114,6 +114,10 @@ public final class WriteStatementParser {
             position = 2;
             return Optional.of(commentOn());
         }
+        Optional<WriteStatement> refused = refusedStatement(first, second);
+        if (refused.isPresent()) {
+            return refused;
+        }
         Optional<WriteStatement> tableChange = tableChange(first, second);
         if (tableChange.isPresent()) {
             return tableChange;
@@ -176,6 +180,70 @@ public final class WriteStatementParser {
             }
             expectEnd();
             return Optional.of(new WriteStatement.ShowTables(schema, like));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The statements no connector supports, of which only the object's name is read (what follows it is not checked):
+     * materialized views, GRANT / REVOKE / DENY on a table or schema, ANALYZE and CALL.
+     */
+    private Optional<WriteStatement> refusedStatement(Token first, Token second) {
+        boolean orReplace = second.isWord("or") && peek(2).isWord("replace");
+        int create = orReplace ? 4 : 2;
+        if (first.isWord("create") && peek(create - 1).isWord("materialized") && peek(create).isWord("view")) {
+            position = create + 1;
+            ifNotExists();
+            return Optional.of(new WriteStatement.MaterializedViewStatement(
+                    WriteStatement.MaterializedViewAction.CREATE, qualifiedName(), false));
+        }
+        WriteStatement.MaterializedViewAction action = null;
+        int nameStart = 3;
+        if (second.isWord("materialized") && peek(2).isWord("view")) {
+            if (first.isWord("drop")) {
+                action = WriteStatement.MaterializedViewAction.DROP;
+            } else if (first.isWord("refresh")) {
+                action = WriteStatement.MaterializedViewAction.REFRESH;
+            } else if (first.isWord("alter")) {
+                action = WriteStatement.MaterializedViewAction.ALTER;
+            }
+        } else if (first.isWord("show") && second.isWord("create") && peek(2).isWord("materialized") && peek(3).isWord("view")) {
+            action = WriteStatement.MaterializedViewAction.SHOW_CREATE;
+            nameStart = 4;
+        }
+        if (action != null) {
+            position = nameStart;
+            boolean ifExists = action == WriteStatement.MaterializedViewAction.DROP && ifExists();
+            List<String> name = qualifiedName();
+            if (action != WriteStatement.MaterializedViewAction.ALTER) {
+                expectEnd();
+            }
+            return Optional.of(new WriteStatement.MaterializedViewStatement(action, name, ifExists));
+        }
+        if (first.isWord("grant") || first.isWord("revoke") || first.isWord("deny")) {
+            // privileges ON [SCHEMA | TABLE] name ...; GRANT role TO ... (no ON) is left to Calcite
+            int on = position = 1;
+            while (peek(0).kind() != Kind.END && !peek(0).isWord("on")) {
+                position++;
+            }
+            if (peek(0).kind() == Kind.END || on == position) {
+                position = 0;
+                return Optional.empty();
+            }
+            position++;
+            boolean schema = peek(0).isWord("schema") && isIdentifier(peek(1));
+            if (schema || (peek(0).isWord("table") && isIdentifier(peek(1)))) {
+                position++;
+            }
+            return Optional.of(new WriteStatement.GrantStatement(first.text().toUpperCase(Locale.ROOT), schema, qualifiedName()));
+        }
+        if (first.isWord("analyze") && isIdentifier(second)) {
+            position = 1;
+            return Optional.of(new WriteStatement.Analyze(qualifiedName()));
+        }
+        if (first.isWord("call") && isIdentifier(second)) {
+            position = 1;
+            return Optional.of(new WriteStatement.CallProcedure(qualifiedName()));
         }
         return Optional.empty();
     }

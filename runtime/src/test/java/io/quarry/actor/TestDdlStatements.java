@@ -367,6 +367,47 @@ class TestDdlStatements {
     }
 
     @Test
+    void materializedViewsGrantsAnalyzeAndCallFailAsInTrino() {
+        plan("CREATE SCHEMA mv");
+        plan("CREATE TABLE mv.t (a int)");
+        plan("CREATE VIEW mv.v AS SELECT 1 x");
+        assertFails("CREATE MATERIALIZED VIEW mv.m AS SELECT 1 x", ErrorCode.NOT_SUPPORTED,
+                "This connector does not support creating materialized views");
+        assertFails("CREATE OR REPLACE MATERIALIZED VIEW IF NOT EXISTS nowhere.m AS SELECT 1 x", ErrorCode.NOT_SUPPORTED,
+                "This connector does not support creating materialized views");
+        assertFails("DROP MATERIALIZED VIEW mv.t", ErrorCode.GENERIC_USER_ERROR, "Materialized view 'memory.mv.t' does not exist, "
+                + "but a table with that name exists. Did you mean DROP TABLE memory.mv.t?");
+        assertFails("DROP MATERIALIZED VIEW mv.v", ErrorCode.GENERIC_USER_ERROR, "Materialized view 'memory.mv.v' does not exist, "
+                + "but a view with that name exists. Did you mean DROP VIEW memory.mv.v?");
+        assertFails("DROP MATERIALIZED VIEW mv.m", ErrorCode.GENERIC_USER_ERROR, "Materialized view 'memory.mv.m' does not exist");
+        assertThat(plan("DROP MATERIALIZED VIEW IF EXISTS mv.m").updateType()).contains("DROP MATERIALIZED VIEW");
+        assertFails("REFRESH MATERIALIZED VIEW mv.t", ErrorCode.TABLE_NOT_FOUND, "Materialized view 'memory.mv.t' does not exist");
+        assertFails("SHOW CREATE MATERIALIZED VIEW mv.t", ErrorCode.NOT_SUPPORTED,
+                "Relation 'memory.mv.t' is a table, not a materialized view");
+        assertFails("SHOW CREATE MATERIALIZED VIEW mv.m", ErrorCode.TABLE_NOT_FOUND, "Materialized view 'memory.mv.m' does not exist");
+        assertFails("ALTER MATERIALIZED VIEW mv.t RENAME TO x", ErrorCode.TABLE_NOT_FOUND, "Materialized View 'memory.mv.t' does not "
+                + "exist, but a table with that name exists. Did you mean ALTER TABLE memory.mv.t RENAME TO ...?");
+        assertFails("ALTER MATERIALIZED VIEW mv.m RENAME TO x", ErrorCode.TABLE_NOT_FOUND, "Materialized View 'memory.mv.m' does not exist");
+
+        assertFails("GRANT SELECT ON mv.t TO USER bob", ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: memory");
+        assertFails("REVOKE ALL PRIVILEGES ON TABLE mv.t FROM bob", ErrorCode.NOT_SUPPORTED,
+                "Catalog does not support permission management: memory");
+        assertFails("DENY SELECT ON SCHEMA mv TO USER bob", ErrorCode.NOT_SUPPORTED,
+                "Catalog does not support permission management: memory");
+        assertFails("GRANT SELECT ON tpch.tiny.nation TO bob", ErrorCode.NOT_SUPPORTED,
+                "Catalog does not support permission management: tpch");
+        assertFails("GRANT SELECT ON mv.nowhere TO USER bob", ErrorCode.TABLE_NOT_FOUND, "Table 'memory.mv.nowhere' does not exist");
+        assertFails("GRANT SELECT ON SCHEMA nowhere TO USER bob", ErrorCode.SCHEMA_NOT_FOUND, "Schema 'memory.nowhere' does not exist");
+
+        assertFails("ANALYZE mv.t", ErrorCode.NOT_SUPPORTED, "This connector does not support analyze");
+        assertFails("ANALYZE mv.v", ErrorCode.NOT_SUPPORTED, "Analyzing views is not supported");
+        assertFails("ANALYZE mv.nowhere", ErrorCode.TABLE_NOT_FOUND, "Table 'memory.mv.nowhere' does not exist");
+        assertFails("CALL system.foo()", ErrorCode.PROCEDURE_NOT_FOUND, "Procedure not registered: system.foo");
+        assertFails("CALL foo(1, 'a')", ErrorCode.PROCEDURE_NOT_FOUND, "Procedure not registered: default.foo");
+        assertFails("CALL nowhere.system.foo()", ErrorCode.CATALOG_NOT_FOUND, "Catalog 'nowhere' does not exist");
+    }
+
+    @Test
     void showTablesLikeTakesAnEscape() {
         plan("CREATE SCHEMA esc");
         plan("CREATE TABLE esc.u2 (x int)");

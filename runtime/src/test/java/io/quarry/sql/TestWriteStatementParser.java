@@ -102,7 +102,15 @@ class TestWriteStatementParser {
     @Test
     void queriesAndOtherStatementsAreLeftToCalcite() {
         assertThat(WriteStatementParser.parse("SELECT 1")).isEmpty();
-        assertThat(WriteStatementParser.parse("CREATE MATERIALIZED VIEW v AS SELECT 1")).isEmpty();
+        assertThat(parse("CREATE MATERIALIZED VIEW v AS SELECT 1")).isEqualTo(
+                new WriteStatement.MaterializedViewStatement(WriteStatement.MaterializedViewAction.CREATE, List.of("v"), false));
+        assertThat(parse("DROP MATERIALIZED VIEW IF EXISTS s.v")).isEqualTo(
+                new WriteStatement.MaterializedViewStatement(WriteStatement.MaterializedViewAction.DROP, List.of("s", "v"), true));
+        assertThat(parse("GRANT SELECT, INSERT ON TABLE s.t TO ROLE r WITH GRANT OPTION"))
+                .isEqualTo(new WriteStatement.GrantStatement("GRANT", false, List.of("s", "t")));
+        assertThat(parse("CALL memory.system.p(1)")).isEqualTo(new WriteStatement.CallProcedure(List.of("memory", "system", "p")));
+        // a role granted (no ON) is left to Calcite
+        assertThat(WriteStatementParser.parse("GRANT admin TO USER bob")).isEmpty();
         assertThat(WriteStatementParser.parse("SHOW SCHEMAS")).isEmpty();
         assertThat(WriteStatementParser.parse("")).isEmpty();
     }
