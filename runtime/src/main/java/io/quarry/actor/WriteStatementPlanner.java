@@ -150,6 +150,9 @@ final class WriteStatementPlanner {
             }
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
         }
+        if (statement instanceof WriteStatement.RoleStatement role) {
+            return Optional.of(roles(role));
+        }
         if (statement instanceof WriteStatement.Analyze analyze) {
             QualifiedTable name = tableName(analyze.name(), session);
             ConnectorMetadata metadata = existingRelations(name.catalog());
@@ -558,6 +561,38 @@ final class WriteStatementPlanner {
                         statement.definition(), session.catalog(), session.schema(), columns, statement.comment(), statement.invoker()),
                 statement.replace());
         return done("CREATE VIEW");
+    }
+
+    /** Quarry has no roles: a catalog's fail as Trino's connectors without role management, system ones are not enabled. */
+    private PlannedQuery roles(WriteStatement.RoleStatement statement) {
+        if (statement.catalog().isPresent()) {
+            String catalog = statement.catalog().get();
+            catalogs.require(catalog);
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog '" + catalog + "' does not support role management");
+        }
+        String role = statement.role().orElse("");
+        boolean allOrNone = role.equals("all") || role.equals("none");
+        return switch (statement.action()) {
+            case CREATE -> throw new QuarryException(ErrorCode.NOT_SUPPORTED, "System roles are not enabled");
+            case SHOW, SHOW_GRANTS -> {
+                String column = statement.action() == WriteStatement.RoleAction.SHOW ? "Role" : "Role Grants";
+                PlanNode root = new Output(new Values(List.of(Types.VARCHAR), List.of()), List.of(column));
+                yield new PlannedQuery(List.of(new ResultColumn(column, Types.VARCHAR)), Fragmenter.fragment(root));
+            }
+            case SET -> {
+                if (!allOrNone) {
+                    throw new QuarryException(ErrorCode.ROLE_NOT_FOUND, "Role '" + role + "' does not exist");
+                }
+                yield done("SET ROLE");
+            }
+            case DROP -> {
+                if (!statement.ifExists()) {
+                    throw new QuarryException(ErrorCode.ROLE_NOT_FOUND, "Role '" + role + "' does not exist");
+                }
+                yield done("DROP ROLE");
+            }
+            case GRANT -> throw new QuarryException(ErrorCode.ROLE_NOT_FOUND, "Role '" + role + "' does not exist");
+        };
     }
 
     /** No connector has materialized views: each statement fails as Trino's does when none exists, naming a table or view of the name. */

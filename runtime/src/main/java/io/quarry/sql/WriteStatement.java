@@ -275,6 +275,29 @@ public sealed interface WriteStatement {
         }
     }
 
+    /** What a statement on roles does. */
+    enum RoleAction {
+        CREATE,
+        DROP,
+        SET,
+        SHOW,
+        SHOW_GRANTS,
+        GRANT
+    }
+
+    /**
+     * A statement on roles: the first role it names, IF EXISTS of DROP ROLE, and the catalog of {@code IN catalog}. Quarry
+     * has no roles: system roles are not enabled and no connector manages roles.
+     */
+    record RoleStatement(RoleAction action, Optional<String> role, boolean ifExists, Optional<String> catalog)
+            implements WriteStatement {
+        public RoleStatement {
+            requireNonNull(action, "action is null");
+            requireNonNull(role, "role is null");
+            requireNonNull(catalog, "catalog is null");
+        }
+    }
+
     /** ANALYZE table: no connector collects statistics on demand. */
     record Analyze(List<String> name) implements WriteStatement {
         public Analyze {

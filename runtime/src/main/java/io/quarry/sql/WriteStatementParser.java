@@ -220,8 +220,12 @@ public final class WriteStatementParser {
             }
             return Optional.of(new WriteStatement.MaterializedViewStatement(action, name, ifExists));
         }
+        Optional<WriteStatement> role = roleStatement(first, second);
+        if (role.isPresent()) {
+            return role;
+        }
         if (first.isWord("grant") || first.isWord("revoke") || first.isWord("deny")) {
-            // privileges ON [SCHEMA | TABLE] name ...; GRANT role TO ... (no ON) is left to Calcite
+            // privileges ON [SCHEMA | TABLE] name ...
             int on = position = 1;
             while (peek(0).kind() != Kind.END && !peek(0).isWord("on")) {
                 position++;
@@ -246,6 +250,61 @@ public final class WriteStatementParser {
             return Optional.of(new WriteStatement.CallProcedure(qualifiedName()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * CREATE / DROP ROLE, SHOW [CURRENT] ROLES, SHOW ROLE GRANTS, SET ROLE, and GRANT / REVOKE of roles (no ON): the first
+     * role named and the catalog of {@code IN catalog} (FROM for SHOW) are read, the rest is skipped.
+     */
+    private Optional<WriteStatement> roleStatement(Token first, Token second) {
+        WriteStatement.RoleAction action = null;
+        int start = 2;
+        if (first.isWord("create") && second.isWord("role")) {
+            action = WriteStatement.RoleAction.CREATE;
+        } else if (first.isWord("drop") && second.isWord("role")) {
+            action = WriteStatement.RoleAction.DROP;
+        } else if (first.isWord("set") && second.isWord("role")) {
+            action = WriteStatement.RoleAction.SET;
+        } else if (first.isWord("show") && (second.isWord("roles") || (second.isWord("current") && peek(2).isWord("roles")))) {
+            action = WriteStatement.RoleAction.SHOW;
+            start = second.isWord("roles") ? 2 : 3;
+        } else if (first.isWord("show") && second.isWord("role") && peek(2).isWord("grants")) {
+            action = WriteStatement.RoleAction.SHOW_GRANTS;
+            start = 3;
+        } else if (first.isWord("grant") || first.isWord("revoke")) {
+            for (int i = 1; peek(i).kind() != Kind.END; i++) {
+                if (peek(i).isWord("on")) {
+                    return Optional.empty(); // privileges on an object
+                }
+            }
+            action = WriteStatement.RoleAction.GRANT;
+            start = 1;
+            if (first.isWord("revoke") && peek(1).isWord("admin") && peek(2).isWord("option") && peek(3).isWord("for")) {
+                start = 4;
+            }
+        }
+        if (action == null) {
+            return Optional.empty();
+        }
+        position = start;
+        boolean ifExists = action == WriteStatement.RoleAction.DROP && peek(0).isWord("if") && peek(1).isWord("exists");
+        if (ifExists) {
+            position += 2;
+        }
+        Optional<String> role = Optional.empty();
+        if (action != WriteStatement.RoleAction.SHOW && action != WriteStatement.RoleAction.SHOW_GRANTS && isIdentifier(peek(0))) {
+            role = Optional.of(identifier(next()));
+        }
+        Optional<String> catalog = Optional.empty();
+        while (peek(0).kind() != Kind.END && !peek(0).isSymbol(";")) {
+            Token token = next();
+            boolean show = action == WriteStatement.RoleAction.SHOW || action == WriteStatement.RoleAction.SHOW_GRANTS;
+            boolean in = token.isWord("in") || (show && token.isWord("from"));
+            if (in && isIdentifier(peek(0)) && (peek(1).kind() == Kind.END || peek(1).isSymbol(";"))) {
+                catalog = Optional.of(identifier(next()));
+            }
+        }
+        return Optional.of(new WriteStatement.RoleStatement(action, role, ifExists, catalog));
     }
 
     /** ALTER TABLE, TRUNCATE TABLE, and DELETE / UPDATE / MERGE (only their table's name is read). */

@@ -408,6 +408,26 @@ class TestDdlStatements {
     }
 
     @Test
+    void rolesAreNotEnabled() {
+        assertFails("CREATE ROLE r1", ErrorCode.NOT_SUPPORTED, "System roles are not enabled");
+        assertFails("DROP ROLE r1", ErrorCode.ROLE_NOT_FOUND, "Role 'r1' does not exist");
+        assertThat(plan("DROP ROLE IF EXISTS r1").updateType()).contains("DROP ROLE");
+        assertFails("GRANT a, b TO USER bob", ErrorCode.ROLE_NOT_FOUND, "Role 'a' does not exist");
+        assertFails("REVOKE admin FROM USER bob", ErrorCode.ROLE_NOT_FOUND, "Role 'admin' does not exist");
+        assertFails("SET ROLE admin", ErrorCode.ROLE_NOT_FOUND, "Role 'admin' does not exist");
+        assertThat(plan("SET ROLE ALL").updateType()).contains("SET ROLE");
+        assertThat(plan("SHOW ROLES").columns()).extracting(ResultColumn::name).containsExactly("Role");
+        assertThat(rows("SHOW CURRENT ROLES")).isEmpty();
+        assertThat(plan("SHOW ROLE GRANTS").columns()).extracting(ResultColumn::name).containsExactly("Role Grants");
+        for (String sql : List.of("CREATE ROLE r1 IN memory", "DROP ROLE r1 IN memory", "SHOW ROLES FROM memory",
+                "SHOW CURRENT ROLES IN memory", "SHOW ROLE GRANTS FROM memory", "GRANT admin TO USER bob IN memory",
+                "REVOKE admin FROM USER bob IN memory", "SET ROLE admin IN memory")) {
+            assertFails(sql, ErrorCode.NOT_SUPPORTED, "Catalog 'memory' does not support role management");
+        }
+        assertFails("CREATE ROLE r1 IN nowhere", ErrorCode.CATALOG_NOT_FOUND, "Catalog 'nowhere' does not exist");
+    }
+
+    @Test
     void showTablesLikeTakesAnEscape() {
         plan("CREATE SCHEMA esc");
         plan("CREATE TABLE esc.u2 (x int)");

@@ -109,8 +109,11 @@ class TestWriteStatementParser {
         assertThat(parse("GRANT SELECT, INSERT ON TABLE s.t TO ROLE r WITH GRANT OPTION"))
                 .isEqualTo(new WriteStatement.GrantStatement("GRANT", false, List.of("s", "t")));
         assertThat(parse("CALL memory.system.p(1)")).isEqualTo(new WriteStatement.CallProcedure(List.of("memory", "system", "p")));
-        // a role granted (no ON) is left to Calcite
-        assertThat(WriteStatementParser.parse("GRANT admin TO USER bob")).isEmpty();
+        // a role granted (no ON)
+        assertThat(parse("GRANT admin, other TO USER bob WITH ADMIN OPTION IN memory")).isEqualTo(new WriteStatement.RoleStatement(
+                WriteStatement.RoleAction.GRANT, Optional.of("admin"), false, Optional.of("memory")));
+        assertThat(parse("SHOW CURRENT ROLES FROM memory")).isEqualTo(new WriteStatement.RoleStatement(
+                WriteStatement.RoleAction.SHOW, Optional.empty(), false, Optional.of("memory")));
         assertThat(WriteStatementParser.parse("SHOW SCHEMAS")).isEmpty();
         assertThat(WriteStatementParser.parse("")).isEmpty();
     }
