@@ -153,6 +153,22 @@ final class WriteStatementPlanner {
         if (statement instanceof WriteStatement.RoleStatement role) {
             return Optional.of(roles(role));
         }
+        if (statement instanceof WriteStatement.ShowGrants show) {
+            if (show.table().isPresent()) {
+                QualifiedTable name = tableName(show.table().get(), session);
+                ConnectorMetadata metadata = existingRelations(name.catalog());
+                if (metadata.table(name.table()).isEmpty() && metadata.view(name.table()).isEmpty()) {
+                    throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
+                }
+            }
+            List<String> names = List.of(
+                    "Grantor", "Grantor Type", "Grantee", "Grantee Type", "Catalog", "Schema", "Table", "Privilege", "Grantable",
+                    "With Hierarchy");
+            List<Type> types = java.util.Collections.nCopies(names.size(), Types.VARCHAR);
+            PlanNode root = new Output(new Values(types, List.of()), names);
+            return Optional.of(new PlannedQuery(names.stream().map(column -> new ResultColumn(column, Types.VARCHAR)).toList(),
+                    Fragmenter.fragment(root)));
+        }
         if (statement instanceof WriteStatement.Analyze analyze) {
             QualifiedTable name = tableName(analyze.name(), session);
             ConnectorMetadata metadata = existingRelations(name.catalog());

@@ -298,6 +298,13 @@ public sealed interface WriteStatement {
         }
     }
 
+    /** SHOW GRANTS [ON [TABLE] name]: no connector keeps privileges, so there are none to show. */
+    record ShowGrants(Optional<List<String>> table) implements WriteStatement {
+        public ShowGrants {
+            table = table.map(List::copyOf);
+        }
+    }
+
     /** ANALYZE table: no connector collects statistics on demand. */
     record Analyze(List<String> name) implements WriteStatement {
         public Analyze {

@@ -241,6 +241,19 @@ public final class WriteStatementParser {
             }
             return Optional.of(new WriteStatement.GrantStatement(first.text().toUpperCase(Locale.ROOT), schema, qualifiedName()));
         }
+        if (first.isWord("show") && second.isWord("grants")) {
+            position = 2;
+            Optional<List<String>> table = Optional.empty();
+            if (peek(0).isWord("on")) {
+                position++;
+                if (peek(0).isWord("table") && isIdentifier(peek(1))) {
+                    position++;
+                }
+                table = Optional.of(qualifiedName());
+            }
+            expectEnd();
+            return Optional.of(new WriteStatement.ShowGrants(table));
+        }
         if (first.isWord("analyze") && isIdentifier(second)) {
             position = 1;
             return Optional.of(new WriteStatement.Analyze(qualifiedName()));

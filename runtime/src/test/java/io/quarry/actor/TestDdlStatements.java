@@ -428,6 +428,16 @@ class TestDdlStatements {
     }
 
     @Test
+    void showGrantsListsNoPrivileges() {
+        assertThat(plan("SHOW GRANTS ON TABLE tpch.tiny.nation").columns()).extracting(ResultColumn::name).containsExactly(
+                "Grantor", "Grantor Type", "Grantee", "Grantee Type", "Catalog", "Schema", "Table", "Privilege", "Grantable",
+                "With Hierarchy");
+        assertThat(rows("SHOW GRANTS")).isEmpty();
+        assertFails("SHOW GRANTS ON nowhere", ErrorCode.TABLE_NOT_FOUND, "Table 'memory.default.nowhere' does not exist");
+        assertFails("SHOW GRANTS ON nowhere.a.b", ErrorCode.TABLE_NOT_FOUND, "Table 'nowhere.a.b' does not exist");
+    }
+
+    @Test
     void showTablesLikeTakesAnEscape() {
         plan("CREATE SCHEMA esc");
         plan("CREATE TABLE esc.u2 (x int)");
