@@ -154,12 +154,15 @@ final class UtilityStatementPlanner {
 
     private PlannedQuery showCatalogs(UtilityStatement.ShowCatalogs statement) {
         List<List<Object>> rows = new ArrayList<>();
+        int longest = 1;
         for (String catalog : new TreeSet<>(catalogs.catalogNames())) {
+            longest = Math.max(longest, catalog.codePointCount(0, catalog.length()));
             if (matches(statement.like(), catalog)) {
                 rows.add(List.of(catalog));
             }
         }
-        return table(List.of("Catalog"), List.of(Types.VARCHAR), rows);
+        // typed as Trino types it: a varchar as long as the longest name of all the catalogs, listed or not
+        return table(List.of("Catalog"), List.of(Types.varchar(longest)), rows);
     }
 
     private PlannedQuery showSchemas(UtilityStatement.ShowSchemas statement, Session session) {
@@ -180,7 +183,7 @@ final class UtilityStatementPlanner {
     private PlannedQuery showColumns(UtilityStatement.ShowColumns statement, Session session) {
         TableMetadata table = requireTable(statement.table(), session);
         List<List<Object>> rows = new ArrayList<>();
-        for (ColumnMetadata column : table.columns()) {
+        for (ColumnMetadata column : table.visibleColumns()) {
             if (matches(statement.like(), column.name())) {
                 rows.add(List.of(column.name(), column.type().displayName(), "", column.comment().orElse("")));
             }
@@ -197,7 +200,7 @@ final class UtilityStatementPlanner {
         TableMetadata table = requireTable(statement.table(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
         List<String> columns = new ArrayList<>();
-        for (ColumnMetadata column : table.columns()) {
+        for (ColumnMetadata column : table.visibleColumns()) {
             boolean notNull = !column.nullable() || !metadata.isNullable(name.table(), column.name());
             columns.add("   " + quoteIfNeeded(column.name()) + " " + TypeSql.format(column.type()) + (notNull ? " NOT NULL" : "")
                     + column.comment().map(comment -> " COMMENT " + quoteString(comment)).orElse(""));
@@ -224,8 +227,10 @@ final class UtilityStatementPlanner {
                 : new QuarryException(ErrorCode.TABLE_NOT_FOUND, "View '" + qualifiedName + "' does not exist"));
         String text = "CREATE VIEW " + quoteIfNeeded(name.catalog()) + "." + quoteIfNeeded(name.table().schema()) + "."
                 + quoteIfNeeded(name.table().table()) + view.comment().map(comment -> " COMMENT " + quoteString(comment)).orElse("")
-                + " SECURITY DEFINER AS\n" + view.sql();
-        return table(List.of("Create View"), List.of(Types.VARCHAR), List.of(List.of(text)));
+                + (view.invoker() ? " SECURITY INVOKER" : " SECURITY DEFINER") + " AS\n" + view.sql();
+        // typed as Trino types it: a varchar as long as the text
+        Type type = Types.varchar(Math.max(1, text.codePointCount(0, text.length())));
+        return table(List.of("Create View"), List.of(type), List.of(List.of(text)));
     }
 
     private static PlannedQuery showSession(UtilityStatement.ShowSession statement, Session session) {
@@ -245,9 +250,9 @@ final class UtilityStatementPlanner {
     private PlannedQuery showStats(UtilityStatement.ShowStats statement, Session session) {
         QualifiedTable name = qualified(statement.table(), session);
         TableMetadata table = requireTable(statement.table(), session);
-        TableStatistics statistics = catalogs.require(name.catalog()).metadata().statistics(name.table());
+        TableStatistics statistics = catalogs.require(name.catalog()).metadata().reportedStatistics(name.table());
         List<List<Object>> rows = new ArrayList<>();
-        for (ColumnMetadata column : table.columns()) {
+        for (ColumnMetadata column : table.visibleColumns()) {
             OptionalDouble distinct = statistics.distinctValues(column.name());
             rows.add(java.util.Arrays.asList(
                     column.name(), null, distinct.isPresent() ? distinct.getAsDouble() : null, null, null, null, null));

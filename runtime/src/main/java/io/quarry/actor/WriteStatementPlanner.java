@@ -18,6 +18,7 @@ import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
 import io.quarry.plan.expression.InputRef;
 import io.quarry.spi.ColumnMetadata;
+import io.quarry.spi.Connector;
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
@@ -76,14 +77,18 @@ final class WriteStatementPlanner {
         if (statement instanceof WriteStatement.CreateSchema create) {
             return Optional.of(createSchema(create, session));
         }
-        if (statement instanceof WriteStatement.AlterSchema alter) {
-            String[] name = schemaName(alter.name(), session);
+        if (statement instanceof WriteStatement.RenameSchema rename) {
+            return Optional.of(renameSchema(rename, session));
+        }
+        if (statement instanceof WriteStatement.SetSchemaAuthorization set) {
+            String[] name = schemaName(set.name(), session);
             if (!catalogs.require(name[0]).metadata().schemaExists(name[1])) {
                 throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name[0] + "." + name[1] + "' does not exist");
             }
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, alter.rename()
-                    ? "This connector does not support renaming schemas"
-                    : "Catalog does not support permission management: " + name[0]);
+            // Quarry has no roles at all, and no connector keeps owners
+            throw set.role()
+                    ? new QuarryException(ErrorCode.ROLE_NOT_FOUND, "Role '" + set.principal() + "' does not exist")
+                    : new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name[0]);
         }
         if (statement instanceof WriteStatement.ShowCreateSchema show) {
             return Optional.of(showCreateSchema(show, session));
@@ -93,6 +98,11 @@ final class WriteStatementPlanner {
         }
         if (statement instanceof WriteStatement.CreateTable create) {
             return Optional.of(createTable(create, session));
+        }
+        if (statement instanceof WriteStatement.ReplaceTable replace) {
+            QualifiedTable name = tableName(replace.name(), session);
+            catalogs.require(name.catalog());
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support replacing tables");
         }
         if (statement instanceof WriteStatement.CreateTableAsSelect create) {
             return Optional.of(createTableAsSelect(create, session));
@@ -111,8 +121,80 @@ final class WriteStatementPlanner {
         }
         if (statement instanceof WriteStatement.ModifyRows modify) {
             QualifiedTable name = tableName(modify.name(), session);
-            existingTable(catalogs.require(name.catalog()).metadata(), name);
+            ConnectorMetadata metadata = existingRelations(name.catalog());
+            if (metadata.view(name.table()).isPresent()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, switch (modify.kind()) {
+                    case "DELETE" -> "Deleting from views is not supported";
+                    case "UPDATE" -> "Updating views is not supported";
+                    default -> "Merging into views is not supported";
+                });
+            }
+            existingTable(metadata, name);
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support modifying table rows");
+        }
+        if (statement instanceof WriteStatement.MaterializedViewStatement materialized) {
+            return Optional.of(materializedView(materialized, session));
+        }
+        if (statement instanceof WriteStatement.GrantStatement grant) {
+            if (grant.onSchema()) {
+                String[] schema = schemaName(grant.name(), session);
+                if (!existingRelations(schema[0]).schemaExists(schema[1])) {
+                    throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + schema[0] + "." + schema[1] + "' does not exist");
+                }
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + schema[0]);
+            }
+            QualifiedTable name = tableName(grant.name(), session);
+            ConnectorMetadata metadata = existingRelations(name.catalog());
+            if (metadata.table(name.table()).isEmpty() && metadata.view(name.table()).isEmpty()) {
+                throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
+            }
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
+        }
+        if (statement instanceof WriteStatement.RoleStatement role) {
+            return Optional.of(roles(role));
+        }
+        if (statement instanceof WriteStatement.ShowGrants show) {
+            if (show.table().isPresent()) {
+                QualifiedTable name = tableName(show.table().get(), session);
+                ConnectorMetadata metadata = existingRelations(name.catalog());
+                if (metadata.table(name.table()).isEmpty() && metadata.view(name.table()).isEmpty()) {
+                    throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
+                }
+            }
+            List<String> names = List.of(
+                    "Grantor", "Grantor Type", "Grantee", "Grantee Type", "Catalog", "Schema", "Table", "Privilege", "Grantable",
+                    "With Hierarchy");
+            List<Type> types = java.util.Collections.nCopies(names.size(), Types.VARCHAR);
+            PlanNode root = new Output(new Values(types, List.of()), names);
+            return Optional.of(new PlannedQuery(names.stream().map(column -> new ResultColumn(column, Types.VARCHAR)).toList(),
+                    Fragmenter.fragment(root)));
+        }
+        if (statement instanceof WriteStatement.Analyze analyze) {
+            QualifiedTable name = tableName(analyze.name(), session);
+            ConnectorMetadata metadata = existingRelations(name.catalog());
+            if (metadata.view(name.table()).isPresent()) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Analyzing views is not supported");
+            }
+            existingTable(metadata, name);
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support analyze");
+        }
+        if (statement instanceof WriteStatement.CallProcedure call) {
+            List<String> parts = call.name();
+            String catalog = parts.size() == 3 ? parts.get(0) : sessionCatalog(session);
+            catalogs.require(catalog);
+            String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : sessionSchema(session);
+            throw new QuarryException(
+                    ErrorCode.PROCEDURE_NOT_FOUND, "Procedure not registered: " + schema + "." + parts.get(parts.size() - 1));
+        }
+        if (statement instanceof WriteStatement.RenameView rename) {
+            return Optional.of(renameView(rename, session));
+        }
+        if (statement instanceof WriteStatement.SetViewAuthorization set) {
+            QualifiedTable name = tableName(set.name(), session);
+            if (existingRelations(name.catalog()).view(name.table()).isEmpty()) {
+                throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "View '" + name + "' does not exist");
+            }
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
         }
         if (statement instanceof WriteStatement.CommentOn comment) {
             return Optional.of(commentOn(comment, session));
@@ -138,6 +220,8 @@ final class WriteStatementPlanner {
             if (!statement.ifNotExists()) {
                 throw new QuarryException(ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema '" + name[0] + "." + name[1] + "' already exists");
             }
+        } else if (statement.ownedByRole()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support roles");
         } else {
             metadata.createSchema(name[1]);
         }
@@ -157,17 +241,40 @@ final class WriteStatementPlanner {
         return new PlannedQuery(List.of(new ResultColumn("Create Schema", type)), Fragmenter.fragment(root));
     }
 
+    /** RESTRICT (the default) refuses a schema that holds tables or views; CASCADE drops them, their data on every worker too. */
     private PlannedQuery dropSchema(WriteStatement.DropSchema statement, Session session) {
         String[] name = schemaName(statement.name(), session);
-        ConnectorMetadata metadata = catalogs.require(name[0]).metadata();
+        ConnectorMetadata metadata = existingRelations(name[0]);
         if (!metadata.schemaExists(name[1])) {
             if (!statement.ifExists()) {
                 throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name[0] + "." + name[1] + "' does not exist");
             }
-        } else {
-            metadata.dropSchema(name[1]);
+            return done("DROP SCHEMA");
         }
-        return done("DROP SCHEMA");
+        if (!statement.cascade()) {
+            // checked here for every connector, as Trino does: tpch's and information_schema's schemas are not empty either
+            if (!metadata.listTables(name[1]).isEmpty() || !metadata.listViews(name[1]).isEmpty()) {
+                throw new QuarryException(ErrorCode.SCHEMA_NOT_EMPTY, "Cannot drop non-empty schema '" + name[1] + "'");
+            }
+            metadata.dropSchema(name[1]);
+            return done("DROP SCHEMA");
+        }
+        List<WriteTarget> dropped = metadata.dropSchemaCascade(name[1]);
+        return dropped.isEmpty() ? done("DROP SCHEMA") : dropData(name[0], dropped, "DROP SCHEMA");
+    }
+
+    private PlannedQuery renameSchema(WriteStatement.RenameSchema statement, Session session) {
+        String[] name = schemaName(statement.name(), session);
+        ConnectorMetadata metadata = catalogs.require(name[0]).metadata();
+        if (!metadata.schemaExists(name[1])) {
+            throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name[0] + "." + name[1] + "' does not exist");
+        }
+        if (metadata.schemaExists(statement.newName())) {
+            throw new QuarryException(
+                    ErrorCode.SCHEMA_ALREADY_EXISTS, "Target schema '" + name[0] + "." + statement.newName() + "' already exists");
+        }
+        metadata.renameSchema(name[1], statement.newName());
+        return done("RENAME SCHEMA");
     }
 
     private PlannedQuery createTable(WriteStatement.CreateTable statement, Session session) {
@@ -185,7 +292,7 @@ final class WriteStatementPlanner {
             if (element instanceof WriteStatement.LikeClause like) {
                 columns.addAll(likeColumns(like, name, session));
             } else {
-                columns.add(column((WriteStatement.ColumnDefinition) element));
+                columns.add(column((WriteStatement.ColumnDefinition) element, name.catalog()));
             }
         }
         Set<String> seen = new HashSet<>();
@@ -229,7 +336,7 @@ final class WriteStatementPlanner {
         List<String> parts = statement.name();
         boolean onColumn = statement.target() == WriteStatement.CommentTarget.COLUMN;
         QualifiedTable name = tableName(onColumn ? parts.subList(0, parts.size() - 1) : parts, session);
-        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        ConnectorMetadata metadata = existingRelations(name.catalog());
         Optional<TableMetadata> table = metadata.table(name.table());
         Optional<ViewDefinition> view = table.isPresent() ? Optional.empty() : metadata.view(name.table());
         if (statement.target() == WriteStatement.CommentTarget.TABLE && table.isEmpty() && view.isPresent()) {
@@ -271,7 +378,7 @@ final class WriteStatementPlanner {
 
     private PlannedQuery dropTable(WriteStatement.DropTable statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
-        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        ConnectorMetadata metadata = existingRelations(name.catalog());
         if (metadata.table(name.table()).isEmpty()) {
             if (metadata.view(name.table()).isPresent()) {
                 throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "Table '" + name
@@ -282,13 +389,18 @@ final class WriteStatementPlanner {
             }
             throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
         }
-        return dropData(name, metadata.dropTable(name.table()), "DROP TABLE");
+        return dropData(name.catalog(), List.of(metadata.dropTable(name.table())), "DROP TABLE");
     }
 
-    /** One task per worker drops the data of {@code dropped} held there; the client gets result = true. */
-    private static PlannedQuery dropData(QualifiedTable name, WriteTarget dropped, String updateType) {
-        PlanNode nothing = new Values(List.of(), List.of());
-        PlanNode drop = new TableWriter(new Exchange(nothing, ExchangeKind.ROUND_ROBIN, List.of()), name.catalog(), dropped, true);
+    /**
+     * One task per worker drops the data of each of {@code dropped} held there (a chain of data-dropping writers, one per
+     * table); the client gets result = true.
+     */
+    private static PlannedQuery dropData(String catalog, List<WriteTarget> dropped, String updateType) {
+        PlanNode drop = new Exchange(new Values(List.of(), List.of()), ExchangeKind.ROUND_ROBIN, List.of());
+        for (WriteTarget target : dropped) {
+            drop = new TableWriter(drop, catalog, target, true);
+        }
         PlanNode root = new Output(new Exchange(drop, ExchangeKind.GATHER, List.of()), WRITER_OUTPUT);
         return new PlannedQuery(
                 List.of(new ResultColumn("result", Types.BOOLEAN)), Fragmenter.fragment(root), Optional.of(updateType),
@@ -297,15 +409,18 @@ final class WriteStatementPlanner {
 
     private PlannedQuery truncateTable(WriteStatement.TruncateTable statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
-        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        ConnectorMetadata metadata = existingRelations(name.catalog());
+        if (metadata.view(name.table()).isPresent()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Cannot truncate a view");
+        }
         existingTable(metadata, name);
-        return dropData(name, metadata.truncateTable(name.table()), "TRUNCATE TABLE");
+        return dropData(name.catalog(), List.of(metadata.truncateTable(name.table())), "TRUNCATE TABLE");
     }
 
     /** ALTER TABLE, with Trino's checks and messages; IF EXISTS on a missing table changes nothing. */
     private PlannedQuery alterTable(WriteStatement.AlterTable statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
-        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        ConnectorMetadata metadata = existingRelations(name.catalog());
         WriteStatement.TableChange change = statement.change();
         if (change instanceof WriteStatement.TableChange.SetProperties set) {
             // no connector has table properties: the first one named is unknown, whatever the table
@@ -313,6 +428,13 @@ final class WriteStatementPlanner {
                     "Catalog '" + name.catalog() + "' table property '" + set.names().get(0) + "' does not exist");
         }
         Optional<TableMetadata> found = metadata.table(name.table());
+        if (found.isEmpty() && change instanceof WriteStatement.TableChange.RenameTo && metadata.view(name.table()).isPresent()) {
+            throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "Table '" + name
+                    + "' does not exist, but a view with that name exists. Did you mean ALTER VIEW " + name + " RENAME TO ...?");
+        }
+        if (found.isEmpty() && change instanceof WriteStatement.TableChange.SetAuthorization && metadata.view(name.table()).isPresent()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
+        }
         if (found.isEmpty() && statement.ifExists()) {
             return done(updateType(change));
         }
@@ -362,7 +484,7 @@ final class WriteStatementPlanner {
                 }
                 throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + add.column().name() + "' already exists");
             }
-            ColumnMetadata column = column(add.column());
+            ColumnMetadata column = column(add.column(), name.catalog());
             if (!column.nullable() && metadata.statistics(name.table()).rowCount() > 0) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                         "Unable to add NOT NULL column '" + column.name() + "' for non-empty table: " + name.table());
@@ -421,7 +543,7 @@ final class WriteStatementPlanner {
         if (!metadata.schemaExists(schema[1])) {
             throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + schema[1] + "' does not exist");
         }
-        Optional<Pattern> like = statement.likePattern().map(WriteStatementPlanner::likeToRegex);
+        Optional<Pattern> like = statement.like().map(UtilityStatementPlanner::likeToRegex);
         List<List<Expression>> rows = new ArrayList<>();
         Set<String> relations = new java.util.TreeSet<>(metadata.listTables(schema[1]));
         relations.addAll(metadata.listViews(schema[1]));
@@ -437,23 +559,126 @@ final class WriteStatementPlanner {
     private PlannedQuery createView(WriteStatement.CreateView statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
         ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
-        checkTargetSchemaExists(metadata, name);
+        // Trino's order: a table of that name, the query, the properties, the schema
         if (metadata.table(name.table()).isPresent()) {
             throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: '" + name + "'");
         }
         // planning the query checks it (its own errors fail the statement) and gives the view's columns
         QueryPlan query = planner.plan(statement.query(), session);
         List<ColumnMetadata> columns = outputColumns(
-                statement.columnAliases(), query, ErrorCode.MISSING_COLUMN_NAME, "Column name not specified at position ");
+                Optional.empty(), query, ErrorCode.MISSING_COLUMN_NAME, "Column name not specified at position ");
+        if (statement.property().isPresent()) {
+            throw new QuarryException(ErrorCode.INVALID_VIEW_PROPERTY,
+                    "Catalog '" + name.catalog() + "' view property '" + statement.property().get() + "' does not exist");
+        }
+        checkTargetSchemaExists(metadata, name);
         metadata.createView(name.table(),
-                new ViewDefinition(statement.definition(), session.catalog(), session.schema(), columns, statement.comment()),
+                new ViewDefinition(
+                        statement.definition(), session.catalog(), session.schema(), columns, statement.comment(), statement.invoker()),
                 statement.replace());
         return done("CREATE VIEW");
     }
 
+    /** Quarry has no roles: a catalog's fail as Trino's connectors without role management, system ones are not enabled. */
+    private PlannedQuery roles(WriteStatement.RoleStatement statement) {
+        if (statement.catalog().isPresent()) {
+            String catalog = statement.catalog().get();
+            catalogs.require(catalog);
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog '" + catalog + "' does not support role management");
+        }
+        String role = statement.role().orElse("");
+        boolean allOrNone = role.equals("all") || role.equals("none");
+        return switch (statement.action()) {
+            case CREATE -> throw new QuarryException(ErrorCode.NOT_SUPPORTED, "System roles are not enabled");
+            case SHOW, SHOW_GRANTS -> {
+                String column = statement.action() == WriteStatement.RoleAction.SHOW ? "Role" : "Role Grants";
+                PlanNode root = new Output(new Values(List.of(Types.VARCHAR), List.of()), List.of(column));
+                yield new PlannedQuery(List.of(new ResultColumn(column, Types.VARCHAR)), Fragmenter.fragment(root));
+            }
+            case SET -> {
+                if (!allOrNone) {
+                    throw new QuarryException(ErrorCode.ROLE_NOT_FOUND, "Role '" + role + "' does not exist");
+                }
+                yield done("SET ROLE");
+            }
+            case DROP -> {
+                if (!statement.ifExists()) {
+                    throw new QuarryException(ErrorCode.ROLE_NOT_FOUND, "Role '" + role + "' does not exist");
+                }
+                yield done("DROP ROLE");
+            }
+            case GRANT -> throw new QuarryException(ErrorCode.ROLE_NOT_FOUND, "Role '" + role + "' does not exist");
+        };
+    }
+
+    /** No connector has materialized views: each statement fails as Trino's does when none exists, naming a table or view of the name. */
+    private PlannedQuery materializedView(WriteStatement.MaterializedViewStatement statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        if (statement.action() == WriteStatement.MaterializedViewAction.CREATE) {
+            catalogs.require(name.catalog());
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support creating materialized views");
+        }
+        ConnectorMetadata metadata = existingRelations(name.catalog());
+        boolean table = metadata.table(name.table()).isPresent();
+        boolean view = !table && metadata.view(name.table()).isPresent();
+        switch (statement.action()) {
+            case DROP -> {
+                if (table || view) {
+                    String kind = table ? "TABLE" : "VIEW";
+                    throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "Materialized view '" + name + "' does not exist, but a "
+                            + kind.toLowerCase(Locale.ROOT) + " with that name exists. Did you mean DROP " + kind + " " + name + "?");
+                }
+                if (statement.ifExists()) {
+                    return done("DROP MATERIALIZED VIEW");
+                }
+                throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "Materialized view '" + name + "' does not exist");
+            }
+            case SHOW_CREATE -> {
+                if (table || view) {
+                    throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                            "Relation '" + name + "' is a " + (table ? "table" : "view") + ", not a materialized view");
+                }
+                throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Materialized view '" + name + "' does not exist");
+            }
+            case ALTER -> throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, table || view
+                    ? "Materialized View '" + name + "' does not exist, but a " + (table ? "table" : "view")
+                            + " with that name exists. Did you mean ALTER " + (table ? "TABLE " : "VIEW ") + name + " RENAME TO ...?"
+                    : "Materialized View '" + name + "' does not exist");
+            default -> throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "Materialized view '" + name + "' does not exist");
+        }
+    }
+
+    /** Trino's checks in Trino's order; the view keeps its text, so it still reads the tables it named. */
+    private PlannedQuery renameView(WriteStatement.RenameView statement, Session session) {
+        QualifiedTable name = tableName(statement.name(), session);
+        ConnectorMetadata metadata = existingRelations(name.catalog());
+        Optional<ViewDefinition> view = metadata.view(name.table());
+        if (view.isEmpty()) {
+            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, metadata.table(name.table()).isPresent()
+                    ? "View '" + name + "' does not exist, but a table with that name exists. Did you mean ALTER TABLE " + name
+                            + " RENAME TO ...?"
+                    : "View '" + name + "' does not exist");
+        }
+        QualifiedTable target = tableName(statement.newName(), session);
+        if (!target.catalog().equals(name.catalog())) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "View rename across catalogs is not supported");
+        }
+        checkTargetSchemaExists(metadata, target);
+        if (metadata.table(target.table()).isPresent()) {
+            throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS,
+                    "Target view '" + target + "' does not exist, but a table with that name exists.");
+        }
+        if (metadata.view(target.table()).isPresent()) {
+            throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "Target view '" + target + "' already exists");
+        }
+        metadata.createView(target.table(), view.get(), false);
+        metadata.dropView(name.table());
+        return done("RENAME VIEW");
+    }
+
     private PlannedQuery dropView(WriteStatement.DropView statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
-        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
+        ConnectorMetadata metadata = existingRelations(name.catalog());
         if (metadata.view(name.table()).isEmpty()) {
             if (metadata.table(name.table()).isPresent()) {
                 throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "View '" + name
@@ -462,7 +687,7 @@ final class WriteStatementPlanner {
             if (statement.ifExists()) {
                 return done("DROP VIEW");
             }
-            throw new QuarryException(ErrorCode.TABLE_NOT_FOUND, "View '" + name + "' does not exist");
+            throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, "View '" + name + "' does not exist");
         }
         metadata.dropView(name.table());
         return done("DROP VIEW");
@@ -553,8 +778,10 @@ final class WriteStatementPlanner {
 
     private PlannedQuery insert(WriteStatement.Insert statement, Session session) {
         QualifiedTable name = tableName(statement.name(), session);
-        ConnectorMetadata metadata = catalogs.require(name.catalog()).metadata();
-        checkSchemaExists(metadata, name);
+        ConnectorMetadata metadata = existingRelations(name.catalog());
+        if (metadata.view(name.table()).isPresent()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Inserting into views is not supported");
+        }
         TableMetadata table = existingTable(metadata, name);
         List<String> insertColumns = statement.columns()
                 .orElse(table.columns().stream().map(ColumnMetadata::name).toList());
@@ -616,6 +843,37 @@ final class WriteStatementPlanner {
 
     // ---- helpers ----
 
+    /** What a catalog that does not exist holds: nothing (see {@link #existingRelations}). */
+    private static final ConnectorMetadata NO_RELATIONS = new ConnectorMetadata() {
+        @Override
+        public List<String> listSchemas() {
+            return List.of();
+        }
+
+        @Override
+        public boolean schemaExists(String schema) {
+            return false;
+        }
+
+        @Override
+        public List<String> listTables(String schema) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<TableMetadata> table(SchemaTableName name) {
+            return Optional.empty();
+        }
+    };
+
+    /**
+     * The metadata a statement on an existing schema, table or view reads: a catalog that does not exist holds none, so the
+     * statement fails as on a missing one (TABLE_NOT_FOUND, not CATALOG_NOT_FOUND) or, with IF EXISTS, does nothing, as in Trino.
+     */
+    private ConnectorMetadata existingRelations(String catalog) {
+        return catalogs.connector(catalog).map(Connector::metadata).orElse(NO_RELATIONS);
+    }
+
     private static PlannedQuery done(String updateType) {
         PlanNode root = new Output(new Values(List.of(Types.BOOLEAN), List.of(List.of(new Constant(true, Types.BOOLEAN)))), List.of("result"));
         return new PlannedQuery(
@@ -628,7 +886,11 @@ final class WriteStatementPlanner {
                 List.of(new ResultColumn("rows", Types.BIGINT)), Fragmenter.fragment(root), Optional.of(updateType), Optional.empty());
     }
 
-    private static ColumnMetadata column(WriteStatement.ColumnDefinition column) {
+    private static ColumnMetadata column(WriteStatement.ColumnDefinition column, String catalog) {
+        if (column.property().isPresent()) {
+            throw new QuarryException(ErrorCode.INVALID_COLUMN_PROPERTY,
+                    "Catalog '" + catalog + "' column property '" + column.property().get() + "' does not exist");
+        }
         return new ColumnMetadata(column.name(), type(column), column.nullable(), column.comment());
     }
 
@@ -644,13 +906,6 @@ final class WriteStatementPlanner {
     private static void checkTargetSchemaExists(ConnectorMetadata metadata, QualifiedTable name) {
         if (!metadata.schemaExists(name.table().schema())) {
             throw new QuarryException(ErrorCode.NOT_FOUND, "Schema " + name.table().schema() + " not found");
-        }
-    }
-
-    private static void checkSchemaExists(ConnectorMetadata metadata, QualifiedTable name) {
-        if (!metadata.schemaExists(name.table().schema())) {
-            throw new QuarryException(
-                    ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name.catalog() + "." + name.table().schema() + "' does not exist");
         }
     }
 
@@ -687,20 +942,5 @@ final class WriteStatementPlanner {
     private static String sessionSchema(Session session) {
         return session.schema().orElseThrow(() -> new QuarryException(
                 ErrorCode.MISSING_SCHEMA_NAME, "Schema must be specified when session schema is not set"));
-    }
-
-    /** A SQL LIKE pattern ({@code %}, {@code _}) as a regular expression. */
-    private static Pattern likeToRegex(String like) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : like.toCharArray()) {
-            if (c == '%') {
-                regex.append(".*");
-            } else if (c == '_') {
-                regex.append('.');
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

@@ -20,6 +20,11 @@ public interface ConnectorMetadata {
         return TableStatistics.UNKNOWN;
     }
 
+    /** The statistics SHOW STATS reports, which may be fewer than the planner's estimates; by default the same. */
+    default TableStatistics reportedStatistics(SchemaTableName name) {
+        return statistics(name);
+    }
+
     /**
      * Whether a column may hold NULL, as {@code information_schema.columns.is_nullable} reports it; true unless
      * the connector knows better (the tpch generator never produces NULL).
@@ -47,6 +52,19 @@ public interface ConnectorMetadata {
     /** Drops an empty schema; SCHEMA_NOT_FOUND, SCHEMA_NOT_EMPTY. */
     default void dropSchema(String schema) {
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping schemas");
+    }
+
+    /**
+     * Drops a schema with its tables and views (DROP SCHEMA ... CASCADE) and returns the targets naming the dropped
+     * tables' data, which the engine then drops on every node with {@link Connector#dropData}; SCHEMA_NOT_FOUND.
+     */
+    default List<WriteTarget> dropSchemaCascade(String schema) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support dropping schemas");
+    }
+
+    /** Renames a schema, its tables and views with it; the caller has checked that {@code from} exists and {@code to} does not. */
+    default void renameSchema(String from, String to) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "This connector does not support renaming schemas");
     }
 
     /** Creates an empty table, visible at once; TABLE_ALREADY_EXISTS, SCHEMA_NOT_FOUND. */

@@ -18,6 +18,11 @@ public record TableMetadata(SchemaTableName name, List<ColumnMetadata> columns, 
         this(name, columns, Optional.empty());
     }
 
+    /** The columns listings show: all but the hidden ones. */
+    public List<ColumnMetadata> visibleColumns() {
+        return columns.stream().filter(column -> !column.hidden()).toList();
+    }
+
     public Optional<ColumnMetadata> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }

@@ -1,18 +1,23 @@
 package io.quarry.sql;
 
+import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlOperator;
@@ -23,7 +28,11 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SelectScope;
+import org.apache.calcite.sql.validate.SqlQualified;
+import org.apache.calcite.sql.validate.SqlValidatorNamespace;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.sql.validate.SqlValidatorTable;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /** Calcite's validator with Trino's answer to unknown functions and without Trino-foreign implicit casts. */
@@ -62,6 +71,55 @@ final class QuarryValidator extends SqlValidatorImpl {
                 typeFactory,
                 config.withTypeCoercionFactory(PrestoTypeCoercion::new));
         this.text = text;
+    }
+
+    /** {@code SELECT *} (Calcite adds each column it expands to through here) leaves out the hidden columns of tables. */
+    @Override
+    protected void addToSelectList(
+            List<SqlNode> list,
+            Set<String> aliases,
+            List<Map.Entry<String, RelDataType>> fieldList,
+            SqlNode exp,
+            SelectScope scope,
+            boolean includeSystemVars) {
+        if (exp instanceof SqlIdentifier identifier && isHiddenColumn(identifier, scope)) {
+            if (hasUsingJoin(scope.getNode().getFrom())) {
+                // Calcite moves the USING columns to the front by their positions among all the columns
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                        "SELECT * over a join with USING is not supported when a joined table has hidden columns");
+            }
+            return;
+        }
+        super.addToSelectList(list, aliases, fieldList, exp, scope, includeSystemVars);
+    }
+
+    private static boolean isHiddenColumn(SqlIdentifier identifier, SelectScope scope) {
+        if (identifier.isStar() || identifier.names.size() != 2
+                || scope.getChildren().stream().noneMatch(QuarryValidator::hasHiddenColumns)) {
+            return false;
+        }
+        SqlQualified qualified = scope.fullyQualify(identifier);
+        CatalogTable table = catalogTable(qualified.namespace);
+        String column = identifier.names.get(1);
+        return table != null && table.metadata().column(column).map(ColumnMetadata::hidden).orElse(false);
+    }
+
+    private static boolean hasUsingJoin(SqlNode from) {
+        if (!(from instanceof SqlJoin join)) {
+            return false;
+        }
+        return join.getConditionType() == JoinConditionType.USING || join.isNatural()
+                || hasUsingJoin(join.getLeft()) || hasUsingJoin(join.getRight());
+    }
+
+    private static boolean hasHiddenColumns(SqlValidatorNamespace namespace) {
+        CatalogTable table = catalogTable(namespace);
+        return table != null && table.metadata().columns().stream().anyMatch(ColumnMetadata::hidden);
+    }
+
+    private static CatalogTable catalogTable(SqlValidatorNamespace namespace) {
+        SqlValidatorTable table = namespace == null ? null : namespace.getTable();
+        return table == null ? null : table.unwrap(CatalogTable.class);
     }
 
     /** Lambdas may use the columns of their row (see {@link LambdaClosures}). */
@@ -267,6 +325,12 @@ final class QuarryValidator extends SqlValidatorImpl {
     /** Trino compares strings only with strings: {@code intcol = 'a'} is a type error, not a cast. */
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
+        if (expression.getKind() == SqlKind.DEFAULT) {
+            // Calcite reads DEFAULT in VALUES as "the column's default"; Trino has no column defaults, DEFAULT is a name there
+            ErrorLocation location = location(expression.getParserPosition());
+            throw new QuarryException(
+                    ErrorCode.COLUMN_NOT_FOUND, Errors.prefix(location) + "Column 'default' cannot be resolved", location, null);
+        }
         WindowChecks.check(expression, text);
         if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot
                 && super.deriveType(scope, dot.operand(0)).getSqlTypeName() == SqlTypeName.ANY) {

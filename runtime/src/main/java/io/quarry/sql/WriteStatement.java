@@ -15,12 +15,22 @@ public sealed interface WriteStatement {
     /** What the parenthesised list of CREATE TABLE holds: column definitions and LIKE clauses, in order. */
     sealed interface TableElement {}
 
-    /** A column of CREATE TABLE or ADD COLUMN: its name, the type as written, NOT NULL (nullable false) and COMMENT. */
-    record ColumnDefinition(String name, String type, boolean nullable, Optional<String> comment) implements TableElement {
+    /**
+     * A column of CREATE TABLE or ADD COLUMN: its name, the type as written, NOT NULL (nullable false), COMMENT and the first
+     * of its WITH properties (no connector has any: the statement fails naming it once the table has been checked).
+     */
+    record ColumnDefinition(String name, String type, boolean nullable, Optional<String> comment, Optional<String> property)
+            implements TableElement {
         public ColumnDefinition {
             requireNonNull(name, "name is null");
             requireNonNull(type, "type is null");
             requireNonNull(comment, "comment is null");
+            requireNonNull(property, "property is null");
+        }
+
+        /** Without column properties. */
+        public ColumnDefinition(String name, String type, boolean nullable, Optional<String> comment) {
+            this(name, type, nullable, comment, Optional.empty());
         }
 
         /** A nullable column without a comment. */
@@ -36,16 +46,30 @@ public sealed interface WriteStatement {
         }
     }
 
-    record CreateSchema(List<String> name, boolean ifNotExists) implements WriteStatement {
+    /** CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION [USER | ROLE] principal]: an owning role is refused (no connector has roles). */
+    record CreateSchema(List<String> name, boolean ifNotExists, boolean ownedByRole) implements WriteStatement {
         public CreateSchema {
             name = List.copyOf(name);
         }
+
+        public CreateSchema(List<String> name, boolean ifNotExists) {
+            this(name, ifNotExists, false);
+        }
     }
 
-    /** ALTER SCHEMA name RENAME TO | SET AUTHORIZATION: neither is supported by Quarry's connectors. */
-    record AlterSchema(List<String> name, boolean rename) implements WriteStatement {
-        public AlterSchema {
+    /** ALTER SCHEMA name RENAME TO newName (a name within the same catalog). */
+    record RenameSchema(List<String> name, String newName) implements WriteStatement {
+        public RenameSchema {
             name = List.copyOf(name);
+            requireNonNull(newName, "newName is null");
+        }
+    }
+
+    /** ALTER SCHEMA name SET AUTHORIZATION [USER | ROLE] principal: Quarry keeps no owners, so it only fails as Trino does. */
+    record SetSchemaAuthorization(List<String> name, boolean role, String principal) implements WriteStatement {
+        public SetSchemaAuthorization {
+            name = List.copyOf(name);
+            requireNonNull(principal, "principal is null");
         }
     }
 
@@ -56,7 +80,8 @@ public sealed interface WriteStatement {
         }
     }
 
-    record DropSchema(List<String> name, boolean ifExists) implements WriteStatement {
+    /** DROP SCHEMA [IF EXISTS] name [CASCADE | RESTRICT]: CASCADE drops the schema's tables and views with it. */
+    record DropSchema(List<String> name, boolean ifExists, boolean cascade) implements WriteStatement {
         public DropSchema {
             name = List.copyOf(name);
         }
@@ -74,6 +99,13 @@ public sealed interface WriteStatement {
         /** Without a table comment. */
         public CreateTable(List<String> name, boolean ifNotExists, List<? extends TableElement> elements) {
             this(name, ifNotExists, List.copyOf(elements), Optional.empty());
+        }
+    }
+
+    /** CREATE OR REPLACE TABLE (with columns or AS a query): only its table's name is kept, no connector replaces tables. */
+    record ReplaceTable(List<String> name) implements WriteStatement {
+        public ReplaceTable {
+            name = List.copyOf(name);
         }
     }
 
@@ -203,6 +235,90 @@ public sealed interface WriteStatement {
         }
     }
 
+    /** ALTER VIEW name RENAME TO newName; the parts newName leaves out are the session's, as for a new view. */
+    record RenameView(List<String> name, List<String> newName) implements WriteStatement {
+        public RenameView {
+            name = List.copyOf(name);
+            newName = List.copyOf(newName);
+        }
+    }
+
+    /** ALTER VIEW name SET AUTHORIZATION principal: Quarry keeps no owners, so it only fails as Trino does. */
+    record SetViewAuthorization(List<String> name) implements WriteStatement {
+        public SetViewAuthorization {
+            name = List.copyOf(name);
+        }
+    }
+
+    /** What a statement on a materialized view does; no connector has materialized views. */
+    enum MaterializedViewAction {
+        CREATE,
+        DROP,
+        REFRESH,
+        ALTER,
+        SHOW_CREATE
+    }
+
+    /** CREATE / DROP [IF EXISTS] / REFRESH / ALTER / SHOW CREATE MATERIALIZED VIEW name: refused as Trino refuses it. */
+    record MaterializedViewStatement(MaterializedViewAction action, List<String> name, boolean ifExists) implements WriteStatement {
+        public MaterializedViewStatement {
+            requireNonNull(action, "action is null");
+            name = List.copyOf(name);
+        }
+    }
+
+    /** GRANT, REVOKE or DENY ({@code kind}) privileges ON [SCHEMA | TABLE] name: no connector manages permissions. */
+    record GrantStatement(String kind, boolean onSchema, List<String> name) implements WriteStatement {
+        public GrantStatement {
+            requireNonNull(kind, "kind is null");
+            name = List.copyOf(name);
+        }
+    }
+
+    /** What a statement on roles does. */
+    enum RoleAction {
+        CREATE,
+        DROP,
+        SET,
+        SHOW,
+        SHOW_GRANTS,
+        GRANT
+    }
+
+    /**
+     * A statement on roles: the first role it names, IF EXISTS of DROP ROLE, and the catalog of {@code IN catalog}. Quarry
+     * has no roles: system roles are not enabled and no connector manages roles.
+     */
+    record RoleStatement(RoleAction action, Optional<String> role, boolean ifExists, Optional<String> catalog)
+            implements WriteStatement {
+        public RoleStatement {
+            requireNonNull(action, "action is null");
+            requireNonNull(role, "role is null");
+            requireNonNull(catalog, "catalog is null");
+        }
+    }
+
+    /** SHOW GRANTS [ON [TABLE] name]: no connector keeps privileges, so there are none to show. */
+    record ShowGrants(Optional<List<String>> table) implements WriteStatement {
+        public ShowGrants {
+            table = table.map(List::copyOf);
+        }
+    }
+
+    /** ANALYZE table: no connector collects statistics on demand. */
+    record Analyze(List<String> name) implements WriteStatement {
+        public Analyze {
+            name = List.copyOf(name);
+        }
+    }
+
+    /** CALL procedure(...): no connector has procedures. */
+    record CallProcedure(List<String> name) implements WriteStatement {
+        public CallProcedure {
+            name = List.copyOf(name);
+        }
+    }
+
     /** DELETE, UPDATE or MERGE on a table ({@code kind}, as Trino names the statement); no connector supports them. */
     record ModifyRows(String kind, List<String> name) implements WriteStatement {
         public ModifyRows {
@@ -212,24 +328,25 @@ public sealed interface WriteStatement {
     }
 
     /**
-     * CREATE [OR REPLACE] VIEW name [(columns)] AS query; {@code query} is positioned as in the statement,
-     * {@code definition} is the query's own text (what the view stores).
+     * CREATE [OR REPLACE] VIEW name [COMMENT text] [SECURITY DEFINER | INVOKER] [WITH (properties)] AS query; {@code query}
+     * is positioned as in the statement, {@code definition} is the query's own text (what the view stores). A view's
+     * columns are named by its query alone. {@code property} is the first property named (no connector has any).
      */
     record CreateView(
-            List<String> name, boolean replace, Optional<List<String>> columnAliases, String query, String definition,
-            Optional<String> comment)
+            List<String> name, boolean replace, String query, String definition, Optional<String> comment, boolean invoker,
+            Optional<String> property)
             implements WriteStatement {
         public CreateView {
             name = List.copyOf(name);
-            columnAliases = columnAliases.map(List::copyOf);
             requireNonNull(query, "query is null");
             requireNonNull(definition, "definition is null");
             requireNonNull(comment, "comment is null");
+            requireNonNull(property, "property is null");
         }
 
-        /** Without a comment. */
-        public CreateView(List<String> name, boolean replace, Optional<List<String>> columnAliases, String query, String definition) {
-            this(name, replace, columnAliases, query, definition, Optional.empty());
+        /** A SECURITY DEFINER view without a comment or properties. */
+        public CreateView(List<String> name, boolean replace, String query, String definition) {
+            this(name, replace, query, definition, Optional.empty(), false, Optional.empty());
         }
     }
 
@@ -240,10 +357,10 @@ public sealed interface WriteStatement {
     }
 
     /** SHOW TABLES [FROM|IN [catalog.]schema] [LIKE pattern]. */
-    record ShowTables(List<String> schema, Optional<String> likePattern) implements WriteStatement {
+    record ShowTables(List<String> schema, Optional<UtilityStatement.LikeFilter> like) implements WriteStatement {
         public ShowTables {
             schema = List.copyOf(schema);
-            requireNonNull(likePattern, "likePattern is null");
+            requireNonNull(like, "like is null");
         }
     }
 

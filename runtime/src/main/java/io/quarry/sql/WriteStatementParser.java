@@ -1,6 +1,7 @@
 package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
+import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
 import io.quarry.sql.UtilityTokens.Kind;
 import io.quarry.sql.UtilityTokens.Token;
@@ -42,9 +43,11 @@ public final class WriteStatementParser {
             position = 2;
             boolean ifNotExists = ifNotExists();
             List<String> name = qualifiedName();
+            boolean ownedByRole = false;
             if (peek(0).isWord("authorization")) {
-                // Quarry has no owners: the named user or role is accepted and not kept
+                // Quarry has no owners: the named user is accepted and not kept
                 position++;
+                ownedByRole = peek(0).isWord("role") && isIdentifier(peek(1));
                 skipPrincipal();
             }
             if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
@@ -54,24 +57,34 @@ public final class WriteStatementParser {
                         "Schema property '" + (isIdentifier(property) ? identifier(property) : property.text()) + "' does not exist");
             }
             expectEnd();
-            return Optional.of(new WriteStatement.CreateSchema(name, ifNotExists));
+            return Optional.of(new WriteStatement.CreateSchema(name, ifNotExists, ownedByRole));
         }
         if (first.isWord("drop") && second.isWord("schema")) {
             position = 2;
             boolean ifExists = ifExists();
             List<String> name = qualifiedName();
-            if (peek(0).isWord("cascade")) {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "DROP SCHEMA ... CASCADE is not supported");
-            }
-            if (peek(0).isWord("restrict")) {
+            boolean cascade = peek(0).isWord("cascade");
+            if (cascade || peek(0).isWord("restrict")) {
                 position++;
             }
             expectEnd();
-            return Optional.of(new WriteStatement.DropSchema(name, ifExists));
+            return Optional.of(new WriteStatement.DropSchema(name, ifExists, cascade));
         }
         if (first.isWord("create") && second.isWord("table")) {
             position = 2;
             return Optional.of(createTable());
+        }
+        if (first.isWord("create") && second.isWord("or") && peek(2).isWord("replace") && peek(3).isWord("table")) {
+            position = 4;
+            if (peek(0).isWord("if")) {
+                throw new QuarryException(ErrorCode.SYNTAX_ERROR,
+                        "line " + first.line() + ":" + first.column() + ": 'OR REPLACE' and 'IF NOT EXISTS' clauses can not be used together",
+                        new ErrorLocation(first.line(), first.column()), null);
+            }
+            WriteStatement replaced = createTable();
+            return Optional.of(new WriteStatement.ReplaceTable(replaced instanceof WriteStatement.CreateTable create
+                    ? create.name()
+                    : ((WriteStatement.CreateTableAsSelect) replaced).name()));
         }
         if (first.isWord("drop") && second.isWord("table")) {
             position = 2;
@@ -101,6 +114,10 @@ public final class WriteStatementParser {
             position = 2;
             return Optional.of(commentOn());
         }
+        Optional<WriteStatement> refused = refusedStatement(first, second);
+        if (refused.isPresent()) {
+            return refused;
+        }
         Optional<WriteStatement> tableChange = tableChange(first, second);
         if (tableChange.isPresent()) {
             return tableChange;
@@ -109,18 +126,23 @@ public final class WriteStatementParser {
             position = 2;
             List<String> name = qualifiedName();
             Token verb = next();
-            boolean rename = verb.isWord("rename") && peek(0).isWord("to");
-            if (rename) {
+            if (verb.isWord("rename") && peek(0).isWord("to")) {
                 position++;
-                expectIdentifier("a schema name");
-            } else if (verb.isWord("set") && peek(0).isWord("authorization")) {
-                position++;
-                skipPrincipal();
-            } else {
-                throw UtilityTokens.syntaxError(verb, "RENAME TO or SET AUTHORIZATION");
+                String newName = identifier(expectIdentifier("a schema name"));
+                expectEnd();
+                return Optional.of(new WriteStatement.RenameSchema(name, newName));
             }
-            expectEnd();
-            return Optional.of(new WriteStatement.AlterSchema(name, rename));
+            if (verb.isWord("set") && peek(0).isWord("authorization")) {
+                position++;
+                boolean role = peek(0).isWord("role") && isIdentifier(peek(1));
+                if (role || (peek(0).isWord("user") && isIdentifier(peek(1)))) {
+                    position++;
+                }
+                String principal = identifier(expectIdentifier("a user or role name"));
+                expectEnd();
+                return Optional.of(new WriteStatement.SetSchemaAuthorization(name, role, principal));
+            }
+            throw UtilityTokens.syntaxError(verb, "RENAME TO or SET AUTHORIZATION");
         }
         if (first.isWord("show") && second.isWord("create") && peek(2).isWord("schema")) {
             position = 3;
@@ -139,19 +161,163 @@ public final class WriteStatementParser {
                 position++;
                 schema = qualifiedName();
             }
-            Optional<String> like = Optional.empty();
+            Optional<UtilityStatement.LikeFilter> like = Optional.empty();
             if (peek(0).isWord("like")) {
                 position++;
-                Token pattern = next();
-                if (pattern.kind() != Kind.STRING) {
-                    throw UtilityTokens.syntaxError(pattern, "a string pattern");
+                String pattern = string();
+                Optional<String> escape = Optional.empty();
+                if (peek(0).isWord("escape")) {
+                    position++;
+                    Token token = peek(0);
+                    String character = string();
+                    if (character.length() != 1) {
+                        throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                                "line " + token.line() + ":" + token.column() + ": Escape string must be a single character");
+                    }
+                    escape = Optional.of(character);
                 }
-                like = Optional.of(pattern.text());
+                like = Optional.of(new UtilityStatement.LikeFilter(pattern, escape));
             }
             expectEnd();
             return Optional.of(new WriteStatement.ShowTables(schema, like));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The statements no connector supports, of which only the object's name is read (what follows it is not checked):
+     * materialized views, GRANT / REVOKE / DENY on a table or schema, ANALYZE and CALL.
+     */
+    private Optional<WriteStatement> refusedStatement(Token first, Token second) {
+        boolean orReplace = second.isWord("or") && peek(2).isWord("replace");
+        int create = orReplace ? 4 : 2;
+        if (first.isWord("create") && peek(create - 1).isWord("materialized") && peek(create).isWord("view")) {
+            position = create + 1;
+            ifNotExists();
+            return Optional.of(new WriteStatement.MaterializedViewStatement(
+                    WriteStatement.MaterializedViewAction.CREATE, qualifiedName(), false));
+        }
+        WriteStatement.MaterializedViewAction action = null;
+        int nameStart = 3;
+        if (second.isWord("materialized") && peek(2).isWord("view")) {
+            if (first.isWord("drop")) {
+                action = WriteStatement.MaterializedViewAction.DROP;
+            } else if (first.isWord("refresh")) {
+                action = WriteStatement.MaterializedViewAction.REFRESH;
+            } else if (first.isWord("alter")) {
+                action = WriteStatement.MaterializedViewAction.ALTER;
+            }
+        } else if (first.isWord("show") && second.isWord("create") && peek(2).isWord("materialized") && peek(3).isWord("view")) {
+            action = WriteStatement.MaterializedViewAction.SHOW_CREATE;
+            nameStart = 4;
+        }
+        if (action != null) {
+            position = nameStart;
+            boolean ifExists = action == WriteStatement.MaterializedViewAction.DROP && ifExists();
+            List<String> name = qualifiedName();
+            if (action != WriteStatement.MaterializedViewAction.ALTER) {
+                expectEnd();
+            }
+            return Optional.of(new WriteStatement.MaterializedViewStatement(action, name, ifExists));
+        }
+        Optional<WriteStatement> role = roleStatement(first, second);
+        if (role.isPresent()) {
+            return role;
+        }
+        if (first.isWord("grant") || first.isWord("revoke") || first.isWord("deny")) {
+            // privileges ON [SCHEMA | TABLE] name ...
+            int on = position = 1;
+            while (peek(0).kind() != Kind.END && !peek(0).isWord("on")) {
+                position++;
+            }
+            if (peek(0).kind() == Kind.END || on == position) {
+                position = 0;
+                return Optional.empty();
+            }
+            position++;
+            boolean schema = peek(0).isWord("schema") && isIdentifier(peek(1));
+            if (schema || (peek(0).isWord("table") && isIdentifier(peek(1)))) {
+                position++;
+            }
+            return Optional.of(new WriteStatement.GrantStatement(first.text().toUpperCase(Locale.ROOT), schema, qualifiedName()));
+        }
+        if (first.isWord("show") && second.isWord("grants")) {
+            position = 2;
+            Optional<List<String>> table = Optional.empty();
+            if (peek(0).isWord("on")) {
+                position++;
+                if (peek(0).isWord("table") && isIdentifier(peek(1))) {
+                    position++;
+                }
+                table = Optional.of(qualifiedName());
+            }
+            expectEnd();
+            return Optional.of(new WriteStatement.ShowGrants(table));
+        }
+        if (first.isWord("analyze") && isIdentifier(second)) {
+            position = 1;
+            return Optional.of(new WriteStatement.Analyze(qualifiedName()));
+        }
+        if (first.isWord("call") && isIdentifier(second)) {
+            position = 1;
+            return Optional.of(new WriteStatement.CallProcedure(qualifiedName()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * CREATE / DROP ROLE, SHOW [CURRENT] ROLES, SHOW ROLE GRANTS, SET ROLE, and GRANT / REVOKE of roles (no ON): the first
+     * role named and the catalog of {@code IN catalog} (FROM for SHOW) are read, the rest is skipped.
+     */
+    private Optional<WriteStatement> roleStatement(Token first, Token second) {
+        WriteStatement.RoleAction action = null;
+        int start = 2;
+        if (first.isWord("create") && second.isWord("role")) {
+            action = WriteStatement.RoleAction.CREATE;
+        } else if (first.isWord("drop") && second.isWord("role")) {
+            action = WriteStatement.RoleAction.DROP;
+        } else if (first.isWord("set") && second.isWord("role")) {
+            action = WriteStatement.RoleAction.SET;
+        } else if (first.isWord("show") && (second.isWord("roles") || (second.isWord("current") && peek(2).isWord("roles")))) {
+            action = WriteStatement.RoleAction.SHOW;
+            start = second.isWord("roles") ? 2 : 3;
+        } else if (first.isWord("show") && second.isWord("role") && peek(2).isWord("grants")) {
+            action = WriteStatement.RoleAction.SHOW_GRANTS;
+            start = 3;
+        } else if (first.isWord("grant") || first.isWord("revoke")) {
+            for (int i = 1; peek(i).kind() != Kind.END; i++) {
+                if (peek(i).isWord("on")) {
+                    return Optional.empty(); // privileges on an object
+                }
+            }
+            action = WriteStatement.RoleAction.GRANT;
+            start = 1;
+            if (first.isWord("revoke") && peek(1).isWord("admin") && peek(2).isWord("option") && peek(3).isWord("for")) {
+                start = 4;
+            }
+        }
+        if (action == null) {
+            return Optional.empty();
+        }
+        position = start;
+        boolean ifExists = action == WriteStatement.RoleAction.DROP && peek(0).isWord("if") && peek(1).isWord("exists");
+        if (ifExists) {
+            position += 2;
+        }
+        Optional<String> role = Optional.empty();
+        if (action != WriteStatement.RoleAction.SHOW && action != WriteStatement.RoleAction.SHOW_GRANTS && isIdentifier(peek(0))) {
+            role = Optional.of(identifier(next()));
+        }
+        Optional<String> catalog = Optional.empty();
+        while (peek(0).kind() != Kind.END && !peek(0).isSymbol(";")) {
+            Token token = next();
+            boolean show = action == WriteStatement.RoleAction.SHOW || action == WriteStatement.RoleAction.SHOW_GRANTS;
+            boolean in = token.isWord("in") || (show && token.isWord("from"));
+            if (in && isIdentifier(peek(0)) && (peek(1).kind() == Kind.END || peek(1).isSymbol(";"))) {
+                catalog = Optional.of(identifier(next()));
+            }
+        }
+        return Optional.of(new WriteStatement.RoleStatement(action, role, ifExists, catalog));
     }
 
     /** ALTER TABLE, TRUNCATE TABLE, and DELETE / UPDATE / MERGE (only their table's name is read). */
@@ -169,6 +335,24 @@ public final class WriteStatementParser {
             List<String> name = qualifiedName();
             expectEnd();
             return Optional.of(new WriteStatement.TruncateTable(name));
+        }
+        if (first.isWord("alter") && second.isWord("view")) {
+            position = 2;
+            List<String> name = qualifiedName();
+            Token verb = next();
+            if (verb.isWord("rename") && peek(0).isWord("to")) {
+                position++;
+                List<String> newName = qualifiedName();
+                expectEnd();
+                return Optional.of(new WriteStatement.RenameView(name, newName));
+            }
+            if (verb.isWord("set") && peek(0).isWord("authorization")) {
+                position++;
+                skipPrincipal();
+                expectEnd();
+                return Optional.of(new WriteStatement.SetViewAuthorization(name));
+            }
+            throw UtilityTokens.syntaxError(verb, "RENAME TO or SET AUTHORIZATION");
         }
         boolean delete = first.isWord("delete") && second.isWord("from");
         boolean merge = first.isWord("merge") && second.isWord("into");
@@ -344,18 +528,30 @@ public final class WriteStatementParser {
 
     private WriteStatement createView(boolean replace) {
         List<String> name = qualifiedName();
-        Optional<List<String>> aliases = Optional.empty();
         if (peek(0).isSymbol("(")) {
-            position++;
-            aliases = Optional.of(identifierList());
+            // Trino's grammar has no column list for a view: its query names the columns
+            throw UtilityTokens.syntaxError(peek(0), "'AS', 'COMMENT', 'SECURITY', 'WITH'");
         }
         Optional<String> comment = tableComment();
-        if (peek(0).isWord("security") || (peek(0).isWord("with") && peek(1).isSymbol("("))) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "View security modes and properties are not supported");
+        boolean invoker = false;
+        if (peek(0).isWord("security")) {
+            Token mode = peek(1);
+            if (!mode.isWord("definer") && !mode.isWord("invoker")) {
+                throw UtilityTokens.syntaxError(mode, "'DEFINER', 'INVOKER'");
+            }
+            invoker = mode.isWord("invoker");
+            position += 2;
+        }
+        Optional<String> property = Optional.empty();
+        if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
+            Token first = peek(2);
+            property = Optional.of(isIdentifier(first) ? identifier(first) : first.text());
+            position++;
+            skipParenthesised();
         }
         Token as = next();
         if (!as.isWord("as")) {
-            throw UtilityTokens.syntaxError(as, "'(' or AS");
+            throw UtilityTokens.syntaxError(as, "AS");
         }
         Token start = peek(0);
         boolean isQuery = start.isSymbol("(") || (start.kind() == Kind.WORD && QUERY_STARTS.contains(start.text().toLowerCase(Locale.ROOT)));
@@ -364,7 +560,7 @@ public final class WriteStatementParser {
         }
         int end = endOfStatement();
         return new WriteStatement.CreateView(
-                name, replace, aliases, positioned(start.start(), end), sql.substring(start.start(), end).strip(), comment);
+                name, replace, positioned(start.start(), end), sql.substring(start.start(), end).strip(), comment, invoker, property);
     }
 
     private WriteStatement insert() {
@@ -447,8 +643,9 @@ public final class WriteStatementParser {
                 break;
             }
             boolean withTimeZone = token.isWord("with") && peek(1).isWord("time") && peek(2).isWord("zone");
+            // DEFAULT is no part of a type: Trino's grammar has no column defaults, so it is the misplaced word
             if (depth == 0 && token != typeStart && (token.isWord("not") || token.isWord("null") || token.isWord("comment")
-                    || (token.isWord("with") && !withTimeZone))) {
+                    || token.isWord("default") || (token.isWord("with") && !withTimeZone))) {
                 break;
             }
             if (token.isSymbol("(")) {
@@ -473,16 +670,18 @@ public final class WriteStatementParser {
             position++;
             comment = Optional.of(string("a string"));
         }
+        Optional<String> property = Optional.empty();
         if (peek(0).isWord("with") && peek(1).isSymbol("(")) {
-            Token property = peek(2);
-            throw new QuarryException(ErrorCode.INVALID_COLUMN_PROPERTY,
-                    "Column property '" + (isIdentifier(property) ? identifier(property) : property.text()) + "' does not exist");
+            Token first = peek(2);
+            property = Optional.of(isIdentifier(first) ? identifier(first) : first.text());
+            position++;
+            skipParenthesised();
         }
         Token after = peek(0);
         if (!after.isSymbol(",") && !after.isSymbol(")") && !after.isSymbol(";") && after.kind() != Kind.END) {
             throw UtilityTokens.syntaxError(after, "')', ','");
         }
-        return new ColumnDefinition(identifier(nameToken), sql.substring(typeStart.start(), typeEnd), nullable, comment);
+        return new ColumnDefinition(identifier(nameToken), sql.substring(typeStart.start(), typeEnd), nullable, comment, property);
     }
 
     /** [COMMENT 'text'] after the elements of CREATE TABLE or before AS of CREATE TABLE AS. */

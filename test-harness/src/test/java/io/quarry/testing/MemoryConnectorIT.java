@@ -255,6 +255,54 @@ class MemoryConnectorIT {
     }
 
     @Test
+    void schemasAreRenamedWithTheirDataAndDroppedWithCascade() {
+        ok(memory(), "CREATE SCHEMA cascade_s");
+        ok(memory(), "CREATE TABLE cascade_s.a AS SELECT * FROM tpch.tiny.nation");
+        ok(memory(), "CREATE TABLE cascade_s.b AS SELECT * FROM tpch.tiny.region");
+        ok(memory(), "CREATE VIEW cascade_s.v AS SELECT name FROM memory.cascade_s.b");
+        fails(memory(), "DROP SCHEMA cascade_s", "SCHEMA_NOT_EMPTY");
+        fails(memory(), "DROP SCHEMA cascade_s RESTRICT", "SCHEMA_NOT_EMPTY");
+        // the rows stay on the workers that hold them: only the names change
+        assertThat(updateType(ok(memory(), "ALTER SCHEMA cascade_s RENAME TO cascade_t"))).isEqualTo("RENAME SCHEMA");
+        assertThat(count(memory(), "SELECT count(*) FROM cascade_t.a")).isEqualTo(25);
+        assertThat(count(memory(), "SELECT sum(regionkey) FROM cascade_t.b")).isEqualTo(10);
+        fails(memory(), "SELECT count(*) FROM cascade_s.a", "SCHEMA_NOT_FOUND");
+        StatementClient.Result dropped = ok(memory(), "DROP SCHEMA cascade_t CASCADE");
+        assertThat(updateType(dropped)).isEqualTo("DROP SCHEMA");
+        fails(memory(), "SELECT count(*) FROM cascade_t.a", "SCHEMA_NOT_FOUND");
+        ok(memory(), "CREATE SCHEMA cascade_t");
+        ok(memory(), "CREATE TABLE cascade_t.a (x bigint)");
+        assertThat(count(memory(), "SELECT count(*) FROM cascade_t.a")).isEqualTo(0);
+        ok(memory(), "DROP SCHEMA cascade_t CASCADE");
+    }
+
+    @Test
+    void showStatsReportsTheRowCountAsTrinosMemoryConnector() {
+        ok(memory(), "CREATE TABLE stats_nation AS SELECT * FROM tpch.tiny.nation");
+        assertThat(ok(memory(), "SHOW STATS FOR stats_nation").rows()).containsExactly(
+                java.util.Arrays.asList("nationkey", null, null, null, null, null, null),
+                java.util.Arrays.asList("name", null, null, null, null, null, null),
+                java.util.Arrays.asList("regionkey", null, null, null, null, null, null),
+                java.util.Arrays.asList("comment", null, null, null, null, null, null),
+                java.util.Arrays.asList(null, null, null, null, 25.0, null, null));
+        ok(memory(), "DROP TABLE stats_nation");
+    }
+
+    @Test
+    void informationSchemaColumnsHidesItsCommentColumnFromSelectStar() {
+        ok(memory(), "CREATE SCHEMA hidden_s");
+        ok(memory(), "CREATE TABLE hidden_s.t (a bigint, b varchar(3) COMMENT 'bee')");
+        StatementClient.Result star = ok(memory(), "SELECT * FROM information_schema.columns WHERE table_schema = 'hidden_s'");
+        assertThat(star.columns()).extracting(StatementClient.Column::name).containsExactly("table_catalog", "table_schema",
+                "table_name", "column_name", "ordinal_position", "column_default", "is_nullable", "data_type");
+        assertThat(ok(memory(), "SELECT column_name, comment, extra_info FROM information_schema.columns "
+                        + "WHERE table_schema = 'hidden_s' ORDER BY column_name").rows())
+                .containsExactly(java.util.Arrays.asList("a", null, null), java.util.Arrays.asList("b", "bee", null));
+        assertThat(ok(memory(), "DESCRIBE information_schema.columns").rows()).hasSize(8);
+        ok(memory(), "DROP SCHEMA hidden_s CASCADE");
+    }
+
+    @Test
     void createTableWithNoDataAndColumnAliases() {
         StatementClient.Result created = ok(memory(), "CREATE TABLE empty_t (k, n) AS SELECT nationkey, name FROM tpch.tiny.nation WITH NO DATA");
         assertThat(created.rows()).containsExactly(List.of(0));

@@ -105,6 +105,13 @@ public final class InformationSchemaConnector implements Connector {
                 ErrorCode.TABLE_NOT_FOUND, "Table '" + catalogName + "." + table + "' does not exist");
     }
 
+    /** A new table or view: information_schema is not the connector's schema, so the connector does not find it (Trino's answer). */
+    private void requireCreatable(SchemaTableName table) {
+        if (isInformationSchema(table.schema())) {
+            throw new QuarryException(ErrorCode.NOT_FOUND, "Schema " + table.schema() + " not found");
+        }
+    }
+
     private void requireWritable(SchemaTableName table) {
         if (isInformationSchema(table.schema())) {
             throw new QuarryException(
@@ -149,6 +156,11 @@ public final class InformationSchemaConnector implements Connector {
         }
 
         @Override
+        public TableStatistics reportedStatistics(SchemaTableName name) {
+            return isInformationSchema(name.schema()) ? TableStatistics.UNKNOWN : delegate.reportedStatistics(name);
+        }
+
+        @Override
         public boolean isNullable(SchemaTableName table, String column) {
             return isInformationSchema(table.schema()) || delegate.isNullable(table, column);
         }
@@ -178,8 +190,28 @@ public final class InformationSchemaConnector implements Connector {
         }
 
         @Override
+        public List<WriteTarget> dropSchemaCascade(String schema) {
+            if (isInformationSchema(schema)) {
+                // not the connector's own schema, so the connector does not find it (Trino's answer too)
+                throw new QuarryException(ErrorCode.NOT_FOUND, "Schema '" + catalogName + "." + schema + "' does not exist");
+            }
+            return delegate.dropSchemaCascade(schema);
+        }
+
+        @Override
+        public void renameSchema(String from, String to) {
+            if (isInformationSchema(from)) {
+                throw new QuarryException(ErrorCode.NOT_FOUND, "Schema '" + catalogName + "." + from + "' does not exist");
+            }
+            if (isInformationSchema(to)) {
+                throw new QuarryException(ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema '" + catalogName + "." + to + "' already exists");
+            }
+            delegate.renameSchema(from, to);
+        }
+
+        @Override
         public void createTable(TableMetadata table) {
-            requireWritable(table.name());
+            requireCreatable(table.name());
             delegate.createTable(table);
         }
 
@@ -240,7 +272,7 @@ public final class InformationSchemaConnector implements Connector {
 
         @Override
         public WriteTarget beginCreateTable(TableMetadata table, String writeId) {
-            requireWritable(table.name());
+            requireCreatable(table.name());
             return delegate.beginCreateTable(table, writeId);
         }
 
@@ -272,7 +304,7 @@ public final class InformationSchemaConnector implements Connector {
 
         @Override
         public void createView(SchemaTableName name, ViewDefinition definition, boolean replace) {
-            requireWritable(name);
+            requireCreatable(name);
             delegate.createView(name, definition, replace);
         }
 

@@ -27,7 +27,7 @@ public final class InformationSchemaTables {
     private static Map<String, TableMetadata> tables() {
         Map<String, TableMetadata> tables = new LinkedHashMap<>();
         add(tables, "columns", "table_catalog", "table_schema", "table_name", "column_name", "#ordinal_position",
-                "column_default", "is_nullable", "data_type");
+                "column_default", "is_nullable", "data_type", "?comment", "?extra_info");
         add(tables, "tables", "table_catalog", "table_schema", "table_name", "table_type");
         add(tables, "views", "table_catalog", "table_schema", "table_name", "view_definition");
         add(tables, "schemata", "catalog_name", "schema_name");
@@ -39,13 +39,20 @@ public final class InformationSchemaTables {
         return Map.copyOf(tables);
     }
 
-    /** Columns named with a leading {@code #} are bigint, the others unbounded varchar. */
+    /**
+     * Columns named with a leading {@code #} are bigint, the others unbounded varchar; a leading {@code ?} makes a hidden
+     * varchar column, as Trino hides {@code comment} and {@code extra_info} of {@code columns}.
+     */
     private static void add(Map<String, TableMetadata> tables, String name, String... columns) {
         List<ColumnMetadata> metadata = new ArrayList<>();
         for (String column : columns) {
-            metadata.add(column.startsWith("#")
-                    ? new ColumnMetadata(column.substring(1), Types.BIGINT)
-                    : new ColumnMetadata(column, Types.VARCHAR));
+            if (column.startsWith("#")) {
+                metadata.add(new ColumnMetadata(column.substring(1), Types.BIGINT));
+            } else if (column.startsWith("?")) {
+                metadata.add(ColumnMetadata.hidden(column.substring(1), Types.VARCHAR));
+            } else {
+                metadata.add(new ColumnMetadata(column, Types.VARCHAR));
+            }
         }
         tables.put(name, new TableMetadata(new SchemaTableName(SCHEMA, name), metadata));
     }
@@ -104,11 +111,11 @@ public final class InformationSchemaTables {
                             continue; // dropped while listing
                         }
                         long position = 1;
-                        for (ColumnMetadata column : found.get().columns()) {
+                        for (ColumnMetadata column : found.get().visibleColumns()) {
                             rows.add(new Object[] {
                                 catalog, schema, name, column.name(), position++, null,
                                 column.nullable() && metadata.isNullable(tableName, column.name()) ? "YES" : "NO",
-                                column.type().displayName()
+                                column.type().displayName(), column.comment().orElse(null), null
                             });
                         }
                     }
@@ -117,7 +124,8 @@ public final class InformationSchemaTables {
                         long position = 1;
                         for (ColumnMetadata column : view.map(ViewDefinition::columns).orElse(List.of())) {
                             rows.add(new Object[] {
-                                catalog, schema, name, column.name(), position++, null, "YES", column.type().displayName()
+                                catalog, schema, name, column.name(), position++, null, "YES", column.type().displayName(),
+                                column.comment().orElse(null), null
                             });
                         }
                     }

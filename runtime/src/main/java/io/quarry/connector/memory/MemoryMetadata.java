@@ -111,6 +111,12 @@ public final class MemoryMetadata implements ConnectorMetadata {
         return find(name).map(MemoryMetadata::statistics).orElse(TableStatistics.UNKNOWN);
     }
 
+    /** The row count only, as Trino's memory connector reports it: the distinct values are the writers' estimates. */
+    @Override
+    public synchronized TableStatistics reportedStatistics(SchemaTableName name) {
+        return find(name).map(table -> new TableStatistics(table.rows(), Map.of())).orElse(TableStatistics.UNKNOWN);
+    }
+
     @Override
     public synchronized void createSchema(String schema) {
         if (schemas.containsKey(schema)) {
@@ -132,6 +138,45 @@ public final class MemoryMetadata implements ConnectorMetadata {
         }
         schemas.remove(schema);
         views.remove(schema);
+        version++;
+    }
+
+    /** CREATE TABLE AS still writing into the schema fail when they commit, as if their table had been dropped. */
+    @Override
+    public synchronized List<WriteTarget> dropSchemaCascade(String schema) {
+        Map<String, Table> tables = schemas.get(schema);
+        if (tables == null) {
+            throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + catalogName + "." + schema + "' does not exist");
+        }
+        List<WriteTarget> dropped = new ArrayList<>();
+        tables.forEach((name, table) -> dropped.add(
+                new WriteTarget(new SchemaTableName(schema, name), table.id(), "", table.metadata().columns())));
+        pendingCreates.keySet().removeIf(name -> name.schema().equals(schema));
+        schemas.remove(schema);
+        views.remove(schema);
+        version++;
+        return dropped;
+    }
+
+    /** Tables keep their ids, so their data stays where it is on the workers. */
+    @Override
+    public synchronized void renameSchema(String from, String to) {
+        Map<String, Table> tables = schemas.get(from);
+        if (tables == null) {
+            throw new QuarryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + catalogName + "." + from + "' does not exist");
+        }
+        if (schemas.containsKey(to)) {
+            throw new QuarryException(ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema '" + catalogName + "." + to + "' already exists");
+        }
+        Map<String, Table> renamed = new TreeMap<>();
+        tables.forEach((name, table) -> renamed.put(name, new Table(
+                table.id(), table.metadata().withName(new SchemaTableName(to, name)), table.pieces(), table.statistics())));
+        schemas.remove(from);
+        schemas.put(to, renamed);
+        Map<String, ViewDefinition> schemaViews = views.remove(from);
+        if (schemaViews != null) {
+            views.put(to, schemaViews);
+        }
         version++;
     }
 
@@ -254,7 +299,7 @@ public final class MemoryMetadata implements ConnectorMetadata {
         }
         Map<String, ViewDefinition> schemaViews = views.computeIfAbsent(name.schema(), ignored -> new TreeMap<>());
         if (!replace && schemaViews.containsKey(name.table())) {
-            throw new QuarryException(ErrorCode.ALREADY_EXISTS, "View already exists: '" + qualified(name) + "'");
+            throw new QuarryException(ErrorCode.TABLE_ALREADY_EXISTS, "View already exists: '" + qualified(name) + "'");
         }
         schemaViews.put(name.table(), definition);
         version++;

@@ -87,7 +87,7 @@ final class JdbcTables {
 
     private static void addColumns(List<Object[]> rows, String catalog, ConnectorMetadata metadata, TableMetadata table) {
         long position = 1;
-        for (ColumnMetadata column : table.columns()) {
+        for (ColumnMetadata column : table.visibleColumns()) {
             Type type = column.type();
             boolean nullable = column.nullable() && metadata.isNullable(table.name(), column.name());
             rows.add(new Object[] {

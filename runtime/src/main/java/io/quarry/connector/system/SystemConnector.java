@@ -57,11 +57,14 @@ final class SystemConnector implements Connector {
         if (table.equals(SystemTables.TABLE_COMMENTS)) {
             return SnapshotRows.splits(tableMetadata, JdbcTables.tableComments(context));
         }
-        if (table.schema().equals(SystemTables.METADATA)) {
+        if (table.equals(SystemTables.CATALOGS)) {
             List<Object[]> rows = context.catalogNames().stream()
                     .map(catalog -> new Object[] {catalog, catalog, context.connectorName(catalog).orElse(null)})
                     .toList();
             return SnapshotRows.splits(tableMetadata, rows);
+        }
+        if (table.schema().equals(SystemTables.METADATA)) {
+            return SnapshotRows.splits(tableMetadata, List.of()); // the properties and materialized views: none
         }
         throw new QuarryException(
                 ErrorCode.GENERIC_INTERNAL_ERROR, "Table 'system." + table + "' is read asynchronously (splitsAsync)");

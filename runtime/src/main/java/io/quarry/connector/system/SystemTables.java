@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The tables of the system connector, with Trino's names, column order and types: {@code runtime.nodes},
- * {@code runtime.queries}, {@code runtime.tasks}, {@code metadata.catalogs} and the {@code jdbc} tables the
+ * {@code runtime.queries}, {@code runtime.tasks}, the {@code metadata} tables and the {@code jdbc} tables the
  * JDBC drivers' {@code DatabaseMetaData} reads.
  */
 final class SystemTables {
@@ -23,6 +23,8 @@ final class SystemTables {
     static final String JDBC = "jdbc";
     static final String METADATA = "metadata";
     static final SchemaTableName TABLE_COMMENTS = new SchemaTableName(METADATA, "table_comments");
+    static final SchemaTableName CATALOGS = new SchemaTableName(METADATA, "catalogs");
+    static final SchemaTableName MATERIALIZED_VIEWS = new SchemaTableName(METADATA, "materialized_views");
 
     static final SchemaTableName NODES = new SchemaTableName(RUNTIME, "nodes");
     static final SchemaTableName QUERIES = new SchemaTableName(RUNTIME, "queries");
@@ -45,8 +47,16 @@ final class SystemTables {
                 "#raw_input_bytes", "#raw_input_rows", "#processed_input_bytes", "#processed_input_rows",
                 "#output_bytes", "#output_rows", "#physical_input_bytes", "#physical_written_bytes",
                 "@created", "@start", "@last_heartbeat", "@end");
-        add(tables, new SchemaTableName(METADATA, "catalogs"), "catalog_name", "connector_id", "connector_name");
+        add(tables, CATALOGS, "catalog_name", "connector_id", "connector_name");
         add(tables, TABLE_COMMENTS, "catalog_name", "schema_name", "table_name", "comment");
+        // no connector has schema, table, column, analyze or materialized view properties, nor materialized views
+        for (String properties : List.of("schema_properties", "table_properties", "column_properties",
+                "materialized_view_properties", "analyze_properties")) {
+            add(tables, new SchemaTableName(METADATA, properties), "catalog_name", "property_name", "default_value", "type",
+                    "description");
+        }
+        add(tables, MATERIALIZED_VIEWS, "catalog_name", "schema_name", "name", "storage_catalog", "storage_schema",
+                "storage_table", "freshness", "!last_fresh_time", "comment", "definition");
 
         add(tables, jdbc("catalogs"), "table_cat");
         add(tables, jdbc("schemas"), "table_schem", "table_catalog");
@@ -89,7 +99,7 @@ final class SystemTables {
 
     /**
      * A column's type comes from the prefix of its name: {@code #} bigint, {@code ?} boolean, {@code @}
-     * timestamp(3) with time zone, {@code [} array(varchar), none unbounded varchar.
+     * timestamp(3) with time zone, {@code !} timestamp(9) with time zone, {@code [} array(varchar), none unbounded varchar.
      */
     private static void add(Map<SchemaTableName, TableMetadata> tables, SchemaTableName name, String... columns) {
         List<ColumnMetadata> metadata = new ArrayList<>();
@@ -98,6 +108,7 @@ final class SystemTables {
                 case '#' -> Types.BIGINT;
                 case '?' -> Types.BOOLEAN;
                 case '@' -> TIMESTAMP_TZ;
+                case '!' -> new TimestampWithTimeZoneType(9);
                 case '[' -> new ArrayType(Types.VARCHAR);
                 default -> Types.VARCHAR;
             };

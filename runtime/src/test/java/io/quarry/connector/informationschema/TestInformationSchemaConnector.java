@@ -60,6 +60,11 @@ class TestInformationSchemaConnector {
         assertThat(metadata.table(new SchemaTableName("information_schema", "columns")).orElseThrow().columns())
                 .extracting(ColumnMetadata::name)
                 .containsExactly("table_catalog", "table_schema", "table_name", "column_name", "ordinal_position",
+                        "column_default", "is_nullable", "data_type", "comment", "extra_info");
+        // as in Trino, comment and extra_info are hidden: read when named, never by SELECT * nor listed
+        assertThat(metadata.table(new SchemaTableName("information_schema", "columns")).orElseThrow().visibleColumns())
+                .extracting(ColumnMetadata::name)
+                .containsExactly("table_catalog", "table_schema", "table_name", "column_name", "ordinal_position",
                         "column_default", "is_nullable", "data_type");
         assertThat(metadata.table(new SchemaTableName("information_schema", "table_privileges")).orElseThrow().columns())
                 .hasSize(10);
@@ -82,6 +87,11 @@ class TestInformationSchemaConnector {
                         Arrays.asList("tiny", "region", "comment", 3L, "NO", "varchar(152)", null));
         assertThat(columns.stream().filter(row -> row.get(0).equals("information_schema") && row.get(1).equals("roles")))
                 .containsExactly(Arrays.asList("information_schema", "roles", "role_name", 1L, "YES", "varchar", null));
+        // the hidden columns of information_schema.columns are not listed as its columns
+        assertThat(columns.stream().filter(row -> row.get(0).equals("information_schema") && row.get(1).equals("columns")))
+                .extracting(row -> row.get(2))
+                .containsExactly("table_catalog", "table_schema", "table_name", "column_name", "ordinal_position",
+                        "column_default", "is_nullable", "data_type");
         assertThat(read(tpch, "views", "table_name")).isEmpty();
         assertThat(read(tpch, "enabled_roles", "role_name")).isEmpty();
     }
@@ -96,14 +106,24 @@ class TestInformationSchemaConnector {
         assertThat(read(memory, "columns", "table_schema", "table_name", "column_name", "is_nullable", "data_type")
                         .stream().filter(row -> row.get(0).equals("s")))
                 .containsExactly(List.of("s", "t", "a", "YES", "bigint"), List.of("s", "t", "b", "YES", "varchar(3)"));
+        memory.metadata().setColumnComment(new SchemaTableName("s", "t"), "b", java.util.Optional.of("bee"));
+        assertThat(read(memory, "columns", "table_schema", "column_name", "comment", "extra_info")
+                        .stream().filter(row -> row.get(0).equals("s")))
+                .containsExactly(Arrays.asList("s", "a", null, null), Arrays.asList("s", "b", "bee", null));
         memory.metadata().dropTable(new SchemaTableName("s", "t"));
         assertThat(read(memory, "tables", "table_schema", "table_name"))
                 .noneMatch(row -> row.get(0).equals("s"));
         assertThatThrownBy(() -> memory.metadata().createSchema("information_schema"))
                 .isInstanceOfSatisfying(QuarryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SCHEMA_ALREADY_EXISTS));
+        // as in Trino: a new table is not created in a schema the connector does not have, an existing one is read-only
         assertThatThrownBy(() -> memory.metadata().createTable(new TableMetadata(
                         new SchemaTableName("information_schema", "x"), List.of(new ColumnMetadata("a", Types.BIGINT)))))
+                .isInstanceOfSatisfying(QuarryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+                    assertThat(e.getMessage()).isEqualTo("Schema information_schema not found");
+                });
+        assertThatThrownBy(() -> memory.metadata().dropTable(new SchemaTableName("information_schema", "columns")))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
     }
 

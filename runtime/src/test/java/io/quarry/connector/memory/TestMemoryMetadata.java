@@ -49,7 +49,7 @@ class TestMemoryMetadata {
         assertThat(metadata.listViews("default")).containsExactly("v");
         assertThat(metadata.listTables("default")).isEmpty();
         assertThat(metadata.table(v)).isEmpty();
-        assertError(() -> metadata.createView(v, definition, false), ErrorCode.ALREADY_EXISTS, "View already exists: 'memory.default.v'");
+        assertError(() -> metadata.createView(v, definition, false), ErrorCode.TABLE_ALREADY_EXISTS, "View already exists: 'memory.default.v'");
         ViewDefinition replaced = new ViewDefinition("SELECT 2 b", Optional.empty(), Optional.empty(),
                 List.of(new ColumnMetadata("b", Types.INTEGER)));
         metadata.createView(v, replaced, true);

@@ -184,4 +184,25 @@ class TestMetadataSnapshots {
         assertThat(splits).hasSize(1);
         assertThat(read("jdbc", "procedures", "procedure_name")).isEmpty();
     }
+
+    /** Trino's metadata tables beside catalogs and table_comments: no connector has properties or materialized views. */
+    @Test
+    void propertyAndMaterializedViewTablesAreThereAndEmpty() {
+        assertThat(system.metadata().listTables("metadata")).containsExactlyInAnyOrder("analyze_properties", "catalogs",
+                "column_properties", "materialized_view_properties", "materialized_views", "schema_properties", "table_comments",
+                "table_properties");
+        for (String table : List.of("analyze_properties", "column_properties", "materialized_view_properties", "schema_properties",
+                "table_properties")) {
+            assertThat(system.metadata().table(new SchemaTableName("metadata", table)).orElseThrow().columns())
+                    .extracting(ColumnMetadata::name)
+                    .containsExactly("catalog_name", "property_name", "default_value", "type", "description");
+            assertThat(read("metadata", table, "catalog_name", "property_name")).isEmpty();
+        }
+        TableMetadata views = system.metadata().table(new SchemaTableName("metadata", "materialized_views")).orElseThrow();
+        assertThat(views.columns()).extracting(ColumnMetadata::name).containsExactly("catalog_name", "schema_name", "name",
+                "storage_catalog", "storage_schema", "storage_table", "freshness", "last_fresh_time", "comment", "definition");
+        assertThat(views.column("last_fresh_time").orElseThrow().type().displayName()).isEqualTo("timestamp(9) with time zone");
+        assertThat(read("metadata", "materialized_views", "name", "last_fresh_time")).isEmpty();
+        assertThat(read("metadata", "catalogs", "catalog_name")).contains(List.of("memory"), List.of("tpch"));
+    }
 }
