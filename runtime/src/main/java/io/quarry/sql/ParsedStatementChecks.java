@@ -14,11 +14,14 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * Checks on a parsed statement before its tables are resolved, where Calcite would fail later with a misleading
  * or internal error: MATCH_RECOGNIZE, which Quarry does not run yet, is refused by name; {@code coalesce} with fewer
  * than two arguments is a SYNTAX_ERROR, {@code greatest()} / {@code least()} are FUNCTION_NOT_FOUND, and a lambda
- * among the operands of coalesce, nullif, if or try is a TYPE_MISMATCH, as in Trino.
+ * among the operands of coalesce, nullif, if or try is a TYPE_MISMATCH and one among the arguments of greatest,
+ * least or concat FUNCTION_NOT_FOUND, as in Trino.
  */
 final class ParsedStatementChecks {
     /** What Trino parses as special forms, not function calls: a lambda among their operands is a type error. */
     private static final Set<String> SPECIAL_FORMS = Set.of("coalesce", "nullif", "if", "try", "case");
+    /** Functions whose arguments Calcite brings to a common type, which a lambda has none of. */
+    private static final Set<String> COMMON_TYPE_FUNCTIONS = Set.of("greatest", "least", "concat");
 
     private ParsedStatementChecks() {}
 
@@ -40,8 +43,13 @@ final class ParsedStatementChecks {
             throw Errors.error(ErrorCode.NOT_SUPPORTED, "MATCH_RECOGNIZE is not supported yet", call.getParserPosition(), text);
         }
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
-        if (SPECIAL_FORMS.contains(name)) {
+        if (SPECIAL_FORMS.contains(name) || COMMON_TYPE_FUNCTIONS.contains(name)) {
             for (SqlNode operand : call.getOperandList()) {
+                if (operand instanceof SqlLambda && COMMON_TYPE_FUNCTIONS.contains(name)) {
+                    // Calcite would look for a common type of the lambda and the other arguments, and fail on it
+                    throw Errors.error(ErrorCode.FUNCTION_NOT_FOUND, "Function " + name + " does not take a lambda expression",
+                            call.getParserPosition(), text);
+                }
                 if (operand instanceof SqlLambda lambda) {
                     // Calcite places a lambda at its arrow, Trino at its start
                     SqlParserPos start = lambda.getParameters().isEmpty()

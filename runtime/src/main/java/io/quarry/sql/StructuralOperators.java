@@ -71,7 +71,7 @@ final class StructuralOperators {
         operators.add(function("ARRAY_INTERSECT", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
         operators.add(function("ARRAY_EXCEPT", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
         operators.add(function("SLICE", 3, 3, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
-        operators.add(function("FLATTEN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
+        operators.add(function("FLATTEN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::flattenType));
         operators.add(function("REVERSE", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
         operators.add(function("REPEAT", 2, 2, Shape.ANY, StructuralOperators::repeatType));
         operators.add(function("SEQUENCE", 2, 3, Shape.ANY, StructuralOperators::sequenceType));
@@ -142,6 +142,14 @@ final class StructuralOperators {
     private static RelDataType elementType(SqlOperatorBinding binding) {
         RelDataType component = binding.getOperandType(0).getComponentType();
         return component == null ? null : nullable(binding.getTypeFactory(), component);
+    }
+
+    /** The inner arrays' type; an array of NULLs (no inner type) flattens to an array of its own type, as in Trino. */
+    private static RelDataType flattenType(SqlOperatorBinding binding) {
+        RelDataType component = binding.getOperandType(0).getComponentType();
+        return component != null && component.getSqlTypeName() == SqlTypeName.NULL
+                ? nullable(binding.getTypeFactory(), binding.getOperandType(0))
+                : elementType(binding);
     }
 
     private static RelDataType elementAtType(SqlOperatorBinding binding) {

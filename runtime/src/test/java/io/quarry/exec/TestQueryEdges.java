@@ -101,6 +101,10 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT least()", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters () for function least");
         assertFails("SELECT coalesce(1, x -> x)", ErrorCode.TYPE_MISMATCH, "line 1:20: Lambda expression should always be used inside a function");
         assertFails("SELECT abs(x -> x)", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (<function>) for function abs");
+        assertFails("SELECT if(true, 1, x -> x)", ErrorCode.TYPE_MISMATCH, "Lambda expression should always be used inside a function");
+        assertFails("SELECT least(1, NULL, x -> x)", ErrorCode.FUNCTION_NOT_FOUND);
+        assertFails("SELECT concat(ARRAY[1], x -> x)", ErrorCode.FUNCTION_NOT_FOUND);
+        assertResult("SELECT flatten(ARRAY[]), flatten(ARRAY[NULL])", List.of("array(unknown)", "array(unknown)"), List.of(List.of(), List.of()));
         assertResult("SELECT bitwise_and_agg(NULL), bitwise_xor_agg(NULL), array_join(ARRAY[1, NULL], NULL)",
                 List.of("bigint", "bigint", "varchar"), java.util.Arrays.asList(null, null, null));
     }

@@ -147,7 +147,10 @@ public final class StructuralFunctions {
             case "array_join" -> (arguments, count) -> arrayJoin(element(types), arguments, count);
             case "flatten" -> (arguments, count) -> {
                 ArrayBlock outer = (ArrayBlock) arguments[0];
-                ArrayBlock inner = (ArrayBlock) outer.elements();
+                if (!(outer.elements() instanceof ArrayBlock inner)) {
+                    // an array of NULLs (of unknown type) holds no elements to flatten
+                    return new ArrayBlock(count, nullMask(outer, count), new int[count + 1], Blocks.nulls(Types.UNKNOWN, 0));
+                }
                 int[] offsets = new int[count + 1];
                 for (int i = 0; i <= count; i++) {
                     offsets[i] = inner.rawOffsets()[outer.rawOffsets()[i]];
