@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLambda;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -15,7 +16,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * or internal error: MATCH_RECOGNIZE, which Quarry does not run yet, is refused by name; {@code coalesce} with fewer
  * than two arguments is a SYNTAX_ERROR, {@code greatest()} / {@code least()} are FUNCTION_NOT_FOUND, and a lambda
  * among the operands of coalesce, nullif, if or try is a TYPE_MISMATCH and one among the arguments of greatest,
- * least or concat FUNCTION_NOT_FOUND, as in Trino.
+ * least or concat FUNCTION_NOT_FOUND, and trim with three arguments written as a plain call a SYNTAX_ERROR, as in Trino.
  */
 final class ParsedStatementChecks {
     /** What Trino parses as special forms, not function calls: a lambda among their operands is a type error. */
@@ -59,6 +60,12 @@ final class ParsedStatementChecks {
                             start, text);
                 }
             }
+        }
+        if (name.equals("trim") && call.operandCount() == 3
+                && !(call.operand(0) instanceof SqlLiteral flag && flag.getValue() instanceof Enum<?>)) {
+            // trim(a, b, c) as a plain call: Calcite would take the first argument for TRIM's BOTH/LEADING/TRAILING
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "trim takes one or two arguments",
+                    call.getParserPosition(), text);
         }
         if (name.equals("coalesce") && call.operandCount() < 2) {
             throw Errors.error(ErrorCode.SYNTAX_ERROR, "The 'coalesce' function must have at least two arguments",

@@ -104,6 +104,10 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT if(true, 1, x -> x)", ErrorCode.TYPE_MISMATCH, "Lambda expression should always be used inside a function");
         assertFails("SELECT least(1, NULL, x -> x)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT concat(ARRAY[1], x -> x)", ErrorCode.FUNCTION_NOT_FOUND);
+        assertFails("SELECT nullif(x -> x, 1)", ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT trim('a', 'a', 'a')", ErrorCode.SYNTAX_ERROR);
+        assertResult("SELECT trim(BOTH 'x' FROM 'xax'), trim(LEADING 'x' FROM 'xa'), trim('xax', 'x')",
+                List.of("varchar(3)", "varchar(2)", "varchar(3)"), List.of("a", "a", "a"));
         assertResult("SELECT flatten(ARRAY[]), flatten(ARRAY[NULL])", List.of("array(unknown)", "array(unknown)"), List.of(List.of(), List.of()));
         assertResult("SELECT bitwise_and_agg(NULL), bitwise_xor_agg(NULL), array_join(ARRAY[1, NULL], NULL)",
                 List.of("bigint", "bigint", "varchar"), java.util.Arrays.asList(null, null, null));
