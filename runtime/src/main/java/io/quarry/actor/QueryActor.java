@@ -71,6 +71,9 @@ import java.util.concurrent.Executor;
  */
 public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** How long a query waits for the task manager of a worker that is Up but not yet registered: 25 × 200 ms. */
+    private static final int MAX_WORKER_RETRIES = 25;
+    private static final Duration WORKER_RETRY_INTERVAL = Duration.ofMillis(200);
     private static final int PULL_ATTEMPTS = 3;
     /** Runs of one query at most under the QUERY policy (as Trino's query-retry-attempts = 4, plus the first). */
     private static final int MAX_QUERY_RUNS = 5;
@@ -133,6 +136,11 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private record Planned(PlannedQuery plan, FailureInfo failure) implements Command, LocalOnly {}
 
     private record WorkersFound(List<WorkerRef> workers, Throwable error) implements Command, LocalOnly {}
+
+    /** Scheduled: ask the registry for workers again (a worker that just joined is listed a moment later). */
+    private enum RetryWorkers implements Command, LocalOnly {
+        INSTANCE
+    }
 
     /** The active workers now, for a stage that has no worker left to re-run a lost task on. */
     private record CandidatesFound(int fragmentId, List<WorkerRef> workers) implements Command, LocalOnly {}
@@ -203,6 +211,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private PlannedQuery plan;
     /** The workers, asked for while the query is planned; null until the registry answers. */
     private WorkersFound workers;
+    private int workerRetries;
     private long planningNanos;
     private long endNanos;
     private long endMillis;
@@ -288,13 +297,37 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         }
         startPlanning();
         // Asked now rather than after planning, so that the answer is there when the plan is.
+        askWorkers();
+        return this;
+    }
+
+    private void askWorkers() {
         getContext().ask(
                 NodeRegistry.Workers.class,
                 settings.registry(),
                 settings.askTimeout(),
                 NodeRegistry.GetWorkers::new,
                 (found, error) -> new WorkersFound(found == null ? List.of() : found.workers(), error));
+    }
+
+    private Behavior<Command> onRetryWorkers() {
+        if (!state.isDone()) {
+            askWorkers();
+        }
         return this;
+    }
+
+    /** Whether the cluster has a worker that is Up, whose task manager the registry will list shortly. */
+    private boolean workerJoining() {
+        if (!getContext().getSystem().settings().config().getString("akka.actor.provider").equals("cluster")) {
+            return false;
+        }
+        for (akka.cluster.Member member : Cluster.get(getContext().getSystem()).state().getMembers()) {
+            if (member.status() == akka.cluster.MemberStatus.up() && member.hasRole(io.quarry.config.ClusterRoles.WORKER_ROLE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -312,6 +345,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 .onMessage(Reject.class, reject -> fail(reject.failure()))
                 .onMessage(Planned.class, this::onPlanned)
                 .onMessage(WorkersFound.class, this::onWorkersFound)
+                .onMessageEquals(RetryWorkers.INSTANCE, this::onRetryWorkers)
                 .onMessage(CandidatesFound.class, found -> {
                     ActorRef<StageActor.Command> stage = stages.get(found.fragmentId());
                     if (stage != null && !state.isDone()) {
@@ -377,6 +411,13 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             return fail(FailureInfo.of(ErrorCode.GENERIC_INTERNAL_ERROR, "Node registry did not answer: " + message.error()));
         }
         List<WorkerRef> found = reachable(message.workers());
+        if (found.isEmpty() && workerJoining() && workerRetries < MAX_WORKER_RETRIES) {
+            // a worker is Up but not listed yet: the registry hears of its task manager a moment after it joins
+            workerRetries++;
+            workers = null;
+            timers.startSingleTimer(RetryWorkers.INSTANCE, WORKER_RETRY_INTERVAL);
+            return this;
+        }
         if (found.isEmpty()) {
             return fail(FailureInfo.of(ErrorCode.NO_NODES_AVAILABLE, "No worker nodes available"));
         }

@@ -23,13 +23,21 @@ import io.quarry.spi.TaskId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** {@link QuarryService} over a node's actors: each call is one ask, with the configured timeout. */
 final class ActorQuarryService implements QuarryService {
+    /** How long a task update waits for a producer's worker to be listed: 25 × 200 ms. */
+    private static final int WORKER_LISTING_ATTEMPTS = 25;
+    private static final long WORKER_LISTING_INTERVAL_MILLIS = 200;
+
     private final ActorRef<NodeGuardian.Command> guardian;
     private final NodeGuardian.Components components;
     private final Scheduler scheduler;
@@ -236,8 +244,9 @@ final class ActorQuarryService implements QuarryService {
         if (updates.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return AskPattern.<NodeRegistry.Command, NodeRegistry.Workers>ask(
-                        components.registry(), NodeRegistry.GetWorkers::new, askTimeout, scheduler)
+        Set<String> producerNodes = new HashSet<>();
+        updates.forEach(update -> update.producers().forEach(location -> producerNodes.add(withoutSlash(location.nodeUri()))));
+        return workersListing(producerNodes, WORKER_LISTING_ATTEMPTS)
                 .thenCompose(workers -> {
                     List<CompletableFuture<TaskActor.AddRemoteSources>> resolved = new ArrayList<>();
                     for (TaskUpdate.RemoteSourceUpdate update : updates) {
@@ -253,10 +262,32 @@ final class ActorQuarryService implements QuarryService {
                 });
     }
 
+    /**
+     * The registry's workers once they include every node of {@code nodeUris}, asked again a few times apart: a
+     * worker that just joined is listed a moment after its membership (its task manager comes through the
+     * Receptionist). After the last attempt the listing is taken as it is, and a missing node is an error.
+     */
+    private CompletionStage<NodeRegistry.Workers> workersListing(Set<String> nodeUris, int attempts) {
+        return AskPattern.<NodeRegistry.Command, NodeRegistry.Workers>ask(
+                        components.registry(), NodeRegistry.GetWorkers::new, askTimeout, scheduler)
+                .thenCompose(workers -> {
+                    boolean complete = workers.workers().stream().map(WorkerRef::httpUri).collect(Collectors.toSet())
+                            .containsAll(nodeUris);
+                    if (complete || attempts <= 1) {
+                        return CompletableFuture.completedFuture(workers);
+                    }
+                    return CompletableFuture.runAsync(() -> {},
+                                    CompletableFuture.delayedExecutor(WORKER_LISTING_INTERVAL_MILLIS, TimeUnit.MILLISECONDS))
+                            .thenCompose(ignored -> workersListing(nodeUris, attempts - 1));
+                });
+    }
+
+    private static String withoutSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
     private CompletionStage<RemoteTask> locate(List<WorkerRef> workers, TaskUpdate.TaskLocation location) {
-        String nodeUri = location.nodeUri().endsWith("/")
-                ? location.nodeUri().substring(0, location.nodeUri().length() - 1)
-                : location.nodeUri();
+        String nodeUri = withoutSlash(location.nodeUri());
         Optional<WorkerRef> worker = workers.stream().filter(each -> each.httpUri().equals(nodeUri)).findFirst();
         if (worker.isEmpty()) {
             return CompletableFuture.failedFuture(new QuarryException(ErrorCode.INVALID_ARGUMENTS,
