@@ -20,7 +20,7 @@ import java.util.Arrays;
  * ({@code u16le}), their buckets ({@code u16le}, ascending) and the excess over 15 (a byte each). The baseline is
  * the smallest register. Not thread-safe.
  */
-public final class HyperLogLogSketch {
+public final class HyperLogLogSketch implements MergeableSketch<HyperLogLogSketch> {
     private static final int SPARSE_PREFIX_BITS = 26;
     private static final int VALUE_BITS = 6;
     private static final int VALUE_MASK = (1 << VALUE_BITS) - 1;
@@ -75,6 +75,7 @@ public final class HyperLogLogSketch {
     }
 
     /** Adds a value by its 64-bit hash. */
+    @Override
     public void addHash(long hash) {
         if (registers != null) {
             insertDense(hash);
@@ -161,6 +162,7 @@ public final class HyperLogLogSketch {
     }
 
     /** Adds every value of {@code other} to this sketch. */
+    @Override
     public void mergeWith(HyperLogLogSketch other) {
         if (registers == null && other.registers == null) {
             // two sparse sketches merge their entries whatever their bucket counts, keeping this one's
@@ -272,6 +274,7 @@ public final class HyperLogLogSketch {
     }
 
     /** The serialised form, as Trino's {@code CAST(hll AS varbinary)} gives it. */
+    @Override
     public byte[] serialize() {
         if (registers == null) {
             byte[] out = new byte[4 + 4 * entryCount];
@@ -404,6 +407,7 @@ public final class HyperLogLogSketch {
     }
 
     /** Memory held, for accounting. */
+    @Override
     public long sizeInBytes() {
         return 32 + (registers != null ? registers.length : 4L * entries.length);
     }

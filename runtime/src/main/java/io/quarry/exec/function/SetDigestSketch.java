@@ -10,7 +10,7 @@ import java.util.Arrays;
  * 32767). While fewer than 8192 hashes are kept the set is exact. Serialised as {@code 01 hllLength:i32le hll
  * maxHashes:i32le count:i32le key:i64le* count:i16le*}, keys ascending. Not thread-safe.
  */
-public final class SetDigestSketch {
+public final class SetDigestSketch implements MergeableSketch<SetDigestSketch> {
     static final int HLL_BUCKETS = 2048;
     static final int DEFAULT_MAX_HASHES = 8192;
     private static final byte FORMAT = 1;
@@ -34,6 +34,7 @@ public final class SetDigestSketch {
     }
 
     /** Adds a value by its MurmurHash3 (of its 8 bytes or its bytes), which both parts take. */
+    @Override
     public void addHash(long hash) {
         hll.addHash(hash);
         int position = Arrays.binarySearch(keys, 0, size, hash);
@@ -67,6 +68,7 @@ public final class SetDigestSketch {
     }
 
     /** Adds every value of {@code other}: the sketches merge, the counts of common hashes add up (saturating). */
+    @Override
     public void mergeWith(SetDigestSketch other) {
         hll.mergeWith(other.hll);
         long[] mergedKeys = new long[size + other.size];
@@ -174,6 +176,7 @@ public final class SetDigestSketch {
         return counts[index];
     }
 
+    @Override
     public byte[] serialize() {
         byte[] sketch = hll.serialize();
         byte[] out = new byte[1 + 4 + sketch.length + 4 + 4 + 10 * size];
@@ -248,6 +251,7 @@ public final class SetDigestSketch {
         return new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot deserialize SetDigest");
     }
 
+    @Override
     public long sizeInBytes() {
         return 48 + hll.sizeInBytes() + 10L * keys.length;
     }
