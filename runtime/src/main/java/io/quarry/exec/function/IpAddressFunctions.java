@@ -1,7 +1,6 @@
 package io.quarry.exec.function;
 
 import io.quarry.block.Block;
-import io.quarry.block.BlockBuilder;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Expression;
@@ -51,7 +50,7 @@ final class IpAddressFunctions {
             return (arguments, count) -> arguments[0]; // the 16 bytes as they are
         }
         if (source instanceof VarcharType && result instanceof IpAddressType) {
-            return convert(tryCast, (block, position) -> {
+            return Kernels.bytesCast(Types.IPADDRESS, tryCast, (block, position) -> {
                 String text = bytes(block).getString(position);
                 byte[] value = IpAddressType.parse(text);
                 if (value == null) {
@@ -61,7 +60,7 @@ final class IpAddressFunctions {
             });
         }
         if (source instanceof VarbinaryType && result instanceof IpAddressType) {
-            return convert(tryCast, (block, position) -> {
+            return Kernels.bytesCast(Types.IPADDRESS, tryCast, (block, position) -> {
                 byte[] value = IpAddressType.of(bytes(block).getBytes(position));
                 if (value == null) {
                     throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT,
@@ -120,33 +119,6 @@ final class IpAddressFunctions {
 
     private static QuarryException invalidCidr(String message) {
         return new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, message);
-    }
-
-    @FunctionalInterface
-    private interface ToAddress {
-        byte[] apply(Block block, int position);
-    }
-
-    private static ScalarKernel convert(boolean tryCast, ToAddress conversion) {
-        return (arguments, count) -> {
-            Block block = arguments[0];
-            BlockBuilder out = BlockBuilder.create(Types.IPADDRESS, count);
-            for (int i = 0; i < count; i++) {
-                if (block.isNull(i)) {
-                    out.appendNull();
-                    continue;
-                }
-                try {
-                    out.appendBytes(conversion.apply(block, i));
-                } catch (QuarryException e) {
-                    if (!tryCast) {
-                        throw e;
-                    }
-                    out.appendNull();
-                }
-            }
-            return out.build();
-        };
     }
 
     private static VariableWidthBlock bytes(Block block) {

@@ -126,4 +126,36 @@ final class Kernels {
     static double doubleAt(Block block, int position) {
         return ((DoubleBlock) block).getDouble(position);
     }
+
+    /** The bytes of one row's value, made from the first argument. */
+    @FunctionalInterface
+    interface RowBytes {
+        byte[] apply(Block block, int position);
+    }
+
+    /**
+     * A cast of the first argument to a type held as bytes (uuid, ipaddress); NULL stays NULL, and with
+     * {@code tryCast} a value that fails with a QuarryException becomes NULL.
+     */
+    static ScalarKernel bytesCast(Type result, boolean tryCast, RowBytes conversion) {
+        return (arguments, count) -> {
+            Block block = arguments[0];
+            BlockBuilder out = BlockBuilder.create(result, count);
+            for (int i = 0; i < count; i++) {
+                if (block.isNull(i)) {
+                    out.appendNull();
+                    continue;
+                }
+                try {
+                    out.appendBytes(conversion.apply(block, i));
+                } catch (io.quarry.spi.QuarryException e) {
+                    if (!tryCast) {
+                        throw e;
+                    }
+                    out.appendNull();
+                }
+            }
+            return out.build();
+        };
+    }
 }

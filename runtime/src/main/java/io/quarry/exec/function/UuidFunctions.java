@@ -42,7 +42,7 @@ final class UuidFunctions {
             return (arguments, count) -> arguments[0]; // the 16 bytes as they are
         }
         if (source instanceof VarcharType && result instanceof UuidType) {
-            return convert(tryCast, (block, position) -> {
+            return Kernels.bytesCast(Types.UUID, tryCast, (block, position) -> {
                 String text = bytes(block).getString(position);
                 byte[] value = UuidType.parse(text);
                 if (value == null) {
@@ -52,7 +52,7 @@ final class UuidFunctions {
             });
         }
         if (source instanceof VarbinaryType && result instanceof UuidType) {
-            return convert(tryCast, (block, position) -> {
+            return Kernels.bytesCast(Types.UUID, tryCast, (block, position) -> {
                 int length = bytes(block).length(position);
                 if (length != UuidType.LENGTH) {
                     throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, "Invalid UUID binary length: " + length);
@@ -61,33 +61,6 @@ final class UuidFunctions {
             });
         }
         throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to " + result.displayName());
-    }
-
-    @FunctionalInterface
-    private interface ToUuid {
-        byte[] apply(Block block, int position);
-    }
-
-    private static ScalarKernel convert(boolean tryCast, ToUuid conversion) {
-        return (arguments, count) -> {
-            Block block = arguments[0];
-            BlockBuilder out = BlockBuilder.create(Types.UUID, count);
-            for (int i = 0; i < count; i++) {
-                if (block.isNull(i)) {
-                    out.appendNull();
-                    continue;
-                }
-                try {
-                    out.appendBytes(conversion.apply(block, i));
-                } catch (QuarryException e) {
-                    if (!tryCast) {
-                        throw e;
-                    }
-                    out.appendNull();
-                }
-            }
-            return out.build();
-        };
     }
 
     private static VariableWidthBlock bytes(Block block) {
