@@ -85,7 +85,7 @@ class ShowFunctionsIT {
     @Test
     void likeFiltersNamesWithAnEscape() {
         assertThat(show("SHOW FUNCTIONS LIKE 'approx%'")).extracting(row -> row.get(0))
-                .containsOnly("approx_distinct", "approx_most_frequent", "approx_percentile");
+                .containsOnly("approx_distinct", "approx_most_frequent", "approx_percentile", "approx_set");
         assertThat(show("SHOW FUNCTIONS LIKE 'day\\_%' ESCAPE '\\'")).extracting(row -> row.get(0))
                 .isNotEmpty()
                 .allSatisfy(name -> assertThat((String) name).startsWith("day_"));
