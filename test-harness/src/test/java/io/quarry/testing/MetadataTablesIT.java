@@ -178,9 +178,10 @@ class MetadataTablesIT {
                 .containsExactly(Arrays.asList("FINISHED", null, true));
         assertThat(rows("SELECT state, error_code FROM system.runtime.queries WHERE query_id = '" + running + "'"))
                 .containsExactly(List.of("FAILED", "USER_CANCELED"));
-        assertThat(rows("SELECT count(*) FROM system.runtime.tasks WHERE query_id = '" + finished.queryId()
-                        + "' AND state = 'FINISHED'"))
-                .containsExactly(List.of(3));
+        // a task's final state reaches the coordinator a moment after the query's answer
+        Waits.until(Duration.ofSeconds(10), "the three tasks of " + finished.queryId() + " finished",
+                () -> rows("SELECT count(*) FROM system.runtime.tasks WHERE query_id = '" + finished.queryId()
+                        + "' AND state = 'FINISHED'").equals(List.of(List.of(3))));
         assertThat(rows("SELECT count(*) FROM system.runtime.tasks WHERE query_id = '" + finished.queryId()
                         + "' AND created IS NOT NULL AND \"start\" >= created AND last_heartbeat >= \"start\" AND \"end\" >= created"))
                 .containsExactly(List.of(3));
