@@ -1,6 +1,10 @@
 package io.quarry.exec;
 
 import io.quarry.exec.operator.Operator;
+import io.quarry.exec.operator.OperatorStats;
+import io.quarry.exec.operator.OutputOperator;
+import io.quarry.exec.operator.RemoteSourceOperator;
+import io.quarry.exec.operator.TableScanOperator;
 import io.quarry.page.EncodedPages;
 import io.quarry.page.Page;
 import java.util.ArrayList;
@@ -22,7 +26,12 @@ final class Driver {
         static final Result YIELDED = new Result(false, null);
     }
 
-    private final List<Operator> operators;
+    /** The operators until {@link #close()}, then none: what they hold must not outlive the driver's end. */
+    private List<Operator> operators;
+    /** The operators' figures, which stay readable after the close. */
+    private final List<OperatorStats> stats;
+    private final List<OperatorStats> inputStats;
+    private final List<OperatorStats> outputStats;
     private final boolean[] finishSent;
     /** Each operator's wall time when the last slice's CPU time was shared out. */
     private final long[] wallAtLastCharge;
@@ -30,12 +39,33 @@ final class Driver {
 
     Driver(List<Operator> operators) {
         this.operators = List.copyOf(operators);
+        this.stats = this.operators.stream().map(Operator::stats).toList();
+        this.inputStats = this.operators.stream().filter(Driver::readsTaskInput).map(Operator::stats).toList();
+        this.outputStats = this.operators.stream()
+                .filter(operator -> operator instanceof OutputOperator).map(Operator::stats).toList();
         this.finishSent = new boolean[operators.size()];
         this.wallAtLastCharge = new long[operators.size()];
     }
 
-    List<Operator> operators() {
-        return operators;
+    /** Scans and remote sources fed by other tasks (a local exchange moves rows the task already counted). */
+    private static boolean readsTaskInput(Operator operator) {
+        return operator instanceof TableScanOperator
+                || (operator instanceof RemoteSourceOperator remote && !remote.isLocal());
+    }
+
+    /** Every operator's figures, in pipeline order. */
+    List<OperatorStats> operatorStats() {
+        return stats;
+    }
+
+    /** The figures of the operators that read the task's input. */
+    List<OperatorStats> inputStats() {
+        return inputStats;
+    }
+
+    /** The figures of the operators that write the task's output. */
+    List<OperatorStats> outputStats() {
+        return outputStats;
     }
 
     boolean isFinished() {
@@ -44,6 +74,9 @@ final class Driver {
 
     /** Runs until finished, blocked, or {@code maxNanos} have passed. */
     Result process(long maxNanos) {
+        if (closed) {
+            throw new IllegalStateException("the driver is closed");
+        }
         long deadline = System.nanoTime() + maxNanos;
         do {
             if (isFinished()) {
@@ -115,10 +148,10 @@ final class Driver {
      * (microseconds on some machines), reading it once per slice does not.
      */
     void chargeCpu(long sliceCpuNanos) {
-        long[] deltas = new long[operators.size()];
+        long[] deltas = new long[stats.size()];
         long total = 0;
         for (int i = 0; i < deltas.length; i++) {
-            long wall = operators.get(i).stats().wallNanos();
+            long wall = stats.get(i).wallNanos();
             deltas[i] = wall - wallAtLastCharge[i];
             wallAtLastCharge[i] = wall;
             total += deltas[i];
@@ -128,12 +161,16 @@ final class Driver {
         }
         for (int i = 0; i < deltas.length; i++) {
             if (deltas[i] > 0) {
-                operators.get(i).stats().recordCpu((long) ((double) sliceCpuNanos * deltas[i] / total));
+                stats.get(i).recordCpu((long) ((double) sliceCpuNanos * deltas[i] / total));
             }
         }
     }
 
-    /** Closes every operator once; failures while closing are logged, not thrown. */
+    /**
+     * Closes every operator once and lets go of them (failures while closing are logged, not thrown): their
+     * hash tables and buffers leave the task's memory accounting now, so they must leave the heap too, even
+     * though the task itself stays a while to answer late requests.
+     */
     void close() {
         if (closed) {
             return;
@@ -146,5 +183,6 @@ final class Driver {
                 log.warn("Closing operator {} failed", operator.stats().operatorType(), e);
             }
         }
+        operators = List.of();
     }
 }

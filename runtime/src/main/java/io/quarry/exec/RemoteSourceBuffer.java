@@ -63,6 +63,21 @@ public final class RemoteSourceBuffer {
         toComplete.complete(null);
     }
 
+    /** Drops the buffered pages and any that arrive later: the reader has stopped for good. */
+    public void discard() {
+        CompletableFuture<Void> toComplete;
+        CompletableFuture<Void> notFullToComplete;
+        synchronized (this) {
+            noMorePages = true;
+            pages.clear();
+            bufferedBytes = 0;
+            toComplete = notEmpty;
+            notFullToComplete = notFull;
+        }
+        toComplete.complete(null);
+        notFullToComplete.complete(null);
+    }
+
     public synchronized boolean isFull() {
         return bufferedBytes >= maxBufferedBytes;
     }

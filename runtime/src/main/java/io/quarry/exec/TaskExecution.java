@@ -2,9 +2,7 @@ package io.quarry.exec;
 
 import io.quarry.exec.dynamicfilter.TaskDynamicFilters;
 import io.quarry.exec.operator.Operator;
-import io.quarry.exec.operator.OutputOperator;
-import io.quarry.exec.operator.RemoteSourceOperator;
-import io.quarry.exec.operator.TableScanOperator;
+import io.quarry.exec.operator.OperatorStats;
 import io.quarry.plan.FragmentDistribution;
 import io.quarry.plan.PlanNode;
 import io.quarry.plan.TableScan;
@@ -43,7 +41,8 @@ public final class TaskExecution {
     private final TaskExecutionContext context;
     private final SplitQueue splits = new SplitQueue();
     private final Map<Integer, RemoteSourceBuffer> remoteSources;
-    private final List<LocalExecutionPlanner.Pipeline> pipelines;
+    /** The pipelines to make drivers of; none once they are made (their factories share the drivers' state). */
+    private List<LocalExecutionPlanner.Pipeline> pipelines;
     private final TaskDynamicFilters dynamicFilters;
     private final List<DriverRunner> runners = new ArrayList<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -169,6 +168,7 @@ public final class TaskExecution {
                     runners.add(new DriverRunner(new Driver(operators)));
                 }
             }
+            pipelines = List.of();
         } catch (RuntimeException e) {
             fail(e);
             return;
@@ -219,6 +219,9 @@ public final class TaskExecution {
         for (DriverRunner runner : toClose) {
             runner.closeIfIdle();
         }
+        for (RemoteSourceBuffer buffer : remoteSources.values()) {
+            buffer.discard();
+        }
         done.completeExceptionally(exception);
     }
 
@@ -252,17 +255,14 @@ public final class TaskExecution {
         long outputBytes = 0;
         long pruned = 0;
         for (DriverRunner runner : snapshot) {
-            for (Operator operator : runner.driver.operators()) {
-                if (operator instanceof TableScanOperator
-                        || (operator instanceof RemoteSourceOperator remote && !remote.isLocal())) {
-                    inputRows += operator.stats().inputRows();
-                    inputBytes += operator.stats().inputBytes();
-                    pruned += operator.stats().dynamicFilterPrunedRows();
-                }
-                if (operator instanceof OutputOperator) {
-                    outputRows += operator.stats().outputRows();
-                    outputBytes += operator.stats().outputBytes();
-                }
+            for (OperatorStats input : runner.driver.inputStats()) {
+                inputRows += input.inputRows();
+                inputBytes += input.inputBytes();
+                pruned += input.dynamicFilterPrunedRows();
+            }
+            for (OperatorStats output : runner.driver.outputStats()) {
+                outputRows += output.outputRows();
+                outputBytes += output.outputBytes();
             }
         }
         updateBufferedBytes();
@@ -281,9 +281,9 @@ public final class TaskExecution {
         synchronized (this) {
             snapshot = List.copyOf(runners);
         }
-        List<List<io.quarry.exec.operator.OperatorStats>> drivers = new ArrayList<>();
+        List<List<OperatorStats>> drivers = new ArrayList<>();
         for (DriverRunner runner : snapshot) {
-            drivers.add(runner.driver.operators().stream().map(Operator::stats).toList());
+            drivers.add(runner.driver.operatorStats());
         }
         return OperatorSummary.summarize(drivers);
     }

@@ -9,9 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node in its own JVM with a small heap (512MB; Akka, Calcite and the planner take about half of it at rest) and the default memory limits, which it derives from that
- * heap: queries that would need many times the heap fail with a memory limit error, the JVM (which exits on
- * any OutOfMemoryError) stays up, and the node answers the next query.
+ * A node in its own JVM with a small heap and the default memory limits, which it derives from that heap: queries
+ * that would need many times the heap fail with a memory limit error, the JVM (which exits on any OutOfMemoryError)
+ * stays up, and the node answers the next query. Of the 512 MB, Akka, Calcite, the planner and the tpch generator's
+ * text pool for comments (about 300 MB once made) take about three quarters at rest, so the memory a failed query
+ * held must leave the heap as soon as it leaves the accounting.
  */
 class SmallHeapNodeIT {
     private static final String HUGE = "tpch.tiny.orders a CROSS JOIN tpch.tiny.orders b";
@@ -37,9 +39,7 @@ class SmallHeapNodeIT {
                 .config("cluster.port", Integer.toString(clusterPort))
                 .config("cluster.seed-nodes", "127.0.0.1:" + clusterPort)
                 // no query.max-memory-per-node: the default comes from this heap
-                // the tpch generator keeps a text pool of about 300 MB for comments once it makes one, outside any
-                // query's accounting; 1 GB leaves the engine a small heap beside it
-                .jvmOptions(List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"))
+                .jvmOptions(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"))
                 .writeTo(directory.resolve("etc"));
         try (QuarryProcess node = QuarryProcess.start("small-heap", etc, directory)) {
             URI uri = URI.create("http://127.0.0.1:" + httpPort);
