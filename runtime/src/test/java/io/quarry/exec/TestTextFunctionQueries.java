@@ -46,6 +46,11 @@ class TestTextFunctionQueries extends LocalQueryTest {
                         + " to_base64(xxhash64(to_utf8('a'))), to_base64(xxhash64(X'')), to_base64(murmur3(X''))",
                 List.of("varchar", "varchar", "varchar", "varchar", "varchar"),
                 List.of("q3agHhCkJPKG2shr8/NQCg==", "JX8QrgC2l1Q=", "0k7E8amMbls=", "70bbN1HY6Zk=", "AAAAAAAAAAAAAAAAAAAAAA=="));
+        // a tail longer than 8 bytes (both halves mixed), and two full blocks with one
+        assertResult("SELECT to_base64(murmur3(X'0102030405060708090a0b0c')),"
+                        + " to_base64(murmur3(X'0102030405060708090a0b0c0d0e0f101112131415161718'))",
+                List.of("varchar", "varchar"),
+                List.of("pM6V8AZpq+4JbmhxhpeYwA==", "Oa/F41Fs48GckM+9ryxW4g=="));
         assertResult("SELECT to_base64(hmac_sha256(X'01', X'02')), to_hex(to_big_endian_64(1)), from_big_endian_64(X'0000000000000001'),"
                         + " to_hex(to_big_endian_32(-1)), from_big_endian_32(X'FFFFFFFF'), to_hex(to_ieee754_64(1.5)),"
                         + " from_ieee754_32(X'3FC00000')",

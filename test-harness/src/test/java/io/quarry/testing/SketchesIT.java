@@ -3,9 +3,6 @@ package io.quarry.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -14,39 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * workers, where partial sketches cross the exchange in their serialised form: the estimates, the bytes and
  * the protocol's rendering are Trino 476's.
  */
-class SketchesIT {
-    private static QuarryCluster singleNode;
-    private static QuarryCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        singleNode = QuarryCluster.singleNode();
-        cluster = QuarryCluster.withWorkers(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (singleNode != null) {
-            singleNode.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    static Stream<String> clusters() {
-        return Stream.of("single node", "coordinator and 2 workers");
-    }
-
+class SketchesIT extends OneNodeAndCluster {
     private static StatementClient tpch(String which) {
-        return (which.equals("single node") ? singleNode : cluster).client("tpch", "tiny");
-    }
-
-    private static StatementClient.Result ok(StatementClient client, String sql) {
-        StatementClient.Result result = client.execute(sql);
-        assertThat(result.error()).as("error of %s", sql).isEmpty();
-        assertThat(result.state()).isEqualTo("FINISHED");
-        return result;
+        return client(which, "tpch", "tiny");
     }
 
     @ParameterizedTest

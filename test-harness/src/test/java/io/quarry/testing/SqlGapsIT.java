@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,39 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * case runs on one node and on a coordinator with two workers, and checks values and types as the protocol
  * gives them.
  */
-class SqlGapsIT {
-    private static QuarryCluster singleNode;
-    private static QuarryCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        singleNode = QuarryCluster.singleNode();
-        cluster = QuarryCluster.withWorkers(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (singleNode != null) {
-            singleNode.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    static Stream<String> clusters() {
-        return Stream.of("single node", "coordinator and 2 workers");
-    }
-
+class SqlGapsIT extends OneNodeAndCluster {
     private static StatementClient memory(String which) {
-        return (which.equals("single node") ? singleNode : cluster).client("memory", "default");
-    }
-
-    private static StatementClient.Result ok(StatementClient client, String sql) {
-        StatementClient.Result result = client.execute(sql);
-        assertThat(result.error()).as("error of %s", sql).isEmpty();
-        assertThat(result.state()).isEqualTo("FINISHED");
-        return result;
+        return client(which, "memory", "default");
     }
 
     private static void assertRows(StatementClient client, String sql, List<String> types, List<?>... rows) {

@@ -1,7 +1,5 @@
 package io.quarry.exec.function;
 
-import io.quarry.block.Block;
-import io.quarry.block.VariableWidthBlock;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Expression;
 import io.quarry.spi.ErrorCode;
@@ -9,13 +7,13 @@ import io.quarry.spi.QuarryException;
 import io.quarry.type.IpAddressType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
-import io.quarry.type.UnknownType;
-import io.quarry.type.VarbinaryType;
-import io.quarry.type.VarcharType;
 import java.util.List;
 
 /** The casts of ipaddress (from and to unbounded varchar and varbinary, with Trino's errors) and contains(cidr, address). */
 final class IpAddressFunctions {
+    private static final FixedBytesCasts.Codec CODEC = new FixedBytesCasts.Codec(Types.IPADDRESS, "IPADDRESS",
+            IpAddressType::text, IpAddressType::parse, IpAddressType::of, "Invalid IP address binary length: ");
+
     private IpAddressFunctions() {}
 
     /** The kernel of a call about ipaddress, or null when the call is not one. */
@@ -24,8 +22,8 @@ final class IpAddressFunctions {
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();
         if (name.equals("contains") && types.size() == 2 && types.get(1) instanceof IpAddressType) {
-            return Kernels.rows(Types.BOOLEAN, (arguments, position, out) ->
-                    out.appendBoolean(contains(Kernels.string(arguments[0], position), bytes(arguments[1]).getBytes(position))));
+            return Kernels.rows(Types.BOOLEAN, (arguments, position, out) -> out.appendBoolean(
+                    contains(Kernels.string(arguments[0], position), FixedBytesCasts.bytes(arguments[1]).getBytes(position))));
         }
         boolean cast = name.equals("cast") || name.equals("try_cast");
         if (!cast || types.isEmpty()) {
@@ -39,37 +37,7 @@ final class IpAddressFunctions {
         if (!(source instanceof IpAddressType || result instanceof IpAddressType) || source.equals(result)) {
             return null;
         }
-        if (source instanceof UnknownType) {
-            return (arguments, count) -> Blocks.nulls(result, count);
-        }
-        if (source instanceof IpAddressType && result instanceof VarcharType varchar && varchar.isUnbounded()) {
-            return Kernels.rows(result, (arguments, position, out) ->
-                    out.appendString(IpAddressType.text(bytes(arguments[0]).rawData(), bytes(arguments[0]).offset(position))));
-        }
-        if (source instanceof IpAddressType && result instanceof VarbinaryType) {
-            return (arguments, count) -> arguments[0]; // the 16 bytes as they are
-        }
-        if (source instanceof VarcharType && result instanceof IpAddressType) {
-            return Kernels.bytesCast(Types.IPADDRESS, tryCast, (block, position) -> {
-                String text = bytes(block).getString(position);
-                byte[] value = IpAddressType.parse(text);
-                if (value == null) {
-                    throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, "Cannot cast value to IPADDRESS: " + text);
-                }
-                return value;
-            });
-        }
-        if (source instanceof VarbinaryType && result instanceof IpAddressType) {
-            return Kernels.bytesCast(Types.IPADDRESS, tryCast, (block, position) -> {
-                byte[] value = IpAddressType.of(bytes(block).getBytes(position));
-                if (value == null) {
-                    throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT,
-                            "Invalid IP address binary length: " + bytes(block).length(position));
-                }
-                return value;
-            });
-        }
-        throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to " + result.displayName());
+        return FixedBytesCasts.cast(CODEC, source, result, tryCast);
     }
 
     /**
@@ -121,7 +89,4 @@ final class IpAddressFunctions {
         return new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, message);
     }
 
-    private static VariableWidthBlock bytes(Block block) {
-        return (VariableWidthBlock) block;
-    }
 }

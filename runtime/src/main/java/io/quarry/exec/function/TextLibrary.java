@@ -122,7 +122,7 @@ public final class TextLibrary {
             case "xxhash64":
                 return bytesToBytes(bytes -> ByteBuffer.allocate(8).putLong(XxHash64.hash(bytes, 0, bytes.length)).array());
             case "murmur3":
-                return bytesToBytes(Hashes::murmur3);
+                return bytesToBytes(Murmur3::hash128);
             case "crc32":
                 return Kernels.rows(Types.BIGINT, (blocks, position, out) -> {
                     CRC32 crc = new CRC32();

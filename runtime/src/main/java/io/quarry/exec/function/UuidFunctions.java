@@ -2,22 +2,24 @@ package io.quarry.exec.function;
 
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
-import io.quarry.block.VariableWidthBlock;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Expression;
-import io.quarry.spi.ErrorCode;
-import io.quarry.spi.QuarryException;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
 import io.quarry.type.UuidType;
-import io.quarry.type.VarbinaryType;
-import io.quarry.type.VarcharType;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code uuid()} and the casts of uuid: from and to unbounded varchar and varbinary, with Trino's errors. */
 final class UuidFunctions {
+    private static final FixedBytesCasts.Codec CODEC = new FixedBytesCasts.Codec(Types.UUID, "UUID",
+            UuidType::text, UuidType::parse, UuidFunctions::fromBinary, "Invalid UUID binary length: ");
+
     private UuidFunctions() {}
+
+    private static byte[] fromBinary(byte[] bytes) {
+        return bytes.length == UuidType.LENGTH ? bytes : null;
+    }
 
     /** The kernel of a call about uuid, or null when the call is not one. */
     static ScalarKernel resolve(Call call) {
@@ -33,38 +35,7 @@ final class UuidFunctions {
             return null;
         }
         Type source = types.get(0);
-        boolean tryCast = name.equals("try_cast");
-        if (source instanceof UuidType && result instanceof VarcharType varchar && varchar.isUnbounded()) {
-            return Kernels.rows(result, (arguments, position, out) ->
-                    out.appendString(UuidType.text(bytes(arguments[0]).rawData(), bytes(arguments[0]).offset(position))));
-        }
-        if (source instanceof UuidType && result instanceof VarbinaryType) {
-            return (arguments, count) -> arguments[0]; // the 16 bytes as they are
-        }
-        if (source instanceof VarcharType && result instanceof UuidType) {
-            return Kernels.bytesCast(Types.UUID, tryCast, (block, position) -> {
-                String text = bytes(block).getString(position);
-                byte[] value = UuidType.parse(text);
-                if (value == null) {
-                    throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, "Cannot cast value to UUID: " + text);
-                }
-                return value;
-            });
-        }
-        if (source instanceof VarbinaryType && result instanceof UuidType) {
-            return Kernels.bytesCast(Types.UUID, tryCast, (block, position) -> {
-                int length = bytes(block).length(position);
-                if (length != UuidType.LENGTH) {
-                    throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, "Invalid UUID binary length: " + length);
-                }
-                return bytes(block).getBytes(position);
-            });
-        }
-        throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to " + result.displayName());
-    }
-
-    private static VariableWidthBlock bytes(Block block) {
-        return (VariableWidthBlock) block;
+        return FixedBytesCasts.cast(CODEC, source, result, name.equals("try_cast"));
     }
 
     /** Random (version 4, variant 1) UUIDs, as Trino's uuid() makes them. */

@@ -5,7 +5,7 @@ import io.quarry.block.DoubleBlock;
 import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.exec.function.HyperLogLogSketch;
-import io.quarry.exec.function.Murmur3Hash64;
+import io.quarry.exec.function.Murmur3;
 import io.quarry.type.DecimalType;
 import io.quarry.type.Type;
 
@@ -46,15 +46,15 @@ final class HyperLogLogAccumulator extends SketchAccumulator<HyperLogLogSketch> 
     @Override
     long hash(Block block, int position) {
         if (block instanceof LongBlock longs && !(inputType instanceof DecimalType)) {
-            return Murmur3Hash64.hash(longs.getLong(position));
+            return Murmur3.hash64(longs.getLong(position));
         }
         if (block instanceof DoubleBlock doubles) {
-            return Murmur3Hash64.hash(Double.doubleToLongBits(doubles.getDouble(position)));
+            return Murmur3.hash64(Double.doubleToLongBits(doubles.getDouble(position)));
         }
         if (block instanceof VariableWidthBlock strings) {
-            return Murmur3Hash64.hash(strings.rawData(), strings.offset(position), strings.length(position));
+            return Murmur3.hash64(strings.rawData(), strings.offset(position), strings.length(position));
         }
         // decimals, which approx_set takes as double
-        return Murmur3Hash64.hash(Double.doubleToLongBits(ExtendedAccumulators.doubleValue(block, inputType, position)));
+        return Murmur3.hash64(Double.doubleToLongBits(ExtendedAccumulators.doubleValue(block, inputType, position)));
     }
 }

@@ -3,7 +3,7 @@ package io.quarry.exec.operator;
 import io.quarry.block.Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
-import io.quarry.exec.function.Murmur3Hash64;
+import io.quarry.exec.function.Murmur3;
 import io.quarry.exec.function.SetDigestSketch;
 
 /**
@@ -29,7 +29,7 @@ final class SetDigestAccumulator extends SketchAccumulator<SetDigestSketch> {
     @Override
     long hash(Block block, int position) {
         return block instanceof VariableWidthBlock bytes
-                ? Murmur3Hash64.hash(bytes.rawData(), bytes.offset(position), bytes.length(position))
-                : Murmur3Hash64.hash(((LongBlock) block).getLong(position));
+                ? Murmur3.hash64(bytes.rawData(), bytes.offset(position), bytes.length(position))
+                : Murmur3.hash64(((LongBlock) block).getLong(position));
     }
 }

@@ -18,7 +18,7 @@ class TestHyperLogLogSketch {
     private static HyperLogLogSketch of(long from, long to) {
         HyperLogLogSketch sketch = HyperLogLogSketch.create(4096);
         for (long value = from; value <= to; value++) {
-            sketch.addHash(Murmur3Hash64.hash(value));
+            sketch.addHash(Murmur3.hash64(value));
         }
         return sketch;
     }
@@ -30,7 +30,7 @@ class TestHyperLogLogSketch {
         HyperLogLogSketch strings = HyperLogLogSketch.create(4096);
         for (String value : new String[] {"a", "b", "a"}) {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            strings.addHash(Murmur3Hash64.hash(bytes, 0, bytes.length));
+            strings.addHash(Murmur3.hash64(bytes, 0, bytes.length));
         }
         assertThat(hex(strings)).isEqualTo("020C020041A9987A40555585");
     }
@@ -39,11 +39,11 @@ class TestHyperLogLogSketch {
     void murmurHashOfBytesMatchesTheLongForm() {
         // the long form is the 8 little-endian bytes; past 16 bytes the block loop runs
         byte[] bytes = {1, 0, 0, 0, 0, 0, 0, 0};
-        assertThat(Murmur3Hash64.hash(bytes, 0, 8)).isEqualTo(Murmur3Hash64.hash(1L));
+        assertThat(Murmur3.hash64(bytes, 0, 8)).isEqualTo(Murmur3.hash64(1L));
         byte[] longer = "a text longer than sixteen bytes, with a tail".getBytes(StandardCharsets.UTF_8);
         byte[] shifted = new byte[longer.length + 3];
         System.arraycopy(longer, 0, shifted, 3, longer.length);
-        assertThat(Murmur3Hash64.hash(shifted, 3, longer.length)).isEqualTo(Murmur3Hash64.hash(longer, 0, longer.length));
+        assertThat(Murmur3.hash64(shifted, 3, longer.length)).isEqualTo(Murmur3.hash64(longer, 0, longer.length));
     }
 
     @Test
@@ -63,7 +63,7 @@ class TestHyperLogLogSketch {
         HyperLogLogSketch even = HyperLogLogSketch.create(4096);
         HyperLogLogSketch odd = HyperLogLogSketch.create(4096);
         for (long value = 1; value <= 516; value++) {
-            (value % 2 == 0 ? even : odd).addHash(Murmur3Hash64.hash(value));
+            (value % 2 == 0 ? even : odd).addHash(Murmur3.hash64(value));
         }
         even.mergeWith(odd);
         assertThat(hex(even)).startsWith("020C0402");
