@@ -52,7 +52,7 @@ final class AggregateAndWindowFunctions {
         // aggregates that build maps, and the bitwise ones
         operators.put("HISTOGRAM", aggregate("HISTOGRAM", AggregateAndWindowFunctions::histogramType, OperandTypes.ANY));
         operators.put("MULTIMAP_AGG", aggregate("MULTIMAP_AGG", AggregateAndWindowFunctions::multimapAggType, OperandTypes.ANY_ANY));
-        operators.put("MAP_UNION", aggregate("MAP_UNION", ReturnTypes.ARG0_FORCE_NULLABLE, OperandTypes.family(SqlTypeFamily.MAP)));
+        operators.put("MAP_UNION", aggregate("MAP_UNION", AggregateAndWindowFunctions::mapUnionType, OperandTypes.family(SqlTypeFamily.MAP)));
         operators.put("SKEWNESS", aggregate("SKEWNESS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));
         operators.put("KURTOSIS", aggregate("KURTOSIS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));
         for (String name : new String[] {"BITWISE_AND_AGG", "BITWISE_OR_AGG", "BITWISE_XOR_AGG"}) {
@@ -82,6 +82,16 @@ final class AggregateAndWindowFunctions {
         return factory.createTypeWithNullability(factory.createMapType(
                 factory.createTypeWithNullability(binding.getOperandType(0), false),
                 factory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.BIGINT)), true);
+    }
+
+    /** The type of the maps; of a bare NULL, map(unknown, unknown) as in Trino. */
+    private static org.apache.calcite.rel.type.RelDataType mapUnionType(org.apache.calcite.sql.SqlOperatorBinding binding) {
+        org.apache.calcite.rel.type.RelDataTypeFactory factory = binding.getTypeFactory();
+        org.apache.calcite.rel.type.RelDataType maps = binding.getOperandType(0);
+        if (maps.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL) {
+            maps = factory.createMapType(maps, maps);
+        }
+        return factory.createTypeWithNullability(maps, true);
     }
 
     private static org.apache.calcite.rel.type.RelDataType multimapAggType(org.apache.calcite.sql.SqlOperatorBinding binding) {

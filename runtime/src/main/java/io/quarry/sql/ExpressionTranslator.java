@@ -764,7 +764,10 @@ final class ExpressionTranslator {
         }
         if (value instanceof BigDecimal decimalValue) {
             if (target instanceof DoubleType) {
-                return new Constant(decimalValue.doubleValue(), target);
+                // as the executor converts: a short decimal divides in double
+                return new Constant(source instanceof DecimalType decimal && decimal.isShort()
+                        ? decimal.toDouble(decimalValue.setScale(decimal.scale(), RoundingMode.HALF_UP).unscaledValue().longValue())
+                        : decimalValue.doubleValue(), target);
             }
             if (target instanceof DecimalType decimal && decimal.scale() >= decimalValue.scale()
                     && decimalValue.precision() - decimalValue.scale() <= decimal.precision() - decimal.scale()) {

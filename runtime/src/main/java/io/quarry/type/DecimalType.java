@@ -9,6 +9,15 @@ import java.util.List;
 public record DecimalType(int precision, int scale) implements Type {
     public static final int MAX_PRECISION = 38;
     public static final int MAX_SHORT_PRECISION = 18;
+    /** 10^0 to 10^18, each exact as a double. */
+    private static final double[] DOUBLE_POWERS_OF_TEN = new double[MAX_SHORT_PRECISION + 1];
+
+    static {
+        DOUBLE_POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < DOUBLE_POWERS_OF_TEN.length; i++) {
+            DOUBLE_POWERS_OF_TEN[i] = DOUBLE_POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
 
     public DecimalType {
         if (precision < 1 || precision > MAX_PRECISION) {
@@ -21,6 +30,19 @@ public record DecimalType(int precision, int scale) implements Type {
 
     public boolean isShort() {
         return precision <= MAX_SHORT_PRECISION;
+    }
+
+    /**
+     * A short decimal's unscaled value as a double as Trino converts it: divided by 10^scale in double, which may
+     * miss the closest double by a bit (0.9999999999999999 becomes 1.0).
+     */
+    public double toDouble(long unscaled) {
+        return unscaled / DOUBLE_POWERS_OF_TEN[scale];
+    }
+
+    /** A short decimal's unscaled value as a real as Trino converts it: divided by 10^scale in float. */
+    public float toReal(long unscaled) {
+        return (float) unscaled / (float) DOUBLE_POWERS_OF_TEN[scale];
     }
 
     @Override

@@ -25,6 +25,18 @@ class TestCastEdges extends LocalQueryTest {
     }
 
     @Test
+    void shortDecimalsBecomeDoublesByDividingInDouble() throws Exception {
+        // a short decimal is its unscaled value over 10^scale, divided in double (in float for real), which may miss
+        // the closest double by a bit; a long decimal converts exactly
+        assertResult("SELECT CAST(DECIMAL '0.9999999999999999' AS double), CAST(DECIMAL '2.4732489209496226' AS double),"
+                        + " CAST(DECIMAL '0.934298973468971824' AS real) = REAL '0.93429893', x + 0e0, sqrt(x),"
+                        + " CAST(DECIMAL '16760443.65450300826823658585' AS double)"
+                        + " FROM (VALUES DECIMAL '9754103.8898074246') t(x)",
+                List.of("double", "double", "boolean", "double", "double", "double"),
+                List.of(1.0, 2.4732489209496222, true, 9754103.889807424, 3123.1560783616665, 16760443.654503008));
+    }
+
+    @Test
     void charCastsOnlyToText() throws Exception {
         for (String target : List.of("tinyint", "integer", "bigint", "real", "double", "decimal(10,2)", "boolean", "date",
                 "timestamp(3)", "time(3)", "timestamp(6) with time zone", "varbinary")) {

@@ -150,6 +150,9 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
                         + " (NULL, 'c', NULL)) t(x, y, m)",
                 List.of("map(integer, bigint)", "map(integer, array(varchar(1)))", "map(integer, integer)", "bigint", "bigint", "bigint"),
                 List.of(map(1L, 2L, 2L, 1L), map(1L, Arrays.asList("a", null), 2L, List.of("b")), map(1L, 10L, 2L, 20L), 0L, 3L, 2L));
+        assertResult("SELECT map_union(NULL), histogram(NULL), map_union(m) FROM (VALUES CAST(NULL AS map(varchar, integer))) t(m)",
+                List.of("map(unknown, unknown)", "map(unknown, bigint)", "map(varchar, integer)"),
+                Arrays.asList(null, null, null));
         assertResult("SELECT histogram(x), multimap_agg(x, y), bitwise_and_agg(x) FROM (VALUES (CAST(NULL AS integer), 'a')) t(x, y)",
                 List.of("map(integer, bigint)", "map(integer, array(varchar(1)))", "bigint"),
                 Arrays.asList(null, null, null));

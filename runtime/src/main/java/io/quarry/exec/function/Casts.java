@@ -105,15 +105,11 @@ final class Casts {
             };
         }
         if (source instanceof DecimalType decimal && decimal.isShort() && target instanceof DoubleType) {
-            double divisor = Decimals.longTenToThe(decimal.scale());
-            int scale = decimal.scale();
             return (arguments, count) -> {
                 long[] values = Blocks.longs(arguments[0]);
                 double[] result = new double[count];
                 for (int i = 0; i < count; i++) {
-                    long value = values[i];
-                    // exact operands give a correctly rounded quotient
-                    result[i] = Math.abs(value) < (1L << 53) ? value / divisor : BigDecimal.valueOf(value, scale).doubleValue();
+                    result[i] = decimal.toDouble(values[i]);
                 }
                 return new DoubleBlock(count, Blocks.unionNulls(arguments, count), result);
             };
@@ -277,6 +273,12 @@ final class Casts {
         }
         if (source instanceof DoubleType && real) {
             return (block, position, out) -> out.appendDouble((float) ((DoubleBlock) block).getDouble(position));
+        }
+        if (source instanceof DecimalType decimal && decimal.isShort()) {
+            return (block, position, out) -> {
+                long unscaled = ((LongBlock) block).getLong(position);
+                out.appendDouble(real ? decimal.toReal(unscaled) : decimal.toDouble(unscaled));
+            };
         }
         if (source instanceof DecimalType decimal) {
             int scale = decimal.scale();

@@ -47,7 +47,9 @@ final class MathFunctions {
             return doubles.getDouble(position);
         }
         if (type instanceof DecimalType decimal) {
-            return new BigDecimal(Decimals.read(block, position), decimal.scale()).doubleValue();
+            return decimal.isShort()
+                    ? decimal.toDouble(((LongBlock) block).getLong(position))
+                    : new BigDecimal(Decimals.read(block, position), decimal.scale()).doubleValue();
         }
         return ((LongBlock) block).getLong(position);
     }

@@ -64,7 +64,7 @@ final class ExtendedAccumulators {
         }
         if (block instanceof LongBlock longs) {
             if (type instanceof DecimalType decimal) {
-                return longs.getLong(position) / Math.pow(10, decimal.scale());
+                return decimal.toDouble(longs.getLong(position));
             }
             return longs.getLong(position);
         }
