@@ -101,8 +101,10 @@ final class Errors {
             return error(ErrorCode.TABLE_NOT_FOUND, "Table '" + m.group(1) + "' does not exist", location);
         }
         m = CANNOT_APPLY.matcher(message);
-        if (m.matches() && Character.isLetter(m.group(1).charAt(0))) {
-            String function = m.group(1).toLowerCase(Locale.ROOT);
+        boolean countedMinMax = m.matches() && m.group(1).matches("\\$(MAX|MIN)_N");
+        if (m.matches() && (Character.isLetter(m.group(1).charAt(0)) || countedMinMax)) {
+            // max(x, n) and min(x, n) are the hidden $MAX_N and $MIN_N to Calcite
+            String function = (countedMinMax ? m.group(1).substring(1, 4) : m.group(1)).toLowerCase(Locale.ROOT);
             // a lambda argument reads <FUNCTION(…) -> …> in Calcite's words, <function> in Trino's
             String arguments = trinoTypes(m.group(2)).replaceAll("<FUNCTION\\(.*?\\) -> [^>]*>", "\u0000")
                     .replace("<", "").replace(">", "").replace("\u0000", "<function>");

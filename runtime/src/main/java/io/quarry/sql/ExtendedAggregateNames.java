@@ -16,7 +16,8 @@ final class ExtendedAggregateNames {
     }
 
     static String name(SqlAggFunction function) {
-        String name = function.getName().toLowerCase(Locale.ROOT);
+        String counted = CountedMinMaxCalls.quarryName(function);
+        String name = counted != null ? counted : function.getName().toLowerCase(Locale.ROOT);
         if (ExtendedAggregates.FUNCTIONS.contains(name) || MoreAggregateFunctions.NAMES.contains(name)) {
             return name;
         }

@@ -28,7 +28,7 @@ final class MoreAggregateFunctions {
     private MoreAggregateFunctions() {}
 
     /** The Quarry names of these aggregates (besides max_by/min_by, which the extended aggregates name). */
-    static final Set<String> NAMES = Set.of("checksum", "listagg", "approx_most_frequent", "numeric_histogram");
+    static final Set<String> NAMES = Set.of("checksum", "listagg", "approx_most_frequent", "numeric_histogram", "max_n", "min_n");
 
     /** Name (upper case) to operator; replaces the two-argument max_by/min_by. */
     static final Map<String, SqlOperator> OPERATORS = operators();

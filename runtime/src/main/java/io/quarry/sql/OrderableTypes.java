@@ -23,13 +23,14 @@ final class OrderableTypes {
     /** FUNCTION_NOT_FOUND, as Trino has no signature for it, when an ordering aggregate gets a value without order. */
     static void checkAggregate(String function, List<Type> argumentTypes) {
         int compared = switch (function) {
-            case "min", "max" -> 0;
+            case "min", "max", "min_n", "max_n" -> 0;
             case "min_by", "max_by" -> 1;
             default -> -1;
         };
         if (compared >= 0 && compared < argumentTypes.size() && !argumentTypes.get(compared).isOrderable()) {
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
-                    + argumentTypes.stream().map(Type::displayName).collect(Collectors.joining(", ")) + ") for function " + function);
+                    + argumentTypes.stream().map(Type::displayName).collect(Collectors.joining(", ")) + ") for function "
+                    + function.replaceFirst("_n$", ""));
         }
     }
 }

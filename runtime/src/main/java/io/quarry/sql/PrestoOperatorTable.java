@@ -107,6 +107,8 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         operators.addAll(ScalarFunctionTable.OPERATORS);
         AggregateAndWindowFunctions.OPERATORS.forEach((name, operator) -> register(name, operator));
         StructuralOperators.all().forEach(operator -> register(operator.getName(), operator));
+        register(CountedMinMaxCalls.MAX_N.getName(), CountedMinMaxCalls.MAX_N);
+        register(CountedMinMaxCalls.MIN_N.getName(), CountedMinMaxCalls.MIN_N);
         register("DAY", SqlStdOperatorTable.DAYOFMONTH);
         register("CEILING", SqlStdOperatorTable.CEIL);
         register("POW", SqlStdOperatorTable.POWER);

@@ -156,6 +156,7 @@ public final class SqlPlanner {
         GroupsFrames.mark(parsed, withTies.sql());
         ParsedStatementChecks.check(parsed, text);
         TableFunctionCalls.rewrite(parsed, text);
+        CountedMinMaxCalls.rewrite(parsed);
         if (!parsed.isA(SqlKind.QUERY)) {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
@@ -226,6 +227,7 @@ public final class SqlPlanner {
             GroupsFrames.mark(parsed, stripped);
             ParsedStatementChecks.check(parsed, text);
             TableFunctionCalls.rewrite(parsed, text);
+            CountedMinMaxCalls.rewrite(parsed);
             if (!parsed.isA(SqlKind.QUERY)) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only queries can be described");
             }

@@ -232,7 +232,8 @@ final class WindowTranslator {
      * aggregation path uses), which the window operator evaluates with that aggregate's accumulator over the frame.
      */
     private static String functionName(RexOver over) {
-        String name = over.getAggOperator().getName().toLowerCase(Locale.ROOT);
+        String counted = CountedMinMaxCalls.quarryName(over.getAggOperator());
+        String name = counted != null ? counted : over.getAggOperator().getName().toLowerCase(Locale.ROOT);
         name = switch (over.getAggOperator().getKind()) {
             case SUM, SUM0 -> "sum";
             case COUNT -> "count";

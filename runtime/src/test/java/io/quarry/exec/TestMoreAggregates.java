@@ -34,6 +34,31 @@ class TestMoreAggregates extends LocalQueryTest {
     }
 
     @Test
+    void maxAndMinWithCount() throws Exception {
+        assertResult("SELECT k, max(x, 2), min(x, 3) FROM (VALUES (1, 5), (1, NULL), (1, 7), (1, 5), (2, 1)) t(k, x) GROUP BY k ORDER BY k",
+                List.of("integer", "array(integer)", "array(integer)"),
+                List.of(1L, List.of(7L, 5L), List.of(5L, 5L, 7L)), List.of(2L, List.of(1L), List.of(1L)));
+        assertResult("SELECT x, max(x, 2) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), min(s, 1) OVER ()"
+                        + " FROM (VALUES (3, 'b'), (1, 'a'), (2, 'c')) t(x, s) ORDER BY x",
+                List.of("integer", "array(integer)", "array(varchar(1))"),
+                List.of(1L, List.of(1L), List.of("a")), List.of(2L, List.of(2L, 1L), List.of("a")),
+                List.of(3L, List.of(3L, 2L), List.of("a")));
+        assertResult("SELECT max(name, 2), min(nationkey, 2), max(nationkey) FROM tpch.tiny.nation",
+                List.of("array(varchar(25))", "array(bigint)", "bigint"),
+                List.of(List.of("VIETNAM", "UNITED STATES"), List.of(0L, 1L), 24L));
+        assertResult("SELECT max(x, 2), max(x, NULL) FROM (VALUES 1) t(x) WHERE x > 5",
+                List.of("array(integer)", "array(integer)"), Arrays.asList(null, null));
+        assertThatThrownBy(() -> run("SELECT min(x, 10001) FROM (VALUES 1) t(x)"))
+                .hasMessageContaining("second argument of min_n must be less than or equal to 10000; found 10001");
+        assertThatThrownBy(() -> run("SELECT max(x, 0) FROM (VALUES 1) t(x)"))
+                .hasMessageContaining("second argument of max_n must be positive");
+        assertThatThrownBy(() -> run("SELECT max(x, 2) FROM (VALUES MAP(ARRAY[1], ARRAY[1])) t(x)"))
+                .hasMessageContaining("for function max");
+        assertThatThrownBy(() -> run("SELECT min(x, 'a') FROM (VALUES 1) t(x)"))
+                .hasMessageContaining("Unexpected parameters (integer, varchar(1)) for function min");
+    }
+
+    @Test
     void nanKeysLose() throws Exception {
         assertResult("SELECT max_by(x, y), min_by(x, y) FROM (VALUES (1, nan()), (2, 1.0e0), (3, 2.0e0)) t(x, y)",
                 List.of("integer", "integer"), List.of(3L, 2L));

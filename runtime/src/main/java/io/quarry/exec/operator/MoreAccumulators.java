@@ -6,13 +6,16 @@ import io.quarry.type.Storage;
 import java.util.Set;
 
 /**
- * The accumulators of checksum, listagg, approx_most_frequent, numeric_histogram and the max_by/min_by forms with a
- * count (all in a single step, no intermediate state between nodes), and min/max of arrays and rows.
+ * The accumulators of checksum, listagg, approx_most_frequent, numeric_histogram and the max_by/min_by/max/min forms
+ * with a count (all in a single step, no intermediate state between nodes), and min/max of arrays and rows.
  */
 final class MoreAccumulators {
-    /** The functions, by Quarry name ({@code max_by_n}/{@code min_by_n} are max_by/min_by with a count). */
+    /**
+     * The functions, by Quarry name ({@code max_by_n}/{@code min_by_n} are max_by/min_by with a count, {@code max_n}/
+     * {@code min_n} max/min with one).
+     */
     static final Set<String> FUNCTIONS = Set.of(
-            "checksum", "listagg", "approx_most_frequent", "numeric_histogram", "max_by_n", "min_by_n");
+            "checksum", "listagg", "approx_most_frequent", "numeric_histogram", "max_by_n", "min_by_n", "max_n", "min_n");
 
     private MoreAccumulators() {}
 
@@ -36,6 +39,7 @@ final class MoreAccumulators {
             case "approx_most_frequent" -> new ApproxMostFrequentAccumulator(call.argumentTypes().get(1));
             case "numeric_histogram" -> new NumericHistogramAccumulator(
                     ((MapType) call.resultType()).keyType(), call.argumentTypes());
+            case "max_n", "min_n" -> new ValuesByKeyAccumulator(call.function(), call.argumentTypes().get(0), call.argumentTypes().get(0));
             default -> new ValuesByKeyAccumulator(call.function(), call.argumentTypes().get(0), call.argumentTypes().get(1));
         };
     }

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code max_by(x, y, n)} / {@code min_by(x, y, n)}: the x of the n rows with the greatest / least non-NULL y, best
- * first. Each group keeps a binary heap of at most n entries whose root is the worst kept key, so a row replaces the
+ * first; {@code max(x, n)} / {@code min(x, n)} ({@code max_n} / {@code min_n}) are the same with x its own key. Each group keeps a binary heap of at most n entries whose root is the worst kept key, so a row replaces the
  * root only when its key is strictly better; ties among equal keys come out in the order that heap gives them, as in
  * Trino. A NaN key is worse than every number.
  */
@@ -24,6 +24,8 @@ final class ValuesByKeyAccumulator implements SingleStepAccumulator {
     private final Type valueType;
     private final Type keyType;
     private final boolean max;
+    /** max_n / min_n: the arguments are (x, n), x its own key. */
+    private final boolean keyedByValue;
     private final List<Heap> heaps = new ArrayList<>();
     private long entries;
 
@@ -32,6 +34,7 @@ final class ValuesByKeyAccumulator implements SingleStepAccumulator {
         this.valueType = valueType;
         this.keyType = keyType;
         this.max = function.startsWith("max");
+        this.keyedByValue = function.equals("max_n") || function.equals("min_n");
     }
 
     @Override
@@ -44,8 +47,8 @@ final class ValuesByKeyAccumulator implements SingleStepAccumulator {
     @Override
     public void addInput(int[] groupIds, Block[] arguments, int count) {
         Block values = arguments[0];
-        Block keys = arguments[1];
-        Block counts = arguments[2];
+        Block keys = keyedByValue ? values : arguments[1];
+        Block counts = keyedByValue ? arguments[1] : arguments[2];
         for (int i = 0; i < count; i++) {
             if (keys.isNull(i) || counts.isNull(i)) {
                 continue;
@@ -53,13 +56,14 @@ final class ValuesByKeyAccumulator implements SingleStepAccumulator {
             Heap heap = heaps.get(groupIds[i]);
             if (heap == null) {
                 long n = ((Number) Values.toObject(Types.BIGINT, counts, i)).longValue();
+                String argument = keyedByValue ? "second argument of " + function : "third argument of " + name();
                 if (n <= 0) {
                     throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
-                            "third argument of " + name() + " must be a positive integer");
+                            argument + (keyedByValue ? " must be positive" : " must be a positive integer"));
                 }
                 if (n > MAX_COUNT) {
                     throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
-                            "third argument of " + name() + " must be less than or equal to " + MAX_COUNT + "; found " + n);
+                            argument + " must be less than or equal to " + MAX_COUNT + "; found " + n);
                 }
                 heap = new Heap((int) n);
                 heaps.set(groupIds[i], heap);
@@ -72,7 +76,10 @@ final class ValuesByKeyAccumulator implements SingleStepAccumulator {
     }
 
     private String name() {
-        return function.startsWith("max") ? "max_by" : "min_by";
+        if (keyedByValue) {
+            return max ? "max" : "min";
+        }
+        return max ? "max_by" : "min_by";
     }
 
     @Override
