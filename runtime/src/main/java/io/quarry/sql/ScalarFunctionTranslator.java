@@ -88,12 +88,30 @@ final class ScalarFunctionTranslator {
             return new Constant(literal.getValueAs(BigDecimal.class).longValueExact(), type);
         }
         if (typeName == SqlTypeName.TIMESTAMP) {
-            LocalDateTime time = LocalDateTime.parse(literal.getValueAs(TimestampString.class).toString().replace(' ', 'T'));
-            long micros = time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1_000;
-            return new Constant(micros, type);
+            // up to 12 fraction digits: a timestamp holds microseconds, the seventh digit rounds them
+            String text = literal.getValueAs(TimestampString.class).toString();
+            String fraction = fraction(text);
+            LocalDateTime time = LocalDateTime.parse(wholeSeconds(text).replace(' ', 'T'));
+            long micros = Long.parseLong((fraction + "000000").substring(0, 6))
+                    + (fraction.length() > 6 && fraction.charAt(6) >= '5' ? 1 : 0);
+            return new Constant(time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + micros, type);
         }
-        LocalTime time = LocalTime.parse(literal.getValueAs(TimeString.class).toString());
-        return new Constant(time.toNanoOfDay() * 1_000L, type);
+        // a time holds picoseconds of the day: all 12 digits
+        String text = literal.getValueAs(TimeString.class).toString();
+        LocalTime time = LocalTime.parse(wholeSeconds(text));
+        long picos = Long.parseLong((fraction(text) + "000000000000").substring(0, 12));
+        return new Constant(time.toSecondOfDay() * 1_000_000_000_000L + picos, type);
+    }
+
+    /** The digits after the point of a time or timestamp text, or none. */
+    private static String fraction(String text) {
+        int dot = text.indexOf('.');
+        return dot < 0 ? "" : text.substring(dot + 1);
+    }
+
+    private static String wholeSeconds(String text) {
+        int dot = text.indexOf('.');
+        return dot < 0 ? text : text.substring(0, dot);
     }
 
     static Expression translate(RexCall call, Function<RexNode, Expression> translator) {

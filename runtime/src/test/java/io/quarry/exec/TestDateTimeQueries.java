@@ -17,6 +17,16 @@ class TestDateTimeQueries extends LocalQueryTest {
     }
 
     @Test
+    void literalsWithUpToTwelveFractionDigits() throws Exception {
+        // a timestamp keeps microseconds, rounded by the seventh digit; a time keeps all twelve digits
+        assertResult("SELECT CAST(CAST(TIMESTAMP '2020-01-01 00:00:00.1234567891' AS timestamp(6)) AS varchar),"
+                        + " CAST(CAST(TIMESTAMP '2020-12-31 23:59:59.9999996' AS timestamp(6)) AS varchar),"
+                        + " CAST(TIME '01:02:03.123456789012' AS varchar), TIME '01:02:03.123456789012' < TIME '01:02:03.123456789013'",
+                List.of("varchar", "varchar", "varchar", "boolean"),
+                List.of("2020-01-01 00:00:00.123457", "2021-01-01 00:00:00.000000", "01:02:03.123456789012", true));
+    }
+
+    @Test
     void atTimeZone() throws Exception {
         assertText("SELECT CAST(TIMESTAMP '2020-05-17 10:11:12 America/New_York' AT TIME ZONE 'UTC' AS varchar),"
                         + " CAST(TIMESTAMP '2020-05-17 10:11:12' AT TIME ZONE 'Asia/Tokyo' AS varchar),"
