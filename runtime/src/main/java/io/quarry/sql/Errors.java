@@ -17,6 +17,8 @@ final class Errors {
     private static final Pattern TABLE_OF_COLUMN_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
     private static final Pattern NOT_GROUPED = Pattern.compile("Expression '(.*)' is not being grouped");
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
+    /** A column of USING read through one side's name: Trino has it only unqualified. */
+    private static final Pattern QUALIFIED_COMMON_COLUMN = Pattern.compile("Cannot qualify common column '([^']*)'");
     private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found.*");
     private static final Pattern CANNOT_APPLY = Pattern.compile("Cannot apply '([^']*)' to arguments of type '(.*?)'\\..*", Pattern.DOTALL);
     private static final Pattern CALCITE_TYPE = Pattern.compile("<([A-Z_ ]+)(\\((\\d+)(?:, ?(\\d+))?\\))?>");
@@ -76,6 +78,10 @@ final class Errors {
             return frameError;
         }
         Matcher m = COLUMN_NOT_FOUND.matcher(message);
+        if (m.matches()) {
+            return error(ErrorCode.COLUMN_NOT_FOUND, "Column '" + m.group(1) + "' cannot be resolved", location);
+        }
+        m = QUALIFIED_COMMON_COLUMN.matcher(message);
         if (m.matches()) {
             return error(ErrorCode.COLUMN_NOT_FOUND, "Column '" + m.group(1) + "' cannot be resolved", location);
         }

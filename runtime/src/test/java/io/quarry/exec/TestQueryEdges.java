@@ -24,6 +24,12 @@ class TestQueryEdges extends LocalQueryTest {
     }
 
     @Test
+    void aUsingColumnHasNoQualifiedName() {
+        assertFails("SELECT t.k FROM (VALUES (1, 'a')) t(k, v) JOIN (VALUES (1, 'x')) u(k, w) USING (k)",
+            ErrorCode.COLUMN_NOT_FOUND, "Column 't.k' cannot be resolved");
+    }
+
+    @Test
     void overOnWhatIsNoWindowFunction() {
         assertFails("SELECT count(*) FILTER (WHERE x > 1) OVER () FROM (VALUES 1, 2, 3) t(x)",
             ErrorCode.NOT_SUPPORTED, "FILTER is not yet supported for window functions");
