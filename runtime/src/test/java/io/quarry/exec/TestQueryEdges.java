@@ -24,6 +24,15 @@ class TestQueryEdges extends LocalQueryTest {
     }
 
     @Test
+    void valuesMixingDoubleLiteralsWithIntegersAndDecimals() throws Exception {
+        assertResult("SELECT x FROM (VALUES 1.5e0, 2, 3) t(x)", List.of("double"), List.of(1.5), List.of(2.0), List.of(3.0));
+        assertResult("SELECT x FROM (VALUES 2, 1.5e0) t(x)", List.of("double"), List.of(2.0), List.of(1.5));
+        assertResult("SELECT avg(CAST(x AS real)), sum(CAST(x AS real)) FROM (VALUES 1.5e0, 2) t(x)",
+            List.of("real", "real"), List.of(1.75, 3.5));
+        assertResult("SELECT x FROM (VALUES 1.5e0, 2.5) t(x) ORDER BY x", List.of("double"), List.of(1.5), List.of(2.5));
+    }
+
+    @Test
     void aUsingColumnHasNoQualifiedName() {
         assertFails("SELECT t.k FROM (VALUES (1, 'a')) t(k, v) JOIN (VALUES (1, 'x')) u(k, w) USING (k)",
             ErrorCode.COLUMN_NOT_FOUND, "Column 't.k' cannot be resolved");
