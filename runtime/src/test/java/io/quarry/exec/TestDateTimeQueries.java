@@ -17,6 +17,17 @@ class TestDateTimeQueries extends LocalQueryTest {
     }
 
     @Test
+    void formatPatternsAsTrinoReadsThem() throws Exception {
+        assertResult("SELECT format_datetime(TIMESTAMP '2024-02-29 13:14:15', 'yyyy é ü ''x'' Ω'),"
+                        + " day_of_month(INTERVAL '1 02:03:04' DAY TO SECOND)",
+                List.of("varchar", "bigint"), List.of("2024 é ü x Ω", 1L));
+        assertFails("SELECT format_datetime(TIMESTAMP '2024-02-29 13:14:15', '')", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Invalid pattern specification: Pattern is null or empty");
+        assertFails("SELECT date_format(TIMESTAMP '2024-02-29 13:14:15', '')", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Both printing and parsing not supported");
+    }
+
+    @Test
     void literalsWithUpToTwelveFractionDigits() throws Exception {
         // a timestamp keeps microseconds, rounded by the seventh digit; a time keeps all twelve digits
         assertResult("SELECT CAST(CAST(TIMESTAMP '2020-01-01 00:00:00.1234567891' AS timestamp(6)) AS varchar),"

@@ -13,6 +13,19 @@ import org.junit.jupiter.api.Test;
 class TestTextFunctionQueries extends LocalQueryTest {
 
     @Test
+    void argumentErrorsAsTrinoGivesThem() throws Exception {
+        assertFails("SELECT concat('abc')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "There must be two or more concatenation arguments");
+        assertFails("SELECT concat(ARRAY[1])", ErrorCode.INVALID_FUNCTION_ARGUMENT, "There must be two or more arguments to concat");
+        assertFails("SELECT map_concat(MAP(ARRAY['a'], ARRAY[1]))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "There must be two or more concatenation arguments to map_concat");
+        // an empty padding fails even where nothing would be padded
+        assertFails("SELECT lpad('abc', 2, '')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Padding string must not be empty");
+        assertFails("SELECT rpad(X'01', 0, X'')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Padding bytes must not be empty");
+        assertResult("SELECT json_array_contains(JSON '[1]', NULL), json_array_contains(NULL, 1)",
+                List.of("boolean", "boolean"), java.util.Arrays.asList(null, null));
+    }
+
+    @Test
     void binaryLiteralsAreVarbinary() throws Exception {
         assertResult("SELECT typeof(X'0102'), length(X'0102'), to_base64(substr(X'010203', 2)), to_base64(substr(X'010203', 2, 1)),"
                         + " to_base64(X'01' || X'02'), to_base64(concat(X'01', X'02', X'03')), typeof(X'01' || X'02')",

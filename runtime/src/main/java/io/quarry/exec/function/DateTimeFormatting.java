@@ -85,7 +85,8 @@ final class DateTimeFormatting {
             }
             int count = run - i;
             i = run;
-            if (!Character.isLetter(c)) {
+            // only ASCII letters are pattern letters; any other character (é, Ω) stands for itself
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
                 for (int k = 0; k < count; k++) {
                     if ("[]#{}".indexOf(c) >= 0) {
                         pattern.append('\'').append(c).append('\'');
@@ -117,6 +118,9 @@ final class DateTimeFormatting {
     }
 
     private static DateTimeFormatter jodaFormatter(String pattern) {
+        if (pattern.isEmpty()) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid pattern specification: Pattern is null or empty");
+        }
         try {
             return DateTimeFormatter.ofPattern(javaPattern(pattern), JODA_LOCALE);
         } catch (IllegalArgumentException e) {
@@ -171,6 +175,9 @@ final class DateTimeFormatting {
 
     /** MySQL's date_format specifiers, as Trino supports them. */
     static String mysqlFormat(ZonedDateTime time, String format) {
+        if (format.isEmpty()) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Both printing and parsing not supported");
+        }
         StringBuilder text = new StringBuilder(format.length() + 8);
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);

@@ -127,10 +127,13 @@ final class JsonLibrary {
     }
 
     private static ScalarKernel arrayContains(List<Type> types) {
-        if (types.size() != 2 || !isText(types.get(0))) {
+        if (types.size() != 2 || !(isText(types.get(0)) || types.get(0) instanceof UnknownType)) {
             throw Functions.unsupported("json_array_contains", types);
         }
         Type valueType = types.get(1);
+        if (valueType instanceof UnknownType || types.get(0) instanceof UnknownType) {
+            return (arguments, count) -> Blocks.nulls(Types.BOOLEAN, count); // a NULL argument
+        }
         if (!(valueType instanceof BooleanType || JsonValues.isInteger(valueType) || valueType instanceof DoubleType
                 || StringFunctions.isText(valueType))) {
             throw Functions.unsupported("json_array_contains", types);

@@ -10,6 +10,8 @@ import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
 import io.quarry.type.CharType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
@@ -221,6 +223,9 @@ final class StringFunctions {
     }
 
     static ScalarKernel concat(List<Type> types, Type resultType) {
+        if (types.size() < 2) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "There must be two or more concatenation arguments");
+        }
         boolean nullLiteral = false;
         for (Type type : types) {
             nullLiteral |= type instanceof UnknownType;

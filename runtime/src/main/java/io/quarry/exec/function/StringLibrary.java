@@ -49,14 +49,14 @@ final class StringLibrary {
             if (size < 0 || size > Integer.MAX_VALUE / 4) {
                 throw invalidArgument("Target length must be in the range [0.." + (Integer.MAX_VALUE / 4) + "]");
             }
+            if (padding.isEmpty()) {
+                throw invalidArgument("Padding string must not be empty");
+            }
             int[] codePoints = text.codePoints().toArray();
             int target = (int) size;
             if (codePoints.length >= target) {
                 out.appendString(new String(codePoints, 0, target));
                 return;
-            }
-            if (padding.isEmpty()) {
-                throw invalidArgument("Padding string must not be empty");
             }
             int[] pad = padding.codePoints().toArray();
             int missing = target - codePoints.length;

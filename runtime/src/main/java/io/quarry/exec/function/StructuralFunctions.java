@@ -128,7 +128,12 @@ public final class StructuralFunctions {
                 }, starts, lengths);
             };
             case "array_max", "array_min" -> extreme(element(types), name.equals("array_max"));
-            case "concat" -> (arguments, count) -> concat((ArrayType) result, types, arguments, count);
+            case "concat" -> {
+                if (types.size() < 2) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "There must be two or more arguments to concat");
+                }
+                yield (arguments, count) -> concat((ArrayType) result, types, arguments, count);
+            }
             case "map" -> (arguments, count) -> map((MapType) result, arguments, count);
             case "map_keys" -> (arguments, count) -> {
                 MapBlock maps = (MapBlock) arguments[0];
@@ -162,7 +167,13 @@ public final class StructuralFunctions {
                     ? TemporalSequences.resolve(types)
                     : (arguments, count) -> sequence(arguments, count);
             case "map_from_entries" -> (arguments, count) -> mapFromEntries((MapType) result, arguments, count);
-            case "map_concat" -> (arguments, count) -> MapFunctions.mapConcat((MapType) result, arguments, count);
+            case "map_concat" -> {
+                if (types.size() < 2) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                            "There must be two or more concatenation arguments to map_concat");
+                }
+                yield (arguments, count) -> MapFunctions.mapConcat((MapType) result, arguments, count);
+            }
             case "multimap_from_entries" -> (arguments, count) -> MapFunctions.multimapFromEntries((MapType) result, arguments, count);
             case "cast" -> cast(types.get(0), result, false);
             case "try_cast" -> tryWhole(cast(types.get(0), result, false), result);

@@ -214,7 +214,7 @@ final class TemporalFunctions {
 
     private static LongUnaryOperator intervalDayTimeField(String name, List<Type> types) {
         return switch (name) {
-            case "day" -> millis -> millis / MILLIS_PER_DAY;
+            case "day", "day_of_month" -> millis -> millis / MILLIS_PER_DAY;
             case "hour" -> millis -> millis % MILLIS_PER_DAY / 3_600_000;
             case "minute" -> millis -> millis % 3_600_000 / 60_000;
             case "second" -> millis -> millis % 60_000 / 1000;

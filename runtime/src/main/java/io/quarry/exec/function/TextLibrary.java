@@ -271,13 +271,13 @@ public final class TextLibrary {
             if (size < 0 || size > Integer.MAX_VALUE) {
                 throw invalidArgument("Target length must be in the range [0.." + Integer.MAX_VALUE + "]");
             }
+            if (padding.length == 0) {
+                throw invalidArgument("Padding bytes must not be empty");
+            }
             int target = (int) size;
             if (value.length >= target) {
                 out.appendBytes(value, 0, target);
                 return;
-            }
-            if (padding.length == 0) {
-                throw invalidArgument("Padding bytes must not be empty");
             }
             byte[] padded = new byte[target];
             int missing = target - value.length;
