@@ -13,6 +13,19 @@ import org.junit.jupiter.api.Test;
 class TestTextFunctionQueries extends LocalQueryTest {
 
     @Test
+    void regularExpressionsStepByCodePointAndKnowScripts() throws Exception {
+        // an empty match never splits an emoji (two chars in Java's strings)
+        assertResult("SELECT regexp_split('a\uD83D\uDE00b', ''), regexp_replace('a\uD83D\uDE00b', '', '-'),"
+                        + " regexp_count('\uD83D\uDE00\uD83D\uDE00', ''), regexp_position('\uD83D\uDE00\uD83D\uDE00x', '', 2)",
+                List.of("array(varchar(3))", "varchar(7)", "bigint", "integer"),
+                List.of(List.of("", "a", "\uD83D\uDE00", "b", ""), "-a-\uD83D\uDE00-b-", 3L, 2L));
+        assertResult("SELECT regexp_like('\u65E5\u672C\u8A9E', '^\\p{Han}+$'), regexp_extract_all('a\u65E5b\u672C', '\\p{Han}'),"
+                        + " regexp_replace('Gr\u00FC\u00DFe', '\\P{Latin}', '_'), regexp_like('a', '\\p{L}')",
+                List.of("boolean", "array(varchar(4))", "varchar(17)", "boolean"),
+                List.of(true, List.of("\u65E5", "\u672C"), "Gr\u00FC\u00DFe", true));
+    }
+
+    @Test
     void argumentErrorsAsTrinoGivesThem() throws Exception {
         assertFails("SELECT concat('abc')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "There must be two or more concatenation arguments");
         assertFails("SELECT concat(ARRAY[1])", ErrorCode.INVALID_FUNCTION_ARGUMENT, "There must be two or more arguments to concat");

@@ -39,8 +39,9 @@ public record RegexpMatches(int count, boolean[] nullRows, int[] matchOffsets, i
                 pattern = StringLibrary.compile(patternText);
                 lastPattern = patternText;
             }
-            Matcher matcher = pattern.matcher(((VariableWidthBlock) texts).getString(row));
-            while (matcher.find()) {
+            String text = ((VariableWidthBlock) texts).getString(row);
+            Matcher matcher = pattern.matcher(text);
+            while (StringLibrary.findNext(matcher, text)) {
                 parents.add(row);
                 starts.add(matcher.start());
                 ends.add(matcher.end());

@@ -118,9 +118,10 @@ final class StringArrayFunctions {
 
     private static void extractAll(Pattern fixed, Block[] arguments, int position, BlockBuilder parts) {
         Matcher matcher = matcher(fixed, arguments, position);
+        String text = Kernels.string(arguments[0], position);
         long group = arguments.length > 2 ? ((LongBlock) arguments[2]).getLong(position) : 0;
         StringLibrary.checkGroup(matcher, group);
-        while (matcher.find()) {
+        while (StringLibrary.findNext(matcher, text)) {
             // a group that takes no part in the match is a null element
             String value = matcher.group((int) group);
             if (value == null) {
@@ -135,7 +136,7 @@ final class StringArrayFunctions {
         Matcher matcher = matcher(fixed, arguments, position);
         String text = Kernels.string(arguments[0], position);
         int partStart = 0;
-        while (matcher.find()) {
+        while (StringLibrary.findNext(matcher, text)) {
             parts.appendString(text.substring(partStart, matcher.start()));
             partStart = matcher.end();
         }

@@ -396,9 +396,48 @@ final class StringLibrary {
 
     static Pattern compile(String pattern) {
         try {
-            return Pattern.compile(pattern);
+            return Pattern.compile(withScriptProperties(pattern));
         } catch (PatternSyntaxException e) {
             throw invalidArgument("Invalid regular expression: " + pattern + ": " + e.getDescription());
+        }
+    }
+
+    /** {@code \p{Name}} or {@code \P{Name}}, after an even number of backslashes. */
+    private static final Pattern PROPERTY = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\([pP])\\{(\\w+)\\}");
+
+    /** Trino's patterns name scripts as {@code \p{Han}}; Java's as {@code \p{IsHan}}. */
+    private static String withScriptProperties(String pattern) {
+        if (!pattern.contains("{")) {
+            return pattern;
+        }
+        Matcher matcher = PROPERTY.matcher(pattern);
+        StringBuilder result = new StringBuilder(pattern.length() + 8);
+        while (matcher.find()) {
+            String name = matcher.group(3);
+            String replacement = matcher.group();
+            if (!isJavaProperty(name) && isScript(name)) {
+                replacement = matcher.group(1) + "\\" + matcher.group(2) + "{Is" + name + "}";
+            }
+            matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+        }
+        return matcher.appendTail(result).toString();
+    }
+
+    private static boolean isJavaProperty(String name) {
+        try {
+            Pattern.compile("\\p{" + name + "}");
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean isScript(String name) {
+        try {
+            Character.UnicodeScript.forName(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -441,6 +480,21 @@ final class StringLibrary {
         });
     }
 
+    /**
+     * The next match that does not start between the two chars of a surrogate pair: after an empty match Java steps
+     * one char on, Trino one code point, so an empty pattern must not split an emoji.
+     */
+    static boolean findNext(Matcher matcher, CharSequence text) {
+        while (matcher.find()) {
+            int start = matcher.start();
+            if (start == 0 || start >= text.length() || !Character.isLowSurrogate(text.charAt(start))
+                    || !Character.isHighSurrogate(text.charAt(start - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void checkGroup(Matcher matcher, long group) {
         if (group < 0) {
             throw invalidArgument("Group cannot be negative");
@@ -454,10 +508,15 @@ final class StringLibrary {
         checkText("regexp_replace", types, 0, 1);
         Pattern fixed = constantPattern(arguments);
         return Kernels.rows(result, (blocks, position, out) -> {
-            Matcher matcher = patternAt(fixed, blocks, position).matcher(Kernels.string(blocks[0], position));
+            String text = Kernels.string(blocks[0], position);
+            Matcher matcher = patternAt(fixed, blocks, position).matcher(text);
             String replacement = blocks.length > 2 ? Kernels.string(blocks[2], position) : "";
             try {
-                out.appendString(matcher.replaceAll(replacement));
+                StringBuilder replaced = new StringBuilder(text.length());
+                while (findNext(matcher, text)) {
+                    matcher.appendReplacement(replaced, replacement);
+                }
+                out.appendString(matcher.appendTail(replaced).toString());
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw invalidArgument("Invalid replacement: " + replacement);
             }
@@ -468,9 +527,10 @@ final class StringLibrary {
         checkText("regexp_count", types, 0, 1);
         Pattern fixed = constantPattern(arguments);
         return Kernels.rows(Types.BIGINT, (blocks, position, out) -> {
-            Matcher matcher = patternAt(fixed, blocks, position).matcher(Kernels.string(blocks[0], position));
+            String text = Kernels.string(blocks[0], position);
+            Matcher matcher = patternAt(fixed, blocks, position).matcher(text);
             long count = 0;
-            while (matcher.find()) {
+            while (findNext(matcher, text)) {
                 count++;
             }
             out.appendLong(count);
@@ -504,7 +564,12 @@ final class StringLibrary {
                     out.appendLong(text.codePointCount(0, matcher.start()) + 1);
                     return;
                 }
-                from = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
+                if (matcher.end() > matcher.start()) {
+                    from = matcher.end();
+                } else {
+                    // after an empty match, one code point on
+                    from = matcher.end() < text.length() ? text.offsetByCodePoints(matcher.end(), 1) : matcher.end() + 1;
+                }
             }
             out.appendLong(-1);
         });
