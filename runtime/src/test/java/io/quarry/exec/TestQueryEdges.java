@@ -1,5 +1,7 @@
 package io.quarry.exec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarry.spi.ErrorCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,14 @@ class TestQueryEdges extends LocalQueryTest {
         assertResult("SELECT avg(CAST(x AS real)), sum(CAST(x AS real)) FROM (VALUES 1.5e0, 2) t(x)",
             List.of("real", "real"), List.of(1.75, 3.5));
         assertResult("SELECT x FROM (VALUES 1.5e0, 2.5) t(x) ORDER BY x", List.of("double"), List.of(1.5), List.of(2.5));
+    }
+
+    @Test
+    void aBareNullArgumentMakesTheFunctionNull() throws Exception {
+        // Trino binds NULL to the parameter's type; every one of these answers NULL
+        List<Object> row = java.util.Collections.nCopies(8, null);
+        assertThat(run("SELECT abs(NULL), round(NULL), sign(NULL), mod(NULL, NULL), json_parse(NULL), json_array_length(NULL),"
+                + " to_unixtime(NULL), format_datetime(NULL, NULL)").rows()).containsExactly(row);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
+import io.quarry.type.UnknownType;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +27,19 @@ public final class Functions {
     private Functions() {}
 
     public static ScalarKernel resolve(Call call) {
+        try {
+            return resolveTyped(call);
+        } catch (QuarryException e) {
+            // Trino binds a bare NULL to the parameter's type, and a function answers NULL to a NULL argument
+            if (e.errorCode() == ErrorCode.NOT_SUPPORTED
+                    && call.arguments().stream().anyMatch(argument -> argument.type() instanceof UnknownType)) {
+                return (arguments, count) -> Blocks.nulls(call.type(), count);
+            }
+            throw e;
+        }
+    }
+
+    private static ScalarKernel resolveTyped(Call call) {
         String name = call.function();
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();
