@@ -25,6 +25,8 @@ class TestDateTimeQueries extends LocalQueryTest {
                 "Invalid pattern specification: Pattern is null or empty");
         assertFails("SELECT date_format(TIMESTAMP '2024-02-29 13:14:15', '')", ErrorCode.INVALID_FUNCTION_ARGUMENT,
                 "Both printing and parsing not supported");
+        assertFails("SELECT from_unixtime(1, '')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Zone id is an empty string");
+        assertFails("SELECT from_unixtime(1, 'Foo/Bar')", ErrorCode.NOT_SUPPORTED, "Time zone not supported: Foo/Bar");
     }
 
     @Test

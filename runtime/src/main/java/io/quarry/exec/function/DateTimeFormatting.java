@@ -360,7 +360,11 @@ final class DateTimeFormatting {
         try {
             zone = zoneArgument(arguments, 1);
         } catch (DateTimeException e) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Time zone not supported: " + constantText(arguments, 1));
+            String text = constantText(arguments, 1);
+            if (text != null && text.isEmpty()) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Zone id is an empty string");
+            }
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Time zone not supported: " + text);
         }
         int zoneKey = DateTimeValues.zoneKey(zone);
         return Kernels.rows(TIMESTAMP_TZ_3, (blocks, position, out) -> {
