@@ -37,6 +37,14 @@ class TestCastEdges extends LocalQueryTest {
     }
 
     @Test
+    void castsTrinoHasNotAndTextTooLong() {
+        assertFails("SELECT CAST('[1,2]' AS array(bigint))", ErrorCode.TYPE_MISMATCH, "Cannot cast varchar(5) to array(bigint)");
+        assertFails("SELECT TRY_CAST('a' AS map(varchar, bigint))", ErrorCode.TYPE_MISMATCH, "Cannot cast varchar(1) to map(varchar, bigint)");
+        // a JSON value's text must fit a bounded varchar
+        assertFails("SELECT CAST(JSON '1.5' AS varchar(2))", ErrorCode.INVALID_CAST_ARGUMENT, "varchar(2)");
+    }
+
+    @Test
     void charCastsOnlyToText() throws Exception {
         for (String target : List.of("tinyint", "integer", "bigint", "real", "double", "decimal(10,2)", "boolean", "date",
                 "timestamp(3)", "time(3)", "timestamp(6) with time zone", "varbinary")) {

@@ -366,10 +366,13 @@ final class JsonValues {
         }
         try {
             if (type instanceof VarcharType || type instanceof CharType) {
-                if (tree instanceof Double number) {
-                    return Formats.formatDouble(number);
+                String text = tree instanceof Double number ? Formats.formatDouble(number) : tree.toString();
+                int length = type instanceof VarcharType varchar ? (varchar.isUnbounded() ? Integer.MAX_VALUE : varchar.length())
+                        : ((CharType) type).length();
+                if (text.codePointCount(0, text.length()) > length) {
+                    throw new JsonCastException("Value " + text + " cannot be represented as " + type.displayName());
                 }
-                return tree.toString();
+                return text;
             }
             if (type instanceof BooleanType) {
                 if (tree instanceof Boolean bool) {

@@ -711,7 +711,8 @@ public final class StructuralFunctions {
                         keys.apply(new Block[] {maps.keys()}, entries), values.apply(new Block[] {maps.values()}, entries));
             };
         }
-        throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+        // a cast Trino has not (text to an array, a row to a map, ...)
+        throw new QuarryException(ErrorCode.TYPE_MISMATCH,
                 "Cannot cast " + source.displayName() + " to " + target.displayName());
     }
 
