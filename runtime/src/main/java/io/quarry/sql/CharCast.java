@@ -46,7 +46,34 @@ final class CharCast {
             TRY_NAME.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION, CharCast::returnType, null,
             OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.INTEGER), SqlFunctionCategory.SYSTEM);
 
+    static final String KEEP_NAME = "$keep_char";
+
+    /**
+     * Wraps the user's cast to an array, map or row type with char(n) inside ({@code CAST(x AS array(char(3)))}):
+     * Calcite's type is the cast's own, but Quarry reads Calcite's char as varchar unless it knows the char is the
+     * user's, which this call says of every char in the cast's type.
+     */
+    static final SqlFunction KEEP_OPERATOR = new SqlFunction(
+            KEEP_NAME.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION,
+            org.apache.calcite.sql.type.ReturnTypes.ARG0, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
+    private static final java.util.regex.Pattern CHAR_WORD =
+            java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$\"])CHAR(ACTER)?(?![A-Za-z0-9_$\"])(?!\\s+VARYING)",
+                    java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private CharCast() {}
+
+    /** A cast (after validation's own rewrites) to a structural type with char inside, wrapped in {@link #KEEP_OPERATOR}. */
+    static SqlNode keepStructuralChars(SqlNode node) {
+        if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.SAFE_CAST)
+                && call.operandCount() == 2
+                && call.operand(1) instanceof SqlDataTypeSpec spec
+                && !(spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec)
+                && CHAR_WORD.matcher(spec.toString()).find()) {
+            return KEEP_OPERATOR.createCall(call.getParserPosition(), call);
+        }
+        return node;
+    }
 
     /**
      * A CAST to char(n) becomes a call of {@link #OPERATOR} with n as its second argument, a TRY_CAST one of
@@ -77,6 +104,18 @@ final class CharCast {
                     "Cannot cast " + TypeMapping.displayName(source) + " to char(" + length + ")");
         }
         return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.CHAR, length), source.isNullable());
+    }
+
+    /** The translation of a {@link #KEEP_OPERATOR} call: the cast to its type read with every char kept. */
+    static Expression translateKept(org.apache.calcite.rex.RexCall call, java.util.function.Function<org.apache.calcite.rex.RexNode, Expression> translator) {
+        org.apache.calcite.rex.RexNode operand = call.getOperands().get(0);
+        Type target = TypeMapping.toQuarryKeepingChars(call.getType());
+        boolean tryCast = operand.getKind() == SqlKind.SAFE_CAST;
+        Expression value = translator.apply(operand instanceof org.apache.calcite.rex.RexCall cast
+                        && (cast.getKind() == SqlKind.CAST || cast.getKind() == SqlKind.SAFE_CAST)
+                ? cast.getOperands().get(0)
+                : operand);
+        return value.type().equals(target) ? value : new Call(tryCast ? "try_cast" : "cast", java.util.List.of(value), target);
     }
 
     /** The cast to char(n) of the translated value. */
@@ -160,6 +199,75 @@ final class CharCast {
             }
         }
         return new CharType(length);
+    }
+
+    /**
+     * The type Calcite derived for a value combining {@code values} (CASE, COALESCE, an array's elements), with
+     * Trino's char kept: Calcite sees string literals as char too, so Quarry reads its char as varchar and puts the
+     * char back where one of the values is a char(n) at that place (also inside arrays, maps and rows): a char of
+     * the longest of the texts there, the shorter values then padded as chars are.
+     */
+    static Type withChars(Type derived, java.util.List<Type> values) {
+        if (derived instanceof VarcharType || derived instanceof CharType) {
+            if (values.stream().noneMatch(value -> value instanceof CharType)) {
+                return derived;
+            }
+            int length = 1;
+            for (Type value : values) {
+                int valueLength = textLength(value);
+                if (valueLength < 0) {
+                    return derived;
+                }
+                length = Math.max(length, valueLength);
+            }
+            return new CharType(length);
+        }
+        if (derived instanceof io.quarry.type.ArrayType array) {
+            java.util.List<Type> elements = values.stream()
+                    .filter(io.quarry.type.ArrayType.class::isInstance)
+                    .map(value -> ((io.quarry.type.ArrayType) value).elementType())
+                    .toList();
+            Type element = withChars(array.elementType(), elements);
+            return element.equals(array.elementType()) ? derived : new io.quarry.type.ArrayType(element);
+        }
+        if (derived instanceof io.quarry.type.MapType map) {
+            java.util.List<io.quarry.type.MapType> maps = values.stream()
+                    .filter(io.quarry.type.MapType.class::isInstance)
+                    .map(io.quarry.type.MapType.class::cast)
+                    .toList();
+            Type key = withChars(map.keyType(), maps.stream().map(io.quarry.type.MapType::keyType).toList());
+            Type value = withChars(map.valueType(), maps.stream().map(io.quarry.type.MapType::valueType).toList());
+            return key.equals(map.keyType()) && value.equals(map.valueType()) ? derived : new io.quarry.type.MapType(key, value);
+        }
+        if (derived instanceof io.quarry.type.RowType row) {
+            java.util.List<io.quarry.type.RowType.Field> fields = new java.util.ArrayList<>();
+            for (int i = 0; i < row.fields().size(); i++) {
+                int field = i;
+                java.util.List<Type> fieldValues = values.stream()
+                        .filter(value -> value instanceof io.quarry.type.RowType other && other.fields().size() == row.fields().size())
+                        .map(value -> ((io.quarry.type.RowType) value).fields().get(field).type())
+                        .toList();
+                io.quarry.type.RowType.Field derivedField = row.fields().get(i);
+                fields.add(new io.quarry.type.RowType.Field(derivedField.name(), withChars(derivedField.type(), fieldValues)));
+            }
+            io.quarry.type.RowType result = new io.quarry.type.RowType(fields);
+            return result.equals(row) ? derived : result;
+        }
+        return derived;
+    }
+
+    /**
+     * The values of a CASE, COALESCE or array constructor as Quarry combines them: Calcite casts char values of
+     * different lengths to its varchar result type, which would pad them; such a value is taken as the char it was,
+     * so that the result is the char Trino gives.
+     */
+    static java.util.List<Expression> withoutCastsToVarchar(java.util.List<Expression> values, Type derived) {
+        return values.stream()
+                .map(value -> {
+                    Expression unwrapped = withoutCastToVarchar(value);
+                    return unwrapped != value && value.type().equals(derived) ? unwrapped : value;
+                })
+                .toList();
     }
 
     private static int textLength(Type type) {
