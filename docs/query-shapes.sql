@@ -1,5 +1,5 @@
 -- Query shapes on tpch.tiny (catalog tpch, schema tiny), one statement a line, compared line by line with Trino 476.
--- Known differences: a char(n) that the user casts to varchar and compares with a varchar compares as char (Trino: as varchar, the char padded); a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; a JOIN between UNNESTs with a condition other than ON TRUE runs where Trino says NOT_SUPPORTED; a correlated LATERAL sub-query with ORDER BY and LIMIT over UNNEST of outer columns is NOT_SUPPORTED (Trino runs it); EXCEPT/INTERSECT and some VALUES without ORDER BY return rows in another order; map_agg lists its keys in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST, ORDER BY/LIMIT or HAVING in a correlated scalar sub-query, UNION ALL over outer columns in LATERAL).
+-- Known differences: a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; a JOIN between UNNESTs with a condition other than ON TRUE runs where Trino says NOT_SUPPORTED; a correlated LATERAL sub-query with ORDER BY and LIMIT over UNNEST of outer columns is NOT_SUPPORTED (Trino runs it); EXCEPT/INTERSECT and some VALUES without ORDER BY return rows in another order; map_agg lists its keys in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST, ORDER BY/LIMIT or HAVING in a correlated scalar sub-query, UNION ALL over outer columns in LATERAL).
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, CAST(NULL AS array(integer)))) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT a, b FROM UNNEST(ARRAY[1,2,3], ARRAY['a']) AS u(a, b)
@@ -727,3 +727,10 @@ SELECT COALESCE('a', 'xyz')
 SELECT CASE WHEN true THEN 'a' ELSE 'xyz' END
 SELECT CAST(c AS varchar(5)) FROM (VALUES CAST('a' AS char(2))) t(c)
 SELECT CAST(CAST('a' AS char(2)) AS varchar(5))
+SELECT CAST(x AS varchar) = 'a  ', CAST(x AS varchar) = 'a' FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT CAST(x AS varchar(5)) = 'a', CAST(x AS varchar(5)) FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT x FROM (VALUES CAST('a' AS char(3))) t(x) JOIN (VALUES 'a') u(y) ON CAST(x AS varchar) = y
+SELECT x FROM (VALUES CAST('a' AS char(3))) t(x) JOIN (VALUES 'a  ') u(y) ON CAST(x AS varchar) = y
+SELECT CAST(x AS varchar) IN ('a', 'b') FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT CAST(x AS varchar) || '|' FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT CAST(CAST('a' AS char(3)) AS varchar) = 'a'

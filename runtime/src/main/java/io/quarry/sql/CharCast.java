@@ -61,7 +61,38 @@ final class CharCast {
             java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$\"])CHAR(ACTER)?(?![A-Za-z0-9_$\"])(?!\\s+VARYING)",
                     java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    static final String USER_VARCHAR_NAME = "$user_varchar";
+
+    /**
+     * Marks the user's cast of a char value to varchar: Calcite casts a char to varchar to compare it with a
+     * varchar too, which Quarry sees through to compare as char ({@link #withoutCastToVarchar}); the user's cast
+     * must stay a varchar (the char padded), as in Trino.
+     */
+    static final SqlFunction USER_VARCHAR_OPERATOR = new SqlFunction(
+            USER_VARCHAR_NAME.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION,
+            org.apache.calcite.sql.type.ReturnTypes.ARG0, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
     private CharCast() {}
+
+    /** The converted user's cast, marked if it casts a char value (not a string literal) to varchar. */
+    static org.apache.calcite.rex.RexNode markUserCastToVarchar(org.apache.calcite.rex.RexNode converted,
+            org.apache.calcite.rex.RexBuilder builder) {
+        if (converted instanceof org.apache.calcite.rex.RexCall cast && cast.getKind() == SqlKind.CAST
+                && cast.getType().getSqlTypeName() == SqlTypeName.VARCHAR
+                && cast.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.CHAR
+                && !(cast.getOperands().get(0) instanceof org.apache.calcite.rex.RexLiteral)) {
+            return builder.makeCall(cast.getType(), USER_VARCHAR_OPERATOR, java.util.List.of(cast));
+        }
+        return converted;
+    }
+
+    /**
+     * The translation of a {@link #USER_VARCHAR_OPERATOR} call: a cast of a char to varchar stays a cast that
+     * comparisons do not see through (a second cast to the same varchar, which keeps the value).
+     */
+    static Expression translateUserVarchar(Expression value) {
+        return withoutCastToVarchar(value) != value ? new Call("cast", java.util.List.of(value), value.type()) : value;
+    }
 
     /** A cast (after validation's own rewrites) to a structural type with char inside, wrapped in {@link #KEEP_OPERATOR}. */
     static SqlNode keepStructuralChars(SqlNode node) {

@@ -88,5 +88,11 @@ class TestCharAndAnonymousRows extends LocalQueryTest {
         assertResult("SELECT n.name FROM nation n JOIN (VALUES CAST('BRAZIL' AS char(10))) t(c) ON n.name = c",
                 List.of("varchar(25)"), List.of("BRAZIL"));
         assertResult("SELECT count(*) FROM nation WHERE CAST(name AS char(20)) IN ('BRAZIL', 'CHINA')", List.of("bigint"), List.of(2L));
+        // the user's cast to varchar pads the char, which then compares as varchar
+        assertResult("SELECT CAST(x AS varchar) = 'a  ', CAST(x AS varchar) = 'a', CAST(x AS varchar) IN ('a', 'b'),"
+                        + " CAST(x AS varchar(5)) = 'a' FROM (VALUES CAST('a' AS char(3))) t(x)",
+                List.of("boolean", "boolean", "boolean", "boolean"), List.of(true, false, false, false));
+        assertResult("SELECT y FROM (VALUES CAST('a' AS char(3))) t(x) JOIN (VALUES 'a', 'a  ') u(y) ON CAST(x AS varchar) = y",
+                List.of("varchar(3)"), List.of("a  "));
     }
 }
