@@ -663,8 +663,8 @@ SELECT count(*) FROM nation WHERE CAST(name AS char(20)) IN ('BRAZIL', 'CHINA')
 SELECT x, count(*) FROM (VALUES CAST('a' AS char(3)), CAST('a ' AS char(3)), CAST('b' AS char(3))) t(x) GROUP BY x ORDER BY x
 SELECT DISTINCT x FROM (VALUES CAST('a' AS char(3)), CAST('a  ' AS char(3))) t(x)
 SELECT count(DISTINCT x) FROM (VALUES CAST('a' AS char(3)), CAST('a ' AS char(3))) t(x)
-SELECT max(x), min(x), arbitrary(x) FROM (VALUES CAST('a' AS char(3)), CAST('b' AS char(2))) t(x)
-SELECT array_agg(x) FROM (VALUES CAST('a' AS char(3)), CAST('b' AS char(3))) t(x)
+SELECT max(x), min(x) FROM (VALUES CAST('a' AS char(3)), CAST('b' AS char(2))) t(x)
+SELECT array_sort(array_agg(x)) FROM (VALUES CAST('a' AS char(3)), CAST('b' AS char(3))) t(x)
 SELECT typeof(x) FROM (VALUES ROW(CAST('a' AS char(3)), 1)) t(x)
 SELECT CAST(ARRAY[CAST('a' AS char(3))] AS array(varchar))
 SELECT CAST(ROW(CAST('a' AS char(3))) AS ROW(varchar))
@@ -734,3 +734,28 @@ SELECT x FROM (VALUES CAST('a' AS char(3))) t(x) JOIN (VALUES 'a  ') u(y) ON CAS
 SELECT CAST(x AS varchar) IN ('a', 'b') FROM (VALUES CAST('a' AS char(3))) t(x)
 SELECT CAST(x AS varchar) || '|' FROM (VALUES CAST('a' AS char(3))) t(x)
 SELECT CAST(CAST('a' AS char(3)) AS varchar) = 'a'
+SELECT a, count(*) FROM (VALUES ARRAY[CAST('a' AS char(2))], ARRAY[CAST('a ' AS char(2))]) t(a) GROUP BY a
+SELECT DISTINCT a FROM (VALUES ARRAY[CAST('a' AS char(2))], ARRAY[CAST('b' AS char(2))]) t(a) ORDER BY a
+SELECT * FROM (VALUES ARRAY[CAST('a' AS char(2))], ARRAY[CAST('bcd' AS char(3))]) t(a) ORDER BY a
+SELECT x FROM (SELECT ARRAY[CAST('a' AS char(2))] UNION ALL SELECT ARRAY[CAST('bcd' AS char(3))]) t(x) ORDER BY x
+SELECT CASE WHEN n = 1 THEN ARRAY[CAST('a' AS char(2))] ELSE ARRAY[CAST('bcd' AS char(3))] END FROM (VALUES 1, 2) t(n) ORDER BY n
+SELECT COALESCE(r, ROW(CAST('x' AS char(3)), 1)) FROM (VALUES ROW(CAST('a' AS char(2)), 2)) t(r)
+SELECT c, rank() OVER (ORDER BY c) FROM (VALUES CAST('b' AS char(2)), CAST('a' AS char(2))) t(c) ORDER BY c
+SELECT lag(c) OVER (ORDER BY c) FROM (VALUES CAST('b' AS char(2)), CAST('a' AS char(2))) t(c) ORDER BY 1 NULLS FIRST
+SELECT transform(ARRAY[1, 2], x -> c) FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT CAST(ROW(1, 'a') AS ROW(bigint, char(3))).field0
+SELECT r[1], r[2] FROM (VALUES CAST(ROW(1, 'a') AS ROW(bigint, char(3)))) t(r)
+SELECT CAST(ARRAY[CAST('a' AS char(2))] AS json)
+SELECT json_format(CAST(ROW(CAST('a' AS char(2)), 1) AS json))
+SELECT contains(ARRAY[CAST('a' AS char(2))], 'a '), array_position(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))], 'b')
+SELECT cardinality(array_distinct(ARRAY[CAST('a' AS char(2)), CAST('a ' AS char(2))]))
+SELECT element_at(MAP(ARRAY[CAST('a' AS char(2))], ARRAY[1]), CAST('a' AS char(2)))
+SELECT map_values(MAP(ARRAY[1], ARRAY[CAST('a' AS char(2))]))
+SELECT slice(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))], 1, 1)
+SELECT array_remove(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))], CAST('a' AS char(2)))
+SELECT upper(c), lower(c), trim(c), rtrim(c) FROM (VALUES CAST('a' AS char(3))) t(c)
+SELECT CAST(ROW(1, 2) AS ROW(int, int)) IS NULL
+SELECT x.* FROM (VALUES CAST(ROW(1, 'a') AS ROW(int, varchar))) t(x)
+SELECT CAST(r AS ROW(varchar, varchar)) FROM (VALUES ROW(1, 'a')) t(r)
+SELECT ARRAY[CAST(ROW(1, 2) AS ROW(int, int)), ROW(3, 4)]
+SELECT CAST(ROW(1, 2.5) AS ROW(a int, b double)) = CAST(ROW(1, 2.5) AS ROW(int, double))

@@ -293,12 +293,35 @@ final class CharCast {
      * so that the result is the char Trino gives.
      */
     static java.util.List<Expression> withoutCastsToVarchar(java.util.List<Expression> values, Type derived) {
-        return values.stream()
-                .map(value -> {
-                    Expression unwrapped = withoutCastToVarchar(value);
-                    return unwrapped != value && value.type().equals(derived) ? unwrapped : value;
-                })
-                .toList();
+        return values.stream().map(value -> withoutCastToVarchar(value, derived)).toList();
+    }
+
+    /**
+     * A value that is a char (or an array, map or row with char inside) cast to the type Calcite derived for a
+     * combination of values, where that type has varchar instead: the value before the cast; else the value.
+     */
+    static Expression withoutCastToVarchar(Expression value, Type derived) {
+        if (value.type().equals(derived) && value instanceof Call call && call.function().equals("cast")
+                && call.arguments().size() == 1 && containsChar(call.arguments().get(0).type()) && !containsChar(derived)
+                && (call.arguments().get(0).type() instanceof CharType && derived instanceof VarcharType
+                        || call.arguments().get(0).type().getClass() == derived.getClass())) {
+            return call.arguments().get(0);
+        }
+        return value;
+    }
+
+    /** Whether a type is char(n) or has char(n) inside. */
+    static boolean containsChar(Type type) {
+        if (type instanceof io.quarry.type.ArrayType array) {
+            return containsChar(array.elementType());
+        }
+        if (type instanceof io.quarry.type.MapType map) {
+            return containsChar(map.keyType()) || containsChar(map.valueType());
+        }
+        if (type instanceof io.quarry.type.RowType row) {
+            return row.fieldTypes().stream().anyMatch(CharCast::containsChar);
+        }
+        return type instanceof CharType;
     }
 
     private static int textLength(Type type) {

@@ -304,6 +304,12 @@ final class ExpressionTranslator {
             Type concatenated = CharCast.concatenationType(arguments);
             return new Call(function, arguments, concatenated == null ? Types.VARCHAR : concatenated);
         }
+        if ((function.equals("upper") || function.equals("lower")) && call.getOperands().size() == 1) {
+            // of a char, a char of the same length (the padding kept), as in Trino
+            List<Expression> arguments = translateAll(call.getOperands());
+            Type type = arguments.get(0).type() instanceof io.quarry.type.CharType ? arguments.get(0).type() : resultType(call);
+            return new Call(function, arguments, type);
+        }
         return new Call(function, translateAll(call.getOperands()), resultType(call));
     }
 

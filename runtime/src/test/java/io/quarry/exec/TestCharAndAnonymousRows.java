@@ -76,6 +76,27 @@ class TestCharAndAnonymousRows extends LocalQueryTest {
     }
 
     @Test
+    void charArraysAcrossRowsAndBranches() throws Exception {
+        assertResult("SELECT a, count(*) FROM (VALUES ARRAY[CAST('a' AS char(2))], ARRAY[CAST('a ' AS char(2))]) t(a) GROUP BY a",
+                List.of("array(char(2))", "bigint"), List.of(List.of("a"), 2L));
+        assertResult("SELECT * FROM (VALUES ARRAY[CAST('a' AS char(2))], ARRAY[CAST('bcd' AS char(3))]) t(a) ORDER BY a",
+                List.of("array(char(3))"), List.of(List.of("a")), List.of(List.of("bcd")));
+        assertResult("SELECT x FROM (SELECT ARRAY[CAST('a' AS char(2))] UNION ALL SELECT ARRAY[CAST('bcd' AS char(3))]) t(x) ORDER BY x",
+                List.of("array(char(3))"), List.of(List.of("a")), List.of(List.of("bcd")));
+        assertResult("SELECT CASE WHEN n = 1 THEN ARRAY[CAST('a' AS char(2))] ELSE ARRAY[CAST('bcd' AS char(3))] END"
+                        + " FROM (VALUES 1, 2) t(n) ORDER BY n",
+                List.of("array(char(3))"), List.of(List.of("a")), List.of(List.of("bcd")));
+    }
+
+    @Test
+    void charThroughWindowsAndCaseFunctions() throws Exception {
+        assertResult("SELECT lag(c) OVER (ORDER BY c) FROM (VALUES CAST('b' AS char(2)), CAST('a' AS char(2))) t(c) ORDER BY 1 NULLS FIRST",
+                List.of("char(2)"), java.util.Arrays.asList((Object) null), List.of("a"));
+        assertResult("SELECT upper(c), lower(c), trim(c), rtrim(c) FROM (VALUES CAST('a' AS char(3))) t(c)",
+                List.of("char(3)", "char(3)", "varchar(3)", "varchar(3)"), List.of("A", "a", "a", "a"));
+    }
+
+    @Test
     void charComparesWithVarcharAsChar() throws Exception {
         assertResult("SELECT CAST('a' AS char(3)) IN ('a', 'b'), CAST('a' AS char(3)) IN ('a  ', 'b'), CAST('c' AS char(3)) NOT IN ('a', 'b')",
                 List.of("boolean", "boolean", "boolean"), List.of(true, true, true));
