@@ -4,14 +4,26 @@ import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Expression;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.ArrayType;
 import io.quarry.type.CharType;
+import io.quarry.type.MapType;
+import io.quarry.type.RowType;
 import io.quarry.type.Type;
 import io.quarry.type.UnknownType;
 import io.quarry.type.VarcharType;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -20,6 +32,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -55,11 +68,11 @@ final class CharCast {
      */
     static final SqlFunction KEEP_OPERATOR = new SqlFunction(
             KEEP_NAME.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION,
-            org.apache.calcite.sql.type.ReturnTypes.ARG0, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+            ReturnTypes.ARG0, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
 
-    private static final java.util.regex.Pattern CHAR_WORD =
-            java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$\"])CHAR(ACTER)?(?![A-Za-z0-9_$\"])(?!\\s+VARYING)",
-                    java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHAR_WORD =
+            Pattern.compile("(?<![A-Za-z0-9_$\"])CHAR(ACTER)?(?![A-Za-z0-9_$\"])(?!\\s+VARYING)",
+                    Pattern.CASE_INSENSITIVE);
 
     static final String USER_VARCHAR_NAME = "$user_varchar";
 
@@ -70,18 +83,18 @@ final class CharCast {
      */
     static final SqlFunction USER_VARCHAR_OPERATOR = new SqlFunction(
             USER_VARCHAR_NAME.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION,
-            org.apache.calcite.sql.type.ReturnTypes.ARG0, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+            ReturnTypes.ARG0, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
 
     private CharCast() {}
 
     /** The converted user's cast, marked if it casts a char value (not a string literal) to varchar. */
-    static org.apache.calcite.rex.RexNode markUserCastToVarchar(org.apache.calcite.rex.RexNode converted,
-            org.apache.calcite.rex.RexBuilder builder) {
-        if (converted instanceof org.apache.calcite.rex.RexCall cast && cast.getKind() == SqlKind.CAST
+    static RexNode markUserCastToVarchar(RexNode converted,
+            RexBuilder builder) {
+        if (converted instanceof RexCall cast && cast.getKind() == SqlKind.CAST
                 && cast.getType().getSqlTypeName() == SqlTypeName.VARCHAR
                 && cast.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.CHAR
-                && !(cast.getOperands().get(0) instanceof org.apache.calcite.rex.RexLiteral)) {
-            return builder.makeCall(cast.getType(), USER_VARCHAR_OPERATOR, java.util.List.of(cast));
+                && !(cast.getOperands().get(0) instanceof RexLiteral)) {
+            return builder.makeCall(cast.getType(), USER_VARCHAR_OPERATOR, List.of(cast));
         }
         return converted;
     }
@@ -91,7 +104,7 @@ final class CharCast {
      * comparisons do not see through (a second cast to the same varchar, which keeps the value).
      */
     static Expression translateUserVarchar(Expression value) {
-        return withoutCastToVarchar(value) != value ? new Call("cast", java.util.List.of(value), value.type()) : value;
+        return withoutCastToVarchar(value) != value ? new Call("cast", List.of(value), value.type()) : value;
     }
 
     /** A cast (after validation's own rewrites) to a structural type with char inside, wrapped in {@link #KEEP_OPERATOR}. */
@@ -99,7 +112,7 @@ final class CharCast {
         if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.SAFE_CAST)
                 && call.operandCount() == 2
                 && call.operand(1) instanceof SqlDataTypeSpec spec
-                && !(spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec)
+                && !(spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec)
                 && CHAR_WORD.matcher(spec.toString()).find()) {
             return KEEP_OPERATOR.createCall(call.getParserPosition(), call);
         }
@@ -116,7 +129,7 @@ final class CharCast {
                 && call.operand(1) instanceof SqlDataTypeSpec spec
                 && spec.getTypeNameSpec().getTypeName().isSimple()
                 && spec.getTypeNameSpec().getTypeName().getSimple().equalsIgnoreCase("char")) {
-            int length = spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
+            int length = spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
                     ? Math.max(1, basic.getPrecision())
                     : 1;
             boolean tryCast = call.getKind() == SqlKind.SAFE_CAST || call.getOperator().getName().equalsIgnoreCase("try_cast");
@@ -138,15 +151,15 @@ final class CharCast {
     }
 
     /** The translation of a {@link #KEEP_OPERATOR} call: the cast to its type read with every char kept. */
-    static Expression translateKept(org.apache.calcite.rex.RexCall call, java.util.function.Function<org.apache.calcite.rex.RexNode, Expression> translator) {
-        org.apache.calcite.rex.RexNode operand = call.getOperands().get(0);
+    static Expression translateKept(RexCall call, Function<RexNode, Expression> translator) {
+        RexNode operand = call.getOperands().get(0);
         Type target = TypeMapping.toQuarryKeepingChars(call.getType());
         boolean tryCast = operand.getKind() == SqlKind.SAFE_CAST;
-        Expression value = translator.apply(operand instanceof org.apache.calcite.rex.RexCall cast
+        Expression value = translator.apply(operand instanceof RexCall cast
                         && (cast.getKind() == SqlKind.CAST || cast.getKind() == SqlKind.SAFE_CAST)
                 ? cast.getOperands().get(0)
                 : operand);
-        return value.type().equals(target) ? value : new Call(tryCast ? "try_cast" : "cast", java.util.List.of(value), target);
+        return value.type().equals(target) ? value : new Call(tryCast ? "try_cast" : "cast", List.of(value), target);
     }
 
     /** The cast to char(n) of the translated value. */
@@ -157,7 +170,7 @@ final class CharCast {
     /** The cast (or TRY_CAST) to char(n) of the translated value. */
     static Expression translate(Expression value, int length, boolean tryCast) {
         CharType target = new CharType(length);
-        return value.type().equals(target) ? value : new Call(tryCast ? "try_cast" : "cast", java.util.List.of(value), target);
+        return value.type().equals(target) ? value : new Call(tryCast ? "try_cast" : "cast", List.of(value), target);
     }
 
     /**
@@ -168,11 +181,11 @@ final class CharCast {
         if (!(input instanceof org.apache.calcite.rel.core.Project project)) {
             return false;
         }
-        org.apache.calcite.rex.RexNode value = project.getProjects().get(field);
-        if (value.getKind() == SqlKind.CAST && value instanceof org.apache.calcite.rex.RexCall cast) {
+        RexNode value = project.getProjects().get(field);
+        if (value.getKind() == SqlKind.CAST && value instanceof RexCall cast) {
             value = cast.getOperands().get(0);
         }
-        if (!(value instanceof org.apache.calcite.rex.RexCall call)) {
+        if (!(value instanceof RexCall call)) {
             return false;
         }
         String name = call.getOperator().getName().toLowerCase(java.util.Locale.ROOT);
@@ -180,7 +193,7 @@ final class CharCast {
     }
 
     /** Trino's translate takes varchar only: of a char(n) there is no such function. */
-    static void checkTranslate(java.util.List<Expression> arguments) {
+    static void checkTranslate(List<Expression> arguments) {
         if (!arguments.isEmpty() && arguments.get(0).type() instanceof CharType) {
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
                     + arguments.stream().map(argument -> argument.type().displayName()).collect(java.util.stream.Collectors.joining(", "))
@@ -214,7 +227,7 @@ final class CharCast {
     }
 
     /** The type of {@code a || b} with a char(n) among them: char of both lengths; null otherwise. */
-    static Type concatenationType(java.util.List<Expression> arguments) {
+    static Type concatenationType(List<Expression> arguments) {
         if (arguments.size() != 2 || arguments.stream().noneMatch(argument -> argument.type() instanceof CharType)) {
             return null;
         }
@@ -238,7 +251,7 @@ final class CharCast {
      * char back where one of the values is a char(n) at that place (also inside arrays, maps and rows): a char of
      * the longest of the texts there, the shorter values then padded as chars are.
      */
-    static Type withChars(Type derived, java.util.List<Type> values) {
+    static Type withChars(Type derived, List<Type> values) {
         if (derived instanceof VarcharType || derived instanceof CharType) {
             if (values.stream().noneMatch(value -> value instanceof CharType)) {
                 return derived;
@@ -253,35 +266,35 @@ final class CharCast {
             }
             return new CharType(length);
         }
-        if (derived instanceof io.quarry.type.ArrayType array) {
-            java.util.List<Type> elements = values.stream()
-                    .filter(io.quarry.type.ArrayType.class::isInstance)
-                    .map(value -> ((io.quarry.type.ArrayType) value).elementType())
+        if (derived instanceof ArrayType array) {
+            List<Type> elements = values.stream()
+                    .filter(ArrayType.class::isInstance)
+                    .map(value -> ((ArrayType) value).elementType())
                     .toList();
             Type element = withChars(array.elementType(), elements);
-            return element.equals(array.elementType()) ? derived : new io.quarry.type.ArrayType(element);
+            return element.equals(array.elementType()) ? derived : new ArrayType(element);
         }
-        if (derived instanceof io.quarry.type.MapType map) {
-            java.util.List<io.quarry.type.MapType> maps = values.stream()
-                    .filter(io.quarry.type.MapType.class::isInstance)
-                    .map(io.quarry.type.MapType.class::cast)
+        if (derived instanceof MapType map) {
+            List<MapType> maps = values.stream()
+                    .filter(MapType.class::isInstance)
+                    .map(MapType.class::cast)
                     .toList();
-            Type key = withChars(map.keyType(), maps.stream().map(io.quarry.type.MapType::keyType).toList());
-            Type value = withChars(map.valueType(), maps.stream().map(io.quarry.type.MapType::valueType).toList());
-            return key.equals(map.keyType()) && value.equals(map.valueType()) ? derived : new io.quarry.type.MapType(key, value);
+            Type key = withChars(map.keyType(), maps.stream().map(MapType::keyType).toList());
+            Type value = withChars(map.valueType(), maps.stream().map(MapType::valueType).toList());
+            return key.equals(map.keyType()) && value.equals(map.valueType()) ? derived : new MapType(key, value);
         }
-        if (derived instanceof io.quarry.type.RowType row) {
-            java.util.List<io.quarry.type.RowType.Field> fields = new java.util.ArrayList<>();
+        if (derived instanceof RowType row) {
+            List<RowType.Field> fields = new ArrayList<>();
             for (int i = 0; i < row.fields().size(); i++) {
                 int field = i;
-                java.util.List<Type> fieldValues = values.stream()
-                        .filter(value -> value instanceof io.quarry.type.RowType other && other.fields().size() == row.fields().size())
-                        .map(value -> ((io.quarry.type.RowType) value).fields().get(field).type())
+                List<Type> fieldValues = values.stream()
+                        .filter(value -> value instanceof RowType other && other.fields().size() == row.fields().size())
+                        .map(value -> ((RowType) value).fields().get(field).type())
                         .toList();
-                io.quarry.type.RowType.Field derivedField = row.fields().get(i);
-                fields.add(new io.quarry.type.RowType.Field(derivedField.name(), withChars(derivedField.type(), fieldValues)));
+                RowType.Field derivedField = row.fields().get(i);
+                fields.add(new RowType.Field(derivedField.name(), withChars(derivedField.type(), fieldValues)));
             }
-            io.quarry.type.RowType result = new io.quarry.type.RowType(fields);
+            RowType result = new RowType(fields);
             return result.equals(row) ? derived : result;
         }
         return derived;
@@ -292,7 +305,7 @@ final class CharCast {
      * different lengths to its varchar result type, which would pad them; such a value is taken as the char it was,
      * so that the result is the char Trino gives.
      */
-    static java.util.List<Expression> withoutCastsToVarchar(java.util.List<Expression> values, Type derived) {
+    static List<Expression> withoutCastsToVarchar(List<Expression> values, Type derived) {
         return values.stream().map(value -> withoutCastToVarchar(value, derived)).toList();
     }
 
@@ -312,13 +325,13 @@ final class CharCast {
 
     /** Whether a type is char(n) or has char(n) inside. */
     static boolean containsChar(Type type) {
-        if (type instanceof io.quarry.type.ArrayType array) {
+        if (type instanceof ArrayType array) {
             return containsChar(array.elementType());
         }
-        if (type instanceof io.quarry.type.MapType map) {
+        if (type instanceof MapType map) {
             return containsChar(map.keyType()) || containsChar(map.valueType());
         }
-        if (type instanceof io.quarry.type.RowType row) {
+        if (type instanceof RowType row) {
             return row.fieldTypes().stream().anyMatch(CharCast::containsChar);
         }
         return type instanceof CharType;
