@@ -26,7 +26,13 @@ class TestCharAndAnonymousRows extends LocalQueryTest {
         assertResult("SELECT typeof(CAST(ROW(1, 2) AS ROW(int, int))), CAST(ROW(1, 2) AS ROW(int, int)) = ROW(1, 2)",
                 List.of("varchar", "boolean"), List.of("row(integer, integer)", true));
         assertResult("SELECT TRY_CAST(ROW('x', 2) AS ROW(int, int))", List.of("row(integer, integer)"), java.util.Arrays.asList((Object) null));
-        assertFails("SELECT CAST(ROW(1, 2) AS ROW(int))", ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT CAST(ROW(1, 2) AS ROW(int))", ErrorCode.TYPE_MISMATCH, "Cannot cast row(integer, integer) to row(integer)");
+        assertFails("SELECT CAST(ROW(ARRAY[1], 'a', MAP(ARRAY['k'], ARRAY[1.5])) AS ROW(int))", ErrorCode.TYPE_MISMATCH,
+                "Cannot cast row(array(integer), varchar(1), map(varchar(1), decimal(2,1))) to row(integer)");
+        assertFails("SELECT CAST(ROW(TIMESTAMP '2020-01-01 00:00:00', 1e0, REAL '1', true) AS ROW(a int))", ErrorCode.TYPE_MISMATCH,
+                "Cannot cast row(timestamp(0), double, real, boolean) to row(a integer)");
+        assertFails("SELECT CAST(ARRAY[DATE '2020-01-01'] AS array(boolean))", ErrorCode.TYPE_MISMATCH,
+                "Cannot cast array(date) to array(boolean)");
     }
 
     @Test
