@@ -1,5 +1,5 @@
 -- Query shapes on tpch.tiny (catalog tpch, schema tiny), one statement a line, compared line by line with Trino 476.
--- Known differences: char(n) inside arrays, maps and rows (from constructors or casts such as CAST(x AS array(char(3)))) and the common type of char values of different lengths (CASE, COALESCE, greatest) are varchar(n) (Trino: char(n), the shorter values padded); an anonymous row type in a cast (CAST(ROW(1, 2) AS ROW(int, int))) is a SYNTAX_ERROR; a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; a JOIN between UNNESTs with a condition other than ON TRUE runs where Trino says NOT_SUPPORTED; a correlated LATERAL sub-query with ORDER BY and LIMIT over UNNEST of outer columns is NOT_SUPPORTED (Trino runs it); EXCEPT/INTERSECT and some VALUES without ORDER BY return rows in another order; map_agg lists its keys in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST, ORDER BY/LIMIT or HAVING in a correlated scalar sub-query, UNION ALL over outer columns in LATERAL).
+-- Known differences: a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; a JOIN between UNNESTs with a condition other than ON TRUE runs where Trino says NOT_SUPPORTED; a correlated LATERAL sub-query with ORDER BY and LIMIT over UNNEST of outer columns is NOT_SUPPORTED (Trino runs it); EXCEPT/INTERSECT and some VALUES without ORDER BY return rows in another order; map_agg lists its keys in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST, ORDER BY/LIMIT or HAVING in a correlated scalar sub-query, UNION ALL over outer columns in LATERAL).
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, CAST(NULL AS array(integer)))) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT a, b FROM UNNEST(ARRAY[1,2,3], ARRAY['a']) AS u(a, b)
@@ -605,3 +605,157 @@ SELECT n, (SELECT count(*) FROM UNNEST(ARRAY[max(n)]) u(x)) FROM (VALUES 1) t(n)
 SELECT * FROM (VALUES 1) t(n) CROSS JOIN UNNEST(ARRAY[count(*)]) u(x)
 SELECT u.x FROM UNNEST(ARRAY[1,2]) AS u
 SELECT * FROM UNNEST(ARRAY[1,2]) AS u
+SELECT CAST(ROW(1, 2) AS ROW(int, int))
+SELECT CAST(ROW(1, 2) AS ROW(int, int))[1], CAST(ROW(1, 2) AS ROW(int, int))[2]
+SELECT CAST(ROW(1, 'a') AS ROW(bigint, varchar))
+SELECT CAST(ROW(1, 2.5) AS ROW(double, decimal(5,2)))
+SELECT CAST(ROW(1, 2) AS ROW(x int, int))
+SELECT CAST(ROW(1, ROW(2, 'b')) AS ROW(bigint, ROW(int, varchar(3))))
+SELECT CAST(ARRAY[ROW(1, 'a')] AS array(row(bigint, varchar)))
+SELECT CAST(x AS array(row(bigint, varchar))) FROM (VALUES ARRAY[ROW(1, 'a'), ROW(2, 'b')]) t(x)
+SELECT CAST(MAP(ARRAY['k'], ARRAY[ROW(1, 2)]) AS map(varchar, row(double, double)))
+SELECT typeof(CAST(ROW(1, 2) AS ROW(int, int)))
+SELECT CAST(ROW(1, 2) AS ROW(int, double)).x
+SELECT CAST(ROW(1, 2) AS ROW(double precision, timestamp(3)))
+SELECT CAST(ROW(1, 2) AS ROW(int))
+SELECT CAST(NULL AS ROW(int, varchar))
+SELECT TRY_CAST(ROW('x', 2) AS ROW(int, int))
+SELECT CAST(ROW('a', 'b') AS ROW(char(2), varchar))
+SELECT ARRAY[CAST('a' AS char(3))]
+SELECT ARRAY[CAST('a' AS char(3)), CAST('bc' AS char(2))]
+SELECT ARRAY[CAST('a' AS char(2)), 'xyz']
+SELECT CAST(ARRAY['a', 'bcd'] AS array(char(3)))
+SELECT CAST(ARRAY['abcd'] AS array(char(2)))
+SELECT CAST(x AS array(char(3))) FROM (VALUES ARRAY['a', 'b  ']) t(x)
+SELECT MAP(ARRAY[CAST('a' AS char(3))], ARRAY[CAST('b' AS char(2))])
+SELECT CAST(MAP(ARRAY['a'], ARRAY['b']) AS map(char(2), char(3)))
+SELECT ROW(CAST('a' AS char(3)), 1)
+SELECT CAST(ROW('a', 1) AS ROW(c char(3), n int))
+SELECT ARRAY[CAST('a' AS char(3))][1], typeof(ARRAY[CAST('a' AS char(3))][1])
+SELECT element_at(ARRAY[CAST('a' AS char(3))], 1)
+SELECT ROW(CAST('a' AS char(3)), 1)[1]
+SELECT x FROM UNNEST(ARRAY[CAST('a' AS char(3)), CAST('b' AS char(3))]) t(x) ORDER BY x
+SELECT cardinality(ARRAY[CAST('a' AS char(3))]), contains(ARRAY[CAST('a' AS char(3))], CAST('a' AS char(3)))
+SELECT CASE WHEN n = 1 THEN CAST('a' AS char(2)) ELSE CAST('bcd' AS char(4)) END FROM (VALUES 1, 2) t(n) ORDER BY n
+SELECT CASE n WHEN 1 THEN CAST('a' AS char(2)) ELSE 'xyz' END FROM (VALUES 1, 2) t(n) ORDER BY n
+SELECT CASE WHEN n = 1 THEN CAST('a' AS char(2)) ELSE CAST('xyz' AS varchar(5)) END FROM (VALUES 1, 2) t(n) ORDER BY n
+SELECT COALESCE(c, CAST('bcd' AS char(4))) FROM (VALUES CAST('a' AS char(2)), NULL) t(c)
+SELECT COALESCE(c, 'xyz') FROM (VALUES CAST('a' AS char(2)), NULL) t(c)
+SELECT IF(n = 1, CAST('a' AS char(2)), 'xyz') FROM (VALUES 1, 2) t(n) ORDER BY n
+SELECT COALESCE(CAST(NULL AS char(2)), CAST('bcd' AS char(4)))
+SELECT COALESCE(CAST(NULL AS char(2)), 'x')
+SELECT greatest(CAST('a' AS char(2)), CAST('bcd' AS char(4))), least(CAST('a' AS char(2)), CAST('bcd' AS char(4)))
+SELECT IF(true, CAST('a' AS char(2)), CAST('bcd' AS char(4)))
+SELECT NULLIF(CAST('a' AS char(2)), CAST('a' AS char(4)))
+SELECT x FROM (SELECT CAST('a' AS char(2)) UNION ALL SELECT CAST('bcd' AS char(4))) t(x) ORDER BY x
+SELECT x FROM (SELECT CAST('a' AS char(2)) UNION SELECT 'xyz') t(x) ORDER BY x
+SELECT CAST('a' AS char(3)) = 'a', CAST('a' AS char(3)) = 'a  ', CAST('a' AS char(3)) < 'a '
+SELECT CAST('a' AS char(3)) IN ('a', 'b'), CAST('a' AS char(3)) IN ('a  ', 'b'), CAST('c' AS char(3)) NOT IN ('a', 'b')
+SELECT 'a' IN (CAST('a' AS char(3)), CAST('b' AS char(2)))
+SELECT x FROM (VALUES CAST('a' AS char(3)), CAST('b' AS char(3))) t(x) WHERE x IN ('a', 'c')
+SELECT x FROM (VALUES 'a ', 'b') t(x) WHERE x IN (CAST('a' AS char(3)), CAST('b' AS char(3))) ORDER BY x
+SELECT x FROM (VALUES CAST('a' AS char(3))) t(x) JOIN (VALUES 'a') u(y) ON x = y
+SELECT x, y FROM (VALUES CAST('a' AS char(3))) t(x) JOIN (VALUES CAST('a  ' AS varchar)) u(y) ON x = y
+SELECT x, y FROM (VALUES CAST('a' AS char(3)), CAST('b' AS char(3))) t(x) LEFT JOIN (VALUES 'a', 'b ') u(y) ON x = y ORDER BY x
+SELECT x FROM (VALUES CAST('a' AS char(3))) t(x) WHERE x IN (SELECT 'a')
+SELECT n.name FROM nation n JOIN (VALUES CAST('BRAZIL' AS char(10))) t(c) ON n.name = c
+SELECT count(*) FROM nation WHERE CAST(name AS char(20)) IN ('BRAZIL', 'CHINA')
+SELECT x, count(*) FROM (VALUES CAST('a' AS char(3)), CAST('a ' AS char(3)), CAST('b' AS char(3))) t(x) GROUP BY x ORDER BY x
+SELECT DISTINCT x FROM (VALUES CAST('a' AS char(3)), CAST('a  ' AS char(3))) t(x)
+SELECT count(DISTINCT x) FROM (VALUES CAST('a' AS char(3)), CAST('a ' AS char(3))) t(x)
+SELECT max(x), min(x) FROM (VALUES CAST('a' AS char(3)), CAST('b' AS char(2))) t(x)
+SELECT array_sort(array_agg(x)) FROM (VALUES CAST('a' AS char(3)), CAST('b' AS char(3))) t(x)
+SELECT typeof(x) FROM (VALUES ROW(CAST('a' AS char(3)), 1)) t(x)
+SELECT CAST(ARRAY[CAST('a' AS char(3))] AS array(varchar))
+SELECT CAST(ROW(CAST('a' AS char(3))) AS ROW(varchar))
+SELECT CAST(ROW(1, 2) AS ROW(int, int)) = ROW(1, 2)
+SELECT CAST(x AS ROW(int, varchar)) FROM (VALUES ROW(1, 'a'), ROW(2, 'b')) t(x) ORDER BY 1
+SELECT r[2] FROM (SELECT CAST(ROW(1, 'z') AS ROW(bigint, varchar)) r)
+SELECT CAST(ROW(1, 2) AS ROW(a int, b int)).a
+SELECT CAST(ROW(1, NULL) AS ROW(int, array(int)))
+SELECT CAST(JSON '[1, "a"]' AS ROW(bigint, varchar))
+SELECT CAST(ROW(1, 2) AS ROW(timestamp(3) with time zone, int))
+SELECT CAST(ROW('a', 'b') AS ROW(char(2), char(3))) = ROW(CAST('a' AS char(2)), CAST('b' AS char(3)))
+SELECT TRY_CAST(ARRAY['abc'] AS array(char(2)))
+SELECT CAST(ARRAY[CAST('a' AS char(3))] AS array(char(1)))
+SELECT CAST(ARRAY[ARRAY['a']] AS array(array(char(2))))
+SELECT CAST(NULL AS array(char(2)))
+SELECT array_distinct(ARRAY[CAST('a' AS char(2)), CAST('a ' AS char(2))])
+SELECT array_max(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))])
+SELECT map_keys(MAP(ARRAY[CAST('a' AS char(2))], ARRAY[1]))
+SELECT ARRAY[CAST('a' AS char(2))] = ARRAY[CAST('a ' AS char(2))]
+SELECT contains(ARRAY[CAST('a' AS char(2))], 'a')
+SELECT ARRAY[CAST('a' AS char(2))] || ARRAY[CAST('b' AS char(2))]
+SELECT array_join(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))], ',')
+SELECT CAST(x AS char(3)) = y FROM (VALUES ('a', 'a  ')) t(x, y)
+SELECT x FROM (VALUES CAST('a' AS char(3)), CAST('b' AS char(3))) t(x) WHERE x NOT IN ('a')
+SELECT count(*) FROM (VALUES CAST('a' AS char(3))) t(x) WHERE x IN (CAST('a' AS varchar), 'b')
+SELECT x FROM (VALUES 'a', 'b') t(x) WHERE x IN (SELECT CAST('a' AS char(3)))
+SELECT x FROM (VALUES CAST('a' AS char(3))) t(x) WHERE EXISTS (SELECT 1 FROM (VALUES 'a') u(y) WHERE y = x)
+SELECT * FROM (VALUES CAST('a' AS char(2))) t(x) FULL JOIN (VALUES 'a', 'c') u(y) ON x = y ORDER BY y
+SELECT CAST(x AS varchar) = 'a  ' FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT greatest(c, 'b') FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT NULLIF(c, 'a') FROM (VALUES CAST('a' AS char(2)), CAST('b' AS char(2))) t(c) ORDER BY 1
+SELECT ARRAY[c, 'xyz'] FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT ROW(c, 'x') FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT MAP(ARRAY[c], ARRAY[c]) FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT max_by(c, n), min_by(c, n) FROM (VALUES (CAST('a' AS char(2)), 1), (CAST('b' AS char(2)), 2)) t(c, n)
+SELECT c || 'x' FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT length(c), c LIKE 'a%' FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT transform(ARRAY[CAST('a' AS char(2))], x -> x || '.')
+SELECT transform(ARRAY[CAST('a' AS char(2))], x -> length(x))
+SELECT filter(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))], x -> x = 'a')
+SELECT any_match(ARRAY[CAST('a' AS char(2))], x -> x = 'a ')
+SELECT CAST(ARRAY[CAST('a' AS char(2))] AS json)
+SELECT array_position(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))], 'b')
+SELECT map_entries(MAP(ARRAY[CAST('a' AS char(2))], ARRAY[1]))
+SELECT x || '|' FROM UNNEST(ARRAY[CAST('a' AS char(2))]) t(x)
+SELECT zip(ARRAY[CAST('a' AS char(2))], ARRAY[1])
+SELECT transform_values(MAP(ARRAY[1], ARRAY[CAST('a' AS char(2))]), (k, v) -> v || '.')
+SELECT CAST(ARRAY[CAST('a' AS char(2))] AS array(varchar(5)))
+SELECT a[1] || '.' FROM (VALUES ARRAY[CAST('a' AS char(2))]) t(a)
+SELECT r[1] || '.' FROM (VALUES ROW(CAST('a' AS char(2)), 1)) t(r)
+SELECT json_format(CAST(MAP(ARRAY[CAST('a' AS char(2))], ARRAY[CAST('b' AS char(2))]) AS json))
+SELECT element_at(MAP(ARRAY[CAST('a' AS char(2))], ARRAY[1]), 'a')
+SELECT MAP(ARRAY[CAST('a' AS char(2))], ARRAY[1])[CAST('a ' AS char(2))]
+SELECT array_sort(ARRAY[CAST('b' AS char(2)), CAST('a' AS char(2))])
+SELECT CASE WHEN true THEN CAST('a' AS char(2)) ELSE CAST('bcd' AS char(4)) END
+SELECT CASE WHEN true THEN CAST('a' AS char(2)) ELSE 'xyz' END
+SELECT COALESCE(CAST('a' AS char(2)), CAST('bcd' AS char(4)))
+SELECT COALESCE(c, 'xyz') FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT COALESCE('a', 'xyz')
+SELECT CASE WHEN true THEN 'a' ELSE 'xyz' END
+SELECT CAST(c AS varchar(5)) FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT CAST(CAST('a' AS char(2)) AS varchar(5))
+SELECT CAST(x AS varchar) = 'a  ', CAST(x AS varchar) = 'a' FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT CAST(x AS varchar(5)) = 'a', CAST(x AS varchar(5)) FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT x FROM (VALUES CAST('a' AS char(3))) t(x) JOIN (VALUES 'a') u(y) ON CAST(x AS varchar) = y
+SELECT x FROM (VALUES CAST('a' AS char(3))) t(x) JOIN (VALUES 'a  ') u(y) ON CAST(x AS varchar) = y
+SELECT CAST(x AS varchar) IN ('a', 'b') FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT CAST(x AS varchar) || '|' FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT CAST(CAST('a' AS char(3)) AS varchar) = 'a'
+SELECT a, count(*) FROM (VALUES ARRAY[CAST('a' AS char(2))], ARRAY[CAST('a ' AS char(2))]) t(a) GROUP BY a
+SELECT DISTINCT a FROM (VALUES ARRAY[CAST('a' AS char(2))], ARRAY[CAST('b' AS char(2))]) t(a) ORDER BY a
+SELECT * FROM (VALUES ARRAY[CAST('a' AS char(2))], ARRAY[CAST('bcd' AS char(3))]) t(a) ORDER BY a
+SELECT x FROM (SELECT ARRAY[CAST('a' AS char(2))] UNION ALL SELECT ARRAY[CAST('bcd' AS char(3))]) t(x) ORDER BY x
+SELECT CASE WHEN n = 1 THEN ARRAY[CAST('a' AS char(2))] ELSE ARRAY[CAST('bcd' AS char(3))] END FROM (VALUES 1, 2) t(n) ORDER BY n
+SELECT COALESCE(r, ROW(CAST('x' AS char(3)), 1)) FROM (VALUES ROW(CAST('a' AS char(2)), 2)) t(r)
+SELECT c, rank() OVER (ORDER BY c) FROM (VALUES CAST('b' AS char(2)), CAST('a' AS char(2))) t(c) ORDER BY c
+SELECT lag(c) OVER (ORDER BY c) FROM (VALUES CAST('b' AS char(2)), CAST('a' AS char(2))) t(c) ORDER BY 1 NULLS FIRST
+SELECT transform(ARRAY[1, 2], x -> c) FROM (VALUES CAST('a' AS char(2))) t(c)
+SELECT CAST(ROW(1, 'a') AS ROW(bigint, char(3))).field0
+SELECT r[1], r[2] FROM (VALUES CAST(ROW(1, 'a') AS ROW(bigint, char(3)))) t(r)
+SELECT CAST(ARRAY[CAST('a' AS char(2))] AS json)
+SELECT json_format(CAST(ROW(CAST('a' AS char(2)), 1) AS json))
+SELECT contains(ARRAY[CAST('a' AS char(2))], 'a '), array_position(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))], 'b')
+SELECT cardinality(array_distinct(ARRAY[CAST('a' AS char(2)), CAST('a ' AS char(2))]))
+SELECT element_at(MAP(ARRAY[CAST('a' AS char(2))], ARRAY[1]), CAST('a' AS char(2)))
+SELECT map_values(MAP(ARRAY[1], ARRAY[CAST('a' AS char(2))]))
+SELECT slice(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))], 1, 1)
+SELECT array_remove(ARRAY[CAST('a' AS char(2)), CAST('b' AS char(2))], CAST('a' AS char(2)))
+SELECT upper(c), lower(c), trim(c), rtrim(c) FROM (VALUES CAST('a' AS char(3))) t(c)
+SELECT CAST(ROW(1, 2) AS ROW(int, int)) IS NULL
+SELECT x.* FROM (VALUES CAST(ROW(1, 'a') AS ROW(int, varchar))) t(x)
+SELECT CAST(r AS ROW(varchar, varchar)) FROM (VALUES ROW(1, 'a')) t(r)
+SELECT ARRAY[CAST(ROW(1, 2) AS ROW(int, int)), ROW(3, 4)]
+SELECT CAST(ROW(1, 2.5) AS ROW(a int, b double)) = CAST(ROW(1, 2.5) AS ROW(int, double))

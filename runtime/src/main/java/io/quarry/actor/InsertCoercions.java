@@ -32,8 +32,20 @@ final class InsertCoercions {
     private InsertCoercions() {}
 
     static boolean canCoerce(Type from, Type to) {
+        return canCoerce(from, to, false);
+    }
+
+    /**
+     * Inside arrays, maps and rows a text goes only where it fits without a cut (Trino's implicit coercions): a
+     * varchar(n) or char(n) into a char or varchar at least as long, a char into an unbounded varchar too, an
+     * unbounded varchar only into an unbounded varchar; a top-level text is checked value by value instead.
+     */
+    private static boolean canCoerce(Type from, Type to, boolean nested) {
         if (from.equals(to) || from instanceof UnknownType) {
             return true;
+        }
+        if (nested && isText(from) && isText(to)) {
+            return fitsNested(from, to);
         }
         if (isNumber(from) && isNumber(to) || isPointInTime(from) && isPointInTime(to) || isText(from) && isText(to)
                 || from instanceof TimeType && to instanceof TimeType
@@ -41,23 +53,37 @@ final class InsertCoercions {
             return true;
         }
         if (from instanceof ArrayType source && to instanceof ArrayType target) {
-            return canCoerce(source.elementType(), target.elementType());
+            return canCoerce(source.elementType(), target.elementType(), true);
         }
         if (from instanceof MapType source && to instanceof MapType target) {
-            return canCoerce(source.keyType(), target.keyType()) && canCoerce(source.valueType(), target.valueType());
+            return canCoerce(source.keyType(), target.keyType(), true) && canCoerce(source.valueType(), target.valueType(), true);
         }
         if (from instanceof RowType source && to instanceof RowType target) {
             if (source.fields().size() != target.fields().size()) {
                 return false;
             }
             for (int i = 0; i < source.fields().size(); i++) {
-                if (!canCoerce(source.fieldTypes().get(i), target.fieldTypes().get(i))) {
+                if (!canCoerce(source.fieldTypes().get(i), target.fieldTypes().get(i), true)) {
                     return false;
                 }
             }
             return true;
         }
         return false;
+    }
+
+    private static boolean fitsNested(Type from, Type to) {
+        if (to instanceof VarcharType target && target.isUnbounded()) {
+            return true;
+        }
+        if (from instanceof VarcharType source && source.isUnbounded()) {
+            return false;
+        }
+        int length = from instanceof CharType fixed ? fixed.length() : ((VarcharType) from).length();
+        if (to instanceof CharType target) {
+            return length <= target.length();
+        }
+        return from instanceof VarcharType && length <= ((VarcharType) to).length();
     }
 
     private static boolean isNumber(Type type) {

@@ -66,13 +66,51 @@ final class CastTypeSyntax {
                 List<String> fields = splitTopLevel(core.substring(4, core.length() - 1));
                 StringBuilder row = new StringBuilder(core.substring(0, 4));
                 for (int i = 0; i < fields.size(); i++) {
-                    row.append(i > 0 ? "," : "").append(field(fields.get(i)));
+                    String field = fields.get(i);
+                    row.append(i > 0 ? "," : "")
+                            .append(isAnonymous(field) ? " \"EXPR$" + i + "\" " + rewrite(field) : field(field));
                 }
                 rewritten = row.append(')').toString();
             }
         }
         return type.substring(0, lead) + rewritten + type.substring(trail);
     }
+
+    /**
+     * Whether a row field is a type alone ({@code row(integer, varchar)}): Calcite's grammar wants a name for each
+     * field, so an anonymous one gets the name Calcite gives the fields of {@code ROW(1, 2)}, which Quarry reads
+     * back as no name (StructuralTypeMapping).
+     */
+    private static boolean isAnonymous(String field) {
+        String text = field.strip();
+        if (text.isEmpty() || text.charAt(0) == '"') {
+            return false;
+        }
+        int wordEnd = 0;
+        while (wordEnd < text.length() && (Character.isLetterOrDigit(text.charAt(wordEnd)) || text.charAt(wordEnd) == '_')) {
+            wordEnd++;
+        }
+        String word = text.substring(0, wordEnd).toLowerCase(Locale.ROOT);
+        String rest = text.substring(wordEnd).strip();
+        if (rest.startsWith("(")) {
+            // varchar(3), decimal(10, 2), array(…); timestamp(3) with time zone
+            int close = end(rest, 0);
+            rest = rest.substring(close).strip();
+        }
+        if (rest.isEmpty()) {
+            return true;
+        }
+        String next = rest.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return switch (word) {
+            case "double" -> next.equals("precision");
+            case "time", "timestamp" -> next.equals("with") || next.equals("without");
+            case "interval" -> MULTI_WORD_INTERVAL_STARTS.contains(next);
+            default -> false;
+        };
+    }
+
+    private static final java.util.Set<String> MULTI_WORD_INTERVAL_STARTS =
+            java.util.Set.of("year", "month", "day", "hour", "minute", "second");
 
     /** A row field {@code name type}: the name as it is, the type rewritten. */
     private static String field(String field) {

@@ -153,6 +153,14 @@ final class Errors {
             return error(ErrorCode.TYPE_MISMATCH, "Cannot cast " + castTypeName(ipAddressCast.group(1)) + " to "
                     + castTypeName(ipAddressCast.group(2)), location);
         }
+        if (ipAddressCast.matches()) {
+            // a cast between arrays, maps or rows: both types in Trino's words
+            String source = CalciteTypeText.trinoName(ipAddressCast.group(1));
+            String target = CalciteTypeText.trinoName(ipAddressCast.group(2));
+            if (source != null && target != null && (isStructural(source) || isStructural(target))) {
+                return error(ErrorCode.TYPE_MISMATCH, "Cannot cast " + source + " to " + target, location);
+            }
+        }
         if (message.startsWith("Cannot infer")
                 || message.startsWith("Illegal mixing of types")
                 || message.contains("must have compatible types")
@@ -228,6 +236,10 @@ final class Errors {
     }
 
     /** Rewrites Calcite's {@code <INTEGER>}, {@code <CHAR(1)>} into Trino's {@code integer}, {@code varchar(1)}. */
+    private static boolean isStructural(String trinoType) {
+        return trinoType.startsWith("row(") || trinoType.startsWith("array(") || trinoType.startsWith("map(");
+    }
+
     static String trinoTypes(String message) {
         Matcher m = CALCITE_TYPE.matcher(message);
         StringBuilder out = new StringBuilder();

@@ -210,8 +210,11 @@ final class ExpressionTranslator {
             case COALESCE:
                 return coerceAll(Form.COALESCE, call);
             case NULLIF: {
-                Expression[] unified = unify(translate(operands.get(0)), translate(operands.get(1)), "nullif");
-                return new SpecialForm(Form.NULLIF, List.of(unified[0], unified[1]), unified[0].type());
+                Expression first = translate(operands.get(0));
+                Expression[] unified = unify(first, translate(operands.get(1)), "nullif");
+                // the first argument's own type (a char keeps its length)
+                Type type = first.type() instanceof io.quarry.type.CharType ? first.type() : unified[0].type();
+                return new SpecialForm(Form.NULLIF, List.of(unified[0], unified[1]), type);
             }
             case SEARCH:
                 return translate(RexUtil.expandSearch(rexBuilder, null, call));
@@ -254,8 +257,9 @@ final class ExpressionTranslator {
             default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Function " + name + " is not supported yet");
         };
         if (function.equals("if")) {
-            List<Expression> arguments = translateAll(call.getOperands());
-            Type type = resultType(call);
+            Type derived = resultType(call);
+            List<Expression> arguments = new ArrayList<>(CharCast.withoutCastsToVarchar(translateAll(call.getOperands()), derived));
+            Type type = CharCast.withChars(derived, arguments.subList(1, arguments.size()).stream().map(Expression::type).toList());
             Expression otherwise = arguments.size() > 2 ? coerce(arguments.get(2), type) : Constant.nullOf(type);
             return new SpecialForm(Form.IF, List.of(arguments.get(0), coerce(arguments.get(1), type), otherwise), type);
         }
@@ -299,6 +303,12 @@ final class ExpressionTranslator {
             List<Expression> arguments = translateAll(call.getOperands());
             Type concatenated = CharCast.concatenationType(arguments);
             return new Call(function, arguments, concatenated == null ? Types.VARCHAR : concatenated);
+        }
+        if ((function.equals("upper") || function.equals("lower")) && call.getOperands().size() == 1) {
+            // of a char, a char of the same length (the padding kept), as in Trino
+            List<Expression> arguments = translateAll(call.getOperands());
+            Type type = arguments.get(0).type() instanceof io.quarry.type.CharType ? arguments.get(0).type() : resultType(call);
+            return new Call(function, arguments, type);
         }
         return new Call(function, translateAll(call.getOperands()), resultType(call));
     }
@@ -425,11 +435,12 @@ final class ExpressionTranslator {
         if (!inList) {
             return new SpecialForm(Form.OR, translateAll(operands), Types.BOOLEAN);
         }
-        Expression value = translate(subject);
+        // as in a comparison, a char the IN list's varchar type was forced on compares as char
+        Expression value = CharCast.withoutCastToVarchar(translate(subject));
         List<Expression> items = new ArrayList<>();
         Type common = value.type();
         for (RexNode operand : operands) {
-            Expression item = translate(((RexCall) operand).getOperands().get(1));
+            Expression item = CharCast.withoutCastToVarchar(translate(((RexCall) operand).getOperands().get(1)));
             items.add(item);
             common = commonType(common, item.type(), "IN");
         }
@@ -442,13 +453,23 @@ final class ExpressionTranslator {
     }
 
     private Expression caseForm(RexCall call) {
-        Type type = resultType(call);
         List<RexNode> operands = call.getOperands();
-        List<Expression> arguments = new ArrayList<>();
+        List<Expression> arguments = translateAll(operands);
+        Type derived = resultType(call);
+        List<Type> results = new ArrayList<>();
         for (int i = 0; i < operands.size(); i++) {
-            Expression argument = translate(operands.get(i));
+            if (!(i % 2 == 0 && i < operands.size() - 1)) {
+                Expression value = CharCast.withoutCastsToVarchar(List.of(arguments.get(i)), derived).get(0);
+                arguments.set(i, value);
+                results.add(value.type());
+            }
+        }
+        Type type = CharCast.withChars(derived, results);
+        for (int i = 0; i < operands.size(); i++) {
             boolean isCondition = i % 2 == 0 && i < operands.size() - 1;
-            arguments.add(isCondition ? argument : coerce(argument, type));
+            if (!isCondition) {
+                arguments.set(i, coerce(arguments.get(i), type));
+            }
         }
         if (operands.size() % 2 == 0) {
             arguments.add(Constant.nullOf(type));
@@ -457,20 +478,18 @@ final class ExpressionTranslator {
     }
 
     private Expression coerceAll(Form form, RexCall call) {
-        Type type = resultType(call);
-        List<Expression> arguments = new ArrayList<>();
-        for (RexNode operand : call.getOperands()) {
-            arguments.add(coerce(translate(operand), type));
-        }
+        Type derived = resultType(call);
+        List<Expression> arguments = new ArrayList<>(CharCast.withoutCastsToVarchar(translateAll(call.getOperands()), derived));
+        Type type = CharCast.withChars(derived, arguments.stream().map(Expression::type).toList());
+        arguments.replaceAll(argument -> coerce(argument, type));
         return new SpecialForm(form, arguments, type);
     }
 
     private Expression variadic(String name, RexCall call) {
-        Type type = resultType(call);
-        List<Expression> arguments = new ArrayList<>();
-        for (RexNode operand : call.getOperands()) {
-            arguments.add(coerce(translate(operand), type));
-        }
+        Type derived = resultType(call);
+        List<Expression> arguments = new ArrayList<>(CharCast.withoutCastsToVarchar(translateAll(call.getOperands()), derived));
+        Type type = CharCast.withChars(derived, arguments.stream().map(Expression::type).toList());
+        arguments.replaceAll(argument -> coerce(argument, type));
         return new Call(name, arguments, type);
     }
 

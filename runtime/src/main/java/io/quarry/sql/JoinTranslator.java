@@ -106,8 +106,10 @@ final class JoinTranslator {
             int rightChannel = right.mapping()[info.rightKeys.get(i)];
             Type leftType = leftTypes.get(leftChannel);
             Type rightType = rightTypes.get(rightChannel);
-            if (!sameKeyValues(leftType, rightType)) {
-                Type common = keyType(leftType, rightType);
+            // a char and a varchar key compare as chars, also where Calcite cast the char to varchar below the join
+            Type charKey = CharCast.comparisonType(charBehind(left.node(), leftChannel, leftType), charBehind(right.node(), rightChannel, rightType));
+            if (charKey != null || !sameKeyValues(leftType, rightType)) {
+                Type common = charKey != null ? charKey : keyType(leftType, rightType);
                 if (!leftType.equals(common)) {
                     leftChannel = leftTypes.size() + leftExtra.size();
                     leftExtra.add(ExpressionTranslator.coerce(new InputRef(left.mapping()[info.leftKeys.get(i)], leftType), common));
@@ -237,6 +239,22 @@ final class JoinTranslator {
     }
 
     /** Whether values of the two key types are stored alike, so equal values hash and compare equal. */
+    /**
+     * The char(n) type of a key channel that a projection computes as a char(n) value cast to varchar (Calcite's
+     * way to compare a char with a varchar), else the channel's own type. Cast back to char, the padded varchar
+     * gives the char value again.
+     */
+    private static Type charBehind(PlanNode node, int channel, Type type) {
+        if (node instanceof Project project && type instanceof VarcharType) {
+            Expression value = project.projections().get(channel);
+            Expression unwrapped = CharCast.withoutCastToVarchar(value);
+            if (unwrapped != value) {
+                return unwrapped.type();
+            }
+        }
+        return type;
+    }
+
     private static boolean sameKeyValues(Type left, Type right) {
         if (left.equals(right)) {
             return true;

@@ -28,11 +28,14 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.rules.AggregateRemoveRule;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
@@ -214,6 +217,11 @@ final class Optimizer {
                     boolean changed = false;
                     for (RexNode expression : project.getProjects()) {
                         RexNode result = simplify.simplifyPreservingType(expression);
+                        if (widensChar(expression, result)) {
+                            // a CASE or COALESCE of chars folded to one of them cast to Calcite's varchar type:
+                            // kept, so that Quarry gives it Trino's char type (CharCast.withChars)
+                            result = expression;
+                        }
                         changed |= result != expression;
                         simplified.add(result);
                     }
@@ -224,6 +232,12 @@ final class Optimizer {
                 return visited;
             }
         });
+    }
+
+    private static boolean widensChar(RexNode original, RexNode simplified) {
+        return original != simplified && original.getKind() != SqlKind.CAST && simplified.getKind() == SqlKind.CAST
+                && simplified.getType().getSqlTypeName() == SqlTypeName.VARCHAR
+                && ((RexCall) simplified).getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.CHAR;
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -304,8 +305,18 @@ final class PlanTranslator {
         }
         OrderableTypes.checkAggregate(function, argumentTypes);
         Optional<Integer> filter = call.filterArg >= 0 ? Optional.of(mapping[call.filterArg]) : Optional.empty();
-        return new AggregateCall(function, arguments, argumentTypes, TypeMapping.toQuarry(call.getType()),
+        return new AggregateCall(function, arguments, argumentTypes, aggregateType(function, call, argumentTypes),
                 call.isDistinct(), filter, orderBy);
+    }
+
+    /** Aggregates that give their argument's values keep a char(n) argument's type, as in Trino. */
+    private static Type aggregateType(String function, org.apache.calcite.rel.core.AggregateCall call, List<Type> argumentTypes) {
+        Type result = TypeMapping.toQuarry(call.getType());
+        if (argumentTypes.isEmpty() || !Set.of("min", "max", "arbitrary", "any_value", "array_agg", "min_by", "max_by").contains(function)) {
+            return result;
+        }
+        Type argument = argumentTypes.get(0);
+        return CharCast.withChars(result, List.of(result instanceof io.quarry.type.ArrayType ? new io.quarry.type.ArrayType(argument) : argument));
     }
 
     private Translated sort(LogicalSort sort, ImmutableBitSet required) {

@@ -117,6 +117,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register(IpAddressSql.LITERAL.getName(), IpAddressSql.LITERAL);
         register(CharCast.OPERATOR.getName(), CharCast.OPERATOR);
         register(CharCast.TRY_OPERATOR.getName(), CharCast.TRY_OPERATOR);
+        register(CharCast.KEEP_OPERATOR.getName(), CharCast.KEEP_OPERATOR);
         List.of(EmptyConstructors.EMPTY_ARRAY, EmptyConstructors.EMPTY_MAP).forEach(operator -> register(operator.getName(), operator));
         TypedLiteral.OPERATORS.forEach(operator -> register(operator.getName(), operator));
         // the parser turns translate(a, b, c) into a call of TRANSLATE3

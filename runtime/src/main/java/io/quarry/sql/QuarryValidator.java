@@ -319,7 +319,7 @@ final class QuarryValidator extends SqlValidatorImpl {
         NormalizeForm.rewrite(node);
         SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
         ArrayConcat.rewrite(rewritten);
-        return rewritten;
+        return CharCast.keepStructuralChars(rewritten);
     }
 
     /** Trino compares strings only with strings: {@code intcol = 'a'} is a type error, not a cast. */

@@ -165,6 +165,12 @@ final class ScalarFunctionTranslator {
         if (name.equals(EmptyConstructors.EMPTY_ARRAY_NAME)) {
             return EmptyConstructors.emptyArray();
         }
+        if (name.equals(CharCast.USER_VARCHAR_NAME)) {
+            return CharCast.translateUserVarchar(translator.apply(operands.get(0)));
+        }
+        if (name.equals(CharCast.KEEP_NAME)) {
+            return CharCast.translateKept(call, translator);
+        }
         if (name.equals(CharCast.TRY_NAME)) {
             return CharCast.translate(translator.apply(operands.get(0)),
                     ((RexLiteral) operands.get(1)).getValueAs(BigDecimal.class).intValueExact(), true);

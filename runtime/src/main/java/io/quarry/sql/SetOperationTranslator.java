@@ -169,7 +169,22 @@ final class SetOperationTranslator {
             boolean text = name == org.apache.calcite.sql.type.SqlTypeName.CHAR
                     || name == org.apache.calcite.sql.type.SqlTypeName.VARCHAR && type.getPrecision() > 0
                     && type.getPrecision() < Integer.MAX_VALUE / 2;
-            types.add(anyChar && text ? new io.quarry.type.CharType(type.getPrecision()) : TypeMapping.toQuarry(type));
+            if (anyChar && text) {
+                types.add(new io.quarry.type.CharType(type.getPrecision()));
+            } else {
+                // arrays, maps and rows with char inside keep it, as in Trino
+                Type derived = TypeMapping.toQuarry(type);
+                List<Type> inputTypes = new ArrayList<>();
+                for (PlanTranslator.Translated input : inputs) {
+                    int channel = input.mapping()[field];
+                    Type inputType = input.node().outputTypes().get(channel);
+                    if (input.node() instanceof Project project) {
+                        inputType = CharCast.withoutCastToVarchar(project.projections().get(channel), derived).type();
+                    }
+                    inputTypes.add(inputType);
+                }
+                types.add(StructuralTypeMapping.isStructural(derived) ? CharCast.withChars(derived, inputTypes) : derived);
+            }
         }
         return types;
     }

@@ -78,37 +78,51 @@ final class StructuralExpressions {
         Type type = TypeMapping.toQuarry(call.getType());
         switch (call.getKind()) {
             case ARRAY_VALUE_CONSTRUCTOR: {
-                Type element = ((ArrayType) type).elementType();
+                Type derived = ((ArrayType) type).elementType();
                 List<Expression> elements = new ArrayList<>();
                 for (RexNode operand : operands) {
-                    elements.add(ExpressionTranslator.coerce(translator.translate(operand), element));
+                    elements.add(translator.translate(operand));
                 }
-                return new Call("array_constructor", elements, type);
+                elements = new ArrayList<>(CharCast.withoutCastsToVarchar(elements, derived));
+                Type element = CharCast.withChars(derived, elements.stream().map(Expression::type).toList());
+                elements.replaceAll(value -> ExpressionTranslator.coerce(value, element));
+                return new Call("array_constructor", elements, new ArrayType(element));
             }
             case ROW: {
-                List<Type> fieldTypes = ((RowType) type).fieldTypes();
+                List<RowType.Field> fieldTypes = ((RowType) type).fields();
+                List<RowType.Field> resultFields = new ArrayList<>();
                 List<Expression> fields = new ArrayList<>();
                 for (int i = 0; i < operands.size(); i++) {
-                    fields.add(ExpressionTranslator.coerce(translator.translate(operands.get(i)), fieldTypes.get(i)));
+                    Expression field = translator.translate(operands.get(i));
+                    Type fieldType = CharCast.withChars(fieldTypes.get(i).type(), List.of(field.type()));
+                    resultFields.add(new RowType.Field(fieldTypes.get(i).name(), fieldType));
+                    fields.add(ExpressionTranslator.coerce(field, fieldType));
                 }
-                return new Call("row_constructor", fields, type);
+                return new Call("row_constructor", fields, new RowType(resultFields));
             }
             case ITEM:
                 return indexed("subscript", translator, operands, type);
             default:
                 break;
         }
-        if ((name.equals("||") || name.equals("concat")) && type instanceof ArrayType array) {
-            List<Expression> arguments = new ArrayList<>();
+        if ((name.equals("||") || name.equals("concat")) && type instanceof ArrayType derived) {
+            List<Expression> translated = new ArrayList<>();
+            List<Type> asArrays = new ArrayList<>();
             for (RexNode operand : operands) {
                 Expression argument = translator.translate(operand);
+                translated.add(argument);
+                asArrays.add(arrayDepth(argument.type()) == arrayDepth(derived) ? argument.type() : new ArrayType(argument.type()));
+            }
+            ArrayType array = (ArrayType) CharCast.withChars(derived, asArrays);
+            List<Expression> arguments = new ArrayList<>();
+            for (Expression argument : translated) {
                 // an array argument has the result's nesting; an element one level less
                 // a NULL is a NULL array (ArrayConcat types a NULL beside an element as the array)
                 arguments.add(argument.type() instanceof UnknownType || arrayDepth(argument.type()) == arrayDepth(array)
                         ? ExpressionTranslator.coerce(argument, array)
                         : ExpressionTranslator.coerce(argument, array.elementType()));
             }
-            return new Call("concat", arguments, type);
+            return new Call("concat", arguments, array);
         }
         if (!FUNCTIONS.contains(name) && !RegexpReplaceLambda.isLambdaForm(call)) {
             return null;
@@ -123,12 +137,17 @@ final class StructuralExpressions {
                 continue;
             }
             if (operand instanceof RexLambda lambda) {
-                arguments.add(lambda(translator, lambda));
+                arguments.add(lambda(translator, lambda, elementTypes(name, arguments)));
             } else {
                 arguments.add(translator.translate(operand));
             }
         }
         checkArgumentKinds(name, arguments);
+        if (name.equals("array_join") && arguments.get(0).type() instanceof ArrayType array
+                && array.elementType() instanceof io.quarry.type.CharType fixed) {
+            // joined as text: each char padded to its length, as a cast to varchar gives it
+            arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(Types.varchar(fixed.length()))));
+        }
         if (Set.of("contains", "array_position", "array_remove").contains(name)
                 && arguments.get(0).type() instanceof ArrayType array) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
@@ -165,7 +184,45 @@ final class StructuralExpressions {
             arguments.set(2, new Lambda(input.parameterTypes(), input.captures(),
                     ExpressionTranslator.coerce(input.body(), state)));
         }
-        return new Call(name, arguments, type);
+        return new Call(name, arguments, withChars(name, type, arguments));
+    }
+
+    /** Functions whose result holds the elements (keys, values) of their first arguments as they are. */
+    private static final Set<String> ELEMENT_KEEPING = Set.of(
+            "array_distinct", "array_sort", "reverse", "slice", "array_remove", "array_union", "array_intersect",
+            "array_except", "trim_array", "filter", "shuffle", "map_filter");
+
+    /** The result type with the arguments' char(n) elements kept, where Calcite's type has varchar. */
+    private static Type withChars(String name, Type type, List<Expression> arguments) {
+        List<Type> types = arguments.stream().map(Expression::type).toList();
+        if (name.equals("map") && types.size() == 2 && types.get(0) instanceof ArrayType keys
+                && types.get(1) instanceof ArrayType values && type instanceof MapType map) {
+            return new MapType(CharCast.withChars(map.keyType(), List.of(keys.elementType())),
+                    CharCast.withChars(map.valueType(), List.of(values.elementType())));
+        }
+        if (types.isEmpty()) {
+            return type;
+        }
+        Type first = types.get(0);
+        return switch (name) {
+            case "map_keys" -> first instanceof MapType map ? CharCast.withChars(type, List.of(new ArrayType(map.keyType()))) : type;
+            case "map_values" -> first instanceof MapType map ? CharCast.withChars(type, List.of(new ArrayType(map.valueType()))) : type;
+            case "array_max", "array_min" -> first instanceof ArrayType array ? CharCast.withChars(type, List.of(array.elementType())) : type;
+            case "repeat" -> CharCast.withChars(type, List.of(new ArrayType(first)));
+            case "flatten" -> first instanceof ArrayType array ? CharCast.withChars(type, List.of(array.elementType())) : type;
+            case "transform" -> arguments.get(arguments.size() - 1) instanceof Lambda function
+                    ? CharCast.withChars(type, List.of(new ArrayType(function.body().type()))) : type;
+            case "transform_values" -> first instanceof MapType map && arguments.get(arguments.size() - 1) instanceof Lambda function
+                    ? CharCast.withChars(type, List.of(new MapType(map.keyType(), function.body().type()))) : type;
+            case "transform_keys" -> first instanceof MapType map && arguments.get(arguments.size() - 1) instanceof Lambda function
+                    ? CharCast.withChars(type, List.of(new MapType(function.body().type(), map.valueType()))) : type;
+            case "map_entries" -> first instanceof MapType map
+                    ? CharCast.withChars(type, List.of(new ArrayType(RowType.anonymous(List.of(map.keyType(), map.valueType()))))) : type;
+            case "zip" -> types.stream().allMatch(ArrayType.class::isInstance)
+                    ? CharCast.withChars(type, List.of(new ArrayType(RowType.anonymous(
+                            types.stream().map(array -> ((ArrayType) array).elementType()).toList())))) : type;
+            default -> ELEMENT_KEEPING.contains(name) ? CharCast.withChars(type, types) : type;
+        };
     }
 
     /**
@@ -252,10 +309,12 @@ final class StructuralExpressions {
     private static Expression indexed(String name, ExpressionTranslator translator, List<RexNode> operands, Type type) {
         Expression container = translator.translate(operands.get(0));
         Expression index = translator.translate(operands.get(1));
-        if (container.type() instanceof ArrayType) {
+        if (container.type() instanceof ArrayType array) {
             index = ExpressionTranslator.coerce(index, Types.BIGINT);
+            type = CharCast.withChars(type, List.of(array.elementType()));
         } else if (container.type() instanceof MapType map) {
             index = ExpressionTranslator.coerce(index, map.keyType());
+            type = CharCast.withChars(type, List.of(map.valueType()));
         } else if (container.type() instanceof RowType row && index instanceof Constant constant
                 && constant.value() instanceof Long position) {
             // row[1]: a field by its 1-based position
@@ -268,10 +327,47 @@ final class StructuralExpressions {
         return new Call(name, List.of(container, index), type);
     }
 
-    private static Lambda lambda(ExpressionTranslator outer, RexLambda lambda) {
+    /**
+     * The types of the values a function passes to its lambda's parameters, as far as the arguments before the
+     * lambda tell them (an array's elements, a map's keys and values); null where they do not.
+     */
+    private static List<Type> elementTypes(String name, List<Expression> arguments) {
+        List<Type> types = new ArrayList<>();
+        Type first = arguments.isEmpty() ? null : arguments.get(0).type();
+        switch (name) {
+            case "transform", "filter", "any_match", "all_match", "none_match", "array_sort" -> {
+                if (first instanceof ArrayType array) {
+                    types.add(array.elementType());
+                    types.add(array.elementType());
+                }
+            }
+            case "reduce" -> {
+                if (first instanceof ArrayType array) {
+                    types.add(null);
+                    types.add(array.elementType());
+                }
+            }
+            case "zip_with" -> arguments.forEach(argument -> types.add(
+                    argument.type() instanceof ArrayType array ? array.elementType() : null));
+            case "transform_keys", "transform_values", "map_filter", "map_zip_with" -> {
+                if (first instanceof MapType map) {
+                    types.add(map.keyType());
+                    arguments.forEach(argument -> types.add(argument.type() instanceof MapType other ? other.valueType() : null));
+                }
+            }
+            default -> {}
+        }
+        return types;
+    }
+
+    private static Lambda lambda(ExpressionTranslator outer, RexLambda lambda, List<Type> valueTypes) {
         List<Type> parameterTypes = new ArrayList<>();
         for (RexLambdaRef parameter : lambda.getParameters()) {
-            parameterTypes.add(TypeMapping.toQuarry(parameter.getType()));
+            Type type = TypeMapping.toQuarry(parameter.getType());
+            int index = parameterTypes.size();
+            Type value = index < valueTypes.size() ? valueTypes.get(index) : null;
+            // a char element is passed as the char it is (Calcite types it as varchar)
+            parameterTypes.add(value == null ? type : CharCast.withChars(type, List.of(value)));
         }
         Scope scope = new Scope(outer, lambda.getParameters(), parameterTypes);
         Expression body = outer.inLambda(scope).translate(lambda.getExpression());

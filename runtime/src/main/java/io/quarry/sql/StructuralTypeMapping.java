@@ -45,18 +45,24 @@ final class StructuralTypeMapping {
 
     /** The Quarry type of a Calcite ARRAY, MAP or ROW type, or null for other types. */
     static Type toQuarry(RelDataType type) {
+        return toQuarry(type, false);
+    }
+
+    /** As {@link #toQuarry(RelDataType)}; with {@code keepChars} Calcite's CHAR inside is char(n), not varchar(n). */
+    static Type toQuarry(RelDataType type, boolean keepChars) {
+        java.util.function.Function<RelDataType, Type> inner = keepChars ? TypeMapping::toQuarryKeepingChars : TypeMapping::toQuarry;
         switch (type.getSqlTypeName()) {
             case ARRAY:
-                return new ArrayType(TypeMapping.toQuarry(type.getComponentType()));
+                return new ArrayType(inner.apply(type.getComponentType()));
             case MAP:
-                return new MapType(TypeMapping.toQuarry(type.getKeyType()), TypeMapping.toQuarry(type.getValueType()));
+                return new MapType(inner.apply(type.getKeyType()), inner.apply(type.getValueType()));
             case ROW:
                 List<RowType.Field> fields = new ArrayList<>();
                 for (RelDataTypeField field : type.getFieldList()) {
                     Optional<String> name = GENERATED_FIELD.matcher(field.getName()).matches()
                             ? Optional.empty()
                             : Optional.of(field.getName());
-                    fields.add(new RowType.Field(name, TypeMapping.toQuarry(field.getType())));
+                    fields.add(new RowType.Field(name, inner.apply(field.getType())));
                 }
                 return new RowType(fields);
             default:

@@ -110,6 +110,14 @@ final class TypeMapping {
         return toQuarry(type, false);
     }
 
+    /** The Quarry type of a type the user wrote: every CHAR in it, also inside arrays, maps and rows, is char(n). */
+    static Type toQuarryKeepingChars(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case ARRAY, MAP, ROW -> StructuralTypeMapping.toQuarry(type, true);
+            default -> toQuarry(type, true);
+        };
+    }
+
     private static VarcharType varchar(int precision) {
         // Calcite marks "no length" with a negative precision; sums of lengths may overflow past the maximum
         return precision < 0 || precision >= Integer.MAX_VALUE / 2 ? Types.VARCHAR : Types.varchar(precision);

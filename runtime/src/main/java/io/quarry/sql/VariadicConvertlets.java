@@ -33,6 +33,12 @@ final class VariadicConvertlets implements SqlRexConvertletTable {
         if (call.getKind() == SqlKind.SAFE_CAST) {
             return VariadicConvertlets::tryCast;
         }
+        if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
+                && !call.operand(1).getParserPosition().equals(org.apache.calcite.sql.parser.SqlParserPos.ZERO)) {
+            // the user's cast: the types of those the validator adds to make types match have no position
+            return (context, sqlCall) -> CharCast.markUserCastToVarchar(
+                    StandardConvertletTable.INSTANCE.get(sqlCall).convertCall(context, sqlCall), context.getRexBuilder());
+        }
         if (call.getKind() != SqlKind.GREATEST && call.getKind() != SqlKind.LEAST) {
             return StandardConvertletTable.INSTANCE.get(call);
         }

@@ -125,7 +125,8 @@ final class WindowTranslator {
             byWindow.computeIfAbsent(key, k -> new ArrayList<>()).add(over);
             partitionsByWindow.put(key, partitionKeys);
             ordersByWindow.put(key, orderKeys);
-            functions.put(over, function(over, channelOf, groups));
+            functions.put(over, function(over, channelOf, groups,
+                    channel -> channel < inputWidth ? inputTypes.get(channel) : extra.get(channel - inputWidth).type()));
         }
 
         PlanNode node = input.node();
@@ -187,7 +188,12 @@ final class WindowTranslator {
         return type instanceof io.quarry.type.CharType text ? text.length() : -1;
     }
 
-    private static WindowFunction function(RexOver over, BiFunction<RexNode, Type, Integer> channelOf, boolean groups) {
+    /** Window functions that give their argument's values: a char argument keeps its type (Calcite reads it as varchar). */
+    private static final java.util.Set<String> VALUE_KEEPING = java.util.Set.of(
+            "lag", "lead", "first_value", "last_value", "nth_value", "min", "max", "arbitrary", "any_value");
+
+    private static WindowFunction function(RexOver over, BiFunction<RexNode, Type, Integer> channelOf, boolean groups,
+            java.util.function.IntFunction<Type> channelType) {
         String name = functionName(over);
         Type resultType = TypeMapping.toQuarry(over.getType());
         boolean valueFunction = name.equals("lag") || name.equals("lead");
@@ -211,6 +217,12 @@ final class WindowTranslator {
             }
             arguments.add(channelOf.apply(operand, target));
             argumentTypes.add(type);
+        }
+        boolean defaulted = valueFunction && operands.size() == 3;
+        if (VALUE_KEEPING.contains(name) && !arguments.isEmpty() && !defaulted
+                && channelType.apply(arguments.get(0)) instanceof io.quarry.type.CharType value) {
+            resultType = CharCast.withChars(resultType, List.of(value));
+            argumentTypes.set(0, value);
         }
         RexWindow window = over.getWindow();
         if (window.getExclude() != org.apache.calcite.rex.RexWindowExclusion.EXCLUDE_NO_OTHER) {

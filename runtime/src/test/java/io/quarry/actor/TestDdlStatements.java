@@ -64,6 +64,19 @@ class TestDdlStatements {
     }
 
     @Test
+    void charAndAnonymousRowColumnsKeepTheirTypes() {
+        // as Trino 476 describes them
+        plan("CREATE TABLE rc (c char(3), a array(char(2)), r row(int, varchar), m map(varchar, char(2)))");
+        assertThat(table("rc").columns().stream().map(column -> column.type().displayName()).toList()).containsExactly(
+                "char(3)", "array(char(2))", "row(integer, varchar)", "map(varchar, char(2))");
+        assertThat(rows("DESCRIBE rc")).containsExactly(
+                List.of("c", "char(3)", "", ""), List.of("a", "array(char(2))", "", ""),
+                List.of("r", "row(integer, varchar)", "", ""), List.of("m", "map(varchar, char(2))", "", ""));
+        assertThat(rows("SHOW CREATE TABLE rc")).containsExactly(List.of("CREATE TABLE memory.default.rc (\n   c char(3),\n"
+                + "   a array(char(2)),\n   r ROW(integer, varchar),\n   m map(varchar, char(2))\n)"));
+    }
+
+    @Test
     void notNullAndCommentsAreKeptAndShown() {
         assertThat(plan("CREATE TABLE t (a int NOT NULL, b varchar COMMENT 'bee', d decimal(10,2), r row(x int, y varchar)) "
                 + "COMMENT 'tab'").updateType()).contains("CREATE TABLE");
