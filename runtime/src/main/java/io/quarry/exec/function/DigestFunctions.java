@@ -35,7 +35,28 @@ public final class DigestFunctions {
     /** Trino's accuracy (maximum rank error) of a qdigest when the call gives none. */
     public static final double DEFAULT_ACCURACY = 0.01;
 
+    static {
+        // slice sizes the digests' classes with jol, which would first try for over a second to attach the JVM's
+        // agents (to guess object layouts more exactly than these estimates need); every digest is made or read
+        // through this class, so this runs before that
+        for (String skip : new String[] {"jol.skipHotspotSAAttach", "jol.skipDynamicAttach"}) {
+            if (System.getProperty(skip) == null) {
+                System.setProperty(skip, "true");
+            }
+        }
+    }
+
     private DigestFunctions() {}
+
+    /** An empty tdigest of Trino's compression. */
+    public static TDigest newTDigest() {
+        return new TDigest();
+    }
+
+    /** An empty qdigest of the accuracy (maximum rank error). */
+    public static QuantileDigest newQuantileDigest(double accuracy) {
+        return new QuantileDigest(accuracy);
+    }
 
     /** Whether the type is tdigest or a qdigest. */
     public static boolean isDigest(Type type) {

@@ -92,7 +92,7 @@ final class DigestAccumulator implements Accumulator {
         }
         TDigest digest = (TDigest) digests[group];
         if (digest == null) {
-            digest = new TDigest();
+            digest = DigestFunctions.newTDigest();
             digests[group] = digest;
         } else {
             digestBytes -= digest.estimatedInMemorySizeInBytes();
@@ -124,7 +124,7 @@ final class DigestAccumulator implements Accumulator {
         }
         QuantileDigest digest = (QuantileDigest) digests[group];
         if (digest == null) {
-            digest = new QuantileDigest(accuracy);
+            digest = DigestFunctions.newQuantileDigest(accuracy);
             digests[group] = digest;
         } else {
             digestBytes -= digest.estimatedInMemorySizeInBytes();
