@@ -41,7 +41,8 @@ public final class Values {
         }
         VariableWidthBlock b = (VariableWidthBlock) block;
         boolean binary = type instanceof VarbinaryType || type instanceof UuidType || type instanceof io.quarry.type.IpAddressType
-                || type instanceof io.quarry.type.HyperLogLogType || type instanceof io.quarry.type.SetDigestType;
+                || type instanceof io.quarry.type.HyperLogLogType || type instanceof io.quarry.type.SetDigestType
+                || type instanceof io.quarry.type.TDigestType || type instanceof io.quarry.type.QuantileDigestType;
         return binary ? b.getBytes(position) : b.getString(position);
     }
 }

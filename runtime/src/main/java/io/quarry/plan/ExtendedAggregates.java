@@ -17,7 +17,7 @@ public final class ExtendedAggregates {
             "count_if", "bool_and", "bool_or", "every", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp",
             "var_pop", "geometric_mean", "corr", "covar_samp", "covar_pop", "regr_slope", "regr_intercept", "max_by", "min_by", "arbitrary", "any_value",
             "approx_distinct", "approx_percentile", "approx_set", "merge", "make_set_digest", "merge_set_digest",
-            "histogram", "multimap_agg", "map_union", "bitwise_and_agg", "bitwise_or_agg", "bitwise_xor_agg",
+            "tdigest_agg", "qdigest_agg", "histogram", "multimap_agg", "map_union", "bitwise_and_agg", "bitwise_or_agg", "bitwise_xor_agg",
             "skewness", "kurtosis");
 
     private ExtendedAggregates() {}
@@ -33,7 +33,8 @@ public final class ExtendedAggregates {
                     List.of(Types.BIGINT, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE);
             case "max_by", "min_by" -> List.of(argumentTypes.get(0), argumentTypes.get(1));
             case "arbitrary", "any_value" -> List.of(resultType);
-            case "approx_distinct", "approx_percentile", "approx_set", "merge", "make_set_digest", "merge_set_digest" ->
+            case "approx_distinct", "approx_percentile", "approx_set", "merge", "make_set_digest", "merge_set_digest",
+                    "tdigest_agg", "qdigest_agg" ->
                     List.of(Types.VARBINARY);
             case "histogram", "multimap_agg", "map_union" -> List.of(resultType);
             case "bitwise_and_agg", "bitwise_or_agg", "bitwise_xor_agg" -> List.of(Types.BIGINT);

@@ -70,7 +70,8 @@ final class AggregateAndWindowFunctions {
         }
         operators.putAll(MoreAggregateFunctions.OPERATORS);
         for (SqlAggFunction sketch : new SqlAggFunction[] {
-                SketchSql.APPROX_SET, SketchSql.MERGE, SketchSql.MAKE_SET_DIGEST, SketchSql.MERGE_SET_DIGEST}) {
+                SketchSql.APPROX_SET, SketchSql.MERGE, SketchSql.MAKE_SET_DIGEST, SketchSql.MERGE_SET_DIGEST,
+                DigestSql.TDIGEST_AGG, DigestSql.QDIGEST_AGG}) {
             operators.put(sketch.getName(), sketch);
         }
         operators.put("REDUCE_AGG", ReduceAgg.OPERATOR);

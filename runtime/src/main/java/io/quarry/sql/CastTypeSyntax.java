@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Trino's spelling of structural types in casts, {@code array(T)} and {@code map(K, V)} (also nested and inside
  * {@code row(…)}), in the spelling of Calcite's grammar: {@code T  ARRAY} and {@code MAP<K, V>}, of the same
- * length so that positions in messages stay right.
+ * length so that positions in messages stay right; {@code qdigest(T)} becomes the one name {@code qdigest_T}.
  */
 final class CastTypeSyntax {
     private CastTypeSyntax() {}
@@ -19,7 +19,7 @@ final class CastTypeSyntax {
             end++;
         }
         String word = sql.substring(from, end).toLowerCase(Locale.ROOT);
-        return (word.equals("array") || word.equals("map") || word.equals("row"))
+        return (word.equals("array") || word.equals("map") || word.equals("row") || word.equals("qdigest"))
                 && end < sql.length() && sql.charAt(end) == '(';
     }
 
@@ -61,6 +61,13 @@ final class CastTypeSyntax {
                 List<String> parts = splitTopLevel(core.substring(4, core.length() - 1));
                 if (parts.size() == 2) {
                     rewritten = "MAP<" + rewrite(parts.get(0)) + "," + rewrite(parts.get(1)) + ">";
+                }
+            } else if (lower.startsWith("qdigest(")) {
+                // one identifier that DigestSql registers, padded to the same length
+                String valueType = core.substring(8, core.length() - 1).strip();
+                if (valueType.chars().allMatch(Character::isLetterOrDigit)) {
+                    String name = DigestSql.castName(valueType.toLowerCase(Locale.ROOT));
+                    rewritten = name + " ".repeat(core.length() - name.length());
                 }
             } else if (lower.startsWith("row(")) {
                 List<String> fields = splitTopLevel(core.substring(4, core.length() - 1));

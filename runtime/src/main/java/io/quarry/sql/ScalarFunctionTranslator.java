@@ -64,7 +64,8 @@ final class ScalarFunctionTranslator {
             "format_datetime", "date_format", "date_parse", "from_iso8601_date", "to_unixtime",
             "to_iso8601", "at_timezone", "with_timezone", "timezone", "format", "json_extract_scalar", "json_size",
             "json_array_length", "is_json_scalar", "parse_duration", "to_milliseconds", "uuid", "empty_approx_set",
-            "intersection_cardinality", "jaccard_index", "hash_counts");
+            "intersection_cardinality", "jaccard_index", "hash_counts", "value_at_quantile", "values_at_quantiles",
+            "quantile_at_value");
 
     private static final Set<String> SESSION_FUNCTIONS =
             Set.of("current_date", "current_timestamp", "now", "localtimestamp", "localtime", "current_timezone",
@@ -134,8 +135,9 @@ final class ScalarFunctionTranslator {
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         List<RexNode> operands = call.getOperands();
         Type type = TypeMapping.toQuarry(call.getType());
-        if (call.getOperator() == SketchSql.LITERAL_CAST) {
-            return new Call("cast", translateAll(operands, translator), type);
+        if (call.getOperator() == SketchSql.LITERAL_CAST || call.getOperator() == SketchSql.LITERAL_TRY_CAST) {
+            String cast = call.getOperator() == SketchSql.LITERAL_CAST ? "cast" : "try_cast";
+            return new Call(cast, translateAll(operands, translator), type);
         }
         if (name.equals("cardinality") && operands.size() == 1 && operands.get(0).getType() instanceof SketchSqlType) {
             return new Call(name, translateAll(operands, translator), Types.BIGINT);

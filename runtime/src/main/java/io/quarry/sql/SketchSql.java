@@ -55,6 +55,10 @@ final class SketchSql {
     static final SqlFunction LITERAL_CAST = new SqlFunction("$SKETCH_LITERAL_CAST", SqlKind.OTHER_FUNCTION,
             binding -> binding.getOperandType(0), null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
 
+    /** The same for TRY_CAST, whose failures become NULL. */
+    static final SqlFunction LITERAL_TRY_CAST = new SqlFunction("$SKETCH_LITERAL_TRY_CAST", SqlKind.OTHER_FUNCTION,
+            binding -> binding.getOperandType(0), null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
     private SketchSql() {}
 
     static RelDataType sketch(RelDataTypeFactory factory, String name, boolean nullable) {
@@ -121,11 +125,15 @@ final class SketchSql {
     }
 
     private static RelDataType mergeType(SqlOperatorBinding binding) {
+        if (binding.getOperandCount() == 1 && DigestSql.isDigest(binding.getOperandType(0))) {
+            SketchSqlType digest = (SketchSqlType) binding.getOperandType(0);
+            return sketch(binding.getTypeFactory(), digest.name(), true);
+        }
         boolean accepted = binding.getOperandCount() == 1
                 && (isSketch(binding.getOperandType(0), HYPER_LOG_LOG) || isSketch(binding.getOperandType(0), P4_HYPER_LOG_LOG));
         if (!accepted) {
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + argumentList(binding)
-                    + ") for function merge. Expected: merge(HyperLogLog)");
+                    + ") for function merge. Expected: merge(hyperloglog), merge(qdigest(v)) V, merge(tdigest)");
         }
         return sketch(binding.getTypeFactory(), HYPER_LOG_LOG, true);
     }

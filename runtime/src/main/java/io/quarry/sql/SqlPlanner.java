@@ -165,6 +165,7 @@ public final class SqlPlanner {
         SchemaPlus root = resolver.resolve(parsed);
         JsonSql.registerType(root);
         IpAddressSql.registerType(root);
+        DigestSql.registerTypes(root);
         JoinUsing.rewrite(parsed);
         RowFieldReferences.rewrite(parsed);
         DecimalLiterals.retype(parsed, text);
@@ -234,6 +235,7 @@ public final class SqlPlanner {
             SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
             JsonSql.registerType(root);
             IpAddressSql.registerType(root);
+            DigestSql.registerTypes(root);
             JoinUsing.rewrite(parsed);
             RowFieldReferences.rewrite(parsed);
             DecimalLiterals.retype(parsed, text);

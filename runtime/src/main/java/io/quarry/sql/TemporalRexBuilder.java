@@ -33,7 +33,7 @@ final class TemporalRexBuilder extends RexBuilder {
         boolean sketch = type instanceof SketchSqlType || exp.getType() instanceof SketchSqlType;
         if (sketch && exp instanceof RexLiteral literal && !literal.isNull()) {
             // Calcite can neither fold nor simplify a cast of a literal to a sketch type: the executor does it
-            return makeCall(pos, type, SketchSql.LITERAL_CAST, List.of(exp));
+            return makeCall(pos, type, safe ? SketchSql.LITERAL_TRY_CAST : SketchSql.LITERAL_CAST, List.of(exp));
         }
         if (exp instanceof RexLiteral literal && !literal.isNull() && rounds(literal.getType(), type)) {
             RelDataType target = matchNullability

@@ -62,8 +62,9 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.UUID);
         } else if (type instanceof io.quarry.type.JsonType) {
             result = JsonSql.calciteType(factory);
-        } else if (type instanceof io.quarry.type.HyperLogLogType || type instanceof io.quarry.type.SetDigestType) {
-            result = factory.createTypeWithNullability(new SketchSqlType(type.rawType(), false), false);
+        } else if (type instanceof io.quarry.type.HyperLogLogType || type instanceof io.quarry.type.SetDigestType
+                || type instanceof io.quarry.type.TDigestType || type instanceof io.quarry.type.QuantileDigestType) {
+            result = factory.createTypeWithNullability(new SketchSqlType(type.displayName(), false), false);
         } else if (TemporalTypes.isTemporal(type)) {
             result = TemporalTypeMapping.toCalcite(factory, type);
         } else if (StructuralTypeMapping.isStructural(type)) {

@@ -20,6 +20,7 @@ public final class Types {
     public static final HyperLogLogType HYPER_LOG_LOG = new HyperLogLogType(false);
     public static final HyperLogLogType P4_HYPER_LOG_LOG = new HyperLogLogType(true);
     public static final SetDigestType SET_DIGEST = new SetDigestType();
+    public static final TDigestType TDIGEST = new TDigestType();
     public static final VarcharType VARCHAR = new VarcharType(VarcharType.UNBOUNDED_LENGTH);
 
     private Types() {}
@@ -68,6 +69,13 @@ public final class Types {
                 case "hyperloglog" -> HYPER_LOG_LOG;
                 case "p4hyperloglog" -> P4_HYPER_LOG_LOG;
                 case "setdigest" -> SET_DIGEST;
+                case "tdigest" -> TDIGEST;
+                case "qdigest" -> {
+                    if (args.length != 1) {
+                        throw new IllegalArgumentException("Malformed type: " + name);
+                    }
+                    yield new QuantileDigestType(parse(args[0]));
+                }
                 case "varchar" -> args.length == 0 ? VARCHAR : varchar(Integer.parseInt(args[0]));
                 case "char" -> new CharType(args.length == 0 ? 1 : Integer.parseInt(args[0]));
                 case "decimal" -> args.length == 0

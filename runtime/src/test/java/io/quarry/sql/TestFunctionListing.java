@@ -52,7 +52,8 @@ class TestFunctionListing {
             "time(p)", "time(3)",
             "varchar(x)", "varchar(5)",
             "varchar(y)", "varchar(3)",
-            "varchar(z)", "varchar(4)");
+            "varchar(z)", "varchar(4)",
+            "qdigest(v)", "qdigest(double)");
 
     /** Results computed from the parameters (Trino's constraints), under the instances above. */
     private static final Map<String, String> COMPUTED_RESULTS = Map.ofEntries(

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * approx_distinct and the sketch types (HyperLogLog, SetDigest) on one node and on a coordinator with two
+ * approx_distinct and the sketch types (HyperLogLog, SetDigest, tdigest, qdigest) on one node and on a coordinator with two
  * workers, where partial sketches cross the exchange in their serialised form: the estimates, the bytes and
  * the protocol's rendering are Trino 476's.
  */
@@ -53,5 +53,28 @@ class SketchesIT extends OneNodeAndCluster {
         assertThat(ok(client, "SELECT intersection_cardinality(a, b), cardinality(a), cardinality(b) FROM (SELECT"
                 + " make_set_digest(orderkey) FILTER (WHERE custkey < 700) a, make_set_digest(orderkey) FILTER (WHERE custkey > 300) b FROM orders)").rows())
                 .containsExactly(List.of(3909, 6925, 12080));
+    }
+
+    @ParameterizedTest
+    @MethodSource("clusters")
+    void digestsTravelAsBase64AndMergeAcrossTheExchange(String which) {
+        StatementClient client = tpch(which);
+        StatementClient.Result result = ok(client, "SELECT tdigest_agg(x) t, qdigest_agg(y) q FROM (VALUES (1e0, 1), (2e0, 2), (3e0, 3)) v(x, y)");
+        assertThat(result.columns().get(0).type()).isEqualTo("tdigest");
+        assertThat(result.columns().get(1).type()).isEqualTo("qdigest(bigint)");
+        assertThat(result.columns().get(1).typeSignature().path("rawType").asText()).isEqualTo("qdigest");
+        assertThat(result.columns().get(1).typeSignature().path("arguments").path(0).path("value").path("rawType").asText())
+                .isEqualTo("bigint");
+        assertThat(result.rows()).containsExactly(List.of(
+                "AAAAAAAAAPA/AAAAAAAACEAAAAAAAABZQAAAAAAAAAhAAwAAAAAAAAAAAPA/AAAAAAAAAEAAAAAAAAAIQAAAAAAAAPA/AAAAAAAA8D8AAAAAAADwPw==",
+                "AHsUrkfheoQ/AAAAAAAAAAAAAAAAAAAAAAEAAAAAAAAAAwAAAAAAAAAFAAAAAAAAAAAAAPA/AQAAAAAAAIAAAAAAAAAA8D8CAAAAAAAAgAAAAAAAAADwPwMAAAAAAACAAwAAAAAAAAAAAgAAAAAAAIAHAAAAAAAAAAABAAAAAAAAgA=="));
+        // digests of few distinct values are exact, so partial ones give Trino's answers whatever order they merge in
+        // (their bytes, like a large digest's estimates, depend on that order)
+        assertThat(ok(client, "SELECT values_at_quantiles(qdigest_agg(orderkey % 10), ARRAY[0.1, 0.5, 0.9]),"
+                + " quantile_at_value(qdigest_agg(orderkey % 10), 5), values_at_quantiles(tdigest_agg(totalprice), ARRAY[0, 1]) FROM orders").rows())
+                .containsExactly(List.of(List.of(1, 5, 9), 0.5, List.of(874.89, 466001.28)));
+        assertThat(ok(client, "SELECT values_at_quantiles(merge(d), ARRAY[0.25, 0.75]), quantile_at_value(merge(d), 3)"
+                + " FROM (SELECT qdigest_agg(linenumber) d FROM lineitem GROUP BY suppkey)").rows())
+                .containsExactly(List.of(List.of(2, 4), 0.46364769422517654));
     }
 }

@@ -39,6 +39,9 @@ public record ClientTypeSignature(
                     ClientTypeSignatureParameter.ofType(of(map.keyType(), parametricDatetime)),
                     ClientTypeSignatureParameter.ofType(of(map.valueType(), parametricDatetime))));
         }
+        if (type instanceof io.quarry.type.QuantileDigestType qdigest) {
+            return new ClientTypeSignature("qdigest", List.of(ClientTypeSignatureParameter.ofType(of(qdigest.valueType(), parametricDatetime))));
+        }
         if (type instanceof RowType row) {
             return new ClientTypeSignature("row", row.fields().stream()
                     .map(field -> ClientTypeSignatureParameter.ofNamedType(new NamedClientTypeSignature(

@@ -81,7 +81,8 @@ public final class ValueEncoders {
                     generator.writeString(padToLength(((VariableWidthBlock) block).getString(position), length));
         }
         if (type instanceof VarbinaryType || type instanceof io.quarry.type.HyperLogLogType
-                || type instanceof io.quarry.type.SetDigestType) {
+                || type instanceof io.quarry.type.SetDigestType || type instanceof io.quarry.type.TDigestType
+                || type instanceof io.quarry.type.QuantileDigestType) {
             return (generator, block, position) -> {
                 VariableWidthBlock bytes = (VariableWidthBlock) block;
                 generator.writeBinary(bytes.rawData(), bytes.offset(position), bytes.length(position));

@@ -357,6 +357,9 @@ public final class KryoRegistrations {
         // set sketches (ids 1080-1089)
         kryo.register(1080, io.quarry.type.HyperLogLogType.class);
         kryo.register(1081, io.quarry.type.SetDigestType.class);
+        // quantile digests (ids 1150-1159)
+        kryo.register(1150, io.quarry.type.TDigestType.class);
+        kryo.register(1151, io.quarry.type.QuantileDigestType.class);
         kryo.register(1090, io.quarry.type.TimeWithTimeZoneType.class);
         kryo.register(1091, io.quarry.type.IpAddressType.class);
         // the table function sequence (ids 1120-1129)

@@ -55,6 +55,10 @@ public final class Functions {
         if (uuid != null) {
             return uuid;
         }
+        ScalarKernel digest = DigestFunctions.resolve(call);
+        if (digest != null) {
+            return digest;
+        }
         ScalarKernel sketch = SketchFunctions.resolve(call);
         if (sketch != null) {
             return sketch;

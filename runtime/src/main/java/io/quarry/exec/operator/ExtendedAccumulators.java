@@ -9,6 +9,7 @@ import io.quarry.block.Int128;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
+import io.quarry.exec.function.DigestFunctions;
 import io.quarry.exec.function.HyperLogLogSketch;
 import io.quarry.exec.function.XxHash64;
 import io.quarry.plan.AggregateCall;
@@ -50,7 +51,10 @@ final class ExtendedAccumulators {
             case "approx_distinct" -> new ApproxDistinct(call);
             case "approx_percentile" -> new ApproxPercentileAccumulator(call);
             case "approx_set" -> HyperLogLogAccumulator.approxSet(call.argumentTypes().get(0));
-            case "merge" -> HyperLogLogAccumulator.merge(call.argumentTypes().get(0));
+            case "merge" -> DigestFunctions.isDigest(result)
+                    ? new DigestAccumulator(true, result, call.argumentTypes())
+                    : HyperLogLogAccumulator.merge(call.argumentTypes().get(0));
+            case "tdigest_agg", "qdigest_agg" -> new DigestAccumulator(false, result, call.argumentTypes());
             case "make_set_digest" -> new SetDigestAccumulator(false);
             case "merge_set_digest" -> new SetDigestAccumulator(true);
             default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Aggregate function not registered: " + function);

@@ -420,6 +420,8 @@ class TestKryoSerializer {
                 io.quarry.type.TemporalTypes.timeWithTimeZone(9),
                 Types.P4_HYPER_LOG_LOG,
                 Types.SET_DIGEST,
+                Types.TDIGEST,
+                new io.quarry.type.QuantileDigestType(Types.REAL),
                 io.quarry.type.TemporalTypes.timestamp(6),
                 io.quarry.type.TemporalTypes.timestampWithTimeZone(3),
                 io.quarry.type.TemporalTypes.time(9),
