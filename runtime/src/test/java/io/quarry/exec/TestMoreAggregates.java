@@ -12,6 +12,19 @@ import org.junit.jupiter.api.Test;
 /** checksum, listagg, approx_most_frequent, numeric_histogram and max_by/min_by with a count, with Trino 476's answers. */
 class TestMoreAggregates extends LocalQueryTest {
     @Test
+    void trinosDigestGivesTrinosAnswers() throws Exception {
+        assertResult("SELECT approx_percentile(x, 0.5), approx_percentile(x, ARRAY[0.01, 0.25, 0.9]),"
+                        + " round(approx_percentile(CAST(x AS double) / 7, 0.3), 9), approx_percentile(CAST(x AS real), 0.75),"
+                        + " approx_percentile(x, 3e0, 0.5) FROM UNNEST(sequence(1, 5000)) t(x)",
+                List.of("bigint", "array(bigint)", "double", "real", "bigint"),
+                List.of(2501L, List.of(51L, 1251L, 4501L), 214.357142857, 3750.5, 2501L));
+        assertFails("SELECT approx_percentile(x, 0.5) FROM (VALUES 9007199254740993) t(x)",
+                io.quarry.spi.ErrorCode.INVALID_FUNCTION_ARGUMENT, "no exact double representation for long: 9007199254740993");
+        assertFails("SELECT approx_percentile(x, 0.5e0, 0.5) FROM (VALUES 1) t(x)",
+                io.quarry.spi.ErrorCode.INVALID_FUNCTION_ARGUMENT, "weight must be >= 1, was 0.5");
+    }
+
+    @Test
     void maxByAndMinByWithCount() throws Exception {
         assertResult("SELECT max_by(x, y, 2), min_by(x, y, 2) FROM (VALUES (1, 10), (2, 20), (3, 30), (4, NULL), (NULL, 5)) t(x, y)",
                 List.of("array(integer)", "array(integer)"), List.of(List.of(3L, 2L), Arrays.asList(null, 1L)));

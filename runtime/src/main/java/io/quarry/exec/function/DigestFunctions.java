@@ -53,6 +53,17 @@ public final class DigestFunctions {
         return new TDigest();
     }
 
+    /** A t-digest's weight, as Trino takes it: finite and at least 1. */
+    public static double checkWeight(double weight) {
+        if (!Double.isFinite(weight)) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "weight must be finite, was " + weight);
+        }
+        if (weight < 1) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "weight must be >= 1, was " + weight);
+        }
+        return weight;
+    }
+
     /** An empty qdigest of the accuracy (maximum rank error). */
     public static QuantileDigest newQuantileDigest(double accuracy) {
         return new QuantileDigest(accuracy);

@@ -1,9 +1,12 @@
 package io.quarry.exec.operator;
 
+import io.airlift.slice.Slices;
+import io.airlift.stats.TDigest;
 import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
 import io.quarry.block.VariableWidthBlock;
+import io.quarry.exec.function.DigestFunctions;
 import io.quarry.plan.AggregateCall;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
@@ -21,9 +24,9 @@ import java.util.List;
 
 /**
  * {@code approx_percentile(x, p)}, {@code (x, array of p)}, {@code (x, w, p)} and {@code (x, w, array of p)}:
- * one {@link QuantileSketch} per group, so a group's memory is bounded whatever its number of values. The
- * percentage (the first non-NULL one seen, as Trino takes it) travels in the intermediate state with the
- * sketch: a VARBINARY of the percentages followed by the serialized sketch.
+ * one t-digest per group, the one Trino uses (airlift's {@link TDigest}), so that answers are Trino's and a group's
+ * memory is bounded whatever its number of values. The percentage (the first non-NULL one seen) travels in the
+ * intermediate state with the digest: a VARBINARY of the percentages followed by the serialized digest.
  */
 final class ApproxPercentileAccumulator implements Accumulator {
     private final Type valueType;
@@ -32,7 +35,7 @@ final class ApproxPercentileAccumulator implements Accumulator {
     private final Type resultType;
     private final boolean weighted;
     private final boolean arrayOfPercentiles;
-    private QuantileSketch[] sketches = new QuantileSketch[0];
+    private TDigest[] sketches = new TDigest[0];
     private double[] percentiles;
     private long sketchBytes;
 
@@ -53,12 +56,12 @@ final class ApproxPercentileAccumulator implements Accumulator {
         }
     }
 
-    private QuantileSketch sketch(int group) {
-        QuantileSketch sketch = sketches[group];
+    private TDigest sketch(int group) {
+        TDigest sketch = sketches[group];
         if (sketch == null) {
-            sketch = new QuantileSketch();
+            sketch = DigestFunctions.newTDigest();
             sketches[group] = sketch;
-            sketchBytes += sketch.sizeInBytes();
+            sketchBytes += sketch.estimatedInMemorySizeInBytes();
         }
         return sketch;
     }
@@ -75,23 +78,28 @@ final class ApproxPercentileAccumulator implements Accumulator {
             if (percentiles == null && !percentileBlock.isNull(i)) {
                 percentiles = readPercentiles(percentileBlock, i);
             }
-            double value = ExtendedAccumulators.doubleValue(values, valueType, i);
+            double value = value(values, i);
             if (Double.isNaN(value)) {
                 continue;
             }
-            double weight = 1;
-            if (weighted) {
-                weight = ExtendedAccumulators.doubleValue(weights, weightType, i);
-                if (!(weight > 0) || Double.isInfinite(weight)) {
-                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
-                            "approx_percentile weight must be a positive finite number: " + weight);
-                }
-            }
-            QuantileSketch sketch = sketch(groupIds[i]);
-            long before = sketch.sizeInBytes();
+            double weight = weighted ? DigestFunctions.checkWeight(ExtendedAccumulators.doubleValue(weights, weightType, i)) : 1;
+            TDigest sketch = sketch(groupIds[i]);
+            long before = sketch.estimatedInMemorySizeInBytes();
             sketch.add(value, weight);
-            sketchBytes += sketch.sizeInBytes() - before;
+            sketchBytes += sketch.estimatedInMemorySizeInBytes() - before;
         }
+    }
+
+    /** The value as a double; a bigint must have an exact one, as in Trino. */
+    private double value(Block values, int position) {
+        double value = ExtendedAccumulators.doubleValue(values, valueType, position);
+        if (valueType.storage() == Storage.LONG && !(valueType instanceof DecimalType)) {
+            long exact = ((io.quarry.block.LongBlock) values).getLong(position);
+            if ((long) value != exact) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "no exact double representation for long: " + exact);
+            }
+        }
+        return value;
     }
 
     private double[] readPercentiles(Block block, int position) {
@@ -132,45 +140,47 @@ final class ApproxPercentileAccumulator implements Accumulator {
             if (percentiles == null) {
                 percentiles = statePercentiles;
             }
-            QuantileSketch sketch = sketch(groupIds[i]);
-            long before = sketch.sizeInBytes();
-            sketch.merge(QuantileSketch.deserialize(buffer));
-            sketchBytes += sketch.sizeInBytes() - before;
+            TDigest sketch = sketch(groupIds[i]);
+            long before = sketch.estimatedInMemorySizeInBytes();
+            sketch.mergeWith(DigestFunctions.readTDigest(
+                    Slices.wrappedBuffer(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining())));
+            sketchBytes += sketch.estimatedInMemorySizeInBytes() - before;
         }
     }
 
     @Override
     public void writeIntermediate(int group, BlockBuilder[] out) {
-        QuantileSketch sketch = sketches[group];
-        if (sketch == null || sketch.isEmpty()) {
+        TDigest sketch = sketches[group];
+        if (sketch == null || sketch.getCount() == 0) {
             out[0].appendNull();
             return;
         }
         double[] known = percentiles == null ? new double[0] : percentiles;
-        ByteBuffer buffer = ByteBuffer.allocate(4 + 8 * known.length + sketch.serializedSize());
+        byte[] digest = sketch.serialize().getBytes();
+        ByteBuffer buffer = ByteBuffer.allocate(4 + 8 * known.length + digest.length);
         buffer.putInt(known.length);
         for (double percentile : known) {
             buffer.putDouble(percentile);
         }
-        sketch.serialize(buffer);
+        buffer.put(digest);
         out[0].appendBytes(buffer.array());
     }
 
     @Override
     public void writeFinal(int group, BlockBuilder out) {
-        QuantileSketch sketch = sketches[group];
-        if (sketch == null || sketch.isEmpty() || percentiles == null) {
+        TDigest sketch = sketches[group];
+        if (sketch == null || sketch.getCount() == 0 || percentiles == null) {
             out.appendNull();
             return;
         }
         if (!arrayOfPercentiles) {
-            appendValue(out, resultType, sketch.quantile(percentiles[0]));
+            appendValue(out, resultType, sketch.valueAt(percentiles[0]));
             return;
         }
         Type elementType = ((ArrayType) resultType).elementType();
         List<Object> values = new ArrayList<>(percentiles.length);
         for (double percentile : percentiles) {
-            values.add(toObject(elementType, sketch.quantile(percentile)));
+            values.add(toObject(elementType, sketch.valueAt(percentile)));
         }
         out.appendObject(values);
     }

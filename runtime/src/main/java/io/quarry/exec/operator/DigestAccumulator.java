@@ -82,13 +82,7 @@ final class DigestAccumulator implements Accumulator {
         double value = ExtendedAccumulators.doubleValue(blocks[0], argumentTypes.get(0), row);
         double weight = 1;
         if (blocks.length > 1) {
-            weight = ExtendedAccumulators.doubleValue(blocks[1], argumentTypes.get(1), row);
-            if (!Double.isFinite(weight)) {
-                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "weight must be finite, was " + weight);
-            }
-            if (weight < 1) {
-                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "weight must be >= 1, was " + weight);
-            }
+            weight = DigestFunctions.checkWeight(ExtendedAccumulators.doubleValue(blocks[1], argumentTypes.get(1), row));
         }
         TDigest digest = (TDigest) digests[group];
         if (digest == null) {
