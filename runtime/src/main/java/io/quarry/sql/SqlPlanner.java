@@ -154,6 +154,7 @@ public final class SqlPlanner {
     private Planned doPlan(SqlText text, Session session, WithTies withTies) {
         SqlNode parsed = DistinctWindowOrder.rewrite(parse(text));
         GroupsFrames.mark(parsed, withTies.sql());
+        WindowChecks.checkCountedOffsetLiterals(parsed, text);
         ParsedStatementChecks.check(parsed, text);
         TableFunctionCalls.rewrite(parsed, text);
         if (!parsed.isA(SqlKind.QUERY)) {
@@ -170,7 +171,8 @@ public final class SqlPlanner {
         Modulus.rewrite(parsed);
         ValuesOfRows.rewrite(parsed, text);
         ReduceAgg.rewrite(parsed);
-        WindowedWithinGroup.check(parsed);
+        OrderedWindowAggregates.rewrite(parsed);
+        UnorderedRangeFrames.rewrite(parsed);
 
         JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
         CalciteCatalogReader catalogReader =
@@ -224,6 +226,7 @@ public final class SqlPlanner {
         try {
             SqlNode parsed = parse(text);
             GroupsFrames.mark(parsed, stripped);
+            WindowChecks.checkCountedOffsetLiterals(parsed, text);
             ParsedStatementChecks.check(parsed, text);
             TableFunctionCalls.rewrite(parsed, text);
             if (!parsed.isA(SqlKind.QUERY)) {
@@ -238,6 +241,8 @@ public final class SqlPlanner {
             Modulus.rewrite(parsed);
             ValuesOfRows.rewrite(parsed, text);
             ReduceAgg.rewrite(parsed);
+            OrderedWindowAggregates.rewrite(parsed);
+            UnorderedRangeFrames.rewrite(parsed);
             JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
             CalciteCatalogReader catalogReader =
                     new CalciteCatalogReader(CalciteSchema.from(root), List.of(), typeFactory, CONNECTION_CONFIG);

@@ -117,6 +117,14 @@ final class WindowTranslator {
                 boolean nullsFirst = collation.getNullDirection() == RelFieldCollation.NullDirection.FIRST;
                 orderKeys.add(new SortKey(channel, ascending, nullsFirst));
             }
+            String name = functionName(over);
+            if ((name.equals("lag") || name.equals("lead")) && orderKeys.isEmpty()) {
+                throw new QuarryException(ErrorCode.MISSING_ORDER_BY, name + " function requires an ORDER BY window clause");
+            }
+            if (groups || window.isRows()) {
+                checkCountedOffset(groups ? "GROUPS" : "ROWS", "start", window.getLowerBound());
+                checkCountedOffset(groups ? "GROUPS" : "ROWS", "end", window.getUpperBound());
+            }
             if (groups && orderKeys.isEmpty() && (window.getLowerBound().getOffset() != null || window.getUpperBound().getOffset() != null)) {
                 throw new QuarryException(ErrorCode.MISSING_ORDER_BY,
                         "Window frame of type GROUPS PRECEDING or FOLLOWING requires ORDER BY");
@@ -169,6 +177,27 @@ final class WindowTranslator {
         return new PlanTranslator.Translated(new Project(node, projections), SetOperationTranslator.identity(projections.size()));
     }
 
+    /** A ROWS or GROUPS offset counts rows or groups: Trino takes integers (decimals of scale 0 too) and nothing else. */
+    private static void checkCountedOffset(String unit, String end, RexWindowBound bound) {
+        RexNode offset = bound.getOffset();
+        if (offset == null) {
+            return;
+        }
+        org.apache.calcite.rel.type.RelDataType type = offset.getType();
+        boolean integral = switch (type.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> true;
+            case DECIMAL -> type.getScale() == 0;
+            default -> false;
+        };
+        if (!integral) {
+            String actual = type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL
+                    ? "unknown"
+                    : TypeMapping.toQuarry(type).displayName();
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Window frame " + unit + " " + end
+                    + " value type must be exact numeric type with scale 0 (actual " + actual + ")");
+        }
+    }
+
     /** Strings of bounded lengths widen to the longer length, as in Trino (Calcite makes them unbounded). */
     private static Type boundedText(Type widened, RexNode value, RexNode fallback) {
         int valueLength = textLength(TypeMapping.toQuarry(value.getType()));
@@ -177,6 +206,22 @@ final class WindowTranslator {
             return io.quarry.type.Types.varchar(Math.max(valueLength, fallbackLength));
         }
         return widened;
+    }
+
+    /** Whether lag's or lead's value and default have a common type in Trino: numbers, texts, NULL or like types. */
+    private static boolean sharesType(Type value, Type fallback) {
+        if (value.equals(fallback) || fallback instanceof io.quarry.type.UnknownType || value instanceof io.quarry.type.UnknownType
+                || value.isNumeric() && fallback.isNumeric()) {
+            return true;
+        }
+        if (isText(value) || isText(fallback)) {
+            return isText(value) && isText(fallback);
+        }
+        return value.getClass() == fallback.getClass();
+    }
+
+    private static boolean isText(Type type) {
+        return type instanceof io.quarry.type.VarcharType || type instanceof io.quarry.type.CharType;
     }
 
     /** The length of a bounded varchar or char type, else -1. */
@@ -195,11 +240,20 @@ final class WindowTranslator {
             // without a default, lag/lead have the value's type
             resultType = TypeMapping.toQuarry(over.getOperands().get(0).getType());
         } else if (valueFunction) {
+            Type value = TypeMapping.toQuarry(over.getOperands().get(0).getType());
+            Type fallback = TypeMapping.toQuarry(over.getOperands().get(2).getType());
+            if (!sharesType(value, fallback)) {
+                throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + value.displayName() + ", "
+                        + TypeMapping.toQuarry(over.getOperands().get(1).getType()).displayName() + ", " + fallback.displayName()
+                        + ") for function " + name + ". Expected: " + name + "(t) T, " + name + "(t, bigint) T, " + name + "(t, bigint, t) T");
+            }
             resultType = boundedText(resultType, over.getOperands().get(0), over.getOperands().get(2));
         }
         List<Integer> arguments = new ArrayList<>();
         List<Type> argumentTypes = new ArrayList<>();
         List<RexNode> operands = over.getOperands();
+        OrderedWindowAggregates.Ordered ordered =
+                over.getAggOperator() instanceof OrderedWindowAggregates.Ordered call ? call : null;
         for (int i = 0; i < operands.size(); i++) {
             RexNode operand = operands.get(i);
             Type type = TypeMapping.toQuarry(operand.getType());
@@ -224,7 +278,16 @@ final class WindowTranslator {
                 bound(window.getUpperBound()),
                 offset(window.getUpperBound(), channelOf));
         OrderableTypes.checkAggregate(name, argumentTypes);
-        return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls(), over.isDistinct());
+        List<SortKey> orderBy = new ArrayList<>();
+        if (ordered != null) {
+            for (int k = 0; k < ordered.directions().size(); k++) {
+                int operand = ordered.plainOperands() + k;
+                OrderableTypes.check(argumentTypes.get(operand), operands.get(operand).toString());
+                OrderedWindowAggregates.Direction direction = ordered.directions().get(k);
+                orderBy.add(new SortKey(arguments.get(operand), direction.ascending(), direction.nullsFirst()));
+            }
+        }
+        return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls(), over.isDistinct(), orderBy);
     }
 
     /**
@@ -232,6 +295,13 @@ final class WindowTranslator {
      * aggregation path uses), which the window operator evaluates with that aggregate's accumulator over the frame.
      */
     private static String functionName(RexOver over) {
+        if (over.getAggOperator() instanceof OrderedWindowAggregates.Ordered ordered) {
+            String name = ordered.aggregate();
+            if (WINDOW_FUNCTIONS.contains(name)) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only aggregation window functions with ORDER BY are supported");
+            }
+            return knownAggregate(name);
+        }
         String name = over.getAggOperator().getName().toLowerCase(Locale.ROOT);
         name = switch (over.getAggOperator().getKind()) {
             case SUM, SUM0 -> "sum";
@@ -242,6 +312,10 @@ final class WindowTranslator {
             case ARRAY_AGG -> "array_agg";
             default -> name;
         };
+        return knownAggregate(name);
+    }
+
+    private static String knownAggregate(String name) {
         if (WINDOW_FUNCTIONS.contains(name) || ExtendedAggregates.FUNCTIONS.contains(name) || MoreAggregateFunctions.NAMES.contains(name)
                 || List.of("sum", "count", "avg", "min", "max", "array_agg", "map_agg").contains(name)) {
             return name;
