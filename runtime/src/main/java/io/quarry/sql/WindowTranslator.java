@@ -124,6 +124,9 @@ final class WindowTranslator {
             if (groups || window.isRows()) {
                 checkCountedOffset(groups ? "GROUPS" : "ROWS", "start", window.getLowerBound());
                 checkCountedOffset(groups ? "GROUPS" : "ROWS", "end", window.getUpperBound());
+            } else if (window.orderKeys.size() == 1) {
+                checkRangeOffset(window.orderKeys.get(0).left, window.getLowerBound());
+                checkRangeOffset(window.orderKeys.get(0).left, window.getUpperBound());
             }
             if (groups && orderKeys.isEmpty() && (window.getLowerBound().getOffset() != null || window.getUpperBound().getOffset() != null)) {
                 throw new QuarryException(ErrorCode.MISSING_ORDER_BY,
@@ -195,6 +198,21 @@ final class WindowTranslator {
                     : TypeMapping.toQuarry(type).displayName();
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Window frame " + unit + " " + end
                     + " value type must be exact numeric type with scale 0 (actual " + actual + ")");
+        }
+    }
+
+    /** A time of day moves by days, hours, minutes and seconds only: months make no sense on a clock. */
+    private static void checkRangeOffset(RexNode key, RexWindowBound bound) {
+        RexNode offset = bound.getOffset();
+        if (offset == null) {
+            return;
+        }
+        Type keyType = TypeMapping.toQuarry(key.getType());
+        Type offsetType = TypeMapping.toQuarry(offset.getType());
+        if ((keyType instanceof io.quarry.type.TimeType || keyType instanceof io.quarry.type.TimeWithTimeZoneType)
+                && offsetType instanceof io.quarry.type.IntervalYearMonthType) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Window frame RANGE value type (" + offsetType.displayName()
+                    + ") not compatible with sort item type (" + keyType.displayName() + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.quarry.exec;
 
 import io.quarry.spi.ErrorCode;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,32 @@ class TestWindowFramesAndOrderedAggregates extends LocalQueryTest {
                 ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "integer addition overflow: 2147483647 + 1");
         assertFails("SELECT count(*) OVER (ORDER BY x RANGE BETWEEN 9223372036854775807 PRECEDING AND CURRENT ROW)"
                 + " FROM (VALUES BIGINT '-2') t(x)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "bigint subtraction overflow");
+    }
+
+    @Test
+    void rangeBoundsAroundNullKeys() throws Exception {
+        // NULLS FIRST: the NULL keys precede every value, so a frame ending below the row's value still holds them
+        assertResult("SELECT x, array_agg(x) OVER (ORDER BY x ASC NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+                        + " FROM (VALUES 1, 2, 3, NULL, 5) t(x) ORDER BY x",
+                List.of("integer", "array(integer)"),
+                List.of(1L, Arrays.asList((Object) null)), List.of(2L, Arrays.asList(null, 1L)), List.of(3L, Arrays.asList(null, 1L, 2L)),
+                List.of(5L, Arrays.asList(null, 1L, 2L, 3L)), Arrays.asList(null, Arrays.asList((Object) null)));
+    }
+
+    @Test
+    void offsetsAtTheirLimits() throws Exception {
+        assertResult("SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND 9223372036854775807 FOLLOWING),"
+                        + " sum(x) OVER (ORDER BY x GROUPS BETWEEN 9223372036854775807 PRECEDING AND 9223372036854775807 FOLLOWING)"
+                        + " FROM (VALUES 1, 2) t(x) ORDER BY x",
+                List.of("integer", "bigint", "bigint"), List.of(1L, 3L, 3L), List.of(2L, 3L, 3L));
+        assertResult("SELECT array_agg(x) OVER (ORDER BY x RANGE BETWEEN 99999999999999999999.5 PRECEDING AND CURRENT ROW)"
+                        + " FROM (VALUES DECIMAL '1.5', 2.5) t(x) ORDER BY x",
+                List.of("array(decimal(2,1))"),
+                List.of(List.of(new BigDecimal("1.5"))), List.of(List.of(new BigDecimal("1.5"), new BigDecimal("2.5"))));
+        assertFails("SELECT count(*) OVER (ORDER BY x RANGE BETWEEN y PRECEDING AND CURRENT ROW) FROM (VALUES (1e0, nan())) t(x, y)",
+                ErrorCode.INVALID_WINDOW_FRAME);
+        assertFails("SELECT count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' MONTH PRECEDING AND CURRENT ROW) FROM (VALUES TIME '10:00:00') t(x)",
+                ErrorCode.TYPE_MISMATCH, "Window frame RANGE value type (interval year to month) not compatible with sort item type");
     }
 
     @Test

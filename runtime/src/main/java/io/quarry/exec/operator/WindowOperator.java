@@ -396,14 +396,14 @@ public final class WindowOperator implements Operator {
             case UNBOUNDED_PRECEDING -> start;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerStart()[i];
             case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, frame.startOffset(), true, true);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, frame.startOffset(), false, true);
+            case FOLLOWING -> rowsFrame ? plus(i, offset(rows, frame.startOffset(), i)) : rangeBound(rows, start, end, i, frame.startOffset(), false, true);
             case UNBOUNDED_FOLLOWING -> end;
         };
         last = switch (frame.endType()) {
             case UNBOUNDED_FOLLOWING -> end - 1;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerEnd()[i] - 1;
             case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, frame.endOffset(), true, false);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, frame.endOffset(), false, false);
+            case FOLLOWING -> rowsFrame ? plus(i, offset(rows, frame.endOffset(), i)) : rangeBound(rows, start, end, i, frame.endOffset(), false, false);
             case UNBOUNDED_PRECEDING -> start - 1;
         };
         first = Math.max(first, start);
@@ -417,7 +417,7 @@ public final class WindowOperator implements Operator {
     }
 
     /** A GROUPS frame: its bounds count peer groups from the row's own, within the partition. */
-    private static boolean groupsFrame(WindowFrame frame, Page rows, Partitions partitions, int start, int end, int i, int[] result) {
+    private boolean groupsFrame(WindowFrame frame, Page rows, Partitions partitions, int start, int end, int i, int[] result) {
         long group = partitions.peerGroup()[i];
         long firstGroup = partitions.peerGroup()[start];
         long lastGroup = partitions.peerGroup()[end - 1];
@@ -425,14 +425,14 @@ public final class WindowOperator implements Operator {
             case UNBOUNDED_PRECEDING -> firstGroup;
             case CURRENT_ROW -> group;
             case PRECEDING -> group - offset(rows, frame.startOffset(), i);
-            case FOLLOWING -> group + offset(rows, frame.startOffset(), i);
+            case FOLLOWING -> plus(group, offset(rows, frame.startOffset(), i));
             case UNBOUNDED_FOLLOWING -> lastGroup + 1;
         };
         long endGroup = switch (frame.endType()) {
             case UNBOUNDED_FOLLOWING -> lastGroup;
             case CURRENT_ROW -> group;
             case PRECEDING -> group - offset(rows, frame.endOffset(), i);
-            case FOLLOWING -> group + offset(rows, frame.endOffset(), i);
+            case FOLLOWING -> plus(group, offset(rows, frame.endOffset(), i));
             case UNBOUNDED_PRECEDING -> firstGroup - 1;
         };
         startGroup = Math.max(startGroup, firstGroup);
@@ -528,13 +528,20 @@ public final class WindowOperator implements Operator {
         };
     }
 
-    private static long offset(Page rows, Optional<Integer> channel, int row) {
+    /** A non-negative position plus a non-negative offset, at most Long.MAX_VALUE: a frame may reach past any partition. */
+    private static long plus(long position, long offset) {
+        long sum = position + offset;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    private long offset(Page rows, Optional<Integer> channel, int row) {
         Block block = rows.block(channel.orElseThrow());
         if (block.isNull(row)) {
             throw new QuarryException(ErrorCode.INVALID_WINDOW_FRAME, "Window frame offset value must not be null");
         }
-        double value = ExtendedAccumulators.doubleValue(block, io.quarry.type.Types.DOUBLE, row);
-        if (value < 0) {
+        Type type = inputTypes.get(channel.orElseThrow());
+        double value = type.isNumeric() ? ExtendedAccumulators.doubleValue(block, type, row) : ((LongBlock) block).getLong(row);
+        if (value < 0 || Double.isNaN(value)) {
             throw new QuarryException(ErrorCode.INVALID_WINDOW_FRAME, "Window frame offset value must not be negative");
         }
         return block instanceof LongBlock longs ? longs.getLong(row) : (long) Math.ceil(value);
@@ -572,6 +579,9 @@ public final class WindowOperator implements Operator {
             j++;
         }
         while (j >= start && (block.isNull((int) j) || direction * (value(block, (int) j) - target) > 0)) {
+            if (block.isNull((int) j) && j < i) {
+                break; // NULLS FIRST: the NULL keys come before every value, so they end below any bound
+            }
             j--;
         }
         return j;
