@@ -226,6 +226,25 @@ final class WindowTranslator {
         return widened;
     }
 
+    /** The offset of lag, lead and nth_value is a bigint: Trino coerces the smaller integers only. */
+    private static void checkOffsetArgument(String name, List<RexNode> operands) {
+        org.apache.calcite.sql.type.SqlTypeName offset = operands.get(1).getType().getSqlTypeName();
+        switch (offset) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, NULL -> {
+                return;
+            }
+            default -> {
+                String expected = name.equals("nth_value")
+                        ? "nth_value(t, bigint) T"
+                        : name + "(t) T, " + name + "(t, bigint) T, " + name + "(t, bigint, t) T";
+                String actual = operands.stream().map(operand -> TypeMapping.toQuarry(operand.getType()).displayName())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND,
+                        "Unexpected parameters (" + actual + ") for function " + name + ". Expected: " + expected);
+            }
+        }
+    }
+
     /** Whether lag's or lead's value and default have a common type in Trino: numbers, texts, NULL or like types. */
     private static boolean sharesType(Type value, Type fallback) {
         if (value.equals(fallback) || fallback instanceof io.quarry.type.UnknownType || value instanceof io.quarry.type.UnknownType
@@ -254,6 +273,9 @@ final class WindowTranslator {
         String name = functionName(over);
         Type resultType = TypeMapping.toQuarry(over.getType());
         boolean valueFunction = name.equals("lag") || name.equals("lead");
+        if ((valueFunction || name.equals("nth_value")) && over.getOperands().size() > 1) {
+            checkOffsetArgument(name, over.getOperands());
+        }
         if (valueFunction && over.getOperands().size() < 3) {
             // without a default, lag/lead have the value's type
             resultType = TypeMapping.toQuarry(over.getOperands().get(0).getType());

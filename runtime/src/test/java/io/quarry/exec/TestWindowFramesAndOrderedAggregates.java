@@ -175,11 +175,16 @@ class TestWindowFramesAndOrderedAggregates extends LocalQueryTest {
     }
 
     @Test
-    void lagDefaultsNeedTheValueType() throws Exception {
+    void lagOffsetsAndDefaultsNeedTheirTypes() throws Exception {
         assertFails("SELECT lead(x, 1, 'a') OVER (ORDER BY x) FROM (VALUES 1, 2) t(x)", ErrorCode.FUNCTION_NOT_FOUND,
                 "Unexpected parameters (integer, integer, varchar(1)) for function lead");
         assertFails("SELECT lag(x, 1, DATE '2020-01-01') OVER (ORDER BY x) FROM (VALUES 'a') t(x)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT lag(x, 1, 2) OVER (ORDER BY x) FROM (VALUES true) t(x)", ErrorCode.FUNCTION_NOT_FOUND);
+        assertFails("SELECT lag(x, 1e0) OVER (ORDER BY x) FROM (VALUES 1) t(x)", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (integer, double) for function lag");
+        assertFails("SELECT nth_value(x, 1.5) OVER (ORDER BY x) FROM (VALUES 1) t(x)", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (integer, decimal(2,1)) for function nth_value. Expected: nth_value(t, bigint) T");
+        assertFails("SELECT lead(x, CAST(1 AS decimal(3, 0))) OVER (ORDER BY x) FROM (VALUES 1) t(x)", ErrorCode.FUNCTION_NOT_FOUND);
         assertResult("SELECT lag(x, 1, NULL) OVER (ORDER BY x), lag(x, 1, ARRAY[1]) OVER (ORDER BY x) FROM (VALUES ARRAY[2]) t(x)",
                 List.of("array(integer)", "array(integer)"), Arrays.asList(null, List.of(1L)));
     }
