@@ -152,7 +152,7 @@ public final class SqlPlanner {
     private record Planned(QueryPlan plan, Optional<List<PlanCache.CatalogVersion>> catalogVersions) {}
 
     private Planned doPlan(SqlText text, Session session, WithTies withTies) {
-        SqlNode parsed = DistinctWindowOrder.rewrite(parse(text));
+        SqlNode parsed = AggregateOrderBy.rewrite(DistinctWindowOrder.rewrite(parse(text)));
         GroupsFrames.mark(parsed, withTies.sql());
         WindowChecks.checkCountedOffsetLiterals(parsed, text);
         ParsedStatementChecks.check(parsed, text);
@@ -224,7 +224,7 @@ public final class SqlPlanner {
         String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(sql))).sql();
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
-            SqlNode parsed = parse(text);
+            SqlNode parsed = AggregateOrderBy.rewrite(parse(text));
             GroupsFrames.mark(parsed, stripped);
             WindowChecks.checkCountedOffsetLiterals(parsed, text);
             ParsedStatementChecks.check(parsed, text);

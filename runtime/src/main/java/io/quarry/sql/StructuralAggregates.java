@@ -32,13 +32,13 @@ final class StructuralAggregates {
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Aggregate function " + name + " is not supported yet");
     }
 
-    /** The ORDER BY inside the call, on input channels; only array_agg has one. */
+    /** The ORDER BY inside the call, on input channels: array_agg, listagg and map_agg follow one. */
     static List<SortKey> orderBy(String function, AggregateCall call, int[] mapping) {
         List<RelFieldCollation> fields = call.getCollation().getFieldCollations();
         if (fields.isEmpty()) {
             return List.of();
         }
-        if (!function.equals("array_agg") && !function.equals("listagg")) {
+        if (!function.equals("array_agg") && !function.equals("listagg") && !function.equals("map_agg")) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "ORDER BY inside " + function + " is not supported yet");
         }
         List<SortKey> keys = new ArrayList<>();

@@ -57,6 +57,27 @@ class TestWindowFramesAndOrderedAggregates extends LocalQueryTest {
     }
 
     @Test
+    void orderByInsideOtherAggregates() throws Exception {
+        // the order leaves sums, counts and extremes as they are; map_agg keeps the first value of a key in it
+        assertResult("SELECT g, sum(x ORDER BY x DESC), count(x ORDER BY g), max_by(x, g ORDER BY x DESC),"
+                        + " map_agg(g, x ORDER BY x DESC) FROM (VALUES ('a', 1), ('a', 2)) t(g, x) GROUP BY g",
+                List.of("varchar(1)", "bigint", "bigint", "integer", "map(varchar(1), integer)"),
+                List.of("a", 3L, 2L, 1L, java.util.Map.of("a", 2L)));
+        assertResult("SELECT g, map_agg(k, v ORDER BY v DESC NULLS FIRST) FROM (VALUES ('a', 1, 1), ('a', 1, NULL), ('b', 2, 3),"
+                        + " ('b', 2, 4)) t(g, k, v) GROUP BY g ORDER BY g",
+                List.of("varchar(1)", "map(integer, integer)"),
+                Arrays.asList("a", java.util.Collections.singletonMap(1L, null)), List.of("b", java.util.Map.of(2L, 4L)));
+        assertResult("SELECT v, sum(x ORDER BY y) OVER (ORDER BY v ROWS 1 PRECEDING), map_agg(k, v ORDER BY v) OVER (ORDER BY v DESC)"
+                        + " FROM (VALUES (1, 1, 1, 5), (1, 2, 2, 6), (2, 3, 3, 7)) t(k, v, x, y) ORDER BY v",
+                List.of("integer", "bigint", "map(integer, integer)"),
+                List.of(1L, 1L, java.util.Map.of(1L, 1L, 2L, 3L)), List.of(2L, 3L, java.util.Map.of(1L, 2L, 2L, 3L)),
+                List.of(3L, 5L, java.util.Map.of(2L, 3L)));
+        assertFails("SELECT sum(DISTINCT x ORDER BY y) FROM (VALUES (1, 2)) t(x, y)", ErrorCode.EXPRESSION_NOT_IN_DISTINCT,
+                "For aggregate function with DISTINCT, ORDER BY expressions must appear in arguments");
+        assertResult("SELECT sum(DISTINCT x ORDER BY x DESC) FROM (VALUES 1, 1, 2) t(x)", List.of("bigint"), List.of(3L));
+    }
+
+    @Test
     void rankingWithoutOrderBy() throws Exception {
         assertResult("SELECT x, rank() OVER (), dense_rank() OVER (PARTITION BY x), percent_rank() OVER (PARTITION BY x),"
                         + " cume_dist() OVER () FROM (VALUES 1, 1, 2) t(x) ORDER BY x",
