@@ -1030,3 +1030,22 @@ SELECT x, sum(y) OVER () FROM (VALUES (1, 9223372036854775807), (2, 1)) t(x, y)
 SELECT x, sum(y) OVER (PARTITION BY x) FROM (VALUES (1, 9223372036854775807), (1, 1)) t(x, y)
 SELECT x, avg(y) OVER () FROM (VALUES (1, 9223372036854775807), (2, 1)) t(x, y)
 SELECT x, sum(y) OVER () FROM (VALUES (1, 2147483647), (2, 1)) t(x, y)
+SELECT max(x) FROM (SELECT x FROM (VALUES 3, 1, 2) t(x) ORDER BY x LIMIT 2)
+SELECT count(*) FROM nation WHERE n_regionkey IN (SELECT r_regionkey FROM region ORDER BY r_regionkey LIMIT 3)
+SELECT sum((SELECT max(r_regionkey) FROM region)) FROM nation
+SELECT max((SELECT r_name FROM region ORDER BY r_name LIMIT 1)) FROM nation
+SELECT 'count(x ORDER BY y)' FROM (VALUES 1) t(x)
+SELECT min(x ORDER BY x) FILTER (WHERE x > 1) FROM (VALUES 1, 2, 3) t(x)
+SELECT sum(x ORDER BY x) FILTER (WHERE x > 1) OVER () FROM (VALUES 1, 2, 3) t(x)
+SELECT sum(x) OVER (ORDER BY x), max(x ORDER BY x) OVER (PARTITION BY x ORDER BY x) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT COUNT ( x ORDER BY x ) FROM (VALUES 1) t(x)
+SELECT approx_percentile(x, 0.5 ORDER BY x DESC) FROM (VALUES 1, 2, 3) t(x)
+SELECT max(x) FROM (VALUES 1) t(x) GROUP BY x ORDER BY max(x)
+SELECT min(x ORDER BY x NULLS FIRST, x DESC) FROM (VALUES 1, NULL) t(x)
+WITH a AS (SELECT sum(x ORDER BY x) s FROM (VALUES 1, 2) t(x)) SELECT s FROM a
+SELECT count(DISTINCT x ORDER BY x) FROM (VALUES 1, 1) t(x)
+SELECT avg(x ORDER BY y) FROM (VALUES (1, 'b'), (2, 'a')) t(x, y)
+SELECT reduce_agg(x, 0, (a, b) -> a + b, (a, b) -> a + b ORDER BY x) FROM (VALUES 1, 2) t(x)
+SELECT g, array_agg(x ORDER BY x) FROM (VALUES ('a', 1)) t(g, x) GROUP BY g
+SELECT listagg(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES 'a', 'b') t(x)
+SELECT sum(x) WITHIN GROUP (ORDER BY x) FROM (VALUES 1) t(x)

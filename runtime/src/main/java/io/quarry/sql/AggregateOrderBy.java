@@ -1,6 +1,7 @@
 package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
+import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,7 +23,8 @@ import org.apache.calcite.util.Litmus;
  * An ORDER BY inside the call of an aggregate other than array_agg and listagg ({@code sum(x ORDER BY y)},
  * {@code max_by(x, y ORDER BY z) OVER (…)}), which Trino takes and Calcite's grammar does not. Before parsing, the
  * text gets {@code ) WITHIN GROUP (} before such an ORDER BY, which Calcite parses after any call; after parsing, the
- * order is dropped again from the aggregates whose result it cannot change here. map_agg keeps it (the first value of a
+ * order is dropped again from the aggregates whose result it cannot change here. WITHIN GROUP written after such a call
+ * is a syntax error, as in Trino, whose grammar has it for listagg only. map_agg keeps it (the first value of a
  * key in that order stays); multimap_agg, whose value arrays follow it, fails as not supported yet.
  */
 final class AggregateOrderBy {
@@ -61,10 +63,17 @@ final class AggregateOrderBy {
         Deque<String[]> open = new ArrayDeque<>();
         int[] lastWordEnd = {-1};
         String[] lastWord = {null};
+        // the aggregate whose call the last parenthesis closed, if nothing came after it yet
+        String[] closed = {null};
         SqlWords.walk(sql, new SqlWords.Visitor() {
             @Override
             public void word(int start, int end) {
                 String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
+                if (word.equals("within") && closed[0] != null) {
+                    // Trino's grammar has WITHIN GROUP for listagg only
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'WITHIN'", location(sql, start));
+                }
+                closed[0] = null;
                 String[] call = open.peek();
                 if (call != null && call[1] == null) {
                     call[1] = word;
@@ -78,6 +87,7 @@ final class AggregateOrderBy {
 
             @Override
             public void parenthesis(int at, boolean opening) {
+                closed[0] = null;
                 if (opening) {
                     String[] enclosing = open.peek();
                     if (enclosing != null && enclosing[1] == null) {
@@ -88,12 +98,25 @@ final class AggregateOrderBy {
                                     || sql.charAt(lastWordEnd[0] - lastWord[0].length() - 1) != '.');
                     open.push(new String[] {call ? lastWord[0] : null, null});
                 } else if (!open.isEmpty()) {
-                    open.pop();
+                    closed[0] = open.pop()[0];
                 }
                 lastWord[0] = null;
             }
         });
         return positions;
+    }
+
+    /** The 1-based line and column of an index of the text. */
+    private static ErrorLocation location(String sql, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new ErrorLocation(line, index - lineStart + 1);
     }
 
     private static boolean followedByBy(String sql, int end) {

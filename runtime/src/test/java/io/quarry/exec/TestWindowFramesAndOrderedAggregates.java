@@ -75,6 +75,11 @@ class TestWindowFramesAndOrderedAggregates extends LocalQueryTest {
         assertFails("SELECT sum(DISTINCT x ORDER BY y) FROM (VALUES (1, 2)) t(x, y)", ErrorCode.EXPRESSION_NOT_IN_DISTINCT,
                 "For aggregate function with DISTINCT, ORDER BY expressions must appear in arguments");
         assertResult("SELECT sum(DISTINCT x ORDER BY x DESC) FROM (VALUES 1, 1, 2) t(x)", List.of("bigint"), List.of(3L));
+        // sub-queries and windows keep their own ORDER BY
+        assertResult("SELECT max(x ORDER BY x) FILTER (WHERE x > 1), count(*) FILTER (WHERE x IN (SELECT y FROM (VALUES 2, 3) u(y)"
+                        + " ORDER BY y LIMIT 1)) FROM (SELECT x FROM (VALUES 3, 1, 2) t(x) ORDER BY x LIMIT 2)",
+                List.of("integer", "bigint"), List.of(2L, 1L));
+        assertFails("SELECT sum(x) WITHIN GROUP (ORDER BY x) FROM (VALUES 1) t(x)", ErrorCode.SYNTAX_ERROR);
     }
 
     @Test
