@@ -63,7 +63,10 @@ final class AggregateAndWindowFunctions {
                 ApproxPercentileTypes.OPERANDS));
         // aggregates that build maps, and the bitwise ones
         operators.put("HISTOGRAM", aggregate("HISTOGRAM", AggregateAndWindowFunctions::histogramType, OperandTypes.ANY));
-        operators.put("MULTIMAP_AGG", aggregate("MULTIMAP_AGG", AggregateAndWindowFunctions::multimapAggType, OperandTypes.ANY_ANY));
+        // multimap_agg(k, v ORDER BY x): each key's values in that order
+        operators.put("MULTIMAP_AGG", SqlBasicAggFunction.create("MULTIMAP_AGG", SqlKind.OTHER_FUNCTION,
+                        AggregateAndWindowFunctions::multimapAggType, OperandTypes.ANY_ANY)
+                .withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL));
         operators.put("MAP_UNION", aggregate("MAP_UNION", ReturnTypes.ARG0_FORCE_NULLABLE, OperandTypes.family(SqlTypeFamily.MAP)));
         operators.put("SKEWNESS", aggregate("SKEWNESS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));
         operators.put("KURTOSIS", aggregate("KURTOSIS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));

@@ -32,9 +32,8 @@ final class AggregateOrderBy {
     static final String INSERTION = ") WITHIN GROUP (";
 
     private static final Set<String> ORDERED_NATIVELY = Set.of("array_agg", "listagg");
-    /** Aggregates whose result follows the order: their WITHIN GROUP stays (map_agg) or is refused. */
-    private static final Set<String> KEEP_ORDER = Set.of("map_agg");
-    private static final Set<String> ORDER_SENSITIVE = Set.of("multimap_agg");
+    /** Aggregates whose result follows the order: their WITHIN GROUP stays. */
+    private static final Set<String> KEEP_ORDER = Set.of("map_agg", "multimap_agg");
     private static final Set<String> NOT_AGGREGATES = Set.of(
             "grouping", "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value",
             "last_value", "nth_value");
@@ -125,7 +124,7 @@ final class AggregateOrderBy {
                 && (next + 2 == sql.length() || !Character.isLetterOrDigit(sql.charAt(next + 2)) && sql.charAt(next + 2) != '_');
     }
 
-    /** The parsed statement with the WITHIN GROUP of such aggregates removed, or refused for the order-sensitive ones. */
+    /** The parsed statement with the WITHIN GROUP of such aggregates removed where the order changes nothing. */
     static SqlNode rewrite(SqlNode parsed) {
         SqlNode rewritten = parsed.accept(new SqlShuttle() {
             @Override
@@ -134,9 +133,6 @@ final class AggregateOrderBy {
                 if (visited instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP
                         && withinGroup.operand(0) instanceof SqlCall aggregate) {
                     String name = aggregate.getOperator().getName().toLowerCase(Locale.ROOT);
-                    if (ORDER_SENSITIVE.contains(name)) {
-                        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "ORDER BY inside " + name + " is not supported yet");
-                    }
                     if (Names.AGGREGATES.contains(name) && !KEEP_ORDER.contains(name)) {
                         checkDistinct(aggregate, (SqlNodeList) withinGroup.operand(1));
                         return aggregate;

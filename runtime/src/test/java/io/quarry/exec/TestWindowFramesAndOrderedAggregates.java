@@ -72,6 +72,15 @@ class TestWindowFramesAndOrderedAggregates extends LocalQueryTest {
                 List.of("integer", "bigint", "map(integer, integer)"),
                 List.of(1L, 1L, java.util.Map.of(1L, 1L, 2L, 3L)), List.of(2L, 3L, java.util.Map.of(1L, 2L, 2L, 3L)),
                 List.of(3L, 5L, java.util.Map.of(2L, 3L)));
+        assertResult("SELECT g, multimap_agg(k, v ORDER BY w NULLS FIRST, v DESC) FROM (VALUES ('a', 1, 2, 1), ('a', 1, 5, NULL),"
+                        + " ('a', 1, 3, 1), ('b', 2, 1, 0)) t(g, k, v, w) GROUP BY g ORDER BY g",
+                List.of("varchar(1)", "map(integer, array(integer))"),
+                List.of("a", java.util.Map.of(1L, List.of(5L, 3L, 2L))), List.of("b", java.util.Map.of(2L, List.of(1L))));
+        assertResult("SELECT v, multimap_agg(k, v ORDER BY v DESC) OVER (ORDER BY v ROWS 1 PRECEDING)"
+                        + " FROM (VALUES (1, 2), (1, 5), (2, 1), (1, 3)) t(k, v) ORDER BY v",
+                List.of("integer", "map(integer, array(integer))"),
+                List.of(1L, java.util.Map.of(2L, List.of(1L))), List.of(2L, java.util.Map.of(1L, List.of(2L), 2L, List.of(1L))),
+                List.of(3L, java.util.Map.of(1L, List.of(3L, 2L))), List.of(5L, java.util.Map.of(1L, List.of(5L, 3L))));
         assertFails("SELECT sum(DISTINCT x ORDER BY y) FROM (VALUES (1, 2)) t(x, y)", ErrorCode.EXPRESSION_NOT_IN_DISTINCT,
                 "For aggregate function with DISTINCT, ORDER BY expressions must appear in arguments");
         assertResult("SELECT sum(DISTINCT x ORDER BY x DESC) FROM (VALUES 1, 1, 2) t(x)", List.of("bigint"), List.of(3L));
