@@ -92,6 +92,39 @@ class TestWindowFramesAndOrderedAggregates extends LocalQueryTest {
     }
 
     @Test
+    void namedWindowsKeepTheFramesAndPartitionsOfTheirUsers() throws Exception {
+        assertResult("SELECT x, sum(x) OVER (w ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), sum(x) OVER (w2 ROWS CURRENT ROW), sum(x) OVER w2"
+                        + " FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w AS (ORDER BY x), w1 AS (PARTITION BY x % 2), w2 AS (w1 ORDER BY x DESC)"
+                        + " ORDER BY x",
+                List.of("integer", "bigint", "bigint", "bigint"),
+                List.of(1L, 1L, 1L, 4L), List.of(2L, 3L, 2L, 6L), List.of(3L, 5L, 3L, 3L), List.of(4L, 7L, 4L, 4L));
+        assertResult("SELECT x, sum(x) OVER (w GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW), sum(x) OVER w3 FROM (VALUES 1, 2, 2, 4) t(x)"
+                        + " WINDOW w AS (ORDER BY x), w3 AS (ORDER BY x GROUPS CURRENT ROW) ORDER BY x",
+                List.of("integer", "bigint", "bigint"),
+                List.of(1L, 1L, 1L), List.of(2L, 5L, 4L), List.of(2L, 5L, 4L), List.of(4L, 8L, 4L));
+        // a sub-query's WINDOW clause has names of its own
+        assertResult("SELECT x, (SELECT sum(y) OVER w FROM (VALUES 1) u(y) WINDOW w AS (ORDER BY y)) FROM (VALUES 1, 2) t(x)"
+                        + " WINDOW w AS (ORDER BY x) ORDER BY x",
+                List.of("integer", "bigint"), List.of(1L, 1L), List.of(2L, 1L));
+    }
+
+    @Test
+    void namedWindowErrors() {
+        assertFails("SELECT sum(x) OVER w FROM (VALUES 1) t(x) WINDOW w AS (ORDER BY x), w AS (ORDER BY x)",
+                ErrorCode.DUPLICATE_WINDOW_NAME, "WINDOW name 'w' specified more than once");
+        assertFails("SELECT sum(x) OVER v FROM (VALUES 1) t(x) WINDOW w AS (ORDER BY x)", ErrorCode.INVALID_WINDOW_REFERENCE,
+                "Cannot resolve WINDOW name v");
+        assertFails("SELECT sum(x) OVER w FROM (VALUES 1) t(x) WINDOW w AS (w2 ORDER BY x), w2 AS (PARTITION BY x)",
+                ErrorCode.INVALID_WINDOW_REFERENCE, "Cannot resolve WINDOW name w2");
+        assertFails("SELECT sum(x) OVER (w ROWS CURRENT ROW) FROM (VALUES 1) t(x) WINDOW w AS (ORDER BY x ROWS CURRENT ROW)",
+                ErrorCode.INVALID_WINDOW_REFERENCE, "Cannot reference named WINDOW containing frame specification");
+        assertFails("SELECT sum(x) OVER (w PARTITION BY x) FROM (VALUES 1) t(x) WINDOW w AS (ORDER BY x)",
+                ErrorCode.INVALID_PARTITION_BY, "cannot specify PARTITION BY");
+        assertFails("SELECT sum(x) OVER (w ORDER BY x) FROM (VALUES 1) t(x) WINDOW w AS (ORDER BY x)",
+                ErrorCode.INVALID_ORDER_BY, "Cannot specify ORDER BY if referenced named WINDOW specifies ORDER BY");
+    }
+
+    @Test
     void rankingWithoutOrderBy() throws Exception {
         assertResult("SELECT x, rank() OVER (), dense_rank() OVER (PARTITION BY x), percent_rank() OVER (PARTITION BY x),"
                         + " cume_dist() OVER () FROM (VALUES 1, 1, 2) t(x) ORDER BY x",
