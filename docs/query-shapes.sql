@@ -1,5 +1,5 @@
 -- Query shapes on tpch.tiny (catalog tpch, schema tiny), one statement a line, compared line by line with Trino 476.
--- Known differences: a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; a JOIN between UNNESTs with a condition other than ON TRUE runs where Trino says NOT_SUPPORTED; a correlated LATERAL sub-query with ORDER BY and LIMIT over UNNEST of outer columns is NOT_SUPPORTED (Trino runs it); EXCEPT/INTERSECT and some VALUES without ORDER BY return rows in another order; map_agg lists its keys in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST, ORDER BY/LIMIT or HAVING in a correlated scalar sub-query, UNION ALL over outer columns in LATERAL).
+-- Known differences: a scalar aggregate over UNNEST of an outer column does not keep the outer rows' order without ORDER BY; SELECT * over UNNEST of an array of rows beside another array without column aliases is AMBIGUOUS_NAME (EXPR$1 twice); SELECT x FROM UNNEST(...) AS x runs where Trino fails; a JOIN between UNNESTs with a condition other than ON TRUE runs where Trino says NOT_SUPPORTED; a correlated LATERAL sub-query with ORDER BY and LIMIT over UNNEST of outer columns is NOT_SUPPORTED (Trino runs it); EXCEPT/INTERSECT and some VALUES without ORDER BY return rows in another order; map_agg lists its keys in another order; some correlated sub-queries Trino rejects run (filters on outer columns inside a sub-query over UNNEST, ORDER BY/LIMIT or HAVING in a correlated scalar sub-query, UNION ALL over outer columns in LATERAL); window functions and ordered aggregates: the sort keys of an ORDER BY inside an aggregate whose result it cannot change (sum(x ORDER BY y)) are not checked, so an unknown column there runs; ORDER BY inside a call that is no aggregate (abs, rank, lag) or of a quoted aggregate name ("sum"(x ORDER BY y)) is a SYNTAX_ERROR (Trino: FUNCTION_NOT_AGGREGATE, FUNCTION_NOT_FOUND, NOT_SUPPORTED; the quoted call runs); lag/lead of a char(n) value with a varchar default is varchar(n) (Trino: char(n)); sum(varchar) over a RANGE frame with an offset on a varchar key is FUNCTION_NOT_FOUND (Trino checks the frame first: TYPE_MISMATCH).
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, CAST(NULL AS array(integer)))) t(n, arr) LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x
 SELECT a, b FROM UNNEST(ARRAY[1,2,3], ARRAY['a']) AS u(a, b)
@@ -759,3 +759,474 @@ SELECT x.* FROM (VALUES CAST(ROW(1, 'a') AS ROW(int, varchar))) t(x)
 SELECT CAST(r AS ROW(varchar, varchar)) FROM (VALUES ROW(1, 'a')) t(r)
 SELECT ARRAY[CAST(ROW(1, 2) AS ROW(int, int)), ROW(3, 4)]
 SELECT CAST(ROW(1, 2.5) AS ROW(a int, b double)) = CAST(ROW(1, 2.5) AS ROW(int, double))
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES 1, 2, 3, 4, 5) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING) FROM (VALUES 1, 2, 3, 4, 5) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND 3 FOLLOWING) FROM (VALUES 1, 2, 3, 4, 5) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM (VALUES 1, 2, 3, 4, 5) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM (VALUES 1, 2, 3, 4, 5) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS UNBOUNDED PRECEDING) FROM (VALUES 1, 2, 2, 4, 5) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS 2 PRECEDING) FROM (VALUES 1, 2, 3, 4, 5) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS CURRENT ROW) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN 3 FOLLOWING AND 1 FOLLOWING) FROM (VALUES 1, 2, 3, 4, 5) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 2 PRECEDING) FROM (VALUES 1, 2, 3, 4, 5) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x ROWS BETWEEN 10 FOLLOWING AND UNBOUNDED FOLLOWING) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES 1, 2, 2, 4, 5, 7) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x DESC RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES 1, 2, 2, 4, 5, 7) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN 2 PRECEDING AND 1 PRECEDING) FROM (VALUES 1, 2, 2, 4, 5, 7) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN 1 FOLLOWING AND 3 FOLLOWING) FROM (VALUES 1, 2, 2, 4, 5, 7) t(x) ORDER BY x
+SELECT x, count(x) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES 1, NULL, 2, NULL, 4) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x NULLS FIRST RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, NULL, 2, NULL, 4) t(x) ORDER BY x NULLS FIRST
+SELECT x, count(*) OVER (ORDER BY x DESC NULLS LAST RANGE BETWEEN CURRENT ROW AND 2 FOLLOWING) FROM (VALUES 1, NULL, 2, NULL, 4) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) FROM (VALUES 1, NULL, 2, 3, 4) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN 0.5 PRECEDING AND 0.5 FOLLOWING) FROM (VALUES 1.0, 1.5, 2.0, 3.2) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM (VALUES DOUBLE '1.0', 2.4, 2.6, 4.0) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES DOUBLE '1.0', nan(), infinity(), -infinity(), 2.0) t(x) ORDER BY x
+SELECT d, count(*) OVER (ORDER BY d RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES DATE '2024-01-01', DATE '2024-01-02', DATE '2024-01-04', DATE '2024-01-05') t(d) ORDER BY d
+SELECT d, count(*) OVER (ORDER BY d RANGE BETWEEN INTERVAL '1' MONTH PRECEDING AND CURRENT ROW) FROM (VALUES DATE '2024-01-31', DATE '2024-02-29', DATE '2024-03-30', DATE '2024-03-31') t(d) ORDER BY d
+SELECT d, count(*) OVER (ORDER BY d DESC RANGE BETWEEN INTERVAL '2' DAY PRECEDING AND INTERVAL '1' DAY FOLLOWING) FROM (VALUES DATE '2024-01-01', DATE '2024-01-02', DATE '2024-01-04', DATE '2024-01-05') t(d) ORDER BY d
+SELECT ts, count(*) OVER (ORDER BY ts RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM (VALUES TIMESTAMP '2024-01-01 10:00:00', TIMESTAMP '2024-01-01 10:30:00', TIMESTAMP '2024-01-01 11:00:00', TIMESTAMP '2024-01-01 12:00:01') t(ts) ORDER BY ts
+SELECT ts, count(*) OVER (ORDER BY ts RANGE BETWEEN INTERVAL '1' YEAR PRECEDING AND CURRENT ROW) FROM (VALUES TIMESTAMP '2023-01-01 10:00:00', TIMESTAMP '2024-01-01 10:00:00', TIMESTAMP '2024-06-01 00:00:00') t(ts) ORDER BY ts
+SELECT d, count(*) OVER (ORDER BY d RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES DATE '2024-01-01', DATE '2024-01-02') t(d)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x, y RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 2), (2, 3)) t(x, y)
+SELECT x, sum(x) OVER (RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN y PRECEDING AND CURRENT ROW) FROM (VALUES (1, -1), (2, 1)) t(x, y)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN y PRECEDING AND CURRENT ROW) FROM (VALUES (1, NULL), (2, 1)) t(x, y)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN y PRECEDING AND CURRENT ROW) FROM (VALUES (1, 0), (2, 1), (3, 2), (4, 0)) t(x, y) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN y PRECEDING AND CURRENT ROW) FROM (VALUES (1, 0), (2, 1), (3, 2), (4, 0)) t(x, y) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN y PRECEDING AND CURRENT ROW) FROM (VALUES (1, -1), (2, 1)) t(x, y)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED FOLLOWING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND UNBOUNDED PRECEDING) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND 1 PRECEDING) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x ROWS UNBOUNDED FOLLOWING) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES 1, 2, 2, 4, 5, 5) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x DESC GROUPS BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM (VALUES 1, 2, 2, 4, NULL, NULL) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x GROUPS 1 PRECEDING) FROM (VALUES 1, 2, 2, 4) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x, y GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1), (1, 2), (2, 1)) t(x, y) ORDER BY x, y
+SELECT x, sum(x) OVER (GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (GROUPS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x GROUPS BETWEEN 2 FOLLOWING AND 1 FOLLOWING) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (ORDER BY x RANGE CURRENT ROW) FROM (VALUES 1, 1, 2) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN CURRENT ROW AND CURRENT ROW) FROM (VALUES 1, 1, 2) t(x) ORDER BY x
+SELECT x, nth_value(x, 2) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, nth_value(x, 2) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, nth_value(x, 5) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, nth_value(x, 0) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x)
+SELECT x, nth_value(x, -1) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x)
+SELECT x, nth_value(x, NULL) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, nth_value(x, 2) IGNORE NULLS OVER (ORDER BY y ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM (VALUES (NULL, 1), (2, 2), (NULL, 3), (4, 4)) t(x, y) ORDER BY y
+SELECT y, first_value(x) IGNORE NULLS OVER (ORDER BY y), last_value(x) IGNORE NULLS OVER (ORDER BY y) FROM (VALUES (NULL, 1), (2, 2), (NULL, 3), (4, 4)) t(x, y) ORDER BY y
+SELECT y, first_value(x) RESPECT NULLS OVER (ORDER BY y), last_value(x) RESPECT NULLS OVER (ORDER BY y ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM (VALUES (NULL, 1), (2, 2), (NULL, 3), (4, 4)) t(x, y) ORDER BY y
+SELECT y, lag(x) IGNORE NULLS OVER (ORDER BY y), lead(x) IGNORE NULLS OVER (ORDER BY y), lag(x, 2, -1) IGNORE NULLS OVER (ORDER BY y) FROM (VALUES (NULL, 1), (2, 2), (NULL, 3), (4, 4), (5, 5)) t(x, y) ORDER BY y
+SELECT y, lag(x, 1, 0) OVER (ORDER BY y), lead(x, 2, 99) OVER (ORDER BY y), lag(x, 0) OVER (ORDER BY y) FROM (VALUES (NULL, 1), (2, 2), (NULL, 3), (4, 4)) t(x, y) ORDER BY y
+SELECT y, lag(x, -1) OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT y, lag(x, NULL) OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT y, lead(x, 1, 'a') OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT y, lag(x, 1, 2.5) OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2)) t(x, y) ORDER BY y
+SELECT y, lag(x) OVER (ORDER BY y ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT y, lag(x) OVER () FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT y, row_number() OVER (ORDER BY y ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT y, rank() OVER () FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT x, ntile(3) OVER (ORDER BY x) FROM (VALUES 1, 2, 3, 4, 5, 6, 7) t(x) ORDER BY x
+SELECT x, ntile(10) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, ntile(0) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x)
+SELECT x, ntile(NULL) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x)
+SELECT x, ntile(y) OVER (ORDER BY x) FROM (VALUES (1, 2), (2, 3), (3, 1)) t(x, y) ORDER BY x
+SELECT x, percent_rank() OVER (ORDER BY x), cume_dist() OVER (ORDER BY x), rank() OVER (ORDER BY x), dense_rank() OVER (ORDER BY x), row_number() OVER (ORDER BY x) FROM (VALUES 1, 2, 2, 3, NULL, NULL) t(x) ORDER BY x
+SELECT x, percent_rank() OVER (ORDER BY x DESC NULLS FIRST), cume_dist() OVER (ORDER BY x DESC NULLS FIRST) FROM (VALUES 1, 2, 2, 3, NULL) t(x) ORDER BY x
+SELECT percent_rank() OVER (), cume_dist() OVER (), rank() OVER (ORDER BY 1) FROM (VALUES 1, 2) t(x)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, n_name, rank() OVER w, sum(n_nationkey) OVER w FROM nation WINDOW w AS (PARTITION BY n_regionkey ORDER BY n_name) ORDER BY 1, 2
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, n_name, sum(n_nationkey) OVER (w ORDER BY n_name) FROM nation WINDOW w AS (PARTITION BY n_regionkey) ORDER BY 1, 2
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, n_name, sum(n_nationkey) OVER (w ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM nation WINDOW w AS (PARTITION BY n_regionkey ORDER BY n_name) ORDER BY 1, 2
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, n_name, sum(n_nationkey) OVER (w PARTITION BY n_regionkey) FROM nation WINDOW w AS (ORDER BY n_name)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, n_name, sum(n_nationkey) OVER (w ORDER BY n_nationkey) FROM nation WINDOW w AS (PARTITION BY n_regionkey ORDER BY n_name)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, n_name, sum(n_nationkey) OVER (w2 ROWS CURRENT ROW) FROM nation WINDOW w1 AS (PARTITION BY n_regionkey), w2 AS (w1 ORDER BY n_name) ORDER BY 1, 2
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_name, sum(n_nationkey) OVER w FROM nation WINDOW w AS (PARTITION BY n_regionkey ROWS CURRENT ROW), w AS (ORDER BY n_name)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_name, sum(n_nationkey) OVER x FROM nation WINDOW w AS (PARTITION BY n_regionkey)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_name, sum(n_nationkey) OVER (w ROWS CURRENT ROW) FROM nation WINDOW w AS (PARTITION BY n_regionkey ROWS CURRENT ROW)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, count(*), rank() OVER (ORDER BY count(*) DESC), sum(count(*)) OVER () FROM nation GROUP BY n_regionkey ORDER BY 1
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, sum(n_nationkey), sum(sum(n_nationkey)) OVER (ORDER BY n_regionkey ROWS UNBOUNDED PRECEDING) FROM nation GROUP BY n_regionkey ORDER BY 1
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT DISTINCT n_regionkey, count(*) OVER (PARTITION BY n_regionkey) FROM nation ORDER BY 1
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT DISTINCT rank() OVER (ORDER BY n_regionkey) FROM nation ORDER BY 1
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, count(*) FROM nation GROUP BY n_regionkey HAVING count(*) > 4 ORDER BY rank() OVER (ORDER BY n_regionkey DESC)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_name FROM nation ORDER BY row_number() OVER (ORDER BY n_name DESC) LIMIT 3
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_name, row_number() OVER (ORDER BY n_name) AS rn FROM nation ORDER BY rn DESC LIMIT 3
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT * FROM (SELECT n_name, n_regionkey, row_number() OVER (PARTITION BY n_regionkey ORDER BY n_name) rn FROM nation) WHERE rn = 1 ORDER BY n_regionkey
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation), r AS (SELECT n_regionkey, n_name, dense_rank() OVER (PARTITION BY n_regionkey ORDER BY n_nationkey DESC) dr FROM nation) SELECT n_regionkey, n_name FROM r WHERE dr <= 2 ORDER BY 1, 2
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation), region AS (SELECT regionkey r_regionkey, name r_name, comment r_comment FROM tpch.tiny.region) SELECT r_name, n_name, count(*) OVER (PARTITION BY r_name), rank() OVER (PARTITION BY r.r_regionkey ORDER BY n_nationkey) FROM nation n JOIN region r ON n.n_regionkey = r.r_regionkey ORDER BY 1, 2
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders), customer AS (SELECT custkey c_custkey, name c_name, address c_address, nationkey c_nationkey, phone c_phone, acctbal c_acctbal, mktsegment c_mktsegment, comment c_comment FROM tpch.tiny.customer) SELECT c_custkey, sum(o_totalprice) OVER (PARTITION BY c_custkey ORDER BY o_orderdate ROWS 1 PRECEDING) FROM customer LEFT JOIN orders ON c_custkey = o_custkey WHERE c_custkey < 5 ORDER BY c_custkey, o_orderdate
+SELECT x FROM (VALUES 1, 2) t(x) WHERE row_number() OVER () = 1
+SELECT count(*) FROM (VALUES 1, 2) t(x) GROUP BY rank() OVER (ORDER BY x)
+SELECT sum(rank() OVER (ORDER BY x)) FROM (VALUES 1, 2) t(x)
+SELECT x FROM (VALUES 1, 2) t(x) GROUP BY x HAVING rank() OVER (ORDER BY x) > 1
+SELECT rank() OVER (ORDER BY rank() OVER (ORDER BY x)) FROM (VALUES 1, 2) t(x)
+SELECT x, rank(x) OVER (ORDER BY x) FROM (VALUES 1, 2) t(x)
+SELECT x, row_number(1) OVER () FROM (VALUES 1, 2) t(x)
+SELECT x, abs(x) OVER () FROM (VALUES 1, 2) t(x)
+SELECT x, foo(x) OVER () FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) FILTER (WHERE x > 1) OVER () FROM (VALUES 1, 2) t(x)
+SELECT x, count(DISTINCT x) OVER (ORDER BY x) FROM (VALUES 1, 1, 2) t(x) ORDER BY x
+SELECT x, rank(DISTINCT) OVER (ORDER BY x) FROM (VALUES 1, 2) t(x)
+SELECT y, count_if(x > 1) OVER (ORDER BY y), bool_and(x > 1) OVER (ORDER BY y), bool_or(x > 3) OVER (ORDER BY y), every(x > 0) OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2), (3, 3), (NULL, 4)) t(x, y) ORDER BY y
+SELECT y, stddev(x) OVER (ORDER BY y), stddev_pop(x) OVER (ORDER BY y), variance(x) OVER (ORDER BY y), var_pop(x) OVER (ORDER BY y ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1), (2, 2), (4, 3), (NULL, 4)) t(x, y) ORDER BY y
+SELECT y, approx_distinct(x) OVER (ORDER BY y), max_by(x, y) OVER (), min_by(x, y) OVER (ORDER BY y DESC), arbitrary(x) OVER (PARTITION BY y) FROM (VALUES (1, 1), (2, 2), (2, 3), (NULL, 4)) t(x, y) ORDER BY y
+SELECT y, map_agg(y, x) OVER (ORDER BY y), checksum(x) OVER (ORDER BY y), array_agg(x) OVER (ORDER BY y ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1), (2, 2), (2, 3), (NULL, 4)) t(x, y) ORDER BY y
+SELECT y, avg(x) OVER (ORDER BY y), sum(x) OVER (ORDER BY y), min(x) OVER (ORDER BY y ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING), max(x) OVER (ORDER BY y RANGE BETWEEN 1 PRECEDING AND 1 PRECEDING) FROM (VALUES (1, 1), (2, 2), (2, 3), (NULL, 4)) t(x, y) ORDER BY y
+SELECT y, avg(x) OVER (ORDER BY y), sum(x) OVER (ORDER BY y ROWS 1 PRECEDING) FROM (VALUES (DECIMAL '1.10', 1), (2.25, 2), (NULL, 3)) t(x, y) ORDER BY y
+SELECT y, geometric_mean(x) OVER (ORDER BY y), bitwise_and_agg(x) OVER (ORDER BY y), bitwise_or_agg(x) OVER (), kurtosis(x) OVER (), skewness(x) OVER (), corr(x, y) OVER (), covar_samp(x, y) OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2), (6, 3), (4, 4)) t(x, y) ORDER BY y
+SELECT y, approx_percentile(x, 0.5) OVER (ORDER BY y), approx_set(x) IS NULL OVER () FROM (VALUES (1, 1), (2, 2), (6, 3)) t(x, y) ORDER BY y
+SELECT y, approx_percentile(x, 0.5) OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2), (6, 3)) t(x, y) ORDER BY y
+SELECT y, sum(x) OVER (ORDER BY y) FROM (VALUES (9223372036854775807, 1), (1, 2)) t(x, y)
+SELECT y, count(*) OVER (ORDER BY y RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), count(*) OVER (PARTITION BY y % 2) FROM (VALUES 1, 2, 3) t(y) ORDER BY y
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_orderpriority, count(*) OVER (PARTITION BY o_orderpriority), avg(o_totalprice) OVER (PARTITION BY o_orderpriority) FROM orders ORDER BY o_orderkey LIMIT 5
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_orderkey, o_orderdate, sum(o_totalprice) OVER (ORDER BY o_orderdate RANGE BETWEEN INTERVAL '3' DAY PRECEDING AND CURRENT ROW) FROM orders WHERE o_orderkey < 200 ORDER BY o_orderdate, o_orderkey
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_orderkey, count(*) OVER (ORDER BY o_totalprice RANGE BETWEEN 1000 PRECEDING AND 1000 FOLLOWING) FROM orders WHERE o_orderkey < 100 ORDER BY o_orderkey
+WITH lineitem AS (SELECT orderkey l_orderkey, partkey l_partkey, suppkey l_suppkey, linenumber l_linenumber, quantity l_quantity, extendedprice l_extendedprice, discount l_discount, tax l_tax, returnflag l_returnflag, linestatus l_linestatus, shipdate l_shipdate, commitdate l_commitdate, receiptdate l_receiptdate, shipinstruct l_shipinstruct, shipmode l_shipmode, comment l_comment FROM tpch.tiny.lineitem) SELECT l_orderkey, l_linenumber, l_quantity, lag(l_quantity, 2) OVER (PARTITION BY l_orderkey ORDER BY l_linenumber), first_value(l_quantity) OVER (PARTITION BY l_orderkey ORDER BY l_quantity DESC, l_linenumber) FROM lineitem WHERE l_orderkey < 8 ORDER BY 1, 2
+WITH lineitem AS (SELECT orderkey l_orderkey, partkey l_partkey, suppkey l_suppkey, linenumber l_linenumber, quantity l_quantity, extendedprice l_extendedprice, discount l_discount, tax l_tax, returnflag l_returnflag, linestatus l_linestatus, shipdate l_shipdate, commitdate l_commitdate, receiptdate l_receiptdate, shipinstruct l_shipinstruct, shipmode l_shipmode, comment l_comment FROM tpch.tiny.lineitem) SELECT l_orderkey, l_linenumber, ntile(2) OVER (PARTITION BY l_orderkey ORDER BY l_linenumber), percent_rank() OVER (PARTITION BY l_orderkey ORDER BY l_quantity) FROM lineitem WHERE l_orderkey < 8 ORDER BY 1, 2
+WITH lineitem AS (SELECT orderkey l_orderkey, partkey l_partkey, suppkey l_suppkey, linenumber l_linenumber, quantity l_quantity, extendedprice l_extendedprice, discount l_discount, tax l_tax, returnflag l_returnflag, linestatus l_linestatus, shipdate l_shipdate, commitdate l_commitdate, receiptdate l_receiptdate, shipinstruct l_shipinstruct, shipmode l_shipmode, comment l_comment FROM tpch.tiny.lineitem) SELECT count(*) FROM (SELECT row_number() OVER (PARTITION BY l_suppkey ORDER BY l_extendedprice DESC) rn FROM lineitem) WHERE rn <= 3
+WITH lineitem AS (SELECT orderkey l_orderkey, partkey l_partkey, suppkey l_suppkey, linenumber l_linenumber, quantity l_quantity, extendedprice l_extendedprice, discount l_discount, tax l_tax, returnflag l_returnflag, linestatus l_linestatus, shipdate l_shipdate, commitdate l_commitdate, receiptdate l_receiptdate, shipinstruct l_shipinstruct, shipmode l_shipmode, comment l_comment FROM tpch.tiny.lineitem), supplier AS (SELECT suppkey s_suppkey, name s_name, address s_address, nationkey s_nationkey, phone s_phone, acctbal s_acctbal, comment s_comment FROM tpch.tiny.supplier) SELECT s_suppkey, sum(l_quantity) OVER (PARTITION BY s_suppkey), max(l_quantity) OVER (PARTITION BY s_nationkey) FROM supplier JOIN lineitem ON s_suppkey = l_suppkey WHERE s_suppkey = 1 ORDER BY l_orderkey, l_linenumber LIMIT 3
+SELECT x, first_value(x) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND 1 PRECEDING) FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT x, last_value(x) OVER (ORDER BY x RANGE BETWEEN 1 FOLLOWING AND 2 FOLLOWING) FROM (VALUES 1, 2, 4) t(x) ORDER BY x
+SELECT x, array_agg(x) OVER (ORDER BY x ROWS BETWEEN 5 FOLLOWING AND 6 FOLLOWING) FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT x, sum(x) OVER (PARTITION BY x > 1 ORDER BY x DESC) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x NULLS FIRST) FROM (VALUES 1, NULL, 3, NULL) t(x) ORDER BY x NULLS FIRST
+SELECT x, row_number() OVER (ORDER BY x) FROM (VALUES 'b', 'a', NULL) t(x) ORDER BY x
+SELECT x, lag(x) OVER (ORDER BY x), lead(x, 1, x) OVER (ORDER BY x) FROM (VALUES ARRAY[1], ARRAY[2]) t(x) ORDER BY x
+SELECT x, rank() OVER (ORDER BY map(ARRAY[x], ARRAY[x])) FROM (VALUES 1, 2) t(x)
+SELECT x, count(*) OVER (PARTITION BY ROW(x, x) ORDER BY ARRAY[x]) FROM (VALUES 1, 2, 1) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 'a', 'b') t(x)
+SELECT x, sum(y) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES (TIMESTAMP '2024-01-01 00:00:00 UTC', 1), (TIMESTAMP '2024-01-01 12:00:00 UTC', 2), (TIMESTAMP '2024-01-03 00:00:00 UTC', 3)) t(x, y) ORDER BY x
+SELECT x, sum(y) OVER (ORDER BY x RANGE BETWEEN 5 PRECEDING AND CURRENT ROW) FROM (VALUES (REAL '1.5', 1), (REAL '7', 2), (REAL '12.5', 3)) t(x, y) ORDER BY x
+SELECT x, sum(y) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (TINYINT '1', 1), (TINYINT '2', 2), (TINYINT '127', 3)) t(x, y) ORDER BY x
+SELECT x, sum(y) OVER (ORDER BY x RANGE BETWEEN 9223372036854775807 PRECEDING AND 9223372036854775807 FOLLOWING) FROM (VALUES (BIGINT '1', 1), (-9223372036854775807, 2), (9223372036854775807, 3)) t(x, y) ORDER BY x
+SELECT x, sum(y) OVER (ORDER BY x RANGE BETWEEN 0.25 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1), (2, 2)) t(x, y) ORDER BY x
+SELECT x, sum(y) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (DECIMAL '1.5', 1), (2.4, 2), (2.6, 3)) t(x, y) ORDER BY x
+SELECT x, sum(y) OVER (ORDER BY x ROWS BETWEEN BIGINT '1' PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1), (2, 2)) t(x, y) ORDER BY x
+SELECT x, sum(y) OVER (ORDER BY x ROWS BETWEEN 1 + 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1), (2, 2), (3, 3)) t(x, y) ORDER BY x
+SELECT x, sum(x) IGNORE NULLS OVER (ORDER BY x) FROM (VALUES 1, 2) t(x)
+SELECT x, row_number() IGNORE NULLS OVER (ORDER BY x) FROM (VALUES 1, 2) t(x)
+SELECT x, first_value(x) IGNORE NULLS OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING) FROM (VALUES 1, NULL, NULL, 4) t(x) ORDER BY x
+SELECT y, last_value(x) IGNORE NULLS OVER (ORDER BY y ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING) FROM (VALUES (1, 1), (NULL, 2), (NULL, 3), (4, 4)) t(x, y) ORDER BY y
+SELECT y, nth_value(x, 1) IGNORE NULLS OVER (ORDER BY y ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM (VALUES (NULL, 1), (NULL, 2), (3, 3), (NULL, 4)) t(x, y) ORDER BY y
+SELECT y, lead(x, 0) IGNORE NULLS OVER (ORDER BY y) FROM (VALUES (NULL, 1), (2, 2)) t(x, y) ORDER BY y
+SELECT y, lag(x, 3, 0) IGNORE NULLS OVER (ORDER BY y) FROM (VALUES (1, 1), (NULL, 2), (3, 3), (NULL, 4), (5, 5)) t(x, y) ORDER BY y
+SELECT y, lag(x, y) OVER (ORDER BY y) FROM (VALUES (10, 1), (20, 2), (30, 3), (40, 4)) t(x, y) ORDER BY y
+SELECT y, lead(x, 9223372036854775807) OVER (ORDER BY y) FROM (VALUES (10, 1), (20, 2)) t(x, y) ORDER BY y
+SELECT y, nth_value(x, 9223372036854775807) OVER (ORDER BY y) FROM (VALUES (10, 1), (20, 2)) t(x, y) ORDER BY y
+SELECT y, ntile(9223372036854775807) OVER (ORDER BY y) FROM (VALUES (10, 1), (20, 2)) t(x, y) ORDER BY y
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, n_name, first_value(n_name) OVER (PARTITION BY n_regionkey ORDER BY n_name DESC), last_value(n_name) OVER (PARTITION BY n_regionkey ORDER BY n_name DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM nation ORDER BY 1, 2
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, n_name, nth_value(n_name, 3) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM nation ORDER BY 1, 2
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, count(*) OVER (), count(*) OVER (PARTITION BY n_regionkey), count(n_comment) OVER (ORDER BY n_regionkey RANGE CURRENT ROW) FROM nation ORDER BY n_nationkey LIMIT 6
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, max(n_name) OVER (PARTITION BY n_regionkey), min(n_name) OVER (ORDER BY n_nationkey ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING) FROM nation ORDER BY n_nationkey
+WITH region AS (SELECT regionkey r_regionkey, name r_name, comment r_comment FROM tpch.tiny.region) SELECT r_regionkey, sum(r_regionkey) OVER (ORDER BY r_regionkey GROUPS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), sum(r_regionkey) OVER (ORDER BY r_regionkey GROUPS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) FROM region ORDER BY 1
+WITH region AS (SELECT regionkey r_regionkey, name r_name, comment r_comment FROM tpch.tiny.region) SELECT r_regionkey, array_agg(r_regionkey) OVER (ORDER BY r_regionkey DESC GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM region ORDER BY 1
+SELECT x, array_agg(x) OVER (ORDER BY x DESC NULLS FIRST RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES 1, 2, 3, NULL, 5) t(x) ORDER BY x
+SELECT x, array_agg(x) OVER (ORDER BY x ASC NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) FROM (VALUES 1, 2, 3, NULL, 5) t(x) ORDER BY x
+SELECT x, array_agg(x) OVER (ORDER BY x RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) FROM (VALUES 1, 2, 3, NULL, NULL, 5) t(x) ORDER BY x
+SELECT x, array_agg(x) OVER (ORDER BY x RANGE BETWEEN 2 PRECEDING AND 1 FOLLOWING) FROM (VALUES DOUBLE '1.5', 2.5, nan(), infinity(), -infinity()) t(x) ORDER BY x
+SELECT x, array_agg(x) OVER (ORDER BY x DESC RANGE BETWEEN 0.5 PRECEDING AND 0.25 FOLLOWING) FROM (VALUES DECIMAL '1.00', 1.25, 1.50, 2.00) t(x) ORDER BY x
+SELECT x, array_agg(x) OVER (ORDER BY x RANGE BETWEEN DECIMAL '99999999999999999999.5' PRECEDING AND CURRENT ROW) FROM (VALUES DECIMAL '1.5', 2.5) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1e0 PRECEDING AND 1e0 FOLLOWING) FROM (VALUES 1, 2, 4) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN REAL '0.5' PRECEDING AND CURRENT ROW) FROM (VALUES REAL '1', REAL '1.5', REAL '3') t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN nan() PRECEDING AND CURRENT ROW) FROM (VALUES 1e0, 2e0) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN infinity() PRECEDING AND CURRENT ROW) FROM (VALUES 1e0, 2e0) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES TIMESTAMP '2024-01-01 00:00:00.123456', TIMESTAMP '2024-01-02 00:00:00.123456', TIMESTAMP '2024-01-02 00:00:00.123457') t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '0.001' SECOND PRECEDING AND CURRENT ROW) FROM (VALUES TIMESTAMP '2024-01-01 00:00:00.000', TIMESTAMP '2024-01-01 00:00:00.001', TIMESTAMP '2024-01-01 00:00:00.003') t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' MONTH PRECEDING AND CURRENT ROW) FROM (VALUES TIME '10:00:00') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES INTERVAL '1' DAY, INTERVAL '2' DAY, INTERVAL '5' DAY) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES INTERVAL '1' DAY) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES TIMESTAMP '2024-01-01 00:00:00', NULL) t(x) ORDER BY x
+SELECT k, x, sum(x) OVER (PARTITION BY k ORDER BY x RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES (1, 1), (1, 2), (2, 2), (2, 3), (1, NULL), (2, NULL)) t(k, x) ORDER BY k, x
+SELECT * FROM (SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND CURRENT ROW) s FROM (VALUES 1, 2) t(x)) ORDER BY s DESC
+SELECT x, avg(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES REAL '1.5', REAL '2.5', REAL '4') t(x) ORDER BY x
+SELECT x, avg(x) OVER w, sum(x) OVER w, min(x) OVER w FROM (VALUES INTERVAL '1' DAY, INTERVAL '3' DAY) t(x) WINDOW w AS (ORDER BY x) ORDER BY x
+SELECT x, max(x) OVER (ORDER BY x ROWS 1 PRECEDING), min(x) OVER () FROM (VALUES ARRAY[1, 2], ARRAY[1], ARRAY[3]) t(x) ORDER BY x
+SELECT x, max(x) OVER () FROM (VALUES map(ARRAY[1], ARRAY[2])) t(x)
+SELECT x, count(x) OVER (ORDER BY x) FROM (VALUES ROW(1, 'a'), ROW(2, 'b')) t(x) ORDER BY x
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_orderstatus, o_orderpriority, count(*), sum(count(*)) OVER (PARTITION BY o_orderstatus), rank() OVER (PARTITION BY o_orderstatus ORDER BY count(*) DESC) FROM orders GROUP BY o_orderstatus, o_orderpriority ORDER BY 1, 2
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_orderstatus, count(*), grouping(o_orderstatus), rank() OVER (ORDER BY count(*)) FROM orders GROUP BY ROLLUP (o_orderstatus) ORDER BY 1
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_orderstatus, avg(o_totalprice), avg(avg(o_totalprice)) OVER () FROM orders GROUP BY o_orderstatus HAVING count(*) > 10 ORDER BY 1
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT DISTINCT o_orderstatus, count(*) OVER (PARTITION BY o_orderstatus) FROM orders ORDER BY 1
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT DISTINCT o_orderstatus, rank() OVER (ORDER BY o_orderstatus) FROM orders ORDER BY 2
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT count(DISTINCT o_orderstatus) OVER () FROM orders LIMIT 1
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_custkey, count(*) OVER (PARTITION BY o_custkey) c FROM orders ORDER BY c DESC, o_custkey LIMIT 5
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_custkey, o_orderkey FROM orders WHERE o_custkey < 10 ORDER BY rank() OVER (PARTITION BY o_custkey ORDER BY o_totalprice DESC), o_custkey, o_orderkey LIMIT 8
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_custkey FROM orders WHERE o_custkey < 10 GROUP BY o_custkey ORDER BY sum(count(*)) OVER (ORDER BY o_custkey) DESC LIMIT 3
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders), customer AS (SELECT custkey c_custkey, name c_name, address c_address, nationkey c_nationkey, phone c_phone, acctbal c_acctbal, mktsegment c_mktsegment, comment c_comment FROM tpch.tiny.customer) SELECT c_name, (SELECT max(rn) FROM (SELECT row_number() OVER (ORDER BY o_orderkey) rn FROM orders WHERE o_custkey = c_custkey)) FROM customer WHERE c_custkey < 5 ORDER BY 1
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders), customer AS (SELECT custkey c_custkey, name c_name, address c_address, nationkey c_nationkey, phone c_phone, acctbal c_acctbal, mktsegment c_mktsegment, comment c_comment FROM tpch.tiny.customer) SELECT c_custkey, (SELECT count(*) FROM orders o WHERE o.o_custkey = c.c_custkey) * rank() OVER (ORDER BY c_custkey) FROM customer c WHERE c_custkey < 5 ORDER BY 1
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders), customer AS (SELECT custkey c_custkey, name c_name, address c_address, nationkey c_nationkey, phone c_phone, acctbal c_acctbal, mktsegment c_mktsegment, comment c_comment FROM tpch.tiny.customer) SELECT c_custkey FROM customer WHERE c_custkey IN (SELECT o_custkey FROM (SELECT o_custkey, row_number() OVER (ORDER BY o_totalprice DESC) rn FROM orders) WHERE rn <= 3) ORDER BY 1
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders), a AS (SELECT o_custkey, sum(o_totalprice) OVER (PARTITION BY o_custkey) s FROM orders), b AS (SELECT DISTINCT o_custkey, s FROM a) SELECT o_custkey, rank() OVER (ORDER BY s DESC) FROM b ORDER BY 2, 1 LIMIT 5
+SELECT x, rn FROM (SELECT x, row_number() OVER (ORDER BY x) rn FROM (VALUES 3, 1, 2) t(x) UNION ALL SELECT x, rank() OVER (ORDER BY x DESC) FROM (VALUES 5, 4) t(x)) ORDER BY 1
+SELECT x, sum(x) OVER (ORDER BY x) FROM (SELECT x FROM (VALUES 5, 3, 1, 2) t(x) ORDER BY x LIMIT 3) ORDER BY x
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders), lineitem AS (SELECT orderkey l_orderkey, partkey l_partkey, suppkey l_suppkey, linenumber l_linenumber, quantity l_quantity, extendedprice l_extendedprice, discount l_discount, tax l_tax, returnflag l_returnflag, linestatus l_linestatus, shipdate l_shipdate, commitdate l_commitdate, receiptdate l_receiptdate, shipinstruct l_shipinstruct, shipmode l_shipmode, comment l_comment FROM tpch.tiny.lineitem) SELECT l.l_orderkey, l.l_linenumber, sum(l.l_quantity) OVER (PARTITION BY o.o_orderpriority ORDER BY l.l_orderkey, l.l_linenumber ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM lineitem l JOIN orders o ON l.l_orderkey = o.o_orderkey WHERE o.o_orderkey < 40 ORDER BY 1, 2
+WITH part AS (SELECT partkey p_partkey, name p_name, mfgr p_mfgr, brand p_brand, type p_type, size p_size, container p_container, retailprice p_retailprice, comment p_comment FROM tpch.tiny.part) SELECT p_type, p_size, avg(p_retailprice) OVER (PARTITION BY p_type ORDER BY p_size RANGE BETWEEN 5 PRECEDING AND 5 FOLLOWING) FROM part WHERE p_type LIKE 'SMALL PLATED%' ORDER BY 1, 2, 3
+WITH partsupp AS (SELECT partkey ps_partkey, suppkey ps_suppkey, availqty ps_availqty, supplycost ps_supplycost, comment ps_comment FROM tpch.tiny.partsupp) SELECT ps_partkey, ps_suppkey, percent_rank() OVER (PARTITION BY ps_partkey ORDER BY ps_supplycost), cume_dist() OVER (PARTITION BY ps_partkey ORDER BY ps_availqty DESC) FROM partsupp WHERE ps_partkey < 4 ORDER BY 1, 2
+SELECT x, sum(x) OVER (), sum(x) OVER (ORDER BY x), sum(x) OVER (ORDER BY x DESC), sum(x) OVER (PARTITION BY x % 2 ORDER BY x) FROM (VALUES 1, 2, 3, 4) t(x) ORDER BY x
+SELECT x, rank() OVER (ORDER BY x % 2, x DESC), dense_rank() OVER (ORDER BY x % 2) FROM (VALUES 1, 2, 3, 4) t(x) ORDER BY x
+SELECT x, row_number() OVER (PARTITION BY NULL ORDER BY NULL) FROM (VALUES 1) t(x)
+SELECT x, row_number() OVER (ORDER BY 1) FROM (VALUES 2, 1) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY 'a' RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1) t(x)
+SELECT x, count(*) OVER (ORDER BY 5 RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT 1 + rank() OVER (ORDER BY x), CAST(row_number() OVER () AS varchar), coalesce(lag(x) OVER (ORDER BY x), -1) FROM (VALUES 2, 1) t(x) ORDER BY 1
+SELECT CASE WHEN row_number() OVER (ORDER BY x) = 1 THEN 'first' ELSE 'other' END FROM (VALUES 2, 1) t(x) ORDER BY 1
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN 0 PRECEDING AND 0 FOLLOWING) FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x GROUPS BETWEEN 0 PRECEDING AND 0 FOLLOWING) FROM (VALUES 1, 1, 2) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN 0 PRECEDING AND 0 FOLLOWING) FROM (VALUES 1, 1, 2) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS 2147483648 PRECEDING) FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND 9223372036854775807 FOLLOWING) FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT x, sum(x) OVER (ORDER BY x GROUPS BETWEEN 9223372036854775807 PRECEDING AND 9223372036854775807 FOLLOWING) FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT x, approx_distinct(x, 0.01) OVER (), approx_most_frequent(2, x, 10) OVER (), numeric_histogram(2, x) OVER () IS NULL FROM (VALUES 1, 2, 2) t(x) ORDER BY x
+SELECT x, histogram(x) OVER (ORDER BY x), multimap_agg(x, x) OVER (ORDER BY x), map_union(map(ARRAY[x], ARRAY[x])) OVER () FROM (VALUES 1, 2, 2) t(x) ORDER BY x
+SELECT x, set_agg(x) OVER (ORDER BY x), array_agg(DISTINCT x) OVER (ORDER BY x DESC) FROM (VALUES 1, 2, 2) t(x) ORDER BY x
+SELECT x, regr_slope(x, y) OVER (), regr_intercept(x, y) OVER (ORDER BY y), covar_pop(x, y) OVER (ORDER BY y ROWS 1 PRECEDING) FROM (VALUES (1, 2), (2, 4), (4, 5)) t(x, y) ORDER BY x
+SELECT x, bool_and(x) OVER (ORDER BY x ROWS 1 PRECEDING), bool_or(x) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING) FROM (VALUES true, false, NULL) t(x) ORDER BY x
+SELECT x, any_value(x) OVER (PARTITION BY x), arbitrary(x) OVER (ORDER BY x ROWS BETWEEN 5 FOLLOWING AND 6 FOLLOWING) FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT x, max_by(x, y) OVER (ORDER BY y), min_by(x, y, 2) OVER (), max_by(x, y, 2) OVER (ORDER BY y ROWS 1 PRECEDING) FROM (VALUES ('a', 3), ('b', 1), ('c', 2)) t(x, y) ORDER BY x
+SELECT x, reduce_agg(x, 0, (a, b) -> a + b, (a, b) -> a + b) OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, listagg(x, ',') WITHIN GROUP (ORDER BY x) OVER (ORDER BY x DESC) FROM (VALUES 'a', 'b', NULL) t(x) ORDER BY x
+SELECT x, checksum(x) OVER (PARTITION BY x), count_if(x > 1) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2, 2) t(x) ORDER BY x
+SELECT x, geometric_mean(x) OVER (ORDER BY x ROWS 1 PRECEDING), stddev_samp(x) OVER (ORDER BY x ROWS 1 PRECEDING), var_samp(x) OVER (ORDER BY x ROWS CURRENT ROW) FROM (VALUES 1, 4, 9) t(x) ORDER BY x
+SELECT x, sum(x) OVER (PARTITION BY y ORDER BY x), avg(x) OVER (PARTITION BY y) FROM (VALUES (DECIMAL '12345678901234567890.12', 1), (DECIMAL '0.01', 1)) t(x, y) ORDER BY x
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_name, n_regionkey, lag(n_name, 1, 'none') OVER (PARTITION BY n_regionkey ORDER BY n_name), lead(n_nationkey, 2) OVER (PARTITION BY n_regionkey ORDER BY n_name) FROM nation ORDER BY 2, 1
+WITH customer AS (SELECT custkey c_custkey, name c_name, address c_address, nationkey c_nationkey, phone c_phone, acctbal c_acctbal, mktsegment c_mktsegment, comment c_comment FROM tpch.tiny.customer) SELECT c_mktsegment, c_name, c_acctbal, rank() OVER (PARTITION BY c_mktsegment ORDER BY c_acctbal DESC) r FROM customer ORDER BY c_mktsegment, r, c_name LIMIT 12
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_orderdate, sum(o_totalprice) OVER (ORDER BY o_orderdate ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) FROM (SELECT o_orderdate, sum(o_totalprice) o_totalprice FROM orders GROUP BY o_orderdate) ORDER BY 1 LIMIT 10
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT year(o_orderdate) y, sum(o_totalprice) s, lag(sum(o_totalprice)) OVER (ORDER BY year(o_orderdate)) prev, sum(o_totalprice) / lag(sum(o_totalprice)) OVER (ORDER BY year(o_orderdate)) growth FROM orders GROUP BY year(o_orderdate) ORDER BY 1
+WITH lineitem AS (SELECT orderkey l_orderkey, partkey l_partkey, suppkey l_suppkey, linenumber l_linenumber, quantity l_quantity, extendedprice l_extendedprice, discount l_discount, tax l_tax, returnflag l_returnflag, linestatus l_linestatus, shipdate l_shipdate, commitdate l_commitdate, receiptdate l_receiptdate, shipinstruct l_shipinstruct, shipmode l_shipmode, comment l_comment FROM tpch.tiny.lineitem) SELECT l_returnflag, l_linestatus, sum(l_quantity), 100.0 * sum(l_quantity) / sum(sum(l_quantity)) OVER () pct FROM lineitem GROUP BY l_returnflag, l_linestatus ORDER BY 1, 2
+WITH supplier AS (SELECT suppkey s_suppkey, name s_name, address s_address, nationkey s_nationkey, phone s_phone, acctbal s_acctbal, comment s_comment FROM tpch.tiny.supplier) SELECT s_name, s_acctbal, ntile(4) OVER (ORDER BY s_acctbal) q FROM supplier ORDER BY s_acctbal LIMIT 10
+WITH part AS (SELECT partkey p_partkey, name p_name, mfgr p_mfgr, brand p_brand, type p_type, size p_size, container p_container, retailprice p_retailprice, comment p_comment FROM tpch.tiny.part) SELECT p_brand, count(*) c, dense_rank() OVER (ORDER BY count(*) DESC) dr FROM part GROUP BY p_brand ORDER BY dr, p_brand LIMIT 10
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_custkey, o_orderdate, o_orderdate - lag(o_orderdate) OVER (PARTITION BY o_custkey ORDER BY o_orderdate) gap FROM orders WHERE o_custkey IN (1, 2, 4) ORDER BY 1, 2
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_custkey, date_diff('day', lag(o_orderdate) OVER (PARTITION BY o_custkey ORDER BY o_orderdate), o_orderdate) FROM orders WHERE o_custkey IN (1, 2) ORDER BY 1, o_orderdate
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_orderkey, o_totalprice, avg(o_totalprice) OVER (ORDER BY o_orderkey ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING) FROM orders WHERE o_orderkey < 40 ORDER BY 1
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation), region AS (SELECT regionkey r_regionkey, name r_name, comment r_comment FROM tpch.tiny.region) SELECT r_name, n_name, row_number() OVER (PARTITION BY r_name ORDER BY n_name) FROM region JOIN nation ON r_regionkey = n_regionkey ORDER BY 1, 3
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation), region AS (SELECT regionkey r_regionkey, name r_name, comment r_comment FROM tpch.tiny.region) SELECT * FROM (SELECT r_name, n_name, row_number() OVER (PARTITION BY r_name ORDER BY n_name DESC) rn FROM region, nation WHERE r_regionkey = n_regionkey) WHERE rn <= 2 ORDER BY 1, 3
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_name, first_value(n_name) OVER w, last_value(n_name) OVER w, nth_value(n_name, 2) OVER w FROM nation WINDOW w AS (ORDER BY n_nationkey ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) ORDER BY n_nationkey
+SELECT x, sum(x) OVER (ORDER BY x) running, sum(x) OVER () total, round(100.0 * x / sum(x) OVER (), 2) pct FROM (VALUES 10, 20, 30, 40) t(x) ORDER BY x
+SELECT g, x, first_value(x) OVER (PARTITION BY g ORDER BY x DESC NULLS LAST) FROM (VALUES ('a', 1), ('a', NULL), ('b', 3), ('b', 2)) t(g, x) ORDER BY g, x
+SELECT g, count(*) FILTER (WHERE x > 1), rank() OVER (ORDER BY count(*) FILTER (WHERE x > 1) DESC) FROM (VALUES ('a', 1), ('a', 2), ('b', 3), ('b', 2)) t(g, x) GROUP BY g ORDER BY g
+SELECT g, array_agg(x ORDER BY x) FILTER (WHERE x > 1) FROM (VALUES ('a', 1), ('a', 2), ('b', 3), ('b', 2)) t(g, x) GROUP BY g ORDER BY g
+SELECT x, sum(x) OVER (ORDER BY x ROWS UNBOUNDED PRECEDING) FROM UNNEST(ARRAY[3, 1, 2]) AS u(x) ORDER BY x
+SELECT x, o, rank() OVER (ORDER BY o) FROM UNNEST(ARRAY['c', 'a', 'b']) WITH ORDINALITY AS u(x, o) ORDER BY o
+SELECT k, v, row_number() OVER (PARTITION BY k ORDER BY v) FROM (VALUES (ARRAY[1], 2), (ARRAY[1], 1), (ARRAY[2], 3)) t(k, v) ORDER BY v
+SELECT k, count(*) OVER (PARTITION BY k) FROM (VALUES ROW(1, 'a'), ROW(1, 'a'), ROW(2, 'b')) t(k) ORDER BY k
+SELECT x, lag(x) OVER (ORDER BY x), lead(x) OVER (ORDER BY x) FROM (VALUES DATE '2024-01-01', DATE '2024-02-01') t(x) ORDER BY x
+SELECT x, lag(x, 1, TIMESTAMP '2000-01-01 00:00:00') OVER (ORDER BY x) FROM (VALUES TIMESTAMP '2024-01-01 10:00:00.123') t(x)
+SELECT x, lag(x, 1, 'zz') OVER (ORDER BY x) FROM (VALUES CAST('a' AS char(3))) t(x)
+SELECT x, first_value(x) OVER (ORDER BY x), max(x) OVER () FROM (VALUES REAL '1.5', REAL 'NaN') t(x) ORDER BY x
+SELECT x, rank() OVER (ORDER BY x) FROM (VALUES DOUBLE 'NaN', 1e0, -0e0, 0e0, infinity()) t(x) ORDER BY x
+SELECT x, count(*) OVER (PARTITION BY x) FROM (VALUES -0e0, 0e0, nan(), nan()) t(x) ORDER BY x
+SELECT x, dense_rank() OVER (ORDER BY x) FROM (VALUES 'B', 'a', 'A', 'b') t(x) ORDER BY x
+SELECT x, row_number() OVER (ORDER BY x DESC) FROM (VALUES true, false, NULL) t(x) ORDER BY x
+SELECT x, sum(1) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES BIGINT '9223372036854775807', BIGINT '9223372036854775806') t(x) ORDER BY x
+SELECT sum(x) OVER (), avg(x) OVER (), min(x) OVER (), max(x) OVER (), count(x) OVER () FROM (VALUES CAST(NULL AS integer)) t(x)
+SELECT x, sum(x) OVER (ORDER BY x) FROM (VALUES 1) t(x) WHERE false
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT count(*) OVER () FROM nation WHERE n_nationkey < 0
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT rank() OVER (ORDER BY n_name) FROM nation GROUP BY n_name HAVING count(*) > 0 ORDER BY 1 LIMIT 3
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, rank() OVER (ORDER BY n_regionkey) FROM nation GROUP BY n_regionkey ORDER BY 1
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, rank() OVER (ORDER BY n_name) FROM nation GROUP BY n_regionkey
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, sum(n_nationkey) OVER (PARTITION BY n_name) FROM nation GROUP BY n_regionkey
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT row_number() OVER (ORDER BY n_name) rn, n_name FROM nation ORDER BY rn OFFSET 20
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_name, row_number() OVER () IS NOT NULL FROM nation ORDER BY 1 LIMIT 2
+SELECT x, percent_rank() OVER (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT x, ntile(2) OVER (PARTITION BY x % 2 ORDER BY x) FROM (VALUES 1, 2, 3, 4, 5) t(x) ORDER BY x
+SELECT x, ntile(CAST(2 AS bigint)) OVER (ORDER BY x), ntile(TINYINT '2') OVER (ORDER BY x) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT x, ntile(2.5) OVER (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT x, nth_value(x, 1.5) OVER (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT x, lag(x, 1.5) OVER (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT x, lag(x, BIGINT '1') OVER (ORDER BY x), lead(x, TINYINT '1') OVER (ORDER BY x) FROM (VALUES 1, 2) t(x) ORDER BY x
+SELECT x, nth_value(x) OVER (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT x, first_value(x, 1) OVER (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT x, lag() OVER (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT x, lag(x, 1, 2, 3) OVER (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT x, ntile() OVER (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT x, rank() OVER (ORDER BY x ROWS UNBOUNDED PRECEDING) FROM (VALUES 1) t(x)
+SELECT x, ntile(2) OVER (ORDER BY x ROWS UNBOUNDED PRECEDING) FROM (VALUES 1) t(x)
+SELECT x, percent_rank() OVER (ORDER BY x RANGE UNBOUNDED PRECEDING) FROM (VALUES 1) t(x)
+SELECT x, lag(x) OVER (ORDER BY x ROWS CURRENT ROW) FROM (VALUES 1) t(x)
+SELECT x, count(*) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND CURRENT ROW), count(*) OVER (ORDER BY x GROUPS CURRENT ROW) FROM (VALUES 1, 1) t(x)
+SELECT x, sum(x) OVER (ORDER BY x) FROM (VALUES 1, 1) t(x) ORDER BY x
+SELECT x, last_value(x) OVER (ORDER BY x), last_value(x) OVER (ORDER BY x ROWS UNBOUNDED PRECEDING) FROM (VALUES (1), (1), (2)) t(x) ORDER BY x
+SELECT array_agg(DISTINCT x ORDER BY y) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT array_agg(x ORDER BY y) OVER (PARTITION BY k ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1,1,2),(1,3,1),(1,2,0)) t(k,x,y)
+SELECT array_agg(x ORDER BY rank() OVER (ORDER BY y)) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT k, array_agg(x ORDER BY sum(y)) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y) GROUP BY k, x
+SELECT listagg(x, ',') WITHIN GROUP (ORDER BY y) FILTER (WHERE x<>'') OVER () FROM (VALUES ('a',1)) t(x,y)
+SELECT array_agg(DISTINCT x ORDER BY y) OVER () FROM (VALUES (1,1,2),(1,3,1),(1,1,2)) t(k,x,y)
+SELECT array_agg(x ORDER BY z) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT array_agg(x ORDER BY map(ARRAY[y], ARRAY[y])) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, n_name, array_agg(n_name ORDER BY n_nationkey DESC) OVER (PARTITION BY n_regionkey ORDER BY n_name ROWS 1 PRECEDING) FROM nation ORDER BY n_regionkey, n_name
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_regionkey, listagg(n_name, '|') WITHIN GROUP (ORDER BY n_name DESC) OVER (PARTITION BY n_regionkey) FROM nation ORDER BY 1, 2 LIMIT 7
+WITH orders AS (SELECT orderkey o_orderkey, custkey o_custkey, orderstatus o_orderstatus, totalprice o_totalprice, orderdate o_orderdate, orderpriority o_orderpriority, clerk o_clerk, shippriority o_shippriority, comment o_comment FROM tpch.tiny.orders) SELECT o_custkey, o_orderkey, array_agg(o_orderkey ORDER BY o_totalprice) OVER w, listagg(CAST(o_orderkey AS varchar), ',') WITHIN GROUP (ORDER BY o_orderdate DESC) OVER w FROM orders WHERE o_custkey < 20 WINDOW w AS (PARTITION BY o_custkey ORDER BY o_orderdate ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) ORDER BY 1, 2
+SELECT x, array_agg(x ORDER BY x DESC) OVER (ORDER BY x), array_agg(x ORDER BY x) OVER (ORDER BY x) FROM (VALUES 3, 1, 2) t(x) ORDER BY x
+SELECT x, listagg(x, ',' ON OVERFLOW TRUNCATE '..' WITH COUNT) WITHIN GROUP (ORDER BY x) OVER () FROM (VALUES 'b', 'a') t(x) ORDER BY x
+SELECT x, sum(DISTINCT y) OVER () FROM (VALUES (1, 9223372036854775807), (2, 1)) t(x, y)
+SELECT y, lead(x, 1, 1.5) OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT y, lead(x, 1, DATE '2020-01-01') OVER (ORDER BY y) FROM (VALUES ('1', 1), ('2', 2)) t(x, y)
+SELECT y, lead(x, 1, 1.5e0) OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT y, lead(x, 1, 'a') OVER (ORDER BY y) FROM (VALUES ('1', 1), ('2', 2)) t(x, y)
+SELECT y, lead(x, 1, NULL) OVER (ORDER BY y) FROM (VALUES (1, 1), (2, 2)) t(x, y)
+SELECT y, lag(x, 1, ARRAY[1]) OVER (ORDER BY y) FROM (VALUES (ARRAY[2], 1)) t(x, y)
+SELECT y, lag(x, 1, true) OVER (ORDER BY y) FROM (VALUES (2, 1)) t(x, y)
+SELECT y, lag(x, 1, 2) OVER (ORDER BY y) FROM (VALUES (true, 1)) t(x, y)
+SELECT x, sum(y) OVER (ORDER BY x ROWS 1 PRECEDING) FROM (VALUES (1, 2147483647), (2, 1)) t(x, y)
+SELECT x, sum(y) OVER () FROM (VALUES (1, TINYINT '127'), (2, TINYINT '1')) t(x, y)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES 2147483647, 1) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES -2147483648, 1) t(x)
+SELECT x, count(*) OVER (ORDER BY x DESC RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 2147483647, 1) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES TINYINT '-128', TINYINT '1') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN TINYINT '1' PRECEDING AND CURRENT ROW) FROM (VALUES TINYINT '-128', TINYINT '1') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM (VALUES TIME '00:30:00', TIME '10:30:00', TIME '23:45:00') t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN CURRENT ROW AND INTERVAL '1' HOUR FOLLOWING) FROM (VALUES TIME '00:30:00', TIME '10:30:00', TIME '23:45:00') t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' MONTH PRECEDING AND INTERVAL '1' MONTH FOLLOWING) FROM (VALUES TIMESTAMP '2024-01-31 10:00:00 Europe/Berlin', TIMESTAMP '2024-02-29 10:00:00 Europe/Berlin', TIMESTAMP '2024-03-31 09:00:00 Europe/Berlin') t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES TIMESTAMP '2024-03-30 12:00:00 Europe/Berlin', TIMESTAMP '2024-03-31 12:00:00 Europe/Berlin', TIMESTAMP '2024-03-31 11:00:00 UTC') t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x DESC RANGE BETWEEN INTERVAL '1' MONTH PRECEDING AND CURRENT ROW) FROM (VALUES DATE '2024-01-31', DATE '2024-02-29', DATE '2024-03-30', DATE '2024-03-31') t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' MONTH PRECEDING AND CURRENT ROW) FROM (VALUES INTERVAL '1' MONTH, INTERVAL '2' MONTH, INTERVAL '5' MONTH) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES INTERVAL '1' MONTH) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY FOLLOWING AND INTERVAL '3' DAY FOLLOWING) FROM (VALUES DATE '2024-01-01', DATE '2024-01-02', DATE '2024-01-04', NULL) t(x) ORDER BY x
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '36' HOUR PRECEDING AND CURRENT ROW) FROM (VALUES DATE '2024-01-01') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '48' HOUR PRECEDING AND CURRENT ROW) FROM (VALUES DATE '2024-01-01', DATE '2024-01-03') t(x) ORDER BY x
+SELECT x, rank() OVER (), dense_rank() OVER (PARTITION BY x), percent_rank() OVER (PARTITION BY x), cume_dist() OVER () FROM (VALUES 1, 1, 2) t(x) ORDER BY x
+SELECT x, sum(x) OVER (RANGE BETWEEN CURRENT ROW AND CURRENT ROW), sum(x) OVER (PARTITION BY x RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM (VALUES 1, 1, 2) t(x) ORDER BY x
+SELECT x, sum(x) OVER (w RANGE UNBOUNDED PRECEDING) FROM (VALUES 1, 1, 2) t(x) WINDOW w AS (ORDER BY x) ORDER BY x
+SELECT x, sum(x) OVER (w RANGE UNBOUNDED PRECEDING) FROM (VALUES 1, 1, 2) t(x) WINDOW w AS (PARTITION BY x) ORDER BY x
+SELECT x, ntile(2) OVER (), row_number() OVER () FROM (VALUES 1) t(x)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN y PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1.5), (2, 1.0)) t(x, y)
+SELECT x, sum(x) OVER (ORDER BY x ROWS BETWEEN CAST(y AS double) PRECEDING AND CURRENT ROW) FROM (VALUES (1, 1), (2, 1)) t(x, y)
+SELECT x, sum(x) OVER (ORDER BY x GROUPS BETWEEN NULL PRECEDING AND CURRENT ROW) FROM (VALUES 1) t(x)
+SELECT x, sum(x) OVER (PARTITION BY rank() OVER (ORDER BY x)) FROM (VALUES 1) t(x)
+SELECT x FROM (VALUES 1, 2) t(x) JOIN (VALUES 1) u(y) ON rank() OVER (ORDER BY x) = y
+SELECT x, lag(x) OVER (w) FROM (VALUES 1) t(x) WINDOW w AS (PARTITION BY x)
+SELECT x, lag(x) OVER (w) FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x)
+SELECT map_agg(k, v ORDER BY v DESC) FROM (VALUES (1, 1), (1, 2), (2, 3)) t(k, v)
+SELECT map_agg(k, v ORDER BY v ASC) FROM (VALUES (1, 2), (1, 1), (2, 3)) t(k, v)
+SELECT g, map_agg(k, v ORDER BY v DESC NULLS FIRST) FROM (VALUES ('a', 1, 1), ('a', 1, NULL), ('b', 2, 3), ('b', 2, 4)) t(g, k, v) GROUP BY g ORDER BY g
+SELECT k, map_agg(k, v ORDER BY v) OVER (PARTITION BY g ORDER BY v DESC) FROM (VALUES ('a', 1, 1), ('a', 1, 2), ('a', 2, 3)) t(g, k, v) ORDER BY v
+SELECT abs(x ORDER BY x) FROM (VALUES 1) t(x)
+SELECT sum(DISTINCT x ORDER BY y) FROM (VALUES (1, 2)) t(x, y)
+SELECT sum(DISTINCT x ORDER BY x DESC) FROM (VALUES 1, 1, 2) t(x)
+SELECT max_by(x, y ORDER BY x DESC) FROM (VALUES (1, 2), (3, 2)) t(x, y)
+SELECT arbitrary(x ORDER BY x DESC) FROM (VALUES 1, 3, 2) t(x)
+SELECT count(x ORDER BY z) FROM (VALUES 1) t(x)
+SELECT count(x ORDER BY x), count(* ) FROM (VALUES 1) t(x)
+SELECT g, sum(x ORDER BY x DESC), avg(x ORDER BY g), min(x ORDER BY x), max(x ORDER BY x) FROM (VALUES ('a', 1), ('a', 2)) t(g, x) GROUP BY g
+SELECT x FROM (SELECT x FROM (VALUES 2, 1) t(x) ORDER BY x) ORDER BY x
+SELECT sum(x) FROM (VALUES 1) t(x) WHERE x IN (SELECT x FROM (VALUES 1) u(x) ORDER BY x)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation), region AS (SELECT regionkey r_regionkey, name r_name, comment r_comment FROM tpch.tiny.region) SELECT count(*) FROM nation WHERE n_regionkey IN (SELECT r_regionkey FROM region ORDER BY r_name LIMIT 2)
+SELECT 'sum(x ORDER BY y)', "sum"(x ORDER BY x) FROM (VALUES 1) t(x)
+SELECT multimap_agg(k, v ORDER BY v) FROM (VALUES (1, 2)) t(k, v)
+SELECT approx_distinct(x ORDER BY x), checksum(x ORDER BY x) IS NOT NULL, count_if(x > 1 ORDER BY x), bool_and(x > 0 ORDER BY x) FROM (VALUES 1, 2) t(x)
+SELECT stddev(x ORDER BY x), approx_percentile(x, 0.5 ORDER BY x) FROM (VALUES 1, 2) t(x)
+SELECT sum(x ORDER BY nosuch) FROM (VALUES 1) t(x)
+SELECT sum(x ORDER BY y) OVER (ORDER BY y ROWS 1 PRECEDING) FROM (VALUES (1, 2), (3, 4)) t(x, y)
+SELECT rank(x ORDER BY y) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT lag(x ORDER BY y) OVER (PARTITION BY k ORDER BY x) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT x, nosuchcol FROM (VALUES 1) t(x) ORDER BY x
+SELECT sum(x ORDER BY y) FROM (VALUES (1,2),(3,1)) t(x,y)
+SELECT k, sum(x ORDER BY y) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT map_agg(x, y ORDER BY y) FROM (VALUES (1,2),(3,1)) t(x,y)
+SELECT k, map_agg(x, y ORDER BY y) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT k, count(x ORDER BY y) OVER (PARTITION BY k ORDER BY x) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT k, array_agg(DISTINCT x ORDER BY x DESC) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1),(1,3,5)) t(k,x,y)
+SELECT k, x, array_agg(x ORDER BY y) OVER (PARTITION BY k ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM (VALUES (1,1,2),(1,3,1),(1,4,5),(1,5,0)) t(k,x,y)
+SELECT k, x, listagg(CAST(x AS varchar), '-') WITHIN GROUP (ORDER BY y DESC) OVER (PARTITION BY k ORDER BY x) FROM (VALUES (1,1,2),(1,3,1),(1,4,5),(1,5,0)) t(k,x,y)
+SELECT k, x, listagg(CAST(x AS varchar)) WITHIN GROUP (ORDER BY y) OVER () FROM (VALUES (1,1,2),(1,3,1),(1,4,5),(1,5,0)) t(k,x,y)
+SELECT k, x, array_agg(x ORDER BY y NULLS FIRST) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,NULL),(1,4,5)) t(k,x,y)
+SELECT k, x, array_agg(x ORDER BY y DESC, x) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,NULL),(1,4,2)) t(k,x,y)
+SELECT max_by(x, y ORDER BY y) FROM (VALUES (1,2),(3,1)) t(x,y)
+SELECT k, listagg(CAST(x AS varchar), ',') WITHIN GROUP (ORDER BY y) OVER (PARTITION BY k ORDER BY x) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y) ORDER BY x
+SELECT listagg(CAST(x AS varchar), ',') WITHIN GROUP (ORDER BY y) OVER (PARTITION BY k ORDER BY x ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING) FROM (VALUES (1,1,2),(1,3,1),(1,4,5)) t(k,x,y)
+SELECT k, array_agg(x ORDER BY y) FILTER (WHERE x > 1) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT k, approx_distinct(x ORDER BY y) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT count(*) OVER (ORDER BY x) FROM (VALUES 1,2) t(x)
+SELECT k, arbitrary(x ORDER BY y) OVER (PARTITION BY k) FROM (VALUES (1,1,2),(1,3,1)) t(k,x,y)
+SELECT x, row_number() OVER () FROM (VALUES 1) t(x)
+SELECT x, rank() OVER (PARTITION BY x) FROM (VALUES 1, 1) t(x)
+SELECT x, dense_rank() OVER () FROM (VALUES 1, 1) t(x)
+SELECT x, percent_rank() OVER () FROM (VALUES 1, 1) t(x)
+SELECT x, cume_dist() OVER () FROM (VALUES 1, 1) t(x)
+SELECT x, ntile(2) OVER () FROM (VALUES 1, 1) t(x)
+SELECT x, lead(x) OVER () FROM (VALUES 1) t(x)
+SELECT x, lag(x) OVER (PARTITION BY x) FROM (VALUES 1) t(x)
+SELECT x, first_value(x) OVER () FROM (VALUES 1) t(x)
+SELECT x, nth_value(x, 1) OVER () FROM (VALUES 1) t(x)
+SELECT x, sum(x) OVER (ROWS 1 PRECEDING) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (RANGE UNBOUNDED PRECEDING) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (RANGE 1 PRECEDING) FROM (VALUES 1, 2) t(x)
+SELECT x, sum(x) OVER (RANGE BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM (VALUES 1, 2) t(x)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation) SELECT n_name, sum(n_nationkey) OVER w FROM nation WINDOW w AS (PARTITION BY n_regionkey), w AS (ORDER BY n_name)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 'a', 'b') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 'a' PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, count(*) OVER (ORDER BY x GROUPS BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, count(*) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND 2.5 FOLLOWING) FROM (VALUES 1, 2) t(x)
+SELECT x, count(*) OVER (ORDER BY x ROWS BETWEEN 'a' PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, count(*) OVER (ORDER BY x ROWS BETWEEN DOUBLE '1' PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, count(*) OVER (ORDER BY x ROWS BETWEEN CAST(1 AS DECIMAL(3,0)) PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES DOUBLE '1') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES DATE '2024-01-01') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM (VALUES DATE '2024-01-01') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '-1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES DATE '2024-01-01') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN CAST(NULL AS integer) PRECEDING AND CURRENT ROW) FROM (VALUES 1) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN NULL PRECEDING AND CURRENT ROW) FROM (VALUES 1) t(x)
+SELECT x, count(*) OVER (ORDER BY x ROWS BETWEEN NULL PRECEDING AND CURRENT ROW) FROM (VALUES 1) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN -1 PRECEDING AND CURRENT ROW) FROM (VALUES 1) t(x)
+SELECT x, count(*) OVER (ORDER BY x GROUPS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM (VALUES 1) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN x PRECEDING AND CURRENT ROW) FROM (VALUES 1, -1) t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES TIME '10:00:00') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM (VALUES TIME '10:00:00', TIME '10:30:00', TIME '11:30:00') t(x)
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM (VALUES INTERVAL '1' DAY, INTERVAL '2' DAY, INTERVAL '5' DAY) t(x)
+SELECT x, sum(y) OVER (ORDER BY x ROWS 1 PRECEDING) FROM (VALUES (1, 9223372036854775807), (2, 1)) t(x, y)
+SELECT x, sum(y) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM (VALUES (1, 9223372036854775807), (2, 1)) t(x, y)
+SELECT x, sum(y) OVER () FROM (VALUES (1, 9223372036854775807), (2, 1)) t(x, y)
+SELECT x, sum(y) OVER (PARTITION BY x) FROM (VALUES (1, 9223372036854775807), (1, 1)) t(x, y)
+SELECT x, avg(y) OVER () FROM (VALUES (1, 9223372036854775807), (2, 1)) t(x, y)
+SELECT x, sum(y) OVER () FROM (VALUES (1, 2147483647), (2, 1)) t(x, y)
+SELECT max(x) FROM (SELECT x FROM (VALUES 3, 1, 2) t(x) ORDER BY x LIMIT 2)
+WITH nation AS (SELECT nationkey n_nationkey, name n_name, regionkey n_regionkey, comment n_comment FROM tpch.tiny.nation), region AS (SELECT regionkey r_regionkey, name r_name, comment r_comment FROM tpch.tiny.region) SELECT count(*) FROM nation WHERE n_regionkey IN (SELECT r_regionkey FROM region ORDER BY r_regionkey LIMIT 3)
+WITH region AS (SELECT regionkey r_regionkey, name r_name, comment r_comment FROM tpch.tiny.region) SELECT sum((SELECT max(r_regionkey) FROM region)) FROM nation
+WITH region AS (SELECT regionkey r_regionkey, name r_name, comment r_comment FROM tpch.tiny.region) SELECT max((SELECT r_name FROM region ORDER BY r_name LIMIT 1)) FROM nation
+SELECT 'count(x ORDER BY y)' FROM (VALUES 1) t(x)
+SELECT min(x ORDER BY x) FILTER (WHERE x > 1) FROM (VALUES 1, 2, 3) t(x)
+SELECT sum(x ORDER BY x) FILTER (WHERE x > 1) OVER () FROM (VALUES 1, 2, 3) t(x)
+SELECT sum(x) OVER (ORDER BY x), max(x ORDER BY x) OVER (PARTITION BY x ORDER BY x) FROM (VALUES 1, 2, 3) t(x) ORDER BY x
+SELECT COUNT ( x ORDER BY x ) FROM (VALUES 1) t(x)
+SELECT approx_percentile(x, 0.5 ORDER BY x DESC) FROM (VALUES 1, 2, 3) t(x)
+SELECT max(x) FROM (VALUES 1) t(x) GROUP BY x ORDER BY max(x)
+SELECT min(x ORDER BY x NULLS FIRST, x DESC) FROM (VALUES 1, NULL) t(x)
+WITH a AS (SELECT sum(x ORDER BY x) s FROM (VALUES 1, 2) t(x)) SELECT s FROM a
+SELECT count(DISTINCT x ORDER BY x) FROM (VALUES 1, 1) t(x)
+SELECT avg(x ORDER BY y) FROM (VALUES (1, 'b'), (2, 'a')) t(x, y)
+SELECT reduce_agg(x, 0, (a, b) -> a + b, (a, b) -> a + b ORDER BY x) FROM (VALUES 1, 2) t(x)
+SELECT g, array_agg(x ORDER BY x) FROM (VALUES ('a', 1)) t(g, x) GROUP BY g
+SELECT listagg(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES 'a', 'b') t(x)
+SELECT sum(x) WITHIN GROUP (ORDER BY x) FROM (VALUES 1) t(x)
+SELECT multimap_agg(k, v ORDER BY v DESC) FROM (VALUES (1, 2), (1, 5), (2, 1), (1, 3)) t(k, v)
+SELECT g, multimap_agg(k, v ORDER BY w NULLS FIRST, v DESC) FROM (VALUES ('a', 1, 2, 1), ('a', 1, 5, NULL), ('a', 1, 3, 1), ('b', 2, 1, 0)) t(g, k, v, w) GROUP BY g ORDER BY g
+SELECT v, multimap_agg(k, v ORDER BY v DESC) OVER (ORDER BY v ROWS 1 PRECEDING) FROM (VALUES (1, 2), (1, 5), (2, 1), (1, 3)) t(k, v) ORDER BY v
+SELECT multimap_agg(k, v) FROM (VALUES (1, 2), (1, 5)) t(k, v)
+SELECT histogram(x ORDER BY x) FROM (VALUES 1, 1, 2) t(x)
+SELECT x, sum(x) OVER (w ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w AS (ORDER BY x) ORDER BY x
+SELECT x, sum(x) OVER (w2 ROWS CURRENT ROW) FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w1 AS (PARTITION BY x % 2), w2 AS (w1 ORDER BY x) ORDER BY x
+SELECT x, sum(x) OVER (w ORDER BY x ROWS CURRENT ROW) FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w AS (PARTITION BY x % 2) ORDER BY x
+SELECT x, sum(x) OVER w2 FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w1 AS (PARTITION BY x % 2), w2 AS (w1 ORDER BY x DESC) ORDER BY x
+SELECT x, sum(x) OVER w, rank() OVER (w) FROM (VALUES 1, 2, 2, 4) t(x) WINDOW w AS (ORDER BY x) ORDER BY x
+SELECT x, sum(x) OVER w FROM (VALUES 1, 2, 2, 4) t(x) WINDOW w AS (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) ORDER BY x
+SELECT x, sum(x) OVER w FROM (VALUES 1, 2, 2, 4) t(x) WINDOW w AS (ORDER BY x GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY x
+SELECT x, sum(x) OVER (w GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW), sum(x) OVER (w ROWS 1 PRECEDING) FROM (VALUES 1, 2, 2, 4) t(x) WINDOW w AS (ORDER BY x) ORDER BY x
+SELECT x, sum(x) OVER (w RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2, 2, 4) t(x) WINDOW w AS (ORDER BY x) ORDER BY x
+SELECT x FROM (VALUES 1, 2, 2, 4) t(x) WINDOW w AS (ORDER BY x) ORDER BY rank() OVER w DESC, x
+SELECT x, sum(x) OVER W FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x) ORDER BY x
+SELECT x, sum(x) OVER w FROM (VALUES 1, 2) t(x) WINDOW w AS (w2), w2 AS (w)
+SELECT x, sum(x) OVER w FROM (VALUES 1, 2) t(x) WINDOW w AS (w2 ORDER BY x), w2 AS (PARTITION BY x) ORDER BY x
+SELECT x, sum(x) OVER (w PARTITION BY x) FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x)
+SELECT x, sum(x) OVER (w ORDER BY x) FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x)
+SELECT x, sum(x) OVER x FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x)
+SELECT x, sum(x) OVER (w ROWS CURRENT ROW) FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x ROWS CURRENT ROW)
+SELECT x, sum(x) OVER w FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x), w AS (ORDER BY x)
+SELECT x, (SELECT sum(y) OVER w FROM (VALUES 1) u(y) WINDOW w AS (ORDER BY y)) FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x) ORDER BY x
+SELECT x, array_agg(x ORDER BY x DESC) OVER (w ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM (VALUES 1, 2, 3) t(x) WINDOW w AS (ORDER BY x) ORDER BY x
+WITH v AS (SELECT x, sum(x) OVER w s FROM (VALUES 1, 2, 3) t(x) WINDOW w AS (ORDER BY x DESC)) SELECT * FROM v ORDER BY x
+SELECT x FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY nosuch)

@@ -6,6 +6,7 @@ import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlRankFunction;
 import org.apache.calcite.sql.fun.SqlAbstractGroupFunction;
 import org.apache.calcite.sql.fun.SqlBasicAggFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -26,6 +27,17 @@ final class AggregateAndWindowFunctions {
     private static final SqlReturnTypeInference FIRST_ARGUMENT_NULLABLE = ReturnTypes.ARG0_FORCE_NULLABLE;
 
     /** Name (upper case) to operator; several names may share an operator. */
+    /*
+     * Trino ranks without an ORDER BY in the window (every row of a partition is a peer of the others: rank 1,
+     * percent_rank 0, cume_dist 1); Calcite's ranking functions require one.
+     */
+    private static final SqlAggFunction UNORDERED_RANK = new SqlRankFunction(SqlKind.RANK, ReturnTypes.RANK, false);
+    private static final SqlAggFunction UNORDERED_DENSE_RANK = new SqlRankFunction(SqlKind.DENSE_RANK, ReturnTypes.RANK, false);
+    private static final SqlAggFunction UNORDERED_PERCENT_RANK =
+            new SqlRankFunction(SqlKind.PERCENT_RANK, ReturnTypes.FRACTIONAL_RANK, false);
+    private static final SqlAggFunction UNORDERED_CUME_DIST =
+            new SqlRankFunction(SqlKind.CUME_DIST, ReturnTypes.FRACTIONAL_RANK, false);
+
     static final Map<String, SqlOperator> OPERATORS = operators();
 
     private static Map<String, SqlOperator> operators() {
@@ -51,7 +63,10 @@ final class AggregateAndWindowFunctions {
                 ApproxPercentileTypes.OPERANDS));
         // aggregates that build maps, and the bitwise ones
         operators.put("HISTOGRAM", aggregate("HISTOGRAM", AggregateAndWindowFunctions::histogramType, OperandTypes.ANY));
-        operators.put("MULTIMAP_AGG", aggregate("MULTIMAP_AGG", AggregateAndWindowFunctions::multimapAggType, OperandTypes.ANY_ANY));
+        // multimap_agg(k, v ORDER BY x): each key's values in that order
+        operators.put("MULTIMAP_AGG", SqlBasicAggFunction.create("MULTIMAP_AGG", SqlKind.OTHER_FUNCTION,
+                        AggregateAndWindowFunctions::multimapAggType, OperandTypes.ANY_ANY)
+                .withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL));
         operators.put("MAP_UNION", aggregate("MAP_UNION", AggregateAndWindowFunctions::mapUnionType, OperandTypes.family(SqlTypeFamily.MAP)));
         operators.put("SKEWNESS", aggregate("SKEWNESS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));
         operators.put("KURTOSIS", aggregate("KURTOSIS", DOUBLE_NULLABLE, OperandTypes.NUMERIC));
@@ -62,8 +77,8 @@ final class AggregateAndWindowFunctions {
         operators.put("GROUPING", new SqlAbstractGroupFunction(
                 "GROUPING", SqlKind.GROUPING, ReturnTypes.INTEGER, null, OperandTypes.ONE_OR_MORE, SqlFunctionCategory.SYSTEM));
         for (SqlAggFunction window : new SqlAggFunction[] {
-                SqlStdOperatorTable.ROW_NUMBER, SqlStdOperatorTable.RANK, SqlStdOperatorTable.DENSE_RANK,
-                SqlStdOperatorTable.PERCENT_RANK, SqlStdOperatorTable.CUME_DIST, NtileFunction.INSTANCE,
+                SqlStdOperatorTable.ROW_NUMBER, UNORDERED_RANK, UNORDERED_DENSE_RANK,
+                UNORDERED_PERCENT_RANK, UNORDERED_CUME_DIST, NtileFunction.INSTANCE,
                 SqlStdOperatorTable.LAG, SqlStdOperatorTable.LEAD, SqlStdOperatorTable.FIRST_VALUE,
                 SqlStdOperatorTable.LAST_VALUE, SqlStdOperatorTable.NTH_VALUE}) {
             operators.put(window.getName(), window);

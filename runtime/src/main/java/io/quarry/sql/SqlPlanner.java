@@ -152,8 +152,10 @@ public final class SqlPlanner {
     private record Planned(QueryPlan plan, Optional<List<PlanCache.CatalogVersion>> catalogVersions) {}
 
     private Planned doPlan(SqlText text, Session session, WithTies withTies) {
-        SqlNode parsed = DistinctWindowOrder.rewrite(parse(text));
+        SqlNode parsed = AggregateOrderBy.rewrite(DistinctWindowOrder.rewrite(parse(text)));
         GroupsFrames.mark(parsed, withTies.sql());
+        WindowChecks.checkCountedOffsetLiterals(parsed, text);
+        NamedWindows.inline(parsed, text);
         ParsedStatementChecks.check(parsed, text);
         TableFunctionCalls.rewrite(parsed, text);
         CountedMinMaxCalls.rewrite(parsed);
@@ -172,7 +174,8 @@ public final class SqlPlanner {
         Modulus.rewrite(parsed);
         ValuesOfRows.rewrite(parsed, text);
         ReduceAgg.rewrite(parsed);
-        WindowedWithinGroup.check(parsed);
+        OrderedWindowAggregates.rewrite(parsed);
+        UnorderedRangeFrames.rewrite(parsed);
 
         JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
         CalciteCatalogReader catalogReader =
@@ -224,8 +227,10 @@ public final class SqlPlanner {
         String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(sql))).sql();
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
-            SqlNode parsed = parse(text);
+            SqlNode parsed = AggregateOrderBy.rewrite(parse(text));
             GroupsFrames.mark(parsed, stripped);
+            WindowChecks.checkCountedOffsetLiterals(parsed, text);
+            NamedWindows.inline(parsed, text);
             ParsedStatementChecks.check(parsed, text);
             TableFunctionCalls.rewrite(parsed, text);
             CountedMinMaxCalls.rewrite(parsed);
@@ -242,6 +247,8 @@ public final class SqlPlanner {
             Modulus.rewrite(parsed);
             ValuesOfRows.rewrite(parsed, text);
             ReduceAgg.rewrite(parsed);
+            OrderedWindowAggregates.rewrite(parsed);
+            UnorderedRangeFrames.rewrite(parsed);
             JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
             CalciteCatalogReader catalogReader =
                     new CalciteCatalogReader(CalciteSchema.from(root), List.of(), typeFactory, CONNECTION_CONFIG);

@@ -40,6 +40,7 @@ final class SqlText {
         StringBuilder out = new StringBuilder(sql.length() + 8);
         List<int[]> insertions = new ArrayList<>();
         java.util.Set<Integer> closings = new java.util.HashSet<>();
+        java.util.Set<Integer> aggregateOrders = AggregateOrderBy.orderPositions(sql);
         int line = 1;
         int lineStart = 0; // index in out where the current line starts
         int i = 0;
@@ -85,6 +86,11 @@ final class SqlText {
                     end++;
                 }
                 String word = sql.substring(i, end);
+                if (aggregateOrders.contains(i)) {
+                    // sum(x ORDER BY y) becomes sum(x) WITHIN GROUP (ORDER BY y), which Calcite's grammar takes
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -AggregateOrderBy.INSERTION.length()});
+                    out.append(AggregateOrderBy.INSERTION);
+                }
                 if (word.equalsIgnoreCase("json") && end + 1 < n && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t')
                         && sql.charAt(firstNonBlank(sql, end)) == '\'') {
                     // the literal JSON '…' becomes the call JSON('…'): a parenthesis for the blank, one inserted after

@@ -6,6 +6,7 @@ import io.quarry.spi.QuarryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.sql.SqlKind;
@@ -32,13 +33,13 @@ final class StructuralAggregates {
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Aggregate function " + name + " is not supported yet");
     }
 
-    /** The ORDER BY inside the call, on input channels; only array_agg has one. */
+    /** The ORDER BY inside the call, on input channels: array_agg, listagg, map_agg and multimap_agg follow one. */
     static List<SortKey> orderBy(String function, AggregateCall call, int[] mapping) {
         List<RelFieldCollation> fields = call.getCollation().getFieldCollations();
         if (fields.isEmpty()) {
             return List.of();
         }
-        if (!function.equals("array_agg") && !function.equals("listagg")) {
+        if (!Set.of("array_agg", "listagg", "map_agg", "multimap_agg").contains(function)) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "ORDER BY inside " + function + " is not supported yet");
         }
         List<SortKey> keys = new ArrayList<>();

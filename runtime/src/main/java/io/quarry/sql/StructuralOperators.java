@@ -44,7 +44,9 @@ final class StructuralOperators {
     }
 
     static final SqlAggFunction MAP_AGG = SqlBasicAggFunction.create(
-            "MAP_AGG", SqlKind.OTHER_FUNCTION, StructuralOperators::mapAggType, OperandTypes.ANY_ANY);
+            "MAP_AGG", SqlKind.OTHER_FUNCTION, StructuralOperators::mapAggType, OperandTypes.ANY_ANY)
+            // map_agg(k, v ORDER BY x): the first value of a key in that order stays
+            .withGroupOrder(org.apache.calcite.util.Optionality.OPTIONAL);
 
     private static final List<SqlOperator> ALL = build();
 

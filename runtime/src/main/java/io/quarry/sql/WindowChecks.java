@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -56,6 +59,43 @@ final class WindowChecks {
         if (nullTreatment && !VALUE_FUNCTIONS.contains(name)) {
             throw new QuarryException(ErrorCode.NULL_TREATMENT_NOT_ALLOWED, Errors.prefix(location)
                     + "Cannot specify null treatment clause for " + name + " function", location, null);
+        }
+    }
+
+    /**
+     * Trino's TYPE_MISMATCH for a ROWS or GROUPS offset written as a literal that is no integer ({@code 1.5 PRECEDING},
+     * {@code NULL PRECEDING}), before Calcite refuses it as a frame error. Runs after {@link GroupsFrames#mark}.
+     */
+    static void checkCountedOffsetLiterals(SqlNode parsed, SqlText text) {
+        parsed.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call instanceof SqlWindow window && window.isRows()) {
+                    boolean groups = window.getPartitionList().stream()
+                            .anyMatch(key -> key instanceof SqlCall marker && marker.getOperator() == GroupsFrames.MARKER);
+                    checkLiteral(groups ? "GROUPS" : "ROWS", "start", window.getLowerBound(), text);
+                    checkLiteral(groups ? "GROUPS" : "ROWS", "end", window.getUpperBound(), text);
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
+    private static void checkLiteral(String unit, String end, SqlNode bound, SqlText text) {
+        if (!(bound instanceof SqlCall call) || call.operandCount() != 1 || !(call.operand(0) instanceof SqlLiteral literal)) {
+            return;
+        }
+        String actual = null;
+        if (literal instanceof SqlNumericLiteral number && (!number.isExact() || number.getScale() == null || number.getScale() != 0)) {
+            actual = number.isExact()
+                    ? "decimal(" + number.getPrec() + "," + number.getScale() + ")"
+                    : "double";
+        } else if (literal.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL) {
+            actual = "unknown";
+        }
+        if (actual != null) {
+            throw Errors.error(ErrorCode.TYPE_MISMATCH, "Window frame " + unit + " " + end
+                    + " value type must be exact numeric type with scale 0 (actual " + actual + ")", location(text, literal.getParserPosition()));
         }
     }
 

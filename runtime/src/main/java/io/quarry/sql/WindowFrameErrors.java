@@ -5,7 +5,7 @@ import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
 import java.util.Map;
 
-/** Calcite's validation errors for window frames as Trino names and words them. */
+/** Calcite's validation errors for window frames and misplaced window calls as Trino names and words them. */
 final class WindowFrameErrors {
     /** Calcite's message (its start) to Trino's error code and message. */
     private static final Map<String, Map.Entry<ErrorCode, String>> ERRORS = Map.ofEntries(
@@ -25,6 +25,23 @@ final class WindowFrameErrors {
                     Map.entry(ErrorCode.INVALID_ORDER_BY, "Window frame of type RANGE PRECEDING or FOLLOWING requires single sort item in ORDER BY")),
             Map.entry("Data type of ORDER BY prohibits use of RANGE clause",
                     Map.entry(ErrorCode.TYPE_MISMATCH, "Window frame of type RANGE PRECEDING or FOLLOWING requires that sort item type be numeric, datetime or interval")),
+            Map.entry("Window specification must contain an ORDER BY clause",
+                    Map.entry(ErrorCode.MISSING_ORDER_BY, "Window frame of type RANGE PRECEDING or FOLLOWING requires ORDER BY")),
+            Map.entry("Windowed aggregate expression is illegal in WHERE clause",
+                    Map.entry(ErrorCode.EXPRESSION_NOT_SCALAR,
+                            "WHERE clause cannot contain aggregations, window functions or grouping operations")),
+            Map.entry("Windowed aggregate expression is illegal in GROUP BY clause",
+                    Map.entry(ErrorCode.EXPRESSION_NOT_SCALAR,
+                            "GROUP BY clause cannot contain aggregations, window functions or grouping operations")),
+            Map.entry("Windowed aggregate expression is illegal in ON clause",
+                    Map.entry(ErrorCode.EXPRESSION_NOT_SCALAR,
+                            "JOIN clause cannot contain aggregations, window functions or grouping operations")),
+            Map.entry("Window expressions are not permitted in the HAVING clause",
+                    Map.entry(ErrorCode.NESTED_WINDOW, "HAVING clause cannot contain window functions or row pattern measures")),
+            Map.entry("ORDER BY expression should not contain OVER clause",
+                    Map.entry(ErrorCode.NESTED_WINDOW, "Cannot nest window functions or row pattern measures inside window specification")),
+            Map.entry("PARTITION BY expression should not contain OVER clause",
+                    Map.entry(ErrorCode.NESTED_WINDOW, "Cannot nest window functions or row pattern measures inside window specification")),
             Map.entry("ROW/RANGE not allowed with RANK, DENSE_RANK, ROW_NUMBER",
                     Map.entry(ErrorCode.INVALID_WINDOW_FRAME, "Cannot specify window frame for this window function")));
 

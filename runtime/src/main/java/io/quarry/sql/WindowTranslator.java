@@ -117,6 +117,17 @@ final class WindowTranslator {
                 boolean nullsFirst = collation.getNullDirection() == RelFieldCollation.NullDirection.FIRST;
                 orderKeys.add(new SortKey(channel, ascending, nullsFirst));
             }
+            String name = functionName(over);
+            if ((name.equals("lag") || name.equals("lead")) && orderKeys.isEmpty()) {
+                throw new QuarryException(ErrorCode.MISSING_ORDER_BY, name + " function requires an ORDER BY window clause");
+            }
+            if (groups || window.isRows()) {
+                checkCountedOffset(groups ? "GROUPS" : "ROWS", "start", window.getLowerBound());
+                checkCountedOffset(groups ? "GROUPS" : "ROWS", "end", window.getUpperBound());
+            } else if (window.orderKeys.size() == 1) {
+                checkRangeOffset(window.orderKeys.get(0).left, window.getLowerBound());
+                checkRangeOffset(window.orderKeys.get(0).left, window.getUpperBound());
+            }
             if (groups && orderKeys.isEmpty() && (window.getLowerBound().getOffset() != null || window.getUpperBound().getOffset() != null)) {
                 throw new QuarryException(ErrorCode.MISSING_ORDER_BY,
                         "Window frame of type GROUPS PRECEDING or FOLLOWING requires ORDER BY");
@@ -170,6 +181,42 @@ final class WindowTranslator {
         return new PlanTranslator.Translated(new Project(node, projections), SetOperationTranslator.identity(projections.size()));
     }
 
+    /** A ROWS or GROUPS offset counts rows or groups: Trino takes integers (decimals of scale 0 too) and nothing else. */
+    private static void checkCountedOffset(String unit, String end, RexWindowBound bound) {
+        RexNode offset = bound.getOffset();
+        if (offset == null) {
+            return;
+        }
+        org.apache.calcite.rel.type.RelDataType type = offset.getType();
+        boolean integral = switch (type.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> true;
+            case DECIMAL -> type.getScale() == 0;
+            default -> false;
+        };
+        if (!integral) {
+            String actual = type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL
+                    ? "unknown"
+                    : TypeMapping.toQuarry(type).displayName();
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Window frame " + unit + " " + end
+                    + " value type must be exact numeric type with scale 0 (actual " + actual + ")");
+        }
+    }
+
+    /** A time of day moves by days, hours, minutes and seconds only: months make no sense on a clock. */
+    private static void checkRangeOffset(RexNode key, RexWindowBound bound) {
+        RexNode offset = bound.getOffset();
+        if (offset == null) {
+            return;
+        }
+        Type keyType = TypeMapping.toQuarry(key.getType());
+        Type offsetType = TypeMapping.toQuarry(offset.getType());
+        if ((keyType instanceof io.quarry.type.TimeType || keyType instanceof io.quarry.type.TimeWithTimeZoneType)
+                && offsetType instanceof io.quarry.type.IntervalYearMonthType) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Window frame RANGE value type (" + offsetType.displayName()
+                    + ") not compatible with sort item type (" + keyType.displayName() + ")");
+        }
+    }
+
     /** Strings of bounded lengths widen to the longer length, as in Trino (Calcite makes them unbounded). */
     private static Type boundedText(Type widened, RexNode value, RexNode fallback) {
         int valueLength = textLength(TypeMapping.toQuarry(value.getType()));
@@ -178,6 +225,41 @@ final class WindowTranslator {
             return io.quarry.type.Types.varchar(Math.max(valueLength, fallbackLength));
         }
         return widened;
+    }
+
+    /** The offset of lag, lead and nth_value is a bigint: Trino coerces the smaller integers only. */
+    private static void checkOffsetArgument(String name, List<RexNode> operands) {
+        org.apache.calcite.sql.type.SqlTypeName offset = operands.get(1).getType().getSqlTypeName();
+        switch (offset) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, NULL -> {
+                return;
+            }
+            default -> {
+                String expected = name.equals("nth_value")
+                        ? "nth_value(t, bigint) T"
+                        : name + "(t) T, " + name + "(t, bigint) T, " + name + "(t, bigint, t) T";
+                String actual = operands.stream().map(operand -> TypeMapping.toQuarry(operand.getType()).displayName())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND,
+                        "Unexpected parameters (" + actual + ") for function " + name + ". Expected: " + expected);
+            }
+        }
+    }
+
+    /** Whether lag's or lead's value and default have a common type in Trino: numbers, texts, NULL or like types. */
+    private static boolean sharesType(Type value, Type fallback) {
+        if (value.equals(fallback) || fallback instanceof io.quarry.type.UnknownType || value instanceof io.quarry.type.UnknownType
+                || value.isNumeric() && fallback.isNumeric()) {
+            return true;
+        }
+        if (isText(value) || isText(fallback)) {
+            return isText(value) && isText(fallback);
+        }
+        return value.getClass() == fallback.getClass();
+    }
+
+    private static boolean isText(Type type) {
+        return type instanceof io.quarry.type.VarcharType || type instanceof io.quarry.type.CharType;
     }
 
     /** The length of a bounded varchar or char type, else -1. */
@@ -197,15 +279,27 @@ final class WindowTranslator {
         String name = functionName(over);
         Type resultType = TypeMapping.toQuarry(over.getType());
         boolean valueFunction = name.equals("lag") || name.equals("lead");
+        if ((valueFunction || name.equals("nth_value")) && over.getOperands().size() > 1) {
+            checkOffsetArgument(name, over.getOperands());
+        }
         if (valueFunction && over.getOperands().size() < 3) {
             // without a default, lag/lead have the value's type
             resultType = TypeMapping.toQuarry(over.getOperands().get(0).getType());
         } else if (valueFunction) {
+            Type value = TypeMapping.toQuarry(over.getOperands().get(0).getType());
+            Type fallback = TypeMapping.toQuarry(over.getOperands().get(2).getType());
+            if (!sharesType(value, fallback)) {
+                throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + value.displayName() + ", "
+                        + TypeMapping.toQuarry(over.getOperands().get(1).getType()).displayName() + ", " + fallback.displayName()
+                        + ") for function " + name + ". Expected: " + name + "(t) T, " + name + "(t, bigint) T, " + name + "(t, bigint, t) T");
+            }
             resultType = boundedText(resultType, over.getOperands().get(0), over.getOperands().get(2));
         }
         List<Integer> arguments = new ArrayList<>();
         List<Type> argumentTypes = new ArrayList<>();
         List<RexNode> operands = over.getOperands();
+        OrderedWindowAggregates.Ordered ordered =
+                over.getAggOperator() instanceof OrderedWindowAggregates.Ordered call ? call : null;
         for (int i = 0; i < operands.size(); i++) {
             RexNode operand = operands.get(i);
             Type type = TypeMapping.toQuarry(operand.getType());
@@ -236,7 +330,16 @@ final class WindowTranslator {
                 bound(window.getUpperBound()),
                 offset(window.getUpperBound(), channelOf));
         OrderableTypes.checkAggregate(name, argumentTypes);
-        return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls(), over.isDistinct());
+        List<SortKey> orderBy = new ArrayList<>();
+        if (ordered != null) {
+            for (int k = 0; k < ordered.directions().size(); k++) {
+                int operand = ordered.plainOperands() + k;
+                OrderableTypes.check(argumentTypes.get(operand), operands.get(operand).toString());
+                OrderedWindowAggregates.Direction direction = ordered.directions().get(k);
+                orderBy.add(new SortKey(arguments.get(operand), direction.ascending(), direction.nullsFirst()));
+            }
+        }
+        return new WindowFunction(name, arguments, argumentTypes, resultType, frame, over.ignoreNulls(), over.isDistinct(), orderBy);
     }
 
     /**
@@ -244,6 +347,13 @@ final class WindowTranslator {
      * aggregation path uses), which the window operator evaluates with that aggregate's accumulator over the frame.
      */
     private static String functionName(RexOver over) {
+        if (over.getAggOperator() instanceof OrderedWindowAggregates.Ordered ordered) {
+            String name = ordered.aggregate();
+            if (WINDOW_FUNCTIONS.contains(name)) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only aggregation window functions with ORDER BY are supported");
+            }
+            return knownAggregate(name);
+        }
         String counted = CountedMinMaxCalls.quarryName(over.getAggOperator());
         String name = counted != null ? counted : over.getAggOperator().getName().toLowerCase(Locale.ROOT);
         name = switch (over.getAggOperator().getKind()) {
@@ -255,6 +365,10 @@ final class WindowTranslator {
             case ARRAY_AGG -> "array_agg";
             default -> name;
         };
+        return knownAggregate(name);
+    }
+
+    private static String knownAggregate(String name) {
         if (WINDOW_FUNCTIONS.contains(name) || ExtendedAggregates.FUNCTIONS.contains(name) || MoreAggregateFunctions.NAMES.contains(name)
                 || List.of("sum", "count", "avg", "min", "max", "array_agg", "map_agg").contains(name)) {
             return name;

@@ -3,7 +3,6 @@ package io.quarry.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarry.spi.ErrorCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,16 +58,5 @@ class TestWordStem extends LocalQueryTest {
                 List.of("varchar(7)", "varchar(0)", "varchar(5)"), Arrays.asList("run", "", null));
         assertThatThrownBy(() -> run("SELECT word_stem('x', 'xx')")).hasStackTraceContaining("Unknown stemmer language: xx");
         assertThatThrownBy(() -> run("SELECT word_stem('laufen', 'de')")).hasStackTraceContaining("not supported");
-    }
-
-    @Test
-    void windowedWithinGroupIsRefusedClearly() throws Exception {
-        assertThatThrownBy(() -> run("SELECT listagg(x, ',') WITHIN GROUP (ORDER BY x) OVER (PARTITION BY k) "
-                + "FROM (VALUES (1, 'a'), (2, 'b')) t(k, x)"))
-                .hasMessageContaining("listagg with WITHIN GROUP as a window function (OVER) is not supported yet");
-        assertFails("SELECT array_agg(x ORDER BY x) OVER (PARTITION BY k) FROM (VALUES (1, 2), (1, 1)) t(k, x)",
-                ErrorCode.NOT_SUPPORTED, "array_agg with ORDER BY as a window function (OVER) is not supported yet");
-        assertResult("SELECT array_agg(x) OVER (PARTITION BY k ORDER BY x) FROM (VALUES (1, 2), (1, 1)) t(k, x) ORDER BY 1",
-                List.of("array(integer)"), List.of(List.of(1L)), List.of(List.of(1L, 2L)));
     }
 }

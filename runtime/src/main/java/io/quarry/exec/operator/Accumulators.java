@@ -155,8 +155,18 @@ final class Accumulators {
     }
 
     static final class LongSum implements Accumulator {
+        private final boolean overflowChecked;
         private long[] sums = new long[0];
         private boolean[] present = new boolean[0];
+
+        LongSum() {
+            this(true);
+        }
+
+        /** Unchecked, the sum wraps around as a long does: Trino's sum of integers over a window frame does so. */
+        LongSum(boolean overflowChecked) {
+            this.overflowChecked = overflowChecked;
+        }
 
         @Override
         public void ensureCapacity(int groupCount) {
@@ -179,7 +189,7 @@ final class Accumulators {
                 long sum = sums[group];
                 long value = values[i];
                 long result = sum + value;
-                if (((sum ^ result) & (value ^ result)) < 0) {
+                if (overflowChecked && ((sum ^ result) & (value ^ result)) < 0) {
                     throw new QuarryException(
                             ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "bigint addition overflow: " + sum + " + " + value);
                 }

@@ -8,6 +8,7 @@ import io.quarry.block.MapBlock;
 import io.quarry.block.Values;
 import io.quarry.exec.function.ElementKeys;
 import io.quarry.plan.AggregateCall;
+import io.quarry.plan.SortKey;
 import io.quarry.type.ArrayType;
 import io.quarry.type.MapType;
 import io.quarry.type.Type;
@@ -37,7 +38,8 @@ final class MapBuildingAccumulators {
     static Accumulator create(AggregateCall call) {
         return switch (call.function()) {
             case "bitwise_and_agg", "bitwise_or_agg", "bitwise_xor_agg" -> new Bitwise(call.function());
-            default -> new MapBuilding(call.function(), (MapType) call.resultType());
+            default -> new MapBuilding(call.function(), (MapType) call.resultType(), call.orderBy(),
+                    call.argumentTypes().subList(call.argumentTypes().size() - call.orderBy().size(), call.argumentTypes().size()));
         };
     }
 
@@ -47,10 +49,15 @@ final class MapBuildingAccumulators {
         private final MapType type;
         private final List<Map<Object, Object[]>> groups = new ArrayList<>();
         private long entries;
+        /** multimap_agg(k, v ORDER BY …): each value is kept with its sort keys, as {value, key…}, and sorted when written. */
+        private final List<SortKey> orderBy;
+        private final List<Type> sortKeyTypes;
 
-        MapBuilding(String function, MapType type) {
+        MapBuilding(String function, MapType type, List<SortKey> orderBy, List<Type> sortKeyTypes) {
             this.function = function;
             this.type = type;
+            this.orderBy = List.copyOf(orderBy);
+            this.sortKeyTypes = List.copyOf(sortKeyTypes);
         }
 
         @Override
@@ -84,7 +91,17 @@ final class MapBuildingAccumulators {
                             Object[] entry = entry(groupIds[i], arguments[0], i, ArrayList::new);
                             @SuppressWarnings("unchecked")
                             List<Object> values = (List<Object>) entry[1];
-                            values.add(Values.toObject(((ArrayType) type.valueType()).elementType(), arguments[1], i));
+                            Object value = Values.toObject(((ArrayType) type.valueType()).elementType(), arguments[1], i);
+                            if (orderBy.isEmpty()) {
+                                values.add(value);
+                            } else {
+                                Object[] row = new Object[1 + orderBy.size()];
+                                row[0] = value;
+                                for (int k = 0; k < orderBy.size(); k++) {
+                                    row[1 + k] = Values.toObject(sortKeyTypes.get(k), arguments[2 + k], i);
+                                }
+                                values.add(row);
+                            }
                         }
                     }
                     default -> addMap(groupIds[i], arguments[0], i);
@@ -160,6 +177,12 @@ final class MapBuildingAccumulators {
             Map<Object, Object> result = new LinkedHashMap<>();
             for (Object[] entry : map.values()) {
                 Object value = entry[1] instanceof long[] count ? (Object) count[0] : entry[1];
+                if (!orderBy.isEmpty() && value instanceof List<?> rows) {
+                    List<Object[]> sorted = new ArrayList<>();
+                    rows.forEach(row -> sorted.add((Object[]) row));
+                    sorted.sort(SortedValues.byKeys(orderBy, 1));
+                    value = sorted.stream().map(row -> row[0]).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                }
                 result.put(entry[0], value);
             }
             out.appendObject(result);

@@ -32,7 +32,7 @@ final class StructuralAccumulators {
             return new ArrayAgg((ArrayType) call.resultType(), call.orderBy(),
                     call.argumentTypes().subList(1, call.argumentTypes().size()));
         }
-        return new MapAgg((MapType) call.resultType());
+        return new MapAgg((MapType) call.resultType(), call.orderBy(), call.argumentTypes().subList(2, call.argumentTypes().size()));
     }
 
     /** Values chained per group: the shared part of both accumulators. */
@@ -203,15 +203,80 @@ final class StructuralAccumulators {
         }
     }
 
+    /** The sort keys of an aggregate's ORDER BY, kept beside its values: one row per stored value. */
+    private static final class SortKeys {
+        private final List<SortKey> orderBy;
+        private final List<Type> types;
+        private final BlockBuilder[] builders;
+
+        SortKeys(List<SortKey> orderBy, List<Type> types) {
+            this.orderBy = List.copyOf(orderBy);
+            this.types = List.copyOf(types);
+            this.builders = new BlockBuilder[orderBy.size()];
+            for (int k = 0; k < builders.length; k++) {
+                builders[k] = BlockBuilder.create(types.get(k), 1024);
+            }
+        }
+
+        /** Keeps the keys of row {@code i}, which start at argument {@code first}; returns their size in bytes. */
+        long append(Block[] arguments, int first, int i) {
+            long bytes = 0;
+            for (int k = 0; k < builders.length; k++) {
+                builders[k].append(arguments[first + k], i);
+                bytes += RetainedSizes.valueBytes(arguments[first + k], i);
+            }
+            return bytes;
+        }
+
+        Block[] build() {
+            Block[] blocks = new Block[builders.length];
+            for (int k = 0; k < builders.length; k++) {
+                blocks[k] = builders[k].build();
+            }
+            return blocks;
+        }
+
+        /** The stored indexes in the order of the keys, equal keys in arrival order. */
+        int[] sort(Block[] blocks, int[] chain) {
+            if (builders.length == 0 || chain.length < 2) {
+                return chain;
+            }
+            Integer[] boxed = Arrays.stream(chain).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, (left, right) -> compare(blocks, left, right));
+            return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        }
+
+        private int compare(Block[] blocks, int left, int right) {
+            for (int k = 0; k < blocks.length; k++) {
+                SortKey key = orderBy.get(k);
+                boolean leftNull = blocks[k].isNull(left);
+                boolean rightNull = blocks[k].isNull(right);
+                int comparison;
+                if (leftNull || rightNull) {
+                    comparison = leftNull == rightNull ? 0 : (leftNull == key.nullsFirst() ? -1 : 1);
+                } else {
+                    comparison = ElementKeys.compare(types.get(k), blocks[k], left, right);
+                    comparison = key.ascending() ? comparison : -comparison;
+                }
+                if (comparison != 0) {
+                    return comparison;
+                }
+            }
+            return 0;
+        }
+    }
+
     static final class MapAgg extends Chains {
         private final MapType type;
         private final BlockBuilder keys;
         private final BlockBuilder values;
+        private final SortKeys sortKeys;
 
-        MapAgg(MapType type) {
+        MapAgg(MapType type, List<SortKey> orderBy, List<Type> sortKeyTypes) {
             this.type = type;
             this.keys = BlockBuilder.create(type.keyType(), 1024);
             this.values = BlockBuilder.create(type.valueType(), 1024);
+            this.sortKeys = new SortKeys(orderBy, sortKeyTypes);
         }
 
         @Override
@@ -222,7 +287,8 @@ final class StructuralAccumulators {
                 }
                 keys.append(arguments[0], i);
                 values.append(arguments[1], i);
-                valueBytes += RetainedSizes.valueBytes(arguments[0], i) + RetainedSizes.valueBytes(arguments[1], i);
+                valueBytes += RetainedSizes.valueBytes(arguments[0], i) + RetainedSizes.valueBytes(arguments[1], i)
+                        + sortKeys.append(arguments, 2, i);
                 link(groupIds[i]);
             }
         }
@@ -253,8 +319,9 @@ final class StructuralAccumulators {
             boolean[] nulls = new boolean[groups];
             int at = 0;
             Set<Object> seen = new HashSet<>();
+            Block[] sortKeyBlocks = sortKeys.build();
             for (int group = 0; group < groups; group++) {
-                int[] chain = chain(group);
+                int[] chain = sortKeys.sort(sortKeyBlocks, chain(group));
                 nulls[group] = chain.length == 0;
                 seen.clear();
                 for (int index : chain) {

@@ -10,7 +10,18 @@ import io.quarry.plan.WindowFrame;
 import io.quarry.plan.WindowFunction;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.DateTimeValues;
+import io.quarry.type.DateType;
+import io.quarry.type.DecimalType;
+import io.quarry.type.IntervalDayTimeType;
+import io.quarry.type.IntervalYearMonthType;
+import io.quarry.type.TimeType;
+import io.quarry.type.TimestampType;
+import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -384,15 +395,15 @@ public final class WindowOperator implements Operator {
         first = switch (frame.startType()) {
             case UNBOUNDED_PRECEDING -> start;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerStart()[i];
-            case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.startOffset(), i), true, true);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.startOffset(), i), false, true);
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.startOffset(), i) : rangeBound(rows, start, end, i, frame.startOffset(), true, true);
+            case FOLLOWING -> rowsFrame ? plus(i, offset(rows, frame.startOffset(), i)) : rangeBound(rows, start, end, i, frame.startOffset(), false, true);
             case UNBOUNDED_FOLLOWING -> end;
         };
         last = switch (frame.endType()) {
             case UNBOUNDED_FOLLOWING -> end - 1;
             case CURRENT_ROW -> rowsFrame ? i : partitions.peerEnd()[i] - 1;
-            case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.endOffset(), i), true, false);
-            case FOLLOWING -> rowsFrame ? i + offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, rangeOffset(rows, frame.endOffset(), i), false, false);
+            case PRECEDING -> rowsFrame ? i - offset(rows, frame.endOffset(), i) : rangeBound(rows, start, end, i, frame.endOffset(), true, false);
+            case FOLLOWING -> rowsFrame ? plus(i, offset(rows, frame.endOffset(), i)) : rangeBound(rows, start, end, i, frame.endOffset(), false, false);
             case UNBOUNDED_PRECEDING -> start - 1;
         };
         first = Math.max(first, start);
@@ -406,7 +417,7 @@ public final class WindowOperator implements Operator {
     }
 
     /** A GROUPS frame: its bounds count peer groups from the row's own, within the partition. */
-    private static boolean groupsFrame(WindowFrame frame, Page rows, Partitions partitions, int start, int end, int i, int[] result) {
+    private boolean groupsFrame(WindowFrame frame, Page rows, Partitions partitions, int start, int end, int i, int[] result) {
         long group = partitions.peerGroup()[i];
         long firstGroup = partitions.peerGroup()[start];
         long lastGroup = partitions.peerGroup()[end - 1];
@@ -414,14 +425,14 @@ public final class WindowOperator implements Operator {
             case UNBOUNDED_PRECEDING -> firstGroup;
             case CURRENT_ROW -> group;
             case PRECEDING -> group - offset(rows, frame.startOffset(), i);
-            case FOLLOWING -> group + offset(rows, frame.startOffset(), i);
+            case FOLLOWING -> plus(group, offset(rows, frame.startOffset(), i));
             case UNBOUNDED_FOLLOWING -> lastGroup + 1;
         };
         long endGroup = switch (frame.endType()) {
             case UNBOUNDED_FOLLOWING -> lastGroup;
             case CURRENT_ROW -> group;
             case PRECEDING -> group - offset(rows, frame.endOffset(), i);
-            case FOLLOWING -> group + offset(rows, frame.endOffset(), i);
+            case FOLLOWING -> plus(group, offset(rows, frame.endOffset(), i));
             case UNBOUNDED_PRECEDING -> firstGroup - 1;
         };
         startGroup = Math.max(startGroup, firstGroup);
@@ -435,32 +446,102 @@ public final class WindowOperator implements Operator {
     }
 
     /**
-     * A RANGE offset in the units the order key is stored in: decimals scaled as the key is, an interval day to
-     * second (milliseconds) in days over dates and in microseconds over timestamps.
+     * The key value a RANGE bound with an offset reaches from the row's key: the key moved by the offset towards the
+     * start of the ordering (PRECEDING) or its end (FOLLOWING), in the units {@link #value} gives. Months move dates and
+     * timestamps along the calendar, times of day wrap around midnight, and integers that leave their type fail as
+     * Trino's arithmetic does.
      */
-    private double rangeOffset(Page rows, Optional<Integer> offsetChannel, int row) {
+    private double rangeTarget(Page rows, Optional<Integer> offsetChannel, int row, boolean preceding) {
         offset(rows, offsetChannel, row); // the NULL and negative checks
-        Type key = inputTypes.get(orderKeys.get(0).channel());
+        SortKey sortKey = orderKeys.get(0);
+        Type key = inputTypes.get(sortKey.channel());
+        Block keys = rows.block(sortKey.channel());
         Type offsetType = inputTypes.get(offsetChannel.orElseThrow());
-        double value = ExtendedAccumulators.doubleValue(rows.block(offsetChannel.orElseThrow()), offsetType, row);
-        if (offsetType instanceof io.quarry.type.IntervalDayTimeType) {
-            if (key instanceof io.quarry.type.DateType) {
-                return value / 86_400_000;
+        Block offsets = rows.block(offsetChannel.orElseThrow());
+        // ascending, PRECEDING lowers the key; descending, it raises it
+        boolean add = preceding != sortKey.ascending();
+        int sign = add ? 1 : -1;
+        if (offsetType instanceof IntervalYearMonthType && keys instanceof LongBlock longs) {
+            long months = ((LongBlock) offsets).getLong(row) * sign;
+            long current = longs.getLong(row);
+            if (key instanceof DateType) {
+                return LocalDate.ofEpochDay(current).plusMonths(months).toEpochDay();
             }
-            if (key instanceof io.quarry.type.TimestampType) {
-                return value * 1000;
+            if (key instanceof TimestampType) {
+                LocalDateTime time = LocalDateTime.ofEpochSecond(
+                        Math.floorDiv(current, 1_000_000), (int) Math.floorMod(current, 1_000_000) * 1000, ZoneOffset.UTC);
+                LocalDateTime moved = time.plusMonths(months);
+                return moved.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + moved.getNano() / 1000;
             }
+            if (key instanceof TimestampWithTimeZoneType) {
+                return DateTimeValues.toZonedDateTime(current).plusMonths(months).toInstant().toEpochMilli();
+            }
+            return current + months;
         }
-        return value;
+        if (offsetType instanceof IntervalDayTimeType && keys instanceof LongBlock longs) {
+            long millis = ((LongBlock) offsets).getLong(row) * sign;
+            if (key instanceof DateType) {
+                if (millis % 86_400_000 != 0) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                            add ? "Cannot add hour, minutes or seconds to a date" : "Cannot subtract hour, minutes or seconds from a date");
+                }
+                return value(keys, row) + millis / 86_400_000;
+            }
+            if (key instanceof TimestampType) {
+                return value(keys, row) + millis * 1000.0;
+            }
+            if (key instanceof TimeType) {
+                long day = 86_400_000_000_000_000L;
+                return Math.floorMod(longs.getLong(row) + Math.floorMod(millis, 86_400_000L) * 1_000_000_000L, day);
+            }
+            return value(keys, row) + millis;
+        }
+        if (keys instanceof LongBlock longs && offsets instanceof LongBlock offsetLongs
+                && !(key instanceof DecimalType) && !(offsetType instanceof DecimalType)) {
+            return exactTarget(key, offsetType, longs.getLong(row), offsetLongs.getLong(row), add);
+        }
+        double offset = ExtendedAccumulators.doubleValue(offsets, offsetType, row);
+        return value(keys, row) + offset * sign;
     }
 
-    private static long offset(Page rows, Optional<Integer> channel, int row) {
+    /** An integer key moved by an integer offset in the wider of the two types, which must hold the result. */
+    private static long exactTarget(Type key, Type offsetType, long value, long offset, boolean add) {
+        Type wider = integerWidth(key) >= integerWidth(offsetType) ? key : offsetType;
+        int bits = integerWidth(wider);
+        long result = add ? value + offset : value - offset;
+        boolean overflow = bits == 64
+                ? (add ? ((value ^ result) & (offset ^ result)) < 0 : ((value ^ offset) & (value ^ result)) < 0)
+                : result < -(1L << (bits - 1)) || result >= (1L << (bits - 1));
+        if (overflow) {
+            throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, wider.displayName() + (add ? " addition" : " subtraction")
+                    + " overflow: " + value + (add ? " + " : " - ") + offset);
+        }
+        return result;
+    }
+
+    private static int integerWidth(Type type) {
+        return switch (type.displayName()) {
+            case "tinyint" -> 8;
+            case "smallint" -> 16;
+            case "integer" -> 32;
+            default -> 64;
+        };
+    }
+
+    /** A non-negative position plus a non-negative offset, at most Long.MAX_VALUE: a frame may reach past any partition. */
+    private static long plus(long position, long offset) {
+        long sum = position + offset;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    private long offset(Page rows, Optional<Integer> channel, int row) {
         Block block = rows.block(channel.orElseThrow());
         if (block.isNull(row)) {
             throw new QuarryException(ErrorCode.INVALID_WINDOW_FRAME, "Window frame offset value must not be null");
         }
-        double value = ExtendedAccumulators.doubleValue(block, io.quarry.type.Types.DOUBLE, row);
-        if (value < 0) {
+        Type type = inputTypes.get(channel.orElseThrow());
+        double value = type.isNumeric() ? ExtendedAccumulators.doubleValue(block, type, row) : ((LongBlock) block).getLong(row);
+        if (value < 0 || Double.isNaN(value)) {
             throw new QuarryException(ErrorCode.INVALID_WINDOW_FRAME, "Window frame offset value must not be negative");
         }
         return block instanceof LongBlock longs ? longs.getLong(row) : (long) Math.ceil(value);
@@ -471,16 +552,14 @@ public final class WindowOperator implements Operator {
      * (for a start) or the last row whose key is at most (for an end) the current key minus (PRECEDING) or
      * plus (FOLLOWING) the offset, in the direction of the ordering. Rows with a NULL key frame their peers.
      */
-    private long rangeBound(Page rows, int start, int end, int i, double offset, boolean preceding, boolean isStart) {
+    private long rangeBound(Page rows, int start, int end, int i, Optional<Integer> offsetChannel, boolean preceding, boolean isStart) {
         SortKey key = orderKeys.get(0);
         Block block = rows.block(key.channel());
         if (block.isNull(i)) {
             return isStart ? peerStartOfNull(block, start, end, i) : peerEndOfNull(block, start, end, i) - 1;
         }
-        double current = value(block, i);
-        // in the direction of the ordering, PRECEDING moves towards the start
+        double target = rangeTarget(rows, offsetChannel, i, preceding);
         double direction = key.ascending() ? 1 : -1;
-        double target = current + (preceding ? -offset : offset) * direction;
         if (isStart) {
             // first row at or past the target in order
             long j = i;
@@ -500,6 +579,9 @@ public final class WindowOperator implements Operator {
             j++;
         }
         while (j >= start && (block.isNull((int) j) || direction * (value(block, (int) j) - target) > 0)) {
+            if (block.isNull((int) j) && j < i) {
+                break; // NULLS FIRST: the NULL keys come before every value, so they end below any bound
+            }
             j--;
         }
         return j;
@@ -507,7 +589,11 @@ public final class WindowOperator implements Operator {
 
     /** The order key's value as a number (decimals at their scale), in the units RANGE offsets are turned into. */
     private double value(Block block, int row) {
-        return ExtendedAccumulators.doubleValue(block, inputTypes.get(orderKeys.get(0).channel()), row);
+        Type type = inputTypes.get(orderKeys.get(0).channel());
+        if (type instanceof TimestampWithTimeZoneType) {
+            return DateTimeValues.unpackMillis(((LongBlock) block).getLong(row));
+        }
+        return ExtendedAccumulators.doubleValue(block, type, row);
     }
 
     private static int peerStartOfNull(Block block, int start, int end, int i) {
@@ -536,16 +622,26 @@ public final class WindowOperator implements Operator {
         for (int i = 0; i < function.arguments().size(); i++) {
             arguments.add(i);
         }
+        // the accumulator reads its sort keys by position: the last arguments
+        int plain = arguments.size() - function.orderBy().size();
+        List<SortKey> orderBy = new ArrayList<>();
+        for (int k = 0; k < function.orderBy().size(); k++) {
+            SortKey key = function.orderBy().get(k);
+            orderBy.add(new SortKey(plain + k, key.ascending(), key.nullsFirst()));
+        }
         AggregateCall call = new AggregateCall(
-                function.function(), arguments, function.argumentTypes(), function.resultType(), false, Optional.empty());
-        Accumulators.create(call);
+                function.function(), arguments, function.argumentTypes(), function.resultType(), false, Optional.empty(), orderBy);
+        // Trino's window sum of integers wraps around instead of failing on overflow
+        AccumulatorFactory each = Accumulators.create(call) instanceof Accumulators.LongSum
+                ? () -> new Accumulators.LongSum(false)
+                : () -> Accumulators.create(call);
         if (function.distinct()) {
             List<Type> distinctTypes = new ArrayList<>();
             distinctTypes.add(io.quarry.type.Types.BIGINT);
             distinctTypes.addAll(function.argumentTypes());
-            return () -> new DistinctInput(Accumulators.create(call), new GroupByHash(distinctTypes));
+            return () -> new DistinctInput(each.create(), new GroupByHash(distinctTypes));
         }
-        return () -> Accumulators.create(call);
+        return each;
     }
 
     /** An aggregate that reads each (group, arguments) once: DISTINCT over a frame. */
