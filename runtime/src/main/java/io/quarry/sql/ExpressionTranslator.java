@@ -142,7 +142,7 @@ final class ExpressionTranslator {
     private Expression call(RexCall call) {
         Expression library = ScalarFunctionTranslator.translate(call, this::translate);
         if (library != null) {
-            return library;
+            return PaddedCharArguments.pad(library);
         }
         SqlKind kind = call.getKind();
         List<RexNode> operands = call.getOperands();
@@ -219,7 +219,7 @@ final class ExpressionTranslator {
             case SEARCH:
                 return translate(RexUtil.expandSearch(rexBuilder, null, call));
             case LIKE: {
-                Expression like = new Call("like", translateAll(operands), Types.BOOLEAN);
+                Expression like = PaddedCharArguments.pad(new Call("like", translateAll(operands), Types.BOOLEAN));
                 return call.getOperator() instanceof SqlLikeOperator operator && operator.isNegated() ? not(like) : like;
             }
             case EXTRACT:
@@ -284,7 +284,7 @@ final class ExpressionTranslator {
             for (int i = 1; i < raw.size(); i++) {
                 arguments.add(coerce(raw.get(i), Types.BIGINT));
             }
-            return new Call(function, arguments, resultType(call));
+            return PaddedCharArguments.pad(new Call(function, arguments, resultType(call)));
         }
         if (function.equals("strpos") && call.getOperands().size() == 3) {
             List<Expression> raw = translateAll(call.getOperands());
