@@ -41,6 +41,9 @@ final class StructuralExpressions {
             "arrays_overlap", "array_histogram", "trim_array", "contains_sequence", "combinations", "ngrams", "zip",
             "shuffle", "cosine_similarity", "cosine_distance", "euclidean_distance", "dot_product");
 
+    /** Of these, the ones that answer more than NULL to a NULL first argument. */
+    private static final Set<String> NOT_NULL_ON_NULL = Set.of("repeat", "sequence");
+
     private StructuralExpressions() {}
 
     /** The translation of {@code node} if it is structural, else null (the caller translates it). */
@@ -65,6 +68,12 @@ final class StructuralExpressions {
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         if (call.getOperator() == EmptyConstructors.EMPTY_MAP) {
             return EmptyConstructors.emptyMap();
+        }
+        if (FUNCTIONS.contains(name) && !NOT_NULL_ON_NULL.contains(name) && !operands.isEmpty()
+                && operands.get(0).getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL
+                && operands.stream().noneMatch(operand -> operand instanceof RexLambda)) {
+            // a bare NULL collection: the function answers NULL (StructuralOperators typed the call)
+            return Constant.nullOf(TypeMapping.toQuarry(call.getType()));
         }
         boolean structural = switch (call.getKind()) {
             case ARRAY_VALUE_CONSTRUCTOR, ROW, ITEM -> true;

@@ -117,8 +117,34 @@ final class StructuralOperators {
     }
 
     private static SqlFunction function(String name, int min, int max, Shape shape, SqlReturnTypeInference returnType) {
-        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, new Checker(min, max, shape, false),
-                SqlFunctionCategory.SYSTEM);
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, bareNulls(shape, returnType), null,
+                new Checker(min, max, shape, false), SqlFunctionCategory.SYSTEM);
+    }
+
+    /**
+     * Types a call whose operands include a bare NULL as Trino does, by binding each NULL to the function's
+     * collection type: {@code array_distinct(NULL)} is an array(unknown), {@code map_keys(NULL)} too (the call
+     * answers NULL, see {@code StructuralExpressions}).
+     */
+    private static SqlReturnTypeInference bareNulls(Shape shape, SqlReturnTypeInference returnType) {
+        if (shape == Shape.ANY) {
+            return returnType;
+        }
+        return binding -> {
+            List<RelDataType> types = binding.collectOperandTypes();
+            if (types.stream().noneMatch(type -> type.getSqlTypeName() == SqlTypeName.NULL)) {
+                return returnType.inferReturnType(binding);
+            }
+            RelDataTypeFactory factory = binding.getTypeFactory();
+            RelDataType unknown = factory.createSqlType(SqlTypeName.NULL);
+            RelDataType collection = shape == Shape.MAP_FIRST
+                    ? factory.createMapType(unknown, unknown)
+                    : factory.createArrayType(unknown, -1);
+            List<RelDataType> bound = types.stream()
+                    .map(type -> type.getSqlTypeName() == SqlTypeName.NULL ? collection : type)
+                    .toList();
+            return returnType.inferReturnType(new org.apache.calcite.sql.ExplicitOperatorBinding(binding, bound));
+        };
     }
 
     private static SqlFunction lambda(String name, int operands, SqlReturnTypeInference returnType) {
@@ -318,8 +344,8 @@ final class StructuralOperators {
             RelDataType first = binding.getOperandType(0);
             boolean ok = switch (shape) {
                 case ARRAY_FIRST -> first.getSqlTypeName() == SqlTypeName.ARRAY || isUntyped(first)
-                        || IpAddressSql.isCidrContains(binding);
-                case MAP_FIRST -> first.getSqlTypeName() == SqlTypeName.MAP || isUntyped(first);
+                        || IpAddressSql.isCidrContains(binding) || isBareNull(first);
+                case MAP_FIRST -> first.getSqlTypeName() == SqlTypeName.MAP || isUntyped(first) || isBareNull(first);
                 case ANY -> true;
             };
             if (ok && hasLambda && !isUntyped(first)) {
@@ -329,6 +355,11 @@ final class StructuralOperators {
                 throw binding.newValidationSignatureError();
             }
             return ok;
+        }
+
+        /** A NULL where a function without lambdas wants its collection: the call answers NULL. */
+        private boolean isBareNull(RelDataType type) {
+            return !hasLambda && type.getSqlTypeName() == SqlTypeName.NULL;
         }
 
         /** A lambda parameter of a still-untyped outer lambda: accepted until its type is known. */

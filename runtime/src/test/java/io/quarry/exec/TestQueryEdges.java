@@ -43,6 +43,15 @@ class TestQueryEdges extends LocalQueryTest {
     }
 
     @Test
+    void aBareNullCollectionMakesTheFunctionNullOfTrinosType() throws Exception {
+        assertResult("SELECT array_distinct(NULL), map_keys(NULL), zip(NULL, NULL), contains(NULL, 1), array_join(NULL, ','),"
+                        + " map(NULL, NULL), array_max(NULL), array_histogram(NULL), map_entries(NULL)",
+                List.of("array(unknown)", "array(unknown)", "array(row(unknown, unknown))", "boolean", "varchar",
+                        "map(unknown, unknown)", "unknown", "map(unknown, bigint)", "array(row(unknown, unknown))"),
+                java.util.Collections.nCopies(9, null));
+    }
+
+    @Test
     void aUsingColumnHasNoQualifiedName() {
         assertFails("SELECT t.k FROM (VALUES (1, 'a')) t(k, v) JOIN (VALUES (1, 'x')) u(k, w) USING (k)",
             ErrorCode.COLUMN_NOT_FOUND, "Column 't.k' cannot be resolved");
