@@ -231,13 +231,21 @@ final class StructuralOperators {
 
     private static RelDataType mapFromEntriesType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
-        RelDataType entry = binding.getOperandType(0).getComponentType();
+        RelDataType entry = unknownEntry(factory, binding.getOperandType(0).getComponentType());
         if (entry == null || !entry.isStruct() || entry.getFieldCount() != 2) {
             return null;
         }
         return nullable(factory, factory.createMapType(
                 factory.createTypeWithNullability(entry.getFieldList().get(0).getType(), false),
                 entry.getFieldList().get(1).getType()));
+    }
+
+    /** The entry type of an array of entries; of an array of NULLs, a row of two unknowns, as Trino binds it. */
+    private static RelDataType unknownEntry(RelDataTypeFactory factory, RelDataType entry) {
+        if (entry == null || entry.getSqlTypeName() != SqlTypeName.NULL) {
+            return entry;
+        }
+        return factory.createStructType(List.of(entry, entry), List.of("EXPR$0", "EXPR$1"));
     }
 
     private static RelDataType arrayHistogramType(SqlOperatorBinding binding) {
@@ -285,7 +293,7 @@ final class StructuralOperators {
 
     private static RelDataType multimapFromEntriesType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
-        RelDataType entry = binding.getOperandType(0).getComponentType();
+        RelDataType entry = unknownEntry(factory, binding.getOperandType(0).getComponentType());
         if (entry == null || !entry.isStruct() || entry.getFieldCount() != 2) {
             return null;
         }

@@ -45,10 +45,11 @@ class TestQueryEdges extends LocalQueryTest {
     @Test
     void aBareNullCollectionMakesTheFunctionNullOfTrinosType() throws Exception {
         assertResult("SELECT array_distinct(NULL), map_keys(NULL), zip(NULL, NULL), contains(NULL, 1), array_join(NULL, ','),"
-                        + " map(NULL, NULL), array_max(NULL), array_histogram(NULL), map_entries(NULL)",
+                        + " map(NULL, NULL), array_max(NULL), array_histogram(NULL), map_entries(NULL), map_from_entries(NULL)",
                 List.of("array(unknown)", "array(unknown)", "array(row(unknown, unknown))", "boolean", "varchar",
-                        "map(unknown, unknown)", "unknown", "map(unknown, bigint)", "array(row(unknown, unknown))"),
-                java.util.Collections.nCopies(9, null));
+                        "map(unknown, unknown)", "unknown", "map(unknown, bigint)", "array(row(unknown, unknown))",
+                        "map(unknown, unknown)"),
+                java.util.Collections.nCopies(10, null));
     }
 
     @Test
