@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarry.exec.operator.LimitOperator;
 import io.quarry.exec.operator.OperatorStats;
 import io.quarry.exec.operator.ValuesOperator;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,16 +23,22 @@ class TestDriverClose {
         values.stats().recordWall(300);
         OperatorStats limitStats = limit.stats();
         Driver driver = new Driver(List.of(values, limit));
-        WeakReference<ValuesOperator> valuesReference = new WeakReference<>(values);
-        WeakReference<LimitOperator> limitReference = new WeakReference<>(limit);
+        ReferenceQueue<Object> collected = new ReferenceQueue<>();
+        WeakReference<ValuesOperator> valuesReference = new WeakReference<>(values, collected);
+        WeakReference<LimitOperator> limitReference = new WeakReference<>(limit, collected);
         values = null;
         limit = null;
 
         driver.close();
 
-        for (int attempt = 0; attempt < 50 && (valuesReference.get() != null || limitReference.get() != null); attempt++) {
+        // both operators are collected within the deadline once nothing holds them
+        int cleared = 0;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (cleared < 2 && System.nanoTime() < deadline) {
             System.gc();
-            Thread.sleep(20);
+            if (collected.remove(100) != null) {
+                cleared++;
+            }
         }
         assertThat(valuesReference.get()).as("the values operator after the close").isNull();
         assertThat(limitReference.get()).as("the limit operator after the close").isNull();
