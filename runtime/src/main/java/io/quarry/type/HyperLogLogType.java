@@ -5,20 +5,10 @@ package io.quarry.type;
  * that {@code CAST(x AS varbinary)} shows). A P4HyperLogLog is always in the dense form. Neither is comparable nor
  * orderable, as in Trino.
  */
-public record HyperLogLogType(boolean alwaysDense) implements Type {
+public record HyperLogLogType(boolean alwaysDense) implements UnorderedType {
     @Override
     public String rawType() {
         return alwaysDense ? "P4HyperLogLog" : "HyperLogLog";
-    }
-
-    @Override
-    public Storage storage() {
-        return Storage.VARIABLE_WIDTH;
-    }
-
-    @Override
-    public boolean isOrderable() {
-        return false;
     }
 
     @Override

@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  * serialised form (the bytes that {@code CAST(x AS varbinary)} shows). Doubles and reals are kept as the longs that
  * sort as they do. Neither comparable nor orderable, as in Trino.
  */
-public record QuantileDigestType(Type valueType) implements Type {
+public record QuantileDigestType(Type valueType) implements UnorderedType {
     public QuantileDigestType {
         requireNonNull(valueType, "valueType is null");
         if (!(valueType instanceof BigintType || valueType instanceof DoubleType || valueType instanceof RealType)) {
@@ -23,16 +23,6 @@ public record QuantileDigestType(Type valueType) implements Type {
     @Override
     public String displayName() {
         return "qdigest(" + valueType.displayName() + ")";
-    }
-
-    @Override
-    public Storage storage() {
-        return Storage.VARIABLE_WIDTH;
-    }
-
-    @Override
-    public boolean isOrderable() {
-        return false;
     }
 
     @Override
