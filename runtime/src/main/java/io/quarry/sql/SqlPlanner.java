@@ -159,6 +159,7 @@ public final class SqlPlanner {
         ParsedStatementChecks.check(parsed, text);
         TableFunctionCalls.rewrite(parsed, text);
         CountedMinMaxCalls.rewrite(parsed);
+        CountWithoutArguments.rewrite(parsed);
         if (!parsed.isA(SqlKind.QUERY)) {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
@@ -234,6 +235,7 @@ public final class SqlPlanner {
             ParsedStatementChecks.check(parsed, text);
             TableFunctionCalls.rewrite(parsed, text);
             CountedMinMaxCalls.rewrite(parsed);
+            CountWithoutArguments.rewrite(parsed);
             if (!parsed.isA(SqlKind.QUERY)) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only queries can be described");
             }

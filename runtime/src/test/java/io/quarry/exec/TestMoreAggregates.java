@@ -12,6 +12,14 @@ import org.junit.jupiter.api.Test;
 /** checksum, listagg, approx_most_frequent, numeric_histogram and max_by/min_by with a count, with Trino 476's answers. */
 class TestMoreAggregates extends LocalQueryTest {
     @Test
+    void countWithoutArgumentsCountsRows() throws Exception {
+        assertResult("SELECT count(), count() FILTER (WHERE x > 1), count() OVER () FROM (VALUES 1, 2, 3) t(x)",
+                List.of("bigint", "bigint", "bigint"), List.of(3L, 2L, 1L));
+        assertResult("SELECT regionkey, count() c FROM tpch.tiny.nation GROUP BY 1 HAVING count() > 4 ORDER BY count() DESC, 1 LIMIT 2",
+                List.of("bigint", "bigint"), List.of(0L, 5L), List.of(1L, 5L));
+    }
+
+    @Test
     void trinosDigestGivesTrinosAnswers() throws Exception {
         assertResult("SELECT approx_percentile(x, 0.5), approx_percentile(x, ARRAY[0.01, 0.25, 0.9]),"
                         + " round(approx_percentile(CAST(x AS double) / 7, 0.3), 9), approx_percentile(CAST(x AS real), 0.75),"
