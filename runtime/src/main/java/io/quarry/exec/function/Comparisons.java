@@ -45,6 +45,33 @@ final class Comparisons {
         }
     }
 
+    /**
+     * A comparison of two long columns by a key of each value (a time's UTC nanoseconds, a zoned timestamp's
+     * instant); IS DISTINCT FROM answers for NULLs too.
+     */
+    static ScalarKernel byLongKey(Operator operator, java.util.function.LongUnaryOperator key) {
+        return (arguments, count) -> {
+            long[] left = Blocks.longs(arguments[0]);
+            long[] right = Blocks.longs(arguments[1]);
+            boolean[] result = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                result[i] = operator.test(Long.compare(key.applyAsLong(left[i]), key.applyAsLong(right[i])));
+            }
+            boolean[] nulls = unionNulls(arguments, count);
+            if (operator == Operator.IS_DISTINCT_FROM && nulls != null) {
+                for (int i = 0; i < count; i++) {
+                    boolean leftNull = arguments[0].isNull(i);
+                    boolean rightNull = arguments[1].isNull(i);
+                    if (leftNull || rightNull) {
+                        result[i] = leftNull != rightNull;
+                    }
+                }
+                nulls = null;
+            }
+            return new BooleanBlock(count, nulls, result);
+        };
+    }
+
     /** How two values of the operand types compare; the operands' storage decides the loop. */
     private enum Kind {
         LONG,

@@ -603,27 +603,6 @@ final class TemporalFunctions {
         }
         boolean zoned = types.get(0) instanceof TimestampWithTimeZoneType;
         Comparisons.Operator operator = Comparisons.Operator.valueOf(name.toUpperCase(Locale.ROOT));
-        return (arguments, count) -> {
-            long[] left = Blocks.longs(arguments[0]);
-            long[] right = Blocks.longs(arguments[1]);
-            boolean[] result = new boolean[count];
-            for (int i = 0; i < count; i++) {
-                long a = zoned ? DateTimeValues.unpackMillis(left[i]) : left[i];
-                long b = zoned ? DateTimeValues.unpackMillis(right[i]) : right[i];
-                result[i] = operator.test(Long.compare(a, b));
-            }
-            boolean[] nulls = Blocks.unionNulls(arguments, count);
-            if (operator == Comparisons.Operator.IS_DISTINCT_FROM && nulls != null) {
-                for (int i = 0; i < count; i++) {
-                    boolean leftNull = arguments[0].isNull(i);
-                    boolean rightNull = arguments[1].isNull(i);
-                    if (leftNull || rightNull) {
-                        result[i] = leftNull != rightNull;
-                    }
-                }
-                nulls = null;
-            }
-            return new io.quarry.block.BooleanBlock(count, nulls, result);
-        };
+        return Comparisons.byLongKey(operator, zoned ? DateTimeValues::unpackMillis : value -> value);
     }
 }

@@ -5,7 +5,6 @@ import static io.quarry.type.TimeWithTimeZoneType.NANOS_PER_MINUTE;
 
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
-import io.quarry.block.BooleanBlock;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
@@ -224,26 +223,7 @@ final class TimeWithTimeZoneFunctions {
             throw Functions.unsupported(name, types);
         }
         Comparisons.Operator operator = Comparisons.Operator.valueOf(name.toUpperCase(Locale.ROOT));
-        return (arguments, count) -> {
-            long[] left = Blocks.longs(arguments[0]);
-            long[] right = Blocks.longs(arguments[1]);
-            boolean[] result = new boolean[count];
-            for (int i = 0; i < count; i++) {
-                result[i] = operator.test(Long.compare(TimeWithTimeZoneType.utcNanos(left[i]), TimeWithTimeZoneType.utcNanos(right[i])));
-            }
-            boolean[] nulls = Blocks.unionNulls(arguments, count);
-            if (operator == Comparisons.Operator.IS_DISTINCT_FROM && nulls != null) {
-                for (int i = 0; i < count; i++) {
-                    boolean leftNull = arguments[0].isNull(i);
-                    boolean rightNull = arguments[1].isNull(i);
-                    if (leftNull || rightNull) {
-                        result[i] = leftNull != rightNull;
-                    }
-                }
-                nulls = null;
-            }
-            return new BooleanBlock(count, nulls, result);
-        };
+        return Comparisons.byLongKey(operator, TimeWithTimeZoneType::utcNanos);
     }
 
     // ---- date_add, date_diff, date_trunc ----
