@@ -832,6 +832,10 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 fetch.replyTo().tell(lastQueuedAnswer);
                 return this;
             }
+            if (isFinal(lastQueuedAnswer)) {
+                fetch.replyTo().tell(new FetchRejected(FetchRejected.Reason.NOT_FOUND, "Query not found"));
+                return this;
+            }
             if (token != lastQueuedToken + 1) {
                 fetch.replyTo().tell(new FetchRejected(FetchRejected.Reason.GONE, "Token " + token + " is no longer valid"));
                 return this;
@@ -845,7 +849,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
                 fetch.replyTo().tell(new FetchRejected(FetchRejected.Reason.GONE, "Token " + token + " is no longer valid"));
                 return this;
             }
-            if (token != lastExecutingToken + 1 || (lastExecutingAnswer instanceof ResultBatch last && last.nextToken().isEmpty())) {
+            if (token != lastExecutingToken + 1 || isFinal(lastExecutingAnswer)) {
                 fetch.replyTo().tell(new FetchRejected(FetchRejected.Reason.NOT_FOUND, "Query not found"));
                 return this;
             }
@@ -858,6 +862,11 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             timers.startSingleTimer(new FetchDeadline(id), fetch.maxWait());
         }
         return this;
+    }
+
+    /** The answer that ended the protocol: it has no next URI, so no later token exists. */
+    private static boolean isFinal(FetchResult answer) {
+        return answer instanceof ResultBatch batch && batch.nextToken().isEmpty();
     }
 
     private boolean canAnswer(ResultPhase phase) {

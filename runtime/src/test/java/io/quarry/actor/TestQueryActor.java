@@ -6,6 +6,7 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
+import io.quarry.client.FetchRejected;
 import io.quarry.client.FetchResult;
 import io.quarry.client.KillResult;
 import io.quarry.client.QueryInfo;
@@ -87,6 +88,13 @@ class TestQueryActor {
         query.tell(new QueryActor.Fetch("slug", ResultPhase.QUEUED, 1, Duration.ZERO, 1 << 20, client.getRef()));
         FetchResult result = client.expectMessageClass(ResultBatch.class, Duration.ofSeconds(5));
         assertThat(((ResultBatch) result).error().orElseThrow().errorCode()).isEqualTo(ErrorCode.INVALID_SESSION_PROPERTY);
+
+        // That queued answer ended the protocol: it repeats for its own token, and no later token exists.
+        query.tell(new QueryActor.Fetch("slug", ResultPhase.QUEUED, 1, Duration.ZERO, 1 << 20, client.getRef()));
+        assertThat(client.expectMessageClass(ResultBatch.class, Duration.ofSeconds(5))).isEqualTo(result);
+        query.tell(new QueryActor.Fetch("slug", ResultPhase.QUEUED, 2, Duration.ZERO, 1 << 20, client.getRef()));
+        assertThat(client.expectMessageClass(FetchRejected.class, Duration.ofSeconds(5)).reason())
+                .isEqualTo(FetchRejected.Reason.NOT_FOUND);
     }
 
     @Test
