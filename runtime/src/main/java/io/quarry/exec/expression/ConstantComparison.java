@@ -89,6 +89,41 @@ record ConstantComparison(int channel, Operator operator, boolean isDouble, long
             || type instanceof DecimalType decimal && decimal.isShort();
     }
 
+    /**
+     * This comparison as a closed range of the column's values, or null when it is none: {@code <>}, a bound past
+     * the end of the longs, or a constant that is not a finite double.
+     */
+    ColumnRange range() {
+        if (operator == Operator.NOT_EQUAL) {
+            return null;
+        }
+        if (isDouble) {
+            double c = doubleValue;
+            if (!Double.isFinite(c)) {
+                return null;
+            }
+            double below = Double.NEGATIVE_INFINITY;
+            double above = Double.POSITIVE_INFINITY;
+            return switch (operator) {
+                case EQUAL -> ColumnRange.ofDoubles(channel, c, c, this);
+                case LESS_THAN -> ColumnRange.ofDoubles(channel, below, Math.nextDown(c), this);
+                case LESS_THAN_OR_EQUAL -> ColumnRange.ofDoubles(channel, below, c, this);
+                case GREATER_THAN -> ColumnRange.ofDoubles(channel, Math.nextUp(c), above, this);
+                case GREATER_THAN_OR_EQUAL -> ColumnRange.ofDoubles(channel, c, above, this);
+                case NOT_EQUAL -> null;
+            };
+        }
+        long c = longValue;
+        return switch (operator) {
+            case EQUAL -> ColumnRange.ofLongs(channel, c, c, this);
+            case LESS_THAN -> c == Long.MIN_VALUE ? null : ColumnRange.ofLongs(channel, Long.MIN_VALUE, c - 1, this);
+            case LESS_THAN_OR_EQUAL -> ColumnRange.ofLongs(channel, Long.MIN_VALUE, c, this);
+            case GREATER_THAN -> c == Long.MAX_VALUE ? null : ColumnRange.ofLongs(channel, c + 1, Long.MAX_VALUE, this);
+            case GREATER_THAN_OR_EQUAL -> ColumnRange.ofLongs(channel, c, Long.MAX_VALUE, this);
+            case NOT_EQUAL -> null;
+        };
+    }
+
     @Override
     public Type type() {
         return Types.BOOLEAN;

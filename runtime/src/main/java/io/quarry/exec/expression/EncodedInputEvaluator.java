@@ -35,7 +35,7 @@ import java.util.TreeSet;
  * Computing a dictionary entry no selected row uses may raise an error the rows would not: then the rows are computed
  * one by one as without the dictionary. Thread-safe, as evaluators are shared by the drivers of a task.
  */
-final class EncodedInputEvaluator implements BlockEvaluator {
+final class EncodedInputEvaluator implements BlockEvaluator, PositionSelector {
     /** The values computed for a dictionary; null when computing them failed. */
     private record Memo(Block dictionary, Block values) {}
 
@@ -98,6 +98,12 @@ final class EncodedInputEvaluator implements BlockEvaluator {
     @Override
     public Type type() {
         return inner.type();
+    }
+
+    /** Selects through the wrapped evaluator when it can (it reads only flat blocks and says when it cannot). */
+    @Override
+    public int select(Page page, int[] positions, int count, int[] selected) {
+        return inner instanceof PositionSelector selector ? selector.select(page, positions, count, selected) : NOT_SELECTED;
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.quarry.type.Type;
 import io.quarry.type.Types;
 import io.quarry.type.VarcharType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,13 +68,43 @@ public final class ExpressionCompiler {
         BlockEvaluator compiled = compile(predicate);
         if (compiled instanceof Evaluators.Logical logical && logical.isAnd()
                 && predicate instanceof SpecialForm form && form.arguments().size() == logical.arguments().length) {
-            BlockEvaluator[] conjuncts = new BlockEvaluator[logical.arguments().length];
-            for (int i = 0; i < conjuncts.length; i++) {
-                conjuncts[i] = EncodedInputEvaluator.wrap(form.arguments().get(i), logical.arguments()[i]);
+            List<Expression> expressions = new ArrayList<>();
+            List<BlockEvaluator> conjuncts = new ArrayList<>();
+            for (int i = 0; i < logical.arguments().length; i++) {
+                addConjunct(form.arguments().get(i), logical.arguments()[i], expressions, conjuncts);
             }
-            return new PageFilter(new Evaluators.Logical(true, conjuncts));
+            BlockEvaluator[] wrapped = new BlockEvaluator[conjuncts.size()];
+            for (int i = 0; i < wrapped.length; i++) {
+                wrapped[i] = EncodedInputEvaluator.wrap(expressions.get(i), conjuncts.get(i));
+            }
+            return new PageFilter(wrapped.length == 1 ? wrapped[0] : new Evaluators.Logical(true, wrapped));
         }
-        return new PageFilter(EncodedInputEvaluator.wrap(predicate, compiled));
+        ColumnRange range = compiled instanceof ConstantComparison comparison ? comparison.range() : null;
+        return new PageFilter(EncodedInputEvaluator.wrap(predicate, range == null ? compiled : range));
+    }
+
+    /**
+     * Adds one conjunct of a filter: a comparison of a column with a constant becomes a range of the column, merged
+     * with an earlier range of the same column (two bounds, one pass).
+     */
+    private static void addConjunct(
+            Expression expression, BlockEvaluator conjunct, List<Expression> expressions, List<BlockEvaluator> conjuncts) {
+        ColumnRange range = conjunct instanceof ConstantComparison comparison ? comparison.range() : null;
+        if (range == null) {
+            expressions.add(expression);
+            conjuncts.add(conjunct);
+            return;
+        }
+        for (int i = 0; i < conjuncts.size(); i++) {
+            if (conjuncts.get(i) instanceof ColumnRange earlier && earlier.channel() == range.channel()) {
+                BlockEvaluator both = new Evaluators.Logical(true, new BlockEvaluator[] {earlier.general(), range.general()});
+                conjuncts.set(i, earlier.intersect(range, both));
+                expressions.set(i, new SpecialForm(Form.AND, List.of(expressions.get(i), expression), Types.BOOLEAN));
+                return;
+            }
+        }
+        expressions.add(expression);
+        conjuncts.add(range);
     }
 
     /**

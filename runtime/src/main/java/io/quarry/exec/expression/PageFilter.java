@@ -17,6 +17,12 @@ public final class PageFilter {
         if (predicate instanceof Evaluators.Logical logical && logical.isAnd()) {
             return filterConjuncts(logical.arguments(), page, selected);
         }
+        if (predicate instanceof PositionSelector selector) {
+            int count = selector.select(page, null, page.positionCount(), selected);
+            if (count != PositionSelector.NOT_SELECTED) {
+                return count;
+            }
+        }
         BooleanBlock result = (BooleanBlock) EncodedBlocks.flatten(predicate.evaluate(page));
         boolean[] values = result.rawValues();
         boolean[] nulls = result.rawNulls();
@@ -46,6 +52,14 @@ public final class PageFilter {
         for (BlockEvaluator conjunct : conjuncts) {
             if (count == 0) {
                 break;
+            }
+            int chosen = conjunct instanceof PositionSelector selector
+                    ? selector.select(page, all ? null : selected, count, selected)
+                    : PositionSelector.NOT_SELECTED;
+            if (chosen != PositionSelector.NOT_SELECTED) {
+                all = false;
+                count = chosen;
+                continue;
             }
             BooleanBlock result = (BooleanBlock) EncodedBlocks.flatten(conjunct.evaluate(page, all ? null : selected, count));
             boolean[] values = result.rawValues();

@@ -379,6 +379,103 @@ class TestExpressionCompiler {
         assertThat(booleans(doubleLess.evaluate(doubles, null, 5))).containsExactly(true, null, true, false, false);
     }
 
+    private static final String[] COMPARISONS =
+            {"equal", "not_equal", "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal"};
+
+    /** Java's own comparison, the oracle for the filters: a null value satisfies nothing. */
+    private static boolean compares(String operator, Object value, Object constant) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Double x) {
+            double c = (Double) constant;
+            return switch (operator) {
+                case "equal" -> x == c;
+                case "not_equal" -> x != c;
+                case "less_than" -> x < c;
+                case "less_than_or_equal" -> x <= c;
+                case "greater_than" -> x > c;
+                default -> x >= c;
+            };
+        }
+        int order = Long.compare((Long) value, (Long) constant);
+        return switch (operator) {
+            case "equal" -> order == 0;
+            case "not_equal" -> order != 0;
+            case "less_than" -> order < 0;
+            case "less_than_or_equal" -> order <= 0;
+            case "greater_than" -> order > 0;
+            default -> order >= 0;
+        };
+    }
+
+    @Test
+    void filtersOfTwoBoundsOnAColumnSelectWhatTheComparisonsSay() {
+        Object[] longs = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -5L, -1L, 0L, 1L, 3L, 4L, 5L, 7L, null,
+            Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        Object[] longConstants = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, 0L, 3L, 5L, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        Object[] doubles = {Double.NEGATIVE_INFINITY, -Double.MAX_VALUE, -1.5, -0.0, 0.0, Double.MIN_VALUE,
+            -Double.MIN_VALUE, 1.0, Math.nextDown(24.0), 24.0, Math.nextUp(24.0), null, Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.NaN};
+        Object[] doubleConstants = {-Double.MAX_VALUE, -0.0, 0.0, 1.0, 24.0, Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
+        for (boolean isDouble : new boolean[] {false, true}) {
+            Type type = isDouble ? Types.DOUBLE : Types.BIGINT;
+            Object[] values = isDouble ? doubles : longs;
+            Object[] constants = isDouble ? doubleConstants : longConstants;
+            Page page = column(type, values);
+            InputRef x = new InputRef(0, type);
+            for (String first : COMPARISONS) {
+                for (Object low : constants) {
+                    for (String second : COMPARISONS) {
+                        for (Object high : constants) {
+                            // a leading conjunct that is no range makes the ranges read a selection of positions
+                            for (boolean leading : new boolean[] {false, true}) {
+                                List<Expression> conjuncts = new ArrayList<>();
+                                Object skipped = values[2];
+                                if (leading) {
+                                    conjuncts.add(call("not_equal", Types.BOOLEAN, x, constant(skipped, type)));
+                                }
+                                conjuncts.add(call(first, Types.BOOLEAN, x, constant(low, type)));
+                                conjuncts.add(call(second, Types.BOOLEAN, constant(high, type), x));
+                                PageFilter filter = ExpressionCompiler.compileFilter(
+                                        new SpecialForm(Form.AND, conjuncts, Types.BOOLEAN));
+                                List<Integer> expected = new ArrayList<>();
+                                for (int p = 0; p < values.length; p++) {
+                                    Object value = values[p];
+                                    if (compares(first, value, low)
+                                            // high <op> x, the constant first
+                                            && value != null && compares(second, high, value)
+                                            && (!leading || compares("not_equal", value, skipped))) {
+                                        expected.add(p);
+                                    }
+                                }
+                                int[] selected = new int[values.length];
+                                int count = filter.filter(page, selected);
+                                assertThat(Arrays.stream(selected, 0, count).boxed().toList())
+                                        .as("%s %s %s and %s %s x%s", type, first, low, high, second, leading ? " and leading" : "")
+                                        .isEqualTo(expected);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rangeFiltersReadDictionaryColumnsThroughTheirValues() {
+        Block dictionary = column(Types.BIGINT, 10L, 20L, 30L, null).block(0);
+        Page page = new Page(6, new io.quarry.block.DictionaryBlock(dictionary, new int[] {2, 0, 3, 1, 1, 2}, 6));
+        InputRef x = new InputRef(0, Types.BIGINT);
+        PageFilter filter = ExpressionCompiler.compileFilter(new SpecialForm(Form.AND, List.of(
+                call("greater_than", Types.BOOLEAN, x, bigint(10)), call("less_than_or_equal", Types.BOOLEAN, x, bigint(30))),
+                Types.BOOLEAN));
+        int[] selected = new int[6];
+        int count = filter.filter(page, selected);
+        assertThat(Arrays.copyOf(selected, count)).containsExactly(0, 3, 4, 5);
+    }
+
     private static List<Boolean> booleans(io.quarry.block.Block block) {
         List<Boolean> values = new java.util.ArrayList<>();
         for (int i = 0; i < block.positionCount(); i++) {
