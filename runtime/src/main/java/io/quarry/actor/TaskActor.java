@@ -694,9 +694,12 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             // a retaining task kept its finished output for a re-read: released now
             return retaining && state == TaskState.FINISHED ? Behaviors.stopped() : this;
         }
-        // a task whose drivers are done did all its work: at the query's end it finished, whoever still had to read
+        // A task whose drivers are done did all its work: at the query's end it finished, whoever still had to read.
+        // Its drivers may have ended just now, with the news of it still on its way to this actor.
+        boolean workDone = state == TaskState.FLUSHING
+                || execution != null && execution.done().isDone() && !execution.done().isCompletedExceptionally();
         TaskState end = message.abort() ? TaskState.ABORTED
-                : state == TaskState.FLUSHING ? TaskState.FINISHED
+                : workDone ? TaskState.FINISHED
                 : TaskState.CANCELED;
         execution.cancel();
         outputBuffer.abort();
