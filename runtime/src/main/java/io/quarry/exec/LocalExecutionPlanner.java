@@ -324,6 +324,6 @@ final class LocalExecutionPlanner {
         if (values.types().isEmpty()) {
             return List.of(new Page(values.rows().size()));
         }
-        return List.of(io.quarry.exec.operator.OutputPages.concat(values.types(), rows));
+        return List.of(io.quarry.page.Pages.concat(values.types(), rows));
     }
 }

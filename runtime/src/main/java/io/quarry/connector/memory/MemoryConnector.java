@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.quarry.block.Block;
 import io.quarry.block.RunLengthBlock;
+import io.quarry.page.EncodedPages;
 import io.quarry.page.Page;
+import io.quarry.page.Pages;
 import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.Connector;
 import io.quarry.spi.ConnectorMetadata;
@@ -20,6 +22,7 @@ import io.quarry.spi.NodeInfo;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.Type;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -191,29 +194,58 @@ public final class MemoryConnector implements Connector {
         }
     }
 
-    /** Appends to one piece of the store; the piece is dropped again on abort. */
+    /**
+     * Appends to one piece of the store; the piece is dropped again on abort. The small pages an exchange
+     * delivers are joined into pages of up to {@link Pages#MAX_ROWS} rows before they are stored: every
+     * later scan pays per page, not per row.
+     */
     private final class MemoryPageSink implements PageSink {
         private final WriteTarget target;
         private final String dataId;
         private final ColumnStatistics statistics;
+        private final List<Type> types;
+        private final List<Page> pending = new ArrayList<>();
+        private long pendingRows;
+        private long pendingBytes;
 
         MemoryPageSink(WriteTarget target, String dataId) {
             this.target = target;
             this.dataId = dataId;
             this.statistics = new ColumnStatistics(target.columns().size());
+            this.types = target.columns().stream().map(ColumnMetadata::type).toList();
         }
 
         @Override
         public void appendPage(Page page) {
-            if (page.positionCount() > 0) {
-                store.append(target.tableId(), dataId, DictionaryEncoder.encode(page));
-                statistics.add(page);
+            if (page.positionCount() == 0) {
+                return;
             }
+            statistics.add(page);
+            pending.add(EncodedPages.flatten(page));
+            pendingRows += page.positionCount();
+            pendingBytes += page.sizeInBytes();
+            // a page that would pass the node's limit fails at once, as if nothing were held back
+            if (pendingRows >= Pages.MAX_ROWS || pendingBytes >= Pages.MAX_BYTES
+                    || store.usedBytes() + pendingBytes > store.maxBytes()) {
+                storePending();
+            }
+        }
+
+        private void storePending() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Page joined = Pages.concat(types, pending);
+            pending.clear();
+            pendingRows = 0;
+            pendingBytes = 0;
+            store.append(target.tableId(), dataId, DictionaryEncoder.encode(joined));
         }
 
         /** Copies the piece to {@code replication-factor - 1} other workers before reporting it. */
         @Override
         public WrittenFragment finish() {
+            storePending();
             long rows = store.rows(target.tableId(), dataId);
             List<String> replicas = rows > 0 ? replicate() : List.of();
             return new WrittenFragment(

@@ -4,6 +4,7 @@ import io.quarry.block.Block;
 import io.quarry.exec.OutputSink;
 import io.quarry.page.EncodedPages;
 import io.quarry.page.Page;
+import io.quarry.page.Pages;
 import io.quarry.plan.ExchangeKind;
 import io.quarry.type.Type;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ public final class OutputOperator implements Operator {
         if (pages.isEmpty()) {
             return;
         }
-        Page joined = OutputPages.concat(types, pages);
+        Page joined = Pages.concat(types, pages);
         pages.clear();
         bufferedRows[partition] = 0;
         send(partition, joined);

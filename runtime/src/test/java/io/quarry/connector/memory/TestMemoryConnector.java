@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarry.block.BlockBuilder;
 import io.quarry.block.Values;
 import io.quarry.page.Page;
+import io.quarry.page.Pages;
 import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.Connector;
 import io.quarry.spi.ConnectorContext;
@@ -74,14 +75,44 @@ class TestMemoryConnector {
         List<Split> splits = connector.splits(T, 10);
         assertThat(splits).hasSize(1);
         List<Page> pages = readAll(connector.pageSource(splits.get(0), List.of(B, A)));
-        assertThat(pages).hasSize(2);
+        // the small pages were joined into one
+        assertThat(pages).hasSize(1);
         assertThat(pages.get(0).channelCount()).isEqualTo(2);
-        assertThat(Values.toObject(Types.VARCHAR, pages.get(1).block(0), 0)).isEqualTo("v3");
+        assertThat(Values.toObject(Types.VARCHAR, pages.get(0).block(0), 2)).isEqualTo("v3");
         assertThat(Values.toObject(Types.BIGINT, pages.get(0).block(1), 1)).isEqualTo(2L);
         // count(*) reads no column at all.
         List<Page> counted = readAll(connector.pageSource(splits.get(0), List.of()));
         assertThat(counted.stream().mapToInt(Page::positionCount).sum()).isEqualTo(3);
         assertThat(counted.get(0).channelCount()).isZero();
+    }
+
+    @Test
+    void smallPagesAreStoredJoinedIntoPagesOfUpToMaxRows() {
+        MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
+        WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink sink = connector.pageSink(target);
+        int pieces = 3 * Pages.MAX_ROWS / 800 + 1;
+        long next = 0;
+        for (int piece = 0; piece < pieces; piece++) {
+            long[] values = new long[800];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = next++;
+            }
+            sink.appendPage(rows(values));
+        }
+        connector.metadata().finishWrite(target, List.of(sink.finish()));
+        List<Page> pages = readAll(connector.pageSource(connector.splits(T, 1).get(0), List.of(A, B)));
+        assertThat(pages.stream().mapToInt(Page::positionCount).sum()).isEqualTo(pieces * 800);
+        assertThat(pages).hasSizeLessThanOrEqualTo(4);
+        assertThat(pages.get(0).positionCount()).isGreaterThanOrEqualTo(Pages.MAX_ROWS).isLessThan(Pages.MAX_ROWS + 800);
+        long expected = 0;
+        for (Page page : pages) {
+            for (int i = 0; i < page.positionCount(); i++) {
+                assertThat(Values.toObject(Types.BIGINT, page.block(0), i)).isEqualTo(expected);
+                assertThat(Values.toObject(Types.VARCHAR, page.block(1), i)).isEqualTo("v" + expected);
+                expected++;
+            }
+        }
     }
 
     @Test
