@@ -18,15 +18,21 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlItemOperator;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * The color type and its functions in the SQL front end. Calcite has no such type: color is a {@link SketchSqlType}
@@ -79,6 +85,53 @@ final class ColorSql {
 
     private ColorSql() {}
 
+    /**
+     * The subscript {@code x[k]}, whose map keys may be colors: Calcite's check asks the key type for its family, which
+     * a named OTHER type has none of. A map keyed by colors takes a color (or NULL); everything else is Calcite's.
+     */
+    static final class Subscript extends SqlItemOperator {
+        private Subscript(SqlItemOperator standard) {
+            super(standard.getName(), OperandTypes.ARRAY_OR_MAP, standard.offset, standard.safe);
+        }
+
+        /** Makes a subscript call this operator, as Calcite's with the same offset and safety. */
+        static void rewrite(SqlNode node) {
+            if (node instanceof SqlBasicCall call && call.getOperator() instanceof SqlItemOperator item
+                    && !(item instanceof Subscript) && item.getName().equals("ITEM")) {
+                call.setOperator(new Subscript(item));
+            }
+        }
+
+        /** Validated as it is: Calcite's operator would look itself up by name, and find its own subscript again. */
+        @Override
+        public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+            for (SqlNode operand : call.getOperandList()) {
+                validator.deriveType(scope, operand);
+            }
+            return validateOperands(validator, scope, call);
+        }
+
+        @Override
+        public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+            RelDataType container = binding.getOperandType(0);
+            if (container.getSqlTypeName() == SqlTypeName.MAP && isColor(container.getKeyType())) {
+                RelDataType key = binding.getOperandType(1);
+                if (isColor(key) || key.getSqlTypeName() == SqlTypeName.NULL) {
+                    return true;
+                }
+                if (throwOnFailure) {
+                    ErrorLocation location = binding.getValidator() instanceof QuarryValidator validator
+                            ? validator.location(binding.getCall().getParserPosition())
+                            : null;
+                    throw Errors.error(ErrorCode.TYPE_MISMATCH, "Cannot use " + TypeMapping.displayName(key)
+                            + " for subscript of " + TypeMapping.toQuarry(container).displayName(), location);
+                }
+                return false;
+            }
+            return super.checkOperandTypes(binding, throwOnFailure);
+        }
+    }
+
     private static SqlFunction function(String name) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ColorSql::returnType, null, OperandTypes.VARIADIC,
                 SqlFunctionCategory.USER_DEFINED_FUNCTION);
@@ -103,6 +156,14 @@ final class ColorSql {
                 || kind == SqlKind.IS_NOT_DISTINCT_FROM;
         return equality && (isColor(left) || left.getSqlTypeName() == SqlTypeName.NULL)
                 && (isColor(right) || right.getSqlTypeName() == SqlTypeName.NULL);
+    }
+
+    /** Whether a cast between the types exists as far as color goes: none leads to or from it, but NULL becomes one. */
+    static boolean isCast(RelDataType source, RelDataType target) {
+        if (!isColor(source) && !isColor(target)) {
+            return true;
+        }
+        return isColor(target) && (isColor(source) || source.getSqlTypeName() == SqlTypeName.NULL);
     }
 
     /** Whether {@link #translate} handles calls of this (lower-case) name. */

@@ -319,6 +319,7 @@ final class QuarryValidator extends SqlValidatorImpl {
         NormalizeForm.rewrite(node);
         SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
         ArrayConcat.rewrite(rewritten);
+        ColorSql.Subscript.rewrite(rewritten);
         return CharCast.keepStructuralChars(rewritten);
     }
 
@@ -363,6 +364,15 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         }
         RelDataType type = super.deriveType(scope, expression);
+        if (expression instanceof SqlBasicCall cast && (cast.getKind() == SqlKind.CAST || cast.getKind() == SqlKind.SAFE_CAST)) {
+            RelDataType source = super.deriveType(scope, cast.operand(0));
+            if (!ColorSql.isCast(source, type)) {
+                // Calcite's rules let every OTHER type cast to varbinary and to the others
+                ErrorLocation location = location(cast.getParserPosition());
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location) + "Cannot cast "
+                        + TypeMapping.displayName(source) + " to " + TypeMapping.displayName(type), location, null);
+            }
+        }
         if (expression instanceof SqlCall call && call.getKind() == SqlKind.BETWEEN && call.operandCount() >= 3) {
             RelDataType value = super.deriveType(scope, call.operand(0));
             RelDataType low = super.deriveType(scope, call.operand(1));

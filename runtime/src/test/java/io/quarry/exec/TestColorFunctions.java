@@ -212,8 +212,10 @@ class TestColorFunctions extends LocalQueryTest {
         assertFails("SELECT CAST(rgb(1,2,3) AS varchar)", ErrorCode.TYPE_MISMATCH, "line 1:8: Cannot cast color to varchar");
         assertFails("SELECT TRY_CAST('red' AS color)", ErrorCode.TYPE_MISMATCH, "line 1:8: Cannot cast varchar(3) to color");
         assertFails("SELECT CAST(5 AS color)", ErrorCode.TYPE_MISMATCH, "line 1:8: Cannot cast integer to color");
-        assertFails("SELECT CAST(rgb(1,2,3) AS varbinary)", ErrorCode.TYPE_MISMATCH, "Cannot cast color to varbinary");
-        assertFails("SELECT CAST(rgb(1,2,3) AS json)", ErrorCode.TYPE_MISMATCH, "Cannot cast color to json");
+        assertFails("SELECT CAST(rgb(1,2,3) AS varbinary)", ErrorCode.TYPE_MISMATCH, "line 1:8: Cannot cast color to varbinary");
+        assertFails("SELECT CAST(rgb(1,2,3) AS json)", ErrorCode.TYPE_MISMATCH, "line 1:8: Cannot cast color to json");
+        assertFails("SELECT CAST(X'01' AS color)", ErrorCode.TYPE_MISMATCH, "line 1:8: Cannot cast varbinary to color");
+        assertFails("SELECT CAST(approx_set(1) AS color)", ErrorCode.TYPE_MISMATCH, "line 1:8: Cannot cast HyperLogLog to color");
         assertFails("SELECT format('%s', rgb(1,2,3))", ErrorCode.NOT_SUPPORTED, "Type not supported for formatting: color");
         assertFails("SELECT coalesce(rgb(1,2,3), 1)", ErrorCode.TYPE_MISMATCH);
         assertFails("SELECT CASE WHEN true THEN color('red') ELSE 'x' END", ErrorCode.TYPE_MISMATCH);
@@ -234,6 +236,15 @@ class TestColorFunctions extends LocalQueryTest {
                 List.of("varchar", "bigint", "boolean", "varchar"), List.of("array(color)", 1L, true, "color"));
         assertResult("SELECT to_base64(checksum(c)) FROM (VALUES rgb(1,2,3), color('red')) t(c)",
                 List.of("varchar"), List.of("eqJ6O7JVVk4="));
+        assertResult("SELECT MAP(ARRAY[rgb(1,2,3), color('red')], ARRAY['a', 'b'])[color('red')], "
+                        + "element_at(MAP(ARRAY[rgb(1,2,3)], ARRAY['a']), rgb(1,2,3))",
+                List.of("varchar(1)", "varchar(1)"), List.of("b", "a"));
+        // no text of the key: a color has none in Trino's message
+        assertFails("SELECT MAP(ARRAY[rgb(1,2,3)], ARRAY['a'])[color('blue')]", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Key not present in map");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> run("SELECT MAP(ARRAY[rgb(1,2,3)], ARRAY['a'])[color('blue')]")))
+                .hasRootCauseMessage("Key not present in map");
+        assertFails("SELECT MAP(ARRAY[rgb(1,2,3)], ARRAY['a'])[1]", ErrorCode.TYPE_MISMATCH,
+                "line 1:8: Cannot use integer for subscript of map(color, varchar(1))");
         assertResult("SELECT hash_counts(make_set_digest(c)) FROM (VALUES rgb(1,2,3)) t(c)",
                 List.of("map(bigint, smallint)"), List.of(java.util.Map.of(2137055027174048268L, 1L)));
         assertColors("SELECT CASE WHEN true THEN color('red') ELSE rgb(1,1,1) END, if(false, rgb(1,1,1)), nullif(rgb(1,1,1), rgb(1,1,1)), "
