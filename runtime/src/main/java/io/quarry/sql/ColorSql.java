@@ -91,7 +91,7 @@ final class ColorSql {
      */
     static final class Subscript extends SqlItemOperator {
         private Subscript(SqlItemOperator standard) {
-            super(standard.getName(), OperandTypes.ARRAY_OR_MAP, standard.offset, standard.safe);
+            super(standard.getName(), standard.getOperandTypeChecker(), standard.offset, standard.safe);
         }
 
         /** Makes a subscript call this operator, as Calcite's with the same offset and safety. */
