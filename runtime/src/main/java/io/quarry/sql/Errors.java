@@ -30,7 +30,10 @@ final class Errors {
 
     /** A Calcite type name of a cast message ({@code BIGINT NOT NULL}) as Trino names it. */
     private static String castTypeName(String calciteName) {
-        String name = calciteName.replace(" NOT NULL", "").strip();
+        String name = calciteName.replace(" NOT NULL", "").replaceAll(" CHARACTER SET \"[^\"]*\"", "").strip();
+        if (name.equals(ColorSql.NAME)) {
+            return name;
+        }
         return name.equals("GEOMETRY") ? "ipaddress" : trinoTypes("<" + name + ">");
     }
 
@@ -148,8 +151,10 @@ final class Errors {
             return error(ErrorCode.FUNCTION_NOT_FOUND, trinoTypes(message), location);
         }
         Matcher ipAddressCast = IP_ADDRESS_CAST.matcher(message);
-        if (ipAddressCast.matches() && message.contains("GEOMETRY")) {
-            // ipaddress is Calcite's GEOMETRY (IpAddressSql): the cast in Trino's words
+        boolean colorCast = ipAddressCast.matches() && (castTypeName(ipAddressCast.group(1)).equals(ColorSql.NAME)
+                || castTypeName(ipAddressCast.group(2)).equals(ColorSql.NAME));
+        if (ipAddressCast.matches() && (message.contains("GEOMETRY") || colorCast)) {
+            // ipaddress is Calcite's GEOMETRY (IpAddressSql), color a named type (ColorSql): the cast in Trino's words
             return error(ErrorCode.TYPE_MISMATCH, "Cannot cast " + castTypeName(ipAddressCast.group(1)) + " to "
                     + castTypeName(ipAddressCast.group(2)), location);
         }

@@ -489,6 +489,12 @@ final class ExpressionTranslator {
         Type derived = resultType(call);
         List<Expression> arguments = new ArrayList<>(CharCast.withoutCastsToVarchar(translateAll(call.getOperands()), derived));
         Type type = CharCast.withChars(derived, arguments.stream().map(Expression::type).toList());
+        if (!type.isOrderable()) {
+            // Trino's greatest and least take only orderable values
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                    + String.join(", ", arguments.stream().map(argument -> argument.type().displayName().replace(", ", ",")).toList())
+                    + ") for function " + name + ". Expected: " + name + "(E) E:orderable");
+        }
         arguments.replaceAll(argument -> coerce(argument, type));
         return new Call(name, arguments, type);
     }

@@ -319,6 +319,7 @@ final class QuarryValidator extends SqlValidatorImpl {
         NormalizeForm.rewrite(node);
         SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
         ArrayConcat.rewrite(rewritten);
+        ColorSql.Subscript.rewrite(rewritten);
         return CharCast.keepStructuralChars(rewritten);
     }
 
@@ -341,28 +342,44 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
         IntervalElements.widen(expression, operand -> super.deriveType(scope, operand));
         TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));
-        RelDataType type = super.deriveType(scope, expression);
+        // operand types first: Calcite's own check of the call would word a mismatch otherwise
         if (expression instanceof SqlBasicCall call
                 && call.getKind().belongsTo(SqlKind.BINARY_COMPARISON)
                 && call.operandCount() == 2) {
             RelDataType left = super.deriveType(scope, call.operand(0));
             RelDataType right = super.deriveType(scope, call.operand(1));
-            if (mixesStrings(left, right) || left instanceof SketchSqlType || right instanceof SketchSqlType) {
-                ErrorLocation location = location(call.getParserPosition());
-                throw new QuarryException(
-                        ErrorCode.TYPE_MISMATCH,
-                        Errors.prefix(location) + "Cannot apply operator: " + TypeMapping.displayName(left) + " "
-                                + call.getOperator().getName() + " " + TypeMapping.displayName(right),
-                        location,
-                        null);
+            boolean colors = ColorSql.isColor(left) || ColorSql.isColor(right);
+            boolean refused = colors
+                    ? !ColorSql.isComparison(call.getKind(), left, right)
+                    : mixesStrings(left, right) || left instanceof SketchSqlType || right instanceof SketchSqlType;
+            if (refused) {
+                ErrorLocation location = operatorLocation(call);
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location)
+                        + comparisonMismatch(call.getKind(), TypeMapping.displayName(left), TypeMapping.displayName(right)),
+                        location, null);
+            }
+            if (call.getKind().belongsTo(SqlKind.COMPARISON) && call.getKind() != SqlKind.EQUALS
+                    && call.getKind() != SqlKind.NOT_EQUALS && !call.getKind().belongsTo(DISTINCTNESS)) {
+                checkOrderable(call, left, right);
+            }
+        }
+        RelDataType type = super.deriveType(scope, expression);
+        if (expression instanceof SqlBasicCall cast && (cast.getKind() == SqlKind.CAST || cast.getKind() == SqlKind.SAFE_CAST)) {
+            RelDataType source = super.deriveType(scope, cast.operand(0));
+            if (!ColorSql.isCast(source, type)) {
+                // Calcite's rules let every OTHER type cast to varbinary and to the others
+                ErrorLocation location = location(cast.getParserPosition());
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location) + "Cannot cast "
+                        + TypeMapping.displayName(source) + " to " + TypeMapping.displayName(type), location, null);
             }
         }
         if (expression instanceof SqlCall call && call.getKind() == SqlKind.BETWEEN && call.operandCount() >= 3) {
             RelDataType value = super.deriveType(scope, call.operand(0));
             RelDataType low = super.deriveType(scope, call.operand(1));
             RelDataType high = super.deriveType(scope, call.operand(2));
-            if (mixesStrings(value, low) || mixesStrings(value, high)) {
-                ErrorLocation location = location(call.getParserPosition());
+            if (mixesStrings(value, low) || mixesStrings(value, high)
+                    || ColorSql.isColor(value) || ColorSql.isColor(low) || ColorSql.isColor(high)) {
+                ErrorLocation location = operatorLocation(call);
                 throw new QuarryException(
                         ErrorCode.TYPE_MISMATCH,
                         Errors.prefix(location) + "Cannot check if " + TypeMapping.displayName(value) + " is BETWEEN "
@@ -372,6 +389,36 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         }
         return type;
+    }
+
+    private static final java.util.Set<SqlKind> DISTINCTNESS =
+            java.util.EnumSet.of(SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM);
+
+    /** {@code <}, {@code <=}, {@code >}, {@code >=} only between orderable values: not maps, colors, nor arrays or rows of them. */
+    private void checkOrderable(SqlCall call, RelDataType left, RelDataType right) {
+        io.quarry.type.Type leftType;
+        io.quarry.type.Type rightType;
+        try {
+            leftType = TypeMapping.toQuarry(left);
+            rightType = TypeMapping.toQuarry(right);
+        } catch (QuarryException e) {
+            return; // a type Quarry does not hold (a lambda's parameter not yet typed): decided elsewhere
+        }
+        if (!leftType.isOrderable() || !rightType.isOrderable()) {
+            ErrorLocation location = operatorLocation(call);
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location)
+                    + comparisonMismatch(call.getKind(), leftType.displayName(), rightType.displayName()), location, null);
+        }
+    }
+
+    /** Trino's words for a comparison no operator takes: {@code >} and {@code >=} as {@code <} and {@code <=}, {@code <>} as {@code =}. */
+    private static String comparisonMismatch(SqlKind kind, String left, String right) {
+        return switch (kind) {
+            case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> "Cannot check if " + left + " is identical to " + right;
+            case LESS_THAN, GREATER_THAN -> "Cannot apply operator: " + left + " < " + right;
+            case LESS_THAN_OR_EQUAL, GREATER_THAN_OR_EQUAL -> "Cannot apply operator: " + left + " <= " + right;
+            default -> "Cannot apply operator: " + left + " = " + right;
+        };
     }
 
     static boolean mixesStrings(RelDataType left, RelDataType right) {
@@ -392,7 +439,14 @@ final class QuarryValidator extends SqlValidatorImpl {
         return pos == null ? null : text.withOpeningParenthesis(pos.getLineNum(), pos.getColumnNum());
     }
 
-    private ErrorLocation location(SqlParserPos pos) {
+    /** Where Trino places a comparison or BETWEEN: at its operator, after the first operand. */
+    private ErrorLocation operatorLocation(SqlCall call) {
+        SqlParserPos left = call.operand(0).getParserPosition();
+        ErrorLocation location = left == null ? null : text.after(left.getEndLineNum(), left.getEndColumnNum());
+        return location == null ? location(call.getParserPosition()) : location;
+    }
+
+    ErrorLocation location(SqlParserPos pos) {
         return pos == null ? null : text.location(pos.getLineNum(), pos.getColumnNum());
     }
 

@@ -143,6 +143,7 @@ final class ScalarFunctionTable {
         list.add(function("IS_JSON_SCALAR", sqlType(SqlTypeName.BOOLEAN), families(ANY)));
         list.addAll(JsonSql.OPERATORS);
         list.addAll(SketchSql.SCALARS);
+        list.addAll(ColorSql.OPERATORS);
         list.addAll(DigestSql.SCALARS);
         // varbinary, URL, number-text and further string functions
         list.addAll(TextFunctions.OPERATORS);

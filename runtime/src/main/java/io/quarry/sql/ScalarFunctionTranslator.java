@@ -142,6 +142,9 @@ final class ScalarFunctionTranslator {
         if (name.equals("cardinality") && operands.size() == 1 && operands.get(0).getType() instanceof SketchSqlType) {
             return new Call(name, translateAll(operands, translator), Types.BIGINT);
         }
+        if (ColorSql.handles(name)) {
+            return ColorSql.translate(name, operands, translator, type);
+        }
         if (JsonSql.handles(name)) {
             return JsonSql.translate(name, translateAll(operands, translator), type);
         }

@@ -74,7 +74,7 @@ final class SketchSql {
         SqlTypeName name = binding.getOperandType(0).getSqlTypeName();
         boolean accepted = binding.getOperandCount() == 1 && (SqlTypeFamily.INTEGER.getTypeNames().contains(name)
                 || name == SqlTypeName.DATE || name == SqlTypeName.VARCHAR || name == SqlTypeName.CHAR
-                || name == SqlTypeName.VARBINARY || name == SqlTypeName.NULL
+                || name == SqlTypeName.VARBINARY || name == SqlTypeName.NULL || ColorSql.isColor(binding.getOperandType(0))
                 || name == SqlTypeName.DECIMAL && binding.getOperandType(0).getPrecision() <= 18);
         if (!accepted) {
             throw new QuarryException(ErrorCode.FUNCTION_IMPLEMENTATION_MISSING, "Unsupported type parameters (make_set_digest("

@@ -6,8 +6,8 @@ import org.apache.calcite.sql.type.AbstractSqlType;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * A sketch type ({@code HyperLogLog}, {@code P4HyperLogLog}) in the SQL front end. Calcite has no such types, so
- * each is a type of Calcite's {@code OTHER} kind told apart by its name; {@link CastRules} lets casts between
+ * A sketch type ({@code HyperLogLog}, {@code P4HyperLogLog}), a digest or {@code color} ({@link ColorSql}) in the SQL
+ * front end. Calcite has no such types, so each is a type of Calcite's {@code OTHER} kind told apart by its name; {@link CastRules} lets casts between
  * them and varbinary validate and the executor decides which casts exist.
  */
 final class SketchSqlType extends AbstractSqlType {

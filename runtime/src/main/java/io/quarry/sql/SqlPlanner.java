@@ -168,6 +168,7 @@ public final class SqlPlanner {
         SchemaPlus root = resolver.resolve(parsed);
         JsonSql.registerType(root);
         IpAddressSql.registerType(root);
+        ColorSql.registerType(root);
         DigestSql.registerTypes(root);
         JoinUsing.rewrite(parsed);
         RowFieldReferences.rewrite(parsed);
@@ -242,6 +243,7 @@ public final class SqlPlanner {
             SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
             JsonSql.registerType(root);
             IpAddressSql.registerType(root);
+            ColorSql.registerType(root);
             DigestSql.registerTypes(root);
             JoinUsing.rewrite(parsed);
             RowFieldReferences.rewrite(parsed);

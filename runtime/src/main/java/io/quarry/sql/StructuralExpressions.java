@@ -152,6 +152,7 @@ final class StructuralExpressions {
             }
         }
         checkArgumentKinds(name, arguments);
+        checkOrderableElements(name, arguments);
         if (name.equals("array_join") && arguments.get(0).type() instanceof ArrayType array
                 && array.elementType() instanceof io.quarry.type.CharType fixed) {
             // joined as text: each char padded to its length, as a cast to varchar gives it
@@ -194,6 +195,21 @@ final class StructuralExpressions {
                     ExpressionTranslator.coerce(input.body(), state)));
         }
         return new Call(name, arguments, withChars(name, type, arguments));
+    }
+
+    /** array_max, array_min and array_sort without a comparator take only arrays of orderable elements, as in Trino. */
+    private static void checkOrderableElements(String name, List<Expression> arguments) {
+        String expected = switch (name) {
+            case "array_max", "array_min" -> name + "(array(t)) T:orderable";
+            case "array_sort" -> "array_sort(array(e)) E:orderable, array_sort(array(t), function(t,t,integer)) T";
+            default -> null;
+        };
+        if (expected != null && arguments.size() == 1 && arguments.get(0).type() instanceof ArrayType array
+                && !array.elementType().isOrderable()) {
+            // a parameter list names nested types without blanks, as Trino does
+            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + array.displayName().replace(", ", ",")
+                    + ") for function " + name + ". Expected: " + expected);
+        }
     }
 
     /** Functions whose result holds the elements (keys, values) of their first arguments as they are. */

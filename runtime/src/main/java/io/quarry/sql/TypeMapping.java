@@ -58,6 +58,8 @@ final class TypeMapping {
             result = factory.createSqlType(SqlTypeName.DATE);
         } else if (type instanceof io.quarry.type.IpAddressType) {
             result = IpAddressSql.calciteType(factory);
+        } else if (type instanceof io.quarry.type.ColorType) {
+            result = ColorSql.calciteType(factory);
         } else if (type instanceof io.quarry.type.UuidType) {
             result = factory.createSqlType(SqlTypeName.UUID);
         } else if (type instanceof io.quarry.type.JsonType) {

@@ -46,6 +46,10 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
         if (sketch != null) {
             return sketch;
         }
+        if (types.stream().anyMatch(type -> type instanceof SketchSqlType)) {
+            // a sketch, digest or color beside another type: no common type (Calcite has no rules for OTHER)
+            return null;
+        }
         RelDataType common = super.leastRestrictive(types);
         if (common != null && common.getSqlTypeName() == SqlTypeName.TIME_TZ) {
             // time(p) beside time(q) with time zone: the larger precision of them all, as Trino's coercion gives

@@ -30,6 +30,11 @@ final class VariadicConvertlets implements SqlRexConvertletTable {
         if (call.getKind() == SqlKind.IS_DISTINCT_FROM || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
             return NanComparisons::distinctFrom;
         }
+        if (call.getOperator() instanceof ColorSql.Subscript) {
+            // converted as Calcite's own subscript
+            return StandardConvertletTable.INSTANCE.get(org.apache.calcite.sql.fun.SqlStdOperatorTable.ITEM.createCall(
+                    call.getParserPosition(), call.getOperandList()));
+        }
         if (call.getKind() == SqlKind.SAFE_CAST) {
             return VariadicConvertlets::tryCast;
         }

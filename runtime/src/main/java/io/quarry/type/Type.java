@@ -10,7 +10,7 @@ public sealed interface Type
         permits BooleanType, TinyintType, SmallintType, IntegerType, BigintType, RealType, DoubleType, DecimalType,
                 VarcharType, CharType, VarbinaryType, DateType, UnknownType,
                 TimestampType, TimestampWithTimeZoneType, TimeType, TimeWithTimeZoneType, IntervalDayTimeType, IntervalYearMonthType, ArrayType, MapType, RowType,
-                UuidType, IpAddressType, UnorderedType {
+                UuidType, IpAddressType, ColorType, UnorderedType {
 
     /** The lower-case base name, e.g. {@code varchar} or {@code decimal}. */
     String rawType();

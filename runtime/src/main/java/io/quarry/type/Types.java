@@ -17,6 +17,7 @@ public final class Types {
     public static final JsonType JSON = new JsonType();
     public static final UuidType UUID = new UuidType();
     public static final IpAddressType IPADDRESS = new IpAddressType();
+    public static final ColorType COLOR = new ColorType();
     public static final HyperLogLogType HYPER_LOG_LOG = new HyperLogLogType(false);
     public static final HyperLogLogType P4_HYPER_LOG_LOG = new HyperLogLogType(true);
     public static final SetDigestType SET_DIGEST = new SetDigestType();
@@ -66,6 +67,7 @@ public final class Types {
                 case "json" -> JSON;
                 case "uuid" -> UUID;
                 case "ipaddress" -> IPADDRESS;
+                case "color" -> COLOR;
                 case "hyperloglog" -> HYPER_LOG_LOG;
                 case "p4hyperloglog" -> P4_HYPER_LOG_LOG;
                 case "setdigest" -> SET_DIGEST;

@@ -67,6 +67,7 @@ class TestFunctionListing {
             Map.entry("replace(varchar(x), varchar(y), varchar(z))", "varchar(29)"),
             Map.entry("regexp_replace(varchar(x), varchar(y), varchar(z))", "varchar(65)"),
             Map.entry("url_encode(varchar(x))", "varchar(60)"),
+            Map.entry("render(varchar(x), color)", "varchar(20)"),
             // date-time functions
             Map.entry("to_iso8601(timestamp(p))", "varchar(26)"),
             Map.entry("to_iso8601(timestamp(p) with time zone)", "varchar(32)"));

@@ -304,7 +304,7 @@ class TestSqlPlanner {
         assertError("SELECT no_such_function(1)", ErrorCode.FUNCTION_NOT_FOUND, 1, 8,
                 "Function 'no_such_function' not registered");
         assertError("SELECT 1 + 'a'", ErrorCode.TYPE_MISMATCH, 1, 8, "Cannot apply operator: integer + varchar(1)");
-        assertError("SELECT name FROM nation WHERE nationkey = 'a'", ErrorCode.TYPE_MISMATCH, 1, 31,
+        assertError("SELECT name FROM nation WHERE nationkey = 'a'", ErrorCode.TYPE_MISMATCH, 1, 41,
                 "Cannot apply operator: bigint = varchar(1)");
         assertError("SELECT length(1)", ErrorCode.FUNCTION_NOT_FOUND, 1, 8, "Unexpected parameters (integer) for function length");
         assertError("SELECT name, count(*) FROM nation", ErrorCode.EXPRESSION_NOT_AGGREGATE, 1, 8,

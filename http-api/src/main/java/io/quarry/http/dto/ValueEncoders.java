@@ -100,6 +100,10 @@ public final class ValueEncoders {
                 generator.writeString(io.quarry.type.UuidType.text(bytes.rawData(), bytes.offset(position)));
             };
         }
+        if (type instanceof io.quarry.type.ColorType) {
+            return (generator, block, position) ->
+                    generator.writeString(io.quarry.type.ColorType.text(((LongBlock) block).getLong(position)));
+        }
         if (type instanceof DateType) {
             return (generator, block, position) ->
                     generator.writeString(LocalDate.ofEpochDay(((LongBlock) block).getLong(position)).toString());

@@ -74,6 +74,15 @@ class TestResultData {
     }
 
     @Test
+    void colorsAreHexOrSystemNames() {
+        // as Trino shows rgb(255,128,0), color('red') and a NULL color
+        BlockBuilder colors = BlockBuilder.create(Types.COLOR, 3)
+                .appendLong(io.quarry.type.ColorType.rgb(255, 128, 0)).appendLong(io.quarry.type.ColorType.systemColor(1)).appendNull();
+        ResultData data = ResultData.of(List.of(Types.COLOR), List.of(Page.of(colors.build()))).orElseThrow();
+        assertThat(json(data)).isEqualTo("[[\"#ff8000\"],[\"red\"],[null]]");
+    }
+
+    @Test
     void rowsSpanPagesAndEmptyResultsHaveNoData() {
         Page one = Page.of(BlockBuilder.create(Types.BIGINT, 1).appendLong(1).build());
         Page empty = Page.of(BlockBuilder.create(Types.BIGINT, 0).build());

@@ -362,6 +362,8 @@ public final class KryoRegistrations {
         kryo.register(1151, io.quarry.type.QuantileDigestType.class);
         kryo.register(1090, io.quarry.type.TimeWithTimeZoneType.class);
         kryo.register(1091, io.quarry.type.IpAddressType.class);
+        // the color type (ids 1160-1169)
+        kryo.register(1160, io.quarry.type.ColorType.class);
         // the table function sequence (ids 1120-1129)
         kryo.register(1120, io.quarry.connector.system.SequenceSplit.class);
         // Dynamic filtering (ids 640-659)

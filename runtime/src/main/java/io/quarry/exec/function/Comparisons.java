@@ -163,7 +163,8 @@ final class Comparisons {
         if (Arithmetic.isIntegral(left) && Arithmetic.isIntegral(right)) {
             return Kind.LONG;
         }
-        if (left instanceof DateType && right instanceof DateType) {
+        if (left instanceof DateType && right instanceof DateType
+                || left instanceof io.quarry.type.ColorType && right instanceof io.quarry.type.ColorType) {
             return Kind.LONG;
         }
         if (left.isNumeric() && right.isNumeric() && left.storage() == Storage.DOUBLE && right.storage() == Storage.DOUBLE) {

@@ -51,6 +51,10 @@ public final class Functions {
         if (timeWithTimeZone != null) {
             return timeWithTimeZone;
         }
+        ScalarKernel color = ColorFunctions.resolve(call);
+        if (color != null) {
+            return color;
+        }
         ScalarKernel uuid = UuidFunctions.resolve(call);
         if (uuid != null) {
             return uuid;

@@ -228,6 +228,11 @@ public final class ScalarLibrary {
         if (types.isEmpty() || !StringFunctions.isText(types.get(0))) {
             throw Functions.unsupported("format", types);
         }
+        for (Type type : types.subList(1, types.size())) {
+            if (type instanceof io.quarry.type.ColorType) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Type not supported for formatting: " + type.displayName());
+            }
+        }
         return (arguments, count) -> {
             io.quarry.block.BlockBuilder out = io.quarry.block.BlockBuilder.create(Types.VARCHAR, count);
             for (int i = 0; i < count; i++) {

@@ -283,6 +283,9 @@ public final class StructuralFunctions {
             }
             if (found >= 0) {
                 out.append(maps.values(), found);
+            } else if (strict && type.keyType() instanceof io.quarry.type.ColorType) {
+                // Trino has no text of a color to show
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Key not present in map");
             } else if (strict) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
                         "Key not present in map: " + Values.toObject(type.keyType(), keys, i));

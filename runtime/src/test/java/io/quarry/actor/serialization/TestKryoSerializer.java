@@ -300,6 +300,7 @@ class TestKryoSerializer {
                 new Constant(new byte[] {1, 2}, Types.VARBINARY),
                 new Constant(new byte[16], Types.UUID),
                 new Constant(new byte[16], Types.IPADDRESS),
+                new Constant(-2L, Types.COLOR),
                 new Constant(io.quarry.type.TimeWithTimeZoneType.pack(3_723_456_000_000L, 330), io.quarry.type.TemporalTypes.timeWithTimeZone(3)),
                 new Constant(new BigDecimal("12.34"), Types.decimal(4, 2)),
                 Constant.nullOf(Types.INTEGER));
@@ -417,6 +418,7 @@ class TestKryoSerializer {
                 Types.JSON,
                 Types.UUID,
                 Types.IPADDRESS,
+                Types.COLOR,
                 io.quarry.type.TemporalTypes.timeWithTimeZone(9),
                 Types.P4_HYPER_LOG_LOG,
                 Types.SET_DIGEST,
