@@ -9,15 +9,16 @@ import java.util.Set;
 
 /**
  * The functions Trino gives a char(n) to as its padded text ({@code substr}, {@code lpad}, {@code to_utf8},
- * {@code format}, LIKE): Quarry holds a char without its trailing spaces, so such an argument becomes the cast to
- * varchar(n), which pads it back.
+ * {@code format}, LIKE, {@code reverse}): Quarry holds a char without its trailing spaces, so such an argument
+ * becomes the cast to varchar(n), which pads it back. The reverse of a char(n) is a char(n), its padding in front.
  */
 final class PaddedCharArguments {
-    private static final Set<String> FUNCTIONS = Set.of("substr", "substring", "lpad", "to_utf8", "format", "like");
+    private static final Set<String> FUNCTIONS = Set.of("substr", "substring", "lpad", "to_utf8", "format", "like", "reverse");
 
     private PaddedCharArguments() {}
 
     static Expression pad(Expression expression) {
+        FunctionSignatures.checkCharArguments(expression);
         if (!(expression instanceof Call call) || !FUNCTIONS.contains(call.function())
                 || call.arguments().stream().noneMatch(argument -> argument.type() instanceof CharType)) {
             return expression;
@@ -27,6 +28,9 @@ final class PaddedCharArguments {
                         ? (Expression) new Call("cast", List.of(argument), Types.varchar(text.length()))
                         : argument)
                 .toList();
+        if (call.function().equals("reverse") && call.arguments().get(0).type() instanceof CharType text) {
+            return CharCast.translate(new Call("reverse", arguments, Types.varchar(text.length())), text.length());
+        }
         return new Call(call.function(), arguments, call.type());
     }
 }
