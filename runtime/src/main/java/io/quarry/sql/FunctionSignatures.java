@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The scalar functions' signatures of {@code SHOW FUNCTIONS} ({@link FunctionListing}), by name and argument count,
+ * The scalar and aggregate functions' signatures of {@code SHOW FUNCTIONS} ({@link FunctionListing}), by name and argument count,
  * for what Trino decides from them: the type of a bare NULL argument ({@link BareNullArguments}) and whether a
  * function takes a char(n) at all.
  */
@@ -30,7 +30,9 @@ final class FunctionSignatures {
     /** Trino's types of patterns, paths and character sets, which varchar and char coerce to. */
     static final Set<String> PATTERN_TYPES = Set.of("joniregexp", "codepoints", "jsonpath");
 
-    private static final Map<String, Map<Integer, List<Signature>>> SIGNATURES = load();
+    private static final Map<String, Map<Integer, List<Signature>>> SIGNATURES = load("scalar");
+
+    private static final Map<String, Map<Integer, List<Signature>>> AGGREGATE_SIGNATURES = load("aggregate");
 
     private FunctionSignatures() {}
 
@@ -46,8 +48,16 @@ final class FunctionSignatures {
         }
     }
 
-    /** The signatures of the scalar function {@code name} (in lower case) with {@code count} arguments. */
+    /**
+     * The signatures of the scalar function {@code name} (in lower case) with {@code count} arguments; those of the
+     * aggregate function of that name if there is no scalar one (no name is both).
+     */
     static List<Signature> of(String name, int count) {
+        return SIGNATURES.getOrDefault(name, AGGREGATE_SIGNATURES.getOrDefault(name, Map.of())).getOrDefault(count, List.of());
+    }
+
+    /** The signatures of the scalar function {@code name} only, for what only scalar calls are checked for. */
+    static List<Signature> ofScalar(String name, int count) {
         return SIGNATURES.getOrDefault(name, Map.of()).getOrDefault(count, List.of());
     }
 
@@ -87,7 +97,7 @@ final class FunctionSignatures {
         if (types.stream().noneMatch(type -> type instanceof CharType)) {
             return;
         }
-        List<Signature> signatures = of(function, types.size());
+        List<Signature> signatures = ofScalar(function, types.size());
         if (signatures.isEmpty()) {
             return;
         }
@@ -109,10 +119,10 @@ final class FunctionSignatures {
         return parameter.startsWith("char(") || VARIABLE.matcher(parameter).matches() || PATTERN_TYPES.contains(parameter);
     }
 
-    private static Map<String, Map<Integer, List<Signature>>> load() {
+    private static Map<String, Map<Integer, List<Signature>>> load(String functionType) {
         Map<String, Map<Integer, List<Signature>>> signatures = new HashMap<>();
         for (FunctionListing.FunctionRow row : FunctionListing.list(Optional.empty(), Optional.empty())) {
-            if (row.functionType().equals("scalar")) {
+            if (row.functionType().equals(functionType)) {
                 List<String> parameters = row.argumentTypeList();
                 signatures.computeIfAbsent(row.function(), name -> new HashMap<>())
                         .computeIfAbsent(parameters.size(), count -> new ArrayList<>())

@@ -43,7 +43,16 @@ class TestBareNullAndCharArguments extends LocalQueryTest {
         assertResult("SELECT sequence(NULL, TIMESTAMP '2020-01-01 00:00:00', INTERVAL '1' DAY)",
                 List.of("array(timestamp(0))"), nulls(1));
         // a NULL answers NULL before the unit is read
-        assertResult("SELECT date_diff('ab', NULL, DATE '2020-01-01')", List.of("bigint"), nulls(1));
+        assertResult("SELECT date_diff('ab', NULL, DATE '2020-01-01'), from_unixtime(NULL, 'ab')",
+                List.of("bigint", "timestamp(3) with time zone"), nulls(2));
+    }
+
+    @Test
+    void bareNullOfAggregates() throws Exception {
+        assertResult("SELECT merge_set_digest(NULL)", List.of("SetDigest"), nulls(1));
+        assertFails("SELECT merge(NULL)", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        assertFails("SELECT avg(NULL)", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        assertFails("SELECT approx_most_frequent(NULL, NULL, NULL)", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
     }
 
     @Test
