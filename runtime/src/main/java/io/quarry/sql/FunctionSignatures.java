@@ -115,6 +115,14 @@ final class FunctionSignatures {
         }
     }
 
+    /**
+     * Whether argument {@code position} of a call of {@code function} with {@code count} arguments is a pattern, a
+     * JSON path or a character set: a char(n) there is read with its padding, as Trino coerces it to that type.
+     */
+    static boolean isPattern(String function, int count, int position) {
+        return ofScalar(function, count).stream().anyMatch(signature -> PATTERN_TYPES.contains(signature.parameters().get(position)));
+    }
+
     private static boolean takesChar(String parameter) {
         return parameter.startsWith("char(") || VARIABLE.matcher(parameter).matches() || PATTERN_TYPES.contains(parameter);
     }

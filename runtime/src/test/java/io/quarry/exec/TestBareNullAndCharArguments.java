@@ -89,6 +89,10 @@ class TestBareNullAndCharArguments extends LocalQueryTest {
         // patterns and character sets take a char as their text
         assertResult("SELECT regexp_like('ab', CAST('a' AS char(1))), trim('ab', CAST('a' AS char(1)))",
                 List.of("boolean", "varchar(2)"), List.of(true, "b"));
+        // with their padding
+        assertResult("SELECT regexp_like('ab', CAST('ab' AS char(3))), regexp_replace('a b', CAST('b' AS char(2))),"
+                        + " trim('  ab  ', CAST('a' AS char(2)))",
+                List.of("boolean", "varchar(3)", "varchar(6)"), List.of(false, "a b", "b"));
         assertResult("SELECT reverse(CAST('ab' AS char(4))), lower(CAST('Ab' AS char(4))), length(CAST('ab' AS char(4))),"
                         + " substr(CAST('ab' AS char(4)), 2), concat(CAST('ab' AS char(4)), 'x'), CAST('ab' AS char(4)) LIKE 'ab  '",
                 List.of("char(4)", "char(4)", "bigint", "varchar(4)", "char(5)", "boolean"),
