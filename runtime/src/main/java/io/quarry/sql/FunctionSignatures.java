@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The scalar and aggregate functions' signatures of {@code SHOW FUNCTIONS} ({@link FunctionListing}), by name and argument count,
- * for what Trino decides from them: the type of a bare NULL argument ({@link BareNullArguments}) and whether a
- * function takes a char(n) at all.
+ * The scalar and aggregate functions' signatures of {@code SHOW FUNCTIONS} ({@link FunctionListing}), by name and
+ * argument count, for what Trino decides from them: the type of a bare NULL argument ({@link BareNullArguments}),
+ * whether a function takes a char(n) at all and where it reads one with its padding.
  */
 final class FunctionSignatures {
     /** Type variables of the catalogue's signatures: {@code E}, {@code K2}, ... */
