@@ -7,6 +7,7 @@ import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
 import io.quarry.plan.expression.Form;
 import io.quarry.plan.expression.InputRef;
+import io.quarry.plan.expression.Lambda;
 import io.quarry.plan.expression.SpecialForm;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
@@ -25,8 +26,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -87,7 +90,7 @@ final class ExpressionTranslator {
         }
         Expression structural = StructuralExpressions.translate(this, node);
         if (structural != null) {
-            return structural;
+            return FunctionSignatures.checkCharArguments(structural);
         }
         if (node instanceof RexInputRef ref) {
             int channel = mapping[ref.getIndex()];
@@ -103,7 +106,7 @@ final class ExpressionTranslator {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Window functions are not supported yet");
         }
         if (node instanceof RexCall call) {
-            return call(call);
+            return FunctionSignatures.checkCharArguments(call(call));
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Expression " + node + " is not supported yet");
     }
@@ -140,8 +143,21 @@ final class ExpressionTranslator {
     }
 
     private Expression call(RexCall call) {
-        Expression library = ScalarFunctionTranslator.translate(call, this::translate);
+        // the arguments' own types, before a kernel's coercions hide a char(n) (which Trino does not coerce)
+        Map<RexNode, Type> argumentTypes = new IdentityHashMap<>();
+        Expression library;
+        try {
+            library = ScalarFunctionTranslator.translate(call, operand -> {
+                Expression argument = translate(operand);
+                argumentTypes.put(operand, argument instanceof Lambda ? Types.UNKNOWN : argument.type());
+                return argument;
+            });
+        } catch (QuarryException e) {
+            FunctionSignatures.checkCharArguments(call.getOperator().getName(), call.getOperands(), argumentTypes);
+            throw e;
+        }
         if (library != null) {
+            FunctionSignatures.checkCharArguments(call.getOperator().getName(), call.getOperands(), argumentTypes);
             return PaddedCharArguments.pad(library);
         }
         SqlKind kind = call.getKind();

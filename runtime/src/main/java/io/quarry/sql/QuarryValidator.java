@@ -315,6 +315,11 @@ final class QuarryValidator extends SqlValidatorImpl {
     protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
         DecimalRounding.rewrite(node);
         CharCast.rewrite(node);
+        if (node instanceof SqlCall call) {
+            // before Calcite turns year(NULL) into EXTRACT(YEAR FROM NULL)
+            BareNullArguments.bind(call, java.util.Optional.empty(), this::getValidatedNodeTypeIfKnown, typeFactory,
+                    this::setValidatedNodeType, bound -> location(bound.getParserPosition()));
+        }
         node = TemporalSyntax.rewriteExtract(node, this::location);
         NormalizeForm.rewrite(node);
         SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
@@ -342,6 +347,11 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
         IntervalElements.widen(expression, operand -> super.deriveType(scope, operand));
         TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));
+        if (expression instanceof SqlCall call && getValidatedNodeTypeIfKnown(call) == null) {
+            BareNullArguments.bind(call, java.util.Optional.of(operand -> deriveType(scope, operand)),
+                    this::getValidatedNodeTypeIfKnown, typeFactory, this::setValidatedNodeType,
+                    bound -> location(bound.getParserPosition()));
+        }
         // operand types first: Calcite's own check of the call would word a mismatch otherwise
         if (expression instanceof SqlBasicCall call
                 && call.getKind().belongsTo(SqlKind.BINARY_COMPARISON)

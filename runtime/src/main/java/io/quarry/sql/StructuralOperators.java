@@ -63,7 +63,7 @@ final class StructuralOperators {
         operators.add(function("ARRAY_POSITION", 2, 2, Shape.ARRAY_FIRST, bigint()));
         operators.add(function("ARRAY_DISTINCT", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
         // array_sort(a) and array_sort(a, (x, y) -> comparison)
-        operators.add(new SqlFunction("ARRAY_SORT", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE, null,
+        operators.add(new SqlFunction("ARRAY_SORT", SqlKind.OTHER_FUNCTION, bareNulls(Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE), null,
                 new Checker(1, 2, Shape.ARRAY_FIRST, true), SqlFunctionCategory.SYSTEM));
         operators.add(function("ARRAY_MAX", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
         operators.add(function("ARRAY_MIN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
@@ -182,6 +182,9 @@ final class StructuralOperators {
 
     private static RelDataType elementAtType(SqlOperatorBinding binding) {
         RelDataType container = binding.getOperandType(0);
+        if (container.getSqlTypeName() == SqlTypeName.NULL) {
+            return container; // element_at(NULL, k): an array or a map of unknown, an unknown NULL, as in Trino
+        }
         if (container.getSqlTypeName() == SqlTypeName.MAP) {
             return nullable(binding.getTypeFactory(), container.getValueType());
         }
@@ -352,11 +355,11 @@ final class StructuralOperators {
             RelDataType first = binding.getOperandType(0);
             boolean ok = switch (shape) {
                 case ARRAY_FIRST -> first.getSqlTypeName() == SqlTypeName.ARRAY || isUntyped(first)
-                        || IpAddressSql.isCidrContains(binding) || isBareNull(first);
-                case MAP_FIRST -> first.getSqlTypeName() == SqlTypeName.MAP || isUntyped(first) || isBareNull(first);
+                        || IpAddressSql.isCidrContains(binding) || isBareNull(first, binding);
+                case MAP_FIRST -> first.getSqlTypeName() == SqlTypeName.MAP || isUntyped(first) || isBareNull(first, binding);
                 case ANY -> true;
             };
-            if (ok && hasLambda && !isUntyped(first)) {
+            if (ok && hasLambda && !isUntyped(first) && !isBareNull(first, binding)) {
                 ok = typeLambdas(binding);
             }
             if (!ok && throwOnFailure) {
@@ -365,9 +368,12 @@ final class StructuralOperators {
             return ok;
         }
 
-        /** A NULL where a function without lambdas wants its collection: the call answers NULL. */
-        private boolean isBareNull(RelDataType type) {
-            return !hasLambda && type.getSqlTypeName() == SqlTypeName.NULL;
+        /**
+         * A NULL where a function wants its collection, in a call without a lambda ({@code array_sort(NULL)}): the
+         * call answers NULL. Where a lambda belongs a NULL is no function, as in Trino.
+         */
+        private boolean isBareNull(RelDataType type, SqlCallBinding binding) {
+            return type.getSqlTypeName() == SqlTypeName.NULL && (!hasLambda || binding.getOperandCount() < max);
         }
 
         /** A lambda parameter of a still-untyped outer lambda: accepted until its type is known. */

@@ -46,14 +46,20 @@ class TestFunctionListing {
             Map.entry("V2", "double"));
 
     /** Instances of the parametric types, distinct lengths so that a result shows which argument it follows. */
-    private static final Map<String, String> PARAMETRIC_TYPES = Map.of(
-            "decimal(p,s)", "decimal(10,2)",
-            "timestamp(p)", "timestamp(3)",
-            "time(p)", "time(3)",
-            "varchar(x)", "varchar(5)",
-            "varchar(y)", "varchar(3)",
-            "varchar(z)", "varchar(4)",
-            "qdigest(v)", "qdigest(double)");
+    private static final Map<String, String> PARAMETRIC_TYPES = Map.ofEntries(
+            Map.entry("decimal(p,s)", "decimal(10,2)"),
+            Map.entry("timestamp(p)", "timestamp(3)"),
+            Map.entry("time(p)", "time(3)"),
+            Map.entry("varchar(x)", "varchar(5)"),
+            Map.entry("varchar(y)", "varchar(3)"),
+            Map.entry("varchar(z)", "varchar(4)"),
+            Map.entry("char(x)", "char(5)"),
+            Map.entry("char(y)", "char(3)"),
+            // Trino's types of regular expressions, JSON paths and character sets are varchar to Quarry
+            Map.entry("joniregexp", "varchar(3)"),
+            Map.entry("jsonpath", "varchar(3)"),
+            Map.entry("codepoints", "varchar(3)"),
+            Map.entry("qdigest(v)", "qdigest(double)"));
 
     /** Results computed from the parameters (Trino's constraints), under the instances above. */
     private static final Map<String, String> COMPUTED_RESULTS = Map.ofEntries(
@@ -65,7 +71,8 @@ class TestFunctionListing {
             Map.entry("truncate(decimal(p,s))", "decimal(8,0)"),
             Map.entry("sum(decimal(p,s))", "decimal(38,2)"),
             Map.entry("replace(varchar(x), varchar(y), varchar(z))", "varchar(29)"),
-            Map.entry("regexp_replace(varchar(x), varchar(y), varchar(z))", "varchar(65)"),
+            Map.entry("regexp_replace(varchar(x), joniregexp, varchar(z))", "varchar(65)"),
+            Map.entry("concat(char(x), char(y))", "char(8)"),
             Map.entry("url_encode(varchar(x))", "varchar(60)"),
             Map.entry("render(varchar(x), color)", "varchar(20)"),
             // date-time functions

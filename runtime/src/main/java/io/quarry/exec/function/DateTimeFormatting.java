@@ -356,6 +356,10 @@ final class DateTimeFormatting {
     }
 
     static ScalarKernel fromUnixtime(List<Expression> arguments, List<Type> types) {
+        if (arguments.get(0) instanceof Constant time && time.value() == null) {
+            // a NULL time answers NULL whatever the zone, as in Trino: the zone is not read
+            return (blocks, count) -> Blocks.nulls(TIMESTAMP_TZ_3, count);
+        }
         ZoneId zone;
         try {
             zone = zoneArgument(arguments, 1);

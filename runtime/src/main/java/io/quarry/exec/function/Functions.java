@@ -30,8 +30,9 @@ public final class Functions {
         try {
             return resolveTyped(call);
         } catch (QuarryException e) {
-            // Trino binds a bare NULL to the parameter's type, and a function answers NULL to a NULL argument
-            if (e.errorCode() == ErrorCode.NOT_SUPPORTED
+            // Trino binds a bare NULL to the parameter's type, and a function answers NULL to a NULL argument; the
+            // call was validated, so a kernel missing for an unknown argument is no unknown function
+            if ((e.errorCode() == ErrorCode.NOT_SUPPORTED || e.errorCode() == ErrorCode.FUNCTION_NOT_FOUND)
                     && call.arguments().stream().anyMatch(argument -> argument.type() instanceof UnknownType)) {
                 return (arguments, count) -> Blocks.nulls(call.type(), count);
             }

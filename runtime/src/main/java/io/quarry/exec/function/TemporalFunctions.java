@@ -243,6 +243,9 @@ final class TemporalFunctions {
     }
 
     private static Unit constantUnit(List<Expression> arguments, int index, String function) {
+        if (arguments.stream().anyMatch(argument -> argument instanceof Constant constant && constant.value() == null)) {
+            return null; // a NULL argument answers NULL whatever the unit, as in Trino: the unit is read row by row
+        }
         if (arguments.get(index) instanceof Constant constant && constant.value() instanceof String text) {
             return Unit.parse(text, function);
         }
