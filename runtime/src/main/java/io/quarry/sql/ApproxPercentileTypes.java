@@ -10,15 +10,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The signatures of {@code approx_percentile} as Trino has them: {@code (x, percentage)},
- * {@code (x, percentages)}, {@code (x, w, percentage)} and {@code (x, w, percentages)}, where x is a bigint,
- * real or double (smaller integers widen to bigint, decimals to double) and the result is x's type, or an
- * array of it for an array of percentages.
+ * {@code (x, percentages)}, {@code (x, w, percentage)}, {@code (x, w, percentages)} and
+ * {@code (x, w, percentage, accuracy)}, where x is a bigint, real or double (smaller integers widen to bigint,
+ * decimals to real) and the result is x's type, or an array of it for an array of percentages.
  */
 final class ApproxPercentileTypes {
     static final SqlOperandTypeChecker OPERANDS = OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC)
             .or(OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.ARRAY))
             .or(OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC))
-            .or(OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.ARRAY));
+            .or(OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.ARRAY))
+            .or(OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC));
 
     static final SqlReturnTypeInference RETURN_TYPE = binding -> {
         RelDataTypeFactory factory = binding.getTypeFactory();
@@ -35,7 +36,8 @@ final class ApproxPercentileTypes {
     private static SqlTypeName valueType(SqlTypeName name) {
         return switch (name) {
             case TINYINT, SMALLINT, INTEGER, BIGINT -> SqlTypeName.BIGINT;
-            case REAL, FLOAT -> SqlTypeName.REAL;
+            // a decimal goes to real, the nearer of the two types it coerces to
+            case REAL, FLOAT, DECIMAL -> SqlTypeName.REAL;
             default -> SqlTypeName.DOUBLE;
         };
     }

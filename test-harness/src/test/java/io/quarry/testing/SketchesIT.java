@@ -7,9 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * approx_distinct and the sketch types (HyperLogLog, SetDigest, tdigest, qdigest) on one node and on a coordinator with two
- * workers, where partial sketches cross the exchange in their serialised form: the estimates, the bytes and
- * the protocol's rendering are Trino 476's.
+ * approx_distinct, approx_percentile with an accuracy and the sketch types (HyperLogLog, SetDigest, tdigest, qdigest)
+ * on one node and on a coordinator with two workers, where partial sketches cross the exchange in their serialised
+ * form: the estimates, the bytes and the protocol's rendering are Trino 476's.
  */
 class SketchesIT extends OneNodeAndCluster {
     private static StatementClient tpch(String which) {
@@ -76,5 +76,21 @@ class SketchesIT extends OneNodeAndCluster {
         assertThat(ok(client, "SELECT values_at_quantiles(merge(d), ARRAY[0.25, 0.75]), quantile_at_value(merge(d), 3)"
                 + " FROM (SELECT qdigest_agg(linenumber) d FROM lineitem GROUP BY suppkey)").rows())
                 .containsExactly(List.of(List.of(2, 4), 0.46364769422517654));
+    }
+
+    @ParameterizedTest
+    @MethodSource("clusters")
+    void percentileQuantileDigestsMergeAcrossTheExchange(String which) {
+        StatementClient client = tpch(which);
+        // digests of few distinct values are exact: the same answers whatever order the partial ones merge in
+        assertThat(ok(client, "SELECT approx_percentile(orderkey % 10, 1, 0.5, 0.01), approx_percentile(CAST(orderkey % 10 AS double) / 4, 1.5, 0.9, 0.02),"
+                + " approx_percentile(CAST(custkey % 7 AS real), 2, 0.1, 0.5) FROM orders").rows())
+                .containsExactly(List.of(5, 2.25, 0.0));
+        assertThat(ok(client, "SELECT orderstatus, approx_percentile(linenumber, quantity / 10, 0.75, 0.01) FROM lineitem l"
+                + " JOIN orders o USING (orderkey) GROUP BY orderstatus ORDER BY 1").rows())
+                .containsExactly(List.of("F", 4), List.of("O", 4), List.of("P", 4));
+        StatementClient.Result refused = client.execute("SELECT approx_percentile(linenumber, discount * 100, 0.5, 0.01) FROM lineitem");
+        assertThat(refused.errorName()).isEqualTo("INVALID_FUNCTION_ARGUMENT");
+        assertThat(refused.error().orElseThrow().path("message").asText()).isEqualTo("percentile weight must be > 0");
     }
 }

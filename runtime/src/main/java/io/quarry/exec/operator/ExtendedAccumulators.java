@@ -49,7 +49,7 @@ final class ExtendedAccumulators {
             case "max_by", "min_by" -> new ValueByKey(call.argumentTypes().get(0), call.argumentTypes().get(1), function.equals("max_by"));
             case "arbitrary", "any_value" -> new Arbitrary(result);
             case "approx_distinct" -> new ApproxDistinct(call);
-            case "approx_percentile" -> new ApproxPercentileAccumulator(call);
+            case "approx_percentile" -> ApproxPercentileAccumulator.create(call, false);
             case "approx_set" -> HyperLogLogAccumulator.approxSet(call.argumentTypes().get(0));
             case "merge" -> DigestFunctions.isDigest(result)
                     ? new DigestAccumulator(true, result, call.argumentTypes())

@@ -631,10 +631,14 @@ public final class WindowOperator implements Operator {
         }
         AggregateCall call = new AggregateCall(
                 function.function(), arguments, function.argumentTypes(), function.resultType(), false, Optional.empty(), orderBy);
-        // Trino's window sum of integers wraps around instead of failing on overflow
-        AccumulatorFactory each = Accumulators.create(call) instanceof Accumulators.LongSum
+        // Trino's window sum of integers wraps around instead of failing on overflow, and its window
+        // approx_percentile answers from the digest as built
+        Accumulator sample = Accumulators.create(call);
+        AccumulatorFactory each = sample instanceof Accumulators.LongSum
                 ? () -> new Accumulators.LongSum(false)
-                : () -> Accumulators.create(call);
+                : call.function().equals("approx_percentile")
+                        ? () -> ApproxPercentileAccumulator.create(call, true)
+                        : () -> Accumulators.create(call);
         if (function.distinct()) {
             List<Type> distinctTypes = new ArrayList<>();
             distinctTypes.add(io.quarry.type.Types.BIGINT);

@@ -144,10 +144,36 @@ class TestApproxPercentileAccumulator {
                 .satisfies(e -> assertThat(((QuarryException) e).errorCode()).isEqualTo(ErrorCode.INVALID_FUNCTION_ARGUMENT));
     }
 
+    /** Values {@code v % 10} for v from {@code from}, PAGE_ROWS of them, weight 1.5, the percentage and accuracy 0.01. */
+    private static Page tenValues(long from, double percentage) {
+        long[] values = new long[PAGE_ROWS];
+        for (int i = 0; i < PAGE_ROWS; i++) {
+            values[i] = (from + i) % 10;
+        }
+        double[] weights = new double[PAGE_ROWS];
+        double[] accuracies = new double[PAGE_ROWS];
+        java.util.Arrays.fill(weights, 1.5);
+        java.util.Arrays.fill(accuracies, 0.01);
+        return new Page(PAGE_ROWS, new Block[] {new LongBlock(PAGE_ROWS, null, values), new DoubleBlock(PAGE_ROWS, null, weights),
+                scalarPercentage(percentage), new DoubleBlock(PAGE_ROWS, null, accuracies)});
+    }
+
+    @Test
+    void accuracyFormMergesQuantileDigestsBetweenSteps() {
+        List<Type> types = List.of(Types.BIGINT, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE);
+        AggregateCall call = new AggregateCall("approx_percentile", List.of(0, 1, 2, 3), types, Types.BIGINT, false, Optional.empty());
+        // a digest of ten distinct values is exact: 0..9 as often each, the median is the sixth, as in Trino
+        assertThat(partialThenFinal(call, types, tenValues(0, 0.5), tenValues(3, 0.5), tenValues(7, 0.5))).isEqualTo(5L);
+        assertThat(partialThenFinal(call, types, tenValues(0, 0.1), tenValues(5, 0.1))).isEqualTo(1L);
+        List<List<Object>> single = run(new HashAggregationOperator(types, List.of(), List.of(call), AggregationStep.SINGLE),
+                List.of(Types.BIGINT), tenValues(0, 0.9), tenValues(1, 0.9));
+        assertThat(single).containsExactly(List.of(9L));
+    }
+
     @Test
     void memoryIsBoundedPerGroup() {
         AggregateCall call = new AggregateCall("approx_percentile", List.of(0, 2), List.of(Types.BIGINT, Types.DOUBLE), Types.BIGINT, false, Optional.empty());
-        ApproxPercentileAccumulator accumulator = new ApproxPercentileAccumulator(call);
+        ApproxPercentileAccumulator accumulator = new ApproxPercentileAccumulator(call, false);
         accumulator.ensureCapacity(1);
         int[] groups = new int[PAGE_ROWS];
         long afterOnePage = 0;
