@@ -8,8 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The estimates of approx_percentile, with an accuracy (a quantile digest) or without (a t-digest), over inputs
- * read in one stream, where they are Trino 476's answers, and their errors.
+ * The estimates of approx_percentile (a quantile digest with an accuracy, else a t-digest), approx_most_frequent (a
+ * stream summary) and numeric_histogram over inputs read in one stream, where they are Trino 476's answers, and
+ * their errors.
  */
 class TestApproximateAggregates extends LocalQueryTest {
     private static final String ONE_TO_TEN = " FROM (VALUES 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) t(x)";
@@ -120,6 +121,62 @@ class TestApproximateAggregates extends LocalQueryTest {
                 ErrorCode.INVALID_FUNCTION_ARGUMENT, "value must be finite; was -Infinity");
         assertFails("SELECT approx_percentile(x, 0.5, ARRAY[2]) FROM (VALUES 1) t(x)",
                 ErrorCode.INVALID_FUNCTION_ARGUMENT, "weight must be >= 1, was 0.5");
+    }
+
+    @Test
+    void mostFrequentKeepsAStreamSummaryOfCapacityCounters() throws Exception {
+        assertResult("SELECT approx_most_frequent(2, x, 2), approx_most_frequent(3, x, 3) FROM (VALUES 1, 2, 3, 1, 2, 3, 4, 4, 4, 1, 5, 5) t(x)",
+                List.of("map(bigint, bigint)", "map(bigint, bigint)"), List.of(map(4L, 6L, 5L, 6L), map(4L, 5L, 5L, 4L, 1L, 3L)));
+        assertResult("SELECT approx_most_frequent(3, x, 2) FROM (VALUES 'a', 'b', 'c', 'a', 'b', 'c', 'd', 'd', 'd', 'a', 'e', 'e') t(x)",
+                List.of("map(varchar, bigint)"), List.of(map("d", 6L, "e", 6L)));
+        // of equal counts, those that reached it first
+        assertResult("SELECT approx_most_frequent(3, x, 1), approx_most_frequent(2, x, 5) FROM (VALUES 1, 2, 2, 3, 3, 1) t(x)",
+                List.of("map(bigint, bigint)", "map(bigint, bigint)"), List.of(map(1L, 6L), map(2L, 2L, 3L, 2L)));
+        assertResult("SELECT approx_most_frequent(4, name, 3), approx_most_frequent(3, regionkey, 2), approx_most_frequent(2, substr(comment, 1, 1), 4)"
+                        + " FROM tpch.tiny.nation",
+                List.of("map(varchar, bigint)", "map(bigint, bigint)", "map(varchar, bigint)"),
+                List.of(map("UNITED STATES", 9L, "RUSSIA", 8L, "UNITED KINGDOM", 8L), map(3L, 13L, 1L, 12L), map("y", 7L, "h", 6L)));
+        assertResult("SELECT approx_most_frequent(3, x % 7, 4), approx_most_frequent(3, CAST(x % 11 AS varchar), 5)" + TEN_THOUSAND,
+                List.of("map(bigint, bigint)", "map(varchar, bigint)"),
+                List.of(map(1L, 2500L, 2L, 2500L, 3L, 2500L), map("8", 2000L, "9", 2000L, "10", 2000L)));
+        assertResult("SELECT g, approx_most_frequent(2, x, 2) FROM (VALUES (1, 5), (2, 6), (1, 7), (1, 5), (2, 8), (1, 8), (2, 8), (1, 9)) t(g, x)"
+                        + " GROUP BY g ORDER BY g",
+                List.of("integer", "map(bigint, bigint)"), List.of(1L, map(9L, 3L, 8L, 2L)), List.of(2L, map(8L, 2L, 6L, 1L)));
+        assertResult("SELECT approx_most_frequent(2, x % 3, 2) OVER (ORDER BY x) FROM (VALUES 1, 2, 3, 4, 5, 6, 7) t(x)",
+                List.of("map(bigint, bigint)"), List.of(map(1L, 1L)), List.of(map(1L, 1L, 2L, 1L)), List.of(map(0L, 2L, 2L, 1L)),
+                List.of(map(0L, 2L, 1L, 2L)), List.of(map(2L, 3L, 1L, 2L)), List.of(map(2L, 3L, 0L, 3L)), List.of(map(1L, 4L, 0L, 3L)));
+    }
+
+    @Test
+    void mostFrequentSkipsRowsWithNullsAndTakesTheFirstRowsSizes() throws Exception {
+        assertResult("SELECT approx_most_frequent(3, x, NULL), approx_most_frequent(NULL, x, 3) FROM (VALUES 1, 2) t(x)",
+                List.of("map(bigint, bigint)", "map(bigint, bigint)"), Arrays.asList(null, null));
+        assertResult("SELECT approx_most_frequent(3, x, IF(x = 1, NULL, 5)), approx_most_frequent(3, x, IF(x = 1, 1, 5)),"
+                        + " approx_most_frequent(IF(x = 1, 2, 3), x, 5) FROM (VALUES 1, 2, 2, 3) t(x)",
+                List.of("map(bigint, bigint)", "map(bigint, bigint)", "map(bigint, bigint)"),
+                List.of(map(2L, 2L, 3L, 1L), map(3L, 4L), map(2L, 2L, 1L, 1L)));
+        assertResult("SELECT approx_most_frequent(IF(x = 2, 1, 3), x, 5) FROM (VALUES 1, 2, 2) t(x)",
+                List.of("map(bigint, bigint)"), List.of(map(2L, 2L, 1L, 1L)));
+        assertFails("SELECT approx_most_frequent(1, x, 0) FROM (VALUES 1) t(x)",
+                ErrorCode.INVALID_FUNCTION_ARGUMENT, "approx_most_frequent bucket count must be greater than one");
+        // Trino fails here on an internal error
+        assertFails("SELECT approx_most_frequent(3, x, 0) FROM (VALUES 1) t(x)",
+                ErrorCode.INVALID_FUNCTION_ARGUMENT, "approx_most_frequent capacity must be between 1 and 2147483647, was 0");
+        assertFails("SELECT approx_most_frequent(3, x, 3000000000) FROM (VALUES 1) t(x)",
+                ErrorCode.INVALID_FUNCTION_ARGUMENT, "approx_most_frequent capacity must be between 1 and 2147483647");
+    }
+
+    @Test
+    void numericHistogramOfOneStream() throws Exception {
+        assertResult("SELECT numeric_histogram(7, sin(x)), numeric_histogram(5, CAST(cos(x) AS real), x % 3 + 0.5)" + TEN_THOUSAND,
+                List.of("map(double, double)", "map(real, real)"),
+                List.of(map(-0.9004284941260651, 2458.0, -0.5606975935660187, 1297.0, -0.20648765050213116, 1156.0,
+                                0.14303891809269106, 1099.0, 0.4438063103364561, 917.0, 0.6989029600718406, 1079.0, 0.9340647848241411, 1994.0),
+                        map((double) -0.8574542f, 4447.0, (double) -0.39163074f, 2199.5, (double) 0.07146164f, 2416.5,
+                                (double) 0.5164893f, 2125.0, (double) 0.89273274f, 3812.0)));
+        assertResult("SELECT numeric_histogram(4, nationkey), numeric_histogram(3, regionkey, nationkey) FROM tpch.tiny.nation",
+                List.of("map(real, real)", "map(real, real)"),
+                List.of(map(3.5, 8.0, 11.5, 8.0, 17.5, 4.0, 22.0, 5.0), map((double) 0.48453608f, 97.0, 2.0, 68.0, (double) 3.4296296f, 135.0)));
     }
 
     private static Map<Object, Object> map(Object... keysAndValues) {
