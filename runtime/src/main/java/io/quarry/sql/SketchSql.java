@@ -70,11 +70,11 @@ final class SketchSql {
     }
 
     private static RelDataType makeSetDigestType(SqlOperatorBinding binding) {
-        // Trino takes the types held as a long or as bytes
+        // Trino takes the types held as a long or as bytes; a bare NULL (unknown) is none of them
         SqlTypeName name = binding.getOperandType(0).getSqlTypeName();
         boolean accepted = binding.getOperandCount() == 1 && (SqlTypeFamily.INTEGER.getTypeNames().contains(name)
                 || name == SqlTypeName.DATE || name == SqlTypeName.VARCHAR || name == SqlTypeName.CHAR
-                || name == SqlTypeName.VARBINARY || name == SqlTypeName.NULL || ColorSql.isColor(binding.getOperandType(0))
+                || name == SqlTypeName.VARBINARY || ColorSql.isColor(binding.getOperandType(0))
                 || name == SqlTypeName.DECIMAL && binding.getOperandType(0).getPrecision() <= 18);
         if (!accepted) {
             throw new QuarryException(ErrorCode.FUNCTION_IMPLEMENTATION_MISSING, "Unsupported type parameters (make_set_digest("

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The estimates of approx_percentile (a quantile digest with an accuracy, else a t-digest), approx_most_frequent (a
  * stream summary) and numeric_histogram over inputs read in one stream, where they are Trino 476's answers, and
- * their errors.
+ * their errors; and the set digest refused a bare NULL, as there.
  */
 class TestApproximateAggregates extends LocalQueryTest {
     private static final String ONE_TO_TEN = " FROM (VALUES 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) t(x)";
@@ -177,6 +177,14 @@ class TestApproximateAggregates extends LocalQueryTest {
         assertResult("SELECT numeric_histogram(4, nationkey), numeric_histogram(3, regionkey, nationkey) FROM tpch.tiny.nation",
                 List.of("map(real, real)", "map(real, real)"),
                 List.of(map(3.5, 8.0, 11.5, 8.0, 17.5, 4.0, 22.0, 5.0), map((double) 0.48453608f, 97.0, 2.0, 68.0, (double) 3.4296296f, 135.0)));
+    }
+
+    @Test
+    void setDigestOfABareNullIsRefused() throws Exception {
+        assertFails("SELECT make_set_digest(NULL)", ErrorCode.FUNCTION_IMPLEMENTATION_MISSING,
+                "Unsupported type parameters (make_set_digest(unknown):SetDigest)");
+        assertFails("SELECT make_set_digest(x) FROM (VALUES NULL, NULL) t(x)", ErrorCode.FUNCTION_IMPLEMENTATION_MISSING);
+        assertResult("SELECT cardinality(make_set_digest(x)) FROM (VALUES CAST(NULL AS bigint)) t(x)", List.of("bigint"), Arrays.asList((Object) null));
     }
 
     private static Map<Object, Object> map(Object... keysAndValues) {
