@@ -38,7 +38,8 @@ class TestDigestQueries extends LocalQueryTest {
                         "AHsUrkfheoQ/AAAAAAAAAAAAAAAAAAAAAAEAAAAAAAAAAwAAAAAAAAAFAAAAAAAAAAAAAPA/AQAAAAAAAIAAAAAAAAAA8D8CAAAAAAAAgAAAAAAAAADwPwMAAAAAAACAAwAAAAAAAAAAAgAAAAAAAIAHAAAAAAAAAAABAAAAAAAAgA=="));
         assertResult("SELECT to_base64(CAST(qdigest_agg(x) AS varbinary)) FROM (VALUES 1e0, 2e0) t(x)", List.of("varchar"),
                 List.of("AHsUrkfheoQ/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAPA/AAAAAAAAAEADAAAAAAAAAAAAAPA/AAAAAAAA8L8AAAAAAAAA8D8AAAAAAAAAwPsAAAAAAAAAAAAAAAAAAPC/"));
-        assertResult("SELECT to_base64(CAST(qdigest_agg(x) AS varbinary)) FROM (VALUES real '1.5', real '2') t(x)", List.of("varchar"),
+        // the bytes depend on the values' order: UNNEST keeps it, a VALUES of casts may deliver them either way
+        assertResult("SELECT to_base64(CAST(qdigest_agg(x) AS varbinary)) FROM UNNEST(ARRAY[real '1.5', real '2']) t(x)", List.of("varchar"),
                 List.of("AHsUrkfheoQ/AAAAAAAAAAAAAAAAAAAAAAAAwD8AAAAAAAAAQAAAAAADAAAAAAAAAAAAAPA/AADAPwAAAIAAAAAAAAAA8D8AAABAAAAAgHsAAAAAAAAAAAAAwD8AAACA"));
         assertResult("SELECT to_base64(CAST(qdigest_agg(x, 2, 0.1) AS varbinary)) FROM (VALUES 1) t(x)", List.of("varchar"),
                 List.of("AJqZmZmZmbk/AAAAAAAAAAAAAAAAAAAAAAEAAAAAAAAAAQAAAAAAAAABAAAAAAAAAAAAAABAAQAAAAAAAIA="));
