@@ -53,6 +53,18 @@ class TestExcludeColumns extends LocalQueryTest {
     }
 
     @Test
+    void removesEveryColumnOfAName() throws Exception {
+        assertResult("SELECT * FROM TABLE(exclude_columns(TABLE(SELECT * FROM nation n JOIN region r ON n.regionkey = r.regionkey),"
+                        + " DESCRIPTOR(comment, name))) WHERE nationkey < 2 ORDER BY 1",
+                List.of("bigint", "bigint", "bigint"), List.of(0L, 0L, 0L), List.of(1L, 1L, 1L));
+        assertResult("SELECT * FROM TABLE(exclude_columns(TABLE(SELECT * FROM nation n JOIN region r ON n.regionkey = r.regionkey),"
+                        + " DESCRIPTOR(regionkey, comment))) WHERE nationkey = 1",
+                List.of("bigint", "varchar(25)", "varchar(25)"), List.of(1L, "ARGENTINA", "AMERICA"));
+        assertFails("SELECT * FROM TABLE(exclude_columns(TABLE(SELECT r.name, n.name FROM nation n JOIN region r ON n.regionkey = r.regionkey),"
+                + " DESCRIPTOR(name)))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "All columns are excluded");
+    }
+
+    @Test
     void namesTheColumnsAsTheInputDoes() throws Exception {
         assertThat(run("SELECT * FROM TABLE(exclude_columns(TABLE(SELECT 1, 2 b), DESCRIPTOR(b)))").names()).containsExactly("_col0");
         assertThat(run("SELECT * FROM TABLE(exclude_columns(TABLE(SELECT 1 \"A\", 2 \"b\"), DESCRIPTOR(b)))").names())
