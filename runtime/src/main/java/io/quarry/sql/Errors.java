@@ -71,6 +71,25 @@ final class Errors {
         return new QuarryException(ErrorCode.SYNTAX_ERROR, prefix(location) + detail, location, e);
     }
 
+    private static final Pattern EXCLUDED_UNKNOWN =
+            Pattern.compile("SELECT \\* EXCLUDE/EXCEPT list contains unknown column\\(s\\): (.*)", Pattern.DOTALL);
+
+    /**
+     * Calcite's errors of {@code SELECT * EXCLUDE}, which only the table function {@code exclude_columns} writes
+     * ({@link TableFunctionCalls}), as Trino words that function's: without a position.
+     */
+    private static QuarryException excludeColumnsError(String message) {
+        Matcher unknown = EXCLUDED_UNKNOWN.matcher(message);
+        if (unknown.matches()) {
+            return new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                    "Excluded columns: [" + unknown.group(1) + "] not present in the table");
+        }
+        if (message.equals("SELECT * EXCLUDE/EXCEPT list cannot exclude all columns")) {
+            return new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "All columns are excluded");
+        }
+        return null;
+    }
+
     static QuarryException fromValidation(CalciteContextException e, SqlText text) {
         ErrorLocation location = text.location(e.getPosLine(), e.getPosColumn());
         String message = e.getCause() != null && e.getCause().getMessage() != null
@@ -79,6 +98,10 @@ final class Errors {
         QuarryException frameError = WindowFrameErrors.translate(message, location);
         if (frameError != null) {
             return frameError;
+        }
+        QuarryException excludeError = excludeColumnsError(message);
+        if (excludeError != null) {
+            return excludeError;
         }
         Matcher m = COLUMN_NOT_FOUND.matcher(message);
         if (m.matches()) {

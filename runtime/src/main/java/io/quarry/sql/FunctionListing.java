@@ -56,7 +56,7 @@ public final class FunctionListing {
             List.of(Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR);
 
     private static final String CATALOGUE = "functions.tsv";
-    private static final List<String> FUNCTION_TYPES = List.of("scalar", "aggregate", "window");
+    private static final List<String> FUNCTION_TYPES = List.of("scalar", "aggregate", "window", "table");
 
     /** The catalogue, read once and sorted as Trino sorts SHOW FUNCTIONS. */
     private static final List<FunctionRow> ROWS = load();

@@ -90,7 +90,39 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
             return;
         }
+        if (exp instanceof SqlIdentifier identifier && isExcludedDuplicate(identifier, scope)) {
+            return;
+        }
         super.addToSelectList(list, aliases, fieldList, exp, scope, includeSystemVars);
+    }
+
+    /**
+     * For {@code SELECT * EXCLUDE (names)} (what the table function exclude_columns becomes, {@link
+     * TableFunctionCalls}) over a sub-query with columns of the same name ({@code SELECT * FROM a JOIN b}), whether
+     * the column is one that Calcite renamed with a number to tell it apart ({@code comment0} for the second
+     * {@code comment}) and its own name is excluded: Trino excludes every column of the name.
+     */
+    private static boolean isExcludedDuplicate(SqlIdentifier identifier, SelectScope scope) {
+        if (identifier.isStar() || scope.getNode().getSelectList().size() != 1
+                || !(scope.getNode().getSelectList().get(0) instanceof org.apache.calcite.sql.SqlStarExclude star)
+                || scope.getChildren().size() != 1
+                || !(scope.getChildren().get(0).resolve().getNode() instanceof org.apache.calcite.sql.SqlSelect input)) {
+            return false;
+        }
+        List<String> fields = scope.getChildren().get(0).getRowType().getFieldNames();
+        String field = identifier.names.get(identifier.names.size() - 1);
+        int index = fields.indexOf(field);
+        if (index < 0 || index >= input.getSelectList().size()
+                || !(input.getSelectList().get(index) instanceof SqlCall as) || as.getKind() != SqlKind.AS
+                || !(as.operand(0) instanceof SqlIdentifier column) || column.isStar()) {
+            return false;
+        }
+        String name = column.names.get(column.names.size() - 1);
+        boolean renamed = field.regionMatches(true, 0, name, 0, name.length()) && field.length() > name.length()
+                && field.substring(name.length()).chars().allMatch(Character::isDigit)
+                && fields.stream().anyMatch(other -> other.equalsIgnoreCase(name));
+        return renamed && star.getExcludeList().stream()
+                .anyMatch(excluded -> excluded instanceof SqlIdentifier id && id.getSimple().equalsIgnoreCase(name));
     }
 
     private static boolean isHiddenColumn(SqlIdentifier identifier, SelectScope scope) {

@@ -292,7 +292,9 @@ public final class SqlPlanner {
                 if (item.getKind() == SqlKind.AS) {
                     names.add(((SqlIdentifier) ((SqlBasicCall) item).operand(1)).getSimple());
                 } else if (item instanceof SqlIdentifier identifier && !identifier.isStar()) {
-                    names.add(identifier.names.get(identifier.names.size() - 1));
+                    // a star expanded over a sub-query's unnamed column names it as Calcite does
+                    String name = identifier.names.get(identifier.names.size() - 1);
+                    names.add(GENERATED_NAME.matcher(name).matches() ? "_col" + i : name);
                 } else {
                     names.add("_col" + i);
                 }

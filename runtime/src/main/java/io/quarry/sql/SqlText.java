@@ -6,6 +6,7 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The statement text as Calcite gets it, with the rewrites its grammar needs (a schema named
@@ -28,11 +29,36 @@ final class SqlText {
     private final String rewritten;
     /** Where two quote characters were added: line, rewritten column of the opening quote, length of the word. */
     private final List<int[]> insertions;
+    /** The table arguments of table function calls, as {@link TableArgumentText} rewrote them. */
+    private final List<TableArgument> tableArguments;
+
+    /**
+     * A table argument's sub-query, by the rewritten position of its opening parenthesis; where its word
+     * {@code TABLE} is in the user's text, whether it was partitioned or ordered, and where its empty behaviour
+     * is (null when it has none).
+     */
+    record TableArgument(int line, int column, ErrorLocation table, boolean partitioned, boolean ordered,
+            ErrorLocation emptyBehavior) {}
+
+    /** The rewritten positions (line, column) of the descriptors whose fields were given types, blanked. */
+    private final Set<List<Integer>> typedDescriptors;
 
     private SqlText(String original, String rewritten, List<int[]> insertions) {
+        this(original, rewritten, insertions, List.of(), Set.of());
+    }
+
+    private SqlText(String original, String rewritten, List<int[]> insertions, List<TableArgument> tableArguments,
+            Set<List<Integer>> typedDescriptors) {
         this.original = original;
         this.rewritten = rewritten;
         this.insertions = insertions;
+        this.tableArguments = tableArguments;
+        this.typedDescriptors = typedDescriptors;
+    }
+
+    /** Whether the descriptor at a rewritten position had types after its names ({@link TableArgumentText}). */
+    boolean typedDescriptorAt(int line, int column) {
+        return typedDescriptors.contains(List.of(line, column));
     }
 
     static SqlText of(String sql) {
@@ -45,8 +71,21 @@ final class SqlText {
         int lineStart = 0; // index in out where the current line starts
         int i = 0;
         int n = sql.length();
+        List<TableArgument> tableArguments = new ArrayList<>();
+        java.util.Set<Integer> argumentCloses = new java.util.HashSet<>();
+        java.util.Set<Integer> blanked = new java.util.HashSet<>();
+        java.util.Set<List<Integer>> typedDescriptors = new java.util.HashSet<>();
         while (i < n) {
             char c = sql.charAt(i);
+            if (argumentCloses.remove(i)) {
+                insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                out.append(')');
+            }
+            if (blanked.remove(i)) {
+                out.append(' ');
+                i++;
+                continue;
+            }
             if (c == '\n') {
                 out.append(c);
                 i++;
@@ -86,6 +125,38 @@ final class SqlText {
                     end++;
                 }
                 String word = sql.substring(i, end);
+                TableArgumentText.Match argument = TableArgumentText.match(sql, i, end, out);
+                if (argument != null) {
+                    int column = out.length() - lineStart + 1;
+                    tableArguments.add(new TableArgument(line, column, originalLocation(sql, i), argument.partitioned(),
+                            argument.ordered(), argument.emptyStart() < 0 ? null : originalLocation(sql, argument.emptyStart())));
+                    out.append(TableArgumentText.PREFIX);
+                    insertions.add(new int[] {line, column + TableArgumentText.PREFIX.length() - 1,
+                            -(TableArgumentText.PREFIX.length() - word.length())});
+                    if (argument.name()) {
+                        blanked.add(argument.open());
+                        blanked.add(argument.close());
+                    }
+                    argumentCloses.add(argument.aliasEnd());
+                    for (int k = argument.tailStart(); k < argument.tailEnd(); k++) {
+                        if (sql.charAt(k) != '\n') {
+                            blanked.add(k);
+                        }
+                    }
+                    i = end;
+                    continue;
+                }
+                List<int[]> descriptorTypes = TableArgumentText.descriptorTypes(sql, i, end);
+                if (!descriptorTypes.isEmpty()) {
+                    typedDescriptors.add(List.of(line, out.length() - lineStart + 1));
+                    for (int[] type : descriptorTypes) {
+                        for (int k = type[0]; k < type[1]; k++) {
+                            if (sql.charAt(k) != '\n') {
+                                blanked.add(k);
+                            }
+                        }
+                    }
+                }
                 if (aggregateOrders.contains(i)) {
                     // sum(x ORDER BY y) becomes sum(x) WITHIN GROUP (ORDER BY y), which Calcite's grammar takes
                     insertions.add(new int[] {line, out.length() - lineStart + 1, -AggregateOrderBy.INSERTION.length()});
@@ -251,7 +322,34 @@ final class SqlText {
                 i++;
             }
         }
-        return new SqlText(sql, out.toString(), List.copyOf(insertions));
+        if (argumentCloses.remove(n)) {
+            insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+            out.append(')');
+        }
+        return new SqlText(sql, out.toString(), List.copyOf(insertions), List.copyOf(tableArguments), Set.copyOf(typedDescriptors));
+    }
+
+    /** The 1-based position of an index into the user's text. */
+    private static ErrorLocation originalLocation(String sql, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int k = 0; k < index; k++) {
+            if (sql.charAt(k) == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        return new ErrorLocation(line, index - lineStart + 1);
+    }
+
+    /**
+     * The table argument whose sub-query starts at a rewritten position (its parenthesis, or the word SELECT
+     * after it), if it is one.
+     */
+    java.util.Optional<TableArgument> tableArgument(int line, int column) {
+        return tableArguments.stream()
+                .filter(argument -> argument.line() == line && (argument.column() == column || argument.column() + 1 == column))
+                .findFirst();
     }
 
     /**
@@ -414,6 +512,13 @@ final class SqlText {
             }
         }
         return new ErrorLocation(line, Math.max(1, column - shift));
+    }
+
+    /** Whether the user's text has a double quote at a 1-based rewritten position (a quoted identifier starts there). */
+    boolean quotedAt(int line, int column) {
+        ErrorLocation at = location(line, column);
+        int offset = at == null ? -1 : offset(original, at);
+        return offset >= 0 && offset < original.length() && original.charAt(offset) == '"';
     }
 
     /** The user's text between two 1-based rewritten positions (inclusive), for messages. */

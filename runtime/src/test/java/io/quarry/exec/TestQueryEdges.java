@@ -93,7 +93,7 @@ class TestQueryEdges extends LocalQueryTest {
     void tableFunctionArgumentsAreCheckedAsTrinoDoes() {
         assertFails("SELECT * FROM TABLE(sequence(3, 1, 0))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Step must be negative for sequence [3, 1]");
         assertFails("SELECT * FROM TABLE(sequence(1, 3, -1))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Step must be positive for sequence [1, 3]");
-        assertFails("SELECT * FROM TABLE(sequence(1))", ErrorCode.MISSING_ARGUMENT, "line 1:21: Missing argument: STOP");
+        assertFails("SELECT * FROM TABLE(sequence(1))", ErrorCode.MISSING_ARGUMENT, "line 1:30: Missing argument: STOP");
         assertFails("SELECT * FROM TABLE(sequence(1, 2, 3, 4))", ErrorCode.INVALID_ARGUMENTS, "Too many arguments");
         assertFails("SELECT * FROM TABLE(sequence(start => 1, 3))", ErrorCode.INVALID_ARGUMENTS,
                 "All arguments must be passed by name or all must be passed positionally");
@@ -101,8 +101,20 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT * FROM TABLE(sequence('a', 3))", ErrorCode.TYPE_MISMATCH);
         assertFails("SELECT * FROM TABLE(sequence(1.5, 3))", ErrorCode.TYPE_MISMATCH);
         assertFails("SELECT * FROM TABLE(foo(1))", ErrorCode.FUNCTION_NOT_FOUND, "line 1:21: Table function 'foo' not registered");
-        assertFails("SELECT * FROM TABLE(exclude_columns(1))",
-                ErrorCode.NOT_SUPPORTED, "Table function 'exclude_columns' is not supported yet");
+        assertFails("SELECT * FROM TABLE(sequence(start => 1, foo => 2))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "line 1:42: Unexpected argument name: FOO");
+        assertFails("SELECT * FROM TABLE(sequence(start => 1, \"stop\" => 2))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "line 1:42: Unexpected argument name: stop");
+        assertFails("SELECT * FROM TABLE(sequence(start => 1, start => 2))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "line 1:42: Duplicate argument name: START");
+        assertFails("SELECT * FROM TABLE(sequence(TABLE(region), 2))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "line 1:30: Invalid argument START. Expected expression, got table");
+        assertFails("SELECT * FROM TABLE(sequence(1, DESCRIPTOR(a)))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "line 1:33: Invalid argument STOP. Expected expression, got descriptor");
+        assertFails("SELECT * FROM TABLE(sequence(start => 1, stop => TABLE(SELECT 1)))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "line 1:42: Invalid argument STOP. Expected expression, got table");
+        assertFails("SELECT * FROM TABLE(builtin.sequence(1, 2))", ErrorCode.FUNCTION_NOT_FOUND,
+                "line 1:21: Table function 'builtin.sequence' not registered");
     }
 
     @Test

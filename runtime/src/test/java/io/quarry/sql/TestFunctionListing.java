@@ -89,6 +89,7 @@ class TestFunctionListing {
                 .filter(name -> !NOT_LISTED.contains(name))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> listed = FunctionListing.list(Optional.empty(), Optional.empty()).stream()
+                .filter(row -> !row.functionType().equals("table"))
                 .map(FunctionRow::function)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(listed).containsExactlyElementsOf(resolved);
@@ -110,6 +111,10 @@ class TestFunctionListing {
                 "rand", "double", "", "scalar", false, "A pseudo-random number from 0 (inclusive) to 1 (exclusive)."));
         assertThat(rows).allSatisfy(row -> assertThat(row.description()).as(row.function()).isNotBlank().endsWith("."));
         assertThat(rows).doesNotHaveDuplicates();
+        assertThat(rows).filteredOn(row -> row.functionType().equals("table"))
+                .extracting(FunctionRow::function, FunctionRow::returnType, FunctionRow::argumentTypes, FunctionRow::deterministic)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("exclude_columns", "unknown", "unknown, unknown", false),
+                        org.assertj.core.groups.Tuple.tuple("sequence", "unknown", "bigint, bigint, bigint", false));
         assertThat(rows).isSortedAccordingTo(Comparator.comparing(FunctionRow::function)
                 .thenComparing(FunctionRow::returnType)
                 .thenComparing(FunctionRow::argumentTypes)
@@ -120,6 +125,9 @@ class TestFunctionListing {
     void everyRowPlansToItsReturnType() {
         List<String> failures = new ArrayList<>();
         for (FunctionRow row : FunctionListing.list(Optional.empty(), Optional.empty())) {
+            if (row.functionType().equals("table")) {
+                continue; // called in FROM, not in an expression: TestExcludeColumns, TestQueryEdges
+            }
             String signature = row.function() + "(" + row.argumentTypes() + ")";
             String expected = KNOWN_DIFFERENCES.getOrDefault(
                     signature, COMPUTED_RESULTS.getOrDefault(signature, instance(row.returnType())));

@@ -108,6 +108,21 @@ class ClusterQueriesIT {
         assertThat(total).isEqualTo(15000);
     }
 
+    /** exclude_columns is a projection of its input, in a fragment the workers run (values as in Trino 476). */
+    @Test
+    void excludeColumnsRunsOnTheWorkers() {
+        StatementClient.Result result = cluster.client("tpch", "tiny").execute(
+                "SELECT n.*, r.name FROM TABLE(exclude_columns(input => TABLE(nation), columns => DESCRIPTOR(comment, name))) n"
+                        + " JOIN TABLE(exclude_columns(TABLE(region) AS t(k, name, c), DESCRIPTOR(c))) r ON n.regionkey = r.k"
+                        + " WHERE n.nationkey IN (1, 24) ORDER BY 1");
+        assertThat(result.error()).isEmpty();
+        assertThat(result.columns()).extracting(StatementClient.Column::name).containsExactly("nationkey", "regionkey", "name");
+        assertThat(result.rows()).map(Object::toString).containsExactly("[1, 1, AMERICA]", "[24, 1, AMERICA]");
+        StatementClient.Result missing = cluster.client("tpch", "tiny").execute(
+                "SELECT * FROM TABLE(exclude_columns(TABLE(region), DESCRIPTOR(nosuch)))");
+        assertThat(missing.errorName()).isEqualTo("INVALID_FUNCTION_ARGUMENT");
+    }
+
     @Test
     void nodeResourceListsBothWorkersFromMembership() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(

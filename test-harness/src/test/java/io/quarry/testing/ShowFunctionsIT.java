@@ -131,6 +131,13 @@ class ShowFunctionsIT {
         List<String> values = argumentTypes.isEmpty() ? List.of() : Arrays.stream(argumentTypes.split(", "))
                 .map(type -> functionType.equals("window") && type.equals("bigint") ? "2" : sampleValue(type))
                 .toList();
+        if (functionType.equals("table")) {
+            // a table function is called in FROM; its table and descriptor arguments are listed as unknown
+            String arguments = name.equals("exclude_columns")
+                    ? "TABLE(SELECT 1 a, 2 b), DESCRIPTOR(a)"
+                    : String.join(", ", values);
+            return "SELECT * FROM TABLE(" + name + "(" + arguments + "))";
+        }
         if (name.equals("grouping")) {
             return "SELECT grouping(x) FROM (VALUES 1) t(x) GROUP BY GROUPING SETS ((x), ())";
         }
