@@ -61,22 +61,29 @@ record ColumnRange(int channel, boolean isDouble, long low, long high, double do
     // position is read before any write at its index, so positions and selected may be one array.
 
     private int select(long[] values, boolean[] nulls, int[] positions, int count, int[] selected) {
+        if (high < low) {
+            return 0;
+        }
+        // low <= value <= high is (value - low) <= (high - low) as unsigned numbers, true unless the subtraction
+        // (high - low) - (value - low) borrows: computed with bit operations, no branch for the JIT to mispredict
         long lo = low;
-        long hi = high;
+        long width = high - low;
         int kept = 0;
         if (nulls == null) {
             for (int i = 0; i < count; i++) {
                 int position = positions == null ? i : positions[i];
-                long value = values[position];
+                long offset = values[position] - lo;
+                long borrow = ((~width & offset) | (~(width ^ offset) & (width - offset))) >>> 63;
                 selected[kept] = position;
-                kept += value >= lo & value <= hi ? 1 : 0;
+                kept += 1 - (int) borrow;
             }
         } else {
             for (int i = 0; i < count; i++) {
                 int position = positions == null ? i : positions[i];
-                long value = values[position];
+                long offset = values[position] - lo;
+                long borrow = ((~width & offset) | (~(width ^ offset) & (width - offset))) >>> 63;
                 selected[kept] = position;
-                kept += value >= lo & value <= hi & !nulls[position] ? 1 : 0;
+                kept += nulls[position] ? 0 : 1 - (int) borrow;
             }
         }
         return kept;
