@@ -48,14 +48,14 @@ class TestApproxPercentileQueries {
                 "SELECT approx_percentile(orderkey, 0.5), approx_percentile(extendedprice, 0.9), approx_percentile(quantity, 0.25) FROM lineitem");
         assertThat(result.types()).containsExactly(Types.BIGINT, Types.DOUBLE, Types.DOUBLE);
         List<Object> row = result.rows().get(0);
-        // a t-digest errs by rank, not by value: within one percent of the rows of the exact answer, whatever order
-        // the partial digests merge in (integers may land one past, between two centroids)
+        // a t-digest errs by rank, not by value: its centroids near the median hold up to 1% of the rows each, and the
+        // partial digests merge in any order, so within 2% of the rows of the exact answer (one past for integers)
         assertThat(((Long) row.get(0)).doubleValue())
-                .isBetween(exact("orderkey", "lineitem", 0.49), exact("orderkey", "lineitem", 0.51));
+                .isBetween(exact("orderkey", "lineitem", 0.48), exact("orderkey", "lineitem", 0.52));
         assertThat((Double) row.get(1))
-                .isBetween(exact("extendedprice", "lineitem", 0.89), exact("extendedprice", "lineitem", 0.91));
+                .isBetween(exact("extendedprice", "lineitem", 0.88), exact("extendedprice", "lineitem", 0.92));
         assertThat((Double) row.get(2))
-                .isBetween(exact("quantity", "lineitem", 0.24) - 1, exact("quantity", "lineitem", 0.26) + 1);
+                .isBetween(exact("quantity", "lineitem", 0.23) - 1, exact("quantity", "lineitem", 0.27) + 1);
     }
 
     @Test
