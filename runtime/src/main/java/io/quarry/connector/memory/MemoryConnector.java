@@ -90,7 +90,7 @@ public final class MemoryConnector implements Connector {
 
     @Override
     public List<Split> splits(SchemaTableName table, int targetSplitCount) {
-        return metadata.splits(table);
+        return metadata.splits(table, node -> true, targetSplitCount);
     }
 
     /** Reads each piece from a holder that is an active member now (any holder when membership is unknown). */
@@ -98,13 +98,13 @@ public final class MemoryConnector implements Connector {
     public CompletionStage<List<Split>> splitsAsync(SchemaTableName table, int targetSplitCount) {
         return context.clusterNodes().thenApply(nodes -> {
             if (nodes.isEmpty()) {
-                return metadata.splits(table);
+                return metadata.splits(table, node -> true, targetSplitCount);
             }
             Set<String> active = nodes.stream()
                     .filter(node -> node.state().equals("active"))
                     .map(NodeInfo::nodeId)
                     .collect(Collectors.toSet());
-            return metadata.splits(table, active::contains);
+            return metadata.splits(table, active::contains, targetSplitCount);
         });
     }
 
@@ -120,6 +120,13 @@ public final class MemoryConnector implements Connector {
         }
         List<Type> types = columns.stream().map(ColumnMetadata::type).toList();
         List<Page> pages = store.read(memorySplit.tableId(), memorySplit.dataIds(), memorySplit.expectedRows());
+        if (memorySplit.parts() > 1) {
+            List<Page> part = new ArrayList<>();
+            for (int i = memorySplit.part(); i < pages.size(); i += memorySplit.parts()) {
+                part.add(pages.get(i));
+            }
+            pages = part;
+        }
         return new MemoryPageSource(pages, channels, types);
     }
 

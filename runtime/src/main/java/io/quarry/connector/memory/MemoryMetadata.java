@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.quarry.connector.memory.ReplicaPlacement.Piece;
 import io.quarry.connector.memory.ReplicaPlacement.ReplicaCopy;
+import io.quarry.page.Pages;
 import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.ErrorCode;
@@ -378,6 +379,15 @@ public final class MemoryMetadata implements ConnectorMetadata {
      * A piece no live node holds fails with MISSING_DATA naming the table.
      */
     public synchronized List<Split> splits(SchemaTableName name, Predicate<String> live) {
+        return splits(name, live, 1);
+    }
+
+    /**
+     * As {@link #splits(SchemaTableName, Predicate)}, with the pages of each reading node cut into parts, about
+     * {@code targetSplitCount} splits in all, so that the drivers of a node read its pages side by side; a part
+     * holds at least a page's worth of rows.
+     */
+    public synchronized List<Split> splits(SchemaTableName name, Predicate<String> live, int targetSplitCount) {
         Table table = find(name).orElseThrow(() -> tableNotFound(name));
         Map<String, String> readers = ReplicaPlacement.chooseReaders(table.pieces(), live, qualified(name));
         Map<List<String>, List<Piece>> groups = new LinkedHashMap<>();
@@ -392,9 +402,15 @@ public final class MemoryMetadata implements ConnectorMetadata {
         }
         List<String> columns = table.metadata().columns().stream().map(ColumnMetadata::name).toList();
         List<Split> splits = new ArrayList<>();
-        groups.forEach((candidates, pieces) -> splits.add(new MemorySplit(
-                table.id(), candidates.get(0), candidates, pieces.stream().map(Piece::dataId).toList(), columns,
-                pieces.stream().mapToLong(Piece::rows).sum())));
+        int partsPerGroup = Math.max(1, (targetSplitCount + groups.size() - 1) / Math.max(1, groups.size()));
+        groups.forEach((candidates, pieces) -> {
+            long rows = pieces.stream().mapToLong(Piece::rows).sum();
+            int parts = (int) Math.max(1, Math.min(partsPerGroup, rows / Pages.MAX_ROWS));
+            List<String> dataIds = pieces.stream().map(Piece::dataId).toList();
+            for (int part = 0; part < parts; part++) {
+                splits.add(new MemorySplit(table.id(), candidates.get(0), candidates, dataIds, columns, rows, part, parts));
+            }
+        });
         return splits;
     }
 

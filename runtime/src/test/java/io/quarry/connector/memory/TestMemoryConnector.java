@@ -116,6 +116,39 @@ class TestMemoryConnector {
     }
 
     @Test
+    void aNodesPagesAreCutIntoPartsThatItsDriversReadSideBySide() {
+        MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
+        WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
+        PageSink sink = connector.pageSink(target);
+        long next = 0;
+        for (int page = 0; page < 7; page++) {
+            long[] values = new long[Pages.MAX_ROWS / 2];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = next++;
+            }
+            sink.appendPage(rows(values));
+        }
+        connector.metadata().finishWrite(target, List.of(sink.finish()));
+
+        // 3.5 pages' worth of rows: three parts of at least a page's worth, whatever the hint asks beyond that
+        List<Split> splits = connector.splits(T, 8);
+        assertThat(splits).hasSize(3).allSatisfy(split -> assertThat(((MemorySplit) split).parts()).isEqualTo(3));
+        List<Long> read = new ArrayList<>();
+        for (Split split : splits) {
+            List<Page> pages = readAll(connector.pageSource(split, List.of(A)));
+            assertThat(pages).isNotEmpty();
+            pages.forEach(page -> {
+                for (int i = 0; i < page.positionCount(); i++) {
+                    read.add((Long) Values.toObject(Types.BIGINT, page.block(0), i));
+                }
+            });
+        }
+        assertThat(read).hasSize((int) next).doesNotHaveDuplicates();
+        assertThat(connector.splits(T, 1)).hasSize(1);
+        assertThat(connector.splits(T, 2)).hasSize(2);
+    }
+
+    @Test
     void committedWritesKeepRowCountsAndDistinctValuesForThePlanner() {
         MemoryConnector connector = (MemoryConnector) new MemoryConnectorFactory().create("memory", Map.of(), NODE_1);
         WriteTarget target = connector.metadata().beginCreateTable(new TableMetadata(T, List.of(A, B)), "q1");
