@@ -147,11 +147,7 @@ final class ApproxPercentileAccumulator implements Accumulator {
             out[0].appendNull();
             return;
         }
-        byte[] digest = sketch.serialize().getBytes();
-        ByteBuffer buffer = ByteBuffer.allocate(percentiles.serializedSize(group) + digest.length);
-        percentiles.write(group, buffer);
-        buffer.put(digest);
-        out[0].appendBytes(buffer.array());
+        out[0].appendBytes(percentiles.state(group, sketch.serialize().getBytes()));
     }
 
     @Override

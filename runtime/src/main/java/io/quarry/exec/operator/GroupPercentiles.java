@@ -84,6 +84,14 @@ final class GroupPercentiles {
         }
     }
 
+    /** A group's intermediate state: its percentages, then the serialized digest. */
+    byte[] state(int group, byte[] digest) {
+        ByteBuffer buffer = ByteBuffer.allocate(serializedSize(group) + digest.length);
+        write(group, buffer);
+        buffer.put(digest);
+        return buffer.array();
+    }
+
     int serializedSize(int group) {
         double[] percentiles = byGroup[group];
         return Integer.BYTES + Double.BYTES * (percentiles == null ? 0 : percentiles.length);

@@ -134,11 +134,7 @@ final class QuantileDigestPercentileAccumulator implements Accumulator {
             out[0].appendNull();
             return;
         }
-        byte[] serialized = digest.serialize().getBytes();
-        ByteBuffer buffer = ByteBuffer.allocate(percentiles.serializedSize(group) + serialized.length);
-        percentiles.write(group, buffer);
-        buffer.put(serialized);
-        out[0].appendBytes(buffer.array());
+        out[0].appendBytes(percentiles.state(group, digest.serialize().getBytes()));
     }
 
     @Override
