@@ -23,6 +23,13 @@ public final class Pages {
         if (pages.size() == 1) {
             return pages.get(0);
         }
+        if (pages.isEmpty()) {
+            Block[] blocks = new Block[types.size()];
+            for (int channel = 0; channel < blocks.length; channel++) {
+                blocks[channel] = BlockBuilder.create(types.get(channel), 0).build();
+            }
+            return new Page(0, blocks);
+        }
         int rows = pages.stream().mapToInt(Page::positionCount).sum();
         Block[] blocks = new Block[types.size()];
         for (int channel = 0; channel < blocks.length; channel++) {
@@ -53,14 +60,17 @@ public final class Pages {
             }
             return new DoubleBlock(rows, concatNulls(pages, channel, rows), values);
         }
+        long bytes = 0;
         if (allOf(VariableWidthBlock.class, pages, channel)) {
-            int bytes = 0;
             for (Page page : pages) {
                 VariableWidthBlock block = (VariableWidthBlock) page.block(channel);
                 bytes += block.offset(block.positionCount()) - block.offset(0);
             }
+        }
+        // more text than one array holds goes value by value, to fail there as any other too large block does
+        if (allOf(VariableWidthBlock.class, pages, channel) && bytes <= Integer.MAX_VALUE) {
             int[] offsets = new int[rows + 1];
-            byte[] data = new byte[bytes];
+            byte[] data = new byte[(int) bytes];
             int at = 0;
             int dataAt = 0;
             for (Page page : pages) {

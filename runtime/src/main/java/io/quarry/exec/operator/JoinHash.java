@@ -7,6 +7,7 @@ import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.page.Page;
+import io.quarry.page.Pages;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.Type;
@@ -94,104 +95,8 @@ public final class JoinHash {
 
     /** Builds the table over {@code pages} (rows of {@code types}); {@code trackVisited} for RIGHT and FULL joins. */
     public static JoinHash build(List<Type> types, List<Page> pages, int[] keyChannels, boolean[] nullSafe, boolean trackVisited) {
-        Page all;
-        if (pages.isEmpty()) {
-            Block[] blocks = new Block[types.size()];
-            for (int i = 0; i < blocks.length; i++) {
-                blocks[i] = io.quarry.block.BlockBuilder.create(types.get(i), 0).build();
-            }
-            all = new Page(0, blocks);
-        } else if (pages.size() == 1) {
-            all = pages.get(0);
-        } else {
-            int rows = 0;
-            for (Page page : pages) {
-                rows += page.positionCount();
-            }
-            Block[] blocks = new Block[types.size()];
-            for (int channel = 0; channel < blocks.length; channel++) {
-                blocks[channel] = concat(types.get(channel), pages, channel, rows);
-            }
-            all = new Page(rows, blocks);
-        }
+        Page all = Pages.concat(types, pages);
         return new JoinHash(types, all, keyChannels, nullSafe, trackVisited);
-    }
-
-    /** One column of all pages in one block: array copies for the common layouts, value by value otherwise. */
-    private static Block concat(Type type, List<Page> pages, int channel, int rows) {
-        boolean allLong = true;
-        boolean allDouble = true;
-        boolean allBytes = true;
-        boolean anyNull = false;
-        long bytes = 0;
-        for (Page page : pages) {
-            Block block = page.block(channel);
-            allLong &= block instanceof LongBlock;
-            allDouble &= block instanceof DoubleBlock;
-            allBytes &= block instanceof VariableWidthBlock;
-            anyNull |= block.mayHaveNull();
-            if (block instanceof VariableWidthBlock strings) {
-                bytes += strings.rawOffsets()[block.positionCount()] - strings.rawOffsets()[0];
-            }
-        }
-        boolean[] nulls = anyNull ? new boolean[rows] : null;
-        if (anyNull) {
-            int at = 0;
-            for (Page page : pages) {
-                Block block = page.block(channel);
-                for (int i = 0; i < block.positionCount(); i++) {
-                    nulls[at++] = block.isNull(i);
-                }
-            }
-        }
-        if (allLong) {
-            long[] values = new long[rows];
-            int at = 0;
-            for (Page page : pages) {
-                LongBlock block = (LongBlock) page.block(channel);
-                System.arraycopy(block.rawValues(), 0, values, at, block.positionCount());
-                at += block.positionCount();
-            }
-            return new LongBlock(rows, nulls, values);
-        }
-        if (allDouble) {
-            double[] values = new double[rows];
-            int at = 0;
-            for (Page page : pages) {
-                DoubleBlock block = (DoubleBlock) page.block(channel);
-                System.arraycopy(block.rawValues(), 0, values, at, block.positionCount());
-                at += block.positionCount();
-            }
-            return new DoubleBlock(rows, nulls, values);
-        }
-        if (allBytes && bytes <= Integer.MAX_VALUE) {
-            byte[] data = new byte[(int) bytes];
-            int[] offsets = new int[rows + 1];
-            int at = 0;
-            int byteAt = 0;
-            for (Page page : pages) {
-                VariableWidthBlock block = (VariableWidthBlock) page.block(channel);
-                int[] blockOffsets = block.rawOffsets();
-                int count = block.positionCount();
-                int start = blockOffsets[0];
-                int length = blockOffsets[count] - start;
-                System.arraycopy(block.rawData(), start, data, byteAt, length);
-                for (int i = 0; i < count; i++) {
-                    offsets[at + i + 1] = blockOffsets[i + 1] - start + byteAt;
-                }
-                at += count;
-                byteAt += length;
-            }
-            return new VariableWidthBlock(rows, nulls, offsets, data);
-        }
-        io.quarry.block.BlockBuilder builder = io.quarry.block.BlockBuilder.create(type, rows);
-        for (Page page : pages) {
-            Block block = page.block(channel);
-            for (int i = 0; i < block.positionCount(); i++) {
-                builder.append(block, i);
-            }
-        }
-        return builder.build();
     }
 
     public Page rows() {
