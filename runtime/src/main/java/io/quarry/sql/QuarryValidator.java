@@ -62,6 +62,8 @@ final class QuarryValidator extends SqlValidatorImpl {
     private static final Set<String> LAMBDA_FORMS = Set.of("array_sort");
 
     private final SqlText text;
+    /** Star-expanded select items (by identity) and the names Trino shows for them: see {@link #starColumnName}. */
+    private final Map<SqlNode, String> starColumnNames = new java.util.IdentityHashMap<>();
 
     QuarryValidator(
             SqlValidatorCatalogReader catalogReader, RelDataTypeFactory typeFactory, Config config, SqlText text) {
@@ -94,6 +96,46 @@ final class QuarryValidator extends SqlValidatorImpl {
             return;
         }
         super.addToSelectList(list, aliases, fieldList, exp, scope, includeSystemVars);
+        if (exp instanceof SqlIdentifier identifier && !identifier.isStar()) {
+            starColumnNames.put(list.get(list.size() - 1), sourceName(identifier, scope));
+        }
+    }
+
+    /**
+     * The name Trino shows for an item of a validated select list that a star expanded to, or null for other items.
+     * Calcite tells columns of one name apart by numbers ({@code comment0} for the second {@code comment}); Trino
+     * keeps the name of each column as its source has it.
+     */
+    String starColumnName(SqlNode selectItem) {
+        return starColumnNames.get(selectItem);
+    }
+
+    /** The name a star-expanded column has where it comes from: in its table, or as its sub-query shows it. */
+    private String sourceName(SqlIdentifier column, SelectScope scope) {
+        String name = column.names.get(column.names.size() - 1);
+        try {
+            SqlQualified qualified = scope.fullyQualify(column);
+            if (qualified.namespace == null) {
+                return name;
+            }
+            SqlNode source = qualified.namespace.resolve().getNode();
+            if (source instanceof org.apache.calcite.sql.SqlWithItem withItem) {
+                source = withItem.columnList == null ? withItem.query : null;
+            }
+            if (source instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
+                source = orderBy.query;
+            }
+            if (source instanceof org.apache.calcite.sql.SqlSelect select) {
+                int index = qualified.namespace.getRowType().getFieldNames().indexOf(name);
+                if (index >= 0 && index < select.getSelectList().size()) {
+                    String shown = starColumnNames.get(select.getSelectList().get(index));
+                    return shown == null ? name : shown;
+                }
+            }
+        } catch (RuntimeException e) {
+            // a column that does not qualify keeps its own name; validation reports what is wrong with it
+        }
+        return name;
     }
 
     /**

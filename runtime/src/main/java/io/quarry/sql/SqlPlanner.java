@@ -284,12 +284,15 @@ public final class SqlPlanner {
     /** Trino's column names: the alias, the column name, or {@code _colN} for other expressions. */
     private static List<String> columnNames(SqlNode validated, SqlValidator validator) {
         List<String> fieldNames = validator.getValidatedNodeType(validated).getFieldNames();
-        SqlNode query = validated instanceof SqlOrderBy orderBy ? orderBy.query : validated;
+        SqlNode query = selectOf(validated);
         List<String> names = new ArrayList<>();
         if (query instanceof SqlSelect select && select.getSelectList().size() == fieldNames.size()) {
             for (int i = 0; i < fieldNames.size(); i++) {
                 SqlNode item = select.getSelectList().get(i);
-                if (item.getKind() == SqlKind.AS) {
+                String starColumn = validator instanceof QuarryValidator quarry ? quarry.starColumnName(item) : null;
+                if (starColumn != null) {
+                    names.add(GENERATED_NAME.matcher(starColumn).matches() ? "_col" + i : starColumn);
+                } else if (item.getKind() == SqlKind.AS) {
                     names.add(((SqlIdentifier) ((SqlBasicCall) item).operand(1)).getSimple());
                 } else if (item instanceof SqlIdentifier identifier && !identifier.isStar()) {
                     // a star expanded over a sub-query's unnamed column names it as Calcite does
@@ -306,6 +309,14 @@ public final class SqlPlanner {
             names.add(GENERATED_NAME.matcher(name).matches() ? "_col" + i : name);
         }
         return names;
+    }
+
+    /** The select that gives a query its columns, under its ORDER BY and WITH. */
+    private static SqlNode selectOf(SqlNode query) {
+        if (query instanceof SqlOrderBy orderBy) {
+            return selectOf(orderBy.query);
+        }
+        return query instanceof org.apache.calcite.sql.SqlWith with ? selectOf(with.body) : query;
     }
 
     private static CalciteConnectionConfig connectionConfig() {

@@ -114,6 +114,8 @@ class TestDdlStatements {
         assertFails("CREATE TABLE bad (a int, A bigint)", ErrorCode.DUPLICATE_COLUMN_NAME, "Column name 'a' specified more than once");
         assertFails("CREATE TABLE nowhere.t (a int)", ErrorCode.NOT_FOUND, "Schema nowhere not found");
         assertFails("CREATE TABLE nowhere.t AS SELECT 1 a", ErrorCode.NOT_FOUND, "Schema nowhere not found");
+        assertFails("CREATE TABLE joined AS SELECT * FROM tpch.tiny.nation n JOIN tpch.tiny.region r ON n.regionkey = r.regionkey",
+                ErrorCode.DUPLICATE_COLUMN_NAME, "Column name 'regionkey' specified more than once");
     }
 
     @Test

@@ -156,6 +156,24 @@ class TestSqlPlanner {
     }
 
     @Test
+    void starColumnsKeepTheirNamesWhenTheyRepeat() {
+        List<String> joined = List.of("nationkey", "name", "regionkey", "comment", "regionkey", "name", "comment");
+        String join = "SELECT * FROM nation n JOIN region r ON n.regionkey = r.regionkey";
+        assertThat(plan(join).columnNames()).isEqualTo(joined);
+        assertThat(plan("SELECT * FROM (" + join + ")").columnNames()).isEqualTo(joined);
+        assertThat(plan("SELECT t.* FROM (" + join + ") t").columnNames()).isEqualTo(joined);
+        assertThat(plan("WITH x AS (" + join + " ORDER BY 1 LIMIT 3) SELECT * FROM x ORDER BY 1").columnNames()).isEqualTo(joined);
+        assertThat(plan("SELECT * FROM nation JOIN region USING (regionkey)").columnNames())
+                .containsExactly("regionkey", "nationkey", "name", "comment", "name", "comment");
+        assertThat(plan("SELECT r.*, r.* FROM region r").columnNames())
+                .containsExactly("regionkey", "name", "comment", "regionkey", "name", "comment");
+        // names written in the query are kept as written, and unnamed columns of a sub-query are numbered where shown
+        assertThat(plan("SELECT n.name AS name0, 5, * FROM nation n, (SELECT 1 + 1) LIMIT 1").columnNames())
+                .containsExactly("name0", "_col1", "nationkey", "name", "regionkey", "comment", "_col6");
+        assertThat(plan("WITH x AS (SELECT 1) SELECT 1 AS a, 2 AS a FROM x").columnNames()).containsExactly("a", "a");
+    }
+
+    @Test
     void tableNamesResolve() {
         for (String name : List.of("tpch.tiny.nation", "tiny.nation", "nation", "TPCH.TINY.NATION", "\"nation\"", "tpch.sf1.nation")) {
             TableScan scan = find(plan("SELECT name FROM " + name).root(), TableScan.class);
