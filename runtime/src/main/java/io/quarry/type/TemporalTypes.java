@@ -29,6 +29,21 @@ public final class TemporalTypes {
         return new TimeWithTimeZoneType(precision);
     }
 
+    /**
+     * For the types whose stored long holds a zone beside the instant (times and timestamps with time zone), the key
+     * equal values share: values equal in SQL ({@code 01:00 +01:00} and {@code 00:00 UTC}) differ only in their zone.
+     * Null for other types, whose stored form is their key.
+     */
+    public static java.util.function.LongUnaryOperator zoneFreeKey(Type type) {
+        if (type instanceof TimeWithTimeZoneType) {
+            return TimeWithTimeZoneType::equalityKey;
+        }
+        if (type instanceof TimestampWithTimeZoneType) {
+            return DateTimeValues::unpackMillis;
+        }
+        return null;
+    }
+
     public static boolean isTemporal(Type type) {
         return type instanceof TimestampType || type instanceof TimestampWithTimeZoneType || type instanceof TimeType
                 || type instanceof TimeWithTimeZoneType

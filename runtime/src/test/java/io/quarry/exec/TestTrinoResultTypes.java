@@ -213,6 +213,21 @@ class TestTrinoResultTypes extends LocalQueryTest {
     }
 
     @Test
+    void zonedTimestampsGroupJoinAndMatchByTheirInstant() throws Exception {
+        String values = "(VALUES TIMESTAMP '2020-01-01 00:00:00 UTC', TIMESTAMP '2020-01-01 01:00:00 +01:00',"
+                + " TIMESTAMP '2020-01-01 00:00:01 UTC') v(t)";
+        assertResult("SELECT count(DISTINCT t), count(*) FROM " + values, List.of("bigint", "bigint"), List.of(2L, 3L));
+        assertResult("SELECT count(*) FROM (SELECT t FROM " + values + " GROUP BY t)", List.of("bigint"), List.of(2L));
+        assertResult("SELECT count(*) FROM (SELECT DISTINCT t FROM " + values + ")", List.of("bigint"), List.of(2L));
+        assertResult("SELECT count(*) FROM " + values + " JOIN (VALUES TIMESTAMP '2020-01-01 02:00:00 +02:00') w(u) ON t = u",
+                List.of("bigint"), List.of(2L));
+        assertResult("SELECT max(c) FROM (SELECT count(*) OVER (PARTITION BY t) c FROM " + values + ")", List.of("bigint"), List.of(2L));
+        assertResult("SELECT cardinality(array_distinct(array_agg(t))), contains(array_agg(t), TIMESTAMP '2020-01-01 03:00:00 +03:00'),"
+                        + " cardinality(map_agg(t, 1)) FROM " + values,
+                List.of("bigint", "boolean", "bigint"), List.of(2L, true, 2L));
+    }
+
+    @Test
     void invalidZonedTimestampLiteralsFailAtPlanning() {
         assertFailure("SELECT 1, TIMESTAMP '2020-01-02 03:04:05 Foo/Bar'", ErrorCode.INVALID_LITERAL,
                 "line 1:11: '2020-01-02 03:04:05 Foo/Bar' is not a valid TIMESTAMP literal");

@@ -74,6 +74,20 @@ class TestParametricDatetime {
     }
 
     @Test
+    void mapKeysKeepTheirPrecisionForEveryClient() {
+        io.quarry.type.MapType map = new io.quarry.type.MapType(TIMESTAMP_6, TIME_1);
+        BlockBuilder maps = BlockBuilder.create(map, 1);
+        long micros = LocalDateTime.parse("2020-01-02T03:04:05.123456").toEpochSecond(ZoneOffset.UTC) * 1_000_000 + 123_456;
+        maps.appendObject(java.util.Map.of(micros, 3_600 * DateTimeValues.PICOS_PER_SECOND));
+        for (boolean parametric : new boolean[] {true, false}) {
+            String data = new String(WireJson.toBytes(ResultData.of(List.of(map), List.of(Page.of(maps.build())), parametric).orElseThrow()),
+                    StandardCharsets.UTF_8);
+            assertThat(data).isEqualTo(parametric ? "[[{\"2020-01-02 03:04:05.123456\":\"01:00:00.0\"}]]"
+                    : "[[{\"2020-01-02 03:04:05.123456\":\"01:00:00.000\"}]]");
+        }
+    }
+
+    @Test
     void otherClientsSeeMilliseconds() {
         assertThat(column(TIMESTAMP_6, false)).isEqualTo("{\"name\":\"c\",\"type\":\"timestamp\",\"typeSignature\":"
                 + "{\"rawType\":\"timestamp\",\"arguments\":[]}}");

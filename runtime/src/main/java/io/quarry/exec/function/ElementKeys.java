@@ -25,7 +25,8 @@ public final class ElementKeys {
             return null;
         }
         if (block instanceof LongBlock b) {
-            return b.getLong(position);
+            java.util.function.LongUnaryOperator zoneFree = io.quarry.type.TemporalTypes.zoneFreeKey(type);
+            return zoneFree == null ? b.getLong(position) : zoneFree.applyAsLong(b.getLong(position));
         }
         if (block instanceof DoubleBlock b) {
             double value = b.getDouble(position);

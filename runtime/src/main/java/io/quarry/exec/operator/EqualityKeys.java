@@ -3,26 +3,33 @@ package io.quarry.exec.operator;
 import io.quarry.block.Block;
 import io.quarry.block.EncodedBlocks;
 import io.quarry.block.LongBlock;
-import io.quarry.type.TimeWithTimeZoneType;
+import io.quarry.type.TemporalTypes;
 import io.quarry.type.Type;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
- * Key columns as hashing and key equality see them. Most types compare by their stored form; a time with time zone
- * holds its offset beside its instant, and values equal in SQL ({@code 01:00 +01:00} and {@code 00:00 +00:00}) differ
- * only in it, so grouping, joining and hash partitioning compare that column without the offset.
+ * Key columns as hashing and key equality see them. Most types compare by their stored form; a time or timestamp with
+ * time zone holds its zone beside its instant, and values equal in SQL ({@code 01:00 +01:00} and {@code 00:00 +00:00})
+ * differ only in it, so grouping, joining and hash partitioning compare that column without the zone.
  */
 final class EqualityKeys {
     private EqualityKeys() {}
 
     /** Whether values of the type need {@link #of(Type, Block)} before they are hashed or compared. */
     static boolean needsNormalizing(Type type) {
-        return type instanceof TimeWithTimeZoneType;
+        return key(type) != null;
+    }
+
+    /** The key a stored long of the type compares by, or null where the stored long is the key. */
+    static LongUnaryOperator key(Type type) {
+        return TemporalTypes.zoneFreeKey(type);
     }
 
     /** The block as keys compare: the same block for most types. */
     static Block of(Type type, Block block) {
-        if (!needsNormalizing(type)) {
+        LongUnaryOperator key = key(type);
+        if (key == null) {
             return block;
         }
         LongBlock values = (LongBlock) EncodedBlocks.flatten(block);
@@ -33,7 +40,7 @@ final class EqualityKeys {
             if (values.isNull(i)) {
                 nulls[i] = true;
             } else {
-                keys[i] = TimeWithTimeZoneType.equalityKey(values.getLong(i));
+                keys[i] = key.applyAsLong(values.getLong(i));
             }
         }
         return new LongBlock(count, nulls, keys);

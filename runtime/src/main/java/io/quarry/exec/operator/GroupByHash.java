@@ -134,7 +134,7 @@ public final class GroupByHash {
 
         static KeyColumn create(Type type) {
             return switch (type.storage()) {
-                case LONG -> EqualityKeys.needsNormalizing(type) ? new TimeWithTimeZoneKeys() : new LongKeys();
+                case LONG -> EqualityKeys.needsNormalizing(type) ? new ZonedKeys(EqualityKeys.key(type)) : new LongKeys();
                 case DOUBLE -> new DoubleKeys();
                 case BOOLEAN -> new BooleanKeys();
                 case INT128 -> new Int128Keys();
@@ -230,12 +230,17 @@ public final class GroupByHash {
         }
     }
 
-    /** Times with time zone: equal when their instants are, whatever the offset (the group keeps the first one seen). */
-    private static final class TimeWithTimeZoneKeys extends LongKeys {
+    /** Times and timestamps with time zone: equal when their instants are, whatever the zone (the group keeps the first one seen). */
+    private static final class ZonedKeys extends LongKeys {
+        private final java.util.function.LongUnaryOperator key;
+
+        ZonedKeys(java.util.function.LongUnaryOperator key) {
+            this.key = key;
+        }
+
         @Override
         boolean valueEquals(int group, Block block, int position) {
-            return io.quarry.type.TimeWithTimeZoneType.equalityKey(values[group])
-                    == io.quarry.type.TimeWithTimeZoneType.equalityKey(((LongBlock) block).getLong(position));
+            return key.applyAsLong(values[group]) == key.applyAsLong(((LongBlock) block).getLong(position));
         }
     }
 

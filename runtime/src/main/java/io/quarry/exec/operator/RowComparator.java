@@ -13,19 +13,19 @@ import java.util.List;
 /** Orders rows of pages by sort keys: direction per key, NULLs first or last as the key says. */
 final class RowComparator {
     private final SortKey[] keys;
-    /** Per key, whether it compares without its low bits (a time with time zone's offset, see {@link EqualityKeys}). */
-    private final boolean[] withoutOffset;
+    /** Per key, the key its longs compare by without their zone, or null (see {@link EqualityKeys}). */
+    private final java.util.function.LongUnaryOperator[] withoutZone;
 
     RowComparator(List<SortKey> keys) {
         this.keys = keys.toArray(SortKey[]::new);
-        this.withoutOffset = new boolean[this.keys.length];
+        this.withoutZone = new java.util.function.LongUnaryOperator[this.keys.length];
     }
 
     /** A comparator for which values equal in SQL are equal: partitions and peer groups of windows. */
     RowComparator(List<SortKey> keys, List<io.quarry.type.Type> types) {
         this(keys);
         for (int i = 0; i < this.keys.length; i++) {
-            withoutOffset[i] = EqualityKeys.needsNormalizing(types.get(this.keys[i].channel()));
+            withoutZone[i] = EqualityKeys.key(types.get(this.keys[i].channel()));
         }
     }
 
@@ -43,9 +43,9 @@ final class RowComparator {
                 // NULL placement does not flip with the direction
                 return aNull == key.nullsFirst() ? -1 : 1;
             }
-            int comparison = withoutOffset[k]
-                    ? Long.compare(io.quarry.type.TimeWithTimeZoneType.equalityKey(((LongBlock) a).getLong(leftPosition)),
-                            io.quarry.type.TimeWithTimeZoneType.equalityKey(((LongBlock) b).getLong(rightPosition)))
+            int comparison = withoutZone[k] != null
+                    ? Long.compare(withoutZone[k].applyAsLong(((LongBlock) a).getLong(leftPosition)),
+                            withoutZone[k].applyAsLong(((LongBlock) b).getLong(rightPosition)))
                     : compareValues(a, leftPosition, b, rightPosition);
             if (comparison != 0) {
                 return key.ascending() ? comparison : -comparison;
