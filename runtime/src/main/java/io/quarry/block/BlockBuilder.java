@@ -156,8 +156,8 @@ public final class BlockBuilder {
     }
 
     /**
-     * Appends a Java value as {@link Values#toObject} produces it: Long, Double, Boolean, String, byte[] or
-     * BigDecimal (decimals),
+     * Appends a Java value as {@link Values#toObject} produces it: Long, Double, Boolean, String, byte[],
+     * BigDecimal (decimals), BigInteger (long timestamps),
      * List (arrays, rows), Map (maps), or null.
      */
     public BlockBuilder appendObject(Object value) {
@@ -182,7 +182,8 @@ public final class BlockBuilder {
                 return appendBoolean((Boolean) value);
             }
             case INT128 -> {
-                BigInteger unscaled = ((BigDecimal) value).setScale(((DecimalType) type).scale()).unscaledValue();
+                BigInteger unscaled = value instanceof BigInteger twoLongs
+                        ? twoLongs : ((BigDecimal) value).setScale(((DecimalType) type).scale()).unscaledValue();
                 return appendInt128(Int128.high(unscaled), Int128.low(unscaled));
             }
             case VARIABLE_WIDTH -> {

@@ -12,8 +12,8 @@ public final class Values {
 
     /**
      * The value at {@code position} as Long (integer types, date as days), Double, Boolean, String
-     * (varchar, char), byte[] (varbinary), BigDecimal (decimal), List (array, row: the fields in order) or
-     * LinkedHashMap (map); null for SQL NULL.
+     * (varchar, char), byte[] (varbinary), BigDecimal (decimal), BigInteger (the two longs of a long timestamp),
+     * List (array, row: the fields in order) or LinkedHashMap (map); null for SQL NULL.
      */
     public static Object toObject(Type type, Block block, int position) {
         if (block.isNull(position)) {
@@ -34,7 +34,8 @@ public final class Values {
             return b.getBoolean(position);
         }
         if (block instanceof Int128Block b) {
-            return new BigDecimal(b.getBigInteger(position), ((DecimalType) type).scale());
+            // a long timestamp's two longs as one number (see TimestampType)
+            return type instanceof DecimalType decimal ? new BigDecimal(b.getBigInteger(position), decimal.scale()) : b.getBigInteger(position);
         }
         if (block instanceof ArrayBlock || block instanceof MapBlock || block instanceof RowBlock) {
             return StructuralValues.toObject(type, block, position);

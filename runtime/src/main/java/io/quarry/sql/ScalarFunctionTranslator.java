@@ -93,9 +93,13 @@ final class ScalarFunctionTranslator {
             String text = literal.getValueAs(TimestampString.class).toString();
             String fraction = fraction(text);
             LocalDateTime time = LocalDateTime.parse(wholeSeconds(text).replace(' ', 'T'));
-            long micros = Long.parseLong((fraction + "000000").substring(0, 6))
-                    + (fraction.length() > 6 && fraction.charAt(6) >= '5' ? 1 : 0);
-            return new Constant(time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + micros, type);
+            long micros = time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + Long.parseLong((fraction + "000000").substring(0, 6));
+            if (type instanceof io.quarry.type.TimestampType timestamp && timestamp.isLong()) {
+                // the digits beyond the microsecond as picoseconds beside it
+                long picos = Long.parseLong((fraction + "000000000000").substring(6, 12));
+                return new Constant(io.quarry.block.Int128.toBigInteger(micros, picos), type);
+            }
+            return new Constant(micros + (fraction.length() > 6 && fraction.charAt(6) >= '5' ? 1 : 0), type);
         }
         // a time holds picoseconds of the day: all 12 digits
         String text = literal.getValueAs(TimeString.class).toString();

@@ -77,10 +77,18 @@ final class ZonedTimestampLiteral {
 
     /** The literal as a constant: its instant (to the millisecond, halves up) with its zone. */
     static Constant constant(String text) {
-        Type type = new TimestampWithTimeZoneType(precision(text));
-        return new Constant(value(text), type);
+        TimestampWithTimeZoneType type = new TimestampWithTimeZoneType(precision(text));
+        long packed = value(text);
+        if (!type.isLong()) {
+            return new Constant(packed, type);
+        }
+        // the digits beyond the millisecond as picoseconds beside it
+        String fraction = matcher(text).group(7);
+        long picos = Long.parseLong((fraction + "000000000000").substring(3, 12));
+        return new Constant(io.quarry.block.Int128.toBigInteger(packed, picos), type);
     }
 
+    /** The instant to the millisecond (rounded down) with the zone, packed. */
     private static long value(String text) {
         Matcher matcher = matcher(text);
         try {
@@ -92,9 +100,7 @@ final class ZonedTimestampLiteral {
                 time = LocalTime.of(Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)),
                         matcher.group(6) == null ? 0 : Integer.parseInt(matcher.group(6)));
                 String fraction = matcher.group(7) == null ? "" : matcher.group(7);
-                // milliseconds, the rest rounded half up
-                String padded = (fraction + "0000").substring(0, 4);
-                nanos = (Long.parseLong(padded) + 5) / 10 * 1_000_000L;
+                nanos = Long.parseLong((fraction + "000").substring(0, 3)) * 1_000_000L;
             }
             ZoneId zone = zone(matcher.group(8));
             ZonedDateTime zoned = ZonedDateTime.of(LocalDateTime.of(date, time), zone).plusNanos(nanos);

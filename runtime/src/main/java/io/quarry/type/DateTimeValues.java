@@ -130,6 +130,28 @@ public final class DateTimeValues {
         return text.append(' ').append(zoneName(unpackZoneKey(packed))).toString();
     }
 
+    /** A timestamp of precision 7 to 12 (see {@link TimestampType}) at its precision. */
+    public static String formatLongTimestamp(long micros, long picosOfMicro, int precision) {
+        FractionalSeconds time = FractionalSeconds.ofMicros(micros, picosOfMicro);
+        LocalDateTime local = LocalDateTime.ofEpochSecond(time.seconds(), 0, ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(40);
+        appendDate(text, local.toLocalDate());
+        text.append(' ');
+        appendTime(text, local.getHour(), local.getMinute(), local.getSecond());
+        return text.append(time.fractionText(precision)).toString();
+    }
+
+    /** A timestamp with time zone of precision 4 to 12 (see {@link TimestampWithTimeZoneType}) at its precision. */
+    public static String formatLongTimestampWithZone(long packed, long picosOfMilli, int precision) {
+        FractionalSeconds time = FractionalSeconds.ofMillis(unpackMillis(packed), picosOfMilli);
+        ZonedDateTime zoned = Instant.ofEpochSecond(time.seconds()).atZone(zone(unpackZoneKey(packed)));
+        StringBuilder text = new StringBuilder(48);
+        appendDate(text, zoned.toLocalDate());
+        text.append(' ');
+        appendTime(text, zoned.getHour(), zoned.getMinute(), zoned.getSecond());
+        return text.append(time.fractionText(precision)).append(' ').append(zoneName(unpackZoneKey(packed))).toString();
+    }
+
     /** {@code 03:04:05.000}: picoseconds of the day at {@code precision} digits. */
     public static String formatTime(long picosOfDay, int precision) {
         long seconds = picosOfDay / PICOS_PER_SECOND;

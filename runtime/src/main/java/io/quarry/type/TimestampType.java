@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * {@code timestamp(p)}: a date and time of day without a zone, {@code p} fractional digits of the second.
- * Values are microseconds since 1970-01-01 00:00:00 in a long; precisions above 6 are accepted and kept to
- * the microsecond.
+ * Up to precision 6 a value is a long: microseconds since 1970-01-01 00:00:00. Above it (a {@linkplain #isLong()
+ * long timestamp}) it is two longs: those microseconds (rounded down) and the picoseconds within the microsecond,
+ * from 0 to 999,999, so that 128-bit order is the order of time.
  */
 public record TimestampType(int precision) implements Type {
     public static final int MAX_PRECISION = 12;
-    public static final int MAX_STORED_PRECISION = 6;
+    /** The largest precision held in one long. */
+    public static final int MAX_SHORT_PRECISION = 6;
     public static final int DEFAULT_PRECISION = 3;
 
     public TimestampType {
@@ -28,9 +30,14 @@ public record TimestampType(int precision) implements Type {
         return List.of((long) precision);
     }
 
+    /** Whether values take two longs: precisions 7 to 12. */
+    public boolean isLong() {
+        return precision > MAX_SHORT_PRECISION;
+    }
+
     @Override
     public Storage storage() {
-        return Storage.LONG;
+        return isLong() ? Storage.INT128 : Storage.LONG;
     }
 
     @Override

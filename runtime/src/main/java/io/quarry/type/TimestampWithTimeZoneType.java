@@ -3,13 +3,16 @@ package io.quarry.type;
 import java.util.List;
 
 /**
- * {@code timestamp(p) with time zone}: an instant with the zone it is shown in. Values are packed in a long:
- * milliseconds since the epoch (UTC) shifted left by 12 bits, and the zone's key in the low 12 bits (see
- * {@link DateTimeValues}); precisions above 3 are accepted and kept to the millisecond.
+ * {@code timestamp(p) with time zone}: an instant with the zone it is shown in. Up to precision 3 values are packed
+ * in a long: milliseconds since the epoch (UTC) shifted left by 12 bits, and the zone's key in the low 12 bits (see
+ * {@link DateTimeValues}). Above it (a {@linkplain #isLong() long timestamp}) a value is two longs: that packed long
+ * (its milliseconds rounded down) and the picoseconds within the millisecond, from 0 to 999,999,999.
  */
 public record TimestampWithTimeZoneType(int precision) implements Type {
     public static final int MAX_PRECISION = 12;
     public static final int DEFAULT_PRECISION = 3;
+    /** The largest precision held in one long. */
+    public static final int MAX_SHORT_PRECISION = 3;
 
     public TimestampWithTimeZoneType {
         if (precision < 0 || precision > MAX_PRECISION) {
@@ -32,9 +35,14 @@ public record TimestampWithTimeZoneType(int precision) implements Type {
         return "timestamp(" + precision + ") with time zone";
     }
 
+    /** Whether values take two longs: precisions 4 to 12. */
+    public boolean isLong() {
+        return precision > MAX_SHORT_PRECISION;
+    }
+
     @Override
     public Storage storage() {
-        return Storage.LONG;
+        return isLong() ? Storage.INT128 : Storage.LONG;
     }
 
     @Override

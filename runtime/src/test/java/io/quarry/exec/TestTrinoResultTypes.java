@@ -181,7 +181,9 @@ class TestTrinoResultTypes extends LocalQueryTest {
     private static List<List<Object>> zoned(LocalQueryRunner.Result result) {
         return result.rows().stream()
                 .map(row -> row.stream()
-                        .map(value -> value instanceof Long packed ? (Object) DateTimeValues.formatTimestampWithZone(packed, 3) : value)
+                        .map(value -> value instanceof Long packed ? (Object) DateTimeValues.formatTimestampWithZone(packed, 3)
+                                : value instanceof java.math.BigInteger twoLongs ? DateTimeValues.formatLongTimestampWithZone(
+                                        io.quarry.block.Int128.high(twoLongs), io.quarry.block.Int128.low(twoLongs), 6) : value)
                         .toList())
                 .toList();
     }
@@ -199,7 +201,7 @@ class TestTrinoResultTypes extends LocalQueryTest {
                 "timestamp(1) with time zone", "timestamp(0) with time zone", "timestamp(0) with time zone",
                 "timestamp(0) with time zone", "timestamp(0) with time zone", "timestamp(0) with time zone");
         assertThat(zoned(result)).containsExactly(List.of("2020-01-02 03:04:05.000 UTC", "2020-01-02 03:04:05.123 America/New_York",
-                "2020-01-02 03:04:05.000 +01:00", "2020-01-02 03:04:05.123 UTC", "2020-01-02 00:00:00.000 UTC",
+                "2020-01-02 03:04:05.000 +01:00", "2020-01-02 03:04:05.123456 UTC", "2020-01-02 00:00:00.000 UTC",
                 "2020-01-02 03:04:00.000 -05:30", "2020-01-02 03:04:05.100 Europe/Berlin", "2020-01-02 03:04:05.000 UTC",
                 "2020-01-02 03:04:05.000 +01:00", "2020-01-02 03:04:05.000 -03:00", "2020-01-02 03:04:05.000 UTC",
                 "2020-01-02 03:04:05.000 UTC"));

@@ -1,7 +1,9 @@
 package io.quarry.http.dto;
 
+import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.type.DateTimeValues;
+import io.quarry.type.FractionalSeconds;
 import io.quarry.type.IntervalDayTimeType;
 import io.quarry.type.IntervalYearMonthType;
 import io.quarry.type.TimeType;
@@ -23,10 +25,28 @@ final class TemporalValueEncoders {
     private TemporalValueEncoders() {}
 
     static ValueEncoder forType(Type type, boolean parametricDatetime) {
+        if (type instanceof TimestampType timestamp && timestamp.isLong()) {
+            int precision = parametricDatetime ? timestamp.precision() : LEGACY_PRECISION;
+            return (generator, block, position) -> {
+                Int128Block values = (Int128Block) block;
+                FractionalSeconds time = FractionalSeconds.ofMicros(values.getHigh(position), values.getLow(position)).round(precision);
+                generator.writeString(DateTimeValues.formatLongTimestamp(time.micros(), time.picosOfMicro(), precision));
+            };
+        }
         if (type instanceof TimestampType timestamp) {
             int precision = parametricDatetime ? timestamp.precision() : LEGACY_PRECISION;
             return (generator, block, position) -> generator.writeString(
                     DateTimeValues.formatTimestamp(((LongBlock) block).getLong(position), precision));
+        }
+        if (type instanceof TimestampWithTimeZoneType timestamp && timestamp.isLong()) {
+            int precision = parametricDatetime ? timestamp.precision() : LEGACY_PRECISION;
+            return (generator, block, position) -> {
+                Int128Block values = (Int128Block) block;
+                long packed = values.getHigh(position);
+                FractionalSeconds time = FractionalSeconds.ofMillis(DateTimeValues.unpackMillis(packed), values.getLow(position)).round(precision);
+                generator.writeString(DateTimeValues.formatLongTimestampWithZone(
+                        DateTimeValues.packWithZone(time.millis(), DateTimeValues.unpackZoneKey(packed)), time.picosOfMilli(), precision));
+            };
         }
         if (type instanceof TimestampWithTimeZoneType timestamp) {
             int precision = parametricDatetime ? timestamp.precision() : LEGACY_PRECISION;

@@ -74,6 +74,24 @@ class TestParametricDatetime {
     }
 
     @Test
+    void longTimestampsShowEveryDigitToParametricClientsAndRoundedMillisecondsToOthers() {
+        Type nanos = TemporalTypes.timestamp(9);
+        Type zonedMicros = TemporalTypes.timestampWithTimeZone(6);
+        long micros = LocalDateTime.parse("2020-01-02T03:04:05.123456").toEpochSecond(ZoneOffset.UTC) * 1_000_000 + 999_999;
+        BlockBuilder timestamps = BlockBuilder.create(nanos, 1);
+        timestamps.appendInt128(micros, 789_000);
+        BlockBuilder zoned = BlockBuilder.create(zonedMicros, 1);
+        zoned.appendInt128(DateTimeValues.packWithZone(micros / 1_000_000 * 1_000 + 123, 0), 456_000_000);
+        for (boolean parametric : new boolean[] {true, false}) {
+            ResultData data = ResultData.of(List.of(nanos, zonedMicros), List.of(Page.of(timestamps.build(), zoned.build())), parametric)
+                    .orElseThrow();
+            assertThat(new String(WireJson.toBytes(data), StandardCharsets.UTF_8)).isEqualTo(parametric
+                    ? "[[\"2020-01-02 03:04:05.999999789\",\"2020-01-02 03:04:05.123456 UTC\"]]"
+                    : "[[\"2020-01-02 03:04:06.000\",\"2020-01-02 03:04:05.123 UTC\"]]");
+        }
+    }
+
+    @Test
     void mapKeysKeepTheirPrecisionForEveryClient() {
         io.quarry.type.MapType map = new io.quarry.type.MapType(TIMESTAMP_6, TIME_1);
         BlockBuilder maps = BlockBuilder.create(map, 1);

@@ -92,8 +92,8 @@ public final class DynamicFilterPlanning {
         Type build = join.right().outputTypes().get(join.rightKeys().get(index));
         Type probe = join.left().outputTypes().get(join.leftKeys().get(index));
         if (build.storage() != probe.storage()
-                // equal times with time zone differ in their stored offsets: a filter of stored values would drop matches
-                || build instanceof io.quarry.type.TimeWithTimeZoneType) {
+                // equal times and timestamps with time zone differ in their stored zones: a filter of stored values would drop matches
+                || io.quarry.type.TemporalTypes.zoneFreeKey(build) != null) {
             return Optional.empty();
         }
         return DynamicFilterSummary.KeyType.of(build.storage());

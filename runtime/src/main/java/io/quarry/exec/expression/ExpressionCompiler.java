@@ -125,7 +125,7 @@ public final class ExpressionCompiler {
             case LONG -> constant.type() instanceof DecimalType ? value instanceof java.math.BigDecimal : value instanceof Number;
             case DOUBLE -> value instanceof Number;
             case BOOLEAN -> value instanceof Boolean;
-            case INT128 -> value instanceof java.math.BigDecimal;
+            case INT128 -> constant.type() instanceof DecimalType ? value instanceof java.math.BigDecimal : value instanceof java.math.BigInteger;
             case VARIABLE_WIDTH -> value instanceof String || value instanceof byte[];
             case ARRAY, ROW -> value instanceof List;
             case MAP -> value instanceof java.util.Map;

@@ -112,7 +112,8 @@ public final class Blocks {
                 return new BooleanBlock(count, null, values);
             }
             case INT128 -> {
-                BigInteger unscaled = ((BigDecimal) value).setScale(((DecimalType) type).scale()).unscaledValue();
+                BigInteger unscaled = value instanceof BigInteger twoLongs
+                        ? twoLongs : ((BigDecimal) value).setScale(((DecimalType) type).scale()).unscaledValue();
                 long high = Int128.high(unscaled);
                 long low = Int128.low(unscaled);
                 long[] values = new long[2 * count];

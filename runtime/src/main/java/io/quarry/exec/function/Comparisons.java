@@ -5,6 +5,7 @@ import static io.quarry.exec.function.Blocks.unionNulls;
 
 import io.quarry.block.Block;
 import io.quarry.block.BooleanBlock;
+import io.quarry.block.EncodedBlocks;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
@@ -33,6 +34,11 @@ final class Comparisons {
         GREATER_THAN_OR_EQUAL,
         IS_DISTINCT_FROM;
 
+        /** Whether a function name is one of these operators. */
+        static boolean isComparison(String function) {
+            return Arrays.stream(values()).anyMatch(operator -> operator.name().equalsIgnoreCase(function));
+        }
+
         boolean test(int comparison) {
             return switch (this) {
                 case EQUAL -> comparison == 0;
@@ -50,12 +56,23 @@ final class Comparisons {
      * instant); IS DISTINCT FROM answers for NULLs too.
      */
     static ScalarKernel byLongKey(Operator operator, java.util.function.LongUnaryOperator key) {
-        return (arguments, count) -> {
-            long[] left = Blocks.longs(arguments[0]);
-            long[] right = Blocks.longs(arguments[1]);
+        return byPosition(operator, (arguments, position) -> Long.compare(
+                key.applyAsLong(((LongBlock) arguments[0]).getLong(position)), key.applyAsLong(((LongBlock) arguments[1]).getLong(position))));
+    }
+
+    /** How the values of two (flat) argument blocks at one position compare. */
+    @FunctionalInterface
+    interface PositionComparator {
+        int compare(Block[] arguments, int position);
+    }
+
+    /** A comparison by a comparator of positions; IS DISTINCT FROM answers for NULLs too. */
+    static ScalarKernel byPosition(Operator operator, PositionComparator comparator) {
+        return (blocks, count) -> {
+            Block[] arguments = {EncodedBlocks.flatten(blocks[0]), EncodedBlocks.flatten(blocks[1])};
             boolean[] result = new boolean[count];
             for (int i = 0; i < count; i++) {
-                result[i] = operator.test(Long.compare(key.applyAsLong(left[i]), key.applyAsLong(right[i])));
+                result[i] = !arguments[0].isNull(i) && !arguments[1].isNull(i) && operator.test(comparator.compare(arguments, i));
             }
             boolean[] nulls = unionNulls(arguments, count);
             if (operator == Operator.IS_DISTINCT_FROM && nulls != null) {

@@ -39,7 +39,9 @@ public final class ElementKeys {
             return ByteBuffer.wrap(b.getBytes(position));
         }
         if (block instanceof Int128Block b) {
-            return b.getBigInteger(position);
+            java.util.function.LongUnaryOperator zoneFree = io.quarry.type.TemporalTypes.zoneFreeKey(type);
+            return zoneFree == null ? b.getBigInteger(position)
+                    : io.quarry.block.Int128.toBigInteger(zoneFree.applyAsLong(b.getHigh(position)), b.getLow(position));
         }
         return Values.toObject(type, block, position);
     }

@@ -41,6 +41,15 @@ public final class Functions {
     }
 
     private static ScalarKernel resolveTyped(Call call) {
+        if (LongTimestamps.isLong(call.type()) || call.arguments().stream().anyMatch(argument -> LongTimestamps.isLong(argument.type()))) {
+            boolean exact = call.function().equals("cast") || call.function().equals("try_cast")
+                    || Comparisons.Operator.isComparison(call.function()) || StructuralFunctions.handles(call)
+                    || call.function().equals("greatest") || call.function().equals("least") || call.function().equals("format");
+            if (!exact) {
+                ScalarKernel precise = LongTimestamps.precise(call);
+                return precise != null ? precise : LongTimestamps.narrowed(call, Functions::resolveTyped);
+            }
+        }
         String name = call.function();
         List<Type> types = call.arguments().stream().map(Expression::type).toList();
         Type result = call.type();

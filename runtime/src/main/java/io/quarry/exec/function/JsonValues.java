@@ -234,6 +234,9 @@ final class JsonValues {
             generator.writeString((String) value);
         } else if (type instanceof DateType) {
             generator.writeString(LocalDate.ofEpochDay((Long) value).toString());
+        } else if (type instanceof TimestampType timestamp && value instanceof java.math.BigInteger twoLongs) {
+            generator.writeString(DateTimeValues.formatLongTimestamp(
+                    io.quarry.block.Int128.high(twoLongs), io.quarry.block.Int128.low(twoLongs), timestamp.precision()));
         } else if (type instanceof TimestampType timestamp) {
             generator.writeString(DateTimeValues.formatTimestamp((Long) value, timestamp.precision()));
         } else if (type instanceof ArrayType array) {

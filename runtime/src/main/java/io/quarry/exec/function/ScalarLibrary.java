@@ -224,6 +224,33 @@ public final class ScalarLibrary {
     }
 
     /** format(pattern, args…): Java's formatter, as Trino's; dates and date-times as their text. */
+    /** A date-time value as the java.time object Trino formats (a LocalDateTime for a timestamp), intervals as their text. */
+    private static Object javaTime(Type type, io.quarry.block.Block block, int position) {
+        if (block.isNull(position)) {
+            return null;
+        }
+        if (type instanceof io.quarry.type.TimestampType || type instanceof TimestampWithTimeZoneType) {
+            io.quarry.type.FractionalSeconds time = LongTimestamps.time(type, block, position);
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(time.seconds(), time.picos() / 1_000);
+            int zoneKey = type instanceof TimestampWithTimeZoneType ? LongTimestamps.zoneKey(block, position) : 0;
+            return type instanceof TimestampWithTimeZoneType
+                    ? instant.atZone(zoneKey == 0 ? ZoneId.of("UTC") : DateTimeValues.zone(zoneKey))
+                    : java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+        long value = Kernels.longAt(block, position);
+        if (type instanceof DateType) {
+            return LocalDate.ofEpochDay(value);
+        }
+        if (type instanceof io.quarry.type.TimeType) {
+            return java.time.LocalTime.ofNanoOfDay(value / 1_000);
+        }
+        if (type instanceof io.quarry.type.TimeWithTimeZoneType time) {
+            return io.quarry.type.TimeWithTimeZoneType.format(value, time.precision());
+        }
+        return type instanceof io.quarry.type.IntervalDayTimeType
+                ? DateTimeValues.formatIntervalDayTime(value) : DateTimeValues.formatIntervalYearMonth(value);
+    }
+
     private static ScalarKernel format(List<Type> types) {
         if (types.isEmpty() || !StringFunctions.isText(types.get(0))) {
             throw Functions.unsupported("format", types);
@@ -243,13 +270,8 @@ public final class ScalarLibrary {
                 Object[] values = new Object[types.size() - 1];
                 for (int k = 1; k < types.size(); k++) {
                     Type type = types.get(k);
-                    Object value = Values.toObject(type, arguments[k], i);
-                    if (value != null && type instanceof DateType) {
-                        value = LocalDate.ofEpochDay((Long) value);
-                    } else if (value != null && TemporalTypes.isTemporal(type)) {
-                        value = Values.toObject(type, arguments[k], i).toString();
-                    }
-                    values[k - 1] = value;
+                    values[k - 1] = TemporalTypes.isTemporal(type) || type instanceof DateType
+                            ? javaTime(type, arguments[k], i) : Values.toObject(type, arguments[k], i);
                 }
                 try {
                     out.appendString(String.format(Locale.ENGLISH, Kernels.string(arguments[0], i), values));

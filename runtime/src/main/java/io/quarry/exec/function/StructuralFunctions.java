@@ -755,6 +755,9 @@ public final class StructuralFunctions {
             // an element has no session zone argument: a time without an offset takes UTC's
             return TimeWithTimeZoneFunctions.cast(source, target, tryCast, java.time.ZoneOffset.UTC);
         }
+        if (LongTimestamps.isLong(source) || LongTimestamps.isLong(target)) {
+            return TemporalCasts.resolve(source, target, tryCast, java.time.ZoneOffset.UTC);
+        }
         ScalarKernel ipAddress = IpAddressFunctions.cast(source, target, tryCast);
         if (ipAddress != null) {
             return ipAddress;

@@ -11,6 +11,7 @@ import io.quarry.spi.QuarryException;
 import io.quarry.type.CharType;
 import io.quarry.type.DateTimeValues;
 import io.quarry.type.DateType;
+import io.quarry.type.FractionalSeconds;
 import io.quarry.type.IntervalDayTimeType;
 import io.quarry.type.IntervalYearMonthType;
 import io.quarry.type.TemporalTypes;
@@ -45,7 +46,8 @@ final class TemporalCasts {
         if (source instanceof io.quarry.type.UnknownType) {
             return (arguments, count) -> Blocks.nulls(target, count);
         }
-        ScalarKernel kernel = kernel(source, target, sessionZone);
+        ScalarKernel kernel = LongTimestamps.isLong(source) || LongTimestamps.isLong(target)
+                ? LongTimestamps.cast(source, target, sessionZone) : kernel(source, target, sessionZone);
         if (kernel == null) {
             // Trino has no such cast
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot cast " + source.displayName() + " to " + target.displayName());
@@ -185,7 +187,7 @@ final class TemporalCasts {
                 String text = Kernels.string(blocks[0], position);
                 ParsedTimestamp parsed = parseTimestamp(text, target);
                 if (!parsed.zone().isEmpty()) {
-                    throw invalid(text, target);
+                    zoneKey(parsed.zone(), text, target); // a valid zone is read past, as Trino does
                 }
                 out.appendLong(DateTimeValues.roundMicros(parsed.localMicros(), timestamp.precision()));
             });
@@ -194,13 +196,8 @@ final class TemporalCasts {
             return Kernels.rows(target, (blocks, position, out) -> {
                 String text = Kernels.string(blocks[0], position);
                 ParsedTimestamp parsed = parseTimestamp(text, target);
-                ZoneId zone;
-                try {
-                    zone = parsed.zone().isEmpty() ? sessionZone : parseZone(parsed.zone());
-                } catch (DateTimeException e) {
-                    throw invalid(text, target);
-                }
-                out.appendLong(TemporalFunctions.localMicrosToZoned(parsed.localMicros(), DateTimeValues.zoneKey(zone)));
+                int zoneKey = parsed.zone().isEmpty() ? DateTimeValues.zoneKey(sessionZone) : zoneKey(parsed.zone(), text, target);
+                out.appendLong(TemporalFunctions.localMicrosToZoned(parsed.localMicros(), zoneKey));
             });
         }
         if (target instanceof TimeType time) {
@@ -221,6 +218,18 @@ final class TemporalCasts {
             });
         }
         return null;
+    }
+
+    /** The key of the zone a text to cast names (case matters, as in Trino); a zone that is none makes the text invalid. */
+    static int zoneKey(String zone, String text, Type target) {
+        try {
+            if (!zone.equals("UTC") && !zone.equals("Z") && (zone.equalsIgnoreCase("UTC") || zone.equalsIgnoreCase("Z"))) {
+                throw invalid(text, target);
+            }
+            return DateTimeValues.zoneKey(parseZone(zone));
+        } catch (DateTimeException e) {
+            throw invalid(text, target);
+        }
     }
 
     static ZoneId parseZone(String text) {
@@ -245,9 +254,15 @@ final class TemporalCasts {
         return Long.parseLong(padded.toString());
     }
 
-    record ParsedTimestamp(long localMicros, String zone) {}
+    /** A timestamp's text read: its local time, and the zone it names, if any. */
+    record ParsedTimestamp(FractionalSeconds local, String zone) {
+        /** The local time in microseconds, rounded half up. */
+        long localMicros() {
+            return local.round(TimestampType.MAX_SHORT_PRECISION).micros();
+        }
+    }
 
-    /** Parses {@code yyyy-mm-dd[ hh:mm[:ss[.fraction]]][ zone]}, microseconds rounded half up. */
+    /** Parses {@code yyyy-mm-dd[ hh:mm[:ss[.fraction]]][ zone]}, to the picosecond. */
     static ParsedTimestamp parseTimestamp(String text, Type target) {
         Matcher matcher = TIMESTAMP.matcher(text.strip());
         if (!matcher.matches()) {
@@ -256,20 +271,21 @@ final class TemporalCasts {
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
                     Integer.parseInt(matcher.group(3)));
-            long micros = date.toEpochDay() * MICROS_PER_DAY;
+            long seconds = date.toEpochDay() * 86_400L;
+            long picos = 0;
             if (matcher.group(4) != null) {
                 LocalTime time = LocalTime.of(Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)),
                         matcher.group(6) == null ? 0 : Integer.parseInt(matcher.group(6)));
-                long picos = fractionPicos(matcher.group(7));
-                micros += time.toSecondOfDay() * MICROS_PER_SECOND + (picos + PICOS_PER_MICRO / 2) / PICOS_PER_MICRO;
+                seconds += time.toSecondOfDay();
+                picos = fractionPicos(matcher.group(7));
             }
-            return new ParsedTimestamp(micros, matcher.group(8) == null ? "" : matcher.group(8));
+            return new ParsedTimestamp(new FractionalSeconds(seconds, picos), matcher.group(8) == null ? "" : matcher.group(8));
         } catch (DateTimeException | NumberFormatException e) {
             throw invalid(text, target);
         }
     }
 
-    private static QuarryException invalid(String text, Type target) {
+    static QuarryException invalid(String text, Type target) {
         return new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT,
                 "Value cannot be cast to " + TemporalTypes.protocolName(target) + ": " + text);
     }

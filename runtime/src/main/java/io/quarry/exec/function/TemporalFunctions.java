@@ -588,7 +588,7 @@ final class TemporalFunctions {
                 out.appendLong(localMicrosToZoned(Kernels.longAt(blocks[0], position), zoneKey(Kernels.string(blocks[1], position)))));
     }
 
-    private static int zoneKey(String zone) {
+    static int zoneKey(String zone) {
         try {
             return DateTimeValues.zoneKey(TemporalCasts.parseZone(zone));
         } catch (java.time.DateTimeException e) {
@@ -606,6 +606,9 @@ final class TemporalFunctions {
         }
         boolean zoned = types.get(0) instanceof TimestampWithTimeZoneType;
         Comparisons.Operator operator = Comparisons.Operator.valueOf(name.toUpperCase(Locale.ROOT));
+        if (LongTimestamps.isLong(types.get(0)) || LongTimestamps.isLong(types.get(1))) {
+            return LongTimestamps.comparison(operator, types.get(0), types.get(1));
+        }
         return Comparisons.byLongKey(operator, zoned ? DateTimeValues::unpackMillis : value -> value);
     }
 }

@@ -77,7 +77,7 @@ final class TemporalLibrary {
         };
     }
 
-    private static ZoneId sessionZone(List<Expression> arguments, int index) {
+    static ZoneId sessionZone(List<Expression> arguments, int index) {
         if (arguments.size() > index && arguments.get(index) instanceof Constant constant && constant.value() instanceof String zone) {
             return TemporalCasts.parseZone(zone);
         }
@@ -126,6 +126,12 @@ final class TemporalLibrary {
     }
 
     static long parseIso8601(String text, ZoneId sessionZone) {
+        java.time.ZonedDateTime time = parseIso8601Time(text, sessionZone);
+        return DateTimeValues.packWithZone(time.toInstant().toEpochMilli(), DateTimeValues.zoneKey(time.getZone()));
+    }
+
+    /** The ISO 8601 text as a time in its zone (or the session's), to the nanosecond. */
+    static java.time.ZonedDateTime parseIso8601Time(String text, ZoneId sessionZone) {
         Matcher matcher = ISO_TIMESTAMP.matcher(text.strip());
         if (!matcher.matches()) {
             throw invalidFormat(text);
@@ -146,8 +152,9 @@ final class TemporalLibrary {
             }
             String offset = matcher.group(8);
             ZoneId zone = offset == null ? sessionZone : offset.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(offset);
-            long millis = LocalDateTime.of(date, time).atZone(zone).toInstant().toEpochMilli();
-            return DateTimeValues.packWithZone(millis, DateTimeValues.zoneKey(zone));
+            java.time.ZonedDateTime zoned = LocalDateTime.of(date, time).atZone(zone);
+            DateTimeValues.zoneKey(zone); // a zone a timestamp cannot hold is an invalid format too
+            return zoned;
         } catch (DateTimeException | NumberFormatException e) {
             throw invalidFormat(text);
         }

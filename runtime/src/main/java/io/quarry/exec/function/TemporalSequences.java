@@ -30,6 +30,10 @@ final class TemporalSequences {
 
     static ScalarKernel resolve(List<Type> types) {
         Type element = types.get(0);
+        if (LongTimestamps.isLong(element)) {
+            throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.NOT_SUPPORTED,
+                    "sequence of " + element.displayName() + " is not supported: precisions above 6 are not");
+        }
         boolean months = types.get(2) instanceof IntervalYearMonthType;
         boolean dates = element instanceof DateType;
         return (arguments, count) -> {

@@ -2,6 +2,7 @@ package io.quarry.exec.operator;
 
 import io.quarry.block.Block;
 import io.quarry.block.EncodedBlocks;
+import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.type.TemporalTypes;
 import io.quarry.type.Type;
@@ -32,7 +33,23 @@ final class EqualityKeys {
         if (key == null) {
             return block;
         }
-        LongBlock values = (LongBlock) EncodedBlocks.flatten(block);
+        Block flat = EncodedBlocks.flatten(block);
+        if (flat instanceof Int128Block pairs) {
+            // a long timestamp with time zone: the zone leaves the first long, the picoseconds stay
+            int count = pairs.positionCount();
+            long[] keys = new long[2 * count];
+            boolean[] nulls = pairs.mayHaveNull() ? new boolean[count] : null;
+            for (int i = 0; i < count; i++) {
+                if (pairs.isNull(i)) {
+                    nulls[i] = true;
+                } else {
+                    keys[2 * i] = key.applyAsLong(pairs.getHigh(i));
+                    keys[2 * i + 1] = pairs.getLow(i);
+                }
+            }
+            return new Int128Block(count, nulls, keys);
+        }
+        LongBlock values = (LongBlock) flat;
         int count = values.positionCount();
         long[] keys = new long[count];
         boolean[] nulls = values.mayHaveNull() ? new boolean[count] : null;

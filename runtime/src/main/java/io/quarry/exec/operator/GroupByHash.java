@@ -137,7 +137,7 @@ public final class GroupByHash {
                 case LONG -> EqualityKeys.needsNormalizing(type) ? new ZonedKeys(EqualityKeys.key(type)) : new LongKeys();
                 case DOUBLE -> new DoubleKeys();
                 case BOOLEAN -> new BooleanKeys();
-                case INT128 -> new Int128Keys();
+                case INT128 -> new Int128Keys(EqualityKeys.key(type));
                 case VARIABLE_WIDTH -> new BytesKeys();
                 case ARRAY, MAP, ROW -> new StructuralKeyColumn(type);
             };
@@ -331,8 +331,14 @@ public final class GroupByHash {
         }
     }
 
+    /** Two longs per key; with a zone-free key for the first (a long timestamp with time zone), compared by it. */
     private static final class Int128Keys extends KeyColumn {
+        private final java.util.function.LongUnaryOperator headKey;
         private long[] values = new long[2048];
+
+        Int128Keys(java.util.function.LongUnaryOperator headKey) {
+            this.headKey = headKey;
+        }
 
         @Override
         void grow(int capacity) {
@@ -348,7 +354,10 @@ public final class GroupByHash {
         @Override
         boolean valueEquals(int group, Block block, int position) {
             Int128Block int128 = (Int128Block) block;
-            return values[2 * group] == int128.getHigh(position) && values[2 * group + 1] == int128.getLow(position);
+            boolean heads = headKey == null
+                    ? values[2 * group] == int128.getHigh(position)
+                    : headKey.applyAsLong(values[2 * group]) == headKey.applyAsLong(int128.getHigh(position));
+            return heads && values[2 * group + 1] == int128.getLow(position);
         }
 
         @Override

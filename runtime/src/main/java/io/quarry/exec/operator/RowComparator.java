@@ -44,14 +44,23 @@ final class RowComparator {
                 return aNull == key.nullsFirst() ? -1 : 1;
             }
             int comparison = withoutZone[k] != null
-                    ? Long.compare(withoutZone[k].applyAsLong(((LongBlock) a).getLong(leftPosition)),
-                            withoutZone[k].applyAsLong(((LongBlock) b).getLong(rightPosition)))
+                    ? compareWithoutZone(withoutZone[k], a, leftPosition, b, rightPosition)
                     : compareValues(a, leftPosition, b, rightPosition);
             if (comparison != 0) {
                 return key.ascending() ? comparison : -comparison;
             }
         }
         return 0;
+    }
+
+    /** Two values by the key of their first long, then (long timestamps with time zone) by their picoseconds. */
+    private static int compareWithoutZone(java.util.function.LongUnaryOperator key, Block a, int leftPosition, Block b, int rightPosition) {
+        if (a instanceof Int128Block x) {
+            Int128Block y = (Int128Block) b;
+            int heads = Long.compare(key.applyAsLong(x.getHigh(leftPosition)), key.applyAsLong(y.getHigh(rightPosition)));
+            return heads != 0 ? heads : Long.compare(x.getLow(leftPosition), y.getLow(rightPosition));
+        }
+        return Long.compare(key.applyAsLong(((LongBlock) a).getLong(leftPosition)), key.applyAsLong(((LongBlock) b).getLong(rightPosition)));
     }
 
     static int compareValues(Block a, int leftPosition, Block b, int rightPosition) {

@@ -458,6 +458,10 @@ public final class WindowOperator implements Operator {
         Block keys = rows.block(sortKey.channel());
         Type offsetType = inputTypes.get(offsetChannel.orElseThrow());
         Block offsets = rows.block(offsetChannel.orElseThrow());
+        if (keys instanceof io.quarry.block.Int128Block && io.quarry.type.TemporalTypes.isTemporal(key)) {
+            // bounds are computed in doubles, which cannot hold a timestamp beyond the microsecond
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "RANGE frames with an offset over " + key.displayName() + " are not supported");
+        }
         // ascending, PRECEDING lowers the key; descending, it raises it
         boolean add = preceding != sortKey.ascending();
         int sign = add ? 1 : -1;
