@@ -227,6 +227,11 @@ class TestTrinoResultTypes extends LocalQueryTest {
         assertResult("SELECT cardinality(array_distinct(array_agg(t))), contains(array_agg(t), TIMESTAMP '2020-01-01 03:00:00 +03:00'),"
                         + " cardinality(map_agg(t, 1)) FROM " + values,
                 List.of("bigint", "boolean", "bigint"), List.of(2L, true, 2L));
+        // days and months between two zoned timestamps count in the zone of the first
+        assertResult("SELECT date_diff('day', TIMESTAMP '2020-01-01 00:00:00 UTC', TIMESTAMP '2020-01-02 00:00:00 +05:00'),"
+                        + " date_diff('day', TIMESTAMP '2020-01-01 20:00:00 UTC', TIMESTAMP '2020-01-03 00:00:00 +05:00'),"
+                        + " date_diff('day', TIMESTAMP '2020-01-01 00:00:00 +05:00', TIMESTAMP '2020-01-01 20:00:00 UTC')",
+                List.of("bigint", "bigint", "bigint"), List.of(0L, 0L, 1L));
     }
 
     @Test

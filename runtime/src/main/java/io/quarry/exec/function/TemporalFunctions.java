@@ -377,7 +377,9 @@ final class TemporalFunctions {
                 return;
             }
             long a = local.applyAsLong(left);
-            long b = local.applyAsLong(right);
+            // both in the first one's zone, as Trino counts days and months between zoned timestamps
+            long b = zoned ? zonedToLocalMicros(DateTimeValues.packWithZone(DateTimeValues.unpackMillis(right), DateTimeValues.unpackZoneKey(left)))
+                    : local.applyAsLong(right);
             if (!unit.isCalendar()) {
                 out.appendLong((b - a) / unit.micros);
                 return;
