@@ -87,6 +87,23 @@ class JdbcDriversIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"trino", "presto"})
+    void timestampsKeepEveryDigitOfTheirPrecision(String driver) throws Exception {
+        try (Connection connection = connect(driver);
+                Statement statement = connection.createStatement();
+                ResultSet resultSet = statement.executeQuery(
+                        "SELECT TIMESTAMP '2020-01-02 03:04:05.123456789', TIMESTAMP '2020-01-02 03:04:05.123456 UTC'")) {
+            assertThat(resultSet.next()).isTrue();
+            assertThat(resultSet.getTimestamp(1).toLocalDateTime()).isEqualTo(java.time.LocalDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_789));
+            assertThat(resultSet.getString(2)).isEqualTo("2020-01-02 03:04:05.123456 UTC");
+            assertThat(resultSet.getMetaData().getColumnTypeName(1)).isEqualTo("timestamp(9)");
+            // the Presto 350 driver writes the type's arguments after its whole raw name
+            assertThat(resultSet.getMetaData().getColumnTypeName(2))
+                    .isEqualTo(driver.equals("trino") ? "timestamp(6) with time zone" : "timestamp with time zone(6)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trino", "presto"})
     void failuresBecomeSqlExceptionsWithTheErrorCode(String driver) throws Exception {
         try (Connection connection = connect(driver); Statement statement = connection.createStatement()) {
             SQLException error = null;
