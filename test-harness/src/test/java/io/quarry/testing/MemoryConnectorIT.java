@@ -121,6 +121,23 @@ class MemoryConnectorIT {
     }
 
     @Test
+    void timestampsBeyondTheMicrosecondAreStoredOnTheWorkersWithEveryDigit() {
+        StatementClient memory = memory();
+        // one row per order, spread over both workers, each with its own digits beyond the microsecond
+        ok(memory, "CREATE TABLE precise AS SELECT orderkey, CAST(CAST(orderdate AS varchar) || ' 00:00:00.'"
+                + " || lpad(CAST(orderkey AS varchar), 9, '0') AS timestamp(9)) AS at,"
+                + " with_timezone(CAST('2020-01-01 00:00:00.123456789' AS timestamp(9)), 'Asia/Tokyo') AS zoned FROM tpch.tiny.orders");
+        assertThat(ok(memory, "SELECT CAST(zoned AS varchar), count(*) FROM precise GROUP BY zoned").rows())
+                .containsExactly(List.of("2020-01-01 00:00:00.123456789 Asia/Tokyo", 15000));
+        ok(memory, "CREATE TABLE moved AS SELECT orderkey, at + INTERVAL '1' DAY AS at FROM precise");
+        assertThat(ok(memory, "SELECT count(*), count(DISTINCT a.at), min(CAST(a.at AS varchar)), max(CAST(b.at AS varchar))"
+                + " FROM precise a JOIN moved b ON a.at + INTERVAL '1' DAY = b.at").rows())
+                .containsExactly(List.of(15000, 15000, "1992-01-01 00:00:00.000003271", "1998-08-03 00:00:00.000055205"));
+        ok(memory, "DROP TABLE precise");
+        ok(memory, "DROP TABLE moved");
+    }
+
+    @Test
     void createTableThenInsertValuesAndSelect() {
         StatementClient.Result created = ok(memory(), "CREATE TABLE people (id bigint, name varchar(20), score double)");
         assertThat(updateType(created)).isEqualTo("CREATE TABLE");
