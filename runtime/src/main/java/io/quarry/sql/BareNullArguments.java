@@ -53,6 +53,13 @@ final class BareNullArguments {
     /** Trino's types of patterns, paths and character sets: varchar to Quarry. */
     private static final Set<String> PATTERN_TYPES = FunctionSignatures.PATTERN_TYPES;
 
+    /**
+     * Functions that do not answer NULL to a NULL argument ({@code concat_ws} skips it). Trino lets any of several
+     * equally specific signatures with one return type take a NULL only when each would answer NULL to it; for
+     * these the choice changes the answer, so it is ambiguous.
+     */
+    private static final Set<String> NULL_TAKING = Set.of("concat_ws");
+
     private BareNullArguments() {}
 
     /**
@@ -106,7 +113,8 @@ final class BareNullArguments {
                 .filter(candidate -> applicable.stream().noneMatch(other ->
                         moreSpecific(other, candidate) && !moreSpecific(candidate, other)))
                 .toList();
-        if (mostSpecific.stream().map(signature -> boundReturnType(signature, types)).distinct().count() > 1) {
+        if (mostSpecific.stream().map(signature -> boundReturnType(signature, types)).distinct().count() > 1
+                || mostSpecific.size() > 1 && NULL_TAKING.contains(call.getOperator().getName().toLowerCase(Locale.ROOT))) {
             ErrorLocation where = location.apply(call);
             throw new QuarryException(ErrorCode.AMBIGUOUS_FUNCTION_CALL, Errors.prefix(where)
                     + "Could not choose a best candidate operator. Explicit type casts must be added.\nCandidates are:\n"

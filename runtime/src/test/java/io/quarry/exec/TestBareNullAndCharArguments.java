@@ -60,6 +60,8 @@ class TestBareNullAndCharArguments extends LocalQueryTest {
         assertFails("SELECT substr(NULL, 1)", ErrorCode.AMBIGUOUS_FUNCTION_CALL, "Could not choose a best candidate operator");
         assertFails("SELECT sequence(NULL, NULL)", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
         assertFails("SELECT json_extract_scalar(NULL, '$.a')", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        // one return type, but concat_ws skips a NULL of varchar and not one of array(varchar)
+        assertFails("SELECT concat_ws('ab', NULL)", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
         // a NULL is no function
         assertFails("SELECT transform(NULL, NULL)", ErrorCode.FUNCTION_NOT_FOUND);
     }
