@@ -83,9 +83,18 @@ class TestLongTimestamps extends LocalQueryTest {
     }
 
     @Test
-    void rangeFramesAndSequencesBeyondTheMicrosecondAreNotSupported() {
-        assertFails("SELECT count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' SECOND PRECEDING AND CURRENT ROW) FROM (VALUES "
-                + NANOS + ") t(x)", io.quarry.spi.ErrorCode.NOT_SUPPORTED, "RANGE frames with an offset over timestamp(9)");
+    void rangeFramesWithAnOffsetCompareEveryDigit() throws Exception {
+        // 1.123456788 is within a second of 0.123456789, 1.123456790 is not
+        assertResult("SELECT " + text("x") + ", count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' SECOND PRECEDING AND CURRENT ROW)"
+                        + " FROM (VALUES " + NANOS + ", TIMESTAMP '2020-01-01 00:00:01.123456788', TIMESTAMP '2020-01-01 00:00:01.123456790',"
+                        + " TIMESTAMP '2020-01-01 00:00:01.123456789') t(x) ORDER BY 1",
+                List.of("varchar", "bigint"), List.of("2020-01-01 00:00:00.123456789", 1L), List.of("2020-01-01 00:00:01.123456788", 2L),
+                List.of("2020-01-01 00:00:01.123456789", 3L), List.of("2020-01-01 00:00:01.123456790", 3L));
+        assertResult("SELECT " + text("x") + ", count(*) OVER (ORDER BY x RANGE BETWEEN INTERVAL '1' MONTH PRECEDING AND INTERVAL '1' MONTH FOLLOWING)"
+                        + " FROM (VALUES TIMESTAMP '2020-01-31 00:00:00.1234567 UTC', TIMESTAMP '2020-02-29 00:00:00.1234566 UTC',"
+                        + " TIMESTAMP '2020-02-29 00:00:00.1234568 UTC', TIMESTAMP '2020-03-29 00:00:00.1234567 UTC') t(x) ORDER BY 1",
+                List.of("varchar", "bigint"), List.of("2020-01-31 00:00:00.1234567 UTC", 2L), List.of("2020-02-29 00:00:00.1234566 UTC", 3L),
+                List.of("2020-02-29 00:00:00.1234568 UTC", 4L), List.of("2020-03-29 00:00:00.1234567 UTC", 2L));
         assertFails("SELECT sequence(" + NANOS + ", " + NANOS + ", INTERVAL '1' DAY)", io.quarry.spi.ErrorCode.NOT_SUPPORTED, "timestamp(9)");
     }
 

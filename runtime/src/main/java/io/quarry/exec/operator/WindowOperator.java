@@ -2,6 +2,7 @@ package io.quarry.exec.operator;
 
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
+import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.page.Page;
 import io.quarry.plan.AggregateCall;
@@ -458,16 +459,14 @@ public final class WindowOperator implements Operator {
         Block keys = rows.block(sortKey.channel());
         Type offsetType = inputTypes.get(offsetChannel.orElseThrow());
         Block offsets = rows.block(offsetChannel.orElseThrow());
-        if (keys instanceof io.quarry.block.Int128Block && io.quarry.type.TemporalTypes.isTemporal(key)) {
-            // bounds are computed in doubles, which cannot hold a timestamp beyond the microsecond
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "RANGE frames with an offset over " + key.displayName() + " are not supported");
-        }
+        // a long timestamp moves by its first long; its picoseconds break ties in rangeBound
+        boolean longKeys = keys instanceof LongBlock || keys instanceof Int128Block && io.quarry.type.TemporalTypes.isTemporal(key);
+        long current = keys instanceof Int128Block pairs ? pairs.getHigh(row) : keys instanceof LongBlock longs ? longs.getLong(row) : 0;
         // ascending, PRECEDING lowers the key; descending, it raises it
         boolean add = preceding != sortKey.ascending();
         int sign = add ? 1 : -1;
-        if (offsetType instanceof IntervalYearMonthType && keys instanceof LongBlock longs) {
+        if (offsetType instanceof IntervalYearMonthType && longKeys) {
             long months = ((LongBlock) offsets).getLong(row) * sign;
-            long current = longs.getLong(row);
             if (key instanceof DateType) {
                 return LocalDate.ofEpochDay(current).plusMonths(months).toEpochDay();
             }
@@ -482,7 +481,7 @@ public final class WindowOperator implements Operator {
             }
             return current + months;
         }
-        if (offsetType instanceof IntervalDayTimeType && keys instanceof LongBlock longs) {
+        if (offsetType instanceof IntervalDayTimeType && longKeys) {
             long millis = ((LongBlock) offsets).getLong(row) * sign;
             if (key instanceof DateType) {
                 if (millis % 86_400_000 != 0) {
@@ -496,7 +495,7 @@ public final class WindowOperator implements Operator {
             }
             if (key instanceof TimeType) {
                 long day = 86_400_000_000_000_000L;
-                return Math.floorMod(longs.getLong(row) + Math.floorMod(millis, 86_400_000L) * 1_000_000_000L, day);
+                return Math.floorMod(current + Math.floorMod(millis, 86_400_000L) * 1_000_000_000L, day);
             }
             return value(keys, row) + millis;
         }
@@ -567,10 +566,10 @@ public final class WindowOperator implements Operator {
         if (isStart) {
             // first row at or past the target in order
             long j = i;
-            while (j > start && !block.isNull((int) j - 1) && direction * (value(block, (int) j - 1) - target) >= 0) {
+            while (j > start && !block.isNull((int) j - 1) && direction * fromTarget(block, (int) j - 1, target, i) >= 0) {
                 j--;
             }
-            while (j < end && (block.isNull((int) j) || direction * (value(block, (int) j) - target) < 0)) {
+            while (j < end && (block.isNull((int) j) || direction * fromTarget(block, (int) j, target, i) < 0)) {
                 if (block.isNull((int) j) && j > i) {
                     break;
                 }
@@ -579,10 +578,10 @@ public final class WindowOperator implements Operator {
             return j;
         }
         long j = i;
-        while (j < end - 1 && !block.isNull((int) j + 1) && direction * (value(block, (int) j + 1) - target) <= 0) {
+        while (j < end - 1 && !block.isNull((int) j + 1) && direction * fromTarget(block, (int) j + 1, target, i) <= 0) {
             j++;
         }
-        while (j >= start && (block.isNull((int) j) || direction * (value(block, (int) j) - target) > 0)) {
+        while (j >= start && (block.isNull((int) j) || direction * fromTarget(block, (int) j, target, i) > 0)) {
             if (block.isNull((int) j) && j < i) {
                 break; // NULLS FIRST: the NULL keys come before every value, so they end below any bound
             }
@@ -591,11 +590,30 @@ public final class WindowOperator implements Operator {
         return j;
     }
 
-    /** The order key's value as a number (decimals at their scale), in the units RANGE offsets are turned into. */
+    /**
+     * How far row j's key is past the target, in the units of {@link #value}. For a timestamp beyond the microsecond the
+     * target is row i's key moved, so at the same first long the picoseconds of rows j and i decide.
+     */
+    private double fromTarget(Block block, int j, double target, int i) {
+        double difference = value(block, j) - target;
+        if (difference != 0 || !(block instanceof Int128Block pairs) || !io.quarry.type.TemporalTypes.isTemporal(inputTypes.get(orderKeys.get(0).channel()))) {
+            return difference;
+        }
+        return Long.compare(pairs.getLow(j), pairs.getLow(i));
+    }
+
+    /**
+     * The order key's value as a number (decimals at their scale), in the units RANGE offsets are turned into: a
+     * timestamp's microseconds, a zoned one's milliseconds (of its first long, when it has two).
+     */
     private double value(Block block, int row) {
         Type type = inputTypes.get(orderKeys.get(0).channel());
+        long head = block instanceof Int128Block pairs ? pairs.getHigh(row) : 0;
         if (type instanceof TimestampWithTimeZoneType) {
-            return DateTimeValues.unpackMillis(((LongBlock) block).getLong(row));
+            return DateTimeValues.unpackMillis(block instanceof Int128Block ? head : ((LongBlock) block).getLong(row));
+        }
+        if (type instanceof TimestampType && block instanceof Int128Block) {
+            return head;
         }
         return ExtendedAccumulators.doubleValue(block, type, row);
     }
