@@ -95,7 +95,17 @@ class TestLongTimestamps extends LocalQueryTest {
                         + " TIMESTAMP '2020-02-29 00:00:00.1234568 UTC', TIMESTAMP '2020-03-29 00:00:00.1234567 UTC') t(x) ORDER BY 1",
                 List.of("varchar", "bigint"), List.of("2020-01-31 00:00:00.1234567 UTC", 2L), List.of("2020-02-29 00:00:00.1234566 UTC", 3L),
                 List.of("2020-02-29 00:00:00.1234568 UTC", 4L), List.of("2020-03-29 00:00:00.1234567 UTC", 2L));
-        assertFails("SELECT sequence(" + NANOS + ", " + NANOS + ", INTERVAL '1' DAY)", io.quarry.spi.ErrorCode.NOT_SUPPORTED, "timestamp(9)");
+    }
+
+    @Test
+    void sequencesKeepTheStartsDigits() throws Exception {
+        // the stop's digits beyond the microsecond do not count
+        assertResult("SELECT CAST(sequence(TIMESTAMP '2020-01-01 00:00:00.1234567', TIMESTAMP '2020-01-03 00:00:00.1234566', INTERVAL '1' DAY)"
+                        + " AS array(varchar)), CAST(sequence(TIMESTAMP '2020-01-31 00:00:00.1234567', TIMESTAMP '2020-03-30 00:00:00.1234567',"
+                        + " INTERVAL '1' MONTH) AS array(varchar))",
+                List.of("array(varchar)", "array(varchar)"),
+                List.of(List.of("2020-01-01 00:00:00.1234567", "2020-01-02 00:00:00.1234567", "2020-01-03 00:00:00.1234567"),
+                        List.of("2020-01-31 00:00:00.1234567", "2020-02-29 00:00:00.1234567")));
     }
 
     @Test

@@ -30,11 +30,10 @@ final class TemporalSequences {
 
     static ScalarKernel resolve(List<Type> types) {
         Type element = types.get(0);
-        if (LongTimestamps.isLong(element)) {
-            throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.NOT_SUPPORTED,
-                    "sequence of " + element.displayName() + " is not supported: precisions above 6 are not");
-        }
         boolean months = types.get(2) instanceof IntervalYearMonthType;
+        if (LongTimestamps.isLong(element)) {
+            return longTimestamps(element, months);
+        }
         boolean dates = element instanceof DateType;
         return (arguments, count) -> {
             BlockBuilder out = BlockBuilder.create(element, count);
@@ -46,6 +45,38 @@ final class TemporalSequences {
                     nulls[i] = true;
                 } else {
                     append(out, Kernels.longAt(arguments[0], i), Kernels.longAt(arguments[1], i), Kernels.longAt(arguments[2], i), dates, months);
+                }
+                offsets[i + 1] = out.positionCount();
+            }
+            return new ArrayBlock(count, nulls, offsets, out.build());
+        };
+    }
+
+    /**
+     * A sequence of timestamps beyond the microsecond: the sequence of their microseconds (the stop's picoseconds do not
+     * count, as in Trino), every element with the start's picoseconds.
+     */
+    private static ScalarKernel longTimestamps(Type element, boolean months) {
+        Type micros = io.quarry.type.TemporalTypes.timestamp(io.quarry.type.TimestampType.MAX_SHORT_PRECISION);
+        return (arguments, count) -> {
+            io.quarry.block.Int128Block starts = (io.quarry.block.Int128Block) io.quarry.block.EncodedBlocks.flatten(arguments[0]);
+            io.quarry.block.Int128Block stops = (io.quarry.block.Int128Block) io.quarry.block.EncodedBlocks.flatten(arguments[1]);
+            BlockBuilder out = BlockBuilder.create(element, count);
+            int[] offsets = new int[count + 1];
+            boolean[] nulls = null;
+            for (int i = 0; i < count; i++) {
+                if (starts.isNull(i) || stops.isNull(i) || arguments[2].isNull(i)) {
+                    nulls = nulls == null ? new boolean[count] : nulls;
+                    nulls[i] = true;
+                } else {
+                    long step = Kernels.longAt(arguments[2], i);
+                    long picos = starts.getLow(i);
+                    BlockBuilder builder = BlockBuilder.create(micros, 16);
+                    append(builder, starts.getHigh(i), stops.getHigh(i), step, false, months);
+                    io.quarry.block.LongBlock heads = (io.quarry.block.LongBlock) builder.build();
+                    for (int k = 0; k < heads.positionCount(); k++) {
+                        out.appendInt128(heads.getLong(k), picos);
+                    }
                 }
                 offsets[i + 1] = out.positionCount();
             }
