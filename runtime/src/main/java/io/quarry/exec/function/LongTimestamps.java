@@ -118,10 +118,10 @@ final class LongTimestamps {
                     ? DateTimeValues.formatLongTimestamp(head(block, position), tail(block, position), timestamp.precision())
                     : DateTimeValues.formatTimestamp(head(block, position), timestamp.precision());
         }
-        int precision = ((TimestampWithTimeZoneType) type).precision();
-        return precision > TimestampWithTimeZoneType.MAX_SHORT_PRECISION
-                ? DateTimeValues.formatLongTimestampWithZone(head(block, position), tail(block, position), precision)
-                : DateTimeValues.formatTimestampWithZone(head(block, position), precision);
+        TimestampWithTimeZoneType zoned = (TimestampWithTimeZoneType) type;
+        return zoned.isLong()
+                ? DateTimeValues.formatLongTimestampWithZone(head(block, position), tail(block, position), zoned.precision())
+                : DateTimeValues.formatTimestampWithZone(head(block, position), zoned.precision());
     }
 
     // ---- casts ----
