@@ -153,10 +153,8 @@ final class StructuralExpressions {
         }
         checkArgumentKinds(name, arguments);
         checkOrderableElements(name, arguments);
-        if (name.equals("array_join") && arguments.get(0).type() instanceof ArrayType array
-                && array.elementType() instanceof io.quarry.type.CharType fixed) {
-            // joined as text: each char padded to its length, as a cast to varchar gives it
-            arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(Types.varchar(fixed.length()))));
+        if (name.equals("array_join") && arguments.get(0).type() instanceof ArrayType array) {
+            arguments.set(0, joinedAsText(arguments.get(0), array.elementType()));
         }
         if (Set.of("contains", "array_position", "array_remove").contains(name)
                 && arguments.get(0).type() instanceof ArrayType array) {
@@ -248,6 +246,20 @@ final class StructuralExpressions {
                             types.stream().map(array -> ((ArrayType) array).elementType()).toList())))) : type;
             default -> ELEMENT_KEEPING.contains(name) ? CharCast.withChars(type, types) : type;
         };
+    }
+
+    /** array_join joins its elements as their casts to varchar give them (a char padded to its length, a date as text). */
+    private static Expression joinedAsText(Expression array, Type elementType) {
+        if (elementType instanceof io.quarry.type.VarcharType || elementType instanceof UnknownType) {
+            return array;
+        }
+        if (elementType instanceof io.quarry.type.VarbinaryType || elementType instanceof ArrayType
+                || elementType instanceof MapType || elementType instanceof RowType) {
+            throw new QuarryException(ErrorCode.OPERATOR_NOT_FOUND, "Cannot cast " + elementType.displayName() + " to varchar");
+        }
+        int length = elementType instanceof io.quarry.type.CharType fixed
+                ? fixed.length() : io.quarry.type.VarcharType.UNBOUNDED_LENGTH;
+        return ExpressionTranslator.coerce(array, new ArrayType(Types.varchar(length)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.quarry.exec.function;
 
+import io.quarry.block.Block;
 import io.quarry.block.Values;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Constant;
@@ -8,7 +9,6 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.DateTimeValues;
 import io.quarry.type.DateType;
-import io.quarry.type.TemporalTypes;
 import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
@@ -223,33 +223,30 @@ public final class ScalarLibrary {
         throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "the time zone of a cast must be a constant");
     }
 
-    /** format(pattern, args…): Java's formatter, as Trino's; dates and date-times as their text. */
+    /**
+     * format(pattern, args…): Java's formatter, as Trino's. Dates and date-times are java.time values (so {@code %tY}
+     * works), other non-basic types their text as a cast to varchar gives it; binary and structural values are refused.
+     */
     private static ScalarKernel format(List<Type> types) {
         if (types.isEmpty() || !StringFunctions.isText(types.get(0))) {
             throw Functions.unsupported("format", types);
         }
-        for (Type type : types.subList(1, types.size())) {
-            if (type instanceof io.quarry.type.ColorType) {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Type not supported for formatting: " + type.displayName());
-            }
-        }
+        List<FormatArgument> converters = types.subList(1, types.size()).stream().map(ScalarLibrary::formatArgument).toList();
         return (arguments, count) -> {
+            Block[] texts = new Block[arguments.length];
+            for (int k = 1; k < arguments.length; k++) {
+                texts[k] = converters.get(k - 1).asText() == null ? arguments[k]
+                        : converters.get(k - 1).asText().apply(new Block[] {arguments[k]}, count);
+            }
             io.quarry.block.BlockBuilder out = io.quarry.block.BlockBuilder.create(Types.VARCHAR, count);
             for (int i = 0; i < count; i++) {
                 if (arguments[0].isNull(i)) {
                     out.appendNull();
                     continue;
                 }
-                Object[] values = new Object[types.size() - 1];
-                for (int k = 1; k < types.size(); k++) {
-                    Type type = types.get(k);
-                    Object value = Values.toObject(type, arguments[k], i);
-                    if (value != null && type instanceof DateType) {
-                        value = LocalDate.ofEpochDay((Long) value);
-                    } else if (value != null && TemporalTypes.isTemporal(type)) {
-                        value = Values.toObject(type, arguments[k], i).toString();
-                    }
-                    values[k - 1] = value;
+                Object[] values = new Object[converters.size()];
+                for (int k = 1; k < arguments.length; k++) {
+                    values[k - 1] = converters.get(k - 1).value(texts[k], i);
                 }
                 try {
                     out.appendString(String.format(Locale.ENGLISH, Kernels.string(arguments[0], i), values));
@@ -259,5 +256,51 @@ public final class ScalarLibrary {
             }
             return out.build();
         };
+    }
+
+    /** How one argument of format becomes a Java value: directly, or through its cast to varchar ({@code asText}). */
+    private record FormatArgument(Type type, ScalarKernel asText) {
+        Object value(Block block, int position) {
+            if (block.isNull(position)) {
+                return null;
+            }
+            if (asText != null) {
+                return Values.toObject(Types.VARCHAR, block, position);
+            }
+            Object value = Values.toObject(type, block, position);
+            if (type instanceof DateType) {
+                return LocalDate.ofEpochDay((Long) value);
+            }
+            if (type instanceof io.quarry.type.TimestampType) {
+                long micros = (Long) value;
+                return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+            }
+            if (type instanceof io.quarry.type.TimeType) {
+                return java.time.LocalTime.ofNanoOfDay((Long) value / 1000);
+            }
+            if (type instanceof TimestampWithTimeZoneType) {
+                java.time.ZonedDateTime time = DateTimeValues.toZonedDateTime((Long) value);
+                // Trino's zone named UTC is a region, printed as [UTC]
+                boolean utc = DateTimeValues.zoneName(DateTimeValues.unpackZoneKey((Long) value)).equals("UTC");
+                return utc ? time.withZoneSameInstant(ZoneId.of("UTC")) : time;
+            }
+            return value;
+        }
+    }
+
+    private static FormatArgument formatArgument(Type type) {
+        if (type instanceof io.quarry.type.VarbinaryType || Blocks.isStructural(type) || type instanceof io.quarry.type.ColorType
+                || type instanceof io.quarry.type.HyperLogLogType || type instanceof io.quarry.type.SetDigestType
+                || type instanceof io.quarry.type.TDigestType || type instanceof io.quarry.type.QuantileDigestType) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Type not supported for formatting: " + type.displayName());
+        }
+        boolean direct = Arithmetic.isIntegral(type) || type instanceof io.quarry.type.RealType
+                || type instanceof io.quarry.type.DoubleType || type instanceof io.quarry.type.DecimalType || type instanceof io.quarry.type.BooleanType || StringFunctions.isText(type)
+                || type instanceof io.quarry.type.JsonType || type instanceof io.quarry.type.UnknownType
+                || type instanceof DateType || type instanceof io.quarry.type.TimestampType
+                || type instanceof io.quarry.type.TimeType || type instanceof TimestampWithTimeZoneType;
+        return new FormatArgument(type, direct ? null
+                : Functions.resolve(new Call("cast", List.of(new io.quarry.plan.expression.InputRef(0, type)), Types.VARCHAR)));
     }
 }

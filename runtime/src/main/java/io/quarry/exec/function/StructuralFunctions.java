@@ -11,6 +11,7 @@ import io.quarry.block.Values;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.InputRef;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
@@ -755,11 +756,9 @@ public final class StructuralFunctions {
             // an element has no session zone argument: a time without an offset takes UTC's
             return TimeWithTimeZoneFunctions.cast(source, target, tryCast, java.time.ZoneOffset.UTC);
         }
-        ScalarKernel ipAddress = IpAddressFunctions.cast(source, target, tryCast);
-        if (ipAddress != null) {
-            return ipAddress;
-        }
-        return Casts.resolve(source, target, tryCast);
+        // an element casts as a value of its type does (uuid, intervals, timestamps, ... to varchar)
+        Call elementCast = new Call(tryCast ? "try_cast" : "cast", List.of(new InputRef(0, source)), target);
+        return Functions.resolve(elementCast);
     }
 
     /** Chooses the element positions of one array; {@code out} collects them in result order. */

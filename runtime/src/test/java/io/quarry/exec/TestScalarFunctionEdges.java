@@ -1,0 +1,44 @@
+package io.quarry.exec;
+
+import io.quarry.spi.ErrorCode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Everyday scalar functions where Quarry answered differently from Trino 476; expected values are Trino's. */
+class TestScalarFunctionEdges extends LocalQueryTest {
+    @Test
+    void arrayJoinShowsElementsAsTheirCastsToVarchar() throws Exception {
+        assertResult("SELECT array_join(ARRAY[DATE '2020-01-01', NULL], ','), array_join(ARRAY[TIMESTAMP '2020-01-01 10:00:00'], '|'),"
+                        + " array_join(ARRAY[1e0, 2.5e0], '|'), array_join(ARRAY[REAL '1.5'], '|'), array_join(ARRAY[TIME '10:00:00'], '|'),"
+                        + " array_join(ARRAY[INTERVAL '1' DAY], '|'), array_join(ARRAY[UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59'], '|'),"
+                        + " array_join(ARRAY[DECIMAL '1.50', NULL], ',', 'n')",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"),
+                List.of("2020-01-01", "2020-01-01 10:00:00", "1.0E0|2.5E0", "1.5E0", "10:00:00", "1 00:00:00.000",
+                        "12151fd2-7586-11e9-8f9e-2a86e4085a59", "1.50,n"));
+        assertFails("SELECT array_join(ARRAY[X'01'], '|')", ErrorCode.OPERATOR_NOT_FOUND, "Cannot cast varbinary to varchar");
+        assertFails("SELECT array_join(ARRAY[ARRAY[1]], '|')", ErrorCode.OPERATOR_NOT_FOUND, "Cannot cast array(integer) to varchar");
+        assertFails("SELECT array_join(ARRAY[ROW(1)], '|')", ErrorCode.OPERATOR_NOT_FOUND, "Cannot cast row(integer) to varchar");
+    }
+
+    @Test
+    void elementsCastToVarcharAsValuesDo() throws Exception {
+        assertResult("SELECT CAST(ARRAY[UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59'] AS array(varchar)),"
+                        + " CAST(ARRAY[INTERVAL '1' DAY] AS array(varchar)), CAST(MAP(ARRAY['a'], ARRAY[INTERVAL '1' MONTH]) AS map(varchar, varchar))",
+                List.of("array(varchar)", "array(varchar)", "map(varchar, varchar)"),
+                List.of(List.of("12151fd2-7586-11e9-8f9e-2a86e4085a59"), List.of("1 00:00:00.000"), java.util.Map.of("a", "0-1")));
+    }
+
+    @Test
+    void formatTakesDateTimesAsJavaValuesAndRefusesBinaryAndStructuralOnes() throws Exception {
+        assertResult("SELECT format('%s', TIMESTAMP '2020-01-01 10:00:00'), format('%s', TIMESTAMP '2020-01-01 10:00:00.123456'),"
+                        + " format('%s', TIME '10:00:01.5'), format('%s', TIMESTAMP '2020-01-01 10:00:00 UTC'),"
+                        + " format('%tY', TIMESTAMP '2020-01-01 10:00:00'), format('%s', INTERVAL '1-2' YEAR TO MONTH),"
+                        + " format('%s', IPADDRESS '1.2.3.4'), format('%s %s', 1, NULL)",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"),
+                List.of("2020-01-01T10:00", "2020-01-01T10:00:00.123456", "10:00:01.500", "2020-01-01T10:00Z[UTC]", "2020",
+                        "1-2", "1.2.3.4", "1 null"));
+        for (String value : List.of("ARRAY[1, 2]", "MAP(ARRAY[1], ARRAY[1])", "ROW(1)", "X'01'")) {
+            assertFails("SELECT format('%s', " + value + ")", ErrorCode.NOT_SUPPORTED, "Type not supported for formatting");
+        }
+    }
+}
