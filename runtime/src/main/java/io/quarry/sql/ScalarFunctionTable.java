@@ -58,6 +58,8 @@ final class ScalarFunctionTable {
                 families(SqlTypeFamily.BINARY, SqlTypeFamily.CHARACTER), families(SqlTypeFamily.BINARY, SqlTypeFamily.INTEGER))));
         list.add(function("NORMALIZE", varchar(), optional(1, TEXT, TEXT))); // the form: TextFunctionRewrites
         list.add(function("LUHN_CHECK", sqlType(SqlTypeName.BOOLEAN), families(TEXT)));
+        // fail(message) and fail(error code, message): Trino's hidden function that raises the error; of unknown type
+        list.add(function("FAIL", sqlType(SqlTypeName.NULL), OperandTypes.or(families(TEXT), families(INTEGER, TEXT))));
         // regular expressions
         list.add(function("REGEXP_LIKE", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
         list.add(function("REGEXP_EXTRACT", argument(0), optional(2, TEXT, TEXT, INTEGER)));

@@ -41,4 +41,31 @@ class TestScalarFunctionEdges extends LocalQueryTest {
             assertFails("SELECT format('%s', " + value + ")", ErrorCode.NOT_SUPPORTED, "Type not supported for formatting");
         }
     }
+
+    @Test
+    void failRaisesTheErrorOfItsCode() throws Exception {
+        assertFails("SELECT fail('boom')", ErrorCode.GENERIC_USER_ERROR, "boom");
+        assertFails("SELECT fail(3, 'boom')", ErrorCode.USER_CANCELED, "boom");
+        assertFails("SELECT fail(99999, 'x')", ErrorCode.GENERIC_INTERNAL_ERROR, "Unable to find error for code: 99999");
+        assertFails("SELECT CASE WHEN nationkey > 10 THEN fail('big') ELSE nationkey END FROM tpch.tiny.nation",
+                ErrorCode.GENERIC_USER_ERROR, "big");
+        assertResult("SELECT CASE WHEN nationkey > 100 THEN fail('big') ELSE nationkey END, coalesce(1, fail('x')), fail(NULL)"
+                        + " FROM tpch.tiny.nation WHERE nationkey = 1",
+                List.of("bigint", "integer", "unknown"), java.util.Arrays.asList(1L, 1L, null));
+    }
+
+    @Test
+    void mapCastRefusesKeysThatMeet() throws Exception {
+        assertFails("SELECT CAST(MAP(ARRAY['1', '01'], ARRAY['a', 'b']) AS map(integer, varchar))",
+                ErrorCode.INVALID_CAST_ARGUMENT, "duplicate keys");
+        assertFails("SELECT CAST(MAP(ARRAY[1.4, 1.2], ARRAY['a', 'b']) AS map(integer, varchar))",
+                ErrorCode.INVALID_CAST_ARGUMENT, "duplicate keys");
+        assertFails("SELECT CAST(JSON '{\"1\":1,\"01\":2}' AS map(integer, integer))",
+                ErrorCode.INVALID_CAST_ARGUMENT, "Cannot cast to map(integer, integer). Duplicate map keys are not allowed");
+        assertResult("SELECT TRY_CAST(x AS map(integer, varchar)), TRY_CAST(JSON '{\"1\":1,\"01\":2}' AS map(integer, integer))"
+                        + " FROM (VALUES MAP(ARRAY['1', '01'], ARRAY['a', 'b'])) t(x)",
+                List.of("map(integer, varchar)", "map(integer, integer)"), java.util.Arrays.asList(null, null));
+        assertResult("SELECT CAST(MAP(ARRAY['1', '2'], ARRAY['a', 'b']) AS map(integer, varchar))",
+                List.of("map(integer, varchar)"), List.of(java.util.Map.of(1L, "a", 2L, "b")));
+    }
 }

@@ -151,6 +151,9 @@ public final class ScalarLibrary {
             case "luhn_check" -> {
                 return StringLibrary.luhnCheck(types);
             }
+            case "fail" -> {
+                return fail(types);
+            }
             case "trim", "ltrim", "rtrim" -> {
                 return types.size() == 2 ? StringLibrary.trimCharacters(name, types, result) : null;
             }
@@ -214,6 +217,28 @@ public final class ScalarLibrary {
                 return null;
             }
         }
+    }
+
+    /** fail([error code,] message): the query fails with the message, under the code's name; NULL for a NULL message. */
+    private static ScalarKernel fail(List<Type> types) {
+        int message = types.size() - 1;
+        return (arguments, count) -> {
+            for (int i = 0; i < count; i++) {
+                if (arguments[message].isNull(i) || message == 1 && arguments[0].isNull(i)) {
+                    continue;
+                }
+                String text = Kernels.string(arguments[message], i);
+                if (message == 0) {
+                    throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, text);
+                }
+                long code = ((io.quarry.block.LongBlock) arguments[0]).getLong(i);
+                ErrorCode error = java.util.Arrays.stream(ErrorCode.values()).filter(candidate -> candidate.code() == code)
+                        .findFirst().orElseThrow(() -> new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR,
+                                "Unable to find error for code: " + code));
+                throw new QuarryException(error, text);
+            }
+            return Blocks.nulls(Types.UNKNOWN, count);
+        };
     }
 
     private static ZoneId zoneOf(Expression argument) {
