@@ -68,4 +68,16 @@ class TestScalarFunctionEdges extends LocalQueryTest {
         assertResult("SELECT CAST(MAP(ARRAY['1', '2'], ARRAY['a', 'b']) AS map(integer, varchar))",
                 List.of("map(integer, varchar)"), List.of(java.util.Map.of(1L, "a", 2L, "b")));
     }
+
+    @Test
+    void dateParseReadsWeekdaysTwoDigitYearsAndLoneSpecifiers() throws Exception {
+        assertResult("SELECT CAST(date_parse('Monday 5 January 2020', '%W %e %M %Y') AS varchar), CAST(date_parse('Sun 2020', '%a %Y') AS varchar),"
+                        + " CAST(date_parse('70', '%y') AS varchar), CAST(date_parse('69', '%y') AS varchar),"
+                        + " CAST(date_parse('2020', '%Y%') AS varchar), CAST(date_parse('2020q', '%Y%q') AS varchar),"
+                        + " date_format(TIMESTAMP '2020-01-05 00:00:00', '%Y%')",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"),
+                List.of("2019-12-30 00:00:00.000", "2020-01-05 00:00:00.000", "1970-01-01 00:00:00.000", "2069-01-01 00:00:00.000",
+                        "2020-01-01 00:00:00.000", "2020-01-01 00:00:00.000", "2020"));
+        assertFails("SELECT date_parse('2020 01', '%Y %U')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "%U not supported in date format string");
+    }
 }
