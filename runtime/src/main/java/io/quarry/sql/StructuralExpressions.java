@@ -274,6 +274,16 @@ final class StructuralExpressions {
             // predicates: the function must give a boolean
             case "filter", "any_match", "all_match", "none_match", "map_filter" -> arguments.stream()
                     .noneMatch(argument -> argument instanceof Lambda lambda && !(lambda.body().type() instanceof BooleanType));
+            // a value sought among the elements (or keys) must be of their kind: no text for numbers, as Trino
+            case "contains", "array_position", "array_remove" -> !(arguments.get(0).type() instanceof ArrayType array)
+                    || sameKind(array.elementType(), arguments.get(1).type());
+            case "element_at" -> arguments.get(0).type() instanceof MapType map
+                    ? sameKind(map.keyType(), arguments.get(1).type()) : isIntegralOrNull(arguments.get(1).type());
+            // counts and positions are bigints
+            case "repeat", "trim_array", "combinations", "ngrams" -> isIntegralOrNull(arguments.get(1).type());
+            case "slice" -> arguments.stream().skip(1).allMatch(argument -> isIntegralOrNull(argument.type()));
+            case "sequence" -> isTemporalSequence(name, arguments)
+                    || arguments.stream().allMatch(argument -> isIntegralOrNull(argument.type()));
             default -> true;
         };
         if (!fits) {
@@ -282,6 +292,40 @@ final class StructuralExpressions {
                             .map(argument -> argument instanceof Lambda ? "<function>" : argument.type().displayName()).toList())
                     + ") for function " + name);
         }
+    }
+
+    private static boolean isIntegralOrNull(Type type) {
+        return type instanceof io.quarry.type.TinyintType || type instanceof io.quarry.type.SmallintType
+                || type instanceof io.quarry.type.IntegerType || type instanceof io.quarry.type.BigintType || type instanceof UnknownType;
+    }
+
+    /** Whether Trino coerces one type to the other's kind: numbers to numbers, text to text, dates to timestamps, ... */
+    private static boolean sameKind(Type expected, Type actual) {
+        if (expected instanceof UnknownType || actual instanceof UnknownType) {
+            return true;
+        }
+        if (expected instanceof ArrayType left && actual instanceof ArrayType right) {
+            return sameKind(left.elementType(), right.elementType());
+        }
+        if (expected instanceof MapType left && actual instanceof MapType right) {
+            return sameKind(left.keyType(), right.keyType()) && sameKind(left.valueType(), right.valueType());
+        }
+        return kind(expected).equals(kind(actual));
+    }
+
+    private static String kind(Type type) {
+        if (isIntegralOrNull(type) || type instanceof io.quarry.type.DecimalType || type instanceof io.quarry.type.RealType
+                || type instanceof io.quarry.type.DoubleType) {
+            return "number";
+        }
+        if (isTextOrNull(type)) {
+            return "text";
+        }
+        if (type instanceof io.quarry.type.DateType || type instanceof io.quarry.type.TimestampType
+                || type instanceof io.quarry.type.TimestampWithTimeZoneType) {
+            return "point in time";
+        }
+        return type.getClass().getSimpleName();
     }
 
     private static boolean isTextOrNull(Type type) {
@@ -346,6 +390,9 @@ final class StructuralExpressions {
     private static Expression indexed(String name, ExpressionTranslator translator, List<RexNode> operands, Type type) {
         Expression container = translator.translate(operands.get(0));
         Expression index = translator.translate(operands.get(1));
+        if (name.equals("element_at")) {
+            checkArgumentKinds(name, List.of(container, index));
+        }
         if (container.type() instanceof ArrayType array) {
             index = ExpressionTranslator.coerce(index, Types.BIGINT);
             type = CharCast.withChars(type, List.of(array.elementType()));

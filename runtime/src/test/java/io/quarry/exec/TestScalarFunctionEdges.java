@@ -80,4 +80,30 @@ class TestScalarFunctionEdges extends LocalQueryTest {
                         "2020-01-01 00:00:00.000", "2020-01-01 00:00:00.000", "2020"));
         assertFails("SELECT date_parse('2020 01', '%Y %U')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "%U not supported in date format string");
     }
+
+    @Test
+    void argumentsOfTheWrongKindAreTrinosErrors() {
+        // no signature for the argument types
+        assertFails("SELECT date_trunc('month', '2020-01-01')", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (varchar(5), varchar(10)) for function date_trunc");
+        assertFails("SELECT element_at(ARRAY[1], 'a')", ErrorCode.FUNCTION_NOT_FOUND, "for function element_at");
+        assertFails("SELECT element_at(MAP(ARRAY[1], ARRAY[2]), 'a')", ErrorCode.FUNCTION_NOT_FOUND, "for function element_at");
+        assertFails("SELECT contains(ARRAY['a'], 1)", ErrorCode.FUNCTION_NOT_FOUND, "for function contains");
+        assertFails("SELECT array_position(ARRAY[1], 'a')", ErrorCode.FUNCTION_NOT_FOUND, "for function array_position");
+        assertFails("SELECT repeat('a', 2.5)", ErrorCode.FUNCTION_NOT_FOUND, "for function repeat");
+        assertFails("SELECT sequence(1, 5, 1.5)", ErrorCode.FUNCTION_NOT_FOUND, "for function sequence");
+        assertFails("SELECT slice(ARRAY[1, 2], 1.5, 1)", ErrorCode.FUNCTION_NOT_FOUND, "for function slice");
+        // operands that must be booleans or text, subscripts of the wrong type
+        assertFails("SELECT true AND 1", ErrorCode.TYPE_MISMATCH, "Logical expression term must evaluate to a boolean (actual: integer)");
+        assertFails("SELECT NOT 1", ErrorCode.TYPE_MISMATCH, "Value of logical NOT expression must evaluate to a boolean (actual: integer)");
+        assertFails("SELECT if(1, 2, 3)", ErrorCode.TYPE_MISMATCH, "IF condition must evaluate to a boolean (actual: integer)");
+        assertFails("SELECT 1 LIKE 'a'", ErrorCode.TYPE_MISMATCH, "Left side of LIKE expression must evaluate to a varchar (actual: integer)");
+        assertFails("SELECT CASE WHEN 1 THEN 1 END", ErrorCode.TYPE_MISMATCH, "CASE WHEN clause must evaluate to a boolean");
+        assertFails("SELECT name FROM tpch.tiny.nation WHERE 1", ErrorCode.TYPE_MISMATCH, "WHERE clause must evaluate to a boolean");
+        assertFails("SELECT count(*) FROM tpch.tiny.nation HAVING 1", ErrorCode.TYPE_MISMATCH, "HAVING clause must evaluate to a boolean");
+        assertFails("SELECT format(1, 2)", ErrorCode.TYPE_MISMATCH, "Type of first argument to format() must be VARCHAR (actual: integer)");
+        assertFails("SELECT MAP(ARRAY[1], ARRAY[2])['a']", ErrorCode.TYPE_MISMATCH,
+                "Cannot use varchar(1) for subscript of map(integer, integer)");
+        assertFails("SELECT ARRAY[1][1.5]", ErrorCode.TYPE_MISMATCH, "Cannot use decimal(2,1) for subscript of array(integer)");
+    }
 }

@@ -253,8 +253,12 @@ public final class ScalarLibrary {
      * works), other non-basic types their text as a cast to varchar gives it; binary and structural values are refused.
      */
     private static ScalarKernel format(List<Type> types) {
-        if (types.isEmpty() || !StringFunctions.isText(types.get(0))) {
+        if (types.isEmpty()) {
             throw Functions.unsupported("format", types);
+        }
+        if (!StringFunctions.isText(types.get(0))) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH,
+                    "Type of first argument to format() must be VARCHAR (actual: " + types.get(0).displayName() + ")");
         }
         List<FormatArgument> converters = types.subList(1, types.size()).stream().map(ScalarLibrary::formatArgument).toList();
         return (arguments, count) -> {
