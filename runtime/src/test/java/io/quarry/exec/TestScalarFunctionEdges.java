@@ -106,4 +106,15 @@ class TestScalarFunctionEdges extends LocalQueryTest {
                 "Cannot use varchar(1) for subscript of map(integer, integer)");
         assertFails("SELECT ARRAY[1][1.5]", ErrorCode.TYPE_MISMATCH, "Cannot use decimal(2,1) for subscript of array(integer)");
     }
+
+    @Test
+    void jsonExtractPathsAreTrinos() throws Exception {
+        for (String path : List.of("$.*.b", "$.a.length()", "$.a[-1]", "$.a b", "$.a$", " $.a", "$.a ", "$[ \"a\"]", "$.a[+1]", "$['a']")) {
+            assertFails("SELECT json_extract('{\"a\":[1,2]}', '" + path.replace("'", "''") + "')", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                    "Invalid JSON path");
+        }
+        assertResult("SELECT json_extract_scalar('{\"a:b\":3}', '$.a:b'), json_extract_scalar('{\"a\":[1,2]}', '$.a[01]'),"
+                        + " json_extract_scalar('{\"a\":[1,2]}', '$[\"a\"][1]')",
+                List.of("varchar(9)", "varchar(11)", "varchar(11)"), List.of("3", "2", "2"));
+    }
 }
