@@ -117,4 +117,14 @@ class TestScalarFunctionEdges extends LocalQueryTest {
                         + " json_extract_scalar('{\"a\":[1,2]}', '$[\"a\"][1]')",
                 List.of("varchar(9)", "varchar(11)", "varchar(11)"), List.of("3", "2", "2"));
     }
+
+    @Test
+    void anInvalidConstantPatternFailsWhereTryCatchesIt() throws Exception {
+        assertResult("SELECT try(regexp_like('a', '(')), try(regexp_extract('a', '(')), try(regexp_replace('a', '(', 'x')),"
+                        + " try(regexp_extract_all('a', '(')), try(regexp_split('a', '('))",
+                List.of("boolean", "varchar(1)", "varchar(3)", "array(varchar(1))", "array(varchar(1))"),
+                java.util.Arrays.asList(null, null, null, null, null));
+        assertResult("SELECT count(*) FROM tpch.tiny.nation WHERE false AND regexp_like(name, '(')", List.of("bigint"), List.of(0L));
+        assertFails("SELECT regexp_like(name, '(') FROM (VALUES 'a') t(name)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid regular expression");
+    }
 }

@@ -441,10 +441,17 @@ final class StringLibrary {
         }
     }
 
-    /** The pattern of argument 1 when constant, else null (compiled per row). */
+    /**
+     * The pattern of argument 1 when constant, else null (compiled per row). A constant that is no pattern is also
+     * compiled per row, so that it fails when a row needs it, where try() can catch it, as in Trino.
+     */
     static Pattern constantPattern(List<Expression> arguments) {
         if (arguments.size() > 1 && arguments.get(1) instanceof Constant constant && constant.value() instanceof String text) {
-            return compile(text);
+            try {
+                return compile(text);
+            } catch (QuarryException e) {
+                return null;
+            }
         }
         return null;
     }
