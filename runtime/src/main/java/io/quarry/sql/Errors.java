@@ -189,7 +189,7 @@ final class Errors {
             return error(ErrorCode.EXPRESSION_NOT_AGGREGATE, message, location);
         }
         if (message.startsWith("Cannot infer return type for GREATEST") || message.startsWith("Cannot infer return type for LEAST")
-                || message.startsWith("Cannot infer return type for ||")) {
+                || message.startsWith("Cannot infer return type for ||") || message.startsWith("Cannot infer return type for MAP")) {
             // Trino has no signature of greatest, least or concat (||) for these arguments
             return error(ErrorCode.FUNCTION_NOT_FOUND, trinoTypes(message), location);
         }

@@ -93,6 +93,9 @@ class TestScalarFunctionEdges extends LocalQueryTest {
         assertFails("SELECT repeat('a', 2.5)", ErrorCode.FUNCTION_NOT_FOUND, "for function repeat");
         assertFails("SELECT sequence(1, 5, 1.5)", ErrorCode.FUNCTION_NOT_FOUND, "for function sequence");
         assertFails("SELECT slice(ARRAY[1, 2], 1.5, 1)", ErrorCode.FUNCTION_NOT_FOUND, "for function slice");
+        assertFails("SELECT cardinality(1)", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (integer) for function cardinality");
+        assertFails("SELECT map(ARRAY[1], 2)", ErrorCode.FUNCTION_NOT_FOUND);
+        assertFails("SELECT codepoint(name) FROM tpch.tiny.nation", ErrorCode.FUNCTION_NOT_FOUND, "for function codepoint");
         // operands that must be booleans or text, subscripts of the wrong type
         assertFails("SELECT true AND 1", ErrorCode.TYPE_MISMATCH, "Logical expression term must evaluate to a boolean (actual: integer)");
         assertFails("SELECT NOT 1", ErrorCode.TYPE_MISMATCH, "Value of logical NOT expression must evaluate to a boolean (actual: integer)");

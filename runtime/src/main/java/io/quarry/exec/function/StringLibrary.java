@@ -157,6 +157,12 @@ final class StringLibrary {
 
     static ScalarKernel codepoint(List<Type> types) {
         checkText("codepoint", types, 0);
+        // Trino's only form is codepoint(varchar(1)): a longer (or unbounded) text has no coercion to it
+        Type argument = types.get(0);
+        if (argument instanceof io.quarry.type.VarcharType varchar && varchar.length() > 1
+                || argument instanceof io.quarry.type.CharType fixed && fixed.length() > 1) {
+            throw Functions.unsupported("codepoint", types);
+        }
         return Kernels.rows(Types.INTEGER, (blocks, position, out) -> {
             String text = Kernels.string(blocks[0], position);
             if (text.codePointCount(0, text.length()) != 1) {
