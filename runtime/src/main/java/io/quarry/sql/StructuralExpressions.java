@@ -158,11 +158,24 @@ final class StructuralExpressions {
         }
         if (Set.of("contains", "array_position", "array_remove").contains(name)
                 && arguments.get(0).type() instanceof ArrayType array) {
-            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
+            if (array.elementType() instanceof UnknownType) {
+                // ARRAY[] (or of NULLs only) takes the sought value's type, as does array_remove's result
+                arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(arguments.get(1).type())));
+            } else {
+                arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
+            }
+        }
+        if (name.equals("map_from_entries") && arguments.get(0).type() instanceof ArrayType array
+                && array.elementType() instanceof UnknownType && type instanceof MapType map) {
+            // ARRAY[]: entries of the map's key and value types
+            RowType entry = new RowType(List.of(new RowType.Field(java.util.Optional.empty(), map.keyType()),
+                    new RowType.Field(java.util.Optional.empty(), map.valueType())));
+            arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(entry)));
         }
         if (name.equals("map_concat")) {
             // every map takes the result's key and value types
-            arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, type));
+            Type maps = type;
+            arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, maps));
         }
         if (Set.of("arrays_overlap", "contains_sequence").contains(name)) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
@@ -191,6 +204,10 @@ final class StructuralExpressions {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), state));
             arguments.set(2, new Lambda(input.parameterTypes(), input.captures(),
                     ExpressionTranslator.coerce(input.body(), state)));
+        }
+        if (name.equals("array_remove") && arguments.get(0).type() instanceof ArrayType array && type instanceof ArrayType result
+                && result.elementType() instanceof UnknownType) {
+            type = array; // ARRAY[] took the removed value's type
         }
         return new Call(name, arguments, withChars(name, type, arguments));
     }

@@ -130,4 +130,12 @@ class TestScalarFunctionEdges extends LocalQueryTest {
         assertResult("SELECT count(*) FROM tpch.tiny.nation WHERE false AND regexp_like(name, '(')", List.of("bigint"), List.of(0L));
         assertFails("SELECT regexp_like(name, '(') FROM (VALUES 'a') t(name)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid regular expression");
     }
+
+    @Test
+    void anEmptyArrayTakesTheTypeOfTheValueSought() throws Exception {
+        assertResult("SELECT contains(ARRAY[], 1), array_position(ARRAY[], 1), array_remove(ARRAY[], 1), array_remove(ARRAY[NULL], 'a'),"
+                        + " cardinality(map_from_entries(ARRAY[]))",
+                List.of("boolean", "bigint", "array(integer)", "array(varchar(1))", "bigint"),
+                List.of(false, 0L, List.of(), java.util.Arrays.asList((Object) null), 0L));
+    }
 }
