@@ -291,6 +291,9 @@ final class StructuralExpressions {
             // predicates: the function must give a boolean
             case "filter", "any_match", "all_match", "none_match", "map_filter" -> arguments.stream()
                     .noneMatch(argument -> argument instanceof Lambda lambda && !(lambda.body().type() instanceof BooleanType));
+            // a comparator is function(t, t, integer): a bigint or NULL result has no such signature
+            case "array_sort" -> arguments.size() < 2 || !(arguments.get(1) instanceof Lambda comparator)
+                    || comparator.parameterTypes().size() != 2 || comparator.body().type() instanceof io.quarry.type.IntegerType;
             // a value sought among the elements (or keys) must be of their kind: no text for numbers, as Trino
             case "contains", "array_position", "array_remove" -> !(arguments.get(0).type() instanceof ArrayType array)
                     || sameKind(array.elementType(), arguments.get(1).type());

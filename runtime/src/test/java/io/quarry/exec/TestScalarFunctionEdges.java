@@ -93,6 +93,9 @@ class TestScalarFunctionEdges extends LocalQueryTest {
         assertFails("SELECT repeat('a', 2.5)", ErrorCode.FUNCTION_NOT_FOUND, "for function repeat");
         assertFails("SELECT sequence(1, 5, 1.5)", ErrorCode.FUNCTION_NOT_FOUND, "for function sequence");
         assertFails("SELECT slice(ARRAY[1, 2], 1.5, 1)", ErrorCode.FUNCTION_NOT_FOUND, "for function slice");
+        assertFails("SELECT array_sort(ARRAY['bb', 'a'], (a, b) -> length(a) - length(b))", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (array(varchar(2)), <function>) for function array_sort");
+        assertFails("SELECT array_sort(ARRAY[3, 1], (x, y) -> NULL)", ErrorCode.FUNCTION_NOT_FOUND, "for function array_sort");
         assertFails("SELECT cardinality(1)", ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (integer) for function cardinality");
         assertFails("SELECT map(ARRAY[1], 2)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT codepoint(name) FROM tpch.tiny.nation", ErrorCode.FUNCTION_NOT_FOUND, "for function codepoint");
