@@ -335,10 +335,11 @@ final class ScalarFunctionTable {
     /** random() is double, random(n) and random(m, n) of n's type. */
     private static RelDataType randomType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
+        // random(n) is of n's type, random(m, n) of the wider of the two
         RelDataType type = binding.getOperandCount() == 0
                 ? factory.createSqlType(SqlTypeName.DOUBLE)
-                : binding.getOperandType(binding.getOperandCount() - 1);
-        return nullable(factory, type);
+                : factory.leastRestrictive(binding.collectOperandTypes());
+        return nullable(factory, type == null ? binding.getOperandType(binding.getOperandCount() - 1) : type);
     }
 
     private static RelDataType intervalDayToSecond(SqlOperatorBinding binding) {

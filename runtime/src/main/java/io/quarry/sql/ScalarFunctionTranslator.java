@@ -314,7 +314,8 @@ final class ScalarFunctionTranslator {
     /** width_bucket(operand, bins): a number and an array of numbers, both taken as doubles. */
     private static Expression widthBucketOverBins(List<Expression> arguments, Type type) {
         Type bins = arguments.get(1).type();
-        boolean numbers = bins instanceof UnknownType || bins instanceof ArrayType array && array.elementType().isNumeric();
+        boolean numbers = bins instanceof UnknownType
+                || bins instanceof ArrayType array && (array.elementType().isNumeric() || array.elementType() instanceof UnknownType);
         if (!arguments.get(0).type().isNumeric() && !(arguments.get(0).type() instanceof UnknownType) || !numbers) {
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
                     + arguments.get(0).type().displayName() + ", " + bins.displayName() + ") for function width_bucket");

@@ -141,4 +141,11 @@ class TestScalarFunctionEdges extends LocalQueryTest {
                 List.of("boolean", "bigint", "array(integer)", "array(varchar(1))", "bigint"),
                 List.of(false, 0L, List.of(), java.util.Arrays.asList((Object) null), 0L));
     }
+
+    @Test
+    void randomOfARangeTakesTheWiderTypeAndEmptyBinsFailAtRunTime() throws Exception {
+        assertResult("SELECT typeof(random(BIGINT '1', 5)), typeof(random(CAST(1 AS tinyint), CAST(3 AS smallint))), typeof(random(1, 5))",
+                List.of("varchar", "varchar", "varchar"), List.of("bigint", "smallint", "integer"));
+        assertFails("SELECT width_bucket(5e0, ARRAY[])", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Bins cannot be an empty array");
+    }
 }
