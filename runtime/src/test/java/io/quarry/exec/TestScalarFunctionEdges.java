@@ -125,11 +125,15 @@ class TestScalarFunctionEdges extends LocalQueryTest {
     }
 
     @Test
-    void anInvalidConstantPatternFailsWhereTryCatchesIt() throws Exception {
+    void anInvalidConstantPatternOrPathFailsWhereTryCatchesIt() throws Exception {
         assertResult("SELECT try(regexp_like('a', '(')), try(regexp_extract('a', '(')), try(regexp_replace('a', '(', 'x')),"
                         + " try(regexp_extract_all('a', '(')), try(regexp_split('a', '('))",
                 List.of("boolean", "varchar(1)", "varchar(3)", "array(varchar(1))", "array(varchar(1))"),
                 java.util.Arrays.asList(null, null, null, null, null));
+        assertResult("SELECT try(date_parse('2020', '%Y %U')), try(json_extract('{}', 'bad')), try(json_size('{}', 'bad')),"
+                        + " try(json_extract_scalar('{}', 'bad'))",
+                List.of("timestamp(3)", "json", "bigint", "varchar(2)"), java.util.Arrays.asList(null, null, null, null));
+        assertFails("SELECT json_extract('{}', 'bad')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid JSON path: 'bad'");
         assertResult("SELECT count(*) FROM tpch.tiny.nation WHERE false AND regexp_like(name, '(')", List.of("bigint"), List.of(0L));
         assertFails("SELECT regexp_like(name, '(') FROM (VALUES 'a') t(name)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid regular expression");
     }

@@ -315,12 +315,20 @@ final class DateTimeFormatting {
                 .toFormatter(locale);
     }
 
+    /** The parser of a constant format, or null: a format that is none fails when a row needs it, where try() catches it. */
+    private static DateTimeFormatter constantParser(String format) {
+        try {
+            return format == null ? null : mysqlParser(format);
+        } catch (QuarryException e) {
+            return null;
+        }
+    }
+
     static ScalarKernel dateParse(List<Expression> arguments, List<Type> types) {
         if (types.size() != 2) {
             throw Functions.unsupported("date_parse", types);
         }
-        String fixed = constantText(arguments, 1);
-        DateTimeFormatter formatter = fixed == null ? null : mysqlParser(fixed);
+        DateTimeFormatter formatter = constantParser(constantText(arguments, 1));
         return Kernels.rows(TIMESTAMP_3, (blocks, position, out) -> {
             DateTimeFormatter f = formatter != null ? formatter : mysqlParser(Kernels.string(blocks[1], position));
             String text = Kernels.string(blocks[0], position);

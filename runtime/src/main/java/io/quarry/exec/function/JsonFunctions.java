@@ -128,9 +128,17 @@ final class JsonFunctions {
         return true;
     }
 
-    private static List<Step> constantPath(List<Expression> arguments) {
+    /**
+     * The path of argument 1 when constant and valid, else null (parsed per row): an invalid path fails when a row
+     * needs it, where try() can catch it, as in Trino.
+     */
+    static List<Step> constantPath(List<Expression> arguments) {
         if (arguments.size() > 1 && arguments.get(1) instanceof Constant constant && constant.value() instanceof String path) {
-            return parsePath(path);
+            try {
+                return parsePath(path);
+            } catch (QuarryException e) {
+                return null;
+            }
         }
         return null;
     }
