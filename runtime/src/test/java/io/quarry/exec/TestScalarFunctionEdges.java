@@ -47,7 +47,7 @@ class TestScalarFunctionEdges extends LocalQueryTest {
         assertFails("SELECT fail('boom')", ErrorCode.GENERIC_USER_ERROR, "boom");
         assertFails("SELECT fail(3, 'boom')", ErrorCode.USER_CANCELED, "boom");
         assertFails("SELECT fail(99999, 'x')", ErrorCode.GENERIC_INTERNAL_ERROR, "Unable to find error for code: 99999");
-        assertFails("SELECT CASE WHEN nationkey > 10 THEN fail('big') ELSE nationkey END FROM tpch.tiny.nation",
+        assertFails("SELECT CASE WHEN nationkey > 10 THEN fail('big') ELSE nationkey END FROM (VALUES 1, 20) t(nationkey)",
                 ErrorCode.GENERIC_USER_ERROR, "big");
         assertResult("SELECT CASE WHEN nationkey > 100 THEN fail('big') ELSE nationkey END, coalesce(1, fail('x')), fail(NULL)"
                         + " FROM tpch.tiny.nation WHERE nationkey = 1",
