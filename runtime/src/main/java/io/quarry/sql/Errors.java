@@ -3,6 +3,7 @@ package io.quarry.sql;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,6 +143,17 @@ final class Errors {
                     .replace("<", "").replace(">", "").replace("\u0000", "<function>");
             int open = arguments.indexOf('(');
             String types = open < 0 ? arguments : arguments.substring(open + 1, arguments.length() - 1);
+            QuarryException notBoolean = operandTypeError(function, calciteOperandTypes(m.group(2)), location);
+            if (notBoolean != null) {
+                return notBoolean;
+            }
+            if (function.equals("item")) {
+                // a subscript of the wrong type: Trino's own words for it
+                List<String> operands = calciteOperandTypes(m.group(2));
+                if (operands.size() == 2) {
+                    return error(ErrorCode.TYPE_MISMATCH, "Cannot use " + operands.get(1) + " for subscript of " + operands.get(0), location);
+                }
+            }
             if (types.contains("FUNCTION(") && function.equals("array_sort")) {
                 // Trino has these forms with a lambda; Quarry not yet
                 return error(ErrorCode.NOT_SUPPORTED, "Function '" + function + "' with a lambda is not supported yet", location);
@@ -165,11 +177,19 @@ final class Errors {
                 || message.contains("Aggregate expression is illegal in GROUP BY")) {
             return error(ErrorCode.EXPRESSION_NOT_SCALAR, message, location);
         }
-        if (message.contains("is not a group expression") || message.contains("HAVING clause must be a condition")) {
+        for (String clause : List.of("WHERE", "HAVING", "ON")) {
+            if (message.startsWith(clause + " clause must be a condition")) {
+                return error(ErrorCode.TYPE_MISMATCH, (clause.equals("ON") ? "JOIN ON" : clause) + " clause must evaluate to a boolean", location);
+            }
+        }
+        if (message.equals("Expected a boolean type")) {
+            return error(ErrorCode.TYPE_MISMATCH, "CASE WHEN clause must evaluate to a boolean", location);
+        }
+        if (message.contains("is not a group expression")) {
             return error(ErrorCode.EXPRESSION_NOT_AGGREGATE, message, location);
         }
         if (message.startsWith("Cannot infer return type for GREATEST") || message.startsWith("Cannot infer return type for LEAST")
-                || message.startsWith("Cannot infer return type for ||")) {
+                || message.startsWith("Cannot infer return type for ||") || message.startsWith("Cannot infer return type for MAP")) {
             // Trino has no signature of greatest, least or concat (||) for these arguments
             return error(ErrorCode.FUNCTION_NOT_FOUND, trinoTypes(message), location);
         }
@@ -266,6 +286,55 @@ final class Errors {
     /** Rewrites Calcite's {@code <INTEGER>}, {@code <CHAR(1)>} into Trino's {@code integer}, {@code varchar(1)}. */
     private static boolean isStructural(String trinoType) {
         return trinoType.startsWith("row(") || trinoType.startsWith("array(") || trinoType.startsWith("map(");
+    }
+
+    /**
+     * AND, OR, NOT and IF need booleans, LIKE text: Trino calls a wrong operand a type mismatch (not a missing function),
+     * naming the operand's type; null for other functions or when the operands are of the right kinds.
+     */
+    private static QuarryException operandTypeError(String function, List<String> types, ErrorLocation location) {
+        String nonBoolean = types.stream().filter(type -> !type.equals("boolean") && !type.equals("null")).findFirst().orElse(null);
+        switch (function) {
+            case "and", "or" -> {
+                return nonBoolean == null ? null : error(ErrorCode.TYPE_MISMATCH,
+                        "Logical expression term must evaluate to a boolean (actual: " + nonBoolean + ")", location);
+            }
+            case "not" -> {
+                return nonBoolean == null ? null : error(ErrorCode.TYPE_MISMATCH,
+                        "Value of logical NOT expression must evaluate to a boolean (actual: " + nonBoolean + ")", location);
+            }
+            case "if" -> {
+                boolean condition = !types.isEmpty() && !types.get(0).equals("boolean") && !types.get(0).equals("null");
+                return condition ? error(ErrorCode.TYPE_MISMATCH,
+                        "IF condition must evaluate to a boolean (actual: " + types.get(0) + ")", location) : null;
+            }
+            case "like" -> {
+                for (int i = 0; i < types.size(); i++) {
+                    String type = types.get(i);
+                    if (!type.startsWith("varchar") && !type.startsWith("char") && !type.equals("null")) {
+                        String side = i == 0 ? "Left side of LIKE expression" : i == 1 ? "Pattern for LIKE expression" : "Escape for LIKE expression";
+                        return error(ErrorCode.TYPE_MISMATCH, side + " must evaluate to a varchar (actual: " + type + ")", location);
+                    }
+                }
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** The operand types of a call as Calcite writes them ({@code ITEM(<INTEGER ARRAY>, <CHAR(1)>)}), in Trino's names. */
+    private static List<String> calciteOperandTypes(String call) {
+        List<String> types = new java.util.ArrayList<>();
+        Matcher operand = Pattern.compile("<([^<>]*)>").matcher(call);
+        while (operand.find()) {
+            String name = CalciteTypeText.trinoName(operand.group(1));
+            name = name == null ? trinoTypes("<" + operand.group(1) + ">") : name;
+            // a string literal is a char to Calcite, a varchar to Trino
+            types.add(name.startsWith("char(") ? "var" + name : name);
+        }
+        return types;
     }
 
     static String trinoTypes(String message) {

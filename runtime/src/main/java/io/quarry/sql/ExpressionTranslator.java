@@ -270,7 +270,10 @@ final class ExpressionTranslator {
             case "||", "concat" -> "concat";
             case "mod" -> "modulus";
             case "if" -> "if";
-            default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Function " + name + " is not supported yet");
+            // the validator's loose check let these arguments through, but no form of the function takes them
+            default -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                    + String.join(", ", call.getOperands().stream().map(operand -> TypeMapping.displayName(operand.getType())).toList())
+                    + ") for function " + name);
         };
         if (function.equals("if")) {
             Type derived = resultType(call);

@@ -58,6 +58,8 @@ final class ScalarFunctionTable {
                 families(SqlTypeFamily.BINARY, SqlTypeFamily.CHARACTER), families(SqlTypeFamily.BINARY, SqlTypeFamily.INTEGER))));
         list.add(function("NORMALIZE", varchar(), optional(1, TEXT, TEXT))); // the form: TextFunctionRewrites
         list.add(function("LUHN_CHECK", sqlType(SqlTypeName.BOOLEAN), families(TEXT)));
+        // fail(message) and fail(error code, message): Trino's hidden function that raises the error; of unknown type
+        list.add(function("FAIL", sqlType(SqlTypeName.NULL), OperandTypes.or(families(TEXT), families(INTEGER, TEXT))));
         // regular expressions
         list.add(function("REGEXP_LIKE", sqlType(SqlTypeName.BOOLEAN), families(TEXT, TEXT)));
         list.add(function("REGEXP_EXTRACT", argument(0), optional(2, TEXT, TEXT, INTEGER)));
@@ -333,10 +335,11 @@ final class ScalarFunctionTable {
     /** random() is double, random(n) and random(m, n) of n's type. */
     private static RelDataType randomType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
+        // random(n) is of n's type, random(m, n) of the wider of the two
         RelDataType type = binding.getOperandCount() == 0
                 ? factory.createSqlType(SqlTypeName.DOUBLE)
-                : binding.getOperandType(binding.getOperandCount() - 1);
-        return nullable(factory, type);
+                : factory.leastRestrictive(binding.collectOperandTypes());
+        return nullable(factory, type == null ? binding.getOperandType(binding.getOperandCount() - 1) : type);
     }
 
     private static RelDataType intervalDayToSecond(SqlOperatorBinding binding) {

@@ -57,7 +57,7 @@ final class ScalarFunctionTranslator {
 
     /** Functions whose arguments pass as they are, checked by the kernel. */
     private static final Set<String> PLAIN_FUNCTIONS = Set.of("reverse", "starts_with", "codepoint",
-            "levenshtein_distance", "hamming_distance", "translate", "normalize", "to_utf8", "from_utf8", "luhn_check", "regexp_like",
+            "levenshtein_distance", "hamming_distance", "translate", "normalize", "to_utf8", "from_utf8", "luhn_check", "fail", "regexp_like",
             "regexp_count", "pi", "e", "infinity", "nan", "sign", "date_trunc", "date_diff", "day_of_week", "dow",
             "day_of_year", "doy", "week", "week_of_year", "quarter", "hour", "minute", "second", "millisecond",
             "year_of_week", "yow", "day_of_month", "timezone_hour", "timezone_minute", "last_day_of_month",
@@ -318,7 +318,8 @@ final class ScalarFunctionTranslator {
     /** width_bucket(operand, bins): a number and an array of numbers, both taken as doubles. */
     private static Expression widthBucketOverBins(List<Expression> arguments, Type type) {
         Type bins = arguments.get(1).type();
-        boolean numbers = bins instanceof UnknownType || bins instanceof ArrayType array && array.elementType().isNumeric();
+        boolean numbers = bins instanceof UnknownType
+                || bins instanceof ArrayType array && (array.elementType().isNumeric() || array.elementType() instanceof UnknownType);
         if (!arguments.get(0).type().isNumeric() && !(arguments.get(0).type() instanceof UnknownType) || !numbers) {
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
                     + arguments.get(0).type().displayName() + ", " + bins.displayName() + ") for function width_bucket");

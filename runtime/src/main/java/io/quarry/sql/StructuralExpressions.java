@@ -153,18 +153,29 @@ final class StructuralExpressions {
         }
         checkArgumentKinds(name, arguments);
         checkOrderableElements(name, arguments);
-        if (name.equals("array_join") && arguments.get(0).type() instanceof ArrayType array
-                && array.elementType() instanceof io.quarry.type.CharType fixed) {
-            // joined as text: each char padded to its length, as a cast to varchar gives it
-            arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(Types.varchar(fixed.length()))));
+        if (name.equals("array_join") && arguments.get(0).type() instanceof ArrayType array) {
+            arguments.set(0, joinedAsText(arguments.get(0), array.elementType()));
         }
         if (Set.of("contains", "array_position", "array_remove").contains(name)
                 && arguments.get(0).type() instanceof ArrayType array) {
-            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
+            if (array.elementType() instanceof UnknownType) {
+                // ARRAY[] (or of NULLs only) takes the sought value's type, as does array_remove's result
+                arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(arguments.get(1).type())));
+            } else {
+                arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
+            }
+        }
+        if (name.equals("map_from_entries") && arguments.get(0).type() instanceof ArrayType array
+                && array.elementType() instanceof UnknownType && type instanceof MapType map) {
+            // ARRAY[]: entries of the map's key and value types
+            RowType entry = new RowType(List.of(new RowType.Field(java.util.Optional.empty(), map.keyType()),
+                    new RowType.Field(java.util.Optional.empty(), map.valueType())));
+            arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(entry)));
         }
         if (name.equals("map_concat")) {
             // every map takes the result's key and value types
-            arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, type));
+            Type maps = type;
+            arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, maps));
         }
         if (Set.of("arrays_overlap", "contains_sequence").contains(name)) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
@@ -193,6 +204,10 @@ final class StructuralExpressions {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), state));
             arguments.set(2, new Lambda(input.parameterTypes(), input.captures(),
                     ExpressionTranslator.coerce(input.body(), state)));
+        }
+        if (name.equals("array_remove") && arguments.get(0).type() instanceof ArrayType array && type instanceof ArrayType result
+                && result.elementType() instanceof UnknownType) {
+            type = array; // ARRAY[] took the removed value's type
         }
         return new Call(name, arguments, withChars(name, type, arguments));
     }
@@ -250,6 +265,20 @@ final class StructuralExpressions {
         };
     }
 
+    /** array_join joins its elements as their casts to varchar give them (a char padded to its length, a date as text). */
+    private static Expression joinedAsText(Expression array, Type elementType) {
+        if (elementType instanceof io.quarry.type.VarcharType || elementType instanceof UnknownType) {
+            return array;
+        }
+        if (elementType instanceof io.quarry.type.VarbinaryType || elementType instanceof ArrayType
+                || elementType instanceof MapType || elementType instanceof RowType) {
+            throw new QuarryException(ErrorCode.OPERATOR_NOT_FOUND, "Cannot cast " + elementType.displayName() + " to varchar");
+        }
+        int length = elementType instanceof io.quarry.type.CharType fixed
+                ? fixed.length() : io.quarry.type.VarcharType.UNBOUNDED_LENGTH;
+        return ExpressionTranslator.coerce(array, new ArrayType(Types.varchar(length)));
+    }
+
     /**
      * FUNCTION_NOT_FOUND, as Trino has no such signature, for arguments the operator's loose check let through:
      * array_join's separators must be text, flatten's elements arrays, the function of filter and the matches a predicate.
@@ -262,6 +291,19 @@ final class StructuralExpressions {
             // predicates: the function must give a boolean
             case "filter", "any_match", "all_match", "none_match", "map_filter" -> arguments.stream()
                     .noneMatch(argument -> argument instanceof Lambda lambda && !(lambda.body().type() instanceof BooleanType));
+            // a comparator is function(t, t, integer): a bigint or NULL result has no such signature
+            case "array_sort" -> arguments.size() < 2 || !(arguments.get(1) instanceof Lambda comparator)
+                    || comparator.parameterTypes().size() != 2 || comparator.body().type() instanceof io.quarry.type.IntegerType;
+            // a value sought among the elements (or keys) must be of their kind: no text for numbers, as Trino
+            case "contains", "array_position", "array_remove" -> !(arguments.get(0).type() instanceof ArrayType array)
+                    || sameKind(array.elementType(), arguments.get(1).type());
+            case "element_at" -> arguments.get(0).type() instanceof MapType map
+                    ? sameKind(map.keyType(), arguments.get(1).type()) : isIntegralOrNull(arguments.get(1).type());
+            // counts and positions are bigints
+            case "repeat", "trim_array", "combinations", "ngrams" -> isIntegralOrNull(arguments.get(1).type());
+            case "slice" -> arguments.stream().skip(1).allMatch(argument -> isIntegralOrNull(argument.type()));
+            case "sequence" -> isTemporalSequence(name, arguments)
+                    || arguments.stream().allMatch(argument -> isIntegralOrNull(argument.type()));
             default -> true;
         };
         if (!fits) {
@@ -270,6 +312,40 @@ final class StructuralExpressions {
                             .map(argument -> argument instanceof Lambda ? "<function>" : argument.type().displayName()).toList())
                     + ") for function " + name);
         }
+    }
+
+    private static boolean isIntegralOrNull(Type type) {
+        return type instanceof io.quarry.type.TinyintType || type instanceof io.quarry.type.SmallintType
+                || type instanceof io.quarry.type.IntegerType || type instanceof io.quarry.type.BigintType || type instanceof UnknownType;
+    }
+
+    /** Whether Trino coerces one type to the other's kind: numbers to numbers, text to text, dates to timestamps, ... */
+    private static boolean sameKind(Type expected, Type actual) {
+        if (expected instanceof UnknownType || actual instanceof UnknownType) {
+            return true;
+        }
+        if (expected instanceof ArrayType left && actual instanceof ArrayType right) {
+            return sameKind(left.elementType(), right.elementType());
+        }
+        if (expected instanceof MapType left && actual instanceof MapType right) {
+            return sameKind(left.keyType(), right.keyType()) && sameKind(left.valueType(), right.valueType());
+        }
+        return kind(expected).equals(kind(actual));
+    }
+
+    private static String kind(Type type) {
+        if (isIntegralOrNull(type) || type instanceof io.quarry.type.DecimalType || type instanceof io.quarry.type.RealType
+                || type instanceof io.quarry.type.DoubleType) {
+            return "number";
+        }
+        if (isTextOrNull(type)) {
+            return "text";
+        }
+        if (type instanceof io.quarry.type.DateType || type instanceof io.quarry.type.TimestampType
+                || type instanceof io.quarry.type.TimestampWithTimeZoneType) {
+            return "point in time";
+        }
+        return type.getClass().getSimpleName();
     }
 
     private static boolean isTextOrNull(Type type) {
@@ -334,6 +410,9 @@ final class StructuralExpressions {
     private static Expression indexed(String name, ExpressionTranslator translator, List<RexNode> operands, Type type) {
         Expression container = translator.translate(operands.get(0));
         Expression index = translator.translate(operands.get(1));
+        if (name.equals("element_at")) {
+            checkArgumentKinds(name, List.of(container, index));
+        }
         if (container.type() instanceof ArrayType array) {
             index = ExpressionTranslator.coerce(index, Types.BIGINT);
             type = CharCast.withChars(type, List.of(array.elementType()));

@@ -92,4 +92,18 @@ class TestCastEdges extends LocalQueryTest {
             List.of("varchar", "varchar", "varchar", "varchar", "varchar"),
             List.of("9.0E9", "2.0E-3", "9.0E9", "9.0E9", "[1.0E23,0.002]"));
     }
+
+    @Test
+    void floatingPointToDecimalAndTextToFloatingPoint() throws Exception {
+        // a real becomes the decimal of its shortest text (0.1, not 0.10000000149); beyond 38 digits is an overflow
+        assertResult("SELECT CAST(REAL '0.1' AS decimal(38,37)), CAST(REAL '1.1' AS decimal(20,15)), CAST(0.1e0 AS decimal(30,25))",
+                List.of("decimal(38,37)", "decimal(20,15)", "decimal(30,25)"),
+                List.of(new BigDecimal("0.1000000000000000000000000000000000000"), new BigDecimal("1.100000000000000"),
+                        new BigDecimal("0.1000000000000000000000000")));
+        assertFails("SELECT CAST(1e38 AS decimal(38,0))", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Decimal overflow");
+        assertFails("SELECT CAST(1e5 AS decimal(3,0))", ErrorCode.INVALID_CAST_ARGUMENT, "Cannot cast DOUBLE '100000.0' to DECIMAL(3, 0)");
+        // Java's number syntax, with its d and f suffixes
+        assertResult("SELECT CAST(x AS double), CAST(x AS real) FROM (VALUES '1d', ' 1.5f ') t(x)",
+                List.of("double", "real"), List.of(1.0, 1.0), List.of(1.5, 1.5));
+    }
 }

@@ -292,11 +292,8 @@ final class Casts {
             return (block, position, out) -> {
                 String text = ((VariableWidthBlock) block).getString(position);
                 String trimmed = text.strip();
-                char last = trimmed.isEmpty() ? ' ' : Character.toLowerCase(trimmed.charAt(trimmed.length() - 1));
-                if (last == 'd' || last == 'f') {
-                    throw invalid("Cannot cast '" + text + "' to " + name);
-                }
                 try {
+                    // Java's number syntax, as Trino's: a d or f suffix (1.5f) is allowed
                     double value = Double.parseDouble(trimmed);
                     out.appendDouble(real ? (float) value : value);
                 } catch (NumberFormatException e) {
@@ -365,9 +362,16 @@ final class Casts {
                 if (Double.isNaN(value) || Double.isInfinite(value)) {
                     throw invalid("Cannot cast " + sqlName(source) + " '" + value + "' to " + sqlName(target));
                 }
-                BigInteger unscaled = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).unscaledValue();
+                // the shortest decimal text of the value (of the float, for a real: 0.1, not 0.10000000149)
+                BigDecimal exact = source instanceof RealType ? new BigDecimal(Float.toString((float) value)) : BigDecimal.valueOf(value);
+                if (exact.abs().compareTo(BigDecimal.TEN.pow(38)) >= 0) {
+                    // beyond any decimal: Trino's overflow, not a failed cast
+                    throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Decimal overflow");
+                }
+                BigInteger unscaled = exact.setScale(scale, RoundingMode.HALF_UP).unscaledValue();
                 if (Decimals.overflows(unscaled, precision)) {
-                    throw invalid("Cannot cast " + sqlName(source) + " '" + Formats.formatDouble(value) + "' to " + sqlName(target));
+                    String text = source instanceof RealType ? Float.toString((float) value) : Double.toString(value);
+                    throw invalid("Cannot cast " + sqlName(source) + " '" + text + "' to " + sqlName(target));
                 }
                 appendDecimal(out, target, unscaled);
             };

@@ -181,9 +181,12 @@ final class DateTimeFormatting {
         StringBuilder text = new StringBuilder(format.length() + 8);
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
-            if (c != '%' || i + 1 == format.length()) {
+            if (c != '%') {
                 text.append(c);
                 continue;
+            }
+            if (i + 1 == format.length()) {
+                break; // a lone % at the end stands for nothing
             }
             char specifier = format.charAt(++i);
             switch (specifier) {
@@ -245,14 +248,20 @@ final class DateTimeFormatting {
         DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive();
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
-            if (c != '%' || i + 1 == format.length()) {
+            if (c != '%') {
                 builder.appendLiteral(c);
                 continue;
+            }
+            if (i + 1 == format.length()) {
+                break; // a lone % at the end stands for nothing
             }
             char specifier = format.charAt(++i);
             switch (specifier) {
                 case 'Y' -> builder.appendValue(ChronoField.YEAR, 4);
-                case 'y' -> builder.appendValueReduced(ChronoField.YEAR, 2, 2, 2000);
+                // two digits are a year from 1970 to 2069
+                case 'y' -> builder.appendValueReduced(ChronoField.YEAR, 2, 2, 1970);
+                case 'a' -> builder.appendText(ParsedDayOfWeek.FIELD, ParsedDayOfWeek.names(TextStyle.SHORT));
+                case 'W' -> builder.appendText(ParsedDayOfWeek.FIELD, ParsedDayOfWeek.names(TextStyle.FULL));
                 case 'm' -> builder.appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
                 case 'c' -> builder.appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
                 case 'd' -> builder.appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
@@ -270,9 +279,9 @@ final class DateTimeFormatting {
                 case 'j' -> builder.appendValue(ChronoField.DAY_OF_YEAR, 3);
                 case 'T' -> builder.appendPattern("HH:mm:ss");
                 case 'r' -> builder.appendPattern("hh:mm:ss a");
-                case '%' -> builder.appendLiteral('%');
-                default -> throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                case 'D', 'U', 'u', 'V', 'w', 'X', 'v', 'x' -> throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
                         "%" + specifier + " not supported in date format string");
+                default -> builder.appendLiteral(specifier); // % before any other character (%%, %q) is that character
             }
         }
         if (format.matches(".*%[hIlr].*")) {
@@ -306,17 +315,26 @@ final class DateTimeFormatting {
                 .toFormatter(locale);
     }
 
+    /** The parser of a constant format, or null: a format that is none fails when a row needs it, where try() catches it. */
+    private static DateTimeFormatter constantParser(String format) {
+        try {
+            return format == null ? null : mysqlParser(format);
+        } catch (QuarryException e) {
+            return null;
+        }
+    }
+
     static ScalarKernel dateParse(List<Expression> arguments, List<Type> types) {
         if (types.size() != 2) {
             throw Functions.unsupported("date_parse", types);
         }
-        String fixed = constantText(arguments, 1);
-        DateTimeFormatter formatter = fixed == null ? null : mysqlParser(fixed);
+        DateTimeFormatter formatter = constantParser(constantText(arguments, 1));
         return Kernels.rows(TIMESTAMP_3, (blocks, position, out) -> {
             DateTimeFormatter f = formatter != null ? formatter : mysqlParser(Kernels.string(blocks[1], position));
             String text = Kernels.string(blocks[0], position);
             try {
-                LocalDateTime time = LocalDateTime.parse(text, f.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                java.time.temporal.TemporalAccessor parsed = f.withResolverStyle(java.time.format.ResolverStyle.STRICT).parse(text);
+                LocalDateTime time = ParsedDayOfWeek.applied(parsed, LocalDateTime.from(parsed));
                 out.appendLong(DateTimeValues.roundMicros(TemporalFunctions.localMicros(time), 3));
             } catch (DateTimeException e) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Resolves a {@link Call} of the plan to its kernel once, at compile time: an unknown name is
- * FUNCTION_NOT_FOUND, argument types without a kernel NOT_SUPPORTED, so nothing is discovered at run time.
+ * Resolves a {@link Call} of the plan to its kernel once, at compile time: an unknown name, or argument types
+ * without a kernel, is FUNCTION_NOT_FOUND (as Trino finds no signature), so nothing is discovered at run time.
  */
 public final class Functions {
     /** Every function and operator name this package implements. */
@@ -142,10 +142,8 @@ public final class Functions {
     }
 
     static QuarryException unsupported(String name, List<Type> types) {
-        return new QuarryException(
-                ErrorCode.NOT_SUPPORTED,
-                "Function " + name + " is not supported for argument types "
-                        + types.stream().map(Type::displayName).toList());
+        return new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                + String.join(", ", types.stream().map(Type::displayName).toList()) + ") for function " + name);
     }
 
     /** See {@code sql.RecursiveQueries}: false for no rows past the depth limit, otherwise the query fails. */

@@ -26,8 +26,12 @@ final class JsonFunctions {
     /** One step of a path: an object key or an array index. */
     record Step(String key, int index) {}
 
+    /**
+     * Trino's JSON path of json_extract and its kin: {@code $}, then {@code .key} (letters, digits, {@code _} and
+     * {@code :}), {@code ["key"]} or {@code [index]} (digits only); nothing else, no blanks, is a path.
+     */
     static List<Step> parsePath(String path) {
-        String text = path.strip();
+        String text = path;
         if (!text.startsWith("$")) {
             throw invalidPath(path);
         }
@@ -37,10 +41,11 @@ final class JsonFunctions {
             char c = text.charAt(i);
             if (c == '.') {
                 int end = i + 1;
-                while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '[') {
+                while (end < text.length() && isKeyCharacter(text.charAt(end))) {
                     end++;
                 }
-                if (end == i + 1) {
+                boolean stepEnds = end == text.length() || text.charAt(end) == '.' || text.charAt(end) == '[';
+                if (end == i + 1 || !stepEnds) {
                     throw invalidPath(path);
                 }
                 steps.add(new Step(text.substring(i + 1, end), -1));
@@ -50,16 +55,17 @@ final class JsonFunctions {
                 if (close < 0) {
                     throw invalidPath(path);
                 }
-                String inside = text.substring(i + 1, close).strip();
-                if (inside.length() >= 2 && (inside.startsWith("\"") && inside.endsWith("\"")
-                        || inside.startsWith("'") && inside.endsWith("'"))) {
+                String inside = text.substring(i + 1, close);
+                if (inside.length() >= 2 && inside.startsWith("\"") && inside.endsWith("\"")) {
                     steps.add(new Step(inside.substring(1, inside.length() - 1), -1));
-                } else {
+                } else if (!inside.isEmpty() && inside.chars().allMatch(digit -> digit >= '0' && digit <= '9')) {
                     try {
                         steps.add(new Step(null, Integer.parseInt(inside)));
                     } catch (NumberFormatException e) {
                         throw invalidPath(path);
                     }
+                } else {
+                    throw invalidPath(path);
                 }
                 i = close + 1;
             } else {
@@ -67,6 +73,10 @@ final class JsonFunctions {
             }
         }
         return List.copyOf(steps);
+    }
+
+    private static boolean isKeyCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == ':';
     }
 
     private static QuarryException invalidPath(String path) {
@@ -118,9 +128,17 @@ final class JsonFunctions {
         return true;
     }
 
-    private static List<Step> constantPath(List<Expression> arguments) {
+    /**
+     * The path of argument 1 when constant and valid, else null (parsed per row): an invalid path fails when a row
+     * needs it, where try() can catch it, as in Trino.
+     */
+    static List<Step> constantPath(List<Expression> arguments) {
         if (arguments.size() > 1 && arguments.get(1) instanceof Constant constant && constant.value() instanceof String path) {
-            return parsePath(path);
+            try {
+                return parsePath(path);
+            } catch (QuarryException e) {
+                return null;
+            }
         }
         return null;
     }

@@ -81,9 +81,7 @@ final class JsonLibrary {
         if (types.size() != 2 || !isText(types.get(0)) || !StringFunctions.isText(types.get(1))) {
             throw Functions.unsupported("json_extract", types);
         }
-        List<JsonFunctions.Step> fixed = arguments.get(1) instanceof Constant constant && constant.value() instanceof String path
-                ? JsonFunctions.parsePath(path)
-                : null;
+        List<JsonFunctions.Step> fixed = JsonFunctions.constantPath(arguments);
         return Kernels.rows(Types.JSON, (blocks, position, out) -> {
             List<JsonFunctions.Step> steps = fixed != null ? fixed : JsonFunctions.parsePath(Kernels.string(blocks[1], position));
             try (JsonParser parser = FACTORY.createParser(Kernels.string(blocks[0], position))) {

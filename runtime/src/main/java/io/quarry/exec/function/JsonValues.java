@@ -333,7 +333,12 @@ final class JsonValues {
             }
             Map<Object, Object> result = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : object.entrySet()) {
-                result.put(toSql(map.keyType(), entry.getKey()), toSql(map.valueType(), entry.getValue()));
+                Object key = toSql(map.keyType(), entry.getKey());
+                if (result.containsKey(key)) {
+                    // two keys of one text meet as SQL values ("1" and "01" as integers)
+                    throw new JsonCastException("Duplicate map keys are not allowed");
+                }
+                result.put(key, toSql(map.valueType(), entry.getValue()));
             }
             return result;
         }

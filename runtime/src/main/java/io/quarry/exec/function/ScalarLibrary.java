@@ -1,5 +1,6 @@
 package io.quarry.exec.function;
 
+import io.quarry.block.Block;
 import io.quarry.block.Values;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Constant;
@@ -8,7 +9,6 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.DateTimeValues;
 import io.quarry.type.DateType;
-import io.quarry.type.TemporalTypes;
 import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
@@ -151,6 +151,9 @@ public final class ScalarLibrary {
             case "luhn_check" -> {
                 return StringLibrary.luhnCheck(types);
             }
+            case "fail" -> {
+                return fail(types);
+            }
             case "trim", "ltrim", "rtrim" -> {
                 return types.size() == 2 ? StringLibrary.trimCharacters(name, types, result) : null;
             }
@@ -216,6 +219,28 @@ public final class ScalarLibrary {
         }
     }
 
+    /** fail([error code,] message): the query fails with the message, under the code's name; NULL for a NULL message. */
+    private static ScalarKernel fail(List<Type> types) {
+        int message = types.size() - 1;
+        return (arguments, count) -> {
+            for (int i = 0; i < count; i++) {
+                if (arguments[message].isNull(i) || message == 1 && arguments[0].isNull(i)) {
+                    continue;
+                }
+                String text = Kernels.string(arguments[message], i);
+                if (message == 0) {
+                    throw new QuarryException(ErrorCode.GENERIC_USER_ERROR, text);
+                }
+                long code = ((io.quarry.block.LongBlock) arguments[0]).getLong(i);
+                ErrorCode error = java.util.Arrays.stream(ErrorCode.values()).filter(candidate -> candidate.code() == code)
+                        .findFirst().orElseThrow(() -> new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR,
+                                "Unable to find error for code: " + code));
+                throw new QuarryException(error, text);
+            }
+            return Blocks.nulls(Types.UNKNOWN, count);
+        };
+    }
+
     private static ZoneId zoneOf(Expression argument) {
         if (argument instanceof Constant constant && constant.value() instanceof String zone) {
             return TemporalCasts.parseZone(zone);
@@ -223,55 +248,34 @@ public final class ScalarLibrary {
         throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "the time zone of a cast must be a constant");
     }
 
-    /** format(pattern, args…): Java's formatter, as Trino's; dates and date-times as their text. */
-    /** A date-time value as the java.time object Trino formats (a LocalDateTime for a timestamp), intervals as their text. */
-    private static Object javaTime(Type type, io.quarry.block.Block block, int position) {
-        if (block.isNull(position)) {
-            return null;
-        }
-        if (type instanceof io.quarry.type.TimestampType || type instanceof TimestampWithTimeZoneType) {
-            io.quarry.type.FractionalSeconds time = LongTimestamps.time(type, block, position);
-            java.time.Instant instant = java.time.Instant.ofEpochSecond(time.seconds(), time.picos() / 1_000);
-            int zoneKey = type instanceof TimestampWithTimeZoneType ? LongTimestamps.zoneKey(block, position) : 0;
-            return type instanceof TimestampWithTimeZoneType
-                    ? instant.atZone(zoneKey == 0 ? ZoneId.of("UTC") : DateTimeValues.zone(zoneKey))
-                    : java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        }
-        long value = Kernels.longAt(block, position);
-        if (type instanceof DateType) {
-            return LocalDate.ofEpochDay(value);
-        }
-        if (type instanceof io.quarry.type.TimeType) {
-            return java.time.LocalTime.ofNanoOfDay(value / 1_000);
-        }
-        if (type instanceof io.quarry.type.TimeWithTimeZoneType time) {
-            return io.quarry.type.TimeWithTimeZoneType.format(value, time.precision());
-        }
-        return type instanceof io.quarry.type.IntervalDayTimeType
-                ? DateTimeValues.formatIntervalDayTime(value) : DateTimeValues.formatIntervalYearMonth(value);
-    }
-
+    /**
+     * format(pattern, args…): Java's formatter, as Trino's. Dates and date-times are java.time values (so {@code %tY}
+     * works), other non-basic types their text as a cast to varchar gives it; binary and structural values are refused.
+     */
     private static ScalarKernel format(List<Type> types) {
-        if (types.isEmpty() || !StringFunctions.isText(types.get(0))) {
+        if (types.isEmpty()) {
             throw Functions.unsupported("format", types);
         }
-        for (Type type : types.subList(1, types.size())) {
-            if (type instanceof io.quarry.type.ColorType) {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Type not supported for formatting: " + type.displayName());
-            }
+        if (!StringFunctions.isText(types.get(0))) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH,
+                    "Type of first argument to format() must be VARCHAR (actual: " + types.get(0).displayName() + ")");
         }
+        List<FormatArgument> converters = types.subList(1, types.size()).stream().map(ScalarLibrary::formatArgument).toList();
         return (arguments, count) -> {
+            Block[] texts = new Block[arguments.length];
+            for (int k = 1; k < arguments.length; k++) {
+                texts[k] = converters.get(k - 1).asText() == null ? arguments[k]
+                        : converters.get(k - 1).asText().apply(new Block[] {arguments[k]}, count);
+            }
             io.quarry.block.BlockBuilder out = io.quarry.block.BlockBuilder.create(Types.VARCHAR, count);
             for (int i = 0; i < count; i++) {
                 if (arguments[0].isNull(i)) {
                     out.appendNull();
                     continue;
                 }
-                Object[] values = new Object[types.size() - 1];
-                for (int k = 1; k < types.size(); k++) {
-                    Type type = types.get(k);
-                    values[k - 1] = TemporalTypes.isTemporal(type) || type instanceof DateType
-                            ? javaTime(type, arguments[k], i) : Values.toObject(type, arguments[k], i);
+                Object[] values = new Object[converters.size()];
+                for (int k = 1; k < arguments.length; k++) {
+                    values[k - 1] = converters.get(k - 1).value(texts[k], i);
                 }
                 try {
                     out.appendString(String.format(Locale.ENGLISH, Kernels.string(arguments[0], i), values));
@@ -281,5 +285,55 @@ public final class ScalarLibrary {
             }
             return out.build();
         };
+    }
+
+    /**
+     * A date, time or timestamp as the java.time value Trino formats: a LocalDateTime for a timestamp (every digit to
+     * the nanosecond), a ZonedDateTime for one with a zone (Trino's UTC is a region, printed as [UTC]).
+     */
+    private static Object javaTime(Type type, Block block, int position) {
+        if (type instanceof DateType) {
+            return LocalDate.ofEpochDay(Kernels.longAt(block, position));
+        }
+        if (type instanceof io.quarry.type.TimeType) {
+            return java.time.LocalTime.ofNanoOfDay(Kernels.longAt(block, position) / 1_000);
+        }
+        io.quarry.type.FractionalSeconds time = LongTimestamps.time(type, block, position);
+        java.time.Instant instant = java.time.Instant.ofEpochSecond(time.seconds(), time.picos() / 1_000);
+        if (type instanceof io.quarry.type.TimestampType) {
+            return java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+        int zoneKey = LongTimestamps.zoneKey(block, position);
+        return instant.atZone(zoneKey == 0 ? ZoneId.of("UTC") : DateTimeValues.zone(zoneKey));
+    }
+
+    /** How one argument of format becomes a Java value: directly, or through its cast to varchar ({@code asText}). */
+    private record FormatArgument(Type type, ScalarKernel asText) {
+        Object value(Block block, int position) {
+            if (block.isNull(position)) {
+                return null;
+            }
+            if (asText != null) {
+                return Values.toObject(Types.VARCHAR, block, position);
+            }
+            // the date-times that reach here are dates, times and timestamps; other types are cast to text
+            return type instanceof DateType || io.quarry.type.TemporalTypes.isTemporal(type)
+                    ? javaTime(type, block, position) : Values.toObject(type, block, position);
+        }
+    }
+
+    private static FormatArgument formatArgument(Type type) {
+        if (type instanceof io.quarry.type.VarbinaryType || Blocks.isStructural(type) || type instanceof io.quarry.type.ColorType
+                || type instanceof io.quarry.type.HyperLogLogType || type instanceof io.quarry.type.SetDigestType
+                || type instanceof io.quarry.type.TDigestType || type instanceof io.quarry.type.QuantileDigestType) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Type not supported for formatting: " + type.displayName());
+        }
+        boolean direct = Arithmetic.isIntegral(type) || type instanceof io.quarry.type.RealType
+                || type instanceof io.quarry.type.DoubleType || type instanceof io.quarry.type.DecimalType || type instanceof io.quarry.type.BooleanType || StringFunctions.isText(type)
+                || type instanceof io.quarry.type.JsonType || type instanceof io.quarry.type.UnknownType
+                || type instanceof DateType || type instanceof io.quarry.type.TimestampType
+                || type instanceof io.quarry.type.TimeType || type instanceof TimestampWithTimeZoneType;
+        return new FormatArgument(type, direct ? null
+                : Functions.resolve(new Call("cast", List.of(new io.quarry.plan.expression.InputRef(0, type)), Types.VARCHAR)));
     }
 }

@@ -157,6 +157,12 @@ final class StringLibrary {
 
     static ScalarKernel codepoint(List<Type> types) {
         checkText("codepoint", types, 0);
+        // Trino's only form is codepoint(varchar(1)): a longer (or unbounded) text has no coercion to it
+        Type argument = types.get(0);
+        if (argument instanceof io.quarry.type.VarcharType varchar && varchar.length() > 1
+                || argument instanceof io.quarry.type.CharType fixed && fixed.length() > 1) {
+            throw Functions.unsupported("codepoint", types);
+        }
         return Kernels.rows(Types.INTEGER, (blocks, position, out) -> {
             String text = Kernels.string(blocks[0], position);
             if (text.codePointCount(0, text.length()) != 1) {
@@ -441,10 +447,17 @@ final class StringLibrary {
         }
     }
 
-    /** The pattern of argument 1 when constant, else null (compiled per row). */
+    /**
+     * The pattern of argument 1 when constant, else null (compiled per row). A constant that is no pattern is also
+     * compiled per row, so that it fails when a row needs it, where try() can catch it, as in Trino.
+     */
     static Pattern constantPattern(List<Expression> arguments) {
         if (arguments.size() > 1 && arguments.get(1) instanceof Constant constant && constant.value() instanceof String text) {
-            return compile(text);
+            try {
+                return compile(text);
+            } catch (QuarryException e) {
+                return null;
+            }
         }
         return null;
     }

@@ -11,6 +11,7 @@ import io.quarry.block.Values;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.InputRef;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
@@ -710,13 +711,32 @@ public final class StructuralFunctions {
             return (arguments, count) -> {
                 MapBlock maps = (MapBlock) arguments[0];
                 int entries = maps.keys().positionCount();
+                Block castKeys = keys.apply(new Block[] {maps.keys()}, entries);
+                if (!from.keyType().equals(to.keyType())) {
+                    checkDistinctKeys(maps, count, to.keyType(), castKeys);
+                }
                 return new MapBlock(count, nullMask(maps, count), maps.rawOffsets(),
-                        keys.apply(new Block[] {maps.keys()}, entries), values.apply(new Block[] {maps.values()}, entries));
+                        castKeys, values.apply(new Block[] {maps.values()}, entries));
             };
         }
         // a cast Trino has not (text to an array, a row to a map, ...)
         throw new QuarryException(ErrorCode.TYPE_MISMATCH,
                 "Cannot cast " + source.displayName() + " to " + target.displayName());
+    }
+
+    /** Keys that were distinct may meet after a cast ('1' and '01' as integers): Trino refuses such a map. */
+    private static void checkDistinctKeys(MapBlock maps, int count, Type keyType, Block castKeys) {
+        for (int i = 0; i < count; i++) {
+            if (maps.isNull(i)) {
+                continue;
+            }
+            Set<Object> seen = new HashSet<>();
+            for (int e = maps.offset(i), end = e + maps.length(i); e < end; e++) {
+                if (!castKeys.isNull(e) && !seen.add(ElementKeys.key(keyType, castKeys, e))) {
+                    throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, "duplicate keys");
+                }
+            }
+        }
     }
 
     /**
@@ -755,14 +775,9 @@ public final class StructuralFunctions {
             // an element has no session zone argument: a time without an offset takes UTC's
             return TimeWithTimeZoneFunctions.cast(source, target, tryCast, java.time.ZoneOffset.UTC);
         }
-        if (LongTimestamps.isLong(source) || LongTimestamps.isLong(target)) {
-            return TemporalCasts.resolve(source, target, tryCast, java.time.ZoneOffset.UTC);
-        }
-        ScalarKernel ipAddress = IpAddressFunctions.cast(source, target, tryCast);
-        if (ipAddress != null) {
-            return ipAddress;
-        }
-        return Casts.resolve(source, target, tryCast);
+        // an element casts as a value of its type does (uuid, intervals, timestamps, ... to varchar)
+        Call elementCast = new Call(tryCast ? "try_cast" : "cast", List.of(new InputRef(0, source)), target);
+        return Functions.resolve(elementCast);
     }
 
     /** Chooses the element positions of one array; {@code out} collects them in result order. */

@@ -324,7 +324,8 @@ class TestExpressionCompiler {
         assertThatThrownBy(() -> ExpressionCompiler.compile(call("no_such_function", Types.BIGINT, bigint(1))))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND));
         assertThatThrownBy(() -> ExpressionCompiler.compile(call("substr", Types.VARCHAR, bigint(1), bigint(1))))
-                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND))
+                .hasMessage("Unexpected parameters (bigint, bigint) for function substr");
         assertThatThrownBy(() -> ExpressionCompiler.compile(call("cast", Types.DATE, dbl(1))))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TYPE_MISMATCH));
     }

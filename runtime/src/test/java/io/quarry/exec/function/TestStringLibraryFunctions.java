@@ -62,9 +62,12 @@ class TestStringLibraryFunctions {
     @Test
     void convertsCodePointsAndUtf8() {
         assertThat(eval("chr", Types.varchar(1), bigint(233))).isEqualTo("é");
-        assertThat(eval("codepoint", Types.INTEGER, text("語"))).isEqualTo(35486L);
+        assertThat(eval("codepoint", Types.INTEGER, arg("語", Types.varchar(1)))).isEqualTo(35486L);
         assertThat(failure("chr", Types.varchar(1), bigint(-1)).errorCode()).isEqualTo(ErrorCode.INVALID_FUNCTION_ARGUMENT);
-        assertThat(failure("codepoint", Types.INTEGER, text("ab")).errorCode()).isEqualTo(ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        assertThat(failure("codepoint", Types.INTEGER, arg("ab", Types.varchar(1))).errorCode()).isEqualTo(ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        // only codepoint(varchar(1)) exists: a longer or unbounded text finds no function
+        assertThat(failure("codepoint", Types.INTEGER, text("a")).errorCode()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND);
+        assertThat(failure("codepoint", Types.INTEGER, arg("ab", Types.varchar(2))).errorCode()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND);
         assertThat((byte[]) eval("to_utf8", Types.VARBINARY, text("é"))).isEqualTo("é".getBytes(StandardCharsets.UTF_8));
         assertThat(eval("from_utf8", Types.VARCHAR, arg("日".getBytes(StandardCharsets.UTF_8), Types.VARBINARY))).isEqualTo("日");
         assertThat(eval("translate", Types.VARCHAR, text("abcd"), text("bd"), text("x"))).isEqualTo("axc");
