@@ -215,6 +215,13 @@ class TestTrinoResultTypes extends LocalQueryTest {
     }
 
     @Test
+    void timeFieldsOfADateAreThoseOfItsMidnight() throws Exception {
+        assertResult("SELECT hour(DATE '2020-01-01'), minute(DATE '2020-01-01'), second(DATE '2020-01-01'), millisecond(DATE '2020-01-01'),"
+                        + " hour(CAST(NULL AS date))",
+                List.of("bigint", "bigint", "bigint", "bigint", "bigint"), java.util.Arrays.asList(0L, 0L, 0L, 0L, null));
+    }
+
+    @Test
     void zonedTimestampsGroupJoinAndMatchByTheirInstant() throws Exception {
         String values = "(VALUES TIMESTAMP '2020-01-01 00:00:00 UTC', TIMESTAMP '2020-01-01 01:00:00 +01:00',"
                 + " TIMESTAMP '2020-01-01 00:00:01 UTC') v(t)";

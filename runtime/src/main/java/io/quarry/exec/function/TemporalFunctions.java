@@ -206,7 +206,11 @@ final class TemporalFunctions {
             default -> throw Functions.unsupported(name, types);
         };
         boolean timeField = name.equals("hour") || name.equals("minute") || name.equals("second") || name.equals("millisecond");
-        if ((dateOnly && timeField) || (timeOnly && !timeField)) {
+        if (dateOnly && timeField) {
+            // as Trino, which takes the date as a timestamp: its midnight
+            return Kernels.longToLong(days -> 0);
+        }
+        if (timeOnly && !timeField) {
             throw Functions.unsupported(name, types);
         }
         return Kernels.longToLong(value -> field.applyAsLong(local.applyAsLong(value)));
