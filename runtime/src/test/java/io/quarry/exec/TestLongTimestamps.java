@@ -98,6 +98,14 @@ class TestLongTimestamps extends LocalQueryTest {
     }
 
     @Test
+    void checksumsHashEveryDigitAndZonedOnesTheirInstant() throws Exception {
+        assertResult("SELECT to_hex(checksum(x)) FROM (VALUES TIMESTAMP '2024-01-01 00:00:00.1234567 UTC',"
+                        + " TIMESTAMP '2024-01-01 01:00:01.1234567 +01:00') t(x)", List.of("varchar"), List.of("E19ABD3BBAE9490D"));
+        assertResult("SELECT to_hex(checksum(x)) FROM (VALUES TIMESTAMP '2024-01-01 00:00:00.123456789', TIMESTAMP '2024-01-01 00:00:01.1234567') t(x)",
+                List.of("varchar"), List.of("73F3EAE4D594F960"));
+    }
+
+    @Test
     void sequencesKeepTheStartsDigits() throws Exception {
         // the stop's digits beyond the microsecond do not count
         assertResult("SELECT CAST(sequence(TIMESTAMP '2020-01-01 00:00:00.1234567', TIMESTAMP '2020-01-03 00:00:00.1234566', INTERVAL '1' DAY)"

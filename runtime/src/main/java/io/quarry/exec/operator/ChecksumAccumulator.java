@@ -109,7 +109,9 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
             return XxHash64.hash(b.rawData(), b.offset(position), b.length(position));
         }
         if (block instanceof Int128Block b) {
-            return XxHash64.hash(b.getLow(position)) ^ XxHash64.hash(b.getHigh(position));
+            // a long timestamp with time zone hashes its instant: the milliseconds without the zone, then the picoseconds
+            long high = type instanceof TimestampWithTimeZoneType ? b.getHigh(position) >> 12 : b.getHigh(position);
+            return XxHash64.hash(b.getLow(position)) ^ XxHash64.hash(high);
         }
         if (block instanceof ArrayBlock b && type instanceof ArrayType array) {
             long hash = 0;
