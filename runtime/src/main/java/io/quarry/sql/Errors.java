@@ -16,6 +16,7 @@ final class Errors {
             Pattern.compile("Column '([^']*)' not found in (?:any table|table '[^']*')");
     private static final Pattern TABLE_OF_COLUMN_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
     private static final Pattern NOT_GROUPED = Pattern.compile("Expression '(.*)' is not being grouped");
+    private static final Pattern DUPLICATE_COLUMN = Pattern.compile("Duplicate name '([^']*)' in column list");
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
     /** A column of USING read through one side's name: Trino has it only unqualified. */
     private static final Pattern QUALIFIED_COMMON_COLUMN = Pattern.compile("Cannot qualify common column '([^']*)'");
@@ -235,6 +236,12 @@ final class Errors {
         }
         if (message.startsWith("Unknown identifier") || message.startsWith("Unknown field")) {
             return error(ErrorCode.COLUMN_NOT_FOUND, message, location);
+        }
+        Matcher duplicateColumn = DUPLICATE_COLUMN.matcher(message);
+        if (duplicateColumn.matches()) {
+            // WITH t(a, a)
+            return error(ErrorCode.DUPLICATE_COLUMN_NAME,
+                    "Column name '" + duplicateColumn.group(1) + "' specified more than once", location);
         }
         if (message.startsWith("Duplicate relation name") || message.startsWith("Duplicate name")) {
             return error(ErrorCode.DUPLICATE_NAMED_QUERY, message, location);

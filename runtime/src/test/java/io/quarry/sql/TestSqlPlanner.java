@@ -148,10 +148,10 @@ class TestSqlPlanner {
     @Test
     void columnNames() {
         QueryPlan plan = plan("SELECT nationkey, name AS Label, \"name\" AS \"Quoted\", nationkey + 1, upper(name) FROM nation");
-        assertThat(plan.columnNames()).containsExactly("nationkey", "label", "Quoted", "_col3", "_col4");
+        assertThat(plan.columnNames()).containsExactly("nationkey", "Label", "Quoted", "_col3", "_col4");
         assertThat(plan.root().columnNames()).isEqualTo(plan.columnNames());
         assertThat(plan("SELECT * FROM region").columnNames()).containsExactly("regionkey", "name", "comment");
-        assertThat(plan("SELECT NATIONKEY FROM NATION").columnNames()).containsExactly("nationkey");
+        assertThat(plan("SELECT NATIONKEY FROM NATION").columnNames()).containsExactly("NATIONKEY");
         assertThat(plan("VALUES (1, 'a'), (2, 'b'), (3, NULL)").columnNames()).containsExactly("_col0", "_col1");
     }
 
@@ -171,6 +171,48 @@ class TestSqlPlanner {
         assertThat(plan("SELECT n.name AS name0, 5, * FROM nation n, (SELECT 1 + 1) LIMIT 1").columnNames())
                 .containsExactly("name0", "_col1", "nationkey", "name", "regionkey", "comment", "_col6");
         assertThat(plan("WITH x AS (SELECT 1) SELECT 1 AS a, 2 AS a FROM x").columnNames()).containsExactly("a", "a");
+    }
+
+    @Test
+    void namesKeepTheLettersTheyWereWrittenWith() {
+        assertThat(plan("SELECT R.NAME, count(*) AS Total FROM REGION R GROUP BY R.NAME").columnNames())
+                .containsExactly("NAME", "Total");
+        assertThat(plan("SELECT * FROM (SELECT 1 AS Foo)").columnNames()).containsExactly("Foo");
+        assertThat(plan("SELECT * FROM (SELECT 1 AS Foo) t(Bar)").columnNames()).containsExactly("Bar");
+        assertThat(plan("WITH t(Bar) AS (SELECT 1) SELECT * FROM t").columnNames()).containsExactly("Bar");
+        assertThat(plan("SELECT Name FROM region UNION SELECT name FROM nation").columnNames()).containsExactly("Name");
+        // a field of a column's row is named after the field, one of another expression's row is not named
+        assertThat(plan("SELECT x.Y FROM (SELECT CAST(ROW(1) AS ROW(y int)) x)").columnNames()).containsExactly("Y");
+        assertThat(plan("SELECT CAST(ROW(1, 2) AS ROW(a int, b int)).a").columnNames()).containsExactly("_col0");
+    }
+
+    @Test
+    void valuesAndUnnestColumnsAreUnnamedUnlessAliased() {
+        assertThat(plan("SELECT * FROM UNNEST(ARRAY[1, 2]) t").columnNames()).containsExactly("_col0");
+        assertThat(plan("SELECT * FROM UNNEST(ARRAY[1, 2]) WITH ORDINALITY").columnNames()).containsExactly("_col0", "_col1");
+        assertThat(plan("SELECT * FROM UNNEST(MAP(ARRAY[1], ARRAY['a']))").columnNames()).containsExactly("_col0", "_col1");
+        assertThat(plan("SELECT * FROM (VALUES 1) a CROSS JOIN (VALUES 2) b").columnNames()).containsExactly("_col0", "_col1");
+        assertThat(plan("SELECT * FROM UNNEST(ARRAY[CAST(ROW(1, 'a') AS ROW(p int, q varchar))])").columnNames())
+                .containsExactly("p", "q");
+        assertThat(plan("SELECT * FROM UNNEST(ARRAY[1]) WITH ORDINALITY t(X, o)").columnNames()).containsExactly("X", "o");
+    }
+
+    @Test
+    void columnsOfOneNameAreAllShownAndAmbiguousByName() {
+        assertThat(plan("SELECT * FROM (SELECT 1 AS a, 2 AS a)").columnNames()).containsExactly("a", "a");
+        assertThat(plan("SELECT t.* FROM (VALUES (1, 2)) t(a, A)").columnNames()).containsExactly("a", "A");
+        assertThat(plan("WITH t AS (SELECT 1 a, 2 a) SELECT * FROM t").columnNames()).containsExactly("a", "a");
+        assertThat(plan("SELECT x FROM (SELECT 1 AS a, 2 AS a) t(x, y)").columnNames()).containsExactly("x");
+        assertError("SELECT regionkey FROM (SELECT * FROM nation n JOIN region r ON n.regionkey = r.regionkey)",
+                ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 'regionkey' is ambiguous");
+        assertError("SELECT a FROM (VALUES (1, 2)) t(a, a)", ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 'a' is ambiguous");
+        assertError("SELECT t.A FROM (SELECT 1 AS a, 2 AS a) t", ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 't.a' is ambiguous");
+        assertError("SELECT * FROM (SELECT 1 AS a, 2 AS A) t WHERE a = 1", ErrorCode.AMBIGUOUS_NAME, 1, 47,
+                "Column 'a' is ambiguous");
+        assertError("WITH t(a, a) AS (SELECT 1, 2) SELECT * FROM t", ErrorCode.DUPLICATE_COLUMN_NAME, 1, 11,
+                "Column name 'a' specified more than once");
+        assertError("WITH t AS (SELECT 1 a), t AS (SELECT 2 a) SELECT * FROM t", ErrorCode.DUPLICATE_NAMED_QUERY, 1, 25,
+                "WITH query name 't' specified more than once");
     }
 
     @Test
