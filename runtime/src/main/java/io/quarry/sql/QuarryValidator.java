@@ -161,7 +161,8 @@ final class QuarryValidator extends SqlValidatorImpl {
      */
     private RelDataType withUniqueNames(SqlSelect select, RelDataType rowType) {
         List<String> names = rowType.getFieldNames();
-        List<String> unique = org.apache.calcite.sql.validate.SqlValidatorUtil.uniquify(names, false);
+        // the same name exactly: Calcite tells a quoted "A" from a
+        List<String> unique = org.apache.calcite.sql.validate.SqlValidatorUtil.uniquify(names, true);
         if (unique.equals(names)) {
             return rowType;
         }
@@ -328,7 +329,8 @@ final class QuarryValidator extends SqlValidatorImpl {
         if (snippet.startsWith("\"")) {
             return snippet.equals('"' + name.replace("\"", "\"\"") + '"') ? name : null;
         }
-        return snippet.equalsIgnoreCase(name) ? snippet : null;
+        // a name not in lower case is not Calcite's lower-casing of the text but a rewrite's: it stays
+        return name.equals(snippet.toLowerCase(Locale.ROOT)) ? snippet : null;
     }
 
     /** The name a star-expanded column has where it comes from: in its table, or as its sub-query shows it. */
