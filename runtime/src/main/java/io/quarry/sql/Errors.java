@@ -17,6 +17,7 @@ final class Errors {
     private static final Pattern TABLE_OF_COLUMN_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
     private static final Pattern NOT_GROUPED = Pattern.compile("Expression '(.*)' is not being grouped");
     private static final Pattern DUPLICATE_COLUMN = Pattern.compile("Duplicate name '([^']*)' in column list");
+    private static final Pattern ORDINAL_CLAUSE = Pattern.compile("(?i)\\b(ORDER|GROUP)\\s+BY\\b");
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
     /** A column of USING read through one side's name: Trino has it only unqualified. */
     private static final Pattern QUALIFIED_COMMON_COLUMN = Pattern.compile("Cannot qualify common column '([^']*)'");
@@ -79,6 +80,20 @@ final class Errors {
      * Calcite's errors of {@code SELECT * EXCLUDE}, which only the table function {@code exclude_columns} writes
      * ({@link TableFunctionCalls}), as Trino words that function's: without a position.
      */
+    /** The clause (ORDER BY or GROUP BY) whose ordinal is at a rewritten position: the last one written before it. */
+    private static String ordinalClause(SqlText text, int line, int column) {
+        String before = text.snippet(1, 1, line, column);
+        if (before == null) {
+            return null;
+        }
+        Matcher clauses = ORDINAL_CLAUSE.matcher(before);
+        String clause = null;
+        while (clauses.find()) {
+            clause = clauses.group(1).toUpperCase(java.util.Locale.ROOT) + " BY";
+        }
+        return clause;
+    }
+
     private static QuarryException excludeColumnsError(String message) {
         Matcher unknown = EXCLUDED_UNKNOWN.matcher(message);
         if (unknown.matches()) {
@@ -245,6 +260,18 @@ final class Errors {
         }
         if (message.startsWith("Duplicate relation name") || message.startsWith("Duplicate name")) {
             return error(ErrorCode.DUPLICATE_NAMED_QUERY, message, location);
+        }
+        if (message.startsWith("Expression '") && message.endsWith("' is not in the select clause")) {
+            return error(ErrorCode.EXPRESSION_NOT_IN_DISTINCT,
+                    "For SELECT DISTINCT, ORDER BY expressions must appear in select list", location);
+        }
+        if (message.startsWith("Ordinal out of range")) {
+            String ordinal = text.snippet(e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn());
+            String clause = ordinalClause(text, e.getPosLine(), e.getPosColumn());
+            if (ordinal != null && clause != null) {
+                return error(ErrorCode.INVALID_COLUMN_REFERENCE,
+                        clause + " position " + ordinal + " is not in select list", location);
+            }
         }
         if (message.startsWith("Ordinal out of range") || message.contains("out of range")) {
             return error(ErrorCode.INVALID_COLUMN_REFERENCE, message, location);

@@ -231,6 +231,94 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
     }
 
+    /** ORDER BY a name that more than one select item has ({@code SELECT name, name … ORDER BY name}) is ambiguous. */
+    @Override
+    protected void validateOrderList(SqlSelect select) {
+        if (select.getOrderList() != null) {
+            for (SqlNode item : select.getOrderList()) {
+                SqlNode key = sortKey(item);
+                if (key instanceof SqlIdentifier identifier && identifier.names.size() == 1 && !identifier.isStar()) {
+                    long named = select.getSelectList().stream()
+                            .filter(selected -> identifier.getSimple().equalsIgnoreCase(selectItemName(selected)))
+                            .count();
+                    if (named > 1) {
+                        ErrorLocation location = location(identifier.getParserPosition());
+                        throw new QuarryException(ErrorCode.AMBIGUOUS_NAME, Errors.prefix(location) + "Column '"
+                                + identifier.getSimple() + "' is ambiguous", location, null);
+                    }
+                }
+            }
+        }
+        super.validateOrderList(select);
+    }
+
+    private String selectItemName(SqlNode item) {
+        String shown = shownName(item);
+        return shown != null ? shown : org.apache.calcite.sql.validate.SqlValidatorUtil.alias(item);
+    }
+
+    private static SqlNode sortKey(SqlNode item) {
+        SqlNode key = item;
+        while (key.getKind() == SqlKind.DESCENDING || key.getKind() == SqlKind.NULLS_FIRST
+                || key.getKind() == SqlKind.NULLS_LAST) {
+            key = ((SqlCall) key).operand(0);
+        }
+        return key;
+    }
+
+    /** ORDER BY and GROUP BY -n name a position, which is never in the select list. */
+    private void checkNegativeOrdinals(SqlNodeList items, String clause) {
+        if (items == null) {
+            return;
+        }
+        for (SqlNode item : items) {
+            SqlNode key = sortKey(item);
+            boolean minus = key.getKind() == SqlKind.MINUS_PREFIX;
+            SqlNode operand = minus ? ((SqlCall) key).operand(0) : key;
+            if (operand instanceof org.apache.calcite.sql.SqlNumericLiteral number && number.isInteger()
+                    && (minus || number.bigDecimalValue().signum() < 0)) {
+                ErrorLocation location = location(key.getParserPosition());
+                throw new QuarryException(ErrorCode.INVALID_COLUMN_REFERENCE, Errors.prefix(location) + clause
+                        + " position " + (minus ? "-" : "") + number.toValue() + " is not in select list", location, null);
+            }
+        }
+    }
+
+    /** A WHERE or JOIN ON condition that is not a boolean is a TYPE_MISMATCH naming its type, as in Trino. */
+    @Override
+    protected void validateWhereOrOn(SqlValidatorScope scope, SqlNode condition, String clause) {
+        try {
+            super.validateWhereOrOn(scope, condition, clause);
+        } catch (org.apache.calcite.runtime.CalciteContextException e) {
+            RelDataType type = getValidatedNodeTypeIfKnown(condition);
+            if (type == null || !String.valueOf(e.getMessage()).endsWith("clause must be a condition")) {
+                throw e;
+            }
+            ErrorLocation location = location(condition.getParserPosition());
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location)
+                    + (clause.equals("ON") ? "JOIN ON" : clause) + " clause must evaluate to a boolean: actual type "
+                    + TypeMapping.displayName(type), location, null);
+        }
+    }
+
+    /** A HAVING condition that is not a boolean, likewise. */
+    @Override
+    protected void validateHavingClause(SqlSelect select) {
+        try {
+            super.validateHavingClause(select);
+        } catch (org.apache.calcite.runtime.CalciteContextException e) {
+            SqlNode having = select.getHaving();
+            RelDataType type = having == null ? null : getValidatedNodeTypeIfKnown(having);
+            if (type == null || !String.valueOf(e.getMessage()).endsWith("HAVING clause must be a condition")) {
+                throw e;
+            }
+            ErrorLocation location = location(having.getParserPosition());
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location)
+                    + "HAVING clause must evaluate to a boolean: actual type " + TypeMapping.displayName(type),
+                    location, null);
+        }
+    }
+
     /**
      * Column lists with one name twice ({@code (VALUES (1, 2)) t(a, a)}, which Trino accepts) get unique names for
      * Calcite, and a WITH that names two queries alike fails as in Trino; then Calcite validates.
@@ -245,6 +333,13 @@ final class QuarryValidator extends SqlValidatorImpl {
                 }
                 if (call instanceof org.apache.calcite.sql.SqlWith with) {
                     checkWithNames(with);
+                }
+                if (call instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
+                    checkNegativeOrdinals(orderBy.orderList, "ORDER BY");
+                }
+                if (call instanceof SqlSelect select) {
+                    checkNegativeOrdinals(select.getGroup(), "GROUP BY");
+                    checkNegativeOrdinals(select.getOrderList(), "ORDER BY");
                 }
                 return super.visit(call);
             }

@@ -216,6 +216,39 @@ class TestSqlPlanner {
     }
 
     @Test
+    void clauseErrorsAreTrinos() {
+        assertError("SELECT * FROM region WHERE 'a'", ErrorCode.TYPE_MISMATCH, 1, 28,
+                "WHERE clause must evaluate to a boolean: actual type varchar(1)");
+        assertError("SELECT * FROM nation n JOIN region r ON n.name", ErrorCode.TYPE_MISMATCH, 1, 41,
+                "JOIN ON clause must evaluate to a boolean: actual type varchar(25)");
+        assertError("SELECT count(*) FROM region HAVING 1", ErrorCode.TYPE_MISMATCH, 1, 36,
+                "HAVING clause must evaluate to a boolean: actual type integer");
+        assertError("SELECT * FROM region ORDER BY 4", ErrorCode.INVALID_COLUMN_REFERENCE, 1, 31,
+                "ORDER BY position 4 is not in select list");
+        assertError("SELECT name FROM region ORDER BY -1", ErrorCode.INVALID_COLUMN_REFERENCE, 1, 34,
+                "ORDER BY position -1 is not in select list");
+        assertError("SELECT regionkey FROM nation GROUP BY 2", ErrorCode.INVALID_COLUMN_REFERENCE, 1, 39,
+                "GROUP BY position 2 is not in select list");
+        assertError("SELECT regionkey FROM nation GROUP BY -1", ErrorCode.INVALID_COLUMN_REFERENCE, 1, 39,
+                "GROUP BY position -1 is not in select list");
+        assertError("SELECT name, name FROM region ORDER BY name", ErrorCode.AMBIGUOUS_NAME, 1, 40, "Column 'name' is ambiguous");
+        assertError("SELECT name AS a, regionkey AS a FROM region ORDER BY a DESC", ErrorCode.AMBIGUOUS_NAME, 1, 55,
+                "Column 'a' is ambiguous");
+        assertThatThrownBy(() -> plan("SELECT DISTINCT name FROM region ORDER BY regionkey"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.EXPRESSION_NOT_IN_DISTINCT);
+                    assertThat(e.getMessage()).endsWith("For SELECT DISTINCT, ORDER BY expressions must appear in select list");
+                });
+    }
+
+    @Test
+    void fetchWithoutACountFetchesOneRow() {
+        assertThat(find(plan("SELECT name FROM region ORDER BY name FETCH FIRST ROW ONLY").root(), TopN.class).count())
+                .isEqualTo(1);
+        assertThat(find(plan("SELECT name FROM region FETCH NEXT ROWS ONLY").root(), Limit.class).count()).isEqualTo(1);
+    }
+
+    @Test
     void tableNamesResolve() {
         for (String name : List.of("tpch.tiny.nation", "tiny.nation", "nation", "TPCH.TINY.NATION", "\"nation\"", "tpch.sf1.nation")) {
             TableScan scan = find(plan("SELECT name FROM " + name).root(), TableScan.class);
