@@ -177,6 +177,10 @@ final class Errors {
         if (message.startsWith("Aggregate expressions cannot be nested")) {
             return error(ErrorCode.NESTED_AGGREGATION, message, location);
         }
+        if (message.contains("Aggregate expression is illegal in ON clause")) {
+            return error(ErrorCode.EXPRESSION_NOT_SCALAR,
+                    "JOIN clause cannot contain aggregations, window functions or grouping operations", location);
+        }
         if (message.contains("Aggregate expression is illegal in WHERE")
                 || message.contains("Aggregate expression is illegal in GROUP BY")) {
             return error(ErrorCode.EXPRESSION_NOT_SCALAR, message, location);

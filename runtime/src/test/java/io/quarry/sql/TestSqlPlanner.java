@@ -242,6 +242,20 @@ class TestSqlPlanner {
     }
 
     @Test
+    void joinErrorsAreTrinos() {
+        assertError("SELECT * FROM nation n JOIN region r", ErrorCode.SYNTAX_ERROR, 1, 37, "Expecting: 'ON', 'USING'");
+        assertError("SELECT * FROM nation n LEFT JOIN region r WHERE true", ErrorCode.SYNTAX_ERROR, 1, 43,
+                "Expecting: 'ON', 'USING'");
+        assertThatThrownBy(() -> plan("SELECT * FROM nation n CROSS JOIN region r ON true"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
+        assertError("SELECT * FROM (VALUES 1) a(x) JOIN (VALUES 1) b(x) USING (x, x)", ErrorCode.DUPLICATE_COLUMN_NAME, 1, 62,
+                "Column 'x' appears multiple times in USING clause");
+        assertThatThrownBy(() -> plan("SELECT * FROM nation n JOIN region r ON count(*) > 1"))
+                .isInstanceOfSatisfying(QuarryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXPRESSION_NOT_SCALAR));
+    }
+
+    @Test
     void fetchWithoutACountFetchesOneRow() {
         assertThat(find(plan("SELECT name FROM region ORDER BY name FETCH FIRST ROW ONLY").root(), TopN.class).count())
                 .isEqualTo(1);
