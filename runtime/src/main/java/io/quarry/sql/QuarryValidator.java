@@ -338,6 +338,7 @@ final class QuarryValidator extends SqlValidatorImpl {
                     checkNegativeOrdinals(orderBy.orderList, "ORDER BY");
                 }
                 if (call instanceof SqlSelect select) {
+                    excludeUsingColumns(select);
                     checkNegativeOrdinals(select.getGroup(), "GROUP BY");
                     checkNegativeOrdinals(select.getOrderList(), "ORDER BY");
                 }
@@ -345,6 +346,55 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         });
         return super.validate(topNode);
+    }
+
+    /**
+     * {@code t.*} over a join USING columns leaves those columns out when t is one of the join's sides: in Trino
+     * they are the join's own columns, which only {@code *} and their bare names show.
+     */
+    private static void excludeUsingColumns(SqlSelect select) {
+        Map<String, List<SqlNode>> usingBySide = new java.util.HashMap<>();
+        collectUsingColumns(select.getFrom(), usingBySide);
+        if (usingBySide.isEmpty()) {
+            return;
+        }
+        SqlNodeList items = select.getSelectList();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof SqlIdentifier star && star.isStar() && star.names.size() == 2) {
+                List<SqlNode> using = usingBySide.get(star.names.get(0).toLowerCase(Locale.ROOT));
+                if (using != null) {
+                    items.set(i, new org.apache.calcite.sql.SqlStarExclude(star.getParserPosition(), star,
+                            new SqlNodeList(using, star.getParserPosition())));
+                }
+            }
+        }
+    }
+
+    private static void collectUsingColumns(SqlNode from, Map<String, List<SqlNode>> usingBySide) {
+        if (!(from instanceof SqlJoin join)) {
+            return;
+        }
+        collectUsingColumns(join.getLeft(), usingBySide);
+        collectUsingColumns(join.getRight(), usingBySide);
+        if (join.getConditionType() == JoinConditionType.USING && join.getCondition() instanceof SqlNodeList using) {
+            for (SqlNode side : List.of(join.getLeft(), join.getRight())) {
+                String name = relationName(side);
+                if (name != null) {
+                    usingBySide.computeIfAbsent(name, key -> new java.util.ArrayList<>()).addAll(using.getList());
+                }
+            }
+        }
+    }
+
+    /** The name a relation in FROM is known by: its alias, or its table's name; null for anything else. */
+    private static String relationName(SqlNode relation) {
+        if (relation instanceof SqlIdentifier table) {
+            return table.names.get(table.names.size() - 1).toLowerCase(Locale.ROOT);
+        }
+        if (relation.getKind() == SqlKind.AS && ((SqlCall) relation).operand(1) instanceof SqlIdentifier alias) {
+            return alias.getSimple().toLowerCase(Locale.ROOT);
+        }
+        return null;
     }
 
     private void uniqueColumnList(SqlCall alias) {

@@ -21,6 +21,16 @@ class TestQueryShapes extends LocalQueryTest {
     }
 
     @Test
+    void aQualifiedStarOverAUsingJoinLeavesTheUsingColumnsOut() throws Exception {
+        assertResult("SELECT a.*, b.* FROM (VALUES (1, 2)) a(x, y) JOIN (VALUES (1, 3)) b(x, z) USING (x)",
+                List.of("integer", "integer"), List.of(2L, 3L));
+        assertThat(run("SELECT n.*, regionkey FROM nation n JOIN region r USING (regionkey)").names())
+                .containsExactly("nationkey", "name", "comment", "regionkey");
+        assertThat(run("SELECT *, a.* FROM (VALUES (1, 2)) a(x, y) JOIN (VALUES (1, 3)) b(x, z) USING (x)").names())
+                .containsExactly("x", "y", "z", "y");
+    }
+
+    @Test
     void columnNamesAreTheWrittenOnes() throws Exception {
         assertThat(run("SELECT Name, count(*) AS Total FROM region GROUP BY Name").names()).containsExactly("Name", "Total");
         assertThat(run("SELECT * FROM (VALUES (1, 2)) t(a, A)").names()).containsExactly("a", "A");
