@@ -161,8 +161,7 @@ final class QuarryValidator extends SqlValidatorImpl {
      */
     private RelDataType withUniqueNames(SqlSelect select, RelDataType rowType) {
         List<String> names = rowType.getFieldNames();
-        // the same name exactly: Calcite tells a quoted "A" from a
-        List<String> unique = org.apache.calcite.sql.validate.SqlValidatorUtil.uniquify(names, true);
+        List<String> unique = org.apache.calcite.sql.validate.SqlValidatorUtil.uniquify(names, false);
         if (unique.equals(names)) {
             return rowType;
         }
@@ -576,9 +575,10 @@ final class QuarryValidator extends SqlValidatorImpl {
      * For {@code SELECT * EXCLUDE (names)} (what the table function exclude_columns becomes, {@link
      * TableFunctionCalls}) over a sub-query with columns of the same name ({@code SELECT * FROM a JOIN b}), whether
      * the column is one that Calcite renamed with a number to tell it apart ({@code comment0} for the second
-     * {@code comment}) and its own name is excluded: Trino excludes every column of the name.
+     * {@code comment}, {@code a0} for the second of {@code SELECT 1 a, 2 a}) and its own name is excluded: Trino
+     * excludes every column of the name.
      */
-    private static boolean isExcludedDuplicate(SqlIdentifier identifier, SelectScope scope) {
+    private boolean isExcludedDuplicate(SqlIdentifier identifier, SelectScope scope) {
         if (identifier.isStar() || scope.getNode().getSelectList().size() != 1
                 || !(scope.getNode().getSelectList().get(0) instanceof org.apache.calcite.sql.SqlStarExclude star)
                 || scope.getChildren().size() != 1
@@ -589,8 +589,16 @@ final class QuarryValidator extends SqlValidatorImpl {
         String field = identifier.names.get(identifier.names.size() - 1);
         int index = fields.indexOf(field);
         if (index < 0 || index >= input.getSelectList().size()
-                || !(input.getSelectList().get(index) instanceof SqlCall as) || as.getKind() != SqlKind.AS
-                || !(as.operand(0) instanceof SqlIdentifier column) || column.isStar()) {
+                || !(input.getSelectList().get(index) instanceof SqlCall as) || as.getKind() != SqlKind.AS) {
+            return false;
+        }
+        String shown = shownName(as);
+        if (shown != null && !shown.equals(field)) {
+            // a column renamed to tell it apart (withUniqueNames): excluding the name it shows excludes it
+            return star.getExcludeList().stream()
+                    .anyMatch(excluded -> excluded instanceof SqlIdentifier id && id.getSimple().equalsIgnoreCase(shown));
+        }
+        if (!(as.operand(0) instanceof SqlIdentifier column) || column.isStar()) {
             return false;
         }
         String name = column.names.get(column.names.size() - 1);

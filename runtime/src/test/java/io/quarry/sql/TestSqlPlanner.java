@@ -203,6 +203,7 @@ class TestSqlPlanner {
         assertThat(plan("SELECT t.* FROM (VALUES (1, 2)) t(a, A)").columnNames()).containsExactly("a", "A");
         assertThat(plan("WITH t AS (SELECT 1 a, 2 a) SELECT * FROM t").columnNames()).containsExactly("a", "a");
         assertThat(plan("SELECT x FROM (SELECT 1 AS a, 2 AS a) t(x, y)").columnNames()).containsExactly("x");
+        assertThat(plan("SELECT * FROM (SELECT 1 AS \"X\", 2 AS x)").columnNames()).containsExactly("X", "x");
         assertError("SELECT regionkey FROM (SELECT * FROM nation n JOIN region r ON n.regionkey = r.regionkey)",
                 ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 'regionkey' is ambiguous");
         assertError("SELECT a FROM (VALUES (1, 2)) t(a, a)", ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 'a' is ambiguous");
