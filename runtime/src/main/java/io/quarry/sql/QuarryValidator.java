@@ -265,6 +265,30 @@ final class QuarryValidator extends SqlValidatorImpl {
         return key;
     }
 
+    /** FETCH FIRST 0 ROWS is out of range in Trino (LIMIT 0 is not). */
+    private void checkFetchCount(SqlNode fetch) {
+        if (!(fetch instanceof org.apache.calcite.sql.SqlNumericLiteral count) || count.bigDecimalValue().signum() != 0) {
+            return;
+        }
+        SqlParserPos pos = count.getParserPosition();
+        String before = text.snippet(1, 1, pos.getLineNum(), pos.getColumnNum());
+        java.util.regex.Matcher keyword = java.util.regex.Pattern.compile("(?i)\\b(LIMIT|FETCH)\\b").matcher(before == null ? "" : before);
+        int start = -1;
+        String last = null;
+        while (keyword.find()) {
+            start = keyword.start();
+            last = keyword.group(1);
+        }
+        if (last == null || !last.equalsIgnoreCase("FETCH")) {
+            return;
+        }
+        String upToKeyword = before.substring(0, start);
+        int line = 1 + (int) upToKeyword.chars().filter(c -> c == '\n').count();
+        ErrorLocation location = new ErrorLocation(line, start - upToKeyword.lastIndexOf('\n'));
+        throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, Errors.prefix(location)
+                + "FETCH FIRST row count must be positive (actual value: 0)", location, null);
+    }
+
     /** ORDER BY and GROUP BY -n name a position, which is never in the select list. */
     private void checkNegativeOrdinals(SqlNodeList items, String clause) {
         if (items == null) {
@@ -335,6 +359,7 @@ final class QuarryValidator extends SqlValidatorImpl {
                 }
                 if (call instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
                     checkNegativeOrdinals(orderBy.orderList, "ORDER BY");
+                    checkFetchCount(orderBy.fetch);
                 }
                 if (call instanceof SqlSelect select) {
                     excludeUsingColumns(select);

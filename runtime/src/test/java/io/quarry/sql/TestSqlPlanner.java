@@ -257,6 +257,15 @@ class TestSqlPlanner {
     }
 
     @Test
+    void fetchFirstZeroRowsIsOutOfRange() {
+        assertError("SELECT regionkey FROM region FETCH FIRST 0 ROWS ONLY", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, 1, 30,
+                "FETCH FIRST row count must be positive (actual value: 0)");
+        assertError("SELECT regionkey FROM region\nORDER BY 1 FETCH NEXT 0 ROWS ONLY", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, 2, 12,
+                "FETCH FIRST row count must be positive (actual value: 0)");
+        assertThat(plan("SELECT regionkey FROM region LIMIT 0").columnNames()).containsExactly("regionkey");
+    }
+
+    @Test
     void fetchWithoutACountFetchesOneRow() {
         assertThat(find(plan("SELECT name FROM region ORDER BY name FETCH FIRST ROW ONLY").root(), TopN.class).count())
                 .isEqualTo(1);
