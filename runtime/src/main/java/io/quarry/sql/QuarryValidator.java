@@ -680,6 +680,9 @@ final class QuarryValidator extends SqlValidatorImpl {
     protected void validateUnnest(SqlCall call, SqlValidatorScope scope, RelDataType targetRowType) {
         for (SqlNode operand : call.getOperandList()) {
             requireScalar("UNNEST", operand);
+            if (org.apache.calcite.sql.SqlUtil.isNullLiteral(operand, false)) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot unnest type: unknown");
+            }
         }
         super.validateUnnest(call, scope, targetRowType);
     }

@@ -31,6 +31,15 @@ class TestQueryShapes extends LocalQueryTest {
     }
 
     @Test
+    void unnestOfANullArrayHasNoRows() throws Exception {
+        assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer))) t(x)", List.of("integer"));
+        assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer)), ARRAY[1, 2]) t(x, y)", List.of("integer", "integer"),
+                Arrays.asList(null, 1L), Arrays.asList(null, 2L));
+        assertFails("SELECT * FROM UNNEST(NULL) t(x)", io.quarry.spi.ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Cannot unnest type: unknown");
+    }
+
+    @Test
     void columnNamesAreTheWrittenOnes() throws Exception {
         assertThat(run("SELECT Name, count(*) AS Total FROM region GROUP BY Name").names()).containsExactly("Name", "Total");
         assertThat(run("SELECT * FROM (VALUES (1, 2)) t(a, A)").names()).containsExactly("a", "A");
