@@ -1,47 +1,89 @@
 package io.quarry.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Everyday query shapes as Trino 476 answers them: the types of their columns and their rows. */
+/** Query shapes (lateral UNNEST, DISTINCT with windows, …) against the answers Trino 476 gives on tpch.tiny. */
 class TestQueryShapes extends LocalQueryTest {
     @Test
-    void bareNullsAmongTextsLeaveThemVarchar() throws Exception {
-        assertResult("SELECT CASE WHEN regionkey > 2 THEN 'hi' END FROM region ORDER BY 1", List.of("varchar(2)"),
-                List.of("hi"), List.of("hi"), Arrays.asList((Object) null), Arrays.asList((Object) null),
-                Arrays.asList((Object) null));
-        assertResult("SELECT ARRAY['a', NULL], coalesce(NULL, 'a'), if(false, 'a')",
-                List.of("array(varchar(1))", "varchar(1)", "varchar(1)"), Arrays.asList(Arrays.asList("a", null), "a", null));
-        // a char the user wrote stays one (the runner gives chars without their padding, which the protocol adds)
-        assertResult("SELECT CASE WHEN true THEN CAST('a' AS char(3)) END, ARRAY[CAST('a' AS char(2)), NULL]",
-                List.of("char(3)", "array(char(2))"), List.of("a", Arrays.asList("a", null)));
+    void leftJoinUnnestKeepsRowsWithNothingToUnnest() throws Exception {
+        assertResult("SELECT n, x FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, arr)"
+                        + " LEFT JOIN UNNEST(t.arr) AS u(x) ON true ORDER BY n, x",
+                List.of("integer", "integer"),
+                List.of(1L, 1L), List.of(1L, 2L), Arrays.asList(2L, null), Arrays.asList(3L, null));
+        assertResult("SELECT n, x, o FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[])) t(n, arr)"
+                        + " LEFT JOIN UNNEST(arr) WITH ORDINALITY AS u(x, o) ON true ORDER BY n, x",
+                List.of("integer", "integer", "bigint"),
+                List.of(1L, 1L, 1L), List.of(1L, 2L, 2L), Arrays.asList(2L, null, null));
+        assertResult("SELECT n, k, v FROM (VALUES (1, MAP(ARRAY['a'], ARRAY[1])), (2, MAP())) t(n, m)"
+                        + " LEFT JOIN UNNEST(m) AS u(k, v) ON true ORDER BY n",
+                List.of("integer", "varchar(1)", "integer"),
+                List.of(1L, "a", 1L), Arrays.asList(2L, null, null));
     }
 
     @Test
-    void aQualifiedStarOverAUsingJoinLeavesTheUsingColumnsOut() throws Exception {
-        assertResult("SELECT a.*, b.* FROM (VALUES (1, 2)) a(x, y) JOIN (VALUES (1, 3)) b(x, z) USING (x)",
-                List.of("integer", "integer"), List.of(2L, 3L));
-        assertThat(run("SELECT n.*, regionkey FROM nation n JOIN region r USING (regionkey)").names())
-                .containsExactly("nationkey", "name", "comment", "regionkey");
-        assertThat(run("SELECT *, a.* FROM (VALUES (1, 2)) a(x, y) JOIN (VALUES (1, 3)) b(x, z) USING (x)").names())
-                .containsExactly("x", "y", "z", "y");
+    void leftJoinUnnestOfTableColumns() throws Exception {
+        assertResult("SELECT r.name, count(x), count(*) FROM region r LEFT JOIN UNNEST(split(r.name, 'A')) AS u(x) ON true"
+                        + " GROUP BY r.name ORDER BY 1",
+                List.of("varchar(25)", "bigint", "bigint"),
+                List.of("AFRICA", 3L, 3L), List.of("AMERICA", 3L, 3L), List.of("ASIA", 3L, 3L),
+                List.of("EUROPE", 1L, 1L), List.of("MIDDLE EAST", 2L, 2L));
+        assertResult("SELECT n, count(x), count(*) FROM (VALUES (1, ARRAY[1,2]), (2, ARRAY[]), (3, NULL)) t(n, arr)"
+                        + " LEFT JOIN UNNEST(arr) AS u(x) ON true GROUP BY n ORDER BY n",
+                List.of("integer", "bigint", "bigint"),
+                List.of(1L, 2L, 2L), List.of(2L, 0L, 1L), List.of(3L, 0L, 1L));
     }
 
     @Test
-    void unnestOfANullArrayHasNoRows() throws Exception {
-        assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer))) t(x)", List.of("integer"));
-        assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer)), ARRAY[1, 2]) t(x, y)", List.of("integer", "integer"),
-                Arrays.asList(null, 1L), Arrays.asList(null, 2L));
-        assertFails("SELECT * FROM UNNEST(NULL) t(x)", io.quarry.spi.ErrorCode.INVALID_FUNCTION_ARGUMENT,
-                "Cannot unnest type: unknown");
+    void distinctWindowFunctionsWithOrderBy() throws Exception {
+        assertResult("SELECT DISTINCT rank() OVER (ORDER BY regionkey) FROM nation ORDER BY 1",
+                List.of("bigint"), List.of(1L), List.of(6L), List.of(11L), List.of(16L), List.of(21L));
+        assertResult("SELECT DISTINCT regionkey, max(nationkey) OVER (PARTITION BY regionkey) m FROM nation ORDER BY m DESC",
+                List.of("bigint", "bigint"),
+                List.of(1L, 24L), List.of(3L, 23L), List.of(2L, 21L), List.of(4L, 20L), List.of(0L, 16L));
+        assertResult("SELECT DISTINCT regionkey, max(nationkey) OVER (PARTITION BY regionkey) m FROM nation"
+                        + " ORDER BY 2 DESC NULLS FIRST, regionkey LIMIT 2",
+                List.of("bigint", "bigint"), List.of(1L, 24L), List.of(3L, 23L));
+        assertResult("SELECT DISTINCT regionkey + 1 k, rank() OVER (ORDER BY regionkey) FROM nation ORDER BY regionkey + 1 DESC LIMIT 2",
+                List.of("bigint", "bigint"), List.of(5L, 21L), List.of(4L, 16L));
+        assertThatThrownBy(() -> run("SELECT DISTINCT regionkey, max(nationkey) OVER (PARTITION BY regionkey) m FROM nation"
+                        + " ORDER BY max(nationkey) OVER (PARTITION BY regionkey) DESC"))
+                .isInstanceOfSatisfying(QuarryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXPRESSION_NOT_IN_DISTINCT));
+        assertResult("WITH x AS (SELECT 1) SELECT DISTINCT rank() OVER (ORDER BY regionkey) r FROM nation ORDER BY r DESC OFFSET 1",
+                List.of("bigint"), List.of(16L), List.of(11L), List.of(6L), List.of(1L));
     }
 
     @Test
-    void columnNamesAreTheWrittenOnes() throws Exception {
-        assertThat(run("SELECT Name, count(*) AS Total FROM region GROUP BY Name").names()).containsExactly("Name", "Total");
-        assertThat(run("SELECT * FROM (VALUES (1, 2)) t(a, A)").names()).containsExactly("a", "A");
+    void offsetWithTiesRanksTheRowsAfterTheOffset() throws Exception {
+        assertResult("SELECT regionkey FROM nation ORDER BY regionkey OFFSET 3 FETCH FIRST 3 ROWS WITH TIES",
+                List.of("bigint"), List.of(0L), List.of(0L), List.of(1L), List.of(1L), List.of(1L), List.of(1L), List.of(1L));
+    }
+
+    @Test
+    void windowInsideAggregateIsNestedWindow() {
+        assertThatThrownBy(() -> run("SELECT regionkey, max(rank() OVER (ORDER BY nationkey)) FROM nation GROUP BY regionkey"))
+                .isInstanceOfSatisfying(QuarryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NESTED_WINDOW));
+    }
+
+    @Test
+    void lambdasInsideUnnest() throws Exception {
+        assertResult("SELECT x FROM UNNEST(filter(ARRAY['a','b'], s -> s = 'a')) AS u(x)", List.of("varchar(1)"), List.of("a"));
+        assertResult("SELECT n.name, cardinality(array_agg(x)) FROM nation n"
+                        + " LEFT JOIN UNNEST(filter(split(n.name, 'A'), s -> s = 'XYZ')) AS u(x) ON true"
+                        + " GROUP BY n.name ORDER BY 1 LIMIT 3",
+                List.of("varchar(25)", "bigint"), List.of("ALGERIA", 1L), List.of("ARGENTINA", 1L), List.of("BRAZIL", 1L));
+    }
+
+    @Test
+    void subQueryWithoutFrom() throws Exception {
+        assertResult("SELECT (SELECT 1 WHERE false), (SELECT 2 WHERE true)", List.of("integer", "integer"), Arrays.asList(null, 2L));
     }
 }
