@@ -129,7 +129,12 @@ final class QuarryValidator extends SqlValidatorImpl {
     @Override
     protected RelDataType validateSelectList(SqlNodeList selectItems, SqlSelect select, RelDataType targetRowType) {
         List<SqlNode> written = List.copyOf(selectItems.getList());
-        RelDataType rowType = super.validateSelectList(selectItems, select, targetRowType);
+        RelDataType rowType;
+        try {
+            rowType = super.validateSelectList(selectItems, select, targetRowType);
+        } catch (org.apache.calcite.runtime.CalciteContextException e) {
+            throw unresolvedStarQualifier(written, e);
+        }
         List<SqlNode> expanded = select.getSelectList().getList();
         long stars = written.stream().filter(QuarryValidator::isStar).count();
         long starred = expanded.stream().filter(starColumnNames::containsKey).count();
@@ -447,6 +452,28 @@ final class QuarryValidator extends SqlValidatorImpl {
                         + "WITH query name '" + name.getSimple() + "' specified more than once", location, null);
             }
         }
+    }
+
+    /**
+     * A star whose qualifier names no relation ({@code region.*} after {@code FROM region r}, a row column's
+     * {@code x.*}) is TABLE_NOT_FOUND in Trino; any other failure stays as it is.
+     */
+    private RuntimeException unresolvedStarQualifier(List<SqlNode> items, org.apache.calcite.runtime.CalciteContextException e) {
+        for (SqlNode item : items) {
+            if (item instanceof SqlIdentifier star && star.isStar() && star.names.size() > 1
+                    && star.getParserPosition().getLineNum() == e.getPosLine()
+                    && star.getParserPosition().getColumnNum() == e.getPosColumn()) {
+                SqlParserPos pos = star.getParserPosition();
+                String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+                String qualifier = written != null && written.endsWith(".*")
+                        ? written.substring(0, written.length() - 2).toLowerCase(Locale.ROOT)
+                        : String.join(".", star.names.subList(0, star.names.size() - 1));
+                ErrorLocation location = location(pos);
+                return new QuarryException(ErrorCode.TABLE_NOT_FOUND,
+                        Errors.prefix(location) + "Unable to resolve reference " + qualifier, location, null);
+            }
+        }
+        return e;
     }
 
     private static boolean isStar(SqlNode item) {

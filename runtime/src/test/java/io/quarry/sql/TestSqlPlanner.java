@@ -257,6 +257,14 @@ class TestSqlPlanner {
     }
 
     @Test
+    void aStarOfAnUnknownRelationIsTableNotFound() {
+        assertError("SELECT 1, Region.* FROM region r", ErrorCode.TABLE_NOT_FOUND, 1, 11, "Unable to resolve reference region");
+        assertError("SELECT x.* FROM (SELECT CAST(ROW(1, 2) AS ROW(a int, b int)) x)", ErrorCode.TABLE_NOT_FOUND, 1, 8,
+                "Unable to resolve reference x");
+        assertError("SELECT a.b.* FROM region", ErrorCode.TABLE_NOT_FOUND, 1, 8, "Unable to resolve reference a.b");
+    }
+
+    @Test
     void fetchFirstZeroRowsIsOutOfRange() {
         assertError("SELECT regionkey FROM region FETCH FIRST 0 ROWS ONLY", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, 1, 30,
                 "FETCH FIRST row count must be positive (actual value: 0)");
