@@ -518,15 +518,12 @@ final class QuarryValidator extends SqlValidatorImpl {
         if (pos.getLineNum() < 1 || name.isEmpty()) {
             return null;
         }
-        String snippet = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
-        if (snippet == null) {
-            return null;
+        if (text.quotedAt(pos.getLineNum(), pos.getColumnNum())) {
+            return name;
         }
-        if (snippet.startsWith("\"")) {
-            return snippet.equals('"' + name.replace("\"", "\"\"") + '"') ? name : null;
-        }
+        String word = text.originalText(pos.getLineNum(), pos.getColumnNum(), name.length());
         // a name not in lower case is not Calcite's lower-casing of the text but a rewrite's: it stays
-        return name.equals(snippet.toLowerCase(Locale.ROOT)) ? snippet : null;
+        return word != null && name.equals(word.toLowerCase(Locale.ROOT)) ? word : null;
     }
 
     /** The name a star-expanded column has where it comes from: in its table, or as its sub-query shows it. */

@@ -40,6 +40,14 @@ class TestEverydayShapes extends LocalQueryTest {
     }
 
     @Test
+    void dateTimeWordsAreNames() throws Exception {
+        LocalQueryRunner.Result result = run("SELECT date, t.Time FROM (SELECT orderdate AS Date, 1 AS time FROM orders"
+                + " WHERE orderkey = 1) t WHERE date > DATE '1990-01-01'");
+        assertThat(result.names()).containsExactly("date", "Time");
+        assertThat(result.types().stream().map(io.quarry.type.Type::displayName).toList()).containsExactly("date", "integer");
+    }
+
+    @Test
     void columnNamesAreTheWrittenOnes() throws Exception {
         assertThat(run("SELECT Name, count(*) AS Total FROM region GROUP BY Name").names()).containsExactly("Name", "Total");
         assertThat(run("SELECT * FROM (VALUES (1, 2)) t(a, A)").names()).containsExactly("a", "A");

@@ -17,6 +17,21 @@ class TestSqlText {
     }
 
     @Test
+    void quotesDateTimeWordsUsedAsNames() {
+        assertThat(SqlText.of("SELECT Date, t.time FROM t WHERE timestamp > 1").rewritten())
+                .isEqualTo("SELECT \"date\", t.\"time\" FROM t WHERE \"timestamp\" > 1");
+        assertThat(SqlText.of("SELECT d AS date, t.range, r.window FROM t").rewritten())
+                .isEqualTo("SELECT d AS \"date\", t.\"range\", r.\"window\" FROM t");
+    }
+
+    @Test
+    void leavesDateTimeKeywordsAlone() {
+        String sql = "SELECT DATE '2020-01-01', date(x), CAST(y AS date), TRY_CAST(f(y) AS timestamp), z::date,"
+                + " CAST(v AS timestamp(3) with time zone), w AT TIME ZONE 'UTC', TIME '10:00:00', 'date' FROM t";
+        assertThat(SqlText.of(sql).rewritten()).doesNotContain("\"date\"", "\"time\"", "\"timestamp\"");
+    }
+
+    @Test
     void leavesOtherDefaultsAlone() {
         String sql = "SELECT 'memory.default.t', \"default\".x -- default.t\nFROM t /* a.default */ WHERE x = default";
         assertThat(SqlText.of(sql).rewritten()).isEqualTo(sql);
