@@ -18,13 +18,59 @@ final class KeywordNames {
             "tablesample", "grant", "call", "current", "define", "explain", "lateral", "merge", "next", "over",
             "pattern", "unique", "unknown", "value");
 
+    /** Words of clauses (window frames, FETCH, PARTITION BY, …) that are names wherever their clause cannot be. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("current", "next", "partition", "row", "rows", "range",
+            "interval", "window", "unknown");
+
+    private static final Set<String> INTERVAL_UNITS = Set.of("year", "month", "day", "hour", "minute", "second");
+
     private KeywordNames() {}
+
+    private static boolean isClauseWordName(String sql, int start, int end, String word) {
+        int after = skipBlanks(sql, end);
+        char nextChar = after < sql.length() ? sql.charAt(after) : ' ';
+        String next = wordAt(sql, after);
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+            before--;
+        }
+        char previousChar = before >= 0 ? sql.charAt(before) : ' ';
+        String previous = wordBefore(sql, before);
+        boolean afterCount = Character.isDigit(previousChar) || previousChar == '?';
+        boolean frameBound = next.equals("between") || next.equals("unbounded") || next.equals("current")
+                || next.equals("interval") || Character.isDigit(nextChar) || nextChar == '\'' || nextChar == '?';
+        return switch (word) {
+            // CURRENT ROW
+            case "current" -> !next.equals("row") && nextChar != '(';
+            // FETCH NEXT n ROWS
+            case "next" -> !previous.equals("fetch");
+            // PARTITION BY
+            case "partition" -> !next.equals("by");
+            // ROW(…), CURRENT ROW, FETCH FIRST ROW ONLY, OFFSET 1 ROW
+            case "row" -> nextChar != '(' && !afterCount && !previous.equals("current") && !previous.equals("first")
+                    && !previous.equals("next");
+            // ROWS BETWEEN …, ROWS 2 PRECEDING, FETCH FIRST 2 ROWS, OFFSET 1 ROWS
+            case "rows" -> !afterCount && !frameBound && !previous.equals("first") && !previous.equals("next");
+            case "range" -> !frameBound;
+            // INTERVAL '1' DAY, CAST(x AS interval day to second)
+            case "interval" -> nextChar != '\'' && nextChar != '-' && nextChar != '+' && !INTERVAL_UNITS.contains(next)
+                    && !(previous.equals("as") && insideCast(sql, start)) && previousChar != ':';
+            // WINDOW w AS (…)
+            case "window" -> next.isEmpty() || next.equals("as") || !wordAt(sql, skipBlanks(sql, after + next.length())).equals("as");
+            // IS [NOT] UNKNOWN
+            case "unknown" -> !previous.equals("is") && !previous.equals("not");
+            default -> false;
+        };
+    }
 
     /** Whether the word at {@code [start, end)} of the statement is a reserved word used as a name. */
     static boolean isName(String sql, int start, int end) {
         String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
         if (QUALIFIED_WORDS.contains(word) && nextToDot(sql, start, end)) {
             return true;
+        }
+        if (CLAUSE_WORDS.contains(word)) {
+            return isClauseWordName(sql, start, end, word);
         }
         if (!TYPE_WORDS.contains(word)) {
             return false;

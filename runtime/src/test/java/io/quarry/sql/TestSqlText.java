@@ -32,6 +32,17 @@ class TestSqlText {
     }
 
     @Test
+    void quotesClauseWordsUsedAsNames() {
+        assertThat(SqlText.of("SELECT partition, current, next, row, rows, range, interval, window AS w FROM t").rewritten())
+                .isEqualTo("SELECT \"partition\", \"current\", \"next\", \"row\", \"rows\", \"range\", \"interval\","
+                        + " \"window\" AS w FROM t");
+        String clauses = "SELECT ROW(1), INTERVAL '1' DAY, sum(x) OVER (PARTITION BY y ORDER BY x ROWS BETWEEN 1 PRECEDING"
+                + " AND CURRENT ROW), sum(x) OVER (ORDER BY x RANGE UNBOUNDED PRECEDING), sum(x) OVER w FROM t"
+                + " WINDOW w AS (ORDER BY x) OFFSET 1 ROW FETCH NEXT 2 ROWS ONLY";
+        assertThat(SqlText.of(clauses).rewritten()).isEqualTo(clauses);
+    }
+
+    @Test
     void leavesOtherDefaultsAlone() {
         String sql = "SELECT 'memory.default.t', \"default\".x -- default.t\nFROM t /* a.default */ WHERE x = default";
         assertThat(SqlText.of(sql).rewritten()).isEqualTo(sql);
