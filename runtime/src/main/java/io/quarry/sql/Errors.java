@@ -253,6 +253,16 @@ final class Errors {
         if (message.startsWith("Parameters must be of the same type")) {
             return error(ErrorCode.TYPE_MISMATCH, "All ARRAY elements must be the same type or coercible to a common type", location);
         }
+        if (message.equals("Unknown identifier '*'")) {
+            // SELECT * region: Calcite's grammar takes the word for the star's alias, Trino's none
+            return error(ErrorCode.SYNTAX_ERROR, "mismatched input after '*'", location);
+        }
+        if (message.contains("Aggregate expression is illegal in ORDER BY clause of non-aggregating SELECT")) {
+            // an aggregate in ORDER BY makes the query an aggregation, whose select items are then not aggregates
+            return error(ErrorCode.EXPRESSION_NOT_AGGREGATE,
+                    "ORDER BY aggregates a query whose select items must be aggregate expressions or appear in GROUP BY clause",
+                    location);
+        }
         if (message.startsWith("Unknown identifier") || message.startsWith("Unknown field")) {
             return error(ErrorCode.COLUMN_NOT_FOUND, message, location);
         }

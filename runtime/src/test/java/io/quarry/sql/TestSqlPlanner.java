@@ -235,6 +235,10 @@ class TestSqlPlanner {
         assertError("SELECT name, name FROM region ORDER BY name", ErrorCode.AMBIGUOUS_NAME, 1, 40, "Column 'name' is ambiguous");
         assertError("SELECT name AS a, regionkey AS a FROM region ORDER BY a DESC", ErrorCode.AMBIGUOUS_NAME, 1, 55,
                 "Column 'a' is ambiguous");
+        assertThatThrownBy(() -> plan("SELECT * region"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
+        assertThatThrownBy(() -> plan("SELECT name FROM region ORDER BY count(*)")).isInstanceOfSatisfying(QuarryException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXPRESSION_NOT_AGGREGATE));
         assertThatThrownBy(() -> plan("SELECT DISTINCT name FROM region ORDER BY regionkey"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.EXPRESSION_NOT_IN_DISTINCT);
