@@ -312,6 +312,19 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
     }
 
+    /** A WITH query's column list of another length than its columns is MISMATCHED_COLUMN_ALIASES, as in Trino. */
+    @Override
+    public void validateWithItem(org.apache.calcite.sql.SqlWithItem withItem) {
+        RelDataType type = withItem.columnList == null ? null : getValidatedNodeTypeIfKnown(withItem.query);
+        if (type != null && withItem.columnList.size() != type.getFieldCount()) {
+            ErrorLocation location = location(withItem.columnList.get(0).getParserPosition());
+            throw new QuarryException(ErrorCode.MISMATCHED_COLUMN_ALIASES, Errors.prefix(location) + "Column alias list has "
+                    + withItem.columnList.size() + " entries but relation has " + type.getFieldCount() + " columns",
+                    location, null);
+        }
+        super.validateWithItem(withItem);
+    }
+
     /** A WHERE or JOIN ON condition that is not a boolean is a TYPE_MISMATCH naming its type, as in Trino. */
     @Override
     protected void validateWhereOrOn(SqlValidatorScope scope, SqlNode condition, String clause) {

@@ -210,6 +210,8 @@ class TestSqlPlanner {
         assertError("SELECT t.A FROM (SELECT 1 AS a, 2 AS a) t", ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 't.a' is ambiguous");
         assertError("SELECT * FROM (SELECT 1 AS a, 2 AS A) t WHERE a = 1", ErrorCode.AMBIGUOUS_NAME, 1, 47,
                 "Column 'a' is ambiguous");
+        assertError("WITH t(a) AS (SELECT 1, 2) SELECT * FROM t", ErrorCode.MISMATCHED_COLUMN_ALIASES, 1, 8,
+                "Column alias list has 1 entries but relation has 2 columns");
         assertError("WITH t(a, a) AS (SELECT 1, 2) SELECT * FROM t", ErrorCode.DUPLICATE_COLUMN_NAME, 1, 11,
                 "Column name 'a' specified more than once");
         assertError("WITH t AS (SELECT 1 a), t AS (SELECT 2 a) SELECT * FROM t", ErrorCode.DUPLICATE_NAMED_QUERY, 1, 25,
