@@ -70,6 +70,8 @@ final class QuarryValidator extends SqlValidatorImpl {
     private final Map<SqlNode, String> writtenNames = new java.util.IdentityHashMap<>();
     /** The column references a star expanded to, which name each column once, however many share its name. */
     private final Set<SqlNode> starReferences = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The names that more than one relation of a select's FROM has ({@link #uniqueRelationNames}), by select. */
+    private final Map<SqlSelect, Set<String>> repeatedRelationNames = new java.util.IdentityHashMap<>();
     /** Names of column lists made unique for Calcite ({@code t(a, a)} becomes {@code t(a, a0)}), and their own names. */
     private final Map<SqlIdentifier, String> renamedColumns = new java.util.IdentityHashMap<>();
 
@@ -206,6 +208,7 @@ final class QuarryValidator extends SqlValidatorImpl {
         if (starReferences.contains(id) || id.isStar()) {
             return;
         }
+        checkRepeatedRelation(id, scope);
         SqlQualified qualified;
         try {
             qualified = scope.fullyQualify(id);
@@ -360,6 +363,24 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
     }
 
+    /** A column qualified by a name that two relations of the FROM have ({@code r.name} over {@code region r, region r}). */
+    private void checkRepeatedRelation(SqlIdentifier id, SqlValidatorScope scope) {
+        if (repeatedRelationNames.isEmpty() || id.names.size() < 2) {
+            return;
+        }
+        SqlValidatorScope current = scope;
+        while (current instanceof org.apache.calcite.sql.validate.DelegatingScope delegating && !(current instanceof SelectScope)) {
+            current = delegating.getParent();
+        }
+        Set<String> repeated = current instanceof SelectScope select ? repeatedRelationNames.get(select.getNode()) : null;
+        if (repeated != null && repeated.contains(id.names.get(0).toLowerCase(Locale.ROOT))) {
+            SqlParserPos pos = id.getParserPosition();
+            ErrorLocation location = location(pos);
+            throw new QuarryException(ErrorCode.AMBIGUOUS_NAME, Errors.prefix(location) + "Column '"
+                    + String.join(".", id.names).toLowerCase(Locale.ROOT) + "' is ambiguous", location, null);
+        }
+    }
+
     /**
      * Column lists with one name twice ({@code (VALUES (1, 2)) t(a, a)}, which Trino accepts) get unique names for
      * Calcite, and a WITH that names two queries alike fails as in Trino; then Calcite validates.
@@ -380,6 +401,7 @@ final class QuarryValidator extends SqlValidatorImpl {
                     checkFetchCount(orderBy.fetch);
                 }
                 if (call instanceof SqlSelect select) {
+                    uniqueRelationNames(select);
                     excludeUsingColumns(select);
                     checkNegativeOrdinals(select.getGroup(), "GROUP BY");
                     checkNegativeOrdinals(select.getOrderList(), "ORDER BY");
@@ -437,6 +459,45 @@ final class QuarryValidator extends SqlValidatorImpl {
             return alias.getSimple().toLowerCase(Locale.ROOT);
         }
         return null;
+    }
+
+    /**
+     * Relations of one name in a FROM ({@code FROM region, region}, {@code nation n JOIN region n}), which Trino
+     * accepts, get names of their own for Calcite: each later one is known by its name and a number.
+     */
+    private void uniqueRelationNames(SqlSelect select) {
+        if (!(select.getFrom() instanceof SqlJoin)) {
+            return;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        Set<String> repeated = new java.util.HashSet<>();
+        select.setFrom(uniqueRelationNames(select.getFrom(), seen, repeated));
+        if (!repeated.isEmpty()) {
+            repeatedRelationNames.put(select, repeated);
+        }
+    }
+
+    private static SqlNode uniqueRelationNames(SqlNode from, Set<String> seen, Set<String> repeated) {
+        if (from instanceof SqlJoin join) {
+            join.setLeft(uniqueRelationNames(join.getLeft(), seen, repeated));
+            join.setRight(uniqueRelationNames(join.getRight(), seen, repeated));
+            return join;
+        }
+        String name = relationName(from);
+        if (name == null || seen.add(name)) {
+            return from;
+        }
+        repeated.add(name);
+        String unique = name;
+        for (int i = 1; !seen.add(unique); i++) {
+            unique = name + "$" + i;
+        }
+        SqlParserPos pos = from.getParserPosition();
+        if (from instanceof SqlCall alias) {
+            alias.setOperand(1, new SqlIdentifier(unique, alias.operand(1).getParserPosition()));
+            return alias;
+        }
+        return org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(pos, from, new SqlIdentifier(unique, pos));
     }
 
     private void uniqueColumnList(SqlCall alias) {

@@ -271,6 +271,16 @@ class TestSqlPlanner {
     }
 
     @Test
+    void relationsOfOneNameAreAccepted() {
+        assertThat(plan("SELECT * FROM region r, region r").columnNames())
+                .containsExactly("regionkey", "name", "comment", "regionkey", "name", "comment");
+        assertThat(plan("SELECT count(*) FROM region, region").columnNames()).containsExactly("_col0");
+        assertError("SELECT r.name FROM region r, region r", ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 'r.name' is ambiguous");
+        assertError("SELECT count(*) FROM region r, region r WHERE r.regionkey > 1", ErrorCode.AMBIGUOUS_NAME, 1, 47,
+                "Column 'r.regionkey' is ambiguous");
+    }
+
+    @Test
     void fetchFirstZeroRowsIsOutOfRange() {
         assertError("SELECT regionkey FROM region FETCH FIRST 0 ROWS ONLY", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, 1, 30,
                 "FETCH FIRST row count must be positive (actual value: 0)");
