@@ -132,7 +132,7 @@ public final class SqlPlanner {
         }
         // taken before the catalogs are read: a catalog changed while planning makes the stored plan stale
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
-        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(sql)));
+        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql))));
         SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
         try {
             Planned planned = doPlan(text, session, withTies);
@@ -226,7 +226,7 @@ public final class SqlPlanner {
      */
     Validated validate(String sql, Session session) {
         requireNonNull(sql, "sql is null");
-        String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(sql))).sql();
+        String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql)))).sql();
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
             SqlNode parsed = AggregateOrderBy.rewrite(parse(text));

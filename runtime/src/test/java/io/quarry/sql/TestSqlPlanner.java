@@ -281,6 +281,16 @@ class TestSqlPlanner {
     }
 
     @Test
+    void aTableInParenthesesIsATable() {
+        assertThat(plan("SELECT r.name FROM (region) r").columnNames()).containsExactly("name");
+        assertThat(plan("SELECT count(*) FROM nation n JOIN (tpch.tiny.region r) ON n.regionkey = r.regionkey").columnNames())
+                .containsExactly("_col0");
+        assertError("SELECT count(*) FROM (nosuch)", ErrorCode.TABLE_NOT_FOUND, 1, 23, "Table 'tpch.tiny.nosuch' does not exist");
+        assertThat(ParenthesizedTables.blank("SELECT '(x)' FROM (t) JOIN (SELECT 1) s ON true"))
+                .isEqualTo("SELECT '(x)' FROM  t  JOIN (SELECT 1) s ON true");
+    }
+
+    @Test
     void fetchFirstZeroRowsIsOutOfRange() {
         assertError("SELECT regionkey FROM region FETCH FIRST 0 ROWS ONLY", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, 1, 30,
                 "FETCH FIRST row count must be positive (actual value: 0)");
