@@ -251,6 +251,19 @@ final class CharCast {
      * char back where one of the values is a char(n) at that place (also inside arrays, maps and rows): a char of
      * the longest of the texts there, the shorter values then padded as chars are.
      */
+    /**
+     * The types of values that decide whether their common type is a char ({@link #withChars}): all but bare NULLs,
+     * which Calcite types CHAR among char values ({@code CASE WHEN c THEN 'a' END}, {@code ARRAY['a', NULL]}) and
+     * which are not chars to Trino.
+     */
+    static List<Type> valueTypes(List<io.quarry.plan.expression.Expression> values) {
+        return values.stream()
+                .filter(value -> !(value instanceof io.quarry.plan.expression.Constant constant
+                        && constant.value() == null && constant.type() instanceof CharType))
+                .map(io.quarry.plan.expression.Expression::type)
+                .toList();
+    }
+
     static Type withChars(Type derived, List<Type> values) {
         if (derived instanceof VarcharType || derived instanceof CharType) {
             if (values.stream().noneMatch(value -> value instanceof CharType)) {

@@ -17,6 +17,8 @@ final class Errors {
             Pattern.compile("Column '([^']*)' not found in (?:any table|table '[^']*')");
     private static final Pattern TABLE_OF_COLUMN_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
     private static final Pattern NOT_GROUPED = Pattern.compile("Expression '(.*)' is not being grouped");
+    private static final Pattern DUPLICATE_COLUMN = Pattern.compile("Duplicate name '([^']*)' in column list");
+    private static final Pattern ORDINAL_CLAUSE = Pattern.compile("(?i)\\b(ORDER|GROUP)\\s+BY\\b");
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
     /** A column of USING read through one side's name: Trino has it only unqualified. */
     private static final Pattern QUALIFIED_COMMON_COLUMN = Pattern.compile("Cannot qualify common column '([^']*)'");
@@ -79,6 +81,20 @@ final class Errors {
      * Calcite's errors of {@code SELECT * EXCLUDE}, which only the table function {@code exclude_columns} writes
      * ({@link TableFunctionCalls}), as Trino words that function's: without a position.
      */
+    /** The clause (ORDER BY or GROUP BY) whose ordinal is at a rewritten position: the last one written before it. */
+    private static String ordinalClause(SqlText text, int line, int column) {
+        String before = text.snippet(1, 1, line, column);
+        if (before == null) {
+            return null;
+        }
+        Matcher clauses = ORDINAL_CLAUSE.matcher(before);
+        String clause = null;
+        while (clauses.find()) {
+            clause = clauses.group(1).toUpperCase(java.util.Locale.ROOT) + " BY";
+        }
+        return clause;
+    }
+
     private static QuarryException excludeColumnsError(String message) {
         Matcher unknown = EXCLUDED_UNKNOWN.matcher(message);
         if (unknown.matches()) {
@@ -173,6 +189,10 @@ final class Errors {
         if (message.startsWith("Aggregate expressions cannot be nested")) {
             return error(ErrorCode.NESTED_AGGREGATION, message, location);
         }
+        if (message.contains("Aggregate expression is illegal in ON clause")) {
+            return error(ErrorCode.EXPRESSION_NOT_SCALAR,
+                    "JOIN clause cannot contain aggregations, window functions or grouping operations", location);
+        }
         if (message.contains("Aggregate expression is illegal in WHERE")
                 || message.contains("Aggregate expression is illegal in GROUP BY")) {
             return error(ErrorCode.EXPRESSION_NOT_SCALAR, message, location);
@@ -253,11 +273,39 @@ final class Errors {
         if (message.startsWith("Parameters must be of the same type")) {
             return error(ErrorCode.TYPE_MISMATCH, "All ARRAY elements must be the same type or coercible to a common type", location);
         }
+        if (message.equals("Unknown identifier '*'")) {
+            // SELECT * region: Calcite's grammar takes the word for the star's alias, Trino's none
+            return error(ErrorCode.SYNTAX_ERROR, "mismatched input after '*'", location);
+        }
+        if (message.contains("Aggregate expression is illegal in ORDER BY clause of non-aggregating SELECT")) {
+            // an aggregate in ORDER BY makes the query an aggregation, whose select items are then not aggregates
+            return error(ErrorCode.EXPRESSION_NOT_AGGREGATE,
+                    "ORDER BY aggregates a query whose select items must be aggregate expressions or appear in GROUP BY clause",
+                    location);
+        }
         if (message.startsWith("Unknown identifier") || message.startsWith("Unknown field")) {
             return error(ErrorCode.COLUMN_NOT_FOUND, message, location);
         }
+        Matcher duplicateColumn = DUPLICATE_COLUMN.matcher(message);
+        if (duplicateColumn.matches()) {
+            // WITH t(a, a)
+            return error(ErrorCode.DUPLICATE_COLUMN_NAME,
+                    "Column name '" + duplicateColumn.group(1) + "' specified more than once", location);
+        }
         if (message.startsWith("Duplicate relation name") || message.startsWith("Duplicate name")) {
             return error(ErrorCode.DUPLICATE_NAMED_QUERY, message, location);
+        }
+        if (message.startsWith("Expression '") && message.endsWith("' is not in the select clause")) {
+            return error(ErrorCode.EXPRESSION_NOT_IN_DISTINCT,
+                    "For SELECT DISTINCT, ORDER BY expressions must appear in select list", location);
+        }
+        if (message.startsWith("Ordinal out of range")) {
+            String ordinal = text.snippet(e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn());
+            String clause = ordinalClause(text, e.getPosLine(), e.getPosColumn());
+            if (ordinal != null && clause != null) {
+                return error(ErrorCode.INVALID_COLUMN_REFERENCE,
+                        clause + " position " + ordinal + " is not in select list", location);
+            }
         }
         if (message.startsWith("Ordinal out of range") || message.contains("out of range")) {
             return error(ErrorCode.INVALID_COLUMN_REFERENCE, message, location);

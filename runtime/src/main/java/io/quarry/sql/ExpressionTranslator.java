@@ -278,7 +278,7 @@ final class ExpressionTranslator {
         if (function.equals("if")) {
             Type derived = resultType(call);
             List<Expression> arguments = new ArrayList<>(CharCast.withoutCastsToVarchar(translateAll(call.getOperands()), derived));
-            Type type = CharCast.withChars(derived, arguments.subList(1, arguments.size()).stream().map(Expression::type).toList());
+            Type type = CharCast.withChars(derived, CharCast.valueTypes(arguments.subList(1, arguments.size())));
             Expression otherwise = arguments.size() > 2 ? coerce(arguments.get(2), type) : Constant.nullOf(type);
             return new SpecialForm(Form.IF, List.of(arguments.get(0), coerce(arguments.get(1), type), otherwise), type);
         }
@@ -475,15 +475,15 @@ final class ExpressionTranslator {
         List<RexNode> operands = call.getOperands();
         List<Expression> arguments = translateAll(operands);
         Type derived = resultType(call);
-        List<Type> results = new ArrayList<>();
+        List<Expression> results = new ArrayList<>();
         for (int i = 0; i < operands.size(); i++) {
             if (!(i % 2 == 0 && i < operands.size() - 1)) {
                 Expression value = CharCast.withoutCastsToVarchar(List.of(arguments.get(i)), derived).get(0);
                 arguments.set(i, value);
-                results.add(value.type());
+                results.add(value);
             }
         }
-        Type type = CharCast.withChars(derived, results);
+        Type type = CharCast.withChars(derived, CharCast.valueTypes(results));
         for (int i = 0; i < operands.size(); i++) {
             boolean isCondition = i % 2 == 0 && i < operands.size() - 1;
             if (!isCondition) {
@@ -499,7 +499,7 @@ final class ExpressionTranslator {
     private Expression coerceAll(Form form, RexCall call) {
         Type derived = resultType(call);
         List<Expression> arguments = new ArrayList<>(CharCast.withoutCastsToVarchar(translateAll(call.getOperands()), derived));
-        Type type = CharCast.withChars(derived, arguments.stream().map(Expression::type).toList());
+        Type type = CharCast.withChars(derived, CharCast.valueTypes(arguments));
         arguments.replaceAll(argument -> coerce(argument, type));
         return new SpecialForm(form, arguments, type);
     }
@@ -507,7 +507,7 @@ final class ExpressionTranslator {
     private Expression variadic(String name, RexCall call) {
         Type derived = resultType(call);
         List<Expression> arguments = new ArrayList<>(CharCast.withoutCastsToVarchar(translateAll(call.getOperands()), derived));
-        Type type = CharCast.withChars(derived, arguments.stream().map(Expression::type).toList());
+        Type type = CharCast.withChars(derived, CharCast.valueTypes(arguments));
         if (!type.isOrderable()) {
             // Trino's greatest and least take only orderable values
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("

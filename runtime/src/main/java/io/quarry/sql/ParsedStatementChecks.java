@@ -40,6 +40,9 @@ final class ParsedStatementChecks {
     }
 
     private static void checkCall(SqlCall call, SqlText text) {
+        if (call instanceof org.apache.calcite.sql.SqlJoin join) {
+            checkJoin(join, text);
+        }
         if (call.getKind() == SqlKind.MATCH_RECOGNIZE) {
             throw Errors.error(ErrorCode.NOT_SUPPORTED, "MATCH_RECOGNIZE is not supported yet", call.getParserPosition(), text);
         }
@@ -74,6 +77,40 @@ final class ParsedStatementChecks {
         if ((name.equals("greatest") || name.equals("least")) && call.operandCount() == 0) {
             throw Errors.error(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters () for function " + name,
                     call.getParserPosition(), text);
+        }
+    }
+
+    /**
+     * What Trino's grammar refuses and Calcite's takes: an inner or outer join without ON or USING, a CROSS or
+     * NATURAL join with one; and a USING list that names a column twice.
+     */
+    private static void checkJoin(org.apache.calcite.sql.SqlJoin join, SqlText text) {
+        org.apache.calcite.sql.JoinConditionType condition = join.getConditionType();
+        boolean conditioned = condition == org.apache.calcite.sql.JoinConditionType.ON
+                || condition == org.apache.calcite.sql.JoinConditionType.USING;
+        org.apache.calcite.sql.JoinType type = join.getJoinType();
+        boolean cross = type == org.apache.calcite.sql.JoinType.CROSS || type == org.apache.calcite.sql.JoinType.COMMA;
+        if (!cross && !join.isNatural() && !conditioned) {
+            SqlParserPos right = join.getRight().getParserPosition();
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input. Expecting: 'ON', 'USING'",
+                    text.after(right.getEndLineNum(), right.getEndColumnNum()));
+        }
+        if ((cross || join.isNatural()) && conditioned) {
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + (condition == org.apache.calcite.sql.JoinConditionType.ON
+                    ? "ON" : "USING") + "'", join.getCondition().getParserPosition(), text);
+        }
+        if (condition == org.apache.calcite.sql.JoinConditionType.USING && join.getCondition() instanceof SqlNodeList using) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (SqlNode column : using) {
+                String columnName = column.toString().toLowerCase(Locale.ROOT);
+                if (column instanceof org.apache.calcite.sql.SqlIdentifier identifier) {
+                    columnName = identifier.getSimple().toLowerCase(Locale.ROOT);
+                }
+                if (!seen.add(columnName)) {
+                    throw Errors.error(ErrorCode.DUPLICATE_COLUMN_NAME,
+                            "Column '" + columnName + "' appears multiple times in USING clause", column.getParserPosition(), text);
+                }
+            }
         }
     }
 }

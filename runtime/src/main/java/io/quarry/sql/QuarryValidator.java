@@ -19,6 +19,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -64,6 +66,14 @@ final class QuarryValidator extends SqlValidatorImpl {
     private final SqlText text;
     /** Star-expanded select items (by identity) and the names Trino shows for them: see {@link #starColumnName}. */
     private final Map<SqlNode, String> starColumnNames = new java.util.IdentityHashMap<>();
+    /** Items of validated select lists (by identity) named by what the user wrote: see {@link #shownName}. */
+    private final Map<SqlNode, String> writtenNames = new java.util.IdentityHashMap<>();
+    /** The column references a star expanded to, which name each column once, however many share its name. */
+    private final Set<SqlNode> starReferences = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The names that more than one relation of a select's FROM has ({@link #uniqueRelationNames}), by select. */
+    private final Map<SqlSelect, Set<String>> repeatedRelationNames = new java.util.IdentityHashMap<>();
+    /** Names of column lists made unique for Calcite ({@code t(a, a)} becomes {@code t(a, a0)}), and their own names. */
+    private final Map<SqlIdentifier, String> renamedColumns = new java.util.IdentityHashMap<>();
 
     QuarryValidator(
             SqlValidatorCatalogReader catalogReader, RelDataTypeFactory typeFactory, Config config, SqlText text) {
@@ -98,16 +108,496 @@ final class QuarryValidator extends SqlValidatorImpl {
         super.addToSelectList(list, aliases, fieldList, exp, scope, includeSystemVars);
         if (exp instanceof SqlIdentifier identifier && !identifier.isStar()) {
             starColumnNames.put(list.get(list.size() - 1), sourceName(identifier, scope));
+            starReferences.add(identifier);
         }
     }
 
     /**
-     * The name Trino shows for an item of a validated select list that a star expanded to, or null for other items.
-     * Calcite tells columns of one name apart by numbers ({@code comment0} for the second {@code comment}); Trino
-     * keeps the name of each column as its source has it.
+     * The name Trino shows for an item of a validated select list, or null when Calcite's name for it will do (an
+     * expression's generated name, a column of a table named by a star). Calcite tells columns of one name apart
+     * by numbers ({@code comment0} for the second {@code comment}), and lower-cases the names it was not given in
+     * quotes; Trino keeps the name of each column as its source has it, and a name in the letters it was written
+     * with.
      */
-    String starColumnName(SqlNode selectItem) {
-        return starColumnNames.get(selectItem);
+    String shownName(SqlNode selectItem) {
+        String star = starColumnNames.get(selectItem);
+        return star != null ? star : writtenNames.get(selectItem);
+    }
+
+    /**
+     * Notes the written name of each item that a name gives its column (an alias, a column, a row field), for the
+     * item that stands for it in the expanded list: see {@link #shownName}.
+     */
+    @Override
+    protected RelDataType validateSelectList(SqlNodeList selectItems, SqlSelect select, RelDataType targetRowType) {
+        List<SqlNode> written = List.copyOf(selectItems.getList());
+        RelDataType rowType;
+        try {
+            rowType = super.validateSelectList(selectItems, select, targetRowType);
+        } catch (org.apache.calcite.runtime.CalciteContextException e) {
+            throw unresolvedStarQualifier(written, e);
+        }
+        List<SqlNode> expanded = select.getSelectList().getList();
+        long stars = written.stream().filter(QuarryValidator::isStar).count();
+        long starred = expanded.stream().filter(starColumnNames::containsKey).count();
+        if (written.size() - stars + starred != expanded.size()) {
+            // not the one-to-one expansion of plain items this pairs up: Calcite's names stay
+            return rowType;
+        }
+        int next = 0;
+        for (SqlNode item : written) {
+            while (next < expanded.size() && starColumnNames.containsKey(expanded.get(next))) {
+                next++;
+            }
+            if (isStar(item) || next == expanded.size()) {
+                continue;
+            }
+            String name = writtenName(item);
+            if (name != null) {
+                writtenNames.putIfAbsent(expanded.get(next), name);
+            }
+            next++;
+        }
+        return withUniqueNames(select, rowType);
+    }
+
+    /**
+     * A select's row type with names made unique ({@code a, a0}) when several columns have one name ({@code SELECT
+     * 1 AS a, 2 AS a}), so that Calcite can tell them apart (a star over the select names each one); their items
+     * keep the name to show, and a reference by that name is ambiguous ({@link #validateIdentifier}), as in Trino.
+     */
+    private RelDataType withUniqueNames(SqlSelect select, RelDataType rowType) {
+        List<String> names = rowType.getFieldNames();
+        List<String> unique = org.apache.calcite.sql.validate.SqlValidatorUtil.uniquify(names, false);
+        if (unique.equals(names)) {
+            return rowType;
+        }
+        List<SqlNode> items = new java.util.ArrayList<>(select.getSelectList().getList());
+        for (int i = 0; i < items.size(); i++) {
+            if (unique.get(i).equals(names.get(i))) {
+                continue;
+            }
+            SqlNode item = items.get(i);
+            String shown = shownName(item);
+            SqlNode expression = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+            SqlNode renamed = org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(
+                    item.getParserPosition(), expression, new SqlIdentifier(unique.get(i), SqlParserPos.ZERO));
+            setValidatedNodeType(renamed, rowType.getFieldList().get(i).getType());
+            writtenNames.put(renamed, shown == null ? names.get(i) : shown);
+            if (starColumnNames.containsKey(item)) {
+                starColumnNames.put(renamed, starColumnNames.get(item));
+            }
+            items.set(i, renamed);
+        }
+        select.setSelectList(new SqlNodeList(items, select.getSelectList().getParserPosition()));
+        SelectScope scope = getRawSelectScope(select);
+        if (scope != null) {
+            scope.setExpandedSelectList(items);
+        }
+        return getTypeFactory().createStructType(
+                rowType.getFieldList().stream().map(field -> field.getType()).toList(), unique);
+    }
+
+    /**
+     * A reference to a column of a sub-query whose name more than one of its columns shows ({@code SELECT a FROM
+     * (SELECT 1 AS a, 2 AS a)}, a column of both sides of a joined {@code SELECT *}) is ambiguous, as in Trino.
+     */
+    @Override
+    public void validateIdentifier(SqlIdentifier id, SqlValidatorScope scope) {
+        super.validateIdentifier(id, scope);
+        if (starReferences.contains(id) || id.isStar()) {
+            return;
+        }
+        checkRepeatedRelation(id, scope);
+        SqlQualified qualified;
+        try {
+            qualified = scope.fullyQualify(id);
+        } catch (RuntimeException e) {
+            return;
+        }
+        SqlValidatorNamespace namespace = qualified.namespace;
+        if (namespace == null || namespace.getTable() != null || qualified.suffix().isEmpty()) {
+            return;
+        }
+        List<String> fields = namespace.getRowType().getFieldNames();
+        int index = fields.indexOf(qualified.suffix().get(0));
+        if (index < 0) {
+            return;
+        }
+        String shown = shownColumnName(namespace, index, fields.get(index));
+        long sharing = java.util.stream.IntStream.range(0, fields.size())
+                .filter(i -> shownColumnName(namespace, i, fields.get(i)).equalsIgnoreCase(shown))
+                .count();
+        if (sharing > 1) {
+            // the reference as written (t.a), in lower case as Trino names it
+            SqlParserPos pos = id.getParserPosition();
+            String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+            ErrorLocation location = location(pos);
+            throw new QuarryException(ErrorCode.AMBIGUOUS_NAME, Errors.prefix(location) + "Column '"
+                    + (written == null ? shown : written.toLowerCase(Locale.ROOT)) + "' is ambiguous", location, null);
+        }
+    }
+
+    /** ORDER BY a name that more than one select item has ({@code SELECT name, name … ORDER BY name}) is ambiguous. */
+    @Override
+    protected void validateOrderList(SqlSelect select) {
+        if (select.getOrderList() != null) {
+            for (SqlNode item : select.getOrderList()) {
+                SqlNode key = sortKey(item);
+                if (key instanceof SqlIdentifier identifier && identifier.names.size() == 1 && !identifier.isStar()) {
+                    long named = select.getSelectList().stream()
+                            .filter(selected -> identifier.getSimple().equalsIgnoreCase(selectItemName(selected)))
+                            .count();
+                    if (named > 1) {
+                        ErrorLocation location = location(identifier.getParserPosition());
+                        throw new QuarryException(ErrorCode.AMBIGUOUS_NAME, Errors.prefix(location) + "Column '"
+                                + identifier.getSimple() + "' is ambiguous", location, null);
+                    }
+                }
+            }
+        }
+        super.validateOrderList(select);
+    }
+
+    private String selectItemName(SqlNode item) {
+        String shown = shownName(item);
+        return shown != null ? shown : org.apache.calcite.sql.validate.SqlValidatorUtil.alias(item);
+    }
+
+    private static SqlNode sortKey(SqlNode item) {
+        SqlNode key = item;
+        while (key.getKind() == SqlKind.DESCENDING || key.getKind() == SqlKind.NULLS_FIRST
+                || key.getKind() == SqlKind.NULLS_LAST) {
+            key = ((SqlCall) key).operand(0);
+        }
+        return key;
+    }
+
+    /** FETCH FIRST 0 ROWS is out of range in Trino (LIMIT 0 is not). */
+    private void checkFetchCount(SqlNode fetch) {
+        if (!(fetch instanceof org.apache.calcite.sql.SqlNumericLiteral count) || count.bigDecimalValue().signum() != 0) {
+            return;
+        }
+        SqlParserPos pos = count.getParserPosition();
+        String before = text.snippet(1, 1, pos.getLineNum(), pos.getColumnNum());
+        java.util.regex.Matcher keyword = java.util.regex.Pattern.compile("(?i)\\b(LIMIT|FETCH)\\b").matcher(before == null ? "" : before);
+        int start = -1;
+        String last = null;
+        while (keyword.find()) {
+            start = keyword.start();
+            last = keyword.group(1);
+        }
+        if (last == null || !last.equalsIgnoreCase("FETCH")) {
+            return;
+        }
+        String upToKeyword = before.substring(0, start);
+        int line = 1 + (int) upToKeyword.chars().filter(c -> c == '\n').count();
+        ErrorLocation location = new ErrorLocation(line, start - upToKeyword.lastIndexOf('\n'));
+        throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, Errors.prefix(location)
+                + "FETCH FIRST row count must be positive (actual value: 0)", location, null);
+    }
+
+    /** ORDER BY and GROUP BY -n name a position, which is never in the select list. */
+    private void checkNegativeOrdinals(SqlNodeList items, String clause) {
+        if (items == null) {
+            return;
+        }
+        for (SqlNode item : items) {
+            SqlNode key = sortKey(item);
+            boolean minus = key.getKind() == SqlKind.MINUS_PREFIX;
+            SqlNode operand = minus ? ((SqlCall) key).operand(0) : key;
+            if (operand instanceof org.apache.calcite.sql.SqlNumericLiteral number && number.isInteger()
+                    && (minus || number.bigDecimalValue().signum() < 0)) {
+                ErrorLocation location = location(key.getParserPosition());
+                throw new QuarryException(ErrorCode.INVALID_COLUMN_REFERENCE, Errors.prefix(location) + clause
+                        + " position " + (minus ? "-" : "") + number.toValue() + " is not in select list", location, null);
+            }
+        }
+    }
+
+    /** A WITH query's column list of another length than its columns is MISMATCHED_COLUMN_ALIASES, as in Trino. */
+    @Override
+    public void validateWithItem(org.apache.calcite.sql.SqlWithItem withItem) {
+        RelDataType type = withItem.columnList == null ? null : getValidatedNodeTypeIfKnown(withItem.query);
+        if (type != null && withItem.columnList.size() != type.getFieldCount()) {
+            ErrorLocation location = location(withItem.columnList.get(0).getParserPosition());
+            throw new QuarryException(ErrorCode.MISMATCHED_COLUMN_ALIASES, Errors.prefix(location) + "Column alias list has "
+                    + withItem.columnList.size() + " entries but relation has " + type.getFieldCount() + " columns",
+                    location, null);
+        }
+        super.validateWithItem(withItem);
+    }
+
+    /** A WHERE or JOIN ON condition that is not a boolean is a TYPE_MISMATCH naming its type, as in Trino. */
+    @Override
+    protected void validateWhereOrOn(SqlValidatorScope scope, SqlNode condition, String clause) {
+        try {
+            super.validateWhereOrOn(scope, condition, clause);
+        } catch (org.apache.calcite.runtime.CalciteContextException e) {
+            RelDataType type = getValidatedNodeTypeIfKnown(condition);
+            if (type == null || !String.valueOf(e.getMessage()).endsWith("clause must be a condition")) {
+                throw e;
+            }
+            ErrorLocation location = location(condition.getParserPosition());
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location)
+                    + (clause.equals("ON") ? "JOIN ON" : clause) + " clause must evaluate to a boolean: actual type "
+                    + TypeMapping.displayName(type), location, null);
+        }
+    }
+
+    /** A HAVING condition that is not a boolean, likewise. */
+    @Override
+    protected void validateHavingClause(SqlSelect select) {
+        try {
+            super.validateHavingClause(select);
+        } catch (org.apache.calcite.runtime.CalciteContextException e) {
+            SqlNode having = select.getHaving();
+            RelDataType type = having == null ? null : getValidatedNodeTypeIfKnown(having);
+            if (type == null || !String.valueOf(e.getMessage()).endsWith("HAVING clause must be a condition")) {
+                throw e;
+            }
+            ErrorLocation location = location(having.getParserPosition());
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location)
+                    + "HAVING clause must evaluate to a boolean: actual type " + TypeMapping.displayName(type),
+                    location, null);
+        }
+    }
+
+    /** A column qualified by a name that two relations of the FROM have ({@code r.name} over {@code region r, region r}). */
+    private void checkRepeatedRelation(SqlIdentifier id, SqlValidatorScope scope) {
+        if (repeatedRelationNames.isEmpty() || id.names.size() < 2) {
+            return;
+        }
+        SqlValidatorScope current = scope;
+        while (current instanceof org.apache.calcite.sql.validate.DelegatingScope delegating && !(current instanceof SelectScope)) {
+            current = delegating.getParent();
+        }
+        Set<String> repeated = current instanceof SelectScope select ? repeatedRelationNames.get(select.getNode()) : null;
+        if (repeated != null && repeated.contains(id.names.get(0).toLowerCase(Locale.ROOT))) {
+            SqlParserPos pos = id.getParserPosition();
+            ErrorLocation location = location(pos);
+            throw new QuarryException(ErrorCode.AMBIGUOUS_NAME, Errors.prefix(location) + "Column '"
+                    + String.join(".", id.names).toLowerCase(Locale.ROOT) + "' is ambiguous", location, null);
+        }
+    }
+
+    /**
+     * Column lists with one name twice ({@code (VALUES (1, 2)) t(a, a)}, which Trino accepts) get unique names for
+     * Calcite, and a WITH that names two queries alike fails as in Trino; then Calcite validates.
+     */
+    @Override
+    public SqlNode validate(SqlNode topNode) {
+        topNode.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getKind() == SqlKind.AS && call.operandCount() > 2) {
+                    uniqueColumnList(call);
+                }
+                if (call instanceof org.apache.calcite.sql.SqlWith with) {
+                    checkWithNames(with);
+                }
+                if (call instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
+                    checkNegativeOrdinals(orderBy.orderList, "ORDER BY");
+                    checkFetchCount(orderBy.fetch);
+                }
+                if (call instanceof SqlSelect select) {
+                    uniqueRelationNames(select);
+                    excludeUsingColumns(select);
+                    checkNegativeOrdinals(select.getGroup(), "GROUP BY");
+                    checkNegativeOrdinals(select.getOrderList(), "ORDER BY");
+                }
+                return super.visit(call);
+            }
+        });
+        return super.validate(topNode);
+    }
+
+    /**
+     * {@code t.*} over a join USING columns leaves those columns out when t is one of the join's sides: in Trino
+     * they are the join's own columns, which only {@code *} and their bare names show.
+     */
+    private static void excludeUsingColumns(SqlSelect select) {
+        Map<String, List<SqlNode>> usingBySide = new java.util.HashMap<>();
+        collectUsingColumns(select.getFrom(), usingBySide);
+        if (usingBySide.isEmpty()) {
+            return;
+        }
+        SqlNodeList items = select.getSelectList();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof SqlIdentifier star && star.isStar() && star.names.size() == 2) {
+                List<SqlNode> using = usingBySide.get(star.names.get(0).toLowerCase(Locale.ROOT));
+                if (using != null) {
+                    items.set(i, new org.apache.calcite.sql.SqlStarExclude(star.getParserPosition(), star,
+                            new SqlNodeList(using, star.getParserPosition())));
+                }
+            }
+        }
+    }
+
+    private static void collectUsingColumns(SqlNode from, Map<String, List<SqlNode>> usingBySide) {
+        if (!(from instanceof SqlJoin join)) {
+            return;
+        }
+        collectUsingColumns(join.getLeft(), usingBySide);
+        collectUsingColumns(join.getRight(), usingBySide);
+        if (join.getConditionType() == JoinConditionType.USING && join.getCondition() instanceof SqlNodeList using) {
+            for (SqlNode side : List.of(join.getLeft(), join.getRight())) {
+                String name = relationName(side);
+                if (name != null) {
+                    usingBySide.computeIfAbsent(name, key -> new java.util.ArrayList<>()).addAll(using.getList());
+                }
+            }
+        }
+    }
+
+    /** The name a relation in FROM is known by: its alias, or its table's name; null for anything else. */
+    private static String relationName(SqlNode relation) {
+        if (relation instanceof SqlIdentifier table) {
+            return table.names.get(table.names.size() - 1).toLowerCase(Locale.ROOT);
+        }
+        if (relation.getKind() == SqlKind.AS && ((SqlCall) relation).operand(1) instanceof SqlIdentifier alias) {
+            return alias.getSimple().toLowerCase(Locale.ROOT);
+        }
+        return null;
+    }
+
+    /**
+     * Relations of one name in a FROM ({@code FROM region, region}, {@code nation n JOIN region n}), which Trino
+     * accepts, get names of their own for Calcite: each later one is known by its name and a number.
+     */
+    private void uniqueRelationNames(SqlSelect select) {
+        if (!(select.getFrom() instanceof SqlJoin)) {
+            return;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        Set<String> repeated = new java.util.HashSet<>();
+        select.setFrom(uniqueRelationNames(select.getFrom(), seen, repeated));
+        if (!repeated.isEmpty()) {
+            repeatedRelationNames.put(select, repeated);
+        }
+    }
+
+    private static SqlNode uniqueRelationNames(SqlNode from, Set<String> seen, Set<String> repeated) {
+        if (from instanceof SqlJoin join) {
+            join.setLeft(uniqueRelationNames(join.getLeft(), seen, repeated));
+            join.setRight(uniqueRelationNames(join.getRight(), seen, repeated));
+            return join;
+        }
+        String name = relationName(from);
+        if (name == null || seen.add(name)) {
+            return from;
+        }
+        repeated.add(name);
+        String unique = name;
+        for (int i = 1; !seen.add(unique); i++) {
+            unique = name + "$" + i;
+        }
+        SqlParserPos pos = from.getParserPosition();
+        if (from instanceof SqlCall alias) {
+            alias.setOperand(1, new SqlIdentifier(unique, alias.operand(1).getParserPosition()));
+            return alias;
+        }
+        return org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(pos, from, new SqlIdentifier(unique, pos));
+    }
+
+    private void uniqueColumnList(SqlCall alias) {
+        List<SqlNode> columns = alias.getOperandList().subList(2, alias.operandCount());
+        List<String> names = columns.stream()
+                .map(column -> column instanceof SqlIdentifier identifier ? identifier.getSimple() : column.toString())
+                .toList();
+        List<String> unique = org.apache.calcite.sql.validate.SqlValidatorUtil.uniquify(names, false);
+        for (int i = 0; i < names.size(); i++) {
+            if (!unique.get(i).equals(names.get(i)) && columns.get(i) instanceof SqlIdentifier column) {
+                String written = writtenName(column, 0);
+                SqlIdentifier renamed = new SqlIdentifier(unique.get(i), column.getParserPosition());
+                renamedColumns.put(renamed, written == null ? names.get(i) : written);
+                alias.setOperand(2 + i, renamed);
+            }
+        }
+    }
+
+    private void checkWithNames(org.apache.calcite.sql.SqlWith with) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (SqlNode node : with.withList) {
+            SqlIdentifier name = ((org.apache.calcite.sql.SqlWithItem) node).name;
+            if (!seen.add(name.getSimple().toLowerCase(Locale.ROOT))) {
+                ErrorLocation location = location(name.getParserPosition());
+                throw new QuarryException(ErrorCode.DUPLICATE_NAMED_QUERY, Errors.prefix(location)
+                        + "WITH query name '" + name.getSimple() + "' specified more than once", location, null);
+            }
+        }
+    }
+
+    /**
+     * A star whose qualifier names no relation ({@code region.*} after {@code FROM region r}, a row column's
+     * {@code x.*}) is TABLE_NOT_FOUND in Trino; any other failure stays as it is.
+     */
+    private RuntimeException unresolvedStarQualifier(List<SqlNode> items, org.apache.calcite.runtime.CalciteContextException e) {
+        for (SqlNode item : items) {
+            if (item instanceof SqlIdentifier star && star.isStar() && star.names.size() > 1
+                    && star.getParserPosition().getLineNum() == e.getPosLine()
+                    && star.getParserPosition().getColumnNum() == e.getPosColumn()) {
+                SqlParserPos pos = star.getParserPosition();
+                String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+                String qualifier = written != null && written.endsWith(".*")
+                        ? written.substring(0, written.length() - 2).toLowerCase(Locale.ROOT)
+                        : String.join(".", star.names.subList(0, star.names.size() - 1));
+                ErrorLocation location = location(pos);
+                return new QuarryException(ErrorCode.TABLE_NOT_FOUND,
+                        Errors.prefix(location) + "Unable to resolve reference " + qualifier, location, null);
+            }
+        }
+        return e;
+    }
+
+    private static boolean isStar(SqlNode item) {
+        return item instanceof SqlIdentifier identifier ? identifier.isStar()
+                : item instanceof org.apache.calcite.sql.SqlStarExclude;
+    }
+
+    /** The name a select item gives its column as the user wrote it, or null when it has none or it is unknown. */
+    private String writtenName(SqlNode item) {
+        if (item.getKind() == SqlKind.AS && ((SqlCall) item).operand(1) instanceof SqlIdentifier alias) {
+            return writtenName(alias, 0);
+        }
+        if (item instanceof SqlIdentifier identifier && !identifier.isStar()) {
+            return writtenName(identifier, identifier.names.size() - 1);
+        }
+        if (item.getKind() == SqlKind.DOT && isNameChain(((SqlCall) item).operand(0))
+                && ((SqlCall) item).operand(1) instanceof SqlIdentifier field) {
+            // a field of a column's row, (r).x: Trino names the column after the field (not so a field of any
+            // other expression's row)
+            return writtenName(field, field.names.size() - 1);
+        }
+        return null;
+    }
+
+    private static boolean isNameChain(SqlNode node) {
+        return node instanceof SqlIdentifier
+                || node.getKind() == SqlKind.DOT && isNameChain(((SqlCall) node).operand(0));
+    }
+
+    /**
+     * A part of a name as the user wrote it: as Calcite has it when it was quoted, else in the letters of the
+     * text (Calcite lower-cases it). Null for a name the text does not have at the name's position (one made
+     * by a rewrite).
+     */
+    String writtenName(SqlIdentifier identifier, int part) {
+        String renamed = renamedColumns.get(identifier);
+        if (renamed != null) {
+            return renamed;
+        }
+        String name = identifier.names.get(part);
+        SqlParserPos pos = identifier.getComponentParserPosition(part);
+        if (pos.getLineNum() < 1 || name.isEmpty()) {
+            return null;
+        }
+        if (text.quotedAt(pos.getLineNum(), pos.getColumnNum())) {
+            return name;
+        }
+        String word = text.originalText(pos.getLineNum(), pos.getColumnNum(), name.length());
+        // a name not in lower case is not Calcite's lower-casing of the text but a rewrite's: it stays
+        return word != null && name.equals(word.toLowerCase(Locale.ROOT)) ? word : null;
     }
 
     /** The name a star-expanded column has where it comes from: in its table, or as its sub-query shows it. */
@@ -118,33 +608,100 @@ final class QuarryValidator extends SqlValidatorImpl {
             if (qualified.namespace == null) {
                 return name;
             }
-            SqlNode source = qualified.namespace.resolve().getNode();
-            if (source instanceof org.apache.calcite.sql.SqlWithItem withItem) {
-                source = withItem.columnList == null ? withItem.query : null;
-            }
-            if (source instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
-                source = orderBy.query;
-            }
-            if (source instanceof org.apache.calcite.sql.SqlSelect select) {
-                int index = qualified.namespace.getRowType().getFieldNames().indexOf(name);
-                if (index >= 0 && index < select.getSelectList().size()) {
-                    String shown = starColumnNames.get(select.getSelectList().get(index));
-                    return shown == null ? name : shown;
-                }
-            }
+            int index = qualified.namespace.getRowType().getFieldNames().indexOf(name);
+            return index < 0 ? name : shownColumnName(qualified.namespace, index, name);
         } catch (RuntimeException e) {
             // a column that does not qualify keeps its own name; validation reports what is wrong with it
+            return name;
+        }
+    }
+
+    /**
+     * The name Trino shows for a column of a relation: as its column list, or its sub-query's select (the first
+     * one of a set operation), names it; {@code name} (Calcite's) when neither tells.
+     */
+    private String shownColumnName(SqlValidatorNamespace namespace, int index, String name) {
+        SqlNode aliased = namespace.getNode();
+        if (aliased != null && aliased.getKind() == SqlKind.AS && ((SqlCall) aliased).operandCount() > 2) {
+            // (query) t(a, b): the column list names the columns
+            SqlCall alias = (SqlCall) aliased;
+            SqlNode column = 2 + index < alias.operandCount() ? alias.operand(2 + index) : null;
+            String shown = column instanceof SqlIdentifier identifier ? writtenName(identifier, 0) : null;
+            return shown == null ? name : shown;
+        }
+        SqlNode source = namespace.resolve().getNode();
+        if (source != null && source.getKind() == SqlKind.AS) {
+            source = ((SqlCall) source).operand(0);
+        }
+        if (source != null && (source.getKind() == SqlKind.UNNEST || source.getKind() == SqlKind.VALUES)) {
+            List<String> names = source.getKind() == SqlKind.UNNEST ? unnestColumnNames((SqlCall) source) : null;
+            // Calcite names the columns of VALUES and UNNEST (after the alias, KEY and VALUE, ORDINALITY); Trino
+            // shows them unnamed, all but the fields of unnested rows
+            return names != null && index < names.size() && names.get(index) != null ? names.get(index) : "EXPR$" + index;
+        }
+        if (source instanceof org.apache.calcite.sql.SqlWithItem withItem) {
+            if (withItem.columnList != null) {
+                String shown = index < withItem.columnList.size()
+                        && withItem.columnList.get(index) instanceof SqlIdentifier identifier
+                        ? writtenName(identifier, 0) : null;
+                return shown == null ? name : shown;
+            }
+            source = withItem.query;
+        }
+        SqlSelect select = firstSelect(source);
+        if (select != null && index < select.getSelectList().size()) {
+            String shown = shownName(select.getSelectList().get(index));
+            return shown == null ? name : shown;
         }
         return name;
+    }
+
+    /** The names of an UNNEST's columns: the fields of unnested rows, null for the unnamed ones; null if unknown. */
+    private List<String> unnestColumnNames(SqlCall unnest) {
+        List<String> names = new java.util.ArrayList<>();
+        for (SqlNode operand : unnest.getOperandList()) {
+            RelDataType type = getValidatedNodeTypeIfKnown(operand);
+            if (type == null) {
+                return null;
+            }
+            RelDataType element = type.getComponentType();
+            if (type.getSqlTypeName() == SqlTypeName.MAP) {
+                names.add(null);
+                names.add(null);
+            } else if (element != null && element.isStruct()) {
+                names.addAll(element.getFieldNames());
+            } else {
+                names.add(null);
+            }
+        }
+        return names;
+    }
+
+    /** The select that names a query's columns: itself, or the first of a set operation's, under ORDER BY and WITH. */
+    static SqlSelect firstSelect(SqlNode query) {
+        if (query instanceof SqlSelect select) {
+            return select;
+        }
+        if (query instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
+            return firstSelect(orderBy.query);
+        }
+        if (query instanceof org.apache.calcite.sql.SqlWith with) {
+            return firstSelect(with.body);
+        }
+        if (query != null && query.getKind().belongsTo(SqlKind.SET_QUERY)) {
+            return firstSelect(((SqlCall) query).operand(0));
+        }
+        return null;
     }
 
     /**
      * For {@code SELECT * EXCLUDE (names)} (what the table function exclude_columns becomes, {@link
      * TableFunctionCalls}) over a sub-query with columns of the same name ({@code SELECT * FROM a JOIN b}), whether
      * the column is one that Calcite renamed with a number to tell it apart ({@code comment0} for the second
-     * {@code comment}) and its own name is excluded: Trino excludes every column of the name.
+     * {@code comment}, {@code a0} for the second of {@code SELECT 1 a, 2 a}) and its own name is excluded: Trino
+     * excludes every column of the name.
      */
-    private static boolean isExcludedDuplicate(SqlIdentifier identifier, SelectScope scope) {
+    private boolean isExcludedDuplicate(SqlIdentifier identifier, SelectScope scope) {
         if (identifier.isStar() || scope.getNode().getSelectList().size() != 1
                 || !(scope.getNode().getSelectList().get(0) instanceof org.apache.calcite.sql.SqlStarExclude star)
                 || scope.getChildren().size() != 1
@@ -155,8 +712,16 @@ final class QuarryValidator extends SqlValidatorImpl {
         String field = identifier.names.get(identifier.names.size() - 1);
         int index = fields.indexOf(field);
         if (index < 0 || index >= input.getSelectList().size()
-                || !(input.getSelectList().get(index) instanceof SqlCall as) || as.getKind() != SqlKind.AS
-                || !(as.operand(0) instanceof SqlIdentifier column) || column.isStar()) {
+                || !(input.getSelectList().get(index) instanceof SqlCall as) || as.getKind() != SqlKind.AS) {
+            return false;
+        }
+        String shown = shownName(as);
+        if (shown != null && !shown.equals(field)) {
+            // a column renamed to tell it apart (withUniqueNames): excluding the name it shows excludes it
+            return star.getExcludeList().stream()
+                    .anyMatch(excluded -> excluded instanceof SqlIdentifier id && id.getSimple().equalsIgnoreCase(shown));
+        }
+        if (!(as.operand(0) instanceof SqlIdentifier column) || column.isStar()) {
             return false;
         }
         String name = column.names.get(column.names.size() - 1);
@@ -213,6 +778,9 @@ final class QuarryValidator extends SqlValidatorImpl {
     protected void validateUnnest(SqlCall call, SqlValidatorScope scope, RelDataType targetRowType) {
         for (SqlNode operand : call.getOperandList()) {
             requireScalar("UNNEST", operand);
+            if (org.apache.calcite.sql.SqlUtil.isNullLiteral(operand, false)) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot unnest type: unknown");
+            }
         }
         super.validateUnnest(call, scope, targetRowType);
     }

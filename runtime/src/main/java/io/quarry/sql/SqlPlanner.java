@@ -132,7 +132,7 @@ public final class SqlPlanner {
         }
         // taken before the catalogs are read: a catalog changed while planning makes the stored plan stale
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
-        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(sql)));
+        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql))));
         SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
         try {
             Planned planned = doPlan(text, session, withTies);
@@ -226,7 +226,7 @@ public final class SqlPlanner {
      */
     Validated validate(String sql, Session session) {
         requireNonNull(sql, "sql is null");
-        String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(sql))).sql();
+        String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql)))).sql();
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
             SqlNode parsed = AggregateOrderBy.rewrite(parse(text));
@@ -281,17 +281,20 @@ public final class SqlPlanner {
         }
     }
 
-    /** Trino's column names: the alias, the column name, or {@code _colN} for other expressions. */
+    /**
+     * Trino's column names: the alias, the column name, or {@code _colN} for other expressions, as the first select
+     * of a set operation gives them.
+     */
     private static List<String> columnNames(SqlNode validated, SqlValidator validator) {
         List<String> fieldNames = validator.getValidatedNodeType(validated).getFieldNames();
-        SqlNode query = selectOf(validated);
+        SqlSelect select = QuarryValidator.firstSelect(validated);
         List<String> names = new ArrayList<>();
-        if (query instanceof SqlSelect select && select.getSelectList().size() == fieldNames.size()) {
+        if (select != null && select.getSelectList().size() == fieldNames.size()) {
             for (int i = 0; i < fieldNames.size(); i++) {
                 SqlNode item = select.getSelectList().get(i);
-                String starColumn = validator instanceof QuarryValidator quarry ? quarry.starColumnName(item) : null;
-                if (starColumn != null) {
-                    names.add(GENERATED_NAME.matcher(starColumn).matches() ? "_col" + i : starColumn);
+                String shown = validator instanceof QuarryValidator quarry ? quarry.shownName(item) : null;
+                if (shown != null) {
+                    names.add(GENERATED_NAME.matcher(shown).matches() ? "_col" + i : shown);
                 } else if (item.getKind() == SqlKind.AS) {
                     names.add(((SqlIdentifier) ((SqlBasicCall) item).operand(1)).getSimple());
                 } else if (item instanceof SqlIdentifier identifier && !identifier.isStar()) {
@@ -309,14 +312,6 @@ public final class SqlPlanner {
             names.add(GENERATED_NAME.matcher(name).matches() ? "_col" + i : name);
         }
         return names;
-    }
-
-    /** The select that gives a query its columns, under its ORDER BY and WITH. */
-    private static SqlNode selectOf(SqlNode query) {
-        if (query instanceof SqlOrderBy orderBy) {
-            return selectOf(orderBy.query);
-        }
-        return query instanceof org.apache.calcite.sql.SqlWith with ? selectOf(with.body) : query;
     }
 
     private static CalciteConnectionConfig connectionConfig() {

@@ -285,7 +285,7 @@ final class SqlText {
                     i = typeEnd;
                     continue;
                 }
-                if ((word.equalsIgnoreCase("default") && nextToDot(sql, i, end))
+                if ((word.equalsIgnoreCase("default") && nextToDot(sql, i, end)) || KeywordNames.isName(sql, i, end)
                         || (BIGQUERY_BOUND.contains(word.toLowerCase(java.util.Locale.ROOT)) && beforeParenthesis(sql, end))
                         || (word.equalsIgnoreCase("trim") && beforeParenthesis(sql, end) && hasTopLevelComma(sql, end))) {
                     // quoted, trim(text, characters) is Trino's function, not the grammar's TRIM(… FROM …)
@@ -519,6 +519,13 @@ final class SqlText {
         ErrorLocation at = location(line, column);
         int offset = at == null ? -1 : offset(original, at);
         return offset >= 0 && offset < original.length() && original.charAt(offset) == '"';
+    }
+
+    /** The user's text of {@code length} characters from a 1-based rewritten position; null if not there. */
+    String originalText(int line, int column, int length) {
+        ErrorLocation start = location(line, column);
+        int from = start == null ? -1 : offset(original, start);
+        return from < 0 || from + length > original.length() ? null : original.substring(from, from + length);
     }
 
     /** The user's text between two 1-based rewritten positions (inclusive), for messages. */

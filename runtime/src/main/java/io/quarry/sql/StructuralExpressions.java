@@ -93,7 +93,7 @@ final class StructuralExpressions {
                     elements.add(translator.translate(operand));
                 }
                 elements = new ArrayList<>(CharCast.withoutCastsToVarchar(elements, derived));
-                Type element = CharCast.withChars(derived, elements.stream().map(Expression::type).toList());
+                Type element = CharCast.withChars(derived, CharCast.valueTypes(elements));
                 elements.replaceAll(value -> ExpressionTranslator.coerce(value, element));
                 return new Call("array_constructor", elements, new ArrayType(element));
             }

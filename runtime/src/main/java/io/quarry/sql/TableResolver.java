@@ -263,7 +263,7 @@ final class TableResolver {
         Session viewSession = new Session(session.queryId(), session.user(), session.source(), view.catalog(), view.schema(),
                 session.timeZone(), session.locale(), session.systemProperties(), session.catalogProperties(),
                 session.startTimeMillis());
-        SqlText viewText = SqlText.of(FromlessSelect.rewrite(KeywordCalls.rewrite(view.sql())));
+        SqlText viewText = SqlText.of(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(view.sql()))));
         SqlNode query;
         try {
             query = SqlPlanner.parse(viewText);

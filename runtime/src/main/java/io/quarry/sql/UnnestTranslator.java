@@ -63,14 +63,26 @@ final class UnnestTranslator {
     }
 
     private PlanTranslator.Translated unnest(RelNode left, Uncollect uncollect, Correlate correlate) {
-        if (!(uncollect.getInput() instanceof LogicalProject arrays)) {
+        RelNode arraysInput;
+        List<RexNode> arrays;
+        ImmutableBitSet arraysInputFields;
+        if (uncollect.getInput() instanceof LogicalProject project) {
+            arraysInput = project.getInput();
+            arrays = project.getProjects();
+            arraysInputFields = ImmutableBitSet.of();
+        } else if (left == null && uncollect.getInput() instanceof LogicalValues values) {
+            // arrays the optimizer folded into the VALUES (UNNEST(CAST(NULL AS array(integer))) has no rows)
+            arraysInput = values;
+            arrays = new ArrayList<>(rexBuilder.identityProjects(values.getRowType()));
+            arraysInputFields = ImmutableBitSet.range(values.getRowType().getFieldCount());
+        } else {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "UNNEST of a sub-query is not supported yet");
         }
         int leftWidth = left == null ? 0 : left.getRowType().getFieldCount();
         PlanTranslator.Translated input;
         int[] mapping;
         if (left == null) {
-            input = plans.translate(arrays.getInput(), ImmutableBitSet.of());
+            input = plans.translate(arraysInput, arraysInputFields);
             mapping = input.mapping();
         } else {
             input = plans.translate(left, ImmutableBitSet.range(leftWidth));
@@ -90,7 +102,7 @@ final class UnnestTranslator {
             }
         }
         List<Integer> unnest = new ArrayList<>();
-        for (RexNode array : arrays.getProjects()) {
+        for (RexNode array : arrays) {
             RexNode rewritten = correlate == null ? array : array.accept(new CorrelationToInput(correlate));
             unnest.add(projections.size());
             projections.add(expressions.translate(rewritten));

@@ -38,9 +38,20 @@ record WithTies(String sql, OptionalLong count) {
         requireNonNull(count, "count is null");
     }
 
-    /** The statement without a trailing WITH TIES clause, and the clause's row count if there was one. */
+    /** A trailing FETCH clause without a row count, which fetches one row: {@code FETCH FIRST ROW ONLY}. */
+    private static final Pattern COUNTLESS =
+            Pattern.compile("(?is)(\\bFETCH\\s+(?:FIRST|NEXT)\\s+)(ROWS?\\s+(?:ONLY|WITH\\s+TIES)\\s*;?\\s*)$");
+
+    /**
+     * The statement without a trailing WITH TIES clause, and the clause's row count if there was one; a trailing
+     * FETCH clause without a count gets its count of one, which Calcite's grammar wants written.
+     */
     static WithTies strip(String sql) {
         requireNonNull(sql, "sql is null");
+        Matcher countless = COUNTLESS.matcher(sql);
+        if (countless.find()) {
+            sql = sql.substring(0, countless.end(1)) + "1 " + sql.substring(countless.start(2));
+        }
         Matcher matcher = CLAUSE.matcher(sql);
         if (!matcher.find()) {
             return new WithTies(sql, OptionalLong.empty());

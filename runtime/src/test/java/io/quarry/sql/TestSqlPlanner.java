@@ -148,10 +148,10 @@ class TestSqlPlanner {
     @Test
     void columnNames() {
         QueryPlan plan = plan("SELECT nationkey, name AS Label, \"name\" AS \"Quoted\", nationkey + 1, upper(name) FROM nation");
-        assertThat(plan.columnNames()).containsExactly("nationkey", "label", "Quoted", "_col3", "_col4");
+        assertThat(plan.columnNames()).containsExactly("nationkey", "Label", "Quoted", "_col3", "_col4");
         assertThat(plan.root().columnNames()).isEqualTo(plan.columnNames());
         assertThat(plan("SELECT * FROM region").columnNames()).containsExactly("regionkey", "name", "comment");
-        assertThat(plan("SELECT NATIONKEY FROM NATION").columnNames()).containsExactly("nationkey");
+        assertThat(plan("SELECT NATIONKEY FROM NATION").columnNames()).containsExactly("NATIONKEY");
         assertThat(plan("VALUES (1, 'a'), (2, 'b'), (3, NULL)").columnNames()).containsExactly("_col0", "_col1");
     }
 
@@ -171,6 +171,139 @@ class TestSqlPlanner {
         assertThat(plan("SELECT n.name AS name0, 5, * FROM nation n, (SELECT 1 + 1) LIMIT 1").columnNames())
                 .containsExactly("name0", "_col1", "nationkey", "name", "regionkey", "comment", "_col6");
         assertThat(plan("WITH x AS (SELECT 1) SELECT 1 AS a, 2 AS a FROM x").columnNames()).containsExactly("a", "a");
+    }
+
+    @Test
+    void namesKeepTheLettersTheyWereWrittenWith() {
+        assertThat(plan("SELECT R.NAME, count(*) AS Total FROM REGION R GROUP BY R.NAME").columnNames())
+                .containsExactly("NAME", "Total");
+        assertThat(plan("SELECT * FROM (SELECT 1 AS Foo)").columnNames()).containsExactly("Foo");
+        assertThat(plan("SELECT * FROM (SELECT 1 AS Foo) t(Bar)").columnNames()).containsExactly("Bar");
+        assertThat(plan("WITH t(Bar) AS (SELECT 1) SELECT * FROM t").columnNames()).containsExactly("Bar");
+        assertThat(plan("SELECT Name FROM region UNION SELECT name FROM nation").columnNames()).containsExactly("Name");
+        // a field of a column's row is named after the field, one of another expression's row is not named
+        assertThat(plan("SELECT x.Y FROM (SELECT CAST(ROW(1) AS ROW(y int)) x)").columnNames()).containsExactly("Y");
+        assertThat(plan("SELECT CAST(ROW(1, 2) AS ROW(a int, b int)).a").columnNames()).containsExactly("_col0");
+    }
+
+    @Test
+    void valuesAndUnnestColumnsAreUnnamedUnlessAliased() {
+        assertThat(plan("SELECT * FROM UNNEST(ARRAY[1, 2]) t").columnNames()).containsExactly("_col0");
+        assertThat(plan("SELECT * FROM UNNEST(ARRAY[1, 2]) WITH ORDINALITY").columnNames()).containsExactly("_col0", "_col1");
+        assertThat(plan("SELECT * FROM UNNEST(MAP(ARRAY[1], ARRAY['a']))").columnNames()).containsExactly("_col0", "_col1");
+        assertThat(plan("SELECT * FROM (VALUES 1) a CROSS JOIN (VALUES 2) b").columnNames()).containsExactly("_col0", "_col1");
+        assertThat(plan("SELECT * FROM UNNEST(ARRAY[CAST(ROW(1, 'a') AS ROW(p int, q varchar))])").columnNames())
+                .containsExactly("p", "q");
+        assertThat(plan("SELECT * FROM UNNEST(ARRAY[1]) WITH ORDINALITY t(X, o)").columnNames()).containsExactly("X", "o");
+    }
+
+    @Test
+    void columnsOfOneNameAreAllShownAndAmbiguousByName() {
+        assertThat(plan("SELECT * FROM (SELECT 1 AS a, 2 AS a)").columnNames()).containsExactly("a", "a");
+        assertThat(plan("SELECT t.* FROM (VALUES (1, 2)) t(a, A)").columnNames()).containsExactly("a", "A");
+        assertThat(plan("WITH t AS (SELECT 1 a, 2 a) SELECT * FROM t").columnNames()).containsExactly("a", "a");
+        assertThat(plan("SELECT x FROM (SELECT 1 AS a, 2 AS a) t(x, y)").columnNames()).containsExactly("x");
+        assertThat(plan("SELECT * FROM (SELECT 1 AS \"X\", 2 AS x)").columnNames()).containsExactly("X", "x");
+        assertError("SELECT regionkey FROM (SELECT * FROM nation n JOIN region r ON n.regionkey = r.regionkey)",
+                ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 'regionkey' is ambiguous");
+        assertError("SELECT a FROM (VALUES (1, 2)) t(a, a)", ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 'a' is ambiguous");
+        assertError("SELECT t.A FROM (SELECT 1 AS a, 2 AS a) t", ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 't.a' is ambiguous");
+        assertError("SELECT * FROM (SELECT 1 AS a, 2 AS A) t WHERE a = 1", ErrorCode.AMBIGUOUS_NAME, 1, 47,
+                "Column 'a' is ambiguous");
+        assertError("WITH t(a) AS (SELECT 1, 2) SELECT * FROM t", ErrorCode.MISMATCHED_COLUMN_ALIASES, 1, 8,
+                "Column alias list has 1 entries but relation has 2 columns");
+        assertError("WITH t(a, a) AS (SELECT 1, 2) SELECT * FROM t", ErrorCode.DUPLICATE_COLUMN_NAME, 1, 11,
+                "Column name 'a' specified more than once");
+        assertError("WITH t AS (SELECT 1 a), t AS (SELECT 2 a) SELECT * FROM t", ErrorCode.DUPLICATE_NAMED_QUERY, 1, 25,
+                "WITH query name 't' specified more than once");
+    }
+
+    @Test
+    void clauseErrorsAreTrinos() {
+        assertError("SELECT * FROM region WHERE 'a'", ErrorCode.TYPE_MISMATCH, 1, 28,
+                "WHERE clause must evaluate to a boolean: actual type varchar(1)");
+        assertError("SELECT * FROM nation n JOIN region r ON n.name", ErrorCode.TYPE_MISMATCH, 1, 41,
+                "JOIN ON clause must evaluate to a boolean: actual type varchar(25)");
+        assertError("SELECT count(*) FROM region HAVING 1", ErrorCode.TYPE_MISMATCH, 1, 36,
+                "HAVING clause must evaluate to a boolean: actual type integer");
+        assertError("SELECT * FROM region ORDER BY 4", ErrorCode.INVALID_COLUMN_REFERENCE, 1, 31,
+                "ORDER BY position 4 is not in select list");
+        assertError("SELECT name FROM region ORDER BY -1", ErrorCode.INVALID_COLUMN_REFERENCE, 1, 34,
+                "ORDER BY position -1 is not in select list");
+        assertError("SELECT regionkey FROM nation GROUP BY 2", ErrorCode.INVALID_COLUMN_REFERENCE, 1, 39,
+                "GROUP BY position 2 is not in select list");
+        assertError("SELECT regionkey FROM nation GROUP BY -1", ErrorCode.INVALID_COLUMN_REFERENCE, 1, 39,
+                "GROUP BY position -1 is not in select list");
+        assertError("SELECT name, name FROM region ORDER BY name", ErrorCode.AMBIGUOUS_NAME, 1, 40, "Column 'name' is ambiguous");
+        assertError("SELECT name AS a, regionkey AS a FROM region ORDER BY a DESC", ErrorCode.AMBIGUOUS_NAME, 1, 55,
+                "Column 'a' is ambiguous");
+        assertThatThrownBy(() -> plan("SELECT * region"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
+        assertThatThrownBy(() -> plan("SELECT name FROM region ORDER BY count(*)")).isInstanceOfSatisfying(QuarryException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXPRESSION_NOT_AGGREGATE));
+        assertThatThrownBy(() -> plan("SELECT DISTINCT name FROM region ORDER BY regionkey"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.EXPRESSION_NOT_IN_DISTINCT);
+                    assertThat(e.getMessage()).endsWith("For SELECT DISTINCT, ORDER BY expressions must appear in select list");
+                });
+    }
+
+    @Test
+    void joinErrorsAreTrinos() {
+        assertError("SELECT * FROM nation n JOIN region r", ErrorCode.SYNTAX_ERROR, 1, 37, "Expecting: 'ON', 'USING'");
+        assertError("SELECT * FROM nation n LEFT JOIN region r WHERE true", ErrorCode.SYNTAX_ERROR, 1, 43,
+                "Expecting: 'ON', 'USING'");
+        assertThatThrownBy(() -> plan("SELECT * FROM nation n CROSS JOIN region r ON true"))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR));
+        assertError("SELECT * FROM (VALUES 1) a(x) JOIN (VALUES 1) b(x) USING (x, x)", ErrorCode.DUPLICATE_COLUMN_NAME, 1, 62,
+                "Column 'x' appears multiple times in USING clause");
+        assertThatThrownBy(() -> plan("SELECT * FROM nation n JOIN region r ON count(*) > 1"))
+                .isInstanceOfSatisfying(QuarryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXPRESSION_NOT_SCALAR));
+    }
+
+    @Test
+    void aStarOfAnUnknownRelationIsTableNotFound() {
+        assertError("SELECT 1, Region.* FROM region r", ErrorCode.TABLE_NOT_FOUND, 1, 11, "Unable to resolve reference region");
+        assertError("SELECT x.* FROM (SELECT CAST(ROW(1, 2) AS ROW(a int, b int)) x)", ErrorCode.TABLE_NOT_FOUND, 1, 8,
+                "Unable to resolve reference x");
+        assertError("SELECT a.b.* FROM region", ErrorCode.TABLE_NOT_FOUND, 1, 8, "Unable to resolve reference a.b");
+    }
+
+    @Test
+    void relationsOfOneNameAreAccepted() {
+        assertThat(plan("SELECT * FROM region r, region r").columnNames())
+                .containsExactly("regionkey", "name", "comment", "regionkey", "name", "comment");
+        assertThat(plan("SELECT count(*) FROM region, region").columnNames()).containsExactly("_col0");
+        assertError("SELECT r.name FROM region r, region r", ErrorCode.AMBIGUOUS_NAME, 1, 8, "Column 'r.name' is ambiguous");
+        assertError("SELECT count(*) FROM region r, region r WHERE r.regionkey > 1", ErrorCode.AMBIGUOUS_NAME, 1, 47,
+                "Column 'r.regionkey' is ambiguous");
+    }
+
+    @Test
+    void aTableInParenthesesIsATable() {
+        assertThat(plan("SELECT r.name FROM (region) r").columnNames()).containsExactly("name");
+        assertThat(plan("SELECT count(*) FROM nation n JOIN (tpch.tiny.region r) ON n.regionkey = r.regionkey").columnNames())
+                .containsExactly("_col0");
+        assertError("SELECT count(*) FROM (nosuch)", ErrorCode.TABLE_NOT_FOUND, 1, 23, "Table 'tpch.tiny.nosuch' does not exist");
+        assertThat(ParenthesizedTables.blank("SELECT '(x)' FROM (t) JOIN (SELECT 1) s ON true"))
+                .isEqualTo("SELECT '(x)' FROM  t  JOIN (SELECT 1) s ON true");
+    }
+
+    @Test
+    void fetchFirstZeroRowsIsOutOfRange() {
+        assertError("SELECT regionkey FROM region FETCH FIRST 0 ROWS ONLY", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, 1, 30,
+                "FETCH FIRST row count must be positive (actual value: 0)");
+        assertError("SELECT regionkey FROM region\nORDER BY 1 FETCH NEXT 0 ROWS ONLY", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, 2, 12,
+                "FETCH FIRST row count must be positive (actual value: 0)");
+        assertThat(plan("SELECT regionkey FROM region LIMIT 0").columnNames()).containsExactly("regionkey");
+    }
+
+    @Test
+    void fetchWithoutACountFetchesOneRow() {
+        assertThat(find(plan("SELECT name FROM region ORDER BY name FETCH FIRST ROW ONLY").root(), TopN.class).count())
+                .isEqualTo(1);
+        assertThat(find(plan("SELECT name FROM region FETCH NEXT ROWS ONLY").root(), Limit.class).count()).isEqualTo(1);
     }
 
     @Test

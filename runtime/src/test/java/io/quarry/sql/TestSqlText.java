@@ -17,6 +17,32 @@ class TestSqlText {
     }
 
     @Test
+    void quotesDateTimeWordsUsedAsNames() {
+        assertThat(SqlText.of("SELECT Date, t.time FROM t WHERE timestamp > 1").rewritten())
+                .isEqualTo("SELECT \"date\", t.\"time\" FROM t WHERE \"timestamp\" > 1");
+        assertThat(SqlText.of("SELECT d AS date, t.range, r.window FROM t").rewritten())
+                .isEqualTo("SELECT d AS \"date\", t.\"range\", r.\"window\" FROM t");
+    }
+
+    @Test
+    void leavesDateTimeKeywordsAlone() {
+        String sql = "SELECT DATE '2020-01-01', date(x), CAST(y AS date), TRY_CAST(f(y) AS timestamp), z::date,"
+                + " CAST(v AS timestamp(3) with time zone), w AT TIME ZONE 'UTC', TIME '10:00:00', 'date' FROM t";
+        assertThat(SqlText.of(sql).rewritten()).doesNotContain("\"date\"", "\"time\"", "\"timestamp\"");
+    }
+
+    @Test
+    void quotesClauseWordsUsedAsNames() {
+        assertThat(SqlText.of("SELECT partition, current, next, row, rows, range, interval, window AS w FROM t").rewritten())
+                .isEqualTo("SELECT \"partition\", \"current\", \"next\", \"row\", \"rows\", \"range\", \"interval\","
+                        + " \"window\" AS w FROM t");
+        String clauses = "SELECT ROW(1), INTERVAL '1' DAY, sum(x) OVER (PARTITION BY y ORDER BY x ROWS BETWEEN 1 PRECEDING"
+                + " AND CURRENT ROW), sum(x) OVER (ORDER BY x RANGE UNBOUNDED PRECEDING), sum(x) OVER w FROM t"
+                + " WINDOW w AS (ORDER BY x) OFFSET 1 ROW FETCH NEXT 2 ROWS ONLY";
+        assertThat(SqlText.of(clauses).rewritten()).isEqualTo(clauses);
+    }
+
+    @Test
     void leavesOtherDefaultsAlone() {
         String sql = "SELECT 'memory.default.t', \"default\".x -- default.t\nFROM t /* a.default */ WHERE x = default";
         assertThat(SqlText.of(sql).rewritten()).isEqualTo(sql);

@@ -1,0 +1,55 @@
+package io.quarry.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Everyday query shapes as Trino 476 answers them: the names and types of their columns, their rows and errors. */
+class TestEverydayShapes extends LocalQueryTest {
+    @Test
+    void bareNullsAmongTextsLeaveThemVarchar() throws Exception {
+        assertResult("SELECT CASE WHEN regionkey > 2 THEN 'hi' END FROM region ORDER BY 1", List.of("varchar(2)"),
+                List.of("hi"), List.of("hi"), Arrays.asList((Object) null), Arrays.asList((Object) null),
+                Arrays.asList((Object) null));
+        assertResult("SELECT ARRAY['a', NULL], coalesce(NULL, 'a'), if(false, 'a')",
+                List.of("array(varchar(1))", "varchar(1)", "varchar(1)"), Arrays.asList(Arrays.asList("a", null), "a", null));
+        // a char the user wrote stays one (the runner gives chars without their padding, which the protocol adds)
+        assertResult("SELECT CASE WHEN true THEN CAST('a' AS char(3)) END, ARRAY[CAST('a' AS char(2)), NULL]",
+                List.of("char(3)", "array(char(2))"), List.of("a", Arrays.asList("a", null)));
+    }
+
+    @Test
+    void aQualifiedStarOverAUsingJoinLeavesTheUsingColumnsOut() throws Exception {
+        assertResult("SELECT a.*, b.* FROM (VALUES (1, 2)) a(x, y) JOIN (VALUES (1, 3)) b(x, z) USING (x)",
+                List.of("integer", "integer"), List.of(2L, 3L));
+        assertThat(run("SELECT n.*, regionkey FROM nation n JOIN region r USING (regionkey)").names())
+                .containsExactly("nationkey", "name", "comment", "regionkey");
+        assertThat(run("SELECT *, a.* FROM (VALUES (1, 2)) a(x, y) JOIN (VALUES (1, 3)) b(x, z) USING (x)").names())
+                .containsExactly("x", "y", "z", "y");
+    }
+
+    @Test
+    void unnestOfANullArrayHasNoRows() throws Exception {
+        assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer))) t(x)", List.of("integer"));
+        assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer)), ARRAY[1, 2]) t(x, y)", List.of("integer", "integer"),
+                Arrays.asList(null, 1L), Arrays.asList(null, 2L));
+        assertFails("SELECT * FROM UNNEST(NULL) t(x)", io.quarry.spi.ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Cannot unnest type: unknown");
+    }
+
+    @Test
+    void dateTimeWordsAreNames() throws Exception {
+        LocalQueryRunner.Result result = run("SELECT date, t.Time FROM (SELECT orderdate AS Date, 1 AS time FROM orders"
+                + " WHERE orderkey = 1) t WHERE date > DATE '1990-01-01'");
+        assertThat(result.names()).containsExactly("date", "Time");
+        assertThat(result.types().stream().map(io.quarry.type.Type::displayName).toList()).containsExactly("date", "integer");
+    }
+
+    @Test
+    void columnNamesAreTheWrittenOnes() throws Exception {
+        assertThat(run("SELECT Name, count(*) AS Total FROM region GROUP BY Name").names()).containsExactly("Name", "Total");
+        assertThat(run("SELECT * FROM (VALUES (1, 2)) t(a, A)").names()).containsExactly("a", "A");
+    }
+}
