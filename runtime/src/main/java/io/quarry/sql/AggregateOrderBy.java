@@ -4,8 +4,10 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.Litmus;
 
@@ -130,18 +133,40 @@ final class AggregateOrderBy {
             @Override
             public SqlNode visit(SqlCall call) {
                 SqlNode visited = super.visit(call);
+                if (visited instanceof SqlCall aggregate && aggregate.operandCount() > 0
+                        && ORDERED_NATIVELY.contains(aggregate.getOperator().getName().toLowerCase(Locale.ROOT))
+                        && aggregate.operand(aggregate.operandCount() - 1) instanceof SqlNodeList keys) {
+                    // array_agg(x ORDER BY y): Calcite keeps the keys as the last operand
+                    checkDistinct(aggregate, keys);
+                    aggregate.setOperand(aggregate.operandCount() - 1, nullsLastWhenDescending(keys));
+                    return aggregate;
+                }
                 if (visited instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP
                         && withinGroup.operand(0) instanceof SqlCall aggregate) {
                     String name = aggregate.getOperator().getName().toLowerCase(Locale.ROOT);
+                    SqlNodeList keys = (SqlNodeList) withinGroup.operand(1);
+                    checkDistinct(aggregate, keys);
                     if (Names.AGGREGATES.contains(name) && !KEEP_ORDER.contains(name)) {
-                        checkDistinct(aggregate, (SqlNodeList) withinGroup.operand(1));
                         return aggregate;
                     }
+                    withinGroup.setOperand(1, nullsLastWhenDescending(keys));
                 }
                 return visited;
             }
         });
         return rewritten == null ? parsed : rewritten;
+    }
+
+    /**
+     * The keys with NULLS LAST spelled out after each bare DESC: Trino puts NULLs last whatever the direction, where
+     * Calcite's WITHIN GROUP would put them first after DESC.
+     */
+    private static SqlNodeList nullsLastWhenDescending(SqlNodeList keys) {
+        List<SqlNode> spelled = new ArrayList<>();
+        for (SqlNode key : keys) {
+            spelled.add(key.getKind() == SqlKind.DESCENDING ? SqlStdOperatorTable.NULLS_LAST.createCall(key.getParserPosition(), key) : key);
+        }
+        return new SqlNodeList(spelled, keys.getParserPosition());
     }
 
     /** Trino's rule for DISTINCT with ORDER BY: each sort key is one of the arguments. */

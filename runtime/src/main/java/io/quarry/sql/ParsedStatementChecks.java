@@ -4,6 +4,7 @@ import io.quarry.spi.ErrorCode;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlLiteral;
@@ -16,7 +17,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * or internal error: MATCH_RECOGNIZE, which Quarry does not run yet, is refused by name; {@code coalesce} with fewer
  * than two arguments is a SYNTAX_ERROR, {@code greatest()} / {@code least()} are FUNCTION_NOT_FOUND, and a lambda
  * among the operands of coalesce, nullif, if or try is a TYPE_MISMATCH and one among the arguments of greatest,
- * least or concat FUNCTION_NOT_FOUND, and trim with three arguments written as a plain call a SYNTAX_ERROR, as in Trino.
+ * least or concat FUNCTION_NOT_FOUND, an expression inside GROUPING SETS, ROLLUP or CUBE INVALID_COLUMN_REFERENCE,
+ * {@code count} with several arguments FUNCTION_NOT_FOUND, and trim with three arguments written as a plain call a SYNTAX_ERROR, as in Trino.
  */
 final class ParsedStatementChecks {
     /** What Trino parses as special forms, not function calls: a lambda among their operands is a type error. */
@@ -24,7 +26,30 @@ final class ParsedStatementChecks {
     /** Functions whose arguments Calcite brings to a common type, which a lambda has none of. */
     private static final Set<String> COMMON_TYPE_FUNCTIONS = Set.of("greatest", "least", "concat");
 
+    private static final Set<SqlKind> GROUPING_ELEMENTS = Set.of(SqlKind.ROLLUP, SqlKind.CUBE, SqlKind.GROUPING_SETS);
+
     private ParsedStatementChecks() {}
+
+    /** Trino groups by columns only inside GROUPING SETS, ROLLUP and CUBE: no expressions, no ordinals. */
+    private static void checkGroupingElement(SqlNode element, SqlText text) {
+        if (element instanceof SqlIdentifier) {
+            return;
+        }
+        if (element instanceof SqlNodeList list) {
+            for (SqlNode item : list) {
+                checkGroupingElement(item, text);
+            }
+            return;
+        }
+        if (element instanceof SqlCall set && (set.getKind() == SqlKind.ROW || GROUPING_ELEMENTS.contains(set.getKind()))) {
+            for (SqlNode item : set.getOperandList()) {
+                checkGroupingElement(item, text);
+            }
+            return;
+        }
+        throw Errors.error(ErrorCode.INVALID_COLUMN_REFERENCE, "GROUP BY expression must be a column reference: " + element,
+                element.getParserPosition(), text);
+    }
 
     static void check(SqlNode node, SqlText text) {
         if (node instanceof SqlNodeList list) {
@@ -72,6 +97,16 @@ final class ParsedStatementChecks {
         }
         if (name.equals("coalesce") && call.operandCount() < 2) {
             throw Errors.error(ErrorCode.SYNTAX_ERROR, "The 'coalesce' function must have at least two arguments",
+                    call.getParserPosition(), text);
+        }
+        if (GROUPING_ELEMENTS.contains(call.getKind())) {
+            for (SqlNode operand : call.getOperandList()) {
+                checkGroupingElement(operand, text);
+            }
+        }
+        if (name.equals("count") && call.operandCount() > 1) {
+            // Calcite counts the rows where all of several arguments are set; Trino's count takes one
+            throw Errors.error(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters for function count. Expected: count(), count(t) T",
                     call.getParserPosition(), text);
         }
         if ((name.equals("greatest") || name.equals("least")) && call.operandCount() == 0) {

@@ -155,6 +155,7 @@ public final class SqlPlanner {
         SqlNode parsed = AggregateOrderBy.rewrite(DistinctWindowOrder.rewrite(parse(text)));
         GroupsFrames.mark(parsed, withTies.sql());
         WindowChecks.checkCountedOffsetLiterals(parsed, text);
+        WindowChecks.checkFollowingStart(parsed, text);
         NamedWindows.inline(parsed, text);
         ParsedStatementChecks.check(parsed, text);
         TableFunctionCalls.rewrite(parsed, text);
@@ -232,6 +233,7 @@ public final class SqlPlanner {
             SqlNode parsed = AggregateOrderBy.rewrite(parse(text));
             GroupsFrames.mark(parsed, stripped);
             WindowChecks.checkCountedOffsetLiterals(parsed, text);
+            WindowChecks.checkFollowingStart(parsed, text);
             NamedWindows.inline(parsed, text);
             ParsedStatementChecks.check(parsed, text);
             TableFunctionCalls.rewrite(parsed, text);

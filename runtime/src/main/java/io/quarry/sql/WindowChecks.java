@@ -81,6 +81,25 @@ final class WindowChecks {
         });
     }
 
+    /**
+     * Trino's INVALID_WINDOW_FRAME for a frame given by its start alone that starts FOLLOWING ({@code ROWS 1 FOLLOWING}):
+     * it ends at the current row, before its start. Calcite takes it without an end.
+     */
+    static void checkFollowingStart(SqlNode parsed, SqlText text) {
+        parsed.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                // Calcite's parser keeps such a start as the end, with no start
+                if (call instanceof SqlWindow window && window.getLowerBound() == null && window.getUpperBound() != null
+                        && window.getUpperBound().getKind() == SqlKind.FOLLOWING) {
+                    throw Errors.error(ErrorCode.INVALID_WINDOW_FRAME, "Window frame starting from FOLLOWING cannot end with CURRENT ROW",
+                            location(text, window.getUpperBound().getParserPosition()));
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
     private static void checkLiteral(String unit, String end, SqlNode bound, SqlText text) {
         if (!(bound instanceof SqlCall call) || call.operandCount() != 1 || !(call.operand(0) instanceof SqlLiteral literal)) {
             return;

@@ -112,6 +112,11 @@ final class WindowTranslator {
             }
             List<SortKey> orderKeys = new ArrayList<>();
             for (RexFieldCollation collation : window.orderKeys) {
+                Type keyType = TypeMapping.toQuarry(collation.left.getType());
+                if (!keyType.isOrderable()) {
+                    throw new QuarryException(ErrorCode.TYPE_MISMATCH,
+                            keyType.displayName() + " is not orderable, and therefore cannot be used in window function ORDER BY");
+                }
                 int channel = channelOf.apply(collation.left, null);
                 boolean ascending = collation.getDirection() != RelFieldCollation.Direction.DESCENDING;
                 boolean nullsFirst = collation.getNullDirection() == RelFieldCollation.NullDirection.FIRST;

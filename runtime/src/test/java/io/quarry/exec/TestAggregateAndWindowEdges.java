@@ -1,0 +1,81 @@
+package io.quarry.exec;
+
+import io.quarry.spi.ErrorCode;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Aggregates, grouping sets and windows at their edges, with Trino 476's answers and error names. */
+class TestAggregateAndWindowEdges extends LocalQueryTest {
+    @Test
+    void orderInsideAnAggregatePutsNullsLastWhateverTheDirection() throws Exception {
+        assertResult("SELECT array_agg(x ORDER BY x DESC), array_agg(x ORDER BY x), array_agg(x ORDER BY x DESC NULLS FIRST)"
+                        + " FROM (VALUES 3, 1, NULL, 2) t(x)",
+                List.of("array(integer)", "array(integer)", "array(integer)"),
+                List.of(Arrays.asList(3L, 2L, 1L, null), Arrays.asList(1L, 2L, 3L, null), Arrays.asList(null, 3L, 2L, 1L)));
+        assertResult("SELECT listagg(x, ',') WITHIN GROUP (ORDER BY y DESC) FROM (VALUES ('a', 1), ('b', NULL), ('c', 2)) t(x, y)",
+                List.of("varchar"), List.of("c,a,b"));
+        assertResult("SELECT array_agg(DISTINCT x ORDER BY x DESC) FROM (VALUES 3, 1, NULL, 2, 3) t(x)",
+                List.of("array(integer)"), List.of(Arrays.asList(3L, 2L, 1L, null)));
+    }
+
+    @Test
+    void distinctAggregateOrdersByItsArgumentsOnly() {
+        assertFails("SELECT array_agg(DISTINCT x ORDER BY y) FROM (VALUES (1, 2)) t(x, y)", ErrorCode.EXPRESSION_NOT_IN_DISTINCT);
+    }
+
+    @Test
+    void maxByAndMinByCompareArrayAndRowKeys() throws Exception {
+        assertResult("SELECT max_by(x, y), min_by(x, y) FROM (VALUES (1, ARRAY[1, 5]), (2, ARRAY[2]), (3, ARRAY[1])) t(x, y)",
+                List.of("integer", "integer"), List.of(2L, 3L));
+        assertResult("SELECT max_by(x, y) FROM (VALUES (1, ROW(1, 'a')), (2, ROW(1, 'b'))) t(x, y)",
+                List.of("integer"), List.of(2L));
+    }
+
+    @Test
+    void minAndMaxOfArraysFailOnANullElementReached() throws Exception {
+        assertResult("SELECT min(x), max(x) FROM (VALUES ARRAY[1, NULL], ARRAY[2, 2]) t(x)",
+                List.of("array(integer)", "array(integer)"), List.of(Arrays.asList(1L, null), List.of(2L, 2L)));
+        assertFails("SELECT min(x) FROM (VALUES ARRAY[1, NULL], ARRAY[1, 2]) t(x)", ErrorCode.NOT_SUPPORTED,
+                "ARRAY comparison not supported for arrays with null elements");
+    }
+
+    @Test
+    void anEmptyGroupingSetAnswersARowForAnEmptyInput() throws Exception {
+        assertResult("SELECT regionkey, count(*), sum(nationkey), count(DISTINCT name), count(*) FILTER (WHERE nationkey > 1)"
+                        + " FROM tpch.tiny.nation WHERE nationkey < 0 GROUP BY ROLLUP(regionkey)",
+                List.of("bigint", "bigint", "bigint", "bigint", "bigint"), Arrays.asList(null, 0L, null, 0L, 0L));
+        assertResult("SELECT x, y, grouping(x, y), count(*) FROM (VALUES (1, 2)) t(x, y) WHERE x > 5"
+                        + " GROUP BY GROUPING SETS ((x), (), (y), ())",
+                List.of("integer", "integer", "integer", "bigint"), Arrays.asList(null, null, 3L, 0L), Arrays.asList(null, null, 3L, 0L));
+        assertResult("SELECT regionkey, count(*) FROM tpch.tiny.nation WHERE regionkey = 1 GROUP BY ROLLUP(regionkey) ORDER BY 1",
+                List.of("bigint", "bigint"), List.of(1L, 5L), Arrays.asList(null, 5L));
+    }
+
+    @Test
+    void groupingSetsRollupAndCubeTakeColumnsOnly() {
+        assertFails("SELECT count(*) FROM tpch.tiny.nation GROUP BY ROLLUP(regionkey + 1)", ErrorCode.INVALID_COLUMN_REFERENCE);
+        assertFails("SELECT count(*) FROM tpch.tiny.nation GROUP BY GROUPING SETS ((regionkey, lower(name)), ())",
+                ErrorCode.INVALID_COLUMN_REFERENCE);
+        assertFails("SELECT count(*) FROM tpch.tiny.nation GROUP BY CUBE(1)", ErrorCode.INVALID_COLUMN_REFERENCE);
+    }
+
+    @Test
+    void misusedAggregatesHaveTrinosErrorNames() {
+        assertFails("SELECT count(x, y) FROM (VALUES (1, 2)) t(x, y)", ErrorCode.FUNCTION_NOT_FOUND);
+        assertFails("SELECT abs(x) FILTER (WHERE x > 0) FROM (VALUES 1) t(x)", ErrorCode.FUNCTION_NOT_AGGREGATE);
+        assertFails("SELECT sum(x) FILTER (WHERE y) FROM (VALUES (1, 2)) t(x, y)", ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT grouping(name) FROM tpch.tiny.nation GROUP BY regionkey", ErrorCode.INVALID_ARGUMENTS);
+        assertFails("SELECT DISTINCT regionkey FROM tpch.tiny.nation ORDER BY nationkey", ErrorCode.EXPRESSION_NOT_IN_DISTINCT);
+        assertFails("SELECT listagg(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES 1, 2) t(x)", ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT listagg(x, ',') FROM (VALUES 'a') t(x)", ErrorCode.SYNTAX_ERROR);
+    }
+
+    @Test
+    void misusedWindowsHaveTrinosErrorNames() {
+        assertFails("SELECT sum(x) OVER (ORDER BY x ROWS 1 FOLLOWING) FROM (VALUES 1, 2) t(x)", ErrorCode.INVALID_WINDOW_FRAME,
+                "Window frame starting from FOLLOWING cannot end with CURRENT ROW");
+        assertFails("SELECT sum(x) OVER (ORDER BY y) FROM (VALUES (1, MAP(ARRAY[1], ARRAY[1]))) t(x, y)", ErrorCode.TYPE_MISMATCH,
+                "is not orderable, and therefore cannot be used in window function ORDER BY");
+    }
+}
