@@ -191,6 +191,13 @@ final class Errors {
             return error(ErrorCode.TYPE_MISMATCH,
                     "Cannot apply operator: " + trinoTypes(m.group(2)).replace("<", "").replace(">", ""), location);
         }
+        if (message.startsWith("Aggregate expression is illegal in ORDER BY clause of non-aggregating SELECT")) {
+            // an aggregate in ORDER BY makes the query an aggregation, whose other columns are then not grouped
+            return error(ErrorCode.EXPRESSION_NOT_AGGREGATE, "ORDER BY has an aggregate while the selected columns are not grouped", location);
+        }
+        if (message.matches("(?s)Aggregate expression '.*' must not contain a WITHIN GROUP clause")) {
+            return error(ErrorCode.SYNTAX_ERROR, "mismatched input '('. Expecting: 'BY'", location);
+        }
         if (message.startsWith("Aggregate expression 'LISTAGG' must contain a WITHIN GROUP clause")) {
             // WITHIN GROUP is part of Trino's grammar of listagg
             return error(ErrorCode.SYNTAX_ERROR, "mismatched input. Expecting: 'WITHIN'", location);
@@ -217,7 +224,8 @@ final class Errors {
                     "JOIN clause cannot contain aggregations, window functions or grouping operations", location);
         }
         if (message.contains("Aggregate expression is illegal in WHERE")
-                || message.contains("Aggregate expression is illegal in GROUP BY")) {
+                || message.contains("Aggregate expression is illegal in GROUP BY")
+                || message.contains("Aggregate expression is illegal in ON clause")) {
             return error(ErrorCode.EXPRESSION_NOT_SCALAR, message, location);
         }
         for (String clause : List.of("WHERE", "HAVING", "ON")) {

@@ -18,7 +18,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * than two arguments is a SYNTAX_ERROR, {@code greatest()} / {@code least()} are FUNCTION_NOT_FOUND, and a lambda
  * among the operands of coalesce, nullif, if or try is a TYPE_MISMATCH and one among the arguments of greatest,
  * least or concat FUNCTION_NOT_FOUND, an expression inside GROUPING SETS, ROLLUP or CUBE INVALID_COLUMN_REFERENCE,
- * {@code count} with several arguments FUNCTION_NOT_FOUND, and trim with three arguments written as a plain call a SYNTAX_ERROR, as in Trino.
+ * {@code count} with several arguments FUNCTION_NOT_FOUND, a listagg separator other than a literal a SYNTAX_ERROR, and trim with three arguments written as a plain call a SYNTAX_ERROR, as in Trino.
  */
 final class ParsedStatementChecks {
     /** What Trino parses as special forms, not function calls: a lambda among their operands is a type error. */
@@ -103,6 +103,11 @@ final class ParsedStatementChecks {
             for (SqlNode operand : call.getOperandList()) {
                 checkGroupingElement(operand, text);
             }
+        }
+        if (name.equals("listagg") && call.operandCount() > 1 && !(call.operand(1) instanceof SqlLiteral)) {
+            // Trino's grammar takes the separator as a string literal only
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + call.operand(1) + "'. Expecting: <string>",
+                    call.operand(1).getParserPosition(), text);
         }
         if (name.equals("count") && call.operandCount() > 1) {
             // Calcite counts the rows where all of several arguments are set; Trino's count takes one

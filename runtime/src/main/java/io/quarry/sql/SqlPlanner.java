@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -68,6 +69,7 @@ import org.slf4j.LoggerFactory;
 public final class SqlPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(SqlPlanner.class);
     private static final Pattern GENERATED_NAME = Pattern.compile("EXPR\\$\\d+");
+    private static final Pattern NOT_GROUPED_IN_SUBQUERY = Pattern.compile("Identifier '(.*)' is not a group expr");
 
     private static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
             .withParserFactory(SqlBabelParserImpl.FACTORY)
@@ -142,7 +144,16 @@ public final class SqlPlanner {
             throw e;
         } catch (CalciteContextException e) {
             throw Errors.fromValidation(e, text);
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+        } catch (AssertionError e) {
+            Matcher notGrouped = NOT_GROUPED_IN_SUBQUERY.matcher(String.valueOf(e.getMessage()));
+            if (notGrouped.matches()) {
+                // Calcite's converter meets an ungrouped column of the outer query inside a subquery only then
+                throw new QuarryException(ErrorCode.EXPRESSION_NOT_AGGREGATE,
+                        "Subquery uses '" + notGrouped.group(1) + "' which must appear in GROUP BY clause");
+            }
+            LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
+            throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
         }

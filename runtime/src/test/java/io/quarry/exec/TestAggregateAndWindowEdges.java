@@ -78,4 +78,28 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
         assertFails("SELECT sum(x) OVER (ORDER BY y) FROM (VALUES (1, MAP(ARRAY[1], ARRAY[1]))) t(x, y)", ErrorCode.TYPE_MISMATCH,
                 "is not orderable, and therefore cannot be used in window function ORDER BY");
     }
+
+    @Test
+    void checksumOfMapsAndOfArraysInRows() throws Exception {
+        assertResult("SELECT to_base64(checksum(MAP(ARRAY[1, 2], ARRAY[3, 4]))), to_base64(checksum(ROW(MAP(ARRAY[1, 5], ARRAY[2, NULL]), 'x'))),"
+                        + " to_base64(checksum(ROW(ARRAY['a', NULL], 1.5e0)))",
+                List.of("varchar", "varchar", "varchar"), List.of("6RShilQ3nMg=", "tctWpPXvdco=", "hDmSS1X3MS0="));
+    }
+
+    @Test
+    void mapAggregatesKeepCharTypes() throws Exception {
+        assertResult("SELECT typeof(histogram(x)), typeof(map_agg(x, x)), typeof(multimap_agg(x, x)) FROM (VALUES CAST('a' AS char(3))) t(x)",
+                List.of("varchar", "varchar", "varchar"),
+                List.of("map(char(3), bigint)", "map(char(3), char(3))", "map(char(3), array(char(3)))"));
+    }
+
+    @Test
+    void misplacedAggregatesHaveTrinosErrorNames() {
+        assertFails("SELECT count(*) FROM tpch.tiny.nation n JOIN tpch.tiny.region r ON count(*) > 0", ErrorCode.EXPRESSION_NOT_SCALAR);
+        assertFails("SELECT name FROM tpch.tiny.nation ORDER BY count(*)", ErrorCode.EXPRESSION_NOT_AGGREGATE);
+        assertFails("SELECT array_agg(x) WITHIN GROUP (ORDER BY x) FROM (VALUES 1) t(x)", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT listagg(x, y) WITHIN GROUP (ORDER BY x) FROM (VALUES ('a', ',')) t(x, y)", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT name, (SELECT count(*) FROM tpch.tiny.nation n WHERE n.regionkey = region.regionkey) FROM tpch.tiny.region"
+                + " GROUP BY name", ErrorCode.EXPRESSION_NOT_AGGREGATE, "Subquery uses 'region.regionkey' which must appear in GROUP BY clause");
+    }
 }
