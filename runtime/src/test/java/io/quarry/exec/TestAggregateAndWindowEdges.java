@@ -87,6 +87,13 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
     }
 
     @Test
+    void checksumOfUuidsAndIpAddressesHashesTheirTwoHalves() throws Exception {
+        assertResult("SELECT to_base64(checksum(x)) FROM (VALUES UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59') t(x)",
+                List.of("varchar"), List.of("Hb9IhSbLumI="));
+        assertResult("SELECT to_base64(checksum(x)) FROM (VALUES IPADDRESS '10.0.0.1') t(x)", List.of("varchar"), List.of("jvpiafL0heI="));
+    }
+
+    @Test
     void mapAggregatesKeepCharTypes() throws Exception {
         assertResult("SELECT typeof(histogram(x)), typeof(map_agg(x, x)), typeof(multimap_agg(x, x)) FROM (VALUES CAST('a' AS char(3))) t(x)",
                 List.of("varchar", "varchar", "varchar"),

@@ -15,11 +15,13 @@ import io.quarry.exec.function.XxHash64;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
+import io.quarry.type.IpAddressType;
 import io.quarry.type.MapType;
 import io.quarry.type.RealType;
 import io.quarry.type.RowType;
 import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
+import io.quarry.type.UuidType;
 import java.util.Arrays;
 
 /**
@@ -107,6 +109,12 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
         if (block instanceof BooleanBlock b) {
             return XxHash64.hash(b.getBoolean(position) ? 1 : 0);
         }
+        if (block instanceof VariableWidthBlock b && (type instanceof UuidType || type instanceof IpAddressType)) {
+            // Trino holds these 16 bytes as two little-endian longs and hashes each
+            byte[] data = b.rawData();
+            int offset = b.offset(position);
+            return XxHash64.hash(littleEndianLong(data, offset)) ^ XxHash64.hash(littleEndianLong(data, offset + 8));
+        }
         if (block instanceof VariableWidthBlock b) {
             return XxHash64.hash(b.rawData(), b.offset(position), b.length(position));
         }
@@ -125,6 +133,14 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
             return mapHash(b, map, position, false);
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "checksum of " + type.displayName() + " is not supported");
+    }
+
+    private static long littleEndianLong(byte[] data, int offset) {
+        long value = 0;
+        for (int i = 7; i >= 0; i--) {
+            value = (value << 8) | (data[offset + i] & 0xFF);
+        }
+        return value;
     }
 
     /** An array's hash in Trino: from 0, times 31 plus each element's hash (of their hash codes inside a row). */
