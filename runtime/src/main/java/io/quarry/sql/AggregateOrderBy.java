@@ -5,8 +5,10 @@ import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,6 +21,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.Litmus;
 
@@ -129,15 +132,29 @@ final class AggregateOrderBy {
 
     /** The parsed statement with the WITHIN GROUP of such aggregates removed where the order changes nothing. */
     static SqlNode rewrite(SqlNode parsed) {
+        // the calls under OVER: Trino orders DISTINCT values of a window aggregate by any key
+        Set<SqlNode> windowed = Collections.newSetFromMap(new IdentityHashMap<>());
+        parsed.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getKind() == SqlKind.OVER && call.operand(0) != null) {
+                    windowed.add(call.operand(0));
+                }
+                return super.visit(call);
+            }
+        });
         SqlNode rewritten = parsed.accept(new SqlShuttle() {
             @Override
             public SqlNode visit(SqlCall call) {
+                boolean overWindow = windowed.contains(call);
                 SqlNode visited = super.visit(call);
                 if (visited instanceof SqlCall aggregate && aggregate.operandCount() > 0
                         && ORDERED_NATIVELY.contains(aggregate.getOperator().getName().toLowerCase(Locale.ROOT))
                         && aggregate.operand(aggregate.operandCount() - 1) instanceof SqlNodeList keys) {
                     // array_agg(x ORDER BY y): Calcite keeps the keys as the last operand
-                    checkDistinct(aggregate, keys);
+                    if (!overWindow) {
+                        checkDistinct(aggregate, keys);
+                    }
                     aggregate.setOperand(aggregate.operandCount() - 1, nullsLastWhenDescending(keys));
                     return aggregate;
                 }
@@ -145,9 +162,12 @@ final class AggregateOrderBy {
                         && withinGroup.operand(0) instanceof SqlCall aggregate) {
                     String name = aggregate.getOperator().getName().toLowerCase(Locale.ROOT);
                     SqlNodeList keys = (SqlNodeList) withinGroup.operand(1);
-                    checkDistinct(aggregate, keys);
                     if (Names.AGGREGATES.contains(name) && !KEEP_ORDER.contains(name)) {
+                        checkDistinct(aggregate, keys);
                         return aggregate;
+                    }
+                    if (!overWindow) {
+                        checkDistinct(aggregate, keys);
                     }
                     withinGroup.setOperand(1, nullsLastWhenDescending(keys));
                 }

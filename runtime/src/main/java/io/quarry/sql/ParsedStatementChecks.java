@@ -1,6 +1,7 @@
 package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
@@ -54,13 +55,23 @@ final class ParsedStatementChecks {
     static void check(SqlNode node, SqlText text) {
         if (node instanceof SqlNodeList list) {
             for (SqlNode item : list) {
+                checkNullTreatment(item, false, text);
                 check(item, text);
             }
         } else if (node instanceof SqlCall call) {
             checkCall(call, text);
-            for (SqlNode operand : call.getOperandList()) {
-                check(operand, text);
+            List<SqlNode> operands = call.getOperandList();
+            for (int i = 0; i < operands.size(); i++) {
+                checkNullTreatment(operands.get(i), call.getKind() == SqlKind.OVER && i == 0, text);
+                check(operands.get(i), text);
             }
+        }
+    }
+
+    /** IGNORE NULLS and RESPECT NULLS belong to Trino's grammar of a window call: elsewhere they are a SYNTAX_ERROR. */
+    private static void checkNullTreatment(SqlNode node, boolean windowed, SqlText text) {
+        if (!windowed && node != null && (node.getKind() == SqlKind.IGNORE_NULLS || node.getKind() == SqlKind.RESPECT_NULLS)) {
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'NULLS'. Expecting: 'OVER'", node.getParserPosition(), text);
         }
     }
 

@@ -164,9 +164,9 @@ public final class SqlPlanner {
 
     private Planned doPlan(SqlText text, Session session, WithTies withTies) {
         SqlNode parsed = AggregateOrderBy.rewrite(DistinctWindowOrder.rewrite(parse(text)));
+        WindowChecks.checkFollowingStart(parsed, text);
         GroupsFrames.mark(parsed, withTies.sql());
         WindowChecks.checkCountedOffsetLiterals(parsed, text);
-        WindowChecks.checkFollowingStart(parsed, text);
         NamedWindows.inline(parsed, text);
         ParsedStatementChecks.check(parsed, text);
         TableFunctionCalls.rewrite(parsed, text);
@@ -242,9 +242,9 @@ public final class SqlPlanner {
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
             SqlNode parsed = AggregateOrderBy.rewrite(parse(text));
+            WindowChecks.checkFollowingStart(parsed, text);
             GroupsFrames.mark(parsed, stripped);
             WindowChecks.checkCountedOffsetLiterals(parsed, text);
-            WindowChecks.checkFollowingStart(parsed, text);
             NamedWindows.inline(parsed, text);
             ParsedStatementChecks.check(parsed, text);
             TableFunctionCalls.rewrite(parsed, text);

@@ -15,7 +15,7 @@ import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Trino's analysis errors for window calls: DISTINCT in a ranking or value function ("DISTINCT in window function
+ * Trino's analysis errors for window calls: DISTINCT in ntile or a value function ("DISTINCT in window function
  * parameters not yet supported: lag(DISTINCT x)"; aggregates take it) and IGNORE/RESPECT NULLS on a function other than lag,
  * lead, first_value, last_value and nth_value (NULL_TREATMENT_NOT_ALLOWED).
  */
@@ -50,7 +50,7 @@ final class WindowChecks {
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         ErrorLocation location = location(text, call.getParserPosition());
         if (call.getFunctionQuantifier() != null && call.getFunctionQuantifier().getValue() == SqlSelectKeyword.DISTINCT
-                && (VALUE_FUNCTIONS.contains(name) || RANKING_FUNCTIONS.contains(name))) {
+                && (VALUE_FUNCTIONS.contains(name) || name.equals("ntile"))) {
             String snippet = snippet(text, call.getParserPosition());
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, Errors.prefix(location)
                     + "DISTINCT in window function parameters not yet supported: " + (snippet != null ? snippet : call.toString()),
