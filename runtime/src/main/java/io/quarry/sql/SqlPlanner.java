@@ -172,6 +172,7 @@ public final class SqlPlanner {
         TableFunctionCalls.rewrite(parsed, text);
         CountedMinMaxCalls.rewrite(parsed);
         CountWithoutArguments.rewrite(parsed);
+        NullFilterConditions.rewrite(parsed);
         if (!parsed.isA(SqlKind.QUERY)) {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
@@ -250,6 +251,7 @@ public final class SqlPlanner {
             TableFunctionCalls.rewrite(parsed, text);
             CountedMinMaxCalls.rewrite(parsed);
             CountWithoutArguments.rewrite(parsed);
+            NullFilterConditions.rewrite(parsed);
             if (!parsed.isA(SqlKind.QUERY)) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only queries can be described");
             }

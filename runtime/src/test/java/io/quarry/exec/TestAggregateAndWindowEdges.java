@@ -20,6 +20,12 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
     }
 
     @Test
+    void aNullFilterConditionKeepsNoRow() throws Exception {
+        assertResult("SELECT count(*) FILTER (WHERE NULL), sum(x) FILTER (WHERE NULL) FROM (VALUES 1) t(x)",
+                List.of("bigint", "bigint"), Arrays.asList(0L, null));
+    }
+
+    @Test
     void distinctAggregateOrdersByItsArgumentsOnly() {
         assertFails("SELECT array_agg(DISTINCT x ORDER BY y) FROM (VALUES (1, 2)) t(x, y)", ErrorCode.EXPRESSION_NOT_IN_DISTINCT);
     }
