@@ -303,8 +303,13 @@ final class PlanTranslator {
             argumentTypes.add(inputTypes.get(channel));
         }
         for (SortKey key : orderBy) {
+            Type keyType = inputTypes.get(key.channel());
+            if (!keyType.isOrderable()) {
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH,
+                        "ORDER BY can only be applied to orderable types (actual: " + keyType.displayName() + ")");
+            }
             arguments.add(key.channel());
-            argumentTypes.add(inputTypes.get(key.channel()));
+            argumentTypes.add(keyType);
         }
         OrderableTypes.checkAggregate(function, argumentTypes);
         Optional<Integer> filter = call.filterArg >= 0 ? Optional.of(mapping[call.filterArg]) : Optional.empty();

@@ -75,6 +75,8 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
         assertFails("SELECT DISTINCT regionkey FROM tpch.tiny.nation ORDER BY nationkey", ErrorCode.EXPRESSION_NOT_IN_DISTINCT);
         assertFails("SELECT listagg(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES 1, 2) t(x)", ErrorCode.TYPE_MISMATCH);
         assertFails("SELECT listagg(x, ',') FROM (VALUES 'a') t(x)", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT array_agg(y ORDER BY x) FROM (VALUES (MAP(ARRAY[2], ARRAY[1]), 'a')) t(x, y)", ErrorCode.TYPE_MISMATCH,
+                "ORDER BY can only be applied to orderable types (actual: map(integer, integer))");
     }
 
     @Test
