@@ -1,7 +1,6 @@
 package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
-import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ final class AggregateOrderBy {
                 String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
                 if (word.equals("within") && closed[0] != null) {
                     // Trino's grammar has WITHIN GROUP for listagg only
-                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'WITHIN'", location(sql, start));
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'WITHIN'", SqlWords.location(sql, start));
                 }
                 closed[0] = null;
                 String[] call = open.peek();
@@ -109,19 +108,6 @@ final class AggregateOrderBy {
             }
         });
         return positions;
-    }
-
-    /** The 1-based line and column of an index of the text. */
-    private static ErrorLocation location(String sql, int index) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index; i++) {
-            if (sql.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new ErrorLocation(line, index - lineStart + 1);
     }
 
     private static boolean followedByBy(String sql, int end) {

@@ -136,6 +136,7 @@ public final class SqlPlanner {
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
         WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql))));
         SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
+        WindowChecks.checkNoFrameExclusion(sql);
         try {
             Planned planned = doPlan(text, session, withTies);
             planned.catalogVersions().ifPresent(versions -> cache.put(key, planned.plan(), catalogNames, versions));
@@ -240,6 +241,7 @@ public final class SqlPlanner {
     Validated validate(String sql, Session session) {
         requireNonNull(sql, "sql is null");
         String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql)))).sql();
+        WindowChecks.checkNoFrameExclusion(sql);
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
             SqlNode parsed = AggregateOrderBy.rewrite(parse(text));

@@ -24,6 +24,9 @@ final class WindowChecks {
     private static final Set<String> RANKING_FUNCTIONS =
             Set.of("row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile");
 
+    /** The words after EXCLUDE in Calcite's frame exclusions. */
+    private static final Set<String> EXCLUSIONS = Set.of("current", "group", "ties", "no");
+
     private WindowChecks() {}
 
     /** Checks an {@code OVER} call and an aggregate call (no window inside); other nodes pass. */
@@ -78,6 +81,24 @@ final class WindowChecks {
                 }
                 return super.visit(call);
             }
+        });
+    }
+
+    /**
+     * Trino's grammar has no frame exclusion ({@code EXCLUDE CURRENT ROW}, {@code EXCLUDE NO OTHERS}, …): a
+     * SYNTAX_ERROR before any other check, where Calcite would take it. Reads the statement's text.
+     */
+    static void checkNoFrameExclusion(String sql) {
+        if (!sql.toLowerCase(Locale.ROOT).contains("exclude")) {
+            return;
+        }
+        int[] exclude = {-1};
+        SqlWords.walk(sql, (start, end) -> {
+            String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
+            if (exclude[0] >= 0 && EXCLUSIONS.contains(word)) {
+                throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'EXCLUDE'", SqlWords.location(sql, exclude[0]));
+            }
+            exclude[0] = word.equals("exclude") ? start : -1;
         });
     }
 

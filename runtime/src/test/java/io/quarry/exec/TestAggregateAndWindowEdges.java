@@ -85,6 +85,10 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
                 "Window frame starting from FOLLOWING cannot end with CURRENT ROW");
         assertFails("SELECT sum(x) OVER (ORDER BY x GROUPS 1 FOLLOWING) FROM (VALUES 1) t(x)", ErrorCode.INVALID_WINDOW_FRAME);
         assertFails("SELECT lag(x, 1) IGNORE NULLS FROM (VALUES 1) t(x)", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT sum(x) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE NO OTHERS) FROM (VALUES 1) t(x)",
+                ErrorCode.SYNTAX_ERROR, "mismatched input 'EXCLUDE'");
+        assertFails("SELECT lag(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW) FROM (VALUES 1) t(x)",
+                ErrorCode.SYNTAX_ERROR);
         assertFails("SELECT count(*) IGNORE NULLS FROM (VALUES 1) t(x)", ErrorCode.SYNTAX_ERROR);
         assertFails("SELECT row_number(DISTINCT x) OVER (ORDER BY x) FROM (VALUES 1) t(x)", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT sum(x) OVER (ORDER BY y) FROM (VALUES (1, MAP(ARRAY[1], ARRAY[1]))) t(x, y)", ErrorCode.TYPE_MISMATCH,
