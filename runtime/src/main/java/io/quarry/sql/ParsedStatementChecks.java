@@ -42,7 +42,13 @@ final class ParsedStatementChecks {
             }
             return;
         }
-        if (element instanceof SqlCall set && (set.getKind() == SqlKind.ROW || GROUPING_ELEMENTS.contains(set.getKind()))) {
+        if (element instanceof SqlCall nested && (GROUPING_ELEMENTS.contains(nested.getKind())
+                || Set.of("rollup", "cube").contains(nested.getOperator().getName().toLowerCase(Locale.ROOT)))) {
+            // Calcite nests them (inside ROLLUP and CUBE as plain calls); Trino's grammar has them at the top of GROUP BY only
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + nested.getOperator().getName().toUpperCase(Locale.ROOT) + "'",
+                    element.getParserPosition(), text);
+        }
+        if (element instanceof SqlCall set && set.getKind() == SqlKind.ROW) {
             for (SqlNode item : set.getOperandList()) {
                 checkGroupingElement(item, text);
             }

@@ -64,6 +64,9 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
         assertFails("SELECT count(*) FROM tpch.tiny.nation GROUP BY GROUPING SETS ((regionkey, lower(name)), ())",
                 ErrorCode.INVALID_COLUMN_REFERENCE);
         assertFails("SELECT count(*) FROM tpch.tiny.nation GROUP BY CUBE(1)", ErrorCode.INVALID_COLUMN_REFERENCE);
+        assertFails("SELECT count(*) FROM tpch.tiny.nation GROUP BY GROUPING SETS (ROLLUP(regionkey), CUBE(nationkey))",
+                ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT count(*) FROM tpch.tiny.nation GROUP BY ROLLUP(CUBE(regionkey))", ErrorCode.SYNTAX_ERROR);
     }
 
     @Test
