@@ -299,6 +299,11 @@ final class WindowTranslator {
                         + ") for function " + name + ". Expected: " + name + "(t) T, " + name + "(t, bigint) T, " + name + "(t, bigint, t) T");
             }
             resultType = boundedText(resultType, over.getOperands().get(0), over.getOperands().get(2));
+            if (over.getOperands().get(0) instanceof RexInputRef
+                    && channelType.apply(channelOf.apply(over.getOperands().get(0), null)) instanceof io.quarry.type.CharType chars) {
+                // a char value with a text default: char of the longer length, Trino's common type
+                resultType = CharCast.withChars(resultType, List.of(chars, fallback));
+            }
         }
         List<Integer> arguments = new ArrayList<>();
         List<Type> argumentTypes = new ArrayList<>();

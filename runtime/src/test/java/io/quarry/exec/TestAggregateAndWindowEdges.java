@@ -83,6 +83,14 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
     }
 
     @Test
+    void lagOfCharWithATextDefaultIsChar() throws Exception {
+        assertResult("SELECT x, lag(y, 1, 'default') OVER (ORDER BY x), lag(y, 1, 'de') OVER (ORDER BY x)"
+                        + " FROM (VALUES (1, CAST('a' AS char(3))), (2, CAST('b' AS char(3)))) t(x, y) ORDER BY 1",
+                // char values are held without their padding, which the client protocol adds
+                List.of("integer", "char(7)", "char(3)"), List.of(1L, "default", "de"), List.of(2L, "a", "a"));
+    }
+
+    @Test
     void misusedWindowsHaveTrinosErrorNames() {
         assertFails("SELECT sum(x) OVER (ORDER BY x ROWS 1 FOLLOWING) FROM (VALUES 1, 2) t(x)", ErrorCode.INVALID_WINDOW_FRAME,
                 "Window frame starting from FOLLOWING cannot end with CURRENT ROW");
