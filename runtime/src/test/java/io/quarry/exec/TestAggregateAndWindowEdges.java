@@ -121,6 +121,12 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
     }
 
     @Test
+    void aBareNullOfValuesWithExpressionsKeepsTheColumnVarchar() throws Exception {
+        assertResult("SELECT typeof(y), max(y) OVER () FROM (VALUES (1, 'abc', 1 + 1), (2, NULL, 3)) t(x, y, z) ORDER BY x",
+                List.of("varchar", "varchar(3)"), List.of("varchar(3)", "abc"), List.of("varchar(3)", "abc"));
+    }
+
+    @Test
     void mapAggregatesKeepCharTypes() throws Exception {
         assertResult("SELECT typeof(histogram(x)), typeof(map_agg(x, x)), typeof(multimap_agg(x, x)) FROM (VALUES CAST('a' AS char(3))) t(x)",
                 List.of("varchar", "varchar", "varchar"),
