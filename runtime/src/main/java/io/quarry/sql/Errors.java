@@ -191,10 +191,6 @@ final class Errors {
             return error(ErrorCode.TYPE_MISMATCH,
                     "Cannot apply operator: " + trinoTypes(m.group(2)).replace("<", "").replace(">", ""), location);
         }
-        if (message.startsWith("Aggregate expression is illegal in ORDER BY clause of non-aggregating SELECT")) {
-            // an aggregate in ORDER BY makes the query an aggregation, whose other columns are then not grouped
-            return error(ErrorCode.EXPRESSION_NOT_AGGREGATE, "ORDER BY has an aggregate while the selected columns are not grouped", location);
-        }
         if (message.matches("(?s)Aggregate expression '.*' must not contain a WITHIN GROUP clause")) {
             return error(ErrorCode.SYNTAX_ERROR, "mismatched input '('. Expecting: 'BY'", location);
         }
