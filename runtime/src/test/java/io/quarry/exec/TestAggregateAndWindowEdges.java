@@ -91,6 +91,12 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
     }
 
     @Test
+    void namedWindowsMayHaveDigitsInTheirNames() throws Exception {
+        assertResult("SELECT x, sum(x) OVER w2 FROM (VALUES 1, 2, 3) t(x) WINDOW w1 AS (ORDER BY x), w2 AS (w1 ROWS CURRENT ROW) ORDER BY 1",
+                List.of("integer", "bigint"), List.of(1L, 1L), List.of(2L, 2L), List.of(3L, 3L));
+    }
+
+    @Test
     void misusedWindowsHaveTrinosErrorNames() {
         assertFails("SELECT sum(x) OVER (ORDER BY x ROWS 1 FOLLOWING) FROM (VALUES 1, 2) t(x)", ErrorCode.INVALID_WINDOW_FRAME,
                 "Window frame starting from FOLLOWING cannot end with CURRENT ROW");
