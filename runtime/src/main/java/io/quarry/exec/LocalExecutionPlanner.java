@@ -234,7 +234,8 @@ final class LocalExecutionPlanner {
             Pipeline pipeline = visit(groupId.source());
             List<Type> inputTypes = groupId.source().outputTypes();
             pipeline.factories.add(() -> new GroupIdOperator(
-                    inputTypes, groupId.groupingColumns(), groupId.groupingSets(), groupId.passThrough(), groupId.markers()));
+                    inputTypes, groupId.groupingColumns(), groupId.groupingSets(), groupId.passThrough(), groupId.markers(),
+                    groupId.emptyInputRows()));
             return pipeline;
         }
         if (node instanceof Window window) {

@@ -3,6 +3,7 @@ package io.quarry.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.quarry.type.Type;
+import io.quarry.type.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,10 @@ import java.util.List;
  * {@code markers.get(m).get(s)} for set {@code s}, typed {@code markerTypes.get(m)} (an integer type). The
  * first marker is usually the set's index, so that the aggregation keeps the sets apart; others carry the
  * values of {@code grouping()}. {@code groupingSets} holds, per set, indexes into {@code groupingColumns}.
+ * With {@code emptyInputRows}, one boolean channel more at the end, true on the repeated rows: an instance that
+ * saw no input row emits at its end one row per empty grouping set, false there and NULL in the columns and
+ * passed-through channels, so that an empty set's group exists even for an empty input, as in Trino. The
+ * aggregation's calls skip those rows by that channel.
  */
 public record GroupId(
         PlanNode source,
@@ -20,7 +25,8 @@ public record GroupId(
         List<List<Integer>> groupingSets,
         List<Integer> passThrough,
         List<List<Long>> markers,
-        List<Type> markerTypes)
+        List<Type> markerTypes,
+        boolean emptyInputRows)
         implements PlanNode {
     public GroupId {
         requireNonNull(source, "source is null");
@@ -55,11 +61,14 @@ public record GroupId(
             types.add(sourceTypes.get(channel));
         }
         types.addAll(markerTypes);
+        if (emptyInputRows) {
+            types.add(Types.BOOLEAN);
+        }
         return types;
     }
 
     @Override
     public PlanNode replaceSources(List<PlanNode> newSources) {
-        return new GroupId(newSources.get(0), groupingColumns, groupingSets, passThrough, markers, markerTypes);
+        return new GroupId(newSources.get(0), groupingColumns, groupingSets, passThrough, markers, markerTypes, emptyInputRows);
     }
 }

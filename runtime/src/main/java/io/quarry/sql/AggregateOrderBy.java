@@ -1,11 +1,14 @@
 package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
-import io.quarry.spi.ErrorLocation;
 import io.quarry.spi.QuarryException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +19,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.Litmus;
 
@@ -70,7 +75,7 @@ final class AggregateOrderBy {
                 String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
                 if (word.equals("within") && closed[0] != null) {
                     // Trino's grammar has WITHIN GROUP for listagg only
-                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'WITHIN'", location(sql, start));
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'WITHIN'", SqlWords.location(sql, start));
                 }
                 closed[0] = null;
                 String[] call = open.peek();
@@ -105,19 +110,6 @@ final class AggregateOrderBy {
         return positions;
     }
 
-    /** The 1-based line and column of an index of the text. */
-    private static ErrorLocation location(String sql, int index) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index; i++) {
-            if (sql.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new ErrorLocation(line, index - lineStart + 1);
-    }
-
     private static boolean followedByBy(String sql, int end) {
         int next = SqlWords.skipWhitespace(sql, end);
         return next > end && sql.regionMatches(true, next, "by", 0, 2)
@@ -126,22 +118,61 @@ final class AggregateOrderBy {
 
     /** The parsed statement with the WITHIN GROUP of such aggregates removed where the order changes nothing. */
     static SqlNode rewrite(SqlNode parsed) {
+        // the calls under OVER: Trino orders DISTINCT values of a window aggregate by any key
+        Set<SqlNode> windowed = Collections.newSetFromMap(new IdentityHashMap<>());
+        parsed.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getKind() == SqlKind.OVER && call.operand(0) != null) {
+                    windowed.add(call.operand(0));
+                }
+                return super.visit(call);
+            }
+        });
         SqlNode rewritten = parsed.accept(new SqlShuttle() {
             @Override
             public SqlNode visit(SqlCall call) {
+                boolean overWindow = windowed.contains(call);
                 SqlNode visited = super.visit(call);
+                if (visited instanceof SqlCall aggregate && aggregate.operandCount() > 0
+                        && ORDERED_NATIVELY.contains(aggregate.getOperator().getName().toLowerCase(Locale.ROOT))
+                        && aggregate.operand(aggregate.operandCount() - 1) instanceof SqlNodeList keys) {
+                    // array_agg(x ORDER BY y): Calcite keeps the keys as the last operand
+                    if (!overWindow) {
+                        checkDistinct(aggregate, keys);
+                    }
+                    aggregate.setOperand(aggregate.operandCount() - 1, nullsLastWhenDescending(keys));
+                    return aggregate;
+                }
                 if (visited instanceof SqlCall withinGroup && withinGroup.getKind() == SqlKind.WITHIN_GROUP
                         && withinGroup.operand(0) instanceof SqlCall aggregate) {
                     String name = aggregate.getOperator().getName().toLowerCase(Locale.ROOT);
+                    SqlNodeList keys = (SqlNodeList) withinGroup.operand(1);
                     if (Names.AGGREGATES.contains(name) && !KEEP_ORDER.contains(name)) {
-                        checkDistinct(aggregate, (SqlNodeList) withinGroup.operand(1));
+                        checkDistinct(aggregate, keys);
                         return aggregate;
                     }
+                    if (!overWindow) {
+                        checkDistinct(aggregate, keys);
+                    }
+                    withinGroup.setOperand(1, nullsLastWhenDescending(keys));
                 }
                 return visited;
             }
         });
         return rewritten == null ? parsed : rewritten;
+    }
+
+    /**
+     * The keys with NULLS LAST spelled out after each bare DESC: Trino puts NULLs last whatever the direction, where
+     * Calcite's WITHIN GROUP would put them first after DESC.
+     */
+    private static SqlNodeList nullsLastWhenDescending(SqlNodeList keys) {
+        List<SqlNode> spelled = new ArrayList<>();
+        for (SqlNode key : keys) {
+            spelled.add(key.getKind() == SqlKind.DESCENDING ? SqlStdOperatorTable.NULLS_LAST.createCall(key.getParserPosition(), key) : key);
+        }
+        return new SqlNodeList(spelled, keys.getParserPosition());
     }
 
     /** Trino's rule for DISTINCT with ORDER BY: each sort key is one of the arguments. */

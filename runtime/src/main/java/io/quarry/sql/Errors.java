@@ -174,6 +174,11 @@ final class Errors {
                 // Trino has these forms with a lambda; Quarry not yet
                 return error(ErrorCode.NOT_SUPPORTED, "Function '" + function + "' with a lambda is not supported yet", location);
             }
+            if (function.equals("listagg")) {
+                // listagg is a special form in Trino, whose first argument is coerced to varchar or fails
+                return error(ErrorCode.TYPE_MISMATCH, "Expected expression of varchar, but the value has "
+                        + types.split(", ")[0] + " type", location);
+            }
             return error(ErrorCode.FUNCTION_NOT_FOUND,
                     "Unexpected parameters (" + types + ") for function " + function, location);
         }
@@ -186,6 +191,27 @@ final class Errors {
             return error(ErrorCode.TYPE_MISMATCH,
                     "Cannot apply operator: " + trinoTypes(m.group(2)).replace("<", "").replace(">", ""), location);
         }
+        if (message.matches("(?s)Aggregate expression '.*' must not contain a WITHIN GROUP clause")) {
+            return error(ErrorCode.SYNTAX_ERROR, "mismatched input '('. Expecting: 'BY'", location);
+        }
+        if (message.startsWith("Aggregate expression 'LISTAGG' must contain a WITHIN GROUP clause")) {
+            // WITHIN GROUP is part of Trino's grammar of listagg
+            return error(ErrorCode.SYNTAX_ERROR, "mismatched input. Expecting: 'WITHIN'", location);
+        }
+        if (message.startsWith("FILTER clause must be a condition")) {
+            return error(ErrorCode.TYPE_MISMATCH, "Filter expression must evaluate to a boolean", location);
+        }
+        if (message.startsWith("FILTER must be applied to aggregate function")) {
+            return error(ErrorCode.FUNCTION_NOT_AGGREGATE, "Filter is only valid for aggregation functions", location);
+        }
+        if (message.startsWith("Argument to GROUPING operator must be a grouped expression")) {
+            return error(ErrorCode.INVALID_ARGUMENTS,
+                    "The arguments to GROUPING() must be expressions referenced by the GROUP BY at the associated query level", location);
+        }
+        if (message.matches("(?s)Expression '.*' is not in the select clause")) {
+            // Calcite's words for an ORDER BY key of a SELECT DISTINCT that is not selected
+            return error(ErrorCode.EXPRESSION_NOT_IN_DISTINCT, "For SELECT DISTINCT, ORDER BY expressions must appear in select list", location);
+        }
         if (message.startsWith("Aggregate expressions cannot be nested")) {
             return error(ErrorCode.NESTED_AGGREGATION, message, location);
         }
@@ -194,7 +220,8 @@ final class Errors {
                     "JOIN clause cannot contain aggregations, window functions or grouping operations", location);
         }
         if (message.contains("Aggregate expression is illegal in WHERE")
-                || message.contains("Aggregate expression is illegal in GROUP BY")) {
+                || message.contains("Aggregate expression is illegal in GROUP BY")
+                || message.contains("Aggregate expression is illegal in ON clause")) {
             return error(ErrorCode.EXPRESSION_NOT_SCALAR, message, location);
         }
         for (String clause : List.of("WHERE", "HAVING", "ON")) {

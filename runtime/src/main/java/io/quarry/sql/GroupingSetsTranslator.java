@@ -14,6 +14,7 @@ import io.quarry.type.Type;
 import io.quarry.type.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -22,7 +23,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * Translates GROUPING SETS, ROLLUP and CUBE: a {@link GroupId} repeats each row once per set (NULLs in the
  * columns the set does not group by, plus the set's index and the values of each {@code grouping()} call
  * as markers), one aggregation groups by the columns and the markers, and a projection restores Calcite's
- * column order.
+ * column order. An empty set (as in every ROLLUP) answers one row even for an empty input.
  */
 final class GroupingSetsTranslator {
     private final PlanTranslator translator;
@@ -97,7 +98,12 @@ final class GroupingSetsTranslator {
             markers.add(values);
             markerTypes.add(TypeMapping.toQuarry(call.getType()));
         }
-        GroupId groupId = new GroupId(input.node(), groupingColumns, groupingSets, passThrough, markers, markerTypes);
+        // an empty set has a group even for an empty input: GroupId makes rows for it that the calls skip
+        boolean emptyInputRows = sets.stream().anyMatch(ImmutableBitSet::isEmpty);
+        GroupId groupId = new GroupId(input.node(), groupingColumns, groupingSets, passThrough, markers, markerTypes, emptyInputRows);
+        Optional<Integer> countedRows = emptyInputRows
+                ? Optional.of(groupingColumns.size() + passThrough.size() + markers.size())
+                : Optional.empty();
 
         int keyCount = groupingColumns.size();
         int markerStart = keyCount + passThrough.size();
@@ -122,7 +128,13 @@ final class GroupingSetsTranslator {
         List<AggregateCall> aggregateCalls = new ArrayList<>();
         for (org.apache.calcite.rel.core.AggregateCall call : calls) {
             if (!isGrouping(call)) {
-                aggregateCalls.add(PlanTranslator.aggregateCall(call, callMapping, groupIdTypes));
+                AggregateCall translated = PlanTranslator.aggregateCall(call, callMapping, groupIdTypes);
+                if (translated.filter().isEmpty() && countedRows.isPresent()) {
+                    // a filtered call skips those rows already: its filter channel is NULL there
+                    translated = new AggregateCall(translated.function(), translated.arguments(), translated.argumentTypes(),
+                            translated.resultType(), translated.distinct(), countedRows, translated.orderBy());
+                }
+                aggregateCalls.add(translated);
             }
         }
         Aggregate grouped = new Aggregate(groupId, groupKeys, aggregateCalls, AggregationStep.SINGLE);

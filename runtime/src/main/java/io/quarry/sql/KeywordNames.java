@@ -57,8 +57,8 @@ final class KeywordNames {
                     && !(previous.equals("as") && insideCast(sql, start)) && previousChar != ':';
             // WINDOW w AS (…)
             case "window" -> next.isEmpty() || next.equals("as") || !wordAt(sql, skipBlanks(sql, after + next.length())).equals("as");
-            // IS [NOT] UNKNOWN
-            case "unknown" -> !previous.equals("is") && !previous.equals("not");
+            // IS [NOT] UNKNOWN, json_exists(… UNKNOWN ON ERROR)
+            case "unknown" -> !previous.equals("is") && !previous.equals("not") && !next.equals("on");
             default -> false;
         };
     }
@@ -120,7 +120,9 @@ final class KeywordNames {
 
     private static String wordAt(String sql, int from) {
         int end = from;
-        while (end < sql.length() && (Character.isLetter(sql.charAt(end)) || sql.charAt(end) == '_')) {
+        // a name goes on with digits after its first letter: WINDOW w1 AS (…)
+        while (end < sql.length() && (Character.isLetter(sql.charAt(end)) || sql.charAt(end) == '_'
+                || end > from && Character.isDigit(sql.charAt(end)))) {
             end++;
         }
         return sql.substring(from, end).toLowerCase(Locale.ROOT);

@@ -1,9 +1,11 @@
 package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlLiteral;
@@ -16,7 +18,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * or internal error: MATCH_RECOGNIZE, which Quarry does not run yet, is refused by name; {@code coalesce} with fewer
  * than two arguments is a SYNTAX_ERROR, {@code greatest()} / {@code least()} are FUNCTION_NOT_FOUND, and a lambda
  * among the operands of coalesce, nullif, if or try is a TYPE_MISMATCH and one among the arguments of greatest,
- * least or concat FUNCTION_NOT_FOUND, and trim with three arguments written as a plain call a SYNTAX_ERROR, as in Trino.
+ * least or concat FUNCTION_NOT_FOUND, an expression inside GROUPING SETS, ROLLUP or CUBE INVALID_COLUMN_REFERENCE,
+ * {@code count} with several arguments FUNCTION_NOT_FOUND, a listagg separator other than a literal a SYNTAX_ERROR, and trim with three arguments written as a plain call a SYNTAX_ERROR, as in Trino.
  */
 final class ParsedStatementChecks {
     /** What Trino parses as special forms, not function calls: a lambda among their operands is a type error. */
@@ -24,18 +27,57 @@ final class ParsedStatementChecks {
     /** Functions whose arguments Calcite brings to a common type, which a lambda has none of. */
     private static final Set<String> COMMON_TYPE_FUNCTIONS = Set.of("greatest", "least", "concat");
 
+    private static final Set<SqlKind> GROUPING_ELEMENTS = Set.of(SqlKind.ROLLUP, SqlKind.CUBE, SqlKind.GROUPING_SETS);
+
     private ParsedStatementChecks() {}
+
+    /** Trino groups by columns only inside GROUPING SETS, ROLLUP and CUBE: no expressions, no ordinals. */
+    private static void checkGroupingElement(SqlNode element, SqlText text) {
+        if (element instanceof SqlIdentifier) {
+            return;
+        }
+        if (element instanceof SqlNodeList list) {
+            for (SqlNode item : list) {
+                checkGroupingElement(item, text);
+            }
+            return;
+        }
+        if (element instanceof SqlCall nested && (GROUPING_ELEMENTS.contains(nested.getKind())
+                || Set.of("rollup", "cube").contains(nested.getOperator().getName().toLowerCase(Locale.ROOT)))) {
+            // Calcite nests them (inside ROLLUP and CUBE as plain calls); Trino's grammar has them at the top of GROUP BY only
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + nested.getOperator().getName().toUpperCase(Locale.ROOT) + "'",
+                    element.getParserPosition(), text);
+        }
+        if (element instanceof SqlCall set && set.getKind() == SqlKind.ROW) {
+            for (SqlNode item : set.getOperandList()) {
+                checkGroupingElement(item, text);
+            }
+            return;
+        }
+        throw Errors.error(ErrorCode.INVALID_COLUMN_REFERENCE, "GROUP BY expression must be a column reference: " + element,
+                element.getParserPosition(), text);
+    }
 
     static void check(SqlNode node, SqlText text) {
         if (node instanceof SqlNodeList list) {
             for (SqlNode item : list) {
+                checkNullTreatment(item, false, text);
                 check(item, text);
             }
         } else if (node instanceof SqlCall call) {
             checkCall(call, text);
-            for (SqlNode operand : call.getOperandList()) {
-                check(operand, text);
+            List<SqlNode> operands = call.getOperandList();
+            for (int i = 0; i < operands.size(); i++) {
+                checkNullTreatment(operands.get(i), call.getKind() == SqlKind.OVER && i == 0, text);
+                check(operands.get(i), text);
             }
+        }
+    }
+
+    /** IGNORE NULLS and RESPECT NULLS belong to Trino's grammar of a window call: elsewhere they are a SYNTAX_ERROR. */
+    private static void checkNullTreatment(SqlNode node, boolean windowed, SqlText text) {
+        if (!windowed && node != null && (node.getKind() == SqlKind.IGNORE_NULLS || node.getKind() == SqlKind.RESPECT_NULLS)) {
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'NULLS'. Expecting: 'OVER'", node.getParserPosition(), text);
         }
     }
 
@@ -72,6 +114,21 @@ final class ParsedStatementChecks {
         }
         if (name.equals("coalesce") && call.operandCount() < 2) {
             throw Errors.error(ErrorCode.SYNTAX_ERROR, "The 'coalesce' function must have at least two arguments",
+                    call.getParserPosition(), text);
+        }
+        if (GROUPING_ELEMENTS.contains(call.getKind())) {
+            for (SqlNode operand : call.getOperandList()) {
+                checkGroupingElement(operand, text);
+            }
+        }
+        if (name.equals("listagg") && call.operandCount() > 1 && !(call.operand(1) instanceof SqlLiteral)) {
+            // Trino's grammar takes the separator as a string literal only
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + call.operand(1) + "'. Expecting: <string>",
+                    call.operand(1).getParserPosition(), text);
+        }
+        if (name.equals("count") && call.operandCount() > 1) {
+            // Calcite counts the rows where all of several arguments are set; Trino's count takes one
+            throw Errors.error(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters for function count. Expected: count(), count(t) T",
                     call.getParserPosition(), text);
         }
         if ((name.equals("greatest") || name.equals("least")) && call.operandCount() == 0) {

@@ -20,8 +20,11 @@ import io.quarry.plan.expression.InputRef;
 import io.quarry.spi.ColumnMetadata;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.ArrayType;
 import io.quarry.type.BooleanType;
+import io.quarry.type.MapType;
 import io.quarry.type.Type;
+import io.quarry.type.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -300,8 +303,13 @@ final class PlanTranslator {
             argumentTypes.add(inputTypes.get(channel));
         }
         for (SortKey key : orderBy) {
+            Type keyType = inputTypes.get(key.channel());
+            if (!keyType.isOrderable()) {
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH,
+                        "ORDER BY can only be applied to orderable types (actual: " + keyType.displayName() + ")");
+            }
             arguments.add(key.channel());
-            argumentTypes.add(inputTypes.get(key.channel()));
+            argumentTypes.add(keyType);
         }
         OrderableTypes.checkAggregate(function, argumentTypes);
         Optional<Integer> filter = call.filterArg >= 0 ? Optional.of(mapping[call.filterArg]) : Optional.empty();
@@ -312,11 +320,23 @@ final class PlanTranslator {
     /** Aggregates that give their argument's values keep a char(n) argument's type, as in Trino. */
     private static Type aggregateType(String function, org.apache.calcite.rel.core.AggregateCall call, List<Type> argumentTypes) {
         Type result = TypeMapping.toQuarry(call.getType());
+        if (result instanceof MapType && argumentTypes.size() >= 1) {
+            // histogram, map_agg and multimap_agg: keys and values as given
+            Type key = argumentTypes.get(0);
+            Type value = argumentTypes.size() < 2 ? Types.BIGINT : argumentTypes.get(1);
+            Type template = switch (function) {
+                case "histogram" -> new MapType(key, Types.BIGINT);
+                case "map_agg" -> new MapType(key, value);
+                case "multimap_agg" -> new MapType(key, new ArrayType(value));
+                default -> null;
+            };
+            return template == null ? result : CharCast.withChars(result, List.of(template));
+        }
         if (argumentTypes.isEmpty() || !Set.of("min", "max", "arbitrary", "any_value", "array_agg", "min_by", "max_by").contains(function)) {
             return result;
         }
         Type argument = argumentTypes.get(0);
-        return CharCast.withChars(result, List.of(result instanceof io.quarry.type.ArrayType ? new io.quarry.type.ArrayType(argument) : argument));
+        return CharCast.withChars(result, List.of(result instanceof ArrayType ? new ArrayType(argument) : argument));
     }
 
     private Translated sort(LogicalSort sort, ImmutableBitSet required) {

@@ -162,7 +162,7 @@ final class SetOperationTranslator {
             for (int k = 0; k < inputs.size(); k++) {
                 PlanTranslator.Translated input = inputs.get(k);
                 int channel = input.mapping()[field];
-                anyChar |= input.node().outputTypes().get(channel) instanceof io.quarry.type.CharType
+                anyChar |= input.node().outputTypes().get(channel) instanceof io.quarry.type.CharType && !onlyNulls(input.node(), channel)
                         || isCharAsVarchar(input.node(), channel) || CharCast.isCharAsVarchar(setOp.getInput(k), field);
             }
             org.apache.calcite.sql.type.SqlTypeName name = type.getSqlTypeName();
@@ -187,6 +187,19 @@ final class SetOperationTranslator {
             }
         }
         return types;
+    }
+
+    /**
+     * Whether a channel holds the NULLs of VALUES only: Calcite plans a VALUES with expressions as a union of its
+     * rows ({@code VALUES (1, 'abc', 1 + 1), (2, NULL, 3)}) and types a NULL there with the column's CHAR type,
+     * which then tells no char of the user's.
+     */
+    private static boolean onlyNulls(PlanNode node, int channel) {
+        if (node instanceof Project project && project.projections().get(channel) instanceof InputRef ref) {
+            return onlyNulls(project.source(), ref.channel());
+        }
+        return node instanceof io.quarry.plan.Values values && !values.rows().isEmpty() && values.rows().stream()
+                .allMatch(row -> row.get(channel) instanceof io.quarry.plan.expression.Constant constant && constant.value() == null);
     }
 
     /** Whether a channel is a char value that Calcite cast to varchar (it types unions of texts as varchar). */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -68,6 +69,7 @@ import org.slf4j.LoggerFactory;
 public final class SqlPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(SqlPlanner.class);
     private static final Pattern GENERATED_NAME = Pattern.compile("EXPR\\$\\d+");
+    private static final Pattern NOT_GROUPED_IN_SUBQUERY = Pattern.compile("Identifier '(.*)' is not a group expr");
 
     private static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
             .withParserFactory(SqlBabelParserImpl.FACTORY)
@@ -134,6 +136,7 @@ public final class SqlPlanner {
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
         WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql))));
         SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
+        WindowChecks.checkNoFrameExclusion(sql);
         try {
             Planned planned = doPlan(text, session, withTies);
             planned.catalogVersions().ifPresent(versions -> cache.put(key, planned.plan(), catalogNames, versions));
@@ -142,7 +145,16 @@ public final class SqlPlanner {
             throw e;
         } catch (CalciteContextException e) {
             throw Errors.fromValidation(e, text);
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+        } catch (AssertionError e) {
+            Matcher notGrouped = NOT_GROUPED_IN_SUBQUERY.matcher(String.valueOf(e.getMessage()));
+            if (notGrouped.matches()) {
+                // Calcite's converter meets an ungrouped column of the outer query inside a subquery only then
+                throw new QuarryException(ErrorCode.EXPRESSION_NOT_AGGREGATE,
+                        "Subquery uses '" + notGrouped.group(1) + "' which must appear in GROUP BY clause");
+            }
+            LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
+            throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
         }
@@ -153,6 +165,7 @@ public final class SqlPlanner {
 
     private Planned doPlan(SqlText text, Session session, WithTies withTies) {
         SqlNode parsed = AggregateOrderBy.rewrite(DistinctWindowOrder.rewrite(parse(text)));
+        WindowChecks.checkFollowingStart(parsed, text);
         GroupsFrames.mark(parsed, withTies.sql());
         WindowChecks.checkCountedOffsetLiterals(parsed, text);
         NamedWindows.inline(parsed, text);
@@ -160,6 +173,7 @@ public final class SqlPlanner {
         TableFunctionCalls.rewrite(parsed, text);
         CountedMinMaxCalls.rewrite(parsed);
         CountWithoutArguments.rewrite(parsed);
+        NullFilterConditions.rewrite(parsed);
         if (!parsed.isA(SqlKind.QUERY)) {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
@@ -227,9 +241,11 @@ public final class SqlPlanner {
     Validated validate(String sql, Session session) {
         requireNonNull(sql, "sql is null");
         String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql)))).sql();
+        WindowChecks.checkNoFrameExclusion(sql);
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
             SqlNode parsed = AggregateOrderBy.rewrite(parse(text));
+            WindowChecks.checkFollowingStart(parsed, text);
             GroupsFrames.mark(parsed, stripped);
             WindowChecks.checkCountedOffsetLiterals(parsed, text);
             NamedWindows.inline(parsed, text);
@@ -237,6 +253,7 @@ public final class SqlPlanner {
             TableFunctionCalls.rewrite(parsed, text);
             CountedMinMaxCalls.rewrite(parsed);
             CountWithoutArguments.rewrite(parsed);
+            NullFilterConditions.rewrite(parsed);
             if (!parsed.isA(SqlKind.QUERY)) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only queries can be described");
             }

@@ -1,5 +1,7 @@
 package io.quarry.sql;
 
+import io.quarry.spi.ErrorLocation;
+
 /**
  * Walks a statement's text as the rewrites that run before parsing need it: the words (names and keywords) and
  * parentheses outside string literals, quoted names and comments, with their positions.
@@ -47,6 +49,19 @@ final class SqlWords {
                 i++;
             }
         }
+    }
+
+    /** The 1-based line and column of an index of the text. */
+    static ErrorLocation location(String sql, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new ErrorLocation(line, index - lineStart + 1);
     }
 
     /** The index of the first character at or after {@code from} that is not white space. */

@@ -15,7 +15,7 @@ import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Trino's analysis errors for window calls: DISTINCT in a ranking or value function ("DISTINCT in window function
+ * Trino's analysis errors for window calls: DISTINCT in ntile or a value function ("DISTINCT in window function
  * parameters not yet supported: lag(DISTINCT x)"; aggregates take it) and IGNORE/RESPECT NULLS on a function other than lag,
  * lead, first_value, last_value and nth_value (NULL_TREATMENT_NOT_ALLOWED).
  */
@@ -23,6 +23,9 @@ final class WindowChecks {
     private static final Set<String> VALUE_FUNCTIONS = Set.of("lag", "lead", "first_value", "last_value", "nth_value");
     private static final Set<String> RANKING_FUNCTIONS =
             Set.of("row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile");
+
+    /** The words after EXCLUDE in Calcite's frame exclusions. */
+    private static final Set<String> EXCLUSIONS = Set.of("current", "group", "ties", "no");
 
     private WindowChecks() {}
 
@@ -50,7 +53,7 @@ final class WindowChecks {
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         ErrorLocation location = location(text, call.getParserPosition());
         if (call.getFunctionQuantifier() != null && call.getFunctionQuantifier().getValue() == SqlSelectKeyword.DISTINCT
-                && (VALUE_FUNCTIONS.contains(name) || RANKING_FUNCTIONS.contains(name))) {
+                && (VALUE_FUNCTIONS.contains(name) || name.equals("ntile"))) {
             String snippet = snippet(text, call.getParserPosition());
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, Errors.prefix(location)
                     + "DISTINCT in window function parameters not yet supported: " + (snippet != null ? snippet : call.toString()),
@@ -75,6 +78,43 @@ final class WindowChecks {
                             .anyMatch(key -> key instanceof SqlCall marker && marker.getOperator() == GroupsFrames.MARKER);
                     checkLiteral(groups ? "GROUPS" : "ROWS", "start", window.getLowerBound(), text);
                     checkLiteral(groups ? "GROUPS" : "ROWS", "end", window.getUpperBound(), text);
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
+    /**
+     * Trino's grammar has no frame exclusion ({@code EXCLUDE CURRENT ROW}, {@code EXCLUDE NO OTHERS}, …): a
+     * SYNTAX_ERROR before any other check, where Calcite would take it. Reads the statement's text.
+     */
+    static void checkNoFrameExclusion(String sql) {
+        if (!sql.toLowerCase(Locale.ROOT).contains("exclude")) {
+            return;
+        }
+        int[] exclude = {-1};
+        SqlWords.walk(sql, (start, end) -> {
+            String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
+            if (exclude[0] >= 0 && EXCLUSIONS.contains(word)) {
+                throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'EXCLUDE'", SqlWords.location(sql, exclude[0]));
+            }
+            exclude[0] = word.equals("exclude") ? start : -1;
+        });
+    }
+
+    /**
+     * Trino's INVALID_WINDOW_FRAME for a frame given by its start alone that starts FOLLOWING ({@code ROWS 1 FOLLOWING}):
+     * it ends at the current row, before its start. Calcite takes it without an end.
+     */
+    static void checkFollowingStart(SqlNode parsed, SqlText text) {
+        parsed.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                // Calcite's parser keeps such a start as the end, with no start
+                if (call instanceof SqlWindow window && window.getLowerBound() == null && window.getUpperBound() != null
+                        && window.getUpperBound().getKind() == SqlKind.FOLLOWING) {
+                    throw Errors.error(ErrorCode.INVALID_WINDOW_FRAME, "Window frame starting from FOLLOWING cannot end with CURRENT ROW",
+                            location(text, window.getUpperBound().getParserPosition()));
                 }
                 return super.visit(call);
             }

@@ -112,6 +112,11 @@ final class WindowTranslator {
             }
             List<SortKey> orderKeys = new ArrayList<>();
             for (RexFieldCollation collation : window.orderKeys) {
+                Type keyType = TypeMapping.toQuarry(collation.left.getType());
+                if (!keyType.isOrderable()) {
+                    throw new QuarryException(ErrorCode.TYPE_MISMATCH,
+                            keyType.displayName() + " is not orderable, and therefore cannot be used in window function ORDER BY");
+                }
                 int channel = channelOf.apply(collation.left, null);
                 boolean ascending = collation.getDirection() != RelFieldCollation.Direction.DESCENDING;
                 boolean nullsFirst = collation.getNullDirection() == RelFieldCollation.NullDirection.FIRST;
@@ -294,6 +299,11 @@ final class WindowTranslator {
                         + ") for function " + name + ". Expected: " + name + "(t) T, " + name + "(t, bigint) T, " + name + "(t, bigint, t) T");
             }
             resultType = boundedText(resultType, over.getOperands().get(0), over.getOperands().get(2));
+            if (over.getOperands().get(0) instanceof RexInputRef
+                    && channelType.apply(channelOf.apply(over.getOperands().get(0), null)) instanceof io.quarry.type.CharType chars) {
+                // a char value with a text default: char of the longer length, Trino's common type
+                resultType = CharCast.withChars(resultType, List.of(chars, fallback));
+            }
         }
         List<Integer> arguments = new ArrayList<>();
         List<Type> argumentTypes = new ArrayList<>();

@@ -8,16 +8,20 @@ import io.quarry.block.DoubleBlock;
 import io.quarry.block.EncodedBlocks;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
+import io.quarry.block.MapBlock;
 import io.quarry.block.RowBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.exec.function.XxHash64;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.ArrayType;
+import io.quarry.type.IpAddressType;
+import io.quarry.type.MapType;
 import io.quarry.type.RealType;
 import io.quarry.type.RowType;
 import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
+import io.quarry.type.UuidType;
 import java.util.Arrays;
 
 /**
@@ -105,6 +109,12 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
         if (block instanceof BooleanBlock b) {
             return XxHash64.hash(b.getBoolean(position) ? 1 : 0);
         }
+        if (block instanceof VariableWidthBlock b && (type instanceof UuidType || type instanceof IpAddressType)) {
+            // Trino holds these 16 bytes as two little-endian longs and hashes each
+            byte[] data = b.rawData();
+            int offset = b.offset(position);
+            return XxHash64.hash(littleEndianLong(data, offset)) ^ XxHash64.hash(littleEndianLong(data, offset + 8));
+        }
         if (block instanceof VariableWidthBlock b) {
             return XxHash64.hash(b.rawData(), b.offset(position), b.length(position));
         }
@@ -114,17 +124,50 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
             return XxHash64.hash(b.getLow(position)) ^ XxHash64.hash(high);
         }
         if (block instanceof ArrayBlock b && type instanceof ArrayType array) {
-            long hash = 0;
-            Block elements = b.elements();
-            for (int i = b.offset(position); i < b.offset(position) + b.length(position); i++) {
-                hash = 31 * hash + (elements.isNull(i) ? 0 : hash(array.elementType(), elements, i));
-            }
-            return hash;
+            return arrayHash(b, array, position, false);
         }
         if (block instanceof RowBlock b && type instanceof RowType row) {
             return rowHash(b, row, position);
         }
+        if (block instanceof MapBlock b && type instanceof MapType map) {
+            return mapHash(b, map, position, false);
+        }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "checksum of " + type.displayName() + " is not supported");
+    }
+
+    private static long littleEndianLong(byte[] data, int offset) {
+        long value = 0;
+        for (int i = 7; i >= 0; i--) {
+            value = (value << 8) | (data[offset + i] & 0xFF);
+        }
+        return value;
+    }
+
+    /** An array's hash in Trino: from 0, times 31 plus each element's hash (of their hash codes inside a row). */
+    private static long arrayHash(ArrayBlock block, ArrayType array, int position, boolean hashCodes) {
+        long hash = 0;
+        Block elements = block.elements();
+        for (int i = block.offset(position); i < block.offset(position) + block.length(position); i++) {
+            long elementHash = elements.isNull(i) ? 0
+                    : hashCodes ? hashCode(array.elementType(), elements, i) : hash(array.elementType(), elements, i);
+            hash = 31 * hash + elementHash;
+        }
+        return hash;
+    }
+
+    /**
+     * A map's hash in Trino: the sum over the entries of the key's hash XOR the value's (0 for NULL), whatever their
+     * order; of their hash codes inside a row.
+     */
+    private static long mapHash(MapBlock block, MapType map, int position, boolean hashCodes) {
+        long hash = 0;
+        for (int i = block.offset(position); i < block.offset(position) + block.length(position); i++) {
+            long keyHash = hashCodes ? hashCode(map.keyType(), block.keys(), i) : hash(map.keyType(), block.keys(), i);
+            long valueHash = block.values().isNull(i) ? 0
+                    : hashCodes ? hashCode(map.valueType(), block.values(), i) : hash(map.valueType(), block.values(), i);
+            hash += keyHash ^ valueHash;
+        }
+        return hash;
     }
 
     /** A row's hash in Trino: from 1, times 31 plus each field's hash code (0 for NULL), not its xxHash64. */
@@ -159,6 +202,12 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
         }
         if (block instanceof RowBlock b && type instanceof RowType row) {
             return rowHash(b, row, position);
+        }
+        if (block instanceof MapBlock b && type instanceof MapType map) {
+            return mapHash(b, map, position, true);
+        }
+        if (block instanceof ArrayBlock b && type instanceof ArrayType array) {
+            return arrayHash(b, array, position, true);
         }
         return hash(type, block, position);
     }

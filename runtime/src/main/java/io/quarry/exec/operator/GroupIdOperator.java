@@ -2,6 +2,7 @@ package io.quarry.exec.operator;
 
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
+import io.quarry.block.BooleanBlock;
 import io.quarry.block.LongBlock;
 import io.quarry.page.Page;
 import io.quarry.type.Type;
@@ -13,7 +14,8 @@ import java.util.Queue;
 /**
  * Repeats each input page once per grouping set (see {@link io.quarry.plan.GroupId}): the grouping columns
  * of the set as they are, the others as NULL blocks, the pass-through channels, then the set's markers as
- * constant blocks. Blocks are shared, not copied.
+ * constant blocks. Blocks are shared, not copied. With empty-input rows, a constant true block follows, and
+ * an instance that saw no input row emits at its end one row per empty set, false there and NULL elsewhere.
  */
 public final class GroupIdOperator implements Operator {
     private final List<Type> inputTypes;
@@ -21,12 +23,15 @@ public final class GroupIdOperator implements Operator {
     private final boolean[][] inSet;
     private final int[] passThrough;
     private final long[][] markers;
+    private final boolean emptyInputRows;
+    private boolean sawRows;
     private final OperatorStats stats = new OperatorStats("GroupId");
     private final Queue<Page> output = new ArrayDeque<>();
     private boolean finishing;
 
     public GroupIdOperator(
-            List<Type> inputTypes, List<Integer> groupingColumns, List<List<Integer>> groupingSets, List<Integer> passThrough, List<List<Long>> markers) {
+            List<Type> inputTypes, List<Integer> groupingColumns, List<List<Integer>> groupingSets, List<Integer> passThrough, List<List<Long>> markers,
+            boolean emptyInputRows) {
         this.inputTypes = List.copyOf(inputTypes);
         this.groupingColumns = groupingColumns.stream().mapToInt(Integer::intValue).toArray();
         this.passThrough = passThrough.stream().mapToInt(Integer::intValue).toArray();
@@ -40,6 +45,7 @@ public final class GroupIdOperator implements Operator {
         for (int m = 0; m < markers.size(); m++) {
             this.markers[m] = markers.get(m).stream().mapToLong(Long::longValue).toArray();
         }
+        this.emptyInputRows = emptyInputRows;
     }
 
     @Override
@@ -54,9 +60,10 @@ public final class GroupIdOperator implements Operator {
         if (count == 0) {
             return;
         }
+        sawRows = true;
         Block[] nullBlocks = new Block[groupingColumns.length];
         for (int set = 0; set < inSet.length; set++) {
-            Block[] blocks = new Block[groupingColumns.length + passThrough.length + markers.length];
+            Block[] blocks = new Block[groupingColumns.length + passThrough.length + markers.length + (emptyInputRows ? 1 : 0)];
             int b = 0;
             for (int i = 0; i < groupingColumns.length; i++) {
                 if (inSet[set][i]) {
@@ -75,6 +82,9 @@ public final class GroupIdOperator implements Operator {
                 long[] values = new long[count];
                 Arrays.fill(values, marker[set]);
                 blocks[b++] = new LongBlock(count, null, values);
+            }
+            if (emptyInputRows) {
+                blocks[b] = constant(true, count);
             }
             output.add(new Page(count, blocks));
         }
@@ -99,7 +109,42 @@ public final class GroupIdOperator implements Operator {
 
     @Override
     public void finish() {
+        if (!finishing && emptyInputRows && !sawRows) {
+            for (int set = 0; set < inSet.length; set++) {
+                if (!isEmptySet(set)) {
+                    continue;
+                }
+                Block[] blocks = new Block[groupingColumns.length + passThrough.length + markers.length + 1];
+                int b = 0;
+                for (int channel : groupingColumns) {
+                    blocks[b++] = nulls(inputTypes.get(channel), 1);
+                }
+                for (int channel : passThrough) {
+                    blocks[b++] = nulls(inputTypes.get(channel), 1);
+                }
+                for (long[] marker : markers) {
+                    blocks[b++] = new LongBlock(1, null, new long[] {marker[set]});
+                }
+                blocks[b] = constant(false, 1);
+                output.add(new Page(1, blocks));
+            }
+        }
         finishing = true;
+    }
+
+    private boolean isEmptySet(int set) {
+        for (boolean grouped : inSet[set]) {
+            if (grouped) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Block constant(boolean value, int count) {
+        boolean[] values = new boolean[count];
+        Arrays.fill(values, value);
+        return new BooleanBlock(count, null, values);
     }
 
     @Override

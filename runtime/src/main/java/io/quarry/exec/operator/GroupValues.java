@@ -100,7 +100,10 @@ final class GroupValues {
             long high = b.getHigh(position);
             return high != longs[2 * group] ? Long.compare(high, longs[2 * group]) : Long.compareUnsigned(b.getLow(position), longs[2 * group + 1]);
         }
-        VariableWidthBlock b = (VariableWidthBlock) block;
+        if (!(block instanceof VariableWidthBlock b)) {
+            // arrays and rows: element by element, failing on a NULL element reached as Trino does
+            return StructuralKeys.compare(block, position, structural[group], 0);
+        }
         byte[] current = bytes[group];
         return Arrays.compareUnsigned(b.rawData(), b.offset(position), b.offset(position) + b.length(position), current, 0, current.length);
     }

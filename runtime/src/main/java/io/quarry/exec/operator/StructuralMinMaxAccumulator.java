@@ -2,31 +2,24 @@ package io.quarry.exec.operator;
 
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
-import io.quarry.block.Values;
 import io.quarry.type.Type;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code min(x)} / {@code max(x)} of arrays and rows: element by element (field by field), a shorter array before
- * its extensions. The intermediate state is the value itself.
+ * its extensions; a NULL element reached on the way fails, as in Trino. The intermediate state is the value itself.
  */
 final class StructuralMinMaxAccumulator implements Accumulator {
-    private final Type type;
     private final boolean max;
-    private final List<Object> values = new ArrayList<>();
-    private long bytes;
+    private final GroupValues values;
 
     StructuralMinMaxAccumulator(Type type, boolean max) {
-        this.type = type;
         this.max = max;
+        this.values = new GroupValues(type.storage());
     }
 
     @Override
     public void ensureCapacity(int groupCount) {
-        while (values.size() < groupCount) {
-            values.add(null);
-        }
+        values.ensureCapacity(groupCount);
     }
 
     @Override
@@ -36,12 +29,9 @@ final class StructuralMinMaxAccumulator implements Accumulator {
             if (block.isNull(i)) {
                 continue;
             }
-            Object value = Values.toObject(type, block, i);
-            Object current = values.get(groupIds[i]);
-            int order = current == null ? 0 : SortedValues.compareObjects(value, current);
-            if (current == null || (max ? order > 0 : order < 0)) {
-                values.set(groupIds[i], value);
-                bytes += 64;
+            int group = groupIds[i];
+            if (values.isNull(group) || (max ? values.compare(block, i, group) > 0 : values.compare(block, i, group) < 0)) {
+                values.set(group, block, i);
             }
         }
     }
@@ -58,11 +48,11 @@ final class StructuralMinMaxAccumulator implements Accumulator {
 
     @Override
     public void writeFinal(int group, BlockBuilder out) {
-        out.appendObject(values.get(group));
+        values.write(group, out);
     }
 
     @Override
     public long sizeInBytes() {
-        return 8L * values.size() + bytes;
+        return values.sizeInBytes();
     }
 }

@@ -315,7 +315,7 @@ class TestKryoSerializer {
         Limit limit = new Limit(topN, 1, 5);
         io.quarry.plan.Union union = new io.quarry.plan.Union(List.of(project, project), List.of(Types.BIGINT));
         io.quarry.plan.GroupId groupId = new io.quarry.plan.GroupId(
-                project, List.of(0), List.of(List.of(0), List.of()), List.of(0), List.of(List.of(0L, 1L)), List.of(Types.BIGINT));
+                project, List.of(0), List.of(List.of(0), List.of()), List.of(0), List.of(List.of(0L, 1L)), List.of(Types.BIGINT), true);
         io.quarry.plan.WindowFrame frame = new io.quarry.plan.WindowFrame(io.quarry.plan.WindowFrame.Kind.ROWS,
                 io.quarry.plan.WindowFrame.Bound.PRECEDING, Optional.of(0), io.quarry.plan.WindowFrame.Bound.CURRENT_ROW, Optional.empty());
         io.quarry.plan.WindowFunction windowFunction =
