@@ -534,7 +534,10 @@ final class QuarryValidator extends SqlValidatorImpl {
      */
     private RuntimeException unresolvedStarQualifier(List<SqlNode> items, org.apache.calcite.runtime.CalciteContextException e) {
         for (SqlNode item : items) {
+            // only where the qualifier is unknown: a star of a known relation may fail otherwise (an ungrouped column)
+            String message = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
             if (item instanceof SqlIdentifier star && star.isStar() && star.names.size() > 1
+                    && (message.contains("not found") || message.contains("Unknown identifier"))
                     && star.getParserPosition().getLineNum() == e.getPosLine()
                     && star.getParserPosition().getColumnNum() == e.getPosColumn()) {
                 SqlParserPos pos = star.getParserPosition();

@@ -268,6 +268,8 @@ class TestSqlPlanner {
         assertError("SELECT x.* FROM (SELECT CAST(ROW(1, 2) AS ROW(a int, b int)) x)", ErrorCode.TABLE_NOT_FOUND, 1, 8,
                 "Unable to resolve reference x");
         assertError("SELECT a.b.* FROM region", ErrorCode.TABLE_NOT_FOUND, 1, 8, "Unable to resolve reference a.b");
+        // a star of a known relation that fails otherwise keeps its own error
+        assertError("SELECT t.* FROM nation t GROUP BY regionkey", ErrorCode.EXPRESSION_NOT_AGGREGATE, 1, 8, "must be an aggregate expression");
     }
 
     @Test
