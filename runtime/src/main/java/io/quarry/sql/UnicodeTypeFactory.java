@@ -51,7 +51,10 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             return null;
         }
         RelDataType common = super.leastRestrictive(types);
-        if (common != null && common.getSqlTypeName() == SqlTypeName.TIME_TZ) {
+        if (common == null) {
+            return dateBesideTimestamp(types);
+        }
+        if (common.getSqlTypeName() == SqlTypeName.TIME_TZ) {
             // time(p) beside time(q) with time zone: the larger precision of them all, as Trino's coercion gives
             int precision = 0;
             for (RelDataType type : types) {
@@ -74,6 +77,30 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             }
         }
         return anyReal ? createTypeWithNullability(createSqlType(SqlTypeName.REAL), common.isNullable()) : common;
+    }
+
+    /**
+     * Dates beside timestamps (with or without a zone, and NULLs): the timestamp type of the largest precision, as
+     * Trino coerces a date to its midnight; null for other mixes.
+     */
+    private RelDataType dateBesideTimestamp(List<RelDataType> types) {
+        SqlTypeName timestamp = null;
+        int precision = 0;
+        boolean nullable = false;
+        for (RelDataType type : types) {
+            SqlTypeName name = type.getSqlTypeName();
+            nullable |= type.isNullable();
+            if (name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ) {
+                if (timestamp != null && timestamp != name) {
+                    return null;
+                }
+                timestamp = name;
+                precision = Math.max(precision, type.getPrecision());
+            } else if (name != SqlTypeName.DATE && name != SqlTypeName.NULL) {
+                return null;
+            }
+        }
+        return timestamp == null ? null : createTypeWithNullability(createSqlType(timestamp, precision), nullable);
     }
 
     /** The sketch type that all the types are (NULL aside), nullable when any is; null when they are not one. */

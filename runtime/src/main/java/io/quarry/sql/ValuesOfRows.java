@@ -16,7 +16,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 /**
  * {@code VALUES CAST(ROW(1, 2) AS ROW(x int, y int))}: Trino spreads a row-typed value of a VALUES row over the
  * row's columns, where Calcite makes it one row column. When every row of a VALUES is one cast to a row type of the
- * same width, each becomes the row of its fields ({@code ROW(c[1], c[2])}).
+ * same width, each becomes the row of its fields ({@code ROW(c[1], c[2])}). A column of date and timestamp literals
+ * gets its dates cast to timestamps.
  */
 final class ValuesOfRows {
     private ValuesOfRows() {}
@@ -29,6 +30,7 @@ final class ValuesOfRows {
         } else if (node instanceof SqlCall call) {
             if (call.getKind() == SqlKind.VALUES) {
                 spread(call, text);
+                castDatesBesideTimestamps(call);
             }
             for (SqlNode operand : call.getOperandList()) {
                 if (operand != null) {
@@ -36,6 +38,50 @@ final class ValuesOfRows {
                 }
             }
         }
+    }
+
+    /**
+     * A column of DATE and TIMESTAMP literals is a timestamp, as in Trino. Calcite would build its rows with the
+     * dates' values under the timestamp type; a date cast to {@code timestamp(0)} is converted as a timestamp.
+     */
+    private static void castDatesBesideTimestamps(SqlCall values) {
+        // a row is a ROW call of its columns, or (one column) the value itself
+        boolean rowCalls = values.getOperandList().stream().allMatch(row -> row instanceof SqlCall call && call.getKind() == SqlKind.ROW);
+        int width = rowCalls && values.operandCount() > 0 ? ((SqlCall) values.operand(0)).operandCount() : 1;
+        for (int column = 0; column < width; column++) {
+            List<SqlCall> holders = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int r = 0; r < values.operandCount(); r++) {
+                SqlCall holder = rowCalls ? values.operand(r) : values;
+                int position = rowCalls ? column : r;
+                if (position < holder.operandCount()) {
+                    holders.add(holder);
+                    positions.add(position);
+                }
+            }
+            boolean timestamps = false;
+            for (int i = 0; i < holders.size(); i++) {
+                timestamps |= isLiteral(holders.get(i).operand(positions.get(i)), "TIMESTAMP");
+            }
+            for (int i = 0; timestamps && i < holders.size(); i++) {
+                SqlNode date = holders.get(i).operand(positions.get(i));
+                if (isLiteral(date, "DATE")) {
+                    SqlParserPos pos = date.getParserPosition();
+                    SqlDataTypeSpec timestamp = new SqlDataTypeSpec(
+                            new org.apache.calcite.sql.SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP, 0, pos), pos);
+                    holders.get(i).setOperand(positions.get(i), SqlStdOperatorTable.CAST.createCall(pos, date, timestamp));
+                }
+            }
+        }
+    }
+
+    /** Whether the node is a typed literal of that type ({@code DATE '…'}), before or after the validator reads it. */
+    private static boolean isLiteral(SqlNode node, String type) {
+        if (node instanceof org.apache.calcite.sql.SqlUnknownLiteral unknown) {
+            return unknown.tag.equalsIgnoreCase(type);
+        }
+        return type.equals("DATE") ? node instanceof org.apache.calcite.sql.SqlDateLiteral
+                : node instanceof org.apache.calcite.sql.SqlTimestampLiteral;
     }
 
     private static void spread(SqlCall values, SqlText text) {

@@ -215,6 +215,18 @@ class TestTrinoResultTypes extends LocalQueryTest {
     }
 
     @Test
+    void aDateBesideATimestampIsATimestamp() throws Exception {
+        assertResult("SELECT typeof(ARRAY[DATE '2020-01-01', TIMESTAMP '2020-01-01 10:00:00.12']),"
+                        + " typeof(if(true, DATE '2020-01-01', TIMESTAMP '2020-01-01 10:00:00')),"
+                        + " CAST(if(true, DATE '2020-01-01', TIMESTAMP '2020-01-01 10:00:00') AS varchar),"
+                        + " typeof(ARRAY[DATE '2020-01-01', TIMESTAMP '2020-01-01 10:00:00 UTC'])",
+                List.of("varchar", "varchar", "varchar", "varchar"),
+                List.of("array(timestamp(2))", "timestamp(0)", "2020-01-01 00:00:00", "array(timestamp(0) with time zone)"));
+        assertResult("SELECT typeof(x), CAST(x AS varchar) FROM (VALUES DATE '2020-01-02', TIMESTAMP '2020-01-01 10:00:00.1') t(x) ORDER BY 2",
+                List.of("varchar", "varchar"), List.of("timestamp(1)", "2020-01-01 10:00:00.1"), List.of("timestamp(1)", "2020-01-02 00:00:00.0"));
+    }
+
+    @Test
     void timeFieldsOfADateAreThoseOfItsMidnight() throws Exception {
         assertResult("SELECT hour(DATE '2020-01-01'), minute(DATE '2020-01-01'), second(DATE '2020-01-01'), millisecond(DATE '2020-01-01'),"
                         + " hour(CAST(NULL AS date))",
