@@ -60,6 +60,38 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                     OperandTypes.family(SqlTypeFamily.BOOLEAN, SqlTypeFamily.ANY, SqlTypeFamily.ANY)),
             SqlFunctionCategory.SYSTEM);
 
+    /** greatest and least: values of one type, or of types with a common one (a date beside a timestamp, as Trino). */
+    static final SqlFunction GREATEST = extreme("GREATEST", SqlKind.GREATEST);
+    static final SqlFunction LEAST = extreme("LEAST", SqlKind.LEAST);
+
+    private static SqlFunction extreme(String name, SqlKind kind) {
+        org.apache.calcite.sql.type.SqlOperandTypeChecker operands = new org.apache.calcite.sql.type.SqlOperandTypeChecker() {
+            @Override
+            public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
+                List<RelDataType> types = binding.collectOperandTypes();
+                boolean dates = types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.DATE)
+                        && types.stream().allMatch(type -> List.of(SqlTypeName.DATE, SqlTypeName.TIMESTAMP, SqlTypeName.TIMESTAMP_TZ,
+                                SqlTypeName.NULL).contains(type.getSqlTypeName()));
+                if (dates && binding.getTypeFactory().leastRestrictive(types) != null) {
+                    return true;
+                }
+                return OperandTypes.SAME_VARIADIC.checkOperandTypes(binding, throwOnFailure);
+            }
+
+            @Override
+            public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
+                return OperandTypes.SAME_VARIADIC.getOperandCountRange();
+            }
+
+            @Override
+            public String getAllowedSignatures(SqlOperator operator, String opName) {
+                return OperandTypes.SAME_VARIADIC.getAllowedSignatures(operator, opName);
+            }
+        };
+        return new SqlFunction(name, kind, ReturnTypes.LEAST_RESTRICTIVE.andThen(org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE),
+                null, operands, SqlFunctionCategory.SYSTEM);
+    }
+
     static final SqlFunction SUBSTR = new SqlFunction(
             "SUBSTR", SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE_VARYING, null,
             OperandTypes.STRING_INTEGER_OPTIONAL_INTEGER, SqlFunctionCategory.STRING);
@@ -81,7 +113,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 // math
                 SqlStdOperatorTable.ABS, SqlStdOperatorTable.ROUND, SqlStdOperatorTable.FLOOR,
                 SqlStdOperatorTable.CEIL, SqlStdOperatorTable.SQRT, SqlStdOperatorTable.POWER,
-                Modulus.MOD, SqlLibraryOperators.GREATEST, SqlLibraryOperators.LEAST,
+                Modulus.MOD, GREATEST, LEAST,
                 // strings
                 SqlStdOperatorTable.UPPER, SqlStdOperatorTable.LOWER, SqlStdOperatorTable.TRIM,
                 SqlLibraryOperators.LTRIM, SqlLibraryOperators.RTRIM, SqlStdOperatorTable.SUBSTRING, SUBSTR,

@@ -222,6 +222,9 @@ class TestTrinoResultTypes extends LocalQueryTest {
                         + " typeof(ARRAY[DATE '2020-01-01', TIMESTAMP '2020-01-01 10:00:00 UTC'])",
                 List.of("varchar", "varchar", "varchar", "varchar"),
                 List.of("array(timestamp(2))", "timestamp(0)", "2020-01-01 00:00:00", "array(timestamp(0) with time zone)"));
+        assertResult("SELECT CAST(greatest(DATE '2020-01-01', TIMESTAMP '2020-01-01 10:00:00') AS varchar),"
+                        + " typeof(least(DATE '2020-01-01', TIMESTAMP '2020-01-01 10:00:00.123'))",
+                List.of("varchar", "varchar"), List.of("2020-01-01 10:00:00", "timestamp(3)"));
         assertResult("SELECT typeof(x), CAST(x AS varchar) FROM (VALUES DATE '2020-01-02', TIMESTAMP '2020-01-01 10:00:00.1') t(x) ORDER BY 2",
                 List.of("varchar", "varchar"), List.of("timestamp(1)", "2020-01-01 10:00:00.1"), List.of("timestamp(1)", "2020-01-02 00:00:00.0"));
     }
