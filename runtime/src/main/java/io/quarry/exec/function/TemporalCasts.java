@@ -2,7 +2,6 @@ package io.quarry.exec.function;
 
 import static io.quarry.type.DateTimeValues.MICROS_PER_DAY;
 import static io.quarry.type.DateTimeValues.MICROS_PER_MILLI;
-import static io.quarry.type.DateTimeValues.MICROS_PER_SECOND;
 import static io.quarry.type.DateTimeValues.PICOS_PER_MICRO;
 
 import io.quarry.block.LongBlock;
