@@ -126,20 +126,9 @@ final class LongTimestamps {
 
     // ---- casts ----
 
-    /** A cast from or to a long timestamp, or null when Trino has none. */
+    /** A cast from or to a long timestamp, other than to text, or null when Trino has none. */
     static ScalarKernel cast(Type source, Type target, ZoneId sessionZone) {
         boolean timestampSource = source instanceof TimestampType || source instanceof TimestampWithTimeZoneType;
-        if ((target instanceof VarcharType || target instanceof CharType) && timestampSource) {
-            int length = target instanceof VarcharType varchar ? varchar.length() : ((CharType) target).length();
-            return rows(target, (block, position, out) -> {
-                String text = format(source, block, position);
-                if (text.length() > length) {
-                    throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT,
-                            "Value " + text + " cannot be represented as " + target.displayName());
-                }
-                out.appendBytes(text.getBytes(StandardCharsets.UTF_8));
-            });
-        }
         int sessionZoneKey = DateTimeValues.zoneKey(sessionZone);
         if (source instanceof VarcharType) {
             return fromText(target, sessionZoneKey);

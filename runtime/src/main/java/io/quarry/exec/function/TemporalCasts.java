@@ -45,7 +45,8 @@ final class TemporalCasts {
         if (source instanceof io.quarry.type.UnknownType) {
             return (arguments, count) -> Blocks.nulls(target, count);
         }
-        ScalarKernel kernel = LongTimestamps.isLong(source) || LongTimestamps.isLong(target)
+        ScalarKernel kernel = isText(target) ? toText(source, target)
+                : LongTimestamps.isLong(source) || LongTimestamps.isLong(target)
                 ? LongTimestamps.cast(source, target, sessionZone) : kernel(source, target, sessionZone);
         if (kernel == null) {
             // Trino has no such cast
@@ -78,9 +79,6 @@ final class TemporalCasts {
     }
 
     private static ScalarKernel kernel(Type source, Type target, ZoneId sessionZone) {
-        if (isText(target)) {
-            return toText(source, target);
-        }
         if (source instanceof CharType) {
             return null; // as in Trino, char(n) casts only to text
         }
@@ -154,24 +152,27 @@ final class TemporalCasts {
         return value;
     }
 
+    /** The text of one position of a block. */
+    private interface PositionText {
+        String of(io.quarry.block.Block block, int position);
+    }
+
     private static ScalarKernel toText(Type source, Type target) {
-        java.util.function.LongFunction<String> format;
-        if (source instanceof TimestampType timestamp) {
-            format = micros -> DateTimeValues.formatTimestamp(micros, timestamp.precision());
-        } else if (source instanceof TimestampWithTimeZoneType timestamp) {
-            format = packed -> DateTimeValues.formatTimestampWithZone(packed, timestamp.precision());
+        PositionText format;
+        if (source instanceof TimestampType || source instanceof TimestampWithTimeZoneType) {
+            format = (block, position) -> LongTimestamps.format(source, block, position); // one-long and long forms alike
         } else if (source instanceof TimeType time) {
-            format = picos -> DateTimeValues.formatTime(picos, time.precision());
+            format = (block, position) -> DateTimeValues.formatTime(((LongBlock) block).getLong(position), time.precision());
         } else if (source instanceof IntervalDayTimeType) {
-            format = DateTimeValues::formatIntervalDayTime;
+            format = (block, position) -> DateTimeValues.formatIntervalDayTime(((LongBlock) block).getLong(position));
         } else if (source instanceof IntervalYearMonthType) {
-            format = DateTimeValues::formatIntervalYearMonth;
+            format = (block, position) -> DateTimeValues.formatIntervalYearMonth(((LongBlock) block).getLong(position));
         } else {
             return null;
         }
         int length = target instanceof VarcharType varchar ? varchar.length() : ((CharType) target).length();
         return Kernels.rows(target, (blocks, position, out) -> {
-            String text = format.apply(((LongBlock) blocks[0]).getLong(position));
+            String text = format.of(blocks[0], position);
             if (text.length() > length) {
                 throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT,
                         "Value " + text + " cannot be represented as " + target.displayName());
