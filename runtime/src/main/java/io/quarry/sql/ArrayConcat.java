@@ -45,7 +45,7 @@ final class ArrayConcat {
             return;
         }
         if (operator instanceof SqlBinaryOperator && operator.getName().equals("||")) {
-            call.setOperator(new Binary(operator));
+            call.setOperator(new Binary(TextFunctions.CONCAT_OPERATOR));
         } else if (operator instanceof SqlFunction && operator.getName().equalsIgnoreCase("concat")) {
             call.setOperator(new Function((SqlFunction) operator));
         }

@@ -89,7 +89,14 @@ final class PrestoOperatorTable implements SqlOperatorTable {
             }
         };
         return new SqlFunction(name, kind, ReturnTypes.LEAST_RESTRICTIVE.andThen(org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE),
-                null, operands, SqlFunctionCategory.SYSTEM);
+                null, operands, SqlFunctionCategory.SYSTEM) {
+            @Override
+            public SqlOperator reverse() {
+                // Calcite orders the two operands of a call of this kind when it compares calls: swapping them
+                // keeps the answer
+                return this;
+            }
+        };
     }
 
     static final SqlFunction SUBSTR = new SqlFunction(
@@ -211,6 +218,10 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 // the validator filters by syntax itself (e.g. CURRENT_DATE is looked up as FUNCTION, used as FUNCTION_ID)
                 operatorList.addAll(found);
             }
+            return;
+        }
+        if (syntax == SqlSyntax.BINARY && opName.isSimple() && opName.getSimple().equals("||")) {
+            operatorList.add(TextFunctions.CONCAT_OPERATOR);
             return;
         }
         SqlStdOperatorTable.instance().lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);

@@ -58,7 +58,7 @@ final class ScalarFunctionTranslator {
     /** Functions whose arguments pass as they are, checked by the kernel. */
     private static final Set<String> PLAIN_FUNCTIONS = Set.of("reverse", "starts_with", "codepoint",
             "levenshtein_distance", "hamming_distance", "translate", "normalize", "to_utf8", "from_utf8", "luhn_check", "fail", "regexp_like",
-            "regexp_count", "pi", "e", "infinity", "nan", "sign", "date_trunc", "date_diff", "day_of_week", "dow",
+            "regexp_count", "pi", "e", "infinity", "nan", "sign", "date_trunc", "day_of_week", "dow",
             "day_of_year", "doy", "week", "week_of_year", "quarter", "hour", "minute", "second", "millisecond",
             "year_of_week", "yow", "day_of_month", "timezone_hour", "timezone_minute", "last_day_of_month",
             "format_datetime", "date_format", "date_parse", "from_iso8601_date", "to_unixtime",
@@ -236,6 +236,8 @@ final class ScalarFunctionTranslator {
                 return call(name, operands, translator, type, type, Types.BIGINT);
             case "date_add":
                 return call(name, operands, translator, type, null, Types.BIGINT, null);
+            case "date_diff":
+                return dateDiff(translateAll(operands, translator), type);
             case "from_unixtime": {
                 List<Expression> arguments = new ArrayList<>();
                 arguments.add(ExpressionTranslator.coerce(translator.apply(operands.get(0)), Types.DOUBLE));
@@ -501,5 +503,41 @@ final class ScalarFunctionTranslator {
 
     static boolean isDouble(Type type) {
         return type instanceof DoubleType;
+    }
+
+    /**
+     * date_diff with its two values of one kind: a date beside a timestamp becomes that timestamp's midnight, and a
+     * timestamp beside a timestamp with time zone takes the session's zone, as Trino coerces them.
+     */
+    private static Expression dateDiff(List<Expression> arguments, Type type) {
+        if (arguments.size() != 3) {
+            return new Call("date_diff", arguments, type);
+        }
+        Type common = meetingDateTime(arguments.get(1).type(), arguments.get(2).type());
+        if (common == null) {
+            return new Call("date_diff", arguments, type);
+        }
+        return new Call("date_diff", List.of(arguments.get(0), ExpressionTranslator.coerce(arguments.get(1), common),
+                ExpressionTranslator.coerce(arguments.get(2), common)), type);
+    }
+
+    /** The type a date, timestamp or timestamp with time zone meets another of them as; null when they are alike or do not meet. */
+    private static Type meetingDateTime(Type left, Type right) {
+        if (left.getClass().equals(right.getClass()) || !isDateOrTimestamp(left) || !isDateOrTimestamp(right)) {
+            return null;
+        }
+        int precision = Math.max(timestampPrecision(left), timestampPrecision(right));
+        boolean zoned = left instanceof io.quarry.type.TimestampWithTimeZoneType || right instanceof io.quarry.type.TimestampWithTimeZoneType;
+        return zoned ? io.quarry.type.TemporalTypes.timestampWithTimeZone(precision) : io.quarry.type.TemporalTypes.timestamp(precision);
+    }
+
+    private static boolean isDateOrTimestamp(Type type) {
+        return type instanceof io.quarry.type.DateType || type instanceof io.quarry.type.TimestampType
+                || type instanceof io.quarry.type.TimestampWithTimeZoneType;
+    }
+
+    /** A timestamp's precision; 0 for a date, whose midnight has no fraction. */
+    private static int timestampPrecision(Type type) {
+        return type instanceof io.quarry.type.DateType ? 0 : type.arguments().get(0).intValue();
     }
 }

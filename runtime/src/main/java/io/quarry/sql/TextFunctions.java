@@ -14,6 +14,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
@@ -46,6 +47,37 @@ final class TextFunctions {
             Map.entry("to_base", List.of(Types.BIGINT, Types.BIGINT)));
 
     static final List<SqlOperator> OPERATORS = operators();
+
+    /**
+     * Trino types a concatenation of text as unbounded varchar, so a function over one ({@code upper(a || b)}) is
+     * unbounded too: Calcite's varchar of the summed lengths becomes that. Two operands with a char among them (not
+     * a string literal, which Calcite types char but Trino varchar) keep Calcite's bounded type, as Trino makes a
+     * char of them ({@link CharCast#concatenationType}).
+     */
+    private static final org.apache.calcite.sql.type.SqlTypeTransform UNBOUNDED_TEXT = (binding, derived) -> {
+        if (derived == null || derived.getSqlTypeName() != SqlTypeName.VARCHAR && derived.getSqlTypeName() != SqlTypeName.CHAR) {
+            return derived;
+        }
+        if (binding.getOperandCount() == 2) {
+            for (int i = 0; i < 2; i++) {
+                if (binding.getOperandType(i).getSqlTypeName() == SqlTypeName.CHAR && !binding.isOperandLiteral(i, false)) {
+                    return derived;
+                }
+            }
+        }
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType unbounded = factory.createSqlType(SqlTypeName.VARCHAR);
+        if (derived.getCharset() != null) {
+            unbounded = factory.createTypeWithCharsetAndCollation(unbounded, derived.getCharset(), derived.getCollation());
+        }
+        return factory.createTypeWithNullability(unbounded, derived.isNullable());
+    };
+
+    /** Calcite's {@code ||} over text, typed as Trino types it. */
+    static final org.apache.calcite.sql.SqlBinaryOperator CONCAT_OPERATOR = new org.apache.calcite.sql.SqlBinaryOperator(
+            "||", SqlKind.OTHER, org.apache.calcite.sql.fun.SqlStdOperatorTable.CONCAT.getLeftPrec(), true,
+            ReturnTypes.DYADIC_STRING_SUM_PRECISION_NULLABLE.andThen(UNBOUNDED_TEXT), null,
+            org.apache.calcite.sql.fun.SqlStdOperatorTable.CONCAT.getOperandTypeChecker());
 
     /** Calcite's concat function, whose result is varbinary when its arguments are (Calcite's is varchar). */
     static final SqlFunction CONCAT = new SqlFunction("CONCAT", SqlKind.OTHER_FUNCTION, TextFunctions::concatType, null,
@@ -171,7 +203,7 @@ final class TextFunctions {
         if (binary) {
             return nullable(binding.getTypeFactory(), binding.getTypeFactory().createSqlType(SqlTypeName.VARBINARY));
         }
-        return SqlLibraryOperators.CONCAT_FUNCTION.getReturnTypeInference().inferReturnType(binding);
+        return UNBOUNDED_TEXT.transformType(binding, SqlLibraryOperators.CONCAT_FUNCTION.getReturnTypeInference().inferReturnType(binding));
     }
 
     /** varchar(x) for an argument of length x (a literal's char(x) too), unbounded varchar otherwise. */

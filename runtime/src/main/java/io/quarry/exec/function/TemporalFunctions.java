@@ -283,7 +283,7 @@ final class TemporalFunctions {
         boolean timeUnit = !unit.isCalendar() && unit != Unit.DAY && unit != Unit.WEEK;
         if ((type instanceof DateType && timeUnit) || (type instanceof TimeType && !timeUnit)) {
             throw new QuarryException(
-                    ErrorCode.INVALID_FUNCTION_ARGUMENT, "'" + unit.name().toLowerCase(Locale.ROOT) + "' is not a valid " + type.rawType() + " field");
+                    ErrorCode.INVALID_FUNCTION_ARGUMENT, "'" + unit.name().toLowerCase(Locale.ROOT) + "' is not a valid " + type.rawType().toUpperCase(Locale.ROOT) + " field");
         }
         return unit;
     }
