@@ -186,6 +186,21 @@ class TestJoinQueries extends LocalQueryTest {
                 Map.of()).rows()).containsExactlyInAnyOrder(List.of(true), row((Object) null), row((Object) null));
     }
 
+    @Test
+    void correlatedInIsUnknownOnlyForANullOfItsOwnCorrelation() throws Exception {
+        // Trino 476: the NULL of (NULL, 20) is in the sub-query of x = 1 alone (z > x * 10)
+        String in = "SELECT x, x IN (SELECT y FROM (VALUES (1, 10), (NULL, 20), (3, 30)) u(y, z) WHERE z > x * 10)"
+                + " FROM (VALUES 1, 2, 3) t(x) ORDER BY 1";
+        assertThat(runner.execute(in, Map.of()).rows())
+                .containsExactly(row(1L, null), row(2L, false), row(3L, false));
+        String notIn = "SELECT x FROM (VALUES 1, 2, 3) t(x)"
+                + " WHERE x NOT IN (SELECT y FROM (VALUES (1, 10), (NULL, 20), (3, 30)) u(y, z) WHERE z > x * 10) ORDER BY 1";
+        assertThat(runner.execute(notIn, Map.of()).rows()).containsExactly(List.of(2L), List.of(3L));
+        String nullProbe = "SELECT x, x IN (SELECT y FROM (VALUES (1, 1), (2, 2)) u(y, z) WHERE z = w)"
+                + " FROM (VALUES (NULL, 1), (NULL, 5)) t(x, w) ORDER BY 2";
+        assertThat(runner.execute(nullProbe, Map.of()).rows()).containsExactly(row(null, false), row(null, null));
+    }
+
     private static List<Object> row(Object... values) {
         return java.util.Arrays.asList(values);
     }

@@ -32,7 +32,8 @@ public final class JoinHash {
     private final int mask;
     private final int[] next;
     private final long[] rowHashes;
-    private final boolean hasNullKey;
+    /** The rows with a NULL in a key that is not null-safe: in no chain, but they make an IN unknown. */
+    private final int[] nullKeyRows;
     /** The key values when there is exactly one long key: compared directly, no hash check. */
     private final long[] longKeys;
     private final boolean[] visited;
@@ -57,7 +58,7 @@ public final class JoinHash {
             for (int row = 0; row < rowCount; row++) {
                 next[row] = row + 1 < rowCount ? row + 1 : -1;
             }
-            hasNullKey = false;
+            nullKeyRows = new int[0];
             return;
         }
         int capacity = Integer.highestOneBit(Math.max(16, rowCount * 2 - 1)) << 1;
@@ -66,10 +67,14 @@ public final class JoinHash {
         mask = capacity - 1;
         next = new int[rowCount];
         rowHashes = Hashing.hashRows(keys, rowCount);
-        boolean nullKey = false;
+        int[] nullRows = new int[0];
+        int nullRowCount = 0;
         for (int row = 0; row < rowCount; row++) {
             if (hasExcludedNull(keys, row)) {
-                nullKey = true;
+                if (nullRowCount == nullRows.length) {
+                    nullRows = Arrays.copyOf(nullRows, Math.max(4, nullRowCount * 2));
+                }
+                nullRows[nullRowCount++] = row;
                 continue;
             }
             long hash = rowHashes[row];
@@ -90,7 +95,7 @@ public final class JoinHash {
                 slot = (slot + 1) & mask;
             }
         }
-        hasNullKey = nullKey;
+        nullKeyRows = Arrays.copyOf(nullRows, nullRowCount);
     }
 
     /** Builds the table over {@code pages} (rows of {@code types}); {@code trackVisited} for RIGHT and FULL joins. */
@@ -109,7 +114,49 @@ public final class JoinHash {
 
     /** Whether some build row has a NULL in a key that is not null-safe (it matches nothing, but makes IN unknown). */
     public boolean hasNullKey() {
-        return hasNullKey;
+        return nullKeyRows.length > 0;
+    }
+
+    /** Whether the join has one key, and it is not null-safe: then any row matches a NULL probe key unknown. */
+    public boolean hasSingleNullRejectingKey() {
+        return keys.length == 1 && !nullSafe[0];
+    }
+
+    /**
+     * The build rows that probe row {@code row} would match but for a NULL compared in a key that is not
+     * null-safe: their null-safe keys not distinct from the probe's, each other key equal to the probe's or NULL
+     * on either side, one NULL at least. The comparison with such a row is unknown, which makes {@code x IN (…)}
+     * unknown where nothing matches. A probe row without NULL keys needs only the rows with one; a correlated IN
+     * (its correlation in null-safe keys) only the rows of its own correlation.
+     */
+    public int[] unknownMatches(Block[] probeKeys, int row) {
+        if (keyless) {
+            return new int[0];
+        }
+        boolean probeNull = hasExcludedNull(probeKeys, row);
+        int candidates = probeNull ? rowCount : nullKeyRows.length;
+        int[] matches = new int[Math.min(candidates, 16)];
+        int count = 0;
+        for (int i = 0; i < candidates; i++) {
+            int build = probeNull ? i : nullKeyRows[i];
+            if (matchesUnlessUnknown(probeKeys, row, build)) {
+                if (count == matches.length) {
+                    matches = Arrays.copyOf(matches, count * 2);
+                }
+                matches[count++] = build;
+            }
+        }
+        return Arrays.copyOf(matches, count);
+    }
+
+    private boolean matchesUnlessUnknown(Block[] probeKeys, int probeRow, int buildRow) {
+        for (int i = 0; i < keys.length; i++) {
+            boolean unknown = !nullSafe[i] && (probeKeys[i].isNull(probeRow) || keys[i].isNull(buildRow));
+            if (!unknown && !valueEquals(probeKeys[i], probeRow, keys[i], buildRow)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
