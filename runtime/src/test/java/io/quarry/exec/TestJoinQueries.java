@@ -201,6 +201,26 @@ class TestJoinQueries extends LocalQueryTest {
         assertThat(runner.execute(nullProbe, Map.of()).rows()).containsExactly(row(null, false), row(null, null));
     }
 
+    @Test
+    void nanMatchesNothingInEquiJoinsButItselfInIn() throws Exception {
+        // Trino 476: NaN = NaN is false in a join condition (inner, outer, EXISTS), while IN finds a NaN
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES nan(), 1e0) t(x) JOIN (VALUES nan(), 1e0) u(y) ON x = y",
+                Map.of()).rows()).containsExactly(List.of(1L));
+        assertThat(runner.execute("SELECT x, y FROM (VALUES nan()) t(x) LEFT JOIN (VALUES nan()) u(y) ON x = y",
+                Map.of()).rows()).containsExactly(row(Double.NaN, null));
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES (REAL 'NaN', 1)) t(x, k) JOIN (VALUES (REAL 'NaN', 1)) u(y, j)"
+                + " ON x = y AND k = j", Map.of()).rows()).containsExactly(List.of(0L));
+        assertThat(runner.execute("SELECT x FROM (VALUES nan(), 1e0) t(x)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM (VALUES nan()) u(y) WHERE y = x) ORDER BY x", Map.of()).rows())
+                .containsExactly(List.of(1.0), List.of(Double.NaN));
+        assertThat(runner.execute("SELECT x FROM (VALUES nan(), 1e0) t(x) WHERE x IN (SELECT y FROM (VALUES nan(), 2e0) u(y))",
+                Map.of()).rows()).isEmpty();
+        assertThat(runner.execute("SELECT x, x IN (SELECT y FROM (VALUES nan(), 2e0) u(y)) FROM (VALUES nan(), 1e0) t(x) ORDER BY x",
+                Map.of()).rows()).containsExactly(row(1.0, false), row(Double.NaN, true));
+        assertThat(runner.execute("SELECT x FROM (VALUES nan(), 1e0) t(x) WHERE x NOT IN (SELECT nan())",
+                Map.of()).rows()).containsExactly(List.of(1.0));
+    }
+
     private static List<Object> row(Object... values) {
         return java.util.Arrays.asList(values);
     }

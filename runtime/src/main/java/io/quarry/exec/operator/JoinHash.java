@@ -10,6 +10,7 @@ import io.quarry.page.Page;
 import io.quarry.page.Pages;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.Storage;
 import io.quarry.type.Type;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +38,10 @@ public final class JoinHash {
     /** The key values when there is exactly one long key: compared directly, no hash check. */
     private final long[] longKeys;
     private final boolean[] visited;
+    /** Per key: a double or real key, not null-safe, where NaN matches nothing (NaN = NaN is false). */
+    private final boolean[] nanRejectingKeys;
 
-    private JoinHash(List<Type> types, Page rows, int[] keyChannels, boolean[] nullSafe, boolean trackVisited) {
+    private JoinHash(List<Type> types, Page rows, int[] keyChannels, boolean[] nullSafe, boolean nanMatches, boolean trackVisited) {
         this.rows = rows;
         this.rowCount = rows.positionCount();
         this.keyChannels = keyChannels.clone();
@@ -48,6 +51,7 @@ public final class JoinHash {
             keys[i] = EqualityKeys.of(types.get(keyChannels[i]), rows.block(keyChannels[i]));
         }
         this.keyless = keyChannels.length == 0;
+        this.nanRejectingKeys = nanRejectingKeys(types, keyChannels, nullSafe, nanMatches);
         this.visited = trackVisited ? new boolean[rowCount] : null;
         this.longKeys = keys.length == 1 && keys[0] instanceof LongBlock longs ? longs.rawValues() : null;
         if (keyless) {
@@ -77,6 +81,9 @@ public final class JoinHash {
                 nullRows[nullRowCount++] = row;
                 continue;
             }
+            if (hasRejectedNan(keys, row)) {
+                continue;
+            }
             long hash = rowHashes[row];
             int slot = (int) Hashing.mix(hash) & mask;
             while (true) {
@@ -99,9 +106,10 @@ public final class JoinHash {
     }
 
     /** Builds the table over {@code pages} (rows of {@code types}); {@code trackVisited} for RIGHT and FULL joins. */
-    public static JoinHash build(List<Type> types, List<Page> pages, int[] keyChannels, boolean[] nullSafe, boolean trackVisited) {
+    public static JoinHash build(
+            List<Type> types, List<Page> pages, int[] keyChannels, boolean[] nullSafe, boolean nanMatches, boolean trackVisited) {
         Page all = Pages.concat(types, pages);
-        return new JoinHash(types, all, keyChannels, nullSafe, trackVisited);
+        return new JoinHash(types, all, keyChannels, nullSafe, nanMatches, trackVisited);
     }
 
     public Page rows() {
@@ -232,6 +240,10 @@ public final class JoinHash {
             if (nullKeys != null) {
                 nullKeys[row] = false;
             }
+            if (hasRejectedNan(probeKeys, row)) {
+                heads[row] = -1;
+                continue;
+            }
             long hash = hashes[row];
             int slot = (int) Hashing.mix(hash) & mask;
             int found = -1;
@@ -267,6 +279,23 @@ public final class JoinHash {
     public long sizeInBytes() {
         return rows.sizeInBytes() + 4L * table.length + 4L * next.length + 8L * rowHashes.length
                 + (visited == null ? 0 : visited.length);
+    }
+
+    private static boolean[] nanRejectingKeys(List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean nanMatches) {
+        boolean[] rejecting = new boolean[keyChannels.length];
+        for (int i = 0; i < keyChannels.length; i++) {
+            rejecting[i] = !nanMatches && !nullSafe[i] && types.get(keyChannels[i]).storage() == Storage.DOUBLE;
+        }
+        return rejecting;
+    }
+
+    private boolean hasRejectedNan(Block[] blocks, int row) {
+        for (int i = 0; i < blocks.length; i++) {
+            if (nanRejectingKeys[i] && blocks[i] instanceof DoubleBlock doubles && Double.isNaN(doubles.getDouble(row))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasExcludedNull(Block[] blocks, int row) {
