@@ -221,6 +221,17 @@ class TestJoinQueries extends LocalQueryTest {
                 Map.of()).rows()).containsExactly(List.of(1.0));
     }
 
+    @Test
+    void lateralGlobalAggregateKeepsOuterRowsWithoutInput() throws Exception {
+        // Trino 476: a global aggregate has a row for every outer row, NULL where nothing matched
+        assertThat(runner.execute("SELECT x, m FROM (VALUES 1, 2, 3) t(x),"
+                + " LATERAL (SELECT max(z) m FROM (VALUES 1, 2) v(z) WHERE z < t.x) ORDER BY 1", Map.of()).rows())
+                .containsExactly(row(1L, null), row(2L, 1L), row(3L, 2L));
+        assertThat(runner.execute("SELECT x, m, c FROM (VALUES 1, 3) t(x)"
+                + " CROSS JOIN LATERAL (SELECT sum(z) m, count(*) c FROM (VALUES 1, 2) v(z) WHERE z < t.x) ORDER BY 1", Map.of()).rows())
+                .containsExactly(row(1L, null, 0L), row(3L, 3L, 2L));
+    }
+
     private static List<Object> row(Object... values) {
         return java.util.Arrays.asList(values);
     }
