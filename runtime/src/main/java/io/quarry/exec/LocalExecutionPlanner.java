@@ -277,10 +277,10 @@ final class LocalExecutionPlanner {
             nullSafe[i] = join.nullSafeKeys().get(i);
         }
         boolean trackVisited = join.type().tracksMatchedRight();
-        // Trino's IN matches a NaN with a NaN, its equi-joins (and the semi joins of EXISTS) do not
-        boolean nanMatches = join.type() == JoinType.MARK;
+        // Trino's IN matches a NaN with a NaN and rows with NULL fields alike, its equi-joins (and EXISTS) do not
+        boolean indistinctMatch = join.type() == JoinType.MARK;
         var joinFilters = dynamicFilters.forJoin(join);
-        build.factories.add(() -> new HashBuildOperator(buildTypes, buildKeys, nullSafe, nanMatches, trackVisited, bridge, joinFilters));
+        build.factories.add(() -> new HashBuildOperator(buildTypes, buildKeys, nullSafe, indistinctMatch, trackVisited, bridge, joinFilters));
         pipelines.add(build);
 
         Pipeline probe = visit(join.left());

@@ -232,6 +232,24 @@ class TestJoinQueries extends LocalQueryTest {
                 .containsExactly(row(1L, null, 0L), row(3L, 3L, 2L));
     }
 
+    @Test
+    void rowInSubQueryComparesRowsWithNullFieldsAlike() throws Exception {
+        // Trino 476: a row IN is never unknown, NULL fields match NULL fields; a filter on it joins the fields
+        String rows = " (SELECT y, k FROM (VALUES (1, 1), (NULL, 1), (5, 2)) u(y, k))";
+        assertThat(runner.execute("SELECT x, k, (x, k) IN" + rows
+                + " FROM (VALUES (1, 1), (3, 1), (NULL, 2), (NULL, 1)) t(x, k) ORDER BY 1, 2", Map.of()).rows())
+                .containsExactly(row(1L, 1L, true), row(3L, 1L, false), row(null, 1L, true), row(null, 2L, false));
+        assertThat(runner.execute("SELECT x, k FROM (VALUES (1, 1), (3, 1), (5, 2), (NULL, 2), (NULL, 1)) t(x, k)"
+                + " WHERE (x, k) NOT IN" + rows + " ORDER BY 1, 2", Map.of()).rows())
+                .containsExactly(row(3L, 1L), row(null, 2L));
+        assertThat(runner.execute("SELECT x, k FROM (VALUES (1, 1), (3, 1), (5, 2), (NULL, 2), (NULL, 1)) t(x, k)"
+                + " WHERE (x, k) IN" + rows + " ORDER BY 1, 2", Map.of()).rows())
+                .containsExactly(row(1L, 1L), row(5L, 2L));
+        assertThat(runner.execute("SELECT (x, k) = ANY (SELECT y, z FROM (VALUES (1, NULL), (NULL, 2)) u(y, z))"
+                + " FROM (VALUES (NULL, 2), (1, 2), (1, NULL)) t(x, k) ORDER BY x NULLS FIRST, k NULLS FIRST", Map.of()).rows())
+                .containsExactly(List.of(true), List.of(true), List.of(false));
+    }
+
     private static List<Object> row(Object... values) {
         return java.util.Arrays.asList(values);
     }

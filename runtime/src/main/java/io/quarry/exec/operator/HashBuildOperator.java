@@ -14,7 +14,7 @@ public final class HashBuildOperator implements Operator {
     private final List<Type> types;
     private final int[] keyChannels;
     private final boolean[] nullSafe;
-    private final boolean nanMatches;
+    private final boolean indistinctMatch;
     private final boolean trackVisited;
     private final JoinBridge bridge;
     /** Where the build keys' dynamic filters go once the input is complete; null when the join has none. */
@@ -28,15 +28,15 @@ public final class HashBuildOperator implements Operator {
         this(types, keyChannels, nullSafe, false, trackVisited, bridge, null);
     }
 
-    /** @param nanMatches whether a NaN key matches a NaN, as in Trino's IN (a MARK join), not in an equi-join */
+    /** @param indistinctMatch whether keys match where not distinct (NaN, rows with NULL fields), as in Trino's IN */
     public HashBuildOperator(
-            List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean nanMatches, boolean trackVisited, JoinBridge bridge,
+            List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch, boolean trackVisited, JoinBridge bridge,
             JoinDynamicFilters dynamicFilters) {
         this.dynamicFilters = dynamicFilters;
         this.types = List.copyOf(types);
         this.keyChannels = keyChannels.clone();
         this.nullSafe = nullSafe.clone();
-        this.nanMatches = nanMatches;
+        this.indistinctMatch = indistinctMatch;
         this.trackVisited = trackVisited;
         this.bridge = bridge;
     }
@@ -69,7 +69,7 @@ public final class HashBuildOperator implements Operator {
             // before the probe side is released, so that its scan filters from its first page after the build
             dynamicFilters.buildComplete(pages);
         }
-        JoinHash hash = JoinHash.build(types, pages, keyChannels, nullSafe, nanMatches, trackVisited);
+        JoinHash hash = JoinHash.build(types, pages, keyChannels, nullSafe, indistinctMatch, trackVisited);
         pages.clear();
         stats.setRetainedBytes(hash.sizeInBytes());
         bridge.publish(hash);

@@ -38,10 +38,15 @@ public final class JoinHash {
     /** The key values when there is exactly one long key: compared directly, no hash check. */
     private final long[] longKeys;
     private final boolean[] visited;
+    /**
+     * Whether keys match where they are not distinct, as in Trino's IN: NaN matches NaN, rows and arrays match
+     * with NULL parts alike. In an equi-join neither NaN = NaN nor ROW(NULL) = ROW(NULL) is true.
+     */
+    private final boolean indistinctMatch;
     /** Per key: a double or real key, not null-safe, where NaN matches nothing (NaN = NaN is false). */
     private final boolean[] nanRejectingKeys;
 
-    private JoinHash(List<Type> types, Page rows, int[] keyChannels, boolean[] nullSafe, boolean nanMatches, boolean trackVisited) {
+    private JoinHash(List<Type> types, Page rows, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch, boolean trackVisited) {
         this.rows = rows;
         this.rowCount = rows.positionCount();
         this.keyChannels = keyChannels.clone();
@@ -51,7 +56,8 @@ public final class JoinHash {
             keys[i] = EqualityKeys.of(types.get(keyChannels[i]), rows.block(keyChannels[i]));
         }
         this.keyless = keyChannels.length == 0;
-        this.nanRejectingKeys = nanRejectingKeys(types, keyChannels, nullSafe, nanMatches);
+        this.indistinctMatch = indistinctMatch;
+        this.nanRejectingKeys = nanRejectingKeys(types, keyChannels, nullSafe, indistinctMatch);
         this.visited = trackVisited ? new boolean[rowCount] : null;
         this.longKeys = keys.length == 1 && keys[0] instanceof LongBlock longs ? longs.rawValues() : null;
         if (keyless) {
@@ -107,9 +113,9 @@ public final class JoinHash {
 
     /** Builds the table over {@code pages} (rows of {@code types}); {@code trackVisited} for RIGHT and FULL joins. */
     public static JoinHash build(
-            List<Type> types, List<Page> pages, int[] keyChannels, boolean[] nullSafe, boolean nanMatches, boolean trackVisited) {
+            List<Type> types, List<Page> pages, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch, boolean trackVisited) {
         Page all = Pages.concat(types, pages);
-        return new JoinHash(types, all, keyChannels, nullSafe, nanMatches, trackVisited);
+        return new JoinHash(types, all, keyChannels, nullSafe, indistinctMatch, trackVisited);
     }
 
     public Page rows() {
@@ -160,7 +166,7 @@ public final class JoinHash {
     private boolean matchesUnlessUnknown(Block[] probeKeys, int probeRow, int buildRow) {
         for (int i = 0; i < keys.length; i++) {
             boolean unknown = !nullSafe[i] && (probeKeys[i].isNull(probeRow) || keys[i].isNull(buildRow));
-            if (!unknown && !valueEquals(probeKeys[i], probeRow, keys[i], buildRow)) {
+            if (!unknown && !valueEquals(probeKeys[i], probeRow, keys[i], buildRow, indistinctMatch)) {
                 return false;
             }
         }
@@ -281,10 +287,10 @@ public final class JoinHash {
                 + (visited == null ? 0 : visited.length);
     }
 
-    private static boolean[] nanRejectingKeys(List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean nanMatches) {
+    private static boolean[] nanRejectingKeys(List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch) {
         boolean[] rejecting = new boolean[keyChannels.length];
         for (int i = 0; i < keyChannels.length; i++) {
-            rejecting[i] = !nanMatches && !nullSafe[i] && types.get(keyChannels[i]).storage() == Storage.DOUBLE;
+            rejecting[i] = !indistinctMatch && !nullSafe[i] && types.get(keyChannels[i]).storage() == Storage.DOUBLE;
         }
         return rejecting;
     }
@@ -307,9 +313,9 @@ public final class JoinHash {
         return false;
     }
 
-    private static boolean keysEqual(Block[] left, int leftRow, Block[] right, int rightRow) {
+    private boolean keysEqual(Block[] left, int leftRow, Block[] right, int rightRow) {
         for (int i = 0; i < left.length; i++) {
-            if (!valueEquals(left[i], leftRow, right[i], rightRow)) {
+            if (!valueEquals(left[i], leftRow, right[i], rightRow, indistinctMatch)) {
                 return false;
             }
         }
@@ -317,7 +323,7 @@ public final class JoinHash {
     }
 
     /** Equality of two values of the same storage; NULL equals NULL (callers exclude NULLs where they must). */
-    static boolean valueEquals(Block left, int leftRow, Block right, int rightRow) {
+    static boolean valueEquals(Block left, int leftRow, Block right, int rightRow, boolean indistinctMatch) {
         boolean leftNull = left.isNull(leftRow);
         boolean rightNull = right.isNull(rightRow);
         if (leftNull || rightNull) {
@@ -341,7 +347,9 @@ public final class JoinHash {
             return int128.getHigh(leftRow) == other.getHigh(rightRow) && int128.getLow(leftRow) == other.getLow(rightRow);
         }
         if (StructuralKeys.isStructural(left)) {
-            return StructuralKeys.joinEqual(left, leftRow, right, rightRow);
+            return indistinctMatch
+                ? StructuralKeys.equal(left, leftRow, right, rightRow)
+                : StructuralKeys.joinEqual(left, leftRow, right, rightRow);
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Joins on values of " + left.getClass().getSimpleName() + " are not supported");
     }
