@@ -78,6 +78,10 @@ final class JoinUsing {
             equalities.add(SqlStdOperatorTable.EQUALS.createCall(pos,
                     new SqlIdentifier(List.of(leftName, name), pos), new SqlIdentifier(List.of(rightName, name), pos)));
         }
+        if (qualifiesUsingColumn(select, columns, Set.of(leftName, rightName))) {
+            // Calcite's USING scope refuses t.c, as Trino does (COLUMN_NOT_FOUND); ON would resolve it
+            return null;
+        }
         SqlNode condition = equalities.size() == 1
                 ? equalities.get(0)
                 : SqlStdOperatorTable.AND.createCall(pos, equalities);
@@ -110,6 +114,26 @@ final class JoinUsing {
         return rewrite;
     }
 
+    private static boolean qualifiesUsingColumn(SqlSelect select, Set<String> columns, Set<String> relations) {
+        boolean[] found = {false};
+        SqlShuttle finder = new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier identifier) {
+                if (identifier.names.size() == 2 && relations.contains(identifier.names.get(0))
+                        && columns.contains(identifier.names.get(1))) {
+                    found[0] = true;
+                }
+                return identifier;
+            }
+        };
+        for (SqlNode part : new SqlNode[] {select.getSelectList(), select.getWhere(), select.getGroup(), select.getHaving(), select.getOrderList()}) {
+            if (part != null) {
+                part.accept(finder);
+            }
+        }
+        return found[0];
+    }
+
     private static boolean hasStar(SqlNodeList selectList) {
         for (SqlNode item : selectList) {
             if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
@@ -119,12 +143,15 @@ final class JoinUsing {
         return false;
     }
 
-    /** The name a relation's columns are qualified with, or null for anything but a table or an aliased one. */
+    /**
+     * The name a relation's columns are qualified with, or null for anything but a table or an aliased one (also
+     * with column aliases: {@code (VALUES …) a(x, y)}).
+     */
     private static String relationName(SqlNode node) {
         if (node instanceof SqlIdentifier identifier) {
             return identifier.names.get(identifier.names.size() - 1).toLowerCase(Locale.ROOT);
         }
-        if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.AS && call.operandCount() == 2
+        if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.AS && call.operandCount() >= 2
                 && call.operand(1) instanceof SqlIdentifier alias) {
             return alias.getSimple();
         }

@@ -250,6 +250,16 @@ class TestJoinQueries extends LocalQueryTest {
                 .containsExactly(List.of(true), List.of(true), List.of(false));
     }
 
+    @Test
+    void usingColumnOfAliasedRelationsInWhereAndOrderBy() throws Exception {
+        // Trino 476: the USING column is one column, also where the relations name their columns
+        assertThat(runner.execute("SELECT y, x FROM (VALUES (1, 2), (3, 4)) a(x, y) JOIN (VALUES (1, 3), (3, 5)) b(x, z) USING (x)"
+                + " WHERE x > 0 ORDER BY x DESC", Map.of()).rows())
+                .containsExactly(row(4L, 3L), row(2L, 1L));
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES (1, 2)) a(x, y) JOIN (VALUES (1, 3)) b(x, z) USING (x) WHERE x = 1",
+                Map.of()).rows()).containsExactly(List.of(1L));
+    }
+
     private static List<Object> row(Object... values) {
         return java.util.Arrays.asList(values);
     }
