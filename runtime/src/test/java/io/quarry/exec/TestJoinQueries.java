@@ -260,6 +260,17 @@ class TestJoinQueries extends LocalQueryTest {
                 Map.of()).rows()).containsExactly(List.of(1L));
     }
 
+    @Test
+    void notDistinctJoinMatchesArraysWithNullElements() throws Exception {
+        // Trino 476: IS NOT DISTINCT FROM matches ARRAY[1, NULL] with itself; = does not
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES ARRAY[1, NULL], ARRAY[2]) a(x)"
+                + " JOIN (VALUES ARRAY[1, NULL]) b(y) ON a.x IS NOT DISTINCT FROM b.y", Map.of()).rows())
+                .containsExactly(List.of(1L));
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES ARRAY[1, NULL], ARRAY[2]) a(x)"
+                + " JOIN (VALUES ARRAY[1, NULL]) b(y) ON a.x = b.y", Map.of()).rows())
+                .containsExactly(List.of(0L));
+    }
+
     private static List<Object> row(Object... values) {
         return java.util.Arrays.asList(values);
     }

@@ -166,7 +166,7 @@ public final class JoinHash {
     private boolean matchesUnlessUnknown(Block[] probeKeys, int probeRow, int buildRow) {
         for (int i = 0; i < keys.length; i++) {
             boolean unknown = !nullSafe[i] && (probeKeys[i].isNull(probeRow) || keys[i].isNull(buildRow));
-            if (!unknown && !valueEquals(probeKeys[i], probeRow, keys[i], buildRow, indistinctMatch)) {
+            if (!unknown && !valueEquals(probeKeys[i], probeRow, keys[i], buildRow, indistinctMatch || nullSafe[i])) {
                 return false;
             }
         }
@@ -315,14 +315,17 @@ public final class JoinHash {
 
     private boolean keysEqual(Block[] left, int leftRow, Block[] right, int rightRow) {
         for (int i = 0; i < left.length; i++) {
-            if (!valueEquals(left[i], leftRow, right[i], rightRow, indistinctMatch)) {
+            if (!valueEquals(left[i], leftRow, right[i], rightRow, indistinctMatch || nullSafe[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Equality of two values of the same storage; NULL equals NULL (callers exclude NULLs where they must). */
+    /**
+     * Equality of two values of the same storage; NULL equals NULL (callers exclude NULLs where they must), NULL
+     * parts of rows and arrays only with {@code indistinctMatch} (IN, IS NOT DISTINCT FROM).
+     */
     static boolean valueEquals(Block left, int leftRow, Block right, int rightRow, boolean indistinctMatch) {
         boolean leftNull = left.isNull(leftRow);
         boolean rightNull = right.isNull(rightRow);
