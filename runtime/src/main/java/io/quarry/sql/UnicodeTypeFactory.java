@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Calcite's type factory with UTF-8 as the character set of strings: Calcite's default, ISO-8859-1, cannot
@@ -48,6 +49,10 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
         }
         if (types.stream().anyMatch(type -> type instanceof SketchSqlType)) {
             // a sketch, digest or color beside another type: no common type (Calcite has no rules for OTHER)
+            return null;
+        }
+        if (types.stream().anyMatch(SqlTypeUtil::isDatetime) && types.stream().anyMatch(SqlTypeUtil::isNumeric)) {
+            // Calcite casts the number to the date; Trino has no common type of them (UNION, CASE, VALUES)
             return null;
         }
         RelDataType common = super.leastRestrictive(types);
