@@ -258,6 +258,10 @@ class TestJoinQueries extends LocalQueryTest {
                 .containsExactly(row(4L, 3L), row(2L, 1L));
         assertThat(runner.execute("SELECT count(*) FROM (VALUES (1, 2)) a(x, y) JOIN (VALUES (1, 3)) b(x, z) USING (x) WHERE x = 1",
                 Map.of()).rows()).containsExactly(List.of(1L));
+        // the column has the common type of the two sides
+        assertThat(runner.execute("SELECT typeof(x), x, count(*) FROM (VALUES 1, 2) a(x) JOIN (VALUES 2.0, 3) b(x) USING (x)"
+                + " WHERE x > 0 GROUP BY x ORDER BY x", Map.of()).rows())
+                .containsExactly(row("decimal(11,1)", new java.math.BigDecimal("2.0"), 1L));
     }
 
     @Test
