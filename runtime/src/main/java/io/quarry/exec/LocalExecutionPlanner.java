@@ -29,6 +29,7 @@ import io.quarry.plan.GroupId;
 import io.quarry.plan.Union;
 import io.quarry.plan.Window;
 import io.quarry.plan.Join;
+import io.quarry.plan.JoinType;
 import io.quarry.plan.Limit;
 import io.quarry.plan.Output;
 import io.quarry.plan.PlanNode;
@@ -276,8 +277,10 @@ final class LocalExecutionPlanner {
             nullSafe[i] = join.nullSafeKeys().get(i);
         }
         boolean trackVisited = join.type().tracksMatchedRight();
+        // Trino's IN matches a NaN with a NaN and rows with NULL fields alike, its equi-joins (and EXISTS) do not
+        boolean indistinctMatch = join.type() == JoinType.MARK;
         var joinFilters = dynamicFilters.forJoin(join);
-        build.factories.add(() -> new HashBuildOperator(buildTypes, buildKeys, nullSafe, trackVisited, bridge, joinFilters));
+        build.factories.add(() -> new HashBuildOperator(buildTypes, buildKeys, nullSafe, indistinctMatch, trackVisited, bridge, joinFilters));
         pipelines.add(build);
 
         Pipeline probe = visit(join.left());

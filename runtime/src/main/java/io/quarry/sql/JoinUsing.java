@@ -22,10 +22,10 @@ import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Rewrites {@code a JOIN b USING (c)} between two named relations into {@code ON a.c = b.c}, with the
- * select's unqualified references to {@code c} qualified by the side whose value the USING column has (left
- * for inner and left joins, right for right joins). Calcite's validator otherwise treats the column in
- * GROUP BY and in the select list as different expressions. Full joins and {@code SELECT *} are left as
- * they are.
+ * select's unqualified references to {@code c} made the value of the side whose value the USING column has
+ * (left for inner and left joins, right for right joins), as {@link Rewrite} says. Calcite's validator otherwise
+ * treats the column in GROUP BY and in the select list as different expressions. Full joins and
+ * {@code SELECT *} are left as they are.
  */
 final class JoinUsing {
     private JoinUsing() {}
@@ -78,12 +78,19 @@ final class JoinUsing {
             equalities.add(SqlStdOperatorTable.EQUALS.createCall(pos,
                     new SqlIdentifier(List.of(leftName, name), pos), new SqlIdentifier(List.of(rightName, name), pos)));
         }
+        if (qualifiesUsingColumn(select, columns, Set.of(leftName, rightName))) {
+            // Calcite's USING scope refuses t.c, as Trino does (COLUMN_NOT_FOUND); ON would resolve it
+            return null;
+        }
         SqlNode condition = equalities.size() == 1
                 ? equalities.get(0)
                 : SqlStdOperatorTable.AND.createCall(pos, equalities);
         select.setFrom(new SqlJoin(pos, join.getLeft(), join.isNaturalNode(), join.getJoinTypeNode(), join.getRight(),
                 JoinConditionType.ON.symbol(pos), condition));
-        Rewrite rewrite = new Rewrite(columns, type == JoinType.RIGHT ? rightName : leftName);
+        String valueSide = type == JoinType.RIGHT ? rightName : leftName;
+        String otherSide = type == JoinType.RIGHT ? leftName : rightName;
+        Rewrite rewrite = new Rewrite(columns, valueSide, otherSide);
+        Rewrite filter = new Rewrite(columns, valueSide, null);
         SqlNodeList selectList = select.getSelectList();
         for (int i = 0; i < selectList.size(); i++) {
             SqlNode item = selectList.get(i);
@@ -96,7 +103,7 @@ final class JoinUsing {
             }
         }
         if (select.getWhere() != null) {
-            select.setWhere(select.getWhere().accept(rewrite));
+            select.setWhere(select.getWhere().accept(filter));
         }
         if (select.getGroup() != null) {
             select.setGroupBy((SqlNodeList) select.getGroup().accept(rewrite));
@@ -110,6 +117,26 @@ final class JoinUsing {
         return rewrite;
     }
 
+    private static boolean qualifiesUsingColumn(SqlSelect select, Set<String> columns, Set<String> relations) {
+        boolean[] found = {false};
+        SqlShuttle finder = new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier identifier) {
+                if (identifier.names.size() == 2 && relations.contains(identifier.names.get(0))
+                        && columns.contains(identifier.names.get(1))) {
+                    found[0] = true;
+                }
+                return identifier;
+            }
+        };
+        for (SqlNode part : new SqlNode[] {select.getSelectList(), select.getWhere(), select.getGroup(), select.getHaving(), select.getOrderList()}) {
+            if (part != null) {
+                part.accept(finder);
+            }
+        }
+        return found[0];
+    }
+
     private static boolean hasStar(SqlNodeList selectList) {
         for (SqlNode item : selectList) {
             if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
@@ -119,32 +146,46 @@ final class JoinUsing {
         return false;
     }
 
-    /** The name a relation's columns are qualified with, or null for anything but a table or an aliased one. */
+    /**
+     * The name a relation's columns are qualified with, or null for anything but a table or an aliased one (also
+     * with column aliases: {@code (VALUES …) a(x, y)}).
+     */
     private static String relationName(SqlNode node) {
         if (node instanceof SqlIdentifier identifier) {
             return identifier.names.get(identifier.names.size() - 1).toLowerCase(Locale.ROOT);
         }
-        if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.AS && call.operandCount() == 2
+        if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.AS && call.operandCount() >= 2
                 && call.operand(1) instanceof SqlIdentifier alias) {
             return alias.getSimple();
         }
         return null;
     }
 
-    /** Qualifies the USING columns; does not enter nested queries, whose names are their own. */
+    /**
+     * Qualifies the USING columns; does not enter nested queries, whose names are their own. With the other side,
+     * a column is {@code COALESCE(value side, other side)}: the value of the side the USING column has (the other
+     * is NULL or equal), of the two sides' common type, as Trino types the USING column. Without it (in WHERE,
+     * where the type does not matter), the value side's column, which filters can push down.
+     */
     private static final class Rewrite extends SqlShuttle {
         private final Set<String> columns;
-        private final String qualifier;
+        private final String valueSide;
+        private final String otherSide;
 
-        Rewrite(Set<String> columns, String qualifier) {
+        Rewrite(Set<String> columns, String valueSide, String otherSide) {
             this.columns = columns;
-            this.qualifier = qualifier;
+            this.valueSide = valueSide;
+            this.otherSide = otherSide;
         }
 
         @Override
         public SqlNode visit(SqlIdentifier identifier) {
             if (identifier.isSimple() && columns.contains(identifier.getSimple())) {
-                return new SqlIdentifier(List.of(qualifier, identifier.getSimple()), identifier.getParserPosition());
+                SqlParserPos pos = identifier.getParserPosition();
+                SqlIdentifier value = new SqlIdentifier(List.of(valueSide, identifier.getSimple()), pos);
+                return otherSide == null
+                    ? value
+                    : SqlStdOperatorTable.COALESCE.createCall(pos, value, new SqlIdentifier(List.of(otherSide, identifier.getSimple()), pos));
             }
             return identifier;
         }

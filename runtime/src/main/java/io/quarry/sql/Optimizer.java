@@ -163,8 +163,8 @@ final class Optimizer {
     private Optimizer() {}
 
     static RelNode optimize(RelNode rel, SqlValidator validator, RelBuilder relBuilder, Context context, RexExecutor executor) {
-        RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(ApproxLiteralValues.normalize(rel)), context, executor);
-        current = requireUsedColumns(decorrelate(CorrelatedLambdaCalls.rewrite(current), relBuilder));
+        RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(RowInSubQueries.rewrite(ApproxLiteralValues.normalize(rel))), context, executor);
+        current = requireUsedColumns(decorrelate(CorrelatedLambdaCalls.rewrite(oneRowLateralsAsLeft(current)), relBuilder));
         current = CorrelatedUnnestAggregates.rewrite(current);
         current = new RelFieldTrimmer(validator, relBuilder).trim(current);
         current = pullCommonFactors(current);
@@ -305,6 +305,31 @@ final class Optimizer {
             result = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         }
         return result;
+    }
+
+    /**
+     * Makes LEFT an inner correlation whose right side has a row for every outer row ({@code LATERAL (SELECT
+     * max(x) FROM t WHERE t.k = o.k)}, a global aggregate): the same rows, but Calcite's decorrelator joins the
+     * aggregate grouped by the outer values back as the correlation's type says, and an inner join loses the
+     * outer rows that the aggregate saw no input for (unless a count made it add them).
+     */
+    private static RelNode oneRowLateralsAsLeft(RelNode rel) {
+        return rel.accept(new RelHomogeneousShuttle() {
+            @Override
+            public RelNode visit(RelNode other) {
+                RelNode visited = super.visit(other);
+                if (visited instanceof LogicalCorrelate correlate && correlate.getJoinType() == JoinRelType.INNER) {
+                    Double minRows = correlate.getCluster().getMetadataQuery().getMinRowCount(correlate.getRight());
+                    if (minRows != null && minRows >= 1) {
+                        RelNode left = correlate.copy(correlate.getTraitSet(), correlate.getLeft(), correlate.getRight(),
+                            correlate.getCorrelationId(), correlate.getRequiredColumns(), JoinRelType.LEFT);
+                        // the right side's columns turn nullable: cast back to the types the consumers read
+                        return RelOptUtil.createCastRel(left, correlate.getRowType(), false);
+                    }
+                }
+                return visited;
+            }
+        });
     }
 
     /**

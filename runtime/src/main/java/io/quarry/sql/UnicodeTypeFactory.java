@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Calcite's type factory with UTF-8 as the character set of strings: Calcite's default, ISO-8859-1, cannot
@@ -50,6 +51,10 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             // a sketch, digest or color beside another type: no common type (Calcite has no rules for OTHER)
             return null;
         }
+        if (types.stream().anyMatch(SqlTypeUtil::isDatetime) && types.stream().anyMatch(SqlTypeUtil::isNumeric)) {
+            // Calcite casts the number to the date; Trino has no common type of them (UNION, CASE, VALUES)
+            return null;
+        }
         RelDataType common = super.leastRestrictive(types);
         if (common == null) {
             return dateBesideTimestamp(types);
@@ -64,7 +69,10 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             }
             return createTypeWithNullability(createSqlType(SqlTypeName.TIME_TZ, precision), common.isNullable());
         }
-        if (common == null || common.getSqlTypeName() != SqlTypeName.DOUBLE) {
+        if (common.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            return commonDecimal(types, common);
+        }
+        if (common.getSqlTypeName() != SqlTypeName.DOUBLE) {
             return common;
         }
         boolean anyReal = false;
@@ -77,6 +85,34 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             }
         }
         return anyReal ? createTypeWithNullability(createSqlType(SqlTypeName.REAL), common.isNullable()) : common;
+    }
+
+    /**
+     * Decimals beside decimals and integers, as Trino's common super type: the most integer digits and the largest
+     * scale, the precision capped at 38 with the scale kept ({@code decimal(38,0)} beside {@code 0.5} is
+     * {@code decimal(38,1)}); Calcite keeps the integer digits and drops scale instead.
+     */
+    private RelDataType commonDecimal(List<RelDataType> types, RelDataType common) {
+        int integerDigits = 0;
+        int scale = 0;
+        for (RelDataType type : types) {
+            int digits = switch (type.getSqlTypeName()) {
+                case DECIMAL -> type.getPrecision() - type.getScale();
+                case TINYINT -> 3;
+                case SMALLINT -> 5;
+                case INTEGER -> 10;
+                case BIGINT -> 19;
+                case NULL -> 0;
+                default -> -1;
+            };
+            if (digits < 0) {
+                return common;
+            }
+            integerDigits = Math.max(integerDigits, digits);
+            scale = Math.max(scale, type.getSqlTypeName() == SqlTypeName.DECIMAL ? type.getScale() : 0);
+        }
+        int precision = Math.min(getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL), integerDigits + scale);
+        return createTypeWithNullability(createSqlType(SqlTypeName.DECIMAL, precision, scale), common.isNullable());
     }
 
     /**

@@ -186,6 +186,95 @@ class TestJoinQueries extends LocalQueryTest {
                 Map.of()).rows()).containsExactlyInAnyOrder(List.of(true), row((Object) null), row((Object) null));
     }
 
+    @Test
+    void correlatedInIsUnknownOnlyForANullOfItsOwnCorrelation() throws Exception {
+        // Trino 476: the NULL of (NULL, 20) is in the sub-query of x = 1 alone (z > x * 10)
+        String in = "SELECT x, x IN (SELECT y FROM (VALUES (1, 10), (NULL, 20), (3, 30)) u(y, z) WHERE z > x * 10)"
+                + " FROM (VALUES 1, 2, 3) t(x) ORDER BY 1";
+        assertThat(runner.execute(in, Map.of()).rows())
+                .containsExactly(row(1L, null), row(2L, false), row(3L, false));
+        String notIn = "SELECT x FROM (VALUES 1, 2, 3) t(x)"
+                + " WHERE x NOT IN (SELECT y FROM (VALUES (1, 10), (NULL, 20), (3, 30)) u(y, z) WHERE z > x * 10) ORDER BY 1";
+        assertThat(runner.execute(notIn, Map.of()).rows()).containsExactly(List.of(2L), List.of(3L));
+        String nullProbe = "SELECT x, x IN (SELECT y FROM (VALUES (1, 1), (2, 2)) u(y, z) WHERE z = w)"
+                + " FROM (VALUES (NULL, 1), (NULL, 5)) t(x, w) ORDER BY 2";
+        assertThat(runner.execute(nullProbe, Map.of()).rows()).containsExactly(row(null, false), row(null, null));
+    }
+
+    @Test
+    void nanMatchesNothingInEquiJoinsButItselfInIn() throws Exception {
+        // Trino 476: NaN = NaN is false in a join condition (inner, outer, EXISTS), while IN finds a NaN
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES nan(), 1e0) t(x) JOIN (VALUES nan(), 1e0) u(y) ON x = y",
+                Map.of()).rows()).containsExactly(List.of(1L));
+        assertThat(runner.execute("SELECT x, y FROM (VALUES nan()) t(x) LEFT JOIN (VALUES nan()) u(y) ON x = y",
+                Map.of()).rows()).containsExactly(row(Double.NaN, null));
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES (REAL 'NaN', 1)) t(x, k) JOIN (VALUES (REAL 'NaN', 1)) u(y, j)"
+                + " ON x = y AND k = j", Map.of()).rows()).containsExactly(List.of(0L));
+        assertThat(runner.execute("SELECT x FROM (VALUES nan(), 1e0) t(x)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM (VALUES nan()) u(y) WHERE y = x) ORDER BY x", Map.of()).rows())
+                .containsExactly(List.of(1.0), List.of(Double.NaN));
+        assertThat(runner.execute("SELECT x FROM (VALUES nan(), 1e0) t(x) WHERE x IN (SELECT y FROM (VALUES nan(), 2e0) u(y))",
+                Map.of()).rows()).isEmpty();
+        assertThat(runner.execute("SELECT x, x IN (SELECT y FROM (VALUES nan(), 2e0) u(y)) FROM (VALUES nan(), 1e0) t(x) ORDER BY x",
+                Map.of()).rows()).containsExactly(row(1.0, false), row(Double.NaN, true));
+        assertThat(runner.execute("SELECT x FROM (VALUES nan(), 1e0) t(x) WHERE x NOT IN (SELECT nan())",
+                Map.of()).rows()).containsExactly(List.of(1.0));
+    }
+
+    @Test
+    void lateralGlobalAggregateKeepsOuterRowsWithoutInput() throws Exception {
+        // Trino 476: a global aggregate has a row for every outer row, NULL where nothing matched
+        assertThat(runner.execute("SELECT x, m FROM (VALUES 1, 2, 3) t(x),"
+                + " LATERAL (SELECT max(z) m FROM (VALUES 1, 2) v(z) WHERE z < t.x) ORDER BY 1", Map.of()).rows())
+                .containsExactly(row(1L, null), row(2L, 1L), row(3L, 2L));
+        assertThat(runner.execute("SELECT x, m, c FROM (VALUES 1, 3) t(x)"
+                + " CROSS JOIN LATERAL (SELECT sum(z) m, count(*) c FROM (VALUES 1, 2) v(z) WHERE z < t.x) ORDER BY 1", Map.of()).rows())
+                .containsExactly(row(1L, null, 0L), row(3L, 3L, 2L));
+    }
+
+    @Test
+    void rowInSubQueryComparesRowsWithNullFieldsAlike() throws Exception {
+        // Trino 476: a row IN is never unknown, NULL fields match NULL fields; a filter on it joins the fields
+        String rows = " (SELECT y, k FROM (VALUES (1, 1), (NULL, 1), (5, 2)) u(y, k))";
+        assertThat(runner.execute("SELECT x, k, (x, k) IN" + rows
+                + " FROM (VALUES (1, 1), (3, 1), (NULL, 2), (NULL, 1)) t(x, k) ORDER BY 1, 2", Map.of()).rows())
+                .containsExactly(row(1L, 1L, true), row(3L, 1L, false), row(null, 1L, true), row(null, 2L, false));
+        assertThat(runner.execute("SELECT x, k FROM (VALUES (1, 1), (3, 1), (5, 2), (NULL, 2), (NULL, 1)) t(x, k)"
+                + " WHERE (x, k) NOT IN" + rows + " ORDER BY 1, 2", Map.of()).rows())
+                .containsExactly(row(3L, 1L), row(null, 2L));
+        assertThat(runner.execute("SELECT x, k FROM (VALUES (1, 1), (3, 1), (5, 2), (NULL, 2), (NULL, 1)) t(x, k)"
+                + " WHERE (x, k) IN" + rows + " ORDER BY 1, 2", Map.of()).rows())
+                .containsExactly(row(1L, 1L), row(5L, 2L));
+        assertThat(runner.execute("SELECT (x, k) = ANY (SELECT y, z FROM (VALUES (1, NULL), (NULL, 2)) u(y, z))"
+                + " FROM (VALUES (NULL, 2), (1, 2), (1, NULL)) t(x, k) ORDER BY x NULLS FIRST, k NULLS FIRST", Map.of()).rows())
+                .containsExactly(List.of(true), List.of(true), List.of(false));
+    }
+
+    @Test
+    void usingColumnOfAliasedRelationsInWhereAndOrderBy() throws Exception {
+        // Trino 476: the USING column is one column, also where the relations name their columns
+        assertThat(runner.execute("SELECT y, x FROM (VALUES (1, 2), (3, 4)) a(x, y) JOIN (VALUES (1, 3), (3, 5)) b(x, z) USING (x)"
+                + " WHERE x > 0 ORDER BY x DESC", Map.of()).rows())
+                .containsExactly(row(4L, 3L), row(2L, 1L));
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES (1, 2)) a(x, y) JOIN (VALUES (1, 3)) b(x, z) USING (x) WHERE x = 1",
+                Map.of()).rows()).containsExactly(List.of(1L));
+        // the column has the common type of the two sides
+        assertThat(runner.execute("SELECT typeof(x), x, count(*) FROM (VALUES 1, 2) a(x) JOIN (VALUES 2.0, 3) b(x) USING (x)"
+                + " WHERE x > 0 GROUP BY x ORDER BY x", Map.of()).rows())
+                .containsExactly(row("decimal(11,1)", new java.math.BigDecimal("2.0"), 1L));
+    }
+
+    @Test
+    void notDistinctJoinMatchesArraysWithNullElements() throws Exception {
+        // Trino 476: IS NOT DISTINCT FROM matches ARRAY[1, NULL] with itself; = does not
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES ARRAY[1, NULL], ARRAY[2]) a(x)"
+                + " JOIN (VALUES ARRAY[1, NULL]) b(y) ON a.x IS NOT DISTINCT FROM b.y", Map.of()).rows())
+                .containsExactly(List.of(1L));
+        assertThat(runner.execute("SELECT count(*) FROM (VALUES ARRAY[1, NULL], ARRAY[2]) a(x)"
+                + " JOIN (VALUES ARRAY[1, NULL]) b(y) ON a.x = b.y", Map.of()).rows())
+                .containsExactly(List.of(0L));
+    }
+
     private static List<Object> row(Object... values) {
         return java.util.Arrays.asList(values);
     }

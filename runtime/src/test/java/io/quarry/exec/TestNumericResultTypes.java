@@ -44,6 +44,17 @@ class TestNumericResultTypes extends LocalQueryTest {
     }
 
     @Test
+    void commonTypeOfDecimalsKeepsTheScaleWhenThePrecisionIsCapped() throws Exception {
+        // Trino 476: decimal(38,0) beside 0.5 is decimal(38,1), not Calcite's decimal(38,0)
+        assertResult("SELECT x FROM (SELECT CAST(1 AS decimal(38,0)) x UNION ALL SELECT 0.5) t ORDER BY 1",
+                List.of("decimal(38,1)"),
+                List.of(new BigDecimal("0.5")), List.of(new BigDecimal("1.0")));
+        assertResult("SELECT coalesce(CAST(NULL AS decimal(38,2)), 0.125), CASE WHEN false THEN CAST(1 AS decimal(38,0)) ELSE 2.5 END",
+                List.of("decimal(38,3)", "decimal(38,1)"),
+                List.of(new BigDecimal("0.125"), new BigDecimal("2.5")));
+    }
+
+    @Test
     void groupingUnderAPlainGroupByIsZero() throws Exception {
         assertResult("SELECT regionkey, grouping(regionkey), count(*) FROM nation GROUP BY regionkey ORDER BY regionkey LIMIT 2",
                 List.of("bigint", "integer", "bigint"),

@@ -59,6 +59,14 @@ class TestQueryEdges extends LocalQueryTest {
     }
 
     @Test
+    void dateBesideNumberHasNoCommonType() {
+        // Trino 476: TYPE_MISMATCH, "column 1 in UNION query has incompatible types: date, integer"
+        assertFails("SELECT DATE '2020-01-01' UNION SELECT 1", ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT 1 UNION ALL SELECT DATE '2020-01-01'", ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT CASE WHEN true THEN DATE '2020-01-01' ELSE 1 END", ErrorCode.TYPE_MISMATCH);
+    }
+
+    @Test
     void overOnWhatIsNoWindowFunction() {
         assertFails("SELECT count(*) FILTER (WHERE x > 1) OVER () FROM (VALUES 1, 2, 3) t(x)",
             ErrorCode.NOT_SUPPORTED, "FILTER is not yet supported for window functions");

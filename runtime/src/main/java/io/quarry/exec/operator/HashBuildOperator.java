@@ -14,6 +14,7 @@ public final class HashBuildOperator implements Operator {
     private final List<Type> types;
     private final int[] keyChannels;
     private final boolean[] nullSafe;
+    private final boolean indistinctMatch;
     private final boolean trackVisited;
     private final JoinBridge bridge;
     /** Where the build keys' dynamic filters go once the input is complete; null when the join has none. */
@@ -24,16 +25,18 @@ public final class HashBuildOperator implements Operator {
     private boolean finished;
 
     public HashBuildOperator(List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean trackVisited, JoinBridge bridge) {
-        this(types, keyChannels, nullSafe, trackVisited, bridge, null);
+        this(types, keyChannels, nullSafe, false, trackVisited, bridge, null);
     }
 
+    /** @param indistinctMatch whether keys match where not distinct (NaN, rows with NULL fields), as in Trino's IN */
     public HashBuildOperator(
-            List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean trackVisited, JoinBridge bridge,
+            List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch, boolean trackVisited, JoinBridge bridge,
             JoinDynamicFilters dynamicFilters) {
         this.dynamicFilters = dynamicFilters;
         this.types = List.copyOf(types);
         this.keyChannels = keyChannels.clone();
         this.nullSafe = nullSafe.clone();
+        this.indistinctMatch = indistinctMatch;
         this.trackVisited = trackVisited;
         this.bridge = bridge;
     }
@@ -66,7 +69,7 @@ public final class HashBuildOperator implements Operator {
             // before the probe side is released, so that its scan filters from its first page after the build
             dynamicFilters.buildComplete(pages);
         }
-        JoinHash hash = JoinHash.build(types, pages, keyChannels, nullSafe, trackVisited);
+        JoinHash hash = JoinHash.build(types, pages, keyChannels, nullSafe, indistinctMatch, trackVisited);
         pages.clear();
         stats.setRetainedBytes(hash.sizeInBytes());
         bridge.publish(hash);

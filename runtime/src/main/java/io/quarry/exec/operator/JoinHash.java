@@ -10,6 +10,7 @@ import io.quarry.page.Page;
 import io.quarry.page.Pages;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.Storage;
 import io.quarry.type.Type;
 import java.util.Arrays;
 import java.util.List;
@@ -32,12 +33,20 @@ public final class JoinHash {
     private final int mask;
     private final int[] next;
     private final long[] rowHashes;
-    private final boolean hasNullKey;
+    /** The rows with a NULL in a key that is not null-safe: in no chain, but they make an IN unknown. */
+    private final int[] nullKeyRows;
     /** The key values when there is exactly one long key: compared directly, no hash check. */
     private final long[] longKeys;
     private final boolean[] visited;
+    /**
+     * Whether keys match where they are not distinct, as in Trino's IN: NaN matches NaN, rows and arrays match
+     * with NULL parts alike. In an equi-join neither NaN = NaN nor ROW(NULL) = ROW(NULL) is true.
+     */
+    private final boolean indistinctMatch;
+    /** Per key: a double or real key, not null-safe, where NaN matches nothing (NaN = NaN is false). */
+    private final boolean[] nanRejectingKeys;
 
-    private JoinHash(List<Type> types, Page rows, int[] keyChannels, boolean[] nullSafe, boolean trackVisited) {
+    private JoinHash(List<Type> types, Page rows, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch, boolean trackVisited) {
         this.rows = rows;
         this.rowCount = rows.positionCount();
         this.keyChannels = keyChannels.clone();
@@ -47,6 +56,8 @@ public final class JoinHash {
             keys[i] = EqualityKeys.of(types.get(keyChannels[i]), rows.block(keyChannels[i]));
         }
         this.keyless = keyChannels.length == 0;
+        this.indistinctMatch = indistinctMatch;
+        this.nanRejectingKeys = nanRejectingKeys(types, keyChannels, nullSafe, indistinctMatch);
         this.visited = trackVisited ? new boolean[rowCount] : null;
         this.longKeys = keys.length == 1 && keys[0] instanceof LongBlock longs ? longs.rawValues() : null;
         if (keyless) {
@@ -57,7 +68,7 @@ public final class JoinHash {
             for (int row = 0; row < rowCount; row++) {
                 next[row] = row + 1 < rowCount ? row + 1 : -1;
             }
-            hasNullKey = false;
+            nullKeyRows = new int[0];
             return;
         }
         int capacity = Integer.highestOneBit(Math.max(16, rowCount * 2 - 1)) << 1;
@@ -66,10 +77,17 @@ public final class JoinHash {
         mask = capacity - 1;
         next = new int[rowCount];
         rowHashes = Hashing.hashRows(keys, rowCount);
-        boolean nullKey = false;
+        int[] nullRows = new int[0];
+        int nullRowCount = 0;
         for (int row = 0; row < rowCount; row++) {
             if (hasExcludedNull(keys, row)) {
-                nullKey = true;
+                if (nullRowCount == nullRows.length) {
+                    nullRows = Arrays.copyOf(nullRows, Math.max(4, nullRowCount * 2));
+                }
+                nullRows[nullRowCount++] = row;
+                continue;
+            }
+            if (hasRejectedNan(keys, row)) {
                 continue;
             }
             long hash = rowHashes[row];
@@ -90,13 +108,14 @@ public final class JoinHash {
                 slot = (slot + 1) & mask;
             }
         }
-        hasNullKey = nullKey;
+        nullKeyRows = Arrays.copyOf(nullRows, nullRowCount);
     }
 
     /** Builds the table over {@code pages} (rows of {@code types}); {@code trackVisited} for RIGHT and FULL joins. */
-    public static JoinHash build(List<Type> types, List<Page> pages, int[] keyChannels, boolean[] nullSafe, boolean trackVisited) {
+    public static JoinHash build(
+            List<Type> types, List<Page> pages, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch, boolean trackVisited) {
         Page all = Pages.concat(types, pages);
-        return new JoinHash(types, all, keyChannels, nullSafe, trackVisited);
+        return new JoinHash(types, all, keyChannels, nullSafe, indistinctMatch, trackVisited);
     }
 
     public Page rows() {
@@ -109,7 +128,49 @@ public final class JoinHash {
 
     /** Whether some build row has a NULL in a key that is not null-safe (it matches nothing, but makes IN unknown). */
     public boolean hasNullKey() {
-        return hasNullKey;
+        return nullKeyRows.length > 0;
+    }
+
+    /** Whether the join has one key, and it is not null-safe: then any row matches a NULL probe key unknown. */
+    public boolean hasSingleNullRejectingKey() {
+        return keys.length == 1 && !nullSafe[0];
+    }
+
+    /**
+     * The build rows that probe row {@code row} would match but for a NULL compared in a key that is not
+     * null-safe: their null-safe keys not distinct from the probe's, each other key equal to the probe's or NULL
+     * on either side, one NULL at least. The comparison with such a row is unknown, which makes {@code x IN (…)}
+     * unknown where nothing matches. A probe row without NULL keys needs only the rows with one; a correlated IN
+     * (its correlation in null-safe keys) only the rows of its own correlation.
+     */
+    public int[] unknownMatches(Block[] probeKeys, int row) {
+        if (keyless) {
+            return new int[0];
+        }
+        boolean probeNull = hasExcludedNull(probeKeys, row);
+        int candidates = probeNull ? rowCount : nullKeyRows.length;
+        int[] matches = new int[Math.min(candidates, 16)];
+        int count = 0;
+        for (int i = 0; i < candidates; i++) {
+            int build = probeNull ? i : nullKeyRows[i];
+            if (matchesUnlessUnknown(probeKeys, row, build)) {
+                if (count == matches.length) {
+                    matches = Arrays.copyOf(matches, count * 2);
+                }
+                matches[count++] = build;
+            }
+        }
+        return Arrays.copyOf(matches, count);
+    }
+
+    private boolean matchesUnlessUnknown(Block[] probeKeys, int probeRow, int buildRow) {
+        for (int i = 0; i < keys.length; i++) {
+            boolean unknown = !nullSafe[i] && (probeKeys[i].isNull(probeRow) || keys[i].isNull(buildRow));
+            if (!unknown && !valueEquals(probeKeys[i], probeRow, keys[i], buildRow, indistinctMatch || nullSafe[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -185,6 +246,10 @@ public final class JoinHash {
             if (nullKeys != null) {
                 nullKeys[row] = false;
             }
+            if (hasRejectedNan(probeKeys, row)) {
+                heads[row] = -1;
+                continue;
+            }
             long hash = hashes[row];
             int slot = (int) Hashing.mix(hash) & mask;
             int found = -1;
@@ -222,6 +287,23 @@ public final class JoinHash {
                 + (visited == null ? 0 : visited.length);
     }
 
+    private static boolean[] nanRejectingKeys(List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch) {
+        boolean[] rejecting = new boolean[keyChannels.length];
+        for (int i = 0; i < keyChannels.length; i++) {
+            rejecting[i] = !indistinctMatch && !nullSafe[i] && types.get(keyChannels[i]).storage() == Storage.DOUBLE;
+        }
+        return rejecting;
+    }
+
+    private boolean hasRejectedNan(Block[] blocks, int row) {
+        for (int i = 0; i < blocks.length; i++) {
+            if (nanRejectingKeys[i] && blocks[i] instanceof DoubleBlock doubles && Double.isNaN(doubles.getDouble(row))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean hasExcludedNull(Block[] blocks, int row) {
         for (int i = 0; i < blocks.length; i++) {
             if (!nullSafe[i] && blocks[i].isNull(row)) {
@@ -231,17 +313,20 @@ public final class JoinHash {
         return false;
     }
 
-    private static boolean keysEqual(Block[] left, int leftRow, Block[] right, int rightRow) {
+    private boolean keysEqual(Block[] left, int leftRow, Block[] right, int rightRow) {
         for (int i = 0; i < left.length; i++) {
-            if (!valueEquals(left[i], leftRow, right[i], rightRow)) {
+            if (!valueEquals(left[i], leftRow, right[i], rightRow, indistinctMatch || nullSafe[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Equality of two values of the same storage; NULL equals NULL (callers exclude NULLs where they must). */
-    static boolean valueEquals(Block left, int leftRow, Block right, int rightRow) {
+    /**
+     * Equality of two values of the same storage; NULL equals NULL (callers exclude NULLs where they must), NULL
+     * parts of rows and arrays only with {@code indistinctMatch} (IN, IS NOT DISTINCT FROM).
+     */
+    static boolean valueEquals(Block left, int leftRow, Block right, int rightRow, boolean indistinctMatch) {
         boolean leftNull = left.isNull(leftRow);
         boolean rightNull = right.isNull(rightRow);
         if (leftNull || rightNull) {
@@ -265,7 +350,9 @@ public final class JoinHash {
             return int128.getHigh(leftRow) == other.getHigh(rightRow) && int128.getLow(leftRow) == other.getLow(rightRow);
         }
         if (StructuralKeys.isStructural(left)) {
-            return StructuralKeys.joinEqual(left, leftRow, right, rightRow);
+            return indistinctMatch
+                ? StructuralKeys.equal(left, leftRow, right, rightRow)
+                : StructuralKeys.joinEqual(left, leftRow, right, rightRow);
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Joins on values of " + left.getClass().getSimpleName() + " are not supported");
     }

@@ -229,7 +229,7 @@ public final class LookupJoinOperator implements Operator {
         int passedCount = candidates;
         boolean[] unknown = null;
         if (filter != null && candidates > 0) {
-            Page candidatePage = candidatePage(candidates);
+            Page candidatePage = candidatePage(candidateProbe, candidateBuild, candidates);
             BooleanBlock result = (BooleanBlock) filter.evaluate(candidatePage);
             passed = new int[candidates];
             passedBuild = new int[candidates];
@@ -262,14 +262,14 @@ public final class LookupJoinOperator implements Operator {
     }
 
     /** The candidates as one page: probe channels, then build channels. */
-    private Page candidatePage(int count) {
+    private Page candidatePage(int[] probeRows, int[] buildRows, int count) {
         Block[] blocks = new Block[probeTypes.size() + buildTypes.size()];
         for (int channel = 0; channel < probeTypes.size(); channel++) {
-            blocks[channel] = probe.block(channel).copyPositions(candidateProbe, count);
+            blocks[channel] = probe.block(channel).copyPositions(probeRows, count);
         }
         Page build = hash.rows();
         for (int channel = 0; channel < buildTypes.size(); channel++) {
-            blocks[probeTypes.size() + channel] = build.block(channel).copyPositions(candidateBuild, count);
+            blocks[probeTypes.size() + channel] = build.block(channel).copyPositions(buildRows, count);
         }
         // the compiled filter reads flat blocks
         return EncodedPages.flatten(new Page(count, blocks));
@@ -384,8 +384,8 @@ public final class LookupJoinOperator implements Operator {
     }
 
     /**
-     * The probe rows with their mark: TRUE with a match; else NULL when the build side is not empty and the
-     * probe key is NULL, the build side has a NULL key, or the filter was unknown for a candidate; else FALSE.
+     * The probe rows with their mark: TRUE with a match; else NULL when the filter was unknown for a candidate
+     * or some build row would match but for a NULL key on either side; else FALSE.
      */
     private Page marks(int[] probeRows, int count, int start, int end, boolean[] unknown) {
         int size = end - start;
@@ -402,15 +402,59 @@ public final class LookupJoinOperator implements Operator {
             }
         }
         boolean buildNotEmpty = hash.rowCount() > 0;
+        boolean anyRowUnknown = hash.hasSingleNullRejectingKey() && filter == null;
+        Block[] probeKeys = null;
         for (int row = start; row < end; row++) {
-            if (!values[row - start] && buildNotEmpty
-                    && (nullKeys[row] || hash.hasNullKey() || (unknown != null && unknown[row]))) {
+            if (values[row - start] || !buildNotEmpty) {
+                continue;
+            }
+            boolean markUnknown = unknown != null && unknown[row];
+            if (!markUnknown && (nullKeys[row] || hash.hasNullKey())) {
+                if (anyRowUnknown) {
+                    markUnknown = true;
+                } else {
+                    if (probeKeys == null) {
+                        probeKeys = probeKeys();
+                    }
+                    markUnknown = hasUnknownMatch(probeKeys, row);
+                }
+            }
+            if (markUnknown) {
                 markNulls[row - start] = true;
                 anyNull = true;
             }
         }
         Page rows = start == 0 && end == probe.positionCount() ? probe : probe.region(start, size);
         return rows.appendColumn(new BooleanBlock(size, anyNull ? markNulls : null, values));
+    }
+
+    private Block[] probeKeys() {
+        Block[] keys = new Block[probeKeyChannels.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = EqualityKeys.of(probeTypes.get(probeKeyChannels[i]), EncodedBlocks.flatten(probe.block(probeKeyChannels[i])));
+        }
+        return keys;
+    }
+
+    /**
+     * Whether probe row {@code row} meets a build row it would match but for a NULL in a key (the keys of a
+     * correlated IN hold its correlation too: only rows of the same correlation count), with a join filter
+     * that is not FALSE for the pair.
+     */
+    private boolean hasUnknownMatch(Block[] probeKeys, int row) {
+        int[] builds = hash.unknownMatches(probeKeys, row);
+        if (builds.length == 0 || filter == null) {
+            return builds.length > 0;
+        }
+        int[] probeRows = new int[builds.length];
+        Arrays.fill(probeRows, row);
+        BooleanBlock result = (BooleanBlock) filter.evaluate(candidatePage(probeRows, builds, builds.length));
+        for (int i = 0; i < builds.length; i++) {
+            if (result.isNull(i) || result.getBoolean(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
