@@ -43,7 +43,7 @@ public final class JoinHash {
      * with NULL parts alike. In an equi-join neither NaN = NaN nor ROW(NULL) = ROW(NULL) is true.
      */
     private final boolean indistinctMatch;
-    /** Per key: a double or real key, not null-safe, where NaN matches nothing (NaN = NaN is false). */
+    /** Per key: a double or real key, not null-safe, where NaN matches nothing (NaN = NaN is false); null when none is. */
     private final boolean[] nanRejectingKeys;
 
     private JoinHash(List<Type> types, Page rows, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch, boolean trackVisited) {
@@ -287,15 +287,21 @@ public final class JoinHash {
                 + (visited == null ? 0 : visited.length);
     }
 
+    /** Per key whether it rejects NaN; null when none does (no double keys), which keeps the hot loops free of the check. */
     private static boolean[] nanRejectingKeys(List<Type> types, int[] keyChannels, boolean[] nullSafe, boolean indistinctMatch) {
         boolean[] rejecting = new boolean[keyChannels.length];
+        boolean any = false;
         for (int i = 0; i < keyChannels.length; i++) {
             rejecting[i] = !indistinctMatch && !nullSafe[i] && types.get(keyChannels[i]).storage() == Storage.DOUBLE;
+            any |= rejecting[i];
         }
-        return rejecting;
+        return any ? rejecting : null;
     }
 
     private boolean hasRejectedNan(Block[] blocks, int row) {
+        if (nanRejectingKeys == null) {
+            return false;
+        }
         for (int i = 0; i < blocks.length; i++) {
             if (nanRejectingKeys[i] && blocks[i] instanceof DoubleBlock doubles && Double.isNaN(doubles.getDouble(row))) {
                 return true;
