@@ -31,6 +31,38 @@ class TestEverydayShapes extends LocalQueryTest {
     }
 
     @Test
+    void aStarShowsUsingColumnsAsTheUsingListWritesThem() throws Exception {
+        assertThat(run("SELECT * FROM nation JOIN region USING (RegionKey)").names())
+                .containsExactly("RegionKey", "nationkey", "name", "comment", "name", "comment");
+        assertThat(run("SELECT * FROM nation n FULL JOIN region r USING (\"RegionKey\")").names())
+                .containsExactly("RegionKey", "nationkey", "name", "comment", "name", "comment");
+        assertThat(run("SELECT RegionKey, *, REGIONKEY FROM nation JOIN region USING (regionkey)").names())
+                .containsExactly("RegionKey", "regionkey", "nationkey", "name", "comment", "name", "comment", "REGIONKEY");
+        assertThat(run("SELECT * FROM (SELECT * FROM nation JOIN region USING (RegionKey))").names())
+                .containsExactly("RegionKey", "nationkey", "name", "comment", "name", "comment");
+        assertThat(run("SELECT * FROM (nation n JOIN region r USING (RegionKey)) JOIN (nation m JOIN region q"
+                + " USING (REGIONKEY)) USING (nationkey)").names()).containsExactly("nationkey", "RegionKey", "name",
+                "comment", "name", "comment", "REGIONKEY", "name", "comment", "name", "comment");
+        assertResult("SELECT * FROM (VALUES 1) a(x) JOIN (VALUES 1) b(X) USING (X)", List.of("integer"), List.of(1L));
+        assertThat(run("SELECT * FROM (VALUES 1) a(x) JOIN (VALUES 1) b(X) USING (X)").names()).containsExactly("X");
+    }
+
+    @Test
+    void aQualifiedStarLeavesOutTheUsingColumnsOfEveryJoinAroundIt() throws Exception {
+        assertThat(run("SELECT n.* FROM (nation n JOIN region r USING (regionkey)) JOIN supplier s USING (nationkey)")
+                .names()).containsExactly("name", "comment");
+        assertThat(run("SELECT n.*, s.* FROM supplier s JOIN (nation n JOIN region r USING (regionkey)) USING (nationkey)")
+                .names()).containsExactly("name", "comment", "suppkey", "name", "address", "phone", "acctbal", "comment");
+        assertThat(run("SELECT r.* FROM nation n JOIN region r USING (regionkey) JOIN supplier s USING (nationkey)")
+                .names()).containsExactly("name", "comment");
+        // a join ON leaves its columns alone
+        assertThat(run("SELECT n.* FROM nation n JOIN region r USING (regionkey) JOIN supplier s"
+                + " ON s.nationkey = n.nationkey").names()).containsExactly("nationkey", "name", "comment");
+        assertFails("SELECT a.* FROM (VALUES 1) a(x) JOIN (VALUES 1) b(x) USING (x)", io.quarry.spi.ErrorCode.TABLE_NOT_FOUND,
+                "line 1:8: Unable to resolve reference a");
+    }
+
+    @Test
     void unnestOfANullArrayHasNoRows() throws Exception {
         assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer))) t(x)", List.of("integer"));
         assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer)), ARRAY[1, 2]) t(x, y)", List.of("integer", "integer"),
