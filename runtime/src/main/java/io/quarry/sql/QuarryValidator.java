@@ -407,6 +407,12 @@ final class QuarryValidator extends SqlValidatorImpl {
                     checkNegativeOrdinals(orderBy.orderList, "ORDER BY");
                     checkFetchCount(orderBy.fetch);
                 }
+                if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction function
+                        && function.getName().equalsIgnoreCase(ScalarRowSubQueries.FIELD_VALUE.getName())) {
+                    // the internal aggregate of row sub-queries: a name no statement can write in Trino
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '$'", location(call.getParserPosition()));
+                }
+                ScalarRowSubQueries.rewrite(call, identifier -> writtenName(identifier, identifier.names.size() - 1));
                 if (call instanceof SqlSelect select) {
                     uniqueRelationNames(select);
                     checkNegativeOrdinals(select.getGroup(), "GROUP BY");
