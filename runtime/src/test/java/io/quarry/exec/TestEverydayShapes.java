@@ -80,6 +80,17 @@ class TestEverydayShapes extends LocalQueryTest {
     }
 
     @Test
+    void wordsTrinoDoesNotReserveAreNames() throws Exception {
+        LocalQueryRunner.Result result = run("SELECT set, t.any, uuid + 1 AS some, limit FROM (VALUES (1, 2, 3, 4))"
+                + " t(set, any, uuid, limit) WHERE set > 0 ORDER BY limit");
+        assertThat(result.names()).containsExactly("set", "any", "some", "limit");
+        assertThat(result.rows()).containsExactly(List.of(1L, 2L, 4L, 4L));
+        assertThat(run("SELECT 1 AS rows, 2 AS range, 3 AS offset, 4 AS over").names())
+                .containsExactly("rows", "range", "offset", "over");
+        assertThat(run("SELECT all FROM (VALUES 1) t(all)").rows()).containsExactly(List.of(1L));
+    }
+
+    @Test
     void columnNamesAreTheWrittenOnes() throws Exception {
         assertThat(run("SELECT Name, count(*) AS Total FROM region GROUP BY Name").names()).containsExactly("Name", "Total");
         assertThat(run("SELECT * FROM (VALUES (1, 2)) t(a, A)").names()).containsExactly("a", "A");
