@@ -91,6 +91,22 @@ class TestEverydayShapes extends LocalQueryTest {
     }
 
     @Test
+    void rowCountsAreIntegersAndTruthTestsAreNotTrinos() {
+        assertFails("SELECT * FROM region LIMIT 1e0", io.quarry.spi.ErrorCode.SYNTAX_ERROR, "line 1:28: mismatched input '1e0'");
+        assertFails("SELECT * FROM region ORDER BY 1 LIMIT 1.0", io.quarry.spi.ErrorCode.SYNTAX_ERROR,
+                "line 1:39: mismatched input '1.0'");
+        assertFails("SELECT * FROM region OFFSET 1e0", io.quarry.spi.ErrorCode.SYNTAX_ERROR, "line 1:29: mismatched input '1e0'");
+        assertFails("SELECT * FROM region FETCH FIRST 1e0 ROWS ONLY", io.quarry.spi.ErrorCode.SYNTAX_ERROR,
+                "line 1:34: mismatched input '1e0'");
+        assertFails("SELECT regionkey FROM region WHERE (regionkey > 2) IS UNKNOWN", io.quarry.spi.ErrorCode.SYNTAX_ERROR,
+                "line 1:55: mismatched input 'UNKNOWN'. Expecting: 'DISTINCT', 'NOT', 'NULL'");
+        assertFails("SELECT name IS NOT UNKNOWN FROM region", io.quarry.spi.ErrorCode.SYNTAX_ERROR,
+                "line 1:20: mismatched input 'UNKNOWN'. Expecting: 'DISTINCT', 'NULL'");
+        assertFails("SELECT (name = 'x') IS TRUE FROM region", io.quarry.spi.ErrorCode.SYNTAX_ERROR,
+                "line 1:24: mismatched input 'TRUE'. Expecting: 'DISTINCT', 'NOT', 'NULL'");
+    }
+
+    @Test
     void columnNamesAreTheWrittenOnes() throws Exception {
         assertThat(run("SELECT Name, count(*) AS Total FROM region GROUP BY Name").names()).containsExactly("Name", "Total");
         assertThat(run("SELECT * FROM (VALUES (1, 2)) t(a, A)").names()).containsExactly("a", "A");
