@@ -1064,6 +1064,33 @@ final class QuarryValidator extends SqlValidatorImpl {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, Errors.prefix(location) + "Natural join not supported", location, null);
         }
         super.validateJoin(join, scope);
+        if (join.getConditionType() == JoinConditionType.USING && join.getCondition() instanceof SqlNodeList using) {
+            for (SqlNode column : using) {
+                String name = ((SqlIdentifier) column).getSimple();
+                if (columnCount(join.getLeft(), name) > 1 || columnCount(join.getRight(), name) > 1) {
+                    // a side with two columns of the name (a join of two tables that have it): Trino cannot tell which
+                    ErrorLocation location = location(column.getParserPosition());
+                    throw new QuarryException(ErrorCode.AMBIGUOUS_NAME, Errors.prefix(location) + "Column '"
+                            + name.toLowerCase(Locale.ROOT) + "' is ambiguous", location, null);
+                }
+            }
+        }
+    }
+
+    /** How many columns of the name a side of a join has: a join USING the name has one. */
+    private int columnCount(SqlNode side, String name) {
+        if (side instanceof SqlJoin join) {
+            if (join.getConditionType() == JoinConditionType.USING && join.getCondition() instanceof SqlNodeList using
+                    && using.stream().anyMatch(column -> ((SqlIdentifier) column).getSimple().equalsIgnoreCase(name))) {
+                return 1;
+            }
+            return columnCount(join.getLeft(), name) + columnCount(join.getRight(), name);
+        }
+        SqlValidatorNamespace namespace = getNamespace(side);
+        if (namespace == null) {
+            return 0;
+        }
+        return (int) namespace.getRowType().getFieldNames().stream().filter(name::equalsIgnoreCase).count();
     }
 
     @Override

@@ -63,6 +63,17 @@ class TestEverydayShapes extends LocalQueryTest {
     }
 
     @Test
+    void aUsingColumnThatASideHasTwiceIsAmbiguous() throws Exception {
+        assertFails("SELECT * FROM (nation n JOIN region r USING (regionkey)) JOIN nation m USING (name)",
+                io.quarry.spi.ErrorCode.AMBIGUOUS_NAME, "line 1:79: Column 'name' is ambiguous");
+        assertFails("SELECT * FROM nation n JOIN (region r CROSS JOIN nation m) USING (Name)",
+                io.quarry.spi.ErrorCode.AMBIGUOUS_NAME, "line 1:67: Column 'name' is ambiguous");
+        // a join USING the name has it once
+        assertResult("SELECT count(*) FROM (nation n JOIN nation m USING (name)) JOIN region r USING (name)", List.of("bigint"),
+                List.of(0L));
+    }
+
+    @Test
     void unnestOfANullArrayHasNoRows() throws Exception {
         assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer))) t(x)", List.of("integer"));
         assertResult("SELECT * FROM UNNEST(CAST(NULL AS array(integer)), ARRAY[1, 2]) t(x, y)", List.of("integer", "integer"),
