@@ -412,7 +412,8 @@ final class QuarryValidator extends SqlValidatorImpl {
                     // the internal aggregate of row sub-queries: a name no statement can write in Trino
                     throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '$'", location(call.getParserPosition()));
                 }
-                ScalarRowSubQueries.rewrite(call, identifier -> writtenName(identifier, identifier.names.size() - 1));
+                ScalarRowSubQueries.rewrite(call, identifier -> writtenName(identifier, identifier.names.size() - 1),
+                        QuarryValidator.this::visibleColumns);
                 if (call instanceof SqlSelect select) {
                     uniqueRelationNames(select);
                     checkNegativeOrdinals(select.getGroup(), "GROUP BY");
@@ -854,6 +855,14 @@ final class QuarryValidator extends SqlValidatorImpl {
         CatalogTable table = catalogTable(qualified.namespace);
         String column = identifier.names.get(1);
         return table != null && table.metadata().column(column).map(ColumnMetadata::hidden).orElse(false);
+    }
+
+    /** The columns a star shows of the table a name resolves to, or null when it names no table. */
+    private List<String> visibleColumns(SqlIdentifier name) {
+        SqlValidatorTable table = getCatalogReader().getTable(name.names);
+        CatalogTable catalogTable = table == null ? null : table.unwrap(CatalogTable.class);
+        return catalogTable == null ? null : catalogTable.metadata().columns().stream()
+                .filter(column -> !column.hidden()).map(ColumnMetadata::name).toList();
     }
 
     private static boolean hasUsingJoin(SqlNode from) {

@@ -32,8 +32,8 @@ import org.apache.calcite.util.Optionality;
  * row in Trino, its fields named as the sub-query names its columns ({@code row(regionkey bigint, name varchar(25))}),
  * all NULL when it has no row. Calcite takes a scalar sub-query of one column only: the sub-query becomes {@code
  * (SELECT ROW(single_value(c0), …) FROM (sub-query) t(c0, …))}, whose aggregates give the NULLs of no row and fail
- * on a second row as Trino does. A sub-query whose columns a star names is left as it is (its columns are not known
- * before validation).
+ * on a second row as Trino does. A star of the sub-query is spelled out first when it reads tables only (their
+ * columns are known before validation); another is left as it is.
  */
 final class ScalarRowSubQueries {
     /**
@@ -50,15 +50,16 @@ final class ScalarRowSubQueries {
      * Rewrites the scalar sub-queries of several columns among a call's operands (a select's items, an operator's
      * arguments); {@code writtenName} gives a column's name as written, or null.
      */
-    static void rewrite(SqlCall call, Function<SqlIdentifier, String> writtenName) {
+    static void rewrite(SqlCall call, Function<SqlIdentifier, String> writtenName,
+            Function<SqlIdentifier, List<String>> tableColumns) {
         if (call instanceof SqlSelect select) {
             SqlNodeList items = select.getSelectList();
             for (int i = 0; items != null && i < items.size(); i++) {
                 SqlNode item = items.get(i);
                 if (item.getKind() == SqlKind.AS) {
-                    rewrite((SqlCall) item, writtenName, 0);
+                    rewrite((SqlCall) item, writtenName, tableColumns, 0);
                 } else {
-                    SqlNode rewritten = rowQuery(item, writtenName);
+                    SqlNode rewritten = rowQuery(item, writtenName, tableColumns);
                     if (rewritten != null) {
                         items.set(i, rewritten);
                     }
@@ -71,13 +72,14 @@ final class ScalarRowSubQueries {
         }
         for (int i = 0; i < call.operandCount(); i++) {
             if (call.getOperator().argumentMustBeScalar(i)) {
-                rewrite(call, writtenName, i);
+                rewrite(call, writtenName, tableColumns, i);
             }
         }
     }
 
-    private static void rewrite(SqlCall call, Function<SqlIdentifier, String> writtenName, int operand) {
-        SqlNode rewritten = call.operand(operand) == null ? null : rowQuery(call.operand(operand), writtenName);
+    private static void rewrite(SqlCall call, Function<SqlIdentifier, String> writtenName,
+            Function<SqlIdentifier, List<String>> tableColumns, int operand) {
+        SqlNode rewritten = call.operand(operand) == null ? null : rowQuery(call.operand(operand), writtenName, tableColumns);
         if (rewritten != null) {
             call.setOperand(operand, rewritten);
         }
@@ -94,14 +96,20 @@ final class ScalarRowSubQueries {
                 || call.getKind() == SqlKind.ITEM                || call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR;
     }
 
-    private static SqlNode rowQuery(SqlNode node, Function<SqlIdentifier, String> writtenName) {
+    private static SqlNode rowQuery(SqlNode node, Function<SqlIdentifier, String> writtenName,
+            Function<SqlIdentifier, List<String>> tableColumns) {
         if (!node.getKind().belongsTo(SqlKind.QUERY)) {
             return null;
         }
         SqlSelect first = QuarryValidator.firstSelect(node);
-        if (first == null || first.getSelectList() == null || first.getSelectList().size() < 2) {
+        if (first == null || first.getSelectList() == null) {
             return null;
         }
+        SqlNodeList spelled = spelledOut(first, tableColumns);
+        if (spelled == null || spelled.size() < 2) {
+            return null;
+        }
+        first.setSelectList(spelled);
         List<String> names = new ArrayList<>();
         for (SqlNode item : first.getSelectList()) {
             if (item instanceof SqlIdentifier identifier && identifier.isStar()
@@ -130,6 +138,69 @@ final class ScalarRowSubQueries {
                 : rowOperator.createCall(pos, fields);
         return new SqlSelect(pos, null, new SqlNodeList(List.of(row), pos), from, null, null, null, null, null, null,
                 null, null);
+    }
+
+    /**
+     * The select's items with each star spelled out as the columns of the tables it stands for; the items as they
+     * are without a star, null when a star reads something else than tables (a sub-query, a join USING columns).
+     */
+    private static SqlNodeList spelledOut(SqlSelect select, Function<SqlIdentifier, List<String>> tableColumns) {
+        SqlNodeList items = select.getSelectList();
+        if (items.stream().noneMatch(item -> item instanceof SqlIdentifier identifier && identifier.isStar())) {
+            return items;
+        }
+        List<java.util.Map.Entry<String, List<String>>> relations = new ArrayList<>();
+        if (!tablesOf(select.getFrom(), tableColumns, relations)) {
+            return null;
+        }
+        List<SqlNode> spelled = new ArrayList<>();
+        for (SqlNode item : items) {
+            if (!(item instanceof SqlIdentifier star && star.isStar())) {
+                spelled.add(item);
+                continue;
+            }
+            if (star.names.size() > 2) {
+                return null;
+            }
+            boolean found = false;
+            for (java.util.Map.Entry<String, List<String>> relation : relations) {
+                if (star.names.size() == 1 || relation.getKey().equalsIgnoreCase(star.names.get(0))) {
+                    found = true;
+                    for (String column : relation.getValue()) {
+                        spelled.add(new SqlIdentifier(List.of(relation.getKey(), column), star.getParserPosition()));
+                    }
+                }
+            }
+            if (!found) {
+                return null;
+            }
+        }
+        return new SqlNodeList(spelled, items.getParserPosition());
+    }
+
+    /** The tables of a FROM (by the names their columns are qualified with), in order; false for anything else. */
+    private static boolean tablesOf(SqlNode from, Function<SqlIdentifier, List<String>> tableColumns,
+            List<java.util.Map.Entry<String, List<String>>> relations) {
+        if (from instanceof org.apache.calcite.sql.SqlJoin join) {
+            return join.getConditionType() != org.apache.calcite.sql.JoinConditionType.USING && !join.isNatural()
+                    && tablesOf(join.getLeft(), tableColumns, relations) && tablesOf(join.getRight(), tableColumns, relations);
+        }
+        SqlIdentifier table = null;
+        String name = null;
+        if (from instanceof SqlIdentifier identifier) {
+            table = identifier;
+            name = identifier.names.get(identifier.names.size() - 1);
+        } else if (from != null && from.getKind() == SqlKind.AS && ((SqlCall) from).operandCount() == 2
+                && ((SqlCall) from).operand(0) instanceof SqlIdentifier identifier) {
+            table = identifier;
+            name = ((SqlIdentifier) ((SqlCall) from).operand(1)).getSimple();
+        }
+        List<String> columns = table == null ? null : tableColumns.apply(table);
+        if (columns == null) {
+            return false;
+        }
+        relations.add(java.util.Map.entry(name, columns));
+        return true;
     }
 
     /**

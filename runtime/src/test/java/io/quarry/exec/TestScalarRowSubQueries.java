@@ -25,6 +25,18 @@ class TestScalarRowSubQueries extends LocalQueryTest {
     }
 
     @Test
+    void aStarOverTablesNamesTheirColumns() throws Exception {
+        assertResult("SELECT (SELECT * FROM region WHERE regionkey = 1)",
+                List.of("row(regionkey bigint, name varchar(25), comment varchar(152))"),
+                List.of(List.of(1L, "AMERICA", "hs use ironic, even requests. s")));
+        assertResult("SELECT (SELECT r.*, 5 FROM region r WHERE regionkey = 2)",
+                List.of("row(regionkey bigint, name varchar(25), comment varchar(152), integer)"),
+                List.of(List.of(2L, "ASIA", "ges. thinly even pinto beans ca", 5L)));
+        assertResult("SELECT n.name, (SELECT * FROM region r WHERE r.regionkey = n.regionkey).name FROM nation n"
+                + " WHERE n.nationkey = 1", List.of("varchar(25)", "varchar(25)"), List.of("ARGENTINA", "AMERICA"));
+    }
+
+    @Test
     void itsFieldsAreReachable() throws Exception {
         assertResult("SELECT (SELECT 1 AS a, 'x' AS b).a", List.of("integer"), List.of(1L));
         assertResult("SELECT (SELECT regionkey, name FROM region WHERE regionkey = 1)[2]", List.of("varchar(25)"),
