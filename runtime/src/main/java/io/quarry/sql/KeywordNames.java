@@ -16,7 +16,30 @@ final class KeywordNames {
     private static final Set<String> QUALIFIED_WORDS = Set.of("date", "time", "timestamp", "row", "rows", "range",
             "interval", "set", "some", "any", "all", "update", "window", "partition", "offset", "limit", "fetch",
             "tablesample", "grant", "call", "current", "define", "explain", "lateral", "merge", "next", "over",
-            "pattern", "unique", "unknown", "value");
+            "pattern", "unique", "unknown", "value", "uuid");
+
+    /**
+     * Words Calcite reserves and Trino does not, whose keyword uses ({@code = ANY (…)}, {@code UNION ALL}, {@code LIMIT
+     * 2}, {@code OVER (…)}, {@code UPDATE t SET}) never stand where an expression or a name does: quoted where they do
+     * ({@link #standsForName}).
+     */
+    private static final Set<String> NAME_WORDS = Set.of("set", "any", "some", "all", "uuid", "offset", "limit", "fetch",
+            "over", "update", "merge", "call", "grant", "pattern", "define", "lateral", "explain", "tablesample", "unique");
+
+    /** What may come before a name that begins an expression, or a column of a list. */
+    private static final Set<String> BEFORE_EXPRESSION = Set.of("select", "where", "by", "and", "or", "on", "having",
+            "when", "then", "else", "not", "distinct");
+    /** What may follow an expression's name: a clause, an operator, the end of a list. */
+    private static final Set<String> AFTER_EXPRESSION = Set.of("from", "where", "group", "order", "having", "as", "asc",
+            "desc", "and", "or", "is", "in", "between", "like", "then", "else", "end", "when", "limit", "offset", "union",
+            "intersect", "except", "not", "nulls");
+    /** What may follow a relation's alias. */
+    private static final Set<String> AFTER_RELATION = Set.of("where", "join", "cross", "left", "right", "full", "inner",
+            "on", "using", "group", "order", "union", "intersect", "except", "natural");
+    /** Types a column definition ({@code CREATE TABLE t (set bigint)}) may give a name. */
+    private static final Set<String> TYPE_NAMES = Set.of("bigint", "integer", "int", "smallint", "tinyint", "double",
+            "real", "decimal", "boolean", "varchar", "char", "varbinary", "date", "time", "timestamp", "interval", "json",
+            "uuid", "array", "map", "row", "ipaddress");
 
     /** Words of clauses (window frames, FETCH, PARTITION BY, …) that are names wherever their clause cannot be. */
     private static final Set<String> CLAUSE_WORDS = Set.of("current", "next", "partition", "row", "rows", "range",
@@ -69,6 +92,9 @@ final class KeywordNames {
         if (QUALIFIED_WORDS.contains(word) && nextToDot(sql, start, end)) {
             return true;
         }
+        if (NAME_WORDS.contains(word) && standsForName(sql, start, end, word)) {
+            return true;
+        }
         if (CLAUSE_WORDS.contains(word)) {
             return isClauseWordName(sql, start, end, word);
         }
@@ -98,6 +124,50 @@ final class KeywordNames {
             case "returning", "at", "with", "without" -> false;
             default -> true;
         };
+    }
+
+    /**
+     * Whether one of {@link #NAME_WORDS} stands where only a name can: an alias ({@code AS set}), a relation ({@code
+     * FROM t set}, {@code (VALUES 1) set(x)}), a column of a list or a definition ({@code t(set)}, {@code (set
+     * bigint)}), an operand ({@code SELECT set + 1 FROM}, {@code WHERE set > 0}).
+     */
+    private static boolean standsForName(String sql, int start, int end, String word) {
+        int after = skipBlanks(sql, end);
+        char nextChar = after < sql.length() ? sql.charAt(after) : ' ';
+        String next = wordAt(sql, after);
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+            before--;
+        }
+        char previousChar = before >= 0 ? sql.charAt(before) : ' ';
+        String previous = wordBefore(sql, before);
+        if (nextChar == '(') {
+            // a call, a sub-query (= ANY (…), LATERAL (…)), a window (OVER (…)); but (VALUES 1) set(x) names a relation
+            return previousChar == ')' && !word.equals("over") && !word.equals("lateral");
+        }
+        if (previous.equals("as")) {
+            // CAST(x AS uuid) is a type
+            return !(word.equals("uuid") && insideCast(sql, start));
+        }
+        if (previous.equals("from") || previous.equals("join")) {
+            return true;
+        }
+        if (previousChar == ')' && (after >= sql.length() || nextChar == ',' || nextChar == ')' || AFTER_RELATION.contains(next))) {
+            // (SELECT …) set: a relation's alias
+            return true;
+        }
+        boolean operandAfter = after >= sql.length() || nextChar == ',' || nextChar == ')' || nextChar == ';'
+                || "+-*/%=<>!|.[".indexOf(nextChar) >= 0 || AFTER_EXPRESSION.contains(next);
+        boolean listBefore = previousChar == '(' || previousChar == ',';
+        if (listBefore && TYPE_NAMES.contains(next)) {
+            return true;
+        }
+        boolean operandBefore = listBefore || "+-*/%=<>|[".indexOf(previousChar) >= 0 || BEFORE_EXPRESSION.contains(previous);
+        if (word.equals("all") && previous.equals("select")) {
+            // SELECT ALL x: the quantifier; SELECT all FROM t: the column
+            return AFTER_EXPRESSION.contains(next) || nextChar == ',' || after >= sql.length();
+        }
+        return operandBefore && operandAfter;
     }
 
     private static boolean nextToDot(String sql, int start, int end) {

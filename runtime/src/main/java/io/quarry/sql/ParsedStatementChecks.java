@@ -27,6 +27,9 @@ final class ParsedStatementChecks {
     /** Functions whose arguments Calcite brings to a common type, which a lambda has none of. */
     private static final Set<String> COMMON_TYPE_FUNCTIONS = Set.of("greatest", "least", "concat");
 
+    private static final Set<String> TRUTH_TESTS = Set.of("IS UNKNOWN", "IS NOT UNKNOWN", "IS TRUE", "IS NOT TRUE",
+            "IS FALSE", "IS NOT FALSE");
+
     private static final Set<SqlKind> GROUPING_ELEMENTS = Set.of(SqlKind.ROLLUP, SqlKind.CUBE, SqlKind.GROUPING_SETS);
 
     private ParsedStatementChecks() {}
@@ -74,6 +77,17 @@ final class ParsedStatementChecks {
         }
     }
 
+    /** LIMIT, OFFSET and FETCH take an integer in Trino's grammar: {@code LIMIT 1e0} or {@code 1.0} is a SYNTAX_ERROR. */
+    private static void checkRowCount(SqlNode count, SqlText text) {
+        if (count instanceof org.apache.calcite.sql.SqlNumericLiteral number
+                && (!number.isExact() || number.bigDecimalValue().scale() > 0 || number.toString().contains("."))) {
+            SqlParserPos pos = number.getParserPosition();
+            String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + (written == null ? number.toString() : written) + "'",
+                    pos, text);
+        }
+    }
+
     /** IGNORE NULLS and RESPECT NULLS belong to Trino's grammar of a window call: elsewhere they are a SYNTAX_ERROR. */
     private static void checkNullTreatment(SqlNode node, boolean windowed, SqlText text) {
         if (!windowed && node != null && (node.getKind() == SqlKind.IGNORE_NULLS || node.getKind() == SqlKind.RESPECT_NULLS)) {
@@ -85,8 +99,25 @@ final class ParsedStatementChecks {
         if (call instanceof org.apache.calcite.sql.SqlJoin join) {
             checkJoin(join, text);
         }
+        if (call instanceof org.apache.calcite.sql.SqlSelect select) {
+            checkRowCount(select.getOffset(), text);
+            checkRowCount(select.getFetch(), text);
+        }
+        if (call instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
+            checkRowCount(orderBy.offset, text);
+            checkRowCount(orderBy.fetch, text);
+        }
         if (call.getKind() == SqlKind.MATCH_RECOGNIZE) {
             throw Errors.error(ErrorCode.NOT_SUPPORTED, "MATCH_RECOGNIZE is not supported yet", call.getParserPosition(), text);
+        }
+        String predicate = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        if (TRUTH_TESTS.contains(predicate)) {
+            // Trino's grammar has IS [NOT] NULL and IS [NOT] DISTINCT FROM, no IS [NOT] UNKNOWN, TRUE or FALSE
+            SqlParserPos pos = call.getParserPosition();
+            String word = predicate.substring(predicate.lastIndexOf(' ') + 1);
+            SqlParserPos at = new SqlParserPos(pos.getEndLineNum(), pos.getEndColumnNum() - word.length() + 1);
+            String expecting = predicate.startsWith("IS NOT") ? "'DISTINCT', 'NULL'" : "'DISTINCT', 'NOT', 'NULL'";
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + word + "'. Expecting: " + expecting, at, text);
         }
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         if (SPECIAL_FORMS.contains(name) || COMMON_TYPE_FUNCTIONS.contains(name)) {

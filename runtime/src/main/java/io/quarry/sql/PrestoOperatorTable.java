@@ -155,6 +155,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register(ZonedTimeLiteral.OPERATOR.getName(), ZonedTimeLiteral.OPERATOR);
         register(IpAddressSql.LITERAL.getName(), IpAddressSql.LITERAL);
         register(CharCast.OPERATOR.getName(), CharCast.OPERATOR);
+        register(ScalarRowSubQueries.FIELD_VALUE.getName(), ScalarRowSubQueries.FIELD_VALUE);
         register(CharCast.TRY_OPERATOR.getName(), CharCast.TRY_OPERATOR);
         register(CharCast.KEEP_OPERATOR.getName(), CharCast.KEEP_OPERATOR);
         List.of(EmptyConstructors.EMPTY_ARRAY, EmptyConstructors.EMPTY_MAP).forEach(operator -> register(operator.getName(), operator));

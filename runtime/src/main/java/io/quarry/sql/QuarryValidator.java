@@ -21,6 +21,7 @@ import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -72,6 +73,8 @@ final class QuarryValidator extends SqlValidatorImpl {
     private final Set<SqlNode> starReferences = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** The names that more than one relation of a select's FROM has ({@link #uniqueRelationNames}), by select. */
     private final Map<SqlSelect, Set<String>> repeatedRelationNames = new java.util.IdentityHashMap<>();
+    /** The COALESCEs Calcite expanded USING columns named in a select list to: see {@link #expandSelectExpr}. */
+    private final Set<SqlNode> namedExpansions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Names of column lists made unique for Calcite ({@code t(a, a)} becomes {@code t(a, a0)}), and their own names. */
     private final Map<SqlIdentifier, String> renamedColumns = new java.util.IdentityHashMap<>();
 
@@ -130,6 +133,9 @@ final class QuarryValidator extends SqlValidatorImpl {
      */
     @Override
     protected RelDataType validateSelectList(SqlNodeList selectItems, SqlSelect select, RelDataType targetRowType) {
+        Map<String, List<SqlIdentifier>> usingByRelation = new java.util.HashMap<>();
+        collectUsingColumns(select.getFrom(), usingByRelation);
+        excludeUsingColumns(selectItems, select, usingByRelation);
         List<SqlNode> written = List.copyOf(selectItems.getList());
         RelDataType rowType;
         try {
@@ -138,6 +144,7 @@ final class QuarryValidator extends SqlValidatorImpl {
             throw unresolvedStarQualifier(written, e);
         }
         List<SqlNode> expanded = select.getSelectList().getList();
+        nameUsingColumns(expanded, usingByRelation);
         long stars = written.stream().filter(QuarryValidator::isStar).count();
         long starred = expanded.stream().filter(starColumnNames::containsKey).count();
         if (written.size() - stars + starred != expanded.size()) {
@@ -400,9 +407,15 @@ final class QuarryValidator extends SqlValidatorImpl {
                     checkNegativeOrdinals(orderBy.orderList, "ORDER BY");
                     checkFetchCount(orderBy.fetch);
                 }
+                if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction function
+                        && function.getName().equalsIgnoreCase(ScalarRowSubQueries.FIELD_VALUE.getName())) {
+                    // the internal aggregate of row sub-queries: a name no statement can write in Trino
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '$'", location(call.getParserPosition()));
+                }
+                ScalarRowSubQueries.rewrite(call, identifier -> writtenName(identifier, identifier.names.size() - 1),
+                        QuarryValidator.this::visibleColumns);
                 if (call instanceof SqlSelect select) {
                     uniqueRelationNames(select);
-                    excludeUsingColumns(select);
                     checkNegativeOrdinals(select.getGroup(), "GROUP BY");
                     checkNegativeOrdinals(select.getOrderList(), "ORDER BY");
                 }
@@ -413,41 +426,139 @@ final class QuarryValidator extends SqlValidatorImpl {
     }
 
     /**
-     * {@code t.*} over a join USING columns leaves those columns out when t is one of the join's sides: in Trino
-     * they are the join's own columns, which only {@code *} and their bare names show.
+     * {@code t.*} over a join USING columns leaves those columns out when t is within either side of the join, however
+     * deep: in Trino they are the join's own columns, which only {@code *} and their bare names show. A {@code t.*}
+     * that leaves nothing is an unknown reference in Trino.
      */
-    private static void excludeUsingColumns(SqlSelect select) {
-        Map<String, List<SqlNode>> usingBySide = new java.util.HashMap<>();
-        collectUsingColumns(select.getFrom(), usingBySide);
-        if (usingBySide.isEmpty()) {
+    private void excludeUsingColumns(SqlNodeList items, SqlSelect select, Map<String, List<SqlIdentifier>> usingByRelation) {
+        if (usingByRelation.isEmpty()) {
             return;
         }
-        SqlNodeList items = select.getSelectList();
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) instanceof SqlIdentifier star && star.isStar() && star.names.size() == 2) {
-                List<SqlNode> using = usingBySide.get(star.names.get(0).toLowerCase(Locale.ROOT));
-                if (using != null) {
-                    items.set(i, new org.apache.calcite.sql.SqlStarExclude(star.getParserPosition(), star,
-                            new SqlNodeList(using, star.getParserPosition())));
+            if (!(items.get(i) instanceof SqlIdentifier star && star.isStar() && star.names.size() == 2)) {
+                continue;
+            }
+            String relation = star.names.get(0).toLowerCase(Locale.ROOT);
+            List<SqlIdentifier> using = usingByRelation.get(relation);
+            List<String> fields = relationFields(select.getFrom(), relation);
+            if (using == null || fields == null) {
+                continue;
+            }
+            // only the columns the relation has, each once
+            Set<String> excluded = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            List<SqlNode> exclusions = new java.util.ArrayList<>();
+            for (SqlIdentifier column : using) {
+                String name = column.getSimple();
+                if (fields.stream().anyMatch(name::equalsIgnoreCase) && excluded.add(name)) {
+                    exclusions.add(column);
                 }
             }
+            if (exclusions.isEmpty()) {
+                continue;
+            }
+            if (excluded.size() == fields.size()) {
+                ErrorLocation location = location(star.getParserPosition());
+                throw new QuarryException(ErrorCode.TABLE_NOT_FOUND,
+                        Errors.prefix(location) + "Unable to resolve reference " + relation, location, null);
+            }
+            items.set(i, new org.apache.calcite.sql.SqlStarExclude(star.getParserPosition(), star,
+                    new SqlNodeList(exclusions, star.getParserPosition())));
         }
     }
 
-    private static void collectUsingColumns(SqlNode from, Map<String, List<SqlNode>> usingBySide) {
+    /** The columns of the relation of a FROM known by the name, or null when none is (or it is not known yet). */
+    private List<String> relationFields(SqlNode from, String relation) {
+        if (from instanceof SqlJoin join) {
+            List<String> left = relationFields(join.getLeft(), relation);
+            return left != null ? left : relationFields(join.getRight(), relation);
+        }
+        if (!relation.equals(relationName(from))) {
+            return null;
+        }
+        SqlValidatorNamespace namespace = getNamespace(from);
+        return namespace == null ? null : namespace.getRowType().getFieldNames();
+    }
+
+    /**
+     * The USING columns of the joins of a FROM, as written, by the name of each relation within either side of their
+     * join; an outer join's columns come first.
+     */
+    private static void collectUsingColumns(SqlNode from, Map<String, List<SqlIdentifier>> usingByRelation) {
         if (!(from instanceof SqlJoin join)) {
             return;
         }
-        collectUsingColumns(join.getLeft(), usingBySide);
-        collectUsingColumns(join.getRight(), usingBySide);
         if (join.getConditionType() == JoinConditionType.USING && join.getCondition() instanceof SqlNodeList using) {
-            for (SqlNode side : List.of(join.getLeft(), join.getRight())) {
-                String name = relationName(side);
-                if (name != null) {
-                    usingBySide.computeIfAbsent(name, key -> new java.util.ArrayList<>()).addAll(using.getList());
+            List<String> relations = new java.util.ArrayList<>();
+            relationsWithin(join, relations);
+            for (String relation : relations) {
+                for (SqlNode column : using) {
+                    usingByRelation.computeIfAbsent(relation, key -> new java.util.ArrayList<>()).add((SqlIdentifier) column);
                 }
             }
         }
+        collectUsingColumns(join.getLeft(), usingByRelation);
+        collectUsingColumns(join.getRight(), usingByRelation);
+    }
+
+    private static void relationsWithin(SqlNode from, List<String> relations) {
+        if (from instanceof SqlJoin join) {
+            relationsWithin(join.getLeft(), relations);
+            relationsWithin(join.getRight(), relations);
+            return;
+        }
+        String name = relationName(from);
+        if (name != null) {
+            relations.add(name);
+        }
+    }
+
+    /** Calcite expands a USING column the select names to a COALESCE too: those keep their written names. */
+    @Override
+    public SqlNode expandSelectExpr(SqlNode expr, SelectScope scope, SqlSelect select, Map<String, SqlNode> expansions) {
+        SqlNode expanded = super.expandSelectExpr(expr, scope, select, expansions);
+        if (expanded != expr) {
+            namedExpansions.add(SqlUtil.stripAs(expanded));
+        }
+        return expanded;
+    }
+
+    /**
+     * A {@code *} over a join USING columns shows each of them once, named as the USING list writes it ({@code
+     * USING (RegionKey)}) as in Trino; Calcite expands it to a {@code COALESCE} of the sides, named in lower case.
+     */
+    private void nameUsingColumns(List<SqlNode> expanded, Map<String, List<SqlIdentifier>> usingByRelation) {
+        if (usingByRelation.isEmpty()) {
+            return;
+        }
+        for (SqlNode item : expanded) {
+            if (item.getKind() != SqlKind.AS || ((SqlCall) item).operand(0).getKind() != SqlKind.COALESCE
+                    || namedExpansions.contains(SqlUtil.stripAs(item))) {
+                continue;
+            }
+            SqlIdentifier side = firstColumn(((SqlCall) item).operand(0));
+            List<SqlIdentifier> using = side == null || side.names.size() != 2 ? null
+                    : usingByRelation.get(side.names.get(0).toLowerCase(Locale.ROOT));
+            if (using == null) {
+                continue;
+            }
+            // the relation's outermost join of the name is the one whose column this is
+            using.stream().filter(column -> column.getSimple().equalsIgnoreCase(side.names.get(1))).findFirst()
+                    .ifPresent(column -> {
+                        String name = writtenName(column, 0);
+                        starColumnNames.put(item, name == null ? column.getSimple() : name);
+                    });
+        }
+    }
+
+    /** The first column a COALESCE of USING columns (of nested joins, COALESCEs in turn) reads. */
+    private static SqlIdentifier firstColumn(SqlNode node) {
+        if (node instanceof SqlIdentifier identifier) {
+            return identifier;
+        }
+        if (node.getKind() == SqlKind.COALESCE || node.getKind() == SqlKind.AS) {
+            return firstColumn(((SqlCall) node).operand(0));
+        }
+        return null;
     }
 
     /** The name a relation in FROM is known by: its alias, or its table's name; null for anything else. */
@@ -746,6 +857,14 @@ final class QuarryValidator extends SqlValidatorImpl {
         return table != null && table.metadata().column(column).map(ColumnMetadata::hidden).orElse(false);
     }
 
+    /** The columns a star shows of the table a name resolves to, or null when it names no table. */
+    private List<String> visibleColumns(SqlIdentifier name) {
+        SqlValidatorTable table = getCatalogReader().getTable(name.names);
+        CatalogTable catalogTable = table == null ? null : table.unwrap(CatalogTable.class);
+        return catalogTable == null ? null : catalogTable.metadata().columns().stream()
+                .filter(column -> !column.hidden()).map(ColumnMetadata::name).toList();
+    }
+
     private static boolean hasUsingJoin(SqlNode from) {
         if (!(from instanceof SqlJoin join)) {
             return false;
@@ -954,6 +1073,33 @@ final class QuarryValidator extends SqlValidatorImpl {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, Errors.prefix(location) + "Natural join not supported", location, null);
         }
         super.validateJoin(join, scope);
+        if (join.getConditionType() == JoinConditionType.USING && join.getCondition() instanceof SqlNodeList using) {
+            for (SqlNode column : using) {
+                String name = ((SqlIdentifier) column).getSimple();
+                if (columnCount(join.getLeft(), name) > 1 || columnCount(join.getRight(), name) > 1) {
+                    // a side with two columns of the name (a join of two tables that have it): Trino cannot tell which
+                    ErrorLocation location = location(column.getParserPosition());
+                    throw new QuarryException(ErrorCode.AMBIGUOUS_NAME, Errors.prefix(location) + "Column '"
+                            + name.toLowerCase(Locale.ROOT) + "' is ambiguous", location, null);
+                }
+            }
+        }
+    }
+
+    /** How many columns of the name a side of a join has: a join USING the name has one. */
+    private int columnCount(SqlNode side, String name) {
+        if (side instanceof SqlJoin join) {
+            if (join.getConditionType() == JoinConditionType.USING && join.getCondition() instanceof SqlNodeList using
+                    && using.stream().anyMatch(column -> ((SqlIdentifier) column).getSimple().equalsIgnoreCase(name))) {
+                return 1;
+            }
+            return columnCount(join.getLeft(), name) + columnCount(join.getRight(), name);
+        }
+        SqlValidatorNamespace namespace = getNamespace(side);
+        if (namespace == null) {
+            return 0;
+        }
+        return (int) namespace.getRowType().getFieldNames().stream().filter(name::equalsIgnoreCase).count();
     }
 
     @Override

@@ -279,12 +279,46 @@ final class TableResolver {
         List<SqlNode> aliased = new ArrayList<>();
         aliased.add(query);
         aliased.add(new SqlIdentifier(name, pos));
-        for (ColumnMetadata column : view.columns()) {
-            aliased.add(new SqlIdentifier(column.name(), pos));
+        List<String> written = writtenColumnNames(query, viewText, view.columns().size());
+        for (int i = 0; i < view.columns().size(); i++) {
+            String stored = view.columns().get(i).name();
+            // the view's query names its columns as written (SELECT 1 AS Foo shows Foo), its stored columns in lower case
+            String shown = written.get(i) != null && written.get(i).equalsIgnoreCase(stored) ? written.get(i) : stored;
+            aliased.add(new SqlIdentifier(shown, pos));
         }
         SqlNode from = SqlStdOperatorTable.AS.createCall(pos, aliased);
         return new SqlSelect(pos, null, SqlNodeList.of(SqlIdentifier.star(pos)), from,
                 null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The names a view's query gives its columns as its text writes them (an alias, a column's name), null where
+     * unknown before validation (an expression, or all of them when a star is among them).
+     */
+    private static List<String> writtenColumnNames(SqlNode query, SqlText viewText, int count) {
+        List<String> names = new ArrayList<>(java.util.Collections.nCopies(count, (String) null));
+        SqlSelect select = QuarryValidator.firstSelect(query);
+        if (select == null || select.getSelectList().size() != count) {
+            return names;
+        }
+        for (int i = 0; i < count; i++) {
+            SqlNode item = select.getSelectList().get(i);
+            SqlIdentifier name = item.getKind() == org.apache.calcite.sql.SqlKind.AS
+                    && ((org.apache.calcite.sql.SqlCall) item).operand(1) instanceof SqlIdentifier alias ? alias
+                    : item instanceof SqlIdentifier column && !column.isStar() ? column : null;
+            if (item instanceof SqlIdentifier column && column.isStar()) {
+                return new ArrayList<>(java.util.Collections.nCopies(count, (String) null));
+            }
+            if (name != null) {
+                int part = name.names.size() - 1;
+                SqlParserPos at = name.getComponentParserPosition(part);
+                String simple = name.names.get(part);
+                String text = viewText.quotedAt(at.getLineNum(), at.getColumnNum())
+                        ? simple : viewText.originalText(at.getLineNum(), at.getColumnNum(), simple.length());
+                names.set(i, text);
+            }
+        }
+        return names;
     }
 
     private void recordVersion(String catalog, ConnectorMetadata connector) {

@@ -168,6 +168,18 @@ class TestDdlStatements {
     }
 
     @Test
+    void aViewShowsItsColumnsAsItsQueryWritesThem() {
+        plan("CREATE VIEW v AS SELECT 1 AS Foo, 'x' AS \"Bar\", regionkey AS RK, Name FROM tpch.tiny.region");
+        assertThat(columnNames("SELECT * FROM v")).containsExactly("Foo", "Bar", "RK", "Name");
+        assertThat(columnNames("SELECT w.* FROM v w")).containsExactly("Foo", "Bar", "RK", "Name");
+        assertThat(columnNames("SELECT * FROM (SELECT * FROM v)")).containsExactly("Foo", "Bar", "RK", "Name");
+        assertThat(columnNames("SELECT foo, BAR, rk FROM v")).containsExactly("foo", "BAR", "rk");
+        // the stored columns are in lower case, as DESCRIBE shows them
+        assertThat(rows("DESCRIBE v").stream().map(row -> row.get(0)).toList())
+                .containsExactly("foo", "bar", "rk", "name");
+    }
+
+    @Test
     void likeCopiesColumnsNotNullAndComments() {
         plan("CREATE TABLE src (a int NOT NULL COMMENT 'ay', b varchar)");
         plan("CREATE TABLE copy (x bigint, LIKE src INCLUDING PROPERTIES, y double)");

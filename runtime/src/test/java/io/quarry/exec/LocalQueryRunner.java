@@ -16,6 +16,8 @@ import io.quarry.plan.TableScan;
 import io.quarry.spi.Connector;
 import io.quarry.spi.ConnectorContext;
 import io.quarry.spi.ConnectorMetadata;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
 import io.quarry.spi.QueryId;
 import io.quarry.spi.Session;
 import io.quarry.spi.Split;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -141,10 +144,8 @@ final class LocalQueryRunner {
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         for (TaskExecution task : all) {
             task.done().whenComplete((ignored, error) -> {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause()
-                        : error;
-                if (cause != null && firstFailure.completeExceptionally(cause)) {
+                Throwable cause = cause(error);
+                if (cause != null && !isCancellation(cause) && firstFailure.completeExceptionally(cause)) {
                     all.forEach(TaskExecution::cancel);
                 }
             });
@@ -152,6 +153,8 @@ final class LocalQueryRunner {
         CompletableFuture<Void> everything = CompletableFuture.allOf(all.stream().map(TaskExecution::done).toArray(CompletableFuture[]::new));
         try {
             CompletableFuture.anyOf(everything, firstFailure).get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new ExecutionException(ownFailure(all, cause(e.getCause())));
         } finally {
             all.forEach(TaskExecution::cancel);
         }
@@ -167,6 +170,34 @@ final class LocalQueryRunner {
             }
         }
         return new Result(plan.columnNames(), types, rows, fragments);
+    }
+
+    /**
+     * The error to report for a failed query: a task's own failure, not the cancellation of the others it caused.
+     * All tasks may have ended by the time the caller looks, and the tasks' joint end then carries the error of
+     * whichever task comes first in the list, which may be one that was canceled.
+     */
+    private static Throwable ownFailure(List<TaskExecution> tasks, Throwable reported) {
+        if (!isCancellation(reported)) {
+            return reported;
+        }
+        for (TaskExecution task : tasks) {
+            if (task.done().isCompletedExceptionally()) {
+                Throwable failure = cause(task.done().handle((ignored, error) -> error).join());
+                if (!isCancellation(failure)) {
+                    return failure;
+                }
+            }
+        }
+        return reported;
+    }
+
+    private static boolean isCancellation(Throwable failure) {
+        return failure instanceof QuarryException quarry && quarry.errorCode() == ErrorCode.USER_CANCELED;
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private List<Split> splits(PlanNode node) {

@@ -43,6 +43,28 @@ class TestSqlText {
     }
 
     @Test
+    void quotesReservedWordsThatStandForNames() {
+        assertThat(SqlText.of("SELECT 1 AS set, any + 1, t.uuid FROM (VALUES (1, 2)) t(any, uuid) WHERE some > 0 ORDER BY limit")
+                .rewritten()).isEqualTo("SELECT 1 AS \"set\", \"any\" + 1, t.\"uuid\" FROM (VALUES (1, 2)) t(\"any\", \"uuid\")"
+                        + " WHERE \"some\" > 0 ORDER BY \"limit\"");
+        assertThat(SqlText.of("CREATE TABLE t (set bigint, offset varchar)").rewritten())
+                .isEqualTo("CREATE TABLE t (\"set\" bigint, \"offset\" varchar)");
+        assertThat(SqlText.of("SELECT all FROM (SELECT 1 AS x) over").rewritten())
+                .isEqualTo("SELECT \"all\" FROM (SELECT 1 AS x) \"over\"");
+    }
+
+    @Test
+    void leavesTheirKeywordUsesAlone() {
+        String sql = "SELECT ALL x, count(ALL y), sum(x) OVER (ORDER BY x), CAST(u AS uuid), uuid() FROM t"
+                + " CROSS JOIN LATERAL (SELECT 1) WHERE x = ANY (SELECT 1) AND y > ALL (SELECT 2) AND z < SOME (SELECT 3)"
+                + " UNION ALL SELECT 1 ORDER BY 1 OFFSET 1 LIMIT 2";
+        assertThat(SqlText.of(sql).rewritten()).isEqualTo(sql);
+        String fetch = "SELECT * FROM t TABLESAMPLE BERNOULLI (50) ORDER BY 1 OFFSET 1 ROWS FETCH NEXT 2 ROWS ONLY";
+        assertThat(SqlText.of(fetch).rewritten()).isEqualTo(fetch);
+        assertThat(SqlText.of("UPDATE t SET a = 1").rewritten()).isEqualTo("UPDATE t SET a = 1");
+    }
+
+    @Test
     void leavesOtherDefaultsAlone() {
         String sql = "SELECT 'memory.default.t', \"default\".x -- default.t\nFROM t /* a.default */ WHERE x = default";
         assertThat(SqlText.of(sql).rewritten()).isEqualTo(sql);
