@@ -409,7 +409,9 @@ final class Optimizer {
      * simplified afterwards, keeping it ({@link #simplifyProjections}); filters by FILTER_REDUCE_EXPRESSIONS.
      */
     private static RelOptRule withoutSimplifying(RelOptRule rule) {
-        if (rule instanceof org.apache.calcite.plan.RelRule<?> relRule && !(rule instanceof AggregateRemoveOverNoJoin)) {
+        // the reduction of filters builds its filter by simplifying (a cast for nullability alone is invalid there)
+        if (rule instanceof org.apache.calcite.plan.RelRule<?> relRule && !(rule instanceof AggregateRemoveOverNoJoin)
+                && !(rule instanceof org.apache.calcite.rel.rules.ReduceExpressionsRule<?>)) {
             return relRule.config.withRelBuilderFactory(NO_SIMPLIFICATION).toRule();
         }
         return rule;
