@@ -15,11 +15,13 @@ public final class AggregateSignatures {
     public static List<Type> intermediateTypes(String function, List<Type> argumentTypes, Type resultType) {
         return switch (function) {
             case "count" -> List.of(Types.BIGINT);
-            case "sum", "min", "max" -> List.of(resultType);
+            // a decimal sum crosses 10^38 and comes back as Trino's does: its 128 bits, wrapped, and the count of wraps
+            case "sum" -> resultType instanceof DecimalType ? List.of(resultType, Types.BIGINT) : List.of(resultType);
+            case "min", "max" -> List.of(resultType);
             case "array_agg", "map_agg" -> List.of(resultType);
-            case "avg" -> List.of(
-                    resultType instanceof DecimalType decimal ? Types.decimal(38, decimal.scale()) : Types.DOUBLE,
-                    Types.BIGINT);
+            case "avg" -> resultType instanceof DecimalType decimal
+                    ? List.of(Types.decimal(38, decimal.scale()), Types.BIGINT, Types.BIGINT)
+                    : List.of(Types.DOUBLE, Types.BIGINT);
             default -> ExtendedAggregates.intermediateTypes(function, argumentTypes, resultType);
         };
     }

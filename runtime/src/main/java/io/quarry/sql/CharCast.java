@@ -46,7 +46,7 @@ final class CharCast {
     static final String NAME = "$char_cast";
 
     /** Trino's longest char. */
-    private static final int CHAR_MAX_LENGTH = 65_536;
+    static final int CHAR_MAX_LENGTH = 65_536;
 
     static final SqlFunction OPERATOR = new SqlFunction(
             NAME.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION, CharCast::returnType, null,

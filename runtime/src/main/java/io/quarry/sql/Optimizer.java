@@ -53,6 +53,8 @@ final class Optimizer {
     private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
     /** A semi join keeping at most this share of its rows is selective. */
     private static final double SELECTIVE_SEMI_JOIN = 0.75;
+    private static final org.apache.calcite.tools.RelBuilderFactory NO_SIMPLIFICATION =
+        RelBuilder.proto(org.apache.calcite.plan.Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false)));
 
     // HepProgram keeps matching state while it runs: built per statement, never shared
     private static HepProgram subQueries() {
@@ -166,7 +168,7 @@ final class Optimizer {
         RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(RowInSubQueries.rewrite(ApproxLiteralValues.normalize(rel))), context, executor);
         current = requireUsedColumns(decorrelate(CorrelatedLambdaCalls.rewrite(oneRowLateralsAsLeft(current)), relBuilder));
         current = CorrelatedUnnestAggregates.rewrite(current);
-        current = new RelFieldTrimmer(validator, relBuilder).trim(current);
+        current = new RelFieldTrimmer(validator, NO_SIMPLIFICATION.create(current.getCluster(), null)).trim(current);
         current = pullCommonFactors(current);
         current = run(pushDown(), current, context, executor);
         current = simplifyProjections(run(reductions(), current, context, executor), executor);
@@ -235,9 +237,49 @@ final class Optimizer {
     }
 
     private static boolean widensChar(RexNode original, RexNode simplified) {
-        return original != simplified && original.getKind() != SqlKind.CAST && simplified.getKind() == SqlKind.CAST
-                && simplified.getType().getSqlTypeName() == SqlTypeName.VARCHAR
-                && ((RexCall) simplified).getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.CHAR;
+        if (original == simplified || original.getKind() == SqlKind.CAST) {
+            return false;
+        }
+        if (simplified.getKind() == SqlKind.CAST && simplified.getType().getSqlTypeName() == SqlTypeName.VARCHAR
+                && ((RexCall) simplified).getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.CHAR) {
+            return true;
+        }
+        // a CASE of a char value and a varchar (also inside a call) folded to the varchar or a literal: the char
+        // type would be lost
+        return containsCharCase(original);
+    }
+
+    private static boolean containsCharCase(RexNode expression) {
+        if (!(expression instanceof RexCall call)) {
+            return false;
+        }
+        if (call.getKind() == SqlKind.CASE && call.getOperands().stream().anyMatch(Optimizer::isCharValue)) {
+            return true;
+        }
+        return call.getOperands().stream().anyMatch(Optimizer::containsCharCase);
+    }
+
+    /** Whether a value, under Calcite's casts, is a char that is not a string literal (Calcite's char). */
+    private static boolean isCharValue(RexNode value) {
+        RexNode inner = value;
+        while (inner.getKind() == SqlKind.CAST) {
+            inner = ((RexCall) inner).getOperands().get(0);
+        }
+        return !(inner instanceof org.apache.calcite.rex.RexLiteral) && containsChar(inner.getType());
+    }
+
+    /** Whether a type is CHAR or has CHAR inside (arrays, maps, rows). */
+    private static boolean containsChar(org.apache.calcite.rel.type.RelDataType type) {
+        if (type.getSqlTypeName() == SqlTypeName.CHAR) {
+            return true;
+        }
+        if (type.isStruct()) {
+            return type.getFieldList().stream().anyMatch(field -> containsChar(field.getType()));
+        }
+        if (type.getComponentType() != null) {
+            return containsChar(type.getComponentType());
+        }
+        return type.getKeyType() != null && (containsChar(type.getKeyType()) || containsChar(type.getValueType()));
     }
 
     /**
@@ -381,7 +423,23 @@ final class Optimizer {
     }
 
     private static HepProgram program(HepMatchOrder order, List<RelOptRule> rules) {
-        return new HepProgramBuilder().addMatchOrder(order).addRuleCollection(rules).build();
+        return new HepProgramBuilder().addMatchOrder(order)
+            .addRuleCollection(rules.stream().map(Optimizer::withoutSimplifying).toList())
+            .build();
+    }
+
+    /**
+     * The rule building its relations without simplifying their expressions: a CASE or COALESCE of a char and a
+     * varchar folded to one value cast to Calcite's varchar type would lose Trino's char type. The projections are
+     * simplified afterwards, keeping it ({@link #simplifyProjections}); filters by FILTER_REDUCE_EXPRESSIONS.
+     */
+    private static RelOptRule withoutSimplifying(RelOptRule rule) {
+        // the reduction of filters builds its filter by simplifying (a cast for nullability alone is invalid there)
+        if (rule instanceof org.apache.calcite.plan.RelRule<?> relRule && !(rule instanceof AggregateRemoveOverNoJoin)
+                && !(rule instanceof org.apache.calcite.rel.rules.ReduceExpressionsRule<?>)) {
+            return relRule.config.withRelBuilderFactory(NO_SIMPLIFICATION).toRule();
+        }
+        return rule;
     }
 
     static String explain(RelNode rel) {

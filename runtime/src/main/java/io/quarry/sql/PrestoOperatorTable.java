@@ -154,6 +154,8 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
         register(ZonedTimeLiteral.OPERATOR.getName(), ZonedTimeLiteral.OPERATOR);
         register(IpAddressSql.LITERAL.getName(), IpAddressSql.LITERAL);
+        register(WideDateTimeLiteral.DATE.getName(), WideDateTimeLiteral.DATE);
+        register(WideDateTimeLiteral.TIMESTAMP.getName(), WideDateTimeLiteral.TIMESTAMP);
         register(CharCast.OPERATOR.getName(), CharCast.OPERATOR);
         register(ScalarRowSubQueries.FIELD_VALUE.getName(), ScalarRowSubQueries.FIELD_VALUE);
         register(CharCast.TRY_OPERATOR.getName(), CharCast.TRY_OPERATOR);

@@ -69,6 +69,11 @@ final class QuarryValidator extends SqlValidatorImpl {
     private final Map<SqlNode, String> starColumnNames = new java.util.IdentityHashMap<>();
     /** Items of validated select lists (by identity) named by what the user wrote: see {@link #shownName}. */
     private final Map<SqlNode, String> writtenNames = new java.util.IdentityHashMap<>();
+    /**
+     * Where the statement has EXTRACT calls: Calcite makes {@code hour(x)} one too, which takes other types (by
+     * position, as Calcite copies the calls while it expands them).
+     */
+    private final Set<org.apache.calcite.sql.parser.SqlParserPos> writtenExtracts = new java.util.HashSet<>();
     /** The column references a star expanded to, which name each column once, however many share its name. */
     private final Set<SqlNode> starReferences = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** The names that more than one relation of a select's FROM has ({@link #uniqueRelationNames}), by select. */
@@ -1111,6 +1116,9 @@ final class QuarryValidator extends SqlValidatorImpl {
             BareNullArguments.bind(call, java.util.Optional.empty(), this::getValidatedNodeTypeIfKnown, typeFactory,
                     this::setValidatedNodeType, bound -> location(bound.getParserPosition()));
         }
+        if (node != null && node.getKind() == SqlKind.EXTRACT) {
+            writtenExtracts.add(node.getParserPosition());
+        }
         node = TemporalSyntax.rewriteExtract(node, this::location);
         NormalizeForm.rewrite(node);
         SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
@@ -1135,6 +1143,11 @@ final class QuarryValidator extends SqlValidatorImpl {
             RelDataType any = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
             setValidatedNodeType(expression, any);
             return any;
+        }
+        if (expression.getKind() == SqlKind.EXTRACT && writtenExtracts.contains(expression.getParserPosition())) {
+            SqlCall extract = (SqlCall) expression;
+            TemporalSyntax.checkExtract(extract, super.deriveType(scope, extract.operand(1)),
+                    location(extract.operand(1).getParserPosition()));
         }
         IntervalElements.widen(expression, operand -> super.deriveType(scope, operand));
         TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));

@@ -192,6 +192,10 @@ final class ScalarFunctionTranslator {
                 return new Call(name, translateAll(operands, translator), Types.BOOLEAN);
             case ZonedTimestampLiteral.NAME:
                 return ZonedTimestampLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
+            case WideDateTimeLiteral.DATE_NAME:
+                return WideDateTimeLiteral.constantOfDate(((RexLiteral) operands.get(0)).getValueAs(String.class));
+            case WideDateTimeLiteral.TIMESTAMP_NAME:
+                return WideDateTimeLiteral.constantOfTimestamp(((RexLiteral) operands.get(0)).getValueAs(String.class));
             case ZonedTimeLiteral.NAME:
                 return ZonedTimeLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
             case IpAddressSql.LITERAL_NAME:

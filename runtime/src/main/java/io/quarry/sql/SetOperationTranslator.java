@@ -167,10 +167,11 @@ final class SetOperationTranslator {
             }
             org.apache.calcite.sql.type.SqlTypeName name = type.getSqlTypeName();
             boolean text = name == org.apache.calcite.sql.type.SqlTypeName.CHAR
-                    || name == org.apache.calcite.sql.type.SqlTypeName.VARCHAR && type.getPrecision() > 0
-                    && type.getPrecision() < Integer.MAX_VALUE / 2;
+                    || name == org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
             if (anyChar && text) {
-                types.add(new io.quarry.type.CharType(type.getPrecision()));
+                // an unbounded varchar beside a char makes the longest char, as in Trino
+                boolean unbounded = type.getPrecision() <= 0 || type.getPrecision() >= Integer.MAX_VALUE / 2;
+                types.add(new io.quarry.type.CharType(unbounded ? CharCast.CHAR_MAX_LENGTH : type.getPrecision()));
             } else {
                 // arrays, maps and rows with char inside keep it, as in Trino
                 Type derived = TypeMapping.toQuarry(type);

@@ -193,6 +193,22 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                if ((word.equalsIgnoreCase("date") || word.equalsIgnoreCase("timestamp")) && end + 1 < n
+                        && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t') && sql.charAt(firstNonBlank(sql, end)) == '\''
+                        && WideDateTimeLiteral.isWide(literalText(sql, firstNonBlank(sql, end)))) {
+                    // DATE '-0001-01-01', TIMESTAMP '10000-01-01 00:00:00': beyond Calcite's years, calls as TIMESTAMP '… zone'
+                    int quote = firstNonBlank(sql, end);
+                    int close = closingQuote(sql, quote, '\'');
+                    boolean date = word.length() == 4;
+                    WideDateTimeLiteral.check(date, literalText(sql, quote),
+                            new SqlText(sql, "", List.copyOf(insertions)).location(line, out.length() - lineStart + 1));
+                    out.append('"').append(date ? WideDateTimeLiteral.DATE_NAME : WideDateTimeLiteral.TIMESTAMP_NAME).append('"')
+                            .append('(').append(sql, end + 1, close);
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
+                    out.append(')');
+                    i = close;
+                    continue;
+                }
                 boolean zonedTime = word.equalsIgnoreCase("time") && end + 1 < n && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t')
                         && sql.charAt(firstNonBlank(sql, end)) == '\''
                         && ZonedTimeLiteral.hasZone(literalText(sql, firstNonBlank(sql, end)));

@@ -98,6 +98,33 @@ final class TemporalSyntax {
         return EXTRACT_FIELD.createCall(pos, SqlLiteral.createCharString(function, pos), call.operand(1));
     }
 
+    /**
+     * Trino's type check of an EXTRACT the statement has (not Calcite's of {@code hour(x)}, which takes a date): a
+     * time field of a date, a date field of a time, a field of an interval without it, or of any other type, is a
+     * TYPE_MISMATCH.
+     */
+    static void checkExtract(SqlCall extract, RelDataType valueType, ErrorLocation location) {
+        if (!(extract.operand(0) instanceof SqlIntervalQualifier qualifier) || qualifier.timeFrameName != null) {
+            return;
+        }
+        SqlTypeName type = valueType.getSqlTypeName();
+        boolean timestamp = type == SqlTypeName.TIMESTAMP || type == SqlTypeName.TIMESTAMP_TZ;
+        boolean time = type == SqlTypeName.TIME || type == SqlTypeName.TIME_TZ;
+        boolean yearToMonth = SqlTypeName.YEAR_INTERVAL_TYPES.contains(type);
+        boolean dayToSecond = SqlTypeName.DAY_INTERVAL_TYPES.contains(type);
+        boolean allowed = switch (qualifier.timeUnitRange) {
+            case YEAR, MONTH -> timestamp || type == SqlTypeName.DATE || yearToMonth;
+            case DAY -> timestamp || type == SqlTypeName.DATE || dayToSecond;
+            case QUARTER, WEEK, DOW, DOY -> timestamp || type == SqlTypeName.DATE;
+            case HOUR, MINUTE, SECOND -> timestamp || time || dayToSecond;
+            default -> true;
+        };
+        if (!allowed && type != SqlTypeName.ANY) {
+            throw Errors.error(ErrorCode.TYPE_MISMATCH, "Cannot extract " + qualifier.timeUnitRange.name() + " from "
+                    + TypeMapping.toQuarry(valueType).displayName(), location);
+        }
+    }
+
     /** {@code a - b} of two date-time values: Calcite has no such operator, Trino's result is an interval. */
     static void retypeDifference(SqlNode node, Function<SqlNode, RelDataType> types) {
         if (!(node instanceof SqlBasicCall call) || call.getKind() != SqlKind.MINUS || call.operandCount() != 2) {

@@ -35,7 +35,7 @@ final class ZonedTimestampLiteral {
 
     /** Date, optional time with an optional fraction, then a zone (a name, or an offset), with or without a blank. */
     private static final Pattern ZONED = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?: (\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d+))?)?)? ?([A-Za-z+-].*)");
+            "([+-]?\\d{4,})-(\\d{1,2})-(\\d{1,2})(?: (\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d+))?)?)? ?([A-Za-z+-].*)");
     private static final Pattern OFFSET = Pattern.compile("[+-]\\d{2}(?::?\\d{2})?");
 
     static final SqlFunction OPERATOR = new SqlFunction(

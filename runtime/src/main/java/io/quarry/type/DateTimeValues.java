@@ -204,6 +204,9 @@ public final class DateTimeValues {
         if (year < 0) {
             text.append('-');
             year = -year;
+        } else if (year > 9999) {
+            // years of five digits and more are signed, as Trino (and ISO 8601) writes them
+            text.append('+');
         }
         pad(text, year, 4);
         text.append('-');

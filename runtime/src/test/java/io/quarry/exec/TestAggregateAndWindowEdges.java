@@ -148,4 +148,26 @@ class TestAggregateAndWindowEdges extends LocalQueryTest {
         assertFails("SELECT name, (SELECT count(*) FROM tpch.tiny.nation n WHERE n.regionkey = region.regionkey) FROM tpch.tiny.region"
                 + " GROUP BY name", ErrorCode.EXPRESSION_NOT_AGGREGATE, "Subquery uses 'region.regionkey' which must appear in GROUP BY clause");
     }
+
+    @Test
+    void decimalTotalsPassingTheLimitOnTheWay() throws Exception {
+        String max = "DECIMAL '99999999999999999999999999999999999999'";
+        String tenths = "CAST(9999999999999999999999999999999999999.9 AS decimal(38,1))";
+        assertResult("SELECT sum(x), avg(x) FROM (VALUES " + max + ", " + max + ", -" + max + ") t(x)",
+                List.of("decimal(38,0)", "decimal(38,0)"),
+                List.of(new java.math.BigDecimal("99999999999999999999999999999999999999"),
+                        new java.math.BigDecimal("33333333333333333333333333333333333333")));
+        assertResult("SELECT sum(x), avg(x) FROM (VALUES " + tenths + ", " + tenths + ", -" + tenths + ") t(x)",
+                List.of("decimal(38,1)", "decimal(38,1)"),
+                List.of(new java.math.BigDecimal("9999999999999999999999999999999999999.9"),
+                        new java.math.BigDecimal("3333333333333333333333333333333333333.3")));
+        java.math.BigDecimal third = new java.math.BigDecimal("33333333333333333333333333333333333333");
+        java.math.BigDecimal whole = new java.math.BigDecimal("99999999999999999999999999999999999999");
+        assertResult("SELECT n, sum(x) OVER (), avg(x) OVER () FROM (VALUES (1, " + max + "), (2, " + max + "), (3, -" + max + ")) t(n, x)"
+                        + " ORDER BY n",
+                List.of("integer", "decimal(38,0)", "decimal(38,0)"),
+                List.of(1L, whole, third), List.of(2L, whole, third), List.of(3L, whole, third));
+        assertFails("SELECT sum(x) FROM (VALUES " + max + ", " + max + ") t(x)", io.quarry.spi.ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                "Decimal overflow");
+    }
 }

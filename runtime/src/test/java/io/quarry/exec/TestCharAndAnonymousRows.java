@@ -64,6 +64,27 @@ class TestCharAndAnonymousRows extends LocalQueryTest {
     }
 
     @Test
+    void charBesideVarcharIsACharOfTheLongerLength() throws Exception {
+        // an unbounded varchar counts as Trino's longest char, 65536
+        assertResult("SELECT CAST('a' AS char(3)) x UNION ALL SELECT CAST('b' AS varchar) ORDER BY x",
+                List.of("char(65536)"), List.of("a"), List.of("b"));
+        assertResult("SELECT CAST('a' AS char(3)) INTERSECT SELECT CAST('a' AS varchar)", List.of("char(65536)"), List.of("a"));
+        assertResult("SELECT CAST('a' AS char(3)) x UNION ALL SELECT CAST('b' AS varchar(10)) ORDER BY x",
+                List.of("char(10)"), List.of("a"), List.of("b"));
+        // CASE and COALESCE that Calcite would fold to one of their values keep the char type
+        assertResult("SELECT CASE WHEN false THEN CAST('a' AS char(2)) ELSE CAST('xyz' AS varchar) END,"
+                        + " CASE WHEN false THEN CAST('a' AS char(2)) ELSE CAST('xyz' AS varchar(10)) END,"
+                        + " CASE WHEN true THEN 'a' ELSE CAST('b' AS char(4)) END",
+                List.of("char(65536)", "char(10)", "char(4)"), List.of("xyz", "xyz", "a"));
+        assertResult("SELECT coalesce(CAST('a' AS char(2)), name), CASE WHEN false THEN CAST('a' AS char(2)) ELSE name END"
+                        + " FROM tpch.tiny.nation WHERE nationkey = 1",
+                List.of("char(25)", "char(25)"), List.of("a", "ARGENTINA"));
+        assertResult("SELECT length(coalesce(CAST('a' AS char(3)), CAST('b' AS varchar))), length(coalesce(CAST('a' AS char(3)), 'bbbbb')),"
+                        + " typeof(coalesce(CAST('a' AS char(3)), CAST('b' AS varchar))), coalesce(CAST('a' AS char(3)), 'bbbbb') || 'x'",
+                List.of("bigint", "bigint", "varchar", "char(6)"), List.of(65536L, 5L, "char(65536)", "a    x"));
+    }
+
+    @Test
     void commonTypeOfCharsIsTheLongestChar() throws Exception {
         assertResult("SELECT CASE WHEN n = 1 THEN CAST('a' AS char(2)) ELSE CAST('bcd' AS char(4)) END FROM (VALUES 1, 2) t(n) ORDER BY n",
                 List.of("char(4)"), List.of("a"), List.of("bcd"));

@@ -188,4 +188,28 @@ class TestDateTimeQueries extends LocalQueryTest {
         assertFails("SELECT format_datetime(TIMESTAMP '2020-05-17 13:01:02', 'HH:mm Z')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT date_parse('2020-02-30', '%Y-%m-%d')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
     }
+
+    @Test
+    void yearsBeyondFourDigitsAndBeforeYearOne() throws Exception {
+        assertResult("SELECT DATE '-0001-01-01', DATE '10000-01-01', DATE '+2000-01-01', DATE '0000-01-01'",
+                List.of("date", "date", "date", "date"),
+                List.of(java.time.LocalDate.of(-1, 1, 1).toEpochDay(), java.time.LocalDate.of(10000, 1, 1).toEpochDay(),
+                        java.time.LocalDate.of(2000, 1, 1).toEpochDay(), java.time.LocalDate.of(0, 1, 1).toEpochDay()));
+        // the text of a date has no sign before five digits; that of a timestamp has, as in Trino
+        assertResult("SELECT CAST(DATE '10000-01-01' AS varchar), CAST(DATE '-0001-01-01' AS varchar),"
+                        + " CAST(TIMESTAMP '10000-01-01 00:00:00' AS varchar), CAST(TIMESTAMP '-0001-01-01 00:00:00.5' AS varchar),"
+                        + " CAST(CAST('+10000-01-01' AS date) AS varchar), to_iso8601(from_iso8601_date('10000-01-01'))",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar(16)"),
+                List.of("10000-01-01", "-0001-01-01", "+10000-01-01 00:00:00", "-0001-01-01 00:00:00.5", "10000-01-01", "10000-01-01"));
+        assertResult("SELECT typeof(TIMESTAMP '10000-01-01 00:00:00.123456789'), CAST(TIMESTAMP '12345-06-07 01:02:03.123456789012' AS varchar),"
+                        + " year(DATE '-0001-01-01'), date_diff('day', DATE '2000-01-01', DATE '10000-01-01'),"
+                        + " CAST(TIMESTAMP '10000-01-01 00:00:00 +01:00' AS varchar)",
+                List.of("varchar", "varchar", "bigint", "bigint", "varchar"),
+                List.of("timestamp(9)", "+12345-06-07 01:02:03.123456789012", -1L, 2921940L, "+10000-01-01 00:00:00 +01:00"));
+        assertFails("SELECT DATE '10000-13-01'", ErrorCode.INVALID_LITERAL, "'10000-13-01' is not a valid DATE literal");
+        assertFails("SELECT DATE '5881580-07-12'", ErrorCode.INVALID_LITERAL);
+        assertFails("SELECT CAST('5881580-07-12' AS date)", ErrorCode.INVALID_CAST_ARGUMENT);
+        assertThat(io.quarry.type.DateTimeValues.formatTimestamp(
+                java.time.LocalDate.of(10000, 1, 1).toEpochDay() * 86_400_000_000L, 3)).isEqualTo("+10000-01-01 00:00:00.000");
+    }
 }

@@ -428,7 +428,7 @@ final class DateTimeFormatting {
         Type type = types.get(0);
         if (type instanceof DateType) {
             return Kernels.rows(Types.VARCHAR, (blocks, position, out) ->
-                    out.appendString(LocalDate.ofEpochDay(Kernels.longAt(blocks[0], position)).toString()));
+                    out.appendString(Formats.formatDate(Kernels.longAt(blocks[0], position))));
         }
         if (type instanceof TimestampType timestamp) {
             return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> out.appendString(
@@ -452,6 +452,8 @@ final class DateTimeFormatting {
             try {
                 String iso = text.strip();
                 iso = iso.matches("\\d{4}") ? iso + "-01-01" : iso.matches("\\d{4}-\\d{2}") ? iso + "-01" : iso;
+                // Java reads years of five digits and more only signed; Trino takes them as they are
+                iso = iso.matches("\\d{5,}-.*") ? "+" + iso : iso;
                 LocalDate weekOrOrdinal = TemporalLibrary.weekOrOrdinalDate(iso);
                 out.appendLong((weekOrOrdinal != null ? weekOrOrdinal : LocalDate.parse(iso)).toEpochDay());
             } catch (DateTimeException e) {

@@ -78,8 +78,13 @@ public final class Formats {
 
     /** A date (days since the epoch) as {@code YYYY-MM-DD}. */
     public static String formatDate(long days) {
-        return LocalDate.ofEpochDay(days).toString();
+        // the text of a date has no sign before years of five digits (unlike the protocol's), as in Trino
+        String text = LocalDate.ofEpochDay(days).toString();
+        return text.startsWith("+") ? text.substring(1) : text;
     }
+
+    /** A year as Trino reads one: digits, signed or not ({@code +10000}, {@code -0001}). */
+    private static final java.util.regex.Pattern SIGNED_YEAR = java.util.regex.Pattern.compile("[+-]?[0-9]+");
 
     /** Parses {@code YYYY-MM-DD} (month and day may have one digit, surrounding spaces allowed); null when malformed. */
     public static Long parseDate(String text) {
@@ -94,10 +99,12 @@ public final class Formats {
             String monthText = value.substring(first + 1, second);
             String dayText = value.substring(second + 1);
             if (monthText.isEmpty() || monthText.length() > 2 || dayText.isEmpty() || dayText.length() > 2
-                    || !isDigits(monthText) || !isDigits(dayText) || value.substring(0, first).startsWith("+")) {
+                    || !isDigits(monthText) || !isDigits(dayText) || !SIGNED_YEAR.matcher(value.substring(0, first)).matches()) {
                 return null;
             }
-            return LocalDate.of(year, Integer.parseInt(monthText), Integer.parseInt(dayText)).toEpochDay();
+            long days = LocalDate.of(year, Integer.parseInt(monthText), Integer.parseInt(dayText)).toEpochDay();
+            // Trino's dates are days in an int
+            return days == (int) days ? days : null;
         } catch (NumberFormatException | DateTimeException e) {
             return null;
         }

@@ -233,7 +233,7 @@ final class JsonValues {
         } else if (type instanceof VarcharType || type instanceof CharType) {
             generator.writeString((String) value);
         } else if (type instanceof DateType) {
-            generator.writeString(LocalDate.ofEpochDay((Long) value).toString());
+            generator.writeString(Formats.formatDate((Long) value));
         } else if (type instanceof TimestampType timestamp && value instanceof java.math.BigInteger twoLongs) {
             generator.writeString(DateTimeValues.formatLongTimestamp(
                     io.quarry.block.Int128.high(twoLongs), io.quarry.block.Int128.low(twoLongs), timestamp.precision()));

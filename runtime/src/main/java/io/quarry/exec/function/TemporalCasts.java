@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 /** Casts from and to the date-time and interval types, with Trino's text forms and errors. */
 final class TemporalCasts {
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "(\\d{4,})-(\\d{1,2})-(\\d{1,2})(?: (\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,12}))?)?)?\\s*(.*)");
+            "([+-]?\\d{4,})-(\\d{1,2})-(\\d{1,2})(?: (\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,12}))?)?)?\\s*(.*)");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,12}))?)?");
 
     private TemporalCasts() {}

@@ -283,16 +283,17 @@ final class Accumulators {
         }
     }
 
-    /** 128-bit sums (high, low) per group, added exactly; beyond 38 digits is an overflow. */
+    /**
+     * 128-bit sums (high, low) per group that wrap around, with the count of wraps beside them (positive up,
+     * negative down): a running total may pass 10^38, even 2^127, and come back, as in Trino; only the final total
+     * must fit in 38 digits.
+     */
     static class Int128Sums {
-        private static final BigInteger LIMIT = BigInteger.TEN.pow(38);
-        private static final long LIMIT_HIGH = Int128.high(LIMIT);
-        private static final long LIMIT_LOW = Int128.low(LIMIT);
-        private static final long NEGATIVE_LIMIT_HIGH = Int128.high(LIMIT.negate());
-        private static final long NEGATIVE_LIMIT_LOW = Int128.low(LIMIT.negate());
+        private static final BigInteger WRAP = BigInteger.ONE.shiftLeft(128);
 
         long[] high = new long[0];
         long[] low = new long[0];
+        long[] wraps = new long[0];
         boolean[] present = new boolean[0];
 
         void ensureSums(int groupCount) {
@@ -300,26 +301,24 @@ final class Accumulators {
                 int capacity = Math.max(groupCount, high.length * 2);
                 high = Arrays.copyOf(high, capacity);
                 low = Arrays.copyOf(low, capacity);
+                wraps = Arrays.copyOf(wraps, capacity);
                 present = Arrays.copyOf(present, capacity);
             }
         }
 
         final void add(int group, long addHigh, long addLow) {
+            long oldHigh = high[group];
             long oldLow = low[group];
             long newLow = oldLow + addLow;
             long carry = Long.compareUnsigned(newLow, oldLow) < 0 ? 1 : 0;
-            long newHigh = high[group] + addHigh + carry;
-            if (compare(newHigh, newLow, LIMIT_HIGH, LIMIT_LOW) >= 0
-                    || compare(newHigh, newLow, NEGATIVE_LIMIT_HIGH, NEGATIVE_LIMIT_LOW) <= 0) {
-                throw Decimals.overflow();
+            long newHigh = oldHigh + addHigh + carry;
+            if (((oldHigh ^ newHigh) & (addHigh ^ newHigh)) < 0) {
+                // both of one sign, the result of the other: the 128 bits wrapped
+                wraps[group] += oldHigh < 0 ? -1 : 1;
             }
             high[group] = newHigh;
             low[group] = newLow;
             present[group] = true;
-        }
-
-        private static int compare(long leftHigh, long leftLow, long rightHigh, long rightLow) {
-            return leftHigh != rightHigh ? Long.compare(leftHigh, rightHigh) : Long.compareUnsigned(leftLow, rightLow);
         }
 
         final void addBlock(int[] groupIds, Block block, int count) {
@@ -340,8 +339,27 @@ final class Accumulators {
             }
         }
 
+        /** Adds partial states: their wrapped sums, then their counts of wraps. */
+        final void addPartials(int[] groupIds, Block sums, Block partialWraps, int count) {
+            addBlock(groupIds, sums, count);
+            LongBlock counted = (LongBlock) partialWraps;
+            for (int i = 0; i < count; i++) {
+                if (!counted.isNull(i)) {
+                    wraps[groupIds[i]] += counted.getLong(i);
+                }
+            }
+        }
+
+        /** The partial state of a group: the wrapped sum and the count of wraps. */
+        final void writePartial(int group, BlockBuilder sumOut, BlockBuilder wrapsOut) {
+            sumOut.appendInt128(high[group], low[group]);
+            wrapsOut.appendLong(wraps[group]);
+        }
+
+        /** The exact total of a group. */
         final BigInteger sum(int group) {
-            return Int128.toBigInteger(high[group], low[group]);
+            BigInteger wrapped = Int128.toBigInteger(high[group], low[group]);
+            return wraps[group] == 0 ? wrapped : wrapped.add(WRAP.multiply(BigInteger.valueOf(wraps[group])));
         }
 
         static void appendDecimal(BlockBuilder out, DecimalType type, BigInteger value) {
@@ -375,12 +393,17 @@ final class Accumulators {
 
         @Override
         public void addIntermediate(int[] groupIds, Block[] states, int count) {
-            addBlock(groupIds, states[0], count);
+            addPartials(groupIds, states[0], states[1], count);
         }
 
         @Override
         public void writeIntermediate(int group, BlockBuilder[] out) {
-            writeFinal(group, out[0]);
+            if (!present[group]) {
+                out[0].appendNull();
+                out[1].appendNull();
+            } else {
+                writePartial(group, out[0], out[1]);
+            }
         }
 
         @Override
@@ -394,7 +417,7 @@ final class Accumulators {
 
         @Override
         public long sizeInBytes() {
-            return 17L * high.length;
+            return 25L * high.length;
         }
     }
 
@@ -516,7 +539,7 @@ final class Accumulators {
 
         @Override
         public void addIntermediate(int[] groupIds, Block[] states, int count) {
-            addBlock(groupIds, states[0], count);
+            addPartials(groupIds, states[0], states[2], count);
             LongBlock partialCounts = (LongBlock) states[1];
             for (int i = 0; i < count; i++) {
                 if (!partialCounts.isNull(i)) {
@@ -527,8 +550,7 @@ final class Accumulators {
 
         @Override
         public void writeIntermediate(int group, BlockBuilder[] out) {
-            BigInteger sum = sum(group);
-            out[0].appendInt128(Int128.high(sum), Int128.low(sum));
+            writePartial(group, out[0], out[2]);
             out[1].appendLong(counts[group]);
         }
 
@@ -545,7 +567,7 @@ final class Accumulators {
 
         @Override
         public long sizeInBytes() {
-            return 25L * high.length;
+            return 33L * high.length;
         }
     }
 
