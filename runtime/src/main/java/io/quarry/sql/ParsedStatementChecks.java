@@ -15,7 +15,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Checks on a parsed statement before its tables are resolved, where Calcite would fail later with a misleading
- * or internal error: MATCH_RECOGNIZE, which Quarry does not run yet, is refused by name; {@code coalesce} with fewer
+ * or internal error: {@code coalesce} with fewer
  * than two arguments is a SYNTAX_ERROR, {@code greatest()} / {@code least()} are FUNCTION_NOT_FOUND, and a lambda
  * among the operands of coalesce, nullif, if or try is a TYPE_MISMATCH and one among the arguments of greatest,
  * least or concat FUNCTION_NOT_FOUND, an expression inside GROUPING SETS, ROLLUP or CUBE INVALID_COLUMN_REFERENCE,
@@ -84,9 +84,6 @@ final class ParsedStatementChecks {
     private static void checkCall(SqlCall call, SqlText text) {
         if (call instanceof org.apache.calcite.sql.SqlJoin join) {
             checkJoin(join, text);
-        }
-        if (call.getKind() == SqlKind.MATCH_RECOGNIZE) {
-            throw Errors.error(ErrorCode.NOT_SUPPORTED, "MATCH_RECOGNIZE is not supported yet", call.getParserPosition(), text);
         }
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         if (SPECIAL_FORMS.contains(name) || COMMON_TYPE_FUNCTIONS.contains(name)) {

@@ -38,6 +38,7 @@ import org.apache.calcite.rel.core.Aggregate.Group;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Match;
 import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.TableFunctionScan;
@@ -140,6 +141,9 @@ final class PlanTranslator {
         }
         if (rel instanceof SetOp setOp) {
             return new SetOperationTranslator(this).translate(setOp);
+        }
+        if (rel instanceof Match match) {
+            return new MatchRecognizeTranslator(this).translate(match);
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, describe(rel));
     }
