@@ -44,6 +44,7 @@ final class MatchRecognizeTranslator {
     private final Map<String, List<Integer>> subsets = new LinkedHashMap<>();
     private final List<MatchValue> values = new ArrayList<>();
     private PlanTranslator.Translated input;
+    private boolean allRows;
     private List<Type> inputTypes;
 
     MatchRecognizeTranslator(PlanTranslator plans) {
@@ -54,6 +55,7 @@ final class MatchRecognizeTranslator {
         int inputFields = match.getInput().getRowType().getFieldCount();
         input = plans.translate(match.getInput(), ImmutableBitSet.range(inputFields));
         inputTypes = input.node().outputTypes();
+        allRows = match.isAllRows();
         List<Integer> partitionKeys = new ArrayList<>();
         match.getPartitionKeys().forEach(field -> partitionKeys.add(input.mapping()[field]));
         List<SortKey> orderKeys = new ArrayList<>();
@@ -68,7 +70,7 @@ final class MatchRecognizeTranslator {
         collectLabels(match.getPattern());
         match.getPatternDefinitions().keySet().forEach(name -> {
             if (!labels.contains(name)) {
-                throw new QuarryException(ErrorCode.INVALID_ROW_PATTERN, "defined variable: " + name.toUpperCase(Locale.ROOT)
+                throw new QuarryException(ErrorCode.INVALID_LABEL, "defined variable: " + name.toUpperCase(Locale.ROOT)
                         + " is not a primary pattern variable");
             }
         });
@@ -114,7 +116,7 @@ final class MatchRecognizeTranslator {
         List<Integer> skipLabels = after.startsWith("TO_F") || after.startsWith("TO_L")
                 ? labelsOf(RexLiteral.stringValue(((RexCall) match.getAfter()).getOperands().get(0)))
                 : List.of();
-        MatchRecognize node = new MatchRecognize(input.node(), partitionKeys, orderKeys, match.isAllRows() ? "ALL_SHOW_EMPTY" : "ONE",
+        MatchRecognize node = new MatchRecognize(input.node(), partitionKeys, orderKeys, match.isAllRows() ? plans.allRowsMode() : "ONE",
                 after, skipLabels, labels, pattern, defineExpressions, values, measureExpressions);
         return new PlanTranslator.Translated(node, outputMapping(match, partitionKeys, orderFields));
     }
@@ -222,6 +224,14 @@ final class MatchRecognizeTranslator {
 
         @Override
         public RexNode visitCall(RexCall call) {
+            if (isMeasureNavigation(call)) {
+                // ONE ROW PER MATCH measures come FINAL from Calcite, where they are the same as RUNNING
+                if (!running && allRows) {
+                    throw new QuarryException(ErrorCode.INVALID_PROCESSING_MODE, "FINAL semantics is not supported with "
+                            + (call.getOperator() == MatchRecognizeCalls.MEASURE_PREV ? "prev" : "next") + " pattern recognition function");
+                }
+                return value(navigation(call, false, 0), call);
+            }
             switch (call.getKind()) {
                 case FINAL:
                     return call.getOperands().get(0).accept(new ValueExtractor(false));
@@ -262,17 +272,20 @@ final class MatchRecognizeTranslator {
             if (!(node instanceof RexCall call)) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Row pattern navigation over an expression is not supported yet");
             }
+            if (call.getKind() == SqlKind.PREV || call.getKind() == SqlKind.NEXT || isMeasureNavigation(call)) {
+                int offset = call.getOperands().size() < 2 ? 1 : offset(call);
+                boolean back = call.getKind() == SqlKind.PREV || call.getOperator() == MatchRecognizeCalls.MEASURE_PREV;
+                return navigation(call.getOperands().get(0), logicalSeen, physical + (back ? -offset : offset));
+            }
             switch (call.getKind()) {
-                case PREV, NEXT -> {
-                    int offset = offset(call);
-                    return navigation(call.getOperands().get(0), logicalSeen, physical + (call.getKind() == SqlKind.PREV ? -offset : offset));
-                }
                 case FIRST, LAST -> {
-                    MatchValue inner = navigation(call.getOperands().get(0), true, 0);
-                    if (inner.physicalOffset() != 0 || inner.logicalOffset() != 0 || inner.fromFirst()) {
-                        throw new QuarryException(ErrorCode.INVALID_NAVIGATION_NESTING,
-                                "Cannot nest physical navigation function inside logical navigation function");
+                    RexNode operand = call.getOperands().get(0);
+                    if (operand instanceof RexCall nested && nested.getKind() != SqlKind.CLASSIFIER
+                            && !(nested.getKind() == SqlKind.PREV && offset(nested) == 0)) {
+                        throw new QuarryException(ErrorCode.INVALID_NAVIGATION_NESTING, "Cannot nest " + navigationName(nested)
+                                + " pattern navigation function inside " + navigationName(call) + " pattern navigation function");
                     }
+                    MatchValue inner = navigation(operand, true, 0);
                     return new MatchValue(inner.kind(), inner.labels(), running, call.getKind() == SqlKind.FIRST, offset(call),
                             physical, inner.channel(), inner.type(), Optional.empty());
                 }
@@ -286,6 +299,20 @@ final class MatchRecognizeTranslator {
             }
         }
 
+        private static String navigationName(RexCall call) {
+            if (call.getOperator() == MatchRecognizeCalls.MEASURE_PREV) {
+                return "prev";
+            }
+            if (call.getOperator() == MatchRecognizeCalls.MEASURE_NEXT) {
+                return "next";
+            }
+            return call.getOperator().getName().toLowerCase(Locale.ROOT);
+        }
+
+        private static boolean isMeasureNavigation(RexCall call) {
+            return call.getOperator() == MatchRecognizeCalls.MEASURE_PREV || call.getOperator() == MatchRecognizeCalls.MEASURE_NEXT;
+        }
+
         private static int offset(RexCall call) {
             if (call.getOperands().size() < 2) {
                 return 0;
@@ -295,7 +322,8 @@ final class MatchRecognizeTranslator {
             }
             long offset = literal.getValueAs(Long.class);
             if (offset < 0) {
-                throw new QuarryException(ErrorCode.INVALID_ARGUMENTS, "Offset must be at least 0");
+                throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, navigationName(call)
+                        + " pattern recognition navigation function requires a non-negative number as the second argument (actual: " + offset + ")");
             }
             return (int) offset;
         }
@@ -304,6 +332,13 @@ final class MatchRecognizeTranslator {
             List<Integer> arguments = new ArrayList<>();
             List<Type> argumentTypes = new ArrayList<>();
             List<Integer> of = null;
+            if (call.getOperands().size() == 1 && call.getOperands().get(0) instanceof RexCall marker
+                    && marker.getOperator() == MatchRecognizeCalls.LABEL_ROW) {
+                // count(A.*): the rows of A
+                MatchValue column = navigation(marker.getOperands().get(0), false, 0);
+                AggregateCall count = new AggregateCall("count", List.of(), List.of(), Types.BIGINT, false, Optional.empty());
+                return new MatchValue(MatchValue.Kind.AGGREGATE, column.labels(), running, false, 0, 0, -1, Types.BIGINT, Optional.of(count));
+            }
             for (RexNode operand : call.getOperands()) {
                 RexNode argument = operand.getKind() == SqlKind.PREV && operand instanceof RexCall prev && offset(prev) == 0
                         ? prev.getOperands().get(0)

@@ -81,9 +81,31 @@ final class ParsedStatementChecks {
         }
     }
 
+    /** Window functions and aggregates with FILTER have no meaning over the rows of a match, as in Trino. */
+    private static void checkPatternExpressions(SqlNodeList expressions, SqlText text) {
+        expressions.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getKind() == SqlKind.OVER) {
+                    throw Errors.error(ErrorCode.NESTED_WINDOW,
+                            "Cannot nest window functions or row pattern measures inside pattern recognition expressions", call.getParserPosition(), text);
+                }
+                if (call.getKind() == SqlKind.FILTER && call.operand(0) instanceof SqlCall aggregate) {
+                    throw Errors.error(ErrorCode.NOT_SUPPORTED, "Cannot use FILTER with " + aggregate.getOperator().getName().toLowerCase(Locale.ROOT)
+                            + " aggregate function in pattern recognition context", call.getParserPosition(), text);
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
     private static void checkCall(SqlCall call, SqlText text) {
         if (call instanceof org.apache.calcite.sql.SqlJoin join) {
             checkJoin(join, text);
+        }
+        if (call instanceof org.apache.calcite.sql.SqlMatchRecognize match) {
+            checkPatternExpressions(match.getMeasureList(), text);
+            checkPatternExpressions(match.getPatternDefList(), text);
         }
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         if (SPECIAL_FORMS.contains(name) || COMMON_TYPE_FUNCTIONS.contains(name)) {

@@ -139,6 +139,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
             }
         }
         ScalarFunctionTable.OPERATORS.forEach(operator -> register(operator.getName(), operator));
+        MatchRecognizeCalls.OPERATORS.forEach(operator -> register(operator.getName(), operator));
         operators.addAll(ScalarFunctionTable.OPERATORS);
         AggregateAndWindowFunctions.OPERATORS.forEach((name, operator) -> register(name, operator));
         StructuralOperators.all().forEach(operator -> register(operator.getName(), operator));

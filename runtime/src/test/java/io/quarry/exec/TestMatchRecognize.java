@@ -2,14 +2,16 @@ package io.quarry.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarry.spi.ErrorCode;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Row pattern recognition (MATCH_RECOGNIZE): rows per match, AFTER MATCH SKIP, quantifiers and their preference,
- * navigation, running and final measures, aggregates, SUBSET, empty matches, and partitions spread over several
- * splits. The expected values were taken from Trino 476.
+ * Row pattern recognition (MATCH_RECOGNIZE): rows per match (with empty matches shown or omitted, and unmatched rows),
+ * AFTER MATCH SKIP, quantifiers and their preference, exclusions, navigation, running and final measures, aggregates,
+ * SUBSET, Trino's errors for misuse, and partitions spread over several splits. The expected values and errors were
+ * taken from Trino 476.
  */
 class TestMatchRecognize extends LocalQueryTest {
     private static List<Object> row(Object... values) {
@@ -195,6 +197,102 @@ class TestMatchRecognize extends LocalQueryTest {
                 row(2L, List.of(69L, 70L), 2L),
                 row(3L, List.of(97L, 98L, 99L), 3L),
                 row(4L, List.of(130L, 131L, 132L), 3L));
+    }
+
+    @Test
+    void withUnmatchedRows() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c, count(*) AS n ALL ROWS PER MATCH WITH UNMATCHED ROWS"
+                + " PATTERN (A B) DEFINE A AS x % 3 = 1)",
+                List.of("integer", "bigint", "varchar", "bigint"),
+                row(1L, 1L, "A", 1L),
+                row(2L, 1L, "B", 2L),
+                row(3L, null, null, null),
+                row(4L, 2L, "A", 1L),
+                row(5L, 2L, "B", 2L),
+                row(6L, null, null, null));
+    }
+
+    @Test
+    void omitEmptyMatches() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c, count(*) AS n ALL ROWS PER MATCH OMIT EMPTY MATCHES"
+                + " PATTERN (A*) DEFINE A AS x % 3 = 1)",
+                List.of("integer", "bigint", "varchar", "bigint"),
+                row(1L, 1L, "A", 1L),
+                row(4L, 4L, "A", 1L));
+    }
+
+    @Test
+    void showEmptyMatchesWithUnmatchedRows() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c, count(*) AS n ALL ROWS PER MATCH WITH UNMATCHED ROWS"
+                + " PATTERN (A*) DEFINE A AS x % 3 = 1)",
+                List.of("integer", "bigint", "varchar", "bigint"),
+                row(1L, 1L, "A", 1L),
+                row(2L, 2L, null, 0L),
+                row(3L, 3L, null, 0L),
+                row(4L, 4L, "A", 1L),
+                row(5L, 5L, null, 0L),
+                row(6L, 6L, null, 0L));
+    }
+
+    @Test
+    void excludedRowsAreNotShown() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A {- B -} C) DEFINE A AS x % 2"
+                + " = 1)",
+                List.of("integer", "bigint", "varchar"),
+                row(1L, 1L, "A"),
+                row(3L, 1L, "C"));
+    }
+
+    @Test
+    void physicalNavigationInMeasures() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " PREV(CLASSIFIER()) AS pc, NEXT(CLASSIFIER()) AS nc, FINAL LAST(x) AS fl, x AS cur, FIRST(x) AS f,"
+                + " PREV(x) AS p, NEXT(x, 2) AS n2 ALL ROWS PER MATCH PATTERN (A B C) DEFINE A AS true)",
+                List.of("integer", "varchar", "varchar", "integer", "integer", "integer", "integer", "integer"),
+                row(1L, null, "B", 3L, 1L, 1L, null, 3L),
+                row(2L, "A", "C", 3L, 2L, 1L, 1L, 4L),
+                row(3L, "B", null, 3L, 3L, 1L, 2L, 5L));
+    }
+
+    @Test
+    void countOfVariableRows() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 5), (2, 7), (3, 6), (4, 8), (5, 9), (6, 4)) t(x, v))"
+                + " MATCH_RECOGNIZE (ORDER BY x MEASURES FIRST(U.x) AS start, count(U.*) AS n, count(*) AS c,"
+                + " count(D.*) AS cd PATTERN (S U+ D+) DEFINE U AS v > PREV(v), D AS v < PREV(v) AND count(D.*) < 3)",
+                List.of("integer", "bigint", "bigint", "bigint"),
+                row(2L, 1L, 3L, 1L),
+                row(5L, 1L, 3L, 1L));
+    }
+
+    @Test
+    void misuseFailsWithTrinosErrors() {
+        String values = "SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3) t(x)) MATCH_RECOGNIZE (ORDER BY x ";
+        assertFails(values + "MEASURES A.x AS m PATTERN (A B) DEFINE A AS true, Z AS true)", ErrorCode.INVALID_LABEL,
+                "defined variable: Z is not a primary pattern variable");
+        assertFails(values + "MEASURES A.x AS m PATTERN (A B) DEFINE A AS x)", ErrorCode.TYPE_MISMATCH,
+                "Expression defining a label must be boolean");
+        assertFails(values + "MEASURES A.x AS m PATTERN (A B) DEFINE A AS FINAL LAST(A.x) > 0)", ErrorCode.INVALID_PROCESSING_MODE,
+                "FINAL semantics is not supported in DEFINE clause");
+        assertFails(values + "MEASURES FINAL NEXT(LAST(x)) AS m ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)",
+                ErrorCode.INVALID_PROCESSING_MODE, "FINAL semantics is not supported with next pattern recognition function");
+        assertFails(values + "MEASURES A.x AS m AFTER MATCH SKIP TO C PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_LABEL,
+                "C is not a primary or union pattern variable");
+        assertFails(values + "MEASURES A.x AS m PATTERN (A) DEFINE A AS PREV(A.x, -1) > 0)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                "prev pattern recognition navigation function requires a non-negative number as the second argument (actual: -1)");
+        assertFails(values + "MEASURES A.x AS m PATTERN (A B) DEFINE B AS sum(B.x) OVER () > 0)", ErrorCode.NESTED_WINDOW,
+                "Cannot nest window functions or row pattern measures inside pattern recognition expressions");
+        assertFails(values + "MEASURES sum(A.x + B.x) AS m PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_ARGUMENTS,
+                "All labels and classifiers inside the call to 'sum' must match");
+        assertFails(values + "MEASURES count(DISTINCT A.x) AS m PATTERN (A B) DEFINE A AS true)", ErrorCode.NOT_SUPPORTED,
+                "Cannot use DISTINCT with count aggregate function in pattern recognition context");
+        assertFails(values + "MEASURES count(*) AS m PATTERN (A B) DEFINE A AS count(*) FILTER (WHERE x > 1) > 0)", ErrorCode.NOT_SUPPORTED,
+                "Cannot use FILTER with count aggregate function in pattern recognition context");
+        assertFails("SELECT prev(1)", ErrorCode.FUNCTION_NOT_FOUND, "Function 'prev' not registered");
+        assertFails("SELECT classifier()", ErrorCode.FUNCTION_NOT_FOUND, "Function 'classifier' not registered");
     }
 
     @Test

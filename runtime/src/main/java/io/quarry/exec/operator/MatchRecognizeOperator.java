@@ -357,7 +357,8 @@ public final class MatchRecognizeOperator implements Operator {
                 if (row < 0) {
                     out.appendNull();
                 } else if (value.kind() == MatchValue.Kind.CLASSIFIER) {
-                    if (row < context.matchStart || row > last) {
+                    // as in Trino, the variables of the whole match are known also in running semantics
+                    if (row < context.matchStart || row > context.last) {
                         out.appendNull();
                     } else {
                         out.appendString(labelNames.get(context.labels[row - context.matchStart]));
