@@ -3,9 +3,12 @@ package io.quarry.sql;
 import io.quarry.plan.AggregateCall;
 import io.quarry.plan.MatchRecognize;
 import io.quarry.plan.MatchValue;
+import io.quarry.plan.PlanNode;
+import io.quarry.plan.Project;
 import io.quarry.plan.RowPattern;
 import io.quarry.plan.SortKey;
 import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.InputRef;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.BooleanType;
@@ -46,6 +49,8 @@ final class MatchRecognizeTranslator {
     private PlanTranslator.Translated input;
     private boolean allRows;
     private List<Type> inputTypes;
+    /** Expressions navigated or aggregated over (PREV(A.x + 1), sum(A.x * 2)): computed for every row before matching. */
+    private final List<Expression> computedColumns = new ArrayList<>();
 
     MatchRecognizeTranslator(PlanTranslator plans) {
         this.plans = plans;
@@ -112,11 +117,20 @@ final class MatchRecognizeTranslator {
             defineExpressions.add(expression);
         }
         List<Expression> measureExpressions = measures.stream().map(expressions::translate).toList();
+        PlanNode source = input.node();
+        if (!computedColumns.isEmpty()) {
+            List<Expression> projections = new ArrayList<>();
+            for (int channel = 0; channel < input.node().outputTypes().size(); channel++) {
+                projections.add(new InputRef(channel, input.node().outputTypes().get(channel)));
+            }
+            projections.addAll(computedColumns);
+            source = new Project(source, projections);
+        }
         String after = afterMatchSkip(match.getAfter());
         List<Integer> skipLabels = after.startsWith("TO_F") || after.startsWith("TO_L")
                 ? labelsOf(RexLiteral.stringValue(((RexCall) match.getAfter()).getOperands().get(0)))
                 : List.of();
-        MatchRecognize node = new MatchRecognize(input.node(), partitionKeys, orderKeys, match.isAllRows() ? plans.allRowsMode() : "ONE",
+        MatchRecognize node = new MatchRecognize(source, partitionKeys, orderKeys, match.isAllRows() ? plans.allRowsMode() : "ONE",
                 after, skipLabels, labels, pattern, defineExpressions, values, measureExpressions);
         return new PlanTranslator.Translated(node, outputMapping(match, partitionKeys, orderFields));
     }
@@ -144,7 +158,7 @@ final class MatchRecognizeTranslator {
             }
         }
         for (int k = 0; k < measureCount; k++) {
-            mapping[field++] = inputTypes.size() + k;
+            mapping[field++] = inputTypes.size() + computedColumns.size() + k;
         }
         for (int key = 0; key < match.getInput().getRowType().getFieldCount() && field < mapping.length; key++) {
             if (!shown.contains(key)) {
@@ -196,8 +210,37 @@ final class MatchRecognizeTranslator {
                 yield RowPattern.quantified(pattern(operands.get(0)), min, max, !reluctant);
             }
             case PATTERN_EXCLUDED -> RowPattern.of(RowPattern.Kind.EXCLUSION, List.of(pattern(operands.get(0))));
+            case PATTERN_PERMUTE -> permute(operands.stream().map(this::pattern).toList());
             default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Row pattern " + call.getOperator().getName() + " is not supported yet");
         };
+    }
+
+    private record ComputedColumn(int channel, Type type, List<Integer> labels) {}
+
+    /** PERMUTE: every order of the elements, preferred in lexicographic order of their positions, as in Trino. */
+    private static RowPattern permute(List<RowPattern> elements) {
+        if (elements.size() > 7) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "PERMUTE of more than 7 elements is not supported yet");
+        }
+        List<RowPattern> orders = new ArrayList<>();
+        permutations(elements, new ArrayList<>(), new boolean[elements.size()], orders);
+        return orders.size() == 1 ? orders.get(0) : RowPattern.of(RowPattern.Kind.ALTERNATION, orders);
+    }
+
+    private static void permutations(List<RowPattern> elements, List<RowPattern> prefix, boolean[] used, List<RowPattern> out) {
+        if (prefix.size() == elements.size()) {
+            out.add(RowPattern.of(RowPattern.Kind.CONCATENATION, prefix));
+            return;
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            if (!used[i]) {
+                used[i] = true;
+                prefix.add(elements.get(i));
+                permutations(elements, prefix, used, out);
+                prefix.remove(prefix.size() - 1);
+                used[i] = false;
+            }
+        }
     }
 
     /** The labels a name stands for: a pattern variable, a SUBSET, or every row (the empty list). */
@@ -269,8 +312,10 @@ final class MatchRecognizeTranslator {
                 return new MatchValue(MatchValue.Kind.COLUMN, labelsOf(ref.getAlpha()), running, false, 0, physical, channel,
                         inputTypes.get(channel), Optional.empty());
             }
-            if (!(node instanceof RexCall call)) {
-                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Row pattern navigation over an expression is not supported yet");
+            if (!(node instanceof RexCall call) || !isNavigation(call)) {
+                ComputedColumn computed = computed(node);
+                return new MatchValue(MatchValue.Kind.COLUMN, computed.labels(), running, false, 0, physical, computed.channel(),
+                        computed.type(), Optional.empty());
             }
             if (call.getKind() == SqlKind.PREV || call.getKind() == SqlKind.NEXT || isMeasureNavigation(call)) {
                 int offset = call.getOperands().size() < 2 ? 1 : offset(call);
@@ -280,7 +325,7 @@ final class MatchRecognizeTranslator {
             switch (call.getKind()) {
                 case FIRST, LAST -> {
                     RexNode operand = call.getOperands().get(0);
-                    if (operand instanceof RexCall nested && nested.getKind() != SqlKind.CLASSIFIER
+                    if (operand instanceof RexCall nested && isNavigation(nested) && nested.getKind() != SqlKind.CLASSIFIER
                             && !(nested.getKind() == SqlKind.PREV && offset(nested) == 0)) {
                         throw new QuarryException(ErrorCode.INVALID_NAVIGATION_NESTING, "Cannot nest " + navigationName(nested)
                                 + " pattern navigation function inside " + navigationName(call) + " pattern navigation function");
@@ -297,6 +342,48 @@ final class MatchRecognizeTranslator {
                 default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                         "Row pattern navigation over an expression is not supported yet");
             }
+        }
+
+        private static boolean isNavigation(RexCall call) {
+            return isMeasureNavigation(call) || switch (call.getKind()) {
+                case PREV, NEXT, FIRST, LAST, CLASSIFIER -> true;
+                default -> false;
+            };
+        }
+
+        /** An expression over the columns of one pattern variable, computed for every row: its channel and variable. */
+        private ComputedColumn computed(RexNode expression) {
+            List<String> alphas = new ArrayList<>();
+            RexNode plain = expression.accept(new RexShuttle() {
+                @Override
+                public RexNode visitPatternFieldRef(RexPatternFieldRef ref) {
+                    if (!alphas.contains(ref.getAlpha())) {
+                        alphas.add(ref.getAlpha());
+                    }
+                    return new RexInputRef(ref.getIndex(), ref.getType());
+                }
+
+                @Override
+                public RexNode visitCall(RexCall call) {
+                    // Calcite reads a column of a variable as its last row: PREV(A.x, 0) or LAST(A.x, 0)
+                    if ((call.getKind() == SqlKind.PREV || call.getKind() == SqlKind.LAST) && offset(call) == 0
+                            && call.getOperands().get(0) instanceof RexPatternFieldRef) {
+                        return call.getOperands().get(0).accept(this);
+                    }
+                    if (isNavigation(call) || call.getKind() == SqlKind.MATCH_NUMBER) {
+                        throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                                "Row pattern navigation inside the argument of a navigation or an aggregate is not supported yet");
+                    }
+                    return super.visitCall(call);
+                }
+            });
+            if (alphas.size() > 1) {
+                throw new QuarryException(ErrorCode.INVALID_ARGUMENTS, "All labels and classifiers inside the call must match");
+            }
+            Expression translated = plans.expressions(input).translate(plain);
+            int channel = inputTypes.size() + computedColumns.size();
+            computedColumns.add(translated);
+            return new ComputedColumn(channel, translated.type(), alphas.isEmpty() ? List.of() : labelsOf(alphas.get(0)));
         }
 
         private static String navigationName(RexCall call) {
@@ -343,18 +430,26 @@ final class MatchRecognizeTranslator {
                 RexNode argument = operand.getKind() == SqlKind.PREV && operand instanceof RexCall prev && offset(prev) == 0
                         ? prev.getOperands().get(0)
                         : operand;
-                if (!(argument instanceof RexPatternFieldRef ref)) {
-                    throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Aggregate arguments in MATCH_RECOGNIZE must be columns");
+                List<Integer> refLabels;
+                int channel;
+                Type type;
+                if (argument instanceof RexPatternFieldRef ref) {
+                    refLabels = labelsOf(ref.getAlpha());
+                    channel = input.mapping()[ref.getIndex()];
+                    type = inputTypes.get(channel);
+                } else {
+                    ComputedColumn computed = computed(argument);
+                    refLabels = computed.labels();
+                    channel = computed.channel();
+                    type = computed.type();
                 }
-                List<Integer> refLabels = labelsOf(ref.getAlpha());
                 if (of != null && !of.equals(refLabels)) {
                     throw new QuarryException(ErrorCode.INVALID_ARGUMENTS,
                             "All aggregate function arguments must apply to rows matched with the same label");
                 }
                 of = refLabels;
-                int channel = input.mapping()[ref.getIndex()];
                 arguments.add(channel);
-                argumentTypes.add(inputTypes.get(channel));
+                argumentTypes.add(type);
             }
             String name = switch (function.getKind()) {
                 case COUNT -> "count";

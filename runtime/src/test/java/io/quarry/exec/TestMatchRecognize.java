@@ -269,6 +269,43 @@ class TestMatchRecognize extends LocalQueryTest {
     }
 
     @Test
+    void navigationAndAggregatesOverExpressions() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " LAST(A.x + A.x) AS m, sum(B.x * 10) AS s, FIRST(B.x - 1, 1) AS f ALL ROWS PER MATCH PATTERN (A B+)"
+                + " DEFINE A AS true, B AS PREV(B.x * 2) > 3)",
+                List.of("integer", "integer", "bigint", "integer"),
+                row(2L, 4L, null, 3L),
+                row(3L, 4L, 30L, 3L),
+                row(4L, 4L, 70L, 3L),
+                row(5L, 4L, 120L, 3L),
+                row(6L, 4L, 180L, 3L));
+    }
+
+    @Test
+    void previousOfAnExpressionInMeasures() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " PREV(A.x + 1) AS m PATTERN (A B) DEFINE A AS true)",
+                List.of("integer"),
+                row((Object) null),
+                row(3L),
+                row(5L));
+    }
+
+    @Test
+    void permuteTriesOrdersLexicographically() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (PERMUTE(A, B, C)) DEFINE A AS x"
+                + " % 3 = 0, B AS x % 2 = 0, C AS true)",
+                List.of("integer", "bigint", "varchar"),
+                row(1L, 1L, "C"),
+                row(2L, 1L, "B"),
+                row(3L, 1L, "A"),
+                row(4L, 2L, "B"),
+                row(5L, 2L, "C"),
+                row(6L, 2L, "A"));
+    }
+
+    @Test
     void misuseFailsWithTrinosErrors() {
         String values = "SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3) t(x)) MATCH_RECOGNIZE (ORDER BY x ";
         assertFails(values + "MEASURES A.x AS m PATTERN (A B) DEFINE A AS true, Z AS true)", ErrorCode.INVALID_LABEL,

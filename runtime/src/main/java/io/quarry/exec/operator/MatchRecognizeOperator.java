@@ -44,6 +44,12 @@ public final class MatchRecognizeOperator implements Operator {
     private final BlockEvaluator[] measures;
     private final int[][] measureValues;
     private final Block[] nullValues;
+    /** Whether the DEFINE conditions read the current row only: their results then hold for every match attempt. */
+    private final boolean historyFree;
+    /** Per label and row of the partition: the cached condition, valid while its stamp is the current generation. */
+    private boolean[] cachedResults;
+    private int[] cacheStamps;
+    private int generation;
     private final List<Page> pages = new ArrayList<>();
     private final OperatorStats stats = new OperatorStats("MatchRecognize");
     private long rowCount;
@@ -73,9 +79,10 @@ public final class MatchRecognizeOperator implements Operator {
             }
             defineValues[i] = usedValues(define);
             for (int value : defineValues[i]) {
-                historyFree &= readsCurrentRowOnly(node.values().get(value));
+                historyFree &= readsCurrentRowOnly(node.values().get(value), i);
             }
         }
+        this.historyFree = historyFree;
         this.matcher = new RowPatternMatcher(node.pattern(), historyFree);
         this.measures = new BlockEvaluator[node.measures().size()];
         this.measureValues = new int[measures.length][];
@@ -91,10 +98,14 @@ public final class MatchRecognizeOperator implements Operator {
         }
     }
 
-    /** Whether a DEFINE condition's value depends on the current row only, not on the variables earlier rows took. */
-    private static boolean readsCurrentRowOnly(MatchValue value) {
+    /**
+     * Whether a value of the DEFINE condition of {@code label} depends on the current row only, not on the variables
+     * earlier rows took: the last row of the variable being defined (or of any variable) is the current row.
+     */
+    private static boolean readsCurrentRowOnly(MatchValue value, int label) {
         return value.kind() == MatchValue.Kind.MATCH_NUMBER
-                || value.kind() == MatchValue.Kind.COLUMN && value.labels().isEmpty() && !value.fromFirst() && value.logicalOffset() == 0;
+                || value.kind() == MatchValue.Kind.COLUMN && (value.labels().isEmpty() || value.labels().contains(label))
+                        && !value.fromFirst() && value.logicalOffset() == 0;
     }
 
     private static int[] usedValues(Expression expression) {
@@ -204,6 +215,14 @@ public final class MatchRecognizeOperator implements Operator {
     }
 
     private void matchPartition(Page rows, int partitionStart, int partitionEnd, BlockBuilder[] out) {
+        if (historyFree) {
+            int size = defines.length * (partitionEnd - partitionStart);
+            if (cachedResults == null || cachedResults.length < size) {
+                cachedResults = new boolean[size];
+                cacheStamps = new int[size];
+            }
+            generation++;
+        }
         long matchNumber = 0;
         int matchedUpTo = partitionStart;
         int position = partitionStart;
@@ -219,6 +238,8 @@ public final class MatchRecognizeOperator implements Operator {
                 continue;
             }
             matchNumber = number;
+            // a condition may read MATCH_NUMBER(): the cached results were for the previous number
+            generation++;
             Context context = new Context(rows, partitionStart, partitionEnd, number, match.start(), match.end() - 1, match.labels());
             emit(rows, match, context, out);
             matchedUpTo = Math.max(matchedUpTo, match.end());
@@ -306,10 +327,19 @@ public final class MatchRecognizeOperator implements Operator {
         if (defines[label] == null) {
             return true;
         }
+        int slot = label * (partitionEnd - partitionStart) + row - partitionStart;
+        if (historyFree && cacheStamps[slot] == generation) {
+            return cachedResults[slot];
+        }
         Context context = new Context(rows, partitionStart, partitionEnd, matchNumber, matchStart, row, labels);
         context.current = row;
         Block result = EncodedBlocks.flatten(evaluate(defines[label], defineValues[label], context));
-        return !result.isNull(0) && ((BooleanBlock) result).getBoolean(0);
+        boolean holds = !result.isNull(0) && ((BooleanBlock) result).getBoolean(0);
+        if (historyFree) {
+            cachedResults[slot] = holds;
+            cacheStamps[slot] = generation;
+        }
+        return holds;
     }
 
     /** Where a match stands: its rows [matchStart, last], and the row the running values are computed at. */
