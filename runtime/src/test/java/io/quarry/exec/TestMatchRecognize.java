@@ -333,6 +333,14 @@ class TestMatchRecognize extends LocalQueryTest {
     }
 
     @Test
+    void aRunawayPatternFailsInsteadOfRunningForever() {
+        // every split of (A | B)* is tried before C fails: exponential, so the matcher stops at its step limit
+        assertFails("SELECT * FROM (SELECT * FROM UNNEST(sequence(1, 40)) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS c"
+                + " PATTERN ((A | B)* C) DEFINE A AS count(A.*) >= 0, B AS count(B.*) >= 0, C AS false)",
+                ErrorCode.EXCEEDED_CPU_LIMIT, "Row pattern matching exceeded the limit");
+    }
+
+    @Test
     void aPartitionedMatchRepartitionsItsInput() throws Exception {
         LocalQueryRunner.Result result = run("SELECT count(*) FROM tpch.tiny.orders MATCH_RECOGNIZE (PARTITION BY custkey"
                 + " ORDER BY orderdate, orderkey MEASURES A.orderkey AS k PATTERN (A B) DEFINE B AS B.totalprice > A.totalprice)");

@@ -20,7 +20,7 @@ import java.util.Set;
  * runaway pattern into an error.
  */
 final class RowPatternMatcher {
-    static final long STEP_LIMIT = 20_000_000;
+    static final long STEP_LIMIT = 5_000_000;
 
     private static final int LABEL = 0;
     private static final int SPLIT = 1;
