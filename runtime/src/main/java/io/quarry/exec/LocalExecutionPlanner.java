@@ -6,6 +6,7 @@ import io.quarry.exec.expression.ExpressionCompiler;
 import io.quarry.exec.expression.PageFilter;
 import io.quarry.exec.operator.FilterProjectOperator;
 import io.quarry.exec.operator.GroupIdOperator;
+import io.quarry.exec.operator.MatchRecognizeOperator;
 import io.quarry.exec.operator.WindowOperator;
 import io.quarry.exec.operator.HashAggregationOperator;
 import io.quarry.exec.operator.HashBuildOperator;
@@ -27,6 +28,7 @@ import io.quarry.plan.Exchange;
 import io.quarry.plan.Filter;
 import io.quarry.plan.GroupId;
 import io.quarry.plan.Union;
+import io.quarry.plan.MatchRecognize;
 import io.quarry.plan.Window;
 import io.quarry.plan.Join;
 import io.quarry.plan.JoinType;
@@ -200,7 +202,7 @@ final class LocalExecutionPlanner {
             pipeline.factories.add(() -> new LimitOperator(limit.offset(), limit.count()));
             return pipeline;
         }
-        if (node instanceof Union || node instanceof GroupId || node instanceof Window) {
+        if (node instanceof Union || node instanceof GroupId || node instanceof Window || node instanceof MatchRecognize) {
             return visitExtended(node);
         }
         if (node instanceof io.quarry.plan.TableWriter writer) {
@@ -245,6 +247,14 @@ final class LocalExecutionPlanner {
             // fail at planning time, not in a driver, for unsupported functions
             new WindowOperator(inputTypes, window.partitionKeys(), window.orderKeys(), window.functions());
             pipeline.factories.add(() -> new WindowOperator(inputTypes, window.partitionKeys(), window.orderKeys(), window.functions()));
+            return pipeline;
+        }
+        if (node instanceof MatchRecognize match) {
+            Pipeline pipeline = gather(visit(match.source()));
+            List<Type> inputTypes = match.source().outputTypes();
+            // fail at planning time, not in a driver, for what the operator cannot run
+            new MatchRecognizeOperator(inputTypes, match);
+            pipeline.factories.add(() -> new MatchRecognizeOperator(inputTypes, match));
             return pipeline;
         }
         List<Pipeline> sources = new ArrayList<>();

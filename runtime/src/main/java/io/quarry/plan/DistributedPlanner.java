@@ -67,7 +67,7 @@ public final class DistributedPlanner {
         if (node instanceof Aggregate aggregate) {
             return planAggregate(aggregate);
         }
-        if (node instanceof Union || node instanceof Window) {
+        if (node instanceof Union || node instanceof Window || node instanceof MatchRecognize) {
             return planSetOrWindow(node);
         }
         if (node instanceof Join join) {
@@ -113,7 +113,8 @@ public final class DistributedPlanner {
 
     /**
      * A union reads each of its spread sources through a gather; a window function repartitions its input on
-     * the PARTITION BY keys (or gathers it when there are none) so each partition is whole in one task.
+     * the PARTITION BY keys (or gathers it when there are none) so each partition is whole in one task; so does
+     * MATCH_RECOGNIZE.
      */
     private static Planned planSetOrWindow(PlanNode node) {
         if (node instanceof Window window) {
@@ -123,6 +124,15 @@ public final class DistributedPlanner {
             }
             PlanNode exchanged = exchangeOn(source.node(), window.partitionKeys());
             return new Planned(window.replaceSources(List.of(exchanged)), spreadIfKeyed(window.partitionKeys()));
+        }
+        if (node instanceof MatchRecognize match) {
+            // like a window: each partition of the PARTITION BY keys whole in one task
+            Planned source = plan(match.source());
+            if (source.distribution() == Distribution.SINGLE) {
+                return new Planned(match.replaceSources(List.of(source.node())), Distribution.SINGLE);
+            }
+            PlanNode exchanged = exchangeOn(source.node(), match.partitionKeys());
+            return new Planned(match.replaceSources(List.of(exchanged)), spreadIfKeyed(match.partitionKeys()));
         }
         List<PlanNode> sources = new ArrayList<>();
         for (PlanNode source : node.sources()) {

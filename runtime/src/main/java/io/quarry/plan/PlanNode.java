@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface PlanNode
         permits TableScan, Filter, Project, Aggregate, Sort, TopN, Limit, Values, Exchange, RemoteSource, Output,
-                Union, GroupId, Window, Join, TableWriter, Unnest {
+                Union, GroupId, Window, Join, TableWriter, Unnest, MatchRecognize {
     List<PlanNode> sources();
 
     List<Type> outputTypes();

@@ -116,6 +116,10 @@ final class Errors {
         if (frameError != null) {
             return frameError;
         }
+        QuarryException patternError = MatchRecognizeErrors.translate(message, location);
+        if (patternError != null) {
+            return patternError;
+        }
         QuarryException excludeError = excludeColumnsError(message);
         if (excludeError != null) {
             return excludeError;

@@ -65,15 +65,14 @@ final class KeywordNames {
         return switch (word) {
             // CURRENT ROW
             case "current" -> !next.equals("row") && nextChar != '(';
-            // FETCH NEXT n ROWS
-            case "next" -> !previous.equals("fetch");
+            // FETCH NEXT n ROWS, NEXT(x) and AFTER MATCH SKIP TO NEXT ROW of MATCH_RECOGNIZE
+            case "next" -> !previous.equals("fetch") && nextChar != '(' && !next.equals("row");
             // PARTITION BY
             case "partition" -> !next.equals("by");
-            // ROW(…), CURRENT ROW, FETCH FIRST ROW ONLY, OFFSET 1 ROW
-            case "row" -> nextChar != '(' && !afterCount && !previous.equals("current") && !previous.equals("first")
-                    && !previous.equals("next");
-            // ROWS BETWEEN …, ROWS 2 PRECEDING, FETCH FIRST 2 ROWS, OFFSET 1 ROWS
-            case "rows" -> !afterCount && !frameBound && !previous.equals("first") && !previous.equals("next");
+            // ROW(…), CURRENT ROW, FETCH FIRST ROW ONLY, OFFSET 1 ROW, ONE ROW PER MATCH, SKIP PAST LAST ROW
+            case "row" -> nextChar != '(' && !afterCount && !Set.of("current", "first", "next", "one", "last").contains(previous);
+            // ROWS BETWEEN …, ROWS 2 PRECEDING, FETCH FIRST 2 ROWS, OFFSET 1 ROWS, ALL ROWS PER MATCH, WITH UNMATCHED ROWS
+            case "rows" -> !afterCount && !frameBound && !Set.of("first", "next", "all", "unmatched").contains(previous);
             case "range" -> !frameBound;
             // INTERVAL '1' DAY, CAST(x AS interval day to second)
             case "interval" -> nextChar != '\'' && nextChar != '-' && nextChar != '+' && !INTERVAL_UNITS.contains(next)

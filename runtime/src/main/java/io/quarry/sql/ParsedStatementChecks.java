@@ -15,7 +15,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Checks on a parsed statement before its tables are resolved, where Calcite would fail later with a misleading
- * or internal error: MATCH_RECOGNIZE, which Quarry does not run yet, is refused by name; {@code coalesce} with fewer
+ * or internal error: {@code coalesce} with fewer
  * than two arguments is a SYNTAX_ERROR, {@code greatest()} / {@code least()} are FUNCTION_NOT_FOUND, and a lambda
  * among the operands of coalesce, nullif, if or try is a TYPE_MISMATCH and one among the arguments of greatest,
  * least or concat FUNCTION_NOT_FOUND, an expression inside GROUPING SETS, ROLLUP or CUBE INVALID_COLUMN_REFERENCE,
@@ -95,6 +95,24 @@ final class ParsedStatementChecks {
         }
     }
 
+    /** Window functions and aggregates with FILTER have no meaning over the rows of a match, as in Trino. */
+    private static void checkPatternExpressions(SqlNodeList expressions, SqlText text) {
+        expressions.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getKind() == SqlKind.OVER) {
+                    throw Errors.error(ErrorCode.NESTED_WINDOW,
+                            "Cannot nest window functions or row pattern measures inside pattern recognition expressions", call.getParserPosition(), text);
+                }
+                if (call.getKind() == SqlKind.FILTER && call.operand(0) instanceof SqlCall aggregate) {
+                    throw Errors.error(ErrorCode.NOT_SUPPORTED, "Cannot use FILTER with " + aggregate.getOperator().getName().toLowerCase(Locale.ROOT)
+                            + " aggregate function in pattern recognition context", call.getParserPosition(), text);
+                }
+                return super.visit(call);
+            }
+        });
+    }
+
     private static void checkCall(SqlCall call, SqlText text) {
         if (call instanceof org.apache.calcite.sql.SqlJoin join) {
             checkJoin(join, text);
@@ -107,8 +125,9 @@ final class ParsedStatementChecks {
             checkRowCount(orderBy.offset, text);
             checkRowCount(orderBy.fetch, text);
         }
-        if (call.getKind() == SqlKind.MATCH_RECOGNIZE) {
-            throw Errors.error(ErrorCode.NOT_SUPPORTED, "MATCH_RECOGNIZE is not supported yet", call.getParserPosition(), text);
+        if (call instanceof org.apache.calcite.sql.SqlMatchRecognize match) {
+            checkPatternExpressions(match.getMeasureList(), text);
+            checkPatternExpressions(match.getPatternDefList(), text);
         }
         String predicate = call.getOperator().getName().toUpperCase(Locale.ROOT);
         if (TRUTH_TESTS.contains(predicate)) {

@@ -38,6 +38,7 @@ import org.apache.calcite.rel.core.Aggregate.Group;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Match;
 import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.TableFunctionScan;
@@ -66,6 +67,7 @@ import org.apache.calcite.util.ImmutableBitSet;
 final class PlanTranslator {
     private final RexBuilder rexBuilder;
     private final JoinTranslator joins;
+    private final String allRowsMode;
 
     PlanTranslator(RexBuilder rexBuilder) {
         this(rexBuilder, "AUTOMATIC");
@@ -73,8 +75,18 @@ final class PlanTranslator {
 
     /** @param joinDistributionType the session's {@code join_distribution_type} */
     PlanTranslator(RexBuilder rexBuilder, String joinDistributionType) {
+        this(rexBuilder, joinDistributionType, "ALL_SHOW_EMPTY");
+    }
+
+    /** @param allRowsMode what MATCH_RECOGNIZE's ALL ROWS PER MATCH does with empty matches and unmatched rows */
+    PlanTranslator(RexBuilder rexBuilder, String joinDistributionType, String allRowsMode) {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
         this.joins = new JoinTranslator(this, joinDistributionType);
+        this.allRowsMode = requireNonNull(allRowsMode, "allRowsMode is null");
+    }
+
+    String allRowsMode() {
+        return allRowsMode;
     }
 
     RexBuilder rexBuilder() {
@@ -140,6 +152,9 @@ final class PlanTranslator {
         }
         if (rel instanceof SetOp setOp) {
             return new SetOperationTranslator(this).translate(setOp);
+        }
+        if (rel instanceof Match match) {
+            return new MatchRecognizeTranslator(this).translate(match);
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, describe(rel));
     }

@@ -136,13 +136,17 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 SqlStdOperatorTable.LOCALTIMESTAMP, SqlStdOperatorTable.CURRENT_TIME,
                 SqlStdOperatorTable.CURRENT_USER, SqlStdOperatorTable.CURRENT_CATALOG, SqlStdOperatorTable.CURRENT_SCHEMA,
                 SqlStdOperatorTable.CURRENT_PATH,
-                SqlStdOperatorTable.CAST, SqlLibraryOperators.TRY_CAST);
+                SqlStdOperatorTable.CAST, SqlLibraryOperators.TRY_CAST,
+                // row pattern navigation of MATCH_RECOGNIZE
+                SqlStdOperatorTable.PREV, SqlStdOperatorTable.NEXT, SqlStdOperatorTable.FIRST, SqlStdOperatorTable.LAST,
+                SqlStdOperatorTable.CLASSIFIER, SqlStdOperatorTable.MATCH_NUMBER);
         for (SqlOperator operator : curated) {
             if (!ScalarFunctionTable.replaces(operator)) {
                 register(operator.getName(), operator);
             }
         }
         ScalarFunctionTable.OPERATORS.forEach(operator -> register(operator.getName(), operator));
+        MatchRecognizeCalls.OPERATORS.forEach(operator -> register(operator.getName(), operator));
         operators.addAll(ScalarFunctionTable.OPERATORS);
         AggregateAndWindowFunctions.OPERATORS.forEach((name, operator) -> register(name, operator));
         StructuralOperators.all().forEach(operator -> register(operator.getName(), operator));

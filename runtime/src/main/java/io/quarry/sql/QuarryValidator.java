@@ -18,6 +18,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
@@ -1017,6 +1018,21 @@ final class QuarryValidator extends SqlValidatorImpl {
     @Override
     public org.apache.calcite.sql.type.SqlTypeMappingRule getTypeMappingRule() {
         return CastRules.RULE;
+    }
+
+    @Override
+    public void validateMatchRecognize(SqlCall call) {
+        SqlMatchRecognize match = (SqlMatchRecognize) call;
+        if (match.getAfter() == null) {
+            // Trino's default is AFTER MATCH SKIP PAST LAST ROW; Calcite's converter would take TO NEXT ROW
+            match.setOperand(SqlMatchRecognize.OPERAND_AFTER, org.apache.calcite.sql.SqlLiteral.createSymbol(
+                    SqlMatchRecognize.AfterOption.SKIP_PAST_LAST_ROW, call.getParserPosition()));
+        }
+        MatchRecognizeCalls.rewrite(match);
+        super.validateMatchRecognize(call);
+        RelDataType type = MatchRecognizeRowType.of(match, getValidatedNodeType(call), getTypeFactory());
+        java.util.Objects.requireNonNull(getNamespace(call), "namespace").setType(type);
+        setValidatedNodeType(call, type);
     }
 
     @Override

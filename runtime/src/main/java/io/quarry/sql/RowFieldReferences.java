@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -61,6 +62,13 @@ final class RowFieldReferences {
                 select.setOrderBy((SqlNodeList) visit(select.getOrderList(), inner));
                 return select;
             }
+            if (call instanceof SqlMatchRecognize match) {
+                // qualified names inside are pattern variables' columns (A.price); only a subquery input is rewritten
+                if (!(match.getTableRef() instanceof SqlIdentifier)) {
+                    match.setOperand(0, match.getTableRef().accept(this));
+                }
+                return match;
+            }
             if (call instanceof SqlOrderBy orderBy && orderBy.query instanceof SqlSelect select) {
                 // the ORDER BY of a select sees the select's relations
                 Set<String> visible = new HashSet<>(relations);
@@ -111,7 +119,8 @@ final class RowFieldReferences {
                 names.add(identifier.getSimple().toLowerCase(Locale.ROOT));
             }
             collectRelations(call.operand(0), names);
-        } else if (from instanceof SqlCall call && (call.getKind() == SqlKind.LATERAL || call.getKind() == SqlKind.TABLESAMPLE)) {
+        } else if (from instanceof SqlCall call && (call.getKind() == SqlKind.LATERAL || call.getKind() == SqlKind.TABLESAMPLE
+                || call.getKind() == SqlKind.MATCH_RECOGNIZE)) {
             collectRelations(call.operand(0), names);
         }
     }

@@ -134,11 +134,12 @@ public final class SqlPlanner {
         }
         // taken before the catalogs are read: a catalog changed while planning makes the stored plan stale
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
-        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql))));
+        RowsPerMatchModes.Stripped rowsPerMatch = RowsPerMatchModes.strip(sql);
+        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(rowsPerMatch.sql()))));
         SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
         WindowChecks.checkNoFrameExclusion(sql);
         try {
-            Planned planned = doPlan(text, session, withTies);
+            Planned planned = doPlan(text, session, withTies, rowsPerMatch.allRowsMode());
             planned.catalogVersions().ifPresent(versions -> cache.put(key, planned.plan(), catalogNames, versions));
             return planned.plan();
         } catch (QuarryException e) {
@@ -163,7 +164,7 @@ public final class SqlPlanner {
     /** A plan, with the versions of the catalogs it read when it may be reused ({@link PlanCache}). */
     private record Planned(QueryPlan plan, Optional<List<PlanCache.CatalogVersion>> catalogVersions) {}
 
-    private Planned doPlan(SqlText text, Session session, WithTies withTies) {
+    private Planned doPlan(SqlText text, Session session, WithTies withTies, String allRowsMode) {
         SqlNode parsed = AggregateOrderBy.rewrite(DistinctWindowOrder.rewrite(parse(text)));
         WindowChecks.checkFollowingStart(parsed, text);
         GroupsFrames.mark(parsed, withTies.sql());
@@ -224,7 +225,7 @@ public final class SqlPlanner {
         }
 
         SessionFunctions.Planned<PlanNode> translated = SessionFunctions.withSession(session, () ->
-                new PlanTranslator(rexBuilder, SystemSessionProperties.joinDistributionType(session)).translateRoot(optimized));
+                new PlanTranslator(rexBuilder, SystemSessionProperties.joinDistributionType(session), allRowsMode).translateRoot(optimized));
         PlanNode planRoot = withTies.apply(translated.result());
         if (names.size() != planRoot.outputTypes().size()) {
             throw new IllegalStateException("plan has " + planRoot.outputTypes().size() + " columns for " + names);

@@ -169,7 +169,7 @@ final class TableResolver {
                     call.setOperand(0, resolved);
                 }
             }
-        } else if (from instanceof SqlBasicCall call && call.getKind() == SqlKind.TABLESAMPLE) {
+        } else if (from instanceof SqlCall call && (call.getKind() == SqlKind.TABLESAMPLE || call.getKind() == SqlKind.MATCH_RECOGNIZE)) {
             SqlNode relation = call.operand(0);
             SqlNode resolved = visitFrom(relation, withNames);
             if (resolved != relation) {

@@ -134,12 +134,6 @@ class TestQueryEdges extends LocalQueryTest {
     }
 
     @Test
-    void matchRecognizeIsRefusedByName() {
-        assertFails("SELECT count(*) FROM nation MATCH_RECOGNIZE (ORDER BY nationkey MEASURES A.nationkey AS x PATTERN (A)"
-                + " DEFINE A AS true)", ErrorCode.NOT_SUPPORTED, "MATCH_RECOGNIZE is not supported yet");
-    }
-
-    @Test
     void argumentsNoSignatureTakesAreUserErrors() throws Exception {
         assertFails("SELECT array_join(ARRAY[1], 1)", ErrorCode.FUNCTION_NOT_FOUND,
                 "Unexpected parameters (array(integer), integer) for function array_join");

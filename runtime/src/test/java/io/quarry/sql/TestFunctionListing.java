@@ -35,7 +35,9 @@ class TestFunctionListing {
             // SQL/JSON syntax, which Trino does not list either
             "json_value", "json_query", "json_exists", "json_object", "json_array", "format json",
             // hidden in Trino
-            "fail");
+            "fail",
+            // row pattern recognition's navigation, which Trino does not list either, and Quarry's forms of it
+            "prev", "next", "first", "last", "classifier", "match_number", "$measure_prev", "$measure_next", "$label_row");
 
     /** Functions the parser takes without parentheses, as SQL's special values. */
     private static final Set<String> WITHOUT_PARENTHESES =

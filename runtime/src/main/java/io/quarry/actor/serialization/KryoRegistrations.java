@@ -366,6 +366,12 @@ public final class KryoRegistrations {
         kryo.register(1160, io.quarry.type.ColorType.class);
         // the table function sequence (ids 1120-1129)
         kryo.register(1120, io.quarry.connector.system.SequenceSplit.class);
+        // Row pattern recognition (ids 1200-1204)
+        kryo.register(1200, io.quarry.plan.MatchRecognize.class);
+        kryo.register(1201, io.quarry.plan.RowPattern.class);
+        kryo.register(1202, io.quarry.plan.RowPattern.Kind.class);
+        kryo.register(1203, io.quarry.plan.MatchValue.class);
+        kryo.register(1204, io.quarry.plan.MatchValue.Kind.class);
         // Dynamic filtering (ids 640-659)
         kryo.register(640, io.quarry.exec.dynamicfilter.DynamicFilterSummary.class);
         kryo.register(641, io.quarry.exec.dynamicfilter.DynamicFilterSummary.Kind.class);

@@ -528,7 +528,16 @@ class TestKryoSerializer {
                 DynamicFilterSummary.range(-10, 10), DynamicFilterSummary.Kind.NONE, collected, operatorSummary,
                 DynamicFilterSummary.KeyType.VARIABLE_WIDTH,
                 new TaskActor.ApplyDynamicFilter(2, DynamicFilterSummary.none()));
-        for (Object sample : Stream.of(all, joins, structural, dynamicFilters).flatMap(List::stream).toList()) {
+        io.quarry.plan.RowPattern pattern = io.quarry.plan.RowPattern.of(io.quarry.plan.RowPattern.Kind.CONCATENATION,
+                List.of(io.quarry.plan.RowPattern.label(0), io.quarry.plan.RowPattern.quantified(io.quarry.plan.RowPattern.label(1), 1, -1, false)));
+        io.quarry.plan.MatchValue matchValue = new io.quarry.plan.MatchValue(io.quarry.plan.MatchValue.Kind.COLUMN, List.of(1), true, false,
+                0, -1, 0, Types.BIGINT, Optional.empty());
+        io.quarry.plan.MatchRecognize matchRecognize = new io.quarry.plan.MatchRecognize(project, List.of(0), List.of(sortKey), "ONE",
+                "PAST_LAST_ROW", List.of(), List.of("a", "b"), pattern, List.of(new Constant(true, Types.BOOLEAN),
+                        new Constant(true, Types.BOOLEAN)), List.of(matchValue), List.of(new InputRef(0, Types.BIGINT)));
+        List<Object> patterns = List.of(matchRecognize, pattern, io.quarry.plan.RowPattern.Kind.ALTERNATION, matchValue,
+                io.quarry.plan.MatchValue.Kind.AGGREGATE);
+        for (Object sample : Stream.of(all, joins, structural, dynamicFilters, patterns).flatMap(List::stream).toList()) {
             Object previous = samples.put(sample.getClass(), sample);
             assertThat(previous).as("two samples of %s", sample.getClass()).isNull();
         }

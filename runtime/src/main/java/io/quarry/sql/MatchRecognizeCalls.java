@@ -1,0 +1,94 @@
+package io.quarry.sql;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlMatchRecognize;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * What Trino takes in MATCH_RECOGNIZE and Calcite's validator refuses, written so that Calcite lets it through:
+ * PREV and NEXT in MEASURES become {@link #MEASURE_PREV} and {@link #MEASURE_NEXT}, which the translator reads as
+ * PREV and NEXT; {@code count(A.*)} counts the rows of A through a column that is never NULL for them:
+ * {@link #LABEL_ROW} over the first ORDER BY or PARTITION BY column.
+ */
+final class MatchRecognizeCalls {
+    static final SqlFunction MEASURE_PREV = navigation("$MEASURE_PREV");
+    static final SqlFunction MEASURE_NEXT = navigation("$MEASURE_NEXT");
+    /** True for any row: counting it counts the rows of its pattern variable. */
+    static final SqlFunction LABEL_ROW = new SqlFunction("$LABEL_ROW", SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN_NOT_NULL, null,
+            OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+    static final List<SqlFunction> OPERATORS = List.of(MEASURE_PREV, MEASURE_NEXT, LABEL_ROW);
+
+    private MatchRecognizeCalls() {}
+
+    private static SqlFunction navigation(String name) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_FORCE_NULLABLE, null,
+                OperandTypes.or(OperandTypes.ANY, OperandTypes.ANY_NUMERIC), SqlFunctionCategory.SYSTEM);
+    }
+
+    static void rewrite(SqlMatchRecognize match) {
+        SqlNode column = firstKeyColumn(match);
+        SqlNodeList measures = match.getMeasureList();
+        for (int i = 0; i < measures.size(); i++) {
+            measures.set(i, measures.get(i).accept(new Rewriter(column, true)));
+        }
+        SqlNodeList defines = match.getPatternDefList();
+        for (int i = 0; i < defines.size(); i++) {
+            defines.set(i, defines.get(i).accept(new Rewriter(column, false)));
+        }
+    }
+
+    private static SqlNode firstKeyColumn(SqlMatchRecognize match) {
+        for (SqlNodeList keys : List.of(match.getOrderList(), match.getPartitionList())) {
+            if (keys != null && !keys.isEmpty()) {
+                SqlNode key = keys.get(0);
+                while (key instanceof SqlCall call && (call.getKind() == SqlKind.DESCENDING || call.getKind() == SqlKind.NULLS_FIRST
+                        || call.getKind() == SqlKind.NULLS_LAST)) {
+                    key = call.operand(0);
+                }
+                if (key instanceof SqlIdentifier identifier && identifier.isSimple()) {
+                    return identifier;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final class Rewriter extends SqlShuttle {
+        private final SqlNode column;
+        private final boolean measure;
+
+        Rewriter(SqlNode column, boolean measure) {
+            this.column = column;
+            this.measure = measure;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            SqlNode visited = super.visit(call);
+            if (!(visited instanceof SqlCall rewritten)) {
+                return visited;
+            }
+            if (measure && (rewritten.getKind() == SqlKind.PREV || rewritten.getKind() == SqlKind.NEXT)) {
+                SqlFunction function = rewritten.getKind() == SqlKind.PREV ? MEASURE_PREV : MEASURE_NEXT;
+                return function.createCall(rewritten.getParserPosition(), rewritten.getOperandList());
+            }
+            if (rewritten.getKind() == SqlKind.COUNT && rewritten.operandCount() == 1 && column != null
+                    && rewritten.operand(0) instanceof SqlIdentifier star && star.isStar() && star.names.size() == 2) {
+                SqlIdentifier labelColumn = new SqlIdentifier(
+                        List.of(star.names.get(0), ((SqlIdentifier) column).getSimple()), star.getParserPosition());
+                SqlNode marker = LABEL_ROW.createCall(star.getParserPosition(), labelColumn);
+                return rewritten.getOperator().createCall(rewritten.getFunctionQuantifier(), rewritten.getParserPosition(), marker);
+            }
+            return rewritten;
+        }
+    }
+}

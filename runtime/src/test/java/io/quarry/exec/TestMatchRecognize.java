@@ -1,0 +1,350 @@
+package io.quarry.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarry.spi.ErrorCode;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Row pattern recognition (MATCH_RECOGNIZE): rows per match (with empty matches shown or omitted, and unmatched rows),
+ * AFTER MATCH SKIP, quantifiers and their preference, exclusions, navigation, running and final measures, aggregates,
+ * SUBSET, Trino's errors for misuse, and partitions spread over several splits. The expected values and errors were
+ * taken from Trino 476.
+ */
+class TestMatchRecognize extends LocalQueryTest {
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    @Test
+    void allRowsPerMatchShowsPartitionOrderMeasuresThenOtherColumns() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 'p', 10, 5), (1, 'p', 11, 6), (2, 'q', 12, 7)) t(id, part,"
+                + " ord, v)) MATCH_RECOGNIZE (PARTITION BY part ORDER BY ord MEASURES CLASSIFIER() AS cl,"
+                + " MATCH_NUMBER() AS mn ALL ROWS PER MATCH PATTERN (a b?) DEFINE b AS true) ORDER BY part, ord",
+                List.of("varchar(1)", "integer", "varchar", "bigint", "integer", "integer"),
+                row("p", 10L, "A", 1L, 1L, 5L),
+                row("p", 11L, "B", 1L, 1L, 6L),
+                row("q", 12L, "A", 1L, 2L, 7L));
+    }
+
+    @Test
+    void oneRowPerMatchShowsPartitionKeysAndMeasures() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 'p', 10, 5), (1, 'p', 11, 6), (2, 'q', 12, 7)) t(id, part,"
+                + " ord, v)) MATCH_RECOGNIZE (PARTITION BY part ORDER BY ord MEASURES CLASSIFIER() AS cl,"
+                + " MATCH_NUMBER() AS mn PATTERN (a b?) DEFINE b AS true) ORDER BY part",
+                List.of("varchar(1)", "varchar", "bigint"),
+                row("p", "B", 1L),
+                row("q", "A", 1L));
+    }
+
+    @Test
+    void skipToNextRow() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c ALL ROWS PER MATCH AFTER MATCH SKIP TO NEXT ROW PATTERN (A"
+                + " B) DEFINE A AS true)",
+                List.of("integer", "bigint", "varchar"),
+                row(1L, 1L, "A"),
+                row(2L, 1L, "B"),
+                row(2L, 2L, "A"),
+                row(3L, 2L, "B"),
+                row(3L, 3L, "A"),
+                row(4L, 3L, "B"),
+                row(4L, 4L, "A"),
+                row(5L, 4L, "B"),
+                row(5L, 5L, "A"),
+                row(6L, 5L, "B"));
+    }
+
+    @Test
+    void skipToLastVariable() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, FIRST(A.x) AS f, LAST(B.x) AS l AFTER MATCH SKIP TO LAST B PATTERN (A B{2})"
+                + " DEFINE A AS true)",
+                List.of("bigint", "integer", "integer"),
+                row(1L, 1L, 3L),
+                row(2L, 3L, 5L));
+    }
+
+    @Test
+    void skipToFirstVariable() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, FIRST(A.x) AS f, LAST(C.x) AS l AFTER MATCH SKIP TO FIRST C PATTERN (A B C+)"
+                + " DEFINE A AS true)",
+                List.of("bigint", "integer", "integer"),
+                row(1L, 1L, 6L),
+                row(2L, 3L, 6L));
+    }
+
+    @Test
+    void previousRowInDefine() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 5), (2, 7), (3, 6), (4, 8), (5, 9), (6, 4)) t(x, v))"
+                + " MATCH_RECOGNIZE (ORDER BY x MEASURES FIRST(U.x) AS start, LAST(U.x) AS top, LAST(D.x) AS bottom,"
+                + " count(U.x) AS n PATTERN (S U+ D+) DEFINE U AS v > PREV(v), D AS v < PREV(v))",
+                List.of("integer", "integer", "integer", "bigint"),
+                row(2L, 2L, 3L, 1L),
+                row(5L, 5L, 6L, 1L));
+    }
+
+    @Test
+    void reluctantQuantifierPrefersFewerRows() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A+? B*) DEFINE A AS true, B AS"
+                + " true)",
+                List.of("integer", "bigint", "varchar"),
+                row(1L, 1L, "A"),
+                row(2L, 1L, "B"),
+                row(3L, 1L, "B"),
+                row(4L, 1L, "B"));
+    }
+
+    @Test
+    void alternationPrefersTheLeft() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A | B | C) DEFINE A AS x % 2 ="
+                + " 0, B AS x > 2, C AS true)",
+                List.of("integer", "bigint", "varchar"),
+                row(1L, 1L, "C"),
+                row(2L, 2L, "A"),
+                row(3L, 3L, "B"),
+                row(4L, 4L, "A"));
+    }
+
+    @Test
+    void anchorsBoundThePartition() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, count(*) AS c PATTERN (^ A{2,3}? $) DEFINE A AS true)",
+                List.of("bigint", "bigint")
+                );
+    }
+
+    @Test
+    void emptyMatchesOneRowPerMatch() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, count(*) AS c, CLASSIFIER() AS cl PATTERN (A*) DEFINE A AS x > 2)",
+                List.of("bigint", "bigint", "varchar"),
+                row(1L, 0L, null),
+                row(2L, 0L, null),
+                row(3L, 2L, "A"));
+    }
+
+    @Test
+    void emptyMatchesAllRowsPerMatch() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, count(*) AS c, CLASSIFIER() AS cl ALL ROWS PER MATCH PATTERN (A*) DEFINE A AS"
+                + " x > 2)",
+                List.of("integer", "bigint", "bigint", "varchar"),
+                row(1L, 1L, 0L, null),
+                row(2L, 2L, 0L, null),
+                row(3L, 3L, 1L, "A"),
+                row(4L, 3L, 2L, "A"));
+    }
+
+    @Test
+    void subsetOfVariables() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " CLASSIFIER() AS c, sum(U.x) AS s PATTERN (A B C) SUBSET U = (A, C) DEFINE A AS true)",
+                List.of("varchar", "bigint"),
+                row("C", 4L));
+    }
+
+    @Test
+    void partitionsOverSeveralSplits() throws Exception {
+        assertResult("SELECT m, count(*) FROM tpch.tiny.lineitem MATCH_RECOGNIZE (PARTITION BY orderkey ORDER BY"
+                + " linenumber MEASURES count(*) AS m PATTERN (A B*) DEFINE B AS B.quantity > A.quantity) GROUP BY m"
+                + " ORDER BY m",
+                List.of("bigint", "bigint"),
+                row(1L, 15606L),
+                row(2L, 6654L),
+                row(3L, 3567L),
+                row(4L, 2065L),
+                row(5L, 1211L),
+                row(6L, 713L),
+                row(7L, 281L));
+    }
+
+    @Test
+    void onePartitionOverSeveralSplits() throws Exception {
+        assertResult("SELECT count(*), sum(mn), max(mn) FROM tpch.tiny.orders MATCH_RECOGNIZE (ORDER BY orderkey MEASURES"
+                + " MATCH_NUMBER() AS mn PATTERN (A B+) DEFINE B AS B.totalprice > PREV(B.totalprice))",
+                List.of("bigint", "bigint", "bigint"),
+                row(4978L, 12392731L, 4978L));
+    }
+
+    @Test
+    void runningAndFinalNavigationAndAggregates() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 5), (2, 7), (3, 6), (4, 8), (5, 9), (6, 4)) t(x, v))"
+                + " MATCH_RECOGNIZE (ORDER BY x MEASURES RUNNING LAST(A.v) AS rl, FINAL LAST(A.v) AS fl, FIRST(A.v, 1)"
+                + " AS f1, LAST(A.v, 1) AS l1, CLASSIFIER() AS c, RUNNING count(*) AS rc, FINAL count(*) AS fc,"
+                + " sum(A.v) AS s, avg(A.v) AS a, min(A.v) AS mi, max(A.v) AS ma, array_agg(A.v) AS aa ALL ROWS PER"
+                + " MATCH PATTERN (A+ B) DEFINE A AS A.v < 9, B AS NEXT(B.v) IS NULL OR B.v > 8)",
+                List.of("integer", "integer", "integer", "integer", "integer", "varchar", "bigint", "bigint", "bigint", "double", "integer", "integer", "array(integer)", "integer"),
+                row(1L, 5L, 8L, 7L, null, "A", 1L, 5L, 5L, 5.0, 5L, 5L, List.of(5L), 5L),
+                row(2L, 7L, 8L, 7L, 5L, "A", 2L, 5L, 12L, 6.0, 5L, 7L, List.of(5L, 7L), 7L),
+                row(3L, 6L, 8L, 7L, 7L, "A", 3L, 5L, 18L, 6.0, 5L, 7L, List.of(5L, 7L, 6L), 6L),
+                row(4L, 8L, 8L, 7L, 6L, "A", 4L, 5L, 26L, 6.5, 5L, 8L, List.of(5L, 7L, 6L, 8L), 8L),
+                row(5L, 8L, 8L, 7L, 6L, "B", 5L, 5L, 26L, 6.5, 5L, 8L, List.of(5L, 7L, 6L, 8L), 9L));
+    }
+
+    @Test
+    void aggregatesInDefine() throws Exception {
+        assertResult("SELECT * FROM tpch.tiny.orders MATCH_RECOGNIZE (ORDER BY orderkey MEASURES MATCH_NUMBER() AS mn,"
+                + " array_agg(A.orderkey) AS ks, count(A.orderkey) AS ca PATTERN (A{2,4} B) DEFINE A AS A.orderstatus"
+                + " = 'F' AND count(A.orderkey) <= 3, B AS B.orderstatus = 'O') ORDER BY mn LIMIT 4",
+                List.of("bigint", "array(bigint)", "bigint"),
+                row(1L, List.of(5L, 6L), 2L),
+                row(2L, List.of(69L, 70L), 2L),
+                row(3L, List.of(97L, 98L, 99L), 3L),
+                row(4L, List.of(130L, 131L, 132L), 3L));
+    }
+
+    @Test
+    void withUnmatchedRows() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c, count(*) AS n ALL ROWS PER MATCH WITH UNMATCHED ROWS"
+                + " PATTERN (A B) DEFINE A AS x % 3 = 1)",
+                List.of("integer", "bigint", "varchar", "bigint"),
+                row(1L, 1L, "A", 1L),
+                row(2L, 1L, "B", 2L),
+                row(3L, null, null, null),
+                row(4L, 2L, "A", 1L),
+                row(5L, 2L, "B", 2L),
+                row(6L, null, null, null));
+    }
+
+    @Test
+    void omitEmptyMatches() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c, count(*) AS n ALL ROWS PER MATCH OMIT EMPTY MATCHES"
+                + " PATTERN (A*) DEFINE A AS x % 3 = 1)",
+                List.of("integer", "bigint", "varchar", "bigint"),
+                row(1L, 1L, "A", 1L),
+                row(4L, 4L, "A", 1L));
+    }
+
+    @Test
+    void showEmptyMatchesWithUnmatchedRows() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c, count(*) AS n ALL ROWS PER MATCH WITH UNMATCHED ROWS"
+                + " PATTERN (A*) DEFINE A AS x % 3 = 1)",
+                List.of("integer", "bigint", "varchar", "bigint"),
+                row(1L, 1L, "A", 1L),
+                row(2L, 2L, null, 0L),
+                row(3L, 3L, null, 0L),
+                row(4L, 4L, "A", 1L),
+                row(5L, 5L, null, 0L),
+                row(6L, 6L, null, 0L));
+    }
+
+    @Test
+    void excludedRowsAreNotShown() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A {- B -} C) DEFINE A AS x % 2"
+                + " = 1)",
+                List.of("integer", "bigint", "varchar"),
+                row(1L, 1L, "A"),
+                row(3L, 1L, "C"));
+    }
+
+    @Test
+    void physicalNavigationInMeasures() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " PREV(CLASSIFIER()) AS pc, NEXT(CLASSIFIER()) AS nc, FINAL LAST(x) AS fl, x AS cur, FIRST(x) AS f,"
+                + " PREV(x) AS p, NEXT(x, 2) AS n2 ALL ROWS PER MATCH PATTERN (A B C) DEFINE A AS true)",
+                List.of("integer", "varchar", "varchar", "integer", "integer", "integer", "integer", "integer"),
+                row(1L, null, "B", 3L, 1L, 1L, null, 3L),
+                row(2L, "A", "C", 3L, 2L, 1L, 1L, 4L),
+                row(3L, "B", null, 3L, 3L, 1L, 2L, 5L));
+    }
+
+    @Test
+    void countOfVariableRows() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 5), (2, 7), (3, 6), (4, 8), (5, 9), (6, 4)) t(x, v))"
+                + " MATCH_RECOGNIZE (ORDER BY x MEASURES FIRST(U.x) AS start, count(U.*) AS n, count(*) AS c,"
+                + " count(D.*) AS cd PATTERN (S U+ D+) DEFINE U AS v > PREV(v), D AS v < PREV(v) AND count(D.*) < 3)",
+                List.of("integer", "bigint", "bigint", "bigint"),
+                row(2L, 1L, 3L, 1L),
+                row(5L, 1L, 3L, 1L));
+    }
+
+    @Test
+    void navigationAndAggregatesOverExpressions() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " LAST(A.x + A.x) AS m, sum(B.x * 10) AS s, FIRST(B.x - 1, 1) AS f ALL ROWS PER MATCH PATTERN (A B+)"
+                + " DEFINE A AS true, B AS PREV(B.x * 2) > 3)",
+                List.of("integer", "integer", "bigint", "integer"),
+                row(2L, 4L, null, 3L),
+                row(3L, 4L, 30L, 3L),
+                row(4L, 4L, 70L, 3L),
+                row(5L, 4L, 120L, 3L),
+                row(6L, 4L, 180L, 3L));
+    }
+
+    @Test
+    void previousOfAnExpressionInMeasures() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " PREV(A.x + 1) AS m PATTERN (A B) DEFINE A AS true)",
+                List.of("integer"),
+                row((Object) null),
+                row(3L),
+                row(5L));
+    }
+
+    @Test
+    void permuteTriesOrdersLexicographically() throws Exception {
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES"
+                + " MATCH_NUMBER() AS m, CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (PERMUTE(A, B, C)) DEFINE A AS x"
+                + " % 3 = 0, B AS x % 2 = 0, C AS true)",
+                List.of("integer", "bigint", "varchar"),
+                row(1L, 1L, "C"),
+                row(2L, 1L, "B"),
+                row(3L, 1L, "A"),
+                row(4L, 2L, "B"),
+                row(5L, 2L, "C"),
+                row(6L, 2L, "A"));
+    }
+
+    @Test
+    void misuseFailsWithTrinosErrors() {
+        String values = "SELECT * FROM (SELECT * FROM (VALUES 1, 2, 3) t(x)) MATCH_RECOGNIZE (ORDER BY x ";
+        assertFails(values + "MEASURES A.x AS m PATTERN (A B) DEFINE A AS true, Z AS true)", ErrorCode.INVALID_LABEL,
+                "defined variable: Z is not a primary pattern variable");
+        assertFails(values + "MEASURES A.x AS m PATTERN (A B) DEFINE A AS x)", ErrorCode.TYPE_MISMATCH,
+                "Expression defining a label must be boolean");
+        assertFails(values + "MEASURES A.x AS m PATTERN (A B) DEFINE A AS FINAL LAST(A.x) > 0)", ErrorCode.INVALID_PROCESSING_MODE,
+                "FINAL semantics is not supported in DEFINE clause");
+        assertFails(values + "MEASURES FINAL NEXT(LAST(x)) AS m ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)",
+                ErrorCode.INVALID_PROCESSING_MODE, "FINAL semantics is not supported with next pattern recognition function");
+        assertFails(values + "MEASURES A.x AS m AFTER MATCH SKIP TO C PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_LABEL,
+                "C is not a primary or union pattern variable");
+        assertFails(values + "MEASURES A.x AS m PATTERN (A) DEFINE A AS PREV(A.x, -1) > 0)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                "prev pattern recognition navigation function requires a non-negative number as the second argument (actual: -1)");
+        assertFails(values + "MEASURES A.x AS m PATTERN (A B) DEFINE B AS sum(B.x) OVER () > 0)", ErrorCode.NESTED_WINDOW,
+                "Cannot nest window functions or row pattern measures inside pattern recognition expressions");
+        assertFails(values + "MEASURES sum(A.x + B.x) AS m PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_ARGUMENTS,
+                "All labels and classifiers inside the call to 'sum' must match");
+        assertFails(values + "MEASURES count(DISTINCT A.x) AS m PATTERN (A B) DEFINE A AS true)", ErrorCode.NOT_SUPPORTED,
+                "Cannot use DISTINCT with count aggregate function in pattern recognition context");
+        assertFails(values + "MEASURES count(*) AS m PATTERN (A B) DEFINE A AS count(*) FILTER (WHERE x > 1) > 0)", ErrorCode.NOT_SUPPORTED,
+                "Cannot use FILTER with count aggregate function in pattern recognition context");
+        assertFails("SELECT prev(1)", ErrorCode.FUNCTION_NOT_FOUND, "Function 'prev' not registered");
+        assertFails("SELECT classifier()", ErrorCode.FUNCTION_NOT_FOUND, "Function 'classifier' not registered");
+    }
+
+    @Test
+    void aRunawayPatternFailsInsteadOfRunningForever() {
+        // every split of (A | B)* is tried before C fails: exponential, so the matcher stops at its step limit
+        assertFails("SELECT * FROM (SELECT * FROM UNNEST(sequence(1, 40)) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS c"
+                + " PATTERN ((A | B)* C) DEFINE A AS count(A.*) >= 0, B AS count(B.*) >= 0, C AS false)",
+                ErrorCode.EXCEEDED_CPU_LIMIT, "Row pattern matching exceeded the limit");
+    }
+
+    @Test
+    void aPartitionedMatchRepartitionsItsInput() throws Exception {
+        LocalQueryRunner.Result result = run("SELECT count(*) FROM tpch.tiny.orders MATCH_RECOGNIZE (PARTITION BY custkey"
+                + " ORDER BY orderdate, orderkey MEASURES A.orderkey AS k PATTERN (A B) DEFINE B AS B.totalprice > A.totalprice)");
+        assertThat(result.rows()).containsExactly(List.of(5250L));
+        assertThat(result.fragments().size()).isGreaterThan(2);
+    }
+}
