@@ -26,7 +26,14 @@ final class RowsPerMatchModes {
         Matcher matcher = MODE.matcher(sql);
         StringBuilder out = new StringBuilder(sql);
         Set<String> modes = new HashSet<>();
+        Set<Integer> wordStarts = new HashSet<>(); // where words start outside literals and comments: the clause's ALL is one
         while (matcher.find()) {
+            if (wordStarts.isEmpty()) {
+                SqlWords.walk(sql, (start, end) -> wordStarts.add(start));
+            }
+            if (!wordStarts.contains(matcher.start())) {
+                continue;
+            }
             String words = matcher.group(1).toUpperCase(Locale.ROOT);
             modes.add(words.startsWith("OMIT") ? "ALL_OMIT_EMPTY" : words.startsWith("WITH") ? "ALL_WITH_UNMATCHED" : "ALL_SHOW_EMPTY");
             for (int i = matcher.start(1); i < matcher.end(1); i++) {

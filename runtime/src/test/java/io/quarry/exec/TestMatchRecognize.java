@@ -30,6 +30,12 @@ class TestMatchRecognize extends LocalQueryTest {
     }
 
     @Test
+    void rowsPerMatchWordsInsideTextStayAsWritten() throws Exception {
+        assertResult("SELECT 'ALL ROWS PER MATCH OMIT EMPTY MATCHES' AS words -- ALL ROWS PER MATCH SHOW EMPTY MATCHES",
+                List.of("varchar(37)"), row("ALL ROWS PER MATCH OMIT EMPTY MATCHES"));
+    }
+
+    @Test
     void oneRowPerMatchShowsPartitionKeysAndMeasures() throws Exception {
         assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 'p', 10, 5), (1, 'p', 11, 6), (2, 'q', 12, 7)) t(id, part,"
                 + " ord, v)) MATCH_RECOGNIZE (PARTITION BY part ORDER BY ord MEASURES CLASSIFIER() AS cl,"
