@@ -1,0 +1,26 @@
+package io.quarry.exec;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Correlated and row sub-queries where Quarry answered differently from Trino 476. The expected values were taken
+ * from Trino 476.
+ */
+class TestCorrelatedSubQueryEdges extends LocalQueryTest {
+    @Test
+    void countIfAndApproxDistinctOverNoRowsAreZero() throws Exception {
+        assertResult("SELECT r.regionkey, "
+                + "(SELECT count_if(n.name LIKE 'A%') FROM tpch.tiny.nation n WHERE n.regionkey = r.regionkey AND n.nationkey > 20), "
+                + "(SELECT approx_distinct(n.name) FROM tpch.tiny.nation n WHERE n.regionkey = r.regionkey AND n.nationkey > 20) "
+                + "FROM tpch.tiny.region r ORDER BY 1",
+            List.of("bigint", "bigint", "bigint"),
+            List.of(0L, 0L, 0L), List.of(1L, 0L, 1L), List.of(2L, 0L, 1L), List.of(3L, 0L, 2L), List.of(4L, 0L, 0L));
+        assertResult("SELECT r.regionkey, x.c, x.s FROM tpch.tiny.region r CROSS JOIN LATERAL "
+                + "(SELECT count_if(n.nationkey > 22) AS c, sum(n.nationkey) AS s FROM tpch.tiny.nation n "
+                + "WHERE n.regionkey = r.regionkey AND n.nationkey > 20) x ORDER BY 1",
+            List.of("bigint", "bigint", "bigint"),
+            Arrays.asList(0L, 0L, null), List.of(1L, 1L, 24L), List.of(2L, 0L, 21L), List.of(3L, 1L, 45L), Arrays.asList(4L, 0L, null));
+    }
+}
