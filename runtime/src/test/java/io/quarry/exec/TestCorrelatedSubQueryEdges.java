@@ -23,4 +23,16 @@ class TestCorrelatedSubQueryEdges extends LocalQueryTest {
             List.of("bigint", "bigint", "bigint"),
             Arrays.asList(0L, 0L, null), List.of(1L, 1L, 24L), List.of(2L, 0L, 21L), List.of(3L, 1L, 45L), Arrays.asList(4L, 0L, null));
     }
+
+    @Test
+    void constantRowInSubQueryComparesRowsAsValues() throws Exception {
+        assertResult("SELECT (NULL, 1) IN (SELECT NULL, 1)", List.of("boolean"), List.of(true));
+        assertResult("SELECT (NULL, 1) NOT IN (SELECT NULL, 1)", List.of("boolean"), List.of(false));
+        assertResult("SELECT (1, 2) IN (VALUES (1, NULL))", List.of("boolean"), List.of(false));
+        assertResult("SELECT (1, 2) NOT IN (VALUES (1, NULL))", List.of("boolean"), List.of(true));
+        assertResult("SELECT (NULL, 2) = ANY (VALUES (NULL, 2))", List.of("boolean"), List.of(true));
+        assertResult("SELECT (1, NULL) IN (SELECT nationkey, regionkey FROM tpch.tiny.nation)", List.of("boolean"), List.of(false));
+        assertResult("SELECT x, (x, 1) IN (VALUES (1, 1), (NULL, 1)) FROM (VALUES 1, 2, NULL) t(x) ORDER BY 1",
+            List.of("integer", "boolean"), List.of(1L, true), List.of(2L, false), Arrays.asList(null, true));
+    }
 }
