@@ -1,5 +1,6 @@
 package io.quarry.exec;
 
+import io.quarry.spi.ErrorCode;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,19 @@ class TestCorrelatedSubQueryEdges extends LocalQueryTest {
         assertResult("SELECT (1, NULL) IN (SELECT nationkey, regionkey FROM tpch.tiny.nation)", List.of("boolean"), List.of(false));
         assertResult("SELECT x, (x, 1) IN (VALUES (1, 1), (NULL, 1)) FROM (VALUES 1, 2, NULL) t(x) ORDER BY 1",
             List.of("integer", "boolean"), List.of(1L, true), List.of(2L, false), Arrays.asList(null, true));
+    }
+
+    @Test
+    void predicateAsOperandOfPredicateNeedsParentheses() throws Exception {
+        assertFails("SELECT * FROM tpch.tiny.nation WHERE nationkey IN (SELECT regionkey FROM tpch.tiny.region) = false",
+            ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT 1 = 1 = true", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT 1 IN (SELECT 1) IS NULL", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT 'a' LIKE 'a' = true", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT false = 1 IN (1)", ErrorCode.SYNTAX_ERROR);
+        assertResult("SELECT count(*) FROM tpch.tiny.nation WHERE (nationkey IN (SELECT regionkey FROM tpch.tiny.region)) = false",
+            List.of("bigint"), List.of(20L));
+        assertResult("SELECT (1 = 1) = true, ((1 BETWEEN 0 AND 2)) IS NOT NULL, ('a)' = 'a)') = true",
+            List.of("boolean", "boolean", "boolean"), List.of(true, true, true));
     }
 }
