@@ -50,4 +50,21 @@ class TestCorrelatedSubQueryEdges extends LocalQueryTest {
         assertResult("SELECT (1 = 1) = true, ((1 BETWEEN 0 AND 2)) IS NOT NULL, ('a)' = 'a)') = true",
             List.of("boolean", "boolean", "boolean"), List.of(true, true, true));
     }
+
+    @Test
+    void lateralUnnestWithOrderByAndLimit() throws Exception {
+        assertResult("SELECT t.k, x.y FROM (VALUES (1, ARRAY[3,1,2]), (1, ARRAY[3,1,2]), (2, ARRAY[5,4])) t(k, a) "
+                + "CROSS JOIN LATERAL (SELECT y FROM UNNEST(t.a) u(y) ORDER BY y DESC LIMIT 2) x ORDER BY 1, 2",
+            List.of("integer", "integer"),
+            List.of(1L, 2L), List.of(1L, 2L), List.of(1L, 3L), List.of(1L, 3L), List.of(2L, 4L), List.of(2L, 5L));
+        assertResult("SELECT t.k, x.y FROM (VALUES (1, ARRAY[3,NULL,2]), (2, ARRAY[])) t(k, a) "
+                + "LEFT JOIN LATERAL (SELECT y FROM UNNEST(t.a) u(y) ORDER BY y LIMIT 2) x ON true ORDER BY 1, 2",
+            List.of("integer", "integer"), List.of(1L, 2L), List.of(1L, 3L), Arrays.asList(2L, null));
+        assertResult("SELECT t.k, x.y FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[5,4])) t(k, a) "
+                + "CROSS JOIN LATERAL (SELECT y + t.k AS y FROM UNNEST(t.a) u(y) ORDER BY y LIMIT 1) x ORDER BY 1, 2",
+            List.of("integer", "integer"), List.of(1L, 2L), List.of(2L, 6L));
+        // Trino refuses a filter there
+        assertFails("SELECT t.k, x.y FROM (VALUES (1, ARRAY[3,1,2])) t(k, a) "
+                + "CROSS JOIN LATERAL (SELECT y FROM UNNEST(t.a) u(y) WHERE y > 1 ORDER BY y LIMIT 1) x", ErrorCode.NOT_SUPPORTED);
+    }
 }
