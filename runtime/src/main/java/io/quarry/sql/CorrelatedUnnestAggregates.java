@@ -14,7 +14,9 @@ import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.Uncollect;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
@@ -24,12 +26,14 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexFieldCollation;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexWindowBounds;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -53,6 +57,9 @@ final class CorrelatedUnnestAggregates {
                     RelNode rewritten = rewriteCorrelate(correlate);
                     if (rewritten == null) {
                         rewritten = liftOverUnnest(correlate);
+                    }
+                    if (rewritten == null) {
+                        rewritten = firstRowsOfUnnest(correlate);
                     }
                     return rewritten == null ? visited : rewritten;
                 }
@@ -140,6 +147,112 @@ final class CorrelatedUnnestAggregates {
         }
         return LogicalProject.create(result, List.of(), rexBuilder.identityProjects(result.getRowType()),
                 correlate.getRowType().getFieldNames(), java.util.Set.of());
+    }
+
+    /**
+     * {@code LATERAL (SELECT y FROM UNNEST(t.a) u(y) ORDER BY y LIMIT 2)}: a sort with a limit (and projections
+     * over it) on a correlated UNNEST. The outer rows are numbered, the UNNEST is joined to them as a plain lateral
+     * UNNEST, and each outer row keeps the rows that a ROW_NUMBER over its own rows, in the sort's order, puts
+     * within the limit (the NULL-padded row of an empty array under a LEFT correlate is the first of its own).
+     */
+    private static RelNode firstRowsOfUnnest(Correlate correlate) {
+        List<Project> above = new ArrayList<>();
+        RelNode current = correlate.getRight();
+        while (current instanceof Project project) {
+            above.add(project);
+            current = project.getInput();
+        }
+        // Trino refuses an offset and a filter there (NOT_SUPPORTED), as Quarry does when nothing rewrites it
+        if (!(current instanceof Sort sort) || !(sort.fetch instanceof RexLiteral) || sort.offset != null
+                || correlate.getJoinType() != JoinRelType.INNER && correlate.getJoinType() != JoinRelType.LEFT) {
+            return null;
+        }
+        RelNode below = sort.getInput();
+        while (below instanceof Project) {
+            below = below.getInput(0);
+        }
+        if (!(below instanceof Uncollect)) {
+            return null;
+        }
+        if (correlate.getJoinType() == JoinRelType.LEFT && !above.stream().allMatch(CorrelatedUnnestAggregates::reordersOnly)) {
+            // a computed column would be computed on the NULL-padded row too
+            return null;
+        }
+        RelOptCluster cluster = correlate.getCluster();
+        RexBuilder rexBuilder = cluster.getRexBuilder();
+        RelNode left = correlate.getLeft();
+        int width = left.getRowType().getFieldCount();
+        RelDataType bigint = cluster.getTypeFactory().createSqlType(SqlTypeName.BIGINT);
+
+        // the outer rows, numbered after their columns, so that the correlation reads the same fields
+        List<RexNode> numbered = new ArrayList<>(rexBuilder.identityProjects(left.getRowType()));
+        numbered.add(rexBuilder.makeOver(bigint, SqlStdOperatorTable.ROW_NUMBER, List.of(), List.of(), ImmutableList.of(),
+                RexWindowBounds.UNBOUNDED_PRECEDING, RexWindowBounds.CURRENT_ROW, true, true, false, false));
+        List<String> numberedNames = new ArrayList<>(left.getRowType().getFieldNames());
+        numberedNames.add("$row");
+        RelNode rows = LogicalProject.create(left, List.of(), numbered, numberedNames, java.util.Set.of());
+        Correlate unnested = correlate.copy(correlate.getTraitSet(), rows, sort.getInput(), correlate.getCorrelationId(),
+                correlate.getRequiredColumns(), correlate.getJoinType());
+        RelNode lifted = liftOverUnnest(unnested);
+        RelNode joined = lifted == null ? unnested : lifted;
+        if (lifted == null && !(sort.getInput() instanceof Uncollect)) {
+            return null;
+        }
+
+        // each outer row's place of the sub-query's rows, in the sort's order
+        int start = width + 1;
+        List<RexFieldCollation> order = new ArrayList<>();
+        for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
+            java.util.Set<SqlKind> flags = new java.util.HashSet<>();
+            if (field.getDirection().isDescending()) {
+                flags.add(SqlKind.DESCENDING);
+            }
+            flags.add(field.nullDirection == RelFieldCollation.NullDirection.FIRST ? SqlKind.NULLS_FIRST : SqlKind.NULLS_LAST);
+            order.add(new RexFieldCollation(rexBuilder.makeInputRef(joined, start + field.getFieldIndex()), flags));
+        }
+        List<RexNode> ranked = new ArrayList<>(rexBuilder.identityProjects(joined.getRowType()));
+        ranked.add(rexBuilder.makeOver(bigint, SqlStdOperatorTable.ROW_NUMBER, List.of(),
+                List.of(rexBuilder.makeInputRef(joined, width)), ImmutableList.copyOf(order),
+                RexWindowBounds.UNBOUNDED_PRECEDING, RexWindowBounds.CURRENT_ROW, true, true, false, false));
+        RelNode rankedRows = LogicalProject.create(joined, List.of(), ranked, (List<String>) null, java.util.Set.of());
+        RexNode rank = rexBuilder.makeInputRef(rankedRows, joined.getRowType().getFieldCount());
+        current = org.apache.calcite.rel.logical.LogicalFilter.create(rankedRows,
+                rexBuilder.makeCall(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, rank, sort.fetch));
+
+        // the outer columns and the sub-query's, without the row number and the rank
+        List<RexNode> kept = new ArrayList<>();
+        for (int field = 0; field < joined.getRowType().getFieldCount(); field++) {
+            if (field != width) {
+                kept.add(rexBuilder.makeInputRef(current, field));
+            }
+        }
+        current = LogicalProject.create(current, List.of(), kept, (List<String>) null, java.util.Set.of());
+        for (int index = above.size() - 1; index >= 0; index--) {
+            Lift lift = new Lift(rexBuilder, correlate, current, width);
+            List<RexNode> projections = new ArrayList<>();
+            for (int field = 0; field < width; field++) {
+                projections.add(rexBuilder.makeInputRef(current, field));
+            }
+            for (RexNode expression : above.get(index).getProjects()) {
+                projections.add(expression.accept(lift));
+            }
+            current = LogicalProject.create(current, List.of(), projections, (List<String>) null, java.util.Set.of());
+        }
+        List<RexNode> result = new ArrayList<>();
+        List<RelDataTypeField> fields = correlate.getRowType().getFieldList();
+        for (int field = 0; field < fields.size(); field++) {
+            RexNode expression = rexBuilder.makeInputRef(current, field);
+            RelDataType type = fields.get(field).getType();
+            if (containsCorrelation(expression, correlate.getCorrelationId())) {
+                return null;
+            }
+            result.add(expression.getType().equals(type) ? expression : rexBuilder.makeAbstractCast(type, expression, false));
+        }
+        return LogicalProject.create(current, List.of(), result, correlate.getRowType().getFieldNames(), java.util.Set.of());
+    }
+
+    private static boolean reordersOnly(Project project) {
+        return project.getProjects().stream().allMatch(expression -> expression instanceof RexInputRef);
     }
 
     /** Whether a lifted filter or projection still reads the correlation (a nested sub-query, say). */

@@ -29,6 +29,10 @@ final class ParsedStatementChecks {
 
     private static final Set<String> TRUTH_TESTS = Set.of("IS UNKNOWN", "IS NOT UNKNOWN", "IS TRUE", "IS NOT TRUE",
             "IS FALSE", "IS NOT FALSE");
+    private static final Set<SqlKind> PREDICATES = Set.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS, SqlKind.LESS_THAN,
+            SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.IN, SqlKind.NOT_IN,
+            SqlKind.SOME, SqlKind.ALL, SqlKind.BETWEEN, SqlKind.LIKE, SqlKind.IS_NULL, SqlKind.IS_NOT_NULL,
+            SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM);
 
     private static final Set<SqlKind> GROUPING_ELEMENTS = Set.of(SqlKind.ROLLUP, SqlKind.CUBE, SqlKind.GROUPING_SETS);
 
@@ -114,6 +118,7 @@ final class ParsedStatementChecks {
     }
 
     private static void checkCall(SqlCall call, SqlText text) {
+        checkNestedPredicates(call, text);
         if (call instanceof org.apache.calcite.sql.SqlJoin join) {
             checkJoin(join, text);
         }
@@ -184,6 +189,29 @@ final class ParsedStatementChecks {
         if ((name.equals("greatest") || name.equals("least")) && call.operandCount() == 0) {
             throw Errors.error(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters () for function " + name,
                     call.getParserPosition(), text);
+        }
+    }
+
+    /**
+     * Trino's grammar takes one predicate (comparison, IN, BETWEEN, LIKE, IS NULL, IS DISTINCT FROM) after a value
+     * expression: a predicate as the operand of another one is a SYNTAX_ERROR unless it is in parentheses
+     * ({@code x IN (SELECT …) = false}, {@code 1 = 1 = true}). Calcite's parser drops parentheses: the text tells.
+     */
+    private static void checkNestedPredicates(SqlCall call, SqlText text) {
+        if (!PREDICATES.contains(call.getKind())) {
+            return;
+        }
+        List<SqlNode> operands = call.getOperandList();
+        for (int i = 0; i < operands.size(); i++) {
+            if (operands.get(i) instanceof SqlCall operand && PREDICATES.contains(operand.getKind())) {
+                SqlParserPos pos = operand.getParserPosition();
+                if (!text.parenthesized(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum())) {
+                    // Trino stops at the token after the value expression that the first predicate completed
+                    SqlParserPos before = i == 0 ? pos : operand.operand(0).getParserPosition();
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input after a predicate. Expecting: 'AND', 'OR'",
+                            text.after(before.getEndLineNum(), before.getEndColumnNum()));
+                }
+            }
         }
     }
 

@@ -81,11 +81,19 @@ final class RowInSubQueries {
             changed = true;
             RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(subQuery.rel.getCluster(), null);
             builder.push(subQuery.rel);
-            RelNode rows = builder.project(rexBuilder.makeCall(SqlStdOperatorTable.ROW, builder.fields())).build();
-            ImmutableList<RexNode> row = ImmutableList.of(rexBuilder.makeCall(SqlStdOperatorTable.ROW, subQuery.getOperands()));
-            RexSubQuery rowsIn = subQuery.getKind() == SqlKind.IN
-                ? RexSubQuery.in(rows, row)
-                : RexSubQuery.some(rows, row, (SqlQuantifyOperator) subQuery.getOperator());
+            RexNode row = rexBuilder.makeCall(SqlStdOperatorTable.ROW, subQuery.getOperands());
+            RexSubQuery rowsIn;
+            if (subQuery.getOperands().stream().allMatch(RexUtil::isConstant)) {
+                // no join key to compare on: the join would compare the rows in its filter, with SQL's unknowns
+                RelNode matches = builder.filter(rexBuilder.makeCall(SqlStdOperatorTable.IS_NOT_DISTINCT_FROM,
+                    row, rexBuilder.makeCall(SqlStdOperatorTable.ROW, builder.fields()))).build();
+                rowsIn = RexSubQuery.exists(matches);
+            } else {
+                RelNode rows = builder.project(rexBuilder.makeCall(SqlStdOperatorTable.ROW, builder.fields())).build();
+                rowsIn = subQuery.getKind() == SqlKind.IN
+                    ? RexSubQuery.in(rows, ImmutableList.of(row))
+                    : RexSubQuery.some(rows, ImmutableList.of(row), (SqlQuantifyOperator) subQuery.getOperator());
+            }
             // a row is never NULL, so the comparison is typed NOT NULL: the consumers keep the type they read
             return rowsIn.getType().equals(subQuery.getType()) ? rowsIn : rexBuilder.makeAbstractCast(subQuery.getType(), rowsIn, false);
         }

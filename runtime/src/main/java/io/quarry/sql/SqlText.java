@@ -582,6 +582,36 @@ final class SqlText {
         return new ErrorLocation(row, col);
     }
 
+    /**
+     * Whether the user's text between two 1-based rewritten positions (inclusive) is one expression in parentheses,
+     * as Calcite places a parenthesized expression; true when that is not known.
+     */
+    boolean parenthesized(int line, int column, int endLine, int endColumn) {
+        ErrorLocation start = location(line, column);
+        ErrorLocation end = location(endLine, endColumn);
+        int from = start == null ? -1 : offset(original, start);
+        int to = end == null ? -1 : offset(original, end);
+        if (from < 0 || to < from || to >= original.length()) {
+            return true;
+        }
+        if (original.charAt(from) != '(') {
+            return false;
+        }
+        int open = 0;
+        for (int i = from; i <= to; i++) {
+            char c = original.charAt(i);
+            if (c == '\'' || c == '"') {
+                i = closingQuote(original, i, c) - 1;
+            } else if (c == '(') {
+                open++;
+            } else if (c == ')' && --open == 0) {
+                // the parenthesis opened first closes here: the expression is parenthesized if it ends here
+                return i == to;
+            }
+        }
+        return false;
+    }
+
     /** A 1-based rewritten position, or the opening parenthesis just before it (past blanks) when there is one. */
     ErrorLocation withOpeningParenthesis(int line, int column) {
         ErrorLocation at = location(line, column);
