@@ -416,6 +416,11 @@ final class StructuralExpressions {
         if (container.type() instanceof ArrayType array) {
             index = ExpressionTranslator.coerce(index, Types.BIGINT);
             type = CharCast.withChars(type, List.of(array.elementType()));
+        } else if (container.type() instanceof MapType map && map.keyType() instanceof io.quarry.type.UnknownType
+                && !(index.type() instanceof io.quarry.type.UnknownType)) {
+            // MAP() has no keys to be of: it takes the sought key's type, as Trino coerces it
+            container = ExpressionTranslator.coerce(container, new MapType(index.type(), map.valueType()));
+            type = CharCast.withChars(type, List.of(map.valueType()));
         } else if (container.type() instanceof MapType map) {
             index = ExpressionTranslator.coerce(index, map.keyType());
             type = CharCast.withChars(type, List.of(map.valueType()));

@@ -35,4 +35,10 @@ class TestMixedExpressionEdges extends LocalQueryTest {
                 List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar(3)", "varchar(25)"),
                 List.of("ALGERIAALGERIA", "algeriaalgeria", "LGERIAab", "ABCD", "varchar", "  O", "ALGERIA"));
     }
+
+    @Test
+    void elementAtOfAnEmptyMapLiteralIsNull() throws Exception {
+        assertResult("SELECT element_at(MAP(), 'a'), element_at(MAP(), 1), element_at(MAP(ARRAY['a'], ARRAY[1]), 'a') FROM tpch.tiny.region WHERE regionkey = 0",
+                List.of("unknown", "unknown", "integer"), java.util.Arrays.asList(null, null, 1L));
+    }
 }
