@@ -172,18 +172,8 @@ public final class MatchRecognizeOperator implements Operator {
         if (rowCount == 0) {
             return;
         }
-        if (rowCount > Integer.MAX_VALUE - 8) {
-            throw new QuarryException(ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT, "Too many rows for MATCH_RECOGNIZE in one task: " + rowCount);
-        }
-        int n = (int) rowCount;
-        long[] addresses = new long[n];
-        int k = 0;
-        for (int p = 0; p < pages.size(); p++) {
-            for (int position = 0; position < pages.get(p).positionCount(); position++) {
-                addresses[k++] = RowAddresses.encode(p, position);
-            }
-        }
-        RowAddresses.sort(addresses, n, sortComparator, pages);
+        long[] addresses = RowAddresses.sortedRows(pages, rowCount, sortComparator, "for MATCH_RECOGNIZE");
+        int n = addresses.length;
         Page sorted = RowAddresses.build(inputTypes, pages, addresses, 0, n);
         pages.clear();
         Page matched = match(sorted);

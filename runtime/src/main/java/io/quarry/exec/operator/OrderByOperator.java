@@ -63,18 +63,7 @@ public final class OrderByOperator implements Operator {
             return;
         }
         finishing = true;
-        if (rowCount > Integer.MAX_VALUE - 8) {
-            throw new io.quarry.spi.QuarryException(
-                    io.quarry.spi.ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT, "Too many rows to sort in one task: " + rowCount);
-        }
-        sorted = new long[(int) rowCount];
-        int n = 0;
-        for (int p = 0; p < pages.size(); p++) {
-            for (int position = 0; position < pages.get(p).positionCount(); position++) {
-                sorted[n++] = RowAddresses.encode(p, position);
-            }
-        }
-        RowAddresses.sort(sorted, n, comparator, pages);
+        sorted = RowAddresses.sortedRows(pages, rowCount, comparator, "to sort");
         rowsPerPage = OutputPages.rowsPerPage(rowCount == 0 ? 1 : retained / rowCount);
     }
 

@@ -26,6 +26,26 @@ final class RowAddresses {
         return comparator.compare(pages.get(page(a)), position(a), pages.get(page(b)), position(b));
     }
 
+    /**
+     * The addresses of every row of {@code pages} ({@code rowCount} in all), stably sorted; {@code what} names the
+     * operator in the error of a task holding more rows than one array can address.
+     */
+    static long[] sortedRows(List<Page> pages, long rowCount, RowComparator comparator, String what) {
+        if (rowCount > Integer.MAX_VALUE - 8) {
+            throw new io.quarry.spi.QuarryException(
+                    io.quarry.spi.ErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT, "Too many rows " + what + " in one task: " + rowCount);
+        }
+        long[] addresses = new long[(int) rowCount];
+        int n = 0;
+        for (int p = 0; p < pages.size(); p++) {
+            for (int position = 0; position < pages.get(p).positionCount(); position++) {
+                addresses[n++] = encode(p, position);
+            }
+        }
+        sort(addresses, n, comparator, pages);
+        return addresses;
+    }
+
     /** A stable merge sort of {@code addresses[0..count)}. */
     static void sort(long[] addresses, int count, RowComparator comparator, List<Page> pages) {
         long[] buffer = new long[count];
