@@ -49,16 +49,26 @@ final class KeywordNames {
 
     private KeywordNames() {}
 
-    private static boolean isClauseWordName(String sql, int start, int end, String word) {
-        int after = skipBlanks(sql, end);
-        char nextChar = after < sql.length() ? sql.charAt(after) : ' ';
-        String next = wordAt(sql, after);
-        int before = start - 1;
-        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
-            before--;
+    /** The characters and words on either side of a word of the text, blanks skipped ({@code after}: where the next one starts). */
+    private record Surroundings(char previousChar, String previous, int after, char nextChar, String next) {
+        static Surroundings of(String sql, int start, int end) {
+            int after = skipBlanks(sql, end);
+            int before = start - 1;
+            while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+                before--;
+            }
+            return new Surroundings(before >= 0 ? sql.charAt(before) : ' ', wordBefore(sql, before), after,
+                    after < sql.length() ? sql.charAt(after) : ' ', wordAt(sql, after));
         }
-        char previousChar = before >= 0 ? sql.charAt(before) : ' ';
-        String previous = wordBefore(sql, before);
+    }
+
+    private static boolean isClauseWordName(String sql, int start, int end, String word) {
+        Surroundings around = Surroundings.of(sql, start, end);
+        int after = around.after();
+        char nextChar = around.nextChar();
+        String next = around.next();
+        char previousChar = around.previousChar();
+        String previous = around.previous();
         boolean afterCount = Character.isDigit(previousChar) || previousChar == '?';
         boolean frameBound = next.equals("between") || next.equals("unbounded") || next.equals("current")
                 || next.equals("interval") || Character.isDigit(nextChar) || nextChar == '\'' || nextChar == '?';
@@ -131,15 +141,12 @@ final class KeywordNames {
      * bigint)}), an operand ({@code SELECT set + 1 FROM}, {@code WHERE set > 0}).
      */
     private static boolean standsForName(String sql, int start, int end, String word) {
-        int after = skipBlanks(sql, end);
-        char nextChar = after < sql.length() ? sql.charAt(after) : ' ';
-        String next = wordAt(sql, after);
-        int before = start - 1;
-        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
-            before--;
-        }
-        char previousChar = before >= 0 ? sql.charAt(before) : ' ';
-        String previous = wordBefore(sql, before);
+        Surroundings around = Surroundings.of(sql, start, end);
+        int after = around.after();
+        char nextChar = around.nextChar();
+        String next = around.next();
+        char previousChar = around.previousChar();
+        String previous = around.previous();
         if (nextChar == '(') {
             // a call, a sub-query (= ANY (…), LATERAL (…)), a window (OVER (…)); but (VALUES 1) set(x) names a relation
             return previousChar == ')' && !word.equals("over") && !word.equals("lateral");
