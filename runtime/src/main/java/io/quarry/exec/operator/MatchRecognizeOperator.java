@@ -50,10 +50,8 @@ public final class MatchRecognizeOperator implements Operator {
     private boolean[] cachedResults;
     private int[] cacheStamps;
     private int generation;
-    private final List<Page> pages = new ArrayList<>();
+    private final SortBuffer buffer = new SortBuffer();
     private final OperatorStats stats = new OperatorStats("MatchRecognize");
-    private long rowCount;
-    private long retained;
     private boolean finishing;
     private Page output;
     private int next;
@@ -134,13 +132,7 @@ public final class MatchRecognizeOperator implements Operator {
     @Override
     public void addInput(Page page) {
         stats.recordInput(page);
-        if (page.positionCount() == 0) {
-            return;
-        }
-        pages.add(page);
-        rowCount += page.positionCount();
-        retained += page.sizeInBytes();
-        stats.setRetainedBytes(retained + 8 * rowCount);
+        buffer.add(page, stats);
     }
 
     @Override
@@ -169,17 +161,14 @@ public final class MatchRecognizeOperator implements Operator {
             return;
         }
         finishing = true;
-        if (rowCount == 0) {
+        if (buffer.rowCount() == 0) {
             return;
         }
-        long[] addresses = RowAddresses.sortedRows(pages, rowCount, sortComparator, "for MATCH_RECOGNIZE");
-        int n = addresses.length;
-        Page sorted = RowAddresses.build(inputTypes, pages, addresses, 0, n);
-        pages.clear();
+        rowsPerPage = buffer.rowsPerPage();
+        Page sorted = buffer.sortedPage(inputTypes, sortComparator, "for MATCH_RECOGNIZE");
         Page matched = match(sorted);
         // no match and nothing to show: finished
         output = matched.positionCount() == 0 ? null : matched;
-        rowsPerPage = OutputPages.rowsPerPage(Math.max(1, retained / n));
         stats.setRetainedBytes(matched.sizeInBytes());
     }
 

@@ -3,17 +3,14 @@ package io.quarry.exec.operator;
 import io.quarry.page.Page;
 import io.quarry.plan.SortKey;
 import io.quarry.type.Type;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Sorts all its input by the keys, then outputs it in pages. */
 public final class OrderByOperator implements Operator {
     private final List<Type> types;
     private final RowComparator comparator;
-    private final List<Page> pages = new ArrayList<>();
+    private final SortBuffer buffer = new SortBuffer();
     private final OperatorStats stats = new OperatorStats("OrderBy");
-    private long rowCount;
-    private long retained;
     private boolean finishing;
     private long[] sorted;
     private int next;
@@ -32,13 +29,7 @@ public final class OrderByOperator implements Operator {
     @Override
     public void addInput(Page page) {
         stats.recordInput(page);
-        if (page.positionCount() == 0) {
-            return;
-        }
-        pages.add(page);
-        rowCount += page.positionCount();
-        retained += page.sizeInBytes();
-        stats.setRetainedBytes(retained + 8 * rowCount);
+        buffer.add(page, stats);
     }
 
     @Override
@@ -47,10 +38,10 @@ public final class OrderByOperator implements Operator {
             return null;
         }
         int to = Math.min(sorted.length, next + rowsPerPage);
-        Page page = RowAddresses.build(types, pages, sorted, next, to);
+        Page page = RowAddresses.build(types, buffer.pages(), sorted, next, to);
         next = to;
         if (next >= sorted.length) {
-            pages.clear();
+            buffer.clear();
             stats.setRetainedBytes(0);
         }
         stats.recordOutput(page);
@@ -63,8 +54,8 @@ public final class OrderByOperator implements Operator {
             return;
         }
         finishing = true;
-        sorted = RowAddresses.sortedRows(pages, rowCount, comparator, "to sort");
-        rowsPerPage = OutputPages.rowsPerPage(rowCount == 0 ? 1 : retained / rowCount);
+        sorted = buffer.sortedAddresses(comparator, "to sort");
+        rowsPerPage = buffer.rowsPerPage();
     }
 
     @Override
@@ -79,6 +70,6 @@ public final class OrderByOperator implements Operator {
 
     @Override
     public void close() {
-        pages.clear();
+        buffer.clear();
     }
 }

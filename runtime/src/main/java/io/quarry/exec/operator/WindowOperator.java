@@ -45,10 +45,8 @@ public final class WindowOperator implements Operator {
     private final RowComparator sortComparator;
     private final RowComparator partitionComparator;
     private final RowComparator peerComparator;
-    private final List<Page> pages = new ArrayList<>();
+    private final SortBuffer buffer = new SortBuffer();
     private final OperatorStats stats = new OperatorStats("Window");
-    private long rowCount;
-    private long retained;
     private boolean finishing;
     private Page sorted;
     private Block[] results;
@@ -93,13 +91,7 @@ public final class WindowOperator implements Operator {
     @Override
     public void addInput(Page page) {
         stats.recordInput(page);
-        if (page.positionCount() == 0) {
-            return;
-        }
-        pages.add(page);
-        rowCount += page.positionCount();
-        retained += page.sizeInBytes();
-        stats.setRetainedBytes(retained + 8 * rowCount);
+        buffer.add(page, stats);
     }
 
     @Override
@@ -132,15 +124,12 @@ public final class WindowOperator implements Operator {
             return;
         }
         finishing = true;
-        if (rowCount == 0) {
+        if (buffer.rowCount() == 0) {
             return;
         }
-        long[] addresses = RowAddresses.sortedRows(pages, rowCount, sortComparator, "for window functions");
-        int n = addresses.length;
-        sorted = RowAddresses.build(inputTypes, pages, addresses, 0, n);
-        pages.clear();
+        rowsPerPage = buffer.rowsPerPage();
+        sorted = buffer.sortedPage(inputTypes, sortComparator, "for window functions");
         results = compute(sorted);
-        rowsPerPage = OutputPages.rowsPerPage(Math.max(1, retained / n));
         stats.setRetainedBytes(sorted.sizeInBytes());
     }
 
@@ -816,7 +805,7 @@ public final class WindowOperator implements Operator {
 
     @Override
     public void close() {
-        pages.clear();
+        buffer.clear();
         sorted = null;
         results = null;
     }
