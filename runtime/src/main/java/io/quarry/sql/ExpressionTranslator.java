@@ -735,10 +735,11 @@ final class ExpressionTranslator {
             return left;
         }
         if (left instanceof io.quarry.type.TimeWithTimeZoneType && right instanceof io.quarry.type.TimeType
-                || left instanceof io.quarry.type.TimeType && right instanceof io.quarry.type.TimeWithTimeZoneType) {
-            // a time is compared as a time at the session's offset
+                || left instanceof io.quarry.type.TimeType && right instanceof io.quarry.type.TimeWithTimeZoneType
+                || left instanceof io.quarry.type.TimeWithTimeZoneType && right instanceof io.quarry.type.TimeWithTimeZoneType) {
+            // a time is compared as a time at the session's offset; times with time zone of one and two longs as the wider
             int precision = Math.max(left.arguments().get(0).intValue(), right.arguments().get(0).intValue());
-            return io.quarry.type.TemporalTypes.timeWithTimeZone(Math.min(precision, io.quarry.type.TimeWithTimeZoneType.MAX_PRECISION));
+            return io.quarry.type.TemporalTypes.timeWithTimeZone(precision);
         }
         throw new QuarryException(ErrorCode.TYPE_MISMATCH,
                 "Cannot apply operator: " + left.displayName() + " " + operator + " " + right.displayName());

@@ -379,6 +379,7 @@ final class ScalarFunctionTable {
      * current_timestamp. Written without parentheses; an optional precision argument.
      */
     private static final class SessionTimeFunction extends SqlAbstractTimeFunction {
+        private static final int MAX_PRECISION = 12;
         private final SqlTypeName typeName;
 
         SessionTimeFunction(String name, SqlTypeName typeName) {
@@ -392,6 +393,11 @@ final class ScalarFunctionTable {
             if (binding.getOperandCount() == 1) {
                 precision = binding.getOperandLiteralValue(0, Integer.class);
             }
+            if (precision > MAX_PRECISION) {
+                // Calcite would cap it at the type system's maximum
+                throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                        typeWords() + " precision must be in range [0, " + MAX_PRECISION + "]: " + precision);
+            }
             RelDataTypeFactory factory = binding.getTypeFactory();
             return factory.createTypeWithNullability(factory.createSqlType(typeName, precision), false);
         }
@@ -399,6 +405,15 @@ final class ScalarFunctionTable {
         @Override
         public boolean isDynamicFunction() {
             return true;
+        }
+
+        /** The type's name as Trino's precision error spells it. */
+        private String typeWords() {
+            return switch (typeName) {
+                case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+                case TIME_TZ -> "TIME WITH TIME ZONE";
+                default -> typeName.getName();
+            };
         }
     }
 

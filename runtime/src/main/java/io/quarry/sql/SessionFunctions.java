@@ -99,11 +99,9 @@ final class SessionFunctions {
     static Constant currentTime(io.quarry.type.Type type) {
         long millis = startMillis();
         int offsetSeconds = zone().getRules().getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds();
-        long localNanos = Math.floorMod(millis + offsetSeconds * 1000L, DateTimeValues.MILLIS_PER_DAY) * 1_000_000L;
-        int precision = ((io.quarry.type.TimeWithTimeZoneType) type).precision();
-        long unit = (long) Math.pow(10, 9 - precision);
-        long rounded = (localNanos + unit / 2) / unit * unit;
-        return new Constant(io.quarry.type.TimeWithTimeZoneType.pack(rounded, offsetSeconds / 60), type);
+        long localPicos = Math.floorMod(millis + offsetSeconds * 1000L, DateTimeValues.MILLIS_PER_DAY) * 1_000_000_000L;
+        io.quarry.type.TimeWithTimeZoneType zoned = (io.quarry.type.TimeWithTimeZoneType) type;
+        return ZonedTimeLiteral.constant(io.quarry.type.TimeWithTimeZoneType.roundPicos(localPicos, zoned.precision()), offsetSeconds / 60, zoned);
     }
 
     /** current_user, current_catalog, current_schema (NULL when the session has none) and current_path (empty). */

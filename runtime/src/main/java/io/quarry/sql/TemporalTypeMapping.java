@@ -50,14 +50,7 @@ final class TemporalTypeMapping {
             case TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE ->
                     TemporalTypes.timestampWithTimeZone(precision(precision, TimestampWithTimeZoneType.DEFAULT_PRECISION));
             case TIME -> TemporalTypes.time(precision(precision, TimeType.DEFAULT_PRECISION));
-            case TIME_TZ -> {
-                int p = precision(precision, io.quarry.type.TimeWithTimeZoneType.DEFAULT_PRECISION);
-                if (p > io.quarry.type.TimeWithTimeZoneType.MAX_PRECISION) {
-                    throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.NOT_SUPPORTED,
-                            "time with time zone precision above " + io.quarry.type.TimeWithTimeZoneType.MAX_PRECISION + " is not supported: " + p);
-                }
-                yield TemporalTypes.timeWithTimeZone(p);
-            }
+            case TIME_TZ -> TemporalTypes.timeWithTimeZone(precision(precision, io.quarry.type.TimeWithTimeZoneType.DEFAULT_PRECISION));
             default -> {
                 if (name.getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
                     yield TemporalTypes.INTERVAL_DAY_TIME;

@@ -48,7 +48,7 @@ final class ZonedTimeLiteral {
         }
     }
 
-    /** The number of fraction digits: Trino's range is 0 to 12, Quarry's values hold 9. */
+    /** The number of fraction digits: 0 to 12. */
     static int precision(String text) {
         TimeWithTimeZoneType.Parsed parsed = parse(text);
         int digits = parsed.fractionDigits();
@@ -56,16 +56,22 @@ final class ZonedTimeLiteral {
             throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
                     "TIME WITH TIME ZONE precision must be in range [0, 12]: " + digits);
         }
-        if (digits > TimeWithTimeZoneType.MAX_PRECISION) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
-                    "time with time zone precision above " + TimeWithTimeZoneType.MAX_PRECISION + " is not supported: " + digits);
-        }
         return digits;
     }
 
     static Constant constant(String text) {
         int precision = precision(text);
-        return new Constant(parse(text).round(precision), new TimeWithTimeZoneType(precision));
+        TimeWithTimeZoneType.Parsed parsed = parse(text);
+        return constant(parsed.roundedPicos(precision), parsed.offsetMinutes(), new TimeWithTimeZoneType(precision));
+    }
+
+    /** The constant of a local time of day in picoseconds (at the type's precision) at an offset: one long or two. */
+    static Constant constant(long localPicos, int offsetMinutes, TimeWithTimeZoneType type) {
+        if (type.isLong()) {
+            return new Constant(io.quarry.block.Int128.toBigInteger(
+                    TimeWithTimeZoneType.utcPicosOf(localPicos, offsetMinutes), TimeWithTimeZoneType.offsetTail(offsetMinutes)), type);
+        }
+        return new Constant(TimeWithTimeZoneType.pack(localPicos / 1_000L, offsetMinutes), type);
     }
 
     private static TimeWithTimeZoneType.Parsed parse(String text) {

@@ -1,6 +1,7 @@
 package io.quarry.type;
 
 import java.util.Locale;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The date-time and interval types: their instances, their names as type names are parsed, and the legacy
@@ -30,18 +31,28 @@ public final class TemporalTypes {
     }
 
     /**
-     * For the types whose stored long holds a zone beside the instant (times and timestamps with time zone), the key
+     * For the types whose stored form holds a zone beside the instant (times and timestamps with time zone), the key
      * equal values share: values equal in SQL ({@code 01:00 +01:00} and {@code 00:00 UTC}) differ only in their zone.
-     * Null for other types, whose stored form is their key.
+     * Of the one-long forms the key of the long, of the two-long forms the key of the first long (the second is keyed
+     * by {@link #zoneFreeTail}). Null for other types, whose stored form is their key.
      */
-    public static java.util.function.LongUnaryOperator zoneFreeKey(Type type) {
-        if (type instanceof TimeWithTimeZoneType) {
-            return TimeWithTimeZoneType::equalityKey;
+    public static LongUnaryOperator zoneFreeKey(Type type) {
+        if (type instanceof TimeWithTimeZoneType zoned) {
+            // a long time holds its zone in its second long: see zoneFreeTail
+            return zoned.isLong() ? LongUnaryOperator.identity() : TimeWithTimeZoneType::equalityKey;
         }
         if (type instanceof TimestampWithTimeZoneType) {
             return DateTimeValues::unpackMillis;
         }
         return null;
+    }
+
+    /**
+     * For the two-long types of {@link #zoneFreeKey}, the key of their second long: a long time with time zone holds
+     * its offset there, which equality leaves out; a long timestamp with time zone its picoseconds, which it keeps.
+     */
+    public static LongUnaryOperator zoneFreeTail(Type type) {
+        return type instanceof TimeWithTimeZoneType zoned && zoned.isLong() ? offsetTail -> 0 : LongUnaryOperator.identity();
     }
 
     public static boolean isTemporal(Type type) {

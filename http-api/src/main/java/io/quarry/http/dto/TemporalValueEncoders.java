@@ -20,7 +20,6 @@ import io.quarry.type.Type;
 final class TemporalValueEncoders {
     private static final int LEGACY_PRECISION = 3;
     private static final long PICOS_PER_MILLI = 1_000_000_000L;
-    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private TemporalValueEncoders() {}
 
@@ -66,17 +65,21 @@ final class TemporalValueEncoders {
             };
         }
         if (type instanceof TimeWithTimeZoneType time) {
-            if (parametricDatetime) {
-                int precision = time.precision();
-                return (generator, block, position) ->
-                        generator.writeString(TimeWithTimeZoneType.format(((LongBlock) block).getLong(position), precision));
-            }
+            int precision = parametricDatetime ? time.precision() : LEGACY_PRECISION;
             return (generator, block, position) -> {
-                long packed = ((LongBlock) block).getLong(position);
-                long nanos = TimeWithTimeZoneType.nanos(packed);
-                long rounded = (nanos + NANOS_PER_MILLI / 2) / NANOS_PER_MILLI * NANOS_PER_MILLI;
-                generator.writeString(TimeWithTimeZoneType.format(
-                        TimeWithTimeZoneType.pack(rounded, TimeWithTimeZoneType.offsetMinutes(packed)), LEGACY_PRECISION));
+                long picos;
+                int offset;
+                if (block instanceof Int128Block pair) {
+                    picos = TimeWithTimeZoneType.localPicosOfLong(pair.getHigh(position), pair.getLow(position));
+                    offset = TimeWithTimeZoneType.offsetOfTail(pair.getLow(position));
+                } else {
+                    long packed = ((LongBlock) block).getLong(position);
+                    picos = TimeWithTimeZoneType.nanos(packed) * 1_000L;
+                    offset = TimeWithTimeZoneType.offsetMinutes(packed);
+                }
+                // legacy clients see the time rounded half up to the millisecond, wrapped at midnight
+                generator.writeString(DateTimeValues.formatTime(TimeWithTimeZoneType.roundPicos(picos, precision), precision)
+                        + TimeWithTimeZoneType.offsetText(offset));
             };
         }
         if (type instanceof IntervalDayTimeType) {

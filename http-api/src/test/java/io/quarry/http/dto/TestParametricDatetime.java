@@ -64,6 +64,31 @@ class TestParametricDatetime {
         assertThat(timesWithTimeZone(false)).isEqualTo("[[\"01:02:03.123-08:00\",\"01:02:03.500+01:00\"]]");
     }
 
+    /** {@code 23:59:59.999999999999-08:00} as time(12) with time zone and {@code 01:02:03.1234567895+05:45} as time(10): two longs each. */
+    private static String longTimesWithTimeZone(boolean parametric) {
+        io.quarry.type.TimeWithTimeZoneType twelve = TemporalTypes.timeWithTimeZone(12);
+        io.quarry.type.TimeWithTimeZoneType ten = TemporalTypes.timeWithTimeZone(10);
+        BlockBuilder twelves = BlockBuilder.create(twelve, 1);
+        twelves.appendInt128(io.quarry.type.TimeWithTimeZoneType.utcPicosOf(86_399_999_999_999_999L, -480),
+                io.quarry.type.TimeWithTimeZoneType.offsetTail(-480));
+        BlockBuilder tens = BlockBuilder.create(ten, 2);
+        tens.appendInt128(io.quarry.type.TimeWithTimeZoneType.utcPicosOf(3_723_123_456_789_500L, 345),
+                io.quarry.type.TimeWithTimeZoneType.offsetTail(345));
+        ResultData data = ResultData.of(List.of(twelve, ten), List.of(Page.of(twelves.build(), tens.build())), parametric).orElseThrow();
+        return new String(WireJson.toBytes(data), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void longTimesWithTimeZoneShowEveryDigitToParametricClientsAndRoundedMillisecondsToOthers() {
+        assertThat(column(TemporalTypes.timeWithTimeZone(12), true)).isEqualTo("{\"name\":\"c\",\"type\":\"time(12) with time zone\","
+                + "\"typeSignature\":{\"rawType\":\"time with time zone\",\"arguments\":[{\"kind\":\"LONG\",\"value\":12}]}}");
+        assertThat(column(TemporalTypes.timeWithTimeZone(11), false)).isEqualTo("{\"name\":\"c\",\"type\":\"time with time zone\","
+                + "\"typeSignature\":{\"rawType\":\"time with time zone\",\"arguments\":[]}}");
+        assertThat(longTimesWithTimeZone(true)).isEqualTo("[[\"23:59:59.999999999999-08:00\",\"01:02:03.1234567895+05:45\"]]");
+        // rounded to the millisecond, wrapping at midnight
+        assertThat(longTimesWithTimeZone(false)).isEqualTo("[[\"00:00:00.000-08:00\",\"01:02:03.123+05:45\"]]");
+    }
+
     @Test
     void parametricClientsSeePrecisions() {
         assertThat(column(TIMESTAMP_6, true)).isEqualTo("{\"name\":\"c\",\"type\":\"timestamp(6)\",\"typeSignature\":"

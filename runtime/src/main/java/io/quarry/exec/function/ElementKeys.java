@@ -41,7 +41,8 @@ public final class ElementKeys {
         if (block instanceof Int128Block b) {
             java.util.function.LongUnaryOperator zoneFree = io.quarry.type.TemporalTypes.zoneFreeKey(type);
             return zoneFree == null ? b.getBigInteger(position)
-                    : io.quarry.block.Int128.toBigInteger(zoneFree.applyAsLong(b.getHigh(position)), b.getLow(position));
+                    : io.quarry.block.Int128.toBigInteger(zoneFree.applyAsLong(b.getHigh(position)),
+                            io.quarry.type.TemporalTypes.zoneFreeTail(type).applyAsLong(b.getLow(position)));
         }
         return Values.toObject(type, block, position);
     }

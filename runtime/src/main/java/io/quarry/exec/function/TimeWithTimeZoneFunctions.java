@@ -1,10 +1,13 @@
 package io.quarry.exec.function;
 
-import static io.quarry.type.TimeWithTimeZoneType.NANOS_PER_DAY;
-import static io.quarry.type.TimeWithTimeZoneType.NANOS_PER_MINUTE;
+import static io.quarry.type.FractionalSeconds.PICOS_PER_SECOND;
+import static io.quarry.type.TimeWithTimeZoneType.PICOS_PER_DAY;
 
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
+import io.quarry.block.EncodedBlocks;
+import io.quarry.block.Int128Block;
+import io.quarry.block.LongBlock;
 import io.quarry.plan.expression.Call;
 import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
@@ -12,6 +15,7 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.CharType;
 import io.quarry.type.DateTimeValues;
+import io.quarry.type.FractionalSeconds;
 import io.quarry.type.IntervalDayTimeType;
 import io.quarry.type.TimeType;
 import io.quarry.type.TimeWithTimeZoneType;
@@ -24,20 +28,24 @@ import io.quarry.type.VarcharType;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The operations of {@code time(p) with time zone} (see {@link TimeWithTimeZoneType} for the packed long): casts from
- * and to text, time, timestamp and timestamp with time zone with Trino's rules, comparisons by the UTC time of day,
- * the fields, date_add, date_diff, date_trunc, at_timezone and ± interval day to second.
+ * The operations of {@code time(p) with time zone} (see {@link TimeWithTimeZoneType} for the one- and two-long forms):
+ * casts from and to text, time, timestamp and timestamp with time zone with Trino's rules, comparisons by the UTC time
+ * of day, the fields, date_add, date_diff, date_trunc, at_timezone and ± interval day to second. Every kernel reads a
+ * value as its local time of day in picoseconds and its offset, and writes one rounded half up to the result's
+ * precision, so the two forms share one code path.
  */
 final class TimeWithTimeZoneFunctions {
-    private static final long NANOS_PER_MILLI = 1_000_000L;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final long NANOS_PER_HOUR = 60 * NANOS_PER_MINUTE;
+    private static final long PICOS_PER_MILLI = 1_000_000_000L;
+    private static final long PICOS_PER_MINUTE = 60 * PICOS_PER_SECOND;
+    private static final long PICOS_PER_HOUR = 60 * PICOS_PER_MINUTE;
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private TimeWithTimeZoneFunctions() {}
 
@@ -59,26 +67,26 @@ final class TimeWithTimeZoneFunctions {
             case "cast", "try_cast" -> cast(types.get(0), result, name.equals("try_cast"), zoneArgument(arguments));
             case "equal", "not_equal", "less_than", "less_than_or_equal", "greater_than", "greater_than_or_equal",
                     "is_distinct_from" -> comparison(name, types);
-            case "hour" -> Kernels.longToLong(packed -> TimeWithTimeZoneType.nanos(packed) / NANOS_PER_HOUR);
-            case "minute" -> Kernels.longToLong(packed -> TimeWithTimeZoneType.nanos(packed) / NANOS_PER_MINUTE % 60);
-            case "second" -> Kernels.longToLong(packed -> TimeWithTimeZoneType.nanos(packed) / NANOS_PER_SECOND % 60);
-            case "millisecond" -> Kernels.longToLong(packed -> TimeWithTimeZoneType.nanos(packed) / NANOS_PER_MILLI % 1000);
-            case "timezone_hour" -> Kernels.longToLong(packed -> TimeWithTimeZoneType.offsetMinutes(packed) / 60);
-            case "timezone_minute" -> Kernels.longToLong(packed -> TimeWithTimeZoneType.offsetMinutes(packed) % 60);
+            case "hour" -> field(PICOS_PER_HOUR, 24);
+            case "minute" -> field(PICOS_PER_MINUTE, 60);
+            case "second" -> field(PICOS_PER_SECOND, 60);
+            case "millisecond" -> field(PICOS_PER_MILLI, 1000);
+            case "timezone_hour" -> Kernels.rows(Types.BIGINT, (blocks, position, out) -> out.appendLong(offset(blocks[0], position) / 60));
+            case "timezone_minute" -> Kernels.rows(Types.BIGINT, (blocks, position, out) -> out.appendLong(offset(blocks[0], position) % 60));
             case "timezone" -> Kernels.rows(Types.VARCHAR, (blocks, position, out) ->
-                    out.appendString(TimeWithTimeZoneType.offsetText(TimeWithTimeZoneType.offsetMinutes(Kernels.longAt(blocks[0], position)))));
+                    out.appendString(TimeWithTimeZoneType.offsetText(offset(blocks[0], position))));
             case "date_add" -> dateAdd(arguments);
-            case "date_diff" -> dateDiff(arguments);
+            case "date_diff" -> dateDiff();
             case "date_trunc" -> dateTrunc(arguments);
             case "at_timezone" -> atTimeZone(types, result);
-            case "add", "subtract" -> plusInterval(name, types);
+            case "add", "subtract" -> plusInterval(name, types, result);
             // date parts and conversions of a point in time: Trino has them not for a time of day
             case "year", "month", "day", "day_of_month", "quarter", "week", "week_of_year", "day_of_week", "dow", "day_of_year",
                     "doy", "year_of_week", "yow", "last_day_of_month", "to_unixtime", "to_iso8601", "format_datetime",
                     "date_format", "with_timezone", "date" -> throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
                     + String.join(", ", types.stream().map(Type::displayName).toList()) + ") for function " + name);
             case "multiply", "divide", "negate" -> throw Functions.unsupported(name, types);
-            // the rest (greatest, least, array constructors, …) handle it as its stored long, which orders as the values do
+            // the rest (greatest, least, array constructors, …) handle it as its stored form, which orders as the values do
             default -> null;
         };
     }
@@ -88,6 +96,66 @@ final class TimeWithTimeZoneFunctions {
             return TemporalCasts.parseZone(zone);
         }
         return ZoneOffset.UTC;
+    }
+
+    // ---- values of either form ----
+
+    /** The local time of day in picoseconds of a value of either form. */
+    private static long localPicos(Block block, int position) {
+        if (block instanceof Int128Block pair) {
+            return TimeWithTimeZoneType.localPicosOfLong(pair.getHigh(position), pair.getLow(position));
+        }
+        return TimeWithTimeZoneType.nanos(((LongBlock) block).getLong(position)) * 1_000L;
+    }
+
+    /** The UTC time of day in picoseconds of a value of either form: what values compare by. */
+    private static long utcPicos(Block block, int position) {
+        if (block instanceof Int128Block pair) {
+            return pair.getHigh(position);
+        }
+        return TimeWithTimeZoneType.utcNanos(((LongBlock) block).getLong(position)) * 1_000L;
+    }
+
+    private static int offset(Block block, int position) {
+        if (block instanceof Int128Block pair) {
+            return TimeWithTimeZoneType.offsetOfTail(pair.getLow(position));
+        }
+        return TimeWithTimeZoneType.offsetMinutes(((LongBlock) block).getLong(position));
+    }
+
+    /** Appends a local time of day in picoseconds (any long) at an offset, rounded half up to the type's precision. */
+    private static void append(TimeWithTimeZoneType type, long localPicos, int offsetMinutes, BlockBuilder out) {
+        long picos = TimeWithTimeZoneType.roundPicos(localPicos, type.precision());
+        if (type.isLong()) {
+            out.appendInt128(TimeWithTimeZoneType.utcPicosOf(picos, offsetMinutes), TimeWithTimeZoneType.offsetTail(offsetMinutes));
+        } else {
+            out.appendLong(TimeWithTimeZoneType.pack(picos / 1_000L, offsetMinutes));
+        }
+    }
+
+    /** A row-by-row kernel over the first argument (flattened), nulls giving null. */
+    private static ScalarKernel values(Type result, ValueFunction function) {
+        return (arguments, count) -> {
+            Block values = EncodedBlocks.flatten(arguments[0]);
+            BlockBuilder out = BlockBuilder.create(result, count);
+            for (int i = 0; i < count; i++) {
+                if (values.isNull(i)) {
+                    out.appendNull();
+                } else {
+                    function.apply(values, i, out);
+                }
+            }
+            return out.build();
+        };
+    }
+
+    @FunctionalInterface
+    private interface ValueFunction {
+        void apply(Block block, int position, BlockBuilder out);
+    }
+
+    private static ScalarKernel field(long unitPicos, long modulus) {
+        return values(Types.BIGINT, (block, position, out) -> out.appendLong(localPicos(block, position) / unitPicos % modulus));
     }
 
     // ---- casts ----
@@ -118,71 +186,73 @@ final class TimeWithTimeZoneFunctions {
 
     private static ScalarKernel castKernel(Type source, Type target, ZoneId sessionZone) {
         // the date a time of day is placed on: the current date in the session's zone, as in Trino
-        LocalDate today = LocalDate.now(sessionZone);
+        long todaySeconds = LocalDate.now(sessionZone).toEpochDay() * SECONDS_PER_DAY;
         if (source instanceof TimeWithTimeZoneType zoned) {
             if (target instanceof VarcharType) {
                 int precision = zoned.precision();
-                return Kernels.rows(target, (blocks, position, out) ->
-                        out.appendString(TimeWithTimeZoneType.format(Kernels.longAt(blocks[0], position), precision)));
+                return values(target, (block, position, out) -> out.appendString(
+                        DateTimeValues.formatTime(localPicos(block, position), precision) + TimeWithTimeZoneType.offsetText(offset(block, position))));
             }
             if (target instanceof TimeWithTimeZoneType to) {
-                int precision = to.precision();
-                return Kernels.longToLong(packed ->
-                        TimeWithTimeZoneType.pack(round(TimeWithTimeZoneType.nanos(packed), precision), TimeWithTimeZoneType.offsetMinutes(packed)));
+                return values(target, (block, position, out) -> append(to, localPicos(block, position), offset(block, position), out));
             }
             if (target instanceof TimeType time) {
-                int precision = Math.min(time.precision(), 9);
-                return Kernels.longToLong(packed -> Math.floorMod(round(TimeWithTimeZoneType.nanos(packed), precision), NANOS_PER_DAY) * 1_000L);
+                int precision = time.precision();
+                return values(target, (block, position, out) ->
+                        out.appendLong(TimeWithTimeZoneType.roundPicos(localPicos(block, position), precision)));
             }
             if (target instanceof TimestampType timestamp) {
-                long dayMicros = today.toEpochDay() * DateTimeValues.MICROS_PER_DAY;
-                int precision = timestamp.precision();
-                return Kernels.longToLong(packed ->
-                        DateTimeValues.roundMicros(dayMicros + TimeWithTimeZoneType.nanos(packed) / 1_000L, precision));
+                return values(target, (block, position, out) ->
+                        LongTimestamps.appendTimestamp(timestamp, onDay(todaySeconds, localPicos(block, position)), out));
             }
             if (target instanceof TimestampWithTimeZoneType timestamp) {
-                // the UTC time of day on the current UTC date, shown at the value's offset
-                long dayMillis = today.toEpochDay() * DateTimeValues.MILLIS_PER_DAY;
-                int precision = Math.min(timestamp.precision(), 3);
-                return Kernels.longToLong(packed -> {
-                    long nanos = round(TimeWithTimeZoneType.utcNanos(packed), precision);
-                    int zoneKey = DateTimeValues.zoneKey(ZoneOffset.ofTotalSeconds(TimeWithTimeZoneType.offsetMinutes(packed) * 60));
-                    return DateTimeValues.packWithZone(dayMillis + nanos / NANOS_PER_MILLI, zoneKey);
+                // the UTC time of day on the current date, shown at the value's offset; rounding wraps at midnight
+                int precision = timestamp.precision();
+                return values(target, (block, position, out) -> {
+                    int zoneKey = DateTimeValues.zoneKey(ZoneOffset.ofTotalSeconds(offset(block, position) * 60));
+                    long utc = TimeWithTimeZoneType.roundPicos(utcPicos(block, position), precision);
+                    LongTimestamps.appendZoned(timestamp, onDay(todaySeconds, utc), zoneKey, out);
                 });
             }
             return null;
         }
         TimeWithTimeZoneType to = (TimeWithTimeZoneType) target;
-        int precision = to.precision();
         if (source instanceof VarcharType) {
-            return Kernels.rows(target, (blocks, position, out) ->
-                    out.appendLong(fromText(Kernels.string(blocks[0], position), precision, sessionZone)));
+            return values(target, (block, position, out) -> appendText(Kernels.string(block, position), to, sessionZone, out));
         }
         if (source instanceof CharType) {
             return null;
         }
         int sessionOffset = offsetMinutes(sessionZone, Instant.now());
         if (source instanceof TimeType) {
-            return Kernels.longToLong(picos -> TimeWithTimeZoneType.pack(round(picos / 1_000L, precision), sessionOffset));
+            return values(target, (block, position, out) -> append(to, ((LongBlock) block).getLong(position), sessionOffset, out));
         }
         if (source instanceof TimestampType) {
-            return Kernels.longToLong(micros -> {
-                long epochSeconds = Math.floorDiv(micros, DateTimeValues.MICROS_PER_SECOND);
-                int offset = sessionZone.getRules().getOffset(java.time.LocalDateTime.ofEpochSecond(epochSeconds, 0, ZoneOffset.UTC))
+            return values(target, (block, position, out) -> {
+                FractionalSeconds local = LongTimestamps.time(source, block, position);
+                int offset = sessionZone.getRules().getOffset(LocalDateTime.ofEpochSecond(local.seconds(), 0, ZoneOffset.UTC))
                         .getTotalSeconds() / 60;
-                return TimeWithTimeZoneType.pack(round(Math.floorMod(micros, DateTimeValues.MICROS_PER_DAY) * 1_000L, precision), offset);
+                append(to, picosOfDay(local), offset, out);
             });
         }
         if (source instanceof TimestampWithTimeZoneType) {
-            return Kernels.longToLong(packed -> {
-                long millis = DateTimeValues.unpackMillis(packed);
-                ZoneId zone = DateTimeValues.zone(DateTimeValues.unpackZoneKey(packed));
-                int offset = offsetMinutes(zone, Instant.ofEpochMilli(millis));
-                long local = Math.floorMod(millis + offset * 60_000L, DateTimeValues.MILLIS_PER_DAY) * NANOS_PER_MILLI;
-                return TimeWithTimeZoneType.pack(round(local, precision), offset);
+            return values(target, (block, position, out) -> {
+                FractionalSeconds instant = LongTimestamps.time(source, block, position);
+                ZoneId zone = DateTimeValues.zone(LongTimestamps.zoneKey(block, position));
+                int offset = offsetMinutes(zone, Instant.ofEpochSecond(instant.seconds()));
+                append(to, picosOfDay(new FractionalSeconds(instant.seconds() + offset * 60L, instant.picos())), offset, out);
             });
         }
         return null;
+    }
+
+    /** A time of day in picoseconds on the day starting at {@code daySeconds}; a rounded time may reach the next day. */
+    private static FractionalSeconds onDay(long daySeconds, long picosOfDay) {
+        return new FractionalSeconds(daySeconds + picosOfDay / PICOS_PER_SECOND, picosOfDay % PICOS_PER_SECOND);
+    }
+
+    private static long picosOfDay(FractionalSeconds time) {
+        return Math.floorMod(time.seconds(), SECONDS_PER_DAY) * PICOS_PER_SECOND + time.picos();
     }
 
     private static int offsetMinutes(ZoneId zone, Instant instant) {
@@ -190,30 +260,23 @@ final class TimeWithTimeZoneFunctions {
     }
 
     /** Text with an offset, or a time alone at the session's current offset. */
-    private static long fromText(String text, int precision, ZoneId sessionZone) {
+    private static void appendText(String text, TimeWithTimeZoneType type, ZoneId sessionZone, BlockBuilder out) {
         String stripped = text.strip();
         TimeWithTimeZoneType.Parsed parsed = TimeWithTimeZoneType.parse(stripped);
-        if (parsed == null) {
-            TimeWithTimeZoneType.Parsed local = TimeWithTimeZoneType.parse(stripped + " +00:00");
-            if (local == null) {
+        int offset;
+        if (parsed != null) {
+            offset = parsed.offsetMinutes();
+        } else {
+            parsed = TimeWithTimeZoneType.parse(stripped + " +00:00");
+            if (parsed == null) {
                 throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, "Value cannot be cast to time with time zone: " + text);
             }
-            parsed = new TimeWithTimeZoneType.Parsed(local.nanosOfDay(), local.extraDigits(), local.fractionDigits(),
-                    offsetMinutes(sessionZone, Instant.now()));
+            offset = offsetMinutes(sessionZone, Instant.now());
         }
-        return parsed.round(precision);
-    }
-
-    /** Nanoseconds rounded half up to {@code precision} fraction digits (not wrapped). */
-    private static long round(long nanos, int precision) {
-        if (precision >= 9) {
-            return nanos;
+        if (parsed.fractionDigits() > TimeWithTimeZoneType.MAX_PRECISION) {
+            throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, "Value cannot be cast to time with time zone: " + text);
         }
-        long unit = 1;
-        for (int i = precision; i < 9; i++) {
-            unit *= 10;
-        }
-        return Math.floorDiv(nanos + unit / 2, unit) * unit;
+        append(type, parsed.roundedPicos(type.precision()), offset, out);
     }
 
     // ---- comparisons ----
@@ -223,51 +286,45 @@ final class TimeWithTimeZoneFunctions {
             throw Functions.unsupported(name, types);
         }
         Comparisons.Operator operator = Comparisons.Operator.valueOf(name.toUpperCase(Locale.ROOT));
-        return Comparisons.byLongKey(operator, TimeWithTimeZoneType::utcNanos);
+        return Comparisons.byPosition(operator, (arguments, position) ->
+                Long.compare(utcPicos(arguments[0], position), utcPicos(arguments[1], position)));
     }
 
     // ---- date_add, date_diff, date_trunc ----
 
-    private static long unitNanos(String unit) {
+    private static long unitPicos(String unit) {
         return switch (unit.toLowerCase(Locale.ROOT)) {
-            case "millisecond" -> NANOS_PER_MILLI;
-            case "second" -> NANOS_PER_SECOND;
-            case "minute" -> NANOS_PER_MINUTE;
-            case "hour" -> NANOS_PER_HOUR;
+            case "millisecond" -> PICOS_PER_MILLI;
+            case "second" -> PICOS_PER_SECOND;
+            case "minute" -> PICOS_PER_MINUTE;
+            case "hour" -> PICOS_PER_HOUR;
             default -> throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "'" + unit + "' is not a valid TIME field");
         };
     }
 
     private static ScalarKernel dateAdd(List<Expression> arguments) {
-        Type result = arguments.get(2).type();
-        int precision = ((TimeWithTimeZoneType) result).precision();
+        TimeWithTimeZoneType result = (TimeWithTimeZoneType) arguments.get(2).type();
         return Kernels.rows(result, (blocks, position, out) -> {
-            long unit = unitNanos(Kernels.string(blocks[0], position));
+            long unit = unitPicos(Kernels.string(blocks[0], position));
             long amount = Kernels.longAt(blocks[1], position);
-            long packed = Kernels.longAt(blocks[2], position);
             // only the amount modulo a day matters: the time wraps
-            // the sum is kept at the value's precision, rounded as a cast would
-            long nanos = round(TimeWithTimeZoneType.nanos(packed) + Math.floorMod(amount, NANOS_PER_DAY / unit) * unit, precision);
-            out.appendLong(TimeWithTimeZoneType.pack(nanos, TimeWithTimeZoneType.offsetMinutes(packed)));
+            long picos = localPicos(blocks[2], position) + Math.floorMod(amount, PICOS_PER_DAY / unit) * unit;
+            append(result, picos, offset(blocks[2], position), out);
         });
     }
 
-    private static ScalarKernel dateDiff(List<Expression> arguments) {
+    private static ScalarKernel dateDiff() {
         return Kernels.rows(Types.BIGINT, (blocks, position, out) -> {
-            long unit = unitNanos(Kernels.string(blocks[0], position));
-            long from = TimeWithTimeZoneType.utcNanos(Kernels.longAt(blocks[1], position));
-            long to = TimeWithTimeZoneType.utcNanos(Kernels.longAt(blocks[2], position));
-            out.appendLong((to - from) / unit);
+            long unit = unitPicos(Kernels.string(blocks[0], position));
+            out.appendLong((utcPicos(blocks[2], position) - utcPicos(blocks[1], position)) / unit);
         });
     }
 
     private static ScalarKernel dateTrunc(List<Expression> arguments) {
-        Type result = arguments.get(1).type();
+        TimeWithTimeZoneType result = (TimeWithTimeZoneType) arguments.get(1).type();
         return Kernels.rows(result, (blocks, position, out) -> {
-            long unit = unitNanos(Kernels.string(blocks[0], position));
-            long packed = Kernels.longAt(blocks[1], position);
-            long nanos = TimeWithTimeZoneType.nanos(packed) / unit * unit;
-            out.appendLong(TimeWithTimeZoneType.pack(nanos, TimeWithTimeZoneType.offsetMinutes(packed)));
+            long unit = unitPicos(Kernels.string(blocks[0], position));
+            append(result, localPicos(blocks[1], position) / unit * unit, offset(blocks[1], position), out);
         });
     }
 
@@ -277,8 +334,10 @@ final class TimeWithTimeZoneFunctions {
         if (types.size() != 2 || !(types.get(0) instanceof TimeWithTimeZoneType)) {
             throw Functions.unsupported("at_timezone", types);
         }
+        TimeWithTimeZoneType zoned = (TimeWithTimeZoneType) result;
         if (types.get(1) instanceof IntervalDayTimeType) {
-            return Kernels.longsToLong((packed, millis) -> shifted(packed, checkedOffset(millis / 60_000)));
+            return Kernels.rows(result, (blocks, position, out) ->
+                    appendShifted(zoned, blocks[0], position, checkedOffset(Kernels.longAt(blocks[1], position) / 60_000), out));
         }
         return Kernels.rows(result, (blocks, position, out) -> {
             String zoneName = Kernels.string(blocks[1], position);
@@ -288,28 +347,27 @@ final class TimeWithTimeZoneFunctions {
             } catch (DateTimeException e) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "'" + zoneName + "' is not a valid time zone");
             }
-            out.appendLong(shifted(Kernels.longAt(blocks[0], position), offset));
+            appendShifted(zoned, blocks[0], position, offset, out);
         });
     }
 
-    private static long checkedOffset(long minutes) {
+    private static int checkedOffset(long minutes) {
         if (Math.abs(minutes) > TimeWithTimeZoneType.MAX_OFFSET_MINUTES) {
             throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid offset minutes " + minutes);
         }
-        return minutes;
+        return (int) minutes;
     }
 
     /** The same UTC time of day seen at another offset. */
-    private static long shifted(long packed, long offsetMinutes) {
-        long nanos = TimeWithTimeZoneType.utcNanos(packed) + offsetMinutes * NANOS_PER_MINUTE;
-        return TimeWithTimeZoneType.pack(nanos, (int) offsetMinutes);
+    private static void appendShifted(TimeWithTimeZoneType type, Block block, int position, int offsetMinutes, BlockBuilder out) {
+        append(type, utcPicos(block, position) + offsetMinutes * PICOS_PER_MINUTE, offsetMinutes, out);
     }
 
-    private static ScalarKernel plusInterval(String name, List<Type> types) {
+    private static ScalarKernel plusInterval(String name, List<Type> types, Type result) {
         if (name.equals("subtract") && types.size() == 2 && types.get(1) instanceof TimeWithTimeZoneType) {
             // the difference of the UTC times of day, rounded to the millisecond
-            return Kernels.longsToLong((left, right) -> Math.floorDiv(
-                    TimeWithTimeZoneType.utcNanos(left) - TimeWithTimeZoneType.utcNanos(right) + NANOS_PER_MILLI / 2, NANOS_PER_MILLI));
+            return Kernels.rows(result, (blocks, position, out) -> out.appendLong(Math.floorDiv(
+                    utcPicos(blocks[0], position) - utcPicos(blocks[1], position) + PICOS_PER_MILLI / 2, PICOS_PER_MILLI)));
         }
         boolean valueFirst = types.get(0) instanceof TimeWithTimeZoneType;
         Type interval = valueFirst ? types.get(1) : types.get(0);
@@ -317,12 +375,13 @@ final class TimeWithTimeZoneFunctions {
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot apply operator: " + types.get(0).displayName()
                     + (name.equals("add") ? " + " : " - ") + types.get(1).displayName());
         }
+        TimeWithTimeZoneType zoned = (TimeWithTimeZoneType) result;
         long sign = name.equals("add") ? 1 : -1;
-        return Kernels.longsToLong((first, second) -> {
-            long packed = valueFirst ? first : second;
-            long millis = valueFirst ? second : first;
-            long nanos = TimeWithTimeZoneType.nanos(packed) + Math.floorMod(sign * millis, DateTimeValues.MILLIS_PER_DAY) * NANOS_PER_MILLI;
-            return TimeWithTimeZoneType.pack(nanos, TimeWithTimeZoneType.offsetMinutes(packed));
+        int value = valueFirst ? 0 : 1;
+        return Kernels.rows(result, (blocks, position, out) -> {
+            long millis = Kernels.longAt(blocks[1 - value], position);
+            long picos = localPicos(blocks[value], position) + Math.floorMod(sign * millis, DateTimeValues.MILLIS_PER_DAY) * PICOS_PER_MILLI;
+            append(zoned, picos, offset(blocks[value], position), out);
         });
     }
 }

@@ -35,7 +35,9 @@ final class EqualityKeys {
         }
         Block flat = EncodedBlocks.flatten(block);
         if (flat instanceof Int128Block pairs) {
-            // a long timestamp with time zone: the zone leaves the first long, the picoseconds stay
+            // a long timestamp with time zone: the zone leaves the first long, the picoseconds stay; a long time with
+            // time zone: the offset leaves the second long
+            LongUnaryOperator tailKey = TemporalTypes.zoneFreeTail(type);
             int count = pairs.positionCount();
             long[] keys = new long[2 * count];
             boolean[] nulls = pairs.mayHaveNull() ? new boolean[count] : null;
@@ -44,7 +46,7 @@ final class EqualityKeys {
                     nulls[i] = true;
                 } else {
                     keys[2 * i] = key.applyAsLong(pairs.getHigh(i));
-                    keys[2 * i + 1] = pairs.getLow(i);
+                    keys[2 * i + 1] = tailKey.applyAsLong(pairs.getLow(i));
                 }
             }
             return new Int128Block(count, nulls, keys);

@@ -137,7 +137,7 @@ public final class GroupByHash {
                 case LONG -> EqualityKeys.needsNormalizing(type) ? new ZonedKeys(EqualityKeys.key(type)) : new LongKeys();
                 case DOUBLE -> new DoubleKeys();
                 case BOOLEAN -> new BooleanKeys();
-                case INT128 -> new Int128Keys(EqualityKeys.key(type));
+                case INT128 -> new Int128Keys(EqualityKeys.key(type), io.quarry.type.TemporalTypes.zoneFreeTail(type));
                 case VARIABLE_WIDTH -> new BytesKeys();
                 case ARRAY, MAP, ROW -> new StructuralKeyColumn(type);
             };
@@ -334,10 +334,12 @@ public final class GroupByHash {
     /** Two longs per key; with a zone-free key for the first (a long timestamp with time zone), compared by it. */
     private static final class Int128Keys extends KeyColumn {
         private final java.util.function.LongUnaryOperator headKey;
+        private final java.util.function.LongUnaryOperator tailKey;
         private long[] values = new long[2048];
 
-        Int128Keys(java.util.function.LongUnaryOperator headKey) {
+        Int128Keys(java.util.function.LongUnaryOperator headKey, java.util.function.LongUnaryOperator tailKey) {
             this.headKey = headKey;
+            this.tailKey = tailKey;
         }
 
         @Override
@@ -357,7 +359,7 @@ public final class GroupByHash {
             boolean heads = headKey == null
                     ? values[2 * group] == int128.getHigh(position)
                     : headKey.applyAsLong(values[2 * group]) == headKey.applyAsLong(int128.getHigh(position));
-            return heads && values[2 * group + 1] == int128.getLow(position);
+            return heads && tailKey.applyAsLong(values[2 * group + 1]) == tailKey.applyAsLong(int128.getLow(position));
         }
 
         @Override

@@ -15,10 +15,13 @@ final class RowComparator {
     private final SortKey[] keys;
     /** Per key, the key its longs compare by without their zone, or null (see {@link EqualityKeys}). */
     private final java.util.function.LongUnaryOperator[] withoutZone;
+    /** Per key of two longs, the key its second long compares by without the zone (see {@link io.quarry.type.TemporalTypes#zoneFreeTail}). */
+    private final java.util.function.LongUnaryOperator[] tailWithoutZone;
 
     RowComparator(List<SortKey> keys) {
         this.keys = keys.toArray(SortKey[]::new);
         this.withoutZone = new java.util.function.LongUnaryOperator[this.keys.length];
+        this.tailWithoutZone = new java.util.function.LongUnaryOperator[this.keys.length];
     }
 
     /** A comparator for which values equal in SQL are equal: partitions and peer groups of windows. */
@@ -26,6 +29,7 @@ final class RowComparator {
         this(keys);
         for (int i = 0; i < this.keys.length; i++) {
             withoutZone[i] = EqualityKeys.key(types.get(this.keys[i].channel()));
+            tailWithoutZone[i] = io.quarry.type.TemporalTypes.zoneFreeTail(types.get(this.keys[i].channel()));
         }
     }
 
@@ -44,7 +48,7 @@ final class RowComparator {
                 return aNull == key.nullsFirst() ? -1 : 1;
             }
             int comparison = withoutZone[k] != null
-                    ? compareWithoutZone(withoutZone[k], a, leftPosition, b, rightPosition)
+                    ? compareWithoutZone(withoutZone[k], tailWithoutZone[k], a, leftPosition, b, rightPosition)
                     : compareValues(a, leftPosition, b, rightPosition);
             if (comparison != 0) {
                 return key.ascending() ? comparison : -comparison;
@@ -53,12 +57,13 @@ final class RowComparator {
         return 0;
     }
 
-    /** Two values by the key of their first long, then (long timestamps with time zone) by their picoseconds. */
-    private static int compareWithoutZone(java.util.function.LongUnaryOperator key, Block a, int leftPosition, Block b, int rightPosition) {
+    /** Two values by the key of their first long, then (values of two longs) by the key of their second. */
+    private static int compareWithoutZone(java.util.function.LongUnaryOperator key, java.util.function.LongUnaryOperator tailKey,
+            Block a, int leftPosition, Block b, int rightPosition) {
         if (a instanceof Int128Block x) {
             Int128Block y = (Int128Block) b;
             int heads = Long.compare(key.applyAsLong(x.getHigh(leftPosition)), key.applyAsLong(y.getHigh(rightPosition)));
-            return heads != 0 ? heads : Long.compare(x.getLow(leftPosition), y.getLow(rightPosition));
+            return heads != 0 ? heads : Long.compare(tailKey.applyAsLong(x.getLow(leftPosition)), tailKey.applyAsLong(y.getLow(rightPosition)));
         }
         return Long.compare(key.applyAsLong(((LongBlock) a).getLong(leftPosition)), key.applyAsLong(((LongBlock) b).getLong(rightPosition)));
     }

@@ -52,6 +52,23 @@ class TestPageCodec {
     }
 
     @Test
+    void roundTripsLongTimesWithTimeZone() {
+        io.quarry.type.TimeWithTimeZoneType type = io.quarry.type.TemporalTypes.timeWithTimeZone(12);
+        io.quarry.block.BlockBuilder builder = io.quarry.block.BlockBuilder.create(type, 3);
+        builder.appendInt128(io.quarry.type.TimeWithTimeZoneType.utcPicosOf(3_723_123_456_789_012L, 330),
+                io.quarry.type.TimeWithTimeZoneType.offsetTail(330));
+        builder.appendNull();
+        builder.appendInt128(io.quarry.type.TimeWithTimeZoneType.utcPicosOf(0, -840), io.quarry.type.TimeWithTimeZoneType.offsetTail(-840));
+        Page page = Page.of(builder.build());
+        Page decoded = PageCodec.decode(PageCodec.encode(List.of(page))).get(0);
+        assertSamePages(decoded, page);
+        io.quarry.block.Int128Block block = (io.quarry.block.Int128Block) decoded.block(0);
+        assertThat(io.quarry.type.TimeWithTimeZoneType.localPicosOfLong(block.getHigh(0), block.getLow(0))).isEqualTo(3_723_123_456_789_012L);
+        assertThat(io.quarry.type.TimeWithTimeZoneType.offsetOfTail(block.getLow(2))).isEqualTo(-840);
+        assertThat(block.isNull(1)).isTrue();
+    }
+
+    @Test
     void keepsANullMaskWithoutNullsAndTrimsOversizedArrays() {
         boolean[] noNulls = new boolean[8];
         LongBlock capacityLarger = new LongBlock(3, noNulls, new long[] {1, 2, 3, 99, 99, 99, 99, 99});
