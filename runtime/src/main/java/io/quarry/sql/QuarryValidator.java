@@ -1125,6 +1125,7 @@ final class QuarryValidator extends SqlValidatorImpl {
 
     @Override
     protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
+        checkDateTimePrecision(node);
         DecimalRounding.rewrite(node);
         CharCast.rewrite(node);
         if (node instanceof SqlCall call) {
@@ -1274,6 +1275,31 @@ final class QuarryValidator extends SqlValidatorImpl {
         SqlParserPos left = call.operand(0).getParserPosition();
         ErrorLocation location = left == null ? null : text.after(left.getEndLineNum(), left.getEndColumnNum());
         return location == null ? location(call.getParserPosition()) : location;
+    }
+
+    /**
+     * A CAST to a time or timestamp type of a precision above 12 names no type in Trino; Calcite would cap the
+     * precision at the type system's maximum.
+     */
+    private void checkDateTimePrecision(SqlNode node) {
+        if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.SAFE_CAST)
+                && call.operandCount() == 2
+                && call.operand(1) instanceof org.apache.calcite.sql.SqlDataTypeSpec spec
+                && spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
+                && basic.getPrecision() > QuarryTypeSystem.MAX_DATETIME_PRECISION) {
+            SqlTypeName typeName = SqlTypeName.get(basic.getTypeName().getSimple());
+            String written = typeName == null ? null : switch (typeName) {
+                case TIME -> "time(%d)";
+                case TIME_TZ -> "time(%d) with time zone";
+                case TIMESTAMP -> "timestamp(%d)";
+                case TIMESTAMP_TZ, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "timestamp(%d) with time zone";
+                default -> null;
+            };
+            if (written != null) {
+                throw Errors.error(ErrorCode.TYPE_MISMATCH, "Unknown type: " + String.format(written, basic.getPrecision()),
+                        location(call.getParserPosition()));
+            }
+        }
     }
 
     ErrorLocation location(SqlParserPos pos) {

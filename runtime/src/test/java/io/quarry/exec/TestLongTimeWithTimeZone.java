@@ -34,6 +34,9 @@ class TestLongTimeWithTimeZone extends LocalQueryTest {
         assertFails("SELECT current_time(13)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "TIME WITH TIME ZONE precision must be in range [0, 12]: 13");
         assertFails("SELECT current_timestamp(13)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
                 "TIMESTAMP WITH TIME ZONE precision must be in range [0, 12]: 13");
+        // a precision above 12 names no type
+        assertFails("SELECT CAST(NULL AS time(13) with time zone)", ErrorCode.TYPE_MISMATCH, "line 1:8: Unknown type: time(13) with time zone");
+        assertFails("SELECT 1, TRY_CAST(NULL AS timestamp(13))", ErrorCode.TYPE_MISMATCH, "line 1:11: Unknown type: timestamp(13)");
     }
 
     @Test
