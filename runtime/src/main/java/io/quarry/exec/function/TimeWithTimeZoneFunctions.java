@@ -188,10 +188,17 @@ final class TimeWithTimeZoneFunctions {
         // the date a time of day is placed on: the current date in the session's zone, as in Trino
         long todaySeconds = LocalDate.now(sessionZone).toEpochDay() * SECONDS_PER_DAY;
         if (source instanceof TimeWithTimeZoneType zoned) {
-            if (target instanceof VarcharType) {
+            if (target instanceof VarcharType varchar) {
                 int precision = zoned.precision();
-                return values(target, (block, position, out) -> out.appendString(
-                        DateTimeValues.formatTime(localPicos(block, position), precision) + TimeWithTimeZoneType.offsetText(offset(block, position))));
+                return values(target, (block, position, out) -> {
+                    String text = DateTimeValues.formatTime(localPicos(block, position), precision)
+                            + TimeWithTimeZoneType.offsetText(offset(block, position));
+                    if (!varchar.isUnbounded() && text.length() > varchar.length()) {
+                        // Trino fails here too, with an internal error
+                        throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, "Value " + text + " cannot be represented as " + target.displayName());
+                    }
+                    out.appendString(text);
+                });
             }
             if (target instanceof TimeWithTimeZoneType to) {
                 return values(target, (block, position, out) -> append(to, localPicos(block, position), offset(block, position), out));
