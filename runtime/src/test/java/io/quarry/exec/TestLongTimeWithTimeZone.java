@@ -130,6 +130,26 @@ class TestLongTimeWithTimeZone extends LocalQueryTest {
     }
 
     @Test
+    void hashedByTheUtcTimeOfDayAsTrinoHashesThem() throws Exception {
+        // checksum and approx_distinct hash the UTC time of day (nanoseconds, or picoseconds for two longs), at any offset
+        assertResult("SELECT to_base64(checksum(t)), to_base64(checksum(u)), approx_distinct(t), approx_distinct(u) FROM (VALUES "
+                        + "(TIME '01:02:03.123 +05:30', TIME '01:02:03.123456789012 +05:30'), "
+                        + "(TIME '00:02:03.123 +04:30', TIME '00:02:03.123456789012 +04:30'), (NULL, NULL)) v(t, u)",
+                List.of("varchar", "varchar", "bigint", "bigint"), List.of("12V1RuSKaW4=", "X6zlPsMXgyY=", 1L, 1L));
+    }
+
+    @Test
+    void rangeFramesMoveTheUtcTimeOfDay() throws Exception {
+        assertResult("SELECT k, sum(k) OVER (ORDER BY t RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM (VALUES "
+                        + "(1, TIME '01:00:00.000000000001 +00:00'), (2, TIME '02:00:00.000000000001 +00:00'), "
+                        + "(3, TIME '02:00:00.000000000002 +00:00'), (4, TIME '04:00:00.000000000002 +01:00')) v(k, t) ORDER BY k",
+                List.of("integer", "bigint"), List.of(1L, 1L), List.of(2L, 3L), List.of(3L, 5L), List.of(4L, 7L));
+        assertResult("SELECT k, count(*) OVER (ORDER BY t RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM (VALUES "
+                        + "(1, TIME '01:00:00.000 +00:00'), (2, TIME '02:00:00.000 +00:00'), (3, TIME '03:30:00.000 +01:00')) v(k, t) ORDER BY k",
+                List.of("integer", "bigint"), List.of(1L, 1L), List.of(2L, 2L), List.of(3L, 2L));
+    }
+
+    @Test
     void mixedWithShortPrecisions() throws Exception {
         assertResult("SELECT " + text("x") + ", typeof(x) FROM (SELECT TIME '01:02:03 +05:00' x UNION ALL SELECT TIME '01:02:03.12345678901 +05:00') ORDER BY x",
                 List.of("varchar", "varchar"), List.of("01:02:03.00000000000+05:00", "time(11) with time zone"),

@@ -93,6 +93,10 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
                 // the instant alone (milliseconds, above the zone's 12 bits), as Trino hashes it
                 return XxHash64.hash(b.getLong(position) >> 12);
             }
+            if (type instanceof io.quarry.type.TimeWithTimeZoneType) {
+                // the UTC time of day in nanoseconds, without the offset
+                return XxHash64.hash(io.quarry.type.TimeWithTimeZoneType.utcNanos(b.getLong(position)));
+            }
             return XxHash64.hash(b.getLong(position));
         }
         if (block instanceof DoubleBlock b) {
@@ -117,6 +121,10 @@ final class ChecksumAccumulator implements SingleStepAccumulator {
         }
         if (block instanceof VariableWidthBlock b) {
             return XxHash64.hash(b.rawData(), b.offset(position), b.length(position));
+        }
+        if (block instanceof Int128Block b && type instanceof io.quarry.type.TimeWithTimeZoneType) {
+            // a long time with time zone hashes its UTC time of day in picoseconds, its first long
+            return XxHash64.hash(b.getHigh(position));
         }
         if (block instanceof Int128Block b) {
             // a long timestamp with time zone hashes its instant: the milliseconds without the zone, then the picoseconds

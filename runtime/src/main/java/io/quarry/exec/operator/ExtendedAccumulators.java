@@ -646,8 +646,9 @@ final class ExtendedAccumulators {
                 }
                 return;
             }
-            // a long's own hash, except for a zoned timestamp whose long also holds its zone
-            LongBlock longs = block instanceof LongBlock b && !(type instanceof TimestampWithTimeZoneType) ? b : null;
+            // a long's own hash, except for a zoned timestamp or time whose long also holds its zone
+            LongBlock longs = block instanceof LongBlock b && !(type instanceof TimestampWithTimeZoneType)
+                    && !(type instanceof io.quarry.type.TimeWithTimeZoneType) ? b : null;
             for (int i = 0; i < count; i++) {
                 if (block.isNull(i) || (errors != null && errors.isNull(i))) {
                     continue;

@@ -17,6 +17,7 @@ import io.quarry.type.DecimalType;
 import io.quarry.type.IntervalDayTimeType;
 import io.quarry.type.IntervalYearMonthType;
 import io.quarry.type.TimeType;
+import io.quarry.type.TimeWithTimeZoneType;
 import io.quarry.type.TimestampType;
 import io.quarry.type.TimestampWithTimeZoneType;
 import io.quarry.type.Type;
@@ -472,6 +473,11 @@ public final class WindowOperator implements Operator {
             if (key instanceof TimestampType) {
                 return value(keys, row) + millis * 1000.0;
             }
+            if (key instanceof TimeWithTimeZoneType) {
+                // the UTC time of day in nanoseconds, moved and wrapped (the offset stays); see value
+                long moved = (long) value(keys, row) + Math.floorMod(millis, 86_400_000L) * 1_000_000L;
+                return Math.floorMod(moved, TimeWithTimeZoneType.NANOS_PER_DAY);
+            }
             if (key instanceof TimeType) {
                 long day = 86_400_000_000_000_000L;
                 return Math.floorMod(current + Math.floorMod(millis, 86_400_000L) * 1_000_000_000L, day);
@@ -575,15 +581,21 @@ public final class WindowOperator implements Operator {
      */
     private double fromTarget(Block block, int j, double target, int i) {
         double difference = value(block, j) - target;
-        if (difference != 0 || !(block instanceof Int128Block pairs) || !io.quarry.type.TemporalTypes.isTemporal(inputTypes.get(orderKeys.get(0).channel()))) {
+        Type type = inputTypes.get(orderKeys.get(0).channel());
+        if (difference != 0 || !(block instanceof Int128Block pairs) || !io.quarry.type.TemporalTypes.isTemporal(type)) {
             return difference;
+        }
+        if (type instanceof TimeWithTimeZoneType) {
+            // the picoseconds within the UTC nanosecond
+            return Long.compare(Math.floorMod(pairs.getHigh(j), 1_000L), Math.floorMod(pairs.getHigh(i), 1_000L));
         }
         return Long.compare(pairs.getLow(j), pairs.getLow(i));
     }
 
     /**
      * The order key's value as a number (decimals at their scale), in the units RANGE offsets are turned into: a
-     * timestamp's microseconds, a zoned one's milliseconds (of its first long, when it has two).
+     * timestamp's microseconds, a zoned one's milliseconds (of its first long, when it has two), a time with time
+     * zone's UTC time of day in nanoseconds.
      */
     private double value(Block block, int row) {
         Type type = inputTypes.get(orderKeys.get(0).channel());
@@ -593,6 +605,10 @@ public final class WindowOperator implements Operator {
         }
         if (type instanceof TimestampType && block instanceof Int128Block) {
             return head;
+        }
+        if (type instanceof TimeWithTimeZoneType) {
+            return block instanceof Int128Block
+                    ? Math.floorDiv(head, 1_000L) : TimeWithTimeZoneType.utcNanos(((LongBlock) block).getLong(row));
         }
         return ExtendedAccumulators.doubleValue(block, type, row);
     }
