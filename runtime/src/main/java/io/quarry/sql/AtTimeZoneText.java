@@ -8,12 +8,17 @@ import java.util.regex.Pattern;
 
 /**
  * Trino's {@code value AT TIME ZONE zone}, which Calcite's grammar lacks, written for {@link SqlText} as the call
- * {@code at_timezone(value, zone)}. The value is the primary expression before {@code AT} (AT binds tighter than
+ * {@code "$at_timezone"(value, zone)}: at_timezone itself, but for a time with time zone, which only the syntax takes. The value is the primary expression before {@code AT} (AT binds tighter than
  * any operator): a literal, a name, a parenthesised expression or a call; the zone a string or interval literal.
  * Only blanks may separate the words, so the rewrite never spans lines.
  */
 final class AtTimeZoneText {
-    static final String FUNCTION = "at_timezone(";
+    /** The name of the call the syntax becomes; quoted, so that no one writes it. */
+    static final String NAME = "$at_timezone";
+    static final String FUNCTION = "\"" + NAME + "\"(";
+
+    /** The function the call resolves to: at_timezone's types under {@link #NAME}. */
+    static final org.apache.calcite.sql.SqlFunction OPERATOR = ScalarFunctionTable.atTimeZoneFunction(NAME.toUpperCase(Locale.ROOT));
 
     /** {@code TIME ZONE} and the zone after {@code AT}: a string literal or an interval literal with its fields. */
     private static final Pattern ZONE = Pattern.compile(

@@ -157,6 +157,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register("POW", SqlStdOperatorTable.POWER);
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
         register(ZonedTimeLiteral.OPERATOR.getName(), ZonedTimeLiteral.OPERATOR);
+        register(AtTimeZoneText.OPERATOR.getName(), AtTimeZoneText.OPERATOR);
         register(IpAddressSql.LITERAL.getName(), IpAddressSql.LITERAL);
         register(WideDateTimeLiteral.DATE.getName(), WideDateTimeLiteral.DATE);
         register(WideDateTimeLiteral.TIMESTAMP.getName(), WideDateTimeLiteral.TIMESTAMP);

@@ -116,8 +116,7 @@ final class ScalarFunctionTable {
         list.add(function("FROM_ISO8601_DATE", sqlType(SqlTypeName.DATE), families(TEXT)));
         list.add(function("TO_UNIXTIME", sqlType(SqlTypeName.DOUBLE), families(ANY)));
         list.add(function("TO_ISO8601", ScalarFunctionTable::toIso8601Type, families(ANY)));
-        list.add(function("AT_TIMEZONE", ScalarFunctionTable::atTimeZoneType,
-                OperandTypes.or(families(ANY, TEXT), families(ANY, SqlTypeFamily.INTERVAL_DAY_TIME))));
+        list.add(atTimeZoneFunction("AT_TIMEZONE"));
         list.add(function("WITH_TIMEZONE", ScalarFunctionTable::atTimeZoneType, families(ANY, TEXT)));
         list.add(function("TIMEZONE", varchar(), families(ANY)));
         list.add(nonDeterministic("NOW", timestampWithTimeZone(3), OperandTypes.NILADIC));
@@ -165,6 +164,12 @@ final class ScalarFunctionTable {
         return name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("LOCALTIME")
                 || name.equals("CURRENT_TIME")
                 || name.equals("LTRIM") || name.equals("RTRIM") || SessionContextFunction.NAMES.contains(name);
+    }
+
+    /** at_timezone(value, zone or interval), under the name given. */
+    static SqlFunction atTimeZoneFunction(String name) {
+        return function(name, ScalarFunctionTable::atTimeZoneType,
+                OperandTypes.or(families(ANY, TEXT), families(ANY, SqlTypeFamily.INTERVAL_DAY_TIME)));
     }
 
     private static SqlFunction function(String name, SqlReturnTypeInference type, SqlOperandTypeChecker operands) {

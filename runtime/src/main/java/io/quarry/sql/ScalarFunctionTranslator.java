@@ -73,6 +73,21 @@ final class ScalarFunctionTranslator {
 
     private ScalarFunctionTranslator() {}
 
+    /**
+     * The type of at_timezone of a value of a type, which Quarry may have widened past Calcite's ({@code x + INTERVAL
+     * '1' HOUR} has at least millisecond precision): a time or timestamp with time zone keeps its type, a timestamp
+     * takes a zone; others as Calcite has it.
+     */
+    private static Type atTimeZoneType(Type value, Type inferred) {
+        if (value instanceof io.quarry.type.TimeWithTimeZoneType || value instanceof TimestampWithTimeZoneType) {
+            return value;
+        }
+        if (value instanceof TimestampType timestamp) {
+            return TemporalTypes.timestampWithTimeZone(timestamp.precision());
+        }
+        return inferred;
+    }
+
     /** The literal of a date-time or interval type, or null for other literals. */
     static Constant constant(RexLiteral literal) {
         SqlTypeName typeName = literal.getType().getSqlTypeName();
@@ -279,7 +294,32 @@ final class ScalarFunctionTranslator {
                         : translator.apply(operands.get(0)), sessionZone()), type);
             case "human_readable_seconds":
                 return call(name, operands, translator, type, Types.DOUBLE);
-            case "timezone_hour", "timezone_minute", "at_timezone", "to_unixtime":
+            case AtTimeZoneText.NAME: {
+                // value AT TIME ZONE zone
+                List<Expression> arguments = translateAll(operands, translator);
+                if (arguments.get(0).type() instanceof UnknownType) {
+                    throw new QuarryException(ErrorCode.TYPE_MISMATCH,
+                            "Type of value must be a time or timestamp with or without time zone (actual unknown)");
+                }
+                return TemporalSyntax.withZonedValue("at_timezone", arguments, atTimeZoneType(arguments.get(0).type(), type), sessionZone());
+            }
+            case "at_timezone": {
+                List<Expression> arguments = translateAll(operands, translator);
+                Type value = arguments.get(0).type();
+                if (value instanceof io.quarry.type.TimeWithTimeZoneType) {
+                    // only the AT TIME ZONE syntax takes a time with time zone
+                    throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                            + String.join(", ", arguments.stream().map(argument -> argument.type().displayName()).toList())
+                            + ") for function at_timezone. Expected: at_timezone(timestamp(p) with time zone, interval day to second), "
+                            + "at_timezone(timestamp(p) with time zone, varchar(x))");
+                }
+                if (value instanceof DateType) {
+                    // the function (not the syntax) takes a date as the start of its day in the session's zone
+                    arguments.set(0, new Call("cast", List.of(arguments.get(0), sessionZone()), TemporalTypes.timestampWithTimeZone(0)));
+                }
+                return TemporalSyntax.withZonedValue(name, arguments, atTimeZoneType(arguments.get(0).type(), type), sessionZone());
+            }
+            case "timezone_hour", "timezone_minute", "to_unixtime":
                 return TemporalSyntax.withZonedValue(name, translateAll(operands, translator), type, sessionZone());
             case "timezone": {
                 // of a time or timestamp with time zone; a plain timestamp is taken in the session's zone

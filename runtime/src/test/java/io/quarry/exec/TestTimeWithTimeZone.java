@@ -184,4 +184,21 @@ class TestTimeWithTimeZone extends LocalQueryTest {
         assertFails("SELECT " + T + " + INTERVAL '1' MONTH", ErrorCode.TYPE_MISMATCH,
                 "Cannot apply operator: time(3) with time zone + interval year to month");
     }
+
+    @Test
+    void atTimeZoneIsSyntaxOnlyForTimes() throws Exception {
+        assertFails("SELECT at_timezone(TIME '01:02:03.12345678901 +05:30', '-02:00')", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (time(11) with time zone, varchar(6)) for function at_timezone. Expected: "
+                        + "at_timezone(timestamp(p) with time zone, interval day to second), at_timezone(timestamp(p) with time zone, varchar(x))");
+        // the type of a value widened by an interval; the function (not the syntax) takes a date
+        assertResult("SELECT " + text("(TIME '01:02 +05:30' + INTERVAL '1' HOUR) AT TIME ZONE 'UTC'") + ", "
+                        + text("(TIMESTAMP '2020-01-01 00:00' + INTERVAL '1' HOUR) AT TIME ZONE 'UTC'") + ", "
+                        + text("at_timezone(DATE '2020-01-01', 'America/New_York')") + ", typeof(at_timezone(DATE '2020-01-01', INTERVAL '1' HOUR))",
+                List.of("varchar", "varchar", "varchar", "varchar"),
+                List.of("20:32:00.000+00:00", "2020-01-01 01:00:00.000 UTC", "2019-12-31 19:00:00 America/New_York", "timestamp(0) with time zone"));
+        assertFails("SELECT DATE '2020-01-01' AT TIME ZONE 'UTC'", ErrorCode.TYPE_MISMATCH,
+                "Type of value must be a time or timestamp with or without time zone (actual date)");
+        assertFails("SELECT NULL AT TIME ZONE 'UTC'", ErrorCode.TYPE_MISMATCH,
+                "Type of value must be a time or timestamp with or without time zone (actual unknown)");
+    }
 }

@@ -119,14 +119,15 @@ class TestSqlText {
     @Test
     void atTimeZoneBecomesACallOfAtTimezone() {
         SqlText text = SqlText.of("SELECT ts AT TIME ZONE 'UTC', y FROM t");
-        assertThat(text.rewritten()).isEqualTo("SELECT at_timezone(ts ,            'UTC'), y FROM t");
-        // "y" is at column 44 of the rewritten text, 31 of the user's
-        assertThat(text.location(1, 44)).isEqualTo(new ErrorLocation(1, 31));
+        assertThat(text.rewritten()).isEqualTo("SELECT \"$at_timezone\"(ts ,            'UTC'), y FROM t");
+        // "y" is at column 47 of the rewritten text, 31 of the user's
+        assertThat(text.location(1, 47)).isEqualTo(new ErrorLocation(1, 31));
         assertThat(SqlText.of("SELECT f(a, b) at time zone INTERVAL '-08:30' HOUR TO MINUTE").rewritten())
-                .isEqualTo("SELECT at_timezone(f(a, b) ,            INTERVAL '-08:30' HOUR TO MINUTE)");
+                .isEqualTo("SELECT \"$at_timezone\"(f(a, b) ,            INTERVAL '-08:30' HOUR TO MINUTE)");
         assertThat(SqlText.of("SELECT TIMESTAMP '2020-01-02 03:04:05' AT TIME ZONE 'Asia/Tokyo' AT TIME ZONE 'UTC'").rewritten())
-                .isEqualTo("SELECT at_timezone(at_timezone(TIMESTAMP '2020-01-02 03:04:05' ,            'Asia/Tokyo') ,            'UTC')");
-        assertThat(SqlText.of("SELECT -(a + b) AT TIME ZONE 'UTC'").rewritten()).isEqualTo("SELECT -at_timezone((a + b) ,            'UTC')");
+                .isEqualTo("SELECT \"$at_timezone\"(\"$at_timezone\"(TIMESTAMP '2020-01-02 03:04:05' ,            'Asia/Tokyo') ,            'UTC')");
+        assertThat(SqlText.of("SELECT -(a + b) AT TIME ZONE 'UTC'").rewritten())
+                .isEqualTo("SELECT -\"$at_timezone\"((a + b) ,            'UTC')");
         // a column named at is not the syntax
         assertThat(SqlText.of("SELECT at FROM t").rewritten()).isEqualTo("SELECT at FROM t");
     }
