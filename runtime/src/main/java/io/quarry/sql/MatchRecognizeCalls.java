@@ -11,6 +11,8 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -25,13 +27,24 @@ final class MatchRecognizeCalls {
     /** True for any row: counting it counts the rows of its pattern variable. */
     static final SqlFunction LABEL_ROW = new SqlFunction("$LABEL_ROW", SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN_NOT_NULL, null,
             OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
-    static final List<SqlFunction> OPERATORS = List.of(MEASURE_PREV, MEASURE_NEXT, LABEL_ROW);
+    /** CLASSIFIER(S): the variable of the last row of the variable or SUBSET named by the literal. */
+    static final SqlFunction CLASSIFIER_OF = new SqlFunction("$CLASSIFIER", SqlKind.CLASSIFIER,
+            ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE), null, OperandTypes.CHARACTER,
+            SqlFunctionCategory.SYSTEM);
+    /** The anchors {@code ^} and {@code $} inside a PATTERN ({@link MatchRecognizeSyntax}); only the translator reads them. */
+    static final SqlFunction PATTERN_START = anchor("$PATTERN_START");
+    static final SqlFunction PATTERN_END = anchor("$PATTERN_END");
+    static final List<SqlFunction> OPERATORS = List.of(MEASURE_PREV, MEASURE_NEXT, LABEL_ROW, CLASSIFIER_OF);
 
     private MatchRecognizeCalls() {}
 
     private static SqlFunction navigation(String name) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_FORCE_NULLABLE, null,
                 OperandTypes.or(OperandTypes.ANY, OperandTypes.ANY_NUMERIC), SqlFunctionCategory.SYSTEM);
+    }
+
+    private static SqlFunction anchor(String name) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN, null, OperandTypes.NILADIC, SqlFunctionCategory.SYSTEM);
     }
 
     static void rewrite(SqlMatchRecognize match) {

@@ -82,18 +82,8 @@ final class MatchRecognizeTranslator {
         for (Map.Entry<String, SortedSet<String>> subset : match.getSubsets().entrySet()) {
             subsets.put(subset.getKey(), subset.getValue().stream().map(labels::indexOf).toList());
         }
+        // the anchors ^ and $ come as calls wherever they are (MatchRecognizeSyntax), never as Calcite's strict start or end
         RowPattern pattern = pattern(match.getPattern());
-        if (match.isStrictStart() || match.isStrictEnd()) {
-            List<RowPattern> anchored = new ArrayList<>();
-            if (match.isStrictStart()) {
-                anchored.add(RowPattern.of(RowPattern.Kind.START, List.of()));
-            }
-            anchored.add(pattern);
-            if (match.isStrictEnd()) {
-                anchored.add(RowPattern.of(RowPattern.Kind.END, List.of()));
-            }
-            pattern = RowPattern.of(RowPattern.Kind.CONCATENATION, anchored);
-        }
         List<RexNode> defines = new ArrayList<>();
         for (String label : labels) {
             RexNode define = match.getPatternDefinitions().get(label);
@@ -211,8 +201,14 @@ final class MatchRecognizeTranslator {
             }
             case PATTERN_EXCLUDED -> RowPattern.of(RowPattern.Kind.EXCLUSION, List.of(pattern(operands.get(0))));
             case PATTERN_PERMUTE -> permute(operands.stream().map(this::pattern).toList());
-            default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Row pattern " + call.getOperator().getName() + " is not supported yet");
+            default -> call.getOperator() == MatchRecognizeCalls.PATTERN_START ? RowPattern.of(RowPattern.Kind.START, List.of())
+                    : call.getOperator() == MatchRecognizeCalls.PATTERN_END ? RowPattern.of(RowPattern.Kind.END, List.of())
+                    : unsupportedPattern(call);
         };
+    }
+
+    private static RowPattern unsupportedPattern(RexCall call) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Row pattern " + call.getOperator().getName() + " is not supported yet");
     }
 
     private record ComputedColumn(int channel, Type type, List<Integer> labels) {}
@@ -335,13 +331,27 @@ final class MatchRecognizeTranslator {
                             physical, inner.channel(), inner.type(), Optional.empty());
                 }
                 case CLASSIFIER -> {
-                    List<Integer> of = call.getOperands().isEmpty() ? List.of()
-                            : labelsOf(RexLiteral.stringValue(call.getOperands().get(0)));
+                    if (!call.getOperands().isEmpty() && call.getOperands().get(0) instanceof RexCall moved && isNavigation(moved)) {
+                        // Calcite moves a navigation of CLASSIFIER(S) into its argument: CLASSIFIER(PREV('s')) is PREV(CLASSIFIER(S))
+                        List<RexNode> operands = new ArrayList<>(moved.getOperands());
+                        operands.set(0, call.clone(call.getType(), List.of(moved.getOperands().get(0))));
+                        return navigation(moved.clone(call.getType(), operands), logicalSeen, physical);
+                    }
+                    List<Integer> of = call.getOperands().isEmpty() ? List.of() : classifierLabels(RexLiteral.stringValue(call.getOperands().get(0)));
                     return new MatchValue(MatchValue.Kind.CLASSIFIER, of, running, false, 0, physical, -1, Types.VARCHAR, Optional.empty());
                 }
                 default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                         "Row pattern navigation over an expression is not supported yet");
             }
+        }
+
+        /** The variables CLASSIFIER(name) looks for: those of a primary variable or of a SUBSET. */
+        private List<Integer> classifierLabels(String name) {
+            if (!labels.contains(name) && !subsets.containsKey(name)) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                        name.toUpperCase(Locale.ROOT) + " is not a primary pattern variable or subset name");
+            }
+            return labelsOf(name);
         }
 
         private static boolean isNavigation(RexCall call) {
@@ -408,6 +418,10 @@ final class MatchRecognizeTranslator {
                 throw new QuarryException(ErrorCode.INVALID_ARGUMENTS, "Offset of a row pattern navigation must be a constant");
             }
             long offset = literal.getValueAs(Long.class);
+            if (offset > Integer.MAX_VALUE) {
+                throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "The second argument of " + navigationName(call)
+                        + " pattern recognition navigation function must not exceed " + Integer.MAX_VALUE + " (actual: " + offset + ")");
+            }
             if (offset < 0) {
                 throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, navigationName(call)
                         + " pattern recognition navigation function requires a non-negative number as the second argument (actual: " + offset + ")");

@@ -86,7 +86,12 @@ final class SqlText {
                 i++;
                 continue;
             }
-            if (c == '\n') {
+            if (c == MatchRecognizeSyntax.START_MARK || c == MatchRecognizeSyntax.END_MARK) {
+                // an anchor of a row pattern: a quoted name, which also stands apart from the names beside it
+                insertions.add(new int[] {line, out.length() - lineStart + 1, -2});
+                out.append(c == MatchRecognizeSyntax.START_MARK ? "\"^\"" : "\"$\"");
+                i++;
+            } else if (c == '\n') {
                 out.append(c);
                 i++;
                 line++;
