@@ -309,6 +309,13 @@ final class MatchRecognizeTranslator {
                         inputTypes.get(channel), Optional.empty());
             }
             if (!(node instanceof RexCall call) || !isNavigation(call)) {
+                RexCall pushed = pushedLogicalNavigation(node);
+                if (pushed != null) {
+                    // Calcite moves FIRST and LAST into the expression they navigate: PREV(FIRST(x + 1)) comes as PREV(FIRST(x) + FIRST(1))
+                    MatchValue inner = navigation(withoutLogicalNavigations(node), true, 0);
+                    return new MatchValue(inner.kind(), inner.labels(), running, pushed.getKind() == SqlKind.FIRST, offset(pushed),
+                            physical, inner.channel(), inner.type(), Optional.empty());
+                }
                 ComputedColumn computed = computed(node);
                 return new MatchValue(MatchValue.Kind.COLUMN, computed.labels(), running, false, 0, physical, computed.channel(),
                         computed.type(), Optional.empty());
@@ -352,6 +359,36 @@ final class MatchRecognizeTranslator {
                         name.toUpperCase(Locale.ROOT) + " is not a primary pattern variable or subset name");
             }
             return labelsOf(name);
+        }
+
+        /** The FIRST or LAST Calcite moved into the operands of {@code node}, when they all are the same; else null. */
+        private static RexCall pushedLogicalNavigation(RexNode node) {
+            List<RexCall> found = new ArrayList<>();
+            node.accept(new RexShuttle() {
+                @Override
+                public RexNode visitCall(RexCall call) {
+                    if (call.getKind() == SqlKind.FIRST || call.getKind() == SqlKind.LAST) {
+                        found.add(call);
+                        return call;
+                    }
+                    return super.visitCall(call);
+                }
+            });
+            boolean same = !found.isEmpty() && found.stream().allMatch(call -> call.getKind() == found.get(0).getKind()
+                    && offset(call) == offset(found.get(0)));
+            return same ? found.get(0) : null;
+        }
+
+        private static RexNode withoutLogicalNavigations(RexNode node) {
+            return node.accept(new RexShuttle() {
+                @Override
+                public RexNode visitCall(RexCall call) {
+                    if (call.getKind() == SqlKind.FIRST || call.getKind() == SqlKind.LAST) {
+                        return call.getOperands().get(0);
+                    }
+                    return super.visitCall(call);
+                }
+            });
         }
 
         private static boolean isNavigation(RexCall call) {

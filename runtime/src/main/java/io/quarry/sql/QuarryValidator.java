@@ -1028,6 +1028,7 @@ final class QuarryValidator extends SqlValidatorImpl {
             match.setOperand(SqlMatchRecognize.OPERAND_AFTER, org.apache.calcite.sql.SqlLiteral.createSymbol(
                     SqlMatchRecognize.AfterOption.SKIP_PAST_LAST_ROW, call.getParserPosition()));
         }
+        MatchRecognizeChecks.check(match);
         MatchRecognizeCalls.rewrite(match);
         super.validateMatchRecognize(call);
         RelDataType type = MatchRecognizeRowType.of(match, getValidatedNodeType(call), getTypeFactory());
