@@ -352,6 +352,19 @@ final class MatchRecognizeTranslator {
             }
         }
 
+        /** The variables of CLASSIFIER's argument inside an aggregate: none, or the marker of {@link MatchRecognizeCalls}. */
+        private List<Integer> classifierArgumentLabels(RexCall classifier) {
+            if (classifier.getOperands().isEmpty()) {
+                return List.of();
+            }
+            RexNode argument = classifier.getOperands().get(0);
+            while (argument instanceof RexCall call && !call.getOperands().isEmpty()) {
+                argument = call.getOperands().get(0);
+            }
+            return argument instanceof RexPatternFieldRef ref ? classifierLabels(ref.getAlpha())
+                    : classifierLabels(RexLiteral.stringValue(argument));
+        }
+
         /** The variables CLASSIFIER(name) looks for: those of a primary variable or of a SUBSET. */
         private List<Integer> classifierLabels(String name) {
             if (!labels.contains(name) && !subsets.containsKey(name)) {
@@ -484,7 +497,12 @@ final class MatchRecognizeTranslator {
                 List<Integer> refLabels;
                 int channel;
                 Type type;
-                if (argument instanceof RexPatternFieldRef ref) {
+                if (argument.getKind() == SqlKind.CLASSIFIER) {
+                    // the variable of each row aggregated: CLASSIFIER() of all rows, CLASSIFIER(S) of the rows of S
+                    refLabels = classifierArgumentLabels((RexCall) argument);
+                    channel = MatchValue.CLASSIFIER_CHANNEL;
+                    type = Types.VARCHAR;
+                } else if (argument instanceof RexPatternFieldRef ref) {
                     refLabels = labelsOf(ref.getAlpha());
                     channel = input.mapping()[ref.getIndex()];
                     type = inputTypes.get(channel);

@@ -458,6 +458,25 @@ class TestMatchRecognize extends LocalQueryTest {
     }
 
     @Test
+    void aggregatesOverClassifier() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertResult(values + "max(CLASSIFIER(A)) AS c, max(CLASSIFIER()) AS d, array_agg(CLASSIFIER(U)) AS e ONE ROW PER MATCH"
+                + " PATTERN (A+ B) SUBSET U = (A, B) DEFINE A AS x < 4)",
+                List.of("varchar", "varchar", "array(varchar)"), row("A", "B", List.of("A", "A", "A", "B")));
+        assertResult(values + "RUNNING array_agg(CLASSIFIER()) AS c, FINAL count(CLASSIFIER(B)) AS n, min(CLASSIFIER(B)) AS m"
+                + " ALL ROWS PER MATCH PATTERN (A+ B C?) DEFINE A AS x % 3 <> 0)",
+                List.of("integer", "array(varchar)", "bigint", "varchar"),
+                row(1L, List.of("A"), 1L, null), row(2L, List.of("A", "A"), 1L, null), row(3L, List.of("A", "A", "B"), 1L, "B"),
+                row(4L, List.of("A", "A", "B", "C"), 1L, "B"), row(5L, List.of("A"), 1L, null), row(6L, List.of("A", "B"), 1L, "B"));
+        assertResult(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A+ B) DEFINE A AS count(CLASSIFIER(A)) < 3)",
+                List.of("integer", "varchar"), row(1L, "A"), row(2L, "A"), row(3L, "B"), row(4L, "A"), row(5L, "A"), row(6L, "B"));
+        assertFails(values + "max(CLASSIFIER(Z)) AS c PATTERN (A+ B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Z is not a primary pattern variable or subset name");
+        assertFails(values + "max(CLASSIFIER(A) || CLASSIFIER(B)) AS c PATTERN (A+ B) DEFINE A AS true)", ErrorCode.INVALID_ARGUMENTS,
+                "All labels and classifiers inside the call to 'max' must match");
+    }
+
+    @Test
     void aRunawayPatternFailsInsteadOfRunningForever() {
         // every split of (A | B)* is tried before C fails: exponential, so the matcher stops at its step limit
         assertFails("SELECT * FROM (SELECT * FROM UNNEST(sequence(1, 40)) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS c"
