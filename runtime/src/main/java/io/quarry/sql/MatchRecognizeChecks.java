@@ -11,7 +11,6 @@ import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -19,9 +18,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Trino's rules for the MEASURES and DEFINE of a MATCH_RECOGNIZE as written, checked before Calcite's validator
- * rewrites them: which navigations nest in which, RUNNING and FINAL only before FIRST, LAST and aggregates,
- * CLASSIFIER only of a pattern variable or SUBSET, and a qualified column only of a pattern variable (the input
- * relation's name qualifies nothing there).
+ * rewrites them: which navigations nest in which, RUNNING and FINAL only before FIRST, LAST and aggregates, and
+ * a qualified column only of a pattern variable (the input relation's name qualifies nothing there).
  */
 final class MatchRecognizeChecks {
     private MatchRecognizeChecks() {}
@@ -92,11 +90,6 @@ final class MatchRecognizeChecks {
 
         @Override
         public Void visit(SqlCall call) {
-            if (call.getOperator() == MatchRecognizeCalls.CLASSIFIER_OF && call.operand(0) instanceof SqlLiteral name
-                    && !variables.contains(name.getValueAs(String.class).toLowerCase(Locale.ROOT))) {
-                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
-                        name.getValueAs(String.class).toUpperCase(Locale.ROOT) + " is not a primary pattern variable or subset name");
-            }
             if (call.getKind() == SqlKind.RUNNING || call.getKind() == SqlKind.FINAL) {
                 SqlNode operand = call.operand(0);
                 if (isPhysical(operand) || operand.getKind() == SqlKind.CLASSIFIER || operand.getKind() == SqlKind.MATCH_NUMBER) {

@@ -91,6 +91,7 @@ final class MatchRecognizeSyntax {
             if (alias != null) {
                 aliases.put(keyword, alias);
             }
+            Map<String, String> variables = variables(tokens, i + 2, close);
             for (int k = i + 2; k < close; k++) {
                 Token token = tokens.get(k);
                 if (token.isWord("PATTERN") && tokens.get(k + 1).is('(')) {
@@ -101,7 +102,7 @@ final class MatchRecognizeSyntax {
                         }
                     }
                 } else if (token.isWord("CLASSIFIER") && tokens.get(k + 1).is('(')) {
-                    classifier(sql, tokens, k, out, classifiers);
+                    classifier(sql, tokens, k, out, variables, classifiers);
                 } else if (token.kind() == Token.WORD && NAVIGATIONS.contains(token.upper()) && tokens.get(k + 1).is('(')) {
                     navigation(sql, tokens, k, out);
                 }
@@ -238,7 +239,8 @@ final class MatchRecognizeSyntax {
         return new Alias(tokens.get(name).identifier(), columnNames);
     }
 
-    private static void classifier(String sql, List<Token> tokens, int at, StringBuilder out, Map<ErrorLocation, String> classifiers) {
+    private static void classifier(String sql, List<Token> tokens, int at, StringBuilder out, Map<String, String> variables,
+            Map<ErrorLocation, String> classifiers) {
         int close = closing(tokens, at + 1);
         int arguments = topLevelArguments(tokens, at + 1, close).size();
         ErrorLocation location = SqlWords.location(sql, tokens.get(at).start());
@@ -246,14 +248,44 @@ final class MatchRecognizeSyntax {
             throw Errors.error(ErrorCode.INVALID_FUNCTION_ARGUMENT,
                     "CLASSIFIER pattern recognition function takes no arguments or 1 argument", location);
         }
-        if (arguments == 1 && close == at + 3 && tokens.get(at + 2).isName()) {
+        if (arguments == 1 && (close != at + 3 || !tokens.get(at + 2).isName())) {
+            throw Errors.error(ErrorCode.TYPE_MISMATCH,
+                    "CLASSIFIER function argument should be primary pattern variable or subset name", location);
+        }
+        if (arguments == 1) {
             Token name = tokens.get(at + 2);
-            // Trino's name of the variable is in upper case: "A" names the variable A, which Calcite calls a
-            String written = name.identifier().getSimple();
-            classifiers.put(location, name.kind() == Token.QUOTED && written.equals(written.toUpperCase(Locale.ROOT))
-                    ? written.toLowerCase(Locale.ROOT) : written);
+            String variable = variables.get(name.trinoName());
+            if (variable == null) {
+                throw Errors.error(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                        (name.kind() == Token.QUOTED ? name.identifier().getSimple() : name.text()) // as written, as Trino says it
+                                + " is not a primary pattern variable or subset name", location);
+            }
+            classifiers.put(location, variable);
             blank(out, name.start(), name.end());
         }
+    }
+
+    /**
+     * The pattern variables and SUBSET names of the MATCH_RECOGNIZE between tokens {@code from} and {@code to}: Calcite's
+     * name of each by Trino's (unquoted in upper case, quoted as written).
+     */
+    private static Map<String, String> variables(List<Token> tokens, int from, int to) {
+        Map<String, String> variables = new HashMap<>();
+        for (int k = from; k < to; k++) {
+            Token token = tokens.get(k);
+            if (token.isWord("PATTERN") && tokens.get(k + 1).is('(')) {
+                for (int p = k + 2; p < closing(tokens, k + 1); p++) {
+                    Token name = tokens.get(p);
+                    if (name.isName() && !(name.isWord("PERMUTE") && tokens.get(p + 1).is('('))) {
+                        variables.put(name.trinoName(), name.identifier().getSimple());
+                    }
+                }
+            } else if (token.isName() && tokens.get(k + 1).is('=') && k > from && (tokens.get(k - 1).isWord("SUBSET")
+                    || tokens.get(k - 1).is(','))) {
+                variables.put(token.trinoName(), token.identifier().getSimple());
+            }
+        }
+        return variables;
     }
 
     private static void navigation(String sql, List<Token> tokens, int at, StringBuilder out) {
@@ -363,6 +395,11 @@ final class MatchRecognizeSyntax {
 
         String upper() {
             return text.toUpperCase(Locale.ROOT);
+        }
+
+        /** The name as Trino reads it: unquoted in upper case, quoted as written. */
+        String trinoName() {
+            return kind == QUOTED ? identifier().getSimple() : text.toUpperCase(Locale.ROOT);
         }
 
         /** The name as Calcite reads it: unquoted in lower case, quoted as written. */

@@ -381,6 +381,13 @@ class TestMatchRecognize extends LocalQueryTest {
                 "Z is not a primary pattern variable or subset name");
         assertFails(three + "CLASSIFIER(A, B) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
                 "CLASSIFIER pattern recognition function takes no arguments or 1 argument");
+        // the variable A is "A" quoted, not "a"
+        assertFails(three + "CLASSIFIER(\"a\") AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "a is not a primary pattern variable or subset name");
+        assertFails(three + "CLASSIFIER('A') AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.TYPE_MISMATCH,
+                "CLASSIFIER function argument should be primary pattern variable or subset name");
+        assertFails(three + "CLASSIFIER(A.x) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.TYPE_MISMATCH,
+                "CLASSIFIER function argument should be primary pattern variable or subset name");
         assertFails(three + "FINAL CLASSIFIER(A) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_PROCESSING_MODE,
                 "FINAL semantics is not supported with classifier pattern recognition function");
         assertFails(three + "RUNNING MATCH_NUMBER() AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_PROCESSING_MODE,
