@@ -20,7 +20,7 @@ import org.apache.calcite.sql.util.SqlShuttle;
 /**
  * What Trino takes in MATCH_RECOGNIZE and Calcite's validator refuses, written so that Calcite lets it through:
  * PREV and NEXT in MEASURES become {@link #MEASURE_PREV} and {@link #MEASURE_NEXT}, which the translator reads as
- * PREV and NEXT; {@code count(A.*)} counts the rows of A through a column that is never NULL for them:
+ * PREV and NEXT; RUNNING in DEFINE goes; {@code count(A.*)} counts the rows of A through a column that is never NULL for them:
  * {@link #LABEL_ROW} over the first ORDER BY or PARTITION BY column, and so does an aggregate over {@code CLASSIFIER(S)}
  * ({@link #CLASSIFIER_OF} of {@link #LABEL_ROW}) read the rows of S.
  */
@@ -111,6 +111,10 @@ final class MatchRecognizeCalls {
             SqlNode visited = super.visit(call);
             if (!(visited instanceof SqlCall rewritten)) {
                 return visited;
+            }
+            if (!measure && rewritten.getKind() == SqlKind.RUNNING) {
+                // DEFINE is evaluated running: Trino takes the word there, Calcite's validator refuses it
+                return rewritten.operand(0);
             }
             if (measure && (rewritten.getKind() == SqlKind.PREV || rewritten.getKind() == SqlKind.NEXT)) {
                 SqlFunction function = rewritten.getKind() == SqlKind.PREV ? MEASURE_PREV : MEASURE_NEXT;

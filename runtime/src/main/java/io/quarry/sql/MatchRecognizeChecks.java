@@ -9,16 +9,18 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Trino's rules for the MEASURES and DEFINE of a MATCH_RECOGNIZE as written, checked before Calcite's validator
- * rewrites them: which navigations nest in which, RUNNING and FINAL only before FIRST, LAST and aggregates, and
+ * rewrites them: which navigations nest in which, RUNNING and FINAL only before a call of FIRST, LAST or an aggregate, and
  * a qualified column only of a pattern variable (the input relation's name qualifies nothing there).
  */
 final class MatchRecognizeChecks {
@@ -91,11 +93,7 @@ final class MatchRecognizeChecks {
         @Override
         public Void visit(SqlCall call) {
             if (call.getKind() == SqlKind.RUNNING || call.getKind() == SqlKind.FINAL) {
-                SqlNode operand = call.operand(0);
-                if (isPhysical(operand) || operand.getKind() == SqlKind.CLASSIFIER || operand.getKind() == SqlKind.MATCH_NUMBER) {
-                    throw new QuarryException(ErrorCode.INVALID_PROCESSING_MODE, call.getKind() + " semantics is not supported with "
-                            + name((SqlCall) operand).replace("$", "") + " pattern recognition function");
-                }
+                checkProcessingMode(call, call.operand(0));
             } else if (isNavigation(call) && call.operandCount() > 0) {
                 checkNavigationArgument(call, call.operand(0));
             } else if (call.getOperator() instanceof SqlAggFunction) {
@@ -108,6 +106,30 @@ final class MatchRecognizeChecks {
                 }
             }
             return super.visit(call);
+        }
+
+        /** Trino's RUNNING and FINAL go before a call of FIRST, LAST or an aggregate; FINAL (x + 1) calls a function named final. */
+        private static void checkProcessingMode(SqlCall mode, SqlNode operand) {
+            String word = mode.getKind().name().toLowerCase(Locale.ROOT);
+            if (!(operand instanceof SqlCall call)) {
+                throw new QuarryException(ErrorCode.SYNTAX_ERROR, "mismatched input after " + word + ": a function call is expected");
+            }
+            if (isPhysical(call) || call.getKind() == SqlKind.CLASSIFIER || call.getKind() == SqlKind.MATCH_NUMBER) {
+                throw new QuarryException(ErrorCode.INVALID_PROCESSING_MODE, mode.getKind() + " semantics is not supported with "
+                        + name(call).replace("$", "") + " pattern recognition function");
+            }
+            if (isNavigation(call) || call.getOperator() instanceof SqlAggFunction) {
+                return;
+            }
+            if (!(call.getOperator() instanceof SqlFunction)) {
+                throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Function '" + word + "' not registered");
+            }
+            if (call.getOperator().getSyntax() != SqlSyntax.FUNCTION && call.getOperator().getSyntax() != SqlSyntax.FUNCTION_ID) {
+                // CAST, EXTRACT and the like are no function calls to Trino's grammar
+                throw new QuarryException(ErrorCode.SYNTAX_ERROR, "mismatched input after " + word + ": a function call is expected");
+            }
+            throw new QuarryException(ErrorCode.INVALID_PROCESSING_MODE, mode.getKind() + " semantics is supported only for FIRST(),"
+                    + " LAST() and aggregation functions. Actual: " + name(call));
         }
 
         /** PREV and NEXT may hold FIRST or LAST, right inside; nothing else nests, and some column must be read. */

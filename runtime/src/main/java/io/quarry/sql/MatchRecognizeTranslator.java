@@ -47,7 +47,6 @@ final class MatchRecognizeTranslator {
     private final Map<String, List<Integer>> subsets = new LinkedHashMap<>();
     private final List<MatchValue> values = new ArrayList<>();
     private PlanTranslator.Translated input;
-    private boolean allRows;
     private List<Type> inputTypes;
     /** Expressions navigated or aggregated over (PREV(A.x + 1), sum(A.x * 2)): computed for every row before matching. */
     private final List<Expression> computedColumns = new ArrayList<>();
@@ -60,7 +59,6 @@ final class MatchRecognizeTranslator {
         int inputFields = match.getInput().getRowType().getFieldCount();
         input = plans.translate(match.getInput(), ImmutableBitSet.range(inputFields));
         inputTypes = input.node().outputTypes();
-        allRows = match.isAllRows();
         List<Integer> partitionKeys = new ArrayList<>();
         match.getPartitionKeys().forEach(field -> partitionKeys.add(input.mapping()[field]));
         List<SortKey> orderKeys = new ArrayList<>();
@@ -264,11 +262,8 @@ final class MatchRecognizeTranslator {
         @Override
         public RexNode visitCall(RexCall call) {
             if (isMeasureNavigation(call)) {
-                // ONE ROW PER MATCH measures come FINAL from Calcite, where they are the same as RUNNING
-                if (!running && allRows) {
-                    throw new QuarryException(ErrorCode.INVALID_PROCESSING_MODE, "FINAL semantics is not supported with "
-                            + (call.getOperator() == MatchRecognizeCalls.MEASURE_PREV ? "prev" : "next") + " pattern recognition function");
-                }
+                // FINAL before PREV or NEXT is refused (MatchRecognizeChecks): only ONE ROW PER MATCH's measures come FINAL,
+                // where it is the same as RUNNING
                 return value(navigation(call, false, 0), call);
             }
             switch (call.getKind()) {

@@ -394,6 +394,16 @@ class TestMatchRecognize extends LocalQueryTest {
                 "RUNNING semantics is not supported with match_number pattern recognition function");
         assertFails(three + "FINAL PREV(x) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_PROCESSING_MODE,
                 "FINAL semantics is not supported with prev pattern recognition function");
+        // RUNNING and FINAL go before a function call only
+        assertFails(three + "FINAL (PREV(x) + 1) AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)", ErrorCode.FUNCTION_NOT_FOUND,
+                "Function 'final' not registered");
+        assertFails(three + "FINAL A.x AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)", ErrorCode.SYNTAX_ERROR);
+        assertFails(three + "FINAL CAST(x AS bigint) AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)", ErrorCode.SYNTAX_ERROR);
+        assertFails(three + "FINAL abs(x) AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_PROCESSING_MODE,
+                "FINAL semantics is supported only for FIRST(), LAST() and aggregation functions. Actual: abs");
+        // DEFINE is running: the word may be written there
+        assertResult(three + "A.x AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS RUNNING LAST(x) > 0)",
+                List.of("integer", "integer"), row(1L, 1L), row(2L, 1L));
     }
 
     @Test
