@@ -19,7 +19,7 @@ import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
- * Trino's rules for the MEASURES and DEFINE of a MATCH_RECOGNIZE as written, checked before Calcite's validator
+ * Trino's rules for a MATCH_RECOGNIZE as written (ONE ROW PER MATCH shows some column) and for its MEASURES and DEFINE, checked before Calcite's validator
  * rewrites them: which navigations nest in which, RUNNING and FINAL only before a call of FIRST, LAST or an aggregate, and
  * a qualified column only of a pattern variable (the input relation's name qualifies nothing there).
  */
@@ -27,6 +27,11 @@ final class MatchRecognizeChecks {
     private MatchRecognizeChecks() {}
 
     static void check(SqlMatchRecognize match) {
+        boolean allRows = match.getRowsPerMatch() != null
+                && match.getRowsPerMatch().getValue() == SqlMatchRecognize.RowsPerMatchOption.ALL_ROWS;
+        if (!allRows && match.getPartitionList().isEmpty() && match.getMeasureList().isEmpty()) {
+            throw new QuarryException(ErrorCode.TABLE_HAS_NO_COLUMNS, "pattern recognition output table has no columns");
+        }
         Set<String> variables = new HashSet<>();
         match.getPattern().accept(new SqlBasicVisitor<Void>() {
             @Override

@@ -82,6 +82,10 @@ final class MatchRecognizeTranslator {
         }
         // the anchors ^ and $ come as calls wherever they are (MatchRecognizeSyntax), never as Calcite's strict start or end
         RowPattern pattern = pattern(match.getPattern());
+        if (match.isAllRows() && plans.allRowsMode().equals("ALL_WITH_UNMATCHED") && excludes(pattern)) {
+            throw new QuarryException(ErrorCode.INVALID_ROW_PATTERN,
+                    "Pattern exclusion syntax is not allowed when ALL ROWS PER MATCH WITH UNMATCHED ROWS is specified");
+        }
         List<RexNode> defines = new ArrayList<>();
         for (String label : labels) {
             RexNode define = match.getPatternDefinitions().get(label);
@@ -203,6 +207,10 @@ final class MatchRecognizeTranslator {
                     : call.getOperator() == MatchRecognizeCalls.PATTERN_END ? RowPattern.of(RowPattern.Kind.END, List.of())
                     : unsupportedPattern(call);
         };
+    }
+
+    private static boolean excludes(RowPattern pattern) {
+        return pattern.kind() == RowPattern.Kind.EXCLUSION || pattern.children().stream().anyMatch(MatchRecognizeTranslator::excludes);
     }
 
     private static RowPattern unsupportedPattern(RexCall call) {

@@ -494,6 +494,30 @@ class TestMatchRecognize extends LocalQueryTest {
     }
 
     @Test
+    void orderKeysWithNullOrdering() throws Exception {
+        String values = "SELECT * FROM (VALUES (1, 3), (2, 5), (3, NULL), (4, 7)) t(x, v) MATCH_RECOGNIZE (ORDER BY ";
+        assertResult(values + "v DESC NULLS FIRST MEASURES CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A B*) DEFINE A AS true)",
+                List.of("integer", "varchar", "integer"),
+                row(null, "A", 3L), row(7L, "B", 4L), row(5L, "B", 2L), row(3L, "B", 1L));
+        assertResult(values + "v DESC NULLS LAST, x DESC MEASURES CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A B*) DEFINE A AS true)",
+                List.of("integer", "integer", "varchar"),
+                row(7L, 4L, "A"), row(5L, 2L, "B"), row(3L, 1L, "B"), row(null, 3L, "B"));
+        assertResult("SELECT * FROM (VALUES (1, NULL), (2, 5), (3, NULL), (4, 7)) t(x, v) MATCH_RECOGNIZE (ORDER BY v NULLS FIRST, x"
+                + " MEASURES CLASSIFIER() AS c, FIRST(v) AS f, LAST(v, 1) AS l ALL ROWS PER MATCH PATTERN (A+ B*) DEFINE A AS v IS NULL)",
+                List.of("integer", "integer", "varchar", "integer", "integer"),
+                row(null, 1L, "A", null, null), row(null, 3L, "A", null, null), row(5L, 2L, "B", null, null), row(7L, 4L, "B", null, 5L));
+    }
+
+    @Test
+    void shapesTrinoRefuses() {
+        assertFails("SELECT * FROM (VALUES 1, 2, 3, 4, 5) t(x) MATCH_RECOGNIZE (ORDER BY x PATTERN (A B) DEFINE A AS x > 1)",
+                ErrorCode.TABLE_HAS_NO_COLUMNS, "pattern recognition output table has no columns");
+        assertFails("SELECT * FROM (VALUES 1, 2, 3, 4, 5) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES CLASSIFIER() AS c ALL ROWS PER"
+                + " MATCH WITH UNMATCHED ROWS PATTERN (A {- B -} C) DEFINE A AS true)", ErrorCode.INVALID_ROW_PATTERN,
+                "Pattern exclusion syntax is not allowed when ALL ROWS PER MATCH WITH UNMATCHED ROWS is specified");
+    }
+
+    @Test
     void aRunawayPatternFailsInsteadOfRunningForever() {
         // every split of (A | B)* is tried before C fails: exponential, so the matcher stops at its step limit
         assertFails("SELECT * FROM (SELECT * FROM UNNEST(sequence(1, 40)) t(x)) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS c"
