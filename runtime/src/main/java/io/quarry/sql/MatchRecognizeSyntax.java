@@ -18,6 +18,7 @@ import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -87,7 +88,7 @@ final class MatchRecognizeSyntax {
             }
             int close = closing(tokens, i + 1);
             ErrorLocation keyword = SqlWords.location(sql, tokens.get(i).start());
-            Alias alias = alias(sql, tokens, i, out);
+            Alias alias = alias(tokens, i, out);
             if (alias != null) {
                 aliases.put(keyword, alias);
             }
@@ -144,7 +145,7 @@ final class MatchRecognizeSyntax {
                 operands.add(alias.name());
                 operands.addAll(alias.columns());
                 match.setOperand(SqlMatchRecognize.OPERAND_TABLE_REF,
-                        new SqlBasicCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.AS, operands, match.getTableRef().getParserPosition()));
+                        new SqlBasicCall(SqlStdOperatorTable.AS, operands, match.getTableRef().getParserPosition()));
             }
             match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, match.getPattern().accept(ANCHORS));
             if (!classifierArguments.isEmpty()) {
@@ -204,7 +205,7 @@ final class MatchRecognizeSyntax {
      * alias is a name (after AS, or after the end of the relation: a name or a closing parenthesis), with a list of
      * names in parentheses or without.
      */
-    private static Alias alias(String sql, List<Token> tokens, int keyword, StringBuilder out) {
+    private static Alias alias(List<Token> tokens, int keyword, StringBuilder out) {
         int last = keyword - 1;
         int name = last;
         List<Token> columns = new ArrayList<>();
@@ -235,7 +236,7 @@ final class MatchRecognizeSyntax {
         }
         int from = before.isWord("AS") ? before.start() : tokens.get(name).start();
         blank(out, from, tokens.get(last).end());
-        List<SqlIdentifier> columnNames = columns.stream().map(column -> column.identifier()).toList();
+        List<SqlIdentifier> columnNames = columns.stream().map(Token::identifier).toList();
         return new Alias(tokens.get(name).identifier(), columnNames);
     }
 
@@ -271,17 +272,21 @@ final class MatchRecognizeSyntax {
      */
     private static Map<String, String> variables(List<Token> tokens, int from, int to) {
         Map<String, String> variables = new HashMap<>();
+        boolean subsets = false;
         for (int k = from; k < to; k++) {
             Token token = tokens.get(k);
             if (token.isWord("PATTERN") && tokens.get(k + 1).is('(')) {
-                for (int p = k + 2; p < closing(tokens, k + 1); p++) {
+                int end = closing(tokens, k + 1);
+                for (int p = k + 2; p < end; p++) {
                     Token name = tokens.get(p);
                     if (name.isName() && !(name.isWord("PERMUTE") && tokens.get(p + 1).is('('))) {
                         variables.put(name.trinoName(), name.identifier().getSimple());
                     }
                 }
-            } else if (token.isName() && tokens.get(k + 1).is('=') && k > from && (tokens.get(k - 1).isWord("SUBSET")
-                    || tokens.get(k - 1).is(','))) {
+                k = end;
+            } else if (token.isWord("SUBSET") || token.isWord("DEFINE")) {
+                subsets = token.isWord("SUBSET");
+            } else if (subsets && token.isName() && tokens.get(k + 1).is('=')) {
                 variables.put(token.trinoName(), token.identifier().getSimple());
             }
         }
