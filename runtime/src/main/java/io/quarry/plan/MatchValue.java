@@ -18,12 +18,15 @@ import java.util.Optional;
  *   <li>CLASSIFIER: the pattern variable of the row found the same way, NULL outside the match.</li>
  *   <li>MATCH_NUMBER: the number of the match in its partition, from 1.</li>
  *   <li>AGGREGATE: {@code aggregate} over the rows of the {@code labels} in the match so far or in the whole
- *   match; its arguments are input channels.</li>
+ *   match; its arguments are input channels, or {@link #CLASSIFIER_CHANNEL}: the variable of each row.</li>
  * </ul>
  */
 public record MatchValue(
         Kind kind, List<Integer> labels, boolean running, boolean fromFirst, int logicalOffset, int physicalOffset,
         int channel, Type type, Optional<AggregateCall> aggregate) {
+    /** An aggregate's argument that is the variable each row took (CLASSIFIER), not an input channel. */
+    public static final int CLASSIFIER_CHANNEL = -1;
+
     public enum Kind {
         COLUMN,
         CLASSIFIER,

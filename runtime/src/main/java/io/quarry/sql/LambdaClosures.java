@@ -128,6 +128,14 @@ final class LambdaClosures {
             }));
         }
 
+        @Override
+        protected void convertMatchRecognize(Blackboard bb, org.apache.calcite.sql.SqlMatchRecognize matchRecognize) {
+            super.convertMatchRecognize(bb, matchRecognize);
+            if (validator instanceof QuarryValidator quarry) {
+                bb.setRoot(MatchRecognizeNulls.apply(bb.root(), quarry.matchRecognizeNulls(matchRecognize)), false);
+            }
+        }
+
         /** The blackboard converting a lambda while its body's blackboard is created. */
         private Blackboard convertingLambda;
 

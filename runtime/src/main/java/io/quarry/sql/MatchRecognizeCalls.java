@@ -1,23 +1,28 @@
 package io.quarry.sql;
 
 import java.util.List;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * What Trino takes in MATCH_RECOGNIZE and Calcite's validator refuses, written so that Calcite lets it through:
  * PREV and NEXT in MEASURES become {@link #MEASURE_PREV} and {@link #MEASURE_NEXT}, which the translator reads as
- * PREV and NEXT; {@code count(A.*)} counts the rows of A through a column that is never NULL for them:
- * {@link #LABEL_ROW} over the first ORDER BY or PARTITION BY column.
+ * PREV and NEXT; RUNNING in DEFINE goes; {@code count(A.*)} counts the rows of A through a column that is never NULL for them:
+ * {@link #LABEL_ROW} over the first ORDER BY or PARTITION BY column, and so does an aggregate over {@code CLASSIFIER(S)}
+ * ({@link #CLASSIFIER_OF} of {@link #LABEL_ROW}) read the rows of S.
  */
 final class MatchRecognizeCalls {
     static final SqlFunction MEASURE_PREV = navigation("$MEASURE_PREV");
@@ -25,13 +30,24 @@ final class MatchRecognizeCalls {
     /** True for any row: counting it counts the rows of its pattern variable. */
     static final SqlFunction LABEL_ROW = new SqlFunction("$LABEL_ROW", SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN_NOT_NULL, null,
             OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
-    static final List<SqlFunction> OPERATORS = List.of(MEASURE_PREV, MEASURE_NEXT, LABEL_ROW);
+    /** CLASSIFIER(S): the variable of the last row of the variable or SUBSET named by the literal. */
+    static final SqlFunction CLASSIFIER_OF = new SqlFunction("$CLASSIFIER", SqlKind.CLASSIFIER,
+            ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE), null, OperandTypes.ANY,
+            SqlFunctionCategory.SYSTEM);
+    /** The anchors {@code ^} and {@code $} inside a PATTERN ({@link MatchRecognizeSyntax}); only the translator reads them. */
+    static final SqlFunction PATTERN_START = anchor("$PATTERN_START");
+    static final SqlFunction PATTERN_END = anchor("$PATTERN_END");
+    static final List<SqlFunction> OPERATORS = List.of(MEASURE_PREV, MEASURE_NEXT, LABEL_ROW, CLASSIFIER_OF);
 
     private MatchRecognizeCalls() {}
 
     private static SqlFunction navigation(String name) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_FORCE_NULLABLE, null,
                 OperandTypes.or(OperandTypes.ANY, OperandTypes.ANY_NUMERIC), SqlFunctionCategory.SYSTEM);
+    }
+
+    private static SqlFunction anchor(String name) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN, null, OperandTypes.NILADIC, SqlFunctionCategory.SYSTEM);
     }
 
     static void rewrite(SqlMatchRecognize match) {
@@ -62,6 +78,25 @@ final class MatchRecognizeCalls {
         return null;
     }
 
+    /** CLASSIFIER_OF('s') becomes CLASSIFIER_OF(LABEL_ROW(s.column)). */
+    private static final class ClassifierRows extends SqlShuttle {
+        private final SqlIdentifier column;
+
+        ClassifierRows(SqlIdentifier column) {
+            this.column = column;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            if (call.getOperator() == CLASSIFIER_OF && call.operand(0) instanceof SqlLiteral name) {
+                SqlIdentifier labelColumn = new SqlIdentifier(List.of(name.getValueAs(String.class), column.getSimple()),
+                        name.getParserPosition());
+                return CLASSIFIER_OF.createCall(call.getParserPosition(), LABEL_ROW.createCall(name.getParserPosition(), labelColumn));
+            }
+            return super.visit(call);
+        }
+    }
+
     private static final class Rewriter extends SqlShuttle {
         private final SqlNode column;
         private final boolean measure;
@@ -77,9 +112,22 @@ final class MatchRecognizeCalls {
             if (!(visited instanceof SqlCall rewritten)) {
                 return visited;
             }
+            if (!measure && rewritten.getKind() == SqlKind.RUNNING) {
+                // DEFINE is evaluated running: Trino takes the word there, Calcite's validator refuses it
+                return rewritten.operand(0);
+            }
             if (measure && (rewritten.getKind() == SqlKind.PREV || rewritten.getKind() == SqlKind.NEXT)) {
                 SqlFunction function = rewritten.getKind() == SqlKind.PREV ? MEASURE_PREV : MEASURE_NEXT;
                 return function.createCall(rewritten.getParserPosition(), rewritten.getOperandList());
+            }
+            if (rewritten.getOperator() instanceof SqlAggFunction && column != null) {
+                // an aggregate over CLASSIFIER(S) reads the rows of S, which Calcite's validator sees through a column of S
+                for (int i = 0; i < rewritten.operandCount(); i++) {
+                    SqlNode operand = rewritten.operand(i);
+                    if (operand != null) {
+                        rewritten.setOperand(i, operand.accept(new ClassifierRows((SqlIdentifier) column)));
+                    }
+                }
             }
             if (rewritten.getKind() == SqlKind.COUNT && rewritten.operandCount() == 1 && column != null
                     && rewritten.operand(0) instanceof SqlIdentifier star && star.isStar() && star.names.size() == 2) {

@@ -47,7 +47,6 @@ final class MatchRecognizeTranslator {
     private final Map<String, List<Integer>> subsets = new LinkedHashMap<>();
     private final List<MatchValue> values = new ArrayList<>();
     private PlanTranslator.Translated input;
-    private boolean allRows;
     private List<Type> inputTypes;
     /** Expressions navigated or aggregated over (PREV(A.x + 1), sum(A.x * 2)): computed for every row before matching. */
     private final List<Expression> computedColumns = new ArrayList<>();
@@ -60,7 +59,6 @@ final class MatchRecognizeTranslator {
         int inputFields = match.getInput().getRowType().getFieldCount();
         input = plans.translate(match.getInput(), ImmutableBitSet.range(inputFields));
         inputTypes = input.node().outputTypes();
-        allRows = match.isAllRows();
         List<Integer> partitionKeys = new ArrayList<>();
         match.getPartitionKeys().forEach(field -> partitionKeys.add(input.mapping()[field]));
         List<SortKey> orderKeys = new ArrayList<>();
@@ -82,17 +80,11 @@ final class MatchRecognizeTranslator {
         for (Map.Entry<String, SortedSet<String>> subset : match.getSubsets().entrySet()) {
             subsets.put(subset.getKey(), subset.getValue().stream().map(labels::indexOf).toList());
         }
+        // the anchors ^ and $ come as calls wherever they are (MatchRecognizeSyntax), never as Calcite's strict start or end
         RowPattern pattern = pattern(match.getPattern());
-        if (match.isStrictStart() || match.isStrictEnd()) {
-            List<RowPattern> anchored = new ArrayList<>();
-            if (match.isStrictStart()) {
-                anchored.add(RowPattern.of(RowPattern.Kind.START, List.of()));
-            }
-            anchored.add(pattern);
-            if (match.isStrictEnd()) {
-                anchored.add(RowPattern.of(RowPattern.Kind.END, List.of()));
-            }
-            pattern = RowPattern.of(RowPattern.Kind.CONCATENATION, anchored);
+        if (match.isAllRows() && plans.allRowsMode().equals("ALL_WITH_UNMATCHED") && excludes(pattern)) {
+            throw new QuarryException(ErrorCode.INVALID_ROW_PATTERN,
+                    "Pattern exclusion syntax is not allowed when ALL ROWS PER MATCH WITH UNMATCHED ROWS is specified");
         }
         List<RexNode> defines = new ArrayList<>();
         for (String label : labels) {
@@ -211,8 +203,18 @@ final class MatchRecognizeTranslator {
             }
             case PATTERN_EXCLUDED -> RowPattern.of(RowPattern.Kind.EXCLUSION, List.of(pattern(operands.get(0))));
             case PATTERN_PERMUTE -> permute(operands.stream().map(this::pattern).toList());
-            default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Row pattern " + call.getOperator().getName() + " is not supported yet");
+            default -> call.getOperator() == MatchRecognizeCalls.PATTERN_START ? RowPattern.of(RowPattern.Kind.START, List.of())
+                    : call.getOperator() == MatchRecognizeCalls.PATTERN_END ? RowPattern.of(RowPattern.Kind.END, List.of())
+                    : unsupportedPattern(call);
         };
+    }
+
+    private static boolean excludes(RowPattern pattern) {
+        return pattern.kind() == RowPattern.Kind.EXCLUSION || pattern.children().stream().anyMatch(MatchRecognizeTranslator::excludes);
+    }
+
+    private static RowPattern unsupportedPattern(RexCall call) {
+        throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Row pattern " + call.getOperator().getName() + " is not supported yet");
     }
 
     private record ComputedColumn(int channel, Type type, List<Integer> labels) {}
@@ -268,11 +270,8 @@ final class MatchRecognizeTranslator {
         @Override
         public RexNode visitCall(RexCall call) {
             if (isMeasureNavigation(call)) {
-                // ONE ROW PER MATCH measures come FINAL from Calcite, where they are the same as RUNNING
-                if (!running && allRows) {
-                    throw new QuarryException(ErrorCode.INVALID_PROCESSING_MODE, "FINAL semantics is not supported with "
-                            + (call.getOperator() == MatchRecognizeCalls.MEASURE_PREV ? "prev" : "next") + " pattern recognition function");
-                }
+                // FINAL before PREV or NEXT is refused (MatchRecognizeChecks): only ONE ROW PER MATCH's measures come FINAL,
+                // where it is the same as RUNNING
                 return value(navigation(call, false, 0), call);
             }
             switch (call.getKind()) {
@@ -313,6 +312,13 @@ final class MatchRecognizeTranslator {
                         inputTypes.get(channel), Optional.empty());
             }
             if (!(node instanceof RexCall call) || !isNavigation(call)) {
+                RexCall pushed = pushedLogicalNavigation(node);
+                if (pushed != null) {
+                    // Calcite moves FIRST and LAST into the expression they navigate: PREV(FIRST(x + 1)) comes as PREV(FIRST(x) + FIRST(1))
+                    MatchValue inner = navigation(withoutLogicalNavigations(node), true, 0);
+                    return new MatchValue(inner.kind(), inner.labels(), running, pushed.getKind() == SqlKind.FIRST, offset(pushed),
+                            physical, inner.channel(), inner.type(), Optional.empty());
+                }
                 ComputedColumn computed = computed(node);
                 return new MatchValue(MatchValue.Kind.COLUMN, computed.labels(), running, false, 0, physical, computed.channel(),
                         computed.type(), Optional.empty());
@@ -335,13 +341,70 @@ final class MatchRecognizeTranslator {
                             physical, inner.channel(), inner.type(), Optional.empty());
                 }
                 case CLASSIFIER -> {
-                    List<Integer> of = call.getOperands().isEmpty() ? List.of()
-                            : labelsOf(RexLiteral.stringValue(call.getOperands().get(0)));
+                    if (!call.getOperands().isEmpty() && call.getOperands().get(0) instanceof RexCall moved && isNavigation(moved)) {
+                        // Calcite moves a navigation of CLASSIFIER(S) into its argument: CLASSIFIER(PREV('s')) is PREV(CLASSIFIER(S))
+                        List<RexNode> operands = new ArrayList<>(moved.getOperands());
+                        operands.set(0, call.clone(call.getType(), List.of(moved.getOperands().get(0))));
+                        return navigation(moved.clone(call.getType(), operands), logicalSeen, physical);
+                    }
+                    List<Integer> of = call.getOperands().isEmpty() ? List.of() : classifierLabels(RexLiteral.stringValue(call.getOperands().get(0)));
                     return new MatchValue(MatchValue.Kind.CLASSIFIER, of, running, false, 0, physical, -1, Types.VARCHAR, Optional.empty());
                 }
                 default -> throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                         "Row pattern navigation over an expression is not supported yet");
             }
+        }
+
+        /** The variables of CLASSIFIER's argument inside an aggregate: none, or the marker of {@link MatchRecognizeCalls}. */
+        private List<Integer> classifierArgumentLabels(RexCall classifier) {
+            if (classifier.getOperands().isEmpty()) {
+                return List.of();
+            }
+            RexNode argument = classifier.getOperands().get(0);
+            while (argument instanceof RexCall call && !call.getOperands().isEmpty()) {
+                argument = call.getOperands().get(0);
+            }
+            return argument instanceof RexPatternFieldRef ref ? classifierLabels(ref.getAlpha())
+                    : classifierLabels(RexLiteral.stringValue(argument));
+        }
+
+        /** The variables CLASSIFIER(name) looks for: those of a primary variable or of a SUBSET. */
+        private List<Integer> classifierLabels(String name) {
+            if (!labels.contains(name) && !subsets.containsKey(name)) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                        name.toUpperCase(Locale.ROOT) + " is not a primary pattern variable or subset name");
+            }
+            return labelsOf(name);
+        }
+
+        /** The FIRST or LAST Calcite moved into the operands of {@code node}, when they all are the same; else null. */
+        private static RexCall pushedLogicalNavigation(RexNode node) {
+            List<RexCall> found = new ArrayList<>();
+            node.accept(new RexShuttle() {
+                @Override
+                public RexNode visitCall(RexCall call) {
+                    if (call.getKind() == SqlKind.FIRST || call.getKind() == SqlKind.LAST) {
+                        found.add(call);
+                        return call;
+                    }
+                    return super.visitCall(call);
+                }
+            });
+            boolean same = !found.isEmpty() && found.stream().allMatch(call -> call.getKind() == found.get(0).getKind()
+                    && offset(call) == offset(found.get(0)));
+            return same ? found.get(0) : null;
+        }
+
+        private static RexNode withoutLogicalNavigations(RexNode node) {
+            return node.accept(new RexShuttle() {
+                @Override
+                public RexNode visitCall(RexCall call) {
+                    if (call.getKind() == SqlKind.FIRST || call.getKind() == SqlKind.LAST) {
+                        return call.getOperands().get(0);
+                    }
+                    return super.visitCall(call);
+                }
+            });
         }
 
         private static boolean isNavigation(RexCall call) {
@@ -408,6 +471,10 @@ final class MatchRecognizeTranslator {
                 throw new QuarryException(ErrorCode.INVALID_ARGUMENTS, "Offset of a row pattern navigation must be a constant");
             }
             long offset = literal.getValueAs(Long.class);
+            if (offset > Integer.MAX_VALUE) {
+                throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "The second argument of " + navigationName(call)
+                        + " pattern recognition navigation function must not exceed " + Integer.MAX_VALUE + " (actual: " + offset + ")");
+            }
             if (offset < 0) {
                 throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, navigationName(call)
                         + " pattern recognition navigation function requires a non-negative number as the second argument (actual: " + offset + ")");
@@ -433,7 +500,12 @@ final class MatchRecognizeTranslator {
                 List<Integer> refLabels;
                 int channel;
                 Type type;
-                if (argument instanceof RexPatternFieldRef ref) {
+                if (argument.getKind() == SqlKind.CLASSIFIER) {
+                    // the variable of each row aggregated: CLASSIFIER() of all rows, CLASSIFIER(S) of the rows of S
+                    refLabels = classifierArgumentLabels((RexCall) argument);
+                    channel = MatchValue.CLASSIFIER_CHANNEL;
+                    type = Types.VARCHAR;
+                } else if (argument instanceof RexPatternFieldRef ref) {
                     refLabels = labelsOf(ref.getAlpha());
                     channel = input.mapping()[ref.getIndex()];
                     type = inputTypes.get(channel);

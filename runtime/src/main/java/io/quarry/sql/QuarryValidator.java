@@ -1020,6 +1020,15 @@ final class QuarryValidator extends SqlValidatorImpl {
         return CastRules.RULE;
     }
 
+    /** The NULLS FIRST and NULLS LAST taken off each MATCH_RECOGNIZE's ORDER BY, which neither Calcite's validator nor converter take. */
+    private final java.util.Map<SqlMatchRecognize, List<org.apache.calcite.rel.RelFieldCollation.NullDirection>> matchRecognizeNulls =
+            new java.util.IdentityHashMap<>();
+
+    /** What {@link MatchRecognizeNulls#strip} took off the ORDER BY of a validated MATCH_RECOGNIZE. */
+    List<org.apache.calcite.rel.RelFieldCollation.NullDirection> matchRecognizeNulls(SqlMatchRecognize match) {
+        return matchRecognizeNulls.getOrDefault(match, List.of());
+    }
+
     @Override
     public void validateMatchRecognize(SqlCall call) {
         SqlMatchRecognize match = (SqlMatchRecognize) call;
@@ -1028,6 +1037,8 @@ final class QuarryValidator extends SqlValidatorImpl {
             match.setOperand(SqlMatchRecognize.OPERAND_AFTER, org.apache.calcite.sql.SqlLiteral.createSymbol(
                     SqlMatchRecognize.AfterOption.SKIP_PAST_LAST_ROW, call.getParserPosition()));
         }
+        MatchRecognizeChecks.check(match);
+        matchRecognizeNulls.put(match, MatchRecognizeNulls.strip(match));
         MatchRecognizeCalls.rewrite(match);
         super.validateMatchRecognize(call);
         RelDataType type = MatchRecognizeRowType.of(match, getValidatedNodeType(call), getTypeFactory());

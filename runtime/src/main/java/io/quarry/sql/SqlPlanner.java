@@ -135,11 +135,12 @@ public final class SqlPlanner {
         // taken before the catalogs are read: a catalog changed while planning makes the stored plan stale
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
         RowsPerMatchModes.Stripped rowsPerMatch = RowsPerMatchModes.strip(sql);
-        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(rowsPerMatch.sql()))));
+        MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(rowsPerMatch.sql());
+        WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(matchRecognize.sql()))));
         SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
         WindowChecks.checkNoFrameExclusion(sql);
         try {
-            Planned planned = doPlan(text, session, withTies, rowsPerMatch.allRowsMode());
+            Planned planned = doPlan(text, session, withTies, rowsPerMatch.allRowsMode(), matchRecognize);
             planned.catalogVersions().ifPresent(versions -> cache.put(key, planned.plan(), catalogNames, versions));
             return planned.plan();
         } catch (QuarryException e) {
@@ -164,8 +165,9 @@ public final class SqlPlanner {
     /** A plan, with the versions of the catalogs it read when it may be reused ({@link PlanCache}). */
     private record Planned(QueryPlan plan, Optional<List<PlanCache.CatalogVersion>> catalogVersions) {}
 
-    private Planned doPlan(SqlText text, Session session, WithTies withTies, String allRowsMode) {
+    private Planned doPlan(SqlText text, Session session, WithTies withTies, String allRowsMode, MatchRecognizeSyntax matchRecognize) {
         SqlNode parsed = AggregateOrderBy.rewrite(DistinctWindowOrder.rewrite(parse(text)));
+        matchRecognize.apply(parsed, text);
         WindowChecks.checkFollowingStart(parsed, text);
         GroupsFrames.mark(parsed, withTies.sql());
         WindowChecks.checkCountedOffsetLiterals(parsed, text);
@@ -241,11 +243,13 @@ public final class SqlPlanner {
      */
     Validated validate(String sql, Session session) {
         requireNonNull(sql, "sql is null");
-        String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(sql)))).sql();
+        MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(RowsPerMatchModes.strip(sql).sql());
+        String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(matchRecognize.sql())))).sql();
         WindowChecks.checkNoFrameExclusion(sql);
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));
         try {
             SqlNode parsed = AggregateOrderBy.rewrite(parse(text));
+            matchRecognize.apply(parsed, text);
             WindowChecks.checkFollowingStart(parsed, text);
             GroupsFrames.mark(parsed, stripped);
             WindowChecks.checkCountedOffsetLiterals(parsed, text);

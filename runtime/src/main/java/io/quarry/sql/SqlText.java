@@ -15,7 +15,8 @@ import java.util.Set;
  * Calcite does not parse them as BigQuery's functions; the literal {@code JSON '…'}, which Calcite's grammar lacks,
  * becomes the call {@code JSON('…')}, and a {@code TIMESTAMP '…'} literal with a zone a call of
  * {@link ZonedTimestampLiteral}; hexadecimal, binary and octal numbers and digits with underscores become plain numbers,
- * {@link NumericLiterals}), and the way back from positions in the rewritten text to the user's text.
+ * {@link NumericLiterals}; the marks {@link MatchRecognizeSyntax} leaves for the anchors of a row pattern become the
+ * quoted names {@code "^"} and {@code "$"}), and the way back from positions in the rewritten text to the user's text.
  */
 final class SqlText {
     /** Function names Calcite's grammar binds to BigQuery's forms; quoted, they resolve as Trino's. */
@@ -86,7 +87,12 @@ final class SqlText {
                 i++;
                 continue;
             }
-            if (c == '\n') {
+            if (c == MatchRecognizeSyntax.START_MARK || c == MatchRecognizeSyntax.END_MARK) {
+                // an anchor of a row pattern: a quoted name, blanks around it keep it apart from the quoted names beside it
+                insertions.add(new int[] {line, out.length() - lineStart + 1, -4});
+                out.append(c == MatchRecognizeSyntax.START_MARK ? " \"^\" " : " \"$\" ");
+                i++;
+            } else if (c == '\n') {
                 out.append(c);
                 i++;
                 line++;

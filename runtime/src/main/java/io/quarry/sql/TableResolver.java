@@ -263,10 +263,12 @@ final class TableResolver {
         Session viewSession = new Session(session.queryId(), session.user(), session.source(), view.catalog(), view.schema(),
                 session.timeZone(), session.locale(), session.systemProperties(), session.catalogProperties(),
                 session.startTimeMillis());
-        SqlText viewText = SqlText.of(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(view.sql()))));
+        MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(view.sql());
+        SqlText viewText = SqlText.of(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(matchRecognize.sql()))));
         SqlNode query;
         try {
             query = SqlPlanner.parse(viewText);
+            matchRecognize.apply(query, viewText);
             new TableResolver(metadata, viewSession, viewText, root, tables, nested, read).resolve(query);
         } catch (QuarryException e) {
             if (e.errorCode() == ErrorCode.VIEW_IS_RECURSIVE) {

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Row pattern recognition (MATCH_RECOGNIZE): rows per match (with empty matches shown or omitted, and unmatched rows),
- * AFTER MATCH SKIP, quantifiers and their preference, exclusions, navigation, running and final measures, aggregates,
- * SUBSET, Trino's errors for misuse, and partitions spread over several splits. The expected values and errors were
+ * AFTER MATCH SKIP, quantifiers and their preference, anchors, exclusions, navigation (nested, with offsets), running and
+ * final measures, aggregates, SUBSET, CLASSIFIER of a variable, aliased relations, Trino's errors for misuse, and
+ * partitions spread over several splits. The expected values and errors were
  * taken from Trino 476.
  */
 class TestMatchRecognize extends LocalQueryTest {
@@ -336,6 +337,184 @@ class TestMatchRecognize extends LocalQueryTest {
                 "Cannot use FILTER with count aggregate function in pattern recognition context");
         assertFails("SELECT prev(1)", ErrorCode.FUNCTION_NOT_FOUND, "Function 'prev' not registered");
         assertFails("SELECT classifier()", ErrorCode.FUNCTION_NOT_FOUND, "Function 'classifier' not registered");
+    }
+
+    @Test
+    void anchorsInsideThePattern() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES CLASSIFIER() AS c,"
+                + " MATCH_NUMBER() AS m ALL ROWS PER MATCH ";
+        List<String> types = List.of("integer", "varchar", "bigint");
+        assertResult(values + "PATTERN (A | ^B+) DEFINE A AS x > 2)", types,
+                row(1L, "B", 1L), row(2L, "B", 1L), row(3L, "B", 1L), row(4L, "B", 1L));
+        assertResult(values + "PATTERN ((A $) | B) DEFINE A AS x > 2)", types,
+                row(1L, "B", 1L), row(2L, "B", 2L), row(3L, "B", 3L), row(4L, "A", 4L));
+        assertResult(values + "PATTERN (A (^|$)) DEFINE A AS true)", types, row(4L, "A", 1L));
+        assertResult(values + "PATTERN (A ^ B) DEFINE A AS x > 2)", types);
+        // anchors right beside names and quoted names, repeated
+        assertResult(values + "PATTERN (A$ | \"B\"^ | \"C\") DEFINE A AS x = 4, \"B\" AS x = 1)", types,
+                row(1L, "C", 1L), row(2L, "C", 2L), row(3L, "C", 3L), row(4L, "A", 4L));
+        assertResult(values + "PATTERN (^^A{4}$$) DEFINE A AS true)", types,
+                row(1L, "A", 1L), row(2L, "A", 1L), row(3L, "A", 1L), row(4L, "A", 1L));
+        assertResult(values + "PATTERN (^^A{2}$$) DEFINE A AS true)", types);
+        // only the PATTERN's ^ and $ are anchors: not those of literals, quoted names or comments
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES 'PREV(x, 1 + 1) CLASSIFIER(Z) ^'"
+                + " AS \"PREV(x, a+b)\" /* NEXT(x, 1, 2) $ */ PATTERN (A B) DEFINE A AS true)",
+                List.of("varchar(30)"), row("PREV(x, 1 + 1) CLASSIFIER(Z) ^"));
+    }
+
+    @Test
+    void classifierOfAVariableOrSubset() throws Exception {
+        assertResult("SELECT * FROM (VALUES 1, 2, 3, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES CLASSIFIER(U) AS c,"
+                + " CLASSIFIER(A) AS ca, CLASSIFIER(B) AS cb ALL ROWS PER MATCH PATTERN (A B C) SUBSET U = (A, B) DEFINE A AS true)",
+                List.of("integer", "varchar", "varchar", "varchar"),
+                row(1L, "A", "A", null), row(2L, "B", "A", "B"), row(3L, "B", "A", "B"));
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertResult(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A+ B) SUBSET U = (A, B) DEFINE A AS CLASSIFIER(U)"
+                + " IS NULL OR x < 4, B AS CLASSIFIER(A) = 'A')",
+                List.of("integer", "varchar"), row(1L, "A"), row(2L, "A"), row(3L, "A"), row(4L, "B"));
+        assertResult(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A+ B) DEFINE A AS PREV(CLASSIFIER(A)) IS NULL OR x < 4)",
+                List.of("integer", "varchar"), row(1L, "A"), row(2L, "A"), row(3L, "A"), row(4L, "B"), row(5L, "A"), row(6L, "B"));
+        assertResult(values + "CLASSIFIER(a) AS c, classifier(\"B\") AS d PATTERN (A+ B) DEFINE A AS x < 4)",
+                List.of("varchar", "varchar"), row("A", "B"));
+        String three = "SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertFails(three + "CLASSIFIER(Z) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Z is not a primary pattern variable or subset name");
+        assertFails(three + "CLASSIFIER(A, B) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "CLASSIFIER pattern recognition function takes no arguments or 1 argument");
+        // the variable A is "A" quoted, not "a"
+        assertFails(three + "CLASSIFIER(\"a\") AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "a is not a primary pattern variable or subset name");
+        assertFails(three + "CLASSIFIER('A') AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.TYPE_MISMATCH,
+                "CLASSIFIER function argument should be primary pattern variable or subset name");
+        assertFails(three + "CLASSIFIER(A.x) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.TYPE_MISMATCH,
+                "CLASSIFIER function argument should be primary pattern variable or subset name");
+        assertFails(three + "FINAL CLASSIFIER(A) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_PROCESSING_MODE,
+                "FINAL semantics is not supported with classifier pattern recognition function");
+        assertFails(three + "RUNNING MATCH_NUMBER() AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_PROCESSING_MODE,
+                "RUNNING semantics is not supported with match_number pattern recognition function");
+        assertFails(three + "FINAL PREV(x) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_PROCESSING_MODE,
+                "FINAL semantics is not supported with prev pattern recognition function");
+        // RUNNING and FINAL go before a function call only
+        assertFails(three + "FINAL (PREV(x) + 1) AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)", ErrorCode.FUNCTION_NOT_FOUND,
+                "Function 'final' not registered");
+        assertFails(three + "FINAL A.x AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)", ErrorCode.SYNTAX_ERROR);
+        assertFails(three + "FINAL CAST(x AS bigint) AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)", ErrorCode.SYNTAX_ERROR);
+        assertFails(three + "FINAL abs(x) AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_PROCESSING_MODE,
+                "FINAL semantics is supported only for FIRST(), LAST() and aggregation functions. Actual: abs");
+        // DEFINE is running: the word may be written there
+        assertResult(three + "A.x AS c ALL ROWS PER MATCH PATTERN (A B) DEFINE A AS RUNNING LAST(x) > 0)",
+                List.of("integer", "integer"), row(1L, 1L), row(2L, 1L));
+    }
+
+    @Test
+    void aliasedRelationsAroundMatchRecognize() throws Exception {
+        assertResult("SELECT m.a, m.b FROM tpch.tiny.orders o MATCH_RECOGNIZE (PARTITION BY o.custkey ORDER BY o.orderdate,"
+                + " o.orderkey MEASURES A.orderkey AS k PATTERN (A B) DEFINE B AS B.totalprice > A.totalprice) AS m (a, b)"
+                + " ORDER BY a, b LIMIT 4",
+                List.of("bigint", "bigint"), row(1L, 14656L), row(1L, 24322L), row(1L, 52263L), row(2L, 28167L));
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY t.x MEASURES A.x AS k PATTERN (A B)"
+                + " DEFINE B AS true)", List.of("integer"), row(1L));
+        assertResult("SELECT count(*) FROM tpch.tiny.orders AS o MATCH_RECOGNIZE (PARTITION BY custkey ORDER BY orderdate,"
+                + " orderkey MEASURES A.orderkey AS k PATTERN (A B) DEFINE B AS B.totalprice > A.totalprice)",
+                List.of("bigint"), row(5250L));
+        String values = "SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertFails(values + "t.x AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.COLUMN_NOT_FOUND, "Column 't.x' cannot be resolved");
+        assertFails(values + "A.x AS c PATTERN (A B) DEFINE A AS true) AS m (a, b)", ErrorCode.MISMATCHED_COLUMN_ALIASES);
+    }
+
+    @Test
+    void navigationOffsetsAreIntegerLiterals() throws Exception {
+        assertResult("SELECT * FROM (VALUES (1, 5), (2, 7), (3, 6), (4, 8), (5, 9), (6, 4)) t(x, v) MATCH_RECOGNIZE (ORDER BY x"
+                + " MEASURES PREV(x, (2)) AS p ALL ROWS PER MATCH PATTERN (A+) DEFINE A AS true)",
+                List.of("integer", "integer", "integer"),
+                row(1L, null, 5L), row(2L, null, 7L), row(3L, 1L, 6L), row(4L, 2L, 8L), row(5L, 3L, 9L), row(6L, 4L, 4L));
+        String values = "SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertFails(values + "PREV(x, 1 + 1) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "prev pattern recognition navigation function requires a number as the second argument");
+        assertFails(values + "LAST(x, 1.0) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "last pattern recognition navigation function requires a number as the second argument");
+        assertFails(values + "A.x AS c PATTERN (A B) DEFINE A AS PREV(x, x) IS NULL)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "prev pattern recognition navigation function requires a number as the second argument");
+        assertFails(values + "FIRST(x, 2147483648) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                "The second argument of first pattern recognition navigation function must not exceed 2147483647 (actual: 2147483648)");
+        assertFails(values + "NEXT(x, 1, 2) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "next pattern recognition function requires 1 or 2 arguments");
+        assertFails(values + "FIRST() AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "first pattern recognition function requires 1 or 2 arguments");
+    }
+
+    @Test
+    void physicalNavigationOverLogicalNavigation() throws Exception {
+        assertResult("SELECT * FROM (VALUES (1, 5), (2, 7), (3, 6), (4, 8), (5, 9), (6, 4)) t(x, v) MATCH_RECOGNIZE (ORDER BY x"
+                + " MEASURES NEXT(FIRST(B.v + 1), 1) AS p, NEXT(LAST(B.v), 2) AS n, PREV(LAST(v, 1), 2) AS q ALL ROWS PER MATCH"
+                + " PATTERN (A B+) DEFINE B AS PREV(FIRST(v * 2), 1) IS NULL OR v > 6)",
+                List.of("integer", "integer", "integer", "integer", "integer"),
+                row(1L, 7L, null, null, 5L), row(2L, 7L, 8L, null, 7L), row(3L, 7L, 9L, null, 6L),
+                row(4L, 7L, 4L, 5L, 8L), row(5L, 7L, null, 7L, 9L), row(6L, 7L, null, 6L, 4L));
+    }
+
+    @Test
+    void navigationsNestOnlyAsTrinoAllows() {
+        String values = "SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertFails(values + "FIRST(PREV(x)) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_NAVIGATION_NESTING,
+                "Cannot nest prev pattern navigation function inside first pattern navigation function");
+        assertFails(values + "PREV(NEXT(x)) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_NAVIGATION_NESTING,
+                "Cannot nest next pattern navigation function inside prev pattern navigation function");
+        assertFails(values + "LAST(FIRST(x)) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_NAVIGATION_NESTING,
+                "Cannot nest first pattern navigation function inside last pattern navigation function");
+        assertFails(values + "PREV(x + LAST(x)) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_NAVIGATION_NESTING,
+                "Immediate nesting is required for pattern navigation functions");
+        assertFails(values + "A.x AS c PATTERN (A B) DEFINE B AS FIRST(NEXT(x)) > 0)", ErrorCode.INVALID_NAVIGATION_NESTING,
+                "Cannot nest next pattern navigation function inside first pattern navigation function");
+        assertFails(values + "PREV(MATCH_NUMBER()) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_ARGUMENTS,
+                "Pattern navigation function 'PREV' must contain at least one column reference or CLASSIFIER()");
+        assertFails(values + "LAST(max(x)) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.NESTED_AGGREGATION,
+                "Cannot nest max aggregate function inside last function");
+        assertFails(values + "sum(NEXT(x)) AS c PATTERN (A B) DEFINE A AS true)", ErrorCode.INVALID_NAVIGATION_NESTING,
+                "Cannot nest next pattern navigation function inside sum function");
+    }
+
+    @Test
+    void aggregatesOverClassifier() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertResult(values + "max(CLASSIFIER(A)) AS c, max(CLASSIFIER()) AS d, array_agg(CLASSIFIER(U)) AS e ONE ROW PER MATCH"
+                + " PATTERN (A+ B) SUBSET U = (A, B) DEFINE A AS x < 4)",
+                List.of("varchar", "varchar", "array(varchar)"), row("A", "B", List.of("A", "A", "A", "B")));
+        assertResult(values + "RUNNING array_agg(CLASSIFIER()) AS c, FINAL count(CLASSIFIER(B)) AS n, min(CLASSIFIER(B)) AS m"
+                + " ALL ROWS PER MATCH PATTERN (A+ B C?) DEFINE A AS x % 3 <> 0)",
+                List.of("integer", "array(varchar)", "bigint", "varchar"),
+                row(1L, List.of("A"), 1L, null), row(2L, List.of("A", "A"), 1L, null), row(3L, List.of("A", "A", "B"), 1L, "B"),
+                row(4L, List.of("A", "A", "B", "C"), 1L, "B"), row(5L, List.of("A"), 1L, null), row(6L, List.of("A", "B"), 1L, "B"));
+        assertResult(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A+ B) DEFINE A AS count(CLASSIFIER(A)) < 3)",
+                List.of("integer", "varchar"), row(1L, "A"), row(2L, "A"), row(3L, "B"), row(4L, "A"), row(5L, "A"), row(6L, "B"));
+        assertFails(values + "max(CLASSIFIER(Z)) AS c PATTERN (A+ B) DEFINE A AS true)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Z is not a primary pattern variable or subset name");
+        assertFails(values + "max(CLASSIFIER(A) || CLASSIFIER(B)) AS c PATTERN (A+ B) DEFINE A AS true)", ErrorCode.INVALID_ARGUMENTS,
+                "All labels and classifiers inside the call to 'max' must match");
+    }
+
+    @Test
+    void orderKeysWithNullOrdering() throws Exception {
+        String values = "SELECT * FROM (VALUES (1, 3), (2, 5), (3, NULL), (4, 7)) t(x, v) MATCH_RECOGNIZE (ORDER BY ";
+        assertResult(values + "v DESC NULLS FIRST MEASURES CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A B*) DEFINE A AS true)",
+                List.of("integer", "varchar", "integer"),
+                row(null, "A", 3L), row(7L, "B", 4L), row(5L, "B", 2L), row(3L, "B", 1L));
+        assertResult(values + "v DESC NULLS LAST, x DESC MEASURES CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (A B*) DEFINE A AS true)",
+                List.of("integer", "integer", "varchar"),
+                row(7L, 4L, "A"), row(5L, 2L, "B"), row(3L, 1L, "B"), row(null, 3L, "B"));
+        assertResult("SELECT * FROM (VALUES (1, NULL), (2, 5), (3, NULL), (4, 7)) t(x, v) MATCH_RECOGNIZE (ORDER BY v NULLS FIRST, x"
+                + " MEASURES CLASSIFIER() AS c, FIRST(v) AS f, LAST(v, 1) AS l ALL ROWS PER MATCH PATTERN (A+ B*) DEFINE A AS v IS NULL)",
+                List.of("integer", "integer", "varchar", "integer", "integer"),
+                row(null, 1L, "A", null, null), row(null, 3L, "A", null, null), row(5L, 2L, "B", null, null), row(7L, 4L, "B", null, 5L));
+    }
+
+    @Test
+    void shapesTrinoRefuses() {
+        assertFails("SELECT * FROM (VALUES 1, 2, 3, 4, 5) t(x) MATCH_RECOGNIZE (ORDER BY x PATTERN (A B) DEFINE A AS x > 1)",
+                ErrorCode.TABLE_HAS_NO_COLUMNS, "pattern recognition output table has no columns");
+        assertFails("SELECT * FROM (VALUES 1, 2, 3, 4, 5) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES CLASSIFIER() AS c ALL ROWS PER"
+                + " MATCH WITH UNMATCHED ROWS PATTERN (A {- B -} C) DEFINE A AS true)", ErrorCode.INVALID_ROW_PATTERN,
+                "Pattern exclusion syntax is not allowed when ALL ROWS PER MATCH WITH UNMATCHED ROWS is specified");
     }
 
     @Test

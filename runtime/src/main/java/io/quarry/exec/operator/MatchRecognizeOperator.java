@@ -407,7 +407,7 @@ public final class MatchRecognizeOperator implements Operator {
         return target < context.partitionStart || target >= context.partitionEnd ? -1 : (int) target;
     }
 
-    private static void aggregate(MatchValue value, Context context, int last, BlockBuilder out) {
+    private void aggregate(MatchValue value, Context context, int last, BlockBuilder out) {
         AggregateCall call = value.aggregate().orElseThrow();
         int[] positions = new int[Math.max(0, last - context.matchStart + 1)];
         int count = 0;
@@ -418,12 +418,23 @@ public final class MatchRecognizeOperator implements Operator {
         }
         Block[] arguments = new Block[call.arguments().size()];
         for (int i = 0; i < arguments.length; i++) {
-            arguments[i] = context.rows.block(call.arguments().get(i)).copyPositions(positions, count);
+            arguments[i] = call.arguments().get(i) == MatchValue.CLASSIFIER_CHANNEL
+                    ? classifiers(context, positions, count)
+                    : context.rows.block(call.arguments().get(i)).copyPositions(positions, count);
         }
         Accumulator accumulator = Accumulators.create(call);
         accumulator.ensureCapacity(1);
         accumulator.addInput(new int[count], arguments, count);
         accumulator.writeFinal(0, out);
+    }
+
+    /** The variables the rows at {@code positions} took, for an aggregate over CLASSIFIER. */
+    private Block classifiers(Context context, int[] positions, int count) {
+        BlockBuilder out = BlockBuilder.create(io.quarry.type.Types.VARCHAR, count);
+        for (int k = 0; k < count; k++) {
+            out.appendString(labelNames.get(context.labels[positions[k] - context.matchStart]));
+        }
+        return out.build();
     }
 
     @Override
