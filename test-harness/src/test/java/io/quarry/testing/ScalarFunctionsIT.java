@@ -57,7 +57,7 @@ class ScalarFunctionsIT {
     @Test
     void dateTimeValuesTravelAsTrinoPrintsThem() {
         assertFirstRow("SELECT from_unixtime(0), INTERVAL '2' MONTH, INTERVAL '-90' MINUTE",
-                List.of("timestamp with time zone", "interval year to month", "interval day to second"),
+                List.of("timestamp with time zone", "INTERVAL YEAR TO MONTH", "INTERVAL DAY TO SECOND"),
                 List.of("1970-01-01 00:00:00.000 UTC", "0-2", "-0 01:30:00.000"));
         assertFirstRow("SELECT typeof(INTERVAL '3' DAY), typeof(now()), CAST(TIMESTAMP '2024-01-02 03:04:05.678' AS varchar)",
                 List.of("varchar", "varchar", "varchar"),

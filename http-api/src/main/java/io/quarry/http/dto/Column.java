@@ -26,6 +26,15 @@ public record Column(
     }
 
     private static final java.util.regex.Pattern LEGACY_DATETIME = java.util.regex.Pattern.compile("\\b(timestamp|time)\\(\\d+\\)");
+    private static final java.util.regex.Pattern INTERVAL = java.util.regex.Pattern.compile("\\binterval (day to second|year to month)\\b");
+
+    /**
+     * The display name with the interval types in capitals, at any depth ({@code array(INTERVAL DAY TO SECOND)}): Trino
+     * shows them so in a column's {@code type}, while their {@code rawType} and every other name stay lower case.
+     */
+    private static String withIntervalsInCapitals(String name) {
+        return name.contains("interval ") ? INTERVAL.matcher(name).replaceAll(match -> match.group().toUpperCase(java.util.Locale.ROOT)) : name;
+    }
 
     public static Column of(ResultColumn column) {
         return of(column, false);
@@ -37,6 +46,6 @@ public record Column(
      */
     public static Column of(ResultColumn column, boolean parametricDatetime) {
         String type = parametricDatetime ? column.type().displayName() : legacyName(column.type());
-        return new Column(column.name(), type, ClientTypeSignature.of(column.type(), parametricDatetime));
+        return new Column(column.name(), withIntervalsInCapitals(type), ClientTypeSignature.of(column.type(), parametricDatetime));
     }
 }

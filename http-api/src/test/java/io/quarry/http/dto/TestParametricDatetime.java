@@ -137,4 +137,16 @@ class TestParametricDatetime {
         assertThat(column(new ArrayType(TIMESTAMP_TZ_0), false)).contains("\"type\":\"array(timestamp with time zone)\"");
         assertThat(rows(false)).isEqualTo("[[\"2020-01-02 03:04:05.123\",\"2020-01-02 03:04:05.000 UTC\",\"10:11:12.500\"]]");
     }
+
+    /** As Trino 476 sends {@code SELECT ARRAY[INTERVAL '1' DAY], INTERVAL '2' MONTH}. */
+    @Test
+    void intervalsAreInCapitalsInTheColumnTypeOnly() {
+        for (boolean parametric : new boolean[] {false, true}) {
+            assertThat(column(new ArrayType(TemporalTypes.INTERVAL_DAY_TIME), parametric)).isEqualTo("{\"name\":\"c\",\"type\":"
+                    + "\"array(INTERVAL DAY TO SECOND)\",\"typeSignature\":{\"rawType\":\"array\",\"arguments\":[{\"kind\":\"TYPE\","
+                    + "\"value\":{\"rawType\":\"interval day to second\",\"arguments\":[]}}]}}");
+            assertThat(column(TemporalTypes.INTERVAL_YEAR_MONTH, parametric))
+                    .isEqualTo("{\"name\":\"c\",\"type\":\"INTERVAL YEAR TO MONTH\",\"typeSignature\":{\"rawType\":\"interval year to month\",\"arguments\":[]}}");
+        }
+    }
 }
