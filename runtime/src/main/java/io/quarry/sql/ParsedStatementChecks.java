@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
@@ -142,6 +143,11 @@ final class ParsedStatementChecks {
             SqlParserPos at = new SqlParserPos(pos.getEndLineNum(), pos.getEndColumnNum() - word.length() + 1);
             String expecting = predicate.startsWith("IS NOT") ? "'DISTINCT', 'NULL'" : "'DISTINCT', 'NOT', 'NULL'";
             throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + word + "'. Expecting: " + expecting, at, text);
+        }
+        if (call.getKind() == SqlKind.SIMILAR || call.getOperator() == SqlStdOperatorTable.OVERLAY) {
+            // forms of Calcite's grammar that Trino's lacks: [NOT] SIMILAR TO, OVERLAY(… PLACING …)
+            String word = call.getKind() == SqlKind.SIMILAR ? "SIMILAR" : "PLACING";
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + word + "'", call.getParserPosition(), text);
         }
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         if (SPECIAL_FORMS.contains(name) || COMMON_TYPE_FUNCTIONS.contains(name)) {

@@ -118,6 +118,13 @@ class TestEverydayShapes extends LocalQueryTest {
     }
 
     @Test
+    void similarToAndOverlayAreNotTrinos() {
+        assertFails("SELECT name FROM nation WHERE name SIMILAR TO 'A%'", io.quarry.spi.ErrorCode.SYNTAX_ERROR, "mismatched input 'SIMILAR'");
+        assertFails("SELECT name NOT SIMILAR TO 'A%' FROM nation", io.quarry.spi.ErrorCode.SYNTAX_ERROR, "mismatched input 'SIMILAR'");
+        assertFails("SELECT overlay('abcdef' PLACING 'zz' FROM 2 FOR 3)", io.quarry.spi.ErrorCode.SYNTAX_ERROR, "mismatched input 'PLACING'");
+    }
+
+    @Test
     void columnNamesAreTheWrittenOnes() throws Exception {
         assertThat(run("SELECT Name, count(*) AS Total FROM region GROUP BY Name").names()).containsExactly("Name", "Total");
         assertThat(run("SELECT * FROM (VALUES (1, 2)) t(a, A)").names()).containsExactly("a", "A");
