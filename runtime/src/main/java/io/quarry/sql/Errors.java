@@ -338,11 +338,11 @@ final class Errors {
                         clause + " position " + ordinal + " is not in select list", location);
             }
         }
-        if (message.startsWith("Ordinal out of range") || message.contains("out of range")) {
-            return error(ErrorCode.INVALID_COLUMN_REFERENCE, message, location);
-        }
         if (message.startsWith("Numeric literal") || message.contains("Illegal") && message.contains("literal")) {
             return error(ErrorCode.INVALID_LITERAL, message, location);
+        }
+        if (message.startsWith("Ordinal out of range") || message.contains("out of range")) {
+            return error(ErrorCode.INVALID_COLUMN_REFERENCE, message, location);
         }
         return error(ErrorCode.GENERIC_USER_ERROR, message, location);
     }

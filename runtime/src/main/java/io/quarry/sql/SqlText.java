@@ -333,6 +333,7 @@ final class SqlText {
                 } else if (NumericLiterals.isInteger(number) && new java.math.BigInteger(number.strip()).bitLength() >= 64) {
                     throw Errors.error(ErrorCode.SYNTAX_ERROR, "Invalid numeric literal: " + sql.substring(i, end), location);
                 }
+                checkDecimalLiteral(number.strip(), sql.substring(i, end), location);
                 out.append(number);
                 i = end;
             } else {
@@ -434,6 +435,18 @@ final class SqlText {
             return;
         }
         throw Errors.error(io.quarry.spi.ErrorCode.SYNTAX_ERROR, "Invalid numeric literal: " + digits, location);
+    }
+
+    /** A decimal literal of more than 38 digits, leading zeros aside, is invalid in Trino (Calcite would overflow on it). */
+    private static void checkDecimalLiteral(String number, String written, ErrorLocation location) {
+        int point = number.indexOf('.');
+        if (point < 0 || number.indexOf('e') >= 0 || number.indexOf('E') >= 0) {
+            return;
+        }
+        String integral = number.substring(0, point).replaceFirst("^0+", "");
+        if (integral.length() + number.length() - point - 1 > 38) {
+            throw Errors.error(ErrorCode.INVALID_LITERAL, "'" + written + "' is not a valid DECIMAL literal", location);
+        }
     }
 
     private static int closingQuote(String sql, int start, char quote) {

@@ -61,6 +61,17 @@ class TestSqlSurface extends LocalQueryTest {
     }
 
     @Test
+    void decimalLiteralsOfMoreThan38DigitsAreInvalid() throws Exception {
+        assertError("SELECT 10000000000000000000000000000000000000.0 * 10", ErrorCode.INVALID_LITERAL,
+                "line 1:8: '10000000000000000000000000000000000000.0' is not a valid DECIMAL literal");
+        assertError("SELECT 1 + 0.123456789012345678901234567890123456789", ErrorCode.INVALID_LITERAL,
+                "line 1:12: '0.123456789012345678901234567890123456789' is not a valid DECIMAL literal");
+        assertResult("SELECT 00000000000000000000000000000000000000001.5, 1234567890123456789012345678901234567.8",
+                List.of("decimal(2,1)", "decimal(38,1)"),
+                List.of(new BigDecimal("1.5"), new BigDecimal("1234567890123456789012345678901234567.8")));
+    }
+
+    @Test
     void functionsCalledWithWrongArgumentsAreNotFound() {
         assertError("SELECT abs('a')", ErrorCode.FUNCTION_NOT_FOUND, null);
         assertError("SELECT substr('abc', 1, 2, 3)", ErrorCode.FUNCTION_NOT_FOUND, null);
