@@ -897,6 +897,12 @@ final class QuarryValidator extends SqlValidatorImpl {
 
     @Override
     public void validateLambda(org.apache.calcite.sql.SqlLambda lambda) {
+        SqlNode subQuery = firstSubQuery(lambda.getExpression());
+        if (subQuery != null) {
+            ErrorLocation location = location(subQuery.getParserPosition());
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                    Errors.prefix(location) + "Lambda expression cannot contain subqueries", location, null);
+        }
         requireScalar("Lambda expression", lambda.getExpression());
         getLambdaScope(lambda);
         super.validateLambda(lambda);
@@ -938,6 +944,28 @@ final class QuarryValidator extends SqlValidatorImpl {
         throw new QuarryException(ErrorCode.EXPRESSION_NOT_SCALAR,
                 Errors.prefix(location) + what + " cannot contain aggregations, window functions or grouping operations: "
                         + texts, location, null);
+    }
+
+    /** The first sub-query in a lambda body, in its own nested lambdas too, as Trino refuses them all; null if none. */
+    private static SqlNode firstSubQuery(SqlNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return node;
+        }
+        if (node instanceof org.apache.calcite.sql.SqlLambda lambda) {
+            return firstSubQuery(lambda.getExpression());
+        }
+        if (node instanceof SqlCall call) {
+            for (SqlNode operand : call.getOperandList()) {
+                SqlNode found = firstSubQuery(operand);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private void collectNotScalar(SqlNode node, List<SqlNode> found) {
@@ -1285,6 +1313,9 @@ final class QuarryValidator extends SqlValidatorImpl {
      * {@code intcol = '1'} are type errors, as in Trino.
      */
     static final class PrestoTypeCoercion extends TypeCoercionImpl {
+        private static final java.util.Set<SqlKind> ARITHMETIC =
+                java.util.EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD);
+
         PrestoTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
             super(typeFactory, validator);
         }
@@ -1294,7 +1325,30 @@ final class QuarryValidator extends SqlValidatorImpl {
             if (mixesStrings(binding)) {
                 return false;
             }
+            if (unknownTakesOtherType(binding)) {
+                return true;
+            }
             return super.binaryArithmeticCoercion(binding);
+        }
+
+        /**
+         * An operand of type unknown that is no NULL literal (a lambda parameter over {@code ARRAY[]}) in arithmetic
+         * with a number takes the number's type, as Trino coerces unknown: {@code x + 1} is an integer, where
+         * Calcite would make both operands its widest decimal.
+         */
+        private boolean unknownTakesOtherType(SqlCallBinding binding) {
+            if (binding.getOperandCount() != 2 || !binding.getCall().getKind().belongsTo(ARITHMETIC)) {
+                return false;
+            }
+            for (int i = 0; i < 2; i++) {
+                RelDataType other = binding.getOperandType(1 - i);
+                if (binding.getOperandType(i).getSqlTypeName() == SqlTypeName.NULL
+                        && !org.apache.calcite.sql.SqlUtil.isNullLiteral(binding.operand(i), false)
+                        && SqlTypeUtil.isNumeric(other)) {
+                    return coerceOperandType(binding.getScope(), binding.getCall(), i, other);
+                }
+            }
+            return false;
         }
 
         @Override
