@@ -52,6 +52,9 @@ final class JsonPathSql {
             new SqlJsonQueryFunction() {
                 @Override
                 public RelDataType inferReturnType(SqlOperatorBinding binding) {
+                    if (binding instanceof SqlCallBinding call && SqlJsonQueryFunction.hasExplicitTypeSpec(call.operands())) {
+                        return super.inferReturnType(binding); // RETURNING type
+                    }
                     return varchar(binding);
                 }
             },

@@ -156,6 +156,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register("CEILING", SqlStdOperatorTable.CEIL);
         register("POW", SqlStdOperatorTable.POWER);
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
+        register(JsonQueryQuotes.OPERATOR.getName(), JsonQueryQuotes.OPERATOR);
         register(ZonedTimeLiteral.OPERATOR.getName(), ZonedTimeLiteral.OPERATOR);
         register(IpAddressSql.LITERAL.getName(), IpAddressSql.LITERAL);
         register(WideDateTimeLiteral.DATE.getName(), WideDateTimeLiteral.DATE);

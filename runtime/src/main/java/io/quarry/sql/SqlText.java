@@ -27,7 +27,10 @@ final class SqlText {
 
     private final String original;
     private final String rewritten;
-    /** Where two quote characters were added: line, rewritten column of the opening quote, length of the word. */
+    /**
+     * Where two quote characters were added: line, rewritten column of the opening quote, length of the word; or
+     * (a negative third) where characters were inserted, or (a fourth element) where some were removed.
+     */
     private final List<int[]> insertions;
     /** The table arguments of table function calls, as {@link TableArgumentText} rewrote them. */
     private final List<TableArgument> tableArguments;
@@ -125,6 +128,36 @@ final class SqlText {
                     end++;
                 }
                 String word = sql.substring(i, end);
+                if (word.equalsIgnoreCase("u") && end + 1 < n && sql.charAt(end) == '&' && sql.charAt(end + 1) == '\''
+                        && sql.substring(end, closingQuote(sql, end + 1, '\'')).indexOf('\n') < 0) {
+                    // U&'…': six-digit escapes as the grammar's four-digit ones (two more characters for a surrogate pair)
+                    int close = closingQuote(sql, end + 1, '\'');
+                    String body = sql.substring(end + 2, Math.max(end + 2, close - 1));
+                    String widened = UnicodeEscapes.widen(body, UnicodeEscapes.escapeAfter(sql, close));
+                    out.append(sql, i, end + 2).append(widened).append(sql, Math.max(end + 2, close - 1), close);
+                    if (widened.length() != body.length()) {
+                        insertions.add(widened.length() > body.length()
+                                ? new int[] {line, out.length() - lineStart + 1, body.length() - widened.length()}
+                                : new int[] {line, out.length() - lineStart + 1, 0, body.length() - widened.length()});
+                    }
+                    i = close;
+                    continue;
+                }
+                JsonQueryQuotes.Match quotes = word.equalsIgnoreCase("json_query") ? JsonQueryQuotes.find(sql, i) : null;
+                if (quotes != null) {
+                    // json_query(… KEEP|OMIT QUOTES …): the clause blanked, an OMIT call wrapped in "$omit_quotes"(…)
+                    for (int k = quotes.clauseStart(); k < quotes.clauseEnd(); k++) {
+                        if (sql.charAt(k) != '\n') {
+                            blanked.add(k);
+                        }
+                    }
+                    if (quotes.omit()) {
+                        String prefix = '"' + JsonQueryQuotes.NAME + "\"(";
+                        insertions.add(new int[] {line, out.length() - lineStart + 1, -prefix.length()});
+                        out.append(prefix);
+                        closings.add(quotes.close());
+                    }
+                }
                 TableArgumentText.Match argument = TableArgumentText.match(sql, i, end, out);
                 if (argument != null) {
                     int column = out.length() - lineStart + 1;
@@ -519,7 +552,10 @@ final class SqlText {
         }
         int shift = 0;
         for (int[] insertion : insertions) {
-            if (insertion[2] < 0) {
+            if (insertion.length == 4) {
+                // insertion[3] characters were removed (a BMP code point's six-digit escape written with four)
+                shift -= insertion[0] == line && insertion[1] <= column ? insertion[3] : 0;
+            } else if (insertion[2] < 0) {
                 // -insertion[2] characters were inserted (the closing parenthesis of a JSON literal, at_timezone( …)
                 shift += insertion[0] == line && insertion[1] < column ? -insertion[2] : 0;
             } else if (insertion[0] == line && insertion[1] < column) {
