@@ -32,4 +32,16 @@ class TestJsonConstructors extends LocalQueryTest {
         assertFails("SELECT json_array(ARRAY[1, 2])", ErrorCode.NOT_SUPPORTED,
                 "Unsupported type of value passed to JSON_ARRAY function: array(integer)");
     }
+
+    @Test
+    void valuesOfOtherTypesAndJsonQueryResults() throws Exception {
+        assertResult("SELECT json_array(json_query('{\"key\" : [  \"value\"  ]}', 'lax $.key')),"
+                        + " json_object('x' : json_query('{\"key\" : [  \"value\"  ]}', 'lax $.key')),"
+                        + " json_array(DATE '2001-01-31', UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59', IPADDRESS '1.2.3.4', JSON '\"a\"'),"
+                        + " json_array(CAST('a' AS char(3)))",
+                List.of("varchar", "varchar", "varchar", "varchar"),
+                List.of("[[\"value\"]]", "{\"x\":[\"value\"]}",
+                        "[\"2001-01-31\",\"12151fd2-7586-11e9-8f9e-2a86e4085a59\",\"1.2.3.4\",\"a\"]", "[\"a  \"]"));
+        assertFails("SELECT json_array(JSON '[1]')", ErrorCode.INVALID_CAST_ARGUMENT, "Cannot cast '[1]' to varchar");
+    }
 }

@@ -86,4 +86,28 @@ class TestJsonPathQueries extends LocalQueryTest {
         assertResult("SELECT json_array_get('[\"a\",\"b\"]', -1), json_array_get('[1.5, null]', 1), json_array_get('[{\"b\":1,\"a\":2}]', 0)",
             List.of("json", "json", "json"), Arrays.asList("b", null, "{\"b\":1,\"a\":2}"));
     }
+
+    @Test
+    void quotesAndCharResults() throws Exception {
+        assertResult("SELECT json_query('{\"a\":\"x\"}', 'strict $.a' KEEP QUOTES), json_query('{\"a\":\"x\"}', 'strict $.a' OMIT QUOTES),"
+                        + " json_query('{\"a\":\"x\\\\ny\"}', 'lax $.a' OMIT QUOTES ON SCALAR STRING), json_query('{\"a\":[1]}', 'lax $.a' OMIT QUOTES),"
+                        + " json_query('{\"a\":\"x\"}', 'lax $.b' OMIT QUOTES EMPTY ARRAY ON EMPTY),"
+                        + " json_query('{\"a\":\"x\"}', 'lax $.a' RETURNING varchar(10) OMIT QUOTES)",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar(10)"),
+                List.of("\"x\"", "x", "x\\ny", "[1]", "[]", "x"));
+        assertFails("SELECT json_query('{\"a\":\"x\"}', 'lax $.a' WITH ARRAY WRAPPER OMIT QUOTES)",
+                ErrorCode.INVALID_FUNCTION_ARGUMENT, "OMIT QUOTES behavior specified with WITH UNCONDITIONAL ARRAY WRAPPER behavior");
+        assertResult("SELECT json_value('{\"a\": \"nice\"}', 'lax $.a' RETURNING char(12))",
+                List.of("char(12)"), List.of("nice")); // a char's padding is the protocol's
+    }
+
+    @Test
+    void descendantMembersAndNegatedExists() throws Exception {
+        assertResult("SELECT json_query('{\"id\" : 1, \"notes\" : [{\"type\" : 1, \"comment\" : \"foo\"}, {\"type\" : 2, \"comment\" : null}],"
+                        + " \"comment\" : [\"bar\", \"baz\"]}', 'lax $..comment' WITH ARRAY WRAPPER),"
+                        + " json_query('[{\"customer\" : 100}, {\"region\" : \"ASIA\"}]', 'lax $[*]?(!exists(@.customer))' WITH ARRAY WRAPPER),"
+                        + " json_query('{\"a\": {\"b\": 1}, \"c\": [{\"b\": 2}]}', 'strict $..\"b\"' WITH ARRAY WRAPPER)",
+                List.of("varchar", "varchar", "varchar"),
+                List.of("[[\"bar\",\"baz\"],\"foo\",null]", "[{\"region\":\"ASIA\"}]", "[1,2]"));
+    }
 }

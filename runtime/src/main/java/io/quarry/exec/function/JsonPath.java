@@ -18,7 +18,8 @@ import java.util.Set;
  */
 record JsonPath(boolean strict, Node root) {
     /** A path expression: it yields a sequence of JSON items. */
-    sealed interface Node permits ContextItem, CurrentItem, Last, Literal, Member, Elements, Filter, Method, Arithmetic, Sign {}
+    sealed interface Node permits ContextItem, CurrentItem, Last, Literal, Member, Descendant, Elements, Filter, Method,
+            Arithmetic, Sign {}
 
     /** {@code $}: the input document. */
     record ContextItem() implements Node {}
@@ -34,6 +35,9 @@ record JsonPath(boolean strict, Node root) {
 
     /** {@code base.key}, or {@code base.*} when the key is null. */
     record Member(Node base, String key) implements Node {}
+
+    /** {@code base..key}: the key's values in every object at every level of the items, in preorder. */
+    record Descendant(Node base, String key) implements Node {}
 
     /** {@code base[subscripts]}, or {@code base[*]} when the subscripts are null. */
     record Elements(Node base, List<Subscript> subscripts) implements Node {}
@@ -186,6 +190,11 @@ record JsonPath(boolean strict, Node root) {
             while (true) {
                 skipBlanks();
                 if (consume('.')) {
+                    if (consume('.')) {
+                        skipBlanks();
+                        node = new Descendant(node, peek('"') ? string() : identifier());
+                        continue;
+                    }
                     skipBlanks();
                     if (consume('*')) {
                         node = new Member(node, null);
@@ -259,6 +268,12 @@ record JsonPath(boolean strict, Node root) {
             if (peek('!') && !text.startsWith("!=", at)) {
                 at++;
                 skipBlanks();
+                int operand = at;
+                if (word("exists")) {
+                    // ! exists(…): the predicate itself is delimited
+                    at = operand;
+                    return new Not(predicatePrimary());
+                }
                 expect('(');
                 Predicate inner = disjunction();
                 expect(')');

@@ -5,6 +5,7 @@ import io.quarry.exec.function.JsonPath.Arithmetic;
 import io.quarry.exec.function.JsonPath.Comparison;
 import io.quarry.exec.function.JsonPath.ContextItem;
 import io.quarry.exec.function.JsonPath.CurrentItem;
+import io.quarry.exec.function.JsonPath.Descendant;
 import io.quarry.exec.function.JsonPath.Elements;
 import io.quarry.exec.function.JsonPath.Exists;
 import io.quarry.exec.function.JsonPath.Filter;
@@ -84,6 +85,13 @@ final class JsonPathEvaluator {
         if (node instanceof Member member) {
             return members(member, items(member.base(), current, last));
         }
+        if (node instanceof Descendant descendant) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : items(descendant.base(), current, last)) {
+                descendants(item, descendant.key(), out);
+            }
+            return out;
+        }
         if (node instanceof Elements elements) {
             return elements(elements, items(elements.base(), current, last), current);
         }
@@ -112,6 +120,22 @@ final class JsonPathEvaluator {
             out.add(sign.negate() ? arithmetic('-', 0L, item) : item);
         }
         return out;
+    }
+
+    /** The values of {@code key} in the item and all it holds, the enclosing object before its members, in order. */
+    private static void descendants(Object item, String key, List<Object> out) {
+        if (item instanceof Map<?, ?> object) {
+            if (object.containsKey(key)) {
+                out.add(object.get(key));
+            }
+            for (Object value : object.values()) {
+                descendants(value, key, out);
+            }
+        } else if (item instanceof List<?> array) {
+            for (Object element : array) {
+                descendants(element, key, out);
+            }
+        }
     }
 
     private List<Object> members(Member member, List<Object> bases) throws PathError {

@@ -312,7 +312,8 @@ final class JsonValues {
     /** The SQL value (as {@link io.quarry.block.BlockBuilder#appendObject} takes it) of a tree, or null. */
     static Object toSql(Type type, Object tree) throws JsonCastException {
         if (tree == NULL) {
-            return null;
+            // an element, value or field of type json keeps JSON's null (a SQL null only at the top, which is no json)
+            return type instanceof JsonType ? "null" : null;
         }
         if (type instanceof JsonType) {
             return format(tree);
