@@ -110,4 +110,24 @@ class TestJsonPathQueries extends LocalQueryTest {
                 List.of("varchar", "varchar", "varchar"),
                 List.of("[[\"bar\",\"baz\"],\"foo\",null]", "[{\"region\":\"ASIA\"}]", "[1,2]"));
     }
+
+    @Test
+    void passingClauseValues() throws Exception {
+        assertResult("SELECT json_value('[{\"price\": 1}, {\"price\": 7}]', 'strict $[last].price + $tax' PASSING 3 AS \"tax\"),"
+                        + " json_query('{\"a\": 1, \"b\": 2}', 'strict $.keyvalue()?(@.value == $CUST_ID)' PASSING 2 AS CUST_ID),"
+                        + " json_value('[1]', 'lax $y' PASSING 1.5 AS \"y\"), json_value('[1]', 'lax $y + 1' PASSING 1.5 AS \"y\"),"
+                        + " json_value('[1]', 'lax $y' PASSING REAL '1.5' AS \"y\"), json_value('[1]', 'lax $y' PASSING DATE '2020-01-01' AS \"y\"),"
+                        + " json_exists('[1]', 'lax $[0]?(@ == $y)' PASSING 1 AS \"y\")",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "boolean"),
+                List.of("10", "{\"name\":\"b\",\"value\":2,\"id\":0}", "1.5", "2.5", "1.5E0", "2020-01-01", true));
+        assertResult("SELECT name, json_value('{\"a\": 2}', 'lax $.a * $k' PASSING nationkey AS \"k\", name AS \"n\" RETURNING bigint)"
+                        + " FROM nation WHERE nationkey < 2 ORDER BY nationkey",
+                List.of("varchar(25)", "bigint"), List.of("ALGERIA", 0L), List.of("ARGENTINA", 2L));
+        assertFails("SELECT json_value('[1]', 'lax $[0] + $x' PASSING 3 AS x)", ErrorCode.INVALID_PATH,
+                "no value passed for parameter x. Try quoting \"x\" in the PASSING clause to match case");
+        assertFails("SELECT json_value('[1]', 'lax $y' PASSING 1 AS \"y\", 2 AS \"y\")", ErrorCode.DUPLICATE_PARAMETER_NAME,
+                "y JSON path parameter is specified more than once");
+        assertFails("SELECT json_value('[1]', 'lax $y' PASSING ARRAY[1] AS \"y\")", ErrorCode.NOT_SUPPORTED,
+                "Unsupported type of JSON path parameter: array(integer)");
+    }
 }

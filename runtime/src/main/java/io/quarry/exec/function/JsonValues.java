@@ -170,6 +170,8 @@ final class JsonValues {
             generator.writeNumber(number);
         } else if (tree instanceof Double number) {
             generator.writeNumber(number);
+        } else if (tree instanceof BigDecimal number) {
+            generator.writeNumber(number); // a decimal passed to a path, with its scale
         } else if (tree instanceof Boolean bool) {
             generator.writeBoolean(bool);
         } else {
