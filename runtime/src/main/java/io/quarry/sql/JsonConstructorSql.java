@@ -87,6 +87,12 @@ final class JsonConstructorSql {
                 kinds.append('U');
                 continue;
             }
+            if (operand instanceof RexCall call && call.getOperator() == JsonConstructorClauses.OPERATOR) {
+                // a constructor with a RETURNING clause still gives JSON (of its text, however it is returned)
+                arguments.add(translator.apply(call.getOperands().get(0)));
+                kinds.append('J');
+                continue;
+            }
             if (operand instanceof RexCall call && call.getKind() == SqlKind.JSON_VALUE_EXPRESSION) {
                 arguments.add(ExpressionTranslator.coerce(translator.apply(call.getOperands().get(0)), Types.VARCHAR));
                 kinds.append('J');

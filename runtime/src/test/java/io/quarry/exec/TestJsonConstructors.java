@@ -44,4 +44,25 @@ class TestJsonConstructors extends LocalQueryTest {
                         "[\"2001-01-31\",\"12151fd2-7586-11e9-8f9e-2a86e4085a59\",\"1.2.3.4\",\"a\"]", "[\"a  \"]"));
         assertFails("SELECT json_array(JSON '[1]')", ErrorCode.INVALID_CAST_ARGUMENT, "Cannot cast '[1]' to varchar");
     }
+
+    @Test
+    void uniqueKeysAndReturningClauses() throws Exception {
+        assertResult("SELECT json_object('a': 1, 'b': 2 WITH UNIQUE KEYS), json_object('a': 1, 'b': 2 WITH UNIQUE),"
+                        + " json_array(1, 2, 3 RETURNING varchar(3)), json_object('x' : 1 RETURNING char(10)),"
+                        + " json_object('x' : 1 ABSENT ON NULL WITH UNIQUE KEYS RETURNING varchar(20)), json_array(1 RETURNING varchar FORMAT JSON)",
+                List.of("varchar", "varchar", "varchar(3)", "char(10)", "varchar(20)", "varchar"),
+                List.of("{\"a\":1,\"b\":2}", "{\"a\":1,\"b\":2}", "[1,", "{\"x\":1}", "{\"x\":1}", "[1]"));
+        assertResult("SELECT to_hex(json_array(true, 1 RETURNING VARBINARY)),"
+                        + " to_hex(json_array(true, 1 RETURNING VARBINARY FORMAT JSON ENCODING UTF16)),"
+                        + " to_hex(json_object('x' : 1 RETURNING VARBINARY FORMAT JSON ENCODING UTF32))",
+                List.of("varchar", "varchar", "varchar"),
+                List.of("5B747275652C315D", "5B0074007200750065002C0031005D00",
+                        "7B000000220000007800000022000000" + "3A000000310000007D000000"));
+        assertResult("SELECT json_array(json_array(1 RETURNING varchar(5)), 2), json_array(json_array(1 RETURNING varbinary))",
+                List.of("varchar", "varchar"), List.of("[[1],2]", "[[1]]"));
+        assertFails("SELECT json_object('x' : null, 'x' : 1 WITH UNIQUE KEYS)", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "duplicate key passed to JSON_OBJECT function");
+        assertFails("SELECT json_object('a': 1, 'a': 2 WITHOUT UNIQUE KEYS)", ErrorCode.NOT_SUPPORTED,
+                "cannot construct a JSON object with duplicate key");
+    }
 }

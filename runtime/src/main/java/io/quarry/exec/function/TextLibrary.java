@@ -179,6 +179,8 @@ public final class TextLibrary {
                 return UrlParts.kernel(name, result);
             case "json_object", "json_array":
                 return JsonConstructors.resolve(name, call.arguments(), result);
+            case "$json_encode":
+                return JsonConstructors.encode(call.arguments());
             case "json_value", "json_query", "json_exists":
                 return JsonPathFunctions.resolve(name, call.arguments());
             case "url_encode":
