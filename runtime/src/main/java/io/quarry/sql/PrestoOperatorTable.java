@@ -157,6 +157,8 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register("POW", SqlStdOperatorTable.POWER);
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
         register(JsonQueryQuotes.OPERATOR.getName(), JsonQueryQuotes.OPERATOR);
+        register(JsonPassing.OPERATOR.getName(), JsonPassing.OPERATOR);
+        register(JsonConstructorClauses.OPERATOR.getName(), JsonConstructorClauses.OPERATOR);
         register(ZonedTimeLiteral.OPERATOR.getName(), ZonedTimeLiteral.OPERATOR);
         register(IpAddressSql.LITERAL.getName(), IpAddressSql.LITERAL);
         register(WideDateTimeLiteral.DATE.getName(), WideDateTimeLiteral.DATE);

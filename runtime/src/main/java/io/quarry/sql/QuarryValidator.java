@@ -521,6 +521,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     /** Calcite expands a USING column the select names to a COALESCE too: those keep their written names. */
     @Override
     public SqlNode expandSelectExpr(SqlNode expr, SelectScope scope, SqlSelect select, Map<String, SqlNode> expansions) {
+        requireRowPrefixes(expr, scope);
         SqlNode expanded = super.expandSelectExpr(expr, scope, select, expansions);
         if (expanded != expr) {
             namedExpansions.add(SqlUtil.stripAs(expanded));
@@ -889,6 +890,58 @@ final class QuarryValidator extends SqlValidatorImpl {
         return table == null ? null : table.unwrap(CatalogTable.class);
     }
 
+    @Override
+    public SqlNode expand(SqlNode expr, SqlValidatorScope scope) {
+        requireRowPrefixes(expr, scope);
+        return super.expand(expr, scope);
+    }
+
+    /**
+     * {@code t.c.f} with {@code c} a column of relation {@code t} is field {@code f} of {@code c}, which must be a row:
+     * Trino's TYPE_MISMATCH where it is not, rather than Calcite's column not found. Sub-queries check their own.
+     */
+    private void requireRowPrefixes(SqlNode expr, SqlValidatorScope scope) {
+        if (expr == null) {
+            return;
+        }
+        expr.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                return call.getKind().belongsTo(SqlKind.QUERY) ? null : super.visit(call);
+            }
+
+            @Override
+            public Void visit(SqlIdentifier identifier) {
+                if (identifier.names.size() < 3 || identifier.isStar()) {
+                    return null;
+                }
+                SqlIdentifier column = identifier.getComponent(0, 2);
+                RelDataType base;
+                try {
+                    scope.fullyQualify(column);
+                    base = QuarryValidator.super.deriveType(scope, column);
+                } catch (RuntimeException e) {
+                    return null; // no column t.c: the name is resolved (or refused) as Calcite does
+                }
+                if (base.getSqlTypeName() != SqlTypeName.ANY) {
+                    requireRow(base, column.getParserPosition());
+                }
+                return null;
+            }
+        });
+    }
+
+    /** Trino's TYPE_MISMATCH for a field of a value that is no row ({@code abs(1).x}, {@code t.json_column.x}). */
+    private void requireRow(RelDataType base, SqlParserPos pos) {
+        if (base.isStruct()) {
+            return;
+        }
+        String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+        ErrorLocation location = location(pos);
+        throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location) + "Expression "
+                + (written == null ? "" : written) + " is not of type ROW", location, null);
+    }
+
     /** Lambdas may use the columns of their row (see {@link LambdaClosures}). */
     @Override
     public org.apache.calcite.sql.validate.SqlValidatorScope getLambdaScope(org.apache.calcite.sql.SqlLambda node) {
@@ -1181,13 +1234,17 @@ final class QuarryValidator extends SqlValidatorImpl {
                     ErrorCode.COLUMN_NOT_FOUND, Errors.prefix(location) + "Column 'default' cannot be resolved", location, null);
         }
         WindowChecks.check(expression, text);
-        if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot
-                && super.deriveType(scope, dot.operand(0)).getSqlTypeName() == SqlTypeName.ANY) {
-            // a field of a lambda parameter before the lambda's function has typed its parameters: typed again then
-            RelDataType any = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
-            setValidatedNodeType(expression, any);
-            return any;
+        if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot) {
+            RelDataType base = super.deriveType(scope, dot.operand(0));
+            if (base.getSqlTypeName() == SqlTypeName.ANY) {
+                // a field of a lambda parameter before the lambda's function has typed its parameters: typed again then
+                RelDataType any = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
+                setValidatedNodeType(expression, any);
+                return any;
+            }
+            requireRow(base, dot.operand(0).getParserPosition());
         }
+
         if (expression.getKind() == SqlKind.EXTRACT && writtenExtracts.contains(expression.getParserPosition())) {
             SqlCall extract = (SqlCall) expression;
             TemporalSyntax.checkExtract(extract, super.deriveType(scope, extract.operand(1)),

@@ -192,6 +192,8 @@ final class ScalarFunctionTranslator {
         switch (name) {
             case "$recursion_depth_check":
                 return new Call(name, translateAll(operands, translator), Types.BOOLEAN);
+            case JsonConstructorClauses.NAME:
+                return JsonConstructorClauses.translate(operands, translator);
             case JsonQueryQuotes.NAME:
                 return JsonQueryQuotes.omitQuotes(translator.apply(operands.get(0)));
             case ZonedTimestampLiteral.NAME:

@@ -78,8 +78,22 @@ final class SqlText {
         java.util.Set<Integer> argumentCloses = new java.util.HashSet<>();
         java.util.Set<Integer> blanked = new java.util.HashSet<>();
         java.util.Set<List<Integer>> typedDescriptors = new java.util.HashSet<>();
+        java.util.Map<Integer, JsonPassing.Replacement> replacements = new java.util.HashMap<>();
         while (i < n) {
             char c = sql.charAt(i);
+            JsonPassing.Replacement replacement = replacements.remove(i);
+            if (replacement != null) {
+                int length = replacement.end() - i;
+                int column = out.length() - lineStart + 1;
+                if (replacement.text().length() > length) {
+                    insertions.add(new int[] {line, column, length - replacement.text().length()});
+                } else if (replacement.text().length() < length) {
+                    insertions.add(new int[] {line, column, 0, length - replacement.text().length()});
+                }
+                out.append(replacement.text());
+                i = replacement.end();
+                continue;
+            }
             if (argumentCloses.remove(i)) {
                 insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
                 out.append(')');
@@ -142,6 +156,24 @@ final class SqlText {
                     }
                     i = close;
                     continue;
+                }
+                if (word.equalsIgnoreCase("overlay")) {
+                    TrinoOnlySyntax.checkOverlay(sql, i, end);
+                }
+                if (word.equalsIgnoreCase("json_value") || word.equalsIgnoreCase("json_query") || word.equalsIgnoreCase("json_exists")) {
+                    // 'path' PASSING v AS x becomes "$json_path"('path', v, 'X'), which the grammar keeps
+                    replacements.putAll(JsonPassing.rewrite(sql, i));
+                }
+                JsonConstructorClauses.Clauses clauses = word.equalsIgnoreCase("json_object") || word.equalsIgnoreCase("json_array")
+                        ? JsonConstructorClauses.find(sql, i) : null;
+                if (clauses != null) {
+                    // WITH UNIQUE KEYS and RETURNING …: blanked, the call wrapped in "$json_clauses"(…) that says them
+                    JsonConstructorClauses.replacements(clauses, replacements);
+                    if (clauses.wraps()) {
+                        String prefix = '"' + JsonConstructorClauses.NAME + "\"(";
+                        insertions.add(new int[] {line, out.length() - lineStart + 1, -prefix.length()});
+                        out.append(prefix);
+                    }
                 }
                 JsonQueryQuotes.Match quotes = word.equalsIgnoreCase("json_query") ? JsonQueryQuotes.find(sql, i) : null;
                 if (quotes != null) {
@@ -363,6 +395,9 @@ final class SqlText {
                 out.append(number);
                 i = end;
             } else {
+                if (c == ')') {
+                    TrinoOnlySyntax.checkMethodCall(sql, i);
+                }
                 out.append(c);
                 if (c == ')' && closings.remove(i)) {
                     insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
@@ -379,7 +414,7 @@ final class SqlText {
     }
 
     /** The 1-based position of an index into the user's text. */
-    private static ErrorLocation originalLocation(String sql, int index) {
+    static ErrorLocation originalLocation(String sql, int index) {
         int line = 1;
         int lineStart = 0;
         for (int k = 0; k < index; k++) {

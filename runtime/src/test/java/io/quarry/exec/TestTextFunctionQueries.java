@@ -186,4 +186,9 @@ class TestTextFunctionQueries extends LocalQueryTest {
         assertFails("SELECT U&'\\+01F600\\+01F600', nosuch", ErrorCode.COLUMN_NOT_FOUND, "line 1:30:");
         assertFails("SELECT U&'\\+000041', nosuch", ErrorCode.COLUMN_NOT_FOUND, "line 1:22:");
     }
+
+    @Test
+    void overlayIsNoSyntaxOfTrinos() {
+        assertFails("SELECT overlay('Txxxxas' PLACING 'hom' FROM 2 FOR 4)", ErrorCode.SYNTAX_ERROR, "line 1:26: mismatched input 'PLACING'");
+    }
 }
