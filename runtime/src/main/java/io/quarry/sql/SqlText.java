@@ -157,6 +157,20 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                JsonTableText.Rewrite table = word.equalsIgnoreCase("json_table") ? JsonTableText.rewrite(sql, i) : null;
+                if (table != null) {
+                    // json_table(…) becomes its sub-query; its lines are kept (error positions inside it are approximate)
+                    out.append(table.text());
+                    for (int k = i; k < table.end(); k++) {
+                        if (sql.charAt(k) == '\n') {
+                            out.append('\n');
+                            line++;
+                            lineStart = out.length();
+                        }
+                    }
+                    i = table.end();
+                    continue;
+                }
                 if (word.equalsIgnoreCase("overlay")) {
                     TrinoOnlySyntax.checkOverlay(sql, i, end);
                 }

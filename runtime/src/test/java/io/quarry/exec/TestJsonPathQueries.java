@@ -130,4 +130,32 @@ class TestJsonPathQueries extends LocalQueryTest {
         assertFails("SELECT json_value('[1]', 'lax $y' PASSING ARRAY[1] AS \"y\")", ErrorCode.NOT_SUPPORTED,
                 "Unsupported type of JSON path parameter: array(integer)");
     }
+
+    @Test
+    void jsonTableRowsOfNestedPaths() throws Exception {
+        assertResult("SELECT * FROM json_table('[{\"continent\": \"Asia\", \"countries\": [{\"name\": \"Japan\", \"population\": 125.7}]},"
+                        + " {\"continent\": \"Europe\", \"countries\": [{\"name\": \"France\", \"population\": 67.4},"
+                        + " {\"name\": \"Germany\", \"population\": 83.2}]}]',\n 'lax $' COLUMNS (NESTED PATH 'lax $[*]' COLUMNS ("
+                        + "continent varchar PATH 'lax $.continent', NESTED PATH 'lax $.countries[*]' COLUMNS ("
+                        + "country varchar PATH 'lax $.name', population double PATH 'lax $.population'))))",
+                List.of("varchar", "varchar", "double"),
+                List.of("Asia", "Japan", 125.7), List.of("Europe", "France", 67.4), List.of("Europe", "Germany", 83.2));
+        // a parent without nested items keeps a row of nulls (OUTER), none with PLAN INNER; ordinality counts items
+        assertResult("SELECT * FROM json_table('[{\"a\":1,\"b\":[1,2]},{\"a\":2,\"b\":[]}]', 'lax $[*]' COLUMNS (n FOR ORDINALITY,"
+                        + " a integer PATH 'lax $.a', NESTED PATH 'lax $.b[*]' COLUMNS (m FOR ORDINALITY, b integer PATH 'lax $')))",
+                List.of("bigint", "integer", "bigint", "integer"),
+                List.of(1L, 1L, 1L, 1L), List.of(1L, 1L, 2L, 2L), Arrays.asList(2L, 2L, null, null));
+        assertResult("SELECT * FROM JSON_TABLE('[]', 'lax $' AS \"root_path\" COLUMNS(a varchar(1) PATH 'lax \"A\"',"
+                        + " NESTED PATH 'lax $[*]' AS \"nested_path\" COLUMNS (b varchar(1) PATH 'lax \"B\"')) PLAN (\"root_path\" INNER \"nested_path\"))",
+                List.of("varchar(1)", "varchar(1)"));
+        // the input may read the relations before it; a column without PATH reads the member of its name, upper-cased
+        assertResult("SELECT r.name, t.k FROM region r, json_table('{\"k\": \"x\", \"K\": 1}', 'lax $' COLUMNS (k varchar)) t"
+                        + " WHERE r.regionkey = 0",
+                List.of("varchar(25)", "varchar"), List.of("AFRICA", "1"));
+        assertResult("SELECT * FROM json_table('{\"a\": \"x\"}', 'strict $.b' COLUMNS (v integer PATH 'lax $'))", List.of("integer"));
+        assertFails("SELECT * FROM json_table('{\"a\": \"x\"}', 'strict $.b' COLUMNS (v integer PATH 'lax $') ERROR ON ERROR)",
+                ErrorCode.PATH_EVALUATION_ERROR, "missing member 'b'");
+        assertFails("SELECT * FROM json_table('[{\"a\":1}]', 'lax $[*]' COLUMNS (a varchar, \"A\" integer))",
+                ErrorCode.DUPLICATE_COLUMN_OR_PATH_NAME, "All column and path names in JSON_TABLE invocation must be unique");
+    }
 }
