@@ -94,7 +94,7 @@ final class JsonConstructorSql {
                 continue;
             }
             if (operand instanceof RexCall call && call.getKind() == SqlKind.JSON_VALUE_EXPRESSION) {
-                arguments.add(ExpressionTranslator.coerce(translator.apply(call.getOperands().get(0)), Types.VARCHAR));
+                arguments.add(ExpressionTranslator.coerce(JsonFormatInputs.asText(translator.apply(call.getOperands().get(0))), Types.VARCHAR));
                 kinds.append('J');
                 continue;
             }

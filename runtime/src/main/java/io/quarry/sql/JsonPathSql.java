@@ -75,7 +75,11 @@ final class JsonPathSql {
 
     static Expression translate(String name, List<RexNode> operands, Function<RexNode, Expression> translator, Type type) {
         Behaviours behaviours = Behaviours.read(operands, translator);
-        Expression input = translator.apply(operands.get(0));
+        RexNode inputOperand = operands.get(0);
+        if (inputOperand instanceof org.apache.calcite.rex.RexCall format && format.getKind() == org.apache.calcite.sql.SqlKind.JSON_VALUE_EXPRESSION) {
+            inputOperand = format.getOperands().get(0); // FORMAT JSON said: the value is read as JSON text all the same
+        }
+        Expression input = JsonFormatInputs.asText(translator.apply(inputOperand));
         if (input.type() instanceof JsonType) {
             // Trino reads only text here
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot read input of type json as JSON using formatting JSON");

@@ -192,6 +192,9 @@ final class ScalarFunctionTranslator {
         switch (name) {
             case "$recursion_depth_check":
                 return new Call(name, translateAll(operands, translator), Types.BOOLEAN);
+            case JsonFormatInputs.NAME:
+                return JsonFormatInputs.decode(translator.apply(operands.get(0)),
+                        ((RexLiteral) operands.get(1)).getValueAs(String.class));
             case JsonConstructorClauses.NAME:
                 return JsonConstructorClauses.translate(operands, translator);
             case JsonQueryQuotes.NAME:

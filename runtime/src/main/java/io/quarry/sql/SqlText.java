@@ -174,6 +174,10 @@ final class SqlText {
                 if (word.equalsIgnoreCase("overlay")) {
                     TrinoOnlySyntax.checkOverlay(sql, i, end);
                 }
+                if (word.toLowerCase(java.util.Locale.ROOT).matches("json_(object|array|value|query|exists)")) {
+                    // value FORMAT JSON ENCODING e becomes "$json_decode"(value, 'e') FORMAT JSON
+                    replacements.putAll(JsonFormatInputs.rewrite(sql, i));
+                }
                 if (word.equalsIgnoreCase("json_value") || word.equalsIgnoreCase("json_query") || word.equalsIgnoreCase("json_exists")) {
                     // 'path' PASSING v AS x becomes "$json_path"('path', v, 'X'), which the grammar keeps
                     replacements.putAll(JsonPassing.rewrite(sql, i));

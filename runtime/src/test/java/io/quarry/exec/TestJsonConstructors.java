@@ -65,4 +65,16 @@ class TestJsonConstructors extends LocalQueryTest {
         assertFails("SELECT json_object('a': 1, 'a': 2 WITHOUT UNIQUE KEYS)", ErrorCode.NOT_SUPPORTED,
                 "cannot construct a JSON object with duplicate key");
     }
+
+    @Test
+    void jsonTextInVarbinaryAndItsEncodings() throws Exception {
+        assertResult("SELECT json_array('[  \"text\"  ] ' FORMAT JSON, X'5B0035005D00' FORMAT JSON ENCODING UTF16),"
+                        + " json_object('x' : '[1]' FORMAT JSON, 'y' : X'5B000000350000005D000000' FORMAT JSON ENCODING UTF32),"
+                        + " json_array(X'5B315D' FORMAT JSON), json_query(X'5B0031005D00' FORMAT JSON ENCODING UTF16, 'lax $'),"
+                        + " json_query('[1]' FORMAT JSON, 'lax $'), json_value(X'5B315D' FORMAT JSON, 'lax $[0]')",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar"),
+                List.of("[[\"text\"],[5]]", "{\"x\":[1],\"y\":[5]}", "[[1]]", "[1]", "[1]", "1"));
+        assertFails("SELECT json_array('[1]' FORMAT JSON ENCODING UTF16)", ErrorCode.TYPE_MISMATCH,
+                "Cannot read input of type varchar(3) as JSON using formatting JSON ENCODING UTF16");
+    }
 }

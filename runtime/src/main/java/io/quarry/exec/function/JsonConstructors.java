@@ -138,13 +138,24 @@ final class JsonConstructors {
 
     /** A constructor's JSON text as varbinary in the RETURNING clause's encoding (UTF8, UTF16 or UTF32, little endian). */
     static ScalarKernel encode(List<Expression> arguments) {
-        java.nio.charset.Charset charset = switch ((String) ((Constant) arguments.get(1)).value()) {
+        java.nio.charset.Charset charset = charset((String) ((Constant) arguments.get(1)).value());
+        return Kernels.rows(io.quarry.type.Types.VARBINARY, (blocks, position, out) ->
+                out.appendBytes(Kernels.string(blocks[0], position).getBytes(charset)));
+    }
+
+    /** JSON text in varbinary as varchar, read in the FORMAT JSON clause's encoding (UTF8, UTF16 or UTF32, little endian). */
+    static ScalarKernel decode(List<Expression> arguments) {
+        java.nio.charset.Charset charset = charset((String) ((Constant) arguments.get(1)).value());
+        return Kernels.rows(io.quarry.type.Types.VARCHAR, (blocks, position, out) ->
+                out.appendString(new String(((io.quarry.block.VariableWidthBlock) blocks[0]).getBytes(position), charset)));
+    }
+
+    private static java.nio.charset.Charset charset(String encoding) {
+        return switch (encoding) {
             case "UTF16" -> java.nio.charset.StandardCharsets.UTF_16LE;
             case "UTF32" -> java.nio.charset.Charset.forName("UTF-32LE");
             default -> java.nio.charset.StandardCharsets.UTF_8;
         };
-        return Kernels.rows(io.quarry.type.Types.VARBINARY, (blocks, position, out) ->
-                out.appendBytes(Kernels.string(blocks[0], position).getBytes(charset)));
     }
 
     private static QuarryException invalidJson(IOException e) {
