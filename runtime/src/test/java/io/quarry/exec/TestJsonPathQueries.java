@@ -158,4 +158,15 @@ class TestJsonPathQueries extends LocalQueryTest {
         assertFails("SELECT * FROM json_table('[{\"a\":1}]', 'lax $[*]' COLUMNS (a varchar, \"A\" integer))",
                 ErrorCode.DUPLICATE_COLUMN_OR_PATH_NAME, "All column and path names in JSON_TABLE invocation must be unique");
     }
+
+    @Test
+    void returningTypeThatDoesNotFitIsAResultErrorOnError() throws Exception {
+        assertResult("SELECT json_value('{\"a\":\"12\"}', 'lax $.a' RETURNING integer ERROR ON ERROR),"
+                        + " json_value('{\"a\":\"x\"}', 'lax $.a' RETURNING integer)",
+                List.of("integer", "integer"), Arrays.asList(12L, null));
+        assertFails("SELECT json_value('{\"a\":\"x\"}', 'lax $.a' RETURNING integer ERROR ON ERROR)", ErrorCode.JSON_VALUE_RESULT_ERROR,
+                "cannot extract SQL scalar from JSON: Cannot cast value of type varchar to declared return type of function JSON_VALUE: integer");
+        assertFails("SELECT * FROM json_table('[{\"a\":\"x\"}]', 'lax $[*]' COLUMNS (a integer PATH 'lax $.a' ERROR ON ERROR))",
+                ErrorCode.JSON_VALUE_RESULT_ERROR);
+    }
 }
