@@ -33,7 +33,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@code json_object} and {@code json_array} (SQL/JSON constructors): Calcite parses them, with {@code NULL ON NULL}
  * / {@code ABSENT ON NULL} and {@code FORMAT JSON}; these operators give Trino's result type (varchar) and the
  * translation tells the kernel how each value is written: numbers and booleans as JSON's, strings and date-time
- * values as strings, JSON text (FORMAT JSON, or another constructor's result) as it is.
+ * values (and uuids, IP addresses, …: their casts to varchar) as strings, JSON text (FORMAT JSON, or another
+ * constructor's or json_query's result) as it is.
  */
 final class JsonConstructorSql {
     static final List<SqlOperator> OPERATORS = List.of(
@@ -86,14 +87,20 @@ final class JsonConstructorSql {
                 kinds.append('U');
                 continue;
             }
+            if (operand instanceof RexCall call && call.getOperator() == JsonConstructorClauses.OPERATOR) {
+                // a constructor with a RETURNING clause still gives JSON (of its text, however it is returned)
+                arguments.add(translator.apply(call.getOperands().get(0)));
+                kinds.append('J');
+                continue;
+            }
             if (operand instanceof RexCall call && call.getKind() == SqlKind.JSON_VALUE_EXPRESSION) {
-                arguments.add(ExpressionTranslator.coerce(translator.apply(call.getOperands().get(0)), Types.VARCHAR));
+                arguments.add(ExpressionTranslator.coerce(JsonFormatInputs.asText(translator.apply(call.getOperands().get(0))), Types.VARCHAR));
                 kinds.append('J');
                 continue;
             }
             Expression value = translator.apply(operand);
             char kind = kind(name, value);
-            arguments.add(kind == 'S' && !(value.type() instanceof VarcharType || value.type() instanceof CharType)
+            arguments.add(kind == 'S' && !(value.type() instanceof VarcharType)
                     ? ExpressionTranslator.coerce(value, Types.VARCHAR)
                     : value);
             kinds.append(kind);
@@ -104,7 +111,8 @@ final class JsonConstructorSql {
     }
 
     private static char kind(String name, Expression value) {
-        if (value instanceof Call call && NAMES.contains(call.function())) {
+        if (value instanceof Call call && (NAMES.contains(call.function()) || call.function().equals("json_query"))) {
+            // another constructor's or json_query's result is JSON text: FORMAT JSON is implicit
             return 'J';
         }
         Type type = value.type();
@@ -122,6 +130,11 @@ final class JsonConstructorSql {
         }
         if (type instanceof VarcharType || type instanceof CharType || type instanceof io.quarry.type.DateType
                 || io.quarry.type.TemporalTypes.isTemporal(type)) {
+            return 'S';
+        }
+        if (type instanceof io.quarry.type.UuidType || type instanceof io.quarry.type.IpAddressType
+                || type instanceof io.quarry.type.JsonType) {
+            // other values are written as their casts to varchar (a JSON value only when it is a scalar)
             return 'S';
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Unsupported type of value passed to "

@@ -52,6 +52,9 @@ final class JsonPathSql {
             new SqlJsonQueryFunction() {
                 @Override
                 public RelDataType inferReturnType(SqlOperatorBinding binding) {
+                    if (binding instanceof SqlCallBinding call && SqlJsonQueryFunction.hasExplicitTypeSpec(call.operands())) {
+                        return super.inferReturnType(binding); // RETURNING type
+                    }
                     return varchar(binding);
                 }
             },
@@ -72,41 +75,55 @@ final class JsonPathSql {
 
     static Expression translate(String name, List<RexNode> operands, Function<RexNode, Expression> translator, Type type) {
         Behaviours behaviours = Behaviours.read(operands, translator);
-        Expression input = translator.apply(operands.get(0));
+        RexNode inputOperand = operands.get(0);
+        if (inputOperand instanceof org.apache.calcite.rex.RexCall format && format.getKind() == org.apache.calcite.sql.SqlKind.JSON_VALUE_EXPRESSION) {
+            inputOperand = format.getOperands().get(0); // FORMAT JSON said: the value is read as JSON text all the same
+        }
+        Expression input = JsonFormatInputs.asText(translator.apply(inputOperand));
         if (input.type() instanceof JsonType) {
             // Trino reads only text here
             throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot read input of type json as JSON using formatting JSON");
         }
-        Expression path = translator.apply(operands.get(1));
+        JsonPassing.Path parts = JsonPassing.path(operands.get(1), translator);
+        Expression path = translator.apply(parts.path());
         if (!(path instanceof Constant)) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "The JSON path of " + name + " must be a constant");
         }
         if (name.equals("json_query")) {
             // json_query's wrapper: WITHOUT_ARRAY, WITH_CONDITIONAL_ARRAY or WITH_UNCONDITIONAL_ARRAY
-            return new Call(name, List.of(input, path, new Constant(behaviours.wrapper, Types.VARCHAR),
+            return new Call(name, withPassed(parts.passed(), input, path, new Constant(behaviours.wrapper, Types.VARCHAR),
                     new Constant(behaviours.onEmpty, Types.VARCHAR), new Constant(behaviours.onError, Types.VARCHAR)), type);
         }
         if (name.equals("json_exists")) {
-            return new Call(name, List.of(input, path, new Constant(behaviours.onError, Types.VARCHAR)), Types.BOOLEAN);
+            return new Call(name, withPassed(parts.passed(), input, path, new Constant(behaviours.onError, Types.VARCHAR)),
+                    Types.BOOLEAN);
         }
-        return jsonValue(input, path, behaviours, type);
+        return jsonValue(input, path, parts.passed(), behaviours, type);
+    }
+
+    /** A kernel's arguments: the call's own, then the PASSING clause's names and values. */
+    static List<Expression> withPassed(List<Expression> passed, Expression... own) {
+        List<Expression> arguments = new ArrayList<>(List.of(own));
+        arguments.addAll(passed);
+        return arguments;
     }
 
     /**
      * json_value: the kernel's text cast to the RETURNING type; a DEFAULT behaviour becomes a CASE over the
      * kernel's outcome (empty or error), and a RETURNING cast that fails is an error too.
      */
-    private static Expression jsonValue(Expression input, Expression path, Behaviours behaviours, Type type) {
+    private static Expression jsonValue(Expression input, Expression path, List<Expression> passed, Behaviours behaviours,
+            Type type) {
         String kernelEmpty = behaviours.onEmpty.equals("DEFAULT") ? "NULL" : behaviours.onEmpty;
         String kernelError = behaviours.onError.equals("DEFAULT") ? "NULL" : behaviours.onError;
-        Expression text = new Call("json_value", List.of(input, path,
+        Expression text = new Call("json_value", withPassed(passed, input, path,
                 new Constant(kernelEmpty, Types.VARCHAR), new Constant(kernelError, Types.VARCHAR)), Types.VARCHAR);
         boolean unbounded = type instanceof io.quarry.type.VarcharType varchar && varchar.isUnbounded();
         Expression value = unbounded ? text : JsonValueReturning.cast(text, type, behaviours.onError.equals("ERROR"));
         if (!behaviours.onEmpty.equals("DEFAULT") && !behaviours.onError.equals("DEFAULT")) {
             return value;
         }
-        Expression outcome = new Call("json_value", List.of(input, path,
+        Expression outcome = new Call("json_value", withPassed(passed, input, path,
                 new Constant("OUTCOME", Types.VARCHAR), new Constant("NULL", Types.VARCHAR)), Types.VARCHAR);
         Expression onEmpty = behaviours.onEmpty.equals("DEFAULT")
                 ? ExpressionTranslator.coerce(behaviours.emptyDefault, type) : value;

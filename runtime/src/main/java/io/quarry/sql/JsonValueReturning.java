@@ -1,6 +1,10 @@
 package io.quarry.sql;
 
 import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Form;
+import io.quarry.plan.expression.SpecialForm;
+import io.quarry.spi.ErrorCode;
 import io.quarry.plan.expression.Expression;
 import io.quarry.type.BigintType;
 import io.quarry.type.IntegerType;
@@ -32,12 +36,24 @@ final class JsonValueReturning {
         return !(operand instanceof RexLiteral);
     }
 
-    /** The text json_value finds, as the RETURNING type: null where the cast fails, or (ERROR ON ERROR) an error. */
+    /**
+     * The text json_value finds, as the RETURNING type: null where the cast fails, or (ERROR ON ERROR) Trino's
+     * JSON_VALUE_RESULT_ERROR.
+     */
     static Expression cast(Expression text, Type type, boolean failOnError) {
-        String cast = failOnError ? "cast" : "try_cast";
-        if (type instanceof TinyintType || type instanceof SmallintType || type instanceof IntegerType || type instanceof BigintType) {
-            return new Call(cast, List.of(new Call(cast, List.of(text), NUMBER)), type);
+        Expression value = type instanceof TinyintType || type instanceof SmallintType || type instanceof IntegerType
+                || type instanceof BigintType
+                ? new Call("try_cast", List.of(new Call("try_cast", List.of(text), NUMBER)), type)
+                : new Call("try_cast", List.of(text), type);
+        if (!failOnError) {
+            return value;
         }
-        return new Call(cast, List.of(text), type);
+        Expression failed = new SpecialForm(Form.AND, List.of(new SpecialForm(Form.IS_NOT_NULL, List.of(text), Types.BOOLEAN),
+                new SpecialForm(Form.IS_NULL, List.of(value), Types.BOOLEAN)), Types.BOOLEAN);
+        Expression error = new Call("cast", List.of(new Call("fail", List.of(
+                new Constant((long) ErrorCode.JSON_VALUE_RESULT_ERROR.code(), Types.BIGINT),
+                new Constant("cannot extract SQL scalar from JSON: Cannot cast value of type varchar to declared return type"
+                        + " of function JSON_VALUE: " + type.displayName(), Types.VARCHAR)), Types.UNKNOWN)), type);
+        return new SpecialForm(Form.CASE, List.of(failed, error, value), type);
     }
 }

@@ -156,6 +156,10 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register("CEILING", SqlStdOperatorTable.CEIL);
         register("POW", SqlStdOperatorTable.POWER);
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
+        register(JsonQueryQuotes.OPERATOR.getName(), JsonQueryQuotes.OPERATOR);
+        register(JsonPassing.OPERATOR.getName(), JsonPassing.OPERATOR);
+        register(JsonFormatInputs.DECODE.getName(), JsonFormatInputs.DECODE);
+        register(JsonConstructorClauses.OPERATOR.getName(), JsonConstructorClauses.OPERATOR);
         register(ZonedTimeLiteral.OPERATOR.getName(), ZonedTimeLiteral.OPERATOR);
         register(AtTimeZoneText.OPERATOR.getName(), AtTimeZoneText.OPERATOR);
         register(IpAddressSql.LITERAL.getName(), IpAddressSql.LITERAL);

@@ -521,6 +521,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     /** Calcite expands a USING column the select names to a COALESCE too: those keep their written names. */
     @Override
     public SqlNode expandSelectExpr(SqlNode expr, SelectScope scope, SqlSelect select, Map<String, SqlNode> expansions) {
+        requireRowPrefixes(expr, scope);
         SqlNode expanded = super.expandSelectExpr(expr, scope, select, expansions);
         if (expanded != expr) {
             namedExpansions.add(SqlUtil.stripAs(expanded));
@@ -889,6 +890,58 @@ final class QuarryValidator extends SqlValidatorImpl {
         return table == null ? null : table.unwrap(CatalogTable.class);
     }
 
+    @Override
+    public SqlNode expand(SqlNode expr, SqlValidatorScope scope) {
+        requireRowPrefixes(expr, scope);
+        return super.expand(expr, scope);
+    }
+
+    /**
+     * {@code t.c.f} with {@code c} a column of relation {@code t} is field {@code f} of {@code c}, which must be a row:
+     * Trino's TYPE_MISMATCH where it is not, rather than Calcite's column not found. Sub-queries check their own.
+     */
+    private void requireRowPrefixes(SqlNode expr, SqlValidatorScope scope) {
+        if (expr == null) {
+            return;
+        }
+        expr.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                return call.getKind().belongsTo(SqlKind.QUERY) ? null : super.visit(call);
+            }
+
+            @Override
+            public Void visit(SqlIdentifier identifier) {
+                if (identifier.names.size() < 3 || identifier.isStar()) {
+                    return null;
+                }
+                SqlIdentifier column = identifier.getComponent(0, 2);
+                RelDataType base;
+                try {
+                    scope.fullyQualify(column);
+                    base = QuarryValidator.super.deriveType(scope, column);
+                } catch (RuntimeException e) {
+                    return null; // no column t.c: the name is resolved (or refused) as Calcite does
+                }
+                if (base.getSqlTypeName() != SqlTypeName.ANY) {
+                    requireRow(base, column.getParserPosition());
+                }
+                return null;
+            }
+        });
+    }
+
+    /** Trino's TYPE_MISMATCH for a field of a value that is no row ({@code abs(1).x}, {@code t.json_column.x}). */
+    private void requireRow(RelDataType base, SqlParserPos pos) {
+        if (base.isStruct()) {
+            return;
+        }
+        String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+        ErrorLocation location = location(pos);
+        throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location) + "Expression "
+                + (written == null ? "" : written) + " is not of type ROW", location, null);
+    }
+
     /** Lambdas may use the columns of their row (see {@link LambdaClosures}). */
     @Override
     public org.apache.calcite.sql.validate.SqlValidatorScope getLambdaScope(org.apache.calcite.sql.SqlLambda node) {
@@ -897,6 +950,12 @@ final class QuarryValidator extends SqlValidatorImpl {
 
     @Override
     public void validateLambda(org.apache.calcite.sql.SqlLambda lambda) {
+        SqlNode subQuery = firstSubQuery(lambda.getExpression());
+        if (subQuery != null) {
+            ErrorLocation location = location(subQuery.getParserPosition());
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                    Errors.prefix(location) + "Lambda expression cannot contain subqueries", location, null);
+        }
         requireScalar("Lambda expression", lambda.getExpression());
         getLambdaScope(lambda);
         super.validateLambda(lambda);
@@ -938,6 +997,28 @@ final class QuarryValidator extends SqlValidatorImpl {
         throw new QuarryException(ErrorCode.EXPRESSION_NOT_SCALAR,
                 Errors.prefix(location) + what + " cannot contain aggregations, window functions or grouping operations: "
                         + texts, location, null);
+    }
+
+    /** The first sub-query in a lambda body, in its own nested lambdas too, as Trino refuses them all; null if none. */
+    private static SqlNode firstSubQuery(SqlNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return node;
+        }
+        if (node instanceof org.apache.calcite.sql.SqlLambda lambda) {
+            return firstSubQuery(lambda.getExpression());
+        }
+        if (node instanceof SqlCall call) {
+            for (SqlNode operand : call.getOperandList()) {
+                SqlNode found = firstSubQuery(operand);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private void collectNotScalar(SqlNode node, List<SqlNode> found) {
@@ -1165,13 +1246,17 @@ final class QuarryValidator extends SqlValidatorImpl {
                     ErrorCode.COLUMN_NOT_FOUND, Errors.prefix(location) + "Column 'default' cannot be resolved", location, null);
         }
         WindowChecks.check(expression, text);
-        if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot
-                && super.deriveType(scope, dot.operand(0)).getSqlTypeName() == SqlTypeName.ANY) {
-            // a field of a lambda parameter before the lambda's function has typed its parameters: typed again then
-            RelDataType any = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
-            setValidatedNodeType(expression, any);
-            return any;
+        if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot) {
+            RelDataType base = super.deriveType(scope, dot.operand(0));
+            if (base.getSqlTypeName() == SqlTypeName.ANY) {
+                // a field of a lambda parameter before the lambda's function has typed its parameters: typed again then
+                RelDataType any = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
+                setValidatedNodeType(expression, any);
+                return any;
+            }
+            requireRow(base, dot.operand(0).getParserPosition());
         }
+
         if (expression.getKind() == SqlKind.EXTRACT && writtenExtracts.contains(expression.getParserPosition())) {
             SqlCall extract = (SqlCall) expression;
             TemporalSyntax.checkExtract(extract, super.deriveType(scope, extract.operand(1)),
@@ -1322,6 +1407,9 @@ final class QuarryValidator extends SqlValidatorImpl {
      * {@code intcol = '1'} are type errors, as in Trino.
      */
     static final class PrestoTypeCoercion extends TypeCoercionImpl {
+        private static final java.util.Set<SqlKind> ARITHMETIC =
+                java.util.EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD);
+
         PrestoTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
             super(typeFactory, validator);
         }
@@ -1331,7 +1419,30 @@ final class QuarryValidator extends SqlValidatorImpl {
             if (mixesStrings(binding)) {
                 return false;
             }
+            if (unknownTakesOtherType(binding)) {
+                return true;
+            }
             return super.binaryArithmeticCoercion(binding);
+        }
+
+        /**
+         * An operand of type unknown that is no NULL literal (a lambda parameter over {@code ARRAY[]}) in arithmetic
+         * with a number takes the number's type, as Trino coerces unknown: {@code x + 1} is an integer, where
+         * Calcite would make both operands its widest decimal.
+         */
+        private boolean unknownTakesOtherType(SqlCallBinding binding) {
+            if (binding.getOperandCount() != 2 || !binding.getCall().getKind().belongsTo(ARITHMETIC)) {
+                return false;
+            }
+            for (int i = 0; i < 2; i++) {
+                RelDataType other = binding.getOperandType(1 - i);
+                if (binding.getOperandType(i).getSqlTypeName() == SqlTypeName.NULL
+                        && !org.apache.calcite.sql.SqlUtil.isNullLiteral(binding.operand(i), false)
+                        && SqlTypeUtil.isNumeric(other)) {
+                    return coerceOperandType(binding.getScope(), binding.getCall(), i, other);
+                }
+            }
+            return false;
         }
 
         @Override

@@ -171,7 +171,9 @@ final class ScalarFunctionTranslator {
             return JsonConstructorSql.translate(name, operands, translator);
         }
         if (JsonPathSql.handles(name)) {
-            return JsonPathSql.translate(name, operands, translator, type);
+            // json_value's RETURNING type is the user's: a char(n) there stays one
+            return JsonPathSql.translate(name, operands, translator,
+                    name.equals("json_value") ? TypeMapping.toQuarryKeepingChars(call.getType()) : type);
         }
         if (TextFunctions.handles(name, operands)) {
             return TextFunctions.translate(name, operands, translator, type);
@@ -205,6 +207,13 @@ final class ScalarFunctionTranslator {
         switch (name) {
             case "$recursion_depth_check":
                 return new Call(name, translateAll(operands, translator), Types.BOOLEAN);
+            case JsonFormatInputs.NAME:
+                return JsonFormatInputs.decode(translator.apply(operands.get(0)),
+                        ((RexLiteral) operands.get(1)).getValueAs(String.class));
+            case JsonConstructorClauses.NAME:
+                return JsonConstructorClauses.translate(operands, translator);
+            case JsonQueryQuotes.NAME:
+                return JsonQueryQuotes.omitQuotes(translator.apply(operands.get(0)));
             case ZonedTimestampLiteral.NAME:
                 return ZonedTimestampLiteral.constant(((RexLiteral) operands.get(0)).getValueAs(String.class));
             case WideDateTimeLiteral.DATE_NAME:

@@ -53,6 +53,7 @@ final class SetOperationTranslator {
         int width = types.size();
         if (setOp instanceof Union union) {
             PlanNode all = union(inputs, types, 0);
+            all = union.all ? rowsInOrder((io.quarry.plan.Union) all) : all;
             PlanNode node = union.all ? all : new Aggregate(all, range(0, width), List.of(), AggregationStep.SINGLE);
             return new PlanTranslator.Translated(node, identity(width));
         }
@@ -122,6 +123,68 @@ final class SetOperationTranslator {
             projections.add(new InputRef(i, types.get(i)));
         }
         return new Project(filter, projections);
+    }
+
+    /**
+     * A UNION ALL of VALUES rows as one VALUES of its rows in order: Calcite makes a VALUES whose rows differ in type
+     * ({@code VALUES (BIGINT '1', 'a'), (2, 'bc')}) a union of its rows, whose branches would come in any order; Trino
+     * gives a VALUES's rows as written. The union itself when a branch is more than rows of values.
+     */
+    private static PlanNode rowsInOrder(io.quarry.plan.Union union) {
+        List<List<Expression>> rows = new ArrayList<>();
+        for (PlanNode source : union.sources()) {
+            List<List<Expression>> sourceRows = valuesRows(source);
+            if (sourceRows == null) {
+                return union;
+            }
+            rows.addAll(sourceRows);
+        }
+        return new io.quarry.plan.Values(union.outputTypes(), rows);
+    }
+
+    /** The rows of a VALUES, or of a projection of one; null for any other node. */
+    private static List<List<Expression>> valuesRows(PlanNode node) {
+        if (node instanceof io.quarry.plan.Values values) {
+            return values.rows();
+        }
+        if (!(node instanceof Project project) || !(project.source() instanceof io.quarry.plan.Values values)) {
+            return null;
+        }
+        List<List<Expression>> rows = new ArrayList<>();
+        for (List<Expression> row : values.rows()) {
+            List<Expression> projected = new ArrayList<>();
+            for (Expression projection : project.projections()) {
+                Expression value = valueOf(projection, row);
+                if (value == null) {
+                    return null;
+                }
+                projected.add(value);
+            }
+            rows.add(projected);
+        }
+        return rows;
+    }
+
+    /** A projection of a row of values, the row's values in place of its inputs; null beyond inputs, constants and calls. */
+    private static Expression valueOf(Expression projection, List<Expression> row) {
+        if (projection instanceof InputRef input) {
+            return row.get(input.channel());
+        }
+        if (projection instanceof Constant) {
+            return projection;
+        }
+        if (!(projection instanceof Call call)) {
+            return null;
+        }
+        List<Expression> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            Expression value = valueOf(argument, row);
+            if (value == null) {
+                return null;
+            }
+            arguments.add(value);
+        }
+        return new Call(call.function(), arguments, call.type());
     }
 
     /** UNION ALL of the inputs as {@code types}, each followed by {@code markers} marker columns. */

@@ -272,7 +272,7 @@ public final class SqlPlanner {
             DecimalLiterals.retype(parsed, text);
             Modulus.rewrite(parsed);
             ValuesOfRows.rewrite(parsed, text);
-            ReduceAgg.rewrite(parsed);
+                ReduceAgg.rewrite(parsed);
             OrderedWindowAggregates.rewrite(parsed);
             UnorderedRangeFrames.rewrite(parsed);
             JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();

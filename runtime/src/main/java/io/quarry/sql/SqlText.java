@@ -28,7 +28,10 @@ final class SqlText {
 
     private final String original;
     private final String rewritten;
-    /** Where two quote characters were added: line, rewritten column of the opening quote, length of the word. */
+    /**
+     * Where two quote characters were added: line, rewritten column of the opening quote, length of the word; or
+     * (a negative third) where characters were inserted, or (a fourth element) where some were removed.
+     */
     private final List<int[]> insertions;
     /** The table arguments of table function calls, as {@link TableArgumentText} rewrote them. */
     private final List<TableArgument> tableArguments;
@@ -76,8 +79,22 @@ final class SqlText {
         java.util.Set<Integer> argumentCloses = new java.util.HashSet<>();
         java.util.Set<Integer> blanked = new java.util.HashSet<>();
         java.util.Set<List<Integer>> typedDescriptors = new java.util.HashSet<>();
+        java.util.Map<Integer, JsonPassing.Replacement> replacements = new java.util.HashMap<>();
         while (i < n) {
             char c = sql.charAt(i);
+            JsonPassing.Replacement replacement = replacements.remove(i);
+            if (replacement != null) {
+                int length = replacement.end() - i;
+                int column = out.length() - lineStart + 1;
+                if (replacement.text().length() > length) {
+                    insertions.add(new int[] {line, column, length - replacement.text().length()});
+                } else if (replacement.text().length() < length) {
+                    insertions.add(new int[] {line, column, 0, length - replacement.text().length()});
+                }
+                out.append(replacement.text());
+                i = replacement.end();
+                continue;
+            }
             if (argumentCloses.remove(i)) {
                 insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
                 out.append(')');
@@ -131,6 +148,72 @@ final class SqlText {
                     end++;
                 }
                 String word = sql.substring(i, end);
+                if (word.equalsIgnoreCase("u") && end + 1 < n && sql.charAt(end) == '&' && sql.charAt(end + 1) == '\''
+                        && sql.substring(end, closingQuote(sql, end + 1, '\'')).indexOf('\n') < 0) {
+                    // U&'…': six-digit escapes as the grammar's four-digit ones (two more characters for a surrogate pair)
+                    int close = closingQuote(sql, end + 1, '\'');
+                    String body = sql.substring(end + 2, Math.max(end + 2, close - 1));
+                    String widened = UnicodeEscapes.widen(body, UnicodeEscapes.escapeAfter(sql, close));
+                    out.append(sql, i, end + 2).append(widened).append(sql, Math.max(end + 2, close - 1), close);
+                    if (widened.length() != body.length()) {
+                        insertions.add(widened.length() > body.length()
+                                ? new int[] {line, out.length() - lineStart + 1, body.length() - widened.length()}
+                                : new int[] {line, out.length() - lineStart + 1, 0, body.length() - widened.length()});
+                    }
+                    i = close;
+                    continue;
+                }
+                JsonTableText.Rewrite table = word.equalsIgnoreCase("json_table") ? JsonTableText.rewrite(sql, i) : null;
+                if (table != null) {
+                    // json_table(…) becomes its sub-query; its lines are kept (error positions inside it are approximate)
+                    out.append(table.text());
+                    for (int k = i; k < table.end(); k++) {
+                        if (sql.charAt(k) == '\n') {
+                            out.append('\n');
+                            line++;
+                            lineStart = out.length();
+                        }
+                    }
+                    i = table.end();
+                    continue;
+                }
+                if (word.equalsIgnoreCase("overlay")) {
+                    TrinoOnlySyntax.checkOverlay(sql, i, end);
+                }
+                if (word.toLowerCase(java.util.Locale.ROOT).matches("json_(object|array|value|query|exists)")) {
+                    // value FORMAT JSON ENCODING e becomes "$json_decode"(value, 'e') FORMAT JSON
+                    replacements.putAll(JsonFormatInputs.rewrite(sql, i));
+                }
+                if (word.equalsIgnoreCase("json_value") || word.equalsIgnoreCase("json_query") || word.equalsIgnoreCase("json_exists")) {
+                    // 'path' PASSING v AS x becomes "$json_path"('path', v, 'X'), which the grammar keeps
+                    replacements.putAll(JsonPassing.rewrite(sql, i));
+                }
+                JsonConstructorClauses.Clauses clauses = word.equalsIgnoreCase("json_object") || word.equalsIgnoreCase("json_array")
+                        ? JsonConstructorClauses.find(sql, i) : null;
+                if (clauses != null) {
+                    // WITH UNIQUE KEYS and RETURNING …: blanked, the call wrapped in "$json_clauses"(…) that says them
+                    JsonConstructorClauses.replacements(clauses, replacements);
+                    if (clauses.wraps()) {
+                        String prefix = '"' + JsonConstructorClauses.NAME + "\"(";
+                        insertions.add(new int[] {line, out.length() - lineStart + 1, -prefix.length()});
+                        out.append(prefix);
+                    }
+                }
+                JsonQueryQuotes.Match quotes = word.equalsIgnoreCase("json_query") ? JsonQueryQuotes.find(sql, i) : null;
+                if (quotes != null) {
+                    // json_query(… KEEP|OMIT QUOTES …): the clause blanked, an OMIT call wrapped in "$omit_quotes"(…)
+                    for (int k = quotes.clauseStart(); k < quotes.clauseEnd(); k++) {
+                        if (sql.charAt(k) != '\n') {
+                            blanked.add(k);
+                        }
+                    }
+                    if (quotes.omit()) {
+                        String prefix = '"' + JsonQueryQuotes.NAME + "\"(";
+                        insertions.add(new int[] {line, out.length() - lineStart + 1, -prefix.length()});
+                        out.append(prefix);
+                        closings.add(quotes.close());
+                    }
+                }
                 TableArgumentText.Match argument = TableArgumentText.match(sql, i, end, out);
                 if (argument != null) {
                     int column = out.length() - lineStart + 1;
@@ -337,6 +420,9 @@ final class SqlText {
                 out.append(number);
                 i = end;
             } else {
+                if (c == ')') {
+                    TrinoOnlySyntax.checkMethodCall(sql, i);
+                }
                 out.append(c);
                 if (c == ')' && closings.remove(i)) {
                     insertions.add(new int[] {line, out.length() - lineStart + 1, -1});
@@ -353,7 +439,7 @@ final class SqlText {
     }
 
     /** The 1-based position of an index into the user's text. */
-    private static ErrorLocation originalLocation(String sql, int index) {
+    static ErrorLocation originalLocation(String sql, int index) {
         int line = 1;
         int lineStart = 0;
         for (int k = 0; k < index; k++) {
@@ -538,7 +624,10 @@ final class SqlText {
         }
         int shift = 0;
         for (int[] insertion : insertions) {
-            if (insertion[2] < 0) {
+            if (insertion.length == 4) {
+                // insertion[3] characters were removed (a BMP code point's six-digit escape written with four)
+                shift -= insertion[0] == line && insertion[1] <= column ? insertion[3] : 0;
+            } else if (insertion[2] < 0) {
                 // -insertion[2] characters were inserted (the closing parenthesis of a JSON literal, at_timezone( …)
                 shift += insertion[0] == line && insertion[1] < column ? -insertion[2] : 0;
             } else if (insertion[0] == line && insertion[1] < column) {

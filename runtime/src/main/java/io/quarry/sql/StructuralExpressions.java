@@ -250,10 +250,12 @@ final class StructuralExpressions {
             case "array_max", "array_min" -> first instanceof ArrayType array ? CharCast.withChars(type, List.of(array.elementType())) : type;
             case "repeat" -> CharCast.withChars(type, List.of(new ArrayType(first)));
             case "flatten" -> first instanceof ArrayType array ? CharCast.withChars(type, List.of(array.elementType())) : type;
-            case "transform" -> arguments.get(arguments.size() - 1) instanceof Lambda function
-                    ? CharCast.withChars(type, List.of(new ArrayType(function.body().type()))) : type;
-            case "transform_values" -> first instanceof MapType map && arguments.get(arguments.size() - 1) instanceof Lambda function
-                    ? CharCast.withChars(type, List.of(new MapType(map.keyType(), function.body().type()))) : type;
+            case "transform", "zip_with" -> arguments.get(arguments.size() - 1) instanceof Lambda function
+                    && type instanceof ArrayType result
+                    ? new ArrayType(lambdaResult(function, result.elementType())) : type;
+            case "transform_values", "map_zip_with" -> arguments.get(arguments.size() - 1) instanceof Lambda function
+                    && type instanceof MapType result
+                    ? new MapType(result.keyType(), lambdaResult(function, result.valueType())) : type;
             case "transform_keys" -> first instanceof MapType map && arguments.get(arguments.size() - 1) instanceof Lambda function
                     ? CharCast.withChars(type, List.of(new MapType(function.body().type(), map.valueType()))) : type;
             case "map_entries" -> first instanceof MapType map
@@ -263,6 +265,16 @@ final class StructuralExpressions {
                             types.stream().map(array -> ((ArrayType) array).elementType()).toList())))) : type;
             default -> ELEMENT_KEEPING.contains(name) ? CharCast.withChars(type, types) : type;
         };
+    }
+
+    /**
+     * The type of a lambda's results in a function's result: the body's own where it is text (Calcite sees the
+     * elements of {@code ARRAY['a']} as chars, so a concatenation in the body would keep a length Trino's varchar
+     * does not have), else Calcite's type with the body's char(n) kept.
+     */
+    private static Type lambdaResult(Lambda function, Type derived) {
+        Type body = function.body().type();
+        return body instanceof io.quarry.type.VarcharType ? body : CharCast.withChars(derived, List.of(body));
     }
 
     /** array_join joins its elements as their casts to varchar give them (a char padded to its length, a date as text). */

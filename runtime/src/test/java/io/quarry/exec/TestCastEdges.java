@@ -2,7 +2,9 @@ package io.quarry.exec;
 
 import io.quarry.spi.ErrorCode;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,5 +107,13 @@ class TestCastEdges extends LocalQueryTest {
         // Java's number syntax, with its d and f suffixes
         assertResult("SELECT CAST(x AS double), CAST(x AS real) FROM (VALUES '1d', ' 1.5f ') t(x)",
                 List.of("double", "real"), List.of(1.0, 1.0), List.of(1.5, 1.5));
+    }
+
+    @Test
+    void jsonNullsInsideJsonValuesStayJson() throws Exception {
+        assertResult("SELECT CAST(JSON '[null]' AS ARRAY(JSON)), CAST(JSON '{\"a\": null}' AS MAP(VARCHAR, JSON)),"
+                        + " CAST(JSON '{\"a\": null}' AS ROW(a JSON)), CAST(JSON 'null' AS ARRAY(JSON))",
+                List.of("array(json)", "map(varchar, json)", "row(a json)", "array(json)"),
+                Arrays.asList(List.of("null"), Map.of("a", "null"), List.of("null"), null));
     }
 }

@@ -86,4 +86,87 @@ class TestJsonPathQueries extends LocalQueryTest {
         assertResult("SELECT json_array_get('[\"a\",\"b\"]', -1), json_array_get('[1.5, null]', 1), json_array_get('[{\"b\":1,\"a\":2}]', 0)",
             List.of("json", "json", "json"), Arrays.asList("b", null, "{\"b\":1,\"a\":2}"));
     }
+
+    @Test
+    void quotesAndCharResults() throws Exception {
+        assertResult("SELECT json_query('{\"a\":\"x\"}', 'strict $.a' KEEP QUOTES), json_query('{\"a\":\"x\"}', 'strict $.a' OMIT QUOTES),"
+                        + " json_query('{\"a\":\"x\\\\ny\"}', 'lax $.a' OMIT QUOTES ON SCALAR STRING), json_query('{\"a\":[1]}', 'lax $.a' OMIT QUOTES),"
+                        + " json_query('{\"a\":\"x\"}', 'lax $.b' OMIT QUOTES EMPTY ARRAY ON EMPTY),"
+                        + " json_query('{\"a\":\"x\"}', 'lax $.a' RETURNING varchar(10) OMIT QUOTES)",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar(10)"),
+                List.of("\"x\"", "x", "x\\ny", "[1]", "[]", "x"));
+        assertFails("SELECT json_query('{\"a\":\"x\"}', 'lax $.a' WITH ARRAY WRAPPER OMIT QUOTES)",
+                ErrorCode.INVALID_FUNCTION_ARGUMENT, "OMIT QUOTES behavior specified with WITH UNCONDITIONAL ARRAY WRAPPER behavior");
+        assertResult("SELECT json_value('{\"a\": \"nice\"}', 'lax $.a' RETURNING char(12))",
+                List.of("char(12)"), List.of("nice")); // a char's padding is the protocol's
+    }
+
+    @Test
+    void descendantMembersAndNegatedExists() throws Exception {
+        assertResult("SELECT json_query('{\"id\" : 1, \"notes\" : [{\"type\" : 1, \"comment\" : \"foo\"}, {\"type\" : 2, \"comment\" : null}],"
+                        + " \"comment\" : [\"bar\", \"baz\"]}', 'lax $..comment' WITH ARRAY WRAPPER),"
+                        + " json_query('[{\"customer\" : 100}, {\"region\" : \"ASIA\"}]', 'lax $[*]?(!exists(@.customer))' WITH ARRAY WRAPPER),"
+                        + " json_query('{\"a\": {\"b\": 1}, \"c\": [{\"b\": 2}]}', 'strict $..\"b\"' WITH ARRAY WRAPPER)",
+                List.of("varchar", "varchar", "varchar"),
+                List.of("[[\"bar\",\"baz\"],\"foo\",null]", "[{\"region\":\"ASIA\"}]", "[1,2]"));
+    }
+
+    @Test
+    void passingClauseValues() throws Exception {
+        assertResult("SELECT json_value('[{\"price\": 1}, {\"price\": 7}]', 'strict $[last].price + $tax' PASSING 3 AS \"tax\"),"
+                        + " json_query('{\"a\": 1, \"b\": 2}', 'strict $.keyvalue()?(@.value == $CUST_ID)' PASSING 2 AS CUST_ID),"
+                        + " json_value('[1]', 'lax $y' PASSING 1.5 AS \"y\"), json_value('[1]', 'lax $y + 1' PASSING 1.5 AS \"y\"),"
+                        + " json_value('[1]', 'lax $y' PASSING REAL '1.5' AS \"y\"), json_value('[1]', 'lax $y' PASSING DATE '2020-01-01' AS \"y\"),"
+                        + " json_exists('[1]', 'lax $[0]?(@ == $y)' PASSING 1 AS \"y\")",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "boolean"),
+                List.of("10", "{\"name\":\"b\",\"value\":2,\"id\":0}", "1.5", "2.5", "1.5E0", "2020-01-01", true));
+        assertResult("SELECT name, json_value('{\"a\": 2}', 'lax $.a * $k' PASSING nationkey AS \"k\", name AS \"n\" RETURNING bigint)"
+                        + " FROM nation WHERE nationkey < 2 ORDER BY nationkey",
+                List.of("varchar(25)", "bigint"), List.of("ALGERIA", 0L), List.of("ARGENTINA", 2L));
+        assertFails("SELECT json_value('[1]', 'lax $[0] + $x' PASSING 3 AS x)", ErrorCode.INVALID_PATH,
+                "no value passed for parameter x. Try quoting \"x\" in the PASSING clause to match case");
+        assertFails("SELECT json_value('[1]', 'lax $y' PASSING 1 AS \"y\", 2 AS \"y\")", ErrorCode.DUPLICATE_PARAMETER_NAME,
+                "y JSON path parameter is specified more than once");
+        assertFails("SELECT json_value('[1]', 'lax $y' PASSING ARRAY[1] AS \"y\")", ErrorCode.NOT_SUPPORTED,
+                "Unsupported type of JSON path parameter: array(integer)");
+    }
+
+    @Test
+    void jsonTableRowsOfNestedPaths() throws Exception {
+        assertResult("SELECT * FROM json_table('[{\"continent\": \"Asia\", \"countries\": [{\"name\": \"Japan\", \"population\": 125.7}]},"
+                        + " {\"continent\": \"Europe\", \"countries\": [{\"name\": \"France\", \"population\": 67.4},"
+                        + " {\"name\": \"Germany\", \"population\": 83.2}]}]',\n 'lax $' COLUMNS (NESTED PATH 'lax $[*]' COLUMNS ("
+                        + "continent varchar PATH 'lax $.continent', NESTED PATH 'lax $.countries[*]' COLUMNS ("
+                        + "country varchar PATH 'lax $.name', population double PATH 'lax $.population'))))",
+                List.of("varchar", "varchar", "double"),
+                List.of("Asia", "Japan", 125.7), List.of("Europe", "France", 67.4), List.of("Europe", "Germany", 83.2));
+        // a parent without nested items keeps a row of nulls (OUTER), none with PLAN INNER; ordinality counts items
+        assertResult("SELECT * FROM json_table('[{\"a\":1,\"b\":[1,2]},{\"a\":2,\"b\":[]}]', 'lax $[*]' COLUMNS (n FOR ORDINALITY,"
+                        + " a integer PATH 'lax $.a', NESTED PATH 'lax $.b[*]' COLUMNS (m FOR ORDINALITY, b integer PATH 'lax $')))",
+                List.of("bigint", "integer", "bigint", "integer"),
+                List.of(1L, 1L, 1L, 1L), List.of(1L, 1L, 2L, 2L), Arrays.asList(2L, 2L, null, null));
+        assertResult("SELECT * FROM JSON_TABLE('[]', 'lax $' AS \"root_path\" COLUMNS(a varchar(1) PATH 'lax \"A\"',"
+                        + " NESTED PATH 'lax $[*]' AS \"nested_path\" COLUMNS (b varchar(1) PATH 'lax \"B\"')) PLAN (\"root_path\" INNER \"nested_path\"))",
+                List.of("varchar(1)", "varchar(1)"));
+        // the input may read the relations before it; a column without PATH reads the member of its name, upper-cased
+        assertResult("SELECT r.name, t.k FROM region r, json_table('{\"k\": \"x\", \"K\": 1}', 'lax $' COLUMNS (k varchar)) t"
+                        + " WHERE r.regionkey = 0",
+                List.of("varchar(25)", "varchar"), List.of("AFRICA", "1"));
+        assertResult("SELECT * FROM json_table('{\"a\": \"x\"}', 'strict $.b' COLUMNS (v integer PATH 'lax $'))", List.of("integer"));
+        assertFails("SELECT * FROM json_table('{\"a\": \"x\"}', 'strict $.b' COLUMNS (v integer PATH 'lax $') ERROR ON ERROR)",
+                ErrorCode.PATH_EVALUATION_ERROR, "missing member 'b'");
+        assertFails("SELECT * FROM json_table('[{\"a\":1}]', 'lax $[*]' COLUMNS (a varchar, \"A\" integer))",
+                ErrorCode.DUPLICATE_COLUMN_OR_PATH_NAME, "All column and path names in JSON_TABLE invocation must be unique");
+    }
+
+    @Test
+    void returningTypeThatDoesNotFitIsAResultErrorOnError() throws Exception {
+        assertResult("SELECT json_value('{\"a\":\"12\"}', 'lax $.a' RETURNING integer ERROR ON ERROR),"
+                        + " json_value('{\"a\":\"x\"}', 'lax $.a' RETURNING integer)",
+                List.of("integer", "integer"), Arrays.asList(12L, null));
+        assertFails("SELECT json_value('{\"a\":\"x\"}', 'lax $.a' RETURNING integer ERROR ON ERROR)", ErrorCode.JSON_VALUE_RESULT_ERROR,
+                "cannot extract SQL scalar from JSON: Cannot cast value of type varchar to declared return type of function JSON_VALUE: integer");
+        assertFails("SELECT * FROM json_table('[{\"a\":\"x\"}]', 'lax $[*]' COLUMNS (a integer PATH 'lax $.a' ERROR ON ERROR))",
+                ErrorCode.JSON_VALUE_RESULT_ERROR);
+    }
 }

@@ -153,4 +153,11 @@ class TestMoreQueryShapes extends LocalQueryTest {
         assertResult("SELECT count(*) FROM nation n JOIN region r ON ROW(n.regionkey, 'x') = ROW(r.regionkey, 'x')",
                 List.of("bigint"), List.of(25L));
     }
+
+    @Test
+    void valuesOfRowsOfDifferentTypesKeepTheirOrder() throws Exception {
+        // Calcite makes such a VALUES a union of its rows; Trino gives them as written
+        assertResult("SELECT id, length(d) FROM (VALUES (BIGINT '101', 'a'), (102, 'bcd'), (103, 'ef'), (104, 'ghij')) t(id, d)",
+                List.of("bigint", "bigint"), List.of(101L, 1L), List.of(102L, 3L), List.of(103L, 2L), List.of(104L, 4L));
+    }
 }

@@ -28,4 +28,18 @@ class TestRowFieldReferences extends LocalQueryTest {
                 List.of("varchar(25)"), List.of("AMERICA"));
         assertFails("SELECT q.x FROM nation", ErrorCode.COLUMN_NOT_FOUND, "cannot be resolved");
     }
+
+    @Test
+    void fieldsOfValuesThatAreNoRowsAreTypeMismatches() {
+        assertFails("SELECT t.j.foo FROM (VALUES (JSON '1')) t(j)", ErrorCode.TYPE_MISMATCH, "line 1:8: Expression t.j is not of type ROW");
+        assertFails("SELECT (SELECT o.j.foo) FROM (VALUES (CAST('{\"foo\":1}' AS JSON))) AS o(j)", ErrorCode.TYPE_MISMATCH,
+                "line 1:16: Expression o.j is not of type ROW");
+        assertFails("SELECT name FROM nation WHERE nation.name.x = 1", ErrorCode.TYPE_MISMATCH,
+                "line 1:31: Expression nation.name is not of type ROW");
+        assertFails("SELECT j.foo FROM (VALUES 1) t(j)", ErrorCode.TYPE_MISMATCH, "line 1:8: Expression j is not of type ROW");
+        assertFails("SELECT abs(1).x", ErrorCode.TYPE_MISMATCH, "line 1:8: Expression abs(1) is not of type ROW");
+        // no function is called on an expression
+        assertFails("SELECT CAST(NULL AS ROW(greeting VARCHAR, planet ROW(color varchar, size bigint))).fields()",
+                ErrorCode.SYNTAX_ERROR, "line 1:90: mismatched input '('");
+    }
 }

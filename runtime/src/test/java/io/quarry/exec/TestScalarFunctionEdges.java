@@ -1,6 +1,7 @@
 package io.quarry.exec;
 
 import io.quarry.spi.ErrorCode;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,13 @@ class TestScalarFunctionEdges extends LocalQueryTest {
         assertResult("SELECT json_extract_scalar('{\"a:b\":3}', '$.a:b'), json_extract_scalar('{\"a\":[1,2]}', '$.a[01]'),"
                         + " json_extract_scalar('{\"a\":[1,2]}', '$[\"a\"][1]')",
                 List.of("varchar(9)", "varchar(11)", "varchar(11)"), List.of("3", "2", "2"));
+        // a key in brackets may go unquoted: letters, digits and _
+        assertResult("SELECT json_extract('{\"store\":{\"book\":[1]}}', '$.store[book]'), json_extract('{\"a\":{\"b_1\":2}}', '$[a][b_1]'),"
+                        + " json_extract('{\"k\":[5]}', '$.k[0x]')",
+                List.of("json", "json", "json"), Arrays.asList("[1]", "2", null));
+        for (String path : List.of("$.a[b:c]", "$.a[x.y]", "$.a[a b]", "$.a[*]")) {
+            assertFails("SELECT json_extract('{\"a\":[1,2]}', '" + path + "')", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid JSON path");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,5 +186,23 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
+    }
+
+    @Test
+    void lambdaResultTypesAsTrinoGivesThem() throws Exception {
+        // a parameter of unknown type takes the type of the number it meets
+        assertResult("SELECT transform(ARRAY[], x -> x + 1), transform(ARRAY[NULL], x -> x * BIGINT '2'),"
+                        + " transform(ARRAY[NULL], x -> x + 1.5), transform_keys(MAP(ARRAY[], ARRAY[]), (k, v) -> k + 1),"
+                        + " transform_values(MAP(ARRAY[], ARRAY[]), (k, v) -> v + 1)",
+                List.of("array(integer)", "array(bigint)", "array(decimal(3,1))", "map(integer, unknown)", "map(unknown, integer)"),
+                Arrays.asList(List.of(), Collections.singletonList(null), Collections.singletonList(null), Map.of(), Map.of()));
+        // a concatenation is an unbounded varchar, also over the elements of ARRAY['a']
+        assertResult("SELECT zip_with(ARRAY['a', 'b'], ARRAY['d', 'e'], (x, y) -> concat(x, y)), transform(ARRAY['a'], x -> x || 'b'),"
+                        + " map_zip_with(MAP(ARRAY[1], ARRAY['a']), MAP(ARRAY[1], ARRAY['d']), (k, v1, v2) -> concat(v1, v2)),"
+                        + " transform(ARRAY[CAST('a' AS char(1))], x -> x || 'b')",
+                List.of("array(varchar)", "array(varchar)", "map(integer, varchar)", "array(char(2))"),
+                List.of(List.of("ad", "be"), List.of("ab"), Map.of(1L, "ad"), List.of("ab")));
+        assertFails("SELECT transform(ARRAY[1], x -> 2 + (SELECT 3))", ErrorCode.NOT_SUPPORTED,
+                "line 1:37: Lambda expression cannot contain subqueries");
     }
 }

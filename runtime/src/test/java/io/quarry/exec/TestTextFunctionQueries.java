@@ -176,4 +176,19 @@ class TestTextFunctionQueries extends LocalQueryTest {
         assertThat(failure).as("failure of %s", sql).isInstanceOf(QuarryException.class);
         assertThat(((QuarryException) failure).errorCode()).as("error of %s", sql).isEqualTo(code);
     }
+
+    @Test
+    void unicodeLiteralsTakeSixDigitEscapes() throws Exception {
+        assertResult("SELECT translate('abcd', 'b', U&'\\+01F600'), U&'#+01F600x' UESCAPE '#', U&'\\+000041\\0042', U&'a\\\\+01F600'",
+                List.of("varchar", "varchar(2)", "varchar(2)", "varchar(9)"),
+                List.of("a\uD83D\uDE00cd", "\uD83D\uDE00x", "AB", "a\\+01F600"));
+        // positions after the literal are the user's
+        assertFails("SELECT U&'\\+01F600\\+01F600', nosuch", ErrorCode.COLUMN_NOT_FOUND, "line 1:30:");
+        assertFails("SELECT U&'\\+000041', nosuch", ErrorCode.COLUMN_NOT_FOUND, "line 1:22:");
+    }
+
+    @Test
+    void overlayIsNoSyntaxOfTrinos() {
+        assertFails("SELECT overlay('Txxxxas' PLACING 'hom' FROM 2 FOR 4)", ErrorCode.SYNTAX_ERROR, "line 1:26: mismatched input 'PLACING'");
+    }
 }

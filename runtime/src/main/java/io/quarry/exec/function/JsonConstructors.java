@@ -36,6 +36,8 @@ final class JsonConstructors {
     static ScalarKernel resolve(String name, List<Expression> arguments, Type result) {
         String shape = (String) ((Constant) arguments.get(0)).value();
         boolean absentOnNull = shape.startsWith("ABSENT");
+        // WITH UNIQUE KEYS: a repeated key is the caller's mistake (without it, Trino cannot construct the object)
+        boolean uniqueKeys = shape.substring(0, shape.indexOf(':')).contains("UNIQUE");
         String kinds = shape.substring(shape.indexOf(':') + 1);
         List<Type> types = arguments.stream().map(Expression::type).toList();
         boolean object = name.equals("json_object");
@@ -43,14 +45,15 @@ final class JsonConstructors {
             BlockBuilder out = BlockBuilder.create(result, count);
             for (int row = 0; row < count; row++) {
                 out.appendString(object
-                        ? object(blocks, types, kinds, absentOnNull, row)
+                        ? object(blocks, types, kinds, absentOnNull, uniqueKeys, row)
                         : array(blocks, types, kinds, absentOnNull, row));
             }
             return out.build();
         };
     }
 
-    private static String object(Block[] blocks, List<Type> types, String kinds, boolean absentOnNull, int row) {
+    private static String object(Block[] blocks, List<Type> types, String kinds, boolean absentOnNull, boolean uniqueKeys,
+            int row) {
         StringWriter text = new StringWriter();
         Set<String> keys = new HashSet<>();
         try (JsonGenerator generator = JSON.createGenerator(text)) {
@@ -65,7 +68,9 @@ final class JsonConstructors {
                     continue;
                 }
                 if (!keys.add(key)) {
-                    throw new QuarryException(ErrorCode.NOT_SUPPORTED, "cannot construct a JSON object with duplicate key");
+                    throw uniqueKeys
+                            ? new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "duplicate key passed to JSON_OBJECT function")
+                            : new QuarryException(ErrorCode.NOT_SUPPORTED, "cannot construct a JSON object with duplicate key");
                 }
                 generator.writeFieldName(key);
                 writeValue(generator, blocks[i + 1], types.get(i + 1), kind, row);
@@ -129,6 +134,28 @@ final class JsonConstructors {
                 }
             }
         }
+    }
+
+    /** A constructor's JSON text as varbinary in the RETURNING clause's encoding (UTF8, UTF16 or UTF32, little endian). */
+    static ScalarKernel encode(List<Expression> arguments) {
+        java.nio.charset.Charset charset = charset((String) ((Constant) arguments.get(1)).value());
+        return Kernels.rows(io.quarry.type.Types.VARBINARY, (blocks, position, out) ->
+                out.appendBytes(Kernels.string(blocks[0], position).getBytes(charset)));
+    }
+
+    /** JSON text in varbinary as varchar, read in the FORMAT JSON clause's encoding (UTF8, UTF16 or UTF32, little endian). */
+    static ScalarKernel decode(List<Expression> arguments) {
+        java.nio.charset.Charset charset = charset((String) ((Constant) arguments.get(1)).value());
+        return Kernels.rows(io.quarry.type.Types.VARCHAR, (blocks, position, out) ->
+                out.appendString(new String(((io.quarry.block.VariableWidthBlock) blocks[0]).getBytes(position), charset)));
+    }
+
+    private static java.nio.charset.Charset charset(String encoding) {
+        return switch (encoding) {
+            case "UTF16" -> java.nio.charset.StandardCharsets.UTF_16LE;
+            case "UTF32" -> java.nio.charset.Charset.forName("UTF-32LE");
+            default -> java.nio.charset.StandardCharsets.UTF_8;
+        };
     }
 
     private static QuarryException invalidJson(IOException e) {

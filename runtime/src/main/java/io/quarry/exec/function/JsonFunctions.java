@@ -28,7 +28,8 @@ final class JsonFunctions {
 
     /**
      * Trino's JSON path of json_extract and its kin: {@code $}, then {@code .key} (letters, digits, {@code _} and
-     * {@code :}), {@code ["key"]} or {@code [index]} (digits only); nothing else, no blanks, is a path.
+     * {@code :}), {@code ["key"]}, {@code [index]} (digits only) or {@code [key]} (letters, digits and {@code _});
+     * nothing else, no blanks, is a path.
      */
     static List<Step> parsePath(String path) {
         String text = path;
@@ -64,6 +65,9 @@ final class JsonFunctions {
                     } catch (NumberFormatException e) {
                         throw invalidPath(path);
                     }
+                } else if (!inside.isEmpty() && inside.chars().allMatch(k -> Character.isLetterOrDigit(k) || k == '_')) {
+                    // an unquoted key, as in $.store[book]
+                    steps.add(new Step(inside, -1));
                 } else {
                     throw invalidPath(path);
                 }

@@ -18,7 +18,8 @@ import java.util.Set;
  */
 record JsonPath(boolean strict, Node root) {
     /** A path expression: it yields a sequence of JSON items. */
-    sealed interface Node permits ContextItem, CurrentItem, Last, Literal, Member, Elements, Filter, Method, Arithmetic, Sign {}
+    sealed interface Node permits ContextItem, CurrentItem, Last, Literal, Variable, Member, Descendant, Elements, Filter,
+            Method, Arithmetic, Sign {}
 
     /** {@code $}: the input document. */
     record ContextItem() implements Node {}
@@ -33,7 +34,13 @@ record JsonPath(boolean strict, Node root) {
     record Literal(Object value) implements Node {}
 
     /** {@code base.key}, or {@code base.*} when the key is null. */
+    /** {@code $name}: a value of the call's PASSING clause. */
+    record Variable(String name) implements Node {}
+
     record Member(Node base, String key) implements Node {}
+
+    /** {@code base..key}: the key's values in every object at every level of the items, in preorder. */
+    record Descendant(Node base, String key) implements Node {}
 
     /** {@code base[subscripts]}, or {@code base[*]} when the subscripts are null. */
     record Elements(Node base, List<Subscript> subscripts) implements Node {}
@@ -81,9 +88,17 @@ record JsonPath(boolean strict, Node root) {
         return new Parser(text).path();
     }
 
+    /** The names of the variables ({@code $name}) a path's text reads, in order of appearance. */
+    static Set<String> variables(String text) {
+        Parser parser = new Parser(text);
+        parser.path();
+        return parser.variables;
+    }
+
     /** A recursive-descent parser over the path's characters. */
     private static final class Parser {
         private final String text;
+        private final Set<String> variables = new java.util.LinkedHashSet<>();
         private int at;
 
         Parser(String text) {
@@ -146,8 +161,10 @@ record JsonPath(boolean strict, Node root) {
         private Node primary() {
             skipBlanks();
             if (consume('$')) {
-                if (at < text.length() && Character.isLetter(text.charAt(at))) {
-                    throw new QuarryException(ErrorCode.NOT_SUPPORTED, "JSON path variables are not supported: '" + text + "'");
+                if (at < text.length() && Character.isLetter(text.charAt(at)) || peek('"')) {
+                    Variable variable = new Variable(peek('"') ? string() : identifier());
+                    variables.add(variable.name());
+                    return variable;
                 }
                 return new ContextItem();
             }
@@ -186,6 +203,11 @@ record JsonPath(boolean strict, Node root) {
             while (true) {
                 skipBlanks();
                 if (consume('.')) {
+                    if (consume('.')) {
+                        skipBlanks();
+                        node = new Descendant(node, peek('"') ? string() : identifier());
+                        continue;
+                    }
                     skipBlanks();
                     if (consume('*')) {
                         node = new Member(node, null);
@@ -259,6 +281,12 @@ record JsonPath(boolean strict, Node root) {
             if (peek('!') && !text.startsWith("!=", at)) {
                 at++;
                 skipBlanks();
+                int operand = at;
+                if (word("exists")) {
+                    // ! exists(…): the predicate itself is delimited
+                    at = operand;
+                    return new Not(predicatePrimary());
+                }
                 expect('(');
                 Predicate inner = disjunction();
                 expect(')');

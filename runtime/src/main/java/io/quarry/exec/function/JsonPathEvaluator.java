@@ -5,6 +5,7 @@ import io.quarry.exec.function.JsonPath.Arithmetic;
 import io.quarry.exec.function.JsonPath.Comparison;
 import io.quarry.exec.function.JsonPath.ContextItem;
 import io.quarry.exec.function.JsonPath.CurrentItem;
+import io.quarry.exec.function.JsonPath.Descendant;
 import io.quarry.exec.function.JsonPath.Elements;
 import io.quarry.exec.function.JsonPath.Exists;
 import io.quarry.exec.function.JsonPath.Filter;
@@ -18,8 +19,10 @@ import io.quarry.exec.function.JsonPath.Not;
 import io.quarry.exec.function.JsonPath.Or;
 import io.quarry.exec.function.JsonPath.Predicate;
 import io.quarry.exec.function.JsonPath.Sign;
+import io.quarry.exec.function.JsonPath.Variable;
 import io.quarry.exec.function.JsonPath.StartsWith;
 import io.quarry.exec.function.JsonPath.Subscript;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,15 +50,22 @@ final class JsonPathEvaluator {
 
     private final boolean strict;
     private final Object document;
+    private final Map<String, Object> variables;
 
-    private JsonPathEvaluator(boolean strict, Object document) {
+    private JsonPathEvaluator(boolean strict, Object document, Map<String, Object> variables) {
         this.strict = strict;
         this.document = document;
+        this.variables = variables;
     }
 
     /** The items the path selects from the document. */
     static List<Object> evaluate(JsonPath path, Object document) throws PathError {
-        return new JsonPathEvaluator(path.strict(), document).items(path.root(), null, NO_ARRAY);
+        return evaluate(path, document, Map.of());
+    }
+
+    /** The items the path selects from the document, its variables ({@code $name}) being the items given. */
+    static List<Object> evaluate(JsonPath path, Object document, Map<String, Object> variables) throws PathError {
+        return new JsonPathEvaluator(path.strict(), document, variables).items(path.root(), null, NO_ARRAY);
     }
 
     /**
@@ -81,8 +91,22 @@ final class JsonPathEvaluator {
         if (node instanceof Literal literal) {
             return List.of(literal.value());
         }
+        if (node instanceof Variable variable) {
+            Object value = variables.get(variable.name());
+            if (value == null) {
+                throw new PathError("no value passed for parameter " + variable.name());
+            }
+            return List.of(value);
+        }
         if (node instanceof Member member) {
             return members(member, items(member.base(), current, last));
+        }
+        if (node instanceof Descendant descendant) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : items(descendant.base(), current, last)) {
+                descendants(item, descendant.key(), out);
+            }
+            return out;
         }
         if (node instanceof Elements elements) {
             return elements(elements, items(elements.base(), current, last), current);
@@ -112,6 +136,22 @@ final class JsonPathEvaluator {
             out.add(sign.negate() ? arithmetic('-', 0L, item) : item);
         }
         return out;
+    }
+
+    /** The values of {@code key} in the item and all it holds, the enclosing object before its members, in order. */
+    private static void descendants(Object item, String key, List<Object> out) {
+        if (item instanceof Map<?, ?> object) {
+            if (object.containsKey(key)) {
+                out.add(object.get(key));
+            }
+            for (Object value : object.values()) {
+                descendants(value, key, out);
+            }
+        } else if (item instanceof List<?> array) {
+            for (Object element : array) {
+                descendants(element, key, out);
+            }
+        }
     }
 
     private List<Object> members(Member member, List<Object> bases) throws PathError {
@@ -172,7 +212,7 @@ final class JsonPathEvaluator {
         if (value instanceof Long number) {
             return number;
         }
-        double number = value instanceof Double d ? d : ((BigInteger) value).doubleValue();
+        double number = ((Number) value).doubleValue();
         if (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE) {
             throw new PathError("array subscript must be an integer: " + value);
         }
@@ -255,6 +295,14 @@ final class JsonPathEvaluator {
                 case "ceiling" -> Math.ceil(value);
                 case "floor" -> Math.floor(value);
                 default -> Math.abs(value);
+            };
+        }
+        if (item instanceof BigDecimal value) {
+            // a decimal passed as a parameter keeps its scale, as SQL's ceiling, floor and abs do
+            return switch (name) {
+                case "ceiling" -> value.setScale(0, java.math.RoundingMode.CEILING);
+                case "floor" -> value.setScale(0, java.math.RoundingMode.FLOOR);
+                default -> value.abs();
             };
         }
         BigInteger value = item instanceof Long number ? BigInteger.valueOf(number) : (BigInteger) item;
@@ -387,6 +435,9 @@ final class JsonPathEvaluator {
         if (a instanceof Double || b instanceof Double) {
             return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
         }
+        if (a instanceof BigDecimal || b instanceof BigDecimal) {
+            return decimal(a).compareTo(decimal(b));
+        }
         return big(a).compareTo(big(b));
     }
 
@@ -401,6 +452,9 @@ final class JsonPathEvaluator {
                 case '/' -> x / y;
                 default -> x % y;
             };
+        }
+        if (a instanceof BigDecimal || b instanceof BigDecimal) {
+            return decimalArithmetic(operator, decimal(a), decimal(b));
         }
         BigInteger x = big(a);
         BigInteger y = big(b);
@@ -428,6 +482,25 @@ final class JsonPathEvaluator {
         return item;
     }
 
+    /** Decimal arithmetic as SQL's: exact sums, differences and products, a quotient at the larger scale. */
+    private static BigDecimal decimalArithmetic(char operator, BigDecimal x, BigDecimal y) throws PathError {
+        if ((operator == '/' || operator == '%') && y.signum() == 0) {
+            throw new PathError("division by zero");
+        }
+        return switch (operator) {
+            case '+' -> x.add(y);
+            case '-' -> x.subtract(y);
+            case '*' -> x.multiply(y);
+            case '/' -> x.divide(y, Math.max(x.scale(), y.scale()), java.math.RoundingMode.HALF_UP);
+            default -> x.remainder(y);
+        };
+    }
+
+    private static BigDecimal decimal(Object number) {
+        return number instanceof BigDecimal value ? value
+                : number instanceof Long value ? BigDecimal.valueOf(value) : new BigDecimal(big(number));
+    }
+
     private static BigInteger big(Object number) {
         return number instanceof Long value ? BigInteger.valueOf(value) : (BigInteger) number;
     }
@@ -438,7 +511,7 @@ final class JsonPathEvaluator {
     }
 
     static boolean isNumber(Object item) {
-        return item instanceof Long || item instanceof Double || item instanceof BigInteger;
+        return item instanceof Long || item instanceof Double || item instanceof BigInteger || item instanceof BigDecimal;
     }
 
     /** Lax mode looks into arrays: each array in the sequence stands for its elements. */

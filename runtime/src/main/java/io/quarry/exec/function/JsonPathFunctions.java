@@ -41,7 +41,14 @@ final class JsonPathFunctions {
         if (!(arguments.get(1) instanceof Constant constant) || !(constant.value() instanceof String text)) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "The JSON path of " + name + " must be a constant");
         }
-        JsonPath path = JsonPath.parse(text);
+        JsonPath parsed = JsonPath.parse(text);
+        Passed passed = Passed.of(arguments, switch (name) {
+            case "json_exists" -> 3;
+            case "json_query" -> 5;
+            default -> 4;
+        });
+        passed.check(JsonPath.variables(text));
+        PathOnRow path = (blocks, position) -> evaluate(Kernels.string(blocks[0], position), parsed, passed.at(blocks, position));
         return switch (name) {
             case "json_exists" -> exists(path, flag(arguments, 2, "FALSE"));
             case "json_query" -> query(path, flag(arguments, 2, "WITHOUT_ARRAY"), flag(arguments, 3, "NULL"),
@@ -50,9 +57,56 @@ final class JsonPathFunctions {
         };
     }
 
-    private static ScalarKernel exists(JsonPath path, String onError) {
+    /** The path evaluated over a row's input and passed values. */
+    @FunctionalInterface
+    private interface PathOnRow {
+        Outcome evaluate(io.quarry.block.Block[] blocks, int position);
+    }
+
+    /**
+     * The values of a PASSING clause: arguments after the call's own, each a name (a constant) followed by its value;
+     * a value (a number, a boolean or a string, as the planner passes them) is the path's item as it is.
+     */
+    private record Passed(List<String> names, List<Integer> channels, List<io.quarry.type.Type> types) {
+        static Passed of(List<Expression> arguments, int first) {
+            List<String> names = new java.util.ArrayList<>();
+            List<Integer> channels = new java.util.ArrayList<>();
+            List<io.quarry.type.Type> types = new java.util.ArrayList<>();
+            for (int i = first; i + 1 < arguments.size(); i += 2) {
+                names.add((String) ((Constant) arguments.get(i)).value());
+                channels.add(i + 1);
+                types.add(arguments.get(i + 1).type());
+            }
+            return new Passed(List.copyOf(names), List.copyOf(channels), List.copyOf(types));
+        }
+
+        /** Every variable of the path has a value: Trino's INVALID_PATH otherwise. */
+        void check(java.util.Set<String> variables) {
+            for (String variable : variables) {
+                if (!names.contains(variable)) {
+                    boolean otherCase = names.stream().anyMatch(name -> name.equalsIgnoreCase(variable));
+                    throw new QuarryException(ErrorCode.INVALID_PATH, "no value passed for parameter " + variable
+                            + (otherCase ? ". Try quoting \"" + variable + "\" in the PASSING clause to match case" : ""));
+                }
+            }
+        }
+
+        Map<String, Object> at(io.quarry.block.Block[] blocks, int position) {
+            if (names.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, Object> values = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                Object value = io.quarry.block.Values.toObject(types.get(i), blocks[channels.get(i)], position);
+                values.put(names.get(i), value == null ? JsonValues.NULL : value);
+            }
+            return values;
+        }
+    }
+
+    private static ScalarKernel exists(PathOnRow path, String onError) {
         return Kernels.rows(Types.BOOLEAN, (blocks, position, out) -> {
-            Outcome outcome = evaluate(Kernels.string(blocks[0], position), path);
+            Outcome outcome = path.evaluate(blocks, position);
             if (outcome.error() == null) {
                 out.appendBoolean(!outcome.items().isEmpty());
                 return;
@@ -66,9 +120,9 @@ final class JsonPathFunctions {
         });
     }
 
-    private static ScalarKernel query(JsonPath path, String wrapper, String onEmpty, String onError) {
+    private static ScalarKernel query(PathOnRow path, String wrapper, String onEmpty, String onError) {
         return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
-            Outcome outcome = evaluate(Kernels.string(blocks[0], position), path);
+            Outcome outcome = path.evaluate(blocks, position);
             List<Object> items = outcome.items();
             if (outcome.error() != null) {
                 behave(onError, outcome.error(), outcome.message(), out);
@@ -87,10 +141,10 @@ final class JsonPathFunctions {
         });
     }
 
-    private static ScalarKernel value(JsonPath path, String onEmpty, String onError) {
+    private static ScalarKernel value(PathOnRow path, String onEmpty, String onError) {
         if (onEmpty.equals(OUTCOME)) {
             return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
-                Outcome outcome = evaluate(Kernels.string(blocks[0], position), path);
+                Outcome outcome = path.evaluate(blocks, position);
                 if (outcome.error() != null || outcome.items().size() > 1
                         || outcome.items().size() == 1
                                 && (isStructured(outcome.items().get(0)) || outcome.items().get(0) instanceof BigInteger)) {
@@ -103,7 +157,7 @@ final class JsonPathFunctions {
             });
         }
         return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
-            Outcome outcome = evaluate(Kernels.string(blocks[0], position), path);
+            Outcome outcome = path.evaluate(blocks, position);
             List<Object> items = outcome.items();
             if (outcome.error() != null) {
                 behave(onError, outcome.error(), outcome.message(), out);
@@ -133,7 +187,7 @@ final class JsonPathFunctions {
         return item instanceof List || item instanceof Map;
     }
 
-    private static Outcome evaluate(String input, JsonPath path) {
+    private static Outcome evaluate(String input, JsonPath path, Map<String, Object> variables) {
         Object document;
         try {
             document = JsonValues.parseOrdered(input);
@@ -141,7 +195,7 @@ final class JsonPathFunctions {
             return Outcome.failure(ErrorCode.JSON_INPUT_CONVERSION_ERROR, "conversion to JSON failed: " + e.getMessage());
         }
         try {
-            return new Outcome(JsonPathEvaluator.evaluate(path, document), null, null);
+            return new Outcome(JsonPathEvaluator.evaluate(path, document, variables), null, null);
         } catch (JsonPathEvaluator.PathError e) {
             return Outcome.failure(ErrorCode.PATH_EVALUATION_ERROR, e.getMessage());
         }

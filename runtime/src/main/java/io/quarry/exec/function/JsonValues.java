@@ -170,6 +170,8 @@ final class JsonValues {
             generator.writeNumber(number);
         } else if (tree instanceof Double number) {
             generator.writeNumber(number);
+        } else if (tree instanceof BigDecimal number) {
+            generator.writeNumber(number); // a decimal passed to a path, with its scale
         } else if (tree instanceof Boolean bool) {
             generator.writeBoolean(bool);
         } else {
@@ -312,7 +314,8 @@ final class JsonValues {
     /** The SQL value (as {@link io.quarry.block.BlockBuilder#appendObject} takes it) of a tree, or null. */
     static Object toSql(Type type, Object tree) throws JsonCastException {
         if (tree == NULL) {
-            return null;
+            // an element, value or field of type json keeps JSON's null (a SQL null only at the top, which is no json)
+            return type instanceof JsonType ? "null" : null;
         }
         if (type instanceof JsonType) {
             return format(tree);

@@ -1,0 +1,95 @@
+package io.quarry.sql;
+
+import io.quarry.plan.expression.Call;
+import io.quarry.plan.expression.Constant;
+import io.quarry.plan.expression.Expression;
+import io.quarry.plan.expression.SpecialForm;
+import io.quarry.plan.expression.Form;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
+import io.quarry.type.Types;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+
+/**
+ * json_query's {@code KEEP QUOTES} and {@code OMIT QUOTES [ON SCALAR STRING]}, which Calcite's grammar lacks. In the
+ * text the clause is blanked (KEEP is the default); an OMIT call is wrapped in {@code "$omit_quotes"(…)}, which
+ * becomes: the string itself where the result is a JSON string, the result as it is otherwise. As in Trino, OMIT
+ * QUOTES goes with no array wrapper.
+ */
+final class JsonQueryQuotes {
+    /** The name the rewritten text calls; quoted, not a name a user would write. */
+    static final String NAME = "$omit_quotes";
+
+    static final SqlFunction OPERATOR = new SqlFunction(NAME.toUpperCase(Locale.ROOT), SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0_NULLABLE, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
+    private static final Pattern CLAUSE = Pattern.compile("(?is)(keep|omit)\\s+quotes(?:\\s+on\\s+scalar\\s+string)?\\b");
+    private static final Pattern CALL = Pattern.compile("(?is)json_query\\s*\\(");
+
+    /** A QUOTES clause of the json_query call whose name starts the text at {@code start}: where, and whether OMIT. */
+    record Match(int clauseStart, int clauseEnd, boolean omit, int close) {}
+
+    private JsonQueryQuotes() {}
+
+    /** The clause of the json_query call starting at {@code start}, at the call's own level; null if none. */
+    static Match find(String sql, int start) {
+        Matcher call = CALL.matcher(sql).region(start, sql.length());
+        if (!call.lookingAt()) {
+            return null;
+        }
+        int depth = 1;
+        Match clause = null;
+        for (int i = call.end(); i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = sql.indexOf(c, i + 1);
+                while (close >= 0 && close + 1 < sql.length() && sql.charAt(close + 1) == c) {
+                    close = sql.indexOf(c, close + 2);
+                }
+                if (close < 0) {
+                    return null;
+                }
+                i = close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return clause == null ? null : new Match(clause.clauseStart, clause.clauseEnd, clause.omit, i);
+            } else if (depth == 1 && clause == null && (c == 'k' || c == 'K' || c == 'o' || c == 'O')
+                    && !Character.isLetterOrDigit(sql.charAt(i - 1))) {
+                Matcher words = CLAUSE.matcher(sql).region(i, sql.length());
+                if (words.lookingAt()) {
+                    clause = new Match(i, words.end(), words.group(1).equalsIgnoreCase("omit"), -1);
+                    i = words.end() - 1;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code query} (json_query's translation) with OMIT QUOTES: a JSON string as its text, any other item as it is. */
+    static Expression omitQuotes(Expression query) {
+        if (!(query instanceof Call call) || !call.function().equals("json_query")) {
+            throw new QuarryException(ErrorCode.SYNTAX_ERROR, "OMIT QUOTES belongs to json_query");
+        }
+        List<Expression> arguments = call.arguments();
+        String wrapper = (String) ((Constant) arguments.get(2)).value();
+        if (!wrapper.equals("WITHOUT_ARRAY")) {
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "OMIT QUOTES behavior specified with "
+                    + wrapper.replace("WITH_", "WITH ").replace('_', ' ') + " WRAPPER behavior");
+        }
+        // the item json_query found is a string: json_value gives its text
+        Expression text = new Call("json_value", JsonPathSql.withPassed(arguments.subList(5, arguments.size()),
+                arguments.get(0), arguments.get(1), new Constant("NULL", Types.VARCHAR), new Constant("NULL", Types.VARCHAR)),
+                Types.VARCHAR);
+        Expression quoted = new Call("starts_with", List.of(query, new Constant("\"", Types.VARCHAR)), Types.BOOLEAN);
+        return new SpecialForm(Form.CASE, List.of(quoted, ExpressionTranslator.coerce(text, query.type()), query), query.type());
+    }
+}
