@@ -11,7 +11,6 @@ import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
@@ -144,10 +143,9 @@ final class ParsedStatementChecks {
             String expecting = predicate.startsWith("IS NOT") ? "'DISTINCT', 'NULL'" : "'DISTINCT', 'NOT', 'NULL'";
             throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + word + "'. Expecting: " + expecting, at, text);
         }
-        if (call.getKind() == SqlKind.SIMILAR || call.getOperator() == SqlStdOperatorTable.OVERLAY) {
-            // forms of Calcite's grammar that Trino's lacks: [NOT] SIMILAR TO, OVERLAY(… PLACING …)
-            String word = call.getKind() == SqlKind.SIMILAR ? "SIMILAR" : "PLACING";
-            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + word + "'", call.getParserPosition(), text);
+        if (call.getKind() == SqlKind.SIMILAR) {
+            // Calcite's grammar has [NOT] SIMILAR TO, Trino's has not (OVERLAY … PLACING: see TrinoOnlySyntax)
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input 'SIMILAR'", call.getParserPosition(), text);
         }
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
         if (SPECIAL_FORMS.contains(name) || COMMON_TYPE_FUNCTIONS.contains(name)) {
