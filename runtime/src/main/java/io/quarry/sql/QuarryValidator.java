@@ -1181,7 +1181,8 @@ final class QuarryValidator extends SqlValidatorImpl {
             boolean colors = ColorSql.isColor(left) || ColorSql.isColor(right);
             boolean refused = colors
                     ? !ColorSql.isComparison(call.getKind(), left, right)
-                    : mixesStrings(left, right) || left instanceof SketchSqlType || right instanceof SketchSqlType;
+                    : mixesStrings(left, right) || mixesBooleans(left, right)
+                            || left instanceof SketchSqlType || right instanceof SketchSqlType;
             if (refused) {
                 ErrorLocation location = operatorLocation(call);
                 throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location)
@@ -1192,6 +1193,10 @@ final class QuarryValidator extends SqlValidatorImpl {
                     && call.getKind() != SqlKind.NOT_EQUALS && !call.getKind().belongsTo(DISTINCTNESS)) {
                 checkOrderable(call, left, right);
             }
+        }
+        if (expression instanceof SqlCall call && call.getKind() == SqlKind.BETWEEN && call.operandCount() >= 3) {
+            checkBetweenOperands(call, super.deriveType(scope, call.operand(0)), super.deriveType(scope, call.operand(1)),
+                    super.deriveType(scope, call.operand(2)), false);
         }
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall cast && (cast.getKind() == SqlKind.CAST || cast.getKind() == SqlKind.SAFE_CAST)) {
@@ -1204,21 +1209,30 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         }
         if (expression instanceof SqlCall call && call.getKind() == SqlKind.BETWEEN && call.operandCount() >= 3) {
-            RelDataType value = super.deriveType(scope, call.operand(0));
-            RelDataType low = super.deriveType(scope, call.operand(1));
-            RelDataType high = super.deriveType(scope, call.operand(2));
-            if (mixesStrings(value, low) || mixesStrings(value, high)
-                    || ColorSql.isColor(value) || ColorSql.isColor(low) || ColorSql.isColor(high)) {
-                ErrorLocation location = operatorLocation(call);
-                throw new QuarryException(
-                        ErrorCode.TYPE_MISMATCH,
-                        Errors.prefix(location) + "Cannot check if " + TypeMapping.displayName(value) + " is BETWEEN "
-                                + TypeMapping.displayName(low) + " and " + TypeMapping.displayName(high),
-                        location,
-                        null);
-            }
+            checkBetweenOperands(call, super.deriveType(scope, call.operand(0)), super.deriveType(scope, call.operand(1)),
+                    super.deriveType(scope, call.operand(2)), true);
         }
         return type;
+    }
+
+    /**
+     * BETWEEN only over values of one kind: a boolean beside a number is refused before Calcite looks for an
+     * operator (it would name none found), a string beside a non-string after Calcite's coercion had its say.
+     */
+    private void checkBetweenOperands(SqlCall call, RelDataType value, RelDataType low, RelDataType high, boolean coerced) {
+        boolean refused = coerced
+                ? mixesStrings(value, low) || mixesStrings(value, high)
+                        || ColorSql.isColor(value) || ColorSql.isColor(low) || ColorSql.isColor(high)
+                : mixesBooleans(value, low) || mixesBooleans(value, high);
+        if (refused) {
+            ErrorLocation location = operatorLocation(call);
+            throw new QuarryException(
+                    ErrorCode.TYPE_MISMATCH,
+                    Errors.prefix(location) + "Cannot check if " + TypeMapping.displayName(value) + " is BETWEEN "
+                            + TypeMapping.displayName(low) + " and " + TypeMapping.displayName(high),
+                    location,
+                    null);
+        }
     }
 
     private static final java.util.Set<SqlKind> DISTINCTNESS =
@@ -1256,6 +1270,17 @@ final class QuarryValidator extends SqlValidatorImpl {
         boolean rightString = SqlTypeUtil.isCharacter(right);
         // ANY: a lambda parameter whose type is not derived yet (a lambda inside UNNEST(…) is typed later)
         return leftString != rightString
+                && left.getSqlTypeName() != SqlTypeName.NULL
+                && right.getSqlTypeName() != SqlTypeName.NULL
+                && left.getSqlTypeName() != SqlTypeName.ANY
+                && right.getSqlTypeName() != SqlTypeName.ANY;
+    }
+
+    /** Trino has no implicit conversion between boolean and any other type: {@code 1 = true} is a type error. */
+    static boolean mixesBooleans(RelDataType left, RelDataType right) {
+        boolean leftBoolean = left.getSqlTypeName() == SqlTypeName.BOOLEAN;
+        boolean rightBoolean = right.getSqlTypeName() == SqlTypeName.BOOLEAN;
+        return leftBoolean != rightBoolean
                 && left.getSqlTypeName() != SqlTypeName.NULL
                 && right.getSqlTypeName() != SqlTypeName.NULL
                 && left.getSqlTypeName() != SqlTypeName.ANY

@@ -32,8 +32,8 @@ import org.apache.calcite.util.Optionality;
  * row in Trino, its fields named as the sub-query names its columns ({@code row(regionkey bigint, name varchar(25))}),
  * all NULL when it has no row. Calcite takes a scalar sub-query of one column only: the sub-query becomes {@code
  * (SELECT ROW(single_value(c0), …) FROM (sub-query) t(c0, …))}, whose aggregates give the NULLs of no row and fail
- * on a second row as Trino does. A star of the sub-query is spelled out first when it reads tables only (their
- * columns are known before validation); another is left as it is.
+ * on a second row as Trino does. A star of the sub-query is spelled out first when it reads relations whose columns
+ * are known before validation (tables, sub-queries with a column list or named columns); another is left as it is.
  */
 final class ScalarRowSubQueries {
     /**
@@ -141,8 +141,9 @@ final class ScalarRowSubQueries {
     }
 
     /**
-     * The select's items with each star spelled out as the columns of the tables it stands for; the items as they
-     * are without a star, null when a star reads something else than tables (a sub-query, a join USING columns).
+     * The select's items with each star spelled out as the columns of the relations it stands for; the items as they
+     * are without a star, null when a star reads relations whose columns are not known before validation (a sub-query
+     * without a column list that computes a column, a join USING columns).
      */
     private static SqlNodeList spelledOut(SqlSelect select, Function<SqlIdentifier, List<String>> tableColumns) {
         SqlNodeList items = select.getSelectList();
@@ -178,29 +179,58 @@ final class ScalarRowSubQueries {
         return new SqlNodeList(spelled, items.getParserPosition());
     }
 
-    /** The tables of a FROM (by the names their columns are qualified with), in order; false for anything else. */
+    /**
+     * The relations of a FROM (by the names their columns are qualified with), in order: tables, and aliased
+     * sub-queries whose columns are named; false for anything else.
+     */
     private static boolean tablesOf(SqlNode from, Function<SqlIdentifier, List<String>> tableColumns,
             List<java.util.Map.Entry<String, List<String>>> relations) {
         if (from instanceof org.apache.calcite.sql.SqlJoin join) {
             return join.getConditionType() != org.apache.calcite.sql.JoinConditionType.USING && !join.isNatural()
                     && tablesOf(join.getLeft(), tableColumns, relations) && tablesOf(join.getRight(), tableColumns, relations);
         }
-        SqlIdentifier table = null;
+        List<String> columns = null;
         String name = null;
         if (from instanceof SqlIdentifier identifier) {
-            table = identifier;
+            columns = tableColumns.apply(identifier);
             name = identifier.names.get(identifier.names.size() - 1);
-        } else if (from != null && from.getKind() == SqlKind.AS && ((SqlCall) from).operandCount() == 2
-                && ((SqlCall) from).operand(0) instanceof SqlIdentifier identifier) {
-            table = identifier;
-            name = ((SqlIdentifier) ((SqlCall) from).operand(1)).getSimple();
+        } else if (from != null && from.getKind() == SqlKind.AS) {
+            SqlCall alias = (SqlCall) from;
+            name = ((SqlIdentifier) alias.operand(1)).getSimple();
+            if (alias.operandCount() > 2) {
+                columns = new ArrayList<>();
+                for (SqlNode column : alias.getOperandList().subList(2, alias.operandCount())) {
+                    columns.add(((SqlIdentifier) column).getSimple());
+                }
+            } else if (alias.operand(0) instanceof SqlIdentifier identifier) {
+                columns = tableColumns.apply(identifier);
+            } else {
+                columns = namedColumns(alias.operand(0));
+            }
         }
-        List<String> columns = table == null ? null : tableColumns.apply(table);
         if (columns == null) {
             return false;
         }
         relations.add(java.util.Map.entry(name, columns));
         return true;
+    }
+
+    /** The columns of a sub-query in FROM whose every item names its column (an alias, a column); null otherwise. */
+    private static List<String> namedColumns(SqlNode query) {
+        if (!(query instanceof SqlSelect select) || select.getSelectList() == null) {
+            return null;
+        }
+        List<String> columns = new ArrayList<>();
+        for (SqlNode item : select.getSelectList()) {
+            if (item.getKind() == SqlKind.AS && ((SqlCall) item).operandCount() == 2) {
+                columns.add(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple());
+            } else if (item instanceof SqlIdentifier identifier && !identifier.isStar()) {
+                columns.add(identifier.names.get(identifier.names.size() - 1));
+            } else {
+                return null;
+            }
+        }
+        return columns;
     }
 
     /**

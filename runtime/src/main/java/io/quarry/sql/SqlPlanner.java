@@ -179,6 +179,7 @@ public final class SqlPlanner {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
         }
+        QualifiedColumnNames.rewrite(parsed, session, text);
         TableResolver resolver = new TableResolver(metadata, session, text);
         SchemaPlus root = resolver.resolve(parsed);
         JsonSql.registerType(root);
@@ -258,6 +259,7 @@ public final class SqlPlanner {
             if (!parsed.isA(SqlKind.QUERY)) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only queries can be described");
             }
+            QualifiedColumnNames.rewrite(parsed, session, text);
             SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
             JsonSql.registerType(root);
             IpAddressSql.registerType(root);
