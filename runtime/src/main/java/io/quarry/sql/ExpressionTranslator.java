@@ -716,6 +716,16 @@ final class ExpressionTranslator {
         if (text != null) {
             return text;
         }
+        if (left instanceof io.quarry.type.RowType a && right instanceof io.quarry.type.RowType b
+                && a.fields().size() == b.fields().size() && (CharCast.containsChar(a) || CharCast.containsChar(b))) {
+            // rows of chars compare field by field, each char with a string as chars
+            List<io.quarry.type.RowType.Field> fields = new ArrayList<>();
+            for (int i = 0; i < a.fields().size(); i++) {
+                fields.add(new io.quarry.type.RowType.Field(a.fields().get(i).name(),
+                        commonType(a.fieldTypes().get(i), b.fieldTypes().get(i), operator)));
+            }
+            return new io.quarry.type.RowType(fields);
+        }
         if (left.isNumeric() && right.isNumeric()) {
             if (left instanceof DoubleType || right instanceof DoubleType) {
                 return Types.DOUBLE;

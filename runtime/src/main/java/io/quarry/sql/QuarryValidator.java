@@ -1140,7 +1140,31 @@ final class QuarryValidator extends SqlValidatorImpl {
         SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
         ArrayConcat.rewrite(rewritten);
         ColorSql.Subscript.rewrite(rewritten);
+        resolveLiteralsOfValuesOperands(rewritten);
         return CharCast.keepStructuralChars(rewritten);
+    }
+
+    /**
+     * The typed literals ({@code DATE '…'}) of a VALUES that an expression takes ({@code x IN (VALUES DATE '…')}) are
+     * read now: expanding the expression would read them later, copying the VALUES into one the validator has not
+     * registered as a query.
+     */
+    private void resolveLiteralsOfValuesOperands(SqlNode node) {
+        if (!(node instanceof SqlCall call) || call.getKind().belongsTo(SqlKind.QUERY)) {
+            return;
+        }
+        for (SqlNode operand : call.getOperandList()) {
+            if (operand != null && operand.getKind() == SqlKind.VALUES) {
+                for (SqlNode row : ((SqlCall) operand).getOperandList()) {
+                    SqlCall fields = (SqlCall) row; // a ROW call, even of one value
+                    for (int i = 0; i < fields.operandCount(); i++) {
+                        if (fields.operand(i) instanceof org.apache.calcite.sql.SqlUnknownLiteral literal) {
+                            fields.setOperand(i, resolveLiteral(literal));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Trino compares strings only with strings: {@code intcol = 'a'} is a type error, not a cast. */
@@ -1358,14 +1382,61 @@ final class QuarryValidator extends SqlValidatorImpl {
             return super.commonTypeForBinaryComparison(type1, type2);
         }
 
-        /** Calcite cannot write a cast to a sketch type as SQL; a NULL column takes the sketch type as it is. */
+        /**
+         * Calcite cannot write a cast to a sketch type as SQL; a NULL column takes the sketch type as it is. A string
+         * compared with a sub-query's strings keeps its type ({@link #comparingWithQuery}).
+         */
         @Override
         protected boolean coerceColumnType(
                 SqlValidatorScope scope, org.apache.calcite.sql.SqlNodeList nodeList, int index, RelDataType targetType) {
-            if (targetType instanceof SketchSqlType) {
+            if (targetType instanceof SketchSqlType
+                    || index < nodeList.size() && keepsString(scope, nodeList.get(index), targetType)) {
                 return false;
             }
             return super.coerceColumnType(scope, nodeList, index, targetType);
+        }
+
+        @Override
+        protected boolean coerceOperandType(SqlValidatorScope scope, SqlCall call, int index, RelDataType targetType) {
+            if (keepsString(scope, call.operand(index), targetType)) {
+                return false;
+            }
+            return super.coerceOperandType(scope, call, index, targetType);
+        }
+
+        /**
+         * Set while {@code x IN (query)} or {@code x = ANY (query)} gives its sides one type. Calcite would cast a
+         * char and a varchar to one varchar, padding the char; Quarry compares a char with a string as Trino does,
+         * as chars where trailing blanks do not count, so the strings keep their types.
+         */
+        private boolean comparingWithQuery;
+
+        @Override
+        public boolean inOperationCoercion(SqlCallBinding binding) {
+            return withQueryComparison(binding, () -> super.inOperationCoercion(binding));
+        }
+
+        @Override
+        public boolean quantifyOperationCoercion(SqlCallBinding binding) {
+            return withQueryComparison(binding, () -> super.quantifyOperationCoercion(binding));
+        }
+
+        private boolean withQueryComparison(SqlCallBinding binding, java.util.function.BooleanSupplier coercion) {
+            boolean previous = comparingWithQuery;
+            comparingWithQuery = binding.getOperandCount() == 2 && binding.operand(1).getKind().belongsTo(SqlKind.QUERY);
+            try {
+                return coercion.getAsBoolean();
+            } finally {
+                comparingWithQuery = previous;
+            }
+        }
+
+        private boolean keepsString(SqlValidatorScope scope, SqlNode node, RelDataType targetType) {
+            if (!comparingWithQuery || scope == null || node == null || !SqlTypeUtil.isCharacter(targetType)) {
+                return false;
+            }
+            SqlNode value = node.getKind() == SqlKind.AS ? ((SqlCall) node).operand(0) : node;
+            return SqlTypeUtil.isCharacter(validator.deriveType(scope, value));
         }
 
         private static boolean mixesStrings(SqlCallBinding binding) {

@@ -56,4 +56,22 @@ class TestCoercionsAndQualifiedNames extends LocalQueryTest {
         assertFails("SELECT MAP()['a']", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Key not present in map: a");
         assertFails("SELECT map(ARRAY[], ARRAY[])[1]", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Key not present in map: 1");
     }
+
+    @Test
+    void typedLiteralsOfAValuesSubQuery() throws Exception {
+        assertResult("SELECT (DATE '2020-01-01', 1) IN (VALUES (DATE '2020-01-01', 1)), DATE '2020-01-02' IN (VALUES DATE '2020-01-01'),"
+                        + " TIMESTAMP '2020-01-01 00:00:00' = ANY (VALUES TIMESTAMP '2020-01-01 00:00:00.000')",
+                List.of("boolean", "boolean", "boolean"), List.of(true, false, true));
+    }
+
+    @Test
+    void aStringInASubQueryOfCharsComparesAsChars() throws Exception {
+        assertResult("SELECT 'a' IN (SELECT CAST('a' AS char(3))), 'a' = ANY (SELECT CAST('a' AS char(3))),"
+                        + " CAST('a' AS char(3)) IN (SELECT 'a'), 'ab' IN (SELECT CAST('a' AS char(3)))",
+                List.of("boolean", "boolean", "boolean", "boolean"), List.of(true, true, true, false));
+        assertResult("SELECT x IN (SELECT CAST('a' AS char(3))), (x, 1) IN (SELECT CAST('a' AS char(3)), 1)"
+                        + " FROM (VALUES 'a', 'a  ', 'b', NULL) t(x)",
+                List.of("boolean", "boolean"), List.of(true, true), List.of(true, true), List.of(false, false),
+                java.util.Arrays.asList(null, false));
+    }
 }
