@@ -320,6 +320,12 @@ final class ExpressionTranslator {
             // Trino types every concatenation as unbounded varchar, except that of two chars (a bounded varchar
             // becoming a char of its length) which is char(x + y)
             List<Expression> arguments = translateAll(call.getOperands());
+            if (arguments.size() > 2 && arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.CharType)) {
+                // Trino concatenates a char with one other value only
+                throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                        + arguments.stream().map(argument -> argument.type().displayName()).collect(java.util.stream.Collectors.joining(", "))
+                        + ") for function concat");
+            }
             Type concatenated = CharCast.concatenationType(arguments);
             return new Call(function, arguments, concatenated == null ? Types.VARCHAR : concatenated);
         }

@@ -1196,6 +1196,13 @@ final class QuarryValidator extends SqlValidatorImpl {
                     this::getValidatedNodeTypeIfKnown, typeFactory, this::setValidatedNodeType,
                     bound -> location(bound.getParserPosition()));
         }
+        if (expression instanceof SqlBasicCall call && call.operandCount() == 2 && ARITHMETIC.contains(call.getKind())
+                && (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.BINARY || call.getOperator() == Modulus.MOD)) {
+            bindUnknownOperand(call, scope);
+        }
+        if (expression instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS_PREFIX && isUnknown(call.operand(0), scope)) {
+            throw ambiguousOperator(call);
+        }
         // operand types first: Calcite's own check of the call would word a mismatch otherwise
         if (expression instanceof SqlBasicCall call
                 && call.getKind().belongsTo(SqlKind.BINARY_COMPARISON)
@@ -1257,6 +1264,57 @@ final class QuarryValidator extends SqlValidatorImpl {
                     location,
                     null);
         }
+    }
+
+    private static final java.util.Set<SqlKind> ARITHMETIC =
+            java.util.EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD);
+
+    /**
+     * An operand of unknown type (a bare NULL, a lambda's parameter over {@code ARRAY[]}) beside a number takes the
+     * number's type, as Trino binds it: the smallest decimal, decimal(1,0), beside a decimal ({@code NULL * 2.5} is a
+     * decimal(3,1)), the type itself beside an integer or a floating point number.
+     */
+    private void bindUnknownOperand(SqlBasicCall call, SqlValidatorScope scope) {
+        for (int i = 0; i < 2; i++) {
+            SqlNode operand = call.operand(i);
+            SqlNode other = call.operand(1 - i);
+            if (!isUnknown(operand, scope)) {
+                continue;
+            }
+            if (isUnknown(other, scope)) {
+                if (call.getOperator() == Modulus.MOD) {
+                    return; // mod(NULL, NULL), a function of tinyints: BareNullArguments types it
+                }
+                throw ambiguousOperator(call);
+            }
+            RelDataType otherType = super.deriveType(scope, other);
+            if (!SqlTypeUtil.isNumeric(otherType)) {
+                return;
+            }
+            SqlTypeName otherName = otherType.getSqlTypeName();
+            if (call.getKind() == SqlKind.TIMES && (otherName == SqlTypeName.BIGINT || otherName == SqlTypeName.DOUBLE)
+                    || call.getKind() == SqlKind.DIVIDE && i == 0 && otherName == SqlTypeName.DOUBLE) {
+                // an interval's product (quotient) with a bigint or a double would take the NULL as well
+                throw ambiguousOperator(call);
+            }
+            RelDataType bound = otherType.getSqlTypeName() == SqlTypeName.DECIMAL
+                    ? typeFactory.createSqlType(SqlTypeName.DECIMAL, 1, 0)
+                    : typeFactory.createTypeWithNullability(otherType, false);
+            call.setOperand(i, BareNullArguments.castTo(operand, bound));
+            return;
+        }
+    }
+
+    /** A bare NULL, or another value of unknown type: a lambda's parameter over {@code ARRAY[]}, {@code (SELECT NULL)}. */
+    private boolean isUnknown(SqlNode operand, SqlValidatorScope scope) {
+        return SqlUtil.isNullLiteral(operand, false)
+                || !(operand instanceof org.apache.calcite.sql.SqlLiteral) && super.deriveType(scope, operand).getSqlTypeName() == SqlTypeName.NULL;
+    }
+
+    private QuarryException ambiguousOperator(SqlCall call) {
+        ErrorLocation location = location(call.getParserPosition());
+        return new QuarryException(ErrorCode.AMBIGUOUS_FUNCTION_CALL, Errors.prefix(location)
+                + "Could not choose a best candidate operator. Explicit type casts must be added.", location, null);
     }
 
     private static final java.util.Set<SqlKind> DISTINCTNESS =

@@ -101,22 +101,10 @@ final class ScalarRowSubQueries {
         if (!node.getKind().belongsTo(SqlKind.QUERY)) {
             return null;
         }
-        SqlSelect first = QuarryValidator.firstSelect(node);
-        if (first == null || first.getSelectList() == null) {
+        List<String> names = node.getKind() == SqlKind.VALUES ? valuesFieldNames((SqlCall) node) : selectFieldNames(node,
+                writtenName, tableColumns);
+        if (names == null) {
             return null;
-        }
-        SqlNodeList spelled = spelledOut(first, tableColumns);
-        if (spelled == null || spelled.size() < 2) {
-            return null;
-        }
-        first.setSelectList(spelled);
-        List<String> names = new ArrayList<>();
-        for (SqlNode item : first.getSelectList()) {
-            if (item instanceof SqlIdentifier identifier && identifier.isStar()
-                    || item instanceof org.apache.calcite.sql.SqlStarExclude) {
-                return null;
-            }
-            names.add(fieldName(item, writtenName));
         }
         SqlParserPos pos = node.getParserPosition();
         List<SqlNode> aliasOperands = new ArrayList<>();
@@ -138,6 +126,37 @@ final class ScalarRowSubQueries {
                 : rowOperator.createCall(pos, fields);
         return new SqlSelect(pos, null, new SqlNodeList(List.of(row), pos), from, null, null, null, null, null, null,
                 null, null);
+    }
+
+    /** The names of the row's fields, its select's items spelled out; null unless it has several columns. */
+    private static List<String> selectFieldNames(SqlNode node, Function<SqlIdentifier, String> writtenName,
+            Function<SqlIdentifier, List<String>> tableColumns) {
+        SqlSelect first = QuarryValidator.firstSelect(node);
+        if (first == null || first.getSelectList() == null) {
+            return null;
+        }
+        SqlNodeList spelled = spelledOut(first, tableColumns);
+        if (spelled == null || spelled.size() < 2) {
+            return null;
+        }
+        first.setSelectList(spelled);
+        List<String> names = new ArrayList<>();
+        for (SqlNode item : first.getSelectList()) {
+            if (item instanceof SqlIdentifier identifier && identifier.isStar()
+                    || item instanceof org.apache.calcite.sql.SqlStarExclude) {
+                return null;
+            }
+            names.add(fieldName(item, writtenName));
+        }
+        return names;
+    }
+
+    /** {@code (VALUES (1, 2))}: a row of unnamed fields; null for rows of one value. */
+    private static List<String> valuesFieldNames(SqlCall values) {
+        if (values.operandCount() == 0 || !(values.operand(0) instanceof SqlCall row) || row.operandCount() < 2) {
+            return null;
+        }
+        return java.util.Collections.nCopies(row.operandCount(), null);
     }
 
     /**

@@ -192,6 +192,7 @@ public final class SqlPlanner {
         Modulus.rewrite(parsed);
         ValuesOfRows.rewrite(parsed, text);
         ReduceAgg.rewrite(parsed);
+        NullLambdaCollections.rewrite(parsed);
         OrderedWindowAggregates.rewrite(parsed);
         UnorderedRangeFrames.rewrite(parsed);
 
@@ -271,6 +272,7 @@ public final class SqlPlanner {
             Modulus.rewrite(parsed);
             ValuesOfRows.rewrite(parsed, text);
             ReduceAgg.rewrite(parsed);
+            NullLambdaCollections.rewrite(parsed);
             OrderedWindowAggregates.rewrite(parsed);
             UnorderedRangeFrames.rewrite(parsed);
             JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();
