@@ -184,10 +184,12 @@ final class ScalarRowSubQueries {
             }
             boolean found = false;
             for (java.util.Map.Entry<String, List<String>> relation : relations) {
-                if (star.names.size() == 1 || relation.getKey().equalsIgnoreCase(star.names.get(0))) {
+                if (star.names.size() == 1 || relation.getKey() != null && relation.getKey().equalsIgnoreCase(star.names.get(0))) {
                     found = true;
                     for (String column : relation.getValue()) {
-                        spelled.add(new SqlIdentifier(List.of(relation.getKey(), column), star.getParserPosition()));
+                        // a sub-query without an alias: its columns by their names alone
+                        spelled.add(new SqlIdentifier(relation.getKey() == null ? List.of(column) : List.of(relation.getKey(), column),
+                                star.getParserPosition()));
                     }
                 }
             }
@@ -210,7 +212,9 @@ final class ScalarRowSubQueries {
         }
         List<String> columns = null;
         String name = null;
-        if (from instanceof SqlIdentifier identifier) {
+        if (from instanceof SqlSelect query) {
+            columns = namedColumns(query);
+        } else if (from instanceof SqlIdentifier identifier) {
             columns = tableColumns.apply(identifier);
             name = identifier.names.get(identifier.names.size() - 1);
         } else if (from != null && from.getKind() == SqlKind.AS) {
@@ -230,11 +234,11 @@ final class ScalarRowSubQueries {
         if (columns == null) {
             return false;
         }
-        relations.add(java.util.Map.entry(name, columns));
+        relations.add(new java.util.AbstractMap.SimpleImmutableEntry<>(name, columns));
         return true;
     }
 
-    /** The columns of a sub-query in FROM whose every item names its column (an alias, a column); null otherwise. */
+    /** The columns of a sub-query in FROM as Calcite names them (an alias, a column, {@code EXPR$i}); null for a star. */
     private static List<String> namedColumns(SqlNode query) {
         if (!(query instanceof SqlSelect select) || select.getSelectList() == null) {
             return null;
@@ -243,10 +247,13 @@ final class ScalarRowSubQueries {
         for (SqlNode item : select.getSelectList()) {
             if (item.getKind() == SqlKind.AS && ((SqlCall) item).operandCount() == 2) {
                 columns.add(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple());
-            } else if (item instanceof SqlIdentifier identifier && !identifier.isStar()) {
+            } else if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
+                return null;
+            } else if (item instanceof SqlIdentifier identifier) {
                 columns.add(identifier.names.get(identifier.names.size() - 1));
             } else {
-                return null;
+                // Calcite's name of an expression's column, unnamed in Trino's row
+                columns.add("EXPR$" + columns.size());
             }
         }
         return columns;

@@ -45,6 +45,9 @@ class TestScalarRowSubQueries extends LocalQueryTest {
         assertResult("SELECT (SELECT * FROM (VALUES (1, 2)) t(a, b)).a", List.of("integer"), List.of(1L));
         assertResult("SELECT (SELECT * FROM (SELECT regionkey, name AS n FROM region WHERE regionkey = 1) r)",
                 List.of("row(regionkey bigint, n varchar(25))"), List.of(List.of(1L, "AMERICA")));
+        assertResult("SELECT (SELECT * FROM (SELECT 1 a, 2 b)), (SELECT * FROM (SELECT 1, 2)), (SELECT * FROM (SELECT 1, 2 b) x)",
+                List.of("row(a integer, b integer)", "row(integer, integer)", "row(integer, b integer)"),
+                List.of(List.of(1L, 2L), List.of(1L, 2L), List.of(1L, 2L)));
     }
 
     @Test
