@@ -1200,6 +1200,9 @@ final class QuarryValidator extends SqlValidatorImpl {
                 && (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.BINARY || call.getOperator() == Modulus.MOD)) {
             bindUnknownOperand(call, scope);
         }
+        if (expression instanceof SqlBasicCall call && (call.getKind() == SqlKind.GREATEST || call.getKind() == SqlKind.LEAST)) {
+            checkComparableArguments(call, scope);
+        }
         if (expression instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS_PREFIX && isUnknown(call.operand(0), scope)) {
             throw ambiguousOperator(call);
         }
@@ -1303,6 +1306,23 @@ final class QuarryValidator extends SqlValidatorImpl {
             call.setOperand(i, BareNullArguments.castTo(operand, bound));
             return;
         }
+    }
+
+    /** greatest and least of values without a common type (a boolean and a number, a date and a number) are no function. */
+    private void checkComparableArguments(SqlBasicCall call, SqlValidatorScope scope) {
+        List<RelDataType> types = new java.util.ArrayList<>();
+        for (SqlNode operand : call.getOperandList()) {
+            types.add(super.deriveType(scope, operand));
+        }
+        if (types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.ANY)
+                || getTypeCoercion().getWiderTypeFor(types, false) != null) {
+            return;
+        }
+        String name = call.getKind() == SqlKind.GREATEST ? "greatest" : "least";
+        ErrorLocation location = location(call.getParserPosition());
+        throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, Errors.prefix(location) + "Unexpected parameters ("
+                + types.stream().map(TypeMapping::displayName).collect(java.util.stream.Collectors.joining(", "))
+                + ") for function " + name + ". Expected: " + name + "(E) E:orderable", location, null);
     }
 
     /** A bare NULL, or another value of unknown type: a lambda's parameter over {@code ARRAY[]}, {@code (SELECT NULL)}. */

@@ -74,4 +74,13 @@ class TestCoercionsAndQualifiedNames extends LocalQueryTest {
                 List.of("boolean", "boolean"), List.of(true, true), List.of(true, true), List.of(false, false),
                 java.util.Arrays.asList(null, false));
     }
+
+    @Test
+    void greatestAndLeastOfValuesWithoutACommonTypeAreNoFunction() throws Exception {
+        assertFails("SELECT greatest(true, 1)", ErrorCode.FUNCTION_NOT_FOUND,
+                "line 1:8: Unexpected parameters (boolean, integer) for function greatest. Expected: greatest(E) E:orderable");
+        assertFails("SELECT least(DATE '2020-01-01', 1)", ErrorCode.FUNCTION_NOT_FOUND,
+                "Unexpected parameters (date, integer) for function least");
+        assertResult("SELECT greatest(true, false), greatest(1, 2.5, DOUBLE '3')", List.of("boolean", "double"), List.of(true, 3.0));
+    }
 }
