@@ -406,6 +406,9 @@ final class QuarryValidator extends SqlValidatorImpl {
                 if (call.getKind() == SqlKind.AS && call.operandCount() > 2) {
                     uniqueColumnList(call);
                 }
+                if (call instanceof org.apache.calcite.sql.SqlLambda lambda) {
+                    checkNoSubQuery(lambda);
+                }
                 if (call instanceof org.apache.calcite.sql.SqlWith with) {
                     checkWithNames(with);
                 }
@@ -429,6 +432,28 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         });
         return super.validate(topNode);
+    }
+
+    /** Trino refuses a sub-query in a lambda's body (but for EXISTS). */
+    private void checkNoSubQuery(org.apache.calcite.sql.SqlLambda lambda) {
+        lambda.getExpression().accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getKind() == SqlKind.EXISTS) {
+                    return null; // Trino plans EXISTS there
+                }
+                boolean quantified = call.operandCount() == 2 && call.operand(1) != null
+                        && call.operand(1).getKind().belongsTo(SqlKind.QUERY);
+                if (call.getKind().belongsTo(SqlKind.QUERY) || quantified && call.operand(0) != null) {
+                    // x IN (query) is placed at its operator, as Trino does
+                    ErrorLocation location = call.getKind().belongsTo(SqlKind.QUERY)
+                            ? location(call.getParserPosition()) : operatorLocation(call);
+                    throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                            Errors.prefix(location) + "Lambda expression cannot contain subqueries", location, null);
+                }
+                return super.visit(call);
+            }
+        });
     }
 
     /**

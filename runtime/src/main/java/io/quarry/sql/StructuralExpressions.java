@@ -164,6 +164,13 @@ final class StructuralExpressions {
             if (array.elementType() instanceof UnknownType) {
                 // ARRAY[] (or of NULLs only) takes the sought value's type, as does array_remove's result
                 arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(arguments.get(1).type())));
+            } else if (array.elementType().isNumeric() && arguments.get(1).type().isNumeric()
+                    && !array.elementType().equals(arguments.get(1).type())) {
+                // numbers compare as their common type: 1.5 is not among integers
+                Type common = name.equals("array_remove") && type instanceof ArrayType removed
+                        ? removed.elementType() : numericCommonType(array.elementType(), arguments.get(1).type());
+                arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(common)));
+                arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), common));
             } else {
                 arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
             }
@@ -236,6 +243,30 @@ final class StructuralExpressions {
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + array.displayName().replace(", ", ",")
                     + ") for function " + name + ". Expected: " + expected);
         }
+    }
+
+    /** Trino's common type of two numbers: a decimal of both one's integer digits and scale, else the wider type. */
+    private static Type numericCommonType(Type left, Type right) {
+        boolean decimals = left instanceof io.quarry.type.DecimalType || right instanceof io.quarry.type.DecimalType;
+        boolean exact = !(left instanceof io.quarry.type.DoubleType || left instanceof io.quarry.type.RealType
+                || right instanceof io.quarry.type.DoubleType || right instanceof io.quarry.type.RealType);
+        if (decimals && exact) {
+            io.quarry.type.DecimalType a = asDecimal(left);
+            io.quarry.type.DecimalType b = asDecimal(right);
+            int scale = Math.max(a.scale(), b.scale());
+            int digits = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
+            return Types.decimal(Math.min(io.quarry.type.DecimalType.MAX_PRECISION, digits + scale), scale);
+        }
+        return ExpressionTranslator.commonType(left, right, "=");
+    }
+
+    private static io.quarry.type.DecimalType asDecimal(Type type) {
+        if (type instanceof io.quarry.type.DecimalType decimal) {
+            return decimal;
+        }
+        int digits = type instanceof io.quarry.type.TinyintType ? 3 : type instanceof io.quarry.type.SmallintType ? 5
+                : type instanceof io.quarry.type.IntegerType ? 10 : 19;
+        return (io.quarry.type.DecimalType) Types.decimal(digits, 0);
     }
 
     /** The maps of map_zip_with with one key type: {@code MAP()} takes the other map's. */

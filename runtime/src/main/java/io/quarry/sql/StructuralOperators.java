@@ -68,7 +68,7 @@ final class StructuralOperators {
         operators.add(function("ARRAY_MAX", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
         operators.add(function("ARRAY_MIN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
         operators.add(function("ARRAY_JOIN", 2, 3, Shape.ARRAY_FIRST, nullable(SqlTypeName.VARCHAR)));
-        operators.add(function("ARRAY_REMOVE", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("ARRAY_REMOVE", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arrayRemoveType));
         operators.add(function("ARRAY_UNION", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arraySetType));
         operators.add(function("ARRAY_INTERSECT", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arraySetType));
         operators.add(function("ARRAY_EXCEPT", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arraySetType));
@@ -292,6 +292,22 @@ final class StructuralOperators {
                             .collect(java.util.stream.Collectors.joining(", ")) + ") for function map_concat");
         }
         return nullable(factory, common);
+    }
+
+    /** array_remove of a number of another type: an array of both numbers' common type ({@code decimal(11,1)}). */
+    private static RelDataType arrayRemoveType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType array = binding.getOperandType(0);
+        RelDataType element = array.getComponentType();
+        RelDataType value = binding.getOperandType(1);
+        if (element != null && SqlTypeUtil.isNumeric(element) && SqlTypeUtil.isNumeric(value)
+                && !SqlTypeUtil.equalSansNullability(factory, element, value)) {
+            RelDataType common = factory.leastRestrictive(List.of(element, value));
+            if (common != null) {
+                return nullable(factory, factory.createArrayType(common, -1));
+            }
+        }
+        return nullable(factory, array);
     }
 
     /** array_union and its kind: of the first array's type, or of the second's when the first is {@code ARRAY[]}. */

@@ -83,4 +83,28 @@ class TestCoercionsAndQualifiedNames extends LocalQueryTest {
                 "Unexpected parameters (date, integer) for function least");
         assertResult("SELECT greatest(true, false), greatest(1, 2.5, DOUBLE '3')", List.of("boolean", "double"), List.of(true, 3.0));
     }
+
+    @Test
+    void aNumberSoughtInAnArrayComparesAsTheirCommonType() throws Exception {
+        assertResult("SELECT contains(ARRAY[1, 2], 1.5), array_position(ARRAY[1, 2], 1.5), array_remove(ARRAY[1, 2], 2.0),"
+                        + " array_remove(ARRAY[1, 2], CAST(2 AS bigint)), contains(ARRAY[1, 2], DOUBLE '2.0')",
+                List.of("boolean", "bigint", "array(decimal(11,1))", "array(bigint)", "boolean"),
+                List.of(false, 0L, List.of(new java.math.BigDecimal("1.0")), List.of(1L), true));
+    }
+
+    @Test
+    void aConcatenationInALambdaIsUnboundedVarchar() throws Exception {
+        assertResult("SELECT transform(ARRAY['a'], x -> x || 'x'), transform_keys(MAP(ARRAY['a'], ARRAY['b']), (k, v) -> concat(k, 'x')),"
+                        + " transform(ARRAY[CAST('a' AS char(3))], x -> x || 'b')",
+                List.of("array(varchar)", "map(varchar, varchar(1))", "array(char(4))"),
+                List.of(List.of("ax"), java.util.Map.of("ax", "b"), List.of("a  b")));
+    }
+
+    @Test
+    void aLambdaTakesNoSubQuery() {
+        assertFails("SELECT transform(ARRAY[1], x -> (SELECT x + 1))", ErrorCode.NOT_SUPPORTED,
+                "line 1:33: Lambda expression cannot contain subqueries");
+        assertFails("SELECT filter(ARRAY[1], x -> x IN (SELECT 1))", ErrorCode.NOT_SUPPORTED,
+                "line 1:32: Lambda expression cannot contain subqueries");
+    }
 }
