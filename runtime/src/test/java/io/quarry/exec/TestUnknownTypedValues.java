@@ -72,4 +72,12 @@ class TestUnknownTypedValues extends LocalQueryTest {
                 List.of("array(char(3))", "row(char(3), integer)", "array(varchar(3))"),
                 List.of(List.of("a"), List.of("a", 1L), List.of("ab")));
     }
+
+    @Test
+    void anEmptyArrayConcatenatedWithATypedArrayIsAmbiguous() throws Exception {
+        assertFails("SELECT ARRAY[] || ARRAY[1]", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        assertFails("SELECT concat(ARRAY[1], ARRAY[NULL])", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        assertResult("SELECT ARRAY[] || ARRAY[], concat(ARRAY[], ARRAY[1], ARRAY[2]), ARRAY[] || 1",
+                List.of("array(unknown)", "array(integer)", "array(integer)"), List.of(List.of(), List.of(1L, 2L), List.of(1L)));
+    }
 }
