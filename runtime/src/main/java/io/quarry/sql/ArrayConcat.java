@@ -69,6 +69,11 @@ final class ArrayConcat {
         if (appendedToNull != null) {
             return appendedToNull;
         }
+        if (types.size() == 2 && types.stream().allMatch(type -> type.getSqlTypeName() == SqlTypeName.ARRAY)
+                && types.stream().filter(ArrayConcat::ofUnknown).count() == 1) {
+            // ARRAY[] beside an array(E) is an array(E) to append to or an element of array(array(E)): Trino's ambiguity
+            throw ambiguous();
+        }
         if (!array) {
             ((SqlBasicCall) call).setOperator(strings);
             return strings.deriveType(validator, scope, call);
@@ -114,6 +119,10 @@ final class ArrayConcat {
             throw ambiguous();
         }
         return factory.createTypeWithNullability(factory.createArrayType(type, -1), true);
+    }
+
+    private static boolean ofUnknown(RelDataType array) {
+        return array.getComponentType() != null && array.getComponentType().getSqlTypeName() == SqlTypeName.NULL;
     }
 
     private static QuarryException ambiguous() {

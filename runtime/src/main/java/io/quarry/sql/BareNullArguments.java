@@ -81,7 +81,7 @@ final class BareNullArguments {
             if (operand instanceof SqlLambda) {
                 return;
             }
-            if (isBareNull(operand, knownType)) {
+            if (isBareNull(operand, knownType) || isUnknownParameter(operand, typeOf)) {
                 nulls.add(i);
             }
         }
@@ -130,8 +130,12 @@ final class BareNullArguments {
         }
         for (int i : nulls) {
             RelDataType type = typeOf(chosen.parameters().get(i), variables, factory);
-            if (type != null) {
+            if (type != null && operands.get(i) instanceof SqlLiteral) {
                 setType.accept(operands.get(i), type);
+            } else if (type != null && !type.isStruct() && type.getComponentType() == null && type.getKeyType() == null) {
+                // a parameter of unknown type bound to a structural type stays as it is (concat(x, 'a') of arrays)
+                int index = call.getOperandList().indexOf(operands.get(i));
+                call.setOperand(index, castTo(operands.get(i), type));
             }
         }
     }
@@ -148,6 +152,22 @@ final class BareNullArguments {
             RelDataType bound = variables.get(variable.group());
             return bound == null ? "unknown" : Matcher.quoteReplacement(bound.getFullTypeString());
         });
+    }
+
+    /**
+     * A lambda's parameter of unknown type ({@code x} of {@code transform(ARRAY[], x -> abs(x))}): Trino types it as a
+     * bare NULL; it becomes a cast to the type chosen for it.
+     */
+    private static boolean isUnknownParameter(SqlNode operand, Optional<Function<SqlNode, RelDataType>> typeOf) {
+        return operand instanceof org.apache.calcite.sql.SqlIdentifier && typeOf.isPresent()
+                && typeOf.get().apply(operand).getSqlTypeName() == SqlTypeName.NULL;
+    }
+
+    /** The value cast to the type: what a lambda's parameter of unknown type becomes where Trino binds it. */
+    static SqlNode castTo(SqlNode value, RelDataType type) {
+        org.apache.calcite.sql.parser.SqlParserPos pos = value.getParserPosition();
+        return org.apache.calcite.sql.fun.SqlStdOperatorTable.CAST.createCall(pos, value,
+                org.apache.calcite.sql.type.SqlTypeUtil.convertTypeToSpec(type).withNullable(true));
     }
 
     private static boolean isBareNull(SqlNode operand, Function<SqlNode, RelDataType> knownType) {

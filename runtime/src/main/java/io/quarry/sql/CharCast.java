@@ -333,7 +333,43 @@ final class CharCast {
                         || call.arguments().get(0).type().getClass() == derived.getClass())) {
             return call.arguments().get(0);
         }
+        // Calcite casts an array of chars to its own char type first, which Quarry reads as a varchar of the same length
+        Expression inner = value;
+        while (value.type().equals(derived) && !containsChar(derived) && inner instanceof Call call && call.function().equals("cast")
+                && call.arguments().size() == 1 && call.arguments().get(0).type().getClass() == inner.type().getClass()
+                && keepsText(call.arguments().get(0).type(), inner.type())) {
+            inner = call.arguments().get(0);
+            if (containsChar(inner.type())) {
+                return inner;
+            }
+        }
         return value;
+    }
+
+    /** Whether a cast between the types keeps every value: texts to texts as long, everything else to itself. */
+    private static boolean keepsText(Type from, Type to) {
+        if (from.equals(to)) {
+            return true;
+        }
+        if (to instanceof VarcharType varchar && (from instanceof CharType || from instanceof VarcharType)) {
+            int length = textLength(from);
+            return varchar.isUnbounded() || length >= 0 && varchar.length() >= length;
+        }
+        if (from instanceof ArrayType a && to instanceof ArrayType b) {
+            return keepsText(a.elementType(), b.elementType());
+        }
+        if (from instanceof MapType a && to instanceof MapType b) {
+            return keepsText(a.keyType(), b.keyType()) && keepsText(a.valueType(), b.valueType());
+        }
+        if (from instanceof RowType a && to instanceof RowType b && a.fields().size() == b.fields().size()) {
+            for (int i = 0; i < a.fields().size(); i++) {
+                if (!keepsText(a.fieldTypes().get(i), b.fieldTypes().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Whether a type is char(n) or has char(n) inside. */

@@ -87,7 +87,8 @@ final class ColorSql {
 
     /**
      * The subscript {@code x[k]}, whose map keys may be colors: Calcite's check asks the key type for its family, which
-     * a named OTHER type has none of. A map keyed by colors takes a color (or NULL); everything else is Calcite's.
+     * a named OTHER type has none of. A map keyed by colors takes a color (or NULL), an empty map of unknown keys any key;
+     * everything else is Calcite's.
      */
     static final class Subscript extends SqlItemOperator {
         private Subscript(SqlItemOperator standard) {
@@ -114,6 +115,10 @@ final class ColorSql {
         @Override
         public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
             RelDataType container = binding.getOperandType(0);
+            if (container.getSqlTypeName() == SqlTypeName.MAP && container.getKeyType().getSqlTypeName() == SqlTypeName.NULL) {
+                // MAP() has no keys to be of: it takes the sought key's type, and fails when run as any missing key
+                return true;
+            }
             if (container.getSqlTypeName() == SqlTypeName.MAP && isColor(container.getKeyType())) {
                 RelDataType key = binding.getOperandType(1);
                 if (isColor(key) || key.getSqlTypeName() == SqlTypeName.NULL) {

@@ -194,6 +194,9 @@ final class CorrelatedUnnestAggregates {
         Correlate unnested = correlate.copy(correlate.getTraitSet(), rows, sort.getInput(), correlate.getCorrelationId(),
                 correlate.getRequiredColumns(), correlate.getJoinType());
         RelNode lifted = liftOverUnnest(unnested);
+        if (lifted == null && correlate.getJoinType() == JoinRelType.LEFT) {
+            lifted = liftOverOuterUnnest(unnested);
+        }
         RelNode joined = lifted == null ? unnested : lifted;
         if (lifted == null && !(sort.getInput() instanceof Uncollect)) {
             return null;
@@ -249,6 +252,54 @@ final class CorrelatedUnnestAggregates {
             result.add(expression.getType().equals(type) ? expression : rexBuilder.makeAbstractCast(type, expression, false));
         }
         return LogicalProject.create(current, List.of(), result, correlate.getRowType().getFieldNames(), java.util.Set.of());
+    }
+
+    /**
+     * {@code LEFT JOIN LATERAL (SELECT x * 2 AS y FROM UNNEST(t.a) u(x) …)}: projections between a LEFT correlate and
+     * its UNNEST move above an outer UNNEST with ordinality, and each computed column is NULL on the NULL-padded row of
+     * an empty array (no ordinality), as the sub-query gave no row to compute it on. Null when anything but projections
+     * stands between them.
+     */
+    private static RelNode liftOverOuterUnnest(Correlate correlate) {
+        List<Project> chain = new ArrayList<>();
+        RelNode current = correlate.getRight();
+        while (current instanceof Project project) {
+            chain.add(project);
+            current = project.getInput();
+        }
+        if (chain.isEmpty() || !(current instanceof Uncollect uncollect) || uncollect.withOrdinality
+                || !(uncollect.getInput() instanceof Project arrays)
+                || !(arrays.getInput() instanceof Values values) || values.getTuples().size() != 1) {
+            return null;
+        }
+        RexBuilder rexBuilder = correlate.getCluster().getRexBuilder();
+        int width = correlate.getLeft().getRowType().getFieldCount();
+        RelNode numbered = Uncollect.create(uncollect.getTraitSet(), uncollect.getInput(), true, List.of());
+        RelNode result = correlate.copy(correlate.getTraitSet(), correlate.getLeft(), numbered,
+                correlate.getCorrelationId(), correlate.getRequiredColumns(), JoinRelType.LEFT);
+        int ordinality = result.getRowType().getFieldCount() - 1;
+        for (int index = chain.size() - 1; index >= 0; index--) {
+            Lift lift = new Lift(rexBuilder, correlate, result, width);
+            RexNode padded = rexBuilder.makeCall(SqlStdOperatorTable.IS_NULL, rexBuilder.makeInputRef(result, ordinality));
+            List<RexNode> projections = new ArrayList<>();
+            for (int field = 0; field < width; field++) {
+                projections.add(rexBuilder.makeInputRef(result, field));
+            }
+            for (RexNode expression : chain.get(index).getProjects()) {
+                RexNode lifted = expression.accept(lift);
+                projections.add(expression instanceof RexInputRef ? lifted : rexBuilder.makeCall(SqlStdOperatorTable.CASE,
+                        padded, rexBuilder.makeNullLiteral(lifted.getType()), lifted));
+            }
+            // the ordinality goes along, for the projections above
+            projections.add(rexBuilder.makeInputRef(result, ordinality));
+            result = LogicalProject.create(result, List.of(), projections, (List<String>) null, java.util.Set.of());
+            ordinality = projections.size() - 1;
+        }
+        if (containsCorrelationAbove(result, correlate)) {
+            return null;
+        }
+        List<RexNode> kept = rexBuilder.identityProjects(result.getRowType()).subList(0, ordinality);
+        return LogicalProject.create(result, List.of(), kept, correlate.getRowType().getFieldNames(), java.util.Set.of());
     }
 
     private static boolean reordersOnly(Project project) {

@@ -71,6 +71,11 @@ final class Errors {
             int firstLine = message.indexOf('\n');
             detail = firstLine < 0 ? message : message.substring(0, firstLine);
         }
+        if (detail.startsWith("Query expression encountered in illegal context") && text.original().contains("->")) {
+            // Calcite's grammar takes no sub-query standing alone in a lambda's body; Trino parses it, and refuses it
+            return new QuarryException(ErrorCode.NOT_SUPPORTED, prefix(location) + "Lambda expression cannot contain subqueries",
+                    location, e);
+        }
         return new QuarryException(ErrorCode.SYNTAX_ERROR, prefix(location) + detail, location, e);
     }
 

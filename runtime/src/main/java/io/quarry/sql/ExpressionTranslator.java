@@ -320,6 +320,12 @@ final class ExpressionTranslator {
             // Trino types every concatenation as unbounded varchar, except that of two chars (a bounded varchar
             // becoming a char of its length) which is char(x + y)
             List<Expression> arguments = translateAll(call.getOperands());
+            if (arguments.size() > 2 && arguments.stream().anyMatch(argument -> argument.type() instanceof io.quarry.type.CharType)) {
+                // Trino concatenates a char with one other value only
+                throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                        + arguments.stream().map(argument -> argument.type().displayName()).collect(java.util.stream.Collectors.joining(", "))
+                        + ") for function concat");
+            }
             Type concatenated = CharCast.concatenationType(arguments);
             return new Call(function, arguments, concatenated == null ? Types.VARCHAR : concatenated);
         }
@@ -715,6 +721,16 @@ final class ExpressionTranslator {
         Type text = CharCast.comparisonType(left, right);
         if (text != null) {
             return text;
+        }
+        if (left instanceof io.quarry.type.RowType a && right instanceof io.quarry.type.RowType b
+                && a.fields().size() == b.fields().size() && (CharCast.containsChar(a) || CharCast.containsChar(b))) {
+            // rows of chars compare field by field, each char with a string as chars
+            List<io.quarry.type.RowType.Field> fields = new ArrayList<>();
+            for (int i = 0; i < a.fields().size(); i++) {
+                fields.add(new io.quarry.type.RowType.Field(a.fields().get(i).name(),
+                        commonType(a.fieldTypes().get(i), b.fieldTypes().get(i), operator)));
+            }
+            return new io.quarry.type.RowType(fields);
         }
         if (left.isNumeric() && right.isNumeric()) {
             if (left instanceof DoubleType || right instanceof DoubleType) {

@@ -80,7 +80,8 @@ final class KeywordNames {
             // PARTITION BY
             case "partition" -> !next.equals("by");
             // ROW(…), CURRENT ROW, FETCH FIRST ROW ONLY, OFFSET 1 ROW, ONE ROW PER MATCH, SKIP PAST LAST ROW
-            case "row" -> nextChar != '(' && !afterCount && !Set.of("current", "first", "next", "one", "last").contains(previous);
+            case "row" -> nextChar == '(' ? namesRelationWithColumns(sql, start, end)
+                    : !afterCount && !Set.of("current", "first", "next", "one", "last").contains(previous);
             // ROWS BETWEEN …, ROWS 2 PRECEDING, FETCH FIRST 2 ROWS, OFFSET 1 ROWS, ALL ROWS PER MATCH, WITH UNMATCHED ROWS
             case "rows" -> !afterCount && !frameBound && !Set.of("first", "next", "all", "unmatched").contains(previous);
             case "range" -> !frameBound;
@@ -111,8 +112,12 @@ final class KeywordNames {
             return false;
         }
         int after = skipBlanks(sql, end);
-        if (after < sql.length() && (sql.charAt(after) == '\'' || sql.charAt(after) == '(')) {
-            // a literal, a call of date(x), a precision
+        if (after < sql.length() && sql.charAt(after) == '(') {
+            // a call of date(x), a precision; or a relation with its columns: (VALUES 1) date(x)
+            return namesRelationWithColumns(sql, start, end);
+        }
+        if (after < sql.length() && sql.charAt(after) == '\'') {
+            // a literal
             return false;
         }
         String next = wordAt(sql, after);
@@ -130,9 +135,68 @@ final class KeywordNames {
         String previous = wordBefore(sql, before);
         return switch (previous) {
             case "as" -> !insideCast(sql, start);
-            case "returning", "at", "with", "without" -> false;
+            // WITH date AS (…) names a query; timestamp with time zone
+            case "with" -> next.equals("as");
+            case "returning", "at", "without" -> false;
             default -> true;
         };
+    }
+
+    /**
+     * Whether a word followed by parentheses names a relation and its columns rather than calls a function or gives a
+     * precision: an alias after a sub-query ({@code (VALUES 1) date(x)}) or a table ({@code FROM t row(a, b)}), after
+     * AS outside a CAST ({@code AS time(x)}), or a query of WITH ({@code WITH date(x) AS (…)}).
+     */
+    static boolean namesRelationWithColumns(String sql, int start, int end) {
+        Surroundings around = Surroundings.of(sql, start, end);
+        if (around.previousChar() == ')') {
+            return true;
+        }
+        if (around.previous().equals("as")) {
+            return !insideCast(sql, start);
+        }
+        if (around.previous().equals("with") || around.previousChar() == ',') {
+            int close = closingParenthesis(sql, around.after());
+            int as = skipBlanks(sql, close + 1);
+            return close > 0 && wordAt(sql, as).equals("as") && sql.startsWith("(", skipBlanks(sql, as + 2));
+        }
+        // FROM t date(x), FROM c.s.t date(x): the word before is a table's name, after FROM or JOIN
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+            before--;
+        }
+        int nameStart = before;
+        while (nameStart >= 0 && (Character.isLetterOrDigit(sql.charAt(nameStart)) || sql.charAt(nameStart) == '_'
+                || sql.charAt(nameStart) == '.')) {
+            nameStart--;
+        }
+        if (nameStart == before) {
+            return false;
+        }
+        while (nameStart >= 0 && Character.isWhitespace(sql.charAt(nameStart))) {
+            nameStart--;
+        }
+        String keyword = wordBefore(sql, nameStart);
+        return keyword.equals("from") || keyword.equals("join");
+    }
+
+    /** Where the parenthesis opened at {@code open} closes (string literals skipped), or -1. */
+    private static int closingParenthesis(String sql, int open) {
+        int depth = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                i = sql.indexOf('\'', i + 1);
+                if (i < 0) {
+                    return -1;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -406,6 +406,9 @@ final class QuarryValidator extends SqlValidatorImpl {
                 if (call.getKind() == SqlKind.AS && call.operandCount() > 2) {
                     uniqueColumnList(call);
                 }
+                if (call instanceof org.apache.calcite.sql.SqlLambda lambda) {
+                    checkNoSubQuery(lambda);
+                }
                 if (call instanceof org.apache.calcite.sql.SqlWith with) {
                     checkWithNames(with);
                 }
@@ -429,6 +432,28 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         });
         return super.validate(topNode);
+    }
+
+    /** Trino refuses a sub-query in a lambda's body (but for EXISTS). */
+    private void checkNoSubQuery(org.apache.calcite.sql.SqlLambda lambda) {
+        lambda.getExpression().accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getKind() == SqlKind.EXISTS) {
+                    return null; // Trino plans EXISTS there
+                }
+                boolean quantified = call.operandCount() == 2 && call.operand(1) != null
+                        && call.operand(1).getKind().belongsTo(SqlKind.QUERY);
+                if (call.getKind().belongsTo(SqlKind.QUERY) || quantified && call.operand(0) != null) {
+                    // x IN (query) is placed at its operator, as Trino does
+                    ErrorLocation location = call.getKind().belongsTo(SqlKind.QUERY)
+                            ? location(call.getParserPosition()) : operatorLocation(call);
+                    throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                            Errors.prefix(location) + "Lambda expression cannot contain subqueries", location, null);
+                }
+                return super.visit(call);
+            }
+        });
     }
 
     /**
@@ -1233,7 +1258,31 @@ final class QuarryValidator extends SqlValidatorImpl {
         SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
         ArrayConcat.rewrite(rewritten);
         ColorSql.Subscript.rewrite(rewritten);
+        resolveLiteralsOfValuesOperands(rewritten);
         return CharCast.keepStructuralChars(rewritten);
+    }
+
+    /**
+     * The typed literals ({@code DATE '…'}) of a VALUES that an expression takes ({@code x IN (VALUES DATE '…')}) are
+     * read now: expanding the expression would read them later, copying the VALUES into one the validator has not
+     * registered as a query.
+     */
+    private void resolveLiteralsOfValuesOperands(SqlNode node) {
+        if (!(node instanceof SqlCall call) || call.getKind().belongsTo(SqlKind.QUERY)) {
+            return;
+        }
+        for (SqlNode operand : call.getOperandList()) {
+            if (operand != null && operand.getKind() == SqlKind.VALUES) {
+                for (SqlNode row : ((SqlCall) operand).getOperandList()) {
+                    SqlCall fields = (SqlCall) row; // a ROW call, even of one value
+                    for (int i = 0; i < fields.operandCount(); i++) {
+                        if (fields.operand(i) instanceof org.apache.calcite.sql.SqlUnknownLiteral literal) {
+                            fields.setOperand(i, resolveLiteral(literal));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Trino compares strings only with strings: {@code intcol = 'a'} is a type error, not a cast. */
@@ -1269,6 +1318,16 @@ final class QuarryValidator extends SqlValidatorImpl {
                     this::getValidatedNodeTypeIfKnown, typeFactory, this::setValidatedNodeType,
                     bound -> location(bound.getParserPosition()));
         }
+        if (expression instanceof SqlBasicCall call && call.operandCount() == 2 && ARITHMETIC.contains(call.getKind())
+                && (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.BINARY || call.getOperator() == Modulus.MOD)) {
+            bindUnknownOperand(call, scope);
+        }
+        if (expression instanceof SqlBasicCall call && (call.getKind() == SqlKind.GREATEST || call.getKind() == SqlKind.LEAST)) {
+            checkComparableArguments(call, scope);
+        }
+        if (expression instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS_PREFIX && isUnknown(call.operand(0), scope)) {
+            throw ambiguousOperator(call);
+        }
         // operand types first: Calcite's own check of the call would word a mismatch otherwise
         if (expression instanceof SqlBasicCall call
                 && call.getKind().belongsTo(SqlKind.BINARY_COMPARISON)
@@ -1278,7 +1337,8 @@ final class QuarryValidator extends SqlValidatorImpl {
             boolean colors = ColorSql.isColor(left) || ColorSql.isColor(right);
             boolean refused = colors
                     ? !ColorSql.isComparison(call.getKind(), left, right)
-                    : mixesStrings(left, right) || left instanceof SketchSqlType || right instanceof SketchSqlType;
+                    : mixesStrings(left, right) || mixesBooleans(left, right)
+                            || left instanceof SketchSqlType || right instanceof SketchSqlType;
             if (refused) {
                 ErrorLocation location = operatorLocation(call);
                 throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location)
@@ -1289,6 +1349,10 @@ final class QuarryValidator extends SqlValidatorImpl {
                     && call.getKind() != SqlKind.NOT_EQUALS && !call.getKind().belongsTo(DISTINCTNESS)) {
                 checkOrderable(call, left, right);
             }
+        }
+        if (expression instanceof SqlCall call && call.getKind() == SqlKind.BETWEEN && call.operandCount() >= 3) {
+            checkBetweenOperands(call, super.deriveType(scope, call.operand(0)), super.deriveType(scope, call.operand(1)),
+                    super.deriveType(scope, call.operand(2)), false);
         }
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall cast && (cast.getKind() == SqlKind.CAST || cast.getKind() == SqlKind.SAFE_CAST)) {
@@ -1301,21 +1365,98 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         }
         if (expression instanceof SqlCall call && call.getKind() == SqlKind.BETWEEN && call.operandCount() >= 3) {
-            RelDataType value = super.deriveType(scope, call.operand(0));
-            RelDataType low = super.deriveType(scope, call.operand(1));
-            RelDataType high = super.deriveType(scope, call.operand(2));
-            if (mixesStrings(value, low) || mixesStrings(value, high)
-                    || ColorSql.isColor(value) || ColorSql.isColor(low) || ColorSql.isColor(high)) {
-                ErrorLocation location = operatorLocation(call);
-                throw new QuarryException(
-                        ErrorCode.TYPE_MISMATCH,
-                        Errors.prefix(location) + "Cannot check if " + TypeMapping.displayName(value) + " is BETWEEN "
-                                + TypeMapping.displayName(low) + " and " + TypeMapping.displayName(high),
-                        location,
-                        null);
-            }
+            checkBetweenOperands(call, super.deriveType(scope, call.operand(0)), super.deriveType(scope, call.operand(1)),
+                    super.deriveType(scope, call.operand(2)), true);
         }
         return type;
+    }
+
+    /**
+     * BETWEEN only over values of one kind: a boolean beside a number is refused before Calcite looks for an
+     * operator (it would name none found), a string beside a non-string after Calcite's coercion had its say.
+     */
+    private void checkBetweenOperands(SqlCall call, RelDataType value, RelDataType low, RelDataType high, boolean coerced) {
+        boolean refused = coerced
+                ? mixesStrings(value, low) || mixesStrings(value, high)
+                        || ColorSql.isColor(value) || ColorSql.isColor(low) || ColorSql.isColor(high)
+                : mixesBooleans(value, low) || mixesBooleans(value, high);
+        if (refused) {
+            ErrorLocation location = operatorLocation(call);
+            throw new QuarryException(
+                    ErrorCode.TYPE_MISMATCH,
+                    Errors.prefix(location) + "Cannot check if " + TypeMapping.displayName(value) + " is BETWEEN "
+                            + TypeMapping.displayName(low) + " and " + TypeMapping.displayName(high),
+                    location,
+                    null);
+        }
+    }
+
+    private static final java.util.Set<SqlKind> ARITHMETIC =
+            java.util.EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD);
+
+    /**
+     * An operand of unknown type (a bare NULL, a lambda's parameter over {@code ARRAY[]}) beside a number takes the
+     * number's type, as Trino binds it: the smallest decimal, decimal(1,0), beside a decimal ({@code NULL * 2.5} is a
+     * decimal(3,1)), the type itself beside an integer or a floating point number.
+     */
+    private void bindUnknownOperand(SqlBasicCall call, SqlValidatorScope scope) {
+        for (int i = 0; i < 2; i++) {
+            SqlNode operand = call.operand(i);
+            SqlNode other = call.operand(1 - i);
+            if (!isUnknown(operand, scope)) {
+                continue;
+            }
+            if (isUnknown(other, scope)) {
+                if (call.getOperator() == Modulus.MOD) {
+                    return; // mod(NULL, NULL), a function of tinyints: BareNullArguments types it
+                }
+                throw ambiguousOperator(call);
+            }
+            RelDataType otherType = super.deriveType(scope, other);
+            if (!SqlTypeUtil.isNumeric(otherType)) {
+                return;
+            }
+            SqlTypeName otherName = otherType.getSqlTypeName();
+            if (call.getKind() == SqlKind.TIMES && (otherName == SqlTypeName.BIGINT || otherName == SqlTypeName.DOUBLE)
+                    || call.getKind() == SqlKind.DIVIDE && i == 0 && otherName == SqlTypeName.DOUBLE) {
+                // an interval's product (quotient) with a bigint or a double would take the NULL as well
+                throw ambiguousOperator(call);
+            }
+            RelDataType bound = otherType.getSqlTypeName() == SqlTypeName.DECIMAL
+                    ? typeFactory.createSqlType(SqlTypeName.DECIMAL, 1, 0)
+                    : typeFactory.createTypeWithNullability(otherType, false);
+            call.setOperand(i, BareNullArguments.castTo(operand, bound));
+            return;
+        }
+    }
+
+    /** greatest and least of values without a common type (a boolean and a number, a date and a number) are no function. */
+    private void checkComparableArguments(SqlBasicCall call, SqlValidatorScope scope) {
+        List<RelDataType> types = new java.util.ArrayList<>();
+        for (SqlNode operand : call.getOperandList()) {
+            types.add(super.deriveType(scope, operand));
+        }
+        if (types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.ANY)
+                || getTypeCoercion().getWiderTypeFor(types, false) != null) {
+            return;
+        }
+        String name = call.getKind() == SqlKind.GREATEST ? "greatest" : "least";
+        ErrorLocation location = location(call.getParserPosition());
+        throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, Errors.prefix(location) + "Unexpected parameters ("
+                + types.stream().map(TypeMapping::displayName).collect(java.util.stream.Collectors.joining(", "))
+                + ") for function " + name + ". Expected: " + name + "(E) E:orderable", location, null);
+    }
+
+    /** A bare NULL, or another value of unknown type: a lambda's parameter over {@code ARRAY[]}, {@code (SELECT NULL)}. */
+    private boolean isUnknown(SqlNode operand, SqlValidatorScope scope) {
+        return SqlUtil.isNullLiteral(operand, false)
+                || !(operand instanceof org.apache.calcite.sql.SqlLiteral) && super.deriveType(scope, operand).getSqlTypeName() == SqlTypeName.NULL;
+    }
+
+    private QuarryException ambiguousOperator(SqlCall call) {
+        ErrorLocation location = location(call.getParserPosition());
+        return new QuarryException(ErrorCode.AMBIGUOUS_FUNCTION_CALL, Errors.prefix(location)
+                + "Could not choose a best candidate operator. Explicit type casts must be added.", location, null);
     }
 
     private static final java.util.Set<SqlKind> DISTINCTNESS =
@@ -1353,6 +1494,17 @@ final class QuarryValidator extends SqlValidatorImpl {
         boolean rightString = SqlTypeUtil.isCharacter(right);
         // ANY: a lambda parameter whose type is not derived yet (a lambda inside UNNEST(…) is typed later)
         return leftString != rightString
+                && left.getSqlTypeName() != SqlTypeName.NULL
+                && right.getSqlTypeName() != SqlTypeName.NULL
+                && left.getSqlTypeName() != SqlTypeName.ANY
+                && right.getSqlTypeName() != SqlTypeName.ANY;
+    }
+
+    /** Trino has no implicit conversion between boolean and any other type: {@code 1 = true} is a type error. */
+    static boolean mixesBooleans(RelDataType left, RelDataType right) {
+        boolean leftBoolean = left.getSqlTypeName() == SqlTypeName.BOOLEAN;
+        boolean rightBoolean = right.getSqlTypeName() == SqlTypeName.BOOLEAN;
+        return leftBoolean != rightBoolean
                 && left.getSqlTypeName() != SqlTypeName.NULL
                 && right.getSqlTypeName() != SqlTypeName.NULL
                 && left.getSqlTypeName() != SqlTypeName.ANY
@@ -1481,14 +1633,61 @@ final class QuarryValidator extends SqlValidatorImpl {
             return super.commonTypeForBinaryComparison(type1, type2);
         }
 
-        /** Calcite cannot write a cast to a sketch type as SQL; a NULL column takes the sketch type as it is. */
+        /**
+         * Calcite cannot write a cast to a sketch type as SQL; a NULL column takes the sketch type as it is. A string
+         * compared with a sub-query's strings keeps its type ({@link #comparingWithQuery}).
+         */
         @Override
         protected boolean coerceColumnType(
                 SqlValidatorScope scope, org.apache.calcite.sql.SqlNodeList nodeList, int index, RelDataType targetType) {
-            if (targetType instanceof SketchSqlType) {
+            if (targetType instanceof SketchSqlType
+                    || index < nodeList.size() && keepsString(scope, nodeList.get(index), targetType)) {
                 return false;
             }
             return super.coerceColumnType(scope, nodeList, index, targetType);
+        }
+
+        @Override
+        protected boolean coerceOperandType(SqlValidatorScope scope, SqlCall call, int index, RelDataType targetType) {
+            if (keepsString(scope, call.operand(index), targetType)) {
+                return false;
+            }
+            return super.coerceOperandType(scope, call, index, targetType);
+        }
+
+        /**
+         * Set while {@code x IN (query)} or {@code x = ANY (query)} gives its sides one type. Calcite would cast a
+         * char and a varchar to one varchar, padding the char; Quarry compares a char with a string as Trino does,
+         * as chars where trailing blanks do not count, so the strings keep their types.
+         */
+        private boolean comparingWithQuery;
+
+        @Override
+        public boolean inOperationCoercion(SqlCallBinding binding) {
+            return withQueryComparison(binding, () -> super.inOperationCoercion(binding));
+        }
+
+        @Override
+        public boolean quantifyOperationCoercion(SqlCallBinding binding) {
+            return withQueryComparison(binding, () -> super.quantifyOperationCoercion(binding));
+        }
+
+        private boolean withQueryComparison(SqlCallBinding binding, java.util.function.BooleanSupplier coercion) {
+            boolean previous = comparingWithQuery;
+            comparingWithQuery = binding.getOperandCount() == 2 && binding.operand(1).getKind().belongsTo(SqlKind.QUERY);
+            try {
+                return coercion.getAsBoolean();
+            } finally {
+                comparingWithQuery = previous;
+            }
+        }
+
+        private boolean keepsString(SqlValidatorScope scope, SqlNode node, RelDataType targetType) {
+            if (!comparingWithQuery || scope == null || node == null || !SqlTypeUtil.isCharacter(targetType)) {
+                return false;
+            }
+            SqlNode value = node.getKind() == SqlKind.AS ? ((SqlCall) node).operand(0) : node;
+            return SqlTypeUtil.isCharacter(validator.deriveType(scope, value));
         }
 
         private static boolean mixesStrings(SqlCallBinding binding) {

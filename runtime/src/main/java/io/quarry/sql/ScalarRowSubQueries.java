@@ -32,8 +32,8 @@ import org.apache.calcite.util.Optionality;
  * row in Trino, its fields named as the sub-query names its columns ({@code row(regionkey bigint, name varchar(25))}),
  * all NULL when it has no row. Calcite takes a scalar sub-query of one column only: the sub-query becomes {@code
  * (SELECT ROW(single_value(c0), …) FROM (sub-query) t(c0, …))}, whose aggregates give the NULLs of no row and fail
- * on a second row as Trino does. A star of the sub-query is spelled out first when it reads tables only (their
- * columns are known before validation); another is left as it is.
+ * on a second row as Trino does. A star of the sub-query is spelled out first when it reads relations whose columns
+ * are known before validation (tables, sub-queries with a column list or named columns); another is left as it is.
  */
 final class ScalarRowSubQueries {
     /**
@@ -101,22 +101,10 @@ final class ScalarRowSubQueries {
         if (!node.getKind().belongsTo(SqlKind.QUERY)) {
             return null;
         }
-        SqlSelect first = QuarryValidator.firstSelect(node);
-        if (first == null || first.getSelectList() == null) {
+        List<String> names = node.getKind() == SqlKind.VALUES ? valuesFieldNames((SqlCall) node) : selectFieldNames(node,
+                writtenName, tableColumns);
+        if (names == null) {
             return null;
-        }
-        SqlNodeList spelled = spelledOut(first, tableColumns);
-        if (spelled == null || spelled.size() < 2) {
-            return null;
-        }
-        first.setSelectList(spelled);
-        List<String> names = new ArrayList<>();
-        for (SqlNode item : first.getSelectList()) {
-            if (item instanceof SqlIdentifier identifier && identifier.isStar()
-                    || item instanceof org.apache.calcite.sql.SqlStarExclude) {
-                return null;
-            }
-            names.add(fieldName(item, writtenName));
         }
         SqlParserPos pos = node.getParserPosition();
         List<SqlNode> aliasOperands = new ArrayList<>();
@@ -140,9 +128,41 @@ final class ScalarRowSubQueries {
                 null, null);
     }
 
+    /** The names of the row's fields, its select's items spelled out; null unless it has several columns. */
+    private static List<String> selectFieldNames(SqlNode node, Function<SqlIdentifier, String> writtenName,
+            Function<SqlIdentifier, List<String>> tableColumns) {
+        SqlSelect first = QuarryValidator.firstSelect(node);
+        if (first == null || first.getSelectList() == null) {
+            return null;
+        }
+        SqlNodeList spelled = spelledOut(first, tableColumns);
+        if (spelled == null || spelled.size() < 2) {
+            return null;
+        }
+        first.setSelectList(spelled);
+        List<String> names = new ArrayList<>();
+        for (SqlNode item : first.getSelectList()) {
+            if (item instanceof SqlIdentifier identifier && identifier.isStar()
+                    || item instanceof org.apache.calcite.sql.SqlStarExclude) {
+                return null;
+            }
+            names.add(fieldName(item, writtenName));
+        }
+        return names;
+    }
+
+    /** {@code (VALUES (1, 2))}: a row of unnamed fields; null for rows of one value. */
+    private static List<String> valuesFieldNames(SqlCall values) {
+        if (values.operandCount() == 0 || !(values.operand(0) instanceof SqlCall row) || row.operandCount() < 2) {
+            return null;
+        }
+        return java.util.Collections.nCopies(row.operandCount(), null);
+    }
+
     /**
-     * The select's items with each star spelled out as the columns of the tables it stands for; the items as they
-     * are without a star, null when a star reads something else than tables (a sub-query, a join USING columns).
+     * The select's items with each star spelled out as the columns of the relations it stands for; the items as they
+     * are without a star, null when a star reads relations whose columns are not known before validation (a sub-query
+     * without a column list that computes a column, a join USING columns).
      */
     private static SqlNodeList spelledOut(SqlSelect select, Function<SqlIdentifier, List<String>> tableColumns) {
         SqlNodeList items = select.getSelectList();
@@ -164,10 +184,12 @@ final class ScalarRowSubQueries {
             }
             boolean found = false;
             for (java.util.Map.Entry<String, List<String>> relation : relations) {
-                if (star.names.size() == 1 || relation.getKey().equalsIgnoreCase(star.names.get(0))) {
+                if (star.names.size() == 1 || relation.getKey() != null && relation.getKey().equalsIgnoreCase(star.names.get(0))) {
                     found = true;
                     for (String column : relation.getValue()) {
-                        spelled.add(new SqlIdentifier(List.of(relation.getKey(), column), star.getParserPosition()));
+                        // a sub-query without an alias: its columns by their names alone
+                        spelled.add(new SqlIdentifier(relation.getKey() == null ? List.of(column) : List.of(relation.getKey(), column),
+                                star.getParserPosition()));
                     }
                 }
             }
@@ -178,29 +200,63 @@ final class ScalarRowSubQueries {
         return new SqlNodeList(spelled, items.getParserPosition());
     }
 
-    /** The tables of a FROM (by the names their columns are qualified with), in order; false for anything else. */
+    /**
+     * The relations of a FROM (by the names their columns are qualified with), in order: tables, and aliased
+     * sub-queries whose columns are named; false for anything else.
+     */
     private static boolean tablesOf(SqlNode from, Function<SqlIdentifier, List<String>> tableColumns,
             List<java.util.Map.Entry<String, List<String>>> relations) {
         if (from instanceof org.apache.calcite.sql.SqlJoin join) {
             return join.getConditionType() != org.apache.calcite.sql.JoinConditionType.USING && !join.isNatural()
                     && tablesOf(join.getLeft(), tableColumns, relations) && tablesOf(join.getRight(), tableColumns, relations);
         }
-        SqlIdentifier table = null;
+        List<String> columns = null;
         String name = null;
-        if (from instanceof SqlIdentifier identifier) {
-            table = identifier;
+        if (from instanceof SqlSelect query) {
+            columns = namedColumns(query);
+        } else if (from instanceof SqlIdentifier identifier) {
+            columns = tableColumns.apply(identifier);
             name = identifier.names.get(identifier.names.size() - 1);
-        } else if (from != null && from.getKind() == SqlKind.AS && ((SqlCall) from).operandCount() == 2
-                && ((SqlCall) from).operand(0) instanceof SqlIdentifier identifier) {
-            table = identifier;
-            name = ((SqlIdentifier) ((SqlCall) from).operand(1)).getSimple();
+        } else if (from != null && from.getKind() == SqlKind.AS) {
+            SqlCall alias = (SqlCall) from;
+            name = ((SqlIdentifier) alias.operand(1)).getSimple();
+            if (alias.operandCount() > 2) {
+                columns = new ArrayList<>();
+                for (SqlNode column : alias.getOperandList().subList(2, alias.operandCount())) {
+                    columns.add(((SqlIdentifier) column).getSimple());
+                }
+            } else if (alias.operand(0) instanceof SqlIdentifier identifier) {
+                columns = tableColumns.apply(identifier);
+            } else {
+                columns = namedColumns(alias.operand(0));
+            }
         }
-        List<String> columns = table == null ? null : tableColumns.apply(table);
         if (columns == null) {
             return false;
         }
-        relations.add(java.util.Map.entry(name, columns));
+        relations.add(new java.util.AbstractMap.SimpleImmutableEntry<>(name, columns));
         return true;
+    }
+
+    /** The columns of a sub-query in FROM as Calcite names them (an alias, a column, {@code EXPR$i}); null for a star. */
+    private static List<String> namedColumns(SqlNode query) {
+        if (!(query instanceof SqlSelect select) || select.getSelectList() == null) {
+            return null;
+        }
+        List<String> columns = new ArrayList<>();
+        for (SqlNode item : select.getSelectList()) {
+            if (item.getKind() == SqlKind.AS && ((SqlCall) item).operandCount() == 2) {
+                columns.add(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple());
+            } else if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
+                return null;
+            } else if (item instanceof SqlIdentifier identifier) {
+                columns.add(identifier.names.get(identifier.names.size() - 1));
+            } else {
+                // Calcite's name of an expression's column, unnamed in Trino's row
+                columns.add("EXPR$" + columns.size());
+            }
+        }
+        return columns;
     }
 
     /**

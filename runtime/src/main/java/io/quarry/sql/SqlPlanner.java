@@ -181,6 +181,7 @@ public final class SqlPlanner {
             throw new QuarryException(
                     ErrorCode.NOT_SUPPORTED, "Statement " + parsed.getKind().lowerName.replace('_', ' ') + " is not supported yet");
         }
+        QualifiedColumnNames.rewrite(parsed, session, text);
         TableResolver resolver = new TableResolver(metadata, session, text);
         SchemaPlus root = resolver.resolve(parsed);
         JsonSql.registerType(root);
@@ -193,6 +194,7 @@ public final class SqlPlanner {
         Modulus.rewrite(parsed);
         ValuesOfRows.rewrite(parsed, text);
         ReduceAgg.rewrite(parsed);
+        NullLambdaCollections.rewrite(parsed);
         OrderedWindowAggregates.rewrite(parsed);
         UnorderedRangeFrames.rewrite(parsed);
 
@@ -262,6 +264,7 @@ public final class SqlPlanner {
             if (!parsed.isA(SqlKind.QUERY)) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Only queries can be described");
             }
+            QualifiedColumnNames.rewrite(parsed, session, text);
             SchemaPlus root = new TableResolver(metadata, session, text).resolve(parsed);
             JsonSql.registerType(root);
             IpAddressSql.registerType(root);
@@ -272,7 +275,8 @@ public final class SqlPlanner {
             DecimalLiterals.retype(parsed, text);
             Modulus.rewrite(parsed);
             ValuesOfRows.rewrite(parsed, text);
-                ReduceAgg.rewrite(parsed);
+            ReduceAgg.rewrite(parsed);
+            NullLambdaCollections.rewrite(parsed);
             OrderedWindowAggregates.rewrite(parsed);
             UnorderedRangeFrames.rewrite(parsed);
             JavaTypeFactoryImpl typeFactory = new UnicodeTypeFactory();

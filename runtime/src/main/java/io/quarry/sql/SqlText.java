@@ -382,7 +382,8 @@ final class SqlText {
                     }
                 }
                 if (word.equalsIgnoreCase("as") && end < n && Character.isWhitespace(sql.charAt(end))
-                        && CastTypeSyntax.startsStructural(sql, firstNonBlank(sql, end))) {
+                        && CastTypeSyntax.startsStructural(sql, firstNonBlank(sql, end))
+                        && !KeywordNames.namesRelationWithColumns(sql, firstNonBlank(sql, end), sql.indexOf('(', end))) {
                     // CAST(x AS array(T)): Trino's type spelling in Calcite's, of the same length
                     int typeStart = firstNonBlank(sql, end);
                     int typeEnd = CastTypeSyntax.end(sql, typeStart);

@@ -146,6 +146,9 @@ final class StructuralExpressions {
                 continue;
             }
             if (operand instanceof RexLambda lambda) {
+                if (name.equals("map_zip_with")) {
+                    zippedKeys(arguments);
+                }
                 arguments.add(lambda(translator, lambda, elementTypes(name, arguments)));
             } else {
                 arguments.add(translator.translate(operand));
@@ -161,15 +164,25 @@ final class StructuralExpressions {
             if (array.elementType() instanceof UnknownType) {
                 // ARRAY[] (or of NULLs only) takes the sought value's type, as does array_remove's result
                 arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(arguments.get(1).type())));
+            } else if (array.elementType().isNumeric() && arguments.get(1).type().isNumeric()
+                    && !array.elementType().equals(arguments.get(1).type())) {
+                // numbers compare as their common type: 1.5 is not among integers
+                Type common = name.equals("array_remove") && type instanceof ArrayType removed
+                        ? removed.elementType() : numericCommonType(array.elementType(), arguments.get(1).type());
+                arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(common)));
+                arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), common));
             } else {
                 arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), array.elementType()));
             }
         }
-        if (name.equals("map_from_entries") && arguments.get(0).type() instanceof ArrayType array
+        if ((name.equals("map_from_entries") || name.equals("multimap_from_entries"))
+                && arguments.get(0).type() instanceof ArrayType array
                 && array.elementType() instanceof UnknownType && type instanceof MapType map) {
-            // ARRAY[]: entries of the map's key and value types
+            // ARRAY[]: entries of the map's key and value types (a multimap's values are arrays of them)
+            Type value = name.equals("multimap_from_entries") && map.valueType() instanceof ArrayType values
+                    ? values.elementType() : map.valueType();
             RowType entry = new RowType(List.of(new RowType.Field(java.util.Optional.empty(), map.keyType()),
-                    new RowType.Field(java.util.Optional.empty(), map.valueType())));
+                    new RowType.Field(java.util.Optional.empty(), value)));
             arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(entry)));
         }
         if (name.equals("map_concat")) {
@@ -184,7 +197,12 @@ final class StructuralExpressions {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), Types.BIGINT));
         }
         if (Set.of("array_union", "array_intersect", "array_except").contains(name)) {
-            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
+            if (arguments.get(0).type() instanceof ArrayType array && array.elementType() instanceof UnknownType) {
+                // ARRAY[] takes the other array's type
+                arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), arguments.get(1).type()));
+            } else {
+                arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
+            }
         }
         if (Set.of("cosine_similarity", "cosine_distance", "euclidean_distance", "dot_product").contains(name)) {
             vectorArguments(name, arguments);
@@ -224,6 +242,41 @@ final class StructuralExpressions {
             // a parameter list names nested types without blanks, as Trino does
             throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters (" + array.displayName().replace(", ", ",")
                     + ") for function " + name + ". Expected: " + expected);
+        }
+    }
+
+    /** Trino's common type of two numbers: a decimal of both one's integer digits and scale, else the wider type. */
+    private static Type numericCommonType(Type left, Type right) {
+        boolean decimals = left instanceof io.quarry.type.DecimalType || right instanceof io.quarry.type.DecimalType;
+        boolean exact = !(left instanceof io.quarry.type.DoubleType || left instanceof io.quarry.type.RealType
+                || right instanceof io.quarry.type.DoubleType || right instanceof io.quarry.type.RealType);
+        if (decimals && exact) {
+            io.quarry.type.DecimalType a = asDecimal(left);
+            io.quarry.type.DecimalType b = asDecimal(right);
+            int scale = Math.max(a.scale(), b.scale());
+            int digits = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
+            return Types.decimal(Math.min(io.quarry.type.DecimalType.MAX_PRECISION, digits + scale), scale);
+        }
+        return ExpressionTranslator.commonType(left, right, "=");
+    }
+
+    private static io.quarry.type.DecimalType asDecimal(Type type) {
+        if (type instanceof io.quarry.type.DecimalType decimal) {
+            return decimal;
+        }
+        int digits = type instanceof io.quarry.type.TinyintType ? 3 : type instanceof io.quarry.type.SmallintType ? 5
+                : type instanceof io.quarry.type.IntegerType ? 10 : 19;
+        return (io.quarry.type.DecimalType) Types.decimal(digits, 0);
+    }
+
+    /** The maps of map_zip_with with one key type: {@code MAP()} takes the other map's. */
+    private static void zippedKeys(List<Expression> maps) {
+        if (maps.size() == 2 && maps.get(0).type() instanceof MapType first && maps.get(1).type() instanceof MapType second) {
+            if (first.keyType() instanceof UnknownType && !(second.keyType() instanceof UnknownType)) {
+                maps.set(0, ExpressionTranslator.coerce(maps.get(0), new MapType(second.keyType(), first.valueType())));
+            } else if (second.keyType() instanceof UnknownType && !(first.keyType() instanceof UnknownType)) {
+                maps.set(1, ExpressionTranslator.coerce(maps.get(1), new MapType(first.keyType(), second.valueType())));
+            }
         }
     }
 

@@ -68,10 +68,10 @@ final class StructuralOperators {
         operators.add(function("ARRAY_MAX", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
         operators.add(function("ARRAY_MIN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::elementType));
         operators.add(function("ARRAY_JOIN", 2, 3, Shape.ARRAY_FIRST, nullable(SqlTypeName.VARCHAR)));
-        operators.add(function("ARRAY_REMOVE", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
-        operators.add(function("ARRAY_UNION", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
-        operators.add(function("ARRAY_INTERSECT", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
-        operators.add(function("ARRAY_EXCEPT", 2, 2, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
+        operators.add(function("ARRAY_REMOVE", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arrayRemoveType));
+        operators.add(function("ARRAY_UNION", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arraySetType));
+        operators.add(function("ARRAY_INTERSECT", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arraySetType));
+        operators.add(function("ARRAY_EXCEPT", 2, 2, Shape.ARRAY_FIRST, StructuralOperators::arraySetType));
         operators.add(function("SLICE", 3, 3, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
         operators.add(function("FLATTEN", 1, 1, Shape.ARRAY_FIRST, StructuralOperators::flattenType));
         operators.add(function("REVERSE", 1, 1, Shape.ARRAY_FIRST, ReturnTypes.ARG0_NULLABLE));
@@ -294,6 +294,30 @@ final class StructuralOperators {
         return nullable(factory, common);
     }
 
+    /** array_remove of a number of another type: an array of both numbers' common type ({@code decimal(11,1)}). */
+    private static RelDataType arrayRemoveType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType array = binding.getOperandType(0);
+        RelDataType element = array.getComponentType();
+        RelDataType value = binding.getOperandType(1);
+        if (element != null && SqlTypeUtil.isNumeric(element) && SqlTypeUtil.isNumeric(value)
+                && !SqlTypeUtil.equalSansNullability(factory, element, value)) {
+            RelDataType common = factory.leastRestrictive(List.of(element, value));
+            if (common != null) {
+                return nullable(factory, factory.createArrayType(common, -1));
+            }
+        }
+        return nullable(factory, array);
+    }
+
+    /** array_union and its kind: of the first array's type, or of the second's when the first is {@code ARRAY[]}. */
+    private static RelDataType arraySetType(SqlOperatorBinding binding) {
+        RelDataType first = binding.getOperandType(0);
+        RelDataType second = binding.getOperandType(1);
+        boolean unknownFirst = first.getComponentType() != null && first.getComponentType().getSqlTypeName() == SqlTypeName.NULL;
+        return nullable(binding.getTypeFactory(), unknownFirst && second.getComponentType() != null ? second : first);
+    }
+
     private static RelDataType multimapFromEntriesType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType entry = unknownEntry(factory, binding.getOperandType(0).getComponentType());
@@ -307,7 +331,14 @@ final class StructuralOperators {
 
     private static RelDataType mapZipWithType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
-        return nullable(factory, factory.createMapType(binding.getOperandType(0).getKeyType(), lambdaResult(binding, 2)));
+        return nullable(factory, factory.createMapType(zippedKeyType(binding.getOperandType(0), binding.getOperandType(1)),
+                lambdaResult(binding, 2)));
+    }
+
+    /** The keys of map_zip_with: the first map's, or the second's when the first is {@code MAP()} (keys of no type). */
+    private static RelDataType zippedKeyType(RelDataType first, RelDataType second) {
+        return first.getKeyType().getSqlTypeName() == SqlTypeName.NULL && second.getSqlTypeName() == SqlTypeName.MAP
+                ? second.getKeyType() : first.getKeyType();
     }
 
     private static RelDataType mapAggType(SqlOperatorBinding binding) {
@@ -420,7 +451,7 @@ final class StructuralOperators {
                     RelDataTypeFactory factory = binding.getTypeFactory();
                     parameters.add(null);
                     parameters.add(null);
-                    parameters.add(List.of(first.getKeyType(), factory.createTypeWithNullability(first.getValueType(), true),
+                    parameters.add(List.of(zippedKeyType(first, second), factory.createTypeWithNullability(first.getValueType(), true),
                             factory.createTypeWithNullability(second.getValueType(), true)));
                 }
                 case "TRANSFORM_KEYS", "TRANSFORM_VALUES", "MAP_FILTER" -> {

@@ -60,7 +60,8 @@ final class TextFunctions {
         }
         if (binding.getOperandCount() == 2) {
             for (int i = 0; i < 2; i++) {
-                if (binding.getOperandType(i).getSqlTypeName() == SqlTypeName.CHAR && !binding.isOperandLiteral(i, false)) {
+                if (binding.getOperandType(i).getSqlTypeName() == SqlTypeName.CHAR && !binding.isOperandLiteral(i, false)
+                        && !isLambdaParameter(binding, i)) {
                     return derived;
                 }
             }
@@ -72,6 +73,24 @@ final class TextFunctions {
         }
         return factory.createTypeWithNullability(unbounded, derived.isNullable());
     };
+
+    /**
+     * Whether the operand is a lambda's parameter, whose Calcite char may be an array literal's string (varchar in
+     * Trino): a char of the user's is found a char again when translated ({@link CharCast#concatenationType}).
+     */
+    private static boolean isLambdaParameter(org.apache.calcite.sql.SqlOperatorBinding binding, int operand) {
+        if (!(binding instanceof org.apache.calcite.sql.SqlCallBinding call)
+                || !(call.operand(operand) instanceof org.apache.calcite.sql.SqlIdentifier identifier) || !identifier.isSimple()) {
+            return false;
+        }
+        for (org.apache.calcite.sql.validate.SqlValidatorScope scope = call.getScope();
+                scope instanceof org.apache.calcite.sql.validate.SqlLambdaScope lambda; scope = lambda.getParent()) {
+            if (lambda.getParameterTypes().containsKey(identifier.getSimple())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Calcite's {@code ||} over text, typed as Trino types it. */
     static final org.apache.calcite.sql.SqlBinaryOperator CONCAT_OPERATOR = new org.apache.calcite.sql.SqlBinaryOperator(

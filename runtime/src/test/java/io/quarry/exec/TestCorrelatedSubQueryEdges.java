@@ -67,4 +67,19 @@ class TestCorrelatedSubQueryEdges extends LocalQueryTest {
         assertFails("SELECT t.k, x.y FROM (VALUES (1, ARRAY[3,1,2])) t(k, a) "
                 + "CROSS JOIN LATERAL (SELECT y FROM UNNEST(t.a) u(y) WHERE y > 1 ORDER BY y LIMIT 1) x", ErrorCode.NOT_SUPPORTED);
     }
+
+    @Test
+    void leftLateralUnnestWithComputedColumnsIsNullWhereTheArrayIsEmpty() throws Exception {
+        assertResult("SELECT o.k, u.y FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[]), (3, NULL)) o(k, a) "
+                + "LEFT JOIN LATERAL (SELECT x * 2 AS y FROM UNNEST(o.a) t(x) ORDER BY x DESC LIMIT 2) u ON true ORDER BY 1, 2",
+            List.of("integer", "integer"), List.of(1L, 4L), List.of(1L, 6L), Arrays.asList(2L, null), Arrays.asList(3L, null));
+        assertResult("SELECT o.k, u.y, u.z FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[0]), (3, ARRAY[])) o(k, a) "
+                + "LEFT JOIN LATERAL (SELECT x * 2 AS y, coalesce(x, 7) + o.k AS z FROM UNNEST(o.a) t(x) ORDER BY x LIMIT 2) u"
+                + " ON true ORDER BY 1, 2",
+            List.of("integer", "integer", "integer"), List.of(1L, 2L, 2L), List.of(1L, 4L, 3L), List.of(2L, 0L, 2L),
+            Arrays.asList(3L, null, null));
+        assertResult("SELECT o.k, u.y FROM (VALUES (1, ARRAY[3,1,2]), (2, ARRAY[])) o(k, a) "
+                + "LEFT JOIN LATERAL (SELECT 1 AS y FROM UNNEST(o.a) t(x) ORDER BY x LIMIT 2) u ON true ORDER BY 1, 2",
+            List.of("integer", "integer"), List.of(1L, 1L), List.of(1L, 1L), Arrays.asList(2L, null));
+    }
 }

@@ -212,4 +212,13 @@ class TestDateTimeQueries extends LocalQueryTest {
         assertThat(io.quarry.type.DateTimeValues.formatTimestamp(
                 java.time.LocalDate.of(10000, 1, 1).toEpochDay() * 86_400_000_000L, 3)).isEqualTo("+10000-01-01 00:00:00.000");
     }
+
+    @Test
+    void formatDatetimeSignsOnlyNegativeYears() throws Exception {
+        assertResult("SELECT format_datetime(TIMESTAMP '12000-01-01 00:00:00', 'yyyy-MM-dd'),"
+                        + " format_datetime(TIMESTAMP '12000-01-05 00:00:00', 'YYYY xxxx'),"
+                        + " format_datetime(TIMESTAMP '-0005-01-05 00:00:00', 'yyyy'),"
+                        + " format_datetime(TIMESTAMP '2020-01-05 00:00:00', 'yyyyyy')",
+                List.of("varchar", "varchar", "varchar", "varchar"), List.of("12000-01-01", "12000 12000", "-0005", "002020"));
+    }
 }

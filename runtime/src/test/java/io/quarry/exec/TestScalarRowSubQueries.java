@@ -37,6 +37,20 @@ class TestScalarRowSubQueries extends LocalQueryTest {
     }
 
     @Test
+    void aStarOverASubQueryWithNamedColumnsNamesThem() throws Exception {
+        assertResult("SELECT (SELECT * FROM (VALUES (1, 'x')) t(a, b))", List.of("row(a integer, b varchar(1))"),
+                List.of(List.of(1L, "x")));
+        assertResult("SELECT (SELECT t.* FROM (VALUES (1, 2)) t(a, b))", List.of("row(a integer, b integer)"),
+                List.of(List.of(1L, 2L)));
+        assertResult("SELECT (SELECT * FROM (VALUES (1, 2)) t(a, b)).a", List.of("integer"), List.of(1L));
+        assertResult("SELECT (SELECT * FROM (SELECT regionkey, name AS n FROM region WHERE regionkey = 1) r)",
+                List.of("row(regionkey bigint, n varchar(25))"), List.of(List.of(1L, "AMERICA")));
+        assertResult("SELECT (SELECT * FROM (SELECT 1 a, 2 b)), (SELECT * FROM (SELECT 1, 2)), (SELECT * FROM (SELECT 1, 2 b) x)",
+                List.of("row(a integer, b integer)", "row(integer, integer)", "row(integer, b integer)"),
+                List.of(List.of(1L, 2L), List.of(1L, 2L), List.of(1L, 2L)));
+    }
+
+    @Test
     void itsFieldsAreReachable() throws Exception {
         assertResult("SELECT (SELECT 1 AS a, 'x' AS b).a", List.of("integer"), List.of(1L));
         assertResult("SELECT (SELECT regionkey, name FROM region WHERE regionkey = 1)[2]", List.of("varchar(25)"),

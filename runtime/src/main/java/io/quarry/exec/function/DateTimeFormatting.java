@@ -122,10 +122,49 @@ final class DateTimeFormatting {
             throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid pattern specification: Pattern is null or empty");
         }
         try {
-            return DateTimeFormatter.ofPattern(javaPattern(pattern), JODA_LOCALE);
+            return widePrintedYears(javaPattern(pattern)).toFormatter(JODA_LOCALE);
         } catch (IllegalArgumentException e) {
             throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: '" + pattern + "'");
         }
+    }
+
+    /**
+     * A Java pattern whose years of four or more letters print as Joda does, with a sign only when negative: Java's
+     * pattern letters sign a year wider than its letters ({@code +12000}).
+     */
+    private static DateTimeFormatterBuilder widePrintedYears(String javaPattern) {
+        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder();
+        StringBuilder pending = new StringBuilder();
+        int i = 0;
+        while (i < javaPattern.length()) {
+            char c = javaPattern.charAt(i);
+            if (c == '\'') {
+                int end = javaPattern.indexOf('\'', i + 1);
+                end = end < 0 ? javaPattern.length() : end + 1;
+                pending.append(javaPattern, i, end);
+                i = end;
+                continue;
+            }
+            int run = i;
+            while (run < javaPattern.length() && javaPattern.charAt(run) == c) {
+                run++;
+            }
+            java.time.temporal.TemporalField year = switch (c) {
+                case 'u' -> ChronoField.YEAR;
+                case 'y' -> ChronoField.YEAR_OF_ERA;
+                case 'Y' -> java.time.temporal.WeekFields.of(JODA_LOCALE).weekBasedYear();
+                default -> null;
+            };
+            if (year != null && run - i >= 4) {
+                builder.appendPattern(pending.toString());
+                pending.setLength(0);
+                builder.appendValue(year, run - i, 19, java.time.format.SignStyle.NORMAL);
+            } else {
+                pending.append(javaPattern, i, run);
+            }
+            i = run;
+        }
+        return builder.appendPattern(pending.toString());
     }
 
     private static void checkNoZone(Type type, String pattern) {
