@@ -442,9 +442,9 @@ final class QuarryValidator extends SqlValidatorImpl {
                 if (call.getKind() == SqlKind.EXISTS) {
                     return null; // Trino plans EXISTS there
                 }
-                boolean quantified = call.operandCount() == 2 && call.operand(1) != null
-                        && call.operand(1).getKind().belongsTo(SqlKind.QUERY);
-                if (call.getKind().belongsTo(SqlKind.QUERY) || quantified && call.operand(0) != null) {
+                boolean inQuery = (call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN)
+                        && call.operandCount() == 2 && call.operand(1) != null && call.operand(1).getKind().belongsTo(SqlKind.QUERY);
+                if (call.getKind().belongsTo(SqlKind.QUERY) || inQuery && call.operand(0) != null) {
                     // x IN (query) is placed at its operator, as Trino does
                     ErrorLocation location = call.getKind().belongsTo(SqlKind.QUERY)
                             ? location(call.getParserPosition()) : operatorLocation(call);
@@ -975,12 +975,6 @@ final class QuarryValidator extends SqlValidatorImpl {
 
     @Override
     public void validateLambda(org.apache.calcite.sql.SqlLambda lambda) {
-        SqlNode subQuery = firstSubQuery(lambda.getExpression());
-        if (subQuery != null) {
-            ErrorLocation location = location(subQuery.getParserPosition());
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
-                    Errors.prefix(location) + "Lambda expression cannot contain subqueries", location, null);
-        }
         requireScalar("Lambda expression", lambda.getExpression());
         getLambdaScope(lambda);
         super.validateLambda(lambda);
@@ -1022,28 +1016,6 @@ final class QuarryValidator extends SqlValidatorImpl {
         throw new QuarryException(ErrorCode.EXPRESSION_NOT_SCALAR,
                 Errors.prefix(location) + what + " cannot contain aggregations, window functions or grouping operations: "
                         + texts, location, null);
-    }
-
-    /** The first sub-query in a lambda body, in its own nested lambdas too, as Trino refuses them all; null if none. */
-    private static SqlNode firstSubQuery(SqlNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.getKind().belongsTo(SqlKind.QUERY)) {
-            return node;
-        }
-        if (node instanceof org.apache.calcite.sql.SqlLambda lambda) {
-            return firstSubQuery(lambda.getExpression());
-        }
-        if (node instanceof SqlCall call) {
-            for (SqlNode operand : call.getOperandList()) {
-                SqlNode found = firstSubQuery(operand);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private void collectNotScalar(SqlNode node, List<SqlNode> found) {

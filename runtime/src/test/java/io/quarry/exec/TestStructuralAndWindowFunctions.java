@@ -191,10 +191,10 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
     @Test
     void lambdaResultTypesAsTrinoGivesThem() throws Exception {
         // a parameter of unknown type takes the type of the number it meets
-        assertResult("SELECT transform(ARRAY[], x -> x + 1), transform(ARRAY[NULL], x -> x * BIGINT '2'),"
+        assertResult("SELECT transform(ARRAY[], x -> x + 1), transform(ARRAY[NULL], x -> x + 1),"
                         + " transform(ARRAY[NULL], x -> x + 1.5), transform_keys(MAP(ARRAY[], ARRAY[]), (k, v) -> k + 1),"
                         + " transform_values(MAP(ARRAY[], ARRAY[]), (k, v) -> v + 1)",
-                List.of("array(integer)", "array(bigint)", "array(decimal(3,1))", "map(integer, unknown)", "map(unknown, integer)"),
+                List.of("array(integer)", "array(integer)", "array(decimal(3,1))", "map(integer, unknown)", "map(unknown, integer)"),
                 Arrays.asList(List.of(), Collections.singletonList(null), Collections.singletonList(null), Map.of(), Map.of()));
         // a concatenation is an unbounded varchar, also over the elements of ARRAY['a']
         assertResult("SELECT zip_with(ARRAY['a', 'b'], ARRAY['d', 'e'], (x, y) -> concat(x, y)), transform(ARRAY['a'], x -> x || 'b'),"
@@ -204,5 +204,7 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
                 List.of(List.of("ad", "be"), List.of("ab"), Map.of(1L, "ad"), List.of("ab")));
         assertFails("SELECT transform(ARRAY[1], x -> 2 + (SELECT 3))", ErrorCode.NOT_SUPPORTED,
                 "line 1:37: Lambda expression cannot contain subqueries");
+        assertFails("SELECT transform(ARRAY[1], x -> x = ANY (SELECT 3))", ErrorCode.NOT_SUPPORTED,
+                "line 1:42: Lambda expression cannot contain subqueries");
     }
 }
