@@ -132,6 +132,10 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
                 List.of("array(array(integer))", "array(array(varchar(1)))", "array(array(varchar(1)))", "array(row(integer, varchar(1)))"),
                 List.of(List.of(List.of(1L, 2L), List.of(1L, 3L), List.of(2L, 3L)), List.of(List.of("a", "b"), List.of("b", "c")),
                         List.of(List.of("a")), List.of(List.of(1L, "a"), Arrays.asList(2L, null))));
+        // subsets ordered by their last index first, as Trino 476 gives them
+        assertResult("SELECT combinations(ARRAY[1,2,3,4,5], 3)", List.of("array(array(integer))"),
+                List.of(List.of(List.of(1L, 2L, 3L), List.of(1L, 2L, 4L), List.of(1L, 3L, 4L), List.of(2L, 3L, 4L), List.of(1L, 2L, 5L),
+                        List.of(1L, 3L, 5L), List.of(2L, 3L, 5L), List.of(1L, 4L, 5L), List.of(2L, 4L, 5L), List.of(3L, 4L, 5L))));
         assertResult("SELECT array_sort(ARRAY[3,1,2], (a, b) -> IF(a < b, 1, IF(a = b, 0, -1))),"
                         + " array_sort(ARRAY['bb','a','ccc'], (x, y) -> IF(length(x) < length(y), -1, IF(length(x) = length(y), 0, 1))),"
                         + " array_sort(ARRAY[2, NULL, 1], (a, b) -> IF(a IS NULL, -1, IF(b IS NULL, 1, IF(a < b, -1, IF(a = b, 0, 1)))))",

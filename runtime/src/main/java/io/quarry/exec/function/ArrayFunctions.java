@@ -186,7 +186,10 @@ final class ArrayFunctions {
         return out.build();
     }
 
-    /** combinations(x, n): every n-element subset in index order; ngrams(x, n): every run of n consecutive elements. */
+    /**
+     * combinations(x, n): every n-element subset, each in index order, the subsets ordered by their last index first
+     * (as Trino orders them); ngrams(x, n): every run of n consecutive elements.
+     */
     private static Block subarrays(ArrayType type, Block[] arguments, int count, boolean combinations) {
         ArrayBlock arrays = (ArrayBlock) arguments[0];
         LongBlock sizes = (LongBlock) arguments[1];
@@ -224,16 +227,18 @@ final class ArrayFunctions {
                             elements.append(arrays.elements(), base + index);
                         }
                         innerOffsets.add(elements.positionCount());
-                        int k = (int) n - 1;
-                        while (k >= 0 && chosen[k] == length - n + k) {
-                            k--;
+                        // the next subset in Trino's (colexicographic) order: raise the lowest index that can
+                        // rise, and reset the ones below it
+                        int k = 0;
+                        while (k < n && chosen[k] + 1 == (k + 1 < n ? chosen[k + 1] : length)) {
+                            k++;
                         }
-                        if (k < 0) {
+                        if (k == n) {
                             break;
                         }
                         chosen[k]++;
-                        for (int j = k + 1; j < n; j++) {
-                            chosen[j] = chosen[j - 1] + 1;
+                        for (int j = 0; j < k; j++) {
+                            chosen[j] = j;
                         }
                     }
                 }
