@@ -5,6 +5,7 @@ import static io.quarry.exec.function.Blocks.unionNulls;
 
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
+import io.quarry.block.EncodedBlocks;
 import io.quarry.block.BooleanBlock;
 import io.quarry.block.DoubleBlock;
 import io.quarry.block.LongBlock;
@@ -104,6 +105,28 @@ final class Kernels {
                     out.appendNull();
                 } else {
                     row.apply(arguments, i, out);
+                }
+            }
+            return out.build();
+        };
+    }
+
+    /** What a row of one block gives: appended to {@code out}. */
+    @FunctionalInterface
+    interface ValueFunction {
+        void apply(Block block, int position, BlockBuilder out);
+    }
+
+    /** A kernel computing each row from the first argument alone (flattened); its nulls give null. */
+    static ScalarKernel rowsOfFirst(Type resultType, ValueFunction function) {
+        return (arguments, count) -> {
+            Block values = EncodedBlocks.flatten(arguments[0]);
+            BlockBuilder out = BlockBuilder.create(resultType, count);
+            for (int i = 0; i < count; i++) {
+                if (values.isNull(i)) {
+                    out.appendNull();
+                } else {
+                    function.apply(values, i, out);
                 }
             }
             return out.build();

@@ -1,5 +1,7 @@
 package io.quarry.exec.function;
 
+import static io.quarry.exec.function.Kernels.rowsOfFirst;
+
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
 import io.quarry.block.EncodedBlocks;
@@ -138,10 +140,10 @@ final class LongTimestamps {
         }
         long today = LocalDate.now(sessionZone).toEpochDay() * SECONDS_PER_DAY;
         if (target instanceof TimestampType timestamp) {
-            return rows(target, (block, position, out) -> appendTimestamp(timestamp, local(source, block, position, today), out));
+            return rowsOfFirst(target, (block, position, out) -> appendTimestamp(timestamp, local(source, block, position, today), out));
         }
         if (target instanceof TimestampWithTimeZoneType zoned) {
-            return rows(target, (block, position, out) -> {
+            return rowsOfFirst(target, (block, position, out) -> {
                 if (source instanceof TimestampWithTimeZoneType) {
                     appendZoned(zoned, time(source, block, position), DateTimeValues.unpackZoneKey(head(block, position)), out);
                 } else {
@@ -150,13 +152,13 @@ final class LongTimestamps {
             });
         }
         if (target instanceof TimeType time) {
-            return rows(target, (block, position, out) -> {
+            return rowsOfFirst(target, (block, position, out) -> {
                 FractionalSeconds local = local(source, block, position, today).round(time.precision());
                 out.appendLong(Math.floorMod(local.seconds(), SECONDS_PER_DAY) * FractionalSeconds.PICOS_PER_SECOND + local.picos());
             });
         }
         if (target instanceof DateType) {
-            return rows(target, (block, position, out) ->
+            return rowsOfFirst(target, (block, position, out) ->
                     out.appendLong(Math.floorDiv(local(source, block, position, today).seconds(), SECONDS_PER_DAY)));
         }
         return null;
@@ -179,7 +181,7 @@ final class LongTimestamps {
 
     private static ScalarKernel fromText(Type target, int sessionZoneKey) {
         if (target instanceof TimestampType timestamp) {
-            return rows(target, (block, position, out) -> {
+            return rowsOfFirst(target, (block, position, out) -> {
                 String text = Kernels.string(block, position);
                 TemporalCasts.ParsedTimestamp parsed = TemporalCasts.parseTimestamp(text, target);
                 if (!parsed.zone().isEmpty()) {
@@ -189,7 +191,7 @@ final class LongTimestamps {
             });
         }
         if (target instanceof TimestampWithTimeZoneType zoned) {
-            return rows(target, (block, position, out) -> {
+            return rowsOfFirst(target, (block, position, out) -> {
                 String text = Kernels.string(block, position);
                 TemporalCasts.ParsedTimestamp parsed = TemporalCasts.parseTimestamp(text, target);
                 int zoneKey = parsed.zone().isEmpty() ? sessionZoneKey : TemporalCasts.zoneKey(parsed.zone(), text, target);
@@ -197,27 +199,6 @@ final class LongTimestamps {
             });
         }
         return null;
-    }
-
-    /** A row-by-row kernel over the first argument (flattened), nulls giving null. */
-    private static ScalarKernel rows(Type result, ValueFunction function) {
-        return (arguments, count) -> {
-            Block values = EncodedBlocks.flatten(arguments[0]);
-            BlockBuilder out = BlockBuilder.create(result, count);
-            for (int i = 0; i < count; i++) {
-                if (values.isNull(i)) {
-                    out.appendNull();
-                } else {
-                    function.apply(values, i, out);
-                }
-            }
-            return out.build();
-        };
-    }
-
-    @FunctionalInterface
-    private interface ValueFunction {
-        void apply(Block block, int position, BlockBuilder out);
     }
 
     // ---- comparisons ----
@@ -241,12 +222,12 @@ final class LongTimestamps {
         Type type = types.isEmpty() ? null : types.get(0);
         Type result = call.type();
         return switch (call.function()) {
-            case "to_unixtime" -> types.size() == 1 && isLong(type) ? rows(Types.DOUBLE, (block, position, out) -> {
+            case "to_unixtime" -> types.size() == 1 && isLong(type) ? rowsOfFirst(Types.DOUBLE, (block, position, out) -> {
                 FractionalSeconds time = time(type, block, position);
                 out.appendDouble(time.seconds() + time.picos() / (double) FractionalSeconds.PICOS_PER_SECOND);
             }) : null;
             case "to_iso8601" -> types.size() == 1 && isLong(type)
-                    ? rows(Types.VARCHAR, (block, position, out) -> out.appendString(iso8601(type, block, position))) : null;
+                    ? rowsOfFirst(Types.VARCHAR, (block, position, out) -> out.appendString(iso8601(type, block, position))) : null;
             case "with_timezone" -> types.size() == 2 && isLong(type) && result instanceof TimestampWithTimeZoneType zoned
                     ? Kernels.rows(result, (blocks, position, out) -> {
                         int zoneKey = TemporalFunctions.zoneKey(Kernels.string(blocks[1], position));

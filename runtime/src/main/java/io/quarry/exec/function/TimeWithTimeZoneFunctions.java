@@ -1,11 +1,12 @@
 package io.quarry.exec.function;
 
+import static io.quarry.exec.function.Kernels.rowsOfFirst;
+
 import static io.quarry.type.FractionalSeconds.PICOS_PER_SECOND;
 import static io.quarry.type.TimeWithTimeZoneType.PICOS_PER_DAY;
 
 import io.quarry.block.Block;
 import io.quarry.block.BlockBuilder;
-import io.quarry.block.EncodedBlocks;
 import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.plan.expression.Call;
@@ -133,29 +134,8 @@ final class TimeWithTimeZoneFunctions {
         }
     }
 
-    /** A row-by-row kernel over the first argument (flattened), nulls giving null. */
-    private static ScalarKernel values(Type result, ValueFunction function) {
-        return (arguments, count) -> {
-            Block values = EncodedBlocks.flatten(arguments[0]);
-            BlockBuilder out = BlockBuilder.create(result, count);
-            for (int i = 0; i < count; i++) {
-                if (values.isNull(i)) {
-                    out.appendNull();
-                } else {
-                    function.apply(values, i, out);
-                }
-            }
-            return out.build();
-        };
-    }
-
-    @FunctionalInterface
-    private interface ValueFunction {
-        void apply(Block block, int position, BlockBuilder out);
-    }
-
     private static ScalarKernel field(long unitPicos, long modulus) {
-        return values(Types.BIGINT, (block, position, out) -> out.appendLong(localPicos(block, position) / unitPicos % modulus));
+        return rowsOfFirst(Types.BIGINT, (block, position, out) -> out.appendLong(localPicos(block, position) / unitPicos % modulus));
     }
 
     // ---- casts ----
@@ -190,7 +170,7 @@ final class TimeWithTimeZoneFunctions {
         if (source instanceof TimeWithTimeZoneType zoned) {
             if (target instanceof VarcharType varchar) {
                 int precision = zoned.precision();
-                return values(target, (block, position, out) -> {
+                return rowsOfFirst(target, (block, position, out) -> {
                     String text = DateTimeValues.formatTime(localPicos(block, position), precision)
                             + TimeWithTimeZoneType.offsetText(offset(block, position));
                     if (!varchar.isUnbounded() && text.length() > varchar.length()) {
@@ -201,21 +181,21 @@ final class TimeWithTimeZoneFunctions {
                 });
             }
             if (target instanceof TimeWithTimeZoneType to) {
-                return values(target, (block, position, out) -> append(to, localPicos(block, position), offset(block, position), out));
+                return rowsOfFirst(target, (block, position, out) -> append(to, localPicos(block, position), offset(block, position), out));
             }
             if (target instanceof TimeType time) {
                 int precision = time.precision();
-                return values(target, (block, position, out) ->
+                return rowsOfFirst(target, (block, position, out) ->
                         out.appendLong(TimeWithTimeZoneType.roundPicos(localPicos(block, position), precision)));
             }
             if (target instanceof TimestampType timestamp) {
-                return values(target, (block, position, out) ->
+                return rowsOfFirst(target, (block, position, out) ->
                         LongTimestamps.appendTimestamp(timestamp, onDay(todaySeconds, localPicos(block, position)), out));
             }
             if (target instanceof TimestampWithTimeZoneType timestamp) {
                 // the UTC time of day on the current date, shown at the value's offset; rounding wraps at midnight
                 int precision = timestamp.precision();
-                return values(target, (block, position, out) -> {
+                return rowsOfFirst(target, (block, position, out) -> {
                     int zoneKey = DateTimeValues.zoneKey(ZoneOffset.ofTotalSeconds(offset(block, position) * 60));
                     long utc = TimeWithTimeZoneType.roundPicos(utcPicos(block, position), precision);
                     LongTimestamps.appendZoned(timestamp, onDay(todaySeconds, utc), zoneKey, out);
@@ -225,17 +205,17 @@ final class TimeWithTimeZoneFunctions {
         }
         TimeWithTimeZoneType to = (TimeWithTimeZoneType) target;
         if (source instanceof VarcharType) {
-            return values(target, (block, position, out) -> appendText(Kernels.string(block, position), to, sessionZone, out));
+            return rowsOfFirst(target, (block, position, out) -> appendText(Kernels.string(block, position), to, sessionZone, out));
         }
         if (source instanceof CharType) {
             return null;
         }
         int sessionOffset = offsetMinutes(sessionZone, Instant.now());
         if (source instanceof TimeType) {
-            return values(target, (block, position, out) -> append(to, ((LongBlock) block).getLong(position), sessionOffset, out));
+            return rowsOfFirst(target, (block, position, out) -> append(to, ((LongBlock) block).getLong(position), sessionOffset, out));
         }
         if (source instanceof TimestampType) {
-            return values(target, (block, position, out) -> {
+            return rowsOfFirst(target, (block, position, out) -> {
                 FractionalSeconds local = LongTimestamps.time(source, block, position);
                 int offset = sessionZone.getRules().getOffset(LocalDateTime.ofEpochSecond(local.seconds(), 0, ZoneOffset.UTC))
                         .getTotalSeconds() / 60;
@@ -243,7 +223,7 @@ final class TimeWithTimeZoneFunctions {
             });
         }
         if (source instanceof TimestampWithTimeZoneType) {
-            return values(target, (block, position, out) -> {
+            return rowsOfFirst(target, (block, position, out) -> {
                 FractionalSeconds instant = LongTimestamps.time(source, block, position);
                 ZoneId zone = DateTimeValues.zone(LongTimestamps.zoneKey(block, position));
                 int offset = offsetMinutes(zone, Instant.ofEpochSecond(instant.seconds()));
