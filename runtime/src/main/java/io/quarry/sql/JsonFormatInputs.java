@@ -53,10 +53,7 @@ final class JsonFormatInputs {
         for (int i = call.end(); i < sql.length() && depth > 0; i++) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"') {
-                int close = sql.indexOf(c, i + 1);
-                while (close >= 0 && close + 1 < sql.length() && sql.charAt(close + 1) == c) {
-                    close = sql.indexOf(c, close + 2);
-                }
+                int close = SqlWords.closingQuote(sql, i);
                 i = close < 0 ? sql.length() : close;
             } else if (c == '(') {
                 depth++;

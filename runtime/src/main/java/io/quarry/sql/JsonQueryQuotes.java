@@ -50,10 +50,7 @@ final class JsonQueryQuotes {
         for (int i = call.end(); i < sql.length(); i++) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"') {
-                int close = sql.indexOf(c, i + 1);
-                while (close >= 0 && close + 1 < sql.length() && sql.charAt(close + 1) == c) {
-                    close = sql.indexOf(c, close + 2);
-                }
+                int close = SqlWords.closingQuote(sql, i);
                 if (close < 0) {
                     return null;
                 }

@@ -24,10 +24,7 @@ final class SqlWords {
         while (i < n) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                int close = sql.indexOf(c, i + 1);
-                while (close >= 0 && close + 1 < n && sql.charAt(close + 1) == c) {
-                    close = sql.indexOf(c, close + 2); // a doubled quote inside the literal
-                }
+                int close = closingQuote(sql, i);
                 i = close < 0 ? n : close + 1;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 int end = sql.indexOf('\n', i);
@@ -49,6 +46,19 @@ final class SqlWords {
                 i++;
             }
         }
+    }
+
+    /**
+     * The index of the quote that closes the quoted literal or name opened at {@code open} (a doubled quote inside it
+     * is part of it), or -1 if it is not closed.
+     */
+    static int closingQuote(String sql, int open) {
+        char quote = sql.charAt(open);
+        int close = sql.indexOf(quote, open + 1);
+        while (close >= 0 && close + 1 < sql.length() && sql.charAt(close + 1) == quote) {
+            close = sql.indexOf(quote, close + 2);
+        }
+        return close;
     }
 
     /** The 1-based line and column of an index of the text. */
