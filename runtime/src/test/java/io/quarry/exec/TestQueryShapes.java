@@ -67,6 +67,27 @@ class TestQueryShapes extends LocalQueryTest {
     }
 
     @Test
+    void fetchWithoutACountInASubqueryFetchesOneRow() throws Exception {
+        assertResult("SELECT count(*) FROM (SELECT orderdate FROM orders FETCH FIRST ROW ONLY)", List.of("bigint"), List.of(1L));
+        assertResult("SELECT x FROM (SELECT * FROM (VALUES 5, 2, 4) t(x) ORDER BY x FETCH NEXT ROWS ONLY) WHERE x <> 0"
+                + " AND 'FETCH FIRST ROW ONLY' <> ''", List.of("integer"), List.of(2L));
+    }
+
+    @Test
+    void groupByAutoGroupsByTheItemsThatAreNoAggregates() throws Exception {
+        assertResult("SELECT regionkey, count(*) FILTER (WHERE nationkey > 3) FROM nation GROUP BY AUTO ORDER BY 1",
+                List.of("bigint", "bigint"), List.of(0L, 4L), List.of(1L, 2L), List.of(2L, 5L), List.of(3L, 5L), List.of(4L, 5L));
+        assertResult("SELECT regionkey r, count(*) FROM nation GROUP BY AUTO HAVING regionkey > 2 ORDER BY 1",
+                List.of("bigint", "bigint"), List.of(3L, 5L), List.of(4L, 5L));
+        assertResult("SELECT count(*) FROM nation GROUP BY AUTO", List.of("bigint"), List.of(25L));
+        assertResult("SELECT 5, count(*) FROM nation GROUP BY AUTO", List.of("integer", "bigint"), List.of(5L, 25L));
+        assertResult("SELECT 5, count(*) FROM nation WHERE false GROUP BY AUTO", List.of("integer", "bigint"));
+        assertThatThrownBy(() -> run("SELECT regionkey, count(*) + regionkey FROM nation GROUP BY AUTO"))
+                .isInstanceOfSatisfying(QuarryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXPRESSION_NOT_SCALAR));
+    }
+
+    @Test
     void windowInsideAggregateIsNestedWindow() {
         assertThatThrownBy(() -> run("SELECT regionkey, max(rank() OVER (ORDER BY nationkey)) FROM nation GROUP BY regionkey"))
                 .isInstanceOfSatisfying(QuarryException.class,
