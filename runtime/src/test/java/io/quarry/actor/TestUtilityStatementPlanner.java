@@ -36,6 +36,23 @@ class TestUtilityStatementPlanner {
     }
 
     @Test
+    void withSessionSetsPropertiesForTheQueryAlone() {
+        String recursive = " WITH RECURSIVE t(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM t WHERE n < 4) SELECT sum(n) FROM t";
+        // the recursion is unrolled to the depth: two steps plan smaller than twenty
+        String shallow = plan("WITH SESSION max_recursion_depth = 2" + recursive).fragments().toString();
+        String deep = plan("WITH SESSION max_recursion_depth = 20, query_max_execution_time = '2h'" + recursive).fragments().toString();
+        assertThat(shallow.length()).isLessThan(deep.length());
+        assertThat(plan("WITH session AS (SELECT 1) SELECT * FROM session").columns()).hasSize(1);
+        assertFails(() -> plan("WITH SESSION foo = 1 SELECT 1"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("WITH SESSION query_max_execution_time = 5 SELECT 1"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("WITH SESSION tpch.foo = 1 SELECT 1"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("WITH SESSION query_max_execution_time = '2h', query_max_execution_time = '3h' SELECT 1"),
+                ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("WITH SESSION join_distribution_type = 'BROADCAST' INSERT INTO memory.default.t VALUES 1"),
+                ErrorCode.SYNTAX_ERROR);
+    }
+
+    @Test
     void useAnswersWithCatalogAndSchema() {
         PlannedQuery use = plan("USE memory.default");
         assertThat(use.updateType()).contains("USE");
