@@ -127,6 +127,10 @@ public final class SqlPlanner {
     public QueryPlan plan(String sql, Session session) {
         requireNonNull(sql, "sql is null");
         requireNonNull(session, "session is null");
+        String byPosition = CorrespondingSetOperations.rewriteFirst(sql, query -> plan(query, session).columnNames());
+        if (!byPosition.equals(sql)) {
+            return plan(byPosition, session);
+        }
         PlanCache.Key key = PlanCache.Key.of(sql, session);
         Optional<QueryPlan> cached = cache.get(key, metadata);
         if (cached.isPresent()) {

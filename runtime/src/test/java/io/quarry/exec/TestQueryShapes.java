@@ -88,6 +88,33 @@ class TestQueryShapes extends LocalQueryTest {
     }
 
     @Test
+    void correspondingSetOperationsMatchColumnsByName() throws Exception {
+        assertResult("SELECT * FROM (VALUES (1, 'alice')) AS t(id, name) UNION ALL CORRESPONDING"
+                        + " SELECT * FROM (VALUES ('bob', 2)) AS t(name, id) ORDER BY id",
+                List.of("integer", "varchar(5)"), List.of(1L, "alice"), List.of(2L, "bob"));
+        assertResult("SELECT * FROM (VALUES (DATE '2025-04-23', 'alice')) AS t(order_date, name) UNION ALL CORRESPONDING"
+                + " SELECT * FROM (VALUES ('bob', 123.45)) AS t(name, price) ORDER BY 1",
+                List.of("varchar(5)"), List.of("alice"), List.of("bob"));
+        assertResult("SELECT * FROM (VALUES (1, 'alice')) AS t(id, name) INTERSECT CORRESPONDING"
+                + " SELECT * FROM (VALUES ('alice', 1)) AS t(name, id)", List.of("integer", "varchar(5)"), List.of(1L, "alice"));
+        assertResult("SELECT * FROM (VALUES (1, 'alice'), (2, 'bob')) AS t(id, name) EXCEPT CORRESPONDING"
+                + " SELECT * FROM (VALUES ('alice', 1)) AS t(name, id)", List.of("integer", "varchar(5)"), List.of(2L, "bob"));
+        assertResult("(SELECT 1 a, 2 b) UNION ALL CORRESPONDING (SELECT 3 b, 4 a) ORDER BY a",
+                List.of("integer", "integer"), List.of(1L, 2L), List.of(4L, 3L));
+        assertResult("SELECT * FROM (SELECT 3 b, 4 a UNION ALL SELECT 1 a, 2 b UNION ALL CORRESPONDING SELECT 5 a) ORDER BY 1",
+                List.of("integer"), List.of(2L), List.of(4L), List.of(5L));
+        assertFailure("SELECT 1 a UNION CORRESPONDING SELECT 2 b", ErrorCode.MISMATCHED_COLUMN_ALIASES);
+        assertFailure("SELECT 1 a, 2 a UNION CORRESPONDING SELECT 2 a", ErrorCode.AMBIGUOUS_NAME);
+        assertFailure("SELECT 1 UNION CORRESPONDING SELECT 2", ErrorCode.MISSING_COLUMN_NAME);
+        assertFailure("SELECT 1 a UNION CORRESPONDING BY (a) SELECT 2 a", ErrorCode.NOT_SUPPORTED);
+    }
+
+    private void assertFailure(String sql, ErrorCode code) {
+        assertThatThrownBy(() -> run(sql))
+                .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(code));
+    }
+
+    @Test
     void windowInsideAggregateIsNestedWindow() {
         assertThatThrownBy(() -> run("SELECT regionkey, max(rank() OVER (ORDER BY nationkey)) FROM nation GROUP BY regionkey"))
                 .isInstanceOfSatisfying(QuarryException.class,
