@@ -131,6 +131,10 @@ public final class SqlPlanner {
         if (!byPosition.equals(sql)) {
             return plan(byPosition, session);
         }
+        String rowFields = RowStarItems.rewriteFirst(sql, query -> columnsOf(plan(query, session)));
+        if (!rowFields.equals(sql)) {
+            return plan(rowFields, session);
+        }
         PlanCache.Key key = PlanCache.Key.of(sql, session);
         Optional<QueryPlan> cached = cache.get(key, metadata);
         if (cached.isPresent()) {
@@ -164,6 +168,14 @@ public final class SqlPlanner {
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
         }
+    }
+
+    private static List<RowStarItems.RowColumn> columnsOf(QueryPlan plan) {
+        List<RowStarItems.RowColumn> columns = new java.util.ArrayList<>();
+        for (int i = 0; i < plan.columnNames().size(); i++) {
+            columns.add(new RowStarItems.RowColumn(plan.columnNames().get(i), plan.columnTypes().get(i)));
+        }
+        return columns;
     }
 
     /** A plan, with the versions of the catalogs it read when it may be reused ({@link PlanCache}). */

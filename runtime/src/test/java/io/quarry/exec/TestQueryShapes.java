@@ -109,6 +109,20 @@ class TestQueryShapes extends LocalQueryTest {
         assertFailure("SELECT 1 a UNION CORRESPONDING BY (a) SELECT 2 a", ErrorCode.NOT_SUPPORTED);
     }
 
+    @Test
+    void rowStarItemsGiveAColumnPerField() throws Exception {
+        assertThat(run("SELECT (CAST(ROW(1, true) AS ROW(field1 bigint, field2 boolean))).* AS (alias1, \"x\")").names())
+                .containsExactly("ALIAS1", "x");
+        assertThat(run("SELECT (CAST(ROW(1, true) AS ROW(field1 bigint, field2 boolean))).*").names())
+                .containsExactly("field1", "field2");
+        assertThat(run("SELECT 7, (ROW(1, true)).*").names()).containsExactly("_col0", "_col1", "_col2");
+        assertResult("SELECT 7, (ROW(1, true)).*", List.of("integer", "integer", "boolean"), List.of(7L, 1L, true));
+        assertResult("SELECT (CAST(ROW(1, true) AS ROW(field1 bigint, field2 boolean))).* AS (x, y) FROM nation WHERE false",
+                List.of("bigint", "boolean"));
+        assertFailure("SELECT (CAST(ROW(1, true) AS ROW(field1 bigint, field2 boolean))).* AS (x)", ErrorCode.MISMATCHED_COLUMN_ALIASES);
+        assertFailure("SELECT (5).*", ErrorCode.TYPE_MISMATCH);
+    }
+
     private void assertFailure(String sql, ErrorCode code) {
         assertThatThrownBy(() -> run(sql))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(code));
