@@ -69,6 +69,7 @@ import org.slf4j.LoggerFactory;
 public final class SqlPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(SqlPlanner.class);
     private static final Pattern GENERATED_NAME = Pattern.compile("EXPR\\$\\d+");
+    private static final Pattern UNCORRELATABLE_JOIN = Pattern.compile("(?:Unknown join type|Correlate has invalid join type) (FULL|RIGHT)");
     private static final Pattern NOT_GROUPED_IN_SUBQUERY = Pattern.compile("Identifier '(.*)' is not a group expr");
 
     private static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
@@ -162,11 +163,25 @@ public final class SqlPlanner {
                 throw new QuarryException(ErrorCode.EXPRESSION_NOT_AGGREGATE,
                         "Subquery uses '" + notGrouped.group(1) + "' which must appear in GROUP BY clause");
             }
+            checkCorrelatableJoin(e);
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
         } catch (RuntimeException | StackOverflowError e) {
+            checkCorrelatableJoin(e);
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
+        }
+    }
+
+    /**
+     * Calcite correlates only inner and left joins: a LATERAL that refers to the left side of a FULL or RIGHT join
+     * fails building the Correlate (an assertion with assertions on, else an IllegalStateException).
+     */
+    private static void checkCorrelatableJoin(Throwable e) {
+        Matcher outerLateral = UNCORRELATABLE_JOIN.matcher(String.valueOf(e.getMessage()));
+        if (outerLateral.matches()) {
+            throw new QuarryException(ErrorCode.INVALID_COLUMN_REFERENCE,
+                    "LATERAL reference not allowed in " + outerLateral.group(1) + " JOIN");
         }
     }
 
