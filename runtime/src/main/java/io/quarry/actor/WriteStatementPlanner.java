@@ -460,8 +460,11 @@ final class WriteStatementPlanner {
                 throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + rename.to() + "' already exists");
             }
             metadata.renameColumn(name.table(), rename.from(), rename.to());
-        } else if (change instanceof WriteStatement.TableChange.SetAuthorization) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
+        } else if (change instanceof WriteStatement.TableChange.SetAuthorization set) {
+            // Quarry has no roles at all, and no connector keeps owners
+            throw set.role().isPresent()
+                    ? new QuarryException(ErrorCode.ROLE_NOT_FOUND, "Role '" + set.role().get() + "' does not exist")
+                    : new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
         } else if (change instanceof WriteStatement.TableChange.ExecuteProcedure execute) {
             throw new QuarryException(ErrorCode.PROCEDURE_NOT_FOUND, "Table procedure not registered: " + execute.procedure());
         } else if (change instanceof WriteStatement.TableChange.DropNotNull drop) {

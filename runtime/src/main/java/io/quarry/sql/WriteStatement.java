@@ -211,7 +211,11 @@ public sealed interface WriteStatement {
         }
 
         /** SET AUTHORIZATION [USER | ROLE] name: Quarry has no owners or permissions. */
-        record SetAuthorization() implements TableChange {}
+        record SetAuthorization(Optional<String> role) implements TableChange {
+            public SetAuthorization {
+                requireNonNull(role, "role is null");
+            }
+        }
 
         /** EXECUTE procedure [(arguments)]: a table procedure, named in upper case as Trino reports it. */
         record ExecuteProcedure(String procedure) implements TableChange {

@@ -433,8 +433,12 @@ public final class WriteStatementParser {
         }
         if (verb.isWord("set") && peek(0).isWord("authorization")) {
             position++;
-            skipPrincipal();
-            return new WriteStatement.TableChange.SetAuthorization();
+            boolean role = peek(0).isWord("role") && isIdentifier(peek(1));
+            if (role || (peek(0).isWord("user") && isIdentifier(peek(1)))) {
+                position++;
+            }
+            String principal = identifier(expectIdentifier("a user or role name"));
+            return new WriteStatement.TableChange.SetAuthorization(role ? Optional.of(principal) : Optional.empty());
         }
         if (verb.isWord("execute")) {
             String procedure = expectIdentifier("a procedure name").text().toUpperCase(Locale.ROOT);

@@ -135,7 +135,9 @@ class TestWriteStatementParser {
         assertThat(parse("CREATE OR REPLACE TABLE s.t (a int)")).isEqualTo(new WriteStatement.ReplaceTable(List.of("s", "t")));
         assertThat(parse("CREATE OR REPLACE TABLE t AS SELECT 1 a")).isEqualTo(new WriteStatement.ReplaceTable(List.of("t")));
         assertThat(parse("ALTER TABLE t SET AUTHORIZATION ROLE admin")).isEqualTo(new WriteStatement.AlterTable(
-                List.of("t"), false, new WriteStatement.TableChange.SetAuthorization()));
+                List.of("t"), false, new WriteStatement.TableChange.SetAuthorization(Optional.of("admin"))));
+        assertThat(parse("ALTER TABLE t SET AUTHORIZATION USER alice")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.SetAuthorization(Optional.empty())));
         assertThatThrownBy(() -> parse("CREATE SCHEMA s WITH (location = 'x')"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA_PROPERTY));
     }
