@@ -128,6 +128,10 @@ public final class SqlPlanner {
     public QueryPlan plan(String sql, Session session) {
         requireNonNull(sql, "sql is null");
         requireNonNull(session, "session is null");
+        String inlined = InlineFunctions.expand(sql);
+        if (!inlined.equals(sql)) {
+            return plan(inlined, session);
+        }
         String byPosition = CorrespondingSetOperations.rewriteFirst(sql, query -> plan(query, session).columnNames());
         if (!byPosition.equals(sql)) {
             return plan(byPosition, session);

@@ -123,6 +123,18 @@ class TestQueryShapes extends LocalQueryTest {
         assertFailure("SELECT (5).*", ErrorCode.TYPE_MISMATCH);
     }
 
+    @Test
+    void inlineFunctionsWithAReturnAreExpanded() throws Exception {
+        // Trino 476 answers the documented example with one varchar column
+        assertResult("WITH FUNCTION hello(name varchar) RETURNS varchar RETURN format('Hello %s!', name),"
+                        + " FUNCTION bye(name varchar) RETURNS varchar RETURN format('Bye %s!', name)"
+                        + " SELECT hello('Finn') || ' and ' || bye('Joe')",
+                List.of("varchar"), List.of("Hello Finn! and Bye Joe!"));
+        assertResult("WITH FUNCTION twice(x bigint) RETURNS bigint RETURN x * 2 SELECT twice(regionkey) FROM region WHERE regionkey > 2"
+                + " ORDER BY 1", List.of("bigint"), List.of(6L), List.of(8L));
+        assertFailure("WITH FUNCTION hello(name varchar) RETURNS varchar RETURN name SELECT hello('a', 'b')", ErrorCode.FUNCTION_NOT_FOUND);
+    }
+
     private void assertFailure(String sql, ErrorCode code) {
         assertThatThrownBy(() -> run(sql))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(code));
