@@ -6,14 +6,18 @@ import io.quarry.connector.informationschema.InformationSchemaPushdown;
 import io.quarry.plan.DistributedPlanner;
 import io.quarry.plan.Fragmenter;
 import io.quarry.plan.PlanNode;
+import io.quarry.spi.ErrorCode;
+import io.quarry.spi.QuarryException;
 import io.quarry.spi.Session;
 import io.quarry.sql.QueryPlan;
 import io.quarry.sql.SqlPlanner;
 import io.quarry.sql.SystemSessionProperties;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Plans statements with the SQL front end, then distributes and fragments the plan. */
 public final class SqlStatementPlanner implements StatementPlanner {
@@ -41,6 +45,10 @@ public final class SqlStatementPlanner implements StatementPlanner {
 
     @Override
     public PlannedQuery plan(String sql, Session session, StatementContext context) {
+        Optional<SessionClause> clause = SessionClause.strip(sql);
+        if (clause.isPresent()) {
+            return plan(clause.get().query(), withClause(clause.get(), session, context), context);
+        }
         for (Map.Entry<String, String> property : session.systemProperties().entrySet()) {
             SystemSessionProperties.validate(property.getKey(), property.getValue());
         }
@@ -64,5 +72,21 @@ public final class SqlStatementPlanner implements StatementPlanner {
         }
         PlanNode root = InformationSchemaPushdown.apply(plan.root());
         return new PlannedQuery(columns, Fragmenter.fragment(DistributedPlanner.addExchanges(root)));
+    }
+
+    /** The session with the clause's properties, each checked and normalised as SET SESSION does it. */
+    private Session withClause(SessionClause clause, Session session, StatementContext context) {
+        Set<String> seen = new HashSet<>();
+        Session updated = session;
+        for (SessionClause.Property property : clause.properties()) {
+            PlannedQuery set = utilities.plan(property.setSessionStatement(), session, context, this).orElseThrow();
+            for (Map.Entry<String, String> value : set.sessionUpdates().setSessionProperties().entrySet()) {
+                if (!seen.add(value.getKey())) {
+                    throw new QuarryException(ErrorCode.INVALID_SESSION_PROPERTY, "Session property '" + value.getKey() + "' already set");
+                }
+                updated = updated.withSystemProperty(value.getKey(), value.getValue());
+            }
+        }
+        return updated;
     }
 }

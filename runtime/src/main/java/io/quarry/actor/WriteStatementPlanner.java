@@ -22,6 +22,7 @@ import io.quarry.spi.Connector;
 import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.spi.QueryId;
 import io.quarry.spi.SchemaTableName;
 import io.quarry.spi.Session;
 import io.quarry.spi.TableMetadata;
@@ -183,6 +184,9 @@ final class WriteStatementPlanner {
             String catalog = parts.size() == 3 ? parts.get(0) : sessionCatalog(session);
             catalogs.require(catalog);
             String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : sessionSchema(session);
+            if (catalog.equals("system") && schema.equals("runtime") && parts.get(parts.size() - 1).equals("kill_query")) {
+                return Optional.of(killQuery(call));
+            }
             throw new QuarryException(
                     ErrorCode.PROCEDURE_NOT_FOUND, "Procedure not registered: " + schema + "." + parts.get(parts.size() - 1));
         }
@@ -460,8 +464,11 @@ final class WriteStatementPlanner {
                 throw new QuarryException(ErrorCode.COLUMN_ALREADY_EXISTS, "Column '" + rename.to() + "' already exists");
             }
             metadata.renameColumn(name.table(), rename.from(), rename.to());
-        } else if (change instanceof WriteStatement.TableChange.SetAuthorization) {
-            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
+        } else if (change instanceof WriteStatement.TableChange.SetAuthorization set) {
+            // Quarry has no roles at all, and no connector keeps owners
+            throw set.role().isPresent()
+                    ? new QuarryException(ErrorCode.ROLE_NOT_FOUND, "Role '" + set.role().get() + "' does not exist")
+                    : new QuarryException(ErrorCode.NOT_SUPPORTED, "Catalog does not support permission management: " + name.catalog());
         } else if (change instanceof WriteStatement.TableChange.ExecuteProcedure execute) {
             throw new QuarryException(ErrorCode.PROCEDURE_NOT_FOUND, "Table procedure not registered: " + execute.procedure());
         } else if (change instanceof WriteStatement.TableChange.DropNotNull drop) {
@@ -872,6 +879,47 @@ final class WriteStatementPlanner {
      */
     private ConnectorMetadata existingRelations(String catalog) {
         return catalogs.connector(catalog).map(Connector::metadata).orElse(NO_RELATIONS);
+    }
+
+    /** system.runtime.kill_query(query_id, message): kills the query on the coordinator as the REST API does. */
+    private PlannedQuery killQuery(WriteStatement.CallProcedure call) {
+        Optional<String> queryId = argument(call, "query_id", 0);
+        if (queryId.isEmpty()) {
+            throw new QuarryException(ErrorCode.NOT_SUPPORTED, "kill_query takes its arguments as string literals");
+        }
+        String message = argument(call, "message", 1).map(text -> "Query killed. Message: " + text).orElse("Query killed.");
+        QueryId target;
+        try {
+            target = QueryId.valueOf(queryId.get());
+        } catch (IllegalArgumentException e) {
+            throw new QuarryException(ErrorCode.NOT_FOUND, "Target query not found: " + queryId.get());
+        }
+        boolean known;
+        try {
+            known = catalogs.context().killQuery(target, message)
+                    .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Interrupted while killing query " + queryId.get());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Could not kill query " + queryId.get() + ": " + e);
+        }
+        if (!known) {
+            throw new QuarryException(ErrorCode.NOT_FOUND, "Target query not found: " + queryId.get());
+        }
+        return done("CALL");
+    }
+
+    /** A procedure's string argument, by name or else by position. */
+    private static Optional<String> argument(WriteStatement.CallProcedure call, String name, int position) {
+        List<WriteStatement.CallProcedure.Argument> arguments = call.arguments();
+        for (WriteStatement.CallProcedure.Argument argument : arguments) {
+            if (argument.name().filter(name::equals).isPresent()) {
+                return Optional.of(argument.value());
+            }
+        }
+        return position < arguments.size() && arguments.get(position).name().isEmpty()
+                ? Optional.of(arguments.get(position).value()) : Optional.empty();
     }
 
     private static PlannedQuery done(String updateType) {

@@ -8,8 +8,10 @@ import io.quarry.actor.NodeRegistry;
 import io.quarry.actor.QueryActor;
 import io.quarry.actor.QueryManager;
 import io.quarry.spi.ConnectorContext;
+import io.quarry.spi.ErrorCode;
 import io.quarry.spi.FailureInfo;
 import io.quarry.spi.NodeInfo;
+import io.quarry.spi.QueryId;
 import io.quarry.spi.QuerySummary;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,20 @@ final class NodeConnectorContext implements ConnectorContext {
         return bound.thenCompose(node -> node.components().queryManager()
                 .map(manager -> queries(manager, node.scheduler()))
                 .orElseGet(() -> CompletableFuture.completedFuture(List.of())));
+    }
+
+    @Override
+    public CompletionStage<Boolean> killQuery(QueryId queryId, String message) {
+        FailureInfo cause = FailureInfo.of(ErrorCode.ADMINISTRATIVELY_KILLED, message);
+        return bound.thenCompose(node -> node.components().queryManager()
+                .map(manager -> AskPattern.<QueryManager.Command, Optional<ActorRef<QueryActor.Command>>>ask(
+                                manager, replyTo -> new QueryManager.GetQuery(queryId, replyTo), askTimeout, node.scheduler())
+                        .thenCompose(actor -> actor
+                                .map(found -> AskPattern.<QueryActor.Command, KillResult>ask(
+                                                found, replyTo -> new QueryActor.Kill(cause, replyTo), askTimeout, node.scheduler())
+                                        .thenApply(result -> result != KillResult.NOT_FOUND))
+                                .orElseGet(() -> CompletableFuture.completedFuture(false))))
+                .orElseGet(() -> CompletableFuture.completedFuture(false)));
     }
 
     private CompletionStage<List<QuerySummary>> queries(ActorRef<QueryManager.Command> manager, Scheduler scheduler) {

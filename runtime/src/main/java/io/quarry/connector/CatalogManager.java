@@ -10,6 +10,7 @@ import io.quarry.spi.ConnectorMetadata;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.NodeInfo;
 import io.quarry.spi.QuarryException;
+import io.quarry.spi.QueryId;
 import io.quarry.spi.QuerySummary;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +40,7 @@ public final class CatalogManager {
     private final Map<String, Connector> connectors;
     private final Map<String, String> connectorNames = new LinkedHashMap<>();
     private final List<String> warnings;
+    private final ConnectorContext context;
 
     public CatalogManager(List<CatalogEntry> catalogs, List<ConnectorFactory> factories, ConnectorContext context) {
         requireNonNull(catalogs, "catalogs is null");
@@ -53,6 +55,7 @@ public final class CatalogManager {
         Map<String, Connector> created = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         ConnectorContext withCatalogs = new CatalogsContext(context);
+        this.context = withCatalogs;
         for (CatalogEntry catalog : catalogs) {
             if (created.containsKey(catalog.catalogName())) {
                 throw new QuarryException(
@@ -101,6 +104,11 @@ public final class CatalogManager {
         return connector;
     }
 
+    /** The node's context, for what the system catalog's procedures do (kill a query). */
+    public ConnectorContext context() {
+        return context;
+    }
+
     /** One line per catalog that was skipped at start, for the node's start-up report. */
     public List<String> warnings() {
         return warnings;
@@ -127,6 +135,11 @@ public final class CatalogManager {
         @Override
         public CompletionStage<List<QuerySummary>> queries() {
             return node.queries();
+        }
+
+        @Override
+        public CompletionStage<Boolean> killQuery(QueryId queryId, String message) {
+            return node.killQuery(queryId, message);
         }
 
         @Override

@@ -44,4 +44,12 @@ public interface ConnectorContext {
     default CompletionStage<List<QuerySummary>> queries() {
         return CompletableFuture.completedFuture(List.of());
     }
+
+    /**
+     * Kills a query the coordinator knows (ADMINISTRATIVELY_KILLED with {@code message}): whether it knew the query,
+     * killed now or already done; false on a node that is not the coordinator.
+     */
+    default CompletionStage<Boolean> killQuery(QueryId queryId, String message) {
+        return CompletableFuture.completedFuture(false);
+    }
 }

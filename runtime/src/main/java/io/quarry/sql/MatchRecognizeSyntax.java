@@ -148,6 +148,10 @@ final class MatchRecognizeSyntax {
                         new SqlBasicCall(SqlStdOperatorTable.AS, operands, match.getTableRef().getParserPosition()));
             }
             match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, match.getPattern().accept(ANCHORS));
+            SqlNodeList definitions = match.getPatternDefList();
+            for (int k = 0; k < definitions.size(); k++) {
+                definitions.set(k, definitions.get(k).accept(PHYSICAL_PREV));
+            }
             if (!classifierArguments.isEmpty()) {
                 Classifiers classifiers = new Classifiers(text);
                 for (SqlNodeList list : List.of(match.getMeasureList(), match.getPatternDefList())) {
@@ -163,6 +167,25 @@ final class MatchRecognizeSyntax {
                     null, null, null, null, null, null, null));
         }
     }
+
+    /**
+     * PREV of a column in DEFINE, written PREV(LAST(column, 0), n): Calcite turns PREV of a column not prefixed with
+     * the defined variable into LAST(column, n), which stays inside the match, where Trino's PREV moves n rows back
+     * from the current one, also before the match's first row.
+     */
+    private static final SqlShuttle PHYSICAL_PREV = new SqlShuttle() {
+        @Override
+        public SqlNode visit(SqlCall call) {
+            SqlCall visited = (SqlCall) super.visit(call);
+            if (visited == null || visited.getKind() != SqlKind.PREV || !(visited.operand(0) instanceof SqlIdentifier column)) {
+                return visited;
+            }
+            SqlParserPos pos = column.getParserPosition();
+            List<SqlNode> operands = new ArrayList<>(visited.getOperandList());
+            operands.set(0, SqlStdOperatorTable.LAST.createCall(pos, column, SqlLiteral.createExactNumeric("0", pos)));
+            return visited.getOperator().createCall(visited.getParserPosition(), operands);
+        }
+    };
 
     /** The quoted names {@link SqlText} gives the anchors back to anchors. */
     private static final SqlShuttle ANCHORS = new SqlShuttle() {

@@ -16,6 +16,7 @@ import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlMatchRecognize;
@@ -411,6 +412,9 @@ final class QuarryValidator extends SqlValidatorImpl {
                 }
                 if (call instanceof org.apache.calcite.sql.SqlWith with) {
                     checkWithNames(with);
+                }
+                if (call instanceof SqlSelect select) {
+                    expandGroupByAuto(select);
                 }
                 if (call instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
                     checkNegativeOrdinals(orderBy.orderList, "ORDER BY");
@@ -1031,6 +1035,54 @@ final class QuarryValidator extends SqlValidatorImpl {
                 collectNotScalar(operand, found);
             }
         }
+    }
+
+    /**
+     * {@code GROUP BY AUTO} groups by every select item that is not an aggregate call, as Trino does: an item
+     * such as {@code count(*) + regionkey} becomes a grouping key too (and fails as an aggregation in GROUP BY).
+     */
+    private void expandGroupByAuto(SqlSelect select) {
+        SqlNodeList group = select.getGroup();
+        if (group == null) {
+            return;
+        }
+        SqlNodeList expanded = new SqlNodeList(group.getParserPosition());
+        boolean auto = false;
+        for (SqlNode element : group) {
+            if (element instanceof SqlIdentifier identifier && identifier.isSimple() && !identifier.isComponentQuoted(0)
+                    && identifier.getSimple().equalsIgnoreCase("AUTO")) {
+                auto = true;
+                boolean starSeen = false;
+                List<SqlNode> items = select.getSelectList();
+                for (int i = 0; i < items.size(); i++) {
+                    SqlNode expression = SqlUtil.stripAs(items.get(i));
+                    starSeen |= isStar(expression);
+                    if (isStar(expression) || isAggregateItem(expression)) {
+                        continue;
+                    }
+                    // a number in GROUP BY is an ordinal: the item's own position stands for it
+                    expanded.add(expression instanceof org.apache.calcite.sql.SqlNumericLiteral && !starSeen
+                            ? SqlLiteral.createExactNumeric(String.valueOf(i + 1), expression.getParserPosition())
+                            : expression);
+                }
+            } else {
+                expanded.add(element);
+            }
+        }
+        if (auto) {
+            select.setGroupBy(expanded);
+        }
+    }
+
+    /** An aggregate call, also with FILTER, WITHIN GROUP or a null treatment around it. */
+    private boolean isAggregateItem(SqlNode expression) {
+        if (!(expression instanceof SqlCall call)) {
+            return false;
+        }
+        return switch (call.getKind()) {
+            case FILTER, WITHIN_GROUP, WITHIN_DISTINCT, RESPECT_NULLS, IGNORE_NULLS -> isAggregateItem(call.operand(0));
+            default -> isAggregate(call);
+        };
     }
 
     private boolean isAggregate(SqlCall call) {

@@ -69,6 +69,7 @@ import org.slf4j.LoggerFactory;
 public final class SqlPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(SqlPlanner.class);
     private static final Pattern GENERATED_NAME = Pattern.compile("EXPR\\$\\d+");
+    private static final Pattern UNCORRELATABLE_JOIN = Pattern.compile("(?:Unknown join type|Correlate has invalid join type) (FULL|RIGHT)");
     private static final Pattern NOT_GROUPED_IN_SUBQUERY = Pattern.compile("Identifier '(.*)' is not a group expr");
 
     private static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
@@ -127,6 +128,18 @@ public final class SqlPlanner {
     public QueryPlan plan(String sql, Session session) {
         requireNonNull(sql, "sql is null");
         requireNonNull(session, "session is null");
+        String inlined = InlineFunctions.expand(sql);
+        if (!inlined.equals(sql)) {
+            return plan(inlined, session);
+        }
+        String byPosition = CorrespondingSetOperations.rewriteFirst(sql, query -> plan(query, session).columnNames());
+        if (!byPosition.equals(sql)) {
+            return plan(byPosition, session);
+        }
+        String rowFields = RowStarItems.rewriteFirst(sql, query -> columnsOf(plan(query, session)));
+        if (!rowFields.equals(sql)) {
+            return plan(rowFields, session);
+        }
         PlanCache.Key key = PlanCache.Key.of(sql, session);
         Optional<QueryPlan> cached = cache.get(key, metadata);
         if (cached.isPresent()) {
@@ -154,12 +167,34 @@ public final class SqlPlanner {
                 throw new QuarryException(ErrorCode.EXPRESSION_NOT_AGGREGATE,
                         "Subquery uses '" + notGrouped.group(1) + "' which must appear in GROUP BY clause");
             }
+            checkCorrelatableJoin(e);
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
         } catch (RuntimeException | StackOverflowError e) {
+            checkCorrelatableJoin(e);
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
         }
+    }
+
+    /**
+     * Calcite correlates only inner and left joins: a LATERAL that refers to the left side of a FULL or RIGHT join
+     * fails building the Correlate (an assertion with assertions on, else an IllegalStateException).
+     */
+    private static void checkCorrelatableJoin(Throwable e) {
+        Matcher outerLateral = UNCORRELATABLE_JOIN.matcher(String.valueOf(e.getMessage()));
+        if (outerLateral.matches()) {
+            throw new QuarryException(ErrorCode.INVALID_COLUMN_REFERENCE,
+                    "LATERAL reference not allowed in " + outerLateral.group(1) + " JOIN");
+        }
+    }
+
+    private static List<RowStarItems.RowColumn> columnsOf(QueryPlan plan) {
+        List<RowStarItems.RowColumn> columns = new java.util.ArrayList<>();
+        for (int i = 0; i < plan.columnNames().size(); i++) {
+            columns.add(new RowStarItems.RowColumn(plan.columnNames().get(i), plan.columnTypes().get(i)));
+        }
+        return columns;
     }
 
     /** A plan, with the versions of the catalogs it read when it may be reused ({@link PlanCache}). */

@@ -42,6 +42,9 @@ record WithTies(String sql, OptionalLong count) {
     private static final Pattern COUNTLESS =
             Pattern.compile("(?is)(\\bFETCH\\s+(?:FIRST|NEXT)\\s+)(ROWS?\\s+(?:ONLY|WITH\\s+TIES)\\s*;?\\s*)$");
 
+    /** The same without a count in a subquery, where only ONLY can follow (WITH TIES is taken at the end alone). */
+    private static final Pattern COUNTLESS_ONLY = Pattern.compile("(?i)(\\bFETCH\\s+(?:FIRST|NEXT)\\s+)(ROWS?\\s+ONLY\\b)");
+
     /**
      * The statement without a trailing WITH TIES clause, and the clause's row count if there was one; a trailing
      * FETCH clause without a count gets its count of one, which Calcite's grammar wants written.
@@ -52,6 +55,7 @@ record WithTies(String sql, OptionalLong count) {
         if (countless.find()) {
             sql = sql.substring(0, countless.end(1)) + "1 " + sql.substring(countless.start(2));
         }
+        sql = countOneInSubqueries(sql);
         Matcher matcher = CLAUSE.matcher(sql);
         if (!matcher.find()) {
             return new WithTies(sql, OptionalLong.empty());
@@ -69,6 +73,25 @@ record WithTies(String sql, OptionalLong count) {
             }
         }
         return new WithTies(blanked.toString(), OptionalLong.of(count));
+    }
+
+    private static String countOneInSubqueries(String sql) {
+        Matcher matcher = COUNTLESS_ONLY.matcher(sql);
+        StringBuilder counted = new StringBuilder();
+        int copied = 0;
+        while (matcher.find()) {
+            if (outsideQuotes(sql, matcher.start())) {
+                counted.append(sql, copied, matcher.end(1)).append("1 ");
+                copied = matcher.end(1);
+            }
+        }
+        return counted.append(sql, copied, sql.length()).toString();
+    }
+
+    /** Whether an even number of single quotes precedes the position, so it is not inside a string literal. */
+    private static boolean outsideQuotes(String sql, int position) {
+        long quotes = sql.substring(0, position).chars().filter(c -> c == '\'').count();
+        return quotes % 2 == 0;
     }
 
     /** The plan keeping the tied rows, or the plan unchanged without the clause. */

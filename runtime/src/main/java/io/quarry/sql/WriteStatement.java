@@ -211,7 +211,11 @@ public sealed interface WriteStatement {
         }
 
         /** SET AUTHORIZATION [USER | ROLE] name: Quarry has no owners or permissions. */
-        record SetAuthorization() implements TableChange {}
+        record SetAuthorization(Optional<String> role) implements TableChange {
+            public SetAuthorization {
+                requireNonNull(role, "role is null");
+            }
+        }
 
         /** EXECUTE procedure [(arguments)]: a table procedure, named in upper case as Trino reports it. */
         record ExecuteProcedure(String procedure) implements TableChange {
@@ -313,9 +317,19 @@ public sealed interface WriteStatement {
     }
 
     /** CALL procedure(...): no connector has procedures. */
-    record CallProcedure(List<String> name) implements WriteStatement {
+    /** CALL name(arguments): the arguments kept when each is a string literal, named ({@code name => 'x'}) or not. */
+    record CallProcedure(List<String> name, List<Argument> arguments) implements WriteStatement {
         public CallProcedure {
             name = List.copyOf(name);
+            arguments = List.copyOf(arguments);
+        }
+
+        /** A string argument, with the parameter's name when it was passed by name. */
+        public record Argument(Optional<String> name, String value) {
+            public Argument {
+                requireNonNull(name, "name is null");
+                requireNonNull(value, "value is null");
+            }
         }
     }
 

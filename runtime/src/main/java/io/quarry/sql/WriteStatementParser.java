@@ -260,7 +260,7 @@ public final class WriteStatementParser {
         }
         if (first.isWord("call") && isIdentifier(second)) {
             position = 1;
-            return Optional.of(new WriteStatement.CallProcedure(qualifiedName()));
+            return Optional.of(new WriteStatement.CallProcedure(qualifiedName(), stringArguments()));
         }
         return Optional.empty();
     }
@@ -433,8 +433,12 @@ public final class WriteStatementParser {
         }
         if (verb.isWord("set") && peek(0).isWord("authorization")) {
             position++;
-            skipPrincipal();
-            return new WriteStatement.TableChange.SetAuthorization();
+            boolean role = peek(0).isWord("role") && isIdentifier(peek(1));
+            if (role || (peek(0).isWord("user") && isIdentifier(peek(1)))) {
+                position++;
+            }
+            String principal = identifier(expectIdentifier("a user or role name"));
+            return new WriteStatement.TableChange.SetAuthorization(role ? Optional.of(principal) : Optional.empty());
         }
         if (verb.isWord("execute")) {
             String procedure = expectIdentifier("a procedure name").text().toUpperCase(Locale.ROOT);
@@ -471,6 +475,42 @@ public final class WriteStatementParser {
 
     private String string() {
         return string("a string pattern");
+    }
+
+    /** A procedure's arguments when each is a string literal, passed by name or by position; else none. */
+    private List<WriteStatement.CallProcedure.Argument> stringArguments() {
+        List<WriteStatement.CallProcedure.Argument> arguments = new ArrayList<>();
+        if (!peek(0).isSymbol("(")) {
+            return arguments;
+        }
+        int at = position + 1;
+        while (true) {
+            Optional<String> name = Optional.empty();
+            Token first = tokens.get(Math.min(at, tokens.size() - 1));
+            if (first.kind() == Kind.WORD || first.kind() == Kind.QUOTED) {
+                Token arrow = tokens.get(Math.min(at + 1, tokens.size() - 1));
+                if (arrow.isSymbol("=>")) {
+                    name = Optional.of(first.text().toLowerCase(Locale.ROOT));
+                    at += 2;
+                } else if (arrow.isSymbol("=") && tokens.get(Math.min(at + 2, tokens.size() - 1)).isSymbol(">")) {
+                    name = Optional.of(first.text().toLowerCase(Locale.ROOT));
+                    at += 3;
+                }
+            }
+            Token value = tokens.get(Math.min(at, tokens.size() - 1));
+            if (value.kind() != Kind.STRING) {
+                return List.of();
+            }
+            arguments.add(new WriteStatement.CallProcedure.Argument(name, value.text()));
+            Token after = tokens.get(Math.min(at + 1, tokens.size() - 1));
+            at += 2;
+            if (after.isSymbol(")")) {
+                return arguments;
+            }
+            if (!after.isSymbol(",")) {
+                return List.of();
+            }
+        }
     }
 
     private String string(String what) {

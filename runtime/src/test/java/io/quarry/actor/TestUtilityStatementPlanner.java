@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarry.client.SessionUpdates;
 import io.quarry.connector.CatalogEntry;
 import io.quarry.connector.CatalogManager;
+import io.quarry.spi.ConnectorContext;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.spi.QueryId;
@@ -14,6 +15,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,58 @@ class TestUtilityStatementPlanner {
 
     private static void assertFails(ThrowingCallable call, ErrorCode code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(code));
+    }
+
+    @Test
+    void withSessionSetsPropertiesForTheQueryAlone() {
+        String recursive = " WITH RECURSIVE t(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM t WHERE n < 4) SELECT sum(n) FROM t";
+        // the recursion is unrolled to the depth: two steps plan smaller than twenty
+        String shallow = plan("WITH SESSION max_recursion_depth = 2" + recursive).fragments().toString();
+        String deep = plan("WITH SESSION max_recursion_depth = 20, query_max_execution_time = '2h'" + recursive).fragments().toString();
+        assertThat(shallow.length()).isLessThan(deep.length());
+        assertThat(plan("WITH session AS (SELECT 1) SELECT * FROM session").columns()).hasSize(1);
+        assertFails(() -> plan("WITH SESSION foo = 1 SELECT 1"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("WITH SESSION query_max_execution_time = 5 SELECT 1"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("WITH SESSION tpch.foo = 1 SELECT 1"), ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("WITH SESSION query_max_execution_time = '2h', query_max_execution_time = '3h' SELECT 1"),
+                ErrorCode.INVALID_SESSION_PROPERTY);
+        assertFails(() -> plan("WITH SESSION join_distribution_type = 'BROADCAST' INSERT INTO memory.default.t VALUES 1"),
+                ErrorCode.SYNTAX_ERROR);
+    }
+
+    @Test
+    void killQueryOfAnUnknownQueryIsNotFound() {
+        // Trino 476: NOT_FOUND "Target query not found: 20151207_215727_00146_tx3nr"
+        SqlStatementPlanner withSystem = new SqlStatementPlanner(CatalogManager.withBuiltInConnectors(List.of(
+                new CatalogEntry("tpch", "tpch", Map.of()), new CatalogEntry("system", "system", Map.of()))));
+        assertThatThrownBy(() -> withSystem.plan("CALL system.runtime.kill_query(query_id => '20151207_215727_00146_tx3nr',"
+                        + " message => 'Using too many resources')", session(Map.of())))
+                .isInstanceOfSatisfying(QuarryException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+                    assertThat(e.getMessage()).isEqualTo("Target query not found: 20151207_215727_00146_tx3nr");
+                });
+        assertFails(() -> withSystem.plan("CALL system.runtime.no_such_procedure('x')", session(Map.of())),
+                ErrorCode.PROCEDURE_NOT_FOUND);
+    }
+
+    @Test
+    void killQueryKillsAKnownQueryWithItsMessage() {
+        QueryId running = QueryId.valueOf("20260101_120000_00007_abcde");
+        List<String> kills = new java.util.ArrayList<>();
+        ConnectorContext coordinator = new ConnectorContext() {
+            @Override
+            public CompletionStage<Boolean> killQuery(QueryId queryId, String message) {
+                kills.add(queryId + " " + message);
+                return CompletableFuture.completedFuture(queryId.equals(running));
+            }
+        };
+        SqlStatementPlanner planner = new SqlStatementPlanner(CatalogManager.withBuiltInConnectors(
+                List.of(new CatalogEntry("system", "system", Map.of())), coordinator));
+        PlannedQuery killed = planner.plan("CALL system.runtime.kill_query(query_id => '" + running + "',"
+                + " message => 'Using too many resources')", session(Map.of()));
+        assertThat(killed.updateType()).contains("CALL");
+        planner.plan("CALL system.runtime.kill_query('" + running + "')", session(Map.of()));
+        assertThat(kills).containsExactly(running + " Query killed. Message: Using too many resources", running + " Query killed.");
     }
 
     @Test

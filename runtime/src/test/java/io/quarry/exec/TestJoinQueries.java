@@ -233,6 +233,20 @@ class TestJoinQueries extends LocalQueryTest {
     }
 
     @Test
+    void lateralReferenceInFullOrRightJoinIsRefused() throws Exception {
+        // Trino 476: INVALID_COLUMN_REFERENCE "LATERAL reference not allowed in FULL JOIN"; one without a reference runs
+        for (String join : List.of("FULL", "RIGHT")) {
+            assertThatThrownBy(() -> runner.execute("SELECT * FROM nation n " + join + " JOIN LATERAL (SELECT n.name) ON true", Map.of()))
+                    .isInstanceOfSatisfying(QuarryException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_COLUMN_REFERENCE);
+                        assertThat(e.getMessage()).isEqualTo("LATERAL reference not allowed in " + join + " JOIN");
+                    });
+        }
+        assertThat(runner.execute("SELECT * FROM (SELECT orderkey FROM orders WHERE orderkey = 1) x"
+                + " FULL JOIN LATERAL (SELECT 1 AS k) ON TRUE", Map.of()).rows()).containsExactly(row(1L, 1L));
+    }
+
+    @Test
     void rowInSubQueryComparesRowsWithNullFieldsAlike() throws Exception {
         // Trino 476: a row IN is never unknown, NULL fields match NULL fields; a filter on it joins the fields
         String rows = " (SELECT y, k FROM (VALUES (1, 1), (NULL, 1), (5, 2)) u(y, k))";

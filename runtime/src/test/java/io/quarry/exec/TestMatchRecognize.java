@@ -20,6 +20,22 @@ class TestMatchRecognize extends LocalQueryTest {
     }
 
     @Test
+    void prevInDefineReachesRowsBeforeTheMatch() throws Exception {
+        // Trino 476: PREV moves back from the current row, also before the first row of the match
+        String rows = "SELECT * FROM (VALUES (1, 1), (2, 3), (3, 2), (4, 1), (5, 5)) t(k, x) MATCH_RECOGNIZE(ORDER BY k"
+                + " MEASURES CLASSIFIER() AS c ";
+        assertResult(rows + "ALL ROWS PER MATCH OMIT EMPTY MATCHES PATTERN (A*) DEFINE A AS x < PREV(x))",
+                List.of("integer", "varchar", "integer"), List.of(3L, "A", 2L), List.of(4L, "A", 1L));
+        assertResult(rows + "ALL ROWS PER MATCH PATTERN (A*) DEFINE A AS x < PREV(x))", List.of("integer", "varchar", "integer"),
+                Arrays.asList(1L, null, 1L), Arrays.asList(2L, null, 3L), List.of(3L, "A", 2L), List.of(4L, "A", 1L),
+                Arrays.asList(5L, null, 5L));
+        assertResult(rows + "ONE ROW PER MATCH PATTERN (A+) DEFINE A AS x < PREV(x))", List.of("varchar"), List.of("A"));
+        assertResult("SELECT count(*) FROM orders MATCH_RECOGNIZE(PARTITION BY custkey ORDER BY orderkey"
+                + " MEASURES A.totalprice AS p ALL ROWS PER MATCH OMIT EMPTY MATCHES PATTERN (A*)"
+                + " DEFINE A AS totalprice < PREV(totalprice))", List.of("bigint"), List.of(6981L));
+    }
+
+    @Test
     void allRowsPerMatchShowsPartitionOrderMeasuresThenOtherColumns() throws Exception {
         assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 'p', 10, 5), (1, 'p', 11, 6), (2, 'q', 12, 7)) t(id, part,"
                 + " ord, v)) MATCH_RECOGNIZE (PARTITION BY part ORDER BY ord MEASURES CLASSIFIER() AS cl,"

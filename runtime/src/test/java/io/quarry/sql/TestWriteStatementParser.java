@@ -108,7 +108,12 @@ class TestWriteStatementParser {
                 new WriteStatement.MaterializedViewStatement(WriteStatement.MaterializedViewAction.DROP, List.of("s", "v"), true));
         assertThat(parse("GRANT SELECT, INSERT ON TABLE s.t TO ROLE r WITH GRANT OPTION"))
                 .isEqualTo(new WriteStatement.GrantStatement("GRANT", false, List.of("s", "t")));
-        assertThat(parse("CALL memory.system.p(1)")).isEqualTo(new WriteStatement.CallProcedure(List.of("memory", "system", "p")));
+        assertThat(parse("CALL memory.system.p(1)")).isEqualTo(new WriteStatement.CallProcedure(List.of("memory", "system", "p"), List.of()));
+        assertThat(parse("CALL system.runtime.kill_query(query_id => 'q', message => 'm')")).isEqualTo(new WriteStatement.CallProcedure(
+                List.of("system", "runtime", "kill_query"), List.of(new WriteStatement.CallProcedure.Argument(Optional.of("query_id"), "q"),
+                        new WriteStatement.CallProcedure.Argument(Optional.of("message"), "m"))));
+        assertThat(parse("CALL system.runtime.kill_query('q')")).isEqualTo(new WriteStatement.CallProcedure(
+                List.of("system", "runtime", "kill_query"), List.of(new WriteStatement.CallProcedure.Argument(Optional.empty(), "q"))));
         // a role granted (no ON)
         assertThat(parse("GRANT admin, other TO USER bob WITH ADMIN OPTION IN memory")).isEqualTo(new WriteStatement.RoleStatement(
                 WriteStatement.RoleAction.GRANT, Optional.of("admin"), false, Optional.of("memory")));
@@ -135,7 +140,9 @@ class TestWriteStatementParser {
         assertThat(parse("CREATE OR REPLACE TABLE s.t (a int)")).isEqualTo(new WriteStatement.ReplaceTable(List.of("s", "t")));
         assertThat(parse("CREATE OR REPLACE TABLE t AS SELECT 1 a")).isEqualTo(new WriteStatement.ReplaceTable(List.of("t")));
         assertThat(parse("ALTER TABLE t SET AUTHORIZATION ROLE admin")).isEqualTo(new WriteStatement.AlterTable(
-                List.of("t"), false, new WriteStatement.TableChange.SetAuthorization()));
+                List.of("t"), false, new WriteStatement.TableChange.SetAuthorization(Optional.of("admin"))));
+        assertThat(parse("ALTER TABLE t SET AUTHORIZATION USER alice")).isEqualTo(new WriteStatement.AlterTable(
+                List.of("t"), false, new WriteStatement.TableChange.SetAuthorization(Optional.empty())));
         assertThatThrownBy(() -> parse("CREATE SCHEMA s WITH (location = 'x')"))
                 .isInstanceOfSatisfying(QuarryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_SCHEMA_PROPERTY));
     }
