@@ -105,7 +105,7 @@ final class AnalyzeText implements PlanText.Annotations {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** A duration as Trino writes it: 0.00ns, 12.30us, 4.56ms, 7.89s, 1.50m. */
+    /** A duration as Trino writes it, in its largest whole unit: 0.00ns, 12.30us, 4.56ms, 7.89s, 1.50m, 2.00h, 100.00d. */
     static String duration(long nanos) {
         if (nanos < 1_000) {
             return decimal(nanos) + "ns";
@@ -119,7 +119,13 @@ final class AnalyzeText implements PlanText.Annotations {
         if (nanos < 60_000_000_000L) {
             return decimal(nanos / 1e9) + "s";
         }
-        return decimal(nanos / 6e10) + "m";
+        if (nanos < 3_600_000_000_000L) {
+            return decimal(nanos / 6e10) + "m";
+        }
+        if (nanos < 86_400_000_000_000L) {
+            return decimal(nanos / 3.6e12) + "h";
+        }
+        return decimal(nanos / 8.64e13) + "d";
     }
 
     /** A size as Trino writes it: 512B, 1.50kB, 2.25MB, 1.00GB. */

@@ -197,7 +197,8 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
 
     private final QueryId queryId;
     private final String slug;
-    private final Session session;
+    /** The client's session, or the query's own once planning read its WITH SESSION clause. */
+    private Session session;
     private QueryMemoryTracker memory;
     private final String sql;
     private final StatementContext statementContext;
@@ -374,8 +375,9 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
     private void startPlanning() {
         state = QueryState.PLANNING;
         long start = System.nanoTime();
-        CompletableFuture<PlannedQuery> planning =
-                CompletableFuture.supplyAsync(() -> settings.planner().plan(sql, session, statementContext), settings.planningExecutor());
+        Session clientSession = session;
+        CompletableFuture<PlannedQuery> planning = CompletableFuture.supplyAsync(
+                () -> settings.planner().plan(sql, clientSession, statementContext), settings.planningExecutor());
         getContext().pipeToSelf(planning, (planned, error) -> {
             planningNanos = System.nanoTime() - start;
             return error == null ? new Planned(planned, null) : new Planned(null, FailureInfo.from(unwrap(error)));
@@ -390,6 +392,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
             return fail(message.failure());
         }
         plan = message.plan();
+        session = plan.runSession().orElse(session);
         dynamicFilters = new DynamicFilterCoordinator(plan.fragments());
         for (PlanFragment fragment : plan.fragments()) {
             for (int source : fragment.sourceFragments()) {
@@ -1062,7 +1065,7 @@ public final class QueryActor extends AbstractBehavior<QueryActor.Command> {
         Duration maxRunTime = maxRunTime();
         if (now - createNanos > maxRunTime.toNanos()) {
             return fail(FailureInfo.of(
-                    ErrorCode.EXCEEDED_TIME_LIMIT, "Query exceeded the maximum run time of " + maxRunTime));
+                    ErrorCode.EXCEEDED_TIME_LIMIT, "Query exceeded maximum time limit of " + AnalyzeText.duration(maxRunTime.toNanos())));
         }
         return this;
     }

@@ -47,7 +47,8 @@ public final class SqlStatementPlanner implements StatementPlanner {
     public PlannedQuery plan(String sql, Session session, StatementContext context) {
         Optional<SessionClause> clause = SessionClause.strip(sql);
         if (clause.isPresent()) {
-            return plan(clause.get().query(), withClause(clause.get(), session, context), context);
+            Session querySession = withClause(clause.get(), session, context);
+            return plan(clause.get().query(), querySession, context).runningWith(querySession);
         }
         for (Map.Entry<String, String> property : session.systemProperties().entrySet()) {
             SystemSessionProperties.validate(property.getKey(), property.getValue());

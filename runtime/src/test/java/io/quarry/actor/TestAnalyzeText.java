@@ -124,6 +124,8 @@ class TestAnalyzeText {
         assertThat(AnalyzeText.duration(4_560_000)).isEqualTo("4.56ms");
         assertThat(AnalyzeText.duration(7_890_000_000L)).isEqualTo("7.89s");
         assertThat(AnalyzeText.duration(90_000_000_000L)).isEqualTo("1.50m");
+        assertThat(AnalyzeText.duration(java.time.Duration.ofHours(2).toNanos())).isEqualTo("2.00h");
+        assertThat(AnalyzeText.duration(java.time.Duration.ofDays(100).toNanos())).isEqualTo("100.00d");
         assertThat(AnalyzeText.bytes(512)).isEqualTo("512B");
         assertThat(AnalyzeText.bytes(1536)).isEqualTo("1.50kB");
         assertThat(AnalyzeText.bytes(3L * 1024 * 1024 * 1024)).isEqualTo("3.00GB");

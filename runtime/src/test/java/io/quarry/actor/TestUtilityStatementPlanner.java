@@ -46,6 +46,10 @@ class TestUtilityStatementPlanner {
         String deep = plan("WITH SESSION max_recursion_depth = 20, query_max_execution_time = '2h'" + recursive).fragments().toString();
         assertThat(shallow.length()).isLessThan(deep.length());
         assertThat(plan("WITH session AS (SELECT 1) SELECT * FROM session").columns()).hasSize(1);
+        // the query runs with its own session: its run time, memory and retry limits too
+        assertThat(plan("WITH SESSION query_max_run_time = '1s' SELECT 1").runSession().orElseThrow()
+                .systemProperty("query_max_run_time")).contains("1s");
+        assertThat(plan("SELECT 1").runSession()).isEmpty();
         assertFails(() -> plan("WITH SESSION foo = 1 SELECT 1"), ErrorCode.INVALID_SESSION_PROPERTY);
         assertFails(() -> plan("WITH SESSION query_max_execution_time = 5 SELECT 1"), ErrorCode.INVALID_SESSION_PROPERTY);
         assertFails(() -> plan("WITH SESSION tpch.foo = 1 SELECT 1"), ErrorCode.INVALID_SESSION_PROPERTY);

@@ -265,6 +265,14 @@ class StatementProtocolIT {
                 () -> cluster.tasksOf(result.queryId()).isEmpty());
     }
 
+    @Test
+    void withSessionLimitsTheQueryItself() {
+        StatementClient.Result result = client(Map.of())
+                .execute("WITH SESSION query_max_run_time = '1s' SELECT count(*) FROM tpch.sf1.lineitem WHERE comment LIKE '%x%'");
+        assertFailed(result, "EXCEEDED_TIME_LIMIT", 131075, "INSUFFICIENT_RESOURCES");
+        assertThat(result.error().get().path("message").asText()).isEqualTo("Query exceeded maximum time limit of 1.00s");
+    }
+
     // ---- 8. each answer in the prefix of its request ----
 
     @Test
