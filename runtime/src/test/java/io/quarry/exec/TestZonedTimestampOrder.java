@@ -21,12 +21,12 @@ class TestZonedTimestampOrder extends LocalQueryTest {
 
     @Test
     void sortsAndTopNByInstant() throws Exception {
-        assertResult("SELECT k FROM " + VALUES + " ORDER BY t", List.of("integer"), List.of(1), List.of(3), List.of(2));
-        assertResult("SELECT k FROM " + VALUES + " ORDER BY t DESC", List.of("integer"), List.of(2), List.of(3), List.of(1));
-        assertResult("SELECT k FROM " + VALUES + " ORDER BY t LIMIT 1", List.of("integer"), List.of(1));
-        assertResult("SELECT k FROM " + VALUES + " ORDER BY t DESC LIMIT 2", List.of("integer"), List.of(2), List.of(3));
-        assertResult("SELECT k FROM " + VALUES + " ORDER BY ARRAY[t]", List.of("integer"), List.of(1), List.of(3), List.of(2));
-        assertResult("SELECT k FROM " + VALUES + " ORDER BY ROW(t) DESC", List.of("integer"), List.of(2), List.of(3), List.of(1));
+        assertResult("SELECT k FROM " + VALUES + " ORDER BY t", List.of("integer"), List.of(1L), List.of(3L), List.of(2L));
+        assertResult("SELECT k FROM " + VALUES + " ORDER BY t DESC", List.of("integer"), List.of(2L), List.of(3L), List.of(1L));
+        assertResult("SELECT k FROM " + VALUES + " ORDER BY t LIMIT 1", List.of("integer"), List.of(1L));
+        assertResult("SELECT k FROM " + VALUES + " ORDER BY t DESC LIMIT 2", List.of("integer"), List.of(2L), List.of(3L));
+        assertResult("SELECT k FROM " + VALUES + " ORDER BY ARRAY[t]", List.of("integer"), List.of(1L), List.of(3L), List.of(2L));
+        assertResult("SELECT k FROM " + VALUES + " ORDER BY ROW(t) DESC", List.of("integer"), List.of(2L), List.of(3L), List.of(1L));
         assertResult("SELECT " + text("t") + " FROM (VALUES TIMESTAMP '2020-01-01 10:00:00.000000000100 +01:00',"
                         + " TIMESTAMP '2020-01-01 09:00:00.000000000500 +00:00', TIMESTAMP '2020-01-01 04:00:00.000000000300 -05:00') v(t) ORDER BY t",
                 List.of("varchar"), List.of("2020-01-01 10:00:00.000000000100 +01:00"), List.of("2020-01-01 04:00:00.000000000300 -05:00"),
@@ -37,12 +37,12 @@ class TestZonedTimestampOrder extends LocalQueryTest {
     void aggregatesPickByInstant() throws Exception {
         assertResult("SELECT " + text("min(t)") + ", " + text("max(t)") + ", max_by(k, t), min_by(k, t) FROM " + VALUES,
                 List.of("varchar", "varchar", "integer", "integer"),
-                List.of("2020-01-01 10:00:00.000100 +01:00", "2020-01-01 09:00:00.000500 UTC", 2, 1));
+                List.of("2020-01-01 10:00:00.000100 +01:00", "2020-01-01 09:00:00.000500 UTC", 2L, 1L));
         assertResult("SELECT max_by(k, t, 2), min_by(k, t, 2), transform(max(t, 2), x -> " + text("x") + "),"
                         + " array_agg(k ORDER BY t), array_agg(k ORDER BY t DESC) FROM " + VALUES,
                 List.of("array(integer)", "array(integer)", "array(varchar)", "array(integer)", "array(integer)"),
-                List.of(List.of(2, 3), List.of(1, 3), List.of("2020-01-01 09:00:00.000500 UTC", "2020-01-01 09:00:00.000300 UTC"),
-                        List.of(1, 3, 2), List.of(2, 3, 1)));
+                List.of(List.of(2L, 3L), List.of(1L, 3L), List.of("2020-01-01 09:00:00.000500 UTC", "2020-01-01 09:00:00.000300 UTC"),
+                        List.of(1L, 3L, 2L), List.of(2L, 3L, 1L)));
     }
 
     @Test
