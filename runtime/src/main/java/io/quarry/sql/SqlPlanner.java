@@ -187,6 +187,7 @@ public final class SqlPlanner {
         IpAddressSql.registerType(root);
         ColorSql.registerType(root);
         DigestSql.registerTypes(root);
+        IntervalCastTypes.registerTypes(root);
         JoinUsing.rewrite(parsed);
         RowFieldReferences.rewrite(parsed);
         DecimalLiterals.retype(parsed, text);
@@ -267,6 +268,7 @@ public final class SqlPlanner {
             IpAddressSql.registerType(root);
             ColorSql.registerType(root);
             DigestSql.registerTypes(root);
+        IntervalCastTypes.registerTypes(root);
             JoinUsing.rewrite(parsed);
             RowFieldReferences.rewrite(parsed);
             DecimalLiterals.retype(parsed, text);
