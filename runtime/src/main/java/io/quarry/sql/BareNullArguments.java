@@ -81,7 +81,7 @@ final class BareNullArguments {
             if (operand instanceof SqlLambda) {
                 return;
             }
-            if (isBareNull(operand, knownType)) {
+            if (isBareNull(operand, knownType) || isNullTypedParameter(operand, typeOf)) {
                 nulls.add(i);
             }
         }
@@ -129,6 +129,11 @@ final class BareNullArguments {
             }
         }
         for (int i : nulls) {
+            if (operands.get(i) instanceof org.apache.calcite.sql.SqlIdentifier
+                    && VARIABLE_IN_TYPE.matcher(chosen.parameters().get(i)).find()) {
+                // a parameter keeps its unknown type where the signature's type variables would type it
+                continue;
+            }
             RelDataType type = typeOf(chosen.parameters().get(i), variables, factory);
             if (type != null) {
                 setType.accept(operands.get(i), type);
@@ -148,6 +153,18 @@ final class BareNullArguments {
             RelDataType bound = variables.get(variable.group());
             return bound == null ? "unknown" : Matcher.quoteReplacement(bound.getFullTypeString());
         });
+    }
+
+    /**
+     * A lambda parameter bound to an element of type unknown ({@code x} of {@code transform(ARRAY[NULL], x -> abs(x))}):
+     * of Trino's type unknown, as a bare NULL is.
+     */
+    private static boolean isNullTypedParameter(SqlNode operand, Optional<Function<SqlNode, RelDataType>> typeOf) {
+        if (!(operand instanceof org.apache.calcite.sql.SqlIdentifier identifier) || !identifier.isSimple() || typeOf.isEmpty()) {
+            return false;
+        }
+        RelDataType type = typeOf.get().apply(operand);
+        return type != null && type.getSqlTypeName() == SqlTypeName.NULL;
     }
 
     private static boolean isBareNull(SqlNode operand, Function<SqlNode, RelDataType> knownType) {
