@@ -168,6 +168,9 @@ final class StructuralOperators {
     }
 
     private static RelDataType elementType(SqlOperatorBinding binding) {
+        if (binding.getOperandType(0).getSqlTypeName() == SqlTypeName.ANY) {
+            return untypedParameter(binding.getTypeFactory());
+        }
         RelDataType component = binding.getOperandType(0).getComponentType();
         return component == null ? null : nullable(binding.getTypeFactory(), component);
     }

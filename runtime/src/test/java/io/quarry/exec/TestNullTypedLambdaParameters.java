@@ -26,8 +26,10 @@ class TestNullTypedLambdaParameters extends LocalQueryTest {
     }
 
     @Test
-    void mapFunctionsOfTheParameterAnswerUnknownArrays() throws Exception {
-        assertResult("SELECT transform(ARRAY[NULL], x -> map_keys(x)), transform(ARRAY[NULL], x -> map_values(x))",
-                List.of("array(array(unknown))", "array(array(unknown))"), List.of(nullIn(), nullIn()));
+    void collectionFunctionsOfTheParameterAnswerUnknowns() throws Exception {
+        assertResult("SELECT transform(ARRAY[NULL], x -> map_keys(x)), transform(ARRAY[NULL], x -> map_values(x)),"
+                        + " transform(ARRAY[NULL], x -> array_max(x)), transform(ARRAY[NULL], x -> element_at(x, 1))",
+                List.of("array(array(unknown))", "array(array(unknown))", "array(unknown)", "array(unknown)"),
+                List.of(nullIn(), nullIn(), nullIn(), nullIn()));
     }
 }
