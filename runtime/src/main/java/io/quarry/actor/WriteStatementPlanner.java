@@ -934,6 +934,10 @@ final class WriteStatementPlanner {
                 List.of(new ResultColumn("rows", Types.BIGINT)), Fragmenter.fragment(root), Optional.of(updateType), Optional.empty());
     }
 
+    /** The parameters of each decimal type in a column's type, which fail as in Trino when out of range. */
+    private static final java.util.regex.Pattern DECIMAL_PARAMETERS =
+            java.util.regex.Pattern.compile("(?i)\\bdecimal\\s*\\(\\s*(\\d{1,9})\\s*(?:,\\s*(\\d{1,9})\\s*)?\\)");
+
     private static ColumnMetadata column(WriteStatement.ColumnDefinition column, String catalog) {
         if (column.property().isPresent()) {
             throw new QuarryException(ErrorCode.INVALID_COLUMN_PROPERTY,
@@ -943,6 +947,14 @@ final class WriteStatementPlanner {
     }
 
     private static Type type(WriteStatement.ColumnDefinition column) {
+        java.util.regex.Matcher decimal = DECIMAL_PARAMETERS.matcher(column.type());
+        while (decimal.find()) {
+            String invalid = io.quarry.type.DecimalType.invalidParameters(
+                    Long.parseLong(decimal.group(1)), decimal.group(2) == null ? 0 : Long.parseLong(decimal.group(2)));
+            if (invalid != null) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, invalid);
+            }
+        }
         try {
             return Types.parse(column.type());
         } catch (IllegalArgumentException e) {

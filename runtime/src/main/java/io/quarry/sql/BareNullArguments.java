@@ -129,6 +129,11 @@ final class BareNullArguments {
             }
         }
         for (int i : nulls) {
+            if (operands.get(i) instanceof org.apache.calcite.sql.SqlIdentifier
+                    && VARIABLE_IN_TYPE.matcher(chosen.parameters().get(i)).find()) {
+                // a parameter keeps its unknown type where the signature's type variables would type it
+                continue;
+            }
             RelDataType type = typeOf(chosen.parameters().get(i), variables, factory);
             if (type != null && operands.get(i) instanceof SqlLiteral) {
                 setType.accept(operands.get(i), type);
@@ -155,12 +160,15 @@ final class BareNullArguments {
     }
 
     /**
-     * A lambda's parameter of unknown type ({@code x} of {@code transform(ARRAY[], x -> abs(x))}): Trino types it as a
-     * bare NULL; it becomes a cast to the type chosen for it.
+     * A lambda's parameter of unknown type ({@code x} of {@code transform(ARRAY[], x -> abs(x))} or of
+     * {@code transform(ARRAY[NULL], …)}): Trino types it as a bare NULL; it becomes a cast to the type chosen for it.
      */
     private static boolean isUnknownParameter(SqlNode operand, Optional<Function<SqlNode, RelDataType>> typeOf) {
-        return operand instanceof org.apache.calcite.sql.SqlIdentifier && typeOf.isPresent()
-                && typeOf.get().apply(operand).getSqlTypeName() == SqlTypeName.NULL;
+        if (!(operand instanceof org.apache.calcite.sql.SqlIdentifier identifier) || !identifier.isSimple() || typeOf.isEmpty()) {
+            return false;
+        }
+        RelDataType type = typeOf.get().apply(operand);
+        return type != null && type.getSqlTypeName() == SqlTypeName.NULL;
     }
 
     /** The value cast to the type: what a lambda's parameter of unknown type becomes where Trino binds it. */

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Trino's spelling of structural types in casts, {@code array(T)} and {@code map(K, V)} (also nested and inside
  * {@code row(…)}), in the spelling of Calcite's grammar: {@code T  ARRAY} and {@code MAP<K, V>}, of the same
- * length so that positions in messages stay right; {@code qdigest(T)} becomes the one name {@code qdigest_T}.
+ * length so that positions in messages stay right; {@code qdigest(T)} becomes the one name {@code qdigest_T}, an
+ * interval type inside them one name too ({@link IntervalCastTypes}).
  */
 final class CastTypeSyntax {
     private CastTypeSyntax() {}
@@ -54,7 +55,10 @@ final class CastTypeSyntax {
         String core = type.substring(lead, trail);
         String lower = core.toLowerCase(Locale.ROOT);
         String rewritten = core;
-        if (core.endsWith(")")) {
+        String interval = IntervalCastTypes.castName(core);
+        if (interval != null) {
+            rewritten = interval;
+        } else if (core.endsWith(")")) {
             if (lower.startsWith("array(")) {
                 rewritten = rewrite(core.substring(6, core.length() - 1)) + "  ARRAY";
             } else if (lower.startsWith("map(")) {

@@ -86,7 +86,13 @@ final class QuarryTypeSystem extends RelDataTypeSystemImpl {
         if (!isDecimalArithmetic(type1, type2)) {
             return null;
         }
-        return decimal(typeFactory, type1.getPrecision() + type2.getPrecision(), type1.getScale() + type2.getScale());
+        int scale = type1.getScale() + type2.getScale();
+        if (scale > MAX_DECIMAL_PRECISION) {
+            // Trino keeps the sum of the scales, which no decimal type holds
+            throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                    io.quarry.type.DecimalType.invalidParameters(MAX_DECIMAL_PRECISION, scale));
+        }
+        return decimal(typeFactory, type1.getPrecision() + type2.getPrecision(), scale);
     }
 
     @Override

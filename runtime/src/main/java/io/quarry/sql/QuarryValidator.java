@@ -1267,6 +1267,7 @@ final class QuarryValidator extends SqlValidatorImpl {
     @Override
     protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
         checkDateTimePrecision(node);
+        checkCastTarget(node);
         DecimalRounding.rewrite(node);
         CharCast.rewrite(node);
         if (node instanceof SqlCall call) {
@@ -1378,6 +1379,15 @@ final class QuarryValidator extends SqlValidatorImpl {
             checkBetweenOperands(call, super.deriveType(scope, call.operand(0)), super.deriveType(scope, call.operand(1)),
                     super.deriveType(scope, call.operand(2)), false);
         }
+        if (isIntervalByTypeName(expression)) {
+            // the CAST(NULL AS …) Calcite's coercion writes beside an interval names the interval's type by its
+            // SqlTypeName, which Calcite would derive as a basic type, not an interval type
+            org.apache.calcite.sql.SqlDataTypeSpec spec = (org.apache.calcite.sql.SqlDataTypeSpec) expression;
+            RelDataType typed = typeFactory.createTypeWithNullability(
+                    intervalByTypeName(spec.getTypeNameSpec()), spec.getNullable() == null || spec.getNullable());
+            setValidatedNodeType(expression, typed);
+            return typed;
+        }
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall cast && (cast.getKind() == SqlKind.CAST || cast.getKind() == SqlKind.SAFE_CAST)) {
             RelDataType source = super.deriveType(scope, cast.operand(0));
@@ -1436,7 +1446,7 @@ final class QuarryValidator extends SqlValidatorImpl {
                 }
                 throw ambiguousOperator(call);
             }
-            RelDataType otherType = super.deriveType(scope, other);
+            RelDataType otherType = deriveType(scope, other);
             if (!SqlTypeUtil.isNumeric(otherType)) {
                 return;
             }
@@ -1474,7 +1484,8 @@ final class QuarryValidator extends SqlValidatorImpl {
     /** A bare NULL, or another value of unknown type: a lambda's parameter over {@code ARRAY[]}, {@code (SELECT NULL)}. */
     private boolean isUnknown(SqlNode operand, SqlValidatorScope scope) {
         return SqlUtil.isNullLiteral(operand, false)
-                || !(operand instanceof org.apache.calcite.sql.SqlLiteral) && super.deriveType(scope, operand).getSqlTypeName() == SqlTypeName.NULL;
+                // this validator's own typing, which binds the unknowns inside a call (abs(x) of an unknown x is a tinyint)
+                || !(operand instanceof org.apache.calcite.sql.SqlLiteral) && deriveType(scope, operand).getSqlTypeName() == SqlTypeName.NULL;
     }
 
     private QuarryException ambiguousOperator(SqlCall call) {
@@ -1572,6 +1583,92 @@ final class QuarryValidator extends SqlValidatorImpl {
                         location(call.getParserPosition()));
             }
         }
+    }
+
+    /**
+     * A CAST to a decimal type (also inside an array, map or row type) of a precision outside [1, 38] or a scale
+     * above its precision fails as in Trino; Calcite would cap the precision at the type system's maximum. So does
+     * a CAST to an interval type Trino does not have.
+     */
+    private void checkCastTarget(SqlNode node) {
+        if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.SAFE_CAST)
+                && call.operandCount() == 2 && call.operand(1) instanceof org.apache.calcite.sql.SqlDataTypeSpec spec) {
+            checkDecimalParameters(spec.getTypeNameSpec(), call, spec);
+        }
+        if (node instanceof SqlBasicCall call && (call.getKind() == SqlKind.CAST || call.getKind() == SqlKind.SAFE_CAST)
+                && call.operandCount() == 2 && call.operand(1) instanceof org.apache.calcite.sql.SqlIntervalQualifier qualifier) {
+            IntervalCastTypes.checkSupported(qualifier);
+        }
+    }
+
+    private void checkDecimalParameters(org.apache.calcite.sql.SqlTypeNameSpec typeName, SqlCall cast,
+            org.apache.calcite.sql.SqlDataTypeSpec whole) {
+        if (typeName instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
+                && SqlTypeName.get(basic.getTypeName().getSimple()) == SqlTypeName.DECIMAL) {
+            // Calcite reads NUMERIC and DEC as DECIMAL; Trino knows neither name
+            SqlParserPos pos = basic.getParserPos();
+            if (!text.rewrittenWord(pos.getLineNum(), pos.getColumnNum()).equalsIgnoreCase("decimal")) {
+                throw Errors.error(ErrorCode.TYPE_MISMATCH, "Unknown type: " + writtenType(whole), location(cast.getParserPosition()));
+            }
+            if (basic.getScale() < 0 && basic.getScale() != org.apache.calcite.rel.type.RelDataType.SCALE_NOT_SPECIFIED) {
+                // Calcite's grammar takes a negative scale, Trino's an unsigned integer only
+                String spelled = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+                int minus = spelled == null ? -1 : spelled.indexOf('-');
+                ErrorLocation at = location(pos);
+                throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '-'. Expecting: <integer>, <type>",
+                        at == null || minus < 0 || spelled.lastIndexOf('\n', minus) >= 0
+                                ? at : new ErrorLocation(at.lineNumber(), at.columnNumber() + minus));
+            }
+        }
+        if (typeName instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
+                && SqlTypeName.get(basic.getTypeName().getSimple()) == SqlTypeName.DECIMAL && basic.getPrecision() >= 0) {
+            String invalid = io.quarry.type.DecimalType.invalidParameters(basic.getPrecision(), Math.max(basic.getScale(), 0));
+            if (invalid != null) {
+                throw new io.quarry.spi.QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, invalid);
+            }
+        } else if (typeName instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection) {
+            checkDecimalParameters(collection.getElementTypeName(), cast, whole);
+        } else if (typeName instanceof org.apache.calcite.sql.SqlMapTypeNameSpec map) {
+            checkDecimalParameters(map.getKeyType().getTypeNameSpec(), cast, whole);
+            checkDecimalParameters(map.getValType().getTypeNameSpec(), cast, whole);
+        } else if (typeName instanceof org.apache.calcite.sql.SqlRowTypeNameSpec row) {
+            row.getFieldTypes().forEach(field -> checkDecimalParameters(field.getTypeNameSpec(), cast, whole));
+        }
+    }
+
+    /** A cast's target type as the user wrote it, spaced as Trino prints type names ({@code array(numeric(10, 2))}). */
+    private String writtenType(org.apache.calcite.sql.SqlDataTypeSpec spec) {
+        SqlParserPos pos = spec.getParserPosition();
+        String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+        if (written == null) {
+            return spec.toString();
+        }
+        return written.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").replaceAll("\\s*,\\s*", ", ")
+                .replaceAll("\\(\\s+", "(").replaceAll("\\s+\\)", ")").strip();
+    }
+
+    /** Whether the node is a type named by an interval's SqlTypeName ({@code INTERVAL_DAY}), as Calcite's coercion writes it. */
+    static boolean isIntervalByTypeName(SqlNode node) {
+        return node instanceof org.apache.calcite.sql.SqlDataTypeSpec spec && isIntervalByTypeName(spec.getTypeNameSpec());
+    }
+
+    /** Also an array of such an interval type (ARRAY[ARRAY[INTERVAL '1' DAY], NULL]). */
+    private static boolean isIntervalByTypeName(org.apache.calcite.sql.SqlTypeNameSpec typeName) {
+        if (typeName instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection) {
+            return isIntervalByTypeName(collection.getElementTypeName());
+        }
+        return typeName instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
+                && SqlTypeName.INTERVAL_TYPES.contains(SqlTypeName.get(basic.getTypeName().getSimple()));
+    }
+
+    private RelDataType intervalByTypeName(org.apache.calcite.sql.SqlTypeNameSpec typeName) {
+        if (typeName instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection) {
+            return typeFactory.createArrayType(typeFactory.createTypeWithNullability(
+                    intervalByTypeName(collection.getElementTypeName()), true), -1);
+        }
+        SqlTypeName name = SqlTypeName.get(typeName.getTypeName().getSimple());
+        return typeFactory.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
+                name.getStartUnit(), name.getEndUnit() == name.getStartUnit() ? null : name.getEndUnit(), SqlParserPos.ZERO));
     }
 
     ErrorLocation location(SqlParserPos pos) {

@@ -223,6 +223,7 @@ public final class SqlPlanner {
         IpAddressSql.registerType(root);
         ColorSql.registerType(root);
         DigestSql.registerTypes(root);
+        IntervalCastTypes.registerTypes(root);
         JoinUsing.rewrite(parsed);
         RowFieldReferences.rewrite(parsed);
         DecimalLiterals.retype(parsed, text);
@@ -305,6 +306,7 @@ public final class SqlPlanner {
             IpAddressSql.registerType(root);
             ColorSql.registerType(root);
             DigestSql.registerTypes(root);
+        IntervalCastTypes.registerTypes(root);
             JoinUsing.rewrite(parsed);
             RowFieldReferences.rewrite(parsed);
             DecimalLiterals.retype(parsed, text);

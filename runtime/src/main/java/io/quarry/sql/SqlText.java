@@ -646,6 +646,16 @@ final class SqlText {
         return offset >= 0 && offset < original.length() && original.charAt(offset) == '"';
     }
 
+    /** The letters of the rewritten text from a 1-based position on (the word Calcite parsed there). */
+    String rewrittenWord(int line, int column) {
+        int from = offset(rewritten, new ErrorLocation(line, column));
+        int to = Math.max(from, 0);
+        while (to < rewritten.length() && Character.isLetter(rewritten.charAt(to))) {
+            to++;
+        }
+        return from < 0 ? "" : rewritten.substring(from, to);
+    }
+
     /** The user's text of {@code length} characters from a 1-based rewritten position; null if not there. */
     String originalText(int line, int column, int length) {
         ErrorLocation start = location(line, column);

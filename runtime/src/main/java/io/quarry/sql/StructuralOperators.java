@@ -168,6 +168,9 @@ final class StructuralOperators {
     }
 
     private static RelDataType elementType(SqlOperatorBinding binding) {
+        if (binding.getOperandType(0).getSqlTypeName() == SqlTypeName.ANY) {
+            return untypedParameter(binding.getTypeFactory());
+        }
         RelDataType component = binding.getOperandType(0).getComponentType();
         return component == null ? null : nullable(binding.getTypeFactory(), component);
     }
@@ -217,17 +220,34 @@ final class StructuralOperators {
 
     private static RelDataType mapKeysType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
+        if (binding.getOperandType(0).getKeyType() == null) {
+            return untypedParameter(factory);
+        }
         return nullable(factory, factory.createArrayType(binding.getOperandType(0).getKeyType(), -1));
     }
 
     private static RelDataType mapValuesType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
+        if (binding.getOperandType(0).getValueType() == null) {
+            return untypedParameter(factory);
+        }
         return nullable(factory, factory.createArrayType(binding.getOperandType(0).getValueType(), -1));
+    }
+
+    /**
+     * The type of a call on a lambda parameter still untyped (ANY) while Calcite first validates the lambda: ANY,
+     * typed again once the lambda's function has typed its parameters.
+     */
+    private static RelDataType untypedParameter(RelDataTypeFactory factory) {
+        return nullable(factory, factory.createSqlType(SqlTypeName.ANY));
     }
 
     private static RelDataType mapEntriesType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType map = binding.getOperandType(0);
+        if (map.getKeyType() == null) {
+            return untypedParameter(factory);
+        }
         RelDataType entry = factory.createStructType(List.of(map.getKeyType(), map.getValueType()), List.of("EXPR$0", "EXPR$1"));
         return nullable(factory, factory.createArrayType(entry, -1));
     }

@@ -55,6 +55,11 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             // Calcite casts the number to the date; Trino has no common type of them (UNION, CASE, VALUES)
             return null;
         }
+        if (types.stream().anyMatch(SqlTypeUtil::isInterval) && types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.NULL)) {
+            // Calcite's rule for intervals would read NULL's type as an interval's: the others decide, NULL makes it nullable
+            RelDataType typed = leastRestrictive(types.stream().filter(type -> type.getSqlTypeName() != SqlTypeName.NULL).toList());
+            return typed == null ? null : createTypeWithNullability(typed, true);
+        }
         RelDataType common = super.leastRestrictive(types);
         if (common == null) {
             return dateBesideTimestamp(types);

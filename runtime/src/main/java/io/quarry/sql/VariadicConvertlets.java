@@ -18,7 +18,8 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  * DISTINCT FROM between doubles stays a call too (Calcite writes it as {@code <>} when neither side can be null,
  * and NaN is distinct from NaN by {@code <>}, not by IS DISTINCT FROM). A TRY_CAST keeps the nullable type it was
  * validated with even where Calcite converts it to an expression that cannot be null (a CASE for boolean to number,
- * a folded literal), which Calcite would otherwise reject as a changed type.
+ * a folded literal), which Calcite would otherwise reject as a changed type. A cast to an interval type the
+ * validator adds goes to the interval type it validated.
  */
 final class VariadicConvertlets implements SqlRexConvertletTable {
     static final VariadicConvertlets INSTANCE = new VariadicConvertlets();
@@ -37,6 +38,11 @@ final class VariadicConvertlets implements SqlRexConvertletTable {
         }
         if (call.getKind() == SqlKind.SAFE_CAST) {
             return VariadicConvertlets::tryCast;
+        }
+        if (call.getKind() == SqlKind.CAST && call.operandCount() == 2 && QuarryValidator.isIntervalByTypeName(call.operand(1))) {
+            // a cast the validator adds beside an interval (NULL in ARRAY[INTERVAL '1' DAY, NULL]): to the type it validated
+            return (context, sqlCall) -> context.getRexBuilder().makeCast(
+                    context.getValidator().getValidatedNodeType(sqlCall), context.convertExpression(sqlCall.operand(0)));
         }
         if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
                 && !call.operand(1).getParserPosition().equals(org.apache.calcite.sql.parser.SqlParserPos.ZERO)) {

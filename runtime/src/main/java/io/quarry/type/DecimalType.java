@@ -20,12 +20,21 @@ public record DecimalType(int precision, int scale) implements Type {
     }
 
     public DecimalType {
+        String invalid = invalidParameters(precision, scale);
+        if (invalid != null) {
+            throw new IllegalArgumentException(invalid);
+        }
+    }
+
+    /** Why {@code decimal(precision, scale)} names no type, in Trino's words (the precision is checked first); null if it does. */
+    public static String invalidParameters(long precision, long scale) {
         if (precision < 1 || precision > MAX_PRECISION) {
-            throw new IllegalArgumentException("decimal precision must be in [1, 38]: " + precision);
+            return "DECIMAL precision must be in range [1, " + MAX_PRECISION + "]: " + precision;
         }
         if (scale < 0 || scale > precision) {
-            throw new IllegalArgumentException("decimal scale must be in [0, precision]: " + scale);
+            return "DECIMAL scale must be in range [0, precision (" + precision + ")]: " + scale;
         }
+        return null;
     }
 
     public boolean isShort() {

@@ -55,6 +55,22 @@ public final class TemporalTypes {
         return type instanceof TimeWithTimeZoneType zoned && zoned.isLong() ? offsetTail -> 0 : LongUnaryOperator.identity();
     }
 
+    /**
+     * The order of two values of a type stored in two longs (decimals, long date-times): signed first longs, then
+     * unsigned second longs. A long timestamp with time zone orders by its instant to the picosecond: its first long
+     * holds the zone below the milliseconds, which must not decide before the picoseconds in the second long.
+     */
+    public static int compareTwoLongs(Type type, long leftHigh, long leftLow, long rightHigh, long rightLow) {
+        long leftHead = type instanceof TimestampWithTimeZoneType ? DateTimeValues.unpackMillis(leftHigh) : leftHigh;
+        long rightHead = type instanceof TimestampWithTimeZoneType ? DateTimeValues.unpackMillis(rightHigh) : rightHigh;
+        return leftHead != rightHead ? Long.compare(leftHead, rightHead) : Long.compareUnsigned(leftLow, rightLow);
+    }
+
+    /** {@link #compareTwoLongs} of two values read as one number each (high long shifted left by 64, plus low). */
+    public static int compareTwoLongs(Type type, java.math.BigInteger left, java.math.BigInteger right) {
+        return compareTwoLongs(type, left.shiftRight(64).longValue(), left.longValue(), right.shiftRight(64).longValue(), right.longValue());
+    }
+
     public static boolean isTemporal(Type type) {
         return type instanceof TimestampType || type instanceof TimestampWithTimeZoneType || type instanceof TimeType
                 || type instanceof TimeWithTimeZoneType

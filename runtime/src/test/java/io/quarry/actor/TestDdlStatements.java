@@ -137,6 +137,14 @@ class TestDdlStatements {
     }
 
     @Test
+    void decimalColumnOfInvalidPrecisionOrScaleFailsAsInTrino() {
+        assertFails("CREATE TABLE d (a decimal(40,2))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "DECIMAL precision must be in range [1, 38]: 40");
+        assertFails("CREATE TABLE d (a decimal(0,0))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "DECIMAL precision must be in range [1, 38]: 0");
+        assertFails("CREATE TABLE d (a array(decimal(39)))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "DECIMAL precision must be in range [1, 38]: 39");
+        assertFails("CREATE TABLE d (a decimal(5,6))", ErrorCode.INVALID_FUNCTION_ARGUMENT, "DECIMAL scale must be in range [0, precision (5)]: 6");
+    }
+
+    @Test
     void showCreateSchemaAsTrinoWritesIt() {
         plan("CREATE SCHEMA memory.sales AUTHORIZATION someone");
         assertThat(rows("SHOW CREATE SCHEMA memory.sales")).containsExactly(List.of("CREATE SCHEMA memory.sales"));

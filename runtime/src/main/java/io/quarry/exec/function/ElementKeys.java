@@ -63,26 +63,31 @@ public final class ElementKeys {
             return b.compare(left, b, right);
         }
         if (block instanceof Int128Block b) {
-            return b.getBigInteger(left).compareTo(b.getBigInteger(right));
+            return io.quarry.type.TemporalTypes.compareTwoLongs(type, b.getHigh(left), b.getLow(left), b.getHigh(right), b.getLow(right));
         }
         Object a = Values.toObject(type, block, left);
         Object c = Values.toObject(type, block, right);
-        return compareObjects(a, c);
+        return compareObjects(type, a, c);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareObjects(Object a, Object b) {
+    private static int compareObjects(Type type, Object a, Object b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-                int c = compareObjects(x.get(i), y.get(i));
+                Type part = type instanceof io.quarry.type.ArrayType array ? array.elementType()
+                        : ((io.quarry.type.RowType) type).fieldTypes().get(i);
+                int c = compareObjects(part, x.get(i), y.get(i));
                 if (c != 0) {
                     return c;
                 }
             }
             return Integer.compare(x.size(), y.size());
+        }
+        if (a instanceof java.math.BigInteger x && b instanceof java.math.BigInteger y) {
+            return io.quarry.type.TemporalTypes.compareTwoLongs(type, x, y);
         }
         return ((Comparable) a).compareTo(b);
     }

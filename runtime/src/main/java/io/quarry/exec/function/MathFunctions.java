@@ -289,7 +289,7 @@ final class MathFunctions {
                     } else if (arguments[a] instanceof DoubleBlock candidate) {
                         better = DoubleExtremes.beats(candidate.getDouble(i), ((DoubleBlock) arguments[best]).getDouble(i), greatest);
                     } else {
-                        better = sign * compare(arguments[a], arguments[best], scale, i) > 0;
+                        better = sign * compare(resultType, arguments[a], arguments[best], scale, i) > 0;
                     }
                     if (better) {
                         best = a;
@@ -301,7 +301,7 @@ final class MathFunctions {
         };
     }
 
-    private static int compare(Block left, Block right, int scale, int position) {
+    private static int compare(Type type, Block left, Block right, int scale, int position) {
         if (left instanceof LongBlock a) {
             return Long.compare(a.getLong(position), ((LongBlock) right).getLong(position));
         }
@@ -313,6 +313,11 @@ final class MathFunctions {
         }
         if (left instanceof io.quarry.block.BooleanBlock a) {
             return Boolean.compare(a.getBoolean(position), ((io.quarry.block.BooleanBlock) right).getBoolean(position));
+        }
+        if (!(type instanceof io.quarry.type.DecimalType)) {
+            io.quarry.block.Int128Block a = (io.quarry.block.Int128Block) left;
+            io.quarry.block.Int128Block b = (io.quarry.block.Int128Block) right;
+            return io.quarry.type.TemporalTypes.compareTwoLongs(type, a.getHigh(position), a.getLow(position), b.getHigh(position), b.getLow(position));
         }
         return Comparisons.compareDecimals(left, scale, right, scale, position);
     }

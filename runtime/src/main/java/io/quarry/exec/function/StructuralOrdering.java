@@ -74,6 +74,9 @@ final class StructuralOrdering {
             // by code point, as Trino compares the UTF-8 bytes of strings
             return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
         }
+        if (left instanceof java.math.BigInteger a && right instanceof java.math.BigInteger b) {
+            return io.quarry.type.TemporalTypes.compareTwoLongs(type, a, b);
+        }
         if (left instanceof BigDecimal a && right instanceof BigDecimal b) {
             return a.compareTo(b);
         }

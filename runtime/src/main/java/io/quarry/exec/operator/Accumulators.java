@@ -631,7 +631,7 @@ final class Accumulators {
                 } else if (block instanceof Int128Block b) {
                     long high = b.getHigh(i);
                     long low = b.getLow(i);
-                    int comparison = high != longs[2 * group] ? Long.compare(high, longs[2 * group]) : Long.compareUnsigned(low, longs[2 * group + 1]);
+                    int comparison = io.quarry.type.TemporalTypes.compareTwoLongs(type, high, low, longs[2 * group], longs[2 * group + 1]);
                     if (!present[group] || better(comparison)) {
                         longs[2 * group] = high;
                         longs[2 * group + 1] = low;

@@ -482,8 +482,8 @@ final class ExtendedAccumulators {
 
         ValueByKey(Type valueType, Type keyType, boolean max) {
             this.max = max;
-            this.values = new GroupValues(valueType.storage());
-            this.keys = new GroupValues(keyType.storage());
+            this.values = new GroupValues(valueType);
+            this.keys = new GroupValues(keyType);
         }
 
         @Override
@@ -545,7 +545,7 @@ final class ExtendedAccumulators {
         private final GroupValues values;
 
         Arbitrary(Type type) {
-            this.values = new GroupValues(type.storage());
+            this.values = new GroupValues(type);
         }
 
         @Override

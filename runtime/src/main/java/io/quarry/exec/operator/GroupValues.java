@@ -8,6 +8,8 @@ import io.quarry.block.Int128Block;
 import io.quarry.block.LongBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.type.Storage;
+import io.quarry.type.TemporalTypes;
+import io.quarry.type.Type;
 import java.util.Arrays;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Arrays;
  * arbitrary. Not thread-safe.
  */
 final class GroupValues {
+    private final Type type;
     private final Storage storage;
     private long[] longs = new long[0];
     private double[] doubles = new double[0];
@@ -24,8 +27,9 @@ final class GroupValues {
     private boolean[] nulls = new boolean[0];
     private long bytesSize;
 
-    GroupValues(Storage storage) {
-        this.storage = storage;
+    GroupValues(Type type) {
+        this.type = type;
+        this.storage = type.storage();
     }
 
     void ensureCapacity(int groupCount) {
@@ -97,12 +101,11 @@ final class GroupValues {
             return Long.compare(b.getBoolean(position) ? 1 : 0, longs[group]);
         }
         if (block instanceof Int128Block b) {
-            long high = b.getHigh(position);
-            return high != longs[2 * group] ? Long.compare(high, longs[2 * group]) : Long.compareUnsigned(b.getLow(position), longs[2 * group + 1]);
+            return TemporalTypes.compareTwoLongs(type, b.getHigh(position), b.getLow(position), longs[2 * group], longs[2 * group + 1]);
         }
         if (!(block instanceof VariableWidthBlock b)) {
             // arrays and rows: element by element, failing on a NULL element reached as Trino does
-            return StructuralKeys.compare(block, position, structural[group], 0);
+            return StructuralKeys.compare(type, block, position, structural[group], 0);
         }
         byte[] current = bytes[group];
         return Arrays.compareUnsigned(b.rawData(), b.offset(position), b.offset(position) + b.length(position), current, 0, current.length);

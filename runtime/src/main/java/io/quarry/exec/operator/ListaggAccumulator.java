@@ -93,7 +93,7 @@ final class ListaggAccumulator implements SingleStepAccumulator {
             return;
         }
         List<Object[]> sorted = new ArrayList<>(rows);
-        sorted.sort(SortedValues.byKeys(orderBy, 1));
+        sorted.sort(SortedValues.byKeys(orderBy, keyTypes, 1));
         byte[] separatorBytes = separator.getBytes(StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < sorted.size(); i++) {

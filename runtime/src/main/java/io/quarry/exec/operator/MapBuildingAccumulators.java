@@ -180,7 +180,7 @@ final class MapBuildingAccumulators {
                 if (!orderBy.isEmpty() && value instanceof List<?> rows) {
                     List<Object[]> sorted = new ArrayList<>();
                     rows.forEach(row -> sorted.add((Object[]) row));
-                    sorted.sort(SortedValues.byKeys(orderBy, 1));
+                    sorted.sort(SortedValues.byKeys(orderBy, sortKeyTypes, 1));
                     value = sorted.stream().map(row -> row[0]).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
                 }
                 result.put(entry[0], value);

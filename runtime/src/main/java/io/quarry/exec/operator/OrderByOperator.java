@@ -18,7 +18,7 @@ public final class OrderByOperator implements Operator {
 
     public OrderByOperator(List<Type> types, List<SortKey> keys) {
         this.types = List.copyOf(types);
-        this.comparator = new RowComparator(keys);
+        this.comparator = new RowComparator(keys, types);
     }
 
     @Override

@@ -13,21 +13,24 @@ import java.util.List;
 /** Orders rows of pages by sort keys: direction per key, NULLs first or last as the key says. */
 final class RowComparator {
     private final SortKey[] keys;
+    /** Per key, the type of its channel. */
+    private final io.quarry.type.Type[] keyTypes;
     /** Per key, the key its longs compare by without their zone, or null (see {@link EqualityKeys}). */
     private final java.util.function.LongUnaryOperator[] withoutZone;
     /** Per key of two longs, the key its second long compares by without the zone (see {@link io.quarry.type.TemporalTypes#zoneFreeTail}). */
     private final java.util.function.LongUnaryOperator[] tailWithoutZone;
 
-    RowComparator(List<SortKey> keys) {
+    /**
+     * A comparator for which values equal in SQL are equal (partitions and peer groups of windows), and which orders
+     * values with a zone by their instant alone (a zone never decides before the picoseconds).
+     */
+    RowComparator(List<SortKey> keys, List<io.quarry.type.Type> types) {
         this.keys = keys.toArray(SortKey[]::new);
+        this.keyTypes = new io.quarry.type.Type[this.keys.length];
         this.withoutZone = new java.util.function.LongUnaryOperator[this.keys.length];
         this.tailWithoutZone = new java.util.function.LongUnaryOperator[this.keys.length];
-    }
-
-    /** A comparator for which values equal in SQL are equal: partitions and peer groups of windows. */
-    RowComparator(List<SortKey> keys, List<io.quarry.type.Type> types) {
-        this(keys);
         for (int i = 0; i < this.keys.length; i++) {
+            keyTypes[i] = types.get(this.keys[i].channel());
             withoutZone[i] = EqualityKeys.key(types.get(this.keys[i].channel()));
             tailWithoutZone[i] = io.quarry.type.TemporalTypes.zoneFreeTail(types.get(this.keys[i].channel()));
         }
@@ -49,7 +52,7 @@ final class RowComparator {
             }
             int comparison = withoutZone[k] != null
                     ? compareWithoutZone(withoutZone[k], tailWithoutZone[k], a, leftPosition, b, rightPosition)
-                    : compareValues(a, leftPosition, b, rightPosition);
+                    : compareValues(keyTypes[k], a, leftPosition, b, rightPosition);
             if (comparison != 0) {
                 return key.ascending() ? comparison : -comparison;
             }
@@ -68,7 +71,7 @@ final class RowComparator {
         return Long.compare(key.applyAsLong(((LongBlock) a).getLong(leftPosition)), key.applyAsLong(((LongBlock) b).getLong(rightPosition)));
     }
 
-    static int compareValues(Block a, int leftPosition, Block b, int rightPosition) {
+    static int compareValues(io.quarry.type.Type type, Block a, int leftPosition, Block b, int rightPosition) {
         if (a instanceof LongBlock x) {
             return Long.compare(x.getLong(leftPosition), ((LongBlock) b).getLong(rightPosition));
         }
@@ -82,12 +85,11 @@ final class RowComparator {
             return Boolean.compare(x.getBoolean(leftPosition), ((BooleanBlock) b).getBoolean(rightPosition));
         }
         if (StructuralKeys.isStructural(a) || StructuralKeys.isStructural(b)) {
-            return StructuralKeys.compare(a, leftPosition, b, rightPosition);
+            return StructuralKeys.compare(type, a, leftPosition, b, rightPosition);
         }
         Int128Block x = (Int128Block) a;
         Int128Block y = (Int128Block) b;
-        long highX = x.getHigh(leftPosition);
-        long highY = y.getHigh(rightPosition);
-        return highX != highY ? Long.compare(highX, highY) : Long.compareUnsigned(x.getLow(leftPosition), y.getLow(rightPosition));
+        return io.quarry.type.TemporalTypes.compareTwoLongs(type, x.getHigh(leftPosition), x.getLow(leftPosition),
+                y.getHigh(rightPosition), y.getLow(rightPosition));
     }
 }

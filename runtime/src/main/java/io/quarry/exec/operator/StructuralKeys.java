@@ -12,6 +12,7 @@ import io.quarry.block.RowBlock;
 import io.quarry.block.VariableWidthBlock;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.Type;
 import java.util.Arrays;
 
 /**
@@ -162,19 +163,19 @@ final class StructuralKeys {
      * The order of two non-null arrays or rows: part by part, then the shorter array first. A NULL part reached
      * on the way fails, as in Trino; maps have no order.
      */
-    static int compare(Block left, int leftPosition, Block right, int rightPosition) {
+    static int compare(Type type, Block left, int leftPosition, Block right, int rightPosition) {
         if (EncodedBlocks.isEncoded(left)) {
-            return compare(EncodedBlocks.valueBlock(left), EncodedBlocks.valuePosition(left, leftPosition), right, rightPosition);
+            return compare(type, EncodedBlocks.valueBlock(left), EncodedBlocks.valuePosition(left, leftPosition), right, rightPosition);
         }
         if (EncodedBlocks.isEncoded(right)) {
-            return compare(left, leftPosition, EncodedBlocks.valueBlock(right), EncodedBlocks.valuePosition(right, rightPosition));
+            return compare(type, left, leftPosition, EncodedBlocks.valueBlock(right), EncodedBlocks.valuePosition(right, rightPosition));
         }
         if (left instanceof ArrayBlock a) {
             ArrayBlock b = (ArrayBlock) right;
             int leftLength = a.length(leftPosition);
             int rightLength = b.length(rightPosition);
             for (int e = 0; e < Math.min(leftLength, rightLength); e++) {
-                int order = comparePart(a.elements(), a.offset(leftPosition) + e, b.elements(), b.offset(rightPosition) + e,
+                int order = comparePart(((io.quarry.type.ArrayType) type).elementType(), a.elements(), a.offset(leftPosition) + e, b.elements(), b.offset(rightPosition) + e,
                         "ARRAY comparison not supported for arrays with null elements");
                 if (order != 0) {
                     return order;
@@ -185,7 +186,7 @@ final class StructuralKeys {
         if (left instanceof RowBlock a) {
             RowBlock b = (RowBlock) right;
             for (int field = 0; field < a.fieldCount(); field++) {
-                int order = comparePart(a.field(field), leftPosition, b.field(field), rightPosition,
+                int order = comparePart(((io.quarry.type.RowType) type).fieldTypes().get(field), a.field(field), leftPosition, b.field(field), rightPosition,
                         "ROW comparison not supported for fields with null elements");
                 if (order != 0) {
                     return order;
@@ -196,10 +197,10 @@ final class StructuralKeys {
         throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Maps are not orderable");
     }
 
-    private static int comparePart(Block left, int leftPosition, Block right, int rightPosition, String nullMessage) {
+    private static int comparePart(Type type, Block left, int leftPosition, Block right, int rightPosition, String nullMessage) {
         if (left.isNull(leftPosition) || right.isNull(rightPosition)) {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, nullMessage);
         }
-        return RowComparator.compareValues(left, leftPosition, right, rightPosition);
+        return RowComparator.compareValues(type, left, leftPosition, right, rightPosition);
     }
 }

@@ -14,7 +14,7 @@ final class StructuralMinMaxAccumulator implements Accumulator {
 
     StructuralMinMaxAccumulator(Type type, boolean max) {
         this.max = max;
-        this.values = new GroupValues(type.storage());
+        this.values = new GroupValues(type);
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class TopNOperator implements Operator {
 
     public TopNOperator(List<Type> types, List<SortKey> keys, long count) {
         this.types = List.copyOf(types);
-        this.comparator = new RowComparator(keys);
+        this.comparator = new RowComparator(keys, types);
         this.limit = (int) Math.min(count, Integer.MAX_VALUE - 8);
         this.heap = new long[Math.min(limit, 1024)];
     }

@@ -119,7 +119,7 @@ final class ValuesByKeyAccumulator implements SingleStepAccumulator {
             int worstFirst = aNaN ? -1 : 1;
             return max ? worstFirst : -worstFirst;
         }
-        return SortedValues.compareObjects(a, b);
+        return SortedValues.compareObjects(keyType, a, b);
     }
 
     /** The kept entries of one group: a heap under {@link #atLeast} with the worst key at the root. */

@@ -1,0 +1,35 @@
+package io.quarry.exec;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A lambda parameter bound to elements of type unknown ({@code ARRAY[NULL]}) is of type unknown, as a bare NULL is:
+ * function calls on it take the most specific signature, as {@code abs(NULL)} does in Trino 476.
+ */
+class TestNullTypedLambdaParameters extends LocalQueryTest {
+    private static List<Object> nullIn() {
+        return Arrays.asList((Object) null);
+    }
+
+    @Test
+    void functionsOfTheParameterTakeTheMostSpecificSignature() throws Exception {
+        assertResult("SELECT transform(ARRAY[NULL], x -> abs(x)), transform(ARRAY[NULL], x -> sign(x)),"
+                        + " transform(ARRAY[NULL], x -> lower(x)), transform(ARRAY[NULL], x -> 1 / x)",
+                List.of("array(tinyint)", "array(tinyint)", "array(varchar(0))", "array(integer)"),
+                List.of(nullIn(), nullIn(), nullIn(), nullIn()));
+        assertResult("SELECT transform_values(MAP(ARRAY[1], ARRAY[NULL]), (k, v) -> abs(v)),"
+                        + " transform(ARRAY[NULL], x -> transform(ARRAY[NULL], y -> abs(x) + abs(y)))",
+                List.of("map(integer, tinyint)", "array(array(tinyint))"),
+                List.of(java.util.Collections.singletonMap(1L, null), List.of(nullIn())));
+    }
+
+    @Test
+    void collectionFunctionsOfTheParameterAnswerUnknowns() throws Exception {
+        assertResult("SELECT transform(ARRAY[NULL], x -> map_keys(x)), transform(ARRAY[NULL], x -> map_values(x)),"
+                        + " transform(ARRAY[NULL], x -> array_max(x)), transform(ARRAY[NULL], x -> element_at(x, 1))",
+                List.of("array(array(unknown))", "array(array(unknown))", "array(unknown)", "array(unknown)"),
+                List.of(nullIn(), nullIn(), nullIn(), nullIn()));
+    }
+}
