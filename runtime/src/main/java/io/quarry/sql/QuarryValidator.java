@@ -1471,7 +1471,9 @@ final class QuarryValidator extends SqlValidatorImpl {
             types.add(super.deriveType(scope, operand));
         }
         if (types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.ANY)
+                || types.stream().map(RelDataType::getSqlTypeName).distinct().count() == 1
                 || getTypeCoercion().getWiderTypeFor(types, false) != null) {
+            // one kind of type at different precisions (zoned timestamps of 1 and 7 digits) is comparable too
             return;
         }
         String name = call.getKind() == SqlKind.GREATEST ? "greatest" : "least";
