@@ -105,81 +105,71 @@ final class InlineFunctions {
 
     /** One pass replacing every call of an inline function in the text. */
     private static String expandCalls(String query, Map<String, Function> functions) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < query.length()) {
-            char c = query.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = quotedEnd(query, i);
-                out.append(query, i, end);
-                i = end;
-                continue;
+        return replaceNames(query, (name, end, out) -> {
+            Function function = functions.get(name);
+            int open = SqlWords.skipWhitespace(query, end);
+            if (function == null || open >= query.length() || query.charAt(open) != '(') {
+                return -1;
             }
-            if ((Character.isLetter(c) || c == '_') && (i == 0 || !isNamePart(query.charAt(i - 1)) && query.charAt(i - 1) != '.')) {
-                int end = i;
-                while (end < query.length() && isNamePart(query.charAt(end))) {
-                    end++;
-                }
-                Function function = functions.get(query.substring(i, end).toLowerCase(Locale.ROOT));
-                int open = end;
-                while (open < query.length() && Character.isWhitespace(query.charAt(open))) {
-                    open++;
-                }
-                if (function != null && open < query.length() && query.charAt(open) == '(') {
-                    int close = closing(query, open);
-                    List<String> arguments = splitTopLevel(query.substring(open + 1, close));
-                    if (arguments.size() == 1 && arguments.get(0).isBlank()) {
-                        arguments = List.of();
-                    }
-                    if (arguments.size() != function.parameters().size()) {
-                        throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters for function "
-                                + query.substring(i, end).toLowerCase(Locale.ROOT));
-                    }
-                    out.append(call(function, arguments));
-                    i = close + 1;
-                    continue;
-                }
-                out.append(query, i, end);
-                i = end;
-                continue;
+            int close = closing(query, open);
+            List<String> arguments = splitTopLevel(query.substring(open + 1, close));
+            if (arguments.size() == 1 && arguments.get(0).isBlank()) {
+                arguments = List.of();
             }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+            if (arguments.size() != function.parameters().size()) {
+                throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters for function " + name);
+            }
+            out.append(call(function, arguments));
+            return close + 1;
+        });
     }
 
     private static String call(Function function, List<String> arguments) {
-        StringBuilder body = new StringBuilder();
-        String text = function.body();
+        String body = replaceNames(function.body(), (name, end, out) -> {
+            int parameter = function.parameters().indexOf(name);
+            if (parameter < 0) {
+                return -1;
+            }
+            out.append("CAST((").append(arguments.get(parameter)).append(") AS ").append(function.types().get(parameter)).append(')');
+            return end;
+        });
+        return "CAST((" + body + ") AS " + function.returnType() + ")";
+    }
+
+    /** What a name becomes: written to {@code out}, answering where the text goes on; or -1 to keep the name. */
+    @FunctionalInterface
+    private interface NameReplacement {
+        int apply(String lowerCaseName, int end, StringBuilder out);
+    }
+
+    /** The text with each name (outside quotes, not after a dot) handed to {@code replacement}. */
+    private static String replaceNames(String text, NameReplacement replacement) {
+        StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"') {
                 int end = quotedEnd(text, i);
-                body.append(text, i, end);
+                out.append(text, i, end);
                 i = end;
-                continue;
-            }
-            if ((Character.isLetter(c) || c == '_') && (i == 0 || !isNamePart(text.charAt(i - 1)) && text.charAt(i - 1) != '.')) {
+            } else if ((Character.isLetter(c) || c == '_') && (i == 0 || !isNamePart(text.charAt(i - 1)) && text.charAt(i - 1) != '.')) {
                 int end = i;
                 while (end < text.length() && isNamePart(text.charAt(end))) {
                     end++;
                 }
-                int parameter = function.parameters().indexOf(text.substring(i, end).toLowerCase(Locale.ROOT));
-                if (parameter >= 0) {
-                    body.append("CAST((").append(arguments.get(parameter)).append(") AS ").append(function.types().get(parameter))
-                            .append(')');
+                int next = replacement.apply(text.substring(i, end).toLowerCase(Locale.ROOT), end, out);
+                if (next < 0) {
+                    out.append(text, i, end);
+                    i = end;
                 } else {
-                    body.append(text, i, end);
+                    i = next;
                 }
-                i = end;
-                continue;
+            } else {
+                out.append(c);
+                i++;
             }
-            body.append(c);
-            i++;
         }
-        return "CAST((" + body + ") AS " + function.returnType() + ")";
+        return out.toString();
     }
 
     private static boolean isNamePart(char c) {
