@@ -55,13 +55,12 @@ final class CatalogTable extends AbstractTable {
         if (Double.isNaN(rowCount)) {
             return Statistics.UNKNOWN;
         }
-        // a column with as many distinct values as rows is a key: join ordering estimates its joins by it
+        // only guaranteed keys: Calcite removes aggregations and joins over them
+        List<String> names = metadata.columns().stream().map(ColumnMetadata::name).toList();
         List<ImmutableBitSet> keys = new ArrayList<>();
-        List<ColumnMetadata> columns = metadata.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            OptionalDouble distinct = statistics.distinctValues(columns.get(i).name());
-            if (rowCount > 0 && distinct.isPresent() && distinct.getAsDouble() >= rowCount) {
-                keys.add(ImmutableBitSet.of(i));
+        for (List<String> key : statistics.uniqueKeys()) {
+            if (names.containsAll(key)) {
+                keys.add(ImmutableBitSet.of(key.stream().mapToInt(names::indexOf).toArray()));
             }
         }
         return Statistics.of(rowCount, keys);

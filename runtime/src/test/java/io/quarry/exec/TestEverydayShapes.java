@@ -128,4 +128,19 @@ class TestEverydayShapes extends LocalQueryTest {
         assertThat(run("SELECT Name, count(*) AS Total FROM region GROUP BY Name").names()).containsExactly("Name", "Total");
         assertThat(run("SELECT * FROM (VALUES (1, 2)) t(a, A)").names()).containsExactly("a", "A");
     }
+
+    @Test
+    void aColumnWhoseDistinctEstimateReachesTheRowCountIsNoKey() throws Exception {
+        // tpch estimates as many distinct totalprices and extendedprices as rows; four totalprices repeat
+        assertResult("SELECT totalprice, count(*) FROM orders GROUP BY totalprice HAVING count(*) > 1 ORDER BY 1",
+                List.of("double", "bigint"), List.of(14623.67, 2L), List.of(16236.69, 2L), List.of(126476.16, 2L),
+                List.of(169049.46, 2L));
+        assertResult("SELECT extendedprice, count(*) FROM lineitem WHERE extendedprice BETWEEN 2476 AND 2477"
+                + " GROUP BY extendedprice", List.of("double", "bigint"), List.of(2476.66, 2L));
+        assertResult("SELECT count(*) FROM orders a LEFT JOIN orders b ON a.totalprice = b.totalprice",
+                List.of("bigint"), List.of(15008L));
+        // a primary key is one: the join to it keeps the left rows
+        assertResult("SELECT count(*) FROM lineitem l LEFT JOIN orders o ON l.orderkey = o.orderkey",
+                List.of("bigint"), List.of(60175L));
+    }
 }

@@ -142,7 +142,8 @@ public final class TpchMetadata implements ConnectorMetadata {
                 distinct.put(columnName, count);
             }
         });
-        return new TableStatistics(TpchStatistics.rowCount(name.table(), scaleFactor.getAsDouble()), distinct);
+        return new TableStatistics(TpchStatistics.rowCount(name.table(), scaleFactor.getAsDouble()), distinct,
+                TpchStatistics.primaryKeys(name.table()));
     }
 
     /** The generator column behind a column name of this catalog, if the table has it. */

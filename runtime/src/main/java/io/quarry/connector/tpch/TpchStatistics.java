@@ -6,6 +6,7 @@ import io.trino.tpch.OrderGenerator;
 import io.trino.tpch.PartGenerator;
 import io.trino.tpch.SupplierGenerator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +53,21 @@ final class TpchStatistics {
             case "nation" -> 25;
             case "region" -> 5;
             default -> throw new IllegalArgumentException("not a TPC-H table: " + table);
+        };
+    }
+
+    /** The primary keys the TPC-H specification defines (clause 1.4.2), by column name. */
+    static List<List<String>> primaryKeys(String table) {
+        return switch (table) {
+            case "region" -> List.of(List.of("regionkey"));
+            case "nation" -> List.of(List.of("nationkey"));
+            case "part" -> List.of(List.of("partkey"));
+            case "supplier" -> List.of(List.of("suppkey"));
+            case "customer" -> List.of(List.of("custkey"));
+            case "orders" -> List.of(List.of("orderkey"));
+            case "partsupp" -> List.of(List.of("partkey", "suppkey"));
+            case "lineitem" -> List.of(List.of("orderkey", "linenumber"));
+            default -> List.of();
         };
     }
 
