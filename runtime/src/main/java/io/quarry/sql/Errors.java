@@ -319,6 +319,10 @@ final class Errors {
                     "ORDER BY aggregates a query whose select items must be aggregate expressions or appear in GROUP BY clause",
                     location);
         }
+        if (message.startsWith("GROUPING operator may only occur in an aggregate query")) {
+            return error(ErrorCode.MISSING_GROUP_BY, "A GROUPING() operation can only be used with a corresponding"
+                    + " GROUPING SET/CUBE/ROLLUP/GROUP BY clause", location);
+        }
         if (message.startsWith("Unknown identifier") || message.startsWith("Unknown field")) {
             return error(ErrorCode.COLUMN_NOT_FOUND, message, location);
         }

@@ -247,7 +247,8 @@ final class ExpressionTranslator {
                 if (operands.size() != 1) {
                     throw new QuarryException(ErrorCode.NOT_SUPPORTED, "FLOOR/CEIL to a time unit is not supported yet");
                 }
-                return new Call(kind == SqlKind.FLOOR ? "floor" : "ceil", translateAll(operands), roundedType(call));
+                List<Expression> rounded = translateAll(operands);
+                return new Call(kind == SqlKind.FLOOR ? "floor" : "ceil", rounded, roundedType(call, rounded.get(0)));
             case GREATEST:
             case LEAST:
                 return variadic(kind == SqlKind.GREATEST ? "greatest" : "least", call);
@@ -310,7 +311,8 @@ final class ExpressionTranslator {
             return new Call(function, List.of(raw.get(0), raw.get(1), coerce(raw.get(2), Types.BIGINT)), Types.BIGINT);
         }
         if (function.equals("round") && call.getOperands().size() == 1) {
-            return new Call(function, translateAll(call.getOperands()), roundedType(call));
+            List<Expression> rounded = translateAll(call.getOperands());
+            return new Call(function, rounded, roundedType(call, rounded.get(0)));
         }
         if (function.equals("round") && call.getOperands().size() == 2) {
             List<Expression> raw = translateAll(call.getOperands());
@@ -644,14 +646,14 @@ final class ExpressionTranslator {
     }
 
     /** Trino's floor, ceil and round of decimal(p,s) are decimal(p - s + min(s, 1), 0). */
-    private static Type roundedType(RexCall call) {
-        Type type = resultType(call);
-        if (call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
-            int precision = call.getOperands().get(0).getType().getPrecision();
-            int scale = call.getOperands().get(0).getType().getScale();
+    /** Of a decimal(p,s) as translated (its type may be Trino's where Calcite's differs), decimal(p - s + min(s, 1), 0). */
+    private static Type roundedType(RexCall call, Expression argument) {
+        if (argument.type() instanceof io.quarry.type.DecimalType decimal) {
+            int precision = decimal.precision();
+            int scale = decimal.scale();
             return Types.decimal(Math.max(1, precision - scale + Math.min(scale, 1)), 0);
         }
-        return type;
+        return resultType(call);
     }
 
     private static Expression not(Expression value) {

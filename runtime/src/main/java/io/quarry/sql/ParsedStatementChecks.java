@@ -1,6 +1,7 @@
 package io.quarry.sql;
 
 import io.quarry.spi.ErrorCode;
+import io.quarry.spi.ErrorLocation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -117,6 +118,22 @@ final class ParsedStatementChecks {
         });
     }
 
+    /** A statement to run has no parameter markers: only EXECUTE … USING gives them values. */
+    static void checkNoParameters(SqlNode statement) {
+        int[] markers = {0};
+        statement.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(org.apache.calcite.sql.SqlDynamicParam param) {
+                markers[0]++;
+                return null;
+            }
+        });
+        if (markers[0] > 0) {
+            throw Errors.error(ErrorCode.INVALID_PARAMETER_USAGE,
+                    "Incorrect number of parameters: expected " + markers[0] + " but found 0", new ErrorLocation(1, 1));
+        }
+    }
+
     private static void checkCall(SqlCall call, SqlText text) {
         checkNestedPredicates(call, text);
         if (call instanceof org.apache.calcite.sql.SqlJoin join) {
@@ -171,6 +188,12 @@ final class ParsedStatementChecks {
             throw Errors.error(ErrorCode.SYNTAX_ERROR, "trim takes one or two arguments",
                     call.getParserPosition(), text);
         }
+        if (name.equals("normalize") && call.operandCount() == 2 && !isNormalForm(call.operand(1), text)) {
+            // Trino's grammar takes the form as a bare word only
+            SqlNode form = call.operand(1);
+            throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + firstToken(form, text)
+                    + "'. Expecting: 'NFC', 'NFD', 'NFKC', 'NFKD'", form.getParserPosition(), text);
+        }
         if (name.equals("coalesce") && call.operandCount() < 2) {
             throw Errors.error(ErrorCode.SYNTAX_ERROR, "The 'coalesce' function must have at least two arguments",
                     call.getParserPosition(), text);
@@ -194,6 +217,25 @@ final class ParsedStatementChecks {
             throw Errors.error(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters () for function " + name,
                     call.getParserPosition(), text);
         }
+    }
+
+    private static final Set<String> NORMAL_FORMS = Set.of("NFC", "NFD", "NFKC", "NFKD");
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
+            "'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_]*|\\d+(?:\\.\\d*)?|\\S");
+
+    /** An unquoted NFC, NFD, NFKC or NFKD, in any case. */
+    private static boolean isNormalForm(SqlNode node, SqlText text) {
+        return node instanceof SqlIdentifier identifier && identifier.isSimple()
+                && NORMAL_FORMS.contains(identifier.getSimple().toUpperCase(Locale.ROOT))
+                && !firstToken(node, text).startsWith("\"");
+    }
+
+    /** The first token of a node as the statement writes it. */
+    private static String firstToken(SqlNode node, SqlText text) {
+        SqlParserPos pos = node.getParserPosition();
+        String written = text.snippet(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+        java.util.regex.Matcher token = written == null ? null : TOKEN.matcher(written.strip());
+        return token != null && token.lookingAt() ? token.group() : node.toString();
     }
 
     /**

@@ -992,7 +992,20 @@ final class QuarryValidator extends SqlValidatorImpl {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot unnest type: unknown");
             }
         }
-        super.validateUnnest(call, scope, targetRowType);
+        try {
+            super.validateUnnest(call, scope, targetRowType);
+        } catch (org.apache.calcite.runtime.CalciteContextException e) {
+            // Trino names the argument that is no array or map by its type
+            for (SqlNode operand : call.getOperandList()) {
+                RelDataType type = getValidatedNodeTypeIfKnown(operand);
+                SqlTypeName name = type == null ? null : type.getSqlTypeName();
+                if (name != null && name != SqlTypeName.ARRAY && name != SqlTypeName.MAP && name != SqlTypeName.ANY) {
+                    throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                            "Cannot unnest type: " + TypeMapping.toQuarry(type).displayName());
+                }
+            }
+            throw e;
+        }
     }
 
     /**

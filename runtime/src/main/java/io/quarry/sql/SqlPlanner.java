@@ -208,6 +208,7 @@ public final class SqlPlanner {
         WindowChecks.checkCountedOffsetLiterals(parsed, text);
         NamedWindows.inline(parsed, text);
         ParsedStatementChecks.check(parsed, text);
+        ParsedStatementChecks.checkNoParameters(parsed);
         TableFunctionCalls.rewrite(parsed, text);
         CountedMinMaxCalls.rewrite(parsed);
         CountWithoutArguments.rewrite(parsed);

@@ -163,6 +163,15 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                int binaryEnd = word.equalsIgnoreCase("x") && end < n && sql.charAt(end) == '\'' ? closingQuote(sql, end, '\'') : -1;
+                if (binaryEnd > end + 1 && sql.charAt(binaryEnd - 1) == '\'' && sql.substring(end, binaryEnd).indexOf('\n') < 0) {
+                    // X'…': blanks among the digits are Trino's, and its errors for what is not one byte per two digits
+                    String digits = binaryDigits(sql.substring(end + 1, Math.max(end + 1, binaryEnd - 1)), sql, i);
+                    out.append(sql, i, end + 1).append(digits).append('\'');
+                    out.append(" ".repeat(binaryEnd - end - 2 - digits.length()));
+                    i = binaryEnd;
+                    continue;
+                }
                 JsonTableText.Rewrite table = word.equalsIgnoreCase("json_table") ? JsonTableText.rewrite(sql, i) : null;
                 if (table != null) {
                     // json_table(…) becomes its sub-query; its lines are kept (error positions inside it are approximate)
@@ -534,6 +543,20 @@ final class SqlText {
         if (integral.length() + number.length() - point - 1 > 38) {
             throw Errors.error(ErrorCode.INVALID_LITERAL, "'" + written + "' is not a valid DECIMAL literal", location);
         }
+    }
+
+    /** The hexadecimal digits of a binary literal's body without its blanks, as Trino reads them. */
+    private static String binaryDigits(String body, String sql, int literal) {
+        String digits = body.replaceAll("\\s", "");
+        if (!digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw Errors.error(io.quarry.spi.ErrorCode.SYNTAX_ERROR, "Binary literal can only contain hexadecimal digits",
+                    originalLocation(sql, literal));
+        }
+        if (digits.length() % 2 != 0) {
+            throw Errors.error(io.quarry.spi.ErrorCode.SYNTAX_ERROR, "Binary literal must contain an even number of digits",
+                    originalLocation(sql, literal));
+        }
+        return digits;
     }
 
     private static int closingQuote(String sql, int start, char quote) {

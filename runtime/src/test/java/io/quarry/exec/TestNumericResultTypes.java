@@ -60,4 +60,12 @@ class TestNumericResultTypes extends LocalQueryTest {
                 List.of("bigint", "integer", "bigint"),
                 List.of(0L, 0L, 5L), List.of(1L, 0L, 5L));
     }
+
+    @Test
+    void floorAndCeilOfARoundedDecimalTakeTheRoundedType() throws Exception {
+        // round(decimal(14,2), 3) is a decimal(15,2), whose floor is a decimal(14,0)
+        assertResult("SELECT floor(round(CAST(1.55 AS decimal(14,2)), 1)), ceil(round(CAST(9.95 AS decimal(3,2)), 1)),"
+                + " round(round(CAST(9.95 AS decimal(3,2)), 1))", List.of("decimal(14,0)", "decimal(3,0)", "decimal(3,0)"),
+                List.of(new BigDecimal("1"), new BigDecimal("10"), new BigDecimal("10")));
+    }
 }

@@ -216,4 +216,13 @@ class TestQueryEdges extends LocalQueryTest {
         assertFails("SELECT * FROM (VALUES (ROW(2, 'b'), 1)) t(r, n) WHERE nosuch = 1", ErrorCode.COLUMN_NOT_FOUND,
             "line 1:55: Column 'nosuch' cannot be resolved");
     }
+
+    @Test
+    void groupingWithoutGroupByAndUnboundParametersAreUserErrors() {
+        assertFails("SELECT grouping(name) FROM nation", ErrorCode.MISSING_GROUP_BY,
+                "A GROUPING() operation can only be used with a corresponding GROUPING SET/CUBE/ROLLUP/GROUP BY clause");
+        assertFails("SELECT ?", ErrorCode.INVALID_PARAMETER_USAGE, "Incorrect number of parameters: expected 1 but found 0");
+        assertFails("SELECT name FROM nation WHERE nationkey = ? OR regionkey = ?", ErrorCode.INVALID_PARAMETER_USAGE,
+                "expected 2 but found 0");
+    }
 }

@@ -208,4 +208,31 @@ class TestScalarEdges extends LocalQueryTest {
         assertFails("SELECT TIMESTAMP '2024-01-01 24:00'", ErrorCode.INVALID_LITERAL);
         assertFails("SELECT TIMESTAMP '2024-01-01 23:00', x", ErrorCode.COLUMN_NOT_FOUND, "line 1:38: Column 'x' cannot be resolved");
     }
+
+    @Test
+    void binaryLiteralsTakeBlanksAmongTheirDigits() throws Exception {
+        assertResult("SELECT to_hex(X'0a 0B'), length(X''), to_hex(x'ab cd')", List.of("varchar", "bigint", "varchar"),
+                List.of("0A0B", 0L, "ABCD"));
+        assertFails("SELECT X'1'", ErrorCode.SYNTAX_ERROR, "line 1:8: Binary literal must contain an even number of digits");
+        assertFails("SELECT X'12' || X'3'", ErrorCode.SYNTAX_ERROR, "line 1:17: Binary literal must contain an even number");
+        assertFails("SELECT X'1G'", ErrorCode.SYNTAX_ERROR, "line 1:8: Binary literal can only contain hexadecimal digits");
+    }
+
+    @Test
+    void normalizeTakesItsFormAsABareWord() throws Exception {
+        assertResult("SELECT normalize('a', NFKD), normalize('a', NFC)", List.of("varchar", "varchar"), List.of("a", "a"));
+        assertFails("SELECT normalize('a', \"NFC\")", ErrorCode.SYNTAX_ERROR, "line 1:23: mismatched input '\"NFC\"'");
+        assertFails("SELECT normalize('a', NFX)", ErrorCode.SYNTAX_ERROR,
+                "line 1:23: mismatched input 'NFX'. Expecting: 'NFC', 'NFD', 'NFKC', 'NFKD'");
+        assertFails("SELECT normalize('a', 'NFC')", ErrorCode.SYNTAX_ERROR, "mismatched input ''NFC''");
+        assertFails("SELECT normalize(name, regionkey + 1) FROM nation", ErrorCode.SYNTAX_ERROR,
+                "line 1:24: mismatched input 'regionkey'");
+    }
+
+    @Test
+    void unnestRefusesWhatIsNoArrayOrMap() {
+        assertFails("SELECT * FROM UNNEST(1)", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot unnest type: integer");
+        assertFails("SELECT * FROM UNNEST(ARRAY[1], ROW(1, 'a'))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                "Cannot unnest type: row(integer, varchar(1))");
+    }
 }
