@@ -187,6 +187,9 @@ class TestDateTimeQueries extends LocalQueryTest {
         }
         assertFails("SELECT format_datetime(TIMESTAMP '2020-05-17 13:01:02', 'HH:mm Z')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
         assertFails("SELECT date_parse('2020-02-30', '%Y-%m-%d')", ErrorCode.INVALID_FUNCTION_ARGUMENT);
+        // a day of the year stands for the month and the day
+        assertText("SELECT CAST(date_parse('2024-060', '%Y-%j') AS varchar), CAST(date_parse('2023-060 7', '%Y-%j %H') AS varchar)",
+                "2024-02-29 00:00:00.000", "2023-03-01 07:00:00.000");
     }
 
     @Test

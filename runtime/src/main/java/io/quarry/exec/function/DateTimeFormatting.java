@@ -328,23 +328,22 @@ final class DateTimeFormatting {
             if (!format.matches(".*%[pr].*")) {
                 builder.parseDefaulting(ChronoField.AMPM_OF_DAY, 0);
             }
-            return withDefaults(builder, Locale.ENGLISH, false);
+            return withDefaults(builder, Locale.ENGLISH, false, !format.contains("%j"));
         }
-        return withDefaults(builder);
-    }
-
-    private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder) {
-        return withDefaults(builder, Locale.ENGLISH);
-    }
-
-    private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder, Locale locale) {
-        return withDefaults(builder, locale, true);
+        return withDefaults(builder, Locale.ENGLISH, true, !format.contains("%j"));
     }
 
     private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder, Locale locale, boolean hourOfDay) {
-        builder.parseDefaulting(ChronoField.YEAR, 1970)
-                .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
-                .parseDefaulting(ChronoField.DAY_OF_MONTH, 1);
+        return withDefaults(builder, locale, hourOfDay, true);
+    }
+
+    /** Defaults for the fields a format lacks; a day of the year ({@code %j}) stands for the month and the day. */
+    private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder, Locale locale, boolean hourOfDay,
+            boolean monthAndDay) {
+        builder.parseDefaulting(ChronoField.YEAR, 1970);
+        if (monthAndDay) {
+            builder.parseDefaulting(ChronoField.MONTH_OF_YEAR, 1).parseDefaulting(ChronoField.DAY_OF_MONTH, 1);
+        }
         if (hourOfDay) {
             builder.parseDefaulting(ChronoField.HOUR_OF_DAY, 0);
         }
