@@ -49,14 +49,23 @@ final class MatchRecognizeSyntax {
      */
     static final char START_MARK = '\u0002';
     static final char END_MARK = '\u0003';
+    /**
+     * What the first letter of an UNNEST before MATCH_RECOGNIZE becomes: {@link SqlText} opens a sub-query there,
+     * {@link #SUBQUERY_OPENING}, as Calcite's grammar takes MATCH_RECOGNIZE after a table or a sub-query only.
+     */
+    static final char SUBQUERY_MARK = '\u0004';
+    static final String SUBQUERY_OPENING = "(SELECT * FROM ";
     private static final Pattern INTEGER = Pattern.compile("\\d[\\d_]*|0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+");
     private static final Set<String> NAVIGATIONS = Set.of("PREV", "NEXT", "FIRST", "LAST");
     /** Words before a relation's name, or that start a relation: never an alias. */
     private static final Set<String> NOT_ALIASES = Set.of("FROM", "JOIN", "AS", "LATERAL", "UNNEST", "TABLE", "VALUES", "ON",
-            "BERNOULLI", "SYSTEM", "TABLESAMPLE", "SELECT", "WHERE");
+            "BERNOULLI", "SYSTEM", "TABLESAMPLE", "SELECT", "WHERE", "WITH", "ORDINALITY");
 
     /** An alias written before MATCH_RECOGNIZE, its column names (empty without a list). */
     record Alias(SqlIdentifier name, List<SqlIdentifier> columns) {}
+
+    /** An alias found in the text, and the token that ends the relation it names. */
+    private record FoundAlias(Alias alias, int relationEnd) {}
 
     private final String sql;
     private final boolean matchRecognize;
@@ -88,11 +97,13 @@ final class MatchRecognizeSyntax {
             }
             int close = closing(tokens, i + 1);
             ErrorLocation keyword = SqlWords.location(sql, tokens.get(i).start());
-            Alias alias = alias(tokens, i, out);
+            FoundAlias alias = alias(tokens, i, out);
             if (alias != null) {
-                aliases.put(keyword, alias);
+                aliases.put(keyword, alias.alias());
             }
+            unnest(tokens, alias == null ? i - 1 : alias.relationEnd(), tokens.get(i).start(), out);
             Map<String, String> variables = variables(tokens, i + 2, close);
+            quotedVariables(tokens, i + 2, close, out);
             for (int k = i + 2; k < close; k++) {
                 Token token = tokens.get(k);
                 if (token.isWord("PATTERN") && tokens.get(k + 1).is('(')) {
@@ -228,7 +239,7 @@ final class MatchRecognizeSyntax {
      * alias is a name (after AS, or after the end of the relation: a name or a closing parenthesis), with a list of
      * names in parentheses or without.
      */
-    private static Alias alias(List<Token> tokens, int keyword, StringBuilder out) {
+    private static FoundAlias alias(List<Token> tokens, int keyword, StringBuilder out) {
         int last = keyword - 1;
         int name = last;
         List<Token> columns = new ArrayList<>();
@@ -253,14 +264,41 @@ final class MatchRecognizeSyntax {
         }
         Token before = tokens.get(name - 1);
         boolean afterRelation = before.is(')') || before.kind() == Token.QUOTED
-                || before.kind() == Token.WORD && !NOT_ALIASES.contains(before.upper()) || before.isWord("AS");
+                || before.kind() == Token.WORD && !NOT_ALIASES.contains(before.upper()) || before.isWord("AS")
+                || before.isWord("ORDINALITY");
         if (!afterRelation) {
             return null;
         }
         int from = before.isWord("AS") ? before.start() : tokens.get(name).start();
         blank(out, from, tokens.get(last).end());
         List<SqlIdentifier> columnNames = columns.stream().map(Token::identifier).toList();
-        return new Alias(tokens.get(name).identifier(), columnNames);
+        return new FoundAlias(new Alias(tokens.get(name).identifier(), columnNames), before.isWord("AS") ? name - 2 : name - 1);
+    }
+
+    /**
+     * An UNNEST (WITH ORDINALITY or not) that ends at token {@code relationEnd} becomes a sub-query: its first letter a
+     * {@link #SUBQUERY_MARK}, a closing parenthesis in the first blank after it, before {@code keyword}. Left as it is
+     * without such a blank.
+     */
+    private static void unnest(List<Token> tokens, int relationEnd, int keyword, StringBuilder out) {
+        int close = relationEnd;
+        if (close >= 2 && tokens.get(close).isWord("ORDINALITY") && tokens.get(close - 1).isWord("WITH")) {
+            close -= 2;
+        }
+        if (close < 1 || !tokens.get(close).is(')')) {
+            return;
+        }
+        int open = opening(tokens, close);
+        if (open < 1 || !tokens.get(open - 1).isWord("UNNEST")) {
+            return;
+        }
+        for (int k = tokens.get(relationEnd).end(); k < keyword; k++) {
+            if (out.charAt(k) == ' ' || out.charAt(k) == '\t') {
+                out.setCharAt(k, ')');
+                out.setCharAt(tokens.get(open - 1).start(), SUBQUERY_MARK);
+                return;
+            }
+        }
     }
 
     private static void classifier(String sql, List<Token> tokens, int at, StringBuilder out, Map<String, String> variables,
@@ -303,17 +341,47 @@ final class MatchRecognizeSyntax {
                 for (int p = k + 2; p < end; p++) {
                     Token name = tokens.get(p);
                     if (name.isName() && !(name.isWord("PERMUTE") && tokens.get(p + 1).is('('))) {
-                        variables.put(name.trinoName(), name.identifier().getSimple());
+                        variables.put(name.trinoName(), PatternVariableNames.encode(name.trinoName()));
                     }
                 }
                 k = end;
             } else if (token.isWord("SUBSET") || token.isWord("DEFINE")) {
                 subsets = token.isWord("SUBSET");
             } else if (subsets && token.isName() && tokens.get(k + 1).is('=')) {
-                variables.put(token.trinoName(), token.identifier().getSimple());
+                variables.put(token.trinoName(), PatternVariableNames.encode(token.trinoName()));
             }
         }
         return variables;
+    }
+
+    /**
+     * Rewrites each quoted pattern variable or SUBSET name between tokens {@code from} and {@code to} into its
+     * {@link PatternVariableNames} form: in PATTERN and SUBSET, before AS in DEFINE, after SKIP TO [FIRST | LAST], and
+     * before a dot.
+     */
+    private static void quotedVariables(List<Token> tokens, int from, int to, StringBuilder out) {
+        String clause = "";
+        int patternEnd = -1;
+        for (int k = from; k < to; k++) {
+            Token token = tokens.get(k);
+            if (token.kind() == Token.WORD && Set.of("PATTERN", "SUBSET", "DEFINE", "MEASURES").contains(token.upper())) {
+                clause = token.upper();
+                if (clause.equals("PATTERN") && tokens.get(k + 1).is('(')) {
+                    patternEnd = closing(tokens, k + 1);
+                }
+            }
+            if (token.kind() != Token.QUOTED || token.text().indexOf('"', 1) != token.text().length() - 1) {
+                continue;
+            }
+            Token before = tokens.get(k - 1);
+            boolean variable = k < patternEnd || clause.equals("SUBSET") || tokens.get(k + 1).is('.')
+                    || clause.equals("DEFINE") && tokens.get(k + 1).isWord("AS") && (before.isWord("DEFINE") || before.is(','))
+                    || before.isWord("TO") || (before.isWord("FIRST") || before.isWord("LAST")) && tokens.get(k - 2).isWord("TO");
+            if (variable) {
+                String encoded = PatternVariableNames.encode(token.trinoName());
+                out.replace(token.start() + 1, token.end() - 1, encoded);
+            }
+        }
     }
 
     private static void navigation(String sql, List<Token> tokens, int at, StringBuilder out) {

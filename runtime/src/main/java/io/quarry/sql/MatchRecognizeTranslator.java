@@ -15,12 +15,14 @@ import io.quarry.type.BooleanType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.stream.IntStream;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Match;
 import org.apache.calcite.rex.RexCall;
@@ -73,7 +75,7 @@ final class MatchRecognizeTranslator {
         collectLabels(match.getPattern());
         match.getPatternDefinitions().keySet().forEach(name -> {
             if (!labels.contains(name)) {
-                throw new QuarryException(ErrorCode.INVALID_LABEL, "defined variable: " + name.toUpperCase(Locale.ROOT)
+                throw new QuarryException(ErrorCode.INVALID_LABEL, "defined variable: " + PatternVariableNames.decode(name)
                         + " is not a primary pattern variable");
             }
         });
@@ -123,7 +125,7 @@ final class MatchRecognizeTranslator {
                 ? labelsOf(RexLiteral.stringValue(((RexCall) match.getAfter()).getOperands().get(0)))
                 : List.of();
         MatchRecognize node = new MatchRecognize(source, partitionKeys, orderKeys, match.isAllRows() ? plans.allRowsMode() : "ONE",
-                after, skipLabels, labels, pattern, defineExpressions, values, measureExpressions);
+                after, skipLabels, labels.stream().map(PatternVariableNames::decode).toList(), pattern, defineExpressions, values, measureExpressions);
         return new PlanTranslator.Translated(node, outputMapping(match, partitionKeys, orderFields));
     }
 
@@ -139,15 +141,16 @@ final class MatchRecognizeTranslator {
             return mapping;
         }
         List<Integer> shown = new ArrayList<>();
-        for (int key : match.getPartitionKeys()) {
+        match.getPartitionKeys().forEach(shown::add);
+        orderFields.stream().filter(key -> !shown.contains(key)).forEach(shown::add);
+        // a key may show more than once (PARTITION BY p ORDER BY p, ORDER BY x, x): each of the first fields is named after its key
+        int keyFields = mapping.length - measureCount - (match.getInput().getRowType().getFieldCount() - shown.size());
+        List<String> inputNames = match.getInput().getRowType().getFieldNames();
+        for (int k = 0; k < keyFields; k++) {
+            String name = MatchRecognizeRowType.shownName(match.getRowType().getFieldNames().get(k));
+            int key = shown.stream().filter(candidate -> inputNames.get(candidate).equalsIgnoreCase(name)).findFirst()
+                    .orElse(shown.get(Math.min(k, shown.size() - 1)));
             mapping[field++] = input.mapping()[key];
-            shown.add(key);
-        }
-        for (int key : orderFields) {
-            if (!shown.contains(key)) {
-                mapping[field++] = input.mapping()[key];
-                shown.add(key);
-            }
         }
         for (int k = 0; k < measureCount; k++) {
             mapping[field++] = inputTypes.size() + computedColumns.size() + k;
@@ -372,7 +375,7 @@ final class MatchRecognizeTranslator {
         private List<Integer> classifierLabels(String name) {
             if (!labels.contains(name) && !subsets.containsKey(name)) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
-                        name.toUpperCase(Locale.ROOT) + " is not a primary pattern variable or subset name");
+                        PatternVariableNames.decode(name) + " is not a primary pattern variable or subset name");
             }
             return labelsOf(name);
         }
@@ -493,6 +496,9 @@ final class MatchRecognizeTranslator {
                 AggregateCall count = new AggregateCall("count", List.of(), List.of(), Types.BIGINT, false, Optional.empty());
                 return new MatchValue(MatchValue.Kind.AGGREGATE, column.labels(), running, false, 0, 0, -1, Types.BIGINT, Optional.of(count));
             }
+            if (call.getOperands().stream().anyMatch(operand -> operand.getKind() != SqlKind.CLASSIFIER && readsClassifier(operand))) {
+                return rowAggregate(call, function);
+            }
             for (RexNode operand : call.getOperands()) {
                 RexNode argument = operand.getKind() == SqlKind.PREV && operand instanceof RexCall prev && offset(prev) == 0
                         ? prev.getOperands().get(0)
@@ -523,14 +529,7 @@ final class MatchRecognizeTranslator {
                 arguments.add(channel);
                 argumentTypes.add(type);
             }
-            String name = switch (function.getKind()) {
-                case COUNT -> "count";
-                case SUM, SUM0 -> "sum";
-                case AVG -> "avg";
-                case MIN -> "min";
-                case MAX -> "max";
-                default -> function.getName().toLowerCase(Locale.ROOT);
-            };
+            String name = aggregateName(function);
             Type result = TypeMapping.toQuarry(call.getType());
             if (List.of("min", "max").contains(name) && !argumentTypes.isEmpty()) {
                 result = argumentTypes.get(0);
@@ -540,6 +539,98 @@ final class MatchRecognizeTranslator {
             AggregateCall aggregate = new AggregateCall(name, arguments, argumentTypes, result, false, Optional.empty());
             return new MatchValue(MatchValue.Kind.AGGREGATE, of == null ? List.of() : of, running, false, 0, 0, -1, result,
                     Optional.of(aggregate));
+        }
+
+        private static String aggregateName(SqlAggFunction function) {
+            return switch (function.getKind()) {
+                case COUNT -> "count";
+                case SUM, SUM0 -> "sum";
+                case AVG -> "avg";
+                case MIN -> "min";
+                case MAX -> "max";
+                default -> function.getName().toLowerCase(Locale.ROOT);
+            };
+        }
+
+        private static boolean readsClassifier(RexNode node) {
+            boolean[] found = {false};
+            node.accept(new RexShuttle() {
+                @Override
+                public RexNode visitCall(RexCall call) {
+                    found[0] |= call.getKind() == SqlKind.CLASSIFIER;
+                    return super.visitCall(call);
+                }
+            });
+            return found[0];
+        }
+
+        /**
+         * An aggregate whose arguments are expressions over each row's columns and its variable (CLASSIFIER()): they are
+         * computed per row of the match, over the input channels and the variable after them.
+         */
+        private MatchValue rowAggregate(RexCall call, SqlAggFunction function) {
+            int classifierField = input.mapping().length;
+            List<Type> rowTypes = new ArrayList<>(inputTypes);
+            rowTypes.add(Types.VARCHAR);
+            int[] rowMapping = Arrays.copyOf(input.mapping(), classifierField + 1);
+            rowMapping[classifierField] = inputTypes.size();
+            ExpressionTranslator rowExpressions = new ExpressionTranslator(plans.rexBuilder(), rowTypes, rowMapping);
+            org.apache.calcite.rel.type.RelDataTypeFactory typeFactory = plans.rexBuilder().getTypeFactory();
+            org.apache.calcite.rel.type.RelDataType classifierType = typeFactory.createTypeWithNullability(
+                    typeFactory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR), true);
+            List<List<Integer>> labelSets = new ArrayList<>();
+            List<Expression> arguments = new ArrayList<>();
+            for (RexNode operand : call.getOperands()) {
+                RexNode plain = operand.accept(new RexShuttle() {
+                    @Override
+                    public RexNode visitPatternFieldRef(RexPatternFieldRef ref) {
+                        labelSets.add(labelsOf(ref.getAlpha()));
+                        return new RexInputRef(ref.getIndex(), ref.getType());
+                    }
+
+                    @Override
+                    public RexNode visitCall(RexCall nested) {
+                        if ((nested.getKind() == SqlKind.PREV || nested.getKind() == SqlKind.LAST) && offset(nested) == 0
+                                && nested.getOperands().get(0) instanceof RexPatternFieldRef) {
+                            return nested.getOperands().get(0).accept(this);
+                        }
+                        if (nested.getKind() == SqlKind.CLASSIFIER) {
+                            if (!nested.getOperands().isEmpty()) {
+                                labelSets.add(classifierArgumentLabels(nested));
+                            }
+                            return new RexInputRef(classifierField, classifierType);
+                        }
+                        if (isNavigation(nested) || nested.getKind() == SqlKind.MATCH_NUMBER) {
+                            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                                    "Row pattern navigation inside the argument of a navigation or an aggregate is not supported yet");
+                        }
+                        RexNode visited = super.visitCall(nested);
+                        if (visited == nested || nested.getKind() == SqlKind.CAST) {
+                            return visited;
+                        }
+                        // typed again over the classifier's type: lower(CLASSIFIER()) is an unbounded varchar, as in Trino
+                        return plans.rexBuilder().makeCall(nested.getOperator(), ((RexCall) visited).getOperands());
+                    }
+                });
+                arguments.add(rowExpressions.translate(plain));
+            }
+            if (labelSets.stream().distinct().count() > 1) {
+                throw new QuarryException(ErrorCode.INVALID_ARGUMENTS,
+                        "All aggregate function arguments must apply to rows matched with the same label");
+            }
+            List<Type> argumentTypes = arguments.stream().map(Expression::type).toList();
+            String name = aggregateName(function);
+            Type result = TypeMapping.toQuarry(call.getType());
+            if (List.of("min", "max").contains(name)) {
+                result = argumentTypes.get(0);
+            } else if (name.equals("array_agg")) {
+                result = new io.quarry.type.ArrayType(argumentTypes.get(0));
+            }
+            // the arguments are the computed blocks in their order
+            List<Integer> channels = IntStream.range(0, arguments.size()).boxed().toList();
+            AggregateCall aggregate = new AggregateCall(name, channels, argumentTypes, result, false, Optional.empty());
+            return new MatchValue(MatchValue.Kind.AGGREGATE, labelSets.isEmpty() ? List.of() : labelSets.get(0), running, false, 0, 0,
+                    inputTypes.size(), result, Optional.of(aggregate), arguments);
         }
     }
 }

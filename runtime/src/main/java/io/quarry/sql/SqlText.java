@@ -109,6 +109,11 @@ final class SqlText {
                 insertions.add(new int[] {line, out.length() - lineStart + 1, -4});
                 out.append(c == MatchRecognizeSyntax.START_MARK ? " \"^\" " : " \"$\" ");
                 i++;
+            } else if (c == MatchRecognizeSyntax.SUBQUERY_MARK) {
+                // the UNNEST before a MATCH_RECOGNIZE opens a sub-query; the mark stands for its first letter
+                insertions.add(new int[] {line, out.length() - lineStart + 1, -MatchRecognizeSyntax.SUBQUERY_OPENING.length()});
+                out.append(MatchRecognizeSyntax.SUBQUERY_OPENING).append('U');
+                i++;
             } else if (c == '\n') {
                 out.append(c);
                 i++;

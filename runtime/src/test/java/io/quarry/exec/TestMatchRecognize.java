@@ -548,4 +548,74 @@ class TestMatchRecognize extends LocalQueryTest {
         assertThat(result.rows()).containsExactly(List.of(5250L));
         assertThat(result.fragments().size()).isGreaterThan(2);
     }
+
+    @Test
+    void unnestIsTheInputRelation() throws Exception {
+        // Trino 476 takes UNNEST, with or without ORDINALITY and an alias, straight before MATCH_RECOGNIZE
+        assertResult("SELECT * FROM UNNEST(ARRAY[1,2,3,2,1]) WITH ORDINALITY AS t(x, n) MATCH_RECOGNIZE (ORDER BY n"
+                + " MEASURES CLASSIFIER() AS c, MATCH_NUMBER() AS m ALL ROWS PER MATCH PATTERN (A B*) DEFINE B AS x > PREV(x))",
+                List.of("bigint", "varchar", "bigint", "integer"),
+                row(1L, "A", 1L, 1L), row(2L, "B", 1L, 2L), row(3L, "B", 1L, 3L), row(4L, "A", 2L, 2L), row(5L, "A", 3L, 1L));
+        assertResult("SELECT * FROM UNNEST(ARRAY[1,2,3,2,1]) WITH ORDINALITY t(x, n) MATCH_RECOGNIZE (ORDER BY n"
+                + " MEASURES LAST(B.x) AS lx, count(*) AS c PATTERN (A B*) DEFINE B AS x > PREV(x))",
+                List.of("integer", "bigint"), row(3L, 3L), row(null, 1L), row(null, 1L));
+        assertResult("SELECT * FROM UNNEST(ARRAY[1,2,3,2,1]) MATCH_RECOGNIZE (MEASURES count(*) AS c PATTERN (A+) DEFINE A AS true)",
+                List.of("bigint"), row(5L));
+        assertResult("SELECT * FROM UNNEST(ARRAY[3,1,2]) AS t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES array_agg(x) AS xs"
+                + " PATTERN (A+) DEFINE A AS true)", List.of("array(integer)"), row(List.of(1L, 2L, 3L)));
+    }
+
+    @Test
+    void aggregateOfAnExpressionOverClassifier() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertResult(values + "array_agg(lower(CLASSIFIER())) AS c PATTERN (A B+) DEFINE B AS true)",
+                List.of("array(varchar)"), row(List.of("a", "b", "b", "b")));
+        assertResult(values + "count(CASE WHEN CLASSIFIER() = 'A' THEN 1 END) AS c PATTERN (A+ B+) DEFINE A AS x < 3)",
+                List.of("bigint"), row(2L));
+        assertResult(values + "sum(CASE WHEN CLASSIFIER() = 'A' THEN x END) AS c, array_agg(CLASSIFIER() || '-' || CAST(x AS varchar))"
+                + " AS d PATTERN (A+ B+) DEFINE A AS x < 3)",
+                List.of("bigint", "array(varchar)"), row(3L, List.of("A-1", "A-2", "B-3", "B-4")));
+        assertResult(values + "array_agg(lower(CLASSIFIER(B))) AS c PATTERN (A B+) DEFINE B AS true)",
+                List.of("array(varchar)"), row(List.of("b", "b", "b")));
+        assertResult(values + "array_agg(lower(CLASSIFIER())) AS c ALL ROWS PER MATCH PATTERN (A B+) DEFINE B AS true)",
+                List.of("integer", "array(varchar)"), row(1L, List.of("a")), row(2L, List.of("a", "b")),
+                row(3L, List.of("a", "b", "b")), row(4L, List.of("a", "b", "b", "b")));
+        assertResult(values + "count(*) AS c PATTERN (A B+) DEFINE B AS count(CASE WHEN CLASSIFIER() = 'B' THEN 1 END) < 3)",
+                List.of("bigint"), row(3L));
+    }
+
+    @Test
+    void keyOfBothPartitionAndOrderShowsTwice() throws Exception {
+        LocalQueryRunner.Result result = run("SELECT * FROM (VALUES (1, 1, 5), (1, 2, 6), (2, 3, 7)) t(p, x, y) MATCH_RECOGNIZE"
+                + " (PARTITION BY p, x ORDER BY x, p MEASURES count(*) AS c ALL ROWS PER MATCH PATTERN (A+) DEFINE A AS true)"
+                + " ORDER BY y");
+        assertThat(result.names()).containsExactly("p", "x", "x", "p", "c", "y");
+        assertThat(result.rows()).containsExactly(row(1L, 1L, 1L, 1L, 1L, 5L), row(1L, 2L, 2L, 1L, 1L, 6L), row(2L, 3L, 3L, 2L, 1L, 7L));
+        result = run("SELECT * FROM (VALUES (1, 1), (1, 2), (2, 3)) t(p, x) MATCH_RECOGNIZE (ORDER BY x, x MEASURES count(*) AS c"
+                + " ALL ROWS PER MATCH PATTERN (A+) DEFINE A AS true)");
+        assertThat(result.names()).containsExactly("x", "x", "c", "p");
+        assertThat(result.rows()).containsExactly(row(1L, 1L, 1L, 1L), row(2L, 2L, 2L, 1L), row(3L, 3L, 3L, 2L));
+        assertResult("SELECT * FROM (VALUES (1, 1), (1, 2), (2, 3)) t(p, x) MATCH_RECOGNIZE (PARTITION BY p ORDER BY p"
+                + " MEASURES count(*) AS c ALL ROWS PER MATCH PATTERN (A+) DEFINE A AS true) ORDER BY x",
+                List.of("integer", "integer", "bigint", "integer"), row(1L, 1L, 1L, 1L), row(1L, 1L, 2L, 2L), row(2L, 2L, 1L, 3L));
+    }
+
+    @Test
+    void quotedVariableNamesKeepTheirCase() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertResult(values + "CLASSIFIER() AS c, \"a\".x AS ax ALL ROWS PER MATCH PATTERN (\"a\" B+) DEFINE \"a\" AS x = 1)",
+                List.of("integer", "varchar", "integer"), row(1L, "a", 1L), row(2L, "B", 1L), row(3L, "B", 1L), row(4L, "B", 1L));
+        assertResult(values + "CLASSIFIER(\"a\") AS c ONE ROW PER MATCH PATTERN (\"a\" B+) DEFINE \"a\" AS x = 1)",
+                List.of("varchar"), row("a"));
+        // "a" and A are two variables; "A" and A one
+        assertResult(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (\"a\" A+) DEFINE \"a\" AS x = 1, A AS x > 1)",
+                List.of("integer", "varchar"), row(1L, "a"), row(2L, "A"), row(3L, "A"), row(4L, "A"));
+        assertResult(values + "CLASSIFIER() AS c, count(\"a\".*) AS n ALL ROWS PER MATCH AFTER MATCH SKIP TO LAST \"b\""
+                + " PATTERN (\"a\" \"b\"+) DEFINE \"a\" AS x < 3)",
+                List.of("integer", "varchar", "bigint"), row(1L, "a", 1L), row(2L, "b", 1L), row(3L, "b", 1L), row(4L, "b", 1L));
+        assertResult(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (\"A\" B+) DEFINE A AS x = 1)",
+                List.of("integer", "varchar"), row(1L, "A"), row(2L, "B"), row(3L, "B"), row(4L, "B"));
+        assertFails(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (\"a\" B+) DEFINE a AS x = 1)", ErrorCode.INVALID_LABEL);
+        assertFails(values + "a.x AS c ALL ROWS PER MATCH PATTERN (\"a\" B+) DEFINE \"a\" AS x = 1)", ErrorCode.COLUMN_NOT_FOUND);
+    }
 }
