@@ -21,7 +21,7 @@ import java.util.Optional;
  *   <li>AGGREGATE: {@code aggregate} over the rows of the {@code labels} in the match so far or in the whole
  *   match; its arguments are input channels, or {@link #CLASSIFIER_CHANNEL}: the variable of each row. Or, when
  *   {@code rowArguments} are given, those expressions computed for each row over its input channels and, at
- *   {@code channel}, its variable ({@code count(CASE WHEN CLASSIFIER() = 'A' THEN 1 END)}).</li>
+ *   {@code channel}, its variable, after it the match number ({@code count(CASE WHEN CLASSIFIER() = 'A' THEN 1 END)}).</li>
  * </ul>
  */
 public record MatchValue(

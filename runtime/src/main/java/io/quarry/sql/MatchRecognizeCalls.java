@@ -37,6 +37,8 @@ final class MatchRecognizeCalls {
     /** The anchors {@code ^} and {@code $} inside a PATTERN ({@link MatchRecognizeSyntax}); only the translator reads them. */
     static final SqlFunction PATTERN_START = anchor("$PATTERN_START");
     static final SqlFunction PATTERN_END = anchor("$PATTERN_END");
+    /** The empty pattern {@code ()}, likewise. */
+    static final SqlFunction PATTERN_EMPTY = anchor("$PATTERN_EMPTY");
     static final List<SqlFunction> OPERATORS = List.of(MEASURE_PREV, MEASURE_NEXT, LABEL_ROW, CLASSIFIER_OF);
 
     private MatchRecognizeCalls() {}

@@ -53,7 +53,9 @@ final class MatchRecognizeRowType {
             ordered.addAll(fields.subList(firstMeasure, fields.size()));
             inputFields.stream().filter(field -> !keys.contains(field)).forEach(ordered::add);
         } else {
-            ordered.addAll(fields);
+            // the partition keys and the measures (Calcite shows the partition key twice when there are no measures)
+            ordered.addAll(fields.subList(0, Math.min(match.getPartitionList().size(), firstMeasure)));
+            ordered.addAll(fields.subList(firstMeasure, fields.size()));
         }
         RelDataTypeFactory.Builder builder = typeFactory.builder();
         Set<String> names = new HashSet<>();

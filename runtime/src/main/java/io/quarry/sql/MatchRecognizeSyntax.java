@@ -32,7 +32,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  *   blanked, then given to the MATCH_RECOGNIZE's table as an AS;</li>
  *   <li>the anchors {@code ^} and {@code $} anywhere in the PATTERN: each becomes a mark, a pattern variable named
  *   {@code "^"} or {@code "$"} in {@link SqlText}, then a call of {@link MatchRecognizeCalls#PATTERN_START} or
- *   {@link MatchRecognizeCalls#PATTERN_END};</li>
+ *   {@link MatchRecognizeCalls#PATTERN_END}; the empty pattern {@code ()} likewise a call of
+ *   {@link MatchRecognizeCalls#PATTERN_EMPTY};</li>
  *   <li>{@code CLASSIFIER(S)}: the name is blanked, then the call becomes {@link MatchRecognizeCalls#CLASSIFIER_OF}
  *   of the name;</li>
  *   <li>a navigation offset in parentheses ({@code PREV(x, (2))}) loses them; an offset that is not an integer
@@ -49,6 +50,8 @@ final class MatchRecognizeSyntax {
      */
     static final char START_MARK = '\u0002';
     static final char END_MARK = '\u0003';
+    /** What the empty pattern {@code ()} becomes: its opening parenthesis, the closing one blanked; the quoted name {@code "()"}. */
+    static final char EMPTY_MARK = '\u0005';
     /**
      * What the first letter of an UNNEST before MATCH_RECOGNIZE becomes: {@link SqlText} opens a sub-query there,
      * {@link #SUBQUERY_OPENING}, as Calcite's grammar takes MATCH_RECOGNIZE after a table or a sub-query only.
@@ -111,6 +114,9 @@ final class MatchRecognizeSyntax {
                     for (int p = k + 2; p < end; p++) {
                         if (tokens.get(p).is('^') || tokens.get(p).is('$')) {
                             out.setCharAt(tokens.get(p).start(), tokens.get(p).is('^') ? START_MARK : END_MARK);
+                        } else if (tokens.get(p).is('(') && tokens.get(p + 1).is(')')) {
+                            out.setCharAt(tokens.get(p).start(), EMPTY_MARK);
+                            out.setCharAt(tokens.get(p + 1).start(), ' ');
                         }
                     }
                 } else if (token.isWord("CLASSIFIER") && tokens.get(k + 1).is('(')) {
@@ -198,7 +204,7 @@ final class MatchRecognizeSyntax {
         }
     };
 
-    /** The quoted names {@link SqlText} gives the anchors back to anchors. */
+    /** The quoted names {@link SqlText} gives the anchors and the empty pattern back to them. */
     private static final SqlShuttle ANCHORS = new SqlShuttle() {
         @Override
         public SqlNode visit(SqlIdentifier id) {
@@ -207,6 +213,9 @@ final class MatchRecognizeSyntax {
             }
             if (id.isSimple() && id.getSimple().equals("$")) {
                 return MatchRecognizeCalls.PATTERN_END.createCall(id.getParserPosition());
+            }
+            if (id.isSimple() && id.getSimple().equals("()")) {
+                return MatchRecognizeCalls.PATTERN_EMPTY.createCall(id.getParserPosition());
             }
             return id;
         }

@@ -104,7 +104,7 @@ final class MatchRecognizeTranslator {
             Expression expression = define == null
                     ? new io.quarry.plan.expression.Constant(true, Types.BOOLEAN)
                     : expressions.translate(define);
-            if (!(expression.type() instanceof BooleanType) && !TypeMapping.isUnknown(expression.type())) {
+            if (!(expression.type() instanceof BooleanType)) {
                 throw new QuarryException(ErrorCode.TYPE_MISMATCH,
                         "Expression defining a label must be boolean (actual type: " + expression.type().displayName() + ")");
             }
@@ -198,6 +198,10 @@ final class MatchRecognizeTranslator {
                 int min = RexLiteral.intValue(operands.get(1));
                 int max = RexLiteral.intValue(operands.get(2));
                 boolean reluctant = RexLiteral.booleanValue(operands.get(3));
+                if (max == 0) {
+                    throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                            "Pattern quantifier upper bound must be greater than or equal to 1");
+                }
                 if (max >= 0 && Math.max(min, 0) > max) {
                     throw new QuarryException(ErrorCode.INVALID_RANGE,
                             "Pattern quantifier upper bound must be greater than or equal to lower bound");
@@ -208,6 +212,7 @@ final class MatchRecognizeTranslator {
             case PATTERN_PERMUTE -> permute(operands.stream().map(this::pattern).toList());
             default -> call.getOperator() == MatchRecognizeCalls.PATTERN_START ? RowPattern.of(RowPattern.Kind.START, List.of())
                     : call.getOperator() == MatchRecognizeCalls.PATTERN_END ? RowPattern.of(RowPattern.Kind.END, List.of())
+                    : call.getOperator() == MatchRecognizeCalls.PATTERN_EMPTY ? RowPattern.of(RowPattern.Kind.CONCATENATION, List.of())
                     : unsupportedPattern(call);
         };
     }
@@ -496,7 +501,7 @@ final class MatchRecognizeTranslator {
                 AggregateCall count = new AggregateCall("count", List.of(), List.of(), Types.BIGINT, false, Optional.empty());
                 return new MatchValue(MatchValue.Kind.AGGREGATE, column.labels(), running, false, 0, 0, -1, Types.BIGINT, Optional.of(count));
             }
-            if (call.getOperands().stream().anyMatch(operand -> operand.getKind() != SqlKind.CLASSIFIER && readsClassifier(operand))) {
+            if (call.getOperands().stream().anyMatch(operand -> operand.getKind() != SqlKind.CLASSIFIER && readsMatchState(operand))) {
                 return rowAggregate(call, function);
             }
             for (RexNode operand : call.getOperands()) {
@@ -552,12 +557,13 @@ final class MatchRecognizeTranslator {
             };
         }
 
-        private static boolean readsClassifier(RexNode node) {
+        /** Whether an expression reads CLASSIFIER() or MATCH_NUMBER(), which only matching knows. */
+        private static boolean readsMatchState(RexNode node) {
             boolean[] found = {false};
             node.accept(new RexShuttle() {
                 @Override
                 public RexNode visitCall(RexCall call) {
-                    found[0] |= call.getKind() == SqlKind.CLASSIFIER;
+                    found[0] |= call.getKind() == SqlKind.CLASSIFIER || call.getKind() == SqlKind.MATCH_NUMBER;
                     return super.visitCall(call);
                 }
             });
@@ -566,14 +572,16 @@ final class MatchRecognizeTranslator {
 
         /**
          * An aggregate whose arguments are expressions over each row's columns and its variable (CLASSIFIER()): they are
-         * computed per row of the match, over the input channels and the variable after them.
+         * computed per row of the match, over the input channels, then the variable, then the match number.
          */
         private MatchValue rowAggregate(RexCall call, SqlAggFunction function) {
             int classifierField = input.mapping().length;
             List<Type> rowTypes = new ArrayList<>(inputTypes);
             rowTypes.add(Types.VARCHAR);
-            int[] rowMapping = Arrays.copyOf(input.mapping(), classifierField + 1);
+            rowTypes.add(Types.BIGINT);
+            int[] rowMapping = Arrays.copyOf(input.mapping(), classifierField + 2);
             rowMapping[classifierField] = inputTypes.size();
+            rowMapping[classifierField + 1] = inputTypes.size() + 1;
             ExpressionTranslator rowExpressions = new ExpressionTranslator(plans.rexBuilder(), rowTypes, rowMapping);
             org.apache.calcite.rel.type.RelDataTypeFactory typeFactory = plans.rexBuilder().getTypeFactory();
             org.apache.calcite.rel.type.RelDataType classifierType = typeFactory.createTypeWithNullability(
@@ -595,12 +603,13 @@ final class MatchRecognizeTranslator {
                             return nested.getOperands().get(0).accept(this);
                         }
                         if (nested.getKind() == SqlKind.CLASSIFIER) {
-                            if (!nested.getOperands().isEmpty()) {
-                                labelSets.add(classifierArgumentLabels(nested));
-                            }
+                            labelSets.add(nested.getOperands().isEmpty() ? List.of() : classifierArgumentLabels(nested));
                             return new RexInputRef(classifierField, classifierType);
                         }
-                        if (isNavigation(nested) || nested.getKind() == SqlKind.MATCH_NUMBER) {
+                        if (nested.getKind() == SqlKind.MATCH_NUMBER) {
+                            return new RexInputRef(classifierField + 1, nested.getType());
+                        }
+                        if (isNavigation(nested)) {
                             throw new QuarryException(ErrorCode.NOT_SUPPORTED,
                                     "Row pattern navigation inside the argument of a navigation or an aggregate is not supported yet");
                         }
@@ -616,7 +625,7 @@ final class MatchRecognizeTranslator {
             }
             if (labelSets.stream().distinct().count() > 1) {
                 throw new QuarryException(ErrorCode.INVALID_ARGUMENTS,
-                        "All aggregate function arguments must apply to rows matched with the same label");
+                        "All labels and classifiers inside the call to '" + aggregateName(function) + "' must match");
             }
             List<Type> argumentTypes = arguments.stream().map(Expression::type).toList();
             String name = aggregateName(function);

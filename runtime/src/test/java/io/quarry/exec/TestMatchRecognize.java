@@ -618,4 +618,55 @@ class TestMatchRecognize extends LocalQueryTest {
         assertFails(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (\"a\" B+) DEFINE a AS x = 1)", ErrorCode.INVALID_LABEL);
         assertFails(values + "a.x AS c ALL ROWS PER MATCH PATTERN (\"a\" B+) DEFINE \"a\" AS x = 1)", ErrorCode.COLUMN_NOT_FOUND);
     }
+
+    @Test
+    void aggregateOfAnExpressionOverMatchNumberAndItsLabels() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertResult(values + "array_agg(CLASSIFIER() || CAST(MATCH_NUMBER() AS varchar)) AS c PATTERN (A+ B{2}) DEFINE A AS x < 4)",
+                List.of("array(varchar)"), row(List.of("A1", "A1", "A1", "B1", "B1")));
+        assertResult(values + "sum(CASE CLASSIFIER() WHEN 'A' THEN x ELSE -x END) AS c, RUNNING max(IF(CLASSIFIER() = 'B', x)) AS r"
+                + " ALL ROWS PER MATCH PATTERN (A+ B{2}) DEFINE A AS x < 4)", List.of("integer", "bigint", "integer"),
+                row(1L, 1L, null), row(2L, 3L, null), row(3L, 6L, null), row(4L, 2L, 4L), row(5L, -3L, 5L));
+        assertResult(values + "max_by(x, lower(CLASSIFIER())) AS c PATTERN (A+ B{2}) DEFINE A AS x < 4)", List.of("integer"), row(4L));
+        // CLASSIFIER() reads every row, A.x the rows of A
+        assertFails(values + "count(CASE WHEN CLASSIFIER() = 'A' AND A.x > 1 THEN 1 END) AS c PATTERN (A+ B{2}) DEFINE A AS x < 4)",
+                ErrorCode.INVALID_ARGUMENTS, "All labels and classifiers inside the call to 'count' must match");
+    }
+
+    @Test
+    void emptyPattern() throws Exception {
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS n, CLASSIFIER() AS c"
+                + " ALL ROWS PER MATCH SHOW EMPTY MATCHES PATTERN (() | A) DEFINE A AS x = 2)",
+                List.of("integer", "bigint", "varchar"), row(1L, 0L, null), row(2L, 0L, null), row(3L, 0L, null));
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS n, CLASSIFIER() AS c"
+                + " ALL ROWS PER MATCH PATTERN (A ()+ B) DEFINE A AS x = 2)",
+                List.of("integer", "bigint", "varchar"), row(2L, 1L, "A"), row(3L, 2L, "B"));
+    }
+
+    @Test
+    void oneRowPerMatchWithoutMeasuresShowsThePartitionKeys() throws Exception {
+        assertResult("SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (3, NULL), (4, 'd')) t(x, y) MATCH_RECOGNIZE (PARTITION BY y"
+                + " ORDER BY x PATTERN (A+) DEFINE A AS true) ORDER BY 1", List.of("varchar(1)"), row("a"), row("b"), row("d"), row((Object) null));
+    }
+
+    @Test
+    void trinoErrorsForMisusedClauses() {
+        String values = "SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (";
+        assertFails(values + "ORDER BY x MEASURES MATCH_NUMBER() AS m PATTERN (A{0,0} B) DEFINE A AS true)",
+                ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Pattern quantifier upper bound must be greater than or equal to 1");
+        assertFails(values + "ORDER BY x + 1 MEASURES MATCH_NUMBER() AS m PATTERN (A) DEFINE A AS true)",
+                ErrorCode.INVALID_COLUMN_REFERENCE, "Expected column reference");
+        assertFails(values + "PARTITION BY x IS NULL ORDER BY x MEASURES MATCH_NUMBER() AS m PATTERN (A) DEFINE A AS true)",
+                ErrorCode.INVALID_COLUMN_REFERENCE, "Expected column reference");
+        assertFails(values + "ORDER BY x MEASURES MATCH_NUMBER() AS m PATTERN (A) DEFINE A AS true, A AS false)",
+                ErrorCode.INVALID_LABEL, "pattern variable with name: A is defined twice");
+        assertFails(values + "ORDER BY x MEASURES MATCH_NUMBER() AS m PATTERN (A) SUBSET A = (A) DEFINE A AS true)",
+                ErrorCode.INVALID_LABEL, "union pattern variable name: A is a duplicate of primary pattern variable name");
+        assertFails(values + "ORDER BY x MEASURES array_agg(x ORDER BY x) AS m PATTERN (A B) DEFINE B AS true)",
+                ErrorCode.NOT_SUPPORTED, "Cannot use ORDER BY with array_agg aggregate function in pattern recognition context");
+        assertFails(values + "ORDER BY x MEASURES listagg(CAST(x AS varchar), ',') WITHIN GROUP (ORDER BY x) AS m PATTERN (A B)"
+                + " DEFINE B AS true)", ErrorCode.NOT_SUPPORTED, "Cannot use ORDER BY with listagg aggregate function");
+        assertFails(values + "ORDER BY x MEASURES A.x AS m PATTERN (A B) DEFINE A AS NULL)",
+                ErrorCode.TYPE_MISMATCH, "Expression defining a label must be boolean (actual type: unknown)");
+    }
 }

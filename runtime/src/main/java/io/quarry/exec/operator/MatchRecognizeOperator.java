@@ -424,12 +424,17 @@ public final class MatchRecognizeOperator implements Operator {
         Block[] arguments = new Block[call.arguments().size()];
         BlockEvaluator[] evaluators = rowArguments.get(value);
         if (evaluators != null) {
-            // the input channels of the rows, then their variables
-            Block[] columns = new Block[value.channel() + 1];
+            // the input channels of the rows, then their variables, then the match number
+            Block[] columns = new Block[value.channel() + 2];
             for (int channel = 0; channel < value.channel(); channel++) {
                 columns[channel] = context.rows.block(channel).copyPositions(positions, count);
             }
             columns[value.channel()] = classifiers(context, positions, count);
+            BlockBuilder matchNumbers = BlockBuilder.create(io.quarry.type.Types.BIGINT, count);
+            for (int k = 0; k < count; k++) {
+                matchNumbers.appendLong(context.matchNumber);
+            }
+            columns[value.channel() + 1] = matchNumbers.build();
             Page page = new Page(count, columns);
             for (int i = 0; i < arguments.length; i++) {
                 arguments[i] = evaluators[i].evaluate(page, null, count);
