@@ -87,6 +87,7 @@ final class MatchRecognizeSyntax {
 
     /** The text as Calcite's grammar takes it, and what {@link #apply} puts back. */
     static MatchRecognizeSyntax of(String sql) {
+        WindowPatternRecognition.check(sql);
         if (!sql.toUpperCase(Locale.ROOT).contains("MATCH_RECOGNIZE")) {
             return new MatchRecognizeSyntax(sql, false, Map.of(), Map.of());
         }
@@ -479,7 +480,7 @@ final class MatchRecognizeSyntax {
      * A token of the text: a word, a quoted name, a number, a string literal, or one other character; comments and
      * blanks are none.
      */
-    private record Token(int kind, int start, int end, String text) {
+    record Token(int kind, int start, int end, String text) {
         static final int WORD = 0;
         static final int QUOTED = 1;
         static final int NUMBER = 2;

@@ -669,4 +669,19 @@ class TestMatchRecognize extends LocalQueryTest {
         assertFails(values + "ORDER BY x MEASURES A.x AS m PATTERN (A B) DEFINE A AS NULL)",
                 ErrorCode.TYPE_MISMATCH, "Expression defining a label must be boolean (actual type: unknown)");
     }
+
+    @Test
+    void patternRecognitionInAWindow() {
+        String window = "SELECT m OVER w FROM (VALUES 1, 2, 3, 2, 1) t(x) WINDOW w AS (ORDER BY x MEASURES A.x AS m ";
+        assertFails(window + "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
+                ErrorCode.INVALID_WINDOW_FRAME, "line 1:74: Pattern recognition requires frame specified as BETWEEN CURRENT ROW AND ...");
+        assertFails(window + "RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
+                ErrorCode.INVALID_WINDOW_FRAME, "Pattern recognition requires ROWS frame type");
+        assertFails("SELECT m OVER (ORDER BY x MEASURES A.x AS m GROUPS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+)"
+                + " DEFINE B AS true) FROM (VALUES 1, 2) t(x)", ErrorCode.INVALID_WINDOW_FRAME, "Pattern recognition requires ROWS frame type");
+        assertFails(window + "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+))",
+                ErrorCode.MISSING_VARIABLE_DEFINITIONS, "Pattern recognition requires DEFINE clause");
+        assertFails(window + "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
+                ErrorCode.NOT_SUPPORTED, "Row pattern recognition in a window is not supported yet");
+    }
 }
