@@ -8,22 +8,27 @@ import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * The columns of a MATCH_RECOGNIZE as Trino has them. Calcite puts ALL ROWS PER MATCH's measures after every input
  * column; Trino shows the partition keys, the order keys (a column that is both, or twice an order key, shows as
  * many times), the measures, then the other input columns. CLASSIFIER()
- * is an unbounded varchar in Trino.
+ * is an unbounded varchar in Trino, and so are the expressions over it that Calcite makes a varchar(2000).
  */
 final class MatchRecognizeRowType {
     /** What tells apart the names of a column shown again (a key of both PARTITION BY and ORDER BY): {@code p$repeated1}. */
     private static final String REPEATED = "$repeated";
+    /** The length of Calcite's CLASSIFIER(), where Trino's is unbounded. */
+    private static final int CALCITE_CLASSIFIER_LENGTH = 2000;
 
     private MatchRecognizeRowType() {}
 
@@ -66,7 +71,9 @@ final class MatchRecognizeRowType {
             }
             int measure = fields.indexOf(field) - firstMeasure;
             RelDataType type = field.getType();
-            if (measure >= 0 && isClassifier(match.getMeasureList().get(measure))) {
+            if (measure >= 0 && (isClassifier(match.getMeasureList().get(measure))
+                    || type.getSqlTypeName() == SqlTypeName.VARCHAR && type.getPrecision() == CALCITE_CLASSIFIER_LENGTH
+                    && readsClassifier(match.getMeasureList().get(measure)))) {
                 type = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
             }
             builder.add(name, type);
@@ -83,6 +90,19 @@ final class MatchRecognizeRowType {
         String name = ((SqlIdentifier) node).names.get(((SqlIdentifier) node).names.size() - 1);
         return inputFields.stream().filter(field -> field.getName().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no input column " + name));
+    }
+
+    /** Whether a measure reads CLASSIFIER() outside an aggregate: its varchar(2000) (lower(CLASSIFIER())) comes from there. */
+    private static boolean readsClassifier(SqlNode measure) {
+        boolean[] found = {false};
+        measure.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                found[0] |= call.getKind() == SqlKind.CLASSIFIER;
+                return call.getOperator() instanceof SqlAggFunction ? null : super.visit(call);
+            }
+        });
+        return found[0];
     }
 
     private static boolean isClassifier(SqlNode measure) {

@@ -16,11 +16,14 @@ import io.quarry.type.Type;
 import io.quarry.type.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.stream.IntStream;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -48,6 +51,8 @@ final class MatchRecognizeTranslator {
     private final List<String> labels = new ArrayList<>();
     private final Map<String, List<Integer>> subsets = new LinkedHashMap<>();
     private final List<MatchValue> values = new ArrayList<>();
+    /** The references to CLASSIFIER values and the calls over them, which are typed again ({@link ValueExtractor}). */
+    private final Set<RexNode> overClassifier = Collections.newSetFromMap(new IdentityHashMap<>());
     private PlanTranslator.Translated input;
     private List<Type> inputTypes;
     /** Expressions navigated or aggregated over (PREV(A.x + 1), sum(A.x * 2)): computed for every row before matching. */
@@ -296,7 +301,15 @@ final class MatchRecognizeTranslator {
                     if (call.getOperator() instanceof SqlAggFunction function) {
                         return value(aggregate(call, function), call);
                     }
-                    return super.visitCall(call);
+                    RexNode visited = super.visitCall(call);
+                    if (visited == call || call.getKind() == SqlKind.CAST
+                            || ((RexCall) visited).getOperands().stream().noneMatch(overClassifier::contains)) {
+                        return visited;
+                    }
+                    // typed again over CLASSIFIER's unbounded varchar: lower(CLASSIFIER()) is no varchar(2000), as in Trino
+                    RexNode retyped = plans.rexBuilder().makeCall(call.getOperator(), ((RexCall) visited).getOperands());
+                    overClassifier.add(retyped);
+                    return retyped;
             }
         }
 
@@ -306,7 +319,17 @@ final class MatchRecognizeTranslator {
                 index = values.size();
                 values.add(value);
             }
-            return new RexInputRef(index, node.getType());
+            if (value.kind() != MatchValue.Kind.CLASSIFIER) {
+                return new RexInputRef(index, node.getType());
+            }
+            RexNode classifier = new RexInputRef(index, unboundedVarchar());
+            overClassifier.add(classifier);
+            return classifier;
+        }
+
+        private org.apache.calcite.rel.type.RelDataType unboundedVarchar() {
+            org.apache.calcite.rel.type.RelDataTypeFactory typeFactory = plans.rexBuilder().getTypeFactory();
+            return typeFactory.createTypeWithNullability(typeFactory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR), true);
         }
 
         /**

@@ -13,8 +13,6 @@ import java.util.Set;
  * refuses there or a missing DEFINE, and for the rest an error saying it is not supported yet.
  */
 final class WindowPatternRecognition {
-    /** Words that make a window specification one of pattern recognition. */
-    private static final Set<String> PATTERN_WORDS = Set.of("MEASURES", "PATTERN", "DEFINE", "SUBSET", "INITIAL", "SEEK");
     private static final Set<String> FRAME_TYPES = Set.of("ROWS", "RANGE", "GROUPS");
 
     private WindowPatternRecognition() {}
@@ -54,8 +52,13 @@ final class WindowPatternRecognition {
             } else if (token.is(')') && --depth == 0) {
                 break;
             } else if (depth == 1 && token.kind() == Token.WORD) {
-                pattern |= PATTERN_WORDS.contains(token.upper());
-                define |= token.isWord("DEFINE");
+                // as clauses, not as columns named so (PARTITION BY pattern)
+                Token before = tokens.get(k - 1);
+                Token after = tokens.get(Math.min(k + 1, tokens.size() - 1));
+                boolean definition = token.isWord("DEFINE") && after.isName() && k + 2 < tokens.size() && tokens.get(k + 2).isWord("AS");
+                pattern |= token.isWord("PATTERN") && after.is('(') || definition
+                        || token.isWord("MEASURES") && !before.isWord("BY") && !before.is(',') && !after.is(',') && !after.is(')');
+                define |= definition;
                 if (frame == null && FRAME_TYPES.contains(token.upper())) {
                     frame = token;
                     frameAt = k;

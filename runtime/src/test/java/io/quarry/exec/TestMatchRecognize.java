@@ -575,6 +575,8 @@ class TestMatchRecognize extends LocalQueryTest {
         assertResult(values + "sum(CASE WHEN CLASSIFIER() = 'A' THEN x END) AS c, array_agg(CLASSIFIER() || '-' || CAST(x AS varchar))"
                 + " AS d PATTERN (A+ B+) DEFINE A AS x < 3)",
                 List.of("bigint", "array(varchar)"), row(3L, List.of("A-1", "A-2", "B-3", "B-4")));
+        assertResult(values + "lower(CLASSIFIER()) AS l, substr(CLASSIFIER(), 1) AS s, lower(FINAL LAST(CLASSIFIER())) AS f"
+                + " PATTERN (A B+) DEFINE B AS true)", List.of("varchar", "varchar", "varchar"), row("b", "B", "b"));
         assertResult(values + "array_agg(lower(CLASSIFIER(B))) AS c PATTERN (A B+) DEFINE B AS true)",
                 List.of("array(varchar)"), row(List.of("b", "b", "b")));
         assertResult(values + "array_agg(lower(CLASSIFIER())) AS c ALL ROWS PER MATCH PATTERN (A B+) DEFINE B AS true)",
