@@ -141,6 +141,8 @@ final class MatchRecognizeChecks {
                 checkProcessingMode(call, call.operand(0));
             } else if (isNavigation(call) && call.operandCount() > 0) {
                 checkNavigationArgument(call, call.operand(0));
+            } else if (call.getKind() == SqlKind.LAMBDA) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Lambda expression in pattern recognition context is not yet supported");
             } else if (call.getKind() == SqlKind.WITHIN_GROUP) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Cannot use ORDER BY with " + name(call.operand(0))
                         + " aggregate function in pattern recognition context");

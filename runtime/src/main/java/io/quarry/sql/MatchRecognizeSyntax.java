@@ -120,6 +120,9 @@ final class MatchRecognizeSyntax {
                             out.setCharAt(tokens.get(p + 1).start(), ' ');
                         }
                     }
+                } else if (token.isWord("MATCH_NUMBER") && tokens.get(k + 1).is('(') && !tokens.get(k + 2).is(')')) {
+                    throw Errors.error(ErrorCode.INVALID_FUNCTION_ARGUMENT, "MATCH_NUMBER pattern recognition function takes no arguments",
+                            SqlWords.location(sql, token.start()));
                 } else if (token.isWord("CLASSIFIER") && tokens.get(k + 1).is('(')) {
                     classifier(sql, tokens, k, out, variables, classifiers);
                 } else if (token.kind() == Token.WORD && NAVIGATIONS.contains(token.upper()) && tokens.get(k + 1).is('(')) {

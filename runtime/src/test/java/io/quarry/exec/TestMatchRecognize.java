@@ -670,10 +670,19 @@ class TestMatchRecognize extends LocalQueryTest {
                 + " DEFINE B AS true)", ErrorCode.NOT_SUPPORTED, "Cannot use ORDER BY with listagg aggregate function");
         assertFails(values + "ORDER BY x MEASURES A.x AS m PATTERN (A B) DEFINE A AS NULL)",
                 ErrorCode.TYPE_MISMATCH, "Expression defining a label must be boolean (actual type: unknown)");
+        assertFails(values + "ORDER BY x MEASURES MATCH_NUMBER(1) AS m PATTERN (A B) DEFINE B AS true)",
+                ErrorCode.INVALID_FUNCTION_ARGUMENT, "line 1:74: MATCH_NUMBER pattern recognition function takes no arguments");
+        assertFails(values + "ORDER BY x MEASURES transform(array_agg(x), e -> e * 2) AS m PATTERN (A B) DEFINE B AS true)",
+                ErrorCode.NOT_SUPPORTED, "Lambda expression in pattern recognition context is not yet supported");
+        assertFails(values + "ORDER BY x MEASURES count(*) AS m PATTERN (A B) DEFINE B AS any_match(ARRAY[x], e -> e > 1))",
+                ErrorCode.NOT_SUPPORTED, "Lambda expression in pattern recognition context is not yet supported");
     }
 
     @Test
-    void patternRecognitionInAWindow() {
+    void patternRecognitionInAWindow() throws Exception {
+        // a column named pattern is no clause
+        assertResult("SELECT sum(x) OVER (PARTITION BY pattern ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+                + " FROM (VALUES (1, 2)) t(x, pattern)", List.of("bigint"), row(1L));
         String window = "SELECT m OVER w FROM (VALUES 1, 2, 3, 2, 1) t(x) WINDOW w AS (ORDER BY x MEASURES A.x AS m ";
         assertFails(window + "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
                 ErrorCode.INVALID_WINDOW_FRAME, "line 1:74: Pattern recognition requires frame specified as BETWEEN CURRENT ROW AND ...");
