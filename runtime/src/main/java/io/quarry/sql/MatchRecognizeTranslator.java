@@ -301,6 +301,9 @@ final class MatchRecognizeTranslator {
                     if (call.getOperator() instanceof SqlAggFunction function) {
                         return value(aggregate(call, function), call);
                     }
+                    if (call.getOperator() == MatchRecognizeCalls.SUBSET_COLUMN) {
+                        return value(navigation(call, false, 0), call);
+                    }
                     RexNode visited = super.visitCall(call);
                     if (visited == call || call.getKind() == SqlKind.CAST
                             || ((RexCall) visited).getOperands().stream().noneMatch(overClassifier::contains)) {
@@ -341,6 +344,12 @@ final class MatchRecognizeTranslator {
                 int channel = input.mapping()[ref.getIndex()];
                 return new MatchValue(MatchValue.Kind.COLUMN, labelsOf(ref.getAlpha()), running, false, 0, physical, channel,
                         inputTypes.get(channel), Optional.empty());
+            }
+            if (node instanceof RexCall subset && subset.getOperator() == MatchRecognizeCalls.SUBSET_COLUMN) {
+                // the navigation of a column of the SUBSET's first variable, over the rows of all its variables
+                MatchValue inner = navigation(subset.getOperands().get(1), logicalSeen, physical);
+                return new MatchValue(inner.kind(), labelsOf(RexLiteral.stringValue(subset.getOperands().get(0))), inner.running(),
+                        inner.fromFirst(), inner.logicalOffset(), inner.physicalOffset(), inner.channel(), inner.type(), inner.aggregate());
             }
             if (!(node instanceof RexCall call) || !isNavigation(call)) {
                 RexCall pushed = pushedLogicalNavigation(node);
@@ -459,6 +468,14 @@ final class MatchRecognizeTranslator {
 
                 @Override
                 public RexNode visitCall(RexCall call) {
+                    if (call.getOperator() == MatchRecognizeCalls.SUBSET_COLUMN && subsetColumn(call) != null) {
+                        String subset = RexLiteral.stringValue(call.getOperands().get(0));
+                        if (!alphas.contains(subset)) {
+                            alphas.add(subset);
+                        }
+                        RexPatternFieldRef column = subsetColumn(call);
+                        return new RexInputRef(column.getIndex(), column.getType());
+                    }
                     // Calcite reads a column of a variable as its last row: PREV(A.x, 0) or LAST(A.x, 0)
                     if ((call.getKind() == SqlKind.PREV || call.getKind() == SqlKind.LAST) && offset(call) == 0
                             && call.getOperands().get(0) instanceof RexPatternFieldRef) {
@@ -478,6 +495,15 @@ final class MatchRecognizeTranslator {
             int channel = inputTypes.size() + computedColumns.size();
             computedColumns.add(translated);
             return new ComputedColumn(channel, translated.type(), alphas.isEmpty() ? List.of() : labelsOf(alphas.get(0)));
+        }
+
+        /** The column of a SUBSET_COLUMN without navigation (but Calcite's PREV(V.x, 0)), or null. */
+        private static RexPatternFieldRef subsetColumn(RexCall subset) {
+            RexNode column = subset.getOperands().get(1);
+            if (column instanceof RexCall prev && prev.getKind() == SqlKind.PREV && offset(prev) == 0) {
+                column = prev.getOperands().get(0);
+            }
+            return column instanceof RexPatternFieldRef ref ? ref : null;
         }
 
         private static String navigationName(RexCall call) {
@@ -539,6 +565,11 @@ final class MatchRecognizeTranslator {
                     refLabels = classifierArgumentLabels((RexCall) argument);
                     channel = MatchValue.CLASSIFIER_CHANNEL;
                     type = Types.VARCHAR;
+                } else if (argument instanceof RexCall subset && subset.getOperator() == MatchRecognizeCalls.SUBSET_COLUMN) {
+                    MatchValue column = navigation(subset, false, 0);
+                    refLabels = column.labels();
+                    channel = column.channel();
+                    type = column.type();
                 } else if (argument instanceof RexPatternFieldRef ref) {
                     refLabels = labelsOf(ref.getAlpha());
                     channel = input.mapping()[ref.getIndex()];

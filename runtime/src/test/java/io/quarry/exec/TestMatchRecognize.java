@@ -695,4 +695,20 @@ class TestMatchRecognize extends LocalQueryTest {
         assertFails(window + "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
                 ErrorCode.NOT_SUPPORTED, "Row pattern recognition in a window is not supported yet");
     }
+
+    @Test
+    void subsetInDefine() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 2, 1, 5, 6) t(k) MATCH_RECOGNIZE (ORDER BY k MEASURES ";
+        assertResult(values + "CLASSIFIER() AS c, MATCH_NUMBER() AS m ALL ROWS PER MATCH PATTERN (A B+ C?) SUBSET U = (A, C)"
+                + " DEFINE B AS k > U.k, C AS k > PREV(U.k))", List.of("integer", "varchar", "bigint"),
+                row(1L, "A", 1L), row(2L, "B", 1L), row(2L, "B", 1L), row(3L, "B", 1L), row(5L, "B", 1L), row(6L, "B", 1L));
+        assertResult(values + "count(*) AS n, sum(U.k) AS su PATTERN (A B+) SUBSET U = (A, B)"
+                + " DEFINE B AS max(U.k) - min(U.k) < 3 AND avg(U.k) > 1)", List.of("bigint", "bigint"), row(4L, 8L), row(2L, 11L));
+        assertResult(values + "count(*) AS n PATTERN (A B+) SUBSET U = (A, B) DEFINE B AS sum(U.k * 2) < 10)", List.of("bigint"), row(3L));
+        assertResult(values + "count(*) AS n PATTERN (A B+) SUBSET U = (A, B) DEFINE B AS count(U.*) < 3)", List.of("bigint"),
+                row(2L), row(2L), row(2L));
+        assertResult("SELECT * FROM (VALUES 1, 2, 3, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES CLASSIFIER() AS c ALL ROWS PER MATCH"
+                + " PATTERN (\"a\" \"b\"+) SUBSET \"s\" = (\"a\", \"b\") DEFINE \"b\" AS \"s\".x > 0)", List.of("integer", "varchar"),
+                row(1L, "a"), row(2L, "b"), row(3L, "b"), row(4L, "b"));
+    }
 }
