@@ -2,6 +2,7 @@ package io.quarry.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.quarry.plan.expression.Expression;
 import io.quarry.type.Type;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +19,14 @@ import java.util.Optional;
  *   <li>CLASSIFIER: the pattern variable of the row found the same way, NULL outside the match.</li>
  *   <li>MATCH_NUMBER: the number of the match in its partition, from 1.</li>
  *   <li>AGGREGATE: {@code aggregate} over the rows of the {@code labels} in the match so far or in the whole
- *   match; its arguments are input channels, or {@link #CLASSIFIER_CHANNEL}: the variable of each row.</li>
+ *   match; its arguments are input channels, or {@link #CLASSIFIER_CHANNEL}: the variable of each row. Or, when
+ *   {@code rowArguments} are given, those expressions computed for each row over its input channels and, at
+ *   {@code channel}, its variable, after it the match number ({@code count(CASE WHEN CLASSIFIER() = 'A' THEN 1 END)}).</li>
  * </ul>
  */
 public record MatchValue(
         Kind kind, List<Integer> labels, boolean running, boolean fromFirst, int logicalOffset, int physicalOffset,
-        int channel, Type type, Optional<AggregateCall> aggregate) {
+        int channel, Type type, Optional<AggregateCall> aggregate, List<Expression> rowArguments) {
     /** An aggregate's argument that is the variable each row took (CLASSIFIER), not an input channel. */
     public static final int CLASSIFIER_CHANNEL = -1;
 
@@ -39,8 +42,15 @@ public record MatchValue(
         labels = List.copyOf(labels);
         requireNonNull(type, "type is null");
         requireNonNull(aggregate, "aggregate is null");
+        rowArguments = List.copyOf(rowArguments);
         if (logicalOffset < 0) {
             throw new IllegalArgumentException("logicalOffset is negative: " + logicalOffset);
         }
+    }
+
+    /** A value whose aggregate, if any, reads channels. */
+    public MatchValue(Kind kind, List<Integer> labels, boolean running, boolean fromFirst, int logicalOffset, int physicalOffset,
+            int channel, Type type, Optional<AggregateCall> aggregate) {
+        this(kind, labels, running, fromFirst, logicalOffset, physicalOffset, channel, type, aggregate, List.of());
     }
 }

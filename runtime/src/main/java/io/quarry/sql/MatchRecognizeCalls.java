@@ -1,6 +1,8 @@
 package io.quarry.sql;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
@@ -11,6 +13,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -34,10 +37,18 @@ final class MatchRecognizeCalls {
     static final SqlFunction CLASSIFIER_OF = new SqlFunction("$CLASSIFIER", SqlKind.CLASSIFIER,
             ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE), null, OperandTypes.ANY,
             SqlFunctionCategory.SYSTEM);
+    /**
+     * A column of a SUBSET in DEFINE ({@code S.x}), where Calcite's validator knows no SUBSET: the SUBSET's name as a
+     * literal and the column (of a variable of the SUBSET), read as the last row of the SUBSET's variables.
+     */
+    static final SqlFunction SUBSET_COLUMN = new SqlFunction("$SUBSET_COLUMN", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG1.andThen(SqlTypeTransforms.FORCE_NULLABLE), null, OperandTypes.ANY_ANY, SqlFunctionCategory.SYSTEM);
     /** The anchors {@code ^} and {@code $} inside a PATTERN ({@link MatchRecognizeSyntax}); only the translator reads them. */
     static final SqlFunction PATTERN_START = anchor("$PATTERN_START");
     static final SqlFunction PATTERN_END = anchor("$PATTERN_END");
-    static final List<SqlFunction> OPERATORS = List.of(MEASURE_PREV, MEASURE_NEXT, LABEL_ROW, CLASSIFIER_OF);
+    /** The empty pattern {@code ()}, likewise. */
+    static final SqlFunction PATTERN_EMPTY = anchor("$PATTERN_EMPTY");
+    static final List<SqlFunction> OPERATORS = List.of(MEASURE_PREV, MEASURE_NEXT, LABEL_ROW, CLASSIFIER_OF, SUBSET_COLUMN);
 
     private MatchRecognizeCalls() {}
 
@@ -57,8 +68,13 @@ final class MatchRecognizeCalls {
             measures.set(i, measures.get(i).accept(new Rewriter(column, true)));
         }
         SqlNodeList defines = match.getPatternDefList();
+        Map<String, SqlIdentifier> subsets = new HashMap<>();
+        for (SqlNode subset : match.getSubsetList()) {
+            SqlNodeList members = ((SqlCall) subset).operand(1);
+            subsets.put(((SqlIdentifier) ((SqlCall) subset).operand(0)).getSimple(), (SqlIdentifier) members.get(0));
+        }
         for (int i = 0; i < defines.size(); i++) {
-            defines.set(i, defines.get(i).accept(new Rewriter(column, false)));
+            defines.set(i, defines.get(i).accept(new Rewriter(column, false)).accept(new SubsetColumns(subsets)));
         }
     }
 
@@ -76,6 +92,55 @@ final class MatchRecognizeCalls {
             }
         }
         return null;
+    }
+
+    /**
+     * S.x of a SUBSET S becomes SUBSET_COLUMN('S', V.x), V the first variable of S, which Calcite's validator knows; a
+     * navigation over S.x, PREV(S.x), becomes SUBSET_COLUMN('S', PREV(V.x)).
+     */
+    private static final class SubsetColumns extends SqlShuttle {
+        private final Map<String, SqlIdentifier> firstMembers;
+
+        SubsetColumns(Map<String, SqlIdentifier> firstMembers) {
+            this.firstMembers = firstMembers;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            boolean navigation = switch (call.getKind()) {
+                case PREV, NEXT, FIRST, LAST -> true;
+                default -> false;
+            };
+            String[] subset = {null};
+            SqlNode members = new SqlShuttle() {
+                @Override
+                public SqlNode visit(SqlIdentifier id) {
+                    SqlIdentifier member = id.names.size() == 2 ? firstMembers.get(id.names.get(0)) : null;
+                    if (member == null) {
+                        return id;
+                    }
+                    subset[0] = id.names.get(0);
+                    return new SqlIdentifier(List.of(member.getSimple(), id.names.get(1)), id.getParserPosition());
+                }
+            }.visit(call);
+            if (!navigation || subset[0] == null) {
+                return super.visit(call);
+            }
+            // the whole navigation, which Calcite's validator checks over one variable
+            SqlParserPos pos = call.getParserPosition();
+            return SUBSET_COLUMN.createCall(pos, SqlLiteral.createCharString(subset[0], pos), members);
+        }
+
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            SqlIdentifier member = id.names.size() == 2 ? firstMembers.get(id.names.get(0)) : null;
+            if (member == null) {
+                return id;
+            }
+            SqlParserPos pos = id.getParserPosition();
+            return SUBSET_COLUMN.createCall(pos, SqlLiteral.createCharString(id.names.get(0), pos),
+                    new SqlIdentifier(List.of(member.getSimple(), id.names.get(1)), pos));
+        }
     }
 
     /** CLASSIFIER_OF('s') becomes CLASSIFIER_OF(LABEL_ROW(s.column)). */

@@ -12,10 +12,12 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
@@ -31,6 +33,44 @@ final class MatchRecognizeChecks {
                 && match.getRowsPerMatch().getValue() == SqlMatchRecognize.RowsPerMatchOption.ALL_ROWS;
         if (!allRows && match.getPartitionList().isEmpty() && match.getMeasureList().isEmpty()) {
             throw new QuarryException(ErrorCode.TABLE_HAS_NO_COLUMNS, "pattern recognition output table has no columns");
+        }
+        for (SqlNodeList keys : List.of(match.getPartitionList(), match.getOrderList())) {
+            for (SqlNode key : keys) {
+                SqlNode column = key;
+                while (column instanceof SqlCall call && (call.getKind() == SqlKind.DESCENDING || call.getKind() == SqlKind.NULLS_FIRST
+                        || call.getKind() == SqlKind.NULLS_LAST)) {
+                    column = call.operand(0);
+                }
+                if (!(column instanceof SqlIdentifier)) {
+                    throw new QuarryException(ErrorCode.INVALID_COLUMN_REFERENCE, "Expected column reference. Actual: " + column);
+                }
+            }
+        }
+        Set<String> primaries = new HashSet<>();
+        match.getPattern().accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlIdentifier id) {
+                primaries.add(id.getSimple());
+                return null;
+            }
+        });
+        for (SqlNode subset : match.getSubsetList()) {
+            String name = ((SqlIdentifier) ((SqlCall) subset).operand(0)).getSimple();
+            if (primaries.contains(name)) {
+                throw new QuarryException(ErrorCode.INVALID_LABEL, "union pattern variable name: " + PatternVariableNames.decode(name)
+                        + " is a duplicate of primary pattern variable name");
+            }
+        }
+        Set<String> defined = new HashSet<>();
+        for (SqlNode definition : match.getPatternDefList()) {
+            if (((SqlCall) definition).operand(0) instanceof SqlLiteral literal && literal.getTypeName() == SqlTypeName.NULL) {
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Expression defining a label must be boolean (actual type: unknown)");
+            }
+            String name = ((SqlIdentifier) ((SqlCall) definition).operand(1)).getSimple();
+            if (!defined.add(name)) {
+                throw new QuarryException(ErrorCode.INVALID_LABEL, "pattern variable with name: " + PatternVariableNames.decode(name)
+                        + " is defined twice");
+            }
         }
         Set<String> variables = new HashSet<>();
         match.getPattern().accept(new SqlBasicVisitor<Void>() {
@@ -101,7 +141,17 @@ final class MatchRecognizeChecks {
                 checkProcessingMode(call, call.operand(0));
             } else if (isNavigation(call) && call.operandCount() > 0) {
                 checkNavigationArgument(call, call.operand(0));
+            } else if (call.getKind() == SqlKind.LAMBDA) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Lambda expression in pattern recognition context is not yet supported");
+            } else if (call.getKind() == SqlKind.WITHIN_GROUP) {
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Cannot use ORDER BY with " + name(call.operand(0))
+                        + " aggregate function in pattern recognition context");
             } else if (call.getOperator() instanceof SqlAggFunction) {
+                if (call.getOperandList().stream().anyMatch(operand -> operand instanceof SqlNodeList)) {
+                    // array_agg(x ORDER BY y): Calcite's grammar keeps the order as a last operand
+                    throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Cannot use ORDER BY with " + name(call)
+                            + " aggregate function in pattern recognition context");
+                }
                 for (SqlNode operand : call.getOperandList()) {
                     SqlCall navigation = operand == null ? null : (SqlCall) find(operand, MatchRecognizeChecks::isNavigation);
                     if (navigation != null) {

@@ -1,23 +1,42 @@
 package io.quarry.sql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * The columns of a MATCH_RECOGNIZE as Trino has them. Calcite puts ALL ROWS PER MATCH's measures after every input
- * column; Trino shows the partition keys, the order keys, the measures, then the other input columns. CLASSIFIER()
- * is an unbounded varchar in Trino.
+ * column; Trino shows the partition keys, the order keys (a column that is both, or twice an order key, shows as
+ * many times), the measures, then the other input columns. CLASSIFIER()
+ * is an unbounded varchar in Trino, and so are the expressions over it that Calcite makes a varchar(2000).
  */
 final class MatchRecognizeRowType {
+    /** What tells apart the names of a column shown again (a key of both PARTITION BY and ORDER BY): {@code p$repeated1}. */
+    private static final String REPEATED = "$repeated";
+    /** The length of Calcite's CLASSIFIER(), where Trino's is unbounded. */
+    private static final int CALCITE_CLASSIFIER_LENGTH = 2000;
+
     private MatchRecognizeRowType() {}
+
+    /** The name Trino shows for a column of a MATCH_RECOGNIZE named {@code name} here. */
+    static String shownName(String name) {
+        int repeated = name.indexOf(REPEATED);
+        return repeated < 0 ? name : name.substring(0, repeated);
+    }
 
     static RelDataType of(SqlMatchRecognize match, RelDataType calciteType, RelDataTypeFactory typeFactory) {
         List<RelDataTypeField> fields = calciteType.getFieldList();
@@ -27,23 +46,63 @@ final class MatchRecognizeRowType {
                 && match.getRowsPerMatch().getValue() == SqlMatchRecognize.RowsPerMatchOption.ALL_ROWS;
         List<RelDataTypeField> ordered = new ArrayList<>();
         if (allRows) {
-            int keys = match.getPartitionList().size() + match.getOrderList().size();
-            ordered.addAll(fields.subList(0, Math.min(keys, firstMeasure)));
+            List<RelDataTypeField> inputFields = fields.subList(0, firstMeasure);
+            List<RelDataTypeField> keys = new ArrayList<>();
+            for (SqlNode key : match.getPartitionList()) {
+                keys.add(field(inputFields, key));
+            }
+            for (SqlNode key : match.getOrderList()) {
+                keys.add(field(inputFields, key));
+            }
+            ordered.addAll(keys);
             ordered.addAll(fields.subList(firstMeasure, fields.size()));
-            ordered.addAll(fields.subList(Math.min(keys, firstMeasure), firstMeasure));
+            inputFields.stream().filter(field -> !keys.contains(field)).forEach(ordered::add);
         } else {
-            ordered.addAll(fields);
+            // the partition keys and the measures (Calcite shows the partition key twice when there are no measures)
+            ordered.addAll(fields.subList(0, Math.min(match.getPartitionList().size(), firstMeasure)));
+            ordered.addAll(fields.subList(firstMeasure, fields.size()));
         }
         RelDataTypeFactory.Builder builder = typeFactory.builder();
+        Set<String> names = new HashSet<>();
         for (RelDataTypeField field : ordered) {
+            String name = field.getName();
+            for (int copy = 1; !names.add(name.toLowerCase(Locale.ROOT)); copy++) {
+                name = field.getName() + REPEATED + copy;
+            }
             int measure = fields.indexOf(field) - firstMeasure;
             RelDataType type = field.getType();
-            if (measure >= 0 && isClassifier(match.getMeasureList().get(measure))) {
+            if (measure >= 0 && (isClassifier(match.getMeasureList().get(measure))
+                    || type.getSqlTypeName() == SqlTypeName.VARCHAR && type.getPrecision() == CALCITE_CLASSIFIER_LENGTH
+                    && readsClassifier(match.getMeasureList().get(measure)))) {
                 type = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
             }
-            builder.add(field.getName(), type);
+            builder.add(name, type);
         }
         return builder.build();
+    }
+
+    /** The input column a PARTITION BY or ORDER BY item names (an ORDER BY item may be in DESC or NULLS FIRST or LAST). */
+    private static RelDataTypeField field(List<RelDataTypeField> inputFields, SqlNode key) {
+        SqlNode node = key;
+        while (node instanceof SqlBasicCall call) {
+            node = call.operand(0);
+        }
+        String name = ((SqlIdentifier) node).names.get(((SqlIdentifier) node).names.size() - 1);
+        return inputFields.stream().filter(field -> field.getName().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no input column " + name));
+    }
+
+    /** Whether a measure reads CLASSIFIER() outside an aggregate: its varchar(2000) (lower(CLASSIFIER())) comes from there. */
+    private static boolean readsClassifier(SqlNode measure) {
+        boolean[] found = {false};
+        measure.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                found[0] |= call.getKind() == SqlKind.CLASSIFIER;
+                return call.getOperator() instanceof SqlAggFunction ? null : super.visit(call);
+            }
+        });
+        return found[0];
     }
 
     private static boolean isClassifier(SqlNode measure) {

@@ -32,7 +32,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  *   blanked, then given to the MATCH_RECOGNIZE's table as an AS;</li>
  *   <li>the anchors {@code ^} and {@code $} anywhere in the PATTERN: each becomes a mark, a pattern variable named
  *   {@code "^"} or {@code "$"} in {@link SqlText}, then a call of {@link MatchRecognizeCalls#PATTERN_START} or
- *   {@link MatchRecognizeCalls#PATTERN_END};</li>
+ *   {@link MatchRecognizeCalls#PATTERN_END}; the empty pattern {@code ()} likewise a call of
+ *   {@link MatchRecognizeCalls#PATTERN_EMPTY};</li>
  *   <li>{@code CLASSIFIER(S)}: the name is blanked, then the call becomes {@link MatchRecognizeCalls#CLASSIFIER_OF}
  *   of the name;</li>
  *   <li>a navigation offset in parentheses ({@code PREV(x, (2))}) loses them; an offset that is not an integer
@@ -49,14 +50,25 @@ final class MatchRecognizeSyntax {
      */
     static final char START_MARK = '\u0002';
     static final char END_MARK = '\u0003';
+    /** What the empty pattern {@code ()} becomes: its opening parenthesis, the closing one blanked; the quoted name {@code "()"}. */
+    static final char EMPTY_MARK = '\u0005';
+    /**
+     * What the first letter of an UNNEST before MATCH_RECOGNIZE becomes: {@link SqlText} opens a sub-query there,
+     * {@link #SUBQUERY_OPENING}, as Calcite's grammar takes MATCH_RECOGNIZE after a table or a sub-query only.
+     */
+    static final char SUBQUERY_MARK = '\u0004';
+    static final String SUBQUERY_OPENING = "(SELECT * FROM ";
     private static final Pattern INTEGER = Pattern.compile("\\d[\\d_]*|0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+");
     private static final Set<String> NAVIGATIONS = Set.of("PREV", "NEXT", "FIRST", "LAST");
     /** Words before a relation's name, or that start a relation: never an alias. */
     private static final Set<String> NOT_ALIASES = Set.of("FROM", "JOIN", "AS", "LATERAL", "UNNEST", "TABLE", "VALUES", "ON",
-            "BERNOULLI", "SYSTEM", "TABLESAMPLE", "SELECT", "WHERE");
+            "BERNOULLI", "SYSTEM", "TABLESAMPLE", "SELECT", "WHERE", "WITH", "ORDINALITY");
 
     /** An alias written before MATCH_RECOGNIZE, its column names (empty without a list). */
     record Alias(SqlIdentifier name, List<SqlIdentifier> columns) {}
+
+    /** An alias found in the text, and the token that ends the relation it names. */
+    private record FoundAlias(Alias alias, int relationEnd) {}
 
     private final String sql;
     private final boolean matchRecognize;
@@ -75,6 +87,7 @@ final class MatchRecognizeSyntax {
 
     /** The text as Calcite's grammar takes it, and what {@link #apply} puts back. */
     static MatchRecognizeSyntax of(String sql) {
+        WindowPatternRecognition.check(sql);
         if (!sql.toUpperCase(Locale.ROOT).contains("MATCH_RECOGNIZE")) {
             return new MatchRecognizeSyntax(sql, false, Map.of(), Map.of());
         }
@@ -88,11 +101,13 @@ final class MatchRecognizeSyntax {
             }
             int close = closing(tokens, i + 1);
             ErrorLocation keyword = SqlWords.location(sql, tokens.get(i).start());
-            Alias alias = alias(tokens, i, out);
+            FoundAlias alias = alias(tokens, i, out);
             if (alias != null) {
-                aliases.put(keyword, alias);
+                aliases.put(keyword, alias.alias());
             }
+            unnest(tokens, alias == null ? i - 1 : alias.relationEnd(), tokens.get(i).start(), out);
             Map<String, String> variables = variables(tokens, i + 2, close);
+            quotedVariables(tokens, i + 2, close, out);
             for (int k = i + 2; k < close; k++) {
                 Token token = tokens.get(k);
                 if (token.isWord("PATTERN") && tokens.get(k + 1).is('(')) {
@@ -100,8 +115,14 @@ final class MatchRecognizeSyntax {
                     for (int p = k + 2; p < end; p++) {
                         if (tokens.get(p).is('^') || tokens.get(p).is('$')) {
                             out.setCharAt(tokens.get(p).start(), tokens.get(p).is('^') ? START_MARK : END_MARK);
+                        } else if (tokens.get(p).is('(') && tokens.get(p + 1).is(')')) {
+                            out.setCharAt(tokens.get(p).start(), EMPTY_MARK);
+                            out.setCharAt(tokens.get(p + 1).start(), ' ');
                         }
                     }
+                } else if (token.isWord("MATCH_NUMBER") && tokens.get(k + 1).is('(') && !tokens.get(k + 2).is(')')) {
+                    throw Errors.error(ErrorCode.INVALID_FUNCTION_ARGUMENT, "MATCH_NUMBER pattern recognition function takes no arguments",
+                            SqlWords.location(sql, token.start()));
                 } else if (token.isWord("CLASSIFIER") && tokens.get(k + 1).is('(')) {
                     classifier(sql, tokens, k, out, variables, classifiers);
                 } else if (token.kind() == Token.WORD && NAVIGATIONS.contains(token.upper()) && tokens.get(k + 1).is('(')) {
@@ -187,7 +208,7 @@ final class MatchRecognizeSyntax {
         }
     };
 
-    /** The quoted names {@link SqlText} gives the anchors back to anchors. */
+    /** The quoted names {@link SqlText} gives the anchors and the empty pattern back to them. */
     private static final SqlShuttle ANCHORS = new SqlShuttle() {
         @Override
         public SqlNode visit(SqlIdentifier id) {
@@ -196,6 +217,9 @@ final class MatchRecognizeSyntax {
             }
             if (id.isSimple() && id.getSimple().equals("$")) {
                 return MatchRecognizeCalls.PATTERN_END.createCall(id.getParserPosition());
+            }
+            if (id.isSimple() && id.getSimple().equals("()")) {
+                return MatchRecognizeCalls.PATTERN_EMPTY.createCall(id.getParserPosition());
             }
             return id;
         }
@@ -228,7 +252,7 @@ final class MatchRecognizeSyntax {
      * alias is a name (after AS, or after the end of the relation: a name or a closing parenthesis), with a list of
      * names in parentheses or without.
      */
-    private static Alias alias(List<Token> tokens, int keyword, StringBuilder out) {
+    private static FoundAlias alias(List<Token> tokens, int keyword, StringBuilder out) {
         int last = keyword - 1;
         int name = last;
         List<Token> columns = new ArrayList<>();
@@ -253,14 +277,41 @@ final class MatchRecognizeSyntax {
         }
         Token before = tokens.get(name - 1);
         boolean afterRelation = before.is(')') || before.kind() == Token.QUOTED
-                || before.kind() == Token.WORD && !NOT_ALIASES.contains(before.upper()) || before.isWord("AS");
+                || before.kind() == Token.WORD && !NOT_ALIASES.contains(before.upper()) || before.isWord("AS")
+                || before.isWord("ORDINALITY");
         if (!afterRelation) {
             return null;
         }
         int from = before.isWord("AS") ? before.start() : tokens.get(name).start();
         blank(out, from, tokens.get(last).end());
         List<SqlIdentifier> columnNames = columns.stream().map(Token::identifier).toList();
-        return new Alias(tokens.get(name).identifier(), columnNames);
+        return new FoundAlias(new Alias(tokens.get(name).identifier(), columnNames), before.isWord("AS") ? name - 2 : name - 1);
+    }
+
+    /**
+     * An UNNEST (WITH ORDINALITY or not) that ends at token {@code relationEnd} becomes a sub-query: its first letter a
+     * {@link #SUBQUERY_MARK}, a closing parenthesis in the first blank after it, before {@code keyword}. Left as it is
+     * without such a blank.
+     */
+    private static void unnest(List<Token> tokens, int relationEnd, int keyword, StringBuilder out) {
+        int close = relationEnd;
+        if (close >= 2 && tokens.get(close).isWord("ORDINALITY") && tokens.get(close - 1).isWord("WITH")) {
+            close -= 2;
+        }
+        if (close < 1 || !tokens.get(close).is(')')) {
+            return;
+        }
+        int open = opening(tokens, close);
+        if (open < 1 || !tokens.get(open - 1).isWord("UNNEST")) {
+            return;
+        }
+        for (int k = tokens.get(relationEnd).end(); k < keyword; k++) {
+            if (out.charAt(k) == ' ' || out.charAt(k) == '\t') {
+                out.setCharAt(k, ')');
+                out.setCharAt(tokens.get(open - 1).start(), SUBQUERY_MARK);
+                return;
+            }
+        }
     }
 
     private static void classifier(String sql, List<Token> tokens, int at, StringBuilder out, Map<String, String> variables,
@@ -303,17 +354,47 @@ final class MatchRecognizeSyntax {
                 for (int p = k + 2; p < end; p++) {
                     Token name = tokens.get(p);
                     if (name.isName() && !(name.isWord("PERMUTE") && tokens.get(p + 1).is('('))) {
-                        variables.put(name.trinoName(), name.identifier().getSimple());
+                        variables.put(name.trinoName(), PatternVariableNames.encode(name.trinoName()));
                     }
                 }
                 k = end;
             } else if (token.isWord("SUBSET") || token.isWord("DEFINE")) {
                 subsets = token.isWord("SUBSET");
             } else if (subsets && token.isName() && tokens.get(k + 1).is('=')) {
-                variables.put(token.trinoName(), token.identifier().getSimple());
+                variables.put(token.trinoName(), PatternVariableNames.encode(token.trinoName()));
             }
         }
         return variables;
+    }
+
+    /**
+     * Rewrites each quoted pattern variable or SUBSET name between tokens {@code from} and {@code to} into its
+     * {@link PatternVariableNames} form: in PATTERN and SUBSET, before AS in DEFINE, after SKIP TO [FIRST | LAST], and
+     * before a dot.
+     */
+    private static void quotedVariables(List<Token> tokens, int from, int to, StringBuilder out) {
+        String clause = "";
+        int patternEnd = -1;
+        for (int k = from; k < to; k++) {
+            Token token = tokens.get(k);
+            if (token.kind() == Token.WORD && Set.of("PATTERN", "SUBSET", "DEFINE", "MEASURES").contains(token.upper())) {
+                clause = token.upper();
+                if (clause.equals("PATTERN") && tokens.get(k + 1).is('(')) {
+                    patternEnd = closing(tokens, k + 1);
+                }
+            }
+            if (token.kind() != Token.QUOTED || token.text().indexOf('"', 1) != token.text().length() - 1) {
+                continue;
+            }
+            Token before = tokens.get(k - 1);
+            boolean variable = k < patternEnd || clause.equals("SUBSET") || tokens.get(k + 1).is('.')
+                    || clause.equals("DEFINE") && tokens.get(k + 1).isWord("AS") && (before.isWord("DEFINE") || before.is(','))
+                    || before.isWord("TO") || (before.isWord("FIRST") || before.isWord("LAST")) && tokens.get(k - 2).isWord("TO");
+            if (variable) {
+                String encoded = PatternVariableNames.encode(token.trinoName());
+                out.replace(token.start() + 1, token.end() - 1, encoded);
+            }
+        }
     }
 
     private static void navigation(String sql, List<Token> tokens, int at, StringBuilder out) {
@@ -402,7 +483,7 @@ final class MatchRecognizeSyntax {
      * A token of the text: a word, a quoted name, a number, a string literal, or one other character; comments and
      * blanks are none.
      */
-    private record Token(int kind, int start, int end, String text) {
+    record Token(int kind, int start, int end, String text) {
         static final int WORD = 0;
         static final int QUOTED = 1;
         static final int NUMBER = 2;

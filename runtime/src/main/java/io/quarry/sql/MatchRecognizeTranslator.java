@@ -15,12 +15,17 @@ import io.quarry.type.BooleanType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.stream.IntStream;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Match;
 import org.apache.calcite.rex.RexCall;
@@ -46,6 +51,8 @@ final class MatchRecognizeTranslator {
     private final List<String> labels = new ArrayList<>();
     private final Map<String, List<Integer>> subsets = new LinkedHashMap<>();
     private final List<MatchValue> values = new ArrayList<>();
+    /** The references to CLASSIFIER values and the calls over them, which are typed again ({@link ValueExtractor}). */
+    private final Set<RexNode> overClassifier = Collections.newSetFromMap(new IdentityHashMap<>());
     private PlanTranslator.Translated input;
     private List<Type> inputTypes;
     /** Expressions navigated or aggregated over (PREV(A.x + 1), sum(A.x * 2)): computed for every row before matching. */
@@ -73,7 +80,7 @@ final class MatchRecognizeTranslator {
         collectLabels(match.getPattern());
         match.getPatternDefinitions().keySet().forEach(name -> {
             if (!labels.contains(name)) {
-                throw new QuarryException(ErrorCode.INVALID_LABEL, "defined variable: " + name.toUpperCase(Locale.ROOT)
+                throw new QuarryException(ErrorCode.INVALID_LABEL, "defined variable: " + PatternVariableNames.decode(name)
                         + " is not a primary pattern variable");
             }
         });
@@ -102,7 +109,7 @@ final class MatchRecognizeTranslator {
             Expression expression = define == null
                     ? new io.quarry.plan.expression.Constant(true, Types.BOOLEAN)
                     : expressions.translate(define);
-            if (!(expression.type() instanceof BooleanType) && !TypeMapping.isUnknown(expression.type())) {
+            if (!(expression.type() instanceof BooleanType)) {
                 throw new QuarryException(ErrorCode.TYPE_MISMATCH,
                         "Expression defining a label must be boolean (actual type: " + expression.type().displayName() + ")");
             }
@@ -123,7 +130,7 @@ final class MatchRecognizeTranslator {
                 ? labelsOf(RexLiteral.stringValue(((RexCall) match.getAfter()).getOperands().get(0)))
                 : List.of();
         MatchRecognize node = new MatchRecognize(source, partitionKeys, orderKeys, match.isAllRows() ? plans.allRowsMode() : "ONE",
-                after, skipLabels, labels, pattern, defineExpressions, values, measureExpressions);
+                after, skipLabels, labels.stream().map(PatternVariableNames::decode).toList(), pattern, defineExpressions, values, measureExpressions);
         return new PlanTranslator.Translated(node, outputMapping(match, partitionKeys, orderFields));
     }
 
@@ -139,15 +146,16 @@ final class MatchRecognizeTranslator {
             return mapping;
         }
         List<Integer> shown = new ArrayList<>();
-        for (int key : match.getPartitionKeys()) {
+        match.getPartitionKeys().forEach(shown::add);
+        orderFields.stream().filter(key -> !shown.contains(key)).forEach(shown::add);
+        // a key may show more than once (PARTITION BY p ORDER BY p, ORDER BY x, x): each of the first fields is named after its key
+        int keyFields = mapping.length - measureCount - (match.getInput().getRowType().getFieldCount() - shown.size());
+        List<String> inputNames = match.getInput().getRowType().getFieldNames();
+        for (int k = 0; k < keyFields; k++) {
+            String name = MatchRecognizeRowType.shownName(match.getRowType().getFieldNames().get(k));
+            int key = shown.stream().filter(candidate -> inputNames.get(candidate).equalsIgnoreCase(name)).findFirst()
+                    .orElse(shown.get(Math.min(k, shown.size() - 1)));
             mapping[field++] = input.mapping()[key];
-            shown.add(key);
-        }
-        for (int key : orderFields) {
-            if (!shown.contains(key)) {
-                mapping[field++] = input.mapping()[key];
-                shown.add(key);
-            }
         }
         for (int k = 0; k < measureCount; k++) {
             mapping[field++] = inputTypes.size() + computedColumns.size() + k;
@@ -195,6 +203,10 @@ final class MatchRecognizeTranslator {
                 int min = RexLiteral.intValue(operands.get(1));
                 int max = RexLiteral.intValue(operands.get(2));
                 boolean reluctant = RexLiteral.booleanValue(operands.get(3));
+                if (max == 0) {
+                    throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                            "Pattern quantifier upper bound must be greater than or equal to 1");
+                }
                 if (max >= 0 && Math.max(min, 0) > max) {
                     throw new QuarryException(ErrorCode.INVALID_RANGE,
                             "Pattern quantifier upper bound must be greater than or equal to lower bound");
@@ -205,6 +217,7 @@ final class MatchRecognizeTranslator {
             case PATTERN_PERMUTE -> permute(operands.stream().map(this::pattern).toList());
             default -> call.getOperator() == MatchRecognizeCalls.PATTERN_START ? RowPattern.of(RowPattern.Kind.START, List.of())
                     : call.getOperator() == MatchRecognizeCalls.PATTERN_END ? RowPattern.of(RowPattern.Kind.END, List.of())
+                    : call.getOperator() == MatchRecognizeCalls.PATTERN_EMPTY ? RowPattern.of(RowPattern.Kind.CONCATENATION, List.of())
                     : unsupportedPattern(call);
         };
     }
@@ -288,7 +301,18 @@ final class MatchRecognizeTranslator {
                     if (call.getOperator() instanceof SqlAggFunction function) {
                         return value(aggregate(call, function), call);
                     }
-                    return super.visitCall(call);
+                    if (call.getOperator() == MatchRecognizeCalls.SUBSET_COLUMN) {
+                        return value(navigation(call, false, 0), call);
+                    }
+                    RexNode visited = super.visitCall(call);
+                    if (visited == call || call.getKind() == SqlKind.CAST
+                            || ((RexCall) visited).getOperands().stream().noneMatch(overClassifier::contains)) {
+                        return visited;
+                    }
+                    // typed again over CLASSIFIER's unbounded varchar: lower(CLASSIFIER()) is no varchar(2000), as in Trino
+                    RexNode retyped = plans.rexBuilder().makeCall(call.getOperator(), ((RexCall) visited).getOperands());
+                    overClassifier.add(retyped);
+                    return retyped;
             }
         }
 
@@ -298,7 +322,17 @@ final class MatchRecognizeTranslator {
                 index = values.size();
                 values.add(value);
             }
-            return new RexInputRef(index, node.getType());
+            if (value.kind() != MatchValue.Kind.CLASSIFIER) {
+                return new RexInputRef(index, node.getType());
+            }
+            RexNode classifier = new RexInputRef(index, unboundedVarchar());
+            overClassifier.add(classifier);
+            return classifier;
+        }
+
+        private org.apache.calcite.rel.type.RelDataType unboundedVarchar() {
+            org.apache.calcite.rel.type.RelDataTypeFactory typeFactory = plans.rexBuilder().getTypeFactory();
+            return typeFactory.createTypeWithNullability(typeFactory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR), true);
         }
 
         /**
@@ -310,6 +344,12 @@ final class MatchRecognizeTranslator {
                 int channel = input.mapping()[ref.getIndex()];
                 return new MatchValue(MatchValue.Kind.COLUMN, labelsOf(ref.getAlpha()), running, false, 0, physical, channel,
                         inputTypes.get(channel), Optional.empty());
+            }
+            if (node instanceof RexCall subset && subset.getOperator() == MatchRecognizeCalls.SUBSET_COLUMN) {
+                // the navigation of a column of the SUBSET's first variable, over the rows of all its variables
+                MatchValue inner = navigation(subset.getOperands().get(1), logicalSeen, physical);
+                return new MatchValue(inner.kind(), labelsOf(RexLiteral.stringValue(subset.getOperands().get(0))), inner.running(),
+                        inner.fromFirst(), inner.logicalOffset(), inner.physicalOffset(), inner.channel(), inner.type(), inner.aggregate());
             }
             if (!(node instanceof RexCall call) || !isNavigation(call)) {
                 RexCall pushed = pushedLogicalNavigation(node);
@@ -372,7 +412,7 @@ final class MatchRecognizeTranslator {
         private List<Integer> classifierLabels(String name) {
             if (!labels.contains(name) && !subsets.containsKey(name)) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
-                        name.toUpperCase(Locale.ROOT) + " is not a primary pattern variable or subset name");
+                        PatternVariableNames.decode(name) + " is not a primary pattern variable or subset name");
             }
             return labelsOf(name);
         }
@@ -428,6 +468,14 @@ final class MatchRecognizeTranslator {
 
                 @Override
                 public RexNode visitCall(RexCall call) {
+                    if (call.getOperator() == MatchRecognizeCalls.SUBSET_COLUMN && subsetColumn(call) != null) {
+                        String subset = RexLiteral.stringValue(call.getOperands().get(0));
+                        if (!alphas.contains(subset)) {
+                            alphas.add(subset);
+                        }
+                        RexPatternFieldRef column = subsetColumn(call);
+                        return new RexInputRef(column.getIndex(), column.getType());
+                    }
                     // Calcite reads a column of a variable as its last row: PREV(A.x, 0) or LAST(A.x, 0)
                     if ((call.getKind() == SqlKind.PREV || call.getKind() == SqlKind.LAST) && offset(call) == 0
                             && call.getOperands().get(0) instanceof RexPatternFieldRef) {
@@ -447,6 +495,15 @@ final class MatchRecognizeTranslator {
             int channel = inputTypes.size() + computedColumns.size();
             computedColumns.add(translated);
             return new ComputedColumn(channel, translated.type(), alphas.isEmpty() ? List.of() : labelsOf(alphas.get(0)));
+        }
+
+        /** The column of a SUBSET_COLUMN without navigation (but Calcite's PREV(V.x, 0)), or null. */
+        private static RexPatternFieldRef subsetColumn(RexCall subset) {
+            RexNode column = subset.getOperands().get(1);
+            if (column instanceof RexCall prev && prev.getKind() == SqlKind.PREV && offset(prev) == 0) {
+                column = prev.getOperands().get(0);
+            }
+            return column instanceof RexPatternFieldRef ref ? ref : null;
         }
 
         private static String navigationName(RexCall call) {
@@ -493,6 +550,9 @@ final class MatchRecognizeTranslator {
                 AggregateCall count = new AggregateCall("count", List.of(), List.of(), Types.BIGINT, false, Optional.empty());
                 return new MatchValue(MatchValue.Kind.AGGREGATE, column.labels(), running, false, 0, 0, -1, Types.BIGINT, Optional.of(count));
             }
+            if (call.getOperands().stream().anyMatch(operand -> operand.getKind() != SqlKind.CLASSIFIER && readsMatchState(operand))) {
+                return rowAggregate(call, function);
+            }
             for (RexNode operand : call.getOperands()) {
                 RexNode argument = operand.getKind() == SqlKind.PREV && operand instanceof RexCall prev && offset(prev) == 0
                         ? prev.getOperands().get(0)
@@ -505,6 +565,11 @@ final class MatchRecognizeTranslator {
                     refLabels = classifierArgumentLabels((RexCall) argument);
                     channel = MatchValue.CLASSIFIER_CHANNEL;
                     type = Types.VARCHAR;
+                } else if (argument instanceof RexCall subset && subset.getOperator() == MatchRecognizeCalls.SUBSET_COLUMN) {
+                    MatchValue column = navigation(subset, false, 0);
+                    refLabels = column.labels();
+                    channel = column.channel();
+                    type = column.type();
                 } else if (argument instanceof RexPatternFieldRef ref) {
                     refLabels = labelsOf(ref.getAlpha());
                     channel = input.mapping()[ref.getIndex()];
@@ -523,14 +588,7 @@ final class MatchRecognizeTranslator {
                 arguments.add(channel);
                 argumentTypes.add(type);
             }
-            String name = switch (function.getKind()) {
-                case COUNT -> "count";
-                case SUM, SUM0 -> "sum";
-                case AVG -> "avg";
-                case MIN -> "min";
-                case MAX -> "max";
-                default -> function.getName().toLowerCase(Locale.ROOT);
-            };
+            String name = aggregateName(function);
             Type result = TypeMapping.toQuarry(call.getType());
             if (List.of("min", "max").contains(name) && !argumentTypes.isEmpty()) {
                 result = argumentTypes.get(0);
@@ -540,6 +598,102 @@ final class MatchRecognizeTranslator {
             AggregateCall aggregate = new AggregateCall(name, arguments, argumentTypes, result, false, Optional.empty());
             return new MatchValue(MatchValue.Kind.AGGREGATE, of == null ? List.of() : of, running, false, 0, 0, -1, result,
                     Optional.of(aggregate));
+        }
+
+        private static String aggregateName(SqlAggFunction function) {
+            return switch (function.getKind()) {
+                case COUNT -> "count";
+                case SUM, SUM0 -> "sum";
+                case AVG -> "avg";
+                case MIN -> "min";
+                case MAX -> "max";
+                default -> function.getName().toLowerCase(Locale.ROOT);
+            };
+        }
+
+        /** Whether an expression reads CLASSIFIER() or MATCH_NUMBER(), which only matching knows. */
+        private static boolean readsMatchState(RexNode node) {
+            boolean[] found = {false};
+            node.accept(new RexShuttle() {
+                @Override
+                public RexNode visitCall(RexCall call) {
+                    found[0] |= call.getKind() == SqlKind.CLASSIFIER || call.getKind() == SqlKind.MATCH_NUMBER;
+                    return super.visitCall(call);
+                }
+            });
+            return found[0];
+        }
+
+        /**
+         * An aggregate whose arguments are expressions over each row's columns and its variable (CLASSIFIER()): they are
+         * computed per row of the match, over the input channels, then the variable, then the match number.
+         */
+        private MatchValue rowAggregate(RexCall call, SqlAggFunction function) {
+            int classifierField = input.mapping().length;
+            List<Type> rowTypes = new ArrayList<>(inputTypes);
+            rowTypes.add(Types.VARCHAR);
+            rowTypes.add(Types.BIGINT);
+            int[] rowMapping = Arrays.copyOf(input.mapping(), classifierField + 2);
+            rowMapping[classifierField] = inputTypes.size();
+            rowMapping[classifierField + 1] = inputTypes.size() + 1;
+            ExpressionTranslator rowExpressions = new ExpressionTranslator(plans.rexBuilder(), rowTypes, rowMapping);
+            org.apache.calcite.rel.type.RelDataTypeFactory typeFactory = plans.rexBuilder().getTypeFactory();
+            org.apache.calcite.rel.type.RelDataType classifierType = typeFactory.createTypeWithNullability(
+                    typeFactory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR), true);
+            List<List<Integer>> labelSets = new ArrayList<>();
+            List<Expression> arguments = new ArrayList<>();
+            for (RexNode operand : call.getOperands()) {
+                RexNode plain = operand.accept(new RexShuttle() {
+                    @Override
+                    public RexNode visitPatternFieldRef(RexPatternFieldRef ref) {
+                        labelSets.add(labelsOf(ref.getAlpha()));
+                        return new RexInputRef(ref.getIndex(), ref.getType());
+                    }
+
+                    @Override
+                    public RexNode visitCall(RexCall nested) {
+                        if ((nested.getKind() == SqlKind.PREV || nested.getKind() == SqlKind.LAST) && offset(nested) == 0
+                                && nested.getOperands().get(0) instanceof RexPatternFieldRef) {
+                            return nested.getOperands().get(0).accept(this);
+                        }
+                        if (nested.getKind() == SqlKind.CLASSIFIER) {
+                            labelSets.add(nested.getOperands().isEmpty() ? List.of() : classifierArgumentLabels(nested));
+                            return new RexInputRef(classifierField, classifierType);
+                        }
+                        if (nested.getKind() == SqlKind.MATCH_NUMBER) {
+                            return new RexInputRef(classifierField + 1, nested.getType());
+                        }
+                        if (isNavigation(nested)) {
+                            throw new QuarryException(ErrorCode.NOT_SUPPORTED,
+                                    "Row pattern navigation inside the argument of a navigation or an aggregate is not supported yet");
+                        }
+                        RexNode visited = super.visitCall(nested);
+                        if (visited == nested || nested.getKind() == SqlKind.CAST) {
+                            return visited;
+                        }
+                        // typed again over the classifier's type: lower(CLASSIFIER()) is an unbounded varchar, as in Trino
+                        return plans.rexBuilder().makeCall(nested.getOperator(), ((RexCall) visited).getOperands());
+                    }
+                });
+                arguments.add(rowExpressions.translate(plain));
+            }
+            if (labelSets.stream().distinct().count() > 1) {
+                throw new QuarryException(ErrorCode.INVALID_ARGUMENTS,
+                        "All labels and classifiers inside the call to '" + aggregateName(function) + "' must match");
+            }
+            List<Type> argumentTypes = arguments.stream().map(Expression::type).toList();
+            String name = aggregateName(function);
+            Type result = TypeMapping.toQuarry(call.getType());
+            if (List.of("min", "max").contains(name)) {
+                result = argumentTypes.get(0);
+            } else if (name.equals("array_agg")) {
+                result = new io.quarry.type.ArrayType(argumentTypes.get(0));
+            }
+            // the arguments are the computed blocks in their order
+            List<Integer> channels = IntStream.range(0, arguments.size()).boxed().toList();
+            AggregateCall aggregate = new AggregateCall(name, channels, argumentTypes, result, false, Optional.empty());
+            return new MatchValue(MatchValue.Kind.AGGREGATE, labelSets.isEmpty() ? List.of() : labelSets.get(0), running, false, 0, 0,
+                    inputTypes.size(), result, Optional.of(aggregate), arguments);
         }
     }
 }

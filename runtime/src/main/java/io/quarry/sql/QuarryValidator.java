@@ -783,6 +783,9 @@ final class QuarryValidator extends SqlValidatorImpl {
         if (source != null && source.getKind() == SqlKind.AS) {
             source = ((SqlCall) source).operand(0);
         }
+        if (source != null && source.getKind() == SqlKind.MATCH_RECOGNIZE) {
+            return MatchRecognizeRowType.shownName(name);
+        }
         if (source != null && (source.getKind() == SqlKind.UNNEST || source.getKind() == SqlKind.VALUES)) {
             List<String> names = source.getKind() == SqlKind.UNNEST ? unnestColumnNames((SqlCall) source) : null;
             // Calcite names the columns of VALUES and UNNEST (after the alias, KEY and VALUE, ORDINALITY); Trino

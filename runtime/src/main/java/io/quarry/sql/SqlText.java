@@ -104,10 +104,20 @@ final class SqlText {
                 i++;
                 continue;
             }
-            if (c == MatchRecognizeSyntax.START_MARK || c == MatchRecognizeSyntax.END_MARK) {
+            if (c == MatchRecognizeSyntax.EMPTY_MARK) {
+                // the empty pattern of a row pattern: a quoted name, as the anchors
+                insertions.add(new int[] {line, out.length() - lineStart + 1, -5});
+                out.append(" \"()\" ");
+                i++;
+            } else if (c == MatchRecognizeSyntax.START_MARK || c == MatchRecognizeSyntax.END_MARK) {
                 // an anchor of a row pattern: a quoted name, blanks around it keep it apart from the quoted names beside it
                 insertions.add(new int[] {line, out.length() - lineStart + 1, -4});
                 out.append(c == MatchRecognizeSyntax.START_MARK ? " \"^\" " : " \"$\" ");
+                i++;
+            } else if (c == MatchRecognizeSyntax.SUBQUERY_MARK) {
+                // the UNNEST before a MATCH_RECOGNIZE opens a sub-query; the mark stands for its first letter
+                insertions.add(new int[] {line, out.length() - lineStart + 1, -MatchRecognizeSyntax.SUBQUERY_OPENING.length()});
+                out.append(MatchRecognizeSyntax.SUBQUERY_OPENING).append('U');
                 i++;
             } else if (c == '\n') {
                 out.append(c);

@@ -548,4 +548,167 @@ class TestMatchRecognize extends LocalQueryTest {
         assertThat(result.rows()).containsExactly(List.of(5250L));
         assertThat(result.fragments().size()).isGreaterThan(2);
     }
+
+    @Test
+    void unnestIsTheInputRelation() throws Exception {
+        // Trino 476 takes UNNEST, with or without ORDINALITY and an alias, straight before MATCH_RECOGNIZE
+        assertResult("SELECT * FROM UNNEST(ARRAY[1,2,3,2,1]) WITH ORDINALITY AS t(x, n) MATCH_RECOGNIZE (ORDER BY n"
+                + " MEASURES CLASSIFIER() AS c, MATCH_NUMBER() AS m ALL ROWS PER MATCH PATTERN (A B*) DEFINE B AS x > PREV(x))",
+                List.of("bigint", "varchar", "bigint", "integer"),
+                row(1L, "A", 1L, 1L), row(2L, "B", 1L, 2L), row(3L, "B", 1L, 3L), row(4L, "A", 2L, 2L), row(5L, "A", 3L, 1L));
+        assertResult("SELECT * FROM UNNEST(ARRAY[1,2,3,2,1]) WITH ORDINALITY t(x, n) MATCH_RECOGNIZE (ORDER BY n"
+                + " MEASURES LAST(B.x) AS lx, count(*) AS c PATTERN (A B*) DEFINE B AS x > PREV(x))",
+                List.of("integer", "bigint"), row(3L, 3L), row(null, 1L), row(null, 1L));
+        assertResult("SELECT * FROM UNNEST(ARRAY[1,2,3,2,1]) MATCH_RECOGNIZE (MEASURES count(*) AS c PATTERN (A+) DEFINE A AS true)",
+                List.of("bigint"), row(5L));
+        assertResult("SELECT * FROM UNNEST(ARRAY[3,1,2]) AS t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES array_agg(x) AS xs"
+                + " PATTERN (A+) DEFINE A AS true)", List.of("array(integer)"), row(List.of(1L, 2L, 3L)));
+    }
+
+    @Test
+    void aggregateOfAnExpressionOverClassifier() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertResult(values + "array_agg(lower(CLASSIFIER())) AS c PATTERN (A B+) DEFINE B AS true)",
+                List.of("array(varchar)"), row(List.of("a", "b", "b", "b")));
+        assertResult(values + "count(CASE WHEN CLASSIFIER() = 'A' THEN 1 END) AS c PATTERN (A+ B+) DEFINE A AS x < 3)",
+                List.of("bigint"), row(2L));
+        assertResult(values + "sum(CASE WHEN CLASSIFIER() = 'A' THEN x END) AS c, array_agg(CLASSIFIER() || '-' || CAST(x AS varchar))"
+                + " AS d PATTERN (A+ B+) DEFINE A AS x < 3)",
+                List.of("bigint", "array(varchar)"), row(3L, List.of("A-1", "A-2", "B-3", "B-4")));
+        assertResult(values + "lower(CLASSIFIER()) AS l, substr(CLASSIFIER(), 1) AS s, lower(FINAL LAST(CLASSIFIER())) AS f"
+                + " PATTERN (A B+) DEFINE B AS true)", List.of("varchar", "varchar", "varchar"), row("b", "B", "b"));
+        assertResult(values + "array_agg(lower(CLASSIFIER(B))) AS c PATTERN (A B+) DEFINE B AS true)",
+                List.of("array(varchar)"), row(List.of("b", "b", "b")));
+        assertResult(values + "array_agg(lower(CLASSIFIER())) AS c ALL ROWS PER MATCH PATTERN (A B+) DEFINE B AS true)",
+                List.of("integer", "array(varchar)"), row(1L, List.of("a")), row(2L, List.of("a", "b")),
+                row(3L, List.of("a", "b", "b")), row(4L, List.of("a", "b", "b", "b")));
+        assertResult(values + "count(*) AS c PATTERN (A B+) DEFINE B AS count(CASE WHEN CLASSIFIER() = 'B' THEN 1 END) < 3)",
+                List.of("bigint"), row(3L));
+    }
+
+    @Test
+    void keyOfBothPartitionAndOrderShowsTwice() throws Exception {
+        LocalQueryRunner.Result result = run("SELECT * FROM (VALUES (1, 1, 5), (1, 2, 6), (2, 3, 7)) t(p, x, y) MATCH_RECOGNIZE"
+                + " (PARTITION BY p, x ORDER BY x, p MEASURES count(*) AS c ALL ROWS PER MATCH PATTERN (A+) DEFINE A AS true)"
+                + " ORDER BY y");
+        assertThat(result.names()).containsExactly("p", "x", "x", "p", "c", "y");
+        assertThat(result.rows()).containsExactly(row(1L, 1L, 1L, 1L, 1L, 5L), row(1L, 2L, 2L, 1L, 1L, 6L), row(2L, 3L, 3L, 2L, 1L, 7L));
+        result = run("SELECT * FROM (VALUES (1, 1), (1, 2), (2, 3)) t(p, x) MATCH_RECOGNIZE (ORDER BY x, x MEASURES count(*) AS c"
+                + " ALL ROWS PER MATCH PATTERN (A+) DEFINE A AS true)");
+        assertThat(result.names()).containsExactly("x", "x", "c", "p");
+        assertThat(result.rows()).containsExactly(row(1L, 1L, 1L, 1L), row(2L, 2L, 2L, 1L), row(3L, 3L, 3L, 2L));
+        assertResult("SELECT * FROM (VALUES (1, 1), (1, 2), (2, 3)) t(p, x) MATCH_RECOGNIZE (PARTITION BY p ORDER BY p"
+                + " MEASURES count(*) AS c ALL ROWS PER MATCH PATTERN (A+) DEFINE A AS true) ORDER BY x",
+                List.of("integer", "integer", "bigint", "integer"), row(1L, 1L, 1L, 1L), row(1L, 1L, 2L, 2L), row(2L, 2L, 1L, 3L));
+    }
+
+    @Test
+    void quotedVariableNamesKeepTheirCase() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertResult(values + "CLASSIFIER() AS c, \"a\".x AS ax ALL ROWS PER MATCH PATTERN (\"a\" B+) DEFINE \"a\" AS x = 1)",
+                List.of("integer", "varchar", "integer"), row(1L, "a", 1L), row(2L, "B", 1L), row(3L, "B", 1L), row(4L, "B", 1L));
+        assertResult(values + "CLASSIFIER(\"a\") AS c ONE ROW PER MATCH PATTERN (\"a\" B+) DEFINE \"a\" AS x = 1)",
+                List.of("varchar"), row("a"));
+        // "a" and A are two variables; "A" and A one
+        assertResult(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (\"a\" A+) DEFINE \"a\" AS x = 1, A AS x > 1)",
+                List.of("integer", "varchar"), row(1L, "a"), row(2L, "A"), row(3L, "A"), row(4L, "A"));
+        assertResult(values + "CLASSIFIER() AS c, count(\"a\".*) AS n ALL ROWS PER MATCH AFTER MATCH SKIP TO LAST \"b\""
+                + " PATTERN (\"a\" \"b\"+) DEFINE \"a\" AS x < 3)",
+                List.of("integer", "varchar", "bigint"), row(1L, "a", 1L), row(2L, "b", 1L), row(3L, "b", 1L), row(4L, "b", 1L));
+        assertResult(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (\"A\" B+) DEFINE A AS x = 1)",
+                List.of("integer", "varchar"), row(1L, "A"), row(2L, "B"), row(3L, "B"), row(4L, "B"));
+        assertFails(values + "CLASSIFIER() AS c ALL ROWS PER MATCH PATTERN (\"a\" B+) DEFINE a AS x = 1)", ErrorCode.INVALID_LABEL);
+        assertFails(values + "a.x AS c ALL ROWS PER MATCH PATTERN (\"a\" B+) DEFINE \"a\" AS x = 1)", ErrorCode.COLUMN_NOT_FOUND);
+    }
+
+    @Test
+    void aggregateOfAnExpressionOverMatchNumberAndItsLabels() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 4, 5, 6) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES ";
+        assertResult(values + "array_agg(CLASSIFIER() || CAST(MATCH_NUMBER() AS varchar)) AS c PATTERN (A+ B{2}) DEFINE A AS x < 4)",
+                List.of("array(varchar)"), row(List.of("A1", "A1", "A1", "B1", "B1")));
+        assertResult(values + "sum(CASE CLASSIFIER() WHEN 'A' THEN x ELSE -x END) AS c, RUNNING max(IF(CLASSIFIER() = 'B', x)) AS r"
+                + " ALL ROWS PER MATCH PATTERN (A+ B{2}) DEFINE A AS x < 4)", List.of("integer", "bigint", "integer"),
+                row(1L, 1L, null), row(2L, 3L, null), row(3L, 6L, null), row(4L, 2L, 4L), row(5L, -3L, 5L));
+        assertResult(values + "max_by(x, lower(CLASSIFIER())) AS c PATTERN (A+ B{2}) DEFINE A AS x < 4)", List.of("integer"), row(4L));
+        // CLASSIFIER() reads every row, A.x the rows of A
+        assertFails(values + "count(CASE WHEN CLASSIFIER() = 'A' AND A.x > 1 THEN 1 END) AS c PATTERN (A+ B{2}) DEFINE A AS x < 4)",
+                ErrorCode.INVALID_ARGUMENTS, "All labels and classifiers inside the call to 'count' must match");
+    }
+
+    @Test
+    void emptyPattern() throws Exception {
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS n, CLASSIFIER() AS c"
+                + " ALL ROWS PER MATCH SHOW EMPTY MATCHES PATTERN (() | A) DEFINE A AS x = 2)",
+                List.of("integer", "bigint", "varchar"), row(1L, 0L, null), row(2L, 0L, null), row(3L, 0L, null));
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS n, CLASSIFIER() AS c"
+                + " ALL ROWS PER MATCH PATTERN (A ()+ B) DEFINE A AS x = 2)",
+                List.of("integer", "bigint", "varchar"), row(2L, 1L, "A"), row(3L, 2L, "B"));
+    }
+
+    @Test
+    void oneRowPerMatchWithoutMeasuresShowsThePartitionKeys() throws Exception {
+        assertResult("SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (3, NULL), (4, 'd')) t(x, y) MATCH_RECOGNIZE (PARTITION BY y"
+                + " ORDER BY x PATTERN (A+) DEFINE A AS true) ORDER BY 1", List.of("varchar(1)"), row("a"), row("b"), row("d"), row((Object) null));
+    }
+
+    @Test
+    void trinoErrorsForMisusedClauses() {
+        String values = "SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (";
+        assertFails(values + "ORDER BY x MEASURES MATCH_NUMBER() AS m PATTERN (A{0,0} B) DEFINE A AS true)",
+                ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Pattern quantifier upper bound must be greater than or equal to 1");
+        assertFails(values + "ORDER BY x + 1 MEASURES MATCH_NUMBER() AS m PATTERN (A) DEFINE A AS true)",
+                ErrorCode.INVALID_COLUMN_REFERENCE, "Expected column reference");
+        assertFails(values + "PARTITION BY x IS NULL ORDER BY x MEASURES MATCH_NUMBER() AS m PATTERN (A) DEFINE A AS true)",
+                ErrorCode.INVALID_COLUMN_REFERENCE, "Expected column reference");
+        assertFails(values + "ORDER BY x MEASURES MATCH_NUMBER() AS m PATTERN (A) DEFINE A AS true, A AS false)",
+                ErrorCode.INVALID_LABEL, "pattern variable with name: A is defined twice");
+        assertFails(values + "ORDER BY x MEASURES MATCH_NUMBER() AS m PATTERN (A) SUBSET A = (A) DEFINE A AS true)",
+                ErrorCode.INVALID_LABEL, "union pattern variable name: A is a duplicate of primary pattern variable name");
+        assertFails(values + "ORDER BY x MEASURES array_agg(x ORDER BY x) AS m PATTERN (A B) DEFINE B AS true)",
+                ErrorCode.NOT_SUPPORTED, "Cannot use ORDER BY with array_agg aggregate function in pattern recognition context");
+        assertFails(values + "ORDER BY x MEASURES listagg(CAST(x AS varchar), ',') WITHIN GROUP (ORDER BY x) AS m PATTERN (A B)"
+                + " DEFINE B AS true)", ErrorCode.NOT_SUPPORTED, "Cannot use ORDER BY with listagg aggregate function");
+        assertFails(values + "ORDER BY x MEASURES A.x AS m PATTERN (A B) DEFINE A AS NULL)",
+                ErrorCode.TYPE_MISMATCH, "Expression defining a label must be boolean (actual type: unknown)");
+        assertFails(values + "ORDER BY x MEASURES MATCH_NUMBER(1) AS m PATTERN (A B) DEFINE B AS true)",
+                ErrorCode.INVALID_FUNCTION_ARGUMENT, "line 1:74: MATCH_NUMBER pattern recognition function takes no arguments");
+        assertFails(values + "ORDER BY x MEASURES transform(array_agg(x), e -> e * 2) AS m PATTERN (A B) DEFINE B AS true)",
+                ErrorCode.NOT_SUPPORTED, "Lambda expression in pattern recognition context is not yet supported");
+        assertFails(values + "ORDER BY x MEASURES count(*) AS m PATTERN (A B) DEFINE B AS any_match(ARRAY[x], e -> e > 1))",
+                ErrorCode.NOT_SUPPORTED, "Lambda expression in pattern recognition context is not yet supported");
+    }
+
+    @Test
+    void patternRecognitionInAWindow() throws Exception {
+        // a column named pattern is no clause
+        assertResult("SELECT sum(x) OVER (PARTITION BY pattern ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+                + " FROM (VALUES (1, 2)) t(x, pattern)", List.of("bigint"), row(1L));
+        String window = "SELECT m OVER w FROM (VALUES 1, 2, 3, 2, 1) t(x) WINDOW w AS (ORDER BY x MEASURES A.x AS m ";
+        assertFails(window + "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
+                ErrorCode.INVALID_WINDOW_FRAME, "line 1:74: Pattern recognition requires frame specified as BETWEEN CURRENT ROW AND ...");
+        assertFails(window + "RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
+                ErrorCode.INVALID_WINDOW_FRAME, "Pattern recognition requires ROWS frame type");
+        assertFails("SELECT m OVER (ORDER BY x MEASURES A.x AS m GROUPS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+)"
+                + " DEFINE B AS true) FROM (VALUES 1, 2) t(x)", ErrorCode.INVALID_WINDOW_FRAME, "Pattern recognition requires ROWS frame type");
+        assertFails(window + "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+))",
+                ErrorCode.MISSING_VARIABLE_DEFINITIONS, "Pattern recognition requires DEFINE clause");
+        assertFails(window + "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
+                ErrorCode.NOT_SUPPORTED, "Row pattern recognition in a window is not supported yet");
+    }
+
+    @Test
+    void subsetInDefine() throws Exception {
+        String values = "SELECT * FROM (VALUES 1, 2, 3, 2, 1, 5, 6) t(k) MATCH_RECOGNIZE (ORDER BY k MEASURES ";
+        assertResult(values + "CLASSIFIER() AS c, MATCH_NUMBER() AS m ALL ROWS PER MATCH PATTERN (A B+ C?) SUBSET U = (A, C)"
+                + " DEFINE B AS k > U.k, C AS k > PREV(U.k))", List.of("integer", "varchar", "bigint"),
+                row(1L, "A", 1L), row(2L, "B", 1L), row(2L, "B", 1L), row(3L, "B", 1L), row(5L, "B", 1L), row(6L, "B", 1L));
+        assertResult(values + "count(*) AS n, sum(U.k) AS su PATTERN (A B+) SUBSET U = (A, B)"
+                + " DEFINE B AS max(U.k) - min(U.k) < 3 AND avg(U.k) > 1)", List.of("bigint", "bigint"), row(4L, 8L), row(2L, 11L));
+        assertResult(values + "count(*) AS n PATTERN (A B+) SUBSET U = (A, B) DEFINE B AS sum(U.k * 2) < 10)", List.of("bigint"), row(3L));
+        assertResult(values + "count(*) AS n PATTERN (A B+) SUBSET U = (A, B) DEFINE B AS count(U.*) < 3)", List.of("bigint"),
+                row(2L), row(2L), row(2L));
+        assertResult("SELECT * FROM (VALUES 1, 2, 3, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES CLASSIFIER() AS c ALL ROWS PER MATCH"
+                + " PATTERN (\"a\" \"b\"+) SUBSET \"s\" = (\"a\", \"b\") DEFINE \"b\" AS \"s\".x > 0)", List.of("integer", "varchar"),
+                row(1L, "a"), row(2L, "b"), row(3L, "b"), row(4L, "b"));
+    }
 }

@@ -39,7 +39,7 @@ class TestFunctionListing {
             // hidden in Trino
             "fail",
             // row pattern recognition's navigation, which Trino does not list either, and Quarry's forms of it
-            "prev", "next", "first", "last", "classifier", "match_number", "$measure_prev", "$measure_next", "$label_row", "$classifier");
+            "prev", "next", "first", "last", "classifier", "match_number", "$measure_prev", "$measure_next", "$label_row", "$classifier", "$subset_column");
 
     /** Functions the parser takes without parentheses, as SQL's special values. */
     private static final Set<String> WITHOUT_PARENTHESES =

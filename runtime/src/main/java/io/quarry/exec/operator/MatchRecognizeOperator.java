@@ -22,8 +22,9 @@ import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
 import io.quarry.type.Type;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,6 +45,8 @@ public final class MatchRecognizeOperator implements Operator {
     private final BlockEvaluator[] measures;
     private final int[][] measureValues;
     private final Block[] nullValues;
+    /** The compiled row arguments of the aggregates that have them ({@link MatchValue#rowArguments}). */
+    private final Map<MatchValue, BlockEvaluator[]> rowArguments = new IdentityHashMap<>();
     /** Whether the DEFINE conditions read the current row only: their results then hold for every match attempt. */
     private final boolean historyFree;
     /** Per label and row of the partition: the cached condition, valid while its stamp is the current generation. */
@@ -65,8 +68,7 @@ public final class MatchRecognizeOperator implements Operator {
         all.addAll(node.orderKeys());
         this.sortComparator = new RowComparator(all, inputTypes);
         this.partitionComparator = new RowComparator(partitionSort, inputTypes);
-        // Trino shows a pattern variable in upper case, as SQL folds unquoted names
-        this.labelNames = node.labels().stream().map(label -> label.toUpperCase(Locale.ROOT)).toList();
+        this.labelNames = node.labels();
         this.defines = new BlockEvaluator[node.defines().size()];
         this.defineValues = new int[defines.length][];
         boolean historyFree = true;
@@ -93,6 +95,9 @@ public final class MatchRecognizeOperator implements Operator {
             MatchValue value = node.values().get(i);
             nullValues[i] = Blocks.nulls(value.type(), 1);
             value.aggregate().ifPresent(Accumulators::create);
+            if (!value.rowArguments().isEmpty()) {
+                rowArguments.put(value, value.rowArguments().stream().map(ExpressionCompiler::compile).toArray(BlockEvaluator[]::new));
+            }
         }
     }
 
@@ -417,7 +422,25 @@ public final class MatchRecognizeOperator implements Operator {
             }
         }
         Block[] arguments = new Block[call.arguments().size()];
-        for (int i = 0; i < arguments.length; i++) {
+        BlockEvaluator[] evaluators = rowArguments.get(value);
+        if (evaluators != null) {
+            // the input channels of the rows, then their variables, then the match number
+            Block[] columns = new Block[value.channel() + 2];
+            for (int channel = 0; channel < value.channel(); channel++) {
+                columns[channel] = context.rows.block(channel).copyPositions(positions, count);
+            }
+            columns[value.channel()] = classifiers(context, positions, count);
+            BlockBuilder matchNumbers = BlockBuilder.create(io.quarry.type.Types.BIGINT, count);
+            for (int k = 0; k < count; k++) {
+                matchNumbers.appendLong(context.matchNumber);
+            }
+            columns[value.channel() + 1] = matchNumbers.build();
+            Page page = new Page(count, columns);
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = evaluators[i].evaluate(page, null, count);
+            }
+        }
+        for (int i = 0; i < arguments.length && evaluators == null; i++) {
             arguments[i] = call.arguments().get(i) == MatchValue.CLASSIFIER_CHANNEL
                     ? classifiers(context, positions, count)
                     : context.rows.block(call.arguments().get(i)).copyPositions(positions, count);
