@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlMatchRecognize;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
@@ -31,6 +32,23 @@ final class MatchRecognizeRowType {
     private static final int CALCITE_CLASSIFIER_LENGTH = 2000;
 
     private MatchRecognizeRowType() {}
+
+    /** What makes a measure's alias unique to Calcite, which refuses two alike or one like an input column: {@code m$measure0}. */
+    private static final String MEASURE = "$measure";
+
+    /**
+     * Gives each measure an alias of its own ({@link #MEASURE}), as Trino takes two measures of one name and, under
+     * ALL ROWS PER MATCH, a measure named like an input column; {@link #of} shows the written names again.
+     */
+    static void numberMeasures(SqlMatchRecognize match) {
+        SqlNodeList measures = match.getMeasureList();
+        for (int i = 0; i < measures.size(); i++) {
+            if (measures.get(i) instanceof SqlBasicCall as && as.getKind() == SqlKind.AS
+                    && as.operand(1) instanceof SqlIdentifier alias && alias.isSimple()) {
+                as.setOperand(1, new SqlIdentifier(alias.getSimple() + MEASURE + i, alias.getParserPosition()));
+            }
+        }
+    }
 
     /** The name Trino shows for a column of a MATCH_RECOGNIZE named {@code name} here. */
     static String shownName(String name) {
@@ -65,11 +83,14 @@ final class MatchRecognizeRowType {
         RelDataTypeFactory.Builder builder = typeFactory.builder();
         Set<String> names = new HashSet<>();
         for (RelDataTypeField field : ordered) {
-            String name = field.getName();
-            for (int copy = 1; !names.add(name.toLowerCase(Locale.ROOT)); copy++) {
-                name = field.getName() + REPEATED + copy;
-            }
             int measure = fields.indexOf(field) - firstMeasure;
+            String written = measure >= 0 && field.getName().contains(MEASURE)
+                    ? field.getName().substring(0, field.getName().lastIndexOf(MEASURE))
+                    : field.getName();
+            String name = written;
+            for (int copy = 1; !names.add(name.toLowerCase(Locale.ROOT)); copy++) {
+                name = written + REPEATED + copy;
+            }
             RelDataType type = field.getType();
             if (measure >= 0 && (isClassifier(match.getMeasureList().get(measure))
                     || type.getSqlTypeName() == SqlTypeName.VARCHAR && type.getPrecision() == CALCITE_CLASSIFIER_LENGTH

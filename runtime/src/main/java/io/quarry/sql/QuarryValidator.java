@@ -1186,6 +1186,7 @@ final class QuarryValidator extends SqlValidatorImpl {
         MatchRecognizeChecks.check(match);
         matchRecognizeNulls.put(match, MatchRecognizeNulls.strip(match));
         MatchRecognizeCalls.rewrite(match);
+        MatchRecognizeRowType.numberMeasures(match);
         super.validateMatchRecognize(call);
         RelDataType type = MatchRecognizeRowType.of(match, getValidatedNodeType(call), getTypeFactory());
         java.util.Objects.requireNonNull(getNamespace(call), "namespace").setType(type);

@@ -711,4 +711,19 @@ class TestMatchRecognize extends LocalQueryTest {
                 + " PATTERN (\"a\" \"b\"+) SUBSET \"s\" = (\"a\", \"b\") DEFINE \"b\" AS \"s\".x > 0)", List.of("integer", "varchar"),
                 row(1L, "a"), row(2L, "b"), row(3L, "b"), row(4L, "b"));
     }
+
+    @Test
+    void measuresMayShareANameWithEachOtherOrWithAnInputColumn() throws Exception {
+        String twoAlike = "SELECT * FROM (VALUES 1, 2) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES A.x AS m, B.x AS m"
+                + " PATTERN (A B?) DEFINE A AS true)";
+        assertResult(twoAlike, List.of("integer", "integer"), List.of(1L, 2L));
+        assertThat(run(twoAlike).names()).containsExactly("m", "m");
+        String likeInput = "SELECT * FROM (VALUES (1, 5), (2, 6)) t(x, y) MATCH_RECOGNIZE (ORDER BY x"
+                + " MEASURES A.y + 1 AS y, count(*) AS x ALL ROWS PER MATCH PATTERN (A B?) DEFINE A AS true)";
+        assertResult(likeInput, List.of("integer", "integer", "bigint", "integer"), List.of(1L, 6L, 1L, 5L),
+                List.of(2L, 6L, 2L, 6L));
+        assertThat(run(likeInput).names()).containsExactly("x", "y", "x", "y");
+        assertFails("SELECT m FROM (VALUES 1, 2) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES A.x AS m, B.x AS m"
+                + " PATTERN (A B?) DEFINE A AS true)", ErrorCode.AMBIGUOUS_NAME, "Column 'm' is ambiguous");
+    }
 }
