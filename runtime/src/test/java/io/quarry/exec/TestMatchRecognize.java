@@ -726,4 +726,10 @@ class TestMatchRecognize extends LocalQueryTest {
         assertFails("SELECT m FROM (VALUES 1, 2) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES A.x AS m, B.x AS m"
                 + " PATTERN (A B?) DEFINE A AS true)", ErrorCode.AMBIGUOUS_NAME, "Column 'm' is ambiguous");
     }
+
+    @Test
+    void subQueriesInDefineAreNotSupported() {
+        assertFails("SELECT * FROM (VALUES 1, 2) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES A.x AS m PATTERN (A)"
+                + " DEFINE A AS x IN (SELECT 2))", ErrorCode.NOT_SUPPORTED, "Sub-queries in MEASURES and DEFINE");
+    }
 }
