@@ -1654,19 +1654,47 @@ final class QuarryValidator extends SqlValidatorImpl {
         return node instanceof org.apache.calcite.sql.SqlDataTypeSpec spec && isIntervalByTypeName(spec.getTypeNameSpec());
     }
 
-    /** Also an array of such an interval type (ARRAY[ARRAY[INTERVAL '1' DAY], NULL]). */
+    /**
+     * Also an array, map or row of such an interval type ({@code ARRAY[NULL, ARRAY[INTERVAL '1' DAY]]},
+     * {@code ARRAY[NULL, ROW(INTERVAL '1' YEAR)]}).
+     */
     private static boolean isIntervalByTypeName(org.apache.calcite.sql.SqlTypeNameSpec typeName) {
         if (typeName instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection) {
             return isIntervalByTypeName(collection.getElementTypeName());
+        }
+        if (typeName instanceof org.apache.calcite.sql.SqlMapTypeNameSpec map) {
+            return isIntervalByTypeName(map.getKeyType().getTypeNameSpec())
+                    || isIntervalByTypeName(map.getValType().getTypeNameSpec());
+        }
+        if (typeName instanceof org.apache.calcite.sql.SqlRowTypeNameSpec row) {
+            return row.getFieldTypes().stream().anyMatch(field -> isIntervalByTypeName(field.getTypeNameSpec()));
         }
         return typeName instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
                 && SqlTypeName.INTERVAL_TYPES.contains(SqlTypeName.get(basic.getTypeName().getSimple()));
     }
 
+    /** The type of a spec inside a structural one: null only where the spec says NULL, as Calcite derives it. */
+    private RelDataType intervalByTypeName(org.apache.calcite.sql.SqlDataTypeSpec field) {
+        RelDataType type = isIntervalByTypeName(field.getTypeNameSpec())
+                ? intervalByTypeName(field.getTypeNameSpec()) : field.deriveType(this);
+        return typeFactory.createTypeWithNullability(type, Boolean.TRUE.equals(field.getNullable()));
+    }
+
     private RelDataType intervalByTypeName(org.apache.calcite.sql.SqlTypeNameSpec typeName) {
         if (typeName instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection) {
-            return typeFactory.createArrayType(typeFactory.createTypeWithNullability(
-                    intervalByTypeName(collection.getElementTypeName()), true), -1);
+            // elements not null, as Calcite derives an array of a basic type name (the array itself may be null)
+            RelDataType element = isIntervalByTypeName(collection.getElementTypeName())
+                    ? intervalByTypeName(collection.getElementTypeName())
+                    : collection.getElementTypeName().deriveType(this);
+            return typeFactory.createArrayType(element, -1);
+        }
+        if (typeName instanceof org.apache.calcite.sql.SqlMapTypeNameSpec map) {
+            return typeFactory.createMapType(intervalByTypeName(map.getKeyType()), intervalByTypeName(map.getValType()));
+        }
+        if (typeName instanceof org.apache.calcite.sql.SqlRowTypeNameSpec row) {
+            return typeFactory.createStructType(
+                    row.getFieldTypes().stream().map(this::intervalByTypeName).toList(),
+                    row.getFieldNames().stream().map(SqlIdentifier::getSimple).toList());
         }
         SqlTypeName name = SqlTypeName.get(typeName.getTypeName().getSimple());
         return typeFactory.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
