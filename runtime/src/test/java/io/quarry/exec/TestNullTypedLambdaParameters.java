@@ -32,4 +32,16 @@ class TestNullTypedLambdaParameters extends LocalQueryTest {
                 List.of("array(array(unknown))", "array(array(unknown))", "array(unknown)", "array(unknown)"),
                 List.of(nullIn(), nullIn(), nullIn(), nullIn()));
     }
+
+    @Test
+    void concatenationWithTheParameterAppendsToAnArray() throws Exception {
+        assertResult("SELECT transform(ARRAY[NULL], x -> x || 'a'), transform(ARRAY[NULL], x -> concat(x, 'a')),"
+                        + " transform(ARRAY[], x -> 1 || x), transform_values(MAP(ARRAY[1], ARRAY[NULL]), (k, v) -> v || 1.5)",
+                List.of("array(array(varchar(1)))", "array(array(varchar(1)))", "array(array(integer))",
+                        "map(integer, array(decimal(2,1)))"),
+                List.of(nullIn(), nullIn(), List.of(), java.util.Collections.singletonMap(1L, null)));
+        assertFails("SELECT transform(ARRAY[NULL], x -> x || x)", io.quarry.spi.ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        assertFails("SELECT transform(ARRAY[NULL], x -> x || CAST('a' AS varchar))", io.quarry.spi.ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        assertFails("SELECT any_match(ARRAY[NULL], x -> x || 'a' = 'a')", io.quarry.spi.ErrorCode.TYPE_MISMATCH);
+    }
 }
