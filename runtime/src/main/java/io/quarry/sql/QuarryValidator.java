@@ -1336,6 +1336,15 @@ final class QuarryValidator extends SqlValidatorImpl {
             TemporalSyntax.checkExtract(extract, super.deriveType(scope, extract.operand(1)),
                     location(extract.operand(1).getParserPosition()));
         }
+        bindUnknowns(expression, scope);
+        if (expression instanceof SqlCall call && !call.getKind().belongsTo(SqlKind.QUERY) && call.getKind() != SqlKind.LAMBDA) {
+            // an operand whose type the call derives without this validator ({@code -x = 1}) is bound first too
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand != null) {
+                    bindUnknowns(operand, scope);
+                }
+            }
+        }
         IntervalElements.widen(expression, operand -> super.deriveType(scope, operand));
         TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));
         if (expression instanceof SqlCall call && getValidatedNodeTypeIfKnown(call) == null) {
@@ -1343,15 +1352,40 @@ final class QuarryValidator extends SqlValidatorImpl {
                     this::getValidatedNodeTypeIfKnown, typeFactory, this::setValidatedNodeType,
                     bound -> location(bound.getParserPosition()));
         }
-        if (expression instanceof SqlBasicCall call && call.operandCount() == 2 && ARITHMETIC.contains(call.getKind())
-                && (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.BINARY || call.getOperator() == Modulus.MOD)) {
-            bindUnknownOperand(call, scope);
-        }
         if (expression instanceof SqlBasicCall call && (call.getKind() == SqlKind.GREATEST || call.getKind() == SqlKind.LEAST)) {
             checkComparableArguments(call, scope);
         }
-        if (expression instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS_PREFIX && isUnknown(call.operand(0), scope)) {
-            throw ambiguousOperator(call);
+        if (expression instanceof SqlBasicCall sum && (sum.getKind() == SqlKind.PLUS || sum.getKind() == SqlKind.MINUS)
+                && sum.operandCount() == 2) {
+            RelDataType untypedDateTimeArithmetic = deriveUntypedDateTimeArithmetic(sum, scope);
+            if (untypedDateTimeArithmetic != null) {
+                return untypedDateTimeArithmetic;
+            }
+        }
+        if (expression instanceof org.apache.calcite.sql.fun.SqlCase searched && searched.getValueOperand() == null) {
+            // CASE WHEN x of an unknown x: Trino binds it to boolean
+            SqlNodeList conditions = searched.getWhenOperands();
+            for (int i = 0; i < conditions.size(); i++) {
+                if (isUnknown(conditions.get(i), scope)) {
+                    conditions.set(i, BareNullArguments.castTo(conditions.get(i), typeFactory.createSqlType(SqlTypeName.BOOLEAN)));
+                }
+            }
+            if (conditions.stream().anyMatch(condition -> deriveType(scope, condition).getSqlTypeName() == SqlTypeName.ANY)) {
+                // a lambda parameter not typed yet: the CASE is typed as if it were a condition, and again once it is
+                List<SqlNode> written = List.copyOf(conditions);
+                for (int i = 0; i < conditions.size(); i++) {
+                    if (deriveType(scope, written.get(i)).getSqlTypeName() == SqlTypeName.ANY) {
+                        conditions.set(i, org.apache.calcite.sql.SqlLiteral.createBoolean(true, written.get(i).getParserPosition()));
+                    }
+                }
+                try {
+                    return super.deriveType(scope, expression);
+                } finally {
+                    for (int i = 0; i < written.size(); i++) {
+                        conditions.set(i, written.get(i));
+                    }
+                }
+            }
         }
         // operand types first: Calcite's own check of the call would word a mismatch otherwise
         if (expression instanceof SqlBasicCall call
@@ -1425,6 +1459,27 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
     }
 
+    /**
+     * Binds the values of unknown type in an operator call as Trino does: beside a number or a date-time value
+     * ({@link #bindUnknownOperand}), a subscript of one (an unknown NULL, as element_at of it), the negation of one
+     * (ambiguous).
+     */
+    private void bindUnknowns(SqlNode node, SqlValidatorScope scope) {
+        if (!(node instanceof SqlBasicCall call)) {
+            return;
+        }
+        if (call.operandCount() == 2 && ARITHMETIC.contains(call.getKind())
+                && (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.BINARY || call.getOperator() == Modulus.MOD)) {
+            bindUnknownOperand(call, scope);
+        }
+        if (call.getKind() == SqlKind.ITEM && call.operandCount() == 2 && isUnknown(call.operand(0), scope)) {
+            call.setOperator(StructuralOperators.elementAt());
+        }
+        if (call.getKind() == SqlKind.MINUS_PREFIX && isUnknown(call.operand(0), scope)) {
+            throw ambiguousOperator(call);
+        }
+    }
+
     private static final java.util.Set<SqlKind> ARITHMETIC =
             java.util.EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD);
 
@@ -1448,6 +1503,10 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
             RelDataType otherType = deriveType(scope, other);
             if (!SqlTypeUtil.isNumeric(otherType)) {
+                RelDataType temporal = temporalOperandType(call, i == 0, otherType);
+                if (temporal != null) {
+                    call.setOperand(i, BareNullArguments.castTo(operand, temporal));
+                }
                 return;
             }
             SqlTypeName otherName = otherType.getSqlTypeName();
@@ -1462,6 +1521,74 @@ final class QuarryValidator extends SqlValidatorImpl {
             call.setOperand(i, BareNullArguments.castTo(operand, bound));
             return;
         }
+    }
+
+    /**
+     * The type Trino binds an unknown operand of {@code +} or {@code -} to beside a date, time, timestamp or interval,
+     * or null where it binds none. Trino's operators decide: {@code date + x} and {@code date - x} take an interval
+     * day to second, {@code x - date} a date (an interval answer), {@code interval - x} that interval; beside a
+     * timestamp, after a time, and before or after an interval in a sum, several operators fit (AMBIGUOUS).
+     */
+    private RelDataType temporalOperandType(SqlBasicCall call, boolean unknownFirst, RelDataType other) {
+        SqlKind kind = call.getKind();
+        SqlTypeName name = other.getSqlTypeName();
+        boolean interval = SqlTypeName.INTERVAL_TYPES.contains(name);
+        boolean timestamp = name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                || name == SqlTypeName.TIMESTAMP_TZ;
+        boolean dateOrTime = name == SqlTypeName.DATE || name == SqlTypeName.TIME;
+        if (kind == SqlKind.PLUS || kind == SqlKind.MINUS && !unknownFirst) {
+            if (kind == SqlKind.MINUS && interval) {
+                return typeFactory.createTypeWithNullability(other, true);
+            }
+            if (interval || timestamp || kind == SqlKind.MINUS && name == SqlTypeName.TIME) {
+                throw ambiguousOperator(call);
+            }
+            return dateOrTime ? typeFactory.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
+                    org.apache.calcite.avatica.util.TimeUnit.DAY, org.apache.calcite.avatica.util.TimeUnit.SECOND, SqlParserPos.ZERO))
+                    : null;
+        }
+        if (kind == SqlKind.MINUS) {
+            if (interval) {
+                throw ambiguousOperator(call);
+            }
+            return dateOrTime || timestamp ? typeFactory.createTypeWithNullability(other, true) : null;
+        }
+        return null;
+    }
+
+    /**
+     * {@code x - TIMESTAMP '…'} of a lambda parameter not typed yet: typed as if the parameter were a value the operator
+     * takes beside the date-time operand (of its type before it, else an interval day to second), and again once it
+     * is typed. Null for other calls.
+     */
+    private RelDataType deriveUntypedDateTimeArithmetic(SqlBasicCall call, SqlValidatorScope scope) {
+        for (int i = 0; i < 2; i++) {
+            SqlNode operand = call.operand(i);
+            if (operand instanceof org.apache.calcite.sql.SqlLiteral
+                    || deriveType(scope, operand).getSqlTypeName() != SqlTypeName.ANY) {
+                continue;
+            }
+            RelDataType other = deriveType(scope, call.operand(1 - i));
+            SqlTypeName name = other.getSqlTypeName();
+            if (!SqlTypeName.DATETIME_TYPES.contains(name)) {
+                return null;
+            }
+            RelDataType standIn = call.getKind() == SqlKind.MINUS && i == 0
+                    ? other
+                    : typeFactory.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
+                            org.apache.calcite.avatica.util.TimeUnit.DAY, org.apache.calcite.avatica.util.TimeUnit.SECOND,
+                            SqlParserPos.ZERO));
+            org.apache.calcite.sql.SqlOperator operator = call.getOperator();
+            call.setOperand(i, BareNullArguments.castTo(SqlLiteral.createNull(operand.getParserPosition()), standIn));
+            try {
+                TemporalSyntax.retypeDifference(call, node -> super.deriveType(scope, node));
+                return super.deriveType(scope, call);
+            } finally {
+                call.setOperand(i, operand);
+                call.setOperator(operator);
+            }
+        }
+        return null;
     }
 
     /** greatest and least of values without a common type (a boolean and a number, a date and a number) are no function. */

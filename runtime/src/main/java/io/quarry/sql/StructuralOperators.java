@@ -54,6 +54,11 @@ final class StructuralOperators {
         return ALL;
     }
 
+    /** The function element_at. */
+    static SqlOperator elementAt() {
+        return ALL.stream().filter(operator -> operator.getName().equals("ELEMENT_AT")).findFirst().orElseThrow();
+    }
+
     private static List<SqlOperator> build() {
         List<SqlOperator> operators = new ArrayList<>();
         // arrays

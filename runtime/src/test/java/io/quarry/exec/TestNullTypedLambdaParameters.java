@@ -44,4 +44,24 @@ class TestNullTypedLambdaParameters extends LocalQueryTest {
         assertFails("SELECT transform(ARRAY[NULL], x -> x || CAST('a' AS varchar))", io.quarry.spi.ErrorCode.AMBIGUOUS_FUNCTION_CALL);
         assertFails("SELECT any_match(ARRAY[NULL], x -> x || 'a' = 'a')", io.quarry.spi.ErrorCode.TYPE_MISMATCH);
     }
+
+    @Test
+    void conditionsSubscriptsAndDateTimeArithmeticBindTheParameter() throws Exception {
+        assertResult("SELECT transform(ARRAY[NULL], x -> CASE WHEN x THEN 1 ELSE 2 END), transform(ARRAY[NULL], x -> x[1]),"
+                        + " transform(ARRAY[NULL], x -> x[1] + 1), transform(ARRAY[NULL], x -> DATE '2020-01-01' + x),"
+                        + " transform(ARRAY[NULL], x -> x - TIMESTAMP '2020-01-01 00:00:00'),"
+                        + " transform(ARRAY[NULL], x -> INTERVAL '1' DAY - x)",
+                List.of("array(integer)", "array(unknown)", "array(integer)", "array(date)", "array(interval day to second)",
+                        "array(interval day to second)"),
+                List.of(List.of(2L), nullIn(), nullIn(), nullIn(), nullIn(), nullIn()));
+        assertResult("SELECT NULL - DATE '2020-01-01', NULL[1], filter(ARRAY[NULL], x -> CASE WHEN x THEN true END)",
+                List.of("interval day to second", "unknown", "array(unknown)"),
+                Arrays.asList(null, null, List.of()));
+        for (String ambiguous : List.of("transform(ARRAY[NULL], x -> x + INTERVAL '1' DAY)",
+                "any_match(ARRAY[NULL], x -> -x = 1)", "transform(ARRAY[NULL], x -> TIMESTAMP '2020-01-01 00:00:00' + x)",
+                "transform(ARRAY[NULL], x -> TIME '10:00:00' - x)", "NULL + INTERVAL '1' DAY",
+                "filter(ARRAY[NULL], x -> x + INTERVAL '1' DAY > DATE '2020-01-01')")) {
+            assertFails("SELECT " + ambiguous, io.quarry.spi.ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        }
+    }
 }
