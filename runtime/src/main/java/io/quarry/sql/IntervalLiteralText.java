@@ -10,7 +10,7 @@ import java.util.Locale;
  * fields beyond their unit ({@code '1 25:00:00' DAY TO SECOND}, {@code '1-13' YEAR TO MONTH}), stops where the text
  * stops ({@code '1' DAY TO SECOND}, {@code ''}), and wants the months of a year-month interval to fit an int. Calcite
  * reads fewer texts and more values, so a valid text is rewritten here to Calcite's form of the same value, under the
- * same qualifier, and an invalid one fails as in Trino (INVALID_LITERAL). {@code INTERVAL 'x'} without a unit is Trino's
+ * qualifier of Trino's type (DAY TO SECOND or YEAR TO MONTH), and an invalid one fails as in Trino (INVALID_LITERAL). {@code INTERVAL 'x'} without a unit is Trino's
  * literal of a type named INTERVAL, which it has not (TYPE_NOT_FOUND).
  */
 final class IntervalLiteralText {
@@ -43,10 +43,16 @@ final class IntervalLiteralText {
         }
     }
 
-    /** The literal's text from its opening quote to after its closing one, and Calcite's text in its place. */
+    /** The literal's text and qualifier, from its opening quote to the qualifier's end, and Calcite's text in their place. */
     record Rewrite(int start, int end, String text) {}
 
     private static final int MAX_FIELD_DIGITS = 10;
+
+    /**
+     * The qualifiers Calcite reads every literal under: Trino has one day-time and one year-month interval type, and
+     * so literals of different units meet as values of one type (in a UNION, an IN list, VALUES).
+     */
+    private static final List<Unit> DAY_TO_SECOND = List.of(Unit.DAY, Unit.HOUR, Unit.MINUTE, Unit.SECOND);
 
     private IntervalLiteralText() {}
 
@@ -75,6 +81,7 @@ final class IntervalLiteralText {
             throw Errors.error(ErrorCode.TYPE_NOT_FOUND, "Unknown type: INTERVAL", SqlText.originalLocation(sql, start));
         }
         Unit last = first;
+        int qualifierEnd = wordEnd;
         int after = skipBlanks(sql, wordEnd);
         int toEnd = wordEnd(sql, after);
         if (sql.substring(after, toEnd).equalsIgnoreCase("to")) {
@@ -88,7 +95,8 @@ final class IntervalLiteralText {
                         SqlText.originalLocation(sql, start));
             }
             last = named;
-            after = skipBlanks(sql, wordEnd(sql, lastStart));
+            qualifierEnd = wordEnd(sql, lastStart);
+            after = skipBlanks(sql, qualifierEnd);
         }
         if (after < sql.length() && sql.charAt(after) == '(') {
             // Calcite's grammar takes a precision after the unit, Trino's none
@@ -101,7 +109,11 @@ final class IntervalLiteralText {
             throw Errors.error(ErrorCode.INVALID_LITERAL, "Invalid INTERVAL " + qualifier + " value: " + value,
                     SqlText.originalLocation(sql, start));
         }
-        return new Rewrite(quote, close, "'" + calcite + "'");
+        if (sql.substring(quote, qualifierEnd).indexOf('\n') >= 0) {
+            return null; // a qualifier on another line: left as written, the lines counted as they are
+        }
+        return new Rewrite(quote, qualifierEnd,
+                "'" + calcite + "' " + (first.yearMonth() ? "YEAR TO MONTH" : "DAY TO SECOND"));
     }
 
     /** Calcite's text of the value Trino reads in {@code value} for these units, or null when Trino reads none. */
@@ -150,7 +162,7 @@ final class IntervalLiteralText {
         }
         return units.get(0).yearMonth()
                 ? yearMonthText(negative, fields, units)
-                : dayTimeText(negative, fields, fractionMillis, units);
+                : dayTimeText(negative, fields, fractionMillis, units, DAY_TO_SECOND);
     }
 
     private static String yearMonthText(boolean negative, long[] fields, List<Unit> units) {
@@ -166,17 +178,13 @@ final class IntervalLiteralText {
             return null;
         }
         long magnitude = Math.abs((long) months);
-        String prefix = months < 0 ? "-" : "";
-        if (units.size() == 2) {
-            return prefix + magnitude / 12 + "-" + magnitude % 12;
-        }
-        return prefix + (units.get(0) == Unit.YEAR ? magnitude / 12 : magnitude);
+        return (months < 0 ? "-" : "") + magnitude / 12 + "-" + magnitude % 12;
     }
 
-    private static String dayTimeText(boolean negative, long[] fields, long fractionMillis, List<Unit> units) {
+    private static String dayTimeText(boolean negative, long[] fields, long fractionMillis, List<Unit> written, List<Unit> units) {
         long millis = fractionMillis;
-        for (int k = 0; k < units.size(); k++) {
-            millis += fields[k] * units.get(k).millis();
+        for (int k = 0; k < written.size(); k++) {
+            millis += fields[k] * written.get(k).millis();
         }
         Unit last = units.get(units.size() - 1);
         long rest = millis / last.millis();

@@ -1598,7 +1598,7 @@ final class QuarryValidator extends SqlValidatorImpl {
             types.add(super.deriveType(scope, operand));
         }
         if (types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.ANY)
-                || types.stream().map(RelDataType::getSqlTypeName).distinct().count() == 1
+                || types.stream().map(QuarryValidator::comparableKind).distinct().count() == 1
                 || getTypeCoercion().getWiderTypeFor(types, false) != null) {
             // one kind of type at different precisions (zoned timestamps of 1 and 7 digits) is comparable too
             return;
@@ -1608,6 +1608,13 @@ final class QuarryValidator extends SqlValidatorImpl {
         throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, Errors.prefix(location) + "Unexpected parameters ("
                 + types.stream().map(TypeMapping::displayName).collect(java.util.stream.Collectors.joining(", "))
                 + ") for function " + name + ". Expected: " + name + "(E) E:orderable", location, null);
+    }
+
+    /** The kind of type greatest and least compare within: each interval is one of Trino's two interval types. */
+    private static Object comparableKind(RelDataType type) {
+        SqlTypeName name = type.getSqlTypeName();
+        return SqlTypeName.YEAR_INTERVAL_TYPES.contains(name) ? SqlTypeName.INTERVAL_YEAR_MONTH
+                : SqlTypeName.DAY_INTERVAL_TYPES.contains(name) ? SqlTypeName.INTERVAL_DAY_SECOND : name;
     }
 
     /** A bare NULL, or another value of unknown type: a lambda's parameter over {@code ARRAY[]}, {@code (SELECT NULL)}. */

@@ -356,6 +356,9 @@ final class StructuralOperators {
 
     private static RelDataType mapZipWithType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
+        if (binding.getOperandType(0).getKeyType() == null || binding.getOperandType(1).getKeyType() == null) {
+            return untypedParameter(factory); // a parameter of an outer lambda not typed yet
+        }
         return nullable(factory, factory.createMapType(zippedKeyType(binding.getOperandType(0), binding.getOperandType(1)),
                 lambdaResult(binding, 2)));
     }
@@ -394,6 +397,9 @@ final class StructuralOperators {
     private static RelDataType transformKeysType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType map = binding.getOperandType(0);
+        if (map.getValueType() == null) {
+            return untypedParameter(factory); // a parameter of an outer lambda not typed yet
+        }
         return nullable(factory, factory.createMapType(
                 factory.createTypeWithNullability(lambdaResult(binding, 1), false), map.getValueType()));
     }
@@ -401,6 +407,9 @@ final class StructuralOperators {
     private static RelDataType transformValuesType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType map = binding.getOperandType(0);
+        if (map.getKeyType() == null) {
+            return untypedParameter(factory); // a parameter of an outer lambda not typed yet
+        }
         return nullable(factory, factory.createMapType(map.getKeyType(), lambdaResult(binding, 1)));
     }
 

@@ -47,4 +47,22 @@ class TestIntervalLiterals extends LocalQueryTest {
         assertFails("SELECT INTERVAL '1'", ErrorCode.TYPE_NOT_FOUND);
         assertFails("SELECT INTERVAL '1' DAY(3)", ErrorCode.SYNTAX_ERROR);
     }
+
+    @Test
+    void literalsOfDifferentUnitsAreValuesOfOneType() throws Exception {
+        assertResult("SELECT INTERVAL '1' DAY UNION SELECT INTERVAL '24' HOUR", List.of("interval day to second"),
+                List.of(86_400_000L));
+        assertResult("SELECT greatest(INTERVAL '1' DAY, INTERVAL '25' HOUR), least(INTERVAL '1' YEAR, INTERVAL '11' MONTH)",
+                List.of("interval day to second", "interval year to month"), List.of(90_000_000L, 11L));
+    }
+
+    @Test
+    void intervalsAreMultipliedAndDividedAsByDoubles() throws Exception {
+        assertFails("SELECT INTERVAL '1' DAY / 0", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot divide by double 0.0");
+        assertFails("SELECT INTERVAL '1' MONTH / 0e0", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot divide by double 0.0");
+        assertFails("SELECT INTERVAL '1' DAY * nan()", ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot multiply by double NaN");
+        // day-to-second products saturate (doubles) and wrap around (integers), as in Trino
+        assertResult("SELECT INTERVAL '1' DAY * -infinity(), INTERVAL '1' DAY * BIGINT '9223372036854775807'",
+                List.of("interval day to second", "interval day to second"), List.of(Long.MIN_VALUE, -86_400_000L));
+    }
 }

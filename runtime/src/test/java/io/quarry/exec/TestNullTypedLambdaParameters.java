@@ -64,4 +64,12 @@ class TestNullTypedLambdaParameters extends LocalQueryTest {
             assertFails("SELECT " + ambiguous, io.quarry.spi.ErrorCode.AMBIGUOUS_FUNCTION_CALL);
         }
     }
+
+    @Test
+    void mapLambdasInsideLambdas() throws Exception {
+        assertResult("SELECT transform(ARRAY[MAP(ARRAY[1], ARRAY[2])], m -> transform_values(m, (k, v) -> v * k)),"
+                        + " transform(ARRAY[MAP(ARRAY[1], ARRAY[2])], m -> transform_keys(m, (k, v) -> k + v))",
+                List.of("array(map(integer, integer))", "array(map(integer, integer))"),
+                List.of(List.of(java.util.Map.of(1L, 2L)), List.of(java.util.Map.of(3L, 2L))));
+    }
 }
