@@ -1425,7 +1425,12 @@ final class QuarryValidator extends SqlValidatorImpl {
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall cast && (cast.getKind() == SqlKind.CAST || cast.getKind() == SqlKind.SAFE_CAST)) {
             RelDataType source = super.deriveType(scope, cast.operand(0));
-            if (!ColorSql.isCast(source, type)) {
+            if (type.getSqlTypeName() == SqlTypeName.NULL) {
+                ErrorLocation location = location(cast.getParserPosition());
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location) + "UNKNOWN is not a valid type",
+                        location, null);
+            }
+            if (!ColorSql.isCast(source, type) || unknownFromKnown(source, type)) {
                 // Calcite's rules let every OTHER type cast to varbinary and to the others
                 ErrorLocation location = location(cast.getParserPosition());
                 throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location) + "Cannot cast "
@@ -1589,6 +1594,31 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         }
         return null;
+    }
+
+    /** Whether a cast target has the type unknown where its source has values of another type. */
+    private static boolean unknownFromKnown(RelDataType source, RelDataType target) {
+        if (source.getSqlTypeName() == SqlTypeName.NULL) {
+            return false;
+        }
+        if (target.getSqlTypeName() == SqlTypeName.NULL) {
+            return true;
+        }
+        if (source.getComponentType() != null && target.getComponentType() != null) {
+            return unknownFromKnown(source.getComponentType(), target.getComponentType());
+        }
+        if (source.getKeyType() != null && target.getKeyType() != null) {
+            return unknownFromKnown(source.getKeyType(), target.getKeyType())
+                    || unknownFromKnown(source.getValueType(), target.getValueType());
+        }
+        if (source.isStruct() && target.isStruct() && source.getFieldCount() == target.getFieldCount()) {
+            for (int i = 0; i < source.getFieldCount(); i++) {
+                if (unknownFromKnown(source.getFieldList().get(i).getType(), target.getFieldList().get(i).getType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** greatest and least of values without a common type (a boolean and a number, a date and a number) are no function. */

@@ -72,4 +72,15 @@ class TestNullTypedLambdaParameters extends LocalQueryTest {
                 List.of("array(map(integer, integer))", "array(map(integer, integer))"),
                 List.of(List.of(java.util.Map.of(1L, 2L)), List.of(java.util.Map.of(3L, 2L))));
     }
+
+    @Test
+    void castsToStructuralTypesOfUnknown() throws Exception {
+        assertResult("SELECT CAST(NULL AS array(unknown)), CAST(MAP(ARRAY[1], ARRAY[NULL]) AS map(integer, unknown)),"
+                        + " transform(CAST(NULL AS array(unknown)), x -> x + 1), transform(CAST(ARRAY[] AS array(unknown)), x -> x)",
+                List.of("array(unknown)", "map(integer, unknown)", "array(integer)", "array(unknown)"),
+                Arrays.asList(null, java.util.Collections.singletonMap(1L, null), null, List.of()));
+        assertFails("SELECT CAST(NULL AS unknown)", io.quarry.spi.ErrorCode.TYPE_MISMATCH, "line 1:8: UNKNOWN is not a valid type");
+        assertFails("SELECT CAST(ARRAY[1] AS array(unknown))", io.quarry.spi.ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT filter(CAST(NULL AS array(unknown)), x -> x)", io.quarry.spi.ErrorCode.FUNCTION_NOT_FOUND);
+    }
 }
