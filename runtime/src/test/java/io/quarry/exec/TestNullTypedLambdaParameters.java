@@ -83,4 +83,12 @@ class TestNullTypedLambdaParameters extends LocalQueryTest {
         assertFails("SELECT CAST(ARRAY[1] AS array(unknown))", io.quarry.spi.ErrorCode.TYPE_MISMATCH);
         assertFails("SELECT filter(CAST(NULL AS array(unknown)), x -> x)", io.quarry.spi.ErrorCode.FUNCTION_NOT_FOUND);
     }
+
+    @Test
+    void matchesStopAtTheDecidingElement() throws Exception {
+        assertResult("SELECT any_match(ARRAY[1, 0], x -> 1 / x > 0), all_match(ARRAY[1, 0], x -> 1 / x < 0),"
+                        + " none_match(ARRAY[1, 0], x -> 1 / x > 0)",
+                List.of("boolean", "boolean", "boolean"), List.of(true, false, false));
+        assertFails("SELECT any_match(ARRAY[0, 1], x -> 1 / x > 0)", io.quarry.spi.ErrorCode.DIVISION_BY_ZERO);
+    }
 }
