@@ -1362,6 +1362,24 @@ final class QuarryValidator extends SqlValidatorImpl {
                 return untypedDateTimeArithmetic;
             }
         }
+        if (expression instanceof SqlBasicCall constructor && constructor.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR
+                && constructor.getOperandList().stream().anyMatch(operand -> !(operand instanceof SqlLiteral)
+                        && deriveType(scope, operand).getSqlTypeName() == SqlTypeName.ANY)) {
+            // ARRAY[x, 1] of a lambda parameter not typed yet: typed as if it were a NULL, and again once it is typed
+            List<SqlNode> written = List.copyOf(constructor.getOperandList());
+            for (int i = 0; i < written.size(); i++) {
+                if (!(written.get(i) instanceof SqlLiteral) && deriveType(scope, written.get(i)).getSqlTypeName() == SqlTypeName.ANY) {
+                    constructor.setOperand(i, SqlLiteral.createNull(written.get(i).getParserPosition()));
+                }
+            }
+            try {
+                return super.deriveType(scope, expression);
+            } finally {
+                for (int i = 0; i < written.size(); i++) {
+                    constructor.setOperand(i, written.get(i));
+                }
+            }
+        }
         if (expression instanceof org.apache.calcite.sql.fun.SqlCase searched && searched.getValueOperand() == null) {
             // CASE WHEN x of an unknown x: Trino binds it to boolean
             SqlNodeList conditions = searched.getWhenOperands();

@@ -91,4 +91,11 @@ class TestNullTypedLambdaParameters extends LocalQueryTest {
                 List.of("boolean", "boolean", "boolean"), List.of(true, false, false));
         assertFails("SELECT any_match(ARRAY[0, 1], x -> 1 / x > 0)", io.quarry.spi.ErrorCode.DIVISION_BY_ZERO);
     }
+
+    @Test
+    void arraysOfTheParameter() throws Exception {
+        assertResult("SELECT transform(ARRAY[NULL], x -> ARRAY[x, 1]), transform(ARRAY['a'], x -> ARRAY[x, 'b'])",
+                List.of("array(array(integer))", "array(array(varchar(1)))"),
+                List.of(List.of(Arrays.asList(null, 1L)), List.of(List.of("a", "b"))));
+    }
 }
