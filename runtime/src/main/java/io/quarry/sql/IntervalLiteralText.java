@@ -10,8 +10,8 @@ import java.util.Locale;
  * fields beyond their unit ({@code '1 25:00:00' DAY TO SECOND}, {@code '1-13' YEAR TO MONTH}), stops where the text
  * stops ({@code '1' DAY TO SECOND}, {@code ''}), and wants the months of a year-month interval to fit an int. Calcite
  * reads fewer texts and more values, so a valid text is rewritten here to Calcite's form of the same value, under the
- * qualifier of Trino's type (DAY TO SECOND or YEAR TO MONTH), and an invalid one fails as in Trino (INVALID_LITERAL). {@code INTERVAL 'x'} without a unit is Trino's
- * literal of a type named INTERVAL, which it has not (TYPE_NOT_FOUND).
+ * qualifier of Trino's type (DAY TO SECOND or YEAR TO MONTH), and an invalid one fails as in Trino (INVALID_LITERAL).
+ * {@code INTERVAL 'x'} without a unit is Trino's literal of a type named INTERVAL, which it has not (TYPE_NOT_FOUND).
  */
 final class IntervalLiteralText {
     /** The fields of an interval, in the order a qualifier names them. */
@@ -43,7 +43,7 @@ final class IntervalLiteralText {
         }
     }
 
-    /** The literal's text and qualifier, from its opening quote to the qualifier's end, and Calcite's text in their place. */
+    /** The literal's text and qualifier (from its opening quote to the qualifier's end), and Calcite's text for them. */
     record Rewrite(int start, int end, String text) {}
 
     private static final int MAX_FIELD_DIGITS = 10;
@@ -181,7 +181,8 @@ final class IntervalLiteralText {
         return (months < 0 ? "-" : "") + magnitude / 12 + "-" + magnitude % 12;
     }
 
-    private static String dayTimeText(boolean negative, long[] fields, long fractionMillis, List<Unit> written, List<Unit> units) {
+    private static String dayTimeText(
+            boolean negative, long[] fields, long fractionMillis, List<Unit> written, List<Unit> units) {
         long millis = fractionMillis;
         for (int k = 0; k < written.size(); k++) {
             millis += fields[k] * written.get(k).millis();

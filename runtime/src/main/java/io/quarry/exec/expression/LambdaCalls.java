@@ -180,7 +180,8 @@ final class LambdaCalls {
                 boolean decided = false;
                 boolean sawNull = false;
                 for (int e = entries.offsets()[i]; e < entries.offsets()[i + 1] && !decided; e++) {
-                    BooleanBlock predicate = (BooleanBlock) lambdas[1].apply(captured[1], new int[] {i}, 1, elements.region(e, 1));
+                    BooleanBlock predicate =
+                            (BooleanBlock) lambdas[1].apply(captured[1], new int[] {i}, 1, elements.region(e, 1));
                     if (predicate.isNull(0)) {
                         sawNull = true;
                     } else if (predicate.getBoolean(0) == decisive) {
