@@ -64,6 +64,11 @@ final class ArrayConcat {
             types.add(type);
             array |= type.getSqlTypeName() == SqlTypeName.ARRAY;
         }
+        if (types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.ANY)) {
+            // a lambda parameter not typed yet: the operator is chosen once it is (x || 'a' of an unknown x is an array)
+            RelDataTypeFactory factory = validator.getTypeFactory();
+            return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.ANY), true);
+        }
         RelDataType appendedToNull = nullBesideElement(validator.getTypeFactory(), types,
                 index -> call.operand(index) instanceof SqlCharStringLiteral);
         if (appendedToNull != null) {

@@ -9,6 +9,7 @@ import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Interval types inside array, map and row types of casts: Calcite's grammar takes an interval type only as the
@@ -55,8 +56,12 @@ final class IntervalCastTypes {
         }
     }
 
-    /** Makes the two names type names that CAST finds. */
+    /**
+     * Makes the two names type names that CAST finds; and {@code unknown}, the type of a bare NULL, which Trino takes
+     * inside an array, map or row type ({@code CAST(NULL AS array(unknown))}).
+     */
     static void registerTypes(SchemaPlus root) {
+        root.add("unknown", factory -> factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.NULL), true));
         root.add(DAY_TO_SECOND, factory -> factory.createSqlIntervalType(
                 new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO)));
         root.add(YEAR_TO_MONTH, factory -> factory.createSqlIntervalType(

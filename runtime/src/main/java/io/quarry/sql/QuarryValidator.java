@@ -1353,6 +1353,15 @@ final class QuarryValidator extends SqlValidatorImpl {
             TemporalSyntax.checkExtract(extract, super.deriveType(scope, extract.operand(1)),
                     location(extract.operand(1).getParserPosition()));
         }
+        bindUnknowns(expression, scope);
+        if (expression instanceof SqlCall call && !call.getKind().belongsTo(SqlKind.QUERY) && call.getKind() != SqlKind.LAMBDA) {
+            // an operand whose type the call derives without this validator ({@code -x = 1}) is bound first too
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand != null) {
+                    bindUnknowns(operand, scope);
+                }
+            }
+        }
         IntervalElements.widen(expression, operand -> super.deriveType(scope, operand));
         TemporalSyntax.retypeDifference(expression, operand -> super.deriveType(scope, operand));
         if (expression instanceof SqlCall call && getValidatedNodeTypeIfKnown(call) == null) {
@@ -1360,15 +1369,58 @@ final class QuarryValidator extends SqlValidatorImpl {
                     this::getValidatedNodeTypeIfKnown, typeFactory, this::setValidatedNodeType,
                     bound -> location(bound.getParserPosition()));
         }
-        if (expression instanceof SqlBasicCall call && call.operandCount() == 2 && ARITHMETIC.contains(call.getKind())
-                && (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.BINARY || call.getOperator() == Modulus.MOD)) {
-            bindUnknownOperand(call, scope);
-        }
         if (expression instanceof SqlBasicCall call && (call.getKind() == SqlKind.GREATEST || call.getKind() == SqlKind.LEAST)) {
             checkComparableArguments(call, scope);
         }
-        if (expression instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS_PREFIX && isUnknown(call.operand(0), scope)) {
-            throw ambiguousOperator(call);
+        if (expression instanceof SqlBasicCall sum && (sum.getKind() == SqlKind.PLUS || sum.getKind() == SqlKind.MINUS)
+                && sum.operandCount() == 2) {
+            RelDataType untypedDateTimeArithmetic = deriveUntypedDateTimeArithmetic(sum, scope);
+            if (untypedDateTimeArithmetic != null) {
+                return untypedDateTimeArithmetic;
+            }
+        }
+        if (expression instanceof SqlBasicCall constructor && constructor.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR
+                && constructor.getOperandList().stream().anyMatch(operand -> !(operand instanceof SqlLiteral)
+                        && deriveType(scope, operand).getSqlTypeName() == SqlTypeName.ANY)) {
+            // ARRAY[x, 1] of a lambda parameter not typed yet: typed as if it were a NULL, and again once it is typed
+            List<SqlNode> written = List.copyOf(constructor.getOperandList());
+            for (int i = 0; i < written.size(); i++) {
+                if (!(written.get(i) instanceof SqlLiteral) && deriveType(scope, written.get(i)).getSqlTypeName() == SqlTypeName.ANY) {
+                    constructor.setOperand(i, SqlLiteral.createNull(written.get(i).getParserPosition()));
+                }
+            }
+            try {
+                return super.deriveType(scope, expression);
+            } finally {
+                for (int i = 0; i < written.size(); i++) {
+                    constructor.setOperand(i, written.get(i));
+                }
+            }
+        }
+        if (expression instanceof org.apache.calcite.sql.fun.SqlCase searched && searched.getValueOperand() == null) {
+            // CASE WHEN x of an unknown x: Trino binds it to boolean
+            SqlNodeList conditions = searched.getWhenOperands();
+            for (int i = 0; i < conditions.size(); i++) {
+                if (isUnknown(conditions.get(i), scope)) {
+                    conditions.set(i, BareNullArguments.castTo(conditions.get(i), typeFactory.createSqlType(SqlTypeName.BOOLEAN)));
+                }
+            }
+            if (conditions.stream().anyMatch(condition -> deriveType(scope, condition).getSqlTypeName() == SqlTypeName.ANY)) {
+                // a lambda parameter not typed yet: the CASE is typed as if it were a condition, and again once it is
+                List<SqlNode> written = List.copyOf(conditions);
+                for (int i = 0; i < conditions.size(); i++) {
+                    if (deriveType(scope, written.get(i)).getSqlTypeName() == SqlTypeName.ANY) {
+                        conditions.set(i, org.apache.calcite.sql.SqlLiteral.createBoolean(true, written.get(i).getParserPosition()));
+                    }
+                }
+                try {
+                    return super.deriveType(scope, expression);
+                } finally {
+                    for (int i = 0; i < written.size(); i++) {
+                        conditions.set(i, written.get(i));
+                    }
+                }
+            }
         }
         // operand types first: Calcite's own check of the call would word a mismatch otherwise
         if (expression instanceof SqlBasicCall call
@@ -1408,7 +1460,12 @@ final class QuarryValidator extends SqlValidatorImpl {
         RelDataType type = super.deriveType(scope, expression);
         if (expression instanceof SqlBasicCall cast && (cast.getKind() == SqlKind.CAST || cast.getKind() == SqlKind.SAFE_CAST)) {
             RelDataType source = super.deriveType(scope, cast.operand(0));
-            if (!ColorSql.isCast(source, type)) {
+            if (type.getSqlTypeName() == SqlTypeName.NULL) {
+                ErrorLocation location = location(cast.getParserPosition());
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location) + "UNKNOWN is not a valid type",
+                        location, null);
+            }
+            if (!ColorSql.isCast(source, type) || unknownFromKnown(source, type)) {
                 // Calcite's rules let every OTHER type cast to varbinary and to the others
                 ErrorLocation location = location(cast.getParserPosition());
                 throw new QuarryException(ErrorCode.TYPE_MISMATCH, Errors.prefix(location) + "Cannot cast "
@@ -1442,6 +1499,27 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
     }
 
+    /**
+     * Binds the values of unknown type in an operator call as Trino does: beside a number or a date-time value
+     * ({@link #bindUnknownOperand}), a subscript of one (an unknown NULL, as element_at of it), the negation of one
+     * (ambiguous).
+     */
+    private void bindUnknowns(SqlNode node, SqlValidatorScope scope) {
+        if (!(node instanceof SqlBasicCall call)) {
+            return;
+        }
+        if (call.operandCount() == 2 && ARITHMETIC.contains(call.getKind())
+                && (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.BINARY || call.getOperator() == Modulus.MOD)) {
+            bindUnknownOperand(call, scope);
+        }
+        if (call.getKind() == SqlKind.ITEM && call.operandCount() == 2 && isUnknown(call.operand(0), scope)) {
+            call.setOperator(StructuralOperators.elementAt());
+        }
+        if (call.getKind() == SqlKind.MINUS_PREFIX && isUnknown(call.operand(0), scope)) {
+            throw ambiguousOperator(call);
+        }
+    }
+
     private static final java.util.Set<SqlKind> ARITHMETIC =
             java.util.EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD);
 
@@ -1465,6 +1543,10 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
             RelDataType otherType = deriveType(scope, other);
             if (!SqlTypeUtil.isNumeric(otherType)) {
+                RelDataType temporal = temporalOperandType(call, i == 0, otherType);
+                if (temporal != null) {
+                    call.setOperand(i, BareNullArguments.castTo(operand, temporal));
+                }
                 return;
             }
             SqlTypeName otherName = otherType.getSqlTypeName();
@@ -1481,6 +1563,99 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
     }
 
+    /**
+     * The type Trino binds an unknown operand of {@code +} or {@code -} to beside a date, time, timestamp or interval,
+     * or null where it binds none. Trino's operators decide: {@code date + x} and {@code date - x} take an interval
+     * day to second, {@code x - date} a date (an interval answer), {@code interval - x} that interval; beside a
+     * timestamp, after a time, and before or after an interval in a sum, several operators fit (AMBIGUOUS).
+     */
+    private RelDataType temporalOperandType(SqlBasicCall call, boolean unknownFirst, RelDataType other) {
+        SqlKind kind = call.getKind();
+        SqlTypeName name = other.getSqlTypeName();
+        boolean interval = SqlTypeName.INTERVAL_TYPES.contains(name);
+        boolean timestamp = name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                || name == SqlTypeName.TIMESTAMP_TZ;
+        boolean dateOrTime = name == SqlTypeName.DATE || name == SqlTypeName.TIME;
+        if (kind == SqlKind.PLUS || kind == SqlKind.MINUS && !unknownFirst) {
+            if (kind == SqlKind.MINUS && interval) {
+                return typeFactory.createTypeWithNullability(other, true);
+            }
+            if (interval || timestamp || kind == SqlKind.MINUS && name == SqlTypeName.TIME) {
+                throw ambiguousOperator(call);
+            }
+            return dateOrTime ? typeFactory.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
+                    org.apache.calcite.avatica.util.TimeUnit.DAY, org.apache.calcite.avatica.util.TimeUnit.SECOND, SqlParserPos.ZERO))
+                    : null;
+        }
+        if (kind == SqlKind.MINUS) {
+            if (interval) {
+                throw ambiguousOperator(call);
+            }
+            return dateOrTime || timestamp ? typeFactory.createTypeWithNullability(other, true) : null;
+        }
+        return null;
+    }
+
+    /**
+     * {@code x - TIMESTAMP '…'} of a lambda parameter not typed yet: typed as if the parameter were a value the operator
+     * takes beside the date-time operand (of its type before it, else an interval day to second), and again once it
+     * is typed. Null for other calls.
+     */
+    private RelDataType deriveUntypedDateTimeArithmetic(SqlBasicCall call, SqlValidatorScope scope) {
+        for (int i = 0; i < 2; i++) {
+            SqlNode operand = call.operand(i);
+            if (operand instanceof org.apache.calcite.sql.SqlLiteral
+                    || deriveType(scope, operand).getSqlTypeName() != SqlTypeName.ANY) {
+                continue;
+            }
+            RelDataType other = deriveType(scope, call.operand(1 - i));
+            SqlTypeName name = other.getSqlTypeName();
+            if (!SqlTypeName.DATETIME_TYPES.contains(name)) {
+                return null;
+            }
+            RelDataType standIn = call.getKind() == SqlKind.MINUS && i == 0
+                    ? other
+                    : typeFactory.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
+                            org.apache.calcite.avatica.util.TimeUnit.DAY, org.apache.calcite.avatica.util.TimeUnit.SECOND,
+                            SqlParserPos.ZERO));
+            org.apache.calcite.sql.SqlOperator operator = call.getOperator();
+            call.setOperand(i, BareNullArguments.castTo(SqlLiteral.createNull(operand.getParserPosition()), standIn));
+            try {
+                TemporalSyntax.retypeDifference(call, node -> super.deriveType(scope, node));
+                return super.deriveType(scope, call);
+            } finally {
+                call.setOperand(i, operand);
+                call.setOperator(operator);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a cast target has the type unknown where its source has values of another type. */
+    private static boolean unknownFromKnown(RelDataType source, RelDataType target) {
+        if (source.getSqlTypeName() == SqlTypeName.NULL) {
+            return false;
+        }
+        if (target.getSqlTypeName() == SqlTypeName.NULL) {
+            return true;
+        }
+        if (source.getComponentType() != null && target.getComponentType() != null) {
+            return unknownFromKnown(source.getComponentType(), target.getComponentType());
+        }
+        if (source.getKeyType() != null && target.getKeyType() != null) {
+            return unknownFromKnown(source.getKeyType(), target.getKeyType())
+                    || unknownFromKnown(source.getValueType(), target.getValueType());
+        }
+        if (source.isStruct() && target.isStruct() && source.getFieldCount() == target.getFieldCount()) {
+            for (int i = 0; i < source.getFieldCount(); i++) {
+                if (unknownFromKnown(source.getFieldList().get(i).getType(), target.getFieldList().get(i).getType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** greatest and least of values without a common type (a boolean and a number, a date and a number) are no function. */
     private void checkComparableArguments(SqlBasicCall call, SqlValidatorScope scope) {
         List<RelDataType> types = new java.util.ArrayList<>();
@@ -1488,7 +1663,7 @@ final class QuarryValidator extends SqlValidatorImpl {
             types.add(super.deriveType(scope, operand));
         }
         if (types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.ANY)
-                || types.stream().map(RelDataType::getSqlTypeName).distinct().count() == 1
+                || types.stream().map(QuarryValidator::comparableKind).distinct().count() == 1
                 || getTypeCoercion().getWiderTypeFor(types, false) != null) {
             // one kind of type at different precisions (zoned timestamps of 1 and 7 digits) is comparable too
             return;
@@ -1498,6 +1673,13 @@ final class QuarryValidator extends SqlValidatorImpl {
         throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, Errors.prefix(location) + "Unexpected parameters ("
                 + types.stream().map(TypeMapping::displayName).collect(java.util.stream.Collectors.joining(", "))
                 + ") for function " + name + ". Expected: " + name + "(E) E:orderable", location, null);
+    }
+
+    /** The kind of type greatest and least compare within: each interval is one of Trino's two interval types. */
+    private static Object comparableKind(RelDataType type) {
+        SqlTypeName name = type.getSqlTypeName();
+        return SqlTypeName.YEAR_INTERVAL_TYPES.contains(name) ? SqlTypeName.INTERVAL_YEAR_MONTH
+                : SqlTypeName.DAY_INTERVAL_TYPES.contains(name) ? SqlTypeName.INTERVAL_DAY_SECOND : name;
     }
 
     /** A bare NULL, or another value of unknown type: a lambda's parameter over {@code ARRAY[]}, {@code (SELECT NULL)}. */
@@ -1671,19 +1853,47 @@ final class QuarryValidator extends SqlValidatorImpl {
         return node instanceof org.apache.calcite.sql.SqlDataTypeSpec spec && isIntervalByTypeName(spec.getTypeNameSpec());
     }
 
-    /** Also an array of such an interval type (ARRAY[ARRAY[INTERVAL '1' DAY], NULL]). */
+    /**
+     * Also an array, map or row of such an interval type ({@code ARRAY[NULL, ARRAY[INTERVAL '1' DAY]]},
+     * {@code ARRAY[NULL, ROW(INTERVAL '1' YEAR)]}).
+     */
     private static boolean isIntervalByTypeName(org.apache.calcite.sql.SqlTypeNameSpec typeName) {
         if (typeName instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection) {
             return isIntervalByTypeName(collection.getElementTypeName());
+        }
+        if (typeName instanceof org.apache.calcite.sql.SqlMapTypeNameSpec map) {
+            return isIntervalByTypeName(map.getKeyType().getTypeNameSpec())
+                    || isIntervalByTypeName(map.getValType().getTypeNameSpec());
+        }
+        if (typeName instanceof org.apache.calcite.sql.SqlRowTypeNameSpec row) {
+            return row.getFieldTypes().stream().anyMatch(field -> isIntervalByTypeName(field.getTypeNameSpec()));
         }
         return typeName instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
                 && SqlTypeName.INTERVAL_TYPES.contains(SqlTypeName.get(basic.getTypeName().getSimple()));
     }
 
+    /** The type of a spec inside a structural one: null only where the spec says NULL, as Calcite derives it. */
+    private RelDataType intervalByTypeName(org.apache.calcite.sql.SqlDataTypeSpec field) {
+        RelDataType type = isIntervalByTypeName(field.getTypeNameSpec())
+                ? intervalByTypeName(field.getTypeNameSpec()) : field.deriveType(this);
+        return typeFactory.createTypeWithNullability(type, Boolean.TRUE.equals(field.getNullable()));
+    }
+
     private RelDataType intervalByTypeName(org.apache.calcite.sql.SqlTypeNameSpec typeName) {
         if (typeName instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection) {
-            return typeFactory.createArrayType(typeFactory.createTypeWithNullability(
-                    intervalByTypeName(collection.getElementTypeName()), true), -1);
+            // elements not null, as Calcite derives an array of a basic type name (the array itself may be null)
+            RelDataType element = isIntervalByTypeName(collection.getElementTypeName())
+                    ? intervalByTypeName(collection.getElementTypeName())
+                    : collection.getElementTypeName().deriveType(this);
+            return typeFactory.createArrayType(element, -1);
+        }
+        if (typeName instanceof org.apache.calcite.sql.SqlMapTypeNameSpec map) {
+            return typeFactory.createMapType(intervalByTypeName(map.getKeyType()), intervalByTypeName(map.getValType()));
+        }
+        if (typeName instanceof org.apache.calcite.sql.SqlRowTypeNameSpec row) {
+            return typeFactory.createStructType(
+                    row.getFieldTypes().stream().map(this::intervalByTypeName).toList(),
+                    row.getFieldNames().stream().map(SqlIdentifier::getSimple).toList());
         }
         SqlTypeName name = SqlTypeName.get(typeName.getTypeName().getSimple());
         return typeFactory.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(

@@ -196,6 +196,13 @@ final class SqlText {
                     i = table.end();
                     continue;
                 }
+                if (word.equalsIgnoreCase("interval")) {
+                    // the literal's text in Calcite's form of Trino's value (IntervalLiteralText)
+                    IntervalLiteralText.Rewrite interval = IntervalLiteralText.rewrite(sql, i, end);
+                    if (interval != null) {
+                        replacements.put(interval.start(), new JsonPassing.Replacement(interval.end(), interval.text()));
+                    }
+                }
                 if (word.equalsIgnoreCase("overlay")) {
                     TrinoOnlySyntax.checkOverlay(sql, i, end);
                 }
@@ -569,7 +576,7 @@ final class SqlText {
         return digits;
     }
 
-    private static int closingQuote(String sql, int start, char quote) {
+    static int closingQuote(String sql, int start, char quote) {
         int i = start + 1;
         while (i < sql.length()) {
             if (sql.charAt(i) == quote) {
@@ -585,7 +592,7 @@ final class SqlText {
     }
 
     /** The text of the string literal whose opening quote is at {@code quote}, doubled quotes undone. */
-    private static String literalText(String sql, int quote) {
+    static String literalText(String sql, int quote) {
         int close = closingQuote(sql, quote, '\'');
         return sql.substring(quote + 1, Math.max(quote + 1, close - 1)).replace("''", "'");
     }

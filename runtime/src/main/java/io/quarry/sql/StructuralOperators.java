@@ -54,6 +54,11 @@ final class StructuralOperators {
         return ALL;
     }
 
+    /** The function element_at. */
+    static SqlOperator elementAt() {
+        return ALL.stream().filter(operator -> operator.getName().equals("ELEMENT_AT")).findFirst().orElseThrow();
+    }
+
     private static List<SqlOperator> build() {
         List<SqlOperator> operators = new ArrayList<>();
         // arrays
@@ -351,6 +356,9 @@ final class StructuralOperators {
 
     private static RelDataType mapZipWithType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
+        if (binding.getOperandType(0).getKeyType() == null || binding.getOperandType(1).getKeyType() == null) {
+            return untypedParameter(factory); // a parameter of an outer lambda not typed yet
+        }
         return nullable(factory, factory.createMapType(zippedKeyType(binding.getOperandType(0), binding.getOperandType(1)),
                 lambdaResult(binding, 2)));
     }
@@ -389,6 +397,9 @@ final class StructuralOperators {
     private static RelDataType transformKeysType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType map = binding.getOperandType(0);
+        if (map.getValueType() == null) {
+            return untypedParameter(factory); // a parameter of an outer lambda not typed yet
+        }
         return nullable(factory, factory.createMapType(
                 factory.createTypeWithNullability(lambdaResult(binding, 1), false), map.getValueType()));
     }
@@ -396,6 +407,9 @@ final class StructuralOperators {
     private static RelDataType transformValuesType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType map = binding.getOperandType(0);
+        if (map.getKeyType() == null) {
+            return untypedParameter(factory); // a parameter of an outer lambda not typed yet
+        }
         return nullable(factory, factory.createMapType(map.getKeyType(), lambdaResult(binding, 1)));
     }
 

@@ -168,13 +168,13 @@ public final class DateTimeValues {
     /** {@code 6 00:00:00.000}, {@code -1 02:00:00.000}. */
     public static String formatIntervalDayTime(long millis) {
         StringBuilder text = new StringBuilder(24);
-        long value = millis;
-        if (value < 0) {
+        if (millis < 0) {
             text.append('-');
-            value = -value;
         }
-        long days = value / MILLIS_PER_DAY;
-        long rest = value % MILLIS_PER_DAY;
+        // the fields of the magnitude, taken from the negative value so that the smallest long has one too
+        long negative = millis < 0 ? millis : -millis;
+        long days = -(negative / MILLIS_PER_DAY);
+        long rest = -(negative % MILLIS_PER_DAY);
         text.append(days).append(' ');
         appendTime(text, (int) (rest / 3_600_000), (int) (rest / 60_000 % 60), (int) (rest / 1000 % 60));
         appendFraction(text, (int) (rest % 1000), 3, 3);

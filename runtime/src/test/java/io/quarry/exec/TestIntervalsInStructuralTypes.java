@@ -42,5 +42,12 @@ class TestIntervalsInStructuralTypes extends LocalQueryTest {
         assertResult("SELECT ARRAY[INTERVAL '1' DAY, NULL], ARRAY[ARRAY[INTERVAL '1' DAY], NULL]",
                 List.of("array(interval day to second)", "array(array(interval day to second))"),
                 List.of(Arrays.asList(86_400_000L, null), Arrays.asList(List.of(86_400_000L), null)));
+        // NULL first, before an array, row or map of intervals
+        assertResult("SELECT ARRAY[NULL, ARRAY[INTERVAL '1' YEAR]], ARRAY[NULL, ROW(INTERVAL '1' YEAR)],"
+                        + " ARRAY[NULL, MAP(ARRAY[1], ARRAY[INTERVAL '1' DAY])], ARRAY[NULL, ROW(ARRAY[INTERVAL '2' DAY], 1)]",
+                List.of("array(array(interval year to month))", "array(row(interval year to month))",
+                        "array(map(integer, interval day to second))", "array(row(array(interval day to second), integer))"),
+                List.of(Arrays.asList(null, List.of(12L)), Arrays.asList(null, List.of(12L)),
+                        Arrays.asList(null, Map.of(1L, 86_400_000L)), Arrays.asList(null, List.of(List.of(172_800_000L), 1L))));
     }
 }

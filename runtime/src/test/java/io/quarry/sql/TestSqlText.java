@@ -39,7 +39,17 @@ class TestSqlText {
         String clauses = "SELECT ROW(1), INTERVAL '1' DAY, sum(x) OVER (PARTITION BY y ORDER BY x ROWS BETWEEN 1 PRECEDING"
                 + " AND CURRENT ROW), sum(x) OVER (ORDER BY x RANGE UNBOUNDED PRECEDING), sum(x) OVER w FROM t"
                 + " WINDOW w AS (ORDER BY x) OFFSET 1 ROW FETCH NEXT 2 ROWS ONLY";
-        assertThat(SqlText.of(clauses).rewritten()).isEqualTo(clauses);
+        // the interval literal in Calcite's form of Trino's type
+        assertThat(SqlText.of(clauses).rewritten())
+                .isEqualTo(clauses.replace("INTERVAL '1' DAY", "INTERVAL '1 00:00:00.000' DAY TO SECOND"));
+    }
+
+    @Test
+    void intervalLiteralsTakeTrinosTypes() {
+        assertThat(SqlText.of("SELECT INTERVAL '1-13' YEAR TO MONTH, INTERVAL - '-2:90' hour to minute, INTERVAL '3' MONTH")
+                        .rewritten())
+                .isEqualTo("SELECT INTERVAL '2-1' YEAR TO MONTH, INTERVAL - '-0 03:30:00.000' DAY TO SECOND,"
+                        + " INTERVAL '0-3' YEAR TO MONTH");
     }
 
     @Test

@@ -32,6 +32,7 @@ class TestDateTimeValues {
         assertThat(DateTimeValues.formatTimestampWithZone(packed, 3)).isEqualTo("2024-01-02 04:04:05.678 Europe/Berlin");
         assertThat(DateTimeValues.formatIntervalDayTime(6 * DateTimeValues.MILLIS_PER_DAY)).isEqualTo("6 00:00:00.000");
         assertThat(DateTimeValues.formatIntervalDayTime(-(90 * 60_000L + 5))).isEqualTo("-0 01:30:00.005");
+        assertThat(DateTimeValues.formatIntervalDayTime(Long.MIN_VALUE)).isEqualTo("-106751991167 07:12:55.808");
         assertThat(DateTimeValues.formatIntervalYearMonth(2)).isEqualTo("0-2");
         assertThat(DateTimeValues.formatIntervalYearMonth(-14)).isEqualTo("-1-2");
         assertThat(DateTimeValues.formatTime(DateTimeValues.PICOS_PER_SECOND * 3723 + 4_000_000_000L, 3)).isEqualTo("01:02:03.004");

@@ -120,7 +120,17 @@ final class LambdaCalls {
             ArrayBlock arrays = (ArrayBlock) arguments[0];
             Entries entries = Entries.of(arrays.rawOffsets(), count);
             Block elements = arrays.elements().region(arrays.rawOffsets()[0], entries.count());
-            Block result = lambdas[1].apply(captured[1], entries.parents(), entries.count(), elements);
+            boolean matching = !name.equals("transform") && !name.equals("filter");
+            Block result;
+            try {
+                result = lambdas[1].apply(captured[1], entries.parents(), entries.count(), elements);
+            } catch (QuarryException e) {
+                if (!matching) {
+                    throw e;
+                }
+                // Trino stops at the first element that decides a match: a failure after it is never reached
+                return matchInOrder(arrays, entries, elements, captured, count);
+            }
             boolean[] nulls = nullMask(arrays, count);
             if (name.equals("transform")) {
                 return new ArrayBlock(count, nulls, entries.offsets(), result);
@@ -156,6 +166,29 @@ final class LambdaCalls {
                 }
                 boolean answer = name.equals("any_match") ? decided : !decided;
                 values[i] = answer;
+                resultNulls[i] = arrays.isNull(i) || !decided && sawNull;
+            }
+            return new BooleanBlock(count, io.quarry.exec.function.Blocks.compact(resultNulls, count), values);
+        }
+
+        /** any_match, all_match and none_match with the lambda applied to one element at a time, until one decides. */
+        private Block matchInOrder(ArrayBlock arrays, Entries entries, Block elements, Block[][] captured, int count) {
+            boolean decisive = !name.equals("all_match");
+            boolean[] values = new boolean[count];
+            boolean[] resultNulls = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                boolean decided = false;
+                boolean sawNull = false;
+                for (int e = entries.offsets()[i]; e < entries.offsets()[i + 1] && !decided; e++) {
+                    BooleanBlock predicate =
+                            (BooleanBlock) lambdas[1].apply(captured[1], new int[] {i}, 1, elements.region(e, 1));
+                    if (predicate.isNull(0)) {
+                        sawNull = true;
+                    } else if (predicate.getBoolean(0) == decisive) {
+                        decided = true;
+                    }
+                }
+                values[i] = name.equals("any_match") ? decided : !decided;
                 resultNulls[i] = arrays.isNull(i) || !decided && sawNull;
             }
             return new BooleanBlock(count, io.quarry.exec.function.Blocks.compact(resultNulls, count), values);

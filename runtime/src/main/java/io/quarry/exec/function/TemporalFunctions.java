@@ -490,9 +490,11 @@ final class TemporalFunctions {
             if (divide && !intervalFirst) {
                 return null;
             }
+            // Trino's day-to-second products wrap around and saturate as Java's long arithmetic does
+            boolean dayTime = (intervalFirst ? left : right) instanceof IntervalDayTimeType;
             ScalarKernel kernel;
             if (factor.storage() == io.quarry.type.Storage.LONG && !divide) {
-                kernel = Kernels.longsToLong(Math::multiplyExact);
+                kernel = dayTime ? Kernels.longsToLong((a, b) -> a * b) : Kernels.longsToLong(Math::multiplyExact);
             } else {
                 kernel = (arguments, count) -> {
                     long[] intervals = Blocks.longs(arguments[0]);
@@ -503,11 +505,13 @@ final class TemporalFunctions {
                             continue;
                         }
                         double f = arguments[1] instanceof io.quarry.block.DoubleBlock d ? d.getDouble(i) : Kernels.longAt(arguments[1], i);
-                        if (divide && f == 0) {
-                            throw new QuarryException(ErrorCode.DIVISION_BY_ZERO, "Division by zero");
+                        if (Double.isNaN(f) || divide && f == 0) {
+                            // Trino divides and multiplies intervals by a double
+                            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT,
+                                    "Cannot " + (divide ? "divide" : "multiply") + " by double " + f);
                         }
                         double value = divide ? intervals[i] / f : intervals[i] * f;
-                        if (Double.isNaN(value) || Double.isInfinite(value)) {
+                        if (!dayTime && (Double.isNaN(value) || Double.isInfinite(value))) {
                             throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Interval value out of range");
                         }
                         values[i] = (long) value;
