@@ -5,9 +5,12 @@ import io.quarry.plan.expression.Constant;
 import io.quarry.plan.expression.Expression;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.QuarryException;
+import io.quarry.type.CharType;
 import io.quarry.type.JsonType;
 import io.quarry.type.Type;
 import io.quarry.type.Types;
+import io.quarry.type.VarbinaryType;
+import io.quarry.type.VarcharType;
 import io.quarry.plan.expression.Form;
 import io.quarry.plan.expression.SpecialForm;
 import java.util.ArrayList;
@@ -90,9 +93,17 @@ final class JsonPathSql {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "The JSON path of " + name + " must be a constant");
         }
         if (name.equals("json_query")) {
+            if (!(type instanceof VarcharType || type instanceof CharType || type instanceof VarbinaryType)) {
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot output JSON value as " + type.displayName()
+                        + " using formatting JSON");
+            }
+            boolean text = type instanceof VarcharType || type instanceof CharType;
             // json_query's wrapper: WITHOUT_ARRAY, WITH_CONDITIONAL_ARRAY or WITH_UNCONDITIONAL_ARRAY
-            return new Call(name, withPassed(parts.passed(), input, path, new Constant(behaviours.wrapper, Types.VARCHAR),
-                    new Constant(behaviours.onEmpty, Types.VARCHAR), new Constant(behaviours.onError, Types.VARCHAR)), type);
+            Expression query = new Call(name, withPassed(parts.passed(), input, path, new Constant(behaviours.wrapper, Types.VARCHAR),
+                    new Constant(behaviours.onEmpty, Types.VARCHAR), new Constant(behaviours.onError, Types.VARCHAR)),
+                    text ? Types.VARCHAR : type);
+            // a bounded text type takes the JSON text cut to its length, as a cast does
+            return type.equals(Types.VARCHAR) || !text ? query : new Call("cast", List.of(query), type);
         }
         if (name.equals("json_exists")) {
             return new Call(name, withPassed(parts.passed(), input, path, new Constant(behaviours.onError, Types.VARCHAR)),
@@ -114,6 +125,9 @@ final class JsonPathSql {
      */
     private static Expression jsonValue(Expression input, Expression path, List<Expression> passed, Behaviours behaviours,
             Type type) {
+        if (!isScalarResult(type)) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Invalid return type of function JSON_VALUE: " + type.displayName());
+        }
         String kernelEmpty = behaviours.onEmpty.equals("DEFAULT") ? "NULL" : behaviours.onEmpty;
         String kernelError = behaviours.onError.equals("DEFAULT") ? "NULL" : behaviours.onError;
         Expression text = new Call("json_value", withPassed(passed, input, path,
@@ -140,6 +154,17 @@ final class JsonPathSql {
         }
         cases.add(value);
         return new SpecialForm(Form.CASE, cases, type);
+    }
+
+    /** Whether json_value may return the type: text, a number, a boolean or a date-time (Trino refuses the rest). */
+    private static boolean isScalarResult(Type type) {
+        return type instanceof VarcharType || type instanceof CharType || type instanceof io.quarry.type.BooleanType
+                || type instanceof io.quarry.type.TinyintType || type instanceof io.quarry.type.SmallintType
+                || type instanceof io.quarry.type.IntegerType || type instanceof io.quarry.type.BigintType
+                || type instanceof io.quarry.type.DecimalType || type instanceof io.quarry.type.RealType
+                || type instanceof io.quarry.type.DoubleType || type instanceof io.quarry.type.DateType
+                || io.quarry.type.TemporalTypes.isTemporal(type) && !(type instanceof io.quarry.type.IntervalDayTimeType)
+                        && !(type instanceof io.quarry.type.IntervalYearMonthType);
     }
 
     /** The ON EMPTY and ON ERROR behaviours (with their DEFAULT values) and json_query's wrapper of a call. */

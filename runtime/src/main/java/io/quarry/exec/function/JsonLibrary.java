@@ -40,7 +40,10 @@ final class JsonLibrary {
             case "cast", "try_cast" -> types.size() == 1 && (types.get(0) instanceof JsonType || call.type() instanceof JsonType)
                     ? cast(types.get(0), call.type(), name.equals("try_cast"))
                     : null;
-            case "json_parse" -> parse(types);
+            case "json_parse" -> parse(types, false);
+            case JSON_LITERAL -> parse(types, true);
+            // a value passed to a path in FORMAT JSON: its text as json, read (or found no JSON) by the path's kernel
+            case "$json_formatted" -> Kernels.rows(Types.JSON, (blocks, position, out) -> out.appendString(Kernels.string(blocks[0], position)));
             case "json_format" -> format(types);
             case "json_extract" -> extract(arguments, types);
             case "json_array_get" -> arrayGet(types);
@@ -55,7 +58,10 @@ final class JsonLibrary {
         return StringFunctions.isText(type) || type instanceof JsonType;
     }
 
-    private static ScalarKernel parse(List<Type> types) {
+    /** The call a literal {@code JSON '…'} becomes: json_parse, whose text that is not JSON is an invalid literal. */
+    static final String JSON_LITERAL = "$json_literal";
+
+    private static ScalarKernel parse(List<Type> types, boolean literal) {
         if (types.size() != 1 || !StringFunctions.isText(types.get(0))) {
             throw Functions.unsupported("json_parse", types);
         }
@@ -64,7 +70,9 @@ final class JsonLibrary {
             try {
                 out.appendString(JsonValues.canonical(text));
             } catch (IOException e) {
-                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot convert value to JSON: '" + text + "'");
+                throw literal
+                        ? new QuarryException(ErrorCode.INVALID_LITERAL, "'" + text + "' is not a valid JSON literal")
+                        : new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot convert value to JSON: '" + text + "'");
             }
         });
     }

@@ -30,7 +30,7 @@ record JsonPath(boolean strict, Node root) {
     /** {@code last}: the last index of the array being subscripted. */
     record Last() implements Node {}
 
-    /** A number (Long, BigInteger or Double), a string, a boolean or {@link JsonValues#NULL}. */
+    /** A number (Long, BigInteger, BigDecimal for 1.5, Double for 1e0), a string, a boolean or {@link JsonValues#NULL}. */
     record Literal(Object value) implements Node {}
 
     /** {@code base.key}, or {@code base.*} when the key is null. */
@@ -398,8 +398,11 @@ record JsonPath(boolean strict, Node root) {
                 at++;
             }
             boolean floating = false;
-            if (peek('.') && at + 1 < text.length() && Character.isDigit(text.charAt(at + 1))) {
-                floating = true;
+            boolean fraction = false;
+            // 1.5, .5 and 5. are decimals (an accessor may follow the digits: 5.type())
+            if (peek('.') && (at + 1 >= text.length() || !Character.isLetter(text.charAt(at + 1)) && text.charAt(at + 1) != '*'
+                    && text.charAt(at + 1) != '"')) {
+                fraction = true;
                 at++;
                 while (at < text.length() && Character.isDigit(text.charAt(at))) {
                     at++;
@@ -425,6 +428,9 @@ record JsonPath(boolean strict, Node root) {
             }
             if (floating) {
                 return Double.parseDouble(digits);
+            }
+            if (fraction) {
+                return new java.math.BigDecimal(digits.endsWith(".") ? digits.substring(0, digits.length() - 1) : digits);
             }
             BigInteger value = new BigInteger(digits);
             return value.bitLength() < 64 ? (Object) value.longValue() : value;

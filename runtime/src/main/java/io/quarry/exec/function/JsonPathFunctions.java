@@ -48,7 +48,15 @@ final class JsonPathFunctions {
             default -> 4;
         });
         passed.check(JsonPath.variables(text));
-        PathOnRow path = (blocks, position) -> evaluate(Kernels.string(blocks[0], position), parsed, passed.at(blocks, position));
+        PathOnRow path = (blocks, position) -> {
+            Map<String, Object> variables;
+            try {
+                variables = passed.at(blocks, position);
+            } catch (IOException e) {
+                return Outcome.failure(ErrorCode.JSON_INPUT_CONVERSION_ERROR, "conversion to JSON failed: " + e.getMessage());
+            }
+            return evaluate(Kernels.string(blocks[0], position), parsed, variables);
+        };
         return switch (name) {
             case "json_exists" -> exists(path, flag(arguments, 2, "FALSE"));
             case "json_query" -> query(path, flag(arguments, 2, "WITHOUT_ARRAY"), flag(arguments, 3, "NULL"),
@@ -65,9 +73,10 @@ final class JsonPathFunctions {
 
     /**
      * The values of a PASSING clause: arguments after the call's own, each a name (a constant) followed by its value;
-     * a value (a number, a boolean or a string, as the planner passes them) is the path's item as it is.
+     * a value (a number, a boolean or a string, as the planner passes them) is the path's item as it is, a json value
+     * (a value in FORMAT JSON) the item its text is; a null json value is no item at all.
      */
-    private record Passed(List<String> names, List<Integer> channels, List<io.quarry.type.Type> types) {
+    record Passed(List<String> names, List<Integer> channels, List<io.quarry.type.Type> types) {
         static Passed of(List<Expression> arguments, int first) {
             List<String> names = new java.util.ArrayList<>();
             List<Integer> channels = new java.util.ArrayList<>();
@@ -91,14 +100,19 @@ final class JsonPathFunctions {
             }
         }
 
-        Map<String, Object> at(io.quarry.block.Block[] blocks, int position) {
+        Map<String, Object> at(io.quarry.block.Block[] blocks, int position) throws IOException {
             if (names.isEmpty()) {
                 return Map.of();
             }
             Map<String, Object> values = new java.util.HashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                Object value = io.quarry.block.Values.toObject(types.get(i), blocks[channels.get(i)], position);
-                values.put(names.get(i), value == null ? JsonValues.NULL : value);
+                io.quarry.type.Type type = types.get(i);
+                Object value = io.quarry.block.Values.toObject(type, blocks[channels.get(i)], position);
+                if (type instanceof io.quarry.type.JsonType) {
+                    values.put(names.get(i), value == null ? JsonPathEvaluator.NO_ITEM : JsonValues.parsePassed((String) value));
+                } else {
+                    values.put(names.get(i), value == null ? JsonValues.NULL : value);
+                }
             }
             return values;
         }

@@ -70,6 +70,16 @@ final class JsonValues {
         return parse(text, false);
     }
 
+    /**
+     * A value passed to a path in FORMAT JSON, read as Trino reads it: its first JSON value (what follows ignored),
+     * no text at all the JSON null; IOException if it does not start with a JSON value.
+     */
+    static Object parsePassed(String text) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            return parser.nextToken() == null ? NULL : read(parser, false);
+        }
+    }
+
     private static Object parse(String text, boolean sortKeys) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
