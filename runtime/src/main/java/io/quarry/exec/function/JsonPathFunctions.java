@@ -119,7 +119,7 @@ final class JsonPathFunctions {
     }
 
     private static ScalarKernel exists(PathOnRow path, String onError) {
-        return Kernels.rows(Types.BOOLEAN, (blocks, position, out) -> {
+        return rowsOfInput(Types.BOOLEAN, (blocks, position, out) -> {
             Outcome outcome = path.evaluate(blocks, position);
             if (outcome.error() == null) {
                 out.appendBoolean(!outcome.items().isEmpty());
@@ -135,7 +135,7 @@ final class JsonPathFunctions {
     }
 
     private static ScalarKernel query(PathOnRow path, String wrapper, String onEmpty, String onError) {
-        return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+        return rowsOfInput(Types.VARCHAR, (blocks, position, out) -> {
             Outcome outcome = path.evaluate(blocks, position);
             List<Object> items = outcome.items();
             if (outcome.error() != null) {
@@ -157,7 +157,7 @@ final class JsonPathFunctions {
 
     private static ScalarKernel value(PathOnRow path, String onEmpty, String onError) {
         if (onEmpty.equals(OUTCOME)) {
-            return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+            return rowsOfInput(Types.VARCHAR, (blocks, position, out) -> {
                 Outcome outcome = path.evaluate(blocks, position);
                 if (outcome.error() != null || outcome.items().size() > 1
                         || outcome.items().size() == 1
@@ -170,7 +170,7 @@ final class JsonPathFunctions {
                 }
             });
         }
-        return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+        return rowsOfInput(Types.VARCHAR, (blocks, position, out) -> {
             Outcome outcome = path.evaluate(blocks, position);
             List<Object> items = outcome.items();
             if (outcome.error() != null) {
@@ -195,6 +195,21 @@ final class JsonPathFunctions {
                 out.appendString(JsonValues.format(items.get(0)));
             }
         });
+    }
+
+    /** A kernel whose result is null where the input is: a null PASSING value is JSON's null (or, in FORMAT JSON, no item). */
+    private static ScalarKernel rowsOfInput(io.quarry.type.Type type, Kernels.RowFunction row) {
+        return (blocks, count) -> {
+            BlockBuilder out = BlockBuilder.create(type, count);
+            for (int i = 0; i < count; i++) {
+                if (blocks[0].isNull(i)) {
+                    out.appendNull();
+                } else {
+                    row.apply(blocks, i, out);
+                }
+            }
+            return out.build();
+        };
     }
 
     private static boolean isStructured(Object item) {
