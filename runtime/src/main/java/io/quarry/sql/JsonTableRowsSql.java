@@ -28,7 +28,12 @@ final class JsonTableRowsSql {
 
     static Expression translate(List<RexNode> operands, Function<RexNode, Expression> translator) {
         List<Expression> arguments = new ArrayList<>();
-        arguments.add(JsonFormatInputs.asText(translator.apply(operands.get(0))));
+        Expression input = JsonFormatInputs.asText(translator.apply(operands.get(0)));
+        if (!(input.type() instanceof io.quarry.type.VarcharType || input.type() instanceof io.quarry.type.UnknownType)) {
+            throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.TYPE_MISMATCH, "Cannot read input of type "
+                    + input.type().displayName() + " as JSON using formatting JSON");
+        }
+        arguments.add(ExpressionTranslator.coerce(input, Types.VARCHAR));
         arguments.add(translator.apply(operands.get(1)));
         arguments.add(translator.apply(operands.get(2)));
         JsonPassing.Path root = JsonPassing.path(operands.get(3), translator);

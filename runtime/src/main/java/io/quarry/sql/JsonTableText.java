@@ -30,6 +30,9 @@ final class JsonTableText {
     private static final Pattern NESTED = Pattern.compile("(?is)nested\\s+(?:path\\s+)?");
     private static final Pattern IDENTIFIER = Pattern.compile("\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PATH = Pattern.compile("(?is)('(?:[^']|'')*')(?:\\s+AS\\s+(" + IDENTIFIER.pattern() + "))?\\s*");
+    private static final Pattern QUOTES = Pattern.compile("(?is)\\b(keep|omit)\\s+quotes(?:\\s+on\\s+scalar\\s+string)?\\b");
+    private static final Pattern INPUT_FORMAT = Pattern.compile("(?is)^(.*?)\\s+format\\s+json(?:\\s+encoding\\s+(utf8|utf16|utf32))?$");
+    private static final Pattern JSON_LITERAL = Pattern.compile("(?is)^json\\s*'.*'$");
     private static final Pattern ON_ERROR = Pattern.compile("(?is)(ERROR|EMPTY)\\s+ON\\s+ERROR");
 
     /** A path of the tree: its number (0 the root, then in the order written), literal, name (null: none) and children. */
@@ -59,6 +62,15 @@ final class JsonTableText {
             return null;
         }
         String input = parts.get(0).strip();
+        if (JSON_LITERAL.matcher(input).matches()) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot read input of type json as JSON using formatting JSON");
+        }
+        Matcher format = INPUT_FORMAT.matcher(input);
+        if (format.matches()) {
+            // FORMAT JSON [ENCODING e]: varbinary decoded as said (UTF-8 when not), text as it is
+            String encoding = format.group(2) == null ? "UTF8" : format.group(2).toUpperCase(Locale.ROOT);
+            input = "\"" + JsonFormatInputs.NAME + "\"(" + format.group(1) + ", '" + encoding + "')";
+        }
         String rest = parts.get(1).strip();
         Matcher path = PATH.matcher(rest);
         if (!path.lookingAt()) {
@@ -201,9 +213,14 @@ final class JsonTableText {
                 value = number(column.node());
             } else {
                 String function = column.formatJson() ? "json_query" : "json_value";
+                Matcher quotes = QUOTES.matcher(column.behaviours());
+                boolean omitQuotes = quotes.find() && quotes.group(1).equalsIgnoreCase("omit");
+                String behaviours = QUOTES.matcher(column.behaviours()).replaceAll(" ");
+                String columnCall = function + "(" + item(column.node()) + ", " + column.path() + " RETURNING " + column.type() + " "
+                        + behaviours + ")";
                 // a row without an item of the column's path has null there, whatever the column's behaviours say
-                value = "CASE WHEN " + number(column.node()) + " IS NOT NULL THEN " + function + "(" + item(column.node()) + ", "
-                        + column.path() + " RETURNING " + column.type() + " " + column.behaviours() + ") END";
+                value = "CASE WHEN " + number(column.node()) + " IS NOT NULL THEN "
+                        + (omitQuotes ? "\"" + JsonQueryQuotes.NAME + "\"(" + columnCall + ")" : columnCall) + " END";
             }
             selected.add(value + " AS " + column.name());
         }

@@ -189,7 +189,8 @@ final class SqlText {
                     replacements.putAll(JsonPassing.rewrite(sql, i));
                 }
                 JsonConstructorClauses.Clauses clauses = word.equalsIgnoreCase("json_object") || word.equalsIgnoreCase("json_array")
-                        ? JsonConstructorClauses.find(sql, i) : null;
+                        ? JsonConstructorClauses.find(sql, i)
+                        : word.equalsIgnoreCase("json_query") ? JsonConstructorClauses.findQueryFormat(sql, i) : null;
                 if (clauses != null) {
                     // WITH UNIQUE KEYS and RETURNING …: blanked, the call wrapped in "$json_clauses"(…) that says them
                     JsonConstructorClauses.replacements(clauses, replacements);

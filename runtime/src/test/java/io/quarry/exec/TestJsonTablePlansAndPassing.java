@@ -118,4 +118,47 @@ class TestJsonTablePlansAndPassing extends LocalQueryTest {
         assertFails("SELECT x.* FROM (VALUES 1) t(x)", ErrorCode.TABLE_NOT_FOUND, "Unable to resolve reference x");
         assertFails("SELECT u.* AS (a) FROM (VALUES 1) t(x)", ErrorCode.TABLE_NOT_FOUND);
     }
+
+    @Test
+    void defaultsMustWidenToTheReturningType() throws Exception {
+        assertResult("SELECT json_value('{}', 'lax $.a' RETURNING double DEFAULT 9 ON EMPTY),"
+                        + " json_value('{}', 'lax $.a' RETURNING char(3) DEFAULT 'ab' ON EMPTY),"
+                        + " json_value('{}', 'lax $.a' RETURNING decimal(3,1) DEFAULT 1.5 ON EMPTY)",
+                List.of("double", "char(3)", "decimal(3,1)"), List.of(9.0, "ab", new java.math.BigDecimal("1.5")));
+        assertFails("SELECT json_value('{}', 'lax $.a' DEFAULT 9 ON EMPTY)", ErrorCode.TYPE_MISMATCH,
+                "Function JSON_VALUE default ON EMPTY result must evaluate to a varchar (actual: integer)");
+        assertFails("SELECT json_value('{}', 'lax $.a' RETURNING integer DEFAULT BIGINT '9' ON EMPTY)", ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT json_value('{}', 'lax $.a' RETURNING varchar(3) DEFAULT 'abcdef' ON EMPTY)", ErrorCode.TYPE_MISMATCH);
+    }
+
+    @Test
+    void pathKeywordsAreLowerCase() {
+        assertFails("SELECT json_value('{}', 'Lax $.a')", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT json_value('[1]', 'lax $[LAST]')", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT json_value('{}', 'lax $.a.TYPE()')", ErrorCode.SYNTAX_ERROR);
+    }
+
+    @Test
+    void legacyFunctionsKeepTheDocumentsText() throws Exception {
+        // json_array_get: a scalar as written, reading no further than the element; json_extract: members in order
+        assertResult("SELECT json_array_get('[1e2, 0.1000]', 0), json_array_get('[1e2, 0.1000]', 1), json_array_get('[1,2', 0),"
+                        + " json_extract('{\"x\":{\"b\":1,\"a\":2}}', '$.x')",
+                List.of("json", "json", "json", "json"), List.of("1e2", "0.1000", "1", "{\"b\":1,\"a\":2}"));
+        assertResult("SELECT CAST(MAP(ARRAY[1.5e0, 100e0], ARRAY[1, 2]) AS json)", List.of("json"), List.of("{\"1.5\":1,\"100.0\":2}"));
+        assertFails("SELECT json_array('not json' FORMAT JSON)", ErrorCode.JSON_INPUT_CONVERSION_ERROR);
+    }
+
+    @Test
+    void inputsAndOutputsInFormatJson() throws Exception {
+        assertResult("SELECT to_hex(json_query('{\"a\":[1]}', 'lax $.a' RETURNING varbinary FORMAT JSON ENCODING UTF16)),"
+                        + " json_query('{\"a\":[1]}', 'lax $.a' RETURNING varchar FORMAT JSON)",
+                List.of("varchar", "varchar"), List.of("5B0031005D00", "[1]"));
+        assertFails("SELECT json_query('{\"a\":[1]}', 'lax $.a' RETURNING varchar FORMAT JSON ENCODING UTF8)", ErrorCode.TYPE_MISMATCH,
+                "Cannot output JSON value as varchar using formatting JSON ENCODING UTF8");
+        assertFails("SELECT json_value(1, 'lax $')", ErrorCode.TYPE_MISMATCH, "Cannot read input of type integer as JSON using formatting JSON");
+        assertFails("SELECT * FROM json_table(1, 'lax $[*]' COLUMNS (a integer PATH 'lax $'))", ErrorCode.TYPE_MISMATCH);
+        assertResult("SELECT * FROM json_table(to_utf8('[{\"a\":\"s\"}]') FORMAT JSON ENCODING UTF8, 'lax $[*]' COLUMNS ("
+                        + "a varchar FORMAT JSON PATH 'lax $.a' OMIT QUOTES, b varchar FORMAT JSON PATH 'lax $.a' KEEP QUOTES))",
+                List.of("varchar", "varchar"), List.of("s", "\"s\""));
+    }
 }

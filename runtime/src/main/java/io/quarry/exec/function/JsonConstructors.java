@@ -161,6 +161,6 @@ final class JsonConstructors {
     }
 
     private static QuarryException invalidJson(IOException e) {
-        return new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid JSON value passed with FORMAT JSON: " + e.getMessage());
+        return new QuarryException(ErrorCode.JSON_INPUT_CONVERSION_ERROR, "conversion to JSON failed: " + e.getMessage());
     }
 }

@@ -5,7 +5,6 @@ import io.quarry.spi.QuarryException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -219,7 +218,7 @@ record JsonPath(boolean strict, Node root) {
                         if (consume('(')) {
                             skipBlanks();
                             expect(')');
-                            String method = name.toLowerCase(Locale.ROOT);
+                            String method = name; // as keywords, method names are lower case only
                             if (method.equals("datetime")) {
                                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "JSON path method datetime() is not supported");
                             }
@@ -436,11 +435,11 @@ record JsonPath(boolean strict, Node root) {
             return value.bitLength() < 64 ? (Object) value.longValue() : value;
         }
 
-        /** A keyword, case-insensitive, not followed by a letter or digit. */
+        /** A keyword, in lower case as Trino reads it, not followed by a letter or digit. */
         private boolean word(String keyword) {
             skipBlanks();
             int end = at + keyword.length();
-            if (text.regionMatches(true, at, keyword, 0, keyword.length())
+            if (text.regionMatches(at, keyword, 0, keyword.length())
                     && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_')) {
                 at = end;
                 return true;

@@ -98,6 +98,11 @@ final class JsonValues {
         return read(parser, true);
     }
 
+    /** As {@link #read(JsonParser)}, objects' keys kept in the document's order. */
+    static Object readOrdered(JsonParser parser) throws IOException {
+        return read(parser, false);
+    }
+
     private static Object read(JsonParser parser, boolean sortKeys) throws IOException {
         JsonToken token = parser.currentToken();
         switch (token) {
@@ -284,11 +289,12 @@ final class JsonValues {
     }
 
     private static String keyText(Type type, Object key) {
+        // a floating key is Java's text of the number (1.5, 100.0, 1.0E20), as Trino writes it
         if (type instanceof DoubleType) {
-            return Formats.formatDouble((Double) key);
+            return Double.toString((Double) key);
         }
         if (type instanceof RealType) {
-            return Formats.formatReal(((Double) key).floatValue());
+            return Float.toString(((Double) key).floatValue());
         }
         if (key instanceof BigDecimal decimal) {
             return decimal.toPlainString();
