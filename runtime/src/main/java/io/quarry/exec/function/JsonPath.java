@@ -160,7 +160,7 @@ record JsonPath(boolean strict, Node root) {
         private Node primary() {
             skipBlanks();
             if (consume('$')) {
-                if (at < text.length() && Character.isLetter(text.charAt(at)) || peek('"')) {
+                if (at < text.length() && isNameStart(text.charAt(at)) || peek('"')) {
                     Variable variable = new Variable(peek('"') ? string() : identifier());
                     variables.add(variable.name());
                     return variable;
@@ -332,7 +332,12 @@ record JsonPath(boolean strict, Node root) {
                 if (!word("with")) {
                     throw invalid();
                 }
-                return new StartsWith(left, additive());
+                // a string or a named variable only, as Trino's grammar has it
+                skipBlanks();
+                if (!peek('"') && !(peek('$') && at + 1 < text.length() && isNameStart(text.charAt(at + 1)))) {
+                    throw invalid();
+                }
+                return new StartsWith(left, primary());
             }
             if (word("like_regex")) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "like_regex predicate in JSON path is not supported");
@@ -345,16 +350,20 @@ record JsonPath(boolean strict, Node root) {
             throw invalid();
         }
 
+        /** An ASCII letter or underscore, then letters, digits and underscores, as Trino's path lexer reads names. */
         private String identifier() {
             int start = at;
-            while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_'
-                    || text.charAt(at) == '$')) {
+            while (at < text.length() && (isNameStart(text.charAt(at)) || text.charAt(at) >= '0' && text.charAt(at) <= '9')) {
                 at++;
             }
             if (start == at) {
                 throw invalid();
             }
             return text.substring(start, at);
+        }
+
+        private static boolean isNameStart(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
         }
 
         private String string() {

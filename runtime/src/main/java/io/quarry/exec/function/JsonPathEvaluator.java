@@ -464,6 +464,18 @@ final class JsonPathEvaluator {
         if (a instanceof BigDecimal || b instanceof BigDecimal) {
             return decimalArithmetic(operator, decimal(a), decimal(b));
         }
+        if (a instanceof Long x && b instanceof Long y && operator != '/' && operator != '%') {
+            // bigint arithmetic: overflow is an error, as in Trino
+            try {
+                return switch (operator) {
+                    case '+' -> Math.addExact(x, y);
+                    case '-' -> Math.subtractExact(x, y);
+                    default -> Math.multiplyExact(x, y);
+                };
+            } catch (ArithmeticException e) {
+                throw new PathError("bigint overflow");
+            }
+        }
         BigInteger x = big(a);
         BigInteger y = big(b);
         if ((operator == '/' || operator == '%') && y.signum() == 0) {
