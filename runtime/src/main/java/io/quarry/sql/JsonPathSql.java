@@ -131,15 +131,15 @@ final class JsonPathSql {
         }
         String kernelEmpty = behaviours.onEmpty.equals("DEFAULT") ? "NULL" : behaviours.onEmpty;
         String kernelError = behaviours.onError.equals("DEFAULT") ? "NULL" : behaviours.onError;
-        Expression text = new Call("json_value", withPassed(passed, input, path,
-                new Constant(kernelEmpty, Types.VARCHAR), new Constant(kernelError, Types.VARCHAR)), Types.VARCHAR);
+        Expression text = new Call("json_value", withPassed(passed, input, path, new Constant(kernelEmpty, Types.VARCHAR),
+                new Constant(kernelError, Types.VARCHAR), new Constant(itemText(type), Types.VARCHAR)), Types.VARCHAR);
         boolean unbounded = type instanceof io.quarry.type.VarcharType varchar && varchar.isUnbounded();
         Expression value = unbounded ? text : JsonValueReturning.cast(text, type, behaviours.onError.equals("ERROR"));
         if (!behaviours.onEmpty.equals("DEFAULT") && !behaviours.onError.equals("DEFAULT")) {
             return value;
         }
-        Expression outcome = new Call("json_value", withPassed(passed, input, path,
-                new Constant("OUTCOME", Types.VARCHAR), new Constant("NULL", Types.VARCHAR)), Types.VARCHAR);
+        Expression outcome = new Call("json_value", withPassed(passed, input, path, new Constant("OUTCOME", Types.VARCHAR),
+                new Constant("NULL", Types.VARCHAR), new Constant("TEXT", Types.VARCHAR)), Types.VARCHAR);
         Expression onEmpty = behaviours.onEmpty.equals("DEFAULT")
                 ? defaultValue(behaviours.emptyDefault, type, "EMPTY") : value;
         Expression onError = behaviours.onError.equals("DEFAULT")
@@ -155,6 +155,18 @@ final class JsonPathSql {
         }
         cases.add(value);
         return new SpecialForm(Form.CASE, cases, type);
+    }
+
+    /**
+     * How json_value's kernel writes the item for the RETURNING type: NUMBER (a boolean as 1 or 0), BOOLEAN (a number
+     * as true when it is not zero) or TEXT; Trino casts the item itself, not its text.
+     */
+    private static String itemText(Type type) {
+        if (type instanceof io.quarry.type.BooleanType) {
+            return "BOOLEAN";
+        }
+        return integerDigits(type) > 0 || type instanceof io.quarry.type.DecimalType || type instanceof io.quarry.type.RealType
+                || type instanceof io.quarry.type.DoubleType ? "NUMBER" : "TEXT";
     }
 
     /** A DEFAULT value as the RETURNING type: Trino's TYPE_MISMATCH unless the value's type widens to it without loss. */

@@ -89,7 +89,8 @@ final class JsonQueryQuotes {
         }
         // the item json_query found is a string: json_value gives its text
         Expression text = new Call("json_value", JsonPathSql.withPassed(arguments.subList(5, arguments.size()),
-                arguments.get(0), arguments.get(1), new Constant("NULL", Types.VARCHAR), new Constant("NULL", Types.VARCHAR)),
+                arguments.get(0), arguments.get(1), new Constant("NULL", Types.VARCHAR), new Constant("NULL", Types.VARCHAR),
+                new Constant("TEXT", Types.VARCHAR)),
                 Types.VARCHAR);
         Expression quoted = new Call("starts_with", List.of(query, new Constant("\"", Types.VARCHAR)), Types.BOOLEAN);
         return new SpecialForm(Form.CASE, List.of(quoted, ExpressionTranslator.coerce(text, query.type()), query), query.type());

@@ -161,4 +161,22 @@ class TestJsonTablePlansAndPassing extends LocalQueryTest {
                         + "a varchar FORMAT JSON PATH 'lax $.a' OMIT QUOTES, b varchar FORMAT JSON PATH 'lax $.a' KEEP QUOTES))",
                 List.of("varchar", "varchar"), List.of("s", "\"s\""));
     }
+
+    @Test
+    void pathGrammarAndArithmeticAsTrinos() throws Exception {
+        assertFails("SELECT json_query('[\"abc\"]', 'lax $[*] ? (@ starts with $[0])')", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT json_value('{\"a$b\":1}', 'lax $.a$b')", ErrorCode.SYNTAX_ERROR);
+        // bigint overflow is an error: NULL ON ERROR
+        assertResult("SELECT json_value('[9223372036854775807]', 'lax $[0] + 1'), json_value('[9223372036854775807]', 'lax $[0] - 1')",
+                List.of("varchar", "varchar"), Arrays.asList(null, "9223372036854775806"));
+    }
+
+    @Test
+    void itemsCastAsTheirTypesToTheReturningType() throws Exception {
+        // a boolean is 1 or 0 as a number, a number true when not zero as a boolean; a string is cast as text
+        assertResult("SELECT json_value('true', 'lax $' RETURNING integer), json_value('false', 'lax $' RETURNING double),"
+                        + " json_value('\"true\"', 'lax $' RETURNING integer), json_value('1.5', 'lax $' RETURNING boolean),"
+                        + " json_value('0', 'lax $' RETURNING boolean)",
+                List.of("integer", "double", "integer", "boolean", "boolean"), Arrays.asList(1L, 0.0, null, true, false));
+    }
 }

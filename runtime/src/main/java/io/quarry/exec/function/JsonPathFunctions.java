@@ -19,6 +19,8 @@ import java.util.Map;
  * (json_query's after its wrapper): NULL, ERROR, EMPTY_ARRAY, EMPTY_OBJECT, or DEFAULT, for which the kernel gives
  * null and the planner substitutes the default from the kernel's {@value #OUTCOME} form (json_value's empty behaviour
  * {@value #OUTCOME}: 'EMPTY', 'ERROR' or null); json_exists's ON ERROR is TRUE, FALSE (the default), UNKNOWN or ERROR.
+ * json_value's fifth argument says how its item is written for the RETURNING type: TEXT, NUMBER (a boolean as 1 or
+ * 0) or BOOLEAN (a number as whether it is not zero). PASSING values follow the call's own arguments.
  */
 final class JsonPathFunctions {
     /** The empty behaviour of json_value that asks for the outcome rather than the value. */
@@ -44,7 +46,7 @@ final class JsonPathFunctions {
         JsonPath parsed = JsonPath.parse(text);
         Passed passed = Passed.of(arguments, switch (name) {
             case "json_exists" -> 3;
-            case "json_query" -> 5;
+            case "json_query", "json_value" -> 5;
             default -> 4;
         });
         passed.check(JsonPath.variables(text));
@@ -61,7 +63,7 @@ final class JsonPathFunctions {
             case "json_exists" -> exists(path, flag(arguments, 2, "FALSE"));
             case "json_query" -> query(path, flag(arguments, 2, "WITHOUT_ARRAY"), flag(arguments, 3, "NULL"),
                     flag(arguments, 4, "NULL"));
-            default -> value(path, flag(arguments, 2, "NULL"), flag(arguments, 3, "NULL"));
+            default -> value(path, flag(arguments, 2, "NULL"), flag(arguments, 3, "NULL"), flag(arguments, 4, "TEXT"));
         };
     }
 
@@ -155,7 +157,7 @@ final class JsonPathFunctions {
         });
     }
 
-    private static ScalarKernel value(PathOnRow path, String onEmpty, String onError) {
+    private static ScalarKernel value(PathOnRow path, String onEmpty, String onError, String itemText) {
         if (onEmpty.equals(OUTCOME)) {
             return rowsOfInput(Types.VARCHAR, (blocks, position, out) -> {
                 Outcome outcome = path.evaluate(blocks, position);
@@ -187,6 +189,10 @@ final class JsonPathFunctions {
                         + "JSON path found an item that cannot be converted to an SQL value", out);
             } else if (items.get(0) == JsonValues.NULL) {
                 out.appendNull();
+            } else if (items.get(0) instanceof Boolean bool && itemText.equals("NUMBER")) {
+                out.appendString(bool ? "1" : "0");
+            } else if (JsonPathEvaluator.isNumber(items.get(0)) && itemText.equals("BOOLEAN")) {
+                out.appendString(Boolean.toString(((Number) items.get(0)).doubleValue() != 0));
             } else if (items.get(0) instanceof String string) {
                 out.appendString(string);
             } else if (items.get(0) instanceof Double number) {
