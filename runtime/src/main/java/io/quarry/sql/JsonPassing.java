@@ -250,7 +250,7 @@ final class JsonPassing {
         return new io.quarry.plan.expression.Call(FORMATTED_NAME, List.of(text), Types.JSON);
     }
 
-    /** A passed value as the kernel takes it: a number, a boolean or text (date-time values and json as their text). */
+    /** A passed value as the kernel takes it: a number, a boolean, text (json, intervals, uuids, … as their text) or a date-time. */
     private static Expression value(Expression value) {
         Type type = value.type();
         if (type instanceof io.quarry.type.JsonType) {
@@ -266,11 +266,27 @@ final class JsonPassing {
                 || type instanceof VarcharType) {
             return value;
         }
-        if (type instanceof CharType || type instanceof UnknownType || type instanceof io.quarry.type.DateType
-                || io.quarry.type.TemporalTypes.isTemporal(type)) {
-            return ExpressionTranslator.coerce(value, Types.VARCHAR);
+        if (type instanceof CharType || type instanceof UnknownType || type instanceof io.quarry.type.IntervalDayTimeType
+                || type instanceof io.quarry.type.IntervalYearMonthType || type instanceof io.quarry.type.UuidType
+                || type instanceof io.quarry.type.IpAddressType) {
+            return ExpressionTranslator.coerce(value, Types.VARCHAR); // a string item, its text
+        }
+        String dateTime = dateTimeTypeName(type);
+        if (dateTime != null) {
+            // its text, marked with the name type() gives it
+            return new io.quarry.plan.expression.Call("$json_datetime", List.of(ExpressionTranslator.coerce(value, Types.VARCHAR),
+                    new Constant(dateTime, Types.VARCHAR)), Types.VARCHAR);
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Unsupported type of JSON path parameter: " + type.displayName());
+    }
+
+    /** The SQL/JSON name of a date-time type, as the path's type() gives it; null for other types. */
+    private static String dateTimeTypeName(Type type) {
+        return type instanceof io.quarry.type.DateType ? "date"
+                : type instanceof io.quarry.type.TimeType ? "time without time zone"
+                : type instanceof io.quarry.type.TimeWithTimeZoneType ? "time with time zone"
+                : type instanceof io.quarry.type.TimestampType ? "timestamp without time zone"
+                : type instanceof io.quarry.type.TimestampWithTimeZoneType ? "timestamp with time zone" : null;
     }
 
     private static boolean wordAt(String sql, int at, String word) {

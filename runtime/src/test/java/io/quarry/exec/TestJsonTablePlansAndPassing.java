@@ -179,4 +179,17 @@ class TestJsonTablePlansAndPassing extends LocalQueryTest {
                         + " json_value('0', 'lax $' RETURNING boolean)",
                 List.of("integer", "double", "integer", "boolean", "boolean"), Arrays.asList(1L, 0.0, null, true, false));
     }
+
+    @Test
+    void passedDateTimesAreTypedItems() throws Exception {
+        assertResult("SELECT json_value('{}', 'lax $v.type()' PASSING DATE '2020-01-01' AS \"v\"),"
+                        + " json_value('{}', 'lax $v.type()' PASSING TIMESTAMP '2020-01-01 01:02:03' AS \"v\"),"
+                        + " json_value('{}', 'lax $v' PASSING DATE '2020-01-01' AS \"v\"),"
+                        + " json_query('{}', 'lax $v' PASSING DATE '2020-01-01' AS \"v\"),"
+                        + " json_value('{}', 'lax $v.type()' PASSING INTERVAL '1' DAY AS \"v\")",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar"),
+                Arrays.asList("date", "timestamp without time zone", "2020-01-01", null, "string"));
+        assertFails("SELECT json_query('{}', 'lax $v' PASSING DATE '2020-01-01' AS \"v\" ERROR ON ERROR)",
+                ErrorCode.JSON_OUTPUT_CONVERSION_ERROR);
+    }
 }

@@ -43,6 +43,8 @@ final class JsonLibrary {
             case "json_parse" -> parse(types, false);
             case JSON_LITERAL -> parse(types, true);
             // a value passed to a path in FORMAT JSON: its text as json, read (or found no JSON) by the path's kernel
+            // a date-time value passed to a path, as its text (the path's kernel reads the type from the call)
+            case JsonPathFunctions.Passed.DATE_TIME -> Kernels.rows(Types.VARCHAR, (blocks, position, out) -> out.appendString(Kernels.string(blocks[0], position)));
             case "$json_formatted" -> Kernels.rows(Types.JSON, (blocks, position, out) -> out.appendString(Kernels.string(blocks[0], position)));
             case "json_format" -> format(types);
             case "json_extract" -> extract(arguments, types);

@@ -45,6 +45,12 @@ final class JsonPathEvaluator {
 
     private enum Truth { TRUE, FALSE, UNKNOWN }
 
+    /**
+     * A date-time value passed to the path: its text and its type's name as {@code type()} gives it ("date",
+     * "timestamp without time zone", …); no JSON value, so json_query cannot write it.
+     */
+    record DateTimeItem(String text, String typeName) {}
+
     /** A variable's value that is no item at all (a null passed in FORMAT JSON): the empty sequence. */
     static final Object NO_ITEM = new Object();
 
@@ -265,6 +271,9 @@ final class JsonPathEvaluator {
     }
 
     private static String typeName(Object item) {
+        if (item instanceof DateTimeItem dateTime) {
+            return dateTime.typeName();
+        }
         if (item == JsonValues.NULL) {
             return "null";
         }

@@ -78,17 +78,24 @@ final class JsonPathFunctions {
      * a value (a number, a boolean or a string, as the planner passes them) is the path's item as it is, a json value
      * (a value in FORMAT JSON) the item its text is; a null json value is no item at all.
      */
-    record Passed(List<String> names, List<Integer> channels, List<io.quarry.type.Type> types) {
+    record Passed(List<String> names, List<Integer> channels, List<io.quarry.type.Type> types, List<String> dateTimeTypes) {
+        /** The call that marks a date-time value passed as its text: {@code "$json_datetime"(text, 'date')}. */
+        static final String DATE_TIME = "$json_datetime";
+
         static Passed of(List<Expression> arguments, int first) {
             List<String> names = new java.util.ArrayList<>();
             List<Integer> channels = new java.util.ArrayList<>();
             List<io.quarry.type.Type> types = new java.util.ArrayList<>();
+            List<String> dateTimeTypes = new java.util.ArrayList<>();
             for (int i = first; i + 1 < arguments.size(); i += 2) {
                 names.add((String) ((Constant) arguments.get(i)).value());
                 channels.add(i + 1);
                 types.add(arguments.get(i + 1).type());
+                dateTimeTypes.add(arguments.get(i + 1) instanceof io.quarry.plan.expression.Call call && call.function().equals(DATE_TIME)
+                        ? (String) ((Constant) call.arguments().get(1)).value() : null);
             }
-            return new Passed(List.copyOf(names), List.copyOf(channels), List.copyOf(types));
+            return new Passed(List.copyOf(names), List.copyOf(channels), List.copyOf(types),
+                    java.util.Collections.unmodifiableList(dateTimeTypes));
         }
 
         /** Every variable of the path has a value: Trino's INVALID_PATH otherwise. */
@@ -112,6 +119,8 @@ final class JsonPathFunctions {
                 Object value = io.quarry.block.Values.toObject(type, blocks[channels.get(i)], position);
                 if (type instanceof io.quarry.type.JsonType) {
                     values.put(names.get(i), value == null ? JsonPathEvaluator.NO_ITEM : JsonValues.parsePassed((String) value));
+                } else if (dateTimeTypes.get(i) != null && value != null) {
+                    values.put(names.get(i), new JsonPathEvaluator.DateTimeItem((String) value, dateTimeTypes.get(i)));
                 } else {
                     values.put(names.get(i), value == null ? JsonValues.NULL : value);
                 }
@@ -145,6 +154,9 @@ final class JsonPathFunctions {
             } else if (items.isEmpty()) {
                 behave(onEmpty, ErrorCode.JSON_OUTPUT_CONVERSION_ERROR,
                         "conversion from JSON failed: JSON path found no items", out);
+            } else if (items.stream().anyMatch(item -> item instanceof JsonPathEvaluator.DateTimeItem)) {
+                behave(onError, ErrorCode.JSON_OUTPUT_CONVERSION_ERROR,
+                        "conversion from JSON failed: JSON path found an item that cannot be converted to JSON", out);
             } else if (wrapper.equals("WITH_UNCONDITIONAL_ARRAY")
                     || wrapper.equals("WITH_CONDITIONAL_ARRAY") && (items.size() > 1 || !isStructured(items.get(0)))) {
                 out.appendString(JsonValues.format(items));
@@ -193,6 +205,8 @@ final class JsonPathFunctions {
                 out.appendString(bool ? "1" : "0");
             } else if (JsonPathEvaluator.isNumber(items.get(0)) && itemText.equals("BOOLEAN")) {
                 out.appendString(Boolean.toString(((Number) items.get(0)).doubleValue() != 0));
+            } else if (items.get(0) instanceof JsonPathEvaluator.DateTimeItem dateTime) {
+                out.appendString(dateTime.text());
             } else if (items.get(0) instanceof String string) {
                 out.appendString(string);
             } else if (items.get(0) instanceof Double number) {
