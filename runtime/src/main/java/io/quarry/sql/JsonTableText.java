@@ -30,6 +30,8 @@ final class JsonTableText {
     private static final Pattern NESTED = Pattern.compile("(?is)nested\\s+(?:path\\s+)?");
     private static final Pattern IDENTIFIER = Pattern.compile("\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PATH = Pattern.compile("(?is)('(?:[^']|'')*')(?:\\s+AS\\s+(" + IDENTIFIER.pattern() + "))?\\s*");
+    private static final Pattern COLUMN_FORMAT = Pattern.compile("(?is)\\bFORMAT\\s+JSON(?:\\s+ENCODING\\s+(UTF8|UTF16|UTF32))?\\b");
+    private static final Pattern STRUCTURAL_TYPE = Pattern.compile("(?is)(array|map|row)\\s*\\(");
     private static final Pattern QUOTES = Pattern.compile("(?is)\\b(keep|omit)\\s+quotes(?:\\s+on\\s+scalar\\s+string)?\\b");
     private static final Pattern INPUT_FORMAT = Pattern.compile("(?is)^(.*?)\\s+format\\s+json(?:\\s+encoding\\s+(utf8|utf16|utf32))?$");
     private static final Pattern JSON_LITERAL = Pattern.compile("(?is)^json\\s*'.*'$");
@@ -39,7 +41,12 @@ final class JsonTableText {
     private record Node(int number, String path, String name, List<Node> children) {}
 
     /** A column, in the order written: its node, name as written, type, path, FORMAT JSON and behaviours; no type: ordinality. */
-    private record Column(Node node, String name, String type, String path, boolean formatJson, String behaviours) {}
+    private record Column(Node node, String name, String type, String path, String format, String behaviours) {
+        /** FORMAT JSON said: the column is json_query's. */
+        boolean formatJson() {
+            return format != null;
+        }
+    }
 
     /** The rewritten text of a json_table call and where the call ends (after its parenthesis). */
     record Rewrite(String text, int end) {}
@@ -153,23 +160,33 @@ final class JsonTableText {
             }
             String after = text.substring(columnName.end()).strip();
             if (ORDINALITY.matcher(after).matches()) {
-                columns.add(new Column(node, columnName.group(), null, null, false, ""));
+                columns.add(new Column(node, columnName.group(), null, null, null, ""));
                 continue;
             }
             Matcher pathClause = Pattern.compile("(?is)\\bPATH\\s+('(?:[^']|'')*')").matcher(after);
             String columnPath = pathClause.find() ? pathClause.group(1) : null;
             String withoutPath = columnPath == null ? after : after.substring(0, pathClause.start()) + after.substring(pathClause.end());
-            boolean formatJson = Pattern.compile("(?is)\\bFORMAT\\s+JSON\\b").matcher(withoutPath).find();
-            String typeAndBehaviours = withoutPath.replaceAll("(?is)\\bFORMAT\\s+JSON(\\s+ENCODING\\s+\\w+)?", " ").strip();
+            Matcher formatClause = COLUMN_FORMAT.matcher(withoutPath);
+            // FORMAT JSON's encoding (UTF8 when none is said)
+            String format = formatClause.find() ? formatClause.group(1) == null ? "UTF8" : formatClause.group(1).toUpperCase(Locale.ROOT) : null;
+            String typeAndBehaviours = COLUMN_FORMAT.matcher(withoutPath).replaceAll(" ").strip();
+            if (format == null && STRUCTURAL_TYPE.matcher(typeAndBehaviours).lookingAt()) {
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Invalid return type of function JSON_VALUE: "
+                        + typeAndBehaviours.substring(0, typeAndBehaviours.indexOf('(')).toLowerCase(Locale.ROOT) + "(…)");
+            }
             Matcher type = Pattern.compile("(?is)^([A-Za-z ]+?(?:\\([^)]*\\))?)(?=\\s|$)(.*)$").matcher(typeAndBehaviours);
             if (!type.matches()) {
                 return null;
+            }
+            if (format != null && formatClause.group(1) != null && !type.group(1).strip().equalsIgnoreCase("varbinary")) {
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot output JSON value as " + type.group(1).strip().toLowerCase(Locale.ROOT)
+                        + " using formatting JSON ENCODING " + format);
             }
             if (columnPath == null) {
                 // no PATH: the member of the column's name (an unquoted name upper-cased, as Trino reads it)
                 columnPath = "'lax $.\"" + identifier(columnName.group()).replace("'", "''") + "\"'";
             }
-            columns.add(new Column(node, columnName.group(), type.group(1).strip(), columnPath, formatJson, type.group(2).strip()));
+            columns.add(new Column(node, columnName.group(), type.group(1).strip(), columnPath, format, type.group(2).strip()));
         }
         return node;
     }
@@ -218,9 +235,15 @@ final class JsonTableText {
                 String behaviours = QUOTES.matcher(column.behaviours()).replaceAll(" ");
                 String columnCall = function + "(" + item(column.node()) + ", " + column.path() + " RETURNING " + column.type() + " "
                         + behaviours + ")";
+                if (omitQuotes) {
+                    columnCall = "\"" + JsonQueryQuotes.NAME + "\"(" + columnCall + ")";
+                }
+                if (column.formatJson() && !column.format().equals("UTF8")) {
+                    // RETURNING varbinary FORMAT JSON ENCODING UTF16: the text encoded so
+                    columnCall = "\"" + JsonConstructorClauses.NAME + "\"(" + columnCall + ", 'varbinary', '" + column.format() + "', false)";
+                }
                 // a row without an item of the column's path has null there, whatever the column's behaviours say
-                value = "CASE WHEN " + number(column.node()) + " IS NOT NULL THEN "
-                        + (omitQuotes ? "\"" + JsonQueryQuotes.NAME + "\"(" + columnCall + ")" : columnCall) + " END";
+                value = "CASE WHEN " + number(column.node()) + " IS NOT NULL THEN " + columnCall + " END";
             }
             selected.add(value + " AS " + column.name());
         }

@@ -192,4 +192,13 @@ class TestJsonTablePlansAndPassing extends LocalQueryTest {
         assertFails("SELECT json_query('{}', 'lax $v' PASSING DATE '2020-01-01' AS \"v\" ERROR ON ERROR)",
                 ErrorCode.JSON_OUTPUT_CONVERSION_ERROR);
     }
+
+    @Test
+    void columnTypesAndEncodings() throws Exception {
+        assertResult("SELECT to_hex(a) FROM json_table('[{\"a\":[1]}]', 'lax $[*]' COLUMNS (a varbinary FORMAT JSON ENCODING UTF16 PATH 'lax $.a'))",
+                List.of("varchar"), List.of("5B0031005D00"));
+        assertFails("SELECT * FROM json_table('[{\"a\":[1]}]', 'lax $[*]' COLUMNS (a varchar FORMAT JSON ENCODING UTF16 PATH 'lax $.a'))",
+                ErrorCode.TYPE_MISMATCH, "Cannot output JSON value as varchar using formatting JSON ENCODING UTF16");
+        assertFails("SELECT * FROM json_table('[{\"a\":1}]', 'lax $[*]' COLUMNS (a array(integer) PATH 'lax $.a'))", ErrorCode.TYPE_MISMATCH);
+    }
 }
