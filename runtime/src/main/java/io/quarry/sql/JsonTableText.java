@@ -32,6 +32,9 @@ final class JsonTableText {
     private static final Pattern PATH = Pattern.compile("(?is)('(?:[^']|'')*')(?:\\s+AS\\s+(" + IDENTIFIER.pattern() + "))?\\s*");
     private static final Pattern COLUMN_FORMAT = Pattern.compile("(?is)\\bFORMAT\\s+JSON(?:\\s+ENCODING\\s+(UTF8|UTF16|UTF32))?\\b");
     private static final Pattern STRUCTURAL_TYPE = Pattern.compile("(?is)(array|map|row)\\s*\\(");
+    private static final Pattern LEFT_JOIN = Pattern.compile("(?is)left\\s+(?:outer\\s+)?join\\s+(?=json_table\\s*\\()");
+    private static final Pattern ALIAS_ON_TRUE = Pattern.compile("(?is)(\\s*(?:(?:as\\s+)?(?!on\\b)(?:" + IDENTIFIER.pattern()
+            + ")(?:\\s*\\([^)]*\\))?)?)\\s+on\\s+true\\b");
     private static final Pattern QUOTES = Pattern.compile("(?is)\\b(keep|omit)\\s+quotes(?:\\s+on\\s+scalar\\s+string)?\\b");
     private static final Pattern INPUT_FORMAT = Pattern.compile("(?is)^(.*?)\\s+format\\s+json(?:\\s+encoding\\s+(utf8|utf16|utf32))?$");
     private static final Pattern JSON_LITERAL = Pattern.compile("(?is)^json\\s*'.*'$");
@@ -53,8 +56,32 @@ final class JsonTableText {
 
     private JsonTableText() {}
 
+    /**
+     * {@code LEFT [OUTER] JOIN json_table(…) [[AS] t[(…)]] ON true} starting at {@code start}: a CROSS JOIN of the
+     * json_table's sub-query, whose rows are one row of nulls where the table has none; null if the text is not that.
+     */
+    static Rewrite rewriteLeftJoin(String sql, int start) {
+        Matcher join = LEFT_JOIN.matcher(sql).region(start, sql.length());
+        if (!join.lookingAt()) {
+            return null;
+        }
+        Rewrite table = rewrite(sql, join.end(), true);
+        if (table == null) {
+            return null;
+        }
+        Matcher on = ALIAS_ON_TRUE.matcher(sql).region(table.end(), sql.length());
+        if (!on.lookingAt()) {
+            return null;
+        }
+        return new Rewrite("CROSS JOIN " + table.text() + on.group(1), on.end());
+    }
+
     /** The sub-query for the json_table call starting at {@code start}; null when this rewriting does not handle it. */
     static Rewrite rewrite(String sql, int start) {
+        return rewrite(sql, start, false);
+    }
+
+    private static Rewrite rewrite(String sql, int start, boolean nullRowWhenEmpty) {
         Matcher call = CALL.matcher(sql).region(start, sql.length());
         if (!call.lookingAt()) {
             return null;
@@ -129,7 +156,8 @@ final class JsonTableText {
             errorOnError = onError.group(1).equalsIgnoreCase("ERROR");
         }
         checkUniqueNames(columns, nodes);
-        String shape = PlanShape.of(root, plan);
+        // the kernel reads a leading + as: one row of nulls when the table has no rows
+        String shape = (nullRowWhenEmpty ? "+" : "") + PlanShape.of(root, plan);
         return new Rewrite(subQuery(input, shape, errorOnError, nodes, passing, columns), close + 1);
     }
 

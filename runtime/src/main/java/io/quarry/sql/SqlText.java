@@ -163,7 +163,8 @@ final class SqlText {
                     i = close;
                     continue;
                 }
-                JsonTableText.Rewrite table = word.equalsIgnoreCase("json_table") ? JsonTableText.rewrite(sql, i) : null;
+                JsonTableText.Rewrite table = word.equalsIgnoreCase("json_table") ? JsonTableText.rewrite(sql, i)
+                        : word.equalsIgnoreCase("left") ? JsonTableText.rewriteLeftJoin(sql, i) : null;
                 if (table != null) {
                     // json_table(…) becomes its sub-query; its lines are kept (error positions inside it are approximate)
                     out.append(table.text());

@@ -201,4 +201,12 @@ class TestJsonTablePlansAndPassing extends LocalQueryTest {
                 ErrorCode.TYPE_MISMATCH, "Cannot output JSON value as varchar using formatting JSON ENCODING UTF16");
         assertFails("SELECT * FROM json_table('[{\"a\":1}]', 'lax $[*]' COLUMNS (a array(integer) PATH 'lax $.a'))", ErrorCode.TYPE_MISMATCH);
     }
+
+    @Test
+    void leftJoinOnTrueKeepsRowsWithoutItems() throws Exception {
+        assertResult("SELECT r.name, t.v FROM region r LEFT OUTER JOIN json_table('[' || CAST(r.regionkey AS varchar) || ']',"
+                        + " 'lax $[*] ? (@ > 2)' COLUMNS (v integer PATH 'lax $')) AS t ON TRUE ORDER BY 1",
+                List.of("varchar(25)", "integer"), Arrays.asList("AFRICA", null), Arrays.asList("AMERICA", null),
+                Arrays.asList("ASIA", null), Arrays.asList("EUROPE", 3L), Arrays.asList("MIDDLE EAST", 4L));
+    }
 }

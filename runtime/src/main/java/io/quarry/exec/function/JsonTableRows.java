@@ -17,7 +17,8 @@ import java.util.Map;
  * The rows of a json_table, as JSON text: an array of rows, each an array holding, for each path of the table (the
  * root path first, then the nested paths in the order written), the number of the path's item (from 1) and the
  * item's JSON text, or two nulls where the row has no item of that path. Arguments: the input, the shape of the
- * plan, 'EMPTY' or 'ERROR' (ON ERROR), the paths, then the root path's PASSING names and values.
+ * plan (after a {@code +} when the table is LEFT JOINed ON true: one row of nulls where it has none), 'EMPTY' or
+ * 'ERROR' (ON ERROR), the paths, then the root path's PASSING names and values.
  *
  * <p>The shape says how paths join: a path's number, then for a path with children {@code O} (OUTER: an item whose
  * children give no row still gives one) or {@code I} (INNER: it gives none) and its children's group; a group is a
@@ -37,7 +38,9 @@ final class JsonTableRows {
     private record Siblings(boolean union, List<Group> groups) implements Group {}
 
     static ScalarKernel resolve(List<Expression> arguments) {
-        String shape = constant(arguments, 1);
+        String written = constant(arguments, 1);
+        boolean nullRowWhenEmpty = written.startsWith("+"); // LEFT JOIN json_table(…) ON true
+        String shape = nullRowWhenEmpty ? written.substring(1) : written;
         boolean errorOnError = constant(arguments, 2).equals("ERROR");
         List<JsonPath> paths = new ArrayList<>();
         int first = 3;
@@ -58,7 +61,8 @@ final class JsonTableRows {
         return (blocks, rows) -> {
             BlockBuilder out = BlockBuilder.create(Types.VARCHAR, rows);
             for (int row = 0; row < rows; row++) {
-                out.appendString(rows(blocks, row, root, passed, width, errorOnError));
+                String table = rows(blocks, row, root, passed, width, errorOnError);
+                out.appendString(nullRowWhenEmpty && table.equals("[]") ? nullRow(width) : table);
             }
             return out.build();
         };
@@ -90,6 +94,11 @@ final class JsonTableRows {
             table.add(cells);
         }
         return JsonValues.format(table);
+    }
+
+    /** One row whose every cell is null: no path has an item. */
+    private static String nullRow(int width) {
+        return JsonValues.format(List.of(java.util.Collections.nCopies(width, JsonValues.NULL)));
     }
 
     /** The rows of one input. */
