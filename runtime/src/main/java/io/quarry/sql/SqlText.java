@@ -185,6 +185,9 @@ final class SqlText {
                     // value FORMAT JSON ENCODING e becomes "$json_decode"(value, 'e') FORMAT JSON
                     replacements.putAll(JsonFormatInputs.rewrite(sql, i));
                 }
+                if (word.equalsIgnoreCase("json_value")) {
+                    JsonValueReturning.checkStructuralType(sql, i);
+                }
                 if (word.equalsIgnoreCase("json_value") || word.equalsIgnoreCase("json_query") || word.equalsIgnoreCase("json_exists")) {
                     // 'path' PASSING v AS x becomes "$json_path"('path', v, 'X'), which the grammar keeps
                     replacements.putAll(JsonPassing.rewrite(sql, i));

@@ -105,6 +105,8 @@ class TestJsonTablePlansAndPassing extends LocalQueryTest {
         assertFails("SELECT JSON 'x'", ErrorCode.INVALID_LITERAL, "'x' is not a valid JSON literal");
         assertFails("SELECT json_value('{\"a\":1}', 'lax $.a' RETURNING varbinary)", ErrorCode.TYPE_MISMATCH,
                 "Invalid return type of function JSON_VALUE: varbinary");
+        assertFails("SELECT json_value('{\"a\":1}', 'lax $.a' RETURNING array(integer))", ErrorCode.TYPE_MISMATCH,
+                "Invalid return type of function JSON_VALUE: array(integer)");
         assertFails("SELECT json_query('{\"a\":[1]}', 'lax $.a' RETURNING integer)", ErrorCode.TYPE_MISMATCH,
                 "Cannot output JSON value as integer using formatting JSON");
     }
