@@ -101,6 +101,7 @@ final class JsonConstructorClauses {
                     Matcher format = FORMAT.matcher(sql).region(typeEnd, sql.length());
                     if (format.lookingAt()) {
                         encoding = format.group(1) == null ? "UTF8" : format.group(1).toUpperCase(Locale.ROOT);
+                        checkEncodedType(type, format.group(1));
                         end = format.end();
                     }
                     ranges.add(new int[] {i, end});
@@ -109,6 +110,78 @@ final class JsonConstructorClauses {
             }
         }
         return null;
+    }
+
+    private static final Pattern QUERY_CALL = Pattern.compile("(?is)json_query\\s*\\(");
+    private static final Pattern QUERY_RETURNING = Pattern.compile("(?is)returning\\s+([a-z]+(?:\\s*\\([^)]*\\))?)(\\s+format\\s+json"
+            + "(?:\\s+encoding\\s+(utf8|utf16|utf32))?\\b)");
+
+    /**
+     * json_query's {@code RETURNING type FORMAT JSON [ENCODING e]}: the FORMAT clause blanked (the RETURNING type
+     * stays json_query's), and with UTF16 or UTF32 the call wrapped to encode its varbinary; null without the clause.
+     */
+    static Clauses findQueryFormat(String sql, int start) {
+        Matcher call = QUERY_CALL.matcher(sql).region(start, sql.length());
+        if (!call.lookingAt()) {
+            return null;
+        }
+        int depth = 1;
+        for (int i = call.end(); i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = SqlWords.closingQuote(sql, i);
+                if (close < 0) {
+                    return null;
+                }
+                i = close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return null;
+            } else if (depth == 1 && (c == 'r' || c == 'R') && !Character.isLetterOrDigit(sql.charAt(i - 1))) {
+                Matcher returning = QUERY_RETURNING.matcher(sql).region(i, sql.length());
+                if (!returning.lookingAt()) {
+                    continue;
+                }
+                String encoding = returning.group(3) == null ? "UTF8" : returning.group(3).toUpperCase(Locale.ROOT);
+                checkEncodedType(returning.group(1), returning.group(3));
+                int close = closingParenthesis(sql, returning.end());
+                if (close < 0) {
+                    return null;
+                }
+                List<int[]> ranges = List.of(new int[] {returning.start(2), returning.end(2)});
+                return new Clauses(ranges, encoding.equals("UTF8") ? "" : "varbinary", encoding, false, close);
+            }
+        }
+        return null;
+    }
+
+    /** An ENCODING is varbinary's only: Trino's TYPE_MISMATCH for a text type with one. */
+    private static void checkEncodedType(String type, String encoding) {
+        if (encoding != null && !type.strip().equalsIgnoreCase("varbinary")) {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot output JSON value as " + type.strip().toLowerCase(Locale.ROOT)
+                    + " using formatting JSON ENCODING " + encoding.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** The parenthesis closing the call that encloses {@code from}; -1 if none. */
+    private static int closingParenthesis(String sql, int from) {
+        int depth = 1;
+        for (int i = from; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = SqlWords.closingQuote(sql, i);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Where a type name ends: before FORMAT, or the call's closing parenthesis. */
@@ -143,7 +216,13 @@ final class JsonConstructorClauses {
 
     /** The constructor's translation with its clauses applied. */
     static Expression translate(List<RexNode> operands, Function<RexNode, Expression> translator) {
-        Call constructor = (Call) translator.apply(operands.get(0));
+        Expression translated = translator.apply(operands.get(0));
+        if (!(translated instanceof Call constructor) || !constructor.function().startsWith("json_")
+                || translated.type() instanceof VarbinaryType) {
+            // json_query RETURNING varbinary FORMAT JSON ENCODING UTF16: its JSON text encoded
+            String encoding = ((RexLiteral) operands.get(2)).getValueAs(String.class);
+            return new Call("$json_encode", List.of(translated, new Constant(encoding, Types.VARCHAR)), Types.VARBINARY);
+        }
         String type = ((RexLiteral) operands.get(1)).getValueAs(String.class);
         String encoding = ((RexLiteral) operands.get(2)).getValueAs(String.class);
         boolean unique = Boolean.TRUE.equals(((RexLiteral) operands.get(3)).getValueAs(Boolean.class));

@@ -43,6 +43,11 @@ final class JsonConstructorSql {
                 public RelDataType inferReturnType(SqlOperatorBinding binding) {
                     return varchar(binding);
                 }
+
+                @Override
+                public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
+                    return true; // a key of a nullable column is fine (a null key fails per row); the translation checks types
+                }
             },
             new SqlJsonArrayFunction() {
                 @Override

@@ -49,6 +49,15 @@ final class JsonPassing {
 
     private static final Pattern CALL = Pattern.compile("(?is)json_(?:value|query|exists)\\s*\\(");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern FORMAT = Pattern.compile("(?is)format\\s+json(?:\\s+encoding\\s+(utf8|utf16|utf32))?\\b");
+
+    /** The call a value in FORMAT JSON becomes: {@code "$json_formatted"(value, 'UTF16')} ('' when no encoding is said). */
+    static final String FORMATTED_NAME = "$json_formatted";
+
+    private static final String FORMATTED_CALL = '"' + FORMATTED_NAME + "\"(";
+
+    static final SqlFunction FORMATTED = new SqlFunction(FORMATTED_NAME.toUpperCase(Locale.ROOT), SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.VARCHAR), null, OperandTypes.ANY_ANY, SqlFunctionCategory.SYSTEM);
 
     /** Text to put in place of the user's characters from {@code start} to {@code end}. */
     record Replacement(int end, String text) {}
@@ -91,15 +100,60 @@ final class JsonPassing {
         if (firstNonBlank(sql, pathEnd) != passing || sql.substring(pathStart, pathEnd).indexOf('\n') >= 0) {
             return Map.of();
         }
+        List<Entry> entries = entries(sql, passing + 7, sql.length());
+        if (entries == null) {
+            return Map.of();
+        }
         Map<Integer, Replacement> replacements = new java.util.HashMap<>();
         replacements.put(pathStart, new Replacement(pathEnd, '"' + NAME + "\"(" + sql.substring(pathStart, pathEnd)));
         replacements.put(passing, new Replacement(passing + 7, ",      "));
-        // entries: value AS name, separated by commas
-        i = passing + 7;
+        for (int k = 0; k < entries.size(); k++) {
+            Entry entry = entries.get(k);
+            if (entry.formatStart() >= 0) {
+                replacements.put(entry.valueStart(), new Replacement(entry.valueStart(), FORMATTED_CALL));
+                replacements.put(entry.formatStart(), new Replacement(entry.formatEnd(), ", '" + entry.encoding() + "')"));
+            }
+            replacements.put(entry.as(), new Replacement(entry.as() + 2, ", "));
+            replacements.put(entry.nameStart(), new Replacement(entry.nameEnd(), quoted(entry.name())
+                    + (k == entries.size() - 1 ? ")" : "")));
+        }
+        return replacements;
+    }
+
+    /**
+     * The entries of a json_table's PASSING clause, {@code v AS x, w FORMAT JSON AS "y"}, as the arguments that follow
+     * the path in a {@code "$json_path"} call: {@code , v, 'X', "$json_formatted"(w, 'UTF8'), 'y'}; null if not handled.
+     */
+    static String entries(String text) {
+        List<Entry> entries = entries(text, 0, text.length());
+        if (entries == null || firstNonBlank(text, entries.get(entries.size() - 1).nameEnd()) != text.length()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (Entry entry : entries) {
+            String value = text.substring(entry.valueStart(), entry.formatStart() >= 0 ? entry.formatStart() : entry.as()).strip();
+            out.append(", ").append(entry.formatStart() >= 0 ? FORMATTED_CALL + value + ", '" + entry.encoding() + "')" : value)
+                    .append(", ").append(quoted(entry.name()));
+        }
+        return out.toString();
+    }
+
+    /** An entry {@code value [FORMAT JSON [ENCODING e]] AS name}: where its parts are, its name as Trino reads it. */
+    private record Entry(int valueStart, int formatStart, int formatEnd, String encoding, int as, int nameStart, int nameEnd,
+            String name) {}
+
+    /** The entries from {@code from}, separated by commas, up to the first that no comma follows; null if not handled. */
+    private static List<Entry> entries(String sql, int from, int limit) {
+        List<Entry> entries = new ArrayList<>();
+        int i = from;
         while (true) {
+            int valueStart = firstNonBlank(sql, i);
             int as = -1;
-            depth = 0;
-            for (; i < sql.length(); i++) {
+            int formatStart = -1;
+            int formatEnd = -1;
+            String encoding = null;
+            int depth = 0;
+            for (i = valueStart; i < limit; i++) {
                 char c = sql.charAt(i);
                 if (c == '\'' || c == '"') {
                     i = closing(sql, i) - 1;
@@ -107,41 +161,50 @@ final class JsonPassing {
                     depth++;
                 } else if (c == ')') {
                     if (--depth < 0) {
-                        return Map.of();
+                        return null;
                     }
-                } else if (depth == 0 && wordAt(sql, i, "format")) {
-                    return Map.of();
+                } else if (depth == 0 && formatStart < 0 && wordAt(sql, i, "format")) {
+                    Matcher format = FORMAT.matcher(sql).region(i, limit);
+                    if (!format.lookingAt()) {
+                        return null;
+                    }
+                    formatStart = i;
+                    formatEnd = format.end();
+                    encoding = format.group(1) == null ? "" : format.group(1).toUpperCase(Locale.ROOT);
+                    i = formatEnd - 1;
                 } else if (depth == 0 && wordAt(sql, i, "as")) {
                     as = i;
                     break;
                 }
             }
             if (as < 0) {
-                return Map.of();
+                return null;
             }
-            replacements.put(as, new Replacement(as + 2, ", "));
             int nameStart = firstNonBlank(sql, as + 2);
             String name;
             int nameEnd;
-            if (nameStart < sql.length() && sql.charAt(nameStart) == '"') {
+            if (nameStart < limit && sql.charAt(nameStart) == '"') {
                 nameEnd = closing(sql, nameStart);
                 name = sql.substring(nameStart + 1, nameEnd - 1).replace("\"\"", "\"");
             } else {
-                Matcher word = WORD.matcher(sql).region(nameStart, sql.length());
+                Matcher word = WORD.matcher(sql).region(nameStart, limit);
                 if (!word.lookingAt()) {
-                    return Map.of();
+                    return null;
                 }
                 nameEnd = word.end();
                 name = word.group().toUpperCase(Locale.ROOT);
             }
+            entries.add(new Entry(valueStart, formatStart, formatEnd, encoding, as, nameStart, nameEnd, name));
             int next = firstNonBlank(sql, nameEnd);
-            boolean more = next < sql.length() && sql.charAt(next) == ',';
-            replacements.put(nameStart, new Replacement(nameEnd, "'" + name.replace("'", "''") + "'" + (more ? "" : ")")));
-            if (!more) {
-                return replacements;
+            if (next >= limit || sql.charAt(next) != ',') {
+                return entries;
             }
             i = next + 1;
         }
+    }
+
+    private static String quoted(String name) {
+        return "'" + name.replace("'", "''") + "'";
     }
 
     /** The path and the passed values of a path operand: its constant path and the values with their names. */
@@ -161,14 +224,38 @@ final class JsonPassing {
                 throw new QuarryException(ErrorCode.DUPLICATE_PARAMETER_NAME, name + " JSON path parameter is specified more than once");
             }
             passed.add(new Constant(name, Types.VARCHAR));
-            passed.add(value(translator.apply(operands.get(i))));
+            passed.add(operands.get(i) instanceof RexCall formatted && formatted.getOperator() == FORMATTED
+                    ? formatted(translator.apply(formatted.getOperands().get(0)),
+                            ((RexLiteral) formatted.getOperands().get(1)).getValueAs(String.class))
+                    : value(translator.apply(operands.get(i))));
         }
         return new Path(operands.get(0), List.copyOf(passed));
     }
 
-    /** A passed value as the kernel takes it: a number, a boolean or text (date-time values as their text). */
+    /**
+     * A value in FORMAT JSON as the kernel takes it: its JSON text as json, which the kernel reads. Text is read in
+     * UTF-8 with no ENCODING said, varbinary in the encoding said; nothing else is JSON input, as in Trino.
+     */
+    private static Expression formatted(Expression value, String encoding) {
+        Type type = value.type();
+        Expression text;
+        if (type instanceof VarcharType && encoding.isEmpty() || type instanceof UnknownType) {
+            text = ExpressionTranslator.coerce(value, Types.VARCHAR);
+        } else if (type instanceof io.quarry.type.VarbinaryType) {
+            text = JsonFormatInputs.decode(value, encoding.isEmpty() ? "UTF8" : encoding);
+        } else {
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot read input of type " + type.displayName()
+                    + " as JSON using formatting JSON" + (encoding.isEmpty() ? "" : " ENCODING " + encoding));
+        }
+        return new io.quarry.plan.expression.Call(FORMATTED_NAME, List.of(text), Types.JSON);
+    }
+
+    /** A passed value as the kernel takes it: a number, a boolean, text (json, intervals, uuids, … as their text) or a date-time. */
     private static Expression value(Expression value) {
         Type type = value.type();
+        if (type instanceof io.quarry.type.JsonType) {
+            return ExpressionTranslator.coerce(value, Types.VARCHAR); // Trino casts it, refusing arrays and objects
+        }
         if (type instanceof TinyintType || type instanceof SmallintType || type instanceof IntegerType) {
             return ExpressionTranslator.coerce(value, Types.BIGINT);
         }
@@ -179,11 +266,27 @@ final class JsonPassing {
                 || type instanceof VarcharType) {
             return value;
         }
-        if (type instanceof CharType || type instanceof UnknownType || type instanceof io.quarry.type.DateType
-                || io.quarry.type.TemporalTypes.isTemporal(type)) {
-            return ExpressionTranslator.coerce(value, Types.VARCHAR);
+        if (type instanceof CharType || type instanceof UnknownType || type instanceof io.quarry.type.IntervalDayTimeType
+                || type instanceof io.quarry.type.IntervalYearMonthType || type instanceof io.quarry.type.UuidType
+                || type instanceof io.quarry.type.IpAddressType) {
+            return ExpressionTranslator.coerce(value, Types.VARCHAR); // a string item, its text
+        }
+        String dateTime = dateTimeTypeName(type);
+        if (dateTime != null) {
+            // its text, marked with the name type() gives it
+            return new io.quarry.plan.expression.Call("$json_datetime", List.of(ExpressionTranslator.coerce(value, Types.VARCHAR),
+                    new Constant(dateTime, Types.VARCHAR)), Types.VARCHAR);
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Unsupported type of JSON path parameter: " + type.displayName());
+    }
+
+    /** The SQL/JSON name of a date-time type, as the path's type() gives it; null for other types. */
+    private static String dateTimeTypeName(Type type) {
+        return type instanceof io.quarry.type.DateType ? "date"
+                : type instanceof io.quarry.type.TimeType ? "time without time zone"
+                : type instanceof io.quarry.type.TimeWithTimeZoneType ? "time with time zone"
+                : type instanceof io.quarry.type.TimestampType ? "timestamp without time zone"
+                : type instanceof io.quarry.type.TimestampWithTimeZoneType ? "timestamp with time zone" : null;
     }
 
     private static boolean wordAt(String sql, int at, String word) {

@@ -73,6 +73,11 @@ final class JsonQueryQuotes {
 
     /** {@code query} (json_query's translation) with OMIT QUOTES: a JSON string as its text, any other item as it is. */
     static Expression omitQuotes(Expression query) {
+        if (query instanceof Call cast && cast.function().equals("cast") && cast.arguments().get(0) instanceof Call inner
+                && inner.function().equals("json_query")) {
+            // RETURNING varchar(n) or char(n): the text cut to the type's length after the quotes go
+            return new Call("cast", List.of(omitQuotes(inner)), cast.type());
+        }
         if (!(query instanceof Call call) || !call.function().equals("json_query")) {
             throw new QuarryException(ErrorCode.SYNTAX_ERROR, "OMIT QUOTES belongs to json_query");
         }
@@ -84,7 +89,8 @@ final class JsonQueryQuotes {
         }
         // the item json_query found is a string: json_value gives its text
         Expression text = new Call("json_value", JsonPathSql.withPassed(arguments.subList(5, arguments.size()),
-                arguments.get(0), arguments.get(1), new Constant("NULL", Types.VARCHAR), new Constant("NULL", Types.VARCHAR)),
+                arguments.get(0), arguments.get(1), new Constant("NULL", Types.VARCHAR), new Constant("NULL", Types.VARCHAR),
+                new Constant("TEXT", Types.VARCHAR)),
                 Types.VARCHAR);
         Expression quoted = new Call("starts_with", List.of(query, new Constant("\"", Types.VARCHAR)), Types.BOOLEAN);
         return new SpecialForm(Form.CASE, List.of(quoted, ExpressionTranslator.coerce(text, query.type()), query), query.type());

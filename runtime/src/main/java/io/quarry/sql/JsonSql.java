@@ -32,7 +32,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * The {@code json} type in the SQL front end. Calcite has no json type, so json is Calcite's {@code VARIANT}
  * (which Quarry uses for nothing else): every cast to and from VARIANT validates, and the executor decides
  * which casts exist. {@code CAST(x AS JSON)} finds the type by name in the root schema; a literal {@code JSON '…'}
- * reaches Calcite as a call of {@code JSON('…')} ({@link SqlText}), which is json_parse.
+ * reaches Calcite as a call of {@code JSON('…')} ({@link SqlText}), which is json_parse (text that is no JSON an
+ * invalid literal).
  */
 final class JsonSql {
     private static final SqlReturnTypeInference JSON = binding -> nullable(binding.getTypeFactory(),
@@ -78,7 +79,7 @@ final class JsonSql {
         List<Expression> coerced = new ArrayList<>(arguments);
         switch (name) {
             case "json" -> {
-                return new Call("json_parse", coerced, Types.JSON);
+                return new Call("$json_literal", coerced, Types.JSON); // json_parse, failing as an invalid literal
             }
             case "json_format" -> {
                 if (!(coerced.get(0).type() instanceof JsonType)) {

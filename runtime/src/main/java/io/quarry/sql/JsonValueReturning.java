@@ -28,6 +28,43 @@ final class JsonValueReturning {
 
     private JsonValueReturning() {}
 
+    private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile("(?is)json_value\\s*\\(");
+    private static final java.util.regex.Pattern STRUCTURAL = java.util.regex.Pattern.compile(
+            "(?is)returning\\s+((?:array|map|row)\\s*\\()");
+
+    /**
+     * json_value's {@code RETURNING array(…)} (or map, row), which Calcite's grammar cannot read there: Trino's
+     * TYPE_MISMATCH, for the call starting at {@code start}.
+     */
+    static void checkStructuralType(String sql, int start) {
+        java.util.regex.Matcher call = CALL.matcher(sql).region(start, sql.length());
+        if (!call.lookingAt()) {
+            return;
+        }
+        int depth = 1;
+        for (int i = call.end(); i < sql.length() && depth > 0; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = SqlWords.closingQuote(sql, i);
+                if (close < 0) {
+                    return;
+                }
+                i = close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 1 && (c == 'r' || c == 'R') && !Character.isLetterOrDigit(sql.charAt(i - 1))) {
+                java.util.regex.Matcher type = STRUCTURAL.matcher(sql).region(i, sql.length());
+                if (type.lookingAt()) {
+                    int end = sql.indexOf(')', type.end());
+                    String written = sql.substring(type.start(1), end < 0 ? sql.length() : end + 1);
+                    throw new io.quarry.spi.QuarryException(ErrorCode.TYPE_MISMATCH, "Invalid return type of function JSON_VALUE: " + written);
+                }
+            }
+        }
+    }
+
     /** Whether an operand of the call is the RETURNING keyword or its type, not a behaviour. */
     static boolean isTypeOperand(RexNode operand) {
         if (operand instanceof RexLiteral literal) {

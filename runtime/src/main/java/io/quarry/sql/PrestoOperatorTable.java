@@ -158,6 +158,8 @@ final class PrestoOperatorTable implements SqlOperatorTable {
         register(ZonedTimestampLiteral.OPERATOR.getName(), ZonedTimestampLiteral.OPERATOR);
         register(JsonQueryQuotes.OPERATOR.getName(), JsonQueryQuotes.OPERATOR);
         register(JsonPassing.OPERATOR.getName(), JsonPassing.OPERATOR);
+        register(JsonPassing.FORMATTED.getName(), JsonPassing.FORMATTED);
+        register(JsonTableRowsSql.OPERATOR.getName(), JsonTableRowsSql.OPERATOR);
         register(JsonFormatInputs.DECODE.getName(), JsonFormatInputs.DECODE);
         register(JsonConstructorClauses.OPERATOR.getName(), JsonConstructorClauses.OPERATOR);
         register(ZonedTimeLiteral.OPERATOR.getName(), ZonedTimeLiteral.OPERATOR);

@@ -677,14 +677,14 @@ final class QuarryValidator extends SqlValidatorImpl {
 
     /**
      * A star whose qualifier names no relation ({@code region.*} after {@code FROM region r}, a row column's
-     * {@code x.*}) is TABLE_NOT_FOUND in Trino; any other failure stays as it is.
+     * {@code x.*}, a column that is no row) is TABLE_NOT_FOUND in Trino; any other failure stays as it is.
      */
     private RuntimeException unresolvedStarQualifier(List<SqlNode> items, org.apache.calcite.runtime.CalciteContextException e) {
         for (SqlNode item : items) {
             // only where the qualifier is unknown: a star of a known relation may fail otherwise (an ungrouped column)
             String message = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
             if (item instanceof SqlIdentifier star && star.isStar() && star.names.size() > 1
-                    && (message.contains("not found") || message.contains("Unknown identifier"))
+                    && (message.contains("not found") || message.contains("Unknown identifier") || message.contains("Not a record type"))
                     && star.getParserPosition().getLineNum() == e.getPosLine()
                     && star.getParserPosition().getColumnNum() == e.getPosColumn()) {
                 SqlParserPos pos = star.getParserPosition();

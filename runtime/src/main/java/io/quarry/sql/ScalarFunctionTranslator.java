@@ -171,9 +171,9 @@ final class ScalarFunctionTranslator {
             return JsonConstructorSql.translate(name, operands, translator);
         }
         if (JsonPathSql.handles(name)) {
-            // json_value's RETURNING type is the user's: a char(n) there stays one
+            // the RETURNING type is the user's: a char(n) there stays one
             return JsonPathSql.translate(name, operands, translator,
-                    name.equals("json_value") ? TypeMapping.toQuarryKeepingChars(call.getType()) : type);
+                    name.equals("json_exists") ? type : TypeMapping.toQuarryKeepingChars(call.getType()));
         }
         if (TextFunctions.handles(name, operands)) {
             return TextFunctions.translate(name, operands, translator, type);
@@ -207,6 +207,8 @@ final class ScalarFunctionTranslator {
         switch (name) {
             case "$recursion_depth_check":
                 return new Call(name, translateAll(operands, translator), Types.BOOLEAN);
+            case JsonTableText.NAME:
+                return JsonTableRowsSql.translate(operands, translator);
             case JsonFormatInputs.NAME:
                 return JsonFormatInputs.decode(translator.apply(operands.get(0)),
                         ((RexLiteral) operands.get(1)).getValueAs(String.class));

@@ -182,7 +182,8 @@ final class SqlText {
                     i = binaryEnd;
                     continue;
                 }
-                JsonTableText.Rewrite table = word.equalsIgnoreCase("json_table") ? JsonTableText.rewrite(sql, i) : null;
+                JsonTableText.Rewrite table = word.equalsIgnoreCase("json_table") ? JsonTableText.rewrite(sql, i)
+                        : word.equalsIgnoreCase("left") ? JsonTableText.rewriteLeftJoin(sql, i) : null;
                 if (table != null) {
                     // json_table(…) becomes its sub-query; its lines are kept (error positions inside it are approximate)
                     out.append(table.text());
@@ -210,12 +211,16 @@ final class SqlText {
                     // value FORMAT JSON ENCODING e becomes "$json_decode"(value, 'e') FORMAT JSON
                     replacements.putAll(JsonFormatInputs.rewrite(sql, i));
                 }
+                if (word.equalsIgnoreCase("json_value")) {
+                    JsonValueReturning.checkStructuralType(sql, i);
+                }
                 if (word.equalsIgnoreCase("json_value") || word.equalsIgnoreCase("json_query") || word.equalsIgnoreCase("json_exists")) {
                     // 'path' PASSING v AS x becomes "$json_path"('path', v, 'X'), which the grammar keeps
                     replacements.putAll(JsonPassing.rewrite(sql, i));
                 }
                 JsonConstructorClauses.Clauses clauses = word.equalsIgnoreCase("json_object") || word.equalsIgnoreCase("json_array")
-                        ? JsonConstructorClauses.find(sql, i) : null;
+                        ? JsonConstructorClauses.find(sql, i)
+                        : word.equalsIgnoreCase("json_query") ? JsonConstructorClauses.findQueryFormat(sql, i) : null;
                 if (clauses != null) {
                     // WITH UNIQUE KEYS and RETURNING …: blanked, the call wrapped in "$json_clauses"(…) that says them
                     JsonConstructorClauses.replacements(clauses, replacements);

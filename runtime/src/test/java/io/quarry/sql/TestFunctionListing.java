@@ -35,7 +35,7 @@ class TestFunctionListing {
             // SQL/JSON syntax, which Trino does not list either
             "json_value", "json_query", "json_exists", "json_object", "json_array", "format json",
             // and the forms Quarry writes their clauses in
-            "$omit_quotes", "$json_path", "$json_clauses", "$json_decode",
+            "$omit_quotes", "$json_path", "$json_clauses", "$json_decode", "$json_formatted", "$json_table",
             // hidden in Trino
             "fail",
             // row pattern recognition's navigation, which Trino does not list either, and Quarry's forms of it

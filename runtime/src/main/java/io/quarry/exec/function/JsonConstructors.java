@@ -16,9 +16,7 @@ import io.quarry.type.Type;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code json_object} and {@code json_array}: JSON text built from SQL values. The first argument is a constant
@@ -55,7 +53,8 @@ final class JsonConstructors {
     private static String object(Block[] blocks, List<Type> types, String kinds, boolean absentOnNull, boolean uniqueKeys,
             int row) {
         StringWriter text = new StringWriter();
-        Set<String> keys = new HashSet<>();
+        // the members in the order of a java.util.HashMap filled in the arguments' order, as Trino writes them
+        java.util.Map<String, Integer> members = new java.util.HashMap<>();
         try (JsonGenerator generator = JSON.createGenerator(text)) {
             generator.writeStartObject();
             for (int i = 1; i + 1 < blocks.length; i += 2) {
@@ -67,13 +66,16 @@ final class JsonConstructors {
                 if (absentOnNull && (kind == 'U' || blocks[i + 1].isNull(row))) {
                     continue;
                 }
-                if (!keys.add(key)) {
+                if (members.putIfAbsent(key, i) != null) {
                     throw uniqueKeys
                             ? new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "duplicate key passed to JSON_OBJECT function")
                             : new QuarryException(ErrorCode.NOT_SUPPORTED, "cannot construct a JSON object with duplicate key");
                 }
-                generator.writeFieldName(key);
-                writeValue(generator, blocks[i + 1], types.get(i + 1), kind, row);
+            }
+            for (java.util.Map.Entry<String, Integer> member : members.entrySet()) {
+                int i = member.getValue();
+                generator.writeFieldName(member.getKey());
+                writeValue(generator, blocks[i + 1], types.get(i + 1), kinds.charAt(i / 2), row);
             }
             generator.writeEndObject();
         } catch (IOException e) {
@@ -159,6 +161,6 @@ final class JsonConstructors {
     }
 
     private static QuarryException invalidJson(IOException e) {
-        return new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid JSON value passed with FORMAT JSON: " + e.getMessage());
+        return new QuarryException(ErrorCode.JSON_INPUT_CONVERSION_ERROR, "conversion to JSON failed: " + e.getMessage());
     }
 }

@@ -40,7 +40,12 @@ final class JsonLibrary {
             case "cast", "try_cast" -> types.size() == 1 && (types.get(0) instanceof JsonType || call.type() instanceof JsonType)
                     ? cast(types.get(0), call.type(), name.equals("try_cast"))
                     : null;
-            case "json_parse" -> parse(types);
+            case "json_parse" -> parse(types, false);
+            case JSON_LITERAL -> parse(types, true);
+            // a value passed to a path in FORMAT JSON: its text as json, read (or found no JSON) by the path's kernel
+            // a date-time value passed to a path, as its text (the path's kernel reads the type from the call)
+            case JsonPathFunctions.Passed.DATE_TIME -> Kernels.rows(Types.VARCHAR, (blocks, position, out) -> out.appendString(Kernels.string(blocks[0], position)));
+            case "$json_formatted" -> Kernels.rows(Types.JSON, (blocks, position, out) -> out.appendString(Kernels.string(blocks[0], position)));
             case "json_format" -> format(types);
             case "json_extract" -> extract(arguments, types);
             case "json_array_get" -> arrayGet(types);
@@ -55,7 +60,10 @@ final class JsonLibrary {
         return StringFunctions.isText(type) || type instanceof JsonType;
     }
 
-    private static ScalarKernel parse(List<Type> types) {
+    /** The call a literal {@code JSON '…'} becomes: json_parse, whose text that is not JSON is an invalid literal. */
+    static final String JSON_LITERAL = "$json_literal";
+
+    private static ScalarKernel parse(List<Type> types, boolean literal) {
         if (types.size() != 1 || !StringFunctions.isText(types.get(0))) {
             throw Functions.unsupported("json_parse", types);
         }
@@ -64,7 +72,9 @@ final class JsonLibrary {
             try {
                 out.appendString(JsonValues.canonical(text));
             } catch (IOException e) {
-                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot convert value to JSON: '" + text + "'");
+                throw literal
+                        ? new QuarryException(ErrorCode.INVALID_LITERAL, "'" + text + "' is not a valid JSON literal")
+                        : new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot convert value to JSON: '" + text + "'");
             }
         });
     }
@@ -89,7 +99,7 @@ final class JsonLibrary {
                     out.appendNull();
                     return;
                 }
-                out.appendString(JsonValues.format(JsonValues.read(parser)));
+                out.appendString(JsonValues.format(JsonValues.readOrdered(parser))); // members in the document's order
             } catch (IOException e) {
                 out.appendNull();
             }
@@ -101,27 +111,46 @@ final class JsonLibrary {
             throw Functions.unsupported("json_array_get", types);
         }
         return Kernels.rows(Types.JSON, (blocks, position, out) -> {
-            Object tree;
-            try {
-                tree = JsonValues.parseOrdered(Kernels.string(blocks[0], position));
-            } catch (IOException e) {
-                tree = null;
-            }
             long index = Kernels.longAt(blocks[1], position);
-            if (!(tree instanceof List<?> array)) {
+            List<String> elements = arrayElements(Kernels.string(blocks[0], position), index < 0 ? Long.MAX_VALUE : index + 1);
+            long at = elements == null ? -1 : index < 0 ? elements.size() + index : index;
+            String element = at < 0 || at >= elements.size() ? null : elements.get((int) at);
+            if (element == null) {
                 out.appendNull();
-                return;
-            }
-            long at = index < 0 ? array.size() + index : index;
-            Object element = at < 0 || at >= array.size() ? JsonValues.NULL : array.get((int) at);
-            if (element == JsonValues.NULL) {
-                out.appendNull();
-            } else if (element instanceof String text) {
-                out.appendString(text); // Trino gives a string element's value, unquoted
             } else {
-                out.appendString(JsonValues.format(element));
+                out.appendString(element);
             }
         });
+    }
+
+    /**
+     * The elements of a JSON array as json_array_get gives them: a number or boolean as written, a string's value
+     * unquoted, an array or object as JSON text (its members in the document's order), null for null; null if the
+     * text is no JSON array. Reading stops after {@code wanted} elements: the rest is not looked at, as in Trino.
+     */
+    private static List<String> arrayElements(String text, long wanted) {
+        List<String> elements = new java.util.ArrayList<>();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return null;
+            }
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    return null;
+                }
+                elements.add(switch (token) {
+                    case VALUE_NULL -> null;
+                    case START_ARRAY, START_OBJECT -> JsonValues.format(JsonValues.readOrdered(parser));
+                    default -> parser.getText();
+                });
+                if (elements.size() >= wanted) {
+                    return elements;
+                }
+            }
+            return parser.nextToken() == null ? elements : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static ScalarKernel arrayContains(List<Type> types) {

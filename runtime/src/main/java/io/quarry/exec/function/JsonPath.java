@@ -5,7 +5,6 @@ import io.quarry.spi.QuarryException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -30,7 +29,7 @@ record JsonPath(boolean strict, Node root) {
     /** {@code last}: the last index of the array being subscripted. */
     record Last() implements Node {}
 
-    /** A number (Long, BigInteger or Double), a string, a boolean or {@link JsonValues#NULL}. */
+    /** A number (Long, BigInteger, BigDecimal for 1.5, Double for 1e0), a string, a boolean or {@link JsonValues#NULL}. */
     record Literal(Object value) implements Node {}
 
     /** {@code base.key}, or {@code base.*} when the key is null. */
@@ -161,7 +160,7 @@ record JsonPath(boolean strict, Node root) {
         private Node primary() {
             skipBlanks();
             if (consume('$')) {
-                if (at < text.length() && Character.isLetter(text.charAt(at)) || peek('"')) {
+                if (at < text.length() && isNameStart(text.charAt(at)) || peek('"')) {
                     Variable variable = new Variable(peek('"') ? string() : identifier());
                     variables.add(variable.name());
                     return variable;
@@ -219,7 +218,7 @@ record JsonPath(boolean strict, Node root) {
                         if (consume('(')) {
                             skipBlanks();
                             expect(')');
-                            String method = name.toLowerCase(Locale.ROOT);
+                            String method = name; // as keywords, method names are lower case only
                             if (method.equals("datetime")) {
                                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "JSON path method datetime() is not supported");
                             }
@@ -333,7 +332,12 @@ record JsonPath(boolean strict, Node root) {
                 if (!word("with")) {
                     throw invalid();
                 }
-                return new StartsWith(left, additive());
+                // a string or a named variable only, as Trino's grammar has it
+                skipBlanks();
+                if (!peek('"') && !(peek('$') && at + 1 < text.length() && isNameStart(text.charAt(at + 1)))) {
+                    throw invalid();
+                }
+                return new StartsWith(left, primary());
             }
             if (word("like_regex")) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "like_regex predicate in JSON path is not supported");
@@ -346,16 +350,20 @@ record JsonPath(boolean strict, Node root) {
             throw invalid();
         }
 
+        /** An ASCII letter or underscore, then letters, digits and underscores, as Trino's path lexer reads names. */
         private String identifier() {
             int start = at;
-            while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_'
-                    || text.charAt(at) == '$')) {
+            while (at < text.length() && (isNameStart(text.charAt(at)) || text.charAt(at) >= '0' && text.charAt(at) <= '9')) {
                 at++;
             }
             if (start == at) {
                 throw invalid();
             }
             return text.substring(start, at);
+        }
+
+        private static boolean isNameStart(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
         }
 
         private String string() {
@@ -398,8 +406,11 @@ record JsonPath(boolean strict, Node root) {
                 at++;
             }
             boolean floating = false;
-            if (peek('.') && at + 1 < text.length() && Character.isDigit(text.charAt(at + 1))) {
-                floating = true;
+            boolean fraction = false;
+            // 1.5, .5 and 5. are decimals (an accessor may follow the digits: 5.type())
+            if (peek('.') && (at + 1 >= text.length() || !Character.isLetter(text.charAt(at + 1)) && text.charAt(at + 1) != '*'
+                    && text.charAt(at + 1) != '"')) {
+                fraction = true;
                 at++;
                 while (at < text.length() && Character.isDigit(text.charAt(at))) {
                     at++;
@@ -426,15 +437,18 @@ record JsonPath(boolean strict, Node root) {
             if (floating) {
                 return Double.parseDouble(digits);
             }
+            if (fraction) {
+                return new java.math.BigDecimal(digits.endsWith(".") ? digits.substring(0, digits.length() - 1) : digits);
+            }
             BigInteger value = new BigInteger(digits);
             return value.bitLength() < 64 ? (Object) value.longValue() : value;
         }
 
-        /** A keyword, case-insensitive, not followed by a letter or digit. */
+        /** A keyword, in lower case as Trino reads it, not followed by a letter or digit. */
         private boolean word(String keyword) {
             skipBlanks();
             int end = at + keyword.length();
-            if (text.regionMatches(true, at, keyword, 0, keyword.length())
+            if (text.regionMatches(at, keyword, 0, keyword.length())
                     && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_')) {
                 at = end;
                 return true;

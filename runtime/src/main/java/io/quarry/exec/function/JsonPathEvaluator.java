@@ -45,6 +45,15 @@ final class JsonPathEvaluator {
 
     private enum Truth { TRUE, FALSE, UNKNOWN }
 
+    /**
+     * A date-time value passed to the path: its text and its type's name as {@code type()} gives it ("date",
+     * "timestamp without time zone", …); no JSON value, so json_query cannot write it.
+     */
+    record DateTimeItem(String text, String typeName) {}
+
+    /** A variable's value that is no item at all (a null passed in FORMAT JSON): the empty sequence. */
+    static final Object NO_ITEM = new Object();
+
     /** The {@code last} of an expression outside any array subscript. */
     private static final int NO_ARRAY = Integer.MIN_VALUE;
 
@@ -96,7 +105,7 @@ final class JsonPathEvaluator {
             if (value == null) {
                 throw new PathError("no value passed for parameter " + variable.name());
             }
-            return List.of(value);
+            return value == NO_ITEM ? List.of() : List.of(value);
         }
         if (node instanceof Member member) {
             return members(member, items(member.base(), current, last));
@@ -212,11 +221,16 @@ final class JsonPathEvaluator {
         if (value instanceof Long number) {
             return number;
         }
-        double number = ((Number) value).doubleValue();
-        if (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE) {
+        // a fraction is rounded half away from zero, as a cast to bigint does
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
             throw new PathError("array subscript must be an integer: " + value);
         }
-        return (long) number;
+        BigDecimal number = value instanceof Double d ? new BigDecimal(d) : decimal(value);
+        BigDecimal rounded = number.setScale(0, java.math.RoundingMode.HALF_UP);
+        if (rounded.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new PathError("array subscript must be an integer: " + value);
+        }
+        return rounded.longValue();
     }
 
     private List<Object> method(String name, List<Object> bases) throws PathError {
@@ -257,6 +271,9 @@ final class JsonPathEvaluator {
     }
 
     private static String typeName(Object item) {
+        if (item instanceof DateTimeItem dateTime) {
+            return dateTime.typeName();
+        }
         if (item == JsonValues.NULL) {
             return "null";
         }
@@ -455,6 +472,18 @@ final class JsonPathEvaluator {
         }
         if (a instanceof BigDecimal || b instanceof BigDecimal) {
             return decimalArithmetic(operator, decimal(a), decimal(b));
+        }
+        if (a instanceof Long x && b instanceof Long y && operator != '/' && operator != '%') {
+            // bigint arithmetic: overflow is an error, as in Trino
+            try {
+                return switch (operator) {
+                    case '+' -> Math.addExact(x, y);
+                    case '-' -> Math.subtractExact(x, y);
+                    default -> Math.multiplyExact(x, y);
+                };
+            } catch (ArithmeticException e) {
+                throw new PathError("bigint overflow");
+            }
         }
         BigInteger x = big(a);
         BigInteger y = big(b);

@@ -19,6 +19,8 @@ import java.util.Map;
  * (json_query's after its wrapper): NULL, ERROR, EMPTY_ARRAY, EMPTY_OBJECT, or DEFAULT, for which the kernel gives
  * null and the planner substitutes the default from the kernel's {@value #OUTCOME} form (json_value's empty behaviour
  * {@value #OUTCOME}: 'EMPTY', 'ERROR' or null); json_exists's ON ERROR is TRUE, FALSE (the default), UNKNOWN or ERROR.
+ * json_value's fifth argument says how its item is written for the RETURNING type: TEXT, NUMBER (a boolean as 1 or
+ * 0) or BOOLEAN (a number as whether it is not zero). PASSING values follow the call's own arguments.
  */
 final class JsonPathFunctions {
     /** The empty behaviour of json_value that asks for the outcome rather than the value. */
@@ -44,16 +46,24 @@ final class JsonPathFunctions {
         JsonPath parsed = JsonPath.parse(text);
         Passed passed = Passed.of(arguments, switch (name) {
             case "json_exists" -> 3;
-            case "json_query" -> 5;
+            case "json_query", "json_value" -> 5;
             default -> 4;
         });
         passed.check(JsonPath.variables(text));
-        PathOnRow path = (blocks, position) -> evaluate(Kernels.string(blocks[0], position), parsed, passed.at(blocks, position));
+        PathOnRow path = (blocks, position) -> {
+            Map<String, Object> variables;
+            try {
+                variables = passed.at(blocks, position);
+            } catch (IOException e) {
+                return Outcome.failure(ErrorCode.JSON_INPUT_CONVERSION_ERROR, "conversion to JSON failed: " + e.getMessage());
+            }
+            return evaluate(Kernels.string(blocks[0], position), parsed, variables);
+        };
         return switch (name) {
             case "json_exists" -> exists(path, flag(arguments, 2, "FALSE"));
             case "json_query" -> query(path, flag(arguments, 2, "WITHOUT_ARRAY"), flag(arguments, 3, "NULL"),
                     flag(arguments, 4, "NULL"));
-            default -> value(path, flag(arguments, 2, "NULL"), flag(arguments, 3, "NULL"));
+            default -> value(path, flag(arguments, 2, "NULL"), flag(arguments, 3, "NULL"), flag(arguments, 4, "TEXT"));
         };
     }
 
@@ -65,19 +75,27 @@ final class JsonPathFunctions {
 
     /**
      * The values of a PASSING clause: arguments after the call's own, each a name (a constant) followed by its value;
-     * a value (a number, a boolean or a string, as the planner passes them) is the path's item as it is.
+     * a value (a number, a boolean or a string, as the planner passes them) is the path's item as it is, a json value
+     * (a value in FORMAT JSON) the item its text is; a null json value is no item at all.
      */
-    private record Passed(List<String> names, List<Integer> channels, List<io.quarry.type.Type> types) {
+    record Passed(List<String> names, List<Integer> channels, List<io.quarry.type.Type> types, List<String> dateTimeTypes) {
+        /** The call that marks a date-time value passed as its text: {@code "$json_datetime"(text, 'date')}. */
+        static final String DATE_TIME = "$json_datetime";
+
         static Passed of(List<Expression> arguments, int first) {
             List<String> names = new java.util.ArrayList<>();
             List<Integer> channels = new java.util.ArrayList<>();
             List<io.quarry.type.Type> types = new java.util.ArrayList<>();
+            List<String> dateTimeTypes = new java.util.ArrayList<>();
             for (int i = first; i + 1 < arguments.size(); i += 2) {
                 names.add((String) ((Constant) arguments.get(i)).value());
                 channels.add(i + 1);
                 types.add(arguments.get(i + 1).type());
+                dateTimeTypes.add(arguments.get(i + 1) instanceof io.quarry.plan.expression.Call call && call.function().equals(DATE_TIME)
+                        ? (String) ((Constant) call.arguments().get(1)).value() : null);
             }
-            return new Passed(List.copyOf(names), List.copyOf(channels), List.copyOf(types));
+            return new Passed(List.copyOf(names), List.copyOf(channels), List.copyOf(types),
+                    java.util.Collections.unmodifiableList(dateTimeTypes));
         }
 
         /** Every variable of the path has a value: Trino's INVALID_PATH otherwise. */
@@ -91,21 +109,28 @@ final class JsonPathFunctions {
             }
         }
 
-        Map<String, Object> at(io.quarry.block.Block[] blocks, int position) {
+        Map<String, Object> at(io.quarry.block.Block[] blocks, int position) throws IOException {
             if (names.isEmpty()) {
                 return Map.of();
             }
             Map<String, Object> values = new java.util.HashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                Object value = io.quarry.block.Values.toObject(types.get(i), blocks[channels.get(i)], position);
-                values.put(names.get(i), value == null ? JsonValues.NULL : value);
+                io.quarry.type.Type type = types.get(i);
+                Object value = io.quarry.block.Values.toObject(type, blocks[channels.get(i)], position);
+                if (type instanceof io.quarry.type.JsonType) {
+                    values.put(names.get(i), value == null ? JsonPathEvaluator.NO_ITEM : JsonValues.parsePassed((String) value));
+                } else if (dateTimeTypes.get(i) != null && value != null) {
+                    values.put(names.get(i), new JsonPathEvaluator.DateTimeItem((String) value, dateTimeTypes.get(i)));
+                } else {
+                    values.put(names.get(i), value == null ? JsonValues.NULL : value);
+                }
             }
             return values;
         }
     }
 
     private static ScalarKernel exists(PathOnRow path, String onError) {
-        return Kernels.rows(Types.BOOLEAN, (blocks, position, out) -> {
+        return rowsOfInput(Types.BOOLEAN, (blocks, position, out) -> {
             Outcome outcome = path.evaluate(blocks, position);
             if (outcome.error() == null) {
                 out.appendBoolean(!outcome.items().isEmpty());
@@ -121,7 +146,7 @@ final class JsonPathFunctions {
     }
 
     private static ScalarKernel query(PathOnRow path, String wrapper, String onEmpty, String onError) {
-        return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+        return rowsOfInput(Types.VARCHAR, (blocks, position, out) -> {
             Outcome outcome = path.evaluate(blocks, position);
             List<Object> items = outcome.items();
             if (outcome.error() != null) {
@@ -129,6 +154,9 @@ final class JsonPathFunctions {
             } else if (items.isEmpty()) {
                 behave(onEmpty, ErrorCode.JSON_OUTPUT_CONVERSION_ERROR,
                         "conversion from JSON failed: JSON path found no items", out);
+            } else if (items.stream().anyMatch(item -> item instanceof JsonPathEvaluator.DateTimeItem)) {
+                behave(onError, ErrorCode.JSON_OUTPUT_CONVERSION_ERROR,
+                        "conversion from JSON failed: JSON path found an item that cannot be converted to JSON", out);
             } else if (wrapper.equals("WITH_UNCONDITIONAL_ARRAY")
                     || wrapper.equals("WITH_CONDITIONAL_ARRAY") && (items.size() > 1 || !isStructured(items.get(0)))) {
                 out.appendString(JsonValues.format(items));
@@ -141,9 +169,9 @@ final class JsonPathFunctions {
         });
     }
 
-    private static ScalarKernel value(PathOnRow path, String onEmpty, String onError) {
+    private static ScalarKernel value(PathOnRow path, String onEmpty, String onError, String itemText) {
         if (onEmpty.equals(OUTCOME)) {
-            return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+            return rowsOfInput(Types.VARCHAR, (blocks, position, out) -> {
                 Outcome outcome = path.evaluate(blocks, position);
                 if (outcome.error() != null || outcome.items().size() > 1
                         || outcome.items().size() == 1
@@ -156,7 +184,7 @@ final class JsonPathFunctions {
                 }
             });
         }
-        return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
+        return rowsOfInput(Types.VARCHAR, (blocks, position, out) -> {
             Outcome outcome = path.evaluate(blocks, position);
             List<Object> items = outcome.items();
             if (outcome.error() != null) {
@@ -173,6 +201,12 @@ final class JsonPathFunctions {
                         + "JSON path found an item that cannot be converted to an SQL value", out);
             } else if (items.get(0) == JsonValues.NULL) {
                 out.appendNull();
+            } else if (items.get(0) instanceof Boolean bool && itemText.equals("NUMBER")) {
+                out.appendString(bool ? "1" : "0");
+            } else if (JsonPathEvaluator.isNumber(items.get(0)) && itemText.equals("BOOLEAN")) {
+                out.appendString(Boolean.toString(((Number) items.get(0)).doubleValue() != 0));
+            } else if (items.get(0) instanceof JsonPathEvaluator.DateTimeItem dateTime) {
+                out.appendString(dateTime.text());
             } else if (items.get(0) instanceof String string) {
                 out.appendString(string);
             } else if (items.get(0) instanceof Double number) {
@@ -181,6 +215,21 @@ final class JsonPathFunctions {
                 out.appendString(JsonValues.format(items.get(0)));
             }
         });
+    }
+
+    /** A kernel whose result is null where the input is: a null PASSING value is JSON's null (or, in FORMAT JSON, no item). */
+    private static ScalarKernel rowsOfInput(io.quarry.type.Type type, Kernels.RowFunction row) {
+        return (blocks, count) -> {
+            BlockBuilder out = BlockBuilder.create(type, count);
+            for (int i = 0; i < count; i++) {
+                if (blocks[0].isNull(i)) {
+                    out.appendNull();
+                } else {
+                    row.apply(blocks, i, out);
+                }
+            }
+            return out.build();
+        };
     }
 
     private static boolean isStructured(Object item) {

@@ -70,6 +70,16 @@ final class JsonValues {
         return parse(text, false);
     }
 
+    /**
+     * A value passed to a path in FORMAT JSON, read as Trino reads it: its first JSON value (what follows ignored),
+     * no text at all the JSON null; IOException if it does not start with a JSON value.
+     */
+    static Object parsePassed(String text) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            return parser.nextToken() == null ? NULL : read(parser, false);
+        }
+    }
+
     private static Object parse(String text, boolean sortKeys) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
@@ -86,6 +96,11 @@ final class JsonValues {
     /** The value the parser is on (its first token), objects' keys sorted, leaving the parser on its last token. */
     static Object read(JsonParser parser) throws IOException {
         return read(parser, true);
+    }
+
+    /** As {@link #read(JsonParser)}, objects' keys kept in the document's order. */
+    static Object readOrdered(JsonParser parser) throws IOException {
+        return read(parser, false);
     }
 
     private static Object read(JsonParser parser, boolean sortKeys) throws IOException {
@@ -274,11 +289,12 @@ final class JsonValues {
     }
 
     private static String keyText(Type type, Object key) {
+        // a floating key is Java's text of the number (1.5, 100.0, 1.0E20), as Trino writes it
         if (type instanceof DoubleType) {
-            return Formats.formatDouble((Double) key);
+            return Double.toString((Double) key);
         }
         if (type instanceof RealType) {
-            return Formats.formatReal(((Double) key).floatValue());
+            return Float.toString(((Double) key).floatValue());
         }
         if (key instanceof BigDecimal decimal) {
             return decimal.toPlainString();

@@ -185,6 +185,8 @@ public final class TextLibrary {
                 return JsonConstructors.decode(call.arguments());
             case "json_value", "json_query", "json_exists":
                 return JsonPathFunctions.resolve(name, call.arguments());
+            case "$json_table":
+                return JsonTableRows.resolve(call.arguments());
             case "url_encode":
                 return textToText(result, text -> URLEncoder.encode(text, StandardCharsets.UTF_8));
             case "word_stem":
