@@ -5,6 +5,7 @@ import io.quarry.spi.ErrorLocation;
 import io.quarry.sql.MatchRecognizeSyntax.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,6 +189,8 @@ final class WindowPatternRecognition {
         /** Generated names of the measures, by the window's measure name (Trino's reading). */
         private final Map<String, String> measureNames = new HashMap<>();
         private final List<String> measures = new ArrayList<>();
+        /** Names of more than one measure: an error where read. */
+        private final Set<String> ambiguousMeasures = new HashSet<>();
 
         Rewrite(String sql, List<Token> tokens, Spec spec) {
             this.sql = sql;
@@ -365,7 +368,9 @@ final class WindowPatternRecognition {
                         throw notSupported(spec);
                     }
                     String generated = "\"$window_measure_" + measures.size() + "\"";
-                    measureNames.put(tokens.get(k - 1).trinoName(), generated);
+                    if (measureNames.put(tokens.get(k - 1).trinoName(), generated) != null) {
+                        ambiguousMeasures.add(tokens.get(k - 1).trinoName());
+                    }
                     measures.add(text(start, as - 1) + " AS " + generated);
                     start = k + 1;
                 }
@@ -417,6 +422,10 @@ final class WindowPatternRecognition {
                 } else if (before.isName() && k - 1 > select) {
                     first = k - 1;
                     measure = measureNames.get(before.trinoName());
+                    if (ambiguousMeasures.contains(before.trinoName())) {
+                        throw Errors.error(ErrorCode.AMBIGUOUS_NAME, "Measure " + before.identifier().getSimple() + " is defined more than once",
+                                SqlWords.location(sql, before.start()));
+                    }
                     if (measure == null) {
                         throw Errors.error(ErrorCode.INVALID_WINDOW_MEASURE, "Measure " + before.identifier().getSimple()
                                 + " is not defined in the corresponding window", SqlWords.location(sql, before.start()));

@@ -123,6 +123,9 @@ class TestWindowPatternRecognition extends LocalQueryTest {
 
     @Test
     void errors() throws Exception {
+        assertFails("SELECT x, m OVER w AS c FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w AS (ORDER BY x MEASURES A.x AS m, B.x AS m "
+                + "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B) DEFINE B AS true)",
+                ErrorCode.AMBIGUOUS_NAME, "line 1:11: Measure m is defined more than once");
         assertFails("SELECT x, count(*) OVER w AS c FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w AS (ORDER BY x ROWS BETWEEN "
                 + "CURRENT ROW AND 1 PRECEDING PATTERN (A) DEFINE A AS x > 2)",
                 ErrorCode.INVALID_WINDOW_FRAME, "line 1:86: Window frame starting from CURRENT ROW cannot end with PRECEDING");
