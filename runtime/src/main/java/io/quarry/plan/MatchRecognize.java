@@ -18,12 +18,20 @@ import java.util.Set;
  * {@code afterMatchSkip} is {@code PAST_LAST_ROW}, {@code TO_NEXT_ROW}, {@code TO_FIRST} or {@code TO_LAST} (the
  * latter two to the first or last row of the {@code skipLabels}). Output: ONE ROW PER MATCH the partition keys then
  * the measures; ALL ROWS PER MATCH every input channel then the measures.
+ *
+ * <p>{@code WINDOW_INITIAL} and {@code WINDOW_SEEK} are row pattern recognition in a window: every input row once,
+ * with the measures of the match found in its frame (the row and up to {@code frameFollowing} rows after it, all
+ * the rest of the partition when -1), starting at the row (INITIAL) or anywhere in the frame (SEEK); a row that
+ * a previous match skipped, or without a match, has the measures of an empty match, but for the first
+ * {@code windowMeasures}, the window's own MEASURES, which are NULL then.
  */
 public record MatchRecognize(
         PlanNode source, List<Integer> partitionKeys, List<SortKey> orderKeys, String rowsPerMatch, String afterMatchSkip,
         List<Integer> skipLabels, List<String> labels, RowPattern pattern, List<Expression> defines, List<MatchValue> values,
-        List<Expression> measures) implements PlanNode {
-    private static final Set<String> ROWS_PER_MATCH = Set.of("ONE", "ALL_SHOW_EMPTY", "ALL_OMIT_EMPTY", "ALL_WITH_UNMATCHED");
+        List<Expression> measures, int frameFollowing,
+        int windowMeasures) implements PlanNode {
+    private static final Set<String> ROWS_PER_MATCH = Set.of("ONE", "ALL_SHOW_EMPTY", "ALL_OMIT_EMPTY", "ALL_WITH_UNMATCHED",
+            "WINDOW_INITIAL", "WINDOW_SEEK");
     private static final Set<String> SKIPS = Set.of("PAST_LAST_ROW", "TO_NEXT_ROW", "TO_FIRST", "TO_LAST");
 
     public MatchRecognize {
@@ -42,6 +50,18 @@ public record MatchRecognize(
         if (defines.size() != labels.size()) {
             throw new IllegalArgumentException("one condition per label is needed");
         }
+    }
+
+    /** MATCH_RECOGNIZE proper, whose rows per match are not those of a window. */
+    public MatchRecognize(
+            PlanNode source, List<Integer> partitionKeys, List<SortKey> orderKeys, String rowsPerMatch, String afterMatchSkip,
+            List<Integer> skipLabels, List<String> labels, RowPattern pattern, List<Expression> defines, List<MatchValue> values,
+            List<Expression> measures) {
+        this(source, partitionKeys, orderKeys, rowsPerMatch, afterMatchSkip, skipLabels, labels, pattern, defines, values, measures, -1, 0);
+    }
+
+    public boolean window() {
+        return rowsPerMatch.startsWith("WINDOW");
     }
 
     public boolean allRows() {
@@ -69,6 +89,6 @@ public record MatchRecognize(
     @Override
     public PlanNode replaceSources(List<PlanNode> newSources) {
         return new MatchRecognize(newSources.get(0), partitionKeys, orderKeys, rowsPerMatch, afterMatchSkip, skipLabels, labels,
-                pattern, defines, values, measures);
+                pattern, defines, values, measures, frameFollowing, windowMeasures);
     }
 }

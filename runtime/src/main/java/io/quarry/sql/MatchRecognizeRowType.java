@@ -96,6 +96,9 @@ final class MatchRecognizeRowType {
                     || type.getSqlTypeName() == SqlTypeName.VARCHAR && type.getPrecision() == CALCITE_CLASSIFIER_LENGTH
                     && readsClassifier(match.getMeasureList().get(measure)))) {
                 type = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
+            } else if (measure >= 0) {
+                // a navigation may leave the match and a match may be empty: no measure is sure to have a value
+                type = typeFactory.createTypeWithNullability(type, true);
             }
             builder.add(name, type);
         }

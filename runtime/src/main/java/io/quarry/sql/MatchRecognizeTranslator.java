@@ -129,8 +129,19 @@ final class MatchRecognizeTranslator {
         List<Integer> skipLabels = after.startsWith("TO_F") || after.startsWith("TO_L")
                 ? labelsOf(RexLiteral.stringValue(((RexCall) match.getAfter()).getOperands().get(0)))
                 : List.of();
-        MatchRecognize node = new MatchRecognize(source, partitionKeys, orderKeys, match.isAllRows() ? plans.allRowsMode() : "ONE",
-                after, skipLabels, labels.stream().map(PatternVariableNames::decode).toList(), pattern, defineExpressions, values, measureExpressions);
+        String rowsPerMatch = match.isAllRows() ? plans.allRowsMode() : "ONE";
+        int frameFollowing = -1;
+        int windowMeasures = 0;
+        if (rowsPerMatch.startsWith("WINDOW")) {
+            // WINDOW_INITIAL_UNBOUNDED_1, WINDOW_SEEK_2_0: the frame end, then how many measures are the window's (RowsPerMatchModes)
+            String[] words = rowsPerMatch.split("_");
+            rowsPerMatch = words[0] + "_" + words[1];
+            frameFollowing = words[2].equals("UNBOUNDED") ? -1 : Integer.parseInt(words[2]);
+            windowMeasures = Integer.parseInt(words[3]);
+        }
+        MatchRecognize node = new MatchRecognize(source, partitionKeys, orderKeys, rowsPerMatch, after, skipLabels,
+                labels.stream().map(PatternVariableNames::decode).toList(), pattern, defineExpressions, values, measureExpressions,
+                frameFollowing, windowMeasures);
         return new PlanTranslator.Translated(node, outputMapping(match, partitionKeys, orderFields));
     }
 

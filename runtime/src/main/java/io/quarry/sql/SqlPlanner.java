@@ -147,7 +147,7 @@ public final class SqlPlanner {
         }
         // taken before the catalogs are read: a catalog changed while planning makes the stored plan stale
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
-        RowsPerMatchModes.Stripped rowsPerMatch = RowsPerMatchModes.strip(sql);
+        RowsPerMatchModes.Stripped rowsPerMatch = RowsPerMatchModes.strip(WindowPatternRecognition.rewrite(sql));
         MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(rowsPerMatch.sql());
         WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(matchRecognize.sql()))));
         SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
@@ -282,7 +282,7 @@ public final class SqlPlanner {
      */
     Validated validate(String sql, Session session) {
         requireNonNull(sql, "sql is null");
-        MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(RowsPerMatchModes.strip(sql).sql());
+        MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(RowsPerMatchModes.strip(WindowPatternRecognition.rewrite(sql)).sql());
         String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(matchRecognize.sql())))).sql();
         WindowChecks.checkNoFrameExclusion(sql);
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));

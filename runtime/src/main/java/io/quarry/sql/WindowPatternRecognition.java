@@ -3,46 +3,95 @@ package io.quarry.sql;
 import io.quarry.spi.ErrorCode;
 import io.quarry.spi.ErrorLocation;
 import io.quarry.sql.MatchRecognizeSyntax.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Row pattern recognition in a window ({@code m OVER w … WINDOW w AS (ORDER BY x MEASURES … ROWS BETWEEN CURRENT ROW
- * AND UNBOUNDED FOLLOWING PATTERN (…) DEFINE …)}), which Calcite's grammar lacks: Trino's errors for a frame it
- * refuses there or a missing DEFINE, and for the rest an error saying it is not supported yet.
+ * AND UNBOUNDED FOLLOWING PATTERN (…) DEFINE …)}), which Calcite's grammar lacks. Trino's errors for a frame it
+ * refuses there or a missing DEFINE; then the query block is written as a MATCH_RECOGNIZE over its FROM and WHERE
+ * whose rows per match are those of the window ({@code ALL ROWS PER MATCH WINDOW INITIAL|SEEK n|UNBOUNDED m}, see
+ * {@link RowsPerMatchModes}): one row per input row with, as measures, the window's measures and the functions
+ * computed over its frame ({@code avg(x) OVER w} the measure {@code avg(x)}, {@code first_value(x) OVER w} the
+ * measure {@code FIRST(x)}). A block with GROUP BY, HAVING or {@code *}, or with more than one such window, is not
+ * supported yet.
  */
 final class WindowPatternRecognition {
     private static final Set<String> FRAME_TYPES = Set.of("ROWS", "RANGE", "GROUPS");
+    /** Window functions that take no frame: Trino refuses them over a frame of pattern recognition. */
+    private static final Set<String> FRAMELESS = Set.of("ROW_NUMBER", "RANK", "DENSE_RANK", "PERCENT_RANK", "CUME_DIST", "NTILE",
+            "LAG", "LEAD");
+    private static final Set<String> TAIL_CLAUSES = Set.of("ORDER", "LIMIT", "OFFSET", "FETCH");
+
+    /**
+     * A window specification of pattern recognition: tokens {@code open} to {@code close} (its parentheses), its
+     * name in the WINDOW clause (null inline), where MEASURES and the frame are, the token after the frame, how many
+     * rows after the current one the frame takes ("UNBOUNDED" or a count), and the INITIAL or SEEK token (-1 without).
+     */
+    private record Spec(int open, int close, String name, int nameAt, ErrorLocation location, int measuresAt, int frameAt,
+            int afterFrame, String following, int modeAt) {}
 
     private WindowPatternRecognition() {}
 
-    /** Fails for a window specification of pattern recognition in the text; does nothing without one. */
+    /** Fails for a window specification of pattern recognition in the text (a view's, which is not rewritten). */
     static void check(String sql) {
-        String upper = sql.toUpperCase(Locale.ROOT);
-        if (!upper.contains("PATTERN") && !upper.contains("MEASURES")) {
-            return;
-        }
-        List<Token> tokens = Token.scan(sql);
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            int open = -1;
-            if (tokens.get(i).isWord("OVER") && tokens.get(i + 1).is('(')) {
-                open = i + 1;
-            } else if (i + 3 < tokens.size() && (tokens.get(i).isWord("WINDOW") || tokens.get(i).is(',')) && tokens.get(i + 1).isName()
-                    && tokens.get(i + 2).isWord("AS") && tokens.get(i + 3).is('(')) {
-                open = i + 3;
-            }
-            if (open >= 0) {
-                checkSpecification(sql, tokens, open);
-            }
+        List<Spec> specs = specs(sql, Token.scan(sql));
+        if (!specs.isEmpty()) {
+            throw notSupported(specs.get(0));
         }
     }
 
-    private static void checkSpecification(String sql, List<Token> tokens, int open) {
+    /** The statement with its window of pattern recognition written as a MATCH_RECOGNIZE; unchanged without one. */
+    static String rewrite(String sql) {
+        String upper = sql.toUpperCase(Locale.ROOT);
+        if (!upper.contains("PATTERN") && !upper.contains("MEASURES")) {
+            return sql;
+        }
+        List<Token> tokens = Token.scan(sql);
+        List<Spec> specs = specs(sql, tokens);
+        if (specs.isEmpty()) {
+            return sql;
+        }
+        if (specs.size() > 1) {
+            throw notSupported(specs.get(1));
+        }
+        return new Rewrite(sql, tokens, specs.get(0)).text();
+    }
+
+    private static List<Spec> specs(String sql, List<Token> tokens) {
+        String upper = sql.toUpperCase(Locale.ROOT);
+        List<Spec> specs = new ArrayList<>();
+        if (!upper.contains("PATTERN") && !upper.contains("MEASURES")) {
+            return specs;
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Spec spec = null;
+            if (tokens.get(i).isWord("OVER") && tokens.get(i + 1).is('(')) {
+                spec = specification(sql, tokens, i + 1, null, -1);
+            } else if (i + 3 < tokens.size() && (tokens.get(i).isWord("WINDOW") || tokens.get(i).is(',')) && tokens.get(i + 1).isName()
+                    && tokens.get(i + 2).isWord("AS") && tokens.get(i + 3).is('(')) {
+                spec = specification(sql, tokens, i + 3, tokens.get(i + 1).trinoName(), i + 1);
+            }
+            if (spec != null) {
+                specs.add(spec);
+            }
+        }
+        return specs;
+    }
+
+    private static Spec specification(String sql, List<Token> tokens, int open, String name, int nameAt) {
         int depth = 0;
         Token frame = null;
         int frameAt = -1;
         Token frameStart = null;
+        int measuresAt = -1;
+        int modeAt = -1;
+        int close = tokens.size() - 1;
         boolean pattern = false;
         boolean define = false;
         for (int k = open; k < tokens.size(); k++) {
@@ -50,15 +99,22 @@ final class WindowPatternRecognition {
             if (token.is('(')) {
                 depth++;
             } else if (token.is(')') && --depth == 0) {
+                close = k;
                 break;
             } else if (depth == 1 && token.kind() == Token.WORD) {
                 // as clauses, not as columns named so (PARTITION BY pattern)
                 Token before = tokens.get(k - 1);
                 Token after = tokens.get(Math.min(k + 1, tokens.size() - 1));
                 boolean definition = token.isWord("DEFINE") && after.isName() && k + 2 < tokens.size() && tokens.get(k + 2).isWord("AS");
-                pattern |= token.isWord("PATTERN") && after.is('(') || definition
-                        || token.isWord("MEASURES") && !before.isWord("BY") && !before.is(',') && !after.is(',') && !after.is(')');
+                boolean measures = token.isWord("MEASURES") && !before.isWord("BY") && !before.is(',') && !after.is(',') && !after.is(')');
+                pattern |= token.isWord("PATTERN") && after.is('(') || definition || measures;
                 define |= definition;
+                if (measures && measuresAt < 0) {
+                    measuresAt = k;
+                }
+                if ((token.isWord("INITIAL") || token.isWord("SEEK")) && after.isWord("PATTERN")) {
+                    modeAt = k;
+                }
                 if (frame == null && FRAME_TYPES.contains(token.upper())) {
                     frame = token;
                     frameAt = k;
@@ -70,7 +126,7 @@ final class WindowPatternRecognition {
         }
         if (!pattern || frame == null) {
             // without a frame, the words are a syntax error to Trino too, which the parser reports
-            return;
+            return null;
         }
         // Trino tells where the frame starts (its MEASURES)
         ErrorLocation location = SqlWords.location(sql, frameStart.start());
@@ -88,7 +144,382 @@ final class WindowPatternRecognition {
             throw Errors.error(ErrorCode.MISSING_VARIABLE_DEFINITIONS, "Pattern recognition requires DEFINE clause",
                     location);
         }
-        throw Errors.error(ErrorCode.NOT_SUPPORTED, "Row pattern recognition in a window is not supported yet",
-                location);
+        for (int k = open; k < close; k++) {
+            if (tokens.get(k).isWord("PATTERN") && tokens.get(k + 1).is('(')) {
+                for (int p = k + 2; p < close && !tokens.get(p).isWord("DEFINE") && !tokens.get(p).isWord("SUBSET"); p++) {
+                    if (tokens.get(p).is('^') || tokens.get(p).is('$')) {
+                        throw Errors.error(ErrorCode.INVALID_ROW_PATTERN, "Anchor pattern syntax is not allowed in window",
+                                SqlWords.location(sql, tokens.get(p).start()));
+                    }
+                }
+            }
+            if (tokens.get(k).isWord("MATCH_NUMBER") && tokens.get(k + 1).is('(')) {
+                throw Errors.error(ErrorCode.INVALID_PATTERN_RECOGNITION_FUNCTION, "MATCH_NUMBER function is not supported in window",
+                        SqlWords.location(sql, tokens.get(k).start()));
+            }
+        }
+        String following = null;
+        int end = frameAt + 5;
+        if (end + 1 < close && tokens.get(frameAt + 4).isWord("AND") && tokens.get(end + 1).isWord("PRECEDING")) {
+            throw Errors.error(ErrorCode.INVALID_WINDOW_FRAME, "Window frame starting from CURRENT ROW cannot end with PRECEDING",
+                    location);
+        }
+        if (end + 1 < close && tokens.get(frameAt + 4).isWord("AND") && tokens.get(end + 1).isWord("FOLLOWING")) {
+            Token bound = tokens.get(end);
+            // a frame longer than any partition can be is unbounded
+            following = bound.isWord("UNBOUNDED") || bound.text().matches("\\d{10,}") ? "UNBOUNDED"
+                    : bound.kind() == Token.NUMBER && bound.text().matches("\\d+") ? bound.text() : null;
+        } else if (end + 1 < close && tokens.get(frameAt + 4).isWord("AND") && tokens.get(end).isWord("CURRENT") && tokens.get(end + 1).isWord("ROW")) {
+            following = "0";
+        }
+        return new Spec(open, close, name, nameAt, location, measuresAt, frameAt, following == null ? -1 : end + 2, following, modeAt);
+    }
+
+    private static RuntimeException notSupported(Spec spec) {
+        return Errors.error(ErrorCode.NOT_SUPPORTED, "Row pattern recognition in a window is not supported yet", spec.location());
+    }
+
+    /** The query block of one window specification, written anew. */
+    private static final class Rewrite {
+        private final String sql;
+        private final List<Token> tokens;
+        private final Spec spec;
+        /** The depth of parentheses of each token: a parenthesis has that of its outside. */
+        private final int[] depth;
+        /** Generated names of the measures, by the window's measure name (Trino's reading). */
+        private final Map<String, String> measureNames = new HashMap<>();
+        private final List<String> measures = new ArrayList<>();
+        /** Names of more than one measure: an error where read. */
+        private final Set<String> ambiguousMeasures = new HashSet<>();
+
+        Rewrite(String sql, List<Token> tokens, Spec spec) {
+            this.sql = sql;
+            this.tokens = tokens;
+            this.spec = spec;
+            this.depth = new int[tokens.size()];
+            int level = 0;
+            for (int k = 0; k < tokens.size(); k++) {
+                if (tokens.get(k).is(')')) {
+                    level--;
+                }
+                depth[k] = level;
+                if (tokens.get(k).is('(')) {
+                    level++;
+                }
+            }
+        }
+
+        String text() {
+            if (spec.following() == null) {
+                throw notSupported(spec);
+            }
+            // the block: the SELECT at the depth of the OVER or the WINDOW clause, up to the end of its depth
+            int anchor = spec.name() == null ? spec.open() - 1 : spec.nameAt();
+            int level = depth[anchor];
+            int select = -1;
+            for (int k = anchor; k >= 0 && depth[k] >= level; k--) {
+                if (depth[k] == level && tokens.get(k).isWord("SELECT")) {
+                    select = k;
+                    break;
+                }
+            }
+            if (select < 0) {
+                throw notSupported(spec);
+            }
+            int blockEnd = tokens.size();
+            for (int k = select + 1; k < tokens.size(); k++) {
+                Token token = tokens.get(k);
+                if (depth[k] < level || depth[k] == level && (token.is(';') || token.isWord("UNION") || token.isWord("INTERSECT")
+                        || token.isWord("EXCEPT"))) {
+                    blockEnd = k;
+                    break;
+                }
+            }
+            int from = -1;
+            int windowAt = -1;
+            int tailAt = blockEnd;
+            for (int k = select + 1; k < blockEnd; k++) {
+                Token token = tokens.get(k);
+                if (depth[k] != level || token.kind() != Token.WORD) {
+                    continue;
+                }
+                if (from < 0 && token.isWord("FROM")) {
+                    from = k;
+                } else if (from >= 0 && (token.isWord("GROUP") || token.isWord("HAVING"))) {
+                    throw notSupported(spec);
+                } else if (from >= 0 && windowAt < 0 && token.isWord("WINDOW")) {
+                    windowAt = k;
+                } else if (from >= 0 && TAIL_CLAUSES.contains(token.upper()) && (!token.isWord("ORDER") || tokens.get(k + 1).isWord("BY"))) {
+                    tailAt = k;
+                    break;
+                }
+            }
+            if (from < 0 || spec.name() == null && (spec.open() < select || spec.open() > from)
+                    || spec.name() != null && (windowAt < 0 || spec.nameAt() < windowAt || spec.nameAt() > tailAt)) {
+                throw notSupported(spec);
+            }
+            collectMeasures();
+            int ownMeasures = measures.size();
+            String items = items(select, from);
+            for (int k = from; k < blockEnd; k++) {
+                // the window is read in the select list only
+                if (k >= windowAt && k < tailAt && windowAt >= 0 || !tokens.get(k).isWord("OVER")) {
+                    continue;
+                }
+                if (targetsSpec(k)) {
+                    throw notSupported(spec);
+                }
+            }
+            int bodyEnd = windowAt >= 0 ? windowAt : tailAt;
+            StringBuilder out = new StringBuilder(sql.substring(0, tokens.get(select).start()));
+            String alias = alias(from, bodyEnd);
+            int keysEnd = spec.measuresAt() >= 0 ? spec.measuresAt() : spec.frameAt();
+            List<String> computedKeys = new ArrayList<>();
+            String keys = keys(keysEnd, computedKeys);
+            out.append(items).append(" FROM (SELECT *");
+            computedKeys.forEach(key -> out.append(", ").append(key));
+            out.append(" FROM ").append(sql, tokens.get(from + 1).start(), position(bodyEnd))
+                    .append(')').append(alias).append(" MATCH_RECOGNIZE (").append(keys);
+            if (!measures.isEmpty()) {
+                out.append(" MEASURES ").append(String.join(", ", measures));
+            }
+            out.append(" ALL ROWS PER MATCH WINDOW ").append(spec.modeAt() >= 0 ? tokens.get(spec.modeAt()).upper() : "INITIAL")
+                    .append(' ').append(spec.following()).append(' ').append(ownMeasures).append(' ');
+            if (spec.modeAt() >= 0) {
+                out.append(sql, position(spec.afterFrame()), tokens.get(spec.modeAt()).start())
+                        .append(sql, tokens.get(spec.modeAt()).end(), tokens.get(spec.close()).start());
+            } else {
+                out.append(sql, position(spec.afterFrame()), tokens.get(spec.close()).start());
+            }
+            out.append(')').append(alias);
+            if (windowAt >= 0) {
+                out.append(' ').append(otherWindows(windowAt, tailAt));
+            }
+            out.append(' ').append(sql.substring(position(tailAt)));
+            return out.toString();
+        }
+
+        private int position(int token) {
+            return token < tokens.size() ? tokens.get(token).start() : sql.length();
+        }
+
+        private String text(int first, int last) {
+            return sql.substring(tokens.get(first).start(), tokens.get(last).end());
+        }
+
+        /**
+         * The PARTITION BY and ORDER BY of the window, each key that is no column replaced by a column the input
+         * computes (added to {@code computedKeys}), as MATCH_RECOGNIZE orders and partitions by columns only.
+         */
+        private String keys(int keysEnd, List<String> computedKeys) {
+            StringBuilder keys = new StringBuilder();
+            int specLevel = depth[spec.open()] + 1;
+            int copied = spec.open() + 1;
+            int start = -1;
+            for (int k = spec.open() + 1; k <= keysEnd; k++) {
+                Token token = tokens.get(k);
+                boolean clause = depth[k] == specLevel && k + 1 < keysEnd && tokens.get(k + 1).isWord("BY")
+                        && (token.isWord("PARTITION") || token.isWord("ORDER"));
+                if (start >= 0 && (k == keysEnd || clause || token.is(',') && depth[k] == specLevel)) {
+                    int last = k - 1;
+                    while (last > start && depth[last] == specLevel && (tokens.get(last).isWord("ASC") || tokens.get(last).isWord("DESC")
+                            || tokens.get(last).isWord("NULLS") || tokens.get(last).isWord("FIRST") || tokens.get(last).isWord("LAST"))) {
+                        last--;
+                    }
+                    if (!isColumn(start, last)) {
+                        String name = "\"$window_key_" + computedKeys.size() + "\"";
+                        computedKeys.add(text(start, last) + " AS " + name);
+                        keys.append(sql, tokens.get(copied).start(), tokens.get(start).start()).append(name);
+                        copied = last + 1;
+                    }
+                    start = -1;
+                }
+                if (clause) {
+                    start = k + 2;
+                    k++;
+                } else if (token.is(',') && depth[k] == specLevel) {
+                    start = k + 1;
+                }
+            }
+            return keys.append(sql, tokens.get(copied).start(), tokens.get(keysEnd).start()).toString();
+        }
+
+        /** Whether tokens first to last are a column's name, qualified or not. */
+        private boolean isColumn(int first, int last) {
+            for (int k = first; k <= last; k++) {
+                if ((k - first) % 2 == 0 ? !tokens.get(k).isName() : !tokens.get(k).is('.')) {
+                    return false;
+                }
+            }
+            return (last - first) % 2 == 0;
+        }
+
+        /** The window's measures, each under a name no column has, and those names by the measures'. */
+        private void collectMeasures() {
+            if (spec.measuresAt() < 0) {
+                return;
+            }
+            int start = spec.measuresAt() + 1;
+            int specLevel = depth[spec.open()] + 1;
+            for (int k = start; k <= spec.frameAt(); k++) {
+                if (k == spec.frameAt() || tokens.get(k).is(',') && depth[k] == specLevel) {
+                    int as = k - 2;
+                    if (as <= start || !tokens.get(as).isWord("AS") || !tokens.get(k - 1).isName()) {
+                        throw notSupported(spec);
+                    }
+                    String generated = "\"$window_measure_" + measures.size() + "\"";
+                    if (measureNames.put(tokens.get(k - 1).trinoName(), generated) != null) {
+                        ambiguousMeasures.add(tokens.get(k - 1).trinoName());
+                    }
+                    measures.add(text(start, as - 1) + " AS " + generated);
+                    start = k + 1;
+                }
+            }
+        }
+
+        /** The select list, each {@code f(x) OVER w} and {@code measure OVER w} read from a measure of the match. */
+        private String items(int select, int from) {
+            StringBuilder items = new StringBuilder();
+            int copied = tokens.get(select).start();
+            for (int k = select + 1; k < from; k++) {
+                Token previous = tokens.get(k - 1);
+                if (tokens.get(k).is('*') && (k - 1 == select || previous.is(',') || previous.is('.') || previous.isWord("DISTINCT")
+                        || previous.isWord("ALL"))) {
+                    throw notSupported(spec);
+                }
+                if (!tokens.get(k).isWord("OVER") || !targetsSpec(k)) {
+                    continue;
+                }
+                int end = spec.name() == null ? spec.close() : k + 1;
+                Token before = tokens.get(k - 1);
+                int first;
+                String measure;
+                if (before.is(')')) {
+                    int open = opening(k - 1);
+                    first = open - 1;
+                    Token function = tokens.get(first);
+                    if (first <= select || !function.isName() || tokens.get(first - 1).is('.')) {
+                        throw notSupported(spec);
+                    }
+                    String name = function.upper();
+                    if (name.equals("FILTER")) {
+                        throw Errors.error(ErrorCode.NOT_SUPPORTED, "FILTER is not yet supported for window functions",
+                                SqlWords.location(sql, tokens.get(select + 1).start()));
+                    }
+                    if (FRAMELESS.contains(name)) {
+                        throw Errors.error(ErrorCode.INVALID_WINDOW_FRAME, "Cannot specify window frame for " + name.toLowerCase(Locale.ROOT)
+                                + " function", spec.location());
+                    }
+                    String arguments = text(open, k - 1);
+                    String expression = switch (name) {
+                        case "FIRST_VALUE" -> "FIRST" + arguments;
+                        case "LAST_VALUE" -> "LAST" + arguments;
+                        case "NTH_VALUE" -> "FIRST(" + text(open + 1, k - 4) + ", " + nthOffset(open, k - 1) + ")";
+                        default -> text(first, k - 1);
+                    };
+                    measure = "\"$window_measure_" + measures.size() + "\"";
+                    measures.add(expression + " AS " + measure);
+                } else if (before.isName() && k - 1 > select) {
+                    first = k - 1;
+                    measure = measureNames.get(before.trinoName());
+                    if (ambiguousMeasures.contains(before.trinoName())) {
+                        throw Errors.error(ErrorCode.AMBIGUOUS_NAME, "Measure " + before.identifier().getSimple() + " is defined more than once",
+                                SqlWords.location(sql, before.start()));
+                    }
+                    if (measure == null) {
+                        throw Errors.error(ErrorCode.INVALID_WINDOW_MEASURE, "Measure " + before.identifier().getSimple()
+                                + " is not defined in the corresponding window", SqlWords.location(sql, before.start()));
+                    }
+                } else {
+                    throw notSupported(spec);
+                }
+                items.append(sql, copied, tokens.get(first).start()).append(measure);
+                Token beforeItem = tokens.get(first - 1);
+                boolean wholeItem = first - 1 == select || beforeItem.is(',') && depth[first - 1] == depth[select]
+                        || beforeItem.isWord("DISTINCT") || beforeItem.isWord("ALL");
+                if (wholeItem && (end + 1 == from || tokens.get(end + 1).is(','))) {
+                    // a column without an alias keeps Trino's name of an expression
+                    items.append(" AS \"_col").append(itemIndex(select, first)).append('"');
+                }
+                copied = tokens.get(end).end();
+                k = end;
+            }
+            return items.append(sql, copied, tokens.get(from).start()).toString();
+        }
+
+        /** The offset from the first row of {@code nth_value(x, n)}'s literal n, whose arguments are tokens open to close. */
+        private long nthOffset(int open, int close) {
+            Token n = tokens.get(close - 1);
+            if (close - 3 <= open || !tokens.get(close - 2).is(',') || n.kind() != Token.NUMBER || !n.text().matches("\\d{1,18}")) {
+                throw notSupported(spec);
+            }
+            long offset = Long.parseLong(n.text());
+            if (offset < 1) {
+                throw Errors.error(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid offset for nth_value: " + offset,
+                        SqlWords.location(sql, n.start()));
+            }
+            return offset - 1;
+        }
+
+        private boolean targetsSpec(int over) {
+            if (over + 1 >= tokens.size()) {
+                return false;
+            }
+            Token target = tokens.get(over + 1);
+            return spec.name() == null ? over + 1 == spec.open() : target.isName() && target.trinoName().equals(spec.name());
+        }
+
+        private int itemIndex(int select, int token) {
+            int index = 0;
+            for (int k = select + 1; k < token; k++) {
+                if (tokens.get(k).is(',') && depth[k] == depth[select]) {
+                    index++;
+                }
+            }
+            return index;
+        }
+
+        private int opening(int close) {
+            int level = 0;
+            for (int k = close; k >= 0; k--) {
+                if (tokens.get(k).is(')')) {
+                    level++;
+                } else if (tokens.get(k).is('(') && --level == 0) {
+                    return k;
+                }
+            }
+            throw notSupported(spec);
+        }
+
+        /** The alias of a single table the block reads ({@code FROM orders o}), for the columns qualified with it. */
+        private String alias(int from, int bodyEnd) {
+            int last = bodyEnd - 1;
+            for (int k = from + 1; k < bodyEnd; k++) {
+                if (tokens.get(k).isWord("WHERE") && depth[k] == depth[from]) {
+                    last = k - 1;
+                    break;
+                }
+            }
+            Token name = tokens.get(last);
+            Token before = tokens.get(last - 1);
+            boolean aliased = last - 1 > from && name.isName() && (before.isWord("AS") || before.isName() && last - 2 == from
+                    || before.isName() && tokens.get(last - 2).is('.'));
+            return aliased && !name.isWord("AS") ? " AS " + name.text() : "";
+        }
+
+        /** The WINDOW clause without the window of pattern recognition, empty when it had no other. */
+        private String otherWindows(int windowAt, int tailAt) {
+            List<String> others = new ArrayList<>();
+            int start = windowAt + 1;
+            for (int k = start; k <= tailAt; k++) {
+                if (k == tailAt || tokens.get(k).is(',') && depth[k] == depth[windowAt]) {
+                    if (start != spec.nameAt()) {
+                        others.add(text(start, k - 1));
+                    }
+                    start = k + 1;
+                }
+            }
+            return others.isEmpty() ? "" : "WINDOW " + String.join(", ", others);
+        }
     }
 }

@@ -692,8 +692,6 @@ class TestMatchRecognize extends LocalQueryTest {
                 + " DEFINE B AS true) FROM (VALUES 1, 2) t(x)", ErrorCode.INVALID_WINDOW_FRAME, "Pattern recognition requires ROWS frame type");
         assertFails(window + "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+))",
                 ErrorCode.MISSING_VARIABLE_DEFINITIONS, "Pattern recognition requires DEFINE clause");
-        assertFails(window + "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
-                ErrorCode.NOT_SUPPORTED, "Row pattern recognition in a window is not supported yet");
     }
 
     @Test

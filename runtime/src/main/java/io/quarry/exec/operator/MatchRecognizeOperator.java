@@ -207,6 +207,10 @@ public final class MatchRecognizeOperator implements Operator {
             }
             generation++;
         }
+        if (node.window()) {
+            matchFrames(rows, partitionStart, partitionEnd, out);
+            return;
+        }
         long matchNumber = 0;
         int matchedUpTo = partitionStart;
         int position = partitionStart;
@@ -228,6 +232,48 @@ public final class MatchRecognizeOperator implements Operator {
             emit(rows, match, context, out);
             matchedUpTo = Math.max(matchedUpTo, match.end());
             position = nextStart(match);
+        }
+    }
+
+    /**
+     * Row pattern recognition in a window: each row not skipped by the previous match looks for a match in its frame,
+     * which also bounds navigation; every row is emitted with the measures of its match, or of an empty one (the
+     * window's own measures NULL).
+     */
+    private void matchFrames(Page rows, int partitionStart, int partitionEnd, BlockBuilder[] out) {
+        long matchNumber = 0;
+        int attemptFrom = partitionStart;
+        for (int row = partitionStart; row < partitionEnd; row++) {
+            int frameStart = row;
+            int frameEnd = node.frameFollowing() < 0 ? partitionEnd : (int) Math.min(partitionEnd, (long) row + node.frameFollowing() + 1);
+            long number = matchNumber + 1;
+            RowPatternMatcher.Match match = null;
+            int lastStart = row < attemptFrom ? row - 1 : node.rowsPerMatch().equals("WINDOW_SEEK") ? frameEnd - 1 : row;
+            for (int start = row; start <= lastStart && match == null; start++) {
+                // the conditions cached were computed in another frame, whose bounds navigation saw
+                generation++;
+                match = matcher.match(start, frameStart, frameEnd,
+                        (label, matchStart, at, labels) -> condition(rows, frameStart, frameEnd, number, label, matchStart, at, labels));
+            }
+            Context context;
+            if (match == null) {
+                context = new Context(rows, frameStart, frameEnd, matchNumber, row, row - 1, new int[0]);
+            } else {
+                matchNumber = number;
+                context = new Context(rows, frameStart, frameEnd, number, match.start(), match.end() - 1, match.labels());
+                attemptFrom = node.afterMatchSkip().equals("TO_NEXT_ROW") ? row + 1 : Math.max(row + 1, nextStart(match));
+            }
+            context.current = context.last;
+            for (int channel = 0; channel < inputTypes.size(); channel++) {
+                out[channel].append(rows.block(channel), row);
+            }
+            for (int i = 0; i < measures.length; i++) {
+                if (match == null && i < node.windowMeasures()) {
+                    out[inputTypes.size() + i].appendNull();
+                } else {
+                    out[inputTypes.size() + i].append(EncodedBlocks.flatten(evaluate(measures[i], measureValues[i], context)), 0);
+                }
+            }
         }
     }
 

@@ -1,0 +1,182 @@
+package io.quarry.exec;
+
+import io.quarry.spi.ErrorCode;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Row pattern recognition in a window ({@code f(x) OVER w … WINDOW w AS (… MEASURES … PATTERN … DEFINE …)}), as Trino 476 answers. */
+class TestWindowPatternRecognition extends LocalQueryTest {
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    @Test
+    void measuresAndAggregatesOverTheMatchOfEachRow() throws Exception {
+        // Trino 476: the frame of each row is its match; a row without one, or skipped by an earlier match, has an empty frame
+        assertResult("SELECT m OVER w FROM (VALUES 1, 2, 3, 2, 1) t(x) WINDOW w AS (ORDER BY x MEASURES A.x AS m ROWS "
+                + "BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS x > PREV(x))",
+                List.of("integer"),
+                row((Object) null),
+                row(1L),
+                row((Object) null),
+                row(2L),
+                row((Object) null));
+        assertResult("SELECT x, count(*) OVER w, b OVER w, first_value(x) OVER w, last_value(x) OVER w, sum(x) OVER w, "
+                + "avg(x) OVER w FROM (VALUES 1, 2, 3, 4, 5) t(x) WINDOW w AS (ORDER BY x MEASURES LAST(B.x) AS b ROWS "
+                + "BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B+) DEFINE B AS B.x > PREV(B.x)) ORDER BY x",
+                List.of("integer", "bigint", "integer", "integer", "integer", "bigint", "double"),
+                row(1L, 5L, 5L, 1L, 5L, 15L, 3.0),
+                row(2L, 0L, null, null, null, null, null),
+                row(3L, 0L, null, null, null, null, null),
+                row(4L, 0L, null, null, null, null, null),
+                row(5L, 0L, null, null, null, null, null));
+        assertResult("SELECT x, coalesce(l OVER w, -1) AS l, nth_value(x, 2) OVER w AS n FROM (VALUES 1, 2, 3, 4, 5, 6) "
+                + "t(x) WINDOW w AS (ORDER BY x MEASURES LAST(B.x) AS l ROWS BETWEEN CURRENT ROW AND UNBOUNDED "
+                + "FOLLOWING PATTERN (A B) DEFINE B AS B.x > A.x) ORDER BY x",
+                List.of("integer", "integer", "integer"),
+                row(1L, 2L, 2L),
+                row(2L, -1L, null),
+                row(3L, 4L, 4L),
+                row(4L, -1L, null),
+                row(5L, 6L, 6L),
+                row(6L, -1L, null));
+    }
+
+    @Test
+    void afterMatchSkipAndFrameEnd() throws Exception {
+        // TO NEXT ROW: every row looks for a match; the frame end bounds the match and navigation
+        assertResult("SELECT x, count(*) OVER w, b OVER w FROM (VALUES 1, 2, 3, 4, 5) t(x) WINDOW w AS (ORDER BY x "
+                + "MEASURES LAST(B.x) AS b ROWS BETWEEN CURRENT ROW AND 2 FOLLOWING AFTER MATCH SKIP TO NEXT ROW "
+                + "PATTERN (A B+) DEFINE B AS B.x > PREV(B.x)) ORDER BY x",
+                List.of("integer", "bigint", "integer"),
+                row(1L, 3L, 3L),
+                row(2L, 3L, 4L),
+                row(3L, 3L, 5L),
+                row(4L, 2L, 5L),
+                row(5L, 0L, null));
+    }
+
+    @Test
+    void seekFindsTheMatchAnywhereInTheFrame() throws Exception {
+        // SEEK: the match may start after the current row; PREV and NEXT stay in the frame
+        assertResult("SELECT x, count(*) OVER w, first_value(x) OVER w, c OVER w FROM (VALUES 1, 2, 3, 4, 5, 6, 7) t(x) "
+                + "WINDOW w AS (ORDER BY x MEASURES CLASSIFIER() AS c ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING "
+                + "SEEK PATTERN (B{2}) DEFINE B AS B.x % 3 <> 0) ORDER BY x",
+                List.of("integer", "bigint", "integer", "varchar"),
+                row(1L, 2L, 1L, "B"),
+                row(2L, 0L, null, null),
+                row(3L, 2L, 4L, "B"),
+                row(4L, 0L, null, null),
+                row(5L, 0L, null, null),
+                row(6L, 0L, null, null),
+                row(7L, 0L, null, null));
+        assertResult("SELECT x, count(*) OVER w, first_value(x) OVER w, n OVER w FROM (VALUES 1, 2, 3, 4, 5, 6, 7) t(x) "
+                + "WINDOW w AS (ORDER BY x MEASURES NEXT(A.x) AS n ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING AFTER MATCH "
+                + "SKIP TO NEXT ROW SEEK PATTERN (A) DEFINE A AS A.x % 3 = 0) ORDER BY x",
+                List.of("integer", "bigint", "integer", "integer"),
+                row(1L, 0L, null, null),
+                row(2L, 1L, 3L, null),
+                row(3L, 1L, 3L, 4L),
+                row(4L, 0L, null, null),
+                row(5L, 1L, 6L, null),
+                row(6L, 1L, 6L, 7L),
+                row(7L, 0L, null, null));
+    }
+
+    @Test
+    void partitionsInlineWindowAndQualifiedColumns() throws Exception {
+        assertResult("SELECT g, x, count(*) OVER (PARTITION BY g ORDER BY x DESC MEASURES LAST(x) AS l ROWS BETWEEN "
+                + "CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B*) DEFINE B AS B.x = PREV(B.x) - 1) AS c FROM "
+                + "(VALUES ('a', 1), ('a', 3), ('a', 2), ('b', 5), ('b', 6), ('b', 4), ('b', 8)) t(g, x) ORDER BY g, x",
+                List.of("varchar(1)", "integer", "bigint"),
+                row("a", 1L, 0L),
+                row("a", 2L, 0L),
+                row("a", 3L, 3L),
+                row("b", 4L, 0L),
+                row("b", 5L, 0L),
+                row("b", 6L, 3L),
+                row("b", 8L, 1L));
+        assertResult("SELECT o.orderkey, count(*) OVER w AS c, lp OVER w AS lp FROM orders o WHERE o.orderkey < 10 WINDOW "
+                + "w AS (ORDER BY o.orderkey MEASURES LAST(A.totalprice) AS lp ROWS BETWEEN CURRENT ROW AND UNBOUNDED "
+                + "FOLLOWING PATTERN (A+) DEFINE A AS A.orderstatus = 'O') ORDER BY 1",
+                List.of("bigint", "bigint", "double"),
+                row(1L, 2L, 38426.09),
+                row(2L, 0L, null),
+                row(3L, 0L, null),
+                row(4L, 1L, 56000.91),
+                row(5L, 0L, null),
+                row(6L, 0L, null),
+                row(7L, 1L, 271885.66));
+    }
+
+    @Test
+    void measuresOfMatchRecognizeMayBeNull() throws Exception {
+        // a measure is NULL for an empty match or a navigation out of the match: COALESCE is not dropped
+        assertResult("SELECT x, coalesce(l, -1) FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES LAST(B.x) "
+                + "AS l ALL ROWS PER MATCH PATTERN (A B?) DEFINE B AS B.x > 5)",
+                List.of("integer", "integer"),
+                row(1L, -1L),
+                row(2L, -1L),
+                row(3L, -1L));
+    }
+
+    @Test
+    void errors() throws Exception {
+        assertFails("SELECT x, m OVER w AS c FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w AS (ORDER BY x MEASURES A.x AS m, B.x AS m "
+                + "ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B) DEFINE B AS true)",
+                ErrorCode.AMBIGUOUS_NAME, "line 1:11: Measure m is defined more than once");
+        assertFails("SELECT x, count(*) OVER w AS c FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w AS (ORDER BY x ROWS BETWEEN "
+                + "CURRENT ROW AND 1 PRECEDING PATTERN (A) DEFINE A AS x > 2)",
+                ErrorCode.INVALID_WINDOW_FRAME, "line 1:86: Window frame starting from CURRENT ROW cannot end with PRECEDING");
+        assertFails("SELECT x, count(*) OVER w FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x ROWS BETWEEN CURRENT ROW "
+                + "AND 2 FOLLOWING PATTERN (A+ $) DEFINE A AS true)",
+                ErrorCode.INVALID_ROW_PATTERN, "line 1:128: Anchor pattern syntax is not allowed in window");
+        assertFails("SELECT x, m OVER w FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x MEASURES MATCH_NUMBER() AS m ROWS "
+                + "BETWEEN CURRENT ROW AND 2 FOLLOWING PATTERN (A+) DEFINE A AS true)",
+                ErrorCode.INVALID_PATTERN_RECOGNITION_FUNCTION, "line 1:77: MATCH_NUMBER function is not supported in window");
+        assertFails("SELECT x, zz OVER w FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x MEASURES A.x AS m ROWS BETWEEN "
+                + "CURRENT ROW AND 2 FOLLOWING PATTERN (A+) DEFINE A AS true)",
+                ErrorCode.INVALID_WINDOW_MEASURE, "line 1:11: Measure zz is not defined in the corresponding window");
+        assertFails("SELECT x, rank() OVER w FROM (VALUES 1, 2) t(x) WINDOW w AS (ORDER BY x MEASURES A.x AS m ROWS "
+                + "BETWEEN CURRENT ROW AND 2 FOLLOWING PATTERN (A+) DEFINE A AS true)",
+                ErrorCode.INVALID_WINDOW_FRAME, "line 1:73: Cannot specify window frame for rank function");
+    }
+
+    @Test
+    void ownMeasuresAreNullWithoutAMatchButNotForAnEmptyOne() throws Exception {
+        // the window functions see an empty frame either way
+        assertResult("SELECT x, count(*) OVER w AS c, r OVER w AS r, f OVER w AS f FROM (VALUES 1, 2, 3, 4, 5, 6) t(x) "
+                + "WINDOW w AS (ORDER BY x MEASURES count(*) AS r, FIRST(A.x) AS f ROWS BETWEEN CURRENT ROW AND "
+                + "UNBOUNDED FOLLOWING PATTERN (A*) DEFINE A AS x % 3 = 0)",
+                List.of("integer", "bigint", "bigint", "integer"),
+                row(1L, 0L, 0L, null),
+                row(2L, 0L, 0L, null),
+                row(3L, 1L, 1L, 3L),
+                row(4L, 0L, 0L, null),
+                row(5L, 0L, 0L, null),
+                row(6L, 1L, 1L, 6L));
+        assertResult("SELECT x, count(*) OVER w AS c, r OVER w AS r FROM (VALUES 1, 2, 3, 4, 5, 6) t(x) WINDOW w AS (ORDER "
+                + "BY x MEASURES count(*) AS r ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A*) DEFINE A "
+                + "AS x % 3 <> 0)",
+                List.of("integer", "bigint", "bigint"),
+                row(1L, 2L, 2L),
+                row(2L, 0L, null),
+                row(3L, 0L, 0L),
+                row(4L, 2L, 2L),
+                row(5L, 0L, null),
+                row(6L, 0L, 0L));
+    }
+
+    @Test
+    void keysThatAreExpressions() throws Exception {
+        assertResult("SELECT x, count(*) OVER w AS c FROM (VALUES 1, 2, 3, 4) t(x) WINDOW w AS (PARTITION BY x % 2 ORDER "
+                + "BY x DESC ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B) DEFINE B AS true) ORDER BY "
+                + "x",
+                List.of("integer", "bigint"),
+                row(1L, 0L),
+                row(2L, 0L),
+                row(3L, 2L),
+                row(4L, 2L));
+    }
+}
