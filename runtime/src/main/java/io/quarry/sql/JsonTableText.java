@@ -517,10 +517,7 @@ final class JsonTableText {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"') {
-                int end = text.indexOf(c, i + 1);
-                while (end >= 0 && end + 1 < text.length() && text.charAt(end + 1) == c) {
-                    end = text.indexOf(c, end + 2);
-                }
+                int end = SqlWords.closingQuote(text, i);
                 i = end < 0 ? text.length() : end;
             } else if (c == '(') {
                 depth++;
@@ -542,10 +539,7 @@ final class JsonTableText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"') {
-                int end = text.indexOf(c, i + 1);
-                while (end >= 0 && end + 1 < text.length() && text.charAt(end + 1) == c) {
-                    end = text.indexOf(c, end + 2);
-                }
+                int end = SqlWords.closingQuote(text, i);
                 i = end < 0 ? text.length() : end;
             } else if (c == '(') {
                 depth++;
@@ -569,10 +563,7 @@ final class JsonTableText {
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"') {
-                int end = text.indexOf(c, i + 1);
-                while (end >= 0 && end + 1 < text.length() && text.charAt(end + 1) == c) {
-                    end = text.indexOf(c, end + 2);
-                }
+                int end = SqlWords.closingQuote(text, i);
                 if (end < 0) {
                     return -1;
                 }
