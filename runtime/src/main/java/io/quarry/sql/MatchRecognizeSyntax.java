@@ -87,7 +87,6 @@ final class MatchRecognizeSyntax {
 
     /** The text as Calcite's grammar takes it, and what {@link #apply} puts back. */
     static MatchRecognizeSyntax of(String sql) {
-        WindowPatternRecognition.check(sql);
         if (!sql.toUpperCase(Locale.ROOT).contains("MATCH_RECOGNIZE")) {
             return new MatchRecognizeSyntax(sql, false, Map.of(), Map.of());
         }

@@ -263,6 +263,7 @@ final class TableResolver {
         Session viewSession = new Session(session.queryId(), session.user(), session.source(), view.catalog(), view.schema(),
                 session.timeZone(), session.locale(), session.systemProperties(), session.catalogProperties(),
                 session.startTimeMillis());
+        WindowPatternRecognition.check(view.sql());
         MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(view.sql());
         SqlText viewText = SqlText.of(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(matchRecognize.sql()))));
         SqlNode query;

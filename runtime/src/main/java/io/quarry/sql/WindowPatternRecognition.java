@@ -38,9 +38,9 @@ final class WindowPatternRecognition {
 
     private WindowPatternRecognition() {}
 
-    /** Fails for a window specification of pattern recognition in the text (a view's, which is not rewritten). */
+    /** Fails for a window specification of pattern recognition in a view's text, which is not rewritten. */
     static void check(String sql) {
-        List<Spec> specs = specs(sql, Token.scan(sql));
+        List<Spec> specs = mayHaveSpec(sql) ? specs(sql, Token.scan(sql)) : List.of();
         if (!specs.isEmpty()) {
             throw notSupported(specs.get(0));
         }
@@ -48,8 +48,7 @@ final class WindowPatternRecognition {
 
     /** The statement with its window of pattern recognition written as a MATCH_RECOGNIZE; unchanged without one. */
     static String rewrite(String sql) {
-        String upper = sql.toUpperCase(Locale.ROOT);
-        if (!upper.contains("PATTERN") && !upper.contains("MEASURES")) {
+        if (!mayHaveSpec(sql)) {
             return sql;
         }
         List<Token> tokens = Token.scan(sql);
@@ -63,12 +62,14 @@ final class WindowPatternRecognition {
         return new Rewrite(sql, tokens, specs.get(0)).text();
     }
 
-    private static List<Spec> specs(String sql, List<Token> tokens) {
+    /** Whether the text has a word a window of pattern recognition needs: most statements are spared the tokens. */
+    private static boolean mayHaveSpec(String sql) {
         String upper = sql.toUpperCase(Locale.ROOT);
+        return upper.contains("PATTERN") || upper.contains("MEASURES");
+    }
+
+    private static List<Spec> specs(String sql, List<Token> tokens) {
         List<Spec> specs = new ArrayList<>();
-        if (!upper.contains("PATTERN") && !upper.contains("MEASURES")) {
-            return specs;
-        }
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Spec spec = null;
             if (tokens.get(i).isWord("OVER") && tokens.get(i + 1).is('(')) {
