@@ -81,7 +81,7 @@ final class BareNullArguments {
             if (operand instanceof SqlLambda) {
                 return;
             }
-            if (isBareNull(operand, knownType) || isUnknownParameter(operand, typeOf)) {
+            if (isBareNull(operand, knownType) || isUnknownExpression(operand, typeOf)) {
                 nulls.add(i);
             }
         }
@@ -131,14 +131,15 @@ final class BareNullArguments {
         for (int i : nulls) {
             if (operands.get(i) instanceof org.apache.calcite.sql.SqlIdentifier
                     && VARIABLE_IN_TYPE.matcher(chosen.parameters().get(i)).find()) {
-                // a parameter keeps its unknown type where the signature's type variables would type it
+                // a lambda's parameter keeps its unknown type where the signature's type variables would type it
                 continue;
             }
             RelDataType type = typeOf(chosen.parameters().get(i), variables, factory);
             if (type != null && operands.get(i) instanceof SqlLiteral) {
                 setType.accept(operands.get(i), type);
-            } else if (type != null && !type.isStruct() && type.getComponentType() == null && type.getKeyType() == null) {
-                // a parameter of unknown type bound to a structural type stays as it is (concat(x, 'a') of arrays)
+            } else if (type != null && (operands.get(i) instanceof SqlCall || !type.isStruct() && type.getComponentType() == null
+                    && type.getKeyType() == null)) {
+                // a lambda's parameter of unknown type bound to a structural type stays as it is (concat(x, 'a') of arrays)
                 int index = call.getOperandList().indexOf(operands.get(i));
                 call.setOperand(index, castTo(operands.get(i), type));
             }
@@ -160,11 +161,14 @@ final class BareNullArguments {
     }
 
     /**
-     * A lambda's parameter of unknown type ({@code x} of {@code transform(ARRAY[], x -> abs(x))} or of
-     * {@code transform(ARRAY[NULL], …)}): Trino types it as a bare NULL; it becomes a cast to the type chosen for it.
+     * An expression of unknown type: a lambda's parameter ({@code x} of {@code transform(ARRAY[], x -> abs(x))} or of
+     * {@code transform(ARRAY[NULL], …)}) or a call of NULLs alone ({@code if(c, NULL)}). Trino types it as a bare NULL;
+     * it becomes a cast to the type chosen for it.
      */
-    private static boolean isUnknownParameter(SqlNode operand, Optional<Function<SqlNode, RelDataType>> typeOf) {
-        if (!(operand instanceof org.apache.calcite.sql.SqlIdentifier identifier) || !identifier.isSimple() || typeOf.isEmpty()) {
+    private static boolean isUnknownExpression(SqlNode operand, Optional<Function<SqlNode, RelDataType>> typeOf) {
+        boolean expression = operand instanceof org.apache.calcite.sql.SqlIdentifier identifier && identifier.isSimple()
+                || operand instanceof SqlCall call && !call.getKind().belongsTo(SqlKind.QUERY) && !(operand instanceof SqlLambda);
+        if (!expression || typeOf.isEmpty()) {
             return false;
         }
         RelDataType type = typeOf.get().apply(operand);

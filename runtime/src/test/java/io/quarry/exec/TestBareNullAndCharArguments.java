@@ -30,6 +30,17 @@ class TestBareNullAndCharArguments extends LocalQueryTest {
     }
 
     @Test
+    void expressionOfUnknownTypeIsTypedLikeABareNull() throws Exception {
+        assertResult("SELECT upper(if(true, NULL)), rtrim(CASE WHEN true THEN NULL END), lower(nullif(NULL, 'a')),"
+                        + " abs(if(true, NULL)), year(if(true, NULL))",
+                List.of("varchar(0)", "varchar(0)", "varchar(0)", "tinyint", "bigint"), nulls(5));
+        assertResult("SELECT array_remove(if(true, NULL), 3), split(if(true, NULL), ','), lower(if(x > 1, NULL))"
+                        + " FROM (VALUES 2) t(x)",
+                List.of("array(integer)", "array(varchar(0))", "varchar(0)"), nulls(3));
+        assertFails("SELECT substr(if(true, NULL), 1)", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+    }
+
+    @Test
     void bareNullOfDatePartFunctionsIsADate() throws Exception {
         // Calcite turns year(x), month(x) and day(x) into EXTRACT, which takes no NULL of unknown type
         assertResult("SELECT year(NULL), month(NULL), day(NULL), quarter(NULL), hour(NULL)",
