@@ -265,6 +265,9 @@ class TestTrinoResultTypes extends LocalQueryTest {
         // zone names are case-sensitive, offsets within 14 hours
         assertFailure("SELECT TIMESTAMP '2020-01-02 03:04:05 utc'", ErrorCode.INVALID_LITERAL, "is not a valid TIMESTAMP literal");
         assertFailure("SELECT TIMESTAMP '2020-01-02 03:04:05 +25:00'", ErrorCode.INVALID_LITERAL, "is not a valid TIMESTAMP literal");
+        // a local time that daylight saving time skips names no instant
+        assertFailure("SELECT TIMESTAMP '2020-03-08 02:30:00 America/New_York'", ErrorCode.INVALID_LITERAL,
+                "line 1:8: '2020-03-08 02:30:00 America/New_York' is not a valid TIMESTAMP literal");
         assertFailure("SELECT TIMESTAMP '2020-01-02 03:04:05.1234567890123 UTC'", ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
                 "line 1:8: TIMESTAMP WITH TIME ZONE precision must be in range [0, 12]: 13");
     }
