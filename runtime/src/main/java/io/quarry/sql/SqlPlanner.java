@@ -256,7 +256,12 @@ public final class SqlPlanner {
                 cluster,
                 VariadicConvertlets.INSTANCE,
                 CONVERTER_CONFIG);
-        RelRoot relRoot = converter.convertQuery(validated, false, true);
+        RelRoot relRoot;
+        try {
+            relRoot = converter.convertQuery(validated, false, true);
+        } catch (IllegalArgumentException e) {
+            throw DecimalValuesOverflow.translate(e, validated).orElseThrow(() -> e);
+        }
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
         RelNode rel = UnfoldableComparisons.rewrite(NanComparisons.rewrite(
             RecursiveQueries.unroll(relRoot.project(), relBuilder, SystemSessionProperties.maxRecursionDepth(session))));

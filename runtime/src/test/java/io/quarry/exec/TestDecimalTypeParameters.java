@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Decimal types of a precision outside [1, 38] or a scale above their precision, written in casts (also inside
  * array, map and row types) or made by a product of two scales summing above 38, fail as in Trino 476; NUMERIC and
- * DEC name no type.
+ * DEC name no type. A literal of a VALUES that the column's common decimal type cannot hold fails its cast.
  */
 class TestDecimalTypeParameters extends LocalQueryTest {
     @Test
@@ -25,6 +25,16 @@ class TestDecimalTypeParameters extends LocalQueryTest {
         assertFails("SELECT CAST(NULL AS row(a decimal(5,6), b decimal(40,1)))", ErrorCode.INVALID_FUNCTION_ARGUMENT,
                 "DECIMAL scale must be in range [0, precision (5)]: 6");
         assertFails("SELECT CAST(1 AS decimal(38,-1))", ErrorCode.SYNTAX_ERROR, "mismatched input '-'. Expecting: <integer>, <type>");
+    }
+
+    @Test
+    void valuesLiteralsBeyondTheColumnsDecimalTypeFailTheirCast() {
+        assertFails("SELECT x FROM (VALUES 7025024054985749525299966897457392.7884, CAST(1 AS decimal(17,7))) t(x)",
+                ErrorCode.INVALID_CAST_ARGUMENT,
+                "Cannot cast DECIMAL(38, 4) '7025024054985749525299966897457392.7884' to DECIMAL(38, 7)");
+        assertFails("SELECT x FROM (VALUES (1, -70250240549857495252999668974573.7880), (2, CAST(1 AS decimal(17,7)))) t(y, x)",
+                ErrorCode.INVALID_CAST_ARGUMENT,
+                "Cannot cast DECIMAL(36, 4) '-70250240549857495252999668974573.7880' to DECIMAL(38, 7)");
     }
 
     @Test
