@@ -246,12 +246,6 @@ final class CharCast {
     }
 
     /**
-     * The type Calcite derived for a value combining {@code values} (CASE, COALESCE, an array's elements), with
-     * Trino's char kept: Calcite sees string literals as char too, so Quarry reads its char as varchar and puts the
-     * char back where one of the values is a char(n) at that place (also inside arrays, maps and rows): a char of
-     * the longest of the texts there, the shorter values then padded as chars are.
-     */
-    /**
      * The types of values that decide whether their common type is a char ({@link #withChars}): all but bare NULLs,
      * which Calcite types CHAR among char values ({@code CASE WHEN c THEN 'a' END}, {@code ARRAY['a', NULL]}) and
      * which are not chars to Trino.
@@ -264,6 +258,12 @@ final class CharCast {
                 .toList();
     }
 
+    /**
+     * The type Calcite derived for a value combining {@code values} (CASE, COALESCE, an array's elements), with
+     * Trino's char kept: Calcite sees string literals as char too, so Quarry reads its char as varchar and puts the
+     * char back where one of the values is a char(n) at that place (also inside arrays, maps and rows): a char of
+     * the longest of the texts there, the shorter values then padded as chars are.
+     */
     static Type withChars(Type derived, List<Type> values) {
         if (derived instanceof VarcharType || derived instanceof CharType) {
             if (values.stream().noneMatch(value -> value instanceof CharType)) {

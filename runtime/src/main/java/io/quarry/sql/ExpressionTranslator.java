@@ -62,6 +62,11 @@ final class ExpressionTranslator {
      * @param inputTypes the types of the input channels
      * @param mapping input field index (Calcite) to input channel (Quarry)
      */
+    /** Calcite's type factory, for the common types of arguments Calcite leaves apart. */
+    org.apache.calcite.rel.type.RelDataTypeFactory typeFactory() {
+        return rexBuilder.getTypeFactory();
+    }
+
     ExpressionTranslator(RexBuilder rexBuilder, List<Type> inputTypes, int[] mapping) {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
         this.inputTypes = List.copyOf(inputTypes);

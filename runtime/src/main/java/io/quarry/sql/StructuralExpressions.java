@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
@@ -190,19 +191,23 @@ final class StructuralExpressions {
             Type maps = type;
             arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, maps));
         }
-        if (Set.of("arrays_overlap", "contains_sequence").contains(name)) {
+        if (name.equals("arrays_overlap") && operands.size() == 2) {
+            // both arrays compare as arrays of their common element type
+            RelDataType common = translator.typeFactory().leastRestrictive(List.of(operands.get(0).getType(), operands.get(1).getType()));
+            Type arrays = common == null ? arguments.get(0).type() : TypeMapping.toQuarry(common);
+            arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, arrays));
+        }
+        if (name.equals("contains_sequence")) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
         }
         if (Set.of("trim_array", "combinations", "ngrams").contains(name)) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), Types.BIGINT));
         }
         if (Set.of("array_union", "array_intersect", "array_except").contains(name)) {
-            if (arguments.get(0).type() instanceof ArrayType array && array.elementType() instanceof UnknownType) {
-                // ARRAY[] takes the other array's type
-                arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), arguments.get(1).type()));
-            } else {
-                arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
-            }
+            // both arrays take the result's type: that of their common element type (char(n) beside varchar stays char)
+            Type arrays = CharCast.withChars(type, arguments.stream().map(Expression::type).toList());
+            arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, arrays));
+            type = arrays;
         }
         if (Set.of("cosine_similarity", "cosine_distance", "euclidean_distance", "dot_product").contains(name)) {
             vectorArguments(name, arguments);

@@ -2,6 +2,7 @@ package io.quarry.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlAggFunction;
@@ -336,11 +337,37 @@ final class StructuralOperators {
     }
 
     /** array_union and its kind: of the first array's type, or of the second's when the first is {@code ARRAY[]}. */
+    /** array_union, array_intersect and array_except: an array of both arrays' common element type. */
     private static RelDataType arraySetType(SqlOperatorBinding binding) {
         RelDataType first = binding.getOperandType(0);
         RelDataType second = binding.getOperandType(1);
         boolean unknownFirst = first.getComponentType() != null && first.getComponentType().getSqlTypeName() == SqlTypeName.NULL;
-        return nullable(binding.getTypeFactory(), unknownFirst && second.getComponentType() != null ? second : first);
+        if (unknownFirst || second.getComponentType() == null) {
+            return nullable(binding.getTypeFactory(), unknownFirst && second.getComponentType() != null ? second : first);
+        }
+        RelDataType common = binding.getTypeFactory().leastRestrictive(List.of(first, second));
+        return nullable(binding.getTypeFactory(), common == null ? first : common);
+    }
+
+    /** The functions over two arrays of one element type E, to which both arrays are coerced. */
+    private static final Set<String> TWO_ARRAYS_OF_ONE_TYPE = Set.of("ARRAY_UNION", "ARRAY_INTERSECT", "ARRAY_EXCEPT", "ARRAYS_OVERLAP");
+
+    /** Whether two arrays whose element types are known have no common element type (Trino finds no signature). */
+    private static boolean withoutCommonElementType(SqlCallBinding binding) {
+        if (!TWO_ARRAYS_OF_ONE_TYPE.contains(binding.getOperator().getName()) || binding.getOperandCount() != 2) {
+            return false;
+        }
+        RelDataType first = binding.getOperandType(0);
+        RelDataType second = binding.getOperandType(1);
+        if (first.getComponentType() == null || second.getComponentType() == null
+                || !knownType(first.getComponentType()) || !knownType(second.getComponentType())) {
+            return false;
+        }
+        return binding.getTypeFactory().leastRestrictive(List.of(first, second)) == null;
+    }
+
+    private static boolean knownType(RelDataType type) {
+        return type.getSqlTypeName() != SqlTypeName.NULL && type.getSqlTypeName() != SqlTypeName.ANY;
     }
 
     private static RelDataType multimapFromEntriesType(SqlOperatorBinding binding) {
@@ -427,6 +454,7 @@ final class StructuralOperators {
             if (ok && hasLambda && !isUntyped(first) && !isBareNull(first, binding)) {
                 ok = typeLambdas(binding);
             }
+            ok = ok && !withoutCommonElementType(binding);
             if (!ok && throwOnFailure) {
                 throw binding.newValidationSignatureError();
             }

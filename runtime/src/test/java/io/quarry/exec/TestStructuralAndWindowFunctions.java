@@ -99,6 +99,20 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
     }
 
     @Test
+    void arraySetFunctionsTakeTheCommonElementType() throws Exception {
+        assertResult("SELECT array_union(ARRAY[1], ARRAY[2.5]), array_union(ARRAY['a'], ARRAY['bc']), array_except(ARRAY['abc'], ARRAY['a']),"
+                        + " array_intersect(ARRAY[3.5, 1.25], ARRAY[1, 2, NULL])",
+                List.of("array(decimal(11,1))", "array(varchar(2))", "array(varchar(3))", "array(decimal(12,2))"),
+                List.of(List.of(new BigDecimal("1.0"), new BigDecimal("2.5")), List.of("a", "bc"), List.of("abc"), List.of()));
+        assertResult("SELECT array_union(ARRAY[CAST(1 AS smallint)], ARRAY[1e0]), arrays_overlap(ARRAY[1.5], ARRAY[1]),"
+                        + " arrays_overlap(ARRAY[1], ARRAY[1.0]), array_intersect(ARRAY[CAST('a' AS char(3))], ARRAY['a'])",
+                List.of("array(double)", "boolean", "boolean", "array(char(3))"), List.of(List.of(1.0), false, true, List.of("a")));
+        assertFails("SELECT array_union(ARRAY[1], ARRAY['a'])", ErrorCode.FUNCTION_NOT_FOUND, "for function array_union");
+        assertFails("SELECT array_intersect(ARRAY[true], ARRAY[1e0])", ErrorCode.FUNCTION_NOT_FOUND, "for function array_intersect");
+        assertFails("SELECT arrays_overlap(ARRAY[DATE '2020-01-01'], ARRAY['a'])", ErrorCode.FUNCTION_NOT_FOUND, "for function arrays_overlap");
+    }
+
+    @Test
     void mapFunctions() throws Exception {
         assertResult("SELECT map_concat(MAP(ARRAY['a'], ARRAY[1]), NULL), map_concat(MAP(ARRAY['a','b'], ARRAY[1,2]),"
                         + " MAP(ARRAY['a'], ARRAY[5]), MAP(ARRAY['c'], ARRAY[7])), map_concat(MAP(ARRAY[1], ARRAY[1]), MAP(ARRAY[2], ARRAY[2.5]))",

@@ -29,6 +29,14 @@ class TestStructuralKeys extends LocalQueryTest {
     }
 
     @Test
+    void mapConstructorRefusesKeysHoldingNulls() {
+        assertFails("SELECT MAP(ARRAY[ROW(1, NULL)], ARRAY[1])", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+            "map key cannot be indeterminate: [1, null]");
+        assertFails("SELECT MAP(ARRAY[ARRAY[ROW(1, ARRAY[NULL])]], ARRAY[1])", ErrorCode.INVALID_FUNCTION_ARGUMENT,
+            "map key cannot be indeterminate: [[1, [null]]]");
+    }
+
+    @Test
     void setOperationsAndWindows() throws Exception {
         assertResult("SELECT x FROM (VALUES ARRAY[1], ARRAY[2]) t(x) UNION SELECT x FROM (VALUES ARRAY[1], ARRAY[3]) t(x) ORDER BY 1",
             List.of("array(integer)"), List.of(List.of(1L)), List.of(List.of(2L)), List.of(List.of(3L)));

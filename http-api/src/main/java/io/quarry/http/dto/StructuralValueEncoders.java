@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.quarry.block.ArrayBlock;
 import io.quarry.block.Block;
 import io.quarry.block.MapBlock;
@@ -82,13 +83,41 @@ final class StructuralValueEncoders {
             key.write(generator, keys, position);
         }
         String json = bytes.toString(StandardCharsets.UTF_8);
-        if (json.startsWith("\"")) {
+        if (json.startsWith("\"") || json.startsWith("[") || json.startsWith("{")) {
             try (JsonParser parser = KEY_FACTORY.createParser(json)) {
                 parser.nextToken();
-                return parser.getText();
+                StringBuilder text = new StringBuilder();
+                appendKeyText(parser, text);
+                return text.toString();
             }
         }
         return json;
+    }
+
+    /**
+     * A key's value as Trino's clients read it: the text of its Java object, so an array or row key reads
+     * {@code [1, a]} and a map key {@code {a=1}}, with strings unquoted.
+     */
+    private static void appendKeyText(JsonParser parser, StringBuilder text) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
+            boolean array = token == JsonToken.START_ARRAY;
+            JsonToken end = array ? JsonToken.END_ARRAY : JsonToken.END_OBJECT;
+            text.append(array ? '[' : '{');
+            String separator = "";
+            while (parser.nextToken() != end) {
+                text.append(separator);
+                separator = ", ";
+                if (!array) {
+                    text.append(parser.currentName()).append('=');
+                    parser.nextToken();
+                }
+                appendKeyText(parser, text);
+            }
+            text.append(array ? ']' : '}');
+        } else {
+            text.append(token == JsonToken.VALUE_NULL ? "null" : parser.getText());
+        }
     }
 
     private static ValueEncoder rowEncoder(List<Type> fieldTypes, boolean parametricDatetime) {

@@ -137,6 +137,21 @@ class TestResultData {
     }
 
     @Test
+    void structuralMapKeysReadAsTheTextOfTheirValues() {
+        // Trino's clients see an array or row key as its Java list's text: strings unquoted, elements after ", "
+        MapType arrays = new MapType(new ArrayType(Types.VARCHAR), Types.BIGINT);
+        MapType rows = new MapType(new RowType(List.of(new RowType.Field(Optional.empty(), Types.DATE),
+                new RowType.Field(Optional.empty(), Types.decimal(3, 2)))), Types.BIGINT);
+        MapType nested = new MapType(new ArrayType(new ArrayType(Types.BIGINT)), Types.BIGINT);
+        Page page = Page.of(
+                BlockBuilder.create(arrays, 1).appendObject(Map.of(Arrays.asList("a", null, "b,c"), 1L)).build(),
+                BlockBuilder.create(rows, 1).appendObject(Map.of(List.of(18262L, new BigDecimal("2.50")), 1L)).build(),
+                BlockBuilder.create(nested, 1).appendObject(Map.of(List.of(List.of(1L, 2L), List.of()), 1L)).build());
+        assertThat(json(ResultData.of(List.of(arrays, rows, nested), List.of(page)).orElseThrow()))
+                .isEqualTo("[[{\"[a, null, b,c]\":1},{\"[2020-01-01, 2.50]\":1},{\"[[1, 2], []]\":1}]]");
+    }
+
+    @Test
     void structuralTypeSignaturesNestTheirTypes() {
         RowType row = new RowType(List.of(new RowType.Field(Optional.of("id"), Types.INTEGER),
                 new RowType.Field(Optional.empty(), new ArrayType(Types.varchar(3)))));

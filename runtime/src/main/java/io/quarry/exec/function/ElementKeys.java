@@ -47,6 +47,17 @@ public final class ElementKeys {
         return Values.toObject(type, block, position);
     }
 
+    /** Whether a key of an array, row or map holds a NULL somewhere inside. */
+    static boolean holdsNull(Object key) {
+        if (key instanceof List<?> values) {
+            return values.stream().anyMatch(value -> value == null || holdsNull(value));
+        }
+        if (key instanceof java.util.Map<?, ?> map) {
+            return map.values().stream().anyMatch(value -> value == null || holdsNull(value));
+        }
+        return false;
+    }
+
     /** Ascending order of two non-null values of one block. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static int compare(Type type, Block block, int left, int right) {

@@ -417,6 +417,11 @@ public final class StructuralFunctions {
                     if (key == null) {
                         throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "map key cannot be null");
                     }
+                    if (ElementKeys.holdsNull(key)) {
+                        // map(keys, values) alone refuses an array or row key with a NULL inside, as in Trino
+                        throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "map key cannot be indeterminate: "
+                                + Values.toObject(type.keyType(), keys.elements(), e));
+                    }
                     if (!seen.add(key)) {
                         throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Duplicate map keys ("
                                 + Values.toObject(type.keyType(), keys.elements(), e) + ") are not allowed");
