@@ -148,7 +148,7 @@ final class StructuralExpressions {
             }
             if (operand instanceof RexLambda lambda) {
                 if (name.equals("map_zip_with")) {
-                    zippedKeys(arguments);
+                    zippedKeys(arguments, type);
                 }
                 arguments.add(lambda(translator, lambda, elementTypes(name, arguments)));
             } else {
@@ -165,6 +165,13 @@ final class StructuralExpressions {
             if (array.elementType() instanceof UnknownType) {
                 // ARRAY[] (or of NULLs only) takes the sought value's type, as does array_remove's result
                 arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), new ArrayType(arguments.get(1).type())));
+            } else if (name.equals("array_remove") && type instanceof ArrayType removed && !(arguments.get(1).type() instanceof UnknownType)
+                    && !removed.equals(array)) {
+                // the array and the value take the result's element type, their common one (a char beside a string)
+                ArrayType common = (ArrayType) CharCast.withChars(removed, List.of(array, new ArrayType(arguments.get(1).type())));
+                arguments.set(0, ExpressionTranslator.coerce(arguments.get(0), common));
+                arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), common.elementType()));
+                type = common;
             } else if (array.elementType().isNumeric() && arguments.get(1).type().isNumeric()
                     && !array.elementType().equals(arguments.get(1).type())) {
                 // numbers compare as their common type: 1.5 is not among integers
@@ -191,14 +198,11 @@ final class StructuralExpressions {
             Type maps = type;
             arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, maps));
         }
-        if (name.equals("arrays_overlap") && operands.size() == 2) {
+        if ((name.equals("arrays_overlap") || name.equals("contains_sequence")) && operands.size() == 2) {
             // both arrays compare as arrays of their common element type
             RelDataType common = translator.typeFactory().leastRestrictive(List.of(operands.get(0).getType(), operands.get(1).getType()));
             Type arrays = common == null ? arguments.get(0).type() : TypeMapping.toQuarry(common);
             arguments.replaceAll(argument -> ExpressionTranslator.coerce(argument, arrays));
-        }
-        if (name.equals("contains_sequence")) {
-            arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), arguments.get(0).type()));
         }
         if (Set.of("trim_array", "combinations", "ngrams").contains(name)) {
             arguments.set(1, ExpressionTranslator.coerce(arguments.get(1), Types.BIGINT));
@@ -275,12 +279,13 @@ final class StructuralExpressions {
     }
 
     /** The maps of map_zip_with with one key type: {@code MAP()} takes the other map's. */
-    private static void zippedKeys(List<Expression> maps) {
-        if (maps.size() == 2 && maps.get(0).type() instanceof MapType first && maps.get(1).type() instanceof MapType second) {
-            if (first.keyType() instanceof UnknownType && !(second.keyType() instanceof UnknownType)) {
-                maps.set(0, ExpressionTranslator.coerce(maps.get(0), new MapType(second.keyType(), first.valueType())));
-            } else if (second.keyType() instanceof UnknownType && !(first.keyType() instanceof UnknownType)) {
-                maps.set(1, ExpressionTranslator.coerce(maps.get(1), new MapType(first.keyType(), second.valueType())));
+    /** The maps of map_zip_with take the result's key type: their common one. */
+    private static void zippedKeys(List<Expression> maps, Type result) {
+        if (maps.size() == 2 && result instanceof MapType zipped && !(zipped.keyType() instanceof UnknownType)) {
+            for (int i = 0; i < 2; i++) {
+                if (maps.get(i).type() instanceof MapType map) {
+                    maps.set(i, ExpressionTranslator.coerce(maps.get(i), new MapType(zipped.keyType(), map.valueType())));
+                }
             }
         }
     }

@@ -321,12 +321,13 @@ final class StructuralOperators {
     }
 
     /** array_remove of a number of another type: an array of both numbers' common type ({@code decimal(11,1)}). */
+    /** array_remove(array(E), E): an array of the common type of the elements and the removed value. */
     private static RelDataType arrayRemoveType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType array = binding.getOperandType(0);
         RelDataType element = array.getComponentType();
         RelDataType value = binding.getOperandType(1);
-        if (element != null && SqlTypeUtil.isNumeric(element) && SqlTypeUtil.isNumeric(value)
+        if (element != null && knownType(element) && knownType(value)
                 && !SqlTypeUtil.equalSansNullability(factory, element, value)) {
             RelDataType common = factory.leastRestrictive(List.of(element, value));
             if (common != null) {
@@ -336,7 +337,6 @@ final class StructuralOperators {
         return nullable(factory, array);
     }
 
-    /** array_union and its kind: of the first array's type, or of the second's when the first is {@code ARRAY[]}. */
     /** array_union, array_intersect and array_except: an array of both arrays' common element type. */
     private static RelDataType arraySetType(SqlOperatorBinding binding) {
         RelDataType first = binding.getOperandType(0);
@@ -350,17 +350,29 @@ final class StructuralOperators {
     }
 
     /** The functions over two arrays of one element type E, to which both arrays are coerced. */
-    private static final Set<String> TWO_ARRAYS_OF_ONE_TYPE = Set.of("ARRAY_UNION", "ARRAY_INTERSECT", "ARRAY_EXCEPT", "ARRAYS_OVERLAP");
+    private static final Set<String> TWO_ARRAYS_OF_ONE_TYPE = Set.of("ARRAY_UNION", "ARRAY_INTERSECT", "ARRAY_EXCEPT", "ARRAYS_OVERLAP", "CONTAINS_SEQUENCE");
 
-    /** Whether two arrays whose element types are known have no common element type (Trino finds no signature). */
+    /**
+     * Whether two arrays whose element types are known have no common element type, or the two maps of
+     * map_zip_with no common key type: Trino finds no signature.
+     */
     private static boolean withoutCommonElementType(SqlCallBinding binding) {
-        if (!TWO_ARRAYS_OF_ONE_TYPE.contains(binding.getOperator().getName()) || binding.getOperandCount() != 2) {
+        String name = binding.getOperator().getName();
+        if (binding.getOperandCount() < 2) {
             return false;
         }
         RelDataType first = binding.getOperandType(0);
         RelDataType second = binding.getOperandType(1);
-        if (first.getComponentType() == null || second.getComponentType() == null
-                || !knownType(first.getComponentType()) || !knownType(second.getComponentType())) {
+        if (name.equals("MAP_ZIP_WITH")) {
+            first = first.getKeyType();
+            second = second.getKeyType();
+        } else if (TWO_ARRAYS_OF_ONE_TYPE.contains(name) && binding.getOperandCount() == 2) {
+            first = first.getComponentType();
+            second = second.getComponentType();
+        } else {
+            return false;
+        }
+        if (first == null || second == null || !knownType(first) || !knownType(second)) {
             return false;
         }
         return binding.getTypeFactory().leastRestrictive(List.of(first, second)) == null;
@@ -386,14 +398,20 @@ final class StructuralOperators {
         if (binding.getOperandType(0).getKeyType() == null || binding.getOperandType(1).getKeyType() == null) {
             return untypedParameter(factory); // a parameter of an outer lambda not typed yet
         }
-        return nullable(factory, factory.createMapType(zippedKeyType(binding.getOperandType(0), binding.getOperandType(1)),
+        return nullable(factory, factory.createMapType(zippedKeyType(factory, binding.getOperandType(0), binding.getOperandType(1)),
                 lambdaResult(binding, 2)));
     }
 
-    /** The keys of map_zip_with: the first map's, or the second's when the first is {@code MAP()} (keys of no type). */
-    private static RelDataType zippedKeyType(RelDataType first, RelDataType second) {
-        return first.getKeyType().getSqlTypeName() == SqlTypeName.NULL && second.getSqlTypeName() == SqlTypeName.MAP
-                ? second.getKeyType() : first.getKeyType();
+    /** The keys of map_zip_with: of both maps' common key type, or the second's when the first is {@code MAP()} (keys of no type). */
+    private static RelDataType zippedKeyType(RelDataTypeFactory factory, RelDataType first, RelDataType second) {
+        if (second.getSqlTypeName() != SqlTypeName.MAP) {
+            return first.getKeyType();
+        }
+        if (first.getKeyType().getSqlTypeName() == SqlTypeName.NULL) {
+            return second.getKeyType();
+        }
+        RelDataType common = factory.leastRestrictive(List.of(first.getKeyType(), second.getKeyType()));
+        return common == null ? first.getKeyType() : common;
     }
 
     private static RelDataType mapAggType(SqlOperatorBinding binding) {
@@ -513,7 +531,7 @@ final class StructuralOperators {
                     RelDataTypeFactory factory = binding.getTypeFactory();
                     parameters.add(null);
                     parameters.add(null);
-                    parameters.add(List.of(zippedKeyType(first, second), factory.createTypeWithNullability(first.getValueType(), true),
+                    parameters.add(List.of(zippedKeyType(factory, first, second), factory.createTypeWithNullability(first.getValueType(), true),
                             factory.createTypeWithNullability(second.getValueType(), true)));
                 }
                 case "TRANSFORM_KEYS", "TRANSFORM_VALUES", "MAP_FILTER" -> {

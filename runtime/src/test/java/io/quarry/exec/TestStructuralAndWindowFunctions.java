@@ -110,6 +110,15 @@ class TestStructuralAndWindowFunctions extends LocalQueryTest {
         assertFails("SELECT array_union(ARRAY[1], ARRAY['a'])", ErrorCode.FUNCTION_NOT_FOUND, "for function array_union");
         assertFails("SELECT array_intersect(ARRAY[true], ARRAY[1e0])", ErrorCode.FUNCTION_NOT_FOUND, "for function array_intersect");
         assertFails("SELECT arrays_overlap(ARRAY[DATE '2020-01-01'], ARRAY['a'])", ErrorCode.FUNCTION_NOT_FOUND, "for function arrays_overlap");
+        assertResult("SELECT contains_sequence(ARRAY['a', 'b'], ARRAY['abc']), contains_sequence(ARRAY[1, 2], ARRAY[1.5]),"
+                        + " contains_sequence(ARRAY[1, 2], ARRAY[1.0, 2.0])",
+                List.of("boolean", "boolean", "boolean"), List.of(false, false, true));
+        assertResult("SELECT array_remove(ARRAY['a', 'b'], 'bcd'), array_remove(ARRAY[CAST('a' AS char(3))], 'a'),"
+                        + " map_zip_with(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['abc'], ARRAY[2]), (k, v1, v2) -> coalesce(v1, 0) + coalesce(v2, 0))",
+                List.of("array(varchar(3))", "array(char(3))", "map(varchar(3), integer)"),
+                List.of(List.of("a", "b"), List.of(), Map.of("a", 1L, "abc", 2L)));
+        assertFails("SELECT map_zip_with(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY[1], ARRAY[2]), (k, v1, v2) -> v1)",
+                ErrorCode.FUNCTION_NOT_FOUND, "for function map_zip_with");
     }
 
     @Test
