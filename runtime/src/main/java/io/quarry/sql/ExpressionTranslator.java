@@ -764,6 +764,12 @@ final class ExpressionTranslator {
             int precision = Math.max(left.arguments().get(0).intValue(), right.arguments().get(0).intValue());
             return io.quarry.type.TemporalTypes.timeWithTimeZone(precision);
         }
+        if (left instanceof io.quarry.type.TimestampType && right instanceof io.quarry.type.TimestampWithTimeZoneType
+                || left instanceof io.quarry.type.TimestampWithTimeZoneType && right instanceof io.quarry.type.TimestampType) {
+            // a timestamp is compared as the instant it names in the session's zone
+            int precision = Math.max(left.arguments().get(0).intValue(), right.arguments().get(0).intValue());
+            return new io.quarry.type.TimestampWithTimeZoneType(precision);
+        }
         throw new QuarryException(ErrorCode.TYPE_MISMATCH,
                 "Cannot apply operator: " + left.displayName() + " " + operator + " " + right.displayName());
     }

@@ -60,7 +60,10 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                     OperandTypes.family(SqlTypeFamily.BOOLEAN, SqlTypeFamily.ANY, SqlTypeFamily.ANY)),
             SqlFunctionCategory.SYSTEM);
 
-    /** greatest and least: values of one type, or of types with a common one (a date beside a timestamp, as Trino). */
+    /**
+     * greatest and least: values of one type, or of types with a common one (a date beside a timestamp, a timestamp
+     * beside a zoned one, as Trino).
+     */
     static final SqlFunction GREATEST = extreme("GREATEST", SqlKind.GREATEST);
     static final SqlFunction LEAST = extreme("LEAST", SqlKind.LEAST);
 
@@ -69,7 +72,9 @@ final class PrestoOperatorTable implements SqlOperatorTable {
             @Override
             public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
                 List<RelDataType> types = binding.collectOperandTypes();
-                boolean dates = types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.DATE)
+                boolean dates = (types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.DATE)
+                                || types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.TIMESTAMP)
+                                        && types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ))
                         && types.stream().allMatch(type -> List.of(SqlTypeName.DATE, SqlTypeName.TIMESTAMP, SqlTypeName.TIMESTAMP_TZ,
                                 SqlTypeName.NULL).contains(type.getSqlTypeName()));
                 if (dates && binding.getTypeFactory().leastRestrictive(types) != null) {

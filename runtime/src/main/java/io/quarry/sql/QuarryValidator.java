@@ -1664,7 +1664,9 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
         if (types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.ANY)
                 || types.stream().map(QuarryValidator::comparableKind).distinct().count() == 1
-                || getTypeCoercion().getWiderTypeFor(types, false) != null) {
+                || getTypeCoercion().getWiderTypeFor(types, false) != null
+                || types.stream().allMatch(type -> type.getSqlTypeName() == SqlTypeName.TIMESTAMP
+                        || type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ || type.getSqlTypeName() == SqlTypeName.NULL)) {
             // one kind of type at different precisions (zoned timestamps of 1 and 7 digits) is comparable too
             return;
         }

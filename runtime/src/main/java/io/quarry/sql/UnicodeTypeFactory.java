@@ -55,10 +55,18 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             // Calcite casts the number to the date; Trino has no common type of them (UNION, CASE, VALUES)
             return null;
         }
-        if (types.stream().anyMatch(SqlTypeUtil::isInterval) && types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.NULL)) {
-            // Calcite's rule for intervals would read NULL's type as an interval's: the others decide, NULL makes it nullable
+        if (types.stream().anyMatch(type -> SqlTypeUtil.isInterval(type) || isStructured(type))
+                && types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.NULL)) {
+            // Calcite's rule for intervals would read NULL's type as an interval's, and its rule for arrays, maps and
+            // rows keeps the last one's type after a NULL (ARRAY[NULL, ARRAY['abc'], ARRAY['a']] cut 'abc' to 'a'):
+            // the others decide, NULL makes it nullable
             RelDataType typed = leastRestrictive(types.stream().filter(type -> type.getSqlTypeName() != SqlTypeName.NULL).toList());
             return typed == null ? null : createTypeWithNullability(typed, true);
+        }
+        if (types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.TIMESTAMP_TZ)
+                && types.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.TIMESTAMP)) {
+            // Calcite drops the zone; Trino gives a timestamp the session's zone
+            return dateBesideTimestamp(types);
         }
         RelDataType common = super.leastRestrictive(types);
         if (common == null) {
@@ -92,6 +100,10 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
         return anyReal ? createTypeWithNullability(createSqlType(SqlTypeName.REAL), common.isNullable()) : common;
     }
 
+    private static boolean isStructured(RelDataType type) {
+        return type.isStruct() || type.getComponentType() != null || type.getKeyType() != null;
+    }
+
     /**
      * Decimals beside decimals and integers, as Trino's common super type: the most integer digits and the largest
      * scale, the precision capped at 38 with the scale kept ({@code decimal(38,0)} beside {@code 0.5} is
@@ -122,7 +134,7 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
 
     /**
      * Dates beside timestamps (with or without a zone, and NULLs): the timestamp type of the largest precision, as
-     * Trino coerces a date to its midnight; null for other mixes.
+     * Trino coerces a date to its midnight, with a zone when any has one; null for other mixes.
      */
     private RelDataType dateBesideTimestamp(List<RelDataType> types) {
         SqlTypeName timestamp = null;
@@ -132,10 +144,7 @@ final class UnicodeTypeFactory extends JavaTypeFactoryImpl {
             SqlTypeName name = type.getSqlTypeName();
             nullable |= type.isNullable();
             if (name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_TZ) {
-                if (timestamp != null && timestamp != name) {
-                    return null;
-                }
-                timestamp = name;
+                timestamp = timestamp == SqlTypeName.TIMESTAMP_TZ ? timestamp : name;
                 precision = Math.max(precision, type.getPrecision());
             } else if (name != SqlTypeName.DATE && name != SqlTypeName.NULL) {
                 return null;
