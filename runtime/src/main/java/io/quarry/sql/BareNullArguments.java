@@ -129,15 +129,15 @@ final class BareNullArguments {
             }
         }
         for (int i : nulls) {
-            if (operands.get(i) instanceof org.apache.calcite.sql.SqlIdentifier
-                    && VARIABLE_IN_TYPE.matcher(chosen.parameters().get(i)).find()) {
+            boolean lambdaParameter = operands.get(i) instanceof org.apache.calcite.sql.SqlIdentifier identifier && identifier.isSimple();
+            if (lambdaParameter && VARIABLE_IN_TYPE.matcher(chosen.parameters().get(i)).find()) {
                 // a lambda's parameter keeps its unknown type where the signature's type variables would type it
                 continue;
             }
             RelDataType type = typeOf(chosen.parameters().get(i), variables, factory);
             if (type != null && operands.get(i) instanceof SqlLiteral) {
                 setType.accept(operands.get(i), type);
-            } else if (type != null && (operands.get(i) instanceof SqlCall || !type.isStruct() && type.getComponentType() == null
+            } else if (type != null && (!lambdaParameter || !type.isStruct() && type.getComponentType() == null
                     && type.getKeyType() == null)) {
                 // a lambda's parameter of unknown type bound to a structural type stays as it is (concat(x, 'a') of arrays)
                 int index = call.getOperandList().indexOf(operands.get(i));
@@ -162,11 +162,12 @@ final class BareNullArguments {
 
     /**
      * An expression of unknown type: a lambda's parameter ({@code x} of {@code transform(ARRAY[], x -> abs(x))} or of
-     * {@code transform(ARRAY[NULL], …)}) or a call of NULLs alone ({@code if(c, NULL)}). Trino types it as a bare NULL;
+     * {@code transform(ARRAY[NULL], …)}), a column of NULLs ({@code x} of {@code (VALUES NULL) t(x)}) or a call of
+     * NULLs alone ({@code if(c, NULL)}). Trino types it as a bare NULL;
      * it becomes a cast to the type chosen for it.
      */
     private static boolean isUnknownExpression(SqlNode operand, Optional<Function<SqlNode, RelDataType>> typeOf) {
-        boolean expression = operand instanceof org.apache.calcite.sql.SqlIdentifier identifier && identifier.isSimple()
+        boolean expression = operand instanceof org.apache.calcite.sql.SqlIdentifier
                 || operand instanceof SqlCall call && !call.getKind().belongsTo(SqlKind.QUERY) && !(operand instanceof SqlLambda);
         if (!expression || typeOf.isEmpty()) {
             return false;

@@ -38,6 +38,10 @@ class TestBareNullAndCharArguments extends LocalQueryTest {
                         + " FROM (VALUES 2) t(x)",
                 List.of("array(integer)", "array(varchar(0))", "varchar(0)"), nulls(3));
         assertFails("SELECT substr(if(true, NULL), 1)", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        // a column of NULLs too
+        assertResult("SELECT abs(x), lower(t.x), array_remove(x, 3) FROM (VALUES NULL) t(x)",
+                List.of("tinyint", "varchar(0)", "array(integer)"), nulls(3));
+        assertFails("SELECT sum(x) FROM (SELECT NULL AS x)", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
     }
 
     @Test
