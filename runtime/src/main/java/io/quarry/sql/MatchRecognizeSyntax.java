@@ -60,6 +60,7 @@ final class MatchRecognizeSyntax {
     static final String SUBQUERY_OPENING = "(SELECT * FROM ";
     private static final Pattern INTEGER = Pattern.compile("\\d[\\d_]*|0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+");
     private static final Set<String> NAVIGATIONS = Set.of("PREV", "NEXT", "FIRST", "LAST");
+    private static final Set<String> AFTER_ROWS_PER_MATCH = Set.of("AFTER", "INITIAL", "SEEK", "PATTERN");
     /** Words before a relation's name, or that start a relation: never an alias. */
     private static final Set<String> NOT_ALIASES = Set.of("FROM", "JOIN", "AS", "LATERAL", "UNNEST", "TABLE", "VALUES", "ON",
             "BERNOULLI", "SYSTEM", "TABLESAMPLE", "SELECT", "WHERE", "WITH", "ORDINALITY");
@@ -76,19 +77,23 @@ final class MatchRecognizeSyntax {
     private final Map<ErrorLocation, Alias> aliases;
     /** The name given to CLASSIFIER, by the position of the word CLASSIFIER in the user's text. */
     private final Map<ErrorLocation, String> classifierArguments;
+    /** The mode of ALL ROWS PER MATCH, by the position of the word MATCH_RECOGNIZE, where it is not the default. */
+    private final Map<ErrorLocation, String> rowsPerMatchModes;
 
     private MatchRecognizeSyntax(String sql, boolean matchRecognize, Map<ErrorLocation, Alias> aliases,
-            Map<ErrorLocation, String> classifierArguments) {
+            Map<ErrorLocation, String> classifierArguments, Map<ErrorLocation, String> rowsPerMatchModes) {
         this.sql = sql;
         this.matchRecognize = matchRecognize;
         this.aliases = aliases;
         this.classifierArguments = classifierArguments;
+        this.rowsPerMatchModes = rowsPerMatchModes;
     }
 
-    /** The text as Calcite's grammar takes it, and what {@link #apply} puts back. */
-    static MatchRecognizeSyntax of(String sql) {
+    /** The text (with its modes of ALL ROWS PER MATCH stripped) as Calcite's grammar takes it, and what {@link #apply} puts back. */
+    static MatchRecognizeSyntax of(RowsPerMatchModes.Stripped stripped) {
+        String sql = stripped.sql();
         if (!sql.toUpperCase(Locale.ROOT).contains("MATCH_RECOGNIZE")) {
-            return new MatchRecognizeSyntax(sql, false, Map.of(), Map.of());
+            return new MatchRecognizeSyntax(sql, false, Map.of(), Map.of(), Map.of());
         }
         List<Token> tokens = Token.scan(sql);
         StringBuilder out = new StringBuilder(sql);
@@ -119,6 +124,14 @@ final class MatchRecognizeSyntax {
                             out.setCharAt(tokens.get(p + 1).start(), ' ');
                         }
                     }
+                } else if ((token.isWord("INITIAL") || token.isWord("SEEK")) && tokens.get(k + 1).isWord("PATTERN")) {
+                    throw Errors.error(ErrorCode.NOT_SUPPORTED, "Pattern search modifier: " + token.upper()
+                            + " is not allowed in MATCH_RECOGNIZE clause", SqlWords.location(sql, token.start()));
+                } else if (token.isWord("MATCH") && tokens.get(k - 1).isWord("PER") && k + 1 < close
+                        && !AFTER_ROWS_PER_MATCH.contains(tokens.get(k + 1).upper())) {
+                    // what Trino's grammar takes after the rows per match (their modes are blanked by now)
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + tokens.get(k + 1).text()
+                            + "'. Expecting: 'AFTER', 'INITIAL', 'PATTERN', 'SEEK'", SqlWords.location(sql, tokens.get(k + 1).start()));
                 } else if (token.isWord("MATCH_NUMBER") && tokens.get(k + 1).is('(') && !tokens.get(k + 2).is(')')) {
                     throw Errors.error(ErrorCode.INVALID_FUNCTION_ARGUMENT, "MATCH_NUMBER pattern recognition function takes no arguments",
                             SqlWords.location(sql, token.start()));
@@ -129,7 +142,7 @@ final class MatchRecognizeSyntax {
                 }
             }
         }
-        return new MatchRecognizeSyntax(out.toString(), true, aliases, classifiers);
+        return new MatchRecognizeSyntax(out.toString(), true, aliases, classifiers, stripped.modes());
     }
 
     /** The text for the rest of the rewrites and Calcite's parser. */
@@ -167,7 +180,9 @@ final class MatchRecognizeSyntax {
                 match.setOperand(SqlMatchRecognize.OPERAND_TABLE_REF,
                         new SqlBasicCall(SqlStdOperatorTable.AS, operands, match.getTableRef().getParserPosition()));
             }
-            match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, match.getPattern().accept(ANCHORS));
+            SqlNode pattern = match.getPattern().accept(ANCHORS);
+            String mode = rowsPerMatchModes.get(text.location(pos.getLineNum(), pos.getColumnNum()));
+            match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, mode == null ? pattern : RowsPerMatchModes.withMode(pattern, mode));
             SqlNodeList definitions = match.getPatternDefList();
             for (int k = 0; k < definitions.size(); k++) {
                 definitions.set(k, definitions.get(k).accept(PHYSICAL_PREV));

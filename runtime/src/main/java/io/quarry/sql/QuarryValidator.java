@@ -1176,6 +1176,40 @@ final class QuarryValidator extends SqlValidatorImpl {
     }
 
     @Override
+    protected org.apache.calcite.sql.validate.MatchRecognizeNamespace createMatchRecognizeNameSpace(SqlMatchRecognize call,
+            SqlNode enclosingNode) {
+        return new MatchRecognizeInputFirst(this, call, enclosingNode);
+    }
+
+    /**
+     * Calcite registers a MATCH_RECOGNIZE's input in the scope that holds the MATCH_RECOGNIZE itself: a column the
+     * input's join looks for in its other relations is looked for there too, in the MATCH_RECOGNIZE being validated,
+     * which Calcite would take for a cycle. While it is validated, it has no columns to show.
+     */
+    private static final class MatchRecognizeInputFirst extends org.apache.calcite.sql.validate.MatchRecognizeNamespace {
+        private boolean validating;
+
+        MatchRecognizeInputFirst(SqlValidatorImpl validator, SqlMatchRecognize call, SqlNode enclosingNode) {
+            super(validator, call, enclosingNode);
+        }
+
+        @Override
+        public RelDataType validateImpl(RelDataType targetRowType) {
+            validating = true;
+            try {
+                return super.validateImpl(targetRowType);
+            } finally {
+                validating = false;
+            }
+        }
+
+        @Override
+        public RelDataType getRowType() {
+            return validating && rowType == null ? validator.getTypeFactory().createStructType(List.of(), List.of()) : super.getRowType();
+        }
+    }
+
+    @Override
     public void validateMatchRecognize(SqlCall call) {
         SqlMatchRecognize match = (SqlMatchRecognize) call;
         if (match.getAfter() == null) {

@@ -730,4 +730,24 @@ class TestMatchRecognize extends LocalQueryTest {
         assertFails("SELECT * FROM (VALUES 1, 2) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES A.x AS m PATTERN (A)"
                 + " DEFINE A AS x IN (SELECT 2))", ErrorCode.NOT_SUPPORTED, "Sub-queries in MEASURES and DEFINE");
     }
+
+    @Test
+    void modesOfAllRowsPerMatchAreEachMatchRecognizes() throws Exception {
+        // Trino 476
+        assertResult("SELECT x, c FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS c ALL ROWS PER MATCH OMIT "
+                + "EMPTY MATCHES PATTERN (A?) DEFINE A AS x = 2) UNION ALL SELECT x, c FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER "
+                + "BY x MEASURES count(*) AS c ALL ROWS PER MATCH WITH UNMATCHED ROWS PATTERN (A) DEFINE A AS x = 2) ORDER BY 1, 2",
+                List.of("integer", "bigint"),
+                Arrays.asList(1L, null), List.of(2L, 1L), List.of(2L, 1L), Arrays.asList(3L, null));
+    }
+
+    @Test
+    void inputJoinedOnUnqualifiedColumns() throws Exception {
+        // Calcite looked for the join's columns in the MATCH_RECOGNIZE being validated too: a cycle
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 10), (2, 10), (3, 20)) a(x, k) JOIN (VALUES (10, 'p'), (20, 'q')) "
+                + "b(kk, v) ON k = kk) MATCH_RECOGNIZE (ORDER BY x MEASURES FIRST(v) AS fv, count(*) AS c ONE ROW PER MATCH PATTERN "
+                + "(A B*) DEFINE B AS B.v = A.v)",
+                List.of("varchar(1)", "bigint"),
+                List.of("p", 2L), List.of("q", 1L));
+    }
 }
