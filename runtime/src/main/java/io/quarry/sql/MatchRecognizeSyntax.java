@@ -37,7 +37,10 @@ import org.apache.calcite.sql.util.SqlShuttle;
  *   <li>{@code CLASSIFIER(S)}: the name is blanked, then the call becomes {@link MatchRecognizeCalls#CLASSIFIER_OF}
  *   of the name;</li>
  *   <li>a navigation offset in parentheses ({@code PREV(x, (2))}) loses them; an offset that is not an integer
- *   literal and a navigation without 1 or 2 arguments fail as in Trino.</li>
+ *   literal and a navigation without 1 or 2 arguments fail as in Trino;</li>
+ *   <li>a sub-query in MEASURES or DEFINE: a column of the input that carries its value takes its place
+ *   ({@link #hoist});</li>
+ *   <li>the mode of ALL ROWS PER MATCH ({@link RowsPerMatchModes}) goes into the pattern.</li>
  * </ul>
  *
  * Independently of the text, a MATCH_RECOGNIZE aliased with a column list ({@code ) AS m (a, b)}) is read through
@@ -58,9 +61,14 @@ final class MatchRecognizeSyntax {
      */
     static final char SUBQUERY_MARK = '\u0004';
     static final String SUBQUERY_OPENING = "(SELECT * FROM ";
+    /** What the columns that carry the values of the sub-queries of MEASURES and DEFINE are named after ({@link #hoist}). */
+    static final String HOISTED = "$q";
     private static final Pattern INTEGER = Pattern.compile("\\d[\\d_]*|0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+");
     private static final Set<String> NAVIGATIONS = Set.of("PREV", "NEXT", "FIRST", "LAST");
     private static final Set<String> AFTER_ROWS_PER_MATCH = Set.of("AFTER", "INITIAL", "SEEK", "PATTERN");
+    /** The words that start a clause of MATCH_RECOGNIZE. */
+    private static final Set<String> CLAUSES = Set.of("PARTITION", "ORDER", "MEASURES", "ONE", "ALL", "AFTER", "PATTERN", "SUBSET",
+            "DEFINE");
     /** Words before a relation's name, or that start a relation: never an alias. */
     private static final Set<String> NOT_ALIASES = Set.of("FROM", "JOIN", "AS", "LATERAL", "UNNEST", "TABLE", "VALUES", "ON",
             "BERNOULLI", "SYSTEM", "TABLESAMPLE", "SELECT", "WHERE", "WITH", "ORDINALITY");
@@ -79,26 +87,31 @@ final class MatchRecognizeSyntax {
     private final Map<ErrorLocation, String> classifierArguments;
     /** The mode of ALL ROWS PER MATCH, by the position of the word MATCH_RECOGNIZE, where it is not the default. */
     private final Map<ErrorLocation, String> rowsPerMatchModes;
+    /** The sub-queries taken out of MEASURES and DEFINE ({@link #HOISTED}), by the position of the word MATCH_RECOGNIZE. */
+    private final Map<ErrorLocation, List<String>> subqueries;
 
     private MatchRecognizeSyntax(String sql, boolean matchRecognize, Map<ErrorLocation, Alias> aliases,
-            Map<ErrorLocation, String> classifierArguments, Map<ErrorLocation, String> rowsPerMatchModes) {
+            Map<ErrorLocation, String> classifierArguments, Map<ErrorLocation, String> rowsPerMatchModes,
+            Map<ErrorLocation, List<String>> subqueries) {
         this.sql = sql;
         this.matchRecognize = matchRecognize;
         this.aliases = aliases;
         this.classifierArguments = classifierArguments;
         this.rowsPerMatchModes = rowsPerMatchModes;
+        this.subqueries = subqueries;
     }
 
     /** The text (with its modes of ALL ROWS PER MATCH stripped) as Calcite's grammar takes it, and what {@link #apply} puts back. */
     static MatchRecognizeSyntax of(RowsPerMatchModes.Stripped stripped) {
         String sql = stripped.sql();
         if (!sql.toUpperCase(Locale.ROOT).contains("MATCH_RECOGNIZE")) {
-            return new MatchRecognizeSyntax(sql, false, Map.of(), Map.of(), Map.of());
+            return new MatchRecognizeSyntax(sql, false, Map.of(), Map.of(), Map.of(), Map.of());
         }
         List<Token> tokens = Token.scan(sql);
         StringBuilder out = new StringBuilder(sql);
         Map<ErrorLocation, Alias> aliases = new HashMap<>();
         Map<ErrorLocation, String> classifiers = new HashMap<>();
+        Map<ErrorLocation, List<String>> subqueries = new HashMap<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (!tokens.get(i).isWord("MATCH_RECOGNIZE") || !tokens.get(i + 1).is('(')) {
                 continue;
@@ -141,8 +154,13 @@ final class MatchRecognizeSyntax {
                     navigation(sql, tokens, k, out);
                 }
             }
+            // last: what the rest wrote inside a sub-query goes with it
+            List<String> hoisted = hoist(sql, tokens, i + 2, close, out, subqueries.values().stream().mapToInt(List::size).sum());
+            if (!hoisted.isEmpty()) {
+                subqueries.put(keyword, hoisted);
+            }
         }
-        return new MatchRecognizeSyntax(out.toString(), true, aliases, classifiers, stripped.modes());
+        return new MatchRecognizeSyntax(out.toString(), true, aliases, classifiers, stripped.modes(), subqueries);
     }
 
     /** The text for the rest of the rewrites and Calcite's parser. */
@@ -180,9 +198,14 @@ final class MatchRecognizeSyntax {
                 match.setOperand(SqlMatchRecognize.OPERAND_TABLE_REF,
                         new SqlBasicCall(SqlStdOperatorTable.AS, operands, match.getTableRef().getParserPosition()));
             }
+            List<String> hoisted = subqueries.get(text.location(pos.getLineNum(), pos.getColumnNum()));
+            if (hoisted != null) {
+                match.setOperand(SqlMatchRecognize.OPERAND_TABLE_REF, withSubqueries(match.getTableRef(), hoisted));
+            }
             SqlNode pattern = match.getPattern().accept(ANCHORS);
             String mode = rowsPerMatchModes.get(text.location(pos.getLineNum(), pos.getColumnNum()));
-            match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, mode == null ? pattern : RowsPerMatchModes.withMode(pattern, mode));
+            match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, mode == null && hoisted == null ? pattern
+                    : RowsPerMatchModes.withMode(pattern, mode, hoisted == null ? 0 : hoisted.size()));
             SqlNodeList definitions = match.getPatternDefList();
             for (int k = 0; k < definitions.size(); k++) {
                 definitions.set(k, definitions.get(k).accept(PHYSICAL_PREV));
@@ -201,6 +224,60 @@ final class MatchRecognizeSyntax {
             aliased.setOperand(0, new SqlSelect(pos, null, SqlNodeList.of(SqlIdentifier.star(pos)), aliased.operand(0), null, null,
                     null, null, null, null, null, null, null));
         }
+    }
+
+    /**
+     * The sub-queries of a MATCH_RECOGNIZE's MEASURES and DEFINE (not those after IN) between tokens {@code from} and
+     * {@code to}: each is blanked in {@code out}, the column that will hold its value written in its place
+     * ({@code "$q0"}, numbered from {@code first}: short enough for the shortest query, {@code (SELECT 1)}), as Calcite
+     * has no scope for a query there (its grammar refuses one in MEASURES). Trino refuses those correlated with the
+     * match; the others have one value, which each row of the input carries ({@link #withSubqueries}).
+     */
+    private static List<String> hoist(String sql, List<Token> tokens, int from, int to, StringBuilder out, int first) {
+        List<String> hoisted = new ArrayList<>();
+        boolean expressions = false;
+        int depth = 0;
+        for (int k = from; k < to; k++) {
+            Token token = tokens.get(k);
+            if (depth == 0 && token.kind() == Token.WORD && CLAUSES.contains(token.upper()) && !tokens.get(k - 1).isWord("AS")) {
+                expressions = token.isWord("MEASURES") || token.isWord("DEFINE");
+            }
+            depth += token.is('(') ? 1 : token.is(')') ? -1 : 0;
+            boolean query = token.is('(') && (tokens.get(k + 1).isWord("SELECT") || tokens.get(k + 1).isWord("WITH")
+                    || tokens.get(k + 1).isWord("VALUES"));
+            if (!expressions || !query || tokens.get(k - 1).isWord("IN")) {
+                continue;
+            }
+            int start = tokens.get(k - 1).isWord("EXISTS") ? k - 1 : k;
+            int end = closing(tokens, k);
+            String column = "\"" + HOISTED + (first + hoisted.size()) + "\"";
+            if (tokens.get(end).end() - tokens.get(start).start() < column.length()) {
+                continue;
+            }
+            hoisted.add(sql.substring(tokens.get(start).start(), tokens.get(end).end()) + " AS " + column);
+            blank(out, tokens.get(start).start(), tokens.get(end).end());
+            out.replace(tokens.get(start).start(), tokens.get(start).start() + column.length(), column);
+            k = end;
+            depth--;
+        }
+        return hoisted;
+    }
+
+    /**
+     * The input of a MATCH_RECOGNIZE with the values of the sub-queries {@link #hoist} took out as its last columns,
+     * which {@link MatchRecognizeRowType} does not show; under the input's name.
+     */
+    private static SqlNode withSubqueries(SqlNode tableRef, List<String> hoisted) {
+        StringBuilder select = new StringBuilder("SELECT *");
+        hoisted.forEach(column -> select.append(", ").append(column));
+        select.append(" FROM t");
+        SqlSelect query = (SqlSelect) SqlPlanner.parse(SqlText.of(GroupsFrames.blank(
+                FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(select.toString()))))));
+        query.setFrom(tableRef);
+        SqlParserPos pos = tableRef.getParserPosition();
+        SqlIdentifier name = tableRef.getKind() == SqlKind.AS && ((SqlCall) tableRef).operand(1) instanceof SqlIdentifier alias ? alias
+                : tableRef instanceof SqlIdentifier table ? new SqlIdentifier(table.names.get(table.names.size() - 1), pos) : null;
+        return name == null ? query : SqlStdOperatorTable.AS.createCall(pos, query, name);
     }
 
     /**

@@ -153,8 +153,10 @@ final class MatchRecognizeTranslator {
         match.getPartitionKeys().forEach(shown::add);
         orderFields.stream().filter(key -> !shown.contains(key)).forEach(shown::add);
         // a key may show more than once (PARTITION BY p ORDER BY p, ORDER BY x, x): each of the first fields is named after its key
-        int keyFields = mapping.length - measureCount - (match.getInput().getRowType().getFieldCount() - shown.size());
         List<String> inputNames = match.getInput().getRowType().getFieldNames();
+        // the values of sub-queries of MEASURES and DEFINE, last in the input, are not shown
+        int hidden = RowsPerMatchModes.mode(match.getPattern()).hiddenColumns();
+        int keyFields = mapping.length - measureCount - (match.getInput().getRowType().getFieldCount() - hidden - shown.size());
         for (int k = 0; k < keyFields; k++) {
             String name = MatchRecognizeRowType.shownName(match.getRowType().getFieldNames().get(k));
             int key = shown.stream().filter(candidate -> inputNames.get(candidate).equalsIgnoreCase(name)).findFirst()

@@ -1175,6 +1175,24 @@ final class QuarryValidator extends SqlValidatorImpl {
         return matchRecognizeNulls.getOrDefault(match, List.of());
     }
 
+    /** Trino refuses a MATCH_RECOGNIZE over columns of one name ({@code SELECT *} of a join), referred to or not. */
+    private void checkUniqueInputColumns(SqlMatchRecognize match) {
+        SqlValidatorNamespace input = getNamespace(match.getTableRef());
+        if (input == null) {
+            return;
+        }
+        List<String> fields = input.getRowType().getFieldNames();
+        Set<String> shown = new java.util.HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = shownColumnName(input, i, fields.get(i)).toLowerCase(Locale.ROOT);
+            if (!shown.add(name)) {
+                ErrorLocation location = location(match.getTableRef().getParserPosition());
+                throw new QuarryException(ErrorCode.AMBIGUOUS_NAME, Errors.prefix(location) + "ambiguous column: " + name
+                        + " in row pattern input relation", location, null);
+            }
+        }
+    }
+
     @Override
     protected org.apache.calcite.sql.validate.MatchRecognizeNamespace createMatchRecognizeNameSpace(SqlMatchRecognize call,
             SqlNode enclosingNode) {
@@ -1222,6 +1240,7 @@ final class QuarryValidator extends SqlValidatorImpl {
         MatchRecognizeCalls.rewrite(match);
         MatchRecognizeRowType.numberMeasures(match);
         super.validateMatchRecognize(call);
+        checkUniqueInputColumns(match);
         RelDataType type = MatchRecognizeRowType.of(match, getValidatedNodeType(call), getTypeFactory());
         java.util.Objects.requireNonNull(getNamespace(call), "namespace").setType(type);
         setValidatedNodeType(call, type);

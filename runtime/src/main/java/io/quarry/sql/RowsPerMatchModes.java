@@ -47,30 +47,36 @@ final class RowsPerMatchModes {
      * takes it, and for a window the rows its frame takes after the current one (-1 unbounded) and how many measures are
      * the window's own.
      */
-    record Mode(String rowsPerMatch, int frameFollowing, int windowMeasures) {}
+    record Mode(String rowsPerMatch, int frameFollowing, int windowMeasures, int hiddenColumns) {}
 
-    private static final Mode SHOW_EMPTY = new Mode("ALL_SHOW_EMPTY", -1, 0);
-    private static final List<String> WRAPPED = List.of("ALL_OMIT_EMPTY", "ALL_WITH_UNMATCHED", "WINDOW_INITIAL", "WINDOW_SEEK");
+    private static final Mode SHOW_EMPTY = new Mode("ALL_SHOW_EMPTY", -1, 0, 0);
+    private static final List<String> WRAPPED = List.of("ALL_SHOW_EMPTY", "ALL_OMIT_EMPTY", "ALL_WITH_UNMATCHED", "WINDOW_INITIAL",
+            "WINDOW_SEEK");
 
     /**
      * The mode travels through Calcite's validator and converter in the pattern, which they keep as written: a call of
-     * this operator over the pattern and three integers, the index of the mode in {@link #WRAPPED}, the frame end and the
-     * window's measures.
+     * this operator over the pattern and four integers, the index of the mode in {@link #WRAPPED}, the frame end, the
+     * window's measures, and how many of the last input columns are not shown (they carry the values of sub-queries,
+     * see {@link MatchRecognizeSyntax}), which the optimizer may have renamed by then.
      */
     static final SqlFunction WITH_MODE = new SqlFunction("$ROWS_PER_MATCH", SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN, null,
             OperandTypes.VARIADIC, SqlFunctionCategory.SYSTEM);
 
     private RowsPerMatchModes() {}
 
-    /** The pattern of a MATCH_RECOGNIZE whose ALL ROWS PER MATCH has the mode (one of {@link Stripped#modes}). */
-    static SqlNode withMode(SqlNode pattern, String mode) {
+    /**
+     * The pattern of a MATCH_RECOGNIZE whose ALL ROWS PER MATCH has the mode (one of {@link Stripped#modes}, null for the
+     * default) and whose input's last {@code hiddenColumns} are not shown.
+     */
+    static SqlNode withMode(SqlNode pattern, String mode, int hiddenColumns) {
         SqlParserPos pos = pattern.getParserPosition();
-        String[] words = mode.split("_");
+        String[] words = (mode == null ? SHOW_EMPTY.rowsPerMatch() : mode).split("_");
         String rowsPerMatch = words[0] + "_" + words[1] + (words.length == 3 ? "_" + words[2] : "");
         boolean window = words[0].equals("WINDOW");
         return WITH_MODE.createCall(pos, pattern, SqlLiteral.createExactNumeric(String.valueOf(WRAPPED.indexOf(rowsPerMatch)), pos),
                 SqlLiteral.createExactNumeric(window && !words[2].equals("UNBOUNDED") ? words[2] : "-1", pos),
-                SqlLiteral.createExactNumeric(window ? words[3] : "0", pos));
+                SqlLiteral.createExactNumeric(window ? words[3] : "0", pos),
+                SqlLiteral.createExactNumeric(String.valueOf(hiddenColumns), pos));
     }
 
     /** The mode of a converted MATCH_RECOGNIZE with ALL ROWS PER MATCH, from its pattern. */
@@ -78,7 +84,7 @@ final class RowsPerMatchModes {
         if (!(pattern instanceof RexCall call) || call.getOperator() != WITH_MODE) {
             return SHOW_EMPTY;
         }
-        return new Mode(WRAPPED.get(intValue(call, 1)), intValue(call, 2), intValue(call, 3));
+        return new Mode(WRAPPED.get(intValue(call, 1)), intValue(call, 2), intValue(call, 3), intValue(call, 4));
     }
 
     /** The pattern without its mode. */

@@ -39,6 +39,9 @@ final class WindowPatternRecognition {
     private record Spec(int open, int close, String name, int nameAt, ErrorLocation location, int measuresAt, int frameAt,
             int afterFrame, String following, int modeAt) {}
 
+    /** A grouping key that is an expression: its words (upper case) and its name in the grouped sub-query. */
+    private record KeyExpression(List<String> words, String name) {}
+
     private WindowPatternRecognition() {}
 
     /**
@@ -196,6 +199,8 @@ final class WindowPatternRecognition {
         private final List<String> measures = new ArrayList<>();
         /** Names of more than one measure: an error where read. */
         private final Set<String> ambiguousMeasures = new HashSet<>();
+        /** The grouping keys that are expressions, with the names the grouped sub-query shows them under. */
+        private final List<KeyExpression> keyExpressions = new ArrayList<>();
         /** What the generated names of this rewrite start with: each window of the statement has its own. */
         private final String prefix;
 
@@ -527,11 +532,29 @@ final class WindowPatternRecognition {
                     break;
                 }
             }
+            if (tokens.get(last).is(')') && isColumnList(opening(last), last)) {
+                // an alias with column names, t(a, b), after a relation in parentheses
+                int open = opening(last);
+                Token name = tokens.get(open - 1);
+                Token before = tokens.get(open - 2);
+                return open - 2 > from && name.isName() && !name.isWord("AS") && (before.is(')') || before.isWord("AS"))
+                        ? " AS " + name.text() : "";
+            }
             Token name = tokens.get(last);
             Token before = tokens.get(last - 1);
             boolean aliased = last - 1 > from && name.isName() && (before.isWord("AS") || before.isName() && last - 2 == from
                     || before.isName() && tokens.get(last - 2).is('.'));
             return aliased && !name.isWord("AS") ? " AS " + name.text() : "";
+        }
+
+        /** Whether the parentheses at tokens {@code open} and {@code close} hold names separated by commas. */
+        private boolean isColumnList(int open, int close) {
+            for (int k = open + 1; k < close; k++) {
+                if ((k - open) % 2 == 1 ? !tokens.get(k).isName() : !tokens.get(k).is(',')) {
+                    return false;
+                }
+            }
+            return close > open + 1 && (close - open) % 2 == 0;
         }
 
         /** Whether token {@code k} starts an item of the select list that starts at token {@code select}. */
@@ -576,7 +599,11 @@ final class WindowPatternRecognition {
                 int start = groupingAt + 2;
                 for (int k = start; k <= keysEnd; k++) {
                     if (k == keysEnd || tokens.get(k).is(',') && depth[k] == level) {
-                        keys.add(groupingKey(select, from, start, k - 1));
+                        for (String key : groupingKeys(select, from, start, k - 1)) {
+                            if (!keys.contains(key)) {
+                                keys.add(key);
+                            }
+                        }
                         start = k + 1;
                     }
                 }
@@ -597,8 +624,12 @@ final class WindowPatternRecognition {
             return out.append(windows).append(' ').append(tail).toString();
         }
 
-        /** The grouping key of tokens first to last: a column, or the ordinal of an item that is one. */
-        private String groupingKey(int select, int from, int first, int last) {
+        /**
+         * The items the grouped sub-query shows for the grouping element of tokens first to last: the columns of a column,
+         * of the item an ordinal names, or of ROLLUP, CUBE and GROUPING SETS; an expression under a name, which replaces
+         * it where the block reads it ({@link #keyExpressions}).
+         */
+        private List<String> groupingKeys(int select, int from, int first, int last) {
             if (first == last && tokens.get(first).kind() == Token.NUMBER && tokens.get(first).text().matches("\\d{1,9}")) {
                 int ordinal = Integer.parseInt(tokens.get(first).text());
                 int start = select + 1;
@@ -610,17 +641,49 @@ final class WindowPatternRecognition {
                             if (end - 2 >= start && tokens.get(end - 1).isWord("AS")) {
                                 end -= 2;
                             }
-                            return groupingKey(select, from, start, end);
+                            return groupingKeys(select, from, start, end);
                         }
                         start = k + 1;
                     }
                 }
             }
-            if (last < first || !isColumn(first, last)) {
-                // GROUPING SETS, ROLLUP, CUBE, or an expression the rest of the block would have to be matched against
+            if (last < first) {
                 throw notSupported(spec);
             }
-            return text(first, last);
+            if (tokens.get(first).isWord("ROLLUP") || tokens.get(first).isWord("CUBE") || tokens.get(first).isWord("GROUPING")) {
+                List<String> columns = new ArrayList<>();
+                for (int k = first + 1; k <= last; k++) {
+                    Token token = tokens.get(k);
+                    if (token.isName() && !token.isWord("SETS")) {
+                        int end = k;
+                        while (end + 2 <= last && tokens.get(end + 1).is('.') && tokens.get(end + 2).isName()) {
+                            end += 2;
+                        }
+                        columns.add(text(k, end));
+                        k = end;
+                    } else if (!token.is('(') && !token.is(')') && !token.is(',')) {
+                        throw notSupported(spec);
+                    }
+                }
+                return columns;
+            }
+            if (isColumn(first, last)) {
+                return List.of(text(first, last));
+            }
+            String name = prefix + "key_" + keyExpressions.size() + "\"";
+            keyExpressions.add(new KeyExpression(tokens.subList(first, last + 1).stream().map(Token::upper).toList(), name));
+            return List.of(text(first, last) + " AS " + name);
+        }
+
+        /** How many tokens from {@code k} are a grouping expression, and its name; null where none starts. */
+        private KeyExpression keyExpressionAt(int k, int end) {
+            for (KeyExpression key : keyExpressions) {
+                int n = key.words().size();
+                if (k + n <= end && tokens.subList(k, k + n).stream().map(Token::upper).toList().equals(key.words())) {
+                    return key;
+                }
+            }
+            return null;
         }
 
         /**
@@ -644,6 +707,17 @@ final class WindowPatternRecognition {
                 if (token.is('(') && (tokens.get(k + 1).isWord("SELECT") || tokens.get(k + 1).isWord("WITH") || tokens.get(k + 1).isWord("VALUES"))) {
                     // a sub-query's aggregates are its own
                     k = closing(k);
+                    continue;
+                }
+                KeyExpression key = keyExpressionAt(k, end);
+                if (key != null) {
+                    int keyEnd = k + key.words().size() - 1;
+                    out.append(sql, copied, token.start()).append(key.name());
+                    if (select >= 0 && isItemStart(select, k) && (keyEnd + 1 == end || tokens.get(keyEnd + 1).is(','))) {
+                        out.append(" AS \"_col").append(itemIndex(select, k)).append('"');
+                    }
+                    copied = tokens.get(keyEnd).end();
+                    k = keyEnd;
                     continue;
                 }
                 if (!token.isName() || k + 1 >= end || !tokens.get(k + 1).is('(') || tokens.get(k - 1).is('.')

@@ -750,4 +750,22 @@ class TestMatchRecognize extends LocalQueryTest {
                 List.of("varchar(1)", "bigint"),
                 List.of("p", 2L), List.of("q", 1L));
     }
+
+    @Test
+    void uncorrelatedSubqueriesInMeasuresAndDefine() throws Exception {
+        // Trino 476: each row carries their values; a measure of an empty match is NULL all the same
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES (SELECT 7) AS c, EXISTS (SELECT 1 WHERE "
+                + "false) AS e ALL ROWS PER MATCH PATTERN (A*) DEFINE A AS x > (SELECT 1))",
+                List.of("integer", "integer", "boolean"),
+                Arrays.asList(1L, null, null), List.of(2L, 7L, false), List.of(3L, 7L, false));
+        assertFails("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES (SELECT max(y) FROM (VALUES 1) u(y) "
+                + "WHERE y = A.x) AS c ONE ROW PER MATCH PATTERN (A) DEFINE A AS true)", ErrorCode.COLUMN_NOT_FOUND);
+    }
+
+    @Test
+    void inputColumnsOfOneNameAreAmbiguous() {
+        assertFails("SELECT * FROM (SELECT * FROM (VALUES (1, 2)) a(x, y), (VALUES (3, 4)) b(x, z)) MATCH_RECOGNIZE (ORDER BY y MEASURES "
+                + "count(*) AS c ONE ROW PER MATCH PATTERN (A) DEFINE A AS true)",
+                ErrorCode.AMBIGUOUS_NAME, "ambiguous column: x in row pattern input relation");
+    }
 }

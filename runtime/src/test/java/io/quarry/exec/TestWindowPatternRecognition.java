@@ -234,6 +234,25 @@ class TestWindowPatternRecognition extends LocalQueryTest {
     }
 
     @Test
+    void groupedByExpressionsAndRollupUnderAnAliasWithColumns() throws Exception {
+        // Trino 476
+        assertResult("SELECT p, v % 2 AS odd, count(*) AS n, count(*) OVER w AS c FROM (VALUES ('a', 1), ('a', 2), ('b', 3), ('a', 3)) "
+                + "t(p, v) GROUP BY p, v % 2 WINDOW w AS (ORDER BY p, v % 2 ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN "
+                + "(A B*) DEFINE B AS B.p = PREV(B.p)) ORDER BY 1, 2",
+                List.of("varchar(1)", "integer", "bigint", "bigint"),
+                row("a", 0L, 1L, 2L),
+                row("a", 1L, 2L, 0L),
+                row("b", 1L, 1L, 1L));
+        assertResult("SELECT t.p, count(*) AS n, count(*) OVER w AS c FROM (VALUES ('a', 1), ('a', 2), ('b', 3)) t(p, v) GROUP BY "
+                + "ROLLUP (t.p) WINDOW w AS (ORDER BY t.p ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B*) DEFINE B AS "
+                + "true) ORDER BY 1",
+                List.of("varchar(1)", "bigint", "bigint"),
+                row("a", 2L, 3L),
+                row("b", 1L, 0L),
+                row(null, 3L, 0L));
+    }
+
+    @Test
     void distinctAggregatesReadAllRowsOfTheMatch() throws Exception {
         // Trino 476 answers DISTINCT over a window of pattern recognition as without it (array_agg shows the 1 twice)
         assertResult("SELECT x, count(DISTINCT y) OVER w AS c, array_agg(DISTINCT y) OVER w AS a FROM (VALUES (1, 1), (2, NULL), (3, 1), "
