@@ -62,7 +62,17 @@ final class RowsPerMatchModes {
     static final SqlFunction WITH_MODE = new SqlFunction("$ROWS_PER_MATCH", SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN, null,
             OperandTypes.VARIADIC, SqlFunctionCategory.SYSTEM);
 
+    private static final Pattern WINDOW_MODE = Pattern.compile(WINDOW_MARK + "WINDOW\\s+(?:INITIAL|SEEK)\\s+(?:UNBOUNDED|\\d+)\\s+\\d+");
+
     private RowsPerMatchModes() {}
+
+    /**
+     * The rewritten statement with the windows' modes taken out, which leaves the columns of every MATCH_RECOGNIZE as
+     * they are: a statement of its own, to learn its columns from (the mark is no user's character).
+     */
+    static String withoutWindowModes(String sql) {
+        return sql.indexOf(WINDOW_MARK) < 0 ? sql : WINDOW_MODE.matcher(sql).replaceAll("");
+    }
 
     /**
      * The pattern of a MATCH_RECOGNIZE whose ALL ROWS PER MATCH has the mode (one of {@link Stripped#modes}, null for the

@@ -570,12 +570,48 @@ final class WindowPatternRecognition {
          */
         private String inputColumns(int from, int bodyEnd, String star) {
             String body = sql.substring(tokens.get(from + 1).start(), position(bodyEnd));
-            List<String> all = columnNames.apply("SELECT * FROM " + body).stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
-            List<String> names = star.equals("*") ? all : columnNames.apply("SELECT " + star + " FROM " + body);
+            String with = withClause(from);
+            List<String> all = columnNames.apply(RowsPerMatchModes.withoutWindowModes(with + "SELECT * FROM " + body)).stream()
+                    .map(name -> name.toLowerCase(Locale.ROOT)).toList();
+            List<String> names = star.equals("*") ? all
+                    : columnNames.apply(RowsPerMatchModes.withoutWindowModes(with + "SELECT " + star + " FROM " + body));
             if (names.stream().anyMatch(name -> all.indexOf(name.toLowerCase(Locale.ROOT)) != all.lastIndexOf(name.toLowerCase(Locale.ROOT)))) {
                 throw notSupported(spec);
             }
             return String.join(", ", names.stream().map(name -> '"' + name.replace("\"", "\"\"") + '"').toList());
+        }
+
+        /**
+         * The WITH queries the FROM at token {@code from} may read, for a query over it alone: those of each WITH whose
+         * query holds it, defined before it; empty without.
+         */
+        private String withClause(int from) {
+            List<String> queries = new ArrayList<>();
+            boolean recursive = false;
+            for (int k = 0; k < from; k++) {
+                if (!tokens.get(k).isWord("WITH") || depth[k] > depth[from]) {
+                    continue;
+                }
+                boolean holds = true;
+                for (int between = k + 1; between < from && holds; between++) {
+                    holds = depth[between] >= depth[k];
+                }
+                int name = tokens.get(k + 1).isWord("RECURSIVE") ? k + 2 : k + 1;
+                recursive |= holds && name == k + 2;
+                while (holds && name + 1 < from) {
+                    int as = tokens.get(name + 1).is('(') ? closing(name + 1) + 1 : name + 1;
+                    if (!tokens.get(as).isWord("AS") || !tokens.get(as + 1).is('(') || closing(as + 1) >= from) {
+                        break;
+                    }
+                    int end = closing(as + 1);
+                    queries.add(text(name, end));
+                    if (!tokens.get(end + 1).is(',')) {
+                        break;
+                    }
+                    name = end + 2;
+                }
+            }
+            return queries.isEmpty() ? "" : (recursive ? "WITH RECURSIVE " : "WITH ") + String.join(", ", queries) + " ";
         }
 
         /**
