@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Row pattern recognition in a window ({@code m OVER w … WINDOW w AS (ORDER BY x MEASURES … ROWS BETWEEN CURRENT ROW
@@ -38,6 +39,10 @@ final class WindowPatternRecognition {
      */
     private record Spec(int open, int close, String name, int nameAt, ErrorLocation location, int measuresAt, int frameAt,
             int afterFrame, String following, int modeAt) {}
+
+    private static String quoted(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
 
     /** A grouping key that is an expression: its words (upper case) and its name in the grouped sub-query. */
     private record KeyExpression(List<String> words, String name) {}
@@ -201,6 +206,10 @@ final class WindowPatternRecognition {
         private final Set<String> ambiguousMeasures = new HashSet<>();
         /** The grouping keys that are expressions, with the names the grouped sub-query shows them under. */
         private final List<KeyExpression> keyExpressions = new ArrayList<>();
+        /** The names the input gives its columns when some have one name ({@link #inputColumns}); null otherwise. */
+        private List<String> inputColumnNames;
+        /** The names more than one column of the input has, which the block may not read. */
+        private Set<String> duplicateNames = Set.of();
         /** What the generated names of this rewrite start with: each window of the statement has its own. */
         private final String prefix;
 
@@ -283,6 +292,8 @@ final class WindowPatternRecognition {
             collectMeasures();
             int ownMeasures = measures.size();
             String items = items(select, from, windowAt >= 0 ? windowAt : tailAt);
+            checkNotReferred(select + 1, from);
+            checkNotReferred(tailAt, blockEnd);
             for (int k = from; k < blockEnd; k++) {
                 // the window is read in the select list only
                 if (k >= windowAt && k < tailAt && windowAt >= 0 || !tokens.get(k).isWord("OVER")) {
@@ -300,12 +311,20 @@ final class WindowPatternRecognition {
             String keys = keys(keysEnd, computedKeys);
             out.append(items).append(" FROM (SELECT *");
             computedKeys.forEach(key -> out.append(", ").append(key));
-            out.append(" FROM ").append(sql, tokens.get(from + 1).start(), position(bodyEnd))
-                    .append(')').append(alias).append(" MATCH_RECOGNIZE (").append(keys);
+            out.append(" FROM ").append(sql, tokens.get(from + 1).start(), position(bodyEnd)).append(')');
+            if (inputColumnNames != null) {
+                List<String> columns = new ArrayList<>(inputColumnNames);
+                computedKeys.forEach(key -> columns.add(key.substring(key.lastIndexOf(" AS ") + 4)));
+                out.append(" AS ").append(prefix).append("input\" (").append(String.join(", ", columns)).append(')');
+            } else {
+                out.append(alias);
+            }
+            out.append(" MATCH_RECOGNIZE (").append(keys);
             if (!measures.isEmpty()) {
                 out.append(" MEASURES ").append(String.join(", ", measures));
             }
-            out.append(" ALL ROWS PER MATCH ").append(RowsPerMatchModes.WINDOW_MARK).append("WINDOW ").append(spec.modeAt() >= 0 ? tokens.get(spec.modeAt()).upper() : "INITIAL")
+            out.append(" ALL ROWS PER MATCH ").append(RowsPerMatchModes.WINDOW_MARK).append("WINDOW ")
+                    .append(spec.modeAt() >= 0 ? tokens.get(spec.modeAt()).upper() : "INITIAL")
                     .append(' ').append(spec.following()).append(' ').append(ownMeasures).append(' ');
             if (spec.modeAt() >= 0) {
                 out.append(sql, position(spec.afterFrame()), tokens.get(spec.modeAt()).start())
@@ -566,19 +585,49 @@ final class WindowPatternRecognition {
 
         /**
          * The columns {@code star} ({@code *} or {@code t.*}) stands for over the FROM and WHERE from token {@code from} to
-         * {@code bodyEnd}, quoted and in their order: by their names only, which must tell them from the other columns there.
+         * {@code bodyEnd}, quoted and in their order, read by their names. Columns of one name ({@code *} of a join) are
+         * told apart by the input's names for its columns ({@link #inputColumnNames}), which rename all but the first.
          */
         private String inputColumns(int from, int bodyEnd, String star) {
             String body = sql.substring(tokens.get(from + 1).start(), position(bodyEnd));
             String with = withClause(from);
             List<String> all = columnNames.apply(RowsPerMatchModes.withoutWindowModes(with + "SELECT * FROM " + body)).stream()
                     .map(name -> name.toLowerCase(Locale.ROOT)).toList();
-            List<String> names = star.equals("*") ? all
-                    : columnNames.apply(RowsPerMatchModes.withoutWindowModes(with + "SELECT " + star + " FROM " + body));
-            if (names.stream().anyMatch(name -> all.indexOf(name.toLowerCase(Locale.ROOT)) != all.lastIndexOf(name.toLowerCase(Locale.ROOT)))) {
+            if (star.equals("*")) {
+                List<String> unique = new ArrayList<>();
+                List<String> items = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    String name = quoted(all.get(i));
+                    String renamed = all.indexOf(all.get(i)) == all.lastIndexOf(all.get(i)) ? name : prefix + "column_" + i + "\"";
+                    unique.add(renamed);
+                    items.add(renamed.equals(name) ? name : renamed + " AS " + name);
+                }
+                if (!unique.equals(all.stream().map(WindowPatternRecognition::quoted).toList())) {
+                    inputColumnNames = unique;
+                    duplicateNames = all.stream().filter(name -> all.indexOf(name) != all.lastIndexOf(name)).collect(Collectors.toSet());
+                }
+                return String.join(", ", items);
+            }
+            List<String> names = columnNames.apply(RowsPerMatchModes.withoutWindowModes(with + "SELECT " + star + " FROM " + body));
+            if (names.stream().map(name -> name.toLowerCase(Locale.ROOT)).anyMatch(name -> all.indexOf(name) != all.lastIndexOf(name))) {
+                // which of the columns of one name the relation has is not known here
                 throw notSupported(spec);
             }
-            return String.join(", ", names.stream().map(name -> '"' + name.replace("\"", "\"\"") + '"').toList());
+            return String.join(", ", names.stream().map(WindowPatternRecognition::quoted).toList());
+        }
+
+        /** Fails where tokens {@code first} to {@code end} (exclusive) name a column of {@link #duplicateNames}. */
+        private void checkNotReferred(int first, int end) {
+            for (int k = first; k < end; k++) {
+                Token token = tokens.get(k);
+                if (k >= spec.open() && k <= spec.close() || !token.isName() || !duplicateNames.contains(token.identifier().getSimple())
+                        || tokens.get(k - 1).is('.') || tokens.get(k - 1).isWord("AS") || k + 1 < tokens.size()
+                        && (tokens.get(k + 1).is('(') || tokens.get(k + 1).is('.'))) {
+                    continue;
+                }
+                throw Errors.error(ErrorCode.AMBIGUOUS_NAME, "Column '" + token.identifier().getSimple() + "' is ambiguous",
+                        SqlWords.location(sql, token.start()));
+            }
         }
 
         /**
@@ -740,7 +789,8 @@ final class WindowPatternRecognition {
                     k = spec.close();
                     continue;
                 }
-                if (token.is('(') && (tokens.get(k + 1).isWord("SELECT") || tokens.get(k + 1).isWord("WITH") || tokens.get(k + 1).isWord("VALUES"))) {
+                if (token.is('(') && (tokens.get(k + 1).isWord("SELECT") || tokens.get(k + 1).isWord("WITH")
+                        || tokens.get(k + 1).isWord("VALUES"))) {
                     // a sub-query's aggregates are its own
                     k = closing(k);
                     continue;

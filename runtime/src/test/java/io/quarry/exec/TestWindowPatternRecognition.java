@@ -266,6 +266,20 @@ class TestWindowPatternRecognition extends LocalQueryTest {
     }
 
     @Test
+    void starOfAJoinWithColumnsOfOneName() throws Exception {
+        // Trino 476: * shows both; naming one of them is ambiguous
+        assertResult("SELECT *, count(*) OVER w AS c FROM (VALUES (1, 2)) a(x, y), (VALUES (3, 4), (5, 6)) b(x, z) WINDOW w AS "
+                + "(PARTITION BY y % 2 ORDER BY z DESC ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B*) DEFINE B AS "
+                + "B.z < PREV(B.z)) ORDER BY z",
+                List.of("integer", "integer", "integer", "integer", "bigint"),
+                row(1L, 2L, 3L, 4L, 0L),
+                row(1L, 2L, 5L, 6L, 2L));
+        assertFails("SELECT *, x, count(*) OVER w AS c FROM (VALUES (1, 2)) a(x, y), (VALUES (3, 4), (5, 6)) b(x, z) WINDOW w AS "
+                + "(ORDER BY z ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING PATTERN (A B*) DEFINE B AS true) ORDER BY z",
+                ErrorCode.AMBIGUOUS_NAME, "line 1:11: Column 'x' is ambiguous");
+    }
+
+    @Test
     void distinctAggregatesReadAllRowsOfTheMatch() throws Exception {
         // Trino 476 answers DISTINCT over a window of pattern recognition as without it (array_agg shows the 1 twice)
         assertResult("SELECT x, count(DISTINCT y) OVER w AS c, array_agg(DISTINCT y) OVER w AS a FROM (VALUES (1, 1), (2, NULL), (3, 1), "
