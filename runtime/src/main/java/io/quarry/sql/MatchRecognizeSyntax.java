@@ -187,6 +187,8 @@ final class MatchRecognizeSyntax {
                 return super.visit(call);
             }
         });
+        // after the columns of the sub-queries the text took out
+        int nextColumn = subqueries.values().stream().mapToInt(List::size).sum();
         for (SqlMatchRecognize match : matches) {
             SqlParserPos pos = match.getParserPosition();
             Alias alias = aliases.get(text.location(pos.getLineNum(), pos.getColumnNum()));
@@ -198,14 +200,21 @@ final class MatchRecognizeSyntax {
                 match.setOperand(SqlMatchRecognize.OPERAND_TABLE_REF,
                         new SqlBasicCall(SqlStdOperatorTable.AS, operands, match.getTableRef().getParserPosition()));
             }
-            List<String> hoisted = subqueries.get(text.location(pos.getLineNum(), pos.getColumnNum()));
-            if (hoisted != null) {
-                match.setOperand(SqlMatchRecognize.OPERAND_TABLE_REF, withSubqueries(match.getTableRef(), hoisted));
+            List<String> hoisted = subqueries.getOrDefault(text.location(pos.getLineNum(), pos.getColumnNum()), List.of());
+            List<SqlNode> predicates = new ArrayList<>();
+            SqlNodeList conditions = match.getPatternDefList();
+            for (int k = 0; k < conditions.size(); k++) {
+                conditions.set(k, conditions.get(k).accept(new RowPredicates(predicates, nextColumn)));
+            }
+            nextColumn += predicates.size();
+            if (!hoisted.isEmpty() || !predicates.isEmpty()) {
+                match.setOperand(SqlMatchRecognize.OPERAND_TABLE_REF, withSubqueries(match.getTableRef(), hoisted, predicates));
             }
             SqlNode pattern = match.getPattern().accept(ANCHORS);
             String mode = rowsPerMatchModes.get(text.location(pos.getLineNum(), pos.getColumnNum()));
-            match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, mode == null && hoisted == null ? pattern
-                    : RowsPerMatchModes.withMode(pattern, mode, hoisted == null ? 0 : hoisted.size()));
+            int hidden = hoisted.size() + predicates.size();
+            match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, mode == null && hidden == 0 ? pattern
+                    : RowsPerMatchModes.withMode(pattern, mode, hidden));
             SqlNodeList definitions = match.getPatternDefList();
             for (int k = 0; k < definitions.size(); k++) {
                 definitions.set(k, definitions.get(k).accept(PHYSICAL_PREV));
@@ -245,7 +254,13 @@ final class MatchRecognizeSyntax {
             depth += token.is('(') ? 1 : token.is(')') ? -1 : 0;
             boolean query = token.is('(') && (tokens.get(k + 1).isWord("SELECT") || tokens.get(k + 1).isWord("WITH")
                     || tokens.get(k + 1).isWord("VALUES"));
-            if (!expressions || !query || tokens.get(k - 1).isWord("IN")) {
+            if (!expressions || !query) {
+                continue;
+            }
+            if (tokens.get(k - 1).isWord("IN")) {
+                // its own relations stay (the predicate may go whole, RowPredicates)
+                k = closing(tokens, k);
+                depth--;
                 continue;
             }
             int start = tokens.get(k - 1).isWord("EXISTS") ? k - 1 : k;
@@ -267,17 +282,65 @@ final class MatchRecognizeSyntax {
      * The input of a MATCH_RECOGNIZE with the values of the sub-queries {@link #hoist} took out as its last columns,
      * which {@link MatchRecognizeRowType} does not show; under the input's name.
      */
-    private static SqlNode withSubqueries(SqlNode tableRef, List<String> hoisted) {
+    private static SqlNode withSubqueries(SqlNode tableRef, List<String> hoisted, List<SqlNode> predicates) {
         StringBuilder select = new StringBuilder("SELECT *");
         hoisted.forEach(column -> select.append(", ").append(column));
         select.append(" FROM t");
         SqlSelect query = (SqlSelect) SqlPlanner.parse(SqlText.of(GroupsFrames.blank(
                 FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(select.toString()))))));
+        predicates.forEach(query.getSelectList()::add);
         query.setFrom(tableRef);
         SqlParserPos pos = tableRef.getParserPosition();
         SqlIdentifier name = tableRef.getKind() == SqlKind.AS && ((SqlCall) tableRef).operand(1) instanceof SqlIdentifier alias ? alias
                 : tableRef instanceof SqlIdentifier table ? new SqlIdentifier(table.names.get(table.names.size() - 1), pos) : null;
         return name == null ? query : SqlStdOperatorTable.AS.createCall(pos, query, name);
+    }
+
+    /**
+     * {@code x IN (query)} in DEFINE over the current row's columns only (Trino refuses a variable's, {@code A.x}): the
+     * input computes it for each row, as a column ({@code "$q3"}) that takes its place; {@link #predicates} collects them.
+     */
+    private static final class RowPredicates extends SqlShuttle {
+        private static final Set<SqlKind> MATCH_CALLS = Set.of(SqlKind.PREV, SqlKind.NEXT, SqlKind.FIRST, SqlKind.LAST,
+                SqlKind.CLASSIFIER, SqlKind.MATCH_NUMBER, SqlKind.RUNNING, SqlKind.FINAL);
+        private final List<SqlNode> predicates;
+        private final int first;
+
+        RowPredicates(List<SqlNode> predicates, int first) {
+            this.predicates = predicates;
+            this.first = first;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            boolean in = call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN;
+            if (!in || call.operandCount() != 2 || !call.operand(1).isA(SqlKind.QUERY) || !readsCurrentRow(call.operand(0))) {
+                return super.visit(call);
+            }
+            SqlParserPos pos = call.getParserPosition();
+            String column = HOISTED + (first + predicates.size());
+            // an identifier of its own each: later rewrites change them in place
+            predicates.add(SqlStdOperatorTable.AS.createCall(pos, call, new SqlIdentifier(column, pos)));
+            return new SqlIdentifier(column, pos);
+        }
+
+        private static boolean readsCurrentRow(SqlNode operand) {
+            boolean[] current = {true};
+            operand.accept(new SqlBasicVisitor<Void>() {
+                @Override
+                public Void visit(SqlCall call) {
+                    current[0] &= !MATCH_CALLS.contains(call.getKind()) && !call.getOperator().isAggregator() && !call.isA(SqlKind.QUERY);
+                    return super.visit(call);
+                }
+
+                @Override
+                public Void visit(SqlIdentifier id) {
+                    current[0] &= id.isSimple();
+                    return null;
+                }
+            });
+            return current[0];
+        }
     }
 
     /**

@@ -758,6 +758,11 @@ class TestMatchRecognize extends LocalQueryTest {
                 + "false) AS e ALL ROWS PER MATCH PATTERN (A*) DEFINE A AS x > (SELECT 1))",
                 List.of("integer", "integer", "boolean"),
                 Arrays.asList(1L, null, null), List.of(2L, 7L, false), List.of(3L, 7L, false));
+        // x IN (query) over the current row: computed for each row of the input
+        assertResult("SELECT * FROM (VALUES 1, 2, NULL, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS c, LAST(x) AS l ALL "
+                + "ROWS PER MATCH PATTERN (A+) DEFINE A AS x + 1 IN (SELECT * FROM (VALUES 2, 3, NULL)))",
+                List.of("integer", "bigint", "integer"),
+                List.of(1L, 1L, 1L), List.of(2L, 2L, 2L));
         assertFails("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES (SELECT max(y) FROM (VALUES 1) u(y) "
                 + "WHERE y = A.x) AS c ONE ROW PER MATCH PATTERN (A) DEFINE A AS true)", ErrorCode.COLUMN_NOT_FOUND);
     }
