@@ -202,9 +202,10 @@ final class MatchRecognizeSyntax {
             }
             List<String> hoisted = subqueries.getOrDefault(text.location(pos.getLineNum(), pos.getColumnNum()), List.of());
             List<SqlNode> predicates = new ArrayList<>();
-            SqlNodeList conditions = match.getPatternDefList();
-            for (int k = 0; k < conditions.size(); k++) {
-                conditions.set(k, conditions.get(k).accept(new RowPredicates(predicates, nextColumn)));
+            for (SqlNodeList expressions : List.of(match.getMeasureList(), match.getPatternDefList())) {
+                for (int k = 0; k < expressions.size(); k++) {
+                    expressions.set(k, expressions.get(k).accept(new RowPredicates(predicates, nextColumn)));
+                }
             }
             nextColumn += predicates.size();
             if (!hoisted.isEmpty() || !predicates.isEmpty()) {
@@ -297,8 +298,9 @@ final class MatchRecognizeSyntax {
     }
 
     /**
-     * {@code x IN (query)} in DEFINE over the current row's columns only (Trino refuses a variable's, {@code A.x}): the
-     * input computes it for each row, as a column ({@code "$q3"}) that takes its place; {@link #predicates} collects them.
+     * {@code x IN (query)} in MEASURES or DEFINE over the row's columns only (Trino refuses a variable's, {@code A.x}):
+     * the input computes it for each row, as a column ({@code "$q3"}) that takes its place, read from the current row
+     * in DEFINE and from the last of the match in MEASURES, as {@code x} is; {@link #predicates} collects them.
      */
     private static final class RowPredicates extends SqlShuttle {
         private static final Set<SqlKind> MATCH_CALLS = Set.of(SqlKind.PREV, SqlKind.NEXT, SqlKind.FIRST, SqlKind.LAST,

@@ -733,6 +733,10 @@ class TestMatchRecognize extends LocalQueryTest {
                 "IN-PREDICATE with labeled column reference is not yet supported");
         assertResult("SELECT * FROM (VALUES 1, 2) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES A.x AS m PATTERN (A)"
                 + " DEFINE A AS x IN (SELECT 2))", List.of("integer"), List.of(2L));
+        // in MEASURES, over the match's last row (none for an empty match)
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES x IN (SELECT 2) AS c ALL ROWS PER MATCH "
+                + "PATTERN (A*) DEFINE A AS x > 1)", List.of("integer", "boolean"),
+                Arrays.asList(1L, null), List.of(2L, true), List.of(3L, false));
     }
 
     @Test
