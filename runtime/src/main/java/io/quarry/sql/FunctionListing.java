@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What {@code SHOW FUNCTIONS} lists: the curated catalogue {@code functions.tsv} beside this class, one row per
@@ -60,10 +62,17 @@ public final class FunctionListing {
 
     /** The catalogue, read once and sorted as Trino sorts SHOW FUNCTIONS. */
     private static final List<FunctionRow> ROWS = load();
+    private static final Set<String> AGGREGATES = ROWS.stream().filter(row -> row.functionType().equals("aggregate"))
+            .map(FunctionRow::function).collect(Collectors.toUnmodifiableSet());
 
     private FunctionListing() {}
 
     /** Every function's signatures, sorted as Trino sorts them; only names matching {@code like} if given. */
+    /** Whether the function of this name (lower case) is an aggregate. */
+    static boolean isAggregate(String name) {
+        return AGGREGATES.contains(name);
+    }
+
     public static List<FunctionRow> list(Optional<String> like, Optional<String> escape) {
         if (like.isEmpty()) {
             return ROWS;

@@ -143,6 +143,9 @@ final class MatchRecognizeChecks {
                 checkNavigationArgument(call, call.operand(0));
             } else if (call.getKind() == SqlKind.LAMBDA) {
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Lambda expression in pattern recognition context is not yet supported");
+            } else if ((call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN) && call.operand(1).isA(SqlKind.QUERY)) {
+                // the others, over the current row, the input computed (MatchRecognizeSyntax)
+                throw new QuarryException(ErrorCode.NOT_SUPPORTED, "IN-PREDICATE with labeled column reference is not yet supported");
             } else if (call.isA(SqlKind.QUERY)) {
                 // Trino runs them; Calcite has no scope for a query inside MEASURES or DEFINE
                 throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Sub-queries in MEASURES and DEFINE are not supported yet");

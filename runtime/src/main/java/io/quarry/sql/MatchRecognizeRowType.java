@@ -50,6 +50,11 @@ final class MatchRecognizeRowType {
         }
     }
 
+    /** Whether the input column is one that carries the value of a sub-query of MEASURES or DEFINE. */
+    static boolean isHoisted(String name) {
+        return name.startsWith(MatchRecognizeSyntax.HOISTED) && name.substring(MatchRecognizeSyntax.HOISTED.length()).matches("\\d+");
+    }
+
     /** The name Trino shows for a column of a MATCH_RECOGNIZE named {@code name} here. */
     static String shownName(String name) {
         int repeated = name.indexOf(REPEATED);
@@ -74,7 +79,8 @@ final class MatchRecognizeRowType {
             }
             ordered.addAll(keys);
             ordered.addAll(fields.subList(firstMeasure, fields.size()));
-            inputFields.stream().filter(field -> !keys.contains(field)).forEach(ordered::add);
+            // but the values of sub-queries of MEASURES and DEFINE, which the input carries last (MatchRecognizeSyntax)
+            inputFields.stream().filter(field -> !keys.contains(field) && !isHoisted(field.getName())).forEach(ordered::add);
         } else {
             // the partition keys and the measures (Calcite shows the partition key twice when there are no measures)
             ordered.addAll(fields.subList(0, Math.min(match.getPartitionList().size(), firstMeasure)));

@@ -37,7 +37,10 @@ import org.apache.calcite.sql.util.SqlShuttle;
  *   <li>{@code CLASSIFIER(S)}: the name is blanked, then the call becomes {@link MatchRecognizeCalls#CLASSIFIER_OF}
  *   of the name;</li>
  *   <li>a navigation offset in parentheses ({@code PREV(x, (2))}) loses them; an offset that is not an integer
- *   literal and a navigation without 1 or 2 arguments fail as in Trino.</li>
+ *   literal and a navigation without 1 or 2 arguments fail as in Trino;</li>
+ *   <li>a sub-query in MEASURES or DEFINE: a column of the input that carries its value takes its place
+ *   ({@link #hoist});</li>
+ *   <li>the mode of ALL ROWS PER MATCH ({@link RowsPerMatchModes}) goes into the pattern.</li>
  * </ul>
  *
  * Independently of the text, a MATCH_RECOGNIZE aliased with a column list ({@code ) AS m (a, b)}) is read through
@@ -58,8 +61,14 @@ final class MatchRecognizeSyntax {
      */
     static final char SUBQUERY_MARK = '\u0004';
     static final String SUBQUERY_OPENING = "(SELECT * FROM ";
+    /** What the columns that carry the values of the sub-queries of MEASURES and DEFINE are named after ({@link #hoist}). */
+    static final String HOISTED = "$q";
     private static final Pattern INTEGER = Pattern.compile("\\d[\\d_]*|0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+");
     private static final Set<String> NAVIGATIONS = Set.of("PREV", "NEXT", "FIRST", "LAST");
+    private static final Set<String> AFTER_ROWS_PER_MATCH = Set.of("AFTER", "INITIAL", "SEEK", "PATTERN");
+    /** The words that start a clause of MATCH_RECOGNIZE. */
+    private static final Set<String> CLAUSES = Set.of("PARTITION", "ORDER", "MEASURES", "ONE", "ALL", "AFTER", "PATTERN", "SUBSET",
+            "DEFINE");
     /** Words before a relation's name, or that start a relation: never an alias. */
     private static final Set<String> NOT_ALIASES = Set.of("FROM", "JOIN", "AS", "LATERAL", "UNNEST", "TABLE", "VALUES", "ON",
             "BERNOULLI", "SYSTEM", "TABLESAMPLE", "SELECT", "WHERE", "WITH", "ORDINALITY");
@@ -76,24 +85,33 @@ final class MatchRecognizeSyntax {
     private final Map<ErrorLocation, Alias> aliases;
     /** The name given to CLASSIFIER, by the position of the word CLASSIFIER in the user's text. */
     private final Map<ErrorLocation, String> classifierArguments;
+    /** The mode of ALL ROWS PER MATCH, by the position of the word MATCH_RECOGNIZE, where it is not the default. */
+    private final Map<ErrorLocation, String> rowsPerMatchModes;
+    /** The sub-queries taken out of MEASURES and DEFINE ({@link #HOISTED}), by the position of the word MATCH_RECOGNIZE. */
+    private final Map<ErrorLocation, List<String>> subqueries;
 
     private MatchRecognizeSyntax(String sql, boolean matchRecognize, Map<ErrorLocation, Alias> aliases,
-            Map<ErrorLocation, String> classifierArguments) {
+            Map<ErrorLocation, String> classifierArguments, Map<ErrorLocation, String> rowsPerMatchModes,
+            Map<ErrorLocation, List<String>> subqueries) {
         this.sql = sql;
         this.matchRecognize = matchRecognize;
         this.aliases = aliases;
         this.classifierArguments = classifierArguments;
+        this.rowsPerMatchModes = rowsPerMatchModes;
+        this.subqueries = subqueries;
     }
 
-    /** The text as Calcite's grammar takes it, and what {@link #apply} puts back. */
-    static MatchRecognizeSyntax of(String sql) {
+    /** The text (with its modes of ALL ROWS PER MATCH stripped) as Calcite's grammar takes it, and what {@link #apply} puts back. */
+    static MatchRecognizeSyntax of(RowsPerMatchModes.Stripped stripped) {
+        String sql = stripped.sql();
         if (!sql.toUpperCase(Locale.ROOT).contains("MATCH_RECOGNIZE")) {
-            return new MatchRecognizeSyntax(sql, false, Map.of(), Map.of());
+            return new MatchRecognizeSyntax(sql, false, Map.of(), Map.of(), Map.of(), Map.of());
         }
         List<Token> tokens = Token.scan(sql);
         StringBuilder out = new StringBuilder(sql);
         Map<ErrorLocation, Alias> aliases = new HashMap<>();
         Map<ErrorLocation, String> classifiers = new HashMap<>();
+        Map<ErrorLocation, List<String>> subqueries = new HashMap<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (!tokens.get(i).isWord("MATCH_RECOGNIZE") || !tokens.get(i + 1).is('(')) {
                 continue;
@@ -119,6 +137,14 @@ final class MatchRecognizeSyntax {
                             out.setCharAt(tokens.get(p + 1).start(), ' ');
                         }
                     }
+                } else if ((token.isWord("INITIAL") || token.isWord("SEEK")) && tokens.get(k + 1).isWord("PATTERN")) {
+                    throw Errors.error(ErrorCode.NOT_SUPPORTED, "Pattern search modifier: " + token.upper()
+                            + " is not allowed in MATCH_RECOGNIZE clause", SqlWords.location(sql, token.start()));
+                } else if (token.isWord("MATCH") && tokens.get(k - 1).isWord("PER") && k + 1 < close
+                        && !AFTER_ROWS_PER_MATCH.contains(tokens.get(k + 1).upper())) {
+                    // what Trino's grammar takes after the rows per match (their modes are blanked by now)
+                    throw Errors.error(ErrorCode.SYNTAX_ERROR, "mismatched input '" + tokens.get(k + 1).text()
+                            + "'. Expecting: 'AFTER', 'INITIAL', 'PATTERN', 'SEEK'", SqlWords.location(sql, tokens.get(k + 1).start()));
                 } else if (token.isWord("MATCH_NUMBER") && tokens.get(k + 1).is('(') && !tokens.get(k + 2).is(')')) {
                     throw Errors.error(ErrorCode.INVALID_FUNCTION_ARGUMENT, "MATCH_NUMBER pattern recognition function takes no arguments",
                             SqlWords.location(sql, token.start()));
@@ -128,8 +154,13 @@ final class MatchRecognizeSyntax {
                     navigation(sql, tokens, k, out);
                 }
             }
+            // last: what the rest wrote inside a sub-query goes with it
+            List<String> hoisted = hoist(sql, tokens, i + 2, close, out, subqueries.values().stream().mapToInt(List::size).sum());
+            if (!hoisted.isEmpty()) {
+                subqueries.put(keyword, hoisted);
+            }
         }
-        return new MatchRecognizeSyntax(out.toString(), true, aliases, classifiers);
+        return new MatchRecognizeSyntax(out.toString(), true, aliases, classifiers, stripped.modes(), subqueries);
     }
 
     /** The text for the rest of the rewrites and Calcite's parser. */
@@ -156,6 +187,8 @@ final class MatchRecognizeSyntax {
                 return super.visit(call);
             }
         });
+        // after the columns of the sub-queries the text took out
+        int nextColumn = subqueries.values().stream().mapToInt(List::size).sum();
         for (SqlMatchRecognize match : matches) {
             SqlParserPos pos = match.getParserPosition();
             Alias alias = aliases.get(text.location(pos.getLineNum(), pos.getColumnNum()));
@@ -167,7 +200,22 @@ final class MatchRecognizeSyntax {
                 match.setOperand(SqlMatchRecognize.OPERAND_TABLE_REF,
                         new SqlBasicCall(SqlStdOperatorTable.AS, operands, match.getTableRef().getParserPosition()));
             }
-            match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, match.getPattern().accept(ANCHORS));
+            List<String> hoisted = subqueries.getOrDefault(text.location(pos.getLineNum(), pos.getColumnNum()), List.of());
+            List<SqlNode> predicates = new ArrayList<>();
+            for (SqlNodeList expressions : List.of(match.getMeasureList(), match.getPatternDefList())) {
+                for (int k = 0; k < expressions.size(); k++) {
+                    expressions.set(k, expressions.get(k).accept(new RowPredicates(predicates, nextColumn)));
+                }
+            }
+            nextColumn += predicates.size();
+            if (!hoisted.isEmpty() || !predicates.isEmpty()) {
+                match.setOperand(SqlMatchRecognize.OPERAND_TABLE_REF, withSubqueries(match.getTableRef(), hoisted, predicates));
+            }
+            SqlNode pattern = match.getPattern().accept(ANCHORS);
+            String mode = rowsPerMatchModes.get(text.location(pos.getLineNum(), pos.getColumnNum()));
+            int hidden = hoisted.size() + predicates.size();
+            match.setOperand(SqlMatchRecognize.OPERAND_PATTERN, mode == null && hidden == 0 ? pattern
+                    : RowsPerMatchModes.withMode(pattern, mode, hidden));
             SqlNodeList definitions = match.getPatternDefList();
             for (int k = 0; k < definitions.size(); k++) {
                 definitions.set(k, definitions.get(k).accept(PHYSICAL_PREV));
@@ -185,6 +233,115 @@ final class MatchRecognizeSyntax {
             SqlParserPos pos = aliased.operand(0).getParserPosition();
             aliased.setOperand(0, new SqlSelect(pos, null, SqlNodeList.of(SqlIdentifier.star(pos)), aliased.operand(0), null, null,
                     null, null, null, null, null, null, null));
+        }
+    }
+
+    /**
+     * The sub-queries of a MATCH_RECOGNIZE's MEASURES and DEFINE (not those after IN) between tokens {@code from} and
+     * {@code to}: each is blanked in {@code out}, the column that will hold its value written in its place
+     * ({@code "$q0"}, numbered from {@code first}: short enough for the shortest query, {@code (SELECT 1)}), as Calcite
+     * has no scope for a query there (its grammar refuses one in MEASURES). Trino refuses those correlated with the
+     * match; the others have one value, which each row of the input carries ({@link #withSubqueries}).
+     */
+    private static List<String> hoist(String sql, List<Token> tokens, int from, int to, StringBuilder out, int first) {
+        List<String> hoisted = new ArrayList<>();
+        boolean expressions = false;
+        int depth = 0;
+        for (int k = from; k < to; k++) {
+            Token token = tokens.get(k);
+            if (depth == 0 && token.kind() == Token.WORD && CLAUSES.contains(token.upper()) && !tokens.get(k - 1).isWord("AS")) {
+                expressions = token.isWord("MEASURES") || token.isWord("DEFINE");
+            }
+            depth += token.is('(') ? 1 : token.is(')') ? -1 : 0;
+            boolean query = token.is('(') && (tokens.get(k + 1).isWord("SELECT") || tokens.get(k + 1).isWord("WITH")
+                    || tokens.get(k + 1).isWord("VALUES"));
+            if (!expressions || !query) {
+                continue;
+            }
+            if (tokens.get(k - 1).isWord("IN")) {
+                // its own relations stay (the predicate may go whole, RowPredicates)
+                k = closing(tokens, k);
+                depth--;
+                continue;
+            }
+            int start = tokens.get(k - 1).isWord("EXISTS") ? k - 1 : k;
+            int end = closing(tokens, k);
+            String column = "\"" + HOISTED + (first + hoisted.size()) + "\"";
+            if (tokens.get(end).end() - tokens.get(start).start() < column.length()) {
+                continue;
+            }
+            hoisted.add(sql.substring(tokens.get(start).start(), tokens.get(end).end()) + " AS " + column);
+            blank(out, tokens.get(start).start(), tokens.get(end).end());
+            out.replace(tokens.get(start).start(), tokens.get(start).start() + column.length(), column);
+            k = end;
+            depth--;
+        }
+        return hoisted;
+    }
+
+    /**
+     * The input of a MATCH_RECOGNIZE with the values of the sub-queries {@link #hoist} took out as its last columns,
+     * which {@link MatchRecognizeRowType} does not show; under the input's name.
+     */
+    private static SqlNode withSubqueries(SqlNode tableRef, List<String> hoisted, List<SqlNode> predicates) {
+        StringBuilder select = new StringBuilder("SELECT *");
+        hoisted.forEach(column -> select.append(", ").append(column));
+        select.append(" FROM t");
+        SqlSelect query = (SqlSelect) SqlPlanner.parse(SqlText.of(GroupsFrames.blank(
+                FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(select.toString()))))));
+        predicates.forEach(query.getSelectList()::add);
+        query.setFrom(tableRef);
+        SqlParserPos pos = tableRef.getParserPosition();
+        SqlIdentifier name = tableRef.getKind() == SqlKind.AS && ((SqlCall) tableRef).operand(1) instanceof SqlIdentifier alias ? alias
+                : tableRef instanceof SqlIdentifier table ? new SqlIdentifier(table.names.get(table.names.size() - 1), pos) : null;
+        return name == null ? query : SqlStdOperatorTable.AS.createCall(pos, query, name);
+    }
+
+    /**
+     * {@code x IN (query)} in MEASURES or DEFINE over the row's columns only (Trino refuses a variable's, {@code A.x}):
+     * the input computes it for each row, as a column ({@code "$q3"}) that takes its place, read from the current row
+     * in DEFINE and from the last of the match in MEASURES, as {@code x} is; {@link #predicates} collects them.
+     */
+    private static final class RowPredicates extends SqlShuttle {
+        private static final Set<SqlKind> MATCH_CALLS = Set.of(SqlKind.PREV, SqlKind.NEXT, SqlKind.FIRST, SqlKind.LAST,
+                SqlKind.CLASSIFIER, SqlKind.MATCH_NUMBER, SqlKind.RUNNING, SqlKind.FINAL);
+        private final List<SqlNode> predicates;
+        private final int first;
+
+        RowPredicates(List<SqlNode> predicates, int first) {
+            this.predicates = predicates;
+            this.first = first;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            boolean in = call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN;
+            if (!in || call.operandCount() != 2 || !call.operand(1).isA(SqlKind.QUERY) || !readsCurrentRow(call.operand(0))) {
+                return super.visit(call);
+            }
+            SqlParserPos pos = call.getParserPosition();
+            String column = HOISTED + (first + predicates.size());
+            // an identifier of its own each: later rewrites change them in place
+            predicates.add(SqlStdOperatorTable.AS.createCall(pos, call, new SqlIdentifier(column, pos)));
+            return new SqlIdentifier(column, pos);
+        }
+
+        private static boolean readsCurrentRow(SqlNode operand) {
+            boolean[] current = {true};
+            operand.accept(new SqlBasicVisitor<Void>() {
+                @Override
+                public Void visit(SqlCall call) {
+                    current[0] &= !MATCH_CALLS.contains(call.getKind()) && !call.getOperator().isAggregator() && !call.isA(SqlKind.QUERY);
+                    return super.visit(call);
+                }
+
+                @Override
+                public Void visit(SqlIdentifier id) {
+                    current[0] &= id.isSimple();
+                    return null;
+                }
+            });
+            return current[0];
         }
     }
 

@@ -77,7 +77,9 @@ final class MatchRecognizeTranslator {
             orderKeys.add(new SortKey(input.mapping()[field.getFieldIndex()], !field.getDirection().isDescending(),
                     field.nullDirection == RelFieldCollation.NullDirection.FIRST));
         }
-        collectLabels(match.getPattern());
+        RowsPerMatchModes.Mode mode = RowsPerMatchModes.mode(match.getPattern());
+        RexNode patternNode = RowsPerMatchModes.pattern(match.getPattern());
+        collectLabels(patternNode);
         match.getPatternDefinitions().keySet().forEach(name -> {
             if (!labels.contains(name)) {
                 throw new QuarryException(ErrorCode.INVALID_LABEL, "defined variable: " + PatternVariableNames.decode(name)
@@ -88,8 +90,8 @@ final class MatchRecognizeTranslator {
             subsets.put(subset.getKey(), subset.getValue().stream().map(labels::indexOf).toList());
         }
         // the anchors ^ and $ come as calls wherever they are (MatchRecognizeSyntax), never as Calcite's strict start or end
-        RowPattern pattern = pattern(match.getPattern());
-        if (match.isAllRows() && plans.allRowsMode().equals("ALL_WITH_UNMATCHED") && excludes(pattern)) {
+        RowPattern pattern = pattern(patternNode);
+        if (match.isAllRows() && mode.rowsPerMatch().equals("ALL_WITH_UNMATCHED") && excludes(pattern)) {
             throw new QuarryException(ErrorCode.INVALID_ROW_PATTERN,
                     "Pattern exclusion syntax is not allowed when ALL ROWS PER MATCH WITH UNMATCHED ROWS is specified");
         }
@@ -129,19 +131,10 @@ final class MatchRecognizeTranslator {
         List<Integer> skipLabels = after.startsWith("TO_F") || after.startsWith("TO_L")
                 ? labelsOf(RexLiteral.stringValue(((RexCall) match.getAfter()).getOperands().get(0)))
                 : List.of();
-        String rowsPerMatch = match.isAllRows() ? plans.allRowsMode() : "ONE";
-        int frameFollowing = -1;
-        int windowMeasures = 0;
-        if (rowsPerMatch.startsWith("WINDOW")) {
-            // WINDOW_INITIAL_UNBOUNDED_1, WINDOW_SEEK_2_0: the frame end, then how many measures are the window's (RowsPerMatchModes)
-            String[] words = rowsPerMatch.split("_");
-            rowsPerMatch = words[0] + "_" + words[1];
-            frameFollowing = words[2].equals("UNBOUNDED") ? -1 : Integer.parseInt(words[2]);
-            windowMeasures = Integer.parseInt(words[3]);
-        }
+        String rowsPerMatch = match.isAllRows() ? mode.rowsPerMatch() : "ONE";
         MatchRecognize node = new MatchRecognize(source, partitionKeys, orderKeys, rowsPerMatch, after, skipLabels,
                 labels.stream().map(PatternVariableNames::decode).toList(), pattern, defineExpressions, values, measureExpressions,
-                frameFollowing, windowMeasures);
+                mode.frameFollowing(), mode.windowMeasures());
         return new PlanTranslator.Translated(node, outputMapping(match, partitionKeys, orderFields));
     }
 
@@ -160,8 +153,10 @@ final class MatchRecognizeTranslator {
         match.getPartitionKeys().forEach(shown::add);
         orderFields.stream().filter(key -> !shown.contains(key)).forEach(shown::add);
         // a key may show more than once (PARTITION BY p ORDER BY p, ORDER BY x, x): each of the first fields is named after its key
-        int keyFields = mapping.length - measureCount - (match.getInput().getRowType().getFieldCount() - shown.size());
         List<String> inputNames = match.getInput().getRowType().getFieldNames();
+        // the values of sub-queries of MEASURES and DEFINE, last in the input, are not shown
+        int hidden = RowsPerMatchModes.mode(match.getPattern()).hiddenColumns();
+        int keyFields = mapping.length - measureCount - (match.getInput().getRowType().getFieldCount() - hidden - shown.size());
         for (int k = 0; k < keyFields; k++) {
             String name = MatchRecognizeRowType.shownName(match.getRowType().getFieldNames().get(k));
             int key = shown.stream().filter(candidate -> inputNames.get(candidate).equalsIgnoreCase(name)).findFirst()

@@ -67,7 +67,6 @@ import org.apache.calcite.util.ImmutableBitSet;
 final class PlanTranslator {
     private final RexBuilder rexBuilder;
     private final JoinTranslator joins;
-    private final String allRowsMode;
 
     PlanTranslator(RexBuilder rexBuilder) {
         this(rexBuilder, "AUTOMATIC");
@@ -75,18 +74,8 @@ final class PlanTranslator {
 
     /** @param joinDistributionType the session's {@code join_distribution_type} */
     PlanTranslator(RexBuilder rexBuilder, String joinDistributionType) {
-        this(rexBuilder, joinDistributionType, "ALL_SHOW_EMPTY");
-    }
-
-    /** @param allRowsMode what MATCH_RECOGNIZE's ALL ROWS PER MATCH does with empty matches and unmatched rows */
-    PlanTranslator(RexBuilder rexBuilder, String joinDistributionType, String allRowsMode) {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
         this.joins = new JoinTranslator(this, joinDistributionType);
-        this.allRowsMode = requireNonNull(allRowsMode, "allRowsMode is null");
-    }
-
-    String allRowsMode() {
-        return allRowsMode;
     }
 
     RexBuilder rexBuilder() {

@@ -1175,6 +1175,58 @@ final class QuarryValidator extends SqlValidatorImpl {
         return matchRecognizeNulls.getOrDefault(match, List.of());
     }
 
+    /** Trino refuses a MATCH_RECOGNIZE over columns of one name ({@code SELECT *} of a join), referred to or not. */
+    private void checkUniqueInputColumns(SqlMatchRecognize match) {
+        SqlValidatorNamespace input = getNamespace(match.getTableRef());
+        if (input == null) {
+            return;
+        }
+        List<String> fields = input.getRowType().getFieldNames();
+        Set<String> shown = new java.util.HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = shownColumnName(input, i, fields.get(i)).toLowerCase(Locale.ROOT);
+            if (!shown.add(name)) {
+                ErrorLocation location = location(match.getTableRef().getParserPosition());
+                throw new QuarryException(ErrorCode.AMBIGUOUS_NAME, Errors.prefix(location) + "ambiguous column: " + name
+                        + " in row pattern input relation", location, null);
+            }
+        }
+    }
+
+    @Override
+    protected org.apache.calcite.sql.validate.MatchRecognizeNamespace createMatchRecognizeNameSpace(SqlMatchRecognize call,
+            SqlNode enclosingNode) {
+        return new MatchRecognizeInputFirst(this, call, enclosingNode);
+    }
+
+    /**
+     * Calcite registers a MATCH_RECOGNIZE's input in the scope that holds the MATCH_RECOGNIZE itself: a column the
+     * input's join looks for in its other relations is looked for there too, in the MATCH_RECOGNIZE being validated,
+     * which Calcite would take for a cycle. While it is validated, it has no columns to show.
+     */
+    private static final class MatchRecognizeInputFirst extends org.apache.calcite.sql.validate.MatchRecognizeNamespace {
+        private boolean validating;
+
+        MatchRecognizeInputFirst(SqlValidatorImpl validator, SqlMatchRecognize call, SqlNode enclosingNode) {
+            super(validator, call, enclosingNode);
+        }
+
+        @Override
+        public RelDataType validateImpl(RelDataType targetRowType) {
+            validating = true;
+            try {
+                return super.validateImpl(targetRowType);
+            } finally {
+                validating = false;
+            }
+        }
+
+        @Override
+        public RelDataType getRowType() {
+            return validating && rowType == null ? validator.getTypeFactory().createStructType(List.of(), List.of()) : super.getRowType();
+        }
+    }
+
     @Override
     public void validateMatchRecognize(SqlCall call) {
         SqlMatchRecognize match = (SqlMatchRecognize) call;
@@ -1188,6 +1240,7 @@ final class QuarryValidator extends SqlValidatorImpl {
         MatchRecognizeCalls.rewrite(match);
         MatchRecognizeRowType.numberMeasures(match);
         super.validateMatchRecognize(call);
+        checkUniqueInputColumns(match);
         RelDataType type = MatchRecognizeRowType.of(match, getValidatedNodeType(call), getTypeFactory());
         java.util.Objects.requireNonNull(getNamespace(call), "namespace").setType(type);
         setValidatedNodeType(call, type);

@@ -147,13 +147,13 @@ public final class SqlPlanner {
         }
         // taken before the catalogs are read: a catalog changed while planning makes the stored plan stale
         Set<String> catalogNames = cache.accepts(sql) ? Set.copyOf(metadata.catalogNames()) : Set.of();
-        RowsPerMatchModes.Stripped rowsPerMatch = RowsPerMatchModes.strip(WindowPatternRecognition.rewrite(sql));
-        MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(rowsPerMatch.sql());
+        MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(RowsPerMatchModes.strip(
+                WindowPatternRecognition.rewrite(sql, query -> plan(query, session).columnNames())));
         WithTies withTies = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(matchRecognize.sql()))));
         SqlText text = SqlText.of(GroupsFrames.blank(withTies.sql()));
         WindowChecks.checkNoFrameExclusion(sql);
         try {
-            Planned planned = doPlan(text, session, withTies, rowsPerMatch.allRowsMode(), matchRecognize);
+            Planned planned = doPlan(text, session, withTies, matchRecognize);
             planned.catalogVersions().ifPresent(versions -> cache.put(key, planned.plan(), catalogNames, versions));
             return planned.plan();
         } catch (QuarryException e) {
@@ -200,7 +200,7 @@ public final class SqlPlanner {
     /** A plan, with the versions of the catalogs it read when it may be reused ({@link PlanCache}). */
     private record Planned(QueryPlan plan, Optional<List<PlanCache.CatalogVersion>> catalogVersions) {}
 
-    private Planned doPlan(SqlText text, Session session, WithTies withTies, String allRowsMode, MatchRecognizeSyntax matchRecognize) {
+    private Planned doPlan(SqlText text, Session session, WithTies withTies, MatchRecognizeSyntax matchRecognize) {
         SqlNode parsed = AggregateOrderBy.rewrite(DistinctWindowOrder.rewrite(parse(text)));
         matchRecognize.apply(parsed, text);
         WindowChecks.checkFollowingStart(parsed, text);
@@ -271,7 +271,7 @@ public final class SqlPlanner {
         }
 
         SessionFunctions.Planned<PlanNode> translated = SessionFunctions.withSession(session, () ->
-                new PlanTranslator(rexBuilder, SystemSessionProperties.joinDistributionType(session), allRowsMode).translateRoot(optimized));
+                new PlanTranslator(rexBuilder, SystemSessionProperties.joinDistributionType(session)).translateRoot(optimized));
         PlanNode planRoot = withTies.apply(translated.result());
         if (names.size() != planRoot.outputTypes().size()) {
             throw new IllegalStateException("plan has " + planRoot.outputTypes().size() + " columns for " + names);
@@ -287,7 +287,8 @@ public final class SqlPlanner {
      */
     Validated validate(String sql, Session session) {
         requireNonNull(sql, "sql is null");
-        MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(RowsPerMatchModes.strip(WindowPatternRecognition.rewrite(sql)).sql());
+        MatchRecognizeSyntax matchRecognize = MatchRecognizeSyntax.of(RowsPerMatchModes.strip(
+                WindowPatternRecognition.rewrite(sql, query -> plan(query, session).columnNames())));
         String stripped = WithTies.strip(FromlessSelect.rewrite(KeywordCalls.rewrite(ParenthesizedTables.blank(matchRecognize.sql())))).sql();
         WindowChecks.checkNoFrameExclusion(sql);
         SqlText text = SqlText.of(GroupsFrames.blank(stripped));

@@ -726,8 +726,59 @@ class TestMatchRecognize extends LocalQueryTest {
     }
 
     @Test
-    void subQueriesInDefineAreNotSupported() {
+    void inSubQueryOfAVariablesColumnIsNotSupported() throws Exception {
+        // Trino 476: NOT_SUPPORTED over A.x, an answer over the current row's x
         assertFails("SELECT * FROM (VALUES 1, 2) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES A.x AS m PATTERN (A)"
-                + " DEFINE A AS x IN (SELECT 2))", ErrorCode.NOT_SUPPORTED, "Sub-queries in MEASURES and DEFINE");
+                + " DEFINE A AS A.x IN (SELECT 2))", ErrorCode.NOT_SUPPORTED,
+                "IN-PREDICATE with labeled column reference is not yet supported");
+        assertResult("SELECT * FROM (VALUES 1, 2) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES A.x AS m PATTERN (A)"
+                + " DEFINE A AS x IN (SELECT 2))", List.of("integer"), List.of(2L));
+        // in MEASURES, over the match's last row (none for an empty match)
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES x IN (SELECT 2) AS c ALL ROWS PER MATCH "
+                + "PATTERN (A*) DEFINE A AS x > 1)", List.of("integer", "boolean"),
+                Arrays.asList(1L, null), List.of(2L, true), List.of(3L, false));
+    }
+
+    @Test
+    void modesOfAllRowsPerMatchAreEachMatchRecognizes() throws Exception {
+        // Trino 476
+        assertResult("SELECT x, c FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS c ALL ROWS PER MATCH OMIT "
+                + "EMPTY MATCHES PATTERN (A?) DEFINE A AS x = 2) UNION ALL SELECT x, c FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER "
+                + "BY x MEASURES count(*) AS c ALL ROWS PER MATCH WITH UNMATCHED ROWS PATTERN (A) DEFINE A AS x = 2) ORDER BY 1, 2",
+                List.of("integer", "bigint"),
+                Arrays.asList(1L, null), List.of(2L, 1L), List.of(2L, 1L), Arrays.asList(3L, null));
+    }
+
+    @Test
+    void inputJoinedOnUnqualifiedColumns() throws Exception {
+        // Calcite looked for the join's columns in the MATCH_RECOGNIZE being validated too: a cycle
+        assertResult("SELECT * FROM (SELECT * FROM (VALUES (1, 10), (2, 10), (3, 20)) a(x, k) JOIN (VALUES (10, 'p'), (20, 'q')) "
+                + "b(kk, v) ON k = kk) MATCH_RECOGNIZE (ORDER BY x MEASURES FIRST(v) AS fv, count(*) AS c ONE ROW PER MATCH PATTERN "
+                + "(A B*) DEFINE B AS B.v = A.v)",
+                List.of("varchar(1)", "bigint"),
+                List.of("p", 2L), List.of("q", 1L));
+    }
+
+    @Test
+    void uncorrelatedSubqueriesInMeasuresAndDefine() throws Exception {
+        // Trino 476: each row carries their values; a measure of an empty match is NULL all the same
+        assertResult("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES (SELECT 7) AS c, EXISTS (SELECT 1 WHERE "
+                + "false) AS e ALL ROWS PER MATCH PATTERN (A*) DEFINE A AS x > (SELECT 1))",
+                List.of("integer", "integer", "boolean"),
+                Arrays.asList(1L, null, null), List.of(2L, 7L, false), List.of(3L, 7L, false));
+        // x IN (query) over the current row: computed for each row of the input
+        assertResult("SELECT * FROM (VALUES 1, 2, NULL, 4) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES count(*) AS c, LAST(x) AS l ALL "
+                + "ROWS PER MATCH PATTERN (A+) DEFINE A AS x + 1 IN (SELECT * FROM (VALUES 2, 3, NULL)))",
+                List.of("integer", "bigint", "integer"),
+                List.of(1L, 1L, 1L), List.of(2L, 2L, 2L));
+        assertFails("SELECT * FROM (VALUES 1, 2, 3) t(x) MATCH_RECOGNIZE (ORDER BY x MEASURES (SELECT max(y) FROM (VALUES 1) u(y) "
+                + "WHERE y = A.x) AS c ONE ROW PER MATCH PATTERN (A) DEFINE A AS true)", ErrorCode.COLUMN_NOT_FOUND);
+    }
+
+    @Test
+    void inputColumnsOfOneNameAreAmbiguous() {
+        assertFails("SELECT * FROM (SELECT * FROM (VALUES (1, 2)) a(x, y), (VALUES (3, 4)) b(x, z)) MATCH_RECOGNIZE (ORDER BY y MEASURES "
+                + "count(*) AS c ONE ROW PER MATCH PATTERN (A) DEFINE A AS true)",
+                ErrorCode.AMBIGUOUS_NAME, "ambiguous column: x in row pattern input relation");
     }
 }
