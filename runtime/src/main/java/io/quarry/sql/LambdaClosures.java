@@ -226,6 +226,11 @@ final class LambdaClosures {
         return operand instanceof RexCall call && call.getOperator() == CAPTURES;
     }
 
+    /** The expression with the {@link #CAPTURES} operand of each call with a lambda listed anew. */
+    static RexNode listCaptures(RexNode expression, RexBuilder rexBuilder) {
+        return expression.accept(new CaptureLister(rexBuilder));
+    }
+
     /** Adds the {@link #CAPTURES} operand to every call with a lambda that reads columns or correlation variables. */
     private static final class CaptureLister extends RexShuttle {
         private final RexBuilder rexBuilder;

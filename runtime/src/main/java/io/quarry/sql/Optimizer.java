@@ -165,7 +165,7 @@ final class Optimizer {
     private Optimizer() {}
 
     static RelNode optimize(RelNode rel, SqlValidator validator, RelBuilder relBuilder, Context context, RexExecutor executor) {
-        RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(RowInSubQueries.rewrite(ApproxLiteralValues.normalize(rel))), context, executor);
+        RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(RowInSubQueries.rewrite(LambdaSubQueries.hoist(ApproxLiteralValues.normalize(rel)))), context, executor);
         current = requireUsedColumns(decorrelate(CorrelatedLambdaCalls.rewrite(ZeroOnEmptyAggregates.rewrite(oneRowLateralsAsLeft(current))), relBuilder));
         current = CorrelatedUnnestAggregates.rewrite(current);
         current = new RelFieldTrimmer(validator, NO_SIMPLIFICATION.create(current.getCluster(), null)).trim(current);

@@ -1380,17 +1380,25 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         }
         if (expression instanceof SqlBasicCall constructor && constructor.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR
-                && constructor.getOperandList().stream().anyMatch(operand -> !(operand instanceof SqlLiteral)
-                        && deriveType(scope, operand).getSqlTypeName() == SqlTypeName.ANY)) {
+                && constructor.getOperandList().stream().anyMatch(operand -> isUntyped(deriveType(scope, operand)))) {
             // ARRAY[x, 1] of a lambda parameter not typed yet: typed as if it were a NULL, and again once it is typed
+            // (a NULL beside it was typed as it, ANY, before: a NULL of its own too); ARRAY[x] is of untyped elements,
+            // which a lambda over it leaves untyped as well
             List<SqlNode> written = List.copyOf(constructor.getOperandList());
             for (int i = 0; i < written.size(); i++) {
-                if (!(written.get(i) instanceof SqlLiteral) && deriveType(scope, written.get(i)).getSqlTypeName() == SqlTypeName.ANY) {
+                if (isUntyped(deriveType(scope, written.get(i)))) {
                     constructor.setOperand(i, SqlLiteral.createNull(written.get(i).getParserPosition()));
                 }
             }
             try {
-                return super.deriveType(scope, expression);
+                RelDataType array = super.deriveType(scope, expression);
+                if (array.getComponentType() == null || array.getComponentType().getSqlTypeName() != SqlTypeName.NULL) {
+                    return array;
+                }
+                RelDataType untyped = typeFactory.createArrayType(
+                        typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true), -1);
+                setValidatedNodeType(expression, untyped);
+                return untyped;
             } finally {
                 for (int i = 0; i < written.size(); i++) {
                     constructor.setOperand(i, written.get(i));
@@ -1504,6 +1512,20 @@ final class QuarryValidator extends SqlValidatorImpl {
      * ({@link #bindUnknownOperand}), a subscript of one (an unknown NULL, as element_at of it), the negation of one
      * (ambiguous).
      */
+    /** Whether a type is that of a lambda parameter not typed yet (ANY), or holds one ({@code ARRAY[x]}). */
+    private static boolean isUntyped(RelDataType type) {
+        if (type.getSqlTypeName() == SqlTypeName.ANY) {
+            return true;
+        }
+        if (type.getComponentType() != null) {
+            return isUntyped(type.getComponentType());
+        }
+        if (type.getSqlTypeName() == SqlTypeName.MAP) {
+            return isUntyped(type.getKeyType()) || isUntyped(type.getValueType());
+        }
+        return type.isStruct() && type.getFieldList().stream().anyMatch(field -> isUntyped(field.getType()));
+    }
+
     private void bindUnknowns(SqlNode node, SqlValidatorScope scope) {
         if (!(node instanceof SqlBasicCall call)) {
             return;

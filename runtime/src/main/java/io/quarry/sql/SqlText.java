@@ -400,6 +400,13 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                int existsClose = word.equalsIgnoreCase("exists") ? LambdaExistsText.closeOfLeadingExists(sql, end, out) : -1;
+                if (existsClose >= 0) {
+                    // EXISTS leading a lambda's body: (TRUE AND EXISTS (…)), which Calcite's grammar takes there
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -LambdaExistsText.OPENING.length()});
+                    out.append(LambdaExistsText.OPENING);
+                    closings.add(existsClose);
+                }
                 if (word.equalsIgnoreCase("on") && ListaggOverflowText.rewrite(sql, i, out) >= 0) {
                     i = ListaggOverflowText.rewrite(sql, i, new StringBuilder());
                     continue;
