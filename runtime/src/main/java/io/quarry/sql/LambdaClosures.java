@@ -201,10 +201,23 @@ final class LambdaClosures {
 
             @Override
             public RexNode visit(SqlIdentifier identifier) {
-                if (enclosing == null || names.isLambdaName(identifier.names.get(0))) {
+                if (enclosing == null || names.isLambdaName(identifier.names.get(0)) && !isEnclosingColumn(identifier)) {
                     return super.visit(identifier);
                 }
                 return enclosing.convertExpression(identifier);
+            }
+
+            /**
+             * Whether a name qualified by a lambda parameter's name is a column of the enclosing query that the validator
+             * qualified by its table's alias ({@code n -> n + nationkey} over {@code nation n}): the parameter has no
+             * field of that name.
+             */
+            private boolean isEnclosingColumn(SqlIdentifier identifier) {
+                if (identifier.names.size() < 2) {
+                    return false;
+                }
+                RelDataType parameter = names.parameterType(identifier.names.get(0));
+                return parameter != null && (!parameter.isStruct() || parameter.getField(identifier.names.get(1), false, false) == null);
             }
         }
     }
@@ -291,6 +304,20 @@ final class LambdaClosures {
             super(parameters);
             this.scope = scope;
             this.rexBuilder = rexBuilder;
+        }
+
+        /** The type of the parameter of this lambda or of an enclosing one of that name, or null. */
+        RelDataType parameterType(String name) {
+            RexNode own = super.get(name);
+            if (own != null) {
+                return own.getType();
+            }
+            for (SqlValidatorScope enclosing = scope; enclosing instanceof SqlLambdaScope lambda; enclosing = lambda.getParent()) {
+                if (enclosing instanceof ClosureScope closure && closure.parameterIndex(name) >= 0) {
+                    return closure.getParameterTypes().get(name);
+                }
+            }
+            return null;
         }
 
         /** Whether a name is a parameter of this lambda or of an enclosing one. */

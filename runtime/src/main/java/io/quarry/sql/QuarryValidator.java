@@ -409,6 +409,7 @@ final class QuarryValidator extends SqlValidatorImpl {
                 }
                 if (call instanceof org.apache.calcite.sql.SqlLambda lambda) {
                     checkNoSubQuery(lambda);
+                    checkDistinctParameters(lambda);
                 }
                 if (call instanceof org.apache.calcite.sql.SqlWith with) {
                     checkWithNames(with);
@@ -436,6 +437,20 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         });
         return super.validate(topNode);
+    }
+
+    /** Two parameters of one name are ambiguous in Trino, at the first of them, used or not. */
+    private void checkDistinctParameters(org.apache.calcite.sql.SqlLambda lambda) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (SqlNode parameter : lambda.getParameters()) {
+            if (!seen.add(parameter.toString())) {
+                SqlNode first = lambda.getParameters().stream()
+                        .filter(other -> other.toString().equals(parameter.toString())).findFirst().orElseThrow();
+                ErrorLocation location = location(first.getParserPosition());
+                throw new QuarryException(ErrorCode.AMBIGUOUS_NAME,
+                        Errors.prefix(location) + "Column '" + parameter + "' is ambiguous", location, null);
+            }
+        }
     }
 
     /** Trino refuses a sub-query in a lambda's body (but for EXISTS). */

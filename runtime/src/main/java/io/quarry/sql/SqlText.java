@@ -800,6 +800,11 @@ final class SqlText {
         return new ErrorLocation(at.lineNumber(), at.columnNumber() - (offset - before));
     }
 
+    /** The index into a text of a 1-based position; -1 past its lines. */
+    static int offsetOf(String text, ErrorLocation location) {
+        return offset(text, location);
+    }
+
     private static int offset(String text, ErrorLocation location) {
         int line = 1;
         int i = 0;

@@ -146,7 +146,7 @@ final class StructuralExpressions {
             }
             if (operand instanceof RexLambda lambda) {
                 if (name.equals("map_zip_with")) {
-                    zippedKeys(arguments);
+                    zippedKeys(arguments, TypeMapping.toQuarry(call.getType()));
                 }
                 arguments.add(lambda(translator, lambda, elementTypes(name, arguments)));
             } else {
@@ -284,13 +284,18 @@ final class StructuralExpressions {
         return (io.quarry.type.DecimalType) Types.decimal(digits, 0);
     }
 
-    /** The maps of map_zip_with with one key type: {@code MAP()} takes the other map's. */
-    private static void zippedKeys(List<Expression> maps) {
-        if (maps.size() == 2 && maps.get(0).type() instanceof MapType first && maps.get(1).type() instanceof MapType second) {
-            if (first.keyType() instanceof UnknownType && !(second.keyType() instanceof UnknownType)) {
-                maps.set(0, ExpressionTranslator.coerce(maps.get(0), new MapType(second.keyType(), first.valueType())));
-            } else if (second.keyType() instanceof UnknownType && !(first.keyType() instanceof UnknownType)) {
-                maps.set(1, ExpressionTranslator.coerce(maps.get(1), new MapType(first.keyType(), second.valueType())));
+    /**
+     * The maps of map_zip_with with the result's key type, their common one ({@code MAP()} takes the other map's); text
+     * keys stay as they are (Calcite's chars are the literals' varchars).
+     */
+    private static void zippedKeys(List<Expression> maps, Type result) {
+        if (!(result instanceof MapType zipped)) {
+            return;
+        }
+        for (int i = 0; i < maps.size(); i++) {
+            if (maps.get(i).type() instanceof MapType map && !map.keyType().equals(zipped.keyType())
+                    && !(isTextOrNull(map.keyType()) && isTextOrNull(zipped.keyType()) && !(map.keyType() instanceof UnknownType))) {
+                maps.set(i, ExpressionTranslator.coerce(maps.get(i), new MapType(zipped.keyType(), map.valueType())));
             }
         }
     }

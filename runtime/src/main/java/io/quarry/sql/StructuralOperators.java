@@ -391,14 +391,16 @@ final class StructuralOperators {
         if (binding.getOperandType(0).getKeyType() == null || binding.getOperandType(1).getKeyType() == null) {
             return untypedParameter(factory); // a parameter of an outer lambda not typed yet
         }
-        return nullable(factory, factory.createMapType(zippedKeyType(binding.getOperandType(0), binding.getOperandType(1)),
-                lambdaResult(binding, 2)));
+        RelDataType keys = zippedKeyType(factory, binding.getOperandType(0), binding.getOperandType(1));
+        return keys == null ? null : nullable(factory, factory.createMapType(keys, lambdaResult(binding, 2)));
     }
 
-    /** The keys of map_zip_with: the first map's, or the second's when the first is {@code MAP()} (keys of no type). */
-    private static RelDataType zippedKeyType(RelDataType first, RelDataType second) {
-        return first.getKeyType().getSqlTypeName() == SqlTypeName.NULL && second.getSqlTypeName() == SqlTypeName.MAP
-                ? second.getKeyType() : first.getKeyType();
+    /**
+     * The keys of map_zip_with: the common type of both maps' keys ({@code MAP()} has keys of no type), null when
+     * there is none (no signature).
+     */
+    private static RelDataType zippedKeyType(RelDataTypeFactory factory, RelDataType first, RelDataType second) {
+        return factory.leastRestrictive(List.of(first.getKeyType(), second.getKeyType()));
     }
 
     private static RelDataType mapAggType(SqlOperatorBinding binding) {
@@ -533,9 +535,13 @@ final class StructuralOperators {
                         return false;
                     }
                     RelDataTypeFactory factory = binding.getTypeFactory();
+                    RelDataType keys = zippedKeyType(factory, first, second);
+                    if (keys == null) {
+                        return false;
+                    }
                     parameters.add(null);
                     parameters.add(null);
-                    parameters.add(List.of(zippedKeyType(first, second), factory.createTypeWithNullability(first.getValueType(), true),
+                    parameters.add(List.of(keys, factory.createTypeWithNullability(first.getValueType(), true),
                             factory.createTypeWithNullability(second.getValueType(), true)));
                 }
                 case "TRANSFORM_KEYS", "TRANSFORM_VALUES", "MAP_FILTER" -> {

@@ -119,4 +119,37 @@ class TestLambdaBodies extends LocalQueryTest {
         assertFails("SELECT reduce(ARRAY[1,2,3], 0, s -> s, s -> s)", ErrorCode.INVALID_PARAMETER_USAGE,
                 "line 1:32: Expected a lambda that takes 2 argument(s) but got 1");
     }
+
+    @Test
+    void mapZipWithZipsKeysOfTheirCommonType() throws Exception {
+        assertResult("SELECT map_zip_with(MAP(ARRAY[1], ARRAY[2]), MAP(ARRAY[BIGINT '1'], ARRAY[3]), (k, a, b) -> a + b),"
+                        + " map_zip_with(MAP(ARRAY[1.5], ARRAY[2]), MAP(ARRAY[1], ARRAY[3]), (k, a, b) -> k)",
+                List.of("map(bigint, integer)", "map(decimal(11,1), decimal(11,1))"),
+                List.of(java.util.Map.of(1L, 5L), java.util.Map.of(new BigDecimal("1.5"), new BigDecimal("1.5"),
+                        new BigDecimal("1.0"), new BigDecimal("1.0"))));
+        assertFails("SELECT map_zip_with(MAP(ARRAY[1], ARRAY[2]), MAP(ARRAY['1'], ARRAY[3]), (k, a, b) -> a + b)",
+                ErrorCode.FUNCTION_NOT_FOUND);
+    }
+
+    @Test
+    void parametersAndTheNamesAroundThem() throws Exception {
+        // a parameter named as the table's alias: the table's columns are still the columns
+        assertResult("SELECT transform(ARRAY[1,2], n -> n + nationkey) FROM nation n WHERE nationkey = 3",
+                List.of("array(bigint)"), List.of(List.of(4L, 5L)));
+        assertFails("SELECT zip_with(ARRAY[1,2], ARRAY[3,4], (x, x) -> 1)", ErrorCode.AMBIGUOUS_NAME,
+                "line 1:42: Column 'x' is ambiguous");
+        assertFails("SELECT x -> x + 1", ErrorCode.TYPE_MISMATCH, "line 1:8: Lambda expression should always be used inside a function");
+        assertFails("SELECT CAST(x -> x AS integer)", ErrorCode.TYPE_MISMATCH, "line 1:13: Lambda expression");
+        assertFails("SELECT (x, y) -> x", ErrorCode.TYPE_MISMATCH, "line 1:8: Lambda expression");
+    }
+
+    @Test
+    void bodiesFoldAsExpressionsDo() throws Exception {
+        assertResult("SELECT transform(ARRAY[1, 2], x -> x / (x - 1) > 0 OR true),"
+                        + " transform(ARRAY[1, 2], x -> x / (x - 1) > 0 AND false),"
+                        + " transform(ARRAY[1,2], x -> filter(ARRAY[1,2,3], y -> y > x))",
+                List.of("array(boolean)", "array(boolean)", "array(array(integer))"),
+                List.of(List.of(true, true), List.of(false, false), List.of(List.of(2L, 3L), List.of(3L))));
+        assertFails("SELECT transform(ARRAY[1, 2], x -> x / (x - 1) > 0 OR x > 0)", ErrorCode.DIVISION_BY_ZERO);
+    }
 }
