@@ -1353,7 +1353,8 @@ final class QuarryValidator extends SqlValidatorImpl {
         }
         WindowChecks.check(expression, text);
         if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot) {
-            RelDataType base = super.deriveType(scope, dot.operand(0));
+            // through this validator: the base may be a field of an untyped parameter itself (r.b.d)
+            RelDataType base = deriveType(scope, dot.operand(0));
             if (base.getSqlTypeName() == SqlTypeName.ANY) {
                 // a field of a lambda parameter before the lambda's function has typed its parameters: typed again then
                 RelDataType any = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);

@@ -152,4 +152,11 @@ class TestLambdaBodies extends LocalQueryTest {
                 List.of(List.of(true, true), List.of(false, false), List.of(List.of(2L, 3L), List.of(3L))));
         assertFails("SELECT transform(ARRAY[1, 2], x -> x / (x - 1) > 0 OR x > 0)", ErrorCode.DIVISION_BY_ZERO);
     }
+
+    @Test
+    void fieldsAndFunctionsOfParametersOfEnclosingLambdas() throws Exception {
+        assertResult("SELECT transform(ARRAY[CAST(ROW(1, ROW(2, 'x')) AS ROW(a integer, b ROW(c integer, d varchar)))], r -> r.b.d),"
+                        + " transform(ARRAY['abc'], x -> regexp_replace(x, '(b)', y -> upper(y[1])))",
+                List.of("array(varchar)", "array(varchar)"), List.of(List.of("x"), List.of("aBc")));
+    }
 }
