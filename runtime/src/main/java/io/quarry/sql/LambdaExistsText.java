@@ -17,11 +17,20 @@ final class LambdaExistsText {
      * body in the text written so far ({@code written}, only NOTs and opening parentheses since the arrow); else -1.
      */
     static int closeOfLeadingExists(String sql, int end, CharSequence written) {
-        int open = SqlWords.skipWhitespace(sql, end);
+        int open = skipBlanksAndComments(sql, end);
         if (open >= sql.length() || sql.charAt(open) != '(' || !startsLambdaBody(written)) {
             return -1;
         }
         return closingParenthesis(sql, open);
+    }
+
+    private static int skipBlanksAndComments(String sql, int from) {
+        int at = SqlWords.skipWhitespace(sql, from);
+        while (at + 1 < sql.length() && (sql.startsWith("--", at) || sql.startsWith("/*", at))) {
+            int end = sql.startsWith("--", at) ? sql.indexOf('\n', at) : sql.indexOf("*/", at + 2);
+            at = end < 0 ? sql.length() : SqlWords.skipWhitespace(sql, end + (sql.startsWith("--", at) ? 1 : 2));
+        }
+        return at;
     }
 
     /** Whether the text ends with an arrow, then only NOTs, opening parentheses and blanks. */

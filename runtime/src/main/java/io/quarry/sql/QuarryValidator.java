@@ -439,6 +439,25 @@ final class QuarryValidator extends SqlValidatorImpl {
         return super.validate(topNode);
     }
 
+    /**
+     * An aggregate takes no lambda (but reduce_agg): Trino finds no such signature. Other functions' checks refuse one
+     * themselves; the aggregates that take a value of any type would pass it on.
+     */
+    private void checkNoLambdaArgument(SqlNode expression, SqlValidatorScope scope) {
+        if (!(expression instanceof SqlCall call) || !(call.getOperator() instanceof org.apache.calcite.sql.SqlAggFunction)
+                || call.getOperator().getName().equalsIgnoreCase("reduce_agg")
+                || call.getOperandList().stream().noneMatch(org.apache.calcite.sql.SqlLambda.class::isInstance)) {
+            return;
+        }
+        String arguments = call.getOperandList().stream()
+                .map(operand -> operand instanceof org.apache.calcite.sql.SqlLambda
+                        ? "<function>" : TypeMapping.displayName(deriveType(scope, operand)))
+                .collect(Collectors.joining(", "));
+        ErrorLocation location = location(call.getParserPosition());
+        throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, Errors.prefix(location) + "Unexpected parameters (" + arguments
+                + ") for function " + call.getOperator().getName().toLowerCase(Locale.ROOT), location, null);
+    }
+
     /** Two parameters of one name are ambiguous in Trino, at the first of them, used or not. */
     private void checkDistinctParameters(org.apache.calcite.sql.SqlLambda lambda) {
         Set<String> seen = new java.util.HashSet<>();
@@ -1352,6 +1371,7 @@ final class QuarryValidator extends SqlValidatorImpl {
                     ErrorCode.COLUMN_NOT_FOUND, Errors.prefix(location) + "Column 'default' cannot be resolved", location, null);
         }
         WindowChecks.check(expression, text);
+        checkNoLambdaArgument(expression, scope);
         if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot) {
             // through this validator: the base may be a field of an untyped parameter itself (r.b.d)
             RelDataType base = deriveType(scope, dot.operand(0));

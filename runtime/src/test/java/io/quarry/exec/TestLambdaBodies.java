@@ -28,6 +28,8 @@ class TestLambdaBodies extends LocalQueryTest {
         assertResult("SELECT n.nationkey, transform(ARRAY[1], x -> EXISTS (SELECT 1 FROM region r WHERE r.regionkey = n.nationkey))"
                         + " FROM nation n WHERE n.nationkey IN (3, 7) ORDER BY 1",
                 List.of("bigint", "array(boolean)"), List.of(3L, List.of(true)), List.of(7L, List.of(false)));
+        assertResult("SELECT transform(ARRAY[1, 2], x -> EXISTS /* c */ (SELECT 1))", List.of("array(boolean)"),
+                List.of(List.of(true, true)));
         assertResult("SELECT count(*) FROM nation n WHERE any_match(ARRAY[n.regionkey], x -> x = 0 AND NOT EXISTS"
                         + " (SELECT 1 FROM region r WHERE r.regionkey = n.regionkey AND r.name <> 'AFRICA'))",
                 List.of("bigint"), List.of(5L));
@@ -141,6 +143,9 @@ class TestLambdaBodies extends LocalQueryTest {
         assertFails("SELECT x -> x + 1", ErrorCode.TYPE_MISMATCH, "line 1:8: Lambda expression should always be used inside a function");
         assertFails("SELECT CAST(x -> x AS integer)", ErrorCode.TYPE_MISMATCH, "line 1:13: Lambda expression");
         assertFails("SELECT (x, y) -> x", ErrorCode.TYPE_MISMATCH, "line 1:8: Lambda expression");
+        assertFails("SELECT max_by(nationkey, x -> x) FROM nation", ErrorCode.FUNCTION_NOT_FOUND,
+                "line 1:8: Unexpected parameters (bigint, <function>) for function max_by");
+        assertFails("SELECT array_agg(x -> x) FROM nation", ErrorCode.FUNCTION_NOT_FOUND);
     }
 
     @Test
