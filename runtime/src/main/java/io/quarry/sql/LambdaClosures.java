@@ -196,6 +196,11 @@ final class LambdaClosures {
 
             @Override
             public RexNode convertExpression(SqlNode expression) {
+                if (expression.getKind() == SqlKind.EXISTS && enclosing != null) {
+                    // reads no parameter (the validator resolves none inside a query): converted as outside the lambda,
+                    // where its correlation with the row (a group key of an aggregation too) is known
+                    return enclosing.convertExpression(expression);
+                }
                 return convert(this, expression, super::convertExpression);
             }
 

@@ -28,6 +28,9 @@ class TestLambdaBodies extends LocalQueryTest {
         assertResult("SELECT n.nationkey, transform(ARRAY[1], x -> EXISTS (SELECT 1 FROM region r WHERE r.regionkey = n.nationkey))"
                         + " FROM nation n WHERE n.nationkey IN (3, 7) ORDER BY 1",
                 List.of("bigint", "array(boolean)"), List.of(3L, List.of(true)), List.of(7L, List.of(false)));
+        assertResult("SELECT regionkey, transform(ARRAY[1], x -> EXISTS (SELECT 1 FROM region r WHERE r.regionkey = n.regionkey))"
+                        + " FROM nation n GROUP BY regionkey ORDER BY 1 LIMIT 2",
+                List.of("bigint", "array(boolean)"), List.of(0L, List.of(true)), List.of(1L, List.of(true)));
         assertResult("SELECT transform(ARRAY[1, 2], x -> EXISTS /* c */ (SELECT 1))", List.of("array(boolean)"),
                 List.of(List.of(true, true)));
         assertResult("SELECT count(*) FROM nation n WHERE any_match(ARRAY[n.regionkey], x -> x = 0 AND NOT EXISTS"
