@@ -71,12 +71,40 @@ final class Errors {
             int firstLine = message.indexOf('\n');
             detail = firstLine < 0 ? message : message.substring(0, firstLine);
         }
+        if (detail.equals("mismatched input '->'") && location != null) {
+            // Calcite's grammar has lambdas as function arguments only; Trino parses one anywhere, and refuses it
+            ErrorLocation lambda = lambdaStart(text.original(), location);
+            return new QuarryException(ErrorCode.TYPE_MISMATCH,
+                    prefix(lambda) + "Lambda expression should always be used inside a function", lambda, e);
+        }
         if (detail.startsWith("Query expression encountered in illegal context") && text.original().contains("->")) {
             // Calcite's grammar takes no sub-query standing alone in a lambda's body; Trino parses it, and refuses it
             return new QuarryException(ErrorCode.NOT_SUPPORTED, prefix(location) + "Lambda expression cannot contain subqueries",
                     location, e);
         }
         return new QuarryException(ErrorCode.SYNTAX_ERROR, prefix(location) + detail, location, e);
+    }
+
+    /** Where the lambda whose arrow is at a location starts: its parameter, or the parenthesis of its parameters. */
+    private static ErrorLocation lambdaStart(String sql, ErrorLocation arrow) {
+        int at = SqlText.offsetOf(sql, arrow);
+        if (at < 0 || at > sql.length()) {
+            return arrow;
+        }
+        int end = at;
+        while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        if (start > 0 && sql.charAt(start - 1) == ')') {
+            start = sql.lastIndexOf('(', start - 1);
+        } else {
+            while (start > 0 && (Character.isLetterOrDigit(sql.charAt(start - 1)) || sql.charAt(start - 1) == '_'
+                    || sql.charAt(start - 1) == '"')) {
+                start--;
+            }
+        }
+        return start < 0 || start == end ? arrow : SqlWords.location(sql, start);
     }
 
     private static final Pattern EXCLUDED_UNKNOWN =

@@ -196,15 +196,33 @@ final class LambdaClosures {
 
             @Override
             public RexNode convertExpression(SqlNode expression) {
+                if (expression.getKind() == SqlKind.EXISTS && enclosing != null) {
+                    // reads no parameter (the validator resolves none inside a query): converted as outside the lambda,
+                    // where its correlation with the row (a group key of an aggregation too) is known
+                    return enclosing.convertExpression(expression);
+                }
                 return convert(this, expression, super::convertExpression);
             }
 
             @Override
             public RexNode visit(SqlIdentifier identifier) {
-                if (enclosing == null || names.isLambdaName(identifier.names.get(0))) {
+                if (enclosing == null || names.isLambdaName(identifier.names.get(0)) && !isEnclosingColumn(identifier)) {
                     return super.visit(identifier);
                 }
                 return enclosing.convertExpression(identifier);
+            }
+
+            /**
+             * Whether a name qualified by a lambda parameter's name is a column of the enclosing query that the validator
+             * qualified by its table's alias ({@code n -> n + nationkey} over {@code nation n}): the parameter has no
+             * field of that name.
+             */
+            private boolean isEnclosingColumn(SqlIdentifier identifier) {
+                if (identifier.names.size() < 2) {
+                    return false;
+                }
+                RelDataType parameter = names.parameterType(identifier.names.get(0));
+                return parameter != null && (!parameter.isStruct() || parameter.getField(identifier.names.get(1), false, false) == null);
             }
         }
     }
@@ -224,6 +242,11 @@ final class LambdaClosures {
     /** Whether an operand is the {@link #CAPTURES} list (not an argument of the function). */
     static boolean isCaptureList(RexNode operand) {
         return operand instanceof RexCall call && call.getOperator() == CAPTURES;
+    }
+
+    /** The expression with the {@link #CAPTURES} operand of each call with a lambda listed anew. */
+    static RexNode listCaptures(RexNode expression, RexBuilder rexBuilder) {
+        return expression.accept(new CaptureLister(rexBuilder));
     }
 
     /** Adds the {@link #CAPTURES} operand to every call with a lambda that reads columns or correlation variables. */
@@ -286,6 +309,20 @@ final class LambdaClosures {
             super(parameters);
             this.scope = scope;
             this.rexBuilder = rexBuilder;
+        }
+
+        /** The type of the parameter of this lambda or of an enclosing one of that name, or null. */
+        RelDataType parameterType(String name) {
+            RexNode own = super.get(name);
+            if (own != null) {
+                return own.getType();
+            }
+            for (SqlValidatorScope enclosing = scope; enclosing instanceof SqlLambdaScope lambda; enclosing = lambda.getParent()) {
+                if (enclosing instanceof ClosureScope closure && closure.parameterIndex(name) >= 0) {
+                    return closure.getParameterTypes().get(name);
+                }
+            }
+            return null;
         }
 
         /** Whether a name is a parameter of this lambda or of an enclosing one. */

@@ -165,7 +165,7 @@ final class Optimizer {
     private Optimizer() {}
 
     static RelNode optimize(RelNode rel, SqlValidator validator, RelBuilder relBuilder, Context context, RexExecutor executor) {
-        RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(RowInSubQueries.rewrite(ApproxLiteralValues.normalize(rel))), context, executor);
+        RelNode current = run(subQueries(), ExistsToSemiJoin.rewrite(RowInSubQueries.rewrite(LambdaSubQueries.hoist(ApproxLiteralValues.normalize(rel)))), context, executor);
         current = requireUsedColumns(decorrelate(CorrelatedLambdaCalls.rewrite(ZeroOnEmptyAggregates.rewrite(oneRowLateralsAsLeft(current))), relBuilder));
         current = CorrelatedUnnestAggregates.rewrite(current);
         current = new RelFieldTrimmer(validator, NO_SIMPLIFICATION.create(current.getCluster(), null)).trim(current);
@@ -218,7 +218,8 @@ final class Optimizer {
                     List<RexNode> simplified = new ArrayList<>(project.getProjects().size());
                     boolean changed = false;
                     for (RexNode expression : project.getProjects()) {
-                        RexNode result = simplify.simplifyPreservingType(expression);
+                        RexNode result = simplify.simplifyPreservingType(
+                                simplifyLambdaBodies(expression, simplify, project.getCluster().getRexBuilder()));
                         if (widensChar(expression, result)) {
                             // a CASE or COALESCE of chars folded to one of them cast to Calcite's varchar type:
                             // kept, so that Quarry gives it Trino's char type (CharCast.withChars)
@@ -232,6 +233,34 @@ final class Optimizer {
                     }
                 }
                 return visited;
+            }
+        });
+    }
+
+    /**
+     * The expression with the bodies of its lambdas simplified as expressions are: Trino folds {@code x / 0 > 0 OR true}
+     * in a lambda as it does outside one. Only bodies without lambdas of their own: a nested lambda's parameters are
+     * numbered as its enclosing lambda's, which Calcite would take for the same values.
+     */
+    private static RexNode simplifyLambdaBodies(RexNode expression, RexSimplify simplify, RexBuilder rexBuilder) {
+        return expression.accept(new org.apache.calcite.rex.RexShuttle() {
+            @Override
+            public RexNode visitLambda(org.apache.calcite.rex.RexLambda lambda) {
+                RexNode body = lambda.getExpression();
+                boolean[] nested = {false};
+                body.accept(new org.apache.calcite.rex.RexShuttle() {
+                    @Override
+                    public RexNode visitLambda(org.apache.calcite.rex.RexLambda inner) {
+                        nested[0] = true;
+                        return inner;
+                    }
+                });
+                if (nested[0]) {
+                    return lambda;
+                }
+                RexNode simplified = simplify.simplifyPreservingType(body);
+                return simplified == body || widensChar(body, simplified)
+                        ? lambda : rexBuilder.makeLambdaCall(simplified, lambda.getParameters());
             }
         });
     }

@@ -61,6 +61,27 @@ final class PrestoOperatorTable implements SqlOperatorTable {
             SqlFunctionCategory.SYSTEM);
 
     /**
+     * round, typed as Trino types it: a decimal(p,s) rounds to decimal(p - s + min(s, 1), 0), and to decimal(p + 1, s)
+     * with a count of digits (rounding up may add one); other numbers keep their type.
+     */
+    static final SqlFunction ROUND = new SqlFunction("ROUND", SqlKind.OTHER_FUNCTION, PrestoOperatorTable::roundType, null,
+            OperandTypes.NUMERIC.or(OperandTypes.NUMERIC_INT32), SqlFunctionCategory.NUMERIC);
+
+    private static RelDataType roundType(SqlOperatorBinding binding) {
+        RelDataType value = ReturnTypes.ARG0_NULLABLE.inferReturnType(binding);
+        if (value == null || value.getSqlTypeName() != SqlTypeName.DECIMAL) {
+            return value;
+        }
+        int precision = value.getPrecision();
+        int scale = value.getScale();
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType rounded = binding.getOperandCount() == 1
+                ? factory.createSqlType(SqlTypeName.DECIMAL, Math.max(1, precision - scale + Math.min(scale, 1)), 0)
+                : factory.createSqlType(SqlTypeName.DECIMAL, Math.min(factory.getTypeSystem().getMaxNumericPrecision(), precision + 1), scale);
+        return factory.createTypeWithNullability(rounded, value.isNullable());
+    }
+
+    /**
      * greatest and least: values of one type, or of types with a common one (a date beside a timestamp, a timestamp
      * beside a zoned one, as Trino).
      */
@@ -123,7 +144,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 SqlStdOperatorTable.COUNT, IntervalAggregates.SUM, IntervalAggregates.AVG,
                 SqlStdOperatorTable.MIN, SqlStdOperatorTable.MAX,
                 // math
-                SqlStdOperatorTable.ABS, SqlStdOperatorTable.ROUND, SqlStdOperatorTable.FLOOR,
+                SqlStdOperatorTable.ABS, ROUND, SqlStdOperatorTable.FLOOR,
                 SqlStdOperatorTable.CEIL, SqlStdOperatorTable.SQRT, SqlStdOperatorTable.POWER,
                 Modulus.MOD, GREATEST, LEAST,
                 // strings

@@ -409,6 +409,7 @@ final class QuarryValidator extends SqlValidatorImpl {
                 }
                 if (call instanceof org.apache.calcite.sql.SqlLambda lambda) {
                     checkNoSubQuery(lambda);
+                    checkDistinctParameters(lambda);
                 }
                 if (call instanceof org.apache.calcite.sql.SqlWith with) {
                     checkWithNames(with);
@@ -436,6 +437,39 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         });
         return super.validate(topNode);
+    }
+
+    /**
+     * An aggregate takes no lambda (but reduce_agg): Trino finds no such signature. Other functions' checks refuse one
+     * themselves; the aggregates that take a value of any type would pass it on.
+     */
+    private void checkNoLambdaArgument(SqlNode expression, SqlValidatorScope scope) {
+        if (!(expression instanceof SqlCall call) || !(call.getOperator() instanceof org.apache.calcite.sql.SqlAggFunction)
+                || call.getOperator().getName().equalsIgnoreCase("reduce_agg")
+                || call.getOperandList().stream().noneMatch(org.apache.calcite.sql.SqlLambda.class::isInstance)) {
+            return;
+        }
+        String arguments = call.getOperandList().stream()
+                .map(operand -> operand instanceof org.apache.calcite.sql.SqlLambda
+                        ? "<function>" : TypeMapping.displayName(deriveType(scope, operand)))
+                .collect(Collectors.joining(", "));
+        ErrorLocation location = location(call.getParserPosition());
+        throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, Errors.prefix(location) + "Unexpected parameters (" + arguments
+                + ") for function " + call.getOperator().getName().toLowerCase(Locale.ROOT), location, null);
+    }
+
+    /** Two parameters of one name are ambiguous in Trino, at the first of them, used or not. */
+    private void checkDistinctParameters(org.apache.calcite.sql.SqlLambda lambda) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (SqlNode parameter : lambda.getParameters()) {
+            if (!seen.add(parameter.toString())) {
+                SqlNode first = lambda.getParameters().stream()
+                        .filter(other -> other.toString().equals(parameter.toString())).findFirst().orElseThrow();
+                ErrorLocation location = location(first.getParserPosition());
+                throw new QuarryException(ErrorCode.AMBIGUOUS_NAME,
+                        Errors.prefix(location) + "Column '" + parameter + "' is ambiguous", location, null);
+            }
+        }
     }
 
     /** Trino refuses a sub-query in a lambda's body (but for EXISTS). */
@@ -1390,8 +1424,10 @@ final class QuarryValidator extends SqlValidatorImpl {
                     ErrorCode.COLUMN_NOT_FOUND, Errors.prefix(location) + "Column 'default' cannot be resolved", location, null);
         }
         WindowChecks.check(expression, text);
+        checkNoLambdaArgument(expression, scope);
         if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot) {
-            RelDataType base = super.deriveType(scope, dot.operand(0));
+            // through this validator: the base may be a field of an untyped parameter itself (r.b.d)
+            RelDataType base = deriveType(scope, dot.operand(0));
             if (base.getSqlTypeName() == SqlTypeName.ANY) {
                 // a field of a lambda parameter before the lambda's function has typed its parameters: typed again then
                 RelDataType any = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
@@ -1433,17 +1469,25 @@ final class QuarryValidator extends SqlValidatorImpl {
             }
         }
         if (expression instanceof SqlBasicCall constructor && constructor.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR
-                && constructor.getOperandList().stream().anyMatch(operand -> !(operand instanceof SqlLiteral)
-                        && deriveType(scope, operand).getSqlTypeName() == SqlTypeName.ANY)) {
+                && constructor.getOperandList().stream().anyMatch(operand -> isUntyped(deriveType(scope, operand)))) {
             // ARRAY[x, 1] of a lambda parameter not typed yet: typed as if it were a NULL, and again once it is typed
+            // (a NULL beside it was typed as it, ANY, before: a NULL of its own too); ARRAY[x] is of untyped elements,
+            // which a lambda over it leaves untyped as well
             List<SqlNode> written = List.copyOf(constructor.getOperandList());
             for (int i = 0; i < written.size(); i++) {
-                if (!(written.get(i) instanceof SqlLiteral) && deriveType(scope, written.get(i)).getSqlTypeName() == SqlTypeName.ANY) {
+                if (isUntyped(deriveType(scope, written.get(i)))) {
                     constructor.setOperand(i, SqlLiteral.createNull(written.get(i).getParserPosition()));
                 }
             }
             try {
-                return super.deriveType(scope, expression);
+                RelDataType array = super.deriveType(scope, expression);
+                if (array.getComponentType() == null || array.getComponentType().getSqlTypeName() != SqlTypeName.NULL) {
+                    return array;
+                }
+                RelDataType untyped = typeFactory.createArrayType(
+                        typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true), -1);
+                setValidatedNodeType(expression, untyped);
+                return untyped;
             } finally {
                 for (int i = 0; i < written.size(); i++) {
                     constructor.setOperand(i, written.get(i));
@@ -1557,6 +1601,20 @@ final class QuarryValidator extends SqlValidatorImpl {
      * ({@link #bindUnknownOperand}), a subscript of one (an unknown NULL, as element_at of it), the negation of one
      * (ambiguous).
      */
+    /** Whether a type is that of a lambda parameter not typed yet (ANY), or holds one ({@code ARRAY[x]}). */
+    private static boolean isUntyped(RelDataType type) {
+        if (type.getSqlTypeName() == SqlTypeName.ANY) {
+            return true;
+        }
+        if (type.getComponentType() != null) {
+            return isUntyped(type.getComponentType());
+        }
+        if (type.getSqlTypeName() == SqlTypeName.MAP) {
+            return isUntyped(type.getKeyType()) || isUntyped(type.getValueType());
+        }
+        return type.isStruct() && type.getFieldList().stream().anyMatch(field -> isUntyped(field.getType()));
+    }
+
     private void bindUnknowns(SqlNode node, SqlValidatorScope scope) {
         if (!(node instanceof SqlBasicCall call)) {
             return;

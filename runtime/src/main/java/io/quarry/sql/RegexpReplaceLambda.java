@@ -73,6 +73,10 @@ final class RegexpReplaceLambda {
     }
 
     private static boolean checkLambda(SqlCallBinding binding, SqlLambda lambda) {
+        if (lambda.getParameters().size() == 1 && (binding.getOperandType(0).getSqlTypeName() == SqlTypeName.ANY
+                || binding.getOperandType(1).getSqlTypeName() == SqlTypeName.ANY)) {
+            return true; // a parameter of an enclosing lambda not typed yet: checked again once it is
+        }
         if (lambda.getParameters().size() != 1 || !isText(binding.getOperandType(0)) || !isText(binding.getOperandType(1))) {
             return false;
         }

@@ -400,6 +400,13 @@ final class SqlText {
                     i = close;
                     continue;
                 }
+                int existsClose = word.equalsIgnoreCase("exists") ? LambdaExistsText.closeOfLeadingExists(sql, end, out) : -1;
+                if (existsClose >= 0) {
+                    // EXISTS leading a lambda's body: (TRUE AND EXISTS (…)), which Calcite's grammar takes there
+                    insertions.add(new int[] {line, out.length() - lineStart + 1, -LambdaExistsText.OPENING.length()});
+                    out.append(LambdaExistsText.OPENING);
+                    closings.add(existsClose);
+                }
                 if (word.equalsIgnoreCase("on") && ListaggOverflowText.rewrite(sql, i, out) >= 0) {
                     i = ListaggOverflowText.rewrite(sql, i, new StringBuilder());
                     continue;
@@ -791,6 +798,11 @@ final class SqlText {
             return at;
         }
         return new ErrorLocation(at.lineNumber(), at.columnNumber() - (offset - before));
+    }
+
+    /** The index into a text of a 1-based position; -1 past its lines. */
+    static int offsetOf(String text, ErrorLocation location) {
+        return offset(text, location);
     }
 
     private static int offset(String text, ErrorLocation location) {

@@ -70,10 +70,9 @@ final class StructuralExpressions {
         if (call.getOperator() == EmptyConstructors.EMPTY_MAP) {
             return EmptyConstructors.emptyMap();
         }
-        if (FUNCTIONS.contains(name) && !NOT_NULL_ON_NULL.contains(name) && !operands.isEmpty()
-                && operands.get(0).getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL
-                && operands.stream().noneMatch(operand -> operand instanceof RexLambda)) {
-            // a bare NULL collection: the function answers NULL (StructuralOperators typed the call)
+        if (FUNCTIONS.contains(name) && !NOT_NULL_ON_NULL.contains(name) && hasNullCollection(call)) {
+            // a bare NULL collection, or one of type unknown beside a lambda: the function answers NULL
+            // (StructuralOperators typed the call)
             return Constant.nullOf(TypeMapping.toQuarry(call.getType()));
         }
         boolean structural = switch (call.getKind()) {
@@ -148,7 +147,7 @@ final class StructuralExpressions {
             }
             if (operand instanceof RexLambda lambda) {
                 if (name.equals("map_zip_with")) {
-                    zippedKeys(arguments, type);
+                    zippedKeys(arguments, TypeMapping.toQuarry(call.getType()));
                 }
                 arguments.add(lambda(translator, lambda, elementTypes(name, arguments)));
             } else {
@@ -239,6 +238,22 @@ final class StructuralExpressions {
         return new Call(name, arguments, withChars(name, type, arguments));
     }
 
+    /**
+     * Whether a collection the call works on is of type unknown: the first operand of a call without a lambda, or
+     * any collection of a lambda function ({@code transform(x, y -> y + 1)} of an {@code x} over {@code ARRAY[NULL]}).
+     */
+    private static boolean hasNullCollection(RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        boolean lambda = operands.stream().anyMatch(operand -> operand instanceof RexLambda);
+        int collections = lambda ? StructuralOperators.collectionCount(call.getOperator()) : 1;
+        for (int i = 0; i < Math.min(collections, operands.size()); i++) {
+            if (operands.get(i).getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** array_max, array_min and array_sort without a comparator take only arrays of orderable elements, as in Trino. */
     private static void checkOrderableElements(String name, List<Expression> arguments) {
         String expected = switch (name) {
@@ -278,14 +293,18 @@ final class StructuralExpressions {
         return (io.quarry.type.DecimalType) Types.decimal(digits, 0);
     }
 
-    /** The maps of map_zip_with with one key type: {@code MAP()} takes the other map's. */
-    /** The maps of map_zip_with take the result's key type: their common one. */
+    /**
+     * The maps of map_zip_with with the result's key type, their common one ({@code MAP()} takes the other map's); text
+     * keys stay as they are (Calcite's chars are the literals' varchars).
+     */
     private static void zippedKeys(List<Expression> maps, Type result) {
-        if (maps.size() == 2 && result instanceof MapType zipped && !(zipped.keyType() instanceof UnknownType)) {
-            for (int i = 0; i < 2; i++) {
-                if (maps.get(i).type() instanceof MapType map) {
-                    maps.set(i, ExpressionTranslator.coerce(maps.get(i), new MapType(zipped.keyType(), map.valueType())));
-                }
+        if (!(result instanceof MapType zipped)) {
+            return;
+        }
+        for (int i = 0; i < maps.size(); i++) {
+            if (maps.get(i).type() instanceof MapType map && !map.keyType().equals(zipped.keyType())
+                    && !(isTextOrNull(map.keyType()) && isTextOrNull(zipped.keyType()) && !(map.keyType() instanceof UnknownType))) {
+                maps.set(i, ExpressionTranslator.coerce(maps.get(i), new MapType(zipped.keyType(), map.valueType())));
             }
         }
     }
@@ -331,13 +350,14 @@ final class StructuralExpressions {
     }
 
     /**
-     * The type of a lambda's results in a function's result: the body's own where it is text (Calcite sees the
-     * elements of {@code ARRAY['a']} as chars, so a concatenation in the body would keep a length Trino's varchar
-     * does not have), else Calcite's type with the body's char(n) kept.
+     * The type of a lambda's results in a function's result: the body's own, which its values are of (Calcite sees
+     * the elements of {@code ARRAY['a']} as chars, so a concatenation in the body would keep a length Trino's varchar
+     * does not have; this translation types some calls as Trino does where Calcite does not), but Calcite's for a
+     * body of unknown type.
      */
     private static Type lambdaResult(Lambda function, Type derived) {
         Type body = function.body().type();
-        return body instanceof io.quarry.type.VarcharType ? body : CharCast.withChars(derived, List.of(body));
+        return body instanceof UnknownType ? derived : body;
     }
 
     /** array_join joins its elements as their casts to varchar give them (a char padded to its length, a date as text). */

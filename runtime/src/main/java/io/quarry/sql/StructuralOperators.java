@@ -154,10 +154,39 @@ final class StructuralOperators {
     }
 
     private static SqlFunction lambda(String name, int operands, SqlReturnTypeInference returnType) {
-        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null,
-                new Checker(operands, operands, name.startsWith("TRANSFORM_") || name.startsWith("MAP_")
-                        ? Shape.MAP_FIRST : Shape.ARRAY_FIRST, true),
-                SqlFunctionCategory.SYSTEM);
+        Shape shape = name.startsWith("TRANSFORM_") || name.startsWith("MAP_") ? Shape.MAP_FIRST : Shape.ARRAY_FIRST;
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, nullCollections(shape, returnType), null,
+                new Checker(operands, operands, shape, true), SqlFunctionCategory.SYSTEM);
+    }
+
+    /**
+     * Types a lambda function whose collection is of type unknown (a parameter over {@code ARRAY[NULL]}) with that
+     * collection an array(unknown) or a map(unknown, unknown), as Trino binds it: {@code filter} answers an
+     * array(unknown), {@code transform_values} a map(unknown, T).
+     */
+    private static SqlReturnTypeInference nullCollections(Shape shape, SqlReturnTypeInference returnType) {
+        return binding -> {
+            List<RelDataType> types = new ArrayList<>(binding.collectOperandTypes());
+            boolean bound = false;
+            for (int i = 0; i < collectionCount(binding.getOperator()); i++) {
+                if (types.get(i).getSqlTypeName() == SqlTypeName.NULL) {
+                    types.set(i, unknownCollection(binding.getTypeFactory(), shape));
+                    bound = true;
+                }
+            }
+            return returnType.inferReturnType(
+                    bound ? new org.apache.calcite.sql.ExplicitOperatorBinding(binding, types) : binding);
+        };
+    }
+
+    /** How many leading operands of a lambda function are its collections: two for the zipping ones. */
+    static int collectionCount(SqlOperator function) {
+        return function.getName().equals("ZIP_WITH") || function.getName().equals("MAP_ZIP_WITH") ? 2 : 1;
+    }
+
+    private static RelDataType unknownCollection(RelDataTypeFactory factory, Shape shape) {
+        RelDataType unknown = factory.createSqlType(SqlTypeName.NULL);
+        return shape == Shape.MAP_FIRST ? factory.createMapType(unknown, unknown) : factory.createArrayType(unknown, -1);
     }
 
     private static SqlReturnTypeInference bigint() {
@@ -311,6 +340,9 @@ final class StructuralOperators {
     /** The common map type of map_concat's operands, or null (a signature error) when there is none. */
     private static RelDataType mapConcatType(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
+        if (binding.collectOperandTypes().stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.ANY)) {
+            return untypedParameter(factory); // a lambda parameter not typed yet
+        }
         RelDataType common = factory.leastRestrictive(binding.collectOperandTypes());
         if (common == null || common.getSqlTypeName() != SqlTypeName.MAP) {
             throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.FUNCTION_NOT_FOUND,
@@ -352,26 +384,13 @@ final class StructuralOperators {
     /** The functions over two arrays of one element type E, to which both arrays are coerced. */
     private static final Set<String> TWO_ARRAYS_OF_ONE_TYPE = Set.of("ARRAY_UNION", "ARRAY_INTERSECT", "ARRAY_EXCEPT", "ARRAYS_OVERLAP", "CONTAINS_SEQUENCE");
 
-    /**
-     * Whether two arrays whose element types are known have no common element type, or the two maps of
-     * map_zip_with no common key type: Trino finds no signature.
-     */
+    /** Whether two arrays whose element types are known have no common element type (Trino finds no signature). */
     private static boolean withoutCommonElementType(SqlCallBinding binding) {
-        String name = binding.getOperator().getName();
-        if (binding.getOperandCount() < 2) {
+        if (!TWO_ARRAYS_OF_ONE_TYPE.contains(binding.getOperator().getName()) || binding.getOperandCount() != 2) {
             return false;
         }
-        RelDataType first = binding.getOperandType(0);
-        RelDataType second = binding.getOperandType(1);
-        if (name.equals("MAP_ZIP_WITH")) {
-            first = first.getKeyType();
-            second = second.getKeyType();
-        } else if (TWO_ARRAYS_OF_ONE_TYPE.contains(name) && binding.getOperandCount() == 2) {
-            first = first.getComponentType();
-            second = second.getComponentType();
-        } else {
-            return false;
-        }
+        RelDataType first = binding.getOperandType(0).getComponentType();
+        RelDataType second = binding.getOperandType(1).getComponentType();
         if (first == null || second == null || !knownType(first) || !knownType(second)) {
             return false;
         }
@@ -398,20 +417,16 @@ final class StructuralOperators {
         if (binding.getOperandType(0).getKeyType() == null || binding.getOperandType(1).getKeyType() == null) {
             return untypedParameter(factory); // a parameter of an outer lambda not typed yet
         }
-        return nullable(factory, factory.createMapType(zippedKeyType(factory, binding.getOperandType(0), binding.getOperandType(1)),
-                lambdaResult(binding, 2)));
+        RelDataType keys = zippedKeyType(factory, binding.getOperandType(0), binding.getOperandType(1));
+        return keys == null ? null : nullable(factory, factory.createMapType(keys, lambdaResult(binding, 2)));
     }
 
-    /** The keys of map_zip_with: of both maps' common key type, or the second's when the first is {@code MAP()} (keys of no type). */
+    /**
+     * The keys of map_zip_with: the common type of both maps' keys ({@code MAP()} has keys of no type), null when
+     * there is none (no signature).
+     */
     private static RelDataType zippedKeyType(RelDataTypeFactory factory, RelDataType first, RelDataType second) {
-        if (second.getSqlTypeName() != SqlTypeName.MAP) {
-            return first.getKeyType();
-        }
-        if (first.getKeyType().getSqlTypeName() == SqlTypeName.NULL) {
-            return second.getKeyType();
-        }
-        RelDataType common = factory.leastRestrictive(List.of(first.getKeyType(), second.getKeyType()));
-        return common == null ? first.getKeyType() : common;
+        return factory.leastRestrictive(List.of(first.getKeyType(), second.getKeyType()));
     }
 
     private static RelDataType mapAggType(SqlOperatorBinding binding) {
@@ -465,8 +480,9 @@ final class StructuralOperators {
             RelDataType first = binding.getOperandType(0);
             boolean ok = switch (shape) {
                 case ARRAY_FIRST -> first.getSqlTypeName() == SqlTypeName.ARRAY || isUntyped(first)
-                        || IpAddressSql.isCidrContains(binding) || isBareNull(first, binding);
-                case MAP_FIRST -> first.getSqlTypeName() == SqlTypeName.MAP || isUntyped(first) || isBareNull(first, binding);
+                        || IpAddressSql.isCidrContains(binding) || isBareNull(first, binding) || isUnknownCollection(first);
+                case MAP_FIRST -> first.getSqlTypeName() == SqlTypeName.MAP || isUntyped(first) || isBareNull(first, binding)
+                        || isUnknownCollection(first);
                 case ANY -> true;
             };
             if (ok && hasLambda && !isUntyped(first) && !isBareNull(first, binding)) {
@@ -487,6 +503,17 @@ final class StructuralOperators {
             return type.getSqlTypeName() == SqlTypeName.NULL && (!hasLambda || binding.getOperandCount() < max);
         }
 
+        /** A collection of type unknown beside a lambda: an array(unknown) or a map(unknown, unknown) to it. */
+        private boolean isUnknownCollection(RelDataType type) {
+            return hasLambda && type.getSqlTypeName() == SqlTypeName.NULL;
+        }
+
+        /** A collection operand's type, with one of type unknown bound to the function's kind of collection. */
+        private RelDataType collection(SqlCallBinding binding, int operand, Shape kind) {
+            RelDataType type = binding.getOperandType(operand);
+            return type.getSqlTypeName() == SqlTypeName.NULL ? unknownCollection(binding.getTypeFactory(), kind) : type;
+        }
+
         /** A lambda parameter of a still-untyped outer lambda: accepted until its type is known. */
         private static boolean isUntyped(RelDataType type) {
             return type.getSqlTypeName() == SqlTypeName.ANY;
@@ -494,7 +521,7 @@ final class StructuralOperators {
 
         private boolean typeLambdas(SqlCallBinding binding) {
             String name = binding.getOperator().getName();
-            RelDataType first = binding.getOperandType(0);
+            RelDataType first = collection(binding, 0, shape);
             List<List<RelDataType>> parameters = new ArrayList<>();
             switch (name) {
                 case "REDUCE" -> {
@@ -508,7 +535,10 @@ final class StructuralOperators {
                     parameters.add(List.of(state));
                 }
                 case "ZIP_WITH" -> {
-                    RelDataType second = binding.getOperandType(1);
+                    RelDataType second = collection(binding, 1, Shape.ARRAY_FIRST);
+                    if (isUntyped(second)) {
+                        return true;
+                    }
                     if (second.getComponentType() == null) {
                         return false;
                     }
@@ -524,14 +554,21 @@ final class StructuralOperators {
                     parameters.add(List.of(first.getComponentType(), first.getComponentType()));
                 }
                 case "MAP_ZIP_WITH" -> {
-                    RelDataType second = binding.getOperandType(1);
+                    RelDataType second = collection(binding, 1, Shape.MAP_FIRST);
+                    if (isUntyped(second)) {
+                        return true;
+                    }
                     if (second.getSqlTypeName() != SqlTypeName.MAP) {
                         return false;
                     }
                     RelDataTypeFactory factory = binding.getTypeFactory();
+                    RelDataType keys = zippedKeyType(factory, first, second);
+                    if (keys == null) {
+                        return false;
+                    }
                     parameters.add(null);
                     parameters.add(null);
-                    parameters.add(List.of(zippedKeyType(factory, first, second), factory.createTypeWithNullability(first.getValueType(), true),
+                    parameters.add(List.of(keys, factory.createTypeWithNullability(first.getValueType(), true),
                             factory.createTypeWithNullability(second.getValueType(), true)));
                 }
                 case "TRANSFORM_KEYS", "TRANSFORM_VALUES", "MAP_FILTER" -> {
@@ -554,13 +591,7 @@ final class StructuralOperators {
                     return false;
                 }
                 if (lambda.getParameters().size() != types.size()) {
-                    if (validator instanceof QuarryValidator quarry) {
-                        io.quarry.spi.ErrorLocation location = quarry.lambdaLocation(lambda);
-                        throw new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.INVALID_PARAMETER_USAGE,
-                                Errors.prefix(location) + "Expected a lambda that takes " + types.size()
-                                        + " argument(s) but got " + lambda.getParameters().size(), location, null);
-                    }
-                    return false;
+                    throw lambdaArity(binding, lambda, types.size());
                 }
                 SqlLambdaScope scope = (SqlLambdaScope) validator.getLambdaScope(lambda);
                 for (int p = 0; p < types.size(); p++) {
@@ -573,23 +604,23 @@ final class StructuralOperators {
         }
 
         /**
-         * The state type of reduce as Trino binds it: the initial value's type (the element type for a NULL), widened
-         * to the input function's result until the two agree, so {@code reduce(bigints, 0, (s, x) -> s + x, s -> s)}
-         * folds into a bigint. Null when the input function is no two-parameter lambda.
+         * The state type of reduce as Trino binds it: the initial value's type (the element type for a NULL), then the
+         * input function's result until the two agree, so {@code reduce(bigints, 0, (s, x) -> s + x, s -> s)} folds
+         * into a bigint and {@code reduce(a, 'x', (s, x) -> x, s -> s)} into the elements' varchar(n). The initial
+         * value must be coercible to it ({@code 'xyz'} is no varchar(1)); a number that keeps growing (a decimal's
+         * digits) is widened to the common type a few times. Null (no signature) when the function's result is
+         * neither.
          */
         private static RelDataType reduceState(SqlCallBinding binding, RelDataType array) {
             RelDataTypeFactory factory = binding.getTypeFactory();
             RelDataType element = nullableElement(binding, array);
-            RelDataType state = binding.getOperandType(1);
-            if (state.getSqlTypeName() == SqlTypeName.NULL) {
-                state = element;
-            }
-            if (org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(state)) {
-                // a text state grows with every value: Trino binds it to unbounded varchar
-                state = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), true);
-            }
-            if (!(binding.operand(2) instanceof SqlLambda input) || input.getParameters().size() != 2) {
+            RelDataType initial = binding.getOperandType(1);
+            RelDataType state = initial.getSqlTypeName() == SqlTypeName.NULL ? element : initial;
+            if (!(binding.operand(2) instanceof SqlLambda input)) {
                 return null;
+            }
+            if (input.getParameters().size() != 2) {
+                throw lambdaArity(binding, input, 2);
             }
             if (element.getSqlTypeName() == SqlTypeName.NULL || element.getSqlTypeName() == SqlTypeName.UNKNOWN) {
                 return state; // the elements of ARRAY[] say nothing about the state
@@ -605,19 +636,54 @@ final class StructuralOperators {
                 if (!(validated instanceof FunctionSqlType function)) {
                     return state;
                 }
-                RelDataType result = function.getReturnType();
-                if (result.getSqlTypeName() == SqlTypeName.NULL) {
+                RelDataType result = factory.createTypeWithNullability(function.getReturnType(), true);
+                SqlTypeName resultName = result.getSqlTypeName();
+                if (resultName == SqlTypeName.NULL || resultName == SqlTypeName.ANY || sameType(factory, result, state)) {
                     return state;
                 }
-                RelDataType common = factory.leastRestrictive(List.of(
-                        factory.createTypeWithNullability(state, true), factory.createTypeWithNullability(result, true)));
-                if (common == null || common.getFullTypeString().equals(
-                        factory.createTypeWithNullability(state, true).getFullTypeString())) {
-                    return state;
+                if (coercible(factory, initial, result)) {
+                    state = result;
+                    continue;
+                }
+                RelDataType common = factory.leastRestrictive(List.of(factory.createTypeWithNullability(state, true), result));
+                if (common == null || !SqlTypeUtil.isNumeric(common)) {
+                    return null;
                 }
                 state = common;
             }
             return state;
+        }
+
+        private static boolean sameType(RelDataTypeFactory factory, RelDataType first, RelDataType second) {
+            return factory.createTypeWithNullability(first, true).getFullTypeString()
+                    .equals(factory.createTypeWithNullability(second, true).getFullTypeString());
+        }
+
+        /**
+         * Whether a value of one type is coercible to the other: a NULL to any, text to text at least as long (Calcite's
+         * chars are the literals' varchars), else when the other is their common type.
+         */
+        private static boolean coercible(RelDataTypeFactory factory, RelDataType from, RelDataType to) {
+            if (from.getSqlTypeName() == SqlTypeName.NULL) {
+                return true;
+            }
+            if (SqlTypeUtil.isCharacter(from) && SqlTypeUtil.isCharacter(to)) {
+                return to.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED
+                        || from.getPrecision() != RelDataType.PRECISION_NOT_SPECIFIED && from.getPrecision() <= to.getPrecision();
+            }
+            RelDataType common = factory.leastRestrictive(List.of(factory.createTypeWithNullability(from, true), to));
+            return common != null && sameType(factory, common, to);
+        }
+
+        /** Trino's error for a lambda of another number of parameters than the function passes it. */
+        private static RuntimeException lambdaArity(SqlCallBinding binding, SqlLambda lambda, int parameters) {
+            if (binding.getValidator() instanceof QuarryValidator quarry) {
+                io.quarry.spi.ErrorLocation location = quarry.lambdaLocation(lambda);
+                return new io.quarry.spi.QuarryException(io.quarry.spi.ErrorCode.INVALID_PARAMETER_USAGE,
+                        Errors.prefix(location) + "Expected a lambda that takes " + parameters
+                                + " argument(s) but got " + lambda.getParameters().size(), location, null);
+            }
+            return binding.newValidationSignatureError();
         }
 
         private static RelDataType nullableElement(SqlCallBinding binding, RelDataType array) {
@@ -635,12 +701,35 @@ final class StructuralOperators {
         }
     }
 
-    /** Forgets the types derived while the lambda parameters were still untyped. */
+    /**
+     * Forgets the types derived while the lambda parameters were still untyped, a NULL's too (beside an untyped
+     * parameter, {@code ARRAY[x, NULL]}, Calcite types it as the parameter, ANY), and the casts to them that Calcite's
+     * array and map constructors wrote around their elements ({@code ARRAY[ARRAY[x], NULL]}); they are written
+     * again with the parameters' types.
+     */
     private static final class TypeRemover extends SqlBasicVisitor<Void> {
         private final SqlValidator validator;
 
         TypeRemover(SqlValidator validator) {
             this.validator = validator;
+        }
+
+        /** An element without the casts of a constructor: those alone start at no line of the text. */
+        private static SqlNode uncast(SqlNode node) {
+            SqlNode at = node;
+            while (at instanceof org.apache.calcite.sql.SqlCall cast && cast.getKind() == SqlKind.CAST
+                    && cast.getParserPosition().getLineNum() == 0) {
+                at = cast.operand(0);
+            }
+            return at;
+        }
+
+        @Override
+        public Void visit(org.apache.calcite.sql.SqlLiteral literal) {
+            if (literal.getTypeName() == SqlTypeName.NULL) {
+                validator.removeValidatedNodeType(literal);
+            }
+            return null;
         }
 
         @Override
@@ -652,6 +741,11 @@ final class StructuralOperators {
         @Override
         public Void visit(org.apache.calcite.sql.SqlCall call) {
             validator.removeValidatedNodeType(call);
+            if (call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR || call.getKind() == SqlKind.MAP_VALUE_CONSTRUCTOR) {
+                for (int i = 0; i < call.operandCount(); i++) {
+                    call.setOperand(i, uncast(call.operand(i)));
+                }
+            }
             return super.visit(call);
         }
     }

@@ -37,6 +37,9 @@ final class TruncateFunction {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType value = binding.getOperandType(0);
         SqlTypeName name = value.getSqlTypeName();
+        if (name == SqlTypeName.ANY) {
+            return value; // a lambda parameter not typed yet: typed again once it is
+        }
         boolean withDigits = binding.getOperandCount() == 2;
         if (withDigits) {
             SqlTypeName digits = binding.getOperandType(1).getSqlTypeName();
