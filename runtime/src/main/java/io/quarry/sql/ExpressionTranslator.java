@@ -106,7 +106,7 @@ final class ExpressionTranslator {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Window functions are not supported yet");
         }
         if (node instanceof RexCall call) {
-            return FunctionSignatures.checkCharArguments(call(call));
+            return FunctionSignatures.checkCharArguments(CharCast.withArgumentLength(call(call)));
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Expression " + node + " is not supported yet");
     }
@@ -329,7 +329,9 @@ final class ExpressionTranslator {
                         + ") for function concat");
             }
             Type concatenated = CharCast.concatenationType(arguments);
-            return new Call(function, arguments, concatenated == null ? Types.VARCHAR : concatenated);
+            return concatenated == null
+                    ? new Call(function, arguments, Types.VARCHAR)
+                    : new Call(function, CharCast.asChars(arguments), concatenated);
         }
         if ((function.equals("upper") || function.equals("lower")) && call.getOperands().size() == 1) {
             // of a char, a char of the same length (the padding kept), as in Trino

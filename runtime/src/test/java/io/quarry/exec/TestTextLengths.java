@@ -1,0 +1,41 @@
+package io.quarry.exec;
+
+import io.quarry.spi.ErrorCode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The lengths of char and varchar values and of what text functions make of them; expected values are Trino 476's. */
+class TestTextLengths extends LocalQueryTest {
+    @Test
+    void charOfNoLengthHoldsTheEmptyText() throws Exception {
+        assertResult("SELECT CAST('a' AS char(0)), CHAR '', length(CAST('abc' AS char(0)))", List.of("char(0)", "char(0)", "bigint"),
+                List.of("", "", 0L));
+        assertResult("SELECT CAST('abc' AS char(0)) = CAST('' AS char(0)), CAST('a' AS char(0)) || 'b'", List.of("boolean", "char(1)"),
+                List.of(true, "b"));
+        assertResult("SELECT CAST(x AS char(0)), CAST(x AS varchar(0)) FROM (VALUES 'a') t(x)", List.of("char(0)", "varchar(0)"),
+                List.of("", ""));
+        assertResult("SELECT CAST(ARRAY['a'] AS array(char(0))), CAST('abc' AS char)", List.of("array(char(0))", "char(1)"),
+                List.of(List.of(""), "a"));
+        assertFails("SELECT CAST('a' AS char(65537))", ErrorCode.TYPE_MISMATCH, "Unknown type: char(65537)");
+    }
+
+    @Test
+    void functionsKeepingLengthsTakeThemFromTheirArgument() throws Exception {
+        String row = " FROM (VALUES 'x') t(x)";
+        assertResult("SELECT concat('abc', CAST(x AS char(3))) || 'a', rtrim(concat('abc', CAST(x AS char(3))) || 'a'),"
+                        + " trim(concat('abc', CAST(x AS char(3))) || 'a'), ltrim(concat('abc', CAST(x AS char(3))) || 'a', 'a'),"
+                        + " substr(concat('abc', CAST(x AS char(3))) || 'a', 2), lower(rtrim(concat('abc', CAST(x AS char(3))) || 'a'))"
+                        + row,
+                List.of("char(7)", "varchar(7)", "varchar(7)", "varchar(7)", "varchar(7)", "varchar(7)"),
+                List.of("abcx  a", "abcx  a", "abcx  a", "bcx  a", "bcx  a", "abcx  a"));
+    }
+
+    @Test
+    void aVarcharConcatenatedWithACharIsPaddedAsTheCharOfItsLength() throws Exception {
+        String row = " FROM (VALUES 'x') t(x)";
+        assertResult("SELECT CAST(x AS varchar(3)) || CAST(x AS char(4)), trim(CAST(x AS varchar(3)) || CAST(x AS char(4)))" + row,
+                List.of("char(7)", "varchar(7)"), List.of("x  x", "x  x")); // a char is kept without its trailing blanks
+        assertFails("SELECT CAST(x AS varchar) || CAST(x AS char(4))" + row, ErrorCode.TYPE_NOT_FOUND, "Unknown type: char(65540)");
+        assertFails("SELECT CAST(x AS char(65536)) || CAST(x AS char(1))" + row, ErrorCode.TYPE_NOT_FOUND);
+    }
+}
