@@ -611,7 +611,13 @@ final class ExpressionTranslator {
             }
             result = day.plusDays(amount / MILLIS_PER_DAY);
         }
-        return new Constant(result.toEpochDay(), Types.DATE);
+        long days = result.toEpochDay();
+        if (days != (int) days) {
+            // Trino keeps a date's days in an int, and fails writing one beyond it
+            throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR,
+                    "Value " + days + (days > 0 ? " exceeds MAX_INT" : " is less than MIN_INT") + " for type date");
+        }
+        return new Constant(days, Types.DATE);
     }
 
     /** The value of a constant interval (months or milliseconds), or null if it is not constant. */
