@@ -31,6 +31,23 @@ class TestTextLengths extends LocalQueryTest {
     }
 
     @Test
+    void aTemporalValueLongerThanItsVarcharFailsAsItIsWritten() {
+        String[] values = {"TIMESTAMP '2020-05-01 10:11:12.123456'", "TIMESTAMP '2020-05-01 10:11:12 UTC'", "TIME '10:11:12'",
+            "INTERVAL '1' DAY", "INTERVAL '1' YEAR"};
+        for (String value : values) {
+            assertFails("SELECT CAST(x AS varchar(2)) FROM (VALUES " + value + ") t(x)", ErrorCode.GENERIC_INTERNAL_ERROR,
+                    "Character count exceeds length limit 2");
+        }
+        assertFails("SELECT CAST(x AS varchar(5)) FROM (VALUES DATE '2020-05-01') t(x)", ErrorCode.INVALID_CAST_ARGUMENT);
+    }
+
+    @Test
+    void concatWsAndListaggTakeNoChar() {
+        assertFails("SELECT concat_ws('-', CAST('ab' AS char(4)), 'c')", ErrorCode.FUNCTION_NOT_FOUND);
+        assertFails("SELECT listagg(CAST(x AS char(4)), ',') WITHIN GROUP (ORDER BY x) FROM (VALUES 'a') t(x)", ErrorCode.TYPE_MISMATCH);
+    }
+
+    @Test
     void aVarcharConcatenatedWithACharIsPaddedAsTheCharOfItsLength() throws Exception {
         String row = " FROM (VALUES 'x') t(x)";
         assertResult("SELECT CAST(x AS varchar(3)) || CAST(x AS char(4)), trim(CAST(x AS varchar(3)) || CAST(x AS char(4)))" + row,
