@@ -42,6 +42,12 @@ class TestTextLengths extends LocalQueryTest {
     }
 
     @Test
+    void trimmingACharAtTheRightDropsTheBlanksLeftThere() throws Exception {
+        assertResult("SELECT rtrim(CAST('ab b' AS char(6)), 'b'), rtrim(CAST('ab b' AS varchar(6)), 'b'), trim(BOTH 'b' FROM CAST('b ab' AS char(6)))",
+                List.of("varchar(6)", "varchar(6)", "varchar(6)"), List.of("ab", "ab ", " a"));
+    }
+
+    @Test
     void concatWsAndListaggTakeNoChar() {
         assertFails("SELECT concat_ws('-', CAST('ab' AS char(4)), 'c')", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT listagg(CAST(x AS char(4)), ',') WITHIN GROUP (ORDER BY x) FROM (VALUES 'a') t(x)", ErrorCode.TYPE_MISMATCH);
