@@ -48,6 +48,12 @@ class TestTextLengths extends LocalQueryTest {
     }
 
     @Test
+    void aUnicodeLiteralConcatenatesWithOtherText() throws Exception {
+        assertResult("SELECT 'x' || U&'\\00e9', CAST('x' AS char(2)) || U&'\\00e9', U&'\\00e9' = 'é'", List.of("varchar", "char(3)", "boolean"),
+                List.of("xé", "x é", true));
+    }
+
+    @Test
     void concatWsAndListaggTakeNoChar() {
         assertFails("SELECT concat_ws('-', CAST('ab' AS char(4)), 'c')", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT listagg(CAST(x AS char(4)), ',') WITHIN GROUP (ORDER BY x) FROM (VALUES 'a') t(x)", ErrorCode.TYPE_MISMATCH);
