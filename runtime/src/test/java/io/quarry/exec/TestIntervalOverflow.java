@@ -34,6 +34,13 @@ class TestIntervalOverflow extends LocalQueryTest {
     }
 
     @Test
+    void datesFarApartAreCountedInDays() throws Exception {
+        assertResult("SELECT date_diff('day', DATE '2020-01-01', DATE '5881580-07-11'), date_diff('month', DATE '2020-01-31', DATE '2020-02-29'),"
+                        + " date_diff('year', DATE '2020-02-29', DATE '2021-02-28'), date_diff('quarter', DATE '2020-05-31', DATE '2020-01-01')",
+                List.of("bigint", "bigint", "bigint", "bigint"), List.of(2147465385L, 1L, 1L, -1L));
+    }
+
+    @Test
     void datesBeyondAnIntOfDaysFail() {
         assertFails("SELECT DATE '2020-01-01' + INTERVAL '2147483647' MONTH", ErrorCode.GENERIC_INTERNAL_ERROR,
                 "Value 65362709590 exceeds MAX_INT for type date");

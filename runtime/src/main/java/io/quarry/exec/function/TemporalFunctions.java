@@ -410,6 +410,11 @@ final class TemporalFunctions {
             Unit unit = fixed != null ? fixed : checkUnit(type, Unit.parse(Kernels.string(blocks[0], position), "date_diff"), "date_diff");
             long left = Kernels.longAt(blocks[1], position);
             long right = Kernels.longAt(blocks[2], position);
+            if (type instanceof DateType) {
+                // in days: the microseconds of dates millions of years apart overflow a long
+                out.appendLong(datesBetween(unit, LocalDate.ofEpochDay(left), LocalDate.ofEpochDay(right)));
+                return;
+            }
             if (!unit.isCalendar() && unit != Unit.DAY && unit != Unit.WEEK && zoned) {
                 long millis = DateTimeValues.unpackMillis(right) - DateTimeValues.unpackMillis(left);
                 out.appendLong(millis * MICROS_PER_MILLI / unit.micros);
@@ -446,6 +451,36 @@ final class TemporalFunctions {
         long laterInMonth = to - localMicros(later.toLocalDate().withDayOfMonth(1).atStartOfDay());
         long earlierInMonth = localMicros(earlier) - localMicros(earlier.toLocalDate().withDayOfMonth(1).atStartOfDay());
         return laterInMonth < earlierInMonth ? months - 1 : months;
+    }
+
+    /** Whole units (days, weeks, months, quarters, years) between two dates, counted as between their midnights. */
+    static long datesBetween(Unit unit, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return -datesBetween(unit, to, from);
+        }
+        if (!unit.isCalendar()) {
+            return (to.toEpochDay() - from.toEpochDay()) / (unit.micros / MICROS_PER_DAY);
+        }
+        if (unit == Unit.YEAR) {
+            int laterInYear = to.getDayOfYear();
+            int earlierInYear = from.getDayOfYear();
+            if (earlierInYear > 31 + 28) {
+                // 29 February counts as 28 February against a common year
+                if (from.isLeapYear() && !to.isLeapYear()) {
+                    earlierInYear--;
+                } else if (!from.isLeapYear() && to.isLeapYear()) {
+                    laterInYear--;
+                }
+            }
+            long years = (long) to.getYear() - from.getYear();
+            return laterInYear < earlierInYear ? years - 1 : years;
+        }
+        long months = ((long) to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue();
+        int earlierDay = from.getDayOfMonth();
+        if (to.getDayOfMonth() == to.lengthOfMonth()) {
+            earlierDay = Math.min(earlierDay, to.lengthOfMonth());
+        }
+        return (to.getDayOfMonth() < earlierDay ? months - 1 : months) / unit.months();
     }
 
     /** Whole years from {@code from} to {@code to}; 29 February counts as 28 February against a common year. */
