@@ -103,7 +103,12 @@ final class ZonedTimestampLiteral {
                 nanos = Long.parseLong((fraction + "000").substring(0, 3)) * 1_000_000L;
             }
             ZoneId zone = zone(matcher.group(8));
-            ZonedDateTime zoned = ZonedDateTime.of(LocalDateTime.of(date, time), zone).plusNanos(nanos);
+            LocalDateTime local = LocalDateTime.of(date, time);
+            if (!zone.getRules().isValidOffset(local, zone.getRules().getOffset(local))) {
+                // a local time the zone skips (a clock moved forward) is no literal, as in Trino (a cast moves it)
+                throw invalid(text);
+            }
+            ZonedDateTime zoned = ZonedDateTime.of(local, zone).plusNanos(nanos);
             return DateTimeValues.packWithZone(zoned.toInstant().toEpochMilli(), DateTimeValues.zoneKey(zone));
         } catch (DateTimeException | NumberFormatException e) {
             throw invalid(text);

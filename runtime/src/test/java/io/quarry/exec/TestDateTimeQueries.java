@@ -17,6 +17,16 @@ class TestDateTimeQueries extends LocalQueryTest {
     }
 
     @Test
+    void aZonedLiteralInAGapOfItsZoneIsInvalid() throws Exception {
+        assertFails("SELECT TIMESTAMP '2020-03-29 02:30:00 Europe/Paris'", ErrorCode.INVALID_LITERAL,
+                "'2020-03-29 02:30:00 Europe/Paris' is not a valid TIMESTAMP literal");
+        // an overlap's earlier offset, and a cast moves a gap's time forward
+        assertResult("SELECT CAST(TIMESTAMP '2020-10-25 02:30:00 Europe/Paris' AS varchar),"
+                        + " CAST(CAST('2020-03-29 02:30:00 Europe/Paris' AS timestamp with time zone) AS varchar)",
+                List.of("varchar", "varchar"), List.of("2020-10-25 02:30:00 Europe/Paris", "2020-03-29 03:30:00.000 Europe/Paris"));
+    }
+
+    @Test
     void formatPatternsAsTrinoReadsThem() throws Exception {
         assertResult("SELECT format_datetime(TIMESTAMP '2024-02-29 13:14:15', 'yyyy é ü ''x'' Ω'),"
                         + " day_of_month(INTERVAL '1 02:03:04' DAY TO SECOND)",
