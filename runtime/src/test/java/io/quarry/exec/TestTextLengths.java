@@ -54,6 +54,14 @@ class TestTextLengths extends LocalQueryTest {
     }
 
     @Test
+    void concatOfNothingIsAmbiguousAndLeftIsNoFunction() {
+        assertFails("SELECT concat()", ErrorCode.AMBIGUOUS_FUNCTION_CALL);
+        // LEFT and RIGHT are reserved words, no functions
+        assertFails("SELECT left('abc', 2)", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT right('abc', 2)", ErrorCode.SYNTAX_ERROR);
+    }
+
+    @Test
     void concatWsAndListaggTakeNoChar() {
         assertFails("SELECT concat_ws('-', CAST('ab' AS char(4)), 'c')", ErrorCode.FUNCTION_NOT_FOUND);
         assertFails("SELECT listagg(CAST(x AS char(4)), ',') WITHIN GROUP (ORDER BY x) FROM (VALUES 'a') t(x)", ErrorCode.TYPE_MISMATCH);
