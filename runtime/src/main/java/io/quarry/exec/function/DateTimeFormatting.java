@@ -172,7 +172,7 @@ final class DateTimeFormatting {
         text.append(digits);
     }
 
-    /** A Java formatter for MySQL specifiers; missing fields default to 1970-01-01 00:00:00. */
+    /** A Java formatter for MySQL specifiers; missing fields default to 1970-01-01 00:00:00 (the year to 2000 under a month or day). */
     static DateTimeFormatter mysqlParser(String format) {
         DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive();
         for (int i = 0; i < format.length(); i++) {
@@ -218,19 +218,20 @@ final class DateTimeFormatting {
             if (!format.matches(".*%[pr].*")) {
                 builder.parseDefaulting(ChronoField.AMPM_OF_DAY, 0);
             }
-            return withDefaults(builder, Locale.ENGLISH, false, !format.contains("%j"));
+            return withDefaults(builder, Locale.ENGLISH, false, !format.contains("%j"), defaultYear(format));
         }
-        return withDefaults(builder, Locale.ENGLISH, true, !format.contains("%j"));
+        return withDefaults(builder, Locale.ENGLISH, true, !format.contains("%j"), defaultYear(format));
     }
 
-    private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder, Locale locale, boolean hourOfDay) {
-        return withDefaults(builder, locale, hourOfDay, true);
+    /** As Joda's parser: 2000 when a month or a day is the largest field read, else 1970. */
+    private static int defaultYear(String format) {
+        return !format.matches("(?s).*%[Yy].*") && format.matches("(?s).*%[mcbMdejaW].*") ? 2000 : 1970;
     }
 
     /** Defaults for the fields a format lacks; a day of the year ({@code %j}) stands for the month and the day. */
     private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder, Locale locale, boolean hourOfDay,
-            boolean monthAndDay) {
-        builder.parseDefaulting(ChronoField.YEAR, 1970);
+            boolean monthAndDay, int year) {
+        builder.parseDefaulting(ChronoField.YEAR, year);
         if (monthAndDay) {
             builder.parseDefaulting(ChronoField.MONTH_OF_YEAR, 1).parseDefaulting(ChronoField.DAY_OF_MONTH, 1);
         }
