@@ -129,9 +129,13 @@ final class CharCast {
                 && call.operand(1) instanceof SqlDataTypeSpec spec
                 && spec.getTypeNameSpec().getTypeName().isSimple()
                 && spec.getTypeNameSpec().getTypeName().getSimple().equalsIgnoreCase("char")) {
-            int length = spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
-                    ? Math.max(1, basic.getPrecision())
+            // char without a length is char(1); char(0) holds only the empty text
+            int length = spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic && basic.getPrecision() >= 0
+                    ? basic.getPrecision()
                     : 1;
+            if (length > CHAR_MAX_LENGTH) {
+                throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Unknown type: char(" + length + ")");
+            }
             boolean tryCast = call.getKind() == SqlKind.SAFE_CAST || call.getOperator().getName().equalsIgnoreCase("try_cast");
             call.setOperator(tryCast ? TRY_OPERATOR : OPERATOR);
             call.setOperand(1, SqlLiteral.createExactNumeric(String.valueOf(length), spec.getParserPosition()));
@@ -226,23 +230,33 @@ final class CharCast {
         return leftLength < 0 || rightLength < 0 ? null : new CharType(Math.max(leftLength, rightLength));
     }
 
-    /** The type of {@code a || b} with a char(n) among them: char of both lengths; null otherwise. */
+    /**
+     * The type of {@code a || b} with a char(n) among them: char of both lengths, a varchar counting as the char of
+     * its length (an unbounded one as the longest char, so that the sum names no type); null otherwise.
+     */
     static Type concatenationType(List<Expression> arguments) {
         if (arguments.size() != 2 || arguments.stream().noneMatch(argument -> argument.type() instanceof CharType)) {
             return null;
         }
-        int length = 0;
+        long length = 0;
         for (Expression argument : arguments) {
-            Type type = argument.type();
-            if (type instanceof CharType fixed) {
-                length += fixed.length();
-            } else if (type instanceof VarcharType varchar && !varchar.isUnbounded()) {
-                length += varchar.length();
-            } else {
+            int argumentLength = argument.type() instanceof UnknownType ? -1 : textLength(argument.type());
+            if (argumentLength < 0) {
                 return null;
             }
+            length += argumentLength;
         }
-        return new CharType(length);
+        if (length > CHAR_MAX_LENGTH) {
+            throw new QuarryException(ErrorCode.TYPE_NOT_FOUND, "Unknown type: char(" + length + ")");
+        }
+        return new CharType((int) length);
+    }
+
+    /** A varchar concatenated with a char is first the char of its length: padded as one. */
+    static List<Expression> asChars(List<Expression> arguments) {
+        return arguments.stream()
+                .map(argument -> argument.type() instanceof VarcharType varchar ? translate(argument, varchar.length()) : argument)
+                .toList();
     }
 
     /**
@@ -269,7 +283,7 @@ final class CharCast {
             if (values.stream().noneMatch(value -> value instanceof CharType)) {
                 return derived;
             }
-            int length = 1;
+            int length = 0;
             for (Type value : values) {
                 int valueLength = textLength(value);
                 if (valueLength < 0) {
@@ -384,6 +398,26 @@ final class CharCast {
             return row.fieldTypes().stream().anyMatch(CharCast::containsChar);
         }
         return type instanceof CharType;
+    }
+
+    /** Functions whose varchar result is as long as their first argument (a char's length, or a varchar's). */
+    private static final java.util.Set<String> LENGTH_KEEPING = java.util.Set.of("trim", "ltrim", "rtrim", "substr", "upper", "lower", "reverse");
+
+    /**
+     * The call typed by its first argument's Quarry type where Calcite's differs: Calcite types a concatenation
+     * with a char inside unbounded ({@code rtrim(concat('abc', c) || 'a')}) where Quarry, as Trino, knows its length.
+     */
+    static Expression withArgumentLength(Expression expression) {
+        if (expression instanceof Call call && LENGTH_KEEPING.contains(call.function()) && !call.arguments().isEmpty()
+                && call.type() instanceof VarcharType) {
+            Type argument = call.arguments().get(0).type();
+            Type type = argument instanceof CharType fixed ? io.quarry.type.Types.varchar(fixed.length())
+                    : argument instanceof VarcharType ? argument : call.type();
+            if (!type.equals(call.type())) {
+                return new Call(call.function(), call.arguments(), type);
+            }
+        }
+        return expression;
     }
 
     private static int textLength(Type type) {

@@ -17,11 +17,19 @@ import org.apache.calcite.util.NlsString;
 final class CodePointLiterals {
     private CodePointLiterals() {}
 
-    /** A literal with the length in code points, or null when the literal's UTF-16 length is already that. */
+    /**
+     * A literal with the length in code points, or null when the literal's UTF-16 length is already that. A Unicode
+     * literal ({@code U&'\00e9'}), which Calcite gives the UTF-16 character set, gets the one of every other literal:
+     * in Trino it is a varchar like them, to be concatenated and compared with them.
+     */
     static SqlNode replacement(SqlNode node) {
-        if (node instanceof SqlCharStringLiteral literal && !(literal instanceof CodePointLiteral)
-                && hasSupplementary(literal.getNlsString().getValue())) {
-            return new CodePointLiteral(literal.getNlsString(), literal.getParserPosition());
+        if (!(node instanceof SqlCharStringLiteral literal) || literal instanceof CodePointLiteral) {
+            return null;
+        }
+        NlsString value = literal.getNlsString();
+        boolean unicode = value.getCharsetName() != null && value.getCharsetName().toUpperCase(java.util.Locale.ROOT).startsWith("UTF16");
+        if (unicode || hasSupplementary(value.getValue())) {
+            return new CodePointLiteral(unicode ? new NlsString(value.getValue(), null, null) : value, literal.getParserPosition());
         }
         return null;
     }

@@ -111,7 +111,7 @@ final class ExpressionTranslator {
             throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Window functions are not supported yet");
         }
         if (node instanceof RexCall call) {
-            return FunctionSignatures.checkCharArguments(call(call));
+            return FunctionSignatures.checkCharArguments(CharCast.withArgumentLength(call(call)));
         }
         throw new QuarryException(ErrorCode.NOT_SUPPORTED, "Expression " + node + " is not supported yet");
     }
@@ -334,7 +334,9 @@ final class ExpressionTranslator {
                         + ") for function concat");
             }
             Type concatenated = CharCast.concatenationType(arguments);
-            return new Call(function, arguments, concatenated == null ? Types.VARCHAR : concatenated);
+            return concatenated == null
+                    ? new Call(function, arguments, Types.VARCHAR)
+                    : new Call(function, CharCast.asChars(arguments), concatenated);
         }
         if ((function.equals("upper") || function.equals("lower")) && call.getOperands().size() == 1) {
             // of a char, a char of the same length (the padding kept), as in Trino
@@ -614,7 +616,13 @@ final class ExpressionTranslator {
             }
             result = day.plusDays(amount / MILLIS_PER_DAY);
         }
-        return new Constant(result.toEpochDay(), Types.DATE);
+        long days = result.toEpochDay();
+        if (days != (int) days) {
+            // Trino keeps a date's days in an int, and fails writing one beyond it
+            throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR,
+                    "Value " + days + (days > 0 ? " exceeds MAX_INT" : " is less than MIN_INT") + " for type date");
+        }
+        return new Constant(days, Types.DATE);
     }
 
     /** The value of a constant interval (months or milliseconds), or null if it is not constant. */

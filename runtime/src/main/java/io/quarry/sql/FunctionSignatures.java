@@ -99,7 +99,12 @@ final class FunctionSignatures {
         }
         List<Signature> signatures = ofScalar(function, types.size());
         if (signatures.isEmpty()) {
-            return;
+            // a variadic function (concat_ws): refused when no signature of any length takes a char anywhere
+            List<Signature> all = SIGNATURES.getOrDefault(function, Map.of()).values().stream().flatMap(List::stream).toList();
+            if (all.isEmpty() || all.stream().anyMatch(signature -> signature.parameters().stream().anyMatch(FunctionSignatures::takesChar))) {
+                return;
+            }
+            throw notFound(function, types);
         }
         boolean taken = signatures.stream().anyMatch(signature -> {
             for (int i = 0; i < types.size(); i++) {
@@ -110,9 +115,13 @@ final class FunctionSignatures {
             return true;
         });
         if (!taken) {
-            throw new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
-                    + types.stream().map(Type::displayName).collect(Collectors.joining(", ")) + ") for function " + function);
+            throw notFound(function, types);
         }
+    }
+
+    private static QuarryException notFound(String function, List<Type> types) {
+        return new QuarryException(ErrorCode.FUNCTION_NOT_FOUND, "Unexpected parameters ("
+                + types.stream().map(Type::displayName).collect(Collectors.joining(", ")) + ") for function " + function);
     }
 
     /**

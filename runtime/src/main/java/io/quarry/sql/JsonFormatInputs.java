@@ -79,7 +79,8 @@ final class JsonFormatInputs {
                     at++;
                 }
                 replacements.put(at, new JsonPassing.Replacement(at, '"' + NAME + "\"("));
-                String name = encoding.group(1) == null ? "UTF8" : encoding.group(1).toUpperCase(Locale.ROOT);
+                // '' when no encoding is said: text then reads, as in Trino, which refuses any ENCODING of text
+                String name = encoding.group(1) == null ? "" : encoding.group(1).toUpperCase(Locale.ROOT);
                 String text = ", '" + name + "') FORMAT JSON";
                 replacements.put(i + 1, new JsonPassing.Replacement(encoding.end(), text));
                 i = encoding.end() - 1;
@@ -95,15 +96,18 @@ final class JsonFormatInputs {
                 : value;
     }
 
-    /** {@code "$json_decode"(value, 'UTF16')}: varbinary decoded, text in UTF-8 only (Trino reads no other). */
+    /**
+     * {@code "$json_decode"(value, 'UTF16')}: varbinary decoded (UTF-8 when no encoding is said, ''), text as it is
+     * when no encoding is said (Trino reads text with none).
+     */
     static Expression decode(Expression value, String encoding) {
         if (!(value.type() instanceof VarbinaryType)) {
-            if (!encoding.equals("UTF8")) {
+            if (!encoding.isEmpty()) {
                 throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Cannot read input of type " + value.type().displayName()
                         + " as JSON using formatting JSON ENCODING " + encoding);
             }
             return value;
         }
-        return new Call(NAME, List.of(value, new Constant(encoding, Types.VARCHAR)), Types.VARCHAR);
+        return new Call(NAME, List.of(value, new Constant(encoding.isEmpty() ? "UTF8" : encoding, Types.VARCHAR)), Types.VARCHAR);
     }
 }

@@ -102,7 +102,7 @@ final class JsonTableText {
         Matcher format = INPUT_FORMAT.matcher(input);
         if (format.matches()) {
             // FORMAT JSON [ENCODING e]: varbinary decoded as said (UTF-8 when not), text as it is
-            String encoding = format.group(2) == null ? "UTF8" : format.group(2).toUpperCase(Locale.ROOT);
+            String encoding = format.group(2) == null ? "" : format.group(2).toUpperCase(Locale.ROOT);
             input = "\"" + JsonFormatInputs.NAME + "\"(" + format.group(1) + ", '" + encoding + "')";
         }
         String rest = parts.get(1).strip();

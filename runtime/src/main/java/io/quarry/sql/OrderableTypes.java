@@ -22,6 +22,11 @@ final class OrderableTypes {
 
     /** FUNCTION_NOT_FOUND, as Trino has no signature for it, when an ordering aggregate gets a value without order. */
     static void checkAggregate(String function, List<Type> argumentTypes) {
+        if (function.equals("listagg") && !argumentTypes.isEmpty() && argumentTypes.get(0) instanceof io.quarry.type.CharType) {
+            // listagg takes varchar only, and Trino has no coercion of a char to it
+            throw new QuarryException(ErrorCode.TYPE_MISMATCH, "Expected expression of varchar, but the value has "
+                    + argumentTypes.get(0).displayName() + " type");
+        }
         int compared = switch (function) {
             case "min", "max", "min_n", "max_n" -> 0;
             case "min_by", "max_by" -> 1;

@@ -1285,6 +1285,14 @@ final class QuarryValidator extends SqlValidatorImpl {
             SqlCall call, SqlOperator unresolvedFunction, List<RelDataType> argTypes, List<String> argNames) {
         String name = unresolvedFunction.getName().toLowerCase(Locale.ROOT);
         ErrorLocation location = location(call.getParserPosition());
+        if (name.equals("left") || name.equals("right")) {
+            // reserved words in Trino's grammar, never names of functions
+            throw new QuarryException(ErrorCode.SYNTAX_ERROR, Errors.prefix(location) + "mismatched input '" + name + "'", location, null);
+        }
+        if (name.equals("concat") && argTypes.isEmpty()) {
+            // Trino's concat() matches both its varchar and its varbinary form
+            throw ambiguousOperator(call);
+        }
         boolean hasName = PrestoOperatorTable.INSTANCE.hasFunction(name);
         boolean lambdaFormTrinoHas = LAMBDA_FORMS.contains(name)
                 && argTypes.stream().anyMatch(type -> type.getSqlTypeName() == SqlTypeName.FUNCTION);

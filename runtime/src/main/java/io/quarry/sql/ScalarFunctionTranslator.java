@@ -516,16 +516,19 @@ final class ScalarFunctionTranslator {
         }
         long amount = (Long) intervalValue.value() * (function.equals("subtract") ? -1 : 1);
         java.time.LocalDate day = java.time.LocalDate.ofEpochDay((Long) dateValue.value());
+        long days;
         if (interval.type() instanceof IntervalYearMonthType) {
-            return new Constant(day.plusMonths(amount).toEpochDay(), Types.DATE);
-        }
-        if (interval.type() instanceof IntervalDayTimeType) {
+            days = day.plusMonths(amount).toEpochDay();
+        } else if (interval.type() instanceof IntervalDayTimeType) {
             if (amount % 86_400_000L != 0) {
                 return null; // the kernel's error (Trino refuses hours, minutes and seconds on a date)
             }
-            return new Constant(Math.addExact(day.toEpochDay(), amount / 86_400_000L), Types.DATE);
+            days = Math.addExact(day.toEpochDay(), amount / 86_400_000L);
+        } else {
+            return null;
         }
-        return null;
+        // a date beyond an int of days is the kernel's error, as in Trino
+        return days == (int) days ? new Constant(days, Types.DATE) : null;
     }
 
     private static Expression extract(RexCall call, Function<RexNode, Expression> translator) {

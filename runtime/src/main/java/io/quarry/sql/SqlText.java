@@ -83,6 +83,11 @@ final class SqlText {
         while (i < n) {
             char c = sql.charAt(i);
             JsonPassing.Replacement replacement = replacements.remove(i);
+            if (replacement != null && replacement.text().startsWith(")") && closings.remove(i)) {
+                // a call wrapped twice (json_query with OMIT QUOTES and RETURNING … ENCODING UTF16): the inner
+                // wrapping closes first
+                replacement = new JsonPassing.Replacement(replacement.end(), ")" + replacement.text());
+            }
             if (replacement != null) {
                 int length = replacement.end() - i;
                 int column = out.length() - lineStart + 1;

@@ -95,7 +95,7 @@ final class TypeMapping {
             case REAL -> Types.REAL;
             case FLOAT, DOUBLE -> Types.DOUBLE;
             case DECIMAL -> Types.decimal(type.getPrecision(), type.getScale());
-            case CHAR -> keepChar ? new CharType(Math.max(1, type.getPrecision())) : varchar(type.getPrecision());
+            case CHAR -> keepChar ? new CharType(Math.max(0, type.getPrecision())) : varchar(type.getPrecision());
             case VARCHAR -> varchar(type.getPrecision());
             case BINARY, VARBINARY -> Types.VARBINARY;
             case DATE -> Types.DATE;

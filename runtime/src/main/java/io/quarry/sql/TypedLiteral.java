@@ -100,7 +100,7 @@ final class TypedLiteral {
                     int[] type = decimalType(text);
                     yield new Constant(value, Types.decimal(type[0], type[1]));
                 }
-                case CHAR -> new Constant(text.stripTrailing(), new CharType(Math.max(1, text.length())));
+                case CHAR -> new Constant(text.stripTrailing(), new CharType(text.length()));
                 case VARCHAR -> new Constant(text, Types.VARCHAR);
             };
         } catch (NumberFormatException e) {
@@ -157,7 +157,7 @@ final class TypedLiteral {
                 int[] decimal = decimalType(text);
                 yield factory.createSqlType(SqlTypeName.DECIMAL, decimal[0], decimal[1]);
             }
-            case CHAR -> factory.createSqlType(SqlTypeName.CHAR, Math.max(1, text.length()));
+            case CHAR -> factory.createSqlType(SqlTypeName.CHAR, text.length());
             case VARCHAR -> factory.createSqlType(SqlTypeName.VARCHAR);
         };
         return factory.createTypeWithNullability(type, false);

@@ -5,8 +5,8 @@ import java.util.List;
 /** {@code char(n)}: fixed-length text; values are stored without trailing spaces and padded on output. */
 public record CharType(int length) implements Type {
     public CharType {
-        if (length < 1) {
-            throw new IllegalArgumentException("char length must be positive: " + length);
+        if (length < 0) {
+            throw new IllegalArgumentException("char length must not be negative: " + length);
         }
     }
 

@@ -38,6 +38,27 @@ class TestCoercionsAndQualifiedNames extends LocalQueryTest {
     }
 
     @Test
+    void aQualifierReachesTheOneTableOfTwoWithOneLastNameItEnds() throws Exception {
+        assertResult("SELECT tiny.region.name, sf1.region.regionkey FROM tpch.tiny.region, tpch.sf1.region"
+                        + " WHERE tiny.region.regionkey = 1 AND tpch.sf1.region.regionkey = 2",
+                List.of("varchar(25)", "bigint"), List.of("AMERICA", 2L));
+        assertResult("SELECT count(*) FROM tpch.tiny.region JOIN tpch.sf1.region ON tiny.region.regionkey = sf1.region.regionkey",
+                List.of("bigint"), List.of(5L));
+        assertResult("SELECT region.* FROM tpch.tiny.region, tpch.sf1.region WHERE tiny.region.regionkey = 1 AND sf1.region.regionkey = 2",
+                List.of("bigint", "varchar(25)", "varchar(152)", "bigint", "varchar(25)", "varchar(152)"),
+                List.of(1L, "AMERICA", "hs use ironic, even requests. s", 2L, "ASIA", "ges. thinly even pinto beans ca"));
+        // a table of a sub-query does not hide an outer table of the same last name from a qualifier naming it
+        assertResult("SELECT count(*) FROM tpch.tiny.region WHERE EXISTS (SELECT 1 FROM tpch.sf1.region"
+                + " WHERE sf1.region.regionkey = tiny.region.regionkey + 1)", List.of("bigint"), List.of(4L));
+        assertFails("SELECT region.name FROM tpch.tiny.region, tpch.sf1.region", ErrorCode.AMBIGUOUS_NAME,
+                "line 1:8: Column 'region.name' is ambiguous");
+        assertFails("SELECT tiny.region.name FROM tpch.tiny.region, tpch.tiny.region", ErrorCode.AMBIGUOUS_NAME,
+                "line 1:8: Column 'tiny.region.name' is ambiguous");
+        assertFails("SELECT name FROM tpch.tiny.region, tpch.sf1.region", ErrorCode.AMBIGUOUS_NAME);
+        assertFails("SELECT tiny.region.name FROM region, sf1.region", ErrorCode.COLUMN_NOT_FOUND);
+    }
+
+    @Test
     void typeNamesAliasRelationsWithColumns() throws Exception {
         assertResult("SELECT * FROM (VALUES 1) date(x)", List.of("integer"), List.of(1L));
         assertResult("SELECT time.x FROM (VALUES 1) AS time (x)", List.of("integer"), List.of(1L));

@@ -17,6 +17,23 @@ class TestDateTimeQueries extends LocalQueryTest {
     }
 
     @Test
+    void dateParseReadsTheYearAs2000UnderAMonthOrADay() throws Exception {
+        assertText("SELECT CAST(date_parse('05', '%m') AS varchar), CAST(date_parse('Jan', '%b') AS varchar),"
+                        + " CAST(date_parse('10:11 pm', '%h:%i %p') AS varchar), CAST(date_parse('2020', '%Y') AS varchar)",
+                "2000-05-01 00:00:00.000", "2000-01-01 00:00:00.000", "1970-01-01 22:11:00.000", "2020-01-01 00:00:00.000");
+    }
+
+    @Test
+    void aZonedLiteralInAGapOfItsZoneIsInvalid() throws Exception {
+        assertFails("SELECT TIMESTAMP '2020-03-29 02:30:00 Europe/Paris'", ErrorCode.INVALID_LITERAL,
+                "'2020-03-29 02:30:00 Europe/Paris' is not a valid TIMESTAMP literal");
+        // an overlap's earlier offset, and a cast moves a gap's time forward
+        assertResult("SELECT CAST(TIMESTAMP '2020-10-25 02:30:00 Europe/Paris' AS varchar),"
+                        + " CAST(CAST('2020-03-29 02:30:00 Europe/Paris' AS timestamp with time zone) AS varchar)",
+                List.of("varchar", "varchar"), List.of("2020-10-25 02:30:00 Europe/Paris", "2020-03-29 03:30:00.000 Europe/Paris"));
+    }
+
+    @Test
     void formatPatternsAsTrinoReadsThem() throws Exception {
         assertResult("SELECT format_datetime(TIMESTAMP '2024-02-29 13:14:15', 'yyyy é ü ''x'' Ω'),"
                         + " day_of_month(INTERVAL '1 02:03:04' DAY TO SECOND)",

@@ -88,6 +88,25 @@ class TestJsonPathQueries extends LocalQueryTest {
     }
 
     @Test
+    void clausesCombineInTrinosOrder() throws Exception {
+        assertResult("SELECT to_base64(json_query('{\"a\":\"x\"}', 'lax $.a' RETURNING varbinary FORMAT JSON ENCODING UTF16 OMIT QUOTES)),"
+                        + " to_base64(json_query('{\"a\":\"x\"}', 'lax $.a' RETURNING varbinary OMIT QUOTES ON SCALAR STRING)),"
+                        + " to_base64(json_query('{\"a\":\"x\"}', 'strict $.b' RETURNING varbinary FORMAT JSON ENCODING UTF16"
+                        + " OMIT QUOTES NULL ON EMPTY EMPTY ARRAY ON ERROR)),"
+                        + " to_base64(json_query(to_utf8('{\"a\":\"x\"}') FORMAT JSON ENCODING UTF8, 'lax $.a' PASSING 1 AS x"
+                        + " RETURNING varbinary FORMAT JSON ENCODING UTF32 WITHOUT ARRAY WRAPPER OMIT QUOTES))",
+                List.of("varchar", "varchar", "varchar", "varchar"), List.of("eAA=", "eA==", "WwBdAA==", "eAAAAA=="));
+        assertFails("SELECT json_query('{\"a\":\"x\"}', 'lax $.a' OMIT QUOTES WITH WRAPPER)", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT json_query('{\"a\":\"x\"}', 'lax $.a' NULL ON EMPTY OMIT QUOTES)", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT json_query('{\"a\":\"x\"}', 'lax $.a' NULL ON ERROR NULL ON EMPTY)", ErrorCode.SYNTAX_ERROR);
+        assertFails("SELECT json_query('{\"a\":\"x\"}', 'lax $.a' WITH CONDITIONAL ARRAY WRAPPER KEEP QUOTES)",
+                ErrorCode.INVALID_FUNCTION_ARGUMENT, "KEEP QUOTES behavior specified with WITH CONDITIONAL ARRAY WRAPPER behavior");
+        // text has no ENCODING, not even UTF8
+        assertFails("SELECT json_query('{\"a\":\"x\"}' FORMAT JSON ENCODING UTF8, 'lax $.a')", ErrorCode.TYPE_MISMATCH);
+        assertFails("SELECT json_array('{}' FORMAT JSON ENCODING UTF8)", ErrorCode.TYPE_MISMATCH);
+    }
+
+    @Test
     void quotesAndCharResults() throws Exception {
         assertResult("SELECT json_query('{\"a\":\"x\"}', 'strict $.a' KEEP QUOTES), json_query('{\"a\":\"x\"}', 'strict $.a' OMIT QUOTES),"
                         + " json_query('{\"a\":\"x\\\\ny\"}', 'lax $.a' OMIT QUOTES ON SCALAR STRING), json_query('{\"a\":[1]}', 'lax $.a' OMIT QUOTES),"

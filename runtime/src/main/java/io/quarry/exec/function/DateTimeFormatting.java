@@ -56,119 +56,8 @@ final class DateTimeFormatting {
         return TemporalFunctions.localDateTime(micros).atZone(ZoneOffset.UTC);
     }
 
-    /**
-     * English text with ISO weeks (Monday first, week 1 holds 4 January), as Joda, whose week fields are ISO's:
-     * the region override only changes the week rules.
-     */
-    static final Locale JODA_LOCALE = Locale.forLanguageTag("en-US-u-rg-gbzzzz");
-
-    /**
-     * A Joda-style pattern as Java's formatter reads it. Joda's {@code y} is the proleptic year (Java's {@code u}),
-     * {@code Y} the year of era (Java's {@code y}), {@code x} the ISO week year (Java's {@code Y} under
-     * {@link #JODA_LOCALE}); {@code Z} is an offset without a colon, {@code ZZ} with one, {@code ZZZ} the zone's id.
-     */
-    static String javaPattern(String joda) {
-        StringBuilder pattern = new StringBuilder(joda.length() + 4);
-        int i = 0;
-        while (i < joda.length()) {
-            char c = joda.charAt(i);
-            if (c == '\'') {
-                int end = joda.indexOf('\'', i + 1);
-                end = end < 0 ? joda.length() : end + 1;
-                pattern.append(joda, i, end);
-                i = end;
-                continue;
-            }
-            int run = i;
-            while (run < joda.length() && joda.charAt(run) == c) {
-                run++;
-            }
-            int count = run - i;
-            i = run;
-            // only ASCII letters are pattern letters; any other character (é, Ω) stands for itself
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                for (int k = 0; k < count; k++) {
-                    if ("[]#{}".indexOf(c) >= 0) {
-                        pattern.append('\'').append(c).append('\'');
-                    } else {
-                        pattern.append(c);
-                    }
-                }
-                continue;
-            }
-            String letters = switch (c) {
-                case 'y' -> "u";
-                case 'Y' -> "y";
-                case 'x' -> "Y";
-                case 'G', 'w', 'e', 'E', 'D', 'M', 'd', 'a', 'K', 'h', 'H', 'k', 'm', 's', 'S', 'z' -> String.valueOf(c);
-                case 'Z' -> null;
-                default -> throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Illegal pattern component: " + c);
-            };
-            if (c == 'a') {
-                pattern.append('a'); // Joda's half of the day is one width
-            } else if (letters == null) {
-                pattern.append(count == 1 ? "xx" : count == 2 ? "xxx" : "VV");
-            } else if (c == 'z') {
-                pattern.append(count >= 4 ? "zzzz" : "z");
-            } else {
-                pattern.append(letters.repeat(count));
-            }
-        }
-        return pattern.toString();
-    }
-
-    private static DateTimeFormatter jodaFormatter(String pattern) {
-        if (pattern.isEmpty()) {
-            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid pattern specification: Pattern is null or empty");
-        }
-        try {
-            return widePrintedYears(javaPattern(pattern)).toFormatter(JODA_LOCALE);
-        } catch (IllegalArgumentException e) {
-            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: '" + pattern + "'");
-        }
-    }
-
-    /**
-     * A Java pattern whose years of four or more letters print as Joda does, with a sign only when negative: Java's
-     * pattern letters sign a year wider than its letters ({@code +12000}).
-     */
-    private static DateTimeFormatterBuilder widePrintedYears(String javaPattern) {
-        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder();
-        StringBuilder pending = new StringBuilder();
-        int i = 0;
-        while (i < javaPattern.length()) {
-            char c = javaPattern.charAt(i);
-            if (c == '\'') {
-                int end = javaPattern.indexOf('\'', i + 1);
-                end = end < 0 ? javaPattern.length() : end + 1;
-                pending.append(javaPattern, i, end);
-                i = end;
-                continue;
-            }
-            int run = i;
-            while (run < javaPattern.length() && javaPattern.charAt(run) == c) {
-                run++;
-            }
-            java.time.temporal.TemporalField year = switch (c) {
-                case 'u' -> ChronoField.YEAR;
-                case 'y' -> ChronoField.YEAR_OF_ERA;
-                case 'Y' -> java.time.temporal.WeekFields.of(JODA_LOCALE).weekBasedYear();
-                default -> null;
-            };
-            if (year != null && run - i >= 4) {
-                builder.appendPattern(pending.toString());
-                pending.setLength(0);
-                builder.appendValue(year, run - i, 19, java.time.format.SignStyle.NORMAL);
-            } else {
-                pending.append(javaPattern, i, run);
-            }
-            i = run;
-        }
-        return builder.appendPattern(pending.toString());
-    }
-
-    private static void checkNoZone(Type type, String pattern) {
-        if (!(type instanceof TimestampWithTimeZoneType) && pattern != null && javaPattern(pattern).replaceAll("'[^']*'", "").matches(".*[xVz].*")) {
+    private static void checkNoZone(Type type, JodaPattern pattern) {
+        if (!(type instanceof TimestampWithTimeZoneType) && pattern.hasZone()) {
             throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "format_datetime for TIMESTAMP type, cannot use 'Z' nor 'z' in format,"
                     + " as this type does not contain TZ information");
         }
@@ -180,14 +69,15 @@ final class DateTimeFormatting {
             throw Functions.unsupported("format_datetime", types);
         }
         String fixed = constantText(arguments, 1);
-        checkNoZone(type, fixed);
-        DateTimeFormatter formatter = fixed == null ? null : jodaFormatter(fixed);
+        JodaPattern fixedPattern = fixed == null ? null : JodaPattern.of(fixed);
+        if (fixedPattern != null) {
+            checkNoZone(type, fixedPattern);
+        }
         return Kernels.rows(Types.VARCHAR, (blocks, position, out) -> {
-            DateTimeFormatter f = formatter;
-            if (f == null) {
-                String pattern = Kernels.string(blocks[1], position);
+            JodaPattern pattern = fixedPattern;
+            if (pattern == null) {
+                pattern = JodaPattern.of(Kernels.string(blocks[1], position));
                 checkNoZone(type, pattern);
-                f = jodaFormatter(pattern);
             }
             ZonedDateTime time = zoned(type, Kernels.longAt(blocks[0], position));
             // Joda keeps milliseconds; UTC is the zone named UTC
@@ -196,7 +86,7 @@ final class DateTimeFormatting {
                 time = time.withZoneSameInstant(ZoneId.of("UTC"));
             }
             try {
-                out.appendString(f.format(time));
+                out.appendString(pattern.format(time));
             } catch (DateTimeException e) {
                 throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Cannot format: " + e.getMessage());
             }
@@ -282,7 +172,7 @@ final class DateTimeFormatting {
         text.append(digits);
     }
 
-    /** A Java formatter for MySQL specifiers; missing fields default to 1970-01-01 00:00:00. */
+    /** A Java formatter for MySQL specifiers; missing fields default to 1970-01-01 00:00:00 (the year to 2000 under a month or day). */
     static DateTimeFormatter mysqlParser(String format) {
         DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive();
         for (int i = 0; i < format.length(); i++) {
@@ -328,19 +218,20 @@ final class DateTimeFormatting {
             if (!format.matches(".*%[pr].*")) {
                 builder.parseDefaulting(ChronoField.AMPM_OF_DAY, 0);
             }
-            return withDefaults(builder, Locale.ENGLISH, false, !format.contains("%j"));
+            return withDefaults(builder, Locale.ENGLISH, false, !format.contains("%j"), defaultYear(format));
         }
-        return withDefaults(builder, Locale.ENGLISH, true, !format.contains("%j"));
+        return withDefaults(builder, Locale.ENGLISH, true, !format.contains("%j"), defaultYear(format));
     }
 
-    private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder, Locale locale, boolean hourOfDay) {
-        return withDefaults(builder, locale, hourOfDay, true);
+    /** As Joda's parser: 2000 when a month or a day is the largest field read, else 1970. */
+    private static int defaultYear(String format) {
+        return !format.matches("(?s).*%[Yy].*") && format.matches("(?s).*%[mcbMdejaW].*") ? 2000 : 1970;
     }
 
     /** Defaults for the fields a format lacks; a day of the year ({@code %j}) stands for the month and the day. */
     private static DateTimeFormatter withDefaults(DateTimeFormatterBuilder builder, Locale locale, boolean hourOfDay,
-            boolean monthAndDay) {
-        builder.parseDefaulting(ChronoField.YEAR, 1970);
+            boolean monthAndDay, int year) {
+        builder.parseDefaulting(ChronoField.YEAR, year);
         if (monthAndDay) {
             builder.parseDefaulting(ChronoField.MONTH_OF_YEAR, 1).parseDefaulting(ChronoField.DAY_OF_MONTH, 1);
         }
@@ -385,29 +276,12 @@ final class DateTimeFormatting {
         if (types.size() < 2) {
             throw Functions.unsupported("parse_datetime", types);
         }
+        String fixed = constantText(arguments, 1);
+        JodaPattern fixedPattern = fixed == null ? null : JodaPattern.of(fixed);
         return Kernels.rows(TIMESTAMP_TZ_3, (blocks, position, out) -> {
-            String pattern = Kernels.string(blocks[1], position);
-            String text = Kernels.string(blocks[0], position);
-            try {
-                String javaPattern = javaPattern(pattern);
-                String unquoted = javaPattern.replaceAll("'[^']*'", "");
-                boolean clock12 = unquoted.indexOf('h') >= 0 || unquoted.indexOf('K') >= 0;
-                DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive()
-                        .appendPattern(javaPattern);
-                if (clock12 && unquoted.indexOf('a') < 0) {
-                    builder.parseDefaulting(ChronoField.AMPM_OF_DAY, 0);
-                }
-                java.time.temporal.TemporalAccessor parsed = withDefaults(builder, JODA_LOCALE, !clock12).parse(text);
-                ZoneId parsedZone = parsed.query(java.time.temporal.TemporalQueries.zone());
-                ZonedDateTime time = ZonedDateTime.ofLocal(LocalDateTime.from(parsed), parsedZone == null ? sessionZone : parsedZone, null);
-                if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-                    time = ZonedDateTime.ofInstant(LocalDateTime.from(parsed), ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)),
-                            parsedZone);
-                }
-                out.appendLong(DateTimeValues.packWithZone(time.toInstant().toEpochMilli(), DateTimeValues.zoneKey(time.getZone())));
-            } catch (DateTimeException | IllegalArgumentException e) {
-                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Invalid format: \"" + text + "\"");
-            }
+            JodaPattern pattern = fixedPattern != null ? fixedPattern : JodaPattern.of(Kernels.string(blocks[1], position));
+            ZonedDateTime time = pattern.parse(Kernels.string(blocks[0], position), sessionZone);
+            out.appendLong(DateTimeValues.packWithZone(time.toInstant().toEpochMilli(), DateTimeValues.zoneKey(time.getZone())));
         });
     }
 

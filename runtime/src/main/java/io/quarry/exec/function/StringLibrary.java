@@ -345,6 +345,8 @@ final class StringLibrary {
         checkText(name, types, 0, 1);
         boolean left = !name.equals("rtrim");
         boolean right = !name.equals("ltrim");
+        // a char's trailing blanks do not count: what trimming at the right leaves there goes too
+        boolean ofChar = types.get(0) instanceof io.quarry.type.CharType;
         return Kernels.rows(result, (blocks, position, out) -> {
             String text = Kernels.string(blocks[0], position);
             String characters = Kernels.string(blocks[1], position);
@@ -355,6 +357,9 @@ final class StringLibrary {
             }
             while (right && end > start && characters.indexOf(text.codePointBefore(end)) >= 0) {
                 end -= Character.charCount(text.codePointBefore(end));
+            }
+            while (ofChar && right && end > start && text.charAt(end - 1) == ' ') {
+                end--;
             }
             out.appendString(text.substring(start, end));
         });

@@ -126,11 +126,20 @@ final class TemporalFunctions {
         long localMillis = Math.floorDiv(localMicros, MICROS_PER_MILLI);
         ZoneId zone = DateTimeValues.zone(zoneKey);
         if (zone instanceof ZoneOffset offset) {
-            return DateTimeValues.packWithZone(localMillis - offset.getTotalSeconds() * 1000L, zoneKey);
+            return packedMillis(localMillis - offset.getTotalSeconds() * 1000L, zoneKey);
         }
         LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(localMillis, 1000), (int) Math.floorMod(localMillis, 1000) * 1_000_000, ZoneOffset.UTC);
         long millis = ZonedDateTime.of(local, zone).toInstant().toEpochMilli();
-        return DateTimeValues.packWithZone(millis, zoneKey);
+        return packedMillis(millis, zoneKey);
+    }
+
+    /** Milliseconds packed with their zone; beyond what the packing holds fails (ArithmeticException), as in Trino. */
+    private static long packedMillis(long millis, int zoneKey) {
+        long packed = DateTimeValues.packWithZone(millis, zoneKey);
+        if (DateTimeValues.unpackMillis(packed) != millis) {
+            throw new ArithmeticException("Millis overflow: " + millis);
+        }
+        return packed;
     }
 
     static LocalDateTime localDateTime(long localMicros) {
@@ -139,8 +148,9 @@ final class TemporalFunctions {
         return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
     }
 
+    /** Fails (ArithmeticException) beyond a long of microseconds, about 292,000 years from 1970. */
     static long localMicros(LocalDateTime time) {
-        return time.toEpochSecond(ZoneOffset.UTC) * MICROS_PER_SECOND + time.getNano() / 1000;
+        return Math.addExact(Math.multiplyExact(time.toEpochSecond(ZoneOffset.UTC), MICROS_PER_SECOND), time.getNano() / 1000);
     }
 
     /** Converts local microseconds back to the storage of {@code type} (keeping the zone of {@code original}). */
@@ -325,7 +335,9 @@ final class TemporalFunctions {
                 long[] result = new long[count];
                 for (int i = 0; i < count; i++) {
                     if (!Blocks.isNull(nulls, i)) {
-                        result[i] = fromLocalMicros(type, round.applyAsLong(addUnits(local.applyAsLong(values[i]), fixed, amounts[i])), values[i]);
+                        result[i] = type instanceof DateType
+                                ? addUnitsToDate(values[i], fixed, amounts[i])
+                                : fromLocalMicros(type, round.applyAsLong(addUnits(local.applyAsLong(values[i]), fixed, amounts[i])), values[i]);
                     }
                 }
                 return new io.quarry.block.LongBlock(count, nulls, result);
@@ -341,8 +353,16 @@ final class TemporalFunctions {
                 out.appendLong(DateTimeValues.packWithZone(millis, DateTimeValues.unpackZoneKey(value)));
                 return;
             }
+            if (type instanceof DateType) {
+                out.appendLong(addUnitsToDate(value, unit, amount));
+                return;
+            }
             long result = round.applyAsLong(addUnits(local.applyAsLong(value), unit, amount));
-            out.appendLong(fromLocalMicros(type, result, value));
+            try {
+                out.appendLong(fromLocalMicros(type, result, value));
+            } catch (ArithmeticException e) {
+                throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, e.getMessage());
+            }
         });
     }
 
@@ -353,8 +373,23 @@ final class TemporalFunctions {
             }
             return localMicros(localDateTime(localMicros).plusMonths(Math.multiplyExact(amount, unit.months())));
         } catch (ArithmeticException | java.time.DateTimeException e) {
-            throw new QuarryException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Date-time value out of range");
+            // as Trino's date_add of a timestamp, whose microseconds overflow a long
+            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "long overflow");
         }
+    }
+
+    /** A date moved by a number of days, weeks, months, quarters or years; Trino fails beyond an int of days. */
+    static long addUnitsToDate(long days, Unit unit, long amount) {
+        long result;
+        try {
+            result = unit.isCalendar()
+                    ? LocalDate.ofEpochDay(days).plusMonths(Math.multiplyExact(amount, unit.months())).toEpochDay()
+                    : Math.addExact(days, Math.multiplyExact(amount, unit.micros / MICROS_PER_DAY));
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            // Trino's calendar reaches year 292278993 only
+            throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Date-time value out of range: " + e.getMessage());
+        }
+        return IntRanges.date(result);
     }
 
     static ScalarKernel dateDiff(List<Expression> arguments, List<Type> types) {
@@ -375,6 +410,11 @@ final class TemporalFunctions {
             Unit unit = fixed != null ? fixed : checkUnit(type, Unit.parse(Kernels.string(blocks[0], position), "date_diff"), "date_diff");
             long left = Kernels.longAt(blocks[1], position);
             long right = Kernels.longAt(blocks[2], position);
+            if (type instanceof DateType) {
+                // in days: the microseconds of dates millions of years apart overflow a long
+                out.appendLong(datesBetween(unit, LocalDate.ofEpochDay(left), LocalDate.ofEpochDay(right)));
+                return;
+            }
             if (!unit.isCalendar() && unit != Unit.DAY && unit != Unit.WEEK && zoned) {
                 long millis = DateTimeValues.unpackMillis(right) - DateTimeValues.unpackMillis(left);
                 out.appendLong(millis * MICROS_PER_MILLI / unit.micros);
@@ -411,6 +451,36 @@ final class TemporalFunctions {
         long laterInMonth = to - localMicros(later.toLocalDate().withDayOfMonth(1).atStartOfDay());
         long earlierInMonth = localMicros(earlier) - localMicros(earlier.toLocalDate().withDayOfMonth(1).atStartOfDay());
         return laterInMonth < earlierInMonth ? months - 1 : months;
+    }
+
+    /** Whole units (days, weeks, months, quarters, years) between two dates, counted as between their midnights. */
+    static long datesBetween(Unit unit, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return -datesBetween(unit, to, from);
+        }
+        if (!unit.isCalendar()) {
+            return (to.toEpochDay() - from.toEpochDay()) / (unit.micros / MICROS_PER_DAY);
+        }
+        if (unit == Unit.YEAR) {
+            int laterInYear = to.getDayOfYear();
+            int earlierInYear = from.getDayOfYear();
+            if (earlierInYear > 31 + 28) {
+                // 29 February counts as 28 February against a common year
+                if (from.isLeapYear() && !to.isLeapYear()) {
+                    earlierInYear--;
+                } else if (!from.isLeapYear() && to.isLeapYear()) {
+                    laterInYear--;
+                }
+            }
+            long years = (long) to.getYear() - from.getYear();
+            return laterInYear < earlierInYear ? years - 1 : years;
+        }
+        long months = ((long) to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue();
+        int earlierDay = from.getDayOfMonth();
+        if (to.getDayOfMonth() == to.lengthOfMonth()) {
+            earlierDay = Math.min(earlierDay, to.lengthOfMonth());
+        }
+        return (to.getDayOfMonth() < earlierDay ? months - 1 : months) / unit.months();
     }
 
     /** Whole years from {@code from} to {@code to}; 29 February counts as 28 February against a common year. */
@@ -453,12 +523,17 @@ final class TemporalFunctions {
             }
         }
         if (name.equals("negate")) {
-            return Kernels.longToLong(Math::negateExact);
+            return result instanceof IntervalYearMonthType
+                    ? Kernels.longToLong(months -> IntRanges.yearMonthInterval(-months))
+                    : Kernels.longToLong(Math::negateExact);
         }
         Type left = types.get(0);
         Type right = types.get(1);
         boolean subtract = name.equals("subtract");
         if ((name.equals("add") || subtract) && isInterval(left) && isInterval(right)) {
+            if (left instanceof IntervalYearMonthType) {
+                return Kernels.longsToLong((a, b) -> IntRanges.yearMonthInterval(subtract ? Math.subtractExact(a, b) : Math.addExact(a, b)));
+            }
             return Kernels.longsToLong(subtract ? Math::subtractExact : Math::addExact);
         }
         if (name.equals("add") || subtract) {
@@ -494,7 +569,8 @@ final class TemporalFunctions {
             boolean dayTime = (intervalFirst ? left : right) instanceof IntervalDayTimeType;
             ScalarKernel kernel;
             if (factor.storage() == io.quarry.type.Storage.LONG && !divide) {
-                kernel = dayTime ? Kernels.longsToLong((a, b) -> a * b) : Kernels.longsToLong(Math::multiplyExact);
+                // year-to-month products wrap around too, then fail beyond an int
+                kernel = dayTime ? Kernels.longsToLong((a, b) -> a * b) : Kernels.longsToLong((a, b) -> IntRanges.yearMonthInterval(a * b));
             } else {
                 kernel = (arguments, count) -> {
                     long[] intervals = Blocks.longs(arguments[0]);
@@ -511,10 +587,7 @@ final class TemporalFunctions {
                                     "Cannot " + (divide ? "divide" : "multiply") + " by double " + f);
                         }
                         double value = divide ? intervals[i] / f : intervals[i] * f;
-                        if (!dayTime && (Double.isNaN(value) || Double.isInfinite(value))) {
-                            throw new QuarryException(ErrorCode.INVALID_FUNCTION_ARGUMENT, "Interval value out of range");
-                        }
-                        values[i] = (long) value;
+                        values[i] = dayTime ? (long) value : IntRanges.yearMonthInterval((long) value);
                     }
                     return new io.quarry.block.LongBlock(count, nulls, values);
                 };
@@ -551,16 +624,24 @@ final class TemporalFunctions {
             if (!isDateTime(type)) {
                 return null;
             }
+            if (type instanceof DateType) {
+                return Kernels.longsToLong((days, months) -> addUnitsToDate(days, Unit.MONTH, sign * months));
+            }
             LongUnaryOperator local = toLocalMicros(type);
             return Kernels.rows(type, (blocks, position, out) -> {
                 long value = Kernels.longAt(blocks[0], position);
                 long months = sign * Kernels.longAt(blocks[1], position);
-                long result = addUnits(local.applyAsLong(value), Unit.MONTH, months);
-                out.appendLong(fromLocalMicros(type, result, value));
+                try {
+                    long result = localMicros(localDateTime(local.applyAsLong(value)).plusMonths(months));
+                    out.appendLong(fromLocalMicros(type, result, value));
+                } catch (ArithmeticException e) {
+                    // as Trino, whose microseconds (or packed milliseconds) overflow
+                    throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, e.getMessage());
+                }
             });
         }
         if (type instanceof DateType) {
-            return Kernels.longsToLong((days, millis) -> Math.addExact(days, sign * wholeDays(millis, subtract)));
+            return Kernels.longsToLong((days, millis) -> IntRanges.date(Math.addExact(days, sign * wholeDays(millis, subtract))));
         }
         if (type instanceof TimestampType) {
             return Kernels.longsToLong((micros, millis) -> Math.addExact(micros, Math.multiplyExact(sign * millis, MICROS_PER_MILLI)));

@@ -175,7 +175,7 @@ final class TimeWithTimeZoneFunctions {
                             + TimeWithTimeZoneType.offsetText(offset(block, position));
                     if (!varchar.isUnbounded() && text.length() > varchar.length()) {
                         // Trino fails here too, with an internal error
-                        throw new QuarryException(ErrorCode.INVALID_CAST_ARGUMENT, "Value " + text + " cannot be represented as " + target.displayName());
+                        throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Character count exceeds length limit " + varchar.length());
                     }
                     out.appendString(text);
                 });

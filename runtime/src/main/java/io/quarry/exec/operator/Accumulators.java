@@ -51,7 +51,7 @@ final class Accumulators {
             return MapBuildingAccumulators.create(call);
         }
         if (IntervalAccumulators.handles(function, argument)) {
-            return IntervalAccumulators.create(function);
+            return IntervalAccumulators.create(function, argument);
         }
         switch (function) {
             case "count" -> {
@@ -211,6 +211,11 @@ final class Accumulators {
         @Override
         public void writeFinal(int group, BlockBuilder out) {
             appendLongOrNull(out, present[group], sums[group]);
+        }
+
+        /** The group's sum so far (0 before any value). */
+        long sum(int group) {
+            return sums[group];
         }
 
         @Override
