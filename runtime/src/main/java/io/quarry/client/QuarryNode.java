@@ -102,8 +102,8 @@ public final class QuarryNode implements AutoCloseable {
         CatalogManager catalogs = CatalogManager.withBuiltInConnectors(withSystemCatalog(config), connectorContext);
         catalogs.warnings().forEach(warning -> log.warn("{}", warning));
         ExecutorService drivers = Executors.newFixedThreadPool(
-                Runtime.getRuntime().availableProcessors(), daemonThreads("quarry-driver-" + config.nodeId()));
-        ExecutorService planning = Executors.newFixedThreadPool(2, daemonThreads("quarry-planner-" + config.nodeId()));
+                Runtime.getRuntime().availableProcessors(), daemonThreads("quarry-driver-" + config.nodeId(), 0));
+        ExecutorService planning = Executors.newFixedThreadPool(2, daemonThreads("quarry-planner-" + config.nodeId(), PLANNER_STACK_BYTES));
 
         Optional<NodeMemoryPool> memoryPool = config.runsTasks()
                 ? Optional.of(NodeMemoryPool.forHeap(config.query().maxMemoryPerNodeBytes()))
@@ -187,10 +187,17 @@ public final class QuarryNode implements AutoCloseable {
         return new CatalogEntry(catalog.name(), catalog.connectorName(), catalog.properties());
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    /**
+     * Calcite validates and converts a statement by recursion over its expressions: a long chain of ORs or of
+     * arithmetic is that deep. The planning threads get a stack for thousands of levels (reserved, taken as used).
+     */
+    private static final long PLANNER_STACK_BYTES = 256L << 20;
+
+    /** @param stackBytes each thread's stack size, 0 for the JVM's default */
+    private static ThreadFactory daemonThreads(String prefix, long stackBytes) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            Thread thread = new Thread(null, runnable, prefix + "-" + counter.incrementAndGet(), stackBytes);
             thread.setDaemon(true);
             return thread;
         };

@@ -273,8 +273,8 @@ final class Optimizer {
                 && ((RexCall) simplified).getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.CHAR) {
             return true;
         }
-        // a CASE of a char value and a varchar (also inside a call) folded to the varchar or a literal: the char
-        // type would be lost
+        // a CASE or COALESCE of a char value and a varchar (also inside a call) folded to the varchar or a literal:
+        // the char type would be lost
         return containsCharCase(original);
     }
 
@@ -282,7 +282,8 @@ final class Optimizer {
         if (!(expression instanceof RexCall call)) {
             return false;
         }
-        if (call.getKind() == SqlKind.CASE && call.getOperands().stream().anyMatch(Optimizer::isCharValue)) {
+        if ((call.getKind() == SqlKind.CASE || call.getKind() == SqlKind.COALESCE)
+                && call.getOperands().stream().anyMatch(Optimizer::isCharValue)) {
             return true;
         }
         return call.getOperands().stream().anyMatch(Optimizer::containsCharCase);

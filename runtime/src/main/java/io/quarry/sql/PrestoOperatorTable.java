@@ -156,7 +156,7 @@ final class PrestoOperatorTable implements SqlOperatorTable {
                 SqlStdOperatorTable.EXTRACT, SqlStdOperatorTable.YEAR, SqlStdOperatorTable.MONTH,
                 SqlStdOperatorTable.DAYOFMONTH,
                 // conditionals and casts
-                SqlStdOperatorTable.COALESCE, SqlStdOperatorTable.NULLIF, IF,
+                Coalesce.INSTANCE, SqlStdOperatorTable.NULLIF, IF,
                 // known, so that using them says "not supported yet" rather than "no such column"
                 SqlStdOperatorTable.CURRENT_DATE, SqlStdOperatorTable.CURRENT_TIMESTAMP,
                 SqlStdOperatorTable.LOCALTIMESTAMP, SqlStdOperatorTable.CURRENT_TIME,

@@ -1431,6 +1431,12 @@ final class QuarryValidator extends SqlValidatorImpl {
             throw new QuarryException(
                     ErrorCode.COLUMN_NOT_FOUND, Errors.prefix(location) + "Column 'default' cannot be resolved", location, null);
         }
+        RelDataType known = getValidatedNodeTypeIfKnown(expression);
+        if (known != null && known.getSqlTypeName() != SqlTypeName.ANY) {
+            // typed before, its checks too: Calcite derives the operands of a call again for each of its checks, and
+            // deriving them again here each time doubled the work at each level of a chain (a + b + c + …)
+            return known;
+        }
         WindowChecks.check(expression, text);
         checkNoLambdaArgument(expression, scope);
         if (expression.getKind() == SqlKind.DOT && expression instanceof SqlCall dot) {

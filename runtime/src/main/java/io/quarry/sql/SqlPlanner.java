@@ -170,7 +170,9 @@ public final class SqlPlanner {
             checkCorrelatableJoin(e);
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            throw new QuarryException(ErrorCode.STACK_OVERFLOW, "statement is too large (stack overflow during analysis)", e);
+        } catch (RuntimeException e) {
             checkCorrelatableJoin(e);
             LOG.error("Planning failed for {}: {}", session.queryId(), sql, e);
             throw new QuarryException(ErrorCode.GENERIC_INTERNAL_ERROR, "Planning failed: " + e, e);

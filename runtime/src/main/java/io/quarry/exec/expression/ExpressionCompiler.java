@@ -53,11 +53,15 @@ public final class ExpressionCompiler {
             ScalarKernel kernel = Functions.resolve(call);
             BlockEvaluator[] arguments = compileAll(call.arguments());
             Evaluators.Call evaluator = new Evaluators.Call(call.function(), kernel, arguments, call.type());
-            BlockEvaluator folded = ScalarLibrary.isDeterministic(call.function()) ? fold(evaluator, arguments) : evaluator;
+            BlockEvaluator folded = ScalarLibrary.isDeterministic(call.function())
+                    ? fold(evaluator, arguments.length > 0 && java.util.Arrays.stream(arguments).allMatch(Evaluators.Constant.class::isInstance))
+                    : evaluator;
             return folded == evaluator ? ConstantComparison.of(call, evaluator) : folded;
         }
         SpecialForm form = (SpecialForm) expression;
-        return fold(compileForm(form), compileAllQuietly(form.arguments()));
+        // whether the arguments fold is read from the expressions: compiling them again for it doubled the work at
+        // each level of nesting (a CASE nested 25 deep took minutes)
+        return fold(compileForm(form), !form.arguments().isEmpty() && form.arguments().stream().allMatch(ExpressionCompiler::folds));
     }
 
     /** Compiles a boolean predicate into a filter. */
@@ -146,19 +150,26 @@ public final class ExpressionCompiler {
         return result;
     }
 
-    private static BlockEvaluator[] compileAllQuietly(List<Expression> expressions) {
-        return compileAll(expressions);
+    /**
+     * Whether an expression may compile to a constant: a constant, or a deterministic call or form of such
+     * arguments. A guess that fails to fold (an argument failing, 1/0) only costs an evaluation that fails.
+     */
+    private static boolean folds(Expression expression) {
+        if (expression instanceof Constant) {
+            return true;
+        }
+        if (expression instanceof Call call) {
+            return !call.arguments().isEmpty() && !LambdaCalls.handles(call) && ScalarLibrary.isDeterministic(call.function())
+                    && call.arguments().stream().allMatch(ExpressionCompiler::folds);
+        }
+        return expression instanceof SpecialForm form && !form.arguments().isEmpty()
+                && form.arguments().stream().allMatch(ExpressionCompiler::folds);
     }
 
     /** Replaces an evaluator whose arguments are all constant by its value, when computing it succeeds. */
-    private static BlockEvaluator fold(BlockEvaluator evaluator, BlockEvaluator[] arguments) {
-        if (arguments.length == 0) {
+    private static BlockEvaluator fold(BlockEvaluator evaluator, boolean constantArguments) {
+        if (!constantArguments) {
             return evaluator;
-        }
-        for (BlockEvaluator argument : arguments) {
-            if (!(argument instanceof Evaluators.Constant)) {
-                return evaluator;
-            }
         }
         try {
             Block block = evaluator.evaluate(new Page(1), null, 1);
