@@ -87,6 +87,11 @@ class TestCastEdges extends LocalQueryTest {
     }
 
     @Test
+    void emptyMapOfNoTypeCastsToJson() throws Exception {
+        assertResult("SELECT json_format(CAST(MAP() AS json))", List.of("varchar"), List.of("{}"));
+    }
+
+    @Test
     void shortestTextOfRealsAndDoubles() throws Exception {
         // Java 17 prints 9.0E9f as 8.9999995E9 and 2.0E-3 as 0.0020; Trino prints the shortest text
         assertResult("SELECT CAST(REAL '9e9' AS varchar), CAST(DOUBLE '2e-3' AS varchar), CAST(CAST(BIGINT '9000000000' AS real) AS varchar),"

@@ -202,7 +202,8 @@ final class JsonValues {
             return castsToJson(array.elementType());
         }
         if (type instanceof MapType map) {
-            return isScalarKey(map.keyType()) && castsToJson(map.valueType());
+            // MAP() has keys of no type: it has no entries
+            return (isScalarKey(map.keyType()) || map.keyType() instanceof UnknownType) && castsToJson(map.valueType());
         }
         if (type instanceof RowType row) {
             return row.fieldTypes().stream().allMatch(JsonValues::castsToJson);
